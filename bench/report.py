@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Helpers for bench/compare-waypipe (not meant to be run by hand).
+
+    report.py frames APP_LOG          -> "FRAMES SPAN_S" from a WAYLAND_DEBUG=client log
+    report.py table RUNS_CSV          -> the per-workload tables, medians over rounds
+
+frames: counts the wl_surface.commit requests the app sent ("-> wl_surface@N.commit(")
+and the time between the first and the last of them, from libwayland's own debug
+timestamps (milliseconds, printed modulo 2^32, so differences are taken modulo 2^32).
+"""
+
+import csv
+import re
+import statistics
+import sys
+
+COMMIT = re.compile(rb"^\[\s*(\d+)\.(\d+)\]\s+->\s+wl_surface@\d+\.commit\(")
+WRAP_MS = 1 << 32
+
+
+def frames(path):
+    count = 0
+    first = last = None
+    with open(path, "rb") as f:
+        for line in f:
+            m = COMMIT.match(line)
+            if not m:
+                continue
+            t = int(m.group(1)) + int(m.group(2)) / 1000.0
+            count += 1
+            if first is None:
+                first = t
+            last = t
+    span = 0.0 if first is None else ((last - first) % WRAP_MS) / 1000.0
+    print(f"{count} {span:.3f}")
+
+
+# (header, function of a run row -> value, format)
+def per_frame(key, scale):
+    return lambda r: float(r[key]) * scale / int(r["frames"]) if int(r["frames"]) else float("nan")
+
+
+COLUMNS = [
+    ("frames", lambda r: int(r["frames"]), "{:.0f}"),
+    ("fps", lambda r: (int(r["frames"]) - 1) / float(r["span_s"])
+     if float(r["span_s"]) > 0 else float("nan"), "{:.1f}"),
+    ("wall s", lambda r: float(r["span_s"]), "{:.2f}"),
+    ("KiB/fr up", per_frame("up_bytes", 1 / 1024), "{:.1f}"),
+    ("KiB/fr down", per_frame("down_bytes", 1 / 1024), "{:.2f}"),
+    ("CPU s app-side", lambda r: float(r["appside_cpu_s"]), "{:.3f}"),
+    ("CPU s host-side", lambda r: float(r["hostside_cpu_s"]), "{:.3f}"),
+    ("ms/fr app-side", per_frame("appside_cpu_s", 1000), "{:.3f}"),
+    ("ms/fr host-side", per_frame("hostside_cpu_s", 1000), "{:.3f}"),
+]
+
+
+def fmt(spec, v):
+    return "n/a" if v != v else spec.format(v)
+
+
+def table(path):
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    workloads = list(dict.fromkeys(r["workload"] for r in rows))
+    width = max(len(c[0]) for c in COLUMNS) + 1
+    for w in workloads:
+        wrows = [r for r in rows if r["workload"] == w]
+        systems = list(dict.fromkeys(r["system"] for r in wrows))
+        rounds = len({r["round"] for r in wrows})
+        print(f"\n== {w}  (host compositor: {wrows[0]['compositor']}, "
+              f"median of {rounds} round{'s' if rounds != 1 else ''}) ==")
+        print(f"{'':16}" + "".join(f"{c[0]:>{width}}" for c in COLUMNS))
+        med = {}
+        for s in systems:
+            srows = [r for r in wrows if r["system"] == s]
+            med[s] = [statistics.median(c[1](r) for r in srows) for c in COLUMNS]
+            print(f"{s:16}" + "".join(f"{fmt(c[2], v):>{width}}"
+                                      for c, v in zip(COLUMNS, med[s])))
+        if "gpupipe" in med and "waypipe" in med:
+            ratios = [g / w if w else float("nan")
+                      for g, w in zip(med["gpupipe"], med["waypipe"])]
+            print(f"{'gpupipe/waypipe':16}" + "".join(f"{fmt('{:.2f}', v):>{width}}"
+                                                      for v in ratios))
+        bad = [r for r in wrows if r["note"]]
+        for r in bad:
+            print(f"  note: {r['system']} round {r['round']}: {r['note']}")
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[1] not in ("frames", "table"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    {"frames": frames, "table": table}[sys.argv[1]](sys.argv[2])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

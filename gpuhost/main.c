@@ -1,0 +1,166 @@
+/*
+ * gpupipe-host: the GPU domain's half. Listens for links from gpupipe-proxy
+ * and serves each in its own forked process, so a hostile or crashing app
+ * takes down only its own link.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gpupipe/link.h>
+#include <gpupipe/log.h>
+
+#include "session.h"
+
+static const char usage[] =
+	"Usage: gpupipe-host [OPTIONS]\n"
+	"\n"
+	"Shows the windows of apps in another VM on this domain's Wayland compositor\n"
+	"($WAYLAND_DISPLAY). Each link from gpupipe-proxy is one app, served by its\n"
+	"own process; everything the app side sends is checked before use.\n"
+	"\n"
+	"  -l, --listen ADDR     accept links on ADDR (default\n"
+	"                        unix:$XDG_RUNTIME_DIR/gpupipe-host.sock):\n"
+	"                          unix:PATH  tcp:HOST:PORT  vsock:CID:PORT\n"
+	"      --stdio           serve one link on stdin/stdout and exit (how a Qubes\n"
+	"                        qrexec service runs it)\n"
+	"  -L, --label NAME      show every window as \"[NAME] title\" and prefix its\n"
+	"                        app_id with \"NAME.\"; the app cannot remove it\n"
+	"      --allow-clipboard advertise the clipboard and primary selection\n"
+	"                        (off by default: no silent clipboard between domains)\n"
+	"  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
+	"                        error|warn|info|debug\n"
+	"  -h, --help            this text\n"
+	"\n"
+	"Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
+	"  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
+
+static volatile sig_atomic_t quit;
+
+static void on_signal(int sig)
+{
+	quit = 1;
+}
+
+static void reap_children(int sig)
+{
+	int saved = errno, status;
+	pid_t pid;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		/* Async-signal-safe logging of how each link ended. */
+		char line[96];
+		int n = snprintf(line, sizeof(line), "gpupipe-host: link process %d exited (%d)\n",
+				 (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		if (n > 0 && gp_log_enabled(GP_LOG_INFO))
+			(void)!write(2, line, (size_t)n);
+	}
+	errno = saved;
+}
+
+static void serve_link(int listen_fd, int fd, const struct gh_options *options)
+{
+	close(listen_fd);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
+	char name[64];
+	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
+	gp_log_set_prog(name);
+	_exit(gh_session_run(fd, fd, options));
+}
+
+static int listen_loop(const char *addr, const struct gh_options *options)
+{
+	struct wire_addr_error err;
+	int lfd = wire_addr_listen(addr, &err);
+	if (lfd < 0) {
+		fprintf(stderr, "gpupipe-host: %s\n", err.text);
+		return 1;
+	}
+	gp_log(INFO, "listening on %s", addr);
+	while (!quit) {
+		int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno != EINTR && errno != ECONNABORTED)
+				gp_log(ERROR, "accept: %s", strerror(errno));
+			continue;
+		}
+		pid_t pid = fork();
+		if (pid == 0)
+			serve_link(lfd, fd, options);
+		if (pid < 0)
+			gp_log(ERROR, "fork: %s", strerror(errno));
+		else
+			gp_log(INFO, "link served by process %d", (int)pid);
+		close(fd);
+	}
+	close(lfd);
+	if (wire_addr_is_unix(addr))
+		unlink(addr + 5);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"listen", required_argument, NULL, 'l'},
+		{"stdio", no_argument, NULL, 'S'},
+		{"label", required_argument, NULL, 'L'},
+		{"allow-clipboard", no_argument, NULL, 'C'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	struct gh_options options = {0};
+	const char *listen_addr = NULL;
+	bool stdio = false;
+	int verbose = 0, c;
+	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l': listen_addr = optarg; break;
+		case 'S': stdio = true; break;
+		case 'L': options.label = optarg; break;
+		case 'C': options.allow_clipboard = true; break;
+		case 'v': verbose++; break;
+		case 'h': fputs(usage, stdout); return 0;
+		default: fputs(usage, stderr); return 2;
+		}
+	}
+	if (optind < argc || (stdio && listen_addr)) {
+		fprintf(stderr, "gpupipe-host: %s\n\n%s",
+			optind < argc ? "unexpected argument" : "--stdio and --listen exclude each other",
+			usage);
+		return 2;
+	}
+	if (options.label && (!*options.label || strlen(options.label) > 64)) {
+		fprintf(stderr, "gpupipe-host: --label must be 1 to 64 characters\n");
+		return 2;
+	}
+	gp_log_init("gpupipe-host", verbose);
+	signal(SIGPIPE, SIG_IGN);
+	if (stdio)
+		return gh_session_run(0, 1, &options);
+
+	char default_addr[4096];
+	if (!listen_addr) {
+		const char *dir = getenv("XDG_RUNTIME_DIR");
+		if (!dir) {
+			fprintf(stderr, "gpupipe-host: XDG_RUNTIME_DIR is not set; give --listen\n");
+			return 2;
+		}
+		snprintf(default_addr, sizeof(default_addr), "unix:%s/gpupipe-host.sock", dir);
+		listen_addr = default_addr;
+	}
+	struct sigaction sa = {.sa_handler = on_signal};
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	struct sigaction chld = {.sa_handler = reap_children, .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+	sigaction(SIGCHLD, &chld, NULL);
+	return listen_loop(listen_addr, &options);
+}

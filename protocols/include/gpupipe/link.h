@@ -1,0 +1,60 @@
+/*
+ * Frames on a link (see wire.h) over a wire_conn, and the link addresses
+ * both binaries accept.
+ */
+#ifndef GPUPIPE_LINK_H
+#define GPUPIPE_LINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <gpupipe/conn.h>
+#include <gpupipe/wire.h>
+
+enum wire_frame_status {
+	WIRE_FRAME_READY,   /* *hdr and *payload describe a whole frame */
+	WIRE_FRAME_PARTIAL, /* wait for more input */
+	WIRE_FRAME_INVALID, /* *err says why; the link must be closed */
+};
+
+/* Looks at the next frame in conn's input. Checks the size against
+ * WIRE_MAX_PAYLOAD before waiting for the payload, so a hostile size never
+ * makes us buffer more than one maximal frame. The payload stays valid
+ * until wire_frame_consume. */
+enum wire_frame_status wire_frame_next(struct wire_conn *conn, struct wire_header *hdr,
+				       const uint8_t **payload, const char **err);
+void wire_frame_consume(struct wire_conn *conn, const struct wire_header *hdr);
+
+/* Queues a frame and returns its payload for the caller to fill, or NULL
+ * (allocation failure, or size over WIRE_MAX_PAYLOAD). */
+uint8_t *wire_frame_begin(struct wire_conn *conn, uint16_t type, uint16_t channel, uint32_t size);
+
+/* Room for one Wayland message of `size` bytes at the end of the link's
+ * open WIRE_WAYLAND frame, opening a new frame when there is none (or the
+ * last one was sent or is full). Batching consecutive messages into one
+ * frame costs nothing and saves 8 bytes and a parse per message. */
+uint8_t *wire_frame_wayland_reserve(struct wire_conn *conn, uint32_t size);
+/* Ends the open WIRE_WAYLAND frame so the next frame of another type
+ * comes after it (called by wire_frame_begin). */
+void wire_frame_wayland_close(struct wire_conn *conn);
+
+bool wire_send_hello(struct wire_conn *conn, uint64_t features);
+/* Queues WIRE_CLOSE with a reason (truncated to WIRE_MAX_REASON). */
+void wire_send_close(struct wire_conn *conn, const char *reason);
+
+/*
+ * Addresses: unix:PATH, tcp:HOST:PORT, vsock:CID:PORT (listen and connect),
+ * exec:COMMAND (connect only: runs COMMAND with `sh -c`, its stdin and
+ * stdout joined into the link; *child gets its pid).
+ * Returns a connected or listening fd, or -1 with a message in err.
+ */
+struct wire_addr_error {
+	char text[256];
+};
+int wire_addr_connect(const char *addr, pid_t *child, struct wire_addr_error *err);
+int wire_addr_listen(const char *addr, struct wire_addr_error *err);
+/* True for addresses on which SCM_RIGHTS could work (unix:). */
+bool wire_addr_is_unix(const char *addr);
+
+#endif

@@ -1,0 +1,63 @@
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+static struct {
+	char prog[64];
+	enum gp_log_level level;
+} logger = {"gpupipe", GP_LOG_WARN};
+
+static const char *const level_names[] = {"error", "warn", "info", "debug"};
+
+static bool parse_level(const char *s, enum gp_log_level *out)
+{
+	for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++) {
+		if (strcmp(s, level_names[i]) == 0) {
+			*out = (enum gp_log_level)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void gp_log_init(const char *prog, int extra_verbosity)
+{
+	gp_log_set_prog(prog);
+	enum gp_log_level level = GP_LOG_WARN;
+	const char *env = getenv("GPUPIPE_LOG");
+	if (env && *env && !parse_level(env, &level))
+		fprintf(stderr, "%s: ignoring GPUPIPE_LOG=%s (use error, warn, info or debug)\n",
+			prog, env);
+	int raised = (int)level + extra_verbosity;
+	logger.level = raised > GP_LOG_DEBUG ? GP_LOG_DEBUG : (enum gp_log_level)raised;
+}
+
+void gp_log_set_prog(const char *prog)
+{
+	snprintf(logger.prog, sizeof(logger.prog), "%s", prog);
+}
+
+bool gp_log_enabled(enum gp_log_level level)
+{
+	return level <= logger.level;
+}
+
+void gp_log_at(enum gp_log_level level, const char *file, int line, const char *fmt, ...)
+{
+	if (!gp_log_enabled(level))
+		return;
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+
+	/* One fprintf per line so that lines of forked children do not
+	 * interleave mid-line. */
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "[%s %s:%d] %s: %s\n", logger.prog, base, line, level_names[level], msg);
+}

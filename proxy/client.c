@@ -1,0 +1,148 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gpupipe/link.h>
+#include <gpupipe/log.h>
+
+#include "client.h"
+
+void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
+{
+	if (client->done)
+		return;
+	char reason[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	if (error)
+		gp_log(WARN, "closing: %s", reason);
+	else
+		gp_log(INFO, "closing: %s", reason);
+	client->done = true;
+	client->exit_status = error ? 1 : 0;
+}
+
+static void resume_if_drained(struct wire_conn *drained, struct wire_conn *paused)
+{
+	if (!paused->reading && wire_conn_pending(drained) < PX_BACKPRESSURE_BYTES / 2)
+		wire_conn_set_reading(paused, true);
+}
+
+static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
+{
+	struct px_client *client = data;
+	if (mask & WL_EVENT_WRITABLE)
+		resume_if_drained(&client->app, &client->link);
+	if (mask & WL_EVENT_READABLE) {
+		ssize_t n = wire_conn_read(conn);
+		if (n == 0) {
+			px_client_close(client, false, "app disconnected");
+			return;
+		}
+		if (n < 0 && errno != EAGAIN) {
+			px_client_close(client, errno != ECONNRESET, "app socket: %s",
+					strerror(errno));
+			return;
+		}
+		px_requests_process(client);
+	} else if (mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR)) {
+		px_client_close(client, false, "app disconnected");
+	}
+}
+
+static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
+{
+	struct px_client *client = data;
+	if (mask & WL_EVENT_WRITABLE)
+		resume_if_drained(&client->link, &client->app);
+	if (mask & WL_EVENT_READABLE) {
+		ssize_t n = wire_conn_read(conn);
+		if (n == 0) {
+			px_client_close(client, true, "gpupipe-host closed the link");
+			return;
+		}
+		if (n < 0 && errno != EAGAIN) {
+			px_client_close(client, true, "link: %s", strerror(errno));
+			return;
+		}
+		px_events_process(client);
+	} else if (mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR)) {
+		px_client_close(client, true, "gpupipe-host closed the link");
+	}
+}
+
+static void destroy_object(struct wire_object *obj)
+{
+	px_object_destroy(obj);
+}
+
+static void client_finish(struct px_client *client)
+{
+	wire_conn_flush(&client->link);
+	wire_conn_flush(&client->app);
+	wire_object_map_finish(&client->objects, destroy_object);
+	wire_conn_finish(&client->app);
+	wire_conn_finish(&client->link);
+	struct px_handle_fd *h;
+	wl_array_for_each(h, &client->blobs)
+	{
+		close(h->fd);
+	}
+	wl_array_release(&client->blobs);
+	if (client->link_child > 0) {
+		kill(client->link_child, SIGTERM);
+		waitpid(client->link_child, NULL, 0);
+	}
+	gp_log(INFO, "copied %llu shm bytes; link bytes out %llu",
+	       (unsigned long long)client->shm_bytes, (unsigned long long)client->link.bytes_out);
+}
+
+static bool client_init(struct px_client *client, int app_fd, const struct px_options *options)
+{
+	const char *err;
+	struct wire_addr_error aerr;
+	client->link_child = -1;
+	client->next_handle = 1;
+	wl_array_init(&client->blobs);
+	wire_object_map_init(&client->objects);
+	if (!wire_object_insert(&client->objects, 1, &wire_iface_wl_display, 1, &err))
+		return false;
+	client->loop = wl_event_loop_create();
+	if (!client->loop)
+		return false;
+	if (!wire_conn_init(&client->app, app_fd, true, client->loop, on_app, client))
+		return false;
+	int link_fd = wire_addr_connect(options->connect_addr, &client->link_child, &aerr);
+	if (link_fd < 0) {
+		gp_log(ERROR, "cannot reach gpupipe-host: %s", aerr.text);
+		return false;
+	}
+	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
+		return false;
+	return wire_send_hello(&client->link, 0) && wire_conn_flush(&client->link);
+}
+
+int px_client_run(int app_fd, const struct px_options *options)
+{
+	struct px_client client = {0};
+	client.app.fd = client.link.fd = -1;
+	if (client_init(&client, app_fd, options)) {
+		while (!client.done) {
+			if (wl_event_loop_dispatch(client.loop, -1) < 0 && errno != EINTR)
+				break;
+		}
+	} else {
+		client.exit_status = 1;
+	}
+	int status = client.exit_status;
+	client_finish(&client);
+	if (client.loop)
+		wl_event_loop_destroy(client.loop);
+	return status;
+}

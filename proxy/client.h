@@ -1,0 +1,64 @@
+/*
+ * One app client of gpupipe-proxy: its Wayland socket, its link to
+ * gpupipe-host, and the app's objects as seen on the way through.
+ * Each client runs in its own forked process (main.c), so this state is
+ * never shared between apps.
+ */
+#ifndef PX_CLIENT_H
+#define PX_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <wayland-server-core.h>
+
+#include <gpupipe/conn.h>
+#include <gpupipe/wl-objects.h>
+
+struct px_options {
+	const char *connect_addr;
+	bool fd_passing; /* reserved: version 1 always copies */
+};
+
+/* Above this many queued bytes toward one side, stop reading the other. */
+#define PX_BACKPRESSURE_BYTES (16u << 20)
+
+struct px_client {
+	struct wl_event_loop *loop;
+	struct wire_conn app;  /* the app's Wayland socket */
+	struct wire_conn link; /* to gpupipe-host */
+	pid_t link_child;      /* exec: command, or -1 */
+	struct wire_object_map objects;
+	uint64_t host_features; /* from the host's hello; 0 until it came */
+	bool hello_received;
+	uint32_t next_handle;   /* fd handles we announce */
+	struct wl_array blobs;  /* struct px_handle_fd: host-announced fds */
+	bool done;
+	int exit_status;
+	uint64_t shm_bytes; /* pixel bytes copied to the link */
+	struct px_pool *pending_pool; /* made by create_pool, until its object is */
+};
+
+/* Host-announced fd waiting for the event that references it. */
+struct px_handle_fd {
+	uint32_t handle;
+	int fd;
+};
+
+/* Runs the client until the app or the link goes away. Takes app_fd. */
+int px_client_run(int app_fd, const struct px_options *options);
+
+/* Ends the client: logs reason (if any) at the given level and stops the
+ * loop. Never exits the process itself. */
+void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* requests.c: app -> link. */
+void px_requests_process(struct px_client *client);
+/* Frees hook state attached to an object (pool, buffer, surface). */
+void px_object_destroy(struct wire_object *obj);
+
+/* events.c: link -> app. */
+void px_events_process(struct px_client *client);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * Link -> app: frames from gpupipe-host. Wayland events are decoded against
+ * the tables (the host is trusted, but a proxy that mis-parses would hand
+ * the app garbage), fd handles become real fds, and the events go to the
+ * app in socket form.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gpupipe/link.h>
+#include <gpupipe/log.h>
+#include <gpupipe/shm-bridge.h>
+
+#include "client.h"
+
+static int take_handle(struct px_client *client, uint32_t handle)
+{
+	struct px_handle_fd *h;
+	wl_array_for_each(h, &client->blobs)
+	{
+		if (h->handle == handle) {
+			int fd = h->fd;
+			*h = ((struct px_handle_fd *)client->blobs.data)[client->blobs.size / sizeof(*h) - 1];
+			client->blobs.size -= sizeof(*h);
+			return fd;
+		}
+	}
+	return -1;
+}
+
+static bool send_event(struct px_client *client, struct wire_msg *msg, struct wire_object *obj)
+{
+	const struct wire_message_desc *desc = msg->desc;
+	for (uint32_t i = 0; i < desc->n_args; i++) {
+		if (desc->args[i].type != WIRE_ARG_FD)
+			continue;
+		int fd = take_handle(client, msg->args[i].u);
+		if (fd < 0) {
+			px_client_close(client, true, "host sent %s.%s with unknown fd handle %u",
+					obj->interface->name, desc->name, msg->args[i].u);
+			return false;
+		}
+		wire_conn_queue_fd(&client->app, fd);
+	}
+	uint8_t *out = wire_conn_reserve(&client->app, msg->size);
+	size_t size = out ? wire_msg_encode(msg, WIRE_FORM_SOCKET, out, msg->size) : 0;
+	if (size == 0) {
+		px_client_close(client, true, "cannot encode %s.%s", obj->interface->name,
+				desc->name);
+		return false;
+	}
+	wire_conn_unreserve(&client->app, msg->size - size);
+	return true;
+}
+
+static bool process_event(struct px_client *client, const uint8_t *data, uint16_t size)
+{
+	const char *err;
+	uint32_t id;
+	uint16_t opcode, sz;
+	wire_msg_peek(data, size, &id, &opcode, &sz, &err);
+	struct wire_object *obj = wire_object_get(&client->objects, id);
+	if (!obj || opcode >= obj->interface->n_events) {
+		px_client_close(client, true, "host sent event %u for unknown object %u", opcode, id);
+		return false;
+	}
+	struct wire_msg msg;
+	const struct wire_message_desc *desc = &obj->interface->events[opcode];
+	struct wire_object *created;
+	if (!wire_msg_decode(data, size, desc, WIRE_FORM_LINK, &msg, &err) ||
+	    !wire_objects_apply(&client->objects, &msg, obj, false, &created, &err)) {
+		px_client_close(client, true, "host sent a bad %s.%s: %s", obj->interface->name,
+				desc->name, err);
+		return false;
+	}
+	if (!send_event(client, &msg, obj))
+		return false;
+	if (obj->interface == &wire_iface_wl_display && opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID)
+		wire_objects_delete_id(&client->objects, msg.args[0].u, px_object_destroy);
+	else if (desc->destructor)
+		px_object_destroy(obj);
+	return true;
+}
+
+static bool process_wayland(struct px_client *client, const uint8_t *p, uint32_t len)
+{
+	while (len > 0) {
+		uint32_t id;
+		uint16_t opcode, size;
+		const char *err;
+		if (!wire_msg_peek(p, len, &id, &opcode, &size, &err) || size > len) {
+			px_client_close(client, true, "host sent a bad wayland frame: %s",
+					size > len ? "message past the frame" : err);
+			return false;
+		}
+		if (!process_event(client, p, size))
+			return false;
+		p += size;
+		len -= size;
+	}
+	return true;
+}
+
+static bool process_blob(struct px_client *client, const uint8_t *p, uint32_t len)
+{
+	struct wire_blob blob;
+	if (len < sizeof(blob) || (memcpy(&blob, p, sizeof(blob)), blob.size != len - sizeof(blob))) {
+		px_client_close(client, true, "host sent a malformed blob");
+		return false;
+	}
+	int fd = sb_memfd_from_bytes("gpupipe-blob", p + sizeof(blob), blob.size);
+	struct px_handle_fd *h = wl_array_add(&client->blobs, sizeof(*h));
+	if (fd < 0 || !h) {
+		if (fd >= 0)
+			close(fd);
+		px_client_close(client, true, "cannot make a memfd for a blob: %s", strerror(errno));
+		return false;
+	}
+	*h = (struct px_handle_fd){.handle = blob.handle, .fd = fd};
+	return true;
+}
+
+static bool process_hello(struct px_client *client, const uint8_t *p, uint32_t len)
+{
+	struct wire_hello hello;
+	if (len != sizeof(hello) || (memcpy(&hello, p, sizeof(hello)), hello.magic != WIRE_MAGIC)) {
+		px_client_close(client, true, "the link peer is not gpupipe-host");
+		return false;
+	}
+	if (hello.version != WIRE_VERSION) {
+		px_client_close(client, true, "gpupipe-host speaks link version %u, we speak %u",
+				hello.version, WIRE_VERSION);
+		return false;
+	}
+	client->host_features = hello.features;
+	client->hello_received = true;
+	gp_log(INFO, "link up, host features 0x%llx", (unsigned long long)hello.features);
+	return true;
+}
+
+static bool process_frame(struct px_client *client, const struct wire_header *hdr,
+			  const uint8_t *p)
+{
+	if (!client->hello_received && hdr->type != WIRE_HELLO && hdr->type != WIRE_CLOSE) {
+		px_client_close(client, true, "host did not start with hello");
+		return false;
+	}
+	switch (hdr->type) {
+	case WIRE_HELLO:
+		return process_hello(client, p, hdr->size);
+	case WIRE_CLOSE:
+		px_client_close(client, true, "gpupipe-host closed the link: %.*s", (int)hdr->size,
+				(const char *)p);
+		return false;
+	case WIRE_WAYLAND:
+		return process_wayland(client, p, hdr->size);
+	case WIRE_BLOB:
+		return process_blob(client, p, hdr->size);
+	default:
+		px_client_close(client, true, "host sent unexpected frame type %u (%s)", hdr->type,
+				wire_type_name(hdr->type));
+		return false;
+	}
+}
+
+void px_events_process(struct px_client *client)
+{
+	for (;;) {
+		struct wire_header hdr;
+		const uint8_t *payload;
+		const char *err;
+		enum wire_frame_status st = wire_frame_next(&client->link, &hdr, &payload, &err);
+		if (st == WIRE_FRAME_PARTIAL)
+			break;
+		if (st == WIRE_FRAME_INVALID) {
+			px_client_close(client, true, "bad frame from host: %s", err);
+			return;
+		}
+		if (!process_frame(client, &hdr, payload))
+			return;
+		wire_frame_consume(&client->link, &hdr);
+	}
+	if (!wire_conn_flush(&client->app)) {
+		px_client_close(client, false, "app went away");
+		return;
+	}
+	if (wire_conn_pending(&client->app) > PX_BACKPRESSURE_BYTES)
+		wire_conn_set_reading(&client->link, false);
+}

@@ -1,0 +1,136 @@
+/*
+ * App -> link: decode each request of the app against the generated
+ * tables, turn its fds into link resources, and forward it in link form.
+ * The shm hooks live in surface.c; this file is the generic path.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gpupipe/link.h>
+#include <gpupipe/log.h>
+
+#include "client.h"
+#include "surface.h"
+
+/* Replaces each fd argument by a link handle. Only wl_shm.create_pool
+ * carries an fd we can forward in version 1; clipboard pipes are not
+ * offered to the app unless the host allowed them, so any other fd is an
+ * app error. */
+static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct wire_object *obj)
+{
+	const struct wire_message_desc *desc = msg->desc;
+	for (uint32_t i = 0; i < desc->n_args; i++) {
+		if (desc->args[i].type != WIRE_ARG_FD)
+			continue;
+		int fd = wire_conn_take_fd(&client->app);
+		if (fd < 0) {
+			px_client_close(client, true, "app sent %s.%s without its fd",
+					obj->interface->name, desc->name);
+			return false;
+		}
+		if (obj->interface == &wire_iface_wl_shm &&
+		    msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
+			if (!px_shm_pool_create(client, msg, fd))
+				return false;
+			continue;
+		}
+		close(fd);
+		px_client_close(client, true, "app sent an fd in %s.%s, which gpupipe cannot carry",
+				obj->interface->name, desc->name);
+		return false;
+	}
+	return true;
+}
+
+static bool forward(struct px_client *client, const struct wire_msg *msg)
+{
+	uint8_t buf[WIRE_WL_MAX_MESSAGE];
+	size_t size = wire_msg_encode(msg, WIRE_FORM_LINK, buf, sizeof(buf));
+	if (size == 0) {
+		px_client_close(client, true, "request %s does not fit in a message", msg->desc->name);
+		return false;
+	}
+	uint8_t *out = wire_frame_wayland_reserve(&client->link, (uint32_t)size);
+	if (!out) {
+		px_client_close(client, true, "out of memory");
+		return false;
+	}
+	memcpy(out, buf, size);
+	return true;
+}
+
+/* Handles one whole request; false when the client was closed. */
+static bool process_one(struct px_client *client, const uint8_t *data, uint16_t size)
+{
+	const char *err;
+	uint32_t id = 0;
+	uint16_t opcode = 0, sz;
+	wire_msg_peek(data, size, &id, &opcode, &sz, &err);
+
+	struct wire_object *obj = wire_object_get(&client->objects, id);
+	if (!obj || obj->zombie) {
+		px_client_close(client, true, "app sent a request to unknown object %u", id);
+		return false;
+	}
+	if (opcode >= obj->interface->n_requests) {
+		px_client_close(client, true, "app sent unknown request %u on %s@%u", opcode,
+				obj->interface->name, id);
+		return false;
+	}
+	struct wire_msg msg;
+	const struct wire_message_desc *desc = &obj->interface->requests[opcode];
+	if (!wire_msg_decode(data, size, desc, WIRE_FORM_SOCKET, &msg, &err)) {
+		px_client_close(client, true, "app sent a bad %s.%s: %s", obj->interface->name,
+				desc->name, err);
+		return false;
+	}
+	if (desc->n_fds && !convert_fds(client, &msg, obj))
+		return false;
+
+	struct wire_object *created;
+	if (!wire_objects_apply(&client->objects, &msg, obj, true, &created, &err)) {
+		px_client_close(client, true, "app sent a bad %s.%s: %s", obj->interface->name,
+				desc->name, err);
+		return false;
+	}
+	/* Hooks may send shm data, which must precede the request. */
+	if (!px_surface_request(client, obj, &msg, created))
+		return false;
+	if (!forward(client, &msg))
+		return false;
+	if (desc->destructor) {
+		px_object_destroy(obj);
+		if (id >= WIRE_WL_SERVER_ID_START)
+			wire_object_remove(&client->objects, id);
+	}
+	return true;
+}
+
+void px_requests_process(struct px_client *client)
+{
+	for (;;) {
+		size_t len;
+		const uint8_t *data = wire_conn_in_data(&client->app, &len);
+		uint32_t id;
+		uint16_t opcode, size;
+		const char *err;
+		if (len < WIRE_WL_HEADER)
+			break;
+		if (!wire_msg_peek(data, len, &id, &opcode, &size, &err)) {
+			px_client_close(client, true, "app sent a bad message: %s", err);
+			return;
+		}
+		if (len < size)
+			break;
+		if (!process_one(client, data, size))
+			return;
+		wire_conn_consume(&client->app, size);
+	}
+	if (!wire_conn_flush(&client->link)) {
+		px_client_close(client, true, "link write failed: %s", strerror(errno));
+		return;
+	}
+	if (wire_conn_pending(&client->link) > PX_BACKPRESSURE_BYTES)
+		wire_conn_set_reading(&client->app, false);
+}

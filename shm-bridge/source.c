@@ -1,0 +1,90 @@
+/* Proxy side read-only view of an app's wl_shm pool. */
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gpupipe/sb-source.h>
+
+#include "util.h"
+
+struct sb_source {
+	int fd;
+	const uint8_t *data;
+	uint32_t size;
+};
+
+struct sb_source *sb_source_create(int fd, uint32_t size, const char **err)
+{
+	struct sb_source *s = NULL;
+	void *data;
+
+	if (size == 0) {
+		fail(err, "shm pool size is 0");
+		goto err_close;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		fail(err, "out of memory");
+		goto err_close;
+	}
+	data = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+	if (data == MAP_FAILED) {
+		fail(err, "cannot map the shm pool fd");
+		goto err_free;
+	}
+	s->fd = fd;
+	s->data = data;
+	s->size = size;
+	return s;
+
+err_free:
+	free(s);
+err_close:
+	close(fd);
+	return NULL;
+}
+
+bool sb_source_resize(struct sb_source *s, uint32_t new_size, const char **err)
+{
+	if (new_size < s->size)
+		return fail(err, "shm pool cannot shrink");
+	if (new_size == s->size)
+		return true;
+	void *data = mremap((void *)s->data, s->size, new_size, MREMAP_MAYMOVE);
+	if (data == MAP_FAILED)
+		return fail(err, "cannot remap the resized shm pool");
+	s->data = data;
+	s->size = new_size;
+	return true;
+}
+
+bool sb_source_check(const struct sb_source *s)
+{
+	struct stat st;
+
+	if (fstat(s->fd, &st) < 0)
+		return false;
+	if (!S_ISREG(st.st_mode))
+		return true;
+	return st.st_size >= 0 && (uint64_t)st.st_size >= s->size;
+}
+
+const uint8_t *sb_source_data(const struct sb_source *s)
+{
+	return s->data;
+}
+
+uint32_t sb_source_size(const struct sb_source *s)
+{
+	return s->size;
+}
+
+void sb_source_destroy(struct sb_source *s)
+{
+	if (!s)
+		return;
+	munmap((void *)s->data, s->size);
+	close(s->fd);
+	free(s);
+}

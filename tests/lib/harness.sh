@@ -1,0 +1,467 @@
+# shellcheck shell=bash
+# Test harness for gpupipe's integration tests: source it, then start what the test needs.
+#
+#   . "$(dirname "$0")/../lib/harness.sh"
+#   start_weston
+#   start_gpupipe
+#   start_app shm weston-simple-shm
+#   shot_until 20 "$GP_TMP/shot.png" has_colour "$GP_TMP/shot.png" ffffff 1000 ||
+#           fail "weston-simple-shm's white frame never appeared"
+#
+# Every test gets a private scratch directory, $GP_TMP, holding one runtime directory per
+# party, as the real system has one per domain:
+#   $GP_TMP/weston or $GP_TMP/sway   the host compositor (sway's belongs to an unprivileged user)
+#   $GP_TMP/host                     gpupipe-host (trusted side), which listens on gpupipe-host.sock
+#   $GP_TMP/app                      gpupipe-proxy and the apps (untrusted side), socket gpu-0
+# so tests run in parallel and never touch the caller's session.
+#
+# On exit (pass, fail or signal) the harness stops every process it started, newest first,
+# fails the test if any process it started (or any descendant: they all carry
+# GPUPIPE_TEST_TMP=$GP_TMP in their environment) is still running, prints the tail of every
+# log when the test failed, and removes $GP_TMP (kept with GPUPIPE_KEEP_TMP=1).
+#
+# Environment knobs: GPUPIPE_PROXY, GPUPIPE_HOST (binaries; meson passes them),
+# GPUPIPE_LOG (the binaries' log level, default info), GPUPIPE_TIMEOUT_SCALE (multiplies every
+# wait_for timeout, for slow machines), GPUPIPE_ARTIFACT_DIR (failed tests copy their logs and
+# screenshots there), GP_WESTON_RENDERER (pixman or gl, default pixman).
+
+set -euo pipefail
+
+GP_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+GP_TEST=$(basename "$0" .sh)
+
+# Background colour of both host compositors: no app draws it, so any other pixel is a window.
+GP_BG=203040
+GP_WIDTH=${GP_WIDTH:-800}
+GP_HEIGHT=${GP_HEIGHT:-600}
+GP_SWAY_USER=${GP_SWAY_USER:-nobody}
+
+# Nothing from the caller's session may leak into a test.
+unset WAYLAND_DISPLAY WAYLAND_SOCKET DISPLAY SWAYSOCK I3SOCK XDG_RUNTIME_DIR
+export GPUPIPE_LOG=${GPUPIPE_LOG:-info}
+
+GP_TMP=$(mktemp -d "/tmp/gpupipe-$GP_TEST.XXXXXX")
+# 711: the sway user must be able to reach its own runtime directory inside.
+chmod 711 "$GP_TMP"
+export GPUPIPE_TEST_TMP=$GP_TMP
+export XDG_CONFIG_HOME=$GP_TMP/config
+mkdir -p "$XDG_CONFIG_HOME"
+
+GP_PIDS=()
+GP_NAMES=()
+GP_LAST_PID=
+GP_COMPOSITOR=
+GP_DISPLAY=
+
+# --- messages and outcomes -------------------------------------------------------------------
+
+note() { printf '# %s\n' "$*" >&2; }
+fail() {
+	printf 'FAIL: %s\n' "$*" >&2
+	exit 1
+}
+# Exit code 77 tells meson the test was skipped; say why.
+skip() {
+	printf 'SKIP: %s\n' "$*" >&2
+	exit 77
+}
+need_cmd() {
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || skip "$c is not installed (tools/install-deps installs it)"
+	done
+}
+
+# --- waiting ---------------------------------------------------------------------------------
+
+now_us() { echo $((${EPOCHREALTIME/./})); }
+
+# wait_for TIMEOUT_S CMD [ARGS...]: runs CMD every 50 ms until it succeeds (returns 0) or
+# TIMEOUT_S seconds have passed (returns 1). Polling a condition with a deadline, never a
+# sleep standing in for an event.
+wait_for() {
+	local timeout=$1
+	shift
+	local scale=${GPUPIPE_TIMEOUT_SCALE:-1}
+	local deadline=$(($(now_us) + timeout * scale * 1000000))
+	while true; do
+		if "$@"; then
+			return 0
+		fi
+		if (($(now_us) >= deadline)); then
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# --- processes -------------------------------------------------------------------------------
+
+# is_running PID: true while the process exists and is not a zombie.
+is_running() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	stat=${stat##*) }
+	[[ ${stat:0:1} != Z ]]
+}
+is_gone() { ! is_running "$1"; }
+
+# children_of PID: prints the pids whose parent is PID, one per line.
+children_of() {
+	local f stat rest
+	for f in /proc/[0-9]*/stat; do
+		stat=$(cat "$f" 2>/dev/null) || continue
+		rest=${stat##*) }
+		read -r _state ppid _ <<<"$rest"
+		if [[ $ppid == "$1" ]]; then
+			stat=${f#/proc/}
+			echo "${stat%/stat}"
+		fi
+	done
+}
+
+# fd_count PID: how many file descriptors PID has open.
+fd_count() {
+	local fds=(/proc/"$1"/fd/*)
+	echo "${#fds[@]}"
+}
+
+# spawn NAME CMD [ARGS...]: starts CMD in the background with stdout and stderr in
+# $GP_TMP/NAME.log, tracks it for cleanup, and leaves its pid in GP_LAST_PID.
+# Use `env VAR=value CMD` to give it an environment (env execs, so the pid is CMD's).
+spawn() {
+	local name=$1
+	shift
+	"$@" >"$GP_TMP/$name.log" 2>&1 &
+	GP_LAST_PID=$!
+	GP_PIDS+=("$GP_LAST_PID")
+	GP_NAMES+=("$name")
+}
+
+# pid_of NAME: the pid spawn gave the process called NAME.
+pid_of() {
+	local i
+	for i in "${!GP_NAMES[@]}"; do
+		if [[ ${GP_NAMES[i]} == "$1" ]]; then
+			echo "${GP_PIDS[i]}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# ready_or_dead PID CMD...: true when CMD succeeds; fails the test at once if PID died.
+ready_or_dead() {
+	local pid=$1
+	shift
+	"$@" && return 0
+	is_running "$pid" || fail "process $pid exited while starting (see its log below)"
+	return 1
+}
+
+# Processes still carrying this test's marker in their environment, except this shell.
+marked_processes() {
+	local d pid kv
+	for d in /proc/[0-9]*; do
+		pid=${d#/proc/}
+		[[ $pid == "$$" ]] && continue
+		while IFS= read -r -d '' kv; do
+			if [[ $kv == "GPUPIPE_TEST_TMP=$GP_TMP" ]]; then
+				echo "$pid"
+				break
+			fi
+		done 2>/dev/null <"$d/environ" || true
+	done
+}
+no_marked_processes() { [[ -z $(marked_processes) ]]; }
+
+describe_pid() {
+	local cmd
+	cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || cmd='?'
+	echo "$1 ($cmd)"
+}
+
+stop_all() {
+	local i pid stuck=0
+	for ((i = ${#GP_PIDS[@]} - 1; i >= 0; i--)); do
+		kill -TERM "${GP_PIDS[i]}" 2>/dev/null || true
+	done
+	for i in "${!GP_PIDS[@]}"; do
+		pid=${GP_PIDS[i]}
+		if ! wait_for 5 is_gone "$pid"; then
+			printf 'LEFTOVER: %s did not exit on SIGTERM: %s\n' "${GP_NAMES[i]}" \
+				"$(describe_pid "$pid")" >&2
+			kill -KILL "$pid" 2>/dev/null || true
+			stuck=1
+		fi
+	done
+	# Descendants (weston's helper clients, swaybg, gpupipe-host's per-link processes,
+	# shells inside terminals) get a moment to notice that their parent or peer is gone.
+	if ! wait_for 5 no_marked_processes; then
+		for pid in $(marked_processes); do
+			printf 'LEFTOVER: still running after the test: %s\n' "$(describe_pid "$pid")" >&2
+			kill -KILL "$pid" 2>/dev/null || true
+		done
+		stuck=1
+	fi
+	wait 2>/dev/null || true
+	return "$stuck"
+}
+
+dump_logs() {
+	local f
+	for f in "$GP_TMP"/*.log; do
+		[[ -s $f ]] || continue
+		printf '\n----- %s (last 40 lines) -----\n' "${f##*/}" >&2
+		tail -n 40 "$f" >&2
+	done
+	if [[ -n ${GPUPIPE_ARTIFACT_DIR:-} ]]; then
+		local dest=$GPUPIPE_ARTIFACT_DIR/$GP_TEST
+		mkdir -p "$dest"
+		cp "$GP_TMP"/*.log "$GP_TMP"/*.png "$dest"/ 2>/dev/null || true
+		printf '\nlogs and screenshots copied to %s\n' "$dest" >&2
+	fi
+}
+
+gp_cleanup() {
+	local rc=$?
+	set +e
+	trap - EXIT INT TERM
+	if ! stop_all && ((rc == 0 || rc == 77)); then
+		printf 'FAIL: processes were left running (see LEFTOVER above)\n' >&2
+		rc=1
+	fi
+	if ((rc != 0 && rc != 77)); then
+		dump_logs
+	fi
+	if [[ ${GPUPIPE_KEEP_TMP:-0} == 1 ]]; then
+		printf 'kept %s\n' "$GP_TMP" >&2
+	else
+		rm -rf "$GP_TMP"
+	fi
+	exit "$rc"
+}
+trap gp_cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+
+# --- screenshots and pixels ------------------------------------------------------------------
+
+# probe FILE COMMAND [ARGS]: see tests/lib/png-probe.py --help.
+probe() { python3 "$GP_LIB/png-probe.py" "$@"; }
+
+# has_colour FILE RRGGBB MIN [--rect X,Y,W,H] [--tol N]: at least MIN pixels of the colour.
+has_colour() {
+	local file=$1 colour=$2 min=$3 n
+	shift 3
+	n=$(probe "$file" count "$colour" "$@") || return 1
+	((n >= min))
+}
+
+# shows_window FILE: some pixel differs from the compositor's background.
+shows_window() { probe "$1" bbox-not "$GP_BG" >/dev/null; }
+
+screenshot() {
+	case $GP_COMPOSITOR in
+	weston) screenshot_weston "$1" ;;
+	sway) screenshot_sway "$1" ;;
+	*) fail "screenshot: no compositor started" ;;
+	esac
+}
+
+# shot_until TIMEOUT_S OUT.png CMD [ARGS...]: screenshots the host compositor into OUT.png
+# until CMD (which usually reads OUT.png) succeeds; returns 1 on timeout, with the last
+# screenshot left in OUT.png for the failure message.
+shot_until() {
+	local timeout=$1 out=$2
+	shift 2
+	wait_for "$timeout" shot_and_check "$out" "$@"
+}
+shot_and_check() {
+	local out=$1
+	shift
+	screenshot "$out" && "$@"
+}
+
+# --- weston ----------------------------------------------------------------------------------
+
+# start_weston [WESTON ARGS...]: headless weston with a plain background and no panel,
+# $GP_WIDTH x $GP_HEIGHT, screenshots enabled (--debug). Returns once its background is on
+# screen, so screenshots taken later are meaningful.
+start_weston() {
+	need_cmd weston weston-screenshooter
+	GP_WESTON_DIR=$GP_TMP/weston
+	mkdir -m 700 "$GP_WESTON_DIR"
+	cat >"$GP_WESTON_DIR/weston.ini" <<-EOF
+		[core]
+		idle-time=0
+		[shell]
+		background-image=
+		background-color=0xff$GP_BG
+		panel-position=none
+		locking=false
+		animation=none
+		startup-animation=none
+		close-animation=none
+		focus-animation=none
+	EOF
+	local renderer=--use-pixman
+	[[ ${GP_WESTON_RENDERER:-pixman} == gl ]] && renderer=--use-gl
+	spawn weston env XDG_RUNTIME_DIR="$GP_WESTON_DIR" \
+		weston --backend=headless-backend.so --socket=wayland-gp "$renderer" --debug \
+		--config="$GP_WESTON_DIR/weston.ini" --width="$GP_WIDTH" --height="$GP_HEIGHT" \
+		--idle-time=0 "$@"
+	local pid=$GP_LAST_PID
+	wait_for 15 ready_or_dead "$pid" test -S "$GP_WESTON_DIR/wayland-gp" ||
+		fail "weston did not create its socket"
+	GP_COMPOSITOR=weston
+	GP_DISPLAY=$GP_WESTON_DIR/wayland-gp
+	wait_for 15 ready_or_dead "$pid" weston_background_shown ||
+		fail "weston's background never appeared"
+}
+weston_background_shown() {
+	local f=$GP_TMP/weston-ready.png
+	screenshot_weston "$f" && [[ $(probe "$f" at $((GP_WIDTH / 2)) $((GP_HEIGHT / 2))) == "$GP_BG" ]]
+}
+
+# screenshot_weston OUT.png: the whole output, via weston's screenshooter (which always
+# writes a time-stamped file into its working directory, hence the private directory).
+screenshot_weston() {
+	local out=$1 d f
+	d=$(mktemp -d "$GP_TMP/shot.XXXXXX")
+	if ! (cd "$d" && XDG_RUNTIME_DIR=$GP_WESTON_DIR WAYLAND_DISPLAY=$GP_WESTON_DIR/wayland-gp \
+		timeout 10 weston-screenshooter) >>"$GP_TMP/screenshooter.log" 2>&1; then
+		rm -rf "$d"
+		return 1
+	fi
+	for f in "$d"/*.png; do
+		mv "$f" "$out"
+	done
+	rm -rf "$d"
+	[[ -s $out ]]
+}
+
+# --- sway ------------------------------------------------------------------------------------
+
+# start_sway [CONFIG LINES...]: headless sway, run as $GP_SWAY_USER because sway refuses to
+# run as root. Its runtime directory belongs to that user; root still connects to its
+# sockets for grim, swaymsg, wtype and the host side of gpupipe. Extra arguments are
+# appended to the config, one line each. Exports SWAYSOCK for swaymsg.
+start_sway() {
+	need_cmd sway swaymsg grim
+	GP_SWAY_DIR=$GP_TMP/sway
+	mkdir -m 700 "$GP_SWAY_DIR"
+	{
+		echo "xwayland disable"
+		echo "output * mode ${GP_WIDTH}x$GP_HEIGHT bg #$GP_BG solid_color"
+		echo "default_border none"
+		echo "default_floating_border none"
+		echo "focus_follows_mouse no"
+		printf '%s\n' "$@"
+	} >"$GP_SWAY_DIR/config"
+	local -a as_user=()
+	if ((EUID == 0)); then
+		chown -R "$GP_SWAY_USER:" "$GP_SWAY_DIR"
+		as_user=(setpriv --reuid="$GP_SWAY_USER" --regid="$(id -g "$GP_SWAY_USER")" --clear-groups)
+	fi
+	spawn sway env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$GP_SWAY_DIR" \
+		XDG_RUNTIME_DIR="$GP_SWAY_DIR" GPUPIPE_TEST_TMP="$GP_TMP" \
+		WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+		"${as_user[@]}" sway -c "$GP_SWAY_DIR/config"
+	local pid=$GP_LAST_PID
+	wait_for 15 ready_or_dead "$pid" sway_sockets_exist || fail "sway did not create its sockets"
+	GP_COMPOSITOR=sway
+	wait_for 15 ready_or_dead "$pid" sway_background_shown ||
+		fail "sway's background never appeared"
+}
+sway_sockets_exist() {
+	local s
+	for s in "$GP_SWAY_DIR"/wayland-[0-9]; do
+		[[ -S $s ]] || return 1
+		GP_SWAY_DISPLAY=$s
+	done
+	for s in "$GP_SWAY_DIR"/sway-ipc.*.sock; do
+		[[ -S $s ]] || return 1
+		export SWAYSOCK=$s
+	done
+	GP_DISPLAY=$GP_SWAY_DISPLAY
+	swaymsg -t get_version >/dev/null 2>&1
+}
+sway_background_shown() {
+	local f=$GP_TMP/sway-ready.png
+	screenshot_sway "$f" && [[ $(probe "$f" at $((GP_WIDTH / 2)) $((GP_HEIGHT / 2))) == "$GP_BG" ]]
+}
+
+screenshot_sway() {
+	XDG_RUNTIME_DIR=$GP_SWAY_DIR WAYLAND_DISPLAY=$GP_SWAY_DISPLAY timeout 10 grim "$1" \
+		2>>"$GP_TMP/grim.log"
+}
+
+# sway_click X Y [BUTTON]: moves sway's cursor to (X, Y) in output coordinates and clicks.
+sway_click() {
+	local button=${3:-button1}
+	swaymsg -q seat seat0 cursor set "$1" "$2"
+	swaymsg -q seat seat0 cursor press "$button"
+	swaymsg -q seat seat0 cursor release "$button"
+}
+
+# sway_type TEXT: types TEXT into the focused window (a virtual keyboard, via wtype).
+sway_type() {
+	XDG_RUNTIME_DIR=$GP_SWAY_DIR WAYLAND_DISPLAY=$GP_SWAY_DISPLAY wtype "$@"
+}
+
+# sway_tree: the layout tree as JSON.
+sway_tree() { swaymsg -t get_tree; }
+
+# --- gpupipe ---------------------------------------------------------------------------------
+
+# start_gpupipe [HOST ARGS...] [-- PROXY ARGS...]: gpupipe-host serving the compositor started
+# last, and gpupipe-proxy on $GP_TMP/app/gpu-0 linked to it over a unix socket in copy mode
+# (--no-fd-passing: the cross-VM path). Returns once both sockets exist.
+start_gpupipe() {
+	[[ -n $GP_DISPLAY ]] || fail "start_gpupipe: start a compositor first"
+	local -a host_args=() proxy_args=()
+	while (($#)) && [[ $1 != -- ]]; do
+		host_args+=("$1")
+		shift
+	done
+	(($#)) && shift
+	proxy_args=("$@")
+	local host=${GPUPIPE_HOST:-} proxy=${GPUPIPE_PROXY:-}
+	[[ -x $host ]] || fail "GPUPIPE_HOST='$host' is not an executable (meson sets it)"
+	[[ -x $proxy ]] || fail "GPUPIPE_PROXY='$proxy' is not an executable (meson sets it)"
+
+	GP_HOST_DIR=$GP_TMP/host
+	GP_APP_DIR=$GP_TMP/app
+	mkdir -m 700 "$GP_HOST_DIR" "$GP_APP_DIR"
+	GP_HOST_SOCKET=$GP_HOST_DIR/gpupipe-host.sock
+
+	spawn gpupipe-host env XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" \
+		"$host" --listen "unix:$GP_HOST_SOCKET" "${host_args[@]}"
+	GP_HOST_PID=$GP_LAST_PID
+	wait_for 10 ready_or_dead "$GP_HOST_PID" test -S "$GP_HOST_SOCKET" ||
+		fail "gpupipe-host did not create $GP_HOST_SOCKET"
+
+	spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" \
+		"$proxy" --no-fd-passing --connect "unix:$GP_HOST_SOCKET" "${proxy_args[@]}"
+	GP_PROXY_PID=$GP_LAST_PID
+	wait_for 10 ready_or_dead "$GP_PROXY_PID" test -S "$GP_APP_DIR/gpu-0" ||
+		fail "gpupipe-proxy did not create $GP_APP_DIR/gpu-0"
+}
+
+# start_app NAME CMD [ARGS...]: runs an app on gpu-0, the untrusted side; log in NAME.log.
+start_app() {
+	[[ -n ${GP_APP_DIR:-} ]] || fail "start_app: start_gpupipe first"
+	local name=$1
+	shift
+	spawn "$name" env XDG_RUNTIME_DIR="$GP_APP_DIR" WAYLAND_DISPLAY=gpu-0 "$@"
+}
+
+# start_native_app NAME CMD [ARGS...]: runs an app directly on the host compositor, for
+# checking the harness itself and for comparisons.
+start_native_app() {
+	[[ -n $GP_DISPLAY ]] || fail "start_native_app: start a compositor first"
+	local name=$1
+	shift
+	spawn "$name" env XDG_RUNTIME_DIR="$GP_TMP" WAYLAND_DISPLAY="$GP_DISPLAY" "$@"
+}
