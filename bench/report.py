@@ -3,6 +3,7 @@
 
     report.py frames APP_LOG          -> "FRAMES SPAN_S" from a WAYLAND_DEBUG=client log
     report.py table RUNS_CSV          -> the per-workload tables, medians over rounds
+    report.py markdown RUNS_CSV       -> the same as markdown tables (for README.md)
 
 frames: counts the wl_surface.commit requests the app sent ("-> wl_surface@N.commit(")
 and the time between the first and the last of them, from libwayland's own debug
@@ -45,12 +46,12 @@ COLUMNS = [
     ("fps", lambda r: (int(r["frames"]) - 1) / float(r["span_s"])
      if float(r["span_s"]) > 0 else float("nan"), "{:.1f}"),
     ("wall s", lambda r: float(r["span_s"]), "{:.2f}"),
-    ("KiB/fr up", per_frame("up_bytes", 1 / 1024), "{:.1f}"),
-    ("KiB/fr down", per_frame("down_bytes", 1 / 1024), "{:.2f}"),
-    ("CPU s app-side", lambda r: float(r["appside_cpu_s"]), "{:.3f}"),
-    ("CPU s host-side", lambda r: float(r["hostside_cpu_s"]), "{:.3f}"),
-    ("ms/fr app-side", per_frame("appside_cpu_s", 1000), "{:.3f}"),
-    ("ms/fr host-side", per_frame("hostside_cpu_s", 1000), "{:.3f}"),
+    ("up KiB/fr", per_frame("up_bytes", 1 / 1024), "{:.1f}"),
+    ("down KiB/fr", per_frame("down_bytes", 1 / 1024), "{:.2f}"),
+    ("app-side CPU s", lambda r: float(r["appside_cpu_s"]), "{:.3f}"),
+    ("host-side CPU s", lambda r: float(r["hostside_cpu_s"]), "{:.3f}"),
+    ("app-side ms/fr", per_frame("appside_cpu_s", 1000), "{:.3f}"),
+    ("host-side ms/fr", per_frame("hostside_cpu_s", 1000), "{:.3f}"),
 ]
 
 
@@ -58,39 +59,51 @@ def fmt(spec, v):
     return "n/a" if v != v else spec.format(v)
 
 
-def table(path):
+def table(path, markdown=False):
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
     workloads = list(dict.fromkeys(r["workload"] for r in rows))
-    width = max(len(c[0]) for c in COLUMNS) + 1
     for w in workloads:
         wrows = [r for r in rows if r["workload"] == w]
         systems = list(dict.fromkeys(r["system"] for r in wrows))
         rounds = len({r["round"] for r in wrows})
-        print(f"\n== {w}  (host compositor: {wrows[0]['compositor']}, "
-              f"median of {rounds} round{'s' if rounds != 1 else ''}) ==")
-        print(f"{'':16}" + "".join(f"{c[0]:>{width}}" for c in COLUMNS))
         med = {}
         for s in systems:
             srows = [r for r in wrows if r["system"] == s]
             med[s] = [statistics.median(c[1](r) for r in srows) for c in COLUMNS]
-            print(f"{s:16}" + "".join(f"{fmt(c[2], v):>{width}}"
-                                      for c, v in zip(COLUMNS, med[s])))
+        lines = [[s] + [fmt(c[2], v) for c, v in zip(COLUMNS, med[s])] for s in systems]
         if "gpupipe" in med and "waypipe" in med:
             ratios = [g / w if w else float("nan")
                       for g, w in zip(med["gpupipe"], med["waypipe"])]
-            print(f"{'gpupipe/waypipe':16}" + "".join(f"{fmt('{:.2f}', v):>{width}}"
-                                                      for v in ratios))
-        bad = [r for r in wrows if r["note"]]
-        for r in bad:
-            print(f"  note: {r['system']} round {r['round']}: {r['note']}")
+            lines.append(["gpupipe/waypipe"] + [fmt("{:.2f}", v) for v in ratios])
+        title = (f"{w} (host compositor: {wrows[0]['compositor']}, median of {rounds} "
+                 f"round{'s' if rounds != 1 else ''})")
+        head = ["system"] + [c[0] for c in COLUMNS]
+        if markdown:
+            print(f"\n**{title}**\n")
+            print("| " + " | ".join(head) + " |")
+            print("|---" + "|---:" * len(COLUMNS) + "|")
+            for line in lines:
+                print("| " + " | ".join(line) + " |")
+        else:
+            widths = [max(len(x[i]) for x in [head] + lines) for i in range(len(head))]
+            print(f"\n== {title} ==")
+            for line in [head] + lines:
+                print(f"{line[0]:<{widths[0]}}" +
+                      "".join(f"  {x:>{wd}}" for x, wd in zip(line[1:], widths[1:])))
+        for r in wrows:
+            if r["note"]:
+                print(f"  note: {r['system']} round {r['round']}: {r['note']}")
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("frames", "table"):
+    if len(sys.argv) != 3 or sys.argv[1] not in ("frames", "table", "markdown"):
         print(__doc__, file=sys.stderr)
         return 2
-    {"frames": frames, "table": table}[sys.argv[1]](sys.argv[2])
+    if sys.argv[1] == "frames":
+        frames(sys.argv[2])
+    else:
+        table(sys.argv[2], markdown=sys.argv[1] == "markdown")
     return 0
 
 

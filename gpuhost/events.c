@@ -12,6 +12,7 @@
 #include <gpupipe/log.h>
 #include <gpupipe/shm-bridge.h>
 
+#include "clipboard.h"
 #include "registry.h"
 #include "session.h"
 
@@ -108,9 +109,10 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 		gh_session_end(s, "bad event from the compositor");
 		return false;
 	}
-	if (desc->n_fds && !convert_fds(s, obj, &msg))
+	bool visible = !obj->hidden && gh_clipboard_event_allowed(s, obj, &msg, created);
+	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
 		return s->done ? false : true;
-	if (filter(s, obj, &msg) && !to_link(s, &msg))
+	if (visible && filter(s, obj, &msg) && !to_link(s, &msg))
 		return false;
 
 	if (obj->interface == &wire_iface_wl_display) {

@@ -27,7 +27,9 @@ static const struct allowed allow_list[] = {
 	{&wire_iface_zxdg_output_manager_v1, false},
 	{&wire_iface_zwp_relative_pointer_manager_v1, false},
 	{&wire_iface_zwp_pointer_constraints_v1, false},
-	{&wire_iface_wl_data_device_manager, true},
+	/* Always there, since apps such as foot refuse to start without it,
+	 * but inert without --allow-clipboard (see clipboard.c). */
+	{&wire_iface_wl_data_device_manager, false},
 	{&wire_iface_zwp_primary_selection_device_manager_v1, true},
 };
 

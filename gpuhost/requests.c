@@ -12,6 +12,7 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "clipboard.h"
 #include "registry.h"
 #include "session.h"
 #include "shm.h"
@@ -110,9 +111,9 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 	uint16_t opcode, sz;
 	wire_msg_peek(data, size, &id, &opcode, &sz, &err);
 	struct wire_object *obj = wire_object_get(&s->objects, id);
-	if (!obj || obj->zombie) {
+	if (!obj || obj->zombie || obj->hidden) {
 		gh_session_fail(s, "request %u to object %u, which %s", opcode, id,
-				obj ? "was destroyed" : "was never created");
+				obj && obj->zombie ? "was destroyed" : "was never created");
 		return false;
 	}
 	const struct wire_interface *iface = obj->interface;
@@ -159,8 +160,8 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 		gh_session_fail(s, "%s.%s: %s", iface_name, msg.desc->name, err);
 		return false;
 	}
-	bool handled;
-	if (!hook(s, obj, &msg, created, &handled))
+	bool handled = !gh_clipboard_request_allowed(s, obj, &msg);
+	if (!handled && !hook(s, obj, &msg, created, &handled))
 		return false;
 	if (!handled && !to_compositor(s, &msg, NULL, 0))
 		return false;

@@ -101,12 +101,12 @@ void wire_object_remove(struct wire_object_map *map, uint32_t id)
 }
 
 static bool check_object_arg(struct wire_object_map *map, const struct wire_arg_desc *arg,
-			     uint32_t id, const char **err)
+			     uint32_t id, bool from_client, const char **err)
 {
 	if (id == 0)
 		return true; /* nullability was checked by the decoder */
 	struct wire_object *obj = wire_object_get(map, id);
-	if (!obj || obj->zombie) {
+	if (!obj || obj->zombie || (from_client && obj->hidden)) {
 		*err = "object argument names an object that does not exist";
 		return false;
 	}
@@ -157,7 +157,7 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 	*created = NULL;
 	for (uint32_t i = 0; i < desc->n_args; i++) {
 		if (desc->args[i].type == WIRE_ARG_OBJECT &&
-		    !check_object_arg(map, &desc->args[i], msg->args[i].u, err))
+		    !check_object_arg(map, &desc->args[i], msg->args[i].u, from_client, err))
 			return false;
 	}
 

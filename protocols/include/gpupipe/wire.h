@@ -130,10 +130,12 @@ static_assert(sizeof(struct wire_hello) == 16, "wire_hello is 16 bytes");
  * destroyed.
  */
 
-/* Largest shm region one link may replicate, in bytes, summed over its
+/* Largest shm size one link may replicate, in bytes, summed over its
  * regions. The host refuses more (a hostile size is a closed link, not an
- * exhausted host). */
-#define WIRE_MAX_SHM_TOTAL (1024ull << 20)
+ * exhausted host). This bounds address space: replicas are sparse memfds,
+ * so memory is used only where copies landed. Apps reserve big pools and
+ * use little of them (foot maps 512 MiB pools to scroll by offset). */
+#define WIRE_MAX_SHM_TOTAL (4096ull << 20)
 
 struct wire_shm_create {
 	uint32_t handle; /* fd handle, new in the sender's space */

@@ -26,6 +26,10 @@ struct wire_object {
 	/* A destructor went by: no more requests, but events may still arrive
 	 * until the server's wl_display.delete_id frees the id. */
 	bool zombie;
+	/* Exists on the compositor side only: the peer never learned of it
+	 * (its creating event was withheld by policy), so its events are
+	 * dropped and requests to it are refused. */
+	bool hidden;
 	void *data; /* owned by the side's hooks; freed in their destroy hook */
 };
 
