@@ -55,6 +55,15 @@ static bool convert_fds(struct gh_session *s, struct wire_object *obj, struct wi
 				return false;
 			continue;
 		}
+		if (s->features & WIRE_FEATURE_CLIPBOARD) {
+			/* wl_data_source.send and the primary selection's: the
+			 * compositor's write end stays here. */
+			msg->args[i].u = wire_pipes_announce(&s->pipes, fd);
+			if (msg->args[i].u)
+				continue;
+			gh_session_end(s, s->pipes.error);
+			return false;
+		}
 		close(fd);
 		gp_log(WARN, "dropping %s.%s: it carries an fd gpupipe cannot relay",
 		       obj->interface->name, msg->desc->name);

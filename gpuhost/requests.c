@@ -150,8 +150,14 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 	if (!check_request(s, data, size, &obj, &msg))
 		return false;
 	const char *iface_name = obj->interface->name;
-	if (msg.desc->n_fds && !(obj->interface == &wire_iface_wl_shm &&
-				 msg.opcode == WIRE_WL_SHM_REQ_CREATE_POOL)) {
+	bool is_pool = obj->interface == &wire_iface_wl_shm &&
+		       msg.opcode == WIRE_WL_SHM_REQ_CREATE_POOL;
+	bool is_receive = (obj->interface == &wire_iface_wl_data_offer &&
+			   msg.opcode == WIRE_WL_DATA_OFFER_REQ_RECEIVE) ||
+			  (obj->interface == &wire_iface_zwp_primary_selection_offer_v1 &&
+			   msg.opcode == WIRE_ZWP_PRIMARY_SELECTION_OFFER_V1_REQ_RECEIVE);
+	if (msg.desc->n_fds && !is_pool &&
+	    !(is_receive && (s->features & WIRE_FEATURE_CLIPBOARD))) {
 		gh_session_fail(s, "%s.%s carries an fd, which this link does not allow", iface_name,
 				msg.desc->name);
 		return false;
@@ -161,6 +167,16 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 		return false;
 	}
 	bool handled = !gh_clipboard_request_allowed(s, obj, &msg);
+	if (!handled && is_receive) {
+		int fd = wire_pipes_accept(&s->pipes, msg.args[1].u);
+		if (fd < 0) {
+			gh_session_fail(s, "%s.receive: %s", iface_name, s->pipes.error);
+			return false;
+		}
+		handled = true;
+		if (!to_compositor(s, &msg, &fd, 1))
+			return false;
+	}
 	if (!handled && !hook(s, obj, &msg, created, &handled))
 		return false;
 	if (!handled && !to_compositor(s, &msg, NULL, 0))
@@ -246,6 +262,20 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 		return gh_shm_create(s, p, hdr->size);
 	case WIRE_SHM_COPY:
 		return gh_shm_copy(s, p, hdr->size);
+	case WIRE_PIPE:
+	case WIRE_PIPE_DATA:
+	case WIRE_PIPE_CLOSE:
+		if (!(s->features & WIRE_FEATURE_CLIPBOARD)) {
+			gh_session_fail(s, "%s frame, but the clipboard is not enabled",
+					wire_type_name(hdr->type));
+			return false;
+		}
+		if (!wire_pipes_frame(&s->pipes, hdr->type, p, hdr->size)) {
+			gh_session_fail(s, "bad %s frame: %s", wire_type_name(hdr->type),
+					s->pipes.error);
+			return false;
+		}
+		return true;
 	default:
 		gh_session_fail(s, "unknown or unexpected frame type %u (%s)", hdr->type,
 				wire_type_name(hdr->type));

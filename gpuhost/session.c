@@ -137,6 +137,9 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	s->next_handle = 1;
 	wl_list_init(&s->globals);
 	wl_list_init(&s->shm_regions);
+	wl_list_init(&s->pipes.dests);
+	wl_list_init(&s->pipes.sources);
+	wl_array_init(&s->pipes.peer_handles);
 	wire_object_map_init(&s->objects);
 	s->compositor.fd = s->compositor.out_fd = -1;
 	if (!wire_object_insert(&s->objects, 1, &wire_iface_wl_display, 1, &err))
@@ -149,6 +152,7 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 			  : wire_conn_init_pair(&s->link, link_in, link_out, s->loop, on_link, s);
 	if (!ok)
 		return false;
+	wire_pipes_init(&s->pipes, s->loop, &s->link);
 	int fd = connect_compositor();
 	if (fd < 0) {
 		gh_session_fail(s, "gpupipe-host cannot reach its compositor");
@@ -173,6 +177,7 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 	wire_object_map_finish(&s.objects, gh_object_destroy);
 	gh_shm_finish(&s);
 	gh_registry_finish(&s);
+	wire_pipes_finish(&s.pipes);
 	wire_conn_finish(&s.compositor);
 	wire_conn_finish(&s.link);
 	if (s.loop)

@@ -18,6 +18,7 @@
 #include <wayland-server-core.h>
 
 #include <gpupipe/conn.h>
+#include <gpupipe/pipes.h>
 #include <gpupipe/wl-objects.h>
 
 struct gh_options {
@@ -40,6 +41,7 @@ struct gh_session {
 	struct wl_list shm_regions; /* gh_shm_region.link: proxy-announced */
 	uint64_t shm_total;         /* bytes in shm_regions */
 	uint32_t next_handle;       /* fd handles we announce (keymaps) */
+	struct wire_pipes pipes;    /* clipboard transfers, if allowed */
 	bool done;
 	int exit_status;
 };

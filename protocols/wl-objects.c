@@ -106,6 +106,11 @@ static bool check_object_arg(struct wire_object_map *map, const struct wire_arg_
 	if (id == 0)
 		return true; /* nullability was checked by the decoder */
 	struct wire_object *obj = wire_object_get(map, id);
+	/* Events may name objects the client destroyed while the event was
+	 * in flight (wl_keyboard.leave of a gone surface): libwayland turns
+	 * those into NULL, so they are not an error. */
+	if (!from_client && (!obj || obj->zombie))
+		return true;
 	if (!obj || obj->zombie || (from_client && obj->hidden)) {
 		*err = "object argument names an object that does not exist";
 		return false;

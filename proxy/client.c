@@ -95,6 +95,7 @@ static void client_finish(struct px_client *client)
 		close(h->fd);
 	}
 	wl_array_release(&client->blobs);
+	wire_pipes_finish(&client->pipes);
 	if (client->link_child > 0) {
 		kill(client->link_child, SIGTERM);
 		waitpid(client->link_child, NULL, 0);
@@ -110,6 +111,9 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	client->link_child = -1;
 	client->next_handle = 1;
 	wl_array_init(&client->blobs);
+	wl_list_init(&client->pipes.dests);
+	wl_list_init(&client->pipes.sources);
+	wl_array_init(&client->pipes.peer_handles);
 	wire_object_map_init(&client->objects);
 	if (!wire_object_insert(&client->objects, 1, &wire_iface_wl_display, 1, &err))
 		return false;
@@ -125,7 +129,10 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	}
 	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
 		return false;
-	return wire_send_hello(&client->link, 0) && wire_conn_flush(&client->link);
+	wire_pipes_init(&client->pipes, client->loop, &client->link);
+	/* Ask for the clipboard; the host grants it only with --allow-clipboard. */
+	return wire_send_hello(&client->link, WIRE_FEATURE_CLIPBOARD) &&
+	       wire_conn_flush(&client->link);
 }
 
 int px_client_run(int app_fd, const struct px_options *options)

@@ -13,6 +13,7 @@
 #include <wayland-server-core.h>
 
 #include <gpupipe/conn.h>
+#include <gpupipe/pipes.h>
 #include <gpupipe/wl-objects.h>
 
 struct px_options {
@@ -33,6 +34,7 @@ struct px_client {
 	bool hello_received;
 	uint32_t next_handle;   /* fd handles we announce */
 	struct wl_array blobs;  /* struct px_handle_fd: host-announced fds */
+	struct wire_pipes pipes; /* clipboard transfers */
 	bool done;
 	int exit_status;
 	uint64_t shm_bytes; /* pixel bytes copied to the link */

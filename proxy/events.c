@@ -37,6 +37,8 @@ static bool send_event(struct px_client *client, struct wire_msg *msg, struct wi
 		if (desc->args[i].type != WIRE_ARG_FD)
 			continue;
 		int fd = take_handle(client, msg->args[i].u);
+		if (fd < 0 && (client->host_features & WIRE_FEATURE_CLIPBOARD))
+			fd = wire_pipes_accept(&client->pipes, msg->args[i].u);
 		if (fd < 0) {
 			px_client_close(client, true, "host sent %s.%s with unknown fd handle %u",
 					obj->interface->name, desc->name, msg->args[i].u);
@@ -158,6 +160,14 @@ static bool process_frame(struct px_client *client, const struct wire_header *hd
 		return process_wayland(client, p, hdr->size);
 	case WIRE_BLOB:
 		return process_blob(client, p, hdr->size);
+	case WIRE_PIPE:
+	case WIRE_PIPE_DATA:
+	case WIRE_PIPE_CLOSE:
+		if (wire_pipes_frame(&client->pipes, hdr->type, p, hdr->size))
+			return true;
+		px_client_close(client, true, "host sent a bad pipe frame: %s",
+				client->pipes.error);
+		return false;
 	default:
 		px_client_close(client, true, "host sent unexpected frame type %u (%s)", hdr->type,
 				wire_type_name(hdr->type));

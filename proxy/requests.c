@@ -35,6 +35,15 @@ static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct w
 				return false;
 			continue;
 		}
+		if (client->host_features & WIRE_FEATURE_CLIPBOARD) {
+			/* wl_data_offer.receive and the primary selection's:
+			 * the app's write end stays here, data comes by link. */
+			msg->args[i].u = wire_pipes_announce(&client->pipes, fd);
+			if (msg->args[i].u)
+				continue;
+			px_client_close(client, true, "%s", client->pipes.error);
+			return false;
+		}
 		close(fd);
 		px_client_close(client, true, "app sent an fd in %s.%s, which gpupipe cannot carry",
 				obj->interface->name, desc->name);

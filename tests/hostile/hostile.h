@@ -1,0 +1,177 @@
+/*
+ * Hostile-link tests for gpupipe-host: each case starts a private headless
+ * weston and a gpupipe-host listening on a unix socket beside it, opens a
+ * link, says hello, sends one malformed thing built byte by byte, and checks
+ * that the host ends that link with a WIRE_CLOSE and a log line naming the
+ * problem, that the link's process exits without crashing, and that the host
+ * still serves a fresh, well-behaved link.
+ *
+ * env.c   the processes (weston, gpupipe-host), their logs, their children
+ * link.c  a raw link: hand-built frames and messages, frame reading
+ * cases.c the cases and main
+ */
+#ifndef HL_HOSTILE_H
+#define HL_HOSTILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include <gpupipe/wire.h>
+#include <gpupipe/wl-proto.h>
+
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+/* As CHECK, with a printf-style explanation. */
+#define CHECKF(cond, ...)                                                                          \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+/* Bounded waits, in milliseconds. Generous: they only matter when the host
+ * misbehaves, and then a clear timeout beats a meson kill at 60 s. */
+#define HL_WAIT_MS 5000
+
+/* Exit status of a link process as the host logs it: -1 means killed by a
+ * signal (a crash); HL_NO_EXIT that no exit was logged in time. */
+#define HL_NO_EXIT (-1000)
+
+/* --- env.c: processes and logs --- */
+
+struct hl_env {
+	char dir[64];       /* private XDG_RUNTIME_DIR of weston and the host */
+	char host_sock[128];
+	char host_log[128];
+	char weston_log[128];
+	pid_t weston;
+	pid_t host;
+	unsigned n_links; /* links opened so far: the index of the next one */
+};
+
+/* Starts weston and gpupipe-host (path in $GPUPIPE_HOST). Exits 77 when
+ * weston is missing; returns false with a message when something fails. */
+bool hl_env_start(struct hl_env *e);
+/* Stops everything started, reaps every descendant and removes the
+ * directory (kept with GPUPIPE_KEEP_TMP=1). False if a process was left
+ * running or had to be killed. */
+bool hl_env_stop(struct hl_env *e);
+void hl_env_dump_logs(const struct hl_env *e);
+
+int64_t hl_now_ms(void);
+/* Waits up to ms for a short while (a bounded poll step between checks of a
+ * condition; never a substitute for waiting on an event). */
+void hl_poll_step(void);
+
+/* True while the gpupipe-host listener is alive (not exited, not a zombie). */
+bool hl_host_alive(struct hl_env *e);
+/* The pid of the process serving link number `index` (from the host's log),
+ * or -1 if it was not logged within HL_WAIT_MS. */
+pid_t hl_link_pid(struct hl_env *e, unsigned index);
+/* Waits for the host to log the exit of link process pid; returns its exit
+ * status (-1: killed by a signal) or HL_NO_EXIT. */
+int hl_link_exit_status(struct hl_env *e, pid_t pid);
+/* True if a line of the host's log contains every needle (NULL-terminated
+ * list). Copies the first such line to out when out is not NULL. */
+bool hl_log_has(struct hl_env *e, char *out, size_t cap, ...) __attribute__((sentinel));
+/* Like hl_log_has, polling until the line appears or HL_WAIT_MS passes. */
+bool hl_log_wait(struct hl_env *e, char *out, size_t cap, ...) __attribute__((sentinel));
+/* True if a line of the host's log starts with prefix. */
+bool hl_log_line_starts(struct hl_env *e, const char *prefix);
+/* Number of live children of the gpupipe-host listener; pids in out. */
+unsigned hl_host_children(struct hl_env *e, pid_t *out, unsigned cap);
+/* Waits until the listener has no child left. */
+bool hl_wait_no_host_children(struct hl_env *e);
+/* True if pid is gone (no such process, or reaped). */
+bool hl_pid_gone(pid_t pid);
+
+/* --- link.c: a raw link --- */
+
+/* A growable byte buffer for building frames by hand. */
+struct hl_buf {
+	uint8_t *data;
+	size_t len, cap;
+};
+void hl_buf_reset(struct hl_buf *b);
+void hl_buf_finish(struct hl_buf *b);
+void hl_put(struct hl_buf *b, const void *p, size_t n);
+void hl_put_u32(struct hl_buf *b, uint32_t v);
+/* Wayland string: u32 length counting the NUL, bytes, NUL, zero padding. */
+void hl_put_string(struct hl_buf *b, const char *s);
+/* Opens a frame header with size 0; hl_frame_end patches the size. */
+size_t hl_frame_begin(struct hl_buf *b, uint16_t type, uint16_t channel);
+void hl_frame_end(struct hl_buf *b, size_t at);
+/* Opens a Wayland message header; hl_msg_end patches size << 16 | opcode. */
+size_t hl_msg_begin(struct hl_buf *b, uint32_t object, uint16_t opcode);
+void hl_msg_end(struct hl_buf *b, size_t at);
+/* A whole frame around a raw payload. */
+void hl_put_frame(struct hl_buf *b, uint16_t type, uint16_t channel, const void *payload,
+		  uint32_t size);
+
+struct hl_frame {
+	struct wire_header hdr;
+	const uint8_t *payload; /* valid until the next read on the link */
+};
+
+struct hl_link {
+	int fd;
+	unsigned index; /* order of connection to this host */
+	uint8_t *in;
+	size_t in_len, in_cap, in_start;
+	struct hl_buf out;
+};
+
+struct hl_global {
+	uint32_t name, version;
+	char interface[64];
+};
+struct hl_globals {
+	struct hl_global g[64];
+	unsigned n;
+};
+const struct hl_global *hl_global_find(const struct hl_globals *g, const char *interface);
+
+/* Connects to the host. With hello, also sends a valid hello and checks
+ * the host's answer. */
+bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello);
+void hl_link_close(struct hl_link *l);
+/* Sends and empties l->out. Errors are reported, not fatal: a host that
+ * closes early may make the end of a malformed send fail. */
+bool hl_link_flush(struct hl_link *l);
+/* Reads one frame: 1 with *f, 0 at end of stream (EOF or reset), -1 on a
+ * timeout, an error, or a frame over WIRE_MAX_PAYLOAD. */
+int hl_link_read_frame(struct hl_link *l, struct hl_frame *f, int64_t deadline);
+
+/* Queues a Wayland frame with wl_display.sync(callback). */
+void hl_queue_sync(struct hl_link *l, uint32_t callback);
+/* Reads until wl_callback.done for callback; fails on a close, EOF, a
+ * wl_display.error or a timeout. Globals of registry (0: none) go to g. */
+bool hl_wait_done(struct hl_link *l, uint32_t callback, uint32_t registry,
+		  struct hl_globals *g);
+/* get_registry(2) and sync(3) on a fresh link: fills g. New ids from 4 on
+ * are free afterwards. */
+bool hl_registry_roundtrip(struct hl_link *l, struct hl_globals *g);
+
+/* What a link said before it ended. */
+struct hl_ending {
+	bool ended;      /* EOF or reset seen within HL_WAIT_MS */
+	bool closed;     /* a WIRE_CLOSE came */
+	bool after_close; /* a frame came after WIRE_CLOSE */
+	unsigned hellos; /* WIRE_HELLO frames seen while waiting */
+	char reason[WIRE_MAX_REASON + 1];
+};
+void hl_read_until_end(struct hl_link *l, struct hl_ending *end);
+
+#endif
