@@ -11,6 +11,27 @@
 
 #include "client.h"
 
+/* The app learns why as a protocol error on wl_display, which every
+ * libwayland client prints, instead of a bare broken pipe. */
+static void tell_app(struct px_client *client, const char *reason)
+{
+	char text[600];
+	snprintf(text, sizeof(text), "gpupipe: %s", reason);
+	struct wire_msg msg = {
+		.object = 1,
+		.opcode = WIRE_WL_DISPLAY_EVT_ERROR,
+		.desc = &wire_iface_wl_display.events[WIRE_WL_DISPLAY_EVT_ERROR],
+	};
+	msg.args[0].u = 1;
+	msg.args[1].u = 3; /* wl_display.error.implementation */
+	msg.args[2].s = text;
+	uint8_t *out = client->app.fd >= 0 ? wire_conn_reserve(&client->app, WIRE_WL_MAX_MESSAGE)
+					   : NULL;
+	if (out)
+		wire_conn_unreserve(&client->app, WIRE_WL_MAX_MESSAGE -
+				    wire_msg_encode(&msg, WIRE_FORM_SOCKET, out, WIRE_WL_MAX_MESSAGE));
+}
+
 void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
 {
 	if (client->done)
@@ -20,10 +41,12 @@ void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	if (error)
+	if (error) {
 		gp_log(WARN, "closing: %s", reason);
-	else
+		tell_app(client, reason);
+	} else {
 		gp_log(INFO, "closing: %s", reason);
+	}
 	client->done = true;
 	client->exit_status = error ? 1 : 0;
 }
@@ -124,7 +147,7 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 		return false;
 	int link_fd = wire_addr_connect(options->connect_addr, &client->link_child, &aerr);
 	if (link_fd < 0) {
-		gp_log(ERROR, "cannot reach gpupipe-host: %s", aerr.text);
+		px_client_close(client, true, "cannot reach gpupipe-host: %s", aerr.text);
 		return false;
 	}
 	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))

@@ -12,7 +12,7 @@
 #define MAX_DATA ((uint32_t)(WIRE_MAX_PAYLOAD - sizeof(struct wire_shm_copy)))
 
 bool sb_buffer_geometry_check(const struct sb_buffer_geometry *g, uint64_t pool_size,
-			      const char **err)
+                              const char **err)
 {
 	uint32_t bpp = sb_shm_format_bpp(g->format);
 
@@ -59,8 +59,8 @@ void sb_buffer_add_damage(struct sb_buffer *b, const pixman_region32_t *damage_i
 	buffer_extent(&b->geom, &w, &h);
 	pixman_region32_init(&clipped);
 	/* pixman takes non-const sources but does not modify them. */
-	pixman_region32_intersect_rect(&clipped, (pixman_region32_t *)damage_in_buffer_coords, 0,
-				       0, w, h);
+	pixman_region32_intersect_rect(&clipped, (pixman_region32_t *)damage_in_buffer_coords, 0, 0,
+	                               w, h);
 	pixman_region32_union(&b->pending, &b->pending, &clipped);
 	pixman_region32_fini(&clipped);
 }
@@ -76,7 +76,7 @@ struct flush {
 /* One frame: rows * row_bytes <= MAX_DATA, inside the mapping (checked by
  * the caller through sb_buffer_geometry_check). */
 static bool emit_frame(struct flush *f, uint32_t offset, uint32_t stride, uint32_t row_bytes,
-		       uint32_t rows)
+                       uint32_t rows)
 {
 	uint32_t data_len = rows * row_bytes;
 	uint8_t *p = f->alloc(f->ctx, WIRE_SHM_COPY, sizeof(struct wire_shm_copy) + data_len);
@@ -84,11 +84,11 @@ static bool emit_frame(struct flush *f, uint32_t offset, uint32_t stride, uint32
 		return false;
 
 	struct wire_shm_copy c = {
-		.handle = f->handle,
-		.offset = offset,
-		.stride = stride,
-		.row_bytes = row_bytes,
-		.rows = rows,
+	        .handle = f->handle,
+	        .offset = offset,
+	        .stride = stride,
+	        .row_bytes = row_bytes,
+	        .rows = rows,
 	};
 	memcpy(p, &c, sizeof(c));
 	p += sizeof(c);
@@ -100,13 +100,14 @@ static bool emit_frame(struct flush *f, uint32_t offset, uint32_t stride, uint32
 
 /* rows rows of row_bytes bytes, stride apart, in as few frames as fit. */
 static bool emit_rows(struct flush *f, uint32_t offset, uint32_t stride, uint32_t row_bytes,
-		      uint32_t rows)
+                      uint32_t rows)
 {
 	if (row_bytes > MAX_DATA) {
 		for (uint32_t r = 0; r < rows; r++) {
 			uint32_t row_start = offset + r * stride;
 			for (uint32_t done = 0; done < row_bytes;) {
-				uint32_t n = row_bytes - done < MAX_DATA ? row_bytes - done : MAX_DATA;
+				uint32_t n =
+				        row_bytes - done < MAX_DATA ? row_bytes - done : MAX_DATA;
 				if (!emit_frame(f, row_start + done, n, n, 1))
 					return false;
 				done += n;
@@ -126,7 +127,7 @@ static bool emit_rows(struct flush *f, uint32_t offset, uint32_t stride, uint32_
 
 /* One damage rectangle (inside the buffer); bpp 0 means whole rows. */
 static bool emit_box(struct flush *f, const struct sb_buffer_geometry *g, uint32_t bpp,
-		     const pixman_box32_t *box)
+                     const pixman_box32_t *box)
 {
 	uint32_t rows = (uint32_t)(box->y2 - box->y1);
 	uint32_t x = bpp ? (uint32_t)box->x1 * bpp : 0;
@@ -158,25 +159,25 @@ static void region_to_send(const struct sb_buffer *b, uint32_t bpp, pixman_regio
 	}
 	int n;
 	const pixman_box32_t *boxes =
-		pixman_region32_rectangles((pixman_region32_t *)&b->pending, &n);
+	        pixman_region32_rectangles((pixman_region32_t *)&b->pending, &n);
 	pixman_region32_init(out);
 	for (int i = 0; i < n; i++)
 		pixman_region32_union_rect(out, out, 0, boxes[i].y1, w,
-					   (uint32_t)(boxes[i].y2 - boxes[i].y1));
+		                           (uint32_t)(boxes[i].y2 - boxes[i].y1));
 }
 
 bool sb_buffer_flush(struct sb_buffer *b, const struct sb_source *src, uint32_t handle,
-		     sb_frame_alloc_fn alloc, void *ctx, uint64_t *bytes_sent)
+                     sb_frame_alloc_fn alloc, void *ctx, uint64_t *bytes_sent)
 {
 	uint32_t bpp = sb_shm_format_bpp(b->geom.format);
 	if (!sb_buffer_geometry_check(&b->geom, sb_source_size(src), NULL))
 		return false;
 
 	struct flush f = {
-		.src = sb_source_data(src),
-		.handle = handle,
-		.alloc = alloc,
-		.ctx = ctx,
+	        .src = sb_source_data(src),
+	        .handle = handle,
+	        .alloc = alloc,
+	        .ctx = ctx,
 	};
 	pixman_region32_t region;
 	region_to_send(b, bpp, &region);

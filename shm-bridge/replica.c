@@ -79,7 +79,7 @@ bool sb_replica_grow(struct sb_replica *r, uint32_t new_size, const char **err)
 
 /* The rules of wire.h for WIRE_SHM_COPY, each violation with its values. */
 static bool copy_fits(struct sb_replica *r, const struct wire_shm_copy *c, size_t data_len,
-		      const char **err)
+                      const char **err)
 {
 	char *buf = r->err_buf;
 	size_t len = sizeof(r->err_buf);
@@ -89,30 +89,35 @@ static bool copy_fits(struct sb_replica *r, const struct wire_shm_copy *c, size_
 	if (c->row_bytes == 0)
 		return fail(err, "shm copy has zero row_bytes");
 	if (c->rows > 1 && c->row_bytes > c->stride) {
-		snprintf(buf, len, "shm copy row_bytes %" PRIu32 " > stride %" PRIu32 " with %" PRIu32
-			 " rows", c->row_bytes, c->stride, c->rows);
+		snprintf(buf, len,
+		         "shm copy row_bytes %" PRIu32 " > stride %" PRIu32 " with %" PRIu32
+		         " rows",
+		         c->row_bytes, c->stride, c->rows);
 		return fail(err, buf);
 	}
 	/* Cannot overflow: at most (2^32-1) + (2^32-1)^2 + (2^32-1) = 2^64-1. */
 	uint64_t end = (uint64_t)c->offset + (uint64_t)(c->rows - 1) * c->stride + c->row_bytes;
 	if (end > r->size) {
-		snprintf(buf, len, "shm copy ends past the region (offset %" PRIu32 " + (rows %" PRIu32
-			 " - 1) * stride %" PRIu32 " + row_bytes %" PRIu32 " = %" PRIu64
-			 " > size %" PRIu32 ")", c->offset, c->rows, c->stride, c->row_bytes, end,
-			 r->size);
+		snprintf(buf, len,
+		         "shm copy ends past the region (offset %" PRIu32 " + (rows %" PRIu32
+		         " - 1) * stride %" PRIu32 " + row_bytes %" PRIu32 " = %" PRIu64
+		         " > size %" PRIu32 ")",
+		         c->offset, c->rows, c->stride, c->row_bytes, end, r->size);
 		return fail(err, buf);
 	}
 	uint64_t want = (uint64_t)c->rows * c->row_bytes;
 	if ((uint64_t)data_len != want) {
-		snprintf(buf, len, "shm copy carries %zu bytes, rows %" PRIu32 " * row_bytes %" PRIu32
-			 " = %" PRIu64 " expected", data_len, c->rows, c->row_bytes, want);
+		snprintf(buf, len,
+		         "shm copy carries %zu bytes, rows %" PRIu32 " * row_bytes %" PRIu32
+		         " = %" PRIu64 " expected",
+		         data_len, c->rows, c->row_bytes, want);
 		return fail(err, buf);
 	}
 	return true;
 }
 
 bool sb_replica_apply(struct sb_replica *r, const struct wire_shm_copy *copy, const uint8_t *data,
-		      size_t data_len, const char **err)
+                      size_t data_len, const char **err)
 {
 	/* Check and use the same values, wherever the caller's header lives. */
 	struct wire_shm_copy c;

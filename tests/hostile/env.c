@@ -79,7 +79,7 @@ static pid_t spawn(struct hl_env *e, char *const argv[], const char *log, bool w
 	_exit(127);
 }
 
-static bool alive(pid_t pid, const char *what)
+bool hl_alive(pid_t pid, const char *what)
 {
 	int status;
 	pid_t r = waitpid(pid, &status, WNOHANG);
@@ -105,8 +105,7 @@ static bool socket_accepts(const char *path)
 
 static bool start_weston(struct hl_env *e)
 {
-	char sock[128];
-	snprintf(sock, sizeof(sock), "%s/%s", e->dir, WESTON_SOCKET);
+	const char *sock = e->weston_sock;
 	char *argv[] = {"weston", "--backend=headless-backend.so", "--socket=" WESTON_SOCKET,
 			"--use-pixman", "--idle-time=0", NULL};
 	e->weston = spawn(e, argv, e->weston_log, false);
@@ -115,7 +114,7 @@ static bool start_weston(struct hl_env *e)
 	/* The socket file exists from bind(); connect works from listen().
 	 * A probe connection to weston is harmless (it is not the host). */
 	for (int64_t end = hl_now_ms() + HL_WAIT_MS; hl_now_ms() < end; hl_poll_step()) {
-		if (!alive(e->weston, "weston")) {
+		if (!hl_alive(e->weston, "weston")) {
 			hl_env_dump_logs(e);
 			printf("SKIP: weston cannot run headless here (log above)\n");
 			exit(77);
@@ -140,7 +139,7 @@ static bool start_host(struct hl_env *e)
 	/* Not a probe connection: it would be a link, and link indexes count
 	 * connections. The host logs "listening on" after listen(). */
 	for (int64_t end = hl_now_ms() + HL_WAIT_MS; hl_now_ms() < end; hl_poll_step()) {
-		if (!alive(e->host, "gpupipe-host"))
+		if (!hl_alive(e->host, "gpupipe-host"))
 			return false;
 		if (hl_log_has(e, NULL, 0, "info: listening on ", addr, NULL))
 			return true;
@@ -168,6 +167,7 @@ bool hl_env_start(struct hl_env *e)
 	snprintf(e->host_sock, sizeof(e->host_sock), "%s/host.sock", e->dir);
 	snprintf(e->host_log, sizeof(e->host_log), "%s/host.log", e->dir);
 	snprintf(e->weston_log, sizeof(e->weston_log), "%s/weston.log", e->dir);
+	snprintf(e->weston_sock, sizeof(e->weston_sock), "%s/%s", e->dir, WESTON_SOCKET);
 	return start_weston(e) && start_host(e);
 }
 
@@ -239,11 +239,6 @@ bool hl_pid_gone(pid_t pid)
 	stat[len] = '\0';
 	char *rp = strrchr(stat, ')');
 	return rp && rp[1] == ' ' && rp[2] == 'Z'; /* exited, awaiting its parent */
-}
-
-bool hl_host_alive(struct hl_env *e)
-{
-	return e->host > 0 && alive(e->host, "gpupipe-host");
 }
 
 /* Reaps every child until none is left or the deadline passes. */

@@ -56,6 +56,7 @@ struct hl_env {
 	char host_sock[128];
 	char host_log[128];
 	char weston_log[128];
+	char weston_sock[128];
 	pid_t weston;
 	pid_t host;
 	unsigned n_links; /* links opened so far: the index of the next one */
@@ -71,12 +72,12 @@ bool hl_env_stop(struct hl_env *e);
 void hl_env_dump_logs(const struct hl_env *e);
 
 int64_t hl_now_ms(void);
-/* Waits up to ms for a short while (a bounded poll step between checks of a
- * condition; never a substitute for waiting on an event). */
+/* Pauses 10 ms between two checks of a condition in a bounded poll loop
+ * (where the condition has no event to wait on: a log line, a process). */
 void hl_poll_step(void);
 
-/* True while the gpupipe-host listener is alive (not exited, not a zombie). */
-bool hl_host_alive(struct hl_env *e);
+/* True while pid, a child of ours, runs; else says how it ended. */
+bool hl_alive(pid_t pid, const char *what);
 /* The pid of the process serving link number `index` (from the host's log),
  * or -1 if it was not logged within HL_WAIT_MS. */
 pid_t hl_link_pid(struct hl_env *e, unsigned index);
@@ -164,11 +165,16 @@ bool hl_wait_done(struct hl_link *l, uint32_t callback, uint32_t registry,
  * are free afterwards. */
 bool hl_registry_roundtrip(struct hl_link *l, struct hl_globals *g);
 
+/* The globals weston itself offers, seen by a plain Wayland client: what
+ * the host's allow-list hides is among them. */
+bool hl_compositor_globals(struct hl_env *e, struct hl_globals *g);
+
 /* What a link said before it ended. */
 struct hl_ending {
 	bool ended;      /* EOF or reset seen within HL_WAIT_MS */
 	bool closed;     /* a WIRE_CLOSE came */
 	bool after_close; /* a frame came after WIRE_CLOSE */
+	bool long_reason; /* a close reason over WIRE_MAX_REASON */
 	unsigned hellos; /* WIRE_HELLO frames seen while waiting */
 	char reason[WIRE_MAX_REASON + 1];
 };

@@ -23,7 +23,8 @@ static bool run_one(const struct sb_test *t)
 	int after = count_open_fds();
 
 	if (ok && before != after) {
-		fprintf(stderr, "%s: open fds went from %d to %d (a leak)\n", t->name, before, after);
+		fprintf(stderr, "%s: open fds went from %d to %d (a leak)\n", t->name, before,
+		        after);
 		ok = false;
 	}
 	fprintf(stderr, "%s: %s\n", t->name, ok ? "ok" : "FAILED");

@@ -11,7 +11,7 @@
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \
 		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);   \
 			return false;                                                              \
 		}                                                                                  \
 	} while (0)
@@ -32,7 +32,10 @@ struct sb_test {
 	bool (*run)(void);
 };
 
-#define SB_TEST(fn) {#fn, fn}
+#define SB_TEST(fn)                                                                                \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
 
 int sb_test_main(int argc, char **argv, const struct sb_test *tests, size_t count);
 

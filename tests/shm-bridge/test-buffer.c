@@ -81,7 +81,7 @@ static struct wire_shm_copy frame_copy(const struct frame *f)
 /* The app's pool, the proxy's view of it, and the host's replica. */
 struct pool {
 	uint32_t size;
-	uint8_t *app;        /* the app's mapping, writable */
+	uint8_t *app; /* the app's mapping, writable */
 	struct sb_source *src;
 	struct sb_replica *replica;
 	const uint8_t *host; /* the replica as the compositor maps it */
@@ -135,8 +135,8 @@ static bool flush_and_apply(struct pool *p, struct sb_buffer *b, uint64_t *bytes
 		struct wire_shm_copy c = frame_copy(f);
 		CHECK(c.handle == HANDLE);
 		const char *err = NULL;
-		CHECKF(sb_replica_apply(p->replica, &c, f->payload + sizeof(c),
-					f->size - sizeof(c), &err),
+		CHECKF(sb_replica_apply(p->replica, &c, f->payload + sizeof(c), f->size - sizeof(c),
+		                        &err),
 		       "frame %zu: %s", i, err);
 	}
 	CHECK(b->sent);
@@ -167,7 +167,7 @@ static void damage_rect(struct sb_buffer *b, int x, int y, int w, int h)
 
 /* 100x80 xrgb8888 with 32 bytes of row padding, at offset 256. */
 static const struct sb_buffer_geometry padded = {
-	.offset = 256, .width = 100, .height = 80, .stride = 432, .format = XRGB8888};
+        .offset = 256, .width = 100, .height = 80, .stride = 432, .format = XRGB8888};
 
 static bool damage_only_is_sent(void)
 {
@@ -182,8 +182,8 @@ static bool damage_only_is_sent(void)
 
 	/* The app changes everything, but says only some rectangles changed:
 	 * exactly those must reach the replica. */
-	static const int rects[][4] = {{10, 5, 20, 7}, {15, 8, 10, 10}, {50, 40, 13, 3},
-				       {90, 70, 30, 30}};
+	static const int rects[][4] = {
+	        {10, 5, 20, 7}, {15, 8, 10, 10}, {50, 40, 13, 3}, {90, 70, 30, 30}};
 	static uint8_t want[65536];
 	static bool mask[80][100];
 	memcpy(want, p.host, sizeof(want));
@@ -310,7 +310,7 @@ static bool frames_have_rows_at_most(const struct pool *p, uint32_t max_rows)
 static bool large_buffers_are_split_under_the_frame_limit(void)
 {
 	const struct sb_buffer_geometry g = {
-		.offset = 0, .width = 2048, .height = 2048, .stride = 8192, .format = XRGB8888};
+	        .offset = 0, .width = 2048, .height = 2048, .stride = 8192, .format = XRGB8888};
 	const uint32_t max_data = WIRE_MAX_PAYLOAD - sizeof(struct wire_shm_copy);
 	struct pool p;
 	struct sb_buffer b;
@@ -348,10 +348,10 @@ static bool rows_longer_than_a_frame_are_split_into_pieces(void)
 {
 	/* 6 MiB rows 16 MiB apart: not wide enough to merge, too long for a frame. */
 	const struct sb_buffer_geometry g = {.offset = 0,
-					     .width = 6u << 18,
-					     .height = 3,
-					     .stride = 16u << 20,
-					     .format = XRGB8888};
+	                                     .width = 6u << 18,
+	                                     .height = 3,
+	                                     .stride = 16u << 20,
+	                                     .format = XRGB8888};
 	struct pool p;
 	struct sb_buffer b;
 	uint64_t bytes;
@@ -441,7 +441,7 @@ static uint32_t next_random(uint32_t *state)
 /* One commit of the simulated app: the frame changes in 1 to 3 random
  * rectangles (some partly outside), which become the surface damage. */
 static void next_frame(uint8_t *frame, uint32_t w, uint32_t h, uint32_t *rng,
-		       pixman_region32_t *damage)
+                       pixman_region32_t *damage)
 {
 	uint32_t n = 1 + next_random(rng) % 3;
 	for (uint32_t i = 0; i < n; i++) {
@@ -468,8 +468,11 @@ static bool replica_follows_the_app_across_buffers_and_frames(void)
 
 	CHECK(pool_init(&p, NBUF * H * STRIDE));
 	for (int i = 0; i < NBUF; i++) {
-		struct sb_buffer_geometry g = {.offset = (uint32_t)(i * H * STRIDE), .width = W,
-					       .height = H, .stride = STRIDE, .format = XRGB8888};
+		struct sb_buffer_geometry g = {.offset = (uint32_t)(i * H * STRIDE),
+		                               .width = W,
+		                               .height = H,
+		                               .stride = STRIDE,
+		                               .format = XRGB8888};
 		sb_buffer_init(&bufs[i], &g);
 	}
 	for (int n = 0; n < FRAMES; n++) {
@@ -501,16 +504,16 @@ static bool replica_follows_the_app_across_buffers_and_frames(void)
 }
 
 static const struct sb_test tests[] = {
-	SB_TEST(damage_only_is_sent),
-	SB_TEST(wide_damage_goes_as_one_span),
-	SB_TEST(never_sent_buffer_is_sent_whole),
-	SB_TEST(unknown_format_copies_whole_rows),
-	SB_TEST(large_buffers_are_split_under_the_frame_limit),
-	SB_TEST(rows_longer_than_a_frame_are_split_into_pieces),
-	SB_TEST(flush_refuses_a_buffer_outside_its_source),
-	SB_TEST(failed_frame_allocation_keeps_the_damage_pending),
-	SB_TEST(damage_is_clipped_to_the_buffer),
-	SB_TEST(replica_follows_the_app_across_buffers_and_frames),
+        SB_TEST(damage_only_is_sent),
+        SB_TEST(wide_damage_goes_as_one_span),
+        SB_TEST(never_sent_buffer_is_sent_whole),
+        SB_TEST(unknown_format_copies_whole_rows),
+        SB_TEST(large_buffers_are_split_under_the_frame_limit),
+        SB_TEST(rows_longer_than_a_frame_are_split_into_pieces),
+        SB_TEST(flush_refuses_a_buffer_outside_its_source),
+        SB_TEST(failed_frame_allocation_keeps_the_damage_pending),
+        SB_TEST(damage_is_clipped_to_the_buffer),
+        SB_TEST(replica_follows_the_app_across_buffers_and_frames),
 };
 
 int main(int argc, char **argv)

@@ -114,12 +114,12 @@ static bool empty_files_round_trip(void)
 }
 
 static const struct sb_test tests[] = {
-	SB_TEST(sealed_memfd_refuses_every_change),
-	SB_TEST(read_fd_reads_a_sealed_memfd_through_a_read_only_fd),
-	SB_TEST(read_fd_falls_back_to_pread_for_unmappable_files),
-	SB_TEST(read_fd_rejects_a_file_shorter_than_announced),
-	SB_TEST(read_fd_rejects_a_size_over_the_limit),
-	SB_TEST(empty_files_round_trip),
+        SB_TEST(sealed_memfd_refuses_every_change),
+        SB_TEST(read_fd_reads_a_sealed_memfd_through_a_read_only_fd),
+        SB_TEST(read_fd_falls_back_to_pread_for_unmappable_files),
+        SB_TEST(read_fd_rejects_a_file_shorter_than_announced),
+        SB_TEST(read_fd_rejects_a_size_over_the_limit),
+        SB_TEST(empty_files_round_trip),
 };
 
 int main(int argc, char **argv)

@@ -19,8 +19,8 @@
 static struct sb_replica *patterned_replica(uint8_t seed)
 {
 	uint8_t data[REGION];
-	struct wire_shm_copy c = {.handle = 1, .offset = 0, .stride = REGION, .row_bytes = REGION,
-				  .rows = 1};
+	struct wire_shm_copy c = {
+	        .handle = 1, .offset = 0, .stride = REGION, .row_bytes = REGION, .rows = 1};
 	const char *err = NULL;
 
 	for (uint32_t i = 0; i < REGION; i++)
@@ -85,8 +85,8 @@ static bool copy_with_zero_row_bytes_is_rejected(void)
 static bool copy_past_the_end_is_rejected(void)
 {
 	/* Last row ends one byte past the region. */
-	struct wire_shm_copy c = {.offset = REGION - 3 * 64 - 31, .stride = 64, .row_bytes = 32,
-				  .rows = 4};
+	struct wire_shm_copy c = {
+	        .offset = REGION - 3 * 64 - 31, .stride = 64, .row_bytes = 32, .rows = 4};
 	CHECK(rejects(c, 4 * 32, "ends past the region"));
 
 	/* Starts past the end. */
@@ -101,13 +101,13 @@ static bool copy_whose_end_wraps_32_bits_is_rejected(void)
 	CHECK(rejects(c, (size_t)0x10001 * 16, "ends past the region"));
 
 	/* offset + row_bytes wraps to 0x10. */
-	struct wire_shm_copy d = {.offset = 0xfffffff0u, .stride = 0x20, .row_bytes = 0x20,
-				  .rows = 1};
+	struct wire_shm_copy d = {
+	        .offset = 0xfffffff0u, .stride = 0x20, .row_bytes = 0x20, .rows = 1};
 	CHECK(rejects(d, 0x20, "ends past the region"));
 
 	/* Everything at its maximum: the 64-bit sum must not wrap either. */
-	struct wire_shm_copy e = {.offset = UINT32_MAX, .stride = UINT32_MAX, .row_bytes = 1,
-				  .rows = UINT32_MAX};
+	struct wire_shm_copy e = {
+	        .offset = UINT32_MAX, .stride = UINT32_MAX, .row_bytes = 1, .rows = UINT32_MAX};
 	return rejects(e, 1, "ends past the region");
 }
 
@@ -141,8 +141,8 @@ static bool valid_copies_land_on_their_rows_only(void)
 	struct wire_shm_copy c = {.offset = 1000, .stride = 100, .row_bytes = 10, .rows = 3};
 	const char *err = NULL;
 	CHECKF(sb_replica_apply(r, &c, data, sizeof(data), &err), "%s", err);
-	struct wire_shm_copy tail = {.offset = REGION - 16, .stride = 1, .row_bytes = 16,
-				     .rows = 1};
+	struct wire_shm_copy tail = {
+	        .offset = REGION - 16, .stride = 1, .row_bytes = 16, .rows = 1};
 	CHECKF(sb_replica_apply(r, &tail, data, 16, &err), "%s", err);
 
 	CHECK(replica_bytes(r, after));
@@ -208,16 +208,16 @@ static bool replica_of_size_zero_is_refused(void)
 }
 
 static const struct sb_test tests[] = {
-	SB_TEST(copy_with_zero_rows_is_rejected),
-	SB_TEST(copy_with_zero_row_bytes_is_rejected),
-	SB_TEST(copy_past_the_end_is_rejected),
-	SB_TEST(copy_whose_end_wraps_32_bits_is_rejected),
-	SB_TEST(copy_with_row_bytes_over_stride_is_rejected),
-	SB_TEST(copy_with_wrong_data_length_is_rejected),
-	SB_TEST(valid_copies_land_on_their_rows_only),
-	SB_TEST(grow_keeps_content_and_zeroes_the_tail),
-	SB_TEST(replica_cannot_be_shrunk_through_its_fd),
-	SB_TEST(replica_of_size_zero_is_refused),
+        SB_TEST(copy_with_zero_rows_is_rejected),
+        SB_TEST(copy_with_zero_row_bytes_is_rejected),
+        SB_TEST(copy_past_the_end_is_rejected),
+        SB_TEST(copy_whose_end_wraps_32_bits_is_rejected),
+        SB_TEST(copy_with_row_bytes_over_stride_is_rejected),
+        SB_TEST(copy_with_wrong_data_length_is_rejected),
+        SB_TEST(valid_copies_land_on_their_rows_only),
+        SB_TEST(grow_keeps_content_and_zeroes_the_tail),
+        SB_TEST(replica_cannot_be_shrunk_through_its_fd),
+        SB_TEST(replica_of_size_zero_is_refused),
 };
 
 int main(int argc, char **argv)

@@ -114,10 +114,10 @@ static bool source_refuses_unmappable_fds_and_closes_them(void)
 }
 
 static const struct sb_test tests[] = {
-	SB_TEST(source_sees_the_apps_writes),
-	SB_TEST(source_resize_follows_the_grown_pool),
-	SB_TEST(source_check_detects_a_truncated_pool),
-	SB_TEST(source_refuses_unmappable_fds_and_closes_them),
+        SB_TEST(source_sees_the_apps_writes),
+        SB_TEST(source_resize_follows_the_grown_pool),
+        SB_TEST(source_check_detects_a_truncated_pool),
+        SB_TEST(source_refuses_unmappable_fds_and_closes_them),
 };
 
 int main(int argc, char **argv)

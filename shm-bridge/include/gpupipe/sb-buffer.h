@@ -50,7 +50,7 @@ uint32_t sb_shm_format_bpp(uint32_t wl_shm_format);
  * grow, so a buffer valid at create_buffer stays valid.
  */
 bool sb_buffer_geometry_check(const struct sb_buffer_geometry *g, uint64_t pool_size,
-			      const char **err);
+                              const char **err);
 
 struct sb_buffer {
 	struct sb_buffer_geometry geom;
@@ -105,6 +105,6 @@ typedef uint8_t *(*sb_frame_alloc_fn)(void *ctx, uint16_t type, uint32_t payload
  * alloc returns NULL (frames already emitted stay emitted; they are valid).
  */
 bool sb_buffer_flush(struct sb_buffer *b, const struct sb_source *src, uint32_t handle,
-		     sb_frame_alloc_fn alloc, void *ctx, uint64_t *bytes_sent);
+                     sb_frame_alloc_fn alloc, void *ctx, uint64_t *bytes_sent);
 
 #endif

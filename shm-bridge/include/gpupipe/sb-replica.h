@@ -51,7 +51,7 @@ bool sb_replica_grow(struct sb_replica *r, uint32_t new_size, const char **err);
  * replica and stays valid until the next call on it or its destruction.
  */
 bool sb_replica_apply(struct sb_replica *r, const struct wire_shm_copy *copy, const uint8_t *data,
-		      size_t data_len, const char **err);
+                      size_t data_len, const char **err);
 
 /* The memfd, borrowed: the replica keeps owning it (dup it to keep it). */
 int sb_replica_fd(const struct sb_replica *r);
