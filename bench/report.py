@@ -68,16 +68,22 @@ def table(path, markdown=False):
         systems = list(dict.fromkeys(r["system"] for r in wrows))
         rounds = len({r["round"] for r in wrows})
         med = {}
+        valid = {}
         for s in systems:
-            srows = [r for r in wrows if r["system"] == s]
-            med[s] = [statistics.median(c[1](r) for r in srows) for c in COLUMNS]
-        lines = [[s] + [fmt(c[2], v) for c, v in zip(COLUMNS, med[s])] for s in systems]
+            # failed runs (valid=0) are listed in the notes but never enter a median
+            srows = [r for r in wrows if r["system"] == s and r["valid"] == "1"]
+            valid[s] = len(srows)
+            med[s] = [statistics.median(c[1](r) for r in srows) if srows else float("nan")
+                      for c in COLUMNS]
+        lines = [[f"{s} ({valid[s]})"] + [fmt(c[2], v) for c, v in zip(COLUMNS, med[s])]
+                 for s in systems]
         if "gpupipe" in med and "waypipe" in med:
             ratios = [g / w if w else float("nan")
                       for g, w in zip(med["gpupipe"], med["waypipe"])]
             lines.append(["gpupipe/waypipe"] + [fmt("{:.2f}", v) for v in ratios])
-        title = (f"{w} (host compositor: {wrows[0]['compositor']}, median of {rounds} "
-                 f"round{'s' if rounds != 1 else ''})")
+        title = (f"{w} (host compositor: {wrows[0]['compositor']}; {rounds} "
+                 f"round{'s' if rounds != 1 else ''}; median of the valid runs, "
+                 f"counted in brackets)")
         head = ["system"] + [c[0] for c in COLUMNS]
         if markdown:
             print(f"\n**{title}**\n")
@@ -93,7 +99,8 @@ def table(path, markdown=False):
                       "".join(f"  {x:>{wd}}" for x, wd in zip(line[1:], widths[1:])))
         for r in wrows:
             if r["note"]:
-                print(f"  note: {r['system']} round {r['round']}: {r['note']}")
+                state = "" if r["valid"] == "1" else "FAILED, not counted: "
+                print(f"  note: {r['system']} round {r['round']}: {state}{r['note']}")
 
 
 def main():

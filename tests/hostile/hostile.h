@@ -180,4 +180,40 @@ struct hl_ending {
 };
 void hl_read_until_end(struct hl_link *l, struct hl_ending *end);
 
+/* --- check.c: what every case checks --- */
+
+/* The host must end link l over `phrase`: a WIRE_CLOSE whose reason holds
+ * it, then end of stream; an error line from the link's process holding it;
+ * that process exited with status 1 (not a crash); and then
+ * hl_still_serving. Closes l. */
+bool hl_refused(struct hl_env *e, struct hl_link *l, const char *phrase);
+/* The listener and weston are alive, a fresh link gets a hello and a
+ * registry round trip, its process exits 0 after our WIRE_CLOSE, and no
+ * link process is left. */
+bool hl_still_serving(struct hl_env *e);
+/* Opens a link with hello and does the registry round trip (ids 2, 3). */
+bool hl_open_with_registry(struct hl_env *e, struct hl_link *l, struct hl_globals *g);
+
+/* Queues one Wayland request of n u32 arguments into l->out (no frame). */
+void hl_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n, ...);
+/* Queues wl_registry.bind on registry 2 (no frame). */
+void hl_bind(struct hl_link *l, uint32_t name, const char *interface, uint32_t version,
+	     uint32_t id);
+/* Sends one WIRE_WAYLAND frame holding one request of n u32 arguments. */
+bool hl_send_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n, ...);
+/* Sends a WIRE_SHM_CREATE frame. */
+bool hl_send_shm_create(struct hl_link *l, uint32_t handle, uint32_t size);
+
+/* --- the cases --- */
+
+struct hl_case {
+	const char *name;
+	bool (*run)(struct hl_env *e);
+};
+#define HL_CASE(fn) {#fn, fn}
+extern const struct hl_case hl_link_cases[];
+extern const size_t hl_link_case_count;
+extern const struct hl_case hl_shm_cases[];
+extern const size_t hl_shm_case_count;
+
 #endif

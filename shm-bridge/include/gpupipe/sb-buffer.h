@@ -97,6 +97,8 @@ typedef uint8_t *(*sb_frame_alloc_fn)(void *ctx, uint16_t type, uint32_t payload
  * Extra bytes sent are copies of the app's current memory, so they never
  * make the replica wrong for this buffer.
  *
+ * The caller checks sb_source_check(src) first: this reads src's mapping.
+ *
  * Adds the pixel bytes sent (not the frame headers) to *bytes_sent
  * (bytes_sent may be NULL).
  * Returns false, leaving pending and sent as they were, if the buffer does
