@@ -118,6 +118,7 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 		gh_session_end(s, "bad event from the compositor");
 		return false;
 	}
+	obj = wire_object_get(&s->objects, id); /* the insert may move it */
 	bool visible = !obj->hidden && gh_clipboard_event_allowed(s, obj, &msg, created);
 	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
 		return s->done ? false : true;

@@ -100,7 +100,11 @@ bool gh_registry_check_bind(struct gh_session *s, uint32_t name, const char *int
 		*err = "bind with an interface that does not match the global";
 		return false;
 	}
-	if (version == 0 || version > g->version) {
+	if (version == 0) {
+		*err = "bind with version 0";
+		return false;
+	}
+	if (version > g->version) {
 		*err = "bind with a version above the one advertised";
 		return false;
 	}

@@ -52,9 +52,12 @@ static void resume_if_drained(struct wire_conn *drained, struct wire_conn *pause
 		wire_conn_set_reading(paused, true);
 }
 
+/* Once the link is ending nothing more is read: CLOSE is the last frame. */
 static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct gh_session *s = data;
+	if (s->done)
+		return;
 	if (mask & WL_EVENT_WRITABLE)
 		resume_if_drained(&s->link, &s->compositor);
 	if (mask & WL_EVENT_READABLE) {
@@ -77,6 +80,8 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 static void on_compositor(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct gh_session *s = data;
+	if (s->done)
+		return;
 	if (mask & WL_EVENT_WRITABLE)
 		resume_if_drained(&s->compositor, &s->link);
 	if (mask & WL_EVENT_READABLE) {

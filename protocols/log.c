@@ -45,6 +45,20 @@ bool gp_log_enabled(enum gp_log_level level)
 	return level <= logger.level;
 }
 
+/* Messages quote strings from the other side of the link: control bytes
+ * are escaped so that a peer can never start a log line of its own. */
+static void escape(const char *in, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)in; *p && o + 5 < cap; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			o += (size_t)snprintf(out + o, cap - o, "\\x%02x", *p);
+		else
+			out[o++] = (char)*p;
+	}
+	out[o] = '\0';
+}
+
 void gp_log_at(enum gp_log_level level, const char *file, int line, const char *fmt, ...)
 {
 	if (!gp_log_enabled(level))
@@ -54,10 +68,11 @@ void gp_log_at(enum gp_log_level level, const char *file, int line, const char *
 
 	/* One fprintf per line so that lines of forked children do not
 	 * interleave mid-line. */
-	char msg[1024];
+	char msg[1024], safe[4 * sizeof(msg)];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "[%s %s:%d] %s: %s\n", logger.prog, base, line, level_names[level], msg);
+	escape(msg, safe, sizeof(safe));
+	fprintf(stderr, "[%s %s:%d] %s: %s\n", logger.prog, base, line, level_names[level], safe);
 }

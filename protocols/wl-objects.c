@@ -171,6 +171,8 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 	int idx = find_new_id(msg, target, &iface, &version, err);
 	if (idx == -2)
 		return false;
+	/* Before the insert: inserting may move the table under target. */
+	bool destructor = desc->destructor;
 	if (idx >= 0) {
 		uint32_t id = msg->args[idx].u;
 		if (from_client != (id < WIRE_WL_SERVER_ID_START)) {
@@ -183,11 +185,12 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 			return false;
 	}
 
-	if (desc->destructor) {
-		/* Zombie until delete_id for client ids; a server id is gone
-		 * at once (the server frees it on the destructor request).
-		 * Hooks ran before this, so the caller frees ->data first. */
-		target->zombie = true;
+	if (destructor) {
+		/* Zombie until delete_id for client ids; the caller frees a
+		 * server id at once and releases ->data. */
+		target = wire_object_get(map, msg->object);
+		if (target)
+			target->zombie = true;
 	}
 	return true;
 }

@@ -60,6 +60,8 @@ static void resume_if_drained(struct wire_conn *drained, struct wire_conn *pause
 static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct px_client *client = data;
+	if (client->done)
+		return;
 	if (mask & WL_EVENT_WRITABLE)
 		resume_if_drained(&client->app, &client->link);
 	if (mask & WL_EVENT_READABLE) {
@@ -82,6 +84,8 @@ static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
 static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct px_client *client = data;
+	if (client->done)
+		return;
 	if (mask & WL_EVENT_WRITABLE)
 		resume_if_drained(&client->link, &client->app);
 	if (mask & WL_EVENT_READABLE) {

@@ -77,6 +77,7 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 				desc->name, err);
 		return false;
 	}
+	obj = wire_object_get(&client->objects, id); /* the insert may move it */
 	if (!send_event(client, &msg, obj))
 		return false;
 	if (obj->interface == &wire_iface_wl_display && opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID)

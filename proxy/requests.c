@@ -103,6 +103,7 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 				desc->name, err);
 		return false;
 	}
+	obj = wire_object_get(&client->objects, id); /* the insert may move it */
 	/* Hooks may send shm data, which must precede the request. */
 	if (!px_surface_request(client, obj, &msg, created))
 		return false;

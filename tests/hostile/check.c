@@ -4,8 +4,7 @@
 
 #include "hostile.h"
 
-static void put_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n,
-			va_list ap)
+static void put_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n, va_list ap)
 {
 	size_t msg = hl_msg_begin(&l->out, object, opcode);
 	for (unsigned i = 0; i < n; i++)
@@ -32,8 +31,7 @@ bool hl_send_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsign
 	return hl_link_flush(l);
 }
 
-void hl_bind(struct hl_link *l, uint32_t name, const char *interface, uint32_t version,
-	     uint32_t id)
+void hl_bind(struct hl_link *l, uint32_t name, const char *interface, uint32_t version, uint32_t id)
 {
 	size_t msg = hl_msg_begin(&l->out, 2, WIRE_WL_REGISTRY_REQ_BIND);
 	hl_put_u32(&l->out, name);
@@ -86,6 +84,12 @@ bool hl_refused(struct hl_env *e, struct hl_link *l, const char *phrase)
 	hl_read_until_end(l, &end);
 	unsigned index = l->index;
 	hl_link_close(l);
+	/* How the link's process ended first: a crash explains everything
+	 * else that is missing. */
+	pid_t pid = hl_link_pid(e, index);
+	CHECK(pid > 0);
+	int status = end.ended ? hl_link_exit_status(e, pid) : HL_NO_EXIT;
+	CHECKF(status != -1, "link process %d was killed by a signal (a crash)", (int)pid);
 	CHECKF(end.ended, "the host did not end the link within %d ms", HL_WAIT_MS);
 	CHECKF(end.closed, "the host ended the link without a WIRE_CLOSE");
 	fprintf(stderr, "# close reason: %s\n", end.reason);
@@ -93,12 +97,8 @@ bool hl_refused(struct hl_env *e, struct hl_link *l, const char *phrase)
 	CHECKF(!end.long_reason, "the close reason is over WIRE_MAX_REASON");
 	CHECKF(!end.after_close, "the host sent frames after WIRE_CLOSE");
 	CHECKF(end.hellos == 0, "the host answered a hello it refused");
-
-	pid_t pid = hl_link_pid(e, index);
-	CHECK(pid > 0);
-	int status = hl_link_exit_status(e, pid);
-	CHECKF(status != -1, "link process %d was killed by a signal (a crash)", (int)pid);
 	CHECKF(status == 1, "link process %d exited with %d, not 1 (an error)", (int)pid, status);
+
 	char prog[48], line[1200];
 	snprintf(prog, sizeof(prog), "[gpupipe-host[%d] ", (int)pid);
 	CHECKF(hl_log_has(e, line, sizeof(line), prog, "error: closing link: ", phrase, NULL),

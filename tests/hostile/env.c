@@ -87,8 +87,8 @@ bool hl_alive(pid_t pid, const char *what)
 		return true;
 	if (r == pid)
 		fprintf(stderr, "%s (pid %d) exited: %s %d\n", what, (int)pid,
-			WIFSIGNALED(status) ? "signal" : "status",
-			WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+		        WIFSIGNALED(status) ? "signal" : "status",
+		        WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 	return false;
 }
 
@@ -106,8 +106,12 @@ static bool socket_accepts(const char *path)
 static bool start_weston(struct hl_env *e)
 {
 	const char *sock = e->weston_sock;
-	char *argv[] = {"weston", "--backend=headless-backend.so", "--socket=" WESTON_SOCKET,
-			"--use-pixman", "--idle-time=0", NULL};
+	char *argv[] = {"weston",
+	                "--backend=headless-backend.so",
+	                "--socket=" WESTON_SOCKET,
+	                "--use-pixman",
+	                "--idle-time=0",
+	                NULL};
 	e->weston = spawn(e, argv, e->weston_log, false);
 	if (e->weston < 0)
 		return false;
@@ -116,6 +120,7 @@ static bool start_weston(struct hl_env *e)
 	for (int64_t end = hl_now_ms() + HL_WAIT_MS; hl_now_ms() < end; hl_poll_step()) {
 		if (!hl_alive(e->weston, "weston")) {
 			hl_env_dump_logs(e);
+			hl_env_stop(e);
 			printf("SKIP: weston cannot run headless here (log above)\n");
 			exit(77);
 		}
@@ -145,7 +150,7 @@ static bool start_host(struct hl_env *e)
 			return true;
 	}
 	fprintf(stderr, "gpupipe-host did not log \"listening on %s\" within %d ms\n", addr,
-		HL_WAIT_MS);
+	        HL_WAIT_MS);
 	return false;
 }
 
@@ -162,6 +167,7 @@ bool hl_env_start(struct hl_env *e)
 	snprintf(e->dir, sizeof(e->dir), "/tmp/gpupipe-hostile.XXXXXX");
 	if (!mkdtemp(e->dir)) {
 		perror("mkdtemp");
+		e->dir[0] = '\0';
 		return false;
 	}
 	snprintf(e->host_sock, sizeof(e->host_sock), "%s/host.sock", e->dir);
@@ -181,7 +187,7 @@ static unsigned children_of(pid_t parent, pid_t *out, unsigned cap)
 		char path[64], stat[512];
 		if (de->d_name[0] < '0' || de->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
+		snprintf(path, sizeof(path), "/proc/%.20s/stat", de->d_name);
 		int fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			continue;
@@ -285,7 +291,7 @@ bool hl_env_stop(struct hl_env *e)
 		unsigned n = children_of(getpid(), left, 64);
 		for (unsigned i = 0; i < n && i < 64; i++) {
 			fprintf(stderr, "LEFTOVER: process %d still running; killing it\n",
-				(int)left[i]);
+			        (int)left[i]);
 			kill(left[i], SIGKILL);
 		}
 		reap_all(hl_now_ms() + HL_WAIT_MS);
@@ -350,7 +356,7 @@ void hl_env_dump_logs(const struct hl_env *e)
 
 /* Finds a line holding every needle of ap; copies it to out. */
 static bool find_line(const char *text, char *out, size_t cap, const char *const *needles,
-		      unsigned n_needles)
+                      unsigned n_needles)
 {
 	for (const char *line = text; line && *line;) {
 		const char *eol = strchr(line, '\n');

@@ -6,9 +6,12 @@
  * problem, that the link's process exits without crashing, and that the host
  * still serves a fresh, well-behaved link.
  *
- * env.c   the processes (weston, gpupipe-host), their logs, their children
- * link.c  a raw link: hand-built frames and messages, frame reading
- * cases.c the cases and main
+ * env.c         the processes (weston, gpupipe-host), their logs, children
+ * link.c        a raw link: hand-built frames and messages, frame reading
+ * check.c       what every case checks afterwards
+ * cases-link.c  frames, hello, Wayland messages, objects, binds
+ * cases-shm.c   fds, shm regions and copies, dying peers, a valid control
+ * main.c        runs one case (meson registers one test per case)
  */
 #ifndef HL_HOSTILE_H
 #define HL_HOSTILE_H
@@ -25,7 +28,7 @@
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \
 		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);   \
 			return false;                                                              \
 		}                                                                                  \
 	} while (0)
@@ -52,11 +55,11 @@
 /* --- env.c: processes and logs --- */
 
 struct hl_env {
-	char dir[64];       /* private XDG_RUNTIME_DIR of weston and the host */
-	char host_sock[128];
+	char dir[64]; /* private XDG_RUNTIME_DIR of weston and the host */
+	char host_sock[96];
 	char host_log[128];
 	char weston_log[128];
-	char weston_sock[128];
+	char weston_sock[96];
 	pid_t weston;
 	pid_t host;
 	unsigned n_links; /* links opened so far: the index of the next one */
@@ -95,7 +98,7 @@ bool hl_log_line_starts(struct hl_env *e, const char *prefix);
 unsigned hl_host_children(struct hl_env *e, pid_t *out, unsigned cap);
 /* Waits until the listener has no child left. */
 bool hl_wait_no_host_children(struct hl_env *e);
-/* True if pid is gone (no such process, or reaped). */
+/* True if pid no longer runs (no such process, or a zombie). */
 bool hl_pid_gone(pid_t pid);
 
 /* --- link.c: a raw link --- */
@@ -119,7 +122,7 @@ size_t hl_msg_begin(struct hl_buf *b, uint32_t object, uint16_t opcode);
 void hl_msg_end(struct hl_buf *b, size_t at);
 /* A whole frame around a raw payload. */
 void hl_put_frame(struct hl_buf *b, uint16_t type, uint16_t channel, const void *payload,
-		  uint32_t size);
+                  uint32_t size);
 
 struct hl_frame {
 	struct wire_header hdr;
@@ -159,8 +162,7 @@ int hl_link_read_frame(struct hl_link *l, struct hl_frame *f, int64_t deadline);
 void hl_queue_sync(struct hl_link *l, uint32_t callback);
 /* Reads until wl_callback.done for callback; fails on a close, EOF, a
  * wl_display.error or a timeout. Globals of registry (0: none) go to g. */
-bool hl_wait_done(struct hl_link *l, uint32_t callback, uint32_t registry,
-		  struct hl_globals *g);
+bool hl_wait_done(struct hl_link *l, uint32_t callback, uint32_t registry, struct hl_globals *g);
 /* get_registry(2) and sync(3) on a fresh link: fills g. New ids from 4 on
  * are free afterwards. */
 bool hl_registry_roundtrip(struct hl_link *l, struct hl_globals *g);
@@ -171,11 +173,12 @@ bool hl_compositor_globals(struct hl_env *e, struct hl_globals *g);
 
 /* What a link said before it ended. */
 struct hl_ending {
-	bool ended;      /* EOF or reset seen within HL_WAIT_MS */
-	bool closed;     /* a WIRE_CLOSE came */
-	bool after_close; /* a frame came after WIRE_CLOSE */
-	bool long_reason; /* a close reason over WIRE_MAX_REASON */
-	unsigned hellos; /* WIRE_HELLO frames seen while waiting */
+	bool ended;          /* EOF or reset seen within HL_WAIT_MS */
+	bool closed;         /* a WIRE_CLOSE came */
+	bool after_close;    /* a frame came after WIRE_CLOSE */
+	uint16_t after_type; /* the type of the first such frame */
+	bool long_reason;    /* a close reason over WIRE_MAX_REASON */
+	unsigned hellos;     /* WIRE_HELLO frames seen while waiting */
 	char reason[WIRE_MAX_REASON + 1];
 };
 void hl_read_until_end(struct hl_link *l, struct hl_ending *end);
@@ -198,7 +201,7 @@ bool hl_open_with_registry(struct hl_env *e, struct hl_link *l, struct hl_global
 void hl_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n, ...);
 /* Queues wl_registry.bind on registry 2 (no frame). */
 void hl_bind(struct hl_link *l, uint32_t name, const char *interface, uint32_t version,
-	     uint32_t id);
+             uint32_t id);
 /* Sends one WIRE_WAYLAND frame holding one request of n u32 arguments. */
 bool hl_send_request(struct hl_link *l, uint32_t object, uint16_t opcode, unsigned n, ...);
 /* Sends a WIRE_SHM_CREATE frame. */
@@ -210,7 +213,10 @@ struct hl_case {
 	const char *name;
 	bool (*run)(struct hl_env *e);
 };
-#define HL_CASE(fn) {#fn, fn}
+#define HL_CASE(fn)                                                                                \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
 extern const struct hl_case hl_link_cases[];
 extern const size_t hl_link_case_count;
 extern const struct hl_case hl_shm_cases[];

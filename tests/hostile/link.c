@@ -73,7 +73,7 @@ void hl_frame_end(struct hl_buf *b, size_t at)
 }
 
 void hl_put_frame(struct hl_buf *b, uint16_t type, uint16_t channel, const void *payload,
-		  uint32_t size)
+                  uint32_t size)
 {
 	struct wire_header hdr = {.size = size, .type = type, .channel = channel};
 	hl_put(b, &hdr, sizeof(hdr));
@@ -145,8 +145,8 @@ bool hl_link_flush(struct hl_link *l)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			fprintf(stderr, "# send: %s (after %zu of %zu bytes)\n", strerror(errno), done,
-				l->out.len);
+			fprintf(stderr, "# send: %s (after %zu of %zu bytes)\n", strerror(errno),
+			        done, l->out.len);
 			ok = false;
 			break;
 		}
@@ -254,7 +254,7 @@ static void add_global(struct hl_globals *g, const uint8_t *args, uint32_t len)
 /* Looks at the events of one WIRE_WAYLAND frame: 1 when the callback is
  * done, 0 to read on, -1 on a wl_display.error or a malformed event. */
 static int scan_events(const struct hl_frame *f, uint32_t callback, uint32_t registry,
-		       struct hl_globals *g)
+                       struct hl_globals *g)
 {
 	int done = 0;
 	for (uint32_t pos = 0; pos < f->hdr.size;) {
@@ -269,7 +269,7 @@ static int scan_events(const struct hl_frame *f, uint32_t callback, uint32_t reg
 		const uint8_t *args = f->payload + pos + 8;
 		if (id == 1 && opcode == WIRE_WL_DISPLAY_EVT_ERROR) {
 			fprintf(stderr, "wl_display.error on object %u, code %u\n",
-				size >= 16 ? get_u32(args) : 0, size >= 16 ? get_u32(args + 4) : 0);
+			        size >= 16 ? get_u32(args) : 0, size >= 16 ? get_u32(args + 4) : 0);
 			return -1;
 		}
 		if (registry && id == registry && opcode == WIRE_WL_REGISTRY_EVT_GLOBAL && g)
@@ -329,8 +329,10 @@ void hl_read_until_end(struct hl_link *l, struct hl_ending *end)
 			end->ended = r == 0;
 			return;
 		}
-		if (end->closed)
+		if (end->closed && !end->after_close) {
 			end->after_close = true;
+			end->after_type = f.hdr.type;
+		}
 		if (f.hdr.type == WIRE_HELLO)
 			end->hellos++;
 		if (f.hdr.type == WIRE_CLOSE && !end->closed) {
@@ -381,8 +383,8 @@ bool hl_compositor_globals(struct hl_env *e, struct hl_globals *g)
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		int64_t left = end - hl_now_ms();
 		ssize_t n = left > 0 && poll(&pfd, 1, (int)left) > 0
-				    ? recv(fd, buf + len, sizeof(buf) - len, 0)
-				    : -1;
+		                    ? recv(fd, buf + len, sizeof(buf) - len, 0)
+		                    : -1;
 		if (n <= 0)
 			break;
 		len += (size_t)n;

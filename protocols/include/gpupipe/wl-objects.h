@@ -63,8 +63,11 @@ void wire_object_remove(struct wire_object_map *map, uint32_t id);
  * it (server ids). On failure *err says why and nothing was changed.
  *
  * `from_client`: the message is a request (true) or an event (false).
- * New objects are returned in created[] (at most one per message in every
- * protocol we parse; n_created says how many).
+ * The new object, if any, is returned in *created (no protocol we parse
+ * creates two in one message).
+ *
+ * Inserting may move the table: pointers to objects taken before this call
+ * (target included) must be looked up again after it.
  */
 bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 			struct wire_object *target, bool from_client, struct wire_object **created,

@@ -1,0 +1,77 @@
+/*
+ * hostile-link CASE: runs one case against a fresh weston and gpupipe-host
+ * (meson runs each case as its own test, in parallel). --list prints the
+ * case names; --registered NAME... checks that meson registers exactly the
+ * cases there are. Exit status: 0 pass, 1 fail, 77 skip.
+ */
+#include <string.h>
+
+#include "hostile.h"
+
+static const struct hl_case *find_case(const char *name)
+{
+	for (size_t i = 0; i < hl_link_case_count; i++) {
+		if (strcmp(hl_link_cases[i].name, name) == 0)
+			return &hl_link_cases[i];
+	}
+	for (size_t i = 0; i < hl_shm_case_count; i++) {
+		if (strcmp(hl_shm_cases[i].name, name) == 0)
+			return &hl_shm_cases[i];
+	}
+	return NULL;
+}
+
+/* Every case is among names, and every name is a case. */
+static int check_registered(int n, char **names)
+{
+	int missing = 0;
+	for (int i = 0; i < n; i++) {
+		if (!find_case(names[i])) {
+			fprintf(stderr, "meson registers %s, which is no case\n", names[i]);
+			missing++;
+		}
+	}
+	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases};
+	size_t counts[] = {hl_link_case_count, hl_shm_case_count};
+	for (size_t t = 0; t < 2; t++) {
+		for (size_t i = 0; i < counts[t]; i++) {
+			bool found = false;
+			for (int j = 0; j < n && !found; j++)
+				found = strcmp(names[j], tables[t][i].name) == 0;
+			if (!found) {
+				fprintf(stderr, "case %s is not registered in meson.build\n",
+				        tables[t][i].name);
+				missing++;
+			}
+		}
+	}
+	return missing ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "--registered") == 0)
+		return check_registered(argc - 2, argv + 2);
+	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+		for (size_t i = 0; i < hl_link_case_count; i++)
+			printf("%s\n", hl_link_cases[i].name);
+		for (size_t i = 0; i < hl_shm_case_count; i++)
+			printf("%s\n", hl_shm_cases[i].name);
+		return 0;
+	}
+	const struct hl_case *c = argc == 2 ? find_case(argv[1]) : NULL;
+	if (!c) {
+		fprintf(stderr, "usage: %s CASE | --list\n", argv[0]);
+		return 2;
+	}
+
+	struct hl_env env;
+	int64_t start = hl_now_ms();
+	bool ok = hl_env_start(&env) && c->run(&env);
+	if (!ok)
+		hl_env_dump_logs(&env);
+	ok = hl_env_stop(&env) && ok;
+	fprintf(stderr, "%s: %s (%lld ms)\n", c->name, ok ? "ok" : "FAILED",
+	        (long long)(hl_now_ms() - start));
+	return ok ? 0 : 1;
+}
