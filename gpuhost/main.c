@@ -32,8 +32,9 @@ static const char usage[] =
 	"                        qrexec service runs it)\n"
 	"  -L, --label NAME      show every window as \"[NAME] title\" and prefix its\n"
 	"                        app_id with \"NAME.\"; the app cannot remove it\n"
-	"      --allow-clipboard advertise the clipboard and primary selection\n"
+	"      --allow-clipboard let the clipboard and primary selection cross\n"
 	"                        (off by default: no silent clipboard between domains)\n"
+	"      --max-links N     refuse links past N at once (default 64)\n"
 	"  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
 	"                        error|warn|info|debug\n"
 	"  -h, --help            this text\n"
@@ -42,6 +43,9 @@ static const char usage[] =
 	"  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
 
 static volatile sig_atomic_t quit;
+/* Link processes alive; a peer that opens links in a loop gets refused
+ * past --max-links instead of forking the host to death. */
+static volatile sig_atomic_t live_links;
 
 static void on_signal(int sig)
 {
@@ -53,6 +57,7 @@ static void reap_children(int sig)
 	int saved = errno, status;
 	pid_t pid;
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		live_links--;
 		/* Async-signal-safe logging of how each link ended. */
 		char line[96];
 		int n = snprintf(line, sizeof(line), "gpupipe-host: link process %d exited (%d)\n",
@@ -75,7 +80,7 @@ static void serve_link(int listen_fd, int fd, const struct gh_options *options)
 	_exit(gh_session_run(fd, fd, options));
 }
 
-static int listen_loop(const char *addr, const struct gh_options *options)
+static int listen_loop(const char *addr, int max_links, const struct gh_options *options)
 {
 	struct wire_addr_error err;
 	int lfd = wire_addr_listen(addr, &err);
@@ -91,13 +96,20 @@ static int listen_loop(const char *addr, const struct gh_options *options)
 				gp_log(ERROR, "accept: %s", strerror(errno));
 			continue;
 		}
+		if (live_links >= max_links) {
+			gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
+			close(fd);
+			continue;
+		}
 		pid_t pid = fork();
 		if (pid == 0)
 			serve_link(lfd, fd, options);
-		if (pid < 0)
+		if (pid < 0) {
 			gp_log(ERROR, "fork: %s", strerror(errno));
-		else
+		} else {
+			live_links++;
 			gp_log(INFO, "link served by process %d", (int)pid);
+		}
 		close(fd);
 	}
 	close(lfd);
@@ -113,6 +125,7 @@ int main(int argc, char **argv)
 		{"stdio", no_argument, NULL, 'S'},
 		{"label", required_argument, NULL, 'L'},
 		{"allow-clipboard", no_argument, NULL, 'C'},
+		{"max-links", required_argument, NULL, 'M'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
@@ -120,13 +133,21 @@ int main(int argc, char **argv)
 	struct gh_options options = {0};
 	const char *listen_addr = NULL;
 	bool stdio = false;
-	int verbose = 0, c;
+	int verbose = 0, c, max_links = 64;
+	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': listen_addr = optarg; break;
 		case 'S': stdio = true; break;
 		case 'L': options.label = optarg; break;
 		case 'C': options.allow_clipboard = true; break;
+		case 'M':
+			max_links = (int)strtol(optarg, &end, 10);
+			if (*end || max_links < 1 || max_links > 4096) {
+				fprintf(stderr, "gpupipe-host: --max-links takes 1 to 4096\n");
+				return 2;
+			}
+			break;
 		case 'v': verbose++; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
@@ -162,5 +183,5 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	struct sigaction chld = {.sa_handler = reap_children, .sa_flags = SA_RESTART | SA_NOCLDSTOP};
 	sigaction(SIGCHLD, &chld, NULL);
-	return listen_loop(listen_addr, &options);
+	return listen_loop(listen_addr, max_links, &options);
 }

@@ -124,6 +124,14 @@ static int connect_compositor(void)
 	return fd;
 }
 
+static int on_hello_timeout(void *data)
+{
+	struct gh_session *s = data;
+	if (!s->hello_received)
+		gh_session_fail(s, "no hello within %d ms", GH_HELLO_TIMEOUT_MS);
+	return 0;
+}
+
 /* Last words to the proxy (a close reason, final events) get a moment to
  * leave even if the socket is full; then the process exits regardless. */
 static void drain(struct wire_conn *conn)
@@ -158,6 +166,9 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	if (!ok)
 		return false;
 	wire_pipes_init(&s->pipes, s->loop, &s->link);
+	s->hello_timer = wl_event_loop_add_timer(s->loop, on_hello_timeout, s);
+	if (!s->hello_timer || wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
+		return false;
 	int fd = connect_compositor();
 	if (fd < 0) {
 		gh_session_fail(s, "gpupipe-host cannot reach its compositor");

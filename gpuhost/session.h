@@ -42,9 +42,13 @@ struct gh_session {
 	uint64_t shm_total;         /* bytes in shm_regions */
 	uint32_t next_handle;       /* fd handles we announce (keymaps) */
 	struct wire_pipes pipes;    /* clipboard transfers, if allowed */
+	struct wl_event_source *hello_timer;
 	bool done;
 	int exit_status;
 };
+
+/* A peer that has not said hello by then is not a gpupipe-proxy. */
+#define GH_HELLO_TIMEOUT_MS 10000
 
 /* Serves one link until it ends; takes the fds (in == out for sockets). */
 int gh_session_run(int link_in, int link_out, const struct gh_options *options);
