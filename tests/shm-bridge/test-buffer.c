@@ -6,164 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <gpupipe/shm-bridge.h>
-#include <gpupipe/wire.h>
-
+#include "sb-pool.h"
 #include "sb-test.h"
-
-#define HANDLE 7u
-#define XRGB8888 1u
-#define UNKNOWN_FORMAT 0x12345678u
-
-/* The link: frames as the allocator handed them out. */
-struct frame {
-	uint16_t type;
-	uint32_t size;
-	uint8_t *payload;
-};
-
-struct link {
-	struct frame *frames;
-	size_t count, cap;
-	size_t fail_at; /* the allocation that returns NULL; SIZE_MAX: none */
-	bool oversized; /* a payload above WIRE_MAX_PAYLOAD was asked for */
-};
-
-static uint8_t *link_alloc(void *ctx, uint16_t type, uint32_t size)
-{
-	struct link *l = ctx;
-
-	if (size > WIRE_MAX_PAYLOAD)
-		l->oversized = true;
-	if (l->count == l->fail_at)
-		return NULL;
-	if (l->count == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		struct frame *frames = realloc(l->frames, cap * sizeof(*frames));
-		if (!frames)
-			return NULL;
-		l->frames = frames;
-		l->cap = cap;
-	}
-	uint8_t *payload = malloc(size);
-	if (!payload)
-		return NULL;
-	l->frames[l->count++] = (struct frame){.type = type, .size = size, .payload = payload};
-	return payload;
-}
-
-static void link_clear(struct link *l)
-{
-	for (size_t i = 0; i < l->count; i++)
-		free(l->frames[i].payload);
-	l->count = 0;
-	l->oversized = false;
-	l->fail_at = SIZE_MAX;
-}
-
-static void link_finish(struct link *l)
-{
-	link_clear(l);
-	free(l->frames);
-}
-
-/* The copy header of a frame. */
-static struct wire_shm_copy frame_copy(const struct frame *f)
-{
-	struct wire_shm_copy c;
-	memcpy(&c, f->payload, sizeof(c));
-	return c;
-}
-
-/* The app's pool, the proxy's view of it, and the host's replica. */
-struct pool {
-	uint32_t size;
-	uint8_t *app; /* the app's mapping, writable */
-	struct sb_source *src;
-	struct sb_replica *replica;
-	const uint8_t *host; /* the replica as the compositor maps it */
-	struct link link;
-};
-
-static bool pool_init(struct pool *p, uint32_t size)
-{
-	*p = (struct pool){.size = size, .link = {.fail_at = SIZE_MAX}};
-	int fd = memfd_create("app-pool", MFD_CLOEXEC);
-	CHECK(fd >= 0 && ftruncate(fd, size) == 0);
-	p->app = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	CHECK(p->app != MAP_FAILED);
-	const char *err = NULL;
-	p->src = sb_source_create(fd, size, &err);
-	CHECKF(p->src, "%s", err);
-	p->replica = sb_replica_create(size, &err);
-	CHECKF(p->replica, "%s", err);
-	p->host = mmap(NULL, size, PROT_READ, MAP_SHARED, sb_replica_fd(p->replica), 0);
-	CHECK(p->host != MAP_FAILED);
-	return true;
-}
-
-static void pool_finish(struct pool *p)
-{
-	link_finish(&p->link);
-	munmap((void *)p->host, p->size);
-	sb_replica_destroy(p->replica);
-	sb_source_destroy(p->src);
-	munmap(p->app, p->size);
-}
-
-/* Fills the app's whole pool with a pattern that differs per seed. */
-static void pool_fill(struct pool *p, uint32_t seed)
-{
-	for (uint32_t i = 0; i < p->size; i++)
-		p->app[i] = (uint8_t)((i * 2654435761u + seed * 40503u) >> 13);
-}
-
-/* Flushes b and applies every frame to the replica, as the host would. */
-static bool flush_and_apply(struct pool *p, struct sb_buffer *b, uint64_t *bytes)
-{
-	link_clear(&p->link);
-	*bytes = 0;
-	CHECK(sb_buffer_flush(b, p->src, HANDLE, link_alloc, &p->link, bytes));
-	CHECK(!p->link.oversized);
-	for (size_t i = 0; i < p->link.count; i++) {
-		const struct frame *f = &p->link.frames[i];
-		CHECK(f->type == WIRE_SHM_COPY);
-		CHECK(f->size >= sizeof(struct wire_shm_copy) && f->size <= WIRE_MAX_PAYLOAD);
-		struct wire_shm_copy c = frame_copy(f);
-		CHECK(c.handle == HANDLE);
-		const char *err = NULL;
-		CHECKF(sb_replica_apply(p->replica, &c, f->payload + sizeof(c), f->size - sizeof(c),
-		                        &err),
-		       "frame %zu: %s", i, err);
-	}
-	CHECK(b->sent);
-	CHECK(!pixman_region32_not_empty(&b->pending));
-	return true;
-}
-
-/* Whether the buffer's pixels are the same in the app's pool and the replica. */
-static bool buffer_matches(const struct pool *p, const struct sb_buffer_geometry *g)
-{
-	uint32_t bpp = sb_shm_format_bpp(g->format);
-	uint32_t row = bpp ? g->width * bpp : g->stride;
-
-	for (uint32_t y = 0; y < g->height; y++) {
-		size_t at = g->offset + (size_t)y * g->stride;
-		CHECKF(memcmp(p->app + at, p->host + at, row) == 0, "row %u differs", y);
-	}
-	return true;
-}
-
-static void damage_rect(struct sb_buffer *b, int x, int y, int w, int h)
-{
-	pixman_region32_t r;
-	pixman_region32_init_rect(&r, x, y, (unsigned)w, (unsigned)h);
-	sb_buffer_add_damage(b, &r);
-	pixman_region32_fini(&r);
-}
 
 /* 100x80 xrgb8888 with 32 bytes of row padding, at offset 256. */
 static const struct sb_buffer_geometry padded = {
@@ -218,7 +63,7 @@ static bool damage_only_is_sent(void)
 	return true;
 }
 
-static bool wide_damage_goes_as_one_span(void)
+static bool changed_rectangle_goes_as_one_2d_copy(void)
 {
 	struct pool p;
 	struct sb_buffer b;
@@ -231,17 +76,21 @@ static bool wide_damage_goes_as_one_span(void)
 	static uint8_t want[65536];
 	memcpy(want, p.host, sizeof(want));
 	pool_fill(&p, 2);
-	/* 90 of 100 pixels: 360 bytes of a 432-byte stride, over 3/4. */
+	/* 90 of 100 pixels over 20 rows: one copy of 20 rows of 360 bytes,
+	 * neither the padding nor the pixels beside it. */
 	damage_rect(&b, 5, 10, 90, 20);
-	size_t start = padded.offset + 10 * padded.stride + 5 * 4;
-	size_t span = 19 * padded.stride + 90 * 4;
-	memcpy(want + start, p.app + start, span);
+	for (uint32_t y = 10; y < 30; y++) {
+		size_t at = padded.offset + y * padded.stride + 5 * 4;
+		memcpy(want + at, p.app + at, 90 * 4);
+	}
 
 	CHECK(flush_and_apply(&p, &b, &bytes));
 	CHECK(p.link.count == 1);
-	CHECK(frame_copy(&p.link.frames[0]).rows == 1);
-	CHECK(bytes == span);
+	struct wire_shm_copy c = frame_copy(&p.link.frames[0]);
+	CHECK(c.rows == 20 && c.row_bytes == 360 && c.stride == padded.stride);
+	CHECK(bytes == 20 * 360);
 	CHECK(memcmp(want, p.host, sizeof(want)) == 0);
+	CHECK(shadow_matches(&p));
 	sb_buffer_finish(&b);
 	pool_finish(&p);
 	return true;
@@ -258,12 +107,16 @@ static bool never_sent_buffer_is_sent_whole(void)
 	damage_rect(&b, 1, 1, 2, 2);
 	CHECK(flush_and_apply(&p, &b, &bytes));
 	CHECK(buffer_matches(&p, &padded));
-	/* From its first pixel to its last, nothing before or after. */
-	CHECK(bytes == 79 * padded.stride + 100 * 4);
-	for (uint32_t i = 0; i < padded.offset; i++)
-		CHECK(p.host[i] == 0);
-	for (uint32_t i = padded.offset + (uint32_t)bytes; i < p.size; i++)
-		CHECK(p.host[i] == 0);
+	/* Its pixels, all of them (every byte differs from the zero replica),
+	 * and nothing else: not the row padding, nothing before or after. */
+	CHECK(bytes == 80 * 100 * 4);
+	CHECK(p.link.count == 1);
+	for (uint32_t i = 0; i < p.size; i++) {
+		bool pixel = i >= padded.offset && (i - padded.offset) / padded.stride < 80 &&
+		             (i - padded.offset) % padded.stride < 100 * 4;
+		CHECKF(p.host[i] == (pixel ? p.app[i] : 0), "byte %u", i);
+	}
+	CHECK(shadow_matches(&p));
 	sb_buffer_finish(&b);
 	pool_finish(&p);
 	return true;
@@ -400,7 +253,10 @@ static bool failed_frame_allocation_keeps_the_damage_pending(void)
 	CHECK(!b.sent);
 	CHECK(flush_and_apply(&p, &b, &bytes));
 
-	/* Two separate narrow boxes: two frames; the second cannot be had. */
+	/* Two separate narrow boxes that changed: two frames; the second
+	 * cannot be had. */
+	pool_change_rect(&p, &padded, 0, 0, 4, 4, 1);
+	pool_change_rect(&p, &padded, 50, 50, 4, 4, 1);
 	damage_rect(&b, 0, 0, 4, 4);
 	damage_rect(&b, 50, 50, 4, 4);
 	link_clear(&p.link);
@@ -409,6 +265,16 @@ static bool failed_frame_allocation_keeps_the_damage_pending(void)
 	pixman_box32_t *ext = pixman_region32_extents(&b.pending);
 	CHECK(ext->x1 == 0 && ext->y1 == 0 && ext->x2 == 54 && ext->y2 == 54);
 	CHECK(pixman_region32_n_rects(&b.pending) == 2);
+
+	/* What was emitted is in the shadow: the retry sends the rest. */
+	struct wire_shm_copy c = frame_copy(&p.link.frames[0]);
+	CHECK(sb_replica_apply(p.replica, &c, p.link.frames[0].payload + sizeof(c),
+	                       p.link.frames[0].size - sizeof(c), NULL));
+	CHECK(flush_and_apply(&p, &b, &bytes));
+	CHECK(bytes == 4 * 4 * 4 && p.link.count == 1);
+	CHECK(frame_copy(&p.link.frames[0]).offset == padded.offset + 50 * padded.stride + 50 * 4);
+	CHECK(buffer_matches(&p, &padded));
+	CHECK(shadow_matches(&p));
 	sb_buffer_finish(&b);
 	pool_finish(&p);
 	return true;
@@ -427,15 +293,6 @@ static bool damage_is_clipped_to_the_buffer(void)
 	CHECK(!pixman_region32_not_empty(&b.pending));
 	sb_buffer_finish(&b);
 	return true;
-}
-
-static uint32_t next_random(uint32_t *state)
-{
-	/* xorshift32: reproducible, good enough for rectangles. */
-	*state ^= *state << 13;
-	*state ^= *state >> 17;
-	*state ^= *state << 5;
-	return *state;
 }
 
 /* One commit of the simulated app: the frame changes in 1 to 3 random
@@ -494,6 +351,7 @@ static bool replica_follows_the_app_across_buffers_and_frames(void)
 		CHECKF(buffer_matches(&p, &b->geom), "frame %d", n);
 		total += bytes;
 	}
+	CHECK(shadow_matches(&p));
 	/* Damage tracking must beat sending whole buffers every frame. */
 	CHECKF(total < (uint64_t)FRAMES * H * STRIDE / 2, "sent %llu bytes",
 	       (unsigned long long)total);
@@ -505,7 +363,7 @@ static bool replica_follows_the_app_across_buffers_and_frames(void)
 
 static const struct sb_test tests[] = {
         SB_TEST(damage_only_is_sent),
-        SB_TEST(wide_damage_goes_as_one_span),
+        SB_TEST(changed_rectangle_goes_as_one_2d_copy),
         SB_TEST(never_sent_buffer_is_sent_whole),
         SB_TEST(unknown_format_copies_whole_rows),
         SB_TEST(large_buffers_are_split_under_the_frame_limit),

@@ -11,7 +11,14 @@
  * buffer still holds what the replica holds; after the flush the buffer's
  * bytes in the replica equal the app's buffer.
  *
- * The first flush of a buffer sends it whole, whatever the damage.
+ * The first flush of a buffer covers it whole, whatever the damage.
+ *
+ * Inside that region, flush sends only the bytes that differ from the
+ * source's shadow of the replica (see sb-source.h). Damage is where to look;
+ * the shadow says what to send. So apps that damage more than they change
+ * cost CPU, not link bytes: foot scrolls by making a new buffer at a
+ * shifted offset of the same pool and damaging all of it, and only the new
+ * lines differ from what the replica already holds there.
  */
 #ifndef GPUPIPE_SB_BUFFER_H
 #define GPUPIPE_SB_BUFFER_H
@@ -80,22 +87,26 @@ void sb_buffer_add_damage(struct sb_buffer *b, const pixman_region32_t *damage_i
 typedef uint8_t *(*sb_frame_alloc_fn)(void *ctx, uint16_t type, uint32_t payload_size);
 
 /*
- * Emits WIRE_SHM_COPY frames for replica handle `handle`, copied from src,
- * covering the pending damage (the whole buffer if it was never sent), then
- * clears pending and marks the buffer sent. Each payload is a wire_shm_copy
- * followed by its packed rows and never exceeds WIRE_MAX_PAYLOAD.
+ * Brings the replica (handle `handle`) up to date with src for the pending
+ * damage (the whole buffer if it was never sent), then clears pending and
+ * marks the buffer sent. Each payload is a wire_shm_copy followed by its
+ * packed rows and never exceeds WIRE_MAX_PAYLOAD.
  *
  * How the damage becomes frames:
  * - each rectangle of the region is a run of rows of width * bpp bytes;
- * - formats of unknown bpp copy whole rows (stride bytes);
- * - a rectangle of several rows whose row is more than 3/4 of the stride is
- *   sent as one contiguous span (rows = 1) from its first byte to its last,
- *   row padding and the bytes beside the rectangle included: fewer, larger
- *   frames for a little more data;
- * - runs are split by rows to fit WIRE_MAX_PAYLOAD, and a single row longer
- *   than that is split into pieces of rows = 1.
- * Extra bytes sent are copies of the app's current memory, so they never
- * make the replica wrong for this buffer.
+ *   formats of unknown bpp cover whole rows (stride bytes);
+ * - each row is compared with the shadow: bytes equal to it are not sent,
+ *   except equal stretches of less than 64 bytes inside a run of
+ *   differences (a frame header costs 28 bytes);
+ * - a row whose runs cover less than half of the bytes from its first
+ *   difference to its last sends each run as a one-row frame; other
+ *   consecutive rows go together as one 2D copy, spanning all their
+ *   differences, as long as at least half of its bytes are run bytes;
+ * - a 2D copy of whole rows (row bytes == stride) is sent as one contiguous
+ *   span; copies are split by rows to fit WIRE_MAX_PAYLOAD, and a single row
+ *   longer than that into pieces of rows = 1.
+ * Every byte sent is copied into the shadow from the frame itself. Equal
+ * bytes sent change nothing in the replica.
  *
  * The caller checks sb_source_check(src) first: this reads src's mapping.
  *
@@ -104,9 +115,10 @@ typedef uint8_t *(*sb_frame_alloc_fn)(void *ctx, uint16_t type, uint32_t payload
  * Returns false, leaving pending and sent as they were, if the buffer does
  * not lie inside the source mapping (see sb_buffer_geometry_check, called
  * here with sb_source_size: the proxy then reports the app's error) or if
- * alloc returns NULL (frames already emitted stay emitted; they are valid).
+ * alloc returns NULL (frames already emitted stay emitted, and in the
+ * shadow; they are valid, and a later flush only finds less to send).
  */
-bool sb_buffer_flush(struct sb_buffer *b, const struct sb_source *src, uint32_t handle,
+bool sb_buffer_flush(struct sb_buffer *b, struct sb_source *src, uint32_t handle,
                      sb_frame_alloc_fn alloc, void *ctx, uint64_t *bytes_sent);
 
 #endif

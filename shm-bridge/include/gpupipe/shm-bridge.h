@@ -5,9 +5,11 @@
  * The app and the host compositor cannot share memory (they live in
  * different VMs), so each side keeps its own copy:
  *
- *   app's pool fd --mmap--> sb_source (proxy, read-only view)
- *        sb_buffer (proxy) tracks what changed per wl_buffer and emits
- *        WIRE_SHM_COPY frames of only the changed bytes
+ *   app's pool fd --mmap--> sb_source (proxy, read-only view, and a
+ *        shadow of what the host's replica holds)
+ *        sb_buffer (proxy) tracks the damage per wl_buffer and emits
+ *        WIRE_SHM_COPY frames of only the damaged bytes that differ from
+ *        the shadow
  *   --link--> sb_replica (host): a memfd the host compositor maps, written
  *        by those frames after checking each one against the region
  *
