@@ -20,7 +20,8 @@
 # GPUPIPE_TEST_TMP=$GP_TMP in their environment) is still running, prints the tail of every
 # log when the test failed, and removes $GP_TMP (kept with GPUPIPE_KEEP_TMP=1).
 #
-# Environment knobs: GPUPIPE_PROXY, GPUPIPE_HOST (binaries; meson passes them),
+# Environment knobs: GPUPIPE_PROXY, GPUPIPE_HOST, GPUPIPE_HOLD_POINTER (built programs; meson
+# passes them, and a test run by hand finds them in build-test/ or build/),
 # GPUPIPE_LOG (the binaries' log level, default info), GPUPIPE_TIMEOUT_SCALE (multiplies every
 # wait_for timeout, for slow machines), GPUPIPE_ARTIFACT_DIR (failed tests copy their logs and
 # screenshots there), GP_WESTON_RENDERER (pixman or gl, default pixman).
@@ -74,7 +75,8 @@ need_cmd() {
 
 # --- waiting ---------------------------------------------------------------------------------
 
-now_us() { echo $((${EPOCHREALTIME/./})); }
+# EPOCHREALTIME is seconds with 6 decimals; the decimal mark follows the locale.
+now_us() { echo $((10#${EPOCHREALTIME//[!0-9]/})); }
 
 # wait_for TIMEOUT_S CMD [ARGS...]: runs CMD every 50 ms until it succeeds (returns 0) or
 # TIMEOUT_S seconds have passed (returns 1). Polling a condition with a deadline, never a
@@ -100,7 +102,7 @@ wait_for() {
 # is_running PID: true while the process exists and is not a zombie.
 is_running() {
 	local stat
-	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	{ read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
 	stat=${stat##*) }
 	[[ ${stat:0:1} != Z ]]
 }
@@ -110,7 +112,7 @@ is_gone() { ! is_running "$1"; }
 children_of() {
 	local f stat rest
 	for f in /proc/[0-9]*/stat; do
-		stat=$(cat "$f" 2>/dev/null) || continue
+		{ read -r stat <"$f"; } 2>/dev/null || continue
 		rest=${stat##*) }
 		read -r _state ppid _ <<<"$rest"
 		if [[ $ppid == "$1" ]]; then
@@ -126,13 +128,20 @@ fd_count() {
 	echo "${#fds[@]}"
 }
 
-# spawn NAME CMD [ARGS...]: starts CMD in the background with stdout and stderr in
-# $GP_TMP/NAME.log, tracks it for cleanup, and leaves its pid in GP_LAST_PID.
-# Use `env VAR=value CMD` to give it an environment (env execs, so the pid is CMD's).
+# spawn [--stdin FILE] NAME CMD [ARGS...]: starts CMD in the background with stdin from FILE
+# (default /dev/null) and stdout and stderr in $GP_TMP/NAME.log, tracks it for cleanup, and
+# leaves its pid in GP_LAST_PID. Use `env VAR=value CMD` to give it an environment (env
+# execs, so the pid is CMD's). FILE is opened by the new process, so a FIFO does not block
+# the test.
 spawn() {
+	local stdin=/dev/null
+	if [[ $1 == --stdin ]]; then
+		stdin=$2
+		shift 2
+	fi
 	local name=$1
 	shift
-	"$@" >"$GP_TMP/$name.log" 2>&1 &
+	"$@" <"$stdin" >"$GP_TMP/$name.log" 2>&1 &
 	GP_LAST_PID=$!
 	GP_PIDS+=("$GP_LAST_PID")
 	GP_NAMES+=("$name")
@@ -226,10 +235,13 @@ dump_logs() {
 gp_cleanup() {
 	local rc=$?
 	set +e
-	trap - EXIT INT TERM
+	trap - EXIT INT TERM ERR
 	if ! stop_all && ((rc == 0 || rc == 77)); then
 		printf 'FAIL: processes were left running (see LEFTOVER above)\n' >&2
 		rc=1
+	fi
+	if [[ -n ${GP_KEYBOARD_FD:-} ]]; then
+		exec {GP_KEYBOARD_FD}>&-
 	fi
 	if ((rc != 0 && rc != 77)); then
 		dump_logs
@@ -242,6 +254,9 @@ gp_cleanup() {
 	exit "$rc"
 }
 trap gp_cleanup EXIT
+# A command failing under `set -e` would end the test without a word; say which one.
+set -o errtrace
+trap 'printf "FAIL: line %s of %s: %s exited with %s\n" "$LINENO" "${BASH_SOURCE[0]##*/}" "$BASH_COMMAND" "$?" >&2' ERR
 trap 'exit 143' TERM
 trap 'exit 130' INT
 
@@ -373,6 +388,51 @@ start_sway() {
 	GP_COMPOSITOR=sway
 	wait_for 15 ready_or_dead "$pid" sway_background_shown ||
 		fail "sway's background never appeared"
+	hold_sway_input_devices
+}
+
+# Headless sway has no input devices, so its seat offers no pointer or keyboard and apps
+# bind neither; a device that appears later loses its first events to the race with the
+# app binding it. So one virtual pointer (hold-pointer) and one virtual keyboard (a wtype
+# reading a FIFO that stays open) are plugged in for the whole test, before any app.
+hold_sway_input_devices() {
+	local env=(env XDG_RUNTIME_DIR="$GP_SWAY_DIR" WAYLAND_DISPLAY="$GP_SWAY_DISPLAY")
+	local holder=${GPUPIPE_HOLD_POINTER:-}
+	[[ -x $holder ]] || holder=$(find_built tests/lib/hold-pointer) ||
+		fail "hold-pointer is not built (meson sets GPUPIPE_HOLD_POINTER)"
+	spawn pointer-holder "${env[@]}" "$holder"
+	wait_for 10 ready_or_dead "$GP_LAST_PID" grep -qx ready "$GP_TMP/pointer-holder.log" ||
+		fail "hold-pointer did not get a virtual pointer"
+
+	need_cmd wtype
+	mkfifo "$GP_TMP/keyboard-holder.fifo"
+	spawn --stdin "$GP_TMP/keyboard-holder.fifo" keyboard-holder "${env[@]}" wtype -
+	# Opening the FIFO's write end waits for wtype's read end: both open at once. wtype
+	# types what it read only at end of file, which never comes before cleanup.
+	exec {GP_KEYBOARD_FD}>"$GP_TMP/keyboard-holder.fifo"
+	wait_for 10 sway_seat_has 3 || fail "sway's seat never got a pointer and a keyboard"
+}
+
+# sway_seat_has CAPS: seat0's wl_seat capabilities include CAPS (1 pointer, 2 keyboard).
+sway_seat_has() {
+	local caps
+	caps=$(swaymsg -t get_seats | python3 -c \
+		'import json, sys; print([s for s in json.load(sys.stdin) if s["name"] == "seat0"][0]["capabilities"])') ||
+		return 1
+	(((caps & $1) == $1))
+}
+
+# find_built PATH: a built file from the usual build directories, for running a test by hand.
+find_built() {
+	local root d
+	root=$(cd "$GP_LIB/../.." && pwd)
+	for d in build-test build; do
+		if [[ -x $root/$d/$1 ]]; then
+			echo "$root/$d/$1"
+			return 0
+		fi
+	done
+	return 1
 }
 sway_sockets_exist() {
 	local s
@@ -428,8 +488,10 @@ start_gpupipe() {
 	(($#)) && shift
 	proxy_args=("$@")
 	local host=${GPUPIPE_HOST:-} proxy=${GPUPIPE_PROXY:-}
-	[[ -x $host ]] || fail "GPUPIPE_HOST='$host' is not an executable (meson sets it)"
-	[[ -x $proxy ]] || fail "GPUPIPE_PROXY='$proxy' is not an executable (meson sets it)"
+	[[ -x $host ]] || host=$(find_built gpuhost/gpupipe-host) ||
+		fail "gpupipe-host is not built (meson sets GPUPIPE_HOST)"
+	[[ -x $proxy ]] || proxy=$(find_built proxy/gpupipe-proxy) ||
+		fail "gpupipe-proxy is not built (meson sets GPUPIPE_PROXY)"
 
 	GP_HOST_DIR=$GP_TMP/host
 	GP_APP_DIR=$GP_TMP/app
