@@ -2,7 +2,7 @@
 #include "session.h"
 
 bool gh_clipboard_request_allowed(struct gh_session *s, const struct wire_object *obj,
-				  const struct wire_msg *msg)
+                                  const struct wire_msg *msg)
 {
 	if (s->options->allow_clipboard || obj->interface != &wire_iface_wl_data_device)
 		return true;
@@ -11,7 +11,7 @@ bool gh_clipboard_request_allowed(struct gh_session *s, const struct wire_object
 }
 
 bool gh_clipboard_event_allowed(struct gh_session *s, const struct wire_object *obj,
-				const struct wire_msg *msg, struct wire_object *created)
+                                const struct wire_msg *msg, struct wire_object *created)
 {
 	if (s->options->allow_clipboard)
 		return true;

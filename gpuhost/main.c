@@ -19,28 +19,28 @@
 #include "session.h"
 
 static const char usage[] =
-	"Usage: gpupipe-host [OPTIONS]\n"
-	"\n"
-	"Shows the windows of apps in another VM on this domain's Wayland compositor\n"
-	"($WAYLAND_DISPLAY). Each link from gpupipe-proxy is one app, served by its\n"
-	"own process; everything the app side sends is checked before use.\n"
-	"\n"
-	"  -l, --listen ADDR     accept links on ADDR (default\n"
-	"                        unix:$XDG_RUNTIME_DIR/gpupipe-host.sock):\n"
-	"                          unix:PATH  tcp:HOST:PORT  vsock:CID:PORT\n"
-	"      --stdio           serve one link on stdin/stdout and exit (how a Qubes\n"
-	"                        qrexec service runs it)\n"
-	"  -L, --label NAME      show every window as \"[NAME] title\" and prefix its\n"
-	"                        app_id with \"NAME.\"; the app cannot remove it\n"
-	"      --allow-clipboard let the clipboard and primary selection cross\n"
-	"                        (off by default: no silent clipboard between domains)\n"
-	"      --max-links N     refuse links past N at once (default 64)\n"
-	"  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
-	"                        error|warn|info|debug\n"
-	"  -h, --help            this text\n"
-	"\n"
-	"Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
-	"  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
+        "Usage: gpupipe-host [OPTIONS]\n"
+        "\n"
+        "Shows the windows of apps in another VM on this domain's Wayland compositor\n"
+        "($WAYLAND_DISPLAY). Each link from gpupipe-proxy is one app, served by its\n"
+        "own process; everything the app side sends is checked before use.\n"
+        "\n"
+        "  -l, --listen ADDR     accept links on ADDR (default\n"
+        "                        unix:$XDG_RUNTIME_DIR/gpupipe-host.sock):\n"
+        "                          unix:PATH  tcp:HOST:PORT  vsock:CID:PORT\n"
+        "      --stdio           serve one link on stdin/stdout and exit (how a Qubes\n"
+        "                        qrexec service runs it)\n"
+        "  -L, --label NAME      show every window as \"[NAME] title\" and prefix its\n"
+        "                        app_id with \"NAME.\"; the app cannot remove it\n"
+        "      --allow-clipboard let the clipboard and primary selection cross\n"
+        "                        (off by default: no silent clipboard between domains)\n"
+        "      --max-links N     refuse links past N at once (default 64)\n"
+        "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
+        "                        error|warn|info|debug\n"
+        "  -h, --help            this text\n"
+        "\n"
+        "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
+        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
 
 static volatile sig_atomic_t quit;
 /* Link processes alive; a peer that opens links in a loop gets refused
@@ -61,7 +61,7 @@ static void reap_children(int sig)
 		/* Async-signal-safe logging of how each link ended. */
 		char line[96];
 		int n = snprintf(line, sizeof(line), "gpupipe-host: link process %d exited (%d)\n",
-				 (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		                 (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		if (n > 0 && gp_log_enabled(GP_LOG_INFO))
 			(void)!write(2, line, (size_t)n);
 	}
@@ -121,14 +121,14 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"listen", required_argument, NULL, 'l'},
-		{"stdio", no_argument, NULL, 'S'},
-		{"label", required_argument, NULL, 'L'},
-		{"allow-clipboard", no_argument, NULL, 'C'},
-		{"max-links", required_argument, NULL, 'M'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
+	        {"listen", required_argument, NULL, 'l'},
+	        {"stdio", no_argument, NULL, 'S'},
+	        {"label", required_argument, NULL, 'L'},
+	        {"allow-clipboard", no_argument, NULL, 'C'},
+	        {"max-links", required_argument, NULL, 'M'},
+	        {"verbose", no_argument, NULL, 'v'},
+	        {"help", no_argument, NULL, 'h'},
+	        {0},
 	};
 	struct gh_options options = {0};
 	const char *listen_addr = NULL;
@@ -137,10 +137,18 @@ int main(int argc, char **argv)
 	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'l': listen_addr = optarg; break;
-		case 'S': stdio = true; break;
-		case 'L': options.label = optarg; break;
-		case 'C': options.allow_clipboard = true; break;
+		case 'l':
+			listen_addr = optarg;
+			break;
+		case 'S':
+			stdio = true;
+			break;
+		case 'L':
+			options.label = optarg;
+			break;
+		case 'C':
+			options.allow_clipboard = true;
+			break;
 		case 'M':
 			max_links = (int)strtol(optarg, &end, 10);
 			if (*end || max_links < 1 || max_links > 4096) {
@@ -148,15 +156,22 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'v': verbose++; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		case 'v':
+			verbose++;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
 		}
 	}
 	if (optind < argc || (stdio && listen_addr)) {
 		fprintf(stderr, "gpupipe-host: %s\n\n%s",
-			optind < argc ? "unexpected argument" : "--stdio and --listen exclude each other",
-			usage);
+		        optind < argc ? "unexpected argument"
+		                      : "--stdio and --listen exclude each other",
+		        usage);
 		return 2;
 	}
 	if (options.label && (!*options.label || strlen(options.label) > 64)) {
@@ -172,7 +187,8 @@ int main(int argc, char **argv)
 	if (!listen_addr) {
 		const char *dir = getenv("XDG_RUNTIME_DIR");
 		if (!dir) {
-			fprintf(stderr, "gpupipe-host: XDG_RUNTIME_DIR is not set; give --listen\n");
+			fprintf(stderr,
+			        "gpupipe-host: XDG_RUNTIME_DIR is not set; give --listen\n");
 			return 2;
 		}
 		snprintf(default_addr, sizeof(default_addr), "unix:%s/gpupipe-host.sock", dir);
@@ -181,7 +197,8 @@ int main(int argc, char **argv)
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	struct sigaction chld = {.sa_handler = reap_children, .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+	struct sigaction chld = {.sa_handler = reap_children,
+	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
 	sigaction(SIGCHLD, &chld, NULL);
 	return listen_loop(listen_addr, max_links, &options);
 }

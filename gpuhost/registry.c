@@ -15,22 +15,22 @@ struct allowed {
  * version cap is the one in the XML we were built with (our tables cannot
  * parse newer messages). */
 static const struct allowed allow_list[] = {
-	{&wire_iface_wl_compositor, false},
-	{&wire_iface_wl_subcompositor, false},
-	{&wire_iface_wl_shm, false},
-	{&wire_iface_wl_seat, false},
-	{&wire_iface_wl_output, false},
-	{&wire_iface_xdg_wm_base, false},
-	{&wire_iface_zxdg_decoration_manager_v1, false},
-	{&wire_iface_wp_viewporter, false},
-	{&wire_iface_wp_presentation, false},
-	{&wire_iface_zxdg_output_manager_v1, false},
-	{&wire_iface_zwp_relative_pointer_manager_v1, false},
-	{&wire_iface_zwp_pointer_constraints_v1, false},
-	/* Always there, since apps such as foot refuse to start without it,
-	 * but inert without --allow-clipboard (see clipboard.c). */
-	{&wire_iface_wl_data_device_manager, false},
-	{&wire_iface_zwp_primary_selection_device_manager_v1, true},
+        {&wire_iface_wl_compositor, false},
+        {&wire_iface_wl_subcompositor, false},
+        {&wire_iface_wl_shm, false},
+        {&wire_iface_wl_seat, false},
+        {&wire_iface_wl_output, false},
+        {&wire_iface_xdg_wm_base, false},
+        {&wire_iface_zxdg_decoration_manager_v1, false},
+        {&wire_iface_wp_viewporter, false},
+        {&wire_iface_wp_presentation, false},
+        {&wire_iface_zxdg_output_manager_v1, false},
+        {&wire_iface_zwp_relative_pointer_manager_v1, false},
+        {&wire_iface_zwp_pointer_constraints_v1, false},
+        /* Always there, since apps such as foot refuse to start without it,
+         * but inert without --allow-clipboard (see clipboard.c). */
+        {&wire_iface_wl_data_device_manager, false},
+        {&wire_iface_zwp_primary_selection_device_manager_v1, true},
 };
 
 static const struct wire_interface *allowed(struct gh_session *s, const char *name)
@@ -55,7 +55,7 @@ static struct gh_global *find(struct gh_session *s, uint32_t name)
 }
 
 bool gh_registry_global(struct gh_session *s, uint32_t name, const char *interface,
-			uint32_t *version)
+                        uint32_t *version)
 {
 	const struct wire_interface *iface = interface ? allowed(s, interface) : NULL;
 	if (!iface) {
@@ -89,7 +89,7 @@ bool gh_registry_global_remove(struct gh_session *s, uint32_t name)
 }
 
 bool gh_registry_check_bind(struct gh_session *s, uint32_t name, const char *interface,
-			    uint32_t version, const char **err)
+                            uint32_t version, const char **err)
 {
 	struct gh_global *g = find(s, name);
 	if (!g) {

@@ -19,7 +19,7 @@
 
 /* Sends msg to the compositor in socket form; fds[] go beside it. */
 static bool to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
-			  unsigned n_fds)
+                          unsigned n_fds)
 {
 	uint8_t buf[WIRE_WL_MAX_MESSAGE];
 	size_t size = wire_msg_encode(msg, WIRE_FORM_SOCKET, buf, sizeof(buf));
@@ -43,7 +43,7 @@ static bool send_labelled(struct gh_session *s, struct wire_msg *msg, bool app_i
 	char text[WIRE_WL_MAX_MESSAGE - 64];
 	const char *orig = msg->args[0].s ? msg->args[0].s : "";
 	int n = app_id ? snprintf(text, sizeof(text), "%s.%s", s->options->label, orig)
-		       : snprintf(text, sizeof(text), "[%s] %s", s->options->label, orig);
+	               : snprintf(text, sizeof(text), "[%s] %s", s->options->label, orig);
 	if (n < 0)
 		return false;
 	msg->args[0].s = text; /* truncated by snprintf if the title was huge */
@@ -54,9 +54,9 @@ static bool send_labelled(struct gh_session *s, struct wire_msg *msg, bool app_i
 static bool label_new_toplevel(struct gh_session *s, uint32_t id)
 {
 	struct wire_msg title = {
-		.object = id,
-		.opcode = WIRE_XDG_TOPLEVEL_REQ_SET_TITLE,
-		.desc = &wire_iface_xdg_toplevel.requests[WIRE_XDG_TOPLEVEL_REQ_SET_TITLE],
+	        .object = id,
+	        .opcode = WIRE_XDG_TOPLEVEL_REQ_SET_TITLE,
+	        .desc = &wire_iface_xdg_toplevel.requests[WIRE_XDG_TOPLEVEL_REQ_SET_TITLE],
 	};
 	char text[256];
 	snprintf(text, sizeof(text), "[%s]", s->options->label);
@@ -67,7 +67,7 @@ static bool label_new_toplevel(struct gh_session *s, uint32_t id)
 /* Policy and fd hooks. Returns false after failing the link; sets
  * *handled when the hook already sent the message. */
 static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg,
-		 struct wire_object *created, bool *handled)
+                 struct wire_object *created, bool *handled)
 {
 	const struct wire_interface *iface = obj->interface;
 	*handled = false;
@@ -104,7 +104,7 @@ static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg 
 }
 
 static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t size,
-			  struct wire_object **target, struct wire_msg *msg)
+                          struct wire_object **target, struct wire_msg *msg)
 {
 	const char *err;
 	uint32_t id;
@@ -113,7 +113,7 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 	struct wire_object *obj = wire_object_get(&s->objects, id);
 	if (!obj || obj->zombie || obj->hidden) {
 		gh_session_fail(s, "request %u to object %u, which %s", opcode, id,
-				obj && obj->zombie ? "was destroyed" : "was never created");
+		                obj && obj->zombie ? "was destroyed" : "was never created");
 		return false;
 	}
 	const struct wire_interface *iface = obj->interface;
@@ -124,7 +124,7 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 	const struct wire_message_desc *desc = &iface->requests[opcode];
 	if (desc->since > obj->version) {
 		gh_session_fail(s, "%s.%s needs version %u, %s@%u has version %u", iface->name,
-				desc->name, desc->since, iface->name, id, obj->version);
+		                desc->name, desc->since, iface->name, id, obj->version);
 		return false;
 	}
 	if (!wire_msg_decode(data, size, desc, WIRE_FORM_LINK, msg, &err)) {
@@ -133,9 +133,9 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 	}
 	if (iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
 	    !gh_registry_check_bind(s, msg->args[0].u, msg->bind_interface, msg->bind_version,
-				    &err)) {
+	                            &err)) {
 		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
-				msg->bind_interface, msg->bind_version, err);
+		                msg->bind_interface, msg->bind_version, err);
 		return false;
 	}
 	*target = obj;
@@ -150,16 +150,16 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 	if (!check_request(s, data, size, &obj, &msg))
 		return false;
 	const char *iface_name = obj->interface->name;
-	bool is_pool = obj->interface == &wire_iface_wl_shm &&
-		       msg.opcode == WIRE_WL_SHM_REQ_CREATE_POOL;
+	bool is_pool =
+	        obj->interface == &wire_iface_wl_shm && msg.opcode == WIRE_WL_SHM_REQ_CREATE_POOL;
 	bool is_receive = (obj->interface == &wire_iface_wl_data_offer &&
-			   msg.opcode == WIRE_WL_DATA_OFFER_REQ_RECEIVE) ||
-			  (obj->interface == &wire_iface_zwp_primary_selection_offer_v1 &&
-			   msg.opcode == WIRE_ZWP_PRIMARY_SELECTION_OFFER_V1_REQ_RECEIVE);
+	                   msg.opcode == WIRE_WL_DATA_OFFER_REQ_RECEIVE) ||
+	                  (obj->interface == &wire_iface_zwp_primary_selection_offer_v1 &&
+	                   msg.opcode == WIRE_ZWP_PRIMARY_SELECTION_OFFER_V1_REQ_RECEIVE);
 	if (msg.desc->n_fds && !is_pool &&
 	    !(is_receive && (s->features & WIRE_FEATURE_CLIPBOARD))) {
-		gh_session_fail(s, "%s.%s carries an fd, which this link does not allow", iface_name,
-				msg.desc->name);
+		gh_session_fail(s, "%s.%s carries an fd, which this link does not allow",
+		                iface_name, msg.desc->name);
 		return false;
 	}
 	if (!wire_objects_apply(&s->objects, &msg, obj, true, &created, &err)) {
@@ -201,8 +201,9 @@ static bool process_wayland(struct gh_session *s, const uint8_t *p, uint32_t len
 			return false;
 		}
 		if (size > len) {
-			gh_session_fail(s, "Wayland message of %u bytes runs past its frame (%u left)",
-					size, len);
+			gh_session_fail(s,
+			                "Wayland message of %u bytes runs past its frame (%u left)",
+			                size, len);
 			return false;
 		}
 		if (!process_request(s, p, size))
@@ -227,7 +228,7 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 	}
 	if (hello.version != WIRE_VERSION) {
 		gh_session_fail(s, "proxy speaks link version %u, this host speaks %u",
-				hello.version, WIRE_VERSION);
+		                hello.version, WIRE_VERSION);
 		return false;
 	}
 	uint64_t enabled = s->options->allow_clipboard ? WIRE_FEATURE_CLIPBOARD : 0;
@@ -268,18 +269,18 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 	case WIRE_PIPE_CLOSE:
 		if (!(s->features & WIRE_FEATURE_CLIPBOARD)) {
 			gh_session_fail(s, "%s frame, but the clipboard is not enabled",
-					wire_type_name(hdr->type));
+			                wire_type_name(hdr->type));
 			return false;
 		}
 		if (!wire_pipes_frame(&s->pipes, hdr->type, p, hdr->size)) {
 			gh_session_fail(s, "bad %s frame: %s", wire_type_name(hdr->type),
-					s->pipes.error);
+			                s->pipes.error);
 			return false;
 		}
 		return true;
 	default:
 		gh_session_fail(s, "unknown or unexpected frame type %u (%s)", hdr->type,
-				wire_type_name(hdr->type));
+		                wire_type_name(hdr->type));
 		return false;
 	}
 }

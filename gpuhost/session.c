@@ -40,8 +40,8 @@ void gh_session_end(struct gh_session *s, const char *why)
 
 void gh_object_destroy(struct wire_object *obj)
 {
-	if (obj->data && (obj->interface == &wire_iface_wl_shm_pool ||
-			  obj->interface == &wire_iface_wl_buffer))
+	if (obj->data &&
+	    (obj->interface == &wire_iface_wl_shm_pool || obj->interface == &wire_iface_wl_buffer))
 		gh_shm_region_unref(obj->data);
 	obj->data = NULL;
 }
@@ -64,7 +64,7 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 		ssize_t n = wire_conn_read(conn);
 		if (n < 0 && errno == EBADMSG) {
 			gh_session_fail(s, "the link sent a file descriptor, but fd passing is "
-					   "not enabled");
+			                   "not enabled");
 			return;
 		}
 		if (n == 0 || (n < 0 && errno != EAGAIN)) {
@@ -106,11 +106,11 @@ static int connect_compositor(void)
 		display = "wayland-0";
 	struct sockaddr_un sun = {.sun_family = AF_UNIX};
 	int n = display[0] == '/' ? snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", display)
-				  : snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/%s",
-					     dir ? dir : "", display);
+	                          : snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/%s",
+	                                     dir ? dir : "", display);
 	if (n < 0 || (size_t)n >= sizeof(sun.sun_path) || (!dir && display[0] != '/')) {
 		gp_log(ERROR, "cannot locate the host compositor: set XDG_RUNTIME_DIR and "
-			      "WAYLAND_DISPLAY");
+		              "WAYLAND_DISPLAY");
 		return -1;
 	}
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -161,13 +161,14 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	if (!s->loop)
 		return false;
 	bool ok = link_in == link_out
-			  ? wire_conn_init(&s->link, link_in, false, s->loop, on_link, s)
-			  : wire_conn_init_pair(&s->link, link_in, link_out, s->loop, on_link, s);
+	                  ? wire_conn_init(&s->link, link_in, false, s->loop, on_link, s)
+	                  : wire_conn_init_pair(&s->link, link_in, link_out, s->loop, on_link, s);
 	if (!ok)
 		return false;
 	wire_pipes_init(&s->pipes, s->loop, &s->link);
 	s->hello_timer = wl_event_loop_add_timer(s->loop, on_hello_timeout, s);
-	if (!s->hello_timer || wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
+	if (!s->hello_timer ||
+	    wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
 		return false;
 	int fd = connect_compositor();
 	if (fd < 0) {

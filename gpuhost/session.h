@@ -57,7 +57,7 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options);
  * went away. An error is logged with the reason and sent to the proxy in
  * WIRE_CLOSE; nothing outside this process is affected. */
 void gh_session_fail(struct gh_session *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 void gh_session_end(struct gh_session *s, const char *why);
 
 /* requests.c: link -> compositor. */

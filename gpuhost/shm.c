@@ -41,8 +41,8 @@ bool gh_shm_create(struct gh_session *s, const uint8_t *payload, uint32_t size)
 		return false;
 	}
 	if (msg.size == 0 || s->shm_total + msg.size > WIRE_MAX_SHM_TOTAL) {
-		gh_session_fail(s, "shm-create of %u bytes: outside 1..%llu bytes per link", msg.size,
-				(unsigned long long)(WIRE_MAX_SHM_TOTAL - s->shm_total));
+		gh_session_fail(s, "shm-create of %u bytes: outside 1..%llu bytes per link",
+		                msg.size, (unsigned long long)(WIRE_MAX_SHM_TOTAL - s->shm_total));
 		return false;
 	}
 	if ((unsigned)wl_list_length(&s->shm_regions) >= GH_MAX_SHM_REGIONS) {
@@ -78,7 +78,7 @@ bool gh_shm_copy(struct gh_session *s, const uint8_t *payload, uint32_t size)
 	}
 	const char *err;
 	if (!sb_replica_apply(r->replica, &copy, payload + sizeof(copy), size - sizeof(copy),
-			      &err)) {
+	                      &err)) {
 		gh_session_fail(s, "bad shm-copy to handle %u: %s", copy.handle, err);
 		return false;
 	}
@@ -86,17 +86,17 @@ bool gh_shm_copy(struct gh_session *s, const uint8_t *payload, uint32_t size)
 }
 
 int gh_shm_pool_fd(struct gh_session *s, uint32_t handle, int32_t size,
-		   struct gh_shm_region **region)
+                   struct gh_shm_region **region)
 {
 	struct gh_shm_region *r = find(s, handle);
 	if (!r || r->taken) {
 		gh_session_fail(s, "wl_shm.create_pool with fd handle %u, which is %s", handle,
-				r ? "already used by another pool" : "not an announced shm region");
+		                r ? "already used by another pool" : "not an announced shm region");
 		return -1;
 	}
 	if (size <= 0 || (uint32_t)size > sb_replica_size(r->replica)) {
 		gh_session_fail(s, "wl_shm.create_pool of %d bytes on a region of %u", size,
-				sb_replica_size(r->replica));
+		                sb_replica_size(r->replica));
 		return -1;
 	}
 	int fd = fcntl(sb_replica_fd(r->replica), F_DUPFD_CLOEXEC, 0);
@@ -117,7 +117,7 @@ bool gh_shm_pool_resize(struct gh_session *s, struct gh_shm_region *r, int32_t s
 		return true; /* not a growth: the compositor judges it */
 	if (s->shm_total - old + (uint32_t)size > WIRE_MAX_SHM_TOTAL) {
 		gh_session_fail(s, "wl_shm_pool.resize to %d bytes exceeds the link's shm budget",
-				size);
+		                size);
 		return false;
 	}
 	const char *err;

@@ -24,7 +24,7 @@ struct gh_session;
 struct gh_shm_region {
 	struct wl_list link; /* gh_session.shm_regions */
 	uint32_t handle;
-	bool taken; /* a wl_shm_pool was created from it */
+	bool taken;    /* a wl_shm_pool was created from it */
 	unsigned refs; /* pool + buffers, once taken */
 	struct sb_replica *replica;
 	struct gh_session *session; /* for the budget when it goes */
@@ -36,7 +36,7 @@ bool gh_shm_copy(struct gh_session *s, const uint8_t *payload, uint32_t size);
 /* wl_shm.create_pool: resolves the handle, checks the size, and returns a
  * dup of the replica's fd for the compositor (-1 after failing the link). */
 int gh_shm_pool_fd(struct gh_session *s, uint32_t handle, int32_t size,
-		   struct gh_shm_region **region);
+                   struct gh_shm_region **region);
 /* wl_shm_pool.resize, checked against the link's budget. */
 bool gh_shm_pool_resize(struct gh_session *s, struct gh_shm_region *region, int32_t size);
 

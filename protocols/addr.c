@@ -20,7 +20,7 @@
 #include <gpupipe/link.h>
 
 static int fail(struct wire_addr_error *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 static int fail(struct wire_addr_error *err, const char *fmt, ...)
 {
@@ -108,7 +108,8 @@ static int tcp_open(const char *rest, bool listening, struct wire_addr_error *er
 	const char *port;
 	if (!split_host_port(rest, host, sizeof(host), &port))
 		return fail(err, "tcp address '%s' is not HOST:PORT", rest);
-	struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = listening ? AI_PASSIVE : 0};
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM,
+	                         .ai_flags = listening ? AI_PASSIVE : 0};
 	struct addrinfo *res;
 	int rc = getaddrinfo(host, port, &hints, &res);
 	if (rc)
@@ -148,15 +149,15 @@ static int vsock_open(const char *rest, bool listening, struct wire_addr_error *
 	if (errno || *end || port > UINT32_MAX)
 		return fail(err, "vsock address '%s' is not CID:PORT", rest);
 	struct sockaddr_vm svm = {
-		.svm_family = AF_VSOCK,
-		.svm_cid = (unsigned)cid,
-		.svm_port = (unsigned)port,
+	        .svm_family = AF_VSOCK,
+	        .svm_cid = (unsigned)cid,
+	        .svm_port = (unsigned)port,
 	};
 	int fd = socket(AF_VSOCK, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return fail(err, "vsock socket: %s", strerror(errno));
 	int rc = listening ? (bind(fd, (struct sockaddr *)&svm, sizeof(svm)) || listen(fd, 64))
-			   : connect(fd, (struct sockaddr *)&svm, sizeof(svm));
+	                   : connect(fd, (struct sockaddr *)&svm, sizeof(svm));
 	if (rc) {
 		fail(err, "vsock %s: %s", rest, strerror(errno));
 		close(fd);
@@ -210,7 +211,7 @@ static int open_addr(const char *addr, bool listening, pid_t *child, struct wire
 		return exec_open(addr + 5, child, err);
 	}
 	return fail(err, "unknown address '%s' (use unix:PATH, tcp:HOST:PORT, vsock:CID:PORT%s)",
-		    addr, listening ? "" : " or exec:COMMAND");
+	            addr, listening ? "" : " or exec:COMMAND");
 }
 
 int wire_addr_connect(const char *addr, pid_t *child, struct wire_addr_error *err)

@@ -35,7 +35,7 @@ static bool set_flags(int fd)
 }
 
 bool wire_conn_init_pair(struct wire_conn *conn, int in_fd, int out_fd, struct wl_event_loop *loop,
-			 wire_conn_handler handler, void *data)
+                         wire_conn_handler handler, void *data)
 {
 	if (!wire_conn_init(conn, in_fd, false, loop, handler, data))
 		goto err;
@@ -53,7 +53,7 @@ err:
 }
 
 bool wire_conn_init(struct wire_conn *conn, int fd, bool fd_passing, struct wl_event_loop *loop,
-		    wire_conn_handler handler, void *data)
+                    wire_conn_handler handler, void *data)
 {
 	memset(conn, 0, sizeof(*conn));
 	conn->fd = fd;
@@ -228,8 +228,8 @@ bool wire_conn_queue_fd(struct wire_conn *conn, int fd)
 static ssize_t send_some(struct wire_conn *conn)
 {
 	struct iovec iov = {
-		.iov_base = (char *)conn->out.data + conn->out_start,
-		.iov_len = conn->out.size - conn->out_start,
+	        .iov_base = (char *)conn->out.data + conn->out_start,
+	        .iov_len = conn->out.size - conn->out_start,
 	};
 	size_t n_fds = conn->out_fds.size / sizeof(int);
 	if (n_fds > WIRE_CONN_MAX_FDS_OUT)

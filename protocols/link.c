@@ -3,7 +3,7 @@
 #include <gpupipe/link.h>
 
 enum wire_frame_status wire_frame_next(struct wire_conn *conn, struct wire_header *hdr,
-				       const uint8_t **payload, const char **err)
+                                       const uint8_t **payload, const char **err)
 {
 	size_t len;
 	const uint8_t *data = wire_conn_in_data(conn, &len);
@@ -62,16 +62,17 @@ uint8_t *wire_frame_wayland_reserve(struct wire_conn *conn, uint32_t size)
 	}
 	uint8_t *space = wire_frame_begin(conn, WIRE_WAYLAND, 0, size);
 	if (space)
-		conn->out_mark = (size_t)(space - (uint8_t *)conn->out.data) - sizeof(struct wire_header);
+		conn->out_mark =
+		        (size_t)(space - (uint8_t *)conn->out.data) - sizeof(struct wire_header);
 	return space;
 }
 
 bool wire_send_hello(struct wire_conn *conn, uint64_t features)
 {
 	struct wire_hello hello = {
-		.magic = WIRE_MAGIC,
-		.version = WIRE_VERSION,
-		.features = features,
+	        .magic = WIRE_MAGIC,
+	        .version = WIRE_VERSION,
+	        .features = features,
 	};
 	uint8_t *p = wire_frame_begin(conn, WIRE_HELLO, 0, sizeof(hello));
 	if (!p)

@@ -30,7 +30,7 @@ void gp_log_init(const char *prog, int extra_verbosity)
 	const char *env = getenv("GPUPIPE_LOG");
 	if (env && *env && !parse_level(env, &level))
 		fprintf(stderr, "%s: ignoring GPUPIPE_LOG=%s (use error, warn, info or debug)\n",
-			prog, env);
+		        prog, env);
 	int raised = (int)level + extra_verbosity;
 	logger.level = raised > GP_LOG_DEBUG ? GP_LOG_DEBUG : (enum gp_log_level)raised;
 }

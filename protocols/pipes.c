@@ -138,7 +138,8 @@ static bool take_peer_handle(struct wire_pipes *pipes, uint32_t handle)
 	{
 		if (*h == handle) {
 			uint32_t *last = (uint32_t *)((char *)pipes->peer_handles.data +
-						      pipes->peer_handles.size) - 1;
+			                              pipes->peer_handles.size) -
+			                 1;
 			*h = *last;
 			pipes->peer_handles.size -= sizeof(uint32_t);
 			return true;
@@ -150,8 +151,8 @@ static bool take_peer_handle(struct wire_pipes *pipes, uint32_t handle)
 int wire_pipes_accept(struct wire_pipes *pipes, uint32_t handle)
 {
 	if (!take_peer_handle(pipes, handle)) {
-		snprintf(pipes->error, sizeof(pipes->error), "fd handle %u is not an announced pipe",
-			 handle);
+		snprintf(pipes->error, sizeof(pipes->error),
+		         "fd handle %u is not an announced pipe", handle);
 		return -1;
 	}
 	int fds[2];
@@ -159,7 +160,7 @@ int wire_pipes_accept(struct wire_pipes *pipes, uint32_t handle)
 	if (!src || pipe2(fds, O_CLOEXEC) < 0) {
 		free(src);
 		snprintf(pipes->error, sizeof(pipes->error), "cannot make a pipe: %s",
-			 strerror(errno));
+		         strerror(errno));
 		return -1;
 	}
 	if (!wire_conn_init(&src->conn, fds[0], false, pipes->loop, on_source, src)) {
@@ -202,17 +203,17 @@ static bool on_announce(struct wire_pipes *pipes, uint32_t handle)
 	return true;
 bad:
 	snprintf(pipes->error, sizeof(pipes->error),
-		 "pipe handle %u is 0, in use, or past the limit of %d", handle, WIRE_MAX_PIPES);
+	         "pipe handle %u is 0, in use, or past the limit of %d", handle, WIRE_MAX_PIPES);
 	return false;
 }
 
 bool wire_pipes_frame(struct wire_pipes *pipes, uint16_t type, const uint8_t *payload,
-		      uint32_t size)
+                      uint32_t size)
 {
 	struct wire_pipe msg;
 	if (size < sizeof(msg) || (type != WIRE_PIPE_DATA && size != sizeof(msg))) {
 		snprintf(pipes->error, sizeof(pipes->error), "%s frame of %u bytes",
-			 wire_type_name(type), size);
+		         wire_type_name(type), size);
 		return false;
 	}
 	memcpy(&msg, payload, sizeof(msg));
@@ -225,7 +226,7 @@ bool wire_pipes_frame(struct wire_pipes *pipes, uint16_t type, const uint8_t *pa
 		if (msg.handle != 0 && msg.handle < pipes->next_handle)
 			return true;
 		snprintf(pipes->error, sizeof(pipes->error), "%s for unknown pipe handle %u",
-			 wire_type_name(type), msg.handle);
+		         wire_type_name(type), msg.handle);
 		return false;
 	}
 	if (type == WIRE_PIPE_CLOSE) {

@@ -3,15 +3,15 @@
 const char *wire_type_name(uint32_t type)
 {
 	static const char *const names[WIRE_TYPE_COUNT] = {
-		[WIRE_HELLO] = "hello",
-		[WIRE_CLOSE] = "close",
-		[WIRE_WAYLAND] = "wayland",
-		[WIRE_SHM_CREATE] = "shm-create",
-		[WIRE_SHM_COPY] = "shm-copy",
-		[WIRE_BLOB] = "blob",
-		[WIRE_PIPE] = "pipe",
-		[WIRE_PIPE_DATA] = "pipe-data",
-		[WIRE_PIPE_CLOSE] = "pipe-close",
+	        [WIRE_HELLO] = "hello",
+	        [WIRE_CLOSE] = "close",
+	        [WIRE_WAYLAND] = "wayland",
+	        [WIRE_SHM_CREATE] = "shm-create",
+	        [WIRE_SHM_COPY] = "shm-copy",
+	        [WIRE_BLOB] = "blob",
+	        [WIRE_PIPE] = "pipe",
+	        [WIRE_PIPE_DATA] = "pipe-data",
+	        [WIRE_PIPE_CLOSE] = "pipe-close",
 	};
 	if (type < WIRE_TYPE_COUNT && names[type])
 		return names[type];

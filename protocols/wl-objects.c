@@ -48,8 +48,8 @@ struct wire_object *wire_object_get(struct wire_object_map *map, uint32_t id)
 }
 
 struct wire_object *wire_object_insert(struct wire_object_map *map, uint32_t id,
-				       const struct wire_interface *interface, uint32_t version,
-				       const char **err)
+                                       const struct wire_interface *interface, uint32_t version,
+                                       const char **err)
 {
 	uint32_t index;
 	struct wl_array *array = array_for(map, id, &index);
@@ -101,7 +101,7 @@ void wire_object_remove(struct wire_object_map *map, uint32_t id)
 }
 
 static bool check_object_arg(struct wire_object_map *map, const struct wire_arg_desc *arg,
-			     uint32_t id, bool from_client, const char **err)
+                             uint32_t id, bool from_client, const char **err)
 {
 	if (id == 0)
 		return true; /* nullability was checked by the decoder */
@@ -124,7 +124,7 @@ static bool check_object_arg(struct wire_object_map *map, const struct wire_arg_
 
 /* Finds the single new_id argument, if any, with its interface and version. */
 static int find_new_id(const struct wire_msg *msg, const struct wire_object *target,
-		       const struct wire_interface **iface, uint32_t *version, const char **err)
+                       const struct wire_interface **iface, uint32_t *version, const char **err)
 {
 	const struct wire_message_desc *desc = msg->desc;
 	int found = -1;
@@ -155,8 +155,8 @@ static int find_new_id(const struct wire_msg *msg, const struct wire_object *tar
 }
 
 bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
-			struct wire_object *target, bool from_client, struct wire_object **created,
-			const char **err)
+                        struct wire_object *target, bool from_client, struct wire_object **created,
+                        const char **err)
 {
 	const struct wire_message_desc *desc = msg->desc;
 	*created = NULL;
@@ -177,7 +177,7 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 		uint32_t id = msg->args[idx].u;
 		if (from_client != (id < WIRE_WL_SERVER_ID_START)) {
 			*err = from_client ? "request creates an object in the server's id range"
-					   : "event creates an object in the client's id range";
+			                   : "event creates an object in the client's id range";
 			return false;
 		}
 		*created = wire_object_insert(map, id, iface, version, err);
@@ -196,7 +196,7 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 }
 
 void wire_objects_delete_id(struct wire_object_map *map, uint32_t id,
-			    void (*destroy)(struct wire_object *))
+                            void (*destroy)(struct wire_object *))
 {
 	struct wire_object *obj = wire_object_get(map, id);
 	if (!obj)

@@ -21,7 +21,7 @@ static void write_u32(uint8_t *p, uint32_t v)
 }
 
 bool wire_msg_peek(const uint8_t *buf, size_t len, uint32_t *object, uint16_t *opcode,
-		   uint16_t *size, const char **err)
+                   uint16_t *size, const char **err)
 {
 	if (len < WIRE_WL_HEADER) {
 		*err = "message shorter than its header";
@@ -49,7 +49,7 @@ bool wire_msg_peek(const uint8_t *buf, size_t len, uint32_t *object, uint16_t *o
 
 /* Reads a string or array body: u32 length, then length bytes padded to 4. */
 static bool read_blob(const uint8_t *buf, uint32_t size, uint32_t *pos, uint32_t *len,
-		      const uint8_t **body, const char **err)
+                      const uint8_t **body, const char **err)
 {
 	if (size - *pos < 4) {
 		*err = "argument runs past the end of the message";
@@ -68,7 +68,7 @@ static bool read_blob(const uint8_t *buf, uint32_t size, uint32_t *pos, uint32_t
 }
 
 static bool decode_string(const uint8_t *buf, uint32_t size, uint32_t *pos, bool nullable,
-			  const char **out, const char **err)
+                          const char **out, const char **err)
 {
 	uint32_t len;
 	const uint8_t *body;
@@ -92,8 +92,8 @@ static bool decode_string(const uint8_t *buf, uint32_t size, uint32_t *pos, bool
 }
 
 static bool decode_arg(const uint8_t *buf, uint32_t size, uint32_t *pos,
-		       const struct wire_arg_desc *arg, enum wire_form form, struct wire_msg *msg,
-		       union wire_arg *out, const char **err)
+                       const struct wire_arg_desc *arg, enum wire_form form, struct wire_msg *msg,
+                       union wire_arg *out, const char **err)
 {
 	switch (arg->type) {
 	case WIRE_ARG_STRING:
@@ -148,7 +148,7 @@ static bool decode_arg(const uint8_t *buf, uint32_t size, uint32_t *pos,
 }
 
 bool wire_msg_decode(const uint8_t *buf, uint16_t size, const struct wire_message_desc *desc,
-		     enum wire_form form, struct wire_msg *msg, const char **err)
+                     enum wire_form form, struct wire_msg *msg, const char **err)
 {
 	if (desc->n_args > WIRE_WL_MAX_ARGS) {
 		*err = "message has too many arguments";
@@ -205,8 +205,8 @@ static bool put_string(uint8_t *out, size_t cap, size_t *pos, const char *s)
 }
 
 static bool encode_arg(const struct wire_msg *msg, const struct wire_arg_desc *arg,
-		       const union wire_arg *val, enum wire_form form, uint8_t *out, size_t cap,
-		       size_t *pos)
+                       const union wire_arg *val, enum wire_form form, uint8_t *out, size_t cap,
+                       size_t *pos)
 {
 	switch (arg->type) {
 	case WIRE_ARG_STRING:
@@ -217,7 +217,7 @@ static bool encode_arg(const struct wire_msg *msg, const struct wire_arg_desc *a
 		return form == WIRE_FORM_SOCKET || put_u32(out, cap, pos, val->u);
 	case WIRE_ARG_NEW_ID:
 		if (!arg->interface && (!put_string(out, cap, pos, msg->bind_interface) ||
-					!put_u32(out, cap, pos, msg->bind_version)))
+		                        !put_u32(out, cap, pos, msg->bind_version)))
 			return false;
 		return put_u32(out, cap, pos, val->u);
 	default:

@@ -18,18 +18,20 @@ static void tell_app(struct px_client *client, const char *reason)
 	char text[600];
 	snprintf(text, sizeof(text), "gpupipe: %s", reason);
 	struct wire_msg msg = {
-		.object = 1,
-		.opcode = WIRE_WL_DISPLAY_EVT_ERROR,
-		.desc = &wire_iface_wl_display.events[WIRE_WL_DISPLAY_EVT_ERROR],
+	        .object = 1,
+	        .opcode = WIRE_WL_DISPLAY_EVT_ERROR,
+	        .desc = &wire_iface_wl_display.events[WIRE_WL_DISPLAY_EVT_ERROR],
 	};
 	msg.args[0].u = 1;
 	msg.args[1].u = 3; /* wl_display.error.implementation */
 	msg.args[2].s = text;
-	uint8_t *out = client->app.fd >= 0 ? wire_conn_reserve(&client->app, WIRE_WL_MAX_MESSAGE)
-					   : NULL;
+	uint8_t *out =
+	        client->app.fd >= 0 ? wire_conn_reserve(&client->app, WIRE_WL_MAX_MESSAGE) : NULL;
 	if (out)
-		wire_conn_unreserve(&client->app, WIRE_WL_MAX_MESSAGE -
-				    wire_msg_encode(&msg, WIRE_FORM_SOCKET, out, WIRE_WL_MAX_MESSAGE));
+		wire_conn_unreserve(&client->app,
+		                    WIRE_WL_MAX_MESSAGE - wire_msg_encode(&msg, WIRE_FORM_SOCKET,
+		                                                          out,
+		                                                          WIRE_WL_MAX_MESSAGE));
 }
 
 void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
@@ -72,7 +74,7 @@ static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
 		}
 		if (n < 0 && errno != EAGAIN) {
 			px_client_close(client, errno != ECONNRESET, "app socket: %s",
-					strerror(errno));
+			                strerror(errno));
 			return;
 		}
 		px_requests_process(client);

@@ -32,12 +32,12 @@ struct px_client {
 	struct wire_object_map objects;
 	uint64_t host_features; /* from the host's hello; 0 until it came */
 	bool hello_received;
-	uint32_t next_handle;   /* fd handles we announce */
-	struct wl_array blobs;  /* struct px_handle_fd: host-announced fds */
+	uint32_t next_handle;    /* fd handles we announce */
+	struct wl_array blobs;   /* struct px_handle_fd: host-announced fds */
 	struct wire_pipes pipes; /* clipboard transfers */
 	bool done;
 	int exit_status;
-	uint64_t shm_bytes; /* pixel bytes copied to the link */
+	uint64_t shm_bytes;           /* pixel bytes copied to the link */
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */
 };
 
@@ -53,7 +53,7 @@ int px_client_run(int app_fd, const struct px_options *options);
 /* Ends the client: logs reason (if any) at the given level and stops the
  * loop. Never exits the process itself. */
 void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* requests.c: app -> link. */
 void px_requests_process(struct px_client *client);

@@ -22,7 +22,8 @@ static int take_handle(struct px_client *client, uint32_t handle)
 	{
 		if (h->handle == handle) {
 			int fd = h->fd;
-			*h = ((struct px_handle_fd *)client->blobs.data)[client->blobs.size / sizeof(*h) - 1];
+			*h = ((struct px_handle_fd *)
+			              client->blobs.data)[client->blobs.size / sizeof(*h) - 1];
 			client->blobs.size -= sizeof(*h);
 			return fd;
 		}
@@ -41,7 +42,7 @@ static bool send_event(struct px_client *client, struct wire_msg *msg, struct wi
 			fd = wire_pipes_accept(&client->pipes, msg->args[i].u);
 		if (fd < 0) {
 			px_client_close(client, true, "host sent %s.%s with unknown fd handle %u",
-					obj->interface->name, desc->name, msg->args[i].u);
+			                obj->interface->name, desc->name, msg->args[i].u);
 			return false;
 		}
 		wire_conn_queue_fd(&client->app, fd);
@@ -50,7 +51,7 @@ static bool send_event(struct px_client *client, struct wire_msg *msg, struct wi
 	size_t size = out ? wire_msg_encode(msg, WIRE_FORM_SOCKET, out, msg->size) : 0;
 	if (size == 0) {
 		px_client_close(client, true, "cannot encode %s.%s", obj->interface->name,
-				desc->name);
+		                desc->name);
 		return false;
 	}
 	wire_conn_unreserve(&client->app, msg->size - size);
@@ -65,7 +66,8 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 	wire_msg_peek(data, size, &id, &opcode, &sz, &err);
 	struct wire_object *obj = wire_object_get(&client->objects, id);
 	if (!obj || opcode >= obj->interface->n_events) {
-		px_client_close(client, true, "host sent event %u for unknown object %u", opcode, id);
+		px_client_close(client, true, "host sent event %u for unknown object %u", opcode,
+		                id);
 		return false;
 	}
 	struct wire_msg msg;
@@ -74,7 +76,7 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 	if (!wire_msg_decode(data, size, desc, WIRE_FORM_LINK, &msg, &err) ||
 	    !wire_objects_apply(&client->objects, &msg, obj, false, &created, &err)) {
 		px_client_close(client, true, "host sent a bad %s.%s: %s", obj->interface->name,
-				desc->name, err);
+		                desc->name, err);
 		return false;
 	}
 	obj = wire_object_get(&client->objects, id); /* the insert may move it */
@@ -95,7 +97,7 @@ static bool process_wayland(struct px_client *client, const uint8_t *p, uint32_t
 		const char *err;
 		if (!wire_msg_peek(p, len, &id, &opcode, &size, &err) || size > len) {
 			px_client_close(client, true, "host sent a bad wayland frame: %s",
-					size > len ? "message past the frame" : err);
+			                size > len ? "message past the frame" : err);
 			return false;
 		}
 		if (!process_event(client, p, size))
@@ -109,7 +111,8 @@ static bool process_wayland(struct px_client *client, const uint8_t *p, uint32_t
 static bool process_blob(struct px_client *client, const uint8_t *p, uint32_t len)
 {
 	struct wire_blob blob;
-	if (len < sizeof(blob) || (memcpy(&blob, p, sizeof(blob)), blob.size != len - sizeof(blob))) {
+	if (len < sizeof(blob) ||
+	    (memcpy(&blob, p, sizeof(blob)), blob.size != len - sizeof(blob))) {
 		px_client_close(client, true, "host sent a malformed blob");
 		return false;
 	}
@@ -118,7 +121,8 @@ static bool process_blob(struct px_client *client, const uint8_t *p, uint32_t le
 	if (fd < 0 || !h) {
 		if (fd >= 0)
 			close(fd);
-		px_client_close(client, true, "cannot make a memfd for a blob: %s", strerror(errno));
+		px_client_close(client, true, "cannot make a memfd for a blob: %s",
+		                strerror(errno));
 		return false;
 	}
 	*h = (struct px_handle_fd){.handle = blob.handle, .fd = fd};
@@ -134,7 +138,7 @@ static bool process_hello(struct px_client *client, const uint8_t *p, uint32_t l
 	}
 	if (hello.version != WIRE_VERSION) {
 		px_client_close(client, true, "gpupipe-host speaks link version %u, we speak %u",
-				hello.version, WIRE_VERSION);
+		                hello.version, WIRE_VERSION);
 		return false;
 	}
 	client->host_features = hello.features;
@@ -143,8 +147,7 @@ static bool process_hello(struct px_client *client, const uint8_t *p, uint32_t l
 	return true;
 }
 
-static bool process_frame(struct px_client *client, const struct wire_header *hdr,
-			  const uint8_t *p)
+static bool process_frame(struct px_client *client, const struct wire_header *hdr, const uint8_t *p)
 {
 	if (!client->hello_received && hdr->type != WIRE_HELLO && hdr->type != WIRE_CLOSE) {
 		px_client_close(client, true, "host did not start with hello");
@@ -155,7 +158,7 @@ static bool process_frame(struct px_client *client, const struct wire_header *hd
 		return process_hello(client, p, hdr->size);
 	case WIRE_CLOSE:
 		px_client_close(client, true, "gpupipe-host closed the link: %.*s", (int)hdr->size,
-				(const char *)p);
+		                (const char *)p);
 		return false;
 	case WIRE_WAYLAND:
 		return process_wayland(client, p, hdr->size);
@@ -167,11 +170,11 @@ static bool process_frame(struct px_client *client, const struct wire_header *hd
 		if (wire_pipes_frame(&client->pipes, hdr->type, p, hdr->size))
 			return true;
 		px_client_close(client, true, "host sent a bad pipe frame: %s",
-				client->pipes.error);
+		                client->pipes.error);
 		return false;
 	default:
 		px_client_close(client, true, "host sent unexpected frame type %u (%s)", hdr->type,
-				wire_type_name(hdr->type));
+		                wire_type_name(hdr->type));
 		return false;
 	}
 }

@@ -22,29 +22,30 @@
 #include "client.h"
 
 static const char usage[] =
-	"Usage: gpupipe-proxy [OPTIONS]\n"
-	"\n"
-	"Serves Wayland apps in this VM on a socket and forwards each one over its\n"
-	"own link to gpupipe-host in the GPU domain, where its windows appear.\n"
-	"\n"
-	"  -s, --socket NAME     socket name in $XDG_RUNTIME_DIR (default gpu-0);\n"
-	"                        run apps with WAYLAND_DISPLAY=NAME\n"
-	"  -c, --connect ADDR    where gpupipe-host listens, one link per app:\n"
-	"                          unix:PATH        (default unix:$XDG_RUNTIME_DIR/gpupipe-host.sock)\n"
-	"                          tcp:HOST:PORT\n"
-	"                          vsock:CID:PORT\n"
-	"                          exec:COMMAND     run COMMAND per app, its stdin/stdout\n"
-	"                                           is the link (e.g. exec:qrexec-client-vm\n"
-	"                                           sys-gui-gpu gpupipe.Link)\n"
-	"      --no-fd-passing   never pass fds on the link (the default and only mode\n"
-	"                        of link version 1: shm is always copied)\n"
-	"  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
-	"                        error|warn|info|debug\n"
-	"  -h, --help            this text\n"
-	"\n"
-	"Example:\n"
-	"  gpupipe-proxy --connect tcp:10.137.0.5:7070 &\n"
-	"  WAYLAND_DISPLAY=gpu-0 foot\n";
+        "Usage: gpupipe-proxy [OPTIONS]\n"
+        "\n"
+        "Serves Wayland apps in this VM on a socket and forwards each one over its\n"
+        "own link to gpupipe-host in the GPU domain, where its windows appear.\n"
+        "\n"
+        "  -s, --socket NAME     socket name in $XDG_RUNTIME_DIR (default gpu-0);\n"
+        "                        run apps with WAYLAND_DISPLAY=NAME\n"
+        "  -c, --connect ADDR    where gpupipe-host listens, one link per app:\n"
+        "                          unix:PATH        (default "
+        "unix:$XDG_RUNTIME_DIR/gpupipe-host.sock)\n"
+        "                          tcp:HOST:PORT\n"
+        "                          vsock:CID:PORT\n"
+        "                          exec:COMMAND     run COMMAND per app, its stdin/stdout\n"
+        "                                           is the link (e.g. exec:qrexec-client-vm\n"
+        "                                           sys-gui-gpu gpupipe.Link)\n"
+        "      --no-fd-passing   never pass fds on the link (the default and only mode\n"
+        "                        of link version 1: shm is always copied)\n"
+        "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
+        "                        error|warn|info|debug\n"
+        "  -h, --help            this text\n"
+        "\n"
+        "Example:\n"
+        "  gpupipe-proxy --connect tcp:10.137.0.5:7070 &\n"
+        "  WAYLAND_DISPLAY=gpu-0 foot\n";
 
 struct listener {
 	int fd;
@@ -70,7 +71,7 @@ static bool listen_socket(struct listener *l, const char *name)
 		return false;
 	}
 	int n = name[0] == '/' ? snprintf(l->path, sizeof(l->path), "%s", name)
-			       : snprintf(l->path, sizeof(l->path), "%s/%s", dir, name);
+	                       : snprintf(l->path, sizeof(l->path), "%s/%s", dir, name);
 	if (n < 0 || (size_t)n >= sizeof(l->path)) {
 		fprintf(stderr, "gpupipe-proxy: socket path for '%s' is too long\n", name);
 		return false;
@@ -79,7 +80,7 @@ static bool listen_socket(struct listener *l, const char *name)
 	l->lock_fd = open(l->lock_path, O_CREAT | O_CLOEXEC | O_RDWR, 0640);
 	if (l->lock_fd < 0 || flock(l->lock_fd, LOCK_EX | LOCK_NB) < 0) {
 		fprintf(stderr, "gpupipe-proxy: %s is in use by another compositor or proxy\n",
-			l->path);
+		        l->path);
 		return false;
 	}
 	unlink(l->path);
@@ -89,7 +90,7 @@ static bool listen_socket(struct listener *l, const char *name)
 	if (l->fd < 0 || bind(l->fd, (struct sockaddr *)&sun, sizeof(sun)) < 0 ||
 	    listen(l->fd, 128) < 0) {
 		fprintf(stderr, "gpupipe-proxy: cannot listen on %s: %s\n", l->path,
-			strerror(errno));
+		        strerror(errno));
 		return false;
 	}
 	return true;
@@ -137,12 +138,12 @@ static void reap_children(int sig)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"socket", required_argument, NULL, 's'},
-		{"connect", required_argument, NULL, 'c'},
-		{"no-fd-passing", no_argument, NULL, 'N'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
+	        {"socket", required_argument, NULL, 's'},
+	        {"connect", required_argument, NULL, 'c'},
+	        {"no-fd-passing", no_argument, NULL, 'N'},
+	        {"verbose", no_argument, NULL, 'v'},
+	        {"help", no_argument, NULL, 'h'},
+	        {0},
 	};
 	const char *socket_name = "gpu-0";
 	char default_addr[4096];
@@ -150,23 +151,37 @@ int main(int argc, char **argv)
 	int verbose = 0, c;
 	while ((c = getopt_long(argc, argv, "s:c:vh", opts, NULL)) != -1) {
 		switch (c) {
-		case 's': socket_name = optarg; break;
-		case 'c': options.connect_addr = optarg; break;
-		case 'N': options.fd_passing = false; break;
-		case 'v': verbose++; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		case 's':
+			socket_name = optarg;
+			break;
+		case 'c':
+			options.connect_addr = optarg;
+			break;
+		case 'N':
+			options.fd_passing = false;
+			break;
+		case 'v':
+			verbose++;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "gpupipe-proxy: unexpected argument '%s'\n\n%s", argv[optind], usage);
+		fprintf(stderr, "gpupipe-proxy: unexpected argument '%s'\n\n%s", argv[optind],
+		        usage);
 		return 2;
 	}
 	gp_log_init("gpupipe-proxy", verbose);
 	if (!options.connect_addr) {
 		const char *dir = getenv("XDG_RUNTIME_DIR");
 		if (!dir) {
-			fprintf(stderr, "gpupipe-proxy: XDG_RUNTIME_DIR is not set; give --connect\n");
+			fprintf(stderr,
+			        "gpupipe-proxy: XDG_RUNTIME_DIR is not set; give --connect\n");
 			return 2;
 		}
 		snprintf(default_addr, sizeof(default_addr), "unix:%s/gpupipe-host.sock", dir);
@@ -179,7 +194,8 @@ int main(int argc, char **argv)
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	struct sigaction chld = {.sa_handler = reap_children, .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+	struct sigaction chld = {.sa_handler = reap_children,
+	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
 	sigaction(SIGCHLD, &chld, NULL);
 	signal(SIGPIPE, SIG_IGN);
 

@@ -26,7 +26,7 @@ static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct w
 		int fd = wire_conn_take_fd(&client->app);
 		if (fd < 0) {
 			px_client_close(client, true, "app sent %s.%s without its fd",
-					obj->interface->name, desc->name);
+			                obj->interface->name, desc->name);
 			return false;
 		}
 		if (obj->interface == &wire_iface_wl_shm &&
@@ -46,7 +46,7 @@ static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct w
 		}
 		close(fd);
 		px_client_close(client, true, "app sent an fd in %s.%s, which gpupipe cannot carry",
-				obj->interface->name, desc->name);
+		                obj->interface->name, desc->name);
 		return false;
 	}
 	return true;
@@ -57,7 +57,8 @@ static bool forward(struct px_client *client, const struct wire_msg *msg)
 	uint8_t buf[WIRE_WL_MAX_MESSAGE];
 	size_t size = wire_msg_encode(msg, WIRE_FORM_LINK, buf, sizeof(buf));
 	if (size == 0) {
-		px_client_close(client, true, "request %s does not fit in a message", msg->desc->name);
+		px_client_close(client, true, "request %s does not fit in a message",
+		                msg->desc->name);
 		return false;
 	}
 	uint8_t *out = wire_frame_wayland_reserve(&client->link, (uint32_t)size);
@@ -84,14 +85,14 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 	}
 	if (opcode >= obj->interface->n_requests) {
 		px_client_close(client, true, "app sent unknown request %u on %s@%u", opcode,
-				obj->interface->name, id);
+		                obj->interface->name, id);
 		return false;
 	}
 	struct wire_msg msg;
 	const struct wire_message_desc *desc = &obj->interface->requests[opcode];
 	if (!wire_msg_decode(data, size, desc, WIRE_FORM_SOCKET, &msg, &err)) {
 		px_client_close(client, true, "app sent a bad %s.%s: %s", obj->interface->name,
-				desc->name, err);
+		                desc->name, err);
 		return false;
 	}
 	if (desc->n_fds && !convert_fds(client, &msg, obj))
@@ -100,7 +101,7 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 	struct wire_object *created;
 	if (!wire_objects_apply(&client->objects, &msg, obj, true, &created, &err)) {
 		px_client_close(client, true, "app sent a bad %s.%s: %s", obj->interface->name,
-				desc->name, err);
+		                desc->name, err);
 		return false;
 	}
 	obj = wire_object_get(&client->objects, id); /* the insert may move it */

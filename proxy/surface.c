@@ -60,7 +60,7 @@ bool px_shm_pool_create(struct px_client *client, struct wire_msg *msg, int fd)
 	if (!pool || !(pool->source = sb_source_create(fd, (uint32_t)size, &err))) {
 		free(pool);
 		px_client_close(client, true, "cannot map the app's shm pool: %s",
-				pool ? err : "out of memory");
+		                pool ? err : "out of memory");
 		return false;
 	}
 	pool->refs = 1;
@@ -94,7 +94,7 @@ static struct px_surface *surface_create(void)
 /* Adds a rectangle given as int32 x, y, w, h (apps send INT32_MAX sizes)
  * to region, clamped to [0, limit_w) x [0, limit_h) before pixman sees it. */
 static void add_clamped(pixman_region32_t *region, int64_t x, int64_t y, int64_t w, int64_t h,
-			int64_t limit_w, int64_t limit_h)
+                        int64_t limit_w, int64_t limit_h)
 {
 	int64_t x1 = x < 0 ? 0 : x, y1 = y < 0 ? 0 : y;
 	int64_t x2 = x + w > limit_w ? limit_w : x + w;
@@ -102,7 +102,7 @@ static void add_clamped(pixman_region32_t *region, int64_t x, int64_t y, int64_t
 	if (w <= 0 || h <= 0 || x2 <= x1 || y2 <= y1)
 		return;
 	pixman_region32_union_rect(region, region, (int)x1, (int)y1, (unsigned)(x2 - x1),
-				   (unsigned)(y2 - y1));
+	                           (unsigned)(y2 - y1));
 }
 
 static struct px_buffer *shm_buffer(struct px_client *client, uint32_t id)
@@ -117,7 +117,7 @@ static struct px_buffer *shm_buffer(struct px_client *client, uint32_t id)
  * scaled; with a transform or a viewport the mapping is not worth getting
  * subtly wrong, so the whole buffer counts as damaged. */
 static void commit_damage(const struct px_surface *s, const struct px_buffer *b,
-			  pixman_region32_t *out)
+                          pixman_region32_t *out)
 {
 	int64_t bw = b->sb.geom.width, bh = b->sb.geom.height;
 	pixman_region32_copy(out, &s->damage_buffer);
@@ -131,8 +131,8 @@ static void commit_damage(const struct px_surface *s, const struct px_buffer *b,
 	const pixman_box32_t *box = pixman_region32_rectangles((pixman_region32_t *)&s->damage, &n);
 	for (int i = 0; i < n; i++) {
 		add_clamped(out, (int64_t)box[i].x1 * s->scale, (int64_t)box[i].y1 * s->scale,
-			    (int64_t)(box[i].x2 - box[i].x1) * s->scale,
-			    (int64_t)(box[i].y2 - box[i].y1) * s->scale, bw, bh);
+		            (int64_t)(box[i].x2 - box[i].x1) * s->scale,
+		            (int64_t)(box[i].y2 - box[i].y1) * s->scale, bw, bh);
 	}
 }
 
@@ -184,12 +184,12 @@ static bool commit(struct px_client *client, struct px_surface *s)
 		uint64_t bytes = 0;
 		ok = sb_source_check(b->pool->source) &&
 		     sb_buffer_flush(&b->sb, b->pool->source, b->pool->handle, frame_alloc, client,
-				     &bytes);
+		                     &bytes);
 		client->shm_bytes += bytes;
 		if (!ok)
 			px_client_close(client, true,
-					"app committed an shm buffer outside its pool (or its pool "
-					"file shrank)");
+			                "app committed an shm buffer outside its pool (or its pool "
+			                "file shrank)");
 	}
 	pixman_region32_clear(&s->damage);
 	pixman_region32_clear(&s->damage_buffer);
@@ -197,7 +197,7 @@ static bool commit(struct px_client *client, struct px_surface *s)
 }
 
 static bool surface_request(struct px_client *client, struct px_surface *s,
-			    const struct wire_msg *msg)
+                            const struct wire_msg *msg)
 {
 	const union wire_arg *a = msg->args;
 	switch (msg->opcode) {
@@ -210,7 +210,7 @@ static bool surface_request(struct px_client *client, struct px_surface *s,
 		break;
 	case WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER:
 		add_clamped(&s->damage_buffer, a[0].i, a[1].i, a[2].i, a[3].i, INT32_MAX,
-			    INT32_MAX);
+		            INT32_MAX);
 		break;
 	case WIRE_WL_SURFACE_REQ_SET_BUFFER_SCALE:
 		s->pending_scale = a[0].i > 0 ? a[0].i : 1;
@@ -225,18 +225,18 @@ static bool surface_request(struct px_client *client, struct px_surface *s,
 }
 
 static void buffer_create(struct px_client *client, struct wire_object *pool_obj,
-			  const struct wire_msg *msg, struct wire_object *created)
+                          const struct wire_msg *msg, struct wire_object *created)
 {
 	struct px_pool *pool = pool_obj->data;
 	const union wire_arg *a = msg->args;
 	if (!pool || a[1].i < 0 || a[2].i <= 0 || a[3].i <= 0 || a[4].i <= 0)
 		return; /* invalid: the host compositor will tell the app */
 	struct sb_buffer_geometry g = {
-		.offset = (uint32_t)a[1].i,
-		.width = (uint32_t)a[2].i,
-		.height = (uint32_t)a[3].i,
-		.stride = (uint32_t)a[4].i,
-		.format = a[5].u,
+	        .offset = (uint32_t)a[1].i,
+	        .width = (uint32_t)a[2].i,
+	        .height = (uint32_t)a[3].i,
+	        .stride = (uint32_t)a[4].i,
+	        .format = a[5].u,
 	};
 	const char *err;
 	if (!sb_buffer_geometry_check(&g, sb_source_size(pool->source), &err))
@@ -251,7 +251,7 @@ static void buffer_create(struct px_client *client, struct wire_object *pool_obj
 }
 
 bool px_surface_request(struct px_client *client, struct wire_object *obj,
-			const struct wire_msg *msg, struct wire_object *created)
+                        const struct wire_msg *msg, struct wire_object *created)
 {
 	const struct wire_interface *iface = obj->interface;
 	const char *err;
@@ -266,13 +266,13 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
 			return false;
 		}
 	} else if (iface == &wire_iface_wl_shm_pool &&
-		   msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
+	           msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
 		buffer_create(client, obj, msg, created);
 	} else if (iface == &wire_iface_wl_compositor &&
-		   msg->opcode == WIRE_WL_COMPOSITOR_REQ_CREATE_SURFACE) {
+	           msg->opcode == WIRE_WL_COMPOSITOR_REQ_CREATE_SURFACE) {
 		created->data = surface_create();
 	} else if (iface == &wire_iface_wp_viewporter &&
-		   msg->opcode == WIRE_WP_VIEWPORTER_REQ_GET_VIEWPORT) {
+	           msg->opcode == WIRE_WP_VIEWPORTER_REQ_GET_VIEWPORT) {
 		struct wire_object *surface = wire_object_get(&client->objects, msg->args[1].u);
 		if (surface && surface->data)
 			((struct px_surface *)surface->data)->has_viewport = true;

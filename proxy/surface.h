@@ -20,6 +20,6 @@ bool px_shm_pool_create(struct px_client *client, struct wire_msg *msg, int fd);
 /* Runs before a request is forwarded; `created` is the object the request
  * made, if any. False when the client was closed. */
 bool px_surface_request(struct px_client *client, struct wire_object *obj,
-			const struct wire_msg *msg, struct wire_object *created);
+                        const struct wire_msg *msg, struct wire_object *created);
 
 #endif

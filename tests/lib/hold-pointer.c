@@ -23,32 +23,28 @@
 static const struct wl_interface *no_types[8];
 
 static const struct wl_message virtual_pointer_requests[] = {
-	{"motion", "uff", no_types},
-	{"motion_absolute", "uuuuu", no_types},
-	{"button", "uuu", no_types},
-	{"axis", "uuf", no_types},
-	{"frame", "", no_types},
-	{"axis_source", "u", no_types},
-	{"axis_stop", "uu", no_types},
-	{"axis_discrete", "uufi", no_types},
-	{"destroy", "", no_types},
+        {"motion", "uff", no_types},   {"motion_absolute", "uuuuu", no_types},
+        {"button", "uuu", no_types},   {"axis", "uuf", no_types},
+        {"frame", "", no_types},       {"axis_source", "u", no_types},
+        {"axis_stop", "uu", no_types}, {"axis_discrete", "uufi", no_types},
+        {"destroy", "", no_types},
 };
 
 static const struct wl_interface virtual_pointer_interface = {
-	"zwlr_virtual_pointer_v1", 1, 9, virtual_pointer_requests, 0, NULL,
+        "zwlr_virtual_pointer_v1", 1, 9, virtual_pointer_requests, 0, NULL,
 };
 
 static const struct wl_interface *create_types[] = {
-	&wl_seat_interface,
-	&virtual_pointer_interface,
+        &wl_seat_interface,
+        &virtual_pointer_interface,
 };
 
 static const struct wl_message manager_requests[] = {
-	{"create_virtual_pointer", "?on", create_types},
+        {"create_virtual_pointer", "?on", create_types},
 };
 
 static const struct wl_interface manager_interface = {
-	"zwlr_virtual_pointer_manager_v1", 1, 1, manager_requests, 0, NULL,
+        "zwlr_virtual_pointer_manager_v1", 1, 1, manager_requests, 0, NULL,
 };
 
 struct globals {
@@ -57,7 +53,7 @@ struct globals {
 };
 
 static void global_added(void *data, struct wl_registry *registry, uint32_t name,
-	const char *interface, uint32_t version)
+                         const char *interface, uint32_t version)
 {
 	struct globals *g = data;
 
@@ -72,8 +68,8 @@ static void global_removed(void *data, struct wl_registry *registry, uint32_t na
 }
 
 static const struct wl_registry_listener registry_listener = {
-	.global = global_added,
-	.global_remove = global_removed,
+        .global = global_added,
+        .global_remove = global_removed,
 };
 
 int main(void)
@@ -89,11 +85,11 @@ int main(void)
 	wl_registry_add_listener(registry, &registry_listener, &g);
 	if (wl_display_roundtrip(display) < 0 || !g.seat || !g.manager) {
 		fprintf(stderr, "hold-pointer: compositor lacks wl_seat or %s\n",
-			manager_interface.name);
+		        manager_interface.name);
 		return 1;
 	}
-	struct wl_proxy *pointer = wl_proxy_marshal_constructor(g.manager, 0,
-		&virtual_pointer_interface, g.seat, NULL);
+	struct wl_proxy *pointer = wl_proxy_marshal_constructor(
+	        g.manager, 0, &virtual_pointer_interface, g.seat, NULL);
 	if (!pointer || wl_display_roundtrip(display) < 0) {
 		fprintf(stderr, "hold-pointer: creating the virtual pointer failed\n");
 		return 1;

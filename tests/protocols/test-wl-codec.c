@@ -10,12 +10,12 @@
 
 static int failures;
 
-#define CHECK(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-			failures++;                                                        \
-		}                                                                          \
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);   \
+			failures++;                                                                \
+		}                                                                                  \
 	} while (0)
 
 static size_t put(uint8_t *buf, size_t pos, uint32_t v)
@@ -86,7 +86,7 @@ static void test_string_checks(void)
 static void test_trailing_and_missing_bytes(void)
 {
 	const struct wire_message_desc *attach =
-		&wire_iface_wl_surface.requests[WIRE_WL_SURFACE_REQ_ATTACH];
+	        &wire_iface_wl_surface.requests[WIRE_WL_SURFACE_REQ_ATTACH];
 	uint8_t buf[24] = {0};
 	struct wire_msg msg;
 	const char *err;
@@ -101,7 +101,7 @@ static void test_trailing_and_missing_bytes(void)
 static void test_fd_forms_round_trip(void)
 {
 	const struct wire_message_desc *pool =
-		&wire_iface_wl_shm.requests[WIRE_WL_SHM_REQ_CREATE_POOL];
+	        &wire_iface_wl_shm.requests[WIRE_WL_SHM_REQ_CREATE_POOL];
 	uint8_t link[20], sock[16];
 	struct wire_msg msg;
 	const char *err;

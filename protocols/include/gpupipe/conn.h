@@ -27,10 +27,10 @@ struct wire_conn;
 typedef void (*wire_conn_handler)(struct wire_conn *conn, uint32_t mask, void *data);
 
 struct wire_conn {
-	int fd;     /* read side */
-	int out_fd; /* write side: fd, or stdout for a --stdio link */
+	int fd;                             /* read side */
+	int out_fd;                         /* write side: fd, or stdout for a --stdio link */
 	struct wl_event_source *out_source; /* only when out_fd != fd */
-	bool fd_passing; /* a unix socket whose SCM_RIGHTS we read and write */
+	bool fd_passing;                    /* a unix socket whose SCM_RIGHTS we read and write */
 	struct wl_event_source *source;
 	wire_conn_handler handler;
 	void *data;
@@ -54,11 +54,11 @@ struct wire_conn {
 
 /* Takes ownership of fd (made non-blocking and close-on-exec). */
 bool wire_conn_init(struct wire_conn *conn, int fd, bool fd_passing, struct wl_event_loop *loop,
-		    wire_conn_handler handler, void *data);
+                    wire_conn_handler handler, void *data);
 /* A stream made of two fds (stdin and stdout of a qrexec service); no fd
  * passing. Takes ownership of both. */
 bool wire_conn_init_pair(struct wire_conn *conn, int in_fd, int out_fd, struct wl_event_loop *loop,
-			 wire_conn_handler handler, void *data);
+                         wire_conn_handler handler, void *data);
 /* Closes the fd and every queued fd; safe on a zeroed or finished conn. */
 void wire_conn_finish(struct wire_conn *conn);
 

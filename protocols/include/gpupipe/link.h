@@ -23,7 +23,7 @@ enum wire_frame_status {
  * makes us buffer more than one maximal frame. The payload stays valid
  * until wire_frame_consume. */
 enum wire_frame_status wire_frame_next(struct wire_conn *conn, struct wire_header *hdr,
-				       const uint8_t **payload, const char **err);
+                                       const uint8_t **payload, const char **err);
 void wire_frame_consume(struct wire_conn *conn, const struct wire_header *hdr);
 
 /* Queues a frame and returns its payload for the caller to fill, or NULL

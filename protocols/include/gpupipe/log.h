@@ -23,7 +23,7 @@ void gp_log_set_prog(const char *prog);
 bool gp_log_enabled(enum gp_log_level level);
 
 void gp_log_at(enum gp_log_level level, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 
 #define gp_log(level, ...) gp_log_at(GP_LOG_##level, __FILE__, __LINE__, __VA_ARGS__)
 

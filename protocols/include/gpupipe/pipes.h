@@ -26,8 +26,8 @@
 struct wire_pipes {
 	struct wl_event_loop *loop;
 	struct wire_conn *link;
-	struct wl_list dests;   /* wire_pipe_dest.link: handles we announced */
-	struct wl_list sources; /* wire_pipe_source.link: pipes we read */
+	struct wl_list dests;         /* wire_pipe_dest.link: handles we announced */
+	struct wl_list sources;       /* wire_pipe_source.link: pipes we read */
 	struct wl_array peer_handles; /* uint32_t: announced by the peer, unused */
 	uint32_t next_handle;
 	char error[160]; /* why the last call failed */
@@ -45,6 +45,6 @@ int wire_pipes_accept(struct wire_pipes *pipes, uint32_t handle);
 /* WIRE_PIPE, WIRE_PIPE_DATA, WIRE_PIPE_CLOSE from the peer. False if the
  * frame is invalid (see error): the caller decides what that costs. */
 bool wire_pipes_frame(struct wire_pipes *pipes, uint16_t type, const uint8_t *payload,
-		      uint32_t size);
+                      uint32_t size);
 
 #endif

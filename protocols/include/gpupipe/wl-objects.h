@@ -48,8 +48,8 @@ struct wire_object *wire_object_get(struct wire_object_map *map, uint32_t id);
 
 /* Adds an object at id, which must be free and dense (see above). */
 struct wire_object *wire_object_insert(struct wire_object_map *map, uint32_t id,
-				       const struct wire_interface *interface, uint32_t version,
-				       const char **err);
+                                       const struct wire_interface *interface, uint32_t version,
+                                       const char **err);
 
 /* Frees the slot (data must already be released by the caller). */
 void wire_object_remove(struct wire_object_map *map, uint32_t id);
@@ -70,11 +70,11 @@ void wire_object_remove(struct wire_object_map *map, uint32_t id);
  * (target included) must be looked up again after it.
  */
 bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
-			struct wire_object *target, bool from_client, struct wire_object **created,
-			const char **err);
+                        struct wire_object *target, bool from_client, struct wire_object **created,
+                        const char **err);
 
 /* wl_display.delete_id: frees a zombie (or, leniently, a live) client id. */
 void wire_objects_delete_id(struct wire_object_map *map, uint32_t id,
-			    void (*destroy)(struct wire_object *));
+                            void (*destroy)(struct wire_object *));
 
 #endif

@@ -77,8 +77,8 @@ const struct wire_interface *wire_interface_find(const char *name);
 
 union wire_arg {
 	int32_t i;
-	uint32_t u;     /* uint, fixed (raw), object id, new_id, fd handle */
-	const char *s;  /* NUL-terminated inside the message, or NULL */
+	uint32_t u;    /* uint, fixed (raw), object id, new_id, fd handle */
+	const char *s; /* NUL-terminated inside the message, or NULL */
 	struct {
 		const void *data;
 		uint32_t size;
@@ -110,7 +110,7 @@ enum wire_form {
  * or > WIRE_WL_MAX_MESSAGE; *err says which. Does not need len >= size:
  * the caller checks that the whole message is there. */
 bool wire_msg_peek(const uint8_t *buf, size_t len, uint32_t *object, uint16_t *opcode,
-		   uint16_t *size, const char **err);
+                   uint16_t *size, const char **err);
 
 /* Decodes the message at buf (exactly `size` bytes per its header) against
  * desc. Checks every argument fits, strings are NUL-terminated inside their
@@ -118,11 +118,10 @@ bool wire_msg_peek(const uint8_t *buf, size_t len, uint32_t *object, uint16_t *o
  * bytes are left over. On failure returns false and sets *err to a static
  * description. Does not look objects up: that is the caller's table. */
 bool wire_msg_decode(const uint8_t *buf, uint16_t size, const struct wire_message_desc *desc,
-		     enum wire_form form, struct wire_msg *msg, const char **err);
+                     enum wire_form form, struct wire_msg *msg, const char **err);
 
 /* Encodes msg (object, opcode, desc, args) into out. Returns the number of
  * bytes written, or 0 if it does not fit in cap or in a Wayland message. */
-size_t wire_msg_encode(const struct wire_msg *msg, enum wire_form form, uint8_t *out,
-		       size_t cap);
+size_t wire_msg_encode(const struct wire_msg *msg, enum wire_form form, uint8_t *out, size_t cap);
 
 #endif
