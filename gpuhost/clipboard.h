@@ -17,9 +17,9 @@ struct gh_session;
 /* True if the request may go to the compositor. */
 bool gh_clipboard_request_allowed(struct gh_session *s, const struct wire_object *obj,
                                   const struct wire_msg *msg);
-/* True if the event may go to the app; objects it creates are hidden
- * otherwise. */
+/* True if the event may go to the app (possibly rewritten); objects it
+ * creates are hidden otherwise. */
 bool gh_clipboard_event_allowed(struct gh_session *s, const struct wire_object *obj,
-                                const struct wire_msg *msg, struct wire_object *created);
+                                struct wire_msg *msg, struct wire_object *created);
 
 #endif

@@ -478,6 +478,10 @@ sway_tree() { swaymsg -t get_tree; }
 # start_gpupipe [HOST ARGS...] [-- PROXY ARGS...]: gpupipe-host serving the compositor started
 # last, and gpupipe-proxy on $GP_TMP/app/gpu-0 linked to it over a unix socket in copy mode
 # (--no-fd-passing: the cross-VM path). Returns once both sockets exist.
+#
+# GP_LINK chooses the link's transport: unix (default), tcp (the host listens on a free
+# port of 127.0.0.1), or exec (no listening host: the proxy runs `gpupipe-host --stdio`, with
+# the host's environment and HOST ARGS, once per app). With exec, GP_HOST_PID stays empty.
 start_gpupipe() {
 	[[ -n $GP_DISPLAY ]] || fail "start_gpupipe: start a compositor first"
 	local -a host_args=() proxy_args=()
@@ -496,19 +500,48 @@ start_gpupipe() {
 	GP_HOST_DIR=$GP_TMP/host
 	GP_APP_DIR=$GP_TMP/app
 	mkdir -m 700 "$GP_HOST_DIR" "$GP_APP_DIR"
-	GP_HOST_SOCKET=$GP_HOST_DIR/gpupipe-host.sock
-
-	spawn gpupipe-host env XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" \
-		"$host" --listen "unix:$GP_HOST_SOCKET" "${host_args[@]}"
-	GP_HOST_PID=$GP_LAST_PID
-	wait_for 10 ready_or_dead "$GP_HOST_PID" test -S "$GP_HOST_SOCKET" ||
-		fail "gpupipe-host did not create $GP_HOST_SOCKET"
+	local -a host_env=(env XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY")
+	GP_HOST_PID=
+	case ${GP_LINK:-unix} in
+	unix)
+		GP_HOST_SOCKET=$GP_HOST_DIR/gpupipe-host.sock
+		start_host "${host_env[@]}" "$host" --listen "unix:$GP_HOST_SOCKET" "${host_args[@]}"
+		wait_for 10 ready_or_dead "$GP_HOST_PID" test -S "$GP_HOST_SOCKET" ||
+			fail "gpupipe-host did not create $GP_HOST_SOCKET"
+		GP_LINK_ADDR=unix:$GP_HOST_SOCKET
+		;;
+	tcp)
+		local port
+		port=$(free_tcp_port) || fail "no free TCP port on 127.0.0.1"
+		GP_LINK_ADDR=tcp:127.0.0.1:$port
+		start_host "${host_env[@]}" "$host" --listen "$GP_LINK_ADDR" "${host_args[@]}"
+		wait_for 10 ready_or_dead "$GP_HOST_PID" grep -q "listening on $GP_LINK_ADDR" \
+			"$GP_TMP/gpupipe-host.log" || fail "gpupipe-host is not listening on $GP_LINK_ADDR"
+		;;
+	exec)
+		# The proxy hands the command to sh -c; every word is quoted for it.
+		GP_LINK_ADDR=exec:$(printf '%q ' "${host_env[@]}" "$host" --stdio "${host_args[@]}")
+		;;
+	*) fail "GP_LINK=$GP_LINK: expected unix, tcp or exec" ;;
+	esac
 
 	spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" \
-		"$proxy" --no-fd-passing --connect "unix:$GP_HOST_SOCKET" "${proxy_args[@]}"
+		"$proxy" --no-fd-passing --connect "$GP_LINK_ADDR" "${proxy_args[@]}"
 	GP_PROXY_PID=$GP_LAST_PID
 	wait_for 10 ready_or_dead "$GP_PROXY_PID" test -S "$GP_APP_DIR/gpu-0" ||
 		fail "gpupipe-proxy did not create $GP_APP_DIR/gpu-0"
+}
+start_host() {
+	spawn gpupipe-host "$@"
+	GP_HOST_PID=$GP_LAST_PID
+}
+
+# free_tcp_port: a port of 127.0.0.1 that nothing listened on a moment ago.
+free_tcp_port() {
+	python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
 }
 
 # start_app NAME CMD [ARGS...]: runs an app on gpu-0, the untrusted side; log in NAME.log.
