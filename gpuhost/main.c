@@ -68,6 +68,20 @@ static void reap_children(int sig)
 	errno = saved;
 }
 
+/* Tells the peer why before closing; the socket is fresh, so the small
+ * frame fits in its buffer and this never blocks. */
+static void refuse(int fd, int max_links)
+{
+	char reason[96];
+	int n = snprintf(reason, sizeof(reason), "gpupipe-host serves at most %d links at once",
+	                 max_links);
+	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
+	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {reason, (size_t)n}};
+	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};
+	(void)!sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	close(fd);
+}
+
 static void serve_link(int listen_fd, int fd, const struct gh_options *options)
 {
 	close(listen_fd);
@@ -98,7 +112,7 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 		}
 		if (live_links >= max_links) {
 			gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
-			close(fd);
+			refuse(fd, max_links);
 			continue;
 		}
 		pid_t pid = fork();

@@ -139,7 +139,11 @@ void px_requests_process(struct px_client *client)
 		wire_conn_consume(&client->app, size);
 	}
 	if (!wire_conn_flush(&client->link)) {
-		px_client_close(client, true, "link write failed: %s", strerror(errno));
+		int write_errno = errno;
+		/* The host may have said why before it closed: read that first. */
+		if (wire_conn_read(&client->link) > 0)
+			px_events_process(client);
+		px_client_close(client, true, "link write failed: %s", strerror(write_errno));
 		return;
 	}
 	if (wire_conn_pending(&client->link) > PX_BACKPRESSURE_BYTES)
