@@ -42,14 +42,19 @@ static const char usage[] =
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
         "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
 
-static volatile sig_atomic_t quit;
+/* The unix socket to remove on SIGTERM/SIGINT; the handler cleans up and
+ * exits itself, since a flag checked around a blocking accept() would miss
+ * a signal that lands just before the call. */
+static char socket_path[4096];
 /* Link processes alive; a peer that opens links in a loop gets refused
  * past --max-links instead of forking the host to death. */
 static volatile sig_atomic_t live_links;
 
 static void on_signal(int sig)
 {
-	quit = 1;
+	if (socket_path[0])
+		unlink(socket_path);
+	_exit(0);
 }
 
 static void reap_children(int sig)
@@ -103,7 +108,9 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 		return 1;
 	}
 	gp_log(INFO, "listening on %s", addr);
-	while (!quit) {
+	if (wire_addr_is_unix(addr))
+		snprintf(socket_path, sizeof(socket_path), "%s", addr + 5);
+	for (;;) {
 		int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (errno != EINTR && errno != ECONNABORTED)
@@ -126,10 +133,6 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 		}
 		close(fd);
 	}
-	close(lfd);
-	if (wire_addr_is_unix(addr))
-		unlink(addr + 5);
-	return 0;
 }
 
 int main(int argc, char **argv)

@@ -54,11 +54,18 @@ struct listener {
 	char lock_path[sizeof(((struct sockaddr_un *)0)->sun_path) + 8];
 };
 
-static volatile sig_atomic_t quit;
+/* The socket to remove on SIGTERM/SIGINT. The handler cleans up and exits
+ * itself (unlink and _exit are async-signal-safe): a flag checked around a
+ * blocking accept() would miss a signal that lands just before the call. */
+static const struct listener *active;
 
 static void on_signal(int sig)
 {
-	quit = 1;
+	if (active) {
+		unlink(active->path);
+		unlink(active->lock_path);
+	}
+	_exit(0);
 }
 
 /* Like libwayland's wl_display_add_socket: a lock file guards the name so
@@ -109,7 +116,7 @@ static void serve_client(int listen_fd, int app_fd, const struct px_options *opt
 
 static void accept_loop(struct listener *l, const struct px_options *options)
 {
-	while (!quit) {
+	for (;;) {
 		int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (errno != EINTR && errno != ECONNABORTED)
@@ -191,6 +198,7 @@ int main(int argc, char **argv)
 	struct listener l = {.fd = -1, .lock_fd = -1};
 	if (!listen_socket(&l, socket_name))
 		return 1;
+	active = &l;
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
@@ -201,8 +209,4 @@ int main(int argc, char **argv)
 
 	gp_log(INFO, "serving %s, links to %s", l.path, options.connect_addr);
 	accept_loop(&l, &options);
-
-	unlink(l.path);
-	unlink(l.lock_path);
-	return 0;
 }
