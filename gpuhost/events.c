@@ -112,13 +112,12 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	const struct wire_message_desc *desc = &obj->interface->events[opcode];
 	struct wire_object *created;
 	if (!wire_msg_decode(data, size, desc, WIRE_FORM_SOCKET, &msg, &err) ||
-	    !wire_objects_apply(&s->objects, &msg, obj, false, &created, &err)) {
+	    !wire_objects_apply(&s->objects, &msg, &obj, false, &created, &err)) {
 		gp_log(ERROR, "compositor sent a bad %s.%s: %s", obj->interface->name, desc->name,
 		       err);
 		gh_session_end(s, "bad event from the compositor");
 		return false;
 	}
-	obj = wire_object_get(&s->objects, id); /* the insert may move it */
 	bool visible = !obj->hidden && gh_clipboard_event_allowed(s, obj, &msg, created);
 	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
 		return s->done ? false : true;

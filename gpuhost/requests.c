@@ -162,11 +162,10 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 		                iface_name, msg.desc->name);
 		return false;
 	}
-	if (!wire_objects_apply(&s->objects, &msg, obj, true, &created, &err)) {
+	if (!wire_objects_apply(&s->objects, &msg, &obj, true, &created, &err)) {
 		gh_session_fail(s, "%s.%s: %s", iface_name, msg.desc->name, err);
 		return false;
 	}
-	obj = wire_object_get(&s->objects, msg.object); /* the insert may move it */
 	bool handled = !gh_clipboard_request_allowed(s, obj, &msg);
 	if (!handled && is_receive) {
 		int fd = wire_pipes_accept(&s->pipes, msg.args[1].u);

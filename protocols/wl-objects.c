@@ -155,7 +155,7 @@ static int find_new_id(const struct wire_msg *msg, const struct wire_object *tar
 }
 
 bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
-                        struct wire_object *target, bool from_client, struct wire_object **created,
+                        struct wire_object **target, bool from_client, struct wire_object **created,
                         const char **err)
 {
 	const struct wire_message_desc *desc = msg->desc;
@@ -168,11 +168,9 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 
 	const struct wire_interface *iface = NULL;
 	uint32_t version = 0;
-	int idx = find_new_id(msg, target, &iface, &version, err);
+	int idx = find_new_id(msg, *target, &iface, &version, err);
 	if (idx == -2)
 		return false;
-	/* Before the insert: inserting may move the table under target. */
-	bool destructor = desc->destructor;
 	if (idx >= 0) {
 		uint32_t id = msg->args[idx].u;
 		if (from_client != (id < WIRE_WL_SERVER_ID_START)) {
@@ -183,15 +181,14 @@ bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
 		*created = wire_object_insert(map, id, iface, version, err);
 		if (!*created)
 			return false;
+		/* The insert may have moved the table under *target. */
+		*target = wire_object_get(map, msg->object);
 	}
 
-	if (destructor) {
-		/* Zombie until delete_id for client ids; the caller frees a
-		 * server id at once and releases ->data. */
-		target = wire_object_get(map, msg->object);
-		if (target)
-			target->zombie = true;
-	}
+	/* Zombie until delete_id for client ids; the caller frees a server id
+	 * at once and releases ->data. */
+	if (desc->destructor)
+		(*target)->zombie = true;
 	return true;
 }
 

@@ -1,8 +1,10 @@
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@ static void tell_app(struct px_client *client, const char *reason)
 	msg.args[2].s = text;
 	uint8_t *out =
 	        client->app.fd >= 0 ? wire_conn_reserve(&client->app, WIRE_WL_MAX_MESSAGE) : NULL;
+	client->app_told = out != NULL;
 	if (out)
 		wire_conn_unreserve(&client->app,
 		                    WIRE_WL_MAX_MESSAGE - wire_msg_encode(&msg, WIRE_FORM_SOCKET,
@@ -106,16 +109,32 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 	}
 }
 
-static void destroy_object(struct wire_object *obj)
+/* Closing right after the error would lose it if the app has not written
+ * yet: its first flush would fail with EPIPE and libwayland would never
+ * read the error. So stop writing, and drain until the app hangs up (it
+ * does once it has read the error), for at most a second. */
+static void linger(struct px_client *client)
 {
-	px_object_destroy(obj);
+	int fd = client->app.fd;
+	shutdown(fd, SHUT_WR);
+	char scratch[4096];
+	for (int tries = 0; tries < 10; tries++) {
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		if (poll(&pfd, 1, 100) < 0 && errno != EINTR)
+			return;
+		ssize_t n = read(fd, scratch, sizeof(scratch));
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+			return;
+	}
 }
 
 static void client_finish(struct px_client *client)
 {
 	wire_conn_flush(&client->link);
 	wire_conn_flush(&client->app);
-	wire_object_map_finish(&client->objects, destroy_object);
+	if (client->app_told && client->app.fd >= 0 && !wire_conn_pending(&client->app))
+		linger(client);
+	wire_object_map_finish(&client->objects, px_object_destroy);
 	wire_conn_finish(&client->app);
 	wire_conn_finish(&client->link);
 	struct px_handle_fd *h;

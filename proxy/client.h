@@ -18,7 +18,6 @@
 
 struct px_options {
 	const char *connect_addr;
-	bool fd_passing; /* reserved: version 1 always copies */
 };
 
 /* Above this many queued bytes toward one side, stop reading the other. */
@@ -36,6 +35,7 @@ struct px_client {
 	struct wl_array blobs;   /* struct px_handle_fd: host-announced fds */
 	struct wire_pipes pipes; /* clipboard transfers */
 	bool done;
+	bool app_told; /* a wl_display.error is queued for the app */
 	int exit_status;
 	uint64_t shm_bytes;           /* pixel bytes copied to the link */
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */

@@ -74,12 +74,11 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 	const struct wire_message_desc *desc = &obj->interface->events[opcode];
 	struct wire_object *created;
 	if (!wire_msg_decode(data, size, desc, WIRE_FORM_LINK, &msg, &err) ||
-	    !wire_objects_apply(&client->objects, &msg, obj, false, &created, &err)) {
+	    !wire_objects_apply(&client->objects, &msg, &obj, false, &created, &err)) {
 		px_client_close(client, true, "host sent a bad %s.%s: %s", obj->interface->name,
 		                desc->name, err);
 		return false;
 	}
-	obj = wire_object_get(&client->objects, id); /* the insert may move it */
 	if (!send_event(client, &msg, obj))
 		return false;
 	if (obj->interface == &wire_iface_wl_display && opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID)

@@ -165,7 +165,7 @@ int main(int argc, char **argv)
 			options.connect_addr = optarg;
 			break;
 		case 'N':
-			options.fd_passing = false;
+			/* Accepted for scripts: link version 1 always copies. */
 			break;
 		case 'v':
 			verbose++;

@@ -99,12 +99,11 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 		return false;
 
 	struct wire_object *created;
-	if (!wire_objects_apply(&client->objects, &msg, obj, true, &created, &err)) {
+	if (!wire_objects_apply(&client->objects, &msg, &obj, true, &created, &err)) {
 		px_client_close(client, true, "app sent a bad %s.%s: %s", obj->interface->name,
 		                desc->name, err);
 		return false;
 	}
-	obj = wire_object_get(&client->objects, id); /* the insert may move it */
 	/* Hooks may send shm data, which must precede the request. */
 	if (!px_surface_request(client, obj, &msg, created))
 		return false;

@@ -66,11 +66,11 @@ void wire_object_remove(struct wire_object_map *map, uint32_t id);
  * The new object, if any, is returned in *created (no protocol we parse
  * creates two in one message).
  *
- * Inserting may move the table: pointers to objects taken before this call
- * (target included) must be looked up again after it.
+ * Inserting may move the table: *target is updated to the object's new
+ * place; any other pointer into the map taken before this call is stale.
  */
 bool wire_objects_apply(struct wire_object_map *map, const struct wire_msg *msg,
-                        struct wire_object *target, bool from_client, struct wire_object **created,
+                        struct wire_object **target, bool from_client, struct wire_object **created,
                         const char **err);
 
 /* wl_display.delete_id: frees a zombie (or, leniently, a live) client id. */
