@@ -12,6 +12,9 @@ const char *wire_type_name(uint32_t type)
 	        [WIRE_PIPE] = "pipe",
 	        [WIRE_PIPE_DATA] = "pipe-data",
 	        [WIRE_PIPE_CLOSE] = "pipe-close",
+	        [WIRE_GL_OPEN] = "gl-open",
+	        [WIRE_GL] = "gl",
+	        [WIRE_GL_CLOSE] = "gl-close",
 	};
 	if (type < WIRE_TYPE_COUNT && names[type])
 		return names[type];

@@ -90,6 +90,25 @@ enum wire_type {
 	 * failed): the destination fd is closed and the handle freed. */
 	WIRE_PIPE_CLOSE = 9,
 
+	/* GL streams (see gl-stream.h for what they carry). A stream is one
+	 * channel, 1..WIRE_MAX_GL_CHANNEL, chosen by the proxy; the frame's
+	 * header.channel names it. */
+
+	/* Proxy to host, empty payload: the app opened a stream
+	 * (gpupipe_v1.open_stream) on header.channel, which must not be open. */
+	WIRE_GL_OPEN = 10,
+
+	/* Both directions: the next bytes of the stream on header.channel,
+	 * which must be open. Commands (proxy to host) and replies (host to
+	 * proxy) may be split across frames at any byte: the receiver
+	 * reassembles them. */
+	WIRE_GL = 11,
+
+	/* Proxy to host, empty payload: the app closed the stream. The host
+	 * forgets the channel; its contexts and surfaces live on (they belong
+	 * to the app's link, not to one stream). */
+	WIRE_GL_CLOSE = 12,
+
 	WIRE_TYPE_COUNT,
 };
 
@@ -172,6 +191,10 @@ struct wire_pipe {
 	                    this frame announced */
 };
 static_assert(sizeof(struct wire_pipe) == 4, "wire_pipe is 4 bytes");
+
+/* GL channels per link: 1..WIRE_MAX_GL_CHANNEL (one per EGL display and
+ * one per EGL context the app creates, so a few in practice). */
+#define WIRE_MAX_GL_CHANNEL 256u
 
 const char *wire_type_name(uint32_t type);
 

@@ -1,0 +1,183 @@
+/*
+ * The runtime the generated GLES codec runs on.
+ *
+ * protocols/gen-gles.py reads the Khronos registry (gl.xml) and
+ * protocols/gles-annotations.txt and writes, at build time:
+ * - gles-codec.h: opcodes (GL_OP_GLES_BASE + n), the per-pointer size
+ *   functions both sides evaluate, and the command names for logs;
+ * - gles-encode.c (linked into libEGL_gpupipe): one encoder per GLES entry
+ *   point, and gl_gles_lookup() for the vendor's getProcAddress;
+ * - gles-decode.c (linked into gpupipe-host): one bounds-checked decoder
+ *   per command and the dispatch table.
+ *
+ * The generated code calls only what this header declares; each side
+ * implements its half (proxy/egl/ the encoder runtime, gpuhost/gl/ the
+ * executor runtime). Commands the annotations mark `special` are written
+ * by hand on that side under the names given below.
+ */
+#ifndef GPUPIPE_GL_CODEC_H
+#define GPUPIPE_GL_CODEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <gpupipe/gl-stream.h>
+
+/* Kinds of GL object names. Programs and shaders share one name space in
+ * GL (the app allocates both from one counter); the host keeps them in
+ * separate maps so that a name is only ever used as what it was made as.
+ * Framebuffers and vertex arrays belong to one context, the others to the
+ * context's share group. */
+enum gl_name_class {
+	GL_NAMES_TEXTURE,
+	GL_NAMES_BUFFER,
+	GL_NAMES_FRAMEBUFFER,
+	GL_NAMES_RENDERBUFFER,
+	GL_NAMES_PROGRAM,
+	GL_NAMES_SHADER,
+	GL_NAMES_VERTEX_ARRAY,
+	GL_NAMES_COUNT,
+};
+
+/* Pixel-store state that size expressions read (GLES 2 has only these). */
+struct gl_pixel_state {
+	int32_t pack_alignment;   /* 1, 2, 4 or 8; GL default 4 */
+	int32_t unpack_alignment; /* 1, 2, 4 or 8; GL default 4 */
+};
+
+/* A reader over one command's payload. Every read is bounds-checked; a
+ * short read sets `bad` and returns zeros, so a decoder reads all its
+ * arguments, then checks `bad` once. */
+struct gl_reader {
+	const uint8_t *p;
+	uint32_t left;
+	bool bad;
+};
+
+static inline uint32_t gl_rd_u32(struct gl_reader *r)
+{
+	uint32_t v = 0;
+	if (r->left < 4) {
+		r->bad = true;
+		r->left = 0;
+		return 0;
+	}
+	memcpy(&v, r->p, 4);
+	r->p += 4;
+	r->left -= 4;
+	return v;
+}
+
+static inline uint64_t gl_rd_u64(struct gl_reader *r)
+{
+	uint64_t lo = gl_rd_u32(r);
+	uint64_t hi = gl_rd_u32(r);
+	return lo | hi << 32;
+}
+
+static inline float gl_rd_f32(struct gl_reader *r)
+{
+	uint32_t u = gl_rd_u32(r);
+	float f;
+	memcpy(&f, &u, 4);
+	return f;
+}
+
+/* A blob: *n gets its byte count (GL_BLOB_NULL for NULL, which returns
+ * NULL). The bytes stay in the command buffer (aligned to 4), valid
+ * until the decoder returns. */
+static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
+{
+	*n = gl_rd_u32(r);
+	if (r->bad || *n == GL_BLOB_NULL)
+		return NULL;
+	uint32_t padded = (*n + 3u) & ~3u;
+	if (*n > r->left || padded > r->left) {
+		r->bad = true;
+		r->left = 0;
+		*n = 0;
+		return NULL;
+	}
+	const void *data = r->p;
+	r->p += padded;
+	r->left -= padded;
+	return data;
+}
+
+/* ---- App side: implemented by libEGL_gpupipe (proxy/egl/) ---- */
+
+struct gl_enc;
+
+/* The calling thread's current context's stream, or NULL when no context
+ * is current or the link is lost: the generated entry point then does
+ * nothing and returns zeros. */
+struct gl_enc *gl_enc_current(void);
+
+/* Room for one command of `payload` bytes (a multiple of 4, header not
+ * included) at the end of the stream buffer; the caller fills all of it,
+ * then calls gl_enc_end. NULL when the stream is lost. Never fails for
+ * payloads up to GL_MAX_COMMAND - 8; the generated code refuses larger
+ * ones with GL_OUT_OF_MEMORY before calling. */
+uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload);
+void gl_enc_end(struct gl_enc *e);
+
+/* For a command the host answers: sends everything queued and waits for
+ * the reply to `op`. Returns the reply's payload (header stripped), valid
+ * until the next gl_enc_* call, or NULL if the link was lost. */
+const uint8_t *gl_enc_reply(struct gl_enc *e, uint32_t op, uint32_t *size);
+
+/* Sends what is queued without waiting (glFlush). */
+void gl_enc_flush(struct gl_enc *e);
+
+/* Records a GL error the library detected itself (the first one sticks
+ * until glGetError, as in GL). */
+void gl_enc_error(struct gl_enc *e, uint32_t gl_error);
+
+const struct gl_pixel_state *gl_enc_pixel_state(struct gl_enc *e);
+
+/* Names: the library allocates them; see enum gl_name_class. */
+void gl_enc_names_gen(struct gl_enc *e, enum gl_name_class cls, uint32_t n, uint32_t *names);
+bool gl_enc_name_known(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
+/* Makes `name` known (GLES 2 lets glBind* create names never generated;
+ * the library then generates it on the host first). */
+void gl_enc_name_add(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
+void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
+
+/* ---- Host side: implemented by gpupipe-host (gpuhost/gl/) ---- */
+
+struct gl_exec;
+
+/* Ends the link with a reason naming the command; returns false so that
+ * decoders can `return gl_exec_fail(...)`. */
+bool gl_exec_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+const struct gl_pixel_state *gl_exec_pixel_state(struct gl_exec *x);
+
+/* App name -> host name in the current context's maps. 0 maps to 0.
+ * A name that was never generated ends the link (returns false). */
+bool gl_exec_map(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32_t *host);
+/* For glIs*: like gl_exec_map, but an unknown name gives *host = 0 and
+ * true (the app may ask about any name). */
+bool gl_exec_map_query(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32_t *host);
+/* Records names made by the real glGen*/glCreate*: each app name must be
+ * nonzero and not mapped yet, or the link ends. */
+bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, const uint32_t *app,
+                       const uint32_t *host);
+/* Forgets names for glDelete*: host[i] gets the host name, or 0 where the
+ * app name was unknown (glDelete* ignores those, as GL does). */
+void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
+                          const uint32_t *app, uint32_t *host);
+
+/* The reply for the command being decoded: `payload` bytes (a multiple of
+ * 4) to fill completely; the header is written for the caller and the
+ * reply is sent after the decoder returns true. NULL (after failing the
+ * link) when payload is over GL_MAX_COMMAND - 8. */
+uint8_t *gl_exec_reply(struct gl_exec *x, uint32_t payload);
+
+/* True when a context is current on this stream. GLES commands without
+ * one end the link (the library never sends them). */
+bool gl_exec_has_context(struct gl_exec *x);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * The GL stream, version 1: what travels on one GL channel of a link
+ * (WIRE_GL frames, see wire.h), between libEGL_gpupipe in the app
+ * (hostile) and the executor in gpupipe-host (trusted).
+ *
+ * This header is the specification of the stream's framing and of its
+ * EGL-level commands. The GLES commands (op >= GL_OP_GLES_BASE) are
+ * generated from the Khronos registry and protocols/gles-annotations.txt;
+ * their layout is described below and in protocols/README.md.
+ *
+ * A stream is a sequence of commands from the app; some commands are
+ * synchronous and the host answers each of those, in order, with exactly
+ * one reply. Nothing else travels host to app.
+ *
+ * Framing (both directions): a command or reply is a gl_cmd header then
+ * `size - 8` payload bytes. size is a multiple of 4, at least 8, at most
+ * GL_MAX_COMMAND. The host reassembles a command across WIRE_GL frames,
+ * checks size before buffering, and executes it only when it is whole.
+ *
+ * Payload encoding (commands and replies alike):
+ * - Scalars, in declaration order: 4 bytes each (GLenum, GLint, GLuint,
+ *   GLsizei, GLfloat, GLboolean as u32 0/1, GLbitfield, GLclampf, object
+ *   names, EGL handles), 8 bytes for GLintptr, GLsizeiptr, GLint64,
+ *   GLuint64 and EGL times. Little-endian, no alignment beyond 4.
+ * - Then each pointer argument, in declaration order, as a "blob": a u32
+ *   byte count n, then n bytes, then zero padding to a multiple of 4.
+ *   n == GL_BLOB_NULL stands for a NULL pointer (where the annotation
+ *   allows one) and carries no bytes.
+ *   - `in` pointers carry their data. n must equal the annotation's size
+ *     expression evaluated on the command's own scalars (and the pixel
+ *     store state, see gl-codec.h); the host recomputes it and ends the
+ *     link on a mismatch.
+ *   - `out` pointers carry n only (the capacity the app gave, again from
+ *     the size expression); the reply carries their data.
+ * - Object names (textures, buffers, ...) are the app's names. The app
+ *   allocates them (glGen*, glCreate* cost no round trip) and the host
+ *   maps them per share group (per context for framebuffers and vertex
+ *   arrays). A name the app never generated ends the link.
+ *
+ * Replies: a gl_cmd header whose op repeats the command's op, then the
+ * return value (if the command has one, as a scalar), then each `out`
+ * pointer's blob with the bytes actually written (n <= the capacity).
+ *
+ * EGL objects (contexts, surfaces, syncs, images) are named by u32
+ * handles the app allocates per display, nonzero, unique per kind; the
+ * host maps them per link.
+ */
+#ifndef GPUPIPE_GL_STREAM_H
+#define GPUPIPE_GL_STREAM_H
+
+#include <assert.h>
+#include <stdint.h>
+
+#define GL_STREAM_VERSION 1u
+
+/* Largest command or reply, header included: a 4096x4096 RGBA texture
+ * and then some. Bigger uploads must be split by the app (glTexSubImage2D
+ * in bands, glBufferSubData in pieces). */
+#define GL_MAX_COMMAND (72u << 20)
+
+/* Blob byte count standing for a NULL pointer. */
+#define GL_BLOB_NULL 0xffffffffu
+
+struct gl_cmd {
+	uint32_t size; /* bytes including this header; multiple of 4, >= 8 */
+	uint32_t op;   /* enum gl_op, or a generated GLES opcode */
+};
+static_assert(sizeof(struct gl_cmd) == 8, "gl_cmd is 8 bytes");
+
+/* Generated GLES opcodes start here (GL_OP_GLES_BASE + index in the
+ * generated table; see gles-codec.h in the build tree). */
+#define GL_OP_GLES_BASE 0x1000u
+
+/*
+ * EGL-level and helper commands. "sync" means the host replies; arguments
+ * are listed as the scalars and blobs that follow the header. EGL errors
+ * come back as an EGL error code (EGL_SUCCESS when it worked).
+ */
+enum gl_op {
+	/* sync. u32 version (GL_STREAM_VERSION).
+	 * Reply: gl_host_info, then blob gl_config_info[n_configs], then
+	 * blobs of the host's GL_VENDOR, GL_RENDERER, GL_VERSION,
+	 * GL_SHADING_LANGUAGE_VERSION, GL_EXTENSIONS (no NUL), then blob
+	 * gl_limit[n_limits]. Any stream may ask; the EGL library asks once
+	 * per display, on its display stream. */
+	GL_OP_INIT = 1,
+
+	/* sync. u32 context handle, u32 config_id (from gl_config_info),
+	 * u32 share context handle or 0, u32 client major version (2),
+	 * u32 flags (enum gl_context_flags).
+	 * Reply: u32 EGL error. */
+	GL_OP_CREATE_CONTEXT = 2,
+	/* u32 context handle. It must not be current on any stream. */
+	GL_OP_DESTROY_CONTEXT = 3,
+
+	/* sync. u32 surface handle, u32 config_id, u32 width, u32 height
+	 * (1..GL_MAX_SURFACE_SIZE), u32 kind (enum gl_surface_kind).
+	 * Reply: u32 EGL error. The host renders a surface of either kind
+	 * into an off-screen buffer it keeps (its "back buffer"), preserved
+	 * between swaps, y up as GL has it. */
+	GL_OP_CREATE_SURFACE = 4,
+	/* u32 surface handle, u32 width, u32 height. The next frame renders
+	 * at the new size; the back buffer's contents are undefined. */
+	GL_OP_RESIZE_SURFACE = 5,
+	/* u32 surface handle. It must not be current on any stream. */
+	GL_OP_DESTROY_SURFACE = 6,
+
+	/* u32 context handle, u32 draw surface handle, u32 read surface
+	 * handle. Makes the context current on this stream (0, 0, 0: none);
+	 * surfaces are 0 for a surfaceless context. The host ends the link
+	 * if a handle is unknown or the host cannot make it current. */
+	GL_OP_MAKE_CURRENT = 7,
+
+	/* u32 surface handle (the current draw surface, a window), u32
+	 * wl_buffer object id (a buffer made by gpupipe_memory_v1.create_buffer
+	 * of the surface's size and not in use by the compositor), u32
+	 * n_rects, then blob of n_rects * 4 i32 (x, y, width, height; GL
+	 * coordinates, origin bottom left) of damage since the previous swap,
+	 * n_rects == 0 meaning everything. The host copies the back buffer into
+	 * the wl_buffer (flipped to y down), ending the frame. */
+	GL_OP_SWAP = 8,
+
+	/* sync. u32 sync handle, u32 type (EGL_SYNC_FENCE_KHR).
+	 * Reply: u32 EGL error. */
+	GL_OP_SYNC_CREATE = 9,
+	/* sync. u32 sync handle, u32 flags (EGL_SYNC_FLUSH_COMMANDS_BIT_KHR),
+	 * u64 timeout ns (the host waits at most GL_MAX_SYNC_WAIT_NS per call;
+	 * the library repeats for longer timeouts).
+	 * Reply: u32 EGL status (EGL_CONDITION_SATISFIED_KHR,
+	 * EGL_TIMEOUT_EXPIRED_KHR) or 0 with u32 EGL error following. */
+	GL_OP_SYNC_CLIENT_WAIT = 10,
+	/* u32 sync handle: the host's GPU waits (eglWaitSyncKHR). */
+	GL_OP_SYNC_SERVER_WAIT = 11,
+	/* u32 sync handle. */
+	GL_OP_SYNC_DESTROY = 12,
+
+	/* sync. u32 image handle, u32 context handle, u32 target
+	 * (EGL_GL_TEXTURE_2D_KHR, EGL_GL_RENDERBUFFER_KHR), u32 app name of
+	 * the texture or renderbuffer, u32 mip level.
+	 * Reply: u32 EGL error. */
+	GL_OP_IMAGE_CREATE = 13,
+	/* u32 image handle. */
+	GL_OP_IMAGE_DESTROY = 14,
+
+	/* Client-side vertex data for the next draw on this stream: u32
+	 * attribute index, u32 size (1..4), u32 type, u32 normalized, u32
+	 * first vertex, u32 vertex count, blob of count * element bytes,
+	 * tightly packed (element bytes = size * sizeof(type)). The host
+	 * places it at vertex `first` of a scratch buffer it owns and points
+	 * the attribute there, so the draw's own indices work unchanged. */
+	GL_OP_CLIENT_ARRAY = 15,
+
+	/* sync. u32 target, u32 offset, u32 length: the bound buffer's bytes
+	 * (for glMapBufferRange with GL_MAP_READ_BIT). Reply: blob. */
+	GL_OP_BUFFER_READ = 16,
+
+	GL_OP_EGL_COUNT,
+};
+
+enum gl_context_flags {
+	GL_CONTEXT_FLAG_DEBUG = 1u << 0,
+	GL_CONTEXT_FLAG_ROBUST = 1u << 1,
+};
+
+enum gl_surface_kind {
+	GL_SURFACE_WINDOW = 1,  /* presented with GL_OP_SWAP */
+	GL_SURFACE_PBUFFER = 2, /* never presented */
+};
+
+#define GL_MAX_SURFACE_SIZE 16384u
+#define GL_MAX_SYNC_WAIT_NS 100000000ull /* 100 ms */
+
+/* What the host can render; reply to GL_OP_INIT. */
+struct gl_host_info {
+	uint32_t version;    /* GL_STREAM_VERSION */
+	uint32_t n_configs;  /* entries in the config blob */
+	uint32_t n_limits;   /* entries in the limit blob */
+	uint32_t features;   /* enum gl_host_features */
+	uint32_t max_width;  /* largest surface, <= GL_MAX_SURFACE_SIZE */
+	uint32_t max_height; /* largest surface */
+};
+static_assert(sizeof(struct gl_host_info) == 24, "gl_host_info is 24 bytes");
+
+enum gl_host_features {
+	GL_HOST_DMABUF = 1u << 0,      /* frames are dmabufs on a render node */
+	GL_HOST_FENCE_SYNC = 1u << 1,  /* GL_OP_SYNC_* work */
+	GL_HOST_WAIT_SYNC = 1u << 2,   /* GL_OP_SYNC_SERVER_WAIT works */
+	GL_HOST_IMAGE = 1u << 3,       /* GL_OP_IMAGE_* work (texture and renderbuffer) */
+	GL_HOST_ROBUSTNESS = 1u << 4,  /* GL_CONTEXT_FLAG_ROBUST is honoured */
+};
+
+/* One host EGL config usable for GLES 2 with pbuffers. */
+struct gl_config_info {
+	uint32_t config_id; /* the host's EGL_CONFIG_ID */
+	uint8_t red, green, blue, alpha;
+	uint8_t depth, stencil, samples, sample_buffers;
+	uint32_t caveat; /* EGL_NONE, EGL_SLOW_CONFIG, ... */
+};
+static_assert(sizeof(struct gl_config_info) == 16, "gl_config_info is 16 bytes");
+
+/* An immutable glGet value of the host's contexts (GL_MAX_TEXTURE_SIZE,
+ * GL_ALIASED_LINE_WIDTH_RANGE, ...), answered by the library without a
+ * round trip. Up to 4 values; unused ones are 0. */
+struct gl_limit {
+	uint32_t pname;
+	uint32_t count;
+	float values[4];
+};
+static_assert(sizeof(struct gl_limit) == 24, "gl_limit is 24 bytes");
+
+#endif
