@@ -12,6 +12,7 @@
 #include <gpupipe/log.h>
 
 #include "client.h"
+#include "gl-streams.h"
 
 /* The app learns why as a protocol error on wl_display, which every
  * libwayland client prints, instead of a bare broken pipe. */
@@ -144,6 +145,7 @@ static void client_finish(struct px_client *client)
 	}
 	wl_array_release(&client->blobs);
 	wire_pipes_finish(&client->pipes);
+	px_gl_streams_finish(client);
 	if (client->link_child > 0) {
 		kill(client->link_child, SIGTERM);
 		waitpid(client->link_child, NULL, 0);
@@ -159,6 +161,7 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	client->link_child = -1;
 	client->next_handle = 1;
 	wl_array_init(&client->blobs);
+	wl_list_init(&client->gl_streams);
 	wl_list_init(&client->pipes.dests);
 	wl_list_init(&client->pipes.sources);
 	wl_array_init(&client->pipes.peer_handles);

@@ -39,6 +39,7 @@ struct px_client {
 	int exit_status;
 	uint64_t shm_bytes;           /* pixel bytes copied to the link */
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */
+	struct wl_list gl_streams;    /* px_gl_stream.link */
 };
 
 /* Host-announced fd waiting for the event that references it. */

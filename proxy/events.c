@@ -14,6 +14,7 @@
 #include <gpupipe/shm-bridge.h>
 
 #include "client.h"
+#include "gl-streams.h"
 
 static int take_handle(struct px_client *client, uint32_t handle)
 {
@@ -163,6 +164,8 @@ static bool process_frame(struct px_client *client, const struct wire_header *hd
 		return process_wayland(client, p, hdr->size);
 	case WIRE_BLOB:
 		return process_blob(client, p, hdr->size);
+	case WIRE_GL:
+		return px_gl_stream_reply(client, hdr->channel, p, hdr->size);
 	case WIRE_PIPE:
 	case WIRE_PIPE_DATA:
 	case WIRE_PIPE_CLOSE:

@@ -11,13 +11,15 @@
 #include <gpupipe/log.h>
 
 #include "client.h"
+#include "gl-streams.h"
 #include "surface.h"
 
 /* Replaces each fd argument by a link handle. Only wl_shm.create_pool
  * carries an fd we can forward in version 1; clipboard pipes are not
  * offered to the app unless the host allowed them, so any other fd is an
  * app error. */
-static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct wire_object *obj)
+static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct wire_object *obj,
+                        bool *consumed)
 {
 	const struct wire_message_desc *desc = msg->desc;
 	for (uint32_t i = 0; i < desc->n_args; i++) {
@@ -28,6 +30,12 @@ static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct w
 			px_client_close(client, true, "app sent %s.%s without its fd",
 			                obj->interface->name, desc->name);
 			return false;
+		}
+		if (obj->interface == &wire_iface_gpupipe_v1 &&
+		    msg->opcode == WIRE_GPUPIPE_V1_REQ_OPEN_STREAM) {
+			/* Ours to serve: the host learns of it as a channel. */
+			*consumed = true;
+			return px_gl_stream_open(client, fd);
 		}
 		if (obj->interface == &wire_iface_wl_shm &&
 		    msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
@@ -95,8 +103,11 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 		                desc->name, err);
 		return false;
 	}
-	if (desc->n_fds && !convert_fds(client, &msg, obj))
+	bool consumed = false;
+	if (desc->n_fds && !convert_fds(client, &msg, obj, &consumed))
 		return false;
+	if (consumed)
+		return true;
 
 	struct wire_object *created;
 	if (!wire_objects_apply(&client->objects, &msg, &obj, true, &created, &err)) {
@@ -119,6 +130,9 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 
 void px_requests_process(struct px_client *client)
 {
+	/* GL bytes written before these requests go first (gl-streams.c). */
+	if (!px_gl_streams_drain(client))
+		return;
 	for (;;) {
 		size_t len;
 		const uint8_t *data = wire_conn_in_data(&client->app, &len);

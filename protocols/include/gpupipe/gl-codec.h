@@ -161,7 +161,7 @@ bool gl_exec_map(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32
 /* For glIs*: like gl_exec_map, but an unknown name gives *host = 0 and
  * true (the app may ask about any name). */
 bool gl_exec_map_query(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32_t *host);
-/* Records names made by the real glGen*/glCreate*: each app name must be
+/* Records names made by the real glGen* and glCreate*: each app name must be
  * nonzero and not mapped yet, or the link ends. */
 bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, const uint32_t *app,
                        const uint32_t *host);

@@ -30,6 +30,10 @@ struct wire_object {
 	 * (its creating event was withheld by policy), so its events are
 	 * dropped and requests to it are refused. */
 	bool hidden;
+	/* Non-NULL: the compositor knows this id as another interface (the
+	 * host's own objects behind the gpupipe_v1 ones); its events are
+	 * decoded with that and never reach the peer. */
+	const struct wire_interface *host_interface;
 	void *data; /* owned by the side's hooks; freed in their destroy hook */
 };
 

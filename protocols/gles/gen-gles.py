@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Generate the GLES 2.0 codec of the GL stream.
+
+Reads the Khronos registry (gl.xml) and gles-annotations.txt (the format is described
+at the top of that file) and writes:
+  gles-codec.h   opcodes, size and check functions, every generated or hand-written
+                 symbol's prototype, the host function table;
+  gles-encode.c  the app side: gl_enc_<glName> encoders, gl_gles_lookup();
+  gles-decode.c  the host side: bounds-checked decoders, gles_decode(), gles_host_load().
+
+Any disagreement between the registry and the table is an error (exit 1): an
+unannotated pointer or object-name parameter, an annotation naming an unknown
+command or parameter, a size expression naming something that is not a parameter.
+"""
+
+import argparse
+import os
+import sys
+
+# The emitters live beside this script; the source tree stays free of __pycache__.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from gles_decode import gen_decode  # noqa: E402
+from gles_encode import gen_encode  # noqa: E402
+from gles_header import gen_header  # noqa: E402
+from gles_model import (GenError, apply_annotations, fail, read_annotations,  # noqa: E402
+                        read_helpers, read_registry, validate)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--registry', required=True, help='gl.xml')
+    ap.add_argument('--annotations', required=True)
+    ap.add_argument('--sizes-header', required=True, help='gl-sizes.h (helper names)')
+    ap.add_argument('--header', required=True)
+    ap.add_argument('--encode', required=True)
+    ap.add_argument('--decode', required=True)
+    args = ap.parse_args()
+    try:
+        helpers = read_helpers(args.sizes_header)
+        exts, lines = read_annotations(args.annotations)
+        cmds, ext_cmds = read_registry(args.registry, list(exts))
+        for e, has in exts.items():
+            if has != bool(ext_cmds.get(e)):
+                fail('%s: extension %s %s commands in gl.xml'
+                     % (args.annotations, e, 'has no' if has else 'has'))
+        apply_annotations(cmds, lines, helpers)
+        validate(cmds)
+        ext_names = list(exts)
+        files = {
+            args.header: gen_header(cmds, ext_names),
+            args.encode: gen_encode(cmds, ext_names),
+            args.decode: gen_decode(cmds, ext_names, ext_cmds),
+        }
+    except GenError as e:
+        print('gen-gles.py: error: %s' % e, file=sys.stderr)
+        return 1
+    for path, text in files.items():
+        with open(path, 'w') as f:
+            f.write(text)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Pieces of C shared by the emitters: names of generated functions and the
+prototypes of the hand-written ones."""
+
+from gles_model import CLASSES
+
+
+def size_fn(c, p):
+    return 'gles_size_%s_%s' % (c.name, p.name)
+
+
+def size_args(c):
+    return [p for p in c.params if p.int_scalar]
+
+
+def size_call(c, p, prefix, ps):
+    args = [ps] + ['(int64_t)%s%s' % (prefix, q.name) for q in size_args(c)]
+    return '%s(%s)' % (size_fn(c, p), ', '.join(args))
+
+
+def check_call(c, i, prefix):
+    args = ['(int64_t)%s%s' % (prefix, q.name) for q in size_args(c)]
+    return 'gles_check_%s_%d(%s)' % (c.name, i, ', '.join(args) or '')
+
+
+def name_cls(cls):
+    return CLASSES[cls]
+
+
+def op(c):
+    return 'GLES_OP_' + c.name
+
+
+def hook_args_client(c):
+    return ['enc_e'] + [p.name for p in c.params]
+
+
+def hook_proto_client(c):
+    args = ['struct gl_enc *e'] + [p.decl() for p in c.params]
+    return 'void gl_enc_hook_%s(%s)' % (c.name, ', '.join(args))
+
+
+def host_arg_decl(p):
+    """The declaration of a parameter as the host passes it."""
+    if p.kind == 'gen':
+        return 'GLuint *' + p.name
+    if p.kind in ('delete',) or 'names' in p.flags:
+        return 'const GLuint *' + p.name
+    return p.decl()
+
+
+def hook_proto_host(c):
+    args = ['struct gl_exec *x'] + [host_arg_decl(p) for p in c.params]
+    for p in c.params:
+        if p.cls and (not p.is_ptr):
+            args.append('GLuint app_' + p.name)
+        elif p.cls and p.is_ptr:
+            args.append('const GLuint *app_' + p.name)
+    return 'bool gl_exec_hook_%s(%s)' % (c.name, ', '.join(args))
+
+
+def special_proto_client(c):
+    return c.gl_proto('gl_enc_special_' + c.name)
+
+
+def special_proto_host(c):
+    return 'bool gl_exec_special_%s(struct gl_exec *x, struct gl_reader *r)' % c.name

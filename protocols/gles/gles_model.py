@@ -1,0 +1,397 @@
+"""The GLES codec's model: gl.xml's commands with the annotations applied, and
+every consistency check between the two (a GenError names the problem)."""
+
+import re
+import xml.etree.ElementTree as ET
+
+
+FEATURE = 'GL_ES_VERSION_2_0'
+
+# Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
+# f = float, b = boolean (u32 0/1).
+SCALARS = {
+    'GLenum': (4, 'u'), 'GLuint': (4, 'u'), 'GLbitfield': (4, 'u'),
+    'GLint': (4, 'i'), 'GLsizei': (4, 'i'),
+    'GLfloat': (4, 'f'), 'GLclampf': (4, 'f'),
+    'GLboolean': (4, 'b'),
+    'GLintptr': (8, 'i'), 'GLsizeiptr': (8, 'i'),
+}
+
+CLASSES = {
+    'texture': 'GL_NAMES_TEXTURE', 'buffer': 'GL_NAMES_BUFFER',
+    'framebuffer': 'GL_NAMES_FRAMEBUFFER', 'renderbuffer': 'GL_NAMES_RENDERBUFFER',
+    'program': 'GL_NAMES_PROGRAM', 'shader': 'GL_NAMES_SHADER',
+    'vertex array': 'GL_NAMES_VERTEX_ARRAY',
+}
+
+PTR_KINDS = {'in', 'out', 'cstring', 'gen', 'delete', 'offset', 'handle', 'wire'}
+SIZED_KINDS = {'in', 'out', 'gen', 'delete'}
+PTR_FLAGS = {'null', 'names', 'upto', 'string'}
+NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete'}
+SIDES = {'client', 'host', 'both'}
+
+
+class GenError(Exception):
+    pass
+
+
+def fail(msg):
+    raise GenError(msg)
+
+
+class Param:
+    def __init__(self, el):
+        self.name = el.find('name').text
+        text = ''.join(el.itertext()).strip()
+        assert text.endswith(self.name)
+        self.ctype = text[:-len(self.name)].strip()
+        ptype = el.find('ptype')
+        self.ptype = ptype.text if ptype is not None else None
+        self.cls = el.get('class')
+        self.len = el.get('len')
+        self.is_ptr = '*' in self.ctype or self.ptype == 'GLeglImageOES'
+        self.kind = None   # pointer annotation
+        self.flags = set()
+        self.size = None
+        self.mode = None   # object-name annotation
+        self.err = None
+
+    def decl(self):
+        sep = '' if self.ctype.endswith('*') else ' '
+        return self.ctype + sep + self.name
+
+    @property
+    def scalar(self):
+        """Travels as a scalar (4 or 8 bytes) in declaration order."""
+        return not self.is_ptr or self.kind in ('offset', 'handle')
+
+    @property
+    def blob(self):
+        return self.is_ptr and self.kind in ('in', 'out', 'cstring', 'gen', 'delete')
+
+    def wire_bytes(self):
+        if self.kind == 'offset':
+            return 8
+        if self.kind == 'handle':
+            return 4
+        return SCALARS[self.ptype][0]
+
+    @property
+    def int_scalar(self):
+        return not self.is_ptr and SCALARS[self.ptype][1] in 'uib'
+
+
+class Command:
+    def __init__(self, el):
+        proto = el.find('proto')
+        self.name = proto.find('name').text
+        text = ''.join(proto.itertext()).strip()
+        self.ret = text[:-len(self.name)].strip()
+        self.ret_cls = proto.get('class')
+        self.params = [Param(p) for p in el.findall('param')]
+        alias = el.find('alias')
+        self.alias = alias.get('name') if alias is not None else None
+        self.ext = None
+        self.index = None
+        self.attrs = set()
+        self.special = None
+        self.hook = None
+        self.checks = []
+
+    def param(self, name):
+        for p in self.params:
+            if p.name == name:
+                return p
+        return None
+
+    @property
+    def local(self):
+        return 'local' in self.attrs
+
+    @property
+    def outs(self):
+        return [p for p in self.params if p.is_ptr and p.kind == 'out']
+
+    @property
+    def sync(self):
+        if 'create' in self.attrs:
+            return False
+        return 'sync' in self.attrs or self.ret != 'void' or bool(self.outs)
+
+    @property
+    def client_special(self):
+        return self.local or self.special in ('client', 'both')
+
+    @property
+    def host_special(self):
+        return self.special in ('host', 'both')
+
+    @property
+    def has_encoder(self):
+        """A generated wire encoder gl_enc_<name> exists."""
+        return not self.local and not any(p.kind == 'wire' for p in self.params)
+
+    @property
+    def has_decoder(self):
+        return not self.local and not self.host_special
+
+    def proto(self, fname, first=None):
+        args = [p.decl() for p in self.params]
+        if first:
+            args = [first] + args
+        ret = self.ret
+        sep = '' if ret.endswith('*') else ' '
+        return '%s%s%s(%s)' % (ret, sep, fname, ', '.join(args) or 'void')
+
+    def gl_proto(self, fname):
+        ret = self.ret
+        sep = '' if ret.endswith('*') else ' '
+        args = ', '.join(p.decl() for p in self.params) or 'void'
+        return '%s%sGL_APIENTRY %s(%s)' % (ret, sep, fname, args)
+
+
+# ---------------------------------------------------------------- reading
+
+def read_registry(path, exts):
+    root = ET.parse(path).getroot()
+    cmds = {}
+    for el in root.find('commands'):
+        c = Command(el)
+        cmds[c.name] = c
+    order = []
+    for f in root.findall('feature'):
+        if f.get('api') == 'gles2' and f.get('name') == FEATURE:
+            for r in f.findall('require'):
+                for cc in r.findall('command'):
+                    order.append(cmds[cc.get('name')])
+    if not order:
+        fail('%s: no feature %s' % (path, FEATURE))
+    seen_ext = set()
+    ext_cmds = {}
+    for e in root.find('extensions'):
+        name = e.get('name')
+        if name not in exts:
+            continue
+        if 'gles2' not in e.get('supported', '').split('|'):
+            fail('extension %s is not a GLES 2 extension in gl.xml' % name)
+        seen_ext.add(name)
+        ext_cmds[name] = []
+        for r in e.findall('require'):
+            if r.get('api') not in (None, 'gles2'):
+                continue
+            for cc in r.findall('command'):
+                c = cmds[cc.get('name')]
+                if c in order:
+                    continue
+                c.ext = name
+                order.append(c)
+                ext_cmds[name].append(c.name)
+    for name in exts:
+        if name not in seen_ext:
+            fail('extension %s is not in gl.xml' % name)
+    for i, c in enumerate(order):
+        c.index = i
+    return order, ext_cmds
+
+
+def parse_side(value, what, line):
+    if value not in SIDES:
+        fail('%s: %s must be client, host or both' % (line, what))
+    return value
+
+
+def read_annotations(path):
+    """Returns (extensions {name: has_commands}, lines [(lineno, kind, fields)])."""
+    exts = {}
+    lines = []
+    with open(path) as f:
+        for no, raw in enumerate(f, 1):
+            text = raw.split('#', 1)[0].strip()
+            if not text:
+                continue
+            where = '%s:%d' % (path, no)
+            words = text.split()
+            if words[0] == 'extension':
+                if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'):
+                    fail('%s: expected "extension NAME [commands]"' % where)
+                if words[1] in exts:
+                    fail('%s: extension %s listed twice' % (where, words[1]))
+                exts[words[1]] = len(words) == 3
+            elif words[0] in ('cmd', 'param', 'name', 'check'):
+                if len(words) < 3:
+                    fail('%s: too few fields' % where)
+                lines.append((where, words[0], text))
+            else:
+                fail('%s: unknown line kind "%s"' % (where, words[0]))
+    return exts, lines
+
+
+IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
+
+
+def check_expr(where, cmd, expr, helpers):
+    for m in IDENT.finditer(expr):
+        word = m.group(0)
+        if word in ('PS', 'pack_alignment', 'unpack_alignment', 'int64_t'):
+            continue
+        if word.startswith('GL_') and not word.startswith('GL_SIZE'):
+            continue
+        if word in helpers:
+            continue
+        p = cmd.param(word)
+        if p is None:
+            fail('%s: %s has no parameter "%s"' % (where, cmd.name, word))
+        if not p.int_scalar:
+            fail('%s: %s.%s is not an integer scalar' % (where, cmd.name, word))
+
+
+def apply_annotations(cmds, lines, helpers):
+    by_name = {c.name: c for c in cmds}
+    done = set()
+
+    def command(where, name):
+        c = by_name.get(name)
+        if c is None:
+            fail('%s: unknown command %s (not in GLES 2.0 or the listed extensions)'
+                 % (where, name))
+        return c
+
+    def param(where, ref):
+        if '.' not in ref:
+            fail('%s: expected COMMAND.PARAM, got %s' % (where, ref))
+        cname, pname = ref.split('.', 1)
+        c = command(where, cname)
+        p = c.param(pname)
+        if p is None:
+            fail('%s: %s has no parameter %s' % (where, cname, pname))
+        if ref in done:
+            fail('%s: %s annotated twice' % (where, ref))
+        done.add(ref)
+        return c, p
+
+    for where, kind, text in lines:
+        words = text.split()
+        if kind == 'cmd':
+            c = command(where, words[1])
+            if ('cmd', c.name) in done:
+                fail('%s: cmd %s listed twice' % (where, c.name))
+            done.add(('cmd', c.name))
+            for a in words[2:]:
+                if a.startswith('special='):
+                    c.special = parse_side(a[8:], 'special', where)
+                elif a.startswith('hook='):
+                    c.hook = parse_side(a[5:], 'hook', where)
+                elif a in ('sync', 'flush', 'local', 'create'):
+                    c.attrs.add(a)
+                else:
+                    fail('%s: unknown attribute "%s"' % (where, a))
+        elif kind == 'check':
+            c = command(where, words[1])
+            err = words[2]
+            if not err.startswith('GL_'):
+                fail('%s: expected a GL error, got %s' % (where, err))
+            expr = text.split(None, 3)[3] if len(words) > 3 else ''
+            if not expr:
+                fail('%s: check without an expression' % where)
+            check_expr(where, c, expr, helpers)
+            c.checks.append((err, expr))
+        elif kind == 'param':
+            c, p = param(where, words[1])
+            if not p.is_ptr:
+                fail('%s: %s.%s is not a pointer' % (where, c.name, p.name))
+            spec = words[2].split(',')
+            p.kind = spec[0]
+            p.flags = set(spec[1:])
+            if p.kind not in PTR_KINDS:
+                fail('%s: unknown pointer kind %s' % (where, p.kind))
+            for fl in p.flags:
+                if fl not in PTR_FLAGS:
+                    fail('%s: unknown flag %s' % (where, fl))
+            rest = text.split(None, 3)[3] if len(words) > 3 else ''
+            if p.kind in SIZED_KINDS:
+                if not rest:
+                    fail('%s: %s.%s needs a size expression' % (where, c.name, p.name))
+                check_expr(where, c, rest, helpers)
+                p.size = rest
+            elif rest:
+                fail('%s: %s takes no size expression' % (where, p.kind))
+        elif kind == 'name':
+            c, p = param(where, words[1])
+            if p.is_ptr or not p.cls:
+                fail('%s: %s.%s has no gl.xml class (not an object name)'
+                     % (where, c.name, p.name))
+            spec = words[2].split(',')
+            p.mode = spec[0]
+            if p.mode not in NAME_MODES:
+                fail('%s: unknown name mode %s' % (where, p.mode))
+            for fl in spec[1:]:
+                if not fl.startswith('err=GL_'):
+                    fail('%s: unknown name flag %s' % (where, fl))
+                p.err = fl[4:]
+            if len(words) > 3:
+                fail('%s: trailing fields' % where)
+
+
+def sides(value):
+    if value is None:
+        return set()
+    return {'client', 'host'} if value == 'both' else {value}
+
+
+def validate(cmds):
+    for c in cmds:
+        if c.local:
+            if c.special or c.hook:
+                fail('%s: local commands are client specials; no special= or hook=' % c.name)
+            continue
+        if sides(c.hook) & sides(c.special):
+            fail('%s: hook=%s on a side that is special' % (c.name, c.hook))
+        if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret != 'GLuint'):
+            fail('%s: create needs a GLuint return value with a gl.xml class' % c.name)
+        if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean'):
+            fail('%s: return type %s needs local or special' % (c.name, c.ret))
+        for p in c.params:
+            if p.is_ptr:
+                if p.kind is None:
+                    fail('%s.%s: pointer parameter without annotation' % (c.name, p.name))
+                validate_ptr(c, p)
+            else:
+                if p.ptype not in SCALARS:
+                    fail('%s.%s: scalar type %s has no wire encoding' % (c.name, p.name, p.ptype))
+                if p.cls and p.mode is None:
+                    fail('%s.%s: object name (class %s) without annotation'
+                         % (c.name, p.name, p.cls))
+                if p.cls and p.cls not in CLASSES:
+                    fail('%s.%s: unknown class %s' % (c.name, p.name, p.cls))
+        if any(p.kind == 'wire' for p in c.params) and c.special != 'both':
+            fail('%s: wire parameters need special=both' % c.name)
+
+
+def validate_ptr(c, p):
+    const = p.ctype.startswith('const')
+    where = '%s.%s' % (c.name, p.name)
+    if p.kind in ('in', 'cstring', 'delete', 'offset') and not const:
+        fail('%s: %s on a non-const pointer' % (where, p.kind))
+    if p.kind in ('out', 'gen') and const:
+        fail('%s: %s on a const pointer' % (where, p.kind))
+    if p.kind == 'handle' and p.ptype != 'GLeglImageOES':
+        fail('%s: handle is only for GLeglImageOES' % where)
+    if p.kind in ('gen', 'delete') or 'names' in p.flags:
+        if p.cls not in CLASSES:
+            fail('%s: %s needs a gl.xml class' % (where, p.kind))
+        if not p.len or not c.param(p.len):
+            fail('%s: %s needs a gl.xml len= naming the count parameter' % (where, p.kind))
+    if 'names' in p.flags and p.kind != 'in':
+        fail('%s: names is for in pointers' % where)
+    if p.flags & {'upto', 'string'} and p.kind != 'out':
+        fail('%s: upto/string are for out pointers' % where)
+    if p.ctype.count('*') > 1 and p.kind != 'wire':
+        fail('%s: pointer to pointer needs wire (or local)' % where)
+    if p.cls and p.kind in ('in', 'out') and 'names' not in p.flags and not c.host_special:
+        fail('%s: an array of names (class %s) needs the names flag or a host special'
+             % (where, p.cls))
+
+
+def read_helpers(path):
+    with open(path) as f:
+        return set(re.findall(r'\b(gl_[a-z0-9_]+)\s*\(', f.read()))

@@ -1,0 +1,197 @@
+/*
+ * GL streams: the app's EGL library opens one unix socket per stream
+ * (gpupipe_v1.open_stream) and the proxy relays its bytes on the link as
+ * GL channel frames, and the host's replies back. The proxy does not parse
+ * the stream: gpupipe-host checks every command.
+ *
+ * Ordering: a frame's swap is written to a GL stream before the commit
+ * that shows it is written to the Wayland socket, so the proxy relays
+ * whatever its GL streams hold before it forwards Wayland messages it read
+ * (px_gl_streams_drain, called by the request path).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gpupipe/link.h>
+#include <gpupipe/log.h>
+
+#include "client.h"
+#include "gl-streams.h"
+
+/* Bytes read from one stream per drain before yielding to the loop: more
+ * than any socket buffer holds, so a drain always takes everything written
+ * before the Wayland messages that triggered it. */
+#define DRAIN_LIMIT (16u << 20)
+
+struct px_gl_stream {
+	struct px_client *client;
+	uint16_t channel;
+	struct wire_conn conn; /* the app's end of the socket pair */
+	struct wl_list link;   /* px_client.gl_streams */
+};
+
+static struct px_gl_stream *find(struct px_client *client, uint16_t channel)
+{
+	struct px_gl_stream *st;
+	wl_list_for_each(st, &client->gl_streams, link)
+	{
+		if (st->channel == channel)
+			return st;
+	}
+	return NULL;
+}
+
+static void stream_destroy(struct px_gl_stream *st)
+{
+	wl_list_remove(&st->link);
+	wire_conn_finish(&st->conn);
+	free(st);
+}
+
+/* Queues what the stream has buffered as WIRE_GL frames. */
+static bool relay_input(struct px_gl_stream *st)
+{
+	size_t len;
+	const uint8_t *data = wire_conn_in_data(&st->conn, &len);
+	while (len > 0) {
+		uint32_t n = len > WIRE_MAX_PAYLOAD ? WIRE_MAX_PAYLOAD : (uint32_t)len;
+		uint8_t *out = wire_frame_begin(&st->client->link, WIRE_GL, st->channel, n);
+		if (!out) {
+			px_client_close(st->client, true, "out of memory relaying a GL stream");
+			return false;
+		}
+		memcpy(out, data, n);
+		wire_conn_consume(&st->conn, n);
+		data = wire_conn_in_data(&st->conn, &len);
+	}
+	return true;
+}
+
+/* The app closed its end (its EGL display or context went away, or the
+ * app died): the host forgets the channel. */
+static void stream_closed(struct px_gl_stream *st)
+{
+	struct px_client *client = st->client;
+	gp_log(DEBUG, "GL stream %u closed by the app", st->channel);
+	if (wire_frame_begin(&client->link, WIRE_GL_CLOSE, st->channel, 0) == NULL)
+		px_client_close(client, true, "out of memory closing a GL stream");
+	stream_destroy(st);
+}
+
+/* Reads and relays until the socket is empty (or DRAIN_LIMIT). Returns
+ * false when the stream is gone (closed and destroyed). */
+static bool stream_drain(struct px_gl_stream *st)
+{
+	for (size_t total = 0; total < DRAIN_LIMIT;) {
+		ssize_t n = wire_conn_read(&st->conn);
+		if (n < 0 && errno == EAGAIN)
+			break;
+		if (n <= 0) {
+			stream_closed(st);
+			return false;
+		}
+		total += (size_t)n;
+		if (!relay_input(st))
+			return false;
+	}
+	return true;
+}
+
+static void on_stream(struct wire_conn *conn, uint32_t mask, void *data)
+{
+	struct px_gl_stream *st = data;
+	struct px_client *client = st->client;
+	if (client->done)
+		return;
+	if (mask & WL_EVENT_READABLE) {
+		if (!stream_drain(st))
+			goto flush;
+	} else if (mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR)) {
+		stream_closed(st);
+	}
+flush:
+	if (!client->done && !wire_conn_flush(&client->link))
+		px_client_close(client, true, "link write failed: %s", strerror(errno));
+}
+
+bool px_gl_stream_open(struct px_client *client, int fd)
+{
+	if (!client->hello_received) {
+		close(fd);
+		px_client_close(client, true, "app opened a GL stream before the link was up");
+		return false;
+	}
+	uint16_t channel = 0;
+	for (uint32_t c = 1; c <= WIRE_MAX_GL_CHANNEL && !channel; c++) {
+		if (!find(client, (uint16_t)c))
+			channel = (uint16_t)c;
+	}
+	if (!channel) {
+		close(fd);
+		px_client_close(client, true, "app opened more than %u GL streams",
+		                WIRE_MAX_GL_CHANNEL);
+		return false;
+	}
+	struct px_gl_stream *st = calloc(1, sizeof(*st));
+	if (!st || !wire_conn_init(&st->conn, fd, false, client->loop, on_stream, st)) {
+		if (st)
+			wire_conn_finish(&st->conn);
+		else
+			close(fd);
+		free(st);
+		px_client_close(client, true, "out of memory opening a GL stream");
+		return false;
+	}
+	st->client = client;
+	st->channel = channel;
+	wl_list_insert(&client->gl_streams, &st->link);
+	if (!wire_frame_begin(&client->link, WIRE_GL_OPEN, channel, 0)) {
+		px_client_close(client, true, "out of memory opening a GL stream");
+		return false;
+	}
+	gp_log(DEBUG, "GL stream %u opened", channel);
+	return true;
+}
+
+bool px_gl_streams_drain(struct px_client *client)
+{
+	struct px_gl_stream *st, *tmp;
+	wl_list_for_each_safe(st, tmp, &client->gl_streams, link)
+	{
+		stream_drain(st);
+		if (client->done)
+			return false;
+	}
+	return true;
+}
+
+bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p,
+                        uint32_t len)
+{
+	struct px_gl_stream *st = find(client, channel);
+	if (!st) {
+		/* The app closed the stream while a reply was on its way. */
+		gp_log(DEBUG, "dropping %u reply bytes for closed GL stream %u", len, channel);
+		return true;
+	}
+	uint8_t *out = wire_conn_reserve(&st->conn, len);
+	if (!out) {
+		px_client_close(client, true, "out of memory relaying GL replies");
+		return false;
+	}
+	memcpy(out, p, len);
+	if (!wire_conn_flush(&st->conn))
+		stream_closed(st);
+	return true;
+}
+
+void px_gl_streams_finish(struct px_client *client)
+{
+	struct px_gl_stream *st, *tmp;
+	wl_list_for_each_safe(st, tmp, &client->gl_streams, link)
+	{
+		stream_destroy(st);
+	}
+}

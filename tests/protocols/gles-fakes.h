@@ -1,0 +1,88 @@
+/* Fakes shared by test-gles-codec.c and gles-fakes.c (see gles-fakes.c). */
+#ifndef GLES_FAKES_H
+#define GLES_FAKES_H
+
+#include <stdio.h>
+
+#include "gles-codec.h"
+
+extern int failures;
+
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
+			failures++;                                                                \
+		}                                                                                  \
+	} while (0)
+
+#define MAX_NAMES 4096
+
+/* The app side's stream. */
+struct gl_enc {
+	uint8_t buf[1 << 20];
+	uint32_t len;     /* bytes queued */
+	uint32_t decoded; /* bytes already given to the host */
+	uint32_t error;
+	unsigned flushes, replies;
+	struct gl_pixel_state ps;
+	bool known[GL_NAMES_COUNT][MAX_NAMES];
+	uint32_t next_name;
+	/* A canned reply instead of the loopback, when set. */
+	const uint8_t *canned;
+	uint32_t canned_size;
+	bool lost;
+};
+extern struct gl_enc enc;
+extern bool have_context; /* gl_enc_current() answers NULL when false */
+
+/* The host side's executor. */
+struct gl_exec {
+	bool failed;
+	char reason[256];
+	struct gl_pixel_state ps;
+	uint32_t map[GL_NAMES_COUNT][MAX_NAMES]; /* app -> host, 0 = unknown */
+	uint8_t reply[1 << 16];
+	uint32_t reply_size;
+	bool replied;
+};
+extern struct gl_exec ex;
+extern bool host_context; /* gl_exec_has_context() */
+extern uint32_t last_op;  /* of the command the host decoded last */
+
+/* Decodes one command (header included); false when the host refused it. */
+bool host_run(const uint8_t *cmd, uint32_t size);
+/* Runs everything queued on the host; false at the first refusal. */
+bool host_drain(void);
+
+extern unsigned client_specials, host_specials;
+extern int hook_calls, host_buffer_data_hooks;
+extern GLuint host_deleted_app[8];
+
+/* What the last fake host GL function got. */
+struct rec {
+	const char *fn;
+	GLenum e[4];
+	GLint i[4];
+	GLfloat f[4];
+	int64_t big[2];
+	uint8_t data[256];
+	uint32_t data_len;
+	GLuint names[8];
+	GLsizei n;
+	bool null_ptr;
+};
+extern struct rec rec;
+extern GLuint next_host_name;
+
+/* gles_host_load getprocs: every name (the VAO OES ones only under their
+ * core alias, which sets asked_alias), or all but glStencilOp and the
+ * OES_mapbuffer functions. */
+extern const char *asked_alias;
+void *fake_getproc(const char *name);
+void *missing_getproc(const char *name);
+void GL_APIENTRY fake_Flush(void);
+/* Points gles_host at the recording fakes. */
+void install_fakes(void);
+
+#endif

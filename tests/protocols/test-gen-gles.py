@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""gen-gles.py refuses an annotation table that disagrees with gl.xml, and its
+output is deterministic.
+
+usage: test-gen-gles.py GEN-GLES.PY GL.XML ANNOTATIONS GL-SIZES.H
+"""
+import filecmp
+import os
+import subprocess
+import sys
+import tempfile
+
+gen, registry, annotations, sizes = sys.argv[1:5]
+failures = 0
+
+
+def run(table_text, outdir):
+    table = os.path.join(outdir, 'table.txt')
+    with open(table, 'w') as f:
+        f.write(table_text)
+    cmd = [sys.executable, gen, '--registry', registry, '--annotations', table,
+           '--sizes-header', sizes, '--header', os.path.join(outdir, 'gles-codec.h'),
+           '--encode', os.path.join(outdir, 'gles-encode.c'),
+           '--decode', os.path.join(outdir, 'gles-decode.c')]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    return p.returncode, p.stderr
+
+
+def expect_error(name, table_text, message):
+    global failures
+    with tempfile.TemporaryDirectory() as d:
+        rc, err = run(table_text, d)
+    if rc != 1 or message not in err:
+        print('FAIL %s: rc=%d, stderr=%r (wanted %r)' % (name, rc, err, message))
+        failures += 1
+    else:
+        print('ok   %s: %s' % (name, err.strip()))
+
+
+with open(annotations) as f:
+    good = f.read()
+
+
+def without(line):
+    assert line + '\n' in good, line
+    return good.replace(line + '\n', '')
+
+
+def replaced(old, new):
+    assert old in good, old
+    return good.replace(old, new)
+
+
+expect_error('unannotated pointer', without('param glBufferSubData.data in size'),
+             'glBufferSubData.data: pointer parameter without annotation')
+expect_error('unannotated object name', without('name glAttachShader.shader use'),
+             'glAttachShader.shader: object name (class shader) without annotation')
+expect_error('unknown command', good + 'param glFooBar.x in 4\n', 'unknown command glFooBar')
+expect_error('unknown parameter', good + 'param glClear.data in 4\n', 'glClear has no parameter data')
+expect_error('size naming no parameter',
+             replaced('param glBufferSubData.data in size', 'param glBufferSubData.data in sizes'),
+             'glBufferSubData has no parameter "sizes"')
+expect_error('unknown attribute', good + 'cmd glClear fast\n', 'unknown attribute "fast"')
+expect_error('annotated twice', good + 'param glBufferSubData.data in size\n', 'annotated twice')
+expect_error('in on an out pointer',
+             replaced('param glGetShaderPrecisionFormat.range out 8',
+                      'param glGetShaderPrecisionFormat.range in 8'),
+             'in on a non-const pointer')
+expect_error('unknown extension', good + 'extension GL_FOO_bar\n', 'GL_FOO_bar is not in gl.xml')
+expect_error('extension commands not generated',
+             replaced('extension GL_OES_mapbuffer commands', 'extension GL_OES_mapbuffer'),
+             'GL_OES_mapbuffer has commands')
+
+with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+    ra, _ = run(good, a)
+    rb, _ = run(good, b)
+    same = all(filecmp.cmp(os.path.join(a, n), os.path.join(b, n), shallow=False)
+               for n in ('gles-codec.h', 'gles-encode.c', 'gles-decode.c'))
+    if ra != 0 or rb != 0 or not same:
+        print('FAIL the real table: rc %d/%d, identical outputs: %s' % (ra, rb, same))
+        failures += 1
+    else:
+        print('ok   the real table generates, twice identically')
+
+sys.exit(1 if failures else 0)

@@ -1,0 +1,423 @@
+/*
+ * The generated GLES codec, both halves in one process (fakes in
+ * gles-fakes.c): commands round-trip from the app's entry points through
+ * the host's decoder to the (fake) host GL and back; the host refuses
+ * malformed commands, naming the command; the client drops invalid calls
+ * with the GL error; every GLES 2.0 entry point is implemented; the size
+ * helpers are exact and overflow-safe.
+ *
+ * argv[1]: GLES2/gl2.h, an independent list of the GLES 2.0 entry points.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gles-fakes.h"
+
+static void reset(void)
+{
+	memset(&enc, 0, sizeof(enc));
+	memset(&ex, 0, sizeof(ex));
+	enc.ps = (struct gl_pixel_state){4, 4};
+	ex.ps = enc.ps;
+	enc.next_name = 1;
+	have_context = host_context = true;
+}
+
+/* ---- Round trips ---- */
+
+static void test_scalars(void)
+{
+	reset();
+	gl_enc_glClearColor(0.25f, -1.0f, 3.5f, 1.0f);
+	CHECK(host_drain() && strcmp(rec.fn, "glClearColor") == 0);
+	CHECK(rec.f[0] == 0.25f && rec.f[1] == -1.0f && rec.f[2] == 3.5f && rec.f[3] == 1.0f);
+	gl_enc_glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+	CHECK(host_drain() && rec.e[0] == (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT));
+	gl_enc_glColorMask(2, 0, 1, 0); /* booleans travel as 0/1 */
+	CHECK(host_drain() && rec.i[0] == 1 && rec.i[1] == 0 && rec.i[2] == 1);
+	have_context = false; /* no current context: nothing queued */
+	gl_enc_glClear(GL_COLOR_BUFFER_BIT);
+	CHECK(enc.len == enc.decoded);
+	CHECK(enc.error == 0);
+}
+
+static void test_names(void)
+{
+	reset();
+	GLuint tex[3];
+	gl_enc_glGenTextures(3, tex);
+	CHECK(tex[0] == 1 && tex[1] == 2 && tex[2] == 3);
+	CHECK(enc.replies == 0); /* no round trip */
+	CHECK(host_drain() && rec.n == 3);
+	GLuint host2 = ex.map[GL_NAMES_TEXTURE][2];
+	CHECK(host2 >= 7000);
+	gl_enc_glBindTexture(GL_TEXTURE_2D, 2);
+	CHECK(host_drain() && strcmp(rec.fn, "glBindTexture") == 0 && rec.names[0] == host2);
+
+	/* Binding a never-generated name generates it first. */
+	int hooks = hook_calls;
+	gl_enc_glBindBuffer(GL_ARRAY_BUFFER, 77);
+	CHECK(host_drain() && strcmp(rec.fn, "glBindBuffer") == 0);
+	CHECK(ex.map[GL_NAMES_BUFFER][77] != 0 && rec.names[0] == ex.map[GL_NAMES_BUFFER][77]);
+	CHECK(hook_calls == hooks + 1);
+
+	/* Delete: unknown names filtered, a duplicate sent once (0 in its place). */
+	GLuint del[4] = {2, 99, 2, 0};
+	gl_enc_glDeleteTextures(4, del);
+	CHECK(host_drain() && strcmp(rec.fn, "glDeleteTextures") == 0);
+	CHECK(rec.n == 2 && rec.names[0] == host2 && rec.names[1] == 0);
+	CHECK(!gl_enc_name_known(&enc, GL_NAMES_TEXTURE, 2) && ex.map[GL_NAMES_TEXTURE][2] == 0);
+	CHECK(enc.error == 0);
+
+	GLuint buf = 77;
+	gl_enc_glDeleteBuffers(1, &buf);
+	CHECK(host_drain() && host_deleted_app[0] == 77);
+
+	/* glIs*: a known name asks the host, an unknown one does not. */
+	unsigned replies = enc.replies;
+	CHECK(gl_enc_glIsTexture(1) == GL_TRUE && enc.replies == replies + 1);
+	CHECK(rec.names[0] == ex.map[GL_NAMES_TEXTURE][1]);
+	CHECK(gl_enc_glIsTexture(555) == GL_FALSE && enc.replies == replies + 1);
+}
+
+static void test_programs(void)
+{
+	reset();
+	GLuint p = gl_enc_glCreateProgram();
+	GLuint s = gl_enc_glCreateShader(GL_VERTEX_SHADER);
+	CHECK(p && s && p != s && enc.replies == 0);
+	CHECK(host_drain() && rec.e[0] == GL_VERTEX_SHADER);
+	CHECK(ex.map[GL_NAMES_PROGRAM][p] && ex.map[GL_NAMES_SHADER][s]);
+	gl_enc_glAttachShader(p, s);
+	CHECK(host_drain() && rec.names[0] == ex.map[GL_NAMES_PROGRAM][p]);
+	CHECK(rec.names[1] == ex.map[GL_NAMES_SHADER][s]);
+
+	CHECK(gl_enc_glGetAttribLocation(p, "position") == 3);
+	CHECK(strcmp((char *)rec.data, "position") == 0);
+
+	char log[64];
+	GLsizei len = -1;
+	memset(log, 'x', sizeof(log));
+	gl_enc_glGetShaderInfoLog(s, sizeof(log), &len, log);
+	CHECK(len == 9 && strcmp(log, "0:1 error") == 0 && log[10] == 'x');
+	gl_enc_glGetShaderInfoLog(s, 4, NULL, log);
+	CHECK(strcmp(log, "0:1") == 0);
+
+	GLint range[2] = {0, 0}, precision = 0;
+	gl_enc_glGetShaderPrecisionFormat(GL_VERTEX_SHADER, GL_HIGH_FLOAT, range, &precision);
+	CHECK(range[0] == 127 && range[1] == 126 && precision == 23);
+
+	/* Client-side refusals: nothing is sent. */
+	uint32_t queued = enc.len;
+	CHECK(gl_enc_glCreateShader(GL_TEXTURE_2D) == 0 && enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	gl_enc_glAttachShader(4000, s);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	enc.error = 0;
+	gl_enc_glAttachShader(s, s); /* a shader where a program is expected */
+	CHECK(enc.error == GL_INVALID_OPERATION);
+	enc.error = 0;
+	gl_enc_glAttachShader(0, s);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	CHECK(enc.len == queued);
+}
+
+static void test_data(void)
+{
+	reset();
+	const uint8_t rgb[21] = {1, 2,  3,  4,  5,  6,  7,  8,  9,  0, 0,
+	                         0, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.i[1] == 2 && !rec.null_ptr);
+	/* Alignment 1 on both sides through glPixelStorei and the host hook. */
+	const uint8_t packed[18] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+	gl_enc_glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+	enc.ps.unpack_alignment = 1; /* what the library's special tracks */
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, GL_UNSIGNED_BYTE, packed);
+	CHECK(host_drain() && ex.ps.unpack_alignment == 1 && memcmp(rec.data, packed, 18) == 0);
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 64, 64, 0, GL_RGB, GL_UNSIGNED_BYTE, NULL);
+	CHECK(host_drain() && rec.null_ptr);
+
+	const GLfloat v[4] = {1, 2, 3, 4};
+	gl_enc_glUniform4fv(5, 1, v);
+	CHECK(host_drain() && rec.i[0] == 5 && rec.n == 1 && memcmp(rec.f, v, 16) == 0);
+	gl_enc_glVertexAttrib4fv(2, v);
+	CHECK(host_drain() && rec.i[0] == 2 && memcmp(rec.f, v, 16) == 0);
+
+	int hooks = hook_calls, host_hooks = host_buffer_data_hooks;
+	gl_enc_glBufferData(GL_ARRAY_BUFFER, 5, "abcd", GL_STATIC_DRAW);
+	CHECK(host_drain() && rec.big[0] == 5 && memcmp(rec.data, "abcd", 5) == 0);
+	CHECK(hook_calls == hooks + 100 && host_buffer_data_hooks == host_hooks + 1);
+	gl_enc_glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)1 << 40, NULL, GL_STATIC_DRAW);
+	CHECK(host_drain() && rec.big[0] == (int64_t)1 << 40 && rec.null_ptr && enc.error == 0);
+	gl_enc_glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)1 << 33, 4, "xyz");
+	CHECK(host_drain() && rec.big[0] == (int64_t)1 << 33 && rec.big[1] == 4);
+
+	const GLenum att[2] = {GL_COLOR_EXT, GL_DEPTH_EXT};
+	gl_enc_glDiscardFramebufferEXT(GL_FRAMEBUFFER, 2, att);
+	CHECK(host_drain() && rec.n == 2 && rec.e[0] == GL_COLOR_EXT && rec.e[1] == GL_DEPTH_EXT);
+
+	GLint param = 0;
+	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &param);
+	CHECK(param == GL_LINEAR);
+	CHECK(gl_enc_glGetError() == GL_OUT_OF_MEMORY);
+	unsigned replies = enc.replies, flushes = enc.flushes;
+	gl_enc_glFinish();
+	CHECK(enc.replies == replies + 1 && strcmp(rec.fn, "glFinish") == 0);
+	gl_enc_glFlush();
+	CHECK(enc.flushes == flushes + 1 && host_drain() && strcmp(rec.fn, "glFlush") == 0);
+	CHECK(enc.error == 0);
+
+	/* Client-side refusals. */
+	uint32_t queued = enc.len;
+	gl_enc_glUniform4fv(5, -1, v);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	enc.error = 0;
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, 0x1234, GL_UNSIGNED_BYTE, rgb);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, GL_UNSIGNED_SHORT_4_4_4_4,
+	                    rgb);
+	CHECK(enc.error == GL_INVALID_OPERATION);
+	enc.error = 0;
+	gl_enc_glBufferSubData(GL_ARRAY_BUFFER, 0, 4, NULL);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	enc.error = 0;
+	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, 0x9999, &param);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	gl_enc_glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, 5);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	CHECK(enc.len == queued);
+}
+
+/* ---- Replies that break the rules read as a lost link: zeros ---- */
+
+static void test_bad_replies(void)
+{
+	reset();
+	GLint range[2] = {5, 5}, precision = 5;
+	const uint32_t short_reply[3] = {8, 1, 2}; /* no precision blob */
+	enc.canned = (const uint8_t *)short_reply;
+	enc.canned_size = sizeof(short_reply);
+	gl_enc_glGetShaderPrecisionFormat(GL_VERTEX_SHADER, GL_HIGH_FLOAT, range, &precision);
+	CHECK(range[0] == 0 && range[1] == 0 && precision == 0);
+
+	GLuint s = gl_enc_glCreateShader(GL_FRAGMENT_SHADER);
+	char log[8] = "abcdefg";
+	const uint32_t long_reply[5] = {GL_BLOB_NULL, 12, 0x41414141, 0x41414141, 0x41414141};
+	enc.canned = (const uint8_t *)long_reply;
+	enc.canned_size = sizeof(long_reply);
+	gl_enc_glGetShaderInfoLog(s, sizeof(log), NULL, log);
+	CHECK(log[0] == 0 && log[7] == 0);
+
+	/* An `upto` out: the reply's length, not the capacity, is copied. */
+	GLuint prog = gl_enc_glCreateProgram();
+	GLfloat u[16] = {9, 9, 9};
+	const float two[2] = {1.5f, -2.0f};
+	uint32_t upto_reply[3] = {8};
+	memcpy(upto_reply + 1, two, 8);
+	enc.canned = (const uint8_t *)upto_reply;
+	enc.canned_size = sizeof(upto_reply);
+	gl_enc_glGetUniformfv(prog, 0, u);
+	CHECK(u[0] == 1.5f && u[1] == -2.0f && u[2] == 9);
+
+	const uint32_t trailing[2] = {1, 0};
+	enc.canned = (const uint8_t *)trailing;
+	enc.canned_size = sizeof(trailing);
+	CHECK(gl_enc_glGetError() == 0);
+
+	enc.canned = NULL;
+	enc.lost = true; /* the library's begin fails: nothing, zeros */
+	GLint param = 7;
+	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &param);
+	CHECK(param == 7 && gl_enc_glGetError() == 0);
+}
+
+/* ---- The host refuses malformed commands ---- */
+
+static uint32_t cmd[64];
+
+/* A command of `n` payload words; true when the host accepted it. */
+static bool host_cmd(uint32_t op, const uint32_t *words, uint32_t n)
+{
+	cmd[0] = 8 + 4 * n;
+	cmd[1] = op;
+	if (n)
+		memcpy(cmd + 2, words, 4 * n);
+	return host_run((const uint8_t *)cmd, cmd[0]);
+}
+
+static void refused(uint32_t op, const uint32_t *words, uint32_t n, const char *why)
+{
+	bool ok = host_cmd(op, words, n);
+	CHECK(!ok);
+	CHECK(strstr(ex.reason, why) != NULL);
+	if (ok || !strstr(ex.reason, why))
+		fprintf(stderr, "  expected \"%s\", got \"%s\"\n", why, ex.reason);
+	else
+		printf("refused: %s\n", ex.reason);
+}
+
+static void test_host_refuses(void)
+{
+	reset();
+	GLuint p = gl_enc_glCreateProgram(), s = gl_enc_glCreateShader(GL_VERTEX_SHADER);
+	GLuint tex;
+	gl_enc_glGenTextures(1, &tex);
+	CHECK(host_drain());
+
+	CHECK(host_cmd(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2, 3, 4}, 7));
+	refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 2, 16, 1, 2, 3, 4}, 7,
+	        "glUniform4fv: value is 16 bytes, its arguments say 32");
+	refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2}, 5,
+	        "glUniform4fv: command size");
+	refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT, 0}, 2,
+	        "glClear: command size does not match");
+	refused(GLES_OP_glClearColor, (uint32_t[]){0, 0, 0}, 3, "glClearColor: command size");
+	refused(GLES_OP_END, NULL, 0, "unknown GLES opcode");
+	refused(GL_OP_GLES_BASE - 1, NULL, 0, "unknown GLES opcode");
+	refused(GLES_OP_glGetString, (uint32_t[]){GL_VENDOR}, 1, "glGetString (opcode");
+	refused(GLES_OP_glBufferSubData, (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 4, 0, GL_BLOB_NULL}, 6,
+	        "glBufferSubData: data is NULL");
+	refused(GLES_OP_glBufferSubData, (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 13, 0, 13, 0, 0, 0, 0},
+	        10, "refused by the hook");
+	refused(GLES_OP_glBindTexture, (uint32_t[]){GL_TEXTURE_2D, 4000}, 2, "unknown name 4000");
+	refused(GLES_OP_glAttachShader, (uint32_t[]){p, p}, 2, "unknown name"); /* class misuse */
+	refused(GLES_OP_glAttachShader, (uint32_t[]){s, s}, 2, "unknown name");
+	refused(GLES_OP_glGetAttribLocation, (uint32_t[]){p, 4, 0x64636261}, 3,
+	        "glGetAttribLocation: name is not a NUL-terminated string");
+	refused(GLES_OP_glPixelStorei, (uint32_t[]){GL_UNPACK_ROW_LENGTH_EXT, 5}, 2,
+	        "glPixelStorei: pname == GL_PACK_ALIGNMENT");
+	refused(GLES_OP_glGetShaderInfoLog, (uint32_t[]){s, 0x7fffffff, GL_BLOB_NULL, 0x7fffffff},
+	        4, "glGetShaderInfoLog: infoLog is over the command limit");
+	refused(GLES_OP_glGenTextures, (uint32_t[]){1, 4, tex}, 3, "bad new name");
+	refused(GLES_OP_glTexImage2D,
+	        (uint32_t[]){GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, 0x1401, 20, 0, 0, 0, 0, 0},
+	        14, "glTexImage2D: pixels is 20 bytes, its arguments say 21");
+	refused(GLES_OP_glTexImage2D,
+	        (uint32_t[]){GL_TEXTURE_2D, 0, GL_RGB, -3, 2, 0, GL_RGB, 0x1401, GL_BLOB_NULL}, 9,
+	        "glTexImage2D: pixels: invalid arguments");
+	host_context = false;
+	refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT}, 1,
+	        "glClear with no current context");
+	host_context = true;
+	unsigned specials = host_specials;
+	CHECK(host_cmd(GLES_OP_glDrawArrays, (uint32_t[]){GL_TRIANGLES, 0, 3}, 3));
+	CHECK(host_specials == specials + 1);
+}
+
+/* ---- Every GLES 2.0 entry point is implemented ---- */
+
+static void test_coverage(const char *gl2_h)
+{
+	unsigned ops = 0;
+	for (uint32_t op = GL_OP_GLES_BASE; op < GLES_OP_END; op++) {
+		const char *name = gles_command_name(op);
+		CHECK(name && gl_gles_lookup(name));
+		ops++;
+	}
+	CHECK(gles_command_name(GLES_OP_END) == NULL && gl_gles_lookup("glFooBar") == NULL);
+	CHECK(gl_gles_lookup("glBindVertexArrayOES") && gl_gles_lookup("glDiscardFramebufferEXT"));
+
+	FILE *f = fopen(gl2_h, "r");
+	if (!f) {
+		perror(gl2_h);
+		failures++;
+		return;
+	}
+	char line[512];
+	unsigned total = 0, found = 0;
+	while (fgets(line, sizeof(line), f)) {
+		char *at = strstr(line, "GL_APIENTRY gl");
+		if (!strstr(line, "GL_APICALL") || !at)
+			continue;
+		char name[128];
+		if (sscanf(at + strlen("GL_APIENTRY "), "%127[A-Za-z0-9_]", name) != 1)
+			continue;
+		total++;
+		if (gl_gles_lookup(name))
+			found++;
+		else
+			fprintf(stderr, "not implemented: %s\n", name);
+	}
+	fclose(f);
+	CHECK(total == GLES_CORE_COMMAND_COUNT && found == total);
+	printf("GLES 2.0 entry points in %s: %u, implemented %u; %u opcodes, %u client specials\n",
+	       gl2_h, total, found, ops, 20u);
+
+	CHECK(gles_host_load(fake_getproc, NULL) && asked_alias);
+	CHECK((void *)gles_host.glBindVertexArrayOES == (void *)fake_Flush);
+	CHECK(gles_host_extension_ok("GL_OES_vertex_array_object"));
+	CHECK(gles_host_extension_ok("GL_OES_depth24") && !gles_host_extension_ok("GL_FOO_bar"));
+	const char *missing = NULL;
+	CHECK(!gles_host_load(missing_getproc, &missing) && missing &&
+	      strcmp(missing, "glStencilOp") == 0);
+	CHECK(!gles_host_extension_ok("GL_OES_mapbuffer"));
+	CHECK(gl_gles_extensions[0] && strstr(GLES_EXTENSIONS, "GL_OES_element_index_uint"));
+	install_fakes();
+}
+
+/* ---- Size helpers ---- */
+
+static void test_sizes(void)
+{
+	CHECK(gl_image_size(3, 2, GL_RGB, GL_UNSIGNED_BYTE, 4) == 21);
+	CHECK(gl_image_size(3, 2, GL_RGB, GL_UNSIGNED_BYTE, 1) == 18);
+	CHECK(gl_image_size(3, 2, GL_RGB, GL_UNSIGNED_BYTE, 8) == 25);
+	CHECK(gl_image_size(3, 1, GL_RGB, GL_UNSIGNED_BYTE, 8) == 9); /* last row unpadded */
+	CHECK(gl_image_size(5, 3, GL_RGB, GL_UNSIGNED_SHORT_5_6_5, 4) == 12 * 2 + 10);
+	CHECK(gl_image_size(2, 2, GL_RGBA, GL_FLOAT, 4) == 64);
+	CHECK(gl_image_size(2, 2, GL_DEPTH_STENCIL_OES, GL_UNSIGNED_INT_24_8_OES, 4) == 16);
+	CHECK(gl_image_size(1, 1, GL_BGRA_EXT, GL_UNSIGNED_BYTE, 4) == 4);
+	CHECK(gl_image_size(0, 5, GL_RGBA, GL_UNSIGNED_BYTE, 4) == 0);
+	CHECK(gl_image_size(5, 0, GL_RGBA, GL_UNSIGNED_BYTE, 4) == 0);
+	CHECK(gl_image_size(65536, 65536, GL_RGBA, GL_UNSIGNED_BYTE, 4) == (int64_t)1 << 34);
+	CHECK(gl_image_size(-1, 2, GL_RGBA, GL_UNSIGNED_BYTE, 4) == GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size(1, -2, GL_RGBA, GL_UNSIGNED_BYTE, 4) == GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size(1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 3) == GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size(1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 0) == GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size(1, 1, 0x1234, GL_UNSIGNED_BYTE, 4) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_image_size(1, 1, GL_RGBA, 0x1234, 4) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_image_size(1, 1, GL_RGB, GL_UNSIGNED_SHORT_4_4_4_4, 4) ==
+	      GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_image_size(1, 1, GL_DEPTH_STENCIL_OES, GL_UNSIGNED_BYTE, 4) ==
+	      GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_image_size(INT64_MAX / 2, 3, GL_RGBA, GL_FLOAT, 4) == GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size((int64_t)1 << 31, (int64_t)1 << 31, GL_RGBA, GL_FLOAT, 8) ==
+	      GL_SIZE_INVALID_VALUE); /* 2^66 bytes */
+	CHECK(gl_image_size((int64_t)1 << 40, (int64_t)1 << 40, GL_RGBA, GL_FLOAT, 8) ==
+	      GL_SIZE_INVALID_VALUE);
+	CHECK(gl_image_size(INT64_MAX, INT64_MAX, GL_ALPHA, GL_UNSIGNED_BYTE, 1) ==
+	      GL_SIZE_INVALID_VALUE);
+	CHECK(gl_get_count(GL_VIEWPORT) == 4 && gl_get_count(GL_DEPTH_RANGE) == 2);
+	CHECK(gl_get_count(GL_VERTEX_ARRAY_BINDING_OES) == 1);
+	CHECK(gl_get_count(GL_COMPRESSED_TEXTURE_FORMATS) == GL_SIZES_MAX_FORMATS);
+	CHECK(gl_get_count(0x9999) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_index_size(GL_UNSIGNED_INT) == 4 &&
+	      gl_index_size(GL_FLOAT) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_vertex_attrib_count(GL_CURRENT_VERTEX_ATTRIB) == 4);
+	CHECK(gl_size_error(GL_SIZE_INVALID_ENUM) == GL_INVALID_ENUM);
+	CHECK(gl_size_error(-7) == GL_INVALID_VALUE);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s GLES2/gl2.h\n", argv[0]);
+		return 2;
+	}
+	test_coverage(argv[1]); /* loads gles_host, then installs the fakes */
+	test_sizes();
+	test_scalars();
+	test_names();
+	test_programs();
+	test_data();
+	test_bad_replies();
+	test_host_refuses();
+	if (failures)
+		fprintf(stderr, "%d checks failed\n", failures);
+	else
+		printf("all checks passed\n");
+	return failures ? 1 : 0;
+}
