@@ -84,7 +84,7 @@ static bool filter(struct gh_session *s, struct wire_object *obj, struct wire_ms
 	return true;
 }
 
-static bool to_link(struct gh_session *s, const struct wire_msg *msg)
+bool gh_to_link(struct gh_session *s, const struct wire_msg *msg)
 {
 	uint8_t buf[WIRE_WL_MAX_MESSAGE];
 	size_t size = wire_msg_encode(msg, WIRE_FORM_LINK, buf, sizeof(buf));
@@ -97,6 +97,30 @@ static bool to_link(struct gh_session *s, const struct wire_msg *msg)
 	return true;
 }
 
+/* Events for the host's own objects behind gpupipe ids (wl_shm.format,
+ * dmabuf formats): checked, then kept from the app. */
+static bool host_object_event(struct gh_session *s, struct wire_object *obj, const uint8_t *data,
+                              uint16_t size, uint16_t opcode)
+{
+	const struct wire_interface *iface = obj->host_interface;
+	struct wire_msg msg;
+	const char *err;
+	if (opcode >= iface->n_events ||
+	    !wire_msg_decode(data, size, &iface->events[opcode], WIRE_FORM_SOCKET, &msg, &err)) {
+		gh_session_end(s, "bad event from the compositor");
+		return false;
+	}
+	for (unsigned i = 0; i < msg.desc->n_fds; i++) {
+		int fd = wire_conn_take_fd(&s->compositor);
+		if (fd >= 0)
+			close(fd);
+	}
+	if (iface == &wire_iface_zwp_linux_buffer_params_v1 &&
+	    opcode == WIRE_ZWP_LINUX_BUFFER_PARAMS_V1_EVT_FAILED)
+		gp_log(ERROR, "the compositor refused a GL frame dmabuf");
+	return true;
+}
+
 static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t size)
 {
 	const char *err;
@@ -104,6 +128,8 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	uint16_t opcode, sz;
 	wire_msg_peek(data, size, &id, &opcode, &sz, &err);
 	struct wire_object *obj = wire_object_get(&s->objects, id);
+	if (obj && obj->host_interface)
+		return host_object_event(s, obj, data, size, opcode);
 	if (!obj || opcode >= obj->interface->n_events) {
 		gh_session_end(s, "compositor sent an event for an unknown object");
 		return false;
@@ -121,7 +147,7 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	bool visible = !obj->hidden && gh_clipboard_event_allowed(s, obj, &msg, created);
 	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
 		return s->done ? false : true;
-	if (visible && filter(s, obj, &msg) && !to_link(s, &msg))
+	if (visible && filter(s, obj, &msg) && !gh_to_link(s, &msg))
 		return false;
 
 	if (obj->interface == &wire_iface_wl_display) {

@@ -35,6 +35,9 @@ static const char usage[] =
         "      --allow-clipboard let the clipboard and primary selection cross\n"
         "                        (off by default: no silent clipboard between domains)\n"
         "      --max-links N     refuse links past N at once (default 64)\n"
+        "      --no-gl           do not offer GL rendering (apps then render on their\n"
+        "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
+        "                        picks the GPU, =none renders without one\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -143,11 +146,12 @@ int main(int argc, char **argv)
 	        {"label", required_argument, NULL, 'L'},
 	        {"allow-clipboard", no_argument, NULL, 'C'},
 	        {"max-links", required_argument, NULL, 'M'},
+	        {"no-gl", no_argument, NULL, 'G'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {0},
 	};
-	struct gh_options options = {0};
+	struct gh_options options = {.gl = true};
 	const char *listen_addr = NULL;
 	bool stdio = false;
 	int verbose = 0, c, max_links = 64;
@@ -165,6 +169,9 @@ int main(int argc, char **argv)
 			break;
 		case 'C':
 			options.allow_clipboard = true;
+			break;
+		case 'G':
+			options.gl = false;
 			break;
 		case 'M':
 			max_links = (int)strtol(optarg, &end, 10);

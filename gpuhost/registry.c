@@ -57,6 +57,13 @@ static struct gh_global *find(struct gh_session *s, uint32_t name)
 bool gh_registry_global(struct gh_session *s, uint32_t name, const char *interface,
                         uint32_t *version)
 {
+	/* The host binds these itself for GL frames, whatever the app sees. */
+	if (interface && strcmp(interface, wire_iface_wl_shm.name) == 0)
+		s->shm_name = name;
+	if (interface && strcmp(interface, wire_iface_zwp_linux_dmabuf_v1.name) == 0) {
+		s->dmabuf_name = name;
+		s->dmabuf_version = *version;
+	}
 	const struct wire_interface *iface = interface ? allowed(s, interface) : NULL;
 	if (!iface) {
 		gp_log(DEBUG, "not advertising %s", interface ? interface : "(null)");

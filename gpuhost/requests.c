@@ -13,13 +13,13 @@
 #include <gpupipe/log.h>
 
 #include "clipboard.h"
+#include "gpupipe.h"
 #include "registry.h"
 #include "session.h"
 #include "shm.h"
 
-/* Sends msg to the compositor in socket form; fds[] go beside it. */
-static bool to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
-                          unsigned n_fds)
+bool gh_to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
+                      unsigned n_fds)
 {
 	uint8_t buf[WIRE_WL_MAX_MESSAGE];
 	size_t size = wire_msg_encode(msg, WIRE_FORM_SOCKET, buf, sizeof(buf));
@@ -47,7 +47,7 @@ static bool send_labelled(struct gh_session *s, struct wire_msg *msg, bool app_i
 	if (n < 0)
 		return false;
 	msg->args[0].s = text; /* truncated by snprintf if the title was huge */
-	return to_compositor(s, msg, NULL, 0);
+	return gh_to_compositor(s, msg, NULL, 0);
 }
 
 /* A fresh toplevel shows the label even before (or without) a title. */
@@ -61,7 +61,7 @@ static bool label_new_toplevel(struct gh_session *s, uint32_t id)
 	char text[256];
 	snprintf(text, sizeof(text), "[%s]", s->options->label);
 	title.args[0].s = text;
-	return to_compositor(s, &title, NULL, 0);
+	return gh_to_compositor(s, &title, NULL, 0);
 }
 
 /* Policy and fd hooks. Returns false after failing the link; sets
@@ -71,6 +71,19 @@ static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg 
 {
 	const struct wire_interface *iface = obj->interface;
 	*handled = false;
+	if (iface == &wire_iface_wl_registry && msg->opcode == WIRE_WL_REGISTRY_REQ_BIND &&
+	    msg->args[0].u == GH_GPUPIPE_GLOBAL_NAME) {
+		*handled = true;
+		return gh_gpupipe_bind(s, msg, created);
+	}
+	if (iface == &wire_iface_wl_display && msg->opcode == WIRE_WL_DISPLAY_REQ_GET_REGISTRY) {
+		*handled = true;
+		return gh_to_compositor(s, msg, NULL, 0) && gh_gpupipe_advertise(s, msg->args[0].u);
+	}
+	if (!gh_gpupipe_request(s, obj, msg, created, handled))
+		return false;
+	if (*handled)
+		return true;
 	if (iface == &wire_iface_wl_shm && msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
 		struct gh_shm_region *region;
 		int fd = gh_shm_pool_fd(s, msg->args[1].u, msg->args[2].i, &region);
@@ -78,7 +91,7 @@ static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg 
 			return false;
 		created->data = region;
 		*handled = true;
-		return to_compositor(s, msg, &fd, 1);
+		return gh_to_compositor(s, msg, &fd, 1);
 	}
 	if (iface == &wire_iface_wl_shm_pool && obj->data) {
 		if (msg->opcode == WIRE_WL_SHM_POOL_REQ_RESIZE)
@@ -98,7 +111,7 @@ static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg 
 	if (s->options->label && iface == &wire_iface_xdg_surface &&
 	    msg->opcode == WIRE_XDG_SURFACE_REQ_GET_TOPLEVEL) {
 		*handled = true;
-		return to_compositor(s, msg, NULL, 0) && label_new_toplevel(s, msg->args[0].u);
+		return gh_to_compositor(s, msg, NULL, 0) && label_new_toplevel(s, msg->args[0].u);
 	}
 	return true;
 }
@@ -131,7 +144,14 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 		gh_session_fail(s, "malformed %s.%s: %s", iface->name, desc->name, err);
 		return false;
 	}
-	if (iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
+	bool ours = iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
+	            msg->args[0].u == GH_GPUPIPE_GLOBAL_NAME;
+	if (ours && !gh_gpupipe_check_bind(s, msg, &err)) {
+		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
+		                msg->bind_interface, msg->bind_version, err);
+		return false;
+	}
+	if (!ours && iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
 	    !gh_registry_check_bind(s, msg->args[0].u, msg->bind_interface, msg->bind_version,
 	                            &err)) {
 		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
@@ -174,12 +194,12 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 			return false;
 		}
 		handled = true;
-		if (!to_compositor(s, &msg, &fd, 1))
+		if (!gh_to_compositor(s, &msg, &fd, 1))
 			return false;
 	}
 	if (!handled && !hook(s, obj, &msg, created, &handled))
 		return false;
-	if (!handled && !to_compositor(s, &msg, NULL, 0))
+	if (!handled && !gh_to_compositor(s, &msg, NULL, 0))
 		return false;
 	if (msg.desc->destructor) {
 		gh_object_destroy(obj);
@@ -242,8 +262,11 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 		gh_session_fail(s, "first frame is %s, not hello", wire_type_name(hdr->type));
 		return false;
 	}
+	if (hdr->type == WIRE_GL_OPEN || hdr->type == WIRE_GL || hdr->type == WIRE_GL_CLOSE)
+		return gh_gpupipe_frame(s, hdr, p);
 	if (hdr->channel != 0) {
-		gh_session_fail(s, "frame on channel %u, but no GL stream is open", hdr->channel);
+		gh_session_fail(s, "%s frame on channel %u: only GL frames have channels",
+		                wire_type_name(hdr->type), hdr->channel);
 		return false;
 	}
 	switch (hdr->type) {

@@ -11,6 +11,8 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "gl/gl.h"
+#include "gpupipe.h"
 #include "registry.h"
 #include "session.h"
 #include "shm.h"
@@ -43,6 +45,7 @@ void gh_object_destroy(struct wire_object *obj)
 	if (obj->data &&
 	    (obj->interface == &wire_iface_wl_shm_pool || obj->interface == &wire_iface_wl_buffer))
 		gh_shm_region_unref(obj->data);
+	gh_gpupipe_object_destroy(obj);
 	obj->data = NULL;
 }
 
@@ -192,6 +195,8 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 	}
 	drain(&s.link);
 	wire_object_map_finish(&s.objects, gh_object_destroy);
+	if (s.gl)
+		gh_gl_destroy(s.gl);
 	gh_shm_finish(&s);
 	gh_registry_finish(&s);
 	wire_pipes_finish(&s.pipes);

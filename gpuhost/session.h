@@ -21,9 +21,12 @@
 #include <gpupipe/pipes.h>
 #include <gpupipe/wl-objects.h>
 
+struct gh_gl;
+
 struct gh_options {
 	const char *label;    /* NULL: no label */
 	bool allow_clipboard; /* advertise data device globals */
+	bool gl;              /* advertise gpupipe_v1 and run GL streams */
 };
 
 /* Above this many queued bytes toward one side, stop reading the other. */
@@ -43,6 +46,10 @@ struct gh_session {
 	uint32_t next_handle;       /* fd handles we announce (keymaps) */
 	struct wire_pipes pipes;    /* clipboard transfers, if allowed */
 	struct wl_event_source *hello_timer;
+	/* Compositor globals the host itself binds for GL frames (0: none). */
+	uint32_t shm_name, dmabuf_name, dmabuf_version;
+	struct gh_gl *gl;     /* once the app bound gpupipe_v1 */
+	uint32_t gl_memories; /* live gpupipe_memory_v1 objects */
 	bool done;
 	int exit_status;
 };
@@ -64,6 +71,13 @@ void gh_session_end(struct gh_session *s, const char *why);
 void gh_link_process(struct gh_session *s);
 /* events.c: compositor -> link. */
 void gh_compositor_process(struct gh_session *s);
+
+/* Queue a message for the compositor (socket form; fds go beside it and
+ * are owned by the call) or for the link (link form). False after ending
+ * the link. */
+bool gh_to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
+                      unsigned n_fds);
+bool gh_to_link(struct gh_session *s, const struct wire_msg *msg);
 
 /* Frees per-object hook state (shm region references). */
 void gh_object_destroy(struct wire_object *obj);

@@ -30,6 +30,18 @@ enum gh_gl_present {
  * GPUPIPE_RENDER_NODE=/dev/dri/renderD128 picks the node, =none forces
  * the shm path. NULL (logged) when no EGL can render GLES 2. */
 struct gh_gl *gh_gl_create(struct gh_session *s, bool compositor_has_dmabuf);
+
+/* Where the executor's output goes: gh_gl_create sends it on the session's
+ * link (session-sink.c); tests drive an executor with their own sink. */
+struct gh_gl_sink {
+	/* Ends the link: `reason` is logged and told to the proxy. */
+	void (*fail)(void *data, const char *reason);
+	/* Queues `len` bytes of stream `channel` toward the app (any length:
+	 * the sink splits them into frames). False when they cannot be queued. */
+	bool (*send)(void *data, uint16_t channel, const uint8_t *bytes, uint32_t len);
+};
+struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
+                                     bool compositor_has_dmabuf);
 void gh_gl_destroy(struct gh_gl *gl);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 

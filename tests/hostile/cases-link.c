@@ -98,7 +98,7 @@ static bool frame_on_nonzero_channel(struct hl_env *e)
 	hl_request(&l, 1, WIRE_WL_DISPLAY_REQ_SYNC, 1, 2u);
 	hl_frame_end(&l.out, frame);
 	hl_link_flush(&l);
-	return hl_refused(e, &l, "frame on channel 5, but no GL stream is open");
+	return hl_refused(e, &l, "frame on channel 5: only GL frames have channels");
 }
 
 /* --- hello --- */

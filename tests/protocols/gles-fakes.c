@@ -318,6 +318,33 @@ bool gl_exec_hook_glBufferSubData(struct gl_exec *x, GLenum target, GLintptr off
 	return true;
 }
 
+/* Vertex-state hooks the executor uses to validate draws: nothing to
+ * check in the codec test. */
+bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, GLuint app_buffer)
+{
+	return true;
+}
+bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array)
+{
+	return true;
+}
+bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	return true;
+}
+bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	return true;
+}
+bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	return true;
+}
+bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	return true;
+}
+
 /* ---- Fake host GL: records what the real call would have got ---- */
 
 struct rec rec;

@@ -182,11 +182,11 @@ struct gl_host_info {
 static_assert(sizeof(struct gl_host_info) == 24, "gl_host_info is 24 bytes");
 
 enum gl_host_features {
-	GL_HOST_DMABUF = 1u << 0,      /* frames are dmabufs on a render node */
-	GL_HOST_FENCE_SYNC = 1u << 1,  /* GL_OP_SYNC_* work */
-	GL_HOST_WAIT_SYNC = 1u << 2,   /* GL_OP_SYNC_SERVER_WAIT works */
-	GL_HOST_IMAGE = 1u << 3,       /* GL_OP_IMAGE_* work (texture and renderbuffer) */
-	GL_HOST_ROBUSTNESS = 1u << 4,  /* GL_CONTEXT_FLAG_ROBUST is honoured */
+	GL_HOST_DMABUF = 1u << 0,     /* frames are dmabufs on a render node */
+	GL_HOST_FENCE_SYNC = 1u << 1, /* GL_OP_SYNC_* work */
+	GL_HOST_WAIT_SYNC = 1u << 2,  /* GL_OP_SYNC_SERVER_WAIT works */
+	GL_HOST_IMAGE = 1u << 3,      /* GL_OP_IMAGE_* work (texture and renderbuffer) */
+	GL_HOST_ROBUSTNESS = 1u << 4, /* GL_CONTEXT_FLAG_ROBUST is honoured */
 };
 
 /* One host EGL config usable for GLES 2 with pbuffers. */

@@ -1,0 +1,125 @@
+/*
+ * Buffer data that does not travel as GLES commands.
+ *
+ * GL_OP_CLIENT_ARRAY: an app's client-side vertex array, sent for the
+ * vertices the next draw uses. It lands at vertex `first` of a scratch
+ * buffer the host owns (one per attribute per context; not an app name,
+ * so the app can neither name nor delete it) and the attribute points
+ * there, so the draw's own indices work unchanged.
+ *
+ * GL_OP_BUFFER_READ: the bytes of a bound buffer, for glMapBufferRange
+ * with GL_MAP_READ_BIT on the app side.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+/* The scratch buffer of `index`, with room for `size` bytes; bound to
+ * GL_ARRAY_BUFFER. NULL after failing. */
+static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t size)
+{
+	struct gh_gl_context *ctx = x->ctx;
+	if (!ctx->scratch[index]) {
+		GLuint name = 0;
+		gles_host.glGenBuffers(1, &name);
+		if (!name || gh_gl_map_get_ptr(&ctx->share->buffers, name))
+			return gh_gl_fail(x, "the host cannot make a scratch buffer"), NULL;
+		struct gh_gl_buffer *rec = calloc(1, sizeof(*rec));
+		if (!rec || !gh_gl_map_put(&ctx->share->buffers, name, (uintptr_t)rec)) {
+			free(rec);
+			gles_host.glDeleteBuffers(1, &name);
+			return gh_gl_fail(x, "too many buffers"), NULL;
+		}
+		*rec = (struct gh_gl_buffer){.refs = 1, .host = name};
+		ctx->scratch[index] = name;
+	}
+	struct gh_gl_buffer *buf;
+	buf = gh_gl_map_get_ptr(&ctx->share->buffers, ctx->scratch[index]);
+	gles_host.glBindBuffer(GL_ARRAY_BUFFER, buf->host);
+	if (buf->size < size) {
+		/* Grown in steps so that a growing vertex range does not
+		 * reallocate at every draw. */
+		uint64_t want = size < GH_GL_MAX_CLIENT_ARRAY / 2 ? size + size / 2 : size;
+		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, GL_STREAM_DRAW);
+		GLint got = 0;
+		gles_host.glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_SIZE, &got);
+		buf->size = got > 0 ? (uint64_t)got : 0;
+		if (buf->size < size)
+			return gh_gl_fail(x, "the host cannot hold %llu bytes of vertices",
+			                  (unsigned long long)size),
+			       NULL;
+	}
+	return buf;
+}
+
+bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
+{
+	uint32_t index = gl_rd_u32(r), size = gl_rd_u32(r), type = gl_rd_u32(r);
+	uint32_t normalized = gl_rd_u32(r), first = gl_rd_u32(r), count = gl_rd_u32(r), n;
+	const void *data = gl_rd_blob(r, &n);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	uint32_t bytes = gh_gl_attrib_bytes(size, type);
+	if (index >= x->gl->max_attribs || !bytes)
+		return gh_gl_fail(x, "attribute %u of %u x type 0x%x", index, size, type);
+	uint64_t need = ((uint64_t)first + count) * bytes;
+	if (n == GL_BLOB_NULL || n != (uint64_t)count * bytes)
+		return gh_gl_fail(x, "%u bytes for %u vertices of %u bytes", n, count, bytes);
+	if (need > GH_GL_MAX_CLIENT_ARRAY)
+		return gh_gl_fail(x, "vertices %u..%u need %llu bytes, over %u", first,
+		                  first + count, (unsigned long long)need, GH_GL_MAX_CLIENT_ARRAY);
+	struct gh_gl_buffer *buf = scratch(x, index, need);
+	if (!buf)
+		return false;
+	if (n)
+		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)first * bytes, n, data);
+	gles_host.glVertexAttribPointer(index, (GLint)size, type, normalized != 0, 0, NULL);
+	struct gh_gl_context *ctx = x->ctx;
+	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
+	struct gh_gl_attrib *a = &ctx->vao->attribs[index];
+	a->size = size;
+	a->type = type;
+	a->stride = 0;
+	a->bytes = bytes;
+	a->offset = 0;
+	gh_gl_buffer_ref(buf);
+	gh_gl_buffer_unref(a->buffer);
+	a->buffer = buf;
+	return true;
+}
+
+bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r)
+{
+	uint32_t target = gl_rd_u32(r), offset = gl_rd_u32(r), length = gl_rd_u32(r);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+		return gh_gl_fail(x, "buffer target 0x%x", target);
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (!buf)
+		return gh_gl_fail(x, "no buffer bound to 0x%x", target);
+	if (offset > buf->size || length > buf->size - offset || length > GL_MAX_COMMAND - 12)
+		return gh_gl_fail(x, "bytes %u..%llu of a %llu-byte buffer", offset,
+		                  (unsigned long long)offset + length,
+		                  (unsigned long long)buf->size);
+	const void *src = NULL;
+	struct gh_gl_fns *f = &x->gl->fns;
+	if (length && f->MapBufferRange && f->UnmapBuffer)
+		src = f->MapBufferRange(target, offset, length, GH_GL_MAP_READ_BIT);
+	/* A store the host cannot map answers with no bytes: the app's map
+	 * fails (GL_OUT_OF_MEMORY) rather than showing wrong data. */
+	uint32_t got = src ? length : 0;
+	uint8_t *p = gl_exec_reply(x, 4 + ((got + 3) & ~3u));
+	if (p) {
+		memcpy(p, &got, 4);
+		if (src)
+			memcpy(p + 4, src, length);
+	}
+	if (src)
+		f->UnmapBuffer(target);
+	return p != NULL;
+}

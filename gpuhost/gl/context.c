@@ -1,0 +1,195 @@
+/*
+ * The app's EGL contexts, re-created on the host. A context lives while its
+ * handle does or while a stream has it current (EGL defers the destruction
+ * of a current context): `refs` counts both.
+ */
+#include <stdlib.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+static bool check_new_handle(struct gl_exec *x, struct gh_gl_map *map, uint32_t handle)
+{
+	uintptr_t v;
+	if (!handle)
+		return gh_gl_fail(x, "handle 0");
+	if (gh_gl_map_get(map, handle, &v))
+		return gh_gl_fail(x, "handle %u is in use", handle);
+	if (map->count >= map->max)
+		return gh_gl_fail(x, "more than %u objects", map->max);
+	return true;
+}
+
+static void egl_attribs(struct gh_gl *gl, uint32_t flags, EGLint *a)
+{
+	int n = 0;
+	a[n++] = EGL_CONTEXT_CLIENT_VERSION;
+	a[n++] = 2;
+	if ((flags & GL_CONTEXT_FLAG_ROBUST) && gl->egl.robustness) {
+		a[n++] = EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT;
+		a[n++] = EGL_TRUE;
+	}
+	if ((flags & GL_CONTEXT_FLAG_DEBUG) && gl->egl.create_context) {
+		a[n++] = EGL_CONTEXT_FLAGS_KHR;
+		a[n++] = EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
+	}
+	a[n++] = EGL_NONE;
+}
+
+/* EGL errors for what the app may legitimately get wrong; the link ends
+ * only for what an honest library never sends. */
+static uint32_t check_args(struct gh_gl *gl, uint32_t config_id, uint32_t share_handle,
+                           uint32_t major, uint32_t flags, struct gh_gl_config **config,
+                           struct gh_gl_context **share)
+{
+	*config = NULL;
+	*share = NULL;
+	if (config_id) {
+		*config = gh_gl_config_find(gl, config_id);
+		if (!*config)
+			return EGL_BAD_CONFIG;
+	} else if (!gl->egl.no_config) {
+		return EGL_BAD_CONFIG;
+	}
+	if (share_handle) {
+		*share = gh_gl_map_get_ptr(&gl->contexts, share_handle);
+		if (!*share)
+			return EGL_BAD_CONTEXT;
+	}
+	if (major != 2)
+		return EGL_BAD_MATCH;
+	if (flags & ~(uint32_t)(GL_CONTEXT_FLAG_DEBUG | GL_CONTEXT_FLAG_ROBUST))
+		return EGL_BAD_ATTRIBUTE;
+	if ((flags & GL_CONTEXT_FLAG_ROBUST) && !gl->egl.robustness)
+		return EGL_BAD_ATTRIBUTE;
+	return EGL_SUCCESS;
+}
+
+static void context_init(struct gh_gl_context *ctx)
+{
+	for (int i = 0; i < GL_NAMES_COUNT; i++)
+		gh_gl_names_init(&ctx->names[i]);
+	gh_gl_map_init(&ctx->vaos, GH_GL_MAX_NAMES);
+	ctx->vao = &ctx->default_vao;
+	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
+}
+
+bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,
+                          uint32_t share_handle, uint32_t major, uint32_t flags, uint32_t *err)
+{
+	struct gh_gl *gl = x->gl;
+	if (!check_new_handle(x, &gl->contexts, handle))
+		return false;
+	struct gh_gl_config *config;
+	struct gh_gl_context *share;
+	*err = check_args(gl, config_id, share_handle, major, flags, &config, &share);
+	if (*err != EGL_SUCCESS)
+		return true;
+	struct gh_gl_context *ctx = calloc(1, sizeof(*ctx));
+	if (!ctx) {
+		*err = EGL_BAD_ALLOC;
+		return true;
+	}
+	EGLint attribs[16];
+	egl_attribs(gl, flags, attribs);
+	ctx->egl = eglCreateContext(gl->dpy, config ? config->egl : EGL_NO_CONFIG_KHR,
+	                            share ? share->egl : EGL_NO_CONTEXT, attribs);
+	if (ctx->egl == EGL_NO_CONTEXT) {
+		*err = (uint32_t)eglGetError();
+		free(ctx);
+		return true;
+	}
+	ctx->share = share ? share->share : gh_gl_share_create();
+	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
+		eglDestroyContext(gl->dpy, ctx->egl);
+		free(ctx);
+		*err = EGL_BAD_ALLOC;
+		return true;
+	}
+	if (share)
+		ctx->share->refs++;
+	ctx->gl = gl;
+	ctx->handle = handle;
+	ctx->refs = 1;
+	ctx->config = config;
+	context_init(ctx);
+	*err = EGL_SUCCESS;
+	return true;
+}
+
+bool gh_gl_context_destroy(struct gl_exec *x, uint32_t handle)
+{
+	uintptr_t v;
+	if (!gh_gl_map_remove(&x->gl->contexts, handle, &v))
+		return gh_gl_fail(x, "unknown context %u", handle);
+	gh_gl_context_unref((struct gh_gl_context *)v);
+	return true;
+}
+
+void gh_gl_vao_finish(struct gh_gl_vao *vao)
+{
+	gh_gl_buffer_unref(vao->element);
+	vao->element = NULL;
+	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
+		gh_gl_buffer_unref(vao->attribs[i].buffer);
+		vao->attribs[i].buffer = NULL;
+	}
+}
+
+static void free_vao_entry(uint32_t key, uintptr_t val, void *data)
+{
+	struct gh_gl_vao *vao = (struct gh_gl_vao *)val;
+	gh_gl_vao_finish(vao);
+	free(vao);
+}
+
+/* Client-array scratch buffers are the host's own names in the share
+ * group: deleted here, in this context, while the group may live on. */
+static void delete_scratch(struct gh_gl_context *ctx)
+{
+	struct gh_gl *gl = ctx->gl;
+	bool any = false;
+	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++)
+		any |= ctx->scratch[i] != 0;
+	if (!any || ctx->share->refs == 1 || !gl->egl.surfaceless ||
+	    !gh_gl_host_make_current(gl, ctx->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))
+		return;
+	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
+		uintptr_t v;
+		if (ctx->scratch[i] && gh_gl_map_remove(&ctx->share->buffers, ctx->scratch[i], &v))
+			gh_gl_buffer_unref((struct gh_gl_buffer *)v);
+	}
+	gles_host.glDeleteBuffers(GH_GL_MAX_ATTRIBS, ctx->scratch);
+}
+
+void gh_gl_context_unref(struct gh_gl_context *ctx)
+{
+	if (!ctx || --ctx->refs)
+		return;
+	struct gh_gl *gl = ctx->gl;
+	delete_scratch(ctx);
+	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
+	eglDestroyContext(gl->dpy, ctx->egl);
+	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
+	gh_gl_map_finish(&ctx->vaos);
+	gh_gl_vao_finish(&ctx->default_vao);
+	gh_gl_buffer_unref(ctx->array_buffer);
+	gh_gl_program_unref(ctx->program);
+	for (int i = 0; i < GL_NAMES_COUNT; i++)
+		gh_gl_names_finish(&ctx->names[i]);
+	gh_gl_share_unref(ctx->share);
+	free(ctx);
+}
+
+void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf)
+{
+	bool hit = (ctx != EGL_NO_CONTEXT && gl->cur_ctx == ctx) ||
+	           (surf != EGL_NO_SURFACE && (gl->cur_draw == surf || gl->cur_read == surf));
+	if (!hit)
+		return;
+	eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	gl->cur_ctx = EGL_NO_CONTEXT;
+	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
+}

@@ -1,0 +1,185 @@
+/*
+ * Draws, validated before the host GL runs them: no draw may read past the
+ * end of a buffer. For each attribute location the current program reads
+ * whose array is enabled, the last vertex the draw fetches must lie inside
+ * the attribute's buffer; element indices must lie inside the element
+ * buffer, and the largest of them is that last vertex. An enabled array
+ * with no buffer behind it is never left for GL to dereference (it would
+ * be a host pointer): read by the program, the link ends; not read, it is
+ * disabled around the draw.
+ */
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+static uint32_t max_index(const uint8_t *p, uint32_t count, uint32_t isize)
+{
+	uint32_t max = 0;
+	if (isize == 1) {
+		for (uint32_t i = 0; i < count; i++)
+			max = p[i] > max ? p[i] : max;
+	} else if (isize == 2) {
+		for (uint32_t i = 0; i < count; i++) {
+			uint16_t v;
+			memcpy(&v, p + 2 * (size_t)i, 2);
+			max = v > max ? v : max;
+		}
+	} else {
+		for (uint32_t i = 0; i < count; i++) {
+			uint32_t v;
+			memcpy(&v, p + 4 * (size_t)i, 4);
+			max = v > max ? v : max;
+		}
+	}
+	return max;
+}
+
+/* The largest index in the bound element buffer's range: from our copy,
+ * else from the host's own store. */
+static bool buffer_max_index(struct gl_exec *x, struct gh_gl_buffer *buf, uint64_t offset,
+                             uint32_t count, uint32_t type, uint32_t isize, uint32_t *max)
+{
+	if (buf->scan.valid && buf->scan.offset == offset && buf->scan.count == count &&
+	    buf->scan.type == type) {
+		*max = buf->scan.max;
+		return true;
+	}
+	if (buf->complete) {
+		*max = max_index(buf->copy + offset, count, isize);
+	} else {
+		struct gh_gl_fns *f = &x->gl->fns;
+		const uint8_t *p = NULL;
+		if (f->MapBufferRange && f->UnmapBuffer)
+			p = f->MapBufferRange(GL_ELEMENT_ARRAY_BUFFER, (GLintptr)offset,
+			                      (GLsizeiptr)count * isize, GH_GL_MAP_READ_BIT);
+		if (!p)
+			return gh_gl_fail(x, "the host cannot read element buffer %u to check it",
+			                  buf->host);
+		*max = max_index(p, count, isize);
+		f->UnmapBuffer(GL_ELEMENT_ARRAY_BUFFER);
+	}
+	buf->scan.valid = true;
+	buf->scan.offset = offset;
+	buf->scan.count = count;
+	buf->scan.type = type;
+	buf->scan.max = *max;
+	return true;
+}
+
+/* Checks every attribute for vertices 0..last (none when !any) and
+ * collects the enabled ones without a buffer that must be hidden. */
+static bool check_attribs(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide)
+{
+	struct gh_gl_context *ctx = x->ctx;
+	struct gh_gl_program *prog = ctx->program;
+	*hide = 0;
+	if (prog && prog->beyond)
+		return gh_gl_fail(x, "the program reads attributes over the %u gpupipe tracks",
+		                  x->gl->max_attribs);
+	for (uint32_t i = 0; i < x->gl->max_attribs; i++) {
+		const struct gh_gl_attrib *a = &ctx->vao->attribs[i];
+		bool used = prog && (prog->attribs >> i & 1);
+		if (!a->enabled)
+			continue;
+		if (!a->buffer) {
+			if (used)
+				return gh_gl_fail(x, "attribute %u is enabled with no buffer", i);
+			*hide |= 1u << i;
+			continue;
+		}
+		if (!used || !any)
+			continue;
+		uint64_t stride = a->stride ? a->stride : a->bytes;
+		/* last < 2^32 and stride < 2^31: no overflow before the checks. */
+		uint64_t end = last * stride + a->bytes;
+		if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
+			return gh_gl_fail(x,
+			                  "attribute %u reads to byte %llu of a %llu-byte buffer",
+			                  i, (unsigned long long)(a->offset + end),
+			                  (unsigned long long)a->buffer->size);
+	}
+	return true;
+}
+
+static void hide_arrays(uint32_t hide, bool enable)
+{
+	for (uint32_t i = 0; hide; i++, hide >>= 1) {
+		if (!(hide & 1))
+			continue;
+		if (enable)
+			gles_host.glEnableVertexAttribArray(i);
+		else
+			gles_host.glDisableVertexAttribArray(i);
+	}
+}
+
+bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum mode = gl_rd_u32(r);
+	GLint first = (GLint)gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glDrawArrays"))
+		return false;
+	uint32_t hide;
+	/* Negative values are a GL error: nothing is read. */
+	bool any = first >= 0 && count > 0;
+	if (!check_attribs(x, any, any ? (uint64_t)first + (uint64_t)count - 1 : 0, &hide))
+		return false;
+	hide_arrays(hide, false);
+	gles_host.glDrawArrays(mode, first, count);
+	hide_arrays(hide, true);
+	return true;
+}
+
+static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint64_t offset,
+                          const void *indices, uint32_t n, uint32_t *last)
+{
+	struct gh_gl_buffer *elements = x->ctx->vao->element;
+	int64_t isize = gl_index_size(type);
+	if (isize <= 0)
+		return gh_gl_fail(x, "index type 0x%x", type);
+	uint64_t bytes = (uint64_t)count * (uint64_t)isize;
+	if (elements) {
+		if (n != GL_BLOB_NULL)
+			return gh_gl_fail(x, "indices sent with an element buffer bound");
+		if (offset > elements->size || bytes > elements->size - offset)
+			return gh_gl_fail(x, "indices to byte %llu of a %llu-byte element buffer",
+			                  (unsigned long long)(offset + bytes),
+			                  (unsigned long long)elements->size);
+		if (!count)
+			return true;
+		return buffer_max_index(x, elements, offset, (uint32_t)count, type, (uint32_t)isize,
+		                        last);
+	}
+	if (n == GL_BLOB_NULL || n != bytes || offset)
+		return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
+		                  n == GL_BLOB_NULL ? 0 : n, count, type);
+	*last = max_index(indices, (uint32_t)count, (uint32_t)isize);
+	return true;
+}
+
+bool gl_exec_special_glDrawElements(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum mode = gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	GLenum type = gl_rd_u32(r);
+	uint64_t offset = gl_rd_u64(r);
+	uint32_t n;
+	const void *indices = gl_rd_blob(r, &n);
+	if (!gles_reader_end(x, r, "glDrawElements"))
+		return false;
+	if (count < 0)
+		return gh_gl_fail(x, "count %d", count);
+	uint32_t last = 0, hide;
+	if (!element_range(x, count, type, offset, indices, n, &last) ||
+	    !check_attribs(x, count > 0, last, &hide))
+		return false;
+	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)offset : indices;
+	hide_arrays(hide, false);
+	gles_host.glDrawElements(mode, count, type, p);
+	hide_arrays(hide, true);
+	return true;
+}

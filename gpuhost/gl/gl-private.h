@@ -1,0 +1,349 @@
+/*
+ * Inside the GL executor: the objects of one link and how they relate.
+ *
+ *   gh_gl (one per link) -- the host EGL display, its configs, the present
+ *     context, the handle tables of the app's EGL objects, the streams.
+ *   gl_exec (one per GL channel) -- a stream: its input reassembly, its
+ *     reply, and what is current on it (context, draw and read surface).
+ *   gh_gl_context -- a host EGL context; its share group (gh_gl_share) holds
+ *     the name maps of shared objects, the context those of framebuffers and
+ *     vertex arrays, plus the vertex state that draws are validated against.
+ *   gh_gl_surface -- a host pbuffer, the back buffer of an app surface.
+ *   gh_gl_memory -- a frame buffer the compositor shows (memory.c).
+ *
+ * The host has one thread and several streams: before a stream's GLES
+ * command runs, its context and surfaces are made current on the host if
+ * another stream's were (gh_gl_stream_make_current).
+ */
+#ifndef GH_GL_PRIVATE_H
+#define GH_GL_PRIVATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GLES2/gl2.h>
+#include <GLES2/gl2ext.h>
+#include <wayland-util.h>
+
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-stream.h>
+#include <gpupipe/wire.h>
+
+#include "gl.h"
+#include "map.h"
+
+struct gh_gl_context;
+struct gh_gl_surface;
+struct gh_gl_memory;
+struct gl_exec;
+
+/* Caps on what one link may make the host keep. */
+#define GH_GL_MAX_NAMES (1u << 20)         /* entries per name map */
+#define GH_GL_MAX_EGL_OBJECTS 4096u        /* contexts, surfaces, syncs, images: each */
+#define GH_GL_MAX_BUFFERS 4096u            /* wl_buffers bound to memory */
+#define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
+#define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
+#define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
+
+/* ES 3 enums the host context understands and we use ourselves. */
+#define GH_GL_READ_FRAMEBUFFER 0x8CA8
+#define GH_GL_DRAW_FRAMEBUFFER 0x8CA9
+#define GH_GL_READ_FRAMEBUFFER_BINDING 0x8CAA
+#define GH_GL_DRAW_FRAMEBUFFER_BINDING 0x8CA6
+#define GH_GL_MAP_READ_BIT 0x0001
+#define GH_GL_HALF_FLOAT 0x140B
+#define GH_GL_INT_2_10_10_10_REV 0x8D9F
+#define GH_GL_UNSIGNED_INT_2_10_10_10_REV 0x8368
+#define GH_GL_TEXTURE_WIDTH 0x1000
+#define GH_GL_TEXTURE_HEIGHT 0x1001
+
+/* Host GL entry points outside the generated table (GLES 3), loaded from
+ * eglGetProcAddress; any may be NULL where the host lacks it. */
+struct gh_gl_fns {
+	void(GL_APIENTRY *BlitFramebuffer)(GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLint,
+	                                   GLbitfield, GLenum);
+	void *(GL_APIENTRY *MapBufferRange)(GLenum, GLintptr, GLsizeiptr, GLbitfield);
+	GLboolean(GL_APIENTRY *UnmapBuffer)(GLenum);
+	void(GL_APIENTRY *GetTexLevelParameteriv)(GLenum, GLint, GLenum, GLint *);
+	void(GL_APIENTRY *EGLImageTargetRenderbufferStorageOES)(GLenum, GLeglImageOES);
+};
+
+/* Host EGL extension entry points and what the display offers. */
+struct gh_gl_egl {
+	PFNEGLCREATESYNCKHRPROC CreateSyncKHR;
+	PFNEGLDESTROYSYNCKHRPROC DestroySyncKHR;
+	PFNEGLCLIENTWAITSYNCKHRPROC ClientWaitSyncKHR;
+	PFNEGLWAITSYNCKHRPROC WaitSyncKHR;
+	PFNEGLCREATEIMAGEKHRPROC CreateImageKHR;
+	PFNEGLDESTROYIMAGEKHRPROC DestroyImageKHR;
+	bool fence_sync, wait_sync, image_texture, image_renderbuffer, dma_buf_import,
+	        dma_buf_modifiers, robustness, create_context, no_config, surfaceless;
+};
+
+struct gh_gl_config {
+	EGLConfig egl;
+	struct gl_config_info info;
+};
+
+struct gh_gl {
+	const struct gh_gl_sink *sink;
+	void *sink_data;
+	bool failed; /* the link is ending: nothing more runs */
+
+	enum gh_gl_present present;
+	EGLDisplay dpy;
+	int drm_fd;             /* render node (dmabuf path), else -1 */
+	struct gbm_device *gbm; /* frame buffers on the dmabuf path */
+	struct gh_gl_egl egl;
+	struct gh_gl_fns fns;
+	bool read_bgra; /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
+
+	struct gh_gl_config *configs;
+	uint32_t n_configs;
+	uint32_t max_width, max_height; /* largest back buffer (GL limits) */
+	uint32_t max_attribs;           /* min(host GL_MAX_VERTEX_ATTRIBS, GH_GL_MAX_ATTRIBS) */
+	uint32_t host_max_attribs;      /* the host's GL_MAX_VERTEX_ATTRIBS */
+	uint8_t *init_reply;            /* the GL_OP_INIT reply payload, built once */
+	uint32_t init_reply_size;
+
+	/* Our own context (no config, shares nothing): copies back buffers
+	 * into frame buffers without touching any app context's state. */
+	EGLContext present_ctx;
+	uint8_t *readback; /* shm path: one frame read back, then flipped */
+	size_t readback_size;
+	GLuint resolve_rb, resolve_fbo; /* dmabuf path: multisampled surfaces */
+	uint32_t resolve_w, resolve_h;
+
+	/* What is current on the host thread now. */
+	EGLContext cur_ctx;
+	EGLSurface cur_draw, cur_read;
+
+	struct gl_exec *streams[WIRE_MAX_GL_CHANNEL + 1];
+	struct gh_gl_map contexts; /* handle -> gh_gl_context */
+	struct gh_gl_map surfaces; /* handle -> gh_gl_surface */
+	struct gh_gl_map syncs;    /* handle -> EGLSyncKHR */
+	struct gh_gl_map images;   /* handle -> EGLImageKHR */
+	struct gh_gl_map buffers;  /* wl_buffer id -> gh_gl_memory */
+	struct wl_list memories;   /* gh_gl_memory.link */
+	uint64_t next_serial;      /* surface contents identity (surface.c) */
+};
+
+/* ---- names.c ---- */
+
+struct gh_gl_names {
+	struct gh_gl_map app;  /* app name -> host name */
+	struct gh_gl_map host; /* host name -> app name */
+};
+
+/* A buffer object's host data store, as draws need to know it. Held by the
+ * share group's map while the name lives, and by every binding that
+ * refers to it (GL keeps a deleted buffer alive while attached). */
+struct gh_gl_buffer {
+	uint32_t refs;
+	uint32_t host;
+	uint64_t size; /* bytes in the data store */
+	uint8_t *copy; /* the whole store (size bytes) when `complete`, else NULL */
+	bool complete;
+	struct {
+		bool valid;
+		uint32_t type, count, max;
+		uint64_t offset;
+	} scan; /* the last max-index scan of this buffer */
+};
+
+/* A program's linked executable: which attribute locations it reads. */
+struct gh_gl_program {
+	uint32_t refs; /* share group's map + contexts using it */
+	uint32_t host;
+	uint64_t attribs; /* bit per location, from the last successful link */
+	bool beyond;      /* it reads a location over gh_gl.max_attribs */
+};
+
+struct gh_gl_share {
+	uint32_t refs;
+	struct gh_gl_names names[GL_NAMES_COUNT]; /* shared classes only */
+	struct gh_gl_map buffers;                 /* host name -> gh_gl_buffer */
+	struct gh_gl_map programs;                /* host name -> gh_gl_program */
+};
+
+struct gh_gl_attrib {
+	bool enabled;
+	uint32_t size, type, stride;
+	uint32_t bytes; /* of one vertex: size * sizeof(type) */
+	uint64_t offset;
+	struct gh_gl_buffer *buffer; /* NULL: no buffer (never read: see draw.c) */
+};
+
+struct gh_gl_vao {
+	uint32_t host; /* 0: the context's default vertex array */
+	struct gh_gl_buffer *element;
+	struct gh_gl_attrib attribs[GH_GL_MAX_ATTRIBS];
+};
+
+void gh_gl_names_init(struct gh_gl_names *names);
+void gh_gl_names_finish(struct gh_gl_names *names);
+struct gh_gl_share *gh_gl_share_create(void);
+void gh_gl_share_unref(struct gh_gl_share *share);
+struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls);
+void gh_gl_buffer_unref(struct gh_gl_buffer *buf);
+void gh_gl_program_unref(struct gh_gl_program *prog);
+struct gh_gl_buffer *gh_gl_buffer_ref(struct gh_gl_buffer *buf);
+/* The host name's app name in the current context, 0 if none. */
+uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
+
+/* ---- context.c ---- */
+
+struct gh_gl_context {
+	struct gh_gl *gl;
+	uint32_t handle;
+	uint32_t refs; /* the handle table + the stream it is current on */
+	EGLContext egl;
+	struct gh_gl_config *config; /* NULL: EGL_NO_CONFIG_KHR */
+	struct gh_gl_share *share;
+	struct gh_gl_names names[GL_NAMES_COUNT]; /* per-context classes only */
+	struct gh_gl_map vaos;                    /* host name -> gh_gl_vao */
+	struct gh_gl_vao default_vao;
+	struct gh_gl_vao *vao; /* bound: default_vao or one in vaos */
+	struct gh_gl_buffer *array_buffer;
+	struct gh_gl_program *program;
+	struct gl_pixel_state ps;
+	bool es3;         /* the host made it GLES 3 or later (its types differ) */
+	bool initialized; /* made current once: es3 is known */
+	uint32_t scratch[GH_GL_MAX_ATTRIBS]; /* host buffers for client arrays */
+	struct gl_exec *current_on;
+};
+
+/* False after failing the link; else *err is the EGL error for the app. */
+bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,
+                          uint32_t share_handle, uint32_t major, uint32_t flags, uint32_t *err);
+bool gh_gl_context_destroy(struct gl_exec *x, uint32_t handle);
+void gh_gl_context_unref(struct gh_gl_context *ctx);
+void gh_gl_vao_finish(struct gh_gl_vao *vao);
+
+/* ---- surface.c ---- */
+
+struct gh_gl_surface {
+	struct gh_gl *gl;
+	uint32_t handle;
+	uint32_t refs; /* the handle table + each stream it is current on */
+	enum gl_surface_kind kind;
+	struct gh_gl_config *config;
+	uint32_t width, height;
+	EGLSurface egl;
+	/* Frame buffer contents: a memory holding frame `frame` of `serial`
+	 * is that surface's frame; `serial` changes at each resize. */
+	uint64_t serial, frame;
+	uint32_t damage_top[GH_GL_DAMAGE_HISTORY]; /* rows (y down) changed by frame - i */
+	uint32_t damage_bottom[GH_GL_DAMAGE_HISTORY];
+};
+
+bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id, uint32_t width,
+                          uint32_t height, uint32_t kind, uint32_t *err);
+bool gh_gl_surface_resize(struct gl_exec *x, uint32_t handle, uint32_t width, uint32_t height);
+bool gh_gl_surface_destroy(struct gl_exec *x, uint32_t handle);
+void gh_gl_surface_unref(struct gh_gl_surface *surf);
+/* Stops `egl` being current on the host thread before it goes away. */
+void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf);
+
+/* ---- memory.c, present.c ---- */
+
+struct gh_gl_memory {
+	struct gh_gl *gl; /* NULL once the executor is gone */
+	struct wl_list link;
+	uint32_t refs;
+	uint32_t width, height, format, stride;
+	uint8_t *map; /* shm: stride * height bytes */
+	size_t map_size;
+	struct gbm_bo *bo; /* dmabuf */
+	EGLImageKHR image;
+	GLuint rb, fbo;         /* in the present context */
+	uint64_t serial, frame; /* what it holds (see gh_gl_surface) */
+};
+
+bool gh_gl_present_init(struct gh_gl *gl);
+void gh_gl_present_finish(struct gh_gl *gl);
+void gh_gl_memory_release_gl(struct gh_gl_memory *mem);
+/* GL_OP_SWAP. */
+bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r);
+
+/* ---- stream.c ---- */
+
+struct gl_exec {
+	struct gh_gl *gl;
+	uint16_t channel;
+	uint8_t *in; /* a command being reassembled */
+	uint32_t in_len, in_cap;
+	uint32_t op; /* the command being executed */
+	struct wl_array reply;
+	bool replied;
+	struct gh_gl_context *ctx;
+	struct gh_gl_surface *draw, *read;
+	/* Bookkeeping that needs GL's result: done after the command ran. */
+	struct gh_gl_buffer *after_buffer_data; /* glBufferData: the buffer */
+	uint32_t after_buffer_target;
+	uint64_t after_buffer_size;
+	struct gh_gl_program *after_link; /* glLinkProgram: the program */
+};
+
+void gh_gl_stream_free(struct gl_exec *x);
+/* Ends the link: "GL stream N: <command>: <what>". Returns false.
+ * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */
+bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Same for failures outside any stream. */
+void gh_gl_fail_link(struct gh_gl *gl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *gh_gl_op_name(uint32_t op);
+/* Makes the stream's context and surfaces current on the host thread. */
+bool gh_gl_stream_make_current(struct gl_exec *x);
+/* Makes ctx/draw/read current on the host thread if they are not. */
+bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, EGLSurface read);
+
+/* ---- ops.c: the EGL-level commands ---- */
+
+bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r);
+/* Checks that the reader was used up exactly. */
+bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r);
+bool gh_gl_make_current(struct gl_exec *x, uint32_t ctx, uint32_t draw, uint32_t read);
+void gh_gl_stream_release(struct gl_exec *x);
+
+/* ---- info.c ---- */
+
+bool gh_gl_configs_load(struct gh_gl *gl);
+/* With a context current: limits, strings, the GL_OP_INIT reply. */
+bool gh_gl_info_init(struct gh_gl *gl);
+struct gh_gl_config *gh_gl_config_find(struct gh_gl *gl, uint32_t config_id);
+
+/* ---- display.c ---- */
+
+bool gh_gl_display_open(struct gh_gl *gl, bool compositor_has_dmabuf);
+bool gh_gl_has_extension(const char *list, const char *ext);
+void gh_gl_display_close(struct gh_gl *gl);
+
+/* ---- sync.c, image.c, arrays.c ---- */
+
+bool gh_gl_sync_op(struct gl_exec *x, struct gl_reader *r);
+bool gh_gl_image_op(struct gl_exec *x, struct gl_reader *r);
+void gh_gl_syncs_finish(struct gh_gl *gl);
+void gh_gl_images_finish(struct gh_gl *gl);
+EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle);
+bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r);
+bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
+
+/* ---- vertex.c: vertex state ---- */
+
+/* Bytes of one vertex of an attribute, 0 for a type GL does not take. */
+uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type);
+struct gh_gl_buffer *gh_gl_bound_buffer(struct gh_gl_context *ctx, uint32_t target);
+void gh_gl_after_command(struct gl_exec *x);
+
+/* Host hooks the executor needs on generic commands (requested in
+ * .notes/GL-EXEC-REQUESTS.md); declared here too so that they build before
+ * the generator calls them. */
+bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, GLuint app_buffer);
+bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array);
+bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index);
+bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
+bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program);
+bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * The executor of one link: created when the app first binds gpupipe_v1,
+ * destroyed with the session. See gl.h and gl-private.h.
+ */
+#include <stdlib.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+
+struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
+                                     bool compositor_has_dmabuf)
+{
+	struct gh_gl *gl = calloc(1, sizeof(*gl));
+	if (!gl)
+		return NULL;
+	gl->sink = sink;
+	gl->sink_data = data;
+	gl->dpy = EGL_NO_DISPLAY;
+	gl->drm_fd = -1;
+	gl->cur_ctx = EGL_NO_CONTEXT;
+	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
+	gl->present_ctx = EGL_NO_CONTEXT;
+	gh_gl_map_init(&gl->contexts, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->surfaces, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->syncs, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->images, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->buffers, GH_GL_MAX_BUFFERS);
+	wl_list_init(&gl->memories);
+	if (!gh_gl_display_open(gl, compositor_has_dmabuf) || !gh_gl_present_init(gl)) {
+		gh_gl_destroy(gl);
+		return NULL;
+	}
+	return gl;
+}
+
+enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl)
+{
+	return gl->present;
+}
+
+static void unref_context_entry(uint32_t key, uintptr_t val, void *data)
+{
+	gh_gl_context_unref((struct gh_gl_context *)val);
+}
+
+static void unref_surface_entry(uint32_t key, uintptr_t val, void *data)
+{
+	gh_gl_surface_unref((struct gh_gl_surface *)val);
+}
+
+static void unref_memory_entry(uint32_t key, uintptr_t val, void *data)
+{
+	gh_gl_memory_unref((struct gh_gl_memory *)val);
+}
+
+void gh_gl_destroy(struct gh_gl *gl)
+{
+	if (!gl)
+		return;
+	for (uint32_t i = 0; i <= WIRE_MAX_GL_CHANNEL; i++) {
+		if (gl->streams[i])
+			gh_gl_stream_free(gl->streams[i]);
+	}
+	gh_gl_map_for_each(&gl->contexts, unref_context_entry, NULL);
+	gh_gl_map_finish(&gl->contexts);
+	gh_gl_map_for_each(&gl->surfaces, unref_surface_entry, NULL);
+	gh_gl_map_finish(&gl->surfaces);
+	gh_gl_syncs_finish(gl);
+	gh_gl_images_finish(gl);
+	gh_gl_map_for_each(&gl->buffers, unref_memory_entry, NULL);
+	gh_gl_map_finish(&gl->buffers);
+	/* Memory the session still holds outlives us without its GL part. */
+	struct gh_gl_memory *mem, *tmp;
+	wl_list_for_each_safe(mem, tmp, &gl->memories, link)
+	{
+		gh_gl_memory_release_gl(mem);
+		wl_list_remove(&mem->link);
+		wl_list_init(&mem->link);
+		mem->gl = NULL;
+	}
+	gh_gl_present_finish(gl);
+	gh_gl_display_close(gl);
+	free(gl->configs);
+	free(gl->init_reply);
+	free(gl);
+}

@@ -1,0 +1,123 @@
+/*
+ * EGLImages of the app's textures and renderbuffers (EGL_KHR_image_base,
+ * EGL_KHR_gl_texture_2D_image, EGL_KHR_gl_renderbuffer_image), made from
+ * the host objects the app's names map to in the named context's share
+ * group, and used by glEGLImageTarget*OES (specials.c).
+ */
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+static uint32_t create(struct gh_gl *gl, uint32_t handle, uint32_t ctx_handle, uint32_t target,
+                       uint32_t app, uint32_t level)
+{
+	struct gh_gl_context *ctx = gh_gl_map_get_ptr(&gl->contexts, ctx_handle);
+	if (!ctx)
+		return EGL_BAD_CONTEXT;
+	enum gl_name_class cls;
+	if (target == EGL_GL_TEXTURE_2D_KHR && gl->egl.image_texture)
+		cls = GL_NAMES_TEXTURE;
+	else if (target == EGL_GL_RENDERBUFFER_KHR && gl->egl.image_renderbuffer && level == 0)
+		cls = GL_NAMES_RENDERBUFFER;
+	else
+		return EGL_BAD_PARAMETER;
+	uintptr_t host;
+	if (!app || !gh_gl_map_get(&gh_gl_names_of(ctx, cls)->app, app, &host))
+		return EGL_BAD_PARAMETER;
+	EGLint tex_attribs[] = {EGL_GL_TEXTURE_LEVEL_KHR, (EGLint)level, EGL_NONE};
+	EGLint rb_attribs[] = {EGL_NONE};
+	EGLImageKHR image =
+	        gl->egl.CreateImageKHR(gl->dpy, ctx->egl, target, (EGLClientBuffer)host,
+	                               cls == GL_NAMES_TEXTURE ? tex_attribs : rb_attribs);
+	if (image == EGL_NO_IMAGE_KHR)
+		return (uint32_t)eglGetError();
+	if (!gh_gl_map_put(&gl->images, handle, (uintptr_t)image)) {
+		gl->egl.DestroyImageKHR(gl->dpy, image);
+		return EGL_BAD_ALLOC;
+	}
+	return EGL_SUCCESS;
+}
+
+static bool op_create(struct gl_exec *x, struct gl_reader *r)
+{
+	struct gh_gl *gl = x->gl;
+	uint32_t handle = gl_rd_u32(r), ctx = gl_rd_u32(r), target = gl_rd_u32(r);
+	uint32_t app = gl_rd_u32(r), level = gl_rd_u32(r);
+	uintptr_t v;
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	if (!handle || gh_gl_map_get(&gl->images, handle, &v))
+		return gh_gl_fail(x, "image handle %u is 0 or in use", handle);
+	if (gl->images.count >= gl->images.max)
+		return gh_gl_fail(x, "more than %u images", gl->images.max);
+	uint32_t err = create(gl, handle, ctx, target, app, level);
+	uint8_t *p = gl_exec_reply(x, 4);
+	if (!p)
+		return false;
+	memcpy(p, &err, 4);
+	return true;
+}
+
+bool gh_gl_image_op(struct gl_exec *x, struct gl_reader *r)
+{
+	if (x->op == GL_OP_IMAGE_CREATE)
+		return op_create(x, r);
+	uint32_t handle = gl_rd_u32(r);
+	uintptr_t v;
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	if (!gh_gl_map_remove(&x->gl->images, handle, &v))
+		return gh_gl_fail(x, "unknown image %u", handle);
+	x->gl->egl.DestroyImageKHR(x->gl->dpy, (EGLImageKHR)v);
+	return true;
+}
+
+EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle)
+{
+	uintptr_t v;
+	return gh_gl_map_get(&gl->images, handle, &v) ? (EGLImageKHR)v : EGL_NO_IMAGE_KHR;
+}
+
+static void destroy_entry(uint32_t key, uintptr_t val, void *data)
+{
+	struct gh_gl *gl = data;
+	gl->egl.DestroyImageKHR(gl->dpy, (EGLImageKHR)val);
+}
+
+void gh_gl_images_finish(struct gh_gl *gl)
+{
+	if (gl->egl.DestroyImageKHR)
+		gh_gl_map_for_each(&gl->images, destroy_entry, gl);
+	gh_gl_map_finish(&gl->images);
+}
+
+static bool image_target(struct gl_exec *x, struct gl_reader *r, const char *cmd, bool texture)
+{
+	GLenum target = gl_rd_u32(r);
+	uint32_t handle = gl_rd_u32(r);
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	EGLImageKHR image = gh_gl_image_lookup(x->gl, handle);
+	if (image == EGL_NO_IMAGE_KHR)
+		return gl_exec_fail(x, "%s: unknown image %u", cmd, handle);
+	if (texture && gles_host.glEGLImageTargetTexture2DOES)
+		gles_host.glEGLImageTargetTexture2DOES(target, (GLeglImageOES)image);
+	else if (!texture && gles_host.glEGLImageTargetRenderbufferStorageOES)
+		gles_host.glEGLImageTargetRenderbufferStorageOES(target, (GLeglImageOES)image);
+	else
+		return gl_exec_fail(x, "%s: the host lacks it", cmd);
+	return true;
+}
+
+bool gl_exec_special_glEGLImageTargetTexture2DOES(struct gl_exec *x, struct gl_reader *r)
+{
+	return image_target(x, r, "glEGLImageTargetTexture2DOES", true);
+}
+
+bool gl_exec_special_glEGLImageTargetRenderbufferStorageOES(struct gl_exec *x, struct gl_reader *r)
+{
+	return image_target(x, r, "glEGLImageTargetRenderbufferStorageOES", false);
+}

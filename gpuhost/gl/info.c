@@ -1,0 +1,268 @@
+/*
+ * What the host can render, told to the app once per display (GL_OP_INIT):
+ * the EGL configs usable for GLES 2 pbuffers in the formats frames travel
+ * in, the host GL's strings, and the immutable limits the app's library
+ * answers glGet* with. Queried once, in the present context.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+#define MAX_CONFIGS 256u
+
+static EGLint attr(struct gh_gl *gl, EGLConfig c, EGLint name)
+{
+	EGLint v = 0;
+	eglGetConfigAttrib(gl->dpy, c, name, &v);
+	return v;
+}
+
+/* Frames are 8-bit BGRA/BGRX: only configs that render exactly that. */
+static bool config_usable(struct gh_gl *gl, EGLConfig c)
+{
+	EGLint alpha = attr(gl, c, EGL_ALPHA_SIZE);
+	return (attr(gl, c, EGL_SURFACE_TYPE) & EGL_PBUFFER_BIT) &&
+	       (attr(gl, c, EGL_RENDERABLE_TYPE) & EGL_OPENGL_ES2_BIT) &&
+	       attr(gl, c, EGL_COLOR_BUFFER_TYPE) == EGL_RGB_BUFFER &&
+	       attr(gl, c, EGL_RED_SIZE) == 8 && attr(gl, c, EGL_GREEN_SIZE) == 8 &&
+	       attr(gl, c, EGL_BLUE_SIZE) == 8 && (alpha == 0 || alpha == 8) &&
+	       attr(gl, c, EGL_CONFIG_ID) > 0 && attr(gl, c, EGL_SAMPLES) <= 255;
+}
+
+static bool load_configs(struct gh_gl *gl)
+{
+	EGLint n = 0;
+	if (!eglGetConfigs(gl->dpy, NULL, 0, &n) || n <= 0)
+		return false;
+	EGLConfig *all = calloc((size_t)n, sizeof(*all));
+	gl->configs = calloc(MAX_CONFIGS, sizeof(*gl->configs));
+	if (!all || !gl->configs || !eglGetConfigs(gl->dpy, all, n, &n)) {
+		free(all);
+		return false;
+	}
+	for (EGLint i = 0; i < n && gl->n_configs < MAX_CONFIGS; i++) {
+		EGLConfig c = all[i];
+		if (!config_usable(gl, c))
+			continue;
+		struct gh_gl_config *cfg = &gl->configs[gl->n_configs++];
+		cfg->egl = c;
+		cfg->info = (struct gl_config_info){
+		        .config_id = (uint32_t)attr(gl, c, EGL_CONFIG_ID),
+		        .red = 8,
+		        .green = 8,
+		        .blue = 8,
+		        .alpha = (uint8_t)attr(gl, c, EGL_ALPHA_SIZE),
+		        .depth = (uint8_t)attr(gl, c, EGL_DEPTH_SIZE),
+		        .stencil = (uint8_t)attr(gl, c, EGL_STENCIL_SIZE),
+		        .samples = (uint8_t)attr(gl, c, EGL_SAMPLES),
+		        .sample_buffers = (uint8_t)attr(gl, c, EGL_SAMPLE_BUFFERS),
+		        .caveat = (uint32_t)attr(gl, c, EGL_CONFIG_CAVEAT),
+		};
+	}
+	free(all);
+	return gl->n_configs > 0;
+}
+
+bool gh_gl_configs_load(struct gh_gl *gl)
+{
+	if (load_configs(gl))
+		return true;
+	gp_log(ERROR, "host EGL has no 8-bit RGB pbuffer config for GLES 2");
+	return false;
+}
+
+struct gh_gl_config *gh_gl_config_find(struct gh_gl *gl, uint32_t config_id)
+{
+	for (uint32_t i = 0; i < gl->n_configs; i++) {
+		if (gl->configs[i].info.config_id == config_id)
+			return &gl->configs[i];
+	}
+	return NULL;
+}
+
+/* Immutable values of every host context, as GLES 2 names them. */
+static const struct {
+	uint32_t pname, count;
+	bool is_float;
+} limit_pnames[] = {
+        {GL_MAX_VERTEX_ATTRIBS, 1, false},
+        {GL_MAX_VERTEX_UNIFORM_VECTORS, 1, false},
+        {GL_MAX_VARYING_VECTORS, 1, false},
+        {GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 1, false},
+        {GL_MAX_VERTEX_TEXTURE_IMAGE_UNITS, 1, false},
+        {GL_MAX_TEXTURE_IMAGE_UNITS, 1, false},
+        {GL_MAX_FRAGMENT_UNIFORM_VECTORS, 1, false},
+        {GL_MAX_CUBE_MAP_TEXTURE_SIZE, 1, false},
+        {GL_MAX_RENDERBUFFER_SIZE, 1, false},
+        {GL_MAX_TEXTURE_SIZE, 1, false},
+        {GL_MAX_VIEWPORT_DIMS, 2, false},
+        {GL_ALIASED_POINT_SIZE_RANGE, 2, true},
+        {GL_ALIASED_LINE_WIDTH_RANGE, 2, true},
+        {GL_SUBPIXEL_BITS, 1, false},
+        {GL_NUM_COMPRESSED_TEXTURE_FORMATS, 1, false},
+        {GL_NUM_SHADER_BINARY_FORMATS, 1, false},
+        {GL_SHADER_COMPILER, 1, false},
+};
+#define N_LIMITS (sizeof(limit_pnames) / sizeof(limit_pnames[0]))
+
+static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
+{
+	uint32_t n = 0;
+	gl->max_width = gl->max_height = GL_MAX_SURFACE_SIZE;
+	for (size_t i = 0; i < N_LIMITS; i++) {
+		struct gl_limit *l = &out[n];
+		*l = (struct gl_limit){.pname = limit_pnames[i].pname,
+		                       .count = limit_pnames[i].count};
+		GLint iv[4] = {0};
+		if (limit_pnames[i].is_float) {
+			gles_host.glGetFloatv(l->pname, l->values);
+		} else {
+			gles_host.glGetIntegerv(l->pname, iv);
+			for (uint32_t k = 0; k < l->count; k++)
+				l->values[k] = (float)iv[k];
+		}
+		/* Mesa advertises EGL_MAX_PBUFFER_* of 4096 and makes bigger ones
+		 * anyway: the GL limits say what a back buffer can be. */
+		if (l->pname == GL_MAX_RENDERBUFFER_SIZE || l->pname == GL_MAX_VIEWPORT_DIMS) {
+			if (iv[0] > 0 && (uint32_t)iv[0] < gl->max_width)
+				gl->max_width = (uint32_t)iv[0];
+			uint32_t h = (uint32_t)iv[l->count - 1];
+			if (h > 0 && h < gl->max_height)
+				gl->max_height = h;
+		}
+		if (l->pname == GL_MAX_VERTEX_ATTRIBS) {
+			gl->host_max_attribs = (uint32_t)iv[0];
+			if (l->values[0] > GH_GL_MAX_ATTRIBS)
+				l->values[0] = GH_GL_MAX_ATTRIBS;
+			gl->max_attribs = (uint32_t)l->values[0];
+		}
+		n++;
+	}
+	return n;
+}
+
+/* GL_EXTENSIONS without the extensions of ours whose functions the host
+ * lacks (the app's library intersects the rest with what it implements). */
+static char *host_extensions(void)
+{
+	const char *all = (const char *)gles_host.glGetString(GL_EXTENSIONS);
+	char *out = calloc(1, all ? strlen(all) + 1 : 1);
+	if (!out || !all)
+		return out;
+	char *copy = strdup(all), *save = NULL;
+	for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok;
+	     tok = strtok_r(NULL, " ", &save)) {
+		if (gh_gl_has_extension(GLES_EXTENSIONS, tok) && !gles_host_extension_ok(tok))
+			continue;
+		if (*out)
+			strcat(out, " ");
+		strcat(out, tok);
+	}
+	free(copy);
+	return out;
+}
+
+static uint8_t *put_blob(uint8_t *p, const void *data, uint32_t n)
+{
+	memcpy(p, &n, 4);
+	memcpy(p + 4, data, n);
+	memset(p + 4 + n, 0, ((n + 3) & ~3u) - n);
+	return p + 4 + ((n + 3) & ~3u);
+}
+
+static uint32_t features(struct gh_gl *gl)
+{
+	uint32_t f = 0;
+	if (gl->present == GH_GL_PRESENT_DMABUF)
+		f |= GL_HOST_DMABUF;
+	if (gl->egl.fence_sync)
+		f |= GL_HOST_FENCE_SYNC;
+	if (gl->egl.wait_sync)
+		f |= GL_HOST_WAIT_SYNC;
+	if (gl->egl.image_texture && gl->egl.image_renderbuffer &&
+	    gles_host.glEGLImageTargetTexture2DOES &&
+	    gles_host.glEGLImageTargetRenderbufferStorageOES)
+		f |= GL_HOST_IMAGE;
+	if (gl->egl.robustness)
+		f |= GL_HOST_ROBUSTNESS;
+	return f;
+}
+
+static bool build_reply(struct gh_gl *gl, const char *strings[5], const struct gl_limit *limits,
+                        uint32_t n_limits)
+{
+	uint64_t size = sizeof(struct gl_host_info) + 4 + (uint64_t)gl->n_configs * 16 + 4 +
+	                (uint64_t)n_limits * sizeof(struct gl_limit);
+	for (int i = 0; i < 5; i++)
+		size += 4 + ((strlen(strings[i]) + 3) & ~(size_t)3);
+	if (size > GL_MAX_COMMAND - 8)
+		return false;
+	gl->init_reply = calloc(1, size);
+	if (!gl->init_reply)
+		return false;
+	gl->init_reply_size = (uint32_t)size;
+	struct gl_host_info info = {
+	        .version = GL_STREAM_VERSION,
+	        .n_configs = gl->n_configs,
+	        .n_limits = n_limits,
+	        .features = features(gl),
+	        .max_width = gl->max_width,
+	        .max_height = gl->max_height,
+	};
+	uint8_t *p = gl->init_reply;
+	memcpy(p, &info, sizeof(info));
+	p += sizeof(info);
+	uint32_t n = gl->n_configs * 16;
+	memcpy(p, &n, 4);
+	p += 4;
+	for (uint32_t i = 0; i < gl->n_configs; i++, p += 16)
+		memcpy(p, &gl->configs[i].info, 16);
+	for (int i = 0; i < 5; i++)
+		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
+	put_blob(p, limits, n_limits * (uint32_t)sizeof(struct gl_limit));
+	return true;
+}
+
+static bool formats_fit(void)
+{
+	GLint compressed = 0, binary = 0;
+	gles_host.glGetIntegerv(GL_NUM_COMPRESSED_TEXTURE_FORMATS, &compressed);
+	gles_host.glGetIntegerv(GL_NUM_SHADER_BINARY_FORMATS, &binary);
+	/* gl_get_count() sizes these lists at GL_SIZES_MAX_FORMATS. */
+	if (compressed > GL_SIZES_MAX_FORMATS || binary > GL_SIZES_MAX_FORMATS) {
+		gp_log(ERROR, "host GL has %d compressed and %d binary formats, over %d",
+		       compressed, binary, GL_SIZES_MAX_FORMATS);
+		return false;
+	}
+	return true;
+}
+
+/* Called with the present context current. */
+bool gh_gl_info_init(struct gh_gl *gl)
+{
+	if (!formats_fit())
+		return false;
+	struct gl_limit limits[N_LIMITS];
+	uint32_t n_limits = query_limits(gl, limits);
+	char *exts = host_extensions();
+	const char *strings[5] = {
+	        (const char *)gles_host.glGetString(GL_VENDOR),
+	        (const char *)gles_host.glGetString(GL_RENDERER),
+	        (const char *)gles_host.glGetString(GL_VERSION),
+	        (const char *)gles_host.glGetString(GL_SHADING_LANGUAGE_VERSION),
+	        exts,
+	};
+	for (int i = 0; i < 5; i++) {
+		if (!strings[i])
+			strings[i] = "";
+	}
+	gl->read_bgra = exts && gh_gl_has_extension(exts, "GL_EXT_read_format_bgra");
+	gp_log(INFO, "host GL: %s, %s; %u configs", strings[1], strings[2], gl->n_configs);
+	bool ok = exts && build_reply(gl, strings, limits, n_limits);
+	free(exts);
+	return ok;
+}

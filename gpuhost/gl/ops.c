@@ -1,0 +1,189 @@
+/*
+ * The EGL-level commands of a stream (GL_OP_*, gl-stream.h): decoding,
+ * replies, and what is current on the stream.
+ */
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r)
+{
+	if (r->bad || r->left)
+		return gh_gl_fail(x, "command size does not match its arguments");
+	return true;
+}
+
+static bool reply_u32(struct gl_exec *x, uint32_t v)
+{
+	uint8_t *p = gl_exec_reply(x, 4);
+	if (!p)
+		return false;
+	memcpy(p, &v, 4);
+	return true;
+}
+
+static bool op_init(struct gl_exec *x, struct gl_reader *r)
+{
+	uint32_t version = gl_rd_u32(r);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	if (version != GL_STREAM_VERSION)
+		return gh_gl_fail(x, "stream version %u, the host speaks %u", version,
+		                  GL_STREAM_VERSION);
+	uint8_t *p = gl_exec_reply(x, x->gl->init_reply_size);
+	if (!p)
+		return false;
+	memcpy(p, x->gl->init_reply, x->gl->init_reply_size);
+	return true;
+}
+
+void gh_gl_stream_release(struct gl_exec *x)
+{
+	if (x->ctx) {
+		x->ctx->current_on = NULL;
+		gh_gl_context_unref(x->ctx);
+	}
+	gh_gl_surface_unref(x->draw);
+	gh_gl_surface_unref(x->read);
+	x->ctx = NULL;
+	x->draw = x->read = NULL;
+}
+
+static bool lookup_surface(struct gl_exec *x, uint32_t handle, struct gh_gl_surface **out)
+{
+	*out = NULL;
+	if (!handle)
+		return true;
+	*out = gh_gl_map_get_ptr(&x->gl->surfaces, handle);
+	if (!*out)
+		return gh_gl_fail(x, "unknown surface %u", handle);
+	return true;
+}
+
+bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
+{
+	struct gh_gl *gl = x->gl;
+	if (!c) {
+		if (d || rd)
+			return gh_gl_fail(x, "surfaces given without a context");
+		gh_gl_stream_release(x);
+		return true;
+	}
+	struct gh_gl_context *ctx = gh_gl_map_get_ptr(&gl->contexts, c);
+	if (!ctx)
+		return gh_gl_fail(x, "unknown context %u", c);
+	if (ctx->current_on && ctx->current_on != x)
+		return gh_gl_fail(x, "context %u is current on stream %u", c,
+		                  ctx->current_on->channel);
+	if (!d != !rd)
+		return gh_gl_fail(x, "one surface given: both or neither");
+	struct gh_gl_surface *draw, *read;
+	if (!lookup_surface(x, d, &draw) || !lookup_surface(x, rd, &read))
+		return false;
+	if (!draw && !gl->egl.surfaceless)
+		return gh_gl_fail(x, "the host has no surfaceless contexts");
+	if (!gh_gl_host_make_current(gl, ctx->egl, draw ? draw->egl : EGL_NO_SURFACE,
+	                             read ? read->egl : EGL_NO_SURFACE))
+		return gh_gl_fail(x, "the host cannot make context %u current with %u/%u (0x%x)", c,
+		                  d, rd, eglGetError());
+	if (!ctx->initialized) {
+		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has. */
+		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
+		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
+		ctx->initialized = true;
+	}
+	/* References first: the new objects may be the old ones. */
+	ctx->refs++;
+	if (draw)
+		draw->refs++;
+	if (read)
+		read->refs++;
+	gh_gl_stream_release(x);
+	x->ctx = ctx;
+	x->draw = draw;
+	x->read = read;
+	ctx->current_on = x;
+	return true;
+}
+
+static bool op_context(struct gl_exec *x, struct gl_reader *r)
+{
+	if (x->op == GL_OP_DESTROY_CONTEXT) {
+		uint32_t handle = gl_rd_u32(r);
+		return gh_gl_reader_done(x, r) && gh_gl_context_destroy(x, handle);
+	}
+	uint32_t handle = gl_rd_u32(r), config = gl_rd_u32(r), share = gl_rd_u32(r);
+	uint32_t major = gl_rd_u32(r), flags = gl_rd_u32(r);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	uint32_t err;
+	return gh_gl_context_create(x, handle, config, share, major, flags, &err) &&
+	       reply_u32(x, err);
+}
+
+static bool op_surface(struct gl_exec *x, struct gl_reader *r)
+{
+	uint32_t handle = gl_rd_u32(r);
+	if (x->op == GL_OP_DESTROY_SURFACE)
+		return gh_gl_reader_done(x, r) && gh_gl_surface_destroy(x, handle);
+	if (x->op == GL_OP_RESIZE_SURFACE) {
+		uint32_t w = gl_rd_u32(r), h = gl_rd_u32(r);
+		return gh_gl_reader_done(x, r) && gh_gl_surface_resize(x, handle, w, h);
+	}
+	uint32_t config = gl_rd_u32(r), w = gl_rd_u32(r), h = gl_rd_u32(r), kind = gl_rd_u32(r);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	uint32_t err;
+	return gh_gl_surface_create(x, handle, config, w, h, kind, &err) && reply_u32(x, err);
+}
+
+static bool op_make_current(struct gl_exec *x, struct gl_reader *r)
+{
+	uint32_t c = gl_rd_u32(r), d = gl_rd_u32(r), rd = gl_rd_u32(r);
+	return gh_gl_reader_done(x, r) && gh_gl_make_current(x, c, d, rd);
+}
+
+/* Commands that act on the stream's current context. */
+static bool with_context(struct gl_exec *x, struct gl_reader *r,
+                         bool (*fn)(struct gl_exec *x, struct gl_reader *r))
+{
+	if (!x->ctx)
+		return gh_gl_fail(x, "no current context");
+	return gh_gl_stream_make_current(x) && fn(x, r);
+}
+
+bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
+{
+	switch (x->op) {
+	case GL_OP_INIT:
+		return op_init(x, r);
+	case GL_OP_CREATE_CONTEXT:
+	case GL_OP_DESTROY_CONTEXT:
+		return op_context(x, r);
+	case GL_OP_CREATE_SURFACE:
+	case GL_OP_RESIZE_SURFACE:
+	case GL_OP_DESTROY_SURFACE:
+		return op_surface(x, r);
+	case GL_OP_MAKE_CURRENT:
+		return op_make_current(x, r);
+	case GL_OP_SWAP:
+		return with_context(x, r, gh_gl_swap);
+	case GL_OP_SYNC_CREATE:
+	case GL_OP_SYNC_CLIENT_WAIT:
+	case GL_OP_SYNC_SERVER_WAIT:
+	case GL_OP_SYNC_DESTROY:
+		return gh_gl_sync_op(x, r);
+	case GL_OP_IMAGE_CREATE:
+	case GL_OP_IMAGE_DESTROY:
+		return gh_gl_image_op(x, r);
+	case GL_OP_CLIENT_ARRAY:
+		return with_context(x, r, gh_gl_client_array);
+	case GL_OP_BUFFER_READ:
+		return with_context(x, r, gh_gl_buffer_read);
+	default:
+		return gh_gl_fail(x, "unknown opcode");
+	}
+}

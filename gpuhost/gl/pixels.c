@@ -1,0 +1,138 @@
+/*
+ * glReadPixels and glShaderSource: commands whose data the generic
+ * decoder cannot bound by itself.
+ *
+ * glReadPixels: the reply holds exactly gl_image_size() bytes (the app's
+ * pack alignment), written by the host GL straight into the zeroed reply;
+ * the rectangle must lie inside the read framebuffer, or the link ends.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+static void renderbuffer_size(GLuint rb, GLint *w, GLint *h)
+{
+	GLint old = 0;
+	gles_host.glGetIntegerv(GL_RENDERBUFFER_BINDING, &old);
+	gles_host.glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	gles_host.glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_WIDTH, w);
+	gles_host.glGetRenderbufferParameteriv(GL_RENDERBUFFER, GL_RENDERBUFFER_HEIGHT, h);
+	gles_host.glBindRenderbuffer(GL_RENDERBUFFER, (GLuint)old);
+}
+
+/* False when the host cannot tell (GLES 3.0 has no texture level query). */
+static bool texture_size(struct gh_gl *gl, GLenum fb_target, GLuint tex, GLint *w, GLint *h)
+{
+	if (!gl->fns.GetTexLevelParameteriv)
+		return false;
+	GLint level = 0, face = 0, old = 0;
+	gles_host.glGetFramebufferAttachmentParameteriv(
+	        fb_target, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, &level);
+	gles_host.glGetFramebufferAttachmentParameteriv(
+	        fb_target, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE,
+	        &face);
+	GLenum bind = face ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
+	gles_host.glGetIntegerv(face ? GL_TEXTURE_BINDING_CUBE_MAP : GL_TEXTURE_BINDING_2D, &old);
+	gles_host.glBindTexture(bind, tex);
+	gl->fns.GetTexLevelParameteriv(face ? (GLenum)face : GL_TEXTURE_2D, level,
+	                               GH_GL_TEXTURE_WIDTH, w);
+	gl->fns.GetTexLevelParameteriv(face ? (GLenum)face : GL_TEXTURE_2D, level,
+	                               GH_GL_TEXTURE_HEIGHT, h);
+	gles_host.glBindTexture(bind, (GLuint)old);
+	return true;
+}
+
+/* The read framebuffer's size; false when GL will refuse to read (no
+ * complete framebuffer) or the host cannot tell. */
+static bool read_size(struct gl_exec *x, GLint *w, GLint *h)
+{
+	GLenum target = x->ctx->es3 ? GH_GL_READ_FRAMEBUFFER : GL_FRAMEBUFFER;
+	GLint fb = 0;
+	gles_host.glGetIntegerv(
+	        x->ctx->es3 ? GH_GL_READ_FRAMEBUFFER_BINDING : GL_FRAMEBUFFER_BINDING, &fb);
+	if (!fb) {
+		if (!x->read)
+			return false;
+		*w = (GLint)x->read->width;
+		*h = (GLint)x->read->height;
+		return true;
+	}
+	if (gles_host.glCheckFramebufferStatus(target) != GL_FRAMEBUFFER_COMPLETE)
+		return false;
+	GLint type = GL_NONE, name = 0;
+	gles_host.glGetFramebufferAttachmentParameteriv(
+	        target, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+	gles_host.glGetFramebufferAttachmentParameteriv(
+	        target, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
+	if (type == GL_RENDERBUFFER) {
+		renderbuffer_size((GLuint)name, w, h);
+		return true;
+	}
+	return type == GL_TEXTURE && texture_size(x->gl, target, (GLuint)name, w, h);
+}
+
+bool gl_exec_special_glReadPixels(struct gl_exec *x, struct gl_reader *r)
+{
+	GLint px = (GLint)gl_rd_u32(r), py = (GLint)gl_rd_u32(r);
+	GLsizei w = (GLsizei)gl_rd_u32(r), h = (GLsizei)gl_rd_u32(r);
+	GLenum format = gl_rd_u32(r), type = gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glReadPixels"))
+		return false;
+	int64_t want =
+	        gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), px, py, w, h, format, type);
+	if (want < 0 || cap != (uint64_t)want)
+		return gl_exec_fail(x, "glReadPixels: %u bytes for %dx%d of 0x%x/0x%x (size %lld)",
+		                    cap, w, h, format, type, (long long)want);
+	if (cap > GL_MAX_COMMAND - 12)
+		return gl_exec_fail(x, "glReadPixels: %u bytes is over the command limit", cap);
+	GLint fw, fh;
+	if (w > 0 && h > 0 && read_size(x, &fw, &fh) &&
+	    (px < 0 || py < 0 || (int64_t)px + w > fw || (int64_t)py + h > fh))
+		return gl_exec_fail(x,
+		                    "glReadPixels: %dx%d at %d,%d is outside the %dx%d framebuffer",
+		                    w, h, px, py, fw, fh);
+	uint8_t *p = gl_exec_reply(x, 4 + ((cap + 3) & ~3u));
+	if (!p)
+		return false;
+	memcpy(p, &cap, 4);
+	gles_host.glReadPixels(px, py, w, h, format, type, p + 4);
+	return true;
+}
+
+bool gl_exec_special_glShaderSource(struct gl_exec *x, struct gl_reader *r)
+{
+	GLuint shader = gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	uint32_t n_lengths, n_text;
+	const void *lengths = gl_rd_blob(r, &n_lengths);
+	const GLchar *text = gl_rd_blob(r, &n_text);
+	GLuint host;
+	if (!gles_reader_end(x, r, "glShaderSource") ||
+	    !gl_exec_map(x, GL_NAMES_SHADER, shader, &host))
+		return false;
+	if (count < 0 || n_lengths == GL_BLOB_NULL || n_text == GL_BLOB_NULL ||
+	    n_lengths != (uint64_t)count * 4)
+		return gl_exec_fail(x, "glShaderSource: %u length bytes for %d strings", n_lengths,
+		                    count);
+	uint64_t total = 0;
+	for (GLsizei i = 0; i < count; i++) {
+		int32_t len;
+		memcpy(&len, (const uint8_t *)lengths + 4 * (size_t)i, 4);
+		if (len < 0)
+			return gl_exec_fail(x, "glShaderSource: string %d has length %d", i, len);
+		total += (uint64_t)len;
+	}
+	if (total != n_text)
+		return gl_exec_fail(x, "glShaderSource: %u bytes of text, the lengths say %llu",
+		                    n_text, (unsigned long long)total);
+	/* GL concatenates the strings: one string of all of them is the same
+	 * source, with no array of `count` pointers to build. */
+	GLint len = (GLint)n_text;
+	gles_host.glShaderSource(host, count ? 1 : 0, &text, &len);
+	return true;
+}

@@ -1,0 +1,290 @@
+/*
+ * GL_OP_SWAP: a window's back buffer (a pbuffer, y up) is copied into the
+ * frame buffer the app named (rows top to bottom, B G R A bytes), in our
+ * own present context, so that no app context's state (bindings, pixel
+ * store, scissor) is touched. shm: glReadPixels, rows flipped on the CPU.
+ * dmabuf: a flipped glBlitFramebuffer into the buffer's EGLImage.
+ *
+ * Damage: a frame buffer holds some earlier frame of the surface (or
+ * nothing); the rows to copy are the union of the damage of every frame
+ * since the one it holds, when that is within GH_GL_DAMAGE_HISTORY frames
+ * of the same surface contents, else all of them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+bool gh_gl_present_init(struct gh_gl *gl)
+{
+	if (!gl->egl.no_config) {
+		gp_log(ERROR, "host EGL lacks EGL_KHR_no_config_context");
+		return false;
+	}
+	if (!gh_gl_configs_load(gl))
+		return false;
+	EGLint es3[] = {EGL_CONTEXT_CLIENT_VERSION, 3, EGL_NONE};
+	EGLint es2[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
+	gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
+	if (gl->present_ctx == EGL_NO_CONTEXT)
+		gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
+	if (gl->present_ctx == EGL_NO_CONTEXT) {
+		gp_log(ERROR, "host EGL cannot create a GLES context (0x%x)", eglGetError());
+		return false;
+	}
+	/* Queried once, in a context of our own. */
+	EGLSurface tmp = EGL_NO_SURFACE;
+	if (!gl->egl.surfaceless) {
+		EGLint one[] = {EGL_WIDTH, 1, EGL_HEIGHT, 1, EGL_NONE};
+		tmp = eglCreatePbufferSurface(gl->dpy, gl->configs[0].egl, one);
+	}
+	bool ok = gh_gl_host_make_current(gl, gl->present_ctx, tmp, tmp) && gh_gl_info_init(gl);
+	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
+	if (tmp != EGL_NO_SURFACE)
+		eglDestroySurface(gl->dpy, tmp);
+	if (ok && gl->present == GH_GL_PRESENT_DMABUF &&
+	    (!gl->fns.BlitFramebuffer || !gles_host.glEGLImageTargetRenderbufferStorageOES)) {
+		gp_log(INFO, "host GL cannot blit into dmabufs: frames go through shm");
+		gl->present = GH_GL_PRESENT_SHM;
+	}
+	return ok;
+}
+
+void gh_gl_present_finish(struct gh_gl *gl)
+{
+	if (gl->present_ctx != EGL_NO_CONTEXT && (gl->resolve_fbo || gl->resolve_rb) &&
+	    gl->egl.surfaceless &&
+	    gh_gl_host_make_current(gl, gl->present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
+		gles_host.glDeleteFramebuffers(1, &gl->resolve_fbo);
+		gles_host.glDeleteRenderbuffers(1, &gl->resolve_rb);
+	}
+	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
+	if (gl->present_ctx != EGL_NO_CONTEXT)
+		eglDestroyContext(gl->dpy, gl->present_ctx);
+	gl->present_ctx = EGL_NO_CONTEXT;
+	free(gl->readback);
+	gl->readback = NULL;
+}
+
+/* Rows (y down) of one frame's damage, from GL rectangles (y up). */
+static void damage_rows(const struct gh_gl_surface *surf, uint32_t n_rects, const uint8_t *rects,
+                        uint32_t *top, uint32_t *bottom)
+{
+	int64_t h = surf->height;
+	*top = n_rects ? surf->height : 0;
+	*bottom = n_rects ? 0 : surf->height;
+	for (uint32_t i = 0; i < n_rects; i++) {
+		int32_t r[4];
+		memcpy(r, rects + (size_t)i * 16, 16);
+		int64_t y0 = r[1] < 0 ? 0 : r[1];
+		int64_t y1 = (int64_t)r[1] + r[3] > h ? h : (int64_t)r[1] + r[3];
+		if (r[2] <= 0 || r[3] <= 0 || y0 >= y1)
+			continue;
+		if ((uint32_t)(h - y1) < *top)
+			*top = (uint32_t)(h - y1);
+		if ((uint32_t)(h - y0) > *bottom)
+			*bottom = (uint32_t)(h - y0);
+	}
+}
+
+/* Records this frame's damage and gives the rows `mem` lacks. */
+static void rows_to_copy(struct gh_gl_surface *surf, const struct gh_gl_memory *mem, uint32_t top,
+                         uint32_t bottom, uint32_t *from, uint32_t *to)
+{
+	for (uint32_t i = GH_GL_DAMAGE_HISTORY - 1; i > 0; i--) {
+		surf->damage_top[i] = surf->damage_top[i - 1];
+		surf->damage_bottom[i] = surf->damage_bottom[i - 1];
+	}
+	surf->damage_top[0] = top;
+	surf->damage_bottom[0] = bottom;
+	surf->frame++;
+	uint64_t behind = surf->frame - mem->frame;
+	*from = 0;
+	*to = surf->height;
+	if (mem->serial != surf->serial || behind < 1 || behind > GH_GL_DAMAGE_HISTORY)
+		return;
+	*from = surf->height;
+	*to = 0;
+	for (uint64_t i = 0; i < behind; i++) {
+		if (surf->damage_top[i] >= surf->damage_bottom[i])
+			continue;
+		if (surf->damage_top[i] < *from)
+			*from = surf->damage_top[i];
+		if (surf->damage_bottom[i] > *to)
+			*to = surf->damage_bottom[i];
+	}
+}
+
+static bool copy_shm(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
+                     uint32_t from, uint32_t to)
+{
+	struct gh_gl *gl = x->gl;
+	size_t row = (size_t)surf->width * 4, rows = to - from;
+	if (gl->readback_size < row * rows) {
+		uint8_t *p = realloc(gl->readback, row * rows);
+		if (!p)
+			return gh_gl_fail(x, "out of memory reading back %zu bytes", row * rows);
+		gl->readback = p;
+		gl->readback_size = row * rows;
+	}
+	gles_host.glReadPixels(0, (GLint)(surf->height - to), (GLsizei)surf->width, (GLsizei)rows,
+	                       gl->read_bgra ? GL_BGRA_EXT : GL_RGBA, GL_UNSIGNED_BYTE,
+	                       gl->readback);
+	/* glReadPixels gives the bottom row first. */
+	for (size_t i = 0; i < rows; i++) {
+		uint8_t *dst = mem->map + (size_t)(to - 1 - i) * mem->stride;
+		const uint8_t *src = gl->readback + i * row;
+		if (gl->read_bgra) {
+			memcpy(dst, src, row);
+			continue;
+		}
+		for (size_t p = 0; p < row; p += 4) {
+			dst[p] = src[p + 2];
+			dst[p + 1] = src[p + 1];
+			dst[p + 2] = src[p];
+			dst[p + 3] = src[p + 3];
+		}
+	}
+	return true;
+}
+
+static bool dmabuf_target(struct gl_exec *x, struct gh_gl_memory *mem)
+{
+	if (mem->fbo)
+		return true;
+	gles_host.glGenRenderbuffers(1, &mem->rb);
+	gles_host.glBindRenderbuffer(GL_RENDERBUFFER, mem->rb);
+	gles_host.glEGLImageTargetRenderbufferStorageOES(GL_RENDERBUFFER, mem->image);
+	gles_host.glGenFramebuffers(1, &mem->fbo);
+	gles_host.glBindFramebuffer(GL_FRAMEBUFFER, mem->fbo);
+	gles_host.glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+	                                    mem->rb);
+	GLenum status = gles_host.glCheckFramebufferStatus(GL_FRAMEBUFFER);
+	gles_host.glBindFramebuffer(GL_FRAMEBUFFER, 0);
+	if (status != GL_FRAMEBUFFER_COMPLETE)
+		return gh_gl_fail(x, "the host cannot render into its dmabuf (0x%x)", status);
+	return true;
+}
+
+/* A single-sampled copy of a multisampled back buffer: GLES blits from
+ * multisampled buffers only between equal rectangles, so no flip. */
+static bool resolve(struct gl_exec *x, struct gh_gl_surface *surf, GLint y0, GLint y1)
+{
+	struct gh_gl *gl = x->gl;
+	GLint w = (GLint)surf->width, h = (GLint)surf->height;
+	if (gl->resolve_w < surf->width || gl->resolve_h < surf->height) {
+		if (!gl->resolve_rb)
+			gles_host.glGenRenderbuffers(1, &gl->resolve_rb);
+		if (!gl->resolve_fbo)
+			gles_host.glGenFramebuffers(1, &gl->resolve_fbo);
+		gles_host.glBindRenderbuffer(GL_RENDERBUFFER, gl->resolve_rb);
+		gles_host.glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8_OES, w, h);
+		gles_host.glBindFramebuffer(GL_FRAMEBUFFER, gl->resolve_fbo);
+		gles_host.glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+		                                    GL_RENDERBUFFER, gl->resolve_rb);
+		if (gles_host.glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+			return gh_gl_fail(x, "the host cannot resolve a %ux%u surface", surf->width,
+			                  surf->height);
+		gl->resolve_w = surf->width;
+		gl->resolve_h = surf->height;
+	}
+	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, 0);
+	gles_host.glBindFramebuffer(GH_GL_DRAW_FRAMEBUFFER, gl->resolve_fbo);
+	gl->fns.BlitFramebuffer(0, y0, w, y1, 0, y0, w, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, gl->resolve_fbo);
+	return true;
+}
+
+static bool copy_dmabuf(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
+                        uint32_t from, uint32_t to)
+{
+	struct gh_gl *gl = x->gl;
+	if (!dmabuf_target(x, mem))
+		return false;
+	GLint w = (GLint)surf->width, h = (GLint)surf->height;
+	GLint y0 = h - (GLint)to, y1 = h - (GLint)from;
+	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, 0);
+	if (surf->config->info.samples > 0 && !resolve(x, surf, y0, y1))
+		return false;
+	/* Rows y0..y1 of the back buffer land upside down: a flipping blit. */
+	gles_host.glBindFramebuffer(GH_GL_DRAW_FRAMEBUFFER, mem->fbo);
+	gl->fns.BlitFramebuffer(0, y0, w, y1, 0, (GLint)to, w, (GLint)from, GL_COLOR_BUFFER_BIT,
+	                        GL_NEAREST);
+	gles_host.glBindFramebuffer(GL_FRAMEBUFFER, 0);
+	gles_host.glFlush();
+	return true;
+}
+
+/* Leaves the app's context with its work finished (shm) or fenced
+ * (dmabuf), and the present context current on the back buffer. */
+static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
+{
+	struct gh_gl *gl = x->gl;
+	EGLSyncKHR fence = EGL_NO_SYNC_KHR;
+	if (gl->present == GH_GL_PRESENT_DMABUF && gl->egl.wait_sync)
+		fence = gl->egl.CreateSyncKHR(gl->dpy, EGL_SYNC_FENCE_KHR, NULL);
+	if (fence == EGL_NO_SYNC_KHR)
+		gles_host.glFinish();
+	if (!gh_gl_host_make_current(gl, gl->present_ctx, surf->egl, surf->egl)) {
+		if (fence != EGL_NO_SYNC_KHR)
+			gl->egl.DestroySyncKHR(gl->dpy, fence);
+		return gh_gl_fail(x, "the host cannot read surface %u (0x%x)", surf->handle,
+		                  eglGetError());
+	}
+	if (fence != EGL_NO_SYNC_KHR) {
+		gl->egl.WaitSyncKHR(gl->dpy, fence, 0);
+		gl->egl.DestroySyncKHR(gl->dpy, fence);
+	}
+	return true;
+}
+
+static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memory **mem,
+                       uint32_t *n_rects, const uint8_t **rects)
+{
+	uint32_t handle = gl_rd_u32(r), buffer_id = gl_rd_u32(r), n;
+	*n_rects = gl_rd_u32(r);
+	*rects = gl_rd_blob(r, &n);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	if (n == GL_BLOB_NULL || (uint64_t)*n_rects * 16 != n)
+		return gh_gl_fail(x, "%u damage bytes for %u rectangles", n, *n_rects);
+	struct gh_gl_surface *surf = x->draw;
+	if (!surf || surf->handle != handle)
+		return gh_gl_fail(x, "surface %u is not the current draw surface", handle);
+	if (surf->kind != GL_SURFACE_WINDOW)
+		return gh_gl_fail(x, "surface %u is not a window", handle);
+	*mem = gh_gl_map_get_ptr(&x->gl->buffers, buffer_id);
+	if (!*mem)
+		return gh_gl_fail(x, "wl_buffer %u is not a gpupipe frame buffer", buffer_id);
+	if ((*mem)->width != surf->width || (*mem)->height != surf->height)
+		return gh_gl_fail(x, "wl_buffer %u is %ux%u, surface %u is %ux%u", buffer_id,
+		                  (*mem)->width, (*mem)->height, handle, surf->width, surf->height);
+	return true;
+}
+
+bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
+{
+	struct gh_gl_memory *mem = NULL;
+	uint32_t n_rects = 0, top, bottom, from, to;
+	const uint8_t *rects = NULL;
+	if (!parse_swap(x, r, &mem, &n_rects, &rects))
+		return false;
+	struct gh_gl_surface *surf = x->draw;
+	damage_rows(surf, n_rects, rects, &top, &bottom);
+	rows_to_copy(surf, mem, top, bottom, &from, &to);
+	if (from < to) {
+		if (!switch_to_present(x, surf))
+			return false;
+		bool ok = x->gl->present == GH_GL_PRESENT_DMABUF
+		                  ? copy_dmabuf(x, surf, mem, from, to)
+		                  : copy_shm(x, surf, mem, from, to);
+		if (!ok)
+			return false;
+	}
+	mem->serial = surf->serial;
+	mem->frame = surf->frame;
+	return true;
+}

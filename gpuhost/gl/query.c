@@ -1,0 +1,282 @@
+/*
+ * Queries the generic decoder cannot answer alone: those that return
+ * object names (host names are mapped back to the app's: a host object the
+ * app has no name for, such as a client-array scratch buffer, reads as 0)
+ * and glGetUniform*v, whose reply is as long as the uniform's type.
+ * The host GL always writes into zeroed scratch memory at least as large
+ * as anything it can write; the reply carries exactly what the app asked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+/* Room for any single glGet* answer (a 4x4 matrix) and for the format
+ * lists, which gl_get_count caps at GL_SIZES_MAX_FORMATS (info.c checks
+ * the host has no more). */
+#define SCRATCH_VALUES (GL_SIZES_MAX_FORMATS > 16 ? GL_SIZES_MAX_FORMATS : 16)
+
+static bool check_out(struct gl_exec *x, const char *cmd, int64_t want, uint32_t cap)
+{
+	if (want < 0)
+		return gl_exec_fail(x, "%s: invalid arguments (size code %lld)", cmd,
+		                    (long long)want);
+	if (cap != (uint64_t)want)
+		return gl_exec_fail(x, "%s: capacity %u, its arguments say %lld", cmd, cap,
+		                    (long long)want);
+	return true;
+}
+
+static bool reply_blob(struct gl_exec *x, const void *data, uint32_t n)
+{
+	uint8_t *p = gl_exec_reply(x, 4 + ((n + 3) & ~3u));
+	if (!p)
+		return false;
+	memcpy(p, &n, 4);
+	memcpy(p + 4, data, n);
+	return true;
+}
+
+static int binding_class(GLenum pname)
+{
+	switch (pname) {
+	case GL_ARRAY_BUFFER_BINDING:
+	case GL_ELEMENT_ARRAY_BUFFER_BINDING:
+		return GL_NAMES_BUFFER;
+	case GL_TEXTURE_BINDING_2D:
+	case GL_TEXTURE_BINDING_CUBE_MAP:
+		return GL_NAMES_TEXTURE;
+	case GL_FRAMEBUFFER_BINDING:
+		return GL_NAMES_FRAMEBUFFER;
+	case GL_RENDERBUFFER_BINDING:
+		return GL_NAMES_RENDERBUFFER;
+	case GL_CURRENT_PROGRAM:
+		return GL_NAMES_PROGRAM;
+	case GL_VERTEX_ARRAY_BINDING_OES:
+		return GL_NAMES_VERTEX_ARRAY;
+	default:
+		return -1;
+	}
+}
+
+bool gl_exec_special_glGetIntegerv(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum pname = gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glGetIntegerv") ||
+	    !check_out(x, "glGetIntegerv",
+	               gles_size_glGetIntegerv_data(gl_exec_pixel_state(x), pname), cap))
+		return false;
+	GLint v[SCRATCH_VALUES] = {0};
+	if (cap > sizeof(v))
+		return gl_exec_fail(x, "glGetIntegerv: %u bytes for pname 0x%x", cap, pname);
+	gles_host.glGetIntegerv(pname, v);
+	int cls = binding_class(pname);
+	if (cls >= 0)
+		v[0] = (GLint)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)v[0]);
+	return reply_blob(x, v, cap);
+}
+
+bool gl_exec_special_glGetVertexAttribiv(struct gl_exec *x, struct gl_reader *r)
+{
+	GLuint index = gl_rd_u32(r);
+	GLenum pname = gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glGetVertexAttribiv") ||
+	    !check_out(x, "glGetVertexAttribiv",
+	               gles_size_glGetVertexAttribiv_params(gl_exec_pixel_state(x), index, pname),
+	               cap))
+		return false;
+	GLint v[16] = {0};
+	if (cap > sizeof(v))
+		return gl_exec_fail(x, "glGetVertexAttribiv: %u bytes for pname 0x%x", cap, pname);
+	gles_host.glGetVertexAttribiv(index, pname, v);
+	if (pname == GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING)
+		v[0] = (GLint)gh_gl_reverse(x, GL_NAMES_BUFFER, (uint32_t)v[0]);
+	return reply_blob(x, v, cap);
+}
+
+bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum target = gl_rd_u32(r), attachment = gl_rd_u32(r), pname = gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	const char *cmd = "glGetFramebufferAttachmentParameteriv";
+	if (!gles_reader_end(x, r, cmd) ||
+	    !check_out(x, cmd,
+	               gles_size_glGetFramebufferAttachmentParameteriv_params(
+	                       gl_exec_pixel_state(x), target, attachment, pname),
+	               cap))
+		return false;
+	GLint v[16] = {0};
+	if (cap > sizeof(v))
+		return gl_exec_fail(x, "%s: %u bytes for pname 0x%x", cmd, cap, pname);
+	gles_host.glGetFramebufferAttachmentParameteriv(target, attachment, pname, v);
+	if (pname == GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME) {
+		GLint type = GL_NONE;
+		gles_host.glGetFramebufferAttachmentParameteriv(
+		        target, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+		if (type == GL_TEXTURE)
+			v[0] = (GLint)gh_gl_reverse(x, GL_NAMES_TEXTURE, (uint32_t)v[0]);
+		else if (type == GL_RENDERBUFFER)
+			v[0] = (GLint)gh_gl_reverse(x, GL_NAMES_RENDERBUFFER, (uint32_t)v[0]);
+		else
+			v[0] = 0;
+	}
+	return reply_blob(x, v, cap);
+}
+
+bool gl_exec_special_glGetAttachedShaders(struct gl_exec *x, struct gl_reader *r)
+{
+	GLuint program = gl_rd_u32(r);
+	GLsizei max = (GLsizei)gl_rd_u32(r);
+	uint32_t count_cap = gl_rd_u32(r), shaders_cap = gl_rd_u32(r);
+	const struct gl_pixel_state *ps = gl_exec_pixel_state(x);
+	GLuint host;
+	if (!gles_reader_end(x, r, "glGetAttachedShaders") ||
+	    (count_cap != GL_BLOB_NULL &&
+	     !check_out(x, "glGetAttachedShaders",
+	                gles_size_glGetAttachedShaders_count(ps, program, max), count_cap)) ||
+	    !check_out(x, "glGetAttachedShaders",
+	               gles_size_glGetAttachedShaders_shaders(ps, program, max), shaders_cap) ||
+	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
+		return false;
+	GLint attached = 0;
+	gles_host.glGetProgramiv(host, GL_ATTACHED_SHADERS, &attached);
+	GLsizei room = attached < max ? attached : max;
+	GLuint *names = calloc(room > 0 ? (size_t)room : 1, sizeof(*names));
+	if (!names)
+		return gl_exec_fail(x, "glGetAttachedShaders: out of memory");
+	GLsizei got = 0;
+	gles_host.glGetAttachedShaders(host, room, &got, names);
+	got = got < 0 ? 0 : got > room ? room : got;
+	for (GLsizei i = 0; i < got; i++)
+		names[i] = gh_gl_reverse(x, GL_NAMES_SHADER, names[i]);
+	uint32_t bytes = (uint32_t)got * 4;
+	uint8_t *p = gl_exec_reply(x, 4 + (count_cap == GL_BLOB_NULL ? 0 : 4) + 4 + bytes);
+	if (p) {
+		uint32_t four = 4, null = GL_BLOB_NULL;
+		if (count_cap == GL_BLOB_NULL) {
+			memcpy(p, &null, 4);
+			p += 4;
+		} else {
+			memcpy(p, &four, 4);
+			memcpy(p + 4, &got, 4);
+			p += 8;
+		}
+		memcpy(p, &bytes, 4);
+		memcpy(p + 4, names, bytes);
+	}
+	free(names);
+	return p != NULL;
+}
+
+/* Values of a uniform of `type`. */
+static uint32_t uniform_components(GLenum type)
+{
+	switch (type) {
+	case GL_FLOAT_VEC2:
+	case GL_INT_VEC2:
+	case GL_BOOL_VEC2:
+	case 0x8DC6: /* GL_UNSIGNED_INT_VEC2 */
+		return 2;
+	case GL_FLOAT_VEC3:
+	case GL_INT_VEC3:
+	case GL_BOOL_VEC3:
+	case 0x8DC7: /* GL_UNSIGNED_INT_VEC3 */
+		return 3;
+	case GL_FLOAT_VEC4:
+	case GL_INT_VEC4:
+	case GL_BOOL_VEC4:
+	case 0x8DC8: /* GL_UNSIGNED_INT_VEC4 */
+	case GL_FLOAT_MAT2:
+		return 4;
+	case 0x8B65: /* GL_FLOAT_MAT2x3 */
+	case 0x8B67: /* GL_FLOAT_MAT3x2 */
+		return 6;
+	case 0x8B66: /* GL_FLOAT_MAT2x4 */
+	case 0x8B69: /* GL_FLOAT_MAT4x2 */
+		return 8;
+	case GL_FLOAT_MAT3:
+		return 9;
+	case 0x8B68: /* GL_FLOAT_MAT3x4 */
+	case 0x8B6A: /* GL_FLOAT_MAT4x3 */
+		return 12;
+	case GL_FLOAT_MAT4:
+		return 16;
+	default:
+		return 1; /* scalars and samplers */
+	}
+}
+
+/* The components of the uniform at `location` of a linked program, 0 if
+ * no active uniform (or array element) is there. */
+static uint32_t uniform_at(GLuint program, GLint location)
+{
+	GLint n = 0, max_len = 0;
+	gles_host.glGetProgramiv(program, GL_ACTIVE_UNIFORMS, &n);
+	gles_host.glGetProgramiv(program, GL_ACTIVE_UNIFORM_MAX_LENGTH, &max_len);
+	if (location < 0 || n <= 0 || max_len <= 0)
+		return 0;
+	size_t room = (size_t)max_len + 16;
+	char *name = malloc(room);
+	uint32_t found = 0;
+	for (GLint i = 0; name && i < n && !found; i++) {
+		GLint size = 0;
+		GLenum type = 0;
+		name[0] = 0;
+		gles_host.glGetActiveUniform(program, (GLuint)i, max_len, NULL, &size, &type, name);
+		if (gles_host.glGetUniformLocation(program, name) == location) {
+			found = uniform_components(type);
+			break;
+		}
+		/* Arrays are reported as "name[0]": try each element. */
+		char *bracket = strrchr(name, '[');
+		for (GLint k = 1; bracket && k < size && !found; k++) {
+			snprintf(bracket, room - (size_t)(bracket - name), "[%d]", k);
+			if (gles_host.glGetUniformLocation(program, name) == location)
+				found = uniform_components(type);
+		}
+	}
+	free(name);
+	return found;
+}
+
+static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd, bool ints)
+{
+	GLuint program = gl_rd_u32(r);
+	GLint location = (GLint)gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	GLuint host;
+	int64_t want =
+	        ints ? gles_size_glGetUniformiv_params(gl_exec_pixel_state(x), program, location)
+	             : gles_size_glGetUniformfv_params(gl_exec_pixel_state(x), program, location);
+	if (!gles_reader_end(x, r, cmd) || !check_out(x, cmd, want, cap) ||
+	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
+		return false;
+	GLint linked = GL_FALSE;
+	gles_host.glGetProgramiv(host, GL_LINK_STATUS, &linked);
+	uint32_t n = linked ? uniform_at(host, location) : 0;
+	GLint v[16] = {0};
+	/* Called even when nothing is there: GL sets the app's error. */
+	if (ints)
+		gles_host.glGetUniformiv(host, location, v);
+	else
+		gles_host.glGetUniformfv(host, location, (GLfloat *)v);
+	if (n * 4 > cap)
+		n = cap / 4;
+	return reply_blob(x, v, n * 4);
+}
+
+bool gl_exec_special_glGetUniformfv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_uniform(x, r, "glGetUniformfv", false);
+}
+
+bool gl_exec_special_glGetUniformiv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_uniform(x, r, "glGetUniformiv", true);
+}

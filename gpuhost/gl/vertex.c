@@ -1,0 +1,358 @@
+/*
+ * The vertex state draws are validated against, tracked per context from
+ * the commands that change it: buffer bindings and sizes (with a CPU copy
+ * of element data), vertex arrays and their attributes, the current
+ * program and the attribute locations its executable reads.
+ *
+ * The generated decoder calls the gl_exec_hook_* functions before the real
+ * GL call, so each one decides what GL will do with its arguments (the
+ * rules below are GL's own); what only GL knows afterwards (the size it
+ * really gave a buffer, a link's result) is read back in
+ * gh_gl_after_command.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type)
+{
+	if (size < 1 || size > 4)
+		return 0;
+	switch (type) {
+	case GL_BYTE:
+	case GL_UNSIGNED_BYTE:
+		return size;
+	case GL_SHORT:
+	case GL_UNSIGNED_SHORT:
+		return 2 * size;
+	case GL_FLOAT:
+	case GL_FIXED:
+		return 4 * size;
+	default:
+		return 0;
+	}
+}
+
+/* The same for the types a GLES 3 host context takes besides (an app may
+ * send them: the host's GL decides, so we must know their size). */
+static uint32_t es3_attrib_bytes(uint32_t size, uint32_t type)
+{
+	if (size < 1 || size > 4)
+		return 0;
+	switch (type) {
+	case GH_GL_HALF_FLOAT:
+		return 2 * size;
+	case GL_INT:
+	case GL_UNSIGNED_INT:
+		return 4 * size;
+	case GH_GL_INT_2_10_10_10_REV:
+	case GH_GL_UNSIGNED_INT_2_10_10_10_REV:
+		return size == 4 ? 4 : 0;
+	default:
+		return 0;
+	}
+}
+
+static bool es3_type(uint32_t type)
+{
+	return type == GH_GL_HALF_FLOAT || type == GL_INT || type == GL_UNSIGNED_INT ||
+	       type == GH_GL_INT_2_10_10_10_REV || type == GH_GL_UNSIGNED_INT_2_10_10_10_REV;
+}
+
+struct gh_gl_buffer *gh_gl_bound_buffer(struct gh_gl_context *ctx, uint32_t target)
+{
+	return target == GL_ARRAY_BUFFER ? ctx->array_buffer : ctx->vao->element;
+}
+
+/* GLES 2 has two buffer targets; the host context (GLES 3) has more, which
+ * would let data reach places draws are not checked against. */
+static bool check_target(struct gl_exec *x, uint32_t target)
+{
+	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+		return gh_gl_fail(x, "buffer target 0x%x is not a GLES 2 target", target);
+	return true;
+}
+
+static void set_buffer(struct gh_gl_buffer **slot, struct gh_gl_buffer *buf)
+{
+	gh_gl_buffer_ref(buf);
+	gh_gl_buffer_unref(*slot);
+	*slot = buf;
+}
+
+bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, GLuint app_buffer)
+{
+	if (!check_target(x, target))
+		return false;
+	struct gh_gl_buffer *buf = NULL;
+	if (buffer) {
+		buf = gh_gl_map_get_ptr(&x->ctx->share->buffers, buffer);
+		if (!buf)
+			return gh_gl_fail(x, "buffer %u has no host object", app_buffer);
+	}
+	set_buffer(target == GL_ARRAY_BUFFER ? &x->ctx->array_buffer : &x->ctx->vao->element, buf);
+	return true;
+}
+
+bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size, const void *data,
+                               GLenum usage)
+{
+	if (!check_target(x, target))
+		return false;
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (!buf || size < 0)
+		return true; /* a GL error: nothing changes */
+	free(buf->copy);
+	buf->copy = NULL;
+	buf->complete = false;
+	buf->scan.valid = false;
+	/* Element data is kept to find the largest index of each draw. */
+	if (target == GL_ELEMENT_ARRAY_BUFFER && data) {
+		buf->copy = malloc(size ? (size_t)size : 1);
+		if (buf->copy) {
+			memcpy(buf->copy, data, (size_t)size);
+			buf->complete = true;
+		}
+	}
+	x->after_buffer_data = buf;
+	x->after_buffer_target = target;
+	x->after_buffer_size = (uint64_t)size;
+	return true;
+}
+
+bool gl_exec_hook_glBufferSubData(struct gl_exec *x, GLenum target, GLintptr offset,
+                                  GLsizeiptr size, const void *data)
+{
+	if (!check_target(x, target))
+		return false;
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (!buf || offset < 0 || size < 0 || (uint64_t)offset > buf->size ||
+	    (uint64_t)size > buf->size - (uint64_t)offset)
+		return true; /* a GL error: nothing changes */
+	buf->scan.valid = false;
+	if (buf->copy)
+		memcpy(buf->copy + offset, data, (size_t)size);
+	return true;
+}
+
+bool gl_exec_hook_glDeleteBuffers(struct gl_exec *x, GLsizei n, const GLuint *buffers,
+                                  const GLuint *app_buffers)
+{
+	return true; /* gl_exec_names_remove did the bookkeeping (names.c) */
+}
+
+bool gl_exec_hook_glPixelStorei(struct gl_exec *x, GLenum pname, GLint param)
+{
+	if (param != 1 && param != 2 && param != 4 && param != 8)
+		return true; /* GL_INVALID_VALUE */
+	if (pname == GL_PACK_ALIGNMENT)
+		x->ctx->ps.pack_alignment = param;
+	else if (pname == GL_UNPACK_ALIGNMENT)
+		x->ctx->ps.unpack_alignment = param;
+	return true;
+}
+
+bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array)
+{
+	struct gh_gl_vao *vao = &x->ctx->default_vao;
+	if (array) {
+		vao = gh_gl_map_get_ptr(&x->ctx->vaos, array);
+		if (!vao)
+			return gh_gl_fail(x, "vertex array %u has no host object", app_array);
+	}
+	x->ctx->vao = vao;
+	return true;
+}
+
+static bool attrib_index(struct gl_exec *x, GLuint index, bool *valid)
+{
+	*valid = index < x->gl->host_max_attribs;
+	if (*valid && index >= x->gl->max_attribs)
+		return gh_gl_fail(x, "attribute %u is over the %u gpupipe tracks", index,
+		                  x->gl->max_attribs);
+	return true;
+}
+
+bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	bool valid;
+	if (!attrib_index(x, index, &valid))
+		return false;
+	if (valid)
+		x->ctx->vao->attribs[index].enabled = true;
+	return true;
+}
+
+bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	bool valid;
+	if (!attrib_index(x, index, &valid))
+		return false;
+	if (valid)
+		x->ctx->vao->attribs[index].enabled = false;
+	return true;
+}
+
+bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *r)
+{
+	GLuint index = gl_rd_u32(r);
+	GLint size = (GLint)gl_rd_u32(r);
+	GLenum type = gl_rd_u32(r);
+	GLboolean normalized = gl_rd_u32(r) != 0;
+	GLsizei stride = (GLsizei)gl_rd_u32(r);
+	uint64_t offset = gl_rd_u64(r);
+	bool valid;
+	if (!gles_reader_end(x, r, "glVertexAttribPointer") || !attrib_index(x, index, &valid))
+		return false;
+	uint32_t bytes = gh_gl_attrib_bytes((uint32_t)size, type);
+	if (!bytes && x->ctx->es3)
+		bytes = es3_attrib_bytes((uint32_t)size, type);
+	/* A type we cannot size may still be one the host takes (an
+	 * extension): give GL an invalid one instead, for the same
+	 * GL_INVALID_ENUM with no state change. */
+	bool known = gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type));
+	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
+		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
+		                     "GL_OP_CLIENT_ARRAY)");
+	gles_host.glVertexAttribPointer(index, size, known ? type : 0, normalized, stride,
+	                                (const void *)(uintptr_t)offset);
+	if (!valid || !bytes || stride < 0)
+		return true; /* a GL error: nothing changes */
+	struct gh_gl_attrib *a = &x->ctx->vao->attribs[index];
+	a->size = (uint32_t)size;
+	a->type = type;
+	a->stride = (uint32_t)stride;
+	a->offset = offset;
+	a->bytes = bytes;
+	set_buffer(&a->buffer, x->ctx->array_buffer);
+	return true;
+}
+
+bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	struct gh_gl_program *prog = NULL;
+	if (program) {
+		prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
+		if (!prog)
+			return gh_gl_fail(x, "program %u has no host object", app_program);
+		GLint linked = GL_FALSE;
+		gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
+		if (!linked)
+			return true; /* GL_INVALID_OPERATION: the current program stays */
+		prog->refs++;
+	}
+	gh_gl_program_unref(x->ctx->program);
+	x->ctx->program = prog;
+	return true;
+}
+
+bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
+	if (!prog)
+		return gh_gl_fail(x, "program %u has no host object", app_program);
+	x->after_link = prog;
+	return true;
+}
+
+/* Attribute locations a type takes (matrices take one per column). */
+static uint32_t type_slots(GLenum type)
+{
+	switch (type) {
+	case GL_FLOAT_MAT2:
+		return 2;
+	case GL_FLOAT_MAT3:
+		return 3;
+	case GL_FLOAT_MAT4:
+		return 4;
+	case 0x8B65: /* GL_FLOAT_MAT2x3 */
+	case 0x8B66: /* GL_FLOAT_MAT2x4 */
+		return 2;
+	case 0x8B67: /* GL_FLOAT_MAT3x2 */
+	case 0x8B68: /* GL_FLOAT_MAT3x4 */
+		return 3;
+	case 0x8B69: /* GL_FLOAT_MAT4x2 */
+	case 0x8B6A: /* GL_FLOAT_MAT4x3 */
+		return 4;
+	default:
+		return 1;
+	}
+}
+
+/* Which locations the linked executable reads. */
+static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
+{
+	GLint n = 0, max_len = 0;
+	gles_host.glGetProgramiv(prog->host, GL_ACTIVE_ATTRIBUTES, &n);
+	gles_host.glGetProgramiv(prog->host, GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, &max_len);
+	char *name = malloc(max_len > 0 ? (size_t)max_len + 1 : 1);
+	uint64_t mask = 0;
+	bool beyond = false;
+	for (GLint i = 0; name && i < n; i++) {
+		GLint size = 0;
+		GLenum type = 0;
+		name[0] = 0;
+		gles_host.glGetActiveAttrib(prog->host, (GLuint)i, max_len + 1, NULL, &size, &type,
+		                            name);
+		GLint loc = gles_host.glGetAttribLocation(prog->host, name);
+		if (loc < 0)
+			continue; /* a built-in (gl_VertexID...) */
+		uint64_t end = (uint64_t)loc + (uint64_t)type_slots(type) * (size > 0 ? size : 1);
+		for (uint64_t l = (uint64_t)loc; l < end; l++) {
+			if (l < x->gl->max_attribs)
+				mask |= 1ull << l;
+			else
+				beyond = true;
+		}
+	}
+	if (!name)
+		beyond = true; /* unknown: no draw with it passes */
+	free(name);
+	/* Another context may still run the previous executable (GL installs
+	 * a relinked one there at its next glUseProgram): check both. */
+	bool elsewhere = false;
+	for (uint32_t i = 0; i <= WIRE_MAX_GL_CHANNEL; i++) {
+		struct gl_exec *s = x->gl->streams[i];
+		if (s && s != x && s->ctx && s->ctx->program == prog)
+			elsewhere = true;
+	}
+	prog->attribs = mask | (elsewhere ? prog->attribs : 0);
+	prog->beyond = beyond || (elsewhere && prog->beyond);
+}
+
+static void after_buffer_data(struct gl_exec *x)
+{
+	struct gh_gl_buffer *buf = x->after_buffer_data;
+	GLint size = 0;
+	gles_host.glGetBufferParameteriv(x->after_buffer_target, GL_BUFFER_SIZE, &size);
+	if (size >= 0 && (uint64_t)size == x->after_buffer_size) {
+		buf->size = x->after_buffer_size;
+		return;
+	}
+	/* GL made a different store (out of memory, or over what GLint can
+	 * say): draws may read only what it reports, and the copy is stale. */
+	buf->size = size > 0 ? (uint64_t)size : 0;
+	free(buf->copy);
+	buf->copy = NULL;
+	buf->complete = false;
+}
+
+void gh_gl_after_command(struct gl_exec *x)
+{
+	if (!x->gl->failed && x->ctx) {
+		if (x->after_buffer_data)
+			after_buffer_data(x);
+		if (x->after_link) {
+			GLint linked = GL_FALSE;
+			gles_host.glGetProgramiv(x->after_link->host, GL_LINK_STATUS, &linked);
+			if (linked)
+				read_attribs(x, x->after_link);
+		}
+	}
+	x->after_buffer_data = NULL;
+	x->after_link = NULL;
+}

@@ -1,0 +1,342 @@
+/*
+ * The GL executor on the host's real EGL: what honest streams get.
+ * Each case is one meson test; the program takes the case's name.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "gl-harness.h"
+
+static bool pixels_are(const uint8_t *px, int n, uint8_t r, uint8_t g, uint8_t b, uint8_t a)
+{
+	for (int i = 0; i < n; i++) {
+		const uint8_t *p = px + 4 * i;
+		CHECK(p[0] == r && p[1] == g && p[2] == b && p[3] == a,
+		      "pixel %d is %u,%u,%u,%u, expected %u,%u,%u,%u", i, p[0], p[1], p[2], p[3], r,
+		      g, b, a);
+	}
+	return true;
+}
+
+static void clear(struct gt *t, float r, float g, float b)
+{
+	gt_begin(t, GLES_OP_glClearColor);
+	gt_f32(t, r);
+	gt_f32(t, g);
+	gt_f32(t, b);
+	gt_f32(t, 1);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
+}
+
+/* A context current on stream 1 with a w x h surface 1 of `kind`. */
+static bool setup(struct gt *t, uint32_t w, uint32_t h, uint32_t kind)
+{
+	return gt_init_stream(t, 1) && gt_context(t, 1, 1) && gt_surface(t, 1, 1, w, h, kind) &&
+	       gt_current(t, 1, 1, 1);
+}
+
+static bool init_reports_configs_strings_and_limits(struct gt *t)
+{
+	return gt_init_stream(t, 1);
+}
+
+static bool clear_reads_back_through_glreadpixels(struct gt *t)
+{
+	uint8_t px[64 * 32 * 4];
+	if (!setup(t, 64, 32, GL_SURFACE_PBUFFER))
+		return false;
+	clear(t, 1, 0, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 64, 32, px) && pixels_are(px, 64 * 32, 255, 0, 0, 255);
+}
+
+static bool commands_cut_anywhere_are_reassembled(struct gt *t)
+{
+	uint8_t px[8 * 8 * 4];
+	if (!gt_init_stream(t, 1))
+		return false;
+	/* Everything in 3-byte frames from an odd address. */
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 1, t->config.config_id, 0, 2, 0);
+	gt_cmd(t, GL_OP_CREATE_SURFACE, 5, 1, t->config.config_id, 8, 8, GL_SURFACE_PBUFFER);
+	gt_cmd(t, GL_OP_MAKE_CURRENT, 3, 1, 1, 1);
+	clear(t, 0, 1, 0);
+	CHECK(gt_send(t, 1, 3, 1), "%s", t->reason);
+	uint32_t size;
+	CHECK(gt_reply(t, 1, GL_OP_CREATE_CONTEXT, &size), "context reply");
+	CHECK(gt_reply(t, 1, GL_OP_CREATE_SURFACE, &size), "surface reply");
+	return gt_read_pixels(t, 1, 0, 0, 8, 8, px) && pixels_are(px, 64, 0, 255, 0, 255);
+}
+
+static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
+
+static bool vertex_buffer(struct gt *t, uint32_t name, const void *data, uint32_t n)
+{
+	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &name, 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER, name);
+	gt_begin(t, GLES_OP_glBufferData);
+	gt_u32(t, GL_ARRAY_BUFFER);
+	gt_u64(t, n);
+	gt_u32(t, GL_STATIC_DRAW);
+	gt_blob(t, data, n);
+	gt_end(t);
+	gt_begin(t, GLES_OP_glVertexAttribPointer);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 0);
+	gt_u64(t, 0);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	return true;
+}
+
+static bool draw_arrays_renders(struct gt *t)
+{
+	uint8_t px[16 * 16 * 4];
+	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 0, 0, 1))
+		return false;
+	vertex_buffer(t, 5, triangle, sizeof(triangle));
+	clear(t, 1, 0, 0);
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 0, 3);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 0, 0, 255, 255);
+}
+
+static bool draw_elements_renders(struct gt *t)
+{
+	uint8_t px[16 * 16 * 4];
+	const uint16_t idx[] = {0, 1, 2, 0};
+	uint32_t ebo = 6;
+	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 0, 1, 0))
+		return false;
+	vertex_buffer(t, 5, triangle, sizeof(triangle));
+	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &ebo, 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_ELEMENT_ARRAY_BUFFER, ebo);
+	gt_begin(t, GLES_OP_glBufferData);
+	gt_u32(t, GL_ELEMENT_ARRAY_BUFFER);
+	gt_u64(t, sizeof(idx));
+	gt_u32(t, GL_STATIC_DRAW);
+	gt_blob(t, idx, sizeof(idx));
+	gt_end(t);
+	clear(t, 1, 0, 0);
+	gt_begin(t, GLES_OP_glDrawElements);
+	gt_u32(t, GL_TRIANGLES);
+	gt_u32(t, 3);
+	gt_u32(t, GL_UNSIGNED_SHORT);
+	gt_u64(t, 2); /* indices 1, 2, 0 */
+	gt_u32(t, GL_BLOB_NULL);
+	gt_end(t);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 0, 255, 0, 255);
+}
+
+static bool client_arrays_and_indices_render(struct gt *t)
+{
+	uint8_t px[16 * 16 * 4];
+	const uint8_t idx[] = {2, 3, 4};
+	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 1, 1, 0))
+		return false;
+	clear(t, 0, 0, 0);
+	/* Vertices 2..4, as the app's draw uses them. */
+	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 2);
+	gt_u32(t, 3);
+	gt_blob(t, triangle, sizeof(triangle));
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	gt_begin(t, GLES_OP_glDrawElements);
+	gt_u32(t, GL_TRIANGLES);
+	gt_u32(t, 3);
+	gt_u32(t, GL_UNSIGNED_BYTE);
+	gt_u64(t, 0);
+	gt_blob(t, idx, sizeof(idx));
+	gt_end(t);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 255, 255, 0, 255);
+}
+
+/* A frame buffer the compositor would show, as it would map it. */
+struct frame {
+	struct gh_gl_memory *mem;
+	uint8_t *map;
+	size_t size;
+};
+
+static bool frame_create(struct gt *t, struct frame *f, uint32_t id, uint32_t w, uint32_t h)
+{
+	struct gh_gl_memory_desc desc;
+	CHECK(gh_gl_present_mode(t->gl) == GH_GL_PRESENT_SHM, "not the shm path");
+	f->mem = gh_gl_memory_create(t->gl, w, h, 0, &desc);
+	CHECK(f->mem && desc.stride == w * 4 && desc.size == w * 4 * h, "memory");
+	f->size = desc.size;
+	f->map = mmap(NULL, f->size, PROT_READ | PROT_WRITE, MAP_SHARED, desc.fd, 0);
+	close(desc.fd);
+	CHECK(f->map != MAP_FAILED, "mmap");
+	gh_gl_memory_bind_buffer(t->gl, f->mem, id);
+	gh_gl_memory_unref(f->mem); /* the wl_buffer's reference remains */
+	return true;
+}
+
+/* Rows top..bottom-1 of a w-wide frame are B, G, R, 255. */
+static bool rows_are(const struct frame *f, uint32_t w, uint32_t top, uint32_t bottom, uint8_t b,
+                     uint8_t g, uint8_t r)
+{
+	for (uint32_t y = top; y < bottom; y++) {
+		const uint8_t *row = f->map + (size_t)y * w * 4;
+		for (uint32_t x = 0; x < w; x++)
+			CHECK(row[4 * x] == b && row[4 * x + 1] == g && row[4 * x + 2] == r &&
+			              row[4 * x + 3] == 255,
+			      "row %u pixel %u is %u,%u,%u,%u", y, x, row[4 * x], row[4 * x + 1],
+			      row[4 * x + 2], row[4 * x + 3]);
+	}
+	return true;
+}
+
+/* Paints GL rows y..y+h-1 (y up) of the back buffer. */
+static void paint_rows(struct gt *t, int y, int h, float r, float g, float b)
+{
+	gt_cmd(t, GLES_OP_glEnable, 1, GL_SCISSOR_TEST);
+	gt_cmd(t, GLES_OP_glScissor, 4, 0, y, 16, h);
+	clear(t, r, g, b);
+	gt_cmd(t, GLES_OP_glDisable, 1, GL_SCISSOR_TEST);
+}
+
+static void swap(struct gt *t, uint32_t buffer, int y, int h)
+{
+	int32_t rect[4] = {0, y, 16, h};
+	gt_begin(t, GL_OP_SWAP);
+	gt_u32(t, 1);
+	gt_u32(t, buffer);
+	gt_u32(t, h ? 1 : 0);
+	gt_blob(t, rect, h ? 16 : 0);
+	gt_end(t);
+}
+
+static bool swap_copies_the_frame_upside_down_into_shm(struct gt *t)
+{
+	struct frame f;
+	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	clear(t, 0, 0, 1);
+	paint_rows(t, 0, 3, 1, 0, 0); /* the bottom three rows */
+	swap(t, 7, 0, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return rows_are(&f, 16, 0, 5, 255, 0, 0) && rows_are(&f, 16, 5, 8, 0, 0, 255);
+}
+
+/* Buffers take turns (as the EGL library's do): a buffer that missed
+ * frames gets their damage too, and rows nobody damaged are left alone. */
+static bool swap_copies_the_damage_of_every_frame_a_buffer_missed(struct gt *t)
+{
+	struct frame a, b;
+	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &a, 7, 16, 8) ||
+	    !frame_create(t, &b, 8, 16, 8))
+		return false;
+	clear(t, 0, 0, 1);
+	swap(t, 7, 0, 0); /* frame 1 -> a: blue */
+	paint_rows(t, 6, 2, 0, 1, 0);
+	swap(t, 8, 6, 2); /* frame 2 -> b: GL rows 6-7 (buffer rows 0-1) green */
+	paint_rows(t, 0, 1, 1, 0, 0);
+	swap(t, 7, 0, 1); /* frame 3 -> a: GL row 0 (buffer row 7) red */
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	if (!rows_are(&a, 16, 0, 2, 0, 255, 0) || !rows_are(&a, 16, 2, 7, 255, 0, 0) ||
+	    !rows_are(&a, 16, 7, 8, 0, 0, 255) || !rows_are(&b, 16, 0, 2, 0, 255, 0) ||
+	    !rows_are(&b, 16, 2, 8, 255, 0, 0))
+		return false;
+	/* Frame 4 damages buffer row 4 only: a, one frame behind, gets that
+	 * row and keeps what we scribbled elsewhere. */
+	memset(a.map, 0x11, 16 * 4);
+	paint_rows(t, 3, 1, 1, 1, 1);
+	swap(t, 7, 3, 1);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(a.map[0] == 0x11, "an undamaged row was copied");
+	return rows_are(&a, 16, 4, 5, 255, 255, 255);
+}
+
+static bool resized_surface_swaps_at_the_new_size(struct gt *t)
+{
+	struct frame f;
+	uint8_t px[32 * 4 * 4];
+	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &f, 9, 32, 4))
+		return false;
+	gt_cmd(t, GL_OP_RESIZE_SURFACE, 3, 1, 32, 4);
+	clear(t, 0, 1, 1);
+	gt_begin(t, GL_OP_SWAP);
+	gt_u32(t, 1);
+	gt_u32(t, 9);
+	gt_u32(t, 0);
+	gt_blob(t, NULL, 0);
+	gt_end(t);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 32, 4, px) && rows_are(&f, 32, 0, 4, 255, 255, 0);
+}
+
+static bool two_streams_keep_their_own_contexts(struct gt *t)
+{
+	uint8_t px[4 * 4 * 4];
+	if (!setup(t, 4, 4, GL_SURFACE_PBUFFER))
+		return false;
+	CHECK(gh_gl_stream_open(t->gl, 2), "%s", t->reason);
+	if (!gt_context(t, 1, 2) || !gt_surface(t, 1, 2, 4, 4, GL_SURFACE_PBUFFER) ||
+	    !gt_current(t, 2, 2, 2))
+		return false;
+	clear(t, 1, 0, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	clear(t, 0, 0, 1);
+	CHECK(gt_send(t, 2, 0, 0), "%s", t->reason);
+	if (!gt_read_pixels(t, 1, 0, 0, 4, 4, px) || !pixels_are(px, 16, 255, 0, 0, 255))
+		return false;
+	return gt_read_pixels(t, 2, 0, 0, 4, 4, px) && pixels_are(px, 16, 0, 0, 255, 255);
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(struct gt *t);
+} cases[] = {
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+        CASE(init_reports_configs_strings_and_limits),
+        CASE(clear_reads_back_through_glreadpixels),
+        CASE(commands_cut_anywhere_are_reassembled),
+        CASE(draw_arrays_renders),
+        CASE(draw_elements_renders),
+        CASE(client_arrays_and_indices_render),
+        CASE(swap_copies_the_frame_upside_down_into_shm),
+        CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
+        CASE(resized_surface_swaps_at_the_new_size),
+        CASE(two_streams_keep_their_own_contexts),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		struct gt t;
+		gt_init(&t);
+		bool ok = cases[i].run(&t) && !t.failed;
+		if (t.failed)
+			fprintf(stderr, "the link ended: %s\n", t.reason);
+		gt_finish(&t);
+		return ok ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}

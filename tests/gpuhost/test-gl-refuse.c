@@ -1,0 +1,295 @@
+/*
+ * The GL executor on the host's real EGL: hostile streams end the link
+ * with a reason that names the stream, the command and what was wrong.
+ * Each case is one meson test; the program takes the case's name.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gl-harness.h"
+
+static bool ready(struct gt *t)
+{
+	return gt_init_stream(t, 1) && gt_context(t, 1, 1) &&
+	       gt_surface(t, 1, 1, 16, 16, GL_SURFACE_PBUFFER) && gt_current(t, 1, 1, 1);
+}
+
+static bool size_not_a_multiple_of_4(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	gt_cmd(t, GL_OP_INIT, 1, GL_STREAM_VERSION);
+	((uint8_t *)t->cmds.data)[0] = 10;
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL stream 1: GL_OP_INIT: command size 10 is not a multiple of 4");
+}
+
+static bool size_over_the_limit_is_refused_before_buffering(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	/* Only the header travels: the size alone must end it. */
+	struct gl_cmd hdr = {.size = GL_MAX_COMMAND + 4, .op = GL_OP_INIT};
+	gh_gl_stream_data(t->gl, 1, (const uint8_t *)&hdr, sizeof(hdr));
+	return gt_refused(t, "is not a multiple of 4 in 8..");
+}
+
+static bool unknown_opcode(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	gt_cmd(t, 0x999, 0);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL stream 1: unknown opcode 0x999");
+}
+
+static bool gles_command_without_a_context(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	gt_cmd(t, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glClear with no current context");
+}
+
+static bool command_size_disagrees_with_its_arguments(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_cmd(t, GLES_OP_glClear, 2, GL_COLOR_BUFFER_BIT, 0);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glClear: command size does not match its arguments");
+}
+
+static bool name_never_generated(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 77);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL stream 1: glBindTexture: texture 77 was never generated");
+}
+
+static bool readback_past_the_surface(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_cmd(t, GLES_OP_glReadPixels, 7, 8, 0, 9, 16, GL_RGBA, GL_UNSIGNED_BYTE, 9 * 16 * 4);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glReadPixels: 9x16 at 8,0 is outside the 16x16 framebuffer");
+}
+
+static bool readback_capacity_disagrees_with_the_rectangle(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_cmd(t, GLES_OP_glReadPixels, 7, 0, 0, 4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 4 * 4 * 4 + 4);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glReadPixels: 68 bytes for 4x4");
+}
+
+static void buffer(struct gt *t, uint32_t target, uint32_t name, const void *data, uint32_t n)
+{
+	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &name, 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, target, name);
+	gt_begin(t, GLES_OP_glBufferData);
+	gt_u32(t, target);
+	gt_u64(t, n);
+	gt_u32(t, GL_STATIC_DRAW);
+	gt_blob(t, data, n);
+	gt_end(t);
+}
+
+static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
+
+static bool drawing(struct gt *t)
+{
+	if (!ready(t) || !gt_program(t, 1, 10, 1, 1, 1))
+		return false;
+	buffer(t, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	gt_begin(t, GLES_OP_glVertexAttribPointer);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 0);
+	gt_u64(t, 0);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return true;
+}
+
+static bool draw_arrays_past_the_buffer_end(struct gt *t)
+{
+	if (!drawing(t))
+		return false;
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 1, 3);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glDrawArrays: attribute 0 reads to byte 64 of a 48-byte buffer");
+}
+
+static bool draw_elements_index_past_the_buffer_end(struct gt *t)
+{
+	const uint16_t idx[] = {0, 1, 3};
+	if (!drawing(t))
+		return false;
+	buffer(t, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	gt_begin(t, GLES_OP_glDrawElements);
+	gt_u32(t, GL_TRIANGLES);
+	gt_u32(t, 3);
+	gt_u32(t, GL_UNSIGNED_SHORT);
+	gt_u64(t, 0);
+	gt_u32(t, GL_BLOB_NULL);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glDrawElements: attribute 0 reads to byte 64 of a 48-byte buffer");
+}
+
+static bool draw_elements_past_the_element_buffer(struct gt *t)
+{
+	const uint16_t idx[] = {0, 1, 2};
+	if (!drawing(t))
+		return false;
+	buffer(t, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	gt_begin(t, GLES_OP_glDrawElements);
+	gt_u32(t, GL_TRIANGLES);
+	gt_u32(t, 3);
+	gt_u32(t, GL_UNSIGNED_SHORT);
+	gt_u64(t, 2);
+	gt_u32(t, GL_BLOB_NULL);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glDrawElements: indices to byte 8 of a 6-byte element buffer");
+}
+
+static bool client_array_vertices_beyond_what_was_sent(struct gt *t)
+{
+	const uint8_t idx[] = {0, 1, 5};
+	if (!ready(t) || !gt_program(t, 1, 10, 1, 1, 1))
+		return false;
+	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 0);
+	gt_u32(t, 3);
+	gt_blob(t, triangle, sizeof(triangle));
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	gt_begin(t, GLES_OP_glDrawElements);
+	gt_u32(t, GL_TRIANGLES);
+	gt_u32(t, 3);
+	gt_u32(t, GL_UNSIGNED_BYTE);
+	gt_u64(t, 0);
+	gt_blob(t, idx, sizeof(idx));
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glDrawElements: attribute 0 reads to byte 96 of a");
+}
+
+static bool enabled_attribute_without_a_buffer(struct gt *t)
+{
+	if (!ready(t) || !gt_program(t, 1, 10, 1, 1, 1))
+		return false;
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 0, 3);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glDrawArrays: attribute 0 is enabled with no buffer");
+}
+
+static bool vertex_pointer_without_a_buffer(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_begin(t, GLES_OP_glVertexAttribPointer);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 0);
+	gt_u64(t, 0x7fff0000);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glVertexAttribPointer: no GL_ARRAY_BUFFER bound");
+}
+
+static bool swap_into_a_buffer_of_another_size(struct gt *t)
+{
+	struct gh_gl_memory_desc desc;
+	if (!gt_init_stream(t, 1) || !gt_context(t, 1, 1) ||
+	    !gt_surface(t, 1, 1, 16, 16, GL_SURFACE_WINDOW) || !gt_current(t, 1, 1, 1))
+		return false;
+	struct gh_gl_memory *mem = gh_gl_memory_create(t->gl, 16, 15, 0, &desc);
+	CHECK(mem, "memory");
+	close(desc.fd);
+	gh_gl_memory_bind_buffer(t->gl, mem, 7);
+	gh_gl_memory_unref(mem);
+	gt_begin(t, GL_OP_SWAP);
+	gt_u32(t, 1);
+	gt_u32(t, 7);
+	gt_u32(t, 0);
+	gt_blob(t, NULL, 0);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL_OP_SWAP: wl_buffer 7 is 16x15, surface 1 is 16x16");
+}
+
+static bool make_current_with_an_unknown_context(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	gt_cmd(t, GL_OP_MAKE_CURRENT, 3, 42, 0, 0);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL stream 1: GL_OP_MAKE_CURRENT: unknown context 42");
+}
+
+static bool data_on_a_stream_never_opened(struct gt *t)
+{
+	uint8_t zero[8] = {0};
+	gh_gl_stream_data(t->gl, 3, zero, sizeof(zero));
+	return gt_refused(t, "GL stream 3: data: the stream is not open");
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(struct gt *t);
+} cases[] = {
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+        CASE(size_not_a_multiple_of_4),
+        CASE(size_over_the_limit_is_refused_before_buffering),
+        CASE(unknown_opcode),
+        CASE(gles_command_without_a_context),
+        CASE(command_size_disagrees_with_its_arguments),
+        CASE(name_never_generated),
+        CASE(readback_past_the_surface),
+        CASE(readback_capacity_disagrees_with_the_rectangle),
+        CASE(draw_arrays_past_the_buffer_end),
+        CASE(draw_elements_index_past_the_buffer_end),
+        CASE(draw_elements_past_the_element_buffer),
+        CASE(client_array_vertices_beyond_what_was_sent),
+        CASE(enabled_attribute_without_a_buffer),
+        CASE(vertex_pointer_without_a_buffer),
+        CASE(swap_into_a_buffer_of_another_size),
+        CASE(make_current_with_an_unknown_context),
+        CASE(data_on_a_stream_never_opened),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		struct gt t;
+		gt_init(&t);
+		bool ok = cases[i].run(&t);
+		gt_finish(&t);
+		return ok ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}
