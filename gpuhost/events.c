@@ -13,6 +13,7 @@
 #include <gpupipe/shm-bridge.h>
 
 #include "clipboard.h"
+#include "gpupipe.h"
 #include "registry.h"
 #include "session.h"
 
@@ -148,6 +149,13 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
 		return s->done ? false : true;
 	if (visible && filter(s, obj, &msg) && !gh_to_link(s, &msg))
+		return false;
+	/* gpupipe_v1 follows wl_shm, which every compositor has: an app that
+	 * binds it right away then finds the globals GL frames need known. */
+	if (visible && obj->interface == &wire_iface_wl_registry &&
+	    msg.opcode == WIRE_WL_REGISTRY_EVT_GLOBAL && msg.args[1].s &&
+	    strcmp(msg.args[1].s, wire_iface_wl_shm.name) == 0 &&
+	    !gh_gpupipe_advertise(s, msg.object))
 		return false;
 
 	if (obj->interface == &wire_iface_wl_display) {

@@ -14,7 +14,8 @@ struct gh_session;
  * names compositors hand out, so it never collides with theirs. */
 #define GH_GPUPIPE_GLOBAL_NAME 0xfffffe00u
 
-/* Tells a new wl_registry of the app about gpupipe_v1 (unless --no-gl). */
+/* Tells a wl_registry of the app about gpupipe_v1 (unless --no-gl), right
+ * after the compositor's wl_shm global. */
 bool gh_gpupipe_advertise(struct gh_session *s, uint32_t registry_id);
 /* Checks a wl_registry.bind to GH_GPUPIPE_GLOBAL_NAME. */
 bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, const char **err);

@@ -76,10 +76,6 @@ static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg 
 		*handled = true;
 		return gh_gpupipe_bind(s, msg, created);
 	}
-	if (iface == &wire_iface_wl_display && msg->opcode == WIRE_WL_DISPLAY_REQ_GET_REGISTRY) {
-		*handled = true;
-		return gh_to_compositor(s, msg, NULL, 0) && gh_gpupipe_advertise(s, msg->args[0].u);
-	}
 	if (!gh_gpupipe_request(s, obj, msg, created, handled))
 		return false;
 	if (*handled)

@@ -182,8 +182,18 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 		return false;
 	wire_pipes_init(&client->pipes, client->loop, &client->link);
 	/* Ask for the clipboard; the host grants it only with --allow-clipboard. */
-	return wire_send_hello(&client->link, WIRE_FEATURE_CLIPBOARD) &&
-	       wire_conn_flush(&client->link);
+	if (!wire_send_hello(&client->link, WIRE_FEATURE_CLIPBOARD))
+		return false;
+	if (!wire_conn_flush(&client->link)) {
+		/* A host that refuses the link (--max-links) may close it before
+		 * our hello is out: its CLOSE says why, and the app must hear it. */
+		int write_errno = errno;
+		if (wire_conn_read(&client->link) > 0)
+			px_events_process(client);
+		px_client_close(client, true, "cannot reach gpupipe-host: %s",
+		                strerror(write_errno));
+	}
+	return true;
 }
 
 int px_client_run(int app_fd, const struct px_options *options)

@@ -167,8 +167,7 @@ bool px_gl_streams_drain(struct px_client *client)
 	return true;
 }
 
-bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p,
-                        uint32_t len)
+bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p, uint32_t len)
 {
 	struct px_gl_stream *st = find(client, channel);
 	if (!st) {

@@ -14,8 +14,7 @@ bool px_gl_stream_open(struct px_client *client, int fd);
  * app's Wayland socket and before forwarding what was read. */
 bool px_gl_streams_drain(struct px_client *client);
 /* WIRE_GL from the host: reply bytes for the app. */
-bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p,
-                        uint32_t len);
+bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p, uint32_t len);
 void px_gl_streams_finish(struct px_client *client);
 
 #endif

@@ -106,6 +106,9 @@ static const struct {
         {GL_NUM_COMPRESSED_TEXTURE_FORMATS, 1, false},
         {GL_NUM_SHADER_BINARY_FORMATS, 1, false},
         {GL_SHADER_COMPILER, 1, false},
+        /* Not ES 2.0, but Mesa's ES contexts answer it (EXT_clip_cull_distance
+         * reuses the value) and piglit's shader_runner asks for it natively. */
+        {0x0D32 /* GL_MAX_CLIP_PLANES */, 1, false},
 };
 #define N_LIMITS (sizeof(limit_pnames) / sizeof(limit_pnames[0]))
 

@@ -11,6 +11,7 @@
  * check.c       what every case checks afterwards
  * cases-link.c  frames, hello, Wayland messages, objects, binds
  * cases-shm.c   fds, shm regions and copies, dying peers, a valid control
+ * cases-gl.c    GL streams and the gpupipe_v1 global, and a valid GL control
  * main.c        runs one case (meson registers one test per case)
  */
 #ifndef HL_HOSTILE_H
@@ -221,5 +222,7 @@ extern const struct hl_case hl_link_cases[];
 extern const size_t hl_link_case_count;
 extern const struct hl_case hl_shm_cases[];
 extern const size_t hl_shm_case_count;
+extern const struct hl_case hl_gl_cases[];
+extern const size_t hl_gl_case_count;
 
 #endif

@@ -24,7 +24,8 @@
 # passes them, and a test run by hand finds them in build-test/ or build/),
 # GPUPIPE_LOG (the binaries' log level, default info), GPUPIPE_TIMEOUT_SCALE (multiplies every
 # wait_for timeout, for slow machines), GPUPIPE_ARTIFACT_DIR (failed tests copy their logs and
-# screenshots there), GP_WESTON_RENDERER (pixman or gl, default pixman).
+# screenshots there), GP_WESTON_RENDERER (pixman or gl, default pixman), GPUPIPE_EGL_VENDOR
+# (gpupipe's glvnd vendor JSON in the build tree, for start_gl_app).
 
 set -euo pipefail
 
@@ -39,6 +40,8 @@ GP_SWAY_USER=${GP_SWAY_USER:-nobody}
 
 # Nothing from the caller's session may leak into a test.
 unset WAYLAND_DISPLAY WAYLAND_SOCKET DISPLAY SWAYSOCK I3SOCK XDG_RUNTIME_DIR
+# Which EGL vendors glvnd loads is each process's own business (see start_gl_app).
+unset __EGL_VENDOR_LIBRARY_FILENAMES __EGL_VENDOR_LIBRARY_DIRS
 export GPUPIPE_LOG=${GPUPIPE_LOG:-info}
 
 GP_TMP=$(mktemp -d "/tmp/gpupipe-$GP_TEST.XXXXXX")
@@ -559,4 +562,31 @@ start_native_app() {
 	local name=$1
 	shift
 	spawn "$name" env XDG_RUNTIME_DIR="$GP_TMP" WAYLAND_DISPLAY="$GP_DISPLAY" "$@"
+}
+
+# gl_vendor_json: gpupipe's glvnd EGL vendor JSON, from $GPUPIPE_EGL_VENDOR or the build tree.
+gl_vendor_json() {
+	local json=${GPUPIPE_EGL_VENDOR:-} root d
+	if [[ -z $json ]]; then
+		root=$(cd "$GP_LIB/../.." && pwd)
+		for d in build-test build; do
+			json=$root/$d/proxy/egl/gpupipe-egl-vendor.json
+			[[ -f $json ]] && break
+		done
+	fi
+	[[ -f $json ]] && echo "$json"
+}
+
+# start_gl_app NAME CMD [ARGS...]: like start_app, for an app that renders with EGL: glvnd is
+# given gpupipe's vendor and no other (__EGL_VENDOR_LIBRARY_FILENAMES names only its JSON),
+# so Mesa cannot serve the app and all its rendering has to go through gpupipe. Only the app
+# gets the variable: gpupipe-host renders with the machine's own EGL. Skips the test when
+# the vendor is not built.
+start_gl_app() {
+	local json
+	json=$(gl_vendor_json) ||
+		skip "gpupipe's EGL vendor is not built (proxy/egl/gpupipe-egl-vendor.json)"
+	local name=$1
+	shift
+	start_app "$name" env __EGL_VENDOR_LIBRARY_FILENAMES="$json" "$@"
 }

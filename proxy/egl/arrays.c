@@ -1,0 +1,68 @@
+#include <string.h>
+
+#include <GLES2/gl2.h>
+
+#include "arrays.h"
+
+uint32_t ge_attrib_type_size(uint32_t type)
+{
+	switch (type) {
+	case GL_BYTE:
+	case GL_UNSIGNED_BYTE:
+		return 1;
+	case GL_SHORT:
+	case GL_UNSIGNED_SHORT:
+		return 2;
+	case GL_FIXED:
+	case GL_FLOAT:
+		return 4;
+	}
+	return 0;
+}
+
+#define RANGE(T)                                                                                   \
+	do {                                                                                       \
+		const T *p = indices;                                                              \
+		uint32_t lo = UINT32_MAX, hi = 0;                                                  \
+		for (uint32_t i = 0; i < count; i++) {                                             \
+			T v;                                                                       \
+			memcpy(&v, p + i, sizeof(v));                                              \
+			lo = v < lo ? v : lo;                                                      \
+			hi = v > hi ? v : hi;                                                      \
+		}                                                                                  \
+		*min = lo;                                                                         \
+		*max = hi;                                                                         \
+	} while (0)
+
+bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint32_t *min,
+                    uint32_t *max)
+{
+	if (!count || !indices)
+		return false;
+	switch (type) {
+	case GL_UNSIGNED_BYTE:
+		RANGE(uint8_t);
+		return true;
+	case GL_UNSIGNED_SHORT:
+		RANGE(uint16_t);
+		return true;
+	case GL_UNSIGNED_INT:
+		RANGE(uint32_t);
+		return true;
+	}
+	return false;
+}
+
+void ge_pack_vertices(uint8_t *out, const uint8_t *base, uint32_t first, uint32_t count,
+                      uint32_t elem, uint32_t stride)
+{
+	if (!stride)
+		stride = elem;
+	const uint8_t *src = base + (uint64_t)first * stride;
+	if (stride == elem) {
+		memcpy(out, src, (size_t)count * elem);
+		return;
+	}
+	for (uint32_t i = 0; i < count; i++)
+		memcpy(out + (size_t)i * elem, src + (size_t)i * stride, elem);
+}

@@ -1,0 +1,27 @@
+/*
+ * Client-side vertex arrays: what a draw reads from the app's memory. Pure
+ * functions (unit-tested in tests/gl/egl-arrays.c).
+ */
+#ifndef GE_ARRAYS_H
+#define GE_ARRAYS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Bytes of one component of a glVertexAttribPointer type (GLES 2: BYTE,
+ * UNSIGNED_BYTE, SHORT, UNSIGNED_SHORT, FIXED, FLOAT); 0 for others. */
+uint32_t ge_attrib_type_size(uint32_t type);
+
+/* Smallest and largest of `count` indices of `type` (UNSIGNED_BYTE,
+ * UNSIGNED_SHORT, UNSIGNED_INT); false when count is 0 or the type is
+ * not an index type. */
+bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint32_t *min,
+                    uint32_t *max);
+
+/* Copies vertices [first, first + count) of an attribute whose elements
+ * are `elem` bytes every `stride` bytes (0: tightly packed) from `base`,
+ * tightly packed, into `out` (count * elem bytes). */
+void ge_pack_vertices(uint8_t *out, const uint8_t *base, uint32_t first, uint32_t count,
+                      uint32_t elem, uint32_t stride);
+
+#endif

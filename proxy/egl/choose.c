@@ -1,0 +1,180 @@
+/*
+ * eglChooseConfig's rules (EGL 1.5, 3.4.1.2 and table 3.4), over a plain
+ * list of configs so that a unit test can feed it a made-up list.
+ */
+#include <stdlib.h>
+
+#include "ge.h"
+
+enum criterion { EXACT, AT_LEAST, MASK, IGNORED };
+
+struct rule {
+	EGLint attribute;
+	enum criterion criterion;
+	EGLint initial; /* the default of table 3.4 */
+};
+
+static const struct rule rules[] = {
+        {EGL_BUFFER_SIZE, AT_LEAST, 0},
+        {EGL_RED_SIZE, AT_LEAST, 0},
+        {EGL_GREEN_SIZE, AT_LEAST, 0},
+        {EGL_BLUE_SIZE, AT_LEAST, 0},
+        {EGL_LUMINANCE_SIZE, AT_LEAST, 0},
+        {EGL_ALPHA_SIZE, AT_LEAST, 0},
+        {EGL_ALPHA_MASK_SIZE, AT_LEAST, 0},
+        {EGL_BIND_TO_TEXTURE_RGB, EXACT, EGL_DONT_CARE},
+        {EGL_BIND_TO_TEXTURE_RGBA, EXACT, EGL_DONT_CARE},
+        {EGL_COLOR_BUFFER_TYPE, EXACT, EGL_RGB_BUFFER},
+        {EGL_CONFIG_CAVEAT, EXACT, EGL_DONT_CARE},
+        {EGL_CONFIG_ID, EXACT, EGL_DONT_CARE},
+        {EGL_CONFORMANT, MASK, 0},
+        {EGL_DEPTH_SIZE, AT_LEAST, 0},
+        {EGL_LEVEL, EXACT, 0},
+        {EGL_MAX_PBUFFER_WIDTH, IGNORED, 0},
+        {EGL_MAX_PBUFFER_HEIGHT, IGNORED, 0},
+        {EGL_MAX_PBUFFER_PIXELS, IGNORED, 0},
+        {EGL_MAX_SWAP_INTERVAL, EXACT, EGL_DONT_CARE},
+        {EGL_MIN_SWAP_INTERVAL, EXACT, EGL_DONT_CARE},
+        {EGL_NATIVE_RENDERABLE, EXACT, EGL_DONT_CARE},
+        {EGL_NATIVE_VISUAL_ID, IGNORED, 0},
+        {EGL_NATIVE_VISUAL_TYPE, EXACT, EGL_DONT_CARE},
+        {EGL_RENDERABLE_TYPE, MASK, EGL_OPENGL_ES_BIT},
+        {EGL_SAMPLE_BUFFERS, AT_LEAST, 0},
+        {EGL_SAMPLES, AT_LEAST, 0},
+        {EGL_STENCIL_SIZE, AT_LEAST, 0},
+        {EGL_SURFACE_TYPE, MASK, EGL_WINDOW_BIT},
+        {EGL_TRANSPARENT_TYPE, EXACT, EGL_NONE},
+        {EGL_TRANSPARENT_RED_VALUE, EXACT, EGL_DONT_CARE},
+        {EGL_TRANSPARENT_GREEN_VALUE, EXACT, EGL_DONT_CARE},
+        {EGL_TRANSPARENT_BLUE_VALUE, EXACT, EGL_DONT_CARE},
+        {EGL_MATCH_NATIVE_PIXMAP, IGNORED, EGL_NONE},
+};
+
+#define N_RULES (sizeof(rules) / sizeof(rules[0]))
+
+static int rule_index(EGLint attribute)
+{
+	for (size_t i = 0; i < N_RULES; i++)
+		if (rules[i].attribute == attribute)
+			return (int)i;
+	return -1;
+}
+
+static bool value_ok(const struct rule *r, EGLint v)
+{
+	if (v == EGL_DONT_CARE)
+		return r->attribute != EGL_LEVEL && r->attribute != EGL_MATCH_NATIVE_PIXMAP;
+	switch (r->attribute) {
+	case EGL_COLOR_BUFFER_TYPE:
+		return v == EGL_RGB_BUFFER || v == EGL_LUMINANCE_BUFFER;
+	case EGL_CONFIG_CAVEAT:
+		return v == EGL_NONE || v == EGL_SLOW_CONFIG || v == EGL_NON_CONFORMANT_CONFIG;
+	case EGL_TRANSPARENT_TYPE:
+		return v == EGL_NONE || v == EGL_TRANSPARENT_RGB;
+	case EGL_BIND_TO_TEXTURE_RGB:
+	case EGL_BIND_TO_TEXTURE_RGBA:
+	case EGL_NATIVE_RENDERABLE:
+		return v == EGL_TRUE || v == EGL_FALSE;
+	}
+	return r->criterion != AT_LEAST || v >= 0;
+}
+
+static bool matches(const struct ge_config *c, const EGLint *want)
+{
+	if (want[rule_index(EGL_CONFIG_ID)] != EGL_DONT_CARE)
+		return c->config_id == want[rule_index(EGL_CONFIG_ID)];
+	/* No pixmaps on Wayland: no config matches one. */
+	if (want[rule_index(EGL_MATCH_NATIVE_PIXMAP)] != EGL_NONE)
+		return false;
+	bool transparent_rgb = want[rule_index(EGL_TRANSPARENT_TYPE)] == EGL_TRANSPARENT_RGB;
+	for (size_t i = 0; i < N_RULES; i++) {
+		const struct rule *r = &rules[i];
+		EGLint v, w = want[i];
+		if (r->criterion == IGNORED || w == EGL_DONT_CARE)
+			continue;
+		if (!transparent_rgb && (r->attribute == EGL_TRANSPARENT_RED_VALUE ||
+		                         r->attribute == EGL_TRANSPARENT_GREEN_VALUE ||
+		                         r->attribute == EGL_TRANSPARENT_BLUE_VALUE))
+			continue;
+		if (!ge_config_attrib(c, r->attribute, &v))
+			return false;
+		if ((r->criterion == EXACT && v != w) || (r->criterion == AT_LEAST && v < w) ||
+		    (r->criterion == MASK && (v & w) != w))
+			return false;
+	}
+	return true;
+}
+
+struct sort_key {
+	const struct ge_config *configs;
+	bool want_red, want_green, want_blue, want_alpha;
+};
+
+static int caveat_rank(EGLint caveat)
+{
+	return caveat == EGL_NONE ? 0 : caveat == EGL_SLOW_CONFIG ? 1 : 2;
+}
+
+static EGLint color_bits(const struct sort_key *k, const struct ge_config *c)
+{
+	return (k->want_red ? c->red : 0) + (k->want_green ? c->green : 0) +
+	       (k->want_blue ? c->blue : 0) + (k->want_alpha ? c->alpha : 0);
+}
+
+#define CMP(a, b)                                                                                  \
+	do {                                                                                       \
+		if ((a) != (b))                                                                    \
+			return (a) < (b) ? -1 : 1;                                                 \
+	} while (0)
+
+static int compare(const void *pa, const void *pb, void *data)
+{
+	const struct sort_key *k = data;
+	const struct ge_config *a = &k->configs[*(const uint32_t *)pa];
+	const struct ge_config *b = &k->configs[*(const uint32_t *)pb];
+	CMP(caveat_rank(a->caveat), caveat_rank(b->caveat));
+	/* Every config is EGL_RGB_BUFFER: nothing to order by colour type. */
+	CMP(color_bits(k, b), color_bits(k, a)); /* more bits first */
+	CMP(a->red + a->green + a->blue + a->alpha, b->red + b->green + b->blue + b->alpha);
+	CMP(a->sample_buffers, b->sample_buffers);
+	CMP(a->samples, b->samples);
+	CMP(a->depth, b->depth);
+	CMP(a->stencil, b->stencil);
+	/* EGL_ALPHA_MASK_SIZE is 0 and EGL_NATIVE_VISUAL_TYPE EGL_NONE for all. */
+	CMP(a->config_id, b->config_id);
+	return 0;
+}
+
+static bool wanted(EGLint v)
+{
+	return v != 0 && v != EGL_DONT_CARE;
+}
+
+int ge_configs_choose(const struct ge_config *configs, uint32_t n, const EGLint *attribs,
+                      uint32_t *picked, EGLint *error)
+{
+	EGLint want[N_RULES];
+	for (size_t i = 0; i < N_RULES; i++)
+		want[i] = rules[i].initial;
+	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
+		int i = rule_index(a[0]);
+		if (i < 0 || !value_ok(&rules[i], a[1])) {
+			*error = EGL_BAD_ATTRIBUTE;
+			return -1;
+		}
+		want[i] = a[1];
+	}
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (matches(&configs[i], want))
+			picked[k++] = i;
+	struct sort_key key = {
+	        .configs = configs,
+	        .want_red = wanted(want[rule_index(EGL_RED_SIZE)]),
+	        .want_green = wanted(want[rule_index(EGL_GREEN_SIZE)]),
+	        .want_blue = wanted(want[rule_index(EGL_BLUE_SIZE)]),
+	        .want_alpha = wanted(want[rule_index(EGL_ALPHA_SIZE)]),
+	};
+	qsort_r(picked, k, sizeof(*picked), compare, &key);
+	return (int)k;
+}

@@ -1,0 +1,234 @@
+/*
+ * EGLContexts: GLES 2 only (EGL_KHR_create_context attributes, no-config
+ * contexts, share groups), created on the host through the display
+ * stream. A context gets its own stream at its first make-current
+ * (current.c) and loses it when destroyed.
+ */
+#include <stdlib.h>
+
+#include <gpupipe/gl-codec.h>
+
+#include "ge.h"
+#include "state.h"
+#include "stream.h"
+
+struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
+{
+	struct ge_context *c;
+	wl_list_for_each(c, &d->contexts, link) if ((EGLContext)c == ctx && !c->destroyed) return c;
+	return NULL;
+}
+
+/* A sync round trip on `e`: once it returns, the host has run everything
+ * sent on `e`, so later commands on other streams cannot overtake it.
+ * GL_OP_INIT is the one sync command with no side effect. */
+static void barrier(struct gl_enc *e)
+{
+	uint32_t version = GL_STREAM_VERSION, size;
+	if (ge_stream_cmd(e, GL_OP_INIT, &version, 1))
+		gl_enc_reply(e, GL_OP_INIT, &size);
+}
+
+void ge_context_destroy_now(struct ge_context *c)
+{
+	struct ge_display *d = c->d;
+	if (c->stream) {
+		ge_stream_cmd(c->stream, GL_OP_DESTROY_CONTEXT, &c->handle, 1);
+		barrier(c->stream);
+		ge_stream_close(c->stream);
+	} else if (d->stream) {
+		ge_stream_cmd(d->stream, GL_OP_DESTROY_CONTEXT, &c->handle, 1);
+		ge_stream_flush(d->stream);
+	}
+	struct ge_surface *s;
+	wl_list_for_each(s, &d->surfaces, link) if (s->last_ctx == c) s->last_ctx = NULL;
+	struct ge_sync *y;
+	wl_list_for_each(y, &d->syncs, link) if (y->ctx == c) y->ctx = NULL;
+	ge_gl_state_destroy(c->gl);
+	wl_list_remove(&c->link);
+	free(c);
+}
+
+void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op,
+                     const uint32_t *args, uint32_t n_args)
+{
+	struct gl_enc *e = after ? after->stream : NULL;
+	if (e && after->current && after != ge_current_context()) {
+		/* Another thread owns that stream: it sends this at its next
+		 * sync point, after what it queued before. */
+		uint32_t cmd[2 + 8];
+		struct gl_cmd h = {.size = 8 + 4 * n_args, .op = op};
+		if (n_args > 8)
+			return;
+		__builtin_memcpy(cmd, &h, sizeof(h));
+		__builtin_memcpy(cmd + 2, args, 4 * n_args);
+		ge_stream_post(e, cmd, h.size);
+		return;
+	}
+	if (!e)
+		e = d->stream;
+	if (e && ge_stream_cmd(e, op, args, n_args) && !(after && after->current))
+		ge_stream_flush(e);
+}
+
+static EGLint parse_attribs(struct ge_display *d, const EGLint *a, uint32_t *flags)
+{
+	/* EGL's default is OpenGL ES 1, which we do not stream. */
+	EGLint major = 1;
+	for (; a && a[0] != EGL_NONE; a += 2) {
+		switch (a[0]) {
+		case EGL_CONTEXT_MAJOR_VERSION:
+			major = a[1];
+			break;
+		case EGL_CONTEXT_MINOR_VERSION:
+			if (a[1] != 0)
+				return EGL_BAD_MATCH;
+			break;
+		case EGL_CONTEXT_FLAGS_KHR:
+			/* Forward compatibility is an OpenGL notion. */
+			if (a[1] & ~(EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR |
+			             EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR))
+				return EGL_BAD_ATTRIBUTE;
+			if (a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
+				*flags |= GL_CONTEXT_FLAG_DEBUG;
+			if (a[1] & EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR)
+				*flags |= GL_CONTEXT_FLAG_ROBUST;
+			break;
+		case EGL_CONTEXT_OPENGL_DEBUG:
+			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
+				return EGL_BAD_ATTRIBUTE;
+			*flags |= a[1] ? GL_CONTEXT_FLAG_DEBUG : 0;
+			break;
+		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS:
+			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
+				return EGL_BAD_ATTRIBUTE;
+			*flags |= a[1] ? GL_CONTEXT_FLAG_ROBUST : 0;
+			break;
+		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY:
+			/* Reset notification is not carried to the host. */
+			if (a[1] != EGL_NO_RESET_NOTIFICATION)
+				return EGL_BAD_ATTRIBUTE;
+			break;
+		default:
+			/* Profiles and forward compatibility are OpenGL only. */
+			return EGL_BAD_ATTRIBUTE;
+		}
+	}
+	if (major != 2)
+		return EGL_BAD_MATCH;
+	if (*flags & GL_CONTEXT_FLAG_ROBUST && !(d->host.features & GL_HOST_ROBUSTNESS))
+		return EGL_BAD_MATCH;
+	return EGL_SUCCESS;
+}
+
+/* Display locked. */
+static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct ge_context *share,
+                     uint32_t flags, struct ge_context **out)
+{
+	struct ge_context *c = calloc(1, sizeof(*c));
+	if (!c || !(c->gl = ge_gl_state_create(d, share ? share->gl->share : NULL))) {
+		free(c);
+		return EGL_BAD_ALLOC;
+	}
+	c->d = d;
+	c->config = cfg;
+	c->flags = flags;
+	c->handle = ge_display_new_handle(d);
+	uint32_t args[5] = {c->handle, cfg ? (uint32_t)cfg->config_id : 0,
+	                    share ? share->handle : 0, 2, flags};
+	const uint8_t *reply = NULL;
+	uint32_t size = 0, error = EGL_CONTEXT_LOST;
+	if (ge_stream_cmd(d->stream, GL_OP_CREATE_CONTEXT, args, 5))
+		reply = gl_enc_reply(d->stream, GL_OP_CREATE_CONTEXT, &size);
+	if (reply && size == 4)
+		__builtin_memcpy(&error, reply, 4);
+	else if (reply)
+		ge_stream_lose(d->stream, "malformed GL_OP_CREATE_CONTEXT reply");
+	if (error != EGL_SUCCESS) {
+		ge_gl_state_destroy(c->gl);
+		free(c);
+		return (EGLint)error;
+	}
+	wl_list_insert(&d->contexts, &c->link);
+	*out = c;
+	return EGL_SUCCESS;
+}
+
+static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContext share_ctx,
+                                     const EGLint *attribs)
+{
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_NO_CONTEXT;
+	const struct ge_config *cfg = NULL;
+	struct ge_context *share = NULL, *c = NULL;
+	uint32_t flags = 0;
+	EGLint error = EGL_SUCCESS;
+	if (ge_current_api() != EGL_OPENGL_ES_API)
+		error = EGL_BAD_MATCH;
+	else if (config != EGL_NO_CONFIG_KHR && !(cfg = ge_display_config(d, config)))
+		error = EGL_BAD_CONFIG;
+	else if (share_ctx != EGL_NO_CONTEXT && !(share = ge_context_lookup(d, share_ctx)))
+		error = EGL_BAD_CONTEXT;
+	else if (ge_display_lost(d))
+		error = EGL_CONTEXT_LOST;
+	if (error == EGL_SUCCESS)
+		error = parse_attribs(d, attribs, &flags);
+	if (error == EGL_SUCCESS)
+		error = create(d, cfg, share, flags, &c);
+	ge_display_unlock(d);
+	ge_set_error(error);
+	return error == EGL_SUCCESS ? (EGLContext)c : EGL_NO_CONTEXT;
+}
+
+static EGLBoolean egl_destroy_context(EGLDisplay dpy, EGLContext ctx)
+{
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_FALSE;
+	struct ge_context *c = ge_context_lookup(d, ctx);
+	if (c && c->current)
+		c->destroyed = true; /* destroyed at its release */
+	else if (c)
+		ge_context_destroy_now(c);
+	ge_display_unlock(d);
+	return c ? ge_ok() : ge_fail(EGL_BAD_CONTEXT);
+}
+
+static EGLBoolean egl_query_context(EGLDisplay dpy, EGLContext ctx, EGLint attribute, EGLint *value)
+{
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_FALSE;
+	struct ge_context *c = ge_context_lookup(d, ctx);
+	EGLint error = c ? EGL_SUCCESS : EGL_BAD_CONTEXT, v = 0;
+	if (c) {
+		switch (attribute) {
+		case EGL_CONFIG_ID:
+			v = c->config ? c->config->config_id : 0;
+			break;
+		case EGL_CONTEXT_CLIENT_TYPE:
+			v = EGL_OPENGL_ES_API;
+			break;
+		case EGL_CONTEXT_CLIENT_VERSION:
+			v = 2;
+			break;
+		case EGL_RENDER_BUFFER:
+			v = c->draw ? EGL_BACK_BUFFER : EGL_NONE;
+			break;
+		default:
+			error = EGL_BAD_ATTRIBUTE;
+		}
+	}
+	if (error == EGL_SUCCESS && value)
+		*value = v;
+	ge_display_unlock(d);
+	return error == EGL_SUCCESS ? ge_ok() : ge_fail(error);
+}
+
+const struct ge_proc ge_context_procs[] = {
+        {"eglCreateContext", (void *)egl_create_context},
+        {"eglDestroyContext", (void *)egl_destroy_context},
+        {"eglQueryContext", (void *)egl_query_context},
+        {NULL, NULL},
+};

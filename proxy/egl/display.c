@@ -1,0 +1,210 @@
+/*
+ * EGLDisplays: which native displays we serve, and the detection that
+ * decides it. A Wayland display is ours when its registry has the
+ * gpupipe_v1 global (only gpupipe-host injects it); any other display is
+ * declined with EGL_NO_DISPLAY and no error, so glvnd asks the next
+ * vendor (Mesa) and the app renders as it always did.
+ *
+ * Displays are never freed (their handles must stay valid for glvnd's
+ * map); eglTerminate releases what they hold.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ge.h"
+#include "gpupipe-v1-client-protocol.h"
+#include "stream.h"
+
+static pthread_mutex_t displays_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct wl_list displays = {&displays, &displays};
+
+struct ge_display *ge_display_from_handle(EGLDisplay dpy)
+{
+	struct ge_display *d, *found = NULL;
+	pthread_mutex_lock(&displays_lock);
+	wl_list_for_each(d, &displays, link) if ((EGLDisplay)d == dpy) found = d;
+	pthread_mutex_unlock(&displays_lock);
+	return found;
+}
+
+struct ge_display *ge_display_lock(EGLDisplay dpy, bool initialized)
+{
+	struct ge_display *d = ge_display_from_handle(dpy);
+	if (!d) {
+		ge_set_error(EGL_BAD_DISPLAY);
+		return NULL;
+	}
+	pthread_mutex_lock(&d->lock);
+	if (initialized && !d->initialized) {
+		pthread_mutex_unlock(&d->lock);
+		ge_set_error(EGL_NOT_INITIALIZED);
+		return NULL;
+	}
+	return d;
+}
+
+void ge_display_unlock(struct ge_display *d)
+{
+	pthread_mutex_unlock(&d->lock);
+}
+
+bool ge_display_lost(struct ge_display *d)
+{
+	return atomic_load_explicit(&d->lost, memory_order_relaxed);
+}
+
+uint32_t ge_display_new_handle(struct ge_display *d)
+{
+	if (!++d->next_handle)
+		++d->next_handle;
+	return d->next_handle;
+}
+
+const struct ge_config *ge_display_config(struct ge_display *d, EGLConfig config)
+{
+	uintptr_t i = (uintptr_t)config;
+	if (!d->initialized || i == 0 || i > d->n_configs)
+		return NULL;
+	return &d->configs[i - 1];
+}
+
+EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config *c)
+{
+	return c ? (EGLConfig)(uintptr_t)(c - d->configs + 1) : EGL_NO_CONFIG_KHR;
+}
+
+const struct gl_limit *ge_display_limit(struct ge_display *d, uint32_t pname)
+{
+	for (uint32_t i = 0; i < d->n_limits; i++)
+		if (d->limits[i].pname == pname)
+			return &d->limits[i];
+	return NULL;
+}
+
+bool ge_display_flush_wl(struct ge_display *d)
+{
+	struct pollfd p = {.fd = wl_display_get_fd(d->wl), .events = POLLOUT};
+	while (wl_display_flush(d->wl) < 0) {
+		if (errno != EAGAIN)
+			return false;
+		int r = poll(&p, 1, 60000);
+		if (r == 0 || (r < 0 && errno != EINTR))
+			return false;
+	}
+	return true;
+}
+
+/* ---- detection ---- */
+
+static void global(void *data, struct wl_registry *registry, uint32_t name, const char *interface,
+                   uint32_t version)
+{
+	struct ge_display *d = data;
+	if (strcmp(interface, gpupipe_v1_interface.name) == 0 && version >= 1 && !d->gpupipe)
+		d->gpupipe = wl_registry_bind(registry, name, &gpupipe_v1_interface, 1);
+}
+
+static void global_remove(void *data, struct wl_registry *registry, uint32_t name)
+{
+}
+
+static const struct wl_registry_listener registry_listener = {global, global_remove};
+
+/* Binds gpupipe_v1 on a private queue (the app's own queues never see our
+ * events). False: not a gpupipe display, or the connection failed. */
+bool ge_display_probe(struct ge_display *d)
+{
+	if (d->gpupipe)
+		return true;
+	d->queue = wl_display_create_queue(d->wl);
+	struct wl_display *wrapper = d->queue ? wl_proxy_create_wrapper(d->wl) : NULL;
+	if (!wrapper)
+		goto fail;
+	wl_proxy_set_queue((struct wl_proxy *)wrapper, d->queue);
+	struct wl_registry *registry = wl_display_get_registry(wrapper);
+	wl_proxy_wrapper_destroy(wrapper);
+	if (!registry)
+		goto fail;
+	wl_registry_add_listener(registry, &registry_listener, d);
+	int r = wl_display_roundtrip_queue(d->wl, d->queue);
+	/* gpupipe_v1 needs nothing more from the registry. */
+	wl_registry_destroy(registry);
+	if (r < 0 || !d->gpupipe)
+		goto fail;
+	return true;
+fail:
+	ge_display_unprobe(d);
+	return false;
+}
+
+void ge_display_unprobe(struct ge_display *d)
+{
+	if (d->gpupipe)
+		gpupipe_v1_destroy(d->gpupipe);
+	d->gpupipe = NULL;
+	if (d->queue)
+		wl_event_queue_destroy(d->queue);
+	d->queue = NULL;
+}
+
+static struct ge_display *find_or_add(void *native)
+{
+	struct ge_display *d;
+	wl_list_for_each(d, &displays, link) if (d->native == native) return d;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	d->native = native;
+	pthread_mutex_init(&d->lock, NULL);
+	atomic_init(&d->lost, false);
+	wl_list_init(&d->contexts);
+	wl_list_init(&d->surfaces);
+	wl_list_init(&d->syncs);
+	wl_list_init(&d->images);
+	wl_list_insert(displays.prev, &d->link);
+	return d;
+}
+
+/* Our own connection, for EGL_DEFAULT_DISPLAY: only when the app lives
+ * on a Wayland session at all. */
+static struct wl_display *connect_default(void)
+{
+	const char *name = getenv("WAYLAND_DISPLAY");
+	if (!name || !*name)
+		return NULL;
+	return wl_display_connect(NULL);
+}
+
+EGLDisplay ge_get_platform_display(EGLenum platform, void *native, const EGLAttrib *attribs)
+{
+	/* Declining is never an error: another vendor may take it. */
+	ge_set_error(EGL_SUCCESS);
+	if (platform != EGL_PLATFORM_WAYLAND_KHR && platform != EGL_NONE)
+		return EGL_NO_DISPLAY;
+	if (platform == EGL_NONE && native != EGL_DEFAULT_DISPLAY)
+		return EGL_NO_DISPLAY;
+
+	pthread_mutex_lock(&displays_lock);
+	struct ge_display *d = find_or_add(native);
+	pthread_mutex_unlock(&displays_lock);
+	if (!d)
+		return EGL_NO_DISPLAY;
+
+	pthread_mutex_lock(&d->lock);
+	bool ok = true;
+	if (!d->wl) {
+		d->wl = native ? native : connect_default();
+		d->own_connection = !native;
+		ok = d->wl != NULL;
+	}
+	if (ok && !d->initialized)
+		ok = ge_display_probe(d);
+	if (!ok && d->own_connection && d->wl) {
+		wl_display_disconnect(d->wl);
+		d->wl = NULL;
+	}
+	pthread_mutex_unlock(&d->lock);
+	return ok ? (EGLDisplay)d : EGL_NO_DISPLAY;
+}

@@ -1,0 +1,191 @@
+/*
+ * Vertex arrays and draws. An attribute pointing into a buffer object is
+ * sent at glVertexAttribPointer time (as an offset); one pointing into the
+ * app's memory is remembered and its data sent with each draw
+ * (GL_OP_CLIENT_ARRAY), for the vertices the draw uses only: [first,
+ * first + count) for glDrawArrays, [min index, max index] for
+ * glDrawElements (indices in an element buffer are read back from the
+ * host to find that range). Client-side indices travel in the draw.
+ */
+#include <stdlib.h>
+
+#include "arrays.h"
+#include "gles-client.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+/* The payload of one command, header excluded. */
+#define MAX_PAYLOAD (GL_MAX_COMMAND - 8u)
+
+void GL_APIENTRY gl_enc_special_glVertexAttribPointer(GLuint index, GLint size, GLenum type,
+                                                      GLboolean normalized, GLsizei stride,
+                                                      const void *pointer)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return;
+	struct ge_gl_state *gl = e->gl;
+	if (index >= gl->max_attribs || size < 1 || size > 4 || stride < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	if (!ge_attrib_type_size(type)) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	struct ge_attrib *a = &gl->vao->attribs[index];
+	a->size = size;
+	a->type = type;
+	a->normalized = normalized != GL_FALSE;
+	a->stride = stride;
+	a->pointer = pointer;
+	a->buffer = gl->array_buffer;
+	if (a->buffer)
+		gl_enc_glVertexAttribPointer(index, size, type, normalized, stride, pointer);
+}
+
+static bool send_array(struct gl_enc *e, uint32_t index, const struct ge_attrib *a, uint32_t first,
+                       uint32_t count)
+{
+	uint32_t elem = (uint32_t)a->size * ge_attrib_type_size(a->type);
+	uint64_t bytes = (uint64_t)count * elem;
+	if (bytes + 28 > MAX_PAYLOAD) {
+		gl_enc_error(e, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	uint8_t *p = gl_enc_begin(e, GL_OP_CLIENT_ARRAY, 24 + ge_blob_size((uint32_t)bytes));
+	if (!p)
+		return false;
+	p = ge_put_u32(p, index);
+	p = ge_put_u32(p, (uint32_t)a->size);
+	p = ge_put_u32(p, a->type);
+	p = ge_put_u32(p, a->normalized);
+	p = ge_put_u32(p, first);
+	p = ge_put_u32(p, count);
+	p = ge_put_u32(p, (uint32_t)bytes);
+	ge_pack_vertices(p, a->pointer, first, count, elem, (uint32_t)a->stride);
+	uint32_t pad = ((uint32_t)bytes + 3u) & ~3u;
+	for (uint32_t i = (uint32_t)bytes; i < pad; i++)
+		p[i] = 0;
+	gl_enc_end(e);
+	return true;
+}
+
+static bool has_client_arrays(const struct ge_gl_state *gl)
+{
+	for (uint32_t i = 0; i < gl->max_attribs; i++) {
+		const struct ge_attrib *a = &gl->vao->attribs[i];
+		if (a->enabled && !a->buffer && a->pointer)
+			return true;
+	}
+	return false;
+}
+
+/* Sends the client arrays the next draw reads: vertices [first, first +
+ * count). An enabled attribute with no buffer and a NULL pointer is left
+ * alone (natively the draw would read address 0). */
+static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count)
+{
+	struct ge_gl_state *gl = e->gl;
+	if (!count || !has_client_arrays(gl))
+		return true;
+	if (first + count > UINT32_MAX) {
+		gl_enc_error(e, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	for (uint32_t i = 0; i < gl->max_attribs; i++) {
+		const struct ge_attrib *a = &gl->vao->attribs[i];
+		if (a->enabled && !a->buffer && a->pointer &&
+		    !send_array(e, i, a, (uint32_t)first, (uint32_t)count))
+			return false;
+	}
+	return true;
+}
+
+void GL_APIENTRY gl_enc_special_glDrawArrays(GLenum mode, GLint first, GLsizei count)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return;
+	if (first < 0 || count < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	if (send_arrays(e, (uint64_t)first, (uint64_t)count))
+		gl_enc_glDrawArrays(mode, first, count);
+}
+
+/* Index range of a draw whose indices are in the element buffer. */
+static bool buffer_index_range(struct gl_enc *e, GLenum type, uint64_t offset, uint32_t count,
+                               uint32_t isz, uint32_t *min, uint32_t *max)
+{
+	void *tmp = malloc((size_t)count * isz);
+	bool ok = tmp &&
+	          ge_buffer_read(e, GL_ELEMENT_ARRAY_BUFFER, offset, (uint64_t)count * isz, tmp);
+	ok = ok && ge_index_range(type, tmp, count, min, max);
+	free(tmp);
+	return ok;
+}
+
+static void send_draw(struct gl_enc *e, GLenum mode, GLsizei count, GLenum type, uint64_t offset,
+                      const void *indices, uint32_t bytes)
+{
+	uint32_t blob = indices ? ge_blob_size(bytes) : 4;
+	uint8_t *p = gl_enc_begin(e, GLES_OP_glDrawElements, 20 + blob);
+	if (!p)
+		return;
+	p = ge_put_u32(p, mode);
+	p = ge_put_u32(p, (uint32_t)count);
+	p = ge_put_u32(p, type);
+	p = ge_put_u64(p, offset);
+	if (indices)
+		ge_put_blob(p, indices, bytes);
+	else
+		ge_put_u32(p, GL_BLOB_NULL);
+	gl_enc_end(e);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawElements(GLenum mode, GLsizei count, GLenum type,
+                                               const void *indices)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return;
+	int64_t isz = gl_index_size(type);
+	if (isz <= 0) {
+		gl_enc_error(e, isz < 0 ? gl_size_error(isz) : GL_INVALID_ENUM);
+		return;
+	}
+	if (count < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	uint64_t bytes = (uint64_t)count * (uint64_t)isz;
+	uint32_t min = 0, max = 0;
+	bool ranged = false;
+	if (e->gl->vao->element_buffer) {
+		uint64_t offset = (uintptr_t)indices;
+		if (count && has_client_arrays(e->gl)) {
+			if (!buffer_index_range(e, type, offset, (uint32_t)count, (uint32_t)isz,
+			                        &min, &max))
+				return;
+			ranged = true;
+		}
+		if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1))
+			send_draw(e, mode, count, type, offset, NULL, 0);
+		return;
+	}
+	if (count && !indices) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
+	if (bytes + 24 > MAX_PAYLOAD) {
+		gl_enc_error(e, GL_OUT_OF_MEMORY);
+		return;
+	}
+	if (count)
+		ranged = ge_index_range(type, indices, (uint32_t)count, &min, &max);
+	if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1))
+		send_draw(e, mode, count, type, 0, count ? indices : "", (uint32_t)bytes);
+}

@@ -1,0 +1,241 @@
+/*
+ * Queries answered on the client where that is exact: strings and limits
+ * from GL_OP_INIT, bindings the library tracks, pixel store, the first
+ * client-detected error; everything else asks the host.
+ *
+ * After link loss, glGetError says GL_CONTEXT_LOST (KHR_robustness's
+ * value) once per context, then GL_NO_ERROR, so that the usual "drain
+ * the errors" loops end; every other GL call does nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ge.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+#define CONTEXT_LOST 0x0507 /* GL_CONTEXT_LOST_KHR */
+
+const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
+{
+	struct ge_gl_state *gl = ge_gl_current();
+	if (!gl)
+		return NULL;
+	const struct ge_display *d = gl->d;
+	switch (name) {
+	case GL_VENDOR:
+		return (const GLubyte *)"gpupipe";
+	case GL_RENDERER:
+		return (const GLubyte *)d->host_strings[GE_HOST_RENDERER];
+	case GL_VERSION:
+		return (const GLubyte *)d->gl_version;
+	case GL_SHADING_LANGUAGE_VERSION:
+		return (const GLubyte *)"OpenGL ES GLSL ES 1.00";
+	case GL_EXTENSIONS:
+		return (const GLubyte *)d->gl_extensions;
+	}
+	if (gl->error == GL_NO_ERROR)
+		gl->error = GL_INVALID_ENUM;
+	return NULL;
+}
+
+GLenum GL_APIENTRY gl_enc_special_glGetError(void)
+{
+	struct ge_gl_state *gl = ge_gl_current();
+	if (!gl)
+		return GL_NO_ERROR;
+	if (gl->error != GL_NO_ERROR) {
+		GLenum error = gl->error;
+		gl->error = GL_NO_ERROR;
+		return error;
+	}
+	if (!gl_enc_current()) {
+		if (gl->lost_reported)
+			return GL_NO_ERROR;
+		gl->lost_reported = true;
+		return CONTEXT_LOST;
+	}
+	return gl_enc_glGetError();
+}
+
+/* A value the library knows: *n values in v (floats hold the integers
+ * exactly). False: ask the host. */
+static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
+{
+	struct ge_gl_state *gl = e->gl;
+	*n = 1;
+	switch (pname) {
+	case GL_ARRAY_BUFFER_BINDING:
+		v[0] = (float)gl->array_buffer;
+		return true;
+	case GL_ELEMENT_ARRAY_BUFFER_BINDING:
+		v[0] = (float)gl->vao->element_buffer;
+		return true;
+	case GL_VERTEX_ARRAY_BINDING_OES:
+		v[0] = (float)gl->vao_name;
+		return true;
+	case GL_PACK_ALIGNMENT:
+		v[0] = (float)gl->ps.pack_alignment;
+		return true;
+	case GL_UNPACK_ALIGNMENT:
+		v[0] = (float)gl->ps.unpack_alignment;
+		return true;
+	case GL_MAX_VERTEX_ATTRIBS:
+		v[0] = (float)gl->max_attribs;
+		return true;
+	}
+	/* The host may also list values GLES 2 does not name but apps query
+	 * anyway (e.g. GL_MAX_CLIP_DISTANCES_EXT, which Mesa's GLES 3 context
+	 * answers natively): they are answered here and never travel. */
+	const struct gl_limit *l = ge_display_limit(gl->d, pname);
+	int64_t count = gl_get_count(pname);
+	if (!l || l->count < 1 || l->count > 4 || (count > 0 && l->count != count))
+		return false;
+	*n = (int)l->count;
+	for (int i = 0; i < *n; i++)
+		v[i] = l->values[i];
+	return true;
+}
+
+/* GL_COMPRESSED_TEXTURE_FORMATS and GL_SHADER_BINARY_FORMATS: the host
+ * answers into an array of the wire's fixed capacity; the app's array
+ * holds only GL_NUM_*_FORMATS values. Returns how many `out` got, -1 for
+ * any other pname. */
+static int formats(GLenum pname, GLint out[GL_SIZES_MAX_FORMATS])
+{
+	GLenum num_pname;
+	if (pname == GL_COMPRESSED_TEXTURE_FORMATS)
+		num_pname = GL_NUM_COMPRESSED_TEXTURE_FORMATS;
+	else if (pname == GL_SHADER_BINARY_FORMATS)
+		num_pname = GL_NUM_SHADER_BINARY_FORMATS;
+	else
+		return -1;
+	GLint num = 0;
+	gl_enc_special_glGetIntegerv(num_pname, &num);
+	memset(out, 0, GL_SIZES_MAX_FORMATS * sizeof(*out));
+	gl_enc_glGetIntegerv(pname, out);
+	return num < 0 ? 0 : num > GL_SIZES_MAX_FORMATS ? GL_SIZES_MAX_FORMATS : num;
+}
+
+/* Pnames whose value is an object name: the host maps names back to the
+ * app's only in glGetIntegerv, so the float and boolean queries go there. */
+static bool is_binding(GLenum pname)
+{
+	switch (pname) {
+	case GL_CURRENT_PROGRAM:
+	case GL_FRAMEBUFFER_BINDING:
+	case GL_RENDERBUFFER_BINDING:
+	case GL_TEXTURE_BINDING_2D:
+	case GL_TEXTURE_BINDING_CUBE_MAP:
+		return true;
+	}
+	return false;
+}
+
+static GLint to_int(float f)
+{
+	return (GLint)(f >= 0 ? f + 0.5f : f - 0.5f);
+}
+
+void GL_APIENTRY gl_enc_special_glGetIntegerv(GLenum pname, GLint *data)
+{
+	struct gl_enc *e = gl_enc_current();
+	GLint list[GL_SIZES_MAX_FORMATS];
+	float v[4];
+	int n;
+	if (!e || !data)
+		return;
+	if (client_value(e, pname, v, &n)) {
+		for (int i = 0; i < n; i++)
+			data[i] = to_int(v[i]);
+	} else if ((n = formats(pname, list)) >= 0) {
+		memcpy(data, list, (size_t)n * sizeof(*list));
+	} else {
+		gl_enc_glGetIntegerv(pname, data);
+	}
+}
+
+void GL_APIENTRY gl_enc_special_glGetFloatv(GLenum pname, GLfloat *data)
+{
+	struct gl_enc *e = gl_enc_current();
+	GLint list[GL_SIZES_MAX_FORMATS];
+	float v[4];
+	int n;
+	if (!e || !data)
+		return;
+	if (client_value(e, pname, v, &n)) {
+		for (int i = 0; i < n; i++)
+			data[i] = v[i];
+	} else if (is_binding(pname)) {
+		list[0] = 0;
+		gl_enc_glGetIntegerv(pname, list);
+		data[0] = (GLfloat)(GLuint)list[0];
+	} else if ((n = formats(pname, list)) >= 0) {
+		for (int i = 0; i < n; i++)
+			data[i] = (GLfloat)list[i];
+	} else {
+		gl_enc_glGetFloatv(pname, data);
+	}
+}
+
+void GL_APIENTRY gl_enc_special_glGetBooleanv(GLenum pname, GLboolean *data)
+{
+	struct gl_enc *e = gl_enc_current();
+	GLint list[GL_SIZES_MAX_FORMATS];
+	float v[4];
+	int n;
+	if (!e || !data)
+		return;
+	if (client_value(e, pname, v, &n)) {
+		for (int i = 0; i < n; i++)
+			data[i] = v[i] != 0.0f ? GL_TRUE : GL_FALSE;
+	} else if (is_binding(pname)) {
+		list[0] = 0;
+		gl_enc_glGetIntegerv(pname, list);
+		data[0] = list[0] ? GL_TRUE : GL_FALSE;
+	} else if ((n = formats(pname, list)) >= 0) {
+		for (int i = 0; i < n; i++)
+			data[i] = list[i] ? GL_TRUE : GL_FALSE;
+	} else {
+		gl_enc_glGetBooleanv(pname, data);
+	}
+}
+
+void GL_APIENTRY gl_enc_special_glGetVertexAttribPointerv(GLuint index, GLenum pname,
+                                                          void **pointer)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e || !pointer)
+		return;
+	if (pname != GL_VERTEX_ATTRIB_ARRAY_POINTER) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	if (index >= e->gl->max_attribs) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	*pointer = (void *)e->gl->vao->attribs[index].pointer;
+}
+
+void GL_APIENTRY gl_enc_special_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
+{
+	struct gl_enc *e = gl_enc_current();
+	bool ok;
+	if (!e || !params)
+		return;
+	uint32_t name = ge_gl_bound_buffer(e->gl, target, &ok);
+	if (!ok || pname != GL_BUFFER_MAP_POINTER_OES) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	if (!name) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
+	pthread_mutex_lock(&e->gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
+	*params = b ? b->map : NULL;
+	pthread_mutex_unlock(&e->gl->share->lock);
+}

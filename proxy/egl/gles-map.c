@@ -1,0 +1,193 @@
+/*
+ * Buffer mapping (GL_OES_mapbuffer, GL_EXT_map_buffer_range) emulated with
+ * shadow memory: the host's memory is not the app's. A map gets the
+ * buffer's bytes from the host (GL_OP_BUFFER_READ) unless the app said it
+ * will not look at them (INVALIDATE_*, FLUSH_EXPLICIT without READ);
+ * written bytes go back as glBufferSubData at unmap, or at each
+ * glFlushMappedBufferRangeEXT.
+ *
+ * glGetBufferParameteriv(GL_BUFFER_MAPPED_OES/GL_BUFFER_ACCESS_OES) still
+ * asks the host, which never sees the mapping: it says unmapped.
+ */
+#include <stdlib.h>
+
+#include "gles-client.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+/* Bytes per glBufferSubData or GL_OP_BUFFER_READ, well inside a command. */
+#define PIECE (16u << 20)
+
+#define ACCESS_BITS                                                                                \
+	(GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT | GL_MAP_INVALIDATE_RANGE_BIT_EXT |            \
+	 GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_FLUSH_EXPLICIT_BIT_EXT |                        \
+	 GL_MAP_UNSYNCHRONIZED_BIT_EXT)
+
+bool ge_buffer_read(struct gl_enc *e, uint32_t target, uint64_t offset, uint64_t length, void *out)
+{
+	uint8_t *dst = out;
+	for (uint64_t done = 0; done < length;) {
+		uint32_t n = length - done > PIECE ? PIECE : (uint32_t)(length - done), size;
+		uint32_t args[3] = {target, (uint32_t)(offset + done), n};
+		if (offset + done > UINT32_MAX || !ge_stream_cmd(e, GL_OP_BUFFER_READ, args, 3))
+			return false;
+		const uint8_t *reply = gl_enc_reply(e, GL_OP_BUFFER_READ, &size);
+		uint32_t got;
+		if (!reply || size < 4)
+			return false;
+		memcpy(&got, reply, 4);
+		if (got != n || size != ge_blob_size(n)) {
+			/* The host refused (GL error there) or answered oddly. */
+			return false;
+		}
+		memcpy(dst + done, reply + 4, n);
+		done += n;
+	}
+	return true;
+}
+
+static void write_back(GLenum target, int64_t offset, int64_t length, const uint8_t *data)
+{
+	for (int64_t done = 0; done < length;) {
+		int64_t n = length - done > PIECE ? PIECE : length - done;
+		gl_enc_glBufferSubData(target, offset + done, n, data + done);
+		done += n;
+	}
+}
+
+static GLenum check_range(const struct ge_buffer *b, GLintptr offset, GLsizeiptr length,
+                          GLbitfield access)
+{
+	int64_t size = b ? b->size : 0;
+	if (offset < 0 || length < 0 || offset > size || length > size - offset ||
+	    (access & ~ACCESS_BITS))
+		return GL_INVALID_VALUE;
+	bool read = access & GL_MAP_READ_BIT_EXT, write = access & GL_MAP_WRITE_BIT_EXT;
+	if (!length || (b && b->map) || (!read && !write) ||
+	    (read && (access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT |
+	                        GL_MAP_UNSYNCHRONIZED_BIT_EXT))) ||
+	    ((access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT) && !write))
+		return GL_INVALID_OPERATION;
+	return GL_NO_ERROR;
+}
+
+static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizeiptr length,
+                       GLbitfield access)
+{
+	struct ge_gl_state *gl = e->gl;
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(gl, target, &ok);
+	if (!ok) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return NULL;
+	}
+	void *shadow = NULL;
+	pthread_mutex_lock(&gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(gl->share, name, false);
+	GLenum error = name ? check_range(b, offset, length, access) : GL_INVALID_OPERATION;
+	if (error == GL_NO_ERROR && !(shadow = malloc((size_t)length)))
+		error = GL_OUT_OF_MEMORY;
+	bool need_bytes =
+	        (access & GL_MAP_READ_BIT_EXT) ||
+	        !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT |
+	                    GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
+	if (error == GL_NO_ERROR && need_bytes &&
+	    !ge_buffer_read(e, target, (uint64_t)offset, (uint64_t)length, shadow))
+		error = GL_OUT_OF_MEMORY;
+	if (error == GL_NO_ERROR) {
+		b->map = shadow;
+		b->map_offset = offset;
+		b->map_length = length;
+		b->map_access = access;
+	} else {
+		free(shadow);
+		shadow = NULL;
+		gl_enc_error(e, error);
+	}
+	pthread_mutex_unlock(&gl->share->lock);
+	return shadow;
+}
+
+void *GL_APIENTRY gl_enc_special_glMapBufferOES(GLenum target, GLenum access)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return NULL;
+	if (access != GL_WRITE_ONLY_OES) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return NULL;
+	}
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(e->gl, target, &ok);
+	pthread_mutex_lock(&e->gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
+	int64_t size = b ? b->size : 0;
+	pthread_mutex_unlock(&e->gl->share->lock);
+	/* The whole buffer, its bytes kept: the app may write only some. */
+	return map_range(e, target, 0, size, GL_MAP_WRITE_BIT_EXT);
+}
+
+void *GL_APIENTRY gl_enc_special_glMapBufferRangeEXT(GLenum target, GLintptr offset,
+                                                     GLsizeiptr length, GLbitfield access)
+{
+	struct gl_enc *e = gl_enc_current();
+	return e ? map_range(e, target, offset, length, access) : NULL;
+}
+
+GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return GL_FALSE;
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(e->gl, target, &ok);
+	if (!ok) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return GL_FALSE;
+	}
+	pthread_mutex_lock(&e->gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
+	struct ge_buffer m = b ? *b : (struct ge_buffer){0};
+	if (b && b->map) {
+		b->map = NULL;
+		ge_buffer_unmap(b);
+	}
+	pthread_mutex_unlock(&e->gl->share->lock);
+	if (!m.map) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return GL_FALSE;
+	}
+	if ((m.map_access & GL_MAP_WRITE_BIT_EXT) &&
+	    !(m.map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
+		write_back(target, m.map_offset, m.map_length, m.map);
+	free(m.map);
+	return GL_TRUE;
+}
+
+void GL_APIENTRY gl_enc_special_glFlushMappedBufferRangeEXT(GLenum target, GLintptr offset,
+                                                            GLsizeiptr length)
+{
+	struct gl_enc *e = gl_enc_current();
+	if (!e)
+		return;
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(e->gl, target, &ok);
+	if (!ok) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	pthread_mutex_lock(&e->gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
+	GLenum error = GL_NO_ERROR;
+	if (!b || !b->map || !(b->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
+		error = GL_INVALID_OPERATION;
+	else if (offset < 0 || length < 0 || offset > b->map_length ||
+	         length > b->map_length - offset)
+		error = GL_INVALID_VALUE;
+	else
+		write_back(target, b->map_offset + offset, length, (uint8_t *)b->map + offset);
+	pthread_mutex_unlock(&e->gl->share->lock);
+	if (error != GL_NO_ERROR)
+		gl_enc_error(e, error);
+}

@@ -1,0 +1,265 @@
+/*
+ * eglInitialize, eglTerminate, eglQueryString: the display stream and what
+ * the host says it can do (GL_OP_INIT: configs, strings, limits).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/log.h>
+
+#include "ge.h"
+#include "gles-codec.h"
+#include "gpupipe-v1-client-protocol.h"
+#include "stream.h"
+
+#ifndef GE_VERSION
+#define GE_VERSION "0"
+#endif
+
+static const char *const client_extensions =
+        "EGL_EXT_platform_base EGL_KHR_platform_wayland EGL_EXT_platform_wayland "
+        "EGL_KHR_client_get_all_proc_addresses";
+
+/* A blob of the INIT reply; false when it does not fit. */
+static const void *read_blob(struct gl_reader *r, uint32_t *n)
+{
+	const void *p = gl_rd_blob(r, n);
+	if (r->bad || *n == GL_BLOB_NULL)
+		return NULL;
+	return p ? p : "";
+}
+
+static char *dup_bytes(const void *p, uint32_t n)
+{
+	char *s = malloc((size_t)n + 1);
+	if (s) {
+		memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* True when `ext` is a whole word of the space-separated `list`. */
+static bool has_word(const char *list, const char *ext)
+{
+	size_t n = strlen(ext);
+	for (const char *p = list; (p = strstr(p, ext)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* Appends `ext` to the GLES extension string when the host has it. */
+static void add_gl_extension(struct ge_display *d, const char *ext)
+{
+	if (!has_word(d->host_strings[GE_HOST_EXTENSIONS], ext))
+		return;
+	if (*d->gl_extensions)
+		strcat(d->gl_extensions, " ");
+	strcat(d->gl_extensions, ext);
+}
+
+static void build_strings(struct ge_display *d)
+{
+	/* GLES: ours, where the host has them too. GL_OES_surfaceless_context
+	 * is enum-only (EGL_KHR_surfaceless_context needs it on GLES);
+	 * GL_OES_EGL_image needs the host's EGL images too. */
+	static const char surfaceless[] = "GL_OES_surfaceless_context";
+	size_t cap = sizeof(surfaceless) + 1;
+	for (const char *const *x = gl_gles_extensions; *x; x++)
+		cap += strlen(*x) + 1;
+	d->gl_extensions = calloc(1, cap);
+	for (const char *const *x = gl_gles_extensions; d->gl_extensions && *x; x++)
+		if (strcmp(*x, "GL_OES_EGL_image") != 0 || d->host.features & GL_HOST_IMAGE)
+			add_gl_extension(d, *x);
+	if (d->gl_extensions)
+		add_gl_extension(d, surfaceless);
+	if (asprintf(&d->gl_version, "OpenGL ES 2.0 gpupipe %s (host: %s)", GE_VERSION,
+	             d->host_strings[GE_HOST_VERSION]) < 0)
+		d->gl_version = NULL;
+
+	uint32_t f = d->host.features;
+	const char *fence = f & GL_HOST_FENCE_SYNC ? " EGL_KHR_fence_sync" : "";
+	const char *wait =
+	        f & GL_HOST_FENCE_SYNC && f & GL_HOST_WAIT_SYNC ? " EGL_KHR_wait_sync" : "";
+	const char *image = f & GL_HOST_IMAGE ? " EGL_KHR_image_base EGL_KHR_gl_texture_2D_image"
+	                                        " EGL_KHR_gl_renderbuffer_image"
+	                                      : "";
+	if (asprintf(&d->egl_extensions,
+	             "EGL_KHR_platform_wayland EGL_EXT_platform_wayland EGL_EXT_buffer_age "
+	             "EGL_KHR_swap_buffers_with_damage EGL_EXT_swap_buffers_with_damage "
+	             "EGL_KHR_surfaceless_context EGL_KHR_create_context "
+	             "EGL_KHR_no_config_context EGL_KHR_get_all_proc_addresses%s%s%s",
+	             fence, wait, image) < 0)
+		d->egl_extensions = NULL;
+}
+
+static bool parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
+{
+	struct gl_reader r = {p, size, false};
+	uint32_t n;
+	if (size < sizeof(d->host))
+		return false;
+	memcpy(&d->host, p, sizeof(d->host));
+	r.p += sizeof(d->host);
+	r.left -= sizeof(d->host);
+	if (d->host.version != GL_STREAM_VERSION)
+		return false;
+	const void *configs = read_blob(&r, &n);
+	if (!configs || n != (uint64_t)d->host.n_configs * sizeof(struct gl_config_info))
+		return false;
+	d->configs = calloc(d->host.n_configs + 1, sizeof(*d->configs));
+	if (!d->configs)
+		return false;
+	d->n_configs = ge_configs_from_host(configs, d->host.n_configs, &d->host, d->configs);
+	for (int i = 0; i < 5; i++) {
+		const void *s = read_blob(&r, &n);
+		if (!s || !(d->host_strings[i] = dup_bytes(s, n)))
+			return false;
+	}
+	const void *limits = read_blob(&r, &n);
+	if (!limits || n != (uint64_t)d->host.n_limits * sizeof(struct gl_limit) || r.left)
+		return false;
+	d->limits = malloc(n ? n : 1);
+	if (!d->limits)
+		return false;
+	memcpy(d->limits, limits, n);
+	d->n_limits = d->host.n_limits;
+	build_strings(d);
+	return d->gl_extensions && d->gl_version && d->egl_extensions;
+}
+
+static void free_host_info(struct ge_display *d)
+{
+	free(d->configs);
+	free(d->limits);
+	for (int i = 0; i < 5; i++)
+		free(d->host_strings[i]);
+	free(d->gl_version);
+	free(d->gl_extensions);
+	free(d->egl_extensions);
+	d->configs = NULL;
+	d->limits = NULL;
+	memset(d->host_strings, 0, sizeof(d->host_strings));
+	d->gl_version = d->gl_extensions = d->egl_extensions = NULL;
+	d->n_configs = d->n_limits = 0;
+}
+
+static bool initialize(struct ge_display *d)
+{
+	if (!d->wl || !ge_display_probe(d))
+		return false;
+	if (!d->stream && !(d->stream = ge_stream_open(d, NULL)))
+		return false;
+	uint32_t version = GL_STREAM_VERSION, size;
+	const uint8_t *reply = NULL;
+	if (ge_stream_cmd(d->stream, GL_OP_INIT, &version, 1))
+		reply = gl_enc_reply(d->stream, GL_OP_INIT, &size);
+	free_host_info(d);
+	if (!reply || !parse_init(d, reply, size)) {
+		if (reply)
+			ge_stream_lose(d->stream, "malformed GL_OP_INIT reply");
+		gp_log(WARN, "gpupipe-host did not describe its GL: no EGL on this display");
+		free_host_info(d);
+		return false;
+	}
+	return true;
+}
+
+static EGLBoolean egl_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)
+{
+	struct ge_display *d = ge_display_lock(dpy, false);
+	if (!d)
+		return EGL_FALSE;
+	if (!d->initialized && !d->terminating && !ge_display_lost(d))
+		d->initialized = initialize(d);
+	bool ok = d->initialized;
+	ge_display_unlock(d);
+	if (!ok)
+		return ge_fail(EGL_NOT_INITIALIZED);
+	if (major)
+		*major = 1;
+	if (minor)
+		*minor = 5;
+	return ge_ok();
+}
+
+/* Display locked, nothing current: releases every object and the
+ * Wayland objects of the probe (the app may disconnect next). */
+static void teardown(struct ge_display *d)
+{
+	struct ge_context *c, *ctmp;
+	struct ge_surface *s, *stmp;
+	struct ge_sync *y, *ytmp;
+	struct ge_image *i, *itmp;
+	wl_list_for_each_safe(y, ytmp, &d->syncs, link) ge_sync_destroy_now(d, y);
+	wl_list_for_each_safe(i, itmp, &d->images, link) ge_image_destroy_now(d, i);
+	wl_list_for_each_safe(s, stmp, &d->surfaces, link) ge_surface_destroy_now(s);
+	wl_list_for_each_safe(c, ctmp, &d->contexts, link) ge_context_destroy_now(c);
+	ge_stream_close(d->stream);
+	d->stream = NULL;
+	ge_display_unprobe(d);
+	d->terminating = false;
+	atomic_store(&d->lost, false);
+}
+
+void ge_display_maybe_finish_terminate(struct ge_display *d)
+{
+	struct ge_context *c;
+	if (!d->terminating)
+		return;
+	wl_list_for_each(c, &d->contexts, link) if (c->current) return;
+	teardown(d);
+}
+
+static EGLBoolean egl_terminate(EGLDisplay dpy)
+{
+	struct ge_display *d = ge_display_lock(dpy, false);
+	if (!d)
+		return EGL_FALSE;
+	if (d->initialized) {
+		d->initialized = false;
+		d->terminating = true;
+		ge_display_maybe_finish_terminate(d);
+	}
+	ge_display_unlock(d);
+	return ge_ok();
+}
+
+static const char *egl_query_string(EGLDisplay dpy, EGLint name)
+{
+	if (dpy == EGL_NO_DISPLAY && name == EGL_EXTENSIONS) {
+		ge_set_error(EGL_SUCCESS);
+		return client_extensions;
+	}
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return NULL;
+	const char *s = NULL;
+	switch (name) {
+	case EGL_VENDOR:
+		s = "gpupipe";
+		break;
+	case EGL_VERSION:
+		s = "1.5 gpupipe " GE_VERSION;
+		break;
+	case EGL_CLIENT_APIS:
+		s = "OpenGL_ES";
+		break;
+	case EGL_EXTENSIONS:
+		s = d->egl_extensions;
+		break;
+	}
+	ge_display_unlock(d);
+	ge_set_error(s ? EGL_SUCCESS : EGL_BAD_PARAMETER);
+	return s;
+}
+
+const struct ge_proc ge_display_procs[] = {
+        {"eglInitialize", (void *)egl_initialize},
+        {"eglTerminate", (void *)egl_terminate},
+        {"eglQueryString", (void *)egl_query_string},
+        {NULL, NULL},
+};

@@ -1,0 +1,231 @@
+/*
+ * Client-side GL state: share groups, vertex array objects, buffer
+ * bindings and sizes, pixel store, the client-detected error; and the
+ * codec hooks that keep them in step with what the app sends.
+ */
+#include <stdlib.h>
+
+#include <GLES2/gl2.h>
+#include <GLES2/gl2ext.h>
+
+#include <gpupipe/gl-codec.h>
+
+#include "ge.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+struct ge_share *ge_share_create(void)
+{
+	struct ge_share *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	atomic_init(&s->refs, 1);
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+struct ge_share *ge_share_ref(struct ge_share *s)
+{
+	atomic_fetch_add(&s->refs, 1);
+	return s;
+}
+
+static void free_buffer(uint32_t name, void *val, void *data)
+{
+	ge_buffer_unmap(val);
+	free(val);
+}
+
+void ge_share_unref(struct ge_share *s)
+{
+	if (!s || atomic_fetch_sub(&s->refs, 1) != 1)
+		return;
+	for (int i = 0; i < GL_NAMES_COUNT; i++)
+		ge_map_finish(&s->names[i]);
+	ge_map_for_each(&s->buffers, free_buffer, NULL);
+	ge_map_finish(&s->buffers);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+struct ge_gl_state *ge_gl_state_create(struct ge_display *d, struct ge_share *share)
+{
+	struct ge_gl_state *gl = calloc(1, sizeof(*gl));
+	if (!gl)
+		return NULL;
+	gl->share = share ? ge_share_ref(share) : ge_share_create();
+	if (!gl->share) {
+		free(gl);
+		return NULL;
+	}
+	gl->d = d;
+	gl->vao = &gl->default_vao;
+	gl->ps.pack_alignment = 4;
+	gl->ps.unpack_alignment = 4;
+	const struct gl_limit *l = ge_display_limit(d, GL_MAX_VERTEX_ATTRIBS);
+	gl->max_attribs = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 16;
+	if (gl->max_attribs > GE_MAX_ATTRIBS)
+		gl->max_attribs = GE_MAX_ATTRIBS;
+	return gl;
+}
+
+static void free_val(uint32_t key, void *val, void *data)
+{
+	free(val);
+}
+
+void ge_gl_state_destroy(struct ge_gl_state *gl)
+{
+	if (!gl)
+		return;
+	for (int i = 0; i < GL_NAMES_COUNT; i++)
+		ge_map_finish(&gl->names[i]);
+	ge_map_for_each(&gl->vaos, free_val, NULL);
+	ge_map_finish(&gl->vaos);
+	ge_share_unref(gl->share);
+	free(gl);
+}
+
+struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create)
+{
+	struct ge_buffer *b = ge_map_get(&s->buffers, name);
+	if (b || !create || !name)
+		return b;
+	b = calloc(1, sizeof(*b));
+	if (b && !ge_map_put(&s->buffers, name, b)) {
+		free(b);
+		b = NULL;
+	}
+	return b;
+}
+
+void ge_buffer_unmap(struct ge_buffer *b)
+{
+	free(b->map);
+	b->map = NULL;
+	b->map_offset = b->map_length = 0;
+	b->map_access = 0;
+}
+
+uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok)
+{
+	*ok = true;
+	if (target == GL_ARRAY_BUFFER)
+		return gl->array_buffer;
+	if (target == GL_ELEMENT_ARRAY_BUFFER)
+		return gl->vao->element_buffer;
+	*ok = false;
+	return 0;
+}
+
+/* ---- runtime entry points of gl-codec.h ---- */
+
+void gl_enc_error(struct gl_enc *e, uint32_t gl_error)
+{
+	if (e->gl && e->gl->error == GL_NO_ERROR)
+		e->gl->error = gl_error;
+}
+
+const struct gl_pixel_state *gl_enc_pixel_state(struct gl_enc *e)
+{
+	static const struct gl_pixel_state defaults = {4, 4};
+	return e->gl ? &e->gl->ps : &defaults;
+}
+
+/* ---- hooks: the generic encoder queued the command, then these run ---- */
+
+void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
+{
+	if (target == GL_ARRAY_BUFFER)
+		e->gl->array_buffer = buffer;
+	else if (target == GL_ELEMENT_ARRAY_BUFFER)
+		e->gl->vao->element_buffer = buffer;
+}
+
+void gl_enc_hook_glBindVertexArrayOES(struct gl_enc *e, GLuint array)
+{
+	struct ge_gl_state *gl = e->gl;
+	if (!array) {
+		gl->vao = &gl->default_vao;
+		gl->vao_name = 0;
+		return;
+	}
+	struct ge_vao *v = ge_map_get(&gl->vaos, array);
+	if (!v) {
+		v = calloc(1, sizeof(*v));
+		if (!v || !ge_map_put(&gl->vaos, array, v)) {
+			free(v);
+			gl_enc_error(e, GL_OUT_OF_MEMORY);
+			return;
+		}
+	}
+	gl->vao = v;
+	gl->vao_name = array;
+}
+
+void gl_enc_hook_glDeleteVertexArraysOES(struct gl_enc *e, GLsizei n, const GLuint *arrays)
+{
+	struct ge_gl_state *gl = e->gl;
+	for (GLsizei i = 0; arrays && i < n; i++) {
+		if (!arrays[i])
+			continue;
+		if (arrays[i] == gl->vao_name) {
+			gl->vao = &gl->default_vao;
+			gl->vao_name = 0;
+		}
+		free(ge_map_remove(&gl->vaos, arrays[i]));
+	}
+}
+
+void gl_enc_hook_glDeleteBuffers(struct gl_enc *e, GLsizei n, const GLuint *buffers)
+{
+	struct ge_gl_state *gl = e->gl;
+	pthread_mutex_lock(&gl->share->lock);
+	for (GLsizei i = 0; buffers && i < n; i++) {
+		uint32_t name = buffers[i];
+		if (!name)
+			continue;
+		/* GL resets this context's bindings of a deleted buffer. */
+		if (gl->array_buffer == name)
+			gl->array_buffer = 0;
+		if (gl->vao->element_buffer == name)
+			gl->vao->element_buffer = 0;
+		struct ge_buffer *b = ge_map_remove(&gl->share->buffers, name);
+		if (b) {
+			ge_buffer_unmap(b);
+			free(b);
+		}
+	}
+	pthread_mutex_unlock(&gl->share->lock);
+}
+
+void gl_enc_hook_glEnableVertexAttribArray(struct gl_enc *e, GLuint index)
+{
+	if (index < GE_MAX_ATTRIBS)
+		e->gl->vao->attribs[index].enabled = true;
+}
+
+void gl_enc_hook_glDisableVertexAttribArray(struct gl_enc *e, GLuint index)
+{
+	if (index < GE_MAX_ATTRIBS)
+		e->gl->vao->attribs[index].enabled = false;
+}
+
+void gl_enc_hook_glBufferData(struct gl_enc *e, GLenum target, GLsizeiptr size, const void *data,
+                              GLenum usage)
+{
+	struct ge_gl_state *gl = e->gl;
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(gl, target, &ok);
+	if (!ok || !name || size < 0)
+		return;
+	pthread_mutex_lock(&gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(gl->share, name, true);
+	if (b) {
+		/* New data store: a mapping of the old one ends. */
+		ge_buffer_unmap(b);
+		b->size = size;
+	}
+	pthread_mutex_unlock(&gl->share->lock);
+}

@@ -1,0 +1,98 @@
+/*
+ * Client-side GL state of a context: what the library must know without
+ * asking the host (names it allocated, client vertex arrays, buffer sizes
+ * for map emulation, pixel store, the client-detected GL error).
+ *
+ * Names of textures, buffers, renderbuffers, programs and shaders belong
+ * to the share group (struct ge_share, locked: contexts of one group may
+ * be current on several threads); framebuffers and vertex arrays to the
+ * context. Everything else is the context's, used by its one thread.
+ */
+#ifndef GE_STATE_H
+#define GE_STATE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <gpupipe/gl-codec.h>
+
+#include "map.h"
+
+struct ge_display;
+
+/* Attributes tracked client-side; GL_MAX_VERTEX_ATTRIBS above this is
+ * reported as this. */
+#define GE_MAX_ATTRIBS 32
+
+struct ge_attrib {
+	bool enabled;
+	int32_t size;
+	uint32_t type;
+	bool normalized;
+	int32_t stride;
+	const void *pointer; /* client memory when buffer == 0, else an offset */
+	uint32_t buffer;     /* GL_ARRAY_BUFFER bound at glVertexAttribPointer */
+};
+
+struct ge_vao {
+	uint32_t element_buffer;
+	struct ge_attrib attribs[GE_MAX_ATTRIBS];
+};
+
+/* A buffer object's size (glBufferData) and its mapping, if mapped. */
+struct ge_buffer {
+	int64_t size;
+	void *map; /* shadow memory of the mapped range */
+	int64_t map_offset, map_length;
+	uint32_t map_access; /* GL_MAP_*_BIT_EXT */
+};
+
+struct ge_share {
+	atomic_int refs;
+	pthread_mutex_t lock;
+	struct ge_map names[GL_NAMES_COUNT]; /* shared classes only */
+	uint32_t next[GL_NAMES_COUNT];       /* programs and shaders use PROGRAM's */
+	struct ge_map buffers;               /* name -> struct ge_buffer */
+};
+
+struct ge_gl_state {
+	struct ge_share *share;
+	struct ge_display *d;
+	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
+	uint32_t next[GL_NAMES_COUNT];
+	struct ge_map vaos; /* name -> struct ge_vao */
+	struct ge_vao default_vao;
+	struct ge_vao *vao;
+	uint32_t vao_name;
+	uint32_t array_buffer;
+	struct gl_pixel_state ps;
+	uint32_t error;     /* first client-detected error, GL_NO_ERROR if none */
+	bool lost_reported; /* glGetError said GL_CONTEXT_LOST once */
+	uint32_t max_attribs;
+};
+
+struct ge_share *ge_share_create(void);
+struct ge_share *ge_share_ref(struct ge_share *s);
+void ge_share_unref(struct ge_share *s);
+
+/* share NULL: a new share group. */
+struct ge_gl_state *ge_gl_state_create(struct ge_display *d, struct ge_share *share);
+void ge_gl_state_destroy(struct ge_gl_state *gl);
+
+/* Class -> whose table: the share group's or the context's. */
+bool ge_names_shared(enum gl_name_class cls);
+
+/* The buffer bound to `target` (GL_ARRAY_BUFFER, GL_ELEMENT_ARRAY_BUFFER),
+ * or 0; *ok false for any other target. */
+uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok);
+/* Buffer info of `name`, created on demand; call with share->lock held. */
+struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create);
+void ge_buffer_unmap(struct ge_buffer *b);
+
+/* The calling thread's current GL state, or NULL (no context; even when
+ * the link is lost, so glGetError can say so). */
+struct ge_gl_state *ge_gl_current(void);
+
+#endif

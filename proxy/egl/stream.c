@@ -1,0 +1,295 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <GLES2/gl2.h>
+
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/log.h>
+
+#include "ge.h"
+#include "gpupipe-v1-client-protocol.h"
+#include "state.h"
+#include "stream.h"
+
+/* Commands collect here until a sync point; a command bigger than this
+ * gets a buffer of its own size for the time it takes to write it. */
+#define STREAM_BUFFER (256u << 10)
+
+static int timeout_ms(void)
+{
+	static int ms;
+	if (!ms) {
+		const char *env = getenv("GPUPIPE_GL_TIMEOUT_MS");
+		long v = env ? strtol(env, NULL, 10) : 0;
+		ms = v > 0 && v < 3600000 ? (int)v : 60000;
+	}
+	return ms;
+}
+
+void ge_stream_lose(struct gl_enc *e, const char *why)
+{
+	if (e->lost)
+		return;
+	e->lost = true;
+	if (!atomic_exchange(&e->d->lost, true))
+		gp_log(WARN, "GL stream lost (%s): GL calls do nothing from now on", why);
+}
+
+bool ge_stream_lost(struct gl_enc *e)
+{
+	if (!e->lost && atomic_load_explicit(&e->d->lost, memory_order_relaxed))
+		e->lost = true;
+	return e->lost;
+}
+
+struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl)
+{
+	int sv[2];
+	if (ge_display_lost(d) || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return NULL;
+	struct gl_enc *e = calloc(1, sizeof(*e));
+	if (!e || !(e->buf = malloc(STREAM_BUFFER)) || !(e->reply = malloc(64)))
+		goto err;
+	e->cap = STREAM_BUFFER;
+	e->reply_cap = 64;
+	e->fd = sv[0];
+	e->d = d;
+	e->gl = gl;
+	pthread_mutex_init(&e->post_lock, NULL);
+	wl_array_init(&e->posted);
+	/* libwayland dups the fd when it marshals the request. */
+	gpupipe_v1_open_stream(d->gpupipe, sv[1]);
+	close(sv[1]);
+	if (!ge_display_flush_wl(d)) {
+		ge_stream_lose(e, "Wayland connection failed");
+		return e;
+	}
+	return e;
+err:
+	if (e) {
+		free(e->buf);
+		free(e->reply);
+	}
+	free(e);
+	close(sv[0]);
+	close(sv[1]);
+	return NULL;
+}
+
+void ge_stream_close(struct gl_enc *e)
+{
+	if (!e)
+		return;
+	ge_stream_flush(e);
+	close(e->fd);
+	pthread_mutex_destroy(&e->post_lock);
+	wl_array_release(&e->posted);
+	free(e->buf);
+	free(e->reply);
+	free(e);
+}
+
+static bool wait_fd(struct gl_enc *e, short events)
+{
+	struct pollfd p = {.fd = e->fd, .events = events};
+	for (;;) {
+		int r = poll(&p, 1, timeout_ms());
+		if (r > 0)
+			return true;
+		if (r == 0) {
+			ge_stream_lose(e, "no progress within GPUPIPE_GL_TIMEOUT_MS");
+			return false;
+		}
+		if (errno != EINTR) {
+			ge_stream_lose(e, strerror(errno));
+			return false;
+		}
+	}
+}
+
+static bool write_all(struct gl_enc *e, const uint8_t *p, size_t n)
+{
+	while (n) {
+		ssize_t w = send(e->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (w > 0) {
+			p += w;
+			n -= (size_t)w;
+		} else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			if (!wait_fd(e, POLLOUT))
+				return false;
+		} else if (w < 0 && errno == EINTR) {
+			continue;
+		} else {
+			ge_stream_lose(e, w < 0 ? strerror(errno) : "short write");
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool read_all(struct gl_enc *e, uint8_t *p, size_t n)
+{
+	while (n) {
+		ssize_t r = recv(e->fd, p, n, MSG_DONTWAIT);
+		if (r > 0) {
+			p += r;
+			n -= (size_t)r;
+		} else if (r == 0) {
+			ge_stream_lose(e, "the proxy closed the stream");
+			return false;
+		} else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			if (!wait_fd(e, POLLIN))
+				return false;
+		} else if (errno != EINTR) {
+			ge_stream_lose(e, strerror(errno));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool reserve(struct gl_enc *e, uint64_t need)
+{
+	if (need <= e->cap)
+		return true;
+	if (need > GL_MAX_COMMAND * 2ull)
+		return false;
+	uint8_t *b = realloc(e->buf, need);
+	if (!b)
+		return false;
+	e->buf = b;
+	e->cap = (uint32_t)need;
+	return true;
+}
+
+/* Appends what other threads posted; at a command boundary. */
+static void take_posted(struct gl_enc *e)
+{
+	if (!__atomic_load_n(&e->has_posted, __ATOMIC_ACQUIRE))
+		return;
+	pthread_mutex_lock(&e->post_lock);
+	if (reserve(e, (uint64_t)e->len + e->posted.size)) {
+		memcpy(e->buf + e->len, e->posted.data, e->posted.size);
+		e->len += (uint32_t)e->posted.size;
+	}
+	e->posted.size = 0;
+	__atomic_store_n(&e->has_posted, false, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&e->post_lock);
+}
+
+bool ge_stream_flush(struct gl_enc *e)
+{
+	if (ge_stream_lost(e))
+		return false;
+	take_posted(e);
+	bool ok = write_all(e, e->buf, e->len);
+	e->len = 0;
+	if (e->cap > STREAM_BUFFER) {
+		/* Give back what one big upload needed. */
+		uint8_t *b = realloc(e->buf, STREAM_BUFFER);
+		if (b) {
+			e->buf = b;
+			e->cap = STREAM_BUFFER;
+		}
+	}
+	return ok;
+}
+
+void ge_stream_post(struct gl_enc *e, const void *cmd, uint32_t size)
+{
+	pthread_mutex_lock(&e->post_lock);
+	void *p = wl_array_add(&e->posted, size);
+	if (p) {
+		memcpy(p, cmd, size);
+		__atomic_store_n(&e->has_posted, true, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&e->post_lock);
+}
+
+uint8_t *ge_put_blob(uint8_t *p, const void *data, uint32_t n)
+{
+	p = ge_put_u32(p, n);
+	if (n)
+		memcpy(p, data, n);
+	uint32_t pad = ((n + 3u) & ~3u) - n;
+	memset(p + n, 0, pad);
+	return p + n + pad;
+}
+
+bool ge_stream_cmd(struct gl_enc *e, uint32_t op, const uint32_t *args, uint32_t n)
+{
+	uint8_t *p = gl_enc_begin(e, op, n * 4);
+	if (!p)
+		return false;
+	for (uint32_t i = 0; i < n; i++)
+		p = ge_put_u32(p, args[i]);
+	gl_enc_end(e);
+	return true;
+}
+
+/* ---- the runtime the generated encoders call (gl-codec.h) ---- */
+
+uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
+{
+	if (ge_stream_lost(e))
+		return NULL;
+	uint64_t size = 8ull + payload;
+	if (size > GL_MAX_COMMAND || payload % 4) {
+		gl_enc_error(e, GL_OUT_OF_MEMORY);
+		return NULL;
+	}
+	if (e->len + size > e->cap) {
+		if (!ge_stream_flush(e))
+			return NULL;
+		if (!reserve(e, size)) {
+			gl_enc_error(e, GL_OUT_OF_MEMORY);
+			return NULL;
+		}
+	}
+	struct gl_cmd h = {.size = (uint32_t)size, .op = op};
+	uint8_t *p = e->buf + e->len;
+	memcpy(p, &h, sizeof(h));
+	e->open = (uint32_t)size;
+	return p + sizeof(h);
+}
+
+void gl_enc_end(struct gl_enc *e)
+{
+	e->len += e->open;
+	e->open = 0;
+}
+
+const uint8_t *gl_enc_reply(struct gl_enc *e, uint32_t op, uint32_t *size)
+{
+	struct gl_cmd h;
+	if (!ge_stream_flush(e) || !read_all(e, (uint8_t *)&h, sizeof(h)))
+		return NULL;
+	if (h.size < 8 || h.size % 4 || h.size > GL_MAX_COMMAND || h.op != op) {
+		ge_stream_lose(e, "malformed reply");
+		return NULL;
+	}
+	uint32_t n = h.size - 8;
+	if (n > e->reply_cap) {
+		uint8_t *r = realloc(e->reply, n);
+		if (!r) {
+			ge_stream_lose(e, "out of memory for a reply");
+			return NULL;
+		}
+		e->reply = r;
+		e->reply_cap = n;
+	}
+	if (!read_all(e, e->reply, n))
+		return NULL;
+	*size = n;
+	return e->reply;
+}
+
+void gl_enc_flush(struct gl_enc *e)
+{
+	ge_stream_flush(e);
+}

@@ -1,0 +1,79 @@
+/*
+ * One GL stream (struct gl_enc of gpupipe/gl-codec.h): a unix socket to
+ * gpupipe-proxy that the proxy relays as one GL channel of the link.
+ * Commands are batched in a buffer and written only at sync points (a
+ * reply is needed, swap, glFlush/glFinish, buffer full, release).
+ *
+ * A stream is used by one thread at a time: the display stream under the
+ * display lock, a context's stream by the thread it is current on (or
+ * under the display lock while it is current nowhere). Other threads may
+ * only ge_stream_post() to it.
+ *
+ * Link loss (EOF, EPIPE, ECONNRESET, a malformed reply, no reply within
+ * GPUPIPE_GL_TIMEOUT_MS, default 60 s): the stream and its display are
+ * marked lost, every later call is a no-op, nothing blocks or exits.
+ */
+#ifndef GE_STREAM_H
+#define GE_STREAM_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <wayland-util.h>
+
+#include <gpupipe/gl-codec.h>
+
+struct ge_display;
+struct ge_gl_state;
+
+struct gl_enc {
+	int fd;
+	struct ge_display *d;
+	struct ge_gl_state *gl; /* client GL state; NULL on the display stream */
+	uint8_t *buf;
+	uint32_t len, cap;
+	uint32_t open; /* size of the command between begin and end */
+	uint8_t *reply;
+	uint32_t reply_cap;
+	bool lost;
+
+	/* Commands other threads queued for this stream's owner. */
+	pthread_mutex_t post_lock;
+	struct wl_array posted;
+	bool has_posted; /* read unlocked by the owner, as a hint */
+};
+
+/* Opens a stream through gpupipe_v1.open_stream. Display locked. */
+struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl);
+/* Sends what is queued, then closes. */
+void ge_stream_close(struct gl_enc *e);
+/* Writes everything queued; false when the link is lost. */
+bool ge_stream_flush(struct gl_enc *e);
+bool ge_stream_lost(struct gl_enc *e);
+/* Queues a whole command (header included in `cmd`) for the owner. */
+void ge_stream_post(struct gl_enc *e, const void *cmd, uint32_t size);
+/* Sends op + u32 args; convenience for EGL-level commands. */
+bool ge_stream_cmd(struct gl_enc *e, uint32_t op, const uint32_t *args, uint32_t n);
+/* Marks the stream and its display lost (logged once per display). */
+void ge_stream_lose(struct gl_enc *e, const char *why);
+
+/* Little-endian payload helpers (the host is little-endian too). */
+static inline uint8_t *ge_put_u32(uint8_t *p, uint32_t v)
+{
+	__builtin_memcpy(p, &v, 4);
+	return p + 4;
+}
+static inline uint8_t *ge_put_u64(uint8_t *p, uint64_t v)
+{
+	__builtin_memcpy(p, &v, 8);
+	return p + 8;
+}
+/* A blob: count, bytes, zero padding to 4. data NULL with n == 0 is fine. */
+uint8_t *ge_put_blob(uint8_t *p, const void *data, uint32_t n);
+static inline uint32_t ge_blob_size(uint32_t n)
+{
+	return 4 + ((n + 3u) & ~3u);
+}
+
+#endif

@@ -1,0 +1,223 @@
+/*
+ * Window surfaces on a wl_egl_window (the app's libwayland-egl; we only
+ * use its backend header). Like Mesa's Wayland platform: one private
+ * event queue per surface, the app's wl_surface through a proxy wrapper
+ * on it, resize_callback and destroy_window_callback hooked, the size
+ * read from the window at make-current, query and swap.
+ */
+#include <stdlib.h>
+
+#include <wayland-egl-backend.h>
+
+#include "ge.h"
+#include "gpupipe-v1-client-protocol.h"
+#include "stream.h"
+#include "surface.h"
+
+static int32_t clamp_size(int v, uint32_t max)
+{
+	if (v < 1)
+		return 1;
+	return (uint32_t)v > max ? (int32_t)max : v;
+}
+
+void ge_window_update_size(struct ge_surface *s)
+{
+	if (!s->win)
+		return;
+	s->width = clamp_size(s->win->width, s->d->host.max_width);
+	s->height = clamp_size(s->win->height, s->d->host.max_height);
+}
+
+void ge_surface_sync_size(struct ge_surface *s, struct gl_enc *e)
+{
+	if (s->kind != GL_SURFACE_WINDOW || !s->win)
+		return;
+	ge_window_update_size(s);
+	if (s->width == s->host_width && s->height == s->host_height)
+		return;
+	uint32_t args[3] = {s->handle, (uint32_t)s->width, (uint32_t)s->height};
+	ge_stream_cmd(e, GL_OP_RESIZE_SURFACE, args, 3);
+	s->host_width = s->width;
+	s->host_height = s->height;
+	/* As Mesa: the offset given with a resize moves the next attach. */
+	s->dx = s->win->dx;
+	s->dy = s->win->dy;
+	s->age_valid = false;
+}
+
+static void resize_callback(struct wl_egl_window *win, void *data)
+{
+	struct ge_surface *s = data;
+	pthread_mutex_lock(&s->d->lock);
+	ge_window_update_size(s);
+	/* Rendered by this thread: what it draws next is at the new size, as
+	 * with Mesa between frames. Otherwise the size is sent at the next
+	 * make-current or swap of the surface. */
+	struct ge_context *c = ge_current_context();
+	if (c && c->draw == s && c->d == s->d)
+		ge_surface_sync_size(s, c->stream);
+	pthread_mutex_unlock(&s->d->lock);
+}
+
+static void destroy_window_callback(void *data)
+{
+	struct ge_surface *s = data;
+	pthread_mutex_lock(&s->d->lock);
+	s->win = NULL;
+	pthread_mutex_unlock(&s->d->lock);
+}
+
+void ge_window_finish(struct ge_surface *s)
+{
+	if (s->win) {
+		s->win->driver_private = NULL;
+		s->win->resize_callback = NULL;
+		s->win->destroy_window_callback = NULL;
+		s->win = NULL;
+	}
+	ge_surface_free_buffers(s, true);
+	if (s->throttle)
+		wl_callback_destroy(s->throttle);
+	s->throttle = NULL;
+	if (s->wrapper)
+		wl_proxy_wrapper_destroy(s->wrapper);
+	if (s->gpupipe)
+		wl_proxy_wrapper_destroy(s->gpupipe);
+	if (s->wl_wrapper)
+		wl_proxy_wrapper_destroy(s->wl_wrapper);
+	if (s->queue)
+		wl_event_queue_destroy(s->queue);
+	s->wrapper = NULL;
+	s->gpupipe = NULL;
+	s->wl_wrapper = NULL;
+	s->queue = NULL;
+}
+
+static void *wrap(void *proxy, struct wl_event_queue *queue)
+{
+	void *w = wl_proxy_create_wrapper(proxy);
+	if (w)
+		wl_proxy_set_queue(w, queue);
+	return w;
+}
+
+static bool wayland_init(struct ge_surface *s, struct wl_egl_window *win)
+{
+	struct ge_display *d = s->d;
+	s->queue = wl_display_create_queue(d->wl);
+	if (!s->queue)
+		return false;
+	s->wrapper = wrap(win->surface, s->queue);
+	s->gpupipe = wrap(d->gpupipe, s->queue);
+	s->wl_wrapper = wrap(d->wl, s->queue);
+	return s->wrapper && s->gpupipe && s->wl_wrapper;
+}
+
+static EGLint window_attribs(const void *list, bool wide)
+{
+	for (size_t i = 0; list && ge_attrib_at(list, wide, i) != EGL_NONE; i += 2) {
+		EGLAttrib v = ge_attrib_at(list, wide, i + 1);
+		switch (ge_attrib_at(list, wide, i)) {
+		case EGL_RENDER_BUFFER:
+			/* EGL_SINGLE_BUFFER is a hint; we render to a back buffer. */
+			if (v != EGL_BACK_BUFFER && v != EGL_SINGLE_BUFFER)
+				return EGL_BAD_ATTRIBUTE;
+			break;
+		case EGL_GL_COLORSPACE:
+			if (v != EGL_GL_COLORSPACE_LINEAR)
+				return v == EGL_GL_COLORSPACE_SRGB ? EGL_BAD_MATCH
+				                                   : EGL_BAD_ATTRIBUTE;
+			break;
+		case EGL_VG_ALPHA_FORMAT:
+		case EGL_VG_COLORSPACE:
+			break;
+		default:
+			return EGL_BAD_ATTRIBUTE;
+		}
+	}
+	return EGL_SUCCESS;
+}
+
+static EGLint check(struct ge_display *d, const struct ge_config *cfg, struct wl_egl_window *win,
+                    const void *attribs, bool wide)
+{
+	if (!cfg)
+		return EGL_BAD_CONFIG;
+	if (!(cfg->surface_type & EGL_WINDOW_BIT))
+		return EGL_BAD_MATCH;
+	/* Before version 3 the struct started with the wl_surface pointer. */
+	if (!win || win->version < 3 || win->version > 0xffff || !win->surface)
+		return EGL_BAD_NATIVE_WINDOW;
+	if (win->driver_private)
+		return EGL_BAD_ALLOC; /* already has a surface */
+	if (ge_display_lost(d))
+		return EGL_CONTEXT_LOST;
+	return window_attribs(attribs, wide);
+}
+
+static struct ge_surface *create(struct ge_display *d, const struct ge_config *cfg,
+                                 struct wl_egl_window *win, EGLint *error)
+{
+	struct ge_surface *s = calloc(1, sizeof(*s));
+	if (!s) {
+		*error = EGL_BAD_ALLOC;
+		return NULL;
+	}
+	s->d = d;
+	s->config = cfg;
+	s->kind = GL_SURFACE_WINDOW;
+	s->swap_behavior = EGL_BUFFER_DESTROYED;
+	s->swap_interval = 1;
+	s->win = win;
+	ge_window_update_size(s);
+	s->host_width = s->width;
+	s->host_height = s->height;
+	s->handle = ge_display_new_handle(d);
+	*error = wayland_init(s, win) ? ge_surface_create_on_host(d, s) : EGL_BAD_ALLOC;
+	if (*error != EGL_SUCCESS) {
+		s->win = NULL;
+		ge_window_finish(s);
+		free(s);
+		return NULL;
+	}
+	win->driver_private = s;
+	win->resize_callback = resize_callback;
+	win->destroy_window_callback = destroy_window_callback;
+	wl_list_insert(&d->surfaces, &s->link);
+	return s;
+}
+
+static EGLSurface create_window(EGLDisplay dpy, EGLConfig config, void *native, const void *attribs,
+                                bool wide)
+{
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_NO_SURFACE;
+	const struct ge_config *cfg = ge_display_config(d, config);
+	struct ge_surface *s = NULL;
+	EGLint error = check(d, cfg, native, attribs, wide);
+	if (error == EGL_SUCCESS)
+		s = create(d, cfg, native, &error);
+	ge_display_unlock(d);
+	ge_set_error(error);
+	return s ? (EGLSurface)s : EGL_NO_SURFACE;
+}
+
+EGLSurface ge_create_window_surface(EGLDisplay dpy, EGLConfig config, EGLNativeWindowType win,
+                                    const EGLint *attribs)
+{
+	return create_window(dpy, config, (void *)win, attribs, false);
+}
+
+EGLSurface ge_create_platform_window_surface(EGLDisplay dpy, EGLConfig config, void *win,
+                                             const EGLAttrib *attribs)
+{
+	return create_window(dpy, config, win, attribs, true);
+}
+
+EGLSurface ge_create_platform_window_surface_ext(EGLDisplay dpy, EGLConfig config, void *win,
+                                                 const EGLint *attribs)
+{
+	return create_window(dpy, config, win, attribs, false);
+}

@@ -1,0 +1,194 @@
+/*
+ * Unit tests of libEGL_gpupipe's pure parts, linked to its static library:
+ *   egl-unit choose   eglChooseConfig's matching and sorting on a made-up list
+ *   egl-unit arrays   the vertex range a draw reads, and how it is packed
+ *   egl-unit map      the name map under churn
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES2/gl2.h>
+
+#include "arrays.h"
+#include "ge.h"
+#include "map.h"
+
+static int failures;
+
+static void expect(bool ok, const char *fmt, ...)
+{
+	if (ok)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "FAIL: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+	va_end(ap);
+	failures++;
+}
+
+static const struct ge_config list[] = {
+        /* id  r  g  b  a  depth stencil samples sbuf caveat surface_type */
+        {10, 8, 8, 8, 8, 24, 8, 0, 0, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {11, 8, 8, 8, 0, 24, 8, 0, 0, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 1, 4096, 4096},
+        {12, 5, 6, 5, 0, 16, 0, 0, 0, EGL_NONE, EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {13, 8, 8, 8, 8, 24, 8, 4, 1, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {14, 8, 8, 8, 8, 0, 0, 0, 0, EGL_SLOW_CONFIG, EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {9, 10, 10, 10, 2, 0, 0, 0, 0, EGL_NONE, EGL_PBUFFER_BIT, 0, 4096, 4096},
+};
+#define N (sizeof(list) / sizeof(list[0]))
+
+/* Runs eglChooseConfig's rules; `want` is the expected id order, 0-ended. */
+static void choose(const char *what, const EGLint *attribs, const EGLint *want)
+{
+	uint32_t picked[N];
+	EGLint error = EGL_SUCCESS;
+	int n = ge_configs_choose(list, N, attribs, picked, &error);
+	int k = 0;
+	while (want[k])
+		k++;
+	expect(n == k, "%s: %d configs, want %d", what, n, k);
+	for (int i = 0; i < n && i < k; i++)
+		expect(list[picked[i]].config_id == want[i], "%s: #%d is id %d, want %d", what, i,
+		       list[picked[i]].config_id, want[i]);
+}
+
+static void test_choose(void)
+{
+	const EGLint es2 = EGL_OPENGL_ES2_BIT;
+	choose("default attributes want ES 1", (EGLint[]){EGL_NONE}, (EGLint[]){0});
+	choose("windows, ES 2", (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_NONE},
+	       (EGLint[]){11, 10, 13, 0});
+	choose("alpha requested counts alpha bits",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT,
+	                  EGL_ALPHA_SIZE, 1, EGL_NONE},
+	       (EGLint[]){10, 13, 9, 14, 0});
+	choose("red requested: more red bits first, slow last",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RED_SIZE,
+	                  1, EGL_NONE},
+	       (EGLint[]){9, 11, 10, 13, 12, 14, 0});
+	choose("nothing requested: smaller buffers first",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_NONE},
+	       (EGLint[]){12, 11, 9, 10, 13, 14, 0}); /* 9 before 10: less depth */
+	choose("EGL_DONT_CARE skips a check",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_SURFACE_TYPE, EGL_DONT_CARE,
+	                  EGL_CONFIG_CAVEAT, EGL_NONE, EGL_DEPTH_SIZE, 1, EGL_NONE},
+	       (EGLint[]){12, 11, 10, 13, 0});
+	choose("samples at least", (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_SAMPLES, 2, EGL_NONE},
+	       (EGLint[]){13, 0});
+	choose("EGL_CONFIG_ID overrides everything else",
+	       (EGLint[]){EGL_CONFIG_ID, 12, EGL_SURFACE_TYPE, EGL_WINDOW_BIT, EGL_NONE},
+	       (EGLint[]){12, 0});
+	choose("EGL_NATIVE_VISUAL_ID is ignored",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_NATIVE_VISUAL_ID, 77, EGL_NONE},
+	       (EGLint[]){11, 10, 13, 0});
+	choose("no pixmaps to match",
+	       (EGLint[]){EGL_RENDERABLE_TYPE, es2, EGL_MATCH_NATIVE_PIXMAP, 1, EGL_NONE},
+	       (EGLint[]){0});
+
+	uint32_t picked[N];
+	EGLint error = EGL_SUCCESS;
+	expect(ge_configs_choose(list, N, (EGLint[]){0x1234, 0, EGL_NONE}, picked, &error) < 0 &&
+	               error == EGL_BAD_ATTRIBUTE,
+	       "an unknown attribute is EGL_BAD_ATTRIBUTE");
+	expect(ge_configs_choose(list, N, (EGLint[]){EGL_RED_SIZE, -5, EGL_NONE}, picked, &error) <
+	               0,
+	       "a negative size is EGL_BAD_ATTRIBUTE");
+	expect(ge_configs_choose(list, N, (EGLint[]){EGL_COLOR_BUFFER_TYPE, 7, EGL_NONE}, picked,
+	                         &error) < 0,
+	       "a bad colour buffer type is EGL_BAD_ATTRIBUTE");
+	expect(ge_configs_choose(list, N, NULL, picked, &error) == 0, "NULL attributes: defaults");
+
+	struct gl_config_info host[3] = {{1, 8, 8, 8, 8, 24, 8, 0, 0, 0},
+	                                 {2, 5, 6, 5, 0, 16, 0, 0, 0, EGL_SLOW_CONFIG},
+	                                 {0, 8, 8, 8, 8, 0, 0, 0, 0, 0}};
+	struct gl_host_info info = {.max_width = 2048, .max_height = 1024};
+	struct ge_config out[3];
+	expect(ge_configs_from_host(host, 3, &info, out) == 2, "config id 0 is dropped");
+	expect((out[0].surface_type & EGL_WINDOW_BIT) && !(out[1].surface_type & EGL_WINDOW_BIT),
+	       "only 8-bit colour configs draw windows");
+	EGLint v = 0;
+	expect(ge_config_attrib(&out[1], EGL_CONFIG_CAVEAT, &v) && v == EGL_SLOW_CONFIG, "caveat");
+	expect(ge_config_attrib(&out[0], EGL_MAX_PBUFFER_PIXELS, &v) && v == 2048 * 1024,
+	       "max pbuffer pixels");
+	expect(!ge_config_attrib(&out[0], 0x1234, &v), "unknown attribute");
+}
+
+static void test_arrays(void)
+{
+	uint32_t min = 0, max = 0;
+	const uint8_t i8[] = {7, 3, 9, 3};
+	const uint16_t i16[] = {500, 2, 65535};
+	const uint32_t i32[] = {70000, 69999, 4000000000u};
+	expect(ge_index_range(GL_UNSIGNED_BYTE, i8, 4, &min, &max) && min == 3 && max == 9,
+	       "byte indices: 3..9, got %u..%u", min, max);
+	expect(ge_index_range(GL_UNSIGNED_SHORT, i16, 3, &min, &max) && min == 2 && max == 65535,
+	       "short indices: 2..65535");
+	expect(ge_index_range(GL_UNSIGNED_INT, i32, 3, &min, &max) && min == 69999 &&
+	               max == 4000000000u,
+	       "int indices");
+	expect(ge_index_range(GL_UNSIGNED_SHORT, (const uint8_t *)i16 + 1, 1, &min, &max),
+	       "unaligned indices are read safely");
+	expect(!ge_index_range(GL_UNSIGNED_SHORT, i16, 0, &min, &max), "no indices, no range");
+	expect(!ge_index_range(GL_FLOAT, i16, 3, &min, &max), "not an index type");
+
+	expect(ge_attrib_type_size(GL_FLOAT) == 4 && ge_attrib_type_size(GL_SHORT) == 2 &&
+	               ge_attrib_type_size(GL_UNSIGNED_BYTE) == 1 &&
+	               ge_attrib_type_size(GL_INT) == 0,
+	       "attribute type sizes");
+
+	/* Interleaved position (2 floats) + colour (4 bytes): stride 12. */
+	struct vtx {
+		float x, y;
+		uint8_t rgba[4];
+	} v[6];
+	for (int i = 0; i < 6; i++)
+		v[i] = (struct vtx){(float)i, (float)-i, {(uint8_t)i, 1, 2, 3}};
+	float pos[6];
+	ge_pack_vertices((uint8_t *)pos, (const uint8_t *)v, 2, 3, 8, sizeof(struct vtx));
+	expect(pos[0] == 2 && pos[1] == -2 && pos[4] == 4 && pos[5] == -4,
+	       "strided vertices [2, 5) are packed");
+	uint8_t col[8];
+	ge_pack_vertices(col, (const uint8_t *)v + 8, 4, 2, 4, sizeof(struct vtx));
+	expect(col[0] == 4 && col[4] == 5 && col[5] == 1, "an attribute at an offset");
+	float tight[4] = {0};
+	const float src[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+	ge_pack_vertices((uint8_t *)tight, (const uint8_t *)src, 1, 2, 8, 0);
+	expect(tight[0] == 2 && tight[3] == 5, "stride 0 means tightly packed");
+}
+
+static void test_map(void)
+{
+	struct ge_map m = {0};
+	static char on;
+	for (uint32_t i = 1; i <= 5000; i++)
+		expect(ge_map_put(&m, i * 7919u, &on), "put %u", i);
+	for (uint32_t i = 1; i <= 5000; i += 2)
+		expect(ge_map_remove(&m, i * 7919u) == &on, "remove %u", i);
+	for (uint32_t i = 1; i <= 5000; i++)
+		expect((ge_map_get(&m, i * 7919u) != NULL) == (i % 2 == 0), "get %u after removals",
+		       i);
+	expect(m.count == 2500, "count %u", m.count);
+	expect(!ge_map_get(&m, 0) && !ge_map_put(&m, 0, &on), "0 is never a key");
+	ge_map_finish(&m);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2)
+		return 2;
+	if (strcmp(argv[1], "choose") == 0)
+		test_choose();
+	else if (strcmp(argv[1], "arrays") == 0)
+		test_arrays();
+	else if (strcmp(argv[1], "map") == 0)
+		test_map();
+	else
+		return 2;
+	if (!failures)
+		printf("ok: %s\n", argv[1]);
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,596 @@
+/*
+ * libEGL_gpupipe through glvnd (the app's libEGL and libGLESv2) against a
+ * fake gpupipe (egl-fake-host.c): each case checks what the library puts
+ * on the GL stream and the Wayland connection for ordinary EGL/GLES use.
+ *
+ *   egl-vendor CASE    (init, draw, get, map, lost, threads, sync, image)
+ *
+ * Run with __EGL_VENDOR_LIBRARY_FILENAMES=<build>/proxy/egl/gpupipe-egl-vendor.json.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GLES2/gl2.h>
+#include <GLES2/gl2ext.h>
+#include <wayland-client.h>
+#include <wayland-egl.h>
+
+#include <gpupipe/gl-stream.h>
+
+#include "egl-fake-host.h"
+#include "gles-codec.h"
+
+static void check(bool ok, const char *fmt, ...)
+{
+	if (ok)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "FAIL: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, " (EGL error 0x%x)\n", eglGetError());
+	va_end(ap);
+	exit(1);
+}
+
+static uint32_t u32_at(const struct fh_event *e, int i)
+{
+	uint32_t v;
+	check(e->size >= 4u * (uint32_t)(i + 1), "command too short for argument %d", i);
+	memcpy(&v, e->payload + 4 * i, 4);
+	return v;
+}
+
+static const struct fh_event *event(int i)
+{
+	const struct fh_event *ev;
+	int n = fh_events(&ev);
+	check(i >= 0 && i < n, "expected event not found");
+	return &ev[i];
+}
+
+/* ---- the client side ---- */
+
+static struct wl_display *wl;
+static struct wl_compositor *compositor;
+static EGLDisplay dpy;
+
+static void global(void *data, struct wl_registry *r, uint32_t name, const char *iface,
+                   uint32_t version)
+{
+	if (strcmp(iface, "wl_compositor") == 0)
+		compositor = wl_registry_bind(r, name, &wl_compositor_interface, 4);
+}
+
+static void global_remove(void *data, struct wl_registry *r, uint32_t name)
+{
+}
+
+static const struct wl_registry_listener registry_listener = {global, global_remove};
+
+static void setup(uint32_t features)
+{
+	char dir[] = "/tmp/egl-vendor.XXXXXX";
+	check(mkdtemp(dir) != NULL, "mkdtemp");
+	setenv("XDG_RUNTIME_DIR", dir, 1);
+	struct fh_options opts = {.features = features};
+	fh_start("fake-gpu", &opts);
+	wl = wl_display_connect("fake-gpu");
+	check(wl != NULL, "connect to the fake host");
+	struct wl_registry *reg = wl_display_get_registry(wl);
+	wl_registry_add_listener(reg, &registry_listener, NULL);
+	wl_display_roundtrip(wl);
+	check(compositor != NULL, "wl_compositor");
+	dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	check(dpy != EGL_NO_DISPLAY, "eglGetPlatformDisplay takes a gpupipe display");
+	EGLint major = 0, minor = 0;
+	check(eglInitialize(dpy, &major, &minor), "eglInitialize");
+	check(major == 1 && minor == 5, "EGL 1.5, got %d.%d", major, minor);
+}
+
+static EGLConfig choose(EGLint surface_type, EGLint alpha)
+{
+	const EGLint attribs[] = {
+	        EGL_SURFACE_TYPE,    surface_type,       EGL_RED_SIZE, 8, EGL_ALPHA_SIZE, alpha,
+	        EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE};
+	EGLConfig cfg = NULL;
+	EGLint n = 0;
+	check(eglChooseConfig(dpy, attribs, &cfg, 1, &n) && n == 1, "eglChooseConfig");
+	return cfg;
+}
+
+static EGLContext context(EGLConfig cfg)
+{
+	static const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
+	EGLContext ctx = eglCreateContext(dpy, cfg, EGL_NO_CONTEXT, attribs);
+	check(ctx != EGL_NO_CONTEXT, "eglCreateContext");
+	return ctx;
+}
+
+static EGLSurface pbuffer(EGLConfig cfg)
+{
+	static const EGLint attribs[] = {EGL_WIDTH, 16, EGL_HEIGHT, 16, EGL_NONE};
+	EGLSurface s = eglCreatePbufferSurface(dpy, cfg, attribs);
+	check(s != EGL_NO_SURFACE, "eglCreatePbufferSurface");
+	return s;
+}
+
+/* A context current on a 16x16 pbuffer. */
+static EGLContext current_pbuffer(void)
+{
+	EGLConfig cfg = choose(EGL_PBUFFER_BIT, 8);
+	EGLContext ctx = context(cfg);
+	EGLSurface s = pbuffer(cfg);
+	check(eglMakeCurrent(dpy, s, s, ctx), "eglMakeCurrent on a pbuffer");
+	return ctx;
+}
+
+/* Waits until the fake host has seen all Wayland requests so far and
+ * `swaps` swaps on the streams (the two travel on different sockets). */
+static void settle(int swaps)
+{
+	wl_display_roundtrip(wl);
+	check(fh_wait_count(FH_CMD, GL_OP_SWAP, swaps), "%d swaps reach the host", swaps);
+}
+
+static uint32_t handle_of_last(uint32_t create_op)
+{
+	int i = -1, j;
+	while ((j = fh_find(i + 1, FH_CMD, create_op)) >= 0)
+		i = j;
+	return u32_at(event(i), 0);
+}
+
+/* ---- cases ---- */
+
+static void case_init(void)
+{
+	setup(GL_HOST_FENCE_SYNC | GL_HOST_IMAGE);
+	check(strcmp(eglQueryString(dpy, EGL_VENDOR), "gpupipe") == 0, "EGL_VENDOR");
+	check(strcmp(eglQueryString(dpy, EGL_CLIENT_APIS), "OpenGL_ES") == 0, "client APIs");
+	const char *ext = eglQueryString(dpy, EGL_EXTENSIONS);
+	check(strstr(ext, "EGL_EXT_buffer_age") && strstr(ext, "EGL_KHR_fence_sync") &&
+	              strstr(ext, "EGL_KHR_image_base") && !strstr(ext, "EGL_KHR_wait_sync"),
+	      "display extensions follow the host's features: %s", ext);
+	check(strstr(eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS), "EGL_EXT_platform_wayland"),
+	      "client extensions");
+	check(eglGetDisplay((EGLNativeDisplayType)wl) == dpy, "eglGetDisplay gives the same");
+
+	EGLint n = 0;
+	check(eglGetConfigs(dpy, NULL, 0, &n) && n == 4, "4 configs, got %d", n);
+	const EGLint pb[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE,
+	                     EGL_OPENGL_ES2_BIT, EGL_NONE};
+	EGLConfig cfgs[8];
+	check(eglChooseConfig(dpy, pb, cfgs, 8, &n) && n == 4, "4 pbuffer configs");
+	EGLint ids[4], want[4] = {3, 2, 1, 4}; /* smaller buffers first, then fewer samples */
+	for (int i = 0; i < 4; i++) {
+		eglGetConfigAttrib(dpy, cfgs[i], EGL_CONFIG_ID, &ids[i]);
+		check(ids[i] == want[i], "config %d is id %d, want %d", i, ids[i], want[i]);
+	}
+	const EGLint win[] = {EGL_RED_SIZE, 8, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE};
+	check(eglChooseConfig(dpy, win, cfgs, 8, &n) && n == 3, "3 window configs, got %d", n);
+	eglGetConfigAttrib(dpy, cfgs[0], EGL_CONFIG_ID, &ids[0]);
+	/* Only red was asked for: equal red bits, then the smaller buffer. */
+	check(ids[0] == 2, "asking for red: XRGB first, got %d", ids[0]);
+	EGLint visual = -1;
+	eglGetConfigAttrib(dpy, cfgs[0], EGL_NATIVE_VISUAL_ID, &visual);
+	check(visual == 1 /* XRGB8888 */, "native visual of an opaque config");
+	eglGetConfigAttrib(dpy, cfgs[1], EGL_NATIVE_VISUAL_ID, &visual);
+	check(visual == 0 /* ARGB8888 */, "native visual of an alpha config");
+	const EGLint es1[] = {EGL_NONE};
+	check(eglChooseConfig(dpy, es1, cfgs, 8, &n) && n == 0,
+	      "the default EGL_RENDERABLE_TYPE (ES 1) matches nothing");
+	const EGLint bad[] = {0x1234, 1, EGL_NONE};
+	check(!eglChooseConfig(dpy, bad, cfgs, 8, &n) && eglGetError() == EGL_BAD_ATTRIBUTE,
+	      "unknown attribute");
+
+	check(eglCreateContext(dpy, cfgs[0], EGL_NO_CONTEXT, NULL) == EGL_NO_CONTEXT &&
+	              eglGetError() == EGL_BAD_MATCH,
+	      "no EGL_CONTEXT_CLIENT_VERSION means ES 1: refused");
+
+	setenv("WAYLAND_DISPLAY", "fake-gpu", 1);
+	EGLDisplay own = eglGetDisplay(EGL_DEFAULT_DISPLAY);
+	check(own != EGL_NO_DISPLAY && own != dpy, "EGL_DEFAULT_DISPLAY: our own connection");
+	check(eglInitialize(own, NULL, NULL) && eglTerminate(own), "and it initializes");
+
+	check(eglTerminate(dpy), "eglTerminate");
+	check(eglInitialize(dpy, NULL, NULL), "eglInitialize after eglTerminate");
+	check(fh_count(FH_CMD, GL_OP_INIT) == 3, "three GL_OP_INIT");
+}
+
+static void swap_checks(EGLSurface surf, uint32_t surface_handle, int width, int height)
+{
+	int mem = fh_find(0, FH_CREATE_MEMORY, 0);
+	check(mem >= 0 && event(mem)->a[0] == width && event(mem)->a[1] == height &&
+	              event(mem)->a[2] == 0,
+	      "a %dx%d ARGB8888 frame buffer", width, height);
+	int buf = fh_find(mem, FH_CREATE_BUFFER, 0);
+	int swap = fh_find(0, FH_CMD, GL_OP_SWAP);
+	check(buf >= 0 && swap > buf, "the buffer exists before the swap names it");
+	check(u32_at(event(swap), 0) == surface_handle, "swap names the surface");
+	check((int32_t)u32_at(event(swap), 1) == event(buf)->a[0], "swap names the buffer");
+	int attach = fh_find(0, FH_ATTACH, 0);
+	check(attach >= 0 && event(attach)->a[0] == event(buf)->a[0], "the buffer is attached");
+	check(fh_find(attach, FH_COMMIT, 0) > attach, "and committed");
+	check(fh_count(FH_FRAME, 0) >= 1, "interval 1 asks for frame callbacks");
+}
+
+/* A window surface and a context current on it. */
+struct window {
+	struct wl_egl_window *win;
+	EGLConfig cfg;
+	EGLContext ctx;
+	EGLSurface surf;
+	uint32_t surface_handle, context_handle;
+};
+
+static void window_setup(struct window *w, int width, int height)
+{
+	struct wl_surface *ws = wl_compositor_create_surface(compositor);
+	w->win = wl_egl_window_create(ws, width, height);
+	w->cfg = choose(EGL_WINDOW_BIT, 8);
+	w->ctx = context(w->cfg);
+	w->surf = eglCreateWindowSurface(dpy, w->cfg, (EGLNativeWindowType)w->win, NULL);
+	check(w->surf != EGL_NO_SURFACE, "eglCreateWindowSurface");
+	check(eglCreateWindowSurface(dpy, w->cfg, (EGLNativeWindowType)w->win, NULL) ==
+	                      EGL_NO_SURFACE &&
+	              eglGetError() == EGL_BAD_ALLOC,
+	      "a second surface on one window");
+	w->surface_handle = handle_of_last(GL_OP_CREATE_SURFACE);
+	w->context_handle = handle_of_last(GL_OP_CREATE_CONTEXT);
+	check(eglMakeCurrent(dpy, w->surf, w->surf, w->ctx), "eglMakeCurrent");
+}
+
+/* Client arrays and indices of two draws, then the first swap. */
+static void draw_first_frame(struct window *w)
+{
+	EGLint age = -1;
+	check(eglQuerySurface(dpy, w->surf, EGL_BUFFER_AGE_EXT, &age) && age == 0,
+	      "age 0 at first");
+	float verts[12];
+	for (int i = 0; i < 6; i++) {
+		verts[2 * i] = (float)i;
+		verts[2 * i + 1] = 10.0f + (float)i;
+	}
+	glClearColor(1, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, verts);
+	glEnableVertexAttribArray(0);
+	glDrawArrays(GL_TRIANGLES, 2, 3);
+	const GLushort idx[3] = {5, 3, 4};
+	glDrawElements(GL_TRIANGLES, 3, GL_UNSIGNED_SHORT, idx);
+	check(eglSwapBuffers(dpy, w->surf), "eglSwapBuffers");
+	check(eglQuerySurface(dpy, w->surf, EGL_BUFFER_AGE_EXT, &age) && age == 1, "age 1 after");
+	settle(1);
+
+	int mc = fh_find(0, FH_CMD, GL_OP_MAKE_CURRENT);
+	check(mc >= 0 && event(mc)->stream == 1 && u32_at(event(mc), 0) == w->context_handle &&
+	              u32_at(event(mc), 1) == w->surface_handle &&
+	              u32_at(event(mc), 2) == w->surface_handle,
+	      "MAKE_CURRENT(context, surface, surface) starts the context's stream");
+	int ca = fh_find(0, FH_CMD, GL_OP_CLIENT_ARRAY);
+	check(ca > mc && u32_at(event(ca), 4) == 2 && u32_at(event(ca), 5) == 3 &&
+	              u32_at(event(ca), 6) == 24 &&
+	              memcmp(event(ca)->payload + 28, verts + 4, 24) == 0,
+	      "glDrawArrays(2, 3) sends vertices 2..4");
+	check(fh_find(ca, FH_CMD, GLES_OP_glDrawArrays) == ca + 1, "then the draw");
+	int ca2 = fh_find(ca + 1, FH_CMD, GL_OP_CLIENT_ARRAY);
+	check(ca2 > ca && u32_at(event(ca2), 4) == 3 && u32_at(event(ca2), 5) == 3 &&
+	              memcmp(event(ca2)->payload + 28, verts + 6, 24) == 0,
+	      "glDrawElements(5, 3, 4) sends vertices 3..5");
+	const struct fh_event *de = event(ca2 + 1);
+	check(de->op == GLES_OP_glDrawElements && u32_at(de, 1) == 3 && u32_at(de, 5) == 6 &&
+	              memcmp(de->payload + 24, idx, 6) == 0,
+	      "client indices travel in the draw");
+	swap_checks(w->surf, w->surface_handle, 64, 48);
+}
+
+/* Resize between frames, on the rendering thread: at once. */
+static void resize(struct window *w)
+{
+	EGLint width = 0, age = -1;
+	wl_egl_window_resize(w->win, 80, 40, 0, 0);
+	check(eglQuerySurface(dpy, w->surf, EGL_WIDTH, &width) && width == 80,
+	      "EGL_WIDTH follows the window");
+	check(eglQuerySurface(dpy, w->surf, EGL_BUFFER_AGE_EXT, &age) && age == 0,
+	      "age 0 on resize");
+	check(eglSwapBuffers(dpy, w->surf), "eglSwapBuffers after resize");
+	settle(2);
+	int rs = fh_find(0, FH_CMD, GL_OP_RESIZE_SURFACE);
+	check(rs > 0 && u32_at(event(rs), 1) == 80 && u32_at(event(rs), 2) == 40, "RESIZE 80x40");
+	check(fh_find(rs, FH_CMD, GL_OP_SWAP) > rs, "before the next swap");
+	int mem = fh_find(0, FH_CREATE_MEMORY, 0);
+	while (mem >= 0 && event(mem)->a[0] != 80)
+		mem = fh_find(mem + 1, FH_CREATE_MEMORY, 0);
+	check(mem >= 0 && event(mem)->a[1] == 40, "new-size buffers");
+	int aw = 0, ah = 0;
+	wl_egl_window_get_attached_size(w->win, &aw, &ah);
+	check(aw == 80 && ah == 40, "attached size %dx%d", aw, ah);
+}
+
+static void damage_and_interval(struct window *w)
+{
+	PFNEGLSWAPBUFFERSWITHDAMAGEKHRPROC damage =
+	        (PFNEGLSWAPBUFFERSWITHDAMAGEKHRPROC)eglGetProcAddress(
+	                "eglSwapBuffersWithDamageKHR");
+	check(damage != NULL, "eglSwapBuffersWithDamageKHR");
+	EGLint rect[4] = {0, 0, 10, 10};
+	int before = fh_count(FH_DAMAGE_BUFFER, 0);
+	check(damage(dpy, w->surf, rect, 1), "swap with damage");
+	settle(3);
+	int last = -1, j;
+	while ((j = fh_find(last + 1, FH_DAMAGE_BUFFER, 0)) >= 0)
+		last = j;
+	check(fh_count(FH_DAMAGE_BUFFER, 0) == before + 1 && event(last)->a[1] == 30,
+	      "damage flipped to y down (y %d)", event(last)->a[1]);
+
+	check(eglSwapInterval(dpy, 0), "eglSwapInterval(0)");
+	check(eglSwapBuffers(dpy, w->surf), "swap 1");
+	settle(4);
+	int frames = fh_count(FH_FRAME, 0);
+	for (int i = 0; i < 5; i++)
+		check(eglSwapBuffers(dpy, w->surf), "swap at interval 0");
+	settle(9);
+	check(fh_count(FH_FRAME, 0) == frames, "no frame callbacks at interval 0");
+	check(fh_count(FH_CREATE_BUFFER, 0) <= 8, "buffers are reused");
+}
+
+static void case_draw(void)
+{
+	struct window w;
+	setup(0);
+	window_setup(&w, 64, 48);
+	draw_first_frame(&w);
+	resize(&w);
+	damage_and_interval(&w);
+
+	/* glmark2 between scenes: destroys the current context, then makes a
+	 * new one current on the same surface. */
+	EGLContext ctx2 = context(w.cfg);
+	check(eglDestroyContext(dpy, w.ctx), "destroying a current context");
+	check(eglMakeCurrent(dpy, w.surf, w.surf, ctx2), "a new context on the same surface");
+	check(eglSwapBuffers(dpy, w.surf), "swap with the new context");
+	check(fh_wait_count(FH_CMD, GL_OP_DESTROY_CONTEXT, 1), "the old one is destroyed then");
+
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), "release");
+	check(eglDestroySurface(dpy, w.surf) && eglDestroyContext(dpy, ctx2), "destroy");
+	check(fh_wait_count(FH_CMD, GL_OP_DESTROY_CONTEXT, 2) &&
+	              fh_wait_count(FH_CMD, GL_OP_DESTROY_SURFACE, 1),
+	      "the host hears of both");
+	wl_egl_window_destroy(w.win);
+}
+
+static void case_get(void)
+{
+	setup(0);
+	current_pbuffer();
+	GLint v = 0, vp[4] = {0};
+	glGetIntegerv(GL_MAX_TEXTURE_SIZE, &v);
+	check(v == 4096 && fh_count(FH_CMD, GLES_OP_glGetIntegerv) == 0, "a limit, no round trip");
+	glGetIntegerv(0x0D32, &v);
+	check(v == 8 && glGetError() == GL_NO_ERROR && fh_count(FH_CMD, GLES_OP_glGetError) == 1,
+	      "a value only the host's list names");
+	glGetIntegerv(0x8C29 /* GL_MAX_GEOMETRY_TEXTURE_IMAGE_UNITS */, &v);
+	check(glGetError() == GL_INVALID_ENUM && fh_count(FH_CMD, GLES_OP_glGetError) == 1,
+	      "an unknown pname is GL_INVALID_ENUM, found by the client");
+	glGetIntegerv(GL_VIEWPORT, vp);
+	check(vp[3] == 42 && fh_count(FH_CMD, GLES_OP_glGetIntegerv) == 1, "state asks the host");
+	GLfloat range[2] = {0};
+	glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, range);
+	check(range[0] == 1 && range[1] == 8, "float limits");
+	check(glGetError() == GL_NO_ERROR && fh_count(FH_CMD, GLES_OP_glGetError) == 2,
+	      "glGetError asks the host");
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 3);
+	check(glGetError() == GL_INVALID_VALUE && fh_count(FH_CMD, GLES_OP_glGetError) == 2,
+	      "a client-detected error needs no round trip");
+	check(strncmp((const char *)glGetString(GL_VERSION), "OpenGL ES 2.0 gpupipe", 21) == 0,
+	      "GL_VERSION");
+	const char *ext = (const char *)glGetString(GL_EXTENSIONS);
+	check(strstr(ext, "GL_OES_mapbuffer") && strstr(ext, "GL_OES_surfaceless_context") &&
+	              !strstr(ext, "GL_KHR_debug") && !strstr(ext, "GL_OES_EGL_image"),
+	      "GL_EXTENSIONS = ours and the host's: %s", ext);
+	GLuint b = 0;
+	glGenBuffers(1, &b);
+	glBindBuffer(GL_ARRAY_BUFFER, b);
+	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &v);
+	check(b != 0 && (GLuint)v == b && fh_count(FH_CMD, GLES_OP_glGetIntegerv) == 1,
+	      "bindings are answered by the client");
+	glDeleteBuffers(1, &b);
+	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &v);
+	check(v == 0, "deleting unbinds");
+	glFinish();
+	check(fh_count(FH_CMD, GLES_OP_glGenBuffers) == 1 &&
+	              fh_count(FH_CMD, GLES_OP_glFinish) == 1,
+	      "glGenBuffers and glFinish reached the host");
+}
+
+static void case_map(void)
+{
+	setup(0);
+	current_pbuffer();
+	PFNGLMAPBUFFERRANGEEXTPROC map_range =
+	        (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
+	PFNGLMAPBUFFEROESPROC map = (PFNGLMAPBUFFEROESPROC)eglGetProcAddress("glMapBufferOES");
+	PFNGLUNMAPBUFFEROESPROC unmap =
+	        (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
+	check(map_range && map && unmap, "map entry points");
+	GLuint b;
+	glGenBuffers(1, &b);
+	glBindBuffer(GL_ARRAY_BUFFER, b);
+	glBufferData(GL_ARRAY_BUFFER, 64, NULL, GL_STATIC_DRAW);
+	const uint8_t *r = map_range(GL_ARRAY_BUFFER, 8, 16, GL_MAP_READ_BIT_EXT);
+	check(r && r[0] == 8 && r[15] == 23, "a read map holds the host's bytes");
+	check(unmap(GL_ARRAY_BUFFER) && fh_count(FH_CMD, GLES_OP_glBufferSubData) == 0,
+	      "unmapping a read map writes nothing");
+	uint8_t *w = map(GL_ARRAY_BUFFER, GL_WRITE_ONLY_OES);
+	check(w && w[63] == 63, "glMapBufferOES keeps the buffer's bytes");
+	w[0] = 0xaa;
+	check(unmap(GL_ARRAY_BUFFER), "unmap");
+	glFinish();
+	int sub = fh_find(0, FH_CMD, GLES_OP_glBufferSubData);
+	check(sub >= 0 && event(sub)->payload[24] == 0xaa, "written bytes go back");
+	check(map_range(GL_ARRAY_BUFFER, 60, 8, GL_MAP_WRITE_BIT_EXT) == NULL &&
+	              glGetError() == GL_INVALID_VALUE,
+	      "a range past the end");
+	check(!unmap(GL_ARRAY_BUFFER) && glGetError() == GL_INVALID_OPERATION, "unmap unmapped");
+}
+
+static void case_lost(void)
+{
+	setup(0);
+	struct wl_surface *ws = wl_compositor_create_surface(compositor);
+	struct wl_egl_window *win = wl_egl_window_create(ws, 32, 32);
+	EGLConfig cfg = choose(EGL_WINDOW_BIT, 8);
+	EGLContext ctx = context(cfg);
+	EGLSurface surf = eglCreateWindowSurface(dpy, cfg, (EGLNativeWindowType)win, NULL);
+	check(eglMakeCurrent(dpy, surf, surf, ctx), "eglMakeCurrent");
+	check(eglSwapBuffers(dpy, surf), "a swap before the loss");
+	fh_close_streams();
+	for (int i = 0; i < 1000; i++)
+		glClear(GL_COLOR_BUFFER_BIT); /* never SIGPIPE, never block */
+	glFlush();
+	check(glGetError() == 0x0507, "GL_CONTEXT_LOST once");
+	check(glGetError() == GL_NO_ERROR, "then no error");
+	check(!eglSwapBuffers(dpy, surf) && eglGetError() == EGL_CONTEXT_LOST,
+	      "eglSwapBuffers says EGL_CONTEXT_LOST");
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), "release");
+	check(!eglMakeCurrent(dpy, surf, surf, ctx) && eglGetError() == EGL_CONTEXT_LOST,
+	      "eglMakeCurrent says EGL_CONTEXT_LOST");
+	check(eglCreateContext(dpy, cfg, EGL_NO_CONTEXT, NULL) == EGL_NO_CONTEXT, "no new context");
+}
+
+static void *thread_main(void *data)
+{
+	EGLConfig cfg = choose(EGL_PBUFFER_BIT, 8);
+	EGLContext ctx = context(cfg);
+	EGLSurface s = pbuffer(cfg);
+	check(eglMakeCurrent(dpy, s, s, ctx), "eglMakeCurrent in a thread");
+	for (int i = 0; i < 100; i++) {
+		glClearColor((float)i / 100, 0, 0, 1);
+		glClear(GL_COLOR_BUFFER_BIT);
+		if (i % 10 == 0)
+			glFinish();
+	}
+	check(eglGetCurrentContext() == ctx, "each thread keeps its context");
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), "release");
+	return NULL;
+}
+
+static void case_threads(void)
+{
+	setup(0);
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, thread_main, NULL);
+	for (int i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	check(fh_count(FH_STREAM_OPEN, 0) == 5, "one stream per context and the display's");
+	check(fh_count(FH_CMD, GLES_OP_glFinish) == 40, "every glFinish answered");
+	check(fh_wait_count(FH_CMD, GLES_OP_glClear, 400), "every glClear arrived");
+}
+
+static void case_sync(void)
+{
+	setup(GL_HOST_FENCE_SYNC | GL_HOST_WAIT_SYNC);
+	current_pbuffer();
+	PFNEGLCREATESYNCKHRPROC create =
+	        (PFNEGLCREATESYNCKHRPROC)eglGetProcAddress("eglCreateSyncKHR");
+	PFNEGLCLIENTWAITSYNCKHRPROC wait =
+	        (PFNEGLCLIENTWAITSYNCKHRPROC)eglGetProcAddress("eglClientWaitSyncKHR");
+	PFNEGLGETSYNCATTRIBKHRPROC attrib =
+	        (PFNEGLGETSYNCATTRIBKHRPROC)eglGetProcAddress("eglGetSyncAttribKHR");
+	PFNEGLDESTROYSYNCKHRPROC destroy =
+	        (PFNEGLDESTROYSYNCKHRPROC)eglGetProcAddress("eglDestroySyncKHR");
+	PFNEGLWAITSYNCKHRPROC server_wait =
+	        (PFNEGLWAITSYNCKHRPROC)eglGetProcAddress("eglWaitSyncKHR");
+	check(create && wait && attrib && destroy && server_wait, "fence sync entry points");
+	EGLSyncKHR s = create(dpy, EGL_SYNC_FENCE_KHR, NULL);
+	check(s != EGL_NO_SYNC_KHR, "eglCreateSyncKHR");
+	check(fh_find(0, FH_CMD, GL_OP_SYNC_CREATE) >= 0 &&
+	              event(fh_find(0, FH_CMD, GL_OP_SYNC_CREATE))->stream == 1,
+	      "the fence goes into the context's stream");
+	check(server_wait(dpy, s, 0) == EGL_TRUE, "eglWaitSyncKHR");
+	check(wait(dpy, s, EGL_SYNC_FLUSH_COMMANDS_BIT_KHR, EGL_FOREVER_KHR) ==
+	              EGL_CONDITION_SATISFIED_KHR,
+	      "eglClientWaitSyncKHR");
+	EGLint status = 0;
+	check(attrib(dpy, s, EGL_SYNC_STATUS_KHR, &status) && status == EGL_SIGNALED_KHR, "status");
+	check(fh_count(FH_CMD, GL_OP_SYNC_CLIENT_WAIT) == 1, "a signalled sync is not asked again");
+	check(destroy(dpy, s), "eglDestroySyncKHR");
+	EGLSync s2 = eglCreateSync(dpy, EGL_SYNC_FENCE, NULL);
+	check(s2 != EGL_NO_SYNC && eglClientWaitSync(dpy, s2, 0, 0) == EGL_CONDITION_SATISFIED,
+	      "EGL 1.5 syncs");
+	check(eglDestroySync(dpy, s2), "eglDestroySync");
+	glFlush();
+	check(fh_wait_count(FH_CMD, GL_OP_SYNC_DESTROY, 2), "both destroyed on the host");
+}
+
+static void case_image(void)
+{
+	setup(GL_HOST_IMAGE);
+	EGLContext ctx = current_pbuffer();
+	GLuint tex, tex2;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_2D, tex);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	PFNEGLCREATEIMAGEKHRPROC create =
+	        (PFNEGLCREATEIMAGEKHRPROC)eglGetProcAddress("eglCreateImageKHR");
+	PFNEGLDESTROYIMAGEKHRPROC destroy =
+	        (PFNEGLDESTROYIMAGEKHRPROC)eglGetProcAddress("eglDestroyImageKHR");
+	PFNGLEGLIMAGETARGETTEXTURE2DOESPROC target =
+	        (PFNGLEGLIMAGETARGETTEXTURE2DOESPROC)eglGetProcAddress(
+	                "glEGLImageTargetTexture2DOES");
+	check(create && destroy && target, "image entry points");
+	EGLImageKHR img =
+	        create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)tex, NULL);
+	check(img != EGL_NO_IMAGE_KHR, "eglCreateImageKHR");
+	int ic = fh_find(0, FH_CMD, GL_OP_IMAGE_CREATE);
+	check(ic > fh_find(0, FH_CMD, GLES_OP_glTexImage2D) && event(ic)->stream == 1 &&
+	              u32_at(event(ic), 3) == tex,
+	      "IMAGE_CREATE follows the texture on the context's stream");
+	check(create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)999, NULL) ==
+	              EGL_NO_IMAGE_KHR,
+	      "a texture the app never made");
+	glGenTextures(1, &tex2);
+	glBindTexture(GL_TEXTURE_2D, tex2);
+	target(GL_TEXTURE_2D, img);
+	target(GL_TEXTURE_2D, (GLeglImageOES)(uintptr_t)0x1234);
+	check(glGetError() == GL_INVALID_VALUE, "an unknown image");
+	check(destroy(dpy, img), "eglDestroyImageKHR");
+	glFinish();
+	int t = fh_find(0, FH_CMD, GLES_OP_glEGLImageTargetTexture2DOES);
+	check(t > ic && u32_at(event(t), 1) == u32_at(event(ic), 0),
+	      "the image travels as its handle");
+	check(fh_count(FH_CMD, GL_OP_IMAGE_DESTROY) == 1, "IMAGE_DESTROY");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} cases[] = {
+	        {"init", case_init}, {"draw", case_draw},   {"get", case_get},
+	        {"map", case_map},   {"lost", case_lost},   {"threads", case_threads},
+	        {"sync", case_sync}, {"image", case_image},
+	};
+	if (!getenv("__EGL_VENDOR_LIBRARY_FILENAMES")) {
+		fprintf(stderr, "SKIP: set __EGL_VENDOR_LIBRARY_FILENAMES to gpupipe's JSON\n");
+		return 77;
+	}
+	for (size_t i = 0; argc == 2 && i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (strcmp(argv[1], cases[i].name) == 0) {
+			cases[i].fn();
+			printf("ok: %s\n", argv[1]);
+			return 0;
+		}
+	}
+	fprintf(stderr, "usage: egl-vendor CASE\n");
+	return 2;
+}

@@ -1,0 +1,165 @@
+# shellcheck shell=bash
+# Helpers for the GL integration tests (tests/integration/gl-*.sh and native-gl-*.sh), sourced
+# after tests/lib/harness.sh. A GL test runs in one of two modes, chosen by the script that
+# sources it:
+#
+#   GP_GL_MODE=gpu0    (default) apps run on gpu-0 with gpupipe's EGL vendor only
+#                      (start_gl_app): every frame is rendered by gpupipe-host
+#   GP_GL_MODE=native  apps run directly on the host compositor, rendered by Mesa in the app:
+#                      the baseline that proves the check itself works (native-gl-*.sh set
+#                      the mode and source the gl-*.sh script of the same behaviour)
+#
+# Environment: GPUPIPE_GL_PATTERNS (the gl-patterns binary; meson passes it, a test run by
+# hand finds it in build-test/ or build/), GPUPIPE_EGL_VENDOR (see harness.sh).
+
+GP_GL_MODE=${GP_GL_MODE:-gpu0}
+GP_GL_DIR=$(cd "$GP_LIB/../gl" && pwd)
+
+# shellcheck disable=SC2034 # GP_GL_WHERE is for the scripts that source this
+case $GP_GL_MODE in
+gpu0) GP_GL_WHERE="through gpu-0" ;;
+native) GP_GL_WHERE="natively" ;;
+*) fail "GP_GL_MODE=$GP_GL_MODE: expected gpu0 or native" ;;
+esac
+
+# weston's GL renderer: its pixman renderer copies the X byte of XRGB8888 buffers into the
+# output, where weston-screenshooter reads it as alpha (es2gears, whose X byte llvmpipe
+# leaves 0, comes out black). Also what DESIGN.md's native references were measured on.
+GP_WESTON_RENDERER=${GP_WESTON_RENDERER:-gl}
+
+# gl_setup [HOST ARGS...]: headless weston, and gpupipe in front of it in gpu0 mode.
+gl_setup() {
+	start_weston
+	if [[ $GP_GL_MODE == gpu0 ]]; then
+		start_gpupipe "$@"
+	fi
+}
+
+# gl_app NAME CMD [ARGS...]: starts a GL app the mode's way (start_gl_app or
+# start_native_app); its pid is in GP_LAST_PID, its output in $GP_TMP/NAME.log.
+gl_app() {
+	if [[ $GP_GL_MODE == gpu0 ]]; then
+		start_gl_app "$@"
+	else
+		start_native_app "$@"
+	fi
+}
+
+# gl_patterns_bin: the gl-patterns binary.
+gl_patterns_bin() {
+	local bin=${GPUPIPE_GL_PATTERNS:-}
+	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-patterns) ||
+		skip "gl-patterns is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
+	echo "$bin"
+}
+
+# gl_patterns NAME [GL-PATTERNS ARGS...]: starts gl-patterns as a GL app.
+gl_patterns() {
+	local name=$1 bin
+	shift
+	bin=$(gl_patterns_bin) || exit
+	gl_app "$name" "$bin" "$@"
+}
+
+# log_has NAME REGEX: NAME.log has a line matching the extended regular expression.
+log_has() { grep -Eq -- "$2" "$GP_TMP/$1.log"; }
+
+# wait_log TIMEOUT_S NAME REGEX: waits for a line matching REGEX in NAME.log; fails the test
+# at once, with the process's exit status, if the process NAME exits first.
+wait_log() {
+	local timeout=$1 name=$2 regex=$3 pid
+	pid=$(pid_of "$name") || fail "wait_log: no process called $name"
+	log_or_gone() { log_has "$name" "$regex" || is_gone "$pid"; }
+	wait_for "$timeout" log_or_gone || return 1
+	log_has "$name" "$regex" && return 0
+	local status=0
+	wait "$pid" 2>/dev/null || status=$?
+	if ((status > 128)); then
+		fail "$name died of signal $((status - 128)) ($(kill -l $((status - 128)))) (see $name.log below)"
+	fi
+	fail "$name exited with status $status before printing /$regex/ (see $name.log below)"
+}
+
+# wait_exit NAME TIMEOUT_S: waits up to TIMEOUT_S for process NAME to exit and leaves its
+# exit status in GP_EXIT_STATUS; returns 1 if it still runs then. (Not in a subshell: only
+# this shell can collect the status of its children.)
+wait_exit() {
+	local pid
+	pid=$(pid_of "$1") || fail "wait_exit: no process called $1"
+	wait_for "$2" is_gone "$pid" || return 1
+	GP_EXIT_STATUS=0
+	wait "$pid" 2>/dev/null || GP_EXIT_STATUS=$?
+}
+
+# expect_clean_exit NAME TIMEOUT_S WHAT: process NAME exits with status 0 within TIMEOUT_S.
+expect_clean_exit() {
+	wait_exit "$1" "$2" || fail "$3: $1 still runs after $2 s"
+	((GP_EXIT_STATUS == 0)) || fail "$3: $1 exited with status $GP_EXIT_STATUS (see $1.log below)"
+}
+
+# no_fail_lines NAME: NAME.log (gl-patterns output) has no FAIL line; prints them if it has.
+no_fail_lines() {
+	if grep -q '^FAIL' "$GP_TMP/$1.log"; then
+		grep '^FAIL' "$GP_TMP/$1.log" | head -20 >&2
+		return 1
+	fi
+}
+
+# shot_matches_probes SHOT NAME: the screenshot shows gl-patterns' last frame (see
+# gl-shot-check.py): its window alone on screen, every probe at its place.
+shot_matches_probes() {
+	python3 "$GP_GL_DIR/gl-shot-check.py" "$1" "$GP_TMP/$2.log" "$GP_BG" >"$GP_TMP/shot-check.txt"
+}
+
+# mesa_maps PID: the lines of /proc/PID/maps naming Mesa's EGL or GL drivers (llvmpipe and
+# its kin), one per library; empty when the process has none of them loaded.
+mesa_maps() {
+	grep -oE '/[^ ]*(libEGL_mesa|libglapi|swrast_dri|kms_swrast_dri|_dri\.so|libgallium|libLLVM|libvulkan_lvp)[^ ]*' \
+		"/proc/$1/maps" | sort -u || true
+}
+
+# gl_vendor_line NAME: the EGL vendor that gl-patterns' log reports.
+gl_vendor_line() { sed -n 's/^info: EGL_VENDOR //p' "$GP_TMP/$1.log" | head -1; }
+
+# gl_expect_renderer NAME: in gpu0 mode, gl-patterns was served by gpupipe's vendor (its
+# GL_VERSION names gpupipe); natively, by something else.
+gl_expect_renderer() {
+	local version
+	version=$(sed -n 's/^info: GL_VERSION //p' "$GP_TMP/$1.log" | head -1)
+	[[ -n $version ]] || fail "$1 printed no GL_VERSION"
+	if [[ $GP_GL_MODE == gpu0 && $version != *gpupipe* ]]; then
+		fail "$1 runs on gpu-0 but its GL_VERSION is \"$version\", not gpupipe's"
+	fi
+	if [[ $GP_GL_MODE == native && $version == *gpupipe* ]]; then
+		fail "$1 runs natively but its GL_VERSION is gpupipe's: \"$version\""
+	fi
+	note "$1: EGL vendor \"$(gl_vendor_line "$1")\", GL_VERSION \"$version\""
+}
+
+# es2gears_wayland's window: 300x300, black background (nothing else on screen is pure
+# black), red, green and blue gears (colours after lighting, hence the tolerance).
+# gears_box SHOT prints "X Y W H" of the black background; gears_shown SHOT checks the
+# window and its gears (gears_drawn SHOT [RECT]: only the gears' colours, where another
+# window shows black too); gears_gone SHOT checks that no black is left.
+gears_box() { probe "$1" bbox 000000; }
+gears_drawn() {
+	local rect=${2:-0,0,$GP_WIDTH,$GP_HEIGHT}
+	has_colour "$1" c11800 500 --tol 40 --rect "$rect" &&
+		has_colour "$1" 00c130 200 --tol 40 --rect "$rect" &&
+		has_colour "$1" 3030f2 200 --tol 40 --rect "$rect"
+}
+gears_shown() {
+	local box gx gy
+	box=$(gears_box "$1") || return 1
+	[[ $box == *" 300 300" ]] || return 1
+	read -r gx gy _ _ <<<"$box"
+	gears_drawn "$1" "$gx,$gy,300,300"
+}
+gears_gone() { (($(probe "$1" count 000000) < 100)); }
+
+# weston-simple-egl's window: 250x250, a translucent background (weston's background
+# darkened by half) around a turning triangle of many colours. triangle_box SHOT prints
+# "X Y W H" of that background.
+triangle_box() { probe "$1" bbox 101820 --tol 2; }
+triangle_shown() { [[ $(triangle_box "$1") == *" 250 250" ]]; }
+
