@@ -137,15 +137,16 @@ static bool create_memory(struct gh_session *s, struct wire_object *gpupipe, str
 	}
 	struct memory_object *m = calloc(1, sizeof(*m));
 	struct gh_gl_memory_desc desc;
-	m->mem = m ? gh_gl_memory_create(s->gl, width, height, format, &desc) : NULL;
-	if (!m || !m->mem) {
+	struct gh_gl_memory *mem =
+	        m ? gh_gl_memory_create(s->gl, width, height, format, &desc) : NULL;
+	if (!mem) {
 		free(m);
 		gh_session_fail(s, "gpupipe_v1.create_memory: cannot allocate %ux%u", width,
 		                height);
 		return false;
 	}
 	*m = (struct memory_object){
-	        .session = s, .mem = m->mem, .width = width, .height = height, .format = format};
+	        .session = s, .mem = mem, .width = width, .height = height, .format = format};
 	s->gl_memories++;
 	created->data = m;
 	struct wire_msg out = {0};

@@ -39,9 +39,12 @@ struct gh_gl_memory;
 struct gl_exec;
 
 /* Caps on what one link may make the host keep. */
-#define GH_GL_MAX_NAMES (1u << 20)         /* entries per name map */
-#define GH_GL_MAX_EGL_OBJECTS 4096u        /* contexts, surfaces, syncs, images: each */
-#define GH_GL_MAX_BUFFERS 4096u            /* wl_buffers bound to memory */
+#define GH_GL_MAX_NAMES (1u << 20)  /* entries per name map */
+#define GH_GL_MAX_EGL_OBJECTS 4096u /* contexts, surfaces, syncs, images: each */
+#define GH_GL_MAX_BUFFERS 4096u     /* wl_buffers bound to memory */
+/* Frame buffer bytes one link may hold at once: 4 buffers of a few 8K
+ * windows, with room for a resize in flight. Sizes come from the app. */
+#define GH_GL_MAX_MEMORY_BYTES (2048ull << 20)
 #define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
 #define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
 #define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
@@ -126,6 +129,7 @@ struct gh_gl {
 	struct gh_gl_map images;   /* handle -> EGLImageKHR */
 	struct gh_gl_map buffers;  /* wl_buffer id -> gh_gl_memory */
 	struct wl_list memories;   /* gh_gl_memory.link */
+	uint64_t memory_bytes;     /* width * height * 4 over memories */
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
 };
 
@@ -259,6 +263,7 @@ struct gh_gl_memory {
 	EGLImageKHR image;
 	GLuint rb, fbo;         /* in the present context */
 	uint64_t serial, frame; /* what it holds (see gh_gl_surface) */
+	uint64_t bytes;         /* counted in gl->memory_bytes */
 };
 
 bool gh_gl_present_init(struct gh_gl *gl);

@@ -111,10 +111,18 @@ static bool create_dmabuf(struct gh_gl *gl, struct gh_gl_memory *mem,
 struct gh_gl_memory *gh_gl_memory_create(struct gh_gl *gl, uint32_t width, uint32_t height,
                                          uint32_t shm_format, struct gh_gl_memory_desc *desc)
 {
+	uint64_t bytes = (uint64_t)width * height * 4;
+	if (bytes > GH_GL_MAX_MEMORY_BYTES - gl->memory_bytes) {
+		gp_log(ERROR, "a %ux%u frame buffer would pass the link's %llu MiB budget", width,
+		       height, (unsigned long long)(GH_GL_MAX_MEMORY_BYTES >> 20));
+		return NULL;
+	}
 	struct gh_gl_memory *mem = calloc(1, sizeof(*mem));
 	if (!mem)
 		return NULL;
 	mem->gl = gl;
+	mem->bytes = bytes;
+	gl->memory_bytes += bytes;
 	mem->refs = 1;
 	mem->width = width;
 	mem->height = height;
@@ -174,6 +182,8 @@ void gh_gl_memory_unref(struct gh_gl_memory *mem)
 {
 	if (!mem || --mem->refs)
 		return;
+	if (mem->gl)
+		mem->gl->memory_bytes -= mem->bytes;
 	gh_gl_memory_release_gl(mem);
 	if (mem->map)
 		munmap(mem->map, mem->map_size);

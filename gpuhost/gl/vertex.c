@@ -98,13 +98,35 @@ bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, 
 	return true;
 }
 
+/* GL refuses any other usage (GL_INVALID_ENUM) and keeps the old store:
+ * the record must not take the new data then, or the element copy would
+ * lie about what the host's buffer holds. */
+static bool usage_ok(const struct gh_gl_context *ctx, GLenum usage)
+{
+	switch (usage) {
+	case GL_STREAM_DRAW:
+	case GL_STATIC_DRAW:
+	case GL_DYNAMIC_DRAW:
+		return true;
+	case 0x88E1: /* GL_STREAM_READ */
+	case 0x88E2: /* GL_STREAM_COPY */
+	case 0x88E5: /* GL_STATIC_READ */
+	case 0x88E6: /* GL_STATIC_COPY */
+	case 0x88E9: /* GL_DYNAMIC_READ */
+	case 0x88EA: /* GL_DYNAMIC_COPY */
+		return ctx->es3;
+	default:
+		return false;
+	}
+}
+
 bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size, const void *data,
                                GLenum usage)
 {
 	if (!check_target(x, target))
 		return false;
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
-	if (!buf || size < 0)
+	if (!buf || size < 0 || !usage_ok(x->ctx, usage))
 		return true; /* a GL error: nothing changes */
 	free(buf->copy);
 	buf->copy = NULL;
@@ -222,6 +244,15 @@ bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *
 	                                (const void *)(uintptr_t)offset);
 	if (!valid || !bytes || stride < 0)
 		return true; /* a GL error: nothing changes */
+	/* GLES 3.1 refuses strides over GL_MAX_VERTEX_ATTRIB_STRIDE (at least
+	 * 2048), keeping the old pointer (maybe a host address left by a
+	 * deleted buffer): GL's own stride tells whether it took this one. */
+	if (stride > 2048 && x->ctx->es3) {
+		GLint now = -1;
+		gles_host.glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_STRIDE, &now);
+		if (now != stride)
+			return true;
+	}
 	struct gh_gl_attrib *a = &x->ctx->vao->attribs[index];
 	a->size = (uint32_t)size;
 	a->type = type;
@@ -283,6 +314,20 @@ static uint32_t type_slots(GLenum type)
 	}
 }
 
+struct program_user {
+	const struct gh_gl_program *prog;
+	const struct gh_gl_context *self;
+	bool found;
+};
+
+static void find_program_user(uint32_t key, uintptr_t val, void *data)
+{
+	struct program_user *user = data;
+	const struct gh_gl_context *ctx = (const struct gh_gl_context *)val;
+	if (ctx != user->self && ctx->program == user->prog)
+		user->found = true;
+}
+
 /* Which locations the linked executable reads. */
 static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 {
@@ -313,13 +358,16 @@ static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 		beyond = true; /* unknown: no draw with it passes */
 	free(name);
 	/* Another context may still run the previous executable (GL installs
-	 * a relinked one there at its next glUseProgram): check both. */
-	bool elsewhere = false;
+	 * a relinked one there at its next glUseProgram): check both. Any
+	 * context counts, current on a stream now or not (it may be later). */
+	struct program_user user = {.prog = prog, .self = x->ctx};
+	gh_gl_map_for_each(&x->gl->contexts, find_program_user, &user);
 	for (uint32_t i = 0; i <= WIRE_MAX_GL_CHANNEL; i++) {
 		struct gl_exec *s = x->gl->streams[i];
-		if (s && s != x && s->ctx && s->ctx->program == prog)
-			elsewhere = true;
+		if (s && s->ctx)
+			find_program_user(0, (uintptr_t)s->ctx, &user);
 	}
+	bool elsewhere = user.found;
 	prog->attribs = mask | (elsewhere ? prog->attribs : 0);
 	prog->beyond = beyond || (elsewhere && prog->beyond);
 }

@@ -133,73 +133,66 @@ static bool is_binding(GLenum pname)
 	return false;
 }
 
-static GLint to_int(float f)
+enum get_kind { GET_INT, GET_FLOAT, GET_BOOL };
+
+/* Stores value i of a query as the variant the app called wants it. */
+static void put(void *data, enum get_kind kind, int i, double v)
 {
-	return (GLint)(f >= 0 ? f + 0.5f : f - 0.5f);
+	switch (kind) {
+	case GET_INT:
+		((GLint *)data)[i] = (GLint)(v >= 0 ? v + 0.5 : v - 0.5);
+		break;
+	case GET_FLOAT:
+		((GLfloat *)data)[i] = (GLfloat)v;
+		break;
+	case GET_BOOL:
+		((GLboolean *)data)[i] = v != 0 ? GL_TRUE : GL_FALSE;
+		break;
+	}
+}
+
+/* glGetIntegerv, glGetFloatv and glGetBooleanv: the client's answer when
+ * it has one, else the host's through the variant asked. */
+static void get(GLenum pname, void *data, enum get_kind kind)
+{
+	struct gl_enc *e = gl_enc_current();
+	GLint list[GL_SIZES_MAX_FORMATS];
+	float v[4];
+	int n;
+	if (!e || !data)
+		return;
+	if (client_value(e, pname, v, &n)) {
+		for (int i = 0; i < n; i++)
+			put(data, kind, i, v[i]);
+	} else if (kind != GET_INT && is_binding(pname)) {
+		list[0] = 0;
+		gl_enc_glGetIntegerv(pname, list);
+		put(data, kind, 0, (GLuint)list[0]);
+	} else if ((n = formats(pname, list)) >= 0) {
+		for (int i = 0; i < n; i++)
+			put(data, kind, i, list[i]);
+	} else if (kind == GET_INT) {
+		gl_enc_glGetIntegerv(pname, data);
+	} else if (kind == GET_FLOAT) {
+		gl_enc_glGetFloatv(pname, data);
+	} else {
+		gl_enc_glGetBooleanv(pname, data);
+	}
 }
 
 void GL_APIENTRY gl_enc_special_glGetIntegerv(GLenum pname, GLint *data)
 {
-	struct gl_enc *e = gl_enc_current();
-	GLint list[GL_SIZES_MAX_FORMATS];
-	float v[4];
-	int n;
-	if (!e || !data)
-		return;
-	if (client_value(e, pname, v, &n)) {
-		for (int i = 0; i < n; i++)
-			data[i] = to_int(v[i]);
-	} else if ((n = formats(pname, list)) >= 0) {
-		memcpy(data, list, (size_t)n * sizeof(*list));
-	} else {
-		gl_enc_glGetIntegerv(pname, data);
-	}
+	get(pname, data, GET_INT);
 }
 
 void GL_APIENTRY gl_enc_special_glGetFloatv(GLenum pname, GLfloat *data)
 {
-	struct gl_enc *e = gl_enc_current();
-	GLint list[GL_SIZES_MAX_FORMATS];
-	float v[4];
-	int n;
-	if (!e || !data)
-		return;
-	if (client_value(e, pname, v, &n)) {
-		for (int i = 0; i < n; i++)
-			data[i] = v[i];
-	} else if (is_binding(pname)) {
-		list[0] = 0;
-		gl_enc_glGetIntegerv(pname, list);
-		data[0] = (GLfloat)(GLuint)list[0];
-	} else if ((n = formats(pname, list)) >= 0) {
-		for (int i = 0; i < n; i++)
-			data[i] = (GLfloat)list[i];
-	} else {
-		gl_enc_glGetFloatv(pname, data);
-	}
+	get(pname, data, GET_FLOAT);
 }
 
 void GL_APIENTRY gl_enc_special_glGetBooleanv(GLenum pname, GLboolean *data)
 {
-	struct gl_enc *e = gl_enc_current();
-	GLint list[GL_SIZES_MAX_FORMATS];
-	float v[4];
-	int n;
-	if (!e || !data)
-		return;
-	if (client_value(e, pname, v, &n)) {
-		for (int i = 0; i < n; i++)
-			data[i] = v[i] != 0.0f ? GL_TRUE : GL_FALSE;
-	} else if (is_binding(pname)) {
-		list[0] = 0;
-		gl_enc_glGetIntegerv(pname, list);
-		data[0] = list[0] ? GL_TRUE : GL_FALSE;
-	} else if ((n = formats(pname, list)) >= 0) {
-		for (int i = 0; i < n; i++)
-			data[i] = list[i] ? GL_TRUE : GL_FALSE;
-	} else {
-		gl_enc_glGetBooleanv(pname, data);
-	}
+	get(pname, data, GET_BOOL);
 }
 
 void GL_APIENTRY gl_enc_special_glGetVertexAttribPointerv(GLuint index, GLenum pname,

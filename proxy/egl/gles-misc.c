@@ -103,15 +103,3 @@ void GL_APIENTRY gl_enc_special_glPixelStorei(GLenum pname, GLint param)
 		e->gl->ps.unpack_alignment = param;
 	gl_enc_glPixelStorei(pname, param);
 }
-
-void GL_APIENTRY gl_enc_special_glFlush(void)
-{
-	if (gl_enc_current())
-		gl_enc_glFlush();
-}
-
-void GL_APIENTRY gl_enc_special_glFinish(void)
-{
-	if (gl_enc_current())
-		gl_enc_glFinish();
-}

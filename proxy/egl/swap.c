@@ -169,7 +169,9 @@ static bool present(struct ge_surface *s, struct ge_context *c, const EGLint *re
 	/* Too many rects for one command: damage everything instead. */
 	if (n > 4096)
 		n = 0;
-	int32_t *clipped = malloc((size_t)(n ? n : 1) * 16);
+	/* Most swaps have a few rects or none: no allocation per frame. */
+	int32_t local[4 * 16];
+	int32_t *clipped = n <= 16 ? local : malloc((size_t)n * 16);
 	if (!clipped)
 		return false;
 	uint32_t k = clip_rects(s, rects, n, clipped);
@@ -184,7 +186,8 @@ static bool present(struct ge_surface *s, struct ge_context *c, const EGLint *re
 		commit(s, b, clipped, k);
 		ok = ge_display_flush_wl(s->d);
 	}
-	free(clipped);
+	if (clipped != local)
+		free(clipped);
 	return ok;
 }
 

@@ -233,8 +233,6 @@ CLIENT_SPECIAL(void, glShaderSource,
 CLIENT_SPECIAL(void, glEGLImageTargetTexture2DOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glEGLImageTargetRenderbufferStorageOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glPixelStorei, (GLenum pname, GLint param), )
-CLIENT_SPECIAL(void, glFlush, (void), )
-CLIENT_SPECIAL(void, glFinish, (void), )
 
 void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
 {
