@@ -54,7 +54,7 @@ static bool send_compositor(struct gh_session *s, uint32_t object,
 
 bool gh_gpupipe_advertise(struct gh_session *s, uint32_t registry_id)
 {
-	if (!s->options->gl)
+	if (!s->gl)
 		return true;
 	struct wire_msg msg = {
 	        .object = registry_id,
@@ -69,8 +69,9 @@ bool gh_gpupipe_advertise(struct gh_session *s, uint32_t registry_id)
 
 bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, const char **err)
 {
-	if (!s->options->gl) {
-		*err = "GL is disabled on this host (--no-gl)";
+	if (!s->gl) {
+		*err = s->options->gl ? "this host cannot render GL (see its log)"
+		                      : "GL is disabled on this host (--no-gl)";
 		return false;
 	}
 	if (!msg->bind_interface || strcmp(msg->bind_interface, wire_iface_gpupipe_v1.name) != 0) {
@@ -81,7 +82,7 @@ bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, con
 		*err = "gpupipe_v1 has version 1 only";
 		return false;
 	}
-	if (s->gl) {
+	if (s->gl_bound) {
 		*err = "gpupipe_v1 bound twice";
 		return false;
 	}
@@ -93,12 +94,8 @@ bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, con
 bool gh_gpupipe_bind(struct gh_session *s, struct wire_msg *msg, struct wire_object *created)
 {
 	bool dmabuf = s->dmabuf_name && s->dmabuf_version >= 3;
-	s->gl = gh_gl_create(s, dmabuf);
-	if (!s->gl) {
-		gh_session_fail(s, "cannot render GL on this host (see its log)");
-		return false;
-	}
-	bool use_dmabuf = gh_gl_present_mode(s->gl) == GH_GL_PRESENT_DMABUF;
+	bool use_dmabuf = gh_gl_choose_present(s->gl, dmabuf) == GH_GL_PRESENT_DMABUF;
+	s->gl_bound = true;
 	if (!use_dmabuf && !s->shm_name) {
 		gh_session_fail(s, "the host compositor offers no wl_shm for GL frames");
 		return false;
@@ -270,7 +267,7 @@ bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const
 		                wire_type_name(hdr->type), hdr->channel, WIRE_MAX_GL_CHANNEL);
 		return false;
 	}
-	if (!s->gl) {
+	if (!s->gl_bound) {
 		gh_session_fail(s, "%s frame before gpupipe_v1 was bound",
 		                wire_type_name(hdr->type));
 		return false;

@@ -16,6 +16,7 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "gl/gl.h"
 #include "session.h"
 
 static const char usage[] =
@@ -38,6 +39,12 @@ static const char usage[] =
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
+        "      --sandbox-user NAME\n"
+        "                        when started as root, link processes run as NAME\n"
+        "                        (default nobody; a dedicated user is better)\n"
+        "      --no-sandbox      DEBUGGING ONLY: link processes keep every privilege\n"
+        "                        of gpupipe-host, so a compromised app or GPU driver\n"
+        "                        reaches all of this domain\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -147,13 +154,15 @@ int main(int argc, char **argv)
 	        {"allow-clipboard", no_argument, NULL, 'C'},
 	        {"max-links", required_argument, NULL, 'M'},
 	        {"no-gl", no_argument, NULL, 'G'},
+	        {"sandbox-user", required_argument, NULL, 'U'},
+	        {"no-sandbox", no_argument, NULL, 'N'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {0},
 	};
 	struct gh_options options = {.gl = true};
-	const char *listen_addr = NULL;
-	bool stdio = false;
+	const char *listen_addr = NULL, *sandbox_user = NULL;
+	bool stdio = false, sandbox = true;
 	int verbose = 0, c, max_links = 64;
 	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
@@ -172,6 +181,12 @@ int main(int argc, char **argv)
 			break;
 		case 'G':
 			options.gl = false;
+			break;
+		case 'U':
+			sandbox_user = optarg;
+			break;
+		case 'N':
+			sandbox = false;
 			break;
 		case 'M':
 			max_links = (int)strtol(optarg, &end, 10);
@@ -203,9 +218,27 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	gp_log_init("gpupipe-host", verbose);
+	char err[256];
+	if (!gh_sandbox_configure(&options.sandbox, sandbox, sandbox_user, err, sizeof(err))) {
+		fprintf(stderr, "gpupipe-host: %s\n", err);
+		return 2;
+	}
+	if (!sandbox)
+		gp_log(WARN, "--no-sandbox: link processes run UNCONFINED, with every privilege "
+		             "of this process; use it only to debug");
+	/* Mesa's shader cache would be written by every link into the home of
+	 * whoever runs gpupipe-host, and read back by the next link: a channel
+	 * between apps, and files steered by an app. Links compile afresh. */
+	setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
+	setenv("MESA_GLSL_CACHE_DISABLE", "true", 1);
 	signal(SIGPIPE, SIG_IGN);
 	if (stdio)
 		return gh_session_run(0, 1, &options);
+	if (options.gl && !gh_gl_preload()) {
+		gp_log(WARN, "the host's EGL cannot render GLES: apps are not offered GL and "
+		             "render by themselves");
+		options.gl = false;
+	}
 
 	char default_addr[4096];
 	if (!listen_addr) {

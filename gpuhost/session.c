@@ -178,14 +178,37 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 		gh_session_fail(s, "gpupipe-host cannot reach its compositor");
 		return false;
 	}
-	return wire_conn_init(&s->compositor, fd, true, s->loop, on_compositor, s);
+	if (!wire_conn_init(&s->compositor, fd, true, s->loop, on_compositor, s))
+		return false;
+	/* The driver starts now, with the files it needs in reach; without
+	 * it the app is not offered gpupipe_v1 and renders by itself. */
+	if (s->options->gl && !(s->gl = gh_gl_create(s)))
+		gp_log(WARN, "this link gets no GL: the host's EGL cannot render (see above)");
+	return true;
+}
+
+/* Everything the session needs from outside is open: take the rest away
+ * before the first byte from the app is read. */
+static bool contain(struct gh_session *s)
+{
+	if (!s->options->sandbox.enabled) {
+		gp_log(WARN, "this link is NOT sandboxed (--no-sandbox): the app can reach "
+		             "everything this process can");
+	} else if (!gh_sandbox_enter(&s->options->sandbox)) {
+		gh_session_fail(s, "gpupipe-host cannot contain this link (see its log)");
+		return false;
+	}
+#ifdef GPUPIPE_TEST_HOOKS
+	gh_sandbox_probe();
+#endif
+	return true;
 }
 
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
 	struct gh_session s = {.options = options};
 	s.link.fd = s.link.out_fd = -1;
-	if (session_init(&s, link_in, link_out)) {
+	if (session_init(&s, link_in, link_out) && contain(&s)) {
 		while (!s.done) {
 			if (wl_event_loop_dispatch(s.loop, -1) < 0 && errno != EINTR)
 				break;

@@ -21,12 +21,15 @@
 #include <gpupipe/pipes.h>
 #include <gpupipe/wl-objects.h>
 
+#include "sandbox/sandbox.h"
+
 struct gh_gl;
 
 struct gh_options {
-	const char *label;    /* NULL: no label */
-	bool allow_clipboard; /* advertise data device globals */
-	bool gl;              /* advertise gpupipe_v1 and run GL streams */
+	const char *label;         /* NULL: no label */
+	bool allow_clipboard;      /* advertise data device globals */
+	bool gl;                   /* advertise gpupipe_v1 and run GL streams */
+	struct gh_sandbox sandbox; /* entered once the session is set up */
 };
 
 /* Above this many queued bytes toward one side, stop reading the other. */
@@ -48,7 +51,8 @@ struct gh_session {
 	struct wl_event_source *hello_timer;
 	/* Compositor globals the host itself binds for GL frames (0: none). */
 	uint32_t shm_name, dmabuf_name, dmabuf_version;
-	struct gh_gl *gl;     /* once the app bound gpupipe_v1 */
+	struct gh_gl *gl;     /* the GL executor, set up with the session; NULL without GL */
+	bool gl_bound;        /* the app bound gpupipe_v1 */
 	uint32_t gl_memories; /* live gpupipe_memory_v1 objects */
 	bool done;
 	int exit_status;

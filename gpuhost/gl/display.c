@@ -221,12 +221,12 @@ static bool load_gl(struct gh_gl *gl)
 	return true;
 }
 
-bool gh_gl_display_open(struct gh_gl *gl, bool compositor_has_dmabuf)
+bool gh_gl_display_open(struct gh_gl *gl, bool use_render_node)
 {
 	gl->drm_fd = -1;
-	char *node = find_render_node();
+	char *node = use_render_node ? find_render_node() : NULL;
 	bool ok = false;
-	if (node && compositor_has_dmabuf) {
+	if (node) {
 		ok = open_dmabuf(gl, node);
 		if (!ok)
 			close_dmabuf(gl);
@@ -249,10 +249,7 @@ bool gh_gl_display_open(struct gh_gl *gl, bool compositor_has_dmabuf)
 	gp_log(INFO, "host EGL %s (%s): frames through %s%s%s",
 	       eglQueryString(gl->dpy, EGL_VERSION), eglQueryString(gl->dpy, EGL_VENDOR),
 	       gl->present == GH_GL_PRESENT_DMABUF ? "dmabufs on " : "shm",
-	       gl->present == GH_GL_PRESENT_DMABUF ? node : "",
-	       !node                    ? " (no render node)"
-	       : !compositor_has_dmabuf ? " (the compositor offers no zwp_linux_dmabuf_v1)"
-	                                : "");
+	       gl->present == GH_GL_PRESENT_DMABUF ? node : "", !node ? " (no render node)" : "");
 	free(node);
 	return load_gl(gl);
 }

@@ -320,7 +320,7 @@ struct gh_gl_config *gh_gl_config_find(struct gh_gl *gl, uint32_t config_id);
 
 /* ---- display.c ---- */
 
-bool gh_gl_display_open(struct gh_gl *gl, bool compositor_has_dmabuf);
+bool gh_gl_display_open(struct gh_gl *gl, bool use_render_node);
 bool gh_gl_has_extension(const char *list, const char *ext);
 void gh_gl_display_close(struct gh_gl *gl);
 

@@ -9,7 +9,7 @@
 #include "gl-private.h"
 
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
-                                     bool compositor_has_dmabuf)
+                                     bool use_render_node)
 {
 	struct gh_gl *gl = calloc(1, sizeof(*gl));
 	if (!gl)
@@ -27,11 +27,20 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gh_gl_map_init(&gl->images, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->buffers, GH_GL_MAX_BUFFERS);
 	wl_list_init(&gl->memories);
-	if (!gh_gl_display_open(gl, compositor_has_dmabuf) || !gh_gl_present_init(gl)) {
+	if (!gh_gl_display_open(gl, use_render_node) || !gh_gl_present_init(gl)) {
 		gh_gl_destroy(gl);
 		return NULL;
 	}
 	return gl;
+}
+
+enum gh_gl_present gh_gl_choose_present(struct gh_gl *gl, bool compositor_has_dmabuf)
+{
+	if (gl->present == GH_GL_PRESENT_DMABUF && !compositor_has_dmabuf) {
+		gp_log(INFO, "the compositor offers no zwp_linux_dmabuf_v1: frames go through shm");
+		gl->present = GH_GL_PRESENT_SHM;
+	}
+	return gl->present;
 }
 
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl)

@@ -2,7 +2,8 @@
  * The GL executor of one link: the host EGL display, the app's contexts,
  * surfaces, syncs and images re-created there, and the GL streams that
  * drive them (one per channel; see gl-stream.h). Lives in the link's own
- * gpupipe-host process, created when the app first binds gpupipe_v1.
+ * gpupipe-host process, created while the session sets itself up (before
+ * its sandbox: the driver reads its files and starts its threads then).
  *
  * Rendering: every app surface renders into an off-screen back buffer on
  * the host (a pbuffer). GL_OP_SWAP copies it into a frame buffer that the
@@ -25,11 +26,17 @@ enum gh_gl_present {
 	GH_GL_PRESENT_DMABUF, /* zwp_linux_dmabuf_v1; GBM buffers, blitted */
 };
 
-/* Opens the host's EGL: GBM on a render node when there is one and
- * `compositor_has_dmabuf`, else EGL surfaceless (llvmpipe without a GPU).
- * GPUPIPE_RENDER_NODE=/dev/dri/renderD128 picks the node, =none forces
- * the shm path. NULL (logged) when no EGL can render GLES 2. */
-struct gh_gl *gh_gl_create(struct gh_session *s, bool compositor_has_dmabuf);
+/* Opens the host's EGL: GBM on a render node when there is one, else EGL
+ * surfaceless (llvmpipe without a GPU), and makes a context current once so
+ * that the driver is fully started. GPUPIPE_RENDER_NODE=/dev/dri/renderD128
+ * picks the node, =none forces the shm path. NULL (logged) when no EGL can
+ * render GLES 2. */
+struct gh_gl *gh_gl_create(struct gh_session *s);
+
+/* In the listening process, before any link is forked: loads the driver
+ * (and checks that the host can render GLES) without keeping a display,
+ * device fd or thread. False (logged) when no EGL display can render. */
+bool gh_gl_preload(void);
 
 /* Where the executor's output goes: gh_gl_create sends it on the session's
  * link (session-sink.c); tests drive an executor with their own sink. */
@@ -40,9 +47,13 @@ struct gh_gl_sink {
 	 * the sink splits them into frames). False when they cannot be queued. */
 	bool (*send)(void *data, uint16_t channel, const uint8_t *bytes, uint32_t len);
 };
+/* `use_render_node`: false keeps even a GPU machine on the shm path. */
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
-                                     bool compositor_has_dmabuf);
+                                     bool use_render_node);
 void gh_gl_destroy(struct gh_gl *gl);
+/* Once the app binds gpupipe_v1: dmabufs when the executor can make them
+ * and the compositor takes them, else shm. Call before any memory exists. */
+enum gh_gl_present gh_gl_choose_present(struct gh_gl *gl, bool compositor_has_dmabuf);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 
 /* Link frames for GL channels. Each returns false after ending the link

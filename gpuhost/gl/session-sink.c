@@ -36,7 +36,7 @@ static const struct gh_gl_sink session_sink = {
         .send = session_send,
 };
 
-struct gh_gl *gh_gl_create(struct gh_session *s, bool compositor_has_dmabuf)
+struct gh_gl *gh_gl_create(struct gh_session *s)
 {
-	return gh_gl_create_with_sink(&session_sink, s, compositor_has_dmabuf);
+	return gh_gl_create_with_sink(&session_sink, s, true);
 }

@@ -1,0 +1,302 @@
+/*
+ * The seccomp-bpf allow-list of a link process (step 5 of gh_sandbox_enter),
+ * built with libseccomp and synchronised onto every thread, including the
+ * driver's.
+ *
+ * What a link process does while it serves its app: reads and writes the
+ * fds it already holds (the link, the compositor connection, shm and
+ * frame-buffer memfds, clipboard pipes, the render node), polls them,
+ * creates memfds and pipes, maps memory (executable too: llvmpipe compiles
+ * shaders to machine code), and lets the driver run threads. Nothing in it
+ * opens a path, makes a socket, or starts a program.
+ *
+ * Calls that must fail, fail politely with an errno, so that a driver that
+ * probes for something degrades instead of dying. Any other call outside
+ * the list raises SIGSYS: the handler logs the call's number (so a missing
+ * entry is found at once) and the process exits.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <gpupipe/log.h>
+
+#include "sandbox.h"
+
+/* Used as they are; arguments carry no authority beyond the fds held. */
+static const char *const allowed[] = {
+        /* fds already held */
+        "read",
+        "write",
+        "readv",
+        "writev",
+        "pread64",
+        "pwrite64",
+        "preadv",
+        "pwritev",
+        "preadv2",
+        "pwritev2",
+        "close",
+        "dup",
+        "dup2",
+        "dup3",
+        "fcntl",
+        "lseek",
+        "fstat",
+        "ftruncate",
+        "fallocate",
+        "fsync",
+        "fdatasync",
+        /* new fds that name no path */
+        "memfd_create",
+        "pipe",
+        "pipe2",
+        "eventfd2",
+        "timerfd_create",
+        "timerfd_settime",
+        "timerfd_gettime",
+        "epoll_create1",
+        /* waiting */
+        "epoll_ctl",
+        "epoll_wait",
+        "epoll_pwait",
+        "epoll_pwait2",
+        "poll",
+        "ppoll",
+        "select",
+        "pselect6",
+        "nanosleep",
+        "clock_nanosleep",
+        "futex",
+        "futex_waitv",
+        "sched_yield",
+        "restart_syscall",
+        /* sockets already connected */
+        "sendmsg",
+        "recvmsg",
+        "sendto",
+        "recvfrom",
+        "sendmmsg",
+        "recvmmsg",
+        "shutdown",
+        "getsockopt",
+        "getsockname",
+        "getpeername",
+        /* memory */
+        "brk",
+        "mmap",
+        "munmap",
+        "mremap",
+        "mprotect",
+        "madvise",
+        "membarrier",
+        "get_mempolicy",
+        /* threads, signals, time, identity */
+        "set_robust_list",
+        "get_robust_list",
+        "rseq",
+        "set_tid_address",
+        "exit",
+        "exit_group",
+        "gettid",
+        "getpid",
+        "getppid",
+        "sched_getaffinity",
+        "sched_getparam",
+        "sched_getscheduler",
+        "sched_get_priority_max",
+        "sched_get_priority_min",
+        "rt_sigaction",
+        "rt_sigprocmask",
+        "rt_sigreturn",
+        "rt_sigtimedwait",
+        "sigaltstack",
+        "clock_gettime",
+        "clock_getres",
+        "gettimeofday",
+        "time",
+        "getrandom",
+        "uname",
+        "getuid",
+        "geteuid",
+        "getgid",
+        "getegid",
+        "getresuid",
+        "getresgid",
+        "getgroups",
+        "getrlimit",
+        "getrusage",
+        "sysinfo",
+        "getcpu",
+};
+
+/* Refused with an errno: the driver may try them and must get an answer. */
+static const struct {
+	const char *name;
+	int err;
+} refused[] = {
+        {"open", EACCES},
+        {"openat", EACCES},
+        {"openat2", EACCES},
+        {"creat", EACCES},
+        {"access", EACCES},
+        {"faccessat", EACCES},
+        {"faccessat2", EACCES},
+        {"readlink", EACCES},
+        {"readlinkat", EACCES},
+        {"stat", EACCES},
+        {"lstat", EACCES},
+        {"mkdir", EACCES},
+        {"mkdirat", EACCES},
+        {"unlink", EACCES},
+        {"unlinkat", EACCES},
+        {"rename", EACCES},
+        {"renameat", EACCES},
+        {"renameat2", EACCES},
+        {"socket", EACCES},
+        {"socketpair", EACCES},
+        {"connect", EACCES},
+        {"bind", EACCES},
+        {"listen", EACCES},
+        {"accept", EACCES},
+        {"accept4", EACCES},
+        {"execve", EPERM},
+        {"execveat", EPERM},
+        {"fork", EPERM},
+        {"vfork", EPERM},
+        {"ptrace", EPERM},
+        {"process_vm_readv", EPERM},
+        {"process_vm_writev", EPERM},
+        {"kill", EPERM},
+        {"setpriority", EPERM},
+        {"sched_setaffinity", EPERM},
+        {"sched_setscheduler", EPERM},
+        /* Identity changes: never possible again, said plainly. */
+        {"setuid", EPERM},
+        {"setgid", EPERM},
+        {"setreuid", EPERM},
+        {"setregid", EPERM},
+        {"setresuid", EPERM},
+        {"setresgid", EPERM},
+        {"setgroups", EPERM},
+        {"setfsuid", EPERM},
+        {"setfsgid", EPERM},
+        {"capset", EPERM},
+        {"unshare", EPERM},
+        {"setns", EPERM},
+        {"chroot", EPERM},
+        {"mount", EPERM},
+        /* glibc tries clone3 first and falls back to clone, whose flags seccomp can see. */
+        {"clone3", ENOSYS},
+};
+
+static void on_sigsys(int sig, siginfo_t *info, void *ucontext)
+{
+	char line[128];
+	int n = snprintf(line, sizeof(line),
+	                 "gpupipe-host[%d]: sandbox: system call %d is not allowed; ending the "
+	                 "link (run with --no-sandbox to debug)\n",
+	                 (int)getpid(), info->si_syscall);
+	if (n > 0)
+		(void)!write(2, line, (size_t)n);
+	_exit(70);
+}
+
+static bool add(scmp_filter_ctx ctx, uint32_t action, const char *name, unsigned n_args,
+                const struct scmp_arg_cmp *args)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	if (nr == __NR_SCMP_ERROR)
+		return true; /* not a call on this architecture */
+	int rc = seccomp_rule_add_array(ctx, action, nr, n_args, args);
+	if (rc < 0) {
+		gp_log(ERROR, "sandbox: seccomp rule for %s: %s", name, strerror(-rc));
+		return false;
+	}
+	return true;
+}
+
+/* Calls allowed only with some arguments. */
+static bool add_conditional(scmp_filter_ctx ctx)
+{
+	pid_t self = getpid();
+	/* Threads (the driver's), never processes. */
+	struct scmp_arg_cmp thread = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+	/* fstat() is fstatat(fd, "", AT_EMPTY_PATH) in glibc: the fd's own file. */
+	struct scmp_arg_cmp empty_path3 = SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
+	struct scmp_arg_cmp empty_path2 = SCMP_A2(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
+	/* Signals to its own threads only (raise, abort). */
+	struct scmp_arg_cmp own = SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)self);
+	/* Reading its own limits. */
+	struct scmp_arg_cmp no_new_limit[] = {SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A2(SCMP_CMP_EQ, 0)};
+	/* Thread names, and the two queries some drivers make. */
+	struct scmp_arg_cmp set_name = SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME);
+	struct scmp_arg_cmp get_name = SCMP_A0(SCMP_CMP_EQ, PR_GET_NAME);
+	struct scmp_arg_cmp get_dumpable = SCMP_A0(SCMP_CMP_EQ, PR_GET_DUMPABLE);
+	/* The ioctls of the fds a driver holds: DRM ('d'), dma-buf ('b') and
+	 * sync_file ('>') on the render node and frame buffers. */
+	struct scmp_arg_cmp drm = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'd' << 8);
+	struct scmp_arg_cmp dma_buf = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'b' << 8);
+	struct scmp_arg_cmp sync_file = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, '>' << 8);
+	/* isatty() and friends: not a terminal. */
+	struct scmp_arg_cmp tty = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'T' << 8);
+	return add(ctx, SCMP_ACT_ALLOW, "clone", 1, &thread) &&
+	       add(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1,
+	           &(struct scmp_arg_cmp)SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)) &&
+	       add(ctx, SCMP_ACT_ALLOW, "newfstatat", 1, &empty_path3) &&
+	       add(ctx, SCMP_ACT_ALLOW, "statx", 1, &empty_path2) &&
+	       add(ctx, SCMP_ACT_ALLOW, "tgkill", 1, &own) &&
+	       add(ctx, SCMP_ACT_ALLOW, "prlimit64", 2, no_new_limit) &&
+	       add(ctx, SCMP_ACT_ALLOW, "prctl", 1, &set_name) &&
+	       add(ctx, SCMP_ACT_ALLOW, "prctl", 1, &get_name) &&
+	       add(ctx, SCMP_ACT_ALLOW, "prctl", 1, &get_dumpable) &&
+	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &drm) &&
+	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &dma_buf) &&
+	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &sync_file) &&
+	       add(ctx, SCMP_ACT_ERRNO(ENOTTY), "ioctl", 1, &tty);
+}
+
+static bool add_lists(scmp_filter_ctx ctx)
+{
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+		if (!add(ctx, SCMP_ACT_ALLOW, allowed[i], 0, NULL))
+			return false;
+	}
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		if (!add(ctx, SCMP_ACT_ERRNO(refused[i].err), refused[i].name, 0, NULL))
+			return false;
+	}
+	return add_conditional(ctx);
+}
+
+bool gh_sandbox_seccomp(void)
+{
+	struct sigaction sa = {.sa_sigaction = on_sigsys, .sa_flags = SA_SIGINFO};
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGSYS, &sa, NULL) < 0) {
+		gp_log(ERROR, "sandbox: SIGSYS handler: %s", strerror(errno));
+		return false;
+	}
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
+	if (!ctx) {
+		gp_log(ERROR, "sandbox: seccomp_init failed");
+		return false;
+	}
+	int rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
+	if (rc == 0 && !add_lists(ctx))
+		rc = -EINVAL;
+	if (rc == 0)
+		rc = seccomp_load(ctx);
+	seccomp_release(ctx);
+	if (rc < 0) {
+		gp_log(ERROR, "sandbox: cannot load the seccomp filter: %s", strerror(-rc));
+		return false;
+	}
+	return true;
+}
