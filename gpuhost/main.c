@@ -42,6 +42,10 @@ static const char usage[] =
         "      --sandbox-user NAME\n"
         "                        when started as root, link processes run as NAME\n"
         "                        (default nobody; a dedicated user is better)\n"
+        "      --sandbox-memory GIB\n"
+        "                        address space of each link process, in GiB (default\n"
+        "                        16; 0: unlimited); what the kernel holds even a\n"
+        "                        compromised link process to\n"
         "      --no-sandbox      DEBUGGING ONLY: link processes keep every privilege\n"
         "                        of gpupipe-host, so a compromised app or GPU driver\n"
         "                        reaches all of this domain\n"
@@ -156,6 +160,7 @@ int main(int argc, char **argv)
 	        {"no-gl", no_argument, NULL, 'G'},
 	        {"sandbox-user", required_argument, NULL, 'U'},
 	        {"no-sandbox", no_argument, NULL, 'N'},
+	        {"sandbox-memory", required_argument, NULL, 'A'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {0},
@@ -164,6 +169,7 @@ int main(int argc, char **argv)
 	const char *listen_addr = NULL, *sandbox_user = NULL;
 	bool stdio = false, sandbox = true;
 	int verbose = 0, c, max_links = 64;
+	long sandbox_memory = GH_SANDBOX_DEFAULT_MEMORY_GIB;
 	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
 		switch (c) {
@@ -187,6 +193,16 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			sandbox = false;
+			break;
+		case 'A':
+			sandbox_memory = strtol(optarg, &end, 10);
+			if (*end || end == optarg || sandbox_memory < 0 ||
+			    sandbox_memory > 1 << 20) {
+				fprintf(stderr,
+				        "gpupipe-host: --sandbox-memory takes 0 (no limit) to "
+				        "1048576 GiB\n");
+				return 2;
+			}
 			break;
 		case 'M':
 			max_links = (int)strtol(optarg, &end, 10);
@@ -219,7 +235,8 @@ int main(int argc, char **argv)
 	}
 	gp_log_init("gpupipe-host", verbose);
 	char err[256];
-	if (!gh_sandbox_configure(&options.sandbox, sandbox, sandbox_user, err, sizeof(err))) {
+	if (!gh_sandbox_configure(&options.sandbox, sandbox, sandbox_user, (unsigned)sandbox_memory,
+	                          err, sizeof(err))) {
 		fprintf(stderr, "gpupipe-host: %s\n", err);
 		return 2;
 	}

@@ -6,6 +6,7 @@
 #include <grp.h>
 #include <linux/capability.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -17,10 +18,10 @@
 
 #include "sandbox.h"
 
-bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user, char *err,
-                          size_t err_len)
+bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user,
+                          unsigned memory_gib, char *err, size_t err_len)
 {
-	*sb = (struct gh_sandbox){.enabled = enabled};
+	*sb = (struct gh_sandbox){.enabled = enabled, .address_space = (uint64_t)memory_gib << 30};
 	if (!enabled || geteuid() != 0)
 		return true;
 	if (!user)
@@ -43,19 +44,34 @@ bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user,
 	return true;
 }
 
-/* No core files (they would hold the app's data); no more fds than the
- * soft limit, which the process can no longer raise. */
-static bool limit_resources(void)
+/* Lowers a limit, soft and hard, to at most `max`. */
+static bool lower(int resource, const char *name, rlim_t max)
 {
-	struct rlimit none = {0, 0}, files;
+	struct rlimit lim;
+	if (getrlimit(resource, &lim) < 0)
+		goto err;
+	if (lim.rlim_max == RLIM_INFINITY || lim.rlim_max > max)
+		lim.rlim_max = max;
+	if (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur > lim.rlim_max)
+		lim.rlim_cur = lim.rlim_max;
+	if (setrlimit(resource, &lim) < 0)
+		goto err;
+	return true;
+err:
+	gp_log(ERROR, "sandbox: %s: %s", name, strerror(errno));
+	return false;
+}
+
+/* No core files (they would hold the app's data); no more fds than the
+ * soft limit, which the process can no longer raise; the address space. */
+static bool limit_resources(const struct gh_sandbox *sb)
+{
+	struct rlimit files;
 	if (getrlimit(RLIMIT_NOFILE, &files) < 0)
 		return false;
-	files.rlim_max = files.rlim_cur;
-	if (setrlimit(RLIMIT_CORE, &none) < 0 || setrlimit(RLIMIT_NOFILE, &files) < 0) {
-		gp_log(ERROR, "sandbox: setrlimit: %s", strerror(errno));
-		return false;
-	}
-	return true;
+	return lower(RLIMIT_CORE, "RLIMIT_CORE", 0) &&
+	       lower(RLIMIT_NOFILE, "RLIMIT_NOFILE", files.rlim_cur) &&
+	       (!sb->address_space || lower(RLIMIT_AS, "RLIMIT_AS", sb->address_space));
 }
 
 static bool switch_user(const struct gh_sandbox *sb)
@@ -96,7 +112,7 @@ bool gh_sandbox_enter(const struct gh_sandbox *sb)
 {
 	if (!sb->enabled)
 		return true;
-	if (!limit_resources() || (sb->switch_user && !switch_user(sb)))
+	if (!limit_resources(sb) || (sb->switch_user && !switch_user(sb)))
 		goto err;
 	/* After the switch: a change of uid resets it to fs.suid_dumpable. */
 	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {

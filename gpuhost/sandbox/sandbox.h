@@ -9,9 +9,12 @@
  * Then, before the first byte from the link is read, gh_sandbox_enter()
  * takes away everything else, in this order:
  *
- *   1. not dumpable (no ptrace or /proc/PID/mem from the same uid, no core)
- *      and resource limits (no core files, no more fds than now + room);
- *   2. when started as root: every capability out of the bounding set, the
+ *   1. resource limits: no core files, no more fds than the soft limit, and
+ *      an address space of at most --sandbox-memory GiB. gpupipe's quotas
+ *      are what a well-behaved link process keeps to; these are what the
+ *      kernel holds a compromised one to;
+ *   2. not dumpable (no ptrace or /proc/PID/mem from the same uid); when
+ *      started as root: every capability out of the bounding set, the
  *      supplementary groups dropped, uid and gid switched to an unprivileged
  *      user (--sandbox-user, default "nobody"); then no capabilities at all,
  *      whatever the uid;
@@ -46,14 +49,22 @@ struct gh_sandbox {
 	bool switch_user; /* started as root: become uid/gid below */
 	uid_t uid;
 	gid_t gid;
-	char user[64]; /* for log lines */
+	char user[64];          /* for log lines */
+	uint64_t address_space; /* RLIMIT_AS in bytes; 0: unlimited */
 };
+
+/* The default of --sandbox-memory, in GiB: glmark2's heaviest scenes peak
+ * at ~0.65 GiB of address space in a link process here (llvmpipe, textures
+ * and buffers in process memory), and the per-link quotas together allow a
+ * few GiB; 16 leaves room for many-core machines' driver threads. */
+#define GH_SANDBOX_DEFAULT_MEMORY_GIB 16
 
 /* Resolves --sandbox-user (NULL: "nobody") at start-up, while files can
  * still be read. False with a message in `err` when the user is unknown or
- * is root. Not root at start: the user stays as it is, the rest applies. */
-bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user, char *err,
-                          size_t err_len);
+ * is root. Not root at start: the user stays as it is, the rest applies.
+ * memory_gib: the address space limit (0: none). */
+bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user,
+                          unsigned memory_gib, char *err, size_t err_len);
 
 /* Enters the sandbox in a link process (see above). False, logged, when a
  * step failed: the caller must then not serve the link. */

@@ -2,10 +2,11 @@
 # A link process is contained while it serves a GL app: es2gears_wayland renders through gpu-0
 # while the test reads /proc/PID/status of the link process serving it (seccomp filter mode 2,
 # NoNewPrivs 1, no effective, permitted or bounding capability, no uid or gid 0, not dumpable
-# by anyone), and the test hook inside that process (GPUPIPE_TEST_SANDBOX_PROBE=DIR, built with
+# by anyone) and /proc/PID/limits (no core files, 16 GiB of address space), and the test hook inside that process (GPUPIPE_TEST_SANDBOX_PROBE=DIR, built with
 # -Dtest_hooks=true) logs that opening and creating files, sockets of each kind, exec, fork and
 # becoming root again were all refused. gl-link-process-with-no-sandbox.sh shows the same
-# checks failing on a host started with --no-sandbox.
+# checks failing on a host started with --no-sandbox. Nothing (Mesa's shader cache) is written
+# into the home or cache directory of the user running gpupipe-host.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 # shellcheck source=../gl/gl-harness.sh
@@ -13,9 +14,14 @@
 
 need_cmd es2gears_wayland
 [[ ${GPUPIPE_TEST_HOOKS:-} == true ]] || skip "gpupipe-host was built without -Dtest_hooks=true (tools/test builds with it)"
+start_weston
+# Mesa's shader cache would go to $XDG_CACHE_HOME or $HOME/.cache: for gpupipe-host (not weston,
+# whose own Mesa caches), both point into $GP_TMP.
+export HOME=$GP_TMP/home XDG_CACHE_HOME=$GP_TMP/cache
+mkdir -p "$HOME" "$XDG_CACHE_HOME"
 export GPUPIPE_TEST_SANDBOX_PROBE=$GP_TMP/probe
 mkdir -m 777 "$GPUPIPE_TEST_SANDBOX_PROBE"
-gl_setup
+start_gpupipe
 grep -q "sandbox probe" "$GP_TMP/gpupipe-host.log" && fail "the probe ran outside a link"
 
 gl_app gears es2gears_wayland
@@ -37,6 +43,11 @@ done
 for id in $(field Uid) $(field Gid); do
 	((id != 0)) || fail "link process $link runs with uid or gid 0: Uid $(field Uid), Gid $(field Gid)"
 done
+limits=$(cat "/proc/$link/limits")
+limit() { awk -v l="$1" 'index($0, l) == 1 { print substr($0, 27) }' <<<"$limits" | awk '{ print $1, $2 }'; }
+[[ $(limit "Max core file size") == "0 0" ]] || fail "link process $link may write core files: $(limit "Max core file size")"
+[[ $(limit "Max address space") == "$((16 << 30)) $((16 << 30))" ]] ||
+	fail "link process $link: address space limit $(limit "Max address space"), expected 16 GiB (--sandbox-memory's default)"
 owner=$(stat -c %U "/proc/$link/mem")
 [[ $owner == root ]] || fail "/proc/$link/mem belongs to $owner: the link process is dumpable"
 
@@ -52,4 +63,6 @@ for what in "${expected[@]}"; do
 done
 [[ -z $(ls -A "$GPUPIPE_TEST_SANDBOX_PROBE") ]] || fail "the probe created $(ls "$GPUPIPE_TEST_SANDBOX_PROBE")"
 shot_until 10 "$shot" gears_shown "$shot" || fail "es2gears stopped rendering after the probe"
+written=$(find "$HOME" "$XDG_CACHE_HOME" -mindepth 1 | head -5)
+[[ -z $written ]] || fail "something wrote into the host's home or cache: $written"
 note "all ${#expected[@]} probes refused in link process $link while es2gears rendered"
