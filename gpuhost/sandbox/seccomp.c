@@ -22,6 +22,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -29,111 +30,35 @@
 
 #include "sandbox.h"
 
+/* The two tables are easier to read as lines of related calls. */
+/* clang-format off */
+
 /* Used as they are; arguments carry no authority beyond the fds held. */
 static const char *const allowed[] = {
-        /* fds already held */
-        "read",
-        "write",
-        "readv",
-        "writev",
-        "pread64",
-        "pwrite64",
-        "preadv",
-        "pwritev",
-        "preadv2",
-        "pwritev2",
-        "close",
-        "dup",
-        "dup2",
-        "dup3",
-        "fcntl",
-        "lseek",
-        "fstat",
-        "ftruncate",
-        "fallocate",
-        "fsync",
-        "fdatasync",
-        /* new fds that name no path */
-        "memfd_create",
-        "pipe",
-        "pipe2",
-        "eventfd2",
-        "timerfd_create",
-        "timerfd_settime",
-        "timerfd_gettime",
-        "epoll_create1",
-        /* waiting */
-        "epoll_ctl",
-        "epoll_wait",
-        "epoll_pwait",
-        "epoll_pwait2",
-        "poll",
-        "ppoll",
-        "select",
-        "pselect6",
-        "nanosleep",
-        "clock_nanosleep",
-        "futex",
-        "futex_waitv",
-        "sched_yield",
-        "restart_syscall",
-        /* sockets already connected */
-        "sendmsg",
-        "recvmsg",
-        "sendto",
-        "recvfrom",
-        "sendmmsg",
-        "recvmmsg",
-        "shutdown",
-        "getsockopt",
-        "getsockname",
-        "getpeername",
-        /* memory */
-        "brk",
-        "mmap",
-        "munmap",
-        "mremap",
-        "mprotect",
-        "madvise",
-        "membarrier",
-        "get_mempolicy",
-        /* threads, signals, time, identity */
-        "set_robust_list",
-        "get_robust_list",
-        "rseq",
-        "set_tid_address",
-        "exit",
-        "exit_group",
-        "gettid",
-        "getpid",
-        "getppid",
-        "sched_getaffinity",
-        "sched_getparam",
-        "sched_getscheduler",
-        "sched_get_priority_max",
-        "sched_get_priority_min",
-        "rt_sigaction",
-        "rt_sigprocmask",
-        "rt_sigreturn",
-        "rt_sigtimedwait",
-        "sigaltstack",
-        "clock_gettime",
-        "clock_getres",
-        "gettimeofday",
-        "time",
-        "getrandom",
-        "uname",
-        "getuid",
-        "geteuid",
-        "getgid",
-        "getegid",
-        "getresuid",
-        "getresgid",
-        "getgroups",
-        "getrlimit",
-        "getrusage",
-        "sysinfo",
-        "getcpu",
+	/* fds already held */
+	"read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev",
+	"preadv2", "pwritev2", "close", "dup", "dup2", "dup3", "fcntl", "lseek", "fstat",
+	"fstatfs", "ftruncate", "fallocate", "fsync", "fdatasync",
+	/* new fds that name no path */
+	"memfd_create", "pipe", "pipe2", "eventfd2", "timerfd_create", "timerfd_settime",
+	"timerfd_gettime", "epoll_create1",
+	/* waiting */
+	"epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2", "poll", "ppoll", "select",
+	"pselect6", "nanosleep", "clock_nanosleep", "futex", "futex_waitv", "sched_yield",
+	"restart_syscall",
+	/* sockets already connected */
+	"sendmsg", "recvmsg", "sendto", "recvfrom", "sendmmsg", "recvmmsg", "shutdown",
+	"getsockopt", "getsockname", "getpeername",
+	/* memory */
+	"brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "membarrier", "get_mempolicy",
+	/* threads, signals, time, identity */
+	"set_robust_list", "get_robust_list", "rseq", "set_tid_address", "exit", "exit_group",
+	"gettid", "getpid", "getppid", "sched_getaffinity", "sched_getparam",
+	"sched_getscheduler", "sched_get_priority_max", "sched_get_priority_min",
+	"rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigtimedwait", "sigaltstack",
+	"clock_gettime", "clock_getres", "gettimeofday", "time", "getrandom", "uname",
+	"getuid", "geteuid", "getgid", "getegid", "getresuid", "getresgid", "getgroups",
+	"getrlimit", "getrusage", "sysinfo", "getcpu",
 };
 
 /* Refused with an errno: the driver may try them and must get an answer. */
@@ -141,60 +66,31 @@ static const struct {
 	const char *name;
 	int err;
 } refused[] = {
-        {"open", EACCES},
-        {"openat", EACCES},
-        {"openat2", EACCES},
-        {"creat", EACCES},
-        {"access", EACCES},
-        {"faccessat", EACCES},
-        {"faccessat2", EACCES},
-        {"readlink", EACCES},
-        {"readlinkat", EACCES},
-        {"stat", EACCES},
-        {"lstat", EACCES},
-        {"mkdir", EACCES},
-        {"mkdirat", EACCES},
-        {"unlink", EACCES},
-        {"unlinkat", EACCES},
-        {"rename", EACCES},
-        {"renameat", EACCES},
-        {"renameat2", EACCES},
-        {"socket", EACCES},
-        {"socketpair", EACCES},
-        {"connect", EACCES},
-        {"bind", EACCES},
-        {"listen", EACCES},
-        {"accept", EACCES},
-        {"accept4", EACCES},
-        {"execve", EPERM},
-        {"execveat", EPERM},
-        {"fork", EPERM},
-        {"vfork", EPERM},
-        {"ptrace", EPERM},
-        {"process_vm_readv", EPERM},
-        {"process_vm_writev", EPERM},
-        {"kill", EPERM},
-        {"setpriority", EPERM},
-        {"sched_setaffinity", EPERM},
-        {"sched_setscheduler", EPERM},
-        /* Identity changes: never possible again, said plainly. */
-        {"setuid", EPERM},
-        {"setgid", EPERM},
-        {"setreuid", EPERM},
-        {"setregid", EPERM},
-        {"setresuid", EPERM},
-        {"setresgid", EPERM},
-        {"setgroups", EPERM},
-        {"setfsuid", EPERM},
-        {"setfsgid", EPERM},
-        {"capset", EPERM},
-        {"unshare", EPERM},
-        {"setns", EPERM},
-        {"chroot", EPERM},
-        {"mount", EPERM},
-        /* glibc tries clone3 first and falls back to clone, whose flags seccomp can see. */
-        {"clone3", ENOSYS},
+	/* paths */
+	{"open", EACCES}, {"openat", EACCES}, {"openat2", EACCES}, {"creat", EACCES},
+	{"access", EACCES}, {"faccessat", EACCES}, {"faccessat2", EACCES},
+	{"readlink", EACCES}, {"readlinkat", EACCES}, {"stat", EACCES}, {"lstat", EACCES},
+	{"mkdir", EACCES}, {"mkdirat", EACCES}, {"unlink", EACCES}, {"unlinkat", EACCES},
+	{"rename", EACCES}, {"renameat", EACCES}, {"renameat2", EACCES},
+	/* sockets */
+	{"socket", EACCES}, {"socketpair", EACCES}, {"connect", EACCES}, {"bind", EACCES},
+	{"listen", EACCES}, {"accept", EACCES}, {"accept4", EACCES},
+	/* other processes */
+	{"execve", EPERM}, {"execveat", EPERM}, {"fork", EPERM}, {"vfork", EPERM},
+	{"ptrace", EPERM}, {"process_vm_readv", EPERM}, {"process_vm_writev", EPERM},
+	{"kill", EPERM},
+	/* scheduling (AMD's driver tries; it runs without) */
+	{"setpriority", EPERM}, {"sched_setaffinity", EPERM}, {"sched_setscheduler", EPERM},
+	/* identity changes: never possible again, said plainly */
+	{"setuid", EPERM}, {"setgid", EPERM}, {"setreuid", EPERM}, {"setregid", EPERM},
+	{"setresuid", EPERM}, {"setresgid", EPERM}, {"setgroups", EPERM},
+	{"setfsuid", EPERM}, {"setfsgid", EPERM}, {"capset", EPERM}, {"unshare", EPERM},
+	{"setns", EPERM}, {"chroot", EPERM}, {"mount", EPERM},
+	/* glibc tries clone3 first and falls back to clone, whose flags seccomp can see */
+	{"clone3", ENOSYS},
 };
+
+/* clang-format on */
 
 static void on_sigsys(int sig, siginfo_t *info, void *ucontext)
 {
@@ -244,8 +140,14 @@ static bool add_conditional(scmp_filter_ctx ctx)
 	struct scmp_arg_cmp drm = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'd' << 8);
 	struct scmp_arg_cmp dma_buf = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'b' << 8);
 	struct scmp_arg_cmp sync_file = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, '>' << 8);
-	/* isatty() and friends: not a terminal. */
-	struct scmp_arg_cmp tty = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'T' << 8);
+	/* Blocking mode and close-on-exec, the generic ioctls drivers use. */
+	struct scmp_arg_cmp fionbio = SCMP_A1(SCMP_CMP_EQ, FIONBIO);
+	struct scmp_arg_cmp fioclex = SCMP_A1(SCMP_CMP_EQ, FIOCLEX);
+	/* isatty(): not a terminal. */
+	struct scmp_arg_cmp tcgets = SCMP_A1(SCMP_CMP_EQ, TCGETS);
+	/* amdgpu compares its own fds with kcmp(KCMP_FILE). */
+	struct scmp_arg_cmp kcmp_self[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)self),
+	                                   SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)self)};
 	return add(ctx, SCMP_ACT_ALLOW, "clone", 1, &thread) &&
 	       add(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1,
 	           &(struct scmp_arg_cmp)SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)) &&
@@ -259,7 +161,10 @@ static bool add_conditional(scmp_filter_ctx ctx)
 	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &drm) &&
 	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &dma_buf) &&
 	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &sync_file) &&
-	       add(ctx, SCMP_ACT_ERRNO(ENOTTY), "ioctl", 1, &tty);
+	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &fionbio) &&
+	       add(ctx, SCMP_ACT_ALLOW, "ioctl", 1, &fioclex) &&
+	       add(ctx, SCMP_ACT_ERRNO(ENOTTY), "ioctl", 1, &tcgets) &&
+	       add(ctx, SCMP_ACT_ALLOW, "kcmp", 2, kcmp_self);
 }
 
 static bool add_lists(scmp_filter_ctx ctx)
