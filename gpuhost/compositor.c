@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,7 +31,7 @@ static int fail(struct gh_compositor_error *err, const char *fmt, ...)
 	return -1;
 }
 
-int gh_compositor_connect(struct gh_compositor_error *err)
+int gh_compositor_connect(int timeout_ms, struct gh_compositor_error *err)
 {
 	const char *display = getenv("WAYLAND_DISPLAY");
 	const char *dir = getenv("XDG_RUNTIME_DIR");
@@ -51,9 +52,18 @@ int gh_compositor_connect(struct gh_compositor_error *err)
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return fail(err, "socket: %s", strerror(errno));
+	/* A unix connect() waits for backlog room for as long as the send
+	 * timeout says: a hung compositor's full backlog would block forever. */
+	struct timeval tv = {.tv_sec = timeout_ms / 1000, .tv_usec = timeout_ms % 1000 * 1000};
+	if (timeout_ms > 0)
+		setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0) {
-		fail(err, "cannot connect to the compositor at %s: %s", sun.sun_path,
-		     strerror(errno));
+		if (errno == EAGAIN)
+			fail(err, "the compositor at %s accepted no connection within %d ms",
+			     sun.sun_path, timeout_ms);
+		else
+			fail(err, "cannot connect to the compositor at %s: %s", sun.sun_path,
+			     strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -148,7 +158,7 @@ static bool await_sync(int fd, int timeout_ms, struct gh_compositor_error *err)
 
 int gh_compositor_check(int timeout_ms, struct gh_compositor_error *err)
 {
-	int fd = gh_compositor_connect(err);
+	int fd = gh_compositor_connect(timeout_ms, err);
 	if (fd < 0)
 		return -1;
 	if (!send_sync(fd, err) || !await_sync(fd, timeout_ms, err)) {

@@ -18,8 +18,9 @@ struct gh_compositor_error {
 	char text[256];
 };
 
-/* Connects (blocking, close-on-exec); -1 with the reason in err. */
-int gh_compositor_connect(struct gh_compositor_error *err);
+/* Connects (blocking, close-on-exec; timeout_ms > 0 bounds the wait for
+ * room in a busy compositor's backlog); -1 with the reason in err. */
+int gh_compositor_connect(int timeout_ms, struct gh_compositor_error *err);
 
 /* Connects and waits at most timeout_ms for the answer to a
  * wl_display.sync: the compositor is there and serving clients. Returns

@@ -149,7 +149,7 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	    wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
 		return false;
 	struct gh_compositor_error cerr;
-	int fd = gh_compositor_connect(&cerr);
+	int fd = gh_compositor_connect(0, &cerr);
 	if (fd < 0) {
 		gp_log(ERROR, "%s", cerr.text);
 		gh_session_fail(s, "gpupipe-host cannot reach its compositor");

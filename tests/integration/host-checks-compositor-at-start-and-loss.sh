@@ -1,9 +1,10 @@
 #!/bin/bash
 # gpupipe-host reaches its compositor before it serves anything: with no compositor socket,
-# without XDG_RUNTIME_DIR, or with a socket whose owner never answers wl_display.sync, it
-# exits 1 at once with a log line that says so, and creates no socket (--stdio: it tells the
-# peer too). When the compositor goes away later, the listener logs it, removes its socket and
-# exits 1 instead of accepting links that can only fail; the open link ends, its app is told.
+# without XDG_RUNTIME_DIR, or with a socket whose owner never answers wl_display.sync or never
+# accepts (a full backlog), it exits 1 within its bounded wait, with a log line that says so,
+# and creates no socket (--stdio: it tells the peer too). When the compositor goes away
+# later, the listener logs it, removes its socket and exits 1 instead of accepting links that
+# can only fail; the open link ends, its app is told.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 
@@ -43,6 +44,29 @@ expect_start_failure "$GP_TMP/mute-host.log" \
 	"error: cannot reach the compositor: the compositor did not answer wl_display.sync within 5000 ms" \
 	env XDG_RUNTIME_DIR="$dir" WAYLAND_DISPLAY=mute timeout 20 "$host" --listen "unix:$dir/host.sock"
 [[ ! -e $dir/host.sock ]] || fail "gpupipe-host left $dir/host.sock behind"
+
+# A socket whose backlog is full: connect() itself would wait forever.
+spawn full python3 -c '
+import signal, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(0)
+held = []
+while True:
+    c = socket.socket(socket.AF_UNIX)
+    c.setblocking(False)
+    try:
+        c.connect(sys.argv[1])
+    except BlockingIOError:
+        break
+    held.append(c)
+print("ready", flush=True)
+signal.pause()' "$dir/full"
+wait_for 10 ready_or_dead "$GP_LAST_PID" grep -qx ready "$GP_TMP/full.log" ||
+	fail "the full compositor did not start"
+expect_start_failure "$GP_TMP/full-host.log" \
+	"error: cannot reach the compositor: the compositor at $dir/full accepted no connection within 5000 ms" \
+	env XDG_RUNTIME_DIR="$dir" WAYLAND_DISPLAY=full timeout 20 "$host" --listen "unix:$dir/host.sock"
 
 # --stdio, as qrexec runs it: logged, and the peer gets a CLOSE frame saying why.
 # stdin and stdout are pipes; with pipefail the pipeline's status is gpupipe-host's.
