@@ -4,18 +4,24 @@
  * takes down only its own link.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "compositor.h"
 #include "gl/gl.h"
 #include "session.h"
 
@@ -25,12 +31,18 @@ static const char usage[] =
         "Shows the windows of apps in another VM on this domain's Wayland compositor\n"
         "($WAYLAND_DISPLAY). Each link from gpupipe-proxy is one app, served by its\n"
         "own process; everything the app side sends is checked before use.\n"
+        "It exits (status 1) when the compositor does not answer at start-up, and\n"
+        "when the compositor goes away.\n"
         "\n"
         "  -l, --listen ADDR     accept links on ADDR (default\n"
         "                        unix:$XDG_RUNTIME_DIR/gpupipe-host.sock):\n"
         "                          unix:PATH  tcp:HOST:PORT  vsock:CID:PORT\n"
+        "                        a bad ADDR exits with status 2; an existing file at\n"
+        "                        PATH is never removed, only a stale socket (one\n"
+        "                        nobody listens on) is replaced\n"
         "      --stdio           serve one link on stdin/stdout and exit (how a Qubes\n"
-        "                        qrexec service runs it)\n"
+        "                        qrexec service runs it); both must be a pipe or a\n"
+        "                        socket\n"
         "  -L, --label NAME      show every window as \"[NAME] title\" and prefix its\n"
         "                        app_id with \"NAME.\"; the app cannot remove it\n"
         "      --allow-clipboard let the clipboard and primary selection cross\n"
@@ -101,9 +113,10 @@ static void refuse(int fd, int max_links)
 	close(fd);
 }
 
-static void serve_link(int listen_fd, int fd, const struct gh_options *options)
+static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh_options *options)
 {
 	close(listen_fd);
+	close(compositor_fd);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
@@ -113,7 +126,36 @@ static void serve_link(int listen_fd, int fd, const struct gh_options *options)
 	_exit(gh_session_run(fd, fd, options));
 }
 
-static int listen_loop(const char *addr, int max_links, const struct gh_options *options)
+static void accept_link(int lfd, int compositor_fd, int max_links, const struct gh_options *options)
+{
+	int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	if (fd < 0) {
+		if (errno != EINTR && errno != ECONNABORTED && errno != EAGAIN)
+			gp_log(ERROR, "accept: %s", strerror(errno));
+		return;
+	}
+	if (live_links >= max_links) {
+		gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
+		refuse(fd, max_links);
+		return;
+	}
+	pid_t pid = fork();
+	if (pid == 0)
+		serve_link(lfd, compositor_fd, fd, options);
+	if (pid < 0) {
+		gp_log(ERROR, "fork: %s", strerror(errno));
+	} else {
+		live_links++;
+		gp_log(INFO, "link served by process %d", (int)pid);
+	}
+	close(fd);
+}
+
+/* Serves links until the compositor goes away: every link after that
+ * could only fail. compositor_fd is the start-up check's connection, kept
+ * open (and idle) to notice that. */
+static int listen_loop(const char *addr, int compositor_fd, int max_links,
+                       const struct gh_options *options)
 {
 	struct wire_addr_error err;
 	int lfd = wire_addr_listen(addr, &err);
@@ -121,32 +163,104 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 		fprintf(stderr, "gpupipe-host: %s\n", err.text);
 		return 1;
 	}
+	/* poll() may report a link that the peer has dropped by accept(). */
+	fcntl(lfd, F_SETFL, fcntl(lfd, F_GETFL) | O_NONBLOCK);
 	gp_log(INFO, "listening on %s", addr);
 	if (wire_addr_is_unix(addr))
 		snprintf(socket_path, sizeof(socket_path), "%s", addr + 5);
 	for (;;) {
-		int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-		if (fd < 0) {
-			if (errno != EINTR && errno != ECONNABORTED)
-				gp_log(ERROR, "accept: %s", strerror(errno));
-			continue;
+		struct pollfd pfd[2] = {{.fd = lfd, .events = POLLIN},
+		                        {.fd = compositor_fd, .events = POLLIN}};
+		if (poll(pfd, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			gp_log(ERROR, "poll: %s", strerror(errno));
+			return 1;
 		}
-		if (live_links >= max_links) {
-			gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
-			refuse(fd, max_links);
-			continue;
+		struct gh_compositor_error cerr;
+		if (pfd[1].revents && !gh_compositor_alive(compositor_fd, &cerr)) {
+			gp_log(ERROR,
+			       "lost the compositor (%s): no more links can be served; exiting",
+			       cerr.text);
+			if (socket_path[0])
+				unlink(socket_path);
+			return 1;
 		}
-		pid_t pid = fork();
-		if (pid == 0)
-			serve_link(lfd, fd, options);
-		if (pid < 0) {
-			gp_log(ERROR, "fork: %s", strerror(errno));
-		} else {
-			live_links++;
-			gp_log(INFO, "link served by process %d", (int)pid);
-		}
-		close(fd);
+		if (pfd[0].revents)
+			accept_link(lfd, compositor_fd, max_links, options);
 	}
+}
+
+/* Tells the peer why it will not be served, in a CLOSE frame, before the
+ * first byte of the link is read. stdout of --stdio is a fresh pipe or
+ * socket, so a frame this small never blocks. */
+static void tell_peer(int fd, const char *reason)
+{
+	size_t n = strnlen(reason, WIRE_MAX_REASON);
+	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
+	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
+	(void)!writev(fd, iov, 2);
+}
+
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "not a pipe or a socket";
+}
+
+/* stdin and stdout are the link: the event loop must be able to wait on
+ * them (epoll refuses regular files, directories and /dev/null), stdin
+ * open for reading and stdout for writing. */
+static bool stdio_usable(int fd, const char *name, int access)
+{
+	static const char must[] = "--stdio needs stdin and stdout to be a socket or a pipe "
+	                           "(as qrexec and gpupipe-proxy's exec: give them)";
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		gp_log(ERROR, "%s is not open (%s); %s", name, strerror(errno), must);
+		return false;
+	}
+	int ep = epoll_create1(EPOLL_CLOEXEC);
+	struct epoll_event ev = {.events = 0};
+	bool pollable = ep >= 0 && epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0;
+	if (ep >= 0)
+		close(ep);
+	if (!pollable) {
+		gp_log(ERROR, "%s is %s, which cannot be waited on; %s", name,
+		       file_kind(st.st_mode), must);
+		return false;
+	}
+	int mode = fcntl(fd, F_GETFL) & O_ACCMODE;
+	if (mode != O_RDWR && mode != access) {
+		gp_log(ERROR, "%s is not open for %s; %s", name,
+		       access == O_RDONLY ? "reading" : "writing", must);
+		return false;
+	}
+	return true;
+}
+
+static int serve_stdio(const struct gh_options *options)
+{
+	if (!stdio_usable(0, "stdin", O_RDONLY) || !stdio_usable(1, "stdout", O_WRONLY))
+		return 1;
+	struct gh_compositor_error cerr;
+	int fd = gh_compositor_check(GH_COMPOSITOR_CHECK_MS, &cerr);
+	if (fd < 0) {
+		gp_log(ERROR, "cannot reach the compositor: %s", cerr.text);
+		tell_peer(1, "gpupipe-host cannot reach its compositor");
+		return 1;
+	}
+	/* The session makes its own connection, in which the app's ids are
+	 * the only ones. */
+	close(fd);
+	return gh_session_run(0, 1, options);
 }
 
 int main(int argc, char **argv)
@@ -234,10 +348,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	gp_log_init("gpupipe-host", verbose);
-	char err[256];
+	char sandbox_err[256];
 	if (!gh_sandbox_configure(&options.sandbox, sandbox, sandbox_user, (unsigned)sandbox_memory,
-	                          err, sizeof(err))) {
-		fprintf(stderr, "gpupipe-host: %s\n", err);
+	                          sandbox_err, sizeof(sandbox_err))) {
+		fprintf(stderr, "gpupipe-host: %s\n", sandbox_err);
 		return 2;
 	}
 	if (!sandbox)
@@ -250,12 +364,7 @@ int main(int argc, char **argv)
 	setenv("MESA_GLSL_CACHE_DISABLE", "true", 1);
 	signal(SIGPIPE, SIG_IGN);
 	if (stdio)
-		return gh_session_run(0, 1, &options);
-	if (options.gl && !gh_gl_preload()) {
-		gp_log(WARN, "the host's EGL cannot render GLES: apps are not offered GL and "
-		             "render by themselves");
-		options.gl = false;
-	}
+		return serve_stdio(&options);
 
 	char default_addr[4096];
 	if (!listen_addr) {
@@ -268,11 +377,29 @@ int main(int argc, char **argv)
 		snprintf(default_addr, sizeof(default_addr), "unix:%s/gpupipe-host.sock", dir);
 		listen_addr = default_addr;
 	}
+	struct wire_addr_error err;
+	if (!wire_addr_check(listen_addr, true, &err)) {
+		fprintf(stderr, "gpupipe-host: --listen: %s\n", err.text);
+		return 2;
+	}
+	/* Without a compositor every link would fail: say so now, and keep
+	 * the connection to notice when the compositor goes away. */
+	struct gh_compositor_error cerr;
+	int compositor_fd = gh_compositor_check(GH_COMPOSITOR_CHECK_MS, &cerr);
+	if (compositor_fd < 0) {
+		gp_log(ERROR, "cannot reach the compositor: %s", cerr.text);
+		return 1;
+	}
+	if (options.gl && !gh_gl_preload()) {
+		gp_log(WARN, "the host's EGL cannot render GLES: apps are not offered GL and "
+		             "render by themselves");
+		options.gl = false;
+	}
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	struct sigaction chld = {.sa_handler = reap_children,
 	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
 	sigaction(SIGCHLD, &chld, NULL);
-	return listen_loop(listen_addr, max_links, &options);
+	return listen_loop(listen_addr, compositor_fd, max_links, &options);
 }

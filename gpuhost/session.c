@@ -11,6 +11,7 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "compositor.h"
 #include "gl/gl.h"
 #include "gpupipe.h"
 #include "registry.h"
@@ -101,32 +102,6 @@ static void on_compositor(struct wire_conn *conn, uint32_t mask, void *data)
 	}
 }
 
-static int connect_compositor(void)
-{
-	const char *display = getenv("WAYLAND_DISPLAY");
-	const char *dir = getenv("XDG_RUNTIME_DIR");
-	if (!display)
-		display = "wayland-0";
-	struct sockaddr_un sun = {.sun_family = AF_UNIX};
-	int n = display[0] == '/' ? snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", display)
-	                          : snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/%s",
-	                                     dir ? dir : "", display);
-	if (n < 0 || (size_t)n >= sizeof(sun.sun_path) || (!dir && display[0] != '/')) {
-		gp_log(ERROR, "cannot locate the host compositor: set XDG_RUNTIME_DIR and "
-		              "WAYLAND_DISPLAY");
-		return -1;
-	}
-	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0) {
-		gp_log(ERROR, "cannot connect to the host compositor at %s: %s", sun.sun_path,
-		       strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 static int on_hello_timeout(void *data)
 {
 	struct gh_session *s = data;
@@ -173,8 +148,10 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	if (!s->hello_timer ||
 	    wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
 		return false;
-	int fd = connect_compositor();
+	struct gh_compositor_error cerr;
+	int fd = gh_compositor_connect(0, &cerr);
 	if (fd < 0) {
+		gp_log(ERROR, "%s", cerr.text);
 		gh_session_fail(s, "gpupipe-host cannot reach its compositor");
 		return false;
 	}
@@ -214,6 +191,9 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 				break;
 		}
 	} else {
+		/* Every way out says why (gh_session_fail has logged already). */
+		if (!s.done)
+			gp_log(ERROR, "cannot set up the link: %s", strerror(errno));
 		s.exit_status = 1;
 	}
 	drain(&s.link);

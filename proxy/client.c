@@ -110,6 +110,17 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 	}
 }
 
+/* SIGHUP: gpupipe-proxy's main process died (main.c sets it as this
+ * process's parent-death signal). The app cannot be served on: no new app
+ * could reach the proxy's socket either, and a restarted proxy must be
+ * the only one on it. So the app is told why, and its connection ends. */
+static int on_parent_gone(int sig, void *data)
+{
+	px_client_close(data, true,
+	                "gpupipe-proxy's main process is gone; this app's connection ends");
+	return 0;
+}
+
 /* Closing right after the error would lose it if the app has not written
  * yet: its first flush would fail with EPIPE and libwayland would never
  * read the error. So stop writing, and drain until the app hangs up (it
@@ -146,6 +157,8 @@ static void client_finish(struct px_client *client)
 	wl_array_release(&client->blobs);
 	wire_pipes_finish(&client->pipes);
 	px_gl_streams_finish(client);
+	if (client->parent_gone)
+		wl_event_source_remove(client->parent_gone);
 	if (client->link_child > 0) {
 		kill(client->link_child, SIGTERM);
 		waitpid(client->link_child, NULL, 0);
@@ -170,6 +183,10 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 		return false;
 	client->loop = wl_event_loop_create();
 	if (!client->loop)
+		return false;
+	client->parent_gone =
+	        wl_event_loop_add_signal(client->loop, SIGHUP, on_parent_gone, client);
+	if (!client->parent_gone)
 		return false;
 	if (!wire_conn_init(&client->app, app_fd, true, client->loop, on_app, client))
 		return false;

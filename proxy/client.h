@@ -40,6 +40,8 @@ struct px_client {
 	uint64_t shm_bytes;           /* pixel bytes copied to the link */
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */
 	struct wl_list gl_streams;    /* px_gl_stream.link */
+	/* SIGHUP: the proxy's main process died (main.c). */
+	struct wl_event_source *parent_gone;
 };
 
 /* Host-announced fd waiting for the event that references it. */

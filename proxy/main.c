@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gpupipe/addr.h>
 #include <gpupipe/log.h>
 
 #include "client.h"
@@ -27,9 +29,12 @@ static const char usage[] =
         "Serves Wayland apps in this VM on a socket and forwards each one over its\n"
         "own link to gpupipe-host in the GPU domain, where its windows appear.\n"
         "\n"
-        "  -s, --socket NAME     socket name in $XDG_RUNTIME_DIR (default gpu-0);\n"
-        "                        run apps with WAYLAND_DISPLAY=NAME\n"
-        "  -c, --connect ADDR    where gpupipe-host listens, one link per app:\n"
+        "  -s, --socket NAME     socket name in $XDG_RUNTIME_DIR (default gpu-0) or an\n"
+        "                        absolute path; run apps with WAYLAND_DISPLAY=NAME.\n"
+        "                        An existing file there is never removed, only a\n"
+        "                        stale socket (one nobody listens on) is replaced\n"
+        "  -c, --connect ADDR    where gpupipe-host listens, one link per app; a bad\n"
+        "                        ADDR exits with status 2:\n"
         "                          unix:PATH        (default "
         "unix:$XDG_RUNTIME_DIR/gpupipe-host.sock)\n"
         "                          tcp:HOST:PORT\n"
@@ -42,6 +47,9 @@ static const char usage[] =
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
+        "\n"
+        "Each app's process ends with gpupipe-proxy: the app is told and loses its\n"
+        "connection, and a restarted gpupipe-proxy takes over the socket.\n"
         "\n"
         "Example:\n"
         "  gpupipe-proxy --connect tcp:10.137.0.5:7070 &\n"
@@ -69,11 +77,13 @@ static void on_signal(int sig)
 }
 
 /* Like libwayland's wl_display_add_socket: a lock file guards the name so
- * a stale socket is replaced and a live one is never stolen. */
+ * that two proxies (or a compositor) never take turns replacing each
+ * other's socket; wire_unix_listen then replaces only a stale socket and
+ * leaves anything else at the path alone. */
 static bool listen_socket(struct listener *l, const char *name)
 {
 	const char *dir = getenv("XDG_RUNTIME_DIR");
-	if (!dir || !*dir) {
+	if (name[0] != '/' && (!dir || !*dir)) {
 		fprintf(stderr, "gpupipe-proxy: XDG_RUNTIME_DIR is not set\n");
 		return false;
 	}
@@ -85,37 +95,62 @@ static bool listen_socket(struct listener *l, const char *name)
 	}
 	snprintf(l->lock_path, sizeof(l->lock_path), "%s.lock", l->path);
 	l->lock_fd = open(l->lock_path, O_CREAT | O_CLOEXEC | O_RDWR, 0640);
-	if (l->lock_fd < 0 || flock(l->lock_fd, LOCK_EX | LOCK_NB) < 0) {
+	if (l->lock_fd < 0) {
+		fprintf(stderr, "gpupipe-proxy: cannot open the lock file %s: %s\n", l->lock_path,
+		        strerror(errno));
+		return false;
+	}
+	if (flock(l->lock_fd, LOCK_EX | LOCK_NB) < 0) {
 		fprintf(stderr, "gpupipe-proxy: %s is in use by another compositor or proxy\n",
 		        l->path);
 		return false;
 	}
-	unlink(l->path);
-	struct sockaddr_un sun = {.sun_family = AF_UNIX};
-	memcpy(sun.sun_path, l->path, strlen(l->path) + 1);
-	l->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (l->fd < 0 || bind(l->fd, (struct sockaddr *)&sun, sizeof(sun)) < 0 ||
-	    listen(l->fd, 128) < 0) {
-		fprintf(stderr, "gpupipe-proxy: cannot listen on %s: %s\n", l->path,
-		        strerror(errno));
+	struct wire_addr_error err;
+	l->fd = wire_unix_listen(l->path, 128, &err);
+	if (l->fd < 0) {
+		fprintf(stderr, "gpupipe-proxy: %s\n", err.text);
 		return false;
 	}
 	return true;
 }
 
-static void serve_client(int listen_fd, int app_fd, const struct px_options *options)
+/* An app's process ends with the proxy: a proxy that is gone serves no
+ * app, and a restarted one is alone on its socket. The parent-death
+ * signal is SIGHUP, blocked here so that px_client_run takes it in its
+ * event loop, whenever it comes, and tells the app why it ends. */
+static void end_with_parent(pid_t parent)
 {
-	close(listen_fd);
+	sigset_t hup;
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hup, NULL);
+	signal(SIGHUP, SIG_DFL);
+	if (prctl(PR_SET_PDEATHSIG, SIGHUP) < 0)
+		gp_log(WARN, "PR_SET_PDEATHSIG: %s", strerror(errno));
+	/* The parent may have died before prctl: then nobody sends it. */
+	if (getppid() != parent)
+		raise(SIGHUP);
+}
+
+static void serve_client(const struct listener *l, pid_t parent, int app_fd,
+                         const struct px_options *options)
+{
+	/* The flock stays with the parent alone: closing this copy of the
+	 * descriptor does not release it (LOCK_UN would). */
+	close(l->fd);
+	close(l->lock_fd);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-proxy[%d]", (int)getpid());
 	gp_log_set_prog(name);
+	end_with_parent(parent);
 	_exit(px_client_run(app_fd, options));
 }
 
 static void accept_loop(struct listener *l, const struct px_options *options)
 {
+	pid_t self = getpid();
 	for (;;) {
 		int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
 		if (fd < 0) {
@@ -125,7 +160,7 @@ static void accept_loop(struct listener *l, const struct px_options *options)
 		}
 		pid_t pid = fork();
 		if (pid == 0)
-			serve_client(l->fd, fd, options);
+			serve_client(l, self, fd, options);
 		if (pid < 0)
 			gp_log(ERROR, "fork: %s", strerror(errno));
 		else
@@ -193,6 +228,12 @@ int main(int argc, char **argv)
 		}
 		snprintf(default_addr, sizeof(default_addr), "unix:%s/gpupipe-host.sock", dir);
 		options.connect_addr = default_addr;
+	}
+	/* Every app would fail on a bad address: say so now, once. */
+	struct wire_addr_error err;
+	if (!wire_addr_check(options.connect_addr, false, &err)) {
+		fprintf(stderr, "gpupipe-proxy: --connect: %s\n", err.text);
+		return 2;
 	}
 
 	struct listener l = {.fd = -1, .lock_fd = -1};

@@ -539,6 +539,19 @@ start_host() {
 	GP_HOST_PID=$GP_LAST_PID
 }
 
+# gpupipe_bin host|proxy: the built gpupipe-host or gpupipe-proxy, for tests that start them
+# by hand (to check how they start, fail or end).
+gpupipe_bin() {
+	local bin path
+	case $1 in
+	host) bin=${GPUPIPE_HOST:-} path=gpuhost/gpupipe-host ;;
+	proxy) bin=${GPUPIPE_PROXY:-} path=proxy/gpupipe-proxy ;;
+	*) fail "gpupipe_bin: expected host or proxy, got '$1'" ;;
+	esac
+	[[ -x $bin ]] || bin=$(find_built "$path") || fail "gpupipe-$1 is not built (meson sets its path)"
+	echo "$bin"
+}
+
 # free_tcp_port: a port of 127.0.0.1 that nothing listened on a moment ago.
 free_tcp_port() {
 	python3 -c 'import socket

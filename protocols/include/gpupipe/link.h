@@ -1,6 +1,6 @@
 /*
- * Frames on a link (see wire.h) over a wire_conn, and the link addresses
- * both binaries accept.
+ * Frames on a link (see wire.h) over a wire_conn. The addresses a link
+ * runs over are in addr.h.
  */
 #ifndef GPUPIPE_LINK_H
 #define GPUPIPE_LINK_H
@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include <gpupipe/addr.h>
 #include <gpupipe/conn.h>
 #include <gpupipe/wire.h>
 
@@ -42,19 +43,5 @@ void wire_frame_wayland_close(struct wire_conn *conn);
 bool wire_send_hello(struct wire_conn *conn, uint64_t features);
 /* Queues WIRE_CLOSE with a reason (truncated to WIRE_MAX_REASON). */
 void wire_send_close(struct wire_conn *conn, const char *reason);
-
-/*
- * Addresses: unix:PATH, tcp:HOST:PORT, vsock:CID:PORT (listen and connect),
- * exec:COMMAND (connect only: runs COMMAND with `sh -c`, its stdin and
- * stdout joined into the link; *child gets its pid).
- * Returns a connected or listening fd, or -1 with a message in err.
- */
-struct wire_addr_error {
-	char text[256];
-};
-int wire_addr_connect(const char *addr, pid_t *child, struct wire_addr_error *err);
-int wire_addr_listen(const char *addr, struct wire_addr_error *err);
-/* True for addresses on which SCM_RIGHTS could work (unix:). */
-bool wire_addr_is_unix(const char *addr);
 
 #endif
