@@ -135,6 +135,13 @@ static bool create_memory(struct gh_session *s, struct wire_object *gpupipe, str
 		                MAX_MEMORIES);
 		return false;
 	}
+	if (!gh_gl_frame_memory_fits(s->gl, width, height)) {
+		gh_session_fail(s,
+		                "gpupipe_v1.create_memory: a %ux%u frame buffer would pass the "
+		                "frame memory quota (--quota-frame-memory)",
+		                width, height);
+		return false;
+	}
 	struct memory_object *m = calloc(1, sizeof(*m));
 	struct gh_gl_memory_desc desc;
 	struct gh_gl_memory *mem =

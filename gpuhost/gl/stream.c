@@ -155,6 +155,8 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	} else if (hdr.op >= GL_OP_GLES_BASE) {
 		ok = gh_gl_stream_make_current(x) && gles_decode(x, hdr.op, &r);
 		gh_gl_after_command(x);
+		gh_gl_storage_after(x);
+		gh_gl_bindings_after(x);
 	} else {
 		gh_gl_fail_link(x->gl, "GL stream %u: unknown opcode 0x%x", x->channel, hdr.op);
 		ok = false;
