@@ -270,8 +270,10 @@ void gh_gpupipe_object_destroy(struct wire_object *obj)
 	}
 }
 
-bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p)
+bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p,
+                      uint32_t *used)
 {
+	*used = hdr->size;
 	if (hdr->channel == 0 || hdr->channel > WIRE_MAX_GL_CHANNEL) {
 		gh_session_fail(s, "%s frame on channel %u, outside 1..%u",
 		                wire_type_name(hdr->type), hdr->channel, WIRE_MAX_GL_CHANNEL);
@@ -291,7 +293,13 @@ bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const
 	case WIRE_GL_OPEN:
 		return gh_gl_stream_open(s->gl, hdr->channel);
 	case WIRE_GL:
-		return gh_gl_stream_data(s->gl, hdr->channel, p, hdr->size);
+		/* A frame left half run (the queue toward the proxy was full)
+		 * goes on where it stopped. */
+		if (!gh_gl_stream_data(s->gl, hdr->channel, p + s->frame_done,
+		                       hdr->size - s->frame_done, used))
+			return false;
+		*used += s->frame_done;
+		return true;
 	default:
 		return gh_gl_stream_close(s->gl, hdr->channel);
 	}

@@ -39,6 +39,9 @@ struct gh_gl_sink {
 	/* Queues `len` bytes of stream `channel` toward the app (any length:
 	 * the sink splits them into frames). False when they cannot be queued. */
 	bool (*send)(void *data, uint16_t channel, const uint8_t *bytes, uint32_t len);
+	/* True while what was sent waits over the link's queue bound: no more
+	 * commands run then (gh_gl_stream_data). NULL: never. */
+	bool (*congested)(void *data);
 };
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
                                      bool compositor_has_dmabuf);
@@ -70,9 +73,12 @@ void gh_gl_set_limits(struct gh_gl *gl, const struct gh_gl_limits *limits);
 
 /* Link frames for GL channels. Each returns false after ending the link
  * with gh_session_fail (bad channel, bad command, ...). Replies go out on
- * the session's link as WIRE_GL frames. */
+ * the session's link as WIRE_GL frames. gh_gl_stream_data stops after a
+ * reply that leaves the sink congested, with *used < len: the caller
+ * passes the rest again later (used NULL: it never stops). */
 bool gh_gl_stream_open(struct gh_gl *gl, uint16_t channel);
-bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len);
+bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len,
+                       uint32_t *used);
 bool gh_gl_stream_close(struct gh_gl *gl, uint16_t channel);
 
 /* Memory for one frame buffer (gpupipe_v1.create_memory). */

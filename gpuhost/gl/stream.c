@@ -242,12 +242,30 @@ static struct gl_exec *stream_at(struct gh_gl *gl, uint16_t channel, const char 
 	return gl->streams[channel];
 }
 
-bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len)
+/* After a reply: whether to stop and let the link's queue drain. */
+static bool congested(struct gl_exec *x, uint32_t *used)
+{
+	const struct gh_gl_sink *sink = x->gl->sink;
+	return used && x->replied && sink->congested && sink->congested(x->gl->sink_data);
+}
+
+bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len,
+                       uint32_t *used)
 {
 	struct gl_exec *x = stream_at(gl, channel, "data");
+	if (used)
+		*used = 0;
 	if (!x)
 		return false;
+	/* A command is whole in a frame or not: each replied-to command is
+	 * the place to stop at, with what follows left for later. */
+	uint32_t total = len;
 	while (len > 0 && !gl->failed) {
+		if (congested(x, used)) {
+			*used = total - len;
+			return true;
+		}
+		x->replied = false;
 		/* Whole commands at an aligned address run in place: blobs are
 		 * handed to GL as they lie, and GL expects aligned arrays. */
 		if (x->in_len == 0 && len >= sizeof(struct gl_cmd) && ((uintptr_t)p & 3) == 0) {
@@ -269,6 +287,8 @@ bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uin
 		p += took;
 		len -= took;
 	}
+	if (used)
+		*used = total - len;
 	return !gl->failed;
 }
 

@@ -118,7 +118,7 @@ bool gt_send(struct gt *t, uint16_t channel, size_t chunk, size_t misalign)
 	bool ok = true;
 	for (size_t off = 0; off < len && ok;) {
 		size_t n = chunk && chunk < len - off ? chunk : len - off;
-		ok = gh_gl_stream_data(t->gl, channel, buf + misalign + off, (uint32_t)n);
+		ok = gh_gl_stream_data(t->gl, channel, buf + misalign + off, (uint32_t)n, NULL);
 		off += n;
 	}
 	free(buf);
