@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "gl/gl.h"
 #include "session.h"
 
 static const char usage[] =
@@ -35,12 +37,40 @@ static const char usage[] =
         "      --allow-clipboard let the clipboard and primary selection cross\n"
         "                        (off by default: no silent clipboard between domains)\n"
         "      --max-links N     refuse links past N at once (default 64)\n"
+        "      --max-links-per-peer N\n"
+        "                        refuse links past N at once from one peer: a unix\n"
+        "                        peer is its uid, a TCP peer its address (its /64 for\n"
+        "                        IPv6), a vsock peer its CID (default: half of\n"
+        "                        --max-links, so that one peer cannot keep the others\n"
+        "                        out); the peer is told why\n"
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
+        "\n"
+        "Quotas of each link, counted from what its app asks for, so that one app\n"
+        "cannot exhaust this domain. SIZE is bytes, or a number with K, M or G\n"
+        "(512M, 2G). The defaults are far above what real apps use:\n"
+        "      --quota-gl-memory SIZE\n"
+        "                        GL buffers, textures, renderbuffers, EGL surfaces and\n"
+        "                        images one app may hold (default 1G). Past it the\n"
+        "                        driver is not asked and the app gets GL_OUT_OF_MEMORY\n"
+        "                        (EGL_BAD_ALLOC), as from a full GPU: it goes on\n"
+        "      --quota-gl-names N\n"
+        "                        live GL object names of one app (default 65536);\n"
+        "                        past it the link ends\n"
+        "      --quota-frame-memory SIZE\n"
+        "                        frame buffers one app shows on the compositor\n"
+        "                        (default 2G: several 8K windows); past it the link\n"
+        "                        ends\n"
+        "      --quota-queued SIZE\n"
+        "                        GL replies and Wayland events waiting for the proxy\n"
+        "                        to read them (default 16M); past it the link is not\n"
+        "                        read until they drain, so an app that never reads\n"
+        "                        stalls only itself\n"
+        "A refusal is logged with the option's name.\n"
         "\n"
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
         "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
@@ -60,12 +90,25 @@ static void on_signal(int sig)
 	_exit(0);
 }
 
+/* Who holds each live link, for --max-links-per-peer: written by the
+ * accept loop with SIGCHLD blocked, a slot freed (pid 0) by the handler. */
+struct link_slot {
+	volatile pid_t pid; /* 0: free */
+	struct wire_peer peer;
+};
+static struct link_slot *slots;
+static int n_slots;
+
 static void reap_children(int sig)
 {
 	int saved = errno, status;
 	pid_t pid;
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		live_links--;
+		for (int i = 0; i < n_slots; i++) {
+			if (slots[i].pid == pid)
+				slots[i].pid = 0;
+		}
 		/* Async-signal-safe logging of how each link ended. */
 		char line[96];
 		int n = snprintf(line, sizeof(line), "gpupipe-host: link process %d exited (%d)\n",
@@ -78,13 +121,11 @@ static void reap_children(int sig)
 
 /* Tells the peer why before closing; the socket is fresh, so the small
  * frame fits in its buffer and this never blocks. */
-static void refuse(int fd, int max_links)
+static void refuse(int fd, const char *reason)
 {
-	char reason[96];
-	int n = snprintf(reason, sizeof(reason), "gpupipe-host serves at most %d links at once",
-	                 max_links);
+	size_t n = strnlen(reason, WIRE_MAX_REASON);
 	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
-	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {reason, (size_t)n}};
+	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
 	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};
 	(void)!sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
 	close(fd);
@@ -102,8 +143,68 @@ static void serve_link(int listen_fd, int fd, const struct gh_options *options)
 	_exit(gh_session_run(fd, fd, options));
 }
 
-static int listen_loop(const char *addr, int max_links, const struct gh_options *options)
+struct limits {
+	int max_links, per_peer;
+};
+
+static int links_of(const struct wire_peer *peer)
 {
+	int n = 0;
+	for (int i = 0; i < n_slots; i++)
+		n += slots[i].pid && strcmp(slots[i].peer.text, peer->text) == 0;
+	return n;
+}
+
+/* Forks the link's process unless a limit says no (SIGCHLD blocked). */
+static void admit(int lfd, int fd, const struct limits *lim, const struct gh_options *options)
+{
+	char reason[128];
+	struct wire_peer peer;
+	wire_addr_peer(fd, &peer);
+	if (live_links >= lim->max_links) {
+		gp_log(WARN, "refusing a link: %d links are open (--max-links); it came from %s",
+		       lim->max_links, peer.text);
+		snprintf(reason, sizeof(reason), "gpupipe-host serves at most %d links at once",
+		         lim->max_links);
+		refuse(fd, reason);
+		return;
+	}
+	if (links_of(&peer) >= lim->per_peer) {
+		gp_log(WARN, "refusing a link: %s has %d links open (--max-links-per-peer)",
+		       peer.text, lim->per_peer);
+		snprintf(reason, sizeof(reason),
+		         "gpupipe-host serves at most %d links at once from one peer (%s)",
+		         lim->per_peer, peer.text);
+		refuse(fd, reason);
+		return;
+	}
+	pid_t pid = fork();
+	if (pid == 0)
+		serve_link(lfd, fd, options);
+	if (pid < 0) {
+		gp_log(ERROR, "fork: %s", strerror(errno));
+	} else {
+		live_links++;
+		for (int i = 0; i < n_slots; i++) {
+			if (!slots[i].pid) {
+				slots[i].peer = peer;
+				slots[i].pid = pid;
+				break;
+			}
+		}
+		gp_log(INFO, "link served by process %d (peer %s)", (int)pid, peer.text);
+	}
+	close(fd);
+}
+
+static int listen_loop(const char *addr, const struct limits *lim, const struct gh_options *options)
+{
+	n_slots = lim->max_links;
+	slots = calloc((size_t)n_slots, sizeof(*slots));
+	if (!slots) {
+		fprintf(stderr, "gpupipe-host: out of memory\n");
+		return 1;
+	}
 	struct wire_addr_error err;
 	int lfd = wire_addr_listen(addr, &err);
 	if (lfd < 0) {
@@ -120,22 +221,72 @@ static int listen_loop(const char *addr, int max_links, const struct gh_options 
 				gp_log(ERROR, "accept: %s", strerror(errno));
 			continue;
 		}
-		if (live_links >= max_links) {
-			gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
-			refuse(fd, max_links);
-			continue;
-		}
-		pid_t pid = fork();
-		if (pid == 0)
-			serve_link(lfd, fd, options);
-		if (pid < 0) {
-			gp_log(ERROR, "fork: %s", strerror(errno));
-		} else {
-			live_links++;
-			gp_log(INFO, "link served by process %d", (int)pid);
-		}
-		close(fd);
+		sigset_t chld, old;
+		sigemptyset(&chld);
+		sigaddset(&chld, SIGCHLD);
+		sigprocmask(SIG_BLOCK, &chld, &old);
+		admit(lfd, fd, lim, options);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
+}
+
+/* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */
+static bool parse_size(const char *text, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (*text < '0' || *text > '9')
+		return false;
+	uint64_t v = strtoull(text, &end, 10);
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30, end++;
+	if (errno || *end || v > (UINT64_MAX >> shift))
+		return false;
+	*out = v << shift;
+	return true;
+}
+
+/* The --quota-* options: each within a range that leaves real apps
+ * working at the low end and means something at the high end. */
+static bool quota_option(int c, const char *arg, struct gh_options *o)
+{
+	static const struct {
+		int c;
+		const char *name;
+		uint64_t min, max;
+		bool size;
+	} q[] = {
+	        {'Q', "--quota-gl-memory", 16ull << 20, 1ull << 40, true},
+	        {'N', "--quota-gl-names", 1024, 1ull << 24, false},
+	        {'F', "--quota-frame-memory", 16ull << 20, 1ull << 40, true},
+	        {'U', "--quota-queued", 256ull << 10, 1ull << 30, true},
+	};
+	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+		if (q[i].c != c)
+			continue;
+		uint64_t v;
+		char *end;
+		bool ok = q[i].size ? parse_size(arg, &v)
+		                    : (*arg >= '0' && *arg <= '9' &&
+		                       (v = strtoull(arg, &end, 10), !*end));
+		if (!ok || v < q[i].min || v > q[i].max) {
+			fprintf(stderr,
+			        "gpupipe-host: %s takes %s%" PRIu64 " to %" PRIu64 "%s, not '%s'\n",
+			        q[i].name, q[i].size ? "a size of " : "", q[i].min, q[i].max,
+			        q[i].size ? " bytes (or with K, M, G)" : "", arg);
+			return false;
+		}
+		uint64_t *field[] = {&o->quota_gl_memory, &o->quota_gl_names,
+		                     &o->quota_frame_memory, &o->quota_queued};
+		*field[i] = v;
+		return true;
+	}
+	return false;
 }
 
 int main(int argc, char **argv)
@@ -146,6 +297,11 @@ int main(int argc, char **argv)
 	        {"label", required_argument, NULL, 'L'},
 	        {"allow-clipboard", no_argument, NULL, 'C'},
 	        {"max-links", required_argument, NULL, 'M'},
+	        {"max-links-per-peer", required_argument, NULL, 'P'},
+	        {"quota-gl-memory", required_argument, NULL, 'Q'},
+	        {"quota-gl-names", required_argument, NULL, 'N'},
+	        {"quota-frame-memory", required_argument, NULL, 'F'},
+	        {"quota-queued", required_argument, NULL, 'U'},
 	        {"no-gl", no_argument, NULL, 'G'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
@@ -154,7 +310,8 @@ int main(int argc, char **argv)
 	struct gh_options options = {.gl = true};
 	const char *listen_addr = NULL;
 	bool stdio = false;
-	int verbose = 0, c, max_links = 64;
+	int verbose = 0, c;
+	struct limits lim = {.max_links = 64, .per_peer = 0};
 	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
 		switch (c) {
@@ -174,11 +331,25 @@ int main(int argc, char **argv)
 			options.gl = false;
 			break;
 		case 'M':
-			max_links = (int)strtol(optarg, &end, 10);
-			if (*end || max_links < 1 || max_links > 4096) {
+			lim.max_links = (int)strtol(optarg, &end, 10);
+			if (*end || lim.max_links < 1 || lim.max_links > 4096) {
 				fprintf(stderr, "gpupipe-host: --max-links takes 1 to 4096\n");
 				return 2;
 			}
+			break;
+		case 'P':
+			lim.per_peer = (int)strtol(optarg, &end, 10);
+			if (*end || lim.per_peer < 1 || lim.per_peer > 4096) {
+				fprintf(stderr, "gpupipe-host: --max-links-per-peer takes 1 to 4096\n");
+				return 2;
+			}
+			break;
+		case 'Q':
+		case 'N':
+		case 'F':
+		case 'U':
+			if (!quota_option(c, optarg, &options))
+				return 2;
 			break;
 		case 'v':
 			verbose++;
@@ -196,6 +367,13 @@ int main(int argc, char **argv)
 		        optind < argc ? "unexpected argument"
 		                      : "--stdio and --listen exclude each other",
 		        usage);
+		return 2;
+	}
+	if (!lim.per_peer)
+		lim.per_peer = lim.max_links > 1 ? lim.max_links / 2 : 1;
+	if (lim.per_peer > lim.max_links) {
+		fprintf(stderr, "gpupipe-host: --max-links-per-peer %d is over --max-links %d\n",
+		        lim.per_peer, lim.max_links);
 		return 2;
 	}
 	if (options.label && (!*options.label || strlen(options.label) > 64)) {
@@ -224,5 +402,5 @@ int main(int argc, char **argv)
 	struct sigaction chld = {.sa_handler = reap_children,
 	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
 	sigaction(SIGCHLD, &chld, NULL);
-	return listen_loop(listen_addr, max_links, &options);
+	return listen_loop(listen_addr, &lim, &options);
 }
