@@ -43,6 +43,10 @@ static const char usage[] =
         "                        IPv6), a vsock peer its CID (default: half of\n"
         "                        --max-links, so that one peer cannot keep the others\n"
         "                        out); the peer is told why\n"
+        "      --setup-timeout S close a link that sends no Wayland request within S\n"
+        "                        seconds of its hello (default 30; the hello itself\n"
+        "                        must come within 10): a link that only holds a slot.\n"
+        "                        Once it has sent one, an idle app keeps its link\n"
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
@@ -302,6 +306,7 @@ int main(int argc, char **argv)
 	        {"quota-gl-names", required_argument, NULL, 'N'},
 	        {"quota-frame-memory", required_argument, NULL, 'F'},
 	        {"quota-queued", required_argument, NULL, 'U'},
+	        {"setup-timeout", required_argument, NULL, 'T'},
 	        {"no-gl", no_argument, NULL, 'G'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
@@ -340,10 +345,21 @@ int main(int argc, char **argv)
 		case 'P':
 			lim.per_peer = (int)strtol(optarg, &end, 10);
 			if (*end || lim.per_peer < 1 || lim.per_peer > 4096) {
-				fprintf(stderr, "gpupipe-host: --max-links-per-peer takes 1 to 4096\n");
+				fprintf(stderr,
+				        "gpupipe-host: --max-links-per-peer takes 1 to 4096\n");
 				return 2;
 			}
 			break;
+		case 'T': {
+			long sec = strtol(optarg, &end, 10);
+			if (*end || end == optarg || sec < 1 || sec > 3600) {
+				fprintf(stderr,
+				        "gpupipe-host: --setup-timeout takes 1 to 3600 seconds\n");
+				return 2;
+			}
+			options.setup_timeout_ms = (uint32_t)sec * 1000;
+			break;
+		}
 		case 'Q':
 		case 'N':
 		case 'F':

@@ -249,6 +249,11 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 	uint64_t enabled = s->options->allow_clipboard ? WIRE_FEATURE_CLIPBOARD : 0;
 	s->features = hello.features & enabled;
 	s->hello_received = true;
+	/* The hello timer now waits for the first Wayland request. */
+	uint32_t ms = s->options->setup_timeout_ms ? s->options->setup_timeout_ms
+	                                           : GH_FIRST_REQUEST_TIMEOUT_MS;
+	if (!s->first_request)
+		wl_event_source_timer_update(s->hello_timer, (int)ms);
 	return wire_send_hello(&s->link, s->features);
 }
 

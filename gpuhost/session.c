@@ -175,8 +175,9 @@ static int on_hello_timeout(void *data)
 	if (!s->hello_received)
 		gh_session_fail(s, "no hello within %d ms", GH_HELLO_TIMEOUT_MS);
 	else if (!s->first_request)
-		gh_session_fail(s, "no Wayland request within %d ms of the hello",
-		                GH_FIRST_REQUEST_TIMEOUT_MS);
+		gh_session_fail(s, "no Wayland request within %u ms of the hello (--setup-timeout)",
+		                s->options->setup_timeout_ms ? s->options->setup_timeout_ms
+		                                             : GH_FIRST_REQUEST_TIMEOUT_MS);
 	return 0;
 }
 

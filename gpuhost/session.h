@@ -33,6 +33,7 @@ struct gh_options {
 	uint64_t quota_gl_names;     /* gh_gl_limits.names */
 	uint64_t quota_frame_memory; /* bytes: gh_gl_limits.frame_memory */
 	uint64_t quota_queued;       /* bytes: see GH_DEFAULT_QUEUED_BYTES */
+	uint32_t setup_timeout_ms;   /* GH_FIRST_REQUEST_TIMEOUT_MS if 0 */
 };
 
 /* Bytes queued toward one side (GL replies and Wayland events toward the
@@ -70,11 +71,11 @@ struct gh_session {
 
 /* A peer that has not said hello by then is not a gpupipe-proxy. */
 #define GH_HELLO_TIMEOUT_MS 10000
-/* Nor one that said hello and sends no Wayland request by then: an app's
- * library asks for the registry right after connecting, so only a link
- * that does nothing at all is ended (it would hold a --max-links slot).
- * After its first request a link may stay idle for ever, as an idle app
- * does. */
+/* Nor one that said hello and sends no Wayland request by then (from the
+ * hello; --setup-timeout): an app's library asks for the registry right
+ * after connecting, so only a link that does nothing at all is ended (it
+ * would hold a --max-links slot). After its first request a link may stay
+ * idle for ever, as an idle app does. */
 #define GH_FIRST_REQUEST_TIMEOUT_MS 30000
 
 /* Serves one link until it ends; takes the fds (in == out for sockets). */

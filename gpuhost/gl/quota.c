@@ -13,6 +13,7 @@
  * error costs none of its own).
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <time.h>
 
 #include <gpupipe/log.h>
@@ -56,11 +57,14 @@ static void log_refusal(struct gh_gl_quota *q, uint64_t bytes, const char *what)
 		q->unlogged++;
 		return;
 	}
+	char more[64] = "";
+	if (q->unlogged)
+		snprintf(more, sizeof(more), "; %u more refused since the last such line",
+		         q->unlogged);
 	gp_log(WARN,
 	       "GL memory quota: %s of %" PRIu64 " bytes refused with GL_OUT_OF_MEMORY (the "
-	       "link holds %" PRIu64 " of %" PRIu64 " bytes, --quota-gl-memory); %u more "
-	       "refused since the last such line",
-	       what, bytes, q->memory, q->limits.memory, q->unlogged);
+	       "link holds %" PRIu64 " of %" PRIu64 " bytes, --quota-gl-memory)%s",
+	       what, bytes, q->memory, q->limits.memory, more);
 	q->logged_ms = now;
 	q->unlogged = 0;
 }
