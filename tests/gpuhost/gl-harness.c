@@ -25,7 +25,14 @@ static bool sink_send(void *data, uint16_t channel, const uint8_t *bytes, uint32
 	return true;
 }
 
-static const struct gh_gl_sink sink = {.fail = sink_fail, .send = sink_send};
+static bool sink_congested(void *data)
+{
+	struct gt *t = data;
+	return t->congested;
+}
+
+static const struct gh_gl_sink sink = {
+        .fail = sink_fail, .send = sink_send, .congested = sink_congested};
 
 void gt_init(struct gt *t)
 {
