@@ -47,6 +47,10 @@ struct gl_exec;
 #define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
 #define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
 #define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
+/* Bytes of commands being reassembled over all streams of a link: a few
+ * whole commands at once (threads uploading together), not one per each
+ * of 256 channels. */
+#define GH_GL_MAX_PARTIAL_BYTES (4ull * GL_MAX_COMMAND)
 
 /* ES 3 enums the host context understands and we use ourselves. */
 #define GH_GL_READ_FRAMEBUFFER 0x8CA8
@@ -167,6 +171,7 @@ struct gh_gl {
 	uint64_t memory_bytes;     /* width * height * 4 over memories */
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
 	struct gh_gl_quota quota;
+	uint64_t partial_bytes; /* reassembly buffers of all streams */
 	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
 	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
 	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;

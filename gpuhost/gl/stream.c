@@ -205,10 +205,17 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 		uint32_t cap = x->in_cap ? x->in_cap : 4096;
 		while (cap < x->in_len + take)
 			cap = cap > want / 2 ? want : cap * 2;
+		if (x->gl->partial_bytes - x->in_cap + cap > GH_GL_MAX_PARTIAL_BYTES)
+			return gh_gl_fail(x,
+			                  "commands being received on all streams would hold over "
+			                  "%llu bytes",
+			                  (unsigned long long)GH_GL_MAX_PARTIAL_BYTES),
+			       0;
 		uint8_t *in = realloc(x->in, cap);
 		if (!in)
 			return gh_gl_fail(x, "out of memory for a command of %u bytes", want), 0;
 		x->in = in;
+		x->gl->partial_bytes += cap - x->in_cap;
 		x->in_cap = cap;
 	}
 	memcpy(x->in + x->in_len, p, take);
@@ -220,6 +227,7 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 		if (!execute(x, x->in, header_size(x)))
 			return 0;
 		if (x->in_cap > KEEP_BUFFER) {
+			x->gl->partial_bytes -= x->in_cap;
 			free(x->in);
 			x->in = NULL;
 			x->in_cap = 0;
@@ -322,6 +330,7 @@ void gh_gl_stream_free(struct gl_exec *x)
 	gh_gl_stream_release(x);
 	x->gl->streams[x->channel] = NULL;
 	wl_array_release(&x->reply);
+	x->gl->partial_bytes -= x->in_cap;
 	free(x->in);
 	free(x);
 }
