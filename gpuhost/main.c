@@ -141,6 +141,10 @@ static void serve_link(int listen_fd, int fd, const struct gh_options *options)
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	/* admit() forked us with SIGCHLD blocked. */
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
 	gp_log_set_prog(name);
