@@ -196,6 +196,5 @@ void gh_compositor_process(struct gh_session *s)
 		gh_session_end(s, "the link is gone");
 		return;
 	}
-	if (wire_conn_pending(&s->link) > GH_BACKPRESSURE_BYTES)
-		wire_conn_set_reading(&s->compositor, false);
+	gh_session_throttle(s);
 }

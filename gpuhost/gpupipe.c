@@ -132,6 +132,13 @@ static bool create_memory(struct gh_session *s, struct wire_object *gpupipe, str
 		                MAX_MEMORIES);
 		return false;
 	}
+	if (!gh_gl_frame_memory_fits(s->gl, width, height)) {
+		gh_session_fail(s,
+		                "gpupipe_v1.create_memory: a %ux%u frame buffer would pass the "
+		                "frame memory quota (--quota-frame-memory)",
+		                width, height);
+		return false;
+	}
 	struct memory_object *m = calloc(1, sizeof(*m));
 	struct gh_gl_memory_desc desc;
 	struct gh_gl_memory *mem =
@@ -260,8 +267,10 @@ void gh_gpupipe_object_destroy(struct wire_object *obj)
 	}
 }
 
-bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p)
+bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p,
+                      uint32_t *used)
 {
+	*used = hdr->size;
 	if (hdr->channel == 0 || hdr->channel > WIRE_MAX_GL_CHANNEL) {
 		gh_session_fail(s, "%s frame on channel %u, outside 1..%u",
 		                wire_type_name(hdr->type), hdr->channel, WIRE_MAX_GL_CHANNEL);
@@ -281,7 +290,13 @@ bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const
 	case WIRE_GL_OPEN:
 		return gh_gl_stream_open(s->gl, hdr->channel);
 	case WIRE_GL:
-		return gh_gl_stream_data(s->gl, hdr->channel, p, hdr->size);
+		/* A frame left half run (the queue toward the proxy was full)
+		 * goes on where it stopped. */
+		if (!gh_gl_stream_data(s->gl, hdr->channel, p + s->frame_done,
+		                       hdr->size - s->frame_done, used))
+			return false;
+		*used += s->frame_done;
+		return true;
 	default:
 		return gh_gl_stream_close(s->gl, hdr->channel);
 	}

@@ -25,8 +25,11 @@ bool gh_gpupipe_bind(struct gh_session *s, struct wire_msg *msg, struct wire_obj
  * the request was sent (or dropped) here; false after failing the link. */
 bool gh_gpupipe_request(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg,
                         struct wire_object *created, bool *handled);
-/* WIRE_GL_OPEN, WIRE_GL, WIRE_GL_CLOSE. */
-bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p);
+/* WIRE_GL_OPEN, WIRE_GL, WIRE_GL_CLOSE. *used: the payload bytes run,
+ * fewer than the frame's when a WIRE_GL frame paused on a full queue
+ * (s->frame_done bytes of it had run before). */
+bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p,
+                      uint32_t *used);
 /* Frees what a gpupipe object holds (from gh_object_destroy). */
 void gh_gpupipe_object_destroy(struct wire_object *obj);
 

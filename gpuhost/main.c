@@ -1,21 +1,15 @@
 /*
- * gpupipe-host: the GPU domain's half. Listens for links from gpupipe-proxy
- * and serves each in its own forked process, so a hostile or crashing app
- * takes down only its own link.
+ * gpupipe-host: the GPU domain's half. Parses its options and hands over
+ * to the listener (listener.c: one forked, sandboxed process per link) or,
+ * with --stdio, serves one link itself (stdio-link.c).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <poll.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/uio.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gpupipe/link.h>
@@ -23,16 +17,18 @@
 
 #include "compositor.h"
 #include "gl/gl.h"
+#include "listener.h"
 #include "session.h"
+#include "stdio-link.h"
 
 static const char usage[] =
         "Usage: gpupipe-host [OPTIONS]\n"
         "\n"
         "Shows the windows of apps in another VM on this domain's Wayland compositor\n"
         "($WAYLAND_DISPLAY). Each link from gpupipe-proxy is one app, served by its\n"
-        "own process; everything the app side sends is checked before use.\n"
-        "It exits (status 1) when the compositor does not answer at start-up, and\n"
-        "when the compositor goes away.\n"
+        "own process, which enters a sandbox before it reads the app's first byte;\n"
+        "everything the app side sends is checked before use. It exits (status 1)\n"
+        "when the compositor does not answer at start-up, and when it goes away.\n"
         "\n"
         "  -l, --listen ADDR     accept links on ADDR (default\n"
         "                        unix:$XDG_RUNTIME_DIR/gpupipe-host.sock):\n"
@@ -47,10 +43,26 @@ static const char usage[] =
         "                        app_id with \"NAME.\"; the app cannot remove it\n"
         "      --allow-clipboard let the clipboard and primary selection cross\n"
         "                        (off by default: no silent clipboard between domains)\n"
-        "      --max-links N     refuse links past N at once (default 64)\n"
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
+        "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
+        "                        error|warn|info|debug\n"
+        "  -h, --help            this text\n"
+        "\n"
+        "Links, so that no peer can keep the others out:\n"
+        "      --max-links N     refuse links past N at once (default 64)\n"
+        "      --max-links-per-peer N\n"
+        "                        refuse links past N at once from one peer: a unix\n"
+        "                        peer is its uid, a TCP peer its address (its /64 for\n"
+        "                        IPv6), a vsock peer its CID (default: half of\n"
+        "                        --max-links); the peer is told why\n"
+        "      --setup-timeout S close a link that sends no Wayland request within S\n"
+        "                        seconds of its hello (default 30; the hello itself\n"
+        "                        must come within 10): a link that only holds a slot.\n"
+        "                        Once it has sent one, an idle app keeps its link\n"
+        "\n"
+        "The sandbox of each link process (README, \"Security model\"):\n"
         "      --sandbox-user NAME\n"
         "                        when started as root, link processes run as NAME\n"
         "                        (default nobody; a dedicated user is better)\n"
@@ -61,206 +73,89 @@ static const char usage[] =
         "      --no-sandbox      DEBUGGING ONLY: link processes keep every privilege\n"
         "                        of gpupipe-host, so a compromised app or GPU driver\n"
         "                        reaches all of this domain\n"
-        "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
-        "                        error|warn|info|debug\n"
-        "  -h, --help            this text\n"
+        "\n"
+        "Quotas of each link, counted from what its app asks for, so that one app\n"
+        "cannot exhaust this domain. SIZE is bytes, or a number with K, M or G\n"
+        "(512M, 2G). The defaults are far above what real apps use:\n"
+        "      --quota-gl-memory SIZE\n"
+        "                        GL buffers, textures, renderbuffers, EGL surfaces and\n"
+        "                        images one app may hold (default 1G). Past it the\n"
+        "                        driver is not asked and the app gets GL_OUT_OF_MEMORY\n"
+        "                        (EGL_BAD_ALLOC), as from a full GPU: it goes on\n"
+        "      --quota-gl-names N\n"
+        "                        live GL object names of one app (default 65536);\n"
+        "                        past it the link ends\n"
+        "      --quota-frame-memory SIZE\n"
+        "                        frame buffers one app shows on the compositor\n"
+        "                        (default 2G: several 8K windows); past it the link\n"
+        "                        ends\n"
+        "      --quota-queued SIZE\n"
+        "                        GL replies and Wayland events waiting for the proxy\n"
+        "                        to read them (default 16M); past it the link is not\n"
+        "                        read until they drain, so an app that never reads\n"
+        "                        stalls only itself\n"
+        "A refusal is logged with the option's name.\n"
         "\n"
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
         "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
 
-/* The unix socket to remove on SIGTERM/SIGINT; the handler cleans up and
- * exits itself, since a flag checked around a blocking accept() would miss
- * a signal that lands just before the call. */
-static char socket_path[4096];
-/* Link processes alive; a peer that opens links in a loop gets refused
- * past --max-links instead of forking the host to death. */
-static volatile sig_atomic_t live_links;
-
-static void on_signal(int sig)
+/* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */
+static bool parse_size(const char *text, uint64_t *out)
 {
-	if (socket_path[0])
-		unlink(socket_path);
-	_exit(0);
-}
-
-static void reap_children(int sig)
-{
-	int saved = errno, status;
-	pid_t pid;
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		live_links--;
-		/* Async-signal-safe logging of how each link ended. */
-		char line[96];
-		int n = snprintf(line, sizeof(line), "gpupipe-host: link process %d exited (%d)\n",
-		                 (int)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		if (n > 0 && gp_log_enabled(GP_LOG_INFO))
-			(void)!write(2, line, (size_t)n);
-	}
-	errno = saved;
-}
-
-/* Tells the peer why before closing; the socket is fresh, so the small
- * frame fits in its buffer and this never blocks. */
-static void refuse(int fd, int max_links)
-{
-	char reason[96];
-	int n = snprintf(reason, sizeof(reason), "gpupipe-host serves at most %d links at once",
-	                 max_links);
-	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
-	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {reason, (size_t)n}};
-	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};
-	(void)!sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-	close(fd);
-}
-
-static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh_options *options)
-{
-	close(listen_fd);
-	close(compositor_fd);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGCHLD, SIG_DFL);
-	char name[64];
-	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
-	gp_log_set_prog(name);
-	_exit(gh_session_run(fd, fd, options));
-}
-
-static void accept_link(int lfd, int compositor_fd, int max_links, const struct gh_options *options)
-{
-	int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-	if (fd < 0) {
-		if (errno != EINTR && errno != ECONNABORTED && errno != EAGAIN)
-			gp_log(ERROR, "accept: %s", strerror(errno));
-		return;
-	}
-	if (live_links >= max_links) {
-		gp_log(WARN, "refusing a link: %d links are open (--max-links)", max_links);
-		refuse(fd, max_links);
-		return;
-	}
-	pid_t pid = fork();
-	if (pid == 0)
-		serve_link(lfd, compositor_fd, fd, options);
-	if (pid < 0) {
-		gp_log(ERROR, "fork: %s", strerror(errno));
-	} else {
-		live_links++;
-		gp_log(INFO, "link served by process %d", (int)pid);
-	}
-	close(fd);
-}
-
-/* Serves links until the compositor goes away: every link after that
- * could only fail. compositor_fd is the start-up check's connection, kept
- * open (and idle) to notice that. */
-static int listen_loop(const char *addr, int compositor_fd, int max_links,
-                       const struct gh_options *options)
-{
-	struct wire_addr_error err;
-	int lfd = wire_addr_listen(addr, &err);
-	if (lfd < 0) {
-		fprintf(stderr, "gpupipe-host: %s\n", err.text);
-		return 1;
-	}
-	/* poll() may report a link that the peer has dropped by accept(). */
-	fcntl(lfd, F_SETFL, fcntl(lfd, F_GETFL) | O_NONBLOCK);
-	gp_log(INFO, "listening on %s", addr);
-	if (wire_addr_is_unix(addr))
-		snprintf(socket_path, sizeof(socket_path), "%s", addr + 5);
-	for (;;) {
-		struct pollfd pfd[2] = {{.fd = lfd, .events = POLLIN},
-		                        {.fd = compositor_fd, .events = POLLIN}};
-		if (poll(pfd, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			gp_log(ERROR, "poll: %s", strerror(errno));
-			return 1;
-		}
-		struct gh_compositor_error cerr;
-		if (pfd[1].revents && !gh_compositor_alive(compositor_fd, &cerr)) {
-			gp_log(ERROR,
-			       "lost the compositor (%s): no more links can be served; exiting",
-			       cerr.text);
-			if (socket_path[0])
-				unlink(socket_path);
-			return 1;
-		}
-		if (pfd[0].revents)
-			accept_link(lfd, compositor_fd, max_links, options);
-	}
-}
-
-/* Tells the peer why it will not be served, in a CLOSE frame, before the
- * first byte of the link is read. stdout of --stdio is a fresh pipe or
- * socket, so a frame this small never blocks. */
-static void tell_peer(int fd, const char *reason)
-{
-	size_t n = strnlen(reason, WIRE_MAX_REASON);
-	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
-	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
-	(void)!writev(fd, iov, 2);
-}
-
-static const char *file_kind(mode_t mode)
-{
-	if (S_ISREG(mode))
-		return "a regular file";
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	return "not a pipe or a socket";
-}
-
-/* stdin and stdout are the link: the event loop must be able to wait on
- * them (epoll refuses regular files, directories and /dev/null), stdin
- * open for reading and stdout for writing. */
-static bool stdio_usable(int fd, const char *name, int access)
-{
-	static const char must[] = "--stdio needs stdin and stdout to be a socket or a pipe "
-	                           "(as qrexec and gpupipe-proxy's exec: give them)";
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		gp_log(ERROR, "%s is not open (%s); %s", name, strerror(errno), must);
+	char *end;
+	errno = 0;
+	if (*text < '0' || *text > '9')
 		return false;
-	}
-	int ep = epoll_create1(EPOLL_CLOEXEC);
-	struct epoll_event ev = {.events = 0};
-	bool pollable = ep >= 0 && epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0;
-	if (ep >= 0)
-		close(ep);
-	if (!pollable) {
-		gp_log(ERROR, "%s is %s, which cannot be waited on; %s", name,
-		       file_kind(st.st_mode), must);
+	uint64_t v = strtoull(text, &end, 10);
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30, end++;
+	if (errno || *end || v > (UINT64_MAX >> shift))
 		return false;
-	}
-	int mode = fcntl(fd, F_GETFL) & O_ACCMODE;
-	if (mode != O_RDWR && mode != access) {
-		gp_log(ERROR, "%s is not open for %s; %s", name,
-		       access == O_RDONLY ? "reading" : "writing", must);
-		return false;
-	}
+	*out = v << shift;
 	return true;
 }
 
-static int serve_stdio(const struct gh_options *options)
+/* The --quota-* options: each within a range that leaves real apps
+ * working at the low end and means something at the high end. */
+static bool quota_option(int c, const char *arg, struct gh_options *o)
 {
-	if (!stdio_usable(0, "stdin", O_RDONLY) || !stdio_usable(1, "stdout", O_WRONLY))
-		return 1;
-	struct gh_compositor_error cerr;
-	int fd = gh_compositor_check(GH_COMPOSITOR_CHECK_MS, &cerr);
-	if (fd < 0) {
-		gp_log(ERROR, "cannot reach the compositor: %s", cerr.text);
-		tell_peer(1, "gpupipe-host cannot reach its compositor");
-		return 1;
+	static const struct {
+		int c;
+		const char *name;
+		uint64_t min, max;
+		bool size;
+	} q[] = {
+	        {'Q', "--quota-gl-memory", 16ull << 20, 1ull << 40, true},
+	        {'N', "--quota-gl-names", 1024, 1ull << 24, false},
+	        {'F', "--quota-frame-memory", 16ull << 20, 1ull << 40, true},
+	        {'U', "--quota-queued", 256ull << 10, 1ull << 30, true},
+	};
+	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+		if (q[i].c != c)
+			continue;
+		uint64_t v;
+		char *end;
+		bool ok = q[i].size ? parse_size(arg, &v)
+		                    : (*arg >= '0' && *arg <= '9' &&
+		                       (v = strtoull(arg, &end, 10), !*end));
+		if (!ok || v < q[i].min || v > q[i].max) {
+			fprintf(stderr,
+			        "gpupipe-host: %s takes %s%" PRIu64 " to %" PRIu64 "%s, not '%s'\n",
+			        q[i].name, q[i].size ? "a size of " : "", q[i].min, q[i].max,
+			        q[i].size ? " bytes (or with K, M, G)" : "", arg);
+			return false;
+		}
+		uint64_t *field[] = {&o->quota_gl_memory, &o->quota_gl_names,
+		                     &o->quota_frame_memory, &o->quota_queued};
+		*field[i] = v;
+		return true;
 	}
-	/* The session makes its own connection, in which the app's ids are
-	 * the only ones. */
-	close(fd);
-	return gh_session_run(0, 1, options);
+	return false;
 }
 
 int main(int argc, char **argv)
@@ -271,10 +166,16 @@ int main(int argc, char **argv)
 	        {"label", required_argument, NULL, 'L'},
 	        {"allow-clipboard", no_argument, NULL, 'C'},
 	        {"max-links", required_argument, NULL, 'M'},
+	        {"max-links-per-peer", required_argument, NULL, 'P'},
+	        {"quota-gl-memory", required_argument, NULL, 'Q'},
+	        {"quota-gl-names", required_argument, NULL, 'N'},
+	        {"quota-frame-memory", required_argument, NULL, 'F'},
+	        {"quota-queued", required_argument, NULL, 'U'},
+	        {"setup-timeout", required_argument, NULL, 'T'},
 	        {"no-gl", no_argument, NULL, 'G'},
-	        {"sandbox-user", required_argument, NULL, 'U'},
-	        {"no-sandbox", no_argument, NULL, 'N'},
-	        {"sandbox-memory", required_argument, NULL, 'A'},
+	        {"sandbox-user", required_argument, NULL, 'u'},
+	        {"sandbox-memory", required_argument, NULL, 'm'},
+	        {"no-sandbox", no_argument, NULL, 'n'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {0},
@@ -282,8 +183,9 @@ int main(int argc, char **argv)
 	struct gh_options options = {.gl = true};
 	const char *listen_addr = NULL, *sandbox_user = NULL;
 	bool stdio = false, sandbox = true;
-	int verbose = 0, c, max_links = 64;
+	int verbose = 0, c;
 	long sandbox_memory = GH_SANDBOX_DEFAULT_MEMORY_GIB;
+	struct gh_listener_limits lim = {.max_links = 64, .per_peer = 0};
 	char *end;
 	while ((c = getopt_long(argc, argv, "l:L:vh", opts, NULL)) != -1) {
 		switch (c) {
@@ -302,13 +204,13 @@ int main(int argc, char **argv)
 		case 'G':
 			options.gl = false;
 			break;
-		case 'U':
+		case 'u':
 			sandbox_user = optarg;
 			break;
-		case 'N':
+		case 'n':
 			sandbox = false;
 			break;
-		case 'A':
+		case 'm':
 			sandbox_memory = strtol(optarg, &end, 10);
 			if (*end || end == optarg || sandbox_memory < 0 ||
 			    sandbox_memory > 1 << 20) {
@@ -319,11 +221,36 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'M':
-			max_links = (int)strtol(optarg, &end, 10);
-			if (*end || max_links < 1 || max_links > 4096) {
+			lim.max_links = (int)strtol(optarg, &end, 10);
+			if (*end || lim.max_links < 1 || lim.max_links > 4096) {
 				fprintf(stderr, "gpupipe-host: --max-links takes 1 to 4096\n");
 				return 2;
 			}
+			break;
+		case 'P':
+			lim.per_peer = (int)strtol(optarg, &end, 10);
+			if (*end || lim.per_peer < 1 || lim.per_peer > 4096) {
+				fprintf(stderr,
+				        "gpupipe-host: --max-links-per-peer takes 1 to 4096\n");
+				return 2;
+			}
+			break;
+		case 'T': {
+			long sec = strtol(optarg, &end, 10);
+			if (*end || end == optarg || sec < 1 || sec > 3600) {
+				fprintf(stderr,
+				        "gpupipe-host: --setup-timeout takes 1 to 3600 seconds\n");
+				return 2;
+			}
+			options.setup_timeout_ms = (uint32_t)sec * 1000;
+			break;
+		}
+		case 'Q':
+		case 'N':
+		case 'F':
+		case 'U':
+			if (!quota_option(c, optarg, &options))
+				return 2;
 			break;
 		case 'v':
 			verbose++;
@@ -341,6 +268,13 @@ int main(int argc, char **argv)
 		        optind < argc ? "unexpected argument"
 		                      : "--stdio and --listen exclude each other",
 		        usage);
+		return 2;
+	}
+	if (!lim.per_peer)
+		lim.per_peer = lim.max_links > 1 ? lim.max_links / 2 : 1;
+	if (lim.per_peer > lim.max_links) {
+		fprintf(stderr, "gpupipe-host: --max-links-per-peer %d is over --max-links %d\n",
+		        lim.per_peer, lim.max_links);
 		return 2;
 	}
 	if (options.label && (!*options.label || strlen(options.label) > 64)) {
@@ -364,7 +298,7 @@ int main(int argc, char **argv)
 	setenv("MESA_GLSL_CACHE_DISABLE", "true", 1);
 	signal(SIGPIPE, SIG_IGN);
 	if (stdio)
-		return serve_stdio(&options);
+		return gh_stdio_link_run(&options);
 
 	char default_addr[4096];
 	if (!listen_addr) {
@@ -395,11 +329,5 @@ int main(int argc, char **argv)
 		             "render by themselves");
 		options.gl = false;
 	}
-	struct sigaction sa = {.sa_handler = on_signal};
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	struct sigaction chld = {.sa_handler = reap_children,
-	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
-	sigaction(SIGCHLD, &chld, NULL);
-	return listen_loop(listen_addr, compositor_fd, max_links, &options);
+	return gh_listener_run(listen_addr, compositor_fd, &lim, &options);
 }

@@ -249,17 +249,25 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 	uint64_t enabled = s->options->allow_clipboard ? WIRE_FEATURE_CLIPBOARD : 0;
 	s->features = hello.features & enabled;
 	s->hello_received = true;
+	/* The hello timer now waits for the first Wayland request. */
+	uint32_t ms = s->options->setup_timeout_ms ? s->options->setup_timeout_ms
+	                                           : GH_FIRST_REQUEST_TIMEOUT_MS;
+	if (!s->first_request)
+		wl_event_source_timer_update(s->hello_timer, (int)ms);
 	return wire_send_hello(&s->link, s->features);
 }
 
-static bool process_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p)
+/* *used < hdr->size: a GL frame paused part way (see gh_gpupipe_frame). */
+static bool process_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p,
+                          uint32_t *used)
 {
+	*used = hdr->size;
 	if (!s->hello_received && hdr->type != WIRE_HELLO) {
 		gh_session_fail(s, "first frame is %s, not hello", wire_type_name(hdr->type));
 		return false;
 	}
 	if (hdr->type == WIRE_GL_OPEN || hdr->type == WIRE_GL || hdr->type == WIRE_GL_CLOSE)
-		return gh_gpupipe_frame(s, hdr, p);
+		return gh_gpupipe_frame(s, hdr, p, used);
 	if (hdr->channel != 0) {
 		gh_session_fail(s, "%s frame on channel %u: only GL frames have channels",
 		                wire_type_name(hdr->type), hdr->channel);
@@ -277,6 +285,10 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 		gh_session_end(s, "proxy closed the link");
 		return false;
 	case WIRE_WAYLAND:
+		if (!s->first_request) {
+			s->first_request = true;
+			wl_event_source_timer_update(s->hello_timer, 0);
+		}
 		return process_wayland(s, p, hdr->size);
 	case WIRE_SHM_CREATE:
 		return gh_shm_create(s, p, hdr->size);
@@ -303,28 +315,54 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 	}
 }
 
-void gh_link_process(struct gh_session *s)
+/* Runs received frames until none is whole or a queue is over its bound
+ * (true: stopped for the bound). */
+static bool run_frames(struct gh_session *s)
 {
-	for (;;) {
+	while (!s->done) {
+		if (gh_session_congested(s))
+			return true;
 		struct wire_header hdr;
 		const uint8_t *payload;
 		const char *err;
 		enum wire_frame_status st = wire_frame_next(&s->link, &hdr, &payload, &err);
 		if (st == WIRE_FRAME_PARTIAL)
-			break;
+			return false;
 		if (st == WIRE_FRAME_INVALID) {
 			gh_session_fail(s, "bad frame header: %s", err);
-			return;
+			return false;
 		}
-		if (!process_frame(s, &hdr, payload))
-			return;
+		uint32_t used;
+		if (!process_frame(s, &hdr, payload, &used))
+			return false;
+		if (used < hdr.size) {
+			s->frame_done = used;
+			return true;
+		}
+		s->frame_done = 0;
 		wire_frame_consume(&s->link, &hdr);
 	}
-	if (!wire_conn_flush(&s->compositor)) {
-		gh_session_end(s, "the compositor connection failed");
-		return;
+	return false;
+}
+
+void gh_link_process(struct gh_session *s)
+{
+	/* Frames already received wait while a queue is over its bound, as
+	 * new ones do (the link is not read then): what the app sends is run
+	 * only as fast as the proxy takes the answers. A queue that a flush
+	 * empties at once lets them go on here: the peer may be waiting for
+	 * their replies and send nothing that would wake us. */
+	for (;;) {
+		bool stalled = run_frames(s);
+		if (s->done)
+			return;
+		if (!wire_conn_flush(&s->compositor)) {
+			gh_session_end(s, "the compositor connection failed");
+			return;
+		}
+		wire_conn_flush(&s->link); /* replies, the hello answer */
+		if (!stalled || gh_session_congested(s))
+			break;
 	}
-	wire_conn_flush(&s->link); /* the hello answer */
-	if (wire_conn_pending(&s->compositor) > GH_BACKPRESSURE_BYTES)
-		wire_conn_set_reading(&s->link, false);
+	gh_session_throttle(s);
 }

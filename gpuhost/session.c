@@ -50,10 +50,48 @@ void gh_object_destroy(struct wire_object *obj)
 	obj->data = NULL;
 }
 
-static void resume_if_drained(struct wire_conn *drained, struct wire_conn *paused)
+/* ---- flow control (GH_DEFAULT_QUEUED_BYTES) ---- */
+
+bool gh_session_congested(const struct gh_session *s)
 {
-	if (!paused->reading && wire_conn_pending(drained) < GH_BACKPRESSURE_BYTES / 2)
-		wire_conn_set_reading(paused, true);
+	return wire_conn_pending(&s->link) > s->queue_bound ||
+	       wire_conn_pending(&s->compositor) > s->queue_bound;
+}
+
+void gh_session_throttle(struct gh_session *s)
+{
+	size_t to_link = wire_conn_pending(&s->link);
+	size_t to_compositor = wire_conn_pending(&s->compositor);
+	if (s->link.reading && gh_session_congested(s)) {
+		gp_log(DEBUG,
+		       "pausing the link: %zu bytes queued toward the proxy, %zu toward the "
+		       "compositor (--quota-queued %zu)",
+		       to_link, to_compositor, s->queue_bound);
+		wire_conn_set_reading(&s->link, false);
+	}
+	if (s->compositor.reading && to_link > s->queue_bound) {
+		gp_log(DEBUG, "pausing the compositor: %zu bytes queued toward the proxy", to_link);
+		wire_conn_set_reading(&s->compositor, false);
+	}
+}
+
+/* A queue drained (WRITABLE): resumes what it paused once both queues are
+ * down to half the bound, and runs the link frames received meanwhile
+ * (their fd may never be readable again: the peer may be waiting for
+ * replies to what it sent). */
+static void resume(struct gh_session *s)
+{
+	size_t half = s->queue_bound / 2;
+	size_t to_link = wire_conn_pending(&s->link);
+	if (!s->compositor.reading && to_link < half) {
+		gp_log(DEBUG, "resuming the compositor");
+		wire_conn_set_reading(&s->compositor, true);
+	}
+	if (!s->link.reading && to_link < half && wire_conn_pending(&s->compositor) < half) {
+		gp_log(DEBUG, "resuming the link");
+		wire_conn_set_reading(&s->link, true);
+		gh_link_process(s);
+	}
 }
 
 /* Once the link is ending nothing more is read: CLOSE is the last frame. */
@@ -63,8 +101,10 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 	if (s->done)
 		return;
 	if (mask & WL_EVENT_WRITABLE)
-		resume_if_drained(&s->link, &s->compositor);
-	if (mask & WL_EVENT_READABLE) {
+		resume(s);
+	if (s->done)
+		return;
+	if ((mask & WL_EVENT_READABLE) && conn->reading) {
 		ssize_t n = wire_conn_read(conn);
 		if (n < 0 && errno == EBADMSG) {
 			gh_session_fail(s, "the link sent a file descriptor, but fd passing is "
@@ -87,8 +127,10 @@ static void on_compositor(struct wire_conn *conn, uint32_t mask, void *data)
 	if (s->done)
 		return;
 	if (mask & WL_EVENT_WRITABLE)
-		resume_if_drained(&s->compositor, &s->link);
-	if (mask & WL_EVENT_READABLE) {
+		resume(s);
+	if (s->done)
+		return;
+	if ((mask & WL_EVENT_READABLE) && conn->reading) {
 		ssize_t n = wire_conn_read(conn);
 		if (n == 0 || (n < 0 && errno != EAGAIN)) {
 			/* Pass on whatever arrived (often a wl_display.error). */
@@ -107,6 +149,10 @@ static int on_hello_timeout(void *data)
 	struct gh_session *s = data;
 	if (!s->hello_received)
 		gh_session_fail(s, "no hello within %d ms", GH_HELLO_TIMEOUT_MS);
+	else if (!s->first_request)
+		gh_session_fail(s, "no Wayland request within %u ms of the hello (--setup-timeout)",
+		                s->options->setup_timeout_ms ? s->options->setup_timeout_ms
+		                                             : GH_FIRST_REQUEST_TIMEOUT_MS);
 	return 0;
 }
 
@@ -184,6 +230,7 @@ static bool contain(struct gh_session *s)
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
 	struct gh_session s = {.options = options};
+	s.queue_bound = options->quota_queued ? options->quota_queued : GH_DEFAULT_QUEUED_BYTES;
 	s.link.fd = s.link.out_fd = -1;
 	if (session_init(&s, link_in, link_out) && contain(&s)) {
 		while (!s.done) {

@@ -26,14 +26,26 @@
 struct gh_gl;
 
 struct gh_options {
-	const char *label;         /* NULL: no label */
-	bool allow_clipboard;      /* advertise data device globals */
-	bool gl;                   /* advertise gpupipe_v1 and run GL streams */
-	struct gh_sandbox sandbox; /* entered once the session is set up */
+	const char *label;    /* NULL: no label */
+	bool allow_clipboard; /* advertise data device globals */
+	bool gl;              /* advertise gpupipe_v1 and run GL streams */
+	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
+	 * 0 stands for the default of each. */
+	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */
+	uint64_t quota_gl_names;     /* gh_gl_limits.names */
+	uint64_t quota_frame_memory; /* bytes: gh_gl_limits.frame_memory */
+	uint64_t quota_queued;       /* bytes: see GH_DEFAULT_QUEUED_BYTES */
+	uint32_t setup_timeout_ms;   /* GH_FIRST_REQUEST_TIMEOUT_MS if 0 */
+	struct gh_sandbox sandbox;   /* entered once the session is set up */
 };
 
-/* Above this many queued bytes toward one side, stop reading the other. */
-#define GH_BACKPRESSURE_BYTES (16u << 20)
+/* Bytes queued toward one side (GL replies and Wayland events toward the
+ * proxy, requests toward the compositor) above which the link is no
+ * longer read, nor its already received frames run, until the queue
+ * drains to half; the compositor is not read either while the proxy's
+ * queue is over it. So an app that never reads its replies stalls itself
+ * and costs the host this much, not what it sends. */
+#define GH_DEFAULT_QUEUED_BYTES (16u << 20)
 
 struct gh_session {
 	const struct gh_options *options;
@@ -43,12 +55,15 @@ struct gh_session {
 	struct wire_object_map objects;
 	uint64_t features; /* accepted in the handshake */
 	bool hello_received;
-	struct wl_list globals;     /* gh_global.link: what we advertised */
-	struct wl_list shm_regions; /* gh_shm_region.link: proxy-announced */
-	uint64_t shm_total;         /* bytes in shm_regions */
-	uint32_t next_handle;       /* fd handles we announce (keymaps) */
-	struct wire_pipes pipes;    /* clipboard transfers, if allowed */
-	struct wl_event_source *hello_timer;
+	struct wl_list globals;              /* gh_global.link: what we advertised */
+	struct wl_list shm_regions;          /* gh_shm_region.link: proxy-announced */
+	uint64_t shm_total;                  /* bytes in shm_regions */
+	uint32_t next_handle;                /* fd handles we announce (keymaps) */
+	struct wire_pipes pipes;             /* clipboard transfers, if allowed */
+	struct wl_event_source *hello_timer; /* then: the first Wayland request's */
+	bool first_request;                  /* a Wayland request came */
+	size_t queue_bound;                  /* bytes: options->quota_queued */
+	uint32_t frame_done; /* bytes of the first WIRE_GL frame already run (paused) */
 	/* Compositor globals the host itself binds for GL frames (0: none). */
 	uint32_t shm_name, dmabuf_name, dmabuf_version;
 	struct gh_gl *gl;     /* the GL executor, set up with the session; NULL without GL */
@@ -60,6 +75,12 @@ struct gh_session {
 
 /* A peer that has not said hello by then is not a gpupipe-proxy. */
 #define GH_HELLO_TIMEOUT_MS 10000
+/* Nor one that said hello and sends no Wayland request by then (from the
+ * hello; --setup-timeout): an app's library asks for the registry right
+ * after connecting, so only a link that does nothing at all is ended (it
+ * would hold a --max-links slot). After its first request a link may stay
+ * idle for ever, as an idle app does. */
+#define GH_FIRST_REQUEST_TIMEOUT_MS 30000
 
 /* Serves one link until it ends; takes the fds (in == out for sockets). */
 int gh_session_run(int link_in, int link_out, const struct gh_options *options);
@@ -71,8 +92,14 @@ void gh_session_fail(struct gh_session *s, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 void gh_session_end(struct gh_session *s, const char *why);
 
-/* requests.c: link -> compositor. */
+/* requests.c: link -> compositor. Runs the frames received, up to the
+ * queue bound (gh_session_congested). */
 void gh_link_process(struct gh_session *s);
+/* True while a queue is over the bound: no more link frames are run. */
+bool gh_session_congested(const struct gh_session *s);
+/* Stops reading the link or the compositor where a queue is over the
+ * bound (logged at debug level). */
+void gh_session_throttle(struct gh_session *s);
 /* events.c: compositor -> link. */
 void gh_compositor_process(struct gh_session *s);
 

@@ -4,6 +4,7 @@
  * start-up and again on every open.
  */
 #include <errno.h>
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -327,4 +328,52 @@ int wire_addr_listen(const char *text, struct wire_addr_error *err)
 		break;
 	}
 	return fail(err, "exec: addresses can only be connected to");
+}
+
+bool wire_addr_peer(int fd, struct wire_peer *peer)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	snprintf(peer->text, sizeof(peer->text), "unknown");
+	if (getpeername(fd, (struct sockaddr *)&ss, &len) < 0)
+		return false;
+	if (ss.ss_family == AF_UNIX) {
+		struct ucred cred;
+		socklen_t clen = sizeof(cred);
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) < 0)
+			return false;
+		snprintf(peer->text, sizeof(peer->text), "uid %u", (unsigned)cred.uid);
+		return true;
+	}
+	char host[INET6_ADDRSTRLEN];
+	if (ss.ss_family == AF_INET) {
+		const struct sockaddr_in *sin = (const struct sockaddr_in *)&ss;
+		if (!inet_ntop(AF_INET, &sin->sin_addr, host, sizeof(host)))
+			return false;
+		snprintf(peer->text, sizeof(peer->text), "tcp %.46s", host);
+		return true;
+	}
+	if (ss.ss_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)&ss)->sin6_addr;
+		if (IN6_IS_ADDR_V4MAPPED(&a)) {
+			if (!inet_ntop(AF_INET, &a.s6_addr[12], host, sizeof(host)))
+				return false;
+			snprintf(peer->text, sizeof(peer->text), "tcp %.46s", host);
+			return true;
+		}
+		/* One host usually holds a whole /64: counted as one peer. */
+		memset(&a.s6_addr[8], 0, 8);
+		if (!inet_ntop(AF_INET6, &a, host, sizeof(host)))
+			return false;
+		snprintf(peer->text, sizeof(peer->text), "tcp %.46s/64", host);
+		return true;
+	}
+#ifdef HAVE_VSOCK
+	if (ss.ss_family == AF_VSOCK) {
+		const struct sockaddr_vm *svm = (const struct sockaddr_vm *)&ss;
+		snprintf(peer->text, sizeof(peer->text), "vsock cid %u", (unsigned)svm->svm_cid);
+		return true;
+	}
+#endif
+	return false;
 }

@@ -34,7 +34,7 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 			gles_host.glDeleteBuffers(1, &name);
 			return gh_gl_fail(x, "too many buffers"), NULL;
 		}
-		*rec = (struct gh_gl_buffer){.refs = 1, .host = name};
+		*rec = (struct gh_gl_buffer){.refs = 1, .host = name, .quota = &x->gl->quota};
 		ctx->scratch[index] = name;
 	}
 	struct gh_gl_buffer *buf;
@@ -44,6 +44,14 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 		/* Grown in steps so that a growing vertex range does not
 		 * reallocate at every draw. */
 		uint64_t want = size < GH_GL_MAX_CLIENT_ARRAY / 2 ? size + size / 2 : size;
+		/* No GL error can tell the app: past the quota the link ends. */
+		if (!gh_gl_quota_charge(buf->quota, buf->charged, want, "a client array"))
+			return gh_gl_fail(x,
+			                  "%llu bytes of client-array vertices would pass the GL "
+			                  "memory quota (--quota-gl-memory)",
+			                  (unsigned long long)want),
+			       NULL;
+		buf->charged = want;
 		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, GL_STREAM_DRAW);
 		GLint got = 0;
 		gles_host.glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_SIZE, &got);

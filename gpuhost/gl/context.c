@@ -67,13 +67,33 @@ static uint32_t check_args(struct gh_gl *gl, uint32_t config_id, uint32_t share_
 	return EGL_SUCCESS;
 }
 
-static void context_init(struct gh_gl_context *ctx)
+/* Its default textures (name 0): referenced by the context's texture
+ * units until they bind another, and by the share group (see there). */
+static bool default_textures(struct gh_gl_context *ctx)
+{
+	for (int i = 0; i < 2; i++) {
+		struct gh_gl_storage *st = gh_gl_storage_create(&ctx->gl->quota, 0);
+		struct gh_gl_storage **slot = wl_array_add(&ctx->share->defaults, sizeof(*slot));
+		if (!st || !slot) {
+			gh_gl_storage_unref(st);
+			return false;
+		}
+		st->target = i ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
+		*slot = st;
+		ctx->bind.default_tex[i] = st;
+	}
+	return true;
+}
+
+static bool context_init(struct gh_gl_context *ctx)
 {
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_init(&ctx->names[i]);
 	gh_gl_map_init(&ctx->vaos, GH_GL_MAX_NAMES);
+	gh_gl_bindings_init(&ctx->bind);
 	ctx->vao = &ctx->default_vao;
 	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
+	return default_textures(ctx);
 }
 
 bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,
@@ -101,7 +121,7 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 		free(ctx);
 		return true;
 	}
-	ctx->share = share ? share->share : gh_gl_share_create();
+	ctx->share = share ? share->share : gh_gl_share_create(&gl->quota);
 	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
 		eglDestroyContext(gl->dpy, ctx->egl);
 		free(ctx);
@@ -114,8 +134,12 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 	ctx->handle = handle;
 	ctx->refs = 1;
 	ctx->config = config;
-	context_init(ctx);
 	*err = EGL_SUCCESS;
+	if (!context_init(ctx)) {
+		gh_gl_map_remove(&gl->contexts, handle, NULL);
+		gh_gl_context_unref(ctx);
+		*err = EGL_BAD_ALLOC;
+	}
 	return true;
 }
 
@@ -177,8 +201,9 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	gh_gl_vao_finish(&ctx->default_vao);
 	gh_gl_buffer_unref(ctx->array_buffer);
 	gh_gl_program_unref(ctx->program);
+	gh_gl_bindings_finish(&ctx->bind);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
-		gh_gl_names_finish(&ctx->names[i]);
+		gh_gl_names_finish(&ctx->names[i], &gl->quota);
 	gh_gl_share_unref(ctx->share);
 	free(ctx);
 }

@@ -10,6 +10,8 @@
  *     vertex arrays, plus the vertex state that draws are validated against.
  *   gh_gl_surface -- a host pbuffer, the back buffer of an app surface.
  *   gh_gl_memory -- a frame buffer the compositor shows (memory.c).
+ *   gh_gl_quota (one per link) -- the GL memory and names it holds against
+ *     its limits; buffer, texture and renderbuffer records charge it.
  *
  * The host has one thread and several streams: before a stream's GLES
  * command runs, its context and surfaces are made current on the host if
@@ -39,15 +41,16 @@ struct gh_gl_memory;
 struct gl_exec;
 
 /* Caps on what one link may make the host keep. */
-#define GH_GL_MAX_NAMES (1u << 20)  /* entries per name map */
-#define GH_GL_MAX_EGL_OBJECTS 4096u /* contexts, surfaces, syncs, images: each */
-#define GH_GL_MAX_BUFFERS 4096u     /* wl_buffers bound to memory */
-/* Frame buffer bytes one link may hold at once: 4 buffers of a few 8K
- * windows, with room for a resize in flight. Sizes come from the app. */
-#define GH_GL_MAX_MEMORY_BYTES (2048ull << 20)
+#define GH_GL_MAX_NAMES (1u << 20)         /* entries per name map */
+#define GH_GL_MAX_EGL_OBJECTS 4096u        /* contexts, surfaces, syncs, images: each */
+#define GH_GL_MAX_BUFFERS 4096u            /* wl_buffers bound to memory */
 #define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
 #define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
 #define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
+/* Bytes of commands being reassembled over all streams of a link: a few
+ * whole commands at once (threads uploading together), not one per each
+ * of 256 channels. */
+#define GH_GL_MAX_PARTIAL_BYTES (4ull * GL_MAX_COMMAND)
 
 /* ES 3 enums the host context understands and we use ourselves. */
 #define GH_GL_READ_FRAMEBUFFER 0x8CA8
@@ -88,6 +91,42 @@ struct gh_gl_config {
 	EGLConfig egl;
 	struct gl_config_info info;
 };
+
+/* ---- quota.c ---- */
+
+/* What the link holds against its gh_gl_limits. Bytes are what the app
+ * asked for (sizes x formats), the same on every driver. */
+struct gh_gl_quota {
+	struct gh_gl_limits limits;
+	uint64_t memory, memory_peak; /* bytes of GL memory held */
+	uint64_t names, names_peak;   /* live names */
+	int64_t logged_ms;            /* the last refusal logged (rate limit) */
+	uint32_t unlogged;            /* refusals since, not logged */
+};
+
+void gh_gl_quota_init(struct gh_gl_quota *q);
+/* An allocation of `bytes` replacing `old` bytes: true when it fits (and
+ * it is then charged); false (logged, rate limited) when it would pass the
+ * memory quota, which stays unchanged. */
+bool gh_gl_quota_charge(struct gh_gl_quota *q, uint64_t old, uint64_t bytes, const char *what);
+/* What GL really did, or storage given back: never refused. */
+void gh_gl_quota_adjust(struct gh_gl_quota *q, uint64_t old, uint64_t bytes);
+/* Live names of a map that is going away. */
+void gh_gl_quota_names_gone(struct gh_gl_quota *q, uint32_t n);
+/* Logs what the link used at most (at link end). */
+void gh_gl_quota_report(const struct gh_gl_quota *q);
+
+/* GL errors for the app that the host knows and the driver does not hold:
+ * a refused allocation's GL_OUT_OF_MEMORY, and the driver's own errors
+ * taken out of it while checking an allocation (gh_gl_errors_stash). The
+ * app's glGetError returns these first, then asks the driver; GL allows
+ * any order when several errors are recorded. Bit i is 0x0500 + i. */
+void gh_gl_error_record(struct gh_gl_context *ctx, uint32_t error);
+/* Moves the driver's recorded errors into ctx's, so that a glGetError
+ * right after a command tells whether that command failed. */
+void gh_gl_errors_stash(struct gh_gl_context *ctx);
+/* After a command: true (and its error stashed) when GL refused it. */
+bool gh_gl_command_failed(struct gh_gl_context *ctx);
 
 struct gh_gl {
 	const struct gh_gl_sink *sink;
@@ -131,6 +170,11 @@ struct gh_gl {
 	struct wl_list memories;   /* gh_gl_memory.link */
 	uint64_t memory_bytes;     /* width * height * 4 over memories */
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
+	struct gh_gl_quota quota;
+	uint64_t partial_bytes; /* reassembly buffers of all streams */
+	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
+	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
+	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;
 };
 
 /* ---- names.c ---- */
@@ -146,8 +190,10 @@ struct gh_gl_names {
 struct gh_gl_buffer {
 	uint32_t refs;
 	uint32_t host;
-	uint64_t size; /* bytes in the data store */
-	uint8_t *copy; /* the whole store (size bytes) when `complete`, else NULL */
+	struct gh_gl_quota *quota; /* charged with `charged` */
+	uint64_t size;             /* bytes in the data store, as GL reports them */
+	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
+	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
 	bool complete;
 	struct {
 		bool valid;
@@ -166,9 +212,15 @@ struct gh_gl_program {
 
 struct gh_gl_share {
 	uint32_t refs;
+	struct gh_gl_quota *quota;
 	struct gh_gl_names names[GL_NAMES_COUNT]; /* shared classes only */
 	struct gh_gl_map buffers;                 /* host name -> gh_gl_buffer */
 	struct gh_gl_map programs;                /* host name -> gh_gl_program */
+	struct gh_gl_map textures;                /* host name -> gh_gl_storage */
+	struct gh_gl_map renderbuffers;           /* host name -> gh_gl_storage */
+	/* The default textures (name 0) of its contexts: kept until the group
+	 * goes, since a driver may share them across the group. */
+	struct wl_array defaults; /* struct gh_gl_storage * */
 };
 
 struct gh_gl_attrib {
@@ -186,8 +238,8 @@ struct gh_gl_vao {
 };
 
 void gh_gl_names_init(struct gh_gl_names *names);
-void gh_gl_names_finish(struct gh_gl_names *names);
-struct gh_gl_share *gh_gl_share_create(void);
+void gh_gl_names_finish(struct gh_gl_names *names, struct gh_gl_quota *quota);
+struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota);
 void gh_gl_share_unref(struct gh_gl_share *share);
 struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls);
 void gh_gl_buffer_unref(struct gh_gl_buffer *buf);
@@ -195,6 +247,97 @@ void gh_gl_program_unref(struct gh_gl_program *prog);
 struct gh_gl_buffer *gh_gl_buffer_ref(struct gh_gl_buffer *buf);
 /* The host name's app name in the current context, 0 if none. */
 uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
+
+/* ---- storage.c, formats.c: GL memory of textures and renderbuffers ---- */
+
+/* One image of a texture (a level of a face) or a renderbuffer's store. */
+struct gh_gl_image_bytes {
+	uint32_t face, level;
+	uint32_t width, height;
+	uint64_t bytes;
+};
+
+/* The storage of a texture or renderbuffer as the quota counts it. Held
+ * by its share group's map while the name lives, and by each texture unit,
+ * renderbuffer binding and framebuffer attachment that refers to it: GL
+ * keeps a deleted object alive while it is bound or attached somewhere,
+ * so its bytes stay charged until the last reference goes. */
+struct gh_gl_storage {
+	uint32_t refs;
+	uint32_t host;   /* host name; 0 for a default texture */
+	uint32_t target; /* GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP, another texture
+	                    target, or GL_RENDERBUFFER; 0 until first bound */
+	bool named;      /* in its share group's map (not deleted yet) */
+	struct gh_gl_quota *quota;
+	uint64_t bytes;         /* charged: the sum over images */
+	struct wl_array images; /* struct gh_gl_image_bytes */
+};
+
+struct gh_gl_storage *gh_gl_storage_create(struct gh_gl_quota *quota, uint32_t host);
+struct gh_gl_storage *gh_gl_storage_ref(struct gh_gl_storage *st);
+void gh_gl_storage_unref(struct gh_gl_storage *st);
+/* Sets *slot to st, holding a reference. */
+void gh_gl_storage_set(struct gh_gl_storage **slot, struct gh_gl_storage *st);
+
+/* A change to a storage's images made before GL runs the command that
+ * makes it, undone afterwards if GL refused the command. */
+struct gh_gl_pending {
+	struct gh_gl_storage *storage; /* referenced; NULL: nothing pending */
+	struct wl_array saved;         /* its images before */
+	uint64_t saved_bytes;
+};
+/* After the command: keeps or undoes x->pending (stream.c calls it). */
+void gh_gl_storage_after(struct gl_exec *x);
+
+/* Bytes per pixel GL may keep for a sized internal format, 0 for an
+ * unsized one (GL_RGBA, ...) and 16 (the most) for one we do not know. */
+uint32_t gh_gl_format_bytes(uint32_t internalformat);
+/* Bytes of a w x h image of a compressed format we know; 0 if unknown. */
+uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h);
+
+/* EGLImages of a texture level (face 0) or a renderbuffer: what the image
+ * would hold, from the storage of host name `host` in ctx's share group
+ * ({0} if none). An image keeps that storage alive on its own, so it is
+ * charged apart, as is every texture or renderbuffer made from an image:
+ * shared storage counts once per holder, never less than it holds. */
+struct gh_gl_image_bytes gh_gl_storage_find_image(struct gh_gl_context *ctx, bool texture,
+                                                  uint32_t host, uint32_t level);
+/* glEGLImageTarget*OES: the texture or renderbuffer bound to `target`
+ * becomes `image`. GL_GUARD_SKIP when refused (the GL error recorded). */
+enum gl_guard gh_gl_storage_from_image(struct gl_exec *x, bool texture, uint32_t target,
+                                       const struct gh_gl_image_bytes *image);
+
+/* ---- bindings.c: what is bound, for the storage records ---- */
+
+/* A framebuffer's attachments: colours 0..15, depth, stencil. */
+#define GH_GL_ATTACHMENTS 18u
+
+struct gh_gl_fbo {
+	uint32_t host;
+	struct gh_gl_storage *att[GH_GL_ATTACHMENTS];
+};
+
+struct gh_gl_bindings {
+	uint32_t active_unit;                  /* glActiveTexture - GL_TEXTURE0 */
+	struct gh_gl_storage **units;          /* [unit * 2 + (cube ? 1 : 0)], lazily */
+	uint32_t n_units;                      /* in units */
+	struct gh_gl_storage *default_tex[2];  /* name 0: 2D, cube map */
+	struct gh_gl_storage *renderbuffer;    /* GL_RENDERBUFFER binding */
+	struct gh_gl_map fbos;                 /* host name -> gh_gl_fbo */
+	struct gh_gl_fbo *draw_fbo, *read_fbo; /* NULL: the default framebuffer */
+};
+
+void gh_gl_bindings_init(struct gh_gl_bindings *b);
+void gh_gl_bindings_finish(struct gh_gl_bindings *b);
+/* The storage bound to a glTexImage2D target (a 2D target or cube face)
+ * on the active unit; NULL for a target that is neither. *face is set. */
+struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t target,
+                                          uint32_t *face);
+/* Names going away (glDelete*), before GL deletes them: GL's unbinding in
+ * the current context is mirrored; attachments are checked afterwards. */
+void gh_gl_bindings_forget(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
+/* After the command: attachments GL changed (stream.c calls it). */
+void gh_gl_bindings_after(struct gl_exec *x);
 
 /* ---- context.c ---- */
 
@@ -216,6 +359,8 @@ struct gh_gl_context {
 	bool initialized; /* made current once: es3 is known */
 	uint32_t scratch[GH_GL_MAX_ATTRIBS]; /* host buffers for client arrays */
 	struct gl_exec *current_on;
+	uint32_t errors; /* see gh_gl_error_record */
+	struct gh_gl_bindings bind;
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -235,6 +380,7 @@ struct gh_gl_surface {
 	struct gh_gl_config *config;
 	uint32_t width, height;
 	EGLSurface egl;
+	uint64_t bytes; /* charged to the GL memory quota */
 	/* Frame buffer contents: a memory holding frame `frame` of `serial`
 	 * is that surface's frame; `serial` changes at each resize. */
 	uint64_t serial, frame;
@@ -289,6 +435,22 @@ struct gl_exec {
 	uint32_t after_buffer_target;
 	uint64_t after_buffer_size;
 	struct gh_gl_program *after_link; /* glLinkProgram: the program */
+	struct gh_gl_pending pending;     /* storage allocated by this command */
+	/* glFramebuffer{Texture2D,Renderbuffer}: what the slots become if GL
+	 * takes it. */
+	struct {
+		struct gh_gl_fbo *fbo; /* NULL: nothing pending */
+		uint32_t first, count; /* slots */
+		struct gh_gl_storage *storage;
+	} after_attach;
+	/* glBindTexture of a texture never bound: its target, if GL takes it. */
+	struct {
+		struct gh_gl_storage *storage; /* NULL: nothing pending */
+		uint32_t target;
+		struct gh_gl_storage **slot; /* set to storage; back to prev if refused */
+		struct gh_gl_storage *prev;
+	} after_bind;
+	bool after_detach; /* textures or renderbuffers deleted */
 };
 
 void gh_gl_stream_free(struct gl_exec *x);

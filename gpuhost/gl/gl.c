@@ -21,6 +21,7 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gl->cur_ctx = EGL_NO_CONTEXT;
 	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
 	gl->present_ctx = EGL_NO_CONTEXT;
+	gh_gl_quota_init(&gl->quota);
 	gh_gl_map_init(&gl->contexts, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->surfaces, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->syncs, GH_GL_MAX_EGL_OBJECTS);
@@ -71,6 +72,7 @@ void gh_gl_destroy(struct gh_gl *gl)
 		if (gl->streams[i])
 			gh_gl_stream_free(gl->streams[i]);
 	}
+	gh_gl_quota_report(&gl->quota);
 	gh_gl_map_for_each(&gl->contexts, unref_context_entry, NULL);
 	gh_gl_map_finish(&gl->contexts);
 	gh_gl_map_for_each(&gl->surfaces, unref_surface_entry, NULL);

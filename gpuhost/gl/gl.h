@@ -46,6 +46,9 @@ struct gh_gl_sink {
 	/* Queues `len` bytes of stream `channel` toward the app (any length:
 	 * the sink splits them into frames). False when they cannot be queued. */
 	bool (*send)(void *data, uint16_t channel, const uint8_t *bytes, uint32_t len);
+	/* True while what was sent waits over the link's queue bound: no more
+	 * commands run then (gh_gl_stream_data). NULL: never. */
+	bool (*congested)(void *data);
 };
 /* `use_render_node`: false keeps even a GPU machine on the shm path. */
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
@@ -56,11 +59,37 @@ void gh_gl_destroy(struct gh_gl *gl);
 enum gh_gl_present gh_gl_choose_present(struct gh_gl *gl, bool compositor_has_dmabuf);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 
+/* What one link may make the host hold, counted from what the app asked
+ * for (gpupipe-host --quota-*; README "Security model"). */
+struct gh_gl_limits {
+	/* Bytes of GL memory: buffer stores, texture and renderbuffer images,
+	 * EGL surfaces' back buffers and EGLImages. Past it the allocating
+	 * call is not made and the app's glGetError says GL_OUT_OF_MEMORY
+	 * (EGL_BAD_ALLOC for EGL objects). */
+	uint64_t memory;
+	/* Live GL object names of every class. Past it the link ends: the app
+	 * made the names already (they cost no round trip), so an error code
+	 * would leave it using names the host does not have. */
+	uint64_t names;
+	/* Bytes of frame buffers (gpupipe_v1.create_memory), apart from GL
+	 * memory: the compositor maps them, and a refusal ends the link. */
+	uint64_t frame_memory;
+};
+#define GH_GL_DEFAULT_MEMORY (1024ull << 20)
+#define GH_GL_DEFAULT_NAMES 65536ull
+#define GH_GL_DEFAULT_FRAME_MEMORY (2048ull << 20)
+/* Applies to what is allocated from now on; an executor starts with the
+ * defaults. */
+void gh_gl_set_limits(struct gh_gl *gl, const struct gh_gl_limits *limits);
+
 /* Link frames for GL channels. Each returns false after ending the link
  * with gh_session_fail (bad channel, bad command, ...). Replies go out on
- * the session's link as WIRE_GL frames. */
+ * the session's link as WIRE_GL frames. gh_gl_stream_data stops after a
+ * reply that leaves the sink congested, with *used < len: the caller
+ * passes the rest again later (used NULL: it never stops). */
 bool gh_gl_stream_open(struct gh_gl *gl, uint16_t channel);
-bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len);
+bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len,
+                       uint32_t *used);
 bool gh_gl_stream_close(struct gh_gl *gl, uint16_t channel);
 
 /* Memory for one frame buffer (gpupipe_v1.create_memory). */
@@ -74,8 +103,12 @@ struct gh_gl_memory_desc {
 };
 struct gh_gl_memory;
 
+/* False when a width x height frame buffer would pass the link's frame
+ * memory quota (logged). */
+bool gh_gl_frame_memory_fits(struct gh_gl *gl, uint32_t width, uint32_t height);
 /* width, height and wl_shm format were checked by the caller (1..16384,
- * argb8888 or xrgb8888). NULL (logged) on allocation failure. */
+ * argb8888 or xrgb8888). NULL (logged) on allocation failure, or past the
+ * frame memory quota. */
 struct gh_gl_memory *gh_gl_memory_create(struct gh_gl *gl, uint32_t width, uint32_t height,
                                          uint32_t shm_format, struct gh_gl_memory_desc *desc);
 /* The app's wl_buffer `buffer_id` now shows this memory; GL_OP_SWAP may

@@ -3,13 +3,31 @@
  * EGL_KHR_gl_texture_2D_image, EGL_KHR_gl_renderbuffer_image), made from
  * the host objects the app's names map to in the named context's share
  * group, and used by glEGLImageTarget*OES (specials.c).
+ *
+ * An image keeps its storage alive after the texture or renderbuffer is
+ * gone or redefined, so it is charged to the GL memory quota on its own,
+ * as is every object made from it (storage.c).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <gpupipe/log.h>
 
 #include "gl-private.h"
 #include "gles-codec.h"
+
+/* What gl->images holds. */
+struct app_image {
+	EGLImageKHR egl;
+	struct gh_gl_image_bytes bytes; /* charged */
+};
+
+static void image_free(struct gh_gl *gl, struct app_image *im)
+{
+	gl->egl.DestroyImageKHR(gl->dpy, im->egl);
+	gh_gl_quota_adjust(&gl->quota, im->bytes.bytes, 0);
+	free(im);
+}
 
 static uint32_t create(struct gh_gl *gl, uint32_t handle, uint32_t ctx_handle, uint32_t target,
                        uint32_t app, uint32_t level)
@@ -27,15 +45,25 @@ static uint32_t create(struct gh_gl *gl, uint32_t handle, uint32_t ctx_handle, u
 	uintptr_t host;
 	if (!app || !gh_gl_map_get(&gh_gl_names_of(ctx, cls)->app, app, &host))
 		return EGL_BAD_PARAMETER;
+	struct app_image *im = calloc(1, sizeof(*im));
+	if (!im)
+		return EGL_BAD_ALLOC;
+	im->bytes = gh_gl_storage_find_image(ctx, cls == GL_NAMES_TEXTURE, (uint32_t)host, level);
+	if (!gh_gl_quota_charge(&gl->quota, 0, im->bytes.bytes, "an EGLImage")) {
+		free(im);
+		return EGL_BAD_ALLOC;
+	}
 	EGLint tex_attribs[] = {EGL_GL_TEXTURE_LEVEL_KHR, (EGLint)level, EGL_NONE};
 	EGLint rb_attribs[] = {EGL_NONE};
-	EGLImageKHR image =
-	        gl->egl.CreateImageKHR(gl->dpy, ctx->egl, target, (EGLClientBuffer)host,
-	                               cls == GL_NAMES_TEXTURE ? tex_attribs : rb_attribs);
-	if (image == EGL_NO_IMAGE_KHR)
+	im->egl = gl->egl.CreateImageKHR(gl->dpy, ctx->egl, target, (EGLClientBuffer)host,
+	                                 cls == GL_NAMES_TEXTURE ? tex_attribs : rb_attribs);
+	if (im->egl == EGL_NO_IMAGE_KHR) {
+		gh_gl_quota_adjust(&gl->quota, im->bytes.bytes, 0);
+		free(im);
 		return (uint32_t)eglGetError();
-	if (!gh_gl_map_put(&gl->images, handle, (uintptr_t)image)) {
-		gl->egl.DestroyImageKHR(gl->dpy, image);
+	}
+	if (!gh_gl_map_put(&gl->images, handle, (uintptr_t)im)) {
+		image_free(gl, im);
 		return EGL_BAD_ALLOC;
 	}
 	return EGL_SUCCESS;
@@ -71,20 +99,19 @@ bool gh_gl_image_op(struct gl_exec *x, struct gl_reader *r)
 		return false;
 	if (!gh_gl_map_remove(&x->gl->images, handle, &v))
 		return gh_gl_fail(x, "unknown image %u", handle);
-	x->gl->egl.DestroyImageKHR(x->gl->dpy, (EGLImageKHR)v);
+	image_free(x->gl, (struct app_image *)v);
 	return true;
 }
 
 EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle)
 {
-	uintptr_t v;
-	return gh_gl_map_get(&gl->images, handle, &v) ? (EGLImageKHR)v : EGL_NO_IMAGE_KHR;
+	struct app_image *im = gh_gl_map_get_ptr(&gl->images, handle);
+	return im ? im->egl : EGL_NO_IMAGE_KHR;
 }
 
 static void destroy_entry(uint32_t key, uintptr_t val, void *data)
 {
-	struct gh_gl *gl = data;
-	gl->egl.DestroyImageKHR(gl->dpy, (EGLImageKHR)val);
+	image_free(data, (struct app_image *)val);
 }
 
 void gh_gl_images_finish(struct gh_gl *gl)
@@ -100,9 +127,21 @@ static bool image_target(struct gl_exec *x, struct gl_reader *r, const char *cmd
 	uint32_t handle = gl_rd_u32(r);
 	if (!gles_reader_end(x, r, cmd))
 		return false;
-	EGLImageKHR image = gh_gl_image_lookup(x->gl, handle);
-	if (image == EGL_NO_IMAGE_KHR)
+	struct app_image *im = gh_gl_map_get_ptr(&x->gl->images, handle);
+	if (!im)
 		return gl_exec_fail(x, "%s: unknown image %u", cmd, handle);
+	EGLImageKHR image = im->egl;
+	if ((texture && !gles_host.glEGLImageTargetTexture2DOES) ||
+	    (!texture && !gles_host.glEGLImageTargetRenderbufferStorageOES))
+		return gl_exec_fail(x, "%s: the host lacks it", cmd);
+	switch (gh_gl_storage_from_image(x, texture, target, &im->bytes)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
+		return true;
+	default:
+		return false;
+	}
 	if (texture && gles_host.glEGLImageTargetTexture2DOES)
 		gles_host.glEGLImageTargetTexture2DOES(target, (GLeglImageOES)image);
 	else if (!texture && gles_host.glEGLImageTargetRenderbufferStorageOES)

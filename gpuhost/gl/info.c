@@ -137,6 +137,14 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 			if (h > 0 && h < gl->max_height)
 				gl->max_height = h;
 		}
+		if (l->pname == GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS)
+			gl->max_texture_units = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+		if (l->pname == GL_MAX_TEXTURE_SIZE)
+			gl->max_texture_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+		if (l->pname == GL_MAX_CUBE_MAP_TEXTURE_SIZE)
+			gl->max_cube_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+		if (l->pname == GL_MAX_RENDERBUFFER_SIZE)
+			gl->max_renderbuffer_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
 		if (l->pname == GL_MAX_VERTEX_ATTRIBS) {
 			gl->host_max_attribs = (uint32_t)iv[0];
 			if (l->values[0] > GH_GL_MAX_ATTRIBS)

@@ -108,15 +108,25 @@ static bool create_dmabuf(struct gh_gl *gl, struct gh_gl_memory *mem,
 	return true;
 }
 
+bool gh_gl_frame_memory_fits(struct gh_gl *gl, uint32_t width, uint32_t height)
+{
+	uint64_t bytes = (uint64_t)width * height * 4;
+	uint64_t limit = gl->quota.limits.frame_memory;
+	if (gl->memory_bytes <= limit && bytes <= limit - gl->memory_bytes)
+		return true;
+	gp_log(WARN,
+	       "frame memory quota: a %ux%u frame buffer would pass the link's %llu bytes (it "
+	       "holds %llu, --quota-frame-memory)",
+	       width, height, (unsigned long long)limit, (unsigned long long)gl->memory_bytes);
+	return false;
+}
+
 struct gh_gl_memory *gh_gl_memory_create(struct gh_gl *gl, uint32_t width, uint32_t height,
                                          uint32_t shm_format, struct gh_gl_memory_desc *desc)
 {
 	uint64_t bytes = (uint64_t)width * height * 4;
-	if (bytes > GH_GL_MAX_MEMORY_BYTES - gl->memory_bytes) {
-		gp_log(ERROR, "a %ux%u frame buffer would pass the link's %llu MiB budget", width,
-		       height, (unsigned long long)(GH_GL_MAX_MEMORY_BYTES >> 20));
+	if (!gh_gl_frame_memory_fits(gl, width, height))
 		return NULL;
-	}
 	struct gh_gl_memory *mem = calloc(1, sizeof(*mem));
 	if (!mem)
 		return NULL;

@@ -7,7 +7,10 @@
  * that return names (glGetIntegerv(GL_TEXTURE_BINDING_2D), ...).
  *
  * Buffers, programs and vertex arrays also get a record of what draws need
- * to know about them (gl-private.h); the records follow the names here.
+ * to know about them, textures and renderbuffers one of the GL memory they
+ * hold, framebuffers one of their attachments (gl-private.h); the records
+ * follow the names here. Live names count against the link's names quota
+ * (quota.c).
  */
 #include <stdlib.h>
 
@@ -33,22 +36,27 @@ void gh_gl_names_init(struct gh_gl_names *names)
 	gh_gl_map_init(&names->host, GH_GL_MAX_NAMES);
 }
 
-void gh_gl_names_finish(struct gh_gl_names *names)
+void gh_gl_names_finish(struct gh_gl_names *names, struct gh_gl_quota *quota)
 {
+	gh_gl_quota_names_gone(quota, names->app.count);
 	gh_gl_map_finish(&names->app);
 	gh_gl_map_finish(&names->host);
 }
 
-struct gh_gl_share *gh_gl_share_create(void)
+struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 {
 	struct gh_gl_share *share = calloc(1, sizeof(*share));
 	if (!share)
 		return NULL;
 	share->refs = 1;
+	share->quota = quota;
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_init(&share->names[i]);
 	gh_gl_map_init(&share->buffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->programs, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
+	wl_array_init(&share->defaults);
 	return share;
 }
 
@@ -62,16 +70,31 @@ static void unref_program_entry(uint32_t key, uintptr_t val, void *data)
 	gh_gl_program_unref((struct gh_gl_program *)val);
 }
 
+static void unref_storage_entry(uint32_t key, uintptr_t val, void *data)
+{
+	gh_gl_storage_unref((struct gh_gl_storage *)val);
+}
+
 void gh_gl_share_unref(struct gh_gl_share *share)
 {
 	if (!share || --share->refs)
 		return;
 	gh_gl_map_for_each(&share->buffers, unref_buffer_entry, NULL);
 	gh_gl_map_for_each(&share->programs, unref_program_entry, NULL);
+	gh_gl_map_for_each(&share->textures, unref_storage_entry, NULL);
+	gh_gl_map_for_each(&share->renderbuffers, unref_storage_entry, NULL);
 	gh_gl_map_finish(&share->buffers);
 	gh_gl_map_finish(&share->programs);
+	gh_gl_map_finish(&share->textures);
+	gh_gl_map_finish(&share->renderbuffers);
+	struct gh_gl_storage **st;
+	wl_array_for_each(st, &share->defaults)
+	{
+		gh_gl_storage_unref(*st);
+	}
+	wl_array_release(&share->defaults);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
-		gh_gl_names_finish(&share->names[i]);
+		gh_gl_names_finish(&share->names[i], share->quota);
 	free(share);
 }
 
@@ -86,6 +109,7 @@ void gh_gl_buffer_unref(struct gh_gl_buffer *buf)
 {
 	if (!buf || --buf->refs)
 		return;
+	gh_gl_quota_adjust(buf->quota, buf->charged, 0);
 	free(buf->copy);
 	free(buf);
 }
@@ -152,9 +176,19 @@ static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 	if (cls == GL_NAMES_BUFFER) {
 		struct gh_gl_buffer *buf = calloc(1, sizeof(*buf));
 		if (buf)
-			*buf = (struct gh_gl_buffer){.refs = 1, .host = host};
+			*buf = (struct gh_gl_buffer){
+			        .refs = 1, .host = host, .quota = &x->gl->quota};
 		rec = buf;
 		map = &ctx->share->buffers;
+	} else if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER) {
+		rec = gh_gl_storage_create(&x->gl->quota, host);
+		map = cls == GL_NAMES_TEXTURE ? &ctx->share->textures : &ctx->share->renderbuffers;
+	} else if (cls == GL_NAMES_FRAMEBUFFER) {
+		struct gh_gl_fbo *fbo = calloc(1, sizeof(*fbo));
+		if (fbo)
+			fbo->host = host;
+		rec = fbo;
+		map = &ctx->bind.fbos;
 	} else if (cls == GL_NAMES_PROGRAM) {
 		struct gh_gl_program *prog = calloc(1, sizeof(*prog));
 		if (prog)
@@ -174,7 +208,10 @@ static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 	if (rec && gh_gl_map_get(map, host, &old))
 		return gh_gl_fail(x, "the host gave %s name %u twice", class_names[cls], host);
 	if (!rec || !gh_gl_map_put(map, host, (uintptr_t)rec)) {
-		free(rec);
+		if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER)
+			gh_gl_storage_unref(rec);
+		else
+			free(rec);
 		return gh_gl_fail(x, "too many %s objects", class_names[cls]);
 	}
 	return true;
@@ -201,6 +238,9 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
 			return gh_gl_fail(x, "too many %s names (at most %u)", class_names[cls],
 			                  GH_GL_MAX_NAMES);
 		}
+		struct gh_gl_quota *q = &x->gl->quota;
+		if (++q->names > q->names_peak)
+			q->names_peak = q->names;
 		if (!add_record(x, cls, host[i]))
 			return false;
 	}
@@ -233,10 +273,14 @@ static void forget_buffer(struct gh_gl_context *ctx, uint32_t host)
 	gh_gl_buffer_unref(buf);
 }
 
-static void forget_record(struct gh_gl_context *ctx, enum gl_name_class cls, uint32_t host)
+static void forget_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 {
+	struct gh_gl_context *ctx = x->ctx;
 	uintptr_t v;
-	if (cls == GL_NAMES_BUFFER) {
+	if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER ||
+	    cls == GL_NAMES_FRAMEBUFFER) {
+		gh_gl_bindings_forget(x, cls, host);
+	} else if (cls == GL_NAMES_BUFFER) {
 		forget_buffer(ctx, host);
 	} else if (cls == GL_NAMES_PROGRAM) {
 		if (gh_gl_map_remove(&ctx->share->programs, host, &v))
@@ -267,6 +311,7 @@ void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
 			continue;
 		host[i] = (uint32_t)v;
 		gh_gl_map_remove(&names->host, host[i], NULL);
-		forget_record(x->ctx, cls, host[i]);
+		gh_gl_quota_names_gone(&x->gl->quota, 1);
+		forget_record(x, cls, host[i]);
 	}
 }

@@ -31,12 +31,32 @@ static bool session_send(void *data, uint16_t channel, const uint8_t *bytes, uin
 	return true;
 }
 
+static bool session_congested(void *data)
+{
+	return gh_session_congested(data);
+}
+
 static const struct gh_gl_sink session_sink = {
         .fail = session_fail,
         .send = session_send,
+        .congested = session_congested,
 };
+
+static uint64_t or_default(uint64_t value, uint64_t fallback)
+{
+	return value ? value : fallback;
+}
 
 struct gh_gl *gh_gl_create(struct gh_session *s)
 {
-	return gh_gl_create_with_sink(&session_sink, s, true);
+	struct gh_gl *gl = gh_gl_create_with_sink(&session_sink, s, true);
+	const struct gh_options *o = s->options;
+	struct gh_gl_limits limits = {
+	        .memory = or_default(o->quota_gl_memory, GH_GL_DEFAULT_MEMORY),
+	        .names = or_default(o->quota_gl_names, GH_GL_DEFAULT_NAMES),
+	        .frame_memory = or_default(o->quota_frame_memory, GH_GL_DEFAULT_FRAME_MEMORY),
+	};
+	if (gl)
+		gh_gl_set_limits(gl, &limits);
+	return gl;
 }

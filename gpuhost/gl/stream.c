@@ -155,6 +155,8 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	} else if (hdr.op >= GL_OP_GLES_BASE) {
 		ok = gh_gl_stream_make_current(x) && gles_decode(x, hdr.op, &r);
 		gh_gl_after_command(x);
+		gh_gl_storage_after(x);
+		gh_gl_bindings_after(x);
 	} else {
 		gh_gl_fail_link(x->gl, "GL stream %u: unknown opcode 0x%x", x->channel, hdr.op);
 		ok = false;
@@ -203,10 +205,17 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 		uint32_t cap = x->in_cap ? x->in_cap : 4096;
 		while (cap < x->in_len + take)
 			cap = cap > want / 2 ? want : cap * 2;
+		if (x->gl->partial_bytes - x->in_cap + cap > GH_GL_MAX_PARTIAL_BYTES)
+			return gh_gl_fail(x,
+			                  "commands being received on all streams would hold over "
+			                  "%llu bytes",
+			                  (unsigned long long)GH_GL_MAX_PARTIAL_BYTES),
+			       0;
 		uint8_t *in = realloc(x->in, cap);
 		if (!in)
 			return gh_gl_fail(x, "out of memory for a command of %u bytes", want), 0;
 		x->in = in;
+		x->gl->partial_bytes += cap - x->in_cap;
 		x->in_cap = cap;
 	}
 	memcpy(x->in + x->in_len, p, take);
@@ -218,6 +227,7 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 		if (!execute(x, x->in, header_size(x)))
 			return 0;
 		if (x->in_cap > KEEP_BUFFER) {
+			x->gl->partial_bytes -= x->in_cap;
 			free(x->in);
 			x->in = NULL;
 			x->in_cap = 0;
@@ -240,12 +250,30 @@ static struct gl_exec *stream_at(struct gh_gl *gl, uint16_t channel, const char 
 	return gl->streams[channel];
 }
 
-bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len)
+/* After a reply: whether to stop and let the link's queue drain. */
+static bool congested(struct gl_exec *x, uint32_t *used)
+{
+	const struct gh_gl_sink *sink = x->gl->sink;
+	return used && x->replied && sink->congested && sink->congested(x->gl->sink_data);
+}
+
+bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len,
+                       uint32_t *used)
 {
 	struct gl_exec *x = stream_at(gl, channel, "data");
+	if (used)
+		*used = 0;
 	if (!x)
 		return false;
+	/* A command is whole in a frame or not: each replied-to command is
+	 * the place to stop at, with what follows left for later. */
+	uint32_t total = len;
 	while (len > 0 && !gl->failed) {
+		if (congested(x, used)) {
+			*used = total - len;
+			return true;
+		}
+		x->replied = false;
 		/* Whole commands at an aligned address run in place: blobs are
 		 * handed to GL as they lie, and GL expects aligned arrays. */
 		if (x->in_len == 0 && len >= sizeof(struct gl_cmd) && ((uintptr_t)p & 3) == 0) {
@@ -267,6 +295,8 @@ bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uin
 		p += took;
 		len -= took;
 	}
+	if (used)
+		*used = total - len;
 	return !gl->failed;
 }
 
@@ -300,6 +330,7 @@ void gh_gl_stream_free(struct gl_exec *x)
 	gh_gl_stream_release(x);
 	x->gl->streams[x->channel] = NULL;
 	wl_array_release(&x->reply);
+	x->gl->partial_bytes -= x->in_cap;
 	free(x->in);
 	free(x);
 }

@@ -3,6 +3,7 @@
  * included), the back buffer GL_OP_SWAP copies from. Preserved between
  * swaps, as pbuffers are; a resize makes a new one (contents undefined, as
  * the stream spec says). Destruction waits until no stream has it current.
+ * Each counts against the link's GL memory quota.
  */
 #include <stdlib.h>
 
@@ -15,6 +16,24 @@ static EGLSurface make_pbuffer(struct gh_gl *gl, struct gh_gl_config *config, ui
 {
 	EGLint attribs[] = {EGL_WIDTH, (EGLint)w, EGL_HEIGHT, (EGLint)h, EGL_NONE};
 	return eglCreatePbufferSurface(gl->dpy, config->egl, attribs);
+}
+
+/* Bytes a w x h pbuffer of config holds: colour, depth and stencil, each
+ * rounded up to a power of two bytes per pixel as drivers keep them, times
+ * the samples. */
+static uint64_t surface_bytes(const struct gh_gl_config *config, uint32_t w, uint32_t h)
+{
+	const struct gl_config_info *c = &config->info;
+	uint32_t colour = (c->red + c->green + c->blue + c->alpha + 7u) / 8u;
+	uint32_t ds = (c->depth + c->stencil + 7u) / 8u;
+	uint32_t bytes = 0;
+	for (uint32_t part = 0; part < 2; part++) {
+		uint32_t n = part ? ds : colour, p = n ? 1 : 0;
+		while (p && p < n)
+			p *= 2;
+		bytes += p;
+	}
+	return (uint64_t)w * h * bytes * (c->samples > 1 ? c->samples : 1u);
 }
 
 static bool check_size(struct gl_exec *x, uint32_t w, uint32_t h)
@@ -48,19 +67,29 @@ bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 		*err = EGL_BAD_CONFIG;
 		return true;
 	}
-	struct gh_gl_surface *surf = calloc(1, sizeof(*surf));
-	if (!surf) {
+	uint64_t bytes = surface_bytes(config, w, h);
+	/* Past the quota, what EGL says when it cannot allocate. */
+	if (!gh_gl_quota_charge(&gl->quota, 0, bytes, "an EGL surface")) {
 		*err = EGL_BAD_ALLOC;
 		return true;
 	}
+	struct gh_gl_surface *surf = calloc(1, sizeof(*surf));
+	if (!surf) {
+		gh_gl_quota_adjust(&gl->quota, bytes, 0);
+		*err = EGL_BAD_ALLOC;
+		return true;
+	}
+	surf->bytes = bytes;
 	surf->egl = make_pbuffer(gl, config, w, h);
 	if (surf->egl == EGL_NO_SURFACE) {
 		*err = (uint32_t)eglGetError();
+		gh_gl_quota_adjust(&gl->quota, bytes, 0);
 		free(surf);
 		return true;
 	}
 	if (!gh_gl_map_put(&gl->surfaces, handle, (uintptr_t)surf)) {
 		eglDestroySurface(gl->dpy, surf->egl);
+		gh_gl_quota_adjust(&gl->quota, bytes, 0);
 		free(surf);
 		*err = EGL_BAD_ALLOC;
 		return true;
@@ -87,10 +116,22 @@ bool gh_gl_surface_resize(struct gl_exec *x, uint32_t handle, uint32_t w, uint32
 		return false;
 	if (w == surf->width && h == surf->height)
 		return true;
+	/* A resize has no error to give the app: past the quota the link ends.
+	 * The old and the new back buffer are both held for a moment. */
+	uint64_t bytes = surface_bytes(surf->config, w, h);
+	if (!gh_gl_quota_charge(&gl->quota, 0, bytes, "an EGL surface resize"))
+		return gh_gl_fail(x,
+		                  "a %ux%u surface would pass the GL memory quota "
+		                  "(--quota-gl-memory)",
+		                  w, h);
 	EGLSurface egl = make_pbuffer(gl, surf->config, w, h);
-	if (egl == EGL_NO_SURFACE)
+	if (egl == EGL_NO_SURFACE) {
+		gh_gl_quota_adjust(&gl->quota, bytes, 0);
 		return gh_gl_fail(x, "the host cannot make a %ux%u surface (0x%x)", w, h,
 		                  eglGetError());
+	}
+	gh_gl_quota_adjust(&gl->quota, surf->bytes, 0);
+	surf->bytes = bytes;
 	/* Streams that have it current pick the new one up at their next
 	 * command (gh_gl_stream_make_current compares EGL surfaces). */
 	gh_gl_release_host_current(gl, EGL_NO_CONTEXT, surf->egl);
@@ -117,5 +158,6 @@ void gh_gl_surface_unref(struct gh_gl_surface *surf)
 		return;
 	gh_gl_release_host_current(surf->gl, EGL_NO_CONTEXT, surf->egl);
 	eglDestroySurface(surf->gl->dpy, surf->egl);
+	gh_gl_quota_adjust(&surf->gl->quota, surf->bytes, 0);
 	free(surf);
 }

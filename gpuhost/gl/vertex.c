@@ -146,6 +146,25 @@ bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size
 	return true;
 }
 
+/* The GL memory quota, before the driver sees the size: a store that would
+ * pass it is never asked for, and the app gets GL_OUT_OF_MEMORY. Charged
+ * at the size asked; after_buffer_data corrects it to what GL made. */
+enum gl_guard gl_exec_guard_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size,
+                                         const void *data, GLenum usage)
+{
+	if (!check_target(x, target))
+		return GL_GUARD_FAIL;
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (!buf || size < 0 || !usage_ok(x->ctx, usage))
+		return GL_GUARD_CALL; /* a GL error: nothing is allocated */
+	if (!gh_gl_quota_charge(buf->quota, buf->charged, (uint64_t)size, "glBufferData")) {
+		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
+		return GL_GUARD_SKIP;
+	}
+	buf->charged = (uint64_t)size;
+	return GL_GUARD_CALL;
+}
+
 bool gl_exec_hook_glBufferSubData(struct gl_exec *x, GLenum target, GLintptr offset,
                                   GLsizeiptr size, const void *data)
 {
@@ -382,8 +401,13 @@ static void after_buffer_data(struct gl_exec *x)
 		return;
 	}
 	/* GL made a different store (out of memory, or over what GLint can
-	 * say): draws may read only what it reports, and the copy is stale. */
+	 * say): draws may read only what it reports, and the copy is stale.
+	 * The quota then counts what GL reports, unless GLint cannot say it. */
 	buf->size = size > 0 ? (uint64_t)size : 0;
+	if (size < INT32_MAX) {
+		gh_gl_quota_adjust(buf->quota, buf->charged, buf->size);
+		buf->charged = buf->size;
+	}
 	free(buf->copy);
 	buf->copy = NULL;
 	buf->complete = false;

@@ -48,14 +48,24 @@ def host_arg_decl(p):
     return p.decl()
 
 
-def hook_proto_host(c):
-    args = ['struct gl_exec *x'] + [host_arg_decl(p) for p in c.params]
+def host_hook_args(c):
+    # The stream is `x` unless a GL parameter has that name (glCopyTexImage2D).
+    exec_name = 'exec' if c.param('x') else 'x'
+    args = ['struct gl_exec *' + exec_name] + [host_arg_decl(p) for p in c.params]
     for p in c.params:
         if p.cls and (not p.is_ptr):
             args.append('GLuint app_' + p.name)
         elif p.cls and p.is_ptr:
             args.append('const GLuint *app_' + p.name)
-    return 'bool gl_exec_hook_%s(%s)' % (c.name, ', '.join(args))
+    return ', '.join(args)
+
+
+def hook_proto_host(c):
+    return 'bool gl_exec_hook_%s(%s)' % (c.name, host_hook_args(c))
+
+
+def guard_proto_host(c):
+    return 'enum gl_guard gl_exec_guard_%s(%s)' % (c.name, host_hook_args(c))
 
 
 def special_proto_client(c):

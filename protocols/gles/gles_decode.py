@@ -198,13 +198,31 @@ def gen_decoder(c):
             args.append('h_' + p.name)
         else:
             args.append('a_' + p.name)
+    hargs = ['x'] + args
+    for p in c.params:
+        if p.cls:
+            hargs.append('a_' + p.name)
+    if 'guard' in c.attrs:
+        L.append('\tswitch (gl_exec_guard_%s(%s)) {' % (N, ', '.join(hargs)))
+        L.append('\tcase GL_GUARD_CALL:')
+        L.append('\t\tbreak;')
+        L.append('\tcase GL_GUARD_SKIP:')
+        L.append('\t\tok = true;')
+        L.append('\t\tgoto done;')
+        L.append('\tdefault:')
+        L.append('\t\tgoto done;')
+        L.append('\t}')
     if c.hook in ('host', 'both'):
-        hargs = ['x'] + args
-        for p in c.params:
-            if p.cls:
-                hargs.append('a_' + p.name)
         L.append('\tif (!gl_exec_hook_%s(%s))' % (N, ', '.join(hargs)))
         L.append('\t\tgoto done;')
+    # New names are counted against the link's quota before GL makes them.
+    if 'create' in c.attrs:
+        L.append('\tif (!gl_exec_names_reserve(x, %s, 1))' % name_cls(c.ret_cls))
+        L.append('\t\tgoto done;')
+    for p in c.params:
+        if p.kind == 'gen':
+            L.append('\tif (!gl_exec_names_reserve(x, %s, n_%s / 4))' % (name_cls(p.cls), p.name))
+            L.append('\t\tgoto done;')
     call = 'gles_host.%s(%s)' % (N, ', '.join(args))
     if 'create' in c.attrs:
         L.append('\tGLuint h_new = %s;' % call)

@@ -281,7 +281,7 @@ def apply_annotations(cmds, lines, helpers):
                     c.special = parse_side(a[8:], 'special', where)
                 elif a.startswith('hook='):
                     c.hook = parse_side(a[5:], 'hook', where)
-                elif a in ('sync', 'flush', 'local', 'create'):
+                elif a in ('sync', 'flush', 'local', 'create', 'guard'):
                     c.attrs.add(a)
                 else:
                     fail('%s: unknown attribute "%s"' % (where, a))
@@ -346,6 +346,10 @@ def validate(cmds):
             continue
         if sides(c.hook) & sides(c.special):
             fail('%s: hook=%s on a side that is special' % (c.name, c.hook))
+        if 'guard' in c.attrs and (c.sync or c.host_special or
+                                   any(p.kind == 'gen' for p in c.params)):
+            fail('%s: guard is for generic host decoders of async commands that make no names'
+                 % c.name)
         if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret != 'GLuint'):
             fail('%s: create needs a GLuint return value with a gl.xml class' % c.name)
         if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean'):

@@ -25,7 +25,14 @@ static bool sink_send(void *data, uint16_t channel, const uint8_t *bytes, uint32
 	return true;
 }
 
-static const struct gh_gl_sink sink = {.fail = sink_fail, .send = sink_send};
+static bool sink_congested(void *data)
+{
+	struct gt *t = data;
+	return t->congested;
+}
+
+static const struct gh_gl_sink sink = {
+        .fail = sink_fail, .send = sink_send, .congested = sink_congested};
 
 void gt_init(struct gt *t)
 {
@@ -118,7 +125,7 @@ bool gt_send(struct gt *t, uint16_t channel, size_t chunk, size_t misalign)
 	bool ok = true;
 	for (size_t off = 0; off < len && ok;) {
 		size_t n = chunk && chunk < len - off ? chunk : len - off;
-		ok = gh_gl_stream_data(t->gl, channel, buf + misalign + off, (uint32_t)n);
+		ok = gh_gl_stream_data(t->gl, channel, buf + misalign + off, (uint32_t)n, NULL);
 		off += n;
 	}
 	free(buf);

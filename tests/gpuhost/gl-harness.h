@@ -30,6 +30,7 @@ struct gt {
 	struct wl_array cmds;             /* commands built, not yet sent */
 	size_t cmd_start;
 	struct gl_config_info config; /* a config with alpha, from gt_init_stream */
+	bool congested;               /* what the sink says of its queue */
 };
 
 #define CHECK(cond, ...)                                                                           \

@@ -29,7 +29,7 @@ static bool size_over_the_limit_is_refused_before_buffering(struct gt *t)
 	CHECK(gh_gl_stream_open(t->gl, 1), "open");
 	/* Only the header travels: the size alone must end it. */
 	struct gl_cmd hdr = {.size = GL_MAX_COMMAND + 4, .op = GL_OP_INIT};
-	gh_gl_stream_data(t->gl, 1, (const uint8_t *)&hdr, sizeof(hdr));
+	gh_gl_stream_data(t->gl, 1, (const uint8_t *)&hdr, sizeof(hdr), NULL);
 	return gt_refused(t, "is not a multiple of 4 in 8..");
 }
 
@@ -247,7 +247,7 @@ static bool make_current_with_an_unknown_context(struct gt *t)
 static bool data_on_a_stream_never_opened(struct gt *t)
 {
 	uint8_t zero[8] = {0};
-	gh_gl_stream_data(t->gl, 3, zero, sizeof(zero));
+	gh_gl_stream_data(t->gl, 3, zero, sizeof(zero), NULL);
 	return gt_refused(t, "GL stream 3: data: the stream is not open");
 }
 

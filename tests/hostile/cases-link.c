@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "hostile.h"
 
@@ -476,6 +477,91 @@ static bool peer_string_cannot_forge_a_log_line(struct hl_env *e)
 	return refused;
 }
 
+/* --- holding link slots --- */
+
+/* A link that says hello and then nothing would hold a --max-links slot for ever; with
+ * --setup-timeout 1 it ends a second after its hello, naming the option. */
+static bool link_with_hello_and_no_request_is_closed(struct hl_env *e)
+{
+	struct hl_link l;
+	CHECK(hl_link_open(e, &l, true));
+	return hl_refused(e, &l,
+	                  "no Wayland request within 1000 ms of the hello (--setup-timeout)");
+}
+
+/* Sends WIRE_CLOSE on l, closes it and checks that its process exited 0. */
+static bool close_served(struct hl_env *e, struct hl_link *l)
+{
+	static const char bye[] = "test done";
+	hl_put_frame(&l->out, WIRE_CLOSE, 0, bye, sizeof(bye) - 1);
+	bool sent = hl_link_flush(l);
+	unsigned index = l->index;
+	hl_link_close(l);
+	CHECKF(sent, "link %u was gone before our WIRE_CLOSE", index);
+	pid_t pid = hl_link_pid(e, index);
+	CHECK(pid > 0);
+	int status = hl_link_exit_status(e, pid);
+	CHECKF(status == 0, "link process %d exited with %d, not 0", (int)pid, status);
+	return true;
+}
+
+/* An app idle after its first request (a terminal that draws nothing) keeps its link
+ * past --setup-timeout: nothing ends it, and it still gets answers. */
+static bool idle_link_after_its_first_request_is_kept(struct hl_env *e)
+{
+	struct hl_link l;
+	struct hl_globals g;
+	CHECK(hl_open_with_registry(e, &l, &g));
+	/* Two and a half timeouts with nothing sent: any frame but a close is fine. */
+	for (int64_t end = hl_now_ms() + 2500;;) {
+		struct hl_frame f;
+		int r = hl_link_read_frame(&l, &f, end);
+		if (r == -1 && hl_now_ms() >= end)
+			break;
+		CHECKF(r == 1, "the idle link ended");
+		CHECKF(f.hdr.type != WIRE_CLOSE, "the idle link was closed: %.*s", (int)f.hdr.size,
+		       (const char *)f.payload);
+	}
+	hl_queue_sync(&l, 4);
+	CHECK(hl_link_flush(&l));
+	CHECKF(hl_wait_done(&l, 4, 0, NULL), "the idle link got no answer");
+	CHECK(close_served(e, &l));
+	return hl_still_serving(e);
+}
+
+/* --max-links-per-peer 2 of --max-links 4: a third link from our uid is refused and told
+ * why, without a link process; once one of the two ends, a new one is served. */
+static bool links_past_the_per_peer_cap_are_refused(struct hl_env *e)
+{
+	struct hl_link a, b, c;
+	CHECK(hl_link_open(e, &a, true) && hl_link_open(e, &b, true));
+	CHECK(hl_link_open(e, &c, false));
+	struct hl_ending end;
+	hl_read_until_end(&c, &end);
+	hl_link_close(&c);
+	e->n_links--; /* refused by the listener: no "served by process" line */
+	char phrase[128];
+	snprintf(phrase, sizeof(phrase),
+	         "gpupipe-host serves at most 2 links at once from one peer (uid %u)",
+	         (unsigned)getuid());
+	CHECKF(end.ended && end.closed, "the third link was not closed with a reason");
+	fprintf(stderr, "# close reason: %s\n", end.reason);
+	CHECKF(strstr(end.reason, phrase), "the reason does not say \"%s\"", phrase);
+	snprintf(phrase, sizeof(phrase),
+	         "refusing a link: uid %u has 2 links open (--max-links-per-peer)",
+	         (unsigned)getuid());
+	CHECKF(hl_log_has(e, NULL, 0, phrase, NULL), "the host did not log \"%s\"", phrase);
+
+	hl_queue_sync(&a, 2);
+	CHECK(hl_link_flush(&a));
+	CHECKF(hl_wait_done(&a, 2, 0, NULL), "a link within the cap was not served");
+	CHECK(close_served(e, &b));
+	struct hl_link d;
+	CHECKF(hl_link_open(e, &d, true), "a link was refused after its peer dropped one");
+	CHECK(close_served(e, &d) && close_served(e, &a));
+	return hl_still_serving(e);
+}
+
 /* It would indent the entries as continuations of a call. */
 /* clang-format off */
 const struct hl_case hl_link_cases[] = {
@@ -517,6 +603,10 @@ const struct hl_case hl_link_cases[] = {
 	HL_CASE(bind_with_version_0),
 	HL_CASE(bind_with_another_interface),
 	HL_CASE(peer_string_cannot_forge_a_log_line),
+	HL_CASE_ARGS(link_with_hello_and_no_request_is_closed, "--setup-timeout", "1"),
+	HL_CASE_ARGS(idle_link_after_its_first_request_is_kept, "--setup-timeout", "1"),
+	HL_CASE_ARGS(links_past_the_per_peer_cap_are_refused, "--max-links", "4",
+	             "--max-links-per-peer", "2"),
 };
 /* clang-format on */
 const size_t hl_link_case_count = sizeof(hl_link_cases) / sizeof(hl_link_cases[0]);

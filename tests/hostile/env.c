@@ -132,12 +132,14 @@ static bool start_weston(struct hl_env *e)
 	return false;
 }
 
-static bool start_host(struct hl_env *e)
+static bool start_host(struct hl_env *e, const char *const *host_args)
 {
 	const char *host = getenv("GPUPIPE_HOST");
 	char addr[160];
 	snprintf(addr, sizeof(addr), "unix:%s", e->host_sock);
-	char *argv[] = {(char *)(host ? host : "gpupipe-host"), "--listen", addr, "-v", NULL};
+	char *argv[24] = {(char *)(host ? host : "gpupipe-host"), "--listen", addr, "-v"};
+	for (size_t i = 0, n = 4; host_args && host_args[i] && n < 23; i++, n++)
+		argv[n] = (char *)host_args[i];
 	e->host = spawn(e, argv, e->host_log, true);
 	if (e->host < 0)
 		return false;
@@ -154,7 +156,7 @@ static bool start_host(struct hl_env *e)
 	return false;
 }
 
-bool hl_env_start(struct hl_env *e)
+bool hl_env_start(struct hl_env *e, const char *const *host_args)
 {
 	memset(e, 0, sizeof(*e));
 	e->weston = e->host = -1;
@@ -174,7 +176,7 @@ bool hl_env_start(struct hl_env *e)
 	snprintf(e->host_log, sizeof(e->host_log), "%s/host.log", e->dir);
 	snprintf(e->weston_log, sizeof(e->weston_log), "%s/weston.log", e->dir);
 	snprintf(e->weston_sock, sizeof(e->weston_sock), "%s/%s", e->dir, WESTON_SOCKET);
-	return start_weston(e) && start_host(e);
+	return start_weston(e) && start_host(e, host_args);
 }
 
 /* Our children by /proc, including reparented descendants. */
@@ -465,4 +467,15 @@ int hl_link_exit_status(struct hl_env *e, pid_t pid)
 		return HL_NO_EXIT;
 	}
 	return atoi(strstr(line, needle) + strlen(needle));
+}
+
+long hl_peak_rss_kib(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	char *text = read_file(path);
+	const char *p = text ? strstr(text, "\nVmHWM:") : NULL;
+	long kib = p ? strtol(p + 7, NULL, 10) : -1;
+	free(text);
+	return kib;
 }

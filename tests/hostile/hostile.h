@@ -66,9 +66,10 @@ struct hl_env {
 	unsigned n_links; /* links opened so far: the index of the next one */
 };
 
-/* Starts weston and gpupipe-host (path in $GPUPIPE_HOST). Exits 77 when
- * weston is missing; returns false with a message when something fails. */
-bool hl_env_start(struct hl_env *e);
+/* Starts weston and gpupipe-host (path in $GPUPIPE_HOST), the host with
+ * host_args (NULL-terminated, or NULL) after its own. Exits 77 when weston
+ * is missing; returns false with a message when something fails. */
+bool hl_env_start(struct hl_env *e, const char *const *host_args);
 /* Stops everything started, reaps every descendant and removes the
  * directory (kept with GPUPIPE_KEEP_TMP=1). False if a process was left
  * running or had to be killed. */
@@ -101,6 +102,8 @@ unsigned hl_host_children(struct hl_env *e, pid_t *out, unsigned cap);
 bool hl_wait_no_host_children(struct hl_env *e);
 /* True if pid no longer runs (no such process, or a zombie). */
 bool hl_pid_gone(pid_t pid);
+/* Peak resident memory of pid (VmHWM) in KiB, or -1. */
+long hl_peak_rss_kib(pid_t pid);
 
 /* --- link.c: a raw link --- */
 
@@ -213,10 +216,19 @@ bool hl_send_shm_create(struct hl_link *l, uint32_t handle, uint32_t size);
 struct hl_case {
 	const char *name;
 	bool (*run)(struct hl_env *e);
+	const char *const *host_args; /* extra gpupipe-host options, or NULL */
 };
 #define HL_CASE(fn)                                                                                \
 	{                                                                                          \
-#fn, fn                                                                            \
+#fn, fn, NULL                                                                      \
+	}
+/* A case whose gpupipe-host runs with these options (small quotas, ...). */
+#define HL_CASE_ARGS(fn, ...)                                                                      \
+	{                                                                                          \
+#fn, fn, (const char *const[])                                                     \
+		{                                                                                  \
+			__VA_ARGS__, NULL                                                          \
+		}                                                                                  \
 	}
 extern const struct hl_case hl_link_cases[];
 extern const size_t hl_link_case_count;
@@ -224,5 +236,7 @@ extern const struct hl_case hl_shm_cases[];
 extern const size_t hl_shm_case_count;
 extern const struct hl_case hl_gl_cases[];
 extern const size_t hl_gl_case_count;
+extern const struct hl_case hl_quota_cases[];
+extern const size_t hl_quota_case_count;
 
 #endif

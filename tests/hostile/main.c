@@ -22,6 +22,10 @@ static const struct hl_case *find_case(const char *name)
 		if (strcmp(hl_gl_cases[i].name, name) == 0)
 			return &hl_gl_cases[i];
 	}
+	for (size_t i = 0; i < hl_quota_case_count; i++) {
+		if (strcmp(hl_quota_cases[i].name, name) == 0)
+			return &hl_quota_cases[i];
+	}
 	return NULL;
 }
 
@@ -35,9 +39,10 @@ static int check_registered(int n, char **names)
 			missing++;
 		}
 	}
-	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases, hl_gl_cases};
-	size_t counts[] = {hl_link_case_count, hl_shm_case_count, hl_gl_case_count};
-	for (size_t t = 0; t < 3; t++) {
+	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases, hl_gl_cases, hl_quota_cases};
+	size_t counts[] = {hl_link_case_count, hl_shm_case_count, hl_gl_case_count,
+	                   hl_quota_case_count};
+	for (size_t t = 0; t < 4; t++) {
 		for (size_t i = 0; i < counts[t]; i++) {
 			bool found = false;
 			for (int j = 0; j < n && !found; j++)
@@ -63,6 +68,8 @@ int main(int argc, char **argv)
 			printf("%s\n", hl_shm_cases[i].name);
 		for (size_t i = 0; i < hl_gl_case_count; i++)
 			printf("%s\n", hl_gl_cases[i].name);
+		for (size_t i = 0; i < hl_quota_case_count; i++)
+			printf("%s\n", hl_quota_cases[i].name);
 		return 0;
 	}
 	const struct hl_case *c = argc == 2 ? find_case(argv[1]) : NULL;
@@ -73,7 +80,7 @@ int main(int argc, char **argv)
 
 	struct hl_env env;
 	int64_t start = hl_now_ms();
-	bool ok = hl_env_start(&env) && c->run(&env);
+	bool ok = hl_env_start(&env, c->host_args) && c->run(&env);
 	if (!ok)
 		hl_env_dump_logs(&env);
 	ok = hl_env_stop(&env) && ok;

@@ -154,6 +154,16 @@ bool gl_exec_has_context(struct gl_exec *x)
 	return host_context;
 }
 
+uint32_t names_left = UINT32_MAX;
+
+bool gl_exec_names_reserve(struct gl_exec *x, enum gl_name_class cls, uint32_t n)
+{
+	if (n > names_left)
+		return gl_exec_fail(x, "names quota: %u more", n);
+	names_left -= names_left == UINT32_MAX ? 0 : n;
+	return true;
+}
+
 uint32_t last_op;
 
 bool host_run(const uint8_t *cmd, uint32_t size)
@@ -285,6 +295,65 @@ HOST_SPECIAL(glGetUniformfv)
 HOST_SPECIAL(glGetUniformiv)
 HOST_SPECIAL(glReadPixels)
 
+/* The executor answers its own errors first; the fake has none. */
+bool gl_exec_special_glGetError(struct gl_exec *x, struct gl_reader *r)
+{
+	host_specials++;
+	if (!gles_reader_end(x, r, "glGetError"))
+		return false;
+	uint8_t *p = gl_exec_reply(x, 4);
+	if (p)
+		gles_wr_u32(p, gles_host.glGetError());
+	return p != NULL;
+}
+
+/* Guards: each answers guard_answer and counts its calls. */
+enum gl_guard guard_answer = GL_GUARD_CALL;
+int guard_calls;
+
+static enum gl_guard guard(struct gl_exec *x)
+{
+	guard_calls++;
+	if (guard_answer == GL_GUARD_FAIL)
+		gl_exec_fail(x, "refused by the guard");
+	return guard_answer;
+}
+enum gl_guard gl_exec_guard_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size,
+                                         const void *data, GLenum usage)
+{
+	return guard(x);
+}
+enum gl_guard gl_exec_guard_glTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                         GLint internalformat, GLsizei width, GLsizei height,
+                                         GLint border, GLenum format, GLenum type,
+                                         const void *pixels)
+{
+	return guard(x);
+}
+enum gl_guard gl_exec_guard_glCopyTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                             GLenum internalformat, GLint px, GLint py,
+                                             GLsizei width, GLsizei height, GLint border)
+{
+	return guard(x);
+}
+enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                                   GLenum internalformat, GLsizei width,
+                                                   GLsizei height, GLint border, GLsizei imageSize,
+                                                   const void *data)
+{
+	return guard(x);
+}
+enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
+{
+	return guard(x);
+}
+enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum target,
+                                                  GLenum internalformat, GLsizei width,
+                                                  GLsizei height)
+{
+	return guard(x);
+}
+
 bool gl_exec_hook_glPixelStorei(struct gl_exec *x, GLenum pname, GLint param)
 {
 	if (pname == GL_UNPACK_ALIGNMENT)
@@ -339,6 +408,39 @@ bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	return true;
 }
 bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	return true;
+}
+
+/* Binding hooks the executor's GL memory records use. */
+bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
+{
+	return true;
+}
+bool gl_exec_hook_glBindTexture(struct gl_exec *x, GLenum target, GLuint texture,
+                                GLuint app_texture)
+{
+	return true;
+}
+bool gl_exec_hook_glBindRenderbuffer(struct gl_exec *x, GLenum target, GLuint renderbuffer,
+                                     GLuint app_renderbuffer)
+{
+	return true;
+}
+bool gl_exec_hook_glBindFramebuffer(struct gl_exec *x, GLenum target, GLuint framebuffer,
+                                    GLuint app_framebuffer)
+{
+	return true;
+}
+bool gl_exec_hook_glFramebufferTexture2D(struct gl_exec *x, GLenum target, GLenum attachment,
+                                         GLenum textarget, GLuint texture, GLint level,
+                                         GLuint app_texture)
+{
+	return true;
+}
+bool gl_exec_hook_glFramebufferRenderbuffer(struct gl_exec *x, GLenum target, GLenum attachment,
+                                            GLenum renderbuffertarget, GLuint renderbuffer,
+                                            GLuint app_renderbuffer)
 {
 	return true;
 }

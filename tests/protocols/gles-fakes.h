@@ -58,6 +58,11 @@ bool host_drain(void);
 extern unsigned client_specials, host_specials;
 extern int hook_calls, host_buffer_data_hooks;
 extern GLuint host_deleted_app[8];
+/* Every guard answers guard_answer (GL_GUARD_FAIL also ends the link). */
+extern enum gl_guard guard_answer;
+extern int guard_calls;
+/* Names gl_exec_names_reserve still grants (UINT32_MAX: any number). */
+extern uint32_t names_left;
 
 /* What the last fake host GL function got. */
 struct rec {

@@ -153,6 +153,32 @@ static void test_data(void)
 	gl_enc_glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)1 << 33, 4, "xyz");
 	CHECK(host_drain() && rec.big[0] == (int64_t)1 << 33 && rec.big[1] == 4);
 
+	/* A guard runs before the hook and may drop the call (a quota's
+	 * GL_OUT_OF_MEMORY) without ending the link, or end the link. */
+	int guards = guard_calls;
+	host_hooks = host_buffer_data_hooks;
+	guard_answer = GL_GUARD_SKIP;
+	rec.fn = NULL;
+	gl_enc_glBufferData(GL_ARRAY_BUFFER, 3, "ab", GL_STATIC_DRAW);
+	CHECK(host_drain() && rec.fn == NULL && guard_calls == guards + 1);
+	CHECK(host_buffer_data_hooks == host_hooks);
+	guard_answer = GL_GUARD_FAIL;
+	gl_enc_glBufferData(GL_ARRAY_BUFFER, 3, "ab", GL_STATIC_DRAW);
+	CHECK(!host_drain() && strstr(ex.reason, "refused by the guard") && rec.fn == NULL);
+	enc.decoded = enc.len;
+	guard_answer = GL_GUARD_CALL;
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	CHECK(host_drain() && strcmp(rec.fn, "glTexImage2D") == 0 && guard_calls == guards + 3);
+
+	/* New names are reserved against the quota before GL makes them. */
+	GLuint more[3];
+	names_left = 2;
+	rec.fn = NULL;
+	gl_enc_glGenTextures(3, more);
+	CHECK(!host_drain() && strstr(ex.reason, "names quota: 3 more") && rec.fn == NULL);
+	enc.decoded = enc.len;
+	names_left = UINT32_MAX;
+
 	const GLenum att[2] = {GL_COLOR_EXT, GL_DEPTH_EXT};
 	gl_enc_glDiscardFramebufferEXT(GL_FRAMEBUFFER, 2, att);
 	CHECK(host_drain() && rec.n == 2 && rec.e[0] == GL_COLOR_EXT && rec.e[1] == GL_DEPTH_EXT);

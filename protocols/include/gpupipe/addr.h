@@ -65,4 +65,14 @@ bool wire_addr_is_unix(const char *text);
  */
 int wire_unix_listen(const char *path, int backlog, struct wire_addr_error *err);
 
+/* Who is at the other end of an accepted link, as a listener can tell:
+ * the uid of a unix peer (SO_PEERCRED), the address of a TCP peer without
+ * its port, the CID of a vsock peer. Two links from the same peer have
+ * the same text. */
+struct wire_peer {
+	char text[64]; /* "uid 1000", "tcp 10.0.0.5", "vsock cid 3" */
+};
+/* False (text says "unknown") when the socket does not say. */
+bool wire_addr_peer(int fd, struct wire_peer *peer);
+
 #endif

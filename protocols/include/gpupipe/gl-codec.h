@@ -161,6 +161,9 @@ bool gl_exec_map(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32
 /* For glIs*: like gl_exec_map, but an unknown name gives *host = 0 and
  * true (the app may ask about any name). */
 bool gl_exec_map_query(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32_t *host);
+/* Before the real glGen* or glCreate* makes `n` names of class cls: false
+ * (after ending the link) when they would pass the link's names quota. */
+bool gl_exec_names_reserve(struct gl_exec *x, enum gl_name_class cls, uint32_t n);
 /* Records names made by the real glGen* and glCreate*: each app name must be
  * nonzero and not mapped yet, or the link ends. */
 bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, const uint32_t *app,
@@ -169,6 +172,13 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
  * app name was unknown (glDelete* ignores those, as GL does). */
 void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
                           const uint32_t *app, uint32_t *host);
+
+/* What a guard (gles-codec.h) tells the decoder to do with the command. */
+enum gl_guard {
+	GL_GUARD_FAIL, /* the link ended (gl_exec_fail) */
+	GL_GUARD_CALL, /* run it */
+	GL_GUARD_SKIP, /* do not run it: the guard recorded a GL error for the app */
+};
 
 /* The reply for the command being decoded: `payload` bytes (a multiple of
  * 4) to fill completely; the header is written for the caller and the

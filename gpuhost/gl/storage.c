@@ -1,0 +1,361 @@
+/*
+ * GL memory of textures and renderbuffers, for the link's quota: a record
+ * per object (gh_gl_storage) with the bytes of each image, set by the
+ * guards of the commands that allocate (glTexImage2D, glCopyTexImage2D,
+ * glCompressedTexImage2D, glGenerateMipmap, glRenderbufferStorage,
+ * glEGLImageTarget*OES) before the driver is called.
+ *
+ * A guard computes the images the command would leave, from what the app
+ * asked for: width x height x the bytes per pixel of the internal format
+ * (formats.c), or of the app's format and type for an unsized one, 3 and
+ * 6 and 12 rounded up as drivers store them; compressed images by their
+ * blocks, never less than the app's imageSize. Over the quota the driver
+ * is not called and the context records GL_OUT_OF_MEMORY. Otherwise the
+ * change is made and charged, and undone after the call if GL raised an
+ * error (then it made no change either): the driver's pending errors are
+ * stashed first (quota.c), so that glGetError right after the call speaks
+ * of that call alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/gl-sizes.h>
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+#define TEXTURE_BASE_LEVEL 0x813C /* GLES 3 */
+#define MAX_LEVELS 32u            /* levels past log2(GL_MAX_TEXTURE_SIZE) are GL errors */
+
+struct gh_gl_storage *gh_gl_storage_create(struct gh_gl_quota *quota, uint32_t host)
+{
+	struct gh_gl_storage *st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	st->refs = 1;
+	st->host = host;
+	st->named = host != 0;
+	st->quota = quota;
+	wl_array_init(&st->images);
+	return st;
+}
+
+struct gh_gl_storage *gh_gl_storage_ref(struct gh_gl_storage *st)
+{
+	if (st)
+		st->refs++;
+	return st;
+}
+
+void gh_gl_storage_unref(struct gh_gl_storage *st)
+{
+	if (!st || --st->refs)
+		return;
+	gh_gl_quota_adjust(st->quota, st->bytes, 0);
+	wl_array_release(&st->images);
+	free(st);
+}
+
+void gh_gl_storage_set(struct gh_gl_storage **slot, struct gh_gl_storage *st)
+{
+	gh_gl_storage_ref(st);
+	gh_gl_storage_unref(*slot);
+	*slot = st;
+}
+
+/* ---- images ---- */
+
+static struct gh_gl_image_bytes *find_image(struct wl_array *images, uint32_t face, uint32_t level)
+{
+	struct gh_gl_image_bytes *im;
+	wl_array_for_each(im, images)
+	{
+		if (im->face == face && im->level == level)
+			return im;
+	}
+	return NULL;
+}
+
+static uint64_t total(struct wl_array *images)
+{
+	uint64_t sum = 0;
+	struct gh_gl_image_bytes *im;
+	wl_array_for_each(im, images)
+	{
+		sum += im->bytes;
+	}
+	return sum;
+}
+
+static bool put_image(struct wl_array *images, const struct gh_gl_image_bytes *image)
+{
+	struct gh_gl_image_bytes *im = find_image(images, image->face, image->level);
+	if (!im)
+		im = wl_array_add(images, sizeof(*im));
+	if (!im)
+		return false;
+	*im = *image;
+	return true;
+}
+
+/* a * b * c, saturated: an absurd size must stay absurd, not wrap. */
+static uint64_t product(uint64_t a, uint64_t b, uint64_t c)
+{
+	if (a && b > UINT64_MAX / a)
+		return UINT64_MAX;
+	uint64_t ab = a * b;
+	return c && ab > UINT64_MAX / c ? UINT64_MAX : ab * c;
+}
+
+/* ---- pending changes ---- */
+
+/* A copy of st's images for the guard to change. */
+static bool begin(struct gl_exec *x, struct gh_gl_storage *st, struct wl_array *work)
+{
+	wl_array_init(work);
+	if (wl_array_copy(work, &st->images) < 0)
+		return gh_gl_fail(x, "out of memory for texture records");
+	return true;
+}
+
+/* The storage takes `work` if its bytes fit the quota: GL_GUARD_CALL, to
+ * be checked by gh_gl_storage_after. Else GL_OUT_OF_MEMORY. */
+static enum gl_guard commit(struct gl_exec *x, struct gh_gl_storage *st, struct wl_array *work,
+                            const char *what)
+{
+	uint64_t bytes = total(work);
+	if (!gh_gl_quota_charge(st->quota, st->bytes, bytes, what)) {
+		wl_array_release(work);
+		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
+		return GL_GUARD_SKIP;
+	}
+	gh_gl_errors_stash(x->ctx);
+	x->pending.storage = gh_gl_storage_ref(st);
+	x->pending.saved = st->images;
+	x->pending.saved_bytes = st->bytes;
+	st->images = *work;
+	st->bytes = bytes;
+	return GL_GUARD_CALL;
+}
+
+void gh_gl_storage_after(struct gl_exec *x)
+{
+	struct gh_gl_storage *st = x->pending.storage;
+	if (!st)
+		return;
+	if (!x->gl->failed && x->ctx && gh_gl_command_failed(x->ctx)) {
+		gh_gl_quota_adjust(st->quota, st->bytes, x->pending.saved_bytes);
+		wl_array_release(&st->images);
+		st->images = x->pending.saved;
+		st->bytes = x->pending.saved_bytes;
+	} else {
+		wl_array_release(&x->pending.saved);
+	}
+	gh_gl_storage_unref(st);
+	x->pending.storage = NULL;
+}
+
+/* A GL error the driver would raise with no change: recorded, not run. */
+static enum gl_guard refuse(struct gl_exec *x, uint32_t error)
+{
+	gh_gl_error_record(x->ctx, error);
+	return GL_GUARD_SKIP;
+}
+
+/* One image (face, level) of the texture bound to `target` becomes
+ * w x h of `bytes`. */
+static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level, int32_t w,
+                               int32_t h, uint64_t bytes, const char *what)
+{
+	uint32_t face;
+	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
+	if (!st)
+		return refuse(x, GL_INVALID_ENUM);
+	uint32_t max = target == GL_TEXTURE_2D ? x->gl->max_texture_size : x->gl->max_cube_size;
+	if (level < 0 || (uint32_t)level >= MAX_LEVELS || w < 0 || h < 0 || (uint32_t)w > max ||
+	    (uint32_t)h > max)
+		return refuse(x, GL_INVALID_VALUE);
+	struct wl_array work;
+	if (!begin(x, st, &work))
+		return GL_GUARD_FAIL;
+	struct gh_gl_image_bytes im = {.face = face,
+	                               .level = (uint32_t)level,
+	                               .width = (uint32_t)w,
+	                               .height = (uint32_t)h,
+	                               .bytes = bytes};
+	if (!put_image(&work, &im)) {
+		wl_array_release(&work);
+		gh_gl_fail(x, "out of memory for texture records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, what);
+}
+
+/* Bytes per pixel of an unsized image: the app's pixels, rounded up to a
+ * power of two as drivers keep them (RGB as RGBA). */
+static uint32_t unsized_bytes(uint32_t format, uint32_t type)
+{
+	int64_t n = gl_pixel_size(format, type);
+	if (n <= 0 || n > 16)
+		return 16;
+	uint32_t p = 1;
+	while (p < (uint32_t)n)
+		p *= 2;
+	return p;
+}
+
+enum gl_guard gl_exec_guard_glTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                         GLint internalformat, GLsizei width, GLsizei height,
+                                         GLint border, GLenum format, GLenum type,
+                                         const void *pixels)
+{
+	uint32_t bpp = gh_gl_format_bytes((uint32_t)internalformat);
+	if (!bpp)
+		bpp = unsized_bytes(format, type);
+	uint64_t bytes = product((uint64_t)(width > 0 ? width : 0),
+	                         (uint64_t)(height > 0 ? height : 0), bpp);
+	return set_image(x, target, level, width, height, bytes, "glTexImage2D");
+}
+
+enum gl_guard gl_exec_guard_glCopyTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                             GLenum internalformat, GLint px, GLint py,
+                                             GLsizei width, GLsizei height, GLint border)
+{
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	if (!bpp)
+		bpp = 4; /* a copy of the framebuffer: drivers keep RGBA */
+	uint64_t bytes = product((uint64_t)(width > 0 ? width : 0),
+	                         (uint64_t)(height > 0 ? height : 0), bpp);
+	return set_image(x, target, level, width, height, bytes, "glCopyTexImage2D");
+}
+
+enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                                   GLenum internalformat, GLsizei width,
+                                                   GLsizei height, GLint border, GLsizei imageSize,
+                                                   const void *data)
+{
+	uint64_t bytes = gh_gl_compressed_bytes(internalformat, width > 0 ? (uint32_t)width : 0,
+	                                        height > 0 ? (uint32_t)height : 0);
+	if (imageSize > 0 && (uint64_t)imageSize > bytes)
+		bytes = (uint64_t)imageSize;
+	return set_image(x, target, level, width, height, bytes, "glCompressedTexImage2D");
+}
+
+/* The levels glGenerateMipmap makes from the base image of one face. */
+static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base)
+{
+	struct gh_gl_image_bytes *b = find_image(work, face, base);
+	if (!b || !b->width || !b->height)
+		return true; /* no base image: GL makes nothing (or fails) */
+	struct gh_gl_image_bytes im = *b;
+	/* Bytes per pixel of the base, rounded up (compressed bases fail). */
+	uint64_t bpp =
+	        (im.bytes + (uint64_t)im.width * im.height - 1) / ((uint64_t)im.width * im.height);
+	for (uint32_t level = base + 1; level < MAX_LEVELS && (im.width > 1 || im.height > 1);
+	     level++) {
+		im.width = im.width > 1 ? im.width / 2 : 1;
+		im.height = im.height > 1 ? im.height / 2 : 1;
+		im.level = level;
+		im.bytes = product(im.width, im.height, bpp);
+		if (!put_image(work, &im))
+			return false;
+	}
+	return true;
+}
+
+enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
+{
+	if (target != GL_TEXTURE_2D && target != GL_TEXTURE_CUBE_MAP)
+		return refuse(x, GL_INVALID_ENUM);
+	uint32_t face;
+	struct gh_gl_storage *st = gh_gl_bound_texture(
+	        x->ctx, target == GL_TEXTURE_2D ? GL_TEXTURE_2D : GL_TEXTURE_CUBE_MAP_POSITIVE_X,
+	        &face);
+	GLint base = 0;
+	if (x->ctx->es3)
+		gles_host.glGetTexParameteriv(target, TEXTURE_BASE_LEVEL, &base);
+	if (base < 0 || (uint32_t)base >= MAX_LEVELS)
+		return GL_GUARD_CALL; /* GL makes no level past the last */
+	struct wl_array work;
+	if (!begin(x, st, &work))
+		return GL_GUARD_FAIL;
+	for (uint32_t f = 0; f < (target == GL_TEXTURE_2D ? 1u : 6u); f++) {
+		if (!add_levels(&work, f, (uint32_t)base)) {
+			wl_array_release(&work);
+			gh_gl_fail(x, "out of memory for texture records");
+			return GL_GUARD_FAIL;
+		}
+	}
+	return commit(x, st, &work, "glGenerateMipmap");
+}
+
+enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum target,
+                                                  GLenum internalformat, GLsizei width,
+                                                  GLsizei height)
+{
+	if (target != GL_RENDERBUFFER)
+		return refuse(x, GL_INVALID_ENUM);
+	struct gh_gl_storage *st = x->ctx->bind.renderbuffer;
+	if (!st)
+		return refuse(x, GL_INVALID_OPERATION);
+	uint32_t max = x->gl->max_renderbuffer_size;
+	if (width < 0 || height < 0 || (uint32_t)width > max || (uint32_t)height > max)
+		return refuse(x, GL_INVALID_VALUE);
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	struct gh_gl_image_bytes im = {
+	        .width = (uint32_t)width,
+	        .height = (uint32_t)height,
+	        .bytes = product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
+	};
+	struct wl_array work;
+	wl_array_init(&work);
+	if (!put_image(&work, &im)) {
+		gh_gl_fail(x, "out of memory for renderbuffer records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, "glRenderbufferStorage");
+}
+
+/* ---- EGLImages ---- */
+
+struct gh_gl_image_bytes gh_gl_storage_find_image(struct gh_gl_context *ctx, bool texture,
+                                                  uint32_t host, uint32_t level)
+{
+	struct gh_gl_storage *st = gh_gl_map_get_ptr(
+	        texture ? &ctx->share->textures : &ctx->share->renderbuffers, host);
+	struct gh_gl_image_bytes *im = st ? find_image(&st->images, 0, texture ? level : 0) : NULL;
+	return im ? *im : (struct gh_gl_image_bytes){0};
+}
+
+enum gl_guard gh_gl_storage_from_image(struct gl_exec *x, bool texture, uint32_t target,
+                                       const struct gh_gl_image_bytes *image)
+{
+	struct gh_gl_storage *st;
+	uint32_t face = 0;
+	if (texture) {
+		/* GL_OES_EGL_image takes GL_TEXTURE_2D; gpupipe offers no
+		 * external textures. */
+		if (target != GL_TEXTURE_2D)
+			return refuse(x, GL_INVALID_ENUM);
+		st = gh_gl_bound_texture(x->ctx, target, &face);
+	} else {
+		if (target != GL_RENDERBUFFER)
+			return refuse(x, GL_INVALID_ENUM);
+		st = x->ctx->bind.renderbuffer;
+		if (!st)
+			return refuse(x, GL_INVALID_OPERATION);
+	}
+	/* The image replaces every level. */
+	struct wl_array work;
+	wl_array_init(&work);
+	struct gh_gl_image_bytes im = *image;
+	im.face = im.level = 0;
+	if (!put_image(&work, &im)) {
+		gh_gl_fail(x, "out of memory for texture records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work,
+	              texture ? "glEGLImageTargetTexture2DOES"
+	                      : "glEGLImageTargetRenderbufferStorageOES");
+}
