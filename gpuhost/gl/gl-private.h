@@ -48,6 +48,9 @@ struct gl_exec;
 #define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
 #define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
 #define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
+/* Bytes of refused shaders' logs one share group keeps; beyond, a refused
+ * shader's log is one line saying so. */
+#define GH_GL_MAX_REFUSED_LOGS (4ull << 20)
 
 /* ES 3 enums the host context understands and we use ourselves. */
 #define GH_GL_READ_FRAMEBUFFER 0x8CA8
@@ -162,6 +165,9 @@ struct gh_gl_program {
 	uint32_t host;
 	uint64_t attribs; /* bit per location, from the last successful link */
 	bool beyond;      /* it reads a location over gh_gl.max_attribs */
+	/* The last glLinkProgram failed here, never reaching the driver (a
+	 * shader had not compiled): its info log. NULL when the driver linked. */
+	char *link_log;
 };
 
 struct gh_gl_share {
@@ -169,6 +175,10 @@ struct gh_gl_share {
 	struct gh_gl_names names[GL_NAMES_COUNT]; /* shared classes only */
 	struct gh_gl_map buffers;                 /* host name -> gh_gl_buffer */
 	struct gh_gl_map programs;                /* host name -> gh_gl_program */
+	/* Host name -> glslang's log (char *, malloc'd), for shaders whose last
+	 * glCompileShader glslang refused; the driver never compiled those. */
+	struct gh_gl_map refused;
+	uint64_t refused_bytes; /* of the logs in `refused` */
 };
 
 struct gh_gl_attrib {
@@ -334,6 +344,12 @@ EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle);
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
 
+/* ---- shaders.c: glslang before the driver ---- */
+
+/* A shader host name was handed out anew, or its share group ends. */
+void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host);
+void gh_gl_shaders_finish(struct gh_gl_share *share);
+
 /* ---- vertex.c: vertex state ---- */
 
 /* Bytes of one vertex of an attribute, 0 for a type GL does not take. */
@@ -348,7 +364,8 @@ bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, 
 bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array);
 bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index);
 bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
-bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program);
-bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program);
+/* glUseProgram's and glLinkProgram's bookkeeping, before the real call. */
+bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
+bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 
 #endif

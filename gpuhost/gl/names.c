@@ -49,6 +49,7 @@ struct gh_gl_share *gh_gl_share_create(void)
 		gh_gl_names_init(&share->names[i]);
 	gh_gl_map_init(&share->buffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->programs, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
 	return share;
 }
 
@@ -70,6 +71,7 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_for_each(&share->programs, unref_program_entry, NULL);
 	gh_gl_map_finish(&share->buffers);
 	gh_gl_map_finish(&share->programs);
+	gh_gl_shaders_finish(share);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_finish(&share->names[i]);
 	free(share);
@@ -92,8 +94,10 @@ void gh_gl_buffer_unref(struct gh_gl_buffer *buf)
 
 void gh_gl_program_unref(struct gh_gl_program *prog)
 {
-	if (prog && !--prog->refs)
+	if (prog && !--prog->refs) {
+		free(prog->link_log);
 		free(prog);
+	}
 }
 
 struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls)
@@ -168,6 +172,9 @@ static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 		rec = vao;
 		map = &ctx->vaos;
 	} else {
+		/* The driver reuses the names of shaders it freed. */
+		if (cls == GL_NAMES_SHADER)
+			gh_gl_shader_forget(ctx->share, host);
 		return true;
 	}
 	uintptr_t old;

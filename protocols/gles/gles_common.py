@@ -48,14 +48,22 @@ def host_arg_decl(p):
     return p.decl()
 
 
-def hook_proto_host(c):
+def hook_args_host(c):
     args = ['struct gl_exec *x'] + [host_arg_decl(p) for p in c.params]
     for p in c.params:
         if p.cls and (not p.is_ptr):
             args.append('GLuint app_' + p.name)
         elif p.cls and p.is_ptr:
             args.append('const GLuint *app_' + p.name)
-    return 'bool gl_exec_hook_%s(%s)' % (c.name, ', '.join(args))
+    return ', '.join(args)
+
+
+def hook_proto_host(c):
+    return 'bool gl_exec_hook_%s(%s)' % (c.name, hook_args_host(c))
+
+
+def wrap_proto_host(c):
+    return 'bool gl_exec_wrap_%s(%s)' % (c.name, hook_args_host(c))
 
 
 def special_proto_client(c):

@@ -198,15 +198,18 @@ def gen_decoder(c):
             args.append('h_' + p.name)
         else:
             args.append('a_' + p.name)
+    hargs = ['x'] + args
+    for p in c.params:
+        if p.cls:
+            hargs.append('a_' + p.name)
     if c.hook in ('host', 'both'):
-        hargs = ['x'] + args
-        for p in c.params:
-            if p.cls:
-                hargs.append('a_' + p.name)
         L.append('\tif (!gl_exec_hook_%s(%s))' % (N, ', '.join(hargs)))
         L.append('\t\tgoto done;')
     call = 'gles_host.%s(%s)' % (N, ', '.join(args))
-    if 'create' in c.attrs:
+    if c.wrap:
+        L.append('\tif (!gl_exec_wrap_%s(%s))' % (N, ', '.join(hargs)))
+        L.append('\t\tgoto done;')
+    elif 'create' in c.attrs:
         L.append('\tGLuint h_new = %s;' % call)
         L.append('\tif (!h_new) {')
         L.append('\t\tgl_exec_fail(x, "%s: the host made no object");' % N)

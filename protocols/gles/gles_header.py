@@ -3,7 +3,7 @@
 import re
 
 from gles_common import (hook_proto_client, hook_proto_host, op, size_args, size_fn,
-                         special_proto_client, special_proto_host)
+                         special_proto_client, special_proto_host, wrap_proto_host)
 from gles_model import FEATURE, SCALARS
 
 
@@ -48,6 +48,11 @@ HEADER_TOP = '''/*
  *   pointers into the command), then the app's value of each object-name
  *   parameter as app_<param>:
 %(host_hooks)s
+ * - host wraps, called by the generic decoder in place of the real GL call,
+ *   with the hook arguments; a wrap calls GL through gles_host itself or
+ *   answers for it (out parameters are zeroed buffers of the capacity the
+ *   app gave); return false only after gl_exec_fail:
+%(host_wraps)s
  *
  * Wire layouts of the commands without a generated encoder (scalars 4
  * bytes, u64 where noted, then blobs as gl-stream.h says):
@@ -99,6 +104,7 @@ def gen_header(cmds, exts):
     client_hooks = [hook_proto_client(c) + ';' for c in cmds if c.hook in ('client', 'both')]
     host_specials = [c.name for c in cmds if c.host_special]
     host_hooks = [hook_proto_host(c) + ';' for c in cmds if c.hook in ('host', 'both')]
+    host_wraps = [wrap_proto_host(c) + ';' for c in cmds if c.wrap]
     out = [HEADER_TOP % {
         'client_specials': comment_list(client_specials),
         'client_wire': comment_list([', '.join(client_wire[i:i + 3])
@@ -107,6 +113,7 @@ def gen_header(cmds, exts):
         'host_specials': comment_list([', '.join(host_specials[i:i + 3])
                                        for i in range(0, len(host_specials), 3)]),
         'host_hooks': comment_list(host_hooks),
+        'host_wraps': comment_list(host_wraps),
     }]
 
     out.append('/* Opcodes: GL_OP_GLES_BASE + index, in gl.xml order (%s, then the\n'
@@ -271,6 +278,11 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r);
     for c in cmds:
         if c.hook in ('host', 'both'):
             out.append(hook_proto_host(c) + ';')
+    out.append('')
+    out.append('/* Host wraps (hand-written). */')
+    for c in cmds:
+        if c.wrap:
+            out.append(wrap_proto_host(c) + ';')
     out.append('')
     out.append('#endif')
     return '\n'.join(out) + '\n'
