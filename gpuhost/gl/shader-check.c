@@ -27,7 +27,10 @@
 struct version {
 	int number;
 	enum gh_glslang_profile profile;
-	int line; /* of the #version, for the log */
+	int line;     /* of the #version, for the log */
+	size_t start; /* offset of its '#' (what precedes is blanks and comments) */
+	size_t body;  /* offset of the line after it (len when there is none) */
+	int body_line;
 };
 
 bool gh_shader_check_init(void)
@@ -139,6 +142,7 @@ static int scan_version(const char *s, size_t len, struct version *v)
 	skip_space(&sc, true);
 	if (peek(&sc, 0) != '#')
 		return 0;
+	v->start = sc.i;
 	sc.i++;
 	skip_space(&sc, false);
 	const char *w;
@@ -169,7 +173,11 @@ static int scan_version(const char *s, size_t len, struct version *v)
 	else
 		return -1;
 	skip_space(&sc, false);
-	return peek(&sc, 0) == '\n' || peek(&sc, 0) == -1 ? 1 : -1;
+	if (peek(&sc, 0) != '\n' && peek(&sc, 0) != -1)
+		return -1;
+	v->body = sc.i < len ? sc.i + 1 : len;
+	v->body_line = sc.line + 1;
+	return 1;
 }
 
 /* ---- Which combinations exist ---- */
@@ -252,6 +260,175 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 	return false;
 }
 
+/* ---- Where glslang is stricter than the driver ----
+ *
+ * Shaders that the GLSL ES spec allows as the driver and piglit read it,
+ * but glslang 12 refuses. Such a shader is parsed again with every error
+ * reported (glslang otherwise stops at the first), and accepted when each
+ * error is one of these: the rest of it was still checked. */
+static const struct divergence {
+	int version;
+	const char *error;
+	bool exact; /* else a prefix, followed by no ':' (nothing spoofed after it) */
+} divergences[] = {
+        /* float[2] x; (GLSL 1.20's array syntax; piglit's GLSL ES 1.00
+         * fn-out-array-allowed-cstyle.frag) */
+        {100, "'arrayed type' : not supported for this version or the enabled extensions ", true},
+        /* const float f = 3.0 + (1.0, 2.0); (ES 1.00 keeps the sequence
+         * operator in constant expressions; piglit's from-sequence-complex) */
+        {100, "'=' : global const initializers must be constant '", false},
+};
+
+/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL. */
+static const char *error_message(const char *line, size_t n)
+{
+	static const char prefix[] = "ERROR: ";
+	size_t i = sizeof(prefix) - 1;
+	if (n < i || memcmp(line, prefix, i) != 0)
+		return NULL;
+	for (int part = 0; part < 2; part++) {
+		size_t digits = i;
+		while (i < n && line[i] >= '0' && line[i] <= '9')
+			i++;
+		if (i == digits || i >= n || line[i] != ':')
+			return NULL;
+		i++;
+	}
+	return i < n && line[i] == ' ' ? line + i + 1 : NULL;
+}
+
+static bool is_divergence(int version, const char *msg, size_t n)
+{
+	for (size_t i = 0; i < sizeof(divergences) / sizeof(divergences[0]); i++) {
+		const struct divergence *d = &divergences[i];
+		size_t len = strlen(d->error);
+		if (d->version != version || n < len || memcmp(msg, d->error, len) != 0)
+			continue;
+		if (d->exact ? n == len : memchr(msg + len, ':', n - len) == NULL)
+			return true;
+	}
+	return false;
+}
+
+/* The errors of a glslang log, against the divergences. */
+struct errors {
+	unsigned count, known; /* errors with a location; known divergences of them */
+	bool first_known;      /* the first one is a known divergence */
+	bool other;            /* an ERROR line without a location, but the count */
+};
+
+static void read_errors(int version, const char *log, struct errors *e)
+{
+	*e = (struct errors){0};
+	for (const char *line = log; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		const char *msg = error_message(line, n);
+		if (msg) {
+			bool known = is_divergence(version, msg, n - (size_t)(msg - line));
+			e->first_known |= known && e->count == 0;
+			e->known += known;
+			e->count++;
+		} else if (n >= 7 && memcmp(line, "ERROR: ", 7) == 0 &&
+		           !strstr(line, " compilation errors.")) {
+			e->other = true;
+		}
+		line = end ? end + 1 : line + n;
+	}
+}
+
+/* Text glslang reads before the source. glslang 12 expands __LINE__,
+ * __FILE__ and __VERSION__ but says `defined` of them is false; defining
+ * them here fixes that (it expands them itself still), as GLSL says. */
+static void preamble(char *out, size_t size, int version)
+{
+	snprintf(out, size, "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n",
+	         version);
+}
+
+/* GLSL ES 3.00 lets blank lines and comments come before #version, but
+ * glslang 12 refuses them there ("must appear first ... before comments or
+ * newlines"). It is given the source from the #version on instead, with a
+ * #line keeping its line numbers. Not where a line continuation in those
+ * comments could end them elsewhere than scan_version read: what glslang
+ * checks must be what the driver reads. 1: *text (malloc'd) and *n are
+ * what to check; 0: the source as it is; -1: out of memory. */
+static int from_version(const char *source, size_t len, const struct version *v, char **text,
+                        size_t *n)
+{
+	if (v->start == 0 || v->profile != GH_GLSLANG_PROFILE_ES)
+		return 0;
+	for (size_t i = 0; i < v->start; i++) {
+		if (source[i] == '\\')
+			return 0;
+	}
+	char line[24] = "";
+	if (v->body < len)
+		snprintf(line, sizeof(line), "#line %d\n", v->body_line);
+	size_t head = v->body - v->start, extra = strlen(line);
+	*n = len - v->start + extra;
+	*text = malloc(*n);
+	if (!*text)
+		return -1;
+	memcpy(*text, source + v->start, head);
+	memcpy(*text + head, line, extra);
+	memcpy(*text + head + extra, source + v->body, len - v->body);
+	return 1;
+}
+
+/* After glslang stopped at a known divergence: parses again, to the end.
+ * 1 when each error is a known divergence (accepted), 0 when not, -1 when
+ * glslang could not run. */
+static int recheck(struct gh_glslang_input in)
+{
+	char *log;
+	struct errors e;
+	in.cascading = true;
+	int ok = gh_glslang_parse(&in, &log);
+	if (ok == 0) {
+		read_errors(in.version, log, &e);
+		ok = e.count > 0 && e.known == e.count && !e.other;
+		free(log);
+	}
+	return ok;
+}
+
+static enum gh_shader_verdict glslang_verdict(int ok, char **log)
+{
+	if (ok < 0)
+		return GH_SHADER_FAILED;
+	if (ok > 0)
+		return GH_SHADER_ACCEPTED;
+	*log = cut_log(*log);
+	return GH_SHADER_REFUSED;
+}
+
+/* glslang's verdict on `text` (the source, or what from_version made). */
+static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
+                                         const char *text, size_t len, char **log)
+{
+	char pre[120];
+	preamble(pre, sizeof(pre), v->number);
+	struct gh_glslang_input in = {
+	        .stage = stage,
+	        .version = v->number,
+	        .profile = v->profile,
+	        .source = text,
+	        .len = len,
+	        .preamble = pre,
+	};
+	int ok = gh_glslang_parse(&in, log);
+	struct errors e = {0};
+	if (ok == 0)
+		read_errors(v->number, *log, &e);
+	int again = e.first_known ? recheck(in) : 0;
+	if (again == 0)
+		return glslang_verdict(ok, log);
+	free(*log);
+	*log = NULL;
+	return again > 0 ? GH_SHADER_ACCEPTED : GH_SHADER_FAILED;
+}
+
 enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
                                        size_t len, char **log)
 {
@@ -263,11 +440,12 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
 		*log = strdup(why);
 		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
 	}
-	int ok = gh_glslang_parse(stage, v.number, v.profile, source, len, log);
-	if (ok < 0)
+	char *text = NULL;
+	size_t n = len;
+	int moved = from_version(source, len, &v, &text, &n);
+	if (moved < 0)
 		return GH_SHADER_FAILED;
-	if (ok > 0)
-		return GH_SHADER_ACCEPTED;
-	*log = cut_log(*log);
-	return GH_SHADER_REFUSED;
+	enum gh_shader_verdict verdict = check_text(&v, stage, moved ? text : source, n, log);
+	free(text);
+	return verdict;
 }

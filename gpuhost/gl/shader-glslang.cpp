@@ -61,31 +61,70 @@ static EProfile glslang_profile(enum gh_glslang_profile profile)
 	return ENoProfile;
 }
 
-/* The default resources lift every limit of GLSL ES 1.00's appendix A
- * and are generous elsewhere: limits are the driver's to enforce. */
-static int parse(glslang::TShader &shader, int version, enum gh_glslang_profile profile,
-                 const char *source, size_t len, char **log)
+/* Limits are the driver's to enforce: glslang checks some against these
+ * (bindings, offsets, work group and output sizes) and would refuse what
+ * the driver allows. glslang's defaults, raised over what drivers offer
+ * (llvmpipe included); they also lift every limit of GLSL ES 1.00's
+ * appendix A (loops, indexing), as drivers do. */
+static TBuiltInResource generous_resources(void)
 {
-	const char *strings[] = {source};
-	const int lengths[] = {(int)len};
+	TBuiltInResource r = *GetDefaultResources();
+	r.maxCombinedTextureImageUnits = r.maxTextureImageUnits = 1024;
+	r.maxVertexTextureImageUnits = r.maxGeometryTextureImageUnits = 1024;
+	r.maxTessControlTextureImageUnits = r.maxTessEvaluationTextureImageUnits = 1024;
+	r.maxComputeTextureImageUnits = 1024;
+	r.minProgramTexelOffset = -128;
+	r.maxProgramTexelOffset = 127;
+	r.maxComputeWorkGroupSizeX = r.maxComputeWorkGroupSizeY = 1024;
+	r.maxComputeWorkGroupSizeZ = 1024;
+	r.maxImageUnits = r.maxCombinedImageUnitsAndFragmentOutputs = 1024;
+	r.maxCombinedShaderOutputResources = 1024;
+	r.maxImageSamples = r.maxSamples = 64;
+	r.maxVertexImageUniforms = r.maxTessControlImageUniforms = 1024;
+	r.maxTessEvaluationImageUniforms = r.maxGeometryImageUniforms = 1024;
+	r.maxFragmentImageUniforms = r.maxCombinedImageUniforms = r.maxComputeImageUniforms = 1024;
+	r.maxGeometryOutputVertices = 4096;
+	r.maxGeometryTotalOutputComponents = r.maxGeometryOutputComponents = 65536;
+	r.maxVertexAtomicCounters = r.maxTessControlAtomicCounters = 1024;
+	r.maxTessEvaluationAtomicCounters = r.maxGeometryAtomicCounters = 1024;
+	r.maxFragmentAtomicCounters = r.maxCombinedAtomicCounters = 1024;
+	r.maxComputeAtomicCounters = 1024;
+	r.maxAtomicCounterBindings = 1024;
+	r.maxVertexAtomicCounterBuffers = r.maxTessControlAtomicCounterBuffers = 1024;
+	r.maxTessEvaluationAtomicCounterBuffers = r.maxGeometryAtomicCounterBuffers = 1024;
+	r.maxFragmentAtomicCounterBuffers = r.maxCombinedAtomicCounterBuffers = 1024;
+	r.maxComputeAtomicCounterBuffers = 1024;
+	r.maxAtomicCounterBufferSize = 1 << 20;
+	r.maxTransformFeedbackBuffers = 64;
+	r.maxTransformFeedbackInterleavedComponents = 4096;
+	r.maxViewports = 64;
+	return r;
+}
+
+static int parse(glslang::TShader &shader, const struct gh_glslang_input *in, char **log)
+{
+	const char *strings[] = {in->source};
+	const int lengths[] = {(int)in->len};
 	shader.setStringsWithLengths(strings, lengths, 1);
-	if (shader.parse(GetDefaultResources(), version, glslang_profile(profile), true, false,
-	                 EShMsgDefault))
+	shader.setPreamble(in->preamble);
+	EShMessages messages = in->cascading ? EShMsgCascadingErrors : EShMsgDefault;
+	static const TBuiltInResource resources = generous_resources();
+	if (shader.parse(&resources, in->version, glslang_profile(in->profile), true, false,
+	                 messages))
 		return 1;
 	const char *info = shader.getInfoLog();
 	*log = strdup(info && *info ? info : "ERROR: glslang refused the shader\n");
 	return *log ? 0 : -1;
 }
 
-int gh_glslang_parse(enum gh_glslang_stage stage, int version, enum gh_glslang_profile profile,
-                     const char *source, size_t len, char **log)
+int gh_glslang_parse(const struct gh_glslang_input *in, char **log)
 {
 	*log = nullptr;
-	if (!initialized || broken || len > INT_MAX)
+	if (!initialized || broken || in->len > INT_MAX)
 		return -1;
 	try {
-		glslang::TShader shader(language(stage));
-		return parse(shader, version, profile, source, len, log);
+		glslang::TShader shader(language(in->stage));
+		return parse(shader, in, log);
 	} catch (const std::bad_alloc &) {
 		broken = true;
 		return -1;

@@ -31,15 +31,22 @@ enum gh_glslang_profile {
 	GH_GLSLANG_PROFILE_COMPAT,
 };
 
+struct gh_glslang_input {
+	enum gh_glslang_stage stage;
+	int version; /* and profile: forced (see shader-check.c) */
+	enum gh_glslang_profile profile;
+	const char *source; /* len bytes, no NUL needed */
+	size_t len;
+	const char *preamble; /* NUL-terminated text glslang reads before the source */
+	bool cascading;       /* go on after the first error (all errors are logged) */
+};
+
 bool gh_glslang_init(void);
 
-/* Parses `len` bytes of `source` as GLSL `version`/`profile` (forced: the
- * caller read them from the source's #version line, or chose the API's
- * default where it has none). 1: accepted; 0: refused, *log = glslang's
- * info log (malloc'd); -1: not initialised, or out of memory (glslang is
- * unusable from then on). #include is refused: nothing is read from a file. */
-int gh_glslang_parse(enum gh_glslang_stage stage, int version, enum gh_glslang_profile profile,
-                     const char *source, size_t len, char **log);
+/* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
+ * initialised, or out of memory (glslang is unusable from then on).
+ * #include is refused: nothing is ever read from a file. */
+int gh_glslang_parse(const struct gh_glslang_input *in, char **log);
 
 #ifdef __cplusplus
 }
