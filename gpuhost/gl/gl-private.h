@@ -51,6 +51,8 @@ struct gl_exec;
 /* Bytes of refused shaders' logs one share group keeps; beyond, a refused
  * shader's log is one line saying so. */
 #define GH_GL_MAX_REFUSED_LOGS (4ull << 20)
+/* Shaders glslang refused that one link logs at info level (then debug). */
+#define GH_GL_LOGGED_REFUSALS 100u
 
 /* ES 3 enums the host context understands and we use ourselves. */
 #define GH_GL_READ_FRAMEBUFFER 0x8CA8
@@ -134,6 +136,7 @@ struct gh_gl {
 	struct wl_list memories;   /* gh_gl_memory.link */
 	uint64_t memory_bytes;     /* width * height * 4 over memories */
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
+	uint32_t shader_refusals;  /* by glslang, on this link (shaders.c) */
 };
 
 /* ---- names.c ---- */

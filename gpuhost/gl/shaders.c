@@ -85,8 +85,17 @@ static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint ty
 	struct gh_gl_share *share = x->ctx->share;
 	char line[200];
 	first_line(log, line, sizeof(line));
-	gp_log(INFO, "GL stream %u: glCompileShader: shader %u (type 0x%x) refused by glslang: %s",
-	       x->channel, app_shader, (unsigned)type, line);
+	/* One line each, but a link cannot flood the host's log. */
+	bool info = x->gl->shader_refusals < GH_GL_LOGGED_REFUSALS;
+	if (info || gp_log_enabled(GP_LOG_DEBUG))
+		gp_log_at(info ? GP_LOG_INFO : GP_LOG_DEBUG, __FILE__, __LINE__,
+		          "GL stream %u: glCompileShader: shader %u (type 0x%x) refused by "
+		          "glslang: %s",
+		          x->channel, app_shader, (unsigned)type, line);
+	if (++x->gl->shader_refusals == GH_GL_LOGGED_REFUSALS)
+		gp_log(INFO,
+		       "GL stream %u: %u shaders refused: more are logged at debug level only",
+		       x->channel, GH_GL_LOGGED_REFUSALS);
 	size_t bytes = strlen(log) + 1;
 	if (share->refused_bytes + bytes > GH_GL_MAX_REFUSED_LOGS) {
 		free(log);
@@ -101,37 +110,47 @@ static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint ty
 	return true;
 }
 
+/* The source the driver holds for `shader`, exactly what its compiler
+ * would read (malloc'd, *len bytes), or NULL when out of memory. */
+static char *driver_source(GLuint shader, size_t *len)
+{
+	GLint n = 0;
+	gles_host.glGetShaderiv(shader, GL_SHADER_SOURCE_LENGTH, &n);
+	/* The driver holds this much already (a GL command carried it). */
+	GLsizei cap = n > 0 ? n : 1;
+	char *source = malloc((size_t)cap);
+	if (!source)
+		return NULL;
+	GLsizei got = 0;
+	source[0] = 0;
+	gles_host.glGetShaderSource(shader, cap, &got, source);
+	*len = got >= 0 && got < cap ? (size_t)got : 0;
+	return source;
+}
+
 bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
 {
 	/* A compile replaces the status and log of the last one. */
 	gh_gl_shader_forget(x->ctx->share, shader);
-	GLint type = 0, len = 0;
+	GLint type = 0;
 	gles_host.glGetShaderiv(shader, GL_SHADER_TYPE, &type);
-	gles_host.glGetShaderiv(shader, GL_SHADER_SOURCE_LENGTH, &len);
-	/* The driver holds this much already (a GL command carries it). */
-	GLsizei cap = len > 0 ? len : 1;
-	char *source = malloc((size_t)cap);
+	size_t len;
+	char *source = driver_source(shader, &len), *log = NULL;
 	if (!source)
-		return gh_gl_fail(x, "out of memory for a shader source of %d bytes", len);
-	GLsizei got = 0;
-	source[0] = 0;
-	gles_host.glGetShaderSource(shader, cap, &got, source);
-	char *log;
+		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
 	enum gh_shader_verdict verdict =
-	        gh_shader_check(context_api(x->ctx), (uint32_t)type, source,
-	                        got >= 0 && got < cap ? (size_t)got : 0, &log);
+	        gh_shader_check(context_api(x->ctx), (uint32_t)type, source, len, &log);
 	free(source);
-	switch (verdict) {
-	case GH_SHADER_ACCEPTED:
-		gles_host.glCompileShader(shader);
-		return true;
-	case GH_SHADER_REFUSED:
+	if (verdict == GH_SHADER_REFUSED)
 		return refuse(x, shader, app_shader, type, log);
-	case GH_SHADER_FAILED:
-		break;
-	}
-	return gh_gl_fail(
-	        x, "the shader check (glslang) could not run: not initialised, or out of memory");
+	if (verdict != GH_SHADER_ACCEPTED)
+		return gh_gl_fail(x, "the shader check (glslang) could not run: not initialised, "
+		                     "or out of memory");
+	gp_log(DEBUG,
+	       "GL stream %u: glCompileShader: shader %u (type 0x%x, %zu bytes) passed glslang",
+	       x->channel, app_shader, (unsigned)type, len);
+	gles_host.glCompileShader(shader);
+	return true;
 }
 
 /* Answers a GL info log query from `log`, as GL would from its own. */
