@@ -7,8 +7,11 @@
  * compiler stays the authority.
  *
  * glslang keeps process-wide state. gh_shader_check_init sets it up once
- * per process, during the link's setup (before its sandbox); the checks
- * themselves open no file, start no thread and never write to stdout.
+ * per process, during the link's setup (before its sandbox). The checks
+ * open no file, start no thread and never write to stdout: glslang makes
+ * only brk, mmap, munmap and futex calls. Its memory: about 170 bytes per
+ * byte of source while a shader is checked, and built-in tables kept per
+ * GLSL version and stage, built on first use (all ES ones: about 37 MB).
  */
 #ifndef GH_SHADER_CHECK_H
 #define GH_SHADER_CHECK_H

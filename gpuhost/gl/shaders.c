@@ -44,8 +44,11 @@ static const char *refusal(struct gl_exec *x, GLuint shader)
 	return shader ? gh_gl_map_get_ptr(&x->ctx->share->refused, shader) : NULL;
 }
 
+/* Past GH_GL_MAX_REFUSED_LOGS a refusal keeps this log (not allocated). */
 static void free_refusal(struct gh_gl_share *share, char *log)
 {
+	if (log == no_room_log)
+		return;
 	share->refused_bytes -= strlen(log) + 1;
 	free(log);
 }
@@ -59,12 +62,12 @@ void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host)
 
 static void free_refused_entry(uint32_t key, uintptr_t val, void *data)
 {
-	free((char *)val);
+	free_refusal(data, (char *)val);
 }
 
 void gh_gl_shaders_finish(struct gh_gl_share *share)
 {
-	gh_gl_map_for_each(&share->refused, free_refused_entry, NULL);
+	gh_gl_map_for_each(&share->refused, free_refused_entry, share);
 	gh_gl_map_finish(&share->refused);
 	share->refused_bytes = 0;
 }
@@ -99,11 +102,12 @@ static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint ty
 	size_t bytes = strlen(log) + 1;
 	if (share->refused_bytes + bytes > GH_GL_MAX_REFUSED_LOGS) {
 		free(log);
-		log = strdup(no_room_log);
-		bytes = sizeof(no_room_log);
+		log = (char *)no_room_log;
+		bytes = 0;
 	}
-	if (!log || !gh_gl_map_put(&share->refused, shader, (uintptr_t)log)) {
-		free(log);
+	if (!gh_gl_map_put(&share->refused, shader, (uintptr_t)log)) {
+		if (log != no_room_log)
+			free(log);
 		return gh_gl_fail(x, "out of memory for a refused shader's log");
 	}
 	share->refused_bytes += bytes;
@@ -202,24 +206,28 @@ bool gl_exec_wrap_glDeleteShader(struct gl_exec *x, GLuint shader, GLuint app_sh
 	return true;
 }
 
-/* The first attached shader that did not compile, or 0. */
-static GLuint uncompiled_shader(struct gl_exec *x, GLuint program)
+/* *bad: the first attached shader that did not compile, or 0. False when
+ * out of memory (nothing may then reach the driver's linker). */
+static bool uncompiled_shader(struct gl_exec *x, GLuint program, GLuint *bad)
 {
 	GLint n = 0;
 	gles_host.glGetProgramiv(program, GL_ATTACHED_SHADERS, &n);
-	GLuint *shaders = n > 0 ? calloc((size_t)n, sizeof(*shaders)) : NULL;
+	*bad = 0;
+	if (n <= 0)
+		return true;
+	GLuint *shaders = calloc((size_t)n, sizeof(*shaders));
+	if (!shaders)
+		return false;
 	GLsizei got = 0;
-	GLuint bad = 0;
-	if (shaders)
-		gles_host.glGetAttachedShaders(program, n, &got, shaders);
-	for (GLsizei i = 0; i < got && i < n && !bad; i++) {
+	gles_host.glGetAttachedShaders(program, n, &got, shaders);
+	for (GLsizei i = 0; i < got && i < n && !*bad; i++) {
 		GLint compiled = GL_FALSE;
 		gles_host.glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
 		if (refusal(x, shaders[i]) || !compiled)
-			bad = shaders[i];
+			*bad = shaders[i];
 	}
 	free(shaders);
-	return bad;
+	return true;
 }
 
 static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint app_program,
@@ -247,7 +255,9 @@ bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_pr
 	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
 	if (!prog)
 		return gh_gl_fail(x, "program %u has no host object", app_program);
-	GLuint bad = uncompiled_shader(x, program);
+	GLuint bad;
+	if (!uncompiled_shader(x, program, &bad))
+		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
 	if (bad)
 		return refuse_link(x, prog, app_program, bad);
 	free(prog->link_log);
