@@ -51,6 +51,11 @@ struct gl_exec;
  * whole commands at once (threads uploading together), not one per each
  * of 256 channels. */
 #define GH_GL_MAX_PARTIAL_BYTES (4ull * GL_MAX_COMMAND)
+/* Bytes of refused shaders' logs one share group keeps; beyond, a refused
+ * shader's log is one line saying so. */
+#define GH_GL_MAX_REFUSED_LOGS (4ull << 20)
+/* Shaders glslang refused that one link logs at info level (then debug). */
+#define GH_GL_LOGGED_REFUSALS 100u
 
 /* ES 3 enums the host context understands and we use ourselves. */
 #define GH_GL_READ_FRAMEBUFFER 0x8CA8
@@ -175,6 +180,7 @@ struct gh_gl {
 	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
 	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
 	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;
+	uint32_t shader_refusals; /* by glslang, on this link (shaders.c) */
 };
 
 /* ---- names.c ---- */
@@ -208,6 +214,9 @@ struct gh_gl_program {
 	uint32_t host;
 	uint64_t attribs; /* bit per location, from the last successful link */
 	bool beyond;      /* it reads a location over gh_gl.max_attribs */
+	/* The last glLinkProgram failed here, never reaching the driver (a
+	 * shader had not compiled): its info log. NULL when the driver linked. */
+	char *link_log;
 };
 
 struct gh_gl_share {
@@ -221,6 +230,10 @@ struct gh_gl_share {
 	/* The default textures (name 0) of its contexts: kept until the group
 	 * goes, since a driver may share them across the group. */
 	struct wl_array defaults; /* struct gh_gl_storage * */
+	/* Host name -> glslang's log (char *, malloc'd), for shaders whose last
+	 * glCompileShader glslang refused; the driver never compiled those. */
+	struct gh_gl_map refused;
+	uint64_t refused_bytes; /* of the logs in `refused` */
 };
 
 struct gh_gl_attrib {
@@ -496,6 +509,12 @@ EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle);
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
 
+/* ---- shaders.c: glslang before the driver ---- */
+
+/* A shader host name was handed out anew, or its share group ends. */
+void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host);
+void gh_gl_shaders_finish(struct gh_gl_share *share);
+
 /* ---- vertex.c: vertex state ---- */
 
 /* Bytes of one vertex of an attribute, 0 for a type GL does not take. */
@@ -510,7 +529,8 @@ bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, 
 bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array);
 bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index);
 bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
-bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program);
-bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program);
+/* glUseProgram's and glLinkProgram's bookkeeping, before the real call. */
+bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
+bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 
 #endif

@@ -7,10 +7,17 @@
 #include <gpupipe/log.h>
 
 #include "gl-private.h"
+#include "shader-check.h"
 
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
                                      bool use_render_node)
 {
+	/* Belongs to the link's setup, before its sandbox; the session will
+	 * call it there. Done here until then (a second call does nothing). */
+	if (!gh_shader_check_init()) {
+		gp_log(ERROR, "glslang cannot initialise: no shader checks, no GL");
+		return NULL;
+	}
 	struct gh_gl *gl = calloc(1, sizeof(*gl));
 	if (!gl)
 		return NULL;

@@ -151,6 +151,9 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 				l->values[0] = GH_GL_MAX_ATTRIBS;
 			gl->max_attribs = (uint32_t)l->values[0];
 		}
+		/* Every shader is source that glslang checks: no binaries. */
+		if (l->pname == GL_NUM_SHADER_BINARY_FORMATS)
+			l->values[0] = 0;
 		n++;
 	}
 	return n;

@@ -57,6 +57,7 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	wl_array_init(&share->defaults);
+	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
 	return share;
 }
 
@@ -93,6 +94,7 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 		gh_gl_storage_unref(*st);
 	}
 	wl_array_release(&share->defaults);
+	gh_gl_shaders_finish(share);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_finish(&share->names[i], share->quota);
 	free(share);
@@ -116,8 +118,10 @@ void gh_gl_buffer_unref(struct gh_gl_buffer *buf)
 
 void gh_gl_program_unref(struct gh_gl_program *prog)
 {
-	if (prog && !--prog->refs)
+	if (prog && !--prog->refs) {
+		free(prog->link_log);
 		free(prog);
+	}
 }
 
 struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls)
@@ -202,6 +206,9 @@ static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 		rec = vao;
 		map = &ctx->vaos;
 	} else {
+		/* The driver reuses the names of shaders it freed. */
+		if (cls == GL_NAMES_SHADER)
+			gh_gl_shader_forget(ctx->share, host);
 		return true;
 	}
 	uintptr_t old;

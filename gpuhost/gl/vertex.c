@@ -282,7 +282,7 @@ bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *
 	return true;
 }
 
-bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program)
 {
 	struct gh_gl_program *prog = NULL;
 	if (program) {
@@ -300,7 +300,7 @@ bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	return true;
 }
 
-bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program)
 {
 	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
 	if (!prog)

@@ -68,6 +68,10 @@ def guard_proto_host(c):
     return 'enum gl_guard gl_exec_guard_%s(%s)' % (c.name, host_hook_args(c))
 
 
+def wrap_proto_host(c):
+    return 'bool gl_exec_wrap_%s(%s)' % (c.name, host_hook_args(c))
+
+
 def special_proto_client(c):
     return c.gl_proto('gl_enc_special_' + c.name)
 

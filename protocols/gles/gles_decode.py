@@ -224,7 +224,10 @@ def gen_decoder(c):
             L.append('\tif (!gl_exec_names_reserve(x, %s, n_%s / 4))' % (name_cls(p.cls), p.name))
             L.append('\t\tgoto done;')
     call = 'gles_host.%s(%s)' % (N, ', '.join(args))
-    if 'create' in c.attrs:
+    if c.wrap:
+        L.append('\tif (!gl_exec_wrap_%s(%s))' % (N, ', '.join(hargs)))
+        L.append('\t\tgoto done;')
+    elif 'create' in c.attrs:
         L.append('\tGLuint h_new = %s;' % call)
         L.append('\tif (!h_new) {')
         L.append('\t\tgl_exec_fail(x, "%s: the host made no object");' % N)

@@ -3,7 +3,7 @@
 import re
 
 from gles_common import (guard_proto_host, hook_proto_client, hook_proto_host, op, size_args,
-                         size_fn, special_proto_client, special_proto_host)
+                         size_fn, special_proto_client, special_proto_host, wrap_proto_host)
 from gles_model import FEATURE, SCALARS
 
 
@@ -53,6 +53,11 @@ HEADER_TOP = '''/*
  *   GL_GUARD_SKIP drops the call (the guard recorded a GL error for the
  *   app, GL_OUT_OF_MEMORY over a quota), GL_GUARD_FAIL after gl_exec_fail:
 %(host_guards)s
+ * - host wraps, called by the generic decoder in place of the real GL call,
+ *   with the hook arguments; a wrap calls GL through gles_host itself or
+ *   answers for it (out parameters are zeroed buffers of the capacity the
+ *   app gave); return false only after gl_exec_fail:
+%(host_wraps)s
  *
  * Wire layouts of the commands without a generated encoder (scalars 4
  * bytes, u64 where noted, then blobs as gl-stream.h says):
@@ -105,6 +110,7 @@ def gen_header(cmds, exts):
     host_specials = [c.name for c in cmds if c.host_special]
     host_hooks = [hook_proto_host(c) + ';' for c in cmds if c.hook in ('host', 'both')]
     host_guards = [guard_proto_host(c) + ';' for c in cmds if 'guard' in c.attrs]
+    host_wraps = [wrap_proto_host(c) + ';' for c in cmds if c.wrap]
     out = [HEADER_TOP % {
         'client_specials': comment_list(client_specials),
         'client_wire': comment_list([', '.join(client_wire[i:i + 3])
@@ -114,6 +120,7 @@ def gen_header(cmds, exts):
                                        for i in range(0, len(host_specials), 3)]),
         'host_hooks': comment_list(host_hooks),
         'host_guards': comment_list(host_guards),
+        'host_wraps': comment_list(host_wraps),
     }]
 
     out.append('/* Opcodes: GL_OP_GLES_BASE + index, in gl.xml order (%s, then the\n'
@@ -283,6 +290,11 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r);
     for c in cmds:
         if 'guard' in c.attrs:
             out.append(guard_proto_host(c) + ';')
+
+    out.append('/* Host wraps (hand-written). */')
+    for c in cmds:
+        if c.wrap:
+            out.append(wrap_proto_host(c) + ';')
     out.append('')
     out.append('#endif')
     return '\n'.join(out) + '\n'

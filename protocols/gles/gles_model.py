@@ -96,6 +96,7 @@ class Command:
         self.attrs = set()
         self.special = None
         self.hook = None
+        self.wrap = False
         self.checks = []
 
     def param(self, name):
@@ -281,6 +282,8 @@ def apply_annotations(cmds, lines, helpers):
                     c.special = parse_side(a[8:], 'special', where)
                 elif a.startswith('hook='):
                     c.hook = parse_side(a[5:], 'hook', where)
+                elif a == 'wrap=host':
+                    c.wrap = True
                 elif a in ('sync', 'flush', 'local', 'create', 'guard'):
                     c.attrs.add(a)
                 else:
@@ -350,6 +353,10 @@ def validate(cmds):
                                    any(p.kind == 'gen' for p in c.params)):
             fail('%s: guard is for generic host decoders of async commands that make no names'
                  % c.name)
+        if c.wrap and (c.host_special or c.hook in ('host', 'both')):
+            fail('%s: wrap=host with special= or hook= on the host' % c.name)
+        if c.wrap and (c.ret != 'void' or 'create' in c.attrs):
+            fail('%s: wrap=host is for commands that return nothing' % c.name)
         if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret != 'GLuint'):
             fail('%s: create needs a GLuint return value with a gl.xml class' % c.name)
         if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean'):

@@ -244,7 +244,7 @@ bool gt_read_pixels(struct gt *t, uint16_t ch, int x, int y, int w, int h, uint8
 	return true;
 }
 
-static void shader(struct gt *t, uint32_t name, uint32_t type, const char *src)
+void gt_shader(struct gt *t, uint32_t name, uint32_t type, const char *src)
 {
 	gt_cmd(t, GLES_OP_glCreateShader, 2, type, name);
 	int32_t len = (int32_t)strlen(src);
@@ -259,8 +259,8 @@ static void shader(struct gt *t, uint32_t name, uint32_t type, const char *src)
 
 bool gt_program_src(struct gt *t, uint16_t ch, uint32_t program, const char *vs, const char *fs)
 {
-	shader(t, program + 1, GL_VERTEX_SHADER, vs);
-	shader(t, program + 2, GL_FRAGMENT_SHADER, fs);
+	gt_shader(t, program + 1, GL_VERTEX_SHADER, vs);
+	gt_shader(t, program + 2, GL_FRAGMENT_SHADER, fs);
 	gt_cmd(t, GLES_OP_glCreateProgram, 1, program);
 	gt_cmd(t, GLES_OP_glAttachShader, 2, program, program + 1);
 	gt_cmd(t, GLES_OP_glAttachShader, 2, program, program + 2);

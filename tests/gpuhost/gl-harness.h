@@ -74,6 +74,8 @@ bool gt_surface(struct gt *t, uint16_t ch, uint32_t handle, uint32_t w, uint32_t
 bool gt_current(struct gt *t, uint16_t ch, uint32_t ctx, uint32_t surf);
 /* Reads back w x h RGBA pixels at x, y into out. */
 bool gt_read_pixels(struct gt *t, uint16_t ch, int x, int y, int w, int h, uint8_t *out);
+/* Shader `name` of `type` created, given `src` and compiled (built, not sent). */
+void gt_shader(struct gt *t, uint32_t name, uint32_t type, const char *src);
 /* A program drawing attribute 0 (vec4 position) in a constant colour. */
 bool gt_program(struct gt *t, uint16_t ch, uint32_t program, float r, float g, float b);
 bool gt_program_src(struct gt *t, uint16_t ch, uint32_t program, const char *vs, const char *fs);

@@ -298,6 +298,103 @@ static bool gl_valid_stream_is_served(struct hl_env *e)
 	return hl_still_serving(e);
 }
 
+/* --- shaders --- */
+
+/* The u32 of the one-blob reply to `op` (glGetShaderiv, glGetProgramiv). */
+static bool reply_blob_u32(struct hl_gl_link *g, uint32_t op, uint32_t *v)
+{
+	uint32_t size, n = 0;
+	const uint8_t *p = hl_gl_reply(g, op, &size);
+	CHECKF(p && size == 8, "reply to op 0x%x of %u bytes", op, p ? size : 0);
+	memcpy(&n, p, 4);
+	CHECKF(n == 4, "blob of %u bytes", n);
+	memcpy(v, p + 4, 4);
+	return true;
+}
+
+/* The info log of the reply to glGet{Shader,Program}InfoLog (length NULL). */
+static bool reply_log(struct hl_gl_link *g, uint32_t op, char *out, uint32_t cap)
+{
+	uint32_t size, len, n;
+	const uint8_t *p = hl_gl_reply(g, op, &size);
+	CHECKF(p && size >= 8, "reply to op 0x%x", op);
+	memcpy(&len, p, 4);
+	memcpy(&n, p + 4, 4);
+	CHECKF(len == GL_BLOB_NULL && n > 0 && n <= cap && 8 + n <= size, "log blob of %u bytes",
+	       n);
+	memcpy(out, p + 8, n);
+	out[n - 1] = 0;
+	return true;
+}
+
+/* Issue 7's heap use-after-free in Debian 12's Mesa 22.3 llvmpipe linker: a fragment shader
+ * with an attribute (its compile fails), attached, an attribute location bound, linked. With
+ * glslang before the driver, the driver never compiles the shader nor links the program: the
+ * app gets a failed compile (glslang's log) and a failed link, and its link goes on. */
+static bool gl_linker_use_after_free_reproducer_fails_and_the_link_goes_on(struct hl_env *e)
+{
+	static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_shader(&g, 21, GL_FRAGMENT_SHADER,
+	             "attribute vec4 pos; void main(){gl_Position=pos;}");
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 20u);
+	hl_gl_cmd(&g, GLES_OP_glAttachShader, 2, 20u, 21u);
+	hl_gl_cmd_begin(&g, GLES_OP_glBindAttribLocation);
+	hl_put_u32(&g.cmds, 20);
+	hl_put_u32(&g.cmds, 0);
+	hl_gl_put_blob(&g, "pos", 4);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glLinkProgram, 1, 20u);
+	hl_gl_cmd(&g, GLES_OP_glGetShaderiv, 3, 21u, GL_COMPILE_STATUS, 4u);
+	hl_gl_cmd(&g, GLES_OP_glGetShaderInfoLog, 4, 21u, 1000u, GL_BLOB_NULL, 1000u);
+	hl_gl_cmd(&g, GLES_OP_glGetProgramiv, 3, 20u, GL_LINK_STATUS, 4u);
+	hl_gl_cmd(&g, GLES_OP_glGetProgramInfoLog, 4, 20u, 1000u, GL_BLOB_NULL, 1000u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t compiled, linked;
+	char shader_log[1000], program_log[1000];
+	CHECK(reply_blob_u32(&g, GLES_OP_glGetShaderiv, &compiled));
+	CHECK(reply_log(&g, GLES_OP_glGetShaderInfoLog, shader_log, sizeof(shader_log)));
+	CHECK(reply_blob_u32(&g, GLES_OP_glGetProgramiv, &linked));
+	CHECK(reply_log(&g, GLES_OP_glGetProgramInfoLog, program_log, sizeof(program_log)));
+	CHECKF(compiled == GL_FALSE &&
+	               strstr(shader_log, "'attribute' : not supported in this stage"),
+	       "compile status %u, log: %s", compiled, shader_log);
+	CHECKF(linked == GL_FALSE && strstr(program_log, "shader 21 did not compile"),
+	       "link status %u, log: %s", linked, program_log);
+	CHECKF(hl_log_wait(e, NULL, 0, "info: GL stream 1: glCompileShader: shader 21", "glslang",
+	                   "'attribute' : not supported in this stage", NULL),
+	       "the host did not log glslang's refusal");
+	CHECKF(hl_log_wait(e, NULL, 0, "glLinkProgram: program 20 not linked", NULL),
+	       "the host did not log the failed link");
+
+	/* The link goes on: a red triangle with a program that compiles. */
+	hl_gl_cmd(&g, GLES_OP_glClearColor, 4, 0u, 0u, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
+	hl_gl_program(&g, 10);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 0);
+	hl_gl_cmd(&g, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 0u, 3u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint8_t px[4];
+	CHECK(read_pixel(&g, 10, 10, px));
+	CHECKF(px[0] == 255 && px[1] == 0 && px[2] == 0, "pixel 10,10 is %02x%02x%02x, not red",
+	       px[0], px[1], px[2]);
+	static const char bye[] = "test done";
+	hl_put_frame(&g.l.out, WIRE_CLOSE, 0, bye, sizeof(bye) - 1);
+	CHECK(hl_link_flush(&g.l));
+	struct hl_ending end;
+	hl_read_until_end(&g.l, &end);
+	hl_link_close(&g.l);
+	free(g.rep);
+	hl_buf_finish(&g.cmds);
+	CHECKF(end.ended && !end.closed, "the host closed the link: %s", end.reason);
+	pid_t pid = hl_link_pid(e, g.l.index);
+	CHECK(pid > 0);
+	CHECKF(hl_link_exit_status(e, pid) == 0, "the link's process did not exit cleanly");
+	return hl_still_serving(e);
+}
+
 const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_command_size_disagrees_with_its_arguments),
         HL_CASE(gl_command_size_not_a_multiple_of_4),
@@ -319,6 +416,7 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gpupipe_create_memory_of_size_0),
         HL_CASE(gpupipe_create_memory_of_another_format),
         HL_CASE(gpupipe_open_stream_forwarded),
+        HL_CASE(gl_linker_use_after_free_reproducer_fails_and_the_link_goes_on),
         HL_CASE(gl_valid_stream_is_served),
 };
 const size_t hl_gl_case_count = sizeof(hl_gl_cases) / sizeof(hl_gl_cases[0]);

@@ -403,12 +403,50 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
 {
 	return true;
 }
-bool gl_exec_hook_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+
+/* Host wraps: straight to the fake GL, as if every shader passed its check. */
+bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
 {
+	gles_host.glCompileShader(shader);
 	return true;
 }
-bool gl_exec_hook_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+bool gl_exec_wrap_glGetShaderiv(struct gl_exec *x, GLuint shader, GLenum pname, GLint *params,
+                                GLuint app_shader)
 {
+	gles_host.glGetShaderiv(shader, pname, params);
+	return true;
+}
+bool gl_exec_wrap_glGetShaderInfoLog(struct gl_exec *x, GLuint shader, GLsizei bufSize,
+                                     GLsizei *length, GLchar *infoLog, GLuint app_shader)
+{
+	gles_host.glGetShaderInfoLog(shader, bufSize, length, infoLog);
+	return true;
+}
+bool gl_exec_wrap_glDeleteShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
+{
+	gles_host.glDeleteShader(shader);
+	return true;
+}
+bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	gles_host.glLinkProgram(program);
+	return true;
+}
+bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	gles_host.glUseProgram(program);
+	return true;
+}
+bool gl_exec_wrap_glGetProgramiv(struct gl_exec *x, GLuint program, GLenum pname, GLint *params,
+                                 GLuint app_program)
+{
+	gles_host.glGetProgramiv(program, pname, params);
+	return true;
+}
+bool gl_exec_wrap_glGetProgramInfoLog(struct gl_exec *x, GLuint program, GLsizei bufSize,
+                                      GLsizei *length, GLchar *infoLog, GLuint app_program)
+{
+	gles_host.glGetProgramInfoLog(program, bufSize, length, infoLog);
 	return true;
 }
 

@@ -70,6 +70,10 @@ expect_error('unknown extension', good + 'extension GL_FOO_bar\n', 'GL_FOO_bar i
 expect_error('extension commands not generated',
              replaced('extension GL_OES_mapbuffer commands', 'extension GL_OES_mapbuffer'),
              'GL_OES_mapbuffer has commands')
+expect_error('wrap beside a host hook', good + 'cmd glClear wrap=host hook=host\n',
+             'glClear: wrap=host with special= or hook= on the host')
+expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
+             'glIsEnabled: wrap=host is for commands that return nothing')
 
 with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
     ra, _ = run(good, a)

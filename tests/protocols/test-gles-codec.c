@@ -111,6 +111,11 @@ static void test_programs(void)
 	uint32_t queued = enc.len;
 	CHECK(gl_enc_glCreateShader(GL_TEXTURE_2D) == 0 && enc.error == GL_INVALID_ENUM);
 	enc.error = 0;
+	/* No binary format: a shader binary would skip the host's shader checks. */
+	static const uint32_t spirv[5] = {0x07230203, 0x10000, 0, 1, 0};
+	gl_enc_glShaderBinary(1, &s, 0x9551 /* SPIR-V */, spirv, sizeof(spirv));
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
 	gl_enc_glAttachShader(4000, s);
 	CHECK(enc.error == GL_INVALID_VALUE);
 	enc.error = 0;
@@ -318,6 +323,8 @@ static void test_host_refuses(void)
 	refused(GLES_OP_glGetShaderInfoLog, (uint32_t[]){s, 0x7fffffff, GL_BLOB_NULL, 0x7fffffff},
 	        4, "glGetShaderInfoLog: infoLog is over the command limit");
 	refused(GLES_OP_glGenTextures, (uint32_t[]){1, 4, tex}, 3, "bad new name");
+	refused(GLES_OP_glShaderBinary, (uint32_t[]){1, 0x9551, 4, 4, s, 4, 0}, 7,
+	        "glShaderBinary: GL_FALSE does not hold");
 	refused(GLES_OP_glTexImage2D,
 	        (uint32_t[]){GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, 0x1401, 20, 0, 0, 0, 0, 0},
 	        14, "glTexImage2D: pixels is 20 bytes, its arguments say 21");

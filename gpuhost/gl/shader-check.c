@@ -1,0 +1,451 @@
+/*
+ * Which GLSL a shader is (its #version line, its type, its context's API)
+ * and glslang's verdict on it. See shader-check.h.
+ *
+ * The #version line is read here, not by glslang: glslang "corrects" a
+ * version, profile or stage it finds invalid to another one, and some of
+ * those (a compute shader of #version 110, say) make it print its whole
+ * built-in library on stdout and then crash. So only combinations checked
+ * here reach glslang, and it is told to use them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES2/gl2.h>
+
+#include "shader-check.h"
+#include "shader-glslang.h"
+
+/* GLES 3.1/3.2 and desktop GL shader types. */
+#define TYPE_GEOMETRY 0x8DD9
+#define TYPE_TESS_EVALUATION 0x8E87
+#define TYPE_TESS_CONTROL 0x8E88
+#define TYPE_COMPUTE 0x91B9
+
+/* What the source's #version line says. */
+struct version {
+	int number;
+	enum gh_glslang_profile profile;
+	int line;     /* of the #version, for the log */
+	size_t start; /* offset of its '#' (what precedes is blanks and comments) */
+	size_t body;  /* offset of the line after it (len when there is none) */
+	int body_line;
+};
+
+bool gh_shader_check_init(void)
+{
+	return gh_glslang_init();
+}
+
+static bool stage_of(uint32_t type, enum gh_glslang_stage *stage)
+{
+	switch (type) {
+	case GL_VERTEX_SHADER:
+		*stage = GH_GLSLANG_VERTEX;
+		return true;
+	case GL_FRAGMENT_SHADER:
+		*stage = GH_GLSLANG_FRAGMENT;
+		return true;
+	case TYPE_GEOMETRY:
+		*stage = GH_GLSLANG_GEOMETRY;
+		return true;
+	case TYPE_TESS_CONTROL:
+		*stage = GH_GLSLANG_TESS_CONTROL;
+		return true;
+	case TYPE_TESS_EVALUATION:
+		*stage = GH_GLSLANG_TESS_EVALUATION;
+		return true;
+	case TYPE_COMPUTE:
+		*stage = GH_GLSLANG_COMPUTE;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- Reading the #version line ---- */
+
+struct scan {
+	const char *s;
+	size_t len, i;
+	int line;
+};
+
+static int peek(const struct scan *sc, size_t ahead)
+{
+	return sc->i + ahead < sc->len ? (unsigned char)sc->s[sc->i + ahead] : -1;
+}
+
+/* Skips a comment at the cursor, if there is one. */
+static bool skip_comment(struct scan *sc)
+{
+	if (peek(sc, 0) != '/' || (peek(sc, 1) != '/' && peek(sc, 1) != '*'))
+		return false;
+	bool block = peek(sc, 1) == '*';
+	sc->i += 2;
+	while (sc->i < sc->len) {
+		if (!block && peek(sc, 0) == '\n')
+			return true;
+		if (block && peek(sc, 0) == '*' && peek(sc, 1) == '/') {
+			sc->i += 2;
+			return true;
+		}
+		sc->line += peek(sc, 0) == '\n';
+		sc->i++;
+	}
+	return true;
+}
+
+/* Skips blanks and comments; across lines too when `lines`. */
+static void skip_space(struct scan *sc, bool lines)
+{
+	for (;;) {
+		int c = peek(sc, 0);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
+		    (lines && c == '\n')) {
+			sc->line += c == '\n';
+			sc->i++;
+		} else if (!skip_comment(sc)) {
+			return;
+		}
+	}
+}
+
+static bool is_word_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* The word at the cursor (letters, digits, _), moved past; its length. */
+static size_t word(struct scan *sc, const char **start)
+{
+	*start = sc->s + sc->i;
+	size_t n = 0;
+	while (is_word_char(peek(sc, 0))) {
+		sc->i++;
+		n++;
+	}
+	return n;
+}
+
+static bool word_is(const char *w, size_t n, const char *what)
+{
+	return n == strlen(what) && memcmp(w, what, n) == 0;
+}
+
+/* -1: malformed; 0: no #version before the first token; 1: *v filled. */
+static int scan_version(const char *s, size_t len, struct version *v)
+{
+	struct scan sc = {.s = s, .len = len, .line = 1};
+	skip_space(&sc, true);
+	if (peek(&sc, 0) != '#')
+		return 0;
+	v->start = sc.i;
+	sc.i++;
+	skip_space(&sc, false);
+	const char *w;
+	size_t n = word(&sc, &w);
+	if (!word_is(w, n, "version"))
+		return 0;
+	v->line = sc.line;
+	skip_space(&sc, false);
+	n = word(&sc, &w);
+	if (n == 0 || n > 4 || w[0] < '1' || w[0] > '9')
+		return -1;
+	v->number = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (w[k] < '0' || w[k] > '9')
+			return -1;
+		v->number = v->number * 10 + (w[k] - '0');
+	}
+	skip_space(&sc, false);
+	n = word(&sc, &w);
+	if (n == 0)
+		v->profile = GH_GLSLANG_PROFILE_NONE;
+	else if (word_is(w, n, "es"))
+		v->profile = GH_GLSLANG_PROFILE_ES;
+	else if (word_is(w, n, "core"))
+		v->profile = GH_GLSLANG_PROFILE_CORE;
+	else if (word_is(w, n, "compatibility"))
+		v->profile = GH_GLSLANG_PROFILE_COMPAT;
+	else
+		return -1;
+	skip_space(&sc, false);
+	if (peek(&sc, 0) != '\n' && peek(&sc, 0) != -1)
+		return -1;
+	v->body = sc.i < len ? sc.i + 1 : len;
+	v->body_line = sc.line + 1;
+	return 1;
+}
+
+/* ---- Which combinations exist ---- */
+
+static bool is_es_version(int number)
+{
+	return number == 100 || number == 300 || number == 310 || number == 320;
+}
+
+static bool is_desktop_version(int number)
+{
+	static const int known[] = {110, 120, 130, 140, 150, 330, 400,
+	                            410, 420, 430, 440, 450, 460};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if (known[i] == number)
+			return true;
+	}
+	return false;
+}
+
+/* NULL when the version line fits the API and the stage, else why not. */
+static const char *version_problem(enum gh_shader_api api, enum gh_glslang_stage stage,
+                                   const struct version *v)
+{
+	bool es = is_es_version(v->number);
+	if (!es && !is_desktop_version(v->number))
+		return "is not a GLSL version";
+	if (api == GH_SHADER_API_GLES && !es)
+		return "is not a GLSL ES version";
+	if (v->number >= 300 && v->number <= 320 && v->profile != GH_GLSLANG_PROFILE_ES)
+		return "needs the profile es";
+	if (v->profile == GH_GLSLANG_PROFILE_ES && !(v->number >= 300 && v->number <= 320))
+		return "takes no profile es";
+	if (v->profile != GH_GLSLANG_PROFILE_NONE && v->number < 150)
+		return "takes no profile";
+	bool needs_310_150 = stage == GH_GLSLANG_GEOMETRY || stage == GH_GLSLANG_TESS_CONTROL ||
+	                     stage == GH_GLSLANG_TESS_EVALUATION;
+	if (needs_310_150 && (es ? v->number < 310 : v->number < 150))
+		return "has no geometry or tessellation shaders";
+	if (stage == GH_GLSLANG_COMPUTE && (es ? v->number < 310 : v->number < 420))
+		return "has no compute shaders";
+	return NULL;
+}
+
+/* glslang's log, cut to GH_SHADER_MAX_LOG bytes. */
+static char *cut_log(char *log)
+{
+	static const char cut[] = "\n(log cut)\n";
+	size_t n = strlen(log);
+	if (n < GH_SHADER_MAX_LOG)
+		return log;
+	memcpy(log + GH_SHADER_MAX_LOG - sizeof(cut), cut, sizeof(cut));
+	char *small = realloc(log, GH_SHADER_MAX_LOG);
+	return small ? small : log;
+}
+
+/* False when the shader is refused before glslang sees it; `why` says why.
+ * Else *stage and *v are what glslang is to parse it as. */
+static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, size_t len,
+                     enum gh_glslang_stage *stage, struct version *v, char *why, size_t size)
+{
+	*v = (struct version){
+	        .number = api == GH_SHADER_API_GLES ? 100 : 110,
+	        .profile = GH_GLSLANG_PROFILE_NONE,
+	};
+	const char *problem;
+	if (!stage_of(type, stage))
+		snprintf(why, size, "ERROR: shader type 0x%x cannot be checked\n", type);
+	else if (len > GH_SHADER_MAX_SOURCE)
+		snprintf(why, size,
+		         "ERROR: the shader source is %zu bytes, over gpupipe's limit of %u\n", len,
+		         GH_SHADER_MAX_SOURCE);
+	else if (scan_version(source, len, v) < 0)
+		snprintf(why, size, "ERROR: 0:%d: '#version' : malformed\n", v->line);
+	else if ((problem = version_problem(api, *stage, v)))
+		snprintf(why, size, "ERROR: 0:%d: '#version' : %d %s\n", v->line, v->number,
+		         problem);
+	else
+		return true;
+	return false;
+}
+
+/* ---- Where glslang is stricter than the driver ----
+ *
+ * Shaders that the GLSL ES spec allows as the driver and piglit read it,
+ * but glslang 12 refuses. Such a shader is parsed again with every error
+ * reported (glslang otherwise stops at the first), and accepted when each
+ * error is one of these: the rest of it was still checked. */
+static const struct divergence {
+	int version;
+	const char *error;
+	bool exact; /* else a prefix, followed by no ':' (nothing spoofed after it) */
+} divergences[] = {
+        /* float[2] x; (GLSL 1.20's array syntax; piglit's GLSL ES 1.00
+         * fn-out-array-allowed-cstyle.frag) */
+        {100, "'arrayed type' : not supported for this version or the enabled extensions ", true},
+        /* const float f = 3.0 + (1.0, 2.0); (ES 1.00 keeps the sequence
+         * operator in constant expressions; piglit's from-sequence-complex) */
+        {100, "'=' : global const initializers must be constant '", false},
+};
+
+/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL. */
+static const char *error_message(const char *line, size_t n)
+{
+	static const char prefix[] = "ERROR: ";
+	size_t i = sizeof(prefix) - 1;
+	if (n < i || memcmp(line, prefix, i) != 0)
+		return NULL;
+	for (int part = 0; part < 2; part++) {
+		size_t digits = i;
+		while (i < n && line[i] >= '0' && line[i] <= '9')
+			i++;
+		if (i == digits || i >= n || line[i] != ':')
+			return NULL;
+		i++;
+	}
+	return i < n && line[i] == ' ' ? line + i + 1 : NULL;
+}
+
+static bool is_divergence(int version, const char *msg, size_t n)
+{
+	for (size_t i = 0; i < sizeof(divergences) / sizeof(divergences[0]); i++) {
+		const struct divergence *d = &divergences[i];
+		size_t len = strlen(d->error);
+		if (d->version != version || n < len || memcmp(msg, d->error, len) != 0)
+			continue;
+		if (d->exact ? n == len : memchr(msg + len, ':', n - len) == NULL)
+			return true;
+	}
+	return false;
+}
+
+/* The errors of a glslang log, against the divergences. */
+struct errors {
+	unsigned count, known; /* errors with a location; known divergences of them */
+	bool first_known;      /* the first one is a known divergence */
+	bool other;            /* an ERROR line without a location, but the count */
+};
+
+static void read_errors(int version, const char *log, struct errors *e)
+{
+	*e = (struct errors){0};
+	for (const char *line = log; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		const char *msg = error_message(line, n);
+		if (msg) {
+			bool known = is_divergence(version, msg, n - (size_t)(msg - line));
+			e->first_known |= known && e->count == 0;
+			e->known += known;
+			e->count++;
+		} else if (n >= 7 && memcmp(line, "ERROR: ", 7) == 0 &&
+		           !strstr(line, " compilation errors.")) {
+			e->other = true;
+		}
+		line = end ? end + 1 : line + n;
+	}
+}
+
+/* Text glslang reads before the source. glslang 12 expands __LINE__,
+ * __FILE__ and __VERSION__ but says `defined` of them is false; defining
+ * them here fixes that (it expands them itself still), as GLSL says. */
+static void preamble(char *out, size_t size, int version)
+{
+	snprintf(out, size, "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n",
+	         version);
+}
+
+/* GLSL ES 3.00 lets blank lines and comments come before #version, but
+ * glslang 12 refuses them there ("must appear first ... before comments or
+ * newlines"). It is given the source from the #version on instead, with a
+ * #line keeping its line numbers. Not where a line continuation in those
+ * comments could end them elsewhere than scan_version read: what glslang
+ * checks must be what the driver reads. 1: *text (malloc'd) and *n are
+ * what to check; 0: the source as it is; -1: out of memory. */
+static int from_version(const char *source, size_t len, const struct version *v, char **text,
+                        size_t *n)
+{
+	if (v->start == 0 || v->profile != GH_GLSLANG_PROFILE_ES)
+		return 0;
+	for (size_t i = 0; i < v->start; i++) {
+		if (source[i] == '\\')
+			return 0;
+	}
+	char line[24] = "";
+	if (v->body < len)
+		snprintf(line, sizeof(line), "#line %d\n", v->body_line);
+	size_t head = v->body - v->start, extra = strlen(line);
+	*n = len - v->start + extra;
+	*text = malloc(*n);
+	if (!*text)
+		return -1;
+	memcpy(*text, source + v->start, head);
+	memcpy(*text + head, line, extra);
+	memcpy(*text + head + extra, source + v->body, len - v->body);
+	return 1;
+}
+
+/* After glslang stopped at a known divergence: parses again, to the end.
+ * 1 when each error is a known divergence (accepted), 0 when not, -1 when
+ * glslang could not run. */
+static int recheck(struct gh_glslang_input in)
+{
+	char *log;
+	struct errors e;
+	in.cascading = true;
+	int ok = gh_glslang_parse(&in, &log);
+	if (ok == 0) {
+		read_errors(in.version, log, &e);
+		ok = e.count > 0 && e.known == e.count && !e.other;
+		free(log);
+	}
+	return ok;
+}
+
+static enum gh_shader_verdict glslang_verdict(int ok, char **log)
+{
+	if (ok < 0)
+		return GH_SHADER_FAILED;
+	if (ok > 0)
+		return GH_SHADER_ACCEPTED;
+	*log = cut_log(*log);
+	return GH_SHADER_REFUSED;
+}
+
+/* glslang's verdict on `text` (the source, or what from_version made). */
+static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
+                                         const char *text, size_t len, char **log)
+{
+	char pre[120];
+	preamble(pre, sizeof(pre), v->number);
+	struct gh_glslang_input in = {
+	        .stage = stage,
+	        .version = v->number,
+	        .profile = v->profile,
+	        .source = text,
+	        .len = len,
+	        .preamble = pre,
+	};
+	int ok = gh_glslang_parse(&in, log);
+	struct errors e = {0};
+	if (ok == 0)
+		read_errors(v->number, *log, &e);
+	int again = e.first_known ? recheck(in) : 0;
+	if (again == 0)
+		return glslang_verdict(ok, log);
+	free(*log);
+	*log = NULL;
+	return again > 0 ? GH_SHADER_ACCEPTED : GH_SHADER_FAILED;
+}
+
+enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
+                                       size_t len, char **log)
+{
+	enum gh_glslang_stage stage;
+	struct version v;
+	char why[200];
+	*log = NULL;
+	if (!precheck(api, type, source, len, &stage, &v, why, sizeof(why))) {
+		*log = strdup(why);
+		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
+	}
+	char *text = NULL;
+	size_t n = len;
+	int moved = from_version(source, len, &v, &text, &n);
+	if (moved < 0)
+		return GH_SHADER_FAILED;
+	enum gh_shader_verdict verdict = check_text(&v, stage, moved ? text : source, n, log);
+	free(text);
+	return verdict;
+}

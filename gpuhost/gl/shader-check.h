@@ -1,0 +1,56 @@
+/*
+ * Shader checks before the driver: glslang (Debian's glslang-dev) parses
+ * every shader source of the app, under the rules of its context's API and
+ * of its own #version line, before the host's GL compiler may see it. What
+ * glslang refuses never reaches the driver (shaders.c answers for it);
+ * glslang's output is never used: for what it accepts, the driver's own
+ * compiler stays the authority.
+ *
+ * glslang keeps process-wide state. gh_shader_check_init sets it up once
+ * per process, during the link's setup (before its sandbox). The checks
+ * open no file, start no thread and never write to stdout: glslang makes
+ * only brk, mmap, munmap and futex calls. Its memory: about 170 bytes per
+ * byte of source while a shader is checked, and built-in tables kept per
+ * GLSL version and stage, built on first use (all ES ones: about 37 MB).
+ */
+#ifndef GH_SHADER_CHECK_H
+#define GH_SHADER_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bytes of source one shader may have (a GL command could carry 72 MiB).
+ * glslang takes about 170 bytes of memory per byte of straight-line code;
+ * the largest shaders of glmark2 and of the piglit GLES set are 4 KiB and
+ * 40 KiB. A longer source is refused with a log saying so. */
+#define GH_SHADER_MAX_SOURCE (512u << 10)
+
+/* Bytes of glslang's log kept for the app's glGetShaderInfoLog. */
+#define GH_SHADER_MAX_LOG (4u << 10)
+
+/* Whose rules a shader is checked against: those of its context's API.
+ * Every context is OpenGL ES today; desktop GL contexts will pass theirs. */
+enum gh_shader_api {
+	GH_SHADER_API_GLES,      /* #version 100, 300 es, 310 es, 320 es */
+	GH_SHADER_API_GL_CORE,   /* desktop versions (and ES ones, as GL 4.x allows) */
+	GH_SHADER_API_GL_COMPAT, /* same, with the compatibility profile by default */
+};
+
+enum gh_shader_verdict {
+	GH_SHADER_ACCEPTED, /* hand it to the driver */
+	GH_SHADER_REFUSED,  /* never hand it to the driver; *log says why */
+	GH_SHADER_FAILED,   /* no verdict: glslang is not initialised or ran out of memory */
+};
+
+/* glslang's process-wide initialisation; true once done (again: no-op). */
+bool gh_shader_check_init(void);
+
+/* Checks `len` bytes of `source` (no NUL needed) as a shader of GL type
+ * `type` (GL_VERTEX_SHADER...). On GH_SHADER_REFUSED *log is a NUL-
+ * terminated log for the app (malloc'd, at most GH_SHADER_MAX_LOG bytes,
+ * the caller frees it), else NULL. */
+enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
+                                       size_t len, char **log);
+
+#endif

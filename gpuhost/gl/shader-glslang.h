@@ -1,0 +1,55 @@
+/*
+ * glslang's parser behind a C interface, for shader-check.c: the one
+ * place that speaks C++. Callers have checked the version, profile and
+ * stage combination (glslang "corrects" a bad one, and for some it prints
+ * its built-in declarations on stdout or crashes).
+ */
+#ifndef GH_SHADER_GLSLANG_H
+#define GH_SHADER_GLSLANG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum gh_glslang_stage {
+	GH_GLSLANG_VERTEX,
+	GH_GLSLANG_TESS_CONTROL,
+	GH_GLSLANG_TESS_EVALUATION,
+	GH_GLSLANG_GEOMETRY,
+	GH_GLSLANG_FRAGMENT,
+	GH_GLSLANG_COMPUTE,
+};
+
+/* The profile a #version line names (NONE: no word after the number). */
+enum gh_glslang_profile {
+	GH_GLSLANG_PROFILE_NONE,
+	GH_GLSLANG_PROFILE_ES,
+	GH_GLSLANG_PROFILE_CORE,
+	GH_GLSLANG_PROFILE_COMPAT,
+};
+
+struct gh_glslang_input {
+	enum gh_glslang_stage stage;
+	int version; /* and profile: forced (see shader-check.c) */
+	enum gh_glslang_profile profile;
+	const char *source; /* len bytes, no NUL needed */
+	size_t len;
+	const char *preamble; /* NUL-terminated text glslang reads before the source */
+	bool cascading;       /* go on after the first error (all errors are logged) */
+};
+
+bool gh_glslang_init(void);
+
+/* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
+ * initialised, or out of memory (glslang is unusable from then on).
+ * #include is refused: nothing is ever read from a file. */
+int gh_glslang_parse(const struct gh_glslang_input *in, char **log);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

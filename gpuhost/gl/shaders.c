@@ -1,0 +1,314 @@
+/*
+ * Shaders and programs between the app and the driver's compiler.
+ *
+ * glCompileShader: the source is read back from the driver (it is exactly
+ * what the driver would compile) and checked by glslang (shader-check.h).
+ * A shader glslang refuses is never compiled by the driver: the share group
+ * keeps glslang's log, and glGetShaderiv(GL_COMPILE_STATUS) is GL_FALSE and
+ * glGetShaderInfoLog that log, as after any failed compile.
+ *
+ * glLinkProgram: when an attached shader did not compile (refused here, or
+ * by the driver), the link fails here and the driver's linker never sees
+ * the program; as GL says, a link with such a shader fails anyway. (A
+ * driver's linker is where Mesa 22.3 has a use-after-free reachable from
+ * a shader that failed to compile.) The program keeps the log, answered by
+ * glGetProgramiv and glGetProgramInfoLog. The driver's program object is
+ * untouched, so where it was linked before, its old executable stays (GL
+ * keeps it too where it is current); glUseProgram of it then does nothing
+ * instead of raising GL_INVALID_OPERATION, and introspection answers for
+ * the old executable.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+#include "shader-check.h"
+
+static const char no_room_log[] =
+        "ERROR: refused by gpupipe's shader check (no room left for its log)\n";
+
+/* The API whose rules a context's shaders follow. Every context is
+ * OpenGL ES today; desktop GL contexts will say so here. */
+static enum gh_shader_api context_api(const struct gh_gl_context *ctx)
+{
+	(void)ctx;
+	return GH_SHADER_API_GLES;
+}
+
+static const char *refusal(struct gl_exec *x, GLuint shader)
+{
+	return shader ? gh_gl_map_get_ptr(&x->ctx->share->refused, shader) : NULL;
+}
+
+/* Past GH_GL_MAX_REFUSED_LOGS a refusal keeps this log (not allocated). */
+static void free_refusal(struct gh_gl_share *share, char *log)
+{
+	if (log == no_room_log)
+		return;
+	share->refused_bytes -= strlen(log) + 1;
+	free(log);
+}
+
+void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host)
+{
+	uintptr_t v;
+	if (gh_gl_map_remove(&share->refused, host, &v))
+		free_refusal(share, (char *)v);
+}
+
+static void free_refused_entry(uint32_t key, uintptr_t val, void *data)
+{
+	free_refusal(data, (char *)val);
+}
+
+void gh_gl_shaders_finish(struct gh_gl_share *share)
+{
+	gh_gl_map_for_each(&share->refused, free_refused_entry, share);
+	gh_gl_map_finish(&share->refused);
+	share->refused_bytes = 0;
+}
+
+/* The log's first line, fit for one line of the host's log (the app
+ * chose its identifiers). */
+static void first_line(const char *log, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; log[n] && log[n] != '\n' && n + 1 < size; n++)
+		out[n] = log[n] >= 0x20 && log[n] < 0x7f ? log[n] : '?';
+	out[n] = 0;
+}
+
+/* Records glslang's refusal of `shader`; takes `log`. */
+static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint type, char *log)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	char line[200];
+	first_line(log, line, sizeof(line));
+	/* One line each, but a link cannot flood the host's log. */
+	bool info = x->gl->shader_refusals < GH_GL_LOGGED_REFUSALS;
+	if (info || gp_log_enabled(GP_LOG_DEBUG))
+		gp_log_at(info ? GP_LOG_INFO : GP_LOG_DEBUG, __FILE__, __LINE__,
+		          "GL stream %u: glCompileShader: shader %u (type 0x%x) refused by "
+		          "glslang: %s",
+		          x->channel, app_shader, (unsigned)type, line);
+	if (++x->gl->shader_refusals == GH_GL_LOGGED_REFUSALS)
+		gp_log(INFO,
+		       "GL stream %u: %u shaders refused: more are logged at debug level only",
+		       x->channel, GH_GL_LOGGED_REFUSALS);
+	size_t bytes = strlen(log) + 1;
+	if (share->refused_bytes + bytes > GH_GL_MAX_REFUSED_LOGS) {
+		free(log);
+		log = (char *)no_room_log;
+		bytes = 0;
+	}
+	if (!gh_gl_map_put(&share->refused, shader, (uintptr_t)log)) {
+		if (log != no_room_log)
+			free(log);
+		return gh_gl_fail(x, "out of memory for a refused shader's log");
+	}
+	share->refused_bytes += bytes;
+	return true;
+}
+
+/* The source the driver holds for `shader`, exactly what its compiler
+ * would read (malloc'd, *len bytes), or NULL when out of memory. */
+static char *driver_source(GLuint shader, size_t *len)
+{
+	GLint n = 0;
+	gles_host.glGetShaderiv(shader, GL_SHADER_SOURCE_LENGTH, &n);
+	/* The driver holds this much already (a GL command carried it). */
+	GLsizei cap = n > 0 ? n : 1;
+	char *source = malloc((size_t)cap);
+	if (!source)
+		return NULL;
+	GLsizei got = 0;
+	source[0] = 0;
+	gles_host.glGetShaderSource(shader, cap, &got, source);
+	*len = got >= 0 && got < cap ? (size_t)got : 0;
+	return source;
+}
+
+bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
+{
+	/* A compile replaces the status and log of the last one. */
+	gh_gl_shader_forget(x->ctx->share, shader);
+	GLint type = 0;
+	gles_host.glGetShaderiv(shader, GL_SHADER_TYPE, &type);
+	size_t len;
+	char *source = driver_source(shader, &len), *log = NULL;
+	if (!source)
+		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
+	enum gh_shader_verdict verdict =
+	        gh_shader_check(context_api(x->ctx), (uint32_t)type, source, len, &log);
+	free(source);
+	if (verdict == GH_SHADER_REFUSED)
+		return refuse(x, shader, app_shader, type, log);
+	if (verdict != GH_SHADER_ACCEPTED)
+		return gh_gl_fail(x, "the shader check (glslang) could not run: not initialised, "
+		                     "or out of memory");
+	gp_log(DEBUG,
+	       "GL stream %u: glCompileShader: shader %u (type 0x%x, %zu bytes) passed glslang",
+	       x->channel, app_shader, (unsigned)type, len);
+	gles_host.glCompileShader(shader);
+	return true;
+}
+
+/* Answers a GL info log query from `log`, as GL would from its own. */
+static void copy_log(const char *log, GLsizei size, GLsizei *length, GLchar *out)
+{
+	size_t n = strlen(log);
+	if (size <= 0) {
+		n = 0;
+	} else {
+		if (n > (size_t)size - 1)
+			n = (size_t)size - 1;
+		memcpy(out, log, n);
+		out[n] = 0;
+	}
+	if (length)
+		*length = (GLsizei)n;
+}
+
+bool gl_exec_wrap_glGetShaderiv(struct gl_exec *x, GLuint shader, GLenum pname, GLint *params,
+                                GLuint app_shader)
+{
+	const char *log = refusal(x, shader);
+	if (log && pname == GL_COMPILE_STATUS)
+		*params = GL_FALSE;
+	else if (log && pname == GL_INFO_LOG_LENGTH)
+		*params = (GLint)strlen(log) + 1;
+	else
+		gles_host.glGetShaderiv(shader, pname, params);
+	return true;
+}
+
+bool gl_exec_wrap_glGetShaderInfoLog(struct gl_exec *x, GLuint shader, GLsizei bufSize,
+                                     GLsizei *length, GLchar *infoLog, GLuint app_shader)
+{
+	const char *log = refusal(x, shader);
+	if (log)
+		copy_log(log, bufSize, length, infoLog);
+	else
+		gles_host.glGetShaderInfoLog(shader, bufSize, length, infoLog);
+	return true;
+}
+
+bool gl_exec_wrap_glDeleteShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
+{
+	gles_host.glDeleteShader(shader);
+	/* A shader still attached lives on (and may be linked): its record too. */
+	if (shader && !gles_host.glIsShader(shader))
+		gh_gl_shader_forget(x->ctx->share, shader);
+	return true;
+}
+
+/* *bad: the first attached shader that did not compile, or 0. False when
+ * out of memory (nothing may then reach the driver's linker). */
+static bool uncompiled_shader(struct gl_exec *x, GLuint program, GLuint *bad)
+{
+	GLint n = 0;
+	gles_host.glGetProgramiv(program, GL_ATTACHED_SHADERS, &n);
+	*bad = 0;
+	if (n <= 0)
+		return true;
+	GLuint *shaders = calloc((size_t)n, sizeof(*shaders));
+	if (!shaders)
+		return false;
+	GLsizei got = 0;
+	gles_host.glGetAttachedShaders(program, n, &got, shaders);
+	for (GLsizei i = 0; i < got && i < n && !*bad; i++) {
+		GLint compiled = GL_FALSE;
+		gles_host.glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
+		if (refusal(x, shaders[i]) || !compiled)
+			*bad = shaders[i];
+	}
+	free(shaders);
+	return true;
+}
+
+static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint app_program,
+                        GLuint shader)
+{
+	uint32_t app_shader = gh_gl_reverse(x, GL_NAMES_SHADER, shader);
+	char what[100], log_text[120];
+	if (app_shader)
+		snprintf(what, sizeof(what), "shader %u did not compile", app_shader);
+	else
+		snprintf(what, sizeof(what), "a deleted shader attached did not compile");
+	gp_log(INFO, "GL stream %u: glLinkProgram: program %u not linked: %s", x->channel,
+	       app_program, what);
+	snprintf(log_text, sizeof(log_text), "error: %s\n", what);
+	char *log = strdup(log_text);
+	if (!log)
+		return gh_gl_fail(x, "out of memory for a program's log");
+	free(prog->link_log);
+	prog->link_log = log;
+	return true;
+}
+
+bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
+	if (!prog)
+		return gh_gl_fail(x, "program %u has no host object", app_program);
+	GLuint bad;
+	if (!uncompiled_shader(x, program, &bad))
+		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
+	if (bad)
+		return refuse_link(x, prog, app_program, bad);
+	free(prog->link_log);
+	prog->link_log = NULL;
+	if (!gh_gl_link_program(x, program, app_program))
+		return false;
+	gles_host.glLinkProgram(program);
+	return true;
+}
+
+bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	struct gh_gl_program *prog =
+	        program ? gh_gl_map_get_ptr(&x->ctx->share->programs, program) : NULL;
+	GLint linked = GL_FALSE;
+	if (prog && prog->link_log)
+		gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
+	/* Its last link failed here, but the driver still has the one before:
+	 * GL would refuse it (GL_INVALID_OPERATION), so the driver is not
+	 * asked. (Never linked: the driver refuses it itself.) */
+	if (linked)
+		return true;
+	if (!gh_gl_use_program(x, program, app_program))
+		return false;
+	gles_host.glUseProgram(program);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramiv(struct gl_exec *x, GLuint program, GLenum pname, GLint *params,
+                                 GLuint app_program)
+{
+	struct gh_gl_program *prog =
+	        program ? gh_gl_map_get_ptr(&x->ctx->share->programs, program) : NULL;
+	const char *log = prog ? prog->link_log : NULL;
+	if (log && (pname == GL_LINK_STATUS || pname == GL_VALIDATE_STATUS))
+		*params = GL_FALSE;
+	else if (log && pname == GL_INFO_LOG_LENGTH)
+		*params = (GLint)strlen(log) + 1;
+	else
+		gles_host.glGetProgramiv(program, pname, params);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramInfoLog(struct gl_exec *x, GLuint program, GLsizei bufSize,
+                                      GLsizei *length, GLchar *infoLog, GLuint app_program)
+{
+	struct gh_gl_program *prog =
+	        program ? gh_gl_map_get_ptr(&x->ctx->share->programs, program) : NULL;
+	if (prog && prog->link_log)
+		copy_log(prog->link_log, bufSize, length, infoLog);
+	else
+		gles_host.glGetProgramInfoLog(program, bufSize, length, infoLog);
+	return true;
+}

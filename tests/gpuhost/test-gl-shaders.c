@@ -1,0 +1,390 @@
+/*
+ * The GL executor on the host's real EGL with glslang in front of the
+ * driver's compiler: what the app sees of a compile and a link, and what
+ * the driver was handed (its glCompileShader and glLinkProgram are counted,
+ * and its own shader objects asked). Each case is one meson test; the
+ * program takes the case's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gl-harness.h"
+#include "gl-private.h"
+#include "shader-check.h"
+
+static const char vs[] = "attribute vec4 pos;\nvoid main() { gl_Position = pos; }\n";
+static const char fs[] = "precision mediump float;\nvoid main() { gl_FragColor = vec4(1.0); }\n";
+/* glmark2's "build" scene, as glmark2 hands it to GL (its prologue included). */
+static const char glmark2_build_vs[] =
+        "#ifdef GL_ES\nprecision mediump float;\n#endif\n"
+        "const vec4 LightSourcePosition = vec4(20.0, 20.0, 10.0, 1.0);\n"
+        "const vec4 MaterialDiffuse = vec4(0.7, 0.7, 0.7, 1.0);\n"
+        "attribute vec3 position;\nattribute vec3 normal;\nattribute vec2 texcoord;\n"
+        "uniform mat4 ModelViewProjectionMatrix;\nuniform mat4 NormalMatrix;\n"
+        "varying vec4 Color;\nvarying vec2 TextureCoord;\n"
+        "void main(void)\n{\n"
+        "    vec3 N = normalize(vec3(NormalMatrix * vec4(normal, 1.0)));\n"
+        "    vec3 L = normalize(LightSourcePosition.xyz);\n"
+        "    float diffuse = max(dot(N, L), 0.0);\n"
+        "    Color = vec4(diffuse * MaterialDiffuse.rgb, MaterialDiffuse.a);\n"
+        "    TextureCoord = texcoord;\n"
+        "    gl_Position = ModelViewProjectionMatrix * vec4(position, 1.0);\n}\n";
+static const char glmark2_build_fs[] = "#ifdef GL_ES\nprecision mediump float;\n#endif\n"
+                                       "varying vec4 Color;\nvarying vec2 TextureCoord;\n"
+                                       "void main(void)\n{\n    gl_FragColor = Color;\n}\n";
+/* The use-after-free reproducer's fragment shader (issue 7). */
+static const char attribute_fs[] = "attribute vec4 pos; void main(){gl_Position=pos;}";
+
+/* The driver's compile and link entry points, counted. */
+static __typeof__(gles_host.glCompileShader) real_compile;
+static __typeof__(gles_host.glLinkProgram) real_link;
+static unsigned driver_compiles, driver_links;
+static double driver_compile_s;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void GL_APIENTRY counted_compile(GLuint shader)
+{
+	driver_compiles++;
+	double t0 = now();
+	real_compile(shader);
+	driver_compile_s += now() - t0;
+}
+
+static void GL_APIENTRY counted_link(GLuint program)
+{
+	driver_links++;
+	real_link(program);
+}
+
+static bool ready(struct gt *t)
+{
+	real_compile = gles_host.glCompileShader;
+	real_link = gles_host.glLinkProgram;
+	gles_host.glCompileShader = counted_compile;
+	gles_host.glLinkProgram = counted_link;
+	return gt_init_stream(t, 1) && gt_context(t, 1, 1) &&
+	       gt_surface(t, 1, 1, 8, 8, GL_SURFACE_PBUFFER) && gt_current(t, 1, 1, 1);
+}
+
+/* The host's name of app shader or program `app` (context 1). */
+static GLuint host_name(struct gt *t, enum gl_name_class cls, uint32_t app)
+{
+	struct gh_gl_context *ctx = gh_gl_map_get_ptr(&t->gl->contexts, 1);
+	uintptr_t v = 0;
+	if (!ctx || !gh_gl_map_get(&gh_gl_names_of(ctx, cls)->app, app, &v))
+		return 0;
+	return (GLuint)v;
+}
+
+/* glGet{Shader,Program}iv(name, pname) as the app sees it. */
+static bool get_iv(struct gt *t, uint32_t op, uint32_t name, uint32_t pname, int32_t *v)
+{
+	gt_cmd(t, op, 3, name, pname, 4);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	uint32_t size, n;
+	const uint8_t *p = gt_reply(t, 1, op, &size), *end = p + size;
+	CHECK(p, "no reply");
+	const uint8_t *data = gt_blob_at(&p, end, &n);
+	CHECK(data && n == 4 && p == end, "blob of %u bytes", n);
+	memcpy(v, data, 4);
+	return true;
+}
+
+/* glGet{Shader,Program}InfoLog(name, cap) as the app sees it; *len is what
+ * GL says it wrote. */
+static bool get_log(struct gt *t, uint32_t op, uint32_t name, int32_t cap, char *out, int32_t *len)
+{
+	gt_cmd(t, op, 4, name, cap, 4, cap);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	uint32_t size, n;
+	const uint8_t *p = gt_reply(t, 1, op, &size), *end = p + size;
+	CHECK(p, "no reply");
+	const uint8_t *l = gt_blob_at(&p, end, &n);
+	CHECK(l && n == 4, "length blob of %u bytes", n);
+	memcpy(len, l, 4);
+	const uint8_t *text = gt_blob_at(&p, end, &n);
+	CHECK(text && n <= (uint32_t)cap && p == end, "log blob of %u bytes", n);
+	memcpy(out, text, n);
+	out[n ? n - 1 : 0] = 0;
+	return true;
+}
+
+static bool compile_status(struct gt *t, uint32_t shader, int32_t want)
+{
+	int32_t v;
+	if (!get_iv(t, GLES_OP_glGetShaderiv, shader, GL_COMPILE_STATUS, &v))
+		return false;
+	CHECK(v == want, "shader %u: GL_COMPILE_STATUS %d, expected %d", shader, v, want);
+	return true;
+}
+
+static bool link_status(struct gt *t, uint32_t program, int32_t want)
+{
+	int32_t v;
+	if (!get_iv(t, GLES_OP_glGetProgramiv, program, GL_LINK_STATUS, &v))
+		return false;
+	CHECK(v == want, "program %u: GL_LINK_STATUS %d, expected %d", program, v, want);
+	return true;
+}
+
+/* The app's view of a refused shader: glslang's log, in full and cut. */
+static bool shows_glslang_log(struct gt *t, uint32_t shader, const char *src, uint32_t type)
+{
+	char *want, got[4096];
+	CHECK(gh_shader_check(GH_SHADER_API_GLES, type, src, strlen(src), &want) ==
+	              GH_SHADER_REFUSED,
+	      "glslang accepts it");
+	int32_t loglen, len;
+	bool ok = get_iv(t, GLES_OP_glGetShaderiv, shader, GL_INFO_LOG_LENGTH, &loglen) &&
+	          get_log(t, GLES_OP_glGetShaderInfoLog, shader, sizeof(got), got, &len);
+	size_t n = strlen(want);
+	ok = ok && loglen == (int32_t)n + 1 && len == (int32_t)n && strcmp(got, want) == 0;
+	if (ok && !get_log(t, GLES_OP_glGetShaderInfoLog, shader, 8, got, &len))
+		ok = false;
+	ok = ok && len == 7 && strncmp(got, want, 7) == 0 && got[7] == 0;
+	if (!ok)
+		fprintf(stderr, "the app saw another log (%d bytes):\n%s\nglslang's:\n%s", loglen,
+		        got, want);
+	free(want);
+	return ok;
+}
+
+/* The driver's own shader object never compiled: no status, no log. */
+static bool driver_never_compiled(struct gt *t, uint32_t shader)
+{
+	GLuint host = host_name(t, GL_NAMES_SHADER, shader);
+	GLint status = -1, log = -1, source = -1;
+	CHECK(host, "shader %u has no host name", shader);
+	gles_host.glGetShaderiv(host, GL_COMPILE_STATUS, &status);
+	gles_host.glGetShaderiv(host, GL_INFO_LOG_LENGTH, &log);
+	gles_host.glGetShaderiv(host, GL_SHADER_SOURCE_LENGTH, &source);
+	CHECK(status == GL_FALSE && log == 0 && source > 0,
+	      "driver shader: status %d, log %d bytes, source %d bytes", status, log, source);
+	return true;
+}
+
+static bool valid_es100_shader_goes_through_glslang_to_the_driver(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 5, GL_VERTEX_SHADER, vs);
+	if (!compile_status(t, 5, GL_TRUE))
+		return false;
+	CHECK(driver_compiles == 1, "the driver compiled %u shaders", driver_compiles);
+	GLint status = GL_FALSE;
+	gles_host.glGetShaderiv(host_name(t, GL_NAMES_SHADER, 5), GL_COMPILE_STATUS, &status);
+	CHECK(status == GL_TRUE, "the driver's shader did not compile");
+	return true;
+}
+
+static bool refused_shader_never_reaches_the_driver(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 5, GL_FRAGMENT_SHADER, attribute_fs);
+	if (!compile_status(t, 5, GL_FALSE) ||
+	    !shows_glslang_log(t, 5, attribute_fs, GL_FRAGMENT_SHADER) ||
+	    !driver_never_compiled(t, 5))
+		return false;
+	CHECK(driver_compiles == 0, "the driver compiled %u shaders", driver_compiles);
+	CHECK(!t->failed, "the link ended: %s", t->reason);
+	/* The same shader, fixed: compiled by the driver, its log the driver's. */
+	gt_shader(t, 6, GL_FRAGMENT_SHADER, fs);
+	int32_t loglen = -1;
+	gt_begin(t, GLES_OP_glShaderSource);
+	int32_t len = (int32_t)strlen(fs);
+	gt_u32(t, 5);
+	gt_u32(t, 1);
+	gt_blob(t, &len, 4);
+	gt_blob(t, fs, (uint32_t)len);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glCompileShader, 1, 5);
+	if (!compile_status(t, 5, GL_TRUE) ||
+	    !get_iv(t, GLES_OP_glGetShaderiv, 5, GL_INFO_LOG_LENGTH, &loglen))
+		return false;
+	CHECK(loglen <= 1, "a log of %d bytes after a good compile", loglen);
+	CHECK(driver_compiles == 2, "the driver compiled %u shaders", driver_compiles);
+	return true;
+}
+
+/* Issue 7's heap use-after-free in Mesa 22.3's linker: a fragment shader
+ * with an attribute, attached, an attribute location bound, linked. */
+static bool use_after_free_reproducer_fails_compile_and_link(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 21, GL_FRAGMENT_SHADER, attribute_fs);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 20);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 20, 21);
+	gt_begin(t, GLES_OP_glBindAttribLocation);
+	gt_u32(t, 20);
+	gt_u32(t, 0);
+	gt_blob(t, "pos", 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glLinkProgram, 1, 20);
+	if (!compile_status(t, 21, GL_FALSE) || !link_status(t, 20, GL_FALSE))
+		return false;
+	char log[256];
+	int32_t loglen, len;
+	if (!get_iv(t, GLES_OP_glGetProgramiv, 20, GL_INFO_LOG_LENGTH, &loglen) ||
+	    !get_log(t, GLES_OP_glGetProgramInfoLog, 20, sizeof(log), log, &len))
+		return false;
+	CHECK(strcmp(log, "error: shader 21 did not compile\n") == 0 &&
+	              len == (int32_t)strlen(log) && loglen == len + 1,
+	      "program log (%d, %d): %s", loglen, len, log);
+	CHECK(driver_compiles == 0 && driver_links == 0, "the driver compiled %u, linked %u",
+	      driver_compiles, driver_links);
+	/* glUseProgram of it fails as GL says; the stream goes on and draws. */
+	int32_t current = -1;
+	gt_cmd(t, GLES_OP_glUseProgram, 1, 20);
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	uint32_t err;
+	if (!gt_sync_u32(t, 1, GLES_OP_glGetError, &err))
+		return false;
+	CHECK(err == GL_INVALID_OPERATION, "glUseProgram: GL error 0x%x", err);
+	gt_cmd(t, GLES_OP_glGetIntegerv, 2, GL_CURRENT_PROGRAM, 4);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	uint32_t size, n;
+	const uint8_t *p = gt_reply(t, 1, GLES_OP_glGetIntegerv, &size), *end = p + size;
+	const uint8_t *v = p ? gt_blob_at(&p, end, &n) : NULL;
+	CHECK(v && n == 4, "glGetIntegerv reply");
+	memcpy(&current, v, 4);
+	CHECK(current == 0, "current program %d", current);
+	if (!gt_program(t, 1, 30, 0, 1, 0))
+		return false;
+	CHECK(driver_links == 1 && !t->failed, "links %u, failed %d", driver_links, t->failed);
+	return true;
+}
+
+/* A program linked, then relinked with a shader glslang refuses: the link
+ * fails (the driver keeps the executable it had), the app is told so. */
+static bool relink_with_a_refused_shader_fails(struct gt *t)
+{
+	if (!ready(t) || !gt_program(t, 1, 40, 1, 0, 0) || !link_status(t, 40, GL_TRUE))
+		return false;
+	gt_begin(t, GLES_OP_glShaderSource);
+	int32_t len = (int32_t)strlen(attribute_fs);
+	gt_u32(t, 42);
+	gt_u32(t, 1);
+	gt_blob(t, &len, 4);
+	gt_blob(t, attribute_fs, (uint32_t)len);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glCompileShader, 1, 42);
+	gt_cmd(t, GLES_OP_glLinkProgram, 1, 40);
+	int32_t validate;
+	if (!compile_status(t, 42, GL_FALSE) || !link_status(t, 40, GL_FALSE) ||
+	    !get_iv(t, GLES_OP_glGetProgramiv, 40, GL_VALIDATE_STATUS, &validate))
+		return false;
+	CHECK(validate == GL_FALSE, "GL_VALIDATE_STATUS %d", validate);
+	CHECK(driver_links == 1, "the driver linked %u programs", driver_links);
+	/* Fixed and linked again: the driver links it, the app sees it linked. */
+	gt_shader(t, 43, GL_FRAGMENT_SHADER, fs);
+	gt_cmd(t, GLES_OP_glDetachShader, 2, 40, 42);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 40, 43);
+	gt_cmd(t, GLES_OP_glLinkProgram, 1, 40);
+	if (!link_status(t, 40, GL_TRUE))
+		return false;
+	CHECK(driver_links == 2 && !t->failed, "links %u, failed %d", driver_links, t->failed);
+	return true;
+}
+
+/* A deleted shader still attached keeps its refusal until the link. */
+static bool deleted_refused_shader_still_fails_the_link(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 51, GL_VERTEX_SHADER, vs);
+	gt_shader(t, 52, GL_FRAGMENT_SHADER, attribute_fs);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 50);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 50, 51);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 50, 52);
+	gt_cmd(t, GLES_OP_glDeleteShader, 1, 52);
+	gt_cmd(t, GLES_OP_glLinkProgram, 1, 50);
+	char log[256];
+	int32_t len;
+	if (!link_status(t, 50, GL_FALSE) ||
+	    !get_log(t, GLES_OP_glGetProgramInfoLog, 50, sizeof(log), log, &len))
+		return false;
+	CHECK(strstr(log, "did not compile"), "program log: %s", log);
+	CHECK(driver_links == 0, "the driver linked %u programs", driver_links);
+	return true;
+}
+
+/* What the check adds to a glCompileShader, next to the driver's own
+ * compile, for the shaders of glmark2's build scene; the least of a few
+ * rounds (the machine may be busy). */
+static bool compile_cost(struct gt *t)
+{
+	enum { ROUNDS = 5, N = 40 };
+	if (!ready(t))
+		return false;
+	double best_total = 1e9, best_driver = 1e9;
+	uint32_t name = 100;
+	long salt = (long)(now() * 1e6); /* its disk cache outlives this process */
+	for (int r = 0; r < ROUNDS; r++) {
+		driver_compile_s = 0;
+		double t0 = now();
+		for (int i = 0; i < N; i++, name += 2) {
+			/* A source of its own each: Mesa skips a compile whose
+			 * source its shader cache knows. */
+			char vs_n[sizeof(glmark2_build_vs) + 40],
+			        fs_n[sizeof(glmark2_build_fs) + 40];
+			snprintf(vs_n, sizeof(vs_n), "%s// %ld %u\n", glmark2_build_vs, salt, name);
+			snprintf(fs_n, sizeof(fs_n), "%s// %ld %u\n", glmark2_build_fs, salt, name);
+			gt_shader(t, name, GL_VERTEX_SHADER, vs_n);
+			gt_shader(t, name + 1, GL_FRAGMENT_SHADER, fs_n);
+		}
+		CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+		double total = now() - t0;
+		if (total < best_total) {
+			best_total = total;
+			best_driver = driver_compile_s;
+		}
+	}
+	CHECK(driver_compiles == 2 * N * ROUNDS, "the driver compiled %u shaders", driver_compiles);
+	printf("glCompileShader of glmark2's build shaders through the executor: %.0f us each: "
+	       "the driver %.0f us, the check (reading the source back, glslang) %.0f us\n",
+	       best_total / (2 * N) * 1e6, best_driver / (2 * N) * 1e6,
+	       (best_total - best_driver) / (2 * N) * 1e6);
+	return compile_status(t, 100, GL_TRUE) && compile_status(t, 101, GL_TRUE);
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(struct gt *t);
+} cases[] = {
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+        CASE(valid_es100_shader_goes_through_glslang_to_the_driver),
+        CASE(refused_shader_never_reaches_the_driver),
+        CASE(use_after_free_reproducer_fails_compile_and_link),
+        CASE(relink_with_a_refused_shader_fails),
+        CASE(deleted_refused_shader_still_fails_the_link),
+        CASE(compile_cost),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		struct gt t;
+		gt_init(&t);
+		bool ok = cases[i].run(&t);
+		gt_finish(&t);
+		return ok ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}

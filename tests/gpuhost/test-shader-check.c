@@ -1,0 +1,343 @@
+/*
+ * glslang's gate (gpuhost/gl/shader-check.h) on its own: which shaders it
+ * lets through to the driver, what the app is told about the others, and
+ * that a shader cannot make it read a file or write on stdout. Each case
+ * is one meson test; the program takes the case's name.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <GLES2/gl2.h>
+
+#include "shader-check.h"
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fprintf(stderr, "\n");                                                     \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+#define GEOMETRY 0x8DD9
+#define TESS_EVALUATION 0x8E87
+#define TESS_CONTROL 0x8E88
+#define COMPUTE 0x91B9
+
+/* glmark2's "build" scene, as glmark2 hands it to GL (its prologue included). */
+static const char build_vs[] =
+        "#ifdef GL_ES\nprecision mediump float;\n#endif\n"
+        "const vec4 LightSourcePosition = vec4(20.0, 20.0, 10.0, 1.0);\n"
+        "const vec4 MaterialDiffuse = vec4(0.7, 0.7, 0.7, 1.0);\n"
+        "attribute vec3 position;\nattribute vec3 normal;\nattribute vec2 texcoord;\n"
+        "uniform mat4 ModelViewProjectionMatrix;\nuniform mat4 NormalMatrix;\n"
+        "varying vec4 Color;\nvarying vec2 TextureCoord;\n"
+        "void main(void)\n{\n"
+        "    vec3 N = normalize(vec3(NormalMatrix * vec4(normal, 1.0)));\n"
+        "    vec3 L = normalize(LightSourcePosition.xyz);\n"
+        "    float diffuse = max(dot(N, L), 0.0);\n"
+        "    Color = vec4(diffuse * MaterialDiffuse.rgb, MaterialDiffuse.a);\n"
+        "    TextureCoord = texcoord;\n"
+        "    gl_Position = ModelViewProjectionMatrix * vec4(position, 1.0);\n}\n";
+static const char build_fs[] = "#ifdef GL_ES\nprecision mediump float;\n#endif\n"
+                               "varying vec4 Color;\nvarying vec2 TextureCoord;\n"
+                               "void main(void)\n{\n    gl_FragColor = Color;\n}\n";
+
+/* The use-after-free reproducer's fragment shader. */
+static const char attribute_fs[] = "attribute vec4 pos; void main(){gl_Position=pos;}";
+
+static enum gh_shader_verdict check(enum gh_shader_api api, uint32_t type, const char *src,
+                                    char **log)
+{
+	return gh_shader_check(api, type, src, strlen(src), log);
+}
+
+static bool accepted(enum gh_shader_api api, uint32_t type, const char *src)
+{
+	char *log;
+	enum gh_shader_verdict v = check(api, type, src, &log);
+	CHECK(v == GH_SHADER_ACCEPTED && !log, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+	      src);
+	return true;
+}
+
+/* Refused, with a log containing `phrase`. */
+static bool refused(enum gh_shader_api api, uint32_t type, const char *src, const char *phrase)
+{
+	char *log;
+	enum gh_shader_verdict v = check(api, type, src, &log);
+	CHECK(v == GH_SHADER_REFUSED && log, "verdict %d for:\n%s", v, src);
+	bool has = strstr(log, phrase) != NULL;
+	if (!has)
+		fprintf(stderr, "log without \"%s\":\n%s", phrase, log);
+	CHECK(strlen(log) < GH_SHADER_MAX_LOG, "a log of %zu bytes", strlen(log));
+	free(log);
+	return has;
+}
+
+static bool es100_shaders_of_glmark2_are_accepted(void)
+{
+	return accepted(GH_SHADER_API_GLES, GL_VERTEX_SHADER, build_vs) &&
+	       accepted(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, build_fs);
+}
+
+static bool attribute_in_a_fragment_shader_is_refused_with_glslang_log(void)
+{
+	return refused(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, attribute_fs,
+	               "ERROR: 0:1: 'attribute' : not supported in this stage: fragment") &&
+	       accepted(GH_SHADER_API_GLES, GL_VERTEX_SHADER, attribute_fs);
+}
+
+/* Every version line and stage, in every API: glslang is never handed a
+ * combination it would "correct" (some make it print its built-ins on
+ * stdout, where --stdio has the link, and crash). */
+static bool every_combination_is_checked_without_writing_to_stdout(void)
+{
+	static const char *const versions[] = {
+	        "",
+	        "#version 100\n",
+	        "#version 100 es\n",
+	        "#version 110\n",
+	        "#version 120\n",
+	        "#version 130\n",
+	        "#version 140\n",
+	        "#version 140 compatibility\n",
+	        "#version 150\n",
+	        "#version 150 core\n",
+	        "#version 150 compatibility\n",
+	        "#version 300\n",
+	        "#version 300 es\n",
+	        "#version 310 es\n",
+	        "#version 320 es\n",
+	        "#version 330\n",
+	        "#version 400 compatibility\n",
+	        "#version 420\n",
+	        "#version 430 core\n",
+	        "#version 450\n",
+	        "#version 460 compatibility\n",
+	        "#version 470\n",
+	        "#version 999 es\n",
+	};
+	static const uint32_t types[] = {GL_VERTEX_SHADER, GL_FRAGMENT_SHADER, GEOMETRY,
+	                                 TESS_CONTROL,     TESS_EVALUATION,    COMPUTE};
+	fflush(stdout);
+	int saved = dup(1), pipefd[2];
+	CHECK(saved >= 0 && pipe2(pipefd, O_NONBLOCK) == 0, "pipe");
+	dup2(pipefd[1], 1);
+	unsigned counts[3] = {0};
+	for (int api = GH_SHADER_API_GLES; api <= GH_SHADER_API_GL_COMPAT; api++) {
+		for (size_t v = 0; v < sizeof(versions) / sizeof(versions[0]); v++) {
+			for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+				char src[200], *log;
+				snprintf(src, sizeof(src), "%svoid main() {}\n", versions[v]);
+				counts[check(api, types[t], src, &log)]++;
+				free(log);
+			}
+		}
+	}
+	fflush(stdout);
+	dup2(saved, 1);
+	char buf[64];
+	ssize_t n = read(pipefd[0], buf, sizeof(buf));
+	close(pipefd[0]);
+	close(pipefd[1]);
+	close(saved);
+	printf("accepted %u, refused %u, failed %u\n", counts[0], counts[1], counts[2]);
+	CHECK(n <= 0, "glslang wrote %zd bytes on stdout: %.*s", n, (int)(n > 0 ? n : 0), buf);
+	CHECK(counts[GH_SHADER_FAILED] == 0, "%u checks failed", counts[GH_SHADER_FAILED]);
+	return accepted(GH_SHADER_API_GL_CORE, COMPUTE, "#version 430\nvoid main() {}\n") &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE, "#version 110\nvoid main() {}\n",
+	               "'#version' : 110 has no compute shaders");
+}
+
+static bool include_is_refused_without_reading_the_file(void)
+{
+	char path[] = "/tmp/gpupipe-include-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0, "mkstemp");
+	static const char secret[] = "float secret_from_a_file;\n";
+	CHECK(write(fd, secret, strlen(secret)) == (ssize_t)strlen(secret), "write");
+	close(fd);
+	char src[400], *log;
+	/* Relative to the current directory, as glslang's file includer reads it. */
+	snprintf(src, sizeof(src),
+	         "#extension GL_GOOGLE_include_directive : enable\n"
+	         "#include \"../../../../../../../..%s\"\n#include <%s>\n"
+	         "void main() { gl_Position = vec4(secret_from_a_file); }\n",
+	         path, path);
+	enum gh_shader_verdict v = check(GH_SHADER_API_GLES, GL_VERTEX_SHADER, src, &log);
+	unlink(path);
+	CHECK(v == GH_SHADER_REFUSED && log, "verdict %d", v);
+	bool ok = strstr(log, "Could not process include directive") &&
+	          !strstr(log, "secret_from_a_file");
+	if (!ok)
+		fprintf(stderr, "log:\n%s", log);
+	free(log);
+	return ok;
+}
+
+static bool source_over_the_limit_is_refused(void)
+{
+	size_t len = GH_SHADER_MAX_SOURCE + 1;
+	char *src = malloc(len);
+	CHECK(src, "malloc");
+	memset(src, ' ', len);
+	char *log;
+	enum gh_shader_verdict v =
+	        gh_shader_check(GH_SHADER_API_GLES, GL_VERTEX_SHADER, src, len, &log);
+	free(src);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, "over gpupipe's limit of 524288"),
+	      "verdict %d, log %s", v, log ? log : "(none)");
+	free(log);
+	/* Just under it: glslang's verdict (here: no main, still accepted). */
+	src = malloc(GH_SHADER_MAX_SOURCE);
+	CHECK(src, "malloc");
+	memset(src, ' ', GH_SHADER_MAX_SOURCE);
+	v = gh_shader_check(GH_SHADER_API_GLES, GL_VERTEX_SHADER, src, GH_SHADER_MAX_SOURCE, &log);
+	free(src);
+	CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log %s", v, log ? log : "(none)");
+	return true;
+}
+
+static bool versions_the_api_lacks_are_refused(void)
+{
+	static const char fs330[] = "#version 330\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n";
+	return refused(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, fs330,
+	               "ERROR: 0:1: '#version' : 330 is not a GLSL ES version") &&
+	       accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs330) &&
+	       refused(GH_SHADER_API_GLES, GL_VERTEX_SHADER, "#version 300\nvoid main() {}\n",
+	               "300 needs the profile es") &&
+	       refused(GH_SHADER_API_GLES, GL_VERTEX_SHADER, "// hi\n#version\nvoid main() {}\n",
+	               "ERROR: 0:2: '#version' : malformed") &&
+	       refused(GH_SHADER_API_GLES, GEOMETRY, "#version 300 es\nvoid main() {}\n",
+	               "300 has no geometry or tessellation shaders") &&
+	       refused(GH_SHADER_API_GLES, 0x1234, "void main() {}\n",
+	               "shader type 0x1234 cannot be checked");
+}
+
+/* GLSL ES 3.00 allows them; glslang 12 alone would refuse. Line numbers in
+ * the log stay those of the app's source. */
+static bool comments_may_precede_version_300_es(void)
+{
+	static const char ok[] = "// a licence\n/* more\n   lines */\n\n"
+	                         "#version 300 es // and a comment\n"
+	                         "in vec4 pos;\nvoid main() { gl_Position = pos; }\n";
+	static const char bad[] = "// a licence\n\n#version 300 es\n"
+	                          "in vec4 pos;\nvoid main() { gl_Position = nothing; }\n";
+	return accepted(GH_SHADER_API_GLES, GL_VERTEX_SHADER, ok) &&
+	       refused(GH_SHADER_API_GLES, GL_VERTEX_SHADER, bad,
+	               "ERROR: 0:5: 'nothing' : undeclared identifier");
+}
+
+static bool predefined_macros_are_defined(void)
+{
+	static const char fs[] =
+	        "#version 100\n"
+	        "#if !defined(__VERSION__) || __VERSION__ != 100\n#error v\n#endif\n"
+	        "#if !defined __LINE__ || __LINE__ != 5\n#error l\n#endif\n"
+	        "#ifndef __FILE__\n#error f\n#endif\n"
+	        "void main() {}\n";
+	return accepted(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, fs);
+}
+
+/* glslang refuses these where the driver (and piglit) accept them: they
+ * pass when each error glslang finds, going on to the end, is one. */
+static bool known_divergences_alone_are_accepted(void)
+{
+	static const char array_type[] = "#version 100\nprecision mediump float;\n"
+	                                 "void f(out float x[2]) {}\n"
+	                                 "void main() { float[2] x; f(x); }\n";
+	static const char array_then_junk[] = "#version 100\nprecision mediump float;\n"
+	                                      "void main() { float[2] x; x[0] = nothing; }\n";
+	static const char sequence[] = "#version 100\nconst float f = 3.0 + (1.0, 2.0);\n"
+	                               "void main() { gl_Position = vec4(f); }\n";
+	/* A #line file name that spells a divergence after a location. */
+	static const char spoof[] =
+	        "#version 100\n#extension GL_GOOGLE_cpp_style_line_directive : enable\n"
+	        "#line 1 \"0:1: 'arrayed type' : not supported for this version or the enabled "
+	        "extensions \"\nvoid main() { float[2] x; x[0] = nothing; }\n";
+	return accepted(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, array_type) &&
+	       accepted(GH_SHADER_API_GLES, GL_VERTEX_SHADER, sequence) &&
+	       refused(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, array_then_junk,
+	               "'arrayed type' : not supported") &&
+	       refused(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, spoof, "arrayed type") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER,
+	               "#version 110\nconst float f = 3.0 + (1.0, 2.0);\n"
+	               "void main() { gl_FragColor = vec4(f); }\n",
+	               "global const initializers must be constant");
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* glslang's check alone for glmark2's build shaders: the least of a few
+ * rounds (the machine may be busy); test-gl-shaders' compile_cost puts it
+ * beside the driver's compile. */
+static bool check_cost(void)
+{
+	enum { ROUNDS = 5, N = 100 };
+	/* The first check of a version and stage builds glslang's tables. */
+	double t0 = now();
+	if (!es100_shaders_of_glmark2_are_accepted())
+		return false;
+	double first = now() - t0, best = 1e9;
+	for (int r = 0; r < ROUNDS; r++) {
+		t0 = now();
+		for (int i = 0; i < N; i++) {
+			if (!es100_shaders_of_glmark2_are_accepted())
+				return false;
+		}
+		double round = now() - t0;
+		best = round < best ? round : best;
+	}
+	printf("glslang check of glmark2's build shaders: %.0f us each; the first pair (building "
+	       "glslang's ES 1.00 tables) %.1f ms\n",
+	       best / (2 * N) * 1e6, first * 1e3);
+	return true;
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(void);
+} cases[] = {
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+        CASE(es100_shaders_of_glmark2_are_accepted),
+        CASE(attribute_in_a_fragment_shader_is_refused_with_glslang_log),
+        CASE(every_combination_is_checked_without_writing_to_stdout),
+        CASE(include_is_refused_without_reading_the_file),
+        CASE(source_over_the_limit_is_refused),
+        CASE(versions_the_api_lacks_are_refused),
+        CASE(comments_may_precede_version_300_es),
+        CASE(predefined_macros_are_defined),
+        CASE(known_divergences_alone_are_accepted),
+        CASE(check_cost),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		if (!gh_shader_check_init()) {
+			fprintf(stderr, "glslang does not initialise\n");
+			return 1;
+		}
+		return cases[i].run() ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}
