@@ -91,7 +91,7 @@ static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
-	/* admit() forked us with SIGCHLD blocked. */
+	/* accept_link() forked us with SIGCHLD, SIGTERM and SIGINT blocked. */
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
@@ -161,10 +161,15 @@ static void accept_link(int lfd, int compositor_fd, const struct gh_listener_lim
 			gp_log(ERROR, "accept: %s", strerror(errno));
 		return;
 	}
-	sigset_t chld, old;
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old);
+	/* SIGCHLD: the slots change only here meanwhile. SIGTERM, SIGINT: a
+	 * child between fork() and resetting the handlers must not run
+	 * on_signal, which would remove the listener's socket. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	admit(lfd, compositor_fd, fd, lim, options);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

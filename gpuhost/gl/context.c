@@ -107,8 +107,16 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 	*err = check_args(gl, config_id, share_handle, major, flags, &config, &share);
 	if (*err != EGL_SUCCESS)
 		return true;
+	/* The driver's context holds memory of its own, which the app's
+	 * arguments do not say: charged a fixed amount, EGL_BAD_ALLOC past
+	 * the quota as when EGL cannot allocate. */
+	if (!gh_gl_quota_charge(&gl->quota, 0, GH_GL_CONTEXT_BYTES, "an EGL context")) {
+		*err = EGL_BAD_ALLOC;
+		return true;
+	}
 	struct gh_gl_context *ctx = calloc(1, sizeof(*ctx));
 	if (!ctx) {
+		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		*err = EGL_BAD_ALLOC;
 		return true;
 	}
@@ -118,12 +126,14 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 	                            share ? share->egl : EGL_NO_CONTEXT, attribs);
 	if (ctx->egl == EGL_NO_CONTEXT) {
 		*err = (uint32_t)eglGetError();
+		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		return true;
 	}
 	ctx->share = share ? share->share : gh_gl_share_create(&gl->quota);
 	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
 		eglDestroyContext(gl->dpy, ctx->egl);
+		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		*err = EGL_BAD_ALLOC;
 		return true;
@@ -196,6 +206,7 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	delete_scratch(ctx);
 	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
 	eglDestroyContext(gl->dpy, ctx->egl);
+	gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
 	gh_gl_map_finish(&ctx->vaos);
 	gh_gl_vao_finish(&ctx->default_vao);

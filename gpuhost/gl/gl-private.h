@@ -264,10 +264,19 @@ uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 /* ---- storage.c, formats.c: GL memory of textures and renderbuffers ---- */
 
 /* One image of a texture (a level of a face) or a renderbuffer's store. */
+/* What the GL memory quota charges for each EGL context: llvmpipe's hold
+ * about 2.4 MiB each before the app makes anything. */
+#define GH_GL_CONTEXT_BYTES (4ull << 20)
+
 struct gh_gl_image_bytes {
 	uint32_t face, level;
 	uint32_t width, height;
 	uint64_t bytes;
+	/* What a driver may allocate because this image exists: the whole
+	 * mip chain of the base size it implies (a 2x2 level 12 implies an
+	 * 8192x8192 base), all six faces for a cube map. 0 where nothing is
+	 * implied beyond `bytes` (renderbuffers, mipmaps GL generated). */
+	uint64_t implied;
 };
 
 /* The storage of a texture or renderbuffer as the quota counts it. Held

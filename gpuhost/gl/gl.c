@@ -12,8 +12,8 @@
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
                                      bool use_render_node)
 {
-	/* Belongs to the link's setup, before its sandbox; the session will
-	 * call it there. Done here until then (a second call does nothing). */
+	/* glslang's process-wide set-up: the executor is made during the
+	 * link's setup, before its sandbox (a second call does nothing). */
 	if (!gh_shader_check_init()) {
 		gp_log(ERROR, "glslang cannot initialise: no shader checks, no GL");
 		return NULL;

@@ -77,15 +77,20 @@ static struct gh_gl_image_bytes *find_image(struct wl_array *images, uint32_t fa
 	return NULL;
 }
 
+/* At least the images' sum, and at least what any one of them makes the
+ * driver allocate: Mesa allocates the whole chain of the base size that a
+ * level > 0 implies, and every face of a cube map, on the first image. */
 static uint64_t total(struct wl_array *images)
 {
-	uint64_t sum = 0;
+	uint64_t sum = 0, implied = 0;
 	struct gh_gl_image_bytes *im;
 	wl_array_for_each(im, images)
 	{
-		sum += im->bytes;
+		sum = sum + im->bytes < sum ? UINT64_MAX : sum + im->bytes;
+		if (im->implied > implied)
+			implied = im->implied;
 	}
-	return sum;
+	return sum > implied ? sum : implied;
 }
 
 static bool put_image(struct wl_array *images, const struct gh_gl_image_bytes *image)
@@ -106,6 +111,32 @@ static uint64_t product(uint64_t a, uint64_t b, uint64_t c)
 		return UINT64_MAX;
 	uint64_t ab = a * b;
 	return c && ab > UINT64_MAX / c ? UINT64_MAX : ab * c;
+}
+
+/* What a w x h image of `bytes` at `level` makes Mesa allocate at once: a
+ * level > 0 the whole chain of the base size it implies (each side shifted
+ * up by the level, at most `max`; a third more for the smaller levels), a
+ * cube map face all six faces. A level 0 of a 2D texture implies nothing
+ * more: its other levels are charged as the app makes them. */
+static uint64_t implied_chain(uint64_t bytes, uint32_t w, uint32_t h, uint32_t level, uint32_t max,
+                              bool cube)
+{
+	if (!w || !h || !bytes || (!level && !cube))
+		return 0;
+	if (!level)
+		return product(bytes, 6, 1);
+	/* level < 32 and w, h <= max < 2^31: no shift overflows 64 bits. */
+	uint64_t bw = (uint64_t)w << level, bh = (uint64_t)h << level;
+	bw = bw > max ? max : bw;
+	bh = bh > max ? max : bh;
+	if (bw < w)
+		bw = w;
+	if (bh < h)
+		bh = h;
+	unsigned __int128 scaled = (unsigned __int128)bytes * bw * bh / ((uint64_t)w * h);
+	uint64_t base = scaled > UINT64_MAX ? UINT64_MAX : (uint64_t)scaled;
+	uint64_t chain = base + base / 3;
+	return product(chain, cube ? 6 : 1, 1);
 }
 
 /* ---- pending changes ---- */
@@ -179,11 +210,15 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 	struct wl_array work;
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;
-	struct gh_gl_image_bytes im = {.face = face,
-	                               .level = (uint32_t)level,
-	                               .width = (uint32_t)w,
-	                               .height = (uint32_t)h,
-	                               .bytes = bytes};
+	struct gh_gl_image_bytes im = {
+	        .face = face,
+	        .level = (uint32_t)level,
+	        .width = (uint32_t)w,
+	        .height = (uint32_t)h,
+	        .bytes = bytes,
+	        .implied = implied_chain(bytes, (uint32_t)w, (uint32_t)h, (uint32_t)level, max,
+	                                 target != GL_TEXTURE_2D),
+	};
 	if (!put_image(&work, &im)) {
 		wl_array_release(&work);
 		gh_gl_fail(x, "out of memory for texture records");
@@ -325,7 +360,14 @@ struct gh_gl_image_bytes gh_gl_storage_find_image(struct gh_gl_context *ctx, boo
 	struct gh_gl_storage *st = gh_gl_map_get_ptr(
 	        texture ? &ctx->share->textures : &ctx->share->renderbuffers, host);
 	struct gh_gl_image_bytes *im = st ? find_image(&st->images, 0, texture ? level : 0) : NULL;
-	return im ? *im : (struct gh_gl_image_bytes){0};
+	if (!im)
+		return (struct gh_gl_image_bytes){0};
+	/* An EGLImage keeps its whole texture alive, whichever level it
+	 * names: it is charged all of it, as is what is made from it. */
+	struct gh_gl_image_bytes whole = *im;
+	whole.bytes = st->bytes;
+	whole.implied = 0;
+	return whole;
 }
 
 enum gl_guard gh_gl_storage_from_image(struct gl_exec *x, bool texture, uint32_t target,

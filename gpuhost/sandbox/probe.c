@@ -59,6 +59,11 @@ void gh_sandbox_probe(void)
 	try_socket("create a unix socket", AF_UNIX, SOCK_STREAM);
 	try_socket("create a TCP socket", AF_INET, SOCK_STREAM);
 	try_socket("create a UDP socket", AF_INET6, SOCK_DGRAM);
+	/* F_SETOWN would let a write on fd 2 signal the listener (O_ASYNC). */
+	int owned = fcntl(2, F_SETOWN, (int)getppid());
+	report("fcntl(F_SETOWN) to the listening gpupipe-host", owned == 0, errno);
+	if (owned == 0)
+		fcntl(2, F_SETOWN, 0);
 	/* exec in a child where there can be one, so that an allowed exec does
 	 * not replace the link process; in place where fork is refused. */
 	char *argv[] = {"/bin/true", NULL};

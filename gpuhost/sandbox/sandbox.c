@@ -18,12 +18,33 @@
 
 #include "sandbox.h"
 
+/* Empty effective, permitted and inheritable sets, and no ambient ones;
+ * for a process that was not root but had file capabilities. */
+static bool drop_capabilities(void)
+{
+	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3};
+	struct __user_cap_data_struct data[2] = {{0}};
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
+		return false;
+	return syscall(SYS_capset, &hdr, data) == 0;
+}
+
 bool gh_sandbox_configure(struct gh_sandbox *sb, bool enabled, const char *user,
                           unsigned memory_gib, char *err, size_t err_len)
 {
 	*sb = (struct gh_sandbox){.enabled = enabled, .address_space = (uint64_t)memory_gib << 30};
-	if (!enabled || geteuid() != 0)
+	if (!enabled)
 		return true;
+	if (geteuid() != 0) {
+		/* Capabilities are per thread, and the driver's threads start
+		 * before the sandbox: a non-root gpupipe-host (file or ambient
+		 * capabilities) gives them up now, while it has one thread. */
+		if (!drop_capabilities()) {
+			snprintf(err, err_len, "cannot drop capabilities: %s", strerror(errno));
+			return false;
+		}
+		return true;
+	}
 	if (!user)
 		user = "nobody";
 	errno = 0;
@@ -95,17 +116,6 @@ static bool switch_user(const struct gh_sandbox *sb)
 		return false;
 	}
 	return true;
-}
-
-/* Empty effective, permitted and inheritable sets, and no ambient ones;
- * for a process that was not root but had file capabilities. */
-static bool drop_capabilities(void)
-{
-	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3};
-	struct __user_cap_data_struct data[2] = {{0}};
-	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
-		return false;
-	return syscall(SYS_capset, &hdr, data) == 0;
 }
 
 bool gh_sandbox_enter(const struct gh_sandbox *sb)

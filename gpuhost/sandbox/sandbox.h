@@ -12,7 +12,8 @@
  *   1. resource limits: no core files, no more fds than the soft limit, and
  *      an address space of at most --sandbox-memory GiB. gpupipe's quotas
  *      are what a well-behaved link process keeps to; these are what the
- *      kernel holds a compromised one to;
+ *      kernel holds a compromised one to (except memfd pages written
+ *      without a mapping: a service manager's MemoryMax= bounds those);
  *   2. not dumpable (no ptrace or /proc/PID/mem from the same uid); when
  *      started as root: every capability out of the bounding set, the
  *      supplementary groups dropped, uid and gid switched to an unprivileged

@@ -18,9 +18,12 @@
 #define DEPTH24_STENCIL8 0x88F0
 #define RGBA8 0x8058
 
+/* `memory` for GL objects, beside the fixed charge of the context that
+ * ready() makes (GH_GL_CONTEXT_BYTES). */
 static void limits(struct gt *t, uint64_t memory, uint64_t names)
 {
-	struct gh_gl_limits l = {.memory = memory, .names = names, .frame_memory = 64 * MIB};
+	struct gh_gl_limits l = {
+	        .memory = memory + GH_GL_CONTEXT_BYTES, .names = names, .frame_memory = 64 * MIB};
 	gh_gl_set_limits(t->gl, &l);
 }
 
@@ -154,7 +157,10 @@ static bool texture_images_are_counted_by_level_and_face(struct gt *t)
 	tex_image(t, GL_TEXTURE_2D, 0, GL_RGBA, 64, 64);
 	tex_image(t, GL_TEXTURE_2D, 1, GL_RGBA, 32, 32);
 	tex_image(t, GL_TEXTURE_2D, 0, GL_RGBA, 64, 64);
-	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + 16384 + 4096))
+	/* Level 1 makes Mesa allocate the whole chain of its 64x64 base: more
+	 * than the two images. */
+	uint64_t chain64 = 16384 + 16384 / 3;
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + chain64))
 		return false;
 	gt_cmd(t, GLES_OP_glGenerateMipmap, 1, GL_TEXTURE_2D);
 	/* 32x32 again, then 16x16 ... 1x1 */
@@ -259,7 +265,7 @@ static bool texture_bound_in_another_context_stays_charged(struct gt *t)
 	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + 16384))
 		return false;
 	tex_image(t, GL_TEXTURE_2D, 1, GL_RGBA, 32, 32);
-	if (!errors(t, 2, GL_NO_ERROR) || !holds(t, base + 16384 + 4096))
+	if (!errors(t, 2, GL_NO_ERROR) || !holds(t, base + 16384 + 16384 / 3))
 		return false;
 	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 0);
 	return errors(t, 2, GL_NO_ERROR) && holds(t, base);
@@ -348,7 +354,7 @@ static bool destroyed_context_gives_everything_back(struct gt *t)
 	gt_cmd(t, GL_OP_DESTROY_CONTEXT, 1, 1);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	CHECK(t->gl->quota.names == 0, "%llu names left", (unsigned long long)t->gl->quota.names);
-	return holds(t, base);
+	return holds(t, base - GH_GL_CONTEXT_BYTES);
 }
 
 static bool names_past_the_quota_end_the_link(struct gt *t)
@@ -401,6 +407,79 @@ static bool congested_link_pauses_the_stream(struct gt *t)
 	return true;
 }
 
+/* What the driver allocates beyond the images named: a 2x2 image at level
+ * 12 makes Mesa allocate the whole chain of an 8192x8192 base (341 MiB
+ * measured), one cube face all six; an EGLImage of one level keeps the
+ * whole texture alive. Each is charged so. */
+static bool implied_storage_is_charged(struct gt *t)
+{
+	uint64_t base;
+	uint32_t v;
+	limits(t, 64 * MIB, 1000);
+	if (!ready(t, &base))
+		return false;
+	gen(t, GLES_OP_glGenTextures, 7);
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7);
+	tex_image(t, GL_TEXTURE_2D, 12, GL_RGBA, 2, 2);
+	if (!errors(t, 1, GL_OUT_OF_MEMORY) || !holds(t, base))
+		return false;
+	tex_image(t, GL_TEXTURE_2D, 4, GL_RGBA, 2, 2); /* a 32x32 base */
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + 4096 + 4096 / 3))
+		return false;
+	gen(t, GLES_OP_glGenTextures, 8);
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_CUBE_MAP, 8);
+	tex_image(t, GL_TEXTURE_CUBE_MAP_POSITIVE_X, 0, GL_RGBA, 32, 32);
+	uint64_t tex7 = 4096 + 4096 / 3, cube = 6 * 4096;
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + tex7 + cube))
+		return false;
+	/* An image of one small level of a complete texture holds all of it. */
+	gen(t, GLES_OP_glGenTextures, 9);
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 9);
+	tex_image(t, GL_TEXTURE_2D, 0, GL_RGBA, 64, 64);
+	gt_cmd(t, GLES_OP_glGenerateMipmap, 1, GL_TEXTURE_2D);
+	uint64_t tex9 = 16384 + 4096 + 1024 + 256 + 64 + 16 + 4;
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + tex7 + cube + tex9))
+		return false;
+	gt_cmd(t, GL_OP_IMAGE_CREATE, 5, 1, 1, EGL_GL_TEXTURE_2D_KHR, 9, 5);
+	CHECK(gt_sync_u32(t, 1, GL_OP_IMAGE_CREATE, &v) && v == EGL_SUCCESS, "image: 0x%x", v);
+	if (!holds(t, base + tex7 + cube + 2 * tex9))
+		return false;
+	del(t, GLES_OP_glDeleteTextures, 9);
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + tex7 + cube + tex9))
+		return false;
+	gt_cmd(t, GL_OP_IMAGE_DESTROY, 1, 1);
+	del(t, GLES_OP_glDeleteTextures, 7);
+	del(t, GLES_OP_glDeleteTextures, 8);
+	return errors(t, 1, GL_NO_ERROR) && holds(t, base);
+}
+
+/* Each EGL context holds driver memory no argument says: a fixed charge,
+ * EGL_BAD_ALLOC past the quota, given back when it goes. */
+static bool contexts_are_charged(struct gt *t)
+{
+	uint64_t base;
+	uint32_t err;
+	limits(t, 1 * MIB, 1000);
+	if (!ready(t, &base) || !gt_init_stream(t, 2))
+		return false;
+	CHECK(base >= GH_GL_CONTEXT_BYTES, "a context and a surface hold %llu bytes",
+	      (unsigned long long)base);
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 2, t->config.config_id, 0, 2, 0);
+	CHECK(gt_sync_u32(t, 2, GL_OP_CREATE_CONTEXT, &err) && err == EGL_BAD_ALLOC,
+	      "a second context past the quota: EGL error 0x%x", err);
+	if (!holds(t, base))
+		return false;
+	limits(t, 1 * MIB + GH_GL_CONTEXT_BYTES, 1000);
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 2, t->config.config_id, 0, 2, 0);
+	CHECK(gt_sync_u32(t, 2, GL_OP_CREATE_CONTEXT, &err) && err == EGL_SUCCESS,
+	      "a second context within the quota: EGL error 0x%x", err);
+	if (!holds(t, base + GH_GL_CONTEXT_BYTES))
+		return false;
+	gt_cmd(t, GL_OP_DESTROY_CONTEXT, 1, 2);
+	CHECK(gt_send(t, 2, 0, 0), "%s", t->reason);
+	return holds(t, base);
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(struct gt *t);
@@ -421,6 +500,8 @@ static const struct {
         CASE(destroyed_context_gives_everything_back),
         CASE(names_past_the_quota_end_the_link),
         CASE(congested_link_pauses_the_stream),
+        CASE(implied_storage_is_charged),
+        CASE(contexts_are_charged),
 #undef CASE
 };
 

@@ -54,7 +54,7 @@ owner=$(stat -c %U "/proc/$link/mem")
 # Every attempt of the probe, refused; each is one line, in this order.
 expected=("open /etc/passwd for reading" "create a file in the probe directory"
 	"open / as a directory" "create a unix socket" "create a TCP socket" "create a UDP socket"
-	"exec /bin/true" "fork" "become root again")
+	"fcntl(F_SETOWN) to the listening gpupipe-host" "exec /bin/true" "fork" "become root again")
 log=$GP_TMP/gpupipe-host.log
 for what in "${expected[@]}"; do
 	line=$(grep -F "[$link]" "$log" | grep -F "sandbox probe: $what: ") ||
