@@ -43,6 +43,12 @@ struct gh_gl_sink {
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
                                      bool compositor_has_dmabuf);
 void gh_gl_destroy(struct gh_gl *gl);
+/* Forgets everything the app made (streams, contexts, surfaces, syncs,
+ * images, wl_buffer bindings) and keeps the host display, its configs and
+ * the present context, as if the executor were new. Frame buffer memory
+ * is its creator's: unref it first. For the fuzz harness (tests/fuzz/),
+ * which reuses one executor because host EGL initialisation is slow. */
+void gh_gl_reset(struct gh_gl *gl);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 
 /* Link frames for GL channels. Each returns false after ending the link
