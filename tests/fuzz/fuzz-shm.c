@@ -32,7 +32,7 @@
 
 #define FUZZ_SHM_GROW 0x102
 #define MAX_REGIONS 8
-#define MAX_REGION (4u << 20)
+#define MAX_REGION (256u << 10)
 
 struct region {
 	uint32_t handle; /* 0: free slot */

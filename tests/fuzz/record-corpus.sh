@@ -18,7 +18,7 @@ scenarios=(simple-shm simple-damage subsurfaces es2gears simple-egl gl-patterns 
 	glmark2-build glmark2-texture glmark2-shading glmark2-bump glmark2-effect2d glmark2-pulsar
 	glmark2-desktop glmark2-buffer glmark2-ideas glmark2-jellyfish glmark2-conditionals
 	glmark2-function glmark2-loop glmark2-refract glmark2-shadow glmark2-clear
-	foot foot-label foot-clipboard)
+	foot foot-label clipboard)
 
 if [[ ${1:-} == -h || ${1:-} == --help || $# -lt 1 ]]; then
 	sed -n '2,13s/^# \{0,1\}//p' "$0"
@@ -28,9 +28,10 @@ fi
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 shift
 
-# Without a scenario: each in its own process, so each gets a fresh harness.
-if (($# == 0)); then
-	for s in "${scenarios[@]}"; do
+# Each scenario in its own process, so each gets a fresh harness.
+if (($# != 1)); then
+	(($#)) || set -- "${scenarios[@]}"
+	for s in "$@"; do
 		echo "record-corpus: $s"
 		"$0" "$out" "$s" || echo "record-corpus: $s failed (see above)"
 	done
@@ -118,27 +119,29 @@ glmark2-*)
 	start_gl_app app glmark2-es2-wayland -s 160x120 -b "$scene:duration=0.3"
 	wait_log 120 app 'glmark2 Score' || note "glmark2 did not finish"
 	;;
-foot | foot-label | foot-clipboard)
+foot | foot-label)
 	host_args=()
 	[[ $scenario == foot-label ]] && host_args=(--label work) && options=$((options | 4))
-	[[ $scenario == foot-clipboard ]] && host_args=(--allow-clipboard) && options=$((options | 2))
 	start_recorded sway "${host_args[@]}"
 	start_app app foot -- sh -c 'printf "HELLO GPUPIPE\n"; exec cat'
 	shown_then foot 200000
 	sway_type "typed through wtype"
 	sway_type -k Return
-	if [[ $scenario == foot-clipboard ]]; then
-		# Both ways, as tests/integration/gpu0-sway-clipboard-allowed-both-ways.sh.
-		native=(env XDG_RUNTIME_DIR="$GP_SWAY_DIR" WAYLAND_DISPLAY="$GP_SWAY_DISPLAY")
-		on_gpu0=(env XDG_RUNTIME_DIR="$GP_APP_DIR" WAYLAND_DISPLAY=gpu-0)
-		pasted() { [[ $("${@:2}" timeout 5 wl-paste -n 2>/dev/null) == "$1" ]]; }
-		spawn native-copy "${native[@]}" wl-copy --foreground "copied on the host"
-		wait_for 20 pasted "copied on the host" "${on_gpu0[@]}" || note "no paste through gpu-0"
-		start_app copy wl-copy --foreground "copied in the app"
-		wait_for 20 pasted "copied in the app" "${native[@]}" || note "no copy through gpu-0"
-	fi
 	then=$(recorded_bytes)
 	wait_for 10 more_than $((then + 50000)) || true
+	;;
+clipboard)
+	# Both ways, as tests/integration/gpu0-sway-clipboard-allowed-both-ways.sh: each
+	# wl-paste and wl-copy through gpu-0 is a link of its own.
+	options=2
+	start_recorded sway --allow-clipboard
+	native=(env XDG_RUNTIME_DIR="$GP_SWAY_DIR" WAYLAND_DISPLAY="$GP_SWAY_DISPLAY")
+	on_gpu0=(env XDG_RUNTIME_DIR="$GP_APP_DIR" WAYLAND_DISPLAY=gpu-0)
+	pasted() { [[ $("${@:2}" timeout 5 wl-paste -n 2>/dev/null) == "$1" ]]; }
+	spawn native-copy "${native[@]}" wl-copy --foreground "copied on the host"
+	wait_for 20 pasted "copied on the host" "${on_gpu0[@]}" || note "no paste through gpu-0"
+	start_app copy wl-copy --foreground "copied in the app"
+	wait_for 20 pasted "copied in the app" "${native[@]}" || note "no copy through gpu-0"
 	;;
 *) fail "unknown scenario $scenario (see --help)" ;;
 esac
