@@ -21,9 +21,11 @@
  *
  * Oracles besides ASan and UBSan: everything the host writes on the link
  * must be well-formed frames with whole Wayland messages and nothing after
- * WIRE_CLOSE; the host must never stop reading its link for good; and the
+ * WIRE_CLOSE; the host must never stop reading its link for good; no fd
+ * and (LeakSanitizer) no memory may outlive the session; and the
  * stand-in's own checks (standin.h).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -195,6 +197,20 @@ static void feed(struct run *r, const uint8_t *p, size_t len)
 	}
 }
 
+/* Open fds: a session that leaves one behind (a pipe, a memfd, a socket)
+ * would cost a link process serving for days. Counted around each input
+ * only: between inputs libFuzzer starts its symbolizer, with pipes. */
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -209,6 +225,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
+	int fds_before = open_fds();
 	struct gh_options options = {
 	        .gl = false,
 	        .allow_clipboard = data[0] & 2,
@@ -234,5 +251,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	standin_destroy(r.compositor);
 	take_output(&r);
 	close(r.link);
+	if (open_fds() > fds_before)
+		die("a session left a file descriptor open");
 	return 0;
 }
