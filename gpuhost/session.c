@@ -168,7 +168,10 @@ static void drain(struct wire_conn *conn)
 	}
 }
 
-static bool session_init(struct gh_session *s, int link_in, int link_out)
+/* Everything but the compositor, whose fd comes last: a host that cannot
+ * reach its compositor still tells the proxy why over the link. Takes the
+ * link fds, even when it fails. */
+static bool session_setup(struct gh_session *s, int link_in, int link_out)
 {
 	const char *err;
 	s->next_handle = 1;
@@ -178,36 +181,68 @@ static bool session_init(struct gh_session *s, int link_in, int link_out)
 	wl_list_init(&s->pipes.sources);
 	wl_array_init(&s->pipes.peer_handles);
 	wire_object_map_init(&s->objects);
-	s->compositor.fd = s->compositor.out_fd = -1;
-	if (!wire_object_insert(&s->objects, 1, &wire_iface_wl_display, 1, &err))
-		return false;
 	s->loop = wl_event_loop_create();
-	if (!s->loop)
+	if (!s->loop) {
+		close(link_in);
+		if (link_out != link_in)
+			close(link_out);
 		return false;
+	}
 	bool ok = link_in == link_out
 	                  ? wire_conn_init(&s->link, link_in, false, s->loop, on_link, s)
 	                  : wire_conn_init_pair(&s->link, link_in, link_out, s->loop, on_link, s);
-	if (!ok)
+	if (!ok || !wire_object_insert(&s->objects, 1, &wire_iface_wl_display, 1, &err))
 		return false;
 	wire_pipes_init(&s->pipes, s->loop, &s->link);
 	s->hello_timer = wl_event_loop_add_timer(s->loop, on_hello_timeout, s);
-	if (!s->hello_timer ||
-	    wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) < 0)
-		return false;
-	struct gh_compositor_error cerr;
-	int fd = gh_compositor_connect(0, &cerr);
-	if (fd < 0) {
-		gp_log(ERROR, "%s", cerr.text);
-		gh_session_fail(s, "gpupipe-host cannot reach its compositor");
-		return false;
+	return s->hello_timer &&
+	       wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) >= 0;
+}
+
+bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compositor_fd,
+                     const struct gh_options *options)
+{
+	*s = (struct gh_session){.options = options};
+	s->link.fd = s->link.out_fd = -1;
+	s->compositor.fd = s->compositor.out_fd = -1;
+	s->queue_bound = options->quota_queued ? options->quota_queued : GH_DEFAULT_QUEUED_BYTES;
+	bool ok = session_setup(s, link_in, link_out);
+	if (ok && compositor_fd >= 0 &&
+	    wire_conn_init(&s->compositor, compositor_fd, true, s->loop, on_compositor, s)) {
+		/* The driver starts now, with the files it needs in reach; without
+		 * it the app is not offered gpupipe_v1 and renders by itself. */
+		if (options->gl && !(s->gl = gh_gl_create(s)))
+			gp_log(WARN,
+			       "this link gets no GL: the host's EGL cannot render (see above)");
+		return true;
 	}
-	if (!wire_conn_init(&s->compositor, fd, true, s->loop, on_compositor, s))
-		return false;
-	/* The driver starts now, with the files it needs in reach; without
-	 * it the app is not offered gpupipe_v1 and renders by itself. */
-	if (s->options->gl && !(s->gl = gh_gl_create(s)))
-		gp_log(WARN, "this link gets no GL: the host's EGL cannot render (see above)");
-	return true;
+	if (!ok && compositor_fd >= 0)
+		close(compositor_fd);
+	if (ok && compositor_fd < 0)
+		gh_session_fail(s, "gpupipe-host cannot reach its compositor");
+	s->exit_status = 1;
+	return false;
+}
+
+void gh_session_finish(struct gh_session *s)
+{
+	drain(&s->link);
+	wire_object_map_finish(&s->objects, gh_object_destroy);
+	if (s->gl)
+		gh_gl_destroy(s->gl);
+	s->gl = NULL;
+	gh_shm_finish(s);
+	gh_registry_finish(s);
+	wire_pipes_finish(&s->pipes);
+	wire_conn_finish(&s->compositor);
+	wire_conn_finish(&s->link);
+	/* wl_event_loop_destroy frees only the sources already removed. */
+	if (s->hello_timer)
+		wl_event_source_remove(s->hello_timer);
+	s->hello_timer = NULL;
+	if (s->loop)
+		wl_event_loop_destroy(s->loop);
+	s->loop = NULL;
 }
 
 /* Everything the session needs from outside is open: take the rest away
@@ -229,10 +264,12 @@ static bool contain(struct gh_session *s)
 
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
-	struct gh_session s = {.options = options};
-	s.queue_bound = options->quota_queued ? options->quota_queued : GH_DEFAULT_QUEUED_BYTES;
-	s.link.fd = s.link.out_fd = -1;
-	if (session_init(&s, link_in, link_out) && contain(&s)) {
+	struct gh_compositor_error cerr;
+	int compositor_fd = gh_compositor_connect(0, &cerr);
+	if (compositor_fd < 0)
+		gp_log(ERROR, "%s", cerr.text);
+	struct gh_session s;
+	if (gh_session_init(&s, link_in, link_out, compositor_fd, options) && contain(&s)) {
 		while (!s.done) {
 			if (wl_event_loop_dispatch(s.loop, -1) < 0 && errno != EINTR)
 				break;
@@ -243,16 +280,6 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 			gp_log(ERROR, "cannot set up the link: %s", strerror(errno));
 		s.exit_status = 1;
 	}
-	drain(&s.link);
-	wire_object_map_finish(&s.objects, gh_object_destroy);
-	if (s.gl)
-		gh_gl_destroy(s.gl);
-	gh_shm_finish(&s);
-	gh_registry_finish(&s);
-	wire_pipes_finish(&s.pipes);
-	wire_conn_finish(&s.compositor);
-	wire_conn_finish(&s.link);
-	if (s.loop)
-		wl_event_loop_destroy(s.loop);
+	gh_session_finish(&s);
 	return s.exit_status;
 }

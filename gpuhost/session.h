@@ -82,8 +82,20 @@ struct gh_session {
  * idle for ever, as an idle app does. */
 #define GH_FIRST_REQUEST_TIMEOUT_MS 30000
 
-/* Serves one link until it ends; takes the fds (in == out for sockets). */
+/* Serves one link until it ends; takes the fds (in == out for sockets).
+ * Connects to $WAYLAND_DISPLAY, then gh_session_init, the event loop until
+ * the session is done, gh_session_finish. */
 int gh_session_run(int link_in, int link_out, const struct gh_options *options);
+
+/* The steps of gh_session_run, for a caller that runs s->loop itself (the
+ * fuzz harness in tests/fuzz/, with a compositor stand-in). Init takes the
+ * link fds and the compositor's connected socket, even when it fails
+ * (compositor_fd < 0: the compositor could not be reached, which the link
+ * is told); the session is served while s->loop is dispatched, until
+ * s->done. Finish frees everything, and must follow every init. */
+bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compositor_fd,
+                     const struct gh_options *options);
+void gh_session_finish(struct gh_session *s);
 
 /* Ends the link because of what the peer did (error) or because a side
  * went away. An error is logged with the reason and sent to the proxy in

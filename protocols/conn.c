@@ -95,9 +95,12 @@ void wire_conn_finish(struct wire_conn *conn)
 		close(conn->in_fds[i]);
 	conn->n_in_fds = 0;
 	int *fd;
-	wl_array_for_each(fd, &conn->out_fds)
-	{
-		close(*fd);
+	/* Not on an empty array: NULL + 0 is undefined (wl-objects.c). */
+	if (conn->out_fds.size) {
+		wl_array_for_each(fd, &conn->out_fds)
+		{
+			close(*fd);
+		}
 	}
 	wl_array_release(&conn->in);
 	wl_array_release(&conn->out);

@@ -134,6 +134,8 @@ static void on_source(struct wire_conn *conn, uint32_t mask, void *data)
 static bool take_peer_handle(struct wire_pipes *pipes, uint32_t handle)
 {
 	uint32_t *h;
+	if (!pipes->peer_handles.size)
+		return false; /* and no NULL + 0 (see wl-objects.c) */
 	wl_array_for_each(h, &pipes->peer_handles)
 	{
 		if (*h == handle) {
@@ -189,10 +191,12 @@ static struct wire_pipe_dest *find_dest(struct wire_pipes *pipes, uint32_t handl
 static bool on_announce(struct wire_pipes *pipes, uint32_t handle)
 {
 	uint32_t *h;
-	wl_array_for_each(h, &pipes->peer_handles)
-	{
-		if (*h == handle || handle == 0)
-			goto bad;
+	if (pipes->peer_handles.size) { /* no NULL + 0 (see wl-objects.c) */
+		wl_array_for_each(h, &pipes->peer_handles)
+		{
+			if (*h == handle)
+				goto bad;
+		}
 	}
 	if (handle == 0 || pipes->peer_handles.size / sizeof(uint32_t) >= WIRE_MAX_PIPES)
 		goto bad;

@@ -12,10 +12,14 @@ void wire_object_map_init(struct wire_object_map *map)
 static void finish_array(struct wl_array *array, void (*destroy)(struct wire_object *))
 {
 	struct wire_object *obj;
-	wl_array_for_each(obj, array)
-	{
-		if (obj->interface && destroy)
-			destroy(obj);
+	/* Never wl_array_for_each on an empty array: its NULL + 0 is
+	 * undefined behaviour (UBSan in tests/fuzz reports it). */
+	if (array->size) {
+		wl_array_for_each(obj, array)
+		{
+			if (obj->interface && destroy)
+				destroy(obj);
+		}
 	}
 	wl_array_release(array);
 }

@@ -71,10 +71,10 @@ static void unref_memory_entry(uint32_t key, uintptr_t val, void *data)
 	gh_gl_memory_unref((struct gh_gl_memory *)val);
 }
 
-void gh_gl_destroy(struct gh_gl *gl)
+/* What the app made: streams, contexts, surfaces, syncs, images and the
+ * wl_buffers bound to frame buffer memory. The maps are left finished. */
+static void forget_app_objects(struct gh_gl *gl)
 {
-	if (!gl)
-		return;
 	for (uint32_t i = 0; i <= WIRE_MAX_GL_CHANNEL; i++) {
 		if (gl->streams[i])
 			gh_gl_stream_free(gl->streams[i]);
@@ -88,6 +88,24 @@ void gh_gl_destroy(struct gh_gl *gl)
 	gh_gl_images_finish(gl);
 	gh_gl_map_for_each(&gl->buffers, unref_memory_entry, NULL);
 	gh_gl_map_finish(&gl->buffers);
+}
+
+void gh_gl_reset(struct gh_gl *gl)
+{
+	forget_app_objects(gl);
+	gh_gl_map_init(&gl->contexts, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->surfaces, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->syncs, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->images, GH_GL_MAX_EGL_OBJECTS);
+	gh_gl_map_init(&gl->buffers, GH_GL_MAX_BUFFERS);
+	gl->failed = false;
+}
+
+void gh_gl_destroy(struct gh_gl *gl)
+{
+	if (!gl)
+		return;
+	forget_app_objects(gl);
 	/* Memory the session still holds outlives us without its GL part. */
 	struct gh_gl_memory *mem, *tmp;
 	wl_list_for_each_safe(mem, tmp, &gl->memories, link)

@@ -57,6 +57,12 @@ void gh_gl_destroy(struct gh_gl *gl);
 /* Once the app binds gpupipe_v1: dmabufs when the executor can make them
  * and the compositor takes them, else shm. Call before any memory exists. */
 enum gh_gl_present gh_gl_choose_present(struct gh_gl *gl, bool compositor_has_dmabuf);
+/* Forgets everything the app made (streams, contexts, surfaces, syncs,
+ * images, wl_buffer bindings) and keeps the host display, its configs and
+ * the present context, as if the executor were new. Frame buffer memory
+ * is its creator's: unref it first. For the fuzz harness (tests/fuzz/),
+ * which reuses one executor because host EGL initialisation is slow. */
+void gh_gl_reset(struct gh_gl *gl);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 
 /* What one link may make the host hold, counted from what the app asked

@@ -43,7 +43,8 @@ const char *gh_gl_op_name(uint32_t op)
 	return name ? name : "unknown command";
 }
 
-static void vfail_link(struct gh_gl *gl, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void vfail_link(struct gh_gl *gl, const char *fmt,
+                                                             va_list ap)
 {
 	if (gl->failed)
 		return;

@@ -17,7 +17,7 @@
 
 static int failures;
 
-static void expect(bool ok, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void expect(bool ok, const char *fmt, ...)
 {
 	if (ok)
 		return;

@@ -26,7 +26,7 @@
 #include "egl-fake-host.h"
 #include "gles-codec.h"
 
-static void check(bool ok, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void check(bool ok, const char *fmt, ...)
 {
 	if (ok)
 		return;
