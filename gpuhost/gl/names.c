@@ -89,9 +89,11 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_finish(&share->textures);
 	gh_gl_map_finish(&share->renderbuffers);
 	struct gh_gl_storage **st;
-	wl_array_for_each(st, &share->defaults)
-	{
-		gh_gl_storage_unref(*st);
+	if (share->defaults.size) { /* no NULL + 0 (see protocols/wl-objects.c) */
+		wl_array_for_each(st, &share->defaults)
+		{
+			gh_gl_storage_unref(*st);
+		}
 	}
 	wl_array_release(&share->defaults);
 	gh_gl_shaders_finish(share);

@@ -69,6 +69,8 @@ void gh_gl_storage_set(struct gh_gl_storage **slot, struct gh_gl_storage *st)
 static struct gh_gl_image_bytes *find_image(struct wl_array *images, uint32_t face, uint32_t level)
 {
 	struct gh_gl_image_bytes *im;
+	if (!images->size)
+		return NULL; /* and no NULL + 0 in wl_array_for_each (wl-objects.c) */
 	wl_array_for_each(im, images)
 	{
 		if (im->face == face && im->level == level)
@@ -84,6 +86,8 @@ static uint64_t total(struct wl_array *images)
 {
 	uint64_t sum = 0, implied = 0;
 	struct gh_gl_image_bytes *im;
+	if (!images->size)
+		return 0; /* and no NULL + 0 in wl_array_for_each (wl-objects.c) */
 	wl_array_for_each(im, images)
 	{
 		sum = sum + im->bytes < sum ? UINT64_MAX : sum + im->bytes;

@@ -104,6 +104,13 @@ static void on_sigsys(int sig, siginfo_t *info, void *ucontext)
 	_exit(70);
 }
 
+/* A fully initialised comparison of argument n (libseccomp's SCMP_An
+ * macros leave datum_b to the compiler, which clang warns about). */
+static struct scmp_arg_cmp arg(unsigned n, enum scmp_compare op, scmp_datum_t a, scmp_datum_t b)
+{
+	return (struct scmp_arg_cmp){.arg = n, .op = op, .datum_a = a, .datum_b = b};
+}
+
 static bool add(scmp_filter_ctx ctx, uint32_t action, const char *name, unsigned n_args,
                 const struct scmp_arg_cmp *args)
 {
@@ -127,12 +134,12 @@ static bool add_fcntl(scmp_filter_ctx ctx)
 	                                   F_DUPFD, F_DUPFD_CLOEXEC, F_ADD_SEALS, F_GET_SEALS};
 	static const int refused_cmds[] = {F_SETOWN, F_SETOWN_EX, F_SETSIG, F_SETLEASE, F_NOTIFY};
 	for (size_t i = 0; i < sizeof(allowed_cmds) / sizeof(allowed_cmds[0]); i++) {
-		struct scmp_arg_cmp cmd = SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)allowed_cmds[i]);
+		struct scmp_arg_cmp cmd = arg(1, SCMP_CMP_EQ, (scmp_datum_t)allowed_cmds[i], 0);
 		if (!add(ctx, SCMP_ACT_ALLOW, "fcntl", 1, &cmd))
 			return false;
 	}
 	for (size_t i = 0; i < sizeof(refused_cmds) / sizeof(refused_cmds[0]); i++) {
-		struct scmp_arg_cmp cmd = SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)refused_cmds[i]);
+		struct scmp_arg_cmp cmd = arg(1, SCMP_CMP_EQ, (scmp_datum_t)refused_cmds[i], 0);
 		if (!add(ctx, SCMP_ACT_ERRNO(EPERM), "fcntl", 1, &cmd))
 			return false;
 	}
@@ -146,10 +153,10 @@ static bool add_fcntl(scmp_filter_ctx ctx)
  * never its contents; Landlock does not cover stat either.) */
 static bool add_stat(scmp_filter_ctx ctx)
 {
-	struct scmp_arg_cmp empty3 = SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
-	struct scmp_arg_cmp path3 = SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, 0);
-	struct scmp_arg_cmp empty2 = SCMP_A2(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
-	struct scmp_arg_cmp path2 = SCMP_A2(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, 0);
+	struct scmp_arg_cmp empty3 = arg(3, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
+	struct scmp_arg_cmp path3 = arg(3, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, 0);
+	struct scmp_arg_cmp empty2 = arg(2, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH);
+	struct scmp_arg_cmp path2 = arg(2, SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, 0);
 	return add(ctx, SCMP_ACT_ALLOW, "newfstatat", 1, &empty3) &&
 	       add(ctx, SCMP_ACT_ERRNO(EACCES), "newfstatat", 1, &path3) &&
 	       add(ctx, SCMP_ACT_ALLOW, "statx", 1, &empty2) &&
@@ -161,31 +168,31 @@ static bool add_conditional(scmp_filter_ctx ctx)
 {
 	pid_t self = getpid();
 	/* Threads (the driver's), never processes. */
-	struct scmp_arg_cmp thread = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+	struct scmp_arg_cmp thread = arg(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+	struct scmp_arg_cmp process = arg(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0);
 	/* Signals to its own threads only (raise, abort). */
-	struct scmp_arg_cmp own = SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)self);
+	struct scmp_arg_cmp own = arg(0, SCMP_CMP_EQ, (scmp_datum_t)self, 0);
 	/* Reading its own limits. */
-	struct scmp_arg_cmp no_new_limit[] = {SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A2(SCMP_CMP_EQ, 0)};
+	struct scmp_arg_cmp no_new_limit[] = {arg(0, SCMP_CMP_EQ, 0, 0), arg(2, SCMP_CMP_EQ, 0, 0)};
 	/* Thread names, and the two queries some drivers make. */
-	struct scmp_arg_cmp set_name = SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME);
-	struct scmp_arg_cmp get_name = SCMP_A0(SCMP_CMP_EQ, PR_GET_NAME);
-	struct scmp_arg_cmp get_dumpable = SCMP_A0(SCMP_CMP_EQ, PR_GET_DUMPABLE);
+	struct scmp_arg_cmp set_name = arg(0, SCMP_CMP_EQ, PR_SET_NAME, 0);
+	struct scmp_arg_cmp get_name = arg(0, SCMP_CMP_EQ, PR_GET_NAME, 0);
+	struct scmp_arg_cmp get_dumpable = arg(0, SCMP_CMP_EQ, PR_GET_DUMPABLE, 0);
 	/* The ioctls of the fds a driver holds: DRM ('d'), dma-buf ('b') and
 	 * sync_file ('>') on the render node and frame buffers. */
-	struct scmp_arg_cmp drm = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'd' << 8);
-	struct scmp_arg_cmp dma_buf = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, 'b' << 8);
-	struct scmp_arg_cmp sync_file = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00, '>' << 8);
+	struct scmp_arg_cmp drm = arg(1, SCMP_CMP_MASKED_EQ, 0xff00, 'd' << 8);
+	struct scmp_arg_cmp dma_buf = arg(1, SCMP_CMP_MASKED_EQ, 0xff00, 'b' << 8);
+	struct scmp_arg_cmp sync_file = arg(1, SCMP_CMP_MASKED_EQ, 0xff00, '>' << 8);
 	/* Blocking mode and close-on-exec, the generic ioctls drivers use. */
-	struct scmp_arg_cmp fionbio = SCMP_A1(SCMP_CMP_EQ, FIONBIO);
-	struct scmp_arg_cmp fioclex = SCMP_A1(SCMP_CMP_EQ, FIOCLEX);
+	struct scmp_arg_cmp fionbio = arg(1, SCMP_CMP_EQ, FIONBIO, 0);
+	struct scmp_arg_cmp fioclex = arg(1, SCMP_CMP_EQ, FIOCLEX, 0);
 	/* isatty(): not a terminal. */
-	struct scmp_arg_cmp tcgets = SCMP_A1(SCMP_CMP_EQ, TCGETS);
+	struct scmp_arg_cmp tcgets = arg(1, SCMP_CMP_EQ, TCGETS, 0);
 	/* amdgpu compares its own fds with kcmp(KCMP_FILE). */
-	struct scmp_arg_cmp kcmp_self[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)self),
-	                                   SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)self)};
+	struct scmp_arg_cmp kcmp_self[] = {arg(0, SCMP_CMP_EQ, (scmp_datum_t)self, 0),
+	                                   arg(1, SCMP_CMP_EQ, (scmp_datum_t)self, 0)};
 	return add(ctx, SCMP_ACT_ALLOW, "clone", 1, &thread) &&
-	       add(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1,
-	           &(struct scmp_arg_cmp)SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)) &&
+	       add(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1, &process) &&
 	       add(ctx, SCMP_ACT_ALLOW, "tgkill", 1, &own) &&
 	       add(ctx, SCMP_ACT_ALLOW, "prlimit64", 2, no_new_limit) &&
 	       add(ctx, SCMP_ACT_ALLOW, "prctl", 1, &set_name) &&

@@ -132,7 +132,7 @@ static void frame(const struct wire_header *h, const uint8_t *p)
 			fz.failed = true;
 		break;
 	case WIRE_GL:
-		if (!gh_gl_stream_data(fz.gl, h->channel, p, h->size))
+		if (!gh_gl_stream_data(fz.gl, h->channel, p, h->size, NULL))
 			fz.failed = true;
 		break;
 	case WIRE_GL_CLOSE:
