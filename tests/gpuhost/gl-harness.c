@@ -309,3 +309,22 @@ bool gt_refused(struct gt *t, const char *what)
 	fprintf(stderr, "refused as expected: %s\n", t->reason);
 	return true;
 }
+
+int gt_main(int argc, char **argv, const struct gt_case *cases, size_t n, bool strict)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		struct gt t;
+		gt_init(&t);
+		bool ok = cases[i].run(&t);
+		if (strict && t.failed) {
+			fprintf(stderr, "the link ended: %s\n", t.reason);
+			ok = false;
+		}
+		gt_finish(&t);
+		return ok ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}

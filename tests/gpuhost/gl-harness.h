@@ -48,6 +48,20 @@ struct gt {
 void gt_init(struct gt *t);
 void gt_finish(struct gt *t);
 
+/* One case of a test program; meson passes its name as the argument. */
+struct gt_case {
+	const char *name;
+	bool (*run)(struct gt *t);
+};
+#define GT_CASE(fn)                                                                                \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+/* main() of a test program: runs the case argv[1] names on a fresh
+ * executor. `strict`: the case fails too if the link ended on the way
+ * (cases that expect an ending say so and are not strict). */
+int gt_main(int argc, char **argv, const struct gt_case *cases, size_t n, bool strict);
+
 /* Building commands. */
 void gt_begin(struct gt *t, uint32_t op);
 void gt_u32(struct gt *t, uint32_t v);

@@ -303,40 +303,20 @@ static bool two_streams_keep_their_own_contexts(struct gt *t)
 	return gt_read_pixels(t, 2, 0, 0, 4, 4, px) && pixels_are(px, 16, 0, 0, 255, 255);
 }
 
-static const struct {
-	const char *name;
-	bool (*run)(struct gt *t);
-} cases[] = {
-#define CASE(fn)                                                                                   \
-	{                                                                                          \
-#fn, fn                                                                            \
-	}
-        CASE(init_reports_configs_strings_and_limits),
-        CASE(clear_reads_back_through_glreadpixels),
-        CASE(commands_cut_anywhere_are_reassembled),
-        CASE(draw_arrays_renders),
-        CASE(draw_elements_renders),
-        CASE(client_arrays_and_indices_render),
-        CASE(swap_copies_the_frame_upside_down_into_shm),
-        CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
-        CASE(resized_surface_swaps_at_the_new_size),
-        CASE(two_streams_keep_their_own_contexts),
-#undef CASE
+static const struct gt_case cases[] = {
+        GT_CASE(init_reports_configs_strings_and_limits),
+        GT_CASE(clear_reads_back_through_glreadpixels),
+        GT_CASE(commands_cut_anywhere_are_reassembled),
+        GT_CASE(draw_arrays_renders),
+        GT_CASE(draw_elements_renders),
+        GT_CASE(client_arrays_and_indices_render),
+        GT_CASE(swap_copies_the_frame_upside_down_into_shm),
+        GT_CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
+        GT_CASE(resized_surface_swaps_at_the_new_size),
+        GT_CASE(two_streams_keep_their_own_contexts),
 };
 
 int main(int argc, char **argv)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (argc != 2 || strcmp(argv[1], cases[i].name))
-			continue;
-		struct gt t;
-		gt_init(&t);
-		bool ok = cases[i].run(&t) && !t.failed;
-		if (t.failed)
-			fprintf(stderr, "the link ended: %s\n", t.reason);
-		gt_finish(&t);
-		return ok ? 0 : 1;
-	}
-	fprintf(stderr, "usage: %s CASE\n", argv[0]);
-	return 2;
+	return gt_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0]), true);
 }

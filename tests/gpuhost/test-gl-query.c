@@ -271,37 +271,18 @@ static bool destroyed_surface_lives_until_released(struct gt *t)
 	return gt_refused(t, "GL_OP_MAKE_CURRENT: unknown context 1");
 }
 
-static const struct {
-	const char *name;
-	bool (*run)(struct gt *t);
-} cases[] = {
-#define CASE(fn)                                                                                   \
-	{                                                                                          \
-#fn, fn                                                                            \
-	}
-        CASE(binding_queries_answer_app_names),
-        CASE(uniform_queries_reply_the_uniform_size),
-        CASE(attached_shaders_are_app_names),
-        CASE(shader_source_strings_are_concatenated),
-        CASE(fence_is_signalled_after_its_commands),
-        CASE(texture_image_shows_in_another_texture),
-        CASE(buffer_read_gives_the_bound_buffer_bytes),
-        CASE(destroyed_surface_lives_until_released),
-#undef CASE
+static const struct gt_case cases[] = {
+        GT_CASE(binding_queries_answer_app_names),
+        GT_CASE(uniform_queries_reply_the_uniform_size),
+        GT_CASE(attached_shaders_are_app_names),
+        GT_CASE(shader_source_strings_are_concatenated),
+        GT_CASE(fence_is_signalled_after_its_commands),
+        GT_CASE(texture_image_shows_in_another_texture),
+        GT_CASE(buffer_read_gives_the_bound_buffer_bytes),
+        GT_CASE(destroyed_surface_lives_until_released),
 };
 
 int main(int argc, char **argv)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (argc != 2 || strcmp(argv[1], cases[i].name))
-			continue;
-		struct gt t;
-		gt_init(&t);
-		/* Cases check every send; those expecting the link to end say so. */
-		bool ok = cases[i].run(&t);
-		gt_finish(&t);
-		return ok ? 0 : 1;
-	}
-	fprintf(stderr, "usage: %s CASE\n", argv[0]);
-	return 2;
+	return gt_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0]), false);
 }

@@ -480,42 +480,24 @@ static bool contexts_are_charged(struct gt *t)
 	return holds(t, base);
 }
 
-static const struct {
-	const char *name;
-	bool (*run)(struct gt *t);
-} cases[] = {
-#define CASE(fn)                                                                                   \
-	{                                                                                          \
-#fn, fn                                                                            \
-	}
-        CASE(buffer_store_past_the_quota_gives_out_of_memory),
-        CASE(respecified_and_deleted_buffers_give_their_bytes_back),
-        CASE(texture_images_are_counted_by_level_and_face),
-        CASE(a_call_gl_refuses_is_not_charged),
-        CASE(deleted_texture_attached_to_a_framebuffer_stays_charged),
-        CASE(texture_bound_in_another_context_stays_charged),
-        CASE(renderbuffer_storage_is_counted),
-        CASE(images_and_their_targets_are_charged_apart),
-        CASE(surface_past_the_quota_is_egl_bad_alloc),
-        CASE(destroyed_context_gives_everything_back),
-        CASE(names_past_the_quota_end_the_link),
-        CASE(congested_link_pauses_the_stream),
-        CASE(implied_storage_is_charged),
-        CASE(contexts_are_charged),
-#undef CASE
+static const struct gt_case cases[] = {
+        GT_CASE(buffer_store_past_the_quota_gives_out_of_memory),
+        GT_CASE(respecified_and_deleted_buffers_give_their_bytes_back),
+        GT_CASE(texture_images_are_counted_by_level_and_face),
+        GT_CASE(a_call_gl_refuses_is_not_charged),
+        GT_CASE(deleted_texture_attached_to_a_framebuffer_stays_charged),
+        GT_CASE(texture_bound_in_another_context_stays_charged),
+        GT_CASE(renderbuffer_storage_is_counted),
+        GT_CASE(images_and_their_targets_are_charged_apart),
+        GT_CASE(surface_past_the_quota_is_egl_bad_alloc),
+        GT_CASE(destroyed_context_gives_everything_back),
+        GT_CASE(names_past_the_quota_end_the_link),
+        GT_CASE(congested_link_pauses_the_stream),
+        GT_CASE(implied_storage_is_charged),
+        GT_CASE(contexts_are_charged),
 };
 
 int main(int argc, char **argv)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (argc != 2 || strcmp(argv[1], cases[i].name))
-			continue;
-		struct gt t;
-		gt_init(&t);
-		bool ok = cases[i].run(&t);
-		gt_finish(&t);
-		return ok ? 0 : 1;
-	}
-	fprintf(stderr, "usage: %s CASE\n", argv[0]);
-	return 2;
+	return gt_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0]), false);
 }

@@ -251,45 +251,27 @@ static bool data_on_a_stream_never_opened(struct gt *t)
 	return gt_refused(t, "GL stream 3: data: the stream is not open");
 }
 
-static const struct {
-	const char *name;
-	bool (*run)(struct gt *t);
-} cases[] = {
-#define CASE(fn)                                                                                   \
-	{                                                                                          \
-#fn, fn                                                                            \
-	}
-        CASE(size_not_a_multiple_of_4),
-        CASE(size_over_the_limit_is_refused_before_buffering),
-        CASE(unknown_opcode),
-        CASE(gles_command_without_a_context),
-        CASE(command_size_disagrees_with_its_arguments),
-        CASE(name_never_generated),
-        CASE(readback_past_the_surface),
-        CASE(readback_capacity_disagrees_with_the_rectangle),
-        CASE(draw_arrays_past_the_buffer_end),
-        CASE(draw_elements_index_past_the_buffer_end),
-        CASE(draw_elements_past_the_element_buffer),
-        CASE(client_array_vertices_beyond_what_was_sent),
-        CASE(enabled_attribute_without_a_buffer),
-        CASE(vertex_pointer_without_a_buffer),
-        CASE(swap_into_a_buffer_of_another_size),
-        CASE(make_current_with_an_unknown_context),
-        CASE(data_on_a_stream_never_opened),
-#undef CASE
+static const struct gt_case cases[] = {
+        GT_CASE(size_not_a_multiple_of_4),
+        GT_CASE(size_over_the_limit_is_refused_before_buffering),
+        GT_CASE(unknown_opcode),
+        GT_CASE(gles_command_without_a_context),
+        GT_CASE(command_size_disagrees_with_its_arguments),
+        GT_CASE(name_never_generated),
+        GT_CASE(readback_past_the_surface),
+        GT_CASE(readback_capacity_disagrees_with_the_rectangle),
+        GT_CASE(draw_arrays_past_the_buffer_end),
+        GT_CASE(draw_elements_index_past_the_buffer_end),
+        GT_CASE(draw_elements_past_the_element_buffer),
+        GT_CASE(client_array_vertices_beyond_what_was_sent),
+        GT_CASE(enabled_attribute_without_a_buffer),
+        GT_CASE(vertex_pointer_without_a_buffer),
+        GT_CASE(swap_into_a_buffer_of_another_size),
+        GT_CASE(make_current_with_an_unknown_context),
+        GT_CASE(data_on_a_stream_never_opened),
 };
 
 int main(int argc, char **argv)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (argc != 2 || strcmp(argv[1], cases[i].name))
-			continue;
-		struct gt t;
-		gt_init(&t);
-		bool ok = cases[i].run(&t);
-		gt_finish(&t);
-		return ok ? 0 : 1;
-	}
-	fprintf(stderr, "usage: %s CASE\n", argv[0]);
-	return 2;
+	return gt_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0]), false);
 }

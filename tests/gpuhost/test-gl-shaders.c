@@ -357,34 +357,16 @@ static bool compile_cost(struct gt *t)
 	return compile_status(t, 100, GL_TRUE) && compile_status(t, 101, GL_TRUE);
 }
 
-static const struct {
-	const char *name;
-	bool (*run)(struct gt *t);
-} cases[] = {
-#define CASE(fn)                                                                                   \
-	{                                                                                          \
-#fn, fn                                                                            \
-	}
-        CASE(valid_es100_shader_goes_through_glslang_to_the_driver),
-        CASE(refused_shader_never_reaches_the_driver),
-        CASE(use_after_free_reproducer_fails_compile_and_link),
-        CASE(relink_with_a_refused_shader_fails),
-        CASE(deleted_refused_shader_still_fails_the_link),
-        CASE(compile_cost),
-#undef CASE
+static const struct gt_case cases[] = {
+        GT_CASE(valid_es100_shader_goes_through_glslang_to_the_driver),
+        GT_CASE(refused_shader_never_reaches_the_driver),
+        GT_CASE(use_after_free_reproducer_fails_compile_and_link),
+        GT_CASE(relink_with_a_refused_shader_fails),
+        GT_CASE(deleted_refused_shader_still_fails_the_link),
+        GT_CASE(compile_cost),
 };
 
 int main(int argc, char **argv)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (argc != 2 || strcmp(argv[1], cases[i].name))
-			continue;
-		struct gt t;
-		gt_init(&t);
-		bool ok = cases[i].run(&t);
-		gt_finish(&t);
-		return ok ? 0 : 1;
-	}
-	fprintf(stderr, "usage: %s CASE\n", argv[0]);
-	return 2;
+	return gt_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0]), false);
 }
