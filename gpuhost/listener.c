@@ -72,15 +72,10 @@ static void reap_children(int sig)
 	errno = saved;
 }
 
-/* Tells the peer why before closing; the socket is fresh, so the small
- * frame fits in its buffer and this never blocks. */
+/* Tells the peer why before closing. */
 static void refuse(int fd, const char *reason)
 {
-	size_t n = strnlen(reason, WIRE_MAX_REASON);
-	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
-	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
-	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};
-	(void)!sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	wire_write_close(fd, reason);
 	close(fd);
 }
 

@@ -15,17 +15,6 @@
 #include "compositor.h"
 #include "stdio-link.h"
 
-/* Tells the peer why it will not be served, in a CLOSE frame, before the
- * first byte of the link is read. stdout of --stdio is a fresh pipe or
- * socket, so a frame this small never blocks. */
-static void tell_peer(int fd, const char *reason)
-{
-	size_t n = strnlen(reason, WIRE_MAX_REASON);
-	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
-	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
-	(void)!writev(fd, iov, 2);
-}
-
 static const char *file_kind(mode_t mode)
 {
 	if (S_ISREG(mode))
@@ -78,7 +67,9 @@ int gh_stdio_link_run(const struct gh_options *options)
 	int fd = gh_compositor_check(GH_COMPOSITOR_CHECK_MS, &cerr);
 	if (fd < 0) {
 		gp_log(ERROR, "cannot reach the compositor: %s", cerr.text);
-		tell_peer(1, "gpupipe-host cannot reach its compositor");
+		/* The peer learns why before the first byte of the link is
+		 * read; stdout of --stdio is a fresh pipe or socket. */
+		wire_write_close(1, "gpupipe-host cannot reach its compositor");
 		return 1;
 	}
 	/* The session makes its own connection, in which the app's ids are

@@ -1,4 +1,5 @@
 #include <string.h>
+#include <sys/uio.h>
 
 #include <gpupipe/link.h>
 
@@ -87,4 +88,12 @@ void wire_send_close(struct wire_conn *conn, const char *reason)
 	uint8_t *p = wire_frame_begin(conn, WIRE_CLOSE, 0, (uint32_t)len);
 	if (p)
 		memcpy(p, reason, len);
+}
+
+void wire_write_close(int fd, const char *reason)
+{
+	size_t n = strnlen(reason, WIRE_MAX_REASON);
+	struct wire_header hdr = {.size = (uint32_t)n, .type = WIRE_CLOSE};
+	struct iovec iov[2] = {{&hdr, sizeof(hdr)}, {(void *)reason, n}};
+	(void)!writev(fd, iov, 2);
 }

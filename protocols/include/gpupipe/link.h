@@ -43,5 +43,9 @@ void wire_frame_wayland_close(struct wire_conn *conn);
 bool wire_send_hello(struct wire_conn *conn, uint64_t features);
 /* Queues WIRE_CLOSE with a reason (truncated to WIRE_MAX_REASON). */
 void wire_send_close(struct wire_conn *conn, const char *reason);
+/* The same frame written straight to `fd` before any link exists on it
+ * (a refusal): one writev of at most a few hundred bytes, which a fresh
+ * socket or pipe always takes. The caller ignores SIGPIPE. */
+void wire_write_close(int fd, const char *reason);
 
 #endif
