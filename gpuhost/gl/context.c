@@ -67,24 +67,6 @@ static uint32_t check_args(struct gh_gl *gl, uint32_t config_id, uint32_t share_
 	return EGL_SUCCESS;
 }
 
-/* Its default textures (name 0): referenced by the context's texture
- * units until they bind another, and by the share group (see there). */
-static bool default_textures(struct gh_gl_context *ctx)
-{
-	for (int i = 0; i < 2; i++) {
-		struct gh_gl_storage *st = gh_gl_storage_create(&ctx->gl->quota, 0);
-		struct gh_gl_storage **slot = wl_array_add(&ctx->share->defaults, sizeof(*slot));
-		if (!st || !slot) {
-			gh_gl_storage_unref(st);
-			return false;
-		}
-		st->target = i ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
-		*slot = st;
-		ctx->bind.default_tex[i] = st;
-	}
-	return true;
-}
-
 static bool context_init(struct gh_gl_context *ctx)
 {
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
@@ -93,7 +75,10 @@ static bool context_init(struct gh_gl_context *ctx)
 	gh_gl_bindings_init(&ctx->bind);
 	ctx->vao = &ctx->default_vao;
 	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
-	return default_textures(ctx);
+	/* Name 0 is the share group's (it holds them) until a unit binds another. */
+	ctx->bind.default_tex[0] = ctx->share->default_tex[0];
+	ctx->bind.default_tex[1] = ctx->share->default_tex[1];
+	return true;
 }
 
 bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,

@@ -227,9 +227,10 @@ struct gh_gl_share {
 	struct gh_gl_map programs;                /* host name -> gh_gl_program */
 	struct gh_gl_map textures;                /* host name -> gh_gl_storage */
 	struct gh_gl_map renderbuffers;           /* host name -> gh_gl_storage */
-	/* The default textures (name 0) of its contexts: kept until the group
-	 * goes, since a driver may share them across the group. */
-	struct wl_array defaults; /* struct gh_gl_storage * */
+	/* The default textures (name 0: 2D, cube map) of its contexts: one
+	 * pair for the group, as Mesa keeps them in its shared state, and
+	 * kept until the group goes. */
+	struct gh_gl_storage *default_tex[2];
 	/* Host name -> glslang's log (char *, malloc'd), for shaders whose last
 	 * glCompileShader glslang refused; the driver never compiled those. */
 	struct gh_gl_map refused;

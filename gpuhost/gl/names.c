@@ -56,8 +56,15 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->programs, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
-	wl_array_init(&share->defaults);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
+	for (int i = 0; i < 2; i++) {
+		share->default_tex[i] = gh_gl_storage_create(quota, 0);
+		if (!share->default_tex[i]) {
+			gh_gl_share_unref(share);
+			return NULL;
+		}
+		share->default_tex[i]->target = i ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
+	}
 	return share;
 }
 
@@ -88,14 +95,8 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_finish(&share->programs);
 	gh_gl_map_finish(&share->textures);
 	gh_gl_map_finish(&share->renderbuffers);
-	struct gh_gl_storage **st;
-	if (share->defaults.size) { /* no NULL + 0 (see protocols/wl-objects.c) */
-		wl_array_for_each(st, &share->defaults)
-		{
-			gh_gl_storage_unref(*st);
-		}
-	}
-	wl_array_release(&share->defaults);
+	gh_gl_storage_unref(share->default_tex[0]);
+	gh_gl_storage_unref(share->default_tex[1]);
 	gh_gl_shaders_finish(share);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_finish(&share->names[i], share->quota);
