@@ -22,11 +22,14 @@ static bool check_new_handle(struct gl_exec *x, struct gh_gl_map *map, uint32_t 
 	return true;
 }
 
-static void egl_attribs(struct gh_gl *gl, uint32_t flags, EGLint *a)
+static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args, EGLint *a)
 {
 	int n = 0;
-	a[n++] = EGL_CONTEXT_CLIENT_VERSION;
-	a[n++] = 2;
+	uint32_t flags = args->flags;
+	a[n++] = EGL_CONTEXT_MAJOR_VERSION;
+	a[n++] = (EGLint)GL_VERSION_MAJOR(args->level.version);
+	a[n++] = EGL_CONTEXT_MINOR_VERSION;
+	a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
 	if ((flags & GL_CONTEXT_FLAG_ROBUST) && gl->egl.robustness) {
 		a[n++] = EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT;
 		a[n++] = EGL_TRUE;
@@ -38,28 +41,49 @@ static void egl_attribs(struct gh_gl *gl, uint32_t flags, EGLint *a)
 	a[n++] = EGL_NONE;
 }
 
+/* The level the library asked for must be one the host offered (the
+ * library knows them from GL_OP_INIT): anything else ends the link. */
+static bool check_level(struct gl_exec *x, const struct gles_level *l)
+{
+	if (l->api >= GL_API_COUNT || !x->gl->apis[l->api].version)
+		return gh_gl_fail(x, "API %u is not offered", l->api);
+	const struct gles_level *offered = &x->gl->apis[l->api];
+	if (l->version < GL_VERSION_CODE(1, 0) || l->version > offered->version)
+		return gh_gl_fail(x, "%s %u.%u is not offered (up to %u.%u)", gl_api_name(l->api),
+		                  GL_VERSION_MAJOR(l->version), GL_VERSION_MINOR(l->version),
+		                  GL_VERSION_MAJOR(offered->version),
+		                  GL_VERSION_MINOR(offered->version));
+	for (int w = 0; w < GLES_EXT_WORDS; w++) {
+		if (l->exts[w] & ~offered->exts[w])
+			return gh_gl_fail(x, "extensions not offered: 0x%llx in word %d",
+			                  (unsigned long long)(l->exts[w] & ~offered->exts[w]), w);
+	}
+	return true;
+}
+
 /* EGL errors for what the app may legitimately get wrong; the link ends
  * only for what an honest library never sends. */
-static uint32_t check_args(struct gh_gl *gl, uint32_t config_id, uint32_t share_handle,
-                           uint32_t major, uint32_t flags, struct gh_gl_config **config,
-                           struct gh_gl_context **share)
+static uint32_t check_args(struct gh_gl *gl, const struct gh_gl_context_args *args,
+                           struct gh_gl_config **config, struct gh_gl_context **share)
 {
 	*config = NULL;
 	*share = NULL;
-	if (config_id) {
-		*config = gh_gl_config_find(gl, config_id);
+	if (args->config_id) {
+		*config = gh_gl_config_find(gl, args->config_id);
 		if (!*config)
 			return EGL_BAD_CONFIG;
 	} else if (!gl->egl.no_config) {
 		return EGL_BAD_CONFIG;
 	}
-	if (share_handle) {
-		*share = gh_gl_map_get_ptr(&gl->contexts, share_handle);
+	if (args->share_handle) {
+		*share = gh_gl_map_get_ptr(&gl->contexts, args->share_handle);
 		if (!*share)
 			return EGL_BAD_CONTEXT;
+		/* EGL: a share context of another client API is EGL_BAD_MATCH. */
+		if ((*share)->level.api != args->level.api)
+			return EGL_BAD_MATCH;
 	}
-	if (major != 2)
-		return EGL_BAD_MATCH;
+	uint32_t flags = args->flags;
 	if (flags & ~(uint32_t)(GL_CONTEXT_FLAG_DEBUG | GL_CONTEXT_FLAG_ROBUST))
 		return EGL_BAD_ATTRIBUTE;
 	if ((flags & GL_CONTEXT_FLAG_ROBUST) && !gl->egl.robustness)
@@ -81,15 +105,15 @@ static bool context_init(struct gh_gl_context *ctx)
 	return true;
 }
 
-bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,
-                          uint32_t share_handle, uint32_t major, uint32_t flags, uint32_t *err)
+bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *args, uint32_t *err)
 {
 	struct gh_gl *gl = x->gl;
-	if (!check_new_handle(x, &gl->contexts, handle))
+	uint32_t handle = args->handle;
+	if (!check_new_handle(x, &gl->contexts, handle) || !check_level(x, &args->level))
 		return false;
 	struct gh_gl_config *config;
 	struct gh_gl_context *share;
-	*err = check_args(gl, config_id, share_handle, major, flags, &config, &share);
+	*err = check_args(gl, args, &config, &share);
 	if (*err != EGL_SUCCESS)
 		return true;
 	/* The driver's context holds memory of its own, which the app's
@@ -106,7 +130,7 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 		return true;
 	}
 	EGLint attribs[16];
-	egl_attribs(gl, flags, attribs);
+	egl_attribs(gl, args, attribs);
 	ctx->egl = eglCreateContext(gl->dpy, config ? config->egl : EGL_NO_CONFIG_KHR,
 	                            share ? share->egl : EGL_NO_CONTEXT, attribs);
 	if (ctx->egl == EGL_NO_CONTEXT) {
@@ -129,6 +153,7 @@ bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 	ctx->handle = handle;
 	ctx->refs = 1;
 	ctx->config = config;
+	ctx->level = args->level;
 	*err = EGL_SUCCESS;
 	if (!context_init(ctx)) {
 		gh_gl_map_remove(&gl->contexts, handle, NULL);

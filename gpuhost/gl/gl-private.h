@@ -33,6 +33,7 @@
 #include <gpupipe/wire.h>
 
 #include "gl.h"
+#include "gles-codec.h"
 #include "map.h"
 
 struct gh_gl_context;
@@ -151,7 +152,8 @@ struct gh_gl {
 	uint32_t max_width, max_height; /* largest back buffer (GL limits) */
 	uint32_t max_attribs;           /* min(host GL_MAX_VERTEX_ATTRIBS, GH_GL_MAX_ATTRIBS) */
 	uint32_t host_max_attribs;      /* the host's GL_MAX_VERTEX_ATTRIBS */
-	uint8_t *init_reply;            /* the GL_OP_INIT reply payload, built once */
+	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
+	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
 
 	/* Our own context (no config, shares nothing): copies back buffers
@@ -378,8 +380,9 @@ struct gh_gl_context {
 	struct gh_gl_buffer *array_buffer;
 	struct gh_gl_program *program;
 	struct gl_pixel_state ps;
-	bool es3;         /* the host made it GLES 3 or later (its types differ) */
-	bool initialized; /* made current once: es3 is known */
+	struct gles_level level; /* API, version, extensions: what the app may call */
+	bool es3;                /* the host made it GLES 3 or later (its types differ) */
+	bool initialized;        /* made current once: es3 is known */
 	uint32_t scratch[GH_GL_MAX_ATTRIBS]; /* host buffers for client arrays */
 	struct gl_exec *current_on;
 	uint32_t errors; /* see gh_gl_error_record */
@@ -387,8 +390,11 @@ struct gh_gl_context {
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
-bool gh_gl_context_create(struct gl_exec *x, uint32_t handle, uint32_t config_id,
-                          uint32_t share_handle, uint32_t major, uint32_t flags, uint32_t *err);
+struct gh_gl_context_args {
+	uint32_t handle, config_id, share_handle, flags;
+	struct gles_level level;
+};
+bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *args, uint32_t *err);
 bool gh_gl_context_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_context_unref(struct gh_gl_context *ctx);
 void gh_gl_vao_finish(struct gh_gl_vao *vao);

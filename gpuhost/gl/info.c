@@ -1,8 +1,9 @@
 /*
  * What the host can render, told to the app once per display (GL_OP_INIT):
  * the EGL configs usable for GLES 2 pbuffers in the formats frames travel
- * in, the host GL's strings, and the immutable limits the app's library
- * answers glGet* with. Queried once, in the present context.
+ * in, and for each API the highest version and the extensions of ours a
+ * context may have, the host GL's strings, and the immutable limits the
+ * app's library answers glGet* with. Queried once, in the present context.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,7 @@ static bool load_configs(struct gh_gl *gl)
 		        .samples = (uint8_t)attr(gl, c, EGL_SAMPLES),
 		        .sample_buffers = (uint8_t)attr(gl, c, EGL_SAMPLE_BUFFERS),
 		        .caveat = (uint32_t)attr(gl, c, EGL_CONFIG_CAVEAT),
+		        .renderable = (uint32_t)attr(gl, c, EGL_RENDERABLE_TYPE),
 		};
 	}
 	free(all);
@@ -206,13 +208,40 @@ static uint32_t features(struct gh_gl *gl)
 	return f;
 }
 
-static bool build_reply(struct gh_gl *gl, const char *strings[5], const struct gl_limit *limits,
-                        uint32_t n_limits)
+/* The GLES2 API block of the reply: what a context of it may be. */
+static void describe_gles2(struct gh_gl *gl, const char *version_string, const char *exts,
+                           struct gl_api_info *info)
 {
-	uint64_t size = sizeof(struct gl_host_info) + 4 + (uint64_t)gl->n_configs * 16 + 4 +
-	                (uint64_t)n_limits * sizeof(struct gl_limit);
+	const char *missing = NULL;
+	uint32_t driver = gl_parse_version(version_string);
+	uint32_t v = gles_host_version(GL_API_GLES2, driver, &missing);
+	if (missing && v < gles_streamed_version[GL_API_GLES2])
+		gp_log(INFO, "OpenGL ES %u.%u offered, not more: the host GL lacks %s",
+		       GL_VERSION_MAJOR(v), GL_VERSION_MINOR(v), missing);
+	*info = (struct gl_api_info){.api = GL_API_GLES2, .version = v};
+	struct gles_level offered = {.api = GL_API_GLES2, .version = v};
+	for (int i = 0; i < GLES_EXT_COUNT; i++) {
+		if (gles_extension_in_api(i, GL_API_GLES2) &&
+		    gh_gl_has_extension(exts, gl_gles_extensions[i]))
+			gles_level_add_extension(&offered, i);
+	}
+	memcpy(info->exts, offered.exts, sizeof(offered.exts));
+	gl->apis[GL_API_GLES2] = offered;
+}
+
+static uint64_t blob_room(size_t n)
+{
+	return 4 + ((n + 3) & ~(size_t)3);
+}
+
+static bool build_reply(struct gh_gl *gl, const struct gl_api_info *api, const char *strings[5],
+                        const struct gl_limit *limits, uint32_t n_limits)
+{
+	uint64_t size = sizeof(struct gl_host_info) +
+	                blob_room((size_t)gl->n_configs * sizeof(struct gl_config_info)) +
+	                blob_room(sizeof(*api)) + blob_room(n_limits * sizeof(struct gl_limit));
 	for (int i = 0; i < 5; i++)
-		size += 4 + ((strlen(strings[i]) + 3) & ~(size_t)3);
+		size += blob_room(strlen(strings[i]));
 	if (size > GL_MAX_COMMAND - 8)
 		return false;
 	gl->init_reply = calloc(1, size);
@@ -222,7 +251,7 @@ static bool build_reply(struct gh_gl *gl, const char *strings[5], const struct g
 	struct gl_host_info info = {
 	        .version = GL_STREAM_VERSION,
 	        .n_configs = gl->n_configs,
-	        .n_limits = n_limits,
+	        .n_apis = 1,
 	        .features = features(gl),
 	        .max_width = gl->max_width,
 	        .max_height = gl->max_height,
@@ -230,11 +259,12 @@ static bool build_reply(struct gh_gl *gl, const char *strings[5], const struct g
 	uint8_t *p = gl->init_reply;
 	memcpy(p, &info, sizeof(info));
 	p += sizeof(info);
-	uint32_t n = gl->n_configs * 16;
+	uint32_t n = gl->n_configs * (uint32_t)sizeof(struct gl_config_info);
 	memcpy(p, &n, 4);
 	p += 4;
-	for (uint32_t i = 0; i < gl->n_configs; i++, p += 16)
-		memcpy(p, &gl->configs[i].info, 16);
+	for (uint32_t i = 0; i < gl->n_configs; i++, p += sizeof(struct gl_config_info))
+		memcpy(p, &gl->configs[i].info, sizeof(struct gl_config_info));
+	p = put_blob(p, api, sizeof(*api));
 	for (int i = 0; i < 5; i++)
 		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
 	put_blob(p, limits, n_limits * (uint32_t)sizeof(struct gl_limit));
@@ -255,7 +285,8 @@ static bool formats_fit(void)
 	return true;
 }
 
-/* Called with the present context current. */
+/* Called with the present context current: an OpenGL ES context of the
+ * highest version the host has, as a GLES2 context of the app's gets. */
 bool gh_gl_info_init(struct gh_gl *gl)
 {
 	if (!formats_fit())
@@ -275,8 +306,12 @@ bool gh_gl_info_init(struct gh_gl *gl)
 			strings[i] = "";
 	}
 	gl->read_bgra = exts && gh_gl_has_extension(exts, "GL_EXT_read_format_bgra");
-	gp_log(INFO, "host GL: %s, %s; %u configs", strings[1], strings[2], gl->n_configs);
-	bool ok = exts && build_reply(gl, strings, limits, n_limits);
+	struct gl_api_info api;
+	describe_gles2(gl, strings[2], strings[4], &api);
+	gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u", strings[1],
+	       strings[2], gl->n_configs, GL_VERSION_MAJOR(api.version),
+	       GL_VERSION_MINOR(api.version));
+	bool ok = exts && build_reply(gl, &api, strings, limits, n_limits);
 	free(exts);
 	return ok;
 }

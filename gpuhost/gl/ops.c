@@ -115,13 +115,28 @@ static bool op_context(struct gl_exec *x, struct gl_reader *r)
 		uint32_t handle = gl_rd_u32(r);
 		return gh_gl_reader_done(x, r) && gh_gl_context_destroy(x, handle);
 	}
-	uint32_t handle = gl_rd_u32(r), config = gl_rd_u32(r), share = gl_rd_u32(r);
-	uint32_t major = gl_rd_u32(r), flags = gl_rd_u32(r);
+	struct gh_gl_context_args a = {0};
+	a.handle = gl_rd_u32(r);
+	a.config_id = gl_rd_u32(r);
+	a.share_handle = gl_rd_u32(r);
+	a.level.api = gl_rd_u32(r);
+	a.level.version = gl_rd_u32(r);
+	a.flags = gl_rd_u32(r);
+	uint32_t n = 0;
+	const void *exts = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
+	if (n != 4 * sizeof(uint64_t))
+		return gh_gl_fail(x, "extension bits of %u bytes, not 32", n);
+	memcpy(a.level.exts, exts, sizeof(a.level.exts));
+	uint64_t unused[4 - GLES_EXT_WORDS + 1];
+	memcpy(unused, (const uint64_t *)exts + GLES_EXT_WORDS, 8 * (4 - GLES_EXT_WORDS));
+	for (int i = 0; i < 4 - GLES_EXT_WORDS; i++) {
+		if (unused[i])
+			return gh_gl_fail(x, "extension bits past ours");
+	}
 	uint32_t err;
-	return gh_gl_context_create(x, handle, config, share, major, flags, &err) &&
-	       reply_u32(x, err);
+	return gh_gl_context_create(x, &a, &err) && reply_u32(x, err);
 }
 
 static bool op_surface(struct gl_exec *x, struct gl_reader *r)

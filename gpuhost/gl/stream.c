@@ -96,6 +96,11 @@ bool gl_exec_has_context(struct gl_exec *x)
 	return x->ctx != NULL;
 }
 
+bool gl_exec_context_has(struct gl_exec *x, uint32_t op)
+{
+	return x->ctx && gles_level_has(&x->ctx->level, op);
+}
+
 uint8_t *gl_exec_reply(struct gl_exec *x, uint32_t payload)
 {
 	if (payload > GL_MAX_COMMAND - sizeof(struct gl_cmd) || payload % 4) {

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Generate the GLES 2.0 codec of the GL stream.
+"""Generate the GLES codec of the GL stream.
 
 Reads the Khronos registry (gl.xml) and gles-annotations.txt (the format is described
 at the top of that file) and writes:
   gles-codec.h   opcodes, size and check functions, every generated or hand-written
                  symbol's prototype, the host function table;
   gles-encode.c  the app side: gl_enc_<glName> encoders, gl_gles_lookup();
-  gles-decode.c  the host side: bounds-checked decoders, gles_decode(), gles_host_load().
+  gles-decode.c  the host side: bounds-checked decoders, gles_decode(), gles_host_load();
+  gles-api.c     both sides: which API versions and extensions have which command.
 
 Any disagreement between the registry and the table is an error (exit 1): an
 unannotated pointer or object-name parameter, an annotation naming an unknown
@@ -21,6 +22,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from gles_api import gen_api_file  # noqa: E402
 from gles_decode import gen_decode  # noqa: E402
 from gles_encode import gen_encode  # noqa: E402
 from gles_header import gen_header  # noqa: E402
@@ -36,11 +38,12 @@ def main():
     ap.add_argument('--header', required=True)
     ap.add_argument('--encode', required=True)
     ap.add_argument('--decode', required=True)
+    ap.add_argument('--api', required=True, help='gles-api.c')
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        exts, lines = read_annotations(args.annotations)
-        cmds, ext_cmds = read_registry(args.registry, list(exts))
+        apis, exts, lines = read_annotations(args.annotations)
+        cmds, ext_cmds, ext_apis = read_registry(args.registry, apis, list(exts))
         for e, has in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'
@@ -49,7 +52,8 @@ def main():
         validate(cmds)
         ext_names = list(exts)
         files = {
-            args.header: gen_header(cmds, ext_names),
+            args.header: gen_header(cmds, ext_names, apis),
+            args.api: gen_api_file(cmds, ext_names, ext_apis, apis),
             args.encode: gen_encode(cmds, ext_names),
             args.decode: gen_decode(cmds, ext_names, ext_cmds),
         }

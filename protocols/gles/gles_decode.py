@@ -1,7 +1,7 @@
 """Emits gles-decode.c, the host side."""
 
 from gles_common import check_call, name_cls, op, size_call
-from gles_model import SCALARS
+from gles_model import APIS, SCALARS
 
 
 DECODE_TOP = '''/*
@@ -302,13 +302,16 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
 		return gl_exec_fail(x, "%s (opcode 0x%x) is never sent", name, op);
 	if (!gl_exec_has_context(x))
 		return gl_exec_fail(x, "%s with no current context", name);
+	if (!gl_exec_context_has(x, op))
+		return gl_exec_fail(x, "%s is not part of the current context's API version or extensions", name);
 	return dec(x, r);
 }
 ''')
     out.append('struct host_entry {')
     out.append('\tconst char *name;')
-    out.append('\tconst char *alias; /* core ES 3 name, or NULL */')
-    out.append('\tconst char *ext;   /* NULL for GLES 2.0 */')
+    out.append('\tconst char *alias; /* its core name, or NULL */')
+    out.append('\tconst char *ext;   /* NULL for core commands */')
+    out.append('\tuint16_t since[GL_API_COUNT]; /* as in gles-api.c */')
     out.append('\tsize_t offset;')
     out.append('};')
     out.append('')
@@ -316,8 +319,17 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     for c in cmds:
         alias = '"%s"' % c.alias if c.alias else 'NULL'
         ext = '"%s"' % c.ext if c.ext else 'NULL'
-        out.append('\t{ "%s", %s, %s, offsetof(struct gles_host_fns, %s) },'
-                   % (c.name, alias, ext, c.name))
+        since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
+        out.append('\t{ "%s", %s, %s, { %s }, offsetof(struct gles_host_fns, %s) },'
+                   % (c.name, alias, ext, since, c.name))
+    out.append('};')
+    out.append('')
+    out.append('/* The versions of each API that add commands, ascending. */')
+    out.append('static const uint16_t api_versions[GL_API_COUNT][8] = {')
+    for a in APIS:
+        vs = sorted({c.since[a] for c in cmds if a in c.since})
+        if vs:
+            out.append('\t[%s] = { %s },' % (APIS[a], ', '.join('0x%02x%02x' % v for v in vs)))
     out.append('};')
     out.append('')
     out.append('/* Our extensions; `true` where they have commands. */')
@@ -331,9 +343,19 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     out.append('''
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
+static void *host_fn(const struct host_entry *h)
+{
+	void *fn;
+	memcpy(&fn, (const char *)&gles_host + h->offset, sizeof(fn));
+	return fn;
+}
+
+/* Every command of the first OpenGL ES 2 version is needed to serve GL at
+ * all; later versions and extensions are offered where they loaded. */
 bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
 {
 	bool ok = true;
+	uint16_t base = api_versions[GL_API_GLES2][0];
 	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
 		const struct host_entry *h = &host_entries[i];
 		void *fn = getproc(h->name);
@@ -341,13 +363,35 @@ bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
 			fn = getproc(h->alias);
 		/* POSIX: function and data pointers have one representation. */
 		memcpy((char *)&gles_host + h->offset, &fn, sizeof(fn));
-		if (!fn && !h->ext && ok) {
+		if (!fn && !h->ext && h->since[GL_API_GLES2] == base && ok) {
 			ok = false;
 			if (missing)
 				*missing = h->name;
 		}
 	}
 	return ok;
+}
+
+uint32_t gles_host_version(uint32_t api, uint32_t driver_version, const char **missing)
+{
+	if (api >= GL_API_COUNT)
+		return 0;
+	uint32_t best = 0;
+	for (size_t v = 0; v < N_ELEMS(api_versions[api]) && api_versions[api][v]; v++) {
+		uint32_t version = api_versions[api][v];
+		if (version > driver_version || version > gles_streamed_version[api])
+			break;
+		for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
+			const struct host_entry *h = &host_entries[i];
+			if (h->since[api] && h->since[api] <= version && !host_fn(h)) {
+				if (missing)
+					*missing = h->name;
+				return best;
+			}
+		}
+		best = version;
+	}
+	return best;
 }
 
 bool gles_host_extension_ok(const char *ext)
@@ -359,11 +403,7 @@ bool gles_host_extension_ok(const char *ext)
 		return false;
 	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
 		const struct host_entry *h = &host_entries[i];
-		void *fn;
-		if (!h->ext || strcmp(h->ext, ext) != 0)
-			continue;
-		memcpy(&fn, (const char *)&gles_host + h->offset, sizeof(fn));
-		if (!fn)
+		if (h->ext && strcmp(h->ext, ext) == 0 && !host_fn(h))
 			return false;
 	}
 	return true;

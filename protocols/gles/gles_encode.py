@@ -142,7 +142,7 @@ def gen_encoder(cmds, c):
     z = ret_zero(c)
     L.append(c.gl_proto('gl_enc_' + c.name))
     L.append('{')
-    L.append('\tstruct gl_enc *enc_e = gl_enc_current();')
+    L.append('\tstruct gl_enc *enc_e = gl_enc_current_op(%s);' % op(c))
     L.append('\tif (!enc_e)')
     L.append('\t\treturn%s;' % z)
     for i, (err, expr) in enumerate(c.checks):
@@ -332,12 +332,6 @@ def gen_encode(cmds, exts):
         if c.has_encoder:
             out.append('\n'.join(gen_encoder(cmds, c)))
             out.append('')
-    out.append('const char *const gl_gles_extensions[] = {')
-    for e in exts:
-        out.append('\t"%s",' % e)
-    out.append('\tNULL,')
-    out.append('};')
-    out.append('')
     out.append('struct enc_entry {')
     out.append('\tconst char *name;')
     out.append('\tvoid *fn;')

@@ -5,7 +5,12 @@ import re
 import xml.etree.ElementTree as ET
 
 
-FEATURE = 'GL_ES_VERSION_2_0'
+# The client APIs the codec can stream (gl-api.h's enum gl_api): gl.xml's api name ->
+# (the C enumerator, what the annotation table's `api` line calls it).
+APIS = {
+    'gles1': 'GL_API_GLES1',
+    'gles2': 'GL_API_GLES2',
+}
 
 # Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
 # f = float, b = boolean (u32 0/1).
@@ -92,6 +97,7 @@ class Command:
         alias = el.find('alias')
         self.alias = alias.get('name') if alias is not None else None
         self.ext = None
+        self.since = {}    # gl.xml api -> (major, minor) of the first feature that has it
         self.index = None
         self.attrs = set()
         self.special = None
@@ -153,32 +159,65 @@ class Command:
 
 # ---------------------------------------------------------------- reading
 
-def read_registry(path, exts):
+def version(text, where):
+    m = re.fullmatch(r'(\d+)\.(\d+)', text)
+    if not m:
+        fail('%s: expected a version MAJOR.MINOR, got %s' % (where, text))
+    return int(m.group(1)), int(m.group(2))
+
+
+def read_registry(path, apis, exts):
+    """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
+    name -> (major, minor)), then those of our extensions; returns (commands in opcode
+    order, {extension: [its command names]}, {extension: {streamed APIs it extends}}).
+
+    Opcodes are indices in that order: the features of each API in version order, then
+    the extensions."""
     root = ET.parse(path).getroot()
     cmds = {}
     for el in root.find('commands'):
         c = Command(el)
         cmds[c.name] = c
     order = []
-    for f in root.findall('feature'):
-        if f.get('api') == 'gles2' and f.get('name') == FEATURE:
-            for r in f.findall('require'):
-                for cc in r.findall('command'):
-                    order.append(cmds[cc.get('name')])
-    if not order:
-        fail('%s: no feature %s' % (path, FEATURE))
+    features = [f for f in root.findall('feature') if f.get('api') in apis]
+    features.sort(key=lambda f: (list(APIS).index(f.get('api')),
+                                 version(f.get('number'), f.get('name'))))
+    for api, top in apis.items():
+        if not any(f.get('api') == api and version(f.get('number'), path) == top
+                   for f in features):
+            fail('%s: no %s feature of version %d.%d' % (path, api, *top))
+    for f in features:
+        api = f.get('api')
+        number = version(f.get('number'), f.get('name'))
+        if number > apis[api]:
+            continue
+        if f.findall('remove'):
+            fail('%s: feature %s removes commands (profiles are not modelled yet)'
+                 % (path, f.get('name')))
+        for r in f.findall('require'):
+            if r.get('profile') not in (None, 'common'):
+                continue
+            for cc in r.findall('command'):
+                c = cmds[cc.get('name')]
+                if api not in c.since:
+                    c.since[api] = number
+                if c not in order:
+                    order.append(c)
     seen_ext = set()
     ext_cmds = {}
+    ext_apis = {}
     for e in root.find('extensions'):
         name = e.get('name')
         if name not in exts:
             continue
-        if 'gles2' not in e.get('supported', '').split('|'):
-            fail('extension %s is not a GLES 2 extension in gl.xml' % name)
+        supported = set(e.get('supported', '').split('|'))
+        if not supported & set(apis):
+            fail('extension %s is not an extension of %s in gl.xml' % (name, ' or '.join(apis)))
         seen_ext.add(name)
         ext_cmds[name] = []
+        ext_apis[name] = supported & set(apis)
         for r in e.findall('require'):
-            if r.get('api') not in (None, 'gles2'):
+            if r.get('api') not in (None, *apis):
                 continue
             for cc in r.findall('command'):
                 c = cmds[cc.get('name')]
@@ -192,7 +231,7 @@ def read_registry(path, exts):
             fail('extension %s is not in gl.xml' % name)
     for i, c in enumerate(order):
         c.index = i
-    return order, ext_cmds
+    return order, ext_cmds, ext_apis
 
 
 def parse_side(value, what, line):
@@ -202,7 +241,9 @@ def parse_side(value, what, line):
 
 
 def read_annotations(path):
-    """Returns (extensions {name: has_commands}, lines [(lineno, kind, fields)])."""
+    """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
+    lines [(lineno, kind, fields)])."""
+    apis = {}
     exts = {}
     lines = []
     with open(path) as f:
@@ -212,7 +253,13 @@ def read_annotations(path):
                 continue
             where = '%s:%d' % (path, no)
             words = text.split()
-            if words[0] == 'extension':
+            if words[0] == 'api':
+                if len(words) != 3 or words[1] not in APIS:
+                    fail('%s: expected "api %s MAJOR.MINOR"' % (where, '|'.join(APIS)))
+                if words[1] in apis:
+                    fail('%s: api %s listed twice' % (where, words[1]))
+                apis[words[1]] = version(words[2], where)
+            elif words[0] == 'extension':
                 if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'):
                     fail('%s: expected "extension NAME [commands]"' % where)
                 if words[1] in exts:
@@ -224,7 +271,9 @@ def read_annotations(path):
                 lines.append((where, words[0], text))
             else:
                 fail('%s: unknown line kind "%s"' % (where, words[0]))
-    return exts, lines
+    if not apis:
+        fail('%s: no "api" line: nothing to stream' % path)
+    return apis, exts, lines
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
@@ -253,7 +302,7 @@ def apply_annotations(cmds, lines, helpers):
     def command(where, name):
         c = by_name.get(name)
         if c is None:
-            fail('%s: unknown command %s (not in GLES 2.0 or the listed extensions)'
+            fail('%s: unknown command %s (not in a streamed API version or listed extension)'
                  % (where, name))
         return c
 

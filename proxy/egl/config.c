@@ -1,11 +1,13 @@
 /*
- * EGLConfigs: the host's GLES 2 configs as the app sees them, and
+ * EGLConfigs: the host's configs as the app sees them, and
  * eglChooseConfig's matching and sorting (EGL 1.5, section 3.4.1.2 and
  * table 3.4). An EGLConfig handle is the config's index + 1.
  *
- * Every config renders GLES 2 into a pbuffer (the host renders windows
- * into pbuffers too); windows need a format wl_shm knows, so only 8-bit
- * RGB with no or 8-bit alpha configs have EGL_WINDOW_BIT.
+ * Every config renders into a pbuffer (the host renders windows into
+ * pbuffers too), for the APIs the host's config has and gpupipe streams
+ * (EGL_RENDERABLE_TYPE, also EGL_CONFORMANT); windows need a format wl_shm
+ * knows, so only 8-bit RGB with no or 8-bit alpha configs have
+ * EGL_WINDOW_BIT.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -16,13 +18,15 @@
 #include "ge.h"
 
 uint32_t ge_configs_from_host(const struct gl_config_info *in, uint32_t n,
-                              const struct gl_host_info *host, struct ge_config *out)
+                              const struct gl_host_info *host, EGLint renderable,
+                              struct ge_config *out)
 {
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		struct gl_config_info ci;
 		memcpy(&ci, &in[i], sizeof(ci));
-		if (!ci.config_id || ci.config_id > INT32_MAX)
+		if (!ci.config_id || ci.config_id > INT32_MAX ||
+		    !(ci.renderable & (uint32_t)renderable))
 			continue;
 		struct ge_config *c = &out[k++];
 		*c = (struct ge_config){
@@ -39,6 +43,7 @@ uint32_t ge_configs_from_host(const struct gl_config_info *in, uint32_t n,
 		                                  ci.caveat == EGL_NON_CONFORMANT_CONFIG
 		                          ? (EGLint)ci.caveat
 		                          : EGL_NONE,
+		        .renderable = (EGLint)ci.renderable & renderable,
 		        .surface_type = EGL_PBUFFER_BIT,
 		        .max_pbuffer_width = (EGLint)host->max_width,
 		        .max_pbuffer_height = (EGLint)host->max_height,
@@ -70,18 +75,18 @@ static const struct {
         {EGL_CONFIG_CAVEAT, offsetof(struct ge_config, caveat)},
         {EGL_CONFIG_ID, offsetof(struct ge_config, config_id)},
         {EGL_SURFACE_TYPE, offsetof(struct ge_config, surface_type)},
+        {EGL_RENDERABLE_TYPE, offsetof(struct ge_config, renderable)},
+        {EGL_CONFORMANT, offsetof(struct ge_config, renderable)},
         {EGL_NATIVE_VISUAL_ID, offsetof(struct ge_config, native_visual_id)},
         {EGL_MAX_PBUFFER_WIDTH, offsetof(struct ge_config, max_pbuffer_width)},
         {EGL_MAX_PBUFFER_HEIGHT, offsetof(struct ge_config, max_pbuffer_height)},
 };
 
-/* Attributes every config shares: GLES 2 rendering to RGB buffers, no
- * luminance, levels, transparency, texture binding or native rendering. */
+/* Attributes every config shares: rendering to RGB buffers, no luminance,
+ * levels, transparency, texture binding or native rendering. */
 static const struct {
 	EGLint attribute, value;
 } constants[] = {
-        {EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT},
-        {EGL_CONFORMANT, EGL_OPENGL_ES2_BIT},
         {EGL_COLOR_BUFFER_TYPE, EGL_RGB_BUFFER},
         {EGL_MIN_SWAP_INTERVAL, 0},
         {EGL_MAX_SWAP_INTERVAL, 1},

@@ -8,6 +8,8 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include <gpupipe/log.h>
+
 #include "ge.h"
 #include "state.h"
 #include "stream.h"
@@ -71,18 +73,23 @@ void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op
 		ge_stream_flush(e);
 }
 
-static EGLint parse_attribs(struct ge_display *d, const EGLint *a, uint32_t *flags)
+/* The version a context asks for; EGL's default is OpenGL ES 1.0. */
+struct request {
+	EGLint major, minor;
+	uint32_t flags;
+};
+
+static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct request *req)
 {
-	/* EGL's default is OpenGL ES 1, which we do not stream. */
-	EGLint major = 1;
+	uint32_t *flags = &req->flags;
+	*req = (struct request){.major = 1, .minor = 0};
 	for (; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_CONTEXT_MAJOR_VERSION:
-			major = a[1];
+			req->major = a[1];
 			break;
 		case EGL_CONTEXT_MINOR_VERSION:
-			if (a[1] != 0)
-				return EGL_BAD_MATCH;
+			req->minor = a[1];
 			break;
 		case EGL_CONTEXT_FLAGS_KHR:
 			/* Forward compatibility is an OpenGL notion. */
@@ -114,31 +121,81 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, uint32_t *fla
 			return EGL_BAD_ATTRIBUTE;
 		}
 	}
-	if (major != 2)
-		return EGL_BAD_MATCH;
 	if (*flags & GL_CONTEXT_FLAG_ROBUST && !(d->host.features & GL_HOST_ROBUSTNESS))
 		return EGL_BAD_MATCH;
 	return EGL_SUCCESS;
 }
 
+/*
+ * The API a request gets: ES 1.x from GL_API_GLES1, ES 2.0 and later from
+ * GL_API_GLES2 at the highest version offered (ES 3.x is backward
+ * compatible with 2.0, and Mesa and NVIDIA give the highest too). The
+ * config must render that API (EGL_RENDERABLE_TYPE), else EGL_BAD_MATCH.
+ */
+static EGLint resolve(struct ge_display *d, const struct ge_config *cfg, const struct request *req,
+                      const struct ge_api **out)
+{
+	uint32_t api = req->major == 1 ? GL_API_GLES1 : GL_API_GLES2;
+	uint32_t want = GL_VERSION_CODE(req->major < 0 ? 0 : req->major & 0xff,
+	                                req->minor < 0 ? 0 : req->minor & 0xff);
+	const struct ge_api *a = &d->apis[api];
+	/* OpenGL ES 1.0, 1.1, 2.0, 3.0, 3.1, 3.2. */
+	static const EGLint last_minor[4] = {-1, 1, 0, 2};
+	if (req->major < 1 || req->major > 3 || req->minor < 0 ||
+	    req->minor > last_minor[req->major]) {
+		gp_log(INFO, "eglCreateContext: OpenGL ES %d.%d does not exist", req->major,
+		       req->minor);
+		return EGL_BAD_MATCH;
+	}
+	if (!a->level.version || want > a->level.version) {
+		gp_log(INFO, "eglCreateContext: OpenGL ES %d.%d is not streamed by this host (%s)",
+		       req->major, req->minor,
+		       a->level.version ? "it offers less" : "no OpenGL ES of that major version");
+		return EGL_BAD_MATCH;
+	}
+	EGLint bit = req->major == 1   ? EGL_OPENGL_ES_BIT
+	             : req->major == 2 ? EGL_OPENGL_ES2_BIT
+	                               : EGL_OPENGL_ES3_BIT;
+	if (cfg && !(cfg->renderable & bit)) {
+		gp_log(INFO,
+		       "eglCreateContext: config 0x%x does not render OpenGL ES %d "
+		       "(EGL_RENDERABLE_TYPE 0x%x)",
+		       cfg->config_id, req->major, cfg->renderable);
+		return EGL_BAD_MATCH;
+	}
+	*out = a;
+	return EGL_SUCCESS;
+}
+
 /* Display locked. */
 static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct ge_context *share,
-                     uint32_t flags, struct ge_context **out)
+                     const struct ge_api *api, uint32_t flags, struct ge_context **out)
 {
+	/* EGL: sharing across client APIs is EGL_BAD_MATCH. */
+	if (share && share->api != api)
+		return EGL_BAD_MATCH;
 	struct ge_context *c = calloc(1, sizeof(*c));
-	if (!c || !(c->gl = ge_gl_state_create(d, share ? share->gl->share : NULL))) {
+	if (!c || !(c->gl = ge_gl_state_create(d, api, share ? share->gl->share : NULL))) {
 		free(c);
 		return EGL_BAD_ALLOC;
 	}
 	c->d = d;
 	c->config = cfg;
 	c->flags = flags;
+	c->api = api;
 	c->handle = ge_display_new_handle(d);
-	uint32_t args[5] = {c->handle, cfg ? (uint32_t)cfg->config_id : 0,
-	                    share ? share->handle : 0, 2, flags};
+	/* u32 arguments, then the extension bits as a 32-byte blob. */
+	uint32_t args[6 + 1 + 8] = {c->handle,
+	                            cfg ? (uint32_t)cfg->config_id : 0,
+	                            share ? share->handle : 0,
+	                            api->level.api,
+	                            api->level.version,
+	                            flags,
+	                            32};
+	__builtin_memcpy(&args[7], api->level.exts, sizeof(api->level.exts));
 	const uint8_t *reply = NULL;
 	uint32_t size = 0, error = EGL_CONTEXT_LOST;
-	if (ge_stream_cmd(d->stream, GL_OP_CREATE_CONTEXT, args, 5))
+	if (ge_stream_cmd(d->stream, GL_OP_CREATE_CONTEXT, args, 15))
 		reply = gl_enc_reply(d->stream, GL_OP_CREATE_CONTEXT, &size);
 	if (reply && size == 4)
 		__builtin_memcpy(&error, reply, 4);
@@ -161,8 +218,9 @@ static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContex
 	if (!d)
 		return EGL_NO_CONTEXT;
 	const struct ge_config *cfg = NULL;
+	const struct ge_api *api = NULL;
 	struct ge_context *share = NULL, *c = NULL;
-	uint32_t flags = 0;
+	struct request req;
 	EGLint error = EGL_SUCCESS;
 	if (ge_current_api() != EGL_OPENGL_ES_API)
 		error = EGL_BAD_MATCH;
@@ -173,9 +231,11 @@ static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContex
 	else if (ge_display_lost(d))
 		error = EGL_CONTEXT_LOST;
 	if (error == EGL_SUCCESS)
-		error = parse_attribs(d, attribs, &flags);
+		error = parse_attribs(d, attribs, &req);
 	if (error == EGL_SUCCESS)
-		error = create(d, cfg, share, flags, &c);
+		error = resolve(d, cfg, &req, &api);
+	if (error == EGL_SUCCESS)
+		error = create(d, cfg, share, api, req.flags, &c);
 	ge_display_unlock(d);
 	ge_set_error(error);
 	return error == EGL_SUCCESS ? (EGLContext)c : EGL_NO_CONTEXT;
@@ -211,7 +271,7 @@ static EGLBoolean egl_query_context(EGLDisplay dpy, EGLContext ctx, EGLint attri
 			v = EGL_OPENGL_ES_API;
 			break;
 		case EGL_CONTEXT_CLIENT_VERSION:
-			v = 2;
+			v = (EGLint)GL_VERSION_MAJOR(c->api->level.version);
 			break;
 		case EGL_RENDER_BUFFER:
 			v = c->draw ? EGL_BACK_BUFFER : EGL_NONE;

@@ -34,6 +34,19 @@ struct gl_enc *gl_enc_current(void)
 	return c->stream;
 }
 
+struct gl_enc *gl_enc_current_op(uint32_t op)
+{
+	struct ge_context *c = current;
+	if (!c || ge_stream_lost(c->stream))
+		return NULL;
+	if (!gles_level_has(&c->api->level, op)) {
+		/* As Mesa's dispatch answers a function the context's API lacks. */
+		gl_enc_error(c->stream, GL_INVALID_OPERATION);
+		return NULL;
+	}
+	return c->stream;
+}
+
 static void unbind_surface(struct ge_context *c, struct ge_surface *s)
 {
 	if (!s || s->bound != c)

@@ -75,11 +75,11 @@ EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config 
 	return c ? (EGLConfig)(uintptr_t)(c - d->configs + 1) : EGL_NO_CONFIG_KHR;
 }
 
-const struct gl_limit *ge_display_limit(struct ge_display *d, uint32_t pname)
+const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname)
 {
-	for (uint32_t i = 0; i < d->n_limits; i++)
-		if (d->limits[i].pname == pname)
-			return &d->limits[i];
+	for (uint32_t i = 0; i < api->n_limits; i++)
+		if (api->limits[i].pname == pname)
+			return &api->limits[i];
 	return NULL;
 }
 

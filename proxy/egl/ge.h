@@ -26,6 +26,8 @@
 
 #include <gpupipe/gl-stream.h>
 
+#include "gles-codec.h"
+
 struct gl_enc;
 struct ge_gl_state;
 struct ge_share;
@@ -65,6 +67,7 @@ struct ge_config {
 	EGLint red, green, blue, alpha;
 	EGLint depth, stencil, samples, sample_buffers;
 	EGLint caveat;
+	EGLint renderable; /* EGL_RENDERABLE_TYPE: the host's, of the APIs we stream */
 	EGLint surface_type;
 	EGLint native_visual_id; /* wl_shm format for window configs, else 0 */
 	EGLint max_pbuffer_width, max_pbuffer_height;
@@ -72,7 +75,8 @@ struct ge_config {
 
 /* Fills `out` from the host's list; returns how many are usable. */
 uint32_t ge_configs_from_host(const struct gl_config_info *in, uint32_t n,
-                              const struct gl_host_info *host, struct ge_config *out);
+                              const struct gl_host_info *host, EGLint renderable,
+                              struct ge_config *out);
 /* false: attribute unknown. */
 bool ge_config_attrib(const struct ge_config *c, EGLint attribute, EGLint *value);
 /* eglChooseConfig over a plain list: `picked` gets indices, best first.
@@ -83,6 +87,18 @@ int ge_configs_choose(const struct ge_config *configs, uint32_t n, const EGLint 
 bool ge_configs_compatible(const struct ge_config *a, const struct ge_config *b);
 
 /* ---- displays (display.c, init.c) ---- */
+
+/* One client API the host offers (GL_OP_INIT), and what a context of it
+ * gets: the highest version offered (as Mesa, a request for 2.0 gets the
+ * highest backward-compatible ES version) and the extensions of ours that
+ * the host has. */
+struct ge_api {
+	struct gles_level level;
+	char *host_strings[5]; /* enum ge_host_string, the host's in such a context */
+	struct gl_limit *limits;
+	uint32_t n_limits;
+	char *gl_version, *glsl_version, *gl_extensions; /* what the app reads */
+};
 
 struct ge_display {
 	struct wl_list link; /* ge_displays */
@@ -104,10 +120,8 @@ struct ge_display {
 	struct gl_host_info host;
 	struct ge_config *configs;
 	uint32_t n_configs;
-	struct gl_limit *limits;
-	uint32_t n_limits;
-	char *host_strings[5]; /* vendor, renderer, version, glsl, extensions */
-	char *gl_version, *gl_extensions, *egl_extensions;
+	struct ge_api apis[GL_API_COUNT]; /* level.version 0: not offered */
+	char *egl_extensions;
 
 	struct wl_list contexts, surfaces, syncs, images;
 };
@@ -135,7 +149,7 @@ bool ge_display_flush_wl(struct ge_display *d);
 uint32_t ge_display_new_handle(struct ge_display *d);
 const struct ge_config *ge_display_config(struct ge_display *d, EGLConfig config);
 EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config *c);
-const struct gl_limit *ge_display_limit(struct ge_display *d, uint32_t pname);
+const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname);
 /* Tears down what eglTerminate left while contexts were current, once
  * none is. Display locked. */
 void ge_display_maybe_finish_terminate(struct ge_display *d);
@@ -149,6 +163,7 @@ struct ge_context {
 	uint32_t handle;
 	const struct ge_config *config; /* NULL: EGL_NO_CONFIG_KHR */
 	uint32_t flags;                 /* enum gl_context_flags */
+	const struct ge_api *api;       /* its API; level: what the app may call */
 	struct ge_gl_state *gl;         /* client-side GL state */
 	struct gl_enc *stream;          /* opened at the first make-current */
 	bool current;                   /* on some thread */

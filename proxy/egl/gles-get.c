@@ -22,18 +22,18 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 	struct ge_gl_state *gl = ge_gl_current();
 	if (!gl)
 		return NULL;
-	const struct ge_display *d = gl->d;
+	const struct ge_api *api = gl->api;
 	switch (name) {
 	case GL_VENDOR:
 		return (const GLubyte *)"gpupipe";
 	case GL_RENDERER:
-		return (const GLubyte *)d->host_strings[GE_HOST_RENDERER];
+		return (const GLubyte *)api->host_strings[GE_HOST_RENDERER];
 	case GL_VERSION:
-		return (const GLubyte *)d->gl_version;
+		return (const GLubyte *)api->gl_version;
 	case GL_SHADING_LANGUAGE_VERSION:
-		return (const GLubyte *)"OpenGL ES GLSL ES 1.00";
+		return (const GLubyte *)api->glsl_version;
 	case GL_EXTENSIONS:
-		return (const GLubyte *)d->gl_extensions;
+		return (const GLubyte *)api->gl_extensions;
 	}
 	if (gl->error == GL_NO_ERROR)
 		gl->error = GL_INVALID_ENUM;
@@ -88,7 +88,7 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	/* The host may also list values GLES 2 does not name but apps query
 	 * anyway (e.g. GL_MAX_CLIP_DISTANCES_EXT, which Mesa's GLES 3 context
 	 * answers natively): they are answered here and never travel. */
-	const struct gl_limit *l = ge_display_limit(gl->d, pname);
+	const struct gl_limit *l = ge_api_limit(gl->api, pname);
 	int64_t count = gl_get_count(pname);
 	if (!l || l->count < 1 || l->count > 4 || (count > 0 && l->count != count))
 		return false;

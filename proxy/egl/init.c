@@ -51,35 +51,56 @@ static bool has_word(const char *list, const char *ext)
 	return false;
 }
 
-/* Appends `ext` to the GLES extension string when the host has it. */
-static void add_gl_extension(struct ge_display *d, const char *ext)
+/* Appends `ext` to the API's extension string when the host has it. */
+static void add_gl_extension(struct ge_api *api, const char *ext)
 {
-	if (!has_word(d->host_strings[GE_HOST_EXTENSIONS], ext))
+	if (!has_word(api->host_strings[GE_HOST_EXTENSIONS], ext))
 		return;
-	if (*d->gl_extensions)
-		strcat(d->gl_extensions, " ");
-	strcat(d->gl_extensions, ext);
+	if (*api->gl_extensions)
+		strcat(api->gl_extensions, " ");
+	strcat(api->gl_extensions, ext);
 }
 
-static void build_strings(struct ge_display *d)
+/* What a context of `api` tells the app: our extensions where the host
+ * has them (GL_OES_EGL_image also needs the host's EGL images), and the
+ * version strings of the level it gets. */
+static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 {
-	/* GLES: ours, where the host has them too. GL_OES_surfaceless_context
-	 * is enum-only (EGL_KHR_surfaceless_context needs it on GLES);
-	 * GL_OES_EGL_image needs the host's EGL images too. */
+	/* GL_OES_surfaceless_context is enum-only (EGL_KHR_surfaceless_context
+	 * needs it on GLES). */
 	static const char surfaceless[] = "GL_OES_surfaceless_context";
+	struct gles_level *l = &api->level;
 	size_t cap = sizeof(surfaceless) + 1;
 	for (const char *const *x = gl_gles_extensions; *x; x++)
 		cap += strlen(*x) + 1;
-	d->gl_extensions = calloc(1, cap);
-	for (const char *const *x = gl_gles_extensions; d->gl_extensions && *x; x++)
-		if (strcmp(*x, "GL_OES_EGL_image") != 0 || d->host.features & GL_HOST_IMAGE)
-			add_gl_extension(d, *x);
-	if (d->gl_extensions)
-		add_gl_extension(d, surfaceless);
-	if (asprintf(&d->gl_version, "OpenGL ES 2.0 gpupipe %s (host: %s)", GE_VERSION,
-	             d->host_strings[GE_HOST_VERSION]) < 0)
-		d->gl_version = NULL;
+	api->gl_extensions = calloc(1, cap);
+	if (!api->gl_extensions)
+		return false;
+	uint64_t offered[GLES_EXT_WORDS];
+	memcpy(offered, l->exts, sizeof(offered));
+	memset(l->exts, 0, sizeof(l->exts));
+	for (int i = 0; i < GLES_EXT_COUNT; i++) {
+		const char *x = gl_gles_extensions[i];
+		if (!((offered[i / 64] >> (i % 64)) & 1u) ||
+		    (strcmp(x, "GL_OES_EGL_image") == 0 && !(d->host.features & GL_HOST_IMAGE)))
+			continue;
+		add_gl_extension(api, x);
+		gles_level_add_extension(l, i);
+	}
+	add_gl_extension(api, surfaceless);
+	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);
+	if (asprintf(&api->gl_version, "OpenGL ES %u.%u gpupipe %s (host: %s)", major, minor,
+	             GE_VERSION, api->host_strings[GE_HOST_VERSION]) < 0)
+		api->gl_version = NULL;
+	/* GLSL ES follows the API: 1.00 for ES 2.0, else 3.00, 3.10, 3.20. */
+	if (asprintf(&api->glsl_version, "OpenGL ES GLSL ES %u.%02u", major > 2 ? major : 1,
+	             major > 2 ? minor * 10 : 0) < 0)
+		api->glsl_version = NULL;
+	return api->gl_version && api->glsl_version;
+}
 
+static void build_egl_strings(struct ge_display *d)
+{
 	uint32_t f = d->host.features;
 	const char *fence = f & GL_HOST_FENCE_SYNC ? " EGL_KHR_fence_sync" : "";
 	const char *wait =
@@ -96,6 +117,55 @@ static void build_strings(struct ge_display *d)
 		d->egl_extensions = NULL;
 }
 
+/* One API block of the INIT reply. */
+static bool parse_api(struct ge_display *d, struct gl_reader *r)
+{
+	uint32_t n;
+	struct gl_api_info info;
+	const void *p = read_blob(r, &n);
+	if (!p || n != sizeof(info))
+		return false;
+	memcpy(&info, p, sizeof(info));
+	/* Only what this library streams; at most once each. */
+	if (info.api >= GL_API_COUNT || d->apis[info.api].level.version ||
+	    info.version < GL_VERSION_CODE(1, 0) || info.version > gles_streamed_version[info.api])
+		return false;
+	struct ge_api *api = &d->apis[info.api];
+	api->level.api = info.api;
+	api->level.version = info.version;
+	memcpy(api->level.exts, info.exts, sizeof(api->level.exts));
+	for (int i = 0; i < 5; i++) {
+		const void *str = read_blob(r, &n);
+		if (!str || !(api->host_strings[i] = dup_bytes(str, n)))
+			return false;
+	}
+	const void *limits = read_blob(r, &n);
+	if (!limits || n % sizeof(struct gl_limit))
+		return false;
+	api->limits = malloc(n ? n : 1);
+	if (!api->limits)
+		return false;
+	memcpy(api->limits, limits, n);
+	api->n_limits = n / (uint32_t)sizeof(struct gl_limit);
+	return build_api_strings(d, api);
+}
+
+/* The EGL_RENDERABLE_TYPE bits of the APIs the host offers. */
+static EGLint renderable_bits(const struct ge_display *d)
+{
+	EGLint bits = 0;
+	uint32_t es = d->apis[GL_API_GLES2].level.version;
+	if (d->apis[GL_API_GLES1].level.version)
+		bits |= EGL_OPENGL_ES_BIT;
+	if (es >= GL_VERSION_CODE(2, 0))
+		bits |= EGL_OPENGL_ES2_BIT;
+	if (es >= GL_VERSION_CODE(3, 0))
+		bits |= EGL_OPENGL_ES3_BIT;
+	if (d->apis[GL_API_GL_CORE].level.version || d->apis[GL_API_GL_COMPAT].level.version)
+		bits |= EGL_OPENGL_BIT;
+	return bits;
+}
+
 static bool parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
 {
 	struct gl_reader r = {p, size, false};
@@ -105,46 +175,44 @@ static bool parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
 	memcpy(&d->host, p, sizeof(d->host));
 	r.p += sizeof(d->host);
 	r.left -= sizeof(d->host);
-	if (d->host.version != GL_STREAM_VERSION)
+	if (d->host.version != GL_STREAM_VERSION || !d->host.n_apis ||
+	    d->host.n_apis > GL_API_COUNT)
 		return false;
 	const void *configs = read_blob(&r, &n);
 	if (!configs || n != (uint64_t)d->host.n_configs * sizeof(struct gl_config_info))
 		return false;
+	for (uint32_t i = 0; i < d->host.n_apis; i++) {
+		if (!parse_api(d, &r))
+			return false;
+	}
+	if (r.left)
+		return false;
 	d->configs = calloc(d->host.n_configs + 1, sizeof(*d->configs));
 	if (!d->configs)
 		return false;
-	d->n_configs = ge_configs_from_host(configs, d->host.n_configs, &d->host, d->configs);
-	for (int i = 0; i < 5; i++) {
-		const void *s = read_blob(&r, &n);
-		if (!s || !(d->host_strings[i] = dup_bytes(s, n)))
-			return false;
-	}
-	const void *limits = read_blob(&r, &n);
-	if (!limits || n != (uint64_t)d->host.n_limits * sizeof(struct gl_limit) || r.left)
-		return false;
-	d->limits = malloc(n ? n : 1);
-	if (!d->limits)
-		return false;
-	memcpy(d->limits, limits, n);
-	d->n_limits = d->host.n_limits;
-	build_strings(d);
-	return d->gl_extensions && d->gl_version && d->egl_extensions;
+	d->n_configs = ge_configs_from_host(configs, d->host.n_configs, &d->host,
+	                                    renderable_bits(d), d->configs);
+	build_egl_strings(d);
+	return d->egl_extensions != NULL;
 }
 
 static void free_host_info(struct ge_display *d)
 {
 	free(d->configs);
-	free(d->limits);
-	for (int i = 0; i < 5; i++)
-		free(d->host_strings[i]);
-	free(d->gl_version);
-	free(d->gl_extensions);
-	free(d->egl_extensions);
 	d->configs = NULL;
-	d->limits = NULL;
-	memset(d->host_strings, 0, sizeof(d->host_strings));
-	d->gl_version = d->gl_extensions = d->egl_extensions = NULL;
-	d->n_configs = d->n_limits = 0;
+	d->n_configs = 0;
+	for (int a = 0; a < GL_API_COUNT; a++) {
+		struct ge_api *api = &d->apis[a];
+		for (int i = 0; i < 5; i++)
+			free(api->host_strings[i]);
+		free(api->limits);
+		free(api->gl_version);
+		free(api->glsl_version);
+		free(api->gl_extensions);
+		*api = (struct ge_api){0};
+	}
+	free(d->egl_extensions);
+	d->egl_extensions = NULL;
 }
 
 static bool initialize(struct ge_display *d)

@@ -49,7 +49,8 @@ void ge_share_unref(struct ge_share *s)
 	free(s);
 }
 
-struct ge_gl_state *ge_gl_state_create(struct ge_display *d, struct ge_share *share)
+struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
+                                       struct ge_share *share)
 {
 	struct ge_gl_state *gl = calloc(1, sizeof(*gl));
 	if (!gl)
@@ -60,10 +61,11 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, struct ge_share *sh
 		return NULL;
 	}
 	gl->d = d;
+	gl->api = api;
 	gl->vao = &gl->default_vao;
 	gl->ps.pack_alignment = 4;
 	gl->ps.unpack_alignment = 4;
-	const struct gl_limit *l = ge_display_limit(d, GL_MAX_VERTEX_ATTRIBS);
+	const struct gl_limit *l = ge_api_limit(api, GL_MAX_VERTEX_ATTRIBS);
 	gl->max_attribs = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 16;
 	if (gl->max_attribs > GE_MAX_ATTRIBS)
 		gl->max_attribs = GE_MAX_ATTRIBS;

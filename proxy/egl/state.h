@@ -60,6 +60,7 @@ struct ge_share {
 struct ge_gl_state {
 	struct ge_share *share;
 	struct ge_display *d;
+	const struct ge_api *api;            /* the context's: strings, limits, level */
 	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
 	uint32_t next[GL_NAMES_COUNT];
 	struct ge_map vaos; /* name -> struct ge_vao */
@@ -78,7 +79,8 @@ struct ge_share *ge_share_ref(struct ge_share *s);
 void ge_share_unref(struct ge_share *s);
 
 /* share NULL: a new share group. */
-struct ge_gl_state *ge_gl_state_create(struct ge_display *d, struct ge_share *share);
+struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
+                                       struct ge_share *share);
 void ge_gl_state_destroy(struct ge_gl_state *gl);
 
 /* Class -> whose table: the share group's or the context's. */

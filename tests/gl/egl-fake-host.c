@@ -100,11 +100,12 @@ static void reply_u32(struct stream *s, uint32_t op, uint32_t v)
 	reply(s, op, &v, 4);
 }
 
+#define ES_BITS (EGL_OPENGL_ES_BIT | EGL_OPENGL_ES2_BIT | EGL_OPENGL_ES3_BIT)
 static const struct gl_config_info configs[] = {
-        {1, 8, 8, 8, 8, 24, 8, 0, 0, EGL_NONE},
-        {2, 8, 8, 8, 0, 24, 8, 0, 0, EGL_NONE},
-        {3, 5, 6, 5, 0, 16, 0, 0, 0, EGL_NONE},
-        {4, 8, 8, 8, 8, 24, 8, 4, 1, EGL_NONE},
+        {1, 8, 8, 8, 8, 24, 8, 0, 0, EGL_NONE, ES_BITS},
+        {2, 8, 8, 8, 0, 24, 8, 0, 0, EGL_NONE, ES_BITS},
+        {3, 5, 6, 5, 0, 16, 0, 0, 0, EGL_NONE, ES_BITS},
+        {4, 8, 8, 8, 8, 24, 8, 4, 1, EGL_NONE, ES_BITS},
 };
 
 static const struct gl_limit limits[] = {
@@ -122,13 +123,24 @@ static void reply_init(struct stream *s)
 	uint8_t *buf = calloc(1, 8192), *p = buf;
 	struct gl_host_info info = {GL_STREAM_VERSION,
 	                            sizeof(configs) / sizeof(configs[0]),
-	                            sizeof(limits) / sizeof(limits[0]),
+	                            1,
 	                            fh.opts.features,
 	                            4096,
 	                            4096};
+	/* The highest OpenGL ES the library streams, with every extension of
+	 * ours in the fake's extension string. */
+	struct gles_level offered = {.api = GL_API_GLES2,
+	                             .version = gles_streamed_version[GL_API_GLES2]};
+	char *exts = strdup(fh.opts.extensions), *save = NULL;
+	for (char *w = strtok_r(exts, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		gles_level_add_extension(&offered, gles_extension_index(w));
+	free(exts);
+	struct gl_api_info api = {.api = GL_API_GLES2, .version = offered.version};
+	memcpy(api.exts, offered.exts, sizeof(offered.exts));
 	memcpy(p, &info, sizeof(info));
 	p += sizeof(info);
 	p = put_blob(p, configs, sizeof(configs));
+	p = put_blob(p, &api, sizeof(api));
 	for (int i = 0; i < 5; i++)
 		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
 	p = put_blob(p, limits, sizeof(limits));

@@ -30,14 +30,17 @@ __attribute__((format(printf, 2, 3))) static void expect(bool ok, const char *fm
 	failures++;
 }
 
+#define ES23 (EGL_OPENGL_ES2_BIT | EGL_OPENGL_ES3_BIT)
+#define WP (EGL_WINDOW_BIT | EGL_PBUFFER_BIT)
 static const struct ge_config list[] = {
-        /* id  r  g  b  a  depth stencil samples sbuf caveat surface_type */
-        {10, 8, 8, 8, 8, 24, 8, 0, 0, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 0, 4096, 4096},
-        {11, 8, 8, 8, 0, 24, 8, 0, 0, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 1, 4096, 4096},
-        {12, 5, 6, 5, 0, 16, 0, 0, 0, EGL_NONE, EGL_PBUFFER_BIT, 0, 4096, 4096},
-        {13, 8, 8, 8, 8, 24, 8, 4, 1, EGL_NONE, EGL_WINDOW_BIT | EGL_PBUFFER_BIT, 0, 4096, 4096},
-        {14, 8, 8, 8, 8, 0, 0, 0, 0, EGL_SLOW_CONFIG, EGL_PBUFFER_BIT, 0, 4096, 4096},
-        {9, 10, 10, 10, 2, 0, 0, 0, 0, EGL_NONE, EGL_PBUFFER_BIT, 0, 4096, 4096},
+        /* id  r  g  b  a  depth stencil samples sbuf caveat renderable surface_type */
+        {10, 8, 8, 8, 8, 24, 8, 0, 0, EGL_NONE, ES23, WP, 0, 4096, 4096},
+        {11, 8, 8, 8, 0, 24, 8, 0, 0, EGL_NONE, ES23, WP, 1, 4096, 4096},
+        {12, 5, 6, 5, 0, 16, 0, 0, 0, EGL_NONE, ES23, EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {13, 8, 8, 8, 8, 24, 8, 4, 1, EGL_NONE, ES23, WP, 0, 4096, 4096},
+        {14, 8, 8, 8, 8, 0, 0, 0, 0, EGL_SLOW_CONFIG, ES23, EGL_PBUFFER_BIT, 0, 4096, 4096},
+        {9, 10, 10, 10, 2, 0, 0, 0, 0, EGL_NONE, EGL_OPENGL_ES2_BIT, EGL_PBUFFER_BIT, 0, 4096,
+         4096},
 };
 #define N (sizeof(list) / sizeof(list[0]))
 
@@ -102,12 +105,16 @@ static void test_choose(void)
 	       "a bad colour buffer type is EGL_BAD_ATTRIBUTE");
 	expect(ge_configs_choose(list, N, NULL, picked, &error) == 0, "NULL attributes: defaults");
 
-	struct gl_config_info host[3] = {{1, 8, 8, 8, 8, 24, 8, 0, 0, 0},
-	                                 {2, 5, 6, 5, 0, 16, 0, 0, 0, EGL_SLOW_CONFIG},
-	                                 {0, 8, 8, 8, 8, 0, 0, 0, 0, 0}};
+	struct gl_config_info host[4] = {{1, 8, 8, 8, 8, 24, 8, 0, 0, 0, 0x4f},
+	                                 {2, 5, 6, 5, 0, 16, 0, 0, 0, EGL_SLOW_CONFIG, 0x4},
+	                                 {0, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0x4},
+	                                 {3, 8, 8, 8, 8, 0, 0, 0, 0, 0, EGL_OPENGL_BIT}};
 	struct gl_host_info info = {.max_width = 2048, .max_height = 1024};
-	struct ge_config out[3];
-	expect(ge_configs_from_host(host, 3, &info, out) == 2, "config id 0 is dropped");
+	struct ge_config out[4];
+	expect(ge_configs_from_host(host, 4, &info, ES23, out) == 2,
+	       "config id 0 and a config of no streamed API are dropped");
+	expect(out[0].renderable == ES23 && out[1].renderable == EGL_OPENGL_ES2_BIT,
+	       "renderable: the host's bits of the streamed APIs");
 	expect((out[0].surface_type & EGL_WINDOW_BIT) && !(out[1].surface_type & EGL_WINDOW_BIT),
 	       "only 8-bit colour configs draw windows");
 	EGLint v = 0;

@@ -181,22 +181,30 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 	CHECK(info.version == GL_STREAM_VERSION && info.n_configs > 0, "host info");
 	uint32_t n = 0;
 	const uint8_t *configs = gt_blob_at(&p, end, &n);
-	CHECK(configs && n == info.n_configs * 16, "config blob of %u bytes", n);
+	size_t config_size = sizeof(struct gl_config_info);
+	CHECK(configs && n == info.n_configs * config_size, "config blob of %u bytes", n);
 	bool found = false;
 	for (uint32_t i = 0; i < info.n_configs && !found; i++) {
-		memcpy(&t->config, configs + 16 * i, 16);
+		memcpy(&t->config, configs + config_size * i, config_size);
 		found = t->config.alpha == 8 && t->config.samples == 0;
 	}
 	CHECK(found, "no config with alpha");
 	fprintf(stderr, "host: %u configs, up to %ux%u, features 0x%x\n", info.n_configs,
 	        info.max_width, info.max_height, info.features);
+	CHECK(info.n_apis == 1, "%u APIs", info.n_apis);
+	const uint8_t *api = gt_blob_at(&p, end, &n);
+	CHECK(api && n == sizeof(t->es), "API blob of %u bytes", n);
+	memcpy(&t->es, api, sizeof(t->es));
+	CHECK(t->es.api == GL_API_GLES2 && t->es.version >= GL_VERSION_CODE(2, 0), "API %u %x",
+	      t->es.api, t->es.version);
+	fprintf(stderr, "host offers OpenGL ES %u.%u\n", GL_VERSION_MAJOR(t->es.version),
+	        GL_VERSION_MINOR(t->es.version));
 	for (int i = 0; i < 5; i++) {
 		const uint8_t *str = gt_blob_at(&p, end, &n);
 		CHECK(str, "string %d", i);
 		fprintf(stderr, "host string %d: %.*s\n", i, (int)(n < 200 ? n : 200), str);
 	}
-	CHECK(gt_blob_at(&p, end, &n) && n == info.n_limits * sizeof(struct gl_limit) && p == end,
-	      "limits");
+	CHECK(gt_blob_at(&p, end, &n) && n % sizeof(struct gl_limit) == 0 && p == end, "limits");
 	return true;
 }
 
@@ -210,9 +218,16 @@ static bool egl_reply(struct gt *t, uint16_t ch, uint32_t op, uint32_t want)
 	return true;
 }
 
+void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share)
+{
+	const uint32_t *x = (const uint32_t *)t->es.exts;
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 15, handle, t->config.config_id, share, t->es.api,
+	       t->es.version, 0, 32, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+}
+
 bool gt_context(struct gt *t, uint16_t ch, uint32_t handle)
 {
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, handle, t->config.config_id, 0, 2, 0);
+	gt_cmd_create_context(t, handle, 0);
 	CHECK(gt_send(t, ch, 0, 0), "create context: %s", t->reason);
 	return egl_reply(t, ch, GL_OP_CREATE_CONTEXT, EGL_SUCCESS);
 }

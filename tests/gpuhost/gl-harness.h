@@ -30,6 +30,7 @@ struct gt {
 	struct wl_array cmds;             /* commands built, not yet sent */
 	size_t cmd_start;
 	struct gl_config_info config; /* a config with alpha, from gt_init_stream */
+	struct gl_api_info es;        /* the OpenGL ES the host offers, from gt_init_stream */
 	bool congested;               /* what the sink says of its queue */
 };
 
@@ -71,6 +72,9 @@ void gt_blob(struct gt *t, const void *data, uint32_t n);
 void gt_end(struct gt *t);
 /* A command of raw payload words. */
 void gt_cmd(struct gt *t, uint32_t op, int n, ...);
+/* Queues GL_OP_CREATE_CONTEXT for the highest OpenGL ES the host offers,
+ * with every extension it offers. */
+void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share);
 
 /* Feeds what was built to the stream on `channel`, `chunk` bytes per
  * frame (0: one frame) starting `misalign` bytes into a buffer (so that

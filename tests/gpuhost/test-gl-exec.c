@@ -59,7 +59,7 @@ static bool commands_cut_anywhere_are_reassembled(struct gt *t)
 	if (!gt_init_stream(t, 1))
 		return false;
 	/* Everything in 3-byte frames from an odd address. */
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 1, t->config.config_id, 0, 2, 0);
+	gt_cmd_create_context(t, 1, 0);
 	gt_cmd(t, GL_OP_CREATE_SURFACE, 5, 1, t->config.config_id, 8, 8, GL_SURFACE_PBUFFER);
 	gt_cmd(t, GL_OP_MAKE_CURRENT, 3, 1, 1, 1);
 	clear(t, 0, 1, 0);

@@ -251,7 +251,7 @@ static bool texture_bound_in_another_context_stays_charged(struct gt *t)
 	limits(t, 64 * MIB, 1000);
 	if (!ready(t, &base) || !gt_init_stream(t, 2))
 		return false;
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 2, t->config.config_id, 1, 2, 0);
+	gt_cmd_create_context(t, 2, 1);
 	CHECK(gt_sync_u32(t, 2, GL_OP_CREATE_CONTEXT, &err) && err == EGL_SUCCESS, "context 2");
 	if (!gt_surface(t, 2, 2, 16, 16, GL_SURFACE_PBUFFER) || !gt_current(t, 2, 2, 2))
 		return false;
@@ -464,13 +464,13 @@ static bool contexts_are_charged(struct gt *t)
 		return false;
 	CHECK(base >= GH_GL_CONTEXT_BYTES, "a context and a surface hold %llu bytes",
 	      (unsigned long long)base);
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 2, t->config.config_id, 0, 2, 0);
+	gt_cmd_create_context(t, 2, 0);
 	CHECK(gt_sync_u32(t, 2, GL_OP_CREATE_CONTEXT, &err) && err == EGL_BAD_ALLOC,
 	      "a second context past the quota: EGL error 0x%x", err);
 	if (!holds(t, base))
 		return false;
 	limits(t, 1 * MIB + GH_GL_CONTEXT_BYTES, 1000);
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 5, 2, t->config.config_id, 0, 2, 0);
+	gt_cmd_create_context(t, 2, 0);
 	CHECK(gt_sync_u32(t, 2, GL_OP_CREATE_CONTEXT, &err) && err == EGL_SUCCESS,
 	      "a second context within the quota: EGL error 0x%x", err);
 	if (!holds(t, base + GH_GL_CONTEXT_BYTES))

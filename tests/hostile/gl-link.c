@@ -180,7 +180,20 @@ bool hl_gl_init(struct hl_gl_link *g)
 		if (c.alpha == 8 && c.samples == 0)
 			break;
 	}
+	const uint8_t *api = p + sizeof(info) + 4 + n;
+	uint32_t api_size = 0;
+	CHECKF(size >= sizeof(info) + 4 + n + 4 + sizeof(g->es), "no API block");
+	memcpy(&api_size, api, 4);
+	CHECKF(api_size == sizeof(g->es), "API block of %u bytes", api_size);
+	memcpy(&g->es, api + 4, sizeof(g->es));
 	return true;
+}
+
+void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
+{
+	const uint32_t *x = (const uint32_t *)g->es.exts;
+	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 15, handle, g->config, 0u, g->es.api, g->es.version, 0u,
+	          32u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
 }
 
 /* A context and a SIZE x SIZE surface of `kind`, current on CH. */
@@ -190,7 +203,7 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
 	uint32_t err;
-	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 5, CTX, g->config, 0u, 2u, 0u);
+	hl_gl_cmd_create_context(g, CTX);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);

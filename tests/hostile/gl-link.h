@@ -31,7 +31,8 @@ struct hl_gl_link {
 	size_t cmd_start;
 	uint8_t *rep; /* reply bytes received on CH, not consumed yet */
 	size_t rep_len, rep_cap;
-	uint32_t config; /* a host config_id from GL_OP_INIT */
+	uint32_t config;       /* a host config_id from GL_OP_INIT */
+	struct gl_api_info es; /* the OpenGL ES the host offers */
 };
 
 void hl_gl_cmd_begin(struct hl_gl_link *g, uint32_t op);
@@ -55,6 +56,8 @@ void hl_gl_empty_frame(struct hl_gl_link *g, uint16_t type, uint16_t ch);
 void hl_gl_open(struct hl_gl_link *g, uint16_t ch);
 /* GL_OP_INIT on CH; keeps a config with alpha and no multisampling. */
 bool hl_gl_init(struct hl_gl_link *g);
+/* Queues GL_OP_CREATE_CONTEXT for the OpenGL ES hl_gl_init found offered. */
+void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle);
 /* A context and a SIZE x SIZE surface of `kind`, current on CH. */
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 /* The same with a pbuffer. */

@@ -23,6 +23,27 @@ struct gl_enc *gl_enc_current(void)
 	return have_context ? &enc : NULL;
 }
 
+/* The fake context has everything the codec streams. */
+static const struct gles_level *fake_level(void)
+{
+	static struct gles_level l;
+	l.api = GL_API_GLES2;
+	l.version = gles_streamed_version[GL_API_GLES2];
+	memset(l.exts, 0xff, sizeof(l.exts));
+	return &l;
+}
+
+struct gl_enc *gl_enc_current_op(uint32_t op)
+{
+	if (!have_context)
+		return NULL;
+	if (!gles_level_has(fake_level(), op)) {
+		gl_enc_error(&enc, GL_INVALID_OPERATION);
+		return NULL;
+	}
+	return &enc;
+}
+
 uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 {
 	if (e->lost || e->len + 8 + payload > sizeof(e->buf))
@@ -147,6 +168,11 @@ uint8_t *gl_exec_reply(struct gl_exec *x, uint32_t payload)
 	x->replied = true;
 	memset(x->reply, 0xcc, payload); /* the decoder must fill all of it */
 	return x->reply;
+}
+
+bool gl_exec_context_has(struct gl_exec *x, uint32_t op)
+{
+	return host_context && gles_level_has(fake_level(), op);
 }
 
 bool gl_exec_has_context(struct gl_exec *x)

@@ -3,10 +3,12 @@
  * gles-fakes.c): commands round-trip from the app's entry points through
  * the host's decoder to the (fake) host GL and back; the host refuses
  * malformed commands, naming the command; the client drops invalid calls
- * with the GL error; every GLES 2.0 entry point is implemented; the size
+ * with the GL error; every entry point of each streamed ES version is
+ * implemented and the API model agrees with Khronos' headers; the size
  * helpers are exact and overflow-safe.
  *
- * argv[1]: GLES2/gl2.h, an independent list of the GLES 2.0 entry points.
+ * Arguments: VERSION:HEADER for Khronos' GLES2/gl2.h, GLES3/gl3.h, gl31.h, gl32.h,
+ * independent lists of each OpenGL ES version's entry points.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -340,27 +342,34 @@ static void test_host_refuses(void)
 	CHECK(host_specials == specials + 1);
 }
 
-/* ---- Every GLES 2.0 entry point is implemented ---- */
+/* ---- Every entry point of every streamed ES version is implemented ---- */
 
-static void test_coverage(const char *gl2_h)
+/* The GL_APICALL entry points of a Khronos header ("2.0:/usr/include/GLES2/gl2.h"):
+ * every one is implemented, and a context of exactly that version has exactly
+ * them (each header lists its version's whole API). */
+static void check_header(const char *arg)
 {
-	unsigned ops = 0;
-	for (uint32_t op = GL_OP_GLES_BASE; op < GLES_OP_END; op++) {
-		const char *name = gles_command_name(op);
-		CHECK(name && gl_gles_lookup(name));
-		ops++;
+	unsigned major, minor;
+	const char *path = strchr(arg, ':');
+	if (sscanf(arg, "%u.%u:", &major, &minor) != 2 || !path) {
+		fprintf(stderr, "expected VERSION:HEADER, got %s\n", arg);
+		failures++;
+		return;
 	}
-	CHECK(gles_command_name(GLES_OP_END) == NULL && gl_gles_lookup("glFooBar") == NULL);
-	CHECK(gl_gles_lookup("glBindVertexArrayOES") && gl_gles_lookup("glDiscardFramebufferEXT"));
-
-	FILE *f = fopen(gl2_h, "r");
+	path++;
+	struct gles_level level = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(major, minor)};
+	if (level.version > gles_streamed_version[GL_API_GLES2]) {
+		printf("%s: OpenGL ES %u.%u is not streamed yet\n", path, major, minor);
+		return;
+	}
+	FILE *f = fopen(path, "r");
 	if (!f) {
-		perror(gl2_h);
+		perror(path);
 		failures++;
 		return;
 	}
 	char line[512];
-	unsigned total = 0, found = 0;
+	unsigned total = 0, found = 0, in_level = 0;
 	while (fgets(line, sizeof(line), f)) {
 		char *at = strstr(line, "GL_APIENTRY gl");
 		if (!strstr(line, "GL_APICALL") || !at)
@@ -375,9 +384,33 @@ static void test_coverage(const char *gl2_h)
 			fprintf(stderr, "not implemented: %s\n", name);
 	}
 	fclose(f);
-	CHECK(total == GLES_CORE_COMMAND_COUNT && found == total);
-	printf("GLES 2.0 entry points in %s: %u, implemented %u; %u opcodes, %u client specials\n",
-	       gl2_h, total, found, ops, 20u);
+	for (uint32_t op = GL_OP_GLES_BASE; op < GLES_OP_END; op++)
+		in_level += gles_level_has(&level, op);
+	CHECK(total > 0 && found == total && in_level == total);
+	printf("OpenGL ES %u.%u entry points in %s: %u, implemented %u, in the API model %u\n",
+	       major, minor, path, total, found, in_level);
+}
+
+static void test_coverage(int n_headers, char **headers)
+{
+	for (uint32_t op = GL_OP_GLES_BASE; op < GLES_OP_END; op++) {
+		const char *name = gles_command_name(op);
+		CHECK(name && gl_gles_lookup(name));
+	}
+	CHECK(gles_command_name(GLES_OP_END) == NULL && gl_gles_lookup("glFooBar") == NULL);
+	CHECK(gl_gles_lookup("glBindVertexArrayOES") && gl_gles_lookup("glDiscardFramebufferEXT"));
+	for (int i = 0; i < n_headers; i++)
+		check_header(headers[i]);
+
+	/* An extension's commands need the extension; core ones the version. */
+	struct gles_level es2 = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(2, 0)};
+	CHECK(gles_level_has(&es2, GLES_OP_glClear) &&
+	      !gles_level_has(&es2, GLES_OP_glBindVertexArrayOES));
+	gles_level_add_extension(&es2, gles_extension_index("GL_OES_vertex_array_object"));
+	CHECK(gles_level_has(&es2, GLES_OP_glBindVertexArrayOES));
+	struct gles_level es1 = {.api = GL_API_GLES1, .version = GL_VERSION_CODE(1, 1)};
+	CHECK(!gles_level_has(&es1, GLES_OP_glCreateShader));
+	CHECK(gles_extension_index("GL_FOO_bar") == -1);
 
 	CHECK(gles_host_load(fake_getproc, NULL) && asked_alias);
 	CHECK((void *)gles_host.glBindVertexArrayOES == (void *)fake_Flush);
@@ -440,7 +473,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s GLES2/gl2.h\n", argv[0]);
 		return 2;
 	}
-	test_coverage(argv[1]); /* loads gles_host, then installs the fakes */
+	test_coverage(argc - 1, argv + 1); /* loads gles_host, then installs the fakes */
 	test_sizes();
 	test_scalars();
 	test_names();

@@ -114,6 +114,10 @@ struct gl_enc;
  * is current or the link is lost: the generated entry point then does
  * nothing and returns zeros. */
 struct gl_enc *gl_enc_current(void);
+/* The same for the entry point of GLES opcode `op`; also NULL, after
+ * recording GL_INVALID_OPERATION, when the current context's API version
+ * and extensions lack that command (see <gpupipe/gl-api.h>). */
+struct gl_enc *gl_enc_current_op(uint32_t op);
 
 /* Room for one command of `payload` bytes (a multiple of 4, header not
  * included) at the end of the stream buffer; the caller fills all of it,
@@ -189,5 +193,8 @@ uint8_t *gl_exec_reply(struct gl_exec *x, uint32_t payload);
 /* True when a context is current on this stream. GLES commands without
  * one end the link (the library never sends them). */
 bool gl_exec_has_context(struct gl_exec *x);
+/* True when the current context has the command `op` (gles_level_has on
+ * its level); the decoder ends the link otherwise. */
+bool gl_exec_context_has(struct gl_exec *x, uint32_t op);
 
 #endif

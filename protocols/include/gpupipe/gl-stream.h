@@ -51,7 +51,8 @@
 #include <assert.h>
 #include <stdint.h>
 
-#define GL_STREAM_VERSION 1u
+/* 2: API + version + extensions in GL_OP_INIT and GL_OP_CREATE_CONTEXT. */
+#define GL_STREAM_VERSION 2u
 
 /* Largest command or reply, header included: a 4096x4096 RGBA texture
  * and then some. Bigger uploads must be split by the app (glTexSubImage2D
@@ -78,16 +79,21 @@ static_assert(sizeof(struct gl_cmd) == 8, "gl_cmd is 8 bytes");
  */
 enum gl_op {
 	/* sync. u32 version (GL_STREAM_VERSION).
-	 * Reply: gl_host_info, then blob gl_config_info[n_configs], then
-	 * blobs of the host's GL_VENDOR, GL_RENDERER, GL_VERSION,
-	 * GL_SHADING_LANGUAGE_VERSION, GL_EXTENSIONS (no NUL), then blob
-	 * gl_limit[n_limits]. Any stream may ask; the EGL library asks once
-	 * per display, on its display stream. */
+	 * Reply: gl_host_info, then blob gl_config_info[n_configs], then for
+	 * each of the n_apis APIs the host offers: blob gl_api_info, blobs of
+	 * the host's GL_VENDOR, GL_RENDERER, GL_VERSION,
+	 * GL_SHADING_LANGUAGE_VERSION and GL_EXTENSIONS in a context of that
+	 * API (no NUL), blob gl_limit[] (immutable values of that API's
+	 * contexts). Any stream may ask; the EGL library asks once per
+	 * display, on its display stream. */
 	GL_OP_INIT = 1,
 
 	/* sync. u32 context handle, u32 config_id (from gl_config_info),
-	 * u32 share context handle or 0, u32 client major version (2),
-	 * u32 flags (enum gl_context_flags).
+	 * u32 share context handle or 0, u32 api (enum gl_api), u32 version
+	 * (GL_VERSION_CODE, at most the gl_api_info's), u32 flags (enum
+	 * gl_context_flags), blob of 4 u64 (32 bytes): the extensions of
+	 * ours the context has (bit i: gl_gles_extensions[i]; a subset of
+	 * those the host offers for the API, gl_api_info.exts).
 	 * Reply: u32 EGL error. */
 	GL_OP_CREATE_CONTEXT = 2,
 	/* u32 context handle. It must not be current on any stream. */
@@ -174,7 +180,7 @@ enum gl_surface_kind {
 struct gl_host_info {
 	uint32_t version;    /* GL_STREAM_VERSION */
 	uint32_t n_configs;  /* entries in the config blob */
-	uint32_t n_limits;   /* entries in the limit blob */
+	uint32_t n_apis;     /* APIs described after the configs, 1..GL_API_COUNT */
 	uint32_t features;   /* enum gl_host_features */
 	uint32_t max_width;  /* largest surface, <= GL_MAX_SURFACE_SIZE */
 	uint32_t max_height; /* largest surface */
@@ -194,9 +200,19 @@ struct gl_config_info {
 	uint32_t config_id; /* the host's EGL_CONFIG_ID */
 	uint8_t red, green, blue, alpha;
 	uint8_t depth, stencil, samples, sample_buffers;
-	uint32_t caveat; /* EGL_NONE, EGL_SLOW_CONFIG, ... */
+	uint32_t caveat;     /* EGL_NONE, EGL_SLOW_CONFIG, ... */
+	uint32_t renderable; /* the host's EGL_RENDERABLE_TYPE bits */
 };
-static_assert(sizeof(struct gl_config_info) == 16, "gl_config_info is 16 bytes");
+static_assert(sizeof(struct gl_config_info) == 20, "gl_config_info is 20 bytes");
+
+/* One API the host offers (GL_OP_INIT). */
+struct gl_api_info {
+	uint32_t api;     /* enum gl_api, each at most once */
+	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for */
+	uint64_t exts[4]; /* the extensions of ours it may give (bit i:
+	                   * gl_gles_extensions[i]); GLES_EXT_WORDS <= 4 */
+};
+static_assert(sizeof(struct gl_api_info) == 40, "gl_api_info is 40 bytes");
 
 /* An immutable glGet value of the host's contexts (GL_MAX_TEXTURE_SIZE,
  * GL_ALIASED_LINE_WIDTH_RANGE, ...), answered by the library without a
