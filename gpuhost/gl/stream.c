@@ -87,7 +87,7 @@ bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...)
 
 const struct gl_pixel_state *gl_exec_pixel_state(struct gl_exec *x)
 {
-	static const struct gl_pixel_state defaults = {4, 4};
+	static const struct gl_pixel_state defaults = {.pack_alignment = 4, .unpack_alignment = 4};
 	return x->ctx ? &x->ctx->ps : &defaults;
 }
 

@@ -131,7 +131,7 @@ void gl_enc_error(struct gl_enc *e, uint32_t gl_error)
 
 const struct gl_pixel_state *gl_enc_pixel_state(struct gl_enc *e)
 {
-	static const struct gl_pixel_state defaults = {4, 4};
+	static const struct gl_pixel_state defaults = {.pack_alignment = 4, .unpack_alignment = 4};
 	return e->gl ? &e->gl->ps : &defaults;
 }
 

@@ -19,7 +19,7 @@ static void reset(void)
 {
 	memset(&enc, 0, sizeof(enc));
 	memset(&ex, 0, sizeof(ex));
-	enc.ps = (struct gl_pixel_state){4, 4};
+	enc.ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
 	ex.ps = enc.ps;
 	enc.next_name = 1;
 	have_context = host_context = true;

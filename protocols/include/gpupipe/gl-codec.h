@@ -41,10 +41,14 @@ enum gl_name_class {
 	GL_NAMES_COUNT,
 };
 
-/* Pixel-store state that size expressions read (GLES 2 has only these). */
+/* Pixel-store state that size expressions read (glPixelStorei; GLES 2 has
+ * only the alignments, the rest is ES 3's and 0 by default). */
 struct gl_pixel_state {
 	int32_t pack_alignment;   /* 1, 2, 4 or 8; GL default 4 */
 	int32_t unpack_alignment; /* 1, 2, 4 or 8; GL default 4 */
+	int32_t pack_row_length, pack_skip_rows, pack_skip_pixels;
+	int32_t unpack_row_length, unpack_image_height;
+	int32_t unpack_skip_rows, unpack_skip_pixels, unpack_skip_images;
 };
 
 /* A reader over one command's payload. Every read is bounds-checked; a
