@@ -67,13 +67,14 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 {
 	uint32_t index = gl_rd_u32(r), size = gl_rd_u32(r), type = gl_rd_u32(r);
-	uint32_t normalized = gl_rd_u32(r), first = gl_rd_u32(r), count = gl_rd_u32(r), n;
+	uint32_t mode = gl_rd_u32(r), first = gl_rd_u32(r), count = gl_rd_u32(r), n;
 	const void *data = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	uint32_t bytes = gh_gl_attrib_bytes(size, type);
-	if (index >= x->gl->max_attribs || !bytes)
-		return gh_gl_fail(x, "attribute %u of %u x type 0x%x", index, size, type);
+	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, size, type);
+	if (index >= x->gl->max_attribs || !bytes || mode > GL_CLIENT_ARRAY_INTEGER)
+		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
+		                  mode);
 	uint64_t need = ((uint64_t)first + count) * bytes;
 	if (n == GL_BLOB_NULL || n != (uint64_t)count * bytes)
 		return gh_gl_fail(x, "%u bytes for %u vertices of %u bytes", n, count, bytes);
@@ -85,7 +86,11 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 		return false;
 	if (n)
 		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)first * bytes, n, data);
-	gles_host.glVertexAttribPointer(index, (GLint)size, type, normalized != 0, 0, NULL);
+	if (mode == GL_CLIENT_ARRAY_INTEGER)
+		gles_host.glVertexAttribIPointer(index, (GLint)size, type, 0, NULL);
+	else
+		gles_host.glVertexAttribPointer(index, (GLint)size, type,
+		                                mode == GL_CLIENT_ARRAY_NORMALIZED, 0, NULL);
 	struct gh_gl_context *ctx = x->ctx;
 	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
 	struct gh_gl_attrib *a = &ctx->vao->attribs[index];
@@ -105,7 +110,7 @@ bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r)
 	uint32_t target = gl_rd_u32(r), offset = gl_rd_u32(r), length = gl_rd_u32(r);
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+	if (gl_buffer_target(target) < 0)
 		return gh_gl_fail(x, "buffer target 0x%x", target);
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
 	if (!buf)

@@ -1,6 +1,6 @@
 /*
  * What each context has bound, as far as GL memory goes: the texture of
- * every unit (2D and cube map targets), the renderbuffer, the draw and
+ * every unit (2D, cube map, 3D and 2D array targets), the renderbuffer, the draw and
  * read framebuffers, and each framebuffer's attachments. storage.c needs
  * it to know which texture or renderbuffer an allocating command fills;
  * the references these bindings hold keep a deleted object's bytes
@@ -45,7 +45,7 @@ static void free_fbo_entry(uint32_t key, uintptr_t val, void *data)
 
 void gh_gl_bindings_finish(struct gh_gl_bindings *b)
 {
-	for (uint32_t i = 0; i < b->n_units * 2; i++)
+	for (uint32_t i = 0; i < b->n_units * GH_GL_TEX_TARGETS; i++)
 		gh_gl_storage_unref(b->units[i]);
 	free(b->units);
 	gh_gl_storage_unref(b->renderbuffer);
@@ -62,17 +62,32 @@ static struct gh_gl_storage **unit_slot(struct gl_exec *x, uint32_t i)
 	if (!b->units) {
 		/* Unit 0 at least: active_unit is 0 until GL takes another. */
 		uint32_t n = x->gl->max_texture_units ? x->gl->max_texture_units : 1;
-		b->units = calloc((size_t)n * 2, sizeof(*b->units));
+		b->units = calloc((size_t)n * GH_GL_TEX_TARGETS, sizeof(*b->units));
 		if (!b->units)
 			return gh_gl_fail(x, "out of memory for texture bindings"), NULL;
 		b->n_units = n;
 	}
-	return &b->units[b->active_unit * 2 + i];
+	return &b->units[b->active_unit * GH_GL_TEX_TARGETS + i];
+}
+
+int gh_gl_texture_target_index(uint32_t target)
+{
+	switch (target) {
+	case GL_TEXTURE_2D:
+		return 0;
+	case GL_TEXTURE_CUBE_MAP:
+		return 1;
+	case GL_TEXTURE_3D:
+		return 2;
+	case GL_TEXTURE_2D_ARRAY:
+		return 3;
+	}
+	return -1;
 }
 
 static int target_index(uint32_t target)
 {
-	return target == GL_TEXTURE_2D ? 0 : target == GL_TEXTURE_CUBE_MAP ? 1 : -1;
+	return gh_gl_texture_target_index(target);
 }
 
 struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t target,
@@ -80,17 +95,17 @@ struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t ta
 {
 	uint32_t i;
 	*face = 0;
-	if (target == GL_TEXTURE_2D) {
-		i = 0;
-	} else if (target >= GL_TEXTURE_CUBE_MAP_POSITIVE_X &&
-	           target <= GL_TEXTURE_CUBE_MAP_NEGATIVE_Z) {
+	if (target >= GL_TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL_TEXTURE_CUBE_MAP_NEGATIVE_Z) {
 		i = 1;
 		*face = target - GL_TEXTURE_CUBE_MAP_POSITIVE_X;
+	} else if (target != GL_TEXTURE_CUBE_MAP && target_index(target) >= 0) {
+		i = (uint32_t)target_index(target);
 	} else {
 		return NULL;
 	}
 	struct gh_gl_bindings *b = &ctx->bind;
-	struct gh_gl_storage *st = b->units ? b->units[b->active_unit * 2 + i] : NULL;
+	struct gh_gl_storage *st =
+	        b->units ? b->units[b->active_unit * GH_GL_TEX_TARGETS + i] : NULL;
 	return st ? st : b->default_tex[i];
 }
 
@@ -224,6 +239,16 @@ bool gl_exec_hook_glFramebufferTexture2D(struct gl_exec *x, GLenum target, GLenu
 	return attach(x, target, attachment, st);
 }
 
+bool gl_exec_hook_glFramebufferTextureLayer(struct gl_exec *x, GLenum target, GLenum attachment,
+                                            GLuint texture, GLint level, GLint layer,
+                                            GLuint app_texture)
+{
+	struct gh_gl_storage *st = NULL;
+	if (texture && !(st = gh_gl_map_get_ptr(&x->ctx->share->textures, texture)))
+		return gh_gl_fail(x, "texture %u has no host object", app_texture);
+	return attach(x, target, attachment, st);
+}
+
 bool gl_exec_hook_glFramebufferRenderbuffer(struct gl_exec *x, GLenum target, GLenum attachment,
                                             GLenum renderbuffertarget, GLuint renderbuffer,
                                             GLuint app_renderbuffer)
@@ -268,7 +293,7 @@ void gh_gl_bindings_forget(struct gl_exec *x, enum gl_name_class cls, uint32_t h
 	/* GL unbinds it in the deleting context (other contexts keep it bound
 	 * and alive: their references keep it charged). */
 	if (texture) {
-		for (uint32_t i = 0; i < b->n_units * 2; i++) {
+		for (uint32_t i = 0; i < b->n_units * GH_GL_TEX_TARGETS; i++) {
 			if (b->units[i] == st)
 				gh_gl_storage_set(&b->units[i], NULL);
 		}

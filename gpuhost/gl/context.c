@@ -30,7 +30,10 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 	a[n++] = (EGLint)GL_VERSION_MAJOR(args->level.version);
 	a[n++] = EGL_CONTEXT_MINOR_VERSION;
 	a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
-	if ((flags & GL_CONTEXT_FLAG_ROBUST) && gl->egl.robustness) {
+	/* Robust buffer access whenever the host has it, asked for or not:
+	 * out-of-bounds shader reads (uniform buffers, indices the executor
+	 * cannot see) stay defined. */
+	if (gl->egl.robustness) {
 		a[n++] = EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT;
 		a[n++] = EGL_TRUE;
 	}
@@ -100,8 +103,8 @@ static bool context_init(struct gh_gl_context *ctx)
 	ctx->vao = &ctx->default_vao;
 	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
 	/* Name 0 is the share group's (it holds them) until a unit binds another. */
-	ctx->bind.default_tex[0] = ctx->share->default_tex[0];
-	ctx->bind.default_tex[1] = ctx->share->default_tex[1];
+	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
+		ctx->bind.default_tex[i] = ctx->share->default_tex[i];
 	return true;
 }
 
@@ -221,6 +224,7 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	gh_gl_map_finish(&ctx->vaos);
 	gh_gl_vao_finish(&ctx->default_vao);
 	gh_gl_buffer_unref(ctx->array_buffer);
+	gh_gl_buffer_targets_finish(ctx);
 	gh_gl_program_unref(ctx->program);
 	gh_gl_bindings_finish(&ctx->bind);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)

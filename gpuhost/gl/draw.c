@@ -69,9 +69,25 @@ static bool buffer_max_index(struct gl_exec *x, struct gh_gl_buffer *buf, uint64
 	return true;
 }
 
-/* Checks every attribute for vertices 0..last (none when !any) and
- * collects the enabled ones without a buffer that must be hidden. */
-static bool check_attribs(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide)
+/* The restart index of `type` when GL_PRIMITIVE_RESTART_FIXED_INDEX is on:
+ * never fetched, so not the draw's last vertex. */
+static uint32_t restart_index(uint32_t isize)
+{
+	return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
+}
+
+/* What one draw fetches: vertices 0..last (none when !any) of the
+ * per-vertex attributes, instances 0..instances - 1 of the instanced ones
+ * (glVertexAttribDivisor). */
+struct fetch {
+	bool any;
+	uint64_t last;
+	uint64_t instances;
+};
+
+/* Checks every attribute for what the draw fetches and collects the
+ * enabled ones without a buffer that must be hidden. */
+static bool check_attribs(struct gl_exec *x, const struct fetch *f, uint32_t *hide)
 {
 	struct gh_gl_context *ctx = x->ctx;
 	struct gh_gl_program *prog = ctx->program;
@@ -90,8 +106,9 @@ static bool check_attribs(struct gl_exec *x, bool any, uint64_t last, uint32_t *
 			*hide |= 1u << i;
 			continue;
 		}
-		if (!used || !any)
+		if (!used || !f->any || (a->divisor && !f->instances))
 			continue;
+		uint64_t last = a->divisor ? (f->instances - 1) / a->divisor : f->last;
 		uint64_t stride = a->stride ? a->stride : a->bytes;
 		/* last < 2^32 and stride < 2^31: no overflow before the checks. */
 		uint64_t end = last * stride + a->bytes;
@@ -116,6 +133,26 @@ static void hide_arrays(uint32_t hide, bool enable)
 	}
 }
 
+static bool draw_arrays(struct gl_exec *x, const char *cmd, GLenum mode, GLint first, GLsizei count,
+                        GLsizei instances)
+{
+	if (instances < 0)
+		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
+	uint32_t hide;
+	/* Negative values are a GL error: nothing is read. */
+	struct fetch f = {.any = first >= 0 && count > 0, .instances = (uint64_t)instances};
+	f.last = f.any ? (uint64_t)first + (uint64_t)count - 1 : 0;
+	if (!check_attribs(x, &f, &hide))
+		return false;
+	hide_arrays(hide, false);
+	if (instances == 1)
+		gles_host.glDrawArrays(mode, first, count);
+	else
+		gles_host.glDrawArraysInstanced(mode, first, count, instances);
+	hide_arrays(hide, true);
+	return true;
+}
+
 bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
 {
 	GLenum mode = gl_rd_u32(r);
@@ -123,15 +160,18 @@ bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
 	GLsizei count = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArrays"))
 		return false;
-	uint32_t hide;
-	/* Negative values are a GL error: nothing is read. */
-	bool any = first >= 0 && count > 0;
-	if (!check_attribs(x, any, any ? (uint64_t)first + (uint64_t)count - 1 : 0, &hide))
+	return draw_arrays(x, "glDrawArrays", mode, first, count, 1);
+}
+
+bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum mode = gl_rd_u32(r);
+	GLint first = (GLint)gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	GLsizei instances = (GLsizei)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glDrawArraysInstanced"))
 		return false;
-	hide_arrays(hide, false);
-	gles_host.glDrawArrays(mode, first, count);
-	hide_arrays(hide, true);
-	return true;
+	return draw_arrays(x, "glDrawArraysInstanced", mode, first, count, instances);
 }
 
 static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint64_t offset,
@@ -151,35 +191,96 @@ static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint6
 			                  (unsigned long long)elements->size);
 		if (!count)
 			return true;
-		return buffer_max_index(x, elements, offset, (uint32_t)count, type, (uint32_t)isize,
-		                        last);
+		if (!buffer_max_index(x, elements, offset, (uint32_t)count, type, (uint32_t)isize,
+		                      last))
+			return false;
+	} else {
+		if (n == GL_BLOB_NULL || n != bytes || offset)
+			return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
+			                  n == GL_BLOB_NULL ? 0 : n, count, type);
+		*last = max_index(indices, (uint32_t)count, (uint32_t)isize);
 	}
-	if (n == GL_BLOB_NULL || n != bytes || offset)
-		return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
-		                  n == GL_BLOB_NULL ? 0 : n, count, type);
-	*last = max_index(indices, (uint32_t)count, (uint32_t)isize);
+	/* The restart index fetches nothing; the largest other index may be
+	 * smaller, but bounding by the type's largest but one is safe. */
+	if (count && *last == restart_index((uint32_t)isize) && x->ctx->es3 &&
+	    gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
+		*last = restart_index((uint32_t)isize) - 1;
+	return true;
+}
+
+/* One indexed draw, as every glDraw*Elements* sends it (gles-codec.h). */
+struct elements_draw {
+	GLenum mode, type;
+	GLsizei count, instances;
+	uint64_t offset;
+	const void *indices;
+	uint32_t n;
+};
+
+static bool draw_elements(struct gl_exec *x, const char *cmd, struct gl_reader *r,
+                          struct elements_draw *d)
+{
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	if (d->count < 0)
+		return gh_gl_fail(x, "count %d", d->count);
+	if (d->instances < 0)
+		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
+	uint32_t last = 0, hide;
+	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &last))
+		return false;
+	struct fetch f = {.any = d->count > 0, .last = last, .instances = (uint64_t)d->instances};
+	if (!check_attribs(x, &f, &hide))
+		return false;
+	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)d->offset : d->indices;
+	hide_arrays(hide, false);
+	if (d->instances == 1)
+		gles_host.glDrawElements(d->mode, d->count, d->type, p);
+	else
+		gles_host.glDrawElementsInstanced(d->mode, d->count, d->type, p, d->instances);
+	hide_arrays(hide, true);
 	return true;
 }
 
 bool gl_exec_special_glDrawElements(struct gl_exec *x, struct gl_reader *r)
 {
-	GLenum mode = gl_rd_u32(r);
-	GLsizei count = (GLsizei)gl_rd_u32(r);
-	GLenum type = gl_rd_u32(r);
-	uint64_t offset = gl_rd_u64(r);
-	uint32_t n;
-	const void *indices = gl_rd_blob(r, &n);
-	if (!gles_reader_end(x, r, "glDrawElements"))
-		return false;
-	if (count < 0)
-		return gh_gl_fail(x, "count %d", count);
-	uint32_t last = 0, hide;
-	if (!element_range(x, count, type, offset, indices, n, &last) ||
-	    !check_attribs(x, count > 0, last, &hide))
-		return false;
-	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)offset : indices;
-	hide_arrays(hide, false);
-	gles_host.glDrawElements(mode, count, type, p);
-	hide_arrays(hide, true);
-	return true;
+	struct elements_draw d = {.instances = 1};
+	d.mode = gl_rd_u32(r);
+	d.count = (GLsizei)gl_rd_u32(r);
+	d.type = gl_rd_u32(r);
+	d.offset = gl_rd_u64(r);
+	d.indices = gl_rd_blob(r, &d.n);
+	return draw_elements(x, "glDrawElements", r, &d);
+}
+
+bool gl_exec_special_glDrawElementsInstanced(struct gl_exec *x, struct gl_reader *r)
+{
+	struct elements_draw d = {0};
+	d.mode = gl_rd_u32(r);
+	d.count = (GLsizei)gl_rd_u32(r);
+	d.type = gl_rd_u32(r);
+	d.offset = gl_rd_u64(r);
+	d.instances = (GLsizei)gl_rd_u32(r);
+	d.indices = gl_rd_blob(r, &d.n);
+	return draw_elements(x, "glDrawElementsInstanced", r, &d);
+}
+
+/* start and end only promise the index range: the indices themselves are
+ * checked, and the draw runs as glDrawElements (the same pixels). */
+bool gl_exec_special_glDrawRangeElements(struct gl_exec *x, struct gl_reader *r)
+{
+	struct elements_draw d = {.instances = 1};
+	d.mode = gl_rd_u32(r);
+	uint32_t start = gl_rd_u32(r), end = gl_rd_u32(r);
+	d.count = (GLsizei)gl_rd_u32(r);
+	d.type = gl_rd_u32(r);
+	d.offset = gl_rd_u64(r);
+	d.indices = gl_rd_blob(r, &d.n);
+	if (end < start) {
+		if (!gles_reader_end(x, r, "glDrawRangeElements"))
+			return false;
+		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
+		return true;
+	}
+	return draw_elements(x, "glDrawRangeElements", r, &d);
 }

@@ -182,7 +182,8 @@ struct gh_gl {
 	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
 	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
 	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;
-	uint32_t shader_refusals; /* by glslang, on this link (shaders.c) */
+	uint32_t max_3d_texture_size, max_array_layers; /* 0 on an ES 2 host */
+	uint32_t shader_refusals;                       /* by glslang, on this link (shaders.c) */
 };
 
 /* ---- names.c ---- */
@@ -203,6 +204,7 @@ struct gh_gl_buffer {
 	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
 	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
 	bool complete;
+	bool gpu_written; /* the GPU may write it (buffer-targets.c): never copied */
 	struct {
 		bool valid;
 		uint32_t type, count, max;
@@ -221,6 +223,9 @@ struct gh_gl_program {
 	char *link_log;
 };
 
+/* Texture targets bindings track: 2D, cube map, 3D, 2D array. */
+#define GH_GL_TEX_TARGETS 4
+
 struct gh_gl_share {
 	uint32_t refs;
 	struct gh_gl_quota *quota;
@@ -232,7 +237,7 @@ struct gh_gl_share {
 	/* The default textures (name 0: 2D, cube map) of its contexts: one
 	 * pair for the group, as Mesa keeps them in its shared state, and
 	 * kept until the group goes. */
-	struct gh_gl_storage *default_tex[2];
+	struct gh_gl_storage *default_tex[GH_GL_TEX_TARGETS];
 	/* Host name -> glslang's log (char *, malloc'd), for shaders whose last
 	 * glCompileShader glslang refused; the driver never compiled those. */
 	struct gh_gl_map refused;
@@ -242,7 +247,8 @@ struct gh_gl_share {
 struct gh_gl_attrib {
 	bool enabled;
 	uint32_t size, type, stride;
-	uint32_t bytes; /* of one vertex: size * sizeof(type) */
+	uint32_t divisor; /* glVertexAttribDivisor: 0 per vertex, else per `divisor` instances */
+	uint32_t bytes;   /* of one vertex: size * sizeof(type) */
 	uint64_t offset;
 	struct gh_gl_buffer *buffer; /* NULL: no buffer (never read: see draw.c) */
 };
@@ -343,13 +349,13 @@ struct gh_gl_fbo {
 };
 
 struct gh_gl_bindings {
-	uint32_t active_unit;                  /* glActiveTexture - GL_TEXTURE0 */
-	struct gh_gl_storage **units;          /* [unit * 2 + (cube ? 1 : 0)], lazily */
-	uint32_t n_units;                      /* in units */
-	struct gh_gl_storage *default_tex[2];  /* name 0: 2D, cube map */
-	struct gh_gl_storage *renderbuffer;    /* GL_RENDERBUFFER binding */
-	struct gh_gl_map fbos;                 /* host name -> gh_gl_fbo */
-	struct gh_gl_fbo *draw_fbo, *read_fbo; /* NULL: the default framebuffer */
+	uint32_t active_unit;         /* glActiveTexture - GL_TEXTURE0 */
+	struct gh_gl_storage **units; /* [unit * GH_GL_TEX_TARGETS + target], lazily */
+	uint32_t n_units;             /* in units */
+	struct gh_gl_storage *default_tex[GH_GL_TEX_TARGETS]; /* name 0 of each target */
+	struct gh_gl_storage *renderbuffer;                   /* GL_RENDERBUFFER binding */
+	struct gh_gl_map fbos;                                /* host name -> gh_gl_fbo */
+	struct gh_gl_fbo *draw_fbo, *read_fbo;                /* NULL: the default framebuffer */
 };
 
 void gh_gl_bindings_init(struct gh_gl_bindings *b);
@@ -358,6 +364,8 @@ void gh_gl_bindings_finish(struct gh_gl_bindings *b);
  * on the active unit; NULL for a target that is neither. *face is set. */
 struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t target,
                                           uint32_t *face);
+/* 0..GH_GL_TEX_TARGETS-1 for a glBindTexture target we track, else -1. */
+int gh_gl_texture_target_index(uint32_t target);
 /* Names going away (glDelete*), before GL deletes them: GL's unbinding in
  * the current context is mirrored; attachments are checked afterwards. */
 void gh_gl_bindings_forget(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
@@ -378,6 +386,7 @@ struct gh_gl_context {
 	struct gh_gl_vao default_vao;
 	struct gh_gl_vao *vao; /* bound: default_vao or one in vaos */
 	struct gh_gl_buffer *array_buffer;
+	struct gh_gl_buffer *buffers[GL_BUFFER_TARGETS]; /* the other targets (buffer-targets.c) */
 	struct gh_gl_program *program;
 	struct gl_pixel_state ps;
 	struct gles_level level; /* API, version, extensions: what the app may call */
@@ -535,7 +544,21 @@ void gh_gl_shaders_finish(struct gh_gl_share *share);
 
 /* Bytes of one vertex of an attribute, 0 for a type GL does not take. */
 uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type);
+/* Bytes of one vertex of an attribute of `size` x `type` the context
+ * takes (ES 3 types on an ES 3 host context); 0 for none. */
+uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type);
+
+/* ---- buffer-targets.c ---- */
+
+/* The buffer bound to any target of gl_buffer_target(), NULL for none. */
 struct gh_gl_buffer *gh_gl_bound_buffer(struct gh_gl_context *ctx, uint32_t target);
+/* glBindBuffer's bookkeeping (target checked: a bad one ends the link). */
+bool gh_gl_bind_buffer(struct gl_exec *x, uint32_t target, uint32_t host, uint32_t app);
+/* The buffer may be written by the GPU from now on: no CPU copy. */
+void gh_gl_buffer_gpu_writes(struct gh_gl_buffer *buf);
+/* A deleted buffer leaves the context's targets. */
+void gh_gl_unbind_buffer(struct gh_gl_context *ctx, struct gh_gl_buffer *buf);
+void gh_gl_buffer_targets_finish(struct gh_gl_context *ctx);
 void gh_gl_after_command(struct gl_exec *x);
 
 /* Host hooks the executor needs on generic commands (requested in

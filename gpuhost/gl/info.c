@@ -108,6 +108,9 @@ static const struct {
         {GL_NUM_COMPRESSED_TEXTURE_FORMATS, 1, false},
         {GL_NUM_SHADER_BINARY_FORMATS, 1, false},
         {GL_SHADER_COMPILER, 1, false},
+        {GL_MAX_3D_TEXTURE_SIZE, 1, false},
+        {GL_MAX_ARRAY_TEXTURE_LAYERS, 1, false},
+        {GL_NUM_PROGRAM_BINARY_FORMATS, 1, false},
         /* Not ES 2.0, but Mesa's ES contexts answer it (EXT_clip_cull_distance
          * reuses the value) and piglit's shader_runner asks for it natively. */
         {0x0D32 /* GL_MAX_CLIP_PLANES */, 1, false},
@@ -147,6 +150,10 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 			gl->max_cube_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
 		if (l->pname == GL_MAX_RENDERBUFFER_SIZE)
 			gl->max_renderbuffer_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+		if (l->pname == GL_MAX_3D_TEXTURE_SIZE)
+			gl->max_3d_texture_size = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+		if (l->pname == GL_MAX_ARRAY_TEXTURE_LAYERS)
+			gl->max_array_layers = iv[0] > 0 ? (uint32_t)iv[0] : 0;
 		if (l->pname == GL_MAX_VERTEX_ATTRIBS) {
 			gl->host_max_attribs = (uint32_t)iv[0];
 			if (l->values[0] > GH_GL_MAX_ATTRIBS)
@@ -154,7 +161,8 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 			gl->max_attribs = (uint32_t)l->values[0];
 		}
 		/* Every shader is source that glslang checks: no binaries. */
-		if (l->pname == GL_NUM_SHADER_BINARY_FORMATS)
+		if (l->pname == GL_NUM_SHADER_BINARY_FORMATS ||
+		    l->pname == GL_NUM_PROGRAM_BINARY_FORMATS)
 			l->values[0] = 0;
 		n++;
 	}

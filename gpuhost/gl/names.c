@@ -2,9 +2,10 @@
  * App names -> host names. The app allocates its names (glGen* and
  * glCreate* cost no round trip); the host creates the real objects and
  * maps the app's names onto them: per share group for textures, buffers,
- * renderbuffers, programs and shaders, per context for framebuffers and
- * vertex arrays (GL does not share those). Reverse maps answer queries
- * that return names (glGetIntegerv(GL_TEXTURE_BINDING_2D), ...).
+ * renderbuffers, samplers, programs and shaders, per context for
+ * framebuffers, vertex arrays, queries and transform feedbacks (GL does not
+ * share those). Sync objects are pointers on the host: fence.c keeps them. Reverse maps answer
+ * queries that return names (glGetIntegerv(GL_TEXTURE_BINDING_2D), ...).
  *
  * Buffers, programs and vertex arrays also get a record of what draws need
  * to know about them, textures and renderbuffers one of the GL memory they
@@ -19,15 +20,25 @@
 #include "gl-private.h"
 
 static const char *const class_names[GL_NAMES_COUNT] = {
-        [GL_NAMES_TEXTURE] = "texture",           [GL_NAMES_BUFFER] = "buffer",
-        [GL_NAMES_FRAMEBUFFER] = "framebuffer",   [GL_NAMES_RENDERBUFFER] = "renderbuffer",
-        [GL_NAMES_PROGRAM] = "program",           [GL_NAMES_SHADER] = "shader",
+        [GL_NAMES_TEXTURE] = "texture",
+        [GL_NAMES_BUFFER] = "buffer",
+        [GL_NAMES_FRAMEBUFFER] = "framebuffer",
+        [GL_NAMES_RENDERBUFFER] = "renderbuffer",
+        [GL_NAMES_PROGRAM] = "program",
+        [GL_NAMES_SHADER] = "shader",
         [GL_NAMES_VERTEX_ARRAY] = "vertex array",
+        [GL_NAMES_QUERY] = "query",
+        [GL_NAMES_SAMPLER] = "sampler",
+        [GL_NAMES_TRANSFORM_FEEDBACK] = "transform feedback",
+        [GL_NAMES_SYNC] = "sync",
 };
 
+/* OpenGL ES 3.2 section 5.1: buffers, renderbuffers, samplers, shaders,
+ * programs, syncs and textures are shared; the containers are not. */
 static bool per_context(enum gl_name_class cls)
 {
-	return cls == GL_NAMES_FRAMEBUFFER || cls == GL_NAMES_VERTEX_ARRAY;
+	return cls == GL_NAMES_FRAMEBUFFER || cls == GL_NAMES_VERTEX_ARRAY ||
+	       cls == GL_NAMES_QUERY || cls == GL_NAMES_TRANSFORM_FEEDBACK;
 }
 
 void gh_gl_names_init(struct gh_gl_names *names)
@@ -57,13 +68,15 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
 		share->default_tex[i] = gh_gl_storage_create(quota, 0);
 		if (!share->default_tex[i]) {
 			gh_gl_share_unref(share);
 			return NULL;
 		}
-		share->default_tex[i]->target = i ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
+		static const uint32_t targets[GH_GL_TEX_TARGETS] = {
+		        GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY};
+		share->default_tex[i]->target = targets[i];
 	}
 	return share;
 }
@@ -95,8 +108,8 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_finish(&share->programs);
 	gh_gl_map_finish(&share->textures);
 	gh_gl_map_finish(&share->renderbuffers);
-	gh_gl_storage_unref(share->default_tex[0]);
-	gh_gl_storage_unref(share->default_tex[1]);
+	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
+		gh_gl_storage_unref(share->default_tex[i]);
 	gh_gl_shaders_finish(share);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_finish(&share->names[i], share->quota);
@@ -280,6 +293,7 @@ static void forget_buffer(struct gh_gl_context *ctx, uint32_t host)
 			gh_gl_buffer_unref(buf);
 		}
 	}
+	gh_gl_unbind_buffer(ctx, buf);
 	gh_gl_buffer_unref(buf);
 }
 

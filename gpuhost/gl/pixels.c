@@ -75,14 +75,70 @@ static bool read_size(struct gl_exec *x, GLint *w, GLint *h)
 	return type == GL_TEXTURE && texture_size(x->gl, target, (GLuint)name, w, h);
 }
 
+/* Pixels at `offset` in a buffer bound to a pixel pack or unpack target:
+ * GL_INVALID_OPERATION (and the call skipped) past its end, as GL says. */
+static enum gl_guard buffer_range(struct gl_exec *x, const char *cmd, uint32_t target,
+                                  uint64_t offset, int64_t size)
+{
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (!buf) {
+		gh_gl_fail(x, "%s: an offset into no %s buffer", cmd,
+		           target == GL_PIXEL_PACK_BUFFER ? "pixel pack" : "pixel unpack");
+		return GL_GUARD_FAIL;
+	}
+	if (size < 0 || offset > buf->size || (uint64_t)size > buf->size - offset) {
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		return GL_GUARD_SKIP;
+	}
+	return GL_GUARD_CALL;
+}
+
+enum gl_guard gl_exec_unpack(struct gl_exec *x, const char *cmd, bool offset_mode, uint64_t offset,
+                             int64_t size)
+{
+	if (offset_mode)
+		return buffer_range(x, cmd, GL_PIXEL_UNPACK_BUFFER, offset, size);
+	/* The driver would take our pointer for an offset into that buffer. */
+	if (gh_gl_bound_buffer(x->ctx, GL_PIXEL_UNPACK_BUFFER)) {
+		gh_gl_fail(x, "%s: pixels in the command while a pixel unpack buffer is bound",
+		           cmd);
+		return GL_GUARD_FAIL;
+	}
+	return GL_GUARD_CALL;
+}
+
+/* glReadPixels into the bound pixel pack buffer: no reply. */
+static bool read_into_buffer(struct gl_exec *x, GLint px, GLint py, GLsizei w, GLsizei h,
+                             GLenum format, GLenum type, uint64_t offset)
+{
+	int64_t want =
+	        gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), px, py, w, h, format, type);
+	switch (buffer_range(x, "glReadPixels", GL_PIXEL_PACK_BUFFER, offset, want)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
+		return true;
+	default:
+		return false;
+	}
+	gles_host.glReadPixels(px, py, w, h, format, type, (void *)(uintptr_t)offset);
+	return true;
+}
+
 bool gl_exec_special_glReadPixels(struct gl_exec *x, struct gl_reader *r)
 {
 	GLint px = (GLint)gl_rd_u32(r), py = (GLint)gl_rd_u32(r);
 	GLsizei w = (GLsizei)gl_rd_u32(r), h = (GLsizei)gl_rd_u32(r);
 	GLenum format = gl_rd_u32(r), type = gl_rd_u32(r);
 	uint32_t cap = gl_rd_u32(r);
+	uint64_t offset = cap == GL_BLOB_OFFSET ? gl_rd_u64(r) : 0;
 	if (!gles_reader_end(x, r, "glReadPixels"))
 		return false;
+	if (cap == GL_BLOB_OFFSET)
+		return read_into_buffer(x, px, py, w, h, format, type, offset);
+	if (gh_gl_bound_buffer(x->ctx, GL_PIXEL_PACK_BUFFER))
+		return gl_exec_fail(x, "glReadPixels: pixels asked back while a pixel pack buffer "
+		                       "is bound");
 	int64_t want =
 	        gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), px, py, w, h, format, type);
 	if (want < 0 || cap != (uint64_t)want)

@@ -46,11 +46,24 @@ static int binding_class(GLenum pname)
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:
 	case GL_ELEMENT_ARRAY_BUFFER_BINDING:
+	case GL_COPY_READ_BUFFER_BINDING:
+	case GL_COPY_WRITE_BUFFER_BINDING:
+	case GL_PIXEL_PACK_BUFFER_BINDING:
+	case GL_PIXEL_UNPACK_BUFFER_BINDING:
+	case GL_TRANSFORM_FEEDBACK_BUFFER_BINDING:
+	case GL_UNIFORM_BUFFER_BINDING:
 		return GL_NAMES_BUFFER;
 	case GL_TEXTURE_BINDING_2D:
 	case GL_TEXTURE_BINDING_CUBE_MAP:
+	case GL_TEXTURE_BINDING_3D:
+	case GL_TEXTURE_BINDING_2D_ARRAY:
 		return GL_NAMES_TEXTURE;
-	case GL_FRAMEBUFFER_BINDING:
+	case GL_SAMPLER_BINDING:
+		return GL_NAMES_SAMPLER;
+	case GL_TRANSFORM_FEEDBACK_BINDING:
+		return GL_NAMES_TRANSFORM_FEEDBACK;
+	case GL_READ_FRAMEBUFFER_BINDING:
+	case GL_FRAMEBUFFER_BINDING: /* and GL_DRAW_FRAMEBUFFER_BINDING */
 		return GL_NAMES_FRAMEBUFFER;
 	case GL_RENDERBUFFER_BINDING:
 		return GL_NAMES_RENDERBUFFER;
@@ -61,6 +74,42 @@ static int binding_class(GLenum pname)
 	default:
 		return -1;
 	}
+}
+
+/* The 64-bit and indexed variants answer bindings as host names too. */
+bool gl_exec_wrap_glGetInteger64v(struct gl_exec *x, GLenum pname, GLint64 *data)
+{
+	gles_host.glGetInteger64v(pname, data);
+	int cls = binding_class(pname);
+	if (cls >= 0)
+		data[0] = (GLint64)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)data[0]);
+	return true;
+}
+
+bool gl_exec_wrap_glGetIntegeri_v(struct gl_exec *x, GLenum target, GLuint index, GLint *data)
+{
+	gles_host.glGetIntegeri_v(target, index, data);
+	int cls = binding_class(target);
+	if (cls >= 0)
+		data[0] = (GLint)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)data[0]);
+	return true;
+}
+
+bool gl_exec_wrap_glGetInteger64i_v(struct gl_exec *x, GLenum target, GLuint index, GLint64 *data)
+{
+	gles_host.glGetInteger64i_v(target, index, data);
+	int cls = binding_class(target);
+	if (cls >= 0)
+		data[0] = (GLint64)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)data[0]);
+	return true;
+}
+
+bool gl_exec_wrap_glGetQueryiv(struct gl_exec *x, GLenum target, GLenum pname, GLint *params)
+{
+	gles_host.glGetQueryiv(target, pname, params);
+	if (pname == GL_CURRENT_QUERY)
+		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_QUERY, (uint32_t)params[0]);
+	return true;
 }
 
 bool gl_exec_special_glGetIntegerv(struct gl_exec *x, struct gl_reader *r)
@@ -81,23 +130,47 @@ bool gl_exec_special_glGetIntegerv(struct gl_exec *x, struct gl_reader *r)
 	return reply_blob(x, v, cap);
 }
 
-bool gl_exec_special_glGetVertexAttribiv(struct gl_exec *x, struct gl_reader *r)
+enum attrib_kind { ATTRIB_INT, ATTRIB_IINT, ATTRIB_IUINT };
+
+static bool get_vertex_attrib(struct gl_exec *x, struct gl_reader *r, const char *cmd,
+                              enum attrib_kind kind)
 {
 	GLuint index = gl_rd_u32(r);
 	GLenum pname = gl_rd_u32(r);
 	uint32_t cap = gl_rd_u32(r);
-	if (!gles_reader_end(x, r, "glGetVertexAttribiv") ||
-	    !check_out(x, "glGetVertexAttribiv",
+	/* The three have the same counts. */
+	if (!gles_reader_end(x, r, cmd) ||
+	    !check_out(x, cmd,
 	               gles_size_glGetVertexAttribiv_params(gl_exec_pixel_state(x), index, pname),
 	               cap))
 		return false;
 	GLint v[16] = {0};
 	if (cap > sizeof(v))
-		return gl_exec_fail(x, "glGetVertexAttribiv: %u bytes for pname 0x%x", cap, pname);
-	gles_host.glGetVertexAttribiv(index, pname, v);
+		return gl_exec_fail(x, "%s: %u bytes for pname 0x%x", cmd, cap, pname);
+	if (kind == ATTRIB_IINT)
+		gles_host.glGetVertexAttribIiv(index, pname, v);
+	else if (kind == ATTRIB_IUINT)
+		gles_host.glGetVertexAttribIuiv(index, pname, (GLuint *)v);
+	else
+		gles_host.glGetVertexAttribiv(index, pname, v);
 	if (pname == GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING)
 		v[0] = (GLint)gh_gl_reverse(x, GL_NAMES_BUFFER, (uint32_t)v[0]);
 	return reply_blob(x, v, cap);
+}
+
+bool gl_exec_special_glGetVertexAttribiv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_vertex_attrib(x, r, "glGetVertexAttribiv", ATTRIB_INT);
+}
+
+bool gl_exec_special_glGetVertexAttribIiv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_vertex_attrib(x, r, "glGetVertexAttribIiv", ATTRIB_IINT);
+}
+
+bool gl_exec_special_glGetVertexAttribIuiv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_vertex_attrib(x, r, "glGetVertexAttribIuiv", ATTRIB_IUINT);
 }
 
 bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, struct gl_reader *r)
@@ -245,15 +318,17 @@ static uint32_t uniform_at(GLuint program, GLint location)
 	return found;
 }
 
-static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd, bool ints)
+enum uniform_kind { UNIFORM_FLOAT, UNIFORM_INT, UNIFORM_UINT };
+
+static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd,
+                        enum uniform_kind kind)
 {
 	GLuint program = gl_rd_u32(r);
 	GLint location = (GLint)gl_rd_u32(r);
 	uint32_t cap = gl_rd_u32(r);
 	GLuint host;
-	int64_t want =
-	        ints ? gles_size_glGetUniformiv_params(gl_exec_pixel_state(x), program, location)
-	             : gles_size_glGetUniformfv_params(gl_exec_pixel_state(x), program, location);
+	/* Every kind answers up to 16 values (a 4x4 matrix). */
+	int64_t want = gles_size_glGetUniformiv_params(gl_exec_pixel_state(x), program, location);
 	if (!gles_reader_end(x, r, cmd) || !check_out(x, cmd, want, cap) ||
 	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
 		return false;
@@ -262,8 +337,10 @@ static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd,
 	uint32_t n = linked ? uniform_at(host, location) : 0;
 	GLint v[16] = {0};
 	/* Called even when nothing is there: GL sets the app's error. */
-	if (ints)
+	if (kind == UNIFORM_INT)
 		gles_host.glGetUniformiv(host, location, v);
+	else if (kind == UNIFORM_UINT)
+		gles_host.glGetUniformuiv(host, location, (GLuint *)v);
 	else
 		gles_host.glGetUniformfv(host, location, (GLfloat *)v);
 	if (n * 4 > cap)
@@ -273,10 +350,48 @@ static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd,
 
 bool gl_exec_special_glGetUniformfv(struct gl_exec *x, struct gl_reader *r)
 {
-	return get_uniform(x, r, "glGetUniformfv", false);
+	return get_uniform(x, r, "glGetUniformfv", UNIFORM_FLOAT);
 }
 
 bool gl_exec_special_glGetUniformiv(struct gl_exec *x, struct gl_reader *r)
 {
-	return get_uniform(x, r, "glGetUniformiv", true);
+	return get_uniform(x, r, "glGetUniformiv", UNIFORM_INT);
+}
+
+bool gl_exec_special_glGetUniformuiv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_uniform(x, r, "glGetUniformuiv", UNIFORM_UINT);
+}
+
+/* A uniform block's parameters; GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES
+ * writes as many indices as the block has uniforms, asked first. */
+bool gl_exec_special_glGetActiveUniformBlockiv(struct gl_exec *x, struct gl_reader *r)
+{
+	GLuint program = gl_rd_u32(r), block = gl_rd_u32(r);
+	GLenum pname = gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	GLuint host;
+	int64_t want = gles_size_glGetActiveUniformBlockiv_params(gl_exec_pixel_state(x), program,
+	                                                          block, pname);
+	if (!gles_reader_end(x, r, "glGetActiveUniformBlockiv") ||
+	    !check_out(x, "glGetActiveUniformBlockiv", want, cap) ||
+	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
+		return false;
+	uint32_t n = 1;
+	if (pname == GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES) {
+		GLint count = 0;
+		gles_host.glGetActiveUniformBlockiv(host, block, GL_UNIFORM_BLOCK_ACTIVE_UNIFORMS,
+		                                    &count);
+		if (count < 0 || (uint64_t)count * 4 > cap)
+			return gl_exec_fail(x, "glGetActiveUniformBlockiv: %d uniforms in block %u",
+			                    count, block);
+		n = (uint32_t)count;
+	}
+	GLint *v = calloc(n ? n : 1, sizeof(*v));
+	if (!v)
+		return gl_exec_fail(x, "glGetActiveUniformBlockiv: out of memory");
+	gles_host.glGetActiveUniformBlockiv(host, block, pname, v);
+	bool ok = reply_blob(x, v, n * 4);
+	free(v);
+	return ok;
 }

@@ -298,6 +298,9 @@ bool gl_exec_wrap_glGetProgramiv(struct gl_exec *x, GLuint program, GLenum pname
 		*params = (GLint)strlen(log) + 1;
 	else
 		gles_host.glGetProgramiv(program, pname, params);
+	/* No binary formats are offered: a program's binary is empty. */
+	if (pname == GL_PROGRAM_BINARY_LENGTH)
+		*params = 0;
 	return true;
 }
 

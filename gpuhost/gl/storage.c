@@ -405,3 +405,185 @@ enum gl_guard gh_gl_storage_from_image(struct gl_exec *x, bool texture, uint32_t
 	              texture ? "glEGLImageTargetTexture2DOES"
 	                      : "glEGLImageTargetRenderbufferStorageOES");
 }
+
+/* ---- OpenGL ES 3: 3D and array textures, immutable storage, multisample ---- */
+
+/* Bytes per pixel of a sized internal format, else of format/type. */
+static uint32_t image_bpp(uint32_t internalformat, uint32_t format, uint32_t type)
+{
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	return bpp ? bpp : unsized_bytes(format, type);
+}
+
+static bool is_3d(uint32_t target)
+{
+	return target == GL_TEXTURE_3D;
+}
+
+/* The largest side and depth GL takes for a 3D or array target. */
+static void limits_3d(struct gh_gl *gl, uint32_t target, uint32_t *side, uint32_t *depth)
+{
+	if (is_3d(target)) {
+		*side = *depth = gl->max_3d_texture_size;
+	} else {
+		*side = gl->max_texture_size;
+		*depth = gl->max_array_layers;
+	}
+}
+
+/* One level of a 3D or array texture: w x h x d of `bytes`. A level > 0
+ * implies the chain of the base it halves from (depth too for 3D). */
+static enum gl_guard set_image_3d(struct gl_exec *x, uint32_t target, int32_t level, int32_t w,
+                                  int32_t h, int32_t d, uint64_t bytes, const char *what)
+{
+	uint32_t face, side, max_d;
+	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
+	if (!st || (target != GL_TEXTURE_3D && target != GL_TEXTURE_2D_ARRAY))
+		return refuse(x, GL_INVALID_ENUM);
+	limits_3d(x->gl, target, &side, &max_d);
+	if (level < 0 || (uint32_t)level >= MAX_LEVELS || w < 0 || h < 0 || d < 0 ||
+	    (uint32_t)w > side || (uint32_t)h > side || (uint32_t)d > max_d)
+		return refuse(x, GL_INVALID_VALUE);
+	struct wl_array work;
+	if (!begin(x, st, &work))
+		return GL_GUARD_FAIL;
+	uint64_t implied =
+	        implied_chain(bytes, (uint32_t)w, (uint32_t)h, (uint32_t)level, side, false);
+	if (implied && is_3d(target) && d > 0) {
+		uint64_t bd = (uint64_t)d << level;
+		implied = product(implied, bd > max_d ? max_d : bd, 1) / (uint64_t)d;
+	}
+	struct gh_gl_image_bytes im = {
+	        .level = (uint32_t)level,
+	        .width = (uint32_t)w,
+	        .height = (uint32_t)h,
+	        .bytes = bytes,
+	        .implied = implied,
+	};
+	if (!put_image(&work, &im)) {
+		wl_array_release(&work);
+		gh_gl_fail(x, "out of memory for texture records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, what);
+}
+
+enum gl_guard gl_exec_guard_glTexImage3D(struct gl_exec *x, GLenum target, GLint level,
+                                         GLint internalformat, GLsizei width, GLsizei height,
+                                         GLsizei depth, GLint border, GLenum format, GLenum type,
+                                         const void *pixels)
+{
+	uint64_t bytes = product(product((uint64_t)(width > 0 ? width : 0),
+	                                 (uint64_t)(height > 0 ? height : 0),
+	                                 (uint64_t)(depth > 0 ? depth : 0)),
+	                         image_bpp((uint32_t)internalformat, format, type), 1);
+	return set_image_3d(x, target, level, width, height, depth, bytes, "glTexImage3D");
+}
+
+enum gl_guard gl_exec_guard_glCompressedTexImage3D(struct gl_exec *x, GLenum target, GLint level,
+                                                   GLenum internalformat, GLsizei width,
+                                                   GLsizei height, GLsizei depth, GLint border,
+                                                   GLsizei imageSize, const void *data)
+{
+	uint64_t bytes =
+	        product(gh_gl_compressed_bytes(internalformat, width > 0 ? (uint32_t)width : 0,
+	                                       height > 0 ? (uint32_t)height : 0),
+	                (uint64_t)(depth > 0 ? depth : 0), 1);
+	if (imageSize > 0 && (uint64_t)imageSize > bytes)
+		bytes = (uint64_t)imageSize;
+	return set_image_3d(x, target, level, width, height, depth, bytes,
+	                    "glCompressedTexImage3D");
+}
+
+/* Immutable storage: every level at once, charged as one image of level 0
+ * (the texture takes no other image afterwards: GL refuses them). */
+static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t levels,
+                                 uint32_t internalformat, int32_t w, int32_t h, int32_t d,
+                                 const char *what)
+{
+	uint32_t face, side = x->gl->max_texture_size, max_d = 1;
+	/* Storage is for whole textures: a cube map, not one of its faces. */
+	if (gh_gl_texture_target_index(target) < 0)
+		return refuse(x, GL_INVALID_ENUM);
+	struct gh_gl_storage *st = gh_gl_bound_texture(
+	        x->ctx, target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target,
+	        &face);
+	if (!st)
+		return refuse(x, GL_INVALID_ENUM);
+	if (target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY)
+		limits_3d(x->gl, target, &side, &max_d);
+	else if (target == GL_TEXTURE_CUBE_MAP)
+		side = x->gl->max_cube_size;
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	if (levels < 1 || (uint32_t)levels > MAX_LEVELS || w < 1 || h < 1 || d < 1 ||
+	    (uint32_t)w > side || (uint32_t)h > side || (uint32_t)d > max_d)
+		return refuse(x, GL_INVALID_VALUE);
+	uint64_t bytes = 0;
+	uint64_t lw = (uint64_t)w, lh = (uint64_t)h, ld = (uint64_t)d;
+	for (int32_t l = 0; l < levels; l++) {
+		uint64_t level = bpp ? product(product(lw, lh, ld), bpp, 1)
+		                     : product(gh_gl_compressed_bytes(internalformat, (uint32_t)lw,
+		                                                      (uint32_t)lh),
+		                               ld, 1);
+		bytes = bytes + level < bytes ? UINT64_MAX : bytes + level;
+		lw = lw > 1 ? lw / 2 : 1;
+		lh = lh > 1 ? lh / 2 : 1;
+		if (is_3d(target))
+			ld = ld > 1 ? ld / 2 : 1;
+	}
+	if (target == GL_TEXTURE_CUBE_MAP)
+		bytes = product(bytes, 6, 1);
+	struct wl_array work;
+	wl_array_init(&work);
+	struct gh_gl_image_bytes im = {.width = (uint32_t)w, .height = (uint32_t)h, .bytes = bytes};
+	if (!put_image(&work, &im)) {
+		gh_gl_fail(x, "out of memory for texture records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, what);
+}
+
+enum gl_guard gl_exec_guard_glTexStorage2D(struct gl_exec *x, GLenum target, GLsizei levels,
+                                           GLenum internalformat, GLsizei width, GLsizei height)
+{
+	return set_storage(x, target, levels, internalformat, width, height, 1, "glTexStorage2D");
+}
+
+enum gl_guard gl_exec_guard_glTexStorage3D(struct gl_exec *x, GLenum target, GLsizei levels,
+                                           GLenum internalformat, GLsizei width, GLsizei height,
+                                           GLsizei depth)
+{
+	if (target != GL_TEXTURE_3D && target != GL_TEXTURE_2D_ARRAY)
+		return refuse(x, GL_INVALID_ENUM);
+	return set_storage(x, target, levels, internalformat, width, height, depth,
+	                   "glTexStorage3D");
+}
+
+enum gl_guard gl_exec_guard_glRenderbufferStorageMultisample(struct gl_exec *x, GLenum target,
+                                                             GLsizei samples, GLenum internalformat,
+                                                             GLsizei width, GLsizei height)
+{
+	if (target != GL_RENDERBUFFER)
+		return refuse(x, GL_INVALID_ENUM);
+	struct gh_gl_storage *st = x->ctx->bind.renderbuffer;
+	if (!st)
+		return refuse(x, GL_INVALID_OPERATION);
+	uint32_t max = x->gl->max_renderbuffer_size;
+	if (samples < 0 || width < 0 || height < 0 || (uint32_t)width > max ||
+	    (uint32_t)height > max)
+		return refuse(x, GL_INVALID_VALUE);
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	struct gh_gl_image_bytes im = {
+	        .width = (uint32_t)width,
+	        .height = (uint32_t)height,
+	        .bytes = product(product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
+	                         samples > 1 ? (uint64_t)samples : 1, 1),
+	};
+	struct wl_array work;
+	wl_array_init(&work);
+	if (!put_image(&work, &im)) {
+		gh_gl_fail(x, "out of memory for renderbuffer records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, "glRenderbufferStorageMultisample");
+}

@@ -63,17 +63,11 @@ static bool es3_type(uint32_t type)
 	       type == GH_GL_INT_2_10_10_10_REV || type == GH_GL_UNSIGNED_INT_2_10_10_10_REV;
 }
 
-struct gh_gl_buffer *gh_gl_bound_buffer(struct gh_gl_context *ctx, uint32_t target)
-{
-	return target == GL_ARRAY_BUFFER ? ctx->array_buffer : ctx->vao->element;
-}
-
-/* GLES 2 has two buffer targets; the host context (GLES 3) has more, which
- * would let data reach places draws are not checked against. */
+/* Every target the context may use is tracked (buffer-targets.c). */
 static bool check_target(struct gl_exec *x, uint32_t target)
 {
-	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
-		return gh_gl_fail(x, "buffer target 0x%x is not a GLES 2 target", target);
+	if (gl_buffer_target(target) < 0)
+		return gh_gl_fail(x, "buffer target 0x%x is not tracked", target);
 	return true;
 }
 
@@ -86,16 +80,7 @@ static void set_buffer(struct gh_gl_buffer **slot, struct gh_gl_buffer *buf)
 
 bool gl_exec_hook_glBindBuffer(struct gl_exec *x, GLenum target, GLuint buffer, GLuint app_buffer)
 {
-	if (!check_target(x, target))
-		return false;
-	struct gh_gl_buffer *buf = NULL;
-	if (buffer) {
-		buf = gh_gl_map_get_ptr(&x->ctx->share->buffers, buffer);
-		if (!buf)
-			return gh_gl_fail(x, "buffer %u has no host object", app_buffer);
-	}
-	set_buffer(target == GL_ARRAY_BUFFER ? &x->ctx->array_buffer : &x->ctx->vao->element, buf);
-	return true;
+	return gh_gl_bind_buffer(x, target, buffer, app_buffer);
 }
 
 /* GL refuses any other usage (GL_INVALID_ENUM) and keeps the old store:
@@ -133,7 +118,7 @@ bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size
 	buf->complete = false;
 	buf->scan.valid = false;
 	/* Element data is kept to find the largest index of each draw. */
-	if (target == GL_ELEMENT_ARRAY_BUFFER && data) {
+	if (target == GL_ELEMENT_ARRAY_BUFFER && data && !buf->gpu_written) {
 		buf->copy = malloc(size ? (size_t)size : 1);
 		if (buf->copy) {
 			memcpy(buf->copy, data, (size_t)size);
@@ -188,13 +173,15 @@ bool gl_exec_hook_glDeleteBuffers(struct gl_exec *x, GLsizei n, const GLuint *bu
 
 bool gl_exec_hook_glPixelStorei(struct gl_exec *x, GLenum pname, GLint param)
 {
-	if (param != 1 && param != 2 && param != 4 && param != 8)
-		return true; /* GL_INVALID_VALUE */
-	if (pname == GL_PACK_ALIGNMENT)
-		x->ctx->ps.pack_alignment = param;
-	else if (pname == GL_UNPACK_ALIGNMENT)
-		x->ctx->ps.unpack_alignment = param;
+	/* The library checks the same: an honest one sends only what GL takes. */
+	if (!gl_pixel_store_set(&x->ctx->ps, pname, param))
+		return gh_gl_fail(x, "glPixelStorei(0x%x, %d) is refused by GL", pname, param);
 	return true;
+}
+
+bool gl_exec_hook_glBindVertexArray(struct gl_exec *x, GLuint array, GLuint app_array)
+{
+	return gl_exec_hook_glBindVertexArrayOES(x, array, app_array);
 }
 
 bool gl_exec_hook_glBindVertexArrayOES(struct gl_exec *x, GLuint array, GLuint app_array)
@@ -238,29 +225,63 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
 	return true;
 }
 
-bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *r)
+bool gl_exec_hook_glVertexAttribDivisor(struct gl_exec *x, GLuint index, GLuint divisor)
 {
+	bool valid;
+	if (!attrib_index(x, index, &valid))
+		return false;
+	if (valid)
+		x->ctx->vao->attribs[index].divisor = divisor;
+	return true;
+}
+
+/* The integer types of glVertexAttribIPointer (no float, fixed or packed). */
+static bool integer_type(uint32_t type)
+{
+	return type == GL_BYTE || type == GL_UNSIGNED_BYTE || type == GL_SHORT ||
+	       type == GL_UNSIGNED_SHORT || type == GL_INT || type == GL_UNSIGNED_INT;
+}
+
+uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type)
+{
+	uint32_t bytes = gh_gl_attrib_bytes(size, type);
+	if (!bytes && ctx->es3)
+		bytes = es3_attrib_bytes(size, type);
+	return bytes;
+}
+
+/* glVertexAttribPointer and glVertexAttribIPointer: u32 index, i32 size,
+ * u32 type, [u32 normalized,] i32 stride, u64 offset into the bound
+ * GL_ARRAY_BUFFER. */
+static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
+{
+	const char *cmd = integer ? "glVertexAttribIPointer" : "glVertexAttribPointer";
 	GLuint index = gl_rd_u32(r);
 	GLint size = (GLint)gl_rd_u32(r);
 	GLenum type = gl_rd_u32(r);
-	GLboolean normalized = gl_rd_u32(r) != 0;
+	GLboolean normalized = integer ? GL_FALSE : gl_rd_u32(r) != 0;
 	GLsizei stride = (GLsizei)gl_rd_u32(r);
 	uint64_t offset = gl_rd_u64(r);
 	bool valid;
-	if (!gles_reader_end(x, r, "glVertexAttribPointer") || !attrib_index(x, index, &valid))
+	if (!gles_reader_end(x, r, cmd) || !attrib_index(x, index, &valid))
 		return false;
-	uint32_t bytes = gh_gl_attrib_bytes((uint32_t)size, type);
-	if (!bytes && x->ctx->es3)
-		bytes = es3_attrib_bytes((uint32_t)size, type);
+	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, (uint32_t)size, type);
+	if (integer && !integer_type(type))
+		bytes = 0;
 	/* A type we cannot size may still be one the host takes (an
 	 * extension): give GL an invalid one instead, for the same
 	 * GL_INVALID_ENUM with no state change. */
-	bool known = gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type));
+	bool known = integer ? integer_type(type)
+	                     : gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type));
 	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
 		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
 		                     "GL_OP_CLIENT_ARRAY)");
-	gles_host.glVertexAttribPointer(index, size, known ? type : 0, normalized, stride,
-	                                (const void *)(uintptr_t)offset);
+	if (integer)
+		gles_host.glVertexAttribIPointer(index, size, known ? type : 0, stride,
+		                                 (const void *)(uintptr_t)offset);
+	else
+		gles_host.glVertexAttribPointer(index, size, known ? type : 0, normalized, stride,
+		                                (const void *)(uintptr_t)offset);
 	if (!valid || !bytes || stride < 0)
 		return true; /* a GL error: nothing changes */
 	/* GLES 3.1 refuses strides over GL_MAX_VERTEX_ATTRIB_STRIDE (at least
@@ -280,6 +301,16 @@ bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *
 	a->bytes = bytes;
 	set_buffer(&a->buffer, x->ctx->array_buffer);
 	return true;
+}
+
+bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *r)
+{
+	return attrib_pointer(x, r, false);
+}
+
+bool gl_exec_special_glVertexAttribIPointer(struct gl_exec *x, struct gl_reader *r)
+{
+	return attrib_pointer(x, r, true);
 }
 
 bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program)

@@ -126,7 +126,7 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES:
 		return 1;
 	default:
-		return GL_SIZE_INVALID_ENUM;
+		return gl_get_count_es3(pname);
 	}
 }
 

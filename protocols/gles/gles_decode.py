@@ -72,6 +72,45 @@ static uint8_t *dec_wr_out(uint8_t *p, const void *out, uint32_t len)
 	return gles_wr_blob(p, out, len);
 }
 
+/* `count` NUL-terminated strings packed in a blob (kind cstrings): *out
+ * gets a pointer to each. Every byte belongs to one string, the last ends
+ * with a NUL; the count is bounded by the blob (a string has 1 byte or more). */
+static bool dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, const void *blob,
+                         uint32_t n, int64_t count, const GLchar ***out)
+{
+	const char *s = blob;
+	*out = NULL;
+	if (count < 0 || (uint64_t)count > (n == GL_BLOB_NULL ? 0 : n))
+		return gl_exec_fail(x, "%s: %s: %" PRId64 " strings in %u bytes", cmd, param, count,
+		                    n == GL_BLOB_NULL ? 0 : n);
+	if (count == 0) {
+		if (n != 0)
+			return gl_exec_fail(x, "%s: %s: bytes after no string", cmd, param);
+		*out = dec_alloc(x, cmd, sizeof(**out));
+		return *out != NULL;
+	}
+	const GLchar **v = dec_alloc(x, cmd, (uint64_t)count * sizeof(*v));
+	if (!v)
+		return false;
+	uint32_t at = 0;
+	for (int64_t i = 0; i < count; i++) {
+		const char *end = at < n ? memchr(s + at, 0, n - at) : NULL;
+		if (!end) {
+			free(v);
+			return gl_exec_fail(x, "%s: %s: string %" PRId64 " is not NUL-terminated", cmd,
+			                    param, i);
+		}
+		v[i] = s + at;
+		at = (uint32_t)(end - s) + 1;
+	}
+	if (at != n) {
+		free(v);
+		return gl_exec_fail(x, "%s: %s: %u bytes after the last string", cmd, param, n - at);
+	}
+	*out = v;
+	return true;
+}
+
 /* App names -> host names for an array argument. */
 static bool dec_map_names(struct gl_exec *x, enum gl_name_class cls, const GLuint *app,
                           GLuint *host, uint32_t n)
@@ -91,6 +130,8 @@ def rd_scalar(p):
     if p.kind == 'handle':
         return '(GLeglImageOES)(uintptr_t)gl_rd_u32(r)'
     size, kind = SCALARS[p.ptype]
+    if kind == 's':
+        return 'gl_rd_u32(r)'
     if kind == 'f':
         return 'gl_rd_f32(r)'
     if kind == 'b':
@@ -109,7 +150,7 @@ def gen_decoder(c):
     L.append('{')
     for p in c.params:
         if p.scalar:
-            ctype = p.ctype
+            ctype = 'GLuint' if p.is_sync else p.ctype
             L.append('\t%s%sa_%s = %s;' % (ctype, '' if ctype.endswith('*') else ' ',
                                            p.name, rd_scalar(p)))
     if 'create' in c.attrs:
@@ -119,6 +160,10 @@ def gen_decoder(c):
             continue
         if p.kind == 'out':
             L.append('\tuint32_t n_%s = gl_rd_u32(r);' % p.name)
+        elif 'unpack' in p.flags:
+            L.append('\tuint32_t n_%s;' % p.name)
+            L.append('\tuint64_t u_%s;' % p.name)
+            L.append('\tconst void *a_%s = gl_rd_pixels(r, &n_%s, &u_%s);' % (p.name, p.name, p.name))
         else:
             L.append('\tuint32_t n_%s;' % p.name)
             L.append('\tconst void *a_%s = gl_rd_blob(r, &n_%s);' % (p.name, p.name))
@@ -135,6 +180,27 @@ def gen_decoder(c):
         if p.kind == 'cstring':
             L.append('\tif (!dec_cstring_ok(x, "%s", "%s", a_%s, n_%s))' % (N, p.name, p.name, p.name))
             L.append('\t\treturn false;')
+        elif p.kind == 'cstrings':
+            pass  # after the allocations below
+        elif 'unpack' in p.flags:
+            L.append('\tint64_t s_%s = %s;' % (p.name, size_call(c, p, 'a_', 'PS')))
+            L.append('\tif (n_%s == GL_BLOB_OFFSET) {' % p.name)
+            L.append('\t\tif (s_%s < 0)' % p.name)
+            L.append('\t\t\treturn gl_exec_fail(x, "%s: %s: invalid arguments");' % (N, p.name))
+            L.append('\t\ta_%s = (const void *)(uintptr_t)u_%s;' % (p.name, p.name))
+            L.append('\t} else if (!dec_blob_ok(x, "%s", "%s", s_%s, n_%s, %s)) {'
+                     % (N, p.name, p.name, p.name, 'true' if 'null' in p.flags else 'false'))
+            L.append('\t\treturn false;')
+            L.append('\t}')
+            L.append('\tswitch (gl_exec_unpack(x, "%s", n_%s == GL_BLOB_OFFSET, u_%s, s_%s)) {'
+                     % (N, p.name, p.name, p.name))
+            L.append('\tcase GL_GUARD_CALL:')
+            L.append('\t\tbreak;')
+            L.append('\tcase GL_GUARD_SKIP:')
+            L.append('\t\treturn true;')
+            L.append('\tdefault:')
+            L.append('\t\treturn false;')
+            L.append('\t}')
         elif p.size is not None:
             null_ok = 'true' if 'null' in p.flags else 'false'
             L.append('\tif (!dec_blob_ok(x, "%s", "%s", %s, n_%s, %s))'
@@ -142,6 +208,17 @@ def gen_decoder(c):
             L.append('\t\treturn false;')
     # scalar names
     for p in c.params:
+        if p.is_sync:
+            L.append('\tGLsync h_%s = NULL;' % p.name)
+            if p.mode == 'is':
+                L.append('\tif (!gl_exec_sync_map_query(x, a_%s, (void **)&h_%s))' % (p.name, p.name))
+                L.append('\t\treturn false;')
+            elif p.mode == 'delete':
+                L.append('\tgl_exec_sync_remove(x, a_%s, (void **)&h_%s);' % (p.name, p.name))
+            else:
+                L.append('\tif (!gl_exec_sync_map(x, a_%s, (void **)&h_%s))' % (p.name, p.name))
+                L.append('\t\treturn false;')
+            continue
         if p.is_ptr or not p.cls:
             continue
         cls = name_cls(p.cls)
@@ -162,11 +239,17 @@ def gen_decoder(c):
         elif p.kind in ('gen', 'delete') or 'names' in p.flags:
             allocs.append(p)
     L.append('\tbool ok = false;')
+    strs = [p for p in c.params if p.kind == 'cstrings']
     for p in allocs:
         if p.kind == 'out':
             L.append('\tvoid *o_%s = NULL;' % p.name)
         else:
             L.append('\tGLuint *h_%s = NULL;' % p.name)
+    for p in strs:
+        L.append('\tconst GLchar **v_%s = NULL;' % p.name)
+        L.append('\tif (!dec_cstrings(x, "%s", "%s", a_%s, n_%s, %s, &v_%s))'
+                 % (N, p.name, p.name, p.name, size_call(c, p, 'a_', 'PS'), p.name))
+        L.append('\t\tgoto done;')
     for p in allocs:
         if p.kind == 'out':
             L.append('\tif (n_%s != GL_BLOB_NULL) {' % p.name)
@@ -196,6 +279,8 @@ def gen_decoder(c):
             args.append('o_' + p.name)
         elif p.kind in ('gen', 'delete') or 'names' in p.flags:
             args.append('h_' + p.name)
+        elif p.kind == 'cstrings':
+            args.append('(const GLchar *const *)v_' + p.name)
         else:
             args.append('a_' + p.name)
     hargs = ['x'] + args
@@ -228,12 +313,15 @@ def gen_decoder(c):
         L.append('\tif (!gl_exec_wrap_%s(%s))' % (N, ', '.join(hargs)))
         L.append('\t\tgoto done;')
     elif 'create' in c.attrs:
-        L.append('\tGLuint h_new = %s;' % call)
+        L.append('\t%s h_new = %s;' % (c.ret, call))
         L.append('\tif (!h_new) {')
         L.append('\t\tgl_exec_fail(x, "%s: the host made no object");' % N)
         L.append('\t\tgoto done;')
         L.append('\t}')
-        L.append('\tif (!gl_exec_names_add(x, %s, 1, &a_app_name, &h_new))' % name_cls(c.ret_cls))
+        if c.ret == 'GLsync':
+            L.append('\tif (!gl_exec_sync_add(x, a_app_name, h_new))')
+        else:
+            L.append('\tif (!gl_exec_names_add(x, %s, 1, &a_app_name, &h_new))' % name_cls(c.ret_cls))
         L.append('\t\tgoto done;')
     elif c.ret != 'void':
         L.append('\t%s ret = %s;' % (c.ret, call))
@@ -268,6 +356,8 @@ def gen_decoder(c):
         L.append('done:')
     for p in allocs:
         L.append('\tfree(%s_%s);' % ('o' if p.kind == 'out' else 'h', p.name))
+    for p in strs:
+        L.append('\tfree(v_%s);' % p.name)
     L.append('\treturn ok;')
     L.append('}')
     return L

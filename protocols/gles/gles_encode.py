@@ -95,6 +95,50 @@ static const uint8_t *enc_reply_out(struct gl_reader *r, uint32_t cap, bool upto
 	return data;
 }
 
+/* A GLsync as the app's library made it: a u32 name (anything wider is no
+ * name of ours). */
+static uint32_t enc_sync_name(GLsync sync)
+{
+	uintptr_t v = (uintptr_t)sync;
+	return v <= UINT32_MAX ? (uint32_t)v : UINT32_MAX;
+}
+
+/* The bytes of `count` NUL-terminated strings; false (GL error recorded)
+ * for a NULL string or more than a command holds. */
+static bool enc_cstrings_size(struct gl_enc *e, const GLchar *const *strs, int64_t count,
+                              uint32_t *n)
+{
+	uint64_t total = 0;
+	for (int64_t i = 0; i < count; i++) {
+		if (!strs[i]) {
+			gl_enc_error(e, GL_INVALID_VALUE);
+			return false;
+		}
+		total += strlen(strs[i]) + 1;
+		if (total > GLES_MAX_PAYLOAD) {
+			gl_enc_error(e, GL_OUT_OF_MEMORY);
+			return false;
+		}
+	}
+	*n = (uint32_t)total;
+	return true;
+}
+
+/* The strings one after the other, each with its NUL, as one blob. */
+static uint8_t *enc_wr_cstrings(uint8_t *p, const GLchar *const *strs, int64_t count, uint32_t n)
+{
+	p = gles_wr_u32(p, n);
+	uint8_t *start = p;
+	for (int64_t i = 0; i < count; i++) {
+		size_t len = strlen(strs[i]) + 1;
+		memcpy(p, strs[i], len);
+		p += len;
+	}
+	uint32_t room = (uint32_t)gles_blob_room(n);
+	memset(p, 0, room - n);
+	return start + room;
+}
+
 /* The reply of a lost link or a malformed one: outputs read as zeros. */
 static void enc_zero(void *out, uint32_t cap)
 {
@@ -128,6 +172,8 @@ def wr_scalar(p, value):
     if p.kind == 'handle':
         return 'enc_p = gles_wr_u32(enc_p, (uint32_t)(uintptr_t)%s);' % value
     size, kind = SCALARS[p.ptype]
+    if kind == 's':
+        return 'enc_p = gles_wr_u32(enc_p, enc_sync_name(%s));' % value
     if kind == 'f':
         return 'enc_p = gles_wr_f32(enc_p, %s);' % value
     if kind == 'b':
@@ -161,7 +207,32 @@ def gen_encoder(cmds, c):
             L.append('\t\tgl_enc_error(enc_e, GL_INVALID_VALUE);')
             L.append('\t\treturn%s;' % z)
             L.append('\t}')
-        if p.kind not in ('in', 'out', 'gen', 'delete', 'cstring'):
+        if p.kind not in ('in', 'out', 'gen', 'delete', 'cstring', 'cstrings'):
+            continue
+        if p.kind == 'cstrings':
+            L.append('\tint64_t s_%s = %s;' % (p.name, size_call(c, p, '', 'PS')))
+            L.append('\tif (!enc_size_ok(enc_e, s_%s, false))' % p.name)
+            L.append('\t\treturn%s;' % z)
+            L.append('\tif (!%s && s_%s > 0) {' % (p.name, p.name))
+            L.append('\t\tgl_enc_error(enc_e, GL_INVALID_VALUE);')
+            L.append('\t\treturn%s;' % z)
+            L.append('\t}')
+            L.append('\tuint32_t n_%s = 0;' % p.name)
+            L.append('\tif (!enc_cstrings_size(enc_e, %s, s_%s, &n_%s))' % (p.name, p.name, p.name))
+            L.append('\t\treturn%s;' % z)
+            continue
+        if 'unpack' in p.flags:
+            L.append('\tint64_t s_%s = %s;' % (p.name, size_call(c, p, '', 'PS')))
+            L.append('\tuint32_t u_%s = gl_enc_unpack_buffer(enc_e);' % p.name)
+            L.append('\tif (!enc_size_ok(enc_e, s_%s, !u_%s && %s != NULL))' % (p.name, p.name, p.name))
+            L.append('\t\treturn%s;' % z)
+            if 'null' not in p.flags:
+                L.append('\tif (!u_%s && !%s && s_%s > 0) {' % (p.name, p.name, p.name))
+                L.append('\t\tgl_enc_error(enc_e, GL_INVALID_VALUE);')
+                L.append('\t\treturn%s;' % z)
+                L.append('\t}')
+            L.append('\tuint32_t n_%s = u_%s ? GL_BLOB_OFFSET : %s ? (uint32_t)s_%s : GL_BLOB_NULL;'
+                     % (p.name, p.name, p.name, p.name))
             continue
         if p.kind == 'cstring':
             L.append('\tif (!%s) {' % p.name)
@@ -188,17 +259,18 @@ def gen_encoder(cmds, c):
         if p.is_ptr or not p.cls:
             continue
         cls = name_cls(p.cls)
+        name = 'enc_sync_name(%s)' % p.name if p.is_sync else p.name
         if p.mode in ('use', 'use0'):
             L.append('\tif (!enc_name_ok(enc_e, %s, %s, %s, %s))'
-                     % (cls, p.name, 'true' if p.mode == 'use0' else 'false', default_err(p)))
+                     % (cls, name, 'true' if p.mode == 'use0' else 'false', default_err(p)))
             L.append('\t\treturn%s;' % z)
         elif p.mode == 'is':
-            L.append('\tif (!%s || !gl_enc_name_known(enc_e, %s, %s))' % (p.name, cls, p.name))
+            L.append('\tif (!%s || !gl_enc_name_known(enc_e, %s, %s))' % (p.name, cls, name))
             L.append('\t\treturn GL_FALSE;')
         elif p.mode == 'delete':
             L.append('\tif (!%s)' % p.name)
             L.append('\t\treturn%s;' % z)
-            L.append('\tif (!enc_name_ok(enc_e, %s, %s, false, %s))' % (cls, p.name, default_err(p)))
+            L.append('\tif (!enc_name_ok(enc_e, %s, %s, false, %s))' % (cls, name, default_err(p)))
             L.append('\t\treturn%s;' % z)
     for p in c.params:
         if p.is_ptr and 'names' in p.flags:
@@ -223,7 +295,9 @@ def gen_encoder(cmds, c):
     fixed += 4 * len(blobs)
     terms = [str(fixed)]
     for p in blobs:
-        if p.kind != 'out':
+        if 'unpack' in p.flags:
+            terms.append('(u_%s ? 8 : gles_blob_room(n_%s))' % (p.name, p.name))
+        elif p.kind != 'out':
             terms.append('gles_blob_room(n_%s)' % p.name)
     L.append('\tuint64_t enc_payload = %s;' % ' + '.join(terms))
     L.append('\tif (enc_payload > GLES_MAX_PAYLOAD) {')
@@ -244,7 +318,8 @@ def gen_encoder(cmds, c):
             L.append('\tenc_implicit_gen(enc_e, %s, %s, %s);'
                      % (name_cls(p.cls), gen_class_op(cmds, p.cls), p.name))
         if not p.is_ptr and p.cls and p.mode == 'delete':
-            L.append('\tgl_enc_name_remove(enc_e, %s, %s);' % (name_cls(p.cls), p.name))
+            name = 'enc_sync_name(%s)' % p.name if p.is_sync else p.name
+            L.append('\tgl_enc_name_remove(enc_e, %s, %s);' % (name_cls(p.cls), name))
         if p.kind == 'gen':
             L.append('\tif (n_%s)' % p.name)
             L.append('\t\tgl_enc_names_gen(enc_e, %s, n_%s / 4, %s);'
@@ -283,6 +358,15 @@ def gen_encoder(cmds, c):
             L.append('\t/* A name listed twice was forgotten once: 0 (ignored) in its place. */')
             L.append('\tfor (; w_%s < k_%s; w_%s++)' % (p.name, p.name, p.name))
             L.append('\t\tenc_p = gles_wr_u32(enc_p, 0);')
+        elif p.kind == 'cstrings':
+            L.append('\tenc_p = enc_wr_cstrings(enc_p, %s, s_%s, n_%s);' % (p.name, p.name, p.name))
+        elif 'unpack' in p.flags:
+            L.append('\tif (u_%s) {' % p.name)
+            L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_OFFSET);')
+            L.append('\t\tenc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % p.name)
+            L.append('\t} else {')
+            L.append('\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
+            L.append('\t}')
         else:
             L.append('\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
     L.append('\t(void)enc_p;')
@@ -294,7 +378,7 @@ def gen_encoder(cmds, c):
     if c.hook in ('client', 'both'):
         L.append('\tgl_enc_hook_%s(%s);' % (c.name, ', '.join(hook_args_client(c))))
     if 'create' in c.attrs:
-        L.append('\treturn enc_name;')
+        L.append('\treturn %s;' % ('(GLsync)(uintptr_t)enc_name' if c.ret == 'GLsync' else 'enc_name'))
     elif c.sync and c.ret != 'void':
         L.append('\treturn enc_ret;')
     L.append('}')

@@ -20,18 +20,23 @@ SCALARS = {
     'GLfloat': (4, 'f'), 'GLclampf': (4, 'f'),
     'GLboolean': (4, 'b'),
     'GLintptr': (8, 'i'), 'GLsizeiptr': (8, 'i'),
+    'GLint64': (8, 'i'), 'GLuint64': (8, 'u'),
+    # A sync object travels as the u32 name the app's library gave it (kind s).
+    'GLsync': (4, 's'),
 }
 
 CLASSES = {
     'texture': 'GL_NAMES_TEXTURE', 'buffer': 'GL_NAMES_BUFFER',
     'framebuffer': 'GL_NAMES_FRAMEBUFFER', 'renderbuffer': 'GL_NAMES_RENDERBUFFER',
     'program': 'GL_NAMES_PROGRAM', 'shader': 'GL_NAMES_SHADER',
-    'vertex array': 'GL_NAMES_VERTEX_ARRAY',
+    'vertex array': 'GL_NAMES_VERTEX_ARRAY', 'query': 'GL_NAMES_QUERY',
+    'sampler': 'GL_NAMES_SAMPLER', 'transform feedback': 'GL_NAMES_TRANSFORM_FEEDBACK',
+    'sync': 'GL_NAMES_SYNC',
 }
 
-PTR_KINDS = {'in', 'out', 'cstring', 'gen', 'delete', 'offset', 'handle', 'wire'}
-SIZED_KINDS = {'in', 'out', 'gen', 'delete'}
-PTR_FLAGS = {'null', 'names', 'upto', 'string'}
+PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}
+SIZED_KINDS = {'in', 'out', 'gen', 'delete', 'cstrings'}
+PTR_FLAGS = {'null', 'names', 'upto', 'string', 'unpack'}
 NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete'}
 SIDES = {'client', 'host', 'both'}
 
@@ -72,7 +77,11 @@ class Param:
 
     @property
     def blob(self):
-        return self.is_ptr and self.kind in ('in', 'out', 'cstring', 'gen', 'delete')
+        return self.is_ptr and self.kind in ('in', 'out', 'cstring', 'cstrings', 'gen', 'delete')
+
+    @property
+    def is_sync(self):
+        return not self.is_ptr and self.ptype == 'GLsync'
 
     def wire_bytes(self):
         if self.kind == 'offset':
@@ -282,9 +291,9 @@ IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 def check_expr(where, cmd, expr, helpers):
     for m in IDENT.finditer(expr):
         word = m.group(0)
-        if word in ('PS', 'pack_alignment', 'unpack_alignment', 'int64_t'):
+        if word in ('PS', 'pack_alignment', 'unpack_alignment', 'int64_t', 'uint64_t'):
             continue
-        if word.startswith('GL_') and not word.startswith('GL_SIZE'):
+        if word.startswith('GL_') and not word.startswith('GL_SIZE_'):
             continue
         if word in helpers:
             continue
@@ -406,9 +415,10 @@ def validate(cmds):
             fail('%s: wrap=host with special= or hook= on the host' % c.name)
         if c.wrap and (c.ret != 'void' or 'create' in c.attrs):
             fail('%s: wrap=host is for commands that return nothing' % c.name)
-        if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret != 'GLuint'):
-            fail('%s: create needs a GLuint return value with a gl.xml class' % c.name)
-        if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean'):
+        if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret not in ('GLuint', 'GLsync')):
+            fail('%s: create needs a GLuint or GLsync return value with a gl.xml class' % c.name)
+        if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean') and \
+                not ('create' in c.attrs and c.ret == 'GLsync'):
             fail('%s: return type %s needs local or special' % (c.name, c.ret))
         for p in c.params:
             if p.is_ptr:
@@ -443,9 +453,13 @@ def validate_ptr(c, p):
             fail('%s: %s needs a gl.xml len= naming the count parameter' % (where, p.kind))
     if 'names' in p.flags and p.kind != 'in':
         fail('%s: names is for in pointers' % where)
+    if 'unpack' in p.flags and (p.kind != 'in' or p.flags & {'names'}):
+        fail('%s: unpack is for in pointers of pixels' % where)
+    if p.kind == 'cstrings' and p.ctype.replace(' ', '') != 'constGLchar*const*':
+        fail('%s: cstrings is for const GLchar *const * arrays' % where)
     if p.flags & {'upto', 'string'} and p.kind != 'out':
         fail('%s: upto/string are for out pointers' % where)
-    if p.ctype.count('*') > 1 and p.kind != 'wire':
+    if p.ctype.count('*') > 1 and p.kind not in ('wire', 'cstrings'):
         fail('%s: pointer to pointer needs wire (or local)' % where)
     if p.cls and p.kind in ('in', 'out') and 'names' not in p.flags and not c.host_special:
         fail('%s: an array of names (class %s) needs the names flag or a host special'

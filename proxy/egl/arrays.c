@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include <GLES2/gl2.h>
+#include <GLES3/gl3.h>
 
 #include "arrays.h"
 
@@ -12,12 +12,31 @@ uint32_t ge_attrib_type_size(uint32_t type)
 		return 1;
 	case GL_SHORT:
 	case GL_UNSIGNED_SHORT:
+	case GL_HALF_FLOAT:
 		return 2;
 	case GL_FIXED:
 	case GL_FLOAT:
+	case GL_INT:
+	case GL_UNSIGNED_INT:
+	case GL_INT_2_10_10_10_REV:
+	case GL_UNSIGNED_INT_2_10_10_10_REV:
 		return 4;
 	}
 	return 0;
+}
+
+bool ge_attrib_type_integer(uint32_t type)
+{
+	return type == GL_BYTE || type == GL_UNSIGNED_BYTE || type == GL_SHORT ||
+	       type == GL_UNSIGNED_SHORT || type == GL_INT || type == GL_UNSIGNED_INT;
+}
+
+uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type)
+{
+	/* The packed types hold all four components in 4 bytes. */
+	if (type == GL_INT_2_10_10_10_REV || type == GL_UNSIGNED_INT_2_10_10_10_REV)
+		return size == 4 ? 4 : 0;
+	return size >= 1 && size <= 4 ? (uint32_t)size * ge_attrib_type_size(type) : 0;
 }
 
 #define RANGE(T)                                                                                   \

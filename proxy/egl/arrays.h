@@ -9,8 +9,14 @@
 #include <stdint.h>
 
 /* Bytes of one component of a glVertexAttribPointer type (GLES 2: BYTE,
- * UNSIGNED_BYTE, SHORT, UNSIGNED_SHORT, FIXED, FLOAT); 0 for others. */
+ * UNSIGNED_BYTE, SHORT, UNSIGNED_SHORT, FIXED, FLOAT; GLES 3: HALF_FLOAT,
+ * INT, UNSIGNED_INT, the packed 2_10_10_10_REV ones); 0 for others. */
 uint32_t ge_attrib_type_size(uint32_t type);
+/* A type glVertexAttribIPointer takes. */
+bool ge_attrib_type_integer(uint32_t type);
+/* Bytes of one vertex of `size` components of `type`; 0 when GL refuses
+ * the pair (a packed type with a size other than 4). */
+uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type);
 
 /* Smallest and largest of `count` indices of `type` (UNSIGNED_BYTE,
  * UNSIGNED_SHORT, UNSIGNED_INT); false when count is 0 or the type is

@@ -75,6 +75,16 @@ EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config 
 	return c ? (EGLConfig)(uintptr_t)(c - d->configs + 1) : EGL_NO_CONFIG_KHR;
 }
 
+uint32_t ge_api_extension_count(const struct ge_api *api)
+{
+	return api->n_extensions;
+}
+
+const char *ge_api_extension(const struct ge_api *api, uint32_t index)
+{
+	return index < api->n_extensions ? api->extension_list[index] : NULL;
+}
+
 const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname)
 {
 	for (uint32_t i = 0; i < api->n_limits; i++)

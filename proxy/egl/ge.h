@@ -98,6 +98,8 @@ struct ge_api {
 	struct gl_limit *limits;
 	uint32_t n_limits;
 	char *gl_version, *glsl_version, *gl_extensions; /* what the app reads */
+	char **extension_list;                           /* gl_extensions split, for glGetStringi */
+	uint32_t n_extensions;
 };
 
 struct ge_display {
@@ -150,6 +152,10 @@ uint32_t ge_display_new_handle(struct ge_display *d);
 const struct ge_config *ge_display_config(struct ge_display *d, EGLConfig config);
 EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config *c);
 const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname);
+/* Extensions in api->gl_extensions, and the one at `index` (glGetStringi):
+ * a NUL-terminated copy kept with the api, NULL past the end. */
+uint32_t ge_api_extension_count(const struct ge_api *api);
+const char *ge_api_extension(const struct ge_api *api, uint32_t index);
 /* Tears down what eglTerminate left while contexts were current, once
  * none is. Display locked. */
 void ge_display_maybe_finish_terminate(struct ge_display *d);

@@ -18,11 +18,13 @@
 /* The payload of one command, header excluded. */
 #define MAX_PAYLOAD (GL_MAX_COMMAND - 8u)
 
-void GL_APIENTRY gl_enc_special_glVertexAttribPointer(GLuint index, GLint size, GLenum type,
-                                                      GLboolean normalized, GLsizei stride,
-                                                      const void *pointer)
+/* glVertexAttribPointer and glVertexAttribIPointer: an attribute in a buffer
+ * object is sent now (as an offset), one in client memory with each draw. */
+static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean normalized,
+                           GLsizei stride, const void *pointer, bool integer)
 {
-	struct gl_enc *e = gl_enc_current();
+	struct gl_enc *e = gl_enc_current_op(integer ? GLES_OP_glVertexAttribIPointer
+	                                             : GLES_OP_glVertexAttribPointer);
 	if (!e)
 		return;
 	struct ge_gl_state *gl = e->gl;
@@ -30,25 +32,52 @@ void GL_APIENTRY gl_enc_special_glVertexAttribPointer(GLuint index, GLint size, 
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (!ge_attrib_type_size(type)) {
+	if (!ge_attrib_type_size(type) || (integer && !ge_attrib_type_integer(type))) {
 		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	if (!ge_attrib_elem_bytes(size, type)) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
+	/* OpenGL ES 3: client memory only with the default vertex array. */
+	if (!gl->array_buffer && gl->vao_name && pointer) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
 	struct ge_attrib *a = &gl->vao->attribs[index];
 	a->size = size;
 	a->type = type;
 	a->normalized = normalized != GL_FALSE;
+	a->integer = integer;
 	a->stride = stride;
 	a->pointer = pointer;
 	a->buffer = gl->array_buffer;
-	if (a->buffer)
+	if (!a->buffer)
+		return;
+	if (integer)
+		gl_enc_glVertexAttribIPointer(index, size, type, stride, pointer);
+	else
 		gl_enc_glVertexAttribPointer(index, size, type, normalized, stride, pointer);
+}
+
+void GL_APIENTRY gl_enc_special_glVertexAttribPointer(GLuint index, GLint size, GLenum type,
+                                                      GLboolean normalized, GLsizei stride,
+                                                      const void *pointer)
+{
+	attrib_pointer(index, size, type, normalized, stride, pointer, false);
+}
+
+void GL_APIENTRY gl_enc_special_glVertexAttribIPointer(GLuint index, GLint size, GLenum type,
+                                                       GLsizei stride, const void *pointer)
+{
+	attrib_pointer(index, size, type, GL_FALSE, stride, pointer, true);
 }
 
 static bool send_array(struct gl_enc *e, uint32_t index, const struct ge_attrib *a, uint32_t first,
                        uint32_t count)
 {
-	uint32_t elem = (uint32_t)a->size * ge_attrib_type_size(a->type);
+	uint32_t elem = ge_attrib_elem_bytes(a->size, a->type);
 	uint64_t bytes = (uint64_t)count * elem;
 	if (bytes + 28 > MAX_PAYLOAD) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
@@ -60,7 +89,9 @@ static bool send_array(struct gl_enc *e, uint32_t index, const struct ge_attrib 
 	p = ge_put_u32(p, index);
 	p = ge_put_u32(p, (uint32_t)a->size);
 	p = ge_put_u32(p, a->type);
-	p = ge_put_u32(p, a->normalized);
+	p = ge_put_u32(p, a->integer      ? GL_CLIENT_ARRAY_INTEGER
+	                  : a->normalized ? GL_CLIENT_ARRAY_NORMALIZED
+	                                  : GL_CLIENT_ARRAY_FLOAT);
 	p = ge_put_u32(p, first);
 	p = ge_put_u32(p, count);
 	p = ge_put_u32(p, (uint32_t)bytes);
@@ -83,12 +114,13 @@ static bool has_client_arrays(const struct ge_gl_state *gl)
 }
 
 /* Sends the client arrays the next draw reads: vertices [first, first +
- * count). An enabled attribute with no buffer and a NULL pointer is left
- * alone (natively the draw would read address 0). */
-static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count)
+ * count) of the per-vertex ones, the first ceil(instances / divisor)
+ * elements of the instanced ones. An enabled attribute with no buffer and a
+ * NULL pointer is left alone (natively the draw would read address 0). */
+static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances)
 {
 	struct ge_gl_state *gl = e->gl;
-	if (!count || !has_client_arrays(gl))
+	if (!count || !instances || !has_client_arrays(gl))
 		return true;
 	if (first + count > UINT32_MAX) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
@@ -96,24 +128,46 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count)
 	}
 	for (uint32_t i = 0; i < gl->max_attribs; i++) {
 		const struct ge_attrib *a = &gl->vao->attribs[i];
-		if (a->enabled && !a->buffer && a->pointer &&
-		    !send_array(e, i, a, (uint32_t)first, (uint32_t)count))
+		if (!a->enabled || a->buffer || !a->pointer)
+			continue;
+		uint64_t from = first, n = count;
+		if (a->divisor) {
+			from = 0;
+			n = (instances + a->divisor - 1) / a->divisor;
+		}
+		if (!send_array(e, i, a, (uint32_t)from, (uint32_t)n))
 			return false;
 	}
 	return true;
 }
 
-void GL_APIENTRY gl_enc_special_glDrawArrays(GLenum mode, GLint first, GLsizei count)
+static void draw_arrays(GLenum mode, GLint first, GLsizei count, GLsizei instances, bool instanced)
 {
-	struct gl_enc *e = gl_enc_current();
+	struct gl_enc *e =
+	        gl_enc_current_op(instanced ? GLES_OP_glDrawArraysInstanced : GLES_OP_glDrawArrays);
 	if (!e)
 		return;
-	if (first < 0 || count < 0) {
+	if (first < 0 || count < 0 || instances < 0) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (send_arrays(e, (uint64_t)first, (uint64_t)count))
+	if (!send_arrays(e, (uint64_t)first, (uint64_t)count, (uint64_t)instances))
+		return;
+	if (instanced)
+		gl_enc_glDrawArraysInstanced(mode, first, count, instances);
+	else
 		gl_enc_glDrawArrays(mode, first, count);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawArrays(GLenum mode, GLint first, GLsizei count)
+{
+	draw_arrays(mode, first, count, 1, false);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawArraysInstanced(GLenum mode, GLint first, GLsizei count,
+                                                      GLsizei instancecount)
+{
+	draw_arrays(mode, first, count, instancecount, true);
 }
 
 /* Index range of a draw whose indices are in the element buffer. */
@@ -128,17 +182,36 @@ static bool buffer_index_range(struct gl_enc *e, GLenum type, uint64_t offset, u
 	return ok;
 }
 
-static void send_draw(struct gl_enc *e, GLenum mode, GLsizei count, GLenum type, uint64_t offset,
+/* One indexed draw as every glDraw*Elements* travels (gles-codec.h): u32
+ * mode, [u32 start, u32 end,] i32 count, u32 type, u64 offset, [i32
+ * instances,] blob indices. */
+struct elements_draw {
+	uint32_t op;
+	GLenum mode, type;
+	GLsizei count, instances;
+	GLuint start, end; /* glDrawRangeElements */
+};
+
+static void send_draw(struct gl_enc *e, const struct elements_draw *d, uint64_t offset,
                       const void *indices, uint32_t bytes)
 {
 	uint32_t blob = indices ? ge_blob_size(bytes) : 4;
-	uint8_t *p = gl_enc_begin(e, GLES_OP_glDrawElements, 20 + blob);
+	uint32_t extra = d->op == GLES_OP_glDrawRangeElements       ? 8
+	                 : d->op == GLES_OP_glDrawElementsInstanced ? 4
+	                                                            : 0;
+	uint8_t *p = gl_enc_begin(e, d->op, 20 + extra + blob);
 	if (!p)
 		return;
-	p = ge_put_u32(p, mode);
-	p = ge_put_u32(p, (uint32_t)count);
-	p = ge_put_u32(p, type);
+	p = ge_put_u32(p, d->mode);
+	if (d->op == GLES_OP_glDrawRangeElements) {
+		p = ge_put_u32(p, d->start);
+		p = ge_put_u32(p, d->end);
+	}
+	p = ge_put_u32(p, (uint32_t)d->count);
+	p = ge_put_u32(p, d->type);
 	p = ge_put_u64(p, offset);
+	if (d->op == GLES_OP_glDrawElementsInstanced)
+		p = ge_put_u32(p, (uint32_t)d->instances);
 	if (indices)
 		ge_put_blob(p, indices, bytes);
 	else
@@ -146,46 +219,70 @@ static void send_draw(struct gl_enc *e, GLenum mode, GLsizei count, GLenum type,
 	gl_enc_end(e);
 }
 
-void GL_APIENTRY gl_enc_special_glDrawElements(GLenum mode, GLsizei count, GLenum type,
-                                               const void *indices)
+static void draw_elements(const struct elements_draw *d, const void *indices)
 {
-	struct gl_enc *e = gl_enc_current();
+	struct gl_enc *e = gl_enc_current_op(d->op);
 	if (!e)
 		return;
-	int64_t isz = gl_index_size(type);
+	int64_t isz = gl_index_size(d->type);
 	if (isz <= 0) {
 		gl_enc_error(e, isz < 0 ? gl_size_error(isz) : GL_INVALID_ENUM);
 		return;
 	}
-	if (count < 0) {
+	if (d->count < 0 || d->instances < 0 || d->end < d->start) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	uint64_t bytes = (uint64_t)count * (uint64_t)isz;
+	uint64_t bytes = (uint64_t)d->count * (uint64_t)isz;
+	uint64_t instances = (uint64_t)d->instances;
 	uint32_t min = 0, max = 0;
 	bool ranged = false;
 	if (e->gl->vao->element_buffer) {
 		uint64_t offset = (uintptr_t)indices;
-		if (count && has_client_arrays(e->gl)) {
-			if (!buffer_index_range(e, type, offset, (uint32_t)count, (uint32_t)isz,
-			                        &min, &max))
+		if (d->count && instances && has_client_arrays(e->gl)) {
+			if (!buffer_index_range(e, d->type, offset, (uint32_t)d->count,
+			                        (uint32_t)isz, &min, &max))
 				return;
 			ranged = true;
 		}
-		if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1))
-			send_draw(e, mode, count, type, offset, NULL, 0);
+		if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1, instances))
+			send_draw(e, d, offset, NULL, 0);
 		return;
 	}
-	if (count && !indices) {
+	if (d->count && !indices) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
-	if (bytes + 24 > MAX_PAYLOAD) {
+	if (bytes + 36 > MAX_PAYLOAD) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return;
 	}
-	if (count)
-		ranged = ge_index_range(type, indices, (uint32_t)count, &min, &max);
-	if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1))
-		send_draw(e, mode, count, type, 0, count ? indices : "", (uint32_t)bytes);
+	if (d->count)
+		ranged = ge_index_range(d->type, indices, (uint32_t)d->count, &min, &max);
+	if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1, instances))
+		send_draw(e, d, 0, d->count ? indices : "", (uint32_t)bytes);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawElements(GLenum mode, GLsizei count, GLenum type,
+                                               const void *indices)
+{
+	struct elements_draw d = {GLES_OP_glDrawElements, mode, type, count, 1, 0, 0};
+	draw_elements(&d, indices);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawElementsInstanced(GLenum mode, GLsizei count, GLenum type,
+                                                        const void *indices, GLsizei instancecount)
+{
+	struct elements_draw d = {
+	        GLES_OP_glDrawElementsInstanced, mode, type, count, instancecount, 0, 0};
+	draw_elements(&d, indices);
+}
+
+/* start and end are the app's promise; the indices are what the host
+ * checks and what the client arrays are sent for. */
+void GL_APIENTRY gl_enc_special_glDrawRangeElements(GLenum mode, GLuint start, GLuint end,
+                                                    GLsizei count, GLenum type, const void *indices)
+{
+	struct elements_draw d = {GLES_OP_glDrawRangeElements, mode, type, count, 1, start, end};
+	draw_elements(&d, indices);
 }

@@ -75,6 +75,59 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	case GL_VERTEX_ARRAY_BINDING_OES:
 		v[0] = (float)gl->vao_name;
 		return true;
+	case GL_COPY_READ_BUFFER_BINDING:
+	case GL_COPY_WRITE_BUFFER_BINDING:
+	case GL_PIXEL_PACK_BUFFER_BINDING:
+	case GL_PIXEL_UNPACK_BUFFER_BINDING:
+	case GL_TRANSFORM_FEEDBACK_BUFFER_BINDING:
+	case GL_UNIFORM_BUFFER_BINDING: {
+		static const GLenum targets[] = {
+		        GL_COPY_READ_BUFFER,    GL_COPY_WRITE_BUFFER,         GL_PIXEL_PACK_BUFFER,
+		        GL_PIXEL_UNPACK_BUFFER, GL_TRANSFORM_FEEDBACK_BUFFER, GL_UNIFORM_BUFFER};
+		static const GLenum bindings[] = {
+		        GL_COPY_READ_BUFFER_BINDING,          GL_COPY_WRITE_BUFFER_BINDING,
+		        GL_PIXEL_PACK_BUFFER_BINDING,         GL_PIXEL_UNPACK_BUFFER_BINDING,
+		        GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, GL_UNIFORM_BUFFER_BINDING};
+		for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
+			bool ok;
+			if (bindings[i] == pname)
+				v[0] = (float)ge_gl_bound_buffer(gl, targets[i], &ok);
+		}
+		return true;
+	}
+	case GL_MAJOR_VERSION:
+		v[0] = (float)GL_VERSION_MAJOR(gl->api->level.version);
+		return true;
+	case GL_MINOR_VERSION:
+		v[0] = (float)GL_VERSION_MINOR(gl->api->level.version);
+		return true;
+	case GL_NUM_EXTENSIONS:
+		v[0] = (float)ge_api_extension_count(gl->api);
+		return true;
+	case GL_UNPACK_ROW_LENGTH:
+		v[0] = (float)gl->ps.unpack_row_length;
+		return true;
+	case GL_UNPACK_IMAGE_HEIGHT:
+		v[0] = (float)gl->ps.unpack_image_height;
+		return true;
+	case GL_UNPACK_SKIP_ROWS:
+		v[0] = (float)gl->ps.unpack_skip_rows;
+		return true;
+	case GL_UNPACK_SKIP_PIXELS:
+		v[0] = (float)gl->ps.unpack_skip_pixels;
+		return true;
+	case GL_UNPACK_SKIP_IMAGES:
+		v[0] = (float)gl->ps.unpack_skip_images;
+		return true;
+	case GL_PACK_ROW_LENGTH:
+		v[0] = (float)gl->ps.pack_row_length;
+		return true;
+	case GL_PACK_SKIP_ROWS:
+		v[0] = (float)gl->ps.pack_skip_rows;
+		return true;
+	case GL_PACK_SKIP_PIXELS:
+		v[0] = (float)gl->ps.pack_skip_pixels;
+		return true;
 	case GL_PACK_ALIGNMENT:
 		v[0] = (float)gl->ps.pack_alignment;
 		return true;
@@ -128,6 +181,11 @@ static bool is_binding(GLenum pname)
 	case GL_RENDERBUFFER_BINDING:
 	case GL_TEXTURE_BINDING_2D:
 	case GL_TEXTURE_BINDING_CUBE_MAP:
+	case GL_TEXTURE_BINDING_3D:
+	case GL_TEXTURE_BINDING_2D_ARRAY:
+	case GL_READ_FRAMEBUFFER_BINDING:
+	case GL_SAMPLER_BINDING:
+	case GL_TRANSFORM_FEEDBACK_BINDING:
 		return true;
 	}
 	return false;

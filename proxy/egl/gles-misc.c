@@ -89,17 +89,14 @@ void GL_APIENTRY gl_enc_special_glPixelStorei(GLenum pname, GLint param)
 	struct gl_enc *e = gl_enc_current();
 	if (!e)
 		return;
-	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
+	struct gl_pixel_state probe = {.pack_alignment = 4, .unpack_alignment = 4};
+	if (!gl_pixel_store_set(&probe, pname, 1)) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
 	}
-	if (param != 1 && param != 2 && param != 4 && param != 8) {
+	if (!gl_pixel_store_set(&e->gl->ps, pname, param)) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (pname == GL_PACK_ALIGNMENT)
-		e->gl->ps.pack_alignment = param;
-	else
-		e->gl->ps.unpack_alignment = param;
 	gl_enc_glPixelStorei(pname, param);
 }

@@ -61,6 +61,35 @@ static void add_gl_extension(struct ge_api *api, const char *ext)
 	strcat(api->gl_extensions, ext);
 }
 
+/* glGetStringi's list: the words of gl_extensions. */
+static bool split_extensions(struct ge_api *api)
+{
+	uint32_t n = 0;
+	for (const char *p = api->gl_extensions; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		n++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	api->extension_list = calloc(n + 1, sizeof(char *));
+	if (!api->extension_list)
+		return false;
+	const char *p = api->gl_extensions;
+	for (uint32_t i = 0; i < n; i++) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!(api->extension_list[i] = dup_bytes(p, (uint32_t)len)))
+			return false;
+		api->n_extensions = i + 1;
+		p += len;
+	}
+	return true;
+}
+
 /* What a context of `api` tells the app: our extensions where the host
  * has them (GL_OES_EGL_image also needs the host's EGL images), and the
  * version strings of the level it gets. */
@@ -88,6 +117,8 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 		gles_level_add_extension(l, i);
 	}
 	add_gl_extension(api, surfaceless);
+	if (!split_extensions(api))
+		return false;
 	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);
 	if (asprintf(&api->gl_version, "OpenGL ES %u.%u gpupipe %s (host: %s)", major, minor,
 	             GE_VERSION, api->host_strings[GE_HOST_VERSION]) < 0)
@@ -209,6 +240,9 @@ static void free_host_info(struct ge_display *d)
 		free(api->gl_version);
 		free(api->glsl_version);
 		free(api->gl_extensions);
+		for (uint32_t i = 0; i < api->n_extensions; i++)
+			free(api->extension_list[i]);
+		free(api->extension_list);
 		*api = (struct ge_api){0};
 	}
 	free(d->egl_extensions);

@@ -110,15 +110,24 @@ void ge_buffer_unmap(struct ge_buffer *b)
 	b->map_access = 0;
 }
 
+/* The binding of a target: the vertex array's for elements. */
+static uint32_t *binding(struct ge_gl_state *gl, uint32_t target)
+{
+	int64_t i = gl_buffer_target(target);
+	if (i < 0)
+		return NULL;
+	if (target == GL_ARRAY_BUFFER)
+		return &gl->array_buffer;
+	if (target == GL_ELEMENT_ARRAY_BUFFER)
+		return &gl->vao->element_buffer;
+	return &gl->buffers[i];
+}
+
 uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok)
 {
-	*ok = true;
-	if (target == GL_ARRAY_BUFFER)
-		return gl->array_buffer;
-	if (target == GL_ELEMENT_ARRAY_BUFFER)
-		return gl->vao->element_buffer;
-	*ok = false;
-	return 0;
+	uint32_t *b = binding(gl, target);
+	*ok = b != NULL;
+	return b ? *b : 0;
 }
 
 /* ---- runtime entry points of gl-codec.h ---- */
@@ -137,12 +146,44 @@ const struct gl_pixel_state *gl_enc_pixel_state(struct gl_enc *e)
 
 /* ---- hooks: the generic encoder queued the command, then these run ---- */
 
+uint32_t gl_enc_unpack_buffer(struct gl_enc *e)
+{
+	return e->gl ? e->gl->buffers[gl_buffer_target(GL_PIXEL_UNPACK_BUFFER)] : 0;
+}
+
 void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
 {
-	if (target == GL_ARRAY_BUFFER)
-		e->gl->array_buffer = buffer;
-	else if (target == GL_ELEMENT_ARRAY_BUFFER)
-		e->gl->vao->element_buffer = buffer;
+	uint32_t *b = binding(e->gl, target);
+	if (b)
+		*b = buffer;
+}
+
+/* They bind the generic target too. */
+void gl_enc_hook_glBindBufferBase(struct gl_enc *e, GLenum target, GLuint index, GLuint buffer)
+{
+	gl_enc_hook_glBindBuffer(e, target, buffer);
+}
+
+void gl_enc_hook_glBindBufferRange(struct gl_enc *e, GLenum target, GLuint index, GLuint buffer,
+                                   GLintptr offset, GLsizeiptr size)
+{
+	gl_enc_hook_glBindBuffer(e, target, buffer);
+}
+
+void gl_enc_hook_glBindVertexArray(struct gl_enc *e, GLuint array)
+{
+	gl_enc_hook_glBindVertexArrayOES(e, array);
+}
+
+void gl_enc_hook_glDeleteVertexArrays(struct gl_enc *e, GLsizei n, const GLuint *arrays)
+{
+	gl_enc_hook_glDeleteVertexArraysOES(e, n, arrays);
+}
+
+void gl_enc_hook_glVertexAttribDivisor(struct gl_enc *e, GLuint index, GLuint divisor)
+{
+	if (index < GE_MAX_ATTRIBS)
+		e->gl->vao->attribs[index].divisor = divisor;
 }
 
 void gl_enc_hook_glBindVertexArrayOES(struct gl_enc *e, GLuint array)
@@ -193,6 +234,10 @@ void gl_enc_hook_glDeleteBuffers(struct gl_enc *e, GLsizei n, const GLuint *buff
 			gl->array_buffer = 0;
 		if (gl->vao->element_buffer == name)
 			gl->vao->element_buffer = 0;
+		for (int t = 0; t < GL_BUFFER_TARGETS; t++) {
+			if (gl->buffers[t] == name)
+				gl->buffers[t] = 0;
+		}
 		struct ge_buffer *b = ge_map_remove(&gl->share->buffers, name);
 		if (b) {
 			ge_buffer_unmap(b);

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-sizes.h>
 
 #include "map.h"
 
@@ -34,6 +35,8 @@ struct ge_attrib {
 	int32_t stride;
 	const void *pointer; /* client memory when buffer == 0, else an offset */
 	uint32_t buffer;     /* GL_ARRAY_BUFFER bound at glVertexAttribPointer */
+	bool integer;        /* glVertexAttribIPointer */
+	uint32_t divisor;    /* glVertexAttribDivisor */
 };
 
 struct ge_vao {
@@ -68,6 +71,7 @@ struct ge_gl_state {
 	struct ge_vao *vao;
 	uint32_t vao_name;
 	uint32_t array_buffer;
+	uint32_t buffers[GL_BUFFER_TARGETS]; /* the other targets' bindings */
 	struct gl_pixel_state ps;
 	uint32_t error;     /* first client-detected error, GL_NO_ERROR if none */
 	bool lost_reported; /* glGetError said GL_CONTEXT_LOST once */
@@ -86,8 +90,8 @@ void ge_gl_state_destroy(struct ge_gl_state *gl);
 /* Class -> whose table: the share group's or the context's. */
 bool ge_names_shared(enum gl_name_class cls);
 
-/* The buffer bound to `target` (GL_ARRAY_BUFFER, GL_ELEMENT_ARRAY_BUFFER),
- * or 0; *ok false for any other target. */
+/* The buffer bound to `target` (any of gl_buffer_target), or 0; *ok false
+ * for any other target. */
 uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok);
 /* Buffer info of `name`, created on demand; call with share->lock held. */
 struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create);

@@ -219,7 +219,7 @@ static void test_data(void)
 	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, 0x9999, &param);
 	CHECK(enc.error == GL_INVALID_ENUM);
 	enc.error = 0;
-	gl_enc_glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, 5);
+	gl_enc_glBindBuffer(0x9999, 0);
 	CHECK(enc.error == GL_INVALID_ENUM);
 	CHECK(enc.len == queued);
 }
@@ -320,8 +320,8 @@ static void test_host_refuses(void)
 	refused(GLES_OP_glAttachShader, (uint32_t[]){s, s}, 2, "unknown name");
 	refused(GLES_OP_glGetAttribLocation, (uint32_t[]){p, 4, 0x64636261}, 3,
 	        "glGetAttribLocation: name is not a NUL-terminated string");
-	refused(GLES_OP_glPixelStorei, (uint32_t[]){GL_UNPACK_ROW_LENGTH_EXT, 5}, 2,
-	        "glPixelStorei: pname == GL_PACK_ALIGNMENT");
+	refused(GLES_OP_glBindBuffer, (uint32_t[]){0x9999, 0}, 2,
+	        "glBindBuffer: gl_buffer_target(target) >= 0");
 	refused(GLES_OP_glGetShaderInfoLog, (uint32_t[]){s, 0x7fffffff, GL_BLOB_NULL, 0x7fffffff},
 	        4, "glGetShaderInfoLog: infoLog is over the command limit");
 	refused(GLES_OP_glGenTextures, (uint32_t[]){1, 4, tex}, 3, "bad new name");

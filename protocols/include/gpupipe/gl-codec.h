@@ -38,6 +38,10 @@ enum gl_name_class {
 	GL_NAMES_PROGRAM,
 	GL_NAMES_SHADER,
 	GL_NAMES_VERTEX_ARRAY,
+	GL_NAMES_QUERY,
+	GL_NAMES_SAMPLER,
+	GL_NAMES_TRANSFORM_FEEDBACK,
+	GL_NAMES_SYNC, /* GLsync: the library's u32 names as pointers */
 	GL_NAMES_COUNT,
 };
 
@@ -50,6 +54,11 @@ struct gl_pixel_state {
 	int32_t unpack_row_length, unpack_image_height;
 	int32_t unpack_skip_rows, unpack_skip_pixels, unpack_skip_images;
 };
+
+/* glPixelStorei on the tracked state: false (state unchanged) for a pname
+ * or value GL refuses (GL_INVALID_ENUM, GL_INVALID_VALUE). OpenGL ES 3
+ * names: the library and the host track the same. */
+bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value);
 
 /* A reader over one command's payload. Every read is bounds-checked; a
  * short read sets `bad` and returns zeros, so a decoder reads all its
@@ -110,6 +119,21 @@ static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
 	return data;
 }
 
+/* Pixels of an upload (annotation flag `unpack`): a blob, or, while the app
+ * has a GL_PIXEL_UNPACK_BUFFER bound, GL_BLOB_OFFSET then the u64 offset
+ * into that buffer (*n == GL_BLOB_OFFSET, NULL returned). */
+static inline const void *gl_rd_pixels(struct gl_reader *r, uint32_t *n, uint64_t *offset)
+{
+	*offset = 0;
+	if (r->left >= 4 &&
+	    (r->p[0] | r->p[1] << 8 | r->p[2] << 16 | (uint32_t)r->p[3] << 24) == GL_BLOB_OFFSET) {
+		*n = gl_rd_u32(r);
+		*offset = gl_rd_u64(r);
+		return NULL;
+	}
+	return gl_rd_blob(r, n);
+}
+
 /* ---- App side: implemented by libEGL_gpupipe (proxy/egl/) ---- */
 
 struct gl_enc;
@@ -122,6 +146,9 @@ struct gl_enc *gl_enc_current(void);
  * recording GL_INVALID_OPERATION, when the current context's API version
  * and extensions lack that command (see <gpupipe/gl-api.h>). */
 struct gl_enc *gl_enc_current_op(uint32_t op);
+/* The buffer bound to GL_PIXEL_UNPACK_BUFFER in the current context, 0 for
+ * none: uploads then send an offset instead of pixels. */
+uint32_t gl_enc_unpack_buffer(struct gl_enc *e);
 
 /* Room for one command of `payload` bytes (a multiple of 4, header not
  * included) at the end of the stream buffer; the caller fills all of it,
@@ -200,5 +227,20 @@ bool gl_exec_has_context(struct gl_exec *x);
 /* True when the current context has the command `op` (gles_level_has on
  * its level); the decoder ends the link otherwise. */
 bool gl_exec_context_has(struct gl_exec *x, uint32_t op);
+
+/* An upload's pixels (`unpack`): in the command (offset_mode false: no
+ * GL_PIXEL_UNPACK_BUFFER may be bound, or the link ends) or at `offset`
+ * in the bound unpack buffer, where `size` bytes must lie inside it (else
+ * GL_INVALID_OPERATION for the app and GL_GUARD_SKIP, as GL says; none
+ * bound ends the link). */
+enum gl_guard gl_exec_unpack(struct gl_exec *x, const char *cmd, bool offset_mode, uint64_t offset,
+                             int64_t size);
+
+/* Sync objects (GLsync): the app's u32 names, per share group. */
+bool gl_exec_sync_map(struct gl_exec *x, uint32_t app, void **host);
+bool gl_exec_sync_map_query(struct gl_exec *x, uint32_t app, void **host);
+bool gl_exec_sync_add(struct gl_exec *x, uint32_t app, void *host);
+/* Forgets `app` (unknown: *host = NULL, which glDeleteSync ignores). */
+void gl_exec_sync_remove(struct gl_exec *x, uint32_t app, void **host);
 
 #endif

@@ -65,4 +65,33 @@ int64_t gl_pixel_size(uint32_t format, uint32_t type);
 int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t type,
                       int64_t alignment);
 
+/* ---- OpenGL ES 3 (provisional: being completed) ---- */
+
+struct gl_pixel_state;
+
+/* Uniform indices one glGetActiveUniformBlockiv may return. */
+#define GL_SIZES_MAX_BLOCK_UNIFORMS 16384
+
+int64_t gl_get_count_es3(uint32_t pname);
+int64_t gl_get_indexed_count(uint32_t target);
+int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                       int64_t depth, uint32_t format, uint32_t type);
+int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                     uint32_t format, uint32_t type);
+int64_t gl_clear_buffer_count(uint32_t buffer);
+int64_t gl_sampler_param_count(uint32_t pname);
+int64_t gl_query_param_count(uint32_t pname);
+int64_t gl_query_object_count(uint32_t pname);
+int64_t gl_uniform_block_param_count(uint32_t pname);
+
+/* ---- Buffer objects ---- */
+
+/* The buffer targets both sides track, as indices 0..GL_BUFFER_TARGETS-1
+ * (GL_ELEMENT_ARRAY_BUFFER's binding is the vertex array's); -2
+ * (GL_SIZE_INVALID_ENUM) for anything else. */
+#define GL_BUFFER_TARGETS 8
+int64_t gl_buffer_target(uint32_t target);
+/* A glBufferData usage of OpenGL ES 3 (the ES 2 ones included). */
+int64_t gl_buffer_usage_ok(uint32_t usage);
+
 #endif

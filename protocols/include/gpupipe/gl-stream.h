@@ -61,6 +61,9 @@
 
 /* Blob byte count standing for a NULL pointer. */
 #define GL_BLOB_NULL 0xffffffffu
+/* Blob byte count of pixels that are not in the command: a u64 offset into
+ * the bound GL_PIXEL_UNPACK_BUFFER follows (OpenGL ES 3). */
+#define GL_BLOB_OFFSET 0xfffffffeu
 
 struct gl_cmd {
 	uint32_t size; /* bytes including this header; multiple of 4, >= 8 */
@@ -149,18 +152,28 @@ enum gl_op {
 	GL_OP_IMAGE_DESTROY = 14,
 
 	/* Client-side vertex data for the next draw on this stream: u32
-	 * attribute index, u32 size (1..4), u32 type, u32 normalized, u32
-	 * first vertex, u32 vertex count, blob of count * element bytes,
-	 * tightly packed (element bytes = size * sizeof(type)). The host
-	 * places it at vertex `first` of a scratch buffer it owns and points
-	 * the attribute there, so the draw's own indices work unchanged. */
+	 * attribute index, u32 size (1..4), u32 type, u32 mode (enum
+	 * gl_client_array_mode), u32 first vertex, u32 vertex count, blob of
+	 * count * element bytes, tightly packed (element bytes = size *
+	 * sizeof(type)). The host places it at vertex `first` of a scratch
+	 * buffer it owns and points the attribute there, so the draw's own
+	 * indices work unchanged. An instanced attribute (divisor d) sends
+	 * first 0 and the instances' count, ceil(instances / d). */
 	GL_OP_CLIENT_ARRAY = 15,
 
 	/* sync. u32 target, u32 offset, u32 length: the bound buffer's bytes
-	 * (for glMapBufferRange with GL_MAP_READ_BIT). Reply: blob. */
+	 * (for glMapBufferRange with GL_MAP_READ_BIT; any target of
+	 * gl_buffer_target). Reply: blob. */
 	GL_OP_BUFFER_READ = 16,
 
 	GL_OP_EGL_COUNT,
+};
+
+/* How the host points an attribute at a client array's data. */
+enum gl_client_array_mode {
+	GL_CLIENT_ARRAY_FLOAT = 0,      /* glVertexAttribPointer, not normalized */
+	GL_CLIENT_ARRAY_NORMALIZED = 1, /* glVertexAttribPointer, normalized */
+	GL_CLIENT_ARRAY_INTEGER = 2,    /* glVertexAttribIPointer */
 };
 
 enum gl_context_flags {
