@@ -82,8 +82,12 @@ bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, con
 		*err = "gpupipe_v1 has version 1 only";
 		return false;
 	}
-	if (s->gl_bound) {
-		*err = "gpupipe_v1 bound twice";
+	/* One binding at a time. Binding again once the earlier one is
+	 * destroyed is what eglTerminate + eglInitialize does (as Mesa
+	 * re-binds wl_drm): it gains the app nothing, since the GL objects
+	 * and streams belong to the link, not to the binding. */
+	if (s->gl_binding) {
+		*err = "gpupipe_v1 bound twice (the earlier binding is not destroyed)";
 		return false;
 	}
 	return true;
@@ -96,6 +100,7 @@ bool gh_gpupipe_bind(struct gh_session *s, struct wire_msg *msg, struct wire_obj
 	bool dmabuf = s->dmabuf_name && s->dmabuf_version >= 3;
 	bool use_dmabuf = gh_gl_choose_present(s->gl, dmabuf) == GH_GL_PRESENT_DMABUF;
 	s->gl_bound = true;
+	s->gl_binding = true;
 	if (!use_dmabuf && !s->shm_name) {
 		gh_session_fail(s, "the host compositor offers no wl_shm for GL frames");
 		return false;
@@ -244,8 +249,11 @@ bool gh_gpupipe_request(struct gh_session *s, struct wire_object *obj, struct wi
 	if (iface != &wire_iface_gpupipe_v1 && iface != &wire_iface_gpupipe_memory_v1)
 		return true;
 	*handled = true;
-	if (msg->desc->destructor)
+	if (msg->desc->destructor) {
+		if (iface == &wire_iface_gpupipe_v1)
+			s->gl_binding = false;
 		return destroy_host_object(s, obj, msg->object);
+	}
 	if (iface == &wire_iface_gpupipe_v1 && msg->opcode == WIRE_GPUPIPE_V1_REQ_CREATE_MEMORY)
 		return create_memory(s, obj, msg, created);
 	if (iface == &wire_iface_gpupipe_memory_v1 &&

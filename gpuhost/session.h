@@ -67,7 +67,8 @@ struct gh_session {
 	/* Compositor globals the host itself binds for GL frames (0: none). */
 	uint32_t shm_name, dmabuf_name, dmabuf_version;
 	struct gh_gl *gl;     /* the GL executor, set up with the session; NULL without GL */
-	bool gl_bound;        /* the app bound gpupipe_v1 */
+	bool gl_bound;        /* the app has bound gpupipe_v1 (GL frames allowed from then on) */
+	bool gl_binding;      /* a gpupipe_v1 object of the app is alive now */
 	uint32_t gl_memories; /* live gpupipe_memory_v1 objects */
 	bool done;
 	int exit_status;

@@ -2,7 +2,10 @@
  * eglChooseConfig's rules (EGL 1.5, 3.4.1.2 and table 3.4), over a plain
  * list of configs so that a unit test can feed it a made-up list.
  */
+#include <stdio.h>
 #include <stdlib.h>
+
+#include <gpupipe/log.h>
 
 #include "ge.h"
 
@@ -79,6 +82,27 @@ static bool value_ok(const struct rule *r, EGLint v)
 	return r->criterion != AT_LEAST || v >= 0;
 }
 
+/* Config value v against the wanted w under rule r. */
+static bool rule_ok(const struct rule *r, EGLint v, EGLint w)
+{
+	return !((r->criterion == EXACT && v != w) || (r->criterion == AT_LEAST && v < w) ||
+	         (r->criterion == MASK && (v & w) != w));
+}
+
+/* Whether rule i takes part in matching for `want`. */
+static bool rule_used(size_t i, const EGLint *want)
+{
+	const struct rule *r = &rules[i];
+	bool transparent_rgb = want[rule_index(EGL_TRANSPARENT_TYPE)] == EGL_TRANSPARENT_RGB;
+	if (r->criterion == IGNORED || want[i] == EGL_DONT_CARE)
+		return false;
+	return transparent_rgb || (r->attribute != EGL_TRANSPARENT_RED_VALUE &&
+	                           r->attribute != EGL_TRANSPARENT_GREEN_VALUE &&
+	                           r->attribute != EGL_TRANSPARENT_BLUE_VALUE);
+}
+
+static void explain_no_match(const struct ge_config *configs, uint32_t n, const EGLint *want);
+
 static bool matches(const struct ge_config *c, const EGLint *want)
 {
 	if (want[rule_index(EGL_CONFIG_ID)] != EGL_DONT_CARE)
@@ -86,20 +110,11 @@ static bool matches(const struct ge_config *c, const EGLint *want)
 	/* No pixmaps on Wayland: no config matches one. */
 	if (want[rule_index(EGL_MATCH_NATIVE_PIXMAP)] != EGL_NONE)
 		return false;
-	bool transparent_rgb = want[rule_index(EGL_TRANSPARENT_TYPE)] == EGL_TRANSPARENT_RGB;
 	for (size_t i = 0; i < N_RULES; i++) {
-		const struct rule *r = &rules[i];
-		EGLint v, w = want[i];
-		if (r->criterion == IGNORED || w == EGL_DONT_CARE)
+		EGLint v;
+		if (!rule_used(i, want))
 			continue;
-		if (!transparent_rgb && (r->attribute == EGL_TRANSPARENT_RED_VALUE ||
-		                         r->attribute == EGL_TRANSPARENT_GREEN_VALUE ||
-		                         r->attribute == EGL_TRANSPARENT_BLUE_VALUE))
-			continue;
-		if (!ge_config_attrib(c, r->attribute, &v))
-			return false;
-		if ((r->criterion == EXACT && v != w) || (r->criterion == AT_LEAST && v < w) ||
-		    (r->criterion == MASK && (v & w) != w))
+		if (!ge_config_attrib(c, rules[i].attribute, &v) || !rule_ok(&rules[i], v, want[i]))
 			return false;
 	}
 	return true;
@@ -159,7 +174,10 @@ int ge_configs_choose(const struct ge_config *configs, uint32_t n, const EGLint 
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		int i = rule_index(a[0]);
 		if (i < 0 || !value_ok(&rules[i], a[1])) {
-			*error = EGL_BAD_ATTRIBUTE;
+			*error = ge_refuse(
+			        EGL_BAD_ATTRIBUTE,
+			        "eglChooseConfig: attribute 0x%x value 0x%x is not accepted", a[0],
+			        a[1]);
 			return -1;
 		}
 		want[i] = a[1];
@@ -168,6 +186,8 @@ int ge_configs_choose(const struct ge_config *configs, uint32_t n, const EGLint 
 	for (uint32_t i = 0; i < n; i++)
 		if (matches(&configs[i], want))
 			picked[k++] = i;
+	if (k == 0)
+		explain_no_match(configs, n, want);
 	struct sort_key key = {
 	        .configs = configs,
 	        .want_red = wanted(want[rule_index(EGL_RED_SIZE)]),
@@ -177,4 +197,123 @@ int ge_configs_choose(const struct ge_config *configs, uint32_t n, const EGLint 
 	};
 	qsort_r(picked, k, sizeof(*picked), compare, &key);
 	return (int)k;
+}
+
+/* ---- why nothing matched (GPUPIPE_LOG=info) ---- */
+
+static const struct {
+	EGLint attribute;
+	const char *name;
+} attribute_names[] = {
+        {EGL_BUFFER_SIZE, "EGL_BUFFER_SIZE"},
+        {EGL_RED_SIZE, "EGL_RED_SIZE"},
+        {EGL_GREEN_SIZE, "EGL_GREEN_SIZE"},
+        {EGL_BLUE_SIZE, "EGL_BLUE_SIZE"},
+        {EGL_LUMINANCE_SIZE, "EGL_LUMINANCE_SIZE"},
+        {EGL_ALPHA_SIZE, "EGL_ALPHA_SIZE"},
+        {EGL_ALPHA_MASK_SIZE, "EGL_ALPHA_MASK_SIZE"},
+        {EGL_BIND_TO_TEXTURE_RGB, "EGL_BIND_TO_TEXTURE_RGB"},
+        {EGL_BIND_TO_TEXTURE_RGBA, "EGL_BIND_TO_TEXTURE_RGBA"},
+        {EGL_COLOR_BUFFER_TYPE, "EGL_COLOR_BUFFER_TYPE"},
+        {EGL_CONFIG_CAVEAT, "EGL_CONFIG_CAVEAT"},
+        {EGL_CONFORMANT, "EGL_CONFORMANT"},
+        {EGL_DEPTH_SIZE, "EGL_DEPTH_SIZE"},
+        {EGL_LEVEL, "EGL_LEVEL"},
+        {EGL_MAX_SWAP_INTERVAL, "EGL_MAX_SWAP_INTERVAL"},
+        {EGL_MIN_SWAP_INTERVAL, "EGL_MIN_SWAP_INTERVAL"},
+        {EGL_NATIVE_RENDERABLE, "EGL_NATIVE_RENDERABLE"},
+        {EGL_NATIVE_VISUAL_TYPE, "EGL_NATIVE_VISUAL_TYPE"},
+        {EGL_RENDERABLE_TYPE, "EGL_RENDERABLE_TYPE"},
+        {EGL_SAMPLE_BUFFERS, "EGL_SAMPLE_BUFFERS"},
+        {EGL_SAMPLES, "EGL_SAMPLES"},
+        {EGL_STENCIL_SIZE, "EGL_STENCIL_SIZE"},
+        {EGL_SURFACE_TYPE, "EGL_SURFACE_TYPE"},
+        {EGL_TRANSPARENT_TYPE, "EGL_TRANSPARENT_TYPE"},
+        {EGL_TRANSPARENT_RED_VALUE, "EGL_TRANSPARENT_RED_VALUE"},
+        {EGL_TRANSPARENT_GREEN_VALUE, "EGL_TRANSPARENT_GREEN_VALUE"},
+        {EGL_TRANSPARENT_BLUE_VALUE, "EGL_TRANSPARENT_BLUE_VALUE"},
+};
+
+static const char *attribute_name(EGLint attribute)
+{
+	for (size_t i = 0; i < sizeof(attribute_names) / sizeof(attribute_names[0]); i++)
+		if (attribute_names[i].attribute == attribute)
+			return attribute_names[i].name;
+	return "attribute";
+}
+
+/* What the candidates left offer for rule i: the union of their bits
+ * (masks), their largest value (minimums), their values (exact). */
+static void describe_offer(const struct ge_config *configs, const bool *left, uint32_t n, size_t i,
+                           char *out, size_t cap)
+{
+	const struct rule *r = &rules[i];
+	EGLint v, acc = 0;
+	size_t o = 0;
+	bool first = true;
+	for (uint32_t c = 0; c < n; c++) {
+		if (!left[c] || !ge_config_attrib(&configs[c], r->attribute, &v))
+			continue;
+		if (r->criterion == EXACT && o < cap && (first || v != acc))
+			o += (size_t)snprintf(out + o, cap - o, "%s%d", first ? "" : ", ", v);
+		acc = r->criterion == MASK ? acc | v : (first || v > acc ? v : acc);
+		first = false;
+	}
+	if (r->criterion == MASK)
+		snprintf(out, cap, "configs offer 0x%x", acc);
+	else if (r->criterion == AT_LEAST)
+		snprintf(out, cap, "configs offer at most %d", acc);
+	else if (o == 0)
+		snprintf(out, cap, "configs have none");
+}
+
+/* Applies the wanted attributes one at a time, in table order, and names
+ * the one that leaves no candidate, with what the last candidates offer
+ * (e.g. "no config with EGL_RENDERABLE_TYPE 0x1 (configs offer 0x4)"). */
+static void explain_no_match(const struct ge_config *configs, uint32_t n, const EGLint *want)
+{
+	if (!gp_log_enabled(GP_LOG_INFO))
+		return;
+	if (n == 0) {
+		gp_log(INFO, "eglChooseConfig: the host offers no config at all");
+		return;
+	}
+	if (want[rule_index(EGL_CONFIG_ID)] != EGL_DONT_CARE) {
+		gp_log(INFO, "eglChooseConfig: no config with EGL_CONFIG_ID %d",
+		       want[rule_index(EGL_CONFIG_ID)]);
+		return;
+	}
+	if (want[rule_index(EGL_MATCH_NATIVE_PIXMAP)] != EGL_NONE) {
+		gp_log(INFO, "eglChooseConfig: EGL_MATCH_NATIVE_PIXMAP: Wayland has no pixmaps");
+		return;
+	}
+	bool *left = malloc(n * sizeof(*left));
+	if (!left)
+		return;
+	for (uint32_t c = 0; c < n; c++)
+		left[c] = true;
+	for (size_t i = 0; i < N_RULES; i++) {
+		if (!rule_used(i, want))
+			continue;
+		uint32_t kept = 0;
+		EGLint v;
+		for (uint32_t c = 0; c < n; c++)
+			kept += left[c] && ge_config_attrib(&configs[c], rules[i].attribute, &v) &&
+			        rule_ok(&rules[i], v, want[i]);
+		if (kept == 0) {
+			char offer[128], value[32];
+			describe_offer(configs, left, n, i, offer, sizeof(offer));
+			snprintf(value, sizeof(value), rules[i].criterion == MASK ? "0x%x" : "%d",
+			         want[i]);
+			gp_log(INFO, "eglChooseConfig: no config with %s %s%s (%s)",
+			       attribute_name(rules[i].attribute),
+			       rules[i].criterion == AT_LEAST ? "at least " : "", value, offer);
+			break;
+		}
+		for (uint32_t c = 0; c < n; c++)
+			left[c] = left[c] &&
+			          ge_config_attrib(&configs[c], rules[i].attribute, &v) &&
+			          rule_ok(&rules[i], v, want[i]);
+	}
+	free(left);
 }

@@ -8,8 +8,6 @@
 
 #include <gpupipe/gl-codec.h>
 
-#include <gpupipe/log.h>
-
 #include "ge.h"
 #include "state.h"
 #include "stream.h"
@@ -95,7 +93,10 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 			/* Forward compatibility is an OpenGL notion. */
 			if (a[1] & ~(EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR |
 			             EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR))
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(EGL_BAD_ATTRIBUTE,
+				                 "eglCreateContext: EGL_CONTEXT_FLAGS_KHR 0x%x has "
+				                 "bits other than debug and robust access",
+				                 a[1]);
 			if (a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				*flags |= GL_CONTEXT_FLAG_DEBUG;
 			if (a[1] & EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR)
@@ -103,26 +104,41 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 			break;
 		case EGL_CONTEXT_OPENGL_DEBUG:
 			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(EGL_BAD_ATTRIBUTE,
+				                 "eglCreateContext: EGL_CONTEXT_OPENGL_DEBUG %d is "
+				                 "not a boolean",
+				                 a[1]);
 			*flags |= a[1] ? GL_CONTEXT_FLAG_DEBUG : 0;
 			break;
 		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS:
 			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(
+				        EGL_BAD_ATTRIBUTE,
+				        "eglCreateContext: EGL_CONTEXT_OPENGL_ROBUST_ACCESS "
+				        "%d is not a boolean",
+				        a[1]);
 			*flags |= a[1] ? GL_CONTEXT_FLAG_ROBUST : 0;
 			break;
 		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY:
 			/* Reset notification is not carried to the host. */
 			if (a[1] != EGL_NO_RESET_NOTIFICATION)
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(EGL_BAD_ATTRIBUTE,
+				                 "eglCreateContext: reset notification 0x%x: only "
+				                 "EGL_NO_RESET_NOTIFICATION is streamed",
+				                 a[1]);
 			break;
 		default:
 			/* Profiles and forward compatibility are OpenGL only. */
-			return EGL_BAD_ATTRIBUTE;
+			return ge_refuse(EGL_BAD_ATTRIBUTE,
+			                 "eglCreateContext: attribute 0x%x is not accepted for "
+			                 "OpenGL ES",
+			                 a[0]);
 		}
 	}
 	if (*flags & GL_CONTEXT_FLAG_ROBUST && !(d->host.features & GL_HOST_ROBUSTNESS))
-		return EGL_BAD_MATCH;
+		return ge_refuse(EGL_BAD_MATCH,
+		                 "eglCreateContext: robust access asked, the host has no robust "
+		                 "contexts");
 	return EGL_SUCCESS;
 }
 
@@ -143,25 +159,25 @@ static EGLint resolve(struct ge_display *d, const struct ge_config *cfg, const s
 	static const EGLint last_minor[4] = {-1, 1, 0, 2};
 	if (req->major < 1 || req->major > 3 || req->minor < 0 ||
 	    req->minor > last_minor[req->major]) {
-		gp_log(INFO, "eglCreateContext: OpenGL ES %d.%d does not exist", req->major,
-		       req->minor);
-		return EGL_BAD_MATCH;
+		return ge_refuse(EGL_BAD_MATCH, "eglCreateContext: OpenGL ES %d.%d does not exist",
+		                 req->major, req->minor);
 	}
 	if (!a->level.version || want > a->level.version) {
-		gp_log(INFO, "eglCreateContext: OpenGL ES %d.%d is not streamed by this host (%s)",
-		       req->major, req->minor,
-		       a->level.version ? "it offers less" : "no OpenGL ES of that major version");
-		return EGL_BAD_MATCH;
+		return ge_refuse(
+		        EGL_BAD_MATCH,
+		        "eglCreateContext: OpenGL ES %d.%d is not streamed by this host (%s)",
+		        req->major, req->minor,
+		        a->level.version ? "it offers up to a lower version"
+		                         : "no OpenGL ES of that major version");
 	}
 	EGLint bit = req->major == 1   ? EGL_OPENGL_ES_BIT
 	             : req->major == 2 ? EGL_OPENGL_ES2_BIT
 	                               : EGL_OPENGL_ES3_BIT;
 	if (cfg && !(cfg->renderable & bit)) {
-		gp_log(INFO,
-		       "eglCreateContext: config 0x%x does not render OpenGL ES %d "
-		       "(EGL_RENDERABLE_TYPE 0x%x)",
-		       cfg->config_id, req->major, cfg->renderable);
-		return EGL_BAD_MATCH;
+		return ge_refuse(EGL_BAD_MATCH,
+		                 "eglCreateContext: config 0x%x does not render OpenGL ES %d "
+		                 "(EGL_RENDERABLE_TYPE 0x%x)",
+		                 cfg->config_id, req->major, cfg->renderable);
 	}
 	*out = a;
 	return EGL_SUCCESS;
@@ -204,7 +220,7 @@ static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct g
 	if (error != EGL_SUCCESS) {
 		ge_gl_state_destroy(c->gl);
 		free(c);
-		return (EGLint)error;
+		return ge_refuse((EGLint)error, "eglCreateContext: refused by the host");
 	}
 	wl_list_insert(&d->contexts, &c->link);
 	*out = c;
@@ -222,14 +238,18 @@ static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContex
 	struct ge_context *share = NULL, *c = NULL;
 	struct request req;
 	EGLint error = EGL_SUCCESS;
-	if (ge_current_api() != EGL_OPENGL_ES_API)
-		error = EGL_BAD_MATCH;
+	EGLenum bound = ge_current_api();
+	if (bound != EGL_OPENGL_ES_API)
+		error = ge_refuse(EGL_BAD_MATCH, "eglCreateContext: %s is not streamed",
+		                  bound == EGL_OPENGL_API ? "desktop OpenGL" : "that client API");
 	else if (config != EGL_NO_CONFIG_KHR && !(cfg = ge_display_config(d, config)))
-		error = EGL_BAD_CONFIG;
+		error = ge_refuse(EGL_BAD_CONFIG, "eglCreateContext: %p is not a config", config);
 	else if (share_ctx != EGL_NO_CONTEXT && !(share = ge_context_lookup(d, share_ctx)))
-		error = EGL_BAD_CONTEXT;
+		error = ge_refuse(EGL_BAD_CONTEXT,
+		                  "eglCreateContext: share context %p is not a live context",
+		                  share_ctx);
 	else if (ge_display_lost(d))
-		error = EGL_CONTEXT_LOST;
+		error = ge_refuse(EGL_CONTEXT_LOST, "eglCreateContext: the GL link is lost");
 	if (error == EGL_SUCCESS)
 		error = parse_attribs(d, attribs, &req);
 	if (error == EGL_SUCCESS)

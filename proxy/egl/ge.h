@@ -48,6 +48,14 @@ static inline EGLBoolean ge_ok(void)
 	return EGL_TRUE;
 }
 
+/* Says why a call was refused, at GPUPIPE_LOG=info ("eglCreateContext:
+ * ... (EGL_BAD_MATCH)"), and returns `error`: an app that gets no config,
+ * context or surface can be told why without a debugger. */
+#define ge_refuse(error, ...) ge_refuse_at(__FILE__, __LINE__, error, __VA_ARGS__)
+EGLint ge_refuse_at(const char *file, int line, EGLint error, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+const char *ge_error_name(EGLint error);
+
 /* The client API glvnd says is bound (eglBindAPI is libEGL's). */
 EGLenum ge_current_api(void);
 
@@ -114,8 +122,9 @@ struct ge_display {
 	struct gpupipe_v1 *gpupipe;
 
 	bool initialized;
-	bool terminating;      /* eglTerminate ran while a context was current */
-	atomic_bool lost;      /* a stream saw the link end */
+	bool terminating; /* terminated; the binding and display stream wait for the last current
+	                     context */
+	atomic_bool lost; /* a stream saw the link end */
 	struct gl_enc *stream; /* display stream (GL_OP_INIT, CREATE_*, ...) */
 	uint32_t next_handle;
 

@@ -275,8 +275,14 @@ static EGLBoolean egl_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)
 	struct ge_display *d = ge_display_lock(dpy, false);
 	if (!d)
 		return EGL_FALSE;
-	if (!d->initialized && !d->terminating && !ge_display_lost(d))
-		d->initialized = initialize(d);
+	if (!d->initialized && !ge_display_lost(d)) {
+		/* Terminated while a context was current: the binding, the
+		 * display stream and the configs are still held for it, and
+		 * serve the new initialization (the host's GL has not
+		 * changed). Else a fresh binding and stream. */
+		d->initialized = d->terminating || initialize(d);
+		d->terminating = false;
+	}
 	bool ok = d->initialized;
 	ge_display_unlock(d);
 	if (!ok)
@@ -288,8 +294,9 @@ static EGLBoolean egl_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)
 	return ge_ok();
 }
 
-/* Display locked, nothing current: releases every object and the
- * Wayland objects of the probe (the app may disconnect next). */
+/* Display locked, nothing current: releases what the objects left and the
+ * Wayland objects of the probe (the app may disconnect next). The next
+ * eglInitialize binds gpupipe_v1 again, as Mesa re-binds its globals. */
 static void teardown(struct ge_display *d)
 {
 	struct ge_context *c, *ctmp;
@@ -303,6 +310,7 @@ static void teardown(struct ge_display *d)
 	ge_stream_close(d->stream);
 	d->stream = NULL;
 	ge_display_unprobe(d);
+	free_host_info(d);
 	d->terminating = false;
 	atomic_store(&d->lost, false);
 }
@@ -316,6 +324,40 @@ void ge_display_maybe_finish_terminate(struct ge_display *d)
 	teardown(d);
 }
 
+/* EGL 1.5, 3.2: every object of the display is marked for deletion (its
+ * handle is invalid from now on); what is current on some thread stays
+ * usable there until released, and is destroyed then. Surfaces before
+ * contexts: a surface's destruction is ordered after its last context. */
+static void mark_for_deletion(struct ge_display *d)
+{
+	struct ge_context *c, *ctmp;
+	struct ge_surface *s, *stmp;
+	struct ge_sync *y, *ytmp;
+	struct ge_image *i, *itmp;
+	wl_list_for_each_safe(y, ytmp, &d->syncs, link)
+	{
+		if (y->waiters)
+			y->destroyed = true; /* the last waiter destroys it */
+		else
+			ge_sync_destroy_now(d, y);
+	}
+	wl_list_for_each_safe(i, itmp, &d->images, link) ge_image_destroy_now(d, i);
+	wl_list_for_each_safe(s, stmp, &d->surfaces, link)
+	{
+		if (s->bound)
+			s->destroyed = true;
+		else if (!s->destroyed)
+			ge_surface_destroy_now(s);
+	}
+	wl_list_for_each_safe(c, ctmp, &d->contexts, link)
+	{
+		if (c->current)
+			c->destroyed = true;
+		else
+			ge_context_destroy_now(c);
+	}
+}
+
 static EGLBoolean egl_terminate(EGLDisplay dpy)
 {
 	struct ge_display *d = ge_display_lock(dpy, false);
@@ -324,6 +366,7 @@ static EGLBoolean egl_terminate(EGLDisplay dpy)
 	if (d->initialized) {
 		d->initialized = false;
 		d->terminating = true;
+		mark_for_deletion(d);
 		ge_display_maybe_finish_terminate(d);
 	}
 	ge_display_unlock(d);

@@ -64,6 +64,13 @@ static bool common_attrib(EGLAttrib name, EGLAttrib value, EGLint *error)
 	return false;
 }
 
+static bool texture_value(EGLint attribute, EGLint v)
+{
+	if (attribute == EGL_TEXTURE_FORMAT)
+		return v == EGL_NO_TEXTURE || v == EGL_TEXTURE_RGB || v == EGL_TEXTURE_RGBA;
+	return v == EGL_NO_TEXTURE || v == EGL_TEXTURE_2D;
+}
+
 static EGLint pbuffer_attribs(struct ge_surface *s, const EGLint *a)
 {
 	EGLint error = EGL_SUCCESS;
@@ -72,7 +79,8 @@ static EGLint pbuffer_attribs(struct ge_surface *s, const EGLint *a)
 		case EGL_WIDTH:
 		case EGL_HEIGHT:
 			if (a[1] < 0)
-				return EGL_BAD_PARAMETER;
+				return ge_refuse(EGL_BAD_PARAMETER,
+				                 "eglCreatePbufferSurface: negative size %d", a[1]);
 			*(a[0] == EGL_WIDTH ? &s->width : &s->height) = a[1];
 			break;
 		case EGL_LARGEST_PBUFFER:
@@ -80,15 +88,29 @@ static EGLint pbuffer_attribs(struct ge_surface *s, const EGLint *a)
 			break;
 		case EGL_TEXTURE_FORMAT:
 		case EGL_TEXTURE_TARGET:
+			if (!texture_value(a[0], a[1]))
+				return ge_refuse(
+				        EGL_BAD_ATTRIBUTE,
+				        "eglCreatePbufferSurface: attribute 0x%x value 0x%x", a[0],
+				        a[1]);
 			/* No config binds to textures. */
 			if (a[1] != EGL_NO_TEXTURE)
-				return EGL_BAD_MATCH;
+				return ge_refuse(EGL_BAD_MATCH,
+				                 "eglCreatePbufferSurface: no config binds to "
+				                 "textures");
 			break;
 		case EGL_MIPMAP_TEXTURE:
 			break;
 		default:
 			if (!common_attrib(a[0], a[1], &error))
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(EGL_BAD_ATTRIBUTE,
+				                 "eglCreatePbufferSurface: attribute 0x%x is not "
+				                 "accepted",
+				                 a[0]);
+			if (error != EGL_SUCCESS)
+				ge_refuse(error,
+				          "eglCreatePbufferSurface: attribute 0x%x value 0x%x",
+				          a[0], a[1]);
 		}
 	}
 	return error;
@@ -99,7 +121,9 @@ static EGLint pbuffer_size(struct ge_surface *s, const struct ge_display *d)
 	int32_t max_w = (int32_t)d->host.max_width, max_h = (int32_t)d->host.max_height;
 	if (s->width > max_w || s->height > max_h) {
 		if (!s->largest)
-			return EGL_BAD_ALLOC;
+			return ge_refuse(EGL_BAD_ALLOC,
+			                 "eglCreatePbufferSurface: %dx%d is over the host's %dx%d",
+			                 s->width, s->height, max_w, max_h);
 		s->width = s->width > max_w ? max_w : s->width;
 		s->height = s->height > max_h ? max_h : s->height;
 	}
@@ -119,11 +143,14 @@ static EGLSurface egl_create_pbuffer_surface(EGLDisplay dpy, EGLConfig config,
 	struct ge_surface *s = calloc(1, sizeof(*s));
 	EGLint error = EGL_SUCCESS;
 	if (!cfg)
-		error = EGL_BAD_CONFIG;
+		error = ge_refuse(EGL_BAD_CONFIG, "eglCreatePbufferSurface: not a config");
 	else if (!(cfg->surface_type & EGL_PBUFFER_BIT))
-		error = EGL_BAD_MATCH;
+		error = ge_refuse(EGL_BAD_MATCH,
+		                  "eglCreatePbufferSurface: config %d has no "
+		                  "EGL_PBUFFER_BIT",
+		                  cfg->config_id);
 	else if (!s)
-		error = EGL_BAD_ALLOC;
+		error = ge_refuse(EGL_BAD_ALLOC, "eglCreatePbufferSurface: out of memory");
 	if (error == EGL_SUCCESS) {
 		s->d = d;
 		s->config = cfg;
@@ -136,6 +163,9 @@ static EGLSurface egl_create_pbuffer_surface(EGLDisplay dpy, EGLConfig config,
 	if (error == EGL_SUCCESS) {
 		s->handle = ge_display_new_handle(d);
 		error = ge_surface_create_on_host(d, s);
+		if (error != EGL_SUCCESS)
+			ge_refuse(error, "eglCreatePbufferSurface: %dx%d refused by the host",
+			          s->host_width, s->host_height);
 	}
 	if (error == EGL_SUCCESS)
 		wl_list_insert(&d->surfaces, &s->link);
@@ -247,7 +277,10 @@ static EGLint set_attrib(struct ge_surface *s, EGLint attribute, EGLint value)
 		s->swap_behavior = value;
 		return EGL_SUCCESS;
 	case EGL_MULTISAMPLE_RESOLVE:
-		return value == EGL_MULTISAMPLE_RESOLVE_DEFAULT ? EGL_SUCCESS : EGL_BAD_MATCH;
+		/* No config has EGL_MULTISAMPLE_RESOLVE_BOX_BIT. */
+		if (value == EGL_MULTISAMPLE_RESOLVE_BOX)
+			return EGL_BAD_MATCH;
+		return value == EGL_MULTISAMPLE_RESOLVE_DEFAULT ? EGL_SUCCESS : EGL_BAD_PARAMETER;
 	case EGL_MIPMAP_LEVEL:
 		return EGL_SUCCESS; /* no texture binding: nothing to pick */
 	}
@@ -272,7 +305,12 @@ static EGLBoolean egl_surface_attrib(EGLDisplay dpy, EGLSurface surf, EGLint att
 static EGLSurface egl_create_platform_pixmap_surface(EGLDisplay dpy, EGLConfig config, void *pixmap,
                                                      const EGLAttrib *attribs)
 {
-	ge_set_error(ge_display_from_handle(dpy) ? EGL_BAD_PARAMETER : EGL_BAD_DISPLAY);
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_NO_SURFACE;
+	ge_display_unlock(d);
+	ge_set_error(ge_refuse(EGL_BAD_PARAMETER,
+	                       "eglCreatePlatformPixmapSurface: Wayland has no pixmaps"));
 	return EGL_NO_SURFACE;
 }
 
@@ -286,26 +324,53 @@ static EGLSurface egl_create_platform_pixmap_surface_ext(EGLDisplay dpy, EGLConf
 static EGLSurface egl_create_pixmap_surface(EGLDisplay dpy, EGLConfig config,
                                             EGLNativePixmapType pixmap, const EGLint *attribs)
 {
-	ge_set_error(ge_display_from_handle(dpy) ? EGL_BAD_MATCH : EGL_BAD_DISPLAY);
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_NO_SURFACE;
+	EGLint error = ge_display_config(d, config) ? EGL_BAD_MATCH : EGL_BAD_CONFIG;
+	ge_display_unlock(d);
+	ge_set_error(ge_refuse(error, "eglCreatePixmapSurface: no config renders to pixmaps"));
 	return EGL_NO_SURFACE;
 }
 
 static EGLBoolean egl_copy_buffers(EGLDisplay dpy, EGLSurface surf, EGLNativePixmapType target)
 {
-	return ge_fail(EGL_BAD_NATIVE_PIXMAP);
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_FALSE;
+	EGLint error = ge_surface_lookup(d, surf) ? EGL_BAD_NATIVE_PIXMAP : EGL_BAD_SURFACE;
+	ge_display_unlock(d);
+	return ge_fail(error);
 }
 
 /* No config binds to textures: EGL_TEXTURE_FORMAT is always EGL_NO_TEXTURE. */
 static EGLBoolean egl_bind_tex_image(EGLDisplay dpy, EGLSurface surf, EGLint buffer)
 {
-	return ge_fail(EGL_BAD_MATCH);
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_FALSE;
+	EGLint error = EGL_BAD_MATCH;
+	if (!ge_surface_lookup(d, surf))
+		error = EGL_BAD_SURFACE;
+	else if (buffer != EGL_BACK_BUFFER)
+		error = EGL_BAD_PARAMETER;
+	ge_display_unlock(d);
+	return ge_fail(error);
 }
 
+/* Only OpenVG images can be client buffers, and OpenVG is not streamed. */
 static EGLSurface egl_create_pbuffer_from_client_buffer(EGLDisplay dpy, EGLenum buftype,
                                                         EGLClientBuffer buffer, EGLConfig config,
                                                         const EGLint *attribs)
 {
-	ge_set_error(EGL_BAD_PARAMETER);
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_NO_SURFACE;
+	ge_display_unlock(d);
+	ge_set_error(ge_refuse(EGL_BAD_PARAMETER,
+	                       "eglCreatePbufferFromClientBuffer: buffer type 0x%x is not "
+	                       "supported",
+	                       buftype));
 	return EGL_NO_SURFACE;
 }
 

@@ -8,6 +8,8 @@
  * afterwards: so errors live in a thread-local here, and every entry
  * point sets one (EGL_SUCCESS included).
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glvnd/libeglabi.h>
@@ -23,6 +25,32 @@ static __thread EGLint last_error = EGL_SUCCESS;
 void ge_set_error(EGLint error)
 {
 	last_error = error;
+}
+
+const char *ge_error_name(EGLint error)
+{
+	static const char *const names[] = {
+	        "EGL_SUCCESS",       "EGL_NOT_INITIALIZED",     "EGL_BAD_ACCESS",
+	        "EGL_BAD_ALLOC",     "EGL_BAD_ATTRIBUTE",       "EGL_BAD_CONFIG",
+	        "EGL_BAD_CONTEXT",   "EGL_BAD_CURRENT_SURFACE", "EGL_BAD_DISPLAY",
+	        "EGL_BAD_MATCH",     "EGL_BAD_NATIVE_PIXMAP",   "EGL_BAD_NATIVE_WINDOW",
+	        "EGL_BAD_PARAMETER", "EGL_BAD_SURFACE",         "EGL_CONTEXT_LOST",
+	};
+	EGLint i = error - EGL_SUCCESS;
+	return i >= 0 && i < (EGLint)(sizeof(names) / sizeof(names[0])) ? names[i] : "EGL error";
+}
+
+EGLint ge_refuse_at(const char *file, int line, EGLint error, const char *fmt, ...)
+{
+	if (!gp_log_enabled(GP_LOG_INFO))
+		return error;
+	char why[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	gp_log_at(GP_LOG_INFO, file, line, "%s (%s)", why, ge_error_name(error));
+	return error;
 }
 
 static EGLint get_error(void)

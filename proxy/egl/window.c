@@ -117,23 +117,31 @@ static bool wayland_init(struct ge_surface *s, struct wl_egl_window *win)
 static EGLint window_attribs(const void *list, bool wide)
 {
 	for (size_t i = 0; list && ge_attrib_at(list, wide, i) != EGL_NONE; i += 2) {
-		EGLAttrib v = ge_attrib_at(list, wide, i + 1);
-		switch (ge_attrib_at(list, wide, i)) {
+		EGLAttrib a = ge_attrib_at(list, wide, i), v = ge_attrib_at(list, wide, i + 1);
+		switch (a) {
 		case EGL_RENDER_BUFFER:
 			/* EGL_SINGLE_BUFFER is a hint; we render to a back buffer. */
 			if (v != EGL_BACK_BUFFER && v != EGL_SINGLE_BUFFER)
-				return EGL_BAD_ATTRIBUTE;
+				return ge_refuse(EGL_BAD_ATTRIBUTE,
+				                 "eglCreateWindowSurface: EGL_RENDER_BUFFER 0x%lx",
+				                 (long)v);
 			break;
 		case EGL_GL_COLORSPACE:
 			if (v != EGL_GL_COLORSPACE_LINEAR)
-				return v == EGL_GL_COLORSPACE_SRGB ? EGL_BAD_MATCH
-				                                   : EGL_BAD_ATTRIBUTE;
+				return ge_refuse(
+				        v == EGL_GL_COLORSPACE_SRGB ? EGL_BAD_MATCH
+				                                    : EGL_BAD_ATTRIBUTE,
+				        "eglCreateWindowSurface: EGL_GL_COLORSPACE 0x%lx: only "
+				        "linear",
+				        (long)v);
 			break;
 		case EGL_VG_ALPHA_FORMAT:
 		case EGL_VG_COLORSPACE:
 			break;
 		default:
-			return EGL_BAD_ATTRIBUTE;
+			return ge_refuse(EGL_BAD_ATTRIBUTE,
+			                 "eglCreateWindowSurface: attribute 0x%lx is not accepted",
+			                 (long)a);
 		}
 	}
 	return EGL_SUCCESS;
@@ -143,16 +151,21 @@ static EGLint check(struct ge_display *d, const struct ge_config *cfg, struct wl
                     const void *attribs, bool wide)
 {
 	if (!cfg)
-		return EGL_BAD_CONFIG;
+		return ge_refuse(EGL_BAD_CONFIG, "eglCreateWindowSurface: not a config");
 	if (!(cfg->surface_type & EGL_WINDOW_BIT))
-		return EGL_BAD_MATCH;
+		return ge_refuse(EGL_BAD_MATCH,
+		                 "eglCreateWindowSurface: config %d has no EGL_WINDOW_BIT "
+		                 "(R%dG%dB%dA%d is not a wl_shm format)",
+		                 cfg->config_id, cfg->red, cfg->green, cfg->blue, cfg->alpha);
 	/* Before version 3 the struct started with the wl_surface pointer. */
 	if (!win || win->version < 3 || win->version > 0xffff || !win->surface)
-		return EGL_BAD_NATIVE_WINDOW;
+		return ge_refuse(EGL_BAD_NATIVE_WINDOW,
+		                 "eglCreateWindowSurface: %p is not a wl_egl_window", (void *)win);
 	if (win->driver_private)
-		return EGL_BAD_ALLOC; /* already has a surface */
+		return ge_refuse(EGL_BAD_ALLOC,
+		                 "eglCreateWindowSurface: the wl_egl_window has a surface already");
 	if (ge_display_lost(d))
-		return EGL_CONTEXT_LOST;
+		return ge_refuse(EGL_CONTEXT_LOST, "eglCreateWindowSurface: the GL link is lost");
 	return window_attribs(attribs, wide);
 }
 
@@ -161,7 +174,7 @@ static struct ge_surface *create(struct ge_display *d, const struct ge_config *c
 {
 	struct ge_surface *s = calloc(1, sizeof(*s));
 	if (!s) {
-		*error = EGL_BAD_ALLOC;
+		*error = ge_refuse(EGL_BAD_ALLOC, "eglCreateWindowSurface: out of memory");
 		return NULL;
 	}
 	s->d = d;
@@ -176,6 +189,8 @@ static struct ge_surface *create(struct ge_display *d, const struct ge_config *c
 	s->handle = ge_display_new_handle(d);
 	*error = wayland_init(s, win) ? ge_surface_create_on_host(d, s) : EGL_BAD_ALLOC;
 	if (*error != EGL_SUCCESS) {
+		ge_refuse(*error, "eglCreateWindowSurface: %dx%d refused by the host or Wayland",
+		          s->width, s->height);
 		s->win = NULL;
 		ge_window_finish(s);
 		free(s);

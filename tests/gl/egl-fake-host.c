@@ -42,6 +42,7 @@ static struct {
 	struct wl_resource *attached;  /* buffer of the pending attach */
 	struct wl_resource *displayed; /* buffer the "screen" shows */
 	struct wl_list frames;         /* pending frame callbacks */
+	struct wl_list bindings;       /* live gpupipe_v1 resources */
 } fh = {.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER};
 
 static void record(struct fh_event ev, const void *payload)
@@ -317,10 +318,22 @@ static void gp_create_memory(struct wl_client *c, struct wl_resource *r, uint32_
 static const struct gpupipe_v1_interface gp_impl = {resource_destroy, gp_open_stream,
                                                     gp_create_memory};
 
+static void gp_gone(struct wl_resource *r)
+{
+	wl_list_remove(wl_resource_get_link(r));
+	record((struct fh_event){.kind = FH_UNBIND}, NULL);
+}
+
 static void gp_bind(struct wl_client *c, void *data, uint32_t version, uint32_t id)
 {
-	struct wl_resource *r = wl_resource_create(c, &gpupipe_v1_interface, 1, id);
-	wl_resource_set_implementation(r, &gp_impl, NULL, NULL);
+	struct wl_resource *r = wl_resource_create(c, &gpupipe_v1_interface, 1, id), *other;
+	int live = 1;
+	wl_resource_for_each(other, &fh.bindings) live += wl_resource_get_client(other) == c;
+	wl_resource_set_implementation(r, &gp_impl, NULL, gp_gone);
+	wl_list_insert(&fh.bindings, wl_resource_get_link(r));
+	record((struct fh_event){.kind = FH_BIND, .a = {live}}, NULL);
+	if (live > 1)
+		wl_resource_post_error(r, 0, "gpupipe_v1 bound twice");
 }
 
 /* ---- wl_compositor: just enough surface ---- */
@@ -437,6 +450,7 @@ void fh_start(const char *socket, const struct fh_options *opts)
 		                     "GL_OES_vertex_array_object GL_OES_depth24 GL_OES_EGL_image "
 		                     "GL_OES_surfaceless_context GL_KHR_debug";
 	wl_list_init(&fh.frames);
+	wl_list_init(&fh.bindings);
 	fh.events = calloc(MAX_EVENTS, sizeof(*fh.events));
 	fh.display = wl_display_create();
 	if (!fh.display || wl_display_add_socket(fh.display, socket) < 0) {

@@ -23,6 +23,8 @@ enum fh_kind {
 	FH_FRAME,
 	FH_COMMIT,
 	FH_STREAM_OPEN, /* stream */
+	FH_BIND,        /* gpupipe_v1 bound; a[0] = the client's live bindings, now 1 */
+	FH_UNBIND,      /* a gpupipe_v1 binding destroyed */
 };
 
 struct fh_event {
@@ -38,6 +40,9 @@ struct fh_options {
 	uint32_t features; /* enum gl_host_features */
 	const char *extensions;
 };
+
+/* A second live gpupipe_v1 binding of one client is a protocol error, as
+ * it ends the link with gpupipe-host. */
 
 /* Starts the server on $XDG_RUNTIME_DIR/<socket>; exits the test on failure. */
 void fh_start(const char *socket, const struct fh_options *opts);

@@ -3,7 +3,8 @@
  * fake gpupipe (egl-fake-host.c): each case checks what the library puts
  * on the GL stream and the Wayland connection for ordinary EGL/GLES use.
  *
- *   egl-vendor CASE    (init, draw, get, map, lost, threads, sync, image)
+ *   egl-vendor CASE    (init, draw, get, map, lost, threads, sync, image, reinit,
+ *                       errors, log)
  *
  * Run with __EGL_VENDOR_LIBRARY_FILENAMES=<build>/proxy/egl/gpupipe-egl-vendor.json.
  */
@@ -574,15 +575,241 @@ static void case_image(void)
 	check(fh_count(FH_CMD, GL_OP_IMAGE_DESTROY) == 1, "IMAGE_DESTROY");
 }
 
+/* ---- eglTerminate and eglInitialize ---- */
+
+/* Draws one frame of `red` into a fresh window surface and context, then
+ * releases them: what each cycle of an app that re-initialises does. */
+static void window_cycle(struct wl_egl_window *win, float red, int cycle)
+{
+	EGLConfig cfg = choose(EGL_WINDOW_BIT, 8);
+	EGLContext ctx = context(cfg);
+	EGLSurface surf = eglCreateWindowSurface(dpy, cfg, (EGLNativeWindowType)win, NULL);
+	check(surf != EGL_NO_SURFACE, "a window surface in cycle %d", cycle);
+	check(eglMakeCurrent(dpy, surf, surf, ctx), "eglMakeCurrent in cycle %d", cycle);
+	glClearColor(red, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	check(eglSwapBuffers(dpy, surf), "eglSwapBuffers in cycle %d", cycle);
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), "release");
+	check(eglTerminate(dpy), "eglTerminate in cycle %d", cycle);
+	EGLint v;
+	check(!eglQueryContext(dpy, ctx, EGL_CONFIG_ID, &v) && eglGetError() == EGL_NOT_INITIALIZED,
+	      "a terminated display says EGL_NOT_INITIALIZED");
+}
+
+/* Every gpupipe_v1 binding the fake host saw was the client's only live one. */
+static void check_one_binding_at_a_time(void)
+{
+	const struct fh_event *ev;
+	int n = fh_events(&ev);
+	for (int i = 0; i < n; i++)
+		check(ev[i].kind != FH_BIND || ev[i].a[0] == 1, "two live gpupipe_v1 bindings");
+	check(wl_display_get_error(wl) == 0, "no Wayland protocol error");
+}
+
+static void terminate_with_nothing_current(void)
+{
+	struct wl_surface *ws = wl_compositor_create_surface(compositor);
+	struct wl_egl_window *win = wl_egl_window_create(ws, 32, 32);
+	for (int i = 0; i < 5; i++) {
+		window_cycle(win, (float)i / 4, i);
+		wl_display_roundtrip(wl);
+		check(fh_count(FH_UNBIND, 0) == i + 1, "eglTerminate destroys the binding");
+		EGLint major = 0, minor = 0;
+		check(eglInitialize(dpy, NULL, NULL), "eglInitialize after eglTerminate, cycle %d",
+		      i);
+		check(eglInitialize(dpy, &major, &minor) && major == 1 && minor == 5,
+		      "eglInitialize of an initialized display gives the version");
+	}
+	check(fh_count(FH_BIND, 0) == 6, "one binding per initialization, got %d",
+	      fh_count(FH_BIND, 0));
+	check(fh_wait_count(FH_CMD, GL_OP_DESTROY_CONTEXT, 5) &&
+	              fh_wait_count(FH_CMD, GL_OP_DESTROY_SURFACE, 5),
+	      "each cycle's context and surface are destroyed on the host");
+	check(fh_count(FH_CMD, GL_OP_SWAP) == 5, "a frame per cycle");
+	wl_egl_window_destroy(win);
+	wl_surface_destroy(ws);
+}
+
+static void terminate_with_a_current_context(void)
+{
+	EGLConfig cfg = choose(EGL_PBUFFER_BIT, 8);
+	EGLContext old = context(cfg);
+	EGLSurface pb = pbuffer(cfg);
+	check(eglMakeCurrent(dpy, pb, pb, old), "eglMakeCurrent");
+	uint32_t old_handle = handle_of_last(GL_OP_CREATE_CONTEXT);
+	int binds = fh_count(FH_BIND, 0), finishes = fh_count(FH_CMD, GLES_OP_glFinish);
+	check(eglTerminate(dpy), "eglTerminate with a context current");
+	glClear(GL_COLOR_BUFFER_BIT);
+	glFinish();
+	check(fh_count(FH_CMD, GLES_OP_glFinish) == finishes + 1 && glGetError() == GL_NO_ERROR,
+	      "the current context still renders after eglTerminate");
+	check(eglGetCurrentContext() == old, "and is still current");
+
+	check(eglInitialize(dpy, NULL, NULL), "eglInitialize while it is current");
+	check(fh_count(FH_BIND, 0) == binds, "the binding it holds serves the new initialization");
+	EGLint v;
+	check(!eglQueryContext(dpy, old, EGL_CONFIG_ID, &v) && eglGetError() == EGL_BAD_CONTEXT,
+	      "the terminated context's handle is no longer valid");
+	check(!eglQuerySurface(dpy, pb, EGL_WIDTH, &v) && eglGetError() == EGL_BAD_SURFACE,
+	      "nor its surface's");
+
+	int destroyed = fh_count(FH_CMD, GL_OP_DESTROY_CONTEXT);
+	cfg = choose(EGL_PBUFFER_BIT, 8);
+	EGLContext fresh = context(cfg);
+	EGLSurface pb2 = pbuffer(cfg);
+	check(eglMakeCurrent(dpy, pb2, pb2, fresh), "a context made after re-initialization");
+	glClear(GL_COLOR_BUFFER_BIT);
+	glFinish();
+	check(fh_wait_count(FH_CMD, GL_OP_DESTROY_CONTEXT, destroyed + 1),
+	      "the terminated context is destroyed at its release");
+	int d = fh_find(0, FH_CMD, GL_OP_DESTROY_CONTEXT);
+	for (int i = 0; i < destroyed; i++)
+		d = fh_find(d + 1, FH_CMD, GL_OP_DESTROY_CONTEXT);
+	check(u32_at(event(d), 0) == old_handle, "and it is the one destroyed");
+
+	/* Terminated while current, then released: everything goes, and the
+	 * next initialization binds again. */
+	check(eglTerminate(dpy), "eglTerminate");
+	wl_display_roundtrip(wl);
+	int unbinds = fh_count(FH_UNBIND, 0);
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT),
+	      "a release on a terminated display");
+	wl_display_roundtrip(wl);
+	check(fh_count(FH_UNBIND, 0) == unbinds + 1, "the binding goes with the last release");
+	check(eglInitialize(dpy, NULL, NULL), "eglInitialize after the release");
+	check(fh_count(FH_BIND, 0) == binds + 1, "a new binding");
+	current_pbuffer();
+	glFinish();
+	check(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), "release");
+}
+
+static void case_reinit(void)
+{
+	setup(GL_HOST_FENCE_SYNC);
+	terminate_with_nothing_current();
+	terminate_with_a_current_context();
+	check_one_binding_at_a_time();
+}
+
+/* ---- error codes (EGL 1.5, chapter 3) ---- */
+
+static void expect_error(bool failed, EGLint want, const char *what)
+{
+	EGLint got = eglGetError();
+	check(failed && got == want, "%s: want error 0x%x, got 0x%x", what, want, got);
+}
+
+static void case_errors(void)
+{
+	setup(0);
+	EGLConfig cfg = choose(EGL_WINDOW_BIT, 8), bad_cfg = (EGLConfig)(uintptr_t)999;
+	EGLSurface pb = pbuffer(cfg), bad_surf = (EGLSurface)(uintptr_t)0x1234;
+	expect_error(!eglCreatePixmapSurface(dpy, bad_cfg, 0, NULL), EGL_BAD_CONFIG,
+	             "pixmap surface of no config");
+	expect_error(!eglCreatePixmapSurface(dpy, cfg, 0, NULL), EGL_BAD_MATCH,
+	             "pixmap surface of a config without EGL_PIXMAP_BIT");
+	expect_error(!eglCreatePlatformPixmapSurface(dpy, cfg, NULL, NULL), EGL_BAD_PARAMETER,
+	             "platform pixmap surface on Wayland");
+	expect_error(!eglCopyBuffers(dpy, bad_surf, 0), EGL_BAD_SURFACE, "copy from no surface");
+	expect_error(!eglCopyBuffers(dpy, pb, 0), EGL_BAD_NATIVE_PIXMAP, "copy to no pixmap");
+	expect_error(!eglBindTexImage(dpy, bad_surf, EGL_BACK_BUFFER), EGL_BAD_SURFACE,
+	             "bind of no surface");
+	expect_error(!eglBindTexImage(dpy, pb, 0x1234), EGL_BAD_PARAMETER, "bind of no buffer");
+	expect_error(!eglBindTexImage(dpy, pb, EGL_BACK_BUFFER), EGL_BAD_MATCH,
+	             "bind of an EGL_NO_TEXTURE pbuffer");
+	expect_error(!eglReleaseTexImage(dpy, pb, EGL_BACK_BUFFER), EGL_BAD_MATCH,
+	             "release of an EGL_NO_TEXTURE pbuffer");
+	expect_error(!eglCreatePbufferFromClientBuffer(dpy, EGL_OPENVG_IMAGE, NULL, cfg, NULL),
+	             EGL_BAD_PARAMETER, "pbuffer from an OpenVG image");
+	const EGLint bad_format[] = {EGL_TEXTURE_FORMAT, 0x1234, EGL_NONE};
+	expect_error(!eglCreatePbufferSurface(dpy, cfg, bad_format), EGL_BAD_ATTRIBUTE,
+	             "EGL_TEXTURE_FORMAT that does not exist");
+	const EGLint rgba[] = {EGL_TEXTURE_FORMAT, EGL_TEXTURE_RGBA, EGL_TEXTURE_TARGET,
+	                       EGL_TEXTURE_2D, EGL_NONE};
+	expect_error(!eglCreatePbufferSurface(dpy, cfg, rgba), EGL_BAD_MATCH,
+	             "EGL_TEXTURE_RGBA with a config that binds no texture");
+	expect_error(
+	        !eglSurfaceAttrib(dpy, pb, EGL_MULTISAMPLE_RESOLVE, EGL_MULTISAMPLE_RESOLVE_BOX),
+	        EGL_BAD_MATCH, "box resolve without EGL_MULTISAMPLE_RESOLVE_BOX_BIT");
+	expect_error(!eglSurfaceAttrib(dpy, pb, EGL_MULTISAMPLE_RESOLVE, 0x1234), EGL_BAD_PARAMETER,
+	             "a resolve that does not exist");
+
+	check(eglTerminate(dpy), "eglTerminate");
+	expect_error(!eglCreatePixmapSurface(dpy, cfg, 0, NULL), EGL_NOT_INITIALIZED,
+	             "pixmap surface on a terminated display");
+	expect_error(!eglCreatePlatformPixmapSurface(dpy, cfg, NULL, NULL), EGL_NOT_INITIALIZED,
+	             "platform pixmap surface on a terminated display");
+	expect_error(!eglCopyBuffers(dpy, pb, 0), EGL_NOT_INITIALIZED,
+	             "copy on a terminated display");
+	expect_error(!eglBindTexImage(dpy, pb, EGL_BACK_BUFFER), EGL_NOT_INITIALIZED,
+	             "bind on a terminated display");
+	expect_error(!eglCreatePbufferFromClientBuffer(dpy, EGL_OPENVG_IMAGE, NULL, cfg, NULL),
+	             EGL_NOT_INITIALIZED, "client buffer on a terminated display");
+	expect_error(!eglCreateContext(dpy, cfg, EGL_NO_CONTEXT, NULL), EGL_NOT_INITIALIZED,
+	             "context on a terminated display");
+}
+
+/* ---- why something was refused (GPUPIPE_LOG=info) ---- */
+
+static void case_log(void)
+{
+	setenv("GPUPIPE_LOG", "info", 1); /* read when glvnd loads the vendor */
+	char path[] = "/tmp/egl-vendor-log.XXXXXX";
+	int fd = mkstemp(path), saved = dup(2);
+	check(fd >= 0 && saved >= 0, "a log file");
+	fflush(stderr);
+	dup2(fd, 2);
+	setup(0);
+	EGLConfig cfg;
+	EGLint n = -1;
+	const EGLint vg[] = {EGL_RENDERABLE_TYPE, EGL_OPENVG_BIT, EGL_NONE};
+	const EGLint deep[] = {EGL_RED_SIZE, 16, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE};
+	bool vg_none = eglChooseConfig(dpy, vg, &cfg, 1, &n) && n == 0;
+	bool deep_none = eglChooseConfig(dpy, deep, &cfg, 1, &n) && n == 0;
+	cfg = choose(EGL_PBUFFER_BIT, 8);
+	const EGLint bad[] = {EGL_CONTEXT_CLIENT_VERSION, 2, 0x1234, 1, EGL_NONE};
+	bool ctx_refused = eglCreateContext(dpy, cfg, EGL_NO_CONTEXT, bad) == EGL_NO_CONTEXT &&
+	                   eglGetError() == EGL_BAD_ATTRIBUTE;
+	const EGLint rgb565[] = {EGL_CONFIG_ID, 3, EGL_NONE};
+	check(eglChooseConfig(dpy, rgb565, &cfg, 1, &n) && n == 1, "config 3");
+	struct wl_surface *ws = wl_compositor_create_surface(compositor);
+	struct wl_egl_window *win = wl_egl_window_create(ws, 32, 32);
+	bool surf_refused = eglCreateWindowSurface(dpy, cfg, (EGLNativeWindowType)win, NULL) ==
+	                            EGL_NO_SURFACE &&
+	                    eglGetError() == EGL_BAD_MATCH;
+	fflush(stderr);
+	dup2(saved, 2);
+
+	char text[16384] = "";
+	ssize_t got = pread(fd, text, sizeof(text) - 1, 0);
+	text[got > 0 ? got : 0] = '\0';
+	close(fd);
+	unlink(path);
+	fprintf(stderr, "--- the library's log ---\n%s---\n", text);
+	check(vg_none && deep_none && ctx_refused && surf_refused, "the refusals themselves");
+	static const char *const lines[] = {
+	        "info: eglChooseConfig: no config with EGL_RENDERABLE_TYPE 0x2 (configs offer 0x",
+	        "info: eglChooseConfig: no config with EGL_RED_SIZE at least 16 (configs offer at "
+	        "most 8)",
+	        "info: eglCreateContext: attribute 0x1234 is not accepted for OpenGL ES "
+	        "(EGL_BAD_ATTRIBUTE)",
+	        "info: eglCreateWindowSurface: config 3 has no EGL_WINDOW_BIT (R5G6B5A0 is not a "
+	        "wl_shm format) (EGL_BAD_MATCH)",
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		check(strstr(text, lines[i]) != NULL, "the log says \"%s\"", lines[i]);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
 		const char *name;
 		void (*fn)(void);
 	} cases[] = {
-	        {"init", case_init}, {"draw", case_draw},   {"get", case_get},
-	        {"map", case_map},   {"lost", case_lost},   {"threads", case_threads},
-	        {"sync", case_sync}, {"image", case_image},
+	        {"init", case_init},     {"draw", case_draw},   {"get", case_get},
+	        {"map", case_map},       {"lost", case_lost},   {"threads", case_threads},
+	        {"sync", case_sync},     {"image", case_image}, {"reinit", case_reinit},
+	        {"errors", case_errors}, {"log", case_log},
 	};
 	if (!getenv("__EGL_VENDOR_LIBRARY_FILENAMES")) {
 		fprintf(stderr, "SKIP: set __EGL_VENDOR_LIBRARY_FILENAMES to gpupipe's JSON\n");

@@ -235,6 +235,53 @@ static bool gpupipe_open_stream_forwarded(struct hl_env *e)
 	return hl_refused(e, &g.l, "gpupipe_v1.open_stream carries an fd");
 }
 
+/* --- gpupipe_v1 bindings --- */
+
+static bool gpupipe_bound_twice_at_once(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_bind(e, &g));
+	size_t frame = hl_frame_begin(&g.l.out, WIRE_WAYLAND, 0);
+	hl_bind(&g.l, GPUPIPE_GLOBAL, "gpupipe_v1", 1, SYNC_ID + 1);
+	hl_frame_end(&g.l.out, frame);
+	hl_link_flush(&g.l);
+	return hl_refused(e, &g.l, "gpupipe_v1 bound twice (the earlier binding is not destroyed)");
+}
+
+/* eglTerminate then eglInitialize: the library destroys its binding and binds again, and
+ * the streams of the first binding may still be open (they travel beside the Wayland
+ * messages). The second binding gets GL frames in its own frame buffers. */
+static bool gpupipe_bound_again_after_destroy_is_served(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_kind(e, &g, GL_SURFACE_WINDOW));
+	uint32_t again = SYNC_ID + 1, mem = again + 1, buf = mem + 1, sync = buf + 1;
+	size_t frame = hl_frame_begin(&g.l.out, WIRE_WAYLAND, 0);
+	hl_request(&g.l, GPUPIPE_ID, WIRE_GPUPIPE_V1_REQ_DESTROY, 0);
+	hl_bind(&g.l, GPUPIPE_GLOBAL, "gpupipe_v1", 1, again);
+	hl_request(&g.l, again, WIRE_GPUPIPE_V1_REQ_CREATE_MEMORY, 4, mem, SIZE, SIZE, 0u);
+	hl_request(&g.l, mem, WIRE_GPUPIPE_MEMORY_V1_REQ_CREATE_BUFFER, 1, buf);
+	hl_request(&g.l, mem, WIRE_GPUPIPE_MEMORY_V1_REQ_DESTROY, 0);
+	hl_request(&g.l, 1, WIRE_WL_DISPLAY_REQ_SYNC, 1, sync);
+	hl_frame_end(&g.l.out, frame);
+	CHECK(hl_link_flush(&g.l));
+	CHECKF(hl_wait_done(&g.l, sync, 0, NULL), "binding gpupipe_v1 again failed");
+	/* A swap on the stream opened under the first binding, into the second's buffer. */
+	hl_gl_cmd(&g, GLES_OP_glClearColor, 4, 0u, 0u, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
+	hl_gl_cmd_begin(&g, GL_OP_SWAP);
+	hl_put_u32(&g.cmds, SURF);
+	hl_put_u32(&g.cmds, buf);
+	hl_put_u32(&g.cmds, 0);
+	hl_gl_put_blob(&g, NULL, 0);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size;
+	CHECKF(hl_gl_reply(&g, GLES_OP_glFinish, &size), "no glFinish reply after the swap");
+	return hl_gl_close_served(e, &g);
+}
+
 /* --- the control --- */
 
 /* Reads pixel (x, y) of the current surface. */
@@ -416,6 +463,8 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gpupipe_create_memory_of_size_0),
         HL_CASE(gpupipe_create_memory_of_another_format),
         HL_CASE(gpupipe_open_stream_forwarded),
+        HL_CASE(gpupipe_bound_twice_at_once),
+        HL_CASE(gpupipe_bound_again_after_destroy_is_served),
         HL_CASE(gl_linker_use_after_free_reproducer_fails_and_the_link_goes_on),
         HL_CASE(gl_valid_stream_is_served),
 };
