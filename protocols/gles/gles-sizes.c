@@ -8,9 +8,13 @@
  *
  * Refused on purpose although some drivers answer them in ES contexts:
  * - desktop-only values Mesa answers in any API (GL_BLEND_SRC,
- *   GL_PACK_IMAGE_HEIGHT, GL_PATCH_DEFAULT_*_LEVEL, GL_CLAMP_*_COLOR, ...);
+ *   GL_PACK_IMAGE_HEIGHT, GL_PATCH_DEFAULT_*_LEVEL, GL_CLAMP_*_COLOR,
+ *   GL_TEXTURE_SWIZZLE_RGBA, GL_TEXTURE_LOD_BIAS, the uniform block's
+ *   GL_UNIFORM_BLOCK_REFERENCED_BY_{GEOMETRY,TESS_*,COMPUTE}_SHADER, ...):
+ *   the desktop GL tables will add them with their own checks;
  * - EXT_memory_object's GL_DEVICE_UUID_EXT, GL_DRIVER_UUID_EXT,
- *   GL_DEVICE_LUID_EXT and GL_DEVICE_NODE_MASK_EXT: they name the host's
+ *   GL_DEVICE_LUID_EXT, GL_DEVICE_NODE_MASK_EXT and GL_TEXTURE_TILING_EXT:
+ *   they name the host's
  *   GPU to the VM, memory objects cannot cross the link, and Mesa 22.3's
  *   llvmpipe crashes on glGetIntegerv(GL_DEVICE_LUID_EXT);
  * - lists whose length is state the host does not track
@@ -509,6 +513,7 @@ int64_t gl_texparam_count(uint32_t pname)
 	case GL_TEXTURE_WRAP_R:
 	/* ES 3.1 */
 	case GL_DEPTH_STENCIL_TEXTURE_MODE:
+	case GL_IMAGE_FORMAT_COMPATIBILITY_TYPE:
 	/* Extensions */
 	case GL_REQUIRED_TEXTURE_IMAGE_UNITS_OES:  /* OES_EGL_image_external */
 	case GL_TEXTURE_ASTC_DECODE_PRECISION_EXT: /* EXT_texture_compression_astc_decode_mode */
