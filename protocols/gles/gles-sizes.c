@@ -817,6 +817,11 @@ int64_t gl_query_object_count(uint32_t pname)
 	}
 }
 
+int64_t gl_multisample_count(uint32_t pname)
+{
+	return pname == GL_SAMPLE_POSITION ? 2 : GL_SIZE_INVALID_ENUM;
+}
+
 int64_t gl_clear_buffer_count(uint32_t buffer)
 {
 	switch (buffer) {

@@ -220,6 +220,7 @@ static void check_family(const struct family *f)
 
 static struct {
 	GLuint tex, rb, fbo, sampler, buffer, vao, query, pipeline, vs;
+	GLuint ms_rb, ms_fbo;
 	GLuint programs[5];
 } obj;
 
@@ -324,6 +325,16 @@ static void make_objects(void)
 	                          obj.rb);
 	if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
 		FAIL("the test framebuffer is not complete");
+	/* A multisampled framebuffer for the sample positions. */
+	glGenRenderbuffers(1, &obj.ms_rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, obj.ms_rb);
+	glRenderbufferStorageMultisample(GL_RENDERBUFFER, 4, GL_RGBA8, 16, 16);
+	glGenFramebuffers(1, &obj.ms_fbo);
+	glBindFramebuffer(GL_DRAW_FRAMEBUFFER, obj.ms_fbo);
+	glFramebufferRenderbuffer(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+	                          obj.ms_rb);
+	glBindFramebuffer(GL_FRAMEBUFFER, obj.fbo);
+	glBindRenderbuffer(GL_RENDERBUFFER, obj.rb);
 	glGenSamplers(1, &obj.sampler);
 	glGenVertexArrays(1, &obj.vao);
 	glBindVertexArray(obj.vao);
@@ -525,6 +536,13 @@ static void call_query_object(int v, uint32_t pname, void *buf)
 		glGetQueryObjectuiv(obj.query, pname, buf);
 }
 
+static void call_multisample(int v, uint32_t pname, void *buf)
+{
+	glBindFramebuffer(GL_FRAMEBUFFER, obj.ms_fbo);
+	glGetMultisamplefv(pname, 0, buf);
+	glBindFramebuffer(GL_FRAMEBUFFER, obj.fbo);
+}
+
 static const char *const get_names[] = {"glGetIntegerv", "glGetInteger64v", "glGetFloatv",
                                         "glGetBooleanv"};
 static const char *const indexed_names[] = {"glGetIntegeri_v", "glGetInteger64i_v",
@@ -563,6 +581,8 @@ static const char *const query_names[] = {"glGetQueryiv(ANY_SAMPLES_PASSED)",
                                           "glGetQueryiv(TIME_ELAPSED_EXT)",
                                           "glGetQueryiv(TIMESTAMP_EXT)"};
 static const char *const query_object_names[] = {"glGetQueryObjectuiv", "glGetQueryObjectui64vEXT"};
+
+static const char *const multisample_names[] = {"glGetMultisamplefv"};
 
 static const struct family families[] = {
         {"get", gl_get_count, 4, get_names, {4, 8, 4, 1}, call_get, expected_get},
@@ -606,6 +626,7 @@ static const struct family families[] = {
          {4, 8},
          call_query_object,
          NULL},
+        {"multisample", gl_multisample_count, 1, multisample_names, {4}, call_multisample, NULL},
 };
 
 int main(int argc, char **argv)
