@@ -140,45 +140,38 @@ static bool accepted(const struct transfer *t)
 	return err == GL_NO_ERROR;
 }
 
+/* The next value of a grid walked as one counter in mixed radix. */
+#define PICK(k, values) ((values)[next_digit(&(k), sizeof(values) / sizeof((values)[0]))])
+
+static size_t next_digit(size_t *k, size_t n)
+{
+	size_t digit = *k % n;
+	*k /= n;
+	return digit;
+}
+
 static void unpack_grid(struct transfer *t, int *checked)
 {
-	static const int row_lengths[] = {0, 7}, image_heights[] = {0, 5};
+	/* Row lengths and image heights under the size too: rows then overlap. */
+	static const int row_lengths[] = {0, 2, 7}, image_heights[] = {0, 1, 5};
 	static const int skip_pixels[] = {0, 1, 3}, skip_rows[] = {0, 2}, skip_images[] = {0, 1};
-	static const int widths[] = {1, 3, 5}, heights[] = {1, 2}, depths[] = {1, 2};
-	for (int a = 0; a < 4; a++)
-		for (int rl = 0; rl < 2; rl++)
-			for (int ih = 0; ih < 2; ih++)
-				for (int sp = 0; sp < 3; sp++)
-					for (int sr = 0; sr < 2; sr++)
-						for (int si = 0; si < 2; si++)
-							for (int w = 0; w < 3; w++)
-								for (int h = 0; h < 2; h++)
-									for (int d = 0;
-									     d <
-									     (t->three_d ? 2 : 1);
-									     d++) {
-										struct gl_pixel_state ps = {
-										        .pack_alignment =
-										                4,
-										        .unpack_alignment = alignments
-										                [a],
-										        .unpack_row_length = row_lengths
-										                [rl],
-										        .unpack_image_height = image_heights
-										                [ih],
-										        .unpack_skip_pixels = skip_pixels
-										                [sp],
-										        .unpack_skip_rows = skip_rows
-										                [sr],
-										        .unpack_skip_images = skip_images
-										                [si],
-										};
-										t->w = widths[w],
-										t->h = heights[h],
-										t->d = depths[d];
-										check(t, &ps,
-										      checked);
-									}
+	static const int widths[] = {1, 3, 5}, heights[] = {1, 2}, depths_3d[] = {1, 2};
+	static const int depths_2d[] = {1};
+	size_t combinations = 4 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * (t->three_d ? 2 : 1);
+	for (size_t i = 0; i < combinations; i++) {
+		size_t k = i;
+		struct gl_pixel_state ps = {.pack_alignment = 4};
+		ps.unpack_alignment = PICK(k, alignments);
+		ps.unpack_row_length = PICK(k, row_lengths);
+		ps.unpack_image_height = PICK(k, image_heights);
+		ps.unpack_skip_pixels = PICK(k, skip_pixels);
+		ps.unpack_skip_rows = PICK(k, skip_rows);
+		ps.unpack_skip_images = PICK(k, skip_images);
+		t->w = PICK(k, widths);
+		t->h = PICK(k, heights);
+		t->d = t->three_d ? PICK(k, depths_3d) : PICK(k, depths_2d);
+		check(t, &ps, checked);
+	}
 }
 
 static void unpack(bool three_d)
@@ -216,22 +209,17 @@ static void pack_grid(struct transfer *t, int *checked)
 	static const int row_lengths[] = {0, 6, 11}, skip_pixels[] = {0, 1, 3},
 	                 skip_rows[] = {0, 2};
 	static const int widths[] = {1, 3, 5}, heights[] = {1, 2, 3};
-	for (int a = 0; a < 4; a++)
-		for (int rl = 0; rl < 3; rl++)
-			for (int sp = 0; sp < 3; sp++)
-				for (int sr = 0; sr < 2; sr++)
-					for (int w = 0; w < 3; w++)
-						for (int h = 0; h < 3; h++) {
-							struct gl_pixel_state ps = {
-							        .unpack_alignment = 4,
-							        .pack_alignment = alignments[a],
-							        .pack_row_length = row_lengths[rl],
-							        .pack_skip_pixels = skip_pixels[sp],
-							        .pack_skip_rows = skip_rows[sr],
-							};
-							t->w = widths[w], t->h = heights[h];
-							check(t, &ps, checked);
-						}
+	for (size_t i = 0; i < 4 * 4 * 3 * 2 * 3 * 3; i++) {
+		size_t k = i;
+		struct gl_pixel_state ps = {.unpack_alignment = 4};
+		ps.pack_alignment = PICK(k, alignments);
+		ps.pack_row_length = PICK(k, row_lengths);
+		ps.pack_skip_pixels = PICK(k, skip_pixels);
+		ps.pack_skip_rows = PICK(k, skip_rows);
+		t->w = PICK(k, widths);
+		t->h = PICK(k, heights);
+		check(t, &ps, checked);
+	}
 }
 
 /* Reads from a framebuffer of `internal`: with the format/type pair ES
