@@ -1,13 +1,44 @@
 /*
- * Size helpers for the GLES codec (see <gpupipe/gl-sizes.h>): the tables
- * of the GLES 2.0 state and of the extensions we advertise. A value that
- * is not listed here is refused on both sides, whatever the host's GL
- * knows, so a query never returns more than the capacity the app sent.
+ * Size helpers for the GLES codec (see <gpupipe/gl-sizes.h>): the state
+ * tables of OpenGL ES 2.0, 3.0, 3.1 and 3.2 and of the ES extensions Mesa
+ * offers. A value that is not listed here is refused on both sides,
+ * whatever the host's GL knows, so a query never returns more than the
+ * capacity the app sent. tests/gpuhost/test-gl-sizes.c checks every count
+ * against the host's real driver, both ways.
+ *
+ * Refused on purpose although some drivers answer them in ES contexts:
+ * - desktop-only values Mesa answers in any API (GL_BLEND_SRC,
+ *   GL_PACK_IMAGE_HEIGHT, GL_PATCH_DEFAULT_*_LEVEL, GL_CLAMP_*_COLOR,
+ *   GL_TEXTURE_SWIZZLE_RGBA, GL_TEXTURE_LOD_BIAS, the uniform block's
+ *   GL_UNIFORM_BLOCK_REFERENCED_BY_{GEOMETRY,TESS_*,COMPUTE}_SHADER, ...):
+ *   the desktop GL tables will add them with their own checks;
+ * - EXT_memory_object's GL_DEVICE_UUID_EXT, GL_DRIVER_UUID_EXT,
+ *   GL_DEVICE_LUID_EXT, GL_DEVICE_NODE_MASK_EXT and GL_TEXTURE_TILING_EXT:
+ *   they name the host's
+ *   GPU to the VM, memory objects cannot cross the link, and Mesa 22.3's
+ *   llvmpipe crashes on glGetIntegerv(GL_DEVICE_LUID_EXT);
+ * - lists whose length is state the host does not track
+ *   (GL_SUPPORTED_MULTISAMPLE_MODES_AMD).
  */
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h>
 #include <GLES2/gl2ext.h>
 
+#include <stddef.h>
+
+#include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
+
+/* KHR_shader_subgroup: newer than some distributions' headers. */
+#ifndef GL_SUBGROUP_SIZE_KHR
+#define GL_SUBGROUP_SIZE_KHR 0x9532
+#define GL_SUBGROUP_SUPPORTED_STAGES_KHR 0x9533
+#define GL_SUBGROUP_SUPPORTED_FEATURES_KHR 0x9534
+#endif
+#ifndef GL_SUBGROUP_QUADS_ALL_STAGES_KHR
+#define GL_SUBGROUP_QUADS_ALL_STAGES_KHR 0x9535
+#endif
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 uint32_t gl_size_error(int64_t size)
 {
@@ -30,6 +61,357 @@ int64_t gl_bytes(int64_t count, int64_t elem_bytes)
 	return count * elem_bytes;
 }
 
+static bool listed(const uint32_t *list, size_t n, uint32_t v)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (list[i] == v)
+			return true;
+	}
+	return false;
+}
+
+/* One value per list entry; the multi-valued ones are in gl_get_count. */
+static const uint32_t get_single[] = {
+        /* ES 2.0 */
+        GL_ACTIVE_TEXTURE,
+        GL_ALPHA_BITS,
+        GL_ARRAY_BUFFER_BINDING,
+        GL_BLEND,
+        GL_BLEND_DST_ALPHA,
+        GL_BLEND_DST_RGB,
+        GL_BLEND_EQUATION_ALPHA,
+        GL_BLEND_EQUATION_RGB,
+        GL_BLEND_SRC_ALPHA,
+        GL_BLEND_SRC_RGB,
+        GL_BLUE_BITS,
+        GL_CULL_FACE,
+        GL_CULL_FACE_MODE,
+        GL_CURRENT_PROGRAM,
+        GL_DEPTH_BITS,
+        GL_DEPTH_CLEAR_VALUE,
+        GL_DEPTH_FUNC,
+        GL_DEPTH_TEST,
+        GL_DEPTH_WRITEMASK,
+        GL_DITHER,
+        GL_ELEMENT_ARRAY_BUFFER_BINDING,
+        GL_FRAMEBUFFER_BINDING,
+        GL_FRONT_FACE,
+        GL_GENERATE_MIPMAP_HINT,
+        GL_GREEN_BITS,
+        GL_IMPLEMENTATION_COLOR_READ_FORMAT,
+        GL_IMPLEMENTATION_COLOR_READ_TYPE,
+        GL_LINE_WIDTH,
+        GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS,
+        GL_MAX_CUBE_MAP_TEXTURE_SIZE,
+        GL_MAX_FRAGMENT_UNIFORM_VECTORS,
+        GL_MAX_RENDERBUFFER_SIZE,
+        GL_MAX_TEXTURE_IMAGE_UNITS,
+        GL_MAX_TEXTURE_SIZE,
+        GL_MAX_VARYING_VECTORS,
+        GL_MAX_VERTEX_ATTRIBS,
+        GL_MAX_VERTEX_TEXTURE_IMAGE_UNITS,
+        GL_MAX_VERTEX_UNIFORM_VECTORS,
+        GL_NUM_COMPRESSED_TEXTURE_FORMATS,
+        GL_NUM_SHADER_BINARY_FORMATS,
+        GL_PACK_ALIGNMENT,
+        GL_POLYGON_OFFSET_FACTOR,
+        GL_POLYGON_OFFSET_FILL,
+        GL_POLYGON_OFFSET_UNITS,
+        GL_RED_BITS,
+        GL_RENDERBUFFER_BINDING,
+        GL_SAMPLE_ALPHA_TO_COVERAGE,
+        GL_SAMPLE_BUFFERS,
+        GL_SAMPLE_COVERAGE,
+        GL_SAMPLE_COVERAGE_INVERT,
+        GL_SAMPLE_COVERAGE_VALUE,
+        GL_SAMPLES,
+        GL_SCISSOR_TEST,
+        GL_SHADER_COMPILER,
+        GL_STENCIL_BACK_FAIL,
+        GL_STENCIL_BACK_FUNC,
+        GL_STENCIL_BACK_PASS_DEPTH_FAIL,
+        GL_STENCIL_BACK_PASS_DEPTH_PASS,
+        GL_STENCIL_BACK_REF,
+        GL_STENCIL_BACK_VALUE_MASK,
+        GL_STENCIL_BACK_WRITEMASK,
+        GL_STENCIL_BITS,
+        GL_STENCIL_CLEAR_VALUE,
+        GL_STENCIL_FAIL,
+        GL_STENCIL_FUNC,
+        GL_STENCIL_PASS_DEPTH_FAIL,
+        GL_STENCIL_PASS_DEPTH_PASS,
+        GL_STENCIL_REF,
+        GL_STENCIL_TEST,
+        GL_STENCIL_VALUE_MASK,
+        GL_STENCIL_WRITEMASK,
+        GL_SUBPIXEL_BITS,
+        GL_TEXTURE_BINDING_2D,
+        GL_TEXTURE_BINDING_CUBE_MAP,
+        GL_UNPACK_ALIGNMENT,
+        /* ES 3.0 (GL_DRAW_BUFFERi: EXT/NV_draw_buffers on ES 2) */
+        GL_COPY_READ_BUFFER_BINDING,
+        GL_COPY_WRITE_BUFFER_BINDING,
+        GL_DRAW_BUFFER0,
+        GL_DRAW_BUFFER1,
+        GL_DRAW_BUFFER2,
+        GL_DRAW_BUFFER3,
+        GL_DRAW_BUFFER4,
+        GL_DRAW_BUFFER5,
+        GL_DRAW_BUFFER6,
+        GL_DRAW_BUFFER7,
+        GL_DRAW_BUFFER8,
+        GL_DRAW_BUFFER9,
+        GL_DRAW_BUFFER10,
+        GL_DRAW_BUFFER11,
+        GL_DRAW_BUFFER12,
+        GL_DRAW_BUFFER13,
+        GL_DRAW_BUFFER14,
+        GL_DRAW_BUFFER15,
+        GL_FRAGMENT_SHADER_DERIVATIVE_HINT,
+        GL_MAJOR_VERSION,
+        GL_MAX_3D_TEXTURE_SIZE,
+        GL_MAX_ARRAY_TEXTURE_LAYERS,
+        GL_MAX_COLOR_ATTACHMENTS,
+        GL_MAX_COMBINED_FRAGMENT_UNIFORM_COMPONENTS,
+        GL_MAX_COMBINED_UNIFORM_BLOCKS,
+        GL_MAX_COMBINED_VERTEX_UNIFORM_COMPONENTS,
+        GL_MAX_DRAW_BUFFERS,
+        GL_MAX_ELEMENT_INDEX,
+        GL_MAX_ELEMENTS_INDICES,
+        GL_MAX_ELEMENTS_VERTICES,
+        GL_MAX_FRAGMENT_INPUT_COMPONENTS,
+        GL_MAX_FRAGMENT_UNIFORM_BLOCKS,
+        GL_MAX_FRAGMENT_UNIFORM_COMPONENTS,
+        GL_MAX_PROGRAM_TEXEL_OFFSET,
+        GL_MAX_SAMPLES,
+        GL_MAX_SERVER_WAIT_TIMEOUT,
+        GL_MAX_TEXTURE_LOD_BIAS,
+        GL_MAX_TRANSFORM_FEEDBACK_INTERLEAVED_COMPONENTS,
+        GL_MAX_TRANSFORM_FEEDBACK_SEPARATE_ATTRIBS,
+        GL_MAX_TRANSFORM_FEEDBACK_SEPARATE_COMPONENTS,
+        GL_MAX_UNIFORM_BLOCK_SIZE,
+        GL_MAX_UNIFORM_BUFFER_BINDINGS,
+        GL_MAX_VARYING_COMPONENTS,
+        GL_MAX_VERTEX_OUTPUT_COMPONENTS,
+        GL_MAX_VERTEX_UNIFORM_BLOCKS,
+        GL_MAX_VERTEX_UNIFORM_COMPONENTS,
+        GL_MIN_PROGRAM_TEXEL_OFFSET,
+        GL_MINOR_VERSION,
+        GL_NUM_EXTENSIONS,
+        GL_NUM_PROGRAM_BINARY_FORMATS,
+        GL_PACK_ROW_LENGTH,
+        GL_PACK_SKIP_PIXELS,
+        GL_PACK_SKIP_ROWS,
+        GL_PIXEL_PACK_BUFFER_BINDING,
+        GL_PIXEL_UNPACK_BUFFER_BINDING,
+        GL_PRIMITIVE_RESTART_FIXED_INDEX,
+        GL_RASTERIZER_DISCARD,
+        GL_READ_BUFFER,
+        GL_READ_FRAMEBUFFER_BINDING,
+        GL_SAMPLER_BINDING,
+        GL_TEXTURE_BINDING_2D_ARRAY,
+        GL_TEXTURE_BINDING_3D,
+        GL_TRANSFORM_FEEDBACK_ACTIVE,
+        GL_TRANSFORM_FEEDBACK_BINDING,
+        GL_TRANSFORM_FEEDBACK_BUFFER_BINDING,
+        GL_TRANSFORM_FEEDBACK_PAUSED,
+        GL_UNIFORM_BUFFER_BINDING,
+        GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT,
+        GL_UNPACK_IMAGE_HEIGHT,
+        GL_UNPACK_ROW_LENGTH,
+        GL_UNPACK_SKIP_IMAGES,
+        GL_UNPACK_SKIP_PIXELS,
+        GL_UNPACK_SKIP_ROWS,
+        GL_VERTEX_ARRAY_BINDING,
+        /* ES 3.1 */
+        GL_ATOMIC_COUNTER_BUFFER_BINDING,
+        GL_DISPATCH_INDIRECT_BUFFER_BINDING,
+        GL_DRAW_INDIRECT_BUFFER_BINDING,
+        GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS,
+        GL_MAX_ATOMIC_COUNTER_BUFFER_SIZE,
+        GL_MAX_COLOR_TEXTURE_SAMPLES,
+        GL_MAX_COMBINED_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_COMBINED_ATOMIC_COUNTERS,
+        GL_MAX_COMBINED_COMPUTE_UNIFORM_COMPONENTS,
+        GL_MAX_COMBINED_IMAGE_UNIFORMS,
+        GL_MAX_COMBINED_SHADER_OUTPUT_RESOURCES,
+        GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS,
+        GL_MAX_COMPUTE_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_COMPUTE_ATOMIC_COUNTERS,
+        GL_MAX_COMPUTE_IMAGE_UNIFORMS,
+        GL_MAX_COMPUTE_SHADER_STORAGE_BLOCKS,
+        GL_MAX_COMPUTE_SHARED_MEMORY_SIZE,
+        GL_MAX_COMPUTE_TEXTURE_IMAGE_UNITS,
+        GL_MAX_COMPUTE_UNIFORM_BLOCKS,
+        GL_MAX_COMPUTE_UNIFORM_COMPONENTS,
+        GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS,
+        GL_MAX_DEPTH_TEXTURE_SAMPLES,
+        GL_MAX_FRAGMENT_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_FRAGMENT_ATOMIC_COUNTERS,
+        GL_MAX_FRAGMENT_IMAGE_UNIFORMS,
+        GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS,
+        GL_MAX_FRAMEBUFFER_HEIGHT,
+        GL_MAX_FRAMEBUFFER_SAMPLES,
+        GL_MAX_FRAMEBUFFER_WIDTH,
+        GL_MAX_IMAGE_UNITS,
+        GL_MAX_INTEGER_SAMPLES,
+        GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET,
+        GL_MAX_SAMPLE_MASK_WORDS,
+        GL_MAX_SHADER_STORAGE_BLOCK_SIZE,
+        GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS,
+        GL_MAX_UNIFORM_LOCATIONS,
+        GL_MAX_VERTEX_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_VERTEX_ATOMIC_COUNTERS,
+        GL_MAX_VERTEX_ATTRIB_BINDINGS,
+        GL_MAX_VERTEX_ATTRIB_RELATIVE_OFFSET,
+        GL_MAX_VERTEX_ATTRIB_STRIDE,
+        GL_MAX_VERTEX_IMAGE_UNIFORMS,
+        GL_MAX_VERTEX_SHADER_STORAGE_BLOCKS,
+        GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET,
+        GL_PROGRAM_PIPELINE_BINDING,
+        GL_SAMPLE_MASK,
+        GL_SHADER_STORAGE_BUFFER_BINDING,
+        GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT,
+        GL_TEXTURE_BINDING_2D_MULTISAMPLE,
+        /* ES 3.2, and the EXT/OES extensions it took in (same values) */
+        GL_CONTEXT_FLAGS,
+        GL_CONTEXT_ROBUST_ACCESS_KHR,
+        GL_DEBUG_GROUP_STACK_DEPTH,
+        GL_DEBUG_LOGGED_MESSAGES,
+        GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH,
+        GL_DEBUG_OUTPUT,
+        GL_DEBUG_OUTPUT_SYNCHRONOUS,
+        GL_FRAGMENT_INTERPOLATION_OFFSET_BITS,
+        GL_LAYER_PROVOKING_VERTEX,
+        GL_MAX_COMBINED_GEOMETRY_UNIFORM_COMPONENTS,
+        GL_MAX_COMBINED_TESS_CONTROL_UNIFORM_COMPONENTS,
+        GL_MAX_COMBINED_TESS_EVALUATION_UNIFORM_COMPONENTS,
+        GL_MAX_DEBUG_GROUP_STACK_DEPTH,
+        GL_MAX_DEBUG_LOGGED_MESSAGES,
+        GL_MAX_DEBUG_MESSAGE_LENGTH,
+        GL_MAX_FRAGMENT_INTERPOLATION_OFFSET,
+        GL_MAX_FRAMEBUFFER_LAYERS,
+        GL_MAX_GEOMETRY_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_GEOMETRY_ATOMIC_COUNTERS,
+        GL_MAX_GEOMETRY_IMAGE_UNIFORMS,
+        GL_MAX_GEOMETRY_INPUT_COMPONENTS,
+        GL_MAX_GEOMETRY_OUTPUT_COMPONENTS,
+        GL_MAX_GEOMETRY_OUTPUT_VERTICES,
+        GL_MAX_GEOMETRY_SHADER_INVOCATIONS,
+        GL_MAX_GEOMETRY_SHADER_STORAGE_BLOCKS,
+        GL_MAX_GEOMETRY_TEXTURE_IMAGE_UNITS,
+        GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS,
+        GL_MAX_GEOMETRY_UNIFORM_BLOCKS,
+        GL_MAX_GEOMETRY_UNIFORM_COMPONENTS,
+        GL_MAX_LABEL_LENGTH,
+        GL_MAX_PATCH_VERTICES,
+        GL_MAX_TESS_CONTROL_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_TESS_CONTROL_ATOMIC_COUNTERS,
+        GL_MAX_TESS_CONTROL_IMAGE_UNIFORMS,
+        GL_MAX_TESS_CONTROL_INPUT_COMPONENTS,
+        GL_MAX_TESS_CONTROL_OUTPUT_COMPONENTS,
+        GL_MAX_TESS_CONTROL_SHADER_STORAGE_BLOCKS,
+        GL_MAX_TESS_CONTROL_TEXTURE_IMAGE_UNITS,
+        GL_MAX_TESS_CONTROL_TOTAL_OUTPUT_COMPONENTS,
+        GL_MAX_TESS_CONTROL_UNIFORM_BLOCKS,
+        GL_MAX_TESS_CONTROL_UNIFORM_COMPONENTS,
+        GL_MAX_TESS_EVALUATION_ATOMIC_COUNTER_BUFFERS,
+        GL_MAX_TESS_EVALUATION_ATOMIC_COUNTERS,
+        GL_MAX_TESS_EVALUATION_IMAGE_UNIFORMS,
+        GL_MAX_TESS_EVALUATION_INPUT_COMPONENTS,
+        GL_MAX_TESS_EVALUATION_OUTPUT_COMPONENTS,
+        GL_MAX_TESS_EVALUATION_SHADER_STORAGE_BLOCKS,
+        GL_MAX_TESS_EVALUATION_TEXTURE_IMAGE_UNITS,
+        GL_MAX_TESS_EVALUATION_UNIFORM_BLOCKS,
+        GL_MAX_TESS_EVALUATION_UNIFORM_COMPONENTS,
+        GL_MAX_TESS_GEN_LEVEL,
+        GL_MAX_TESS_PATCH_COMPONENTS,
+        GL_MAX_TEXTURE_BUFFER_SIZE,
+        GL_MIN_FRAGMENT_INTERPOLATION_OFFSET,
+        GL_MIN_SAMPLE_SHADING_VALUE,
+        GL_MULTISAMPLE_LINE_WIDTH_GRANULARITY,
+        GL_PATCH_VERTICES,
+        GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED,
+        GL_RESET_NOTIFICATION_STRATEGY,
+        GL_SAMPLE_SHADING,
+        GL_TEXTURE_BINDING_2D_MULTISAMPLE_ARRAY,
+        GL_TEXTURE_BINDING_BUFFER,
+        GL_TEXTURE_BINDING_CUBE_MAP_ARRAY,
+        GL_TEXTURE_BUFFER_BINDING,
+        GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT,
+        /* Asked with glGetTexLevelParameter in ES; Mesa answers glGetIntegerv
+         * too (ARB_texture_buffer_object's way). */
+        GL_TEXTURE_BUFFER_DATA_STORE_BINDING,
+        /* Extensions, by name */
+        /* AMD_framebuffer_multisample_advanced */
+        GL_MAX_COLOR_FRAMEBUFFER_SAMPLES_AMD,
+        GL_MAX_COLOR_FRAMEBUFFER_STORAGE_SAMPLES_AMD,
+        GL_MAX_DEPTH_STENCIL_FRAMEBUFFER_SAMPLES_AMD,
+        GL_NUM_SUPPORTED_MULTISAMPLE_MODES_AMD,
+        /* ANGLE_pack_reverse_row_order (rows swap places, the range is the same) */
+        GL_PACK_REVERSE_ROW_ORDER_ANGLE,
+        /* EXT_blend_func_extended */
+        GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT,
+        /* EXT_clip_control */
+        GL_CLIP_DEPTH_MODE_EXT,
+        GL_CLIP_ORIGIN_EXT,
+        /* EXT_clip_cull_distance */
+        GL_MAX_CLIP_DISTANCES_EXT,
+        GL_MAX_COMBINED_CLIP_AND_CULL_DISTANCES_EXT,
+        GL_MAX_CULL_DISTANCES_EXT,
+        /* EXT_depth_clamp */
+        GL_DEPTH_CLAMP_EXT,
+        /* EXT_disjoint_timer_query */
+        GL_GPU_DISJOINT_EXT,
+        GL_TIMESTAMP_EXT,
+        /* EXT_polygon_offset_clamp */
+        GL_POLYGON_OFFSET_CLAMP_EXT,
+        /* EXT_shader_framebuffer_fetch */
+        GL_FRAGMENT_SHADER_DISCARDS_SAMPLES_EXT,
+        /* EXT_sRGB_write_control */
+        GL_FRAMEBUFFER_SRGB_EXT,
+        /* EXT_texture_filter_anisotropic */
+        GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT,
+        /* EXT_window_rectangles */
+        GL_MAX_WINDOW_RECTANGLES_EXT,
+        GL_NUM_WINDOW_RECTANGLES_EXT,
+        GL_WINDOW_RECTANGLE_MODE_EXT,
+        /* INTEL_blackhole_render */
+        GL_BLACKHOLE_RENDER_INTEL,
+        /* INTEL_conservative_rasterization */
+        GL_CONSERVATIVE_RASTERIZATION_INTEL,
+        /* INTEL_performance_query */
+        GL_PERFQUERY_COUNTER_DESC_LENGTH_MAX_INTEL,
+        GL_PERFQUERY_COUNTER_NAME_LENGTH_MAX_INTEL,
+        GL_PERFQUERY_GPA_EXTENDED_COUNTERS_INTEL,
+        GL_PERFQUERY_QUERY_NAME_LENGTH_MAX_INTEL,
+        /* KHR_blend_equation_advanced_coherent */
+        GL_BLEND_ADVANCED_COHERENT_KHR,
+        /* KHR_context_flush_control */
+        GL_CONTEXT_RELEASE_BEHAVIOR_KHR,
+        /* KHR_parallel_shader_compile */
+        GL_MAX_SHADER_COMPILER_THREADS_KHR,
+        /* KHR_shader_subgroup */
+        GL_SUBGROUP_QUADS_ALL_STAGES_KHR,
+        GL_SUBGROUP_SIZE_KHR,
+        GL_SUBGROUP_SUPPORTED_FEATURES_KHR,
+        GL_SUBGROUP_SUPPORTED_STAGES_KHR,
+        /* NV_conservative_raster, NV_conservative_raster_pre_snap_triangles */
+        GL_CONSERVATIVE_RASTERIZATION_NV,
+        GL_CONSERVATIVE_RASTER_MODE_NV,
+        GL_MAX_SUBPIXEL_PRECISION_BIAS_BITS_NV,
+        GL_SUBPIXEL_PRECISION_BIAS_X_BITS_NV,
+        GL_SUBPIXEL_PRECISION_BIAS_Y_BITS_NV,
+        /* OES_EGL_image_external */
+        GL_TEXTURE_BINDING_EXTERNAL_OES,
+        /* OES_viewport_array */
+        GL_MAX_VIEWPORTS_OES,
+        GL_VIEWPORT_INDEX_PROVOKING_VERTEX_OES,
+        GL_VIEWPORT_SUBPIXEL_BITS_OES,
+        /* OVR_multiview */
+        GL_MAX_VIEWS_OVR,
+};
+
 int64_t gl_get_count(uint32_t pname)
 {
 	switch (pname) {
@@ -37,6 +419,8 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_ALIASED_POINT_SIZE_RANGE:
 	case GL_DEPTH_RANGE:
 	case GL_MAX_VIEWPORT_DIMS:
+	case GL_MULTISAMPLE_LINE_WIDTH_RANGE:
+	case GL_VIEWPORT_BOUNDS_RANGE_OES:
 		return 2;
 	case GL_BLEND_COLOR:
 	case GL_COLOR_CLEAR_VALUE:
@@ -44,12 +428,48 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_SCISSOR_BOX:
 	case GL_VIEWPORT:
 		return 4;
+	case GL_PRIMITIVE_BOUNDING_BOX: /* min and max corners, xyzw each */
+		return 8;
 	case GL_COMPRESSED_TEXTURE_FORMATS:
+	case GL_PROGRAM_BINARY_FORMATS:
 	case GL_SHADER_BINARY_FORMATS:
 		return GL_SIZES_MAX_FORMATS;
-	case GL_ACTIVE_TEXTURE:
-	case GL_ALPHA_BITS:
-	case GL_ARRAY_BUFFER_BINDING:
+	default:
+		return listed(get_single, LEN(get_single), pname) ? 1 : GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_get_indexed_count(uint32_t target)
+{
+	switch (target) {
+	/* ES 3.0 */
+	case GL_TRANSFORM_FEEDBACK_BUFFER_BINDING:
+	case GL_TRANSFORM_FEEDBACK_BUFFER_START:
+	case GL_TRANSFORM_FEEDBACK_BUFFER_SIZE:
+	case GL_UNIFORM_BUFFER_BINDING:
+	case GL_UNIFORM_BUFFER_START:
+	case GL_UNIFORM_BUFFER_SIZE:
+	/* ES 3.1 (one work-group dimension per index) */
+	case GL_ATOMIC_COUNTER_BUFFER_BINDING:
+	case GL_ATOMIC_COUNTER_BUFFER_START:
+	case GL_ATOMIC_COUNTER_BUFFER_SIZE:
+	case GL_IMAGE_BINDING_ACCESS:
+	case GL_IMAGE_BINDING_FORMAT:
+	case GL_IMAGE_BINDING_LAYER:
+	case GL_IMAGE_BINDING_LAYERED:
+	case GL_IMAGE_BINDING_LEVEL:
+	case GL_IMAGE_BINDING_NAME:
+	case GL_MAX_COMPUTE_WORK_GROUP_COUNT:
+	case GL_MAX_COMPUTE_WORK_GROUP_SIZE:
+	case GL_SAMPLE_MASK_VALUE:
+	case GL_SHADER_STORAGE_BUFFER_BINDING:
+	case GL_SHADER_STORAGE_BUFFER_START:
+	case GL_SHADER_STORAGE_BUFFER_SIZE:
+	case GL_VERTEX_BINDING_BUFFER:
+	case GL_VERTEX_BINDING_DIVISOR:
+	case GL_VERTEX_BINDING_OFFSET:
+	case GL_VERTEX_BINDING_STRIDE:
+	/* ES 3.2 / EXT_draw_buffers_indexed: per draw buffer */
 	case GL_BLEND:
 	case GL_BLEND_DST_ALPHA:
 	case GL_BLEND_DST_RGB:
@@ -57,76 +477,16 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_BLEND_EQUATION_RGB:
 	case GL_BLEND_SRC_ALPHA:
 	case GL_BLEND_SRC_RGB:
-	case GL_BLUE_BITS:
-	case GL_CULL_FACE:
-	case GL_CULL_FACE_MODE:
-	case GL_CURRENT_PROGRAM:
-	case GL_DEPTH_BITS:
-	case GL_DEPTH_CLEAR_VALUE:
-	case GL_DEPTH_FUNC:
-	case GL_DEPTH_TEST:
-	case GL_DEPTH_WRITEMASK:
-	case GL_DITHER:
-	case GL_ELEMENT_ARRAY_BUFFER_BINDING:
-	case GL_FRAMEBUFFER_BINDING:
-	case GL_FRONT_FACE:
-	case GL_GENERATE_MIPMAP_HINT:
-	case GL_GREEN_BITS:
-	case GL_IMPLEMENTATION_COLOR_READ_FORMAT:
-	case GL_IMPLEMENTATION_COLOR_READ_TYPE:
-	case GL_LINE_WIDTH:
-	case GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS:
-	case GL_MAX_CUBE_MAP_TEXTURE_SIZE:
-	case GL_MAX_FRAGMENT_UNIFORM_VECTORS:
-	case GL_MAX_RENDERBUFFER_SIZE:
-	case GL_MAX_TEXTURE_IMAGE_UNITS:
-	case GL_MAX_TEXTURE_SIZE:
-	case GL_MAX_VARYING_VECTORS:
-	case GL_MAX_VERTEX_ATTRIBS:
-	case GL_MAX_VERTEX_TEXTURE_IMAGE_UNITS:
-	case GL_MAX_VERTEX_UNIFORM_VECTORS:
-	case GL_NUM_COMPRESSED_TEXTURE_FORMATS:
-	case GL_NUM_SHADER_BINARY_FORMATS:
-	case GL_PACK_ALIGNMENT:
-	case GL_POLYGON_OFFSET_FACTOR:
-	case GL_POLYGON_OFFSET_FILL:
-	case GL_POLYGON_OFFSET_UNITS:
-	case GL_RED_BITS:
-	case GL_RENDERBUFFER_BINDING:
-	case GL_SAMPLE_ALPHA_TO_COVERAGE:
-	case GL_SAMPLE_BUFFERS:
-	case GL_SAMPLE_COVERAGE:
-	case GL_SAMPLE_COVERAGE_INVERT:
-	case GL_SAMPLE_COVERAGE_VALUE:
-	case GL_SAMPLES:
-	case GL_SCISSOR_TEST:
-	case GL_SHADER_COMPILER:
-	case GL_STENCIL_BACK_FAIL:
-	case GL_STENCIL_BACK_FUNC:
-	case GL_STENCIL_BACK_PASS_DEPTH_FAIL:
-	case GL_STENCIL_BACK_PASS_DEPTH_PASS:
-	case GL_STENCIL_BACK_REF:
-	case GL_STENCIL_BACK_VALUE_MASK:
-	case GL_STENCIL_BACK_WRITEMASK:
-	case GL_STENCIL_BITS:
-	case GL_STENCIL_CLEAR_VALUE:
-	case GL_STENCIL_FAIL:
-	case GL_STENCIL_FUNC:
-	case GL_STENCIL_PASS_DEPTH_FAIL:
-	case GL_STENCIL_PASS_DEPTH_PASS:
-	case GL_STENCIL_REF:
-	case GL_STENCIL_TEST:
-	case GL_STENCIL_VALUE_MASK:
-	case GL_STENCIL_WRITEMASK:
-	case GL_SUBPIXEL_BITS:
-	case GL_TEXTURE_BINDING_2D:
-	case GL_TEXTURE_BINDING_CUBE_MAP:
-	case GL_UNPACK_ALIGNMENT:
-	case GL_VERTEX_ARRAY_BINDING_OES:
-	case GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES:
 		return 1;
+	case GL_DEPTH_RANGE: /* OES_viewport_array, per viewport */
+		return 2;
+	case GL_COLOR_WRITEMASK:
+	case GL_SCISSOR_BOX:          /* OES_viewport_array */
+	case GL_VIEWPORT:             /* OES_viewport_array */
+	case GL_WINDOW_RECTANGLE_EXT: /* EXT_window_rectangles */
+		return 4;
 	default:
-		return gl_get_count_es3(pname);
+		return GL_SIZE_INVALID_ENUM;
 	}
 }
 
@@ -137,7 +497,92 @@ int64_t gl_texparam_count(uint32_t pname)
 	case GL_TEXTURE_MAG_FILTER:
 	case GL_TEXTURE_WRAP_S:
 	case GL_TEXTURE_WRAP_T:
+	/* ES 3.0 (WRAP_R: OES_texture_3D on ES 2, MAX_LEVEL: APPLE_texture_max_level) */
+	case GL_TEXTURE_BASE_LEVEL:
+	case GL_TEXTURE_COMPARE_FUNC:
+	case GL_TEXTURE_COMPARE_MODE:
+	case GL_TEXTURE_IMMUTABLE_FORMAT:
+	case GL_TEXTURE_IMMUTABLE_LEVELS:
+	case GL_TEXTURE_MAX_LEVEL:
+	case GL_TEXTURE_MAX_LOD:
+	case GL_TEXTURE_MIN_LOD:
+	case GL_TEXTURE_SWIZZLE_A:
+	case GL_TEXTURE_SWIZZLE_B:
+	case GL_TEXTURE_SWIZZLE_G:
+	case GL_TEXTURE_SWIZZLE_R:
+	case GL_TEXTURE_WRAP_R:
+	/* ES 3.1 */
+	case GL_DEPTH_STENCIL_TEXTURE_MODE:
+	case GL_IMAGE_FORMAT_COMPATIBILITY_TYPE:
+	/* Extensions */
+	case GL_REQUIRED_TEXTURE_IMAGE_UNITS_OES:  /* OES_EGL_image_external */
+	case GL_TEXTURE_ASTC_DECODE_PRECISION_EXT: /* EXT_texture_compression_astc_decode_mode */
+	case GL_TEXTURE_FORMAT_SRGB_OVERRIDE_EXT:  /* EXT_texture_format_sRGB_override */
+	case GL_TEXTURE_MAX_ANISOTROPY_EXT:        /* EXT_texture_filter_anisotropic */
+	case GL_TEXTURE_REDUCTION_MODE_EXT:        /* EXT_texture_filter_minmax */
+	case GL_TEXTURE_SRGB_DECODE_EXT:           /* EXT_texture_sRGB_decode */
+	case GL_TEXTURE_VIEW_MIN_LAYER_EXT:        /* EXT/OES_texture_view */
+	case GL_TEXTURE_VIEW_MIN_LEVEL_EXT:
+	case GL_TEXTURE_VIEW_NUM_LAYERS_EXT:
+	case GL_TEXTURE_VIEW_NUM_LEVELS_EXT:
 		return 1;
+	case GL_TEXTURE_BORDER_COLOR: /* ES 3.2, EXT/OES_texture_border_clamp */
+		return 4;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_texlevelparam_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_TEXTURE_ALPHA_SIZE:
+	case GL_TEXTURE_ALPHA_TYPE:
+	case GL_TEXTURE_BLUE_SIZE:
+	case GL_TEXTURE_BLUE_TYPE:
+	case GL_TEXTURE_COMPRESSED:
+	case GL_TEXTURE_DEPTH:
+	case GL_TEXTURE_DEPTH_SIZE:
+	case GL_TEXTURE_DEPTH_TYPE:
+	case GL_TEXTURE_FIXED_SAMPLE_LOCATIONS:
+	case GL_TEXTURE_GREEN_SIZE:
+	case GL_TEXTURE_GREEN_TYPE:
+	case GL_TEXTURE_HEIGHT:
+	case GL_TEXTURE_INTERNAL_FORMAT:
+	case GL_TEXTURE_RED_SIZE:
+	case GL_TEXTURE_RED_TYPE:
+	case GL_TEXTURE_SAMPLES:
+	case GL_TEXTURE_SHARED_SIZE:
+	case GL_TEXTURE_STENCIL_SIZE:
+	case GL_TEXTURE_WIDTH:
+	/* ES 3.2 / EXT_texture_buffer */
+	case GL_TEXTURE_BUFFER_DATA_STORE_BINDING:
+	case GL_TEXTURE_BUFFER_OFFSET:
+	case GL_TEXTURE_BUFFER_SIZE:
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_sampler_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_TEXTURE_COMPARE_FUNC:
+	case GL_TEXTURE_COMPARE_MODE:
+	case GL_TEXTURE_MAG_FILTER:
+	case GL_TEXTURE_MAX_LOD:
+	case GL_TEXTURE_MIN_FILTER:
+	case GL_TEXTURE_MIN_LOD:
+	case GL_TEXTURE_WRAP_R:
+	case GL_TEXTURE_WRAP_S:
+	case GL_TEXTURE_WRAP_T:
+	case GL_TEXTURE_MAX_ANISOTROPY_EXT: /* EXT_texture_filter_anisotropic */
+	case GL_TEXTURE_REDUCTION_MODE_EXT: /* EXT_texture_filter_minmax */
+	case GL_TEXTURE_SRGB_DECODE_EXT:    /* EXT_texture_sRGB_decode */
+		return 1;
+	case GL_TEXTURE_BORDER_COLOR: /* ES 3.2, EXT/OES_texture_border_clamp */
+		return 4;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}
@@ -148,8 +593,13 @@ int64_t gl_bufparam_count(uint32_t pname)
 	switch (pname) {
 	case GL_BUFFER_SIZE:
 	case GL_BUFFER_USAGE:
-	case GL_BUFFER_ACCESS_OES:
-	case GL_BUFFER_MAPPED_OES:
+	case GL_BUFFER_ACCESS_OES: /* OES_mapbuffer */
+	case GL_BUFFER_MAPPED:     /* ES 3.0, OES_mapbuffer */
+	case GL_BUFFER_ACCESS_FLAGS:
+	case GL_BUFFER_MAP_LENGTH:
+	case GL_BUFFER_MAP_OFFSET:
+	case GL_BUFFER_IMMUTABLE_STORAGE_EXT: /* EXT_buffer_storage */
+	case GL_BUFFER_STORAGE_FLAGS_EXT:
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
@@ -168,6 +618,8 @@ int64_t gl_rbparam_count(uint32_t pname)
 	case GL_RENDERBUFFER_ALPHA_SIZE:
 	case GL_RENDERBUFFER_DEPTH_SIZE:
 	case GL_RENDERBUFFER_STENCIL_SIZE:
+	case GL_RENDERBUFFER_SAMPLES:             /* ES 3.0 */
+	case GL_RENDERBUFFER_STORAGE_SAMPLES_AMD: /* AMD_framebuffer_multisample_advanced */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
@@ -181,6 +633,37 @@ int64_t gl_fb_attachment_count(uint32_t pname)
 	case GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME:
 	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL:
 	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE:
+	/* ES 3.0 */
+	case GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_BLUE_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING:
+	case GL_FRAMEBUFFER_ATTACHMENT_COMPONENT_TYPE:
+	case GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_GREEN_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE:
+	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LAYER:
+	/* ES 3.2 / EXT_geometry_shader */
+	case GL_FRAMEBUFFER_ATTACHMENT_LAYERED:
+	/* Extensions */
+	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_BASE_VIEW_INDEX_OVR: /* OVR_multiview */
+	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_NUM_VIEWS_OVR:
+	case GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_SAMPLES_EXT: /* EXT_multisampled_render_to_texture */
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_framebuffer_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_FRAMEBUFFER_DEFAULT_FIXED_SAMPLE_LOCATIONS:
+	case GL_FRAMEBUFFER_DEFAULT_HEIGHT:
+	case GL_FRAMEBUFFER_DEFAULT_SAMPLES:
+	case GL_FRAMEBUFFER_DEFAULT_WIDTH:
+	case GL_FRAMEBUFFER_DEFAULT_LAYERS: /* ES 3.2 / EXT_geometry_shader */
+	case GL_FRAMEBUFFER_FLIP_Y_MESA:    /* MESA_framebuffer_flip_y */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
@@ -199,7 +682,31 @@ int64_t gl_program_param_count(uint32_t pname)
 	case GL_ACTIVE_ATTRIBUTE_MAX_LENGTH:
 	case GL_ACTIVE_UNIFORMS:
 	case GL_ACTIVE_UNIFORM_MAX_LENGTH:
+	/* ES 3.0 (PROGRAM_BINARY_LENGTH: OES_get_program_binary on ES 2) */
+	case GL_ACTIVE_UNIFORM_BLOCKS:
+	case GL_ACTIVE_UNIFORM_BLOCK_MAX_NAME_LENGTH:
+	case GL_PROGRAM_BINARY_LENGTH:
+	case GL_PROGRAM_BINARY_RETRIEVABLE_HINT:
+	case GL_TRANSFORM_FEEDBACK_BUFFER_MODE:
+	case GL_TRANSFORM_FEEDBACK_VARYINGS:
+	case GL_TRANSFORM_FEEDBACK_VARYING_MAX_LENGTH:
+	/* ES 3.1 */
+	case GL_ACTIVE_ATOMIC_COUNTER_BUFFERS:
+	case GL_PROGRAM_SEPARABLE:
+	/* ES 3.2 / EXT_geometry_shader, EXT_tessellation_shader */
+	case GL_GEOMETRY_INPUT_TYPE:
+	case GL_GEOMETRY_OUTPUT_TYPE:
+	case GL_GEOMETRY_VERTICES_OUT:
+	case GL_GEOMETRY_SHADER_INVOCATIONS:
+	case GL_TESS_CONTROL_OUTPUT_VERTICES:
+	case GL_TESS_GEN_MODE:
+	case GL_TESS_GEN_POINT_MODE:
+	case GL_TESS_GEN_SPACING:
+	case GL_TESS_GEN_VERTEX_ORDER:
+	case GL_COMPLETION_STATUS_KHR: /* KHR_parallel_shader_compile */
 		return 1;
+	case GL_COMPUTE_WORK_GROUP_SIZE: /* ES 3.1: x, y, z */
+		return 3;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}
@@ -213,6 +720,37 @@ int64_t gl_shader_param_count(uint32_t pname)
 	case GL_COMPILE_STATUS:
 	case GL_INFO_LOG_LENGTH:
 	case GL_SHADER_SOURCE_LENGTH:
+	case GL_COMPLETION_STATUS_KHR: /* KHR_parallel_shader_compile */
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_program_pipeline_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_ACTIVE_PROGRAM:
+	case GL_COMPUTE_SHADER:
+	case GL_FRAGMENT_SHADER:
+	case GL_GEOMETRY_SHADER:
+	case GL_INFO_LOG_LENGTH:
+	case GL_TESS_CONTROL_SHADER:
+	case GL_TESS_EVALUATION_SHADER:
+	case GL_VALIDATE_STATUS:
+	case GL_VERTEX_SHADER:
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_program_interface_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_ACTIVE_RESOURCES:
+	case GL_MAX_NAME_LENGTH:
+	case GL_MAX_NUM_ACTIVE_VARIABLES:
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
@@ -228,9 +766,70 @@ int64_t gl_vertex_attrib_count(uint32_t pname)
 	case GL_VERTEX_ATTRIB_ARRAY_TYPE:
 	case GL_VERTEX_ATTRIB_ARRAY_NORMALIZED:
 	case GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING:
+	case GL_VERTEX_ATTRIB_ARRAY_DIVISOR: /* ES 3.0, and the ES 2 instancing extensions */
+	case GL_VERTEX_ATTRIB_ARRAY_INTEGER: /* ES 3.0 */
+	case GL_VERTEX_ATTRIB_BINDING:       /* ES 3.1 */
+	case GL_VERTEX_ATTRIB_RELATIVE_OFFSET:
 		return 1;
 	case GL_CURRENT_VERTEX_ATTRIB:
 		return 4;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_uniform_block_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_UNIFORM_BLOCK_ACTIVE_UNIFORMS:
+	case GL_UNIFORM_BLOCK_BINDING:
+	case GL_UNIFORM_BLOCK_DATA_SIZE:
+	case GL_UNIFORM_BLOCK_NAME_LENGTH:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_FRAGMENT_SHADER:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_VERTEX_SHADER:
+		return 1;
+	case GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES:
+		return GL_SIZE_INVALID_OPERATION;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_query_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_CURRENT_QUERY:
+	case GL_QUERY_COUNTER_BITS_EXT: /* EXT_disjoint_timer_query */
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_query_object_count(uint32_t pname)
+{
+	switch (pname) {
+	case GL_QUERY_RESULT:
+	case GL_QUERY_RESULT_AVAILABLE:
+		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_multisample_count(uint32_t pname)
+{
+	return pname == GL_SAMPLE_POSITION ? 2 : GL_SIZE_INVALID_ENUM;
+}
+
+int64_t gl_clear_buffer_count(uint32_t buffer)
+{
+	switch (buffer) {
+	case GL_COLOR:
+		return 4;
+	case GL_DEPTH:
+	case GL_STENCIL:
+		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}
@@ -243,106 +842,229 @@ int64_t gl_index_size(uint32_t type)
 		return 1;
 	case GL_UNSIGNED_SHORT:
 		return 2;
-	case GL_UNSIGNED_INT: /* OES_element_index_uint */
+	case GL_UNSIGNED_INT: /* ES 3.0, OES_element_index_uint */
 		return 4;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}
 }
 
-static int64_t format_components(uint32_t format)
+/* Pixel types as bits, so that a format can list the types it takes. */
+enum {
+	T_UBYTE = 1 << 0,
+	T_BYTE = 1 << 1,
+	T_USHORT = 1 << 2,
+	T_SHORT = 1 << 3,
+	T_UINT = 1 << 4,
+	T_INT = 1 << 5,
+	T_HALF = 1 << 6, /* HALF_FLOAT and OES_texture_half_float's HALF_FLOAT_OES */
+	T_FLOAT = 1 << 7,
+	T_565 = 1 << 8,
+	T_4444 = 1 << 9,
+	T_5551 = 1 << 10,
+	T_2_10_10_10_REV = 1 << 11,
+	T_10F_11F_11F_REV = 1 << 12,
+	T_5_9_9_9_REV = 1 << 13,
+	T_24_8 = 1 << 14,
+	T_F32_24_8_REV = 1 << 15,
+	T_4444_REV = 1 << 16, /* EXT_read_format_bgra */
+	T_1555_REV = 1 << 17,
+	T_PACKED = T_565 | T_4444 | T_5551 | T_2_10_10_10_REV | T_10F_11F_11F_REV | T_5_9_9_9_REV |
+	           T_24_8 | T_F32_24_8_REV | T_4444_REV | T_1555_REV,
+};
+
+/* Bytes of one element of `type` (one whole pixel for the packed types,
+ * whose single value holds every component); 0 for an unknown type. */
+static int64_t type_info(uint32_t type, uint32_t *bit)
 {
-	switch (format) {
-	case GL_ALPHA:
-	case GL_LUMINANCE:
-	case GL_DEPTH_COMPONENT: /* OES_depth_texture */
-		return 1;
-	case GL_LUMINANCE_ALPHA:
-		return 2;
-	case GL_RGB:
-		return 3;
-	case GL_RGBA:
-	case GL_BGRA_EXT: /* EXT_texture_format_BGRA8888 */
-		return 4;
-	case GL_DEPTH_STENCIL_OES: /* only as UNSIGNED_INT_24_8_OES */
-		return 0;
-	default:
-		return GL_SIZE_INVALID_ENUM;
+	static const struct {
+		uint32_t type, bit;
+		int64_t bytes;
+	} types[] = {
+	        {GL_UNSIGNED_BYTE, T_UBYTE, 1},
+	        {GL_BYTE, T_BYTE, 1},
+	        {GL_UNSIGNED_SHORT, T_USHORT, 2},
+	        {GL_SHORT, T_SHORT, 2},
+	        {GL_UNSIGNED_INT, T_UINT, 4},
+	        {GL_INT, T_INT, 4},
+	        {GL_HALF_FLOAT, T_HALF, 2},
+	        {GL_HALF_FLOAT_OES, T_HALF, 2},
+	        {GL_FLOAT, T_FLOAT, 4},
+	        {GL_UNSIGNED_SHORT_5_6_5, T_565, 2},
+	        {GL_UNSIGNED_SHORT_4_4_4_4, T_4444, 2},
+	        {GL_UNSIGNED_SHORT_5_5_5_1, T_5551, 2},
+	        {GL_UNSIGNED_INT_2_10_10_10_REV, T_2_10_10_10_REV, 4},
+	        {GL_UNSIGNED_INT_10F_11F_11F_REV, T_10F_11F_11F_REV, 4},
+	        {GL_UNSIGNED_INT_5_9_9_9_REV, T_5_9_9_9_REV, 4},
+	        {GL_UNSIGNED_INT_24_8, T_24_8, 4},
+	        {GL_FLOAT_32_UNSIGNED_INT_24_8_REV, T_F32_24_8_REV, 8},
+	        {GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT, T_4444_REV, 2},
+	        {GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT, T_1555_REV, 2},
+	};
+	for (size_t i = 0; i < LEN(types); i++) {
+		if (types[i].type == type) {
+			*bit = types[i].bit;
+			return types[i].bytes;
+		}
 	}
+	return 0;
 }
 
-/* Packed types: one pixel in one value, valid with a single format. */
-static int64_t packed_size(uint32_t format, uint32_t type)
+/* Components of `format` and the types it goes with: ES 3.2 table 8.2,
+ * widened by the ES extensions Mesa offers (EXT_texture_norm16's 16-bit
+ * normalized colors, EXT_texture_type_2_10_10_10_REV's RGB, OES_texture_float
+ * and OES_texture_half_float's luminance and alpha, EXT_sRGB's formats,
+ * EXT_read_format_bgra). Accepting a pair a given driver refuses is
+ * harmless (the driver raises the error); the size must only never be
+ * smaller than what the driver reads. 0 for an unknown format. */
+static int64_t format_info(uint32_t format, uint32_t *types)
 {
-	uint32_t want;
-	int64_t size;
-
-	switch (type) {
-	case GL_UNSIGNED_SHORT_5_6_5:
-		want = GL_RGB, size = 2;
-		break;
-	case GL_UNSIGNED_SHORT_4_4_4_4:
-	case GL_UNSIGNED_SHORT_5_5_5_1:
-		want = GL_RGBA, size = 2;
-		break;
-	case GL_UNSIGNED_INT_24_8_OES:
-		want = GL_DEPTH_STENCIL_OES, size = 4;
-		break;
-	default:
-		return 0;
+	enum {
+		NORM = T_UBYTE | T_BYTE | T_USHORT | T_SHORT | T_HALF | T_FLOAT,
+		INTEGER = T_UBYTE | T_BYTE | T_USHORT | T_SHORT | T_UINT | T_INT,
+		LUMINANCE = T_UBYTE | T_HALF | T_FLOAT,
+	};
+	static const struct {
+		uint32_t format, types;
+		int64_t comps;
+	} formats[] = {
+	        {GL_RED, NORM, 1},
+	        {GL_RG, NORM, 2},
+	        {GL_RGB, NORM | T_565 | T_10F_11F_11F_REV | T_5_9_9_9_REV | T_2_10_10_10_REV, 3},
+	        {GL_RGBA, NORM | T_4444 | T_5551 | T_2_10_10_10_REV, 4},
+	        {GL_RED_INTEGER, INTEGER, 1},
+	        {GL_RG_INTEGER, INTEGER, 2},
+	        {GL_RGB_INTEGER, INTEGER, 3},
+	        {GL_RGBA_INTEGER, INTEGER | T_2_10_10_10_REV, 4},
+	        {GL_DEPTH_COMPONENT, T_USHORT | T_UINT | T_FLOAT, 1},
+	        {GL_DEPTH_STENCIL, T_24_8 | T_F32_24_8_REV, 2},
+	        {GL_STENCIL_INDEX, T_UBYTE, 1},
+	        {GL_LUMINANCE, LUMINANCE, 1},
+	        {GL_LUMINANCE_ALPHA, LUMINANCE, 2},
+	        {GL_ALPHA, LUMINANCE, 1},
+	        {GL_BGRA_EXT, T_UBYTE | T_4444_REV | T_1555_REV, 4},
+	        {GL_SRGB_EXT, T_UBYTE, 3},
+	        {GL_SRGB_ALPHA_EXT, T_UBYTE, 4},
+	};
+	for (size_t i = 0; i < LEN(formats); i++) {
+		if (formats[i].format == format) {
+			*types = formats[i].types;
+			return formats[i].comps;
+		}
 	}
-	return format == want ? size : GL_SIZE_INVALID_OPERATION;
+	return 0;
 }
 
 int64_t gl_pixel_size(uint32_t format, uint32_t type)
 {
-	int64_t comps = format_components(format);
-	if (comps < 0)
-		return comps;
-	int64_t packed = packed_size(format, type);
-	if (packed != 0)
-		return packed;
-
-	int64_t bytes;
-	switch (type) {
-	case GL_UNSIGNED_BYTE:
-		bytes = 1;
-		break;
-	case GL_UNSIGNED_SHORT: /* depth textures */
-	case GL_HALF_FLOAT_OES:
-		bytes = 2;
-		break;
-	case GL_UNSIGNED_INT: /* depth textures */
-	case GL_FLOAT:
-		bytes = 4;
-		break;
-	default:
+	uint32_t types = 0, bit = 0;
+	int64_t comps = format_info(format, &types);
+	int64_t bytes = type_info(type, &bit);
+	if (comps == 0 || bytes == 0)
 		return GL_SIZE_INVALID_ENUM;
-	}
-	if (comps == 0) /* DEPTH_STENCIL with a component type */
+	if (!(types & bit))
 		return GL_SIZE_INVALID_OPERATION;
-	return comps * bytes;
+	return (bit & T_PACKED) ? bytes : comps * bytes;
+}
+
+static bool mul_ok(int64_t a, int64_t b, int64_t *out)
+{
+	return !__builtin_mul_overflow(a, b, out);
+}
+
+static bool add_ok(int64_t a, int64_t b, int64_t *out)
+{
+	return !__builtin_add_overflow(a, b, out);
+}
+
+/* How GL lays an image out in client memory (ES 3.2 section 8.4.4.1): rows
+ * of `row_length` pixels (width when 0) padded to `alignment`, images of
+ * `image_height` rows (height when 0), and the skips before the first
+ * pixel. All values are checked >= 0 by the caller. */
+struct layout {
+	int64_t width, height, depth;
+	int64_t alignment, row_length, image_height;
+	int64_t skip_pixels, skip_rows, skip_images;
+};
+
+/* Bytes from the pointer to the end of the last pixel: the address of
+ * pixel (skip_pixels + width) of row (skip_rows + height - 1) of image
+ * (skip_images + depth - 1), which is where GL's last read or write ends. */
+static int64_t layout_size(const struct layout *l, int64_t bpp)
+{
+	if (l->width == 0 || l->height == 0 || l->depth == 0)
+		return 0;
+	int64_t pixels = l->row_length > 0 ? l->row_length : l->width;
+	int64_t rows = l->image_height > 0 ? l->image_height : l->height;
+	int64_t row_bytes, stride, image, last_row, last_image, end, size;
+	/* stride = row_bytes rounded up to the alignment (a power of two). */
+	if (!mul_ok(pixels, bpp, &row_bytes) || !add_ok(row_bytes, l->alignment - 1, &stride))
+		return GL_SIZE_INVALID_VALUE;
+	stride &= ~(l->alignment - 1);
+	if (!mul_ok(stride, rows, &image) || !add_ok(l->skip_images, l->depth - 1, &last_image) ||
+	    !add_ok(l->skip_rows, l->height - 1, &last_row) ||
+	    !add_ok(l->skip_pixels, l->width, &end) || !mul_ok(end, bpp, &end) ||
+	    !mul_ok(last_image, image, &last_image) || !mul_ok(last_row, stride, &last_row) ||
+	    !add_ok(last_image, last_row, &size) || !add_ok(size, end, &size))
+		return GL_SIZE_INVALID_VALUE;
+	return size;
+}
+
+static bool alignment_ok(int64_t alignment)
+{
+	return alignment == 1 || alignment == 2 || alignment == 4 || alignment == 8;
+}
+
+static int64_t image_bytes(const struct layout *l, uint32_t format, uint32_t type)
+{
+	int64_t bpp = gl_pixel_size(format, type);
+	if (bpp < 0)
+		return bpp;
+	if (l->width < 0 || l->height < 0 || l->depth < 0 || !alignment_ok(l->alignment) ||
+	    l->row_length < 0 || l->image_height < 0 || l->skip_pixels < 0 || l->skip_rows < 0 ||
+	    l->skip_images < 0)
+		return GL_SIZE_INVALID_VALUE;
+	return layout_size(l, bpp);
+}
+
+int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                       int64_t depth, uint32_t format, uint32_t type, bool three_d)
+{
+	struct layout l = {
+	        .width = width,
+	        .height = height,
+	        .depth = depth,
+	        .alignment = ps->unpack_alignment,
+	        .row_length = ps->unpack_row_length,
+	        .skip_pixels = ps->unpack_skip_pixels,
+	        .skip_rows = ps->unpack_skip_rows,
+	};
+	/* GL ignores the image height and image skip for 2D images. */
+	if (three_d) {
+		l.image_height = ps->unpack_image_height;
+		l.skip_images = ps->unpack_skip_images;
+	}
+	return image_bytes(&l, format, type);
+}
+
+int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                     uint32_t format, uint32_t type)
+{
+	struct layout l = {
+	        .width = width,
+	        .height = height,
+	        .depth = 1,
+	        .alignment = ps->pack_alignment,
+	        .row_length = ps->pack_row_length,
+	        .skip_pixels = ps->pack_skip_pixels,
+	        .skip_rows = ps->pack_skip_rows,
+	};
+	return image_bytes(&l, format, type);
 }
 
 int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t type,
                       int64_t alignment)
 {
-	if (alignment != 1 && alignment != 2 && alignment != 4 && alignment != 8)
-		return GL_SIZE_INVALID_VALUE;
-	int64_t bpp = gl_pixel_size(format, type);
-	if (bpp < 0)
-		return bpp;
-	if (width < 0 || height < 0)
-		return GL_SIZE_INVALID_VALUE;
-	if (width == 0 || height == 0)
-		return 0;
-
-	/* bpp <= 16 and alignment <= 8: the checks keep every step in range. */
-	if (width > (INT64_MAX - 8) / bpp)
-		return GL_SIZE_INVALID_VALUE;
-	int64_t row = width * bpp;
-	int64_t stride = (row + alignment - 1) / alignment * alignment;
-	if (height - 1 > (INT64_MAX - row) / stride)
-		return GL_SIZE_INVALID_VALUE;
-	return (height - 1) * stride + row;
+	struct layout l = {.width = width, .height = height, .depth = 1, .alignment = alignment};
+	return image_bytes(&l, format, type);
 }

@@ -291,7 +291,8 @@ IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 def check_expr(where, cmd, expr, helpers):
     for m in IDENT.finditer(expr):
         word = m.group(0)
-        if word in ('PS', 'pack_alignment', 'unpack_alignment', 'int64_t', 'uint64_t'):
+        if word in ('PS', 'pack_alignment', 'unpack_alignment', 'int64_t', 'uint64_t', 'true',
+                    'false'):
             continue
         if word.startswith('GL_') and not word.startswith('GL_SIZE_'):
             continue

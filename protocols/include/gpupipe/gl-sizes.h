@@ -7,22 +7,28 @@
  * Every helper returns an int64_t: a count or a byte size (>= 0), or a
  * negative GL_SIZE_* code. The client turns a negative size into the GL
  * error the code names and drops the call; the host ends the link.
- * Only the GLES 2.0 values and those of the extensions we advertise are
- * known: anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
- * more (ES 3.x) never writes more than the capacity the app sent.
+ * The values of OpenGL ES 2.0, 3.0, 3.1, 3.2 and of the ES extensions
+ * Mesa offers are known, with their exact counts: the host allocates what
+ * a helper says, so a count too small would let its driver write past the
+ * buffer. Anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
+ * more never writes more than the capacity the app sent (some values are
+ * refused on purpose; gles-sizes.c says which and why).
  */
 #ifndef GPUPIPE_GL_SIZES_H
 #define GPUPIPE_GL_SIZES_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+struct gl_pixel_state; /* <gpupipe/gl-codec.h> */
 
 #define GL_SIZE_INVALID_VALUE (-1)     /* GL_INVALID_VALUE: negative size, overflow */
 #define GL_SIZE_INVALID_ENUM (-2)      /* GL_INVALID_ENUM: unknown pname, format, type */
 #define GL_SIZE_INVALID_OPERATION (-3) /* GL_INVALID_OPERATION: format/type mismatch */
 
-/* The values gl_get_count() gives GL_COMPRESSED_TEXTURE_FORMATS and
- * GL_SHADER_BINARY_FORMATS: their real count is another query
- * (GL_NUM_*_FORMATS), so the wire capacity is this fixed cap. The app's
+/* The values gl_get_count() gives GL_COMPRESSED_TEXTURE_FORMATS,
+ * GL_PROGRAM_BINARY_FORMATS and GL_SHADER_BINARY_FORMATS: their real count
+ * is another query (GL_NUM_*_FORMATS), so the wire capacity is this cap. The app's
  * library asks with a scratch buffer of this size and copies only the
  * GL_NUM_*_FORMATS values the app's array holds; the host must not
  * advertise more formats than this (it checks at context creation). */
@@ -39,59 +45,88 @@ uint32_t gl_size_error(int64_t size);
  * makes any negative signed parameter they name GL_SIZE_INVALID_VALUE.) */
 int64_t gl_bytes(int64_t count, int64_t elem_bytes);
 
-/* Values written by glGetIntegerv/Floatv/Booleanv for `pname`. */
+/* ---- Queries: how many values a command reads or writes ----
+ * A count of values; the caller multiplies by the element size (4 for
+ * ints and floats, 8 for int64, 1 for booleans) with gl_bytes(). */
+
+/* glGetIntegerv/Integer64v/Floatv/Booleanv. */
 int64_t gl_get_count(uint32_t pname);
-/* Values of glTexParameter*v / glGetTexParameter*v. */
+/* glGetIntegeri_v/Integer64i_v/Booleani_v/Floati_v, for one index. */
+int64_t gl_get_indexed_count(uint32_t target);
+/* glTexParameter{i,f,Ii,Iui}v and glGetTexParameter*v. */
 int64_t gl_texparam_count(uint32_t pname);
-/* glGetBufferParameteriv, glGetRenderbufferParameteriv,
- * glGetFramebufferAttachmentParameteriv, glGetProgramiv, glGetShaderiv,
- * glGetVertexAttrib{f,i}v. */
+/* glGetTexLevelParameter{i,f}v (ES 3.1). */
+int64_t gl_texlevelparam_count(uint32_t pname);
+/* glSamplerParameter*v and glGetSamplerParameter*v. */
+int64_t gl_sampler_param_count(uint32_t pname);
+/* glGetBufferParameteriv/i64v, glGetRenderbufferParameteriv,
+ * glGetFramebufferAttachmentParameteriv, glGetFramebufferParameteriv and
+ * glFramebufferParameteri's pnames (ES 3.1). */
 int64_t gl_bufparam_count(uint32_t pname);
 int64_t gl_rbparam_count(uint32_t pname);
 int64_t gl_fb_attachment_count(uint32_t pname);
+int64_t gl_framebuffer_param_count(uint32_t pname);
+/* glGetProgramiv, glGetShaderiv, glGetProgramPipelineiv (ES 3.1),
+ * glGetProgramInterfaceiv (ES 3.1), glGetVertexAttrib{f,i,Ii,Iui}v. */
 int64_t gl_program_param_count(uint32_t pname);
 int64_t gl_shader_param_count(uint32_t pname);
+int64_t gl_program_pipeline_param_count(uint32_t pname);
+int64_t gl_program_interface_param_count(uint32_t pname);
 int64_t gl_vertex_attrib_count(uint32_t pname);
+/* glGetActiveUniformBlockiv. GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES is
+ * GL_SIZE_INVALID_OPERATION here: its length is the block's
+ * GL_UNIFORM_BLOCK_ACTIVE_UNIFORMS, another query the host answers itself. */
+int64_t gl_uniform_block_param_count(uint32_t pname);
+/* glGetQueryiv, and glGetQueryObjectuiv (and EXT_disjoint_timer_query's
+ * i/i64/ui64 forms). */
+int64_t gl_query_param_count(uint32_t pname);
+int64_t gl_query_object_count(uint32_t pname);
+/* glGetMultisamplefv (ES 3.1): GL_SAMPLE_POSITION is x and y. */
+int64_t gl_multisample_count(uint32_t pname);
+/* glClearBuffer{i,ui,f}v: GL_COLOR 4, GL_DEPTH 1, GL_STENCIL 1. */
+int64_t gl_clear_buffer_count(uint32_t buffer);
+
+/* ---- Vertex and pixel data ---- */
 
 /* Bytes of one index of glDrawElements' `type` (1, 2 or 4). */
 int64_t gl_index_size(uint32_t type);
-/* Bytes of one pixel of format/type for uploads and readbacks. */
+/* Bytes of one pixel of format/type for uploads and readbacks: every
+ * combination of ES 3.2's table 8.2 and of the ES extensions Mesa offers.
+ * GL_SIZE_INVALID_ENUM for a format or type GL does not know,
+ * GL_SIZE_INVALID_OPERATION for a known pair that does not go together. */
 int64_t gl_pixel_size(uint32_t format, uint32_t type);
-/* Bytes GL reads (glTex{Sub,}Image2D) or writes (glReadPixels) for a
- * width x height image with rows padded to `alignment` (1, 2, 4, 8): every
- * row but the last is padded, as GL addresses them. 0 when width or
- * height is 0. 64-bit arithmetic with overflow checks: GL_SIZE_INVALID_VALUE
- * for negative sizes, a bad alignment or a result over INT64_MAX. */
+/* Bytes GL reads from the app's pointer for glTex{Sub,}Image2D (three_d
+ * false, depth 1) and glTex{Sub,}Image3D (three_d true): from the pointer to
+ * the end of the last byte read, as ES 3.2 section 8.4.4.1 addresses an
+ * image with the unpack state of `ps` (ALIGNMENT, ROW_LENGTH, SKIP_PIXELS,
+ * SKIP_ROWS; IMAGE_HEIGHT and SKIP_IMAGES only when three_d). 0 when a
+ * dimension is 0. GL_SIZE_INVALID_VALUE for a negative dimension or
+ * pixel-store value, an alignment not 1, 2, 4 or 8, or a result over
+ * INT64_MAX. */
+int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                       int64_t depth, uint32_t format, uint32_t type, bool three_d);
+/* Bytes glReadPixels writes from the pointer with the pack state of `ps`
+ * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
+int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                     uint32_t format, uint32_t type);
+/* A width x height image with rows padded to `alignment` and no other
+ * pixel-store state: gl_unpack_size with only the alignment set. */
 int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t type,
                       int64_t alignment);
 
-/* ---- OpenGL ES 3 (provisional: being completed) ---- */
-
-struct gl_pixel_state;
-
-/* Uniform indices one glGetActiveUniformBlockiv may return. */
+/* Uniform indices one glGetActiveUniformBlockiv may return (its capacity
+ * for GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES; the host answers with what
+ * the block has). */
 #define GL_SIZES_MAX_BLOCK_UNIFORMS 16384
 
-int64_t gl_get_count_es3(uint32_t pname);
-int64_t gl_get_indexed_count(uint32_t target);
-int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
-                       int64_t depth, uint32_t format, uint32_t type);
-int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
-                     uint32_t format, uint32_t type);
-int64_t gl_clear_buffer_count(uint32_t buffer);
-int64_t gl_sampler_param_count(uint32_t pname);
-int64_t gl_query_param_count(uint32_t pname);
-int64_t gl_query_object_count(uint32_t pname);
-int64_t gl_uniform_block_param_count(uint32_t pname);
-
-/* ---- Buffer objects ---- */
+/* ---- State both sides track the same way (gles-state.c) ---- */
 
 /* The buffer targets both sides track, as indices 0..GL_BUFFER_TARGETS-1
- * (GL_ELEMENT_ARRAY_BUFFER's binding is the vertex array's); -2
- * (GL_SIZE_INVALID_ENUM) for anything else. */
+ * (GL_ELEMENT_ARRAY_BUFFER's binding is the vertex array's);
+ * GL_SIZE_INVALID_ENUM for anything else. */
 #define GL_BUFFER_TARGETS 8
 int64_t gl_buffer_target(uint32_t target);
-/* A glBufferData usage of OpenGL ES 3 (the ES 2 ones included). */
+/* 1 for a glBufferData usage of OpenGL ES 3 (the ES 2 ones included), else 0. */
 int64_t gl_buffer_usage_ok(uint32_t usage);
 
 #endif

@@ -1,0 +1,93 @@
+/*
+ * GL state the library and the host track the same way, so that both
+ * compute the same sizes and refuse the same calls: the buffer targets
+ * (each side knows what each holds), the pixel-store state.
+ */
+#include <GLES3/gl32.h>
+#include <GLES2/gl2ext.h>
+
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-sizes.h>
+
+int64_t gl_buffer_target(uint32_t target)
+{
+	switch (target) {
+	case GL_ARRAY_BUFFER:
+		return 0;
+	case GL_ELEMENT_ARRAY_BUFFER:
+		return 1;
+	case GL_COPY_READ_BUFFER:
+		return 2;
+	case GL_COPY_WRITE_BUFFER:
+		return 3;
+	case GL_PIXEL_PACK_BUFFER:
+		return 4;
+	case GL_PIXEL_UNPACK_BUFFER:
+		return 5;
+	case GL_TRANSFORM_FEEDBACK_BUFFER:
+		return 6;
+	case GL_UNIFORM_BUFFER:
+		return 7;
+	}
+	return GL_SIZE_INVALID_ENUM;
+}
+
+int64_t gl_buffer_usage_ok(uint32_t usage)
+{
+	switch (usage) {
+	case GL_STREAM_DRAW:
+	case GL_STREAM_READ:
+	case GL_STREAM_COPY:
+	case GL_STATIC_DRAW:
+	case GL_STATIC_READ:
+	case GL_STATIC_COPY:
+	case GL_DYNAMIC_DRAW:
+	case GL_DYNAMIC_READ:
+	case GL_DYNAMIC_COPY:
+		return 1;
+	}
+	return 0;
+}
+
+bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value)
+{
+	int32_t *field;
+	switch (pname) {
+	case GL_PACK_ALIGNMENT:
+	case GL_UNPACK_ALIGNMENT:
+		if (value != 1 && value != 2 && value != 4 && value != 8)
+			return false;
+		*(pname == GL_PACK_ALIGNMENT ? &ps->pack_alignment : &ps->unpack_alignment) = value;
+		return true;
+	case GL_PACK_ROW_LENGTH:
+		field = &ps->pack_row_length;
+		break;
+	case GL_PACK_SKIP_ROWS:
+		field = &ps->pack_skip_rows;
+		break;
+	case GL_PACK_SKIP_PIXELS:
+		field = &ps->pack_skip_pixels;
+		break;
+	case GL_UNPACK_ROW_LENGTH:
+		field = &ps->unpack_row_length;
+		break;
+	case GL_UNPACK_IMAGE_HEIGHT:
+		field = &ps->unpack_image_height;
+		break;
+	case GL_UNPACK_SKIP_ROWS:
+		field = &ps->unpack_skip_rows;
+		break;
+	case GL_UNPACK_SKIP_PIXELS:
+		field = &ps->unpack_skip_pixels;
+		break;
+	case GL_UNPACK_SKIP_IMAGES:
+		field = &ps->unpack_skip_images;
+		break;
+	default:
+		return false;
+	}
+	if (value < 0)
+		return false;
+	*field = value;
+	return true;
+}
