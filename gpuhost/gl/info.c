@@ -12,6 +12,7 @@
 
 #include "gl-private.h"
 #include "gles-codec.h"
+#include "shader-glslang.h"
 
 #define MAX_CONFIGS 256u
 
@@ -293,6 +294,21 @@ static bool formats_fit(void)
 	return true;
 }
 
+/* A host value for glslang's built-in constants; false when the driver
+ * does not know the pname (no error left behind). */
+static int host_limit(unsigned pname, int *value, void *data)
+{
+	while (gles_host.glGetError() != GL_NO_ERROR)
+		;
+	GLint v = 0;
+	if (pname >> 24)
+		gles_host.glGetIntegeri_v(pname & 0xffffff, pname >> 24, &v);
+	else
+		gles_host.glGetIntegerv(pname, &v);
+	*value = v;
+	return gles_host.glGetError() == GL_NO_ERROR;
+}
+
 /* Called with the present context current: an OpenGL ES context of the
  * highest version the host has, as a GLES2 context of the app's gets. */
 bool gh_gl_info_init(struct gh_gl *gl)
@@ -316,6 +332,7 @@ bool gh_gl_info_init(struct gh_gl *gl)
 	gl->read_bgra = exts && gh_gl_has_extension(exts, "GL_EXT_read_format_bgra");
 	struct gl_api_info api;
 	describe_gles2(gl, strings[2], strings[4], &api);
+	gh_glslang_set_limits(host_limit, NULL);
 	gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u", strings[1],
 	       strings[2], gl->n_configs, GL_VERSION_MAJOR(api.version),
 	       GL_VERSION_MINOR(api.version));

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 
+#include <GLES3/gl32.h>
 #include <glslang/Public/ResourceLimits.h>
 #include <glslang/Public/ShaderLang.h>
 
@@ -101,6 +102,89 @@ static TBuiltInResource generous_resources(void)
 	return r;
 }
 
+static TBuiltInResource resources = generous_resources();
+
+/* The built-in constants a shader reads (gl_MaxVertexUniformVectors, ...)
+ * are the host driver's values: a shader may size arrays or test #if on
+ * them, and glslang must see what the driver will. GL query, resource,
+ * divisor (vectors from components). */
+static const struct {
+	unsigned pname;
+	int TBuiltInResource::*field;
+	int divisor;
+} host_constants[] = {
+        {GL_MAX_VERTEX_ATTRIBS, &TBuiltInResource::maxVertexAttribs, 1},
+        {GL_MAX_VERTEX_UNIFORM_VECTORS, &TBuiltInResource::maxVertexUniformVectors, 1},
+        {GL_MAX_VARYING_VECTORS, &TBuiltInResource::maxVaryingVectors, 1},
+        {GL_MAX_VERTEX_OUTPUT_COMPONENTS, &TBuiltInResource::maxVertexOutputVectors, 4},
+        {GL_MAX_FRAGMENT_INPUT_COMPONENTS, &TBuiltInResource::maxFragmentInputVectors, 4},
+        {GL_MAX_FRAGMENT_UNIFORM_VECTORS, &TBuiltInResource::maxFragmentUniformVectors, 1},
+        {GL_MAX_VERTEX_UNIFORM_COMPONENTS, &TBuiltInResource::maxVertexUniformComponents, 1},
+        {GL_MAX_FRAGMENT_UNIFORM_COMPONENTS, &TBuiltInResource::maxFragmentUniformComponents, 1},
+        {GL_MAX_VARYING_COMPONENTS, &TBuiltInResource::maxVaryingComponents, 1},
+        {GL_MAX_DRAW_BUFFERS, &TBuiltInResource::maxDrawBuffers, 1},
+        {GL_MAX_VERTEX_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxVertexTextureImageUnits, 1},
+        {GL_MAX_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxTextureImageUnits, 1},
+        {GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxCombinedTextureImageUnits, 1},
+        {GL_MIN_PROGRAM_TEXEL_OFFSET, &TBuiltInResource::minProgramTexelOffset, 1},
+        {GL_MAX_PROGRAM_TEXEL_OFFSET, &TBuiltInResource::maxProgramTexelOffset, 1},
+        {GL_MAX_IMAGE_UNITS, &TBuiltInResource::maxImageUnits, 1},
+        {GL_MAX_VERTEX_IMAGE_UNIFORMS, &TBuiltInResource::maxVertexImageUniforms, 1},
+        {GL_MAX_FRAGMENT_IMAGE_UNIFORMS, &TBuiltInResource::maxFragmentImageUniforms, 1},
+        {GL_MAX_COMPUTE_IMAGE_UNIFORMS, &TBuiltInResource::maxComputeImageUniforms, 1},
+        {GL_MAX_COMBINED_IMAGE_UNIFORMS, &TBuiltInResource::maxCombinedImageUniforms, 1},
+        {GL_MAX_COMBINED_SHADER_OUTPUT_RESOURCES,
+         &TBuiltInResource::maxCombinedShaderOutputResources, 1},
+        {GL_MAX_COMPUTE_UNIFORM_COMPONENTS, &TBuiltInResource::maxComputeUniformComponents, 1},
+        {GL_MAX_COMPUTE_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxComputeTextureImageUnits, 1},
+        {GL_MAX_COMPUTE_ATOMIC_COUNTERS, &TBuiltInResource::maxComputeAtomicCounters, 1},
+        {GL_MAX_COMPUTE_ATOMIC_COUNTER_BUFFERS, &TBuiltInResource::maxComputeAtomicCounterBuffers,
+         1},
+        {GL_MAX_VERTEX_ATOMIC_COUNTERS, &TBuiltInResource::maxVertexAtomicCounters, 1},
+        {GL_MAX_FRAGMENT_ATOMIC_COUNTERS, &TBuiltInResource::maxFragmentAtomicCounters, 1},
+        {GL_MAX_COMBINED_ATOMIC_COUNTERS, &TBuiltInResource::maxCombinedAtomicCounters, 1},
+        {GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS, &TBuiltInResource::maxAtomicCounterBindings, 1},
+        {GL_MAX_VERTEX_ATOMIC_COUNTER_BUFFERS, &TBuiltInResource::maxVertexAtomicCounterBuffers, 1},
+        {GL_MAX_FRAGMENT_ATOMIC_COUNTER_BUFFERS, &TBuiltInResource::maxFragmentAtomicCounterBuffers,
+         1},
+        {GL_MAX_COMBINED_ATOMIC_COUNTER_BUFFERS, &TBuiltInResource::maxCombinedAtomicCounterBuffers,
+         1},
+        {GL_MAX_ATOMIC_COUNTER_BUFFER_SIZE, &TBuiltInResource::maxAtomicCounterBufferSize, 1},
+        {GL_MAX_GEOMETRY_INPUT_COMPONENTS, &TBuiltInResource::maxGeometryInputComponents, 1},
+        {GL_MAX_GEOMETRY_OUTPUT_COMPONENTS, &TBuiltInResource::maxGeometryOutputComponents, 1},
+        {GL_MAX_GEOMETRY_OUTPUT_VERTICES, &TBuiltInResource::maxGeometryOutputVertices, 1},
+        {GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS,
+         &TBuiltInResource::maxGeometryTotalOutputComponents, 1},
+        {GL_MAX_GEOMETRY_UNIFORM_COMPONENTS, &TBuiltInResource::maxGeometryUniformComponents, 1},
+        {GL_MAX_GEOMETRY_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxGeometryTextureImageUnits, 1},
+        {GL_MAX_TESS_GEN_LEVEL, &TBuiltInResource::maxTessGenLevel, 1},
+        {GL_MAX_PATCH_VERTICES, &TBuiltInResource::maxPatchVertices, 1},
+        {GL_MAX_SAMPLES, &TBuiltInResource::maxSamples, 1},
+};
+
+void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data)
+{
+	for (const auto &c : host_constants) {
+		int v = 0;
+		/* What the host does not answer keeps its generous default. */
+		if (query(c.pname, &v, data) && (v > 0 || c.pname == GL_MIN_PROGRAM_TEXEL_OFFSET))
+			resources.*c.field = v / c.divisor;
+	}
+	int count[3], size[3];
+	bool all = true;
+	for (unsigned i = 0; i < 3; i++)
+		all = all && query(GL_MAX_COMPUTE_WORK_GROUP_COUNT | i << 24, &count[i], data) &&
+		      query(GL_MAX_COMPUTE_WORK_GROUP_SIZE | i << 24, &size[i], data);
+	if (all) {
+		resources.maxComputeWorkGroupCountX = count[0];
+		resources.maxComputeWorkGroupCountY = count[1];
+		resources.maxComputeWorkGroupCountZ = count[2];
+		resources.maxComputeWorkGroupSizeX = size[0];
+		resources.maxComputeWorkGroupSizeY = size[1];
+		resources.maxComputeWorkGroupSizeZ = size[2];
+	}
+}
+
 static int parse(glslang::TShader &shader, const struct gh_glslang_input *in, char **log)
 {
 	const char *strings[] = {in->source};
@@ -108,7 +192,6 @@ static int parse(glslang::TShader &shader, const struct gh_glslang_input *in, ch
 	shader.setStringsWithLengths(strings, lengths, 1);
 	shader.setPreamble(in->preamble);
 	EShMessages messages = in->cascading ? EShMsgCascadingErrors : EShMsgDefault;
-	static const TBuiltInResource resources = generous_resources();
 	if (shader.parse(&resources, in->version, glslang_profile(in->profile), true, false,
 	                 messages))
 		return 1;

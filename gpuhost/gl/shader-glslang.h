@@ -42,6 +42,11 @@ struct gh_glslang_input {
 };
 
 bool gh_glslang_init(void);
+/* Sets the built-in constants shaders see to the host driver's values:
+ * query(pname, &value, data) answers glGetIntegerv (an indexed one as
+ * pname | index << 24), false when the host has no such value. Called
+ * once, before any shader is checked. */
+void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data);
 
 /* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
  * initialised, or out of memory (glslang is unusable from then on).
