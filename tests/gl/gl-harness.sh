@@ -9,8 +9,9 @@
 #                      the baseline that proves the check itself works (native-gl-*.sh set
 #                      the mode and source the gl-*.sh script of the same behaviour)
 #
-# Environment: GPUPIPE_GL_PATTERNS (the gl-patterns binary; meson passes it, a test run by
-# hand finds it in build-test/ or build/), GPUPIPE_EGL_VENDOR (see harness.sh).
+# Environment: GPUPIPE_GL_PATTERNS and GPUPIPE_GL_ES3_APP (the gl-patterns and gl-es3-app
+# binaries; meson passes them, a test run by hand finds them in build-test/ or build/),
+# GPUPIPE_EGL_VENDOR (see harness.sh).
 
 GP_GL_MODE=${GP_GL_MODE:-gpu0}
 GP_GL_DIR=$(cd "$GP_LIB/../gl" && pwd)
@@ -50,6 +51,14 @@ gl_patterns_bin() {
 	local bin=${GPUPIPE_GL_PATTERNS:-}
 	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-patterns) ||
 		skip "gl-patterns is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
+	echo "$bin"
+}
+
+# gl_es3_app_bin: the gl-es3-app binary (the ES 3.x client, tests/gl/gl-es3-app.h).
+gl_es3_app_bin() {
+	local bin=${GPUPIPE_GL_ES3_APP:-}
+	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-es3-app) ||
+		skip "gl-es3-app is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
 	echo "$bin"
 }
 
