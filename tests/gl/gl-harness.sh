@@ -172,3 +172,24 @@ gears_gone() { (($(probe "$1" count 000000) < 100)); }
 triangle_box() { probe "$1" bbox 101820 --tol 2; }
 triangle_shown() { [[ $(triangle_box "$1") == *" 250 250" ]]; }
 
+# gtk4_demo NAME [ENV=VALUE...] -- DEMO ARGS...: starts gtk4-demo as a GL app with what GTK 4
+# needs headless: GDK_BACKEND=wayland, GTK_A11Y=none (no accessibility bus, no D-Bus),
+# GSETTINGS_BACKEND=memory (no dconf), a private HOME and caches. ENV=VALUE pairs come first.
+gtk4_demo() {
+	local name=$1
+	shift
+	local -a envs=()
+	while (($#)) && [[ $1 != -- ]]; do
+		envs+=("$1")
+		shift
+	done
+	(($#)) && shift
+	need_cmd gtk4-demo
+	mkdir -p "$GP_TMP/home-$name"
+	gl_app "$name" env HOME="$GP_TMP/home-$name" XDG_CACHE_HOME="$GP_TMP/home-$name/cache" \
+		XDG_DATA_HOME="$GP_TMP/home-$name/data" GDK_BACKEND=wayland GTK_A11Y=none \
+		GSETTINGS_BACKEND=memory "${envs[@]}" gtk4-demo "$@"
+}
+
+# gtk_has_no_egl NAME: GTK said it found no EGL config it could use (NAME.log).
+gtk_has_no_egl() { log_has "$1" 'No EGL configuration'; }
