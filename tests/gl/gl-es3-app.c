@@ -73,7 +73,7 @@ static GLuint shader(struct gp_frame *f, const char *what, GLenum type, const ch
 	return s;
 }
 
-static GLuint link(struct gp_frame *f, const char *what, GLuint prog)
+static GLuint link_program(struct gp_frame *f, const char *what, GLuint prog)
 {
 	glLinkProgram(prog);
 	GLint ok = GL_FALSE;
@@ -103,7 +103,7 @@ GLuint ge_program(struct gp_frame *f, const char *what, const char *vs, const ch
 		if (n_varyings)
 			glTransformFeedbackVaryings(prog, n_varyings, xfb_varyings,
 			                            GL_INTERLEAVED_ATTRIBS);
-		prog = link(f, what, prog);
+		prog = link_program(f, what, prog);
 	}
 	glDeleteShader(v);
 	glDeleteShader(s);
@@ -118,7 +118,7 @@ GLuint ge_compute_program(struct gp_frame *f, const char *what, const char *cs)
 	GLuint prog = glCreateProgram();
 	glAttachShader(prog, c);
 	glDeleteShader(c);
-	return link(f, what, prog);
+	return link_program(f, what, prog);
 }
 
 /* --- the frame --- */
