@@ -9,8 +9,9 @@
 #                      the baseline that proves the check itself works (native-gl-*.sh set
 #                      the mode and source the gl-*.sh script of the same behaviour)
 #
-# Environment: GPUPIPE_GL_PATTERNS (the gl-patterns binary; meson passes it, a test run by
-# hand finds it in build-test/ or build/), GPUPIPE_EGL_VENDOR (see harness.sh).
+# Environment: GPUPIPE_GL_PATTERNS and GPUPIPE_GL_ES3_APP (the gl-patterns and gl-es3-app
+# binaries; meson passes them, a test run by hand finds them in build-test/ or build/),
+# GPUPIPE_EGL_VENDOR (see harness.sh).
 
 GP_GL_MODE=${GP_GL_MODE:-gpu0}
 GP_GL_DIR=$(cd "$GP_LIB/../gl" && pwd)
@@ -50,6 +51,14 @@ gl_patterns_bin() {
 	local bin=${GPUPIPE_GL_PATTERNS:-}
 	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-patterns) ||
 		skip "gl-patterns is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
+	echo "$bin"
+}
+
+# gl_es3_app_bin: the gl-es3-app binary (the ES 3.x client, tests/gl/gl-es3-app.h).
+gl_es3_app_bin() {
+	local bin=${GPUPIPE_GL_ES3_APP:-}
+	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-es3-app) ||
+		skip "gl-es3-app is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
 	echo "$bin"
 }
 
@@ -163,3 +172,24 @@ gears_gone() { (($(probe "$1" count 000000) < 100)); }
 triangle_box() { probe "$1" bbox 101820 --tol 2; }
 triangle_shown() { [[ $(triangle_box "$1") == *" 250 250" ]]; }
 
+# gtk4_demo NAME [ENV=VALUE...] -- DEMO ARGS...: starts gtk4-demo as a GL app with what GTK 4
+# needs headless: GDK_BACKEND=wayland, GTK_A11Y=none (no accessibility bus, no D-Bus),
+# GSETTINGS_BACKEND=memory (no dconf), a private HOME and caches. ENV=VALUE pairs come first.
+gtk4_demo() {
+	local name=$1
+	shift
+	local -a envs=()
+	while (($#)) && [[ $1 != -- ]]; do
+		envs+=("$1")
+		shift
+	done
+	(($#)) && shift
+	need_cmd gtk4-demo
+	mkdir -p "$GP_TMP/home-$name"
+	gl_app "$name" env HOME="$GP_TMP/home-$name" XDG_CACHE_HOME="$GP_TMP/home-$name/cache" \
+		XDG_DATA_HOME="$GP_TMP/home-$name/data" GDK_BACKEND=wayland GTK_A11Y=none \
+		GSETTINGS_BACKEND=memory "${envs[@]}" gtk4-demo "$@"
+}
+
+# gtk_has_no_egl NAME: GTK said it found no EGL config it could use (NAME.log).
+gtk_has_no_egl() { log_has "$1" 'No EGL configuration'; }

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-patterns.h"
+#include <GLES2/gl2.h>
+
+#include "gl-probes.h"
 
 void gp_add_probe(struct gp_frame *f, const char *check, int x, int y, uint32_t rgb, int tol)
 {

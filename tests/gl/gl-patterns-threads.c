@@ -65,7 +65,7 @@ static void *work(void *data)
 	EGLConfig config = gp_app_egl_config(w->app, !window);
 	w->failures = -1;
 	EGLSurface surface = window ? w->surface : make_pbuffer(w, config);
-	EGLContext ctx = gp_app_create_context(w->app, config);
+	EGLContext ctx = gp_app_create_context(w->app, config, 2, 0);
 	if (surface == EGL_NO_SURFACE || ctx == EGL_NO_CONTEXT)
 		return NULL;
 	if (!eglMakeCurrent(dpy, surface, surface, ctx)) {

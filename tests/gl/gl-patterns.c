@@ -17,43 +17,16 @@
  *
  * Probe lines are printed for the first and the last frame of each size; failures always.
  */
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <wayland-client.h>
 #include <wayland-egl.h>
 
 #include "gl-patterns.h"
-#include "xdg-shell-client-protocol.h"
-
-#include <EGL/eglext.h>
-
-struct gp_app {
-	struct wl_display *display;
-	struct wl_registry *registry;
-	struct wl_compositor *compositor;
-	struct xdg_wm_base *wm_base;
-	EGLDisplay egl;
-	EGLConfig window_config, pbuffer_config;
-	bool buffer_age;
-	int sigfd;
-};
-
-struct gp_window {
-	struct wl_surface *surface;
-	struct xdg_surface *xdg_surface;
-	struct xdg_toplevel *toplevel;
-	struct wl_egl_window *native;
-	EGLSurface egl_surface;
-	bool configured, closed;
-};
+#include "gl-window.h"
 
 struct options {
 	int width, height, frames, interval;
@@ -62,253 +35,7 @@ struct options {
 	const char *title;
 };
 
-const char *gp_egl_error_name(EGLint error)
-{
-	switch (error) {
-#define E(x)                                                                                       \
-	case x:                                                                                    \
-		return #x
-		E(EGL_SUCCESS);
-		E(EGL_NOT_INITIALIZED);
-		E(EGL_BAD_ACCESS);
-		E(EGL_BAD_ALLOC);
-		E(EGL_BAD_ATTRIBUTE);
-		E(EGL_BAD_CONFIG);
-		E(EGL_BAD_CONTEXT);
-		E(EGL_BAD_CURRENT_SURFACE);
-		E(EGL_BAD_DISPLAY);
-		E(EGL_BAD_MATCH);
-		E(EGL_BAD_NATIVE_PIXMAP);
-		E(EGL_BAD_NATIVE_WINDOW);
-		E(EGL_BAD_PARAMETER);
-		E(EGL_BAD_SURFACE);
-		E(EGL_CONTEXT_LOST);
-#undef E
-	}
-	return "an unknown EGL error";
-}
-
-/* --- Wayland --- */
-
-static void wm_base_ping(void *data, struct xdg_wm_base *wm_base, uint32_t serial)
-{
-	xdg_wm_base_pong(wm_base, serial);
-}
-
-static const struct xdg_wm_base_listener wm_base_listener = {.ping = wm_base_ping};
-
-static void global_added(void *data, struct wl_registry *registry, uint32_t name,
-                         const char *interface, uint32_t version)
-{
-	struct gp_app *app = data;
-	if (strcmp(interface, wl_compositor_interface.name) == 0 && !app->compositor) {
-		app->compositor = wl_registry_bind(registry, name, &wl_compositor_interface,
-		                                   version < 4 ? version : 4);
-	} else if (strcmp(interface, xdg_wm_base_interface.name) == 0 && !app->wm_base) {
-		app->wm_base = wl_registry_bind(registry, name, &xdg_wm_base_interface, 1);
-		xdg_wm_base_add_listener(app->wm_base, &wm_base_listener, app);
-	}
-}
-
-static void global_removed(void *data, struct wl_registry *registry, uint32_t name)
-{
-}
-
-static const struct wl_registry_listener registry_listener = {.global = global_added,
-                                                              .global_remove = global_removed};
-
-static void xdg_surface_configure(void *data, struct xdg_surface *xdg_surface, uint32_t serial)
-{
-	struct gp_window *w = data;
-	xdg_surface_ack_configure(xdg_surface, serial);
-	w->configured = true;
-}
-
-static const struct xdg_surface_listener xdg_surface_listener = {.configure =
-                                                                         xdg_surface_configure};
-
-/* The size is ours to choose (a floating window): the suggested one is ignored. */
-static void toplevel_configure(void *data, struct xdg_toplevel *toplevel, int32_t width,
-                               int32_t height, struct wl_array *states)
-{
-}
-
-static void toplevel_close(void *data, struct xdg_toplevel *toplevel)
-{
-	struct gp_window *w = data;
-	w->closed = true;
-}
-
-static const struct xdg_toplevel_listener toplevel_listener = {.configure = toplevel_configure,
-                                                               .close = toplevel_close};
-
-struct gp_window *gp_window_create(struct gp_app *app, int width, int height, const char *title)
-{
-	struct gp_window *w = calloc(1, sizeof(*w));
-	if (!w)
-		return NULL;
-	w->surface = wl_compositor_create_surface(app->compositor);
-	w->xdg_surface = xdg_wm_base_get_xdg_surface(app->wm_base, w->surface);
-	xdg_surface_add_listener(w->xdg_surface, &xdg_surface_listener, w);
-	w->toplevel = xdg_surface_get_toplevel(w->xdg_surface);
-	xdg_toplevel_add_listener(w->toplevel, &toplevel_listener, w);
-	xdg_toplevel_set_title(w->toplevel, title);
-	xdg_toplevel_set_app_id(w->toplevel, "gl-patterns");
-	wl_surface_commit(w->surface);
-	while (!w->configured) {
-		if (wl_display_dispatch(app->display) < 0) {
-			fprintf(stderr, "gl-patterns: the display failed before configure\n");
-			goto err;
-		}
-	}
-	w->native = wl_egl_window_create(w->surface, width, height);
-	if (!w->native)
-		goto err;
-	w->egl_surface =
-	        eglCreatePlatformWindowSurface(app->egl, app->window_config, w->native, NULL);
-	if (w->egl_surface == EGL_NO_SURFACE) {
-		fprintf(stderr, "gl-patterns: eglCreatePlatformWindowSurface: %s\n",
-		        gp_egl_error_name(eglGetError()));
-		goto err;
-	}
-	return w;
-err:
-	gp_window_destroy(app, w);
-	return NULL;
-}
-
-void gp_window_destroy(struct gp_app *app, struct gp_window *w)
-{
-	if (!w)
-		return;
-	if (w->egl_surface)
-		eglDestroySurface(app->egl, w->egl_surface);
-	if (w->native)
-		wl_egl_window_destroy(w->native);
-	xdg_toplevel_destroy(w->toplevel);
-	xdg_surface_destroy(w->xdg_surface);
-	wl_surface_destroy(w->surface);
-	free(w);
-}
-
-EGLSurface gp_window_egl_surface(struct gp_window *w)
-{
-	return w->egl_surface;
-}
-
-/* --- EGL --- */
-
-/* Exactly 8 bits per channel, a depth buffer and no multisampling: what the probes assume.
- * With alpha (ARGB8888 buffers): the patterns end each frame with alpha 1 everywhere, so
- * the window is opaque. Without alpha (XRGB8888), llvmpipe still writes blended alpha into
- * the X byte, and weston's pixman renderer lets that byte into its screenshots; so a config
- * without alpha is only the fallback. eglChooseConfig sorts deeper colour (10 bits) first,
- * hence the filtering here. */
-static EGLConfig pick_config(EGLDisplay dpy, EGLint surface_type)
-{
-	const EGLint attribs[] = {EGL_SURFACE_TYPE,
-	                          surface_type,
-	                          EGL_RENDERABLE_TYPE,
-	                          EGL_OPENGL_ES2_BIT,
-	                          EGL_RED_SIZE,
-	                          8,
-	                          EGL_GREEN_SIZE,
-	                          8,
-	                          EGL_BLUE_SIZE,
-	                          8,
-	                          EGL_DEPTH_SIZE,
-	                          16,
-	                          EGL_NONE};
-	EGLConfig configs[256];
-	EGLint n = 0;
-	if (!eglChooseConfig(dpy, attribs, configs, 256, &n))
-		return NULL;
-	EGLConfig opaque = NULL;
-	for (EGLint i = 0; i < n; i++) {
-		EGLint r, g, b, a, samples;
-		eglGetConfigAttrib(dpy, configs[i], EGL_RED_SIZE, &r);
-		eglGetConfigAttrib(dpy, configs[i], EGL_GREEN_SIZE, &g);
-		eglGetConfigAttrib(dpy, configs[i], EGL_BLUE_SIZE, &b);
-		eglGetConfigAttrib(dpy, configs[i], EGL_ALPHA_SIZE, &a);
-		eglGetConfigAttrib(dpy, configs[i], EGL_SAMPLES, &samples);
-		if (r != 8 || g != 8 || b != 8 || samples > 1)
-			continue;
-		if (a == 8)
-			return configs[i];
-		if (a == 0 && !opaque)
-			opaque = configs[i];
-	}
-	return opaque;
-}
-
-EGLConfig gp_app_egl_config(struct gp_app *app, bool pbuffer)
-{
-	return pbuffer ? app->pbuffer_config : app->window_config;
-}
-
-EGLDisplay gp_app_egl_display(struct gp_app *app)
-{
-	return app->egl;
-}
-
-EGLContext gp_app_create_context(struct gp_app *app, EGLConfig config)
-{
-	const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
-	EGLContext ctx = eglCreateContext(app->egl, config, EGL_NO_CONTEXT, attribs);
-	if (ctx == EGL_NO_CONTEXT)
-		fprintf(stderr, "gl-patterns: eglCreateContext: %s\n",
-		        gp_egl_error_name(eglGetError()));
-	return ctx;
-}
-
-static bool egl_init(struct gp_app *app)
-{
-	app->egl = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, app->display, NULL);
-	EGLint major = 0, minor = 0;
-	if (app->egl == EGL_NO_DISPLAY || !eglInitialize(app->egl, &major, &minor)) {
-		fprintf(stderr, "gl-patterns: no EGL display for the Wayland display: %s\n",
-		        gp_egl_error_name(eglGetError()));
-		return false;
-	}
-	if (!eglBindAPI(EGL_OPENGL_ES_API))
-		return false;
-	printf("info: EGL_VENDOR %s\n", eglQueryString(app->egl, EGL_VENDOR));
-	printf("info: EGL_VERSION %s\n", eglQueryString(app->egl, EGL_VERSION));
-	const char *exts = eglQueryString(app->egl, EGL_EXTENSIONS);
-	printf("info: EGL_EXTENSIONS %s\n", exts ? exts : "");
-	app->buffer_age = exts && strstr(exts, "EGL_EXT_buffer_age");
-	app->window_config = pick_config(app->egl, EGL_WINDOW_BIT);
-	app->pbuffer_config = pick_config(app->egl, EGL_PBUFFER_BIT);
-	if (!app->window_config) {
-		fprintf(stderr, "gl-patterns: no RGB888 window config with a depth buffer\n");
-		return false;
-	}
-	return true;
-}
-
-static void print_gl_info(void)
-{
-	static const struct {
-		GLenum name;
-		const char *text;
-	} strings[] = {{GL_VENDOR, "GL_VENDOR"},
-	               {GL_RENDERER, "GL_RENDERER"},
-	               {GL_VERSION, "GL_VERSION"},
-	               {GL_SHADING_LANGUAGE_VERSION, "GL_SHADING_LANGUAGE_VERSION"},
-	               {GL_EXTENSIONS, "GL_EXTENSIONS"}};
-	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		const GLubyte *s = glGetString(strings[i].name);
-		printf("info: %s %s\n", strings[i].text, s ? (const char *)s : "(null)");
-	}
-}
-
 /* --- the frame loop --- */
-
-static bool signalled(struct gp_app *app)
-{
-	struct pollfd p = {.fd = app->sigfd, .events = POLLIN};
-	return poll(&p, 1, 0) == 1;
-}
 
 static int64_t now_ms(void)
 {
@@ -345,7 +72,7 @@ static int run_frames(struct gp_app *app, struct gp_window *w, int width, int he
 		return 1;
 	int failures = check_buffer_age(app, w, when);
 	f->prefix = "";
-	for (int i = 1; i <= frames && !signalled(app); i++) {
+	for (int i = 1; i <= frames && !gp_app_signalled(app); i++) {
 		gp_draw_frame(f, width, height);
 		failures += gp_check_frame(f, i != 1 && i != frames);
 		if (!eglSwapBuffers(app->egl, w->egl_surface)) {
@@ -359,38 +86,6 @@ static int run_frames(struct gp_app *app, struct gp_window *w, int width, int he
 	}
 	free(f);
 	return failures;
-}
-
-/* Keeps the last frame on screen until a signal, a close or the end of the connection. */
-void gp_app_hold(struct gp_app *app, struct gp_window *w)
-{
-	printf("held\n");
-	fflush(stdout);
-	while (!w->closed) {
-		while (wl_display_prepare_read(app->display) != 0) {
-			if (wl_display_dispatch_pending(app->display) < 0)
-				return;
-		}
-		wl_display_flush(app->display);
-		struct pollfd p[2] = {{.fd = wl_display_get_fd(app->display), .events = POLLIN},
-		                      {.fd = app->sigfd, .events = POLLIN}};
-		if (poll(p, 2, -1) < 0 && errno != EINTR) {
-			wl_display_cancel_read(app->display);
-			return;
-		}
-		if (p[0].revents & POLLIN) {
-			if (wl_display_read_events(app->display) < 0)
-				return;
-		} else {
-			wl_display_cancel_read(app->display);
-		}
-		if (p[0].revents & (POLLERR | POLLHUP)) {
-			printf("info: the Wayland connection ended while held\n");
-			return;
-		}
-		if (wl_display_dispatch_pending(app->display) < 0 || (p[1].revents & POLLIN))
-			return;
-	}
 }
 
 /* After the connection is lost, GL calls must be no-ops that return, and EGL must report
@@ -430,7 +125,7 @@ static int run_until_lost(struct gp_app *app, struct gp_window *w, EGLContext ct
 	f->prefix = "";
 	int frames = 0;
 	for (;;) {
-		if (signalled(app)) {
+		if (gp_app_signalled(app)) {
 			printf("FAIL until-lost: signalled before the connection was lost\n");
 			free(f);
 			return 1;
@@ -460,7 +155,7 @@ static int run_window(struct gp_app *app, const struct options *o)
 	struct gp_window *w = gp_window_create(app, o->width, o->height, o->title);
 	if (!w)
 		return 2;
-	EGLContext ctx = gp_app_create_context(app, app->window_config);
+	EGLContext ctx = gp_app_create_context(app, app->window_config, 2, 0);
 	if (ctx == EGL_NO_CONTEXT ||
 	    !eglMakeCurrent(app->egl, w->egl_surface, w->egl_surface, ctx)) {
 		fprintf(stderr, "gl-patterns: cannot make the context current: %s\n",
@@ -472,7 +167,7 @@ static int run_window(struct gp_app *app, const struct options *o)
 		        gp_egl_error_name(eglGetError()));
 		return 2;
 	}
-	print_gl_info();
+	gp_print_gl_info();
 	if (!gp_draw_init(NULL))
 		return 2;
 	if (o->until_lost)
@@ -492,7 +187,7 @@ static int run_window(struct gp_app *app, const struct options *o)
 			failures++;
 		}
 	}
-	if (o->hold && !signalled(app))
+	if (o->hold && !gp_app_signalled(app))
 		gp_app_hold(app, w);
 	gp_draw_finish();
 	eglMakeCurrent(app->egl, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
@@ -549,22 +244,6 @@ static bool parse_options(int argc, char **argv, struct options *o)
 	return true;
 }
 
-static bool connect_app(struct gp_app *app)
-{
-	app->display = wl_display_connect(NULL);
-	if (!app->display) {
-		fprintf(stderr, "gl-patterns: cannot connect to the Wayland display\n");
-		return false;
-	}
-	app->registry = wl_display_get_registry(app->display);
-	wl_registry_add_listener(app->registry, &registry_listener, app);
-	if (wl_display_roundtrip(app->display) < 0 || !app->compositor || !app->wm_base) {
-		fprintf(stderr, "gl-patterns: the compositor lacks wl_compositor or xdg_wm_base\n");
-		return false;
-	}
-	return egl_init(app);
-}
-
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -573,17 +252,14 @@ int main(int argc, char **argv)
 		                "[--interval N] [--hold] [--until-lost] [--threads] [--title T]\n");
 		return 2;
 	}
-	/* Signals become readable on an fd, for the hold loop; blocked before any thread
-	 * (ours or the EGL library's) exists, so that every thread inherits the mask. */
-	sigset_t mask;
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGINT);
-	sigprocmask(SIG_BLOCK, &mask, NULL);
-	struct gp_app app = {.sigfd = signalfd(-1, &mask, SFD_CLOEXEC)};
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (app.sigfd < 0 || !connect_app(&app))
+	struct gp_app app;
+	if (!gp_app_init(&app, "gl-patterns", EGL_OPENGL_ES2_BIT))
 		return 2;
+	if (!app.window_config) {
+		fprintf(stderr, "gl-patterns: no RGB888 window config with a depth buffer\n");
+		return 2;
+	}
 
 	int status;
 	if (o.threads) {

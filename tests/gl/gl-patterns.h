@@ -17,9 +17,10 @@
  * status is 0 when every check passed, 1 when one failed, 2 on bad usage or when the window or the
  * context could not be set up.
  *
- * gl-patterns.c          options, Wayland window, EGL, the frame loop, --hold, --until-lost
+ * gl-patterns.c          options, the frame loop, --hold, --until-lost
+ * gl-window.c            Wayland window and EGL set-up (shared with gl-es3-app)
  * gl-patterns-draw.c     the patterns and their probes
- * gl-patterns-check.c    glReadPixels and the probes' PASS/FAIL lines
+ * gl-patterns-check.c    glReadPixels and the probes' PASS/FAIL lines (gl-probes.h; shared)
  * gl-patterns-threads.c  --threads: several contexts drawing from several threads at once
  */
 #ifndef GL_PATTERNS_H
@@ -31,28 +32,11 @@
 #include <EGL/egl.h>
 #include <GLES2/gl2.h>
 
+#include "gl-probes.h"
+#include "gl-window.h"
+
 /* Side of one pattern cell, in pixels. */
 #define GP_CELL 64
-
-/* One pixel whose colour a pattern guarantees. x, y in GL coordinates (origin bottom
- * left) of the framebuffer the pattern was drawn in. */
-struct gp_probe {
-	const char *check;
-	int x, y;
-	uint32_t rgb; /* 0xrrggbb */
-	int tol;      /* per channel */
-};
-
-#define GP_MAX_PROBES 256
-
-struct gp_frame {
-	int width, height;
-	struct gp_probe probes[GP_MAX_PROBES];
-	int n_probes;
-	int failures;       /* checks that failed while drawing (GL errors, ...) */
-	uint32_t clear_rgb; /* the colour cells are cleared to; set by the caller */
-	const char *prefix; /* before every check name in the output ("" or "window1/") */
-};
 
 /* gl-patterns-draw.c */
 
@@ -74,33 +58,11 @@ void gp_draw_frame(struct gp_frame *f, int width, int height);
  * message on failure. */
 GLuint gp_program(const char *vs, const char *fs, const char *const *attribs);
 
-/* gl-patterns-check.c */
-
-/* Reads the framebuffer back and checks every probe; prints PASS/FAIL lines with window
- * coordinates (only FAIL lines when quiet). Returns the number of failures (including
- * f->failures). */
-int gp_check_frame(struct gp_frame *f, bool quiet);
-/* Fails the frame unless glGetError() is GL_NO_ERROR. */
-void gp_expect_no_error(struct gp_frame *f, const char *what);
-void gp_add_probe(struct gp_frame *f, const char *check, int x, int y, uint32_t rgb, int tol);
-
 /* gl-patterns-threads.c */
 
 struct gp_app;
 /* --threads: two window threads and one pbuffer thread, each with its own context.
  * Returns the number of failures, or -1 when setup failed. */
 int gp_run_threads(struct gp_app *app, int frames, int interval, bool hold);
-
-/* gl-patterns.c: what the threads mode needs from the window code. */
-struct gp_window;
-struct gp_window *gp_window_create(struct gp_app *app, int width, int height, const char *title);
-void gp_window_destroy(struct gp_app *app, struct gp_window *w);
-/* Keeps the window on screen until SIGTERM, SIGINT, a close or the connection's end. */
-void gp_app_hold(struct gp_app *app, struct gp_window *w);
-EGLSurface gp_window_egl_surface(struct gp_window *w);
-EGLDisplay gp_app_egl_display(struct gp_app *app);
-EGLConfig gp_app_egl_config(struct gp_app *app, bool pbuffer);
-EGLContext gp_app_create_context(struct gp_app *app, EGLConfig config);
-const char *gp_egl_error_name(EGLint error);
 
 #endif

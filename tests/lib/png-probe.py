@@ -12,6 +12,8 @@ Usage: png-probe.py FILE COMMAND [ARGS] [--rect X,Y,W,H] [--tol N]
   at X Y                 print the colour of pixel (X, Y)
   count RRGGBB           print how many pixels match the colour
   count-not RRGGBB       print how many pixels do not match the colour
+  count-each RRGGBB...   print how many pixels match each colour, one number per
+                         colour on one line (one pass over the image)
   bbox RRGGBB            print "X Y W H" of the pixels matching the colour;
                          exit 1 when there are none
   bbox-not RRGGBB        the same for the pixels that do not match
@@ -243,6 +245,16 @@ def run(argv):
             if box is None:
                 return 1
             print(*box)
+    elif cmd == "count-each":
+        if not rest:
+            raise ProbeError("usage: count-each RRGGBB...")
+        matches = [matcher(parse_colour(c), tol) for c in rest]
+        counts = [0] * len(matches)
+        for _x, _y, p in img.pixels(rect):
+            for i, match in enumerate(matches):
+                if match(p):
+                    counts[i] += 1
+        print(*counts)
     elif cmd == "distinct":
         need(rest, 0, "distinct")
         print(len({p for _x, _y, p in img.pixels(rect)}))
