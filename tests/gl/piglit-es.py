@@ -348,6 +348,19 @@ def check(saved, tests, exceptions, problems, out):
     return ok
 
 
+def check_native(saved, tests, out):
+    """The native baseline's verdict for a list chosen to pass natively: every test passes."""
+    bad = [t for t in tests if result_of(saved, t, "native") != "pass"]
+    for t in bad:
+        r = saved["tests"][t.command]["native"]
+        print("FAIL: natively %s%s: %s" % (r["result"], ": " + r["reason"] if r["reason"] else "",
+                                           t.command), file=out)
+    if bad:
+        print("FAIL: %d of %d listed tests do not pass natively (the list is out of date for "
+              "this machine)" % (len(bad), len(tests)), file=out)
+    return not bad
+
+
 def report(args, everything, tests, saved):
     out = sys.stdout
     exceptions, problems = read_exceptions(args.exceptions, everything)
@@ -360,9 +373,11 @@ def report(args, everything, tests, saved):
           file=out)
     if args.exceptions_diff and len(saved["wheres"]) == 2:
         print_exceptions_diff(saved, tests, exceptions, out)
+    if args.check and saved["wheres"] == ["native"]:
+        return 0 if check_native(saved, tests, out) else 1
     if args.check:
         if len(saved["wheres"]) < 2:
-            sys.exit("piglit-es: --check needs both sides (--where both)")
+            sys.exit("piglit-es: --check needs both sides, or the native side alone")
         if not check(saved, tests, exceptions, problems, out):
             return 1
         print("every test that passes natively passes on gpu-0, except %d listed exceptions"
@@ -396,7 +411,8 @@ def main():
     g.add_argument("--exceptions-diff", action="store_true")
     g.add_argument("--check", action="store_true",
                    help="exit 1 unless every test passing natively passes on gpu-0 or is a "
-                        "listed exception, and no exception passes on gpu-0")
+                        "listed exception, and no exception passes on gpu-0; with --where "
+                        "native, unless every test passes natively")
     args = ap.parse_args()
 
     everything = read_list(args.list)
