@@ -341,6 +341,11 @@ def check(saved, tests, exceptions, problems, out):
               "(tests/gl/piglit-es-run --exceptions-diff prints the lines)" % len(remove),
               file=out)
         ok = False
+    for t in lost_tests(saved, tests):
+        if t.command in exceptions and result_of(saved, t, "gpu0") != "skip":
+            # Its cause may have moved on (an ES 3 context now, a failing test in it).
+            print("note: exception %s on gpu-0 (listed for: %s): %s"
+                  % (gpu0_hint(saved, t), exceptions[t.command], t.command), file=out)
     for t in tests:
         if t.command in exceptions and result_of(saved, t, "native") != "pass":
             print("note: exception does not pass natively here, so it is not compared: %s"
