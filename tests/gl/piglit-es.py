@@ -30,6 +30,7 @@ WHERES = ("native", "gpu0")
 SEVERITY = {"notrun": 0, "skip": 0, "pass": 1, "warn": 10, "dmesg-warn": 20, "fail": 30,
             "dmesg-fail": 40, "timeout": 50, "crash": 60, "incomplete": 100}
 CAUSE = "# cause:"
+TO_EXPLAIN = "TO EXPLAIN"  # the cause --update-exceptions gives new exceptions; --check refuses it
 CONTEXT_REFUSED = re.compile(r"Failed to create waffle_\w+ for ")
 
 
@@ -280,6 +281,43 @@ def print_exceptions_diff(saved, tests, exceptions, out):
             print(t.line, file=out)
 
 
+def update_exceptions(path, saved, tests, exceptions, out):
+    """Rewrites the exceptions file: drops the tests that pass on gpu-0 now (and the causes
+    left without tests), appends the lost tests it lacks under a cause to be written, one
+    group per thing gpu-0 said."""
+    add, remove = exceptions_diff(saved, tests, exceptions)
+    gone = {t.command for t in remove}
+    with open(path) as f:
+        lines = f.read().splitlines()
+    header, groups = [], []  # groups: [comment lines, test lines]
+    for line in lines:
+        command, _ = split_line(line)
+        if line.strip().startswith(CAUSE):
+            groups.append([[line], []])
+        elif not groups:
+            header.append(line)
+        elif command:
+            if command not in gone:
+                groups[-1][1].append(line)
+        elif line.strip():
+            groups[-1][0 if not groups[-1][1] else 1].append(line)
+    new = {}
+    for t in add:
+        new.setdefault(gpu0_hint(saved, t), []).append(t.line)
+    for hint, group in sorted(new.items()):
+        groups.append([["%s %s (%s)" % (CAUSE, TO_EXPLAIN, hint)], group])
+    while header and not header[-1].strip():
+        header.pop()
+    text = header[:]
+    for comments, entries in groups:
+        if any(split_line(e)[0] for e in entries):
+            text += [""] + comments + entries
+    with open(path, "w") as f:
+        f.write("\n".join(text) + "\n")
+    print("%s: %d exceptions removed, %d added (write their causes)" % (path, len(remove), len(add)),
+          file=out)
+
+
 def figures(saved, tests, markdown, out):
     rows = []
     for es in ("ES 2", "ES 3"):
@@ -316,6 +354,11 @@ def check(saved, tests, exceptions, problems, out):
     for p in problems:
         print("FAIL: exceptions file: %s" % p, file=out)
         ok = False
+    for command, cause in exceptions.items():
+        if cause.startswith(TO_EXPLAIN):
+            print("FAIL: exceptions file: write the cause of %s (%s)" % (command, cause),
+                  file=out)
+            ok = False
     native = counts(saved, tests, "native")["pass"]
     if native == 0:
         print("FAIL: no test passes natively: nothing to compare", file=out)
@@ -334,8 +377,7 @@ def check(saved, tests, exceptions, problems, out):
     if add:
         ok = False
     for t in remove:
-        print("FAIL: listed as an exception (%s) but passes on gpu-0 now: %s"
-              % (exceptions[t.command], t.command), file=out)
+        print("FAIL: an exception passes on gpu-0 now: %s" % t.command, file=out)
     if remove:
         print("FAIL: %d exceptions pass on gpu-0: remove them from the exceptions file "
               "(tests/gl/piglit-es-run --exceptions-diff prints the lines)" % len(remove),
@@ -344,8 +386,7 @@ def check(saved, tests, exceptions, problems, out):
     for t in lost_tests(saved, tests):
         if t.command in exceptions and result_of(saved, t, "gpu0") != "skip":
             # Its cause may have moved on (an ES 3 context now, a failing test in it).
-            print("note: exception %s on gpu-0 (listed for: %s): %s"
-                  % (gpu0_hint(saved, t), exceptions[t.command], t.command), file=out)
+            print("note: an exception is %s: %s" % (gpu0_hint(saved, t), t.command), file=out)
     for t in tests:
         if t.command in exceptions and result_of(saved, t, "native") != "pass":
             print("note: exception does not pass natively here, so it is not compared: %s"
@@ -378,6 +419,12 @@ def report(args, everything, tests, saved):
           file=out)
     if args.exceptions_diff and len(saved["wheres"]) == 2:
         print_exceptions_diff(saved, tests, exceptions, out)
+    if args.update_exceptions:
+        if len(saved["wheres"]) < 2 or len(tests) != len(everything) or problems:
+            sys.exit("piglit-es: --update-exceptions needs both sides, the whole list and an "
+                     "exceptions file without problems")
+        update_exceptions(args.exceptions, saved, tests, exceptions, out)
+        return 0
     if args.check and saved["wheres"] == ["native"]:
         return 0 if check_native(saved, tests, out) else 1
     if args.check:
@@ -414,6 +461,8 @@ def main():
     g.add_argument("--figures", action="store_true", help="pass counts per piglit group")
     g.add_argument("--markdown", action="store_true")
     g.add_argument("--exceptions-diff", action="store_true")
+    g.add_argument("--update-exceptions", action="store_true",
+                   help="rewrite the exceptions file: what passes on gpu-0 out, what is lost in")
     g.add_argument("--check", action="store_true",
                    help="exit 1 unless every test passing natively passes on gpu-0 or is a "
                         "listed exception, and no exception passes on gpu-0; with --where "
