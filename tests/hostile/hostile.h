@@ -238,5 +238,7 @@ extern const struct hl_case hl_gl_cases[];
 extern const size_t hl_gl_case_count;
 extern const struct hl_case hl_quota_cases[];
 extern const size_t hl_quota_case_count;
+extern const struct hl_case hl_es3_cases[];
+extern const size_t hl_es3_case_count;
 
 #endif
