@@ -377,7 +377,7 @@ static void case_get(void)
 	glGetIntegerv(0x0D32, &v);
 	check(v == 8 && glGetError() == GL_NO_ERROR && fh_count(FH_CMD, GLES_OP_glGetError) == 1,
 	      "a value only the host's list names");
-	glGetIntegerv(0x1234 /* no GL state */, &v);
+	glGetIntegerv(0x9597 /* GL_DEVICE_UUID_EXT, refused on purpose */, &v);
 	check(glGetError() == GL_INVALID_ENUM && fh_count(FH_CMD, GLES_OP_glGetError) == 1,
 	      "an unknown pname is GL_INVALID_ENUM, found by the client");
 	glGetIntegerv(GL_VIEWPORT, vp);
