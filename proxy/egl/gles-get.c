@@ -162,12 +162,16 @@ static int formats(GLenum pname, GLint out[GL_SIZES_MAX_FORMATS])
 		num_pname = GL_NUM_COMPRESSED_TEXTURE_FORMATS;
 	else if (pname == GL_SHADER_BINARY_FORMATS)
 		num_pname = GL_NUM_SHADER_BINARY_FORMATS;
+	else if (pname == GL_PROGRAM_BINARY_FORMATS)
+		num_pname = GL_NUM_PROGRAM_BINARY_FORMATS;
 	else
 		return -1;
 	GLint num = 0;
 	gl_enc_special_glGetIntegerv(num_pname, &num);
 	memset(out, 0, GL_SIZES_MAX_FORMATS * sizeof(*out));
-	gl_enc_glGetIntegerv(pname, out);
+	/* None offered (binaries: gpupipe takes none): nothing to ask. */
+	if (num > 0)
+		gl_enc_glGetIntegerv(pname, out);
 	return num < 0 ? 0 : num > GL_SIZES_MAX_FORMATS ? GL_SIZES_MAX_FORMATS : num;
 }
 
