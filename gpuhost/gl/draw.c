@@ -6,7 +6,8 @@
  * buffer, and the largest of them is that last vertex. An enabled array
  * with no buffer behind it is never left for GL to dereference (it would
  * be a host pointer): read by the program, the link ends; not read, it is
- * disabled around the draw.
+ * disabled around the draw. OpenGL ES 1 contexts have no program: every
+ * enabled fixed-function array is read (fixed.c).
  */
 #include <string.h>
 
@@ -90,22 +91,39 @@ static bool check_attribs(struct gl_exec *x, bool any, uint64_t last, uint32_t *
 			*hide |= 1u << i;
 			continue;
 		}
-		if (!used || !any)
-			continue;
-		uint64_t stride = a->stride ? a->stride : a->bytes;
-		/* last < 2^32 and stride < 2^31: no overflow before the checks. */
-		uint64_t end = last * stride + a->bytes;
-		if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
-			return gh_gl_fail(x,
-			                  "attribute %u reads to byte %llu of a %llu-byte buffer",
-			                  i, (unsigned long long)(a->offset + end),
-			                  (unsigned long long)a->buffer->size);
+		if (used && any && !gh_gl_array_reads_ok(x, "attribute", i, a, last))
+			return false;
 	}
 	return true;
 }
 
-static void hide_arrays(uint32_t hide, bool enable)
+bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
+                          const struct gh_gl_attrib *a, uint64_t last)
 {
+	uint64_t stride = a->stride ? a->stride : a->bytes;
+	/* last < 2^32 and stride < 2^31: no overflow before the checks. */
+	uint64_t end = last * stride + a->bytes;
+	if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
+		return gh_gl_fail(x, "%s %u reads to byte %llu of a %llu-byte buffer", what, i,
+		                  (unsigned long long)(a->offset + end),
+		                  (unsigned long long)a->buffer->size);
+	return true;
+}
+
+/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c). */
+static bool check_arrays(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide)
+{
+	if (x->ctx->level.api == GL_API_GLES1)
+		return gh_gl_ff_check(x, any, last, hide);
+	return check_attribs(x, any, last, hide);
+}
+
+static void hide_arrays(struct gl_exec *x, uint32_t hide, bool enable)
+{
+	if (x->ctx->level.api == GL_API_GLES1) {
+		gh_gl_ff_hide(x, hide, enable);
+		return;
+	}
 	for (uint32_t i = 0; hide; i++, hide >>= 1) {
 		if (!(hide & 1))
 			continue;
@@ -126,11 +144,11 @@ bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
 	uint32_t hide;
 	/* Negative values are a GL error: nothing is read. */
 	bool any = first >= 0 && count > 0;
-	if (!check_attribs(x, any, any ? (uint64_t)first + (uint64_t)count - 1 : 0, &hide))
+	if (!check_arrays(x, any, any ? (uint64_t)first + (uint64_t)count - 1 : 0, &hide))
 		return false;
-	hide_arrays(hide, false);
+	hide_arrays(x, hide, false);
 	gles_host.glDrawArrays(mode, first, count);
-	hide_arrays(hide, true);
+	hide_arrays(x, hide, true);
 	return true;
 }
 
@@ -175,11 +193,11 @@ bool gl_exec_special_glDrawElements(struct gl_exec *x, struct gl_reader *r)
 		return gh_gl_fail(x, "count %d", count);
 	uint32_t last = 0, hide;
 	if (!element_range(x, count, type, offset, indices, n, &last) ||
-	    !check_attribs(x, count > 0, last, &hide))
+	    !check_arrays(x, count > 0, last, &hide))
 		return false;
 	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)offset : indices;
-	hide_arrays(hide, false);
+	hide_arrays(x, hide, false);
 	gles_host.glDrawElements(mode, count, type, p);
-	hide_arrays(hide, true);
+	hide_arrays(x, hide, true);
 	return true;
 }

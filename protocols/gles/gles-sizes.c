@@ -126,7 +126,7 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES:
 		return 1;
 	default:
-		return GL_SIZE_INVALID_ENUM;
+		return gl_get_count_es1(pname); /* the fixed-function state */
 	}
 }
 
@@ -137,6 +137,7 @@ int64_t gl_texparam_count(uint32_t pname)
 	case GL_TEXTURE_MAG_FILTER:
 	case GL_TEXTURE_WRAP_S:
 	case GL_TEXTURE_WRAP_T:
+	case GL_GENERATE_MIPMAP_ES1: /* OpenGL ES 1.1 */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

@@ -275,14 +275,15 @@ static void draw_first_frame(struct window *w)
 	              u32_at(event(mc), 2) == w->surface_handle,
 	      "MAKE_CURRENT(context, surface, surface) starts the context's stream");
 	int ca = fh_find(0, FH_CMD, GL_OP_CLIENT_ARRAY);
-	check(ca > mc && u32_at(event(ca), 4) == 2 && u32_at(event(ca), 5) == 3 &&
-	              u32_at(event(ca), 6) == 24 &&
-	              memcmp(event(ca)->payload + 28, verts + 4, 24) == 0,
+	check(ca > mc && u32_at(event(ca), 0) == GL_ARRAY_ATTRIB && u32_at(event(ca), 1) == 0 &&
+	              u32_at(event(ca), 5) == 2 && u32_at(event(ca), 6) == 3 &&
+	              u32_at(event(ca), 7) == 24 &&
+	              memcmp(event(ca)->payload + 32, verts + 4, 24) == 0,
 	      "glDrawArrays(2, 3) sends vertices 2..4");
 	check(fh_find(ca, FH_CMD, GLES_OP_glDrawArrays) == ca + 1, "then the draw");
 	int ca2 = fh_find(ca + 1, FH_CMD, GL_OP_CLIENT_ARRAY);
-	check(ca2 > ca && u32_at(event(ca2), 4) == 3 && u32_at(event(ca2), 5) == 3 &&
-	              memcmp(event(ca2)->payload + 28, verts + 6, 24) == 0,
+	check(ca2 > ca && u32_at(event(ca2), 5) == 3 && u32_at(event(ca2), 6) == 3 &&
+	              memcmp(event(ca2)->payload + 32, verts + 6, 24) == 0,
 	      "glDrawElements(5, 3, 4) sends vertices 3..5");
 	const struct fh_event *de = event(ca2 + 1);
 	check(de->op == GLES_OP_glDrawElements && u32_at(de, 1) == 3 && u32_at(de, 5) == 6 &&

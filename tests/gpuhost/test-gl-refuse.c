@@ -169,6 +169,7 @@ static bool client_array_vertices_beyond_what_was_sent(struct gt *t)
 	if (!ready(t) || !gt_program(t, 1, 10, 1, 1, 1))
 		return false;
 	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, GL_ARRAY_ATTRIB);
 	gt_u32(t, 0);
 	gt_u32(t, 4);
 	gt_u32(t, GL_FLOAT);

@@ -23,12 +23,14 @@ struct gl_enc *gl_enc_current(void)
 	return have_context ? &enc : NULL;
 }
 
-/* The fake context has everything the codec streams. */
+uint32_t fake_api = GL_API_GLES2;
+
+/* The fake context has everything the codec streams for fake_api. */
 static const struct gles_level *fake_level(void)
 {
 	static struct gles_level l;
-	l.api = GL_API_GLES2;
-	l.version = gles_streamed_version[GL_API_GLES2];
+	l.api = fake_api;
+	l.version = gles_streamed_version[fake_api];
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }
@@ -269,6 +271,29 @@ CLIENT_SPECIAL(void, glShaderSource,
 CLIENT_SPECIAL(void, glEGLImageTargetTexture2DOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glEGLImageTargetRenderbufferStorageOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glPixelStorei, (GLenum pname, GLint param), )
+CLIENT_SPECIAL(void, glVertexPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glColorPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glTexCoordPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glNormalPointer, (GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glPointSizePointerOES, (GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glGetPointerv, (GLenum pname, void **params), )
+CLIENT_SPECIAL(void, glGetFixedv, (GLenum pname, GLfixed *params), )
+
+void gl_enc_hook_glEnableClientState(struct gl_enc *e, GLenum array)
+{
+	hook_calls++;
+}
+void gl_enc_hook_glDisableClientState(struct gl_enc *e, GLenum array)
+{
+	hook_calls++;
+}
+void gl_enc_hook_glClientActiveTexture(struct gl_enc *e, GLenum texture)
+{
+	hook_calls++;
+}
 
 void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
 {
@@ -426,6 +451,41 @@ bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index)
 	return true;
 }
 bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	return true;
+}
+
+/* OpenGL ES 1's array hooks: a pointer is an offset; 13 is refused, as
+ * the executor refuses one with no buffer bound. */
+#define FF_POINTER_HOOK(name, args, ptr)                                                           \
+	bool gl_exec_hook_##name args                                                              \
+	{                                                                                          \
+		if ((uintptr_t)(ptr) == 13)                                                        \
+			return gl_exec_fail(x, #name ": refused by the hook");                     \
+		return true;                                                                       \
+	}
+FF_POINTER_HOOK(glVertexPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glColorPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glTexCoordPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glNormalPointer,
+                (struct gl_exec * x, GLenum type, GLsizei stride, const void *pointer), pointer)
+FF_POINTER_HOOK(glPointSizePointerOES,
+                (struct gl_exec * x, GLenum type, GLsizei stride, const void *pointer), pointer)
+bool gl_exec_hook_glEnableClientState(struct gl_exec *x, GLenum array)
+{
+	return true;
+}
+bool gl_exec_hook_glDisableClientState(struct gl_exec *x, GLenum array)
+{
+	return true;
+}
+bool gl_exec_hook_glClientActiveTexture(struct gl_exec *x, GLenum texture)
 {
 	return true;
 }

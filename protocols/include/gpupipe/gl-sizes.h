@@ -7,8 +7,8 @@
  * Every helper returns an int64_t: a count or a byte size (>= 0), or a
  * negative GL_SIZE_* code. The client turns a negative size into the GL
  * error the code names and drops the call; the host ends the link.
- * Only the GLES 2.0 values and those of the extensions we advertise are
- * known: anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
+ * Only the GLES 2.0 and 1.1 values and those of the extensions we advertise
+ * are known: anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
  * more (ES 3.x) never writes more than the capacity the app sent.
  */
 #ifndef GPUPIPE_GL_SIZES_H
@@ -39,10 +39,26 @@ uint32_t gl_size_error(int64_t size);
  * makes any negative signed parameter they name GL_SIZE_INVALID_VALUE.) */
 int64_t gl_bytes(int64_t count, int64_t elem_bytes);
 
-/* Values written by glGetIntegerv/Floatv/Booleanv for `pname`. */
+/* Values written by glGetIntegerv/Floatv/Booleanv/Fixedv for `pname`
+ * (the OpenGL ES 1.1 state too: gl_get_count_es1). */
 int64_t gl_get_count(uint32_t pname);
-/* Values of glTexParameter*v / glGetTexParameter*v. */
+/* Values of glTexParameter*v / glGetTexParameter*v (GL_GENERATE_MIPMAP of
+ * OpenGL ES 1.1 too). */
 int64_t gl_texparam_count(uint32_t pname);
+
+/* OpenGL ES 1.1 (protocols/gles/gles-sizes-es1.c): the fixed-function
+ * state gl_get_count() knows besides GLES 2's, and the values of
+ * gl{Get,}Light*v, glLightModel*v, gl{Get,}Material*v, glFog*v,
+ * glPointParameter*v and gl{Get,}TexEnv*v (GL_COORD_REPLACE_OES of
+ * OES_point_sprite too). */
+#define GL_GENERATE_MIPMAP_ES1 0x8191
+int64_t gl_get_count_es1(uint32_t pname);
+int64_t gl_light_count(uint32_t pname);
+int64_t gl_light_model_count(uint32_t pname);
+int64_t gl_material_count(uint32_t pname);
+int64_t gl_fog_count(uint32_t pname);
+int64_t gl_point_param_count(uint32_t pname);
+int64_t gl_texenv_count(uint32_t pname);
 /* glGetBufferParameteriv, glGetRenderbufferParameteriv,
  * glGetFramebufferAttachmentParameteriv, glGetProgramiv, glGetShaderiv,
  * glGetVertexAttrib{f,i}v. */
