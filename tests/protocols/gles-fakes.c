@@ -738,6 +738,44 @@ static void GL_APIENTRY fake_ColorMask(GLboolean r, GLboolean g, GLboolean b, GL
 	record("glColorMask");
 	rec.i[0] = r, rec.i[1] = g, rec.i[2] = b, rec.i[3] = a;
 }
+/* OpenGL ES 1.1. */
+static void GL_APIENTRY fake_Lightfv(GLenum light, GLenum pname, const GLfloat *params)
+{
+	record("glLightfv");
+	rec.e[0] = light, rec.e[1] = pname;
+	rec.data_len = (uint32_t)gl_bytes(gl_light_count(pname), 4);
+	memcpy(rec.data, params, rec.data_len);
+}
+static void GL_APIENTRY fake_Translatex(GLfixed x, GLfixed y, GLfixed z)
+{
+	record("glTranslatex");
+	rec.i[0] = x, rec.i[1] = y, rec.i[2] = z;
+}
+static void GL_APIENTRY fake_Color4ub(GLubyte r, GLubyte g, GLubyte b, GLubyte a)
+{
+	record("glColor4ub");
+	rec.i[0] = r, rec.i[1] = g, rec.i[2] = b, rec.i[3] = a;
+}
+static void GL_APIENTRY fake_LoadMatrixx(const GLfixed *m)
+{
+	record("glLoadMatrixx");
+	rec.data_len = 64;
+	memcpy(rec.data, m, 64);
+}
+static void GL_APIENTRY fake_GetFixedv(GLenum pname, GLfixed *params)
+{
+	record("glGetFixedv");
+	rec.e[0] = pname;
+	for (int64_t i = 0; i < gl_get_count(pname); i++)
+		params[i] = (GLfixed)(i + 1) << 16;
+}
+static void GL_APIENTRY fake_VertexPointer(GLint size, GLenum type, GLsizei stride,
+                                           const void *pointer)
+{
+	record("glVertexPointer");
+	rec.i[0] = size, rec.e[0] = type, rec.i[1] = stride;
+	rec.big[0] = (int64_t)(uintptr_t)pointer;
+}
 
 static void GL_APIENTRY unused_fn(void)
 {
@@ -795,4 +833,10 @@ void install_fakes(void)
 	gles_host.glVertexAttrib4fv = fake_VertexAttrib4fv;
 	gles_host.glPixelStorei = fake_PixelStorei;
 	gles_host.glColorMask = fake_ColorMask;
+	gles_host.glLightfv = fake_Lightfv;
+	gles_host.glTranslatex = fake_Translatex;
+	gles_host.glColor4ub = fake_Color4ub;
+	gles_host.glLoadMatrixx = fake_LoadMatrixx;
+	gles_host.glGetFixedv = fake_GetFixedv;
+	gles_host.glVertexPointer = fake_VertexPointer;
 }
