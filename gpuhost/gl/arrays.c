@@ -50,7 +50,9 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t s
 			                  (unsigned long long)want),
 			       NULL;
 		buf->charged = want;
-		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, GL_STREAM_DRAW);
+		/* OpenGL ES 1.1 has no GL_STREAM_DRAW. */
+		GLenum usage = ctx->level.api == GL_API_GLES1 ? GL_DYNAMIC_DRAW : GL_STREAM_DRAW;
+		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, usage);
 		GLint got = 0;
 		gles_host.glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_SIZE, &got);
 		buf->size = got > 0 ? (uint64_t)got : 0;
