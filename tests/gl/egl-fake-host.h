@@ -37,6 +37,7 @@ struct fh_event {
 struct fh_options {
 	uint32_t features; /* enum gl_host_features */
 	const char *extensions;
+	bool gles1; /* also offer OpenGL ES 1.1 (with GL_OES_point_size_array) */
 };
 
 /* Starts the server on $XDG_RUNTIME_DIR/<socket>; exits the test on failure. */
