@@ -171,6 +171,7 @@ static bool egl_init(struct app *app)
 	printf("info: EGL_CONTEXT_CLIENT_VERSION %d\n", version);
 	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
 	printf("info: GL_RENDERER %s\n", (const char *)glGetString(GL_RENDERER));
+	printf("info: GL_EXTENSIONS %s\n", (const char *)glGetString(GL_EXTENSIONS));
 	return true;
 }
 
