@@ -271,7 +271,9 @@ static_assert(sizeof(struct gl_config_info) == 20, "gl_config_info is 20 bytes")
 /* One API the host offers (GL_OP_INIT). */
 struct gl_api_info {
 	uint32_t api;     /* enum gl_api, each at most once */
-	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for */
+	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for;
+	                   * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
+	                   * requests get it too) */
 	uint64_t exts[4]; /* the extensions of ours it may give (bit i:
 	                   * gl_gles_extensions[i]); GLES_EXT_WORDS <= 4 */
 };
