@@ -98,8 +98,8 @@ bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
 {
 	/* GL refuses units past its own count and keeps the active one; an
 	 * OpenGL ES 1 context has GL_MAX_TEXTURE_UNITS (at most the others'). */
-	uint32_t units = x->ctx->level.api == GL_API_GLES1 ? x->gl->host_ff_units
-	                                                   : x->gl->max_texture_units;
+	uint32_t units =
+	        x->ctx->level.api == GL_API_GLES1 ? x->gl->host_ff_units : x->gl->max_texture_units;
 	if (units > x->gl->max_texture_units)
 		units = x->gl->max_texture_units;
 	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < units)
