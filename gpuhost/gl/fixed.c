@@ -257,8 +257,11 @@ bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, c
 	    (h->array != GL_ARRAY_TEXCOORD && h->index != 0))
 		return gh_gl_fail(x, "array kind %u index %u", h->array, h->index);
 	uint32_t slot = (uint32_t)s;
-	if (slot == GH_GL_FF_POINT_SIZE && !gles_host.glPointSizePointerOES)
-		return gh_gl_fail(x, "a point size array, and the host has none");
+	/* Point sizes come with OES_point_size_array, as glPointSizePointerOES does. */
+	if (slot == GH_GL_FF_POINT_SIZE &&
+	    !gles_level_has(&ctx->level, GLES_OP_glPointSizePointerOES))
+		return gh_gl_fail(x, "a point size array in a context without "
+		                     "GL_OES_point_size_array");
 	if (!gl_client_array_size_ok(h->array, h->size) ||
 	    !gl_client_array_type_ok(h->array, h->type) || h->normalized)
 		return gh_gl_fail(x, "%s of %u x type 0x%x (normalized %u)", array_name(slot),

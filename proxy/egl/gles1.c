@@ -71,11 +71,11 @@ static int slot_of_pointer(const struct ge_gl_state *gl, uint32_t pname)
 
 /* glXxxPointer: GL's errors, then the array's new state; the command
  * travels only when the data is in a buffer (the pointer an offset). */
-static bool set_pointer(struct gl_enc **out, uint32_t slot, GLint size, GLenum type, GLsizei stride,
+static bool set_pointer(uint32_t op, uint32_t slot, GLint size, GLenum type, GLsizei stride,
                         const void *pointer)
 {
-	struct gl_enc *e = gl_enc_current();
-	*out = e;
+	/* GL_INVALID_OPERATION in a context of another API. */
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e)
 		return false;
 	uint32_t kind, index;
@@ -101,23 +101,20 @@ static bool set_pointer(struct gl_enc **out, uint32_t slot, GLint size, GLenum t
 void GL_APIENTRY gl_enc_special_glVertexPointer(GLint size, GLenum type, GLsizei stride,
                                                 const void *pointer)
 {
-	struct gl_enc *e;
-	if (set_pointer(&e, GE_FF_VERTEX, size, type, stride, pointer))
+	if (set_pointer(GLES_OP_glVertexPointer, GE_FF_VERTEX, size, type, stride, pointer))
 		gl_enc_glVertexPointer(size, type, stride, pointer);
 }
 
 void GL_APIENTRY gl_enc_special_glNormalPointer(GLenum type, GLsizei stride, const void *pointer)
 {
-	struct gl_enc *e;
-	if (set_pointer(&e, GE_FF_NORMAL, 3, type, stride, pointer))
+	if (set_pointer(GLES_OP_glNormalPointer, GE_FF_NORMAL, 3, type, stride, pointer))
 		gl_enc_glNormalPointer(type, stride, pointer);
 }
 
 void GL_APIENTRY gl_enc_special_glColorPointer(GLint size, GLenum type, GLsizei stride,
                                                const void *pointer)
 {
-	struct gl_enc *e;
-	if (set_pointer(&e, GE_FF_COLOR, size, type, stride, pointer))
+	if (set_pointer(GLES_OP_glColorPointer, GE_FF_COLOR, size, type, stride, pointer))
 		gl_enc_glColorPointer(size, type, stride, pointer);
 }
 
@@ -125,16 +122,15 @@ void GL_APIENTRY gl_enc_special_glTexCoordPointer(GLint size, GLenum type, GLsiz
                                                   const void *pointer)
 {
 	struct ge_gl_state *gl = ge_gl_current();
-	struct gl_enc *e;
-	if (gl && set_pointer(&e, GE_FF_TEXCOORD0 + gl->client_unit, size, type, stride, pointer))
+	if (gl && set_pointer(GLES_OP_glTexCoordPointer, GE_FF_TEXCOORD0 + gl->client_unit, size,
+	                      type, stride, pointer))
 		gl_enc_glTexCoordPointer(size, type, stride, pointer);
 }
 
 void GL_APIENTRY gl_enc_special_glPointSizePointerOES(GLenum type, GLsizei stride,
                                                       const void *pointer)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glPointSizePointerOES);
-	if (e && set_pointer(&e, GE_FF_POINT_SIZE, 1, type, stride, pointer))
+	if (set_pointer(GLES_OP_glPointSizePointerOES, GE_FF_POINT_SIZE, 1, type, stride, pointer))
 		gl_enc_glPointSizePointerOES(type, stride, pointer);
 }
 
