@@ -18,12 +18,10 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* The scratch buffer of `index`, with room for `size` bytes; bound to
- * GL_ARRAY_BUFFER. NULL after failing. */
-static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t size)
+struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t size)
 {
 	struct gh_gl_context *ctx = x->ctx;
-	if (!ctx->scratch[index]) {
+	if (!*slot) {
 		GLuint name = 0;
 		gles_host.glGenBuffers(1, &name);
 		if (!name || gh_gl_map_get_ptr(&ctx->share->buffers, name))
@@ -35,10 +33,10 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 			return gh_gl_fail(x, "too many buffers"), NULL;
 		}
 		*rec = (struct gh_gl_buffer){.refs = 1, .host = name, .quota = &x->gl->quota};
-		ctx->scratch[index] = name;
+		*slot = name;
 	}
 	struct gh_gl_buffer *buf;
-	buf = gh_gl_map_get_ptr(&ctx->share->buffers, ctx->scratch[index]);
+	buf = gh_gl_map_get_ptr(&ctx->share->buffers, *slot);
 	gles_host.glBindBuffer(GL_ARRAY_BUFFER, buf->host);
 	if (buf->size < size) {
 		/* Grown in steps so that a growing vertex range does not
@@ -52,7 +50,9 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 			                  (unsigned long long)want),
 			       NULL;
 		buf->charged = want;
-		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, GL_STREAM_DRAW);
+		/* OpenGL ES 1.1 has no GL_STREAM_DRAW. */
+		GLenum usage = ctx->level.api == GL_API_GLES1 ? GL_DYNAMIC_DRAW : GL_STREAM_DRAW;
+		gles_host.glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)want, NULL, usage);
 		GLint got = 0;
 		gles_host.glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_SIZE, &got);
 		buf->size = got > 0 ? (uint64_t)got : 0;
@@ -64,13 +64,12 @@ static struct gh_gl_buffer *scratch(struct gl_exec *x, uint32_t index, uint64_t 
 	return buf;
 }
 
-bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
+/* A generic attribute (GLES 2 and later). */
+static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,
+                         uint32_t n)
 {
-	uint32_t index = gl_rd_u32(r), size = gl_rd_u32(r), type = gl_rd_u32(r);
-	uint32_t mode = gl_rd_u32(r), first = gl_rd_u32(r), count = gl_rd_u32(r), n;
-	const void *data = gl_rd_blob(r, &n);
-	if (!gh_gl_reader_done(x, r))
-		return false;
+	uint32_t index = h->index, size = h->size, type = h->type, first = h->first;
+	uint32_t count = h->count, mode = h->mode;
 	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, size, type);
 	if (index >= x->gl->max_attribs || !bytes || mode > GL_CLIENT_ARRAY_INTEGER)
 		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
@@ -81,7 +80,7 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 	if (need > GH_GL_MAX_CLIENT_ARRAY)
 		return gh_gl_fail(x, "vertices %u..%u need %llu bytes, over %u", first,
 		                  first + count, (unsigned long long)need, GH_GL_MAX_CLIENT_ARRAY);
-	struct gh_gl_buffer *buf = scratch(x, index, need);
+	struct gh_gl_buffer *buf = gh_gl_scratch(x, &x->ctx->scratch[index], need);
 	if (!buf)
 		return false;
 	if (n)
@@ -103,6 +102,31 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 	gh_gl_buffer_unref(a->buffer);
 	a->buffer = buf;
 	return true;
+}
+
+bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
+{
+	/* struct gl_client_array, field by field (an initializer list would
+	 * not fix the order of the reads). */
+	struct gl_client_array h;
+	h.array = gl_rd_u32(r);
+	h.index = gl_rd_u32(r);
+	h.size = gl_rd_u32(r);
+	h.type = gl_rd_u32(r);
+	h.mode = gl_rd_u32(r);
+	h.first = gl_rd_u32(r);
+	h.count = gl_rd_u32(r);
+	uint32_t n;
+	const void *data = gl_rd_blob(r, &n);
+	if (!gh_gl_reader_done(x, r))
+		return false;
+	bool es1 = x->ctx->level.api == GL_API_GLES1;
+	if (h.array >= GL_ARRAY_KIND_COUNT)
+		return gh_gl_fail(x, "unknown array kind %u", h.array);
+	if (es1 != (h.array != GL_ARRAY_ATTRIB))
+		return gh_gl_fail(x, "array kind %u in a %s context", h.array,
+		                  gl_api_name(x->ctx->level.api));
+	return es1 ? gh_gl_ff_client_array(x, &h, data, n) : attrib_array(x, &h, data, n);
 }
 
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r)

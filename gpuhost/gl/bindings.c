@@ -111,8 +111,13 @@ struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t ta
 
 bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
 {
-	/* GL refuses units past its own count and keeps the active one. */
-	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < x->gl->max_texture_units)
+	/* GL refuses units past its own count and keeps the active one; an
+	 * OpenGL ES 1 context has GL_MAX_TEXTURE_UNITS (at most the others'). */
+	uint32_t units =
+	        x->ctx->level.api == GL_API_GLES1 ? x->gl->host_ff_units : x->gl->max_texture_units;
+	if (units > x->gl->max_texture_units)
+		units = x->gl->max_texture_units;
+	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < units)
 		x->ctx->bind.active_unit = texture - GL_TEXTURE0;
 	return true;
 }

@@ -26,10 +26,16 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 {
 	int n = 0;
 	uint32_t flags = args->flags;
-	a[n++] = EGL_CONTEXT_MAJOR_VERSION;
-	a[n++] = (EGLint)GL_VERSION_MAJOR(args->level.version);
-	a[n++] = EGL_CONTEXT_MINOR_VERSION;
-	a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
+	if (args->level.api == GL_API_GLES1) {
+		/* OpenGL ES 1.1, the one ES 1 the host offers (info.c). */
+		a[n++] = EGL_CONTEXT_CLIENT_VERSION;
+		a[n++] = 1;
+	} else {
+		a[n++] = EGL_CONTEXT_MAJOR_VERSION;
+		a[n++] = (EGLint)GL_VERSION_MAJOR(args->level.version);
+		a[n++] = EGL_CONTEXT_MINOR_VERSION;
+		a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
+	}
 	/* Robust buffer access whenever the host has it, asked for or not:
 	 * out-of-bounds shader reads (uniform buffers, indices the executor
 	 * cannot see) stay defined. */
@@ -183,6 +189,10 @@ void gh_gl_vao_finish(struct gh_gl_vao *vao)
 		gh_gl_buffer_unref(vao->attribs[i].buffer);
 		vao->attribs[i].buffer = NULL;
 	}
+	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++) {
+		gh_gl_buffer_unref(vao->ff[i].buffer);
+		vao->ff[i].buffer = NULL;
+	}
 }
 
 static void free_vao_entry(uint32_t key, uintptr_t val, void *data)
@@ -190,6 +200,16 @@ static void free_vao_entry(uint32_t key, uintptr_t val, void *data)
 	struct gh_gl_vao *vao = (struct gh_gl_vao *)val;
 	gh_gl_vao_finish(vao);
 	free(vao);
+}
+
+static void delete_scratch_names(struct gh_gl_context *ctx, uint32_t *names, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uintptr_t v;
+		if (names[i] && gh_gl_map_remove(&ctx->share->buffers, names[i], &v))
+			gh_gl_buffer_unref((struct gh_gl_buffer *)v);
+	}
+	gles_host.glDeleteBuffers((GLsizei)n, names);
 }
 
 /* Client-array scratch buffers are the host's own names in the share
@@ -200,15 +220,13 @@ static void delete_scratch(struct gh_gl_context *ctx)
 	bool any = false;
 	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++)
 		any |= ctx->scratch[i] != 0;
+	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++)
+		any |= ctx->scratch_ff[i] != 0;
 	if (!any || ctx->share->refs == 1 || !gl->egl.surfaceless ||
 	    !gh_gl_host_make_current(gl, ctx->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))
 		return;
-	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
-		uintptr_t v;
-		if (ctx->scratch[i] && gh_gl_map_remove(&ctx->share->buffers, ctx->scratch[i], &v))
-			gh_gl_buffer_unref((struct gh_gl_buffer *)v);
-	}
-	gles_host.glDeleteBuffers(GH_GL_MAX_ATTRIBS, ctx->scratch);
+	delete_scratch_names(ctx, ctx->scratch, GH_GL_MAX_ATTRIBS);
+	delete_scratch_names(ctx, ctx->scratch_ff, GH_GL_FF_ARRAYS);
 }
 
 void gh_gl_context_unref(struct gh_gl_context *ctx)

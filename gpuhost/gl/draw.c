@@ -6,7 +6,8 @@
  * buffer, and the largest of them is that last vertex. An enabled array
  * with no buffer behind it is never left for GL to dereference (it would
  * be a host pointer): read by the program, the link ends; not read, it is
- * disabled around the draw.
+ * disabled around the draw. OpenGL ES 1 contexts have no program: every
+ * enabled fixed-function array is read (fixed.c).
  */
 #include <string.h>
 
@@ -109,20 +110,39 @@ static bool check_attribs(struct gl_exec *x, const struct fetch *f, uint32_t *hi
 		if (!used || !f->any || (a->divisor && !f->instances))
 			continue;
 		uint64_t last = a->divisor ? (f->instances - 1) / a->divisor : f->last;
-		uint64_t stride = a->stride ? a->stride : a->bytes;
-		/* last < 2^32 and stride < 2^31: no overflow before the checks. */
-		uint64_t end = last * stride + a->bytes;
-		if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
-			return gh_gl_fail(x,
-			                  "attribute %u reads to byte %llu of a %llu-byte buffer",
-			                  i, (unsigned long long)(a->offset + end),
-			                  (unsigned long long)a->buffer->size);
+		if (!gh_gl_array_reads_ok(x, "attribute", i, a, last))
+			return false;
 	}
 	return true;
 }
 
-static void hide_arrays(uint32_t hide, bool enable)
+bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
+                          const struct gh_gl_attrib *a, uint64_t last)
 {
+	uint64_t stride = a->stride ? a->stride : a->bytes;
+	/* last < 2^32 and stride < 2^31: no overflow before the checks. */
+	uint64_t end = last * stride + a->bytes;
+	if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
+		return gh_gl_fail(x, "%s %u reads to byte %llu of a %llu-byte buffer", what, i,
+		                  (unsigned long long)(a->offset + end),
+		                  (unsigned long long)a->buffer->size);
+	return true;
+}
+
+/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c). */
+static bool check_arrays(struct gl_exec *x, const struct fetch *f, uint32_t *hide)
+{
+	if (x->ctx->level.api == GL_API_GLES1)
+		return gh_gl_ff_check(x, f->any, f->last, hide);
+	return check_attribs(x, f, hide);
+}
+
+static void hide_arrays(struct gl_exec *x, uint32_t hide, bool enable)
+{
+	if (x->ctx->level.api == GL_API_GLES1) {
+		gh_gl_ff_hide(x, hide, enable);
+		return;
+	}
 	for (uint32_t i = 0; hide; i++, hide >>= 1) {
 		if (!(hide & 1))
 			continue;
@@ -142,14 +162,14 @@ static bool draw_arrays(struct gl_exec *x, const char *cmd, GLenum mode, GLint f
 	/* Negative values are a GL error: nothing is read. */
 	struct fetch f = {.any = first >= 0 && count > 0, .instances = (uint64_t)instances};
 	f.last = f.any ? (uint64_t)first + (uint64_t)count - 1 : 0;
-	if (!check_attribs(x, &f, &hide))
+	if (!check_arrays(x, &f, &hide))
 		return false;
-	hide_arrays(hide, false);
+	hide_arrays(x, hide, false);
 	if (instances == 1)
 		gles_host.glDrawArrays(mode, first, count);
 	else
 		gles_host.glDrawArraysInstanced(mode, first, count, instances);
-	hide_arrays(hide, true);
+	hide_arrays(x, hide, true);
 	return true;
 }
 
@@ -230,15 +250,15 @@ static bool draw_elements(struct gl_exec *x, const char *cmd, struct gl_reader *
 	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &last))
 		return false;
 	struct fetch f = {.any = d->count > 0, .last = last, .instances = (uint64_t)d->instances};
-	if (!check_attribs(x, &f, &hide))
+	if (!check_arrays(x, &f, &hide))
 		return false;
 	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)d->offset : d->indices;
-	hide_arrays(hide, false);
+	hide_arrays(x, hide, false);
 	if (d->instances == 1)
 		gles_host.glDrawElements(d->mode, d->count, d->type, p);
 	else
 		gles_host.glDrawElementsInstanced(d->mode, d->count, d->type, p, d->instances);
-	hide_arrays(hide, true);
+	hide_arrays(x, hide, true);
 	return true;
 }
 

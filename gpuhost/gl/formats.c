@@ -155,6 +155,11 @@ static const struct block_format blocks[] = {
 
 uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h)
 {
+	/* OpenGL ES 1's paletted formats (OES_compressed_paletted_texture,
+	 * GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES): drivers keep them
+	 * expanded, RGBA8 at most. */
+	if (internalformat >= 0x8B90 && internalformat <= 0x8B99)
+		return (uint64_t)w * h * 4;
 	if (internalformat >= 0x93D0 && internalformat <= 0x93DD)
 		internalformat -= ASTC_SRGB_OFFSET;
 	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {

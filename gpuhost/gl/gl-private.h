@@ -152,6 +152,8 @@ struct gh_gl {
 	uint32_t max_width, max_height; /* largest back buffer (GL limits) */
 	uint32_t max_attribs;           /* min(host GL_MAX_VERTEX_ATTRIBS, GH_GL_MAX_ATTRIBS) */
 	uint32_t host_max_attribs;      /* the host's GL_MAX_VERTEX_ATTRIBS */
+	uint32_t ff_units;      /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GH_GL_MAX_TEXTURE_UNITS) */
+	uint32_t host_ff_units; /* the host's GLES 1 GL_MAX_TEXTURE_UNITS */
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
@@ -253,10 +255,23 @@ struct gh_gl_attrib {
 	struct gh_gl_buffer *buffer; /* NULL: no buffer (never read: see draw.c) */
 };
 
+/* OpenGL ES 1's fixed-function arrays (gh_gl_vao.ff, fixed.c): vertex,
+ * normal, colour, point size, then the texture coordinates of each unit. */
+enum gh_gl_ff_array {
+	GH_GL_FF_VERTEX,
+	GH_GL_FF_NORMAL,
+	GH_GL_FF_COLOR,
+	GH_GL_FF_POINT_SIZE,
+	GH_GL_FF_TEXCOORD0,
+};
+#define GH_GL_MAX_TEXTURE_UNITS 8u /* GLES 1 units tracked (and advertised) */
+#define GH_GL_FF_ARRAYS (GH_GL_FF_TEXCOORD0 + GH_GL_MAX_TEXTURE_UNITS)
+
 struct gh_gl_vao {
 	uint32_t host; /* 0: the context's default vertex array */
 	struct gh_gl_buffer *element;
-	struct gh_gl_attrib attribs[GH_GL_MAX_ATTRIBS];
+	struct gh_gl_attrib attribs[GH_GL_MAX_ATTRIBS]; /* GLES 2 and later */
+	struct gh_gl_attrib ff[GH_GL_FF_ARRAYS];        /* GLES 1 */
 };
 
 void gh_gl_names_init(struct gh_gl_names *names);
@@ -392,7 +407,9 @@ struct gh_gl_context {
 	struct gles_level level; /* API, version, extensions: what the app may call */
 	bool es3;                /* the host made it GLES 3 or later (its types differ) */
 	bool initialized;        /* made current once: es3 is known */
-	uint32_t scratch[GH_GL_MAX_ATTRIBS]; /* host buffers for client arrays */
+	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
+	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
+	uint32_t client_unit;                 /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
 	struct gl_exec *current_on;
 	uint32_t errors; /* see gh_gl_error_record */
 	struct gh_gl_bindings bind;
@@ -523,6 +540,25 @@ struct gh_gl_config *gh_gl_config_find(struct gh_gl *gl, uint32_t config_id);
 bool gh_gl_display_open(struct gh_gl *gl, bool use_render_node);
 bool gh_gl_has_extension(const char *list, const char *ext);
 void gh_gl_display_close(struct gh_gl *gl);
+
+/* ---- draw.c, fixed.c: what draws read ---- */
+
+/* False (after failing the link) when array `i` (`what`: "attribute", a
+ * fixed-function array's name) reads past its buffer at vertex `last`. */
+bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
+                          const struct gh_gl_attrib *a, uint64_t last);
+/* GLES 1 draws: every enabled fixed-function array is checked for
+ * vertices 0..last (none when !any); those with no buffer go in *hide,
+ * disabled around the draw by gh_gl_ff_hide. */
+bool gh_gl_ff_check(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide);
+void gh_gl_ff_hide(struct gl_exec *x, uint32_t hide, bool enable);
+/* GL_OP_CLIENT_ARRAY of a fixed-function array (h->array is not
+ * GL_ARRAY_ATTRIB): checked, placed in the array's scratch buffer. */
+bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,
+                           uint32_t n);
+/* The scratch buffer `*name` (0: made now), with room for `size` bytes
+ * and bound to GL_ARRAY_BUFFER; NULL after failing (arrays.c). */
+struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *name, uint64_t size);
 
 /* ---- sync.c, image.c, arrays.c ---- */
 

@@ -3,7 +3,8 @@
  * the EGL configs usable for GLES 2 pbuffers in the formats frames travel
  * in, and for each API the highest version and the extensions of ours a
  * context may have, the host GL's strings, and the immutable limits the
- * app's library answers glGet* with. Queried once, in the present context.
+ * app's library answers glGet* with. Queried once, during set-up: GLES 2+
+ * in the present context, OpenGL ES 1.1 in a context made for it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,25 +218,36 @@ static uint32_t features(struct gh_gl *gl)
 	return f;
 }
 
-/* The GLES2 API block of the reply: what a context of it may be. */
-static void describe_gles2(struct gh_gl *gl, const char *version_string, const char *exts,
-                           struct gl_api_info *info)
+/* One API block of the reply, and what it was made of. */
+struct api_desc {
+	struct gl_api_info info;
+	const char *
+	        strings[5]; /* GL_VENDOR, RENDERER, VERSION, SHADING_LANGUAGE_VERSION, EXTENSIONS */
+	char *owned[5];     /* copies of strings that outlive their context */
+	struct gl_limit limits[N_LIMITS];
+	uint32_t n_limits;
+};
+
+/* What a context of `api` may be: the version the host's driver and our
+ * codec both have, and our extensions that gl.xml gives the API and the
+ * host's context of that API lists. */
+static void describe_api(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 {
 	const char *missing = NULL;
-	uint32_t driver = gl_parse_version(version_string);
-	uint32_t v = gles_host_version(GL_API_GLES2, driver, &missing);
-	if (missing && v < gles_streamed_version[GL_API_GLES2])
-		gp_log(INFO, "OpenGL ES %u.%u offered, not more: the host GL lacks %s",
+	uint32_t driver = gl_parse_version(d->strings[2]);
+	uint32_t v = gles_host_version(api, driver, &missing);
+	if (missing && v < gles_streamed_version[api])
+		gp_log(INFO, "%s %u.%u offered, not more: the host GL lacks %s", gl_api_name(api),
 		       GL_VERSION_MAJOR(v), GL_VERSION_MINOR(v), missing);
-	*info = (struct gl_api_info){.api = GL_API_GLES2, .version = v};
-	struct gles_level offered = {.api = GL_API_GLES2, .version = v};
+	d->info = (struct gl_api_info){.api = api, .version = v};
+	struct gles_level offered = {.api = api, .version = v};
 	for (int i = 0; i < GLES_EXT_COUNT; i++) {
-		if (gles_extension_in_api(i, GL_API_GLES2) &&
-		    gh_gl_has_extension(exts, gl_gles_extensions[i]))
+		if (gles_extension_in_api(i, api) &&
+		    gh_gl_has_extension(d->strings[4], gl_gles_extensions[i]))
 			gles_level_add_extension(&offered, i);
 	}
-	memcpy(info->exts, offered.exts, sizeof(offered.exts));
-	gl->apis[GL_API_GLES2] = offered;
+	memcpy(d->info.exts, offered.exts, sizeof(offered.exts));
+	gl->apis[api] = offered;
 }
 
 static uint64_t blob_room(size_t n)
@@ -243,14 +255,16 @@ static uint64_t blob_room(size_t n)
 	return 4 + ((n + 3) & ~(size_t)3);
 }
 
-static bool build_reply(struct gh_gl *gl, const struct gl_api_info *api, const char *strings[5],
-                        const struct gl_limit *limits, uint32_t n_limits)
+static bool build_reply(struct gh_gl *gl, const struct api_desc *apis, uint32_t n_apis)
 {
 	uint64_t size = sizeof(struct gl_host_info) +
-	                blob_room((size_t)gl->n_configs * sizeof(struct gl_config_info)) +
-	                blob_room(sizeof(*api)) + blob_room(n_limits * sizeof(struct gl_limit));
-	for (int i = 0; i < 5; i++)
-		size += blob_room(strlen(strings[i]));
+	                blob_room((size_t)gl->n_configs * sizeof(struct gl_config_info));
+	for (uint32_t a = 0; a < n_apis; a++) {
+		size += blob_room(sizeof(apis[a].info)) +
+		        blob_room(apis[a].n_limits * sizeof(struct gl_limit));
+		for (int i = 0; i < 5; i++)
+			size += blob_room(strlen(apis[a].strings[i]));
+	}
 	if (size > GL_MAX_COMMAND - 8)
 		return false;
 	gl->init_reply = calloc(1, size);
@@ -260,7 +274,7 @@ static bool build_reply(struct gh_gl *gl, const struct gl_api_info *api, const c
 	struct gl_host_info info = {
 	        .version = GL_STREAM_VERSION,
 	        .n_configs = gl->n_configs,
-	        .n_apis = 1,
+	        .n_apis = n_apis,
 	        .features = features(gl),
 	        .max_width = gl->max_width,
 	        .max_height = gl->max_height,
@@ -273,10 +287,13 @@ static bool build_reply(struct gh_gl *gl, const struct gl_api_info *api, const c
 	p += 4;
 	for (uint32_t i = 0; i < gl->n_configs; i++, p += sizeof(struct gl_config_info))
 		memcpy(p, &gl->configs[i].info, sizeof(struct gl_config_info));
-	p = put_blob(p, api, sizeof(*api));
-	for (int i = 0; i < 5; i++)
-		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
-	put_blob(p, limits, n_limits * (uint32_t)sizeof(struct gl_limit));
+	for (uint32_t a = 0; a < n_apis; a++) {
+		p = put_blob(p, &apis[a].info, sizeof(apis[a].info));
+		for (int i = 0; i < 5; i++)
+			p = put_blob(p, apis[a].strings[i], (uint32_t)strlen(apis[a].strings[i]));
+		p = put_blob(p, apis[a].limits,
+		             apis[a].n_limits * (uint32_t)sizeof(struct gl_limit));
+	}
 	return true;
 }
 
@@ -309,34 +326,133 @@ static int host_limit(unsigned pname, int *value, void *data)
 	return gles_host.glGetError() == GL_NO_ERROR;
 }
 
-/* Called with the present context current: an OpenGL ES context of the
- * highest version the host has, as a GLES2 context of the app's gets. */
-bool gh_gl_info_init(struct gh_gl *gl)
+/* The strings of the current context; GL_EXTENSIONS as host_extensions()
+ * gives it (owned). False when it cannot be had. */
+static bool query_strings(struct api_desc *d)
 {
-	if (!formats_fit())
-		return false;
-	struct gl_limit limits[N_LIMITS];
-	uint32_t n_limits = query_limits(gl, limits);
-	char *exts = host_extensions();
+	d->owned[4] = host_extensions();
 	const char *strings[5] = {
 	        (const char *)gles_host.glGetString(GL_VENDOR),
 	        (const char *)gles_host.glGetString(GL_RENDERER),
 	        (const char *)gles_host.glGetString(GL_VERSION),
 	        (const char *)gles_host.glGetString(GL_SHADING_LANGUAGE_VERSION),
-	        exts,
+	        d->owned[4],
 	};
+	for (int i = 0; i < 4; i++)
+		d->owned[i] = strdup(strings[i] ? strings[i] : "");
 	for (int i = 0; i < 5; i++) {
-		if (!strings[i])
-			strings[i] = "";
+		if (!d->owned[i])
+			return false;
+		d->strings[i] = d->owned[i];
 	}
-	gl->read_bgra = exts && gh_gl_has_extension(exts, "GL_EXT_read_format_bgra");
-	struct gl_api_info api;
-	describe_gles2(gl, strings[2], strings[4], &api);
-	gh_glslang_set_limits(host_limit, NULL);
-	gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u", strings[1],
-	       strings[2], gl->n_configs, GL_VERSION_MAJOR(api.version),
-	       GL_VERSION_MINOR(api.version));
-	bool ok = exts && build_reply(gl, &api, strings, limits, n_limits);
-	free(exts);
+	return true;
+}
+
+static void desc_finish(struct api_desc *d)
+{
+	for (int i = 0; i < 5; i++)
+		free(d->owned[i]);
+}
+
+/* Immutable values of OpenGL ES 1.1 contexts. */
+static const struct {
+	uint32_t pname, count;
+	bool is_float;
+} es1_limit_pnames[] = {
+        {0x0D31 /* GL_MAX_LIGHTS */, 1, false},
+        {0x0D32 /* GL_MAX_CLIP_PLANES */, 1, false},
+        {0x84E2 /* GL_MAX_TEXTURE_UNITS */, 1, false},
+        {0x0D36 /* GL_MAX_MODELVIEW_STACK_DEPTH */, 1, false},
+        {0x0D38 /* GL_MAX_PROJECTION_STACK_DEPTH */, 1, false},
+        {0x0D39 /* GL_MAX_TEXTURE_STACK_DEPTH */, 1, false},
+        {GL_MAX_TEXTURE_SIZE, 1, false},
+        {GL_MAX_VIEWPORT_DIMS, 2, false},
+        {GL_SUBPIXEL_BITS, 1, false},
+        {GL_ALIASED_POINT_SIZE_RANGE, 2, true},
+        {GL_ALIASED_LINE_WIDTH_RANGE, 2, true},
+        {0x0B12 /* GL_SMOOTH_POINT_SIZE_RANGE */, 2, true},
+        {0x0B22 /* GL_SMOOTH_LINE_WIDTH_RANGE */, 2, true},
+};
+#define N_ES1_LIMITS (sizeof(es1_limit_pnames) / sizeof(es1_limit_pnames[0]))
+static_assert(N_ES1_LIMITS <= N_LIMITS, "api_desc.limits holds them");
+
+/* GL_MAX_TEXTURE_UNITS is capped at the units gpupipe tracks (fixed.c). */
+static uint32_t query_es1_limits(struct gh_gl *gl, struct gl_limit *out)
+{
+	for (size_t i = 0; i < N_ES1_LIMITS; i++) {
+		struct gl_limit *l = &out[i];
+		*l = (struct gl_limit){.pname = es1_limit_pnames[i].pname,
+		                       .count = es1_limit_pnames[i].count};
+		GLint iv[4] = {0};
+		if (es1_limit_pnames[i].is_float) {
+			gles_host.glGetFloatv(l->pname, l->values);
+			continue;
+		}
+		gles_host.glGetIntegerv(l->pname, iv);
+		for (uint32_t k = 0; k < l->count; k++)
+			l->values[k] = (float)iv[k];
+		if (l->pname == 0x84E2) {
+			gl->host_ff_units = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+			gl->ff_units = gl->host_ff_units < GH_GL_MAX_TEXTURE_UNITS
+			                       ? gl->host_ff_units
+			                       : GH_GL_MAX_TEXTURE_UNITS;
+			l->values[0] = (float)gl->ff_units;
+		}
+	}
+	return N_ES1_LIMITS;
+}
+
+/* OpenGL ES 1.1, from a context of its own made now, during set-up (the
+ * driver loads what ES 1 needs before the sandbox is entered), on the
+ * present context's surfaces. False, logged, where the host has none. */
+static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
+{
+	static const EGLint es1[] = {EGL_CONTEXT_CLIENT_VERSION, 1, EGL_NONE};
+	EGLContext present = eglGetCurrentContext();
+	EGLSurface draw = eglGetCurrentSurface(EGL_DRAW), read = eglGetCurrentSurface(EGL_READ);
+	EGLContext ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es1);
+	if (ctx == EGL_NO_CONTEXT) {
+		gp_log(INFO, "host EGL has no OpenGL ES 1 context (0x%x): apps get none",
+		       eglGetError());
+		return false;
+	}
+	bool ok = eglMakeCurrent(gl->dpy, draw, read, ctx) && query_strings(d);
+	if (ok) {
+		d->n_limits = query_es1_limits(gl, d->limits);
+		describe_api(gl, GL_API_GLES1, d);
+		ok = d->info.version != 0;
+		gp_log(INFO, "host GL: %s; apps get OpenGL ES-CM %s", d->strings[2],
+		       ok ? "1.1" : "none");
+	}
+	eglMakeCurrent(gl->dpy, draw, read, present);
+	eglDestroyContext(gl->dpy, ctx);
+	if (!ok)
+		gl->apis[GL_API_GLES1] = (struct gles_level){0};
+	return ok;
+}
+
+/* Called with the present context current: an OpenGL ES context of the
+ * highest version the host has, as a GLES2 context of the app's gets.
+ * OpenGL ES 1 is described from a context of its own. */
+bool gh_gl_info_init(struct gh_gl *gl)
+{
+	struct api_desc apis[2] = {0};
+	uint32_t n_apis = 1;
+	bool ok = formats_fit() && query_strings(&apis[0]);
+	if (ok) {
+		apis[0].n_limits = query_limits(gl, apis[0].limits);
+		gl->read_bgra = gh_gl_has_extension(apis[0].strings[4], "GL_EXT_read_format_bgra");
+		describe_api(gl, GL_API_GLES2, &apis[0]);
+		gh_glslang_set_limits(host_limit, NULL);
+		gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u",
+		       apis[0].strings[1], apis[0].strings[2], gl->n_configs,
+		       GL_VERSION_MAJOR(apis[0].info.version),
+		       GL_VERSION_MINOR(apis[0].info.version));
+	}
+	if (ok && describe_gles1(gl, &apis[1]))
+		n_apis = 2;
+	ok = ok && build_reply(gl, apis, n_apis);
+	desc_finish(&apis[0]);
+	desc_finish(&apis[1]);
 	return ok;
 }

@@ -90,6 +90,7 @@ static bool usage_ok(const struct gh_gl_context *ctx, GLenum usage)
 {
 	switch (usage) {
 	case GL_STREAM_DRAW:
+		return ctx->level.api != GL_API_GLES1; /* not in OpenGL ES 1.1 */
 	case GL_STATIC_DRAW:
 	case GL_DYNAMIC_DRAW:
 		return true;

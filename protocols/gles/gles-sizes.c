@@ -7,7 +7,7 @@
  * against the host's real driver, both ways.
  *
  * Refused on purpose although some drivers answer them in ES contexts:
- * - desktop-only values Mesa answers in any API (GL_BLEND_SRC,
+ * - desktop-only values Mesa answers in any API (GL_BLEND_SRC indexed,
  *   GL_PACK_IMAGE_HEIGHT, GL_PATCH_DEFAULT_*_LEVEL, GL_CLAMP_*_COLOR,
  *   GL_TEXTURE_SWIZZLE_RGBA, GL_TEXTURE_LOD_BIAS, the uniform block's
  *   GL_UNIFORM_BLOCK_REFERENCED_BY_{GEOMETRY,TESS_*,COMPUTE}_SHADER, ...):
@@ -435,7 +435,9 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_SHADER_BINARY_FORMATS:
 		return GL_SIZES_MAX_FORMATS;
 	default:
-		return listed(get_single, LEN(get_single), pname) ? 1 : GL_SIZE_INVALID_ENUM;
+		if (listed(get_single, LEN(get_single), pname))
+			return 1;
+		return gl_get_count_es1(pname); /* the fixed-function state */
 	}
 }
 
@@ -525,6 +527,7 @@ int64_t gl_texparam_count(uint32_t pname)
 	case GL_TEXTURE_VIEW_MIN_LEVEL_EXT:
 	case GL_TEXTURE_VIEW_NUM_LAYERS_EXT:
 	case GL_TEXTURE_VIEW_NUM_LEVELS_EXT:
+	case GL_GENERATE_MIPMAP_ES1: /* OpenGL ES 1.1 */
 		return 1;
 	case GL_TEXTURE_BORDER_COLOR: /* ES 3.2, EXT/OES_texture_border_clamp */
 		return 4;

@@ -2,7 +2,7 @@
 model, filled from gl.xml), linked by both sides."""
 
 from gles_common import op
-from gles_model import APIS
+from gles_model import APIS, api_version
 
 
 API_TOP = '''/*
@@ -91,6 +91,6 @@ void gles_level_add_extension(struct gles_level *l, int index)
 def gen_api_file(cmds, exts, ext_apis, apis):
     out = gen_api(cmds, exts, ext_apis)
     for a, v in apis.items():
-        out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *v))
+        out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *api_version(a, v)))
     out.append('};')
     return '\n'.join(out) + '\n'

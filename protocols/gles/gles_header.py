@@ -84,8 +84,12 @@ HEADER_TOP = '''/*
 #include <stdint.h>
 #include <string.h>
 
+/* Every API the codec streams: ES 2/3 and ES 1.1 (GLfixed, the fixed-
+ * function entry points); their common commands have one prototype. */
 #include <GLES3/gl32.h>
 #include <GLES2/gl2ext.h>
+#include <GLES/gl.h>
+#include <GLES/glext.h>
 
 #include <gpupipe/gl-api.h>
 #include <gpupipe/gl-codec.h>

@@ -19,6 +19,8 @@ SCALARS = {
     'GLint': (4, 'i'), 'GLsizei': (4, 'i'),
     'GLfloat': (4, 'f'), 'GLclampf': (4, 'f'),
     'GLboolean': (4, 'b'),
+    # OpenGL ES 1: 16.16 fixed point (khronos_int32_t) and glColor4ub's bytes.
+    'GLfixed': (4, 'i'), 'GLclampx': (4, 'i'), 'GLubyte': (4, 'u'),
     'GLintptr': (8, 'i'), 'GLsizeiptr': (8, 'i'),
     'GLint64': (8, 'i'), 'GLuint64': (8, 'u'),
     # A sync object travels as the u32 name the app's library gave it (kind s).
@@ -166,6 +168,19 @@ class Command:
         return '%s%sGL_APIENTRY %s(%s)' % (ret, sep, fname, args)
 
 
+# gl.xml numbers its one OpenGL ES 1 feature (GL_VERSION_ES_CM_1_0) 1.0, but it holds the
+# commands of ES 1.1 (buffer objects, glGetPointerv, glTexEnvi, ...): the API the codec
+# streams for it is ES 1.1, and that is the version its contexts have (GL_VERSION says
+# "OpenGL ES-CM 1.1", gl_api_info.version is 1.1). An app asking for 1.0 gets 1.1, as
+# Mesa gives it.
+FEATURE_VERSION = {('gles1', (1, 0)): (1, 1)}
+
+
+def api_version(api, number):
+    """The version of `api` a gl.xml feature numbered `number` is."""
+    return FEATURE_VERSION.get((api, number), number)
+
+
 # ---------------------------------------------------------------- reading
 
 def version(text, where):
@@ -209,7 +224,7 @@ def read_registry(path, apis, exts):
             for cc in r.findall('command'):
                 c = cmds[cc.get('name')]
                 if api not in c.since:
-                    c.since[api] = number
+                    c.since[api] = api_version(api, number)
                 if c not in order:
                     order.append(c)
     seen_ext = set()

@@ -1,6 +1,6 @@
 /*
- * EGLContexts: GLES 2 only (EGL_KHR_create_context attributes, no-config
- * contexts, share groups), created on the host through the display
+ * EGLContexts: OpenGL ES 1.1 and 2.0+ (EGL_KHR_create_context attributes,
+ * no-config contexts, share groups), created on the host through the display
  * stream. A context gets its own stream at its first make-current
  * (current.c) and loses it when destroyed.
  */
@@ -145,7 +145,10 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 /*
  * The API a request gets: ES 1.x from GL_API_GLES1, ES 2.0 and later from
  * GL_API_GLES2 at the highest version offered (ES 3.x is backward
- * compatible with 2.0, and Mesa and NVIDIA give the highest too). The
+ * compatible with 2.0, and Mesa and NVIDIA give the highest too). ES 1.0
+ * and 1.1 requests alike get the ES 1.1 context the host offers (1.1 is a
+ * superset of 1.0, and Mesa does the same): GL_OP_INIT and
+ * GL_OP_CREATE_CONTEXT say 1.1 for GL_API_GLES1, never 1.0. The
  * config must render that API (EGL_RENDERABLE_TYPE), else EGL_BAD_MATCH.
  */
 static EGLint resolve(struct ge_display *d, const struct ge_config *cfg, const struct request *req,

@@ -6,8 +6,11 @@
  * first + count) for glDrawArrays, [min index, max index] for
  * glDrawElements (indices in an element buffer are read back from the
  * host to find that range). Client-side indices travel in the draw.
+ * OpenGL ES 1's fixed-function arrays (gles1.c) travel the same way, each
+ * with its kind (enum gl_client_array_kind).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "arrays.h"
 #include "gles-client.h"
@@ -74,27 +77,33 @@ void GL_APIENTRY gl_enc_special_glVertexAttribIPointer(GLuint index, GLint size,
 	attrib_pointer(index, size, type, GL_FALSE, stride, pointer, true);
 }
 
-static bool send_array(struct gl_enc *e, uint32_t index, const struct ge_attrib *a, uint32_t first,
-                       uint32_t count)
+static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const struct ge_attrib *a,
+                       uint32_t first, uint32_t count)
 {
 	uint32_t elem = ge_attrib_elem_bytes(a->size, a->type);
 	uint64_t bytes = (uint64_t)count * elem;
-	if (bytes + 28 > MAX_PAYLOAD) {
+	struct gl_client_array h = {
+	        .array = kind,
+	        .index = index,
+	        .size = (uint32_t)a->size,
+	        .type = a->type,
+	        .mode = kind != GL_ARRAY_ATTRIB ? GL_CLIENT_ARRAY_FLOAT
+	                : a->integer            ? GL_CLIENT_ARRAY_INTEGER
+	                : a->normalized         ? GL_CLIENT_ARRAY_NORMALIZED
+	                                        : GL_CLIENT_ARRAY_FLOAT,
+	        .first = first,
+	        .count = count,
+	};
+	if (bytes + sizeof(h) + 4 > MAX_PAYLOAD) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	uint8_t *p = gl_enc_begin(e, GL_OP_CLIENT_ARRAY, 24 + ge_blob_size((uint32_t)bytes));
+	uint8_t *p = gl_enc_begin(e, GL_OP_CLIENT_ARRAY,
+	                          (uint32_t)sizeof(h) + ge_blob_size((uint32_t)bytes));
 	if (!p)
 		return false;
-	p = ge_put_u32(p, index);
-	p = ge_put_u32(p, (uint32_t)a->size);
-	p = ge_put_u32(p, a->type);
-	p = ge_put_u32(p, a->integer      ? GL_CLIENT_ARRAY_INTEGER
-	                  : a->normalized ? GL_CLIENT_ARRAY_NORMALIZED
-	                                  : GL_CLIENT_ARRAY_FLOAT);
-	p = ge_put_u32(p, first);
-	p = ge_put_u32(p, count);
-	p = ge_put_u32(p, (uint32_t)bytes);
+	memcpy(p, &h, sizeof(h));
+	p = ge_put_u32(p + sizeof(h), (uint32_t)bytes);
 	ge_pack_vertices(p, a->pointer, first, count, elem, (uint32_t)a->stride);
 	uint32_t pad = ((uint32_t)bytes + 3u) & ~3u;
 	for (uint32_t i = (uint32_t)bytes; i < pad; i++)
@@ -103,10 +112,24 @@ static bool send_array(struct gl_enc *e, uint32_t index, const struct ge_attrib 
 	return true;
 }
 
-static bool has_client_arrays(const struct ge_gl_state *gl)
+/* The arrays a draw of this context reads: the fixed-function ones for
+ * OpenGL ES 1, the generic attributes otherwise. */
+static struct ge_attrib *array_set(struct ge_gl_state *gl, uint32_t *n)
 {
-	for (uint32_t i = 0; i < gl->max_attribs; i++) {
-		const struct ge_attrib *a = &gl->vao->attribs[i];
+	if (ge_gl_is_es1(gl)) {
+		*n = GE_FF_TEXCOORD0 + gl->max_texture_units;
+		return gl->vao->ff;
+	}
+	*n = gl->max_attribs;
+	return gl->vao->attribs;
+}
+
+static bool has_client_arrays(struct ge_gl_state *gl)
+{
+	uint32_t n;
+	const struct ge_attrib *arrays = array_set(gl, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct ge_attrib *a = &arrays[i];
 		if (a->enabled && !a->buffer && a->pointer)
 			return true;
 	}
@@ -115,7 +138,7 @@ static bool has_client_arrays(const struct ge_gl_state *gl)
 
 /* Sends the client arrays the next draw reads: vertices [first, first +
  * count) of the per-vertex ones, the first ceil(instances / divisor)
- * elements of the instanced ones. An enabled attribute with no buffer and a
+ * elements of the instanced ones. An enabled array with no buffer and a
  * NULL pointer is left alone (natively the draw would read address 0). */
 static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances)
 {
@@ -126,16 +149,22 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	for (uint32_t i = 0; i < gl->max_attribs; i++) {
-		const struct ge_attrib *a = &gl->vao->attribs[i];
+	uint32_t n;
+	bool es1 = ge_gl_is_es1(gl);
+	const struct ge_attrib *arrays = array_set(gl, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct ge_attrib *a = &arrays[i];
+		uint32_t kind = GL_ARRAY_ATTRIB, index = i;
 		if (!a->enabled || a->buffer || !a->pointer)
 			continue;
-		uint64_t from = first, n = count;
+		if (es1)
+			ge_ff_wire(i, &kind, &index);
+		uint64_t from = first, k = count;
 		if (a->divisor) {
 			from = 0;
-			n = (instances + a->divisor - 1) / a->divisor;
+			k = (instances + a->divisor - 1) / a->divisor;
 		}
-		if (!send_array(e, i, a, (uint32_t)from, (uint32_t)n))
+		if (!send_array(e, kind, index, a, (uint32_t)from, (uint32_t)k))
 			return false;
 	}
 	return true;

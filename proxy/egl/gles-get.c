@@ -31,6 +31,8 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 	case GL_VERSION:
 		return (const GLubyte *)api->gl_version;
 	case GL_SHADING_LANGUAGE_VERSION:
+		if (!api->glsl_version)
+			break; /* OpenGL ES 1: GL_INVALID_ENUM */
 		return (const GLubyte *)api->glsl_version;
 	case GL_EXTENSIONS:
 		return (const GLubyte *)api->gl_extensions;
@@ -65,6 +67,8 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 {
 	struct ge_gl_state *gl = e->gl;
 	*n = 1;
+	if (ge_gl_is_es1(gl) && ge_ff_value(gl, pname, v))
+		return true;
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:
 		v[0] = (float)gl->array_buffer;
@@ -195,7 +199,7 @@ static bool is_binding(GLenum pname)
 	return false;
 }
 
-enum get_kind { GET_INT, GET_FLOAT, GET_BOOL };
+enum get_kind { GET_INT, GET_FLOAT, GET_BOOL, GET_FIXED };
 
 /* Stores value i of a query as the variant the app called wants it. */
 static void put(void *data, enum get_kind kind, int i, double v)
@@ -210,10 +214,16 @@ static void put(void *data, enum get_kind kind, int i, double v)
 	case GET_BOOL:
 		((GLboolean *)data)[i] = v != 0 ? GL_TRUE : GL_FALSE;
 		break;
+	case GET_FIXED: /* 16.16, saturated as GL converts */
+		v *= 65536.0;
+		((GLfixed *)data)[i] = v >= 2147483647.0    ? INT32_MAX
+		                       : v <= -2147483648.0 ? INT32_MIN
+		                                            : (GLfixed)(v >= 0 ? v + 0.5 : v - 0.5);
+		break;
 	}
 }
 
-/* glGetIntegerv, glGetFloatv and glGetBooleanv: the client's answer when
+/* glGetIntegerv, glGetFloatv, glGetBooleanv and glGetFixedv: the client's answer when
  * it has one, else the host's through the variant asked. */
 static void get(GLenum pname, void *data, enum get_kind kind)
 {
@@ -237,6 +247,8 @@ static void get(GLenum pname, void *data, enum get_kind kind)
 		gl_enc_glGetIntegerv(pname, data);
 	} else if (kind == GET_FLOAT) {
 		gl_enc_glGetFloatv(pname, data);
+	} else if (kind == GET_FIXED) {
+		gl_enc_glGetFixedv(pname, data);
 	} else {
 		gl_enc_glGetBooleanv(pname, data);
 	}
@@ -255,6 +267,13 @@ void GL_APIENTRY gl_enc_special_glGetFloatv(GLenum pname, GLfloat *data)
 void GL_APIENTRY gl_enc_special_glGetBooleanv(GLenum pname, GLboolean *data)
 {
 	get(pname, data, GET_BOOL);
+}
+
+/* OpenGL ES 1 only: gl_enc_current_op refuses it in other contexts. */
+void GL_APIENTRY gl_enc_special_glGetFixedv(GLenum pname, GLfixed *params)
+{
+	if (gl_enc_current_op(GLES_OP_glGetFixedv))
+		get(pname, params, GET_FIXED);
 }
 
 void GL_APIENTRY gl_enc_special_glGetVertexAttribPointerv(GLuint index, GLenum pname,

@@ -120,9 +120,13 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 	if (!split_extensions(api))
 		return false;
 	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);
-	if (asprintf(&api->gl_version, "OpenGL ES %u.%u gpupipe %s (host: %s)", major, minor,
-	             GE_VERSION, api->host_strings[GE_HOST_VERSION]) < 0)
+	/* "OpenGL ES-CM 1.1 ..." for OpenGL ES 1 (the common profile), as GL
+	 * ES 1.1 defines the string; it has no shading language. */
+	if (asprintf(&api->gl_version, "%s %u.%u gpupipe %s (host: %s)", gl_api_name(l->api), major,
+	             minor, GE_VERSION, api->host_strings[GE_HOST_VERSION]) < 0)
 		api->gl_version = NULL;
+	if (l->api == GL_API_GLES1)
+		return api->gl_version != NULL;
 	/* GLSL ES follows the API: 1.00 for ES 2.0, else 3.00, 3.10, 3.20. */
 	if (asprintf(&api->glsl_version, "OpenGL ES GLSL ES %u.%02u", major > 2 ? major : 1,
 	             major > 2 ? minor * 10 : 0) < 0)

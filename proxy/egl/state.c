@@ -69,6 +69,10 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	gl->max_attribs = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 16;
 	if (gl->max_attribs > GE_MAX_ATTRIBS)
 		gl->max_attribs = GE_MAX_ATTRIBS;
+	l = ge_api_limit(api, 0x84E2 /* GL_MAX_TEXTURE_UNITS, GLES 1 */);
+	gl->max_texture_units = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 1;
+	if (gl->max_texture_units > GE_MAX_TEXTURE_UNITS)
+		gl->max_texture_units = GE_MAX_TEXTURE_UNITS;
 	return gl;
 }
 

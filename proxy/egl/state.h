@@ -39,9 +39,23 @@ struct ge_attrib {
 	uint32_t divisor;    /* glVertexAttribDivisor */
 };
 
+/* OpenGL ES 1 fixed-function arrays (ge_vao.ff): vertex, normal, colour,
+ * point size, then the texture coordinates of each unit. */
+enum ge_ff_array {
+	GE_FF_VERTEX,
+	GE_FF_NORMAL,
+	GE_FF_COLOR,
+	GE_FF_POINT_SIZE,
+	GE_FF_TEXCOORD0,
+};
+/* Texture units tracked; GL_MAX_TEXTURE_UNITS above this is reported as this. */
+#define GE_MAX_TEXTURE_UNITS 8
+#define GE_FF_ARRAYS (GE_FF_TEXCOORD0 + GE_MAX_TEXTURE_UNITS)
+
 struct ge_vao {
 	uint32_t element_buffer;
-	struct ge_attrib attribs[GE_MAX_ATTRIBS];
+	struct ge_attrib attribs[GE_MAX_ATTRIBS]; /* GLES 2 and later */
+	struct ge_attrib ff[GE_FF_ARRAYS];        /* GLES 1 */
 };
 
 /* A buffer object's size (glBufferData) and its mapping, if mapped. */
@@ -76,6 +90,8 @@ struct ge_gl_state {
 	uint32_t error;     /* first client-detected error, GL_NO_ERROR if none */
 	bool lost_reported; /* glGetError said GL_CONTEXT_LOST once */
 	uint32_t max_attribs;
+	uint32_t max_texture_units; /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GE_MAX_TEXTURE_UNITS) */
+	uint32_t client_unit;       /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
 };
 
 struct ge_share *ge_share_create(void);
@@ -96,6 +112,17 @@ uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok);
 /* Buffer info of `name`, created on demand; call with share->lock held. */
 struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create);
 void ge_buffer_unmap(struct ge_buffer *b);
+
+/* ---- GLES 1 (gles1.c) ---- */
+
+/* True for a context of OpenGL ES 1. */
+bool ge_gl_is_es1(const struct ge_gl_state *gl);
+/* The array and its wire kind (enum gl_client_array_kind) and index. */
+void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index);
+/* Array state of GLES 1 answered on the client (sizes, types, strides,
+ * buffer bindings, enables, the client active texture): false for any
+ * other pname. */
+bool ge_ff_value(const struct ge_gl_state *gl, uint32_t pname, float *v);
 
 /* The calling thread's current GL state, or NULL (no context; even when
  * the link is lost, so glGetError can say so). */

@@ -117,6 +117,28 @@ static const struct gl_limit limits[] = {
         {0x0D32 /* GL_MAX_CLIP_DISTANCES_EXT: not a GLES 2 pname */, 1, {8}},
 };
 
+/* The OpenGL ES 1.1 block of GL_OP_INIT. */
+static uint8_t *put_gles1(uint8_t *p)
+{
+	static const struct gl_limit es1_limits[] = {
+	        {0x0D31 /* GL_MAX_LIGHTS */, 1, {8}},
+	        {0x84E2 /* GL_MAX_TEXTURE_UNITS */, 1, {4}},
+	        {0x0D33 /* GL_MAX_TEXTURE_SIZE */, 1, {2048}},
+	};
+	const char *strings[5] = {"FakeVendor", "FakeRenderer", "OpenGL ES-CM 1.1 Fake", "",
+	                          "GL_OES_point_size_array GL_OES_point_sprite"};
+	struct gles_level offered = {.api = GL_API_GLES1,
+	                             .version = gles_streamed_version[GL_API_GLES1]};
+	gles_level_add_extension(&offered, gles_extension_index("GL_OES_point_size_array"));
+	gles_level_add_extension(&offered, gles_extension_index("GL_OES_point_sprite"));
+	struct gl_api_info api = {.api = GL_API_GLES1, .version = offered.version};
+	memcpy(api.exts, offered.exts, sizeof(offered.exts));
+	p = put_blob(p, &api, sizeof(api));
+	for (int i = 0; i < 5; i++)
+		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
+	return put_blob(p, es1_limits, sizeof(es1_limits));
+}
+
 static void reply_init(struct stream *s)
 {
 	const char *strings[5] = {"FakeVendor", "FakeRenderer", "OpenGL ES 3.2 Fake",
@@ -124,7 +146,7 @@ static void reply_init(struct stream *s)
 	uint8_t *buf = calloc(1, 8192), *p = buf;
 	struct gl_host_info info = {GL_STREAM_VERSION,
 	                            sizeof(configs) / sizeof(configs[0]),
-	                            1,
+	                            fh.opts.gles1 ? 2 : 1,
 	                            fh.opts.features,
 	                            4096,
 	                            4096};
@@ -145,6 +167,8 @@ static void reply_init(struct stream *s)
 	for (int i = 0; i < 5; i++)
 		p = put_blob(p, strings[i], (uint32_t)strlen(strings[i]));
 	p = put_blob(p, limits, sizeof(limits));
+	if (fh.opts.gles1)
+		p = put_gles1(p);
 	reply(s, GL_OP_INIT, buf, (uint32_t)(p - buf));
 	free(buf);
 }

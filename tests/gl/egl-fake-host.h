@@ -39,6 +39,7 @@ struct fh_event {
 struct fh_options {
 	uint32_t features; /* enum gl_host_features */
 	const char *extensions;
+	bool gles1; /* also offer OpenGL ES 1.1 (with GL_OES_point_size_array) */
 };
 
 /* A second live gpupipe_v1 binding of one client is a protocol error, as

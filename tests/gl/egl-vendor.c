@@ -75,13 +75,12 @@ static void global_remove(void *data, struct wl_registry *r, uint32_t name)
 
 static const struct wl_registry_listener registry_listener = {global, global_remove};
 
-static void setup(uint32_t features)
+static void setup_opts(const struct fh_options *opts)
 {
 	char dir[] = "/tmp/egl-vendor.XXXXXX";
 	check(mkdtemp(dir) != NULL, "mkdtemp");
 	setenv("XDG_RUNTIME_DIR", dir, 1);
-	struct fh_options opts = {.features = features};
-	fh_start("fake-gpu", &opts);
+	fh_start("fake-gpu", opts);
 	wl = wl_display_connect("fake-gpu");
 	check(wl != NULL, "connect to the fake host");
 	struct wl_registry *reg = wl_display_get_registry(wl);
@@ -93,6 +92,12 @@ static void setup(uint32_t features)
 	EGLint major = 0, minor = 0;
 	check(eglInitialize(dpy, &major, &minor), "eglInitialize");
 	check(major == 1 && minor == 5, "EGL 1.5, got %d.%d", major, minor);
+}
+
+static void setup(uint32_t features)
+{
+	struct fh_options opts = {.features = features};
+	setup_opts(&opts);
 }
 
 static EGLConfig choose(EGLint surface_type, EGLint alpha)
@@ -276,14 +281,15 @@ static void draw_first_frame(struct window *w)
 	              u32_at(event(mc), 2) == w->surface_handle,
 	      "MAKE_CURRENT(context, surface, surface) starts the context's stream");
 	int ca = fh_find(0, FH_CMD, GL_OP_CLIENT_ARRAY);
-	check(ca > mc && u32_at(event(ca), 4) == 2 && u32_at(event(ca), 5) == 3 &&
-	              u32_at(event(ca), 6) == 24 &&
-	              memcmp(event(ca)->payload + 28, verts + 4, 24) == 0,
+	check(ca > mc && u32_at(event(ca), 0) == GL_ARRAY_ATTRIB && u32_at(event(ca), 1) == 0 &&
+	              u32_at(event(ca), 5) == 2 && u32_at(event(ca), 6) == 3 &&
+	              u32_at(event(ca), 7) == 24 &&
+	              memcmp(event(ca)->payload + 32, verts + 4, 24) == 0,
 	      "glDrawArrays(2, 3) sends vertices 2..4");
 	check(fh_find(ca, FH_CMD, GLES_OP_glDrawArrays) == ca + 1, "then the draw");
 	int ca2 = fh_find(ca + 1, FH_CMD, GL_OP_CLIENT_ARRAY);
-	check(ca2 > ca && u32_at(event(ca2), 4) == 3 && u32_at(event(ca2), 5) == 3 &&
-	              memcmp(event(ca2)->payload + 28, verts + 6, 24) == 0,
+	check(ca2 > ca && u32_at(event(ca2), 5) == 3 && u32_at(event(ca2), 6) == 3 &&
+	              memcmp(event(ca2)->payload + 32, verts + 6, 24) == 0,
 	      "glDrawElements(5, 3, 4) sends vertices 3..5");
 	const struct fh_event *de = event(ca2 + 1);
 	check(de->op == GLES_OP_glDrawElements && u32_at(de, 1) == 3 && u32_at(de, 5) == 6 &&
@@ -800,6 +806,112 @@ static void case_log(void)
 		check(strstr(text, lines[i]) != NULL, "the log says \"%s\"", lines[i]);
 }
 
+/* OpenGL ES 1.1 where the host offers it: EGL's defaults (no
+ * EGL_RENDERABLE_TYPE, no EGL_CONTEXT_CLIENT_VERSION) mean ES 1 and now
+ * find configs and make contexts; the strings are ES-CM's; fixed-function
+ * client arrays travel with their kind; ES 2 commands are
+ * GL_INVALID_OPERATION. GL functions through eglGetProcAddress (the test
+ * links glvnd's libGLESv2 only). */
+static void case_es1(void)
+{
+	struct fh_options opts = {.features = GL_HOST_FENCE_SYNC, .gles1 = true};
+	setup_opts(&opts);
+	EGLConfig cfgs[8];
+	EGLint n = 0, v = 0;
+	const EGLint defaults[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_NONE};
+	check(eglChooseConfig(dpy, defaults, cfgs, 8, &n) && n == 4,
+	      "the default EGL_RENDERABLE_TYPE (ES 1) finds the 4 configs, got %d", n);
+	check(eglGetConfigAttrib(dpy, cfgs[0], EGL_RENDERABLE_TYPE, &v) && (v & EGL_OPENGL_ES_BIT),
+	      "configs render ES 1");
+	EGLContext ctx = eglCreateContext(dpy, cfgs[0], EGL_NO_CONTEXT, NULL);
+	check(ctx != EGL_NO_CONTEXT, "no EGL_CONTEXT_CLIENT_VERSION: an ES 1 context");
+	check(eglQueryContext(dpy, ctx, EGL_CONTEXT_CLIENT_VERSION, &v) && v == 1,
+	      "EGL_CONTEXT_CLIENT_VERSION 1, got %d", v);
+	int create = fh_find(0, FH_CMD, GL_OP_CREATE_CONTEXT);
+	check(create >= 0 && u32_at(event(create), 3) == GL_API_GLES1 &&
+	              u32_at(event(create), 4) == GL_VERSION_CODE(1, 1),
+	      "GL_OP_CREATE_CONTEXT asks for GL_API_GLES1 1.1");
+	const EGLint es10[] = {EGL_CONTEXT_MAJOR_VERSION, 1, EGL_CONTEXT_MINOR_VERSION, 0,
+	                       EGL_NONE};
+	const EGLint es12[] = {EGL_CONTEXT_MAJOR_VERSION, 1, EGL_CONTEXT_MINOR_VERSION, 2,
+	                       EGL_NONE};
+	EGLContext c10 = eglCreateContext(dpy, cfgs[0], EGL_NO_CONTEXT, es10);
+	check(c10 != EGL_NO_CONTEXT && eglDestroyContext(dpy, c10), "ES 1.0 gets ES 1.1");
+	check(eglCreateContext(dpy, cfgs[0], EGL_NO_CONTEXT, es12) == EGL_NO_CONTEXT &&
+	              eglGetError() == EGL_BAD_MATCH,
+	      "ES 1.2 does not exist");
+	const EGLint es2[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
+	EGLContext c2 = eglCreateContext(dpy, cfgs[0], EGL_NO_CONTEXT, es2);
+	check(eglCreateContext(dpy, cfgs[0], c2, NULL) == EGL_NO_CONTEXT &&
+	              eglGetError() == EGL_BAD_MATCH,
+	      "no sharing between ES 1 and ES 2");
+	eglDestroyContext(dpy, c2);
+
+	EGLSurface surf = pbuffer(cfgs[0]);
+	check(eglMakeCurrent(dpy, surf, surf, ctx), "eglMakeCurrent");
+	const char *version = (const char *)glGetString(GL_VERSION);
+	check(version && strncmp(version, "OpenGL ES-CM 1.1 gpupipe", 24) == 0, "GL_VERSION %s",
+	      version ? version : "(null)");
+	check(!glGetString(GL_SHADING_LANGUAGE_VERSION) && glGetError() == GL_INVALID_ENUM,
+	      "no shading language in ES 1");
+	const char *exts = (const char *)glGetString(GL_EXTENSIONS);
+	check(exts && strstr(exts, "GL_OES_point_size_array") &&
+	              strstr(exts, "GL_OES_point_sprite"),
+	      "ES 1 extensions: %s", exts ? exts : "(null)");
+	GLint units = 0, lights = 0;
+	glGetIntegerv(GL_MAX_TEXTURE_UNITS, &units);
+	glGetIntegerv(GL_MAX_LIGHTS, &lights);
+	check(units == 4 && lights == 8, "ES 1 limits from GL_OP_INIT: %d units, %d lights", units,
+	      lights);
+
+	typedef void(GL_APIENTRY * pointer_fn)(GLint, GLenum, GLsizei, const void *);
+	typedef void(GL_APIENTRY * state_fn)(GLenum);
+	typedef void(GL_APIENTRY * getp_fn)(GLenum, void **);
+	pointer_fn vertex_pointer = (pointer_fn)eglGetProcAddress("glVertexPointer");
+	pointer_fn tex_pointer = (pointer_fn)eglGetProcAddress("glTexCoordPointer");
+	state_fn enable_cs = (state_fn)eglGetProcAddress("glEnableClientState");
+	state_fn client_active = (state_fn)eglGetProcAddress("glClientActiveTexture");
+	getp_fn get_pointer = (getp_fn)eglGetProcAddress("glGetPointerv");
+	check(vertex_pointer && tex_pointer && enable_cs && client_active && get_pointer,
+	      "ES 1 entry points");
+	static const float xy[5][2] = {{0, 0}, {1, 0}, {2, 0}, {3, 0}, {4, 0}};
+	static const short st[5][4] = {
+	        {1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}, {17, 18, 19, 20}};
+	vertex_pointer(2, GL_FLOAT, 0, xy);
+	enable_cs(GL_VERTEX_ARRAY);
+	client_active(GL_TEXTURE0 + 2);
+	tex_pointer(2, GL_SHORT, 8, st); /* every other pair: a stride */
+	enable_cs(GL_TEXTURE_COORD_ARRAY);
+	void *got = NULL;
+	get_pointer(GL_TEXTURE_COORD_ARRAY_POINTER, &got);
+	GLint stride = 0, active = 0;
+	glGetIntegerv(GL_TEXTURE_COORD_ARRAY_STRIDE, &stride);
+	glGetIntegerv(GL_CLIENT_ACTIVE_TEXTURE, &active);
+	check(got == st && stride == 8 && active == (GLint)GL_TEXTURE0 + 2,
+	      "array state answered on the client: %d 0x%x", stride, active);
+	vertex_pointer(5, GL_FLOAT, 0, xy);
+	check(glGetError() == GL_INVALID_VALUE, "glVertexPointer size 5: GL_INVALID_VALUE");
+	vertex_pointer(2, GL_UNSIGNED_BYTE, 0, xy);
+	check(glGetError() == GL_INVALID_ENUM, "glVertexPointer of bytes: GL_INVALID_ENUM");
+	glDrawArrays(GL_TRIANGLES, 1, 3);
+	check(glCreateShader(GL_VERTEX_SHADER) == 0 && glGetError() == GL_INVALID_OPERATION,
+	      "an ES 2 command in an ES 1 context: GL_INVALID_OPERATION");
+	glFinish();
+
+	int ca = fh_find(0, FH_CMD, GL_OP_CLIENT_ARRAY);
+	check(ca >= 0 && u32_at(event(ca), 0) == GL_ARRAY_VERTEX && u32_at(event(ca), 5) == 1 &&
+	              u32_at(event(ca), 6) == 3 && u32_at(event(ca), 7) == 24 &&
+	              memcmp(event(ca)->payload + 32, xy[1], 24) == 0,
+	      "the vertex array's vertices 1..3 travel");
+	int tc = fh_find(ca + 1, FH_CMD, GL_OP_CLIENT_ARRAY);
+	const short want[3][2] = {{5, 6}, {9, 10}, {13, 14}};
+	check(tc > ca && u32_at(event(tc), 0) == GL_ARRAY_TEXCOORD && u32_at(event(tc), 1) == 2 &&
+	              u32_at(event(tc), 7) == 12 && memcmp(event(tc)->payload + 32, want, 12) == 0,
+	      "unit 2's coordinates travel packed");
+	check(fh_find(tc, FH_CMD, GLES_OP_glDrawArrays) == tc + 1, "then the draw");
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -809,7 +921,7 @@ int main(int argc, char **argv)
 	        {"init", case_init},     {"draw", case_draw},   {"get", case_get},
 	        {"map", case_map},       {"lost", case_lost},   {"threads", case_threads},
 	        {"sync", case_sync},     {"image", case_image}, {"reinit", case_reinit},
-	        {"errors", case_errors}, {"log", case_log},
+	        {"errors", case_errors}, {"log", case_log},     {"es1", case_es1},
 	};
 	if (!getenv("__EGL_VENDOR_LIBRARY_FILENAMES")) {
 		fprintf(stderr, "SKIP: set __EGL_VENDOR_LIBRARY_FILENAMES to gpupipe's JSON\n");

@@ -191,20 +191,33 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 	CHECK(found, "no config with alpha");
 	fprintf(stderr, "host: %u configs, up to %ux%u, features 0x%x\n", info.n_configs,
 	        info.max_width, info.max_height, info.features);
-	CHECK(info.n_apis == 1, "%u APIs", info.n_apis);
-	const uint8_t *api = gt_blob_at(&p, end, &n);
-	CHECK(api && n == sizeof(t->es), "API blob of %u bytes", n);
-	memcpy(&t->es, api, sizeof(t->es));
-	CHECK(t->es.api == GL_API_GLES2 && t->es.version >= GL_VERSION_CODE(2, 0), "API %u %x",
-	      t->es.api, t->es.version);
-	fprintf(stderr, "host offers OpenGL ES %u.%u\n", GL_VERSION_MAJOR(t->es.version),
-	        GL_VERSION_MINOR(t->es.version));
-	for (int i = 0; i < 5; i++) {
-		const uint8_t *str = gt_blob_at(&p, end, &n);
-		CHECK(str, "string %d", i);
-		fprintf(stderr, "host string %d: %.*s\n", i, (int)(n < 200 ? n : 200), str);
+	CHECK(info.n_apis >= 1 && info.n_apis <= 2, "%u APIs", info.n_apis);
+	memset(&t->es, 0, sizeof(t->es));
+	memset(&t->es1, 0, sizeof(t->es1));
+	for (uint32_t a = 0; a < info.n_apis; a++) {
+		struct gl_api_info api;
+		const uint8_t *blob = gt_blob_at(&p, end, &n);
+		CHECK(blob && n == sizeof(api), "API blob of %u bytes", n);
+		memcpy(&api, blob, sizeof(api));
+		CHECK((api.api == GL_API_GLES2 && api.version >= GL_VERSION_CODE(2, 0)) ||
+		              (api.api == GL_API_GLES1 && api.version == GL_VERSION_CODE(1, 1)),
+		      "API %u %x", api.api, api.version);
+		if (api.api == GL_API_GLES2)
+			t->es = api;
+		else
+			t->es1 = api;
+		fprintf(stderr, "host offers %s %u.%u\n", gl_api_name(api.api),
+		        GL_VERSION_MAJOR(api.version), GL_VERSION_MINOR(api.version));
+		for (int i = 0; i < 5; i++) {
+			const uint8_t *str = gt_blob_at(&p, end, &n);
+			CHECK(str, "string %d", i);
+			fprintf(stderr, "host string %d: %.*s\n", i, (int)(n < 200 ? n : 200), str);
+		}
+		const uint8_t *limits = gt_blob_at(&p, end, &n);
+		CHECK(limits && n % sizeof(struct gl_limit) == 0, "limits");
 	}
-	CHECK(gt_blob_at(&p, end, &n) && n % sizeof(struct gl_limit) == 0 && p == end, "limits");
+	CHECK(t->es.version, "no OpenGL ES 2 or later");
+	CHECK(p == end, "%zu bytes after the APIs", (size_t)(end - p));
 	return true;
 }
 
@@ -218,11 +231,18 @@ static bool egl_reply(struct gt *t, uint16_t ch, uint32_t op, uint32_t want)
 	return true;
 }
 
+void gt_cmd_create_context_api(struct gt *t, uint32_t handle, uint32_t share,
+                               const struct gl_api_info *api)
+{
+	uint32_t x[8];
+	memcpy(x, api->exts, sizeof(x));
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 15, handle, t->config.config_id, share, api->api,
+	       api->version, 0, 32, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+}
+
 void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share)
 {
-	const uint32_t *x = (const uint32_t *)t->es.exts;
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 15, handle, t->config.config_id, share, t->es.api,
-	       t->es.version, 0, 32, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+	gt_cmd_create_context_api(t, handle, share, &t->es);
 }
 
 bool gt_context(struct gt *t, uint16_t ch, uint32_t handle)

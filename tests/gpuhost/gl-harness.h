@@ -31,6 +31,7 @@ struct gt {
 	size_t cmd_start;
 	struct gl_config_info config; /* a config with alpha, from gt_init_stream */
 	struct gl_api_info es;        /* the OpenGL ES the host offers, from gt_init_stream */
+	struct gl_api_info es1;       /* its OpenGL ES 1.1 (version 0: none) */
 	bool congested;               /* what the sink says of its queue */
 };
 
@@ -75,6 +76,9 @@ void gt_cmd(struct gt *t, uint32_t op, int n, ...);
 /* Queues GL_OP_CREATE_CONTEXT for the highest OpenGL ES the host offers,
  * with every extension it offers. */
 void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share);
+/* The same for a context of `api` (t->es1, ...). */
+void gt_cmd_create_context_api(struct gt *t, uint32_t handle, uint32_t share,
+                               const struct gl_api_info *api);
 
 /* Feeds what was built to the stream on `channel`, `chunk` bytes per
  * frame (0: one frame) starting `misalign` bytes into a buffer (so that

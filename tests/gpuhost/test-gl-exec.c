@@ -149,6 +149,7 @@ static bool client_arrays_and_indices_render(struct gt *t)
 	clear(t, 0, 0, 0);
 	/* Vertices 2..4, as the app's draw uses them. */
 	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, GL_ARRAY_ATTRIB);
 	gt_u32(t, 0);
 	gt_u32(t, 4);
 	gt_u32(t, GL_FLOAT);

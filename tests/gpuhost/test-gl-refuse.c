@@ -169,6 +169,7 @@ static bool client_array_vertices_beyond_what_was_sent(struct gt *t)
 	if (!ready(t) || !gt_program(t, 1, 10, 1, 1, 1))
 		return false;
 	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, GL_ARRAY_ATTRIB);
 	gt_u32(t, 0);
 	gt_u32(t, 4);
 	gt_u32(t, GL_FLOAT);
@@ -213,6 +214,86 @@ static bool vertex_pointer_without_a_buffer(struct gt *t)
 	gt_end(t);
 	gt_send(t, 1, 0, 0);
 	return gt_refused(t, "glVertexAttribPointer: no GL_ARRAY_BUFFER bound");
+}
+
+/* An OpenGL ES 1.1 context current on stream 1 (16x16 pbuffer). */
+static bool ready_es1(struct gt *t)
+{
+	if (!gt_init_stream(t, 1))
+		return false;
+	CHECK(t->es1.version, "the host offers no OpenGL ES 1.1");
+	gt_cmd_create_context_api(t, 1, 0, &t->es1);
+	uint32_t size;
+	CHECK(gt_send(t, 1, 0, 0) && gt_reply(t, 1, GL_OP_CREATE_CONTEXT, &size), "context");
+	return gt_surface(t, 1, 1, 16, 16, GL_SURFACE_PBUFFER) && gt_current(t, 1, 1, 1);
+}
+
+static void vertex_array(struct gt *t, uint32_t kind, uint32_t first, uint32_t count, uint32_t n)
+{
+	static const float xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
+	gt_begin(t, GL_OP_CLIENT_ARRAY);
+	gt_u32(t, kind);
+	gt_u32(t, 0);
+	gt_u32(t, 2);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, first);
+	gt_u32(t, count);
+	gt_blob(t, xy, n);
+	gt_end(t);
+}
+
+static bool es1_client_array_past_its_blob(struct gt *t)
+{
+	if (!ready_es1(t))
+		return false;
+	vertex_array(t, GL_ARRAY_VERTEX, 0, 4, 24); /* 4 vertices declared, 3 sent */
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "vertex array: 24 bytes for 4 vertices of 8 bytes");
+}
+
+static bool unknown_client_array_kind(struct gt *t)
+{
+	if (!ready_es1(t))
+		return false;
+	vertex_array(t, GL_ARRAY_KIND_COUNT, 0, 3, 24);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "unknown array kind 6");
+}
+
+static bool es1_array_in_an_es2_context(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	vertex_array(t, GL_ARRAY_VERTEX, 0, 3, 24);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "array kind 1 in a OpenGL ES context");
+}
+
+static bool es1_draw_past_the_vertices_sent(struct gt *t)
+{
+	if (!ready_es1(t))
+		return false;
+	vertex_array(t, GL_ARRAY_VERTEX, 0, 3, 24);
+	gt_cmd(t, GLES_OP_glEnableClientState, 1, 0x8074 /* GL_VERTEX_ARRAY */);
+	/* The scratch buffer has some room to grow (36 bytes): 6 vertices pass it. */
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 0, 6);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "vertex array 0 reads to byte 48 of a 36-byte buffer");
+}
+
+static bool es1_vertex_pointer_without_a_buffer(struct gt *t)
+{
+	if (!ready_es1(t))
+		return false;
+	gt_begin(t, GLES_OP_glVertexPointer);
+	gt_u32(t, 2);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u64(t, 0x7fff0000);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "glVertexPointer: no GL_ARRAY_BUFFER bound");
 }
 
 static bool swap_into_a_buffer_of_another_size(struct gt *t)
@@ -266,6 +347,11 @@ static const struct gt_case cases[] = {
         GT_CASE(client_array_vertices_beyond_what_was_sent),
         GT_CASE(enabled_attribute_without_a_buffer),
         GT_CASE(vertex_pointer_without_a_buffer),
+        GT_CASE(es1_client_array_past_its_blob),
+        GT_CASE(unknown_client_array_kind),
+        GT_CASE(es1_array_in_an_es2_context),
+        GT_CASE(es1_draw_past_the_vertices_sent),
+        GT_CASE(es1_vertex_pointer_without_a_buffer),
         GT_CASE(swap_into_a_buffer_of_another_size),
         GT_CASE(make_current_with_an_unknown_context),
         GT_CASE(data_on_a_stream_never_opened),

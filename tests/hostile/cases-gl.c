@@ -107,6 +107,38 @@ static bool gl_draw_reading_past_a_buffer_end(struct hl_env *e)
 	                  "glDrawArrays: attribute 0 reads to byte 1600 of a 16-byte buffer");
 }
 
+/* OpenGL ES 1.1's fixed-function arrays: a vertex array declaring 4 vertices and carrying
+ * 3, and an array of a kind the stream does not define. */
+static void ff_array(struct hl_gl_link *g, uint32_t kind, uint32_t count, uint32_t n)
+{
+	static const float xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
+	hl_gl_cmd_begin(g, GL_OP_CLIENT_ARRAY);
+	const uint32_t h[7] = {kind, 0, 2, GL_FLOAT, 0, 0, count};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g->cmds, h[i]);
+	hl_gl_put_blob(g, xy, n);
+	hl_gl_cmd_end(g);
+}
+
+static bool gl_es1_client_array_past_its_blob(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	ff_array(&g, GL_ARRAY_VERTEX, 4, 24);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_CLIENT_ARRAY: vertex array: 24 bytes for 4 vertices of 8 bytes");
+}
+
+static bool gl_es1_client_array_of_an_unknown_kind(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	ff_array(&g, 77, 3, 24);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: unknown array kind 77");
+}
+
 static bool gl_readback_past_the_surface(struct hl_env *e)
 {
 	struct hl_gl_link g;
@@ -451,6 +483,8 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_client_only_command_on_the_wire),
         HL_CASE(gl_name_never_generated),
         HL_CASE(gl_draw_reading_past_a_buffer_end),
+        HL_CASE(gl_es1_client_array_past_its_blob),
+        HL_CASE(gl_es1_client_array_of_an_unknown_kind),
         HL_CASE(gl_readback_past_the_surface),
         HL_CASE(gl_gles_command_with_no_current_context),
         HL_CASE(gl_make_current_with_an_unknown_context),

@@ -180,30 +180,57 @@ bool hl_gl_init(struct hl_gl_link *g)
 		if (c.alpha == 8 && c.samples == 0)
 			break;
 	}
-	const uint8_t *api = p + sizeof(info) + 4 + n;
-	uint32_t api_size = 0;
-	CHECKF(size >= sizeof(info) + 4 + n + 4 + sizeof(g->es), "no API block");
-	memcpy(&api_size, api, 4);
-	CHECKF(api_size == sizeof(g->es), "API block of %u bytes", api_size);
-	memcpy(&g->es, api + 4, sizeof(g->es));
+	/* Each API: its gl_api_info blob, 5 strings, the limits. */
+	const uint8_t *q = p + sizeof(info) + 4 + n, *end = p + size;
+	memset(&g->es, 0, sizeof(g->es));
+	memset(&g->es1, 0, sizeof(g->es1));
+	for (uint32_t a = 0; a < info.n_apis; a++) {
+		for (int b = 0; b < 7; b++) {
+			uint32_t len = 0;
+			CHECKF(end - q >= 4, "API %u: blob %d missing", a, b);
+			memcpy(&len, q, 4);
+			uint32_t room = (len + 3) & ~3u;
+			CHECKF((size_t)(end - q - 4) >= room, "API %u: blob %d of %u bytes", a, b,
+			       len);
+			if (b == 0) {
+				struct gl_api_info api;
+				CHECKF(len == sizeof(api), "API block of %u bytes", len);
+				memcpy(&api, q + 4, sizeof(api));
+				if (api.api == GL_API_GLES1)
+					g->es1 = api;
+				else if (api.api == GL_API_GLES2)
+					g->es = api;
+			}
+			q += 4 + room;
+		}
+	}
+	CHECKF(g->es.version, "no OpenGL ES 2 block");
 	return true;
+}
+
+static void create_context(struct hl_gl_link *g, uint32_t handle, const struct gl_api_info *api)
+{
+	uint32_t x[8];
+	memcpy(x, api->exts, sizeof(x));
+	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 15, handle, g->config, 0u, api->api, api->version, 0u,
+	          32u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
 }
 
 void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 {
-	const uint32_t *x = (const uint32_t *)g->es.exts;
-	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 15, handle, g->config, 0u, g->es.api, g->es.version, 0u,
-	          32u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+	create_context(g, handle, &g->es);
 }
 
-/* A context and a SIZE x SIZE surface of `kind`, current on CH. */
-bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
+/* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
+ * surface of `kind`, current on CH. */
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
 {
 	CHECK(hl_gl_bind(e, g));
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
+	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
 	uint32_t err;
-	hl_gl_cmd_create_context(g, CTX);
+	create_context(g, CTX, es1 ? &g->es1 : &g->es);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -213,9 +240,19 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 	return hl_gl_send(g, CH, 0);
 }
 
+bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
+{
+	return ready(e, g, kind, false);
+}
+
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 {
-	return hl_gl_ready_kind(e, g, GL_SURFACE_PBUFFER);
+	return ready(e, g, GL_SURFACE_PBUFFER, false);
+}
+
+bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
+{
+	return ready(e, g, GL_SURFACE_PBUFFER, true);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

@@ -23,12 +23,14 @@ struct gl_enc *gl_enc_current(void)
 	return have_context ? &enc : NULL;
 }
 
-/* The fake context has everything the codec streams. */
+uint32_t fake_api = GL_API_GLES2;
+
+/* The fake context has everything the codec streams for fake_api. */
 static const struct gles_level *fake_level(void)
 {
 	static struct gles_level l;
-	l.api = GL_API_GLES2;
-	l.version = gles_streamed_version[GL_API_GLES2];
+	l.api = fake_api;
+	l.version = gles_streamed_version[fake_api];
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }
@@ -269,6 +271,29 @@ CLIENT_SPECIAL(void, glShaderSource,
 CLIENT_SPECIAL(void, glEGLImageTargetTexture2DOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glEGLImageTargetRenderbufferStorageOES, (GLenum target, GLeglImageOES image), )
 CLIENT_SPECIAL(void, glPixelStorei, (GLenum pname, GLint param), )
+CLIENT_SPECIAL(void, glVertexPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glColorPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glTexCoordPointer,
+               (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glNormalPointer, (GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glPointSizePointerOES, (GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glGetPointerv, (GLenum pname, void **params), )
+CLIENT_SPECIAL(void, glGetFixedv, (GLenum pname, GLfixed *params), )
+
+void gl_enc_hook_glEnableClientState(struct gl_enc *e, GLenum array)
+{
+	hook_calls++;
+}
+void gl_enc_hook_glDisableClientState(struct gl_enc *e, GLenum array)
+{
+	hook_calls++;
+}
+void gl_enc_hook_glClientActiveTexture(struct gl_enc *e, GLenum texture)
+{
+	hook_calls++;
+}
 
 void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
 {
@@ -426,6 +451,41 @@ bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index)
 	return true;
 }
 bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
+{
+	return true;
+}
+
+/* OpenGL ES 1's array hooks: a pointer is an offset; 13 is refused, as
+ * the executor refuses one with no buffer bound. */
+#define FF_POINTER_HOOK(name, args, ptr)                                                           \
+	bool gl_exec_hook_##name args                                                              \
+	{                                                                                          \
+		if ((uintptr_t)(ptr) == 13)                                                        \
+			return gl_exec_fail(x, #name ": refused by the hook");                     \
+		return true;                                                                       \
+	}
+FF_POINTER_HOOK(glVertexPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glColorPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glTexCoordPointer,
+                (struct gl_exec * x, GLint size, GLenum type, GLsizei stride, const void *pointer),
+                pointer)
+FF_POINTER_HOOK(glNormalPointer,
+                (struct gl_exec * x, GLenum type, GLsizei stride, const void *pointer), pointer)
+FF_POINTER_HOOK(glPointSizePointerOES,
+                (struct gl_exec * x, GLenum type, GLsizei stride, const void *pointer), pointer)
+bool gl_exec_hook_glEnableClientState(struct gl_exec *x, GLenum array)
+{
+	return true;
+}
+bool gl_exec_hook_glDisableClientState(struct gl_exec *x, GLenum array)
+{
+	return true;
+}
+bool gl_exec_hook_glClientActiveTexture(struct gl_exec *x, GLenum texture)
 {
 	return true;
 }
@@ -678,6 +738,44 @@ static void GL_APIENTRY fake_ColorMask(GLboolean r, GLboolean g, GLboolean b, GL
 	record("glColorMask");
 	rec.i[0] = r, rec.i[1] = g, rec.i[2] = b, rec.i[3] = a;
 }
+/* OpenGL ES 1.1. */
+static void GL_APIENTRY fake_Lightfv(GLenum light, GLenum pname, const GLfloat *params)
+{
+	record("glLightfv");
+	rec.e[0] = light, rec.e[1] = pname;
+	rec.data_len = (uint32_t)gl_bytes(gl_light_count(pname), 4);
+	memcpy(rec.data, params, rec.data_len);
+}
+static void GL_APIENTRY fake_Translatex(GLfixed x, GLfixed y, GLfixed z)
+{
+	record("glTranslatex");
+	rec.i[0] = x, rec.i[1] = y, rec.i[2] = z;
+}
+static void GL_APIENTRY fake_Color4ub(GLubyte r, GLubyte g, GLubyte b, GLubyte a)
+{
+	record("glColor4ub");
+	rec.i[0] = r, rec.i[1] = g, rec.i[2] = b, rec.i[3] = a;
+}
+static void GL_APIENTRY fake_LoadMatrixx(const GLfixed *m)
+{
+	record("glLoadMatrixx");
+	rec.data_len = 64;
+	memcpy(rec.data, m, 64);
+}
+static void GL_APIENTRY fake_GetFixedv(GLenum pname, GLfixed *params)
+{
+	record("glGetFixedv");
+	rec.e[0] = pname;
+	for (int64_t i = 0; i < gl_get_count(pname); i++)
+		params[i] = (GLfixed)(i + 1) << 16;
+}
+static void GL_APIENTRY fake_VertexPointer(GLint size, GLenum type, GLsizei stride,
+                                           const void *pointer)
+{
+	record("glVertexPointer");
+	rec.i[0] = size, rec.e[0] = type, rec.i[1] = stride;
+	rec.big[0] = (int64_t)(uintptr_t)pointer;
+}
 
 static void GL_APIENTRY unused_fn(void)
 {
@@ -735,6 +833,12 @@ void install_fakes(void)
 	gles_host.glVertexAttrib4fv = fake_VertexAttrib4fv;
 	gles_host.glPixelStorei = fake_PixelStorei;
 	gles_host.glColorMask = fake_ColorMask;
+	gles_host.glLightfv = fake_Lightfv;
+	gles_host.glTranslatex = fake_Translatex;
+	gles_host.glColor4ub = fake_Color4ub;
+	gles_host.glLoadMatrixx = fake_LoadMatrixx;
+	gles_host.glGetFixedv = fake_GetFixedv;
+	gles_host.glVertexPointer = fake_VertexPointer;
 }
 
 /* ---- OpenGL ES 3.0 ---- */

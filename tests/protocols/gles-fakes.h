@@ -35,6 +35,7 @@ struct gl_enc {
 };
 extern struct gl_enc enc;
 extern bool have_context; /* gl_enc_current() answers NULL when false */
+extern uint32_t fake_api; /* the fake context's API (GL_API_GLES2 unless a test says) */
 
 /* The host side's executor. */
 struct gl_exec {

@@ -7,8 +7,9 @@
  * implemented and the API model agrees with Khronos' headers; the size
  * helpers are exact and overflow-safe.
  *
- * Arguments: VERSION:HEADER for Khronos' GLES2/gl2.h, GLES3/gl3.h, gl31.h, gl32.h,
- * independent lists of each OpenGL ES version's entry points.
+ * Arguments: VERSION:HEADER for Khronos' GLES/gl.h (1.1), GLES2/gl2.h,
+ * GLES3/gl3.h, gl31.h, gl32.h, independent lists of each OpenGL ES
+ * version's entry points.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +348,63 @@ static void test_host_refuses(void)
 /* The GL_APICALL entry points of a Khronos header ("2.0:/usr/include/GLES2/gl2.h"):
  * every one is implemented, and a context of exactly that version has exactly
  * them (each header lists its version's whole API). */
+/* OpenGL ES 1.1 contexts: fixed-function commands with GLfixed and GLubyte
+ * scalars and pname-sized arrays round-trip; commands shared with ES 2 are
+ * the same opcodes; each API's commands are refused in the other's
+ * contexts (GL_INVALID_OPERATION on the client, the link on the host). */
+static void test_gles1(void)
+{
+	reset();
+	fake_api = GL_API_GLES1;
+	const GLfloat pos[4] = {1, 2, 3, 0};
+	gl_enc_glLightfv(GL_LIGHT0, GL_POSITION, pos);
+	CHECK(host_drain() && strcmp(rec.fn, "glLightfv") == 0 && rec.e[0] == GL_LIGHT0);
+	CHECK(rec.data_len == 16 && memcmp(rec.data, pos, 16) == 0);
+	gl_enc_glLightfv(GL_LIGHT0, GL_TEXTURE_2D, pos); /* no such light parameter */
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == enc.decoded);
+	enc.error = 0;
+	gl_enc_glTranslatex(-65536, 1 << 30, -(1 << 30)); /* GLfixed is signed */
+	CHECK(host_drain() && rec.i[0] == -65536 && rec.i[1] == 1 << 30 && rec.i[2] == -(1 << 30));
+	gl_enc_glColor4ub(255, 0, 128, 1);
+	CHECK(host_drain() && rec.i[0] == 255 && rec.i[2] == 128 && rec.i[3] == 1);
+	GLfixed m[16];
+	for (int i = 0; i < 16; i++)
+		m[i] = (i % 5 == 0) << 16;
+	gl_enc_glLoadMatrixx(m);
+	CHECK(host_drain() && rec.data_len == 64 && memcmp(rec.data, m, 64) == 0);
+	GLfixed mv[16] = {0};
+	gl_enc_glGetFixedv(GL_MODELVIEW_MATRIX, mv);
+	CHECK(rec.e[0] == GL_MODELVIEW_MATRIX && mv[0] == 1 << 16 && mv[15] == 16 << 16);
+	/* A shared command: the one opcode of both APIs. */
+	GLuint tex;
+	gl_enc_glGenTextures(1, &tex);
+	gl_enc_glBindTexture(GL_TEXTURE_2D, tex);
+	CHECK(host_drain() && strcmp(rec.fn, "glBindTexture") == 0);
+	/* A pointer in a buffer travels as an offset; the host's hook checks it. */
+	gl_enc_glVertexPointer(3, GL_FIXED, 12, (const void *)(uintptr_t)24);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.e[0] == GL_FIXED && rec.big[0] == 24);
+	gl_enc_glVertexPointer(3, GL_FIXED, 12, (const void *)(uintptr_t)13);
+	CHECK(!host_drain() && strstr(ex.reason, "glVertexPointer"));
+	reset();
+	/* ES 2 only in ES 1, and the reverse. */
+	CHECK(gl_enc_glCreateShader(GL_VERTEX_SHADER) == 0 && enc.error == GL_INVALID_OPERATION);
+	fake_api = GL_API_GLES2;
+	reset();
+	gl_enc_glLightfv(GL_LIGHT0, GL_POSITION, pos);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
+	fake_api = GL_API_GLES1;
+	gl_enc_glLightfv(GL_LIGHT0, GL_POSITION, pos);
+	fake_api = GL_API_GLES2;
+	CHECK(!host_drain() && strstr(ex.reason, "glLightfv is not part of"));
+	/* ES 1 values in the shared size helpers. */
+	CHECK(gl_texparam_count(GL_GENERATE_MIPMAP) == 1 && gl_get_count(GL_MAX_LIGHTS) == 1);
+	CHECK(gl_get_count(GL_PROJECTION_MATRIX) == 16 && gl_get_count(GL_LIGHT7) == 1);
+	CHECK(gl_get_count(GL_LIGHT0 + 8) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_texenv_count(GL_TEXTURE_ENV_COLOR) == 4 && gl_material_count(GL_SHININESS) == 1);
+	CHECK(gl_point_param_count(GL_POINT_DISTANCE_ATTENUATION) == 3);
+	reset();
+}
+
 static void check_header(const char *arg)
 {
 	unsigned major, minor;
@@ -357,8 +415,13 @@ static void check_header(const char *arg)
 		return;
 	}
 	path++;
-	struct gles_level level = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(major, minor)};
-	if (level.version > gles_streamed_version[GL_API_GLES2]) {
+	/* OpenGL ES 1.x is its own API (GLES/gl.h declares with GL_API). */
+	uint32_t api = major == 1 ? GL_API_GLES1 : GL_API_GLES2;
+	struct gles_level level = {.api = api, .version = GL_VERSION_CODE(major, minor)};
+	/* ES 1.1 requires OES_point_size_array, whose command gl.h declares. */
+	if (api == GL_API_GLES1)
+		gles_level_add_extension(&level, gles_extension_index("GL_OES_point_size_array"));
+	if (level.version > gles_streamed_version[api]) {
 		printf("%s: OpenGL ES %u.%u is not streamed yet\n", path, major, minor);
 		return;
 	}
@@ -372,7 +435,7 @@ static void check_header(const char *arg)
 	unsigned total = 0, found = 0, in_level = 0;
 	while (fgets(line, sizeof(line), f)) {
 		char *at = strstr(line, "GL_APIENTRY gl");
-		if (!strstr(line, "GL_APICALL") || !at)
+		if (!(strstr(line, "GL_APICALL") || strncmp(line, "GL_API ", 7) == 0) || !at)
 			continue;
 		char name[128];
 		if (sscanf(at + strlen("GL_APIENTRY "), "%127[A-Za-z0-9_]", name) != 1)
@@ -387,8 +450,8 @@ static void check_header(const char *arg)
 	for (uint32_t op = GL_OP_GLES_BASE; op < GLES_OP_END; op++)
 		in_level += gles_level_has(&level, op);
 	CHECK(total > 0 && found == total && in_level == total);
-	printf("OpenGL ES %u.%u entry points in %s: %u, implemented %u, in the API model %u\n",
-	       major, minor, path, total, found, in_level);
+	printf("%s %u.%u entry points in %s: %u, implemented %u, in the API model %u\n",
+	       gl_api_name(api), major, minor, path, total, found, in_level);
 }
 
 static void test_coverage(int n_headers, char **headers)
@@ -481,6 +544,7 @@ int main(int argc, char **argv)
 	test_data();
 	test_bad_replies();
 	test_host_refuses();
+	test_gles1();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -7,7 +7,7 @@
  * Every helper returns an int64_t: a count or a byte size (>= 0), or a
  * negative GL_SIZE_* code. The client turns a negative size into the GL
  * error the code names and drops the call; the host ends the link.
- * The values of OpenGL ES 2.0, 3.0, 3.1, 3.2 and of the ES extensions
+ * The values of OpenGL ES 1.1, 2.0, 3.0, 3.1, 3.2 and of the ES extensions
  * Mesa offers are known, with their exact counts: the host allocates what
  * a helper says, so a count too small would let its driver write past the
  * buffer. Anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
@@ -49,11 +49,13 @@ int64_t gl_bytes(int64_t count, int64_t elem_bytes);
  * A count of values; the caller multiplies by the element size (4 for
  * ints and floats, 8 for int64, 1 for booleans) with gl_bytes(). */
 
-/* glGetIntegerv/Integer64v/Floatv/Booleanv. */
+/* glGetIntegerv/Integer64v/Floatv/Booleanv/Fixedv (the OpenGL ES 1.1 state too:
+ * gl_get_count_es1). */
 int64_t gl_get_count(uint32_t pname);
 /* glGetIntegeri_v/Integer64i_v/Booleani_v/Floati_v, for one index. */
 int64_t gl_get_indexed_count(uint32_t target);
-/* glTexParameter{i,f,Ii,Iui}v and glGetTexParameter*v. */
+/* glTexParameter{i,f,Ii,Iui}v and glGetTexParameter*v (GL_GENERATE_MIPMAP of ES 1.1
+ * too). */
 int64_t gl_texparam_count(uint32_t pname);
 /* glGetTexLevelParameter{i,f}v (ES 3.1). */
 int64_t gl_texlevelparam_count(uint32_t pname);
@@ -62,6 +64,20 @@ int64_t gl_sampler_param_count(uint32_t pname);
 /* glGetBufferParameteriv/i64v, glGetRenderbufferParameteriv,
  * glGetFramebufferAttachmentParameteriv, glGetFramebufferParameteriv and
  * glFramebufferParameteri's pnames (ES 3.1). */
+
+/* OpenGL ES 1.1 (protocols/gles/gles-sizes-es1.c): the fixed-function
+ * state gl_get_count() knows besides GLES 2's, and the values of
+ * gl{Get,}Light*v, glLightModel*v, gl{Get,}Material*v, glFog*v,
+ * glPointParameter*v and gl{Get,}TexEnv*v (GL_COORD_REPLACE_OES of
+ * OES_point_sprite too). */
+#define GL_GENERATE_MIPMAP_ES1 0x8191
+int64_t gl_get_count_es1(uint32_t pname);
+int64_t gl_light_count(uint32_t pname);
+int64_t gl_light_model_count(uint32_t pname);
+int64_t gl_material_count(uint32_t pname);
+int64_t gl_fog_count(uint32_t pname);
+int64_t gl_point_param_count(uint32_t pname);
+int64_t gl_texenv_count(uint32_t pname);
 int64_t gl_bufparam_count(uint32_t pname);
 int64_t gl_rbparam_count(uint32_t pname);
 int64_t gl_fb_attachment_count(uint32_t pname);

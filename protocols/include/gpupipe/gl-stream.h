@@ -20,7 +20,8 @@
  * Payload encoding (commands and replies alike):
  * - Scalars, in declaration order: 4 bytes each (GLenum, GLint, GLuint,
  *   GLsizei, GLfloat, GLboolean as u32 0/1, GLbitfield, GLclampf, object
- *   names, EGL handles), 8 bytes for GLintptr, GLsizeiptr, GLint64,
+ *   names, EGL handles; OpenGL ES 1's GLfixed and GLclampx as signed
+ *   16.16 fixed point, GLubyte as u32 0..255), 8 bytes for GLintptr, GLsizeiptr, GLint64,
  *   GLuint64 and EGL times. Little-endian, no alignment beyond 4.
  * - Then each pointer argument, in declaration order, as a "blob": a u32
  *   byte count n, then n bytes, then zero padding to a multiple of 4.
@@ -49,6 +50,7 @@
 #define GPUPIPE_GL_STREAM_H
 
 #include <assert.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 /* 2: API + version + extensions in GL_OP_INIT and GL_OP_CREATE_CONTEXT. */
@@ -151,14 +153,17 @@ enum gl_op {
 	/* u32 image handle. */
 	GL_OP_IMAGE_DESTROY = 14,
 
-	/* Client-side vertex data for the next draw on this stream: u32
-	 * attribute index, u32 size (1..4), u32 type, u32 mode (enum
-	 * gl_client_array_mode), u32 first vertex, u32 vertex count, blob of
-	 * count * element bytes, tightly packed (element bytes = size *
-	 * sizeof(type)). The host places it at vertex `first` of a scratch
-	 * buffer it owns and points the attribute there, so the draw's own
-	 * indices work unchanged. An instanced attribute (divisor d) sends
-	 * first 0 and the instances' count, ceil(instances / d). */
+	/* Client-side vertex data for the next draw on this stream: struct
+	 * gl_client_array (which array, its format, the vertex range), then a
+	 * blob of count * element bytes, tightly packed (element bytes =
+	 * size * sizeof(type)). The host places it at vertex `first` of a
+	 * scratch buffer it owns and points the array there, so the draw's
+	 * own indices work unchanged (an instanced attribute, divisor d, sends
+	 * first 0 and the instances' count, ceil(instances / d)). Generic
+	 * attributes (GL_ARRAY_ATTRIB)
+	 * only in contexts of GL_API_GLES2, the fixed-function arrays only in
+	 * GL_API_GLES1 ones; an array of another API, a format the array
+	 * cannot have or a blob of another size ends the link. */
 	GL_OP_CLIENT_ARRAY = 15,
 
 	/* sync. u32 target, u32 offset, u32 length: the bound buffer's bytes
@@ -175,6 +180,64 @@ enum gl_client_array_mode {
 	GL_CLIENT_ARRAY_NORMALIZED = 1, /* glVertexAttribPointer, normalized */
 	GL_CLIENT_ARRAY_INTEGER = 2,    /* glVertexAttribIPointer */
 };
+
+/* The arrays GL_OP_CLIENT_ARRAY fills (gl_client_array.array). */
+enum gl_client_array_kind {
+	GL_ARRAY_ATTRIB = 0,     /* glVertexAttribPointer; index: the attribute */
+	GL_ARRAY_VERTEX = 1,     /* glVertexPointer: size 2..4 */
+	GL_ARRAY_NORMAL = 2,     /* glNormalPointer: size 3 */
+	GL_ARRAY_COLOR = 3,      /* glColorPointer: size 4 */
+	GL_ARRAY_TEXCOORD = 4,   /* glTexCoordPointer; index: the texture unit, size 2..4 */
+	GL_ARRAY_POINT_SIZE = 5, /* glPointSizePointerOES: size 1 */
+	GL_ARRAY_KIND_COUNT,
+};
+
+/* The scalars of GL_OP_CLIENT_ARRAY, before its blob. */
+struct gl_client_array {
+	uint32_t array; /* enum gl_client_array_kind */
+	uint32_t index; /* attribute (GL_ARRAY_ATTRIB), unit (GL_ARRAY_TEXCOORD), else 0 */
+	uint32_t size;  /* components per vertex, as the app's *Pointer call gave */
+	uint32_t type;  /* GL_BYTE, GL_UNSIGNED_BYTE, GL_SHORT, GL_FIXED, GL_FLOAT, ... */
+	uint32_t mode;  /* enum gl_client_array_mode; GL_ARRAY_ATTRIB only, else 0 */
+	uint32_t first; /* first vertex the draw reads */
+	uint32_t count; /* vertices in the blob */
+};
+static_assert(sizeof(struct gl_client_array) == 28, "gl_client_array is 28 bytes");
+
+/* OpenGL ES 1.1's rules for the fixed-function arrays (both sides check
+ * them: the library answers GL errors, the host ends the link): the
+ * component counts and types each array takes. */
+static inline bool gl_client_array_size_ok(uint32_t array, uint32_t size)
+{
+	switch (array) {
+	case GL_ARRAY_VERTEX:
+	case GL_ARRAY_TEXCOORD:
+		return size >= 2 && size <= 4;
+	case GL_ARRAY_NORMAL:
+		return size == 3;
+	case GL_ARRAY_COLOR:
+		return size == 4;
+	case GL_ARRAY_POINT_SIZE:
+		return size == 1;
+	}
+	return false;
+}
+
+static inline bool gl_client_array_type_ok(uint32_t array, uint32_t type)
+{
+	enum { BYTE = 0x1400, UBYTE = 0x1401, SHORT = 0x1402, FLOAT = 0x1406, FIXED = 0x140C };
+	switch (array) {
+	case GL_ARRAY_VERTEX:
+	case GL_ARRAY_NORMAL:
+	case GL_ARRAY_TEXCOORD:
+		return type == BYTE || type == SHORT || type == FIXED || type == FLOAT;
+	case GL_ARRAY_COLOR:
+		return type == UBYTE || type == FIXED || type == FLOAT;
+	case GL_ARRAY_POINT_SIZE:
+		return type == FIXED || type == FLOAT;
+	}
+	return false;
+}
 
 enum gl_context_flags {
 	GL_CONTEXT_FLAG_DEBUG = 1u << 0,
@@ -221,7 +284,9 @@ static_assert(sizeof(struct gl_config_info) == 20, "gl_config_info is 20 bytes")
 /* One API the host offers (GL_OP_INIT). */
 struct gl_api_info {
 	uint32_t api;     /* enum gl_api, each at most once */
-	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for */
+	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for;
+	                   * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
+	                   * requests get it too) */
 	uint64_t exts[4]; /* the extensions of ours it may give (bit i:
 	                   * gl_gles_extensions[i]); GLES_EXT_WORDS <= 4 */
 };
