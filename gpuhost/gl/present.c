@@ -26,9 +26,17 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	}
 	if (!gh_gl_configs_load(gl))
 		return false;
+	/* Robust like the app's contexts (context.c), so that what it says of
+	 * GL (info.c: GL_KHR_robust_buffer_access_behavior) is what they get. */
+	EGLint robust[] = {EGL_CONTEXT_CLIENT_VERSION, 3, EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT,
+	                   EGL_TRUE, EGL_NONE};
 	EGLint es3[] = {EGL_CONTEXT_CLIENT_VERSION, 3, EGL_NONE};
 	EGLint es2[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
-	gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
+	if (gl->egl.robustness)
+		gl->present_ctx =
+		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, robust);
+	if (gl->present_ctx == EGL_NO_CONTEXT)
+		gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
 	if (gl->present_ctx == EGL_NO_CONTEXT)
 		gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
 	if (gl->present_ctx == EGL_NO_CONTEXT) {
