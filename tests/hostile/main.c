@@ -26,6 +26,10 @@ static const struct hl_case *find_case(const char *name)
 		if (strcmp(hl_quota_cases[i].name, name) == 0)
 			return &hl_quota_cases[i];
 	}
+	for (size_t i = 0; i < hl_indirect_case_count; i++) {
+		if (strcmp(hl_indirect_cases[i].name, name) == 0)
+			return &hl_indirect_cases[i];
+	}
 	return NULL;
 }
 
@@ -39,10 +43,11 @@ static int check_registered(int n, char **names)
 			missing++;
 		}
 	}
-	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases, hl_gl_cases, hl_quota_cases};
+	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases, hl_gl_cases, hl_quota_cases,
+	                                  hl_indirect_cases};
 	size_t counts[] = {hl_link_case_count, hl_shm_case_count, hl_gl_case_count,
-	                   hl_quota_case_count};
-	for (size_t t = 0; t < 4; t++) {
+	                   hl_quota_case_count, hl_indirect_case_count};
+	for (size_t t = 0; t < 5; t++) {
 		for (size_t i = 0; i < counts[t]; i++) {
 			bool found = false;
 			for (int j = 0; j < n && !found; j++)
@@ -70,6 +75,8 @@ int main(int argc, char **argv)
 			printf("%s\n", hl_gl_cases[i].name);
 		for (size_t i = 0; i < hl_quota_case_count; i++)
 			printf("%s\n", hl_quota_cases[i].name);
+		for (size_t i = 0; i < hl_indirect_case_count; i++)
+			printf("%s\n", hl_indirect_cases[i].name);
 		return 0;
 	}
 	const struct hl_case *c = argc == 2 ? find_case(argv[1]) : NULL;
