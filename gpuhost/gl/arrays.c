@@ -92,15 +92,19 @@ static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, con
 		                                mode == GL_CLIENT_ARRAY_NORMALIZED, 0, NULL);
 	struct gh_gl_context *ctx = x->ctx;
 	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
+	/* As glVertexAttribPointer: binding point `index`, packed vertices. */
 	struct gh_gl_attrib *a = &ctx->vao->attribs[index];
 	a->size = size;
 	a->type = type;
-	a->stride = 0;
 	a->bytes = bytes;
-	a->offset = 0;
+	a->relative = 0;
+	a->binding = index;
+	struct gh_gl_binding *b = &ctx->vao->bindings[index];
+	b->stride = bytes;
+	b->offset = 0;
 	gh_gl_buffer_ref(buf);
-	gh_gl_buffer_unref(a->buffer);
-	a->buffer = buf;
+	gh_gl_buffer_unref(b->buffer);
+	b->buffer = buf;
 	return true;
 }
 

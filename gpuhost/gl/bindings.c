@@ -81,6 +81,8 @@ int gh_gl_texture_target_index(uint32_t target)
 		return 2;
 	case GL_TEXTURE_2D_ARRAY:
 		return 3;
+	case GL_TEXTURE_2D_MULTISAMPLE:
+		return 4;
 	}
 	return -1;
 }

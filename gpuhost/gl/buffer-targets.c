@@ -5,8 +5,8 @@
  * The executor keeps a CPU copy of element data to check each draw's
  * indices (vertex.c, draw.c). OpenGL ES 3 lets the GPU write buffers:
  * transform feedback, glCopyBufferSubData, glReadPixels into a pixel pack
- * buffer. A buffer any of those may write loses its copy for good; its
- * indices are then read back from the host's store when a draw needs
+ * buffer, and in ES 3.1 shader storage and atomic counter buffers. A buffer any of those may write
+ * loses its copy for good; its indices are then read back from the host's store when a draw needs
  * them, which is exact whatever the GPU wrote.
  */
 #include <stdlib.h>
@@ -81,13 +81,15 @@ void gh_gl_buffer_targets_finish(struct gh_gl_context *ctx)
 	}
 }
 
-/* glBindBufferBase/Range bind the generic target too. Transform feedback
- * writes what it binds. */
+/* glBindBufferBase/Range bind the generic target too. Transform feedback,
+ * shader storage (stores from any shader stage) and atomic counters write
+ * what they bind. */
 static bool bind_indexed(struct gl_exec *x, GLenum target, GLuint buffer, GLuint app_buffer)
 {
 	if (!gh_gl_bind_buffer(x, target, buffer, app_buffer))
 		return false;
-	if (target == GL_TRANSFORM_FEEDBACK_BUFFER)
+	if (target == GL_TRANSFORM_FEEDBACK_BUFFER || target == GL_SHADER_STORAGE_BUFFER ||
+	    target == GL_ATOMIC_COUNTER_BUFFER)
 		gh_gl_buffer_gpu_writes(gh_gl_bound_buffer(x->ctx, target));
 	return true;
 }

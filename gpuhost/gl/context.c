@@ -105,7 +105,9 @@ static bool context_init(struct gh_gl_context *ctx)
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_init(&ctx->names[i]);
 	gh_gl_map_init(&ctx->vaos, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&ctx->pipelines, GH_GL_MAX_NAMES);
 	gh_gl_bindings_init(&ctx->bind);
+	gh_gl_vao_init(&ctx->default_vao, 0);
 	ctx->vao = &ctx->default_vao;
 	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
 	/* Name 0 is the share group's (it holds them) until a unit binds another. */
@@ -186,13 +188,18 @@ void gh_gl_vao_finish(struct gh_gl_vao *vao)
 	gh_gl_buffer_unref(vao->element);
 	vao->element = NULL;
 	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
-		gh_gl_buffer_unref(vao->attribs[i].buffer);
-		vao->attribs[i].buffer = NULL;
+		gh_gl_buffer_unref(vao->bindings[i].buffer);
+		vao->bindings[i].buffer = NULL;
 	}
 	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++) {
 		gh_gl_buffer_unref(vao->ff[i].buffer);
 		vao->ff[i].buffer = NULL;
 	}
+}
+
+static void free_pipeline_entry(uint32_t key, uintptr_t val, void *data)
+{
+	gh_gl_pipeline_free((struct gh_gl_pipeline *)val);
 }
 
 static void free_vao_entry(uint32_t key, uintptr_t val, void *data)
@@ -241,6 +248,8 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
 	gh_gl_map_finish(&ctx->vaos);
 	gh_gl_vao_finish(&ctx->default_vao);
+	gh_gl_map_for_each(&ctx->pipelines, free_pipeline_entry, NULL);
+	gh_gl_map_finish(&ctx->pipelines);
 	gh_gl_buffer_unref(ctx->array_buffer);
 	gh_gl_buffer_targets_finish(ctx);
 	gh_gl_program_unref(ctx->program);

@@ -216,6 +216,13 @@ static bool load_gl(struct gh_gl *gl)
 	f->MapBufferRange = (void *)eglGetProcAddress("glMapBufferRange");
 	f->UnmapBuffer = (void *)eglGetProcAddress("glUnmapBuffer");
 	f->GetTexLevelParameteriv = (void *)eglGetProcAddress("glGetTexLevelParameteriv");
+	/* ES 3.2 (or OES_draw_elements_base_vertex): indirect draws with a base
+	 * vertex run as this direct draw (indirect.c). */
+	f->DrawElementsInstancedBaseVertex =
+	        (void *)eglGetProcAddress("glDrawElementsInstancedBaseVertex");
+	if (!f->DrawElementsInstancedBaseVertex)
+		f->DrawElementsInstancedBaseVertex =
+		        (void *)eglGetProcAddress("glDrawElementsInstancedBaseVertexOES");
 	f->EGLImageTargetRenderbufferStorageOES =
 	        (void *)eglGetProcAddress("glEGLImageTargetRenderbufferStorageOES");
 	return true;

@@ -1,13 +1,12 @@
 /*
  * Draws, validated before the host GL runs them: no draw may read past the
- * end of a buffer. For each attribute location the current program reads
- * whose array is enabled, the last vertex the draw fetches must lie inside
- * the attribute's buffer; element indices must lie inside the element
+ * end of a buffer. For each attribute location the vertex stage's program
+ * reads whose array is enabled, the last vertex the draw fetches must lie
+ * inside the buffer of the attribute's binding point; element indices must lie inside the element
  * buffer, and the largest of them is that last vertex. An enabled array
  * with no buffer behind it is never left for GL to dereference (it would
  * be a host pointer): read by the program, the link ends; not read, it is
- * disabled around the draw. OpenGL ES 1 contexts have no program: every
- * enabled fixed-function array is read (fixed.c).
+ * disabled around the draw.
  */
 #include <string.h>
 
@@ -16,40 +15,61 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-static uint32_t max_index(const uint8_t *p, uint32_t count, uint32_t isize)
+/* The smallest and largest of `count` indices of `isize` bytes. */
+static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint32_t *min,
+                        uint32_t *max)
 {
-	uint32_t max = 0;
-	if (isize == 1) {
-		for (uint32_t i = 0; i < count; i++)
-			max = p[i] > max ? p[i] : max;
-	} else if (isize == 2) {
-		for (uint32_t i = 0; i < count; i++) {
-			uint16_t v;
-			memcpy(&v, p + 2 * (size_t)i, 2);
-			max = v > max ? v : max;
-		}
-	} else {
-		for (uint32_t i = 0; i < count; i++) {
-			uint32_t v;
+	uint32_t lo = UINT32_MAX, hi = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t v;
+		if (isize == 1) {
+			v = p[i];
+		} else if (isize == 2) {
+			uint16_t h;
+			memcpy(&h, p + 2 * (size_t)i, 2);
+			v = h;
+		} else {
 			memcpy(&v, p + 4 * (size_t)i, 4);
-			max = v > max ? v : max;
 		}
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
 	}
-	return max;
+	*min = count ? lo : 0;
+	*max = hi;
 }
 
-/* The largest index in the bound element buffer's range: from our copy,
+bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
+                        void *out)
+{
+	struct gh_gl_fns *f = &x->gl->fns;
+	const uint8_t *p = NULL;
+	if (!bytes)
+		return true;
+	if (f->MapBufferRange && f->UnmapBuffer)
+		p = f->MapBufferRange(target, (GLintptr)offset, (GLsizeiptr)bytes,
+		                      GH_GL_MAP_READ_BIT);
+	if (!p)
+		return gh_gl_fail(x, "the host cannot read the buffer bound to 0x%x to check it",
+		                  target);
+	memcpy(out, p, bytes);
+	f->UnmapBuffer(target);
+	return true;
+}
+
+/* The index range of the bound element buffer's indices: from our copy,
  * else from the host's own store. */
-static bool buffer_max_index(struct gl_exec *x, struct gh_gl_buffer *buf, uint64_t offset,
-                             uint32_t count, uint32_t type, uint32_t isize, uint32_t *max)
+static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint64_t offset,
+                               uint32_t count, uint32_t type, uint32_t isize, uint32_t *min,
+                               uint32_t *max)
 {
 	if (buf->scan.valid && buf->scan.offset == offset && buf->scan.count == count &&
 	    buf->scan.type == type) {
+		*min = buf->scan.min;
 		*max = buf->scan.max;
 		return true;
 	}
 	if (buf->complete) {
-		*max = max_index(buf->copy + offset, count, isize);
+		index_range(buf->copy + offset, count, isize, min, max);
 	} else {
 		struct gh_gl_fns *f = &x->gl->fns;
 		const uint8_t *p = NULL;
@@ -59,13 +79,14 @@ static bool buffer_max_index(struct gl_exec *x, struct gh_gl_buffer *buf, uint64
 		if (!p)
 			return gh_gl_fail(x, "the host cannot read element buffer %u to check it",
 			                  buf->host);
-		*max = max_index(p, count, isize);
+		index_range(p, count, isize, min, max);
 		f->UnmapBuffer(GL_ELEMENT_ARRAY_BUFFER);
 	}
 	buf->scan.valid = true;
 	buf->scan.offset = offset;
 	buf->scan.count = count;
 	buf->scan.type = type;
+	buf->scan.min = *min;
 	buf->scan.max = *max;
 	return true;
 }
@@ -77,72 +98,79 @@ static uint32_t restart_index(uint32_t isize)
 	return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
 }
 
-/* What one draw fetches: vertices 0..last (none when !any) of the
- * per-vertex attributes, instances 0..instances - 1 of the instanced ones
- * (glVertexAttribDivisor). */
-struct fetch {
-	bool any;
-	uint64_t last;
-	uint64_t instances;
-};
+/* The restart index fetches nothing; the largest other index may be
+ * smaller, but bounding by the type's largest but one is safe. */
+static void leave_out_restart(struct gl_exec *x, uint32_t isize, uint32_t *max)
+{
+	if (*max == restart_index(isize) && x->ctx->es3 &&
+	    gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
+		*max = restart_index(isize) - 1;
+}
+
+bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,
+                         uint32_t *min, uint32_t *max)
+{
+	int64_t isize = gl_index_size(type);
+	struct gh_gl_buffer *elements = x->ctx->vao->element;
+	if (isize <= 0 || !elements)
+		return gh_gl_fail(x, "index type 0x%x, element buffer %s", type,
+		                  elements ? "bound" : "none");
+	*min = *max = 0;
+	if (!count)
+		return true;
+	if (!buffer_index_range(x, elements, offset, count, type, (uint32_t)isize, min, max))
+		return false;
+	leave_out_restart(x, (uint32_t)isize, max);
+	return true;
+}
 
 /* Checks every attribute for what the draw fetches and collects the
- * enabled ones without a buffer that must be hidden. */
-static bool check_attribs(struct gl_exec *x, const struct fetch *f, uint32_t *hide)
+ * enabled ones without a buffer that must be hidden. The attributes read
+ * are those of the program that runs the vertex stage: the current one,
+ * else the bound pipeline's (pipelines.c). */
+static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t *hide)
 {
 	struct gh_gl_context *ctx = x->ctx;
-	struct gh_gl_program *prog = ctx->program;
+	struct gh_gl_program *prog = gh_gl_vertex_program(ctx);
 	*hide = 0;
 	if (prog && prog->beyond)
 		return gh_gl_fail(x, "the program reads attributes over the %u gpupipe tracks",
 		                  x->gl->max_attribs);
 	for (uint32_t i = 0; i < x->gl->max_attribs; i++) {
 		const struct gh_gl_attrib *a = &ctx->vao->attribs[i];
+		const struct gh_gl_binding *b = &ctx->vao->bindings[a->binding];
 		bool used = prog && (prog->attribs >> i & 1);
 		if (!a->enabled)
 			continue;
-		if (!a->buffer) {
+		if (!b->buffer) {
 			if (used)
 				return gh_gl_fail(x, "attribute %u is enabled with no buffer", i);
 			*hide |= 1u << i;
 			continue;
 		}
-		if (!used || !f->any || (a->divisor && !f->instances))
+		if (!used || !f->any || (b->divisor && !f->instances))
 			continue;
-		uint64_t last = a->divisor ? (f->instances - 1) / a->divisor : f->last;
-		if (!gh_gl_array_reads_ok(x, "attribute", i, a, last))
-			return false;
+		int64_t first = b->divisor ? 0 : f->first;
+		uint64_t last = b->divisor ? (f->instances - 1) / b->divisor : (uint64_t)f->last;
+		/* A vertex before the first: ahead of the binding's offset. */
+		if (first < 0 && b->stride)
+			return gh_gl_fail(x, "attribute %u fetches vertex %lld", i,
+			                  (long long)first);
+		uint64_t end;
+		bool over = __builtin_mul_overflow(last, (uint64_t)b->stride, &end) ||
+		            __builtin_add_overflow(end, (uint64_t)a->relative + a->bytes, &end) ||
+		            __builtin_add_overflow(end, b->offset, &end);
+		if (over || end > b->buffer->size)
+			return gh_gl_fail(x,
+			                  "attribute %u reads to byte %llu of a %llu-byte buffer",
+			                  i, over ? ~0ull : (unsigned long long)end,
+			                  (unsigned long long)b->buffer->size);
 	}
 	return true;
 }
 
-bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
-                          const struct gh_gl_attrib *a, uint64_t last)
+static void hide_arrays(uint32_t hide, bool enable)
 {
-	uint64_t stride = a->stride ? a->stride : a->bytes;
-	/* last < 2^32 and stride < 2^31: no overflow before the checks. */
-	uint64_t end = last * stride + a->bytes;
-	if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
-		return gh_gl_fail(x, "%s %u reads to byte %llu of a %llu-byte buffer", what, i,
-		                  (unsigned long long)(a->offset + end),
-		                  (unsigned long long)a->buffer->size);
-	return true;
-}
-
-/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c). */
-static bool check_arrays(struct gl_exec *x, const struct fetch *f, uint32_t *hide)
-{
-	if (x->ctx->level.api == GL_API_GLES1)
-		return gh_gl_ff_check(x, f->any, f->last, hide);
-	return check_attribs(x, f, hide);
-}
-
-static void hide_arrays(struct gl_exec *x, uint32_t hide, bool enable)
-{
-	if (x->ctx->level.api == GL_API_GLES1) {
-		gh_gl_ff_hide(x, hide, enable);
-		return;
-	}
 	for (uint32_t i = 0; hide; i++, hide >>= 1) {
 		if (!(hide & 1))
 			continue;
@@ -153,24 +181,53 @@ static void hide_arrays(struct gl_exec *x, uint32_t hide, bool enable)
 	}
 }
 
-static bool draw_arrays(struct gl_exec *x, const char *cmd, GLenum mode, GLint first, GLsizei count,
+bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
+                        void (*draw)(const void *args), const void *args)
+{
+	uint32_t hide;
+	/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c). */
+	bool es1 = x->ctx->level.api == GL_API_GLES1;
+	if (es1 ? !gh_gl_ff_check(x, f->any, f->last > 0 ? (uint64_t)f->last : 0, &hide)
+	        : !check_attribs(x, f, &hide))
+		return false;
+	if (es1)
+		gh_gl_ff_hide(x, hide, false);
+	else
+		hide_arrays(hide, false);
+	draw(args);
+	if (es1)
+		gh_gl_ff_hide(x, hide, true);
+	else
+		hide_arrays(hide, true);
+	return true;
+}
+
+struct arrays_call {
+	GLenum mode;
+	GLint first;
+	GLsizei count, instances;
+};
+
+static void run_arrays(const void *args)
+{
+	const struct arrays_call *c = args;
+	if (c->instances == 1)
+		gles_host.glDrawArrays(c->mode, c->first, c->count);
+	else
+		gles_host.glDrawArraysInstanced(c->mode, c->first, c->count, c->instances);
+}
+
+static bool draw_arrays(struct gl_exec *x, GLenum mode, GLint first, GLsizei count,
                         GLsizei instances)
 {
 	if (instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
-	uint32_t hide;
 	/* Negative values are a GL error: nothing is read. */
-	struct fetch f = {.any = first >= 0 && count > 0, .instances = (uint64_t)instances};
-	f.last = f.any ? (uint64_t)first + (uint64_t)count - 1 : 0;
-	if (!check_arrays(x, &f, &hide))
-		return false;
-	hide_arrays(x, hide, false);
-	if (instances == 1)
-		gles_host.glDrawArrays(mode, first, count);
-	else
-		gles_host.glDrawArraysInstanced(mode, first, count, instances);
-	hide_arrays(x, hide, true);
-	return true;
+	struct gh_gl_fetch f = {
+	        .any = first >= 0 && count > 0, .instances = (uint64_t)instances, .first = first};
+	f.last = f.any ? (int64_t)first + count - 1 : 0;
+	struct arrays_call c = {mode, first, count, instances};
+	return gh_gl_draw_checked(x, &f, run_arrays, &c);
 }
 
 bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
@@ -180,7 +237,7 @@ bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
 	GLsizei count = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArrays"))
 		return false;
-	return draw_arrays(x, "glDrawArrays", mode, first, count, 1);
+	return draw_arrays(x, mode, first, count, 1);
 }
 
 bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *r)
@@ -191,11 +248,11 @@ bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *
 	GLsizei instances = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArraysInstanced"))
 		return false;
-	return draw_arrays(x, "glDrawArraysInstanced", mode, first, count, instances);
+	return draw_arrays(x, mode, first, count, instances);
 }
 
 static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint64_t offset,
-                          const void *indices, uint32_t n, uint32_t *last)
+                          const void *indices, uint32_t n, uint32_t *first, uint32_t *last)
 {
 	struct gh_gl_buffer *elements = x->ctx->vao->element;
 	int64_t isize = gl_index_size(type);
@@ -209,22 +266,14 @@ static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint6
 			return gh_gl_fail(x, "indices to byte %llu of a %llu-byte element buffer",
 			                  (unsigned long long)(offset + bytes),
 			                  (unsigned long long)elements->size);
-		if (!count)
-			return true;
-		if (!buffer_max_index(x, elements, offset, (uint32_t)count, type, (uint32_t)isize,
-		                      last))
-			return false;
-	} else {
-		if (n == GL_BLOB_NULL || n != bytes || offset)
-			return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
-			                  n == GL_BLOB_NULL ? 0 : n, count, type);
-		*last = max_index(indices, (uint32_t)count, (uint32_t)isize);
+		return gh_gl_element_range(x, offset, (uint32_t)count, type, first, last);
 	}
-	/* The restart index fetches nothing; the largest other index may be
-	 * smaller, but bounding by the type's largest but one is safe. */
-	if (count && *last == restart_index((uint32_t)isize) && x->ctx->es3 &&
-	    gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
-		*last = restart_index((uint32_t)isize) - 1;
+	if (n == GL_BLOB_NULL || n != bytes || offset)
+		return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
+		                  n == GL_BLOB_NULL ? 0 : n, count, type);
+	index_range(indices, (uint32_t)count, (uint32_t)isize, first, last);
+	if (count)
+		leave_out_restart(x, (uint32_t)isize, last);
 	return true;
 }
 
@@ -237,6 +286,22 @@ struct elements_draw {
 	uint32_t n;
 };
 
+struct elements_call {
+	GLenum mode, type;
+	GLsizei count, instances;
+	const void *indices;
+};
+
+static void run_elements(const void *args)
+{
+	const struct elements_call *c = args;
+	if (c->instances == 1)
+		gles_host.glDrawElements(c->mode, c->count, c->type, c->indices);
+	else
+		gles_host.glDrawElementsInstanced(c->mode, c->count, c->type, c->indices,
+		                                  c->instances);
+}
+
 static bool draw_elements(struct gl_exec *x, const char *cmd, struct gl_reader *r,
                           struct elements_draw *d)
 {
@@ -246,20 +311,17 @@ static bool draw_elements(struct gl_exec *x, const char *cmd, struct gl_reader *
 		return gh_gl_fail(x, "count %d", d->count);
 	if (d->instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
-	uint32_t last = 0, hide;
-	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &last))
+	uint32_t first = 0, last = 0;
+	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &first, &last))
 		return false;
-	struct fetch f = {.any = d->count > 0, .last = last, .instances = (uint64_t)d->instances};
-	if (!check_arrays(x, &f, &hide))
-		return false;
-	const void *p = x->ctx->vao->element ? (const void *)(uintptr_t)d->offset : d->indices;
-	hide_arrays(x, hide, false);
-	if (d->instances == 1)
-		gles_host.glDrawElements(d->mode, d->count, d->type, p);
-	else
-		gles_host.glDrawElementsInstanced(d->mode, d->count, d->type, p, d->instances);
-	hide_arrays(x, hide, true);
-	return true;
+	struct gh_gl_fetch f = {.any = d->count > 0,
+	                        .first = first,
+	                        .last = last,
+	                        .instances = (uint64_t)d->instances};
+	struct elements_call c = {d->mode, d->type, d->count, d->instances,
+	                          x->ctx->vao->element ? (const void *)(uintptr_t)d->offset
+	                                               : d->indices};
+	return gh_gl_draw_checked(x, &f, run_elements, &c);
 }
 
 bool gl_exec_special_glDrawElements(struct gl_exec *x, struct gl_reader *r)

@@ -109,7 +109,7 @@ static bool set_pointer(struct gl_exec *x, uint32_t slot, GLint size, GLenum typ
 	if (!x->ctx->array_buffer)
 		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
 		                     "GL_OP_CLIENT_ARRAY)");
-	struct gh_gl_attrib *a = &x->ctx->vao->ff[slot];
+	struct gh_gl_fixed_array *a = &x->ctx->vao->ff[slot];
 	a->size = (uint32_t)size;
 	a->type = type;
 	a->stride = (uint32_t)stride;
@@ -179,11 +179,24 @@ bool gl_exec_hook_glClientActiveTexture(struct gl_exec *x, GLenum texture)
 	return true;
 }
 
+bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
+                          const struct gh_gl_fixed_array *a, uint64_t last)
+{
+	uint64_t stride = a->stride ? a->stride : a->bytes;
+	/* last < 2^32 and stride < 2^31: no overflow before the checks. */
+	uint64_t end = last * stride + a->bytes;
+	if (a->offset > a->buffer->size || end > a->buffer->size - a->offset)
+		return gh_gl_fail(x, "%s %u reads to byte %llu of a %llu-byte buffer", what, i,
+		                  (unsigned long long)(a->offset + end),
+		                  (unsigned long long)a->buffer->size);
+	return true;
+}
+
 bool gh_gl_ff_check(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide)
 {
 	*hide = 0;
 	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++) {
-		const struct gh_gl_attrib *a = &x->ctx->vao->ff[i];
+		const struct gh_gl_fixed_array *a = &x->ctx->vao->ff[i];
 		if (!a->enabled)
 			continue;
 		if (!a->buffer) {
@@ -284,7 +297,7 @@ bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, c
 	point_at_scratch(h, slot);
 	restore_unit(x, slot);
 	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
-	struct gh_gl_attrib *a = &ctx->vao->ff[slot];
+	struct gh_gl_fixed_array *a = &ctx->vao->ff[slot];
 	a->size = h->size;
 	a->type = h->type;
 	a->stride = 0;

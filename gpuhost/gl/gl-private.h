@@ -79,6 +79,8 @@ struct gh_gl_fns {
 	GLboolean(GL_APIENTRY *UnmapBuffer)(GLenum);
 	void(GL_APIENTRY *GetTexLevelParameteriv)(GLenum, GLint, GLenum, GLint *);
 	void(GL_APIENTRY *EGLImageTargetRenderbufferStorageOES)(GLenum, GLeglImageOES);
+	void(GL_APIENTRY *DrawElementsInstancedBaseVertex)(GLenum, GLsizei, GLenum, const void *,
+	                                                   GLsizei, GLint);
 };
 
 /* Host EGL extension entry points and what the display offers. */
@@ -154,6 +156,8 @@ struct gh_gl {
 	uint32_t host_max_attribs;      /* the host's GL_MAX_VERTEX_ATTRIBS */
 	uint32_t ff_units;      /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GH_GL_MAX_TEXTURE_UNITS) */
 	uint32_t host_ff_units; /* the host's GLES 1 GL_MAX_TEXTURE_UNITS */
+	uint32_t max_bindings;  /* the same for GL_MAX_VERTEX_ATTRIB_BINDINGS (ES 3.1) */
+	uint32_t host_max_bindings;
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
@@ -209,9 +213,9 @@ struct gh_gl_buffer {
 	bool gpu_written; /* the GPU may write it (buffer-targets.c): never copied */
 	struct {
 		bool valid;
-		uint32_t type, count, max;
+		uint32_t type, count, min, max;
 		uint64_t offset;
-	} scan; /* the last max-index scan of this buffer */
+	} scan; /* the last index-range scan of this buffer */
 };
 
 /* A program's linked executable: which attribute locations it reads. */
@@ -220,13 +224,15 @@ struct gh_gl_program {
 	uint32_t host;
 	uint64_t attribs; /* bit per location, from the last successful link */
 	bool beyond;      /* it reads a location over gh_gl.max_attribs */
+	bool in_pipeline; /* a pipeline's stage once (pipelines.c): relinks widen attribs */
 	/* The last glLinkProgram failed here, never reaching the driver (a
 	 * shader had not compiled): its info log. NULL when the driver linked. */
 	char *link_log;
 };
 
-/* Texture targets bindings track: 2D, cube map, 3D, 2D array. */
-#define GH_GL_TEX_TARGETS 4
+/* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
+ * multisample. */
+#define GH_GL_TEX_TARGETS 5
 
 struct gh_gl_share {
 	uint32_t refs;
@@ -246,13 +252,33 @@ struct gh_gl_share {
 	uint64_t refused_bytes; /* of the logs in `refused` */
 };
 
+/* A vertex attribute of the OpenGL ES 3.1 model: its format, and the
+ * binding point it fetches from (glVertexAttribFormat,
+ * glVertexAttribBinding; glVertexAttribPointer sets both, binding = index). */
 struct gh_gl_attrib {
 	bool enabled;
-	uint32_t size, type, stride;
-	uint32_t divisor; /* glVertexAttribDivisor: 0 per vertex, else per `divisor` instances */
-	uint32_t bytes;   /* of one vertex: size * sizeof(type) */
+	uint32_t size, type;
+	uint32_t bytes;    /* of one vertex: size * sizeof(type) */
+	uint32_t relative; /* relativeoffset: bytes after the binding's offset */
+	uint32_t binding;  /* index in gh_gl_vao.bindings (< GH_GL_MAX_ATTRIBS) */
+};
+
+/* A vertex buffer binding point (glBindVertexBuffer). */
+struct gh_gl_binding {
+	struct gh_gl_buffer *buffer; /* NULL: none (never read: see draw.c) */
 	uint64_t offset;
-	struct gh_gl_buffer *buffer; /* NULL: no buffer (never read: see draw.c) */
+	uint32_t stride;  /* bytes from one vertex to the next, as GL steps (0: the same one) */
+	uint32_t divisor; /* 0 per vertex, else per `divisor` instances */
+};
+
+/* An OpenGL ES 1 fixed-function array: format and buffer in one (ES 1 has
+ * no binding points). */
+struct gh_gl_fixed_array {
+	bool enabled;
+	uint32_t size, type, stride;
+	uint32_t bytes; /* of one vertex: size * sizeof(type) */
+	uint64_t offset;
+	struct gh_gl_buffer *buffer; /* NULL: no buffer (never read: see fixed.c) */
 };
 
 /* OpenGL ES 1's fixed-function arrays (gh_gl_vao.ff, fixed.c): vertex,
@@ -271,7 +297,15 @@ struct gh_gl_vao {
 	uint32_t host; /* 0: the context's default vertex array */
 	struct gh_gl_buffer *element;
 	struct gh_gl_attrib attribs[GH_GL_MAX_ATTRIBS]; /* GLES 2 and later */
-	struct gh_gl_attrib ff[GH_GL_FF_ARRAYS];        /* GLES 1 */
+	struct gh_gl_binding bindings[GH_GL_MAX_ATTRIBS];
+	struct gh_gl_fixed_array ff[GH_GL_FF_ARRAYS]; /* GLES 1 */
+};
+
+/* A program pipeline (ES 3.1): the program of its vertex stage, which draws
+ * with no program current read their attributes from. Per context. */
+struct gh_gl_pipeline {
+	uint32_t host;
+	struct gh_gl_program *vertex; /* referenced; NULL: none */
 };
 
 void gh_gl_names_init(struct gh_gl_names *names);
@@ -403,6 +437,8 @@ struct gh_gl_context {
 	struct gh_gl_buffer *array_buffer;
 	struct gh_gl_buffer *buffers[GL_BUFFER_TARGETS]; /* the other targets (buffer-targets.c) */
 	struct gh_gl_program *program;
+	struct gh_gl_map pipelines;      /* host name -> gh_gl_pipeline */
+	struct gh_gl_pipeline *pipeline; /* bound (glBindProgramPipeline), NULL: none */
 	struct gl_pixel_state ps;
 	struct gles_level level; /* API, version, extensions: what the app may call */
 	bool es3;                /* the host made it GLES 3 or later (its types differ) */
@@ -423,6 +459,7 @@ struct gh_gl_context_args {
 bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *args, uint32_t *err);
 bool gh_gl_context_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_context_unref(struct gh_gl_context *ctx);
+void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host);
 void gh_gl_vao_finish(struct gh_gl_vao *vao);
 
 /* ---- surface.c ---- */
@@ -543,10 +580,10 @@ void gh_gl_display_close(struct gh_gl *gl);
 
 /* ---- draw.c, fixed.c: what draws read ---- */
 
-/* False (after failing the link) when array `i` (`what`: "attribute", a
- * fixed-function array's name) reads past its buffer at vertex `last`. */
+/* False (after failing the link) when fixed-function array `i` (`what`:
+ * its name) reads past its buffer at vertex `last`. */
 bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
-                          const struct gh_gl_attrib *a, uint64_t last);
+                          const struct gh_gl_fixed_array *a, uint64_t last);
 /* GLES 1 draws: every enabled fixed-function array is checked for
  * vertices 0..last (none when !any); those with no buffer go in *hide,
  * disabled around the draw by gh_gl_ff_hide. */
@@ -583,6 +620,38 @@ uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type);
 /* Bytes of one vertex of an attribute of `size` x `type` the context
  * takes (ES 3 types on an ES 3 host context); 0 for none. */
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type);
+
+/* ---- draw.c, indirect.c ---- */
+
+/* What one draw fetches: vertices first..last (none when !any) of the
+ * per-vertex attributes, instances 0..instances - 1 of the instanced ones. */
+struct gh_gl_fetch {
+	bool any;
+	int64_t first, last; /* base vertex added: may be negative */
+	uint64_t instances;
+};
+
+/* Validates a draw's attribute fetches against their buffers and runs
+ * `draw` (a direct draw of the host GL) with unused bufferless arrays
+ * hidden. False after ending the link. */
+bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
+                        void (*draw)(const void *args), const void *args);
+/* The smallest and largest index of `count` indices of `type` at `offset`
+ * in the bound element buffer (its size checked by the caller), the
+ * restart index left out where it fetches nothing. */
+bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,
+                         uint32_t *min, uint32_t *max);
+/* `bytes` bytes at `offset` of the buffer bound to `target` (a whole
+ * range inside it, checked by the caller), read from the host's store. */
+bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
+                        void *out);
+
+/* ---- pipelines.c ---- */
+
+/* The program whose vertex stage draws run: the current program, else the
+ * bound pipeline's vertex program; NULL for none. */
+struct gh_gl_program *gh_gl_vertex_program(struct gh_gl_context *ctx);
+void gh_gl_pipeline_free(struct gh_gl_pipeline *pipe);
 
 /* ---- buffer-targets.c ---- */
 

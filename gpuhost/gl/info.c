@@ -113,6 +113,7 @@ static const struct {
         {GL_MAX_3D_TEXTURE_SIZE, 1, false},
         {GL_MAX_ARRAY_TEXTURE_LAYERS, 1, false},
         {GL_NUM_PROGRAM_BINARY_FORMATS, 1, false},
+        {GL_MAX_VERTEX_ATTRIB_BINDINGS, 1, false},
         /* Not ES 2.0, but Mesa's ES contexts answer it (EXT_clip_cull_distance
          * reuses the value) and piglit's shader_runner asks for it natively. */
         {0x0D32 /* GL_MAX_CLIP_PLANES */, 1, false},
@@ -161,6 +162,14 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 			if (l->values[0] > GH_GL_MAX_ATTRIBS)
 				l->values[0] = GH_GL_MAX_ATTRIBS;
 			gl->max_attribs = (uint32_t)l->values[0];
+		}
+		/* ES 3.1's binding points, capped as attributes are; before ES
+		 * 3.1 each attribute is its own binding point. */
+		if (l->pname == GL_MAX_VERTEX_ATTRIB_BINDINGS) {
+			gl->host_max_bindings = iv[0] > 0 ? (uint32_t)iv[0] : 0;
+			if (l->values[0] > GH_GL_MAX_ATTRIBS)
+				l->values[0] = GH_GL_MAX_ATTRIBS;
+			gl->max_bindings = iv[0] > 0 ? (uint32_t)l->values[0] : 0;
 		}
 		/* Every shader is source that glslang checks: no binaries. */
 		if (l->pname == GL_NUM_SHADER_BINARY_FORMATS ||

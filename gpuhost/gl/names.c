@@ -3,8 +3,9 @@
  * glCreate* cost no round trip); the host creates the real objects and
  * maps the app's names onto them: per share group for textures, buffers,
  * renderbuffers, samplers, programs and shaders, per context for
- * framebuffers, vertex arrays, queries and transform feedbacks (GL does not
- * share those). Sync objects are pointers on the host: fence.c keeps them. Reverse maps answer
+ * framebuffers, vertex arrays, queries, transform feedbacks and program
+ * pipelines (GL does not share those). Sync objects are pointers on the
+ * host: fence.c keeps them. Reverse maps answer
  * queries that return names (glGetIntegerv(GL_TEXTURE_BINDING_2D), ...).
  *
  * Buffers, programs and vertex arrays also get a record of what draws need
@@ -31,6 +32,7 @@ static const char *const class_names[GL_NAMES_COUNT] = {
         [GL_NAMES_SAMPLER] = "sampler",
         [GL_NAMES_TRANSFORM_FEEDBACK] = "transform feedback",
         [GL_NAMES_SYNC] = "sync",
+        [GL_NAMES_PROGRAM_PIPELINE] = "program pipeline",
 };
 
 /* OpenGL ES 3.2 section 5.1: buffers, renderbuffers, samplers, shaders,
@@ -38,7 +40,8 @@ static const char *const class_names[GL_NAMES_COUNT] = {
 static bool per_context(enum gl_name_class cls)
 {
 	return cls == GL_NAMES_FRAMEBUFFER || cls == GL_NAMES_VERTEX_ARRAY ||
-	       cls == GL_NAMES_QUERY || cls == GL_NAMES_TRANSFORM_FEEDBACK;
+	       cls == GL_NAMES_QUERY || cls == GL_NAMES_TRANSFORM_FEEDBACK ||
+	       cls == GL_NAMES_PROGRAM_PIPELINE;
 }
 
 void gh_gl_names_init(struct gh_gl_names *names)
@@ -75,7 +78,8 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 			return NULL;
 		}
 		static const uint32_t targets[GH_GL_TEX_TARGETS] = {
-		        GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY};
+		        GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY,
+		        GL_TEXTURE_2D_MULTISAMPLE};
 		share->default_tex[i]->target = targets[i];
 	}
 	return share;
@@ -216,11 +220,17 @@ static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 		rec = prog;
 		map = &ctx->share->programs;
 	} else if (cls == GL_NAMES_VERTEX_ARRAY) {
-		struct gh_gl_vao *vao = calloc(1, sizeof(*vao));
+		struct gh_gl_vao *vao = malloc(sizeof(*vao));
 		if (vao)
-			vao->host = host;
+			gh_gl_vao_init(vao, host);
 		rec = vao;
 		map = &ctx->vaos;
+	} else if (cls == GL_NAMES_PROGRAM_PIPELINE) {
+		struct gh_gl_pipeline *pipe = calloc(1, sizeof(*pipe));
+		if (pipe)
+			pipe->host = host;
+		rec = pipe;
+		map = &ctx->pipelines;
 	} else {
 		/* The driver reuses the names of shaders it freed. */
 		if (cls == GL_NAMES_SHADER)
@@ -288,8 +298,8 @@ static void forget_buffer(struct gh_gl_context *ctx, uint32_t host)
 		gh_gl_buffer_unref(buf);
 	}
 	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
-		if (ctx->vao->attribs[i].buffer == buf) {
-			ctx->vao->attribs[i].buffer = NULL;
+		if (ctx->vao->bindings[i].buffer == buf) {
+			ctx->vao->bindings[i].buffer = NULL;
 			gh_gl_buffer_unref(buf);
 		}
 	}
@@ -318,6 +328,13 @@ static void forget_record(struct gl_exec *x, enum gl_name_class cls, uint32_t ho
 			ctx->vao = &ctx->default_vao;
 		gh_gl_vao_finish(vao);
 		free(vao);
+	} else if (cls == GL_NAMES_PROGRAM_PIPELINE) {
+		if (!gh_gl_map_remove(&ctx->pipelines, host, &v))
+			return;
+		/* Deleting the bound pipeline unbinds it. */
+		if (ctx->pipeline == (struct gh_gl_pipeline *)v)
+			ctx->pipeline = NULL;
+		gh_gl_pipeline_free((struct gh_gl_pipeline *)v);
 	}
 }
 

@@ -82,23 +82,28 @@ static void first_line(const char *log, char *out, size_t size)
 	out[n] = 0;
 }
 
-/* Records glslang's refusal of `shader`; takes `log`. */
-static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint type, char *log)
+/* One line each, but a link cannot flood the host's log. */
+static void log_refusal(struct gl_exec *x, const char *cmd, const char *what, GLuint app,
+                        GLint type, const char *log)
 {
-	struct gh_gl_share *share = x->ctx->share;
 	char line[200];
 	first_line(log, line, sizeof(line));
-	/* One line each, but a link cannot flood the host's log. */
 	bool info = x->gl->shader_refusals < GH_GL_LOGGED_REFUSALS;
 	if (info || gp_log_enabled(GP_LOG_DEBUG))
 		gp_log_at(info ? GP_LOG_INFO : GP_LOG_DEBUG, __FILE__, __LINE__,
-		          "GL stream %u: glCompileShader: shader %u (type 0x%x) refused by "
-		          "glslang: %s",
-		          x->channel, app_shader, (unsigned)type, line);
+		          "GL stream %u: %s: %s %u (type 0x%x) refused by glslang: %s", x->channel,
+		          cmd, what, app, (unsigned)type, line);
 	if (++x->gl->shader_refusals == GH_GL_LOGGED_REFUSALS)
 		gp_log(INFO,
 		       "GL stream %u: %u shaders refused: more are logged at debug level only",
 		       x->channel, GH_GL_LOGGED_REFUSALS);
+}
+
+/* Records glslang's refusal of `shader`; takes `log`. */
+static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint type, char *log)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	log_refusal(x, "glCompileShader", "shader", app_shader, type, log);
 	size_t bytes = strlen(log) + 1;
 	if (share->refused_bytes + bytes > GH_GL_MAX_REFUSED_LOGS) {
 		free(log);
@@ -314,4 +319,99 @@ bool gl_exec_wrap_glGetProgramInfoLog(struct gl_exec *x, GLuint program, GLsizei
 	else
 		gles_host.glGetProgramInfoLog(program, bufSize, length, infoLog);
 	return true;
+}
+
+/* A program's log kept for glslang's refusal of glCreateShaderProgramv's
+ * source: at most this many bytes (a program holds it as long as it
+ * lives, and the names quota bounds how many live). */
+#define PROGRAM_LOG_MAX 1024u
+
+/* The program is made empty and never linked: GL_LINK_STATUS GL_FALSE,
+ * glslang's log as its info log, as when glLinkProgram is refused here. */
+static bool refuse_program(struct gl_exec *x, GLenum type, GLuint app, char *log)
+{
+	log_refusal(x, "glCreateShaderProgramv", "program", app, (GLint)type, log);
+	if (strlen(log) >= PROGRAM_LOG_MAX) {
+		static const char cut[] = "\n(log cut short)\n";
+		memcpy(log + PROGRAM_LOG_MAX - sizeof(cut), cut, sizeof(cut));
+	}
+	GLuint host = gles_host.glCreateProgram();
+	if (!host) {
+		free(log);
+		return gh_gl_fail(x, "the host made no program");
+	}
+	if (!gl_exec_names_add(x, GL_NAMES_PROGRAM, 1, &app, &host)) {
+		free(log);
+		return false;
+	}
+	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, host);
+	prog->link_log = log;
+	return true;
+}
+
+/* GL compiles the strings as one source, in order. */
+static char *joined_source(const char *const *strings, GLsizei count, uint32_t bytes, size_t *len)
+{
+	char *source = malloc(bytes ? bytes : 1);
+	*len = 0;
+	for (GLsizei i = 0; source && i < count; i++) {
+		size_t n = strlen(strings[i]);
+		memcpy(source + *len, strings[i], n);
+		*len += n;
+	}
+	return source;
+}
+
+/* glCreateShaderProgramv: u32 type, i32 count, u32 app name, then the
+ * strings (cstrings). glslang checks the source first; a source it
+ * accepts goes to the driver's own glCreateShaderProgramv, which links
+ * only what compiled (GL's definition of the command). */
+bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader *r)
+{
+	const char *cmd = "glCreateShaderProgramv";
+	GLenum type = gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	GLuint app = gl_rd_u32(r);
+	uint32_t n;
+	const void *blob = gl_rd_blob(r, &n);
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	if (!gles_check_glCreateShaderProgramv_0(type, count))
+		return gh_gl_fail(x, "shader type 0x%x", type);
+	const char **strings = NULL;
+	if (!gles_dec_cstrings(x, cmd, "strings", blob, n, count, &strings))
+		return false;
+	size_t len;
+	char *source = joined_source(strings, count, n, &len), *log = NULL;
+	bool ok = false;
+	if (!source) {
+		gh_gl_fail(x, "out of memory for a program's source");
+		goto done;
+	}
+	if (!gl_exec_names_reserve(x, GL_NAMES_PROGRAM, 1))
+		goto done;
+	enum gh_shader_verdict verdict =
+	        gh_shader_check(context_api(x->ctx), type, source, len, &log);
+	if (verdict == GH_SHADER_REFUSED) {
+		ok = refuse_program(x, type, app, log);
+		goto done;
+	}
+	if (verdict != GH_SHADER_ACCEPTED) {
+		gh_gl_fail(x, "the shader check (glslang) could not run");
+		goto done;
+	}
+	GLuint host = gles_host.glCreateShaderProgramv(type, count, strings);
+	if (!host) {
+		gh_gl_fail(x, "the host made no program");
+		goto done;
+	}
+	if (!gl_exec_names_add(x, GL_NAMES_PROGRAM, 1, &app, &host))
+		goto done;
+	/* Which attributes it reads, once GL says it linked. */
+	x->after_link = gh_gl_map_get_ptr(&x->ctx->share->programs, host);
+	ok = true;
+done:
+	free(source);
+	free(strings);
+	return ok;
 }

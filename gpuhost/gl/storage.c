@@ -587,3 +587,39 @@ enum gl_guard gl_exec_guard_glRenderbufferStorageMultisample(struct gl_exec *x, 
 	}
 	return commit(x, st, &work, "glRenderbufferStorageMultisample");
 }
+
+/* ES 3.1: an immutable multisample image, charged as its samples. */
+enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum target,
+                                                      GLsizei samples, GLenum internalformat,
+                                                      GLsizei width, GLsizei height,
+                                                      GLboolean fixedsamplelocations)
+{
+	uint32_t face;
+	if (target != GL_TEXTURE_2D_MULTISAMPLE)
+		return refuse(x, GL_INVALID_ENUM);
+	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
+	uint32_t max = x->gl->max_texture_size;
+	if (!st)
+		return refuse(x, GL_INVALID_OPERATION);
+	if (samples < 1 || width < 1 || height < 1 || (uint32_t)width > max ||
+	    (uint32_t)height > max)
+		return refuse(x, GL_INVALID_VALUE);
+	/* Over GL_MAX_SAMPLES, which no GPU has this high: refused before the
+	 * quota would answer GL_OUT_OF_MEMORY. */
+	if (samples > 64)
+		return refuse(x, GL_INVALID_OPERATION);
+	uint32_t bpp = gh_gl_format_bytes(internalformat);
+	struct gh_gl_image_bytes im = {
+	        .width = (uint32_t)width,
+	        .height = (uint32_t)height,
+	        .bytes = product(product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
+	                         (uint64_t)samples, 1),
+	};
+	struct wl_array work;
+	wl_array_init(&work);
+	if (!put_image(&work, &im)) {
+		gh_gl_fail(x, "out of memory for texture records");
+		return GL_GUARD_FAIL;
+	}
+	return commit(x, st, &work, "glTexStorage2DMultisample");
+}

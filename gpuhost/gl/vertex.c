@@ -226,13 +226,29 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index)
 	return true;
 }
 
+/* A binding point GL may take (its own limit) that we track, as
+ * attrib_index does for attributes. */
+static bool binding_index(struct gl_exec *x, GLuint index, bool *valid)
+{
+	*valid = index < x->gl->host_max_bindings;
+	if (*valid && index >= x->gl->max_bindings)
+		return gh_gl_fail(x, "vertex binding %u is over the %u gpupipe tracks", index,
+		                  x->gl->max_bindings);
+	return true;
+}
+
+/* OpenGL ES 3.1: the attribute reads binding point `index`, whose divisor
+ * this is (glVertexAttribBinding + glVertexBindingDivisor). */
 bool gl_exec_hook_glVertexAttribDivisor(struct gl_exec *x, GLuint index, GLuint divisor)
 {
 	bool valid;
 	if (!attrib_index(x, index, &valid))
 		return false;
-	if (valid)
-		x->ctx->vao->attribs[index].divisor = divisor;
+	/* index < max_attribs <= GH_GL_MAX_ATTRIBS: a binding point we have. */
+	if (valid) {
+		x->ctx->vao->attribs[index].binding = index;
+		x->ctx->vao->bindings[index].divisor = divisor;
+	}
 	return true;
 }
 
@@ -251,9 +267,44 @@ uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32
 	return bytes;
 }
 
+/* The bytes of one vertex of size x type as glVertexAttrib{,I}Pointer or
+ * glVertexAttrib{,I}Format take it, 0 for what we cannot size; *known
+ * false for a type we do not know at all, which GL is then given as 0 for
+ * the same GL_INVALID_ENUM with no state change (an extension's type the
+ * host takes would leave a format we cannot check). */
+static uint32_t format_bytes(struct gh_gl_context *ctx, GLint size, GLenum type, bool integer,
+                             bool *known)
+{
+	*known = integer ? integer_type(type)
+	                 : gh_gl_attrib_bytes(1, type) || (ctx->es3 && es3_type(type));
+	uint32_t bytes = gh_gl_any_attrib_bytes(ctx, (uint32_t)size, type);
+	return integer && !integer_type(type) ? 0 : bytes;
+}
+
+/* After GL took a format: one we could not size means our checks would
+ * be wrong (never from GL's own types). */
+static bool set_format(struct gl_exec *x, GLuint index, GLint size, GLenum type, uint32_t bytes,
+                       uint32_t relative)
+{
+	if (!bytes)
+		return gh_gl_fail(x,
+		                  "GL took attribute %u of %d x type 0x%x, which gpupipe cannot "
+		                  "size",
+		                  index, size, type);
+	struct gh_gl_attrib *a = &x->ctx->vao->attribs[index];
+	a->size = (uint32_t)size;
+	a->type = type;
+	a->bytes = bytes;
+	a->relative = relative;
+	return true;
+}
+
 /* glVertexAttribPointer and glVertexAttribIPointer: u32 index, i32 size,
  * u32 type, [u32 normalized,] i32 stride, u64 offset into the bound
- * GL_ARRAY_BUFFER. */
+ * GL_ARRAY_BUFFER. As ES 3.1 defines them: the attribute's format with
+ * relative offset 0, binding point `index` holding the array buffer at
+ * that offset with that stride (0: tightly packed). What GL refused
+ * changes nothing. */
 static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
 {
 	const char *cmd = integer ? "glVertexAttribIPointer" : "glVertexAttribPointer";
@@ -263,45 +314,119 @@ static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
 	GLboolean normalized = integer ? GL_FALSE : gl_rd_u32(r) != 0;
 	GLsizei stride = (GLsizei)gl_rd_u32(r);
 	uint64_t offset = gl_rd_u64(r);
-	bool valid;
+	bool valid, known;
 	if (!gles_reader_end(x, r, cmd) || !attrib_index(x, index, &valid))
 		return false;
-	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, (uint32_t)size, type);
-	if (integer && !integer_type(type))
-		bytes = 0;
-	/* A type we cannot size may still be one the host takes (an
-	 * extension): give GL an invalid one instead, for the same
-	 * GL_INVALID_ENUM with no state change. */
-	bool known = integer ? integer_type(type)
-	                     : gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type));
+	uint32_t bytes = format_bytes(x->ctx, size, type, integer, &known);
 	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
 		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
 		                     "GL_OP_CLIENT_ARRAY)");
+	gh_gl_errors_stash(x->ctx);
 	if (integer)
 		gles_host.glVertexAttribIPointer(index, size, known ? type : 0, stride,
 		                                 (const void *)(uintptr_t)offset);
 	else
 		gles_host.glVertexAttribPointer(index, size, known ? type : 0, normalized, stride,
 		                                (const void *)(uintptr_t)offset);
-	if (!valid || !bytes || stride < 0)
-		return true; /* a GL error: nothing changes */
-	/* GLES 3.1 refuses strides over GL_MAX_VERTEX_ATTRIB_STRIDE (at least
-	 * 2048), keeping the old pointer (maybe a host address left by a
-	 * deleted buffer): GL's own stride tells whether it took this one. */
-	if (stride > 2048 && x->ctx->es3) {
-		GLint now = -1;
-		gles_host.glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_STRIDE, &now);
-		if (now != stride)
-			return true;
-	}
-	struct gh_gl_attrib *a = &x->ctx->vao->attribs[index];
-	a->size = (uint32_t)size;
-	a->type = type;
-	a->stride = (uint32_t)stride;
-	a->offset = offset;
-	a->bytes = bytes;
-	set_buffer(&a->buffer, x->ctx->array_buffer);
+	/* Refused (a bad value, or a stride over GL_MAX_VERTEX_ATTRIB_STRIDE):
+	 * the old pointer stays, maybe a host address left by a deleted
+	 * buffer, and so does our record of it. */
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	if (!set_format(x, index, size, type, bytes, 0))
+		return false;
+	struct gh_gl_vao *vao = x->ctx->vao;
+	vao->attribs[index].binding = index;
+	struct gh_gl_binding *b = &vao->bindings[index];
+	b->offset = offset;
+	b->stride = stride ? (uint32_t)stride : bytes;
+	set_buffer(&b->buffer, x->ctx->array_buffer);
 	return true;
+}
+
+/* ---- OpenGL ES 3.1 vertex attribute bindings: GL decides, we record
+ * what it took. ---- */
+
+static bool attrib_format(struct gl_exec *x, GLuint index, GLint size, GLenum type,
+                          GLboolean normalized, GLuint relative, bool integer)
+{
+	bool valid, known;
+	if (!attrib_index(x, index, &valid))
+		return false;
+	uint32_t bytes = format_bytes(x->ctx, size, type, integer, &known);
+	gh_gl_errors_stash(x->ctx);
+	if (integer)
+		gles_host.glVertexAttribIFormat(index, size, known ? type : 0, relative);
+	else
+		gles_host.glVertexAttribFormat(index, size, known ? type : 0, normalized, relative);
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	return set_format(x, index, size, type, bytes, relative);
+}
+
+bool gl_exec_wrap_glVertexAttribFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                       GLenum type, GLboolean normalized, GLuint relativeoffset)
+{
+	return attrib_format(x, attribindex, size, type, normalized, relativeoffset, false);
+}
+
+bool gl_exec_wrap_glVertexAttribIFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                        GLenum type, GLuint relativeoffset)
+{
+	return attrib_format(x, attribindex, size, type, GL_FALSE, relativeoffset, true);
+}
+
+bool gl_exec_wrap_glVertexAttribBinding(struct gl_exec *x, GLuint attribindex, GLuint bindingindex)
+{
+	bool valid, valid_binding;
+	if (!attrib_index(x, attribindex, &valid) ||
+	    !binding_index(x, bindingindex, &valid_binding))
+		return false;
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glVertexAttribBinding(attribindex, bindingindex);
+	if (!gh_gl_command_failed(x->ctx) && valid && valid_binding)
+		x->ctx->vao->attribs[attribindex].binding = bindingindex;
+	return true;
+}
+
+bool gl_exec_wrap_glBindVertexBuffer(struct gl_exec *x, GLuint bindingindex, GLuint buffer,
+                                     GLintptr offset, GLsizei stride, GLuint app_buffer)
+{
+	bool valid;
+	if (!binding_index(x, bindingindex, &valid))
+		return false;
+	struct gh_gl_buffer *buf = NULL;
+	if (buffer && !(buf = gh_gl_map_get_ptr(&x->ctx->share->buffers, buffer)))
+		return gh_gl_fail(x, "buffer %u has no host object", app_buffer);
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glBindVertexBuffer(bindingindex, buffer, offset, stride);
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	/* GL took a negative offset or stride as an error above. */
+	struct gh_gl_binding *b = &x->ctx->vao->bindings[bindingindex];
+	b->offset = (uint64_t)offset;
+	b->stride = (uint32_t)stride;
+	set_buffer(&b->buffer, buf);
+	return true;
+}
+
+bool gl_exec_wrap_glVertexBindingDivisor(struct gl_exec *x, GLuint bindingindex, GLuint divisor)
+{
+	bool valid;
+	if (!binding_index(x, bindingindex, &valid))
+		return false;
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glVertexBindingDivisor(bindingindex, divisor);
+	if (!gh_gl_command_failed(x->ctx) && valid)
+		x->ctx->vao->bindings[bindingindex].divisor = divisor;
+	return true;
+}
+
+void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host)
+{
+	*vao = (struct gh_gl_vao){.host = host};
+	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++)
+		vao->attribs[i].binding = i;
 }
 
 bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *r)
@@ -418,7 +543,7 @@ static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 		if (s && s->ctx)
 			find_program_user(0, (uintptr_t)s->ctx, &user);
 	}
-	bool elsewhere = user.found;
+	bool elsewhere = user.found || prog->in_pipeline;
 	prog->attribs = mask | (elsewhere ? prog->attribs : 0);
 	prog->beyond = beyond || (elsewhere && prog->beyond);
 }

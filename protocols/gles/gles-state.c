@@ -28,6 +28,15 @@ int64_t gl_buffer_target(uint32_t target)
 		return 6;
 	case GL_UNIFORM_BUFFER:
 		return 7;
+	/* OpenGL ES 3.1 */
+	case GL_ATOMIC_COUNTER_BUFFER:
+		return 8;
+	case GL_DISPATCH_INDIRECT_BUFFER:
+		return 9;
+	case GL_DRAW_INDIRECT_BUFFER:
+		return 10;
+	case GL_SHADER_STORAGE_BUFFER:
+		return 11;
 	}
 	return GL_SIZE_INVALID_ENUM;
 }

@@ -74,8 +74,9 @@ static uint8_t *dec_wr_out(uint8_t *p, const void *out, uint32_t len)
 
 /* `count` NUL-terminated strings packed in a blob (kind cstrings): *out
  * gets a pointer to each. Every byte belongs to one string, the last ends
- * with a NUL; the count is bounded by the blob (a string has 1 byte or more). */
-static bool dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, const void *blob,
+ * with a NUL; the count is bounded by the blob (a string has 1 byte or more).
+ * Host specials use it too (gles-codec.h). */
+bool gles_dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, const void *blob,
                          uint32_t n, int64_t count, const GLchar ***out)
 {
 	const char *s = blob;
@@ -247,7 +248,7 @@ def gen_decoder(c):
             L.append('\tGLuint *h_%s = NULL;' % p.name)
     for p in strs:
         L.append('\tconst GLchar **v_%s = NULL;' % p.name)
-        L.append('\tif (!dec_cstrings(x, "%s", "%s", a_%s, n_%s, %s, &v_%s))'
+        L.append('\tif (!gles_dec_cstrings(x, "%s", "%s", a_%s, n_%s, %s, &v_%s))'
                  % (N, p.name, p.name, p.name, size_call(c, p, 'a_', 'PS'), p.name))
         L.append('\t\tgoto done;')
     for p in allocs:

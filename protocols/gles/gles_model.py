@@ -33,7 +33,7 @@ CLASSES = {
     'program': 'GL_NAMES_PROGRAM', 'shader': 'GL_NAMES_SHADER',
     'vertex array': 'GL_NAMES_VERTEX_ARRAY', 'query': 'GL_NAMES_QUERY',
     'sampler': 'GL_NAMES_SAMPLER', 'transform feedback': 'GL_NAMES_TRANSFORM_FEEDBACK',
-    'sync': 'GL_NAMES_SYNC',
+    'sync': 'GL_NAMES_SYNC', 'program pipeline': 'GL_NAMES_PROGRAM_PIPELINE',
 }
 
 PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}

@@ -56,6 +56,8 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 	a->stride = stride;
 	a->pointer = pointer;
 	a->buffer = gl->array_buffer;
+	a->binding = index;
+	gl->vao->binding_buffers[index] = gl->array_buffer;
 	if (!a->buffer)
 		return;
 	if (integer)

@@ -17,7 +17,8 @@ static char present;
 
 bool ge_names_shared(enum gl_name_class cls)
 {
-	return cls != GL_NAMES_FRAMEBUFFER && cls != GL_NAMES_VERTEX_ARRAY;
+	return cls != GL_NAMES_FRAMEBUFFER && cls != GL_NAMES_VERTEX_ARRAY &&
+	       cls != GL_NAMES_PROGRAM_PIPELINE;
 }
 
 static struct ge_map *set_of(struct ge_gl_state *gl, enum gl_name_class cls)

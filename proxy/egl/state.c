@@ -62,6 +62,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	}
 	gl->d = d;
 	gl->api = api;
+	ge_vao_init(&gl->default_vao);
 	gl->vao = &gl->default_vao;
 	gl->ps.pack_alignment = 4;
 	gl->ps.unpack_alignment = 4;
@@ -184,10 +185,43 @@ void gl_enc_hook_glDeleteVertexArrays(struct gl_enc *e, GLsizei n, const GLuint 
 	gl_enc_hook_glDeleteVertexArraysOES(e, n, arrays);
 }
 
+void ge_vao_init(struct ge_vao *vao)
+{
+	*vao = (struct ge_vao){0};
+	for (uint32_t i = 0; i < GE_MAX_ATTRIBS; i++)
+		vao->attribs[i].binding = i;
+}
+
+/* ES 3.1: binding point `index` with that divisor. */
 void gl_enc_hook_glVertexAttribDivisor(struct gl_enc *e, GLuint index, GLuint divisor)
 {
-	if (index < GE_MAX_ATTRIBS)
+	if (index < GE_MAX_ATTRIBS) {
 		e->gl->vao->attribs[index].divisor = divisor;
+		e->gl->vao->attribs[index].binding = index;
+	}
+}
+
+/* ---- ES 3.1 vertex attribute bindings: only in a vertex array object
+ * (GL refuses them with the default one bound: nothing to record). ---- */
+
+static struct ge_vao *binding_vao(struct gl_enc *e, GLuint index)
+{
+	return e->gl->vao_name && index < GE_MAX_ATTRIBS ? e->gl->vao : NULL;
+}
+
+void gl_enc_hook_glBindVertexBuffer(struct gl_enc *e, GLuint bindingindex, GLuint buffer,
+                                    GLintptr offset, GLsizei stride)
+{
+	struct ge_vao *v = binding_vao(e, bindingindex);
+	if (v && offset >= 0 && stride >= 0)
+		v->binding_buffers[bindingindex] = buffer;
+}
+
+void gl_enc_hook_glVertexAttribBinding(struct gl_enc *e, GLuint attribindex, GLuint bindingindex)
+{
+	struct ge_vao *v = binding_vao(e, attribindex);
+	if (v && bindingindex < GE_MAX_ATTRIBS)
+		v->attribs[attribindex].binding = bindingindex;
 }
 
 void gl_enc_hook_glBindVertexArrayOES(struct gl_enc *e, GLuint array)
@@ -200,7 +234,9 @@ void gl_enc_hook_glBindVertexArrayOES(struct gl_enc *e, GLuint array)
 	}
 	struct ge_vao *v = ge_map_get(&gl->vaos, array);
 	if (!v) {
-		v = calloc(1, sizeof(*v));
+		v = malloc(sizeof(*v));
+		if (v)
+			ge_vao_init(v);
 		if (!v || !ge_map_put(&gl->vaos, array, v)) {
 			free(v);
 			gl_enc_error(e, GL_OUT_OF_MEMORY);
@@ -238,6 +274,10 @@ void gl_enc_hook_glDeleteBuffers(struct gl_enc *e, GLsizei n, const GLuint *buff
 			gl->array_buffer = 0;
 		if (gl->vao->element_buffer == name)
 			gl->vao->element_buffer = 0;
+		for (int b = 0; b < GE_MAX_ATTRIBS; b++) {
+			if (gl->vao->binding_buffers[b] == name)
+				gl->vao->binding_buffers[b] = 0;
+		}
 		for (int t = 0; t < GL_BUFFER_TARGETS; t++) {
 			if (gl->buffers[t] == name)
 				gl->buffers[t] = 0;

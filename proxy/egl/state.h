@@ -37,6 +37,7 @@ struct ge_attrib {
 	uint32_t buffer;     /* GL_ARRAY_BUFFER bound at glVertexAttribPointer */
 	bool integer;        /* glVertexAttribIPointer */
 	uint32_t divisor;    /* glVertexAttribDivisor */
+	uint32_t binding;    /* ES 3.1 binding point it reads (glVertexAttribBinding) */
 };
 
 /* OpenGL ES 1 fixed-function arrays (ge_vao.ff): vertex, normal, colour,
@@ -52,11 +53,19 @@ enum ge_ff_array {
 #define GE_MAX_TEXTURE_UNITS 8
 #define GE_FF_ARRAYS (GE_FF_TEXCOORD0 + GE_MAX_TEXTURE_UNITS)
 
+/* Client arrays live in the default vertex array only, where GL refuses
+ * the ES 3.1 binding commands: there attribute i reads binding point i and
+ * `attribs` says everything. A vertex array object's binding points are
+ * tracked for what indirect draws must refuse (an enabled array with no
+ * buffer). */
 struct ge_vao {
 	uint32_t element_buffer;
 	struct ge_attrib attribs[GE_MAX_ATTRIBS]; /* GLES 2 and later */
 	struct ge_attrib ff[GE_FF_ARRAYS];        /* GLES 1 */
+	uint32_t binding_buffers[GE_MAX_ATTRIBS]; /* buffer of each binding point */
 };
+
+void ge_vao_init(struct ge_vao *vao);
 
 /* A buffer object's size (glBufferData) and its mapping, if mapped. */
 struct ge_buffer {

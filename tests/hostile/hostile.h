@@ -240,5 +240,8 @@ extern const struct hl_case hl_quota_cases[];
 extern const size_t hl_quota_case_count;
 extern const struct hl_case hl_es3_cases[];
 extern const size_t hl_es3_case_count;
+/* OpenGL ES 3.1: indirect draws and dispatches, vertex binding points (cases-indirect.c). */
+extern const struct hl_case hl_indirect_cases[];
+extern const size_t hl_indirect_case_count;
 
 #endif

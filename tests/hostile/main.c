@@ -8,27 +8,24 @@
 
 #include "hostile.h"
 
+/* Every table of cases, one per file. */
+static const struct {
+	const struct hl_case *cases;
+	const size_t *count;
+} tables[] = {
+        {hl_link_cases, &hl_link_case_count}, {hl_shm_cases, &hl_shm_case_count},
+        {hl_gl_cases, &hl_gl_case_count},     {hl_quota_cases, &hl_quota_case_count},
+        {hl_es3_cases, &hl_es3_case_count},   {hl_indirect_cases, &hl_indirect_case_count},
+};
+#define N_TABLES (sizeof(tables) / sizeof(tables[0]))
+
 static const struct hl_case *find_case(const char *name)
 {
-	for (size_t i = 0; i < hl_link_case_count; i++) {
-		if (strcmp(hl_link_cases[i].name, name) == 0)
-			return &hl_link_cases[i];
-	}
-	for (size_t i = 0; i < hl_shm_case_count; i++) {
-		if (strcmp(hl_shm_cases[i].name, name) == 0)
-			return &hl_shm_cases[i];
-	}
-	for (size_t i = 0; i < hl_gl_case_count; i++) {
-		if (strcmp(hl_gl_cases[i].name, name) == 0)
-			return &hl_gl_cases[i];
-	}
-	for (size_t i = 0; i < hl_quota_case_count; i++) {
-		if (strcmp(hl_quota_cases[i].name, name) == 0)
-			return &hl_quota_cases[i];
-	}
-	for (size_t i = 0; i < hl_es3_case_count; i++) {
-		if (strcmp(hl_es3_cases[i].name, name) == 0)
-			return &hl_es3_cases[i];
+	for (size_t t = 0; t < N_TABLES; t++) {
+		for (size_t i = 0; i < *tables[t].count; i++) {
+			if (strcmp(tables[t].cases[i].name, name) == 0)
+				return &tables[t].cases[i];
+		}
 	}
 	return NULL;
 }
@@ -43,18 +40,14 @@ static int check_registered(int n, char **names)
 			missing++;
 		}
 	}
-	const struct hl_case *tables[] = {hl_link_cases, hl_shm_cases, hl_gl_cases, hl_quota_cases,
-	                                  hl_es3_cases};
-	size_t counts[] = {hl_link_case_count, hl_shm_case_count, hl_gl_case_count,
-	                   hl_quota_case_count, hl_es3_case_count};
-	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
-		for (size_t i = 0; i < counts[t]; i++) {
+	for (size_t t = 0; t < N_TABLES; t++) {
+		for (size_t i = 0; i < *tables[t].count; i++) {
 			bool found = false;
 			for (int j = 0; j < n && !found; j++)
-				found = strcmp(names[j], tables[t][i].name) == 0;
+				found = strcmp(names[j], tables[t].cases[i].name) == 0;
 			if (!found) {
 				fprintf(stderr, "case %s is not registered in meson.build\n",
-				        tables[t][i].name);
+				        tables[t].cases[i].name);
 				missing++;
 			}
 		}
@@ -67,16 +60,10 @@ int main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "--registered") == 0)
 		return check_registered(argc - 2, argv + 2);
 	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
-		for (size_t i = 0; i < hl_link_case_count; i++)
-			printf("%s\n", hl_link_cases[i].name);
-		for (size_t i = 0; i < hl_shm_case_count; i++)
-			printf("%s\n", hl_shm_cases[i].name);
-		for (size_t i = 0; i < hl_gl_case_count; i++)
-			printf("%s\n", hl_gl_cases[i].name);
-		for (size_t i = 0; i < hl_quota_case_count; i++)
-			printf("%s\n", hl_quota_cases[i].name);
-		for (size_t i = 0; i < hl_es3_case_count; i++)
-			printf("%s\n", hl_es3_cases[i].name);
+		for (size_t t = 0; t < N_TABLES; t++) {
+			for (size_t k = 0; k < *tables[t].count; k++)
+				printf("%s\n", tables[t].cases[k].name);
+		}
 		return 0;
 	}
 	const struct hl_case *c = argc == 2 ? find_case(argv[1]) : NULL;

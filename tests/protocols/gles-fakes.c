@@ -1020,3 +1020,75 @@ bool gl_exec_wrap_glGetQueryiv(struct gl_exec *x, GLenum target, GLenum pname, G
 	gles_host.glGetQueryiv(target, pname, params);
 	return true;
 }
+
+/* ---- OpenGL ES 3.1 ---- */
+
+CLIENT_SPECIAL(void, glDrawArraysIndirect, (GLenum mode, const void *indirect), )
+CLIENT_SPECIAL(void, glDrawElementsIndirect, (GLenum mode, GLenum type, const void *indirect), )
+
+void gl_enc_hook_glBindVertexBuffer(struct gl_enc *e, GLuint bindingindex, GLuint buffer,
+                                    GLintptr offset, GLsizei stride)
+{
+	hook_calls++;
+}
+void gl_enc_hook_glVertexAttribBinding(struct gl_enc *e, GLuint attribindex, GLuint bindingindex)
+{
+	hook_calls++;
+}
+
+HOST_SPECIAL(glDispatchComputeIndirect)
+HOST_SPECIAL(glDrawArraysIndirect)
+HOST_SPECIAL(glDrawElementsIndirect)
+HOST_SPECIAL(glCreateShaderProgramv)
+
+bool gl_exec_hook_glBindProgramPipeline(struct gl_exec *x, GLuint pipeline, GLuint app_pipeline)
+{
+	return true;
+}
+enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum target,
+                                                      GLsizei samples, GLenum internalformat,
+                                                      GLsizei width, GLsizei height,
+                                                      GLboolean fixedsamplelocations)
+{
+	return guard(x);
+}
+bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint pipeline, GLbitfield stages,
+                                     GLuint program, GLuint app_pipeline, GLuint app_program)
+{
+	gles_host.glUseProgramStages(pipeline, stages, program);
+	return true;
+}
+bool gl_exec_wrap_glGetProgramPipelineiv(struct gl_exec *x, GLuint pipeline, GLenum pname,
+                                         GLint *params, GLuint app_pipeline)
+{
+	gles_host.glGetProgramPipelineiv(pipeline, pname, params);
+	return true;
+}
+bool gl_exec_wrap_glBindVertexBuffer(struct gl_exec *x, GLuint bindingindex, GLuint buffer,
+                                     GLintptr offset, GLsizei stride, GLuint app_buffer)
+{
+	gles_host.glBindVertexBuffer(bindingindex, buffer, offset, stride);
+	return true;
+}
+bool gl_exec_wrap_glVertexAttribFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                       GLenum type, GLboolean normalized, GLuint relativeoffset)
+{
+	gles_host.glVertexAttribFormat(attribindex, size, type, normalized, relativeoffset);
+	return true;
+}
+bool gl_exec_wrap_glVertexAttribIFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                        GLenum type, GLuint relativeoffset)
+{
+	gles_host.glVertexAttribIFormat(attribindex, size, type, relativeoffset);
+	return true;
+}
+bool gl_exec_wrap_glVertexAttribBinding(struct gl_exec *x, GLuint attribindex, GLuint bindingindex)
+{
+	gles_host.glVertexAttribBinding(attribindex, bindingindex);
+	return true;
+}
+bool gl_exec_wrap_glVertexBindingDivisor(struct gl_exec *x, GLuint bindingindex, GLuint divisor)
+{
+	gles_host.glVertexBindingDivisor(bindingindex, divisor);
+	return true;
+}

@@ -74,9 +74,9 @@ expect_error('extension commands not generated',
 expect_error('wrap beside a host hook', good + 'cmd glClear wrap=host hook=host\n',
              'glClear: wrap=host with special= or hook= on the host')
 expect_error('unknown api', good + 'api glfoo 1.0\n', 'expected "api gles1|gles2 MAJOR.MINOR"')
-expect_error('api version that does not exist', replaced('api gles2 3.0', 'api gles2 2.5'),
+expect_error('api version that does not exist', replaced('api gles2 3.1', 'api gles2 2.5'),
              'no gles2 feature of version 2.5')
-expect_error('nothing streamed', replaced('api gles1 1.0', '').replace('api gles2 3.0', ''),
+expect_error('nothing streamed', replaced('api gles1 1.0', '').replace('api gles2 3.1', ''),
              'no "api" line')
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')

@@ -28,8 +28,9 @@
 /* Kinds of GL object names. Programs and shaders share one name space in
  * GL (the app allocates both from one counter); the host keeps them in
  * separate maps so that a name is only ever used as what it was made as.
- * Framebuffers and vertex arrays belong to one context, the others to the
- * context's share group. */
+ * Framebuffers, vertex arrays, queries, transform feedbacks and program
+ * pipelines belong to one context, the others to the context's share
+ * group. */
 enum gl_name_class {
 	GL_NAMES_TEXTURE,
 	GL_NAMES_BUFFER,
@@ -42,6 +43,7 @@ enum gl_name_class {
 	GL_NAMES_SAMPLER,
 	GL_NAMES_TRANSFORM_FEEDBACK,
 	GL_NAMES_SYNC, /* GLsync: the library's u32 names as pointers */
+	GL_NAMES_PROGRAM_PIPELINE,
 	GL_NAMES_COUNT,
 };
 
