@@ -15,10 +15,14 @@
 /* Marker value for name sets. */
 static char present;
 
+/* As the host keeps them (gpuhost/gl/names.c): OpenGL ES 3.2 section 5.1
+ * shares buffers, renderbuffers, samplers, shaders, programs, syncs and
+ * textures; the container objects are the context's. */
 bool ge_names_shared(enum gl_name_class cls)
 {
 	return cls != GL_NAMES_FRAMEBUFFER && cls != GL_NAMES_VERTEX_ARRAY &&
-	       cls != GL_NAMES_PROGRAM_PIPELINE;
+	       cls != GL_NAMES_PROGRAM_PIPELINE && cls != GL_NAMES_QUERY &&
+	       cls != GL_NAMES_TRANSFORM_FEEDBACK;
 }
 
 static struct ge_map *set_of(struct ge_gl_state *gl, enum gl_name_class cls)
