@@ -548,6 +548,14 @@ uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type);
  * takes (ES 3 types on an ES 3 host context); 0 for none. */
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type);
 
+/* ---- extensions.c: what a context's extensions of ours change here ---- */
+
+/* The context was given that extension of ours (by name). */
+bool gh_gl_ctx_has_extension(const struct gh_gl_context *ctx, const char *name);
+/* Bytes of one vertex of a type an extension of the context adds
+ * (GL_HALF_FLOAT_OES); 0 for none. */
+uint32_t gh_gl_ext_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type);
+
 /* ---- buffer-targets.c ---- */
 
 /* The buffer bound to any target of gl_buffer_target(), NULL for none. */

@@ -247,7 +247,7 @@ uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32
 	uint32_t bytes = gh_gl_attrib_bytes(size, type);
 	if (!bytes && ctx->es3)
 		bytes = es3_attrib_bytes(size, type);
-	return bytes;
+	return bytes ? bytes : gh_gl_ext_attrib_bytes(ctx, size, type);
 }
 
 /* glVertexAttribPointer and glVertexAttribIPointer: u32 index, i32 size,
@@ -272,7 +272,8 @@ static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
 	 * extension): give GL an invalid one instead, for the same
 	 * GL_INVALID_ENUM with no state change. */
 	bool known = integer ? integer_type(type)
-	                     : gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type));
+	                     : gh_gl_attrib_bytes(1, type) || (x->ctx->es3 && es3_type(type)) ||
+	                               gh_gl_ext_attrib_bytes(x->ctx, 1, type);
 	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
 		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
 		                     "GL_OP_CLIENT_ARRAY)");
