@@ -653,6 +653,14 @@ bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uin
 struct gh_gl_program *gh_gl_vertex_program(struct gh_gl_context *ctx);
 void gh_gl_pipeline_free(struct gh_gl_pipeline *pipe);
 
+/* ---- extensions.c: what a context's extensions of ours change here ---- */
+
+/* The context was given that extension of ours (by name). */
+bool gh_gl_ctx_has_extension(const struct gh_gl_context *ctx, const char *name);
+/* Bytes of one vertex of a type an extension of the context adds
+ * (GL_HALF_FLOAT_OES); 0 for none. */
+uint32_t gh_gl_ext_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type);
+
 /* ---- buffer-targets.c ---- */
 
 /* The buffer bound to any target of gl_buffer_target(), NULL for none. */

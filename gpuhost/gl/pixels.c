@@ -24,10 +24,32 @@ static void renderbuffer_size(GLuint rb, GLint *w, GLint *h)
 	gles_host.glBindRenderbuffer(GL_RENDERBUFFER, (GLuint)old);
 }
 
-/* False when the host cannot tell (GLES 3.0 has no texture level query). */
-static bool texture_size(struct gh_gl *gl, GLenum fb_target, GLuint tex, GLint *w, GLint *h)
+/* The binding query of a texture target whose levels the host can size. */
+static GLenum binding_of(uint32_t target)
 {
-	if (!gl->fns.GetTexLevelParameteriv)
+	switch (target) {
+	case GL_TEXTURE_2D:
+		return GL_TEXTURE_BINDING_2D;
+	case GL_TEXTURE_CUBE_MAP:
+		return GL_TEXTURE_BINDING_CUBE_MAP;
+	case 0x806F: /* GL_TEXTURE_3D (a layer of it attached) */
+		return 0x806A;
+	case 0x8C1A: /* GL_TEXTURE_2D_ARRAY */
+		return 0x8C1D;
+	default:
+		return 0;
+	}
+}
+
+/* False when the host cannot tell (GLES 3.0 has no texture level query,
+ * or a texture target not sized here). The texture is bound to its own
+ * target for the query: another one would be a GL error and 0x0. */
+static bool texture_size(struct gl_exec *x, GLenum fb_target, GLuint tex, GLint *w, GLint *h)
+{
+	struct gh_gl *gl = x->gl;
+	struct gh_gl_storage *st = gh_gl_map_get_ptr(&x->ctx->share->textures, tex);
+	GLenum bind = st && st->target ? st->target : GL_TEXTURE_2D, query = binding_of(bind);
+	if (!gl->fns.GetTexLevelParameteriv || !query)
 		return false;
 	GLint level = 0, face = 0, old = 0;
 	gles_host.glGetFramebufferAttachmentParameteriv(
@@ -35,13 +57,11 @@ static bool texture_size(struct gh_gl *gl, GLenum fb_target, GLuint tex, GLint *
 	gles_host.glGetFramebufferAttachmentParameteriv(
 	        fb_target, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE,
 	        &face);
-	GLenum bind = face ? GL_TEXTURE_CUBE_MAP : GL_TEXTURE_2D;
-	gles_host.glGetIntegerv(face ? GL_TEXTURE_BINDING_CUBE_MAP : GL_TEXTURE_BINDING_2D, &old);
+	GLenum image = bind == GL_TEXTURE_CUBE_MAP && face ? (GLenum)face : bind;
+	gles_host.glGetIntegerv(query, &old);
 	gles_host.glBindTexture(bind, tex);
-	gl->fns.GetTexLevelParameteriv(face ? (GLenum)face : GL_TEXTURE_2D, level,
-	                               GH_GL_TEXTURE_WIDTH, w);
-	gl->fns.GetTexLevelParameteriv(face ? (GLenum)face : GL_TEXTURE_2D, level,
-	                               GH_GL_TEXTURE_HEIGHT, h);
+	gl->fns.GetTexLevelParameteriv(image, level, GH_GL_TEXTURE_WIDTH, w);
+	gl->fns.GetTexLevelParameteriv(image, level, GH_GL_TEXTURE_HEIGHT, h);
 	gles_host.glBindTexture(bind, (GLuint)old);
 	return true;
 }
@@ -72,7 +92,7 @@ static bool read_size(struct gl_exec *x, GLint *w, GLint *h)
 		renderbuffer_size((GLuint)name, w, h);
 		return true;
 	}
-	return type == GL_TEXTURE && texture_size(x->gl, target, (GLuint)name, w, h);
+	return type == GL_TEXTURE && texture_size(x, target, (GLuint)name, w, h);
 }
 
 /* Pixels at `offset` in a buffer bound to a pixel pack or unpack target:

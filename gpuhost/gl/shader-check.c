@@ -339,11 +339,18 @@ static void read_errors(int version, const char *log, struct errors *e)
 
 /* Text glslang reads before the source. glslang 12 expands __LINE__,
  * __FILE__ and __VERSION__ but says `defined` of them is false; defining
- * them here fixes that (it expands them itself still), as GLSL says. */
-static void preamble(char *out, size_t size, int version)
+ * them here fixes that (it expands them itself still), as GLSL says. The
+ * macros of the extensions it does not know, as the driver defines them. */
+static void preamble(char *out, size_t size, int version, unsigned exts)
 {
-	snprintf(out, size, "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n",
-	         version);
+	snprintf(out, size, "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s",
+	         version,
+	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH
+	                 ? "#define GL_EXT_shader_framebuffer_fetch 1\n"
+	                 : "",
+	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT
+	                 ? "#define GL_EXT_shader_framebuffer_fetch_non_coherent 1\n"
+	                 : "");
 }
 
 /* GLSL ES 3.00 lets blank lines and comments come before #version, but
@@ -405,10 +412,10 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 
 /* glslang's verdict on `text` (the source, or what from_version made). */
 static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
-                                         const char *text, size_t len, char **log)
+                                         const char *text, size_t len, unsigned exts, char **log)
 {
-	char pre[120];
-	preamble(pre, sizeof(pre), v->number);
+	char pre[240];
+	preamble(pre, sizeof(pre), v->number, exts);
 	struct gh_glslang_input in = {
 	        .stage = stage,
 	        .version = v->number,
@@ -432,6 +439,27 @@ static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslan
 enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
                                        size_t len, char **log)
 {
+	return gh_shader_check_ext(api, type, source, len, 0, log);
+}
+
+/* What from_version made of the source (`in`, *n bytes), spelled for
+ * glslang where the context has a framebuffer fetch extension
+ * (shader-fetch.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
+static int for_fetch(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
+                     const char *in, size_t *n, char **out)
+{
+	if (stage != GH_GLSLANG_FRAGMENT || v->profile == GH_GLSLANG_PROFILE_CORE ||
+	    v->profile == GH_GLSLANG_PROFILE_COMPAT ||
+	    !(exts &
+	      (GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT)))
+		return 0;
+	return gh_shader_fetch_rewrite(in, *n, v->number, out, n);
+}
+
+enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
+                                           const char *source, size_t len, unsigned exts,
+                                           char **log)
+{
 	enum gh_glslang_stage stage;
 	struct version v;
 	char why[200];
@@ -445,7 +473,15 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
 	int moved = from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
-	enum gh_shader_verdict verdict = check_text(&v, stage, moved ? text : source, n, log);
+	char *fetched = NULL;
+	int fetch = for_fetch(&v, stage, exts, moved ? text : source, &n, &fetched);
+	enum gh_shader_verdict verdict = fetch < 0 ? GH_SHADER_FAILED
+	                                           : check_text(&v, stage,
+	                                                        fetch   ? fetched
+	                                                        : moved ? text
+	                                                                : source,
+	                                                        n, exts, log);
+	free(fetched);
 	free(text);
 	return verdict;
 }

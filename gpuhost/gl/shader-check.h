@@ -53,4 +53,22 @@ bool gh_shader_check_init(void);
 enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
                                        size_t len, char **log);
 
+/* Extensions of the shader's context that glslang does not know and that
+ * the check spells in plain GLSL for it (shader-fetch.c). */
+enum gh_shader_ext {
+	GH_SHADER_EXT_FRAMEBUFFER_FETCH = 1u << 0,              /* EXT_shader_framebuffer_fetch */
+	GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT = 1u << 1, /* ..._non_coherent */
+};
+
+/* gh_shader_check for a context with the extensions `exts` (gh_shader_ext
+ * bits). */
+enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
+                                           const char *source, size_t len, unsigned exts,
+                                           char **log);
+
+/* The text glslang checks for a fragment shader that enables a framebuffer
+ * fetch extension: 1 with *out (malloc'd) and *n, 0 when the source
+ * enables none (check it as it is), -1 out of memory. */
+int gh_shader_fetch_rewrite(const char *source, size_t len, int version, char **out, size_t *n);
+
 #endif

@@ -39,6 +39,17 @@ static enum gh_shader_api context_api(const struct gh_gl_context *ctx)
 	return GH_SHADER_API_GLES;
 }
 
+/* The extensions of the context glslang is told of (shader-check.h). */
+static unsigned shader_exts(const struct gh_gl_context *ctx)
+{
+	unsigned exts = 0;
+	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_shader_framebuffer_fetch"))
+		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH;
+	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_shader_framebuffer_fetch_non_coherent"))
+		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT;
+	return exts;
+}
+
 static const char *refusal(struct gl_exec *x, GLuint shader)
 {
 	return shader ? gh_gl_map_get_ptr(&x->ctx->share->refused, shader) : NULL;
@@ -147,8 +158,8 @@ bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_s
 	char *source = driver_source(shader, &len), *log = NULL;
 	if (!source)
 		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
-	enum gh_shader_verdict verdict =
-	        gh_shader_check(context_api(x->ctx), (uint32_t)type, source, len, &log);
+	enum gh_shader_verdict verdict = gh_shader_check_ext(
+	        context_api(x->ctx), (uint32_t)type, source, len, shader_exts(x->ctx), &log);
 	free(source);
 	if (verdict == GH_SHADER_REFUSED)
 		return refuse(x, shader, app_shader, type, log);

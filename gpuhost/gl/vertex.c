@@ -264,7 +264,7 @@ uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32
 	uint32_t bytes = gh_gl_attrib_bytes(size, type);
 	if (!bytes && ctx->es3)
 		bytes = es3_attrib_bytes(size, type);
-	return bytes;
+	return bytes ? bytes : gh_gl_ext_attrib_bytes(ctx, size, type);
 }
 
 /* The bytes of one vertex of size x type as glVertexAttrib{,I}Pointer or
@@ -276,7 +276,8 @@ static uint32_t format_bytes(struct gh_gl_context *ctx, GLint size, GLenum type,
                              bool *known)
 {
 	*known = integer ? integer_type(type)
-	                 : gh_gl_attrib_bytes(1, type) || (ctx->es3 && es3_type(type));
+	                 : gh_gl_attrib_bytes(1, type) || (ctx->es3 && es3_type(type)) ||
+	                           gh_gl_ext_attrib_bytes(ctx, 1, type);
 	uint32_t bytes = gh_gl_any_attrib_bytes(ctx, (uint32_t)size, type);
 	return integer && !integer_type(type) ? 0 : bytes;
 }

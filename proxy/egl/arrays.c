@@ -13,6 +13,7 @@ uint32_t ge_attrib_type_size(uint32_t type)
 	case GL_SHORT:
 	case GL_UNSIGNED_SHORT:
 	case GL_HALF_FLOAT:
+	case 0x8D61: /* GL_HALF_FLOAT_OES (OES_vertex_half_float): the host's GL decides */
 		return 2;
 	case GL_FIXED:
 	case GL_FLOAT:

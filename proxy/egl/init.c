@@ -95,11 +95,15 @@ static bool split_extensions(struct ge_api *api)
  * version strings of the level it gets. */
 static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 {
-	/* GL_OES_surfaceless_context is enum-only (EGL_KHR_surfaceless_context
-	 * needs it on GLES). */
-	static const char surfaceless[] = "GL_OES_surfaceless_context";
+	/* Extensions gl.xml does not know, so the codec has no bit for: they
+	 * add no command and no enum the host checks. GL_OES_surfaceless_context
+	 * (EGL_KHR_surfaceless_context needs it on GLES); GL_EXT_frag_depth, a
+	 * GLSL ES 1.00 built-in (gl_FragDepthEXT) glslang knows. */
+	static const char *const unlisted[] = {"GL_OES_surfaceless_context", "GL_EXT_frag_depth"};
 	struct gles_level *l = &api->level;
-	size_t cap = sizeof(surfaceless) + 1;
+	size_t cap = 1;
+	for (size_t i = 0; i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
+		cap += strlen(unlisted[i]) + 1;
 	for (const char *const *x = gl_gles_extensions; *x; x++)
 		cap += strlen(*x) + 1;
 	api->gl_extensions = calloc(1, cap);
@@ -116,7 +120,8 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 		add_gl_extension(api, x);
 		gles_level_add_extension(l, i);
 	}
-	add_gl_extension(api, surfaceless);
+	for (size_t i = 0; i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
+		add_gl_extension(api, unlisted[i]);
 	if (!split_extensions(api))
 		return false;
 	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);

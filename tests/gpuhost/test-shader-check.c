@@ -306,6 +306,61 @@ static bool check_cost(void)
 	return true;
 }
 
+static enum gh_shader_verdict check_fetch(const char *src, unsigned exts, char **log)
+{
+	return gh_shader_check_ext(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER, src, strlen(src), exts,
+	                           log);
+}
+
+/* EXT_shader_framebuffer_fetch(_non_coherent): glslang 12 knows neither;
+ * with the context's extension the shader is checked as plain GLSL, its
+ * other errors still caught and on their own lines; without, refused. */
+static bool framebuffer_fetch_is_checked_where_the_context_has_it(void)
+{
+	static const char es100[] =
+	        "#version 100\n"
+	        "#extension GL_EXT_shader_framebuffer_fetch : require\n"
+	        "#ifndef GL_EXT_shader_framebuffer_fetch\n#error no macro\n#endif\n"
+	        "void main() { gl_FragData[0] = gl_LastFragData[0] + vec4(0.5); }\n";
+	static const char es100_redeclared[] =
+	        "#version 100\n"
+	        "#extension GL_EXT_shader_framebuffer_fetch_non_coherent : enable\n"
+	        "layout(noncoherent) lowp vec4 gl_LastFragData[gl_MaxDrawBuffers];\n"
+	        "void main() { gl_FragColor = gl_LastFragData[0]; }\n";
+	static const char es300[] =
+	        "#version 300 es\n"
+	        "#extension GL_EXT_shader_framebuffer_fetch_non_coherent : require\n"
+	        "layout(location = 0, noncoherent) inout highp vec4 color[2];\n"
+	        "void add(inout highp vec4 v) { v += vec4(0.25); }\n"
+	        "void main() { add(color[0]); color[1] = color[1] * 0.5; }\n";
+	static const char es300_error[] = "#version 300 es\n"
+	                                  "#extension GL_EXT_shader_framebuffer_fetch : require\n"
+	                                  "inout highp vec4 color;\n"
+	                                  "void main() { color = undeclared; }\n";
+	const unsigned both =
+	        GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT;
+	const char *good[] = {es100, es100_redeclared, es300};
+	char *log;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		enum gh_shader_verdict v = check_fetch(good[i], both, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i]);
+		v = check_fetch(good[i], 0, &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i]);
+		free(log);
+	}
+	enum gh_shader_verdict v = check_fetch(es300_error, both, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, "0:4:") && strstr(log, "undeclared"),
+	      "verdict %d, log:\n%s", v, log ? log : "");
+	free(log);
+	/* A vertex shader has no framebuffer to read. */
+	v = gh_shader_check_ext(GH_SHADER_API_GLES, GL_VERTEX_SHADER, es100, strlen(es100), both,
+	                        &log);
+	CHECK(v == GH_SHADER_REFUSED, "a vertex shader reading gl_LastFragData: verdict %d", v);
+	free(log);
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -323,6 +378,7 @@ static const struct {
         CASE(comments_may_precede_version_300_es),
         CASE(predefined_macros_are_defined),
         CASE(known_divergences_alone_are_accepted),
+        CASE(framebuffer_fetch_is_checked_where_the_context_has_it),
         CASE(check_cost),
 #undef CASE
 };
