@@ -110,16 +110,8 @@ static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, con
 
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 {
-	/* struct gl_client_array, field by field (an initializer list would
-	 * not fix the order of the reads). */
 	struct gl_client_array h;
-	h.array = gl_rd_u32(r);
-	h.index = gl_rd_u32(r);
-	h.size = gl_rd_u32(r);
-	h.type = gl_rd_u32(r);
-	h.mode = gl_rd_u32(r);
-	h.first = gl_rd_u32(r);
-	h.count = gl_rd_u32(r);
+	gl_rd_struct(r, &h, sizeof(h));
 	uint32_t n;
 	const void *data = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
@@ -135,9 +127,11 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t target = gl_rd_u32(r), offset = gl_rd_u32(r), length = gl_rd_u32(r);
+	struct gl_op_buffer_read op;
+	gl_rd_struct(r, &op, sizeof(op));
 	if (!gh_gl_reader_done(x, r))
 		return false;
+	uint32_t target = op.target, offset = op.offset, length = op.length;
 	if (gl_buffer_target(target) < 0)
 		return gh_gl_fail(x, "buffer target 0x%x", target);
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);

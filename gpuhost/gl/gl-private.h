@@ -562,6 +562,8 @@ bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, 
 bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r);
 /* Checks that the reader was used up exactly. */
 bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r);
+/* Replies struct gl_reply_error (the creating commands). */
+bool gh_gl_reply_error(struct gl_exec *x, uint32_t error);
 bool gh_gl_make_current(struct gl_exec *x, uint32_t ctx, uint32_t draw, uint32_t read);
 void gh_gl_stream_release(struct gl_exec *x);
 

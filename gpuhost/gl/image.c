@@ -72,33 +72,30 @@ static uint32_t create(struct gh_gl *gl, uint32_t handle, uint32_t ctx_handle, u
 static bool op_create(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gh_gl *gl = x->gl;
-	uint32_t handle = gl_rd_u32(r), ctx = gl_rd_u32(r), target = gl_rd_u32(r);
-	uint32_t app = gl_rd_u32(r), level = gl_rd_u32(r);
+	struct gl_op_image_create op;
+	gl_rd_struct(r, &op, sizeof(op));
 	uintptr_t v;
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (!handle || gh_gl_map_get(&gl->images, handle, &v))
-		return gh_gl_fail(x, "image handle %u is 0 or in use", handle);
+	if (!op.handle || gh_gl_map_get(&gl->images, op.handle, &v))
+		return gh_gl_fail(x, "image handle %u is 0 or in use", op.handle);
 	if (gl->images.count >= gl->images.max)
 		return gh_gl_fail(x, "more than %u images", gl->images.max);
-	uint32_t err = create(gl, handle, ctx, target, app, level);
-	uint8_t *p = gl_exec_reply(x, 4);
-	if (!p)
-		return false;
-	memcpy(p, &err, 4);
-	return true;
+	uint32_t err = create(gl, op.handle, op.context, op.target, op.name, op.level);
+	return gh_gl_reply_error(x, err);
 }
 
 bool gh_gl_image_op(struct gl_exec *x, struct gl_reader *r)
 {
 	if (x->op == GL_OP_IMAGE_CREATE)
 		return op_create(x, r);
-	uint32_t handle = gl_rd_u32(r);
+	struct gl_op_handle op;
+	gl_rd_struct(r, &op, sizeof(op));
 	uintptr_t v;
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (!gh_gl_map_remove(&x->gl->images, handle, &v))
-		return gh_gl_fail(x, "unknown image %u", handle);
+	if (!gh_gl_map_remove(&x->gl->images, op.handle, &v))
+		return gh_gl_fail(x, "unknown image %u", op.handle);
 	image_free(x->gl, (struct app_image *)v);
 	return true;
 }

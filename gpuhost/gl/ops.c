@@ -16,22 +16,24 @@ bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r)
 	return true;
 }
 
-static bool reply_u32(struct gl_exec *x, uint32_t v)
+bool gh_gl_reply_error(struct gl_exec *x, uint32_t error)
 {
-	uint8_t *p = gl_exec_reply(x, 4);
+	struct gl_reply_error reply = {.error = error};
+	uint8_t *p = gl_exec_reply(x, sizeof(reply));
 	if (!p)
 		return false;
-	memcpy(p, &v, 4);
+	memcpy(p, &reply, sizeof(reply));
 	return true;
 }
 
 static bool op_init(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t version = gl_rd_u32(r);
+	struct gl_op_init op;
+	gl_rd_struct(r, &op, sizeof(op));
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (version != GL_STREAM_VERSION)
-		return gh_gl_fail(x, "stream version %u, the host speaks %u", version,
+	if (op.version != GL_STREAM_VERSION)
+		return gh_gl_fail(x, "stream version %u, the host speaks %u", op.version,
 		                  GL_STREAM_VERSION);
 	uint8_t *p = gl_exec_reply(x, x->gl->init_reply_size);
 	if (!p)
@@ -112,20 +114,23 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 static bool op_context(struct gl_exec *x, struct gl_reader *r)
 {
 	if (x->op == GL_OP_DESTROY_CONTEXT) {
-		uint32_t handle = gl_rd_u32(r);
-		return gh_gl_reader_done(x, r) && gh_gl_context_destroy(x, handle);
+		struct gl_op_handle op;
+		gl_rd_struct(r, &op, sizeof(op));
+		return gh_gl_reader_done(x, r) && gh_gl_context_destroy(x, op.handle);
 	}
-	struct gh_gl_context_args a = {0};
-	a.handle = gl_rd_u32(r);
-	a.config_id = gl_rd_u32(r);
-	a.share_handle = gl_rd_u32(r);
-	a.level.api = gl_rd_u32(r);
-	a.level.version = gl_rd_u32(r);
-	a.flags = gl_rd_u32(r);
+	struct gl_op_create_context op;
+	gl_rd_struct(r, &op, sizeof(op));
 	uint32_t n = 0;
 	const void *exts = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
+	struct gh_gl_context_args a = {
+	        .handle = op.handle,
+	        .config_id = op.config_id,
+	        .share_handle = op.share,
+	        .flags = op.flags,
+	        .level = {.api = op.api, .version = op.version},
+	};
 	if (n != 4 * sizeof(uint64_t))
 		return gh_gl_fail(x, "extension bits of %u bytes, not 32", n);
 	memcpy(a.level.exts, exts, sizeof(a.level.exts));
@@ -136,29 +141,37 @@ static bool op_context(struct gl_exec *x, struct gl_reader *r)
 			return gh_gl_fail(x, "extension bits past ours");
 	}
 	uint32_t err;
-	return gh_gl_context_create(x, &a, &err) && reply_u32(x, err);
+	return gh_gl_context_create(x, &a, &err) && gh_gl_reply_error(x, err);
 }
 
 static bool op_surface(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t handle = gl_rd_u32(r);
-	if (x->op == GL_OP_DESTROY_SURFACE)
-		return gh_gl_reader_done(x, r) && gh_gl_surface_destroy(x, handle);
-	if (x->op == GL_OP_RESIZE_SURFACE) {
-		uint32_t w = gl_rd_u32(r), h = gl_rd_u32(r);
-		return gh_gl_reader_done(x, r) && gh_gl_surface_resize(x, handle, w, h);
+	if (x->op == GL_OP_DESTROY_SURFACE) {
+		struct gl_op_handle op;
+		gl_rd_struct(r, &op, sizeof(op));
+		return gh_gl_reader_done(x, r) && gh_gl_surface_destroy(x, op.handle);
 	}
-	uint32_t config = gl_rd_u32(r), w = gl_rd_u32(r), h = gl_rd_u32(r), kind = gl_rd_u32(r);
+	if (x->op == GL_OP_RESIZE_SURFACE) {
+		struct gl_op_resize_surface op;
+		gl_rd_struct(r, &op, sizeof(op));
+		return gh_gl_reader_done(x, r) &&
+		       gh_gl_surface_resize(x, op.handle, op.width, op.height);
+	}
+	struct gl_op_create_surface op;
+	gl_rd_struct(r, &op, sizeof(op));
 	if (!gh_gl_reader_done(x, r))
 		return false;
 	uint32_t err;
-	return gh_gl_surface_create(x, handle, config, w, h, kind, &err) && reply_u32(x, err);
+	return gh_gl_surface_create(x, op.handle, op.config_id, op.width, op.height, op.kind,
+	                            &err) &&
+	       gh_gl_reply_error(x, err);
 }
 
 static bool op_make_current(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t c = gl_rd_u32(r), d = gl_rd_u32(r), rd = gl_rd_u32(r);
-	return gh_gl_reader_done(x, r) && gh_gl_make_current(x, c, d, rd);
+	struct gl_op_make_current op;
+	gl_rd_struct(r, &op, sizeof(op));
+	return gh_gl_reader_done(x, r) && gh_gl_make_current(x, op.context, op.draw, op.read);
 }
 
 /* Commands that act on the stream's current context. */

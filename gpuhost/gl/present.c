@@ -252,12 +252,15 @@ static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
 static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memory **mem,
                        uint32_t *n_rects, const uint8_t **rects)
 {
-	uint32_t handle = gl_rd_u32(r), buffer_id = gl_rd_u32(r), n;
-	*n_rects = gl_rd_u32(r);
+	struct gl_op_swap op;
+	uint32_t n;
+	gl_rd_struct(r, &op, sizeof(op));
 	*rects = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (n == GL_BLOB_NULL || (uint64_t)*n_rects * 16 != n)
+	uint32_t handle = op.surface, buffer_id = op.buffer;
+	*n_rects = op.n_rects;
+	if (n == GL_BLOB_NULL || (uint64_t)*n_rects * sizeof(struct gl_rect) != n)
 		return gh_gl_fail(x, "%u damage bytes for %u rectangles", n, *n_rects);
 	struct gh_gl_surface *surf = x->draw;
 	if (!surf || surf->handle != handle)

@@ -12,14 +12,15 @@
 
 #include "gl-private.h"
 
-static bool reply(struct gl_exec *x, uint32_t a, bool with_b, uint32_t b)
+/* The wait's reply: status, or 0 and the EGL error (gl-stream.h). */
+static bool reply_wait(struct gl_exec *x, uint32_t status, uint32_t error)
 {
-	uint8_t *p = gl_exec_reply(x, with_b ? 8 : 4);
+	struct gl_reply_sync_wait reply = {.status = status, .error = error};
+	uint32_t size = status ? offsetof(struct gl_reply_sync_wait, error) : sizeof(reply);
+	uint8_t *p = gl_exec_reply(x, size);
 	if (!p)
 		return false;
-	memcpy(p, &a, 4);
-	if (with_b)
-		memcpy(p + 4, &b, 4);
+	memcpy(p, &reply, size);
 	return true;
 }
 
@@ -44,30 +45,33 @@ static uint32_t create(struct gl_exec *x, uint32_t handle, uint32_t type)
 
 static bool op_create(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t handle = gl_rd_u32(r), type = gl_rd_u32(r);
+	struct gl_op_sync_create op;
+	gl_rd_struct(r, &op, sizeof(op));
 	uintptr_t v;
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (!handle || gh_gl_map_get(&x->gl->syncs, handle, &v))
-		return gh_gl_fail(x, "sync handle %u is 0 or in use", handle);
+	if (!op.handle || gh_gl_map_get(&x->gl->syncs, op.handle, &v))
+		return gh_gl_fail(x, "sync handle %u is 0 or in use", op.handle);
 	if (x->gl->syncs.count >= x->gl->syncs.max)
 		return gh_gl_fail(x, "more than %u syncs", x->gl->syncs.max);
-	uint32_t err = create(x, handle, type);
-	return !x->gl->failed && reply(x, err, false, 0);
+	uint32_t err = create(x, op.handle, op.type);
+	return !x->gl->failed && gh_gl_reply_error(x, err);
 }
 
 static bool op_client_wait(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gh_gl *gl = x->gl;
-	uint32_t handle = gl_rd_u32(r), flags = gl_rd_u32(r);
-	uint64_t timeout = gl_rd_u64(r);
+	struct gl_op_sync_client_wait op;
+	gl_rd_struct(r, &op, sizeof(op));
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	EGLSyncKHR sync = gh_gl_map_get_ptr(&gl->syncs, handle);
+	uint32_t flags = op.flags;
+	uint64_t timeout = op.timeout_ns;
+	EGLSyncKHR sync = gh_gl_map_get_ptr(&gl->syncs, op.handle);
 	if (!sync)
-		return reply(x, 0, true, EGL_BAD_PARAMETER);
+		return reply_wait(x, 0, EGL_BAD_PARAMETER);
 	if (flags & ~(uint32_t)EGL_SYNC_FLUSH_COMMANDS_BIT_KHR)
-		return reply(x, 0, true, EGL_BAD_PARAMETER);
+		return reply_wait(x, 0, EGL_BAD_PARAMETER);
 	/* The flush applies to the context current on the host thread: make
 	 * it this stream's, or flush nothing. */
 	if (x->ctx) {
@@ -80,19 +84,20 @@ static bool op_client_wait(struct gl_exec *x, struct gl_reader *r)
 		timeout = GL_MAX_SYNC_WAIT_NS;
 	EGLint status = gl->egl.ClientWaitSyncKHR(gl->dpy, sync, (EGLint)flags, timeout);
 	if (status == EGL_FALSE)
-		return reply(x, 0, true, (uint32_t)eglGetError());
-	return reply(x, (uint32_t)status, false, 0);
+		return reply_wait(x, 0, (uint32_t)eglGetError());
+	return reply_wait(x, (uint32_t)status, 0);
 }
 
 static bool op_server_wait(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gh_gl *gl = x->gl;
-	uint32_t handle = gl_rd_u32(r);
+	struct gl_op_handle op;
+	gl_rd_struct(r, &op, sizeof(op));
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	EGLSyncKHR sync = gh_gl_map_get_ptr(&gl->syncs, handle);
+	EGLSyncKHR sync = gh_gl_map_get_ptr(&gl->syncs, op.handle);
 	if (!sync)
-		return gh_gl_fail(x, "unknown sync %u", handle);
+		return gh_gl_fail(x, "unknown sync %u", op.handle);
 	if (!x->ctx)
 		return gh_gl_fail(x, "no current context");
 	if (!gh_gl_stream_make_current(x))
@@ -107,12 +112,13 @@ static bool op_server_wait(struct gl_exec *x, struct gl_reader *r)
 
 static bool op_destroy(struct gl_exec *x, struct gl_reader *r)
 {
-	uint32_t handle = gl_rd_u32(r);
+	struct gl_op_handle op;
+	gl_rd_struct(r, &op, sizeof(op));
 	uintptr_t v;
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (!gh_gl_map_remove(&x->gl->syncs, handle, &v))
-		return gh_gl_fail(x, "unknown sync %u", handle);
+	if (!gh_gl_map_remove(&x->gl->syncs, op.handle, &v))
+		return gh_gl_fail(x, "unknown sync %u", op.handle);
 	x->gl->egl.DestroySyncKHR(x->gl->dpy, (EGLSyncKHR)v);
 	return true;
 }

@@ -24,20 +24,22 @@ struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
  * GL_OP_INIT is the one sync command with no side effect. */
 static void barrier(struct gl_enc *e)
 {
-	uint32_t version = GL_STREAM_VERSION, size;
-	if (ge_stream_cmd(e, GL_OP_INIT, &version, 1))
+	struct gl_op_init init = {.version = GL_STREAM_VERSION};
+	uint32_t size;
+	if (ge_stream_op(e, GL_OP_INIT, &init, sizeof(init)))
 		gl_enc_reply(e, GL_OP_INIT, &size);
 }
 
 void ge_context_destroy_now(struct ge_context *c)
 {
 	struct ge_display *d = c->d;
+	struct gl_op_handle op = {.handle = c->handle};
 	if (c->stream) {
-		ge_stream_cmd(c->stream, GL_OP_DESTROY_CONTEXT, &c->handle, 1);
+		ge_stream_op(c->stream, GL_OP_DESTROY_CONTEXT, &op, sizeof(op));
 		barrier(c->stream);
 		ge_stream_close(c->stream);
 	} else if (d->stream) {
-		ge_stream_cmd(d->stream, GL_OP_DESTROY_CONTEXT, &c->handle, 1);
+		ge_stream_op(d->stream, GL_OP_DESTROY_CONTEXT, &op, sizeof(op));
 		ge_stream_flush(d->stream);
 	}
 	struct ge_surface *s;
@@ -49,25 +51,25 @@ void ge_context_destroy_now(struct ge_context *c)
 	free(c);
 }
 
-void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op,
-                     const uint32_t *args, uint32_t n_args)
+void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op, const void *fixed,
+                     uint32_t size)
 {
 	struct gl_enc *e = after ? after->stream : NULL;
 	if (e && after->current && after != ge_current_context()) {
 		/* Another thread owns that stream: it sends this at its next
 		 * sync point, after what it queued before. */
-		uint32_t cmd[2 + 8];
-		struct gl_cmd h = {.size = 8 + 4 * n_args, .op = op};
-		if (n_args > 8)
+		uint8_t cmd[sizeof(struct gl_cmd) + 32];
+		struct gl_cmd h = {.size = (uint32_t)sizeof(h) + size, .op = op};
+		if (size > sizeof(cmd) - sizeof(h))
 			return;
 		__builtin_memcpy(cmd, &h, sizeof(h));
-		__builtin_memcpy(cmd + 2, args, 4 * n_args);
+		__builtin_memcpy(cmd + sizeof(h), fixed, size);
 		ge_stream_post(e, cmd, h.size);
 		return;
 	}
 	if (!e)
 		e = d->stream;
-	if (e && ge_stream_cmd(e, op, args, n_args) && !(after && after->current))
+	if (e && ge_stream_op(e, op, fixed, size) && !(after && after->current))
 		ge_stream_flush(e);
 }
 
@@ -203,23 +205,23 @@ static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct g
 	c->flags = flags;
 	c->api = api;
 	c->handle = ge_display_new_handle(d);
-	/* u32 arguments, then the extension bits as a 32-byte blob. */
-	uint32_t args[6 + 1 + 8] = {c->handle,
-	                            cfg ? (uint32_t)cfg->config_id : 0,
-	                            share ? share->handle : 0,
-	                            api->level.api,
-	                            api->level.version,
-	                            flags,
-	                            32};
-	__builtin_memcpy(&args[7], api->level.exts, sizeof(api->level.exts));
-	const uint8_t *reply = NULL;
-	uint32_t size = 0, error = EGL_CONTEXT_LOST;
-	if (ge_stream_cmd(d->stream, GL_OP_CREATE_CONTEXT, args, 15))
-		reply = gl_enc_reply(d->stream, GL_OP_CREATE_CONTEXT, &size);
-	if (reply && size == 4)
-		__builtin_memcpy(&error, reply, 4);
-	else if (reply)
-		ge_stream_lose(d->stream, "malformed GL_OP_CREATE_CONTEXT reply");
+	struct gl_op_create_context op = {
+	        .handle = c->handle,
+	        .config_id = cfg ? (uint32_t)cfg->config_id : 0,
+	        .share = share ? share->handle : 0,
+	        .api = api->level.api,
+	        .version = api->level.version,
+	        .flags = flags,
+	};
+	/* The extension bits: a 32-byte blob whatever GLES_EXT_WORDS is. */
+	uint64_t exts[4] = {0};
+	static_assert(sizeof(api->level.exts) <= sizeof(exts), "extension words fit the blob");
+	__builtin_memcpy(exts, api->level.exts, sizeof(api->level.exts));
+	struct gl_reply_error reply = {.error = EGL_CONTEXT_LOST};
+	if (ge_stream_op_blob(d->stream, GL_OP_CREATE_CONTEXT, &op, sizeof(op), exts, sizeof(exts)))
+		ge_stream_reply_fixed(d->stream, GL_OP_CREATE_CONTEXT, &reply, sizeof(reply),
+		                      "malformed GL_OP_CREATE_CONTEXT reply");
+	uint32_t error = reply.error;
 	if (error != EGL_SUCCESS) {
 		ge_gl_state_destroy(c->gl);
 		free(c);

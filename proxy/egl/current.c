@@ -59,9 +59,9 @@ static void unbind_surface(struct ge_context *c, struct ge_surface *s)
 /* Display locked; c is current on the calling thread. */
 static void release(struct ge_context *c)
 {
-	static const uint32_t none[3] = {0, 0, 0};
+	static const struct gl_op_make_current none = {0};
 	struct ge_display *d = c->d;
-	if (ge_stream_cmd(c->stream, GL_OP_MAKE_CURRENT, none, 3))
+	if (ge_stream_op(c->stream, GL_OP_MAKE_CURRENT, &none, sizeof(none)))
 		ge_stream_flush(c->stream);
 	c->current = false;
 	current = NULL;
@@ -163,8 +163,12 @@ static EGLint make_current(struct ge_display *d, struct ge_context *c, EGLSurfac
 		return EGL_BAD_ALLOC;
 	if (draw)
 		ge_surface_sync_size(draw, c->stream);
-	uint32_t args[3] = {c->handle, draw ? draw->handle : 0, read ? read->handle : 0};
-	if (!ge_stream_cmd(c->stream, GL_OP_MAKE_CURRENT, args, 3))
+	struct gl_op_make_current op = {
+	        .context = c->handle,
+	        .draw = draw ? draw->handle : 0,
+	        .read = read ? read->handle : 0,
+	};
+	if (!ge_stream_op(c->stream, GL_OP_MAKE_CURRENT, &op, sizeof(op)))
 		return EGL_CONTEXT_LOST;
 	bind(c, draw, read);
 	return EGL_SUCCESS;

@@ -194,12 +194,12 @@ struct ge_context *ge_current_context(void);
 /* Makes the calling thread release its context (eglReleaseThread,
  * teardown). Display of that context locked by the caller. */
 bool ge_current_release(struct ge_display *d);
-/* Sends a small EGL command (header + u32 args) on a stream that the host
+/* Sends a small EGL command (its wire struct, at most 32 bytes) on a stream that the host
  * processes after everything `after` has sent: `after`'s own stream when
  * no other thread uses it, else the display stream or a post. Display
  * locked. */
-void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op,
-                     const uint32_t *args, uint32_t n_args);
+void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op, const void *fixed,
+                     uint32_t size);
 
 /* ---- surfaces (surface.c, swap.c) ---- */
 

@@ -100,12 +100,11 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	uint8_t *p = gl_enc_begin(e, GL_OP_CLIENT_ARRAY,
-	                          (uint32_t)sizeof(h) + ge_blob_size((uint32_t)bytes));
+	uint8_t *p = ge_stream_op_begin(e, GL_OP_CLIENT_ARRAY, &h, sizeof(h),
+	                                ge_blob_size((uint32_t)bytes));
 	if (!p)
 		return false;
-	memcpy(p, &h, sizeof(h));
-	p = ge_put_u32(p + sizeof(h), (uint32_t)bytes);
+	p = ge_put_u32(p, (uint32_t)bytes);
 	ge_pack_vertices(p, a->pointer, first, count, elem, (uint32_t)a->stride);
 	uint32_t pad = ((uint32_t)bytes + 3u) & ~3u;
 	for (uint32_t i = (uint32_t)bytes; i < pad; i++)

@@ -29,8 +29,13 @@ bool ge_buffer_read(struct gl_enc *e, uint32_t target, uint64_t offset, uint64_t
 	uint8_t *dst = out;
 	for (uint64_t done = 0; done < length;) {
 		uint32_t n = length - done > PIECE ? PIECE : (uint32_t)(length - done), size;
-		uint32_t args[3] = {target, (uint32_t)(offset + done), n};
-		if (offset + done > UINT32_MAX || !ge_stream_cmd(e, GL_OP_BUFFER_READ, args, 3))
+		struct gl_op_buffer_read op = {
+		        .target = target,
+		        .offset = (uint32_t)(offset + done),
+		        .length = n,
+		};
+		if (offset + done > UINT32_MAX ||
+		    !ge_stream_op(e, GL_OP_BUFFER_READ, &op, sizeof(op)))
 			return false;
 		const uint8_t *reply = gl_enc_reply(e, GL_OP_BUFFER_READ, &size);
 		uint32_t got;

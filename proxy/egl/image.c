@@ -91,17 +91,18 @@ static EGLImage create(EGLDisplay dpy, EGLContext ctx, EGLenum target, EGLClient
 	if (error == EGL_SUCCESS) {
 		img->handle = ge_display_new_handle(d);
 		img->target = target;
-		uint32_t args[5] = {img->handle, c->handle, target, (uint32_t)(uintptr_t)buffer,
-		                    level};
-		const uint8_t *reply = NULL;
-		uint32_t size = 0;
-		error = EGL_CONTEXT_LOST;
-		if (ge_stream_cmd(c->stream, GL_OP_IMAGE_CREATE, args, 5))
-			reply = gl_enc_reply(c->stream, GL_OP_IMAGE_CREATE, &size);
-		if (reply && size == 4)
-			__builtin_memcpy(&error, reply, 4);
-		else if (reply)
-			ge_stream_lose(c->stream, "malformed GL_OP_IMAGE_CREATE reply");
+		struct gl_op_image_create op = {
+		        .handle = img->handle,
+		        .context = c->handle,
+		        .target = target,
+		        .name = (uint32_t)(uintptr_t)buffer,
+		        .level = level,
+		};
+		struct gl_reply_error reply = {.error = EGL_CONTEXT_LOST};
+		if (ge_stream_op(c->stream, GL_OP_IMAGE_CREATE, &op, sizeof(op)))
+			ge_stream_reply_fixed(c->stream, GL_OP_IMAGE_CREATE, &reply, sizeof(reply),
+			                      "malformed GL_OP_IMAGE_CREATE reply");
+		error = reply.error;
 	}
 	if (error == EGL_SUCCESS)
 		wl_list_insert(&d->images, &img->link);
@@ -116,7 +117,8 @@ void ge_image_destroy_now(struct ge_display *d, struct ge_image *img)
 {
 	/* After what this thread's context sent (it may have used the image). */
 	struct ge_context *c = ge_current_context();
-	ge_send_ordered(d, c && c->d == d ? c : NULL, GL_OP_IMAGE_DESTROY, &img->handle, 1);
+	struct gl_op_handle op = {.handle = img->handle};
+	ge_send_ordered(d, c && c->d == d ? c : NULL, GL_OP_IMAGE_DESTROY, &op, sizeof(op));
 	wl_list_remove(&img->link);
 	free(img);
 }

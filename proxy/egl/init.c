@@ -264,9 +264,10 @@ static bool initialize(struct ge_display *d)
 		return false;
 	if (!d->stream && !(d->stream = ge_stream_open(d, NULL)))
 		return false;
-	uint32_t version = GL_STREAM_VERSION, size;
+	struct gl_op_init init = {.version = GL_STREAM_VERSION};
+	uint32_t size;
 	const uint8_t *reply = NULL;
-	if (ge_stream_cmd(d->stream, GL_OP_INIT, &version, 1))
+	if (ge_stream_op(d->stream, GL_OP_INIT, &init, sizeof(init)))
 		reply = gl_enc_reply(d->stream, GL_OP_INIT, &size);
 	free_host_info(d);
 	if (!reply || !parse_init(d, reply, size)) {

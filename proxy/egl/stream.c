@@ -221,14 +221,47 @@ uint8_t *ge_put_blob(uint8_t *p, const void *data, uint32_t n)
 	return p + n + pad;
 }
 
-bool ge_stream_cmd(struct gl_enc *e, uint32_t op, const uint32_t *args, uint32_t n)
+uint8_t *ge_stream_op_begin(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
+                            uint32_t extra)
 {
-	uint8_t *p = gl_enc_begin(e, op, n * 4);
+	uint8_t *p = gl_enc_begin(e, op, size + extra);
+	if (!p)
+		return NULL;
+	memcpy(p, fixed, size);
+	return p + size;
+}
+
+bool ge_stream_op(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size)
+{
+	if (!ge_stream_op_begin(e, op, fixed, size, 0))
+		return false;
+	gl_enc_end(e);
+	return true;
+}
+
+bool ge_stream_op_blob(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
+                       const void *data, uint32_t n)
+{
+	uint8_t *p = ge_stream_op_begin(e, op, fixed, size, ge_blob_size(n));
 	if (!p)
 		return false;
-	for (uint32_t i = 0; i < n; i++)
-		p = ge_put_u32(p, args[i]);
+	ge_put_blob(p, data, n);
 	gl_enc_end(e);
+	return true;
+}
+
+bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t size,
+                           const char *malformed)
+{
+	uint32_t got;
+	const uint8_t *reply = gl_enc_reply(e, op, &got);
+	if (!reply)
+		return false;
+	if (got != size) {
+		ge_stream_lose(e, malformed);
+		return false;
+	}
+	memcpy(out, reply, size);
 	return true;
 }
 

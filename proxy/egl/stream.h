@@ -53,8 +53,23 @@ bool ge_stream_flush(struct gl_enc *e);
 bool ge_stream_lost(struct gl_enc *e);
 /* Queues a whole command (header included in `cmd`) for the owner. */
 void ge_stream_post(struct gl_enc *e, const void *cmd, uint32_t size);
-/* Sends op + u32 args; convenience for EGL-level commands. */
-bool ge_stream_cmd(struct gl_enc *e, uint32_t op, const uint32_t *args, uint32_t n);
+/* EGL-level commands (gl-stream.h): `fixed` is the op's wire struct
+ * (struct gl_op_*, its size a multiple of 4), sent as it is in memory.
+ * ge_stream_op_begin queues it and returns where the `extra` bytes after
+ * it go (the caller fills them all, then calls gl_enc_end); NULL when the
+ * stream is lost. */
+uint8_t *ge_stream_op_begin(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
+                            uint32_t extra);
+bool ge_stream_op(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size);
+/* The struct then one blob of n bytes. */
+bool ge_stream_op_blob(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
+                       const void *data, uint32_t n);
+/* Waits for the reply to `op` and copies it into `out`, a reply struct
+ * (struct gl_reply_*) of `size` bytes. False when the link is lost, or
+ * when the reply has another size: then the stream is lost with
+ * `malformed` as the reason. */
+bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t size,
+                           const char *malformed);
 /* Marks the stream and its display lost (logged once per display). */
 void ge_stream_lose(struct gl_enc *e, const char *why);
 

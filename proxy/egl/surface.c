@@ -25,22 +25,24 @@ EGLAttrib ge_attrib_at(const void *list, bool wide, size_t i)
 
 EGLint ge_surface_create_on_host(struct ge_display *d, struct ge_surface *s)
 {
-	uint32_t args[5] = {s->handle, (uint32_t)s->config->config_id, (uint32_t)s->host_width,
-	                    (uint32_t)s->host_height, s->kind};
-	const uint8_t *reply = NULL;
-	uint32_t size = 0, error = EGL_CONTEXT_LOST;
-	if (ge_stream_cmd(d->stream, GL_OP_CREATE_SURFACE, args, 5))
-		reply = gl_enc_reply(d->stream, GL_OP_CREATE_SURFACE, &size);
-	if (reply && size == 4)
-		__builtin_memcpy(&error, reply, 4);
-	else if (reply)
-		ge_stream_lose(d->stream, "malformed GL_OP_CREATE_SURFACE reply");
-	return (EGLint)error;
+	struct gl_op_create_surface op = {
+	        .handle = s->handle,
+	        .config_id = (uint32_t)s->config->config_id,
+	        .width = (uint32_t)s->host_width,
+	        .height = (uint32_t)s->host_height,
+	        .kind = s->kind,
+	};
+	struct gl_reply_error reply = {.error = EGL_CONTEXT_LOST};
+	if (ge_stream_op(d->stream, GL_OP_CREATE_SURFACE, &op, sizeof(op)))
+		ge_stream_reply_fixed(d->stream, GL_OP_CREATE_SURFACE, &reply, sizeof(reply),
+		                      "malformed GL_OP_CREATE_SURFACE reply");
+	return (EGLint)reply.error;
 }
 
 void ge_surface_destroy_now(struct ge_surface *s)
 {
-	ge_send_ordered(s->d, s->last_ctx, GL_OP_DESTROY_SURFACE, &s->handle, 1);
+	struct gl_op_handle op = {.handle = s->handle};
+	ge_send_ordered(s->d, s->last_ctx, GL_OP_DESTROY_SURFACE, &op, sizeof(op));
 	if (s->kind == GL_SURFACE_WINDOW)
 		ge_window_finish(s);
 	wl_list_remove(&s->link);

@@ -110,15 +110,14 @@ static uint32_t clip_rects(const struct ge_surface *s, const EGLint *in, EGLint 
 static bool send_swap(struct ge_surface *s, struct gl_enc *e, struct ge_frame_buffer *b,
                       const int32_t *rects, uint32_t n)
 {
-	uint8_t *p = gl_enc_begin(e, GL_OP_SWAP, 12 + ge_blob_size(n * 16));
-	if (!p)
-		return false;
-	p = ge_put_u32(p, s->handle);
-	p = ge_put_u32(p, wl_proxy_get_id((struct wl_proxy *)b->buffer));
-	p = ge_put_u32(p, n);
-	ge_put_blob(p, rects, n * 16);
-	gl_enc_end(e);
-	return ge_stream_flush(e);
+	struct gl_op_swap op = {
+	        .surface = s->handle,
+	        .buffer = wl_proxy_get_id((struct wl_proxy *)b->buffer),
+	        .n_rects = n,
+	};
+	return ge_stream_op_blob(e, GL_OP_SWAP, &op, sizeof(op), rects,
+	                         n * (uint32_t)sizeof(struct gl_rect)) &&
+	       ge_stream_flush(e);
 }
 
 static void commit(struct ge_surface *s, struct ge_frame_buffer *b, const int32_t *rects,

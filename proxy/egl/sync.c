@@ -19,20 +19,6 @@ static struct ge_sync *lookup(struct ge_display *d, EGLSync sync)
 	return NULL;
 }
 
-static bool read_error(struct gl_enc *e, uint32_t op, uint32_t *error)
-{
-	uint32_t size;
-	const uint8_t *reply = gl_enc_reply(e, op, &size);
-	if (!reply)
-		return false;
-	if (size != 4) {
-		ge_stream_lose(e, "malformed sync reply");
-		return false;
-	}
-	__builtin_memcpy(error, reply, 4);
-	return true;
-}
-
 static EGLSync create(EGLDisplay dpy, EGLenum type, const void *attribs, bool wide)
 {
 	struct ge_display *d = ge_display_lock(dpy, true);
@@ -50,9 +36,13 @@ static EGLSync create(EGLDisplay dpy, EGLenum type, const void *attribs, bool wi
 	if (error == EGL_SUCCESS) {
 		y->handle = ge_display_new_handle(d);
 		y->ctx = c;
-		uint32_t args[2] = {y->handle, EGL_SYNC_FENCE_KHR};
-		if (!ge_stream_cmd(c->stream, GL_OP_SYNC_CREATE, args, 2) ||
-		    !read_error(c->stream, GL_OP_SYNC_CREATE, &error))
+		struct gl_op_sync_create op = {.handle = y->handle, .type = EGL_SYNC_FENCE_KHR};
+		struct gl_reply_error reply;
+		if (ge_stream_op(c->stream, GL_OP_SYNC_CREATE, &op, sizeof(op)) &&
+		    ge_stream_reply_fixed(c->stream, GL_OP_SYNC_CREATE, &reply, sizeof(reply),
+		                          "malformed sync reply"))
+			error = reply.error;
+		else
 			error = EGL_CONTEXT_LOST;
 	}
 	if (error == EGL_SUCCESS)
@@ -66,7 +56,8 @@ static EGLSync create(EGLDisplay dpy, EGLenum type, const void *attribs, bool wi
 
 void ge_sync_destroy_now(struct ge_display *d, struct ge_sync *y)
 {
-	ge_send_ordered(d, y->ctx, GL_OP_SYNC_DESTROY, &y->handle, 1);
+	struct gl_op_handle op = {.handle = y->handle};
+	ge_send_ordered(d, y->ctx, GL_OP_SYNC_DESTROY, &op, sizeof(op));
 	wl_list_remove(&y->link);
 	free(y);
 }
@@ -89,27 +80,20 @@ static EGLBoolean destroy(EGLDisplay dpy, EGLSync sync)
 static EGLint wait_slice(struct gl_enc *e, uint32_t handle, uint32_t flags, uint64_t ns,
                          EGLint *error)
 {
-	uint8_t *p = gl_enc_begin(e, GL_OP_SYNC_CLIENT_WAIT, 16);
+	struct gl_op_sync_client_wait op = {.handle = handle, .flags = flags, .timeout_ns = ns};
 	uint32_t size;
 	const uint8_t *reply = NULL;
-	if (p) {
-		p = ge_put_u32(p, handle);
-		p = ge_put_u32(p, flags);
-		ge_put_u64(p, ns);
-		gl_enc_end(e);
+	if (ge_stream_op(e, GL_OP_SYNC_CLIENT_WAIT, &op, sizeof(op)))
 		reply = gl_enc_reply(e, GL_OP_SYNC_CLIENT_WAIT, &size);
-	}
-	uint32_t status = 0, err = EGL_CONTEXT_LOST;
-	if (reply && (size == 4 || size == 8)) {
-		__builtin_memcpy(&status, reply, 4);
-		if (size == 8)
-			__builtin_memcpy(&err, reply + 4, 4);
-	} else if (reply) {
+	/* The error travels only when status is 0 (gl-stream.h). */
+	struct gl_reply_sync_wait r = {.status = 0, .error = EGL_CONTEXT_LOST};
+	if (reply && (size == offsetof(struct gl_reply_sync_wait, error) || size == sizeof(r)))
+		__builtin_memcpy(&r, reply, size);
+	else if (reply)
 		ge_stream_lose(e, "malformed GL_OP_SYNC_CLIENT_WAIT reply");
-	}
-	if (status == EGL_CONDITION_SATISFIED || status == EGL_TIMEOUT_EXPIRED)
-		return (EGLint)status;
-	*error = status ? EGL_BAD_PARAMETER : (EGLint)err;
+	if (r.status == EGL_CONDITION_SATISFIED || r.status == EGL_TIMEOUT_EXPIRED)
+		return (EGLint)r.status;
+	*error = r.status ? EGL_BAD_PARAMETER : (EGLint)r.error;
 	return 0;
 }
 
@@ -199,6 +183,7 @@ static EGLBoolean server_wait(EGLDisplay dpy, EGLSync sync, EGLint flags)
 	struct ge_sync *y = lookup(d, sync);
 	struct ge_context *c = ge_current_context();
 	EGLint error = EGL_SUCCESS;
+	struct gl_op_handle op = {.handle = y ? y->handle : 0};
 	if (!y)
 		error = EGL_BAD_PARAMETER;
 	else if (flags)
@@ -206,7 +191,7 @@ static EGLBoolean server_wait(EGLDisplay dpy, EGLSync sync, EGLint flags)
 	else if (!c || c->d != d)
 		error = EGL_BAD_MATCH;
 	else if (!y->signaled && d->host.features & GL_HOST_WAIT_SYNC)
-		ge_stream_cmd(c->stream, GL_OP_SYNC_SERVER_WAIT, &y->handle, 1);
+		ge_stream_op(c->stream, GL_OP_SYNC_SERVER_WAIT, &op, sizeof(op));
 	else if (!y->signaled && !wait_locked(d, y, 0, EGL_FOREVER, &error))
 		error = error == EGL_SUCCESS ? EGL_CONTEXT_LOST : error;
 	ge_display_unlock(d);

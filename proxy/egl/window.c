@@ -36,8 +36,12 @@ void ge_surface_sync_size(struct ge_surface *s, struct gl_enc *e)
 	ge_window_update_size(s);
 	if (s->width == s->host_width && s->height == s->host_height)
 		return;
-	uint32_t args[3] = {s->handle, (uint32_t)s->width, (uint32_t)s->height};
-	ge_stream_cmd(e, GL_OP_RESIZE_SURFACE, args, 3);
+	struct gl_op_resize_surface op = {
+	        .handle = s->handle,
+	        .width = (uint32_t)s->width,
+	        .height = (uint32_t)s->height,
+	};
+	ge_stream_op(e, GL_OP_RESIZE_SURFACE, &op, sizeof(op));
 	s->host_width = s->width;
 	s->host_height = s->height;
 	/* As Mesa: the offset given with a resize moves the next attach. */

@@ -100,6 +100,22 @@ static inline float gl_rd_f32(struct gl_reader *r)
 	return f;
 }
 
+/* A wire struct of gl-stream.h (an EGL-level command's fixed part), read
+ * whole: its bytes are the wire's, little-endian as the host is. A short
+ * payload sets `bad` and zeroes *s, as the scalar reads do. */
+static inline void gl_rd_struct(struct gl_reader *r, void *s, uint32_t size)
+{
+	if (r->left < size) {
+		r->bad = true;
+		r->left = 0;
+		memset(s, 0, size);
+		return;
+	}
+	memcpy(s, r->p, size);
+	r->p += size;
+	r->left -= size;
+}
+
 /* A blob: *n gets its byte count (GL_BLOB_NULL for NULL, which returns
  * NULL). The bytes stay in the command buffer (aligned to 4), valid
  * until the decoder returns. */

@@ -38,6 +38,10 @@
  *   maps them per share group (per context for framebuffers and vertex
  *   arrays). A name the app never generated ends the link.
  *
+ * The EGL-level commands (op < GL_OP_GLES_BASE) and their replies follow
+ * the same rules, spelled out as one declared struct per command (its
+ * scalars, the same bytes) then its blobs; see enum gl_op.
+ *
  * Replies: a gl_cmd header whose op repeats the command's op, then the
  * return value (if the command has one, as a scalar), then each `out`
  * pointer's blob with the bytes actually written (n <= the capacity).
@@ -51,6 +55,7 @@
 
 #include <assert.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* 2: API + version + extensions in GL_OP_INIT and GL_OP_CREATE_CONTEXT. */
@@ -78,12 +83,13 @@ static_assert(sizeof(struct gl_cmd) == 8, "gl_cmd is 8 bytes");
 #define GL_OP_GLES_BASE 0x1000u
 
 /*
- * EGL-level and helper commands. "sync" means the host replies; arguments
- * are listed as the scalars and blobs that follow the header. EGL errors
- * come back as an EGL error code (EGL_SUCCESS when it worked).
+ * EGL-level and helper commands. "sync" means the host replies. Each
+ * command's fixed part is the wire struct its comment names (declared
+ * below the enum, sizes and offsets asserted), then the blobs it lists.
+ * EGL errors come back as an EGL error code (EGL_SUCCESS when it worked).
  */
 enum gl_op {
-	/* sync. u32 version (GL_STREAM_VERSION).
+	/* sync. struct gl_op_init.
 	 * Reply: gl_host_info, then blob gl_config_info[n_configs], then for
 	 * each of the n_apis APIs the host offers: blob gl_api_info, blobs of
 	 * the host's GL_VENDOR, GL_RENDERER, GL_VERSION,
@@ -93,64 +99,59 @@ enum gl_op {
 	 * display, on its display stream. */
 	GL_OP_INIT = 1,
 
-	/* sync. u32 context handle, u32 config_id (from gl_config_info),
-	 * u32 share context handle or 0, u32 api (enum gl_api), u32 version
-	 * (GL_VERSION_CODE, at most the gl_api_info's), u32 flags (enum
-	 * gl_context_flags), blob of 4 u64 (32 bytes): the extensions of
-	 * ours the context has (bit i: gl_gles_extensions[i]; a subset of
-	 * those the host offers for the API, gl_api_info.exts).
-	 * Reply: u32 EGL error. */
+	/* sync. struct gl_op_create_context, then blob of 4 u64 (32 bytes):
+	 * the extensions of ours the context has (bit i:
+	 * gl_gles_extensions[i]; a subset of those the host offers for the
+	 * API, gl_api_info.exts).
+	 * Reply: struct gl_reply_error. */
 	GL_OP_CREATE_CONTEXT = 2,
-	/* u32 context handle. It must not be current on any stream. */
+	/* struct gl_op_handle: the context. It must not be current on any
+	 * stream. */
 	GL_OP_DESTROY_CONTEXT = 3,
 
-	/* sync. u32 surface handle, u32 config_id, u32 width, u32 height
-	 * (1..GL_MAX_SURFACE_SIZE), u32 kind (enum gl_surface_kind).
-	 * Reply: u32 EGL error. The host renders a surface of either kind
-	 * into an off-screen buffer it keeps (its "back buffer"), preserved
-	 * between swaps, y up as GL has it. */
+	/* sync. struct gl_op_create_surface.
+	 * Reply: struct gl_reply_error. The host renders a surface of either
+	 * kind into an off-screen buffer it keeps (its "back buffer"),
+	 * preserved between swaps, y up as GL has it. */
 	GL_OP_CREATE_SURFACE = 4,
-	/* u32 surface handle, u32 width, u32 height. The next frame renders
-	 * at the new size; the back buffer's contents are undefined. */
+	/* struct gl_op_resize_surface. The next frame renders at the new
+	 * size; the back buffer's contents are undefined. */
 	GL_OP_RESIZE_SURFACE = 5,
-	/* u32 surface handle. It must not be current on any stream. */
+	/* struct gl_op_handle: the surface. It must not be current on any
+	 * stream. */
 	GL_OP_DESTROY_SURFACE = 6,
 
-	/* u32 context handle, u32 draw surface handle, u32 read surface
-	 * handle. Makes the context current on this stream (0, 0, 0: none);
-	 * surfaces are 0 for a surfaceless context. The host ends the link
-	 * if a handle is unknown or the host cannot make it current. */
+	/* struct gl_op_make_current. Makes the context current on this
+	 * stream (0, 0, 0: none); surfaces are 0 for a surfaceless context.
+	 * The host ends the link if a handle is unknown or the host cannot
+	 * make it current. */
 	GL_OP_MAKE_CURRENT = 7,
 
-	/* u32 surface handle (the current draw surface, a window), u32
-	 * wl_buffer object id (a buffer made by gpupipe_memory_v1.create_buffer
-	 * of the surface's size and not in use by the compositor), u32
-	 * n_rects, then blob of n_rects * 4 i32 (x, y, width, height; GL
+	/* struct gl_op_swap, then blob of n_rects struct gl_rect (GL
 	 * coordinates, origin bottom left) of damage since the previous swap,
 	 * n_rects == 0 meaning everything. The host copies the back buffer into
 	 * the wl_buffer (flipped to y down), ending the frame. */
 	GL_OP_SWAP = 8,
 
-	/* sync. u32 sync handle, u32 type (EGL_SYNC_FENCE_KHR).
-	 * Reply: u32 EGL error. */
+	/* sync. struct gl_op_sync_create.
+	 * Reply: struct gl_reply_error. */
 	GL_OP_SYNC_CREATE = 9,
-	/* sync. u32 sync handle, u32 flags (EGL_SYNC_FLUSH_COMMANDS_BIT_KHR),
-	 * u64 timeout ns (the host waits at most GL_MAX_SYNC_WAIT_NS per call;
-	 * the library repeats for longer timeouts).
-	 * Reply: u32 EGL status (EGL_CONDITION_SATISFIED_KHR,
-	 * EGL_TIMEOUT_EXPIRED_KHR) or 0 with u32 EGL error following. */
+	/* sync. struct gl_op_sync_client_wait (the host waits at most
+	 * GL_MAX_SYNC_WAIT_NS per call; the library repeats for longer
+	 * timeouts).
+	 * Reply: struct gl_reply_sync_wait, whose error travels only when
+	 * status is 0 (4 bytes otherwise). */
 	GL_OP_SYNC_CLIENT_WAIT = 10,
-	/* u32 sync handle: the host's GPU waits (eglWaitSyncKHR). */
+	/* struct gl_op_handle: the sync. The host's GPU waits
+	 * (eglWaitSyncKHR). */
 	GL_OP_SYNC_SERVER_WAIT = 11,
-	/* u32 sync handle. */
+	/* struct gl_op_handle: the sync. */
 	GL_OP_SYNC_DESTROY = 12,
 
-	/* sync. u32 image handle, u32 context handle, u32 target
-	 * (EGL_GL_TEXTURE_2D_KHR, EGL_GL_RENDERBUFFER_KHR), u32 app name of
-	 * the texture or renderbuffer, u32 mip level.
-	 * Reply: u32 EGL error. */
+	/* sync. struct gl_op_image_create.
+	 * Reply: struct gl_reply_error. */
 	GL_OP_IMAGE_CREATE = 13,
-	/* u32 image handle. */
+	/* struct gl_op_handle: the image. */
 	GL_OP_IMAGE_DESTROY = 14,
 
 	/* Client-side vertex data for the next draw on this stream: struct
@@ -166,13 +167,162 @@ enum gl_op {
 	 * cannot have or a blob of another size ends the link. */
 	GL_OP_CLIENT_ARRAY = 15,
 
-	/* sync. u32 target, u32 offset, u32 length: the bound buffer's bytes
-	 * (for glMapBufferRange with GL_MAP_READ_BIT; any target of
+	/* sync. struct gl_op_buffer_read: the bound buffer's bytes (for
+	 * glMapBufferRange with GL_MAP_READ_BIT; any target of
 	 * gl_buffer_target). Reply: blob. */
 	GL_OP_BUFFER_READ = 16,
 
 	GL_OP_EGL_COUNT,
 };
+
+/*
+ * The fixed parts of the EGL-level commands and replies. Every field is
+ * a u32 (or u64 where noted, at an offset that is a multiple of 8, so
+ * there is no padding) and the structs travel as they are in memory:
+ * little-endian is assumed project-wide (meson refuses other hosts). The
+ * asserts pin each struct to the layout its comment documents.
+ */
+#define GL_WIRE_FIELD(type, field, off)                                                            \
+	static_assert(offsetof(struct type, field) == (off), #type "." #field " at byte " #off)
+
+/* GL_OP_INIT. */
+struct gl_op_init {
+	uint32_t version; /* GL_STREAM_VERSION */
+};
+static_assert(sizeof(struct gl_op_init) == 4, "gl_op_init is 4 bytes");
+
+/* GL_OP_DESTROY_CONTEXT, GL_OP_DESTROY_SURFACE, GL_OP_SYNC_SERVER_WAIT,
+ * GL_OP_SYNC_DESTROY, GL_OP_IMAGE_DESTROY: one object, by handle. */
+struct gl_op_handle {
+	uint32_t handle;
+};
+static_assert(sizeof(struct gl_op_handle) == 4, "gl_op_handle is 4 bytes");
+
+/* GL_OP_CREATE_CONTEXT, before its extension blob. */
+struct gl_op_create_context {
+	uint32_t handle;    /* the new context's handle */
+	uint32_t config_id; /* from gl_config_info */
+	uint32_t share;     /* context handle to share with, or 0 */
+	uint32_t api;       /* enum gl_api */
+	uint32_t version;   /* GL_VERSION_CODE, at most the gl_api_info's */
+	uint32_t flags;     /* enum gl_context_flags */
+};
+static_assert(sizeof(struct gl_op_create_context) == 24, "gl_op_create_context is 24 bytes");
+GL_WIRE_FIELD(gl_op_create_context, config_id, 4);
+GL_WIRE_FIELD(gl_op_create_context, share, 8);
+GL_WIRE_FIELD(gl_op_create_context, api, 12);
+GL_WIRE_FIELD(gl_op_create_context, version, 16);
+GL_WIRE_FIELD(gl_op_create_context, flags, 20);
+
+/* GL_OP_CREATE_SURFACE. */
+struct gl_op_create_surface {
+	uint32_t handle;    /* the new surface's handle */
+	uint32_t config_id; /* from gl_config_info */
+	uint32_t width;     /* 1..GL_MAX_SURFACE_SIZE */
+	uint32_t height;    /* 1..GL_MAX_SURFACE_SIZE */
+	uint32_t kind;      /* enum gl_surface_kind */
+};
+static_assert(sizeof(struct gl_op_create_surface) == 20, "gl_op_create_surface is 20 bytes");
+GL_WIRE_FIELD(gl_op_create_surface, config_id, 4);
+GL_WIRE_FIELD(gl_op_create_surface, width, 8);
+GL_WIRE_FIELD(gl_op_create_surface, height, 12);
+GL_WIRE_FIELD(gl_op_create_surface, kind, 16);
+
+/* GL_OP_RESIZE_SURFACE. */
+struct gl_op_resize_surface {
+	uint32_t handle;
+	uint32_t width; /* 1..GL_MAX_SURFACE_SIZE */
+	uint32_t height;
+};
+static_assert(sizeof(struct gl_op_resize_surface) == 12, "gl_op_resize_surface is 12 bytes");
+GL_WIRE_FIELD(gl_op_resize_surface, width, 4);
+GL_WIRE_FIELD(gl_op_resize_surface, height, 8);
+
+/* GL_OP_MAKE_CURRENT. */
+struct gl_op_make_current {
+	uint32_t context; /* handle, or 0: release the current one */
+	uint32_t draw;    /* surface handle, or 0 */
+	uint32_t read;    /* surface handle, or 0 (both or neither) */
+};
+static_assert(sizeof(struct gl_op_make_current) == 12, "gl_op_make_current is 12 bytes");
+GL_WIRE_FIELD(gl_op_make_current, draw, 4);
+GL_WIRE_FIELD(gl_op_make_current, read, 8);
+
+/* GL_OP_SWAP, before its damage blob. */
+struct gl_op_swap {
+	uint32_t surface; /* the current draw surface, a window */
+	uint32_t buffer;  /* wl_buffer object id: a buffer made by
+	                   * gpupipe_memory_v1.create_buffer of the surface's
+	                   * size and not in use by the compositor */
+	uint32_t n_rects; /* struct gl_rect in the blob; 0: everything */
+};
+static_assert(sizeof(struct gl_op_swap) == 12, "gl_op_swap is 12 bytes");
+GL_WIRE_FIELD(gl_op_swap, buffer, 4);
+GL_WIRE_FIELD(gl_op_swap, n_rects, 8);
+
+/* One damage rectangle of GL_OP_SWAP, GL coordinates. */
+struct gl_rect {
+	int32_t x, y, width, height;
+};
+static_assert(sizeof(struct gl_rect) == 16, "gl_rect is 16 bytes");
+
+/* GL_OP_SYNC_CREATE. */
+struct gl_op_sync_create {
+	uint32_t handle; /* the new sync's handle */
+	uint32_t type;   /* EGL_SYNC_FENCE_KHR */
+};
+static_assert(sizeof(struct gl_op_sync_create) == 8, "gl_op_sync_create is 8 bytes");
+GL_WIRE_FIELD(gl_op_sync_create, type, 4);
+
+/* GL_OP_SYNC_CLIENT_WAIT. */
+struct gl_op_sync_client_wait {
+	uint32_t handle;
+	uint32_t flags;      /* EGL_SYNC_FLUSH_COMMANDS_BIT_KHR or 0 */
+	uint64_t timeout_ns; /* the host caps it at GL_MAX_SYNC_WAIT_NS */
+};
+static_assert(sizeof(struct gl_op_sync_client_wait) == 16, "gl_op_sync_client_wait is 16 bytes");
+GL_WIRE_FIELD(gl_op_sync_client_wait, flags, 4);
+GL_WIRE_FIELD(gl_op_sync_client_wait, timeout_ns, 8);
+
+/* GL_OP_IMAGE_CREATE. */
+struct gl_op_image_create {
+	uint32_t handle;  /* the new image's handle */
+	uint32_t context; /* the context whose object it is */
+	uint32_t target;  /* EGL_GL_TEXTURE_2D_KHR, EGL_GL_RENDERBUFFER_KHR */
+	uint32_t name;    /* app name of the texture or renderbuffer */
+	uint32_t level;   /* mip level */
+};
+static_assert(sizeof(struct gl_op_image_create) == 20, "gl_op_image_create is 20 bytes");
+GL_WIRE_FIELD(gl_op_image_create, context, 4);
+GL_WIRE_FIELD(gl_op_image_create, target, 8);
+GL_WIRE_FIELD(gl_op_image_create, name, 12);
+GL_WIRE_FIELD(gl_op_image_create, level, 16);
+
+/* GL_OP_BUFFER_READ. */
+struct gl_op_buffer_read {
+	uint32_t target; /* a target of gl_buffer_target, a buffer bound there */
+	uint32_t offset; /* bytes into that buffer */
+	uint32_t length; /* bytes wanted */
+};
+static_assert(sizeof(struct gl_op_buffer_read) == 12, "gl_op_buffer_read is 12 bytes");
+GL_WIRE_FIELD(gl_op_buffer_read, offset, 4);
+GL_WIRE_FIELD(gl_op_buffer_read, length, 8);
+
+/* Reply to GL_OP_CREATE_CONTEXT, GL_OP_CREATE_SURFACE, GL_OP_SYNC_CREATE
+ * and GL_OP_IMAGE_CREATE. */
+struct gl_reply_error {
+	uint32_t error; /* EGL error, EGL_SUCCESS when it worked */
+};
+static_assert(sizeof(struct gl_reply_error) == 4, "gl_reply_error is 4 bytes");
+
+/* Reply to GL_OP_SYNC_CLIENT_WAIT: status only (4 bytes) when the wait
+ * ended, status 0 and the error (8 bytes) when it failed. */
+struct gl_reply_sync_wait {
+	uint32_t status; /* EGL_CONDITION_SATISFIED_KHR, EGL_TIMEOUT_EXPIRED_KHR, or 0 */
+	uint32_t error;  /* EGL error; only when status is 0 */
+};
+static_assert(sizeof(struct gl_reply_sync_wait) == 8, "gl_reply_sync_wait is 8 bytes");
+GL_WIRE_FIELD(gl_reply_sync_wait, error, 4);
 
 /* How the host points an attribute at a client array's data. */
 enum gl_client_array_mode {
@@ -203,6 +353,12 @@ struct gl_client_array {
 	uint32_t count; /* vertices in the blob */
 };
 static_assert(sizeof(struct gl_client_array) == 28, "gl_client_array is 28 bytes");
+GL_WIRE_FIELD(gl_client_array, index, 4);
+GL_WIRE_FIELD(gl_client_array, size, 8);
+GL_WIRE_FIELD(gl_client_array, type, 12);
+GL_WIRE_FIELD(gl_client_array, mode, 16);
+GL_WIRE_FIELD(gl_client_array, first, 20);
+GL_WIRE_FIELD(gl_client_array, count, 24);
 
 /* OpenGL ES 1.1's rules for the fixed-function arrays (both sides check
  * them: the library answers GL errors, the host ends the link): the
@@ -262,6 +418,8 @@ struct gl_host_info {
 	uint32_t max_height; /* largest surface */
 };
 static_assert(sizeof(struct gl_host_info) == 24, "gl_host_info is 24 bytes");
+GL_WIRE_FIELD(gl_host_info, n_apis, 8);
+GL_WIRE_FIELD(gl_host_info, max_height, 20);
 
 enum gl_host_features {
 	GL_HOST_DMABUF = 1u << 0,     /* frames are dmabufs on a render node */
@@ -280,6 +438,10 @@ struct gl_config_info {
 	uint32_t renderable; /* the host's EGL_RENDERABLE_TYPE bits */
 };
 static_assert(sizeof(struct gl_config_info) == 20, "gl_config_info is 20 bytes");
+GL_WIRE_FIELD(gl_config_info, red, 4);
+GL_WIRE_FIELD(gl_config_info, depth, 8);
+GL_WIRE_FIELD(gl_config_info, caveat, 12);
+GL_WIRE_FIELD(gl_config_info, renderable, 16);
 
 /* One API the host offers (GL_OP_INIT). */
 struct gl_api_info {
@@ -291,6 +453,7 @@ struct gl_api_info {
 	                   * gl_gles_extensions[i]); GLES_EXT_WORDS <= 4 */
 };
 static_assert(sizeof(struct gl_api_info) == 40, "gl_api_info is 40 bytes");
+GL_WIRE_FIELD(gl_api_info, exts, 8);
 
 /* An immutable glGet value of the host's contexts (GL_MAX_TEXTURE_SIZE,
  * GL_ALIASED_LINE_WIDTH_RANGE, ...), answered by the library without a
@@ -301,5 +464,6 @@ struct gl_limit {
 	float values[4];
 };
 static_assert(sizeof(struct gl_limit) == 24, "gl_limit is 24 bytes");
+GL_WIRE_FIELD(gl_limit, values, 8);
 
 #endif
