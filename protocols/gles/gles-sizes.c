@@ -558,6 +558,9 @@ int64_t gl_texlevelparam_count(uint32_t pname)
 	case GL_TEXTURE_SHARED_SIZE:
 	case GL_TEXTURE_STENCIL_SIZE:
 	case GL_TEXTURE_WIDTH:
+	/* Mesa answers it in ES contexts with its S3TC extensions, and piglit's
+	 * s3tc-errors asks for it there */
+	case 0x86A0: /* GL_TEXTURE_COMPRESSED_IMAGE_SIZE */
 	/* ES 3.2 / EXT_texture_buffer */
 	case GL_TEXTURE_BUFFER_DATA_STORE_BINDING:
 	case GL_TEXTURE_BUFFER_OFFSET:
