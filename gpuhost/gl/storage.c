@@ -329,9 +329,11 @@ enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 	return commit(x, st, &work, "glGenerateMipmap");
 }
 
-enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum target,
-                                                  GLenum internalformat, GLsizei width,
-                                                  GLsizei height)
+/* A renderbuffer's store: width x height of the format, times the samples
+ * of a multisampled one (drivers keep every sample). */
+static enum gl_guard renderbuffer_storage(struct gl_exec *x, GLenum target, GLsizei samples,
+                                          GLenum internalformat, GLsizei width, GLsizei height,
+                                          const char *what)
 {
 	if (target != GL_RENDERBUFFER)
 		return refuse(x, GL_INVALID_ENUM);
@@ -339,13 +341,15 @@ enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum targ
 	if (!st)
 		return refuse(x, GL_INVALID_OPERATION);
 	uint32_t max = x->gl->max_renderbuffer_size;
-	if (width < 0 || height < 0 || (uint32_t)width > max || (uint32_t)height > max)
+	if (samples < 0 || width < 0 || height < 0 || (uint32_t)width > max ||
+	    (uint32_t)height > max)
 		return refuse(x, GL_INVALID_VALUE);
 	uint32_t bpp = gh_gl_format_bytes(internalformat);
 	struct gh_gl_image_bytes im = {
 	        .width = (uint32_t)width,
 	        .height = (uint32_t)height,
-	        .bytes = product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
+	        .bytes = product(product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
+	                         samples > 1 ? (uint64_t)samples : 1, 1),
 	};
 	struct wl_array work;
 	wl_array_init(&work);
@@ -353,7 +357,15 @@ enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum targ
 		gh_gl_fail(x, "out of memory for renderbuffer records");
 		return GL_GUARD_FAIL;
 	}
-	return commit(x, st, &work, "glRenderbufferStorage");
+	return commit(x, st, &work, what);
+}
+
+enum gl_guard gl_exec_guard_glRenderbufferStorage(struct gl_exec *x, GLenum target,
+                                                  GLenum internalformat, GLsizei width,
+                                                  GLsizei height)
+{
+	return renderbuffer_storage(x, target, 0, internalformat, width, height,
+	                            "glRenderbufferStorage");
 }
 
 /* ---- EGLImages ---- */
@@ -563,29 +575,8 @@ enum gl_guard gl_exec_guard_glRenderbufferStorageMultisample(struct gl_exec *x, 
                                                              GLsizei samples, GLenum internalformat,
                                                              GLsizei width, GLsizei height)
 {
-	if (target != GL_RENDERBUFFER)
-		return refuse(x, GL_INVALID_ENUM);
-	struct gh_gl_storage *st = x->ctx->bind.renderbuffer;
-	if (!st)
-		return refuse(x, GL_INVALID_OPERATION);
-	uint32_t max = x->gl->max_renderbuffer_size;
-	if (samples < 0 || width < 0 || height < 0 || (uint32_t)width > max ||
-	    (uint32_t)height > max)
-		return refuse(x, GL_INVALID_VALUE);
-	uint32_t bpp = gh_gl_format_bytes(internalformat);
-	struct gh_gl_image_bytes im = {
-	        .width = (uint32_t)width,
-	        .height = (uint32_t)height,
-	        .bytes = product(product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
-	                         samples > 1 ? (uint64_t)samples : 1, 1),
-	};
-	struct wl_array work;
-	wl_array_init(&work);
-	if (!put_image(&work, &im)) {
-		gh_gl_fail(x, "out of memory for renderbuffer records");
-		return GL_GUARD_FAIL;
-	}
-	return commit(x, st, &work, "glRenderbufferStorageMultisample");
+	return renderbuffer_storage(x, target, samples, internalformat, width, height,
+	                            "glRenderbufferStorageMultisample");
 }
 
 /* ES 3.1: an immutable multisample image, charged as its samples. */

@@ -179,7 +179,7 @@ static bool gl_transform_feedback_varyings_counted_past_their_strings(struct hl_
 
 /* gpupipe offers no program binary format: a binary would reach the driver unchecked. One
  * whose blob is not its length, and one that is: both end the link. */
-static bool gl_program_binary_of_the_wrong_size(struct hl_env *e)
+static bool program_binary_refused(struct hl_env *e, uint32_t length)
 {
 	static const uint8_t binary[16] = {0x42};
 	struct hl_gl_link g;
@@ -188,27 +188,21 @@ static bool gl_program_binary_of_the_wrong_size(struct hl_env *e)
 	hl_gl_cmd_begin(&g, GLES_OP_glProgramBinary);
 	hl_put_u32(&g.cmds, 20);
 	hl_put_u32(&g.cmds, 0x8741 /* GL_PROGRAM_BINARY_FORMAT_MESA */);
-	hl_put_u32(&g.cmds, 1000);
+	hl_put_u32(&g.cmds, length);
 	hl_gl_put_blob(&g, binary, sizeof(binary));
 	hl_gl_cmd_end(&g);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l, "glProgramBinary:");
 }
 
+static bool gl_program_binary_of_the_wrong_size(struct hl_env *e)
+{
+	return program_binary_refused(e, 1000);
+}
+
 static bool gl_program_binary_is_never_taken(struct hl_env *e)
 {
-	static const uint8_t binary[16] = {0x42};
-	struct hl_gl_link g;
-	CHECK(hl_gl_ready(e, &g));
-	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 20u);
-	hl_gl_cmd_begin(&g, GLES_OP_glProgramBinary);
-	hl_put_u32(&g.cmds, 20);
-	hl_put_u32(&g.cmds, 0x8741);
-	hl_put_u32(&g.cmds, sizeof(binary));
-	hl_gl_put_blob(&g, binary, sizeof(binary));
-	hl_gl_cmd_end(&g);
-	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l, "glProgramBinary: GL_FALSE does not hold");
+	return program_binary_refused(e, 16);
 }
 
 /* A sync wait longer than the host's step would stall the link process's streams. */
