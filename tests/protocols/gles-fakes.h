@@ -62,6 +62,23 @@ extern GLuint host_deleted_app[8];
 /* Every guard answers guard_answer (GL_GUARD_FAIL also ends the link). */
 extern enum gl_guard guard_answer;
 extern int guard_calls;
+enum gl_guard fake_guard(struct gl_exec *x);
+
+/* Stubs of hand-written specials: they count their calls. */
+#define CLIENT_SPECIAL(ret, name, args, value)                                                     \
+	ret GL_APIENTRY gl_enc_special_##name args                                                 \
+	{                                                                                          \
+		client_specials++;                                                                 \
+		return value;                                                                      \
+	}
+#define HOST_SPECIAL(name)                                                                         \
+	bool gl_exec_special_##name(struct gl_exec *x, struct gl_reader *r)                        \
+	{                                                                                          \
+		host_specials++;                                                                   \
+		r->left = 0;                                                                       \
+		return true;                                                                       \
+	}
+
 /* Names gl_exec_names_reserve still grants (UINT32_MAX: any number). */
 extern uint32_t names_left;
 
