@@ -177,6 +177,20 @@ static bool gl_transform_feedback_varyings_counted_past_their_strings(struct hl_
 	return hl_refused(e, &g.l, "glTransformFeedbackVaryings: varyings: 5 strings in 4 bytes");
 }
 
+/* 70000 empty strings: more than any GL limit needs, refused before the host allocates a
+ * pointer for each. */
+static bool gl_transform_feedback_varyings_past_the_string_limit(struct hl_env *e)
+{
+	static char nuls[70000];
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 20u);
+	varyings(&g, 20, sizeof(nuls), nuls, sizeof(nuls));
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glTransformFeedbackVaryings: varyings: 70000 strings, over 65536");
+}
+
 /* gpupipe offers no program binary format: a binary would reach the driver unchecked. One
  * whose blob is not its length, and one that is: both end the link. */
 static bool program_binary_refused(struct hl_env *e, uint32_t length)
@@ -226,6 +240,7 @@ const struct hl_case hl_es3_cases[] = {
         HL_CASE(gl_pixel_pack_readback_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_transform_feedback_into_a_buffer_too_small_writes_no_further),
         HL_CASE(gl_transform_feedback_varyings_counted_past_their_strings),
+        HL_CASE(gl_transform_feedback_varyings_past_the_string_limit),
         HL_CASE(gl_program_binary_of_the_wrong_size),
         HL_CASE(gl_program_binary_is_never_taken),
         HL_CASE(gl_client_wait_sync_longer_than_the_host_step),
