@@ -72,8 +72,6 @@ static uint8_t *dec_wr_out(uint8_t *p, const void *out, uint32_t len)
 	return gles_wr_blob(p, out, len);
 }
 
-#define GLES_MAX_STRINGS 65536
-
 /* `count` NUL-terminated strings packed in a blob (kind cstrings): *out
  * gets a pointer to each. Every byte belongs to one string, the last ends
  * with a NUL; the count is bounded by the blob (a string has 1 byte or more).
@@ -89,9 +87,9 @@ bool gles_dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, co
 	/* A pointer per string: no more than GL's own limits come near (varyings,
 	 * uniform names), so that a blob of NULs cannot make the host allocate
 	 * eight times its size. */
-	if (count > GLES_MAX_STRINGS)
+	if (count > GL_MAX_STRINGS)
 		return gl_exec_fail(x, "%s: %s: %" PRId64 " strings, over %d", cmd, param, count,
-		                    GLES_MAX_STRINGS);
+		                    GL_MAX_STRINGS);
 	if (count == 0) {
 		if (n != 0)
 			return gl_exec_fail(x, "%s: %s: bytes after no string", cmd, param);

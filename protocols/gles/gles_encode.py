@@ -109,6 +109,12 @@ static bool enc_cstrings_size(struct gl_enc *e, const GLchar *const *strs, int64
                               uint32_t *n)
 {
 	uint64_t total = 0;
+	/* More than the host takes (GL_MAX_STRINGS): GL names no error for
+	 * it, so the one of a call the implementation cannot hold. */
+	if (count > GL_MAX_STRINGS) {
+		gl_enc_error(e, GL_OUT_OF_MEMORY);
+		return false;
+	}
 	for (int64_t i = 0; i < count; i++) {
 		if (!strs[i]) {
 			gl_enc_error(e, GL_INVALID_VALUE);

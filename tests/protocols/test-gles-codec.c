@@ -222,6 +222,10 @@ static void test_data(void)
 	enc.error = 0;
 	gl_enc_glBindBuffer(0x9999, 0);
 	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	static const GLchar *const one[] = {"v"};
+	gl_enc_glTransformFeedbackVaryings(1, GL_MAX_STRINGS + 1, one, GL_INTERLEAVED_ATTRIBS);
+	CHECK(enc.error == GL_OUT_OF_MEMORY); /* more strings than the host takes */
 	CHECK(enc.len == queued);
 }
 

@@ -66,6 +66,10 @@
  * in bands, glBufferSubData in pieces). */
 #define GL_MAX_COMMAND (72u << 20)
 
+/* Most strings one string-array argument carries (glTransformFeedbackVaryings,
+ * glGetUniformIndices): the host makes a pointer per string. */
+#define GL_MAX_STRINGS 65536
+
 /* Blob byte count standing for a NULL pointer. */
 #define GL_BLOB_NULL 0xffffffffu
 /* Blob byte count of pixels that are not in the command: a u64 offset into
