@@ -42,8 +42,9 @@ def main():
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        apis, exts, lines = read_annotations(args.annotations)
-        cmds, ext_cmds, ext_apis = read_registry(args.registry, apis, list(exts))
+        apis, exts, lines, pending = read_annotations(args.annotations)
+        cmds, ext_cmds, ext_apis, offered = read_registry(args.registry, apis, list(exts),
+                                                          pending)
         for e, has in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'
@@ -52,8 +53,8 @@ def main():
         validate(cmds)
         ext_names = list(exts)
         files = {
-            args.header: gen_header(cmds, ext_names, apis),
-            args.api: gen_api_file(cmds, ext_names, ext_apis, apis),
+            args.header: gen_header(cmds, ext_names, offered),
+            args.api: gen_api_file(cmds, ext_names, ext_apis, offered),
             args.encode: gen_encode(cmds, ext_names),
             args.decode: gen_decode(cmds, ext_names, ext_cmds),
         }

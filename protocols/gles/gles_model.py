@@ -190,10 +190,12 @@ def version(text, where):
     return int(m.group(1)), int(m.group(2))
 
 
-def read_registry(path, apis, exts):
+def read_registry(path, apis, exts, pending=frozenset()):
     """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
-    name -> (major, minor)), then those of our extensions; returns (commands in opcode
-    order, {extension: [its command names]}, {extension: {streamed APIs it extends}}).
+    name -> (major, minor)) but the `pending` ones, then those of our extensions; returns
+    (commands in opcode order, {extension: [its command names]}, {extension: {streamed
+    APIs it extends}}, {api: the version offered: the last one without a pending
+    command}).
 
     Opcodes are indices in that order: the features of each API in version order, then
     the extensions."""
@@ -210,11 +212,20 @@ def read_registry(path, apis, exts):
         if not any(f.get('api') == api and version(f.get('number'), path) == top
                    for f in features):
             fail('%s: no %s feature of version %d.%d' % (path, api, *top))
+    seen_pending = set()
+    offered = {}   # api -> last feature version before one with a pending command
+    blocked = set()
     for f in features:
         api = f.get('api')
         number = version(f.get('number'), f.get('name'))
         if number > apis[api]:
             continue
+        names = {cc.get('name') for r in f.findall('require')
+                 if r.get('profile') in (None, 'common') for cc in r.findall('command')}
+        if names & pending:
+            blocked.add(api)
+        elif api not in blocked:
+            offered[api] = number
         if f.findall('remove'):
             fail('%s: feature %s removes commands (profiles are not modelled yet)'
                  % (path, f.get('name')))
@@ -223,6 +234,12 @@ def read_registry(path, apis, exts):
                 continue
             for cc in r.findall('command'):
                 c = cmds[cc.get('name')]
+                if c.name in pending:
+                    if c in order:
+                        fail('pending %s: streamed already (%s): annotate it for %s instead'
+                             % (c.name, ', '.join(c.since), api))
+                    seen_pending.add(c.name)
+                    continue
                 if api not in c.since:
                     c.since[api] = api_version(api, number)
                 if c not in order:
@@ -244,6 +261,8 @@ def read_registry(path, apis, exts):
             if r.get('api') not in (None, *apis):
                 continue
             for cc in r.findall('command'):
+                if cc.get('name') in pending:
+                    fail('extension %s needs %s, which is pending' % (name, cc.get('name')))
                 c = cmds[cc.get('name')]
                 if c in order:
                     continue
@@ -253,9 +272,11 @@ def read_registry(path, apis, exts):
     for name in exts:
         if name not in seen_ext:
             fail('extension %s is not in gl.xml' % name)
+    for name in sorted(pending - seen_pending):
+        fail('pending %s: not a command of a streamed API version' % name)
     for i, c in enumerate(order):
         c.index = i
-    return order, ext_cmds, ext_apis
+    return order, ext_cmds, ext_apis, offered
 
 
 def parse_side(value, what, line):
@@ -266,8 +287,9 @@ def parse_side(value, what, line):
 
 def read_annotations(path):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
-    lines [(lineno, kind, fields)])."""
+    lines [(lineno, kind, fields)], pending {command names})."""
     apis = {}
+    pending = set()
     exts = {}
     lines = []
     with open(path) as f:
@@ -283,6 +305,12 @@ def read_annotations(path):
                 if words[1] in apis:
                     fail('%s: api %s listed twice' % (where, words[1]))
                 apis[words[1]] = version(words[2], where)
+            elif words[0] == 'pending':
+                if len(words) != 2:
+                    fail('%s: expected "pending GLNAME"' % where)
+                if words[1] in pending:
+                    fail('%s: %s pending twice' % (where, words[1]))
+                pending.add(words[1])
             elif words[0] == 'extension':
                 if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'):
                     fail('%s: expected "extension NAME [commands]"' % where)
@@ -297,7 +325,7 @@ def read_annotations(path):
                 fail('%s: unknown line kind "%s"' % (where, words[0]))
     if not apis:
         fail('%s: no "api" line: nothing to stream' % path)
-    return apis, exts, lines
+    return apis, exts, lines, pending
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
