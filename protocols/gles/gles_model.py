@@ -235,9 +235,10 @@ def read_registry(path, apis, exts, pending=frozenset()):
             for cc in r.findall('command'):
                 c = cmds[cc.get('name')]
                 if c.name in pending:
-                    if c in order:
-                        fail('pending %s: streamed already (%s): annotate it for %s instead'
-                             % (c.name, ', '.join(c.since), api))
+                    if number != apis[api]:
+                        fail('pending %s: in %s %d.%d already; only commands new in the '
+                             'version an "api" line names can be pending'
+                             % (c.name, api, *number))
                     seen_pending.add(c.name)
                     continue
                 if api not in c.since:

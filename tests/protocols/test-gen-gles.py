@@ -6,6 +6,7 @@ usage: test-gen-gles.py GEN-GLES.PY GL.XML ANNOTATIONS GL-SIZES.H
 """
 import filecmp
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,10 +75,22 @@ expect_error('extension commands not generated',
 expect_error('wrap beside a host hook', good + 'cmd glClear wrap=host hook=host\n',
              'glClear: wrap=host with special= or hook= on the host')
 expect_error('unknown api', good + 'api glfoo 1.0\n', 'expected "api gles1|gles2 MAJOR.MINOR"')
-expect_error('api version that does not exist', replaced('api gles2 3.1', 'api gles2 2.5'),
+GLES2_API = re.search(r'^api gles2 \S+$', good, re.M).group(0)
+expect_error('api version that does not exist', replaced(GLES2_API, 'api gles2 2.5'),
              'no gles2 feature of version 2.5')
-expect_error('nothing streamed', replaced('api gles1 1.0', '').replace('api gles2 3.1', ''),
+expect_error('nothing streamed', replaced('api gles1 1.0', '').replace(GLES2_API, ''),
              'no "api" line')
+expect_error('pending command not in a streamed version', good + 'pending glFooBar\n',
+             'pending glFooBar: not a command of a streamed API version')
+expect_error('pending command streamed already', good + 'pending glClear\n',
+             'pending glClear: in gles2 2.0 already')
+expect_error('pending twice', good + 'pending glBlendBarrier\npending glBlendBarrier\n',
+             'glBlendBarrier pending twice')
+# A pending command has no opcode, so annotating it is annotating nothing.
+expect_error('annotation of a pending command',
+             replaced(GLES2_API, 'api gles2 3.2') +
+             ('' if 'pending glMinSampleShading\n' in good else 'pending glMinSampleShading\n') +
+             'cmd glMinSampleShading sync\n', 'unknown command glMinSampleShading')
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')
 
