@@ -14,6 +14,7 @@
 
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
+#include <gpupipe/version.h>
 
 #include "compositor.h"
 #include "gl/gl.h"
@@ -49,6 +50,8 @@ static const char usage[] =
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
+        "      --version         the release and the link and GL stream versions\n"
+        "                        it speaks (both sides of a link must match)\n"
         "\n"
         "Links, so that no peer can keep the others out:\n"
         "      --max-links N     refuse links past N at once (default 64)\n"
@@ -178,6 +181,7 @@ int main(int argc, char **argv)
 	        {"no-sandbox", no_argument, NULL, 'n'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
 	        {0},
 	};
 	struct gh_options options = {.gl = true};
@@ -257,6 +261,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(usage, stdout);
+			return 0;
+		case 'V':
+			gp_print_version(stdout, "gpupipe-host");
 			return 0;
 		default:
 			fputs(usage, stderr);

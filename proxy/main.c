@@ -20,6 +20,7 @@
 
 #include <gpupipe/addr.h>
 #include <gpupipe/log.h>
+#include <gpupipe/version.h>
 
 #include "client.h"
 
@@ -47,6 +48,8 @@ static const char usage[] =
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
+        "      --version         the release and the link and GL stream versions\n"
+        "                        it speaks (both sides of a link must match)\n"
         "\n"
         "Each app's process ends with gpupipe-proxy: the app is told and loses its\n"
         "connection, and a restarted gpupipe-proxy takes over the socket.\n"
@@ -185,6 +188,7 @@ int main(int argc, char **argv)
 	        {"no-fd-passing", no_argument, NULL, 'N'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
 	        {0},
 	};
 	const char *socket_name = "gpu-0";
@@ -207,6 +211,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(usage, stdout);
+			return 0;
+		case 'V':
+			gp_print_version(stdout, "gpupipe-proxy");
 			return 0;
 		default:
 			fputs(usage, stderr);

@@ -1,0 +1,129 @@
+#!/bin/bash
+# `meson install` as a packager runs it (--destdir) puts every file where the README says
+# (the EGL vendor file in a directory libglvnd reads whatever the prefix, the man pages, the
+# systemd user units, the qrexec service and the example dom0 policy), and the installed
+# files take effect: with the destdir laid over / in a private mount namespace (overlayfs,
+# nothing outside this test sees it), the installed gpupipe-host and gpupipe-proxy serve
+# gpu-0, an app there gets gpupipe's vendor with no __EGL_VENDOR_LIBRARY_* variable (glvnd
+# found 10_gpupipe.json on its own, before Mesa's 50_mesa.json) and has no Mesa renderer
+# mapped, the same app on the compositor's own display still gets Mesa, the units pass
+# `systemd-analyze verify` and the man pages render without a warning.
+# Skips when it cannot make a mount namespace with overlayfs (not root, or a container
+# without them).
+# shellcheck source=../lib/harness.sh
+. "$(dirname "$0")/../lib/harness.sh"
+# shellcheck source=../gl/gl-harness.sh
+. "$GP_LIB/../gl/gl-harness.sh"
+
+build=${GPUPIPE_BUILD_ROOT:-}
+[[ -f $build/meson-info/intro-buildoptions.json ]] ||
+	fail "GPUPIPE_BUILD_ROOT=$build is not a meson build directory (meson sets it)"
+
+if [[ -z ${GP_INSTALL_NS:-} ]]; then
+	((EUID == 0)) || skip "laying the install over / needs root (a private mount namespace)"
+	need_cmd unshare
+	unshare --mount --propagation private true 2>/dev/null ||
+		skip "unshare --mount is refused here (no mount namespaces)"
+	# The same test again inside a namespace of its own: its mounts die with it.
+	GP_INSTALL_NS=1 exec unshare --mount --propagation private "$0"
+fi
+
+# The directories the build was configured with, the documented defaults filled in.
+dirs=$(python3 - "$build/meson-info/intro-buildoptions.json" <<'PY'
+import json, os, sys
+opts = {o['name']: o['value'] for o in json.load(open(sys.argv[1]))}
+prefix = opts['prefix']
+def under(d):
+    return os.path.join(prefix, d)
+print(under(opts['bindir']))
+print(under(opts['libdir']))
+print(under(opts['mandir']))
+print(opts['egl_vendor_dir'] or '/usr/share/glvnd/egl_vendor.d')
+print(opts['systemd_user_unit_dir'] or under('lib/systemd/user'))
+print(opts['qrexec_service_dir'] or under(os.path.join(opts['sysconfdir'], 'qubes-rpc')))
+print(under(os.path.join(opts['datadir'], 'doc/gpupipe')))
+print(prefix)
+PY
+) || fail "cannot read the build's options"
+{
+	read -r bindir
+	read -r libdir
+	read -r mandir
+	read -r vendordir
+	read -r unitdir
+	read -r qrexecdir
+	read -r docdir
+	read -r prefix
+} <<<"$dirs"
+dest=$GP_TMP/dest
+meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$GP_TMP/install.log" 2>&1 ||
+	fail "meson install --destdir failed: $(tail -3 "$GP_TMP/install.log")"
+
+expect_file() {
+	[[ -f $dest$1 ]] || fail "meson install did not install $1 (installed: $(cd "$dest" && find . -type f | tr '\n' ' '))"
+}
+for f in "$bindir/gpupipe-host" "$bindir/gpupipe-proxy" "$libdir/libEGL_gpupipe.so.0" \
+	"$vendordir/10_gpupipe.json" "$unitdir/gpupipe-proxy.service" \
+	"$unitdir/gpupipe-host.service" "$qrexecdir/gpupipe.Link" \
+	"$docdir/qubes/30-gpupipe.policy"; do
+	expect_file "$f"
+done
+[[ -x $dest$qrexecdir/gpupipe.Link ]] || fail "the qrexec service $qrexecdir/gpupipe.Link is not executable"
+grep -q "^exec $bindir/gpupipe-host --stdio " "$dest$qrexecdir/gpupipe.Link" ||
+	fail "the qrexec service does not run the installed $bindir/gpupipe-host --stdio"
+library=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["ICD"]["library_path"])' \
+	"$dest$vendordir/10_gpupipe.json")
+[[ $library == "$libdir/libEGL_gpupipe.so.0" ]] ||
+	fail "10_gpupipe.json names $library, not the installed $libdir/libEGL_gpupipe.so.0"
+case $vendordir in
+/etc/glvnd/egl_vendor.d | /usr/share/glvnd/egl_vendor.d) ;;
+*) note "egl_vendor_dir is $vendordir: glvnd reads it only if that is its datadir" ;;
+esac
+
+man_pages=(man1/gpupipe-host.1 man1/gpupipe-proxy.1 man7/gpupipe.7)
+if [[ -f $dest$mandir/man1/gpupipe-host.1 ]]; then
+	for page in "${man_pages[@]}"; do
+		expect_file "$mandir/$page"
+		warnings=$(MANWIDTH=80 man --warnings -l "$dest$mandir/$page" 2>&1 >/dev/null)
+		[[ -z $warnings ]] || fail "man $page renders with warnings: $warnings"
+	done
+else
+	note "no man pages installed (the build has no scdoc): not checked"
+fi
+
+# Lay the install over /: from here on this namespace sees the installed files in place.
+for d in "$prefix" "$vendordir"; do
+	mkdir -p "$d" 2>/dev/null || true
+	mount -t overlay overlay -o "lowerdir=$dest$d:$d" "$d" 2>"$GP_TMP/mount.log" ||
+		skip "overlayfs over $d is refused here: $(cat "$GP_TMP/mount.log")"
+done
+
+mkdir -m 700 "$GP_TMP/user-runtime"
+for unit in gpupipe-proxy.service gpupipe-host.service; do
+	XDG_RUNTIME_DIR=$GP_TMP/user-runtime systemd-analyze verify --user "$unitdir/$unit" \
+		>"$GP_TMP/verify.log" 2>&1 || fail "systemd-analyze verify $unit: $(cat "$GP_TMP/verify.log")"
+done
+
+# The installed programs, an app with glvnd's own configuration (no vendor variable).
+unset __EGL_VENDOR_LIBRARY_FILENAMES __EGL_VENDOR_LIBRARY_DIRS
+GPUPIPE_HOST=$bindir/gpupipe-host GPUPIPE_PROXY=$bindir/gpupipe-proxy gl_setup
+bin=$(gl_patterns_bin) || exit
+start_app patterns "$bin" --frames 3 --hold
+wait_log 60 patterns '^held$' || fail "gl-patterns never showed its third frame on gpu-0"
+no_fail_lines patterns || fail "gl-patterns' own checks failed on gpu-0 with the installed vendor"
+log_has patterns '^info: GL_VERSION .*gpupipe' ||
+	fail "gl-patterns on gpu-0 did not get gpupipe's vendor from the installed 10_gpupipe.json"
+# glvnd loads every installed vendor's library (libEGL_mesa, and libglapi with it) when
+# the app first calls EGL; Mesa's renderer (llvmpipe's *_dri.so, libgallium, LLVM) is
+# loaded only for a display Mesa serves.
+maps=$(mesa_maps "$(pid_of patterns)" | grep -vE '/(libEGL_mesa|libglapi)[^/]*$' || true)
+[[ -z $maps ]] || fail "gl-patterns on gpu-0 has a Mesa renderer mapped: $maps"
+kill -TERM "$(pid_of patterns)"
+expect_clean_exit patterns 10 "gl-patterns on gpu-0 after SIGTERM"
+
+start_native_app native "$bin" --frames 1
+wait_exit native 60 || fail "gl-patterns on the compositor's own display did not finish"
+log_has native '^info: GL_VERSION ' || fail "gl-patterns on the compositor's display printed no GL_VERSION"
+! log_has native '^info: GL_VERSION .*gpupipe' ||
+	fail "gl-patterns on the compositor's own display got gpupipe's vendor (it must decline)"
+note "installed under $prefix, vendor file in $vendordir; gpu-0 app: $(sed -n 's/^info: GL_VERSION //p' "$GP_TMP/patterns.log" | head -1)"
