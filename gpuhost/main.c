@@ -18,6 +18,7 @@
 
 #include "compositor.h"
 #include "gl/gl.h"
+#include "gles-codec.h"
 #include "listener.h"
 #include "session.h"
 #include "stdio-link.h"
@@ -50,8 +51,8 @@ static const char usage[] =
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
-        "      --version         the release and the link and GL stream versions\n"
-        "                        it speaks (both sides of a link must match)\n"
+        "      --version         the release, and the link, GL stream and GL codec\n"
+        "                        versions it speaks (both sides of a link must match)\n"
         "\n"
         "Links, so that no peer can keep the others out:\n"
         "      --max-links N     refuse links past N at once (default 64)\n"
@@ -263,7 +264,7 @@ int main(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		case 'V':
-			gp_print_version(stdout, "gpupipe-host");
+			gp_print_version(stdout, "gpupipe-host", GLES_CODEC_ID);
 			return 0;
 		default:
 			fputs(usage, stderr);

@@ -23,6 +23,7 @@
 #include <gpupipe/version.h>
 
 #include "client.h"
+#include "gles-codec.h"
 
 static const char usage[] =
         "Usage: gpupipe-proxy [OPTIONS]\n"
@@ -48,8 +49,8 @@ static const char usage[] =
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
-        "      --version         the release and the link and GL stream versions\n"
-        "                        it speaks (both sides of a link must match)\n"
+        "      --version         the release, and the link, GL stream and GL codec\n"
+        "                        versions it speaks (both sides of a link must match)\n"
         "\n"
         "Each app's process ends with gpupipe-proxy: the app is told and loses its\n"
         "connection, and a restarted gpupipe-proxy takes over the socket.\n"
@@ -213,7 +214,7 @@ int main(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		case 'V':
-			gp_print_version(stdout, "gpupipe-proxy");
+			gp_print_version(stdout, "gpupipe-proxy", GLES_CODEC_ID);
 			return 0;
 		default:
 			fputs(usage, stderr);

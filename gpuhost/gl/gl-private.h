@@ -161,6 +161,7 @@ struct gh_gl {
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
+	bool warned_codec; /* logged a GL_OP_INIT of another release */
 
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */

@@ -287,6 +287,7 @@ static bool build_reply(struct gh_gl *gl, const struct api_desc *apis, uint32_t 
 	        .features = features(gl),
 	        .max_width = gl->max_width,
 	        .max_height = gl->max_height,
+	        .codec = GLES_CODEC_ID,
 	};
 	uint8_t *p = gl->init_reply;
 	memcpy(p, &info, sizeof(info));

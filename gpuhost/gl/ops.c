@@ -2,6 +2,7 @@
  * The EGL-level commands of a stream (GL_OP_*, gl-stream.h): decoding,
  * replies, and what is current on the stream.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include <gpupipe/log.h>
@@ -26,15 +27,41 @@ bool gh_gl_reply_error(struct gl_exec *x, uint32_t error)
 	return true;
 }
 
+/* GL_OP_INIT from a library of another release: it gets no API, and the
+ * link (its Wayland windows) goes on. Only the version, the first u32, is
+ * read: what follows is whatever that version put there. */
+static bool refuse_init(struct gl_exec *x, uint32_t version, uint64_t codec)
+{
+	if (!x->gl->warned_codec) {
+		x->gl->warned_codec = true;
+		gp_log(WARN,
+		       "the app's EGL library speaks GL stream %u (codec %016" PRIx64 "), this "
+		       "host %u (codec %016" PRIx64 "): no GL for this app; install the same "
+		       "gpupipe release on both sides",
+		       version, codec, GL_STREAM_VERSION, GLES_CODEC_ID);
+	}
+	struct gl_host_info info = {.version = GL_STREAM_VERSION, .codec = GLES_CODEC_ID};
+	uint32_t no_configs = 0;
+	uint8_t *p = gl_exec_reply(x, sizeof(info) + sizeof(no_configs));
+	if (!p)
+		return false;
+	memcpy(p, &info, sizeof(info));
+	memcpy(p + sizeof(info), &no_configs, sizeof(no_configs));
+	return true;
+}
+
 static bool op_init(struct gl_exec *x, struct gl_reader *r)
 {
-	struct gl_op_init op;
-	gl_rd_struct(r, &op, sizeof(op));
+	struct gl_op_init op = {0};
+	op.version = gl_rd_u32(r);
+	if (!r->bad && op.version != GL_STREAM_VERSION)
+		return refuse_init(x, op.version, 0);
+	op.reserved = gl_rd_u32(r);
+	op.codec = gl_rd_u64(r);
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	if (op.version != GL_STREAM_VERSION)
-		return gh_gl_fail(x, "stream version %u, the host speaks %u", op.version,
-		                  GL_STREAM_VERSION);
+	if (op.codec != GLES_CODEC_ID)
+		return refuse_init(x, op.version, op.codec);
 	uint8_t *p = gl_exec_reply(x, x->gl->init_reply_size);
 	if (!p)
 		return false;

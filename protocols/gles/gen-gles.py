@@ -15,6 +15,7 @@ command or parameter, a size expression naming something that is not a parameter
 """
 
 import argparse
+import hashlib
 import os
 import sys
 
@@ -28,6 +29,23 @@ from gles_encode import gen_encode  # noqa: E402
 from gles_header import gen_header  # noqa: E402
 from gles_model import (GenError, apply_annotations, fail, read_annotations,  # noqa: E402
                         read_helpers, read_registry, validate)
+
+
+def codec_id(cmds, exts, offered, lines):
+    """64 bits that change whenever the wire of the codec may: the opcodes (command
+    names in order, with gl.xml's prototypes), the extensions' order (the bits of
+    GL_OP_CREATE_CONTEXT), the versions offered and every annotation line. Both sides
+    send it in GL_OP_INIT: a library and a host of different builds never take each
+    other's opcodes for their own."""
+    h = hashlib.sha256()
+    for c in cmds:
+        h.update(('%s %s(%s)\n' % (c.ret, c.name, ', '.join(p.decl() for p in c.params)))
+                 .encode())
+    h.update(('exts %s\n' % ' '.join(exts)).encode())
+    h.update(('apis %s\n' % sorted(offered.items())).encode())
+    for _, _, text in lines:
+        h.update((' '.join(text.split()) + '\n').encode())
+    return int.from_bytes(h.digest()[:8], 'little')
 
 
 def main():
@@ -52,8 +70,9 @@ def main():
         apply_annotations(cmds, lines, helpers)
         validate(cmds)
         ext_names = list(exts)
+        codec = codec_id(cmds, ext_names, offered, lines)
         files = {
-            args.header: gen_header(cmds, ext_names, offered),
+            args.header: gen_header(cmds, ext_names, offered, codec),
             args.api: gen_api_file(cmds, ext_names, ext_apis, offered),
             args.encode: gen_encode(cmds, ext_names),
             args.decode: gen_decode(cmds, ext_names, ext_cmds),

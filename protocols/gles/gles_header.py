@@ -105,7 +105,7 @@ def comment_list(items):
     return '\n'.join(out) if out else ' *     (none)'
 
 
-def gen_header(cmds, exts, apis):
+def gen_header(cmds, exts, apis, codec):
     client_specials = []
     for c in cmds:
         if c.client_special:
@@ -137,6 +137,10 @@ def gen_header(cmds, exts, apis):
     out.append('\tGLES_OP_END = GL_OP_GLES_BASE + %d,' % len(cmds))
     out.append('};')
     out.append('#define GLES_COMMAND_COUNT %d' % len(cmds))
+    out.append('')
+    out.append('/* This codec\'s wire (opcodes, prototypes, annotations: gen-gles.py codec_id),\n'
+               ' * exchanged in GL_OP_INIT. */')
+    out.append('#define GLES_CODEC_ID UINT64_C(0x%016x)' % codec)
     out.append('')
     out.append('/* The extensions we implement, space-separated; advertised only where the\n'
                ' * host has them too. */')

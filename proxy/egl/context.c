@@ -9,6 +9,7 @@
 #include <gpupipe/gl-codec.h>
 
 #include "ge.h"
+#include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
 
@@ -24,7 +25,7 @@ struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
  * GL_OP_INIT is the one sync command with no side effect. */
 static void barrier(struct gl_enc *e)
 {
-	struct gl_op_init init = {.version = GL_STREAM_VERSION};
+	struct gl_op_init init = {.version = GL_STREAM_VERSION, .codec = GLES_CODEC_ID};
 	uint32_t size;
 	if (ge_stream_op(e, GL_OP_INIT, &init, sizeof(init)))
 		gl_enc_reply(e, GL_OP_INIT, &size);

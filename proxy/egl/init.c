@@ -2,6 +2,7 @@
  * eglInitialize, eglTerminate, eglQueryString: the display stream and what
  * the host says it can do (GL_OP_INIT: configs, strings, limits).
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,34 +207,58 @@ static EGLint renderable_bits(const struct ge_display *d)
 	return bits;
 }
 
-static bool parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
+enum init_result {
+	INIT_OK,
+	INIT_MALFORMED,
+	INIT_NO_GL, /* a host of another release, or one that offers no API: logged */
+};
+
+static enum init_result parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
 {
 	struct gl_reader r = {p, size, false};
-	uint32_t n;
+	uint32_t n, version;
+	/* The version is the first u32 in every release (gl-stream.h). */
+	if (size < sizeof(version))
+		return INIT_MALFORMED;
+	memcpy(&version, p, sizeof(version));
+	if (version == GL_STREAM_VERSION && size >= sizeof(d->host))
+		memcpy(&d->host, p, sizeof(d->host));
+	if (version != GL_STREAM_VERSION ||
+	    (size >= sizeof(d->host) && d->host.codec != GLES_CODEC_ID)) {
+		gp_log(WARN,
+		       "gpupipe-host speaks GL stream %u (codec %016" PRIx64 "), this library %u "
+		       "(codec %016" PRIx64 "): no GL on this display; install the same gpupipe "
+		       "release in the app's VM and in the GPU domain",
+		       version, version == GL_STREAM_VERSION ? d->host.codec : 0, GL_STREAM_VERSION,
+		       GLES_CODEC_ID);
+		return INIT_NO_GL;
+	}
 	if (size < sizeof(d->host))
-		return false;
-	memcpy(&d->host, p, sizeof(d->host));
+		return INIT_MALFORMED;
 	r.p += sizeof(d->host);
 	r.left -= sizeof(d->host);
-	if (d->host.version != GL_STREAM_VERSION || !d->host.n_apis ||
-	    d->host.n_apis > GL_API_COUNT)
-		return false;
+	if (d->host.n_apis > GL_API_COUNT)
+		return INIT_MALFORMED;
+	if (!d->host.n_apis) {
+		gp_log(WARN, "gpupipe-host offers no GL API: no EGL on this display");
+		return INIT_NO_GL;
+	}
 	const void *configs = read_blob(&r, &n);
 	if (!configs || n != (uint64_t)d->host.n_configs * sizeof(struct gl_config_info))
-		return false;
+		return INIT_MALFORMED;
 	for (uint32_t i = 0; i < d->host.n_apis; i++) {
 		if (!parse_api(d, &r))
-			return false;
+			return INIT_MALFORMED;
 	}
 	if (r.left)
-		return false;
+		return INIT_MALFORMED;
 	d->configs = calloc(d->host.n_configs + 1, sizeof(*d->configs));
 	if (!d->configs)
-		return false;
+		return INIT_MALFORMED;
 	d->n_configs = ge_configs_from_host(configs, d->host.n_configs, &d->host,
 	                                    renderable_bits(d), d->configs);
 	build_egl_strings(d);
-	return d->egl_extensions != NULL;
+	return d->egl_extensions ? INIT_OK : INIT_MALFORMED;
 }
 
 static void free_host_info(struct ge_display *d)
@@ -264,20 +289,22 @@ static bool initialize(struct ge_display *d)
 		return false;
 	if (!d->stream && !(d->stream = ge_stream_open(d, NULL)))
 		return false;
-	struct gl_op_init init = {.version = GL_STREAM_VERSION};
+	struct gl_op_init init = {.version = GL_STREAM_VERSION, .codec = GLES_CODEC_ID};
 	uint32_t size;
 	const uint8_t *reply = NULL;
 	if (ge_stream_op(d->stream, GL_OP_INIT, &init, sizeof(init)))
 		reply = gl_enc_reply(d->stream, GL_OP_INIT, &size);
 	free_host_info(d);
-	if (!reply || !parse_init(d, reply, size)) {
+	enum init_result result = reply ? parse_init(d, reply, size) : INIT_MALFORMED;
+	if (result == INIT_OK)
+		return true;
+	if (result == INIT_MALFORMED) {
 		if (reply)
 			ge_stream_lose(d->stream, "malformed GL_OP_INIT reply");
 		gp_log(WARN, "gpupipe-host did not describe its GL: no EGL on this display");
-		free_host_info(d);
-		return false;
 	}
-	return true;
+	free_host_info(d);
+	return false;
 }
 
 static EGLBoolean egl_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)

@@ -149,7 +149,8 @@ static void reply_init(struct stream *s)
 	                            fh.opts.gles1 ? 2 : 1,
 	                            fh.opts.features,
 	                            4096,
-	                            4096};
+	                            4096,
+	                            fh.opts.codec ? fh.opts.codec : GLES_CODEC_ID};
 	/* The highest OpenGL ES the library streams, with every extension of
 	 * ours in the fake's extension string. */
 	struct gles_level offered = {.api = GL_API_GLES2,

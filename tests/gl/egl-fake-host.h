@@ -39,7 +39,8 @@ struct fh_event {
 struct fh_options {
 	uint32_t features; /* enum gl_host_features */
 	const char *extensions;
-	bool gles1; /* also offer OpenGL ES 1.1 (with GL_OES_point_size_array) */
+	bool gles1;     /* also offer OpenGL ES 1.1 (with GL_OES_point_size_array) */
+	uint64_t codec; /* GLES_CODEC_ID in the GL_OP_INIT reply (0: the library's) */
 };
 
 /* A second live gpupipe_v1 binding of one client is a protocol error, as

@@ -75,7 +75,8 @@ static void global_remove(void *data, struct wl_registry *r, uint32_t name)
 
 static const struct wl_registry_listener registry_listener = {global, global_remove};
 
-static void setup_opts(const struct fh_options *opts)
+/* The fake host started, connected, and its display taken by gpupipe. */
+static void connect_fake(const struct fh_options *opts)
 {
 	char dir[] = "/tmp/egl-vendor.XXXXXX";
 	check(mkdtemp(dir) != NULL, "mkdtemp");
@@ -89,6 +90,11 @@ static void setup_opts(const struct fh_options *opts)
 	check(compositor != NULL, "wl_compositor");
 	dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
 	check(dpy != EGL_NO_DISPLAY, "eglGetPlatformDisplay takes a gpupipe display");
+}
+
+static void setup_opts(const struct fh_options *opts)
+{
+	connect_fake(opts);
 	EGLint major = 0, minor = 0;
 	check(eglInitialize(dpy, &major, &minor), "eglInitialize");
 	check(major == 1 && minor == 5, "EGL 1.5, got %d.%d", major, minor);
@@ -912,16 +918,34 @@ static void case_es1(void)
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 }
 
+/* A host of another release (its GL_OP_INIT reply names another codec):
+ * eglInitialize fails with EGL_NOT_INITIALIZED and the app's Wayland
+ * connection goes on, as without GL. */
+static void case_release(void)
+{
+	struct fh_options opts = {.codec = GLES_CODEC_ID ^ 1};
+	connect_fake(&opts);
+	check(!eglInitialize(dpy, NULL, NULL), "eglInitialize fails");
+	check(eglGetError() == EGL_NOT_INITIALIZED, "with EGL_NOT_INITIALIZED");
+	check(!eglInitialize(dpy, NULL, NULL), "and again (asked again, same answer)");
+	check(fh_count(FH_CMD, GL_OP_INIT) == 2, "each asked the host");
+	check(fh_count(FH_CMD, GL_OP_CREATE_CONTEXT) == 0, "nothing else was sent");
+	check(wl_display_roundtrip(wl) >= 0, "the Wayland connection goes on");
+	wl_display_disconnect(wl);
+	fh_stop();
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
 		const char *name;
 		void (*fn)(void);
 	} cases[] = {
-	        {"init", case_init},     {"draw", case_draw},   {"get", case_get},
-	        {"map", case_map},       {"lost", case_lost},   {"threads", case_threads},
-	        {"sync", case_sync},     {"image", case_image}, {"reinit", case_reinit},
-	        {"errors", case_errors}, {"log", case_log},     {"es1", case_es1},
+	        {"init", case_init},       {"draw", case_draw},   {"get", case_get},
+	        {"map", case_map},         {"lost", case_lost},   {"threads", case_threads},
+	        {"sync", case_sync},       {"image", case_image}, {"reinit", case_reinit},
+	        {"errors", case_errors},   {"log", case_log},     {"es1", case_es1},
+	        {"release", case_release},
 	};
 	if (!getenv("__EGL_VENDOR_LIBRARY_FILENAMES")) {
 		fprintf(stderr, "SKIP: set __EGL_VENDOR_LIBRARY_FILENAMES to gpupipe's JSON\n");

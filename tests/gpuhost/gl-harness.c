@@ -5,6 +5,7 @@
 #include <gpupipe/log.h>
 
 #include "gl-harness.h"
+#include "gles-codec.h"
 
 static void sink_fail(void *data, const char *reason)
 {
@@ -170,7 +171,8 @@ const uint8_t *gt_blob_at(const uint8_t **p, const uint8_t *end, uint32_t *n)
 bool gt_init_stream(struct gt *t, uint16_t ch)
 {
 	CHECK(gh_gl_stream_open(t->gl, ch), "open: %s", t->reason);
-	gt_cmd(t, GL_OP_INIT, 1, GL_STREAM_VERSION);
+	gt_cmd(t, GL_OP_INIT, 4, GL_STREAM_VERSION, 0, (uint32_t)GLES_CODEC_ID,
+	       (uint32_t)(GLES_CODEC_ID >> 32));
 	CHECK(gt_send(t, ch, 0, 0), "init: %s", t->reason);
 	uint32_t size;
 	const uint8_t *p = gt_reply(t, ch, GL_OP_INIT, &size), *end = p + size;

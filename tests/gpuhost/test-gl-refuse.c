@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "gl-harness.h"
+#include "gles-codec.h"
 
 static bool ready(struct gt *t)
 {
@@ -18,7 +19,8 @@ static bool ready(struct gt *t)
 static bool size_not_a_multiple_of_4(struct gt *t)
 {
 	CHECK(gh_gl_stream_open(t->gl, 1), "open");
-	gt_cmd(t, GL_OP_INIT, 1, GL_STREAM_VERSION);
+	gt_cmd(t, GL_OP_INIT, 4, GL_STREAM_VERSION, 0, (uint32_t)GLES_CODEC_ID,
+	       (uint32_t)(GLES_CODEC_ID >> 32));
 	((uint8_t *)t->cmds.data)[0] = 10;
 	gt_send(t, 1, 0, 0);
 	return gt_refused(t, "GL stream 1: GL_OP_INIT: command size 10 is not a multiple of 4");
@@ -332,7 +334,42 @@ static bool data_on_a_stream_never_opened(struct gt *t)
 	return gt_refused(t, "GL stream 3: data: the stream is not open");
 }
 
+/* One GL_OP_INIT and its reply's gl_host_info. */
+static bool init_reply(struct gt *t, int n, uint32_t w0, uint32_t w1, uint32_t w2, uint32_t w3,
+                       struct gl_host_info *info)
+{
+	gt_cmd(t, GL_OP_INIT, n, w0, w1, w2, w3);
+	CHECK(gt_send(t, 1, 0, 0), "init: %s", t->reason);
+	uint32_t size;
+	const uint8_t *p = gt_reply(t, 1, GL_OP_INIT, &size);
+	CHECK(p && size >= sizeof(*info), "no GL_OP_INIT reply: %s", t->reason);
+	memcpy(info, p, sizeof(*info));
+	return true;
+}
+
+/* A library of another release (another stream version, even with a
+ * GL_OP_INIT of another size, or another codec) is told no API is offered,
+ * and the stream, like the link, goes on: its app keeps its windows. */
+static bool init_of_another_release_gets_no_api_and_the_stream_goes_on(struct gt *t)
+{
+	CHECK(gh_gl_stream_open(t->gl, 1), "open");
+	uint32_t lo = (uint32_t)GLES_CODEC_ID, hi = (uint32_t)(GLES_CODEC_ID >> 32);
+	struct gl_host_info info;
+	CHECK(init_reply(t, 1, 2, 0, 0, 0, &info), "version 2");
+	CHECK(info.version == GL_STREAM_VERSION && info.codec == GLES_CODEC_ID && !info.n_apis &&
+	              !info.n_configs,
+	      "version 2 got version %u, %u APIs, %u configs", info.version, info.n_apis,
+	      info.n_configs);
+	CHECK(init_reply(t, 4, GL_STREAM_VERSION, 0, lo ^ 1, hi, &info), "another codec");
+	CHECK(!info.n_apis && info.codec == GLES_CODEC_ID, "another codec got %u APIs",
+	      info.n_apis);
+	CHECK(init_reply(t, 4, GL_STREAM_VERSION, 0, lo, hi, &info), "this release");
+	CHECK(info.n_apis > 0 && info.n_configs > 0, "this release got %u APIs", info.n_apis);
+	return true;
+}
+
 static const struct gt_case cases[] = {
+        GT_CASE(init_of_another_release_gets_no_api_and_the_stream_goes_on),
         GT_CASE(size_not_a_multiple_of_4),
         GT_CASE(size_over_the_limit_is_refused_before_buffering),
         GT_CASE(unknown_opcode),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gl-link.h"
+#include "gles-codec.h"
 
 /* --- command framing --- */
 
@@ -193,7 +194,8 @@ static bool gl_data_on_a_channel_never_opened(struct hl_env *e)
 	struct hl_gl_link g;
 	CHECK(hl_gl_bind(e, &g));
 	hl_gl_open(&g, CH);
-	hl_gl_cmd(&g, GL_OP_INIT, 1, GL_STREAM_VERSION);
+	hl_gl_cmd(&g, GL_OP_INIT, 4, GL_STREAM_VERSION, 0, (uint32_t)GLES_CODEC_ID,
+	          (uint32_t)(GLES_CODEC_ID >> 32));
 	hl_gl_send(&g, 3, 0);
 	return hl_refused(e, &g.l, "GL stream 3: data: the stream is not open");
 }

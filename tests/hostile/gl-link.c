@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gl-link.h"
+#include "gles-codec.h"
 
 /* --- building commands --- */
 
@@ -160,7 +161,8 @@ void hl_gl_open(struct hl_gl_link *g, uint16_t ch)
 /* GL_OP_INIT on CH; keeps a config with alpha and no multisampling. */
 bool hl_gl_init(struct hl_gl_link *g)
 {
-	hl_gl_cmd(g, GL_OP_INIT, 1, GL_STREAM_VERSION);
+	hl_gl_cmd(g, GL_OP_INIT, 4, GL_STREAM_VERSION, 0, (uint32_t)GLES_CODEC_ID,
+	          (uint32_t)(GLES_CODEC_ID >> 32));
 	CHECK(hl_gl_send(g, CH, 0));
 	uint32_t size;
 	const uint8_t *p = hl_gl_reply(g, GL_OP_INIT, &size);

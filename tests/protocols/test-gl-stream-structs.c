@@ -54,8 +54,11 @@ static void same(const char *name, const void *s, uint32_t size, const struct wi
 static void commands(void)
 {
 	struct wire w = {0};
-	struct gl_op_init init = {.version = GL_STREAM_VERSION};
+	/* version first (every release), reserved, codec */
+	struct gl_op_init init = {.version = GL_STREAM_VERSION, .codec = 0x1122334455667788ull};
 	put32(&w, GL_STREAM_VERSION);
+	put32(&w, 0);
+	put64(&w, 0x1122334455667788ull);
 	SAME(init, w);
 
 	w.n = 0;
@@ -160,16 +163,18 @@ static void replies(void)
 	SAME(sw, w);
 	CHECK(offsetof(struct gl_reply_sync_wait, error) == 4);
 
-	/* version, n_configs, n_apis, features, max_width, max_height */
+	/* version, n_configs, n_apis, features, max_width, max_height, codec */
 	w.n = 0;
 	struct gl_host_info hi = {.version = 1,
 	                          .n_configs = 2,
 	                          .n_apis = 3,
 	                          .features = 4,
 	                          .max_width = 5,
-	                          .max_height = 6};
+	                          .max_height = 6,
+	                          .codec = 7};
 	for (uint32_t i = 1; i <= 6; i++)
 		put32(&w, i);
+	put64(&w, 7);
 	SAME(hi, w);
 
 	/* api, version, 4 u64 of extension bits */

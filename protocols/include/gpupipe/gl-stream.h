@@ -58,8 +58,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* 2: API + version + extensions in GL_OP_INIT and GL_OP_CREATE_CONTEXT. */
-#define GL_STREAM_VERSION 2u
+/* 2: API + version + extensions in GL_OP_INIT and GL_OP_CREATE_CONTEXT.
+ * 3: GL_OP_INIT and its reply carry the codec's id (GLES_CODEC_ID); a host
+ *    answers a library of another version or codec with no API offered
+ *    instead of ending the link, whatever that library's GL_OP_INIT holds
+ *    after its version. Keep the version the first u32 of GL_OP_INIT and
+ *    of its reply for ever, so that every later version can say so too. */
+#define GL_STREAM_VERSION 3u
 
 /* Largest command or reply, header included: a 4096x4096 RGBA texture
  * and then some. Bigger uploads must be split by the app (glTexSubImage2D
@@ -100,7 +105,10 @@ enum gl_op {
 	 * GL_SHADING_LANGUAGE_VERSION and GL_EXTENSIONS in a context of that
 	 * API (no NUL), blob gl_limit[] (immutable values of that API's
 	 * contexts). Any stream may ask; the EGL library asks once per
-	 * display, on its display stream. */
+	 * display, on its display stream. A library of another
+	 * GL_STREAM_VERSION or GLES_CODEC_ID gets gl_host_info with the host's
+	 * version and codec and n_apis = n_configs = 0, and an empty config
+	 * blob: no GL, and the link goes on. */
 	GL_OP_INIT = 1,
 
 	/* sync. struct gl_op_create_context, then blob of 4 u64 (32 bytes):
@@ -191,9 +199,12 @@ enum gl_op {
 
 /* GL_OP_INIT. */
 struct gl_op_init {
-	uint32_t version; /* GL_STREAM_VERSION */
+	uint32_t version;  /* GL_STREAM_VERSION: always the first u32 */
+	uint32_t reserved; /* 0 */
+	uint64_t codec;    /* GLES_CODEC_ID */
 };
-static_assert(sizeof(struct gl_op_init) == 4, "gl_op_init is 4 bytes");
+static_assert(sizeof(struct gl_op_init) == 16, "gl_op_init is 16 bytes");
+GL_WIRE_FIELD(gl_op_init, codec, 8);
 
 /* GL_OP_DESTROY_CONTEXT, GL_OP_DESTROY_SURFACE, GL_OP_SYNC_SERVER_WAIT,
  * GL_OP_SYNC_DESTROY, GL_OP_IMAGE_DESTROY: one object, by handle. */
@@ -416,14 +427,16 @@ enum gl_surface_kind {
 struct gl_host_info {
 	uint32_t version;    /* GL_STREAM_VERSION */
 	uint32_t n_configs;  /* entries in the config blob */
-	uint32_t n_apis;     /* APIs described after the configs, 1..GL_API_COUNT */
+	uint32_t n_apis;     /* APIs described after the configs, 0..GL_API_COUNT */
 	uint32_t features;   /* enum gl_host_features */
 	uint32_t max_width;  /* largest surface, <= GL_MAX_SURFACE_SIZE */
 	uint32_t max_height; /* largest surface */
+	uint64_t codec;      /* GLES_CODEC_ID */
 };
-static_assert(sizeof(struct gl_host_info) == 24, "gl_host_info is 24 bytes");
+static_assert(sizeof(struct gl_host_info) == 32, "gl_host_info is 32 bytes");
 GL_WIRE_FIELD(gl_host_info, n_apis, 8);
 GL_WIRE_FIELD(gl_host_info, max_height, 20);
+GL_WIRE_FIELD(gl_host_info, codec, 24);
 
 enum gl_host_features {
 	GL_HOST_DMABUF = 1u << 0,     /* frames are dmabufs on a render node */
