@@ -1,7 +1,8 @@
 /*
  * Compositor -> link. The compositor is trusted, but what it says is
  * filtered: only allow-listed globals reach the app, and fds become link
- * resources (keymaps travel by value).
+ * resources (keymaps travel by value). What each interface's events do
+ * beyond relaying is policy.c's table.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,33 +13,9 @@
 #include <gpupipe/log.h>
 #include <gpupipe/shm-bridge.h>
 
-#include "clipboard.h"
-#include "gpupipe.h"
-#include "registry.h"
+#include "policy.h"
+#include "relay.h"
 #include "session.h"
-
-/* Replaces a keymap fd by a blob announced on the link. */
-static bool keymap_to_blob(struct gh_session *s, struct wire_msg *msg, int fd)
-{
-	void *data;
-	const char *err;
-	uint32_t size = msg->args[2].u;
-	bool ok = sb_read_fd(fd, size, WIRE_MAX_BLOB, &data, &err);
-	close(fd);
-	if (!ok) {
-		gh_session_fail(s, "cannot read the compositor's keymap: %s", err);
-		return false;
-	}
-	struct wire_blob blob = {.handle = s->next_handle++, .size = size};
-	uint8_t *p = wire_frame_begin(&s->link, WIRE_BLOB, 0, sizeof(blob) + size);
-	if (p) {
-		memcpy(p, &blob, sizeof(blob));
-		memcpy(p + sizeof(blob), data, size);
-	}
-	free(data);
-	msg->args[1].u = blob.handle;
-	return p != NULL;
-}
 
 static bool convert_fds(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg)
 {
@@ -49,12 +26,6 @@ static bool convert_fds(struct gh_session *s, struct wire_object *obj, struct wi
 		if (fd < 0) {
 			gh_session_end(s, "compositor event without its fd");
 			return false;
-		}
-		if (obj->interface == &wire_iface_wl_keyboard &&
-		    msg->opcode == WIRE_WL_KEYBOARD_EVT_KEYMAP) {
-			if (!keymap_to_blob(s, msg, fd))
-				return false;
-			continue;
 		}
 		if (s->features & WIRE_FEATURE_CLIPBOARD) {
 			/* wl_data_source.send and the primary selection's: the
@@ -70,31 +41,6 @@ static bool convert_fds(struct gh_session *s, struct wire_object *obj, struct wi
 		       obj->interface->name, msg->desc->name);
 		return false;
 	}
-	return true;
-}
-
-/* Registry filtering; false to drop the event. */
-static bool filter(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg)
-{
-	if (obj->interface != &wire_iface_wl_registry)
-		return true;
-	if (msg->opcode == WIRE_WL_REGISTRY_EVT_GLOBAL)
-		return gh_registry_global(s, msg->args[0].u, msg->args[1].s, &msg->args[2].u);
-	if (msg->opcode == WIRE_WL_REGISTRY_EVT_GLOBAL_REMOVE)
-		return gh_registry_global_remove(s, msg->args[0].u);
-	return true;
-}
-
-bool gh_to_link(struct gh_session *s, const struct wire_msg *msg)
-{
-	uint8_t buf[WIRE_WL_MAX_MESSAGE];
-	size_t size = wire_msg_encode(msg, WIRE_FORM_LINK, buf, sizeof(buf));
-	uint8_t *out = size ? wire_frame_wayland_reserve(&s->link, (uint32_t)size) : NULL;
-	if (!out) {
-		gh_session_end(s, "cannot queue an event for the link");
-		return false;
-	}
-	memcpy(out, buf, size);
 	return true;
 }
 
@@ -116,10 +62,9 @@ static bool host_object_event(struct gh_session *s, struct wire_object *obj, con
 		if (fd >= 0)
 			close(fd);
 	}
-	if (iface == &wire_iface_zwp_linux_buffer_params_v1 &&
-	    opcode == WIRE_ZWP_LINUX_BUFFER_PARAMS_V1_EVT_FAILED)
-		gp_log(ERROR, "the compositor refused a GL frame dmabuf");
-	return true;
+	const struct gh_policy *p = gh_policy(iface);
+	struct gh_message m = {.obj = obj, .msg = &msg};
+	return !p->event || p->event(s, &m) != GH_FAIL;
 }
 
 static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t size)
@@ -145,29 +90,23 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 		gh_session_end(s, "bad event from the compositor");
 		return false;
 	}
-	bool visible = !obj->hidden && gh_clipboard_event_allowed(s, obj, &msg, created);
-	if (visible && desc->n_fds && !convert_fds(s, obj, &msg))
-		return s->done ? false : true;
-	if (visible && filter(s, obj, &msg) && !gh_to_link(s, &msg))
+	/* Events of objects the app never learned of go nowhere; their
+	 * lifetime is still tracked. */
+	const struct gh_policy *p = gh_policy(obj->interface);
+	struct gh_message m = {.obj = obj, .msg = &msg, .created = created};
+	enum gh_verdict v = obj->hidden ? GH_DONE : p->event ? p->event(s, &m) : GH_RELAY;
+	if (v == GH_FAIL) {
+		if (!s->done)
+			gh_session_end(s, "an event could not be passed on");
 		return false;
-	/* gpupipe_v1 follows wl_shm, which every compositor has: an app that
-	 * binds it right away then finds the globals GL frames need known. */
-	if (visible && obj->interface == &wire_iface_wl_registry &&
-	    msg.opcode == WIRE_WL_REGISTRY_EVT_GLOBAL && msg.args[1].s &&
-	    strcmp(msg.args[1].s, wire_iface_wl_shm.name) == 0 &&
-	    !gh_gpupipe_advertise(s, msg.object))
-		return false;
-
-	if (obj->interface == &wire_iface_wl_display) {
-		if (opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID) {
-			wire_objects_delete_id(&s->objects, msg.args[0].u, gh_object_destroy);
-		} else if (opcode == WIRE_WL_DISPLAY_EVT_ERROR) {
-			gp_log(WARN, "the compositor reported a protocol error to the app: %s",
-			       msg.args[2].s ? msg.args[2].s : "");
-		}
-	} else if (desc->destructor) {
-		gh_object_destroy(obj);
 	}
+	/* An fd the link cannot carry drops its event (logged), not the link. */
+	if (v == GH_RELAY && (!desc->n_fds || convert_fds(s, obj, &msg)) && !gh_to_link(s, &msg))
+		return false;
+	if (s->done)
+		return false;
+	if (desc->destructor)
+		gh_object_destroy(obj);
 	return true;
 }
 

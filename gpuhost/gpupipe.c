@@ -24,6 +24,8 @@
 
 #include "gl/gl.h"
 #include "gpupipe.h"
+#include "policy.h"
+#include "relay.h"
 #include "session.h"
 
 /* Frame buffers one link may hold at once (4 per window, many windows). */
@@ -237,40 +239,68 @@ static bool destroy_host_object(struct gh_session *s, struct wire_object *obj, u
 	return true;
 }
 
-bool gh_gpupipe_request(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg,
-                        struct wire_object *created, bool *handled)
+/* ---- hooks (policy.h) ---- */
+
+/* A frame buffer's wl_buffer (no shm region): the executor forgets it too.
+ * Forwarded as it is. */
+enum gh_verdict gh_gpupipe_buffer_request(struct gh_session *s, struct gh_message *m)
 {
-	const struct wire_interface *iface = obj->interface;
-	if (iface == &wire_iface_wl_buffer && !obj->data && s->gl &&
-	    msg->opcode == WIRE_WL_BUFFER_REQ_DESTROY) {
-		gh_gl_buffer_destroyed(s->gl, msg->object);
-		return true; /* forwarded as it is */
-	}
-	if (iface != &wire_iface_gpupipe_v1 && iface != &wire_iface_gpupipe_memory_v1)
-		return true;
-	*handled = true;
-	if (msg->desc->destructor) {
-		if (iface == &wire_iface_gpupipe_v1)
-			s->gl_binding = false;
-		return destroy_host_object(s, obj, msg->object);
-	}
-	if (iface == &wire_iface_gpupipe_v1 && msg->opcode == WIRE_GPUPIPE_V1_REQ_CREATE_MEMORY)
-		return create_memory(s, obj, msg, created);
-	if (iface == &wire_iface_gpupipe_memory_v1 &&
-	    msg->opcode == WIRE_GPUPIPE_MEMORY_V1_REQ_CREATE_BUFFER)
-		return create_buffer(s, obj, msg, created);
-	/* open_stream carries an fd and was refused before we got here. */
-	gh_session_fail(s, "%s.%s is not accepted on the link", iface->name, msg->desc->name);
-	return false;
+	if (!m->obj->data && s->gl && m->msg->opcode == WIRE_WL_BUFFER_REQ_DESTROY)
+		gh_gl_buffer_destroyed(s->gl, m->msg->object);
+	return GH_RELAY;
 }
 
-void gh_gpupipe_object_destroy(struct wire_object *obj)
+/* gpupipe_v1 and gpupipe_memory_v1 never reach the compositor as they
+ * are: each becomes requests to the host object behind its id. */
+enum gh_verdict gh_gpupipe_request(struct gh_session *s, struct gh_message *m)
 {
-	if (obj->interface == &wire_iface_gpupipe_memory_v1 && obj->data) {
-		struct memory_object *m = obj->data;
-		gh_gl_memory_unref(m->mem);
-		m->session->gl_memories--;
-		free(m);
+	struct wire_msg *msg = m->msg;
+	bool ok;
+	if (msg->desc->destructor) {
+		s->gl_binding = false;
+		ok = destroy_host_object(s, m->obj, msg->object);
+	} else if (msg->opcode == WIRE_GPUPIPE_V1_REQ_CREATE_MEMORY) {
+		ok = create_memory(s, m->obj, msg, m->created);
+	} else {
+		/* open_stream carries an fd and was refused before we got here. */
+		gh_session_fail(s, "%s.%s is not accepted on the link", m->obj->interface->name,
+		                msg->desc->name);
+		ok = false;
+	}
+	return ok ? GH_DONE : GH_FAIL;
+}
+
+enum gh_verdict gh_gpupipe_memory_request(struct gh_session *s, struct gh_message *m)
+{
+	struct wire_msg *msg = m->msg;
+	bool ok;
+	if (msg->desc->destructor) {
+		ok = destroy_host_object(s, m->obj, msg->object);
+	} else if (msg->opcode == WIRE_GPUPIPE_MEMORY_V1_REQ_CREATE_BUFFER) {
+		ok = create_buffer(s, m->obj, msg, m->created);
+	} else {
+		gh_session_fail(s, "%s.%s is not accepted on the link", m->obj->interface->name,
+		                msg->desc->name);
+		ok = false;
+	}
+	return ok ? GH_DONE : GH_FAIL;
+}
+
+/* The compositor's word on a GL frame's dmabuf (the app never sees it). */
+enum gh_verdict gh_gpupipe_params_event(struct gh_session *s, struct gh_message *m)
+{
+	if (m->msg->opcode == WIRE_ZWP_LINUX_BUFFER_PARAMS_V1_EVT_FAILED)
+		gp_log(ERROR, "the compositor refused a GL frame dmabuf");
+	return GH_DONE;
+}
+
+void gh_gpupipe_memory_destroy(struct wire_object *obj)
+{
+	if (obj->data) {
+		struct memory_object *mo = obj->data;
+		gh_gl_memory_unref(mo->mem);
+		mo->session->gl_memories--;
+		free(mo);
 		obj->data = NULL;
 	}
 }

@@ -21,16 +21,11 @@ bool gh_gpupipe_advertise(struct gh_session *s, uint32_t registry_id);
 bool gh_gpupipe_check_bind(struct gh_session *s, const struct wire_msg *msg, const char **err);
 /* Sends it on as the compositor binding the executor renders into. */
 bool gh_gpupipe_bind(struct gh_session *s, struct wire_msg *msg, struct wire_object *created);
-/* Requests on gpupipe objects and on frame wl_buffers. Sets *handled when
- * the request was sent (or dropped) here; false after failing the link. */
-bool gh_gpupipe_request(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg,
-                        struct wire_object *created, bool *handled);
+/* Its requests and events: the hooks in policy.h. */
 /* WIRE_GL_OPEN, WIRE_GL, WIRE_GL_CLOSE. *used: the payload bytes run,
  * fewer than the frame's when a WIRE_GL frame paused on a full queue
  * (s->frame_done bytes of it had run before). */
 bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const uint8_t *p,
                       uint32_t *used);
-/* Frees what a gpupipe object holds (from gh_object_destroy). */
-void gh_gpupipe_object_destroy(struct wire_object *obj);
 
 #endif

@@ -3,44 +3,29 @@
 
 #include <gpupipe/log.h>
 
+#include "gpupipe.h"
+#include "policy.h"
 #include "registry.h"
+#include "relay.h"
 #include "session.h"
 
-struct allowed {
-	const struct wire_interface *interface;
-	bool clipboard; /* only with --allow-clipboard */
-};
-
-/* Everything else the compositor offers stays invisible to the app. The
- * version cap is the one in the XML we were built with (our tables cannot
- * parse newer messages). */
-static const struct allowed allow_list[] = {
-        {&wire_iface_wl_compositor, false},
-        {&wire_iface_wl_subcompositor, false},
-        {&wire_iface_wl_shm, false},
-        {&wire_iface_wl_seat, false},
-        {&wire_iface_wl_output, false},
-        {&wire_iface_xdg_wm_base, false},
-        {&wire_iface_zxdg_decoration_manager_v1, false},
-        {&wire_iface_wp_viewporter, false},
-        {&wire_iface_wp_presentation, false},
-        {&wire_iface_zxdg_output_manager_v1, false},
-        {&wire_iface_zwp_relative_pointer_manager_v1, false},
-        {&wire_iface_zwp_pointer_constraints_v1, false},
-        /* Always there, since apps such as foot refuse to start without it,
-         * but inert without --allow-clipboard (see clipboard.c). */
-        {&wire_iface_wl_data_device_manager, false},
-        {&wire_iface_zwp_primary_selection_device_manager_v1, true},
-};
-
+/* The interface the app may see behind a global's name, or NULL: the
+ * globals policy.c's table marks advertised, the clipboard ones only with
+ * --allow-clipboard. The version cap is the one in the XML we were built
+ * with (our tables cannot parse newer messages). */
 static const struct wire_interface *allowed(struct gh_session *s, const char *name)
 {
-	for (size_t i = 0; i < sizeof(allow_list) / sizeof(allow_list[0]); i++) {
-		const struct allowed *a = &allow_list[i];
-		if (strcmp(a->interface->name, name) == 0)
-			return !a->clipboard || s->options->allow_clipboard ? a->interface : NULL;
+	const struct wire_interface *iface = wire_interface_find(name);
+	if (!iface)
+		return NULL;
+	switch (gh_policy(iface)->advertised) {
+	case GH_ADVERTISED:
+		return iface;
+	case GH_ADVERTISED_WITH_CLIPBOARD:
+		return s->options->allow_clipboard ? iface : NULL;
+	default:
+		return NULL;
 	}
-	return NULL;
 }
 
 static struct gh_global *find(struct gh_session *s, uint32_t name)
@@ -126,4 +111,55 @@ void gh_registry_finish(struct gh_session *s)
 		wl_list_remove(&g->link);
 		free(g);
 	}
+}
+
+/* ---- wl_registry's hooks (policy.h) ---- */
+
+static bool is_bind(const struct gh_message *m)
+{
+	return m->msg->opcode == WIRE_WL_REGISTRY_REQ_BIND;
+}
+
+/* A bind is checked before its object exists: against what was advertised,
+ * or for our own global, against what gpupipe_v1 allows. */
+bool gh_registry_check_request(struct gh_session *s, struct gh_message *m)
+{
+	const struct wire_msg *msg = m->msg;
+	const char *err;
+	if (!is_bind(m))
+		return true;
+	bool ok = msg->args[0].u == GH_GPUPIPE_GLOBAL_NAME
+	                  ? gh_gpupipe_check_bind(s, msg, &err)
+	                  : gh_registry_check_bind(s, msg->args[0].u, msg->bind_interface,
+	                                           msg->bind_version, &err);
+	if (!ok)
+		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
+		                msg->bind_interface, msg->bind_version, err);
+	return ok;
+}
+
+enum gh_verdict gh_registry_request(struct gh_session *s, struct gh_message *m)
+{
+	if (!is_bind(m) || m->msg->args[0].u != GH_GPUPIPE_GLOBAL_NAME)
+		return GH_RELAY;
+	return gh_gpupipe_bind(s, m->msg, m->created) ? GH_DONE : GH_FAIL;
+}
+
+/* Globals reach the app only if allowed, at the capped version; gpupipe_v1
+ * follows wl_shm, which every compositor has: an app that binds it right
+ * away then finds the globals GL frames need known. */
+enum gh_verdict gh_registry_event(struct gh_session *s, struct gh_message *m)
+{
+	struct wire_msg *msg = m->msg;
+	if (msg->opcode == WIRE_WL_REGISTRY_EVT_GLOBAL_REMOVE)
+		return gh_registry_global_remove(s, msg->args[0].u) ? GH_RELAY : GH_DONE;
+	if (msg->opcode != WIRE_WL_REGISTRY_EVT_GLOBAL)
+		return GH_RELAY;
+	if (gh_registry_global(s, msg->args[0].u, msg->args[1].s, &msg->args[2].u) &&
+	    !gh_to_link(s, msg))
+		return GH_FAIL;
+	if (msg->args[1].s && strcmp(msg->args[1].s, wire_iface_wl_shm.name) == 0 &&
+	    !gh_gpupipe_advertise(s, msg->object))
+		return GH_FAIL;
+	return GH_DONE;
 }

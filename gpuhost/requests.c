@@ -2,7 +2,8 @@
  * Link -> compositor. Everything here comes from the hostile side: each
  * frame and each Wayland message is checked against the frame, the
  * generated tables and our object map before anything reaches the
- * compositor, and any violation ends this link with a reason.
+ * compositor, and any violation ends this link with a reason. What each
+ * interface's requests do beyond that is policy.c's table.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,105 +13,11 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
-#include "clipboard.h"
 #include "gpupipe.h"
-#include "registry.h"
+#include "policy.h"
+#include "relay.h"
 #include "session.h"
 #include "shm.h"
-
-bool gh_to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
-                      unsigned n_fds)
-{
-	uint8_t buf[WIRE_WL_MAX_MESSAGE];
-	size_t size = wire_msg_encode(msg, WIRE_FORM_SOCKET, buf, sizeof(buf));
-	uint8_t *out = size ? wire_conn_reserve(&s->compositor, size) : NULL;
-	if (!out) {
-		for (unsigned i = 0; i < n_fds; i++)
-			close(fds[i]);
-		gh_session_fail(s, "%s does not fit in a Wayland message", msg->desc->name);
-		return false;
-	}
-	memcpy(out, buf, size);
-	for (unsigned i = 0; i < n_fds; i++)
-		wire_conn_queue_fd(&s->compositor, fds[i]);
-	return true;
-}
-
-/* The label goes on every toplevel, on the trusted side: the app cannot
- * remove it, only add to it. */
-static bool send_labelled(struct gh_session *s, struct wire_msg *msg, bool app_id)
-{
-	char text[WIRE_WL_MAX_MESSAGE - 64];
-	const char *orig = msg->args[0].s ? msg->args[0].s : "";
-	int n = app_id ? snprintf(text, sizeof(text), "%s.%s", s->options->label, orig)
-	               : snprintf(text, sizeof(text), "[%s] %s", s->options->label, orig);
-	if (n < 0)
-		return false;
-	msg->args[0].s = text; /* truncated by snprintf if the title was huge */
-	return gh_to_compositor(s, msg, NULL, 0);
-}
-
-/* A fresh toplevel shows the label even before (or without) a title. */
-static bool label_new_toplevel(struct gh_session *s, uint32_t id)
-{
-	struct wire_msg title = {
-	        .object = id,
-	        .opcode = WIRE_XDG_TOPLEVEL_REQ_SET_TITLE,
-	        .desc = &wire_iface_xdg_toplevel.requests[WIRE_XDG_TOPLEVEL_REQ_SET_TITLE],
-	};
-	char text[256];
-	snprintf(text, sizeof(text), "[%s]", s->options->label);
-	title.args[0].s = text;
-	return gh_to_compositor(s, &title, NULL, 0);
-}
-
-/* Policy and fd hooks. Returns false after failing the link; sets
- * *handled when the hook already sent the message. */
-static bool hook(struct gh_session *s, struct wire_object *obj, struct wire_msg *msg,
-                 struct wire_object *created, bool *handled)
-{
-	const struct wire_interface *iface = obj->interface;
-	*handled = false;
-	if (iface == &wire_iface_wl_registry && msg->opcode == WIRE_WL_REGISTRY_REQ_BIND &&
-	    msg->args[0].u == GH_GPUPIPE_GLOBAL_NAME) {
-		*handled = true;
-		return gh_gpupipe_bind(s, msg, created);
-	}
-	if (!gh_gpupipe_request(s, obj, msg, created, handled))
-		return false;
-	if (*handled)
-		return true;
-	if (iface == &wire_iface_wl_shm && msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
-		struct gh_shm_region *region;
-		int fd = gh_shm_pool_fd(s, msg->args[1].u, msg->args[2].i, &region);
-		if (fd < 0)
-			return false;
-		created->data = region;
-		*handled = true;
-		return gh_to_compositor(s, msg, &fd, 1);
-	}
-	if (iface == &wire_iface_wl_shm_pool && obj->data) {
-		if (msg->opcode == WIRE_WL_SHM_POOL_REQ_RESIZE)
-			return gh_shm_pool_resize(s, obj->data, msg->args[0].i);
-		if (msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
-			gh_shm_region_ref(obj->data);
-			created->data = obj->data;
-		}
-		return true;
-	}
-	if (s->options->label && iface == &wire_iface_xdg_toplevel &&
-	    (msg->opcode == WIRE_XDG_TOPLEVEL_REQ_SET_TITLE ||
-	     msg->opcode == WIRE_XDG_TOPLEVEL_REQ_SET_APP_ID)) {
-		*handled = true;
-		return send_labelled(s, msg, msg->opcode == WIRE_XDG_TOPLEVEL_REQ_SET_APP_ID);
-	}
-	if (s->options->label && iface == &wire_iface_xdg_surface &&
-	    msg->opcode == WIRE_XDG_SURFACE_REQ_GET_TOPLEVEL) {
-		*handled = true;
-		return gh_to_compositor(s, msg, NULL, 0) && label_new_toplevel(s, msg->args[0].u);
-	}
-	return true;
-}
 
 static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t size,
                           struct wire_object **target, struct wire_msg *msg)
@@ -140,20 +47,6 @@ static bool check_request(struct gh_session *s, const uint8_t *data, uint16_t si
 		gh_session_fail(s, "malformed %s.%s: %s", iface->name, desc->name, err);
 		return false;
 	}
-	bool ours = iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
-	            msg->args[0].u == GH_GPUPIPE_GLOBAL_NAME;
-	if (ours && !gh_gpupipe_check_bind(s, msg, &err)) {
-		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
-		                msg->bind_interface, msg->bind_version, err);
-		return false;
-	}
-	if (!ours && iface == &wire_iface_wl_registry && opcode == WIRE_WL_REGISTRY_REQ_BIND &&
-	    !gh_registry_check_bind(s, msg->args[0].u, msg->bind_interface, msg->bind_version,
-	                            &err)) {
-		gh_session_fail(s, "wl_registry.bind(%u, %s, %u): %s", msg->args[0].u,
-		                msg->bind_interface, msg->bind_version, err);
-		return false;
-	}
 	*target = obj;
 	return true;
 }
@@ -166,14 +59,11 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 	if (!check_request(s, data, size, &obj, &msg))
 		return false;
 	const char *iface_name = obj->interface->name;
-	bool is_pool =
-	        obj->interface == &wire_iface_wl_shm && msg.opcode == WIRE_WL_SHM_REQ_CREATE_POOL;
-	bool is_receive = (obj->interface == &wire_iface_wl_data_offer &&
-	                   msg.opcode == WIRE_WL_DATA_OFFER_REQ_RECEIVE) ||
-	                  (obj->interface == &wire_iface_zwp_primary_selection_offer_v1 &&
-	                   msg.opcode == WIRE_ZWP_PRIMARY_SELECTION_OFFER_V1_REQ_RECEIVE);
-	if (msg.desc->n_fds && !is_pool &&
-	    !(is_receive && (s->features & WIRE_FEATURE_CLIPBOARD))) {
+	const struct gh_policy *p = gh_policy(obj->interface);
+	struct gh_message m = {.obj = obj, .msg = &msg};
+	if (p->check_request && !p->check_request(s, &m))
+		return false;
+	if (msg.desc->n_fds && !(p->takes_fds && p->takes_fds(s, &msg))) {
 		gh_session_fail(s, "%s.%s carries an fd, which this link does not allow",
 		                iface_name, msg.desc->name);
 		return false;
@@ -182,20 +72,10 @@ static bool process_request(struct gh_session *s, const uint8_t *data, uint16_t 
 		gh_session_fail(s, "%s.%s: %s", iface_name, msg.desc->name, err);
 		return false;
 	}
-	bool handled = !gh_clipboard_request_allowed(s, obj, &msg);
-	if (!handled && is_receive) {
-		int fd = wire_pipes_accept(&s->pipes, msg.args[1].u);
-		if (fd < 0) {
-			gh_session_fail(s, "%s.receive: %s", iface_name, s->pipes.error);
-			return false;
-		}
-		handled = true;
-		if (!gh_to_compositor(s, &msg, &fd, 1))
-			return false;
-	}
-	if (!handled && !hook(s, obj, &msg, created, &handled))
-		return false;
-	if (!handled && !gh_to_compositor(s, &msg, NULL, 0))
+	m.obj = obj;
+	m.created = created;
+	enum gh_verdict v = p->request ? p->request(s, &m) : GH_RELAY;
+	if (v == GH_FAIL || (v == GH_RELAY && !gh_to_compositor(s, &msg, NULL, 0)))
 		return false;
 	if (msg.desc->destructor) {
 		gh_object_destroy(obj);

@@ -14,7 +14,9 @@
 #include "compositor.h"
 #include "gl/gl.h"
 #include "gpupipe.h"
+#include "policy.h"
 #include "registry.h"
+#include "relay.h"
 #include "session.h"
 #include "shm.h"
 
@@ -41,13 +43,20 @@ void gh_session_end(struct gh_session *s, const char *why)
 	s->done = true;
 }
 
-void gh_object_destroy(struct wire_object *obj)
+/* wl_display's events (policy.h): relayed, then the object map follows
+ * delete_id; a protocol error the compositor gave the app is logged. */
+enum gh_verdict gh_display_event(struct gh_session *s, struct gh_message *m)
 {
-	if (obj->data &&
-	    (obj->interface == &wire_iface_wl_shm_pool || obj->interface == &wire_iface_wl_buffer))
-		gh_shm_region_unref(obj->data);
-	gh_gpupipe_object_destroy(obj);
-	obj->data = NULL;
+	struct wire_msg *msg = m->msg;
+	if (!gh_to_link(s, msg))
+		return GH_FAIL;
+	if (msg->opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID) {
+		wire_objects_delete_id(&s->objects, msg->args[0].u, gh_object_destroy);
+	} else if (msg->opcode == WIRE_WL_DISPLAY_EVT_ERROR) {
+		gp_log(WARN, "the compositor reported a protocol error to the app: %s",
+		       msg->args[2].s ? msg->args[2].s : "");
+	}
+	return GH_DONE;
 }
 
 /* ---- flow control (GH_DEFAULT_QUEUED_BYTES) ---- */

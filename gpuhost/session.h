@@ -116,14 +116,4 @@ void gh_session_throttle(struct gh_session *s);
 /* events.c: compositor -> link. */
 void gh_compositor_process(struct gh_session *s);
 
-/* Queue a message for the compositor (socket form; fds go beside it and
- * are owned by the call) or for the link (link form). False after ending
- * the link. */
-bool gh_to_compositor(struct gh_session *s, const struct wire_msg *msg, const int *fds,
-                      unsigned n_fds);
-bool gh_to_link(struct gh_session *s, const struct wire_msg *msg);
-
-/* Frees per-object hook state (shm region references). */
-void gh_object_destroy(struct wire_object *obj);
-
 #endif

@@ -6,6 +6,8 @@
 #include <gpupipe/shm-bridge.h>
 #include <gpupipe/wire.h>
 
+#include "policy.h"
+#include "relay.h"
 #include "session.h"
 #include "shm.h"
 
@@ -147,4 +149,47 @@ void gh_shm_finish(struct gh_session *s)
 	{
 		region_destroy(s, r);
 	}
+}
+
+/* ---- wl_shm, wl_shm_pool and wl_buffer hooks (policy.h) ---- */
+
+/* wl_shm.create_pool's fd is the link's shm handle, never an fd of the
+ * app's: gh_shm_request puts a replica in its place. */
+bool gh_shm_takes_fds(const struct gh_session *s, const struct wire_msg *msg)
+{
+	return msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL;
+}
+
+enum gh_verdict gh_shm_request(struct gh_session *s, struct gh_message *m)
+{
+	struct wire_msg *msg = m->msg;
+	if (msg->opcode != WIRE_WL_SHM_REQ_CREATE_POOL)
+		return GH_RELAY;
+	struct gh_shm_region *region;
+	int fd = gh_shm_pool_fd(s, msg->args[1].u, msg->args[2].i, &region);
+	if (fd < 0)
+		return GH_FAIL;
+	m->created->data = region;
+	return gh_to_compositor(s, msg, &fd, 1) ? GH_DONE : GH_FAIL;
+}
+
+/* A pool's buffers hold its region, so that it outlives the pool. */
+enum gh_verdict gh_shm_pool_request(struct gh_session *s, struct gh_message *m)
+{
+	struct wire_object *pool = m->obj;
+	if (!pool->data)
+		return GH_RELAY;
+	if (m->msg->opcode == WIRE_WL_SHM_POOL_REQ_RESIZE)
+		return gh_shm_pool_resize(s, pool->data, m->msg->args[0].i) ? GH_RELAY : GH_FAIL;
+	if (m->msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
+		gh_shm_region_ref(pool->data);
+		m->created->data = pool->data;
+	}
+	return GH_RELAY;
+}
+
+void gh_shm_object_destroy(struct wire_object *obj)
+{
+	if (obj->data)
+		gh_shm_region_unref(obj->data);
 }

@@ -252,13 +252,14 @@ def emit_messages(out, iface, kind, msgs, names):
     return ident
 
 
-def emit_interface(out, iface, names):
+def emit_interface(out, iface, index, names):
     out.append(f'/* {iface.name}, version {iface.version} ({iface.source}) */')
     out.append('')
     requests = emit_messages(out, iface, 'request', iface.requests, names)
     events = emit_messages(out, iface, 'event', iface.events, names)
     out.append(f'const struct wire_interface wire_iface_{iface.name} = {{')
     out.append(f'\t.name = "{iface.name}",')
+    out.append(f'\t.index = {index},')
     out.append(f'\t.version = {iface.version},')
     out.append(f'\t.n_requests = {len(iface.requests)},')
     out.append(f'\t.n_events = {len(iface.events)},')
@@ -302,8 +303,8 @@ def generate_source(ordered, sources):
     names = Names()
     for iface in ordered:
         names.claim(f'wire_iface_{iface.name}', f'interface {iface.name}')
-    for iface in ordered:
-        emit_interface(out, iface, names)
+    for index, iface in enumerate(ordered):
+        emit_interface(out, iface, index, names)
     out.append('/* Sorted in strcmp order: wire_interface_find() bsearches it. */')
     out.append('const struct wire_interface *const wire_interfaces[] = {')
     out += [f'\t&wire_iface_{iface.name},' for iface in ordered]
@@ -320,9 +321,15 @@ def generate_header(ordered, sources):
     out = banner(sources)
     out += ['#ifndef GPUPIPE_WL_PROTO_TABLES_H', '#define GPUPIPE_WL_PROTO_TABLES_H', '']
     macros = Names()
-    for iface in ordered:
+    out.append('/* Interfaces in wire_interfaces[]; WIRE_IFACE_INDEX_<NAME> is each one\'s .index,')
+    out.append(' * for tables of per-interface hooks. */')
+    out.append(f'#define WIRE_INTERFACE_COUNT {len(ordered)}')
+    out.append('')
+    for index, iface in enumerate(ordered):
         out.append(f'/* {iface.name}, version {iface.version} ({iface.source}) */')
         out.append(f'extern const struct wire_interface wire_iface_{iface.name};')
+        out.append('#define %s %d' % (macros.claim(f'WIRE_IFACE_INDEX_{iface.name.upper()}',
+                                                   f'interface {iface.name}'), index))
         for kind, msgs in (('request', iface.requests), ('event', iface.events)):
             tag = kind_tag(kind).upper()
             for opcode, m in enumerate(msgs):

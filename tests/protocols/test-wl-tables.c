@@ -145,8 +145,13 @@ static void check_message(const struct wire_interface *iface, const struct wire_
 static void check_every_interface(void)
 {
 	CHECK(wire_interface_count > 0);
+	CHECK(wire_interface_count == WIRE_INTERFACE_COUNT);
+	/* Tables of per-interface hooks index by it (gpuhost/policy.c). */
+	CHECK(wire_iface_wl_shm.index == WIRE_IFACE_INDEX_WL_SHM);
 	for (size_t i = 0; i < wire_interface_count; i++) {
 		const struct wire_interface *iface = wire_interfaces[i];
+
+		CHECK(iface->index == i);
 
 		if (i > 0)
 			CHECK(strcmp(wire_interfaces[i - 1]->name, iface->name) < 0);

@@ -50,6 +50,7 @@ struct wire_message_desc {
 
 struct wire_interface {
 	const char *name;
+	uint16_t index;   /* in wire_interfaces[] (WIRE_IFACE_INDEX_<NAME>) */
 	uint32_t version; /* the version in the XML we were built with */
 	uint16_t n_requests;
 	uint16_t n_events;
