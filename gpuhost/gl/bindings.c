@@ -236,9 +236,11 @@ static bool attach(struct gl_exec *x, uint32_t target, uint32_t attachment,
 	return true;
 }
 
-bool gl_exec_hook_glFramebufferTexture2D(struct gl_exec *x, GLenum target, GLenum attachment,
-                                         GLenum textarget, GLuint texture, GLint level,
-                                         GLuint app_texture)
+/* A texture's level, one layer of it or (glFramebufferTexture, ES 3.2 and
+ * OES/EXT_geometry_shader) all its layers at once: the attachment holds
+ * the texture's storage either way. */
+static bool attach_texture(struct gl_exec *x, GLenum target, GLenum attachment, GLuint texture,
+                           GLuint app_texture)
 {
 	struct gh_gl_storage *st = NULL;
 	if (texture && !(st = gh_gl_map_get_ptr(&x->ctx->share->textures, texture)))
@@ -246,14 +248,36 @@ bool gl_exec_hook_glFramebufferTexture2D(struct gl_exec *x, GLenum target, GLenu
 	return attach(x, target, attachment, st);
 }
 
+bool gl_exec_hook_glFramebufferTexture2D(struct gl_exec *x, GLenum target, GLenum attachment,
+                                         GLenum textarget, GLuint texture, GLint level,
+                                         GLuint app_texture)
+{
+	return attach_texture(x, target, attachment, texture, app_texture);
+}
+
 bool gl_exec_hook_glFramebufferTextureLayer(struct gl_exec *x, GLenum target, GLenum attachment,
                                             GLuint texture, GLint level, GLint layer,
                                             GLuint app_texture)
 {
-	struct gh_gl_storage *st = NULL;
-	if (texture && !(st = gh_gl_map_get_ptr(&x->ctx->share->textures, texture)))
-		return gh_gl_fail(x, "texture %u has no host object", app_texture);
-	return attach(x, target, attachment, st);
+	return attach_texture(x, target, attachment, texture, app_texture);
+}
+
+bool gl_exec_hook_glFramebufferTexture(struct gl_exec *x, GLenum target, GLenum attachment,
+                                       GLuint texture, GLint level, GLuint app_texture)
+{
+	return attach_texture(x, target, attachment, texture, app_texture);
+}
+
+bool gl_exec_hook_glFramebufferTextureOES(struct gl_exec *x, GLenum target, GLenum attachment,
+                                          GLuint texture, GLint level, GLuint app_texture)
+{
+	return attach_texture(x, target, attachment, texture, app_texture);
+}
+
+bool gl_exec_hook_glFramebufferTextureEXT(struct gl_exec *x, GLenum target, GLenum attachment,
+                                          GLuint texture, GLint level, GLuint app_texture)
+{
+	return attach_texture(x, target, attachment, texture, app_texture);
 }
 
 bool gl_exec_hook_glFramebufferRenderbuffer(struct gl_exec *x, GLenum target, GLenum attachment,

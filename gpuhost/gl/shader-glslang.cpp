@@ -106,8 +106,9 @@ static TBuiltInResource resources = generous_resources();
 
 /* The built-in constants a shader reads (gl_MaxVertexUniformVectors, ...)
  * are the host driver's values: a shader may size arrays or test #if on
- * them, and glslang must see what the driver will. GL query, resource,
- * divisor (vectors from components). */
+ * them, and glslang must see what the driver will; those of the geometry
+ * and tessellation stages too (ES 3.2's gl_MaxGeometry*, gl_MaxTess*).
+ * GL query, resource, divisor (vectors from components). */
 static const struct {
 	unsigned pname;
 	int TBuiltInResource::*field;
@@ -157,6 +158,38 @@ static const struct {
          &TBuiltInResource::maxGeometryTotalOutputComponents, 1},
         {GL_MAX_GEOMETRY_UNIFORM_COMPONENTS, &TBuiltInResource::maxGeometryUniformComponents, 1},
         {GL_MAX_GEOMETRY_TEXTURE_IMAGE_UNITS, &TBuiltInResource::maxGeometryTextureImageUnits, 1},
+        {GL_MAX_GEOMETRY_IMAGE_UNIFORMS, &TBuiltInResource::maxGeometryImageUniforms, 1},
+        {GL_MAX_GEOMETRY_ATOMIC_COUNTERS, &TBuiltInResource::maxGeometryAtomicCounters, 1},
+        {GL_MAX_GEOMETRY_ATOMIC_COUNTER_BUFFERS, &TBuiltInResource::maxGeometryAtomicCounterBuffers,
+         1},
+        {GL_MAX_TESS_CONTROL_INPUT_COMPONENTS, &TBuiltInResource::maxTessControlInputComponents, 1},
+        {GL_MAX_TESS_CONTROL_OUTPUT_COMPONENTS, &TBuiltInResource::maxTessControlOutputComponents,
+         1},
+        {GL_MAX_TESS_CONTROL_TEXTURE_IMAGE_UNITS,
+         &TBuiltInResource::maxTessControlTextureImageUnits, 1},
+        {GL_MAX_TESS_CONTROL_UNIFORM_COMPONENTS, &TBuiltInResource::maxTessControlUniformComponents,
+         1},
+        {GL_MAX_TESS_CONTROL_TOTAL_OUTPUT_COMPONENTS,
+         &TBuiltInResource::maxTessControlTotalOutputComponents, 1},
+        {GL_MAX_TESS_CONTROL_IMAGE_UNIFORMS, &TBuiltInResource::maxTessControlImageUniforms, 1},
+        {GL_MAX_TESS_CONTROL_ATOMIC_COUNTERS, &TBuiltInResource::maxTessControlAtomicCounters, 1},
+        {GL_MAX_TESS_CONTROL_ATOMIC_COUNTER_BUFFERS,
+         &TBuiltInResource::maxTessControlAtomicCounterBuffers, 1},
+        {GL_MAX_TESS_EVALUATION_INPUT_COMPONENTS,
+         &TBuiltInResource::maxTessEvaluationInputComponents, 1},
+        {GL_MAX_TESS_EVALUATION_OUTPUT_COMPONENTS,
+         &TBuiltInResource::maxTessEvaluationOutputComponents, 1},
+        {GL_MAX_TESS_EVALUATION_TEXTURE_IMAGE_UNITS,
+         &TBuiltInResource::maxTessEvaluationTextureImageUnits, 1},
+        {GL_MAX_TESS_EVALUATION_UNIFORM_COMPONENTS,
+         &TBuiltInResource::maxTessEvaluationUniformComponents, 1},
+        {GL_MAX_TESS_EVALUATION_IMAGE_UNIFORMS, &TBuiltInResource::maxTessEvaluationImageUniforms,
+         1},
+        {GL_MAX_TESS_EVALUATION_ATOMIC_COUNTERS, &TBuiltInResource::maxTessEvaluationAtomicCounters,
+         1},
+        {GL_MAX_TESS_EVALUATION_ATOMIC_COUNTER_BUFFERS,
+         &TBuiltInResource::maxTessEvaluationAtomicCounterBuffers, 1},
+        {GL_MAX_TESS_PATCH_COMPONENTS, &TBuiltInResource::maxTessPatchComponents, 1},
         {GL_MAX_TESS_GEN_LEVEL, &TBuiltInResource::maxTessGenLevel, 1},
         {GL_MAX_PATCH_VERTICES, &TBuiltInResource::maxPatchVertices, 1},
         {GL_MAX_SAMPLES, &TBuiltInResource::maxSamples, 1},

@@ -37,6 +37,9 @@ int64_t gl_buffer_target(uint32_t target)
 		return 10;
 	case GL_SHADER_STORAGE_BUFFER:
 		return 11;
+	/* OpenGL ES 3.2, OES/EXT_texture_buffer */
+	case GL_TEXTURE_BUFFER:
+		return 12;
 	}
 	return GL_SIZE_INVALID_ENUM;
 }
@@ -53,6 +56,20 @@ int64_t gl_buffer_usage_ok(uint32_t usage)
 	case GL_DYNAMIC_DRAW:
 	case GL_DYNAMIC_READ:
 	case GL_DYNAMIC_COPY:
+		return 1;
+	}
+	return 0;
+}
+
+int64_t gl_shader_type_ok(uint32_t type)
+{
+	switch (type) {
+	case GL_VERTEX_SHADER:
+	case GL_FRAGMENT_SHADER:
+	case GL_COMPUTE_SHADER:
+	case GL_GEOMETRY_SHADER:
+	case GL_TESS_CONTROL_SHADER:
+	case GL_TESS_EVALUATION_SHADER:
 		return 1;
 	}
 	return 0;

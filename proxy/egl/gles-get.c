@@ -84,14 +84,19 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	case GL_PIXEL_PACK_BUFFER_BINDING:
 	case GL_PIXEL_UNPACK_BUFFER_BINDING:
 	case GL_TRANSFORM_FEEDBACK_BUFFER_BINDING:
-	case GL_UNIFORM_BUFFER_BINDING: {
+	case GL_UNIFORM_BUFFER_BINDING:
+	case GL_TEXTURE_BUFFER_BINDING: {
 		static const GLenum targets[] = {
 		        GL_COPY_READ_BUFFER,    GL_COPY_WRITE_BUFFER,         GL_PIXEL_PACK_BUFFER,
-		        GL_PIXEL_UNPACK_BUFFER, GL_TRANSFORM_FEEDBACK_BUFFER, GL_UNIFORM_BUFFER};
-		static const GLenum bindings[] = {
-		        GL_COPY_READ_BUFFER_BINDING,          GL_COPY_WRITE_BUFFER_BINDING,
-		        GL_PIXEL_PACK_BUFFER_BINDING,         GL_PIXEL_UNPACK_BUFFER_BINDING,
-		        GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, GL_UNIFORM_BUFFER_BINDING};
+		        GL_PIXEL_UNPACK_BUFFER, GL_TRANSFORM_FEEDBACK_BUFFER, GL_UNIFORM_BUFFER,
+		        GL_TEXTURE_BUFFER};
+		static const GLenum bindings[] = {GL_COPY_READ_BUFFER_BINDING,
+		                                  GL_COPY_WRITE_BUFFER_BINDING,
+		                                  GL_PIXEL_PACK_BUFFER_BINDING,
+		                                  GL_PIXEL_UNPACK_BUFFER_BINDING,
+		                                  GL_TRANSFORM_FEEDBACK_BUFFER_BINDING,
+		                                  GL_UNIFORM_BUFFER_BINDING,
+		                                  GL_TEXTURE_BUFFER_BINDING};
 		for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
 			bool ok;
 			if (bindings[i] == pname)
@@ -191,6 +196,7 @@ static bool is_binding(GLenum pname)
 	case GL_TEXTURE_BINDING_CUBE_MAP:
 	case GL_TEXTURE_BINDING_3D:
 	case GL_TEXTURE_BINDING_2D_ARRAY:
+	case GL_TEXTURE_BINDING_BUFFER:
 	case GL_READ_FRAMEBUFFER_BINDING:
 	case GL_SAMPLER_BINDING:
 	case GL_TRANSFORM_FEEDBACK_BINDING:

@@ -2,8 +2,11 @@
  * gl-es3-app [--es 3.0|3.1] [--hold]: an OpenGL ES 3.x Wayland client whose one frame
  * shows which ES 3 features worked (see gl-es3-app.h for the regions and the output).
  *
- *   --es 3.1   (default) asks for an ES 3.1 context: every feature, compute included
- *   --es 3.0   asks for an ES 3.0 context; compute is skipped and its region stays clear
+ *   --es 3.1   (default) asks for an ES 3.1 context: every feature, compute included, and
+ *              geometry shaders, texture buffers and tessellation through their OES
+ *              extensions
+ *   --es 3.0   asks for an ES 3.0 context; compute and those are skipped, their regions
+ *              stay clear
  *   --hold     keeps the frame on screen until SIGTERM or SIGINT (prints "held")
  *
  * Exit status: 0 when every check passed, 1 when one failed, 2 when the window could not be
@@ -121,6 +124,22 @@ GLuint ge_compute_program(struct gp_frame *f, const char *what, const char *cs)
 	return link_program(f, what, prog);
 }
 
+GLuint ge_stage_program(struct gp_frame *f, const char *what, const GLenum *types,
+                        const char *const *srcs, int n)
+{
+	GLuint prog = glCreateProgram();
+	for (int i = 0; i < n; i++) {
+		GLuint s = shader(f, what, types[i], srcs[i]);
+		if (!s) {
+			glDeleteProgram(prog);
+			return 0;
+		}
+		glAttachShader(prog, s);
+		glDeleteShader(s);
+	}
+	return link_program(f, what, prog);
+}
+
 /* --- the frame --- */
 
 static int draw_frame(struct gp_frame *f, int minor)
@@ -143,6 +162,16 @@ static int draw_frame(struct gp_frame *f, int minor)
 	}
 	ge_draw_pbo_readback(f);
 	ge_draw_pbo_upload(f);
+	if (minor >= 1) {
+		ge_draw_geometry(f);
+		ge_draw_texbuffer(f);
+		ge_draw_tessellation(f);
+	} else {
+		printf("SKIP geometry, texbuffer, tessellation: ES 3.1 extensions\n");
+		for (int i = GE_GEOMETRY; i <= GE_TESSELLATION; i++)
+			ge_probe(f, "stages-skipped", ge_region_rect((enum ge_region)i), 0.5f, 0.5f,
+			         GE_CLEAR_RGB);
+	}
 	/* The margins between regions: nothing drew there. */
 	for (int i = 0; i < GE_COLUMNS * GE_ROWS; i++) {
 		struct ge_rect r = ge_region_rect((enum ge_region)i);

@@ -6,6 +6,7 @@
  *
  *   instancing   | ubo           | xfb
  *   compute      | pbo-readback  | pbo-upload
+ *   geometry     | texbuffer     | tessellation
  *
  * Output: the probe lines of gl-probes.h (one "checks WxH" line, then "PASS <check> x y
  * rrggbb" or "FAIL ..."), plus "PASS <check>" / "FAIL <check>: why" for what is checked in
@@ -16,6 +17,8 @@
  * gl-es3-app.c       options, window, context, the frame, --hold
  * gl-es3-draw.c      instancing, uniform buffers, transform feedback
  * gl-es3-buffers.c   compute, pixel-pack readback, pixel-unpack upload
+ * gl-es3-stages.c    a geometry shader, a texture buffer, tessellation shaders (the
+ *                    OES extensions of an ES 3.1 context; skipped with --es 3.0)
  */
 #ifndef GL_ES3_APP_H
 #define GL_ES3_APP_H
@@ -29,7 +32,7 @@
 #define GE_REGION 128
 #define GE_INSET 16
 #define GE_COLUMNS 3
-#define GE_ROWS 2
+#define GE_ROWS 3
 /* Everything outside the features' rectangles. */
 #define GE_CLEAR_RGB 0x404040
 
@@ -40,6 +43,9 @@ enum ge_region {
 	GE_COMPUTE,
 	GE_PBO_READBACK,
 	GE_PBO_UPLOAD,
+	GE_GEOMETRY,
+	GE_TEXBUFFER,
+	GE_TESSELLATION,
 };
 
 /* The drawn part of a region, in GL window coordinates (origin bottom left). */
@@ -58,6 +64,10 @@ void ge_probe(struct gp_frame *f, const char *check, struct ge_rect r, float fx,
 GLuint ge_program(struct gp_frame *f, const char *what, const char *vs, const char *fs,
                   const char *const *xfb_varyings, int n_varyings);
 GLuint ge_compute_program(struct gp_frame *f, const char *what, const char *cs);
+/* Compiles the n shaders (types[i], srcs[i]) and links them as one program; 0 with a FAIL
+ * line on failure. */
+GLuint ge_stage_program(struct gp_frame *f, const char *what, const GLenum *types,
+                        const char *const *srcs, int n);
 /* Prints "PASS what" or "FAIL what: why" (counted in f->failures). */
 void ge_result(struct gp_frame *f, const char *what, bool ok, const char *why);
 
@@ -72,7 +82,15 @@ void ge_draw_pbo_readback(struct gp_frame *f);
 void ge_draw_pbo_upload(struct gp_frame *f);
 /* A quad over r showing a texture (nearest), for the features that produce one. */
 void ge_draw_texture(struct gp_frame *f, const char *what, GLuint tex, struct ge_rect r);
+/* A quad over r drawn with prog, whose vec4 "rect" uniform (x, y, w, h in normalised
+ * device coordinates) places attribute 0's unit square. */
+void ge_draw_quad(struct gp_frame *f, const char *what, GLuint prog, struct ge_rect r);
 /* A quad over r in one colour. */
 void ge_draw_colour(struct gp_frame *f, const char *what, uint32_t rgb, struct ge_rect r);
+
+/* gl-es3-stages.c */
+void ge_draw_geometry(struct gp_frame *f);
+void ge_draw_texbuffer(struct gp_frame *f);
+void ge_draw_tessellation(struct gp_frame *f);
 
 #endif

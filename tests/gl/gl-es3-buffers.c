@@ -31,8 +31,7 @@ static const char colour_fs[] = "#version 300 es\n"
                                 "out vec4 o;\n"
                                 "void main() { o = vec4(colour, 1.0); }\n";
 
-/* Draws a quad over r with prog, whose "rect" uniform places it. */
-static void draw_quad(struct gp_frame *f, const char *what, GLuint prog, struct ge_rect r)
+void ge_draw_quad(struct gp_frame *f, const char *what, GLuint prog, struct ge_rect r)
 {
 	float ndc[4];
 	ge_rect_ndc(r, ndc);
@@ -64,7 +63,7 @@ void ge_draw_texture(struct gp_frame *f, const char *what, GLuint tex, struct ge
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
 	glUseProgram(prog);
 	glUniform1i(glGetUniformLocation(prog, "tex"), 0);
-	draw_quad(f, what, prog, r);
+	ge_draw_quad(f, what, prog, r);
 	glBindTexture(GL_TEXTURE_2D, 0);
 	glDeleteProgram(prog);
 }
@@ -77,7 +76,7 @@ void ge_draw_colour(struct gp_frame *f, const char *what, uint32_t rgb, struct g
 	glUseProgram(prog);
 	glUniform3f(glGetUniformLocation(prog, "colour"), (float)(rgb >> 16 & 0xff) / 255.0f,
 	            (float)(rgb >> 8 & 0xff) / 255.0f, (float)(rgb & 0xff) / 255.0f);
-	draw_quad(f, what, prog, r);
+	ge_draw_quad(f, what, prog, r);
 	glDeleteProgram(prog);
 }
 

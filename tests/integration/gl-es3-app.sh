@@ -4,8 +4,10 @@
 # (tests/gl/gl-es3-app.h), instancing (glDrawArraysInstanced, glVertexAttribDivisor), uniform
 # buffers (std140, glBindBufferBase and glBindBufferRange, glUniformBlockBinding), transform
 # feedback (captured vertices drawn), a compute dispatch (image store and SSBO atomics), a
-# readback into a pixel-pack buffer read with glMapBufferRange, and an upload from a
-# pixel-unpack buffer. glReadPixels sees every region right, and so does the host
+# readback into a pixel-pack buffer read with glMapBufferRange, an upload from a
+# pixel-unpack buffer, and through the OES extensions of OpenGL ES 3.2 a geometry shader
+# making a triangle of each point, texels fetched from a texture buffer's range (its
+# queries answering the app's names) and a patch tessellated into a quad. glReadPixels sees every region right, and so does the host
 # compositor's screenshot. Through gpu-0 the app maps none of Mesa's drivers: the link
 # process renders.
 #
@@ -35,10 +37,12 @@ fi
 no_fail_lines es3 || fail "gl-es3-app's own checks failed $GP_GL_WHERE (glReadPixels, GL errors, readbacks)"
 gl_expect_renderer es3
 # Every feature's region was probed, and every check done in the app passed.
-for check in instancing ubo-base ubo-range xfb compute pbo-readback pbo-upload clear; do
+for check in instancing ubo-base ubo-range xfb compute pbo-readback pbo-upload geometry texbuffer \
+	tessellation clear; do
 	log_has es3 "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" || fail "gl-es3-app printed no probe of $check"
 done
-for check in context-version ubo-std140-size xfb-primitives-written compute-invocations pbo-readback-values; do
+for check in context-version ubo-std140-size xfb-primitives-written compute-invocations \
+	pbo-readback-values texbuffer-queries; do
 	log_has es3 "^PASS $check( |$)" || fail "gl-es3-app did not check $check"
 done
 

@@ -140,9 +140,13 @@ int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t t
 /* The buffer targets both sides track, as indices 0..GL_BUFFER_TARGETS-1
  * (GL_ELEMENT_ARRAY_BUFFER's binding is the vertex array's);
  * GL_SIZE_INVALID_ENUM for anything else. */
-#define GL_BUFFER_TARGETS 12
+#define GL_BUFFER_TARGETS 13
 int64_t gl_buffer_target(uint32_t target);
 /* 1 for a glBufferData usage of OpenGL ES 3 (the ES 2 ones included), else 0. */
 int64_t gl_buffer_usage_ok(uint32_t usage);
+/* 1 for a shader type of OpenGL ES up to 3.2: vertex, fragment, compute,
+ * geometry, tessellation control and evaluation (the host's glslang
+ * checks each: gpuhost/gl/shader-check.c), else 0. */
+int64_t gl_shader_type_ok(uint32_t type);
 
 #endif
