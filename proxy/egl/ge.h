@@ -31,6 +31,7 @@
 struct gl_enc;
 struct ge_gl_state;
 struct ge_share;
+struct ge_fb_display;
 
 /* ---- errors (vendor.c) ---- */
 
@@ -135,6 +136,11 @@ struct ge_display {
 	char *egl_extensions;
 
 	struct wl_list contexts, surfaces, syncs, images;
+
+	/* Set once the display has fallen back to the next vendor (fallback.h):
+	 * then every call forwards there. */
+	_Atomic(struct ge_fb_display *) fb;
+	bool fb_warned; /* the fallback's log line was written */
 };
 
 enum ge_host_string {

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Never worse than without gpupipe: gl-desktop-app (desktop OpenGL: an EGL_OPENGL_BIT config,
+# eglBindAPI(EGL_OPENGL_API), a compatibility context drawing in immediate mode and from a
+# display list, a core 3.3 context drawing from a vertex array object) on gpu-0 with
+# gpupipe's EGL vendor and Mesa's after it, as `meson install` leaves them. gpupipe does not
+# stream desktop OpenGL yet, so its vendor hands the display to Mesa's (proxy/egl/fallback.c):
+# the app renders on its own CPU into wl_shm, as it would without gpupipe, its probes read
+# back right, its window shows in the host compositor's screenshot, Mesa's drivers are mapped
+# in the app, and libEGL_gpupipe says once, at warn level, why it is not accelerated.
+# (GP_GL_MODE=native: the same app directly on weston, the baseline.)
+# shellcheck source=../lib/harness.sh
+. "$(dirname "$0")/../lib/harness.sh"
+# shellcheck source=../gl/gl-harness.sh
+. "$GP_LIB/../gl/gl-harness.sh"
+
+bin=${GPUPIPE_GL_DESKTOP_APP:-}
+[[ -x $bin ]] || bin=$(find_built tests/gl/gl-desktop-app) ||
+	skip "gl-desktop-app is not built (it needs libglvnd-dev's opengl)"
+
+GP_GL_VENDORS=both
+gl_setup
+gl_app desktop "$bin" --core
+app=$GP_LAST_PID
+wait_log 30 desktop '^held$' || fail "gl-desktop-app never showed its third frame"
+no_fail_lines desktop || fail "gl-desktop-app's own checks failed $GP_GL_WHERE (glReadPixels, GL errors)"
+for check in immediate-quad display-list core-vao clear; do
+	log_has desktop "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" ||
+		fail "gl-desktop-app printed no probe of $check"
+done
+version=$(sed -n 's/^info: GL_VERSION //p' "$GP_TMP/desktop.log" | head -1)
+[[ -n $version && $version != *gpupipe* && $version != OpenGL\ ES* ]] ||
+	fail "gl-desktop-app's compatibility context has GL_VERSION \"$version\", not desktop GL"
+note "gl-desktop-app $GP_GL_WHERE: GL_VERSION \"$version\", core \"$(sed -n 's/^info: core GL_VERSION //p' "$GP_TMP/desktop.log")\""
+
+shot=$GP_TMP/shot.png
+if ! shot_until 20 "$shot" shot_matches_probes "$shot" desktop; then
+	cat "$GP_TMP/shot-check.txt" >&2
+	fail "the screenshot does not show the frame gl-desktop-app read back"
+fi
+note "$(tail -1 "$GP_TMP/shot-check.txt")"
+
+[[ -n $(mesa_maps "$app") ]] || fail "gl-desktop-app maps no Mesa driver $GP_GL_WHERE: who rendered?"
+if [[ $GP_GL_MODE == gpu0 ]]; then
+	line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
+	lines=$(grep -Ec "$line" "$GP_TMP/desktop.log" || true)
+	((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see desktop.log below)"
+	note "$(grep -E "$line" "$GP_TMP/desktop.log")"
+fi
+kill -TERM "$app"
+expect_clean_exit desktop 10 "gl-desktop-app after SIGTERM"
