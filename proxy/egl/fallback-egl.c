@@ -15,6 +15,8 @@
 #include <stdatomic.h>
 #include <string.h>
 
+#include <gpupipe/log.h>
+
 #include "fallback-gl.h"
 #include "fallback.h"
 #include "ge.h"
@@ -153,6 +155,13 @@ void *ge_fallback_ours(const char *name)
 	return NULL;
 }
 
+/* GPUPIPE_LOG=debug: each forwarded call, with the error it left. */
+static void fb_trace(int w)
+{
+	if (gp_log_enabled(GP_LOG_DEBUG))
+		gp_log(DEBUG, "%s: forwarded (%s)", names[w], ge_error_name(ge_peek_error()));
+}
+
 /* Calls ours, or the next vendor's with its display once `dpy` fell back.
  * `dpy` must be the wrapper's parameter: it is replaced. */
 #define FORWARD(W, PFN, FAIL, ...)                                                                 \
@@ -169,6 +178,7 @@ void *ge_fallback_ours(const char *name)
 		dpy = n_->ndpy;                                                                    \
 		__typeof__(f_(__VA_ARGS__)) r_ = f_(__VA_ARGS__);                                  \
 		ge_fb_take_error(n_->v);                                                           \
+		fb_trace(W);                                                                       \
 		return r_;                                                                         \
 	} while (0)
 
@@ -263,6 +273,7 @@ static EGLBoolean w_make_current(EGLDisplay dpy, EGLSurface draw, EGLSurface rea
 		return ge_fail(EGL_BAD_DISPLAY);
 	EGLBoolean ok = f(n->ndpy, draw, read, ctx);
 	ge_fb_take_error(n->v);
+	fb_trace(W_MAKE_CURRENT);
 	if (ok) {
 		current_next = ctx != EGL_NO_CONTEXT ? n : NULL;
 		ge_fb_gl_current = ctx != EGL_NO_CONTEXT ? ge_fb_gl_table(n->v) : NULL;

@@ -380,34 +380,30 @@ bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char 
 
 /* ---- the switch ---- */
 
-/* The next vendor's config closest to ours (same sizes, window or pbuffer
- * as ours), for a handle the app got from us before the switch. */
+/* The next vendor's config closest to ours, for a handle the app got from
+ * us before the switch: the same colour sizes, at least our depth, stencil
+ * and samples, a window config where ours is one; else the same colour
+ * sizes alone; else the next vendor's first. */
 static EGLConfig map_config(struct ge_fb_vendor *v, EGLDisplay ndpy, const struct ge_config *c)
 {
-	const EGLint attribs[] = {
-	        EGL_RED_SIZE,
-	        c->red,
-	        EGL_GREEN_SIZE,
-	        c->green,
-	        EGL_BLUE_SIZE,
-	        c->blue,
-	        EGL_ALPHA_SIZE,
-	        c->alpha,
-	        EGL_DEPTH_SIZE,
-	        c->depth,
-	        EGL_STENCIL_SIZE,
-	        c->stencil,
-	        EGL_SAMPLES,
-	        c->samples,
-	        EGL_SURFACE_TYPE,
-	        c->surface_type & (EGL_WINDOW_BIT | EGL_PBUFFER_BIT),
-	        EGL_RENDERABLE_TYPE,
-	        0,
+	EGLint attribs[] = {
+	        EGL_RED_SIZE,   c->red,     EGL_GREEN_SIZE,   c->green,
+	        EGL_BLUE_SIZE,  c->blue,    EGL_ALPHA_SIZE,   c->alpha,
+	        EGL_DEPTH_SIZE, c->depth,   EGL_STENCIL_SIZE, c->stencil,
+	        EGL_SAMPLES,    c->samples, EGL_SURFACE_TYPE, c->surface_type & EGL_WINDOW_BIT,
 	        EGL_NONE,
 	};
 	EGLConfig found[64];
 	EGLint n = 0;
-	if (!v->choose_config(ndpy, attribs, found, 64, &n) || n <= 0)
+	for (int pass = 0; pass < 3 && n <= 0; pass++) {
+		if (pass == 1)
+			attribs[8] = EGL_NONE; /* colour sizes only */
+		if (pass == 2)
+			attribs[0] = EGL_NONE;
+		if (!v->choose_config(ndpy, attribs, found, 64, &n))
+			n = 0;
+	}
+	if (n <= 0)
 		return NULL;
 	/* eglChooseConfig sorts deeper colour first: prefer the exact sizes. */
 	for (EGLint i = 0; i < n; i++) {

@@ -38,6 +38,8 @@ struct ge_fb_display;
 /* The calling thread's EGL error, returned by our eglGetError (glvnd asks
  * the vendor that served the last call). Every entry point sets it. */
 void ge_set_error(EGLint error);
+/* The thread's EGL error, left as it is (for log lines). */
+EGLint ge_peek_error(void);
 static inline EGLBoolean ge_fail(EGLint error)
 {
 	ge_set_error(error);

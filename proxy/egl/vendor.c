@@ -29,6 +29,11 @@ void ge_set_error(EGLint error)
 	last_error = error;
 }
 
+EGLint ge_peek_error(void)
+{
+	return last_error;
+}
+
 const char *ge_error_name(EGLint error)
 {
 	static const char *const names[] = {

@@ -146,6 +146,13 @@ mesa_maps() {
 		"/proc/$1/maps" | sort -u || true
 }
 
+# mesa_renderer_maps PID: like mesa_maps, the renderers only (swrast/llvmpipe and kin, not
+# libEGL_mesa or libglapi, which glvnd maps in every app that has Mesa's vendor file).
+mesa_renderer_maps() {
+	grep -oE '/[^ ]*(swrast_dri|kms_swrast_dri|_dri\.so|libgallium|libLLVM|libvulkan_lvp)[^ ]*' \
+		"/proc/$1/maps" | sort -u || true
+}
+
 # gl_vendor_line NAME: the EGL vendor that gl-patterns' log reports.
 gl_vendor_line() { sed -n 's/^info: EGL_VENDOR //p' "$GP_TMP/$1.log" | head -1; }
 

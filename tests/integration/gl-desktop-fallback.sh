@@ -17,6 +17,7 @@ bin=${GPUPIPE_GL_DESKTOP_APP:-}
 [[ -x $bin ]] || bin=$(find_built tests/gl/gl-desktop-app) ||
 	skip "gl-desktop-app is not built (it needs libglvnd-dev's opengl)"
 
+# shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
 GP_GL_VENDORS=both
 gl_setup
 gl_app desktop "$bin" --core
@@ -39,7 +40,7 @@ if ! shot_until 20 "$shot" shot_matches_probes "$shot" desktop; then
 fi
 note "$(tail -1 "$GP_TMP/shot-check.txt")"
 
-[[ -n $(mesa_maps "$app") ]] || fail "gl-desktop-app maps no Mesa driver $GP_GL_WHERE: who rendered?"
+[[ -n $(mesa_renderer_maps "$app") ]] || fail "gl-desktop-app maps no Mesa renderer $GP_GL_WHERE: who rendered?"
 if [[ $GP_GL_MODE == gpu0 ]]; then
 	line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
 	lines=$(grep -Ec "$line" "$GP_TMP/desktop.log" || true)
