@@ -11,7 +11,8 @@
  * then reads the probes back with glReadPixels and prints PASS/FAIL lines as gl-patterns
  * does (gl-probes.h; gl-shot-check.py reads them), and "info: GL_VERSION ..." of each
  * context. After 3 frames it prints "held" and keeps the window until SIGTERM or SIGINT
- * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had.
+ * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had. With
+ * --es-first it only makes an ES context, then a desktop GL one, and prints whether it got it.
  */
 #define GL_GLEXT_PROTOTYPES 1
 #include <stdio.h>
@@ -136,11 +137,33 @@ static void draw_core(struct gp_frame *f, const struct core *c)
 	gp_add_probe(f, "core-vao", 128, 128, 0xffff00, 2);
 }
 
+/* --es-first: an OpenGL ES context first, then a desktop GL one on the same display. Through
+ * gpu-0 the display then holds a gpupipe context and cannot fall back as a whole: the desktop
+ * GL context is refused with EGL_BAD_MATCH (as before the fallback existed). */
+static int es_first(void)
+{
+	struct gp_app app;
+	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_ES2_BIT) || !app.window_config)
+		return 2;
+	EGLContext es = gp_app_create_context(&app, app.window_config, 2, 0);
+	if (es == EGL_NO_CONTEXT || !eglBindAPI(EGL_OPENGL_API))
+		return 2;
+	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, EGL_NONE};
+	EGLContext gl = eglCreateContext(app.egl, app.window_config, EGL_NO_CONTEXT, attribs);
+	EGLint error = eglGetError();
+	printf("info: desktop GL context after an ES one: %s\n",
+	       gl == EGL_NO_CONTEXT ? gp_egl_error_name(error) : "made");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	bool use_core = argc > 1 && strcmp(argv[1], "--core") == 0;
 	struct gp_app app;
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && strcmp(argv[1], "--es-first") == 0)
+		return es_first();
 	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_BIT))
 		return 2;
 	if (!app.window_config) {

@@ -6,7 +6,9 @@
 # stream desktop OpenGL yet, so its vendor hands the display to Mesa's (proxy/egl/fallback.c):
 # the app renders on its own CPU into wl_shm, as it would without gpupipe, its probes read
 # back right, its window shows in the host compositor's screenshot, Mesa's drivers are mapped
-# in the app, and libEGL_gpupipe says once, at warn level, why it is not accelerated.
+# in the app, and libEGL_gpupipe says once, at warn level, why it is not accelerated. A
+# display that already holds a gpupipe context cannot fall back: a desktop GL context asked
+# after an ES one is refused with EGL_BAD_MATCH, with a log line.
 # (GP_GL_MODE=native: the same app directly on weston, the baseline.)
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
@@ -49,3 +51,14 @@ if [[ $GP_GL_MODE == gpu0 ]]; then
 fi
 kill -TERM "$app"
 expect_clean_exit desktop 10 "gl-desktop-app after SIGTERM"
+
+# A display that already holds a gpupipe context cannot fall back as a whole: a desktop GL
+# context asked after an ES one is refused, as before, and the log says why.
+if [[ $GP_GL_MODE == gpu0 ]]; then
+	gl_app es-first "$bin" --es-first
+	expect_clean_exit es-first 20 "gl-desktop-app --es-first"
+	log_has es-first '^info: desktop GL context after an ES one: EGL_BAD_MATCH$' ||
+		fail "a desktop GL context after an ES one was not refused with EGL_BAD_MATCH (see es-first.log below)"
+	log_has es-first 'warn: eglCreateContext: desktop OpenGL .* already holds gpupipe contexts' ||
+		fail "libEGL_gpupipe did not say why the desktop GL context was refused"
+fi
