@@ -230,6 +230,8 @@ static const char *base_name(const char *path)
 
 void ge_fallback_init(uint32_t abi_version, const __EGLapiExports *exp, __EGLvendorInfo *vendor)
 {
+	if (exports)
+		return; /* glvnd loads a vendor once */
 	abi = abi_version;
 	exports = exp;
 	self_info = vendor;
@@ -240,16 +242,17 @@ void ge_fallback_init(uint32_t abi_version, const __EGLapiExports *exp, __EGLven
 	char **paths = ge_fb_vendor_paths(files, dirs);
 	Dl_info self;
 	const char *self_name = dladdr((void *)ge_fallback_init, &self) ? self.dli_fname : "";
-	for (char **p = paths; p && *p && n_vendors < MAX_VENDORS; p++) {
+	for (char **p = paths; p && *p; p++) {
 		/* Our own file (a build tree's, or the installed one): by name
 		 * here, by handle at load. */
-		if (strncmp(base_name(*p), "libEGL_gpupipe.", 15) == 0 ||
-		    strcmp(*p, self_name) == 0)
-			continue;
-		vendors[n_vendors++].path = *p;
-		*p = strdup(""); /* moved */
+		bool self_file = strncmp(base_name(*p), "libEGL_gpupipe.", 15) == 0 ||
+		                 strcmp(*p, self_name) == 0;
+		if (self_file || n_vendors == MAX_VENDORS)
+			free(*p);
+		else
+			vendors[n_vendors++].path = *p;
 	}
-	ge_fb_free_paths(paths);
+	free(paths);
 }
 
 bool ge_fallback_possible(void)
