@@ -201,6 +201,9 @@ EGLDisplay ge_get_platform_display(EGLenum platform, void *native, const EGLAttr
 	pthread_mutex_unlock(&displays_lock);
 	if (!d)
 		return EGL_NO_DISPLAY;
+	/* Fallen back (fallback.h): the next vendor's for good, never probed again. */
+	if (atomic_load(&d->fb))
+		return (EGLDisplay)d;
 
 	pthread_mutex_lock(&d->lock);
 	bool ok = true;

@@ -31,12 +31,15 @@
 struct gl_enc;
 struct ge_gl_state;
 struct ge_share;
+struct ge_fb_display;
 
 /* ---- errors (vendor.c) ---- */
 
 /* The calling thread's EGL error, returned by our eglGetError (glvnd asks
  * the vendor that served the last call). Every entry point sets it. */
 void ge_set_error(EGLint error);
+/* The thread's EGL error, left as it is (for log lines). */
+EGLint ge_peek_error(void);
 static inline EGLBoolean ge_fail(EGLint error)
 {
 	ge_set_error(error);
@@ -135,6 +138,11 @@ struct ge_display {
 	char *egl_extensions;
 
 	struct wl_list contexts, surfaces, syncs, images;
+
+	/* Set once the display has fallen back to the next vendor (fallback.h):
+	 * then every call forwards there. */
+	_Atomic(struct ge_fb_display *) fb;
+	bool fb_warned; /* the fallback's log line was written */
 };
 
 enum ge_host_string {

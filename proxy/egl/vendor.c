@@ -16,6 +16,8 @@
 
 #include <gpupipe/log.h>
 
+#include "fallback-gl.h"
+#include "fallback.h"
 #include "ge.h"
 #include "gles-codec.h"
 
@@ -25,6 +27,11 @@ static __thread EGLint last_error = EGL_SUCCESS;
 void ge_set_error(EGLint error)
 {
 	last_error = error;
+}
+
+EGLint ge_peek_error(void)
+{
+	return last_error;
 }
 
 const char *ge_error_name(EGLint error)
@@ -192,6 +199,7 @@ static void set_dispatch_index(const char *name, int index)
 	int i = dispatch_find(name);
 	if (i >= 0)
 		dispatch_index[i] = index;
+	ge_fallback_set_dispatch_index(name, index);
 }
 
 /* ---- imports ---- */
@@ -206,7 +214,7 @@ static const struct ge_proc *const proc_tables[] = {
         ge_surface_procs, ge_swap_procs,    ge_sync_procs,   ge_image_procs,
 };
 
-static void *get_proc_address(const char *name)
+static void *own_proc_address(const char *name)
 {
 	if (strncmp(name, "gl", 2) == 0)
 		return gl_gles_lookup(name);
@@ -219,9 +227,25 @@ static void *get_proc_address(const char *name)
 	return NULL;
 }
 
+/* Where a display may fall back to the next vendor (fallback.h), glvnd
+ * gets the forwarding EGL entry points and a GL trampoline per command. */
+static void *get_proc_address(const char *name)
+{
+	void *fn = own_proc_address(name);
+	if (!ge_fallback_possible())
+		return fn;
+	if (strncmp(name, "gl", 2) == 0)
+		return ge_fb_gl_wrap(name, fn);
+	if (strncmp(name, "egl", 3) == 0)
+		return ge_fallback_wrap_egl(name, fn);
+	return fn;
+}
+
+/* Desktop OpenGL only through the next vendor (without one, glvnd's
+ * eglBindAPI(EGL_OPENGL_API) fails as it did before). */
 static EGLBoolean get_supports_api(EGLenum api)
 {
-	return api == EGL_OPENGL_ES_API;
+	return api == EGL_OPENGL_ES_API || (api == EGL_OPENGL_API && ge_fallback_possible());
 }
 
 static const char *get_vendor_string(int name)
@@ -240,6 +264,7 @@ __attribute__((visibility("default"))) EGLBoolean __egl_Main(uint32_t version,
 		return EGL_FALSE;
 	gp_log_init("libEGL_gpupipe", 0);
 	exports = exp;
+	ge_fallback_init(version, exp, vendor);
 	memset(imports, 0, sizeof(*imports));
 	imports->getPlatformDisplay = ge_get_platform_display;
 	imports->getSupportsAPI = get_supports_api;

@@ -3,15 +3,19 @@
  *   egl-unit choose   eglChooseConfig's matching and sorting on a made-up list
  *   egl-unit arrays   the vertex range a draw reads, and how it is packed
  *   egl-unit map      the name map under churn
+ *   egl-unit vendors  the glvnd vendor files the fallback reads, in glvnd's order
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <GLES2/gl2.h>
 
 #include "arrays.h"
+#include "fallback.h"
 #include "ge.h"
 #include "map.h"
 
@@ -185,6 +189,75 @@ static void test_map(void)
 	ge_map_finish(&m);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	expect(f != NULL, "cannot write %s", path);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void expect_paths(const char *what, char **got, const char *const *want)
+{
+	int i = 0;
+	expect(got != NULL, "%s: no list", what);
+	for (; got && got[i] && want[i]; i++)
+		expect(strcmp(got[i], want[i]) == 0, "%s: #%d is %s, want %s", what, i, got[i],
+		       want[i]);
+	expect(got && !got[i] && !want[i], "%s: %s past #%d", what,
+	       got && got[i] ? "more libraries than expected" : "fewer libraries than expected", i);
+	ge_fb_free_paths(got);
+}
+
+#define VENDOR(lib)                                                                                \
+	"{\"file_format_version\" : \"1.0.0\", \"ICD\" : {\"library_path\" : \"" lib "\"}}"
+
+/* glvnd's order: __EGL_VENDOR_LIBRARY_FILENAMES as given, else each directory of
+ * __EGL_VENDOR_LIBRARY_DIRS (or its defaults) in turn, its *.json sorted by name. */
+static void test_vendors(void)
+{
+	char root[] = "/tmp/egl-unit-vendors.XXXXXX";
+	if (!mkdtemp(root)) {
+		expect(false, "mkdtemp");
+		return;
+	}
+	char d1[600], d2[600], f1[700], f2[700], dirs[1300], files[1500];
+	snprintf(d1, sizeof(d1), "%s/one", root);
+	snprintf(d2, sizeof(d2), "%s/two", root);
+	expect(mkdir(d1, 0700) == 0 && mkdir(d2, 0700) == 0, "mkdir");
+	write_file(d1, "50_mesa.json", VENDOR("libEGL_mesa.so.0"));
+	write_file(d1, "10_gpupipe.json",
+	           "{\n  \"file_format_version\": \"1.0.0\",\n  \"ICD\": {\n    "
+	           "\"library_path\"  :\n \"/usr/lib/libEGL_gpupipe.so.0\"\n  }\n}\n");
+	write_file(d1, "30_escaped.json", VENDOR("\\/opt\\/lib\\/libEGL_x.so"));
+	write_file(d1, "20_broken.json", "{\"ICD\": {\"api_version\": \"1.5\"}}");
+	write_file(d1, "40_empty.json", VENDOR(""));
+	write_file(d1, "60_mesa.txt", VENDOR("libEGL_not_json.so"));
+	write_file(d2, "05_nvidia.json", VENDOR("libEGL_nvidia.so.0"));
+	snprintf(dirs, sizeof(dirs), "%s:%s/missing:%s", d1, root, d2);
+	expect_paths("directories", ge_fb_vendor_paths(NULL, dirs),
+	             (const char *const[]){"/usr/lib/libEGL_gpupipe.so.0", "/opt/lib/libEGL_x.so",
+	                                   "libEGL_mesa.so.0", "libEGL_nvidia.so.0", NULL});
+	snprintf(f1, sizeof(f1), "%s/50_mesa.json", d1);
+	snprintf(f2, sizeof(f2), "%s/05_nvidia.json", d2);
+	snprintf(files, sizeof(files), "%s:%s/none.json:%s", f1, root, f2);
+	expect_paths("files win over directories, in their order", ge_fb_vendor_paths(files, dirs),
+	             (const char *const[]){"libEGL_mesa.so.0", "libEGL_nvidia.so.0", NULL});
+	snprintf(dirs, sizeof(dirs), "%s/missing", root);
+	expect_paths("no directory", ge_fb_vendor_paths(NULL, dirs), (const char *const[]){NULL});
+	expect(ge_fb_json_library_path("{\"library_path\": 3}") == NULL, "a number is no path");
+	expect(ge_fb_json_library_path("{\"library_path\": \"unterminated") == NULL,
+	       "an unterminated string is no path");
+	expect(ge_fb_json_library_path(NULL) == NULL, "no text, no path");
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	expect(system(cmd) == 0, "rm -rf %s", root);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -195,6 +268,8 @@ int main(int argc, char **argv)
 		test_arrays();
 	else if (strcmp(argv[1], "map") == 0)
 		test_map();
+	else if (strcmp(argv[1], "vendors") == 0)
+		test_vendors();
 	else
 		return 2;
 	if (!failures)

@@ -36,10 +36,29 @@ gl_setup() {
 	fi
 }
 
-# gl_app NAME CMD [ARGS...]: starts a GL app the mode's way (start_gl_app or
-# start_native_app); its pid is in GP_LAST_PID, its output in $GP_TMP/NAME.log.
+# Mesa's glvnd vendor file, as Debian installs it.
+GP_MESA_VENDOR_JSON=${GP_MESA_VENDOR_JSON:-/usr/share/glvnd/egl_vendor.d/50_mesa.json}
+
+# start_gl_app_beside_mesa NAME CMD [ARGS...]: like start_gl_app, with Mesa's vendor after
+# gpupipe's (__EGL_VENDOR_LIBRARY_FILENAMES="gpupipe's:Mesa's"), as `meson install` leaves
+# them: what gpupipe streams goes to it, what it does not falls back to Mesa in the app.
+start_gl_app_beside_mesa() {
+	local json
+	json=$(gl_vendor_json) ||
+		skip "gpupipe's EGL vendor is not built (proxy/egl/gpupipe-egl-vendor.json)"
+	[[ -f $GP_MESA_VENDOR_JSON ]] || skip "no Mesa EGL vendor file at $GP_MESA_VENDOR_JSON"
+	local name=$1
+	shift
+	start_app "$name" env __EGL_VENDOR_LIBRARY_FILENAMES="$json:$GP_MESA_VENDOR_JSON" "$@"
+}
+
+# gl_app NAME CMD [ARGS...]: starts a GL app the mode's way (start_gl_app, or
+# start_gl_app_beside_mesa with GP_GL_VENDORS=both, or start_native_app); its pid is in
+# GP_LAST_PID, its output in $GP_TMP/NAME.log.
 gl_app() {
-	if [[ $GP_GL_MODE == gpu0 ]]; then
+	if [[ $GP_GL_MODE == gpu0 && ${GP_GL_VENDORS:-} == both ]]; then
+		start_gl_app_beside_mesa "$@"
+	elif [[ $GP_GL_MODE == gpu0 ]]; then
 		start_gl_app "$@"
 	else
 		start_native_app "$@"
@@ -124,6 +143,13 @@ shot_matches_probes() {
 # its kin), one per library; empty when the process has none of them loaded.
 mesa_maps() {
 	grep -oE '/[^ ]*(libEGL_mesa|libglapi|swrast_dri|kms_swrast_dri|_dri\.so|libgallium|libLLVM|libvulkan_lvp)[^ ]*' \
+		"/proc/$1/maps" | sort -u || true
+}
+
+# mesa_renderer_maps PID: like mesa_maps, the renderers only (swrast/llvmpipe and kin, not
+# libEGL_mesa or libglapi, which glvnd maps in every app that has Mesa's vendor file).
+mesa_renderer_maps() {
+	grep -oE '/[^ ]*(swrast_dri|kms_swrast_dri|_dri\.so|libgallium|libLLVM|libvulkan_lvp)[^ ]*' \
 		"/proc/$1/maps" | sort -u || true
 }
 

@@ -1,0 +1,501 @@
+/*
+ * The next vendor and the switch of a display to it (see fallback.h and
+ * README.md, "Falling back to the next vendor").
+ *
+ * glvnd binds an EGLDisplay to one vendor for good when it is created, and
+ * gpu-0's displays are ours: so when an app asks one of them for something
+ * gpupipe does not stream, we load the vendor glvnd would have used next
+ * ourselves (its vendor file, its __egl_Main with glvnd's exports) and hand
+ * it the display's wl_display; from then on the display's calls forward to
+ * that vendor's display (fallback-egl.c) and its contexts' GL calls to that
+ * vendor's GL (gl-trampolines.c).
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <dlfcn.h>
+#include <fnmatch.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gpupipe/log.h>
+
+#include "fallback-gl.h"
+#include "fallback.h"
+#include "ge.h"
+
+/* libglvnd's own default (Debian's build: sysconfdir, then datadir). */
+#define GLVND_DEFAULT_DIRS "/etc/glvnd/egl_vendor.d:/usr/share/glvnd/egl_vendor.d"
+#define MAX_VENDORS 16
+
+__thread struct ge_fb_gl_table *ge_fb_gl_current __attribute__((tls_model("initial-exec")));
+
+struct ge_fb_vendor {
+	char *path;
+	void *handle;
+	bool failed; /* tried: not loadable, or ourselves */
+	__EGLapiImports imports;
+	EGLint (*get_error)(void);
+	EGLBoolean (*initialize)(EGLDisplay, EGLint *, EGLint *);
+	EGLBoolean (*choose_config)(EGLDisplay, const EGLint *, EGLConfig *, EGLint, EGLint *);
+	EGLBoolean (*get_config_attrib)(EGLDisplay, EGLConfig, EGLint, EGLint *);
+	struct ge_fb_gl_table *gl;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static uint32_t abi;
+static const __EGLapiExports *exports;
+static __EGLvendorInfo *self_info;
+static struct ge_fb_vendor vendors[MAX_VENDORS];
+static unsigned n_vendors;
+
+/* glvnd's setDispatchIndex calls, replayed into each vendor we load. */
+struct dispatch_index {
+	char *name;
+	int index;
+};
+static struct dispatch_index *indices;
+static size_t n_indices, cap_indices;
+
+/* ---- vendor files ---- */
+
+static bool push(char ***list, size_t *n, char *s)
+{
+	char **l = realloc(*list, (*n + 2) * sizeof(char *));
+	if (!l) {
+		free(s);
+		return false;
+	}
+	l[(*n)++] = s;
+	l[*n] = NULL;
+	*list = l;
+	return true;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			if (cap >= 1 << 20)
+				break; /* no vendor file is that big */
+			cap = cap ? cap * 2 : 8192;
+			char *b = realloc(buf, cap);
+			if (!b)
+				break;
+			buf = b;
+		}
+		size_t r = fread(buf + n, 1, 4096, f);
+		n += r;
+		if (r < 4096)
+			break;
+	}
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+/* A JSON string at *p (after its opening quote); NULL on an escape we do
+ * not need (\u) or no end. */
+static char *json_string(const char *p)
+{
+	size_t n = 0;
+	char *s = malloc(strlen(p) + 1);
+	if (!s)
+		return NULL;
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\') {
+			p++;
+			if (*p == '"' || *p == '\\' || *p == '/')
+				s[n++] = *p;
+			else
+				goto fail;
+		} else {
+			s[n++] = *p;
+		}
+	}
+	if (*p != '"')
+		goto fail;
+	s[n] = '\0';
+	return s;
+fail:
+	free(s);
+	return NULL;
+}
+
+char *ge_fb_json_library_path(const char *json)
+{
+	/* glvnd wants {"file_format_version": "1.x.y", "ICD": {"library_path": "..."}}:
+	 * the key is unique in such a file, so finding it is enough. */
+	static const char key[] = "\"library_path\"";
+	const char *p = json ? strstr(json, key) : NULL;
+	if (!p)
+		return NULL;
+	p += sizeof(key) - 1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p++ != ':')
+		return NULL;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p++ != '"')
+		return NULL;
+	char *s = json_string(p);
+	if (s && !*s) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+static void add_file(char ***list, size_t *n, const char *file)
+{
+	char *json = read_file(file);
+	char *lib = ge_fb_json_library_path(json);
+	free(json);
+	if (lib)
+		push(list, n, lib);
+}
+
+static int json_only(const struct dirent *e)
+{
+	if (e->d_type != DT_REG && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+		return 0;
+	return fnmatch("*.json", e->d_name, 0) == 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void add_dir(char ***list, size_t *n, const char *dir)
+{
+	struct dirent **entries = NULL;
+	int count = scandir(dir, &entries, json_only, by_name);
+	for (int i = 0; i < count; i++) {
+		char *path;
+		size_t len = strlen(dir);
+		if (asprintf(&path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/",
+		             entries[i]->d_name) >= 0) {
+			add_file(list, n, path);
+			free(path);
+		}
+		free(entries[i]);
+	}
+	free(entries);
+}
+
+char **ge_fb_vendor_paths(const char *filenames, const char *dirs)
+{
+	char **list = NULL;
+	size_t n = 0;
+	char *copy = strdup(filenames ? filenames : dirs ? dirs : GLVND_DEFAULT_DIRS);
+	if (!copy)
+		return NULL;
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
+		if (filenames)
+			add_file(&list, &n, tok);
+		else
+			add_dir(&list, &n, tok);
+	}
+	free(copy);
+	if (!list)
+		push(&list, &n, NULL); /* an empty list, not a failure */
+	return list;
+}
+
+void ge_fb_free_paths(char **paths)
+{
+	for (char **p = paths; p && *p; p++)
+		free(*p);
+	free(paths);
+}
+
+/* ---- the next vendor ---- */
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+void ge_fallback_init(uint32_t abi_version, const __EGLapiExports *exp, __EGLvendorInfo *vendor)
+{
+	if (exports)
+		return; /* glvnd loads a vendor once */
+	abi = abi_version;
+	exports = exp;
+	self_info = vendor;
+	/* As glvnd: the variables count only when not setuid/setgid. */
+	bool trusted = getuid() == geteuid() && getgid() == getegid();
+	const char *files = trusted ? getenv("__EGL_VENDOR_LIBRARY_FILENAMES") : NULL;
+	const char *dirs = trusted ? getenv("__EGL_VENDOR_LIBRARY_DIRS") : NULL;
+	char **paths = ge_fb_vendor_paths(files, dirs);
+	Dl_info self;
+	const char *self_name = dladdr((void *)ge_fallback_init, &self) ? self.dli_fname : "";
+	for (char **p = paths; p && *p; p++) {
+		/* Our own file (a build tree's, or the installed one): by name
+		 * here, by handle at load. */
+		bool self_file = strncmp(base_name(*p), "libEGL_gpupipe.", 15) == 0 ||
+		                 strcmp(*p, self_name) == 0;
+		if (self_file || n_vendors == MAX_VENDORS)
+			free(*p);
+		else
+			vendors[n_vendors++].path = *p;
+	}
+	free(paths);
+}
+
+bool ge_fallback_possible(void)
+{
+	return n_vendors > 0;
+}
+
+void ge_fallback_set_dispatch_index(const char *name, int index)
+{
+	pthread_mutex_lock(&lock);
+	if (n_indices == cap_indices) {
+		size_t cap = cap_indices ? cap_indices * 2 : 32;
+		struct dispatch_index *a = realloc(indices, cap * sizeof(*a));
+		if (a) {
+			indices = a;
+			cap_indices = cap;
+		}
+	}
+	char *copy = n_indices < cap_indices ? strdup(name) : NULL;
+	if (copy)
+		indices[n_indices++] = (struct dispatch_index){copy, index};
+	for (unsigned i = 0; i < n_vendors; i++)
+		if (vendors[i].handle)
+			vendors[i].imports.setDispatchIndex(name, index);
+	pthread_mutex_unlock(&lock);
+}
+
+/* Loads vendor `v` (lock held): false if it cannot serve. */
+static bool load(struct ge_fb_vendor *v)
+{
+	if (v->handle)
+		return true;
+	if (v->failed)
+		return false;
+	v->failed = true;
+	void *h = dlopen(v->path, RTLD_LAZY);
+	if (!h) {
+		gp_log(INFO, "EGL vendor %s: %s", v->path, dlerror());
+		return false;
+	}
+	Dl_info self;
+	void *self_h = dladdr((void *)load, &self) ? dlopen(self.dli_fname, RTLD_LAZY | RTLD_NOLOAD)
+	                                           : NULL;
+	if (self_h)
+		dlclose(self_h);
+	__PFNEGLMAINPROC main_fn = (__PFNEGLMAINPROC)dlsym(h, __EGL_MAIN_PROTO_NAME);
+	memset(&v->imports, 0, sizeof(v->imports));
+	/* The exports are glvnd's own: its current-API, current-context and
+	 * error functions are the same for every vendor. If glvnd loaded this
+	 * vendor too, its __egl_Main runs a second time: Mesa's resets its
+	 * dispatch stubs' indices then, so glvnd's are replayed below. */
+	if (h == self_h || !main_fn || !main_fn(abi, exports, self_info, &v->imports) ||
+	    !v->imports.getPlatformDisplay || !v->imports.getProcAddress ||
+	    !v->imports.setDispatchIndex) {
+		dlclose(h);
+		return false;
+	}
+	v->get_error = (EGLint(*)(void))v->imports.getProcAddress("eglGetError");
+	v->initialize = (EGLBoolean(*)(EGLDisplay, EGLint *, EGLint *))v->imports.getProcAddress(
+	        "eglInitialize");
+	v->choose_config = (EGLBoolean(*)(EGLDisplay, const EGLint *, EGLConfig *, EGLint,
+	                                  EGLint *))v->imports.getProcAddress("eglChooseConfig");
+	v->get_config_attrib =
+	        (EGLBoolean(*)(EGLDisplay, EGLConfig, EGLint, EGLint *))v->imports.getProcAddress(
+	                "eglGetConfigAttrib");
+	v->gl = calloc(1, sizeof(*v->gl) + ge_fb_gl_count() * sizeof(void *));
+	if (!v->get_error || !v->initialize || !v->choose_config || !v->get_config_attrib ||
+	    !v->gl) {
+		free(v->gl);
+		v->gl = NULL;
+		dlclose(h);
+		return false;
+	}
+	v->gl->get_proc_address = v->imports.getProcAddress;
+	for (size_t i = 0; i < n_indices; i++)
+		v->imports.setDispatchIndex(indices[i].name, indices[i].index);
+	v->handle = h;
+	v->failed = false;
+	return true;
+}
+
+void *ge_fb_gl_resolve(struct ge_fb_gl_table *t, unsigned i)
+{
+	void *f = t->get_proc_address(ge_fb_gl_name(i));
+	if (!f)
+		f = ge_fb_gl_noop(i);
+	__atomic_store_n(&t->fn[i], f, __ATOMIC_RELAXED);
+	return f;
+}
+
+void *ge_fb_proc(struct ge_fb_vendor *v, const char *name)
+{
+	return v->imports.getProcAddress(name);
+}
+
+void ge_fb_take_error(struct ge_fb_vendor *v)
+{
+	ge_set_error(v->get_error());
+}
+
+struct ge_fb_gl_table *ge_fb_gl_table(struct ge_fb_vendor *v)
+{
+	return v->gl;
+}
+
+struct ge_fb_display *ge_fb_of(EGLDisplay dpy)
+{
+	struct ge_display *d = ge_display_from_handle(dpy);
+	return d ? atomic_load_explicit(&d->fb, memory_order_acquire) : NULL;
+}
+
+/* ---- the decision ---- */
+
+bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char **why)
+{
+	/* Today gpupipe streams OpenGL ES only. Desktop GL streaming answers
+	 * here from what the host offers (d->apis). */
+	if (r->renderable & EGL_OPENGL_BIT) {
+		*why = "desktop OpenGL configs (EGL_OPENGL_BIT) are not streamed by gpupipe yet";
+		return false;
+	}
+	if (r->api == EGL_OPENGL_API) {
+		*why = "desktop OpenGL contexts (EGL_OPENGL_API) are not streamed by gpupipe yet";
+		return false;
+	}
+	return true;
+}
+
+/* ---- the switch ---- */
+
+/* The next vendor's config closest to ours, for a handle the app got from
+ * us before the switch: the same colour sizes, at least our depth, stencil
+ * and samples, a window config where ours is one; else the same colour
+ * sizes alone; else the next vendor's first. */
+static EGLConfig map_config(struct ge_fb_vendor *v, EGLDisplay ndpy, const struct ge_config *c)
+{
+	EGLint attribs[] = {
+	        EGL_RED_SIZE,   c->red,     EGL_GREEN_SIZE,   c->green,
+	        EGL_BLUE_SIZE,  c->blue,    EGL_ALPHA_SIZE,   c->alpha,
+	        EGL_DEPTH_SIZE, c->depth,   EGL_STENCIL_SIZE, c->stencil,
+	        EGL_SAMPLES,    c->samples, EGL_SURFACE_TYPE, c->surface_type & EGL_WINDOW_BIT,
+	        EGL_NONE,
+	};
+	EGLConfig found[64];
+	EGLint n = 0;
+	for (int pass = 0; pass < 3 && n <= 0; pass++) {
+		if (pass == 1)
+			attribs[8] = EGL_NONE; /* colour sizes only */
+		if (pass == 2)
+			attribs[0] = EGL_NONE;
+		if (!v->choose_config(ndpy, attribs, found, 64, &n))
+			n = 0;
+	}
+	if (n <= 0)
+		return NULL;
+	/* eglChooseConfig sorts deeper colour first: prefer the exact sizes. */
+	for (EGLint i = 0; i < n; i++) {
+		EGLint r = -1, g = -1, b = -1, a = -1;
+		v->get_config_attrib(ndpy, found[i], EGL_RED_SIZE, &r);
+		v->get_config_attrib(ndpy, found[i], EGL_GREEN_SIZE, &g);
+		v->get_config_attrib(ndpy, found[i], EGL_BLUE_SIZE, &b);
+		v->get_config_attrib(ndpy, found[i], EGL_ALPHA_SIZE, &a);
+		if (r == c->red && g == c->green && b == c->blue && a == c->alpha)
+			return found[i];
+	}
+	return found[0];
+}
+
+/* The next vendor's initialised display for d's wl_display (lock held). */
+static struct ge_fb_display *open_next(struct ge_display *d)
+{
+	for (unsigned i = 0; i < n_vendors; i++) {
+		struct ge_fb_vendor *v = &vendors[i];
+		if (!load(v))
+			continue;
+		EGLDisplay ndpy =
+		        v->imports.getPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, d->wl, NULL);
+		EGLint major, minor;
+		if (ndpy == EGL_NO_DISPLAY || !v->initialize(ndpy, &major, &minor)) {
+			v->get_error();
+			continue;
+		}
+		struct ge_fb_display *n = calloc(1, sizeof(*n));
+		if (!n)
+			return NULL;
+		n->v = v;
+		n->ndpy = ndpy;
+		return n;
+	}
+	return NULL;
+}
+
+bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why)
+{
+	pthread_mutex_lock(&lock);
+	if (atomic_load(&d->fb)) {
+		pthread_mutex_unlock(&lock);
+		return true;
+	}
+	pthread_mutex_lock(&d->lock);
+	bool holds = !wl_list_empty(&d->contexts) || !wl_list_empty(&d->surfaces);
+	bool initialized = d->initialized;
+	pthread_mutex_unlock(&d->lock);
+	struct ge_fb_display *n = NULL;
+	if (!initialized || holds) {
+		if (initialized && !d->fb_warned)
+			gp_log(WARN,
+			       "%s: %s, and this display already holds gpupipe contexts or "
+			       "surfaces: "
+			       "refused (an app that asks for it first gets the next EGL vendor)",
+			       r->call, why);
+		d->fb_warned = initialized;
+		goto out;
+	}
+	n = open_next(d);
+	if (!n) {
+		if (!d->fb_warned)
+			gp_log(WARN, "%s: %s, and no other EGL vendor serves this display: refused",
+			       r->call, why);
+		d->fb_warned = true;
+		goto out;
+	}
+	/* Configs the app already has from us; then nothing of gpupipe stays
+	 * on the display (our eglTerminate: binding, stream and configs). */
+	pthread_mutex_lock(&d->lock);
+	n->config_map = calloc(d->n_configs ? d->n_configs : 1, sizeof(EGLConfig));
+	if (n->config_map) {
+		n->n_configs = d->n_configs;
+		for (uint32_t i = 0; i < d->n_configs; i++)
+			n->config_map[i] = map_config(n->v, n->ndpy, &d->configs[i]);
+	}
+	pthread_mutex_unlock(&d->lock);
+	EGLBoolean (*terminate)(EGLDisplay) =
+	        (EGLBoolean(*)(EGLDisplay))ge_fallback_ours("eglTerminate");
+	if (terminate)
+		terminate((EGLDisplay)d);
+	atomic_store_explicit(&d->fb, n, memory_order_release);
+	gp_log(WARN,
+	       "%s: %s: this display falls back to the EGL vendor %s, which renders on this "
+	       "CPU (not accelerated)",
+	       r->call, why, n->v->path);
+	d->fb_warned = true;
+out:
+	pthread_mutex_unlock(&lock);
+	return n != NULL;
+}
