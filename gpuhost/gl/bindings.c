@@ -83,6 +83,8 @@ int gh_gl_texture_target_index(uint32_t target)
 		return 3;
 	case GL_TEXTURE_2D_MULTISAMPLE:
 		return 4;
+	case GL_TEXTURE_2D_MULTISAMPLE_ARRAY: /* ES 3.2, OES_texture_storage_multisample_2d_array */
+		return 5;
 	}
 	return -1;
 }

@@ -43,6 +43,10 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 		a[n++] = EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT;
 		a[n++] = EGL_TRUE;
 	}
+	if ((flags & GL_CONTEXT_FLAG_LOSE_ON_RESET) && gl->egl.robustness) {
+		a[n++] = EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY_EXT;
+		a[n++] = EGL_LOSE_CONTEXT_ON_RESET_EXT;
+	}
 	if ((flags & GL_CONTEXT_FLAG_DEBUG) && gl->egl.create_context) {
 		a[n++] = EGL_CONTEXT_FLAGS_KHR;
 		a[n++] = EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
@@ -93,9 +97,11 @@ static uint32_t check_args(struct gh_gl *gl, const struct gh_gl_context_args *ar
 			return EGL_BAD_MATCH;
 	}
 	uint32_t flags = args->flags;
-	if (flags & ~(uint32_t)(GL_CONTEXT_FLAG_DEBUG | GL_CONTEXT_FLAG_ROBUST))
+	if (flags & ~(uint32_t)(GL_CONTEXT_FLAG_DEBUG | GL_CONTEXT_FLAG_ROBUST |
+	                        GL_CONTEXT_FLAG_LOSE_ON_RESET))
 		return EGL_BAD_ATTRIBUTE;
-	if ((flags & GL_CONTEXT_FLAG_ROBUST) && !gl->egl.robustness)
+	if ((flags & (GL_CONTEXT_FLAG_ROBUST | GL_CONTEXT_FLAG_LOSE_ON_RESET)) &&
+	    !gl->egl.robustness)
 		return EGL_BAD_ATTRIBUTE;
 	return EGL_SUCCESS;
 }

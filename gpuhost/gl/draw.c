@@ -6,7 +6,9 @@
  * buffer, and the largest of them is that last vertex. An enabled array
  * with no buffer behind it is never left for GL to dereference (it would
  * be a host pointer): read by the program, the link ends; not read, it is
- * disabled around the draw.
+ * disabled around the draw. A base vertex moves the vertices fetched
+ * (one before the first ends the link, as a read past the end does); an
+ * instanced attribute fetches from the base instance on.
  */
 #include <string.h>
 
@@ -14,6 +16,7 @@
 
 #include "gl-private.h"
 #include "gles-codec.h"
+#include "gles-draws.h"
 
 /* The smallest and largest of `count` indices of `isize` bytes. */
 static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint32_t *min,
@@ -150,8 +153,9 @@ static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32
 		}
 		if (!used || !f->any || (b->divisor && !f->instances))
 			continue;
-		int64_t first = b->divisor ? 0 : f->first;
-		uint64_t last = b->divisor ? (f->instances - 1) / b->divisor : (uint64_t)f->last;
+		int64_t first = b->divisor ? (int64_t)f->base_instance : f->first;
+		uint64_t last = b->divisor ? f->base_instance + (f->instances - 1) / b->divisor
+		                           : (uint64_t)f->last;
 		/* A vertex before the first: ahead of the binding's offset. */
 		if (first < 0 && b->stride)
 			return gh_gl_fail(x, "attribute %u fetches vertex %lld", i,
@@ -206,28 +210,33 @@ struct arrays_call {
 	GLenum mode;
 	GLint first;
 	GLsizei count, instances;
+	GLuint base_instance;
+	bool with_base; /* glDrawArraysInstancedBaseInstanceEXT */
 };
 
 static void run_arrays(const void *args)
 {
 	const struct arrays_call *c = args;
-	if (c->instances == 1)
+	if (c->with_base)
+		gles_host.glDrawArraysInstancedBaseInstanceEXT(c->mode, c->first, c->count,
+		                                               c->instances, c->base_instance);
+	else if (c->instances == 1)
 		gles_host.glDrawArrays(c->mode, c->first, c->count);
 	else
 		gles_host.glDrawArraysInstanced(c->mode, c->first, c->count, c->instances);
 }
 
-static bool draw_arrays(struct gl_exec *x, GLenum mode, GLint first, GLsizei count,
-                        GLsizei instances)
+static bool draw_arrays(struct gl_exec *x, struct arrays_call *c)
 {
-	if (instances < 0)
+	if (c->instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
 	/* Negative values are a GL error: nothing is read. */
-	struct gh_gl_fetch f = {
-	        .any = first >= 0 && count > 0, .instances = (uint64_t)instances, .first = first};
-	f.last = f.any ? (int64_t)first + count - 1 : 0;
-	struct arrays_call c = {mode, first, count, instances};
-	return gh_gl_draw_checked(x, &f, run_arrays, &c);
+	struct gh_gl_fetch f = {.any = c->first >= 0 && c->count > 0,
+	                        .instances = (uint64_t)c->instances,
+	                        .base_instance = c->base_instance,
+	                        .first = c->first};
+	f.last = f.any ? (int64_t)c->first + c->count - 1 : 0;
+	return gh_gl_draw_checked(x, &f, run_arrays, c);
 }
 
 bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
@@ -237,7 +246,8 @@ bool gl_exec_special_glDrawArrays(struct gl_exec *x, struct gl_reader *r)
 	GLsizei count = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArrays"))
 		return false;
-	return draw_arrays(x, mode, first, count, 1);
+	struct arrays_call c = {mode, first, count, 1, 0, false};
+	return draw_arrays(x, &c);
 }
 
 bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *r)
@@ -248,7 +258,20 @@ bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *
 	GLsizei instances = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArraysInstanced"))
 		return false;
-	return draw_arrays(x, mode, first, count, instances);
+	struct arrays_call c = {mode, first, count, instances, 0, false};
+	return draw_arrays(x, &c);
+}
+
+bool gl_exec_special_glDrawArraysInstancedBaseInstanceEXT(struct gl_exec *x, struct gl_reader *r)
+{
+	struct arrays_call c = {.mode = gl_rd_u32(r), .with_base = true};
+	c.first = (GLint)gl_rd_u32(r);
+	c.count = (GLsizei)gl_rd_u32(r);
+	c.instances = (GLsizei)gl_rd_u32(r);
+	c.base_instance = gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glDrawArraysInstancedBaseInstanceEXT"))
+		return false;
+	return draw_arrays(x, &c);
 }
 
 static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint64_t offset,
@@ -277,92 +300,128 @@ static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint6
 	return true;
 }
 
-/* One indexed draw, as every glDraw*Elements* sends it (gles-codec.h). */
+/* One indexed draw, as every glDraw*Elements* sends it (gles-draws.h). */
 struct elements_draw {
+	const char *cmd;
+	uint32_t fields;
 	GLenum mode, type;
+	GLuint start, end;
 	GLsizei count, instances;
+	GLint base_vertex;
+	GLuint base_instance;
 	uint64_t offset;
 	const void *indices;
 	uint32_t n;
 };
 
 struct elements_call {
-	GLenum mode, type;
-	GLsizei count, instances;
+	struct gh_gl *gl;
+	const struct elements_draw *d;
 	const void *indices;
 };
 
 static void run_elements(const void *args)
 {
 	const struct elements_call *c = args;
-	if (c->instances == 1)
-		gles_host.glDrawElements(c->mode, c->count, c->type, c->indices);
+	const struct elements_draw *d = c->d;
+	if (d->fields & GL_ELEMENTS_BASE_INSTANCE)
+		gles_host.glDrawElementsInstancedBaseVertexBaseInstanceEXT(
+		        d->mode, d->count, d->type, c->indices, d->instances, d->base_vertex,
+		        d->base_instance);
+	else if (d->fields & GL_ELEMENTS_BASE_VERTEX)
+		c->gl->fns.DrawElementsInstancedBaseVertex(d->mode, d->count, d->type, c->indices,
+		                                           d->instances, d->base_vertex);
+	else if (d->instances == 1)
+		gles_host.glDrawElements(d->mode, d->count, d->type, c->indices);
 	else
-		gles_host.glDrawElementsInstanced(c->mode, c->count, c->type, c->indices,
-		                                  c->instances);
+		gles_host.glDrawElementsInstanced(d->mode, d->count, d->type, c->indices,
+		                                  d->instances);
 }
 
-static bool draw_elements(struct gl_exec *x, const char *cmd, struct gl_reader *r,
-                          struct elements_draw *d)
+/* The host function the draw runs through: the context's level has the
+ * command only where the host has it, but a base vertex or instance with
+ * no function to take it would be lost silently. */
+static bool host_has_draw(struct gl_exec *x, const struct elements_draw *d)
 {
-	if (!gles_reader_end(x, r, cmd))
+	if (d->fields & GL_ELEMENTS_BASE_INSTANCE)
+		return gles_host.glDrawElementsInstancedBaseVertexBaseInstanceEXT != NULL;
+	if (d->fields & GL_ELEMENTS_BASE_VERTEX)
+		return x->gl->fns.DrawElementsInstancedBaseVertex != NULL;
+	return true;
+}
+
+static bool draw_elements(struct gl_exec *x, struct gl_reader *r, struct elements_draw *d)
+{
+	if (!gles_reader_end(x, r, d->cmd))
 		return false;
 	if (d->count < 0)
 		return gh_gl_fail(x, "count %d", d->count);
+	if (!host_has_draw(x, d))
+		return gh_gl_fail(x, "%s: the host has no function to run it", d->cmd);
+	if (d->fields & GL_ELEMENTS_RANGE && d->end < d->start) {
+		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
+		return true;
+	}
 	if (d->instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
 	uint32_t first = 0, last = 0;
 	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &first, &last))
 		return false;
 	struct gh_gl_fetch f = {.any = d->count > 0,
-	                        .first = first,
-	                        .last = last,
-	                        .instances = (uint64_t)d->instances};
-	struct elements_call c = {d->mode, d->type, d->count, d->instances,
-	                          x->ctx->vao->element ? (const void *)(uintptr_t)d->offset
-	                                               : d->indices};
+	                        .first = (int64_t)first + d->base_vertex,
+	                        .last = (int64_t)last + d->base_vertex,
+	                        .instances = (uint64_t)d->instances,
+	                        .base_instance = d->base_instance};
+	if (f.any && f.last < 0)
+		return gh_gl_fail(x, "%s: base vertex %d makes every index negative", d->cmd,
+		                  d->base_vertex);
+	struct elements_call c = {
+	        x->gl, d, x->ctx->vao->element ? (const void *)(uintptr_t)d->offset : d->indices};
 	return gh_gl_draw_checked(x, &f, run_elements, &c);
 }
 
-bool gl_exec_special_glDrawElements(struct gl_exec *x, struct gl_reader *r)
+/* Reads the draw of `op` as gles-draws.h lays it out, checks and runs it. */
+static bool read_elements(struct gl_exec *x, struct gl_reader *r, uint32_t op, const char *cmd)
 {
-	struct elements_draw d = {.instances = 1};
+	struct elements_draw d = {.cmd = cmd, .fields = gl_elements_fields(op), .instances = 1};
 	d.mode = gl_rd_u32(r);
-	d.count = (GLsizei)gl_rd_u32(r);
-	d.type = gl_rd_u32(r);
-	d.offset = gl_rd_u64(r);
-	d.indices = gl_rd_blob(r, &d.n);
-	return draw_elements(x, "glDrawElements", r, &d);
-}
-
-bool gl_exec_special_glDrawElementsInstanced(struct gl_exec *x, struct gl_reader *r)
-{
-	struct elements_draw d = {0};
-	d.mode = gl_rd_u32(r);
-	d.count = (GLsizei)gl_rd_u32(r);
-	d.type = gl_rd_u32(r);
-	d.offset = gl_rd_u64(r);
-	d.instances = (GLsizei)gl_rd_u32(r);
-	d.indices = gl_rd_blob(r, &d.n);
-	return draw_elements(x, "glDrawElementsInstanced", r, &d);
-}
-
-/* start and end only promise the index range: the indices themselves are
- * checked, and the draw runs as glDrawElements (the same pixels). */
-bool gl_exec_special_glDrawRangeElements(struct gl_exec *x, struct gl_reader *r)
-{
-	struct elements_draw d = {.instances = 1};
-	d.mode = gl_rd_u32(r);
-	uint32_t start = gl_rd_u32(r), end = gl_rd_u32(r);
-	d.count = (GLsizei)gl_rd_u32(r);
-	d.type = gl_rd_u32(r);
-	d.offset = gl_rd_u64(r);
-	d.indices = gl_rd_blob(r, &d.n);
-	if (end < start) {
-		if (!gles_reader_end(x, r, "glDrawRangeElements"))
-			return false;
-		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
-		return true;
+	if (d.fields & GL_ELEMENTS_RANGE) {
+		d.start = gl_rd_u32(r);
+		d.end = gl_rd_u32(r);
 	}
-	return draw_elements(x, "glDrawRangeElements", r, &d);
+	d.count = (GLsizei)gl_rd_u32(r);
+	d.type = gl_rd_u32(r);
+	d.offset = gl_rd_u64(r);
+	if (d.fields & GL_ELEMENTS_INSTANCES)
+		d.instances = (GLsizei)gl_rd_u32(r);
+	if (d.fields & GL_ELEMENTS_BASE_VERTEX)
+		d.base_vertex = (GLint)gl_rd_u32(r);
+	if (d.fields & GL_ELEMENTS_BASE_INSTANCE)
+		d.base_instance = gl_rd_u32(r);
+	d.indices = gl_rd_blob(r, &d.n);
+	return draw_elements(x, r, &d);
 }
+
+/* start and end of glDrawRange* only promise the index range: the indices
+ * themselves are checked, and the draw runs as the unranged one (the same
+ * pixels). */
+#define ELEMENTS_SPECIAL(op)                                                                       \
+	bool gl_exec_special_##op(struct gl_exec *x, struct gl_reader *r)                          \
+	{                                                                                          \
+		return read_elements(x, r, GLES_OP_##op, #op);                                     \
+	}
+
+ELEMENTS_SPECIAL(glDrawElements)
+ELEMENTS_SPECIAL(glDrawElementsInstanced)
+ELEMENTS_SPECIAL(glDrawRangeElements)
+ELEMENTS_SPECIAL(glDrawElementsBaseVertex)
+ELEMENTS_SPECIAL(glDrawElementsBaseVertexOES)
+ELEMENTS_SPECIAL(glDrawElementsBaseVertexEXT)
+ELEMENTS_SPECIAL(glDrawRangeElementsBaseVertex)
+ELEMENTS_SPECIAL(glDrawRangeElementsBaseVertexOES)
+ELEMENTS_SPECIAL(glDrawRangeElementsBaseVertexEXT)
+ELEMENTS_SPECIAL(glDrawElementsInstancedBaseVertex)
+ELEMENTS_SPECIAL(glDrawElementsInstancedBaseVertexOES)
+ELEMENTS_SPECIAL(glDrawElementsInstancedBaseVertexEXT)
+ELEMENTS_SPECIAL(glDrawElementsInstancedBaseInstanceEXT)
+ELEMENTS_SPECIAL(glDrawElementsInstancedBaseVertexBaseInstanceEXT)

@@ -233,7 +233,7 @@ struct gh_gl_program {
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
  * multisample. */
-#define GH_GL_TEX_TARGETS 5
+#define GH_GL_TEX_TARGETS 6
 
 struct gh_gl_share {
 	uint32_t refs;
@@ -632,6 +632,7 @@ struct gh_gl_fetch {
 	bool any;
 	int64_t first, last; /* base vertex added: may be negative */
 	uint64_t instances;
+	uint32_t base_instance; /* instanced attributes fetch from here on */
 };
 
 /* Validates a draw's attribute fetches against their buffers and runs

@@ -127,13 +127,32 @@ enum gl_guard gl_exec_unpack(struct gl_exec *x, const char *cmd, bool offset_mod
 	return GL_GUARD_CALL;
 }
 
-/* glReadPixels into the bound pixel pack buffer: no reply. */
-static bool read_into_buffer(struct gl_exec *x, GLint px, GLint py, GLsizei w, GLsizei h,
-                             GLenum format, GLenum type, uint64_t offset)
+/* One glReadPixels or glReadnPixels (ES 3.2, GL_KHR/EXT_robustness: a
+ * bufSize, and the host's function of the command's name). */
+struct read_call {
+	const char *cmd;
+	GLint x, y;
+	GLsizei w, h;
+	GLenum format, type;
+	bool bounded;
+	GLsizei buf_size;
+	void(GL_APIENTRY *readn)(GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, GLsizei, void *);
+};
+
+static void run_read(const struct read_call *c, void *into)
 {
-	int64_t want =
-	        gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), px, py, w, h, format, type);
-	switch (buffer_range(x, "glReadPixels", GL_PIXEL_PACK_BUFFER, offset, want)) {
+	if (c->bounded)
+		c->readn(c->x, c->y, c->w, c->h, c->format, c->type, c->buf_size, into);
+	else
+		gles_host.glReadPixels(c->x, c->y, c->w, c->h, c->format, c->type, into);
+}
+
+/* Into the bound pixel pack buffer: no reply. */
+static bool read_into_buffer(struct gl_exec *x, const struct read_call *c, uint64_t offset)
+{
+	int64_t want = gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), c->x, c->y, c->w, c->h,
+	                                             c->format, c->type);
+	switch (buffer_range(x, c->cmd, GL_PIXEL_PACK_BUFFER, offset, want)) {
 	case GL_GUARD_CALL:
 		break;
 	case GL_GUARD_SKIP:
@@ -141,43 +160,81 @@ static bool read_into_buffer(struct gl_exec *x, GLint px, GLint py, GLsizei w, G
 	default:
 		return false;
 	}
-	gles_host.glReadPixels(px, py, w, h, format, type, (void *)(uintptr_t)offset);
+	run_read(c, (void *)(uintptr_t)offset);
+	return true;
+}
+
+static bool read_pixels(struct gl_exec *x, struct gl_reader *r, struct read_call *c)
+{
+	c->x = (GLint)gl_rd_u32(r);
+	c->y = (GLint)gl_rd_u32(r);
+	c->w = (GLsizei)gl_rd_u32(r);
+	c->h = (GLsizei)gl_rd_u32(r);
+	c->format = gl_rd_u32(r);
+	c->type = gl_rd_u32(r);
+	if (c->bounded)
+		c->buf_size = (GLsizei)gl_rd_u32(r);
+	uint32_t cap = gl_rd_u32(r);
+	uint64_t offset = cap == GL_BLOB_OFFSET ? gl_rd_u64(r) : 0;
+	if (!gles_reader_end(x, r, c->cmd))
+		return false;
+	if (c->bounded && !c->readn)
+		return gl_exec_fail(x, "%s: the host has no function to run it", c->cmd);
+	if (cap == GL_BLOB_OFFSET)
+		return read_into_buffer(x, c, offset);
+	if (gh_gl_bound_buffer(x->ctx, GL_PIXEL_PACK_BUFFER))
+		return gl_exec_fail(x, "%s: pixels asked back while a pixel pack buffer is bound",
+		                    c->cmd);
+	const struct gl_pixel_state *ps = gl_exec_pixel_state(x);
+	int64_t want = c->bounded ? gles_size_glReadnPixels_data(ps, c->x, c->y, c->w, c->h,
+	                                                         c->format, c->type, c->buf_size)
+	                          : gles_size_glReadPixels_pixels(ps, c->x, c->y, c->w, c->h,
+	                                                          c->format, c->type);
+	if (want < 0 || cap != (uint64_t)want)
+		return gl_exec_fail(x, "%s: %u bytes for %dx%d of 0x%x/0x%x (size %lld)", c->cmd,
+		                    cap, c->w, c->h, c->format, c->type, (long long)want);
+	if (cap > GL_MAX_COMMAND - 12)
+		return gl_exec_fail(x, "%s: %u bytes is over the command limit", c->cmd, cap);
+	GLint fw, fh;
+	if (c->w > 0 && c->h > 0 && read_size(x, &fw, &fh) &&
+	    (c->x < 0 || c->y < 0 || (int64_t)c->x + c->w > fw || (int64_t)c->y + c->h > fh))
+		return gl_exec_fail(x, "%s: %dx%d at %d,%d is outside the %dx%d framebuffer",
+		                    c->cmd, c->w, c->h, c->x, c->y, fw, fh);
+	uint8_t *p = gl_exec_reply(x, 4 + ((cap + 3) & ~3u));
+	if (!p)
+		return false;
+	memcpy(p, &cap, 4);
+	/* The bound is the capacity: what the app's bufSize allowed. */
+	c->buf_size = (GLsizei)cap;
+	run_read(c, p + 4);
 	return true;
 }
 
 bool gl_exec_special_glReadPixels(struct gl_exec *x, struct gl_reader *r)
 {
-	GLint px = (GLint)gl_rd_u32(r), py = (GLint)gl_rd_u32(r);
-	GLsizei w = (GLsizei)gl_rd_u32(r), h = (GLsizei)gl_rd_u32(r);
-	GLenum format = gl_rd_u32(r), type = gl_rd_u32(r);
-	uint32_t cap = gl_rd_u32(r);
-	uint64_t offset = cap == GL_BLOB_OFFSET ? gl_rd_u64(r) : 0;
-	if (!gles_reader_end(x, r, "glReadPixels"))
-		return false;
-	if (cap == GL_BLOB_OFFSET)
-		return read_into_buffer(x, px, py, w, h, format, type, offset);
-	if (gh_gl_bound_buffer(x->ctx, GL_PIXEL_PACK_BUFFER))
-		return gl_exec_fail(x, "glReadPixels: pixels asked back while a pixel pack buffer "
-		                       "is bound");
-	int64_t want =
-	        gles_size_glReadPixels_pixels(gl_exec_pixel_state(x), px, py, w, h, format, type);
-	if (want < 0 || cap != (uint64_t)want)
-		return gl_exec_fail(x, "glReadPixels: %u bytes for %dx%d of 0x%x/0x%x (size %lld)",
-		                    cap, w, h, format, type, (long long)want);
-	if (cap > GL_MAX_COMMAND - 12)
-		return gl_exec_fail(x, "glReadPixels: %u bytes is over the command limit", cap);
-	GLint fw, fh;
-	if (w > 0 && h > 0 && read_size(x, &fw, &fh) &&
-	    (px < 0 || py < 0 || (int64_t)px + w > fw || (int64_t)py + h > fh))
-		return gl_exec_fail(x,
-		                    "glReadPixels: %dx%d at %d,%d is outside the %dx%d framebuffer",
-		                    w, h, px, py, fw, fh);
-	uint8_t *p = gl_exec_reply(x, 4 + ((cap + 3) & ~3u));
-	if (!p)
-		return false;
-	memcpy(p, &cap, 4);
-	gles_host.glReadPixels(px, py, w, h, format, type, p + 4);
-	return true;
+	struct read_call c = {.cmd = "glReadPixels"};
+	return read_pixels(x, r, &c);
+}
+
+bool gl_exec_special_glReadnPixels(struct gl_exec *x, struct gl_reader *r)
+{
+	struct read_call c = {
+	        .cmd = "glReadnPixels", .bounded = true, .readn = gles_host.glReadnPixels};
+	return read_pixels(x, r, &c);
+}
+
+bool gl_exec_special_glReadnPixelsKHR(struct gl_exec *x, struct gl_reader *r)
+{
+	struct read_call c = {
+	        .cmd = "glReadnPixelsKHR", .bounded = true, .readn = gles_host.glReadnPixelsKHR};
+	return read_pixels(x, r, &c);
+}
+
+bool gl_exec_special_glReadnPixelsEXT(struct gl_exec *x, struct gl_reader *r)
+{
+	struct read_call c = {
+	        .cmd = "glReadnPixelsEXT", .bounded = true, .readn = gles_host.glReadnPixelsEXT};
+	return read_pixels(x, r, &c);
 }
 
 bool gl_exec_special_glShaderSource(struct gl_exec *x, struct gl_reader *r)

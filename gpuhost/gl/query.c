@@ -331,16 +331,43 @@ static uint32_t uniform_at(GLuint program, GLint location)
 
 enum uniform_kind { UNIFORM_FLOAT, UNIFORM_INT, UNIFORM_UINT };
 
-static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd,
-                        enum uniform_kind kind)
+/* glGetUniform*v, and glGetnUniform*v (ES 3.2, GL_KHR/EXT_robustness),
+ * which carry a bufSize and answer through the host's function of their
+ * name: `getn` non-NULL. */
+typedef void(GL_APIENTRY *getn_fn)(GLuint, GLint, GLsizei, void *);
+
+struct uniform_call {
+	const char *cmd;
+	enum uniform_kind kind;
+	getn_fn getn;
+};
+
+static void run_get_uniform(const struct uniform_call *c, GLuint host, GLint location, uint32_t cap,
+                            GLint *v)
+{
+	if (c->getn)
+		c->getn(host, location, (GLsizei)cap, v);
+	else if (c->kind == UNIFORM_INT)
+		gles_host.glGetUniformiv(host, location, v);
+	else if (c->kind == UNIFORM_UINT)
+		gles_host.glGetUniformuiv(host, location, (GLuint *)v);
+	else
+		gles_host.glGetUniformfv(host, location, (GLfloat *)v);
+}
+
+static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const struct uniform_call *c)
 {
 	GLuint program = gl_rd_u32(r);
 	GLint location = (GLint)gl_rd_u32(r);
+	GLsizei buf_size = c->getn ? (GLsizei)gl_rd_u32(r) : 0;
 	uint32_t cap = gl_rd_u32(r);
 	GLuint host;
-	/* Every kind answers up to 16 values (a 4x4 matrix). */
-	int64_t want = gles_size_glGetUniformiv_params(gl_exec_pixel_state(x), program, location);
-	if (!gles_reader_end(x, r, cmd) || !check_out(x, cmd, want, cap) ||
+	/* Every kind answers up to 16 values (a 4x4 matrix); the bounded ones
+	 * up to bufSize bytes of them. */
+	const struct gl_pixel_state *ps = gl_exec_pixel_state(x);
+	int64_t want = c->getn ? gles_size_glGetnUniformfv_params(ps, program, location, buf_size)
+	                       : gles_size_glGetUniformiv_params(ps, program, location);
+	if (!gles_reader_end(x, r, c->cmd) || !check_out(x, c->cmd, want, cap) ||
 	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
 		return false;
 	GLint linked = GL_FALSE;
@@ -348,31 +375,51 @@ static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const char *cmd,
 	uint32_t n = linked ? uniform_at(host, location) : 0;
 	GLint v[16] = {0};
 	/* Called even when nothing is there: GL sets the app's error. */
-	if (kind == UNIFORM_INT)
-		gles_host.glGetUniformiv(host, location, v);
-	else if (kind == UNIFORM_UINT)
-		gles_host.glGetUniformuiv(host, location, (GLuint *)v);
-	else
-		gles_host.glGetUniformfv(host, location, (GLfloat *)v);
+	run_get_uniform(c, host, location, cap, v);
+	/* Over the capacity: the bounded commands wrote nothing (GL's
+	 * GL_INVALID_OPERATION); the others' capacity is a whole matrix. */
 	if (n * 4 > cap)
-		n = cap / 4;
+		n = c->getn ? 0 : cap / 4;
 	return reply_blob(x, v, n * 4);
 }
 
 bool gl_exec_special_glGetUniformfv(struct gl_exec *x, struct gl_reader *r)
 {
-	return get_uniform(x, r, "glGetUniformfv", UNIFORM_FLOAT);
+	static const struct uniform_call c = {"glGetUniformfv", UNIFORM_FLOAT, NULL};
+	return get_uniform(x, r, &c);
 }
 
 bool gl_exec_special_glGetUniformiv(struct gl_exec *x, struct gl_reader *r)
 {
-	return get_uniform(x, r, "glGetUniformiv", UNIFORM_INT);
+	static const struct uniform_call c = {"glGetUniformiv", UNIFORM_INT, NULL};
+	return get_uniform(x, r, &c);
 }
 
 bool gl_exec_special_glGetUniformuiv(struct gl_exec *x, struct gl_reader *r)
 {
-	return get_uniform(x, r, "glGetUniformuiv", UNIFORM_UINT);
+	static const struct uniform_call c = {"glGetUniformuiv", UNIFORM_UINT, NULL};
+	return get_uniform(x, r, &c);
 }
+
+/* The host's functions are resolved at run time: the table is built per
+ * call. The kind only matters for the unbounded ones. */
+#define GETN_UNIFORM(name, k)                                                                      \
+	bool gl_exec_special_##name(struct gl_exec *x, struct gl_reader *r)                        \
+	{                                                                                          \
+		struct uniform_call c = {#name, k, (getn_fn)gles_host.name};                       \
+		if (!c.getn)                                                                       \
+			return gl_exec_fail(x, #name ": the host has no function");                \
+		return get_uniform(x, r, &c);                                                      \
+	}
+
+GETN_UNIFORM(glGetnUniformfv, UNIFORM_FLOAT)
+GETN_UNIFORM(glGetnUniformiv, UNIFORM_INT)
+GETN_UNIFORM(glGetnUniformuiv, UNIFORM_UINT)
+GETN_UNIFORM(glGetnUniformfvKHR, UNIFORM_FLOAT)
+GETN_UNIFORM(glGetnUniformivKHR, UNIFORM_INT)
+GETN_UNIFORM(glGetnUniformuivKHR, UNIFORM_UINT)
+GETN_UNIFORM(glGetnUniformfvEXT, UNIFORM_FLOAT)
+GETN_UNIFORM(glGetnUniformivEXT, UNIFORM_INT)
 
 /* A uniform block's parameters; GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES
  * writes as many indices as the block has uniforms, asked first. */

@@ -579,21 +579,20 @@ enum gl_guard gl_exec_guard_glRenderbufferStorageMultisample(struct gl_exec *x, 
 	                            "glRenderbufferStorageMultisample");
 }
 
-/* ES 3.1: an immutable multisample image, charged as its samples. */
-enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum target,
-                                                      GLsizei samples, GLenum internalformat,
-                                                      GLsizei width, GLsizei height,
-                                                      GLboolean fixedsamplelocations)
+/* An immutable multisample image (ES 3.1) or array of them (ES 3.2,
+ * GL_OES_texture_storage_multisample_2d_array), charged as its samples. */
+static enum gl_guard multisample_storage(struct gl_exec *x, uint32_t target, int32_t samples,
+                                         uint32_t internalformat, int32_t width, int32_t height,
+                                         int32_t depth, const char *what)
 {
 	uint32_t face;
-	if (target != GL_TEXTURE_2D_MULTISAMPLE)
-		return refuse(x, GL_INVALID_ENUM);
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	uint32_t max = x->gl->max_texture_size;
+	uint32_t max_d = target == GL_TEXTURE_2D_MULTISAMPLE ? 1 : x->gl->max_array_layers;
 	if (!st)
 		return refuse(x, GL_INVALID_OPERATION);
-	if (samples < 1 || width < 1 || height < 1 || (uint32_t)width > max ||
-	    (uint32_t)height > max)
+	if (samples < 1 || width < 1 || height < 1 || depth < 1 || (uint32_t)width > max ||
+	    (uint32_t)height > max || (uint32_t)depth > max_d)
 		return refuse(x, GL_INVALID_VALUE);
 	/* Over GL_MAX_SAMPLES, which no GPU has this high: refused before the
 	 * quota would answer GL_OUT_OF_MEMORY. */
@@ -604,7 +603,7 @@ enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum 
 	        .width = (uint32_t)width,
 	        .height = (uint32_t)height,
 	        .bytes = product(product((uint64_t)width, (uint64_t)height, bpp ? bpp : 16),
-	                         (uint64_t)samples, 1),
+	                         (uint64_t)samples, (uint64_t)depth),
 	};
 	struct wl_array work;
 	wl_array_init(&work);
@@ -612,5 +611,44 @@ enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum 
 		gh_gl_fail(x, "out of memory for texture records");
 		return GL_GUARD_FAIL;
 	}
-	return commit(x, st, &work, "glTexStorage2DMultisample");
+	return commit(x, st, &work, what);
+}
+
+enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum target,
+                                                      GLsizei samples, GLenum internalformat,
+                                                      GLsizei width, GLsizei height,
+                                                      GLboolean fixedsamplelocations)
+{
+	if (target != GL_TEXTURE_2D_MULTISAMPLE)
+		return refuse(x, GL_INVALID_ENUM);
+	return multisample_storage(x, target, samples, internalformat, width, height, 1,
+	                           "glTexStorage2DMultisample");
+}
+
+static enum gl_guard storage_3d_multisample(struct gl_exec *x, GLenum target, GLsizei samples,
+                                            GLenum internalformat, GLsizei width, GLsizei height,
+                                            GLsizei depth, const char *what)
+{
+	if (target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+		return refuse(x, GL_INVALID_ENUM);
+	return multisample_storage(x, target, samples, internalformat, width, height, depth, what);
+}
+
+enum gl_guard gl_exec_guard_glTexStorage3DMultisample(struct gl_exec *x, GLenum target,
+                                                      GLsizei samples, GLenum internalformat,
+                                                      GLsizei width, GLsizei height, GLsizei depth,
+                                                      GLboolean fixedsamplelocations)
+{
+	return storage_3d_multisample(x, target, samples, internalformat, width, height, depth,
+	                              "glTexStorage3DMultisample");
+}
+
+enum gl_guard gl_exec_guard_glTexStorage3DMultisampleOES(struct gl_exec *x, GLenum target,
+                                                         GLsizei samples, GLenum internalformat,
+                                                         GLsizei width, GLsizei height,
+                                                         GLsizei depth,
+                                                         GLboolean fixedsamplelocations)
+{
+	return storage_3d_multisample(x, target, samples, internalformat, width, height, depth,
+	                              "glTexStorage3DMultisampleOES");
 }

@@ -229,6 +229,13 @@ int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t hei
 	return image_bytes(&l, format, type);
 }
 
+int64_t gl_readn_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                      uint32_t format, uint32_t type, int64_t buf_size)
+{
+	int64_t size = gl_pack_size(ps, width, height, format, type);
+	return size > buf_size ? GL_SIZE_INVALID_OPERATION : size;
+}
+
 int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t type,
                       int64_t alignment)
 {

@@ -64,7 +64,10 @@ HEADER_TOP = '''/*
  * - glDrawElements: u32 mode, i32 count, u32 type, u64 offset, blob
  *   indices. With an element array buffer bound: offset = the pointer's
  *   value, indices = GL_BLOB_NULL. Client-side indices: offset = 0 and
- *   indices = count * gl_index_size(type) bytes.
+ *   indices = count * gl_index_size(type) bytes. Every other
+ *   glDraw*Elements* (Range, Instanced, BaseVertex, BaseInstance) adds
+ *   its scalars in gles-draws.h's order: u32 start, u32 end after mode;
+ *   i32 instances, i32 basevertex, u32 baseinstance after offset.
  * - glShaderSource: u32 shader, i32 count, blob lengths (count * 4 bytes:
  *   the i32 byte length of each string, none negative), blob text (the
  *   strings concatenated, no NUL added; the host checks that its size is

@@ -114,6 +114,7 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 			*flags |= a[1] ? GL_CONTEXT_FLAG_DEBUG : 0;
 			break;
 		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS:
+		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT:
 			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
 				return ge_refuse(
 				        EGL_BAD_ATTRIBUTE,
@@ -123,12 +124,20 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 			*flags |= a[1] ? GL_CONTEXT_FLAG_ROBUST : 0;
 			break;
 		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY:
-			/* Reset notification is not carried to the host. */
-			if (a[1] != EGL_NO_RESET_NOTIFICATION)
+		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY_EXT:
+			/* The host context gets the strategy (EXT_create_context_robustness
+			 * on the host): glGetGraphicsResetStatus says what its driver says. */
+			if (a[1] == EGL_LOSE_CONTEXT_ON_RESET &&
+			    d->host.features & GL_HOST_ROBUSTNESS)
+				*flags |= GL_CONTEXT_FLAG_LOSE_ON_RESET;
+			else if (a[1] != EGL_NO_RESET_NOTIFICATION)
 				return ge_refuse(EGL_BAD_ATTRIBUTE,
-				                 "eglCreateContext: reset notification 0x%x: only "
-				                 "EGL_NO_RESET_NOTIFICATION is streamed",
-				                 a[1]);
+				                 "eglCreateContext: reset notification 0x%x: the "
+				                 "host has %s",
+				                 a[1],
+				                 d->host.features & GL_HOST_ROBUSTNESS
+				                         ? "no such strategy"
+				                         : "no robust contexts");
 			break;
 		default:
 			/* Profiles and forward compatibility are OpenGL only. */

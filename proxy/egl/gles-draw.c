@@ -5,7 +5,9 @@
  * (GL_OP_CLIENT_ARRAY), for the vertices the draw uses only: [first,
  * first + count) for glDrawArrays, [min index, max index] for
  * glDrawElements (indices in an element buffer are read back from the
- * host to find that range). Client-side indices travel in the draw.
+ * host to find that range), moved by the base vertex of the BaseVertex
+ * draws. Instanced arrays are sent from the draw's base instance on.
+ * Client-side indices travel in the draw.
  * OpenGL ES 1's fixed-function arrays (gles1.c) travel the same way, each
  * with its kind (enum gl_client_array_kind).
  */
@@ -13,8 +15,10 @@
 #include <string.h>
 
 #include "arrays.h"
+#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
+#include "gles-draws.h"
 #include "state.h"
 #include "stream.h"
 
@@ -138,10 +142,12 @@ static bool has_client_arrays(struct ge_gl_state *gl)
 }
 
 /* Sends the client arrays the next draw reads: vertices [first, first +
- * count) of the per-vertex ones, the first ceil(instances / divisor)
- * elements of the instanced ones. An enabled array with no buffer and a
- * NULL pointer is left alone (natively the draw would read address 0). */
-static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances)
+ * count) of the per-vertex ones, ceil(instances / divisor) elements from
+ * `base` (the base instance) of the instanced ones. An enabled array with
+ * no buffer and a NULL pointer is left alone (natively the draw would
+ * read address 0). */
+static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances,
+                        uint64_t base)
 {
 	struct ge_gl_state *gl = e->gl;
 	if (!count || !instances || !has_client_arrays(gl))
@@ -162,8 +168,12 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64
 			ge_ff_wire(i, &kind, &index);
 		uint64_t from = first, k = count;
 		if (a->divisor) {
-			from = 0;
+			from = base;
 			k = (instances + a->divisor - 1) / a->divisor;
+			if (from + k > UINT32_MAX) {
+				gl_enc_error(e, GL_OUT_OF_MEMORY);
+				return false;
+			}
 		}
 		if (!send_array(e, kind, index, a, (uint32_t)from, (uint32_t)k))
 			return false;
@@ -171,19 +181,22 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64
 	return true;
 }
 
-static void draw_arrays(GLenum mode, GLint first, GLsizei count, GLsizei instances, bool instanced)
+static void draw_arrays(uint32_t op, GLenum mode, GLint first, GLsizei count, GLsizei instances,
+                        GLuint baseinstance)
 {
-	struct gl_enc *e =
-	        gl_enc_current_op(instanced ? GLES_OP_glDrawArraysInstanced : GLES_OP_glDrawArrays);
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e)
 		return;
 	if (first < 0 || count < 0 || instances < 0) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (!send_arrays(e, (uint64_t)first, (uint64_t)count, (uint64_t)instances))
+	if (!send_arrays(e, (uint64_t)first, (uint64_t)count, (uint64_t)instances, baseinstance))
 		return;
-	if (instanced)
+	if (op == GLES_OP_glDrawArraysInstancedBaseInstanceEXT)
+		gl_enc_glDrawArraysInstancedBaseInstanceEXT(mode, first, count, instances,
+		                                            baseinstance);
+	else if (op == GLES_OP_glDrawArraysInstanced)
 		gl_enc_glDrawArraysInstanced(mode, first, count, instances);
 	else
 		gl_enc_glDrawArrays(mode, first, count);
@@ -191,13 +204,22 @@ static void draw_arrays(GLenum mode, GLint first, GLsizei count, GLsizei instanc
 
 void GL_APIENTRY gl_enc_special_glDrawArrays(GLenum mode, GLint first, GLsizei count)
 {
-	draw_arrays(mode, first, count, 1, false);
+	draw_arrays(GLES_OP_glDrawArrays, mode, first, count, 1, 0);
 }
 
 void GL_APIENTRY gl_enc_special_glDrawArraysInstanced(GLenum mode, GLint first, GLsizei count,
                                                       GLsizei instancecount)
 {
-	draw_arrays(mode, first, count, instancecount, true);
+	draw_arrays(GLES_OP_glDrawArraysInstanced, mode, first, count, instancecount, 0);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawArraysInstancedBaseInstanceEXT(GLenum mode, GLint first,
+                                                                     GLsizei count,
+                                                                     GLsizei instancecount,
+                                                                     GLuint baseinstance)
+{
+	draw_arrays(GLES_OP_glDrawArraysInstancedBaseInstanceEXT, mode, first, count, instancecount,
+	            baseinstance);
 }
 
 /* Index range of a draw whose indices are in the element buffer. */
@@ -214,39 +236,59 @@ static bool buffer_index_range(struct gl_enc *e, GLenum type, uint64_t offset, u
 
 /* One indexed draw as every glDraw*Elements* travels (gles-codec.h): u32
  * mode, [u32 start, u32 end,] i32 count, u32 type, u64 offset, [i32
- * instances,] blob indices. */
+ * instances,] [i32 basevertex,] [u32 baseinstance,] blob indices; which
+ * of the optional fields the command has: gl_elements_fields(op). */
 struct elements_draw {
 	uint32_t op;
 	GLenum mode, type;
 	GLsizei count, instances;
-	GLuint start, end; /* glDrawRangeElements */
+	GLuint start, end; /* glDrawRange* */
+	GLint basevertex;
+	GLuint baseinstance;
 };
 
 static void send_draw(struct gl_enc *e, const struct elements_draw *d, uint64_t offset,
                       const void *indices, uint32_t bytes)
 {
 	uint32_t blob = indices ? ge_blob_size(bytes) : 4;
-	uint32_t extra = d->op == GLES_OP_glDrawRangeElements       ? 8
-	                 : d->op == GLES_OP_glDrawElementsInstanced ? 4
-	                                                            : 0;
-	uint8_t *p = gl_enc_begin(e, d->op, 20 + extra + blob);
+	uint32_t fields = gl_elements_fields(d->op);
+	uint8_t *p = gl_enc_begin(e, d->op, 20 + gl_elements_extra_bytes(fields) + blob);
 	if (!p)
 		return;
 	p = ge_put_u32(p, d->mode);
-	if (d->op == GLES_OP_glDrawRangeElements) {
+	if (fields & GL_ELEMENTS_RANGE) {
 		p = ge_put_u32(p, d->start);
 		p = ge_put_u32(p, d->end);
 	}
 	p = ge_put_u32(p, (uint32_t)d->count);
 	p = ge_put_u32(p, d->type);
 	p = ge_put_u64(p, offset);
-	if (d->op == GLES_OP_glDrawElementsInstanced)
+	if (fields & GL_ELEMENTS_INSTANCES)
 		p = ge_put_u32(p, (uint32_t)d->instances);
+	if (fields & GL_ELEMENTS_BASE_VERTEX)
+		p = ge_put_u32(p, (uint32_t)d->basevertex);
+	if (fields & GL_ELEMENTS_BASE_INSTANCE)
+		p = ge_put_u32(p, d->baseinstance);
 	if (indices)
 		ge_put_blob(p, indices, bytes);
 	else
 		ge_put_u32(p, GL_BLOB_NULL);
 	gl_enc_end(e);
+}
+
+/* The client arrays of vertices [min, max] moved by the base vertex:
+ * a vertex before the first cannot be sent (natively undefined, here
+ * GL_INVALID_OPERATION and nothing drawn). */
+static bool send_element_arrays(struct gl_enc *e, const struct elements_draw *d, uint32_t min,
+                                uint32_t max)
+{
+	int64_t first = (int64_t)min + d->basevertex;
+	if (first < 0) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return false;
+	}
+	return send_arrays(e, (uint64_t)first, (uint64_t)max - min + 1, (uint64_t)d->instances,
+	                   d->baseinstance);
 }
 
 static void draw_elements(const struct elements_draw *d, const void *indices)
@@ -275,7 +317,7 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 				return;
 			ranged = true;
 		}
-		if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1, instances))
+		if (!ranged || send_element_arrays(e, d, min, max))
 			send_draw(e, d, offset, NULL, 0);
 		return;
 	}
@@ -289,22 +331,28 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 	}
 	if (d->count)
 		ranged = ge_index_range(d->type, indices, (uint32_t)d->count, &min, &max);
-	if (!ranged || send_arrays(e, min, (uint64_t)max - min + 1, instances))
+	if (!ranged || send_element_arrays(e, d, min, max))
 		send_draw(e, d, 0, d->count ? indices : "", (uint32_t)bytes);
 }
+
+#define ELEMENTS(op, mode, type, count, instances)                                                 \
+	(struct elements_draw)                                                                     \
+	{                                                                                          \
+		GLES_OP_##op, mode, type, count, instances, 0, 0, 0, 0                             \
+	}
 
 void GL_APIENTRY gl_enc_special_glDrawElements(GLenum mode, GLsizei count, GLenum type,
                                                const void *indices)
 {
-	struct elements_draw d = {GLES_OP_glDrawElements, mode, type, count, 1, 0, 0};
+	struct elements_draw d = ELEMENTS(glDrawElements, mode, type, count, 1);
 	draw_elements(&d, indices);
 }
 
 void GL_APIENTRY gl_enc_special_glDrawElementsInstanced(GLenum mode, GLsizei count, GLenum type,
                                                         const void *indices, GLsizei instancecount)
 {
-	struct elements_draw d = {
-	        GLES_OP_glDrawElementsInstanced, mode, type, count, instancecount, 0, 0};
+	struct elements_draw d =
+	        ELEMENTS(glDrawElementsInstanced, mode, type, count, instancecount);
 	draw_elements(&d, indices);
 }
 
@@ -313,6 +361,95 @@ void GL_APIENTRY gl_enc_special_glDrawElementsInstanced(GLenum mode, GLsizei cou
 void GL_APIENTRY gl_enc_special_glDrawRangeElements(GLenum mode, GLuint start, GLuint end,
                                                     GLsizei count, GLenum type, const void *indices)
 {
-	struct elements_draw d = {GLES_OP_glDrawRangeElements, mode, type, count, 1, start, end};
+	struct elements_draw d = ELEMENTS(glDrawRangeElements, mode, type, count, 1);
+	d.start = start;
+	d.end = end;
 	draw_elements(&d, indices);
+}
+
+/* ---- ES 3.2 and GL_OES/EXT_draw_elements_base_vertex, GL_EXT_base_instance ---- */
+
+#define BASE_VERTEX(op)                                                                            \
+	void GL_APIENTRY gl_enc_special_##op(GLenum mode, GLsizei count, GLenum type,              \
+	                                     const void *indices, GLint basevertex)                \
+	{                                                                                          \
+		struct elements_draw d = ELEMENTS(op, mode, type, count, 1);                       \
+		d.basevertex = basevertex;                                                         \
+		draw_elements(&d, indices);                                                        \
+	}
+#define RANGE_BASE_VERTEX(op)                                                                      \
+	void GL_APIENTRY gl_enc_special_##op(GLenum mode, GLuint start, GLuint end, GLsizei count, \
+	                                     GLenum type, const void *indices, GLint basevertex)   \
+	{                                                                                          \
+		struct elements_draw d = ELEMENTS(op, mode, type, count, 1);                       \
+		d.start = start;                                                                   \
+		d.end = end;                                                                       \
+		d.basevertex = basevertex;                                                         \
+		draw_elements(&d, indices);                                                        \
+	}
+#define INSTANCED_BASE_VERTEX(op)                                                                  \
+	void GL_APIENTRY gl_enc_special_##op(GLenum mode, GLsizei count, GLenum type,              \
+	                                     const void *indices, GLsizei instancecount,           \
+	                                     GLint basevertex)                                     \
+	{                                                                                          \
+		struct elements_draw d = ELEMENTS(op, mode, type, count, instancecount);           \
+		d.basevertex = basevertex;                                                         \
+		draw_elements(&d, indices);                                                        \
+	}
+
+BASE_VERTEX(glDrawElementsBaseVertex)
+BASE_VERTEX(glDrawElementsBaseVertexOES)
+BASE_VERTEX(glDrawElementsBaseVertexEXT)
+RANGE_BASE_VERTEX(glDrawRangeElementsBaseVertex)
+RANGE_BASE_VERTEX(glDrawRangeElementsBaseVertexOES)
+RANGE_BASE_VERTEX(glDrawRangeElementsBaseVertexEXT)
+INSTANCED_BASE_VERTEX(glDrawElementsInstancedBaseVertex)
+INSTANCED_BASE_VERTEX(glDrawElementsInstancedBaseVertexOES)
+INSTANCED_BASE_VERTEX(glDrawElementsInstancedBaseVertexEXT)
+
+void GL_APIENTRY gl_enc_special_glDrawElementsInstancedBaseInstanceEXT(GLenum mode, GLsizei count,
+                                                                       GLenum type,
+                                                                       const void *indices,
+                                                                       GLsizei instancecount,
+                                                                       GLuint baseinstance)
+{
+	struct elements_draw d =
+	        ELEMENTS(glDrawElementsInstancedBaseInstanceEXT, mode, type, count, instancecount);
+	d.baseinstance = baseinstance;
+	draw_elements(&d, indices);
+}
+
+void GL_APIENTRY gl_enc_special_glDrawElementsInstancedBaseVertexBaseInstanceEXT(
+        GLenum mode, GLsizei count, GLenum type, const void *indices, GLsizei instancecount,
+        GLint basevertex, GLuint baseinstance)
+{
+	struct elements_draw d = ELEMENTS(glDrawElementsInstancedBaseVertexBaseInstanceEXT, mode,
+	                                  type, count, instancecount);
+	d.basevertex = basevertex;
+	d.baseinstance = baseinstance;
+	draw_elements(&d, indices);
+}
+
+/* Its draws one by one, each as glDrawElementsBaseVertex of whichever
+ * extension the context has (both list this command). */
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertexEXT(GLenum mode, const GLsizei *count,
+                                                                 GLenum type,
+                                                                 const void *const *indices,
+                                                                 GLsizei drawcount,
+                                                                 const GLint *basevertex)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsBaseVertexEXT);
+	if (!e)
+		return;
+	if (drawcount < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	uint32_t op = gles_level_has(&e->gl->api->level, GLES_OP_glDrawElementsBaseVertexOES)
+	                      ? GLES_OP_glDrawElementsBaseVertexOES
+	                      : GLES_OP_glDrawElementsBaseVertexEXT;
+	for (GLsizei i = 0; i < drawcount; i++) {
+		struct elements_draw d = {op, mode, type, count[i], 1, 0, 0, basevertex[i], 0};
+		draw_elements(&d, indices[i]);
+	}
 }

@@ -146,6 +146,7 @@ static void build_egl_strings(struct ge_display *d)
 	const char *fence = f & GL_HOST_FENCE_SYNC ? " EGL_KHR_fence_sync" : "";
 	const char *wait =
 	        f & GL_HOST_FENCE_SYNC && f & GL_HOST_WAIT_SYNC ? " EGL_KHR_wait_sync" : "";
+	const char *robust = f & GL_HOST_ROBUSTNESS ? " EGL_EXT_create_context_robustness" : "";
 	const char *image = f & GL_HOST_IMAGE ? " EGL_KHR_image_base EGL_KHR_gl_texture_2D_image"
 	                                        " EGL_KHR_gl_renderbuffer_image"
 	                                      : "";
@@ -153,8 +154,8 @@ static void build_egl_strings(struct ge_display *d)
 	             "EGL_KHR_platform_wayland EGL_EXT_platform_wayland EGL_EXT_buffer_age "
 	             "EGL_KHR_swap_buffers_with_damage EGL_EXT_swap_buffers_with_damage "
 	             "EGL_KHR_surfaceless_context EGL_KHR_create_context "
-	             "EGL_KHR_no_config_context EGL_KHR_get_all_proc_addresses%s%s%s",
-	             fence, wait, image) < 0)
+	             "EGL_KHR_no_config_context EGL_KHR_get_all_proc_addresses%s%s%s%s",
+	             fence, wait, image, robust) < 0)
 		d->egl_extensions = NULL;
 }
 

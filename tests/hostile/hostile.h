@@ -246,5 +246,8 @@ extern const size_t hl_indirect_case_count;
 /* OpenGL ES 3.2: geometry and tessellation shaders, texture buffers (cases-geotess.c). */
 extern const struct hl_case hl_geotess_cases[];
 extern const size_t hl_geotess_case_count;
+/* cases-es32.c */
+extern const struct hl_case hl_es32_cases[];
+extern const size_t hl_es32_case_count;
 
 #endif

@@ -305,6 +305,21 @@ static void test_counts(void)
 	}
 }
 
+/* glReadnPixels: the pack size, GL_INVALID_OPERATION over bufSize, other errors kept. */
+static void test_readn(void)
+{
+	struct gl_pixel_state ps = defaults();
+	ps.pack_alignment = 1;
+	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 18), 18);
+	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 1000), 18);
+	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 17), GL_SIZE_INVALID_OPERATION);
+	EQ(gl_readn_size(&ps, 0, 2, GL_RGB, GL_UNSIGNED_BYTE, 0), 0);
+	EQ(gl_readn_size(&ps, -1, 2, GL_RGB, GL_UNSIGNED_BYTE, 100), GL_SIZE_INVALID_VALUE);
+	ps.pack_alignment = 4; /* rows of 9 bytes padded to 12: 21 */
+	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 18), GL_SIZE_INVALID_OPERATION);
+	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 21), 21);
+}
+
 int main(void)
 {
 	test_alignment();
@@ -315,6 +330,7 @@ int main(void)
 	test_overflow();
 	test_pixel_sizes();
 	test_counts();
+	test_readn();
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
 		return 1;

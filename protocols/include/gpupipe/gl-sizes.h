@@ -125,6 +125,10 @@ int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t h
  * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                      uint32_t format, uint32_t type);
+/* Bytes glReadnPixels writes: gl_pack_size, GL_SIZE_INVALID_OPERATION when
+ * that is over buf_size (KHR_robustness: nothing is written then). */
+int64_t gl_readn_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                      uint32_t format, uint32_t type, int64_t buf_size);
 /* A width x height image with rows padded to `alignment` and no other
  * pixel-store state: gl_unpack_size with only the alignment set. */
 int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t type,

@@ -413,6 +413,9 @@ static inline bool gl_client_array_type_ok(uint32_t array, uint32_t type)
 enum gl_context_flags {
 	GL_CONTEXT_FLAG_DEBUG = 1u << 0,
 	GL_CONTEXT_FLAG_ROBUST = 1u << 1,
+	/* EGL_LOSE_CONTEXT_ON_RESET: the host context is made so (needs
+	 * GL_HOST_ROBUSTNESS); otherwise EGL_NO_RESET_NOTIFICATION. */
+	GL_CONTEXT_FLAG_LOSE_ON_RESET = 1u << 2,
 };
 
 enum gl_surface_kind {

@@ -1,0 +1,152 @@
+/*
+ * The OpenGL ES 3.2 entry points the library answers or encodes by hand,
+ * each under its core name and its extensions' (GL_OES/EXT_copy_image,
+ * GL_KHR/EXT_robustness):
+ * - glCopyImageSubData: gl.xml gives its names no class; the target says
+ *   which (a renderbuffer, else a texture). A name the context does not
+ *   know is GL_INVALID_VALUE here, so the host, which ends the link for
+ *   one, never sees it.
+ * - glGetGraphicsResetStatus: the host driver's status while the link
+ *   lives; after link loss GL_UNKNOWN_CONTEXT_RESET (with glGetError's
+ *   GL_CONTEXT_LOST, gles-get.c): the app learns its context is gone.
+ * - glReadnPixels: into a bound pixel pack buffer, an offset and no reply
+ *   (as glReadPixels, gles3.c); else the generic encoder, which refuses a
+ *   read over bufSize (gl_readn_size) before sending it.
+ */
+#include <stdint.h>
+
+#include "gles-client.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+#define UNKNOWN_CONTEXT_RESET 0x8255 /* GL_UNKNOWN_CONTEXT_RESET */
+
+/* ES 3.2 section 18.3.2's targets: a renderbuffer or a whole texture. */
+static bool copy_target(uint32_t target, enum gl_name_class *cls)
+{
+	switch (target) {
+	case GL_RENDERBUFFER:
+		*cls = GL_NAMES_RENDERBUFFER;
+		return true;
+	case GL_TEXTURE_2D:
+	case GL_TEXTURE_3D:
+	case GL_TEXTURE_2D_ARRAY:
+	case GL_TEXTURE_CUBE_MAP:
+	case GL_TEXTURE_CUBE_MAP_ARRAY:
+	case GL_TEXTURE_2D_MULTISAMPLE:
+	case GL_TEXTURE_2D_MULTISAMPLE_ARRAY:
+		*cls = GL_NAMES_TEXTURE;
+		return true;
+	}
+	return false;
+}
+
+static bool copy_names_ok(struct gl_enc *e, GLuint src, GLenum src_target, GLuint dst,
+                          GLenum dst_target)
+{
+	enum gl_name_class src_cls, dst_cls;
+	if (!copy_target(src_target, &src_cls) || !copy_target(dst_target, &dst_cls)) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return false;
+	}
+	if (!src || !dst || !gl_enc_name_known(e, src_cls, src) ||
+	    !gl_enc_name_known(e, dst_cls, dst)) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return false;
+	}
+	return true;
+}
+
+#define COPY_IMAGE(name)                                                                           \
+	void GL_APIENTRY gl_enc_special_##name(                                                    \
+	        GLuint srcName, GLenum srcTarget, GLint srcLevel, GLint srcX, GLint srcY,          \
+	        GLint srcZ, GLuint dstName, GLenum dstTarget, GLint dstLevel, GLint dstX,          \
+	        GLint dstY, GLint dstZ, GLsizei srcWidth, GLsizei srcHeight, GLsizei srcDepth)     \
+	{                                                                                          \
+		struct gl_enc *e = gl_enc_current_op(GLES_OP_##name);                              \
+		if (e && copy_names_ok(e, srcName, srcTarget, dstName, dstTarget))                 \
+			gl_enc_##name(srcName, srcTarget, srcLevel, srcX, srcY, srcZ, dstName,     \
+			              dstTarget, dstLevel, dstX, dstY, dstZ, srcWidth, srcHeight,  \
+			              srcDepth);                                                   \
+	}
+
+COPY_IMAGE(glCopyImageSubData)
+COPY_IMAGE(glCopyImageSubDataOES)
+COPY_IMAGE(glCopyImageSubDataEXT)
+
+static GLenum reset_status(uint32_t op, GLenum (*ask)(void))
+{
+	struct ge_gl_state *gl = ge_gl_current();
+	if (!gl)
+		return GL_NO_ERROR;
+	if (!gl_enc_current())
+		return UNKNOWN_CONTEXT_RESET;
+	if (!gl_enc_current_op(op))
+		return GL_NO_ERROR;
+	return ask();
+}
+
+GLenum GL_APIENTRY gl_enc_special_glGetGraphicsResetStatus(void)
+{
+	return reset_status(GLES_OP_glGetGraphicsResetStatus, gl_enc_glGetGraphicsResetStatus);
+}
+
+GLenum GL_APIENTRY gl_enc_special_glGetGraphicsResetStatusKHR(void)
+{
+	return reset_status(GLES_OP_glGetGraphicsResetStatusKHR,
+	                    gl_enc_glGetGraphicsResetStatusKHR);
+}
+
+GLenum GL_APIENTRY gl_enc_special_glGetGraphicsResetStatusEXT(void)
+{
+	return reset_status(GLES_OP_glGetGraphicsResetStatusEXT,
+	                    gl_enc_glGetGraphicsResetStatusEXT);
+}
+
+typedef void(GL_APIENTRY *readn_fn)(GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, GLsizei,
+                                    void *);
+
+static void readn_pixels(uint32_t op, readn_fn generic, GLint x, GLint y, GLsizei width,
+                         GLsizei height, GLenum format, GLenum type, GLsizei bufSize, void *data)
+{
+	struct gl_enc *e = gl_enc_current_op(op);
+	if (!e)
+		return;
+	bool ok;
+	if (!ge_gl_bound_buffer(e->gl, GL_PIXEL_PACK_BUFFER, &ok)) {
+		generic(x, y, width, height, format, type, bufSize, data);
+		return;
+	}
+	int64_t size = gl_pack_size(&e->gl->ps, width, height, format, type);
+	if (size < 0 || width < 0 || height < 0 || bufSize < 0) {
+		gl_enc_error(e, size < 0 ? gl_size_error(size) : GL_INVALID_VALUE);
+		return;
+	}
+	uint8_t *p = gl_enc_begin(e, op, 40);
+	if (!p)
+		return;
+	p = ge_put_u32(p, (uint32_t)x);
+	p = ge_put_u32(p, (uint32_t)y);
+	p = ge_put_u32(p, (uint32_t)width);
+	p = ge_put_u32(p, (uint32_t)height);
+	p = ge_put_u32(p, format);
+	p = ge_put_u32(p, type);
+	p = ge_put_u32(p, (uint32_t)bufSize);
+	p = ge_put_u32(p, GL_BLOB_OFFSET);
+	ge_put_u64(p, (uint64_t)(uintptr_t)data);
+	gl_enc_end(e);
+}
+
+#define READN_PIXELS(name)                                                                         \
+	void GL_APIENTRY gl_enc_special_##name(GLint x, GLint y, GLsizei width, GLsizei height,    \
+	                                       GLenum format, GLenum type, GLsizei bufSize,        \
+	                                       void *data)                                         \
+	{                                                                                          \
+		readn_pixels(GLES_OP_##name, gl_enc_##name, x, y, width, height, format, type,     \
+		             bufSize, data);                                                       \
+	}
+
+READN_PIXELS(glReadnPixels)
+READN_PIXELS(glReadnPixelsKHR)
+READN_PIXELS(glReadnPixelsEXT)
