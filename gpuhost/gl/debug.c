@@ -54,10 +54,11 @@ static void GL_APIENTRY on_message(GLenum source, GLenum type, GLuint id, GLenum
                                    GLsizei length, const GLchar *text, const void *user)
 {
 	struct gh_gl_debug *d = (struct gh_gl_debug *)user;
-	size_t n = text ? strlen(text) : 0;
-	(void)length; /* the driver's count; the NUL-terminated text is what we trust */
-	if (n > GL_DEBUG_MAX_TEXT)
-		n = GL_DEBUG_MAX_TEXT;
+	/* With a length, the text may not end in a NUL: Mesa hands on an
+	 * inserted message's buffer as it got it, which is ours, in the command. */
+	size_t most = length >= 0 && (size_t)length < GL_DEBUG_MAX_TEXT ? (size_t)length
+	                                                                : GL_DEBUG_MAX_TEXT;
+	size_t n = text ? strnlen(text, most) : 0;
 	struct message *m = malloc(sizeof(*m) + n);
 	if (!m) {
 		d->dropped++;

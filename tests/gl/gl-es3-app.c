@@ -143,6 +143,7 @@ static int draw_frame(struct gp_frame *f, int minor)
 	}
 	ge_draw_pbo_readback(f);
 	ge_draw_pbo_upload(f);
+	ge_check_debug(f);
 	/* The margins between regions: nothing drew there. */
 	for (int i = 0; i < GE_COLUMNS * GE_ROWS; i++) {
 		struct ge_rect r = ge_region_rect((enum ge_region)i);

@@ -5,7 +5,9 @@
 # buffers (std140, glBindBufferBase and glBindBufferRange, glUniformBlockBinding), transform
 # feedback (captured vertices drawn), a compute dispatch (image store and SSBO atomics), a
 # readback into a pixel-pack buffer read with glMapBufferRange, and an upload from a
-# pixel-unpack buffer. glReadPixels sees every region right, and so does the host
+# pixel-unpack buffer; and GL_KHR_debug (tests/gl/gl-es3-debug.c): a driver's GL error and an
+# inserted marker reach the message log with no callback set, and the callback (in the app's
+# thread, context current) once one is, as does an error the library finds itself. glReadPixels sees every region right, and so does the host
 # compositor's screenshot. Through gpu-0 the app maps none of Mesa's drivers: the link
 # process renders.
 #
@@ -38,7 +40,9 @@ gl_expect_renderer es3
 for check in instancing ubo-base ubo-range xfb compute pbo-readback pbo-upload clear; do
 	log_has es3 "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" || fail "gl-es3-app printed no probe of $check"
 done
-for check in context-version ubo-std140-size xfb-primitives-written compute-invocations pbo-readback-values; do
+for check in context-version ubo-std140-size xfb-primitives-written compute-invocations pbo-readback-values \
+	debug-log debug-callback-pointers debug-callback debug-callback-api-error debug-callback-thread \
+	debug-callback-no-log; do
 	log_has es3 "^PASS $check( |$)" || fail "gl-es3-app did not check $check"
 done
 
