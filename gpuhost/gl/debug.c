@@ -151,41 +151,11 @@ bool gh_gl_debug_fetch(struct gl_exec *x, struct gl_reader *r)
 
 /* ---- labels ---- */
 
-/* The name class of a label's identifier (GL_BUFFER, ...), -1 for none. */
-static int label_class(uint32_t identifier)
-{
-	switch (identifier) {
-	case GL_BUFFER_KHR:
-		return GL_NAMES_BUFFER;
-	case GL_SHADER_KHR:
-		return GL_NAMES_SHADER;
-	case GL_PROGRAM_KHR:
-		return GL_NAMES_PROGRAM;
-	case GL_VERTEX_ARRAY_KHR:
-		return GL_NAMES_VERTEX_ARRAY;
-	case GL_QUERY_KHR:
-		return GL_NAMES_QUERY;
-	case GL_PROGRAM_PIPELINE_KHR:
-		return GL_NAMES_PROGRAM_PIPELINE;
-	case GL_SAMPLER_KHR:
-		return GL_NAMES_SAMPLER;
-	case GL_TEXTURE:
-		return GL_NAMES_TEXTURE;
-	case GL_RENDERBUFFER:
-		return GL_NAMES_RENDERBUFFER;
-	case GL_FRAMEBUFFER:
-		return GL_NAMES_FRAMEBUFFER;
-	case 0x8E22: /* GL_TRANSFORM_FEEDBACK */
-		return GL_NAMES_TRANSFORM_FEEDBACK;
-	}
-	return -1;
-}
-
 /* The library answers a bad identifier and an unknown name itself: either
  * here ends the link. */
 static bool map_label_name(struct gl_exec *x, uint32_t identifier, uint32_t app, uint32_t *host)
 {
-	int cls = label_class(identifier);
+	int cls = gl_label_class(identifier);
 	if (cls < 0)
 		return gh_gl_fail(x, "label of identifier 0x%x", identifier);
 	if (!app)

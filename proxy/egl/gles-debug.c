@@ -353,43 +353,13 @@ void gl_enc_hook_glDisable(struct gl_enc *e, GLenum cap)
 
 /* ---- labels ---- */
 
-/* The name class of a label's identifier, -1 for none (GL_INVALID_ENUM). */
-static int label_class(uint32_t identifier)
-{
-	switch (identifier) {
-	case GL_BUFFER_KHR:
-		return GL_NAMES_BUFFER;
-	case GL_SHADER_KHR:
-		return GL_NAMES_SHADER;
-	case GL_PROGRAM_KHR:
-		return GL_NAMES_PROGRAM;
-	case GL_VERTEX_ARRAY_KHR:
-		return GL_NAMES_VERTEX_ARRAY;
-	case GL_QUERY_KHR:
-		return GL_NAMES_QUERY;
-	case GL_PROGRAM_PIPELINE_KHR:
-		return GL_NAMES_PROGRAM_PIPELINE;
-	case GL_SAMPLER_KHR:
-		return GL_NAMES_SAMPLER;
-	case GL_TEXTURE:
-		return GL_NAMES_TEXTURE;
-	case GL_RENDERBUFFER:
-		return GL_NAMES_RENDERBUFFER;
-	case GL_FRAMEBUFFER:
-		return GL_NAMES_FRAMEBUFFER;
-	case GL_TRANSFORM_FEEDBACK:
-		return GL_NAMES_TRANSFORM_FEEDBACK;
-	}
-	return -1;
-}
-
 /* The label's object exists: else the GL error is recorded. */
 static struct gl_enc *label_target(uint32_t op, GLenum identifier, GLuint name, struct ge_debug **d)
 {
 	struct gl_enc *e = begin(op, d);
 	if (!e)
 		return NULL;
-	int cls = label_class(identifier);
+	int cls = gl_label_class(identifier);
 	if (cls < 0) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return NULL;
