@@ -159,6 +159,7 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 	ctx->share = share ? share->share : gh_gl_share_create(&gl->quota);
 	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
 		eglDestroyContext(gl->dpy, ctx->egl);
+		gh_gl_debug_free(ctx); /* after the driver, which held our callback */
 		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		*err = EGL_BAD_ALLOC;

@@ -37,6 +37,7 @@
 #include "map.h"
 
 struct gh_gl_context;
+struct gh_gl_debug;
 struct gh_gl_surface;
 struct gh_gl_memory;
 struct gl_exec;
@@ -450,6 +451,7 @@ struct gh_gl_context {
 	struct gl_exec *current_on;
 	uint32_t errors; /* see gh_gl_error_record */
 	struct gh_gl_bindings bind;
+	struct gh_gl_debug *debug; /* its driver's debug messages (debug.c); NULL: none */
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -656,6 +658,16 @@ bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uin
  * bound pipeline's vertex program; NULL for none. */
 struct gh_gl_program *gh_gl_vertex_program(struct gh_gl_context *ctx);
 void gh_gl_pipeline_free(struct gh_gl_pipeline *pipe);
+
+/* ---- debug.c: GL_KHR_debug ---- */
+
+/* With ctx current on the host thread for the first time: our callback
+ * queues what its driver says (where the driver has KHR_debug). */
+void gh_gl_debug_attach(struct gh_gl_context *ctx);
+/* After the host context is destroyed. */
+void gh_gl_debug_free(struct gh_gl_context *ctx);
+/* GL_OP_DEBUG_FETCH. */
+bool gh_gl_debug_fetch(struct gl_exec *x, struct gl_reader *r);
 
 /* ---- extensions.c: what a context's extensions of ours change here ---- */
 

@@ -117,6 +117,11 @@ static const struct {
         /* Not ES 2.0, but Mesa's ES contexts answer it (EXT_clip_cull_distance
          * reuses the value) and piglit's shader_runner asks for it natively. */
         {0x0D32 /* GL_MAX_CLIP_PLANES */, 1, false},
+        /* GL_KHR_debug's (the library keeps its log and group stack by them). */
+        {GL_MAX_DEBUG_MESSAGE_LENGTH_KHR, 1, false},
+        {GL_MAX_DEBUG_LOGGED_MESSAGES_KHR, 1, false},
+        {GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR, 1, false},
+        {GL_MAX_LABEL_LENGTH_KHR, 1, false},
 };
 #define N_LIMITS (sizeof(limit_pnames) / sizeof(limit_pnames[0]))
 
@@ -382,6 +387,10 @@ static const struct {
         {GL_ALIASED_LINE_WIDTH_RANGE, 2, true},
         {0x0B12 /* GL_SMOOTH_POINT_SIZE_RANGE */, 2, true},
         {0x0B22 /* GL_SMOOTH_LINE_WIDTH_RANGE */, 2, true},
+        {GL_MAX_DEBUG_MESSAGE_LENGTH_KHR, 1, false},
+        {GL_MAX_DEBUG_LOGGED_MESSAGES_KHR, 1, false},
+        {GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR, 1, false},
+        {GL_MAX_LABEL_LENGTH_KHR, 1, false},
 };
 #define N_ES1_LIMITS (sizeof(es1_limit_pnames) / sizeof(es1_limit_pnames[0]))
 static_assert(N_ES1_LIMITS <= N_LIMITS, "api_desc.limits holds them");

@@ -123,6 +123,7 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
 		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
 		ctx->initialized = true;
+		gh_gl_debug_attach(ctx);
 	}
 	/* References first: the new objects may be the old ones. */
 	ctx->refs++;
@@ -238,6 +239,8 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 		return with_context(x, r, gh_gl_client_array);
 	case GL_OP_BUFFER_READ:
 		return with_context(x, r, gh_gl_buffer_read);
+	case GL_OP_DEBUG_FETCH:
+		return with_context(x, r, gh_gl_debug_fetch);
 	default:
 		return gh_gl_fail(x, "unknown opcode");
 	}

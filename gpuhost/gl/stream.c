@@ -33,6 +33,7 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_IMAGE_DESTROY] = "GL_OP_IMAGE_DESTROY",
         [GL_OP_CLIENT_ARRAY] = "GL_OP_CLIENT_ARRAY",
         [GL_OP_BUFFER_READ] = "GL_OP_BUFFER_READ",
+        [GL_OP_DEBUG_FETCH] = "GL_OP_DEBUG_FETCH",
 };
 
 const char *gh_gl_op_name(uint32_t op)

@@ -94,6 +94,10 @@ HEADER_TOP = '''/*
 #include <GLES/gl.h>
 #include <GLES/glext.h>
 
+/* GLES/glext.h defines GL_KHR_debug too, without GLDEBUGPROCKHR: a file that
+ * includes it before GLES2/gl2ext.h lacks the type. It is GLDEBUGPROC's. */
+#define GLDEBUGPROCKHR GLDEBUGPROC
+
 #include <gpupipe/gl-api.h>
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>

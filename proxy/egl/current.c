@@ -9,6 +9,7 @@
  */
 #include <gpupipe/gl-codec.h>
 
+#include "debug.h"
 #include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -31,6 +32,8 @@ struct gl_enc *gl_enc_current(void)
 	struct ge_context *c = current;
 	if (!c || ge_stream_lost(c->stream))
 		return NULL;
+	if (c->gl->debug)
+		c->gl->debug->last_op = 0; /* a hand-written entry point: not known */
 	return c->stream;
 }
 
@@ -39,6 +42,8 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 	struct ge_context *c = current;
 	if (!c || ge_stream_lost(c->stream))
 		return NULL;
+	if (c->gl->debug)
+		c->gl->debug->last_op = op; /* names the command in the library's messages */
 	if (!gles_level_has(&c->api->level, op)) {
 		/* As Mesa's dispatch answers a function the context's API lacks. */
 		gl_enc_error(c->stream, GL_INVALID_OPERATION);

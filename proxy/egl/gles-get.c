@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "debug.h"
 #include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -68,6 +69,8 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	struct ge_gl_state *gl = e->gl;
 	*n = 1;
 	if (ge_gl_is_es1(gl) && ge_ff_value(gl, pname, v))
+		return true;
+	if (ge_debug_value(e, pname, v))
 		return true;
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:

@@ -10,6 +10,7 @@
 #include <GLES/glext.h>
 
 #include "arrays.h"
+#include "debug.h"
 #include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -156,17 +157,24 @@ void gl_enc_hook_glClientActiveTexture(struct gl_enc *e, GLenum texture)
 		e->gl->client_unit = texture - GL_TEXTURE0;
 }
 
-void GL_APIENTRY gl_enc_special_glGetPointerv(GLenum pname, void **params)
+void ge_get_pointer(struct gl_enc *e, GLenum pname, void **params)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetPointerv);
-	if (!e || !params)
+	if (ge_debug_pointer(e, pname, params))
 		return;
-	int slot = slot_of_pointer(e->gl, pname);
+	int slot = ge_gl_is_es1(e->gl) ? slot_of_pointer(e->gl, pname) : -1;
 	if (slot < 0) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
 	}
 	*params = (void *)e->gl->vao->ff[slot].pointer;
+}
+
+/* OpenGL ES 1's, and ES 3.2's for GL_KHR_debug (gles-debug.c has the KHR name). */
+void GL_APIENTRY gl_enc_special_glGetPointerv(GLenum pname, void **params)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetPointerv);
+	if (e && params)
+		ge_get_pointer(e, pname, params);
 }
 
 /* The array a *_SIZE, *_TYPE, *_STRIDE or *_BUFFER_BINDING pname is

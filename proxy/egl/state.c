@@ -10,6 +10,7 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include "debug.h"
 #include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -91,6 +92,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_map_for_each(&gl->vaos, free_val, NULL);
 	ge_map_finish(&gl->vaos);
 	ge_share_unref(gl->share);
+	ge_debug_free(gl->debug);
 	free(gl);
 }
 
@@ -141,6 +143,7 @@ void gl_enc_error(struct gl_enc *e, uint32_t gl_error)
 {
 	if (e->gl && e->gl->error == GL_NO_ERROR)
 		e->gl->error = gl_error;
+	ge_debug_local_error(e, gl_error);
 }
 
 const struct gl_pixel_state *gl_enc_pixel_state(struct gl_enc *e)

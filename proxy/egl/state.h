@@ -22,6 +22,7 @@
 #include "map.h"
 
 struct ge_display;
+struct ge_debug;
 
 /* Attributes tracked client-side; GL_MAX_VERTEX_ATTRIBS above this is
  * reported as this. */
@@ -101,6 +102,7 @@ struct ge_gl_state {
 	uint32_t max_attribs;
 	uint32_t max_texture_units; /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GE_MAX_TEXTURE_UNITS) */
 	uint32_t client_unit;       /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
+	struct ge_debug *debug;     /* GL_KHR_debug (debug.h), made on first use */
 };
 
 struct ge_share *ge_share_create(void);
@@ -132,6 +134,8 @@ void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index);
  * buffer bindings, enables, the client active texture): false for any
  * other pname. */
 bool ge_ff_value(const struct ge_gl_state *gl, uint32_t pname, float *v);
+/* glGetPointerv and glGetPointervKHR: ES 1's arrays, KHR_debug's callback. */
+void ge_get_pointer(struct gl_enc *e, uint32_t pname, void **params);
 
 /* The calling thread's current GL state, or NULL (no context; even when
  * the link is lost, so glGetError can say so). */

@@ -11,6 +11,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/log.h>
 
+#include "debug.h"
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
 #include "state.h"
@@ -297,29 +298,53 @@ void gl_enc_end(struct gl_enc *e)
 	e->open = 0;
 }
 
-const uint8_t *gl_enc_reply(struct gl_enc *e, uint32_t op, uint32_t *size)
+/* Reads the reply to `op` (already sent) into *buf (grown as needed). */
+static const uint8_t *read_reply(struct gl_enc *e, uint32_t op, uint8_t **buf, uint32_t *cap,
+                                 uint32_t *size)
 {
 	struct gl_cmd h;
-	if (!ge_stream_flush(e) || !read_all(e, (uint8_t *)&h, sizeof(h)))
+	if (!read_all(e, (uint8_t *)&h, sizeof(h)))
 		return NULL;
 	if (h.size < 8 || h.size % 4 || h.size > GL_MAX_COMMAND || h.op != op) {
 		ge_stream_lose(e, "malformed reply");
 		return NULL;
 	}
 	uint32_t n = h.size - 8;
-	if (n > e->reply_cap) {
-		uint8_t *r = realloc(e->reply, n);
+	if (n > *cap) {
+		uint8_t *r = realloc(*buf, n);
 		if (!r) {
 			ge_stream_lose(e, "out of memory for a reply");
 			return NULL;
 		}
-		e->reply = r;
-		e->reply_cap = n;
+		*buf = r;
+		*cap = n;
 	}
-	if (!read_all(e, e->reply, n))
+	if (!read_all(e, *buf, n))
 		return NULL;
 	*size = n;
-	return e->reply;
+	return *buf;
+}
+
+const uint8_t *gl_enc_reply(struct gl_enc *e, uint32_t op, uint32_t *size)
+{
+	/* With a debug callback, the host's messages ride along: the fetch
+	 * goes behind the command in the same write, its reply comes back
+	 * behind the command's. */
+	bool fetch = ge_debug_rides_along(e, op) && ge_debug_fetch_queue(e);
+	if (!ge_stream_flush(e))
+		return NULL;
+	const uint8_t *r = read_reply(e, op, &e->reply, &e->reply_cap, size);
+	if (r && fetch)
+		ge_debug_fetch_reply(e);
+	return ge_stream_lost(e) ? NULL : r;
+}
+
+/* The debug fetch's reply (debug.c): into the debug state's buffer, so
+ * the command's reply stays where gl_enc_reply returned it. */
+const uint8_t *ge_stream_read_reply(struct gl_enc *e, uint32_t op, uint8_t **buf, uint32_t *cap,
+                                    uint32_t *size)
+{
+	return read_reply(e, op, buf, cap, size);
 }
 
 void gl_enc_flush(struct gl_enc *e)

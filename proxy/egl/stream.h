@@ -70,6 +70,10 @@ bool ge_stream_op_blob(struct gl_enc *e, uint32_t op, const void *fixed, uint32_
  * `malformed` as the reason. */
 bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t size,
                            const char *malformed);
+/* Reads a reply to `op`, sent already, into *buf (grown as needed, *cap
+ * its size); NULL when the link is lost. */
+const uint8_t *ge_stream_read_reply(struct gl_enc *e, uint32_t op, uint8_t **buf, uint32_t *cap,
+                                    uint32_t *size);
 /* Marks the stream and its display lost (logged once per display). */
 void ge_stream_lose(struct gl_enc *e, const char *why);
 

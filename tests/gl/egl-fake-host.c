@@ -473,7 +473,7 @@ void fh_start(const char *socket, const struct fh_options *opts)
 	if (!fh.opts.extensions)
 		fh.opts.extensions = "GL_OES_mapbuffer GL_EXT_map_buffer_range "
 		                     "GL_OES_vertex_array_object GL_OES_depth24 GL_OES_EGL_image "
-		                     "GL_OES_surfaceless_context GL_KHR_debug";
+		                     "GL_OES_surfaceless_context GL_NV_fence";
 	wl_list_init(&fh.frames);
 	wl_list_init(&fh.bindings);
 	fh.events = calloc(MAX_EVENTS, sizeof(*fh.events));

@@ -172,6 +172,7 @@ static int draw_frame(struct gp_frame *f, int minor)
 			ge_probe(f, "stages-skipped", ge_region_rect((enum ge_region)i), 0.5f, 0.5f,
 			         GE_CLEAR_RGB);
 	}
+	ge_check_debug(f);
 	/* The margins between regions: nothing drew there. */
 	for (int i = 0; i < GE_COLUMNS * GE_ROWS; i++) {
 		struct ge_rect r = ge_region_rect((enum ge_region)i);

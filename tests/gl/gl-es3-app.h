@@ -80,6 +80,8 @@ void ge_draw_xfb(struct gp_frame *f);
 void ge_draw_compute(struct gp_frame *f);
 void ge_draw_pbo_readback(struct gp_frame *f);
 void ge_draw_pbo_upload(struct gp_frame *f);
+/* gl-es3-debug.c: GL_KHR_debug's messages reach the log and the callback. */
+void ge_check_debug(struct gp_frame *f);
 /* A quad over r showing a texture (nearest), for the features that produce one. */
 void ge_draw_texture(struct gp_frame *f, const char *what, GLuint tex, struct ge_rect r);
 /* A quad over r drawn with prog, whose vec4 "rect" uniform (x, y, w, h in normalised

@@ -249,5 +249,8 @@ extern const size_t hl_geotess_case_count;
 /* cases-es32.c */
 extern const struct hl_case hl_es32_cases[];
 extern const size_t hl_es32_case_count;
+/* GL_KHR_debug: the debug message fetch, labels (cases-debug.c). */
+extern const struct hl_case hl_debug_cases[];
+extern const size_t hl_debug_case_count;
 
 #endif

@@ -7,7 +7,10 @@
 # readback into a pixel-pack buffer read with glMapBufferRange, an upload from a
 # pixel-unpack buffer, and through the OES extensions of OpenGL ES 3.2 a geometry shader
 # making a triangle of each point, texels fetched from a texture buffer's range (its
-# queries answering the app's names) and a patch tessellated into a quad. glReadPixels sees every region right, and so does the host
+# queries answering the app's names) and a patch tessellated into a quad; and GL_KHR_debug
+# (tests/gl/gl-es3-debug.c): a driver's GL error and an inserted marker reach the message log
+# with no callback set, and the callback (in the app's thread, context current) once one is,
+# as does an error the library finds itself. glReadPixels sees every region right, and so does the host
 # compositor's screenshot. Through gpu-0 the app maps none of Mesa's drivers: the link
 # process renders.
 #
@@ -42,7 +45,8 @@ for check in instancing ubo-base ubo-range xfb compute pbo-readback pbo-upload g
 	log_has es3 "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" || fail "gl-es3-app printed no probe of $check"
 done
 for check in context-version ubo-std140-size xfb-primitives-written compute-invocations \
-	pbo-readback-values texbuffer-queries; do
+	pbo-readback-values texbuffer-queries debug-log debug-callback-pointers debug-callback \
+	debug-callback-api-error debug-callback-thread debug-callback-no-log; do
 	log_has es3 "^PASS $check( |$)" || fail "gl-es3-app did not check $check"
 done
 

@@ -47,6 +47,37 @@ enum gl_name_class {
 	GL_NAMES_COUNT,
 };
 
+/* The class of a GL_KHR_debug label's identifier (glObjectLabel), -1 for
+ * none: the library answers GL_INVALID_ENUM, the host ends the link. */
+static inline int gl_label_class(uint32_t identifier)
+{
+	switch (identifier) {
+	case 0x82E0: /* GL_BUFFER */
+		return GL_NAMES_BUFFER;
+	case 0x82E1: /* GL_SHADER */
+		return GL_NAMES_SHADER;
+	case 0x82E2: /* GL_PROGRAM */
+		return GL_NAMES_PROGRAM;
+	case 0x8074: /* GL_VERTEX_ARRAY */
+		return GL_NAMES_VERTEX_ARRAY;
+	case 0x82E3: /* GL_QUERY */
+		return GL_NAMES_QUERY;
+	case 0x82E4: /* GL_PROGRAM_PIPELINE */
+		return GL_NAMES_PROGRAM_PIPELINE;
+	case 0x82E6: /* GL_SAMPLER */
+		return GL_NAMES_SAMPLER;
+	case 0x1702: /* GL_TEXTURE */
+		return GL_NAMES_TEXTURE;
+	case 0x8D41: /* GL_RENDERBUFFER */
+		return GL_NAMES_RENDERBUFFER;
+	case 0x8D40: /* GL_FRAMEBUFFER */
+		return GL_NAMES_FRAMEBUFFER;
+	case 0x8E22: /* GL_TRANSFORM_FEEDBACK */
+		return GL_NAMES_TRANSFORM_FEEDBACK;
+	}
+	return -1;
+}
+
 /* Pixel-store state that size expressions read (glPixelStorei; GLES 2 has
  * only the alignments, the rest is ES 3's and 0 by default). */
 struct gl_pixel_state {

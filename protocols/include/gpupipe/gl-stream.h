@@ -184,6 +184,18 @@ enum gl_op {
 	 * gl_buffer_target). Reply: blob. */
 	GL_OP_BUFFER_READ = 16,
 
+	/* sync. struct gl_op_debug_fetch: the oldest debug messages the
+	 * host's driver gave the current context (GL_KHR_debug; the host
+	 * registers a callback of its own per context and queues them, a
+	 * bounded queue that drops its oldest past the bound). A capacity
+	 * outside 1..GL_DEBUG_FETCH_MAX_MESSAGES messages or
+	 * GL_DEBUG_FETCH_MIN_BYTES..GL_DEBUG_FETCH_MAX_BYTES bytes ends the
+	 * link. Reply: struct gl_reply_debug_fetch, then `count` messages,
+	 * each a struct gl_debug_message and its `length` bytes of text (no
+	 * NUL), zero-padded to 4; all of it at most `bytes` bytes. The
+	 * messages taken leave the host's queue. */
+	GL_OP_DEBUG_FETCH = 17,
+
 	GL_OP_EGL_COUNT,
 };
 
@@ -322,6 +334,47 @@ struct gl_op_buffer_read {
 static_assert(sizeof(struct gl_op_buffer_read) == 12, "gl_op_buffer_read is 12 bytes");
 GL_WIRE_FIELD(gl_op_buffer_read, offset, 4);
 GL_WIRE_FIELD(gl_op_buffer_read, length, 8);
+
+/* GL_OP_DEBUG_FETCH. */
+struct gl_op_debug_fetch {
+	uint32_t messages; /* most messages wanted: 1..GL_DEBUG_FETCH_MAX_MESSAGES */
+	uint32_t bytes;    /* most bytes of messages (records and texts) the reply
+	                    * may carry: GL_DEBUG_FETCH_MIN_BYTES..GL_DEBUG_FETCH_MAX_BYTES */
+};
+static_assert(sizeof(struct gl_op_debug_fetch) == 8, "gl_op_debug_fetch is 8 bytes");
+GL_WIRE_FIELD(gl_op_debug_fetch, bytes, 4);
+
+/* Longest text of a debug message on the wire, without its NUL (the host
+ * cuts longer ones; GL_MAX_DEBUG_MESSAGE_LENGTH counts the NUL too). */
+#define GL_DEBUG_MAX_TEXT 4095u
+#define GL_DEBUG_FETCH_MAX_MESSAGES 256u
+/* The least capacity: one message of the longest text always fits. */
+#define GL_DEBUG_FETCH_MIN_BYTES (20u + ((GL_DEBUG_MAX_TEXT + 3u) & ~3u))
+#define GL_DEBUG_FETCH_MAX_BYTES (1u << 20)
+
+/* Reply to GL_OP_DEBUG_FETCH, before its messages. */
+struct gl_reply_debug_fetch {
+	uint32_t count;   /* messages that follow, at most the messages asked for */
+	uint32_t dropped; /* messages the host dropped (queue full) since the last fetch */
+	uint32_t left;    /* messages still queued after these */
+};
+static_assert(sizeof(struct gl_reply_debug_fetch) == 12, "gl_reply_debug_fetch is 12 bytes");
+GL_WIRE_FIELD(gl_reply_debug_fetch, dropped, 4);
+GL_WIRE_FIELD(gl_reply_debug_fetch, left, 8);
+
+/* One message of a GL_OP_DEBUG_FETCH reply, before its text. */
+struct gl_debug_message {
+	uint32_t source;   /* GL_DEBUG_SOURCE_* as the driver gave it */
+	uint32_t type;     /* GL_DEBUG_TYPE_* */
+	uint32_t id;       /* the driver's id */
+	uint32_t severity; /* GL_DEBUG_SEVERITY_* */
+	uint32_t length;   /* bytes of text that follow: 0..GL_DEBUG_MAX_TEXT, no NUL */
+};
+static_assert(sizeof(struct gl_debug_message) == 20, "gl_debug_message is 20 bytes");
+GL_WIRE_FIELD(gl_debug_message, type, 4);
+GL_WIRE_FIELD(gl_debug_message, id, 8);
+GL_WIRE_FIELD(gl_debug_message, severity, 12);
+GL_WIRE_FIELD(gl_debug_message, length, 16);
 
 /* Reply to GL_OP_CREATE_CONTEXT, GL_OP_CREATE_SURFACE, GL_OP_SYNC_CREATE
  * and GL_OP_IMAGE_CREATE. */
