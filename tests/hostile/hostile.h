@@ -243,5 +243,8 @@ extern const size_t hl_es3_case_count;
 /* OpenGL ES 3.1: indirect draws and dispatches, vertex binding points (cases-indirect.c). */
 extern const struct hl_case hl_indirect_cases[];
 extern const size_t hl_indirect_case_count;
+/* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
+extern const struct hl_case hl_views_cases[];
+extern const size_t hl_views_case_count;
 
 #endif
