@@ -3,6 +3,8 @@
  * (gpuhost/gl/views.c): a view naming a texture the app never made ends the link, naming
  * it; what the driver refuses gets GL's error and the link goes on.
  */
+#include <string.h>
+
 #include <GLES3/gl31.h>
 #include <GLES2/gl2ext.h>
 
@@ -65,7 +67,73 @@ static bool gl_texture_view_of_a_mutable_texture_is_invalid_operation(struct hl_
 	return hl_gl_close_served(e, &g);
 }
 
+/* glViewportArrayvOES(first, count) with `sent` viewports of 4 floats in its blob. */
+static void viewport_array(struct hl_gl_link *g, uint32_t first, uint32_t count, uint32_t sent)
+{
+	float v[8 * 4] = {0};
+	for (uint32_t i = 0; i < 8; i++) {
+		v[i * 4 + 2] = 16;
+		v[i * 4 + 3] = 16;
+	}
+	hl_gl_cmd_begin(g, GLES_OP_glViewportArrayvOES);
+	hl_put_u32(&g->cmds, first);
+	hl_put_u32(&g->cmds, count);
+	hl_gl_put_blob(g, v, sent * 16);
+	hl_gl_cmd_end(g);
+}
+
+/* Four viewports said, one sent: the driver would read three past the blob. */
+static bool gl_viewport_array_counted_past_its_blob_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	viewport_array(&g, 0, 4, 1);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL stream 1: glViewportArrayvOES: v is 16 bytes, its arguments say 64");
+}
+
+/* first + count wrapping 32 bits (a driver adding them in 32 bits would see 1 and write
+ * past its array): an honest library answers GL_INVALID_VALUE itself. */
+static bool gl_viewport_array_whose_first_plus_count_wraps_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	viewport_array(&g, 0xffffffffu, 2, 2);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glViewportArrayvOES: (int64_t)first + count <= "
+	                  "GL_MAX_VIEWPORT_INDEX does not hold");
+}
+
+/* Past the driver's GL_MAX_VIEWPORTS but within the wire bound: GL's GL_INVALID_VALUE, the
+ * link goes on; within it, no error. */
+static bool gl_viewport_array_past_the_drivers_viewports_is_invalid_value(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_cmd(&g, GLES_OP_glGetIntegerv, 2, GL_MAX_VIEWPORTS_OES, 4u);
+	uint32_t max, err;
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size;
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetIntegerv, &size);
+	CHECKF(p && size == 8, "glGetIntegerv(GL_MAX_VIEWPORTS_OES) reply of %u bytes", size);
+	memcpy(&max, p + 4, 4);
+	CHECKF(max >= 16 && max < 255, "GL_MAX_VIEWPORTS_OES %u", max);
+	viewport_array(&g, max - 1, 2, 2);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_VALUE, "viewports %u and %u of %u: error 0x%x", max - 1, max, max,
+	       err);
+	viewport_array(&g, max - 2, 2, 2);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the last two viewports: error 0x%x", err);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_views_cases[] = {
+        HL_CASE(gl_viewport_array_counted_past_its_blob_ends_the_link),
+        HL_CASE(gl_viewport_array_whose_first_plus_count_wraps_ends_the_link),
+        HL_CASE(gl_viewport_array_past_the_drivers_viewports_is_invalid_value),
         HL_CASE(gl_texture_view_of_an_unknown_origin_ends_the_link),
         HL_CASE(gl_texture_view_of_a_mutable_texture_is_invalid_operation),
 };
