@@ -351,6 +351,9 @@ struct gh_gl_storage {
 	                    target, or GL_RENDERBUFFER; 0 until first bound */
 	bool named;      /* in its share group's map (not deleted yet) */
 	struct gh_gl_quota *quota;
+	/* A texture view's origin (views.c), referenced: the view has no
+	 * storage of its own and keeps its origin's alive and charged. */
+	struct gh_gl_storage *shares;
 	uint64_t bytes;         /* charged: the sum over images */
 	struct wl_array images; /* struct gh_gl_image_bytes */
 };

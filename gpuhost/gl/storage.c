@@ -54,6 +54,7 @@ void gh_gl_storage_unref(struct gh_gl_storage *st)
 		return;
 	gh_gl_quota_adjust(st->quota, st->bytes, 0);
 	wl_array_release(&st->images);
+	gh_gl_storage_unref(st->shares);
 	free(st);
 }
 
@@ -375,6 +376,10 @@ struct gh_gl_image_bytes gh_gl_storage_find_image(struct gh_gl_context *ctx, boo
 {
 	struct gh_gl_storage *st = gh_gl_map_get_ptr(
 	        texture ? &ctx->share->textures : &ctx->share->renderbuffers, host);
+	/* A view's images are its origin's, whose immutable storage is one
+	 * record of level 0 (set_storage), charged whole below. */
+	for (; st && st->shares; level = 0)
+		st = st->shares;
 	struct gh_gl_image_bytes *im = st ? find_image(&st->images, 0, texture ? level : 0) : NULL;
 	if (!im)
 		return (struct gh_gl_image_bytes){0};

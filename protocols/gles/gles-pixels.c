@@ -81,7 +81,7 @@ static int64_t type_info(uint32_t type, uint32_t *bit)
  * widened by the ES extensions Mesa offers (EXT_texture_norm16's 16-bit
  * normalized colors, EXT_texture_type_2_10_10_10_REV's RGB, OES_texture_float
  * and OES_texture_half_float's luminance and alpha, EXT_sRGB's formats,
- * EXT_read_format_bgra). Accepting a pair a given driver refuses is
+ * EXT_read_format_bgra, NV_read_depth). Accepting a pair a given driver refuses is
  * harmless (the driver raises the error); the size must only never be
  * smaller than what the driver reads. 0 for an unknown format. */
 static int64_t format_info(uint32_t format, uint32_t *types)
@@ -103,7 +103,9 @@ static int64_t format_info(uint32_t format, uint32_t *types)
 	        {GL_RG_INTEGER, INTEGER, 2},
 	        {GL_RGB_INTEGER, INTEGER, 3},
 	        {GL_RGBA_INTEGER, INTEGER | T_2_10_10_10_REV, 4},
-	        {GL_DEPTH_COMPONENT, T_USHORT | T_UINT | T_FLOAT, 1},
+	        /* 24_8: NV_read_depth's readback of a depth buffer, the depth in
+	         * the top 24 bits of each pixel (Mesa takes it; uploads refuse it). */
+	        {GL_DEPTH_COMPONENT, T_USHORT | T_UINT | T_FLOAT | T_24_8, 1},
 	        {GL_DEPTH_STENCIL, T_24_8 | T_F32_24_8_REV, 2},
 	        {GL_STENCIL_INDEX, T_UBYTE, 1},
 	        {GL_LUMINANCE, LUMINANCE, 1},

@@ -480,6 +480,33 @@ static bool contexts_are_charged(struct gt *t)
 	return holds(t, base);
 }
 
+/* A texture view (OES_texture_view) charges nothing of its own and keeps its origin's
+ * storage charged after the origin's name is deleted, as GL keeps it alive. */
+static bool texture_view_shares_its_origins_storage(struct gt *t)
+{
+	uint64_t base;
+	limits(t, 1 * MIB, 1000);
+	if (!ready(t, &base))
+		return false;
+	gen(t, GLES_OP_glGenTextures, 7);
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7);
+	gt_cmd(t, GLES_OP_glTexStorage2D, 5, GL_TEXTURE_2D, 1, RGBA8, 64, 64);
+	gen(t, GLES_OP_glGenTextures, 8);
+	gt_cmd(t, GLES_OP_glTextureViewOES, 8, 8, GL_TEXTURE_2D, 7, RGBA8, 0, 1, 0, 1);
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + 16384))
+		return false;
+	del(t, GLES_OP_glDeleteTextures, 7);
+	if (!errors(t, 1, GL_NO_ERROR) || !holds(t, base + 16384))
+		return false;
+	/* The view is immutable: new storage into it is GL's error, not charged. */
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 8);
+	gt_cmd(t, GLES_OP_glTexStorage2D, 5, GL_TEXTURE_2D, 1, RGBA8, 64, 64);
+	if (!errors(t, 1, GL_INVALID_OPERATION) || !holds(t, base + 16384))
+		return false;
+	del(t, GLES_OP_glDeleteTextures, 8);
+	return errors(t, 1, GL_NO_ERROR) && holds(t, base);
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(buffer_store_past_the_quota_gives_out_of_memory),
         GT_CASE(respecified_and_deleted_buffers_give_their_bytes_back),
@@ -495,6 +522,7 @@ static const struct gt_case cases[] = {
         GT_CASE(congested_link_pauses_the_stream),
         GT_CASE(implied_storage_is_charged),
         GT_CASE(contexts_are_charged),
+        GT_CASE(texture_view_shares_its_origins_storage),
 };
 
 int main(int argc, char **argv)

@@ -75,6 +75,12 @@
  * glGetUniformIndices): the host makes a pointer per string. */
 #define GL_MAX_STRINGS 65536
 
+/* Most viewports, scissor boxes or depth ranges (first + count) one array command of
+ * OES_viewport_array sets: above every driver's GL_MAX_VIEWPORTS (16 in Mesa, NVIDIA and
+ * AMD); each driver answers GL_INVALID_VALUE past its own. first + count is checked in 64
+ * bits on both sides, so a driver adding them in 32 bits never sees a sum that wraps. */
+#define GL_MAX_VIEWPORT_INDEX 256
+
 /* Blob byte count standing for a NULL pointer. */
 #define GL_BLOB_NULL 0xffffffffu
 /* Blob byte count of pixels that are not in the command: a u64 offset into
