@@ -2,7 +2,7 @@
 model, filled from gl.xml), linked by both sides."""
 
 from gles_common import op
-from gles_model import APIS, api_version
+from gles_model import APIS, GenError, api_version
 
 
 API_TOP = '''/*
@@ -20,7 +20,7 @@ API_TOP = '''/*
 
 struct op_avail {
 	uint16_t since[GL_API_COUNT]; /* GL_VERSION_CODE, 0: not in that API */
-	uint16_t ext;                 /* 1 + index in gl_gles_extensions, 0: core */
+	uint16_t ext[2];              /* 1 + index in gl_gles_extensions (any of them), 0: none */
 };
 '''
 
@@ -43,8 +43,11 @@ def gen_api(cmds, exts, ext_apis):
     out.append('static const struct op_avail avail[GLES_COMMAND_COUNT] = {')
     for c in cmds:
         since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
-        ext = exts.index(c.ext) + 1 if c.ext else 0
-        out.append('\t[%s - GL_OP_GLES_BASE] = { { %s }, %d },' % (op(c), since, ext))
+        if len(c.exts) > 2:
+            raise GenError('%s comes with %d of our extensions (%s): op_avail holds 2'
+                           % (c.name, len(c.exts), ', '.join(c.exts)))
+        ext = ', '.join(str(exts.index(e) + 1) for e in c.exts) or '0'
+        out.append('\t[%s - GL_OP_GLES_BASE] = { { %s }, { %s } },' % (op(c), since, ext))
     out.append('};')
     out.append('''
 bool gles_level_has(const struct gles_level *l, uint32_t op)
@@ -52,9 +55,13 @@ bool gles_level_has(const struct gles_level *l, uint32_t op)
 	if (op < GL_OP_GLES_BASE || op >= GLES_OP_END || l->api >= GL_API_COUNT)
 		return false;
 	const struct op_avail *a = &avail[op - GL_OP_GLES_BASE];
-	if (a->ext) {
-		uint32_t e = a->ext - 1u;
-		return (l->exts[e / 64] >> (e % 64)) & 1u;
+	if (a->ext[0]) {
+		for (int i = 0; i < 2 && a->ext[i]; i++) {
+			uint32_t e = a->ext[i] - 1u;
+			if ((l->exts[e / 64] >> (e % 64)) & 1u)
+				return true;
+		}
+		return false;
 	}
 	return a->since[l->api] && l->version >= a->since[l->api];
 }

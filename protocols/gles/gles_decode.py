@@ -407,7 +407,7 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     out.append('struct host_entry {')
     out.append('\tconst char *name;')
     out.append('\tconst char *alias; /* its core name, or NULL */')
-    out.append('\tconst char *ext;   /* NULL for core commands */')
+    out.append('\tconst char *ext[2]; /* the extensions that bring it; NULL: core */')
     out.append('\tuint16_t since[GL_API_COUNT]; /* as in gles-api.c */')
     out.append('\tsize_t offset;')
     out.append('};')
@@ -415,7 +415,7 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     out.append('static const struct host_entry host_entries[] = {')
     for c in cmds:
         alias = '"%s"' % c.alias if c.alias else 'NULL'
-        ext = '"%s"' % c.ext if c.ext else 'NULL'
+        ext = '{ %s }' % (', '.join('"%s"' % e for e in c.exts) or 'NULL')
         since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
         out.append('\t{ "%s", %s, %s, { %s }, offsetof(struct gles_host_fns, %s) },'
                    % (c.name, alias, ext, since, c.name))
@@ -460,7 +460,7 @@ bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
 			fn = getproc(h->alias);
 		/* POSIX: function and data pointers have one representation. */
 		memcpy((char *)&gles_host + h->offset, &fn, sizeof(fn));
-		if (!fn && !h->ext && h->since[GL_API_GLES2] == base && ok) {
+		if (!fn && !h->ext[0] && h->since[GL_API_GLES2] == base && ok) {
 			ok = false;
 			if (missing)
 				*missing = h->name;
@@ -500,7 +500,10 @@ bool gles_host_extension_ok(const char *ext)
 		return false;
 	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
 		const struct host_entry *h = &host_entries[i];
-		if (h->ext && strcmp(h->ext, ext) == 0 && !host_fn(h))
+		bool brought = false;
+		for (int k = 0; k < 2 && h->ext[k]; k++)
+			brought |= strcmp(h->ext[k], ext) == 0;
+		if (brought && !host_fn(h))
 			return false;
 	}
 	return true;

@@ -107,7 +107,8 @@ class Command:
         self.params = [Param(p) for p in el.findall('param')]
         alias = el.find('alias')
         self.alias = alias.get('name') if alias is not None else None
-        self.ext = None
+        self.ext = None    # the first of our extensions that brings it (None: core)
+        self.exts = []     # every one of ours that brings it (gl.xml may list several)
         self.since = {}    # gl.xml api -> (major, minor) of the first feature that has it
         self.index = None
         self.attrs = set()
@@ -266,8 +267,14 @@ def read_registry(path, apis, exts, pending=frozenset()):
                     fail('extension %s needs %s, which is pending' % (name, cc.get('name')))
                 c = cmds[cc.get('name')]
                 if c in order:
+                    # Several extensions may bring one command (glEnableiOES:
+                    # OES_draw_buffers_indexed and OES_viewport_array): a
+                    # context with any of them has it.
+                    if c.ext and name not in c.exts:
+                        c.exts.append(name)
                     continue
                 c.ext = name
+                c.exts = [name]
                 order.append(c)
                 ext_cmds[name].append(c.name)
     for name in exts:

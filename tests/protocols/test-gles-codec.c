@@ -475,6 +475,15 @@ static void test_coverage(int n_headers, char **headers)
 	      !gles_level_has(&es2, GLES_OP_glBindVertexArrayOES));
 	gles_level_add_extension(&es2, gles_extension_index("GL_OES_vertex_array_object"));
 	CHECK(gles_level_has(&es2, GLES_OP_glBindVertexArrayOES));
+	/* A command several extensions bring (gl.xml): any one of them is enough. */
+	struct gles_level vp = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 1)};
+	CHECK(!gles_level_has(&vp, GLES_OP_glEnableiOES));
+	gles_level_add_extension(&vp, gles_extension_index("GL_OES_viewport_array"));
+	CHECK(gles_level_has(&vp, GLES_OP_glEnableiOES));
+	struct gles_level dbi = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 1)};
+	gles_level_add_extension(&dbi, gles_extension_index("GL_OES_draw_buffers_indexed"));
+	CHECK(gles_level_has(&dbi, GLES_OP_glEnableiOES) &&
+	      !gles_level_has(&dbi, GLES_OP_glViewportArrayvOES));
 	struct gles_level es1 = {.api = GL_API_GLES1, .version = GL_VERSION_CODE(1, 1)};
 	CHECK(!gles_level_has(&es1, GLES_OP_glCreateShader));
 	CHECK(gles_extension_index("GL_FOO_bar") == -1);
