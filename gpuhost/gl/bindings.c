@@ -85,6 +85,8 @@ int gh_gl_texture_target_index(uint32_t target)
 		return 4;
 	case GL_TEXTURE_2D_MULTISAMPLE_ARRAY: /* ES 3.2, OES_texture_storage_multisample_2d_array */
 		return 5;
+	case GL_TEXTURE_CUBE_MAP_ARRAY: /* ES 3.2, OES/EXT_texture_cube_map_array */
+		return 6;
 	}
 	return -1;
 }

@@ -234,7 +234,7 @@ struct gh_gl_program {
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
  * multisample. */
-#define GH_GL_TEX_TARGETS 6
+#define GH_GL_TEX_TARGETS 7
 
 struct gh_gl_share {
 	uint32_t refs;

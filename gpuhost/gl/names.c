@@ -78,8 +78,13 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 			return NULL;
 		}
 		static const uint32_t targets[GH_GL_TEX_TARGETS] = {
-		        GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY,
-		        GL_TEXTURE_2D_MULTISAMPLE};
+		        GL_TEXTURE_2D,
+		        GL_TEXTURE_CUBE_MAP,
+		        GL_TEXTURE_3D,
+		        GL_TEXTURE_2D_ARRAY,
+		        GL_TEXTURE_2D_MULTISAMPLE,
+		        GL_TEXTURE_2D_MULTISAMPLE_ARRAY,
+		        GL_TEXTURE_CUBE_MAP_ARRAY}; /* as gh_gl_texture_target_index */
 		share->default_tex[i]->target = targets[i];
 	}
 	return share;

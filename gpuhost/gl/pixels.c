@@ -36,6 +36,8 @@ static GLenum binding_of(uint32_t target)
 		return 0x806A;
 	case 0x8C1A: /* GL_TEXTURE_2D_ARRAY */
 		return 0x8C1D;
+	case 0x9009: /* GL_TEXTURE_CUBE_MAP_ARRAY (a layer-face attached) */
+		return 0x900A;
 	default:
 		return 0;
 	}

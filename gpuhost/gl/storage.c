@@ -282,6 +282,15 @@ enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum tar
 	return set_image(x, target, level, width, height, bytes, "glCompressedTexImage2D");
 }
 
+/* The targets of glTexImage3D and glTexStorage3D: a cube map array is
+ * layered like a 2D array, its depth counting layer-faces (a multiple of 6,
+ * which the driver checks), each the size of one face. */
+static bool is_layered(uint32_t target)
+{
+	return target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY ||
+	       target == GL_TEXTURE_CUBE_MAP_ARRAY;
+}
+
 /* The levels glGenerateMipmap makes from the base image of one face. */
 static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base)
 {
@@ -306,11 +315,14 @@ static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base)
 
 enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 {
-	if (target != GL_TEXTURE_2D && target != GL_TEXTURE_CUBE_MAP)
+	/* A layered base's bytes per texel of its w x h count every layer, so
+	 * each smaller level keeps them: exact for arrays, and for 3D (whose
+	 * depth halves too) an upper bound. */
+	if (target != GL_TEXTURE_2D && target != GL_TEXTURE_CUBE_MAP && !is_layered(target))
 		return refuse(x, GL_INVALID_ENUM);
 	uint32_t face;
 	struct gh_gl_storage *st = gh_gl_bound_texture(
-	        x->ctx, target == GL_TEXTURE_2D ? GL_TEXTURE_2D : GL_TEXTURE_CUBE_MAP_POSITIVE_X,
+	        x->ctx, target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target,
 	        &face);
 	GLint base = 0;
 	if (x->ctx->es3)
@@ -443,7 +455,8 @@ static void limits_3d(struct gh_gl *gl, uint32_t target, uint32_t *side, uint32_
 	if (is_3d(target)) {
 		*side = *depth = gl->max_3d_texture_size;
 	} else {
-		*side = gl->max_texture_size;
+		*side = target == GL_TEXTURE_CUBE_MAP_ARRAY ? gl->max_cube_size
+		                                            : gl->max_texture_size;
 		*depth = gl->max_array_layers;
 	}
 }
@@ -455,7 +468,7 @@ static enum gl_guard set_image_3d(struct gl_exec *x, uint32_t target, int32_t le
 {
 	uint32_t face, side, max_d;
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
-	if (!st || (target != GL_TEXTURE_3D && target != GL_TEXTURE_2D_ARRAY))
+	if (!st || !is_layered(target))
 		return refuse(x, GL_INVALID_ENUM);
 	limits_3d(x->gl, target, &side, &max_d);
 	if (level < 0 || (uint32_t)level >= MAX_LEVELS || w < 0 || h < 0 || d < 0 ||
@@ -527,7 +540,7 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
 	        &face);
 	if (!st)
 		return refuse(x, GL_INVALID_ENUM);
-	if (target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY)
+	if (is_layered(target))
 		limits_3d(x->gl, target, &side, &max_d);
 	else if (target == GL_TEXTURE_CUBE_MAP)
 		side = x->gl->max_cube_size;
@@ -570,7 +583,7 @@ enum gl_guard gl_exec_guard_glTexStorage3D(struct gl_exec *x, GLenum target, GLs
                                            GLenum internalformat, GLsizei width, GLsizei height,
                                            GLsizei depth)
 {
-	if (target != GL_TEXTURE_3D && target != GL_TEXTURE_2D_ARRAY)
+	if (!is_layered(target))
 		return refuse(x, GL_INVALID_ENUM);
 	return set_storage(x, target, levels, internalformat, width, height, depth,
 	                   "glTexStorage3D");
