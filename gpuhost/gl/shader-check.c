@@ -343,14 +343,15 @@ static void read_errors(int version, const char *log, struct errors *e)
  * macros of the extensions it does not know, as the driver defines them. */
 static void preamble(char *out, size_t size, int version, unsigned exts)
 {
-	snprintf(out, size, "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s",
-	         version,
+	snprintf(out, size,
+	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s", version,
 	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH
 	                 ? "#define GL_EXT_shader_framebuffer_fetch 1\n"
 	                 : "",
 	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT
 	                 ? "#define GL_EXT_shader_framebuffer_fetch_non_coherent 1\n"
-	                 : "");
+	                 : "",
+	         exts & GH_SHADER_EXT_VIEWPORT_ARRAY ? "#define GL_OES_viewport_array 1\n" : "");
 }
 
 /* GLSL ES 3.00 lets blank lines and comments come before #version, but
@@ -414,7 +415,7 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
                                          const char *text, size_t len, unsigned exts, char **log)
 {
-	char pre[240];
+	char pre[320];
 	preamble(pre, sizeof(pre), v->number, exts);
 	struct gh_glslang_input in = {
 	        .stage = stage,
@@ -443,17 +444,15 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
 }
 
 /* What from_version made of the source (`in`, *n bytes), spelled for
- * glslang where the context has a framebuffer fetch extension
- * (shader-fetch.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
-static int for_fetch(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
-                     const char *in, size_t *n, char **out)
+ * glslang where the context has extensions it does not know
+ * (shader-standins.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
+static int for_standins(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
+                        const char *in, size_t *n, char **out)
 {
-	if (stage != GH_GLSLANG_FRAGMENT || v->profile == GH_GLSLANG_PROFILE_CORE ||
-	    v->profile == GH_GLSLANG_PROFILE_COMPAT ||
-	    !(exts &
-	      (GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT)))
+	if (v->profile == GH_GLSLANG_PROFILE_CORE || v->profile == GH_GLSLANG_PROFILE_COMPAT ||
+	    !exts)
 		return 0;
-	return gh_shader_fetch_rewrite(in, *n, v->number, out, n);
+	return gh_shader_standins_rewrite(in, *n, v->number, stage, exts, out, n);
 }
 
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
@@ -473,15 +472,15 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	int moved = from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
-	char *fetched = NULL;
-	int fetch = for_fetch(&v, stage, exts, moved ? text : source, &n, &fetched);
-	enum gh_shader_verdict verdict = fetch < 0 ? GH_SHADER_FAILED
-	                                           : check_text(&v, stage,
-	                                                        fetch   ? fetched
-	                                                        : moved ? text
-	                                                                : source,
-	                                                        n, exts, log);
-	free(fetched);
+	char *spelled = NULL;
+	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled);
+	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
+	                                              : check_text(&v, stage,
+	                                                           standins ? spelled
+	                                                           : moved  ? text
+	                                                                    : source,
+	                                                           n, exts, log);
+	free(spelled);
 	free(text);
 	return verdict;
 }

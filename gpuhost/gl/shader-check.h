@@ -54,10 +54,11 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
                                        size_t len, char **log);
 
 /* Extensions of the shader's context that glslang does not know and that
- * the check spells in plain GLSL for it (shader-fetch.c). */
+ * the check spells in plain GLSL for it (shader-standins.c). */
 enum gh_shader_ext {
 	GH_SHADER_EXT_FRAMEBUFFER_FETCH = 1u << 0,              /* EXT_shader_framebuffer_fetch */
 	GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT = 1u << 1, /* ..._non_coherent */
+	GH_SHADER_EXT_VIEWPORT_ARRAY = 1u << 2,                 /* OES_viewport_array */
 };
 
 /* gh_shader_check for a context with the extensions `exts` (gh_shader_ext
@@ -66,9 +67,11 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
                                            const char *source, size_t len, unsigned exts,
                                            char **log);
 
-/* The text glslang checks for a fragment shader that enables a framebuffer
- * fetch extension: 1 with *out (malloc'd) and *n, 0 when the source
- * enables none (check it as it is), -1 out of memory. */
-int gh_shader_fetch_rewrite(const char *source, size_t len, int version, char **out, size_t *n);
+/* The text glslang checks for a GLSL ES shader of `stage` (enum
+ * gh_glslang_stage) that enables one of the extensions `exts`: 1 with *out
+ * (malloc'd) and *n, 0 when the source enables none (check it as it is),
+ * -1 out of memory. */
+int gh_shader_standins_rewrite(const char *source, size_t len, int version, int stage,
+                               unsigned exts, char **out, size_t *n);
 
 #endif

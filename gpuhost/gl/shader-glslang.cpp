@@ -11,6 +11,7 @@
 #include <new>
 
 #include <GLES3/gl32.h>
+#include <GLES2/gl2ext.h>
 #include <glslang/Public/ResourceLimits.h>
 #include <glslang/Public/ShaderLang.h>
 
@@ -193,6 +194,7 @@ static const struct {
         {GL_MAX_TESS_GEN_LEVEL, &TBuiltInResource::maxTessGenLevel, 1},
         {GL_MAX_PATCH_VERTICES, &TBuiltInResource::maxPatchVertices, 1},
         {GL_MAX_SAMPLES, &TBuiltInResource::maxSamples, 1},
+        {GL_MAX_VIEWPORTS_OES, &TBuiltInResource::maxViewports, 1},
 };
 
 void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data)
@@ -216,6 +218,11 @@ void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data),
 		resources.maxComputeWorkGroupSizeY = size[1];
 		resources.maxComputeWorkGroupSizeZ = size[2];
 	}
+}
+
+int gh_glslang_max_viewports(void)
+{
+	return resources.maxViewports;
 }
 
 static int parse(glslang::TShader &shader, const struct gh_glslang_input *in, char **log)

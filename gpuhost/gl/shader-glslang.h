@@ -47,6 +47,9 @@ bool gh_glslang_init(void);
  * pname | index << 24), false when the host has no such value. Called
  * once, before any shader is checked. */
 void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data);
+/* The host's GL_MAX_VIEWPORTS as set_limits had it (else a generous
+ * default): the value of OES_viewport_array's gl_MaxViewports. */
+int gh_glslang_max_viewports(void);
 
 /* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
  * initialised, or out of memory (glslang is unusable from then on).

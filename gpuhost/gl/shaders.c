@@ -47,6 +47,8 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH;
 	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_shader_framebuffer_fetch_non_coherent"))
 		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT;
+	if (gh_gl_ctx_has_extension(ctx, "GL_OES_viewport_array"))
+		exts |= GH_SHADER_EXT_VIEWPORT_ARRAY;
 	return exts;
 }
 

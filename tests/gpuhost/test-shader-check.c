@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h>
 
 #include "shader-check.h"
 
@@ -361,6 +361,93 @@ static bool framebuffer_fetch_is_checked_where_the_context_has_it(void)
 	return true;
 }
 
+static enum gh_shader_verdict check_as(uint32_t type, const char *src, unsigned exts, char **log)
+{
+	return gh_shader_check_ext(GH_SHADER_API_GLES, type, src, strlen(src), exts, log);
+}
+
+/* OES_viewport_array: glslang 12 does not know it; with the context's
+ * extension gl_ViewportIndex (geometry: written, fragment: read) and
+ * gl_MaxViewports are checked as plain GLSL, in either order of the
+ * #extension lines, other errors still caught on their own lines;
+ * without it, refused. */
+static bool viewport_array_is_checked_where_the_context_has_it(void)
+{
+	static const char gs[] = "#version 310 es\n"
+	                         "#extension GL_OES_geometry_shader : require\n"
+	                         "#extension GL_OES_viewport_array : require\n"
+	                         "layout(triangles) in;\n"
+	                         "layout(triangle_strip, max_vertices = 3) out;\n"
+	                         "void main() {\n"
+	                         "\tfor (int i = 0; i < 3; i++) {\n"
+	                         "\t\tgl_Position = gl_in[i].gl_Position;\n"
+	                         "\t\tgl_ViewportIndex = gl_MaxViewports - 1;\n"
+	                         "\t\tEmitVertex();\n"
+	                         "\t}\n"
+	                         "}\n";
+	static const char gs_viewport_first[] = "#version 310 es\n"
+	                                        "#extension GL_OES_viewport_array : enable\n"
+	                                        "#extension GL_OES_geometry_shader : require\n"
+	                                        "layout(points) in;\n"
+	                                        "layout(points, max_vertices = 1) out;\n"
+	                                        "void main() {\n"
+	                                        "\tgl_ViewportIndex = 1;\n"
+	                                        "\tgl_Position = vec4(0.0);\n"
+	                                        "\tEmitVertex();\n"
+	                                        "}\n";
+	static const char fs[] = "#version 310 es\n"
+	                         "#extension GL_OES_viewport_array: require\n"
+	                         "#ifndef GL_OES_viewport_array\n#error no macro\n#endif\n"
+	                         "precision highp float;\n"
+	                         "out vec4 color;\n"
+	                         "void main() { color = vec4(float(gl_ViewportIndex) / "
+	                         "float(gl_MaxViewports)); }\n";
+	static const char fs_error[] =
+	        "#version 310 es\n"
+	        "#extension GL_OES_viewport_array : require\n"
+	        "out highp vec4 color;\n"
+	        "void main() { color = vec4(undeclared + gl_ViewportIndex); }\n";
+	static const char vs[] = "#version 310 es\n"
+	                         "#extension GL_OES_viewport_array : require\n"
+	                         "void main() { gl_Position = vec4(float(gl_MaxViewports)); }\n";
+	static const char vs_index[] =
+	        "#version 310 es\n"
+	        "#extension GL_OES_viewport_array : require\n"
+	        "void main() { gl_ViewportIndex = 1; gl_Position = vec4(0.0); }\n";
+	static const char fs_both[] = "#version 310 es\n"
+	                              "#extension GL_EXT_shader_framebuffer_fetch : require\n"
+	                              "#extension GL_OES_viewport_array : require\n"
+	                              "inout highp vec4 color;\n"
+	                              "void main() { color += vec4(gl_ViewportIndex); }\n";
+	static const struct {
+		uint32_t type;
+		const char *src;
+	} good[] = {
+	        {GL_GEOMETRY_SHADER, gs},      {GL_GEOMETRY_SHADER, gs_viewport_first},
+	        {GL_FRAGMENT_SHADER, fs},      {GL_VERTEX_SHADER, vs},
+	        {GL_FRAGMENT_SHADER, fs_both},
+	};
+	const unsigned all = GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_VIEWPORT_ARRAY;
+	char *log;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		enum gh_shader_verdict v = check_as(good[i].type, good[i].src, all, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i].src);
+		v = check_as(good[i].type, good[i].src, GH_SHADER_EXT_FRAMEBUFFER_FETCH, &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i].src);
+		free(log);
+	}
+	enum gh_shader_verdict v = check_as(GL_FRAGMENT_SHADER, fs_error, all, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, "0:4:") && strstr(log, "undeclared"),
+	      "verdict %d, log:\n%s", v, log ? log : "");
+	free(log);
+	/* A vertex shader has no gl_ViewportIndex in OES_viewport_array. */
+	v = check_as(GL_VERTEX_SHADER, vs_index, all, &log);
+	CHECK(v == GH_SHADER_REFUSED, "a vertex shader writing gl_ViewportIndex: verdict %d", v);
+	free(log);
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -379,6 +466,7 @@ static const struct {
         CASE(predefined_macros_are_defined),
         CASE(known_divergences_alone_are_accepted),
         CASE(framebuffer_fetch_is_checked_where_the_context_has_it),
+        CASE(viewport_array_is_checked_where_the_context_has_it),
         CASE(check_cost),
 #undef CASE
 };
