@@ -14,7 +14,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-scenarios=(simple-shm simple-damage subsurfaces es2gears simple-egl gl-patterns gl-threads
+scenarios=(simple-shm simple-damage subsurfaces es2gears simple-egl gl-patterns gl-threads gl-es3-app gl-es1-app
 	glmark2-build glmark2-texture glmark2-shading glmark2-bump glmark2-effect2d glmark2-pulsar
 	glmark2-desktop glmark2-buffer glmark2-ideas glmark2-jellyfish glmark2-conditionals
 	glmark2-function glmark2-loop glmark2-refract glmark2-shadow glmark2-clear
@@ -101,6 +101,20 @@ gl-patterns)
 	start_recorded weston
 	start_gl_app app "$(gl_patterns_bin)" --frames 4 --resize 320x288 --hold
 	wait_log 60 app '^held$' || note "gl-patterns did not show its frames"
+	;;
+gl-es3-app)
+	# OpenGL ES 3.2 contexts: instancing, uniform buffers, transform feedback, compute,
+	# pixel buffers, geometry and tessellation shaders, texture buffers, KHR_debug.
+	start_recorded weston
+	start_gl_app app "$(gl_es3_app_bin)" --hold
+	wait_log 60 app '^held$' || note "gl-es3-app did not show its frame"
+	;;
+gl-es1-app)
+	start_recorded weston
+	bin=${GPUPIPE_GL_ES1_APP:-}
+	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-es1-app) || fail "gl-es1-app is not built"
+	start_gl_app app "$bin"
+	wait_log 60 app '^held$' || note "gl-es1-app did not show its frames"
 	;;
 gl-threads)
 	start_recorded weston
