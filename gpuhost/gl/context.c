@@ -159,7 +159,6 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 	ctx->share = share ? share->share : gh_gl_share_create(&gl->quota);
 	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
 		eglDestroyContext(gl->dpy, ctx->egl);
-		gh_gl_debug_free(ctx); /* after the driver, which held our callback */
 		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		*err = EGL_BAD_ALLOC;
@@ -251,6 +250,7 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	delete_scratch(ctx);
 	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
 	eglDestroyContext(gl->dpy, ctx->egl);
+	gh_gl_debug_free(ctx); /* after the driver, which held our callback */
 	gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
 	gh_gl_map_finish(&ctx->vaos);
