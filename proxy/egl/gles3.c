@@ -92,25 +92,16 @@ GLenum GL_APIENTRY gl_enc_special_glClientWaitSync(GLsync sync, GLbitfield flags
 	}
 }
 
-/* Into a bound pixel pack buffer: an offset, and no reply to wait for. */
-void GL_APIENTRY gl_enc_special_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height,
-                                             GLenum format, GLenum type, void *pixels)
+void ge_read_pixels_to_pack(struct gl_enc *e, uint32_t op, int32_t x, int32_t y, int32_t width,
+                            int32_t height, uint32_t format, uint32_t type, const int32_t *buf_size,
+                            const void *offset)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glReadPixels);
-	if (!e)
-		return;
-	bool ok;
-	uint32_t pack = ge_gl_bound_buffer(e->gl, GL_PIXEL_PACK_BUFFER, &ok);
-	if (!pack) {
-		gl_enc_glReadPixels(x, y, width, height, format, type, pixels);
-		return;
-	}
 	int64_t size = gl_pack_size(&e->gl->ps, width, height, format, type);
-	if (size < 0 || width < 0 || height < 0) {
+	if (size < 0 || width < 0 || height < 0 || (buf_size && *buf_size < 0)) {
 		gl_enc_error(e, size < 0 ? gl_size_error(size) : GL_INVALID_VALUE);
 		return;
 	}
-	uint8_t *p = gl_enc_begin(e, GLES_OP_glReadPixels, 36);
+	uint8_t *p = gl_enc_begin(e, op, buf_size ? 40 : 36);
 	if (!p)
 		return;
 	p = ge_put_u32(p, (uint32_t)x);
@@ -119,7 +110,25 @@ void GL_APIENTRY gl_enc_special_glReadPixels(GLint x, GLint y, GLsizei width, GL
 	p = ge_put_u32(p, (uint32_t)height);
 	p = ge_put_u32(p, format);
 	p = ge_put_u32(p, type);
+	if (buf_size)
+		p = ge_put_u32(p, (uint32_t)*buf_size);
 	p = ge_put_u32(p, GL_BLOB_OFFSET);
-	ge_put_u64(p, (uint64_t)(uintptr_t)pixels);
+	ge_put_u64(p, (uint64_t)(uintptr_t)offset);
 	gl_enc_end(e);
+}
+
+/* Into a bound pixel pack buffer: an offset, and no reply to wait for. */
+void GL_APIENTRY gl_enc_special_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height,
+                                             GLenum format, GLenum type, void *pixels)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glReadPixels);
+	if (!e)
+		return;
+	bool ok;
+	if (!ge_gl_bound_buffer(e->gl, GL_PIXEL_PACK_BUFFER, &ok)) {
+		gl_enc_glReadPixels(x, y, width, height, format, type, pixels);
+		return;
+	}
+	ge_read_pixels_to_pack(e, GLES_OP_glReadPixels, x, y, width, height, format, type, NULL,
+	                       pixels);
 }

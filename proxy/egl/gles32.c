@@ -118,24 +118,7 @@ static void readn_pixels(uint32_t op, readn_fn generic, GLint x, GLint y, GLsize
 		generic(x, y, width, height, format, type, bufSize, data);
 		return;
 	}
-	int64_t size = gl_pack_size(&e->gl->ps, width, height, format, type);
-	if (size < 0 || width < 0 || height < 0 || bufSize < 0) {
-		gl_enc_error(e, size < 0 ? gl_size_error(size) : GL_INVALID_VALUE);
-		return;
-	}
-	uint8_t *p = gl_enc_begin(e, op, 40);
-	if (!p)
-		return;
-	p = ge_put_u32(p, (uint32_t)x);
-	p = ge_put_u32(p, (uint32_t)y);
-	p = ge_put_u32(p, (uint32_t)width);
-	p = ge_put_u32(p, (uint32_t)height);
-	p = ge_put_u32(p, format);
-	p = ge_put_u32(p, type);
-	p = ge_put_u32(p, (uint32_t)bufSize);
-	p = ge_put_u32(p, GL_BLOB_OFFSET);
-	ge_put_u64(p, (uint64_t)(uintptr_t)data);
-	gl_enc_end(e);
+	ge_read_pixels_to_pack(e, op, x, y, width, height, format, type, &bufSize, data);
 }
 
 #define READN_PIXELS(name)                                                                         \
