@@ -344,14 +344,19 @@ static void read_errors(int version, const char *log, struct errors *e)
 static void preamble(char *out, size_t size, int version, unsigned exts)
 {
 	snprintf(out, size,
-	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s", version,
+	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s%s%s",
+	         version,
 	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH
 	                 ? "#define GL_EXT_shader_framebuffer_fetch 1\n"
 	                 : "",
 	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT
 	                 ? "#define GL_EXT_shader_framebuffer_fetch_non_coherent 1\n"
 	                 : "",
-	         exts & GH_SHADER_EXT_VIEWPORT_ARRAY ? "#define GL_OES_viewport_array 1\n" : "");
+	         exts & GH_SHADER_EXT_VIEWPORT_ARRAY ? "#define GL_OES_viewport_array 1\n" : "",
+	         exts & GH_SHADER_EXT_SAMPLE_VARIABLES ? "#define GL_OES_sample_variables 1\n" : "",
+	         exts & GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION
+	                 ? "#define GL_OES_shader_multisample_interpolation 1\n"
+	                 : "");
 }
 
 /* GLSL ES 3.00 lets blank lines and comments come before #version, but

@@ -59,6 +59,9 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_FRAMEBUFFER_FETCH = 1u << 0,              /* EXT_shader_framebuffer_fetch */
 	GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT = 1u << 1, /* ..._non_coherent */
 	GH_SHADER_EXT_VIEWPORT_ARRAY = 1u << 2,                 /* OES_viewport_array */
+	GH_SHADER_EXT_SAMPLE_VARIABLES = 1u << 3,               /* OES_sample_variables */
+	GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION = 1u
+	                                          << 4, /* OES_shader_multisample_interpolation */
 };
 
 /* gh_shader_check for a context with the extensions `exts` (gh_shader_ext

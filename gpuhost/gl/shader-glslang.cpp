@@ -197,6 +197,9 @@ static const struct {
         {GL_MAX_VIEWPORTS_OES, &TBuiltInResource::maxViewports, 1},
 };
 
+/* No TBuiltInResource field: the extension's minimum until the host says. */
+static int interpolation_offset_bits = 4;
+
 void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data)
 {
 	for (const auto &c : host_constants) {
@@ -205,6 +208,9 @@ void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data),
 		if (query(c.pname, &v, data) && (v > 0 || c.pname == GL_MIN_PROGRAM_TEXEL_OFFSET))
 			resources.*c.field = v / c.divisor;
 	}
+	int bits = 0;
+	if (query(GL_FRAGMENT_INTERPOLATION_OFFSET_BITS, &bits, data) && bits > 0)
+		interpolation_offset_bits = bits;
 	int count[3], size[3];
 	bool all = true;
 	for (unsigned i = 0; i < 3; i++)
@@ -223,6 +229,16 @@ void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data),
 int gh_glslang_max_viewports(void)
 {
 	return resources.maxViewports;
+}
+
+int gh_glslang_max_samples(void)
+{
+	return resources.maxSamples;
+}
+
+int gh_glslang_interpolation_offset_bits(void)
+{
+	return interpolation_offset_bits;
 }
 
 static int parse(glslang::TShader &shader, const struct gh_glslang_input *in, char **log)

@@ -50,6 +50,11 @@ void gh_glslang_set_limits(int (*query)(unsigned pname, int *value, void *data),
 /* The host's GL_MAX_VIEWPORTS as set_limits had it (else a generous
  * default): the value of OES_viewport_array's gl_MaxViewports. */
 int gh_glslang_max_viewports(void);
+/* The host's GL_MAX_SAMPLES (OES_sample_variables' gl_MaxSamples) and
+ * GL_FRAGMENT_INTERPOLATION_OFFSET_BITS (OES_shader_multisample_
+ * interpolation's gl_FragmentInterpolationOffsetBits), as above. */
+int gh_glslang_max_samples(void);
+int gh_glslang_interpolation_offset_bits(void);
 
 /* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
  * initialised, or out of memory (glslang is unusable from then on).

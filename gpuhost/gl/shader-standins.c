@@ -25,6 +25,22 @@
  *                   in other stages, as the extension has it there
  *   gl_MaxViewports gp_MaxViewports, a const int: the host's
  *                   GL_MAX_VIEWPORTS (shader-glslang.h)
+ * OES_sample_variables (fragment; GLSL ES 3.00 lacks its built-ins in
+ * glslang 12):
+ *   gl_SampleID, gl_SamplePosition, gl_SampleMaskIn[], gl_SampleMask[],
+ *   gl_NumSamples   gp_ globals of the extension's types and precisions, the
+ *                   arrays (gl_MaxSamples + 31) / 32 ints
+ *   gl_MaxSamples   gp_MaxSamples, a const: the host's GL_MAX_SAMPLES
+ * OES_shader_multisample_interpolation (every stage: `sample` outputs):
+ *   interpolateAtCentroid/Sample/Offset  gp_interpolAt..., declared (no
+ *                   body: glslang only parses) for float and vec2..4, in
+ *                   fragment shaders only, as the extension has them
+ *   sample          before in or out at global scope: blanked (the
+ *                   qualifier only chooses where the driver interpolates)
+ *   gl_MinFragmentInterpolationOffset, gl_MaxFragmentInterpolationOffset,
+ *   gl_FragmentInterpolationOffsetBits  gp_ consts: -0.5, 0.5 (the
+ *                   extension's minimums; floats size nothing) and the
+ *                   host's GL_FRAGMENT_INTERPOLATION_OFFSET_BITS
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +49,7 @@
 #include "shader-check.h"
 #include "shader-glslang.h"
 
-enum { FETCH, VIEWPORT, N_EXTENSIONS };
+enum { FETCH, VIEWPORT, SAMPLE, INTERPOLATION, N_EXTENSIONS };
 
 #define STAGE(s) (1u << (s))
 
@@ -43,7 +59,7 @@ static const struct extension {
 	const char *names[2]; /* its #extension names */
 	struct {
 		const char *builtin, *stand_in; /* same length */
-	} words[2];
+	} words[6];
 } extensions[N_EXTENSIONS] = {
         [FETCH] = {GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT,
                    STAGE(GH_GLSLANG_FRAGMENT),
@@ -55,10 +71,29 @@ static const struct extension {
                       {"GL_OES_viewport_array"},
                       {{"gl_ViewportIndex", "gp_ViewportIndex"},
                        {"gl_MaxViewports", "gp_MaxViewports"}}},
+        [SAMPLE] = {GH_SHADER_EXT_SAMPLE_VARIABLES,
+                    STAGE(GH_GLSLANG_FRAGMENT),
+                    {"GL_OES_sample_variables"},
+                    {{"gl_SampleID", "gp_SampleID"},
+                     {"gl_SamplePosition", "gp_SamplePosition"},
+                     {"gl_SampleMaskIn", "gp_SampleMaskIn"},
+                     {"gl_SampleMask", "gp_SampleMask"},
+                     {"gl_NumSamples", "gp_NumSamples"},
+                     {"gl_MaxSamples", "gp_MaxSamples"}}},
+        [INTERPOLATION] =
+                {GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION,
+                 ~0u,
+                 {"GL_OES_shader_multisample_interpolation"},
+                 {{"interpolateAtCentroid", "gp_interpolAtCentroid"},
+                  {"interpolateAtSample", "gp_interpolAtSample"},
+                  {"interpolateAtOffset", "gp_interpolAtOffset"},
+                  {"gl_MinFragmentInterpolationOffset", "gp_MinFragmentInterpolationOffset"},
+                  {"gl_MaxFragmentInterpolationOffset", "gp_MaxFragmentInterpolationOffset"},
+                  {"gl_FragmentInterpolationOffsetBits", "gp_FragmentInterpolationOffsetBits"}}},
 };
 
 /* Room for the longest declaration line of declare(). */
-#define DECLARATION_MAX 128
+#define DECLARATION_MAX 1024
 
 struct text {
 	char *s;
@@ -223,6 +258,23 @@ static const char *stand_in(const char *word, size_t n, const struct found *foun
 	return NULL;
 }
 
+/* Whether the next word past the cursor (comments aside) is in or out. */
+static bool before_in_or_out(const struct text *t)
+{
+	struct text past = *t;
+	for (;;) {
+		int c = at(&past, 0);
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			past.i++;
+		else if (!skip_comment(&past))
+			break;
+	}
+	size_t w = past.i;
+	while (word_char(at(&past, 0)))
+		past.i++;
+	return word_at(past.s + w, past.i - w, "in") || word_at(past.s + w, past.i - w, "out");
+}
+
 /* The declarations of extension e's stand-ins, in found[e].declaration. */
 static void declare(int e, int version, enum gh_glslang_stage stage, bool redeclared,
                     struct found *found)
@@ -235,6 +287,31 @@ static void declare(int e, int version, enum gh_glslang_stage stage, bool redecl
 		bool index = stage == GH_GLSLANG_GEOMETRY || stage == GH_GLSLANG_FRAGMENT;
 		snprintf(d, DECLARATION_MAX, "const highp int gp_MaxViewports = %d;%s",
 		         gh_glslang_max_viewports(), index ? " highp int gp_ViewportIndex;" : "");
+	}
+	if (e == SAMPLE) {
+		snprintf(d, DECLARATION_MAX,
+		         "const mediump int gp_MaxSamples = %d; lowp int gp_SampleID; mediump vec2 "
+		         "gp_SamplePosition; highp int gp_SampleMaskIn[(gp_MaxSamples + 31) / 32]; "
+		         "highp int gp_SampleMask[(gp_MaxSamples + 31) / 32]; lowp int "
+		         "gp_NumSamples;",
+		         gh_glslang_max_samples());
+	}
+	if (e == INTERPOLATION) {
+		int k = snprintf(
+		        d, DECLARATION_MAX,
+		        "const mediump float gp_MinFragmentInterpolationOffset = -0.5; const "
+		        "mediump float gp_MaxFragmentInterpolationOffset = 0.5; const mediump "
+		        "int gp_FragmentInterpolationOffsetBits = %d;",
+		        gh_glslang_interpolation_offset_bits());
+		static const char *const types[] = {"float", "vec2", "vec3", "vec4"};
+		for (size_t i = 0; stage == GH_GLSLANG_FRAGMENT && i < 4; i++) {
+			const char *t = types[i];
+			k += snprintf(d + k, DECLARATION_MAX - (size_t)k,
+			              " highp %s gp_interpolAtCentroid(highp %s); highp %s "
+			              "gp_interpolAtSample(highp %s, int); highp %s "
+			              "gp_interpolAtOffset(highp %s, highp vec2);",
+			              t, t, t, t, t, t);
+		}
 	}
 }
 
@@ -276,6 +353,9 @@ int gh_shader_standins_rewrite(const char *source, size_t len, int version, int 
 		if (to) {
 			redeclared |= braces == 0 && word_at(word, wn, "gl_LastFragData");
 			memcpy(t.s + w, to, wn);
+		} else if (found[INTERPOLATION].on && word_at(word, wn, "sample") && braces == 0 &&
+		           parens == 0 && before_in_or_out(&t)) {
+			blank(t.s, w, t.i);
 		} else if (!found[FETCH].on) {
 			continue;
 		} else if (word_at(word, wn, "inout") && braces == 0 && parens == 0) {

@@ -49,6 +49,10 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT;
 	if (gh_gl_ctx_has_extension(ctx, "GL_OES_viewport_array"))
 		exts |= GH_SHADER_EXT_VIEWPORT_ARRAY;
+	if (gh_gl_ctx_has_extension(ctx, "GL_OES_sample_variables"))
+		exts |= GH_SHADER_EXT_SAMPLE_VARIABLES;
+	if (gh_gl_ctx_has_extension(ctx, "GL_OES_shader_multisample_interpolation"))
+		exts |= GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION;
 	return exts;
 }
 

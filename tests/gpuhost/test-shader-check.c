@@ -448,6 +448,120 @@ static bool viewport_array_is_checked_where_the_context_has_it(void)
 	return true;
 }
 
+/* OES_sample_variables and OES_shader_multisample_interpolation: glslang
+ * 12 lacks their built-ins in GLSL ES 3.00; with the context's extension
+ * they are checked as plain GLSL, other errors still caught on their own
+ * lines; without it, refused. */
+static bool sample_variables_and_interpolation_are_checked_where_the_context_has_them(void)
+{
+	static const char fs_sample[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_sample_variables : require\n"
+	        "#ifndef GL_OES_sample_variables\n#error no macro\n#endif\n"
+	        "precision mediump float;\n"
+	        "out vec4 color;\n"
+	        "void main() {\n"
+	        "\tint bits[(gl_MaxSamples + 31) / 32];\n"
+	        "\tbits[0] = gl_SampleMaskIn[0];\n"
+	        "\tgl_SampleMask[0] = bits[0] & (1 << gl_SampleID);\n"
+	        "\tcolor = vec4(gl_SamplePosition, float(gl_NumSamples), 1.0);\n"
+	        "}\n";
+	static const char fs_interpolate[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_shader_multisample_interpolation : require\n"
+	        "#ifndef GL_OES_shader_multisample_interpolation\n#error no macro\n#endif\n"
+	        "precision highp float;\n"
+	        "sample in vec4 a;\n"
+	        "smooth /* qualifier */ sample\nin vec2 b;\n"
+	        "in float c;\n"
+	        "in vec3 d;\n"
+	        "out vec4 color;\n"
+	        "void main() {\n"
+	        "\tfloat s = interpolateAtCentroid(c);\n"
+	        "\tvec2 o = vec2(gl_MinFragmentInterpolationOffset, "
+	        "gl_MaxFragmentInterpolationOffset);\n"
+	        "\tcolor = interpolateAtSample(a, 1) + vec4(interpolateAtOffset(b, o), s, "
+	        "float(gl_FragmentInterpolationOffsetBits)) + interpolateAtCentroid(d).xyzz;\n"
+	        "}\n";
+	static const char vs_sample[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_shader_multisample_interpolation : enable\n"
+	        "sample out highp vec4 a;\n"
+	        "flat sample out highp int i;\n"
+	        "void main() { a = vec4(gl_MinFragmentInterpolationOffset); i = 1; "
+	        "gl_Position = a; }\n";
+	static const char fs_both[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_shader_multisample_interpolation : require\n"
+	        "#extension GL_OES_sample_variables : require\n"
+	        "precision mediump float;\n"
+	        "in vec4 a;\n"
+	        "out vec4 color;\n"
+	        "void main() { color = interpolateAtSample(a, gl_SampleID); }\n";
+	static const char fs_error[] = "#version 300 es\n"
+	                               "#extension GL_OES_sample_variables : require\n"
+	                               "out highp vec4 color;\n"
+	                               "void main() { color = vec4(undeclared + gl_SampleID); }\n";
+	static const char vs_interpolate[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_shader_multisample_interpolation : require\n"
+	        "in highp vec4 a;\n"
+	        "void main() { gl_Position = interpolateAtCentroid(a); }\n";
+	static const char fs_uninterpolated_type[] =
+	        "#version 300 es\n"
+	        "#extension GL_OES_shader_multisample_interpolation : require\n"
+	        "flat in highp ivec2 a;\n"
+	        "out highp vec4 color;\n"
+	        "void main() { color = vec4(interpolateAtCentroid(a), 0.0, 0.0); }\n";
+	static const struct {
+		uint32_t type;
+		const char *src;
+	} good[] = {
+	        {GL_FRAGMENT_SHADER, fs_sample},
+	        {GL_FRAGMENT_SHADER, fs_interpolate},
+	        {GL_VERTEX_SHADER, vs_sample},
+	        {GL_FRAGMENT_SHADER, fs_both},
+	};
+	const unsigned all =
+	        GH_SHADER_EXT_SAMPLE_VARIABLES | GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION;
+	char *log;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		enum gh_shader_verdict v = check_as(good[i].type, good[i].src, all, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i].src);
+		v = check_as(good[i].type, good[i].src, GH_SHADER_EXT_VIEWPORT_ARRAY, &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extensions:\n%s", good[i].src);
+		free(log);
+	}
+	/* GLSL ES 3.10, where glslang knows both: its built-ins and the
+	 * stand-ins do not clash. */
+	char es310[sizeof(fs_both)];
+	memcpy(es310, fs_both, sizeof(fs_both));
+	memcpy(es310, "#version 310 es", 15);
+	enum gh_shader_verdict v = check_as(GL_FRAGMENT_SHADER, es310, all, &log);
+	CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s", v, log ? log : "");
+	v = check_as(GL_FRAGMENT_SHADER, fs_error, all, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, "0:4:") && strstr(log, "undeclared"),
+	      "verdict %d, log:\n%s", v, log ? log : "");
+	free(log);
+	/* interpolateAt* are fragment shader functions, of float types only. */
+	v = check_as(GL_VERTEX_SHADER, vs_interpolate, all, &log);
+	CHECK(v == GH_SHADER_REFUSED, "a vertex shader calling interpolateAtCentroid: verdict %d",
+	      v);
+	free(log);
+	v = check_as(GL_FRAGMENT_SHADER, fs_uninterpolated_type, all, &log);
+	CHECK(v == GH_SHADER_REFUSED, "interpolateAtCentroid of an ivec2: verdict %d", v);
+	free(log);
+	/* gl_SampleID belongs to fragment shaders. */
+	v = check_as(GL_VERTEX_SHADER,
+	             "#version 300 es\n#extension GL_OES_sample_variables : require\n"
+	             "void main() { gl_Position = vec4(gl_SampleID); }\n",
+	             all, &log);
+	CHECK(v == GH_SHADER_REFUSED, "a vertex shader reading gl_SampleID: verdict %d", v);
+	free(log);
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -467,6 +581,7 @@ static const struct {
         CASE(known_divergences_alone_are_accepted),
         CASE(framebuffer_fetch_is_checked_where_the_context_has_it),
         CASE(viewport_array_is_checked_where_the_context_has_it),
+        CASE(sample_variables_and_interpolation_are_checked_where_the_context_has_them),
         CASE(check_cost),
 #undef CASE
 };
