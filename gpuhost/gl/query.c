@@ -186,11 +186,13 @@ bool gl_exec_special_glGetVertexAttribIuiv(struct gl_exec *x, struct gl_reader *
 	return get_vertex_attrib(x, r, "glGetVertexAttribIuiv", ATTRIB_IUINT);
 }
 
-bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, struct gl_reader *r)
+/* glGetFramebufferAttachmentParameteriv and its GL_OES_framebuffer_object
+ * twin (OpenGL ES 1.1): the name attached answers the app's name. */
+static bool get_fb_attachment(struct gl_exec *x, struct gl_reader *r, const char *cmd,
+                              gles_pfn_glGetFramebufferAttachmentParameteriv get)
 {
 	GLenum target = gl_rd_u32(r), attachment = gl_rd_u32(r), pname = gl_rd_u32(r);
 	uint32_t cap = gl_rd_u32(r);
-	const char *cmd = "glGetFramebufferAttachmentParameteriv";
 	if (!gles_reader_end(x, r, cmd) ||
 	    !check_out(x, cmd,
 	               gles_size_glGetFramebufferAttachmentParameteriv_params(
@@ -200,11 +202,10 @@ bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, st
 	GLint v[16] = {0};
 	if (cap > sizeof(v))
 		return gl_exec_fail(x, "%s: %u bytes for pname 0x%x", cmd, cap, pname);
-	gles_host.glGetFramebufferAttachmentParameteriv(target, attachment, pname, v);
+	get(target, attachment, pname, v);
 	if (pname == GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME) {
 		GLint type = GL_NONE;
-		gles_host.glGetFramebufferAttachmentParameteriv(
-		        target, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+		get(target, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
 		if (type == GL_TEXTURE)
 			v[0] = (GLint)gh_gl_reverse(x, GL_NAMES_TEXTURE, (uint32_t)v[0]);
 		else if (type == GL_RENDERBUFFER)
@@ -213,6 +214,19 @@ bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, st
 			v[0] = 0;
 	}
 	return reply_blob(x, v, cap);
+}
+
+bool gl_exec_special_glGetFramebufferAttachmentParameteriv(struct gl_exec *x, struct gl_reader *r)
+{
+	return get_fb_attachment(x, r, "glGetFramebufferAttachmentParameteriv",
+	                         gles_host.glGetFramebufferAttachmentParameteriv);
+}
+
+bool gl_exec_special_glGetFramebufferAttachmentParameterivOES(struct gl_exec *x,
+                                                              struct gl_reader *r)
+{
+	return get_fb_attachment(x, r, "glGetFramebufferAttachmentParameterivOES",
+	                         gles_host.glGetFramebufferAttachmentParameterivOES);
 }
 
 bool gl_exec_special_glGetAttachedShaders(struct gl_exec *x, struct gl_reader *r)

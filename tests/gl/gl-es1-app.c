@@ -9,6 +9,10 @@
  *   left half    a green quad lit by a half-white directional light (0.2 ambient + 0.5)
  *   right half   a 2x2 texture (white, yellow / yellow, white) times the colour (1, .5, 1)
  *   middle       a red square drawn inside glPushMatrix/glTranslatef/glPopMatrix
+ *   bottom left  a 64x64 texture drawn into through GL_OES_framebuffer_object (a texture
+ *                colour attachment and a depth renderbuffer): a near red left half, then a
+ *                far green quad over all of it that the depth test keeps off the red, shown
+ *                on a 48x32 quad over the lit one
  * then reads the probes back with glReadPixels and prints, as gl-patterns does
  * (gl-shot-check.py reads it):
  *
@@ -31,6 +35,7 @@
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
 #include <GLES/gl.h>
+#include <GLES/glext.h>
 #include <wayland-client.h>
 #include <wayland-egl.h>
 
@@ -52,7 +57,21 @@ struct app {
 	EGLSurface egl_surface;
 	EGLContext ctx;
 	int failures;
+	GLuint rtt_tex, rtt_fbo, rtt_depth;
 };
+
+#define RTT_SIZE 64
+
+/* GL_OES_framebuffer_object's functions (libGLESv1_CM need not export them). */
+static PFNGLGENFRAMEBUFFERSOESPROC gen_framebuffers;
+static PFNGLBINDFRAMEBUFFEROESPROC bind_framebuffer;
+static PFNGLFRAMEBUFFERTEXTURE2DOESPROC framebuffer_texture_2d;
+static PFNGLGENRENDERBUFFERSOESPROC gen_renderbuffers;
+static PFNGLBINDRENDERBUFFEROESPROC bind_renderbuffer;
+static PFNGLRENDERBUFFERSTORAGEOESPROC renderbuffer_storage;
+static PFNGLFRAMEBUFFERRENDERBUFFEROESPROC framebuffer_renderbuffer;
+static PFNGLCHECKFRAMEBUFFERSTATUSOESPROC check_framebuffer_status;
+static PFNGLGENERATEMIPMAPOESPROC generate_mipmap;
 
 static bool stop; /* the compositor closed the window */
 
@@ -252,6 +271,111 @@ static void draw_pushed(void)
 		       m[12], m[13]);
 }
 
+/* The render target: a texture colour attachment and a depth renderbuffer. False (with a
+ * FAIL line) when the context lacks GL_OES_framebuffer_object or the FBO is incomplete. */
+static bool rtt_init(struct app *app)
+{
+	const char *ext = (const char *)glGetString(GL_EXTENSIONS);
+	if (!ext || !strstr(ext, "GL_OES_framebuffer_object")) {
+		printf("FAIL oes-fbo 0 0 000000: GL_OES_framebuffer_object is not offered\n");
+		return false;
+	}
+	gen_framebuffers = (PFNGLGENFRAMEBUFFERSOESPROC)eglGetProcAddress("glGenFramebuffersOES");
+	bind_framebuffer = (PFNGLBINDFRAMEBUFFEROESPROC)eglGetProcAddress("glBindFramebufferOES");
+	framebuffer_texture_2d =
+	        (PFNGLFRAMEBUFFERTEXTURE2DOESPROC)eglGetProcAddress("glFramebufferTexture2DOES");
+	gen_renderbuffers =
+	        (PFNGLGENRENDERBUFFERSOESPROC)eglGetProcAddress("glGenRenderbuffersOES");
+	bind_renderbuffer =
+	        (PFNGLBINDRENDERBUFFEROESPROC)eglGetProcAddress("glBindRenderbufferOES");
+	renderbuffer_storage =
+	        (PFNGLRENDERBUFFERSTORAGEOESPROC)eglGetProcAddress("glRenderbufferStorageOES");
+	framebuffer_renderbuffer = (PFNGLFRAMEBUFFERRENDERBUFFEROESPROC)eglGetProcAddress(
+	        "glFramebufferRenderbufferOES");
+	check_framebuffer_status = (PFNGLCHECKFRAMEBUFFERSTATUSOESPROC)eglGetProcAddress(
+	        "glCheckFramebufferStatusOES");
+	generate_mipmap = (PFNGLGENERATEMIPMAPOESPROC)eglGetProcAddress("glGenerateMipmapOES");
+	if (!gen_framebuffers || !bind_framebuffer || !framebuffer_texture_2d ||
+	    !gen_renderbuffers || !bind_renderbuffer || !renderbuffer_storage ||
+	    !framebuffer_renderbuffer || !check_framebuffer_status || !generate_mipmap) {
+		printf("FAIL oes-fbo 0 0 000000: a GL_OES_framebuffer_object function is "
+		       "missing\n");
+		return false;
+	}
+	glGenTextures(1, &app->rtt_tex);
+	glBindTexture(GL_TEXTURE_2D, app->rtt_tex);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, RTT_SIZE, RTT_SIZE, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+	             NULL);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	gen_renderbuffers(1, &app->rtt_depth);
+	bind_renderbuffer(GL_RENDERBUFFER_OES, app->rtt_depth);
+	renderbuffer_storage(GL_RENDERBUFFER_OES, GL_DEPTH_COMPONENT16_OES, RTT_SIZE, RTT_SIZE);
+	gen_framebuffers(1, &app->rtt_fbo);
+	bind_framebuffer(GL_FRAMEBUFFER_OES, app->rtt_fbo);
+	framebuffer_texture_2d(GL_FRAMEBUFFER_OES, GL_COLOR_ATTACHMENT0_OES, GL_TEXTURE_2D,
+	                       app->rtt_tex, 0);
+	framebuffer_renderbuffer(GL_FRAMEBUFFER_OES, GL_DEPTH_ATTACHMENT_OES, GL_RENDERBUFFER_OES,
+	                         app->rtt_depth);
+	GLenum status = check_framebuffer_status(GL_FRAMEBUFFER_OES);
+	bind_framebuffer(GL_FRAMEBUFFER_OES, 0);
+	if (status != GL_FRAMEBUFFER_COMPLETE_OES) {
+		printf("FAIL oes-fbo 0 0 000000: the framebuffer is incomplete (0x%x)\n", status);
+		return false;
+	}
+	return true;
+}
+
+/* Into the FBO: a near red left half, then a far green quad over all of it (the depth
+ * test keeps it off the red); its mip chain made by glGenerateMipmapOES. */
+static void rtt_draw(struct app *app)
+{
+	static const GLfloat near_left[18] = {0, 0, 0.5f, 32, 0,  0.5f, 32, 64, 0.5f,
+	                                      0, 0, 0.5f, 32, 64, 0.5f, 0,  64, 0.5f};
+	static const GLfloat far_all[18] = {0, 0, -0.5f, 64, 0,  -0.5f, 64, 64, -0.5f,
+	                                    0, 0, -0.5f, 64, 64, -0.5f, 0,  64, -0.5f};
+	bind_framebuffer(GL_FRAMEBUFFER_OES, app->rtt_fbo);
+	glViewport(0, 0, RTT_SIZE, RTT_SIZE);
+	glMatrixMode(GL_PROJECTION);
+	glLoadIdentity();
+	glOrthof(0, RTT_SIZE, 0, RTT_SIZE, -1, 1);
+	glMatrixMode(GL_MODELVIEW);
+	glLoadIdentity();
+	glClearColor(0, 0, 1, 1);
+	glClearDepthf(1);
+	glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+	glEnable(GL_DEPTH_TEST);
+	glDepthFunc(GL_LESS);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glColor4f(1, 0, 0, 1);
+	glVertexPointer(3, GL_FLOAT, 0, near_left);
+	glDrawArrays(GL_TRIANGLES, 0, 6);
+	glColor4f(0, 1, 0, 1);
+	glVertexPointer(3, GL_FLOAT, 0, far_all);
+	glDrawArrays(GL_TRIANGLES, 0, 6);
+	glDisable(GL_DEPTH_TEST);
+	bind_framebuffer(GL_FRAMEBUFFER_OES, 0);
+	glBindTexture(GL_TEXTURE_2D, app->rtt_tex);
+	generate_mipmap(GL_TEXTURE_2D);
+}
+
+/* The FBO's texture on screen, unmodulated, over the bottom left of the lit quad. */
+static void draw_rtt(struct app *app)
+{
+	static const GLfloat st[12] = {0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1};
+	GLfloat v[12];
+	quad(v, 8, 8, 56, 40);
+	glBindTexture(GL_TEXTURE_2D, app->rtt_tex);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
+	glEnable(GL_TEXTURE_2D);
+	glEnableClientState(GL_TEXTURE_COORD_ARRAY);
+	glTexCoordPointer(2, GL_FLOAT, 0, st);
+	glVertexPointer(2, GL_FLOAT, 0, v);
+	glDrawArrays(GL_TRIANGLES, 0, 6);
+	glDisableClientState(GL_TEXTURE_COORD_ARRAY);
+	glDisable(GL_TEXTURE_2D);
+}
+
 struct probe {
 	const char *check;
 	int x, y; /* window coordinates */
@@ -270,6 +394,8 @@ static const struct probe probes[] = {
         {"texture-white", 220, 40, 0xff80ff, 3},
         {"pushed-matrix", 128, 128, 0xff0000, 0},
         {"pushed-matrix", 114, 141, 0xff0000, 0},
+        {"oes-fbo-near", 16, 231, 0xff0000, 0},
+        {"oes-fbo-far", 48, 231, 0x00ff00, 0},
 };
 
 static void check_probes(struct app *app)
@@ -296,6 +422,7 @@ static void check_probes(struct app *app)
 
 static void frame(struct app *app, GLuint tex)
 {
+	rtt_draw(app);
 	glViewport(0, 0, SIZE, SIZE);
 	glMatrixMode(GL_PROJECTION);
 	glLoadIdentity();
@@ -307,6 +434,7 @@ static void frame(struct app *app, GLuint tex)
 	draw_lit();
 	draw_textured(tex);
 	draw_pushed();
+	draw_rtt(app);
 	GLenum err = glGetError();
 	if (err != GL_NO_ERROR) {
 		printf("FAIL gl-error 0 0 000000: 0x%x\n", err);
@@ -346,6 +474,8 @@ int main(void)
 		fprintf(stderr, "gl-es1-app: cannot set up the window or the ES 1 context\n");
 		return 2;
 	}
+	if (!rtt_init(&app))
+		return 1;
 	GLuint tex = 0;
 	glGenTextures(1, &tex);
 	for (int i = 1; i <= FRAMES; i++) {

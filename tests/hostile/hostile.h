@@ -255,5 +255,7 @@ extern const size_t hl_debug_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;
+extern const struct hl_case hl_es1fbo_cases[];
+extern const size_t hl_es1fbo_case_count;
 
 #endif

@@ -2,7 +2,7 @@
 # gl-es1-app through gpu-0 (GP_GL_MODE=native: directly on weston, rendered by Mesa): an
 # OpenGL ES 1.1 app written as ES 1 apps are (EGL's default config and context attributes,
 # libGLESv1_CM, client-side vertex, colour, normal and texture coordinate arrays, lighting,
-# glTexEnv modulate, the matrix stack) reads its probes back right with glReadPixels for three
+# glTexEnv modulate, the matrix stack, render-to-texture through GL_OES_framebuffer_object) reads its probes back right with glReadPixels for three
 # frames, and the held last frame reaches the host compositor unchanged. Through gpu-0 the app
 # is served by gpupipe's EGL vendor (GL_VERSION "OpenGL ES-CM 1.1 gpupipe ...").
 # shellcheck source=../lib/harness.sh
@@ -22,7 +22,7 @@ log_has es1 '^info: EGL_CONTEXT_CLIENT_VERSION 1$' || fail "gl-es1-app did not g
 log_has es1 '^info: GL_VERSION OpenGL ES-CM 1\.1' || fail "gl-es1-app's GL_VERSION is not ES-CM 1.1"
 gl_expect_renderer es1
 probes=$(grep -c '^PASS .* [0-9a-f]\{6\}$' "$GP_TMP/es1.log")
-((probes == 30)) || fail "$probes probes passed over 3 frames, expected 30"
+((probes == 36)) || fail "$probes probes passed over 3 frames, expected 36"
 
 shot=$GP_TMP/shot.png
 if ! shot_until 20 "$shot" shot_matches_probes "$shot" es1; then
