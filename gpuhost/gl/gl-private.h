@@ -212,7 +212,7 @@ struct gh_gl_buffer {
 	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
 	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
 	bool complete;
-	bool gpu_written; /* the GPU may write it (buffer-targets.c): never copied */
+	bool gpu_written;       /* the GPU may write it (buffer-targets.c): never copied */
 	bool immutable;         /* glBufferStorageEXT made its store */
 	uint32_t storage_flags; /* glBufferStorageEXT's flags */
 	/* The host's persistent mapping while the app holds one (persist.c):

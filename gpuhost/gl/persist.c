@@ -11,7 +11,8 @@
 
 #include "gl-private.h"
 
-#define MAP_BITS (GL_MAP_READ_BIT | GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT_EXT | GL_MAP_COHERENT_BIT_EXT)
+#define MAP_BITS                                                                                   \
+	(GL_MAP_READ_BIT | GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT_EXT | GL_MAP_COHERENT_BIT_EXT)
 
 static struct gh_gl_buffer *by_app_name(struct gl_exec *x, uint32_t name)
 {
@@ -111,8 +112,9 @@ static struct gh_gl_buffer *checked_range(struct gl_exec *x, const struct gl_op_
 	if (!op->length || op->length > GL_BUFFER_PIECE || op->offset < buf->persist_offset ||
 	    op->offset - buf->persist_offset > buf->persist_length ||
 	    op->length > buf->persist_length - (op->offset - buf->persist_offset)) {
-		gh_gl_fail(x, "bytes %u..%llu outside the mapping %u..%llu of buffer %u", op->offset,
-		           (unsigned long long)op->offset + op->length, buf->persist_offset,
+		gh_gl_fail(x, "bytes %u..%llu outside the mapping %u..%llu of buffer %u",
+		           op->offset, (unsigned long long)op->offset + op->length,
+		           buf->persist_offset,
 		           (unsigned long long)buf->persist_offset + buf->persist_length, op->name);
 		return NULL;
 	}

@@ -179,8 +179,8 @@ enum gl_guard gl_exec_guard_glBufferStorageEXT(struct gl_exec *x, GLenum target,
 bool gl_exec_hook_glBufferStorageEXT(struct gl_exec *x, GLenum target, GLsizeiptr size,
                                      const void *data, GLbitfield flags)
 {
-	struct gh_gl_buffer *buf = check_target(x, target) ? gh_gl_bound_buffer(x->ctx, target)
-	                                                   : NULL;
+	struct gh_gl_buffer *buf =
+	        check_target(x, target) ? gh_gl_bound_buffer(x->ctx, target) : NULL;
 	if (!buf || buf->immutable)
 		return gl_exec_hook_glBufferData(x, target, size, data, GL_STATIC_DRAW);
 	if (!gl_exec_hook_glBufferData(x, target, size, data, GL_STATIC_DRAW))

@@ -255,5 +255,8 @@ extern const size_t hl_debug_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;
+/* GL_EXT_buffer_storage's mappings (cases-bufstore.c). */
+extern const struct hl_case hl_bufstore_cases[];
+extern const size_t hl_bufstore_case_count;
 
 #endif
