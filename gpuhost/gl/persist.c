@@ -43,6 +43,10 @@ static bool persist(struct gl_exec *x, struct gl_reader *r)
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, op.target);
 	if (!buf || buf != by_app_name(x, op.name))
 		return gh_gl_fail(x, "buffer %u is not bound to 0x%x", op.name, op.target);
+	/* Only glBufferStorageEXT's stores: GL keeps them, so the mapping
+	 * lives until the app's unmap or the name's deletion. */
+	if (!buf->immutable)
+		return gh_gl_fail(x, "buffer %u has no immutable store", op.name);
 	if (buf->persist)
 		return gh_gl_fail(x, "buffer %u is mapped already", op.name);
 	if ((op.access & ~MAP_BITS) || !(op.access & (GL_MAP_READ_BIT | GL_MAP_WRITE_BIT)))
@@ -121,7 +125,7 @@ static struct gh_gl_buffer *checked_range(struct gl_exec *x, const struct gl_op_
 	return buf;
 }
 
-static bool write(struct gl_exec *x, struct gl_reader *r)
+static bool write_bytes(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gl_op_buffer_range op;
 	gl_rd_struct(r, &op, sizeof(op));
@@ -206,7 +210,7 @@ bool gh_gl_persist_op(struct gl_exec *x, struct gl_reader *r)
 	case GL_OP_BUFFER_UNPERSIST:
 		return unpersist(x, r);
 	case GL_OP_BUFFER_WRITE:
-		return write(x, r);
+		return write_bytes(x, r);
 	default:
 		return pull(x, r);
 	}
