@@ -97,9 +97,17 @@ static bool pull(struct gl_enc *e, uint32_t name, struct ge_buffer *b)
 			    run.length > n - (run.offset - op.offset) || padded < run.length ||
 			    size - used < padded)
 				goto malformed;
+			/* A run may hold a few bytes the GPU left as they were (equal
+			 * to S): those are not written, so an app thread writing them
+			 * meanwhile loses nothing. */
 			int64_t i = at + (run.offset - op.offset);
-			memcpy(m + i, r + used, run.length);
-			memcpy(s + i, r + used, run.length);
+			const uint8_t *v = r + used;
+			for (uint32_t j = 0; j < run.length; j++) {
+				if (v[j] != s[i + j]) {
+					m[i + j] = v[j];
+					s[i + j] = v[j];
+				}
+			}
 			used += padded;
 		}
 		if (used != size)
@@ -143,8 +151,10 @@ uint32_t ge_persist_map(struct gl_enc *e, uint32_t name, uint32_t target, struct
 	b->map_access = access;
 	atomic_fetch_add(&ge_persistent_maps, 1);
 	/* Both copies are zeros: the pull brings every other byte. */
-	if (!pull(e, name, b))
-		return GL_OUT_OF_MEMORY; /* the link is lost: nothing else matters */
+	if (!pull(e, name, b)) {
+		ge_buffer_unmap(b); /* the link is lost */
+		return GL_OUT_OF_MEMORY;
+	}
 	return GL_NO_ERROR;
 }
 
