@@ -43,10 +43,6 @@ static bool persist(struct gl_exec *x, struct gl_reader *r)
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, op.target);
 	if (!buf || buf != by_app_name(x, op.name))
 		return gh_gl_fail(x, "buffer %u is not bound to 0x%x", op.name, op.target);
-	/* Only glBufferStorageEXT's stores: GL keeps them, so the mapping
-	 * lives until the app's unmap or the name's deletion. */
-	if (!buf->immutable)
-		return gh_gl_fail(x, "buffer %u has no immutable store", op.name);
 	if (buf->persist)
 		return gh_gl_fail(x, "buffer %u is mapped already", op.name);
 	if ((op.access & ~MAP_BITS) || !(op.access & (GL_MAP_READ_BIT | GL_MAP_WRITE_BIT)))
@@ -60,7 +56,11 @@ static bool persist(struct gl_exec *x, struct gl_reader *r)
 	 * the bytes. */
 	uint32_t mapped = 0;
 	uint8_t *copy = NULL, *p = NULL;
-	if (gh_gl_quota_charge(buf->quota, 0, op.length, "a persistent mapping's copy")) {
+	/* Only glBufferStorageEXT's stores, which GL keeps: the mapping lives
+	 * until the app's unmap or the name's deletion. The library takes a
+	 * store the driver or the quota refused for one: its map fails. */
+	if (buf->immutable &&
+	    gh_gl_quota_charge(buf->quota, 0, op.length, "a persistent mapping's copy")) {
 		copy = calloc(1, op.length);
 		/* The host reads through its mapping what the GPU wrote, whether
 		 * the app asked to read or not (a write-only persistent mapping

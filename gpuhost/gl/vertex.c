@@ -141,7 +141,13 @@ enum gl_guard gl_exec_guard_glBufferData(struct gl_exec *x, GLenum target, GLsiz
 	if (!check_target(x, target))
 		return GL_GUARD_FAIL;
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
-	if (!buf || size < 0 || !usage_ok(x->ctx, usage) || buf->immutable)
+	if (buf && buf->immutable) {
+		/* GL refuses a new store for an immutable one: the driver never
+		 * sees the call, so no store can escape the quota. */
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		return GL_GUARD_SKIP;
+	}
+	if (!buf || size < 0 || !usage_ok(x->ctx, usage))
 		return GL_GUARD_CALL; /* a GL error: nothing is allocated */
 	if (!gh_gl_quota_charge(buf->quota, buf->charged, (uint64_t)size, "glBufferData")) {
 		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
@@ -576,7 +582,14 @@ static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 static void after_buffer_data(struct gl_exec *x)
 {
 	struct gh_gl_buffer *buf = x->after_buffer_data;
-	GLint size = 0;
+	GLint size = 0, immutable = GL_FALSE;
+	/* A glBufferStorageEXT the driver refused (out of memory) leaves the
+	 * buffer mutable: a later glBufferData must be charged. */
+	if (buf->immutable) {
+		gles_host.glGetBufferParameteriv(x->after_buffer_target,
+		                                 GL_BUFFER_IMMUTABLE_STORAGE_EXT, &immutable);
+		buf->immutable = immutable == GL_TRUE;
+	}
 	gles_host.glGetBufferParameteriv(x->after_buffer_target, GL_BUFFER_SIZE, &size);
 	if (size >= 0 && (uint64_t)size == x->after_buffer_size) {
 		buf->size = x->after_buffer_size;

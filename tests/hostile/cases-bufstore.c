@@ -126,7 +126,39 @@ static bool gl_buffer_write_reaches_the_store(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* A second store for an immutable buffer, by glBufferData or glBufferStorageEXT: the
+ * host answers GL_INVALID_OPERATION without the driver (nothing escapes the quota), a
+ * persistent map of the first store still works, and the link goes on. */
+static bool gl_buffer_data_on_an_immutable_store_is_invalid_operation(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	storage(&g, 5, 64, FLAGS);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "glBufferStorageEXT: error 0x%x", err);
+	hl_gl_cmd_begin(&g, GLES_OP_glBufferData);
+	hl_put_u32(&g.cmds, GL_ARRAY_BUFFER);
+	hl_gl_put_u64(&g, 1u << 20);
+	hl_put_u32(&g.cmds, GL_STATIC_DRAW);
+	hl_put_u32(&g.cmds, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "glBufferData of an immutable store: error 0x%x", err);
+	hl_gl_cmd_begin(&g, GLES_OP_glBufferStorageEXT);
+	hl_put_u32(&g.cmds, GL_ARRAY_BUFFER);
+	hl_gl_put_u64(&g, 1u << 20);
+	hl_put_u32(&g.cmds, FLAGS);
+	hl_put_u32(&g.cmds, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "a second glBufferStorageEXT: error 0x%x", err);
+	CHECK(persist(&g, 5, 64));
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_bufstore_cases[] = {
+        HL_CASE(gl_buffer_data_on_an_immutable_store_is_invalid_operation),
         HL_CASE(gl_buffer_write_past_the_buffer_end_ends_the_link),
         HL_CASE(gl_buffer_write_whose_end_wraps_ends_the_link),
         HL_CASE(gl_buffer_write_into_a_buffer_not_mapped_ends_the_link),
