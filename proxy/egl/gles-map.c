@@ -209,6 +209,8 @@ void GL_APIENTRY gl_enc_special_glFlushMappedBufferRangeEXT(GLenum target, GLint
 	pthread_mutex_lock(&e->gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
 	GLenum error = GL_NO_ERROR;
+	uint8_t *bytes = NULL;
+	int64_t at = 0;
 	if (!b || !b->map || !(b->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
 		error = GL_INVALID_OPERATION;
 	else if (offset < 0 || length < 0 || offset > b->map_length ||
@@ -216,9 +218,18 @@ void GL_APIENTRY gl_enc_special_glFlushMappedBufferRangeEXT(GLenum target, GLint
 		error = GL_INVALID_VALUE;
 	else if (b->persist_copy)
 		ge_persist_flush_range(e, name, b, offset, length);
-	else
-		write_back(target, b->map_offset + offset, length, (uint8_t *)b->map + offset);
+	else if (length && !(bytes = malloc((size_t)length)))
+		error = GL_OUT_OF_MEMORY;
+	else if (length) {
+		/* Sent unlocked: glBufferSubData looks for persistent mappings
+		 * to flush first (gles-persist.c), which takes the lock. */
+		memcpy(bytes, (uint8_t *)b->map + offset, (size_t)length);
+		at = b->map_offset + offset;
+	}
 	pthread_mutex_unlock(&e->gl->share->lock);
+	if (bytes)
+		write_back(target, at, length, bytes);
+	free(bytes);
 	if (error != GL_NO_ERROR)
 		gl_enc_error(e, error);
 }
