@@ -212,7 +212,15 @@ struct gh_gl_buffer {
 	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
 	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
 	bool complete;
-	bool gpu_written; /* the GPU may write it (buffer-targets.c): never copied */
+	bool gpu_written;       /* the GPU may write it (buffer-targets.c): never copied */
+	bool immutable;         /* glBufferStorageEXT made its store */
+	uint32_t storage_flags; /* glBufferStorageEXT's flags */
+	/* The host's persistent mapping while the app holds one (persist.c):
+	 * persist_length bytes at buffer offset persist_offset, and
+	 * persist_copy, the bytes the app holds. */
+	uint8_t *persist, *persist_copy;
+	uint32_t persist_offset, persist_length;
+	bool persist_coherent;
 	struct {
 		bool valid;
 		uint32_t type, count, min, max;
@@ -614,6 +622,10 @@ void gh_gl_images_finish(struct gh_gl *gl);
 EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle);
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
+/* GL_OP_BUFFER_PERSIST, _UNPERSIST, _WRITE, _PULL (persist.c). */
+bool gh_gl_persist_op(struct gl_exec *x, struct gl_reader *r);
+/* Forgets the host's persistent mapping of buf (its name is gone). */
+void gh_gl_persist_drop(struct gh_gl_buffer *buf);
 
 /* ---- shaders.c: glslang before the driver ---- */
 

@@ -137,6 +137,7 @@ void gh_gl_buffer_unref(struct gh_gl_buffer *buf)
 	if (!buf || --buf->refs)
 		return;
 	gh_gl_quota_adjust(buf->quota, buf->charged, 0);
+	gh_gl_persist_drop(buf);
 	free(buf->copy);
 	free(buf);
 }
@@ -294,6 +295,7 @@ static void forget_buffer(struct gh_gl_context *ctx, uint32_t host)
 	if (!gh_gl_map_remove(&ctx->share->buffers, host, &v))
 		return;
 	struct gh_gl_buffer *buf = (struct gh_gl_buffer *)v;
+	gh_gl_persist_drop(buf); /* GL unmaps a deleted buffer */
 	if (ctx->array_buffer == buf) {
 		ctx->array_buffer = NULL;
 		gh_gl_buffer_unref(buf);

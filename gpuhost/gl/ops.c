@@ -239,6 +239,11 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 		return with_context(x, r, gh_gl_client_array);
 	case GL_OP_BUFFER_READ:
 		return with_context(x, r, gh_gl_buffer_read);
+	case GL_OP_BUFFER_PERSIST:
+	case GL_OP_BUFFER_UNPERSIST:
+	case GL_OP_BUFFER_WRITE:
+	case GL_OP_BUFFER_PULL:
+		return with_context(x, r, gh_gl_persist_op);
 	case GL_OP_DEBUG_FETCH:
 		return with_context(x, r, gh_gl_debug_fetch);
 	default:

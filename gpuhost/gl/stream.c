@@ -34,6 +34,10 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_CLIENT_ARRAY] = "GL_OP_CLIENT_ARRAY",
         [GL_OP_BUFFER_READ] = "GL_OP_BUFFER_READ",
         [GL_OP_DEBUG_FETCH] = "GL_OP_DEBUG_FETCH",
+        [GL_OP_BUFFER_PERSIST] = "GL_OP_BUFFER_PERSIST",
+        [GL_OP_BUFFER_UNPERSIST] = "GL_OP_BUFFER_UNPERSIST",
+        [GL_OP_BUFFER_WRITE] = "GL_OP_BUFFER_WRITE",
+        [GL_OP_BUFFER_PULL] = "GL_OP_BUFFER_PULL",
 };
 
 const char *gh_gl_op_name(uint32_t op)

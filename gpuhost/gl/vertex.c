@@ -112,7 +112,7 @@ bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size
 	if (!check_target(x, target))
 		return false;
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
-	if (!buf || size < 0 || !usage_ok(x->ctx, usage))
+	if (!buf || size < 0 || !usage_ok(x->ctx, usage) || buf->immutable)
 		return true; /* a GL error: nothing changes */
 	free(buf->copy);
 	buf->copy = NULL;
@@ -141,6 +141,12 @@ enum gl_guard gl_exec_guard_glBufferData(struct gl_exec *x, GLenum target, GLsiz
 	if (!check_target(x, target))
 		return GL_GUARD_FAIL;
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	if (buf && buf->immutable) {
+		/* GL refuses a new store for an immutable one: the driver never
+		 * sees the call, so no store can escape the quota. */
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		return GL_GUARD_SKIP;
+	}
 	if (!buf || size < 0 || !usage_ok(x->ctx, usage))
 		return GL_GUARD_CALL; /* a GL error: nothing is allocated */
 	if (!gh_gl_quota_charge(buf->quota, buf->charged, (uint64_t)size, "glBufferData")) {
@@ -158,11 +164,35 @@ bool gl_exec_hook_glBufferSubData(struct gl_exec *x, GLenum target, GLintptr off
 		return false;
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
 	if (!buf || offset < 0 || size < 0 || (uint64_t)offset > buf->size ||
-	    (uint64_t)size > buf->size - (uint64_t)offset)
+	    (uint64_t)size > buf->size - (uint64_t)offset ||
+	    (buf->immutable && !(buf->storage_flags & GL_DYNAMIC_STORAGE_BIT_EXT)))
 		return true; /* a GL error: nothing changes */
 	buf->scan.valid = false;
 	if (buf->copy)
 		memcpy(buf->copy + offset, data, (size_t)size);
+	return true;
+}
+
+/* GL_EXT_buffer_storage: an immutable store, charged as glBufferData's.
+ * The library checked size and flags (an honest one sends only those GL
+ * takes); a second store for the same buffer is the driver's error. */
+enum gl_guard gl_exec_guard_glBufferStorageEXT(struct gl_exec *x, GLenum target, GLsizeiptr size,
+                                               const void *data, GLbitfield flags)
+{
+	return gl_exec_guard_glBufferData(x, target, size, data, GL_STATIC_DRAW);
+}
+
+bool gl_exec_hook_glBufferStorageEXT(struct gl_exec *x, GLenum target, GLsizeiptr size,
+                                     const void *data, GLbitfield flags)
+{
+	struct gh_gl_buffer *buf =
+	        check_target(x, target) ? gh_gl_bound_buffer(x->ctx, target) : NULL;
+	if (!buf || buf->immutable)
+		return gl_exec_hook_glBufferData(x, target, size, data, GL_STATIC_DRAW);
+	if (!gl_exec_hook_glBufferData(x, target, size, data, GL_STATIC_DRAW))
+		return false;
+	buf->immutable = true;
+	buf->storage_flags = flags;
 	return true;
 }
 
@@ -552,7 +582,14 @@ static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 static void after_buffer_data(struct gl_exec *x)
 {
 	struct gh_gl_buffer *buf = x->after_buffer_data;
-	GLint size = 0;
+	GLint size = 0, immutable = GL_FALSE;
+	/* A glBufferStorageEXT the driver refused (out of memory) leaves the
+	 * buffer mutable: a later glBufferData must be charged. */
+	if (buf->immutable) {
+		gles_host.glGetBufferParameteriv(x->after_buffer_target,
+		                                 GL_BUFFER_IMMUTABLE_STORAGE_EXT, &immutable);
+		buf->immutable = immutable == GL_TRUE;
+	}
 	gles_host.glGetBufferParameteriv(x->after_buffer_target, GL_BUFFER_SIZE, &size);
 	if (size >= 0 && (uint64_t)size == x->after_buffer_size) {
 		buf->size = x->after_buffer_size;

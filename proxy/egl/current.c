@@ -11,6 +11,7 @@
 
 #include "debug.h"
 #include "ge.h"
+#include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -49,6 +50,7 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 		gl_enc_error(c->stream, GL_INVALID_OPERATION);
 		return NULL;
 	}
+	ge_persist_before(c->stream, op);
 	return c->stream;
 }
 

@@ -17,4 +17,26 @@ void ge_read_pixels_to_pack(struct gl_enc *e, uint32_t op, int32_t x, int32_t y,
                             int32_t height, uint32_t format, uint32_t type, const int32_t *buf_size,
                             const void *offset);
 
+/* ---- gles-persist.c: mappings of GL_EXT_buffer_storage stores ---- */
+struct ge_buffer;
+/* Before command `op` is queued: sends the app's writes to coherent
+ * persistent mappings when op may make the GPU read buffer memory, to
+ * every persistent mapping at glMemoryBarrier. */
+void ge_persist_before(struct gl_enc *e, uint32_t op);
+/* Maps [offset, offset + length) of the immutable store `name`, bound to
+ * target, on the host too; share group locked. GL_NO_ERROR and b's
+ * mapping set, or the error. */
+uint32_t ge_persist_map(struct gl_enc *e, uint32_t name, uint32_t target, struct ge_buffer *b,
+                        int64_t offset, int64_t length, uint32_t access);
+/* Sends the app's writes to [offset, offset + length) of b's mapping
+ * (relative to the mapping); share group locked. */
+bool ge_persist_flush_range(struct gl_enc *e, uint32_t name, struct ge_buffer *b, int64_t offset,
+                            int64_t length);
+/* Sends the last writes, then ends the host's mapping; share group locked,
+ * b's mapping freed. */
+void ge_persist_unmap(struct gl_enc *e, uint32_t name, struct ge_buffer *b);
+/* The GPU's writes into the app's persistent mappings (glFinish, a fence
+ * wait that signalled): the app's own writes go first. */
+void ge_persist_pull_all(struct gl_enc *e);
+
 #endif

@@ -22,7 +22,11 @@
 #define ACCESS_BITS                                                                                \
 	(GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT | GL_MAP_INVALIDATE_RANGE_BIT_EXT |            \
 	 GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_FLUSH_EXPLICIT_BIT_EXT |                        \
-	 GL_MAP_UNSYNCHRONIZED_BIT_EXT)
+	 GL_MAP_UNSYNCHRONIZED_BIT_EXT | GL_MAP_PERSISTENT_BIT_EXT | GL_MAP_COHERENT_BIT_EXT)
+/* The bits of a map that an immutable store's flags must hold. */
+#define STORE_BITS                                                                                 \
+	(GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT | GL_MAP_PERSISTENT_BIT_EXT |                  \
+	 GL_MAP_COHERENT_BIT_EXT)
 
 bool ge_buffer_read(struct gl_enc *e, uint32_t target, uint64_t offset, uint64_t length, void *out)
 {
@@ -74,6 +78,12 @@ static GLenum check_range(const struct ge_buffer *b, GLintptr offset, GLsizeiptr
 	                        GL_MAP_UNSYNCHRONIZED_BIT_EXT))) ||
 	    ((access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT) && !write))
 		return GL_INVALID_OPERATION;
+	/* GL_EXT_buffer_storage: persistence needs an immutable store, and a
+	 * map asks only what the store's flags allow. */
+	if ((access & (GL_MAP_PERSISTENT_BIT_EXT | GL_MAP_COHERENT_BIT_EXT)) && !b->immutable)
+		return GL_INVALID_OPERATION;
+	if (b->immutable && (access & STORE_BITS & ~b->storage_flags))
+		return GL_INVALID_OPERATION;
 	return GL_NO_ERROR;
 }
 
@@ -91,6 +101,15 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 	pthread_mutex_lock(&gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(gl->share, name, false);
 	GLenum error = name ? check_range(b, offset, length, access) : GL_INVALID_OPERATION;
+	if (error == GL_NO_ERROR && b->immutable) {
+		/* Through a mapping on the host (gles-persist.c). */
+		error = ge_persist_map(e, name, target, b, offset, length, access);
+		shadow = error == GL_NO_ERROR ? b->map : NULL;
+		pthread_mutex_unlock(&gl->share->lock);
+		if (error != GL_NO_ERROR)
+			gl_enc_error(e, error);
+		return shadow;
+	}
 	if (error == GL_NO_ERROR && !(shadow = malloc((size_t)length)))
 		error = GL_OUT_OF_MEMORY;
 	bool need_bytes =
@@ -153,6 +172,11 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 	}
 	pthread_mutex_lock(&e->gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
+	if (b && b->map && b->persist_copy) {
+		ge_persist_unmap(e, name, b);
+		pthread_mutex_unlock(&e->gl->share->lock);
+		return GL_TRUE;
+	}
 	struct ge_buffer m = b ? *b : (struct ge_buffer){0};
 	if (b && b->map) {
 		b->map = NULL;
@@ -185,14 +209,27 @@ void GL_APIENTRY gl_enc_special_glFlushMappedBufferRangeEXT(GLenum target, GLint
 	pthread_mutex_lock(&e->gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(e->gl->share, name, false);
 	GLenum error = GL_NO_ERROR;
+	uint8_t *bytes = NULL;
+	int64_t at = 0;
 	if (!b || !b->map || !(b->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
 		error = GL_INVALID_OPERATION;
 	else if (offset < 0 || length < 0 || offset > b->map_length ||
 	         length > b->map_length - offset)
 		error = GL_INVALID_VALUE;
-	else
-		write_back(target, b->map_offset + offset, length, (uint8_t *)b->map + offset);
+	else if (b->persist_copy)
+		ge_persist_flush_range(e, name, b, offset, length);
+	else if (length && !(bytes = malloc((size_t)length)))
+		error = GL_OUT_OF_MEMORY;
+	else if (length) {
+		/* Sent unlocked: glBufferSubData looks for persistent mappings
+		 * to flush first (gles-persist.c), which takes the lock. */
+		memcpy(bytes, (uint8_t *)b->map + offset, (size_t)length);
+		at = b->map_offset + offset;
+	}
 	pthread_mutex_unlock(&e->gl->share->lock);
+	if (bytes)
+		write_back(target, at, length, bytes);
+	free(bytes);
 	if (error != GL_NO_ERROR)
 		gl_enc_error(e, error);
 }

@@ -84,6 +84,10 @@ GLenum GL_APIENTRY gl_enc_special_glClientWaitSync(GLsync sync, GLbitfield flags
 	for (;;) {
 		GLuint64 step = left > GL_MAX_SYNC_WAIT_NS ? GL_MAX_SYNC_WAIT_NS : left;
 		GLenum status = gl_enc_glClientWaitSync(sync, flags, step);
+		struct gl_enc *e = gl_enc_current();
+		/* Signalled: the GPU's writes reach the app's mappings. */
+		if (e && (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED))
+			ge_persist_pull_all(e);
 		if (status != GL_TIMEOUT_EXPIRED || left <= step)
 			return status;
 		left -= step;

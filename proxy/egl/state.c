@@ -111,6 +111,10 @@ struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create
 
 void ge_buffer_unmap(struct ge_buffer *b)
 {
+	if (b->persist_copy)
+		atomic_fetch_sub(&ge_persistent_maps, 1);
+	free(b->persist_copy);
+	b->persist_copy = NULL;
 	free(b->map);
 	b->map = NULL;
 	b->map_offset = b->map_length = 0;
@@ -316,10 +320,31 @@ void gl_enc_hook_glBufferData(struct gl_enc *e, GLenum target, GLsizeiptr size, 
 		return;
 	pthread_mutex_lock(&gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(gl->share, name, true);
-	if (b) {
+	if (b && !b->immutable) { /* an immutable store: the driver refuses */
 		/* New data store: a mapping of the old one ends. */
 		ge_buffer_unmap(b);
 		b->size = size;
+	}
+	pthread_mutex_unlock(&gl->share->lock);
+}
+
+/* GL_EXT_buffer_storage: the store is immutable from now on (size and flags
+ * checked by the generated code; a second store is the driver's error). */
+void gl_enc_hook_glBufferStorageEXT(struct gl_enc *e, GLenum target, GLsizeiptr size,
+                                    const void *data, GLbitfield flags)
+{
+	struct ge_gl_state *gl = e->gl;
+	bool ok;
+	uint32_t name = ge_gl_bound_buffer(gl, target, &ok);
+	if (!ok || !name)
+		return;
+	pthread_mutex_lock(&gl->share->lock);
+	struct ge_buffer *b = ge_share_buffer(gl->share, name, true);
+	if (b && !b->immutable) {
+		ge_buffer_unmap(b);
+		b->size = size;
+		b->immutable = true;
+		b->storage_flags = flags;
 	}
 	pthread_mutex_unlock(&gl->share->lock);
 }

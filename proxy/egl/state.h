@@ -74,7 +74,17 @@ struct ge_buffer {
 	void *map; /* shadow memory of the mapped range */
 	int64_t map_offset, map_length;
 	uint32_t map_access; /* GL_MAP_*_BIT_EXT */
+	/* GL_EXT_buffer_storage: an immutable store, its flags, and while it
+	 * is mapped (the host maps it too: gles-persist.c) the bytes last
+	 * exchanged with the host, map_length of them. */
+	bool immutable;
+	uint32_t storage_flags;
+	uint8_t *persist_copy;
 };
+
+/* Mappings of immutable stores in this process (gles-persist.c): while
+ * there are none, no command looks for one. */
+extern atomic_int ge_persistent_maps;
 
 struct ge_share {
 	atomic_int refs;

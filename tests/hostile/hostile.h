@@ -257,5 +257,8 @@ extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;
 extern const struct hl_case hl_es1fbo_cases[];
 extern const size_t hl_es1fbo_case_count;
+/* GL_EXT_buffer_storage's mappings (cases-bufstore.c). */
+extern const struct hl_case hl_bufstore_cases[];
+extern const size_t hl_bufstore_case_count;
 
 #endif

@@ -18,7 +18,7 @@ static const struct {
         {hl_es3_cases, &hl_es3_case_count},         {hl_indirect_cases, &hl_indirect_case_count},
         {hl_geotess_cases, &hl_geotess_case_count}, {hl_es32_cases, &hl_es32_case_count},
         {hl_debug_cases, &hl_debug_case_count},     {hl_views_cases, &hl_views_case_count},
-        {hl_es1fbo_cases, &hl_es1fbo_case_count},
+        {hl_es1fbo_cases, &hl_es1fbo_case_count},   {hl_bufstore_cases, &hl_bufstore_case_count},
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

@@ -81,6 +81,10 @@
  * bits on both sides, so a driver adding them in 32 bits never sees a sum that wraps. */
 #define GL_MAX_VIEWPORT_INDEX 256
 
+/* Every flag glBufferStorageEXT takes (GL_EXT_buffer_storage): map read,
+ * write, persistent, coherent, dynamic storage, client storage. */
+#define GL_STORAGE_FLAGS_KNOWN 0x3c3u
+
 /* Blob byte count standing for a NULL pointer. */
 #define GL_BLOB_NULL 0xffffffffu
 /* Blob byte count of pixels that are not in the command: a u64 offset into
@@ -201,6 +205,32 @@ enum gl_op {
 	 * NUL), zero-padded to 4; all of it at most `bytes` bytes. The
 	 * messages taken leave the host's queue. */
 	GL_OP_DEBUG_FETCH = 17,
+
+	/* GL_EXT_buffer_storage's persistent mappings (proxy/egl/README.md):
+	 * the host maps the buffer too, and bytes travel both ways through
+	 * that mapping. Every range is checked against it; a range outside,
+	 * or a buffer the host has not mapped, ends the link. */
+	/* sync. struct gl_op_buffer_persist: maps that range of the buffer
+	 * bound to `target` (named `name`) on the host, for as long as the
+	 * app's mapping lives (every mapping of a glBufferStorageEXT store).
+	 * The host's copy of the bytes the app holds starts as zeros, as the
+	 * library's does: its first GL_OP_BUFFER_PULL brings the bytes.
+	 * Reply: u32 1 when mapped, 0 when the driver refused (or the quota
+	 * the copy is charged to): the app's map fails. */
+	GL_OP_BUFFER_PERSIST = 18,
+	/* struct gl_op_buffer_name: the host's persistent mapping of that
+	 * buffer ends (the app's glUnmapBuffer). */
+	GL_OP_BUFFER_UNPERSIST = 19,
+	/* struct gl_op_buffer_range, then a blob of `length` bytes: written
+	 * into the host's mapping at buffer offset `offset` (the app's CPU
+	 * writes; length at most GL_BUFFER_PIECE). */
+	GL_OP_BUFFER_WRITE = 20,
+	/* sync. struct gl_op_buffer_range (length at most GL_BUFFER_PIECE):
+	 * the bytes of that range the GPU changed since they last travelled.
+	 * Reply: u32 count, then `count` runs, each a struct gl_buffer_run
+	 * and its `length` bytes zero-padded to 4, ascending, inside the
+	 * range. */
+	GL_OP_BUFFER_PULL = 21,
 
 	GL_OP_EGL_COUNT,
 };
@@ -340,6 +370,49 @@ struct gl_op_buffer_read {
 static_assert(sizeof(struct gl_op_buffer_read) == 12, "gl_op_buffer_read is 12 bytes");
 GL_WIRE_FIELD(gl_op_buffer_read, offset, 4);
 GL_WIRE_FIELD(gl_op_buffer_read, length, 8);
+
+/* Most bytes one GL_OP_BUFFER_WRITE or GL_OP_BUFFER_PULL covers: a pull's
+ * reply (runs at least 8 bytes apart, 8 bytes of header each) stays under
+ * 2 * GL_BUFFER_PIECE + 8. */
+#define GL_BUFFER_PIECE (16u << 20)
+
+/* GL_OP_BUFFER_PERSIST. */
+struct gl_op_buffer_persist {
+	uint32_t name;   /* the app's buffer name, bound to target */
+	uint32_t target; /* a target of gl_buffer_target */
+	uint32_t offset; /* the mapped range, inside the buffer */
+	uint32_t length; /* > 0 */
+	uint32_t access; /* GL_MAP_READ_BIT, _WRITE_BIT, _PERSISTENT_BIT, _COHERENT_BIT */
+};
+static_assert(sizeof(struct gl_op_buffer_persist) == 20, "gl_op_buffer_persist is 20 bytes");
+GL_WIRE_FIELD(gl_op_buffer_persist, target, 4);
+GL_WIRE_FIELD(gl_op_buffer_persist, offset, 8);
+GL_WIRE_FIELD(gl_op_buffer_persist, length, 12);
+GL_WIRE_FIELD(gl_op_buffer_persist, access, 16);
+
+/* GL_OP_BUFFER_UNPERSIST. */
+struct gl_op_buffer_name {
+	uint32_t name;
+};
+static_assert(sizeof(struct gl_op_buffer_name) == 4, "gl_op_buffer_name is 4 bytes");
+
+/* GL_OP_BUFFER_WRITE, GL_OP_BUFFER_PULL. */
+struct gl_op_buffer_range {
+	uint32_t name;   /* a buffer the host maps persistently */
+	uint32_t offset; /* bytes into the buffer, inside the mapped range */
+	uint32_t length; /* 1..GL_BUFFER_PIECE, inside the mapped range */
+};
+static_assert(sizeof(struct gl_op_buffer_range) == 12, "gl_op_buffer_range is 12 bytes");
+GL_WIRE_FIELD(gl_op_buffer_range, offset, 4);
+GL_WIRE_FIELD(gl_op_buffer_range, length, 8);
+
+/* One run of a GL_OP_BUFFER_PULL reply, before its bytes. */
+struct gl_buffer_run {
+	uint32_t offset; /* bytes into the buffer */
+	uint32_t length; /* > 0 */
+};
+static_assert(sizeof(struct gl_buffer_run) == 8, "gl_buffer_run is 8 bytes");
+GL_WIRE_FIELD(gl_buffer_run, length, 4);
 
 /* GL_OP_DEBUG_FETCH. */
 struct gl_op_debug_fetch {
