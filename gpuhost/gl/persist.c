@@ -163,9 +163,11 @@ static bool pull(struct gl_exec *x, struct gl_reader *r)
 	uint32_t at = op.offset - buf->persist_offset;
 	const uint8_t *now = buf->persist + at;
 	uint8_t *was = buf->persist_copy + at;
-	/* Runs closer than 8 bytes merge, so the reply stays under 2 * length
-	 * + 4: the worst case is sized first, then trimmed. */
-	uint8_t *reply = malloc(4 + 2 * (size_t)op.length + 8);
+	/* Runs closer than 8 bytes merge, so each run but the last is followed
+	 * by 8 equal bytes: R runs cost at most 11 R + (bytes in runs) after
+	 * the count, with R <= (length - 1) / 9 + 1, which stays under
+	 * 2 * length + 12 (one changed byte alone: 16 bytes for 1). */
+	uint8_t *reply = malloc(4 + 2 * (size_t)op.length + 12);
 	if (!reply)
 		return gh_gl_fail(x, "no memory for a pull of %u bytes", op.length);
 	uint32_t count = 0;
