@@ -153,12 +153,17 @@ static const struct block_format blocks[] = {
 /* The sRGB ASTC formats (0x93D0...) have the same blocks as 0x93B0... */
 #define ASTC_SRGB_OFFSET 0x20u
 
+bool gh_gl_format_is_paletted(uint32_t internalformat)
+{
+	return internalformat >= 0x8B90 && internalformat <= 0x8B99;
+}
+
 uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h)
 {
 	/* OpenGL ES 1's paletted formats (OES_compressed_paletted_texture,
 	 * GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES): drivers keep them
 	 * expanded, RGBA8 at most. */
-	if (internalformat >= 0x8B90 && internalformat <= 0x8B99)
+	if (gh_gl_format_is_paletted(internalformat))
 		return (uint64_t)w * h * 4;
 	if (internalformat >= 0x93D0 && internalformat <= 0x93DD)
 		internalformat -= ASTC_SRGB_OFFSET;

@@ -387,6 +387,8 @@ void gh_gl_storage_after(struct gl_exec *x);
 uint32_t gh_gl_format_bytes(uint32_t internalformat);
 /* Bytes of a w x h image of a compressed format we know; 0 if unknown. */
 uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h);
+/* OpenGL ES 1's GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES. */
+bool gh_gl_format_is_paletted(uint32_t internalformat);
 
 /* EGLImages of a texture level (face 0) or a renderbuffer: what the image
  * would hold, from the storage of host name `host` in ctx's share group

@@ -270,11 +270,51 @@ enum gl_guard gl_exec_guard_glCopyTexImage2D(struct gl_exec *x, GLenum target, G
 	return set_image(x, target, level, width, height, bytes, "glCopyTexImage2D");
 }
 
+/* OES_compressed_paletted_texture: a level -n is levels 0..n of one paletted image in a
+ * single call, each charged expanded (gh_gl_compressed_bytes). The driver checks the data
+ * size and the level count against the base size. */
+static enum gl_guard set_paletted_chain(struct gl_exec *x, uint32_t target, int32_t level,
+                                        uint32_t internalformat, int32_t w, int32_t h)
+{
+	if (level < -(int32_t)(MAX_LEVELS - 1) || w < 0 || h < 0)
+		return refuse(x, GL_INVALID_VALUE);
+	uint32_t face;
+	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
+	if (!st)
+		return refuse(x, GL_INVALID_ENUM);
+	uint32_t max = target == GL_TEXTURE_2D ? x->gl->max_texture_size : x->gl->max_cube_size;
+	if ((uint32_t)w > max || (uint32_t)h > max)
+		return refuse(x, GL_INVALID_VALUE);
+	struct wl_array work;
+	if (!begin(x, st, &work))
+		return GL_GUARD_FAIL;
+	for (uint32_t l = 0; l <= (uint32_t)-level; l++) {
+		uint32_t lw = (uint32_t)w >> l, lh = (uint32_t)h >> l;
+		lw = lw ? lw : 1;
+		lh = lh ? lh : 1;
+		struct gh_gl_image_bytes im = {
+		        .face = face,
+		        .level = l,
+		        .width = lw,
+		        .height = lh,
+		        .bytes = gh_gl_compressed_bytes(internalformat, lw, lh),
+		};
+		if (!put_image(&work, &im)) {
+			wl_array_release(&work);
+			gh_gl_fail(x, "out of memory for texture records");
+			return GL_GUARD_FAIL;
+		}
+	}
+	return commit(x, st, &work, "glCompressedTexImage2D");
+}
+
 enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum target, GLint level,
                                                    GLenum internalformat, GLsizei width,
                                                    GLsizei height, GLint border, GLsizei imageSize,
                                                    const void *data)
 {
+	if (level < 0 && gh_gl_format_is_paletted(internalformat))
+		return set_paletted_chain(x, target, level, internalformat, width, height);
 	uint64_t bytes = gh_gl_compressed_bytes(internalformat, width > 0 ? (uint32_t)width : 0,
 	                                        height > 0 ? (uint32_t)height : 0);
 	if (imageSize > 0 && (uint64_t)imageSize > bytes)

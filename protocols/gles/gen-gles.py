@@ -28,7 +28,7 @@ from gles_decode import gen_decode  # noqa: E402
 from gles_encode import gen_encode  # noqa: E402
 from gles_header import gen_header  # noqa: E402
 from gles_model import (GenError, apply_annotations, fail, read_annotations,  # noqa: E402
-                        read_helpers, read_registry, validate)
+                        read_helpers, read_registry, resolve_same, validate)
 
 
 def codec_id(cmds, exts, offered, lines):
@@ -68,6 +68,7 @@ def main():
                 fail('%s: extension %s %s commands in gl.xml'
                      % (args.annotations, e, 'has no' if has else 'has'))
         apply_annotations(cmds, lines, helpers)
+        resolve_same(cmds, ext_apis)
         validate(cmds)
         ext_names = list(exts)
         codec = codec_id(cmds, ext_names, offered, lines)

@@ -18,6 +18,10 @@ static bool single(uint32_t pname)
 	if (pname >= GL_CLIP_PLANE0 && pname <= GL_CLIP_PLANE5)
 		return true;
 	switch (pname) {
+	case GL_TEXTURE_GEN_STR_OES: /* OES_texture_cube_map */
+	case GL_TEXTURE_BINDING_CUBE_MAP_OES:
+	case GL_MAX_CUBE_MAP_TEXTURE_SIZE_OES:
+	case GL_MAX_TEXTURE_LOD_BIAS_EXT: /* EXT_texture_lod_bias */
 	case GL_ALPHA_TEST:
 	case GL_ALPHA_TEST_FUNC:
 	case GL_ALPHA_TEST_REF:
@@ -215,8 +219,15 @@ int64_t gl_texenv_count(uint32_t pname)
 	case GL_RGB_SCALE:
 	case GL_ALPHA_SCALE:
 	case GL_COORD_REPLACE_OES:
+	case GL_TEXTURE_LOD_BIAS_EXT: /* EXT_texture_lod_bias (target GL_TEXTURE_FILTER_CONTROL_EXT)
+	                               */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}
+}
+
+int64_t gl_texgen_count(uint32_t pname)
+{
+	return pname == GL_TEXTURE_GEN_MODE_OES ? 1 : GL_SIZE_INVALID_ENUM;
 }

@@ -529,7 +529,8 @@ int64_t gl_texparam_count(uint32_t pname)
 	case GL_TEXTURE_VIEW_NUM_LEVELS_EXT:
 	case GL_GENERATE_MIPMAP_ES1: /* OpenGL ES 1.1 */
 		return 1;
-	case GL_TEXTURE_BORDER_COLOR: /* ES 3.2, EXT/OES_texture_border_clamp */
+	case GL_TEXTURE_BORDER_COLOR:      /* ES 3.2, EXT/OES_texture_border_clamp */
+	case GL_TEXTURE_CROP_RECT_OES_ES1: /* ES 1.1, OES_draw_texture */
 		return 4;
 	default:
 		return GL_SIZE_INVALID_ENUM;
@@ -587,7 +588,8 @@ int64_t gl_sampler_param_count(uint32_t pname)
 	case GL_TEXTURE_REDUCTION_MODE_EXT: /* EXT_texture_filter_minmax */
 	case GL_TEXTURE_SRGB_DECODE_EXT:    /* EXT_texture_sRGB_decode */
 		return 1;
-	case GL_TEXTURE_BORDER_COLOR: /* ES 3.2, EXT/OES_texture_border_clamp */
+	case GL_TEXTURE_BORDER_COLOR:      /* ES 3.2, EXT/OES_texture_border_clamp */
+	case GL_TEXTURE_CROP_RECT_OES_ES1: /* ES 1.1, OES_draw_texture */
 		return 4;
 	default:
 		return GL_SIZE_INVALID_ENUM;

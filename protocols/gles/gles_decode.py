@@ -378,10 +378,10 @@ def gen_decode(cmds, exts, ext_cmds):
             out.append('')
     out.append('typedef bool (*gles_decoder)(struct gl_exec *x, struct gl_reader *r);')
     out.append('')
-    out.append('/* NULL: local commands, never sent. */')
+    out.append('/* NULL: local and same= commands, never sent. */')
     out.append('static const gles_decoder decoders[GLES_COMMAND_COUNT] = {')
     for c in cmds:
-        if c.local:
+        if not c.sent:
             out.append('\t[%s - GL_OP_GLES_BASE] = NULL,' % op(c))
         elif c.host_special:
             out.append('\t[%s - GL_OP_GLES_BASE] = gl_exec_special_%s,' % (op(c), c.name))

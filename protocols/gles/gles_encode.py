@@ -429,8 +429,10 @@ def gen_encode(cmds, exts):
     out.append('')
     out.append('/* Sorted by name for bsearch. */')
     out.append('static const struct enc_entry entries[] = {')
+    by_name = {c.name: c for c in cmds}
     for c in sorted(cmds, key=lambda c: c.name):
-        fn = ('gl_enc_special_' if c.client_special else 'gl_enc_') + c.name
+        t = by_name[c.same] if c.same else c
+        fn = ('gl_enc_special_' if t.client_special else 'gl_enc_') + t.name
         out.append('\t{ "%s", (void *)%s },' % (c.name, fn))
     out.append('};')
     out.append('''

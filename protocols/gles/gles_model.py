@@ -21,6 +21,8 @@ SCALARS = {
     'GLboolean': (4, 'b'),
     # OpenGL ES 1: 16.16 fixed point (khronos_int32_t) and glColor4ub's bytes.
     'GLfixed': (4, 'i'), 'GLclampx': (4, 'i'), 'GLubyte': (4, 'u'),
+    # OES_draw_texture's glDrawTexsOES: shorts travel widened (the host casts back).
+    'GLshort': (4, 'i'),
     'GLintptr': (8, 'i'), 'GLsizeiptr': (8, 'i'),
     'GLint64': (8, 'i'), 'GLuint64': (8, 'u'),
     # A sync object travels as the u32 name the app's library gave it (kind s).
@@ -115,6 +117,7 @@ class Command:
         self.special = None
         self.hook = None
         self.wrap = False
+        self.same = None   # `same=CORE`: this entry point is CORE's (no opcode of its own)
         self.checks = []
 
     def param(self, name):
@@ -148,11 +151,17 @@ class Command:
     @property
     def has_encoder(self):
         """A generated wire encoder gl_enc_<name> exists."""
-        return not self.local and not any(p.kind == 'wire' for p in self.params)
+        return (not self.local and not self.same and
+                not any(p.kind == 'wire' for p in self.params))
 
     @property
     def has_decoder(self):
-        return not self.local and not self.host_special
+        return not self.local and not self.same and not self.host_special
+
+    @property
+    def sent(self):
+        """The host may see its opcode (local and same= commands are never sent)."""
+        return not self.local and not self.same
 
     def proto(self, fname, first=None):
         args = [p.decl() for p in self.params]
@@ -394,6 +403,8 @@ def apply_annotations(cmds, lines, helpers):
                     c.hook = parse_side(a[5:], 'hook', where)
                 elif a == 'wrap=host':
                     c.wrap = True
+                elif a.startswith('same='):
+                    c.same = a[5:]
                 elif a in ('sync', 'flush', 'local', 'create', 'guard'):
                     c.attrs.add(a)
                 else:
@@ -451,9 +462,45 @@ def sides(value):
     return {'client', 'host'} if value == 'both' else {value}
 
 
+# gl.xml's clamped types are the plain ones in C (GLES/gl.h typedefs them so).
+SAME_C_TYPE = {'GLclampf': 'GLfloat', 'GLclampx': 'GLfixed', 'GLclampd': 'GLdouble'}
+
+
+def c_type(p):
+    return ' '.join(SAME_C_TYPE.get(w, w) for w in p.ctype.split())
+
+
+def resolve_same(cmds, ext_apis):
+    """Checks each `same=CORE` command: it comes from one of our extensions, CORE is a core
+    command of every API that extension extends here, with the same prototype, so calling
+    CORE's entry point is calling it. Its own annotations would never be used: none allowed."""
+    by_name = {c.name: c for c in cmds}
+    for c in cmds:
+        if not c.same:
+            continue
+        t = by_name.get(c.same)
+        if t is None:
+            fail('%s: same=%s: not a streamed command' % (c.name, c.same))
+        if t.same or t.ext:
+            fail('%s: same=%s: the target must be a core command with an entry point of its own'
+                 % (c.name, t.name))
+        if not c.ext:
+            fail('%s: same= is for extension commands' % c.name)
+        for e in c.exts:
+            for api in ext_apis[e]:
+                if api not in t.since:
+                    fail('%s: same=%s, but %s has no %s (for %s)' % (c.name, t.name, api,
+                                                                     t.name, e))
+        if c.ret != t.ret or [c_type(p) for p in c.params] != [c_type(p) for p in t.params]:
+            fail('%s: same=%s with another prototype' % (c.name, t.name))
+        if (c.attrs or c.special or c.hook or c.wrap or c.checks or
+                any(p.kind or p.mode for p in c.params)):
+            fail('%s: same= commands take no other annotation (%s\'s hold)' % (c.name, t.name))
+
+
 def validate(cmds):
     for c in cmds:
-        if c.local:
+        if c.local or c.same:
             if c.special or c.hook:
                 fail('%s: local commands are client specials; no special= or hook=' % c.name)
             continue
@@ -469,7 +516,7 @@ def validate(cmds):
             fail('%s: wrap=host is for commands that return nothing' % c.name)
         if 'create' in c.attrs and (c.ret_cls not in CLASSES or c.ret not in ('GLuint', 'GLsync')):
             fail('%s: create needs a GLuint or GLsync return value with a gl.xml class' % c.name)
-        if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean') and \
+        if c.ret not in ('void', 'GLenum', 'GLuint', 'GLint', 'GLboolean', 'GLbitfield') and \
                 not ('create' in c.attrs and c.ret == 'GLsync'):
             fail('%s: return type %s needs local or special' % (c.name, c.ret))
         for p in c.params:

@@ -31,7 +31,8 @@ int main(int argc, char **argv)
 {
 	int major = argc == 3 ? atoi(argv[1]) : 0, minor = argc == 3 ? atoi(argv[2]) : -1;
 	if (major < 1 || major > 3 || minor < 0) {
-		fprintf(stderr, "usage: gl-es-extensions MAJOR MINOR (an OpenGL ES version: 1 1, 2 0, 3 2)\n");
+		fprintf(stderr, "usage: gl-es-extensions MAJOR MINOR (an OpenGL ES version: 1 1, 2 "
+		                "0, 3 2)\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0); /* in order with stderr in the test's log */
@@ -39,13 +40,15 @@ int main(int argc, char **argv)
 	if (!gp_app_init(&app, "gl-es-extensions", renderable_bit(major)))
 		return 1;
 	if (!app.window_config) {
-		fprintf(stderr, "gl-es-extensions: no config renderable with OpenGL ES %d\n", major);
+		fprintf(stderr, "gl-es-extensions: no config renderable with OpenGL ES %d\n",
+		        major);
 		return 77;
 	}
 	EGLContext ctx = gp_app_create_context(&app, app.window_config, major, minor);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(app.egl, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx)) {
-		fprintf(stderr, "gl-es-extensions: no current OpenGL ES %d.%d context: %s\n", major, minor,
-		        gp_egl_error_name(eglGetError()));
+	if (ctx == EGL_NO_CONTEXT ||
+	    !eglMakeCurrent(app.egl, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx)) {
+		fprintf(stderr, "gl-es-extensions: no current OpenGL ES %d.%d context: %s\n", major,
+		        minor, gp_egl_error_name(eglGetError()));
 		return 77;
 	}
 	gp_print_gl_info();

@@ -10,6 +10,7 @@
 #include <GLES/gl.h>
 
 #include "gl-harness.h"
+#include "gl-private.h"
 
 /* Within `tol` of r, g, b, 255 at every pixel. */
 static bool pixels_near(const uint8_t *px, int n, int r, int g, int b, int tol)
@@ -196,10 +197,70 @@ static bool matrix_stack_pushes_and_pops(struct gt *t)
 	return gt_read_pixels(t, 1, 0, 0, 8, 8, px) && pixels_near(px, 64, 255, 0, 0, 0);
 }
 
+static uint32_t get_error(struct gt *t)
+{
+	uint32_t err = 0xffffffff;
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	if (!gt_sync_u32(t, 1, GLES_OP_glGetError, &err))
+		return 0xffffffff;
+	return err;
+}
+
+static void paletted_image(struct gt *t, int32_t level, uint32_t w, uint32_t h, const void *data,
+                           uint32_t size)
+{
+	gt_begin(t, GLES_OP_glCompressedTexImage2D);
+	const uint32_t args[] = {GL_TEXTURE_2D, (uint32_t)level, GL_PALETTE4_RGB8_OES, w, h, 0,
+	                         size};
+	for (int i = 0; i < 7; i++)
+		gt_u32(t, args[i]);
+	gt_blob(t, data, size);
+	gt_end(t);
+}
+
+/* OES_compressed_paletted_texture: a level -n is n + 1 levels in one call, each charged
+ * expanded (4 bytes a texel); a chain past the link's GL memory is GL_OUT_OF_MEMORY and
+ * charges nothing. */
+static bool paletted_chain_is_charged_level_by_level(struct gt *t)
+{
+	struct gh_gl_limits l = {.memory = GH_GL_CONTEXT_BYTES + 64 * 1024,
+	                         .names = 1000,
+	                         .frame_memory = 64 * 1024 * 1024};
+	gh_gl_set_limits(t->gl, &l);
+	if (!setup(t, 16, 16))
+		return false;
+	uint64_t base = t->gl->quota.memory;
+	uint32_t name = 7;
+	gt_begin(t, GLES_OP_glGenTextures);
+	gt_u32(t, 1);
+	gt_blob(t, &name, 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, name);
+	uint8_t data[16 * 3 + 8 + 2 + 1] = {0}; /* palette, 4x4, 2x2, 1x1 (4 bits a texel) */
+	paletted_image(t, -2, 4, 4, data, sizeof(data));
+	uint32_t err = get_error(t);
+	CHECK(err == GL_NO_ERROR, "a three-level chain: GL error 0x%x", err);
+	uint64_t chain = (16 + 4 + 1) * 4;
+	CHECK(t->gl->quota.memory == base + chain, "the chain holds %llu bytes, expected %llu",
+	      (unsigned long long)(t->gl->quota.memory - base), (unsigned long long)chain);
+	/* 256x256 and its 8 smaller levels expanded: over 256 KiB, past the 64 KiB left. */
+	static uint8_t big[16 * 3 + 128 * 256 + 8192 + 2048 + 512 + 128 + 32 + 8 + 2 + 1];
+	paletted_image(t, -8, 256, 256, big, sizeof(big));
+	err = get_error(t);
+	CHECK(err == GL_OUT_OF_MEMORY, "a chain past the quota: GL error 0x%x", err);
+	CHECK(t->gl->quota.memory == base + chain, "the refused chain changed the charge to %llu",
+	      (unsigned long long)(t->gl->quota.memory - base));
+	paletted_image(t, -40, 4, 4, data, sizeof(data));
+	err = get_error(t);
+	CHECK(err == GL_INVALID_VALUE, "level -40: GL error 0x%x", err);
+	return true;
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(lit_coloured_triangle_from_client_arrays),
         GT_CASE(texture_on_unit_1_from_a_buffer_modulates_the_colour),
         GT_CASE(matrix_stack_pushes_and_pops),
+        GT_CASE(paletted_chain_is_charged_level_by_level),
 };
 
 int main(int argc, char **argv)

@@ -94,6 +94,19 @@ expect_error('annotation of a pending command',
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')
 
+# same=: an extension command that is a core command of the same API under another name.
+expect_error('same= naming no command', replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glOrthofoo'),
+             'glOrthofOES: same=glOrthofoo: not a streamed command')
+expect_error('same= with another prototype', replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glOrthox'),
+             'glOrthofOES: same=glOrthox with another prototype')
+expect_error('same= of a core command', good + 'cmd glClear same=glClearStencil\n',
+             'glClear: same= is for extension commands')
+expect_error('same= to a command the API lacks',
+             replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glUniform4f'),
+             'glOrthofOES: same=glUniform4f, but gles1 has no glUniform4f')
+expect_error('same= beside another annotation', good + 'param glClipPlanefOES.equation in 16\n',
+             'glClipPlanefOES: same= commands take no other annotation')
+
 with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
     ra, _ = run(good, a)
     rb, _ = run(good, b)

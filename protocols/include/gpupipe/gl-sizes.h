@@ -71,6 +71,7 @@ int64_t gl_sampler_param_count(uint32_t pname);
  * glPointParameter*v and gl{Get,}TexEnv*v (GL_COORD_REPLACE_OES of
  * OES_point_sprite too). */
 #define GL_GENERATE_MIPMAP_ES1 0x8191
+#define GL_TEXTURE_CROP_RECT_OES_ES1 0x8B9D /* OES_draw_texture: glTexParameter*v, 4 values */
 int64_t gl_get_count_es1(uint32_t pname);
 int64_t gl_light_count(uint32_t pname);
 int64_t gl_light_model_count(uint32_t pname);
@@ -78,6 +79,8 @@ int64_t gl_material_count(uint32_t pname);
 int64_t gl_fog_count(uint32_t pname);
 int64_t gl_point_param_count(uint32_t pname);
 int64_t gl_texenv_count(uint32_t pname);
+/* gl{Get,}TexGen*vOES (OES_texture_cube_map). */
+int64_t gl_texgen_count(uint32_t pname);
 int64_t gl_bufparam_count(uint32_t pname);
 int64_t gl_rbparam_count(uint32_t pname);
 int64_t gl_fb_attachment_count(uint32_t pname);
