@@ -31,7 +31,7 @@ from gles_model import (GenError, apply_annotations, fail, read_annotations,  # 
                         read_helpers, read_registry, resolve_same, validate)
 
 
-def codec_id(cmds, exts, offered, lines):
+def codec_id(cmds, exts, ext_apis, offered, lines):
     """64 bits that change whenever the wire of the codec may: the opcodes (command
     names in order, with gl.xml's prototypes), the extensions' order (the bits of
     GL_OP_CREATE_CONTEXT), the versions offered and every annotation line. Both sides
@@ -42,6 +42,7 @@ def codec_id(cmds, exts, offered, lines):
         h.update(('%s %s(%s)\n' % (c.ret, c.name, ', '.join(p.decl() for p in c.params)))
                  .encode())
     h.update(('exts %s\n' % ' '.join(exts)).encode())
+    h.update(('ext apis %s\n' % sorted((e, sorted(a)) for e, a in ext_apis.items())).encode())
     h.update(('apis %s\n' % sorted(offered.items())).encode())
     for _, _, text in lines:
         h.update((' '.join(text.split()) + '\n').encode())
@@ -60,9 +61,9 @@ def main():
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        apis, exts, lines, pending = read_annotations(args.annotations)
+        apis, exts, lines, pending, also = read_annotations(args.annotations)
         cmds, ext_cmds, ext_apis, offered = read_registry(args.registry, apis, list(exts),
-                                                          pending)
+                                                          pending, also)
         for e, has in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'
@@ -71,7 +72,7 @@ def main():
         resolve_same(cmds, ext_apis)
         validate(cmds)
         ext_names = list(exts)
-        codec = codec_id(cmds, ext_names, offered, lines)
+        codec = codec_id(cmds, ext_names, ext_apis, offered, lines)
         files = {
             args.header: gen_header(cmds, ext_names, offered, codec),
             args.api: gen_api_file(cmds, ext_names, ext_apis, offered),

@@ -200,7 +200,7 @@ def version(text, where):
     return int(m.group(1)), int(m.group(2))
 
 
-def read_registry(path, apis, exts, pending=frozenset()):
+def read_registry(path, apis, exts, pending=frozenset(), also=None):
     """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
     name -> (major, minor)) but the `pending` ones, then those of our extensions; returns
     (commands in opcode order, {extension: [its command names]}, {extension: {streamed
@@ -262,7 +262,7 @@ def read_registry(path, apis, exts, pending=frozenset()):
         name = e.get('name')
         if name not in exts:
             continue
-        supported = set(e.get('supported', '').split('|'))
+        supported = set(e.get('supported', '').split('|')) | (also or {}).get(name, set())
         if not supported & set(apis):
             fail('extension %s is not an extension of %s in gl.xml' % (name, ' or '.join(apis)))
         seen_ext.add(name)
@@ -304,9 +304,11 @@ def parse_side(value, what, line):
 
 def read_annotations(path):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
-    lines [(lineno, kind, fields)], pending {command names})."""
+    lines [(lineno, kind, fields)], pending {command names}, also {extension: {APIs it is
+    offered in beyond gl.xml's supported=}})."""
     apis = {}
     pending = set()
+    also = {}
     exts = {}
     lines = []
     with open(path) as f:
@@ -329,11 +331,19 @@ def read_annotations(path):
                     fail('%s: %s pending twice' % (where, words[1]))
                 pending.add(words[1])
             elif words[0] == 'extension':
-                if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'):
-                    fail('%s: expected "extension NAME [commands]"' % where)
+                rest = words[2:]
+                extra = set()
+                if rest and rest[-1].startswith('also='):
+                    extra = set(rest.pop()[5:].split(','))
+                    if not extra <= set(APIS):
+                        fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
+                if rest not in ([], ['commands']):
+                    fail('%s: expected "extension NAME [commands] [also=API,...]"' % where)
                 if words[1] in exts:
                     fail('%s: extension %s listed twice' % (where, words[1]))
-                exts[words[1]] = len(words) == 3
+                exts[words[1]] = rest == ['commands']
+                if extra:
+                    also[words[1]] = extra
             elif words[0] in ('cmd', 'param', 'name', 'check'):
                 if len(words) < 3:
                     fail('%s: too few fields' % where)
@@ -342,7 +352,7 @@ def read_annotations(path):
                 fail('%s: unknown line kind "%s"' % (where, words[0]))
     if not apis:
         fail('%s: no "api" line: nothing to stream' % path)
-    return apis, exts, lines, pending
+    return apis, exts, lines, pending, also
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')

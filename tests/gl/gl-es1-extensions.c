@@ -8,7 +8,8 @@
  *   query-matrix, draw-texture, texture-cube-map (and its texgen state), read-format,
  *   stencil-wrap,
  *   texture-env-crossbar, mirrored-repeat, lod-bias (EXT_texture_lod_bias),
- *   byte-coordinates, paletted (a level 0 and a two-level chain in one call)
+ *   byte-coordinates, paletted (a level 0 and a two-level chain in one call),
+ *   polygon-offset-clamp (EXT_polygon_offset_clamp, which Mesa offers on ES 1.1 too)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". tests/integration/gl-es1-extensions.sh runs it natively and through
@@ -27,6 +28,10 @@
 #include <wayland-client.h>
 
 #define SIZE 16
+/* EXT_polygon_offset_clamp, which GLES/glext.h does not have (gl.xml lists it for ES 2 only). */
+#define GL_POLYGON_OFFSET_CLAMP_EXT 0x8E1B
+typedef void(GL_APIENTRYP PFNGLPOLYGONOFFSETCLAMPEXTPROC)(GLfloat factor, GLfloat units,
+                                                          GLfloat clamp);
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
 static int failures;
@@ -493,6 +498,21 @@ static bool paletted(void)
 	return ok;
 }
 
+static bool polygon_offset_clamp(void)
+{
+	const char *c = "polygon-offset-clamp";
+	PROC(PFNGLPOLYGONOFFSETCLAMPEXTPROC, glPolygonOffsetClampEXT);
+	glPolygonOffsetClampEXT(1, 2, 0.5f);
+	GLfloat v[3] = {0};
+	glGetFloatv(GL_POLYGON_OFFSET_FACTOR, &v[0]);
+	glGetFloatv(GL_POLYGON_OFFSET_UNITS, &v[1]);
+	glGetFloatv(GL_POLYGON_OFFSET_CLAMP_EXT, &v[2]);
+	glPolygonOffset(0, 0);
+	if (v[0] != 1 || v[1] != 2 || v[2] != 0.5f)
+		return fail(c, "factor %g, units %g, clamp %g; set 1, 2, 0.5", v[0], v[1], v[2]);
+	return no_error(c, "glPolygonOffsetClampEXT");
+}
+
 static const struct {
 	const char *name, *ext;
 	bool (*run)(void);
@@ -512,6 +532,7 @@ static const struct {
         {"lod-bias", "GL_EXT_texture_lod_bias", lod_bias},
         {"byte-coordinates", "GL_OES_byte_coordinates", byte_coordinates},
         {"paletted", "GL_OES_compressed_paletted_texture", paletted},
+        {"polygon-offset-clamp", "GL_EXT_polygon_offset_clamp", polygon_offset_clamp},
 };
 
 /* A 16x16 RGBA8 framebuffer object with a depth and stencil buffer (OES_framebuffer_object,

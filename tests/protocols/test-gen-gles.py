@@ -94,6 +94,11 @@ expect_error('annotation of a pending command',
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')
 
+expect_error('also= naming no API',
+             replaced('extension GL_EXT_polygon_offset_clamp commands also=gles1',
+                      'extension GL_EXT_polygon_offset_clamp commands also=gles7'),
+             'also= names APIs among')
+
 # same=: an extension command that is a core command of the same API under another name.
 expect_error('same= naming no command', replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glOrthofoo'),
              'glOrthofOES: same=glOrthofoo: not a streamed command')
