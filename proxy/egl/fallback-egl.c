@@ -332,8 +332,21 @@ static EGLBoolean w_wait_native(EGLint engine)
 
 /* ---- displays, configs, contexts ---- */
 
+/* A link whose host has no GL for this library (another release) leaves the app with
+ * no EGL on gpu-0: the display falls back to the next vendor instead, as it would
+ * have been without gpupipe. */
 static EGLBoolean w_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)
 {
+	if (!ge_fb_of(dpy)) {
+		PFNEGLINITIALIZEPROC f = (PFNEGLINITIALIZEPROC)__atomic_load_n(&ours[W_INITIALIZE],
+		                                                               __ATOMIC_RELAXED);
+		if (f && f(dpy, major, minor))
+			return EGL_TRUE;
+		struct ge_display *d = ge_display_from_handle(dpy);
+		struct ge_request r = {.call = "eglInitialize", .at_initialize = true};
+		if (!d || !d->no_gl_why || !ge_fb_switch(d, &r, d->no_gl_why))
+			return EGL_FALSE;
+	}
 	FORWARD(W_INITIALIZE, PFNEGLINITIALIZEPROC, EGL_FALSE, dpy, major, minor);
 }
 

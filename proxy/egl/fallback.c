@@ -457,7 +457,7 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 	bool initialized = d->initialized;
 	pthread_mutex_unlock(&d->lock);
 	struct ge_fb_display *n = NULL;
-	if (!initialized || holds) {
+	if ((!initialized && !r->at_initialize) || holds) {
 		if (initialized && !d->fb_warned)
 			gp_log(WARN,
 			       "%s: %s, and this display already holds gpupipe contexts or "

@@ -41,6 +41,9 @@ struct ge_request {
 	EGLint renderable; /* EGL_RENDERABLE_TYPE asked for (config choice), 0: none */
 	EGLenum api;       /* the API bound (context creation), 0: none */
 	const EGLint *attribs;
+	/* eglInitialize found no GL on the link (ge_display.no_gl_why): the display has
+	 * nothing of gpupipe yet and switches before it is initialised. */
+	bool at_initialize;
 };
 
 /* Can gpupipe stream this request on `d`? When not, *why says what is
@@ -61,9 +64,9 @@ void ge_fallback_set_dispatch_index(const char *name, int index);
 
 /* The fallen-back state of `dpy` (NULL: ours, or not a display of ours). */
 struct ge_fb_display *ge_fb_of(EGLDisplay dpy);
-/* Switches `d` to the next vendor for `r` (which ge_can_stream refused):
- * false (and a log line) when it holds gpupipe objects or no next vendor
- * serves its native display. */
+/* Switches `d` to the next vendor for `r` (which ge_can_stream refused, or an
+ * eglInitialize that found no GL): false (and a log line) when it holds gpupipe
+ * objects or no next vendor serves its native display. */
 bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why);
 /* The next vendor's function `name` (its direct implementation). */
 void *ge_fb_proc(struct ge_fb_vendor *v, const char *name);

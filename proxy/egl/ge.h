@@ -143,6 +143,9 @@ struct ge_display {
 	 * then every call forwards there. */
 	_Atomic(struct ge_fb_display *) fb;
 	bool fb_warned; /* the fallback's log line was written */
+	/* Why the last eglInitialize found no GL on a working link (a host of another
+	 * release, or one offering no API): the display may fall back then. NULL otherwise. */
+	const char *no_gl_why;
 };
 
 enum ge_host_string {

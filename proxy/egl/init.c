@@ -208,6 +208,18 @@ static EGLint renderable_bits(const struct ge_display *d)
 	return bits;
 }
 
+/* The codec this library speaks: GLES_CODEC_ID. Test builds may pretend to be another
+ * release (GPUPIPE_TEST_CODEC, hexadecimal), to test what an app gets then. */
+static uint64_t library_codec(void)
+{
+#ifdef GPUPIPE_TEST_HOOKS
+	const char *pretend = getenv("GPUPIPE_TEST_CODEC");
+	if (pretend && *pretend)
+		return strtoull(pretend, NULL, 16);
+#endif
+	return GLES_CODEC_ID;
+}
+
 enum init_result {
 	INIT_OK,
 	INIT_MALFORMED,
@@ -225,13 +237,14 @@ static enum init_result parse_init(struct ge_display *d, const uint8_t *p, uint3
 	if (version == GL_STREAM_VERSION && size >= sizeof(d->host))
 		memcpy(&d->host, p, sizeof(d->host));
 	if (version != GL_STREAM_VERSION ||
-	    (size >= sizeof(d->host) && d->host.codec != GLES_CODEC_ID)) {
+	    (size >= sizeof(d->host) && d->host.codec != library_codec())) {
 		gp_log(WARN,
 		       "gpupipe-host speaks GL stream %u (codec %016" PRIx64 "), this library %u "
 		       "(codec %016" PRIx64 "): no GL on this display; install the same gpupipe "
 		       "release in the app's VM and in the GPU domain",
 		       version, version == GL_STREAM_VERSION ? d->host.codec : 0, GL_STREAM_VERSION,
-		       GLES_CODEC_ID);
+		       library_codec());
+		d->no_gl_why = "gpupipe-host is of another gpupipe release";
 		return INIT_NO_GL;
 	}
 	if (size < sizeof(d->host))
@@ -242,6 +255,7 @@ static enum init_result parse_init(struct ge_display *d, const uint8_t *p, uint3
 		return INIT_MALFORMED;
 	if (!d->host.n_apis) {
 		gp_log(WARN, "gpupipe-host offers no GL API: no EGL on this display");
+		d->no_gl_why = "gpupipe-host offers no GL";
 		return INIT_NO_GL;
 	}
 	const void *configs = read_blob(&r, &n);
@@ -290,7 +304,8 @@ static bool initialize(struct ge_display *d)
 		return false;
 	if (!d->stream && !(d->stream = ge_stream_open(d, NULL)))
 		return false;
-	struct gl_op_init init = {.version = GL_STREAM_VERSION, .codec = GLES_CODEC_ID};
+	struct gl_op_init init = {.version = GL_STREAM_VERSION, .codec = library_codec()};
+	d->no_gl_why = NULL;
 	uint32_t size;
 	const uint8_t *reply = NULL;
 	if (ge_stream_op(d->stream, GL_OP_INIT, &init, sizeof(init)))
