@@ -13,6 +13,7 @@
 
 #include "client.h"
 #include "gl-streams.h"
+#include "policy.h"
 
 /* The app learns why as a protocol error on wl_display, which every
  * libwayland client prints, instead of a bare broken pipe. */

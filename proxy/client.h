@@ -60,8 +60,6 @@ void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
 
 /* requests.c: app -> link. */
 void px_requests_process(struct px_client *client);
-/* Frees hook state attached to an object (pool, buffer, surface). */
-void px_object_destroy(struct wire_object *obj);
 
 /* events.c: link -> app. */
 void px_events_process(struct px_client *client);

@@ -15,6 +15,7 @@
 
 #include "client.h"
 #include "gl-streams.h"
+#include "policy.h"
 
 static int take_handle(struct px_client *client, uint32_t handle)
 {
@@ -82,9 +83,10 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 	}
 	if (!send_event(client, &msg, obj))
 		return false;
-	if (obj->interface == &wire_iface_wl_display && opcode == WIRE_WL_DISPLAY_EVT_DELETE_ID)
-		wire_objects_delete_id(&client->objects, msg.args[0].u, px_object_destroy);
-	else if (desc->destructor)
+	const struct px_policy *policy = px_policy(obj->interface);
+	if (policy->event)
+		policy->event(client, obj, &msg);
+	if (desc->destructor)
 		px_object_destroy(obj);
 	return true;
 }

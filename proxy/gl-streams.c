@@ -19,6 +19,7 @@
 
 #include "client.h"
 #include "gl-streams.h"
+#include "policy.h"
 
 /* Bytes read from one stream per drain before yielding to the loop: more
  * than any socket buffer holds, so a drain always takes everything written
@@ -116,7 +117,9 @@ flush:
 		px_client_close(client, true, "link write failed: %s", strerror(errno));
 }
 
-bool px_gl_stream_open(struct px_client *client, int fd)
+/* gpupipe_v1.open_stream: takes fd, announces a channel to the host.
+ * False after closing the client. */
+static bool stream_open(struct px_client *client, int fd)
 {
 	if (!client->hello_received) {
 		close(fd);
@@ -153,6 +156,13 @@ bool px_gl_stream_open(struct px_client *client, int fd)
 	}
 	gp_log(DEBUG, "GL stream %u opened", channel);
 	return true;
+}
+
+enum px_fd_verdict px_gpupipe_take_fd(struct px_client *client, struct wire_msg *msg, int fd)
+{
+	if (msg->opcode != WIRE_GPUPIPE_V1_REQ_OPEN_STREAM)
+		return PX_FD_NOT_MINE;
+	return stream_open(client, fd) ? PX_FD_CONSUMED : PX_FD_FAILED;
 }
 
 bool px_gl_streams_drain(struct px_client *client)

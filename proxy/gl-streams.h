@@ -7,9 +7,6 @@
 
 struct px_client;
 
-/* gpupipe_v1.open_stream: takes fd, announces a channel to the host.
- * False after closing the client. */
-bool px_gl_stream_open(struct px_client *client, int fd);
 /* Relays everything the app's GL streams hold; call after reading the
  * app's Wayland socket and before forwarding what was read. */
 bool px_gl_streams_drain(struct px_client *client);

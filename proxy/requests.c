@@ -12,7 +12,7 @@
 
 #include "client.h"
 #include "gl-streams.h"
-#include "surface.h"
+#include "policy.h"
 
 /* Replaces each fd argument by a link handle. Only wl_shm.create_pool
  * carries an fd we can forward in version 1; clipboard pipes are not
@@ -31,18 +31,16 @@ static bool convert_fds(struct px_client *client, struct wire_msg *msg, struct w
 			                obj->interface->name, desc->name);
 			return false;
 		}
-		if (obj->interface == &wire_iface_gpupipe_v1 &&
-		    msg->opcode == WIRE_GPUPIPE_V1_REQ_OPEN_STREAM) {
-			/* Ours to serve: the host learns of it as a channel. */
+		const struct px_policy *p = px_policy(obj->interface);
+		enum px_fd_verdict v = p->take_fd ? p->take_fd(client, msg, fd) : PX_FD_NOT_MINE;
+		if (v == PX_FD_FAILED)
+			return false;
+		if (v == PX_FD_CONSUMED) {
 			*consumed = true;
-			return px_gl_stream_open(client, fd);
+			return true;
 		}
-		if (obj->interface == &wire_iface_wl_shm &&
-		    msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
-			if (!px_shm_pool_create(client, msg, fd))
-				return false;
+		if (v == PX_FD_TAKEN)
 			continue;
-		}
 		if (client->host_features & WIRE_FEATURE_CLIPBOARD) {
 			/* wl_data_offer.receive and the primary selection's:
 			 * the app's write end stays here, data comes by link. */
@@ -116,7 +114,8 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 		return false;
 	}
 	/* Hooks may send shm data, which must precede the request. */
-	if (!px_surface_request(client, obj, &msg, created))
+	const struct px_policy *policy = px_policy(obj->interface);
+	if (policy->request && !policy->request(client, obj, &msg, created))
 		return false;
 	if (!forward(client, &msg))
 		return false;

@@ -1,3 +1,9 @@
+/*
+ * The proxy's shm hooks: wl_shm pools become replicated regions
+ * (WIRE_SHM_CREATE), and each wl_surface.commit of an shm buffer first
+ * sends the bytes the host's replica lacks (WIRE_SHM_COPY), computed from
+ * the damage the app declared.
+ */
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +13,7 @@
 #include <gpupipe/shm-bridge.h>
 
 #include "client.h"
-#include "surface.h"
+#include "policy.h"
 
 /* A pool lives while the wl_shm_pool or any buffer made from it does, as
  * in wl_shm's own semantics. */
@@ -47,21 +53,25 @@ static void pool_unref(struct px_pool *pool)
 	}
 }
 
-bool px_shm_pool_create(struct px_client *client, struct wire_msg *msg, int fd)
+/* wl_shm.create_pool: maps fd (taken), announces the region and puts its
+ * handle in the message in place of the fd. */
+enum px_fd_verdict px_shm_take_fd(struct px_client *client, struct wire_msg *msg, int fd)
 {
+	if (msg->opcode != WIRE_WL_SHM_REQ_CREATE_POOL)
+		return PX_FD_NOT_MINE;
 	const char *err;
 	int32_t size = msg->args[2].i;
 	if (size <= 0) {
 		close(fd);
 		px_client_close(client, true, "app created an shm pool of size %d", size);
-		return false;
+		return PX_FD_FAILED;
 	}
 	struct px_pool *pool = calloc(1, sizeof(*pool));
 	if (!pool || !(pool->source = sb_source_create(fd, (uint32_t)size, &err))) {
 		free(pool);
 		px_client_close(client, true, "cannot map the app's shm pool: %s",
 		                pool ? err : "out of memory");
-		return false;
+		return PX_FD_FAILED;
 	}
 	pool->refs = 1;
 	pool->handle = client->next_handle++;
@@ -70,14 +80,14 @@ bool px_shm_pool_create(struct px_client *client, struct wire_msg *msg, int fd)
 	if (!p) {
 		pool_unref(pool);
 		px_client_close(client, true, "out of memory");
-		return false;
+		return PX_FD_FAILED;
 	}
 	memcpy(p, &create, sizeof(create));
 	msg->args[1].u = pool->handle;
 	/* The pool object is created after this hook: stash it for
-	 * px_surface_request to attach. */
+	 * px_shm_request to attach. */
 	client->pending_pool = pool;
-	return true;
+	return PX_FD_TAKEN;
 }
 
 static struct px_surface *surface_create(void)
@@ -196,9 +206,12 @@ static bool commit(struct px_client *client, struct px_surface *s)
 	return ok;
 }
 
-static bool surface_request(struct px_client *client, struct px_surface *s,
-                            const struct wire_msg *msg)
+bool px_surface_request(struct px_client *client, struct wire_object *obj,
+                        const struct wire_msg *msg, struct wire_object *created)
 {
+	struct px_surface *s = obj->data;
+	if (!s)
+		return true;
 	const union wire_arg *a = msg->args;
 	switch (msg->opcode) {
 	case WIRE_WL_SURFACE_REQ_ATTACH:
@@ -250,54 +263,69 @@ static void buffer_create(struct px_client *client, struct wire_object *pool_obj
 	created->data = b;
 }
 
-bool px_surface_request(struct px_client *client, struct wire_object *obj,
-                        const struct wire_msg *msg, struct wire_object *created)
+bool px_shm_request(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg,
+                    struct wire_object *created)
 {
-	const struct wire_interface *iface = obj->interface;
-	const char *err;
-	if (iface == &wire_iface_wl_shm && msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
+	if (msg->opcode == WIRE_WL_SHM_REQ_CREATE_POOL) {
 		created->data = client->pending_pool;
 		client->pending_pool = NULL;
-	} else if (iface == &wire_iface_wl_shm_pool && msg->opcode == WIRE_WL_SHM_POOL_REQ_RESIZE) {
-		struct px_pool *pool = obj->data;
+	}
+	return true;
+}
+
+bool px_shm_pool_request(struct px_client *client, struct wire_object *obj,
+                         const struct wire_msg *msg, struct wire_object *created)
+{
+	const char *err;
+	struct px_pool *pool = obj->data;
+	if (msg->opcode == WIRE_WL_SHM_POOL_REQ_RESIZE) {
 		if (pool && msg->args[0].i > 0 &&
 		    !sb_source_resize(pool->source, (uint32_t)msg->args[0].i, &err)) {
 			px_client_close(client, true, "cannot remap the app's shm pool: %s", err);
 			return false;
 		}
-	} else if (iface == &wire_iface_wl_shm_pool &&
-	           msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
+	} else if (msg->opcode == WIRE_WL_SHM_POOL_REQ_CREATE_BUFFER) {
 		buffer_create(client, obj, msg, created);
-	} else if (iface == &wire_iface_wl_compositor &&
-	           msg->opcode == WIRE_WL_COMPOSITOR_REQ_CREATE_SURFACE) {
-		created->data = surface_create();
-	} else if (iface == &wire_iface_wp_viewporter &&
-	           msg->opcode == WIRE_WP_VIEWPORTER_REQ_GET_VIEWPORT) {
-		struct wire_object *surface = wire_object_get(&client->objects, msg->args[1].u);
-		if (surface && surface->data)
-			((struct px_surface *)surface->data)->has_viewport = true;
-	} else if (iface == &wire_iface_wl_surface && obj->data) {
-		return surface_request(client, obj->data, msg);
 	}
 	return true;
 }
 
-void px_object_destroy(struct wire_object *obj)
+bool px_compositor_request(struct px_client *client, struct wire_object *obj,
+                           const struct wire_msg *msg, struct wire_object *created)
 {
-	if (!obj->data)
-		return;
-	if (obj->interface == &wire_iface_wl_surface) {
-		struct px_surface *s = obj->data;
-		pixman_region32_fini(&s->damage);
-		pixman_region32_fini(&s->damage_buffer);
-		free(s);
-	} else if (obj->interface == &wire_iface_wl_buffer) {
-		struct px_buffer *b = obj->data;
-		sb_buffer_finish(&b->sb);
-		pool_unref(b->pool);
-		free(b);
-	} else if (obj->interface == &wire_iface_wl_shm_pool) {
-		pool_unref(obj->data);
+	if (msg->opcode == WIRE_WL_COMPOSITOR_REQ_CREATE_SURFACE)
+		created->data = surface_create();
+	return true;
+}
+
+bool px_viewporter_request(struct px_client *client, struct wire_object *obj,
+                           const struct wire_msg *msg, struct wire_object *created)
+{
+	if (msg->opcode == WIRE_WP_VIEWPORTER_REQ_GET_VIEWPORT) {
+		struct wire_object *surface = wire_object_get(&client->objects, msg->args[1].u);
+		if (surface && surface->data)
+			((struct px_surface *)surface->data)->has_viewport = true;
 	}
-	obj->data = NULL;
+	return true;
+}
+
+void px_surface_destroy(struct wire_object *obj)
+{
+	struct px_surface *s = obj->data;
+	pixman_region32_fini(&s->damage);
+	pixman_region32_fini(&s->damage_buffer);
+	free(s);
+}
+
+void px_buffer_destroy(struct wire_object *obj)
+{
+	struct px_buffer *b = obj->data;
+	sb_buffer_finish(&b->sb);
+	pool_unref(b->pool);
+	free(b);
+}
+
+void px_pool_destroy(struct wire_object *obj)
+{
+	pool_unref(obj->data);
 }

@@ -1,0 +1,72 @@
+/*
+ * What gpupipe-proxy does with each interface besides checking and relaying its messages,
+ * in one table (policy.c), as gpupipe-host does (gpuhost/policy.h) and as waypipe and
+ * wlroots keep one table of handlers per interface: who takes a request's fds, the hooks on
+ * its requests and events, and what its objects hold. The dispatchers (requests.c,
+ * events.c) look an interface up once per message (an index, WIRE_IFACE_INDEX_<NAME>) and
+ * know no interface by name.
+ *
+ * The hooks live with the concept they implement (surface.c: shm pools, buffers and
+ * surfaces; gl-streams.c: GL streams) and are declared here, so that the table is the one
+ * place that wires them up.
+ */
+#ifndef PX_POLICY_H
+#define PX_POLICY_H
+
+#include <stdbool.h>
+
+#include <gpupipe/wl-objects.h>
+
+struct px_client;
+
+/* What an fd hook did with a request's fd. */
+enum px_fd_verdict {
+	PX_FD_TAKEN,    /* taken (kept or closed), the argument rewritten */
+	PX_FD_CONSUMED, /* taken, and the whole request is ours: it is not relayed */
+	PX_FD_NOT_MINE, /* another request of the interface: the generic way (clipboard pipes) */
+	PX_FD_FAILED,   /* taken; the client was closed, saying why */
+};
+
+struct px_policy {
+	/* A request's fd (the hook owns it from then on). NULL: the generic way. */
+	enum px_fd_verdict (*take_fd)(struct px_client *client, struct wire_msg *msg, int fd);
+	/* After the object map applied the request, before it is relayed (hooks may send shm
+	 * data, which must precede it); `created` is the object it made, if any. False: the
+	 * client was closed. */
+	bool (*request)(struct px_client *client, struct wire_object *obj,
+	                const struct wire_msg *msg, struct wire_object *created);
+	/* After an event was relayed to the app. */
+	void (*event)(struct px_client *client, struct wire_object *obj,
+	              const struct wire_msg *msg);
+	/* Frees what the object holds (wire_object.data). */
+	void (*destroy)(struct wire_object *obj);
+};
+
+/* The interface's policy; every field NULL for the ones with none. */
+const struct px_policy *px_policy(const struct wire_interface *iface);
+
+/* Frees per-object hook state through the object's policy. */
+void px_object_destroy(struct wire_object *obj);
+
+/* ---- the hooks, by the file that implements them ---- */
+
+/* surface.c */
+enum px_fd_verdict px_shm_take_fd(struct px_client *client, struct wire_msg *msg, int fd);
+bool px_shm_request(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg,
+                    struct wire_object *created);
+bool px_shm_pool_request(struct px_client *client, struct wire_object *obj,
+                         const struct wire_msg *msg, struct wire_object *created);
+bool px_compositor_request(struct px_client *client, struct wire_object *obj,
+                           const struct wire_msg *msg, struct wire_object *created);
+bool px_viewporter_request(struct px_client *client, struct wire_object *obj,
+                           const struct wire_msg *msg, struct wire_object *created);
+bool px_surface_request(struct px_client *client, struct wire_object *obj,
+                        const struct wire_msg *msg, struct wire_object *created);
+void px_pool_destroy(struct wire_object *obj);
+void px_buffer_destroy(struct wire_object *obj);
+void px_surface_destroy(struct wire_object *obj);
+
+/* gl-streams.c */
+enum px_fd_verdict px_gpupipe_take_fd(struct px_client *client, struct wire_msg *msg, int fd);
+
+#endif
