@@ -5,7 +5,8 @@
  * gl_pixel_size). The region of glClearTexSubImageEXT is checked here,
  * in 64 bits, against the level's size as the driver has it, before the
  * driver sees it: a driver adding offset and size in 32-bit ints would
- * let a wrapped region past its check and write outside the image. A
+ * let a wrapped region past its check and write outside the image (Mesa
+ * 22.3 refuses such regions itself; the driver is no boundary). A
  * region past the level gets the error the driver gives it
  * (GL_INVALID_OPERATION, EXT_clear_texture); what a region cannot hurt
  * (negative values, a level or texture the driver refuses) is left to
@@ -17,6 +18,12 @@
 
 #include "gl-private.h"
 #include "gles-codec.h"
+
+/* Refusals logged at info level per link process (one link each); the
+ * rest at debug level, so that a link cannot flood the host's log. */
+#define LOGGED_REFUSALS 8
+
+static unsigned refusals;
 
 /* The binding query of a texture target, 0 for one with no images here. */
 static GLenum binding_pname(uint32_t target)
@@ -101,10 +108,15 @@ enum gl_guard gl_exec_guard_glClearTexSubImageEXT(struct gl_exec *x, GLuint text
 		return GL_GUARD_CALL;
 	for (int i = 0; i < 3; i++) {
 		if (known < 0 || offset[i] + extent[i] > size[i]) {
-			gp_log(DEBUG,
-			       "GL stream %u: glClearTexSubImageEXT: texture %u level %d: region "
-			       "past the level (%" PRId64 " + %" PRId64 " > %" PRId64 ")",
-			       x->channel, app_texture, level, offset[i], extent[i], size[i]);
+			bool info = refusals++ < LOGGED_REFUSALS;
+			if (info || gp_log_enabled(GP_LOG_DEBUG))
+				gp_log_at(
+				        info ? GP_LOG_INFO : GP_LOG_DEBUG, __FILE__, __LINE__,
+				        "GL stream %u: glClearTexSubImageEXT: texture %u level %d: "
+				        "region past the level (%" PRId64 " + %" PRId64
+				        " > %" PRId64 ")",
+				        x->channel, app_texture, level, offset[i], extent[i],
+				        size[i]);
 			gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 			return GL_GUARD_SKIP;
 		}
