@@ -260,6 +260,7 @@ static void describe_api(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 		    gh_gl_has_extension(d->strings[4], gl_gles_extensions[i]))
 			gles_level_add_extension(&offered, i);
 	}
+	gh_gl_ext_drop_incomplete_packs(&offered);
 	memcpy(d->info.exts, offered.exts, sizeof(offered.exts));
 	gl->apis[api] = offered;
 }

@@ -337,26 +337,50 @@ static void read_errors(int version, const char *log, struct errors *e)
 	}
 }
 
+/* The extensions glslang 12 does not know (shader-standins.c), by bit. */
+static const struct {
+	unsigned bit;
+	const char *name;
+} unknown_exts[] = {
+        {GH_SHADER_EXT_FRAMEBUFFER_FETCH, "GL_EXT_shader_framebuffer_fetch"},
+        {GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT,
+         "GL_EXT_shader_framebuffer_fetch_non_coherent"},
+        {GH_SHADER_EXT_VIEWPORT_ARRAY, "GL_OES_viewport_array"},
+        {GH_SHADER_EXT_SAMPLE_VARIABLES, "GL_OES_sample_variables"},
+        {GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION, "GL_OES_shader_multisample_interpolation"},
+        {GH_SHADER_EXT_TEXTURE_QUERY_LOD, "GL_EXT_texture_query_lod"},
+        {GH_SHADER_EXT_TEXTURE_SHADOW_LOD, "GL_EXT_texture_shadow_lod"},
+        {GH_SHADER_EXT_CLIP_CULL_DISTANCE, "GL_EXT_clip_cull_distance"},
+        {GH_SHADER_EXT_GROUP_VOTE, "GL_EXT_shader_group_vote"},
+        {GH_SHADER_EXT_INTEGER_FUNCTIONS, "GL_MESA_shader_integer_functions"},
+        {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
+};
+
+#define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
+
+unsigned gh_shader_ext_bit(const char *name)
+{
+	for (size_t i = 0; i < N_UNKNOWN_EXTS; i++) {
+		if (strcmp(unknown_exts[i].name, name) == 0)
+			return unknown_exts[i].bit;
+	}
+	return 0;
+}
+
 /* Text glslang reads before the source. glslang 12 expands __LINE__,
  * __FILE__ and __VERSION__ but says `defined` of them is false; defining
  * them here fixes that (it expands them itself still), as GLSL says. The
  * macros of the extensions it does not know, as the driver defines them. */
 static void preamble(char *out, size_t size, int version, unsigned exts)
 {
-	snprintf(out, size,
-	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s%s%s",
-	         version,
-	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH
-	                 ? "#define GL_EXT_shader_framebuffer_fetch 1\n"
-	                 : "",
-	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT
-	                 ? "#define GL_EXT_shader_framebuffer_fetch_non_coherent 1\n"
-	                 : "",
-	         exts & GH_SHADER_EXT_VIEWPORT_ARRAY ? "#define GL_OES_viewport_array 1\n" : "",
-	         exts & GH_SHADER_EXT_SAMPLE_VARIABLES ? "#define GL_OES_sample_variables 1\n" : "",
-	         exts & GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION
-	                 ? "#define GL_OES_shader_multisample_interpolation 1\n"
-	                 : "");
+	int k = snprintf(out, size,
+	                 "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n",
+	                 version);
+	for (size_t i = 0; i < N_UNKNOWN_EXTS && k > 0 && (size_t)k < size; i++) {
+		if (exts & unknown_exts[i].bit)
+			k += snprintf(out + k, size - (size_t)k, "#define %s 1\n",
+			              unknown_exts[i].name);
+	}
 }
 
 /* GLSL ES 3.00 lets blank lines and comments come before #version, but
@@ -420,7 +444,7 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
                                          const char *text, size_t len, unsigned exts, char **log)
 {
-	char pre[320];
+	char pre[1024];
 	preamble(pre, sizeof(pre), v->number, exts);
 	struct gh_glslang_input in = {
 	        .stage = stage,

@@ -62,7 +62,17 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_SAMPLE_VARIABLES = 1u << 3,               /* OES_sample_variables */
 	GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION = 1u
 	                                          << 4, /* OES_shader_multisample_interpolation */
+	GH_SHADER_EXT_TEXTURE_QUERY_LOD = 1u << 5,      /* EXT_texture_query_lod */
+	GH_SHADER_EXT_TEXTURE_SHADOW_LOD = 1u << 6,     /* EXT_texture_shadow_lod */
+	GH_SHADER_EXT_CLIP_CULL_DISTANCE = 1u << 7,     /* EXT_clip_cull_distance */
+	GH_SHADER_EXT_GROUP_VOTE = 1u << 8,             /* EXT_shader_group_vote */
+	GH_SHADER_EXT_INTEGER_FUNCTIONS = 1u << 9,      /* MESA_shader_integer_functions */
+	GH_SHADER_EXT_FETCH_DEPTH_STENCIL = 1u
+	                                    << 10, /* ARM_shader_framebuffer_fetch_depth_stencil */
 };
+
+/* The gh_shader_ext bit of our extension `name`, 0 for any other. */
+unsigned gh_shader_ext_bit(const char *name);
 
 /* gh_shader_check for a context with the extensions `exts` (gh_shader_ext
  * bits). */

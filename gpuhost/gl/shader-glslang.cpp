@@ -195,6 +195,11 @@ static const struct {
         {GL_MAX_PATCH_VERTICES, &TBuiltInResource::maxPatchVertices, 1},
         {GL_MAX_SAMPLES, &TBuiltInResource::maxSamples, 1},
         {GL_MAX_VIEWPORTS_OES, &TBuiltInResource::maxViewports, 1},
+        /* EXT_clip_cull_distance's constants (stand-ins: shader-standins.c) */
+        {GL_MAX_CLIP_DISTANCES_EXT, &TBuiltInResource::maxClipDistances, 1},
+        {GL_MAX_CULL_DISTANCES_EXT, &TBuiltInResource::maxCullDistances, 1},
+        {GL_MAX_COMBINED_CLIP_AND_CULL_DISTANCES_EXT,
+         &TBuiltInResource::maxCombinedClipAndCullDistances, 1},
 };
 
 /* No TBuiltInResource field: the extension's minimum until the host says. */
@@ -234,6 +239,21 @@ int gh_glslang_max_viewports(void)
 int gh_glslang_max_samples(void)
 {
 	return resources.maxSamples;
+}
+
+int gh_glslang_max_clip_distances(void)
+{
+	return resources.maxClipDistances;
+}
+
+int gh_glslang_max_cull_distances(void)
+{
+	return resources.maxCullDistances;
+}
+
+int gh_glslang_max_combined_clip_cull(void)
+{
+	return resources.maxCombinedClipAndCullDistances;
 }
 
 int gh_glslang_interpolation_offset_bits(void)

@@ -55,6 +55,12 @@ int gh_glslang_max_viewports(void);
  * interpolation's gl_FragmentInterpolationOffsetBits), as above. */
 int gh_glslang_max_samples(void);
 int gh_glslang_interpolation_offset_bits(void);
+/* The host's GL_MAX_CLIP_DISTANCES_EXT, GL_MAX_CULL_DISTANCES_EXT and
+ * GL_MAX_COMBINED_CLIP_AND_CULL_DISTANCES_EXT (EXT_clip_cull_distance's
+ * gl_Max* constants), as above. */
+int gh_glslang_max_clip_distances(void);
+int gh_glslang_max_cull_distances(void);
+int gh_glslang_max_combined_clip_cull(void);
 
 /* 1: accepted; 0: refused, *log = glslang's info log (malloc'd); -1: not
  * initialised, or out of memory (glslang is unusable from then on).

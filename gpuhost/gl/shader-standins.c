@@ -41,21 +41,64 @@
  *   gl_FragmentInterpolationOffsetBits  gp_ consts: -0.5, 0.5 (the
  *                   extension's minimums; floats size nothing) and the
  *                   host's GL_FRAGMENT_INTERPOLATION_OFFSET_BITS
+ * EXT_texture_query_lod (fragment, GLSL ES 3.00+):
+ *   textureQueryLOD, textureQueryLod  gp_texQueryLOD_, gp_texQueryLod_
+ *                   declared for every sampler type (cube map arrays
+ *                   where the version or an earlier #extension has them)
+ * EXT_texture_shadow_lod (GLSL ES 3.00+): its forms overload built-ins,
+ *   which GLSL ES 3.x forbids a shader to do, so the built-ins themselves
+ *   get stand-ins declared with all their GLSL ES overloads and the
+ *   extension's (shader-standins-builtins.c):
+ *   texture, textureLod, textureOffset, textureLodOffset  gp_texL,
+ *                   gp_texLod_, gp_texOffset_, gp_texLodOffset_
+ * EXT_clip_cull_distance (vertex and fragment shaders, GLSL ES 3.00+; in
+ *   the other stages they are members of gl_PerVertex, which a stand-in
+ *   cannot be: such shaders are refused):
+ *   gl_ClipDistance, gl_CullDistance  gp_ arrays of the host's
+ *                   maximum, unless the shader redeclares them (sized)
+ *   gl_MaxClipDistances, gl_MaxCullDistances,
+ *   gl_MaxCombinedClipAndCullDistances  gp_ consts: the host's values
+ * EXT_shader_group_vote:
+ *   anyInvocationEXT, allInvocationsEXT, allInvocationsEqualEXT
+ *                   gp_anyInvocation, gp_allInvocations,
+ *                   gp_allInvocationsEqual: bool functions of a bool
+ * MESA_shader_integer_functions (GLSL ES 3.00+): no renaming; in 3.00 its
+ *   functions (3.10 has them) are declared under their own names; in 3.10+
+ *   its implicit conversions are glslang's EXT_shader_implicit_conversions
+ *   (an #extension line in place of its own). 3.00 shaders that rely on
+ *   the implicit conversions are refused: glslang has them in 3.10+ only.
+ * ARM_shader_framebuffer_fetch_depth_stencil (fragment):
+ *   gl_LastFragDepthARM, gl_LastFragStencilARM  gp_ globals
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "shader-check.h"
 #include "shader-glslang.h"
+#include "shader-standins.h"
 
-enum { FETCH, VIEWPORT, SAMPLE, INTERPOLATION, N_EXTENSIONS };
+enum {
+	FETCH,
+	VIEWPORT,
+	SAMPLE,
+	INTERPOLATION,
+	QUERY_LOD,
+	SHADOW_LOD,
+	CLIP_CULL,
+	GROUP_VOTE,
+	INTEGER_FUNCTIONS,
+	FETCH_DEPTH_STENCIL,
+	N_EXTENSIONS
+};
 
 #define STAGE(s) (1u << (s))
 
 static const struct extension {
 	unsigned bits;        /* gh_shader_ext bits of a context that has it */
 	unsigned stages;      /* STAGE() bits where the shader may enable it */
+	int min_version;      /* the first GLSL ES version that may enable it */
 	const char *names[2]; /* its #extension names */
 	struct {
 		const char *builtin, *stand_in; /* same length */
@@ -63,16 +106,19 @@ static const struct extension {
 } extensions[N_EXTENSIONS] = {
         [FETCH] = {GH_SHADER_EXT_FRAMEBUFFER_FETCH | GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT,
                    STAGE(GH_GLSLANG_FRAGMENT),
+                   100,
                    {"GL_EXT_shader_framebuffer_fetch",
                     "GL_EXT_shader_framebuffer_fetch_non_coherent"},
                    {{"gl_LastFragData", "gp_LastFragData"}}},
         [VIEWPORT] = {GH_SHADER_EXT_VIEWPORT_ARRAY,
                       ~0u,
+                      100,
                       {"GL_OES_viewport_array"},
                       {{"gl_ViewportIndex", "gp_ViewportIndex"},
                        {"gl_MaxViewports", "gp_MaxViewports"}}},
         [SAMPLE] = {GH_SHADER_EXT_SAMPLE_VARIABLES,
                     STAGE(GH_GLSLANG_FRAGMENT),
+                    100,
                     {"GL_OES_sample_variables"},
                     {{"gl_SampleID", "gp_SampleID"},
                      {"gl_SamplePosition", "gp_SamplePosition"},
@@ -83,6 +129,7 @@ static const struct extension {
         [INTERPOLATION] =
                 {GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION,
                  ~0u,
+                 100,
                  {"GL_OES_shader_multisample_interpolation"},
                  {{"interpolateAtCentroid", "gp_interpolAtCentroid"},
                   {"interpolateAtSample", "gp_interpolAtSample"},
@@ -90,10 +137,49 @@ static const struct extension {
                   {"gl_MinFragmentInterpolationOffset", "gp_MinFragmentInterpolationOffset"},
                   {"gl_MaxFragmentInterpolationOffset", "gp_MaxFragmentInterpolationOffset"},
                   {"gl_FragmentInterpolationOffsetBits", "gp_FragmentInterpolationOffsetBits"}}},
+        [QUERY_LOD] = {GH_SHADER_EXT_TEXTURE_QUERY_LOD,
+                       STAGE(GH_GLSLANG_FRAGMENT),
+                       300,
+                       {"GL_EXT_texture_query_lod"},
+                       {{"textureQueryLOD", "gp_texQueryLOD_"},
+                        {"textureQueryLod", "gp_texQueryLod_"}}},
+        [SHADOW_LOD] = {GH_SHADER_EXT_TEXTURE_SHADOW_LOD,
+                        ~0u,
+                        300,
+                        {"GL_EXT_texture_shadow_lod"},
+                        {{"texture", "gp_texL"},
+                         {"textureLod", "gp_texLod_"},
+                         {"textureOffset", "gp_texOffset_"},
+                         {"textureLodOffset", "gp_texLodOffset_"}}},
+        [CLIP_CULL] = {GH_SHADER_EXT_CLIP_CULL_DISTANCE,
+                       STAGE(GH_GLSLANG_VERTEX) | STAGE(GH_GLSLANG_FRAGMENT),
+                       300,
+                       {"GL_EXT_clip_cull_distance"},
+                       {{"gl_ClipDistance", "gp_ClipDistance"},
+                        {"gl_CullDistance", "gp_CullDistance"},
+                        {"gl_MaxClipDistances", "gp_MaxClipDistances"},
+                        {"gl_MaxCullDistances", "gp_MaxCullDistances"},
+                        {"gl_MaxCombinedClipAndCullDistances",
+                         "gp_MaxCombinedClipAndCullDistances"}}},
+        [GROUP_VOTE] = {GH_SHADER_EXT_GROUP_VOTE,
+                        ~0u,
+                        100,
+                        {"GL_EXT_shader_group_vote"},
+                        {{"anyInvocationEXT", "gp_anyInvocation"},
+                         {"allInvocationsEXT", "gp_allInvocations"},
+                         {"allInvocationsEqualEXT", "gp_allInvocationsEqual"}}},
+        [INTEGER_FUNCTIONS] = {GH_SHADER_EXT_INTEGER_FUNCTIONS,
+                               ~0u,
+                               300,
+                               {"GL_MESA_shader_integer_functions"},
+                               {{NULL, NULL}}},
+        [FETCH_DEPTH_STENCIL] = {GH_SHADER_EXT_FETCH_DEPTH_STENCIL,
+                                 STAGE(GH_GLSLANG_FRAGMENT),
+                                 100,
+                                 {"GL_ARM_shader_framebuffer_fetch_depth_stencil"},
+                                 {{"gl_LastFragDepthARM", "gp_LastFragDepthARM"},
+                                  {"gl_LastFragStencilARM", "gp_LastFragStencilARM"}}},
 };
-
-/* Room for the longest declaration line of declare(). */
-#define DECLARATION_MAX 1024
 
 struct text {
 	char *s;
@@ -147,16 +233,30 @@ static bool skip_comment(struct text *t)
 struct found {
 	bool on;         /* the shader enables it (and the context has it) */
 	size_t from, to; /* its first #extension line, blanked */
-	char declaration[DECLARATION_MAX];
 };
 
-/* The extension of the table named w (n bytes) that `exts` and `stage`
- * allow, or -1. */
-static int extension_named(const char *w, size_t n, unsigned exts, enum gh_glslang_stage stage)
+/* The shader being rewritten: what it is and what was seen in it. */
+struct shader {
+	unsigned exts;
+	enum gh_glslang_stage stage;
+	int version;
+	struct found found[N_EXTENSIONS];
+	/* Where the first #extension of a cube map array extension starts
+	 * (glslang knows them: their lines stay), SIZE_MAX without one. */
+	size_t cube_arrays_from;
+	/* Redeclared at global scope: gl_LastFragData, gl_ClipDistance,
+	 * gl_CullDistance. */
+	bool last_frag_data, clip_distance, cull_distance;
+};
+
+/* The extension of the table named w (n bytes) that the shader's context,
+ * stage and version allow, or -1. */
+static int extension_named(const char *w, size_t n, const struct shader *sh)
 {
 	for (int e = 0; e < N_EXTENSIONS; e++) {
 		const struct extension *x = &extensions[e];
-		if (!(x->bits & exts) || !(x->stages & STAGE(stage)))
+		if (!(x->bits & sh->exts) || !(x->stages & STAGE(sh->stage)) ||
+		    sh->version < x->min_version)
 			continue;
 		for (size_t k = 0; k < sizeof(x->names) / sizeof(x->names[0]); k++) {
 			if (x->names[k] && word_at(w, n, x->names[k]))
@@ -168,8 +268,7 @@ static int extension_named(const char *w, size_t n, unsigned exts, enum gh_glsla
 
 /* A directive line from its '#': an #extension of ours is blanked and
  * the first one's span kept; the cursor ends at the newline. */
-static void directive(struct text *t, unsigned exts, enum gh_glslang_stage stage,
-                      struct found *found)
+static void directive(struct text *t, struct shader *sh)
 {
 	size_t from = t->i;
 	t->i++;
@@ -184,7 +283,11 @@ static void directive(struct text *t, unsigned exts, enum gh_glslang_stage stage
 	w = t->i;
 	while (word_char(at(t, 0)))
 		t->i++;
-	int e = ext ? extension_named(t->s + w, t->i - w, exts, stage) : -1;
+	int e = ext ? extension_named(t->s + w, t->i - w, sh) : -1;
+	if (ext && sh->cube_arrays_from == SIZE_MAX &&
+	    (word_at(t->s + w, t->i - w, "GL_EXT_texture_cube_map_array") ||
+	     word_at(t->s + w, t->i - w, "GL_OES_texture_cube_map_array")))
+		sh->cube_arrays_from = from;
 	/* A line continuation could carry the directive on: left whole. */
 	while (t->i < t->len && at(t, 0) != '\n') {
 		if (at(t, 0) == '\\')
@@ -194,11 +297,12 @@ static void directive(struct text *t, unsigned exts, enum gh_glslang_stage stage
 	if (e < 0)
 		return;
 	blank(t->s, from, t->i);
-	if (!found[e].on) {
-		found[e].from = from;
-		found[e].to = t->i;
+	struct found *f = &sh->found[e];
+	if (!f->on) {
+		f->from = from;
+		f->to = t->i;
 	}
-	found[e].on = true;
+	f->on = true;
 }
 
 /* Removes `noncoherent` from the layout( at the cursor (past "layout"). */
@@ -275,121 +379,171 @@ static bool before_in_or_out(const struct text *t)
 	return word_at(past.s + w, past.i - w, "in") || word_at(past.s + w, past.i - w, "out");
 }
 
-/* The declarations of extension e's stand-ins, in found[e].declaration. */
-static void declare(int e, int version, enum gh_glslang_stage stage, bool redeclared,
-                    struct found *found)
+/* Whether the sampler types of cube map arrays exist where extension e's
+ * declarations go. */
+static bool cube_arrays(const struct shader *sh, int e)
 {
-	char *d = found[e].declaration;
-	d[0] = 0;
-	if (e == FETCH && version == 100 && !redeclared)
-		snprintf(d, DECLARATION_MAX, "mediump vec4 gp_LastFragData[gl_MaxDrawBuffers];");
+	return sh->version >= 320 || sh->cube_arrays_from < sh->found[e].from;
+}
+
+/* The declarations of extension e's stand-ins. */
+static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
+{
+	enum gh_glslang_stage stage = sh->stage;
+	if (e == FETCH && sh->version == 100 && !sh->last_frag_data)
+		gh_standin_printf(d, "mediump vec4 gp_LastFragData[gl_MaxDrawBuffers];");
 	if (e == VIEWPORT) {
 		bool index = stage == GH_GLSLANG_GEOMETRY || stage == GH_GLSLANG_FRAGMENT;
-		snprintf(d, DECLARATION_MAX, "const highp int gp_MaxViewports = %d;%s",
-		         gh_glslang_max_viewports(), index ? " highp int gp_ViewportIndex;" : "");
+		gh_standin_printf(d, "const highp int gp_MaxViewports = %d;%s",
+		                  gh_glslang_max_viewports(),
+		                  index ? " highp int gp_ViewportIndex;" : "");
 	}
 	if (e == SAMPLE) {
-		snprintf(d, DECLARATION_MAX,
-		         "const mediump int gp_MaxSamples = %d; lowp int gp_SampleID; mediump vec2 "
-		         "gp_SamplePosition; highp int gp_SampleMaskIn[(gp_MaxSamples + 31) / 32]; "
-		         "highp int gp_SampleMask[(gp_MaxSamples + 31) / 32]; lowp int "
-		         "gp_NumSamples;",
-		         gh_glslang_max_samples());
+		gh_standin_printf(
+		        d,
+		        "const mediump int gp_MaxSamples = %d; lowp int gp_SampleID; "
+		        "mediump vec2 gp_SamplePosition; highp int gp_SampleMaskIn[("
+		        "gp_MaxSamples + 31) / 32]; highp int gp_SampleMask[(gp_MaxSamples "
+		        "+ 31) / 32]; lowp int gp_NumSamples;",
+		        gh_glslang_max_samples());
 	}
 	if (e == INTERPOLATION) {
-		int k = snprintf(
-		        d, DECLARATION_MAX,
+		gh_standin_printf(
+		        d,
 		        "const mediump float gp_MinFragmentInterpolationOffset = -0.5; const "
-		        "mediump float gp_MaxFragmentInterpolationOffset = 0.5; const mediump "
-		        "int gp_FragmentInterpolationOffsetBits = %d;",
+		        "mediump float gp_MaxFragmentInterpolationOffset = 0.5; const "
+		        "mediump int gp_FragmentInterpolationOffsetBits = %d;",
 		        gh_glslang_interpolation_offset_bits());
 		static const char *const types[] = {"float", "vec2", "vec3", "vec4"};
 		for (size_t i = 0; stage == GH_GLSLANG_FRAGMENT && i < 4; i++) {
 			const char *t = types[i];
-			k += snprintf(d + k, DECLARATION_MAX - (size_t)k,
-			              " highp %s gp_interpolAtCentroid(highp %s); highp %s "
-			              "gp_interpolAtSample(highp %s, int); highp %s "
-			              "gp_interpolAtOffset(highp %s, highp vec2);",
-			              t, t, t, t, t, t);
+			gh_standin_printf(d,
+			                  " highp %s gp_interpolAtCentroid(highp %s); highp %s "
+			                  "gp_interpolAtSample(highp %s, int); highp %s "
+			                  "gp_interpolAtOffset(highp %s, highp vec2);",
+			                  t, t, t, t, t, t);
 		}
 	}
+	if (e == QUERY_LOD)
+		gh_standins_query_lod(d, cube_arrays(sh, e));
+	if (e == SHADOW_LOD)
+		gh_standins_shadow_lod(d, stage, cube_arrays(sh, e));
+	if (e == CLIP_CULL)
+		gh_standins_clip_cull(d, sh->clip_distance, sh->cull_distance);
+	if (e == GROUP_VOTE)
+		gh_standins_group_vote(d);
+	if (e == INTEGER_FUNCTIONS)
+		gh_standins_integer_functions(d, sh->version);
+	if (e == FETCH_DEPTH_STENCIL)
+		gh_standins_fetch_depth_stencil(d);
 }
 
-int gh_shader_standins_rewrite(const char *source, size_t len, int version, int stage_number,
-                               unsigned exts, char **out, size_t *n)
+/* Notes a global redeclaration of a built-in the stand-ins declare. */
+static void note_redeclaration(struct shader *sh, const char *word, size_t n)
 {
-	enum gh_glslang_stage stage = (enum gh_glslang_stage)stage_number;
-	struct text t = {malloc(len + N_EXTENSIONS * DECLARATION_MAX), len, 0};
-	if (!t.s)
-		return -1;
-	memcpy(t.s, source, len);
-	struct found found[N_EXTENSIONS] = {0};
-	bool redeclared = false, line_start = true;
+	sh->last_frag_data |= word_at(word, n, "gl_LastFragData");
+	sh->clip_distance |= word_at(word, n, "gl_ClipDistance");
+	sh->cull_distance |= word_at(word, n, "gl_CullDistance");
+}
+
+/* Reads the whole shader, blanking our #extension lines and renaming
+ * built-ins in t->s. */
+static void scan(struct text *t, struct shader *sh)
+{
+	struct found *found = sh->found;
+	bool line_start = true;
 	int braces = 0, parens = 0;
-	while (t.i < t.len) {
-		int c = at(&t, 0);
-		if (skip_comment(&t))
+	while (t->i < t->len) {
+		int c = at(t, 0);
+		if (skip_comment(t))
 			continue;
 		if (c == '#' && line_start) {
-			directive(&t, exts, stage, found);
+			directive(t, sh);
 			continue;
 		}
 		if (c == '\n')
 			line_start = true;
 		else if (c != ' ' && c != '\t' && c != '\r')
 			line_start = false;
-		if (!word_char(c) || (t.i && word_char((unsigned char)t.s[t.i - 1]))) {
+		if (!word_char(c) || (t->i && word_char((unsigned char)t->s[t->i - 1]))) {
 			braces += (c == '{') - (c == '}');
 			parens += (c == '(') - (c == ')');
-			t.i++;
+			t->i++;
 			continue;
 		}
-		size_t w = t.i;
-		while (word_char(at(&t, 0)))
-			t.i++;
-		const char *word = t.s + w;
-		size_t wn = t.i - w;
+		size_t w = t->i;
+		while (word_char(at(t, 0)))
+			t->i++;
+		const char *word = t->s + w;
+		size_t wn = t->i - w;
 		const char *to = stand_in(word, wn, found);
 		if (to) {
-			redeclared |= braces == 0 && word_at(word, wn, "gl_LastFragData");
-			memcpy(t.s + w, to, wn);
+			if (braces == 0)
+				note_redeclaration(sh, word, wn);
+			memcpy(t->s + w, to, wn);
 		} else if (found[INTERPOLATION].on && word_at(word, wn, "sample") && braces == 0 &&
-		           parens == 0 && before_in_or_out(&t)) {
-			blank(t.s, w, t.i);
+		           parens == 0 && before_in_or_out(t)) {
+			blank(t->s, w, t->i);
 		} else if (!found[FETCH].on) {
 			continue;
 		} else if (word_at(word, wn, "inout") && braces == 0 && parens == 0) {
-			memcpy(t.s + w, "out  ", wn);
+			memcpy(t->s + w, "out  ", wn);
 		} else if (word_at(word, wn, "layout")) {
-			layout_list(&t, w);
+			layout_list(t, w);
 		}
 	}
-	bool any = false;
-	for (int e = 0; e < N_EXTENSIONS; e++)
-		any |= found[e].on;
-	if (!any) {
-		free(t.s);
-		return 0;
-	}
-	/* The stand-ins take the place of their extension's first #extension
-	 * line (same line count: glslang's line numbers are the app's), the
-	 * latest line first so that the earlier spans stay where they are. */
-	for (int done = 0; done < N_EXTENSIONS; done++) {
+}
+
+/* The rewritten text: t's with each extension's declarations in place of
+ * its first #extension line (same line count: glslang's line numbers are
+ * the app's). False when out of memory. */
+static bool assemble(const struct text *t, const struct shader *sh, char **out, size_t *n)
+{
+	struct gh_standin_text o = {0};
+	size_t copied = 0;
+	bool done[N_EXTENSIONS] = {false};
+	for (;;) {
 		int e = -1;
 		for (int k = 0; k < N_EXTENSIONS; k++) {
-			if (found[k].on && (e < 0 || found[k].from > found[e].from))
+			if (sh->found[k].on && !done[k] &&
+			    (e < 0 || sh->found[k].from < sh->found[e].from))
 				e = k;
 		}
 		if (e < 0)
 			break;
-		declare(e, version, stage, redeclared, found);
-		size_t d = strlen(found[e].declaration), from = found[e].from, to = found[e].to;
-		memmove(t.s + from + d, t.s + to, t.len - to);
-		memcpy(t.s + from, found[e].declaration, d);
-		t.len = t.len - (to - from) + d;
-		found[e].on = false;
+		done[e] = true;
+		gh_standin_append(&o, t->s + copied, sh->found[e].from - copied);
+		declare(e, sh, &o);
+		copied = sh->found[e].to;
 	}
-	*out = t.s;
-	*n = t.len;
-	return 1;
+	gh_standin_append(&o, t->s + copied, t->len - copied);
+	if (o.failed) {
+		free(o.s);
+		return false;
+	}
+	*out = o.s;
+	*n = o.len;
+	return true;
+}
+
+int gh_shader_standins_rewrite(const char *source, size_t len, int version, int stage_number,
+                               unsigned exts, char **out, size_t *n)
+{
+	struct shader sh = {
+	        .exts = exts,
+	        .stage = (enum gh_glslang_stage)stage_number,
+	        .version = version,
+	        .cube_arrays_from = SIZE_MAX,
+	};
+	struct text t = {malloc(len ? len : 1), len, 0};
+	if (!t.s)
+		return -1;
+	memcpy(t.s, source, len);
+	scan(&t, &sh);
+	bool any = false;
+	for (int e = 0; e < N_EXTENSIONS; e++)
+		any |= sh.found[e].on;
+	int result = !any ? 0 : assemble(&t, &sh, out, n) ? 1 : -1;
+	free(t.s);
+	return result;
 }

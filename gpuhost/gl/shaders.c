@@ -43,16 +43,10 @@ static enum gh_shader_api context_api(const struct gh_gl_context *ctx)
 static unsigned shader_exts(const struct gh_gl_context *ctx)
 {
 	unsigned exts = 0;
-	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_shader_framebuffer_fetch"))
-		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH;
-	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_shader_framebuffer_fetch_non_coherent"))
-		exts |= GH_SHADER_EXT_FRAMEBUFFER_FETCH_NON_COHERENT;
-	if (gh_gl_ctx_has_extension(ctx, "GL_OES_viewport_array"))
-		exts |= GH_SHADER_EXT_VIEWPORT_ARRAY;
-	if (gh_gl_ctx_has_extension(ctx, "GL_OES_sample_variables"))
-		exts |= GH_SHADER_EXT_SAMPLE_VARIABLES;
-	if (gh_gl_ctx_has_extension(ctx, "GL_OES_shader_multisample_interpolation"))
-		exts |= GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION;
+	for (int i = 0; i < GLES_EXT_COUNT; i++) {
+		if (gles_level_has_extension(&ctx->level, i))
+			exts |= gh_shader_ext_bit(gl_gles_extensions[i]);
+	}
 	return exts;
 }
 

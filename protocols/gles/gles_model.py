@@ -451,14 +451,25 @@ def apply_annotations(cmds, lines, helpers):
                 fail('%s: %s takes no size expression' % (where, p.kind))
         elif kind == 'name':
             c, p = param(where, words[1])
+            spec = words[2].split(',')
+            # class=CLASS (spaces as _) names the class of a name gl.xml gives none.
+            given = [fl for fl in spec[1:] if fl.startswith('class=')]
+            if given and (p.cls or p.is_ptr):
+                fail('%s: class= for %s.%s, which gl.xml classes or is a pointer'
+                     % (where, c.name, p.name))
+            if given:
+                p.cls = given[0][len('class='):].replace('_', ' ')
+                if p.cls not in CLASSES:
+                    fail('%s: unknown class %s' % (where, p.cls))
             if p.is_ptr or not p.cls:
                 fail('%s: %s.%s has no gl.xml class (not an object name)'
                      % (where, c.name, p.name))
-            spec = words[2].split(',')
             p.mode = spec[0]
             if p.mode not in NAME_MODES:
                 fail('%s: unknown name mode %s' % (where, p.mode))
             for fl in spec[1:]:
+                if fl.startswith('class='):
+                    continue
                 if not fl.startswith('err=GL_'):
                     fail('%s: unknown name flag %s' % (where, fl))
                 p.err = fl[4:]

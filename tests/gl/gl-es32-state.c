@@ -9,6 +9,7 @@
  *   draw-buffers-indexed, sample-shading, border-clamp, copy-image, robustness (bounded
  *   reads, a pack buffer, the reset status), ms-array-storage, blend-barrier (and its
  *   GLSL layout), stencil8, reset-strategy (EGL)
+ *   and the shading-language and render-state extensions of gl-es32-exts.c
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without an ES 3.1 context.
@@ -23,6 +24,8 @@
 #include <GLES3/gl31.h>
 #include <GLES2/gl2ext.h>
 #include <wayland-client.h>
+
+#include "gl-es32-exts.h"
 
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
@@ -540,6 +543,7 @@ int main(void)
 	if (!prog)
 		return printf("FAIL setup: the program did not build\n"), 1;
 	run_checks(fb, prog);
+	failures += es32_ext_checks(gl_exts, fb);
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);

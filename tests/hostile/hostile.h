@@ -255,6 +255,10 @@ extern const size_t hl_debug_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;
+/* Render-state extensions with data or names: clear texture, conditional render
+ * (cases-shaders.c). */
+extern const struct hl_case hl_shaders_cases[];
+extern const size_t hl_shaders_case_count;
 extern const struct hl_case hl_es1fbo_cases[];
 extern const size_t hl_es1fbo_case_count;
 /* GL_EXT_buffer_storage's mappings (cases-bufstore.c). */

@@ -19,6 +19,7 @@ static const struct {
         {hl_geotess_cases, &hl_geotess_case_count}, {hl_es32_cases, &hl_es32_case_count},
         {hl_debug_cases, &hl_debug_case_count},     {hl_views_cases, &hl_views_case_count},
         {hl_es1fbo_cases, &hl_es1fbo_case_count},   {hl_bufstore_cases, &hl_bufstore_case_count},
+        {hl_shaders_cases, &hl_shaders_case_count},
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

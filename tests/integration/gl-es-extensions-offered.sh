@@ -21,7 +21,7 @@ readme=$(cd "$GP_LIB/../.." && pwd)/proxy/egl/README.md
 declare -A documented=()
 while read -r name; do
 	documented[$name]=1
-done < <(awk '/^## /{inside = ($0 == "## Extensions not offered")} inside' "$readme" |
+done < <(awk '/^#/{inside = ($0 == "## Extensions not offered")} inside' "$readme" |
 	grep -oE '`GL_[A-Za-z0-9_]+`' | tr -d '`' | sort -u)
 ((${#documented[@]} > 0)) || fail "$readme has no \"## Extensions not offered\" section naming any"
 

@@ -58,6 +58,16 @@ expect_error('unannotated pointer', without('param glBufferSubData.data in size'
 expect_error('unannotated object name', without('name glAttachShader.shader use'),
              'glAttachShader.shader: object name (class shader) without annotation')
 expect_error('unknown command', good + 'param glFooBar.x in 4\n', 'unknown command glFooBar')
+expect_error('class= on a name gl.xml classes',
+             replaced('name glBeginQuery.id use,err=GL_INVALID_OPERATION',
+                      'name glBeginQuery.id use,err=GL_INVALID_OPERATION,class=query'),
+             'which gl.xml classes or is a pointer')
+expect_error('class= of an unknown class',
+             replaced('use,err=GL_INVALID_VALUE,class=query', 'use,class=querry'),
+             'unknown class querry')
+expect_error('a name gl.xml gives no class, without class=',
+             replaced('use,err=GL_INVALID_VALUE,class=query', 'use,err=GL_INVALID_VALUE'),
+             'glBeginConditionalRenderNV.id has no gl.xml class (not an object name)')
 expect_error('unknown parameter', good + 'param glClear.data in 4\n', 'glClear has no parameter data')
 expect_error('size naming no parameter',
              replaced('param glBufferSubData.data in size', 'param glBufferSubData.data in sizes'),

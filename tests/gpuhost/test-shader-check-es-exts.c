@@ -1,0 +1,299 @@
+/*
+ * glslang's gate for the shading-language extensions glslang 12 lacks and
+ * the stand-ins spell for it (gpuhost/gl/shader-standins*.c): each
+ * extension's shaders pass where the context has it and are refused
+ * where it does not, and their other errors are still found, on the
+ * app's own lines. Each case is one meson test; the program takes the
+ * case's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES3/gl32.h>
+
+#include "shader-check.h"
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fprintf(stderr, "\n");                                                     \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+struct shader {
+	uint32_t type;
+	const char *src;
+};
+
+static enum gh_shader_verdict check(const struct shader *s, unsigned exts, char **log)
+{
+	return gh_shader_check_ext(GH_SHADER_API_GLES, s->type, s->src, strlen(s->src), exts, log);
+}
+
+/* Each of `good` passes with `ext` and is refused without it. */
+static bool accepted_only_with(const struct shader *good, size_t n, unsigned ext)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v = check(&good[i], ext, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i].src);
+		v = check(&good[i], ~ext & ((1u << 11) - 1), &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i].src);
+		free(log);
+	}
+	return true;
+}
+
+/* `bad` is refused with `ext`, its log naming `line` ("0:N:") and `what`. */
+static bool refused_at(const struct shader *bad, unsigned ext, const char *line, const char *what)
+{
+	char *log = NULL;
+	enum gh_shader_verdict v = check(bad, ext, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, line) && strstr(log, what),
+	      "verdict %d, log:\n%s---\n%s", v, log ? log : "", bad->src);
+	free(log);
+	return true;
+}
+
+static bool texture_query_lod_is_checked_where_the_context_has_it(void)
+{
+	static const struct shader good[] = {
+	        {GL_FRAGMENT_SHADER,
+	         "#version 300 es\n"
+	         "#extension GL_EXT_texture_query_lod : require\n"
+	         "#ifndef GL_EXT_texture_query_lod\n#error no macro\n#endif\n"
+	         "precision highp float;\n"
+	         "uniform sampler2D s; uniform highp isampler3D i;\n"
+	         "uniform highp sampler2DArrayShadow a; in vec2 p; out vec4 c;\n"
+	         "void main() { c = vec4(textureQueryLOD(s, p), "
+	         "textureQueryLOD(i, p.xyx) + textureQueryLOD(a, p)); }\n"},
+	        /* Cube map arrays: ES 3.2, or an earlier #extension of them. */
+	        {GL_FRAGMENT_SHADER, "#version 310 es\n"
+	                             "#extension GL_EXT_texture_cube_map_array : require\n"
+	                             "#extension GL_EXT_texture_query_lod : require\n"
+	                             "precision highp float; uniform highp samplerCubeArray s;\n"
+	                             "out vec4 c; void main() { c = "
+	                             "textureQueryLOD(s, vec3(1.0)).xyxy; }\n"},
+	};
+	unsigned ext = GH_SHADER_EXT_TEXTURE_QUERY_LOD;
+	if (!accepted_only_with(good, 2, ext))
+		return false;
+	/* A fragment shader function: not in vertex shaders. */
+	static const struct shader vs = {GL_VERTEX_SHADER,
+	                                 "#version 300 es\n"
+	                                 "#extension GL_EXT_texture_query_lod : require\n"
+	                                 "uniform sampler2D s;\n"
+	                                 "void main() { gl_Position = textureQueryLOD(s, "
+	                                 "vec2(0.0)).xyxy; }\n"};
+	char *log = NULL;
+	CHECK(check(&vs, ext, &log) == GH_SHADER_REFUSED, "accepted in a vertex shader");
+	free(log);
+	/* A wrong coordinate size is still an error, on its line. */
+	static const struct shader bad = {
+	        GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                            "#extension GL_EXT_texture_query_lod : require\n"
+	                            "precision highp float; uniform sampler2D s; out vec4 c;\n"
+	                            "void main() {\n"
+	                            "  c = textureQueryLOD(s, vec3(0.0)).xyxy; }\n"};
+	return refused_at(&bad, ext, "0:5:", "no matching overloaded function");
+}
+
+static bool texture_shadow_lod_is_checked_where_the_context_has_it(void)
+{
+	static const struct shader good[] = {
+	        {GL_FRAGMENT_SHADER,
+	         "#version 300 es\n"
+	         "#extension GL_EXT_texture_shadow_lod : require\n"
+	         "precision highp float;\n"
+	         "uniform highp sampler2DArrayShadow a; uniform highp samplerCubeShadow cs;\n"
+	         "uniform sampler2D s; uniform highp usampler3D u; uniform vec4 p; out vec4 c;\n"
+	         "void main() {\n"
+	         "  float f = texture(a, p, 1.0) + texture(a, p);\n"
+	         "  f += textureOffset(a, p, ivec2(1), 1.0) + textureOffset(a, p, ivec2(1));\n"
+	         "  f += textureLod(a, p, 1.0) + textureLodOffset(a, p, 1.0, ivec2(1));\n"
+	         "  f += textureLod(cs, p, 2.0);\n"
+	         "  c = texture(s, p.xy) + textureLod(s, p.xy, 1.0) + vec4(texture(u, p.xyz));\n"
+	         "  c += textureOffset(s, p.xy, ivec2(1), 0.5) + vec4(f); }\n"},
+	        {GL_VERTEX_SHADER, "#version 320 es\n"
+	                           "#extension GL_EXT_texture_shadow_lod : require\n"
+	                           "uniform highp samplerCubeArrayShadow s; uniform vec4 p;\n"
+	                           "void main() { gl_Position = vec4(textureLod(s, p, 0.5, 1.0) + "
+	                           "texture(s, p, 0.5)); }\n"},
+	};
+	unsigned ext = GH_SHADER_EXT_TEXTURE_SHADOW_LOD;
+	if (!accepted_only_with(good, 2, ext))
+		return false;
+	/* Biases are for fragment shaders; a wrong argument is still found. */
+	static const struct shader vs_bias = {
+	        GL_VERTEX_SHADER, "#version 300 es\n"
+	                          "#extension GL_EXT_texture_shadow_lod : require\n"
+	                          "uniform highp sampler2DArrayShadow a;\n"
+	                          "void main() {\n"
+	                          "  gl_Position = vec4(texture(a, vec4(0.0), 1.0)); }\n"};
+	static const struct shader bad = {
+	        GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                            "#extension GL_EXT_texture_shadow_lod : require\n"
+	                            "precision highp float; uniform sampler2D s; out vec4 c;\n"
+	                            "void main() {\n"
+	                            "  c = texture(s, 1.0); }\n"};
+	return refused_at(&vs_bias, ext, "0:5:", "no matching overloaded function") &&
+	       refused_at(&bad, ext, "0:5:", "no matching overloaded function");
+}
+
+static bool clip_cull_distance_is_checked_where_the_context_has_it(void)
+{
+	static const struct shader good[] = {
+	        {GL_VERTEX_SHADER, "#version 300 es\n"
+	                           "#extension GL_EXT_clip_cull_distance : require\n"
+	                           "in vec4 p;\n"
+	                           "void main() { gl_Position = p;\n"
+	                           "  gl_ClipDistance[0] = p.x; gl_CullDistance[1] = p.y;\n"
+	                           "  gl_ClipDistance[gl_MaxClipDistances - 1] = 1.0; }\n"},
+	        {GL_VERTEX_SHADER, "#version 300 es\n"
+	                           "#extension GL_EXT_clip_cull_distance : enable\n"
+	                           "out highp float gl_ClipDistance[2];\n"
+	                           "void main() { gl_Position = vec4(0.0);\n"
+	                           "  gl_ClipDistance[1] = float(gl_MaxCombinedClipAndCullDistances"
+	                           " + gl_MaxCullDistances); }\n"},
+	        {GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                             "#extension GL_EXT_clip_cull_distance : require\n"
+	                             "precision highp float; out vec4 c;\n"
+	                             "void main() { c = vec4(gl_ClipDistance[0], "
+	                             "gl_CullDistance[0], 0.0, 1.0); }\n"},
+	};
+	unsigned ext = GH_SHADER_EXT_CLIP_CULL_DISTANCE;
+	if (!accepted_only_with(good, 3, ext))
+		return false;
+	static const struct shader bad = {GL_VERTEX_SHADER,
+	                                  "#version 300 es\n"
+	                                  "#extension GL_EXT_clip_cull_distance : require\n"
+	                                  "void main() { gl_Position = vec4(0.0);\n"
+	                                  "  gl_ClipDistance[0] = vec2(1.0); }\n"};
+	return refused_at(&bad, ext, "0:4:", "assign");
+}
+
+static bool group_vote_and_fetch_depth_stencil_are_checked_where_the_context_has_them(void)
+{
+	static const struct shader vote[] = {
+	        {GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                             "#extension GL_EXT_shader_group_vote : require\n"
+	                             "precision highp float; in float v; out vec4 c;\n"
+	                             "void main() { bool a = anyInvocationEXT(v > 0.5);\n"
+	                             "  c = vec4(a, allInvocationsEXT(v > 0.0), "
+	                             "allInvocationsEqualEXT(a), 1.0); }\n"},
+	        {GL_VERTEX_SHADER, "#version 100\n"
+	                           "#extension GL_EXT_shader_group_vote : enable\n"
+	                           "attribute vec4 p;\n"
+	                           "void main() { gl_Position = anyInvocationEXT(p.x > 0.0) ? p "
+	                           ": -p; }\n"},
+	};
+	static const struct shader fetch[] = {
+	        {GL_FRAGMENT_SHADER, "#version 100\n"
+	                             "#extension GL_ARM_shader_framebuffer_fetch_depth_stencil : "
+	                             "require\n"
+	                             "void main() { gl_FragColor = vec4(gl_LastFragDepthARM, "
+	                             "float(gl_LastFragStencilARM), 0.0, 1.0); }\n"},
+	        {GL_FRAGMENT_SHADER, "#version 310 es\n"
+	                             "#extension GL_ARM_shader_framebuffer_fetch_depth_stencil : "
+	                             "require\n"
+	                             "precision mediump float; out vec4 c;\n"
+	                             "void main() { c = vec4(gl_LastFragDepthARM); }\n"},
+	};
+	if (!accepted_only_with(vote, 2, GH_SHADER_EXT_GROUP_VOTE) ||
+	    !accepted_only_with(fetch, 2, GH_SHADER_EXT_FETCH_DEPTH_STENCIL))
+		return false;
+	static const struct shader bad_vote = {
+	        GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                            "#extension GL_EXT_shader_group_vote : require\n"
+	                            "precision highp float; out vec4 c;\n"
+	                            "void main() { c = vec4(anyInvocationEXT(1.0)); }\n"};
+	return refused_at(&bad_vote, GH_SHADER_EXT_GROUP_VOTE,
+	                  "0:4:", "no matching overloaded function");
+}
+
+static bool integer_functions_are_checked_where_the_context_has_them(void)
+{
+	static const struct shader good[] = {
+	        {GL_VERTEX_SHADER,
+	         "#version 300 es\n"
+	         "#extension GL_MESA_shader_integer_functions : require\n"
+	         "uniform highp uvec2 u; uniform highp ivec4 i;\n"
+	         "void main() { highp uvec2 carry, lo, hi;\n"
+	         "  uvec2 s = uaddCarry(u, u, carry); umulExtended(u, u, hi, lo);\n"
+	         "  int b = bitCount(i.x) + findMSB(u.y) + bitfieldExtract(i, 1, "
+	         "2).x;\n"
+	         "  highp ivec2 e; vec2 m = frexp(vec2(s), e);\n"
+	         "  gl_Position = vec4(ldexp(m, e), float(b), "
+	         "float(bitfieldReverse(carry.x))); }\n"},
+	        /* GLSL ES 3.10 has the functions; the implicit conversions
+	         * are the extension's. */
+	        {GL_VERTEX_SHADER, "#version 310 es\n"
+	                           "#extension GL_MESA_shader_integer_functions : require\n"
+	                           "uniform highp int i;\n"
+	                           "void main() { uint u = i; float f = u;\n"
+	                           "  gl_Position = vec4(f, float(bitCount(u)), 0.0, 1.0); }\n"},
+	};
+	return accepted_only_with(good, 2, GH_SHADER_EXT_INTEGER_FUNCTIONS);
+}
+
+/* Where the extensions glslang does know are used: nothing to spell. */
+static bool known_extensions_of_the_batch_are_accepted(void)
+{
+	static const struct shader good[] = {
+	        {GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                             "#extension GL_EXT_shader_integer_mix : require\n"
+	                             "#extension GL_NV_shader_noperspective_interpolation : "
+	                             "require\n"
+	                             "precision highp float; noperspective in vec4 v; out vec4 c;\n"
+	                             "void main() { ivec2 x = mix(ivec2(1), ivec2(2), "
+	                             "bvec2(true, false)); c = v + vec4(x, 0, 1); }\n"},
+	        {0x91B9 /* compute */, "#version 310 es\n"
+	                               "#extension GL_OES_shader_image_atomic : require\n"
+	                               "layout(local_size_x = 1) in;\n"
+	                               "layout(r32ui, binding = 0) uniform highp uimage2D img;\n"
+	                               "void main() { imageAtomicAdd(img, ivec2(0), 1u); }\n"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v = check(&good[i], 0, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s", v, log ? log : "");
+	}
+	return true;
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(void);
+} cases[] = {
+#define CASE(fn)                                                                                   \
+	{                                                                                          \
+#fn, fn                                                                            \
+	}
+        CASE(texture_query_lod_is_checked_where_the_context_has_it),
+        CASE(texture_shadow_lod_is_checked_where_the_context_has_it),
+        CASE(clip_cull_distance_is_checked_where_the_context_has_it),
+        CASE(group_vote_and_fetch_depth_stencil_are_checked_where_the_context_has_them),
+        CASE(integer_functions_are_checked_where_the_context_has_them),
+        CASE(known_extensions_of_the_batch_are_accepted),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		if (!gh_shader_check_init()) {
+			fprintf(stderr, "glslang does not initialise\n");
+			return 1;
+		}
+		return cases[i].run() ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}
