@@ -61,9 +61,10 @@ def main():
     try:
         helpers = read_helpers(args.sizes_header)
         apis, exts, lines, pending = read_annotations(args.annotations)
+        unlisted = {e: api for e, (_, api) in exts.items() if api}
         cmds, ext_cmds, ext_apis, offered = read_registry(args.registry, apis, list(exts),
-                                                          pending)
-        for e, has in exts.items():
+                                                          pending, unlisted)
+        for e, (has, _) in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'
                      % (args.annotations, e, 'has no' if has else 'has'))

@@ -191,7 +191,7 @@ def version(text, where):
     return int(m.group(1)), int(m.group(2))
 
 
-def read_registry(path, apis, exts, pending=frozenset()):
+def read_registry(path, apis, exts, pending=frozenset(), unlisted=None):
     """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
     name -> (major, minor)) but the `pending` ones, then those of our extensions; returns
     (commands in opcode order, {extension: [its command names]}, {extension: {streamed
@@ -199,7 +199,9 @@ def read_registry(path, apis, exts, pending=frozenset()):
     command}).
 
     Opcodes are indices in that order: the features of each API in version order, then
-    the extensions."""
+    the extensions. `unlisted` (name -> api): extensions gl.xml does not know, enum-only,
+    of that one API."""
+    unlisted = unlisted or {}
     root = ET.parse(path).getroot()
     cmds = {}
     for el in root.find('commands'):
@@ -253,6 +255,8 @@ def read_registry(path, apis, exts, pending=frozenset()):
         name = e.get('name')
         if name not in exts:
             continue
+        if name in unlisted:
+            fail('extension %s is in gl.xml: list it without unlisted=' % name)
         supported = set(e.get('supported', '').split('|'))
         if not supported & set(apis):
             fail('extension %s is not an extension of %s in gl.xml' % (name, ' or '.join(apis)))
@@ -278,7 +282,10 @@ def read_registry(path, apis, exts, pending=frozenset()):
                 order.append(c)
                 ext_cmds[name].append(c.name)
     for name in exts:
-        if name not in seen_ext:
+        if name in unlisted and unlisted[name] in apis:
+            ext_cmds[name] = []
+            ext_apis[name] = {unlisted[name]}
+        elif name not in seen_ext:
             fail('extension %s is not in gl.xml' % name)
     for name in sorted(pending - seen_pending):
         fail('pending %s: not a command of a streamed API version' % name)
@@ -294,7 +301,8 @@ def parse_side(value, what, line):
 
 
 def read_annotations(path):
-    """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
+    """Returns (apis {gl.xml api: (major, minor)}, extensions {name: (has_commands,
+    API of an extension gl.xml does not know or None)},
     lines [(lineno, kind, fields)], pending {command names})."""
     apis = {}
     pending = set()
@@ -320,11 +328,17 @@ def read_annotations(path):
                     fail('%s: %s pending twice' % (where, words[1]))
                 pending.add(words[1])
             elif words[0] == 'extension':
-                if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'):
-                    fail('%s: expected "extension NAME [commands]"' % where)
+                unlisted = len(words) == 3 and words[2].startswith('unlisted=')
+                if len(words) not in (2, 3) or (len(words) == 3 and words[2] != 'commands'
+                                                and not unlisted):
+                    fail('%s: expected "extension NAME [commands|unlisted=API]"' % where)
                 if words[1] in exts:
                     fail('%s: extension %s listed twice' % (where, words[1]))
-                exts[words[1]] = len(words) == 3
+                if unlisted and words[2][len('unlisted='):] not in APIS:
+                    fail('%s: unlisted= takes one of %s' % (where, '|'.join(APIS)))
+                # (has commands, the API of one gl.xml does not know)
+                exts[words[1]] = (len(words) == 3 and not unlisted,
+                                  words[2][len('unlisted='):] if unlisted else None)
             elif words[0] in ('cmd', 'param', 'name', 'check'):
                 if len(words) < 3:
                     fail('%s: too few fields' % where)
