@@ -10,7 +10,7 @@
  *                      around the rectangle as the app had them
  *   pack-padding       ES 2.0: a readback leaves the row padding as the app had it
  *   reverse-row-order  ANGLE_pack_reverse_row_order
- *   texture-float, texture-half-float, texture-rg, color-buffer-half-float,
+ *   texture-float, texture-half-float, texture-rg, texture-norm16, color-buffer-half-float,
  *   anisotropy, mirror-clamp, srgb-decode, blend-minmax, read-bgra, etc1
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "data <check>
@@ -368,6 +368,14 @@ static void check_float_textures(void)
 	}
 	check_texture("texture-rg", "GL_EXT_texture_rg", GL_RG_EXT, GL_RG_EXT, GL_UNSIGNED_BYTE, 8,
 	              rg, want);
+	/* EXT_texture_norm16 (an ES 3.1 context): 16-bit normalized texels. */
+	unsigned short n16[N * N * 4];
+	for (int i = 0; i < N * N * 4; i++) {
+		n16[i] = (unsigned short)(i * 4111);
+		want[i] = (unsigned char)((n16[i] * 255 + 32767) / 65535);
+	}
+	check_texture("texture-norm16", "GL_EXT_texture_norm16", GL_RGBA16_EXT, GL_RGBA,
+	              GL_UNSIGNED_SHORT, 2, n16, want);
 }
 
 static void check_color_buffer_half_float(void)
