@@ -11,7 +11,7 @@
  *   pack-padding       ES 2.0: a readback leaves the row padding as the app had it
  *   reverse-row-order  ANGLE_pack_reverse_row_order
  *   texture-float, texture-half-float, texture-rg, texture-norm16, color-buffer-half-float,
- *   anisotropy, mirror-clamp, srgb-decode, blend-minmax, read-bgra, etc1
+ *   anisotropy, mirror-clamp, srgb-decode, blend-minmax, read-bgra, flip-y, etc1
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "data <check>
  * <hex>" with the bytes it read back (compared natively and through gpu-0 by the test),
@@ -441,6 +441,30 @@ static void check_sampler_state(void)
 	glDeleteTextures(1, &t);
 }
 
+/* MESA_framebuffer_flip_y's commands: the parameter set on a framebuffer
+ * object reads back. */
+static void check_flip_y(void)
+{
+	const char *check = "flip-y";
+	if (!needs(check, "GL_MESA_framebuffer_flip_y"))
+		return;
+	PFNGLFRAMEBUFFERPARAMETERIMESAPROC set =
+	        (PFNGLFRAMEBUFFERPARAMETERIMESAPROC)eglGetProcAddress(
+	                "glFramebufferParameteriMESA");
+	PFNGLGETFRAMEBUFFERPARAMETERIVMESAPROC get =
+	        (PFNGLGETFRAMEBUFFERPARAMETERIVMESAPROC)eglGetProcAddress(
+	                "glGetFramebufferParameterivMESA");
+	if (!set || !get) {
+		fail(check, "no glFramebufferParameteriMESA");
+		return;
+	}
+	GLint flip = 0;
+	set(GL_FRAMEBUFFER, GL_FRAMEBUFFER_FLIP_Y_MESA, 1);
+	get(GL_FRAMEBUFFER, GL_FRAMEBUFFER_FLIP_Y_MESA, &flip);
+	set(GL_FRAMEBUFFER, GL_FRAMEBUFFER_FLIP_Y_MESA, 0);
+	result(check, no_error(check, "flip y") && (flip == 1 || fail(check, "flip y %d", flip)));
+}
+
 static void check_blend_minmax(void)
 {
 	const char *check = "blend-minmax";
@@ -526,6 +550,7 @@ int main(void)
 	check_color_buffer_half_float();
 	check_sampler_state();
 	check_blend_minmax();
+	check_flip_y();
 	check_etc1();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
