@@ -74,6 +74,21 @@ static const struct format_size sized[] = {
         {0x8814, 16}, /* GL_RGBA32F */
         {0x8D82, 16}, /* GL_RGBA32I */
         {0x8D70, 16}, /* GL_RGBA32UI */
+        /* EXT_texture_norm16, EXT_render_snorm */
+        {0x822A, 2}, /* GL_R16_EXT */
+        {0x8F98, 2}, /* GL_R16_SNORM_EXT */
+        {0x822C, 4}, /* GL_RG16_EXT */
+        {0x8F99, 4}, /* GL_RG16_SNORM_EXT */
+        {0x8054, 8}, /* GL_RGB16_EXT: kept as 8 */
+        {0x8F9A, 8}, /* GL_RGB16_SNORM_EXT */
+        {0x805B, 8}, /* GL_RGBA16_EXT */
+        {0x8F9B, 8}, /* GL_RGBA16_SNORM_EXT */
+        /* EXT_texture_sRGB_R8, EXT_texture_sRGB_RG8 */
+        {0x8FBD, 1}, /* GL_SR8_EXT */
+        {0x8FBE, 2}, /* GL_SRG8_EXT */
+        /* OES_required_internalformat */
+        {0x8043, 2}, /* GL_LUMINANCE4_ALPHA4_OES: kept as 2 */
+        {0x8052, 4}, /* GL_RGB10_EXT: kept as 4 */
 };
 
 /* The unsized formats of glTexImage2D and glCopyTexImage2D: bytes come

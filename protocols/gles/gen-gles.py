@@ -61,9 +61,9 @@ def main():
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        apis, exts, lines, pending, also = read_annotations(args.annotations)
+        apis, exts, lines, pending, also, unlisted = read_annotations(args.annotations)
         cmds, ext_cmds, ext_apis, offered = read_registry(args.registry, apis, list(exts),
-                                                          pending, also)
+                                                          pending, also, unlisted)
         for e, has in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'

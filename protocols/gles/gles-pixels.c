@@ -7,6 +7,8 @@
  * pixel-buffer bounds check.
  */
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include <GLES3/gl32.h>
 #include <GLES2/gl2ext.h>
@@ -81,7 +83,7 @@ static int64_t type_info(uint32_t type, uint32_t *bit)
  * widened by the ES extensions Mesa offers (EXT_texture_norm16's 16-bit
  * normalized colors, EXT_texture_type_2_10_10_10_REV's RGB, OES_texture_float
  * and OES_texture_half_float's luminance and alpha, EXT_sRGB's formats,
- * EXT_read_format_bgra, NV_read_depth). Accepting a pair a given driver refuses is
+ * EXT_read_format_bgra, MESA_bgra, NV_read_depth). Accepting a pair a given driver refuses is
  * harmless (the driver raises the error); the size must only never be
  * smaller than what the driver reads. 0 for an unknown format. */
 static int64_t format_info(uint32_t format, uint32_t *types)
@@ -112,6 +114,7 @@ static int64_t format_info(uint32_t format, uint32_t *types)
 	        {GL_LUMINANCE_ALPHA, LUMINANCE, 2},
 	        {GL_ALPHA, LUMINANCE, 1},
 	        {GL_BGRA_EXT, T_UBYTE | T_4444_REV | T_1555_REV, 4},
+	        {GL_BGR_EXT, T_UBYTE, 3}, /* MESA_bgra */
 	        {GL_SRGB_EXT, T_UBYTE, 3},
 	        {GL_SRGB_ALPHA_EXT, T_UBYTE, 4},
 	};
@@ -229,6 +232,41 @@ int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t hei
 	        .skip_rows = ps->pack_skip_rows,
 	};
 	return image_bytes(&l, format, type);
+}
+
+/* Bytes per pixel and per row stride of a readback whose gl_pack_size is
+ * valid (so none of this overflows). */
+static void pack_layout(const struct gl_pixel_state *ps, int64_t width, uint32_t format,
+                        uint32_t type, int64_t *bpp, int64_t *stride)
+{
+	*bpp = gl_pixel_size(format, type);
+	int64_t pixels = ps->pack_row_length > 0 ? ps->pack_row_length : width;
+	int64_t a = ps->pack_alignment;
+	*stride = (pixels * *bpp + a - 1) & ~(a - 1);
+}
+
+bool gl_pack_is_dense(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                      uint32_t format, uint32_t type)
+{
+	int64_t bpp, stride;
+	if (ps->pack_skip_pixels > 0 || ps->pack_skip_rows > 0)
+		return false;
+	pack_layout(ps, width, format, type, &bpp, &stride);
+	return height <= 1 || stride == width * bpp;
+}
+
+void gl_pack_scatter(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                     uint32_t format, uint32_t type, const void *src, void *dst)
+{
+	int64_t bpp, stride;
+	if (width <= 0 || height <= 0)
+		return;
+	pack_layout(ps, width, format, type, &bpp, &stride);
+	int64_t first = ps->pack_skip_rows * stride + ps->pack_skip_pixels * bpp;
+	for (int64_t row = 0; row < height; row++) {
+		int64_t at = first + row * stride;
+		memcpy((uint8_t *)dst + at, (const uint8_t *)src + at, (size_t)(width * bpp));
+	}
 }
 
 int64_t gl_readn_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,

@@ -109,6 +109,10 @@ bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value
 	case GL_UNPACK_SKIP_IMAGES:
 		field = &ps->unpack_skip_images;
 		break;
+	case GL_PACK_REVERSE_ROW_ORDER_ANGLE:
+		/* Any value (GL takes it as a boolean); the rows a readback
+		 * writes swap places, their bytes are the same: not tracked. */
+		return true;
 	default:
 		return false;
 	}

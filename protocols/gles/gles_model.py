@@ -200,7 +200,7 @@ def version(text, where):
     return int(m.group(1)), int(m.group(2))
 
 
-def read_registry(path, apis, exts, pending=frozenset(), also=None):
+def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=None):
     """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
     name -> (major, minor)) but the `pending` ones, then those of our extensions; returns
     (commands in opcode order, {extension: [its command names]}, {extension: {streamed
@@ -208,7 +208,9 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None):
     command}).
 
     Opcodes are indices in that order: the features of each API in version order, then
-    the extensions."""
+    the extensions. `unlisted` (name -> api): extensions gl.xml does not know, enum-only,
+    of that one API."""
+    unlisted = unlisted or {}
     root = ET.parse(path).getroot()
     cmds = {}
     for el in root.find('commands'):
@@ -262,6 +264,8 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None):
         name = e.get('name')
         if name not in exts:
             continue
+        if name in unlisted:
+            fail('extension %s is in gl.xml: list it without unlisted=' % name)
         supported = set(e.get('supported', '').split('|')) | (also or {}).get(name, set())
         if not supported & set(apis):
             fail('extension %s is not an extension of %s in gl.xml' % (name, ' or '.join(apis)))
@@ -287,7 +291,10 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None):
                 order.append(c)
                 ext_cmds[name].append(c.name)
     for name in exts:
-        if name not in seen_ext:
+        if name in unlisted and unlisted[name] in apis:
+            ext_cmds[name] = []
+            ext_apis[name] = {unlisted[name]}
+        elif name not in seen_ext:
             fail('extension %s is not in gl.xml' % name)
     for name in sorted(pending - seen_pending):
         fail('pending %s: not a command of a streamed API version' % name)
@@ -305,10 +312,12 @@ def parse_side(value, what, line):
 def read_annotations(path):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
     lines [(lineno, kind, fields)], pending {command names}, also {extension: {APIs it is
-    offered in beyond gl.xml's supported=}})."""
+    offered in beyond gl.xml's supported=}}, unlisted {extension gl.xml does not know: its
+    API})."""
     apis = {}
     pending = set()
     also = {}
+    unlisted = {}
     exts = {}
     lines = []
     with open(path) as f:
@@ -337,8 +346,14 @@ def read_annotations(path):
                     extra = set(rest.pop()[5:].split(','))
                     if not extra <= set(APIS):
                         fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
-                if rest not in ([], ['commands']):
-                    fail('%s: expected "extension NAME [commands] [also=API,...]"' % where)
+                if rest and rest[-1].startswith('unlisted='):
+                    api = rest.pop()[len('unlisted='):]
+                    if api not in APIS:
+                        fail('%s: unlisted= takes one of %s' % (where, '|'.join(APIS)))
+                    unlisted[words[1]] = api
+                if rest not in ([], ['commands']) or (words[1] in unlisted and rest):
+                    fail('%s: expected "extension NAME [commands] [also=API,...]" or '
+                         '"extension NAME unlisted=API"' % where)
                 if words[1] in exts:
                     fail('%s: extension %s listed twice' % (where, words[1]))
                 exts[words[1]] = rest == ['commands']
@@ -352,7 +367,7 @@ def read_annotations(path):
                 fail('%s: unknown line kind "%s"' % (where, words[0]))
     if not apis:
         fail('%s: no "api" line: nothing to stream' % path)
-    return apis, exts, lines, pending, also
+    return apis, exts, lines, pending, also, unlisted
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')

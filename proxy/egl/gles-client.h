@@ -17,6 +17,17 @@ void ge_read_pixels_to_pack(struct gl_enc *e, uint32_t op, int32_t x, int32_t y,
                             int32_t height, uint32_t format, uint32_t type, const int32_t *buf_size,
                             const void *offset);
 
+/* ---- gles-readback.c: readbacks into the app's memory ---- */
+/* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for
+ * glReadPixels): `pixels` itself when GL writes every byte of it or the
+ * call is an error, else a buffer of ours; NULL (GL_OUT_OF_MEMORY raised)
+ * when there is none. */
+void *ge_readback_begin(struct gl_enc *e, int32_t width, int32_t height, uint32_t format,
+                        uint32_t type, int64_t buf_size, void *pixels);
+/* After the reply landed in `into`: its pixels copied to `pixels`. */
+void ge_readback_end(struct gl_enc *e, int32_t width, int32_t height, uint32_t format,
+                     uint32_t type, void *into, void *pixels);
+
 /* ---- gles-persist.c: mappings of GL_EXT_buffer_storage stores ---- */
 struct ge_buffer;
 /* Before command `op` is queued: sends the app's writes to coherent

@@ -2,8 +2,10 @@
  * The OpenGL ES 3.0 entry points the library answers or encodes by hand:
  * glGetStringi, the core buffer mappings (the GL_EXT_map_buffer_range
  * emulation of gles-map.c), sync waits in steps the host bounds, program
- * binaries (none offered), glReadPixels into a pixel pack buffer.
+ * binaries (none offered), glReadPixels into a pixel pack buffer (and into
+ * the app's memory through gles-readback.c).
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "ge.h"
@@ -130,7 +132,11 @@ void GL_APIENTRY gl_enc_special_glReadPixels(GLint x, GLint y, GLsizei width, GL
 		return;
 	bool ok;
 	if (!ge_gl_bound_buffer(e->gl, GL_PIXEL_PACK_BUFFER, &ok)) {
-		gl_enc_glReadPixels(x, y, width, height, format, type, pixels);
+		void *into = ge_readback_begin(e, width, height, format, type, INT64_MAX, pixels);
+		if (!into && pixels)
+			return;
+		gl_enc_glReadPixels(x, y, width, height, format, type, into);
+		ge_readback_end(e, width, height, format, type, into, pixels);
 		return;
 	}
 	ge_read_pixels_to_pack(e, GLES_OP_glReadPixels, x, y, width, height, format, type, NULL,

@@ -115,7 +115,11 @@ static void readn_pixels(uint32_t op, readn_fn generic, GLint x, GLint y, GLsize
 		return;
 	bool ok;
 	if (!ge_gl_bound_buffer(e->gl, GL_PIXEL_PACK_BUFFER, &ok)) {
-		generic(x, y, width, height, format, type, bufSize, data);
+		void *into = ge_readback_begin(e, width, height, format, type, bufSize, data);
+		if (!into && data)
+			return;
+		generic(x, y, width, height, format, type, bufSize, into);
+		ge_readback_end(e, width, height, format, type, into, data);
 		return;
 	}
 	ge_read_pixels_to_pack(e, op, x, y, width, height, format, type, &bufSize, data);

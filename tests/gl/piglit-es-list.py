@@ -28,6 +28,13 @@ import xml.etree.ElementTree as ET
 
 PROFILES = ("opengl", "shader")
 ES_SUFFIXES = ("_gles2", "_gles3")
+# piglit's names of the ES extension tests whose programs have no such suffix.
+EXTENSIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "piglit-es-extensions.txt")
+
+
+def extension_tests():
+    with open(EXTENSIONS) as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
 
 
 def piglit_version():
@@ -65,20 +72,26 @@ def command_of(kind, opts):
 def es_tests(piglit_dir):
     """(profile, name, command) of every ES test, in the profiles' order."""
     found = []
+    extra = extension_tests()
     for profile in PROFILES:
         path = os.path.join(piglit_dir, "tests", profile + ".xml.gz")
         with gzip.open(path) as f:
             root = ET.parse(f).getroot()
         for test in root.iter("Test"):
             opts = options_of(test)
-            if not opts["command"][0].endswith(ES_SUFFIXES):
+            if not opts["command"][0].endswith(ES_SUFFIXES) and test.get("name") not in extra:
                 continue
+            extra.discard(test.get("name"))
             cmd = command_of(test.get("type"), opts)
             found.append((profile, test.get("name"), cmd))
+    if extra:
+        sys.exit("piglit-es-list: not in piglit's profiles: %s" % ", ".join(sorted(extra)))
     return found
 
 
 def section_of(cmd):
+    if not cmd[0].endswith(ES_SUFFIXES):
+        return "ES extension programs (piglit-es-extensions.txt)"
     version = "ES 3" if cmd[0].endswith("_gles3") else "ES 2"
     kind = "shader_runner" if cmd[0].startswith("shader_runner") else "programs"
     return "%s %s" % (version, kind)
@@ -113,8 +126,9 @@ def main():
     out.append("# Tests: %d (%s)." % (len(tests), ", ".join(
         "%s %d" % (s, len(v)) for s, v in sorted(sections.items()))))
     out.append("# Chosen: the tests whose program ends in _gles2 or _gles3 (shader_runner_gles2 and")
-    out.append("# shader_runner_gles3 included); left out: the _gles1 programs (ES 1.1) and the egl-*")
-    out.append("# programs, which test EGL rather than run ES tests.")
+    out.append("# shader_runner_gles3 included), and the ES extension tests piglit-es-extensions.txt")
+    out.append("# names; left out: the _gles1 programs (ES 1.1) and the egl-* programs, which test EGL")
+    out.append("# rather than run ES tests.")
     out.append("# Each line: the command piglit runs (program in piglit's bin/, paths relative to")
     out.append("# piglit's directory), then '#' and piglit's name of the test. Flags as piglit adds them:")
     out.append("# -auto always (not to built-in-constants), -fbo where piglit runs the test")

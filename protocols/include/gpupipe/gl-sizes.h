@@ -128,6 +128,16 @@ int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t h
  * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                      uint32_t format, uint32_t type);
+/* The bytes of a readback GL writes, copied from `src` to `dst`, both laid
+ * out by the pack state of `ps` (gl_pack_size bytes, which must be >= 0):
+ * the row padding, row length and skips between them are not GL's to
+ * write, so `dst` keeps what the app had there. */
+void gl_pack_scatter(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                     uint32_t format, uint32_t type, const void *src, void *dst);
+/* True when a readback writes every byte of its gl_pack_size (one row, or
+ * rows with no padding and no skips): gl_pack_scatter is a plain copy. */
+bool gl_pack_is_dense(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                      uint32_t format, uint32_t type);
 /* Bytes glReadnPixels writes: gl_pack_size, GL_SIZE_INVALID_OPERATION when
  * that is over buf_size (KHR_robustness: nothing is written then). */
 int64_t gl_readn_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
