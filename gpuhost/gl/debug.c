@@ -205,7 +205,9 @@ bool gl_exec_wrap_glLabelObjectEXT(struct gl_exec *x, GLenum type, GLuint object
 	if (!map_label_name(x, gl_ext_label_identifier(type), object, &host))
 		return false;
 	gles_host.glLabelObjectEXT(type, host, label && length ? length : 0,
-	                           label && length ? label : label ? "" : NULL);
+	                           label && length ? label
+	                           : label         ? ""
+	                                           : NULL);
 	return true;
 }
 

@@ -10,18 +10,17 @@
 
 enum gl_guard gl_exec_guard_glTexImage3DOES(struct gl_exec *x, GLenum target, GLint level,
                                             GLenum internalformat, GLsizei width, GLsizei height,
-                                            GLsizei depth, GLint border, GLenum format,
-                                            GLenum type, const void *pixels)
+                                            GLsizei depth, GLint border, GLenum format, GLenum type,
+                                            const void *pixels)
 {
 	return gl_exec_guard_glTexImage3D(x, target, level, (GLint)internalformat, width, height,
 	                                  depth, border, format, type, pixels);
 }
 
-enum gl_guard gl_exec_guard_glCompressedTexImage3DOES(struct gl_exec *x, GLenum target,
-                                                      GLint level, GLenum internalformat,
-                                                      GLsizei width, GLsizei height, GLsizei depth,
-                                                      GLint border, GLsizei imageSize,
-                                                      const void *data)
+enum gl_guard gl_exec_guard_glCompressedTexImage3DOES(struct gl_exec *x, GLenum target, GLint level,
+                                                      GLenum internalformat, GLsizei width,
+                                                      GLsizei height, GLsizei depth, GLint border,
+                                                      GLsizei imageSize, const void *data)
 {
 	return gl_exec_guard_glCompressedTexImage3D(x, target, level, internalformat, width, height,
 	                                            depth, border, imageSize, data);

@@ -103,7 +103,8 @@ bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint host, GLbitfield 
 bool gl_exec_wrap_glUseProgramStagesEXT(struct gl_exec *x, GLuint host, GLbitfield stages,
                                         GLuint program, GLuint app, GLuint app_program)
 {
-	struct stage_fns fn = {gles_host.glUseProgramStagesEXT, gles_host.glGetProgramPipelineivEXT};
+	struct stage_fns fn = {gles_host.glUseProgramStagesEXT,
+	                       gles_host.glGetProgramPipelineivEXT};
 	return use_stages(x, &fn, host, stages, program, app, app_program);
 }
 

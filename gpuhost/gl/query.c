@@ -97,7 +97,7 @@ static void get_integer64(struct gl_exec *x, PFNGLGETINTEGER64VPROC get, GLenum 
 	int cls = binding_class(pname);
 	if (cls >= 0)
 		data[0] = (GLint64)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)data[0]);
-	}
+}
 
 bool gl_exec_wrap_glGetInteger64v(struct gl_exec *x, GLenum pname, GLint64 *data)
 {

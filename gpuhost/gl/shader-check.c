@@ -344,7 +344,7 @@ static void read_errors(int version, const char *log, struct errors *e)
 static void preamble(char *out, size_t size, int version, unsigned exts)
 {
 	snprintf(out, size,
-	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s%s%s",
+	         "#define __LINE__ 0\n#define __FILE__ 0\n#define __VERSION__ %d\n%s%s%s%s%s%s",
 	         version,
 	         exts & GH_SHADER_EXT_FRAMEBUFFER_FETCH
 	                 ? "#define GL_EXT_shader_framebuffer_fetch 1\n"
@@ -356,7 +356,8 @@ static void preamble(char *out, size_t size, int version, unsigned exts)
 	         exts & GH_SHADER_EXT_SAMPLE_VARIABLES ? "#define GL_OES_sample_variables 1\n" : "",
 	         exts & GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION
 	                 ? "#define GL_OES_shader_multisample_interpolation 1\n"
-	                 : "");
+	                 : "",
+	         exts & GH_SHADER_EXT_DRAW_INSTANCED ? "#define GL_EXT_draw_instanced 1\n" : "");
 }
 
 /* GLSL ES 3.00 lets blank lines and comments come before #version, but
@@ -420,7 +421,7 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
                                          const char *text, size_t len, unsigned exts, char **log)
 {
-	char pre[320];
+	char pre[512];
 	preamble(pre, sizeof(pre), v->number, exts);
 	struct gh_glslang_input in = {
 	        .stage = stage,

@@ -62,6 +62,7 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_SAMPLE_VARIABLES = 1u << 3,               /* OES_sample_variables */
 	GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION = 1u
 	                                          << 4, /* OES_shader_multisample_interpolation */
+	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 5,         /* EXT_draw_instanced */
 };
 
 /* gh_shader_check for a context with the extensions `exts` (gh_shader_ext

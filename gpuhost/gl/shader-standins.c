@@ -41,6 +41,9 @@
  *   gl_FragmentInterpolationOffsetBits  gp_ consts: -0.5, 0.5 (the
  *                   extension's minimums; floats size nothing) and the
  *                   host's GL_FRAGMENT_INTERPOLATION_OFFSET_BITS
+ * EXT_draw_instanced (GLSL ES 1.00's instance number):
+ *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int global of vertex shaders
+ *                   (undeclared elsewhere, as the extension has it)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +52,7 @@
 #include "shader-check.h"
 #include "shader-glslang.h"
 
-enum { FETCH, VIEWPORT, SAMPLE, INTERPOLATION, N_EXTENSIONS };
+enum { FETCH, VIEWPORT, SAMPLE, INTERPOLATION, INSTANCED, N_EXTENSIONS };
 
 #define STAGE(s) (1u << (s))
 
@@ -90,6 +93,10 @@ static const struct extension {
                   {"gl_MinFragmentInterpolationOffset", "gp_MinFragmentInterpolationOffset"},
                   {"gl_MaxFragmentInterpolationOffset", "gp_MaxFragmentInterpolationOffset"},
                   {"gl_FragmentInterpolationOffsetBits", "gp_FragmentInterpolationOffsetBits"}}},
+        [INSTANCED] = {GH_SHADER_EXT_DRAW_INSTANCED,
+                       ~0u,
+                       {"GL_EXT_draw_instanced"},
+                       {{"gl_InstanceIDEXT", "gp_InstanceIDEXT"}}},
 };
 
 /* Room for the longest declaration line of declare(). */
@@ -296,6 +303,8 @@ static void declare(int e, int version, enum gh_glslang_stage stage, bool redecl
 		         "gp_NumSamples;",
 		         gh_glslang_max_samples());
 	}
+	if (e == INSTANCED && stage == GH_GLSLANG_VERTEX)
+		snprintf(d, DECLARATION_MAX, "highp int gp_InstanceIDEXT;");
 	if (e == INTERPOLATION) {
 		int k = snprintf(
 		        d, DECLARATION_MAX,

@@ -53,6 +53,8 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 		exts |= GH_SHADER_EXT_SAMPLE_VARIABLES;
 	if (gh_gl_ctx_has_extension(ctx, "GL_OES_shader_multisample_interpolation"))
 		exts |= GH_SHADER_EXT_MULTISAMPLE_INTERPOLATION;
+	if (gh_gl_ctx_has_extension(ctx, "GL_EXT_draw_instanced"))
+		exts |= GH_SHADER_EXT_DRAW_INSTANCED;
 	return exts;
 }
 
@@ -443,6 +445,7 @@ bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader 
 bool gl_exec_special_glCreateShaderProgramvEXT(struct gl_exec *x, struct gl_reader *r)
 {
 	/* gl.xml's prototype lacks the inner const; the call is the same. */
-	return create_shader_program(x, r, "glCreateShaderProgramvEXT",
-	                             (PFNGLCREATESHADERPROGRAMVPROC)gles_host.glCreateShaderProgramvEXT);
+	return create_shader_program(
+	        x, r, "glCreateShaderProgramvEXT",
+	        (PFNGLCREATESHADERPROGRAMVPROC)gles_host.glCreateShaderProgramvEXT);
 }

@@ -438,8 +438,8 @@ void GL_APIENTRY gl_enc_special_glLabelObjectEXT(GLenum type, GLuint object, GLs
                                                  const GLchar *label)
 {
 	struct ge_debug *d;
-	struct gl_enc *e = label_target(GLES_OP_glLabelObjectEXT, gl_ext_label_identifier(type),
-	                                object, &d);
+	struct gl_enc *e =
+	        label_target(GLES_OP_glLabelObjectEXT, gl_ext_label_identifier(type), object, &d);
 	if (!e)
 		return;
 	if (label && length < 0) {
@@ -455,8 +455,8 @@ void GL_APIENTRY gl_enc_special_glGetObjectLabelEXT(GLenum type, GLuint object, 
                                                     GLsizei *length, GLchar *label)
 {
 	struct ge_debug *d;
-	struct gl_enc *e = label_target(GLES_OP_glGetObjectLabelEXT,
-	                                gl_ext_label_identifier(type), object, &d);
+	struct gl_enc *e = label_target(GLES_OP_glGetObjectLabelEXT, gl_ext_label_identifier(type),
+	                                object, &d);
 	if (!e)
 		return;
 	if (bufSize < 0) {

@@ -98,7 +98,8 @@ void GL_APIENTRY gl_enc_special_glEGLImageTargetTexStorageEXT(GLenum target, GLe
 	}
 	uint32_t handle = image_handle(e, image);
 	if (handle)
-		gl_enc_glEGLImageTargetTexStorageEXT(target, (GLeglImageOES)(uintptr_t)handle, NULL);
+		gl_enc_glEGLImageTargetTexStorageEXT(target, (GLeglImageOES)(uintptr_t)handle,
+		                                     NULL);
 }
 
 /* Its direct-state-access form needs EXT/ARB_direct_state_access, which

@@ -38,8 +38,7 @@ bool gl_exec_wrap_glGetInteger64vEXT(struct gl_exec *x, GLenum pname, GLint64 *d
 	gles_host.glGetInteger64vEXT(pname, data);
 	return true;
 }
-bool gl_exec_hook_glBindProgramPipelineEXT(struct gl_exec *x, GLuint pipeline,
-                                           GLuint app_pipeline)
+bool gl_exec_hook_glBindProgramPipelineEXT(struct gl_exec *x, GLuint pipeline, GLuint app_pipeline)
 {
 	return true;
 }
@@ -57,16 +56,15 @@ bool gl_exec_wrap_glGetProgramPipelineivEXT(struct gl_exec *x, GLuint pipeline, 
 }
 enum gl_guard gl_exec_guard_glTexImage3DOES(struct gl_exec *x, GLenum target, GLint level,
                                             GLenum internalformat, GLsizei width, GLsizei height,
-                                            GLsizei depth, GLint border, GLenum format,
-                                            GLenum type, const void *pixels)
+                                            GLsizei depth, GLint border, GLenum format, GLenum type,
+                                            const void *pixels)
 {
 	return fake_guard(x);
 }
-enum gl_guard gl_exec_guard_glCompressedTexImage3DOES(struct gl_exec *x, GLenum target,
-                                                      GLint level, GLenum internalformat,
-                                                      GLsizei width, GLsizei height, GLsizei depth,
-                                                      GLint border, GLsizei imageSize,
-                                                      const void *data)
+enum gl_guard gl_exec_guard_glCompressedTexImage3DOES(struct gl_exec *x, GLenum target, GLint level,
+                                                      GLenum internalformat, GLsizei width,
+                                                      GLsizei height, GLsizei depth, GLint border,
+                                                      GLsizei imageSize, const void *data)
 {
 	return fake_guard(x);
 }
