@@ -14,6 +14,7 @@
  *   debug-label       GL_EXT_debug_label: labels set, read, truncated, removed
  *   nv-draw-buffers, nv-read-buffer, nv-pixel-buffer-object  the NV ES 2 aliases
  *   egl-sync          GL_OES_EGL_sync: an EGL fence in this context's commands
+ *   es1-multi-draw    GL_EXT_multi_draw_arrays on an OpenGL ES 1.1 context of the display
  *
  * With --es3 the context is OpenGL ES 3.0 or later and one more check runs:
  *   egl-image-storage GL_EXT_EGL_image_storage (Mesa offers it on ES 3 only)
@@ -785,6 +786,73 @@ static void check_egl_image_storage(void)
 	result(c, ok);
 }
 
+/* ---- GL_EXT_multi_draw_arrays on OpenGL ES 1.1 (gl.xml gives it to ES 1 too): the
+ * fixed-function client arrays of each draw travel with it ---- */
+
+/* OpenGL ES 1.1's own, which <GLES2/gl2.h> does not declare (the values are ES 2's). */
+#define ES1_VERTEX_ARRAY 0x8074
+typedef void(GL_APIENTRY *vertex_pointer_fn)(GLint, GLenum, GLsizei, const void *);
+typedef void(GL_APIENTRY *client_state_fn)(GLenum);
+typedef void(GL_APIENTRY *color_fn)(GLfloat, GLfloat, GLfloat, GLfloat);
+typedef void(GL_APIENTRY *gen_fn)(GLsizei, GLuint *);
+typedef void(GL_APIENTRY *bind_fn)(GLenum, GLuint);
+typedef void(GL_APIENTRY *attach_fn)(GLenum, GLenum, GLenum, GLuint, GLint);
+
+static bool es1_multi_draw_ran(const char *c)
+{
+	PROC(vertex_pointer_fn, glVertexPointer);
+	PROC(client_state_fn, glEnableClientState);
+	PROC(color_fn, glColor4f);
+	PROC(gen_fn, glGenFramebuffersOES);
+	PROC(bind_fn, glBindFramebufferOES);
+	PROC(attach_fn, glFramebufferTexture2DOES);
+	PROC(PFNGLMULTIDRAWARRAYSEXTPROC, glMultiDrawArraysEXT);
+	GLuint tex, fb;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_2D, tex);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, SIZE, SIZE, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glGenFramebuffersOES(1, &fb);
+	glBindFramebufferOES(GL_FRAMEBUFFER, fb);
+	glFramebufferTexture2DOES(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+	glViewport(0, 0, SIZE, SIZE);
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	static const GLfloat v[] = {-1, -1, 0, -1, -1, 1,  0, 1,  5, 5, 6, 5,
+	                            5,  6,  6, 6,  0,  -1, 1, -1, 0, 1, 1, 1};
+	glEnableClientState(ES1_VERTEX_ARRAY);
+	glVertexPointer(2, GL_FLOAT, 0, v);
+	glColor4f(1, 1, 0, 1);
+	GLint first[2] = {0, 8};
+	GLsizei count[2] = {4, 4};
+	glMultiDrawArraysEXT(GL_TRIANGLE_STRIP, first, count, 2);
+	bool ok = pixel_is(c, 1, 4, 0xffff00ff, "ES 1.1, first draw");
+	ok &= pixel_is(c, 6, 4, 0xffff00ff, "ES 1.1, second draw");
+	return ok && error_is(c, GL_NO_ERROR, "ES 1.1 multi-draws");
+}
+
+static void check_es1_multi_draw(void)
+{
+	const char *c = "es1-multi-draw";
+	EGLint n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_ES_BIT, EGL_NONE};
+	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 1, EGL_NONE};
+	EGLContext es1 = EGL_NO_CONTEXT;
+	if (eglChooseConfig(dpy, want, &config, 1, &n) && n == 1)
+		es1 = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+	if (es1 == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, es1)) {
+		printf("SKIP %s: no OpenGL ES 1.1 context (0x%x)\n", c, eglGetError());
+		return;
+	}
+	const char *saved = gl_exts;
+	gl_exts = (const char *)glGetString(GL_EXTENSIONS);
+	if (has(c, "GL_EXT_multi_draw_arrays") && has(c, "GL_OES_framebuffer_object"))
+		result(c, es1_multi_draw_ran(c));
+	gl_exts = saved;
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx);
+	eglDestroyContext(dpy, es1);
+}
+
 static EGLContext make_context(EGLConfig config, int major)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION, major, EGL_NONE};
@@ -845,6 +913,7 @@ int main(int argc, char **argv)
 		check_nv_read_buffer();
 		check_nv_pbo();
 		check_egl_sync();
+		check_es1_multi_draw();
 	}
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);

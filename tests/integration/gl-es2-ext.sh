@@ -16,25 +16,29 @@
 bin=${GPUPIPE_GL_ES2_EXT:-}
 [[ -x $bin ]] || bin=$(find_built tests/gl/gl-es2-ext) ||
 	skip "gl-es2-ext is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
-args=${GP_ES2_EXT_ARGS:-}
-[[ -z $args ]] && export MESA_GLES_VERSION_OVERRIDE=2.0
+args=()
+if [[ -n ${GP_ES2_EXT_ARGS:-} ]]; then
+	args=("$GP_ES2_EXT_ARGS")
+else
+	export MESA_GLES_VERSION_OVERRIDE=2.0
+fi
 
 # run NAME: the app the mode's way (native: on weston), to its exit.
 run() {
 	if [[ $1 == native ]]; then
-		start_native_app "$1" "$bin" $args
+		start_native_app "$1" "$bin" "${args[@]}"
 	else
-		gl_app "$1" "$bin" $args
+		gl_app "$1" "$bin" "${args[@]}"
 	fi
-	wait_exit "$1" 30 || fail "gl-es2-ext $args ($1) still runs after 30 s"
+	wait_exit "$1" 30 || fail "gl-es2-ext ${args[*]} ($1) still runs after 30 s"
 	local status=$GP_EXIT_STATUS
 	log_has "$1" '^done$' || ((status == 77)) ||
-		fail "gl-es2-ext $args ($1) exited with status $status before it was done"
+		fail "gl-es2-ext ${args[*]} ($1) exited with status $status before it was done"
 	if ((status == 77)); then
 		[[ $1 == native ]] && skip "Mesa here gives no such context: $(grep '^SKIP setup' "$GP_TMP/native.log")"
-		fail "gl-es2-ext $args got no such context through gpu-0: $(grep '^SKIP setup' "$GP_TMP/gpu0.log")"
+		fail "gl-es2-ext ${args[*]} got no such context through gpu-0: $(grep '^SKIP setup' "$GP_TMP/gpu0.log")"
 	fi
-	no_fail_lines "$1" || fail "gl-es2-ext $args ($1) failed checks"
+	no_fail_lines "$1" || fail "gl-es2-ext ${args[*]} ($1) failed checks"
 }
 
 gl_setup
