@@ -195,6 +195,32 @@ bool gl_exec_wrap_glGetObjectLabel(struct gl_exec *x, GLenum identifier, GLuint 
 	return gl_exec_wrap_glGetObjectLabelKHR(x, identifier, name, bufSize, length, label);
 }
 
+/* GL_EXT_debug_label: the EXT type names the class as KHR_debug's
+ * identifier would; the library made the length explicit (0 with a label:
+ * an empty one, which the EXT command reads as NUL-terminated). */
+bool gl_exec_wrap_glLabelObjectEXT(struct gl_exec *x, GLenum type, GLuint object, GLsizei length,
+                                   const GLchar *label)
+{
+	uint32_t host;
+	if (!map_label_name(x, gl_ext_label_identifier(type), object, &host))
+		return false;
+	gles_host.glLabelObjectEXT(type, host, label && length ? length : 0,
+	                           label && length ? label
+	                           : label         ? ""
+	                                           : NULL);
+	return true;
+}
+
+bool gl_exec_wrap_glGetObjectLabelEXT(struct gl_exec *x, GLenum type, GLuint object,
+                                      GLsizei bufSize, GLsizei *length, GLchar *label)
+{
+	uint32_t host;
+	if (!map_label_name(x, gl_ext_label_identifier(type), object, &host))
+		return false;
+	gles_host.glGetObjectLabelEXT(type, host, bufSize, length, label);
+	return true;
+}
+
 /* glObjectPtrLabel: u32 sync name, blob label (its byte count the length,
  * GL_BLOB_NULL: remove the label). */
 static bool ptr_label(struct gl_exec *x, struct gl_reader *r, const char *what)

@@ -222,8 +222,10 @@ static void run_arrays(const void *args)
 		                                               c->instances, c->base_instance);
 	else if (c->instances == 1)
 		gles_host.glDrawArrays(c->mode, c->first, c->count);
-	else
+	else if (gles_host.glDrawArraysInstanced)
 		gles_host.glDrawArraysInstanced(c->mode, c->first, c->count, c->instances);
+	else /* an ES 2 host: GL_EXT_draw_instanced's is the one it has */
+		gles_host.glDrawArraysInstancedEXT(c->mode, c->first, c->count, c->instances);
 }
 
 static bool draw_arrays(struct gl_exec *x, struct arrays_call *c)
@@ -257,6 +259,19 @@ bool gl_exec_special_glDrawArraysInstanced(struct gl_exec *x, struct gl_reader *
 	GLsizei count = (GLsizei)gl_rd_u32(r);
 	GLsizei instances = (GLsizei)gl_rd_u32(r);
 	if (!gles_reader_end(x, r, "glDrawArraysInstanced"))
+		return false;
+	struct arrays_call c = {mode, first, count, instances, 0, false};
+	return draw_arrays(x, &c);
+}
+
+/* GL_EXT_draw_instanced (ES 2): the same draw, run as ES 3's is. */
+bool gl_exec_special_glDrawArraysInstancedEXT(struct gl_exec *x, struct gl_reader *r)
+{
+	GLenum mode = gl_rd_u32(r);
+	GLint first = (GLint)gl_rd_u32(r);
+	GLsizei count = (GLsizei)gl_rd_u32(r);
+	GLsizei instances = (GLsizei)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glDrawArraysInstancedEXT"))
 		return false;
 	struct arrays_call c = {mode, first, count, instances, 0, false};
 	return draw_arrays(x, &c);
@@ -333,9 +348,12 @@ static void run_elements(const void *args)
 		                                           d->instances, d->base_vertex);
 	else if (d->instances == 1)
 		gles_host.glDrawElements(d->mode, d->count, d->type, c->indices);
-	else
+	else if (gles_host.glDrawElementsInstanced)
 		gles_host.glDrawElementsInstanced(d->mode, d->count, d->type, c->indices,
 		                                  d->instances);
+	else
+		gles_host.glDrawElementsInstancedEXT(d->mode, d->count, d->type, c->indices,
+		                                     d->instances);
 }
 
 /* The host function the draw runs through: the context's level has the
@@ -413,6 +431,7 @@ static bool read_elements(struct gl_exec *x, struct gl_reader *r, uint32_t op, c
 
 ELEMENTS_SPECIAL(glDrawElements)
 ELEMENTS_SPECIAL(glDrawElementsInstanced)
+ELEMENTS_SPECIAL(glDrawElementsInstancedEXT)
 ELEMENTS_SPECIAL(glDrawRangeElements)
 ELEMENTS_SPECIAL(glDrawElementsBaseVertex)
 ELEMENTS_SPECIAL(glDrawElementsBaseVertexOES)

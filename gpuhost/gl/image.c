@@ -153,6 +153,42 @@ bool gl_exec_special_glEGLImageTargetTexture2DOES(struct gl_exec *x, struct gl_r
 	return image_target(x, r, "glEGLImageTargetTexture2DOES", true);
 }
 
+/* GL_EXT_EGL_image_storage: u32 target, u32 image handle, blob attribute
+ * list (none, or GL_NONE alone: the library refuses anything else). The
+ * storage is the image's, charged as glEGLImageTargetTexture2DOES's. */
+bool gl_exec_special_glEGLImageTargetTexStorageEXT(struct gl_exec *x, struct gl_reader *r)
+{
+	const char *cmd = "glEGLImageTargetTexStorageEXT";
+	GLenum target = gl_rd_u32(r);
+	uint32_t handle = gl_rd_u32(r);
+	uint32_t n;
+	const void *attribs = gl_rd_blob(r, &n);
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	GLint first = GL_NONE;
+	if (n != GL_BLOB_NULL && n != sizeof(first))
+		return gl_exec_fail(x, "%s: %u bytes of attributes", cmd, n);
+	if (n == sizeof(first))
+		memcpy(&first, attribs, sizeof(first));
+	if (first != GL_NONE)
+		return gl_exec_fail(x, "%s: attribute 0x%x", cmd, (unsigned)first);
+	struct app_image *im = gh_gl_map_get_ptr(&x->gl->images, handle);
+	if (!im)
+		return gl_exec_fail(x, "%s: unknown image %u", cmd, handle);
+	if (!gles_host.glEGLImageTargetTexStorageEXT)
+		return gl_exec_fail(x, "%s: the host lacks it", cmd);
+	switch (gh_gl_storage_from_image(x, true, target, &im->bytes)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
+		return true;
+	default:
+		return false;
+	}
+	gles_host.glEGLImageTargetTexStorageEXT(target, (GLeglImageOES)im->egl, NULL);
+	return true;
+}
+
 bool gl_exec_special_glEGLImageTargetRenderbufferStorageOES(struct gl_exec *x, struct gl_reader *r)
 {
 	return image_target(x, r, "glEGLImageTargetRenderbufferStorageOES", false);

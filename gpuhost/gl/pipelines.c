@@ -47,8 +47,14 @@ bool gl_exec_hook_glBindProgramPipeline(struct gl_exec *x, GLuint host, GLuint a
 	return true;
 }
 
-bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint host, GLbitfield stages,
-                                     GLuint program, GLuint app, GLuint app_program)
+/* GL's functions of glUseProgramStages: ES 3.1's or GL_EXT_separate_shader_objects'. */
+struct stage_fns {
+	PFNGLUSEPROGRAMSTAGESPROC use;
+	PFNGLGETPROGRAMPIPELINEIVPROC get;
+};
+
+static bool use_stages(struct gl_exec *x, const struct stage_fns *fn, GLuint host,
+                       GLbitfield stages, GLuint program, GLuint app, GLuint app_program)
 {
 	struct gh_gl_pipeline *pipe = pipeline(x, host, app);
 	if (!pipe)
@@ -64,12 +70,12 @@ bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint host, GLbitfield 
 		return true;
 	}
 	gh_gl_errors_stash(x->ctx);
-	gles_host.glUseProgramStages(host, stages, program);
+	fn->use(host, stages, program);
 	if (gh_gl_command_failed(x->ctx) || !(stages & GL_VERTEX_SHADER_BIT))
 		return true;
 	/* A program without a vertex stage leaves the pipeline none. */
 	GLint vertex = 0;
-	gles_host.glGetProgramPipelineiv(host, GL_VERTEX_SHADER, &vertex);
+	fn->get(host, GL_VERTEX_SHADER, &vertex);
 	struct gh_gl_program *now = NULL;
 	if (vertex) {
 		if ((GLuint)vertex != program || !prog)
@@ -84,6 +90,27 @@ bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint host, GLbitfield 
 	gh_gl_program_unref(pipe->vertex);
 	pipe->vertex = now;
 	return true;
+}
+
+bool gl_exec_wrap_glUseProgramStages(struct gl_exec *x, GLuint host, GLbitfield stages,
+                                     GLuint program, GLuint app, GLuint app_program)
+{
+	struct stage_fns fn = {gles_host.glUseProgramStages, gles_host.glGetProgramPipelineiv};
+	return use_stages(x, &fn, host, stages, program, app, app_program);
+}
+
+/* GL_EXT_separate_shader_objects: ES 2's names of the same pipelines. */
+bool gl_exec_wrap_glUseProgramStagesEXT(struct gl_exec *x, GLuint host, GLbitfield stages,
+                                        GLuint program, GLuint app, GLuint app_program)
+{
+	struct stage_fns fn = {gles_host.glUseProgramStagesEXT,
+	                       gles_host.glGetProgramPipelineivEXT};
+	return use_stages(x, &fn, host, stages, program, app, app_program);
+}
+
+bool gl_exec_hook_glBindProgramPipelineEXT(struct gl_exec *x, GLuint host, GLuint app)
+{
+	return gl_exec_hook_glBindProgramPipeline(x, host, app);
 }
 
 static bool is_stage(GLenum pname)
@@ -106,6 +133,15 @@ bool gl_exec_wrap_glGetProgramPipelineiv(struct gl_exec *x, GLuint host, GLenum 
                                          GLint *params, GLuint app)
 {
 	gles_host.glGetProgramPipelineiv(host, pname, params);
+	if (is_stage(pname))
+		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_PROGRAM, (uint32_t)params[0]);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramPipelineivEXT(struct gl_exec *x, GLuint host, GLenum pname,
+                                            GLint *params, GLuint app)
+{
+	gles_host.glGetProgramPipelineivEXT(host, pname, params);
 	if (is_stage(pname))
 		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_PROGRAM, (uint32_t)params[0]);
 	return true;

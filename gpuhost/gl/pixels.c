@@ -51,7 +51,11 @@ static bool texture_size(struct gl_exec *x, GLenum fb_target, GLuint tex, GLint 
 	struct gh_gl *gl = x->gl;
 	struct gh_gl_storage *st = gh_gl_map_get_ptr(&x->ctx->share->textures, tex);
 	GLenum bind = st && st->target ? st->target : GL_TEXTURE_2D, query = binding_of(bind);
-	if (!gl->fns.GetTexLevelParameteriv || !query)
+	/* glGetTexLevelParameteriv is OpenGL ES 3.1's: on an earlier host context (an ES 2
+	 * driver, or one capped by MESA_GLES_VERSION_OVERRIDE) it is an error the app would
+	 * see and leaves the size unset, so the host cannot tell. */
+	if (!gl->fns.GetTexLevelParameteriv || !query || x->ctx->level.api != GL_API_GLES2 ||
+	    gl->apis[GL_API_GLES2].version < GL_VERSION_CODE(3, 1))
 		return false;
 	GLint level = 0, face = 0, old = 0;
 	gles_host.glGetFramebufferAttachmentParameteriv(

@@ -90,12 +90,25 @@ static int binding_class(GLenum pname)
 }
 
 /* The 64-bit and indexed variants answer bindings as host names too. */
-bool gl_exec_wrap_glGetInteger64v(struct gl_exec *x, GLenum pname, GLint64 *data)
+static void get_integer64(struct gl_exec *x, PFNGLGETINTEGER64VPROC get, GLenum pname,
+                          GLint64 *data)
 {
-	gles_host.glGetInteger64v(pname, data);
+	get(pname, data);
 	int cls = binding_class(pname);
 	if (cls >= 0)
 		data[0] = (GLint64)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)data[0]);
+}
+
+bool gl_exec_wrap_glGetInteger64v(struct gl_exec *x, GLenum pname, GLint64 *data)
+{
+	get_integer64(x, gles_host.glGetInteger64v, pname, data);
+	return true;
+}
+
+/* GL_EXT_disjoint_timer_query's name of it (ES 2). */
+bool gl_exec_wrap_glGetInteger64vEXT(struct gl_exec *x, GLenum pname, GLint64 *data)
+{
+	get_integer64(x, gles_host.glGetInteger64vEXT, pname, data);
 	return true;
 }
 
@@ -120,6 +133,16 @@ bool gl_exec_wrap_glGetInteger64i_v(struct gl_exec *x, GLenum target, GLuint ind
 bool gl_exec_wrap_glGetQueryiv(struct gl_exec *x, GLenum target, GLenum pname, GLint *params)
 {
 	gles_host.glGetQueryiv(target, pname, params);
+	if (pname == GL_CURRENT_QUERY)
+		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_QUERY, (uint32_t)params[0]);
+	return true;
+}
+
+/* GL_EXT_occlusion_query_boolean / GL_EXT_disjoint_timer_query: the same
+ * query objects (GL_CURRENT_QUERY_EXT is GL_CURRENT_QUERY). */
+bool gl_exec_wrap_glGetQueryivEXT(struct gl_exec *x, GLenum target, GLenum pname, GLint *params)
+{
+	gles_host.glGetQueryivEXT(target, pname, params);
 	if (pname == GL_CURRENT_QUERY)
 		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_QUERY, (uint32_t)params[0]);
 	return true;

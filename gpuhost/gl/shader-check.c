@@ -354,6 +354,7 @@ static const struct {
         {GH_SHADER_EXT_GROUP_VOTE, "GL_EXT_shader_group_vote"},
         {GH_SHADER_EXT_INTEGER_FUNCTIONS, "GL_MESA_shader_integer_functions"},
         {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
+        {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))

@@ -69,6 +69,7 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_INTEGER_FUNCTIONS = 1u << 9,      /* MESA_shader_integer_functions */
 	GH_SHADER_EXT_FETCH_DEPTH_STENCIL = 1u
 	                                    << 10, /* ARM_shader_framebuffer_fetch_depth_stencil */
+	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 11,   /* EXT_draw_instanced */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */

@@ -69,6 +69,9 @@
  *   the implicit conversions are refused: glslang has them in 3.10+ only.
  * ARM_shader_framebuffer_fetch_depth_stencil (fragment):
  *   gl_LastFragDepthARM, gl_LastFragStencilARM  gp_ globals
+ * EXT_draw_instanced (GLSL ES 1.00's instance number):
+ *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int global of vertex shaders
+ *                   (undeclared elsewhere, as the extension has it)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -90,6 +93,7 @@ enum {
 	GROUP_VOTE,
 	INTEGER_FUNCTIONS,
 	FETCH_DEPTH_STENCIL,
+	INSTANCED,
 	N_EXTENSIONS
 };
 
@@ -179,6 +183,11 @@ static const struct extension {
                                  {"GL_ARM_shader_framebuffer_fetch_depth_stencil"},
                                  {{"gl_LastFragDepthARM", "gp_LastFragDepthARM"},
                                   {"gl_LastFragStencilARM", "gp_LastFragStencilARM"}}},
+        [INSTANCED] = {GH_SHADER_EXT_DRAW_INSTANCED,
+                       ~0u,
+                       100,
+                       {"GL_EXT_draw_instanced"},
+                       {{"gl_InstanceIDEXT", "gp_InstanceIDEXT"}}},
 };
 
 struct text {
@@ -407,6 +416,8 @@ static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
 		        "+ 31) / 32]; lowp int gp_NumSamples;",
 		        gh_glslang_max_samples());
 	}
+	if (e == INSTANCED && stage == GH_GLSLANG_VERTEX)
+		gh_standin_printf(d, "highp int gp_InstanceIDEXT;");
 	if (e == INTERPOLATION) {
 		gh_standin_printf(
 		        d,

@@ -377,9 +377,9 @@ static char *joined_source(const char *const *strings, GLsizei count, uint32_t b
  * strings (cstrings). glslang checks the source first; a source it
  * accepts goes to the driver's own glCreateShaderProgramv, which links
  * only what compiled (GL's definition of the command). */
-bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader *r)
+static bool create_shader_program(struct gl_exec *x, struct gl_reader *r, const char *cmd,
+                                  PFNGLCREATESHADERPROGRAMVPROC create)
 {
-	const char *cmd = "glCreateShaderProgramv";
 	GLenum type = gl_rd_u32(r);
 	GLsizei count = (GLsizei)gl_rd_u32(r);
 	GLuint app = gl_rd_u32(r);
@@ -387,7 +387,7 @@ bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader 
 	const void *blob = gl_rd_blob(r, &n);
 	if (!gles_reader_end(x, r, cmd))
 		return false;
-	if (!gles_check_glCreateShaderProgramv_0(type, count))
+	if (!gl_shader_type_ok(type))
 		return gh_gl_fail(x, "shader type 0x%x", type);
 	const char **strings = NULL;
 	if (!gles_dec_cstrings(x, cmd, "strings", blob, n, count, &strings))
@@ -411,7 +411,7 @@ bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader 
 		gh_gl_fail(x, "the shader check (glslang) could not run");
 		goto done;
 	}
-	GLuint host = gles_host.glCreateShaderProgramv(type, count, strings);
+	GLuint host = create(type, count, strings);
 	if (!host) {
 		gh_gl_fail(x, "the host made no program");
 		goto done;
@@ -425,4 +425,19 @@ done:
 	free(source);
 	free(strings);
 	return ok;
+}
+
+bool gl_exec_special_glCreateShaderProgramv(struct gl_exec *x, struct gl_reader *r)
+{
+	return create_shader_program(x, r, "glCreateShaderProgramv",
+	                             gles_host.glCreateShaderProgramv);
+}
+
+/* GL_EXT_separate_shader_objects (ES 2): the same check and program. */
+bool gl_exec_special_glCreateShaderProgramvEXT(struct gl_exec *x, struct gl_reader *r)
+{
+	/* gl.xml's prototype lacks the inner const; the call is the same. */
+	return create_shader_program(
+	        x, r, "glCreateShaderProgramvEXT",
+	        (PFNGLCREATESHADERPROGRAMVPROC)gles_host.glCreateShaderProgramvEXT);
 }

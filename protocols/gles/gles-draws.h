@@ -32,6 +32,7 @@ static inline uint32_t gl_elements_fields(uint32_t op)
 	case GLES_OP_glDrawRangeElements:
 		return d | r;
 	case GLES_OP_glDrawElementsInstanced:
+	case GLES_OP_glDrawElementsInstancedEXT:
 		return d | i;
 	case GLES_OP_glDrawElementsBaseVertex:
 	case GLES_OP_glDrawElementsBaseVertexOES:

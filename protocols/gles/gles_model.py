@@ -285,6 +285,9 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=Non
                     # context with any of them has it.
                     if c.ext and name not in c.exts:
                         c.exts.append(name)
+                        # Its commands may all be another's (occlusion_query_boolean's
+                        # are all disjoint_timer_query's): it still brings them.
+                        ext_cmds[name].append(c.name)
                     continue
                 c.ext = name
                 c.exts = [name]
@@ -590,7 +593,9 @@ def validate_ptr(c, p):
         fail('%s: names is for in pointers' % where)
     if 'unpack' in p.flags and (p.kind != 'in' or p.flags & {'names'}):
         fail('%s: unpack is for in pointers of pixels' % where)
-    if p.kind == 'cstrings' and p.ctype.replace(' ', '') != 'constGLchar*const*':
+    # glCreateShaderProgramvEXT's strings lack the inner const in gl.xml.
+    if p.kind == 'cstrings' and p.ctype.replace(' ', '') not in ('constGLchar*const*',
+                                                                 'constGLchar**'):
         fail('%s: cstrings is for const GLchar *const * arrays' % where)
     if p.flags & {'upto', 'string'} and p.kind != 'out':
         fail('%s: upto/string are for out pointers' % where)

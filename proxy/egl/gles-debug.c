@@ -431,6 +431,44 @@ void GL_APIENTRY gl_enc_special_glGetObjectLabel(GLenum identifier, GLuint name,
 	                 length, label);
 }
 
+/* GL_EXT_debug_label: KHR_debug's labels under the EXT types. Its length
+ * differs: 0 means a NUL-terminated label and a negative one is
+ * GL_INVALID_VALUE (Mesa's reading of the extension). */
+void GL_APIENTRY gl_enc_special_glLabelObjectEXT(GLenum type, GLuint object, GLsizei length,
+                                                 const GLchar *label)
+{
+	struct ge_debug *d;
+	struct gl_enc *e =
+	        label_target(GLES_OP_glLabelObjectEXT, gl_ext_label_identifier(type), object, &d);
+	if (!e)
+		return;
+	if (label && length < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	GLsizei n = label ? text_length(e, length ? length : -1, label, d->max_label) : 0;
+	if (n >= 0)
+		gl_enc_glLabelObjectEXT(type, object, n, label);
+}
+
+void GL_APIENTRY gl_enc_special_glGetObjectLabelEXT(GLenum type, GLuint object, GLsizei bufSize,
+                                                    GLsizei *length, GLchar *label)
+{
+	struct ge_debug *d;
+	struct gl_enc *e = label_target(GLES_OP_glGetObjectLabelEXT, gl_ext_label_identifier(type),
+	                                object, &d);
+	if (!e)
+		return;
+	if (bufSize < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	gl_enc_glGetObjectLabelEXT(type, object,
+	                           label && (uint32_t)bufSize > d->max_label ? (GLsizei)d->max_label
+	                                                                     : bufSize,
+	                           length, label);
+}
+
 /* The sync a pointer label names, 0 (GL_INVALID_VALUE recorded) if none. */
 static uint32_t label_sync(struct gl_enc *e, const void *ptr)
 {

@@ -198,6 +198,8 @@ static void draw_arrays(uint32_t op, GLenum mode, GLint first, GLsizei count, GL
 		                                            baseinstance);
 	else if (op == GLES_OP_glDrawArraysInstanced)
 		gl_enc_glDrawArraysInstanced(mode, first, count, instances);
+	else if (op == GLES_OP_glDrawArraysInstancedEXT)
+		gl_enc_glDrawArraysInstancedEXT(mode, first, count, instances);
 	else
 		gl_enc_glDrawArrays(mode, first, count);
 }
@@ -211,6 +213,13 @@ void GL_APIENTRY gl_enc_special_glDrawArraysInstanced(GLenum mode, GLint first, 
                                                       GLsizei instancecount)
 {
 	draw_arrays(GLES_OP_glDrawArraysInstanced, mode, first, count, instancecount, 0);
+}
+
+/* GL_EXT_draw_instanced: ES 2's name of the same draw. */
+void GL_APIENTRY gl_enc_special_glDrawArraysInstancedEXT(GLenum mode, GLint start, GLsizei count,
+                                                         GLsizei primcount)
+{
+	draw_arrays(GLES_OP_glDrawArraysInstancedEXT, mode, start, count, primcount, 0);
 }
 
 void GL_APIENTRY gl_enc_special_glDrawArraysInstancedBaseInstanceEXT(GLenum mode, GLint first,
@@ -356,6 +365,13 @@ void GL_APIENTRY gl_enc_special_glDrawElementsInstanced(GLenum mode, GLsizei cou
 	draw_elements(&d, indices);
 }
 
+void GL_APIENTRY gl_enc_special_glDrawElementsInstancedEXT(GLenum mode, GLsizei count, GLenum type,
+                                                           const void *indices, GLsizei primcount)
+{
+	struct elements_draw d = ELEMENTS(glDrawElementsInstancedEXT, mode, type, count, primcount);
+	draw_elements(&d, indices);
+}
+
 /* start and end are the app's promise; the indices are what the host
  * checks and what the client arrays are sent for. */
 void GL_APIENTRY gl_enc_special_glDrawRangeElements(GLenum mode, GLuint start, GLuint end,
@@ -450,6 +466,44 @@ void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertexEXT(GLenum mode, co
 	                      : GLES_OP_glDrawElementsBaseVertexEXT;
 	for (GLsizei i = 0; i < drawcount; i++) {
 		struct elements_draw d = {op, mode, type, count[i], 1, 0, 0, basevertex[i], 0};
+		draw_elements(&d, indices[i]);
+	}
+}
+
+/* GL_EXT_multi_draw_arrays: each draw is sent as the plain draw it is, with
+ * the client arrays its own range reads, and checked as a draw by the
+ * host. A negative primcount, count or first is GL_INVALID_VALUE and
+ * nothing is drawn, as natively: checked before the first draw. */
+static bool multi_counts_ok(struct gl_enc *e, const GLint *first, const GLsizei *count,
+                            GLsizei primcount)
+{
+	bool ok = primcount >= 0;
+	for (GLsizei i = 0; ok && i < primcount; i++)
+		ok = count[i] >= 0 && (!first || first[i] >= 0);
+	if (!ok)
+		gl_enc_error(e, GL_INVALID_VALUE);
+	return ok;
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawArraysEXT(GLenum mode, const GLint *first,
+                                                     const GLsizei *count, GLsizei primcount)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawArraysEXT);
+	if (!e || !multi_counts_ok(e, first, count, primcount))
+		return;
+	for (GLsizei i = 0; i < primcount; i++)
+		draw_arrays(GLES_OP_glDrawArrays, mode, first[i], count[i], 1, 0);
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsEXT(GLenum mode, const GLsizei *count,
+                                                       GLenum type, const void *const *indices,
+                                                       GLsizei primcount)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsEXT);
+	if (!e || !multi_counts_ok(e, NULL, count, primcount))
+		return;
+	for (GLsizei i = 0; i < primcount; i++) {
+		struct elements_draw d = ELEMENTS(glDrawElements, mode, type, count[i], 1);
 		draw_elements(&d, indices[i]);
 	}
 }

@@ -84,6 +84,35 @@ void GL_APIENTRY gl_enc_special_glEGLImageTargetRenderbufferStorageOES(GLenum ta
 		                                              (GLeglImageOES)(uintptr_t)handle);
 }
 
+/* GL_EXT_EGL_image_storage: an attribute list must be empty (the extension
+ * defines none), else GL_INVALID_VALUE before anything travels. */
+void GL_APIENTRY gl_enc_special_glEGLImageTargetTexStorageEXT(GLenum target, GLeglImageOES image,
+                                                              const GLint *attrib_list)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glEGLImageTargetTexStorageEXT);
+	if (!e)
+		return;
+	if (attrib_list && attrib_list[0] != GL_NONE) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	uint32_t handle = image_handle(e, image);
+	if (handle)
+		gl_enc_glEGLImageTargetTexStorageEXT(target, (GLeglImageOES)(uintptr_t)handle,
+		                                     NULL);
+}
+
+/* Its direct-state-access form needs EXT/ARB_direct_state_access, which
+ * no ES context has. */
+void GL_APIENTRY gl_enc_special_glEGLImageTargetTextureStorageEXT(GLuint texture,
+                                                                  GLeglImageOES image,
+                                                                  const GLint *attrib_list)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glEGLImageTargetTextureStorageEXT);
+	if (e)
+		gl_enc_error(e, GL_INVALID_OPERATION);
+}
+
 void GL_APIENTRY gl_enc_special_glPixelStorei(GLenum pname, GLint param)
 {
 	struct gl_enc *e = gl_enc_current();

@@ -206,6 +206,7 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glDrawArrays:
 	case GLES_OP_glDrawArraysInstanced:
 	case GLES_OP_glDrawArraysInstancedBaseInstanceEXT:
+	case GLES_OP_glDrawArraysInstancedEXT:
 	case GLES_OP_glDrawArraysIndirect:
 	case GLES_OP_glDrawElementsIndirect:
 	case GLES_OP_glMultiDrawElementsBaseVertexEXT:
@@ -221,6 +222,10 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glCompressedTexImage3D:
 	case GLES_OP_glCompressedTexSubImage2D:
 	case GLES_OP_glCompressedTexSubImage3D:
+	case GLES_OP_glTexImage3DOES:
+	case GLES_OP_glTexSubImage3DOES:
+	case GLES_OP_glCompressedTexImage3DOES:
+	case GLES_OP_glCompressedTexSubImage3DOES:
 	case GLES_OP_glReadPixels:
 	case GLES_OP_glReadnPixels:
 	case GLES_OP_glReadnPixelsEXT:

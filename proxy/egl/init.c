@@ -92,7 +92,8 @@ static bool split_extensions(struct ge_api *api)
 }
 
 /* What a context of `api` tells the app: our extensions where the host
- * has them (GL_OES_EGL_image also needs the host's EGL images), and the
+ * has them (GL_OES_EGL_image and GL_EXT_EGL_image_storage also need the
+ * host's EGL images), and the
  * version strings of the level it gets. */
 static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 {
@@ -105,6 +106,7 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 	size_t cap = 1;
 	for (size_t i = 0; i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
 		cap += strlen(unlisted[i]) + 1;
+	cap += strlen("GL_OES_EGL_sync") + 1;
 	for (const char *const *x = gl_gles_extensions; *x; x++)
 		cap += strlen(*x) + 1;
 	api->gl_extensions = calloc(1, cap);
@@ -115,14 +117,21 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 	memset(l->exts, 0, sizeof(l->exts));
 	for (int i = 0; i < GLES_EXT_COUNT; i++) {
 		const char *x = gl_gles_extensions[i];
+		bool needs_image = strcmp(x, "GL_OES_EGL_image") == 0 ||
+		                   strcmp(x, "GL_EXT_EGL_image_storage") == 0;
 		if (!((offered[i / 64] >> (i % 64)) & 1u) ||
-		    (strcmp(x, "GL_OES_EGL_image") == 0 && !(d->host.features & GL_HOST_IMAGE)))
+		    (needs_image && !(d->host.features & GL_HOST_IMAGE)))
 			continue;
 		add_gl_extension(api, x);
 		gles_level_add_extension(l, i);
 	}
 	for (size_t i = 0; i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
 		add_gl_extension(api, unlisted[i]);
+	/* GL_OES_EGL_sync (not in gl.xml either): EGL fence syncs in this
+	 * API's command stream, where our EGL has them (and, as above, the
+	 * host's GL has the extension). */
+	if (d->host.features & GL_HOST_FENCE_SYNC)
+		add_gl_extension(api, "GL_OES_EGL_sync");
 	if (!split_extensions(api))
 		return false;
 	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);

@@ -252,6 +252,10 @@ extern const size_t hl_es32_case_count;
 /* GL_KHR_debug: the debug message fetch, labels (cases-debug.c). */
 extern const struct hl_case hl_debug_cases[];
 extern const size_t hl_debug_case_count;
+/* ES 2 extension commands: multi-draws, 3D images, EGL image storage
+ * (cases-ext-commands.c). */
+extern const struct hl_case hl_ext_commands_cases[];
+extern const size_t hl_ext_commands_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

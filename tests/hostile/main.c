@@ -13,13 +13,20 @@ static const struct {
 	const struct hl_case *cases;
 	const size_t *count;
 } tables[] = {
-        {hl_link_cases, &hl_link_case_count},       {hl_shm_cases, &hl_shm_case_count},
-        {hl_gl_cases, &hl_gl_case_count},           {hl_quota_cases, &hl_quota_case_count},
-        {hl_es3_cases, &hl_es3_case_count},         {hl_indirect_cases, &hl_indirect_case_count},
-        {hl_geotess_cases, &hl_geotess_case_count}, {hl_es32_cases, &hl_es32_case_count},
-        {hl_debug_cases, &hl_debug_case_count},     {hl_views_cases, &hl_views_case_count},
-        {hl_es1fbo_cases, &hl_es1fbo_case_count},   {hl_bufstore_cases, &hl_bufstore_case_count},
+        {hl_link_cases, &hl_link_case_count},
+        {hl_shm_cases, &hl_shm_case_count},
+        {hl_gl_cases, &hl_gl_case_count},
+        {hl_quota_cases, &hl_quota_case_count},
+        {hl_es3_cases, &hl_es3_case_count},
+        {hl_indirect_cases, &hl_indirect_case_count},
+        {hl_geotess_cases, &hl_geotess_case_count},
+        {hl_es32_cases, &hl_es32_case_count},
+        {hl_debug_cases, &hl_debug_case_count},
+        {hl_views_cases, &hl_views_case_count},
+        {hl_es1fbo_cases, &hl_es1fbo_case_count},
+        {hl_bufstore_cases, &hl_bufstore_case_count},
         {hl_shaders_cases, &hl_shaders_case_count},
+        {hl_ext_commands_cases, &hl_ext_commands_case_count},
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

@@ -78,6 +78,33 @@ static inline int gl_label_class(uint32_t identifier)
 	return -1;
 }
 
+/* GL_EXT_debug_label's object types: KHR_debug's identifiers under other
+ * values for six classes, the same values for the others; 0 for none. */
+static inline uint32_t gl_ext_label_identifier(uint32_t type)
+{
+	switch (type) {
+	case 0x9151: /* GL_BUFFER_OBJECT_EXT */
+		return 0x82E0;
+	case 0x8B48: /* GL_SHADER_OBJECT_EXT */
+		return 0x82E1;
+	case 0x8B40: /* GL_PROGRAM_OBJECT_EXT */
+		return 0x82E2;
+	case 0x9154: /* GL_VERTEX_ARRAY_OBJECT_EXT */
+		return 0x8074;
+	case 0x9153: /* GL_QUERY_OBJECT_EXT */
+		return 0x82E3;
+	case 0x8A4F: /* GL_PROGRAM_PIPELINE_OBJECT_EXT */
+		return 0x82E4;
+	case 0x82E6: /* GL_SAMPLER */
+	case 0x1702: /* GL_TEXTURE */
+	case 0x8D41: /* GL_RENDERBUFFER */
+	case 0x8D40: /* GL_FRAMEBUFFER */
+	case 0x8E22: /* GL_TRANSFORM_FEEDBACK */
+		return type;
+	}
+	return 0;
+}
+
 /* Pixel-store state that size expressions read (glPixelStorei; GLES 2 has
  * only the alignments, the rest is ES 3's and 0 by default). */
 struct gl_pixel_state {
