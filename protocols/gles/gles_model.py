@@ -208,7 +208,7 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=Non
     command}).
 
     Opcodes are indices in that order: the features of each API in version order, then
-    the extensions. `unlisted` (name -> api): extensions gl.xml does not know, enum-only,
+    the extensions. `unlisted` (name -> {apis}): extensions gl.xml does not know, enum-only,
     of that one API."""
     unlisted = unlisted or {}
     root = ET.parse(path).getroot()
@@ -294,9 +294,9 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=Non
                 order.append(c)
                 ext_cmds[name].append(c.name)
     for name in exts:
-        if name in unlisted and unlisted[name] in apis:
+        if name in unlisted and unlisted[name] & set(apis):
             ext_cmds[name] = []
-            ext_apis[name] = {unlisted[name]}
+            ext_apis[name] = unlisted[name] & set(apis)
         elif name not in seen_ext:
             fail('extension %s is not in gl.xml' % name)
     for name in sorted(pending - seen_pending):
@@ -316,7 +316,7 @@ def read_annotations(path):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
     lines [(lineno, kind, fields)], pending {command names}, also {extension: {APIs it is
     offered in beyond gl.xml's supported=}}, unlisted {extension gl.xml does not know: its
-    API})."""
+    APIs})."""
     apis = {}
     pending = set()
     also = {}
@@ -350,13 +350,13 @@ def read_annotations(path):
                     if not extra <= set(APIS):
                         fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
                 if rest and rest[-1].startswith('unlisted='):
-                    api = rest.pop()[len('unlisted='):]
-                    if api not in APIS:
-                        fail('%s: unlisted= takes one of %s' % (where, '|'.join(APIS)))
-                    unlisted[words[1]] = api
+                    named = set(rest.pop()[len('unlisted='):].split(','))
+                    if not named <= set(APIS):
+                        fail('%s: unlisted= names APIs among %s' % (where, ', '.join(APIS)))
+                    unlisted[words[1]] = named
                 if rest not in ([], ['commands']) or (words[1] in unlisted and rest):
                     fail('%s: expected "extension NAME [commands] [also=API,...]" or '
-                         '"extension NAME unlisted=API"' % where)
+                         '"extension NAME unlisted=API,..."' % where)
                 if words[1] in exts:
                     fail('%s: extension %s listed twice' % (where, words[1]))
                 exts[words[1]] = rest == ['commands']

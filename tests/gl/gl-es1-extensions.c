@@ -9,7 +9,8 @@
  *   stencil-wrap,
  *   texture-env-crossbar, mirrored-repeat, lod-bias (EXT_texture_lod_bias),
  *   byte-coordinates, paletted (a level 0 and a two-level chain in one call),
- *   polygon-offset-clamp (EXT_polygon_offset_clamp, which Mesa offers on ES 1.1 too)
+ *   polygon-offset-clamp, dxt3, dxt5, debug-label (extensions gl.xml has for ES 2 only,
+ *   which Mesa offers on ES 1.1 too), etc1-sub-texture
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". tests/integration/gl-es1-extensions.sh runs it natively and through
@@ -32,6 +33,11 @@
 #define GL_POLYGON_OFFSET_CLAMP_EXT 0x8E1B
 typedef void(GL_APIENTRYP PFNGLPOLYGONOFFSETCLAMPEXTPROC)(GLfloat factor, GLfloat units,
                                                           GLfloat clamp);
+/* EXT_debug_label, likewise. */
+typedef void(GL_APIENTRYP PFNGLLABELOBJECTEXTPROC)(GLenum type, GLuint object, GLsizei length,
+                                                   const GLchar *label);
+typedef void(GL_APIENTRYP PFNGLGETOBJECTLABELEXTPROC)(GLenum type, GLuint object, GLsizei bufSize,
+                                                      GLsizei *length, GLchar *label);
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
 static int failures;
@@ -513,6 +519,94 @@ static bool polygon_offset_clamp(void)
 	return no_error(c, "glPolygonOffsetClampEXT");
 }
 
+/* A 4x4 compressed image of one block, drawn over the window: every pixel is `want`. */
+static bool compressed_block(const char *c, GLenum format, const unsigned char *block, GLsizei size,
+                             const int want[4])
+{
+	GLuint t;
+	glGenTextures(1, &t);
+	glBindTexture(GL_TEXTURE_2D, t);
+	glCompressedTexImage2D(GL_TEXTURE_2D, 0, format, 4, 4, 0, size, block);
+	GLenum err = glGetError();
+	if (err == GL_INVALID_ENUM) {
+		/* Mesa 22.3 lists the DXT3/DXT5 names on ES 1.1 but refuses the formats there. */
+		printf("SKIP %s: the driver lists the extension but refuses its format "
+		       "(GL_INVALID_ENUM)\n",
+		       c);
+		glDeleteTextures(1, &t);
+		return false;
+	}
+	if (err != GL_NO_ERROR) {
+		glDeleteTextures(1, &t);
+		return fail(c, "the upload: GL error 0x%x", err);
+	}
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	glEnable(GL_TEXTURE_2D);
+	rect(0, 0, SIZE, SIZE, unit_st);
+	glDeleteTextures(1, &t);
+	return no_error(c, "upload and draw") && pixel_is(c, 3, 3, want) &&
+	       pixel_is(c, 12, 12, want);
+}
+
+/* Solid red blocks: the colour part is DXT1's (both end points red 565, every index 0). */
+#define RED_565 0x00, 0xF8, 0x00, 0xF8, 0, 0, 0, 0
+
+static bool dxt3(void)
+{
+	/* Explicit 4-bit alphas, all opaque. */
+	const unsigned char block[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, RED_565};
+	return compressed_block("dxt3", 0x83F2 /* GL_COMPRESSED_RGBA_S3TC_DXT3_ANGLE */, block,
+	                        sizeof(block), (const int[]){255, 0, 0, 255});
+}
+
+static bool dxt5(void)
+{
+	/* Interpolated alphas: both end points 128, every index 0. */
+	const unsigned char block[16] = {128, 128, 0, 0, 0, 0, 0, 0, RED_565};
+	return compressed_block("dxt5", 0x83F3 /* GL_COMPRESSED_RGBA_S3TC_DXT5_ANGLE */, block,
+	                        sizeof(block), (const int[]){255, 0, 0, 128});
+}
+
+/* ETC1's individual mode: both base colours red (15 in 4 bits), table 0, every pixel index 0
+ * (+2): (255, 2, 2). A 4x4 level whose block is replaced by glCompressedTexSubImage2D. */
+static bool etc1_sub_texture(void)
+{
+	const char *c = "etc1-sub-texture";
+	const unsigned char black[8] = {0}, red[8] = {0xFF, 0x00, 0x00, 0x00, 0, 0, 0, 0};
+	GLuint t;
+	glGenTextures(1, &t);
+	glBindTexture(GL_TEXTURE_2D, t);
+	glCompressedTexImage2D(GL_TEXTURE_2D, 0, GL_ETC1_RGB8_OES, 4, 4, 0, sizeof(black), black);
+	glCompressedTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 4, 4, GL_ETC1_RGB8_OES, sizeof(red), red);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	glEnable(GL_TEXTURE_2D);
+	rect(0, 0, SIZE, SIZE, unit_st);
+	glDeleteTextures(1, &t);
+	return no_error(c, "upload, sub-image and draw") &&
+	       pixel_is(c, 8, 8, (const int[]){255, 2, 2, 255});
+}
+
+static bool debug_label(void)
+{
+	const char *c = "debug-label";
+	PROC(PFNGLLABELOBJECTEXTPROC, glLabelObjectEXT);
+	PROC(PFNGLGETOBJECTLABELEXTPROC, glGetObjectLabelEXT);
+	GLuint t;
+	glGenTextures(1, &t);
+	glBindTexture(GL_TEXTURE_2D, t);
+	glLabelObjectEXT(GL_TEXTURE, t, 0, "crate"); /* length 0: NUL-terminated */
+	char label[16] = {0};
+	GLsizei n = -1;
+	glGetObjectLabelEXT(GL_TEXTURE, t, sizeof(label), &n, label);
+	glDeleteTextures(1, &t);
+	if (n != 5 || strcmp(label, "crate"))
+		return fail(c, "the texture's label reads \"%s\" (%d), set \"crate\"", label,
+		            (int)n);
+	return no_error(c, "labels");
+}
+
 static const struct {
 	const char *name, *ext;
 	bool (*run)(void);
@@ -533,6 +627,10 @@ static const struct {
         {"byte-coordinates", "GL_OES_byte_coordinates", byte_coordinates},
         {"paletted", "GL_OES_compressed_paletted_texture", paletted},
         {"polygon-offset-clamp", "GL_EXT_polygon_offset_clamp", polygon_offset_clamp},
+        {"dxt3", "GL_ANGLE_texture_compression_dxt3", dxt3},
+        {"dxt5", "GL_ANGLE_texture_compression_dxt5", dxt5},
+        {"etc1-sub-texture", "GL_EXT_compressed_ETC1_RGB8_sub_texture", etc1_sub_texture},
+        {"debug-label", "GL_EXT_debug_label", debug_label},
 };
 
 /* A 16x16 RGBA8 framebuffer object with a depth and stencil buffer (OES_framebuffer_object,
