@@ -28,6 +28,8 @@
 #include <GLES/glext.h>
 #include <wayland-client.h>
 
+#include "gl-checks.h"
+
 #define SIZE 16
 /* EXT_polygon_offset_clamp, which GLES/glext.h does not have (gl.xml lists it for ES 2 only). */
 #define GL_POLYGON_OFFSET_CLAMP_EXT 0x8E1B
@@ -40,38 +42,6 @@ typedef void(GL_APIENTRYP PFNGLGETOBJECTLABELEXTPROC)(GLenum type, GLuint object
                                                       GLsizei *length, GLchar *label);
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
-static int failures;
-static const char *gl_exts;
-
-static bool has(const char *ext)
-{
-	size_t n = strlen(ext);
-	for (const char *p = gl_exts; p && (p = strstr(p, ext)); p += n)
-		if ((p == gl_exts || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
-			return true;
-	return false;
-}
-
-__attribute__((format(printf, 2, 3))) static bool fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	printf("FAIL %s: ", check);
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	failures++;
-	return false;
-}
-
-static bool no_error(const char *check, const char *what)
-{
-	GLenum got = glGetError();
-	while (glGetError() != GL_NO_ERROR)
-		;
-	return got == GL_NO_ERROR || fail(check, "%s: GL error 0x%x", what, got);
-}
-
 /* The pixel at (x, y) is r, g, b, a (within 2 of each). */
 static bool pixel_is(const char *check, int x, int y, const int want[4])
 {
@@ -79,9 +49,9 @@ static bool pixel_is(const char *check, int x, int y, const int want[4])
 	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, got);
 	for (int i = 0; i < 4; i++)
 		if (abs(got[i] - want[i]) > 2)
-			return fail(check, "pixel (%d, %d) is %d %d %d %d, expected %d %d %d %d", x,
-			            y, got[0], got[1], got[2], got[3], want[0], want[1], want[2],
-			            want[3]);
+			return gc_fail(check, "pixel (%d, %d) is %d %d %d %d, expected %d %d %d %d",
+			               x, y, got[0], got[1], got[2], got[3], want[0], want[1],
+			               want[2], want[3]);
 	return true;
 }
 
@@ -146,7 +116,7 @@ static bool blend_subtract(void)
 	glColor4f(1, 0.25f, 0, 1);
 	rect(0, 0, SIZE, SIZE, NULL);
 	glBlendEquationOES(GL_FUNC_ADD_OES);
-	return no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){0, 64, 128, 0});
+	return gc_no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){0, 64, 128, 0});
 }
 
 static bool blend_equation_separate(void)
@@ -161,7 +131,7 @@ static bool blend_equation_separate(void)
 	glColor4f(0.5f, 0.5f, 0.5f, 0.5f);
 	rect(0, 0, SIZE, SIZE, NULL);
 	glBlendEquationSeparateOES(GL_FUNC_ADD_OES, GL_FUNC_ADD_OES);
-	return no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){191, 191, 191, 64});
+	return gc_no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){191, 191, 191, 64});
 }
 
 static bool blend_func_separate(void)
@@ -175,7 +145,7 @@ static bool blend_func_separate(void)
 	                       GL_ONE); /* colour from the source, alpha kept */
 	glColor4f(1, 0.5f, 0, 1);
 	rect(0, 0, SIZE, SIZE, NULL);
-	return no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){255, 128, 0, 128});
+	return gc_no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){255, 128, 0, 128});
 }
 
 static bool fixed_point(void)
@@ -196,9 +166,9 @@ static bool fixed_point(void)
 	GLfixed color[4] = {0};
 	glGetFixedvOES(GL_CURRENT_COLOR, color);
 	if (color[0] != 0 || color[1] != 0x10000 || color[2] != 0 || color[3] != 0x10000)
-		return fail(c, "GL_CURRENT_COLOR is 0x%x 0x%x 0x%x 0x%x", (unsigned)color[0],
-		            (unsigned)color[1], (unsigned)color[2], (unsigned)color[3]);
-	return no_error(c, "draw") && pixel_is(c, 12, 8, (const int[]){0, 255, 0, 255}) &&
+		return gc_fail(c, "GL_CURRENT_COLOR is 0x%x 0x%x 0x%x 0x%x", (unsigned)color[0],
+		               (unsigned)color[1], (unsigned)color[2], (unsigned)color[3]);
+	return gc_no_error(c, "draw") && pixel_is(c, 12, 8, (const int[]){0, 255, 0, 255}) &&
 	       pixel_is(c, 4, 8, (const int[]){255, 0, 128, 255});
 }
 
@@ -215,15 +185,15 @@ static bool single_precision(void)
 	glClipPlanefOES(GL_CLIP_PLANE0, plane);
 	glGetClipPlanefOES(GL_CLIP_PLANE0, got);
 	if (memcmp(plane, got, sizeof(got)))
-		return fail(c, "clip plane %g %g %g %g, set 1 2 3 4", got[0], got[1], got[2],
-		            got[3]);
+		return gc_fail(c, "clip plane %g %g %g %g, set 1 2 3 4", got[0], got[1], got[2],
+		               got[3]);
 	glDepthRangefOES(0.25f, 0.75f);
 	glGetFloatv(GL_DEPTH_RANGE, range);
 	glClearDepthfOES(0.5f);
 	glGetFloatv(GL_DEPTH_CLEAR_VALUE, &depth);
 	glDepthRangefOES(0, 1);
 	if (range[0] != 0.25f || range[1] != 0.75f || depth != 0.5f)
-		return fail(c, "depth range %g %g, clear depth %g", range[0], range[1], depth);
+		return gc_fail(c, "depth range %g %g, clear depth %g", range[0], range[1], depth);
 	/* The right half of the window through glOrthofOES's projection. */
 	glMatrixMode(GL_PROJECTION);
 	glLoadIdentity();
@@ -231,7 +201,7 @@ static bool single_precision(void)
 	glMatrixMode(GL_MODELVIEW);
 	glColor4f(0, 0, 1, 1);
 	rect(0, 0, 1, 1, NULL);
-	return no_error(c, "draw") && pixel_is(c, 12, 8, (const int[]){0, 0, 255, 255}) &&
+	return gc_no_error(c, "draw") && pixel_is(c, 12, 8, (const int[]){0, 0, 255, 255}) &&
 	       pixel_is(c, 4, 8, (const int[]){0, 0, 0, 0});
 }
 
@@ -245,7 +215,7 @@ static bool query_matrix(void)
 	GLint exponent[16] = {0};
 	GLbitfield status = glQueryMatrixxOES(mantissa, exponent);
 	if (status != 0)
-		return fail(c, "status 0x%x, expected 0 (every entry valid)", status);
+		return gc_fail(c, "status 0x%x, expected 0 (every entry valid)", status);
 	/* Column-major: [0] and [5] are the scales, [12] and [13] the translation. */
 	const int index[] = {0, 5, 12, 13, 15};
 	const double want[] = {2, 2, 3, 0.5, 1};
@@ -257,10 +227,11 @@ static bool query_matrix(void)
 		for (int e = exponent[k]; e < 0; e++)
 			v /= 2;
 		if (v != want[i])
-			return fail(c, "entry %d is %g (mantissa 0x%x, exponent %d), expected %g",
-			            k, v, (unsigned)mantissa[k], exponent[k], want[i]);
+			return gc_fail(c,
+			               "entry %d is %g (mantissa 0x%x, exponent %d), expected %g",
+			               k, v, (unsigned)mantissa[k], exponent[k], want[i]);
 	}
-	return no_error(c, "glQueryMatrixxOES");
+	return gc_no_error(c, "glQueryMatrixxOES");
 }
 
 static const unsigned char four_texels[] = {255, 0, 0,   255, 0,   255, 0,   255,
@@ -272,7 +243,7 @@ static bool alpha_is(const char *check, int x, int y, int want)
 	unsigned char got[4];
 	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, got);
 	return got[3] == want ||
-	       fail(check, "alpha at (%d, %d) is %d, expected %d", x, y, got[3], want);
+	       gc_fail(check, "alpha at (%d, %d) is %d, expected %d", x, y, got[3], want);
 }
 
 /* glDrawTex draws a screen-aligned rectangle where it is asked. Only its extent is checked
@@ -289,13 +260,13 @@ static bool draw_texture(void)
 	glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_CROP_RECT_OES, crop);
 	glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_CROP_RECT_OES, got);
 	if (memcmp(crop, got, sizeof(got)))
-		return fail(c, "crop rectangle %d %d %d %d, set 0 0 2 2", got[0], got[1], got[2],
-		            got[3]);
+		return gc_fail(c, "crop rectangle %d %d %d %d, set 0 0 2 2", got[0], got[1], got[2],
+		               got[3]);
 	glEnable(GL_TEXTURE_2D);
 	glDrawTexiOES(4, 4, 0, 4, 4);
 	const GLfloat coords[5] = {10, 10, 0, 4, 4};
 	glDrawTexfvOES(coords);
-	bool ok = no_error(c, "glDrawTex") && alpha_is(c, 5, 5, 255) && alpha_is(c, 7, 7, 255) &&
+	bool ok = gc_no_error(c, "glDrawTex") && alpha_is(c, 5, 5, 255) && alpha_is(c, 7, 7, 255) &&
 	          alpha_is(c, 2, 2, 0) && alpha_is(c, 9, 9, 0) && alpha_is(c, 11, 11, 255) &&
 	          alpha_is(c, 13, 13, 255) && alpha_is(c, 14, 14, 0) && alpha_is(c, 5, 11, 0);
 	glDeleteTextures(1, &t);
@@ -326,7 +297,7 @@ static bool texture_cube_map(void)
 	GLint mode = 0;
 	glGetTexGenivOES(GL_TEXTURE_GEN_STR_OES, GL_TEXTURE_GEN_MODE_OES, &mode);
 	if (mode != GL_NORMAL_MAP_OES)
-		return fail(c, "texgen mode 0x%x, set GL_NORMAL_MAP_OES", (unsigned)mode);
+		return gc_fail(c, "texgen mode 0x%x, set GL_NORMAL_MAP_OES", (unsigned)mode);
 	glEnable(GL_TEXTURE_CUBE_MAP_OES);
 	/* (Mesa 22.3 leaves the coordinates alone with the generation enabled, natively too: the
 	 * coordinate is given.) */
@@ -339,7 +310,7 @@ static bool texture_cube_map(void)
 	glDisableClientState(GL_TEXTURE_COORD_ARRAY);
 	glDisable(GL_TEXTURE_CUBE_MAP_OES);
 	glDeleteTextures(1, &t);
-	return no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){255, 255, 0, 255});
+	return gc_no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){255, 255, 0, 255});
 }
 
 static bool read_format(void)
@@ -349,11 +320,11 @@ static bool read_format(void)
 	glGetIntegerv(GL_IMPLEMENTATION_COLOR_READ_FORMAT_OES, &format);
 	glGetIntegerv(GL_IMPLEMENTATION_COLOR_READ_TYPE_OES, &type);
 	if (!format || !type)
-		return fail(c, "read format 0x%x, type 0x%x", (unsigned)format, (unsigned)type);
+		return gc_fail(c, "read format 0x%x, type 0x%x", (unsigned)format, (unsigned)type);
 	unsigned char px[16];
 	glReadPixels(0, 0, 1, 1, (GLenum)format, (GLenum)type, px);
 	printf("info: read format 0x%x, type 0x%x\n", (unsigned)format, (unsigned)type);
-	return no_error(c, "glReadPixels in the implementation's format");
+	return gc_no_error(c, "glReadPixels in the implementation's format");
 }
 
 static bool stencil_wrap(void)
@@ -372,7 +343,7 @@ static bool stencil_wrap(void)
 	glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
 	glColor4f(0, 1, 0, 1);
 	rect(0, 0, SIZE, SIZE, NULL);
-	return no_error(c, "draw") && pixel_is(c, 4, 8, (const int[]){0, 255, 0, 255}) &&
+	return gc_no_error(c, "draw") && pixel_is(c, 4, 8, (const int[]){0, 255, 0, 255}) &&
 	       pixel_is(c, 12, 8, (const int[]){0, 0, 0, 0});
 }
 
@@ -393,7 +364,7 @@ static bool texture_env_crossbar(void)
 	glTexEnvi(GL_TEXTURE_ENV, GL_COMBINE_RGB, GL_REPLACE);
 	glTexEnvi(GL_TEXTURE_ENV, GL_SRC0_RGB, GL_TEXTURE1); /* unit 0 takes unit 1's texel */
 	rect(0, 0, SIZE, SIZE, NULL);
-	bool ok = no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){0, 255, 0, 255});
+	bool ok = gc_no_error(c, "draw") && pixel_is(c, 8, 8, (const int[]){0, 255, 0, 255});
 	glTexEnvi(GL_TEXTURE_ENV, GL_SRC0_RGB, GL_TEXTURE);
 	glActiveTexture(GL_TEXTURE1);
 	glDisable(GL_TEXTURE_2D);
@@ -414,7 +385,7 @@ static bool mirrored_repeat(void)
 	const float st[] = {0, 0, 2, 0, 2, 1, 0, 1}; /* s 1..2 mirrors: green, then red */
 	rect(0, 0, SIZE, SIZE, st);
 	glDeleteTextures(1, &t);
-	return no_error(c, "draw") && pixel_is(c, 2, 8, (const int[]){255, 0, 0, 255}) &&
+	return gc_no_error(c, "draw") && pixel_is(c, 2, 8, (const int[]){255, 0, 0, 255}) &&
 	       pixel_is(c, 9, 8, (const int[]){0, 255, 0, 255}) &&
 	       pixel_is(c, 14, 8, (const int[]){255, 0, 0, 255});
 }
@@ -442,8 +413,8 @@ static bool lod_bias(void)
 	glTexEnvf(GL_TEXTURE_FILTER_CONTROL_EXT, GL_TEXTURE_LOD_BIAS_EXT, 0);
 	glDeleteTextures(1, &t);
 	if (bias != 1.0f)
-		return fail(c, "GL_TEXTURE_LOD_BIAS_EXT reads %g, set 1", bias);
-	return no_error(c, "draw") && pixel_is(c, 1, 1, (const int[]){255, 0, 0, 255}) &&
+		return gc_fail(c, "GL_TEXTURE_LOD_BIAS_EXT reads %g, set 1", bias);
+	return gc_no_error(c, "draw") && pixel_is(c, 1, 1, (const int[]){255, 0, 0, 255}) &&
 	       pixel_is(c, 9, 1, (const int[]){0, 255, 0, 255});
 }
 
@@ -463,7 +434,7 @@ static bool byte_coordinates(void)
 	glDrawArrays(GL_TRIANGLE_FAN, 0, 4);
 	glDisableClientState(GL_TEXTURE_COORD_ARRAY);
 	glDeleteTextures(1, &t);
-	return no_error(c, "draw") && pixel_is(c, 4, 4, (const int[]){255, 255, 255, 255}) &&
+	return gc_no_error(c, "draw") && pixel_is(c, 4, 4, (const int[]){255, 255, 255, 255}) &&
 	       pixel_is(c, 12, 12, (const int[]){0, 0, 0, 0});
 }
 
@@ -483,7 +454,7 @@ static bool paletted(void)
 	glGenTextures(1, &t);
 	glBindTexture(GL_TEXTURE_2D, t);
 	glCompressedTexImage2D(GL_TEXTURE_2D, 0, GL_PALETTE4_RGB8_OES, 2, 2, 0, 50, data);
-	if (!no_error(c, "a level 0 image"))
+	if (!gc_no_error(c, "a level 0 image"))
 		return false;
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -495,7 +466,7 @@ static bool paletted(void)
 	          pixel_is(c, 12, 12, (const int[]){255, 255, 255, 255});
 	/* Level -1: levels 0 and 1 in one call; one pixel for the whole texture is level 1. */
 	glCompressedTexImage2D(GL_TEXTURE_2D, -1, GL_PALETTE4_RGB8_OES, 2, 2, 0, 51, data);
-	ok = ok && no_error(c, "a two-level chain (level -1)");
+	ok = ok && gc_no_error(c, "a two-level chain (level -1)");
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST_MIPMAP_NEAREST);
 	glClear(GL_COLOR_BUFFER_BIT);
 	rect(0, 0, 1, 1, unit_st);
@@ -515,8 +486,8 @@ static bool polygon_offset_clamp(void)
 	glGetFloatv(GL_POLYGON_OFFSET_CLAMP_EXT, &v[2]);
 	glPolygonOffset(0, 0);
 	if (v[0] != 1 || v[1] != 2 || v[2] != 0.5f)
-		return fail(c, "factor %g, units %g, clamp %g; set 1, 2, 0.5", v[0], v[1], v[2]);
-	return no_error(c, "glPolygonOffsetClampEXT");
+		return gc_fail(c, "factor %g, units %g, clamp %g; set 1, 2, 0.5", v[0], v[1], v[2]);
+	return gc_no_error(c, "glPolygonOffsetClampEXT");
 }
 
 /* A 4x4 compressed image of one block, drawn over the window: every pixel is `want`. */
@@ -538,14 +509,14 @@ static bool compressed_block(const char *c, GLenum format, const unsigned char *
 	}
 	if (err != GL_NO_ERROR) {
 		glDeleteTextures(1, &t);
-		return fail(c, "the upload: GL error 0x%x", err);
+		return gc_fail(c, "the upload: GL error 0x%x", err);
 	}
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
 	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
 	glEnable(GL_TEXTURE_2D);
 	rect(0, 0, SIZE, SIZE, unit_st);
 	glDeleteTextures(1, &t);
-	return no_error(c, "upload and draw") && pixel_is(c, 3, 3, want) &&
+	return gc_no_error(c, "upload and draw") && pixel_is(c, 3, 3, want) &&
 	       pixel_is(c, 12, 12, want);
 }
 
@@ -584,7 +555,7 @@ static bool etc1_sub_texture(void)
 	glEnable(GL_TEXTURE_2D);
 	rect(0, 0, SIZE, SIZE, unit_st);
 	glDeleteTextures(1, &t);
-	return no_error(c, "upload, sub-image and draw") &&
+	return gc_no_error(c, "upload, sub-image and draw") &&
 	       pixel_is(c, 8, 8, (const int[]){255, 2, 2, 255});
 }
 
@@ -602,9 +573,9 @@ static bool debug_label(void)
 	glGetObjectLabelEXT(GL_TEXTURE, t, sizeof(label), &n, label);
 	glDeleteTextures(1, &t);
 	if (n != 5 || strcmp(label, "crate"))
-		return fail(c, "the texture's label reads \"%s\" (%d), set \"crate\"", label,
-		            (int)n);
-	return no_error(c, "labels");
+		return gc_fail(c, "the texture's label reads \"%s\" (%d), set \"crate\"", label,
+		               (int)n);
+	return gc_no_error(c, "labels");
 }
 
 static const struct {
@@ -644,8 +615,8 @@ static bool framebuffer(void)
 	PROC(PFNGLRENDERBUFFERSTORAGEOESPROC, glRenderbufferStorageOES);
 	PROC(PFNGLFRAMEBUFFERRENDERBUFFEROESPROC, glFramebufferRenderbufferOES);
 	PROC(PFNGLCHECKFRAMEBUFFERSTATUSOESPROC, glCheckFramebufferStatusOES);
-	if (!has("GL_OES_framebuffer_object") || !has("GL_OES_rgb8_rgba8") ||
-	    !has("GL_OES_packed_depth_stencil"))
+	if (!gc_has("GL_OES_framebuffer_object") || !gc_has("GL_OES_rgb8_rgba8") ||
+	    !gc_has("GL_OES_packed_depth_stencil"))
 		return false;
 	GLuint fb, rb[2];
 	glGenFramebuffersOES(1, &fb);
@@ -682,12 +653,12 @@ int main(void)
 	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, version);
 	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
 		return printf("SKIP setup: no OpenGL ES 1.1 context (0x%x)\n", eglGetError()), 77;
-	gl_exts = (const char *)glGetString(GL_EXTENSIONS);
+	gc_extensions((const char *)glGetString(GL_EXTENSIONS), NULL);
 	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
 	if (!framebuffer())
 		return printf("FAIL setup: no complete 16x16 framebuffer object\n"), 1;
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		if (!has(checks[i].ext)) {
+		if (!gc_has(checks[i].ext)) {
 			printf("SKIP %s: %s is not offered\n", checks[i].name, checks[i].ext);
 			continue;
 		}
@@ -700,5 +671,5 @@ int main(void)
 	eglTerminate(dpy);
 	wl_display_disconnect(wl);
 	printf("done\n");
-	return failures ? 1 : 0;
+	return gc_failures() ? 1 : 0;
 }

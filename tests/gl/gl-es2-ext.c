@@ -35,58 +35,15 @@
 #include <GLES2/gl2ext.h>
 #include <wayland-client.h>
 
+#include "gl-checks.h"
+
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 #define SIZE 8
 
-static int failures;
 static const char *gl_exts, *egl_exts;
 static EGLDisplay dpy;
 static EGLContext ctx;
 static GLuint fbo, color_tex, prog, color_loc;
-
-static bool in_list(const char *list, const char *ext)
-{
-	size_t n = strlen(ext);
-	for (const char *p = list; p && (p = strstr(p, ext)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
-			return true;
-	return false;
-}
-
-static bool has(const char *check, const char *ext)
-{
-	if (in_list(gl_exts, ext) || in_list(egl_exts, ext))
-		return true;
-	printf("SKIP %s: no %s\n", check, ext);
-	return false;
-}
-
-__attribute__((format(printf, 2, 3))) static bool fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	printf("FAIL %s: ", check);
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	failures++;
-	return false;
-}
-
-/* GL's error is `want` (and nothing else is pending). */
-static bool error_is(const char *check, GLenum want, const char *what)
-{
-	GLenum got = glGetError();
-	while (glGetError() != GL_NO_ERROR)
-		;
-	return got == want || fail(check, "%s: GL error 0x%x, expected 0x%x", what, got, want);
-}
-
-static void result(const char *check, bool ok)
-{
-	if (ok)
-		printf("PASS %s\n", check);
-}
 
 static GLuint shader(GLenum type, const char *src)
 {
@@ -148,7 +105,7 @@ static bool pixel_is(const char *check, int x, int y, uint32_t want, const char 
 {
 	uint32_t got = pixel(x, y);
 	return got == want ||
-	       fail(check, "%s: pixel (%d, %d) is %08x, expected %08x", what, x, y, got, want);
+	       gc_fail(check, "%s: pixel (%d, %d) is %08x, expected %08x", what, x, y, got, want);
 }
 
 static void clear(void)
@@ -173,13 +130,13 @@ static void use_plain(float r, float g, float b)
 static void check_surfaceless(void)
 {
 	const char *c = "surfaceless";
-	if (!has(c, "GL_OES_surfaceless_context"))
+	if (!gc_needs(c, "GL_OES_surfaceless_context"))
 		return;
 	glBindFramebuffer(GL_FRAMEBUFFER, 0);
 	GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
 	bool ok = status == GL_FRAMEBUFFER_UNDEFINED_OES ||
-	          fail(c, "the default framebuffer's status is 0x%x", status);
-	result(c, ok && error_is(c, GL_NO_ERROR, "status"));
+	          gc_fail(c, "the default framebuffer's status is 0x%x", status);
+	gc_result(c, ok && gc_error_is(c, GL_NO_ERROR, "status"));
 }
 
 /* ---- GL_EXT_occlusion_query_boolean, GL_EXT_disjoint_timer_query ---- */
@@ -201,7 +158,7 @@ static bool wait_query(PFNGLGETQUERYOBJECTUIVEXTPROC get, GLuint q)
 static void check_occlusion(void)
 {
 	const char *c = "occlusion-query";
-	if (!has(c, "GL_EXT_occlusion_query_boolean"))
+	if (!gc_needs(c, "GL_EXT_occlusion_query_boolean"))
 		return;
 	PROC(PFNGLGENQUERIESEXTPROC, glGenQueriesEXT);
 	PROC(PFNGLDELETEQUERIESEXTPROC, glDeleteQueriesEXT);
@@ -212,13 +169,14 @@ static void check_occlusion(void)
 	PROC(PFNGLGETQUERYOBJECTUIVEXTPROC, glGetQueryObjectuivEXT);
 	GLuint q[2];
 	glGenQueriesEXT(2, q);
-	bool ok = !glIsQueryEXT(q[0]) || fail(c, "a query never begun is a query object");
+	bool ok = !glIsQueryEXT(q[0]) || gc_fail(c, "a query never begun is a query object");
 	clear();
 	use_plain(1, 0, 0);
 	glBeginQueryEXT(GL_ANY_SAMPLES_PASSED_EXT, q[0]);
 	GLint current = 0;
 	glGetQueryivEXT(GL_ANY_SAMPLES_PASSED_EXT, GL_CURRENT_QUERY_EXT, &current);
-	ok &= (GLuint)current == q[0] || fail(c, "the current query is %d, not %u", current, q[0]);
+	ok &= (GLuint)current == q[0] ||
+	      gc_fail(c, "the current query is %d, not %u", current, q[0]);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	glEndQueryEXT(GL_ANY_SAMPLES_PASSED_EXT);
 	/* Outside the clip volume: nothing passes. */
@@ -230,25 +188,25 @@ static void check_occlusion(void)
 	GLuint passed[2] = {9, 9};
 	for (int i = 0; i < 2; i++) {
 		ok &= wait_query(glGetQueryObjectuivEXT, q[i]) ||
-		      fail(c, "query %d never available", i);
+		      gc_fail(c, "query %d never available", i);
 		glGetQueryObjectuivEXT(q[i], GL_QUERY_RESULT_EXT, &passed[i]);
 	}
 	ok &= (passed[0] == GL_TRUE && passed[1] == GL_FALSE) ||
-	      fail(c, "samples passed: %u and %u, expected 1 and 0", passed[0], passed[1]);
-	ok &= glIsQueryEXT(q[0]) || fail(c, "a query that ran is no query object");
-	ok &= error_is(c, GL_NO_ERROR, "queries");
+	      gc_fail(c, "samples passed: %u and %u, expected 1 and 0", passed[0], passed[1]);
+	ok &= glIsQueryEXT(q[0]) || gc_fail(c, "a query that ran is no query object");
+	ok &= gc_error_is(c, GL_NO_ERROR, "queries");
 	glBeginQueryEXT(GL_ANY_SAMPLES_PASSED_EXT, 12345);
-	ok &= error_is(c, GL_INVALID_OPERATION, "a query never generated");
+	ok &= gc_error_is(c, GL_INVALID_OPERATION, "a query never generated");
 	glDeleteQueriesEXT(2, q);
-	ok &= !glIsQueryEXT(q[0]) || fail(c, "a deleted query is a query object");
+	ok &= !glIsQueryEXT(q[0]) || gc_fail(c, "a deleted query is a query object");
 	pixel_is(c, 1, 1, 0xff0000ff, "the drawn quad");
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 static void check_timer(void)
 {
 	const char *c = "timer-query";
-	if (!has(c, "GL_EXT_disjoint_timer_query"))
+	if (!gc_needs(c, "GL_EXT_disjoint_timer_query"))
 		return;
 	PROC(PFNGLGENQUERIESEXTPROC, glGenQueriesEXT);
 	PROC(PFNGLDELETEQUERIESEXTPROC, glDeleteQueriesEXT);
@@ -263,11 +221,11 @@ static void check_timer(void)
 	PROC(PFNGLGETINTEGER64VEXTPROC, glGetInteger64vEXT);
 	GLint bits = 0, disjoint = -1;
 	glGetQueryivEXT(GL_TIMESTAMP_EXT, GL_QUERY_COUNTER_BITS_EXT, &bits);
-	bool ok = bits > 0 || fail(c, "timestamps have %d bits", bits);
+	bool ok = bits > 0 || gc_fail(c, "timestamps have %d bits", bits);
 	glGetQueryivEXT(GL_TIME_ELAPSED_EXT, GL_QUERY_COUNTER_BITS_EXT, &bits);
-	ok &= bits > 0 || fail(c, "elapsed times have %d bits", bits);
+	ok &= bits > 0 || gc_fail(c, "elapsed times have %d bits", bits);
 	glGetIntegerv(GL_GPU_DISJOINT_EXT, &disjoint);
-	ok &= disjoint == 0 || disjoint == 1 || fail(c, "GL_GPU_DISJOINT_EXT is %d", disjoint);
+	ok &= disjoint == 0 || disjoint == 1 || gc_fail(c, "GL_GPU_DISJOINT_EXT is %d", disjoint);
 	GLuint q[3];
 	glGenQueriesEXT(3, q);
 	clear();
@@ -280,7 +238,7 @@ static void check_timer(void)
 	glQueryCounterEXT(q[2], GL_TIMESTAMP_EXT);
 	for (int i = 0; i < 3; i++)
 		ok &= wait_query(glGetQueryObjectuivEXT, q[i]) ||
-		      fail(c, "query %d never available", i);
+		      gc_fail(c, "query %d never available", i);
 	GLint64 t0 = 0, now = 0;
 	GLuint64 elapsed = 0, t1 = 0;
 	GLint available = 0;
@@ -293,20 +251,20 @@ static void check_timer(void)
 	glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max);
 	glGetInteger64vEXT(GL_MAX_TEXTURE_SIZE, &now);
 	ok &= (t0 > 0 && t1 >= (GLuint64)t0) ||
-	      fail(c, "timestamps %lld then %llu", (long long)t0, (unsigned long long)t1);
+	      gc_fail(c, "timestamps %lld then %llu", (long long)t0, (unsigned long long)t1);
 	ok &= elapsed <= t1 - (GLuint64)t0 ||
-	      fail(c, "%llu ns elapsed between timestamps %llu ns apart",
-	           (unsigned long long)elapsed, (unsigned long long)(t1 - (GLuint64)t0));
-	ok &= available == 1 || fail(c, "an available result says %d", available);
+	      gc_fail(c, "%llu ns elapsed between timestamps %llu ns apart",
+	              (unsigned long long)elapsed, (unsigned long long)(t1 - (GLuint64)t0));
+	ok &= available == 1 || gc_fail(c, "an available result says %d", available);
 	ok &= (max > 0 && now == max) ||
-	      fail(c, "GL_MAX_TEXTURE_SIZE is %d, in 64 bits %lld", max, (long long)now);
-	ok &= error_is(c, GL_NO_ERROR, "timer queries");
+	      gc_fail(c, "GL_MAX_TEXTURE_SIZE is %d, in 64 bits %lld", max, (long long)now);
+	ok &= gc_error_is(c, GL_NO_ERROR, "timer queries");
 	/* A counter of a name never generated: the extension says GL_INVALID_OPERATION (as the
 	 * library answers); Mesa makes the query instead, so it is not compared here. */
 	glDeleteQueriesEXT(3, q);
 	printf("info: timer-query: %llu ns for 20 quads\n", (unsigned long long)elapsed);
 	pixel_is(c, 1, 1, 0x00ff00ff, "the drawn quads");
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_separate_shader_objects ---- */
@@ -314,7 +272,7 @@ static void check_timer(void)
 static void check_separate(void)
 {
 	const char *c = "separate-shader-objects";
-	if (!has(c, "GL_EXT_separate_shader_objects"))
+	if (!gc_needs(c, "GL_EXT_separate_shader_objects"))
 		return;
 	PROC(PFNGLCREATESHADERPROGRAMVEXTPROC, glCreateShaderProgramvEXT);
 	PROC(PFNGLGENPROGRAMPIPELINESEXTPROC, glGenProgramPipelinesEXT);
@@ -334,7 +292,7 @@ static void check_separate(void)
 	glGetProgramiv(vp, GL_LINK_STATUS, &linked[0]);
 	glGetProgramiv(fp, GL_LINK_STATUS, &linked[1]);
 	if (!linked[0] || !linked[1]) {
-		fail(c, "the separate programs did not link (%d, %d)", linked[0], linked[1]);
+		gc_fail(c, "the separate programs did not link (%d, %d)", linked[0], linked[1]);
 		return;
 	}
 	GLuint pipe;
@@ -351,10 +309,10 @@ static void check_separate(void)
 	glGetProgramPipelineivEXT(pipe, GL_VALIDATE_STATUS, &valid);
 	char log[256] = "";
 	glGetProgramPipelineInfoLogEXT(pipe, sizeof(log), NULL, log);
-	bool ok = (GLuint)stage == vp || fail(c, "the vertex stage is %d, not %u", stage, vp);
-	ok &= (GLuint)active == fp || fail(c, "the active program is %d, not %u", active, fp);
-	ok &= valid == GL_TRUE || fail(c, "the pipeline does not validate: %s", log);
-	ok &= glIsProgramPipelineEXT(pipe) || fail(c, "the pipeline is no pipeline");
+	bool ok = (GLuint)stage == vp || gc_fail(c, "the vertex stage is %d, not %u", stage, vp);
+	ok &= (GLuint)active == fp || gc_fail(c, "the active program is %d, not %u", active, fp);
+	ok &= valid == GL_TRUE || gc_fail(c, "the pipeline does not validate: %s", log);
+	ok &= glIsProgramPipelineEXT(pipe) || gc_fail(c, "the pipeline is no pipeline");
 	clear();
 	glUseProgram(0);
 	GLint pos = glGetAttribLocation(vp, "pos");
@@ -363,13 +321,13 @@ static void check_separate(void)
 	glVertexAttribPointer((GLuint)pos, 2, GL_FLOAT, GL_FALSE, 0, quad);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	ok &= pixel_is(c, 4, 4, 0x0000ffff, "the pipeline's quad");
-	ok &= error_is(c, GL_NO_ERROR, "the pipeline");
+	ok &= gc_error_is(c, GL_NO_ERROR, "the pipeline");
 	glBindProgramPipelineEXT(0);
 	glDeleteProgramPipelinesEXT(1, &pipe);
-	ok &= !glIsProgramPipelineEXT(pipe) || fail(c, "a deleted pipeline is a pipeline");
+	ok &= !glIsProgramPipelineEXT(pipe) || gc_fail(c, "a deleted pipeline is a pipeline");
 	glDeleteProgram(vp);
 	glDeleteProgram(fp);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_OES_texture_3D ---- */
@@ -403,13 +361,13 @@ static void fill(GLubyte *p, int texels, uint32_t rgba)
 static bool slice_is(const char *c, GLuint p, float z, uint32_t want, const char *what)
 {
 	uint32_t got = slice_color(p, z);
-	return got == want || fail(c, "%s: %08x, expected %08x", what, got, want);
+	return got == want || gc_fail(c, "%s: %08x, expected %08x", what, got, want);
 }
 
 static void check_texture_3d(void)
 {
 	const char *c = "texture-3d";
-	if (!has(c, "GL_OES_texture_3D"))
+	if (!gc_needs(c, "GL_OES_texture_3D"))
 		return;
 	PROC(PFNGLTEXIMAGE3DOESPROC, glTexImage3DOES);
 	PROC(PFNGLTEXSUBIMAGE3DOESPROC, glTexSubImage3DOES);
@@ -417,7 +375,7 @@ static void check_texture_3d(void)
 	PROC(PFNGLFRAMEBUFFERTEXTURE3DOESPROC, glFramebufferTexture3DOES);
 	GLuint p = program(vs_plain, fs_3d);
 	if (!p) {
-		fail(c, "a sampler3D shader did not build");
+		gc_fail(c, "a sampler3D shader did not build");
 		return;
 	}
 	GLubyte texels[2 * 2 * 2 * 4];
@@ -434,8 +392,8 @@ static void check_texture_3d(void)
 	GLint bound = 0, max = 0;
 	glGetIntegerv(GL_TEXTURE_BINDING_3D_OES, &bound);
 	glGetIntegerv(GL_MAX_3D_TEXTURE_SIZE_OES, &max);
-	bool ok = (GLuint)bound == tex || fail(c, "the 3D binding is %d, not %u", bound, tex);
-	ok &= max >= 16 || fail(c, "GL_MAX_3D_TEXTURE_SIZE_OES is %d", max);
+	bool ok = (GLuint)bound == tex || gc_fail(c, "the 3D binding is %d, not %u", bound, tex);
+	ok &= max >= 16 || gc_fail(c, "GL_MAX_3D_TEXTURE_SIZE_OES is %d", max);
 	ok &= slice_is(c, p, 0.25f, 0xff0000ff, "slice 0");
 	ok &= slice_is(c, p, 0.75f, 0x0000ffff, "slice 1");
 	fill(texels, 4, 0x00ff00ff);
@@ -449,7 +407,8 @@ static void check_texture_3d(void)
 	glFramebufferTexture3DOES(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_3D_OES, tex, 0,
 	                          0);
 	GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-	ok &= status == GL_FRAMEBUFFER_COMPLETE || fail(c, "a slice's framebuffer is 0x%x", status);
+	ok &= status == GL_FRAMEBUFFER_COMPLETE ||
+	      gc_fail(c, "a slice's framebuffer is 0x%x", status);
 	glViewport(0, 0, 2, 2);
 	glClearColor(1, 1, 0, 1);
 	glClear(GL_COLOR_BUFFER_BIT);
@@ -461,11 +420,11 @@ static void check_texture_3d(void)
 	glBindTexture(GL_TEXTURE_3D_OES, tex);
 	glCopyTexSubImage3DOES(GL_TEXTURE_3D_OES, 0, 0, 0, 1, 0, 0, 2, 2);
 	ok &= slice_is(c, p, 0.75f, 0xff00ffff, "slice 1 copied");
-	ok &= error_is(c, GL_NO_ERROR, "3D textures");
+	ok &= gc_error_is(c, GL_NO_ERROR, "3D textures");
 	glDeleteFramebuffers(1, &fb3);
 	glDeleteTextures(1, &tex);
 	glDeleteProgram(p);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_multi_draw_arrays ---- */
@@ -473,7 +432,7 @@ static void check_texture_3d(void)
 static void check_multi_draw(void)
 {
 	const char *c = "multi-draw";
-	if (!has(c, "GL_EXT_multi_draw_arrays"))
+	if (!gc_needs(c, "GL_EXT_multi_draw_arrays"))
 		return;
 	PROC(PFNGLMULTIDRAWARRAYSEXTPROC, glMultiDrawArraysEXT);
 	PROC(PFNGLMULTIDRAWELEMENTSEXTPROC, glMultiDrawElementsEXT);
@@ -508,18 +467,18 @@ static void check_multi_draw(void)
 	glMultiDrawElementsEXT(GL_TRIANGLE_STRIP, count, GL_UNSIGNED_SHORT, offsets, 2);
 	ok &= pixel_is(c, 1, 4, 0xff00ffff, "buffer indices, first draw");
 	ok &= pixel_is(c, 6, 4, 0xff00ffff, "buffer indices, second draw");
-	ok &= error_is(c, GL_NO_ERROR, "multi-draws");
+	ok &= gc_error_is(c, GL_NO_ERROR, "multi-draws");
 	/* A negative count draws nothing at all. */
 	clear();
 	GLsizei bad[2] = {4, -1};
 	glMultiDrawElementsEXT(GL_TRIANGLE_STRIP, bad, GL_UNSIGNED_SHORT, offsets, 2);
-	ok &= error_is(c, GL_INVALID_VALUE, "a negative count");
+	ok &= gc_error_is(c, GL_INVALID_VALUE, "a negative count");
 	ok &= pixel_is(c, 1, 4, 0x000000ff, "a multi-draw with a negative count");
 	glMultiDrawArraysEXT(GL_TRIANGLE_STRIP, first, count, -1);
-	ok &= error_is(c, GL_INVALID_VALUE, "a negative draw count");
+	ok &= gc_error_is(c, GL_INVALID_VALUE, "a negative draw count");
 	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 	glDeleteBuffers(1, &eb);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_draw_instanced ---- */
@@ -534,13 +493,13 @@ static const char *vs_instanced =
 static void check_draw_instanced(void)
 {
 	const char *c = "draw-instanced";
-	if (!has(c, "GL_EXT_draw_instanced"))
+	if (!gc_needs(c, "GL_EXT_draw_instanced"))
 		return;
 	PROC(PFNGLDRAWARRAYSINSTANCEDEXTPROC, glDrawArraysInstancedEXT);
 	PROC(PFNGLDRAWELEMENTSINSTANCEDEXTPROC, glDrawElementsInstancedEXT);
 	GLuint p = program(vs_instanced, fs_color);
 	if (!p) {
-		fail(c, "a shader reading gl_InstanceIDEXT did not build");
+		gc_fail(c, "a shader reading gl_InstanceIDEXT did not build");
 		return;
 	}
 	glUseProgram(p);
@@ -560,11 +519,11 @@ static void check_draw_instanced(void)
 	glDrawElementsInstancedEXT(GL_TRIANGLE_STRIP, 4, GL_UNSIGNED_BYTE, idx, 2);
 	ok &= pixel_is(c, 1, 4, 0xff8000ff, "indexed, left");
 	ok &= pixel_is(c, 6, 4, 0xff8000ff, "indexed, right");
-	ok &= error_is(c, GL_NO_ERROR, "instanced draws");
+	ok &= gc_error_is(c, GL_NO_ERROR, "instanced draws");
 	glDrawArraysInstancedEXT(GL_TRIANGLE_STRIP, 0, 4, -1);
-	ok &= error_is(c, GL_INVALID_VALUE, "a negative instance count");
+	ok &= gc_error_is(c, GL_INVALID_VALUE, "a negative instance count");
 	glDeleteProgram(p);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_debug_label ---- */
@@ -576,13 +535,13 @@ static bool label_is(const char *c, GLenum type, GLuint name, const char *want, 
 	GLsizei len = -1;
 	glGetObjectLabelEXT(type, name, sizeof(got), &len, got);
 	return (len == (GLsizei)strlen(want) && strcmp(got, want) == 0) ||
-	       fail(c, "%s: label \"%s\" (%d), expected \"%s\"", what, got, len, want);
+	       gc_fail(c, "%s: label \"%s\" (%d), expected \"%s\"", what, got, len, want);
 }
 
 static void check_debug_label(void)
 {
 	const char *c = "debug-label";
-	if (!has(c, "GL_EXT_debug_label"))
+	if (!gc_needs(c, "GL_EXT_debug_label"))
 		return;
 	PROC(PFNGLLABELOBJECTEXTPROC, glLabelObjectEXT);
 	PROC(PFNGLGETOBJECTLABELEXTPROC, glGetObjectLabelEXT);
@@ -602,17 +561,17 @@ static void check_debug_label(void)
 	GLsizei len = -1;
 	glGetObjectLabelEXT(GL_BUFFER_OBJECT_EXT, buf, sizeof(part), &len, part);
 	ok &= (len == 3 && strcmp(part, "ver") == 0) ||
-	      fail(c, "a label read into 4 bytes: \"%s\" (%d)", part, len);
-	ok &= error_is(c, GL_NO_ERROR, "labels");
+	      gc_fail(c, "a label read into 4 bytes: \"%s\" (%d)", part, len);
+	ok &= gc_error_is(c, GL_NO_ERROR, "labels");
 	glLabelObjectEXT(GL_BUFFER_OBJECT_EXT, buf, 0, NULL);
 	ok &= label_is(c, GL_BUFFER_OBJECT_EXT, buf, "", "a removed label");
 	glLabelObjectEXT(0x1234, buf, 0, "x");
-	ok &= error_is(c, GL_INVALID_ENUM, "an unknown object type");
+	ok &= gc_error_is(c, GL_INVALID_ENUM, "an unknown object type");
 	glLabelObjectEXT(GL_BUFFER_OBJECT_EXT, buf, -1, "x");
-	ok &= error_is(c, GL_INVALID_VALUE, "a negative length");
+	ok &= gc_error_is(c, GL_INVALID_VALUE, "a negative length");
 	glDeleteBuffers(1, &buf);
 	glDeleteTextures(1, &tex);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_NV_draw_buffers, GL_NV_read_buffer, GL_NV_pixel_buffer_object ---- */
@@ -620,7 +579,7 @@ static void check_debug_label(void)
 static void check_nv_draw_buffers(void)
 {
 	const char *c = "nv-draw-buffers";
-	if (!has(c, "GL_NV_draw_buffers"))
+	if (!gc_needs(c, "GL_NV_draw_buffers"))
 		return;
 	PROC(PFNGLDRAWBUFFERSNVPROC, glDrawBuffersNV);
 	clear();
@@ -628,45 +587,45 @@ static void check_nv_draw_buffers(void)
 	glDrawBuffersNV(1, &none);
 	GLint db = -1;
 	glGetIntegerv(GL_DRAW_BUFFER0_NV, &db);
-	bool ok = db == GL_NONE || fail(c, "draw buffer 0 is 0x%x, not GL_NONE", db);
+	bool ok = db == GL_NONE || gc_fail(c, "draw buffer 0 is 0x%x, not GL_NONE", db);
 	glClearColor(1, 0, 0, 1);
 	glClear(GL_COLOR_BUFFER_BIT);
 	ok &= pixel_is(c, 2, 2, 0x000000ff, "a clear with no draw buffer");
 	glDrawBuffersNV(1, &first);
 	glGetIntegerv(GL_DRAW_BUFFER0_NV, &db);
-	ok &= db == GL_COLOR_ATTACHMENT0 || fail(c, "draw buffer 0 is 0x%x", db);
+	ok &= db == GL_COLOR_ATTACHMENT0 || gc_fail(c, "draw buffer 0 is 0x%x", db);
 	glClear(GL_COLOR_BUFFER_BIT);
 	ok &= pixel_is(c, 2, 2, 0xff0000ff, "a clear into attachment 0");
-	ok &= error_is(c, GL_NO_ERROR, "draw buffers");
-	result(c, ok);
+	ok &= gc_error_is(c, GL_NO_ERROR, "draw buffers");
+	gc_result(c, ok);
 }
 
 static void check_nv_read_buffer(void)
 {
 	const char *c = "nv-read-buffer";
-	if (!has(c, "GL_NV_read_buffer"))
+	if (!gc_needs(c, "GL_NV_read_buffer"))
 		return;
 	PROC(PFNGLREADBUFFERNVPROC, glReadBufferNV);
 	clear();
 	glReadBufferNV(GL_NONE);
 	GLint rb = -1;
 	glGetIntegerv(GL_READ_BUFFER_NV, &rb);
-	bool ok = rb == GL_NONE || fail(c, "the read buffer is 0x%x, not GL_NONE", rb);
+	bool ok = rb == GL_NONE || gc_fail(c, "the read buffer is 0x%x, not GL_NONE", rb);
 	GLubyte p[4];
 	glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	ok &= error_is(c, GL_INVALID_OPERATION, "a read with no read buffer");
+	ok &= gc_error_is(c, GL_INVALID_OPERATION, "a read with no read buffer");
 	glReadBufferNV(GL_COLOR_ATTACHMENT0);
 	glGetIntegerv(GL_READ_BUFFER_NV, &rb);
-	ok &= rb == GL_COLOR_ATTACHMENT0 || fail(c, "the read buffer is 0x%x", rb);
+	ok &= rb == GL_COLOR_ATTACHMENT0 || gc_fail(c, "the read buffer is 0x%x", rb);
 	ok &= pixel_is(c, 0, 0, 0x000000ff, "a read from attachment 0");
-	ok &= error_is(c, GL_NO_ERROR, "read buffer");
-	result(c, ok);
+	ok &= gc_error_is(c, GL_NO_ERROR, "read buffer");
+	gc_result(c, ok);
 }
 
 static void check_nv_pbo(void)
 {
 	const char *c = "nv-pixel-buffer-object";
-	if (!has(c, "GL_NV_pixel_buffer_object") || !has(c, "GL_EXT_map_buffer_range"))
+	if (!gc_needs(c, "GL_NV_pixel_buffer_object") || !gc_needs(c, "GL_EXT_map_buffer_range"))
 		return;
 	PROC(PFNGLMAPBUFFERRANGEEXTPROC, glMapBufferRangeEXT);
 	PROC(PFNGLUNMAPBUFFEROESPROC, glUnmapBufferOES);
@@ -695,15 +654,15 @@ static void check_nv_pbo(void)
 	const GLubyte *m = glMapBufferRangeEXT(GL_PIXEL_PACK_BUFFER_NV, 0, sizeof(texels),
 	                                       GL_MAP_READ_BIT_EXT);
 	ok &= (m && memcmp(m, texels, sizeof(texels)) == 0) ||
-	      fail(c, "the pack buffer holds %02x%02x%02x%02x...", m ? m[0] : 0, m ? m[1] : 0,
-	           m ? m[2] : 0, m ? m[3] : 0);
+	      gc_fail(c, "the pack buffer holds %02x%02x%02x%02x...", m ? m[0] : 0, m ? m[1] : 0,
+	              m ? m[2] : 0, m ? m[3] : 0);
 	glUnmapBufferOES(GL_PIXEL_PACK_BUFFER_NV);
 	glBindBuffer(GL_PIXEL_PACK_BUFFER_NV, 0);
-	ok &= error_is(c, GL_NO_ERROR, "pixel buffers");
+	ok &= gc_error_is(c, GL_NO_ERROR, "pixel buffers");
 	glDeleteFramebuffers(1, &fb);
 	glDeleteTextures(1, &tex);
 	glDeleteBuffers(2, bufs);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_OES_EGL_sync ---- */
@@ -711,7 +670,7 @@ static void check_nv_pbo(void)
 static void check_egl_sync(void)
 {
 	const char *c = "egl-sync";
-	if (!has(c, "GL_OES_EGL_sync") || !has(c, "EGL_KHR_fence_sync"))
+	if (!gc_needs(c, "GL_OES_EGL_sync") || !gc_needs(c, "EGL_KHR_fence_sync"))
 		return;
 	PROC(PFNEGLCREATESYNCKHRPROC, eglCreateSyncKHR);
 	PROC(PFNEGLCLIENTWAITSYNCKHRPROC, eglClientWaitSyncKHR);
@@ -722,7 +681,7 @@ static void check_egl_sync(void)
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	EGLSyncKHR sync = eglCreateSyncKHR(dpy, EGL_SYNC_FENCE_KHR, NULL);
 	if (sync == EGL_NO_SYNC_KHR) {
-		fail(c, "no fence (0x%x)", eglGetError());
+		gc_fail(c, "no fence (0x%x)", eglGetError());
 		return;
 	}
 	EGLint waited =
@@ -730,13 +689,13 @@ static void check_egl_sync(void)
 	EGLint status = 0, cond = 0;
 	eglGetSyncAttribKHR(dpy, sync, EGL_SYNC_STATUS_KHR, &status);
 	eglGetSyncAttribKHR(dpy, sync, EGL_SYNC_CONDITION_KHR, &cond);
-	bool ok = waited == EGL_CONDITION_SATISFIED_KHR || fail(c, "the wait said 0x%x", waited);
-	ok &= status == EGL_SIGNALED_KHR || fail(c, "the fence's status is 0x%x", status);
+	bool ok = waited == EGL_CONDITION_SATISFIED_KHR || gc_fail(c, "the wait said 0x%x", waited);
+	ok &= status == EGL_SIGNALED_KHR || gc_fail(c, "the fence's status is 0x%x", status);
 	ok &= cond == EGL_SYNC_PRIOR_COMMANDS_COMPLETE_KHR ||
-	      fail(c, "its condition is 0x%x", cond);
-	ok &= eglDestroySyncKHR(dpy, sync) || fail(c, "destroy (0x%x)", eglGetError());
+	      gc_fail(c, "its condition is 0x%x", cond);
+	ok &= eglDestroySyncKHR(dpy, sync) || gc_fail(c, "destroy (0x%x)", eglGetError());
 	ok &= pixel_is(c, 3, 3, 0x0000ffff, "the fenced draw");
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_EGL_image_storage (ES 3) ---- */
@@ -744,7 +703,7 @@ static void check_egl_sync(void)
 static void check_egl_image_storage(void)
 {
 	const char *c = "egl-image-storage";
-	if (!has(c, "GL_EXT_EGL_image_storage") || !has(c, "EGL_KHR_gl_texture_2D_image"))
+	if (!gc_needs(c, "GL_EXT_EGL_image_storage") || !gc_needs(c, "EGL_KHR_gl_texture_2D_image"))
 		return;
 	PROC(PFNEGLCREATEIMAGEKHRPROC, eglCreateImageKHR);
 	PROC(PFNEGLDESTROYIMAGEKHRPROC, eglDestroyImageKHR);
@@ -760,30 +719,30 @@ static void check_egl_image_storage(void)
 	EGLImageKHR image = eglCreateImageKHR(dpy, ctx, EGL_GL_TEXTURE_2D_KHR,
 	                                      (EGLClientBuffer)(uintptr_t)tex[0], NULL);
 	if (image == EGL_NO_IMAGE_KHR) {
-		fail(c, "no image of a texture (0x%x)", eglGetError());
+		gc_fail(c, "no image of a texture (0x%x)", eglGetError());
 		return;
 	}
 	glBindTexture(GL_TEXTURE_2D, tex[1]);
 	static const GLint bad[] = {1, GL_NONE}, empty[] = {GL_NONE};
 	glEGLImageTargetTexStorageEXT(GL_TEXTURE_2D, (GLeglImageOES)image, bad);
-	bool ok = error_is(c, GL_INVALID_VALUE, "an attribute");
+	bool ok = gc_error_is(c, GL_INVALID_VALUE, "an attribute");
 	glEGLImageTargetTexStorageEXT(GL_TEXTURE_2D, (GLeglImageOES)image, empty);
-	ok &= error_is(c, GL_NO_ERROR, "storage from an image");
+	ok &= gc_error_is(c, GL_NO_ERROR, "storage from an image");
 	GLint immutable = 0;
 	glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_IMMUTABLE_FORMAT_EXT, &immutable);
-	ok &= immutable == GL_TRUE || fail(c, "the storage is not immutable");
+	ok &= immutable == GL_TRUE || gc_fail(c, "the storage is not immutable");
 	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 2, 2, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
-	ok &= error_is(c, GL_INVALID_OPERATION, "an image into immutable storage");
+	ok &= gc_error_is(c, GL_INVALID_OPERATION, "an image into immutable storage");
 	glGenFramebuffers(1, &fb);
 	glBindFramebuffer(GL_FRAMEBUFFER, fb);
 	glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex[1], 0);
 	ok &= pixel_is(c, 0, 0, 0x0a141e28, "the image's texel (0, 0)");
 	ok &= pixel_is(c, 1, 1, 0x323c4650, "the image's texel (1, 1)");
-	ok &= error_is(c, GL_NO_ERROR, "image storage");
+	ok &= gc_error_is(c, GL_NO_ERROR, "image storage");
 	glDeleteFramebuffers(1, &fb);
 	glDeleteTextures(2, tex);
 	eglDestroyImageKHR(dpy, image);
-	result(c, ok);
+	gc_result(c, ok);
 }
 
 /* ---- GL_EXT_multi_draw_arrays on OpenGL ES 1.1 (gl.xml gives it to ES 1 too): the
@@ -827,7 +786,7 @@ static bool es1_multi_draw_ran(const char *c)
 	glMultiDrawArraysEXT(GL_TRIANGLE_STRIP, first, count, 2);
 	bool ok = pixel_is(c, 1, 4, 0xffff00ff, "ES 1.1, first draw");
 	ok &= pixel_is(c, 6, 4, 0xffff00ff, "ES 1.1, second draw");
-	return ok && error_is(c, GL_NO_ERROR, "ES 1.1 multi-draws");
+	return ok && gc_error_is(c, GL_NO_ERROR, "ES 1.1 multi-draws");
 }
 
 static void check_es1_multi_draw(void)
@@ -844,11 +803,10 @@ static void check_es1_multi_draw(void)
 		printf("SKIP %s: no OpenGL ES 1.1 context (0x%x)\n", c, eglGetError());
 		return;
 	}
-	const char *saved = gl_exts;
-	gl_exts = (const char *)glGetString(GL_EXTENSIONS);
-	if (has(c, "GL_EXT_multi_draw_arrays") && has(c, "GL_OES_framebuffer_object"))
-		result(c, es1_multi_draw_ran(c));
-	gl_exts = saved;
+	gc_extensions((const char *)glGetString(GL_EXTENSIONS), egl_exts);
+	if (gc_needs(c, "GL_EXT_multi_draw_arrays") && gc_needs(c, "GL_OES_framebuffer_object"))
+		gc_result(c, es1_multi_draw_ran(c));
+	gc_extensions(gl_exts, egl_exts);
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx);
 	eglDestroyContext(dpy, es1);
 }
@@ -881,6 +839,7 @@ int main(int argc, char **argv)
 		              eglGetError()),
 		       77;
 	gl_exts = (const char *)glGetString(GL_EXTENSIONS);
+	gc_extensions(gl_exts, egl_exts);
 	const char *version = (const char *)glGetString(GL_VERSION);
 	printf("info: GL_VERSION %s\n", version);
 	/* The ES 2 forms are checked on an ES 2.0 context (MESA_GLES_VERSION_OVERRIDE=2.0 natively
@@ -920,5 +879,5 @@ int main(int argc, char **argv)
 	eglTerminate(dpy);
 	wl_display_disconnect(wl);
 	printf("done\n");
-	return failures ? 1 : 0;
+	return gc_failures() ? 1 : 0;
 }

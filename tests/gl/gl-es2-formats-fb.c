@@ -9,6 +9,7 @@
 #include <GLES2/gl2.h>
 #include <GLES2/gl2ext.h>
 
+#include "gl-checks.h"
 #include "gl-es2-formats.h"
 
 /* NV_read_stencil, NV_read_depth_stencil: values gl2ext.h does not name */
@@ -42,8 +43,8 @@ static void drop(GLuint fb, GLuint *rb, int n_rb, GLuint app_fb)
  * the image untouched. */
 void fmt_check_read_stencil(GLuint app_fb)
 {
-	bool stencil = fmt_needs("read-stencil", "GL_NV_read_stencil");
-	bool depth_stencil = fmt_needs("read-depth-stencil", "GL_NV_read_depth_stencil");
+	bool stencil = gc_needs("read-stencil", "GL_NV_read_stencil");
+	bool depth_stencil = gc_needs("read-depth-stencil", "GL_NV_read_depth_stencil");
 	if (!stencil && !depth_stencil)
 		return;
 	GLuint rb[2], fb = depth_stencil_framebuffer(rb);
@@ -54,26 +55,25 @@ void fmt_check_read_stencil(GLuint app_fb)
 		unsigned char out[N * N + 4];
 		memset(out, 0xee, sizeof(out));
 		glReadPixels(0, 0, N, N, GL_STENCIL_INDEX_NV, GL_UNSIGNED_BYTE, out);
-		bool ok = fmt_no_error("read-stencil", "glReadPixels(GL_STENCIL_INDEX)");
+		bool ok = gc_no_error("read-stencil", "glReadPixels(GL_STENCIL_INDEX)");
 		for (int i = 0; ok && i < N * N + 4; i++)
 			if (out[i] != (i < N * N ? 0x5a : 0xee))
-				ok = fmt_fail("read-stencil", "byte %d is 0x%02x", i, out[i]);
+				ok = gc_fail("read-stencil", "byte %d is 0x%02x", i, out[i]);
 		fmt_data("read-stencil", out, sizeof(out));
-		fmt_result("read-stencil", ok);
+		gc_result("read-stencil", ok);
 	}
 	if (depth_stencil) {
 		uint32_t out[N * N + 1];
 		memset(out, 0xee, sizeof(out));
 		glReadPixels(0, 0, N, N, GL_DEPTH_STENCIL_OES, GL_UNSIGNED_INT_24_8_OES, out);
-		bool ok = fmt_no_error("read-depth-stencil", "glReadPixels(GL_DEPTH_STENCIL)");
+		bool ok = gc_no_error("read-depth-stencil", "glReadPixels(GL_DEPTH_STENCIL)");
 		for (int i = 0; ok && i < N * N; i++)
 			if (out[i] != 0xffffff5au)
-				ok = fmt_fail("read-depth-stencil", "value %d is 0x%08x", i,
-				              out[i]);
+				ok = gc_fail("read-depth-stencil", "value %d is 0x%08x", i, out[i]);
 		ok = ok && (out[N * N] == 0xeeeeeeeeu ||
-		            fmt_fail("read-depth-stencil", "the word past the image changed"));
+		            gc_fail("read-depth-stencil", "the word past the image changed"));
 		fmt_data("read-depth-stencil", out, sizeof(out));
-		fmt_result("read-depth-stencil", ok);
+		gc_result("read-depth-stencil", ok);
 	}
 	drop(fb, rb, 2, app_fb);
 }
@@ -85,7 +85,7 @@ void fmt_check_srgb_write_control(GLuint app_fb, GLuint color_prog)
 	const char *check = "srgb-write-control";
 	/* GL_SRGB8_ALPHA8 is renderable in ES 3 (the "ES 2" context is 3.2 on both sides here)
 	 * and with EXT_sRGB. */
-	if (!fmt_needs(check, "GL_EXT_sRGB_write_control"))
+	if (!gc_needs(check, "GL_EXT_sRGB_write_control"))
 		return;
 	GLuint rb, fb;
 	glGenRenderbuffers(1, &rb);
@@ -105,13 +105,13 @@ void fmt_check_srgb_write_control(GLuint app_fb, GLuint color_prog)
 	GLboolean on = glIsEnabled(GL_FRAMEBUFFER_SRGB_EXT);
 	fmt_quad();
 	glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, encoded);
-	bool ok = fmt_no_error(check, "draws with GL_FRAMEBUFFER_SRGB_EXT off and on");
-	ok = ok && (!off && on ? true : fmt_fail(check, "glIsEnabled says %d then %d", off, on));
+	bool ok = gc_no_error(check, "draws with GL_FRAMEBUFFER_SRGB_EXT off and on");
+	ok = ok && (!off && on ? true : gc_fail(check, "glIsEnabled says %d then %d", off, on));
 	ok = ok && (abs(plain[0] - 128) <= 2 ||
-	            fmt_fail(check, "written with the encoding off: %d, not 128", plain[0]));
+	            gc_fail(check, "written with the encoding off: %d, not 128", plain[0]));
 	ok = ok && (abs(encoded[0] - 188) <= 2 ||
-	            fmt_fail(check, "written with the encoding on: %d, not 188", encoded[0]));
-	fmt_result(check, ok);
+	            gc_fail(check, "written with the encoding on: %d, not 188", encoded[0]));
+	gc_result(check, ok);
 	drop(fb, &rb, 1, app_fb);
 }
 
@@ -119,7 +119,7 @@ void fmt_check_srgb_write_control(GLuint app_fb, GLuint color_prog)
 void fmt_check_fbo_render_mipmap(GLuint app_fb)
 {
 	const char *check = "fbo-render-mipmap";
-	if (!fmt_needs(check, "GL_OES_fbo_render_mipmap"))
+	if (!gc_needs(check, "GL_OES_fbo_render_mipmap"))
 		return;
 	GLuint t, fb;
 	glGenTextures(1, &t);
@@ -135,12 +135,12 @@ void fmt_check_fbo_render_mipmap(GLuint app_fb)
 	glClear(GL_COLOR_BUFFER_BIT);
 	unsigned char out[N * N * 4];
 	glReadPixels(0, 0, N, N, GL_RGBA, GL_UNSIGNED_BYTE, out);
-	bool ok = fmt_no_error(check, "level 1 attached, cleared and read");
+	bool ok = gc_no_error(check, "level 1 attached, cleared and read");
 	ok = ok && (status == GL_FRAMEBUFFER_COMPLETE ||
-	            fmt_fail(check, "framebuffer status 0x%x", status));
+	            gc_fail(check, "framebuffer status 0x%x", status));
 	ok = ok && fmt_pixel_is(check, out, N - 1, N - 1, 0, 255, 0, 255);
 	fmt_data(check, out, sizeof(out));
-	fmt_result(check, ok);
+	gc_result(check, ok);
 	glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
 	glBindFramebuffer(GL_FRAMEBUFFER, app_fb);
 	glDeleteFramebuffers(1, &fb);
@@ -151,7 +151,7 @@ void fmt_check_fbo_render_mipmap(GLuint app_fb)
 void fmt_check_depth_cube_map(GLuint app_fb)
 {
 	const char *check = "depth-texture-cube-map";
-	if (!fmt_needs(check, "GL_OES_depth_texture_cube_map"))
+	if (!gc_needs(check, "GL_OES_depth_texture_cube_map"))
 		return;
 	GLuint t, rb, fb;
 	glGenTextures(1, &t);
@@ -161,7 +161,7 @@ void fmt_check_depth_cube_map(GLuint app_fb)
 		             GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, NULL);
 	glTexParameteri(GL_TEXTURE_CUBE_MAP, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
 	glTexParameteri(GL_TEXTURE_CUBE_MAP, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-	bool ok = fmt_no_error(check, "six depth faces");
+	bool ok = gc_no_error(check, "six depth faces");
 	glGenRenderbuffers(1, &rb);
 	glBindRenderbuffer(GL_RENDERBUFFER, rb);
 	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8_OES, N, N);
@@ -172,10 +172,10 @@ void fmt_check_depth_cube_map(GLuint app_fb)
 	                       t, 0);
 	GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
 	glClear(GL_DEPTH_BUFFER_BIT);
-	ok = ok && fmt_no_error(check, "a face as the depth attachment, cleared");
+	ok = ok && gc_no_error(check, "a face as the depth attachment, cleared");
 	ok = ok && (status == GL_FRAMEBUFFER_COMPLETE ||
-	            fmt_fail(check, "framebuffer status 0x%x", status));
-	fmt_result(check, ok);
+	            gc_fail(check, "framebuffer status 0x%x", status));
+	gc_result(check, ok);
 	glBindFramebuffer(GL_FRAMEBUFFER, app_fb);
 	glDeleteFramebuffers(1, &fb);
 	glDeleteRenderbuffers(1, &rb);

@@ -1,5 +1,5 @@
-/* gl-es2-formats' shared helpers (gl-es2-formats.c) and its framebuffer checks
- * (gl-es2-formats-fb.c). Output lines: see gl-es2-formats.c. */
+/* gl-es2-formats' own helpers (gl-es2-formats.c; the check lines are gl-checks.h's) and its
+ * framebuffer checks (gl-es2-formats-fb.c). */
 #ifndef GL_ES2_FORMATS_H
 #define GL_ES2_FORMATS_H
 
@@ -11,15 +11,8 @@
 
 #define N 4 /* the app's framebuffer is N x N */
 
-/* The context lists `ext`; else a SKIP line. */
-bool fmt_needs(const char *check, const char *ext);
-/* No GL error is pending (all are taken); else a FAIL line naming `what`. */
-bool fmt_no_error(const char *check, const char *what);
-__attribute__((format(printf, 2, 3))) bool fmt_fail(const char *check, const char *fmt, ...);
 /* A "data" line: the bytes read back, which the test compares natively and on gpu-0. */
 void fmt_data(const char *check, const void *p, size_t n);
-/* A PASS line when ok. */
-void fmt_result(const char *check, bool ok);
 /* Pixel (x, y) of an N x N RGBA readback is r, g, b, a (within a step). */
 bool fmt_pixel_is(const char *check, const unsigned char *px, int x, int y, int r, int g, int b,
                   int a);

@@ -25,44 +25,13 @@
 #include <GLES3/gl31.h>
 #include <GLES2/gl2ext.h>
 
+#include "gl-checks.h"
 #include "gl-es32-exts.h"
 
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
 #define GREEN 0x00ff00u
 #define RED 0xff0000u
-
-static int failures;
-static const char *gl_exts;
-
-static bool has(const char *ext)
-{
-	size_t n = strlen(ext);
-	for (const char *p = gl_exts; p && (p = strstr(p, ext)); p += n)
-		if ((p == gl_exts || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
-			return true;
-	return false;
-}
-
-__attribute__((format(printf, 2, 3))) static bool fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	printf("FAIL %s: ", check);
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	failures++;
-	return false;
-}
-
-static bool error_is(const char *check, GLenum want, const char *what)
-{
-	GLenum got = glGetError();
-	while (glGetError() != GL_NO_ERROR)
-		;
-	return got == want || fail(check, "%s: GL error 0x%x, expected 0x%x", what, got, want);
-}
 
 static unsigned pixel_at(int x, int y)
 {
@@ -74,7 +43,7 @@ static unsigned pixel_at(int x, int y)
 static bool pixel_is(const char *check, unsigned want, const char *what)
 {
 	unsigned got = pixel_at(2, 2);
-	return got == want || fail(check, "%s: pixel %06x, expected %06x", what, got, want);
+	return got == want || gc_fail(check, "%s: pixel %06x, expected %06x", what, got, want);
 }
 
 static GLuint shader(GLenum type, const char *src)
@@ -161,14 +130,14 @@ static bool depth_clamp(GLuint prog)
 	const char *c = "depth-clamp";
 	glEnable(GL_DEPTH_CLAMP_EXT);
 	if (!glIsEnabled(GL_DEPTH_CLAMP_EXT))
-		return fail(c, "glIsEnabled(GL_DEPTH_CLAMP_EXT) is false after glEnable");
+		return gc_fail(c, "glIsEnabled(GL_DEPTH_CLAMP_EXT) is false after glEnable");
 	clear_black();
 	flat(prog, RED, 2.0f);
 	bool ok = pixel_is(c, RED, "clamped, beyond the far plane");
 	glDisable(GL_DEPTH_CLAMP_EXT);
 	clear_black();
 	flat(prog, RED, 2.0f);
-	return ok && pixel_is(c, 0, "not clamped") && error_is(c, GL_NO_ERROR, "the draws");
+	return ok && pixel_is(c, 0, "not clamped") && gc_error_is(c, GL_NO_ERROR, "the draws");
 }
 
 static bool clip_cull_distance(void)
@@ -184,7 +153,7 @@ static bool clip_cull_distance(void)
 	printf("info: clip/cull distances: %d, %d, %d combined (error 0x%x)\n", clip, cull,
 	       combined, limits_error);
 	if (clip < 8)
-		return fail(c, "GL_MAX_CLIP_DISTANCES_EXT %d (at least 8)", clip);
+		return gc_fail(c, "GL_MAX_CLIP_DISTANCES_EXT %d (at least 8)", clip);
 	static const char vs[] = "#version 300 es\n"
 	                         "#extension GL_EXT_clip_cull_distance : require\n"
 	                         "in vec3 pos; uniform float d, e;\n"
@@ -193,13 +162,13 @@ static bool clip_cull_distance(void)
 	                         "  gl_ClipDistance[gl_MaxClipDistances - 7] = 1.0; }\n";
 	GLuint p = link(shader(GL_VERTEX_SHADER, vs), shader(GL_FRAGMENT_SHADER, fs_flat));
 	if (!p)
-		return fail(c, "the program did not build");
+		return gc_fail(c, "the program did not build");
 	glUseProgram(p);
 	glUniform4f(glGetUniformLocation(p, "color"), 0, 1, 0, 1);
 	GLint d = glGetUniformLocation(p, "d"), e = glGetUniformLocation(p, "e");
 	glEnable(GL_CLIP_DISTANCE0_EXT);
 	bool ok = glIsEnabled(GL_CLIP_DISTANCE0_EXT) ||
-	          fail(c, "glIsEnabled(GL_CLIP_DISTANCE0_EXT) is false after glEnable");
+	          gc_fail(c, "glIsEnabled(GL_CLIP_DISTANCE0_EXT) is false after glEnable");
 	const struct {
 		float d, e;
 		unsigned want;
@@ -216,9 +185,9 @@ static bool clip_cull_distance(void)
 	 * is disabled again: only the state is checked off.) */
 	glDisable(GL_CLIP_DISTANCE0_EXT);
 	ok = ok && (!glIsEnabled(GL_CLIP_DISTANCE0_EXT) ||
-	            fail(c, "glIsEnabled(GL_CLIP_DISTANCE0_EXT) is true after glDisable"));
+	            gc_fail(c, "glIsEnabled(GL_CLIP_DISTANCE0_EXT) is true after glDisable"));
 	glDeleteProgram(p);
-	return ok && error_is(c, GL_NO_ERROR, "the draws");
+	return ok && gc_error_is(c, GL_NO_ERROR, "the draws");
 }
 
 static bool clip_control(GLuint prog)
@@ -226,13 +195,13 @@ static bool clip_control(GLuint prog)
 	const char *c = "clip-control";
 	PROC(PFNGLCLIPCONTROLEXTPROC, glClipControlEXT);
 	if (!glClipControlEXT)
-		return fail(c, "no glClipControlEXT");
+		return gc_fail(c, "no glClipControlEXT");
 	glClipControlEXT(GL_LOWER_LEFT_EXT, GL_ZERO_TO_ONE_EXT);
 	GLint origin = 0, mode = 0;
 	glGetIntegerv(GL_CLIP_ORIGIN_EXT, &origin);
 	glGetIntegerv(GL_CLIP_DEPTH_MODE_EXT, &mode);
 	if (origin != GL_LOWER_LEFT_EXT || mode != GL_ZERO_TO_ONE_EXT)
-		return fail(c, "origin 0x%x, depth mode 0x%x", origin, mode);
+		return gc_fail(c, "origin 0x%x, depth mode 0x%x", origin, mode);
 	clear_black();
 	flat(prog, RED, -0.5f);
 	bool ok = pixel_is(c, 0, "z = -0.5 with depth from 0 to 1");
@@ -241,12 +210,12 @@ static bool clip_control(GLuint prog)
 	flat(prog, RED, -0.5f);
 	ok = ok && pixel_is(c, RED, "z = -0.5 with depth from -1 to 1");
 	glClipControlEXT(GL_UPPER_LEFT_EXT + 1, GL_NEGATIVE_ONE_TO_ONE_EXT);
-	ok = ok && error_is(c, GL_INVALID_ENUM, "an unknown origin");
+	ok = ok && gc_error_is(c, GL_INVALID_ENUM, "an unknown origin");
 	glClipControlEXT(GL_UPPER_LEFT_EXT, GL_NEGATIVE_ONE_TO_ONE_EXT);
 	glGetIntegerv(GL_CLIP_ORIGIN_EXT, &origin);
 	glClipControlEXT(GL_LOWER_LEFT_EXT, GL_NEGATIVE_ONE_TO_ONE_EXT);
-	return ok && (origin == GL_UPPER_LEFT_EXT || fail(c, "origin 0x%x", origin)) &&
-	       error_is(c, GL_NO_ERROR, "the draws");
+	return ok && (origin == GL_UPPER_LEFT_EXT || gc_fail(c, "origin 0x%x", origin)) &&
+	       gc_error_is(c, GL_NO_ERROR, "the draws");
 }
 
 static bool conditional_render(GLuint prog)
@@ -255,7 +224,7 @@ static bool conditional_render(GLuint prog)
 	PROC(PFNGLBEGINCONDITIONALRENDERNVPROC, glBeginConditionalRenderNV);
 	PROC(PFNGLENDCONDITIONALRENDERNVPROC, glEndConditionalRenderNV);
 	if (!glBeginConditionalRenderNV || !glEndConditionalRenderNV)
-		return fail(c, "no glBegin/EndConditionalRenderNV");
+		return gc_fail(c, "no glBegin/EndConditionalRenderNV");
 	GLuint q[2];
 	glGenQueries(2, q);
 	for (int i = 0; i < 2; i++) {
@@ -271,9 +240,9 @@ static bool conditional_render(GLuint prog)
 		glEndConditionalRenderNV();
 		ok = pixel_is(c, i ? GREEN : 0, i ? "after samples passed" : "after none passed");
 	}
-	ok = ok && error_is(c, GL_NO_ERROR, "the conditional draws");
+	ok = ok && gc_error_is(c, GL_NO_ERROR, "the conditional draws");
 	glBeginConditionalRenderNV(q[1] + 1000, GL_QUERY_WAIT_NV);
-	ok = ok && error_is(c, GL_INVALID_VALUE, "a name that is no query");
+	ok = ok && gc_error_is(c, GL_INVALID_VALUE, "a name that is no query");
 	glDeleteQueries(2, q);
 	return ok;
 }
@@ -284,7 +253,7 @@ static bool clear_texture(GLuint fb)
 	PROC(PFNGLCLEARTEXIMAGEEXTPROC, glClearTexImageEXT);
 	PROC(PFNGLCLEARTEXSUBIMAGEEXTPROC, glClearTexSubImageEXT);
 	if (!glClearTexImageEXT || !glClearTexSubImageEXT)
-		return fail(c, "no glClearTex*ImageEXT");
+		return gc_fail(c, "no glClearTex*ImageEXT");
 	static const unsigned char red[4] = {255, 0, 0, 255}, green[4] = {0, 255, 0, 255};
 	GLuint tex, tfb;
 	glGenTextures(1, &tex);
@@ -295,17 +264,17 @@ static bool clear_texture(GLuint fb)
 	glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
 	glClearTexImageEXT(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, red);
 	glClearTexSubImageEXT(tex, 0, 1, 1, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, green);
-	bool ok = error_is(c, GL_NO_ERROR, "the clears");
+	bool ok = gc_error_is(c, GL_NO_ERROR, "the clears");
 	unsigned inside = pixel_at(2, 2), outside = pixel_at(0, 3);
 	if (ok && (inside != GREEN || outside != RED))
-		ok = fail(c, "region %06x, the rest %06x", inside, outside);
+		ok = gc_fail(c, "region %06x, the rest %06x", inside, outside);
 	/* Past the level (level 1 is 2x2), then a whole level to zeros. */
 	glClearTexSubImageEXT(tex, 1, 1, 0, 0, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, green);
-	ok = ok && error_is(c, GL_INVALID_OPERATION, "a region past the level");
+	ok = ok && gc_error_is(c, GL_INVALID_OPERATION, "a region past the level");
 	glClearTexImageEXT(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
 	ok = ok && pixel_is(c, 0, "cleared to zeros");
 	glClearTexImageEXT(tex, 0, GL_RGB, GL_UNSIGNED_SHORT_4_4_4_4, red);
-	ok = ok && error_is(c, GL_INVALID_OPERATION, "a type the format does not take") &&
+	ok = ok && gc_error_is(c, GL_INVALID_OPERATION, "a type the format does not take") &&
 	     pixel_is(c, 0, "after the refused clear");
 	glBindFramebuffer(GL_FRAMEBUFFER, fb);
 	glDeleteFramebuffers(1, &tfb);
@@ -317,12 +286,12 @@ static bool blend_coherent(void)
 {
 	const char *c = "blend-coherent";
 	if (!glIsEnabled(GL_BLEND_ADVANCED_COHERENT_KHR))
-		return fail(c, "off at first (it starts on)");
+		return gc_fail(c, "off at first (it starts on)");
 	glDisable(GL_BLEND_ADVANCED_COHERENT_KHR);
 	bool off = !glIsEnabled(GL_BLEND_ADVANCED_COHERENT_KHR);
 	glEnable(GL_BLEND_ADVANCED_COHERENT_KHR);
 	if (!off || !glIsEnabled(GL_BLEND_ADVANCED_COHERENT_KHR))
-		return fail(c, "glEnable/glDisable do not change it");
+		return gc_fail(c, "glEnable/glDisable do not change it");
 	GLuint p = with_fs("#version 300 es\n"
 	                   "#extension GL_KHR_blend_equation_advanced : require\n"
 	                   "precision mediump float;\n"
@@ -330,7 +299,7 @@ static bool blend_coherent(void)
 	                   "uniform vec4 color; layout(location = 0) out vec4 o;\n"
 	                   "void main() { o = color; }\n");
 	if (!p)
-		return fail(c, "the program did not build");
+		return gc_fail(c, "the program did not build");
 	glClearColor(1, 1, 1, 1);
 	glClear(GL_COLOR_BUFFER_BIT);
 	glEnable(GL_BLEND);
@@ -341,7 +310,8 @@ static bool blend_coherent(void)
 	glBlendEquation(GL_FUNC_ADD);
 	glDisable(GL_BLEND);
 	glDeleteProgram(p);
-	return pixel_is(c, RED, "magenta times yellow") && error_is(c, GL_NO_ERROR, "the blends");
+	return pixel_is(c, RED, "magenta times yellow") &&
+	       gc_error_is(c, GL_NO_ERROR, "the blends");
 }
 
 /* A 4x4 texture of 3 levels for textureQueryLOD. */
@@ -463,7 +433,7 @@ static bool shader_check(size_t i)
 	const char *c = shaders[i].check;
 	GLuint p = with_fs(shaders[i].fs);
 	if (!p)
-		return fail(c, "the program did not build");
+		return gc_fail(c, "the program did not build");
 	glUseProgram(p);
 	GLuint rb, t = prepare(i, p, &rb);
 	clear_black();
@@ -480,7 +450,7 @@ static bool shader_check(size_t i)
 	}
 	glDeleteTextures(1, &t);
 	glDeleteProgram(p);
-	return ok && error_is(c, GL_NO_ERROR, "the draw");
+	return ok && gc_error_is(c, GL_NO_ERROR, "the draw");
 }
 
 /* noperspective: a varying interpolated in screen space, constant here. */
@@ -499,7 +469,7 @@ static bool noperspective(void)
 	                         "void main() { o = v; }\n";
 	GLuint p = link(shader(GL_VERTEX_SHADER, vs), shader(GL_FRAGMENT_SHADER, fs));
 	if (!p)
-		return fail(c, "the program did not build");
+		return gc_fail(c, "the program did not build");
 	clear_black();
 	cover(p, 0.0f);
 	glDeleteProgram(p);
@@ -517,7 +487,7 @@ static bool image_atomic(GLuint fb)
 	                         "void main() { imageAtomicAdd(img, ivec2(0), 1u); }\n";
 	GLuint s = shader(GL_COMPUTE_SHADER, cs), p = glCreateProgram();
 	if (!s)
-		return fail(c, "the compute shader did not compile");
+		return gc_fail(c, "the compute shader did not compile");
 	glAttachShader(p, s);
 	glLinkProgram(p);
 	glDeleteShader(s);
@@ -538,8 +508,8 @@ static bool image_atomic(GLuint fb)
 	glDeleteFramebuffers(1, &tfb);
 	glDeleteTextures(1, &t);
 	glDeleteProgram(p);
-	return (got[0] == 8 || fail(c, "the texel is %u, expected 8", got[0])) &&
-	       error_is(c, GL_NO_ERROR, "the dispatch");
+	return (got[0] == 8 || gc_fail(c, "the texel is %u, expected 8", got[0])) &&
+	       gc_error_is(c, GL_NO_ERROR, "the dispatch");
 }
 
 /* ANDROID_extension_pack_es31a stands for these: listed only with all of them. */
@@ -568,19 +538,19 @@ static bool android_pack(void)
 	        "GL_EXT_texture_sRGB_decode",
 	};
 	const char *c = "android-pack";
-	if (!has("GL_ANDROID_extension_pack_es31a")) {
+	if (!gc_has("GL_ANDROID_extension_pack_es31a")) {
 		printf("info: GL_ANDROID_extension_pack_es31a not listed\n");
 		return true;
 	}
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		if (!has(parts[i]))
-			return fail(c, "listed without %s", parts[i]);
+		if (!gc_has(parts[i]))
+			return gc_fail(c, "listed without %s", parts[i]);
 	}
 	GLuint p = with_fs("#version 310 es\n#extension GL_ANDROID_extension_pack_es31a : require\n"
 	                   "precision mediump float; out vec4 o;\n"
 	                   "void main() { o = vec4(0, gl_SampleID == 0 ? 1 : 0, 0, 1); }\n");
 	if (!p)
-		return fail(c, "its shader did not build");
+		return gc_fail(c, "its shader did not build");
 	clear_black();
 	cover(p, 0.0f);
 	glDeleteProgram(p);
@@ -589,7 +559,7 @@ static bool android_pack(void)
 
 static void report(const char *check, const char *ext, bool (*run)(void))
 {
-	if (ext && !has(ext)) {
+	if (ext && !gc_has(ext)) {
 		printf("SKIP %s: %s not listed\n", check, ext);
 		return;
 	}
@@ -630,14 +600,13 @@ static bool run_shader(void)
 	return shader_check(shader_index);
 }
 
-int es32_ext_checks(const char *exts, GLuint fb)
+void es32_ext_checks(GLuint fb)
 {
-	gl_exts = exts;
 	target_fb = fb;
 	flat_prog = with_fs(fs_flat);
 	if (!flat_prog) {
-		fail("ext-setup", "the flat program did not build");
-		return failures;
+		gc_fail("ext-setup", "the flat program did not build");
+		return;
 	}
 	glDisable(GL_DEPTH_TEST);
 	glDisable(GL_BLEND);
@@ -654,5 +623,4 @@ int es32_ext_checks(const char *exts, GLuint fb)
 	report("android-pack", NULL, android_pack);
 	glDeleteProgram(flat_prog);
 	glDisableVertexAttribArray(0);
-	return failures;
 }

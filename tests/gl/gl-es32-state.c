@@ -25,48 +25,10 @@
 #include <GLES2/gl2ext.h>
 #include <wayland-client.h>
 
+#include "gl-checks.h"
 #include "gl-es32-exts.h"
 
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
-
-static int failures;
-static const char *gl_exts;
-
-static bool has(const char *ext)
-{
-	size_t n = strlen(ext);
-	for (const char *p = gl_exts; p && (p = strstr(p, ext)); p += n)
-		if ((p == gl_exts || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
-			return true;
-	return false;
-}
-
-__attribute__((format(printf, 2, 3))) static bool fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	printf("FAIL %s: ", check);
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	failures++;
-	return false;
-}
-
-/* GL's error is `want` (and nothing else is pending). */
-static bool error_is(const char *check, GLenum want, const char *what)
-{
-	GLenum got = glGetError();
-	while (glGetError() != GL_NO_ERROR)
-		;
-	return got == want || fail(check, "%s: GL error 0x%x, expected 0x%x", what, got, want);
-}
-
-static void result(const char *check, bool ok)
-{
-	if (ok)
-		printf("PASS %s\n", check);
-}
 
 static GLuint shader(GLenum type, const char *src)
 {
@@ -119,7 +81,7 @@ static unsigned centre(void)
 static bool pixel_is(const char *check, unsigned want, const char *what)
 {
 	unsigned got = centre();
-	return got == want || fail(check, "%s: pixel %06x, expected %06x", what, got, want);
+	return got == want || gc_fail(check, "%s: pixel %06x, expected %06x", what, got, want);
 }
 
 /* Six vertices: a red triangle off to the side, then a green one over the whole target. */
@@ -140,7 +102,7 @@ static void client_arrays(void)
 static bool base_vertex(void)
 {
 	const char *c = "base-vertex";
-	const char *suffix = has("GL_OES_draw_elements_base_vertex") ? "OES" : "EXT";
+	const char *suffix = gc_has("GL_OES_draw_elements_base_vertex") ? "OES" : "EXT";
 	char name[64];
 	snprintf(name, sizeof(name), "glDrawElementsBaseVertex%s", suffix);
 	PFNGLDRAWELEMENTSBASEVERTEXOESPROC draw = (void *)eglGetProcAddress(name);
@@ -149,7 +111,7 @@ static bool base_vertex(void)
 	snprintf(name, sizeof(name), "glDrawElementsInstancedBaseVertex%s", suffix);
 	PFNGLDRAWELEMENTSINSTANCEDBASEVERTEXOESPROC inst = (void *)eglGetProcAddress(name);
 	if (!draw || !range || !inst)
-		return fail(c, "no entry points for %s", suffix);
+		return gc_fail(c, "no entry points for %s", suffix);
 	static const GLushort idx[3] = {0, 1, 2};
 	bool ok = true;
 	client_arrays();
@@ -169,7 +131,7 @@ static bool base_vertex(void)
 	     ok;
 	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 	glDeleteBuffers(1, &eb);
-	return error_is(c, GL_NO_ERROR, "the draws") && ok;
+	return gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 }
 
 static bool base_instance(void)
@@ -192,7 +154,7 @@ static bool base_instance(void)
 	                                                 3, 2);
 	ok = pixel_is(c, 0x0000ff, "elements, base vertex 3, base instance 2") && ok;
 	glVertexAttribDivisor(1, 0);
-	return error_is(c, GL_NO_ERROR, "the draws") && ok;
+	return gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 }
 
 static bool draw_buffers_indexed(void)
@@ -206,12 +168,12 @@ static bool draw_buffers_indexed(void)
 	PROC(PFNGLBLENDEQUATIONIOESPROC, glBlendEquationiOES);
 	bool ok = true;
 	glEnableiOES(GL_BLEND, 0);
-	ok = (glIsEnablediOES(GL_BLEND, 0) || fail(c, "GL_BLEND 0 not enabled")) && ok;
+	ok = (glIsEnablediOES(GL_BLEND, 0) || gc_fail(c, "GL_BLEND 0 not enabled")) && ok;
 	glColorMaskiOES(0, GL_TRUE, GL_FALSE, GL_TRUE, GL_FALSE);
 	GLboolean mask[4] = {0};
 	glGetBooleani_v(GL_COLOR_WRITEMASK, 0, mask);
 	ok = ((mask[0] && !mask[1] && mask[2] && !mask[3]) ||
-	      fail(c, "GL_COLOR_WRITEMASK 0 is %d%d%d%d", mask[0], mask[1], mask[2], mask[3])) &&
+	      gc_fail(c, "GL_COLOR_WRITEMASK 0 is %d%d%d%d", mask[0], mask[1], mask[2], mask[3])) &&
 	     ok;
 	glBlendFunciOES(0, GL_ONE, GL_SRC_ALPHA);
 	glBlendEquationiOES(0, GL_FUNC_REVERSE_SUBTRACT);
@@ -220,11 +182,11 @@ static bool draw_buffers_indexed(void)
 	glGetIntegeri_v(GL_BLEND_DST_ALPHA, 0, &dst);
 	glGetIntegeri_v(GL_BLEND_EQUATION_RGB, 0, &eq);
 	ok = ((src == GL_ONE && dst == GL_SRC_ALPHA && eq == GL_FUNC_REVERSE_SUBTRACT) ||
-	      fail(c, "blend state 0x%x 0x%x 0x%x", src, dst, eq)) &&
+	      gc_fail(c, "blend state 0x%x 0x%x 0x%x", src, dst, eq)) &&
 	     ok;
-	ok = error_is(c, GL_NO_ERROR, "the indexed state") && ok;
+	ok = gc_error_is(c, GL_NO_ERROR, "the indexed state") && ok;
 	glEnableiOES(GL_BLEND, 1000);
-	ok = error_is(c, GL_INVALID_VALUE, "glEnablei past GL_MAX_DRAW_BUFFERS") && ok;
+	ok = gc_error_is(c, GL_INVALID_VALUE, "glEnablei past GL_MAX_DRAW_BUFFERS") && ok;
 	glDisableiOES(GL_BLEND, 0);
 	glColorMaskiOES(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 	glBlendEquationiOES(0, GL_FUNC_ADD);
@@ -238,14 +200,14 @@ static bool sample_shading(void)
 	glMinSampleShadingOES(0.5f);
 	GLfloat v = 0;
 	glGetFloatv(GL_MIN_SAMPLE_SHADING_VALUE_OES, &v);
-	return (v == 0.5f || fail(c, "GL_MIN_SAMPLE_SHADING_VALUE is %g", v)) &&
-	       error_is(c, GL_NO_ERROR, "glMinSampleShading");
+	return (v == 0.5f || gc_fail(c, "GL_MIN_SAMPLE_SHADING_VALUE is %g", v)) &&
+	       gc_error_is(c, GL_NO_ERROR, "glMinSampleShading");
 }
 
 static bool border_clamp(void)
 {
 	const char *c = "border-clamp";
-	bool oes = has("GL_OES_texture_border_clamp");
+	bool oes = gc_has("GL_OES_texture_border_clamp");
 	PFNGLTEXPARAMETERIIVOESPROC set =
 	        (void *)eglGetProcAddress(oes ? "glTexParameterIivOES" : "glTexParameterIivEXT");
 	PFNGLGETTEXPARAMETERIIVOESPROC get = (void *)eglGetProcAddress(
@@ -270,14 +232,14 @@ static bool border_clamp(void)
 	sset(sampler, GL_TEXTURE_BORDER_COLOR_OES, uborder);
 	sget(sampler, GL_TEXTURE_BORDER_COLOR_OES, ugot);
 	bool ok = (memcmp(got, border, sizeof(got)) == 0 ||
-	           fail(c, "texture border %d %d %d %d", got[0], got[1], got[2], got[3]));
+	           gc_fail(c, "texture border %d %d %d %d", got[0], got[1], got[2], got[3]));
 	ok = (memcmp(ugot, uborder, sizeof(ugot)) == 0 ||
-	      fail(c, "sampler border %u %u %u %u", ugot[0], ugot[1], ugot[2], ugot[3])) &&
+	      gc_fail(c, "sampler border %u %u %u %u", ugot[0], ugot[1], ugot[2], ugot[3])) &&
 	     ok;
-	ok = (wrap[0] == GL_CLAMP_TO_BORDER_OES || fail(c, "wrap 0x%x", wrap[0])) && ok;
+	ok = (wrap[0] == GL_CLAMP_TO_BORDER_OES || gc_fail(c, "wrap 0x%x", wrap[0])) && ok;
 	glDeleteSamplers(1, &sampler);
 	glDeleteTextures(1, &tex);
-	return error_is(c, GL_NO_ERROR, "the parameters") && ok;
+	return gc_error_is(c, GL_NO_ERROR, "the parameters") && ok;
 }
 
 static GLuint texture_4x4(const unsigned char rgba[4])
@@ -297,11 +259,11 @@ static bool copy_image(GLuint fb)
 {
 	const char *c = "copy-image";
 	PFNGLCOPYIMAGESUBDATAOESPROC copy = (void *)eglGetProcAddress(
-	        has("GL_OES_copy_image") ? "glCopyImageSubDataOES" : "glCopyImageSubDataEXT");
+	        gc_has("GL_OES_copy_image") ? "glCopyImageSubDataOES" : "glCopyImageSubDataEXT");
 	static const unsigned char red[4] = {255, 0, 0, 255}, blue[4] = {0, 0, 255, 255};
 	GLuint src = texture_4x4(red), dst = texture_4x4(blue), fb2;
 	copy(src, GL_TEXTURE_2D, 0, 0, 0, 0, dst, GL_TEXTURE_2D, 0, 0, 0, 0, 4, 4, 1);
-	bool ok = error_is(c, GL_NO_ERROR, "a 4x4 copy");
+	bool ok = gc_error_is(c, GL_NO_ERROR, "a 4x4 copy");
 	glGenFramebuffers(1, &fb2);
 	glBindFramebuffer(GL_FRAMEBUFFER, fb2);
 	glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, dst, 0);
@@ -309,9 +271,9 @@ static bool copy_image(GLuint fb)
 	glBindFramebuffer(GL_FRAMEBUFFER, fb);
 	glDeleteFramebuffers(1, &fb2);
 	copy(src, GL_TEXTURE_2D, 0, 0, 0, 0, 12345, GL_TEXTURE_2D, 0, 0, 0, 0, 4, 4, 1);
-	ok = error_is(c, GL_INVALID_VALUE, "a copy into a name never generated") && ok;
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a copy into a name never generated") && ok;
 	copy(src, GL_TEXTURE_2D, 0, 0, 0, 0, dst, GL_TEXTURE_2D, 0, 0, 0, 0, 64, 4, 1);
-	ok = error_is(c, GL_INVALID_VALUE, "a region past the texture") && ok;
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a region past the texture") && ok;
 	glDeleteTextures(1, &src);
 	glDeleteTextures(1, &dst);
 	return ok;
@@ -320,7 +282,7 @@ static bool copy_image(GLuint fb)
 static bool robustness(void)
 {
 	const char *c = "robustness";
-	bool khr = has("GL_KHR_robustness");
+	bool khr = gc_has("GL_KHR_robustness");
 	PFNGLGETGRAPHICSRESETSTATUSKHRPROC status = (void *)eglGetProcAddress(
 	        khr ? "glGetGraphicsResetStatusKHR" : "glGetGraphicsResetStatusEXT");
 	PFNGLREADNPIXELSKHRPROC readn =
@@ -329,22 +291,23 @@ static bool robustness(void)
 	        (void *)eglGetProcAddress(khr ? "glGetnUniformfvKHR" : "glGetnUniformfvEXT");
 	bool ok = true;
 	GLenum st = status();
-	ok = (st == GL_NO_ERROR || fail(c, "reset status 0x%x", st)) && ok;
+	ok = (st == GL_NO_ERROR || gc_fail(c, "reset status 0x%x", st)) && ok;
 	glClearColor(0, 1, 0, 1);
 	glClear(GL_COLOR_BUFFER_BIT);
 	glClearColor(0, 0, 0, 1);
 	unsigned char p[8] = {0};
 	readn(2, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 3, p);
-	ok = error_is(c, GL_INVALID_OPERATION, "4 bytes into a bufSize of 3") && ok;
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "4 bytes into a bufSize of 3") && ok;
 	readn(2, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 8, p);
-	ok = ((p[1] == 255 && p[0] == 0) || fail(c, "read %02x%02x%02x", p[0], p[1], p[2])) && ok;
+	ok = ((p[1] == 255 && p[0] == 0) || gc_fail(c, "read %02x%02x%02x", p[0], p[1], p[2])) &&
+	     ok;
 	GLuint pack;
 	glGenBuffers(1, &pack);
 	glBindBuffer(GL_PIXEL_PACK_BUFFER, pack);
 	glBufferData(GL_PIXEL_PACK_BUFFER, 8, NULL, GL_STREAM_READ);
 	readn(2, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 4, (void *)4);
 	const unsigned char *m = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 4, 4, GL_MAP_READ_BIT);
-	ok = ((m && m[1] == 255) || fail(c, "the pack buffer has %02x", m ? m[1] : 0)) && ok;
+	ok = ((m && m[1] == 255) || gc_fail(c, "the pack buffer has %02x", m ? m[1] : 0)) && ok;
 	glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
 	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
 	glDeleteBuffers(1, &pack);
@@ -356,12 +319,13 @@ static bool robustness(void)
 	glUniform4f(loc, 1, 2, 3, 4);
 	GLfloat u[4] = {0};
 	getn(prog, loc, 8, u);
-	ok = error_is(c, GL_INVALID_OPERATION, "a vec4 into a bufSize of 8") && ok;
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "a vec4 into a bufSize of 8") && ok;
 	getn(prog, loc, 16, u);
-	ok = ((u[0] == 1 && u[3] == 4) || fail(c, "uniform %g %g %g %g", u[0], u[1], u[2], u[3])) &&
+	ok = ((u[0] == 1 && u[3] == 4) ||
+	      gc_fail(c, "uniform %g %g %g %g", u[0], u[1], u[2], u[3])) &&
 	     ok;
 	glDeleteProgram(prog);
-	return error_is(c, GL_NO_ERROR, "the bounded reads") && ok;
+	return gc_error_is(c, GL_NO_ERROR, "the bounded reads") && ok;
 }
 
 static bool ms_array_storage(void)
@@ -377,8 +341,8 @@ static bool ms_array_storage(void)
 	glGetTexParameteriv(GL_TEXTURE_2D_MULTISAMPLE_ARRAY_OES, GL_TEXTURE_IMMUTABLE_FORMAT,
 	                    &immutable);
 	glDeleteTextures(1, &t);
-	return error_is(c, GL_NO_ERROR, "glTexStorage3DMultisample") &&
-	       (immutable || fail(c, "the storage is not immutable"));
+	return gc_error_is(c, GL_NO_ERROR, "glTexStorage3DMultisample") &&
+	       (immutable || gc_fail(c, "the storage is not immutable"));
 }
 
 static bool blend_barrier(void)
@@ -393,7 +357,7 @@ static bool blend_barrier(void)
 	                   "layout(location = 0) out vec4 o;\n"
 	                   "void main() { o = vec4(0.5, 1.0, 1.0, 1.0); }\n");
 	if (!p)
-		return fail(c, "a shader with layout(blend_support_multiply) did not build");
+		return gc_fail(c, "a shader with layout(blend_support_multiply) did not build");
 	glUseProgram(p);
 	client_arrays();
 	glDisableVertexAttribArray(1);
@@ -408,9 +372,9 @@ static bool blend_barrier(void)
 	glDisable(GL_BLEND);
 	unsigned got = centre();
 	glDeleteProgram(p);
-	return error_is(c, GL_NO_ERROR, "the advanced blend") &&
+	return gc_error_is(c, GL_NO_ERROR, "the advanced blend") &&
 	       ((got >> 16 >= 0x7e && got >> 16 <= 0x81 && (got & 0xffff) == 0xffff) ||
-	        fail(c, "multiply gave %06x", got));
+	        gc_fail(c, "multiply gave %06x", got));
 }
 
 static void run_checks(GLuint fb, GLuint prog)
@@ -432,7 +396,7 @@ static void run_checks(GLuint fb, GLuint prog)
 	};
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
 		const char *c = checks[i].check;
-		if (!has(checks[i].ext) && !(checks[i].alt && has(checks[i].alt))) {
+		if (!gc_has(checks[i].ext) && !(checks[i].alt && gc_has(checks[i].alt))) {
 			printf("SKIP %s: %s not listed\n", c, checks[i].ext);
 			continue;
 		}
@@ -472,11 +436,11 @@ static void run_checks(GLuint fb, GLuint prog)
 			glBindTexture(GL_TEXTURE_2D, t);
 			glTexStorage2D(GL_TEXTURE_2D, 1, GL_STENCIL_INDEX8_OES, 4, 4);
 			glDeleteTextures(1, &t);
-			ok = error_is(c, GL_NO_ERROR, "a GL_STENCIL_INDEX8 texture");
+			ok = gc_error_is(c, GL_NO_ERROR, "a GL_STENCIL_INDEX8 texture");
 			break;
 		}
 		}
-		result(c, ok);
+		gc_result(c, ok);
 	}
 }
 
@@ -523,7 +487,7 @@ int main(void)
 	EGLContext ctx = make_context(dpy, config);
 	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
 		return printf("SKIP setup: no OpenGL ES 3.1 context (0x%x)\n", eglGetError()), 77;
-	gl_exts = (const char *)glGetString(GL_EXTENSIONS);
+	gc_extensions((const char *)glGetString(GL_EXTENSIONS), NULL);
 	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
 	GLint strategy = 0;
 	glGetIntegerv(GL_RESET_NOTIFICATION_STRATEGY_KHR, &strategy);
@@ -543,11 +507,11 @@ int main(void)
 	if (!prog)
 		return printf("FAIL setup: the program did not build\n"), 1;
 	run_checks(fb, prog);
-	failures += es32_ext_checks(gl_exts, fb);
+	es32_ext_checks(fb);
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);
 	wl_display_disconnect(wl);
 	printf("done\n");
-	return failures ? 1 : 0;
+	return gc_failures() ? 1 : 0;
 }

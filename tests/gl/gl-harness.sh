@@ -219,3 +219,42 @@ gtk4_demo() {
 
 # gtk_has_no_egl NAME: GTK said it found no EGL config it could use (NAME.log).
 gtk_has_no_egl() { log_has "$1" 'No EGL configuration'; }
+
+# gl_checks_run NAME BIN [ARGS...]: runs a checks app (tests/gl/gl-checks.h: PASS, FAIL and
+# SKIP lines, "done" at the end) the mode's way (NAME native: on weston) to its exit, and
+# fails on a FAIL line or an early exit. Exit status 77 means the driver gives no such
+# context: natively the test skips, through gpu-0 it fails.
+gl_checks_run() {
+	local name=$1 bin=$2 what
+	shift 2
+	what="${bin##*/}${*:+ $*}"
+	if [[ $name == native ]]; then
+		start_native_app "$name" "$bin" "$@"
+	else
+		gl_app "$name" "$bin" "$@"
+	fi
+	wait_exit "$name" 30 || fail "$what ($name) still runs after 30 s"
+	local status=$GP_EXIT_STATUS setup
+	if ((status == 77)); then
+		setup=$(grep '^SKIP setup' "$GP_TMP/$name.log" || true)
+		[[ $name == native ]] && skip "Mesa here gives $what no such context: $setup"
+		fail "$what got no such context through gpu-0: $setup"
+	fi
+	log_has "$name" '^done$' || fail "$what ($name) exited with status $status before it was done"
+	no_fail_lines "$name" || fail "$what ($name) failed checks"
+}
+
+# gl_checks_compare: every check that passed in the native run (native.log) passed through
+# gpu-0 (gpu0.log), and where the native run printed "data CHECK <hex>" (the bytes it read
+# back), gpu-0 printed the same line.
+gl_checks_compare() {
+	local check want
+	while read -r check; do
+		log_has gpu0 "^PASS $check\$" ||
+			fail "$check passes natively, not through gpu-0: $(grep -E "^(SKIP|FAIL) $check" "$GP_TMP/gpu0.log")"
+		want=$(grep "^data $check " "$GP_TMP/native.log" || true)
+		[[ -z $want ]] || grep -qxF "$want" "$GP_TMP/gpu0.log" ||
+			fail "$check reads back other bytes through gpu-0: $(grep "^data $check " "$GP_TMP/gpu0.log")"
+	done < <(sed -n 's/^PASS //p' "$GP_TMP/native.log")
+	note "through gpu-0: $(grep -c '^PASS' "$GP_TMP/gpu0.log") checks pass, as natively"
+}

@@ -23,34 +23,12 @@ else
 	export MESA_GLES_VERSION_OVERRIDE=2.0
 fi
 
-# run NAME: the app the mode's way (native: on weston), to its exit.
-run() {
-	if [[ $1 == native ]]; then
-		start_native_app "$1" "$bin" "${args[@]}"
-	else
-		gl_app "$1" "$bin" "${args[@]}"
-	fi
-	wait_exit "$1" 30 || fail "gl-es2-ext ${args[*]} ($1) still runs after 30 s"
-	local status=$GP_EXIT_STATUS
-	log_has "$1" '^done$' || ((status == 77)) ||
-		fail "gl-es2-ext ${args[*]} ($1) exited with status $status before it was done"
-	if ((status == 77)); then
-		[[ $1 == native ]] && skip "Mesa here gives no such context: $(grep '^SKIP setup' "$GP_TMP/native.log")"
-		fail "gl-es2-ext ${args[*]} got no such context through gpu-0: $(grep '^SKIP setup' "$GP_TMP/gpu0.log")"
-	fi
-	no_fail_lines "$1" || fail "gl-es2-ext ${args[*]} ($1) failed checks"
-}
-
 gl_setup
-run native
+gl_checks_run native "$bin" "${args[@]}"
 if [[ $GP_GL_MODE == gpu0 ]]; then
-	run gpu0
+	gl_checks_run gpu0 "$bin" "${args[@]}"
 	gl_expect_renderer gpu0
-	while read -r check; do
-		log_has gpu0 "^PASS $check\$" ||
-			fail "$check passes natively, not through gpu-0: $(grep -E "^(SKIP|FAIL) $check" "$GP_TMP/gpu0.log")"
-	done < <(sed -n 's/^PASS //p' "$GP_TMP/native.log")
-	note "through gpu-0: $(grep -c '^PASS' "$GP_TMP/gpu0.log") checks pass, as natively"
+	gl_checks_compare
 else
 	gl_expect_renderer native
 	note "natively: $(grep -c '^PASS' "$GP_TMP/native.log") checks pass"
