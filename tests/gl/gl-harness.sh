@@ -258,3 +258,43 @@ gl_checks_compare() {
 	done < <(sed -n 's/^PASS //p' "$GP_TMP/native.log")
 	note "through gpu-0: $(grep -c '^PASS' "$GP_TMP/gpu0.log") checks pass, as natively"
 }
+
+# gl_fallback_app NAME VERSION_SED MIN_COLOURS CMD [ARGS...]: a desktop OpenGL app on the
+# compositor started already (gpupipe too through gpu-0), with gpupipe's EGL vendor and Mesa's
+# after it. gpupipe does not stream desktop GL yet, so through gpu-0 the display falls back to
+# Mesa in the app. Checks: the GL version the app prints (VERSION_SED, a sed expression
+# printing it) is a compatibility profile; the screenshot shows at least MIN_COLOURS colours
+# and changes from one screenshot to the next (the app animates); Mesa's renderer is mapped
+# in the app; through gpu-0, libEGL_gpupipe's fallback line is logged once. Then SIGTERM ends
+# the app cleanly.
+gl_fallback_app() {
+	local name=$1 version_sed=$2 min_colours=$3 version app shot later line lines
+	shift 3
+	# shellcheck disable=SC2034 # read by gl_app
+	GP_GL_VENDORS=both
+	gl_app "$name" "$@"
+	app=$GP_LAST_PID
+	has_version() { [[ -n $(sed -n "$version_sed" "$GP_TMP/$name.log") ]]; }
+	wait_for 30 has_version ||
+		fail "$name printed no GL version $GP_GL_WHERE"
+	version=$(sed -n "$version_sed" "$GP_TMP/$name.log" | head -1)
+	[[ $version == *Compatibility\ Profile* ]] ||
+		fail "$name got \"$version\" $GP_GL_WHERE, not a compatibility profile"
+	shot=$GP_TMP/shot.png
+	later=$GP_TMP/later.png
+	colourful() { (($(probe "$1" distinct) >= min_colours)); }
+	changed() { (($(probe "$1" diff "$shot") >= 1000)); }
+	shot_until 30 "$shot" colourful "$shot" ||
+		fail "$name never showed its frame $GP_GL_WHERE ($(probe "$shot" distinct) colours on screen)"
+	shot_until 30 "$later" changed "$later" || fail "$name's frames do not move $GP_GL_WHERE"
+	note "$name $GP_GL_WHERE: \"$version\", $(probe "$shot" distinct) colours on screen, $(probe "$later" diff "$shot") pixels changed between two screenshots"
+	[[ -n $(mesa_renderer_maps "$app") ]] || fail "$name maps no Mesa renderer $GP_GL_WHERE: who rendered?"
+	if [[ $GP_GL_MODE == gpu0 ]]; then
+		line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
+		lines=$(grep -Ec "$line" "$GP_TMP/$name.log" || true)
+		((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see $name.log below)"
+		note "$(grep -E "$line" "$GP_TMP/$name.log")"
+	fi
+	kill -TERM "$app"
+	expect_clean_exit "$name" 10 "$name after SIGTERM"
+}

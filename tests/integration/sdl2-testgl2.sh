@@ -18,30 +18,4 @@ bin=${GPUPIPE_SDL2_TESTGL2:-/usr/libexec/installed-tests/SDL2/testgl2}
 
 start_sway
 [[ $GP_GL_MODE == gpu0 ]] && start_gpupipe
-# shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
-GP_GL_VENDORS=both
-gl_app sdl env SDL_VIDEODRIVER=wayland "$bin" --info render
-app=$GP_LAST_PID
-wait_log 30 sdl '^INFO: Version +: ' || fail "testgl2 printed no GL version $GP_GL_WHERE"
-version=$(sed -n 's/^INFO: Version *: //p' "$GP_TMP/sdl.log" | head -1)
-[[ $version == *Compatibility\ Profile* ]] ||
-	fail "testgl2 got \"$version\" $GP_GL_WHERE, not a compatibility profile"
-
-# The cube: smoothly shaded faces over black, many colours, moving.
-cube_shown() { (($(probe "$1" distinct) >= 200)); }
-shot=$GP_TMP/shot.png
-shot_until 20 "$shot" cube_shown "$shot" || fail "testgl2's shaded cube never showed $GP_GL_WHERE ($(probe "$shot" distinct) colours on screen)"
-later=$GP_TMP/later.png
-turned() { (($(probe "$1" diff "$shot") >= 1000)); }
-shot_until 20 "$later" turned "$later" || fail "testgl2's cube does not turn $GP_GL_WHERE"
-note "testgl2 $GP_GL_WHERE: \"$version\", $(probe "$shot" distinct) colours on screen, $(probe "$later" diff "$shot") pixels changed between two screenshots"
-
-[[ -n $(mesa_renderer_maps "$app") ]] || fail "testgl2 maps no Mesa renderer $GP_GL_WHERE: who rendered?"
-if [[ $GP_GL_MODE == gpu0 ]]; then
-	line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
-	lines=$(grep -Ec "$line" "$GP_TMP/sdl.log" || true)
-	((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see sdl.log below)"
-	note "$(grep -E "$line" "$GP_TMP/sdl.log")"
-fi
-kill -TERM "$app"
-expect_clean_exit sdl 10 "testgl2 after SIGTERM"
+gl_fallback_app testgl2 's/^INFO: Version *: //p' 200 env SDL_VIDEODRIVER=wayland "$bin" --info render
