@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate the GLES codec of the GL stream.
 
-Reads the Khronos registry (gl.xml) and gles-annotations.txt (the format is described
-at the top of that file) and writes:
+Reads the Khronos registry (gl.xml) and the annotation tables (gles-annotations.txt for
+OpenGL ES, gl-annotations.txt for desktop OpenGL, read as one; the format is described at
+the top of the first) and writes:
   gles-codec.h   opcodes, size and check functions, every generated or hand-written
                  symbol's prototype, the host function table;
   gles-encode.c  the app side: gl_enc_<glName> encoders, gl_gles_lookup();
@@ -52,7 +53,7 @@ def codec_id(cmds, exts, ext_apis, offered, lines):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--registry', required=True, help='gl.xml')
-    ap.add_argument('--annotations', required=True)
+    ap.add_argument('--annotations', required=True, nargs='+', help='the tables, in order')
     ap.add_argument('--sizes-header', required=True, help='gl-sizes.h (helper names)')
     ap.add_argument('--header', required=True)
     ap.add_argument('--encode', required=True)
@@ -61,9 +62,9 @@ def main():
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        apis, exts, lines, pending, also, unlisted = read_annotations(args.annotations)
+        apis, exts, lines, pending, also, unlisted, parts = read_annotations(args.annotations)
         cmds, ext_cmds, ext_apis, offered = read_registry(args.registry, apis, list(exts),
-                                                          pending, also, unlisted)
+                                                          pending, also, unlisted, parts)
         for e, has in exts.items():
             if has != bool(ext_cmds.get(e)):
                 fail('%s: extension %s %s commands in gl.xml'

@@ -55,15 +55,14 @@ bool gles_level_has(const struct gles_level *l, uint32_t op)
 	if (op < GL_OP_GLES_BASE || op >= GLES_OP_END || l->api >= GL_API_COUNT)
 		return false;
 	const struct op_avail *a = &avail[op - GL_OP_GLES_BASE];
-	if (a->ext[0]) {
-		for (int i = 0; i < 2 && a->ext[i]; i++) {
-			uint32_t e = a->ext[i] - 1u;
-			if ((l->exts[e / 64] >> (e % 64)) & 1u)
-				return true;
-		}
-		return false;
+	if (a->since[l->api] && l->version >= a->since[l->api])
+		return true;
+	for (int i = 0; i < 2 && a->ext[i]; i++) {
+		uint32_t e = a->ext[i] - 1u;
+		if ((l->exts[e / 64] >> (e % 64)) & 1u)
+			return true;
 	}
-	return a->since[l->api] && l->version >= a->since[l->api];
+	return false;
 }
 
 int gles_extension_index(const char *name)

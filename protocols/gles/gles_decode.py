@@ -141,6 +141,8 @@ def rd_scalar(p):
         return 'gl_rd_u32(r)'
     if kind == 'f':
         return 'gl_rd_f32(r)'
+    if kind == 'd':
+        return 'gl_rd_f64(r)'
     if kind == 'b':
         return '(GLboolean)(gl_rd_u32(r) != 0)'
     if size == 8:
@@ -422,7 +424,7 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     out.append('};')
     out.append('')
     out.append('/* The versions of each API that add commands, ascending. */')
-    out.append('static const uint16_t api_versions[GL_API_COUNT][8] = {')
+    out.append('static const uint16_t api_versions[GL_API_COUNT][24] = {')
     for a in APIS:
         vs = sorted({c.since[a] for c in cmds if a in c.since})
         if vs:

@@ -182,6 +182,8 @@ def wr_scalar(p, value):
         return 'enc_p = gles_wr_u32(enc_p, enc_sync_name(%s));' % value
     if kind == 'f':
         return 'enc_p = gles_wr_f32(enc_p, %s);' % value
+    if kind == 'd':
+        return 'enc_p = gles_wr_f64(enc_p, %s);' % value
     if kind == 'b':
         return 'enc_p = gles_wr_u32(enc_p, %s ? 1u : 0u);' % value
     if size == 8:

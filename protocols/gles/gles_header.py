@@ -93,6 +93,9 @@ HEADER_TOP = '''/*
 #include <GLES2/gl2ext.h>
 #include <GLES/gl.h>
 #include <GLES/glext.h>
+/* Desktop OpenGL's own types (GLdouble) and names, core and ARB (its
+ * typedefs and shared names are the ES headers' own, which C11 allows twice). */
+#include <GL/glcorearb.h>
 
 /* GLES/glext.h defines GL_KHR_debug too, without GLDEBUGPROCKHR: a file that
  * includes it before GLES2/gl2ext.h lacks the type. It is GLDEBUGPROC's. */
@@ -209,6 +212,13 @@ static inline uint8_t *gles_wr_f32(uint8_t *p, float f)
 {
 	memcpy(p, &f, 4);
 	return p + 4;
+}
+
+static inline uint8_t *gles_wr_f64(uint8_t *p, double d)
+{
+	uint64_t v;
+	memcpy(&v, &d, 8);
+	return gles_wr_u64(p, v);
 }
 
 /* Blob bytes after the count: n rounded up to 4 (0 for GL_BLOB_NULL). */

@@ -5,15 +5,36 @@ import re
 import xml.etree.ElementTree as ET
 
 
-# The client APIs the codec can stream (gl-api.h's enum gl_api): gl.xml's api name ->
-# (the C enumerator, what the annotation table's `api` line calls it).
+# The client APIs the codec can stream (gl-api.h's enum gl_api): our name -> the C
+# enumerator. Our names are gl.xml's for OpenGL ES; desktop OpenGL is one gl.xml api
+# ("gl") in two profiles, which are two APIs here (a context has one profile).
 APIS = {
     'gles1': 'GL_API_GLES1',
     'gles2': 'GL_API_GLES2',
+    'glcore': 'GL_API_GL_CORE',
+    'glcompat': 'GL_API_GL_COMPAT',
 }
 
+# Each of ours as gl.xml names it: (the <feature> api, the profile its <require> and
+# <remove> elements may name, the name extensions' supported= lists use).
+XML_API = {
+    'gles1': ('gles1', 'common', 'gles1'),
+    'gles2': ('gles2', None, 'gles2'),
+    'glcore': ('gl', 'core', 'glcore'),
+    'glcompat': ('gl', 'compatibility', 'gl'),
+}
+
+# The annotation table's `api` lines: `api gles2 3.2`, `api gl 4.5 core`.
+API_LINES = {('gles1',): 'gles1', ('gles2',): 'gles2', ('gl', 'core'): 'glcore',
+             ('gl', 'compat'): 'glcompat'}
+
+# The first version of an API a context can have: desktop OpenGL's profiles begin
+# with 3.2 (below it, gl.xml's features still build the profile's command set); the
+# compatibility profile is every desktop version.
+FIRST_VERSION = {'glcore': (3, 2)}
+
 # Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
-# f = float, b = boolean (u32 0/1).
+# f = float, d = double, b = boolean (u32 0/1).
 SCALARS = {
     'GLenum': (4, 'u'), 'GLuint': (4, 'u'), 'GLbitfield': (4, 'u'),
     'GLint': (4, 'i'), 'GLsizei': (4, 'i'),
@@ -25,6 +46,9 @@ SCALARS = {
     'GLshort': (4, 'i'),
     'GLintptr': (8, 'i'), 'GLsizeiptr': (8, 'i'),
     'GLint64': (8, 'i'), 'GLuint64': (8, 'u'),
+    # Desktop OpenGL's doubles (glClearDepth, glVertexAttribL*, glUniform*d).
+    'GLdouble': (8, 'd'), 'GLclampd': (8, 'd'),
+    'GLbyte': (4, 'i'), 'GLushort': (4, 'u'),
     # A sync object travels as the u32 name the app's library gave it (kind s).
     'GLsync': (4, 's'),
 }
@@ -200,63 +224,97 @@ def version(text, where):
     return int(m.group(1)), int(m.group(2))
 
 
-def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=None):
-    """The commands of every streamed API up to its streamed version (`apis`: gl.xml api
+def api_features(root, api):
+    """gl.xml's <feature>s of our API `api`, in version order."""
+    xml_api = XML_API[api][0]
+    features = [f for f in root.findall('feature') if f.get('api') == xml_api]
+    return sorted(features, key=lambda f: version(f.get('number'), f.get('name')))
+
+
+def in_profile(el, api):
+    """A <require> or <remove> that holds for our API `api` (no profile= holds for all)."""
+    return el.get('profile') in (None, XML_API[api][1])
+
+
+def api_commands(root, api, top):
+    """The commands of `api` up to version `top`, in gl.xml order, each with the version
+    that (last) brought it: a command the core profile removes (3.2) is gone from it,
+    and one a later version brings back (glGetPointerv, 4.3) is new in that version."""
+    have = {}
+    for f in api_features(root, api):
+        number = version(f.get('number'), f.get('name'))
+        if number > top:
+            break
+        for r in f.findall('remove'):
+            if in_profile(r, api):
+                for cc in r.findall('command'):
+                    have.pop(cc.get('name'), None)
+        for r in f.findall('require'):
+            if in_profile(r, api):
+                for cc in r.findall('command'):
+                    have.setdefault(cc.get('name'), number)
+    return have
+
+
+def offered_version(api, versions, blocked_from):
+    """The last feature version of `api` before `blocked_from` (None: none blocks), at
+    least the API's first; None when there is none."""
+    first = FIRST_VERSION.get(api, (0, 0))
+    ok = [v for v in versions if v >= first and (blocked_from is None or v < blocked_from)]
+    return max(ok) if ok else None
+
+
+def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, parts=None):
+    """The commands of every streamed API up to its streamed version (`apis`: our API
     name -> (major, minor)) but the `pending` ones, then those of our extensions; returns
     (commands in opcode order, {extension: [its command names]}, {extension: {streamed
     APIs it extends}}, {api: the version offered: the last one without a pending
     command}).
 
-    Opcodes are indices in that order: the features of each API in version order, then
-    the extensions. `unlisted` (name -> {apis}): extensions gl.xml does not know, enum-only,
-    of that one API."""
+    Opcodes are indices in that order: the commands of each API (APIS order) in gl.xml's
+    feature order, then the extensions; an API's commands another streamed before keep
+    their opcode. `unlisted` (name -> {apis}): extensions gl.xml does not know,
+    enum-only, of that one API."""
     unlisted = unlisted or {}
+    pending = pending or {}
     root = ET.parse(path).getroot()
     cmds = {}
     for el in root.find('commands'):
         c = Command(el)
         cmds[c.name] = c
     order = []
-    features = [f for f in root.findall('feature') if f.get('api') in apis]
-    features.sort(key=lambda f: (list(APIS).index(f.get('api')),
-                                 version(f.get('number'), f.get('name'))))
-    for api, top in apis.items():
-        if not any(f.get('api') == api and version(f.get('number'), path) == top
-                   for f in features):
-            fail('%s: no %s feature of version %d.%d' % (path, api, *top))
+    offered = {}
     seen_pending = set()
-    offered = {}   # api -> last feature version before one with a pending command
-    blocked = set()
-    for f in features:
-        api = f.get('api')
-        number = version(f.get('number'), f.get('name'))
-        if number > apis[api]:
+    for api in APIS:
+        if api not in apis:
             continue
-        names = {cc.get('name') for r in f.findall('require')
-                 if r.get('profile') in (None, 'common') for cc in r.findall('command')}
-        if names & pending:
-            blocked.add(api)
-        elif api not in blocked:
-            offered[api] = number
-        if f.findall('remove'):
-            fail('%s: feature %s removes commands (profiles are not modelled yet)'
-                 % (path, f.get('name')))
-        for r in f.findall('require'):
-            if r.get('profile') not in (None, 'common'):
+        top = apis[api]
+        versions = [version(f.get('number'), f.get('name')) for f in api_features(root, api)]
+        if top not in versions:
+            fail('%s: no %s feature of version %d.%d' % (path, XML_API[api][0], *top))
+        have = api_commands(root, api, top)
+        blocked_from = None  # the first version with a command pending for this API
+        foreign = []         # pending for another table's APIs only
+        for name, number in have.items():
+            if name in pending:
+                seen_pending.add(name)
+                if api in pending[name]:
+                    blocked_from = min(number, blocked_from or number)
+                else:
+                    foreign.append((number, name))
                 continue
-            for cc in r.findall('command'):
-                c = cmds[cc.get('name')]
-                if c.name in pending:
-                    if number != apis[api]:
-                        fail('pending %s: in %s %d.%d already; only commands new in the '
-                             'version an "api" line names can be pending'
-                             % (c.name, api, *number))
-                    seen_pending.add(c.name)
-                    continue
-                if api not in c.since:
-                    c.since[api] = api_version(api, number)
-                if c not in order:
-                    order.append(c)
+            c = cmds[name]
+            c.since[api] = api_version(api, number)
+            if c not in order:
+                order.append(c)
+        v = offered_version(api, versions, blocked_from)
+        for number, name in sorted(foreign):
+            if v is not None and number <= v:
+                fail('pending %s: %s streams it from %d.%d (its table says pending only for '
+                     '%s)' % (name, api, *number, ', '.join(sorted(pending[name]))))
+        if v is not None and v <= top:
+            offered[api] = v
+    xml_names = {XML_API[a][2]: a for a in apis}
     seen_ext = set()
     ext_cmds = {}
     ext_apis = {}
@@ -266,14 +324,20 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=Non
             continue
         if name in unlisted:
             fail('extension %s is in gl.xml: list it without unlisted=' % name)
-        supported = set(e.get('supported', '').split('|')) | (also or {}).get(name, set())
-        if not supported & set(apis):
-            fail('extension %s is not an extension of %s in gl.xml' % (name, ' or '.join(apis)))
+        supported = {xml_names[a] for a in e.get('supported', '').split('|') if a in xml_names}
+        supported |= (also or {}).get(name, set()) & set(apis)
+        if parts is not None:
+            supported &= parts.get(name, set())
+        if not supported:
+            fail('extension %s is not an extension of %s in gl.xml'
+                 % (name, ' or '.join(sorted(apis))))
         seen_ext.add(name)
         ext_cmds[name] = []
-        ext_apis[name] = supported & set(apis)
+        ext_apis[name] = supported
         for r in e.findall('require'):
-            if r.get('api') not in (None, *apis):
+            # Only what it brings to the APIs it extends here.
+            if not any(r.get('api') in (None, XML_API[a][0]) and in_profile(r, a)
+                       for a in supported):
                 continue
             for cc in r.findall('command'):
                 if cc.get('name') in pending:
@@ -299,7 +363,7 @@ def read_registry(path, apis, exts, pending=frozenset(), also=None, unlisted=Non
             ext_apis[name] = unlisted[name] & set(apis)
         elif name not in seen_ext:
             fail('extension %s is not in gl.xml' % name)
-    for name in sorted(pending - seen_pending):
+    for name in sorted(set(pending) - seen_pending):
         fail('pending %s: not a command of a streamed API version' % name)
     for i, c in enumerate(order):
         c.index = i
@@ -312,65 +376,86 @@ def parse_side(value, what, line):
     return value
 
 
-def read_annotations(path):
+def table_lines(paths):
+    """(where, text) of each line of the tables that says something ('#' comments)."""
+    for path in paths:
+        with open(path) as f:
+            for no, raw in enumerate(f, 1):
+                text = raw.split('#', 1)[0].strip()
+                if text:
+                    yield '%s:%d' % (path, no), text
+
+
+def read_annotations(paths):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
     lines [(lineno, kind, fields)], pending {command names}, also {extension: {APIs it is
     offered in beyond gl.xml's supported=}}, unlisted {extension gl.xml does not know: its
     APIs})."""
     apis = {}
-    pending = set()
+    pending = {}  # command -> the APIs of the table that says it is pending
     also = {}
     unlisted = {}
     exts = {}
     lines = []
-    with open(path) as f:
-        for no, raw in enumerate(f, 1):
-            text = raw.split('#', 1)[0].strip()
-            if not text:
-                continue
-            where = '%s:%d' % (path, no)
-            words = text.split()
-            if words[0] == 'api':
-                if len(words) != 3 or words[1] not in APIS:
-                    fail('%s: expected "api %s MAJOR.MINOR"' % (where, '|'.join(APIS)))
-                if words[1] in apis:
-                    fail('%s: api %s listed twice' % (where, words[1]))
-                apis[words[1]] = version(words[2], where)
-            elif words[0] == 'pending':
-                if len(words) != 2:
-                    fail('%s: expected "pending GLNAME"' % where)
-                if words[1] in pending:
-                    fail('%s: %s pending twice' % (where, words[1]))
-                pending.add(words[1])
-            elif words[0] == 'extension':
-                rest = words[2:]
-                extra = set()
-                if rest and rest[-1].startswith('also='):
-                    extra = set(rest.pop()[5:].split(','))
-                    if not extra <= set(APIS):
-                        fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
-                if rest and rest[-1].startswith('unlisted='):
-                    named = set(rest.pop()[len('unlisted='):].split(','))
-                    if not named <= set(APIS):
-                        fail('%s: unlisted= names APIs among %s' % (where, ', '.join(APIS)))
-                    unlisted[words[1]] = named
-                if rest not in ([], ['commands']) or (words[1] in unlisted and rest):
-                    fail('%s: expected "extension NAME [commands] [also=API,...]" or '
-                         '"extension NAME unlisted=API,..."' % where)
-                if words[1] in exts:
-                    fail('%s: extension %s listed twice' % (where, words[1]))
-                exts[words[1]] = rest == ['commands']
-                if extra:
-                    also[words[1]] = extra
-            elif words[0] in ('cmd', 'param', 'name', 'check'):
-                if len(words) < 3:
-                    fail('%s: too few fields' % where)
-                lines.append((where, words[0], text))
-            else:
-                fail('%s: unknown line kind "%s"' % (where, words[0]))
+    parts = {}  # extension -> the APIs of the tables that list it
+    part, part_path = set(), None
+    for where, text in table_lines(paths):
+        words = text.split()
+        path = where.rsplit(':', 1)[0]
+        if path != part_path:
+            part, part_path = set(), path
+        if words[0] == 'api':
+            key = API_LINES.get(tuple(words[1:2] + words[3:]))
+            if len(words) not in (3, 4) or key is None:
+                fail('%s: expected "api gles1|gles2 MAJOR.MINOR" or '
+                     '"api gl MAJOR.MINOR core|compat"' % where)
+            if key in apis:
+                fail('%s: api %s listed twice' % (where, ' '.join(words[1:2] + words[3:])))
+            apis[key] = version(words[2], where)
+            part.add(key)
+        elif words[0] == 'pending':
+            if len(words) != 2:
+                fail('%s: expected "pending GLNAME"' % where)
+            if words[1] in pending:
+                fail('%s: %s pending twice' % (where, words[1]))
+            if not part:
+                fail('%s: pending %s before its table\'s "api" lines' % (where, words[1]))
+            pending[words[1]] = set(part)
+        elif words[0] == 'extension':
+            rest = words[2:]
+            extra = set()
+            if rest and rest[-1].startswith('also='):
+                extra = set(rest.pop()[5:].split(','))
+                if not extra <= set(APIS):
+                    fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
+            if rest and rest[-1].startswith('unlisted='):
+                named = set(rest.pop()[len('unlisted='):].split(','))
+                if not named <= set(APIS):
+                    fail('%s: unlisted= names APIs among %s' % (where, ', '.join(APIS)))
+                unlisted[words[1]] = named
+            if rest not in ([], ['commands']) or (words[1] in unlisted and rest):
+                fail('%s: expected "extension NAME [commands] [also=API,...]" or '
+                     '"extension NAME unlisted=API,..."' % where)
+            if not part:
+                fail('%s: extension %s before its table\'s "api" lines' % (where, words[1]))
+            if parts.get(words[1], set()) & part:
+                fail('%s: extension %s listed twice' % (where, words[1]))
+            if not extra <= part or not unlisted.get(words[1], set()) <= part:
+                fail('%s: also= and unlisted= name APIs of this table (%s)'
+                     % (where, ', '.join(sorted(part))))
+            exts[words[1]] = exts.get(words[1], False) or rest == ['commands']
+            parts.setdefault(words[1], set()).update(part)
+            if extra:
+                also.setdefault(words[1], set()).update(extra)
+        elif words[0] in ('cmd', 'param', 'name', 'check'):
+            if len(words) < 3:
+                fail('%s: too few fields' % where)
+            lines.append((where, words[0], text))
+        else:
+            fail('%s: unknown line kind "%s"' % (where, words[0]))
     if not apis:
-        fail('%s: no "api" line: nothing to stream' % path)
-    return apis, exts, lines, pending, also, unlisted
+        fail('%s: no "api" line: nothing to stream' % ', '.join(paths))
+    return apis, exts, lines, pending, also, unlisted, parts
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')

@@ -2,7 +2,7 @@
 """gen-gles.py refuses an annotation table that disagrees with gl.xml, and its
 output is deterministic.
 
-usage: test-gen-gles.py GEN-GLES.PY GL.XML ANNOTATIONS GL-SIZES.H
+usage: test-gen-gles.py GEN-GLES.PY GL.XML GL-SIZES.H ANNOTATIONS...
 """
 import filecmp
 import os
@@ -11,15 +11,28 @@ import subprocess
 import sys
 import tempfile
 
-gen, registry, annotations, sizes = sys.argv[1:5]
+gen, registry, sizes = sys.argv[1:4]
+annotations = sys.argv[4:]
 failures = 0
 
 
+# Where a table after the first begins in the text of them all (its first line).
+TABLE_STARTS = [open(p).readline() for p in annotations[1:]]
+
+
 def run(table_text, outdir):
-    table = os.path.join(outdir, 'table.txt')
-    with open(table, 'w') as f:
-        f.write(table_text)
-    cmd = [sys.executable, gen, '--registry', registry, '--annotations', table,
+    """Runs the generator on `table_text`, split back into its tables."""
+    texts = [table_text]
+    for start in TABLE_STARTS:
+        head, sep, tail = texts[-1].partition(start)
+        if sep:
+            texts[-1:] = [head, sep + tail]
+    tables = []
+    for i, text in enumerate(texts):
+        tables.append(os.path.join(outdir, 'table%d.txt' % i))
+        with open(tables[-1], 'w') as f:
+            f.write(text)
+    cmd = [sys.executable, gen, '--registry', registry, '--annotations', *tables,
            '--sizes-header', sizes, '--header', os.path.join(outdir, 'gles-codec.h'),
            '--encode', os.path.join(outdir, 'gles-encode.c'),
            '--decode', os.path.join(outdir, 'gles-decode.c'),
@@ -39,8 +52,8 @@ def expect_error(name, table_text, message):
         print('ok   %s: %s' % (name, err.strip()))
 
 
-with open(annotations) as f:
-    good = f.read()
+# The tables as one (the generator reads several as one).
+good = ''.join(open(p).read() for p in annotations)
 
 
 def without(line):
@@ -88,18 +101,23 @@ expect_error('unknown api', good + 'api glfoo 1.0\n', 'expected "api gles1|gles2
 GLES2_API = re.search(r'^api gles2 \S+$', good, re.M).group(0)
 expect_error('api version that does not exist', replaced(GLES2_API, 'api gles2 2.5'),
              'no gles2 feature of version 2.5')
-expect_error('nothing streamed', replaced('api gles1 1.0', '').replace(GLES2_API, ''),
-             'no "api" line')
+expect_error('nothing streamed', 'param glBufferSubData.data in size\n', 'no "api" line')
+expect_error('an extension before its table\'s api lines',
+             'extension GL_OES_mapbuffer commands\n' + good, 'before its table\'s "api" lines')
 expect_error('pending command not in a streamed version', good + 'pending glFooBar\n',
              'pending glFooBar: not a command of a streamed API version')
-expect_error('pending command streamed already', good + 'pending glClear\n',
-             'pending glClear: in gles2 2.0 already')
+expect_error('pending command another table\'s API streams', good + 'pending glClear\n',
+             'pending glClear: gles1 streams it')
+# Profiles: the core profile has no glBegin (gl.xml's 3.2 feature removes it).
+expect_error('a command the core profile removed', good + 'cmd glBegin flush\n',
+             'unknown command glBegin')
+expect_error('an api line of no profile', replaced('api gl 4.5 core', 'api gl 4.5 es'),
+             'expected "api gles1|gles2 MAJOR.MINOR" or "api gl MAJOR.MINOR core|compat"')
 expect_error('pending twice', good + 'pending glBlendBarrier\npending glBlendBarrier\n',
              'glBlendBarrier pending twice')
 # A pending command has no opcode, so annotating it is annotating nothing.
 expect_error('annotation of a pending command',
-             replaced(GLES2_API, 'api gles2 3.2') +
-             ('' if 'pending glMinSampleShading\n' in good else 'pending glMinSampleShading\n') +
+             replaced(GLES2_API, 'api gles2 3.2\npending glMinSampleShading') +
              'cmd glMinSampleShading sync\n', 'unknown command glMinSampleShading')
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')

@@ -158,6 +158,14 @@ static inline float gl_rd_f32(struct gl_reader *r)
 	return f;
 }
 
+static inline double gl_rd_f64(struct gl_reader *r)
+{
+	uint64_t u = gl_rd_u64(r);
+	double d;
+	memcpy(&d, &u, 8);
+	return d;
+}
+
 /* A wire struct of gl-stream.h (an EGL-level command's fixed part), read
  * whole: its bytes are the wire's, little-endian as the host is. A short
  * payload sets `bad` and zeroes *s, as the scalar reads do. */
