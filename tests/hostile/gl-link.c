@@ -4,6 +4,7 @@
  * or push exactly what they mean to.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	const uint8_t *q = p + sizeof(info) + 4 + n, *end = p + size;
 	memset(&g->es, 0, sizeof(g->es));
 	memset(&g->es1, 0, sizeof(g->es1));
+	memset(&g->core, 0, sizeof(g->core));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		for (int b = 0; b < 7; b++) {
 			uint32_t len = 0;
@@ -202,6 +204,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es1 = api;
 				else if (api.api == GL_API_GLES2)
 					g->es = api;
+				else if (api.api == GL_API_GL_CORE)
+					g->core = api;
 			}
 			q += 4 + room;
 		}
@@ -223,16 +227,22 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 	create_context(g, handle, &g->es);
 }
 
-/* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
+/* A context of `api` (GL_API_GLES2, GLES1 or GL_CORE) and a SIZE x SIZE
  * surface of `kind`, current on CH. */
-static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_t api)
 {
 	CHECK(hl_gl_bind(e, g));
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
+	bool es1 = api == GL_API_GLES1;
 	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
+	if (api == GL_API_GL_CORE && !g->core.version) {
+		fprintf(stderr, "skip: the host offers no desktop OpenGL core profile yet\n");
+		hl_env_stop(e);
+		exit(77);
+	}
 	uint32_t err;
-	create_context(g, CTX, es1 ? &g->es1 : &g->es);
+	create_context(g, CTX, es1 ? &g->es1 : api == GL_API_GL_CORE ? &g->core : &g->es);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -244,17 +254,22 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 {
-	return ready(e, g, kind, false);
+	return ready(e, g, kind, GL_API_GLES2);
 }
 
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, false);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2);
 }
 
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, true);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g)
+{
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GL_CORE);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)
