@@ -3,12 +3,14 @@
  * whose size GL does not pass. The host sizes the level itself (its
  * width, height and depth, or its compressed bytes), lays that out with
  * the context's pack state as the library does (gl_pack_size_3d), and has
- * the driver write at most that many bytes: through the bounded forms
- * glGetnTexImage / glGetnCompressedTexImage (core 4.5, ARB_robustness)
- * where the driver has them; else the size is the level's own, which the
- * driver writes exactly. The reply carries the size with the pixels, so
- * that the library copies what GL wrote (proxy/egl/gl-teximage.c: the wire).
- * With a GL_PIXEL_PACK_BUFFER bound the pixels go there, checked to fit.
+ * the driver write at most that many bytes: through the bounded forms of
+ * ARB_robustness, glGetnTexImageARB / glGetnCompressedTexImageARB, under
+ * those names: Mesa 22's dispatch knows no core 4.5 glGetnTexImage, and
+ * glvnd answers every name with a stub, which then does nothing. A driver
+ * without them would write nothing at all through those stubs: still within
+ * the size. The plain forms run only where no function came back. The reply carries the size with
+ * the pixels, so that the library copies what GL wrote (proxy/egl/gl-teximage.c: the wire). With a
+ * GL_PIXEL_PACK_BUFFER bound the pixels go there, checked to fit.
  */
 #include <EGL/egl.h>
 #include <string.h>
@@ -114,7 +116,7 @@ bool gl_exec_special_glGetTexImage(struct gl_exec *x, struct gl_reader *r)
 	} else {
 		size = -1;
 	}
-	getn_tex_image_fn getn = bounded("glGetnTexImage");
+	getn_tex_image_fn getn = bounded("glGetnTexImageARB");
 	if (t.to_buffer) {
 		if (size >= 0 && buffer_fits(x, &t, size))
 			gles_host.glGetTexImage(t.target, t.level, t.format, t.type,
@@ -155,7 +157,7 @@ bool gl_exec_special_glGetCompressedTexImage(struct gl_exec *x, struct gl_reader
 		                   bytes > MAX_READ ? GL_OUT_OF_MEMORY : GL_INVALID_OPERATION);
 		bytes = 0;
 	}
-	getn_compressed_fn getn = bounded("glGetnCompressedTexImage");
+	getn_compressed_fn getn = bounded("glGetnCompressedTexImageARB");
 	if (t.to_buffer) {
 		if (bytes > 0 && buffer_fits(x, &t, bytes))
 			gles_host.glGetCompressedTexImage(t.target, t.level,
