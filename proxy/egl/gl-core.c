@@ -21,6 +21,8 @@
  * which glPixelStorei's check gives a negative value. */
 void GL_APIENTRY gl_enc_special_glPixelStoref(GLenum pname, GLfloat param)
 {
+	if (!gl_enc_current_op(GLES_OP_glPixelStoref))
+		return;
 	GLint value;
 	if (pname == GL_PACK_SWAP_BYTES_DESKTOP || pname == GL_PACK_LSB_FIRST_DESKTOP ||
 	    pname == GL_UNPACK_SWAP_BYTES_DESKTOP || pname == GL_UNPACK_LSB_FIRST_DESKTOP)
