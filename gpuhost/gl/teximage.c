@@ -100,6 +100,9 @@ bool gl_exec_special_glGetTexImage(struct gl_exec *x, struct gl_reader *r)
 	int64_t bpp = gl_pixel_size_api(t.format, t.type, ps->desktop);
 	if (bpp < 0)
 		return gl_exec_fail(x, "glGetTexImage: format 0x%x, type 0x%x", t.format, t.type);
+	if (!gl_teximage_pack_ok(ps, t.target))
+		return gl_exec_fail(x, "glGetTexImage: a 1D array with a pack image height of %d",
+		                    ps->pack_image_height);
 	GLint dims[3] = {0, 0, 0};
 	int64_t size = 0;
 	if (level_ok(x, t.level)) {

@@ -182,7 +182,7 @@ static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 	        {BLUE, PLAIN, 1},
 	        {GL_RG, PLAIN, 2},
 	        {GL_RGB, PLAIN | P3 | T_10F_11F_11F_REV | T_5_9_9_9_REV, 3},
-	        {BGR, PLAIN | P3, 3},
+	        {BGR, PLAIN, 3}, /* the packed types: RGB only */
 	        {GL_RGBA, PLAIN | P4, 4},
 	        {BGRA, PLAIN | P4, 4},
 	        {GL_RED_INTEGER, INTEGER, 1},
@@ -190,7 +190,7 @@ static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 	        {BLUE_INTEGER, INTEGER, 1},
 	        {GL_RG_INTEGER, INTEGER, 2},
 	        {GL_RGB_INTEGER, INTEGER | P3, 3},
-	        {BGR_INTEGER, INTEGER | P3, 3},
+	        {BGR_INTEGER, INTEGER, 3},
 	        {GL_RGBA_INTEGER, INTEGER | P4, 4},
 	        {BGRA_INTEGER, INTEGER | P4, 4},
 	        {GL_DEPTH_COMPONENT, PLAIN | T_24_8, 1},

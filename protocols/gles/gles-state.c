@@ -99,6 +99,11 @@ bool gl_teximage_target_3d(uint32_t target)
 	       target == GL_TEXTURE_CUBE_MAP_ARRAY;
 }
 
+bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target)
+{
+	return target != GL_TEXTURE_1D_ARRAY_DESKTOP || ps->pack_image_height == 0;
+}
+
 bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value)
 {
 	int32_t *field;

@@ -70,6 +70,10 @@ void GL_APIENTRY gl_enc_special_glGetTexImage(GLenum target, GLint level, GLenum
 		gl_enc_error(e, bpp < 0 ? gl_size_error(bpp) : GL_INVALID_ENUM);
 		return;
 	}
+	if (!gl_teximage_pack_ok(ps, target)) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
 	uint32_t args[] = {target, (uint32_t)level, format, type};
 	if (!send_get(e, GLES_OP_glGetTexImage, args, 4, pixels))
 		return;

@@ -117,6 +117,19 @@ gl_get_tex_image_past_the_pack_buffer_is_an_error_then_pixels_end_the_link(struc
 	                  "glGetTexImage: pixels asked back while a pixel pack buffer is bound");
 }
 
+/* A 1D array read back with a pack image height: Mesa would space its layers by it, past
+ * the bytes its own bounds check (and the host's reply) allow; the library refuses it. */
+static bool gl_get_tex_image_of_a_1d_array_with_an_image_height_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_core(e, &g));
+	texture(&g, 0x8C18 /* GL_TEXTURE_1D_ARRAY */);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x806Cu /* GL_PACK_IMAGE_HEIGHT */, 7u);
+	hl_gl_cmd(&g, GLES_OP_glGetTexImage, 5, 0x8C18u, 0u, GL_RGBA, GL_UNSIGNED_BYTE, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glGetTexImage: a 1D array with a pack image height of 7");
+}
+
 /* glGetCompressedTexImage whose last word is neither 0 nor GL_BLOB_OFFSET. */
 static bool gl_get_compressed_tex_image_with_a_capacity_ends_the_link(struct hl_env *e)
 {
@@ -154,6 +167,7 @@ const struct hl_case hl_gl_core_cases[] = {
         HL_CASE(gl_get_tex_image_of_a_whole_cube_map_ends_the_link),
         HL_CASE(gl_get_tex_image_offset_with_no_pack_buffer_ends_the_link),
         HL_CASE(gl_get_tex_image_past_the_pack_buffer_is_an_error_then_pixels_end_the_link),
+        HL_CASE(gl_get_tex_image_of_a_1d_array_with_an_image_height_ends_the_link),
         HL_CASE(gl_get_compressed_tex_image_with_a_capacity_ends_the_link),
         HL_CASE(gl_pixel_store_of_a_desktop_name_in_es_ends_the_link),
         HL_CASE(gl_tex_image_1d_in_es_ends_the_link),

@@ -201,5 +201,10 @@ int64_t gl_shader_type_ok(uint32_t type);
  * them whose levels have a depth (3D, 2D array, cube map array). */
 bool gl_teximage_target_ok(uint32_t target);
 bool gl_teximage_target_3d(uint32_t target);
+/* False for a glGetTexImage of a 1D array with a GL_PACK_IMAGE_HEIGHT set:
+ * Mesa (22) then spaces the layers by the image height, past the rows its
+ * own bounds check counts (and GL's layout), so gpupipe refuses it
+ * (GL_INVALID_OPERATION in the library; the host ends the link). */
+bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target);
 
 #endif
