@@ -14,7 +14,10 @@
  * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had. With
  * --es-first it only makes an ES context, then a desktop GL one, and prints whether it got it.
  * With --core-only it makes the core context alone (no compatibility one), which clears and
- * draws the middle square: what gpupipe streams of desktop OpenGL today.
+ * draws the middle square: what gpupipe streams of desktop OpenGL today. With
+ * --surface-first it chooses an OpenGL ES 2 config and makes its window surface before it
+ * binds desktop OpenGL and asks for the compatibility context (as SDL does), which then
+ * draws the left and right shapes alone.
  */
 #define GL_GLEXT_PROTOTYPES 1
 #include <stdio.h>
@@ -205,6 +208,43 @@ static int core_only(struct gp_app *app)
 	return failures ? 1 : 0;
 }
 
+/* --surface-first: the window surface exists, never current, when the compatibility
+ * context is asked for. */
+static int surface_first(void)
+{
+	struct gp_app app;
+	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_ES2_BIT) || !app.window_config)
+		return 2;
+	struct gp_window *w = gp_window_create(&app, SIZE, SIZE, "gl-desktop-app");
+	if (!w || !eglBindAPI(EGL_OPENGL_API))
+		return 2;
+	EGLSurface s = gp_window_egl_surface(w);
+	EGLContext compat = create(&app, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 2, 1);
+	if (compat == EGL_NO_CONTEXT || !eglMakeCurrent(app.egl, s, s, compat)) {
+		printf("FAIL surface-first: %s\n", gp_egl_error_name(eglGetError()));
+		return 2;
+	}
+	EGLint width = 0;
+	eglQuerySurface(app.egl, s, EGL_WIDTH, &width);
+	printf("info: EGL_VENDOR after the context %s, surface width %d\n",
+	       eglQueryString(app.egl, EGL_VENDOR), width);
+	gp_print_gl_info();
+	GLuint list = triangle_list();
+	int failures = 0;
+	for (int frame = 0; frame < FRAMES; frame++) {
+		struct gp_frame f = {
+		        .width = SIZE, .height = SIZE, .clear_rgb = CLEAR, .prefix = ""};
+		draw_compat(&f, list);
+		failures += gp_check_frame(&f, frame != FRAMES - 1);
+		if (!eglSwapBuffers(app.egl, s)) {
+			printf("FAIL swap: %s\n", gp_egl_error_name(eglGetError()));
+			failures++;
+		}
+	}
+	gp_app_hold(&app, w);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	bool use_core = argc > 1 && strcmp(argv[1], "--core") == 0;
@@ -212,6 +252,8 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc > 1 && strcmp(argv[1], "--es-first") == 0)
 		return es_first();
+	if (argc > 1 && strcmp(argv[1], "--surface-first") == 0)
+		return surface_first();
 	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_BIT))
 		return 2;
 	if (!app.window_config) {
