@@ -407,6 +407,23 @@ bool gl_exec_wrap_glVertexAttribIFormat(struct gl_exec *x, GLuint attribindex, G
 	return attrib_format(x, attribindex, size, type, GL_FALSE, relativeoffset, true);
 }
 
+/* Desktop OpenGL 4.1's 64-bit attributes: GL_DOUBLE only, 8 bytes a
+ * component, which the draw checks fetch as any other format. */
+bool gl_exec_wrap_glVertexAttribLFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                        GLenum type, GLuint relativeoffset)
+{
+	bool valid;
+	if (!attrib_index(x, attribindex, &valid))
+		return false;
+	bool known = type == 0x140A; /* GL_DOUBLE */
+	uint32_t bytes = known && size >= 1 && size <= 4 ? (uint32_t)size * 8u : 0;
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glVertexAttribLFormat(attribindex, size, known ? type : 0, relativeoffset);
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	return set_format(x, attribindex, size, type, bytes, relativeoffset);
+}
+
 bool gl_exec_wrap_glVertexAttribBinding(struct gl_exec *x, GLuint attribindex, GLuint bindingindex)
 {
 	bool valid, valid_binding;

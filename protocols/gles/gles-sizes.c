@@ -814,6 +814,18 @@ int64_t gl_query_param_count(uint32_t pname)
 	}
 }
 
+int64_t gl_patch_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x8E74: /* GL_PATCH_DEFAULT_OUTER_LEVEL */
+		return 4;
+	case 0x8E73: /* GL_PATCH_DEFAULT_INNER_LEVEL */
+		return 2;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
 int64_t gl_query_object_count(uint32_t pname)
 {
 	switch (pname) {

@@ -36,6 +36,9 @@ struct gl_enc {
 extern struct gl_enc enc;
 extern bool have_context; /* gl_enc_current() answers NULL when false */
 extern uint32_t fake_api; /* the fake context's API (GL_API_GLES2 unless a test says) */
+/* Its version (0: the one the codec streams for fake_api; desktop OpenGL's versions are
+ * streamed before every command of them is, tests name them). */
+extern uint32_t fake_version;
 
 /* The host side's executor. */
 struct gl_exec {
@@ -107,5 +110,7 @@ void *missing_getproc(const char *name);
 void GL_APIENTRY fake_Flush(void);
 /* Points gles_host at the recording fakes. */
 void install_fakes(void);
+/* And at those of desktop OpenGL 4.0 to 4.4's commands (gles-fakes-core4.c). */
+void install_core4_fakes(void);
 
 #endif
