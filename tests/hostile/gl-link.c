@@ -186,6 +186,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	const uint8_t *q = p + sizeof(info) + 4 + n, *end = p + size;
 	memset(&g->es, 0, sizeof(g->es));
 	memset(&g->es1, 0, sizeof(g->es1));
+	memset(&g->core, 0, sizeof(g->core));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		for (int b = 0; b < 7; b++) {
 			uint32_t len = 0;
@@ -202,6 +203,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es1 = api;
 				else if (api.api == GL_API_GLES2)
 					g->es = api;
+				else if (api.api == GL_API_GL_CORE)
+					g->core = api;
 			}
 			q += 4 + room;
 		}
@@ -240,6 +243,31 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
 	return hl_gl_send(g, CH, 0);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
+{
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	*offered = g->core.version >= version;
+	if (!*offered)
+		return true;
+	uint32_t err;
+	create_context(g, CTX, &g->core);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT (core): EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, GL_SURFACE_PBUFFER);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_SURFACE, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	return hl_gl_send(g, CH, 0);
+}
+
+bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why)
+{
+	hl_skip_reason = why;
+	return hl_gl_close_served(e, g);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)

@@ -31,10 +31,19 @@ struct hl_gl_link {
 	size_t cmd_start;
 	uint8_t *rep; /* reply bytes received on CH, not consumed yet */
 	size_t rep_len, rep_cap;
-	uint32_t config;        /* a host config_id from GL_OP_INIT */
-	struct gl_api_info es;  /* the OpenGL ES the host offers */
-	struct gl_api_info es1; /* its OpenGL ES 1.1 (version 0: none) */
+	uint32_t config;         /* a host config_id from GL_OP_INIT */
+	struct gl_api_info es;   /* the OpenGL ES the host offers */
+	struct gl_api_info es1;  /* its OpenGL ES 1.1 (version 0: none) */
+	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 };
+
+/* A desktop OpenGL core context of at least `version` (GL_VERSION_CODE) current on CH, as
+ * hl_gl_ready; *offered false (and no context) when the host offers none that high: the case
+ * then ends with hl_gl_skip. */
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered);
+/* Closes the link as hl_gl_close_served does and marks the case skipped (exit status 77),
+ * saying why. */
+bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why);
 
 void hl_gl_cmd_begin(struct hl_gl_link *g, uint32_t op);
 void hl_gl_put_u64(struct hl_gl_link *g, uint64_t v);
