@@ -11,6 +11,7 @@
  *                      drawn again
  *   clear-tex-image    glClearTexImage and glClearTexSubImage, read back through a framebuffer
  *   base-instance      an instanced array read from the base instance on
+ *   multi-draw-indirect  commands of an indirect buffer, packed and with a stride
  *   subroutine         the fragment stage's subroutine picks the colour
  *   double-uniform     glUniform*d read back with glGetUniformdv, and drawn
  *   double-attrib      glVertexAttribL4d read back with glGetVertexAttribLdv; a dvec2
@@ -312,6 +313,53 @@ static bool base_instance(void)
 	return gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 }
 
+static bool multi_draw_indirect(void)
+{
+	const char *c = "multi-draw-indirect";
+	GLuint p = program(vs_pos, NULL, fs_green);
+	if (!p)
+		return gc_fail(c, "the program did not build");
+	/* Vertices 0-2 a triangle off centre, 3-5 one over the whole target. */
+	static const float pos[12] = {0.8f, 0.8f, 0.9f, 0.8f, 0.9f, 0.9f, -1, -1, 3, -1, -1, 3};
+	static const GLuint idx[3] = {0, 1, 2};
+	/* Arrays: count, instances, first, 0; tightly packed (stride 0). */
+	static const GLuint arrays[8] = {3, 1, 0, 0, 3, 1, 3, 0};
+	/* Elements: count, instances, first index, base vertex, 0; a stride of 24. */
+	static const GLuint elements[12] = {3, 1, 0, 0, 0, 0, 3, 1, 0, 3, 0, 0};
+	GLuint vao, buf[4];
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(4, buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf[0]);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(pos), pos, GL_STATIC_DRAW);
+	glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+	glEnableVertexAttribArray(0);
+	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buf[1]);
+	glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(idx), idx, GL_STATIC_DRAW);
+	glUseProgram(p);
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[2]);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(arrays), arrays, GL_STATIC_DRAW);
+	clear();
+	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 1, 0);
+	bool ok = pixel_is(c, 2, 2, 0x000000, "arrays, the first command only");
+	clear();
+	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 0);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "arrays, both commands") && ok;
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[3]);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(elements), elements, GL_STATIC_DRAW);
+	clear();
+	glMultiDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, NULL, 2, 24);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "elements, stride 24, base vertex 3") && ok;
+	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
+	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 6);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a stride of 6") && ok;
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+	glDeleteBuffers(4, buf);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(p);
+	return ok;
+}
+
 static bool subroutine(GLuint vao)
 {
 	const char *c = "subroutine";
@@ -545,6 +593,7 @@ static void run_checks(GLuint fb)
 	gc_result("buffer-storage", buffer_storage());
 	gc_result("clear-tex-image", clear_tex_image(fb));
 	gc_result("base-instance", base_instance());
+	gc_result("multi-draw-indirect", multi_draw_indirect());
 	gc_result("subroutine", subroutine(vao));
 	gc_result("double-uniform", double_uniform(vao));
 	gc_result("double-attrib", double_attrib());

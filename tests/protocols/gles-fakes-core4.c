@@ -90,3 +90,22 @@ void install_core4_fakes(void)
 	gles_host.glGetInternalformati64v = fake_GetInternalformati64v;
 	gles_host.glGetSubroutineIndex = fake_GetSubroutineIndex;
 }
+
+bool gl_exec_hook_glClearBufferData(struct gl_exec *x, GLenum target, GLenum internalformat,
+                                    GLenum format, GLenum type, const void *data)
+{
+	return true;
+}
+
+bool gl_exec_hook_glClearBufferSubData(struct gl_exec *x, GLenum target, GLenum internalformat,
+                                       GLintptr offset, GLsizeiptr size, GLenum format, GLenum type,
+                                       const void *data)
+{
+	return true;
+}
+
+CLIENT_SPECIAL(void, glMultiDrawArraysIndirect,
+               (GLenum mode, const void *indirect, GLsizei drawcount, GLsizei stride), )
+CLIENT_SPECIAL(void, glMultiDrawElementsIndirect,
+               (GLenum mode, GLenum type, const void *indirect, GLsizei drawcount,
+                GLsizei stride), )
