@@ -13,6 +13,7 @@
  *   base-instance      an instanced array read from the base instance on
  *   multi-draw-indirect  commands of an indirect buffer, packed and with a stride
  *   subroutine         the fragment stage's subroutine picks the colour
+ *   atomic-counter-buffer  a program's counter buffer queried, its counters counting
  *   double-uniform     glUniform*d read back with glGetUniformdv, and drawn
  *   double-attrib      glVertexAttribL4d read back with glGetVertexAttribLdv; a dvec2
  *                      attribute of a buffer (glVertexAttribLFormat) drawn
@@ -406,6 +407,52 @@ static bool subroutine(GLuint vao)
 	return gc_error_is(c, GL_NO_ERROR, "the subroutines") && ok;
 }
 
+static bool atomic_counter_buffer(GLuint vao)
+{
+	const char *c = "atomic-counter-buffer";
+	static const char *fs =
+	        "#version 440 core\n"
+	        "layout(binding = 2, offset = 0) uniform atomic_uint a;\n"
+	        "layout(binding = 2, offset = 4) uniform atomic_uint b;\n"
+	        "out vec4 o;\n"
+	        "void main() { atomicCounterIncrement(a); atomicCounterIncrement(b);\n"
+	        "  o = vec4(0.0, 1.0, 0.0, 1.0); }\n";
+	GLuint p = program(vs_full, NULL, fs);
+	if (!p)
+		return gc_fail(c, "the program did not build");
+	GLint binding = -1, n = 0, size = 0, idx[4] = {-1, -1, -1, -1};
+	glGetActiveAtomicCounterBufferiv(p, 0, GL_ATOMIC_COUNTER_BUFFER_BINDING, &binding);
+	glGetActiveAtomicCounterBufferiv(p, 0, GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTERS, &n);
+	glGetActiveAtomicCounterBufferiv(p, 0, GL_ATOMIC_COUNTER_BUFFER_DATA_SIZE, &size);
+	glGetActiveAtomicCounterBufferiv(
+	        p, 0, GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES, idx);
+	bool ok = true;
+	if (binding != 2 || n != 2 || size < 8)
+		ok = gc_fail(c, "binding %d, %d counters, %d bytes", binding, n, size);
+	if (idx[0] < 0 || idx[1] < 0 || idx[0] == idx[1] || idx[2] != -1)
+		ok = gc_fail(c, "indices %d %d %d", idx[0], idx[1], idx[2]);
+	GLuint buf;
+	glGenBuffers(1, &buf);
+	static const GLuint zero[2] = {0, 0};
+	glBindBufferBase(GL_ATOMIC_COUNTER_BUFFER, 2, buf);
+	glBufferData(GL_ATOMIC_COUNTER_BUFFER, sizeof(zero), zero, GL_DYNAMIC_DRAW);
+	glUseProgram(p);
+	glBindVertexArray(vao);
+	clear();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	GLuint got[2] = {0};
+	const GLuint *m = glMapBufferRange(GL_ATOMIC_COUNTER_BUFFER, 0, 8, GL_MAP_READ_BIT);
+	if (m) {
+		memcpy(got, m, sizeof(got));
+		glUnmapBuffer(GL_ATOMIC_COUNTER_BUFFER);
+	}
+	if (got[0] != 16 || got[1] != 16)
+		ok = gc_fail(c, "counters %u %u after 16 fragments", got[0], got[1]);
+	glDeleteBuffers(1, &buf);
+	glDeleteProgram(p);
+	return gc_error_is(c, GL_NO_ERROR, "the counters") && ok;
+}
+
 static bool double_uniform(GLuint vao)
 {
 	const char *c = "double-uniform";
@@ -595,6 +642,7 @@ static void run_checks(GLuint fb)
 	gc_result("base-instance", base_instance());
 	gc_result("multi-draw-indirect", multi_draw_indirect());
 	gc_result("subroutine", subroutine(vao));
+	gc_result("atomic-counter-buffer", atomic_counter_buffer(vao));
 	gc_result("double-uniform", double_uniform(vao));
 	gc_result("double-attrib", double_attrib());
 	gc_result("query-indexed", query_indexed(vao));

@@ -135,6 +135,23 @@ static bool gl_internalformat_i64_query_with_a_short_capacity_ends_the_link(stru
 	return hl_refused(e, &g.l, "glGetInternalformati64v: params");
 }
 
+/* The counter indices of a buffer have the capacity of GL_SIZES_MAX_BUFFER_COUNTERS: a
+ * smaller one is not the library's (the host answers as many as the capacity holds). */
+static bool gl_atomic_counter_indices_with_a_short_capacity_end_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	bool offered;
+	CHECK(hl_gl_ready_core(e, &g, CORE44, &offered));
+	if (!offered)
+		return hl_gl_skip(e, &g, NO_CORE);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 5u);
+	hl_gl_cmd(&g, GLES_OP_glGetActiveAtomicCounterBufferiv, 4, 5u, 0u,
+	          GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES, 8u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glGetActiveAtomicCounterBufferiv: capacity 8, its arguments say 16384");
+}
+
 const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_depth_range_array_counted_past_its_blob_ends_the_link),
         HL_CASE(gl_double_matrix_uniform_counted_past_its_blob_ends_the_link),
@@ -143,5 +160,6 @@ const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_patch_parameter_with_the_wrong_count_ends_the_link),
         HL_CASE(gl_uniform_subroutines_counted_past_their_blob_end_the_link),
         HL_CASE(gl_internalformat_i64_query_with_a_short_capacity_ends_the_link),
+        HL_CASE(gl_atomic_counter_indices_with_a_short_capacity_end_the_link),
 };
 const size_t hl_core4_case_count = sizeof(hl_core4_cases) / sizeof(hl_core4_cases[0]);

@@ -109,3 +109,6 @@ CLIENT_SPECIAL(void, glMultiDrawArraysIndirect,
 CLIENT_SPECIAL(void, glMultiDrawElementsIndirect,
                (GLenum mode, GLenum type, const void *indirect, GLsizei drawcount,
                 GLsizei stride), )
+
+HOST_SPECIAL(glGetActiveSubroutineUniformiv)
+HOST_SPECIAL(glGetActiveAtomicCounterBufferiv)
