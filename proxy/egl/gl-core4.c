@@ -1,5 +1,11 @@
 /*
- * Desktop OpenGL 4.3's multi-draw indirect commands: each is its draws one by one, sent as
+ * Desktop OpenGL 4.x on the library's side.
+ *
+ * 4.1's glVertexAttribLPointer: an array of doubles in a buffer object (a core profile has
+ * no client arrays), recorded as glVertexAttribPointer's are (gles-draw.c) and sent as an
+ * offset; the host sizes it at 8 bytes a component (gpuhost/gl/vertex.c).
+ *
+ * 4.3's multi-draw indirect commands: each is its draws one by one, sent as
  * the ES 3.1 indirect draws they are (gles-indirect.c), whose command the host reads from
  * its own store, checks and runs (gpuhost/gl/indirect.c). A negative drawcount or a stride
  * that is not a multiple of 4 is GL_INVALID_VALUE and nothing is drawn, as natively;
@@ -12,6 +18,40 @@
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
+
+#define GL_DOUBLE_TYPE 0x140A /* GL_DOUBLE */
+
+void GL_APIENTRY gl_enc_special_glVertexAttribLPointer(GLuint index, GLint size, GLenum type,
+                                                       GLsizei stride, const void *pointer)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glVertexAttribLPointer);
+	if (!e)
+		return;
+	struct ge_gl_state *gl = e->gl;
+	if (index >= gl->max_attribs || size < 1 || size > 4 || stride < 0) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	if (type != GL_DOUBLE_TYPE) {
+		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	if (!gl->array_buffer) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
+	struct ge_attrib *a = &gl->vao->attribs[index];
+	a->size = size;
+	a->type = type;
+	a->normalized = false;
+	a->integer = false;
+	a->stride = stride;
+	a->pointer = pointer;
+	a->buffer = gl->array_buffer;
+	a->binding = index;
+	gl->vao->binding_buffers[index] = gl->array_buffer;
+	gl_enc_glVertexAttribLPointer(index, size, type, stride, pointer);
+}
 
 /* DrawArraysIndirectCommand and DrawElementsIndirectCommand: the strides of tightly packed
  * commands (stride 0). */

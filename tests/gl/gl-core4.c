@@ -523,6 +523,27 @@ static bool double_attrib(void)
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
 	ok = pixel_is(c, 2, 2, 0x00ff00, "a dvec2 attribute of a buffer") && ok;
+	/* The same array through glVertexAttribLPointer, then an array off centre. */
+	static const GLdouble off[6] = {0.8, 0.8, 0.9, 0.8, 0.9, 0.9};
+	GLuint buf2;
+	glGenBuffers(1, &buf2);
+	glBindBuffer(GL_ARRAY_BUFFER, buf2);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(off), off, GL_STATIC_DRAW);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glVertexAttribLPointer(0, 2, GL_DOUBLE, 0, NULL);
+	clear();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "glVertexAttribLPointer") && ok;
+	glBindBuffer(GL_ARRAY_BUFFER, buf2);
+	glVertexAttribLPointer(0, 2, GL_DOUBLE, 2 * sizeof(GLdouble), NULL);
+	clear();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = pixel_is(c, 2, 2, 0x000000, "glVertexAttribLPointer, off centre") && ok;
+	GLint type = 0;
+	glGetVertexAttribiv(0, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
+	if (type != GL_DOUBLE)
+		ok = gc_fail(c, "attribute 0 has type 0x%x", type);
+	glDeleteBuffers(1, &buf2);
 	glDeleteBuffers(1, &buf);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteProgram(p);

@@ -152,6 +152,25 @@ static bool gl_atomic_counter_indices_with_a_short_capacity_end_the_link(struct 
 	                  "glGetActiveAtomicCounterBufferiv: capacity 8, its arguments say 16384");
 }
 
+/* An array of doubles with no GL_ARRAY_BUFFER bound: the offset would be a host pointer. */
+static bool gl_double_attrib_pointer_without_a_buffer_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	bool offered;
+	CHECK(hl_gl_ready_core(e, &g, CORE44, &offered));
+	if (!offered)
+		return hl_gl_skip(e, &g, NO_CORE);
+	hl_gl_cmd_begin(&g, GLES_OP_glVertexAttribLPointer);
+	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, 2);
+	hl_put_u32(&g.cmds, GL_DOUBLE);
+	hl_put_u32(&g.cmds, 16);
+	hl_gl_put_u64(&g, 0x1000);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glVertexAttribLPointer: no GL_ARRAY_BUFFER bound");
+}
+
 const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_depth_range_array_counted_past_its_blob_ends_the_link),
         HL_CASE(gl_double_matrix_uniform_counted_past_its_blob_ends_the_link),
@@ -161,5 +180,6 @@ const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_uniform_subroutines_counted_past_their_blob_end_the_link),
         HL_CASE(gl_internalformat_i64_query_with_a_short_capacity_ends_the_link),
         HL_CASE(gl_atomic_counter_indices_with_a_short_capacity_end_the_link),
+        HL_CASE(gl_double_attrib_pointer_without_a_buffer_ends_the_link),
 };
 const size_t hl_core4_case_count = sizeof(hl_core4_cases) / sizeof(hl_core4_cases[0]);

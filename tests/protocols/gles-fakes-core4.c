@@ -112,3 +112,7 @@ CLIENT_SPECIAL(void, glMultiDrawElementsIndirect,
 
 HOST_SPECIAL(glGetActiveSubroutineUniformiv)
 HOST_SPECIAL(glGetActiveAtomicCounterBufferiv)
+
+HOST_SPECIAL(glVertexAttribLPointer)
+CLIENT_SPECIAL(void, glVertexAttribLPointer,
+               (GLuint index, GLint size, GLenum type, GLsizei stride, const void *pointer), )
