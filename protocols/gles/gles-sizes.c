@@ -827,6 +827,52 @@ int64_t gl_query_param_count(uint32_t pname)
 	}
 }
 
+int64_t gl_patch_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x8E74: /* GL_PATCH_DEFAULT_OUTER_LEVEL */
+		return 4;
+	case 0x8E73: /* GL_PATCH_DEFAULT_INNER_LEVEL */
+		return 2;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_subroutine_uniform_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x8E4A: /* GL_NUM_COMPATIBLE_SUBROUTINES */
+	case 0x8A38: /* GL_UNIFORM_SIZE */
+	case 0x8A39: /* GL_UNIFORM_NAME_LENGTH */
+		return 1;
+	case 0x8E4B: /* GL_COMPATIBLE_SUBROUTINES */
+		return GL_SIZES_MAX_COMPATIBLE;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_atomic_buffer_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x92C1: /* GL_ATOMIC_COUNTER_BUFFER_BINDING */
+	case 0x92C4: /* GL_ATOMIC_COUNTER_BUFFER_DATA_SIZE */
+	case 0x92C5: /* GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTERS */
+	case 0x92C7: /* GL_ATOMIC_COUNTER_BUFFER_REFERENCED_BY_VERTEX_SHADER */
+	case 0x92C8: /* ..._TESS_CONTROL_SHADER */
+	case 0x92C9: /* ..._TESS_EVALUATION_SHADER */
+	case 0x92CA: /* ..._GEOMETRY_SHADER */
+	case 0x92CB: /* ..._FRAGMENT_SHADER */
+	case 0x90ED: /* ..._COMPUTE_SHADER */
+		return 1;
+	case 0x92C6: /* GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES */
+		return GL_SIZES_MAX_BUFFER_COUNTERS;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
 int64_t gl_query_object_count(uint32_t pname)
 {
 	switch (pname) {

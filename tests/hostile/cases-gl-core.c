@@ -31,7 +31,7 @@ static void texture(struct hl_gl_link *g, uint32_t target)
 static bool gl_tex_image_1d_past_its_data_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	texture(&g, TEXTURE_1D);
 	uint8_t pixels[8] = {0};
 	hl_gl_cmd_begin(&g, GLES_OP_glTexImage1D);
@@ -48,7 +48,7 @@ static bool gl_tex_image_1d_past_its_data_ends_the_link(struct hl_env *e)
 static bool gl_vertex_attrib_4dv_short_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	const double v[2] = {1, 2};
 	hl_gl_cmd_begin(&g, GLES_OP_glVertexAttrib4dv);
 	hl_put_u32(&g.cmds, 0);
@@ -62,7 +62,7 @@ static bool gl_vertex_attrib_4dv_short_ends_the_link(struct hl_env *e)
 static bool gl_get_tex_image_of_a_whole_cube_map_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	hl_gl_cmd(&g, GLES_OP_glGetTexImage, 5, GL_TEXTURE_CUBE_MAP, 0u, GL_RGBA, GL_UNSIGNED_BYTE,
 	          0u);
 	hl_gl_send(&g, CH, 0);
@@ -73,7 +73,7 @@ static bool gl_get_tex_image_of_a_whole_cube_map_ends_the_link(struct hl_env *e)
 static bool gl_get_tex_image_offset_with_no_pack_buffer_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	texture(&g, GL_TEXTURE_2D);
 	hl_gl_cmd_begin(&g, GLES_OP_glGetTexImage);
 	uint32_t args[] = {GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, GL_BLOB_OFFSET};
@@ -92,7 +92,7 @@ static bool
 gl_get_tex_image_past_the_pack_buffer_is_an_error_then_pixels_end_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	texture(&g, GL_TEXTURE_2D);
 	hl_gl_cmd_begin(&g, GLES_OP_glTexImage2D);
 	uint32_t args[] = {GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE};
@@ -122,7 +122,7 @@ gl_get_tex_image_past_the_pack_buffer_is_an_error_then_pixels_end_the_link(struc
 static bool gl_get_tex_image_of_a_1d_array_with_an_image_height_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	texture(&g, 0x8C18 /* GL_TEXTURE_1D_ARRAY */);
 	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x806Cu /* GL_PACK_IMAGE_HEIGHT */, 7u);
 	hl_gl_cmd(&g, GLES_OP_glGetTexImage, 5, 0x8C18u, 0u, GL_RGBA, GL_UNSIGNED_BYTE, 0u);
@@ -134,7 +134,7 @@ static bool gl_get_tex_image_of_a_1d_array_with_an_image_height_ends_the_link(st
 static bool gl_get_compressed_tex_image_with_a_capacity_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready_core(e, &g));
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 2));
 	hl_gl_cmd(&g, GLES_OP_glGetCompressedTexImage, 3, GL_TEXTURE_2D, 0u, 4096u);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l, "glGetCompressedTexImage: 0x1000 is neither 0 nor an offset");

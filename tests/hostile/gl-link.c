@@ -236,13 +236,8 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_
 	CHECK(hl_gl_init(g));
 	bool es1 = api == GL_API_GLES1;
 	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
-	if (api == GL_API_GL_CORE && !g->core.version) {
-		fprintf(stderr, "skip: the host offers no desktop OpenGL core profile yet\n");
-		hl_env_stop(e);
-		exit(77);
-	}
 	uint32_t err;
-	create_context(g, CTX, es1 ? &g->es1 : api == GL_API_GL_CORE ? &g->core : &g->es);
+	create_context(g, CTX, es1 ? &g->es1 : &g->es);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -250,6 +245,31 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
 	return hl_gl_send(g, CH, 0);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
+{
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	*offered = g->core.version >= version;
+	if (!*offered)
+		return true;
+	uint32_t err;
+	create_context(g, CTX, &g->core);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT (core): EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, GL_SURFACE_PBUFFER);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_SURFACE, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	return hl_gl_send(g, CH, 0);
+}
+
+bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why)
+{
+	hl_skip_reason = why;
+	return hl_gl_close_served(e, g);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
@@ -265,11 +285,6 @@ bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
 	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1);
-}
-
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g)
-{
-	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GL_CORE);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

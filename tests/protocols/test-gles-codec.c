@@ -630,6 +630,86 @@ static void test_sizes(void)
 	CHECK(gl_teximage_target_ok(0x0DE0) && !gl_teximage_target_ok(GL_TEXTURE_CUBE_MAP));
 }
 
+/* Desktop OpenGL 4.0 to 4.4 (a core 4.4 context): an ES extension's command under its core
+ * name is that command's entry point and opcode, offered from the core version; doubles and
+ * pname-sized arrays round-trip; the client drops what it can tell is wrong, the host
+ * refuses a blob its arguments do not size. */
+static void test_core4(void)
+{
+	reset();
+	install_core4_fakes();
+	CHECK(gl_gles_lookup("glBufferStorage") == gl_gles_lookup("glBufferStorageEXT"));
+	CHECK(gl_gles_lookup("glViewportArrayv") == gl_gles_lookup("glViewportArrayvOES"));
+	CHECK(gl_gles_lookup("glTextureView") == gl_gles_lookup("glTextureViewOES"));
+	CHECK(gl_gles_lookup("glDepthRangeArrayv") != gl_gles_lookup("glDepthRangeArrayfvOES"));
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 3)};
+	CHECK(gles_level_has(&core, GLES_OP_glViewportArrayvOES) &&
+	      gles_level_has(&core, GLES_OP_glTextureViewOES) &&
+	      !gles_level_has(&core, GLES_OP_glBufferStorageEXT));
+	core.version = GL_VERSION_CODE(4, 4);
+	CHECK(gles_level_has(&core, GLES_OP_glBufferStorageEXT));
+	struct gles_level es32 = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 2)};
+	CHECK(!gles_level_has(&es32, GLES_OP_glBufferStorageEXT) &&
+	      !gles_level_has(&es32, GLES_OP_glDepthRangeArrayv));
+
+	fake_api = GL_API_GL_CORE;
+	fake_version = GL_VERSION_CODE(4, 4);
+	const GLdouble ranges[4] = {0, 1, 0.25, 0.75};
+	gl_enc_glDepthRangeArrayv(2, 2, ranges);
+	CHECK(host_drain() && strcmp(rec.fn, "glDepthRangeArrayv") == 0 && rec.i[0] == 2);
+	CHECK(rec.n == 2 && memcmp(rec.data, ranges, 32) == 0);
+	gl_enc_glDepthRangeIndexed(3, 0.125, 1.0 / 3.0);
+	GLdouble got[2] = {0};
+	CHECK(host_drain() && rec.i[0] == 3);
+	memcpy(got, rec.data, 16);
+	CHECK(got[0] == 0.125 && got[1] == 1.0 / 3.0);
+	const GLdouble m[6] = {1, 2, 3, 4, 5, 6.5};
+	gl_enc_glUniformMatrix2x3dv(7, 1, GL_FALSE, m);
+	CHECK(host_drain() && rec.i[0] == 7 && rec.data_len == 48 && memcmp(rec.data, m, 48) == 0);
+	const GLfloat outer[4] = {1, 2, 3, 4};
+	gl_enc_glPatchParameterfv(0x8E74 /* GL_PATCH_DEFAULT_OUTER_LEVEL */, outer);
+	CHECK(host_drain() && rec.data_len == 16 && memcmp(rec.data, outer, 16) == 0);
+	GLint64 fmt[3] = {0, 0, -1};
+	gl_enc_glGetInternalformati64v(GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, fmt);
+	CHECK(rec.n == 2 && fmt[0] == (GLint64)1 << 40 && fmt[1] == ((GLint64)1 << 40 | 1));
+	CHECK(fmt[2] == -1);
+	GLuint p = gl_enc_glCreateProgram();
+	CHECK(gl_enc_glGetSubroutineIndex(p, GL_FRAGMENT_SHADER, "blue") == 5);
+	CHECK(strcmp((const char *)rec.data, "blue") == 0 &&
+	      rec.names[0] == ex.map[GL_NAMES_PROGRAM][p]);
+
+	/* The client drops what it can tell is wrong. */
+	uint32_t queued = enc.len;
+	gl_enc_glPatchParameterfv(GL_TEXTURE_2D, outer);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	gl_enc_glDepthRangeArrayv(GL_MAX_VIEWPORT_INDEX, 1, ranges);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	enc.error = 0;
+	gl_enc_glUniform2dv(0, -1, ranges);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
+	enc.error = 0;
+
+	/* The host refuses a blob its arguments do not size. */
+	refused(GLES_OP_glDepthRangeArrayv, (uint32_t[]){0, 2, 16, 0, 0, 0, 0}, 7,
+	        "glDepthRangeArrayv: v is 16 bytes, its arguments say 32");
+	refused(GLES_OP_glDepthRangeArrayv,
+	        (uint32_t[]){GL_MAX_VIEWPORT_INDEX - 1, 2, 32, 0, 0, 0, 0, 0, 0, 0, 0}, 11,
+	        "glDepthRangeArrayv: (int64_t)first + count <= GL_MAX_VIEWPORT_INDEX");
+	refused(GLES_OP_glUniform3dv, (uint32_t[]){0, 1, 16, 0, 0, 0, 0}, 7,
+	        "glUniform3dv: value is 16 bytes, its arguments say 24");
+	refused(GLES_OP_glPatchParameterfv, (uint32_t[]){0x8E73, 16, 0, 0, 0, 0}, 6,
+	        "glPatchParameterfv: values is 16 bytes, its arguments say 8");
+	refused(GLES_OP_glGetInternalformati64v,
+	        (uint32_t[]){GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, 8}, 5,
+	        "glGetInternalformati64v: params");
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	refused(GLES_OP_glDepthRangeIndexed, (uint32_t[]){0, 0, 0, 0, 0}, 5,
+	        "glDepthRangeIndexed is not part of");
+	install_fakes();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -646,6 +726,7 @@ int main(int argc, char **argv)
 	test_host_refuses();
 	test_gles1();
 	test_gl_core();
+	test_core4();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -100,6 +100,19 @@ int64_t gl_uniform_block_param_count(uint32_t pname);
  * i/i64/ui64 forms). */
 int64_t gl_query_param_count(uint32_t pname);
 int64_t gl_query_object_count(uint32_t pname);
+/* glPatchParameterfv (desktop OpenGL 4.0): GL_PATCH_DEFAULT_OUTER_LEVEL is
+ * 4 values, GL_PATCH_DEFAULT_INNER_LEVEL 2. */
+int64_t gl_patch_param_count(uint32_t pname);
+/* glGetActiveSubroutineUniformiv (desktop OpenGL 4.0): one value, or for
+ * GL_COMPATIBLE_SUBROUTINES up to GL_SIZES_MAX_COMPATIBLE (the host answers as many as
+ * GL_NUM_COMPATIBLE_SUBROUTINES says, `upto`). */
+#define GL_SIZES_MAX_COMPATIBLE 1024
+int64_t gl_subroutine_uniform_count(uint32_t pname);
+/* glGetActiveAtomicCounterBufferiv (desktop OpenGL 4.2): one value, or for
+ * GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES up to GL_SIZES_MAX_BUFFER_COUNTERS
+ * (as many as GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTERS says). */
+#define GL_SIZES_MAX_BUFFER_COUNTERS 4096
+int64_t gl_atomic_buffer_param_count(uint32_t pname);
 /* glGetMultisamplefv (ES 3.1): GL_SAMPLE_POSITION is x and y. */
 int64_t gl_multisample_count(uint32_t pname);
 /* glClearBuffer{i,ui,f}v: GL_COLOR 4, GL_DEPTH 1, GL_STENCIL 1. */
