@@ -225,7 +225,8 @@ struct gh_gl_buffer {
 		bool valid;
 		uint32_t type, count, min, max;
 		uint64_t offset;
-	} scan; /* the last index-range scan of this buffer */
+		uint64_t skip; /* the restart index left out (draw.c) */
+	} scan;                /* the last index-range scan of this buffer */
 };
 
 /* A program's linked executable: which attribute locations it reads. */
