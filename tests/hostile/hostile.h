@@ -256,6 +256,9 @@ extern const size_t hl_debug_case_count;
  * (cases-ext-commands.c). */
 extern const struct hl_case hl_ext_commands_cases[];
 extern const size_t hl_ext_commands_case_count;
+/* Desktop OpenGL 3.0-3.3: primitive restart, desktop-only commands (cases-gl3.c). */
+extern const struct hl_case hl_gl3_cases[];
+extern const size_t hl_gl3_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

@@ -27,6 +27,7 @@ static const struct {
         {hl_bufstore_cases, &hl_bufstore_case_count},
         {hl_shaders_cases, &hl_shaders_case_count},
         {hl_ext_commands_cases, &hl_ext_commands_case_count},
+        {hl_gl3_cases, &hl_gl3_case_count},
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

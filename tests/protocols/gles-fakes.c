@@ -24,13 +24,14 @@ struct gl_enc *gl_enc_current(void)
 }
 
 uint32_t fake_api = GL_API_GLES2;
+uint32_t fake_version;
 
 /* The fake context has everything the codec streams for fake_api. */
 static const struct gles_level *fake_level(void)
 {
 	static struct gles_level l;
 	l.api = fake_api;
-	l.version = gles_streamed_version[fake_api];
+	l.version = fake_version ? fake_version : gles_streamed_version[fake_api];
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }

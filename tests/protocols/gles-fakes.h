@@ -36,6 +36,8 @@ struct gl_enc {
 extern struct gl_enc enc;
 extern bool have_context; /* gl_enc_current() answers NULL when false */
 extern uint32_t fake_api; /* the fake context's API (GL_API_GLES2 unless a test says) */
+/* Its version (GL_VERSION_CODE); 0: the version streamed for fake_api. */
+extern uint32_t fake_version;
 
 /* The host side's executor. */
 struct gl_exec {
@@ -107,5 +109,7 @@ void *missing_getproc(const char *name);
 void GL_APIENTRY fake_Flush(void);
 /* Points gles_host at the recording fakes. */
 void install_fakes(void);
+/* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
+void install_fakes_gl3(void);
 
 #endif
