@@ -36,6 +36,16 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 		a[n++] = EGL_CONTEXT_MINOR_VERSION;
 		a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
 	}
+	if (args->level.api == GL_API_GL_CORE || args->level.api == GL_API_GL_COMPAT) {
+		a[n++] = EGL_CONTEXT_OPENGL_PROFILE_MASK;
+		a[n++] = args->level.api == GL_API_GL_CORE
+		                 ? EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
+		                 : EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT;
+	}
+	if ((flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE) && args->level.api == GL_API_GL_CORE) {
+		a[n++] = EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE;
+		a[n++] = EGL_TRUE;
+	}
 	/* Robust buffer access whenever the host has it, asked for or not:
 	 * out-of-bounds shader reads (uniform buffers, indices the executor
 	 * cannot see) stay defined. */
@@ -52,6 +62,22 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 		a[n++] = EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
 	}
 	a[n++] = EGL_NONE;
+}
+
+EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
+                                    EGLContext share, const EGLint *attribs, EGLint *error)
+{
+	bool desktop = api == GL_API_GL_CORE || api == GL_API_GL_COMPAT;
+	if (desktop && !eglBindAPI(EGL_OPENGL_API)) {
+		*error = eglGetError();
+		return EGL_NO_CONTEXT;
+	}
+	EGLContext ctx =
+	        eglCreateContext(gl->dpy, config ? config : EGL_NO_CONFIG_KHR, share, attribs);
+	*error = ctx == EGL_NO_CONTEXT ? eglGetError() : EGL_SUCCESS;
+	if (desktop)
+		eglBindAPI(EGL_OPENGL_ES_API);
+	return ctx;
 }
 
 /* The level the library asked for must be one the host offered (the
@@ -98,7 +124,7 @@ static uint32_t check_args(struct gh_gl *gl, const struct gh_gl_context_args *ar
 	}
 	uint32_t flags = args->flags;
 	if (flags & ~(uint32_t)(GL_CONTEXT_FLAG_DEBUG | GL_CONTEXT_FLAG_ROBUST |
-	                        GL_CONTEXT_FLAG_LOSE_ON_RESET))
+	                        GL_CONTEXT_FLAG_LOSE_ON_RESET | GL_CONTEXT_FLAG_FORWARD_COMPATIBLE))
 		return EGL_BAD_ATTRIBUTE;
 	if ((flags & (GL_CONTEXT_FLAG_ROBUST | GL_CONTEXT_FLAG_LOSE_ON_RESET)) &&
 	    !gl->egl.robustness)
@@ -146,12 +172,13 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 		*err = EGL_BAD_ALLOC;
 		return true;
 	}
-	EGLint attribs[16];
+	EGLint attribs[20], egl_error;
 	egl_attribs(gl, args, attribs);
-	ctx->egl = eglCreateContext(gl->dpy, config ? config->egl : EGL_NO_CONFIG_KHR,
-	                            share ? share->egl : EGL_NO_CONTEXT, attribs);
+	ctx->egl =
+	        gh_gl_create_egl_context(gl, args->level.api, config ? config->egl : NULL,
+	                                 share ? share->egl : EGL_NO_CONTEXT, attribs, &egl_error);
 	if (ctx->egl == EGL_NO_CONTEXT) {
-		*err = (uint32_t)eglGetError();
+		*err = (uint32_t)egl_error;
 		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		return true;

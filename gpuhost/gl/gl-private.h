@@ -573,6 +573,11 @@ const char *gh_gl_op_name(uint32_t op);
 bool gh_gl_stream_make_current(struct gl_exec *x);
 /* Makes ctx/draw/read current on the host thread if they are not. */
 bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, EGLSurface read);
+/* eglCreateContext for a context of `api` (enum gl_api), *error its EGL
+ * error: EGL makes contexts of the thread's bound API, which stays OpenGL
+ * ES between calls. */
+EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
+                                    EGLContext share, const EGLint *attribs, EGLint *error);
 
 /* ---- ops.c: the EGL-level commands ---- */
 

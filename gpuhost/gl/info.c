@@ -125,9 +125,14 @@ static const struct {
 };
 #define N_LIMITS (sizeof(limit_pnames) / sizeof(limit_pnames[0]))
 
+/* Also sets the host's own limits from the values, which its checks use,
+ * from the ES context; a desktop context's (gl NULL) only for the app. */
 static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 {
 	uint32_t n = 0;
+	struct gh_gl scratch;
+	if (!gl)
+		gl = &scratch;
 	gl->max_width = gl->max_height = GL_MAX_SURFACE_SIZE;
 	for (size_t i = 0; i < N_LIMITS; i++) {
 		struct gl_limit *l = &out[n];
@@ -185,14 +190,40 @@ static uint32_t query_limits(struct gh_gl *gl, struct gl_limit *out)
 	return n;
 }
 
+/* A core profile context's GL_EXTENSIONS, one glGetStringi each, joined
+ * (malloc'd; NULL where there are none). */
+static char *core_extensions(void)
+{
+	GLint n = 0;
+	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &n);
+	size_t size = 1;
+	for (GLint i = 0; i < n; i++) {
+		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
+		size += e ? strlen(e) + 1 : 0;
+	}
+	char *out = n > 0 ? calloc(1, size) : NULL;
+	for (GLint i = 0; out && i < n; i++) {
+		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
+		if (e && strlen(out) + strlen(e) + 2 <= size) {
+			if (*out)
+				strcat(out, " ");
+			strcat(out, e);
+		}
+	}
+	return out;
+}
+
 /* GL_EXTENSIONS without the extensions of ours whose functions the host
  * lacks (the app's library intersects the rest with what it implements). */
-static char *host_extensions(void)
+static char *host_extensions(bool core)
 {
-	const char *all = (const char *)gles_host.glGetString(GL_EXTENSIONS);
+	char *joined = core ? core_extensions() : NULL;
+	const char *all = core ? joined : (const char *)gles_host.glGetString(GL_EXTENSIONS);
 	char *out = calloc(1, all ? strlen(all) + 1 : 1);
-	if (!out || !all)
+	if (!out || !all) {
+		free(joined);
 		return out;
+	}
 	char *copy = strdup(all), *save = NULL;
 	for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok;
 	     tok = strtok_r(NULL, " ", &save)) {
@@ -203,6 +234,7 @@ static char *host_extensions(void)
 		strcat(out, tok);
 	}
 	free(copy);
+	free(joined);
 	return out;
 }
 
@@ -242,6 +274,19 @@ struct api_desc {
 	uint32_t n_limits;
 };
 
+/* The highest version of `api` offered: what the codec streams; in test
+ * builds with GPUPIPE_TEST_OFFER_PENDING, as if nothing were pending (an
+ * API landing in steps, tried end to end before its last step). */
+static uint32_t offer_cap(uint32_t api)
+{
+#ifdef GPUPIPE_TEST_HOOKS
+	const char *knob = getenv("GPUPIPE_TEST_OFFER_PENDING");
+	if (knob && *knob && strcmp(knob, "0") != 0)
+		return gles_landing_version[api];
+#endif
+	return gles_streamed_version[api];
+}
+
 /* What a context of `api` may be: the version the host's driver and our
  * codec both have, and our extensions that gl.xml gives the API and the
  * host's context of that API lists. */
@@ -249,8 +294,8 @@ static void describe_api(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 {
 	const char *missing = NULL;
 	uint32_t driver = gl_parse_version(d->strings[2]);
-	uint32_t v = gles_host_version(api, driver, &missing);
-	if (missing && v < gles_streamed_version[api])
+	uint32_t v = gles_host_version(api, driver, offer_cap(api), &missing);
+	if (missing && v < offer_cap(api))
 		gp_log(INFO, "%s %u.%u offered, not more: the host GL lacks %s", gl_api_name(api),
 		       GL_VERSION_MAJOR(v), GL_VERSION_MINOR(v), missing);
 	d->info = (struct gl_api_info){.api = api, .version = v};
@@ -344,9 +389,9 @@ static int host_limit(unsigned pname, int *value, void *data)
 
 /* The strings of the current context; GL_EXTENSIONS as host_extensions()
  * gives it (owned). False when it cannot be had. */
-static bool query_strings(struct api_desc *d)
+static bool query_strings(struct api_desc *d, bool core)
 {
-	d->owned[4] = host_extensions();
+	d->owned[4] = host_extensions(core);
 	const char *strings[5] = {
 	        (const char *)gles_host.glGetString(GL_VENDOR),
 	        (const char *)gles_host.glGetString(GL_RENDERER),
@@ -436,7 +481,7 @@ static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
 		       eglGetError());
 		return false;
 	}
-	bool ok = eglMakeCurrent(gl->dpy, draw, read, ctx) && query_strings(d);
+	bool ok = eglMakeCurrent(gl->dpy, draw, read, ctx) && query_strings(d, false);
 	if (ok) {
 		d->n_limits = query_es1_limits(gl, d->limits);
 		describe_api(gl, GL_API_GLES1, d);
@@ -451,14 +496,63 @@ static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
 	return ok;
 }
 
+/* Desktop OpenGL's core profile, as OpenGL ES 1.1 is: from a context of
+ * its own (3.2 asked, the driver's highest core version given) made now,
+ * current without a surface. False, logged, where the host has none or
+ * gpupipe streams none. */
+static bool describe_gl_core(struct gh_gl *gl, struct api_desc *d)
+{
+	static const EGLint core[] = {
+	        EGL_CONTEXT_MAJOR_VERSION,
+	        3,
+	        EGL_CONTEXT_MINOR_VERSION,
+	        2,
+	        EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+	        EGL_NONE,
+	};
+	if (!offer_cap(GL_API_GL_CORE))
+		return false;
+	if (!gl->egl.surfaceless) {
+		gp_log(INFO, "host EGL has no EGL_KHR_surfaceless_context: apps get no desktop "
+		             "OpenGL");
+		return false;
+	}
+	EGLContext present = eglGetCurrentContext();
+	EGLSurface draw = eglGetCurrentSurface(EGL_DRAW), read = eglGetCurrentSurface(EGL_READ);
+	EGLint error;
+	EGLContext ctx =
+	        gh_gl_create_egl_context(gl, GL_API_GL_CORE, NULL, EGL_NO_CONTEXT, core, &error);
+	if (ctx == EGL_NO_CONTEXT) {
+		gp_log(INFO,
+		       "host EGL has no OpenGL 3.2 core profile context (0x%x): apps get none",
+		       error);
+		return false;
+	}
+	bool ok = eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx) &&
+	          query_strings(d, true);
+	if (ok) {
+		d->n_limits = query_limits(NULL, d->limits);
+		describe_api(gl, GL_API_GL_CORE, d);
+		ok = d->info.version != 0;
+		gp_log(INFO, "host GL: %s; apps get OpenGL core profile up to %u.%u", d->strings[2],
+		       GL_VERSION_MAJOR(d->info.version), GL_VERSION_MINOR(d->info.version));
+	}
+	eglMakeCurrent(gl->dpy, draw, read, present);
+	eglDestroyContext(gl->dpy, ctx);
+	if (!ok)
+		gl->apis[GL_API_GL_CORE] = (struct gles_level){0};
+	return ok;
+}
+
 /* Called with the present context current: an OpenGL ES context of the
  * highest version the host has, as a GLES2 context of the app's gets.
- * OpenGL ES 1 is described from a context of its own. */
+ * OpenGL ES 1 and desktop OpenGL are described from contexts of their own. */
 bool gh_gl_info_init(struct gh_gl *gl)
 {
-	struct api_desc apis[2] = {0};
+	struct api_desc apis[3] = {0};
 	uint32_t n_apis = 1;
-	bool ok = formats_fit() && query_strings(&apis[0]);
+	bool ok = formats_fit() && query_strings(&apis[0], false);
 	if (ok) {
 		apis[0].n_limits = query_limits(gl, apis[0].limits);
 		gl->read_bgra = gh_gl_has_extension(apis[0].strings[4], "GL_EXT_read_format_bgra");
@@ -469,10 +563,19 @@ bool gh_gl_info_init(struct gh_gl *gl)
 		       GL_VERSION_MAJOR(apis[0].info.version),
 		       GL_VERSION_MINOR(apis[0].info.version));
 	}
-	if (ok && describe_gles1(gl, &apis[1]))
-		n_apis = 2;
+	/* Each API the host has takes the next block; one it lacks leaves none. */
+	bool (*const others[])(struct gh_gl *, struct api_desc *) = {describe_gles1,
+	                                                             describe_gl_core};
+	for (size_t i = 0; ok && i < sizeof(others) / sizeof(others[0]); i++) {
+		if (others[i](gl, &apis[n_apis])) {
+			n_apis++;
+		} else {
+			desc_finish(&apis[n_apis]);
+			apis[n_apis] = (struct api_desc){0};
+		}
+	}
 	ok = ok && build_reply(gl, apis, n_apis);
-	desc_finish(&apis[0]);
-	desc_finish(&apis[1]);
+	for (size_t i = 0; i < sizeof(apis) / sizeof(apis[0]); i++)
+		desc_finish(&apis[i]);
 	return ok;
 }

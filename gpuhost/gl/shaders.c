@@ -31,11 +31,15 @@
 static const char no_room_log[] =
         "ERROR: refused by gpupipe's shader check (no room left for its log)\n";
 
-/* The API whose rules a context's shaders follow. Every context is
- * OpenGL ES today; desktop GL contexts will say so here. */
+/* The API whose rules a context's shaders follow. */
 static enum gh_shader_api context_api(const struct gh_gl_context *ctx)
 {
-	(void)ctx;
+	switch (ctx->level.api) {
+	case GL_API_GL_CORE:
+		return GH_SHADER_API_GL_CORE;
+	case GL_API_GL_COMPAT:
+		return GH_SHADER_API_GL_COMPAT;
+	}
 	return GH_SHADER_API_GLES;
 }
 

@@ -76,7 +76,7 @@ def main():
         codec = codec_id(cmds, ext_names, ext_apis, offered, lines)
         files = {
             args.header: gen_header(cmds, ext_names, offered, codec),
-            args.api: gen_api_file(cmds, ext_names, ext_apis, offered),
+            args.api: gen_api_file(cmds, ext_names, ext_apis, offered, apis),
             args.encode: gen_encode(cmds, ext_names),
             args.decode: gen_decode(cmds, ext_names, ext_cmds),
         }

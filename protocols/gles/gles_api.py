@@ -94,9 +94,14 @@ void gles_level_add_extension(struct gles_level *l, int index)
     return out
 
 
-def gen_api_file(cmds, exts, ext_apis, apis):
+def gen_api_file(cmds, exts, ext_apis, apis, landing):
     out = gen_api(cmds, exts, ext_apis)
     for a, v in apis.items():
+        out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *api_version(a, v)))
+    out.append('};')
+    out.append('')
+    out.append('const uint32_t gles_landing_version[GL_API_COUNT] = {')
+    for a, v in landing.items():
         out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *api_version(a, v)))
     out.append('};')
     return '\n'.join(out) + '\n'

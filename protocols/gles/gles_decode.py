@@ -471,14 +471,15 @@ bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
 	return ok;
 }
 
-uint32_t gles_host_version(uint32_t api, uint32_t driver_version, const char **missing)
+uint32_t gles_host_version(uint32_t api, uint32_t driver_version, uint32_t cap,
+                           const char **missing)
 {
 	if (api >= GL_API_COUNT)
 		return 0;
 	uint32_t best = 0;
 	for (size_t v = 0; v < N_ELEMS(api_versions[api]) && api_versions[api][v]; v++) {
 		uint32_t version = api_versions[api][v];
-		if (version > driver_version || version > gles_streamed_version[api])
+		if (version > driver_version || version > cap)
 			break;
 		for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
 			const struct host_entry *h = &host_entries[i];

@@ -171,6 +171,10 @@ struct gles_level {
 
 /* The highest version of each API the codec streams (0: none). */
 extern const uint32_t gles_streamed_version[GL_API_COUNT];
+/* The version of each API's `api` line, as if no command were pending: what
+ * test builds offer with GPUPIPE_TEST_OFFER_PENDING while an API lands in
+ * steps (its pending commands stay absent). */
+extern const uint32_t gles_landing_version[GL_API_COUNT];
 /* GLES_EXTENSIONS as a NULL-terminated list. */
 extern const char *const gl_gles_extensions[GLES_EXT_COUNT + 1];
 
@@ -324,11 +328,12 @@ void *gl_gles_lookup(const char *name);
  * glBindVertexArray, ...). False, with *missing (if not NULL) naming the
  * first one, when a command of OpenGL ES 2.0 is missing. */
 bool gles_host_load(void *(*getproc)(const char *name), const char **missing);
-/* The highest version of `api` that the codec streams, the driver offers
- * (driver_version, from its GL_VERSION) and whose every command loaded;
- * 0 for none. *missing (if not NULL) names the first command that kept a
- * higher version out. */
-uint32_t gles_host_version(uint32_t api, uint32_t driver_version, const char **missing);
+/* The highest version of `api` up to `cap` (gles_streamed_version[api]) that
+ * the driver offers (driver_version, from its GL_VERSION) and whose every
+ * command loaded; 0 for none. *missing (if not NULL) names the first
+ * command that kept a higher version out. */
+uint32_t gles_host_version(uint32_t api, uint32_t driver_version, uint32_t cap,
+                           const char **missing);
 /* False when `ext` is not one of ours or the host lacks one of its
  * functions (then it must not be advertised). */
 bool gles_host_extension_ok(const char *ext);

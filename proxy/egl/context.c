@@ -1,5 +1,6 @@
 /*
- * EGLContexts: OpenGL ES 1.1 and 2.0+ (EGL_KHR_create_context attributes,
+ * EGLContexts: OpenGL ES 1.1 and 2.0+, desktop OpenGL's core profile
+ * (EGL_KHR_create_context attributes,
  * no-config contexts, share groups), created on the host through the display
  * stream. A context gets its own stream at its first make-current
  * (current.c) and loses it when destroyed.
@@ -8,6 +9,7 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include "fallback.h"
 #include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -74,16 +76,24 @@ void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op
 		ge_stream_flush(e);
 }
 
-/* The version a context asks for; EGL's default is OpenGL ES 1.0. */
+/* The version a context asks for; EGL's default is 1.0 (OpenGL ES 1.0, or
+ * any desktop OpenGL: EGL_KHR_create_context). */
 struct request {
+	EGLenum bound; /* the client API bound */
 	EGLint major, minor;
+	EGLint profile_mask; /* desktop OpenGL 3.2 and later */
 	uint32_t flags;
 };
 
-static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct request *req)
+static EGLint parse_attribs(struct ge_display *d, EGLenum bound, const EGLint *a,
+                            struct request *req)
 {
 	uint32_t *flags = &req->flags;
-	*req = (struct request){.major = 1, .minor = 0};
+	bool desktop = bound == EGL_OPENGL_API;
+	*req = (struct request){.bound = bound,
+	                        .major = 1,
+	                        .minor = 0,
+	                        .profile_mask = EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT};
 	for (; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_CONTEXT_MAJOR_VERSION:
@@ -92,18 +102,37 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 		case EGL_CONTEXT_MINOR_VERSION:
 			req->minor = a[1];
 			break;
+		case EGL_CONTEXT_OPENGL_PROFILE_MASK:
+			if (!desktop)
+				return ge_refuse(
+				        EGL_BAD_ATTRIBUTE,
+				        "eglCreateContext: a profile is for desktop OpenGL");
+			req->profile_mask = a[1];
+			break;
+		case EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE:
+			if (!desktop || (a[1] != EGL_TRUE && a[1] != EGL_FALSE))
+				return ge_refuse(
+				        EGL_BAD_ATTRIBUTE,
+				        "eglCreateContext: EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE "
+				        "%d: for desktop OpenGL, a boolean",
+				        a[1]);
+			*flags |= a[1] ? GL_CONTEXT_FLAG_FORWARD_COMPATIBLE : 0;
+			break;
 		case EGL_CONTEXT_FLAGS_KHR:
 			/* Forward compatibility is an OpenGL notion. */
 			if (a[1] & ~(EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR |
-			             EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR))
+			             EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR |
+			             (desktop ? EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE_BIT_KHR : 0)))
 				return ge_refuse(EGL_BAD_ATTRIBUTE,
 				                 "eglCreateContext: EGL_CONTEXT_FLAGS_KHR 0x%x has "
-				                 "bits other than debug and robust access",
-				                 a[1]);
+				                 "bits other than debug, robust access%s",
+				                 a[1], desktop ? " and forward compatible" : "");
 			if (a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				*flags |= GL_CONTEXT_FLAG_DEBUG;
 			if (a[1] & EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR)
 				*flags |= GL_CONTEXT_FLAG_ROBUST;
+			if (a[1] & EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE_BIT_KHR)
+				*flags |= GL_CONTEXT_FLAG_FORWARD_COMPATIBLE;
 			break;
 		case EGL_CONTEXT_OPENGL_DEBUG:
 			if (a[1] != EGL_TRUE && a[1] != EGL_FALSE)
@@ -140,11 +169,9 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
 				                         : "no robust contexts");
 			break;
 		default:
-			/* Profiles and forward compatibility are OpenGL only. */
 			return ge_refuse(EGL_BAD_ATTRIBUTE,
-			                 "eglCreateContext: attribute 0x%x is not accepted for "
-			                 "OpenGL ES",
-			                 a[0]);
+			                 "eglCreateContext: attribute 0x%x is not accepted for %s",
+			                 a[0], desktop ? "desktop OpenGL" : "OpenGL ES");
 		}
 	}
 	if (*flags & GL_CONTEXT_FLAG_ROBUST && !(d->host.features & GL_HOST_ROBUSTNESS))
@@ -163,9 +190,29 @@ static EGLint parse_attribs(struct ge_display *d, const EGLint *a, struct reques
  * GL_OP_CREATE_CONTEXT say 1.1 for GL_API_GLES1, never 1.0. The
  * config must render that API (EGL_RENDERABLE_TYPE), else EGL_BAD_MATCH.
  */
+/* A desktop OpenGL request: the core profile at the highest version offered
+ * (a later core version runs every earlier one's programs, and Mesa gives
+ * the highest too), when the request can have it (ge_desktop_request). */
+static EGLint resolve_desktop(struct ge_display *d, const struct ge_config *cfg,
+                              const struct request *req, const struct ge_api **out)
+{
+	const char *why = NULL;
+	if (!ge_desktop_request(d, req->major, req->minor, req->profile_mask, &why))
+		return ge_refuse(EGL_BAD_MATCH, "eglCreateContext: %s", why);
+	if (cfg && !(cfg->renderable & EGL_OPENGL_BIT))
+		return ge_refuse(EGL_BAD_MATCH,
+		                 "eglCreateContext: config 0x%x does not render desktop OpenGL "
+		                 "(EGL_RENDERABLE_TYPE 0x%x)",
+		                 cfg->config_id, cfg->renderable);
+	*out = &d->apis[GL_API_GL_CORE];
+	return EGL_SUCCESS;
+}
+
 static EGLint resolve(struct ge_display *d, const struct ge_config *cfg, const struct request *req,
                       const struct ge_api **out)
 {
+	if (req->bound == EGL_OPENGL_API)
+		return resolve_desktop(d, cfg, req, out);
 	uint32_t api = req->major == 1 ? GL_API_GLES1 : GL_API_GLES2;
 	uint32_t want = GL_VERSION_CODE(req->major < 0 ? 0 : req->major & 0xff,
 	                                req->minor < 0 ? 0 : req->minor & 0xff);
@@ -254,9 +301,9 @@ static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContex
 	struct request req;
 	EGLint error = EGL_SUCCESS;
 	EGLenum bound = ge_current_api();
-	if (bound != EGL_OPENGL_ES_API)
-		error = ge_refuse(EGL_BAD_MATCH, "eglCreateContext: %s is not streamed",
-		                  bound == EGL_OPENGL_API ? "desktop OpenGL" : "that client API");
+	if (bound != EGL_OPENGL_ES_API && bound != EGL_OPENGL_API)
+		error = ge_refuse(EGL_BAD_MATCH,
+		                  "eglCreateContext: that client API is not streamed");
 	else if (config != EGL_NO_CONFIG_KHR && !(cfg = ge_display_config(d, config)))
 		error = ge_refuse(EGL_BAD_CONFIG, "eglCreateContext: %p is not a config", config);
 	else if (share_ctx != EGL_NO_CONTEXT && !(share = ge_context_lookup(d, share_ctx)))
@@ -266,7 +313,7 @@ static EGLContext egl_create_context(EGLDisplay dpy, EGLConfig config, EGLContex
 	else if (ge_display_lost(d))
 		error = ge_refuse(EGL_CONTEXT_LOST, "eglCreateContext: the GL link is lost");
 	if (error == EGL_SUCCESS)
-		error = parse_attribs(d, attribs, &req);
+		error = parse_attribs(d, bound, attribs, &req);
 	if (error == EGL_SUCCESS)
 		error = resolve(d, cfg, &req, &api);
 	if (error == EGL_SUCCESS)
@@ -303,7 +350,10 @@ static EGLBoolean egl_query_context(EGLDisplay dpy, EGLContext ctx, EGLint attri
 			v = c->config ? c->config->config_id : 0;
 			break;
 		case EGL_CONTEXT_CLIENT_TYPE:
-			v = EGL_OPENGL_ES_API;
+			v = c->api->level.api == GL_API_GL_CORE ||
+			                    c->api->level.api == GL_API_GL_COMPAT
+			            ? EGL_OPENGL_API
+			            : EGL_OPENGL_ES_API;
 			break;
 		case EGL_CONTEXT_CLIENT_VERSION:
 			v = (EGLint)GL_VERSION_MAJOR(c->api->level.version);

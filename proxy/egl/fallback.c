@@ -366,18 +366,65 @@ struct ge_fb_display *ge_fb_of(EGLDisplay dpy)
 
 /* ---- the decision ---- */
 
+bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint profile_mask,
+                        const char **why)
+{
+	static __thread char buf[160];
+	uint32_t core = d->apis[GL_API_GL_CORE].level.version;
+	/* Before 3.2 there are no profiles: such a context is the compatibility
+	 * one (Mesa's answer), as is any asking for that profile. */
+	bool old = major < 3 || (major == 3 && minor < 2);
+	bool compat = old || !(profile_mask & EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT);
+	*why = buf;
+	if (major < 1 || minor < 0 || major > 255 || minor > 255) {
+		snprintf(buf, sizeof(buf), "OpenGL %d.%d does not exist", major, minor);
+	} else if (!old && !(profile_mask & (EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT |
+	                                     EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT))) {
+		snprintf(buf, sizeof(buf), "EGL_CONTEXT_OPENGL_PROFILE_MASK 0x%x names no profile",
+		         profile_mask);
+	} else if (compat) {
+		snprintf(buf, sizeof(buf),
+		         "desktop OpenGL %d.%d in the compatibility profile is not streamed by "
+		         "gpupipe yet",
+		         major, minor);
+	} else if (!core) {
+		snprintf(buf, sizeof(buf), "this host offers no desktop OpenGL");
+	} else if (GL_VERSION_CODE(major, minor) > core) {
+		snprintf(buf, sizeof(buf),
+		         "OpenGL %d.%d core profile asked, this host offers up to %u.%u", major,
+		         minor, GL_VERSION_MAJOR(core), GL_VERSION_MINOR(core));
+	} else {
+		*why = NULL;
+		return true;
+	}
+	return false;
+}
+
+/* The version and profile an eglCreateContext's attributes ask for (EGL's
+ * defaults: 1.0, core profile). */
+static bool desktop_context_streams(struct ge_display *d, const EGLint *a, const char **why)
+{
+	EGLint major = 1, minor = 0, mask = EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT;
+	for (; a && a[0] != EGL_NONE; a += 2) {
+		if (a[0] == EGL_CONTEXT_MAJOR_VERSION)
+			major = a[1];
+		else if (a[0] == EGL_CONTEXT_MINOR_VERSION)
+			minor = a[1];
+		else if (a[0] == EGL_CONTEXT_OPENGL_PROFILE_MASK)
+			mask = a[1];
+	}
+	return ge_desktop_request(d, major, minor, mask, why);
+}
+
 bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char **why)
 {
-	/* Today gpupipe streams OpenGL ES only. Desktop GL streaming answers
-	 * here from what the host offers (d->apis). */
-	if (r->renderable & EGL_OPENGL_BIT) {
-		*why = "desktop OpenGL configs (EGL_OPENGL_BIT) are not streamed by gpupipe yet";
+	if ((r->renderable & EGL_OPENGL_BIT) && !d->apis[GL_API_GL_CORE].level.version) {
+		*why = "desktop OpenGL configs (EGL_OPENGL_BIT): this host offers no desktop "
+		       "OpenGL";
 		return false;
 	}
-	if (r->api == EGL_OPENGL_API) {
-		*why = "desktop OpenGL contexts (EGL_OPENGL_API) are not streamed by gpupipe yet";
-		return false;
-	}
+	if (r->api == EGL_OPENGL_API)
+		return desktop_context_streams(d, r->attribs, why);
 	return true;
 }
 

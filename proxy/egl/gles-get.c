@@ -36,6 +36,9 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 			break; /* OpenGL ES 1: GL_INVALID_ENUM */
 		return (const GLubyte *)api->glsl_version;
 	case GL_EXTENSIONS:
+		/* Core profiles list them with glGetStringi only. */
+		if (api->level.api == GL_API_GL_CORE)
+			break;
 		return (const GLubyte *)api->gl_extensions;
 	}
 	if (gl->error == GL_NO_ERROR)

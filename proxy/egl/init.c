@@ -95,6 +95,23 @@ static bool split_extensions(struct ge_api *api)
  * has them (GL_OES_EGL_image and GL_EXT_EGL_image_storage also need the
  * host's EGL images), and the
  * version strings of the level it gets. */
+/* Desktop OpenGL's GL_VERSION ("4.5 (Core Profile) ...", as GL defines it:
+ * the version first) and GL_SHADING_LANGUAGE_VERSION (1.50 for 3.2, else
+ * the GL version's own: 3.30, 4.50). */
+static bool build_desktop_strings(struct ge_api *api, unsigned major, unsigned minor)
+{
+	const char *profile =
+	        api->level.api == GL_API_GL_CORE ? "Core Profile" : "Compatibility Profile";
+	if (asprintf(&api->gl_version, "%u.%u (%s) gpupipe %s (host: %s)", major, minor, profile,
+	             GE_VERSION, api->host_strings[GE_HOST_VERSION]) < 0)
+		api->gl_version = NULL;
+	bool glsl150 = major == 3 && minor == 2;
+	if (asprintf(&api->glsl_version, "%u.%02u", glsl150 ? 1 : major,
+	             glsl150 ? 50 : minor * 10) < 0)
+		api->glsl_version = NULL;
+	return api->gl_version && api->glsl_version;
+}
+
 static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 {
 	/* Extensions gl.xml does not know, so the codec has no bit for: they
@@ -125,16 +142,19 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 		add_gl_extension(api, x);
 		gles_level_add_extension(l, i);
 	}
-	for (size_t i = 0; i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
+	bool desktop = l->api == GL_API_GL_CORE || l->api == GL_API_GL_COMPAT;
+	for (size_t i = 0; !desktop && i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
 		add_gl_extension(api, unlisted[i]);
 	/* GL_OES_EGL_sync (not in gl.xml either): EGL fence syncs in this
 	 * API's command stream, where our EGL has them (and, as above, the
 	 * host's GL has the extension). */
-	if (d->host.features & GL_HOST_FENCE_SYNC)
+	if (!desktop && d->host.features & GL_HOST_FENCE_SYNC)
 		add_gl_extension(api, "GL_OES_EGL_sync");
 	if (!split_extensions(api))
 		return false;
 	unsigned major = GL_VERSION_MAJOR(l->version), minor = GL_VERSION_MINOR(l->version);
+	if (desktop)
+		return build_desktop_strings(api, major, minor);
 	/* "OpenGL ES-CM 1.1 ..." for OpenGL ES 1 (the common profile), as GL
 	 * ES 1.1 defines the string; it has no shading language. */
 	if (asprintf(&api->gl_version, "%s %u.%u gpupipe %s (host: %s)", gl_api_name(l->api), major,
@@ -168,6 +188,18 @@ static void build_egl_strings(struct ge_display *d)
 		d->egl_extensions = NULL;
 }
 
+/* The most a host may offer of `api`: what the codec streams (a test build
+ * takes what a host with GPUPIPE_TEST_OFFER_PENDING offers: info.c). */
+static uint32_t most_offered(uint32_t api)
+{
+#ifdef GPUPIPE_TEST_HOOKS
+	return gles_landing_version[api] > gles_streamed_version[api] ? gles_landing_version[api]
+	                                                              : gles_streamed_version[api];
+#else
+	return gles_streamed_version[api];
+#endif
+}
+
 /* One API block of the INIT reply. */
 static bool parse_api(struct ge_display *d, struct gl_reader *r)
 {
@@ -179,7 +211,7 @@ static bool parse_api(struct ge_display *d, struct gl_reader *r)
 	memcpy(&info, p, sizeof(info));
 	/* Only what this library streams; at most once each. */
 	if (info.api >= GL_API_COUNT || d->apis[info.api].level.version ||
-	    info.version < GL_VERSION_CODE(1, 0) || info.version > gles_streamed_version[info.api])
+	    info.version < GL_VERSION_CODE(1, 0) || info.version > most_offered(info.api))
 		return false;
 	struct ge_api *api = &d->apis[info.api];
 	api->level.api = info.api;

@@ -241,11 +241,17 @@ static void *get_proc_address(const char *name)
 	return fn;
 }
 
-/* Desktop OpenGL only through the next vendor (without one, glvnd's
- * eglBindAPI(EGL_OPENGL_API) fails as it did before). */
+/* Desktop OpenGL where the codec streams it or the next vendor may take
+ * it (without either, glvnd's eglBindAPI(EGL_OPENGL_API) fails as it did
+ * before gpupipe streamed any). */
 static EGLBoolean get_supports_api(EGLenum api)
 {
-	return api == EGL_OPENGL_ES_API || (api == EGL_OPENGL_API && ge_fallback_possible());
+	bool desktop = gles_streamed_version[GL_API_GL_CORE] != 0;
+#ifdef GPUPIPE_TEST_HOOKS
+	desktop |= gles_landing_version[GL_API_GL_CORE] != 0;
+#endif
+	return api == EGL_OPENGL_ES_API ||
+	       (api == EGL_OPENGL_API && (desktop || ge_fallback_possible()));
 }
 
 static const char *get_vendor_string(int name)

@@ -548,6 +548,8 @@ enum gl_context_flags {
 	/* EGL_LOSE_CONTEXT_ON_RESET: the host context is made so (needs
 	 * GL_HOST_ROBUSTNESS); otherwise EGL_NO_RESET_NOTIFICATION. */
 	GL_CONTEXT_FLAG_LOSE_ON_RESET = 1u << 2,
+	/* Desktop OpenGL core profile, forward-compatible (wide lines refused). */
+	GL_CONTEXT_FLAG_FORWARD_COMPATIBLE = 1u << 3,
 };
 
 enum gl_surface_kind {
