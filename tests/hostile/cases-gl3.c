@@ -4,7 +4,8 @@
  * but the other indices of the draw are checked as ever, so one past the vertex buffer
  * ends the link; a desktop-only command on an ES link ends it.
  */
-#include <GLES3/gl3.h>
+#include <GLES3/gl32.h>
+#include <GL/glcorearb.h>
 
 #include "gl-link.h"
 
@@ -44,6 +45,117 @@ gl_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link(stru
 	return hl_refused(e, &g.l, "attribute 0 reads to byte 656 of a 48-byte buffer");
 }
 
+/* A core-profile link with program 10 (drawing attribute 0) in use and vertex array 4
+ * bound; false with *skip set where the host offers no core profile. */
+static bool core_ready(struct hl_env *e, struct hl_gl_link *g, bool *skip)
+{
+	bool offered;
+	*skip = false;
+	if (!hl_gl_ready_core(e, g, &offered)) {
+		*skip = !offered;
+		return false;
+	}
+	hl_gl_shader(g, 11, GL_VERTEX_SHADER,
+	             "#version 330 core\nin vec4 pos;\nvoid main() { gl_Position = pos; }\n");
+	hl_gl_shader(g, 12, GL_FRAGMENT_SHADER,
+	             "#version 330 core\nout vec4 o;\nvoid main() { o = vec4(1, 0, 0, 1); }\n");
+	hl_gl_cmd(g, GLES_OP_glCreateProgram, 1, 10u);
+	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 11u);
+	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 12u);
+	hl_gl_cmd_begin(g, GLES_OP_glBindAttribLocation);
+	hl_put_u32(&g->cmds, 10);
+	hl_put_u32(&g->cmds, 0);
+	hl_gl_put_blob(g, "pos", 4);
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glLinkProgram, 1, 10u);
+	hl_gl_cmd(g, GLES_OP_glUseProgram, 1, 10u);
+	uint32_t vao = 4;
+	hl_gl_cmd_begin(g, GLES_OP_glGenVertexArrays);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &vao, sizeof(vao));
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glBindVertexArray, 1, vao);
+	return true;
+}
+
+/* Where the host offers no core profile yet (commands of it still pending), the core
+ * cases skip. */
+#define CORE_READY(e, g)                                                                           \
+	do {                                                                                       \
+		bool skip_;                                                                        \
+		if (!core_ready(e, g, &skip_)) {                                                   \
+			if (skip_)                                                                 \
+				hl_skip("the host offers no core profile");                        \
+			return skip_;                                                              \
+		}                                                                                  \
+	} while (0)
+
+/* glPrimitiveRestartIndex(0x7777) with GL_PRIMITIVE_RESTART on: {0, 1, 2, 0x7777, 2, 1, 0}
+ * from a 3-vertex buffer is drawn; {0, 1, 2, 0x7777, 0, 1, 40} reads vertex 40. With
+ * restart off again, 0x7777 is an index like any other, past the buffer. */
+static bool
+gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link(struct hl_env *e)
+{
+	static const uint16_t idx[14] = {0, 1, 2, 0x7777, 2, 1, 0, 0, 1, 2, 0x7777, 0, 1, 40};
+	struct hl_gl_link g;
+	CORE_READY(e, &g);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_PRIMITIVE_RESTART);
+	hl_gl_cmd(&g, GLES_OP_glPrimitiveRestartIndex, 1, 0x7777u);
+	draw_shorts(&g, 7, 0);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the strips with a restart: error 0x%x", err);
+	draw_shorts(&g, 7, 14);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 656 of a 48-byte buffer");
+}
+
+static bool gl_restart_index_with_restart_off_is_an_index_past_the_buffer(struct hl_env *e)
+{
+	static const uint16_t idx[7] = {0, 1, 2, 0x7777, 2, 1, 0};
+	struct hl_gl_link g;
+	CORE_READY(e, &g);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_PRIMITIVE_RESTART);
+	hl_gl_cmd(&g, GLES_OP_glPrimitiveRestartIndex, 1, 0x7777u);
+	draw_shorts(&g, 7, 0);
+	hl_gl_cmd(&g, GLES_OP_glDisable, 1, GL_PRIMITIVE_RESTART);
+	draw_shorts(&g, 7, 0); /* the same indices: the scan must not be reused */
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 489344 of a 48-byte buffer");
+}
+
+/* glTexImage2DMultisample of 8192 x 8192 x 4 samples of RGBA8 (1 GiB) in a 64 MiB quota:
+ * GL_OUT_OF_MEMORY, the link goes on; a small one fits. */
+static bool gl_multisample_image_past_the_gl_memory_quota_gives_out_of_memory(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CORE_READY(e, &g);
+	uint32_t tex = 7;
+	hl_gl_cmd_begin(&g, GLES_OP_glGenTextures);
+	hl_put_u32(&g.cmds, 1);
+	hl_gl_put_blob(&g, &tex, sizeof(tex));
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D_MULTISAMPLE, tex);
+	hl_gl_cmd(&g, GLES_OP_glTexImage2DMultisample, 6, GL_TEXTURE_2D_MULTISAMPLE, 4u, GL_RGBA8,
+	          8192u, 8192u, 1u);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_OUT_OF_MEMORY, "glGetError is 0x%x, not GL_OUT_OF_MEMORY", err);
+	hl_gl_cmd(&g, GLES_OP_glTexImage2DMultisample, 6, GL_TEXTURE_2D_MULTISAMPLE, 4u, GL_RGBA8,
+	          64u, 64u, 1u);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "a 64x64 image: glGetError 0x%x", err);
+	CHECKF(hl_log_has(e, NULL, 0, "GL memory quota: glTexImage2DMultisample", NULL),
+	       "no log line names the GL memory quota");
+	return hl_gl_close_served(e, &g);
+}
+
 /* glPrimitiveRestartIndex is desktop GL's: an ES link never has it. */
 static bool gl_desktop_command_on_an_es_link_ends_the_link(struct hl_env *e)
 {
@@ -57,5 +169,9 @@ static bool gl_desktop_command_on_an_es_link_ends_the_link(struct hl_env *e)
 const struct hl_case hl_gl3_cases[] = {
         HL_CASE(gl_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link),
         HL_CASE(gl_desktop_command_on_an_es_link_ends_the_link),
+        HL_CASE(gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link),
+        HL_CASE(gl_restart_index_with_restart_off_is_an_index_past_the_buffer),
+        HL_CASE_ARGS(gl_multisample_image_past_the_gl_memory_quota_gives_out_of_memory,
+                     "--quota-gl-memory", "64M"),
 };
 const size_t hl_gl3_case_count = sizeof(hl_gl3_cases) / sizeof(hl_gl3_cases[0]);

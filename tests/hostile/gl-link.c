@@ -186,6 +186,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	const uint8_t *q = p + sizeof(info) + 4 + n, *end = p + size;
 	memset(&g->es, 0, sizeof(g->es));
 	memset(&g->es1, 0, sizeof(g->es1));
+	memset(&g->core, 0, sizeof(g->core));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		for (int b = 0; b < 7; b++) {
 			uint32_t len = 0;
@@ -202,6 +203,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es1 = api;
 				else if (api.api == GL_API_GLES2)
 					g->es = api;
+				else if (api.api == GL_API_GL_CORE)
+					g->core = api;
 			}
 			q += 4 + room;
 		}
@@ -223,6 +226,20 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 	create_context(g, handle, &g->es);
 }
 
+/* A context of `api` and a SIZE x SIZE surface of `kind`, current on CH. */
+static bool make_current(struct hl_gl_link *g, uint32_t kind, const struct gl_api_info *api)
+{
+	uint32_t err;
+	create_context(g, CTX, api);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_SURFACE, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	return hl_gl_send(g, CH, 0);
+}
+
 /* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
  * surface of `kind`, current on CH. */
 static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
@@ -231,15 +248,19 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
 	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
-	uint32_t err;
-	create_context(g, CTX, es1 ? &g->es1 : &g->es);
-	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
-	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
-	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
-	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_SURFACE, &err));
-	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
-	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
-	return hl_gl_send(g, CH, 0);
+	return make_current(g, kind, es1 ? &g->es1 : &g->es);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered)
+{
+	*offered = false;
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	if (!g->core.version)
+		return false;
+	*offered = true;
+	return make_current(g, GL_SURFACE_PBUFFER, &g->core);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)

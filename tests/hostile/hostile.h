@@ -256,6 +256,8 @@ extern const size_t hl_debug_case_count;
  * (cases-ext-commands.c). */
 extern const struct hl_case hl_ext_commands_cases[];
 extern const size_t hl_ext_commands_case_count;
+/* A case that cannot run here says why and returns true: the test exits 77. */
+void hl_skip(const char *why);
 /* Desktop OpenGL 3.0-3.3: primitive restart, desktop-only commands (cases-gl3.c). */
 extern const struct hl_case hl_gl3_cases[];
 extern const size_t hl_gl3_case_count;
