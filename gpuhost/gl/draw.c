@@ -110,16 +110,15 @@ static bool desktop(const struct gh_gl_context *ctx)
 
 /* The index value the draw's indices of `isize` bytes restart primitives
  * with, which fetches no vertex; NO_RESTART where restart is off. The fixed
- * index (ES 3, desktop 4.3) overrides desktop GL's GL_PRIMITIVE_RESTART,
- * whose index is the app's (glPrimitiveRestartIndex): compared with the
- * index as it is, before any base vertex. Asked of the driver at each
- * draw, so no state of ours can drift from what it compares with; a cap
- * the context lacks is never asked (that would be a GL error). */
+ * index (where the host context has it) overrides desktop GL's
+ * GL_PRIMITIVE_RESTART, whose index is the app's (glPrimitiveRestartIndex):
+ * compared with the index as it is, before any base vertex. Asked of the
+ * driver at each draw, so no state of ours can drift from what it compares
+ * with; a cap the context lacks is never asked (that would be a GL error). */
 static uint64_t restart_index(struct gl_exec *x, uint32_t isize)
 {
 	struct gh_gl_context *ctx = x->ctx;
-	bool fixed = ctx->es3 || (desktop(ctx) && ctx->level.version >= GL_VERSION_CODE(4, 3));
-	if (fixed && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
+	if (ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
 		return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
 	if (desktop(ctx) && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
 		GLint index = 0;

@@ -47,11 +47,11 @@ gl_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link(stru
 
 /* A core-profile link with program 10 (drawing attribute 0) in use and vertex array 4
  * bound; false with *skip set where the host offers no core profile. */
-static bool core_ready(struct hl_env *e, struct hl_gl_link *g, bool *skip)
+static bool core_ready(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *skip)
 {
 	bool offered;
 	*skip = false;
-	if (!hl_gl_ready_core(e, g, &offered)) {
+	if (!hl_gl_ready_core(e, g, version, &offered)) {
 		*skip = !offered;
 		return false;
 	}
@@ -80,10 +80,10 @@ static bool core_ready(struct hl_env *e, struct hl_gl_link *g, bool *skip)
 
 /* Where the host offers no core profile yet (commands of it still pending), the core
  * cases skip. */
-#define CORE_READY(e, g)                                                                           \
+#define CORE_READY(e, g, version)                                                                  \
 	do {                                                                                       \
 		bool skip_;                                                                        \
-		if (!core_ready(e, g, &skip_)) {                                                   \
+		if (!core_ready(e, g, version, &skip_)) {                                          \
 			if (skip_)                                                                 \
 				hl_skip("the host offers no core profile");                        \
 			return skip_;                                                              \
@@ -98,7 +98,7 @@ gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_li
 {
 	static const uint16_t idx[14] = {0, 1, 2, 0x7777, 2, 1, 0, 0, 1, 2, 0x7777, 0, 1, 40};
 	struct hl_gl_link g;
-	CORE_READY(e, &g);
+	CORE_READY(e, &g, 0);
 	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
 	hl_gl_attrib0(&g, 16);
 	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
@@ -117,7 +117,7 @@ static bool gl_restart_index_with_restart_off_is_an_index_past_the_buffer(struct
 {
 	static const uint16_t idx[7] = {0, 1, 2, 0x7777, 2, 1, 0};
 	struct hl_gl_link g;
-	CORE_READY(e, &g);
+	CORE_READY(e, &g, 0);
 	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
 	hl_gl_attrib0(&g, 16);
 	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
@@ -130,12 +130,37 @@ static bool gl_restart_index_with_restart_off_is_an_index_past_the_buffer(struct
 	return hl_refused(e, &g.l, "attribute 0 reads to byte 489344 of a 48-byte buffer");
 }
 
+/* A 3.3 context on a host context that has GL_PRIMITIVE_RESTART_FIXED_INDEX (4.3): the
+ * app enables it beside GL_PRIMITIVE_RESTART with index 40. The driver restarts at 0xffff
+ * only and fetches vertex 40, past the 3-vertex buffer: the link ends. */
+static bool gl_fixed_restart_index_beside_a_custom_one_checks_the_custom_one(struct hl_env *e)
+{
+	static const uint16_t idx[4] = {0, 1, 2, 40};
+	struct hl_gl_link g;
+	CORE_READY(e, &g, 0x0303);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_PRIMITIVE_RESTART);
+	hl_gl_cmd(&g, GLES_OP_glPrimitiveRestartIndex, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_PRIMITIVE_RESTART_FIXED_INDEX);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	if (err == GL_INVALID_ENUM) { /* a host context without the cap */
+		hl_skip("the host's core context has no GL_PRIMITIVE_RESTART_FIXED_INDEX");
+		return true;
+	}
+	draw_shorts(&g, 4, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 656 of a 48-byte buffer");
+}
+
 /* glTexImage2DMultisample of 8192 x 8192 x 4 samples of RGBA8 (1 GiB) in a 64 MiB quota:
  * GL_OUT_OF_MEMORY, the link goes on; a small one fits. */
 static bool gl_multisample_image_past_the_gl_memory_quota_gives_out_of_memory(struct hl_env *e)
 {
 	struct hl_gl_link g;
-	CORE_READY(e, &g);
+	CORE_READY(e, &g, 0);
 	uint32_t tex = 7;
 	hl_gl_cmd_begin(&g, GLES_OP_glGenTextures);
 	hl_put_u32(&g.cmds, 1);
@@ -171,6 +196,7 @@ const struct hl_case hl_gl3_cases[] = {
         HL_CASE(gl_desktop_command_on_an_es_link_ends_the_link),
         HL_CASE(gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link),
         HL_CASE(gl_restart_index_with_restart_off_is_an_index_past_the_buffer),
+        HL_CASE(gl_fixed_restart_index_beside_a_custom_one_checks_the_custom_one),
         HL_CASE_ARGS(gl_multisample_image_past_the_gl_memory_quota_gives_out_of_memory,
                      "--quota-gl-memory", "64M"),
 };

@@ -251,7 +251,7 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es
 	return make_current(g, kind, es1 ? &g->es1 : &g->es);
 }
 
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered)
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
 {
 	*offered = false;
 	CHECK(hl_gl_bind(e, g));
@@ -260,7 +260,10 @@ bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered)
 	if (!g->core.version)
 		return false;
 	*offered = true;
-	return make_current(g, GL_SURFACE_PBUFFER, &g->core);
+	struct gl_api_info api = g->core;
+	if (version)
+		api.version = version;
+	return make_current(g, GL_SURFACE_PBUFFER, &api);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)

@@ -66,9 +66,10 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g);
 /* The same with an OpenGL ES 1.1 context. */
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g);
-/* The same with a desktop core-profile context; false with *offered false (nothing sent
- * but the init) where the host offers none. */
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered);
+/* The same with a desktop core-profile context of `version` (GL_VERSION_CODE; 0: the one
+ * offered); false with *offered false (nothing sent but the init) where the host offers
+ * none. */
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered);
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src);
 /* Program `name` (shaders name + 1 and + 2) drawing attribute 0 in red, in use. */
 void hl_gl_program(struct hl_gl_link *g, uint32_t name);
