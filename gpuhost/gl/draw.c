@@ -103,11 +103,6 @@ static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint
 	return true;
 }
 
-static bool desktop(const struct gh_gl_context *ctx)
-{
-	return ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
-}
-
 /* The index value the draw's indices of `isize` bytes restart primitives
  * with, which fetches no vertex; NO_RESTART where restart is off. The fixed
  * index (where the host context has it) overrides desktop GL's
@@ -120,7 +115,7 @@ static uint64_t restart_index(struct gl_exec *x, uint32_t isize)
 	struct gh_gl_context *ctx = x->ctx;
 	if (ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
 		return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
-	if (desktop(ctx) && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
+	if (ctx->app_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
 		GLint index = 0;
 		gles_host.glGetIntegerv(GL_PRIMITIVE_RESTART_INDEX, &index);
 		return (uint32_t)index;

@@ -459,6 +459,7 @@ struct gh_gl_context {
 	struct gles_level level; /* API, version, extensions: what the app may call */
 	bool es3;                /* the host made it GLES 3 or later (its types differ) */
 	bool fixed_restart;      /* the host context has GL_PRIMITIVE_RESTART_FIXED_INDEX */
+	bool app_restart;        /* and GL_PRIMITIVE_RESTART (desktop 3.1) */
 	bool initialized;        /* made current once: es3 is known */
 	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
 	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
@@ -678,9 +679,9 @@ bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uin
 
 /* ---- gl3-core.c ---- */
 
-/* Whether `ctx`, current, has GL_PRIMITIVE_RESTART_FIXED_INDEX on the host
- * (its es3 known). */
-bool gh_gl_host_has_fixed_restart(const struct gh_gl_context *ctx);
+/* Sets ctx's fixed_restart and app_restart from its host context (current,
+ * its es3 known). */
+void gh_gl_host_restart_caps(struct gh_gl_context *ctx);
 
 /* ---- pipelines.c ---- */
 

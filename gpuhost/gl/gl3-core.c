@@ -3,8 +3,8 @@
  * glFramebufferTexture1D and glFramebufferTexture3D attach a texture whose
  * storage is held while attached, as glFramebufferTexture2D's and
  * glFramebufferTextureLayer's are (bindings.c). The driver checks the
- * target, textarget, level and zoffset. And whether the host context has
- * GL_PRIMITIVE_RESTART_FIXED_INDEX, which draw.c must ask.
+ * target, textarget, level and zoffset. And which primitive restart caps the
+ * host context has, which draw.c asks.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,31 +12,39 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* ES 3, desktop 4.3 and GL_ARB_ES3_compatibility have the cap. Asked of
- * the driver, not of the app's level: the app may enable it on a host
- * context newer than it asked for, and then a draw restarts at the fixed
- * index whatever GL_PRIMITIVE_RESTART says. */
-bool gh_gl_host_has_fixed_restart(const struct gh_gl_context *ctx)
+static bool has_extension(const char *name)
 {
-	/* Only desktop contexts are asked more: an ES 1 or 2 one would record a
-	 * GL error for GL_NUM_EXTENSIONS, which the app would see. */
-	if (ctx->es3)
-		return true;
-	if (ctx->level.api != GL_API_GL_CORE && ctx->level.api != GL_API_GL_COMPAT)
-		return false;
-	const char *v = (const char *)gles_host.glGetString(GL_VERSION);
-	int major = 0, minor = 0;
-	if (v && sscanf(v, "%d.%d", &major, &minor) == 2 &&
-	    (major > 4 || (major == 4 && minor >= 3)))
-		return true;
 	GLint n = 0;
 	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &n);
 	for (GLint i = 0; gles_host.glGetStringi && i < n; i++) {
 		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
-		if (e && strcmp(e, "GL_ARB_ES3_compatibility") == 0)
+		if (e && strcmp(e, name) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* The fixed index: ES 3, desktop 4.3 and GL_ARB_ES3_compatibility have it;
+ * GL_PRIMITIVE_RESTART: desktop 3.1. Asked of the driver, not of the app's
+ * level: the app may enable the fixed index on a host context newer than it
+ * asked for, and then a draw restarts at it whatever GL_PRIMITIVE_RESTART
+ * says. Nothing is asked that the context lacks (a GL error the app would
+ * see: GL_NUM_EXTENSIONS before 3.0). */
+void gh_gl_host_restart_caps(struct gh_gl_context *ctx)
+{
+	ctx->fixed_restart = ctx->es3;
+	ctx->app_restart = false;
+	if (ctx->level.api != GL_API_GL_CORE && ctx->level.api != GL_API_GL_COMPAT)
+		return;
+	const char *v = (const char *)gles_host.glGetString(GL_VERSION);
+	int major = 0, minor = 0;
+	if (!v || sscanf(v, "%d.%d", &major, &minor) != 2)
+		return;
+	uint32_t version = GL_VERSION_CODE(major, minor);
+	ctx->app_restart = version >= GL_VERSION_CODE(3, 1);
+	ctx->fixed_restart =
+	        version >= GL_VERSION_CODE(4, 3) ||
+	        (version >= GL_VERSION_CODE(3, 0) && has_extension("GL_ARB_ES3_compatibility"));
 }
 
 bool gl_exec_hook_glFramebufferTexture1D(struct gl_exec *x, GLenum target, GLenum attachment,

@@ -122,7 +122,7 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has. */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
 		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
-		ctx->fixed_restart = gh_gl_host_has_fixed_restart(ctx);
+		gh_gl_host_restart_caps(ctx);
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);
 	}
