@@ -119,9 +119,11 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		return gh_gl_fail(x, "the host cannot make context %u current with %u/%u (0x%x)", c,
 		                  d, rd, eglGetError());
 	if (!ctx->initialized) {
-		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has. */
+		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has.
+		 * A desktop core profile (3.2 or later) has all of ES 3's. */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
-		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
+		ctx->es3 = ctx->level.api == GL_API_GL_CORE ||
+		           (v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9');
 		gh_gl_host_restart_caps(ctx);
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);

@@ -446,6 +446,19 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_PROGRAM_BINARY_FORMATS:
 	case GL_SHADER_BINARY_FORMATS:
 		return GL_SIZES_MAX_FORMATS;
+	/* Desktop OpenGL's state of its 1.0 to 2.0 commands (an ES driver
+	 * refuses them itself). */
+	case GL_DRAW_BUFFER_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP:
+	case GL_POINT_SPRITE_COORD_ORIGIN_DESKTOP:
+	case GL_PACK_SWAP_BYTES_DESKTOP:
+	case GL_PACK_LSB_FIRST_DESKTOP:
+	case GL_UNPACK_SWAP_BYTES_DESKTOP:
+	case GL_UNPACK_LSB_FIRST_DESKTOP:
+	case GL_PACK_SKIP_IMAGES_DESKTOP:
+	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||
 		    listed(get_single_gl3, LEN(get_single_gl3), pname))

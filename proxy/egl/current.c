@@ -148,6 +148,7 @@ static void bind(struct ge_context *c, struct ge_surface *draw, struct ge_surfac
 	for (struct ge_surface *s = draw; s; s = s == read ? NULL : read) {
 		s->bound = c;
 		s->last_ctx = c;
+		s->used = true;
 	}
 	/* Surfaces the context leaves (same context, new surfaces). */
 	if (old_draw && old_draw != draw && old_draw != read)

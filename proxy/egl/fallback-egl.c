@@ -193,6 +193,14 @@ static EGLConfig map(EGLDisplay dpy, EGLConfig config)
 	return n->config_map ? n->config_map[i - 1] : NULL;
 }
 
+/* A surface the app got from us before the switch becomes the one the
+ * next vendor made in its place; any other passes as it is. */
+static EGLSurface msurf(EGLDisplay dpy, EGLSurface surface)
+{
+	struct ge_fb_display *n = ge_fb_of(dpy);
+	return n && surface != EGL_NO_SURFACE ? ge_fb_surface(n, surface) : surface;
+}
+
 /* Switches the display when gpupipe cannot stream `r`. */
 static void decide(EGLDisplay dpy, const struct ge_request *r)
 {
@@ -271,7 +279,7 @@ static EGLBoolean w_make_current(EGLDisplay dpy, EGLSurface draw, EGLSurface rea
 	PFNEGLMAKECURRENTPROC f = (PFNEGLMAKECURRENTPROC)ge_fb_proc(n->v, "eglMakeCurrent");
 	if (!f)
 		return ge_fail(EGL_BAD_DISPLAY);
-	EGLBoolean ok = f(n->ndpy, draw, read, ctx);
+	EGLBoolean ok = f(n->ndpy, msurf(dpy, draw), msurf(dpy, read), ctx);
 	ge_fb_take_error(n->v);
 	fb_trace(W_MAKE_CURRENT);
 	if (ok) {
@@ -449,47 +457,63 @@ static EGLSurface w_create_pbuffer_from_client_buffer(EGLDisplay dpy, EGLenum ty
 	        EGL_NO_SURFACE, dpy, type, buffer, config, attribs);
 }
 
-static EGLBoolean w_destroy_surface(EGLDisplay dpy, EGLSurface surface)
+static EGLBoolean destroy_surface(EGLDisplay dpy, EGLSurface surface)
 {
 	FORWARD(W_DESTROY_SURFACE, PFNEGLDESTROYSURFACEPROC, EGL_FALSE, dpy, surface);
+}
+
+static EGLBoolean w_destroy_surface(EGLDisplay dpy, EGLSurface surface)
+{
+	struct ge_fb_display *n = ge_fb_of(dpy);
+	EGLBoolean ok = destroy_surface(dpy, msurf(dpy, surface));
+	if (n && ok)
+		ge_fb_surface_forget(n, surface);
+	return ok;
 }
 
 static EGLBoolean w_query_surface(EGLDisplay dpy, EGLSurface surface, EGLint attribute,
                                   EGLint *value)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_QUERY_SURFACE, PFNEGLQUERYSURFACEPROC, EGL_FALSE, dpy, surface, attribute, value);
 }
 
 static EGLBoolean w_surface_attrib(EGLDisplay dpy, EGLSurface surface, EGLint attribute,
                                    EGLint value)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SURFACE_ATTRIB, PFNEGLSURFACEATTRIBPROC, EGL_FALSE, dpy, surface, attribute,
 	        value);
 }
 
 static EGLBoolean w_bind_tex_image(EGLDisplay dpy, EGLSurface surface, EGLint buffer)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_BIND_TEX_IMAGE, PFNEGLBINDTEXIMAGEPROC, EGL_FALSE, dpy, surface, buffer);
 }
 
 static EGLBoolean w_release_tex_image(EGLDisplay dpy, EGLSurface surface, EGLint buffer)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_RELEASE_TEX_IMAGE, PFNEGLRELEASETEXIMAGEPROC, EGL_FALSE, dpy, surface, buffer);
 }
 
 static EGLBoolean w_copy_buffers(EGLDisplay dpy, EGLSurface surface, EGLNativePixmapType target)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_COPY_BUFFERS, PFNEGLCOPYBUFFERSPROC, EGL_FALSE, dpy, surface, target);
 }
 
 static EGLBoolean w_swap_buffers(EGLDisplay dpy, EGLSurface surface)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SWAP_BUFFERS, PFNEGLSWAPBUFFERSPROC, EGL_FALSE, dpy, surface);
 }
 
 static EGLBoolean w_swap_damage_khr(EGLDisplay dpy, EGLSurface surface, const EGLint *rects,
                                     EGLint n)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SWAP_DAMAGE_KHR, PFNEGLSWAPBUFFERSWITHDAMAGEKHRPROC, EGL_FALSE, dpy, surface,
 	        rects, n);
 }
@@ -497,6 +521,7 @@ static EGLBoolean w_swap_damage_khr(EGLDisplay dpy, EGLSurface surface, const EG
 static EGLBoolean w_swap_damage_ext(EGLDisplay dpy, EGLSurface surface, const EGLint *rects,
                                     EGLint n)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SWAP_DAMAGE_EXT, PFNEGLSWAPBUFFERSWITHDAMAGEEXTPROC, EGL_FALSE, dpy, surface,
 	        rects, n);
 }
@@ -591,6 +616,7 @@ static EGLBoolean w_destroy_image_khr(EGLDisplay dpy, EGLImageKHR image)
 
 static EGLBoolean w_set_damage_region(EGLDisplay dpy, EGLSurface surface, EGLint *rects, EGLint n)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SET_DAMAGE_REGION_KHR, PFNEGLSETDAMAGEREGIONKHRPROC, EGL_FALSE, dpy, surface,
 	        rects, n);
 }
@@ -637,6 +663,7 @@ static EGLBoolean w_export_dmabuf(EGLDisplay dpy, EGLImageKHR image, int *fds, E
 static EGLBoolean w_swap_region_nok(EGLDisplay dpy, EGLSurface surface, EGLint n,
                                     const EGLint *rects)
 {
+	surface = msurf(dpy, surface);
 	FORWARD(W_SWAP_REGION_NOK, PFNEGLSWAPBUFFERSREGIONNOKPROC, EGL_FALSE, dpy, surface, n,
 	        rects);
 }

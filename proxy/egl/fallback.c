@@ -468,6 +468,68 @@ static EGLConfig map_config(struct ge_fb_vendor *v, EGLDisplay ndpy, const struc
 	return found[0];
 }
 
+/* Surfaces the app has from us that were never current (nothing was drawn
+ * to them, nothing attached to their wl_surface): made again by the next
+ * vendor, with the mapped config, on the same wl_egl_window or at the same
+ * size, and paired with ours (lock and d->lock held). An app that makes
+ * its window before asking for the context gpupipe does not stream (SDL
+ * does) falls back all the same. */
+static void carry_surfaces(struct ge_display *d, struct ge_fb_display *n)
+{
+	uint32_t count = (uint32_t)wl_list_length(&d->surfaces);
+	n->surfaces = calloc(count ? count : 1, sizeof(*n->surfaces));
+	if (!n->surfaces)
+		return; /* then our eglTerminate ends them: the app's handles go bad */
+	PFNEGLCREATEWINDOWSURFACEPROC window =
+	        (PFNEGLCREATEWINDOWSURFACEPROC)ge_fb_proc(n->v, "eglCreateWindowSurface");
+	PFNEGLCREATEPBUFFERSURFACEPROC pbuffer =
+	        (PFNEGLCREATEPBUFFERSURFACEPROC)ge_fb_proc(n->v, "eglCreatePbufferSurface");
+	struct ge_surface *s, *tmp;
+	wl_list_for_each_safe(s, tmp, &d->surfaces, link)
+	{
+		EGLConfig config = n->config_map ? n->config_map[s->config - d->configs] : NULL;
+		struct wl_egl_window *win = s->win;
+		bool is_window = s->kind == GL_SURFACE_WINDOW;
+		const EGLint size[] = {EGL_WIDTH,           s->width,   EGL_HEIGHT, s->height,
+		                       EGL_LARGEST_PBUFFER, s->largest, EGL_NONE};
+		/* Ours lets go of the wl_egl_window first: a vendor takes only a free one. */
+		ge_surface_detach(s);
+		EGLSurface next = EGL_NO_SURFACE;
+		if (is_window && win && window)
+			next = window(n->ndpy, config, (EGLNativeWindowType)win, NULL);
+		else if (!is_window && pbuffer)
+			next = pbuffer(n->ndpy, config, size);
+		if (next == EGL_NO_SURFACE)
+			gp_log(WARN, "the next EGL vendor made no surface in place of %p (0x%x)",
+			       (void *)s, n->v->get_error());
+		n->surfaces[n->n_surfaces++] = (struct ge_fb_surface){.ours = s, .next = next};
+	}
+}
+
+EGLSurface ge_fb_surface(struct ge_fb_display *n, EGLSurface surf)
+{
+	EGLSurface out = surf;
+	pthread_mutex_lock(&lock);
+	for (uint32_t i = 0; i < n->n_surfaces; i++)
+		if ((EGLSurface)n->surfaces[i].ours == surf)
+			out = n->surfaces[i].next;
+	pthread_mutex_unlock(&lock);
+	return out;
+}
+
+void ge_fb_surface_forget(struct ge_fb_display *n, EGLSurface surf)
+{
+	pthread_mutex_lock(&lock);
+	for (uint32_t i = 0; i < n->n_surfaces; i++) {
+		if ((EGLSurface)n->surfaces[i].ours != surf)
+			continue;
+		free(n->surfaces[i].ours);
+		n->surfaces[i] = n->surfaces[--n->n_surfaces];
+		break;
+	}
+	pthread_mutex_unlock(&lock);
+}
+
 /* The next vendor's initialised display for d's wl_display (lock held). */
 static struct ge_fb_display *open_next(struct ge_display *d)
 {
@@ -500,7 +562,10 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 		return true;
 	}
 	pthread_mutex_lock(&d->lock);
-	bool holds = !wl_list_empty(&d->contexts) || !wl_list_empty(&d->surfaces);
+	/* Surfaces never current are carried over (carry_surfaces). */
+	bool holds = !wl_list_empty(&d->contexts);
+	struct ge_surface *s;
+	wl_list_for_each(s, &d->surfaces, link) holds |= s->used;
 	bool initialized = d->initialized;
 	pthread_mutex_unlock(&d->lock);
 	struct ge_fb_display *n = NULL;
@@ -508,8 +573,8 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 		if (initialized && !d->fb_warned)
 			gp_log(WARN,
 			       "%s: %s, and this display already holds gpupipe contexts or "
-			       "surfaces: "
-			       "refused (an app that asks for it first gets the next EGL vendor)",
+			       "surfaces drawn to: refused (an app that asks for it first gets the "
+			       "next EGL vendor)",
 			       r->call, why);
 		d->fb_warned = initialized;
 		goto out;
@@ -531,6 +596,7 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 		for (uint32_t i = 0; i < d->n_configs; i++)
 			n->config_map[i] = map_config(n->v, n->ndpy, &d->configs[i]);
 	}
+	carry_surfaces(d, n);
 	pthread_mutex_unlock(&d->lock);
 	EGLBoolean (*terminate)(EGLDisplay) =
 	        (EGLBoolean(*)(EGLDisplay))ge_fallback_ours("eglTerminate");

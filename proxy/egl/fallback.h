@@ -26,12 +26,29 @@ struct ge_fb_vendor;
 /* A display that has fallen back: the next vendor's display for the same
  * native display, and the next vendor's configs for the ones the app got
  * from us before (by index: our config handles are 1..n). */
+/* A surface the app got from us before the switch, and the next vendor's
+ * in its place. Ours stays allocated (detached from everything) while the
+ * pair lives, so no later handle of the next vendor can be the same pointer. */
+struct ge_fb_surface {
+	struct ge_surface *ours;
+	EGLSurface next; /* EGL_NO_SURFACE where the next vendor made none */
+};
+
 struct ge_fb_display {
 	struct ge_fb_vendor *v;
 	EGLDisplay ndpy;
 	EGLConfig *config_map;
 	uint32_t n_configs;
+	struct ge_fb_surface *surfaces; /* under fallback.c's lock */
+	uint32_t n_surfaces;
 };
+
+/* The next vendor's surface for `surf` on a fallen-back display: its own
+ * handle passes as it is; one the app got from us before the switch maps
+ * to the one made in its place. */
+EGLSurface ge_fb_surface(struct ge_fb_display *n, EGLSurface surf);
+/* After the next vendor destroyed it: forgets `surf`'s pair (and frees ours). */
+void ge_fb_surface_forget(struct ge_fb_display *n, EGLSurface surf);
 
 /* ---- the decision ---- */
 

@@ -235,6 +235,7 @@ struct ge_surface {
 	struct ge_context *bound;    /* context it is current with */
 	struct ge_context *last_ctx; /* whose stream last had it current */
 	bool destroyed;              /* eglDestroySurface ran while current */
+	bool used;                   /* ever current: the host has drawn to it */
 	bool age_valid;              /* back buffer holds the previous frame */
 
 	/* Windows only. */
@@ -251,6 +252,9 @@ struct ge_surface {
 
 struct ge_surface *ge_surface_lookup(struct ge_display *d, EGLSurface surf);
 void ge_surface_destroy_now(struct ge_surface *s);
+/* ge_surface_destroy_now but the free: the surface is gone from the host,
+ * Wayland and the display; its memory stays the caller's. */
+void ge_surface_detach(struct ge_surface *s);
 /* Host size differs from the window's: sends GL_OP_RESIZE_SURFACE on
  * `e` (the stream the surface is, or is about to be, current on). */
 void ge_surface_sync_size(struct ge_surface *s, struct gl_enc *e);

@@ -39,13 +39,19 @@ EGLint ge_surface_create_on_host(struct ge_display *d, struct ge_surface *s)
 	return (EGLint)reply.error;
 }
 
-void ge_surface_destroy_now(struct ge_surface *s)
+void ge_surface_detach(struct ge_surface *s)
 {
 	struct gl_op_handle op = {.handle = s->handle};
 	ge_send_ordered(s->d, s->last_ctx, GL_OP_DESTROY_SURFACE, &op, sizeof(op));
 	if (s->kind == GL_SURFACE_WINDOW)
 		ge_window_finish(s);
 	wl_list_remove(&s->link);
+	wl_list_init(&s->link);
+}
+
+void ge_surface_destroy_now(struct ge_surface *s)
+{
+	ge_surface_detach(s);
 	free(s);
 }
 

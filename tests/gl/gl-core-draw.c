@@ -12,7 +12,7 @@
  *   multisample-texture  glTexImage2DMultisample/3DMultisample rendered and resolved
  *   multi-draw-base-vertex  glMultiDrawElementsBaseVertex: two quads of one index list
  *   framebuffer-texture-3d  a 3D texture's layer attached (and detached by the 1D form)
- *   and those of gl-core-state.c (queries, attributes, colour clamping)
+ *   and those of gl-core-draw-state.c (queries, attributes, colour clamping)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a 3.3 core context.

@@ -24,7 +24,7 @@ GLuint cd_arrays(const float *pos, const float *color, int n);
 /* The framebuffer every draw check draws into (bound, viewport set). */
 void cd_bind_target(void);
 
-/* The state and attribute checks (gl-core-state.c). */
+/* The state and attribute checks (gl-core-draw-state.c). */
 void cd_state_checks(void);
 
 #endif

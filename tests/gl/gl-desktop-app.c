@@ -13,8 +13,11 @@
  * context. After 3 frames it prints "held" and keeps the window until SIGTERM or SIGINT
  * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had. With
  * --es-first it only makes an ES context, then a desktop GL one, and prints whether it got it.
- * With --core-only it makes the core context alone (no compatibility one), which clears and
- * draws the middle square: what gpupipe streams of desktop OpenGL today.
+ * With --core-only it makes a core 4.3 context alone (gl-desktop-core.c: uniform blocks,
+ * instancing, a compute dispatch). With
+ * --surface-first it chooses an OpenGL ES 2 config and makes its window surface before it
+ * binds desktop OpenGL and asks for the compatibility context (as SDL does), which then
+ * draws the left and right shapes alone.
  */
 #define GL_GLEXT_PROTOTYPES 1
 #include <stdio.h>
@@ -25,12 +28,13 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include "gl-desktop-core.h"
 #include "gl-probes.h"
 #include "gl-window.h"
 
-#define SIZE 256
+#define SIZE GP_DESKTOP_SIZE
 #define FRAMES 3
-#define CLEAR 0x102040
+#define CLEAR GP_DESKTOP_CLEAR
 
 static EGLContext create(struct gp_app *app, EGLint profile, EGLint major, EGLint minor)
 {
@@ -159,49 +163,40 @@ static int es_first(void)
 	return 0;
 }
 
-static void clear_core(struct gp_frame *f)
+/* --surface-first: the window surface exists, never current, when the compatibility
+ * context is asked for. */
+static int surface_first(void)
 {
-	glViewport(0, 0, SIZE, SIZE);
-	glClearColor(0x10 / 255.0f, 0x20 / 255.0f, 0x40 / 255.0f, 1);
-	glClear(GL_COLOR_BUFFER_BIT);
-	gp_add_probe(f, "clear", 8, 8, CLEAR, 2);
-	gp_add_probe(f, "clear", 248, 248, CLEAR, 2);
-}
-
-/* --core-only: a core 3.3 context alone (as a core-profile app asks). */
-static int core_only(struct gp_app *app)
-{
-	EGLContext core = create(app, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 3);
-	struct gp_window *w =
-	        core != EGL_NO_CONTEXT ? gp_window_create(app, SIZE, SIZE, "gl-desktop-app") : NULL;
-	EGLSurface s = w ? gp_window_egl_surface(w) : EGL_NO_SURFACE;
-	if (!w || !eglMakeCurrent(app->egl, s, s, core))
+	struct gp_app app;
+	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_ES2_BIT) || !app.window_config)
 		return 2;
-	printf("info: core GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	struct gp_window *w = gp_window_create(&app, SIZE, SIZE, "gl-desktop-app");
+	if (!w || !eglBindAPI(EGL_OPENGL_API))
+		return 2;
+	EGLSurface s = gp_window_egl_surface(w);
+	EGLContext compat = create(&app, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 2, 1);
+	if (compat == EGL_NO_CONTEXT || !eglMakeCurrent(app.egl, s, s, compat)) {
+		printf("FAIL surface-first: %s\n", gp_egl_error_name(eglGetError()));
+		return 2;
+	}
+	EGLint width = 0;
+	eglQuerySurface(app.egl, s, EGL_WIDTH, &width);
+	printf("info: EGL_VENDOR after the context %s, surface width %d\n",
+	       eglQueryString(app.egl, EGL_VENDOR), width);
 	gp_print_gl_info();
-	/* A core profile has no glGetString(GL_EXTENSIONS): GL_INVALID_ENUM, as it must. */
-	GLenum error = glGetError();
-	printf("%s core-extensions-string: error 0x%04x\n",
-	       error == GL_INVALID_ENUM ? "PASS" : "FAIL", error);
-	GLint n = 0;
-	glGetIntegerv(GL_NUM_EXTENSIONS, &n);
-	printf("info: core GL_NUM_EXTENSIONS %d, first %s\n", n,
-	       n > 0 ? (const char *)glGetStringi(GL_EXTENSIONS, 0) : "(none)");
-	struct core c = {0};
-	core_setup(&c);
+	GLuint list = triangle_list();
 	int failures = 0;
 	for (int frame = 0; frame < FRAMES; frame++) {
 		struct gp_frame f = {
 		        .width = SIZE, .height = SIZE, .clear_rgb = CLEAR, .prefix = ""};
-		clear_core(&f);
-		draw_core(&f, &c);
+		draw_compat(&f, list);
 		failures += gp_check_frame(&f, frame != FRAMES - 1);
-		if (!eglSwapBuffers(app->egl, s)) {
+		if (!eglSwapBuffers(app.egl, s)) {
 			printf("FAIL swap: %s\n", gp_egl_error_name(eglGetError()));
 			failures++;
 		}
 	}
-	gp_app_hold(app, w);
+	gp_app_hold(&app, w);
 	return failures ? 1 : 0;
 }
 
@@ -212,6 +207,8 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc > 1 && strcmp(argv[1], "--es-first") == 0)
 		return es_first();
+	if (argc > 1 && strcmp(argv[1], "--surface-first") == 0)
+		return surface_first();
 	if (!gp_app_init(&app, "gl-desktop-app", EGL_OPENGL_BIT))
 		return 2;
 	if (!app.window_config) {
@@ -224,7 +221,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (argc > 1 && strcmp(argv[1], "--core-only") == 0)
-		return core_only(&app);
+		return gp_desktop_core_only(&app);
 	EGLContext compat = create(&app, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 2, 1);
 	EGLContext core =
 	        use_core ? create(&app, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 3) : EGL_NO_CONTEXT;

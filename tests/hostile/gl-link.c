@@ -4,6 +4,7 @@
  * or push exactly what they mean to.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,11 +227,28 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 	create_context(g, handle, &g->es);
 }
 
-/* A context of `api` and a SIZE x SIZE surface of `kind`, current on CH. */
-static bool make_current(struct hl_gl_link *g, uint32_t kind, const struct gl_api_info *api)
+/* The version a core context is asked for (GL_VERSION_CODE); 0: the one offered. */
+static uint32_t core_version;
+
+/* A context of `api` (GL_API_GLES2, GLES1 or GL_CORE) and a SIZE x SIZE
+ * surface of `kind`, current on CH. */
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_t api)
 {
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	bool es1 = api == GL_API_GLES1;
+	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
+	if (api == GL_API_GL_CORE && !g->core.version) {
+		fprintf(stderr, "skip: the host offers no desktop OpenGL core profile yet\n");
+		hl_env_stop(e);
+		exit(77);
+	}
 	uint32_t err;
-	create_context(g, CTX, api);
+	struct gl_api_info core = g->core;
+	if (core_version)
+		core.version = core_version;
+	create_context(g, CTX, es1 ? &g->es1 : api == GL_API_GL_CORE ? &core : &g->es);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -240,45 +258,32 @@ static bool make_current(struct hl_gl_link *g, uint32_t kind, const struct gl_ap
 	return hl_gl_send(g, CH, 0);
 }
 
-/* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
- * surface of `kind`, current on CH. */
-static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
-{
-	CHECK(hl_gl_bind(e, g));
-	hl_gl_open(g, CH);
-	CHECK(hl_gl_init(g));
-	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
-	return make_current(g, kind, es1 ? &g->es1 : &g->es);
-}
-
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
-{
-	*offered = false;
-	CHECK(hl_gl_bind(e, g));
-	hl_gl_open(g, CH);
-	CHECK(hl_gl_init(g));
-	if (!g->core.version)
-		return false;
-	*offered = true;
-	struct gl_api_info api = g->core;
-	if (version)
-		api.version = version;
-	return make_current(g, GL_SURFACE_PBUFFER, &api);
-}
-
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 {
-	return ready(e, g, kind, false);
+	return ready(e, g, kind, GL_API_GLES2);
 }
 
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, false);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2);
 }
 
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, true);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g)
+{
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GL_CORE);
+}
+
+bool hl_gl_ready_core_version(struct hl_env *e, struct hl_gl_link *g, uint32_t version)
+{
+	core_version = version;
+	bool ok = ready(e, g, GL_SURFACE_PBUFFER, GL_API_GL_CORE);
+	core_version = 0;
+	return ok;
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

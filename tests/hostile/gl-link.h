@@ -34,7 +34,7 @@ struct hl_gl_link {
 	uint32_t config;         /* a host config_id from GL_OP_INIT */
 	struct gl_api_info es;   /* the OpenGL ES the host offers */
 	struct gl_api_info es1;  /* its OpenGL ES 1.1 (version 0: none) */
-	struct gl_api_info core; /* its desktop core profile (version 0: none) */
+	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 };
 
 void hl_gl_cmd_begin(struct hl_gl_link *g, uint32_t op);
@@ -66,10 +66,11 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g);
 /* The same with an OpenGL ES 1.1 context. */
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g);
-/* The same with a desktop core-profile context of `version` (GL_VERSION_CODE; 0: the one
- * offered); false with *offered false (nothing sent but the init) where the host offers
- * none. */
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered);
+/* The same with a desktop OpenGL core-profile context; where the host offers none (while
+ * desktop GL lands in steps), the case is skipped: the environment stopped, exit 77. */
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g);
+/* The same, the context asked for `version` (GL_VERSION_CODE) of the core profile. */
+bool hl_gl_ready_core_version(struct hl_env *e, struct hl_gl_link *g, uint32_t version);
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src);
 /* Program `name` (shaders name + 1 and + 2) drawing attribute 0 in red, in use. */
 void hl_gl_program(struct hl_gl_link *g, uint32_t name);

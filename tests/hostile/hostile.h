@@ -256,9 +256,10 @@ extern const size_t hl_debug_case_count;
  * (cases-ext-commands.c). */
 extern const struct hl_case hl_ext_commands_cases[];
 extern const size_t hl_ext_commands_case_count;
-/* A case that cannot run here says why and returns true: the test exits 77. */
-void hl_skip(const char *why);
-/* Desktop OpenGL 3.0-3.3: primitive restart, desktop-only commands (cases-gl3.c). */
+extern const struct hl_case hl_gl_core_cases[];
+extern const size_t hl_gl_core_case_count;
+/* Desktop OpenGL 3.0-3.3: primitive restart, multisample images, desktop-only commands
+ * (cases-gl3.c). */
 extern const struct hl_case hl_gl3_cases[];
 extern const size_t hl_gl3_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */

@@ -43,8 +43,8 @@ fi
 note "$(tail -1 "$GP_TMP/shot-check.txt")"
 
 [[ -n $(mesa_renderer_maps "$app") ]] || fail "gl-desktop-app maps no Mesa renderer $GP_GL_WHERE: who rendered?"
+line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
 if [[ $GP_GL_MODE == gpu0 ]]; then
-	line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
 	lines=$(grep -Ec "$line" "$GP_TMP/desktop.log" || true)
 	((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see desktop.log below)"
 	note "$(grep -E "$line" "$GP_TMP/desktop.log")"
@@ -62,3 +62,29 @@ if [[ $GP_GL_MODE == gpu0 ]]; then
 	log_has es-first 'warn: eglCreateContext: desktop OpenGL .* already holds gpupipe contexts' ||
 		fail "libEGL_gpupipe did not say why the desktop GL context was refused"
 fi
+
+# A window surface made before the context, never current (SDL makes its window first): the
+# display still falls back when the context gpupipe does not stream is asked for, the next
+# vendor making a surface in its place on the same wl_egl_window (fallback.c,
+# carry_surfaces). Natively the same app is the baseline.
+gl_app first "$bin" --surface-first
+first=$GP_LAST_PID
+wait_log 30 first '^held$' || fail "gl-desktop-app --surface-first never showed its third frame (see first.log below)"
+no_fail_lines first || fail "gl-desktop-app --surface-first's checks failed $GP_GL_WHERE"
+for check in immediate-quad display-list clear; do
+	log_has first "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" ||
+		fail "gl-desktop-app --surface-first printed no probe of $check"
+done
+log_has first '^info: EGL_VENDOR after the context .*, surface width 256$' ||
+	fail "the surface made before the context does not answer its width (see first.log below)"
+if ! shot_until 20 "$shot" shot_matches_probes "$shot" first; then
+	cat "$GP_TMP/shot-check.txt" >&2
+	fail "the screenshot does not show the frame gl-desktop-app --surface-first read back"
+fi
+[[ -n $(mesa_renderer_maps "$first") ]] || fail "gl-desktop-app --surface-first maps no Mesa renderer $GP_GL_WHERE"
+if [[ $GP_GL_MODE == gpu0 ]]; then
+	lines=$(grep -Ec "$line" "$GP_TMP/first.log" || true)
+	((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines for --surface-first, expected one"
+fi
+kill -TERM "$first"
+expect_clean_exit first 10 "gl-desktop-app --surface-first after SIGTERM"

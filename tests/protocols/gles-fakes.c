@@ -32,6 +32,10 @@ static const struct gles_level *fake_level(void)
 	static struct gles_level l;
 	l.api = fake_api;
 	l.version = fake_version ? fake_version : gles_streamed_version[fake_api];
+	/* Desktop GL is streamed in steps (pending commands): its context is the
+	 * table's version, as the host's test knob offers it. */
+	if (!l.version && fake_api == GL_API_GL_CORE)
+		l.version = GL_VERSION_CODE(4, 5);
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }

@@ -109,6 +109,10 @@ void *missing_getproc(const char *name);
 void GL_APIENTRY fake_Flush(void);
 /* Points gles_host at the recording fakes. */
 void install_fakes(void);
+/* The same for desktop GL's commands of versions 1.0 to 2.0 (gles-fakes-gl-core.c). */
+void install_gl_core_fakes(void);
+/* What those fakes got: doubles, and the last GL_CURRENT_VERTEX_ATTRIB asked. */
+extern double rec_d[4];
 /* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
 void install_fakes_gl3(void);
 

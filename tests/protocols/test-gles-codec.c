@@ -477,6 +477,70 @@ static void test_gles1(void)
 	reset();
 }
 
+/* Desktop OpenGL core contexts (batch gl-a's commands of GL 1.0 to 2.0): GLdouble scalars
+ * and arrays, GLshort and GLubyte scalars, desktop pixel transfers ES refuses, and their
+ * refusal in ES contexts on both sides. */
+static void test_gl_core(void)
+{
+	install_gl_core_fakes();
+	fake_api = GL_API_GL_CORE;
+	reset();
+	enc.ps.desktop = ex.ps.desktop = true;
+	gl_enc_glClearDepth(0.1);
+	CHECK(host_drain() && strcmp(rec.fn, "glClearDepth") == 0 && rec_d[0] == 0.1);
+	gl_enc_glDepthRange(0.25, 1.0 / 3);
+	CHECK(host_drain() && rec_d[0] == 0.25 && rec_d[1] == 1.0 / 3);
+	const GLdouble dv[4] = {0.5, -1e300, 3.25, 1.0 / 7};
+	gl_enc_glVertexAttrib4dv(3, dv);
+	CHECK(host_drain() && rec.i[0] == 3 && memcmp(rec_d, dv, 32) == 0);
+	gl_enc_glVertexAttrib2s(1, -2, 32767);
+	CHECK(host_drain() && rec.i[0] == 1 && rec.i[1] == -2 && rec.i[2] == 32767);
+	gl_enc_glVertexAttrib4Nub(2, 255, 0, 1, 128);
+	CHECK(host_drain() && rec.i[0] == 255 && rec.i[2] == 1 && rec.i[3] == 128);
+	const GLshort sv[4] = {-1, 2, -3, 4};
+	gl_enc_glVertexAttrib4sv(0, sv);
+	CHECK(host_drain() && rec.data_len == 8 && memcmp(rec.data, sv, 8) == 0);
+	GLdouble got[4] = {0};
+	gl_enc_glGetVertexAttribdv(0, GL_CURRENT_VERTEX_ATTRIB, got);
+	CHECK(got[0] == 0.5 && got[3] == 3.5);
+	gl_enc_glGetVertexAttribdv(0, 0x9999, got);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	GLint result = 0;
+	gl_enc_glGetQueryObjectiv(77, GL_QUERY_RESULT, &result);
+	CHECK(enc.error == GL_INVALID_OPERATION && result == 0);
+	enc.error = 0;
+	GLuint q;
+	gl_enc_glGenQueries(1, &q);
+	gl_enc_glGetQueryObjectiv(q, GL_QUERY_RESULT, &result);
+	CHECK(result == -5 && rec.names[0] == ex.map[GL_NAMES_QUERY][q]);
+	/* GL_BGRA with GL_UNSIGNED_INT_8_8_8_8_REV: 4 bytes a texel on desktop GL. */
+	const uint8_t texels[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+	gl_enc_glTexImage1D(0x0DE0, 0, GL_RGBA8, 3, 0, 0x80E1, 0x8367, texels);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.data_len == 12 && !memcmp(rec.data, texels, 12));
+	gl_enc_glTexImage1D(0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGB, 0x8367, texels);
+	CHECK(enc.error == GL_INVALID_OPERATION);
+	enc.error = 0;
+	const GLint origin = 0x8CA1; /* GL_LOWER_LEFT */
+	gl_enc_glPointParameteriv(0x8CA0, &origin);
+	CHECK(host_drain() && rec.e[0] == 0x8CA0 && rec.i[0] == origin);
+	/* A 1D image past its blob ends the link. */
+	refused(GLES_OP_glTexImage1D,
+	        (uint32_t[]){0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, 8, 0, 0}, 10,
+	        "glTexImage1D: pixels is 8 bytes, its arguments say 12");
+	CHECK(enc.error == 0);
+	/* ES contexts: neither desktop GL's commands nor its pixel pairs. */
+	fake_api = GL_API_GLES2;
+	reset();
+	gl_enc_glClearDepth(0.5);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
+	enc.error = 0;
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, 0x80E1, 0x8367, texels);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == 0);
+	refused(GLES_OP_glClearDepth, (uint32_t[]){0, 0}, 2, "glClearDepth is not part of");
+	reset();
+}
+
 static void check_header(const char *arg)
 {
 	unsigned major, minor;
@@ -609,6 +673,29 @@ static void test_sizes(void)
 	CHECK(gl_vertex_attrib_count(GL_CURRENT_VERTEX_ATTRIB) == 4);
 	CHECK(gl_size_error(GL_SIZE_INVALID_ENUM) == GL_INVALID_ENUM);
 	CHECK(gl_size_error(-7) == GL_INVALID_VALUE);
+	/* Desktop GL's pixel pairs for desktop contexts only; ES's pairs both. */
+	CHECK(gl_pixel_size_api(0x80E1 /* GL_BGRA */, 0x8367, true) == 4);
+	CHECK(gl_pixel_size_api(0x80E1, 0x8367, false) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_pixel_size_api(GL_RGB, 0x8032 /* 3_3_2 */, true) == 1);
+	CHECK(gl_pixel_size_api(GL_RGBA, 0x8032, true) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_SHORT, true) == 2);
+	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_INT, false) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_DEPTH_COMPONENT, GL_FLOAT, true) == 4);
+	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, true) == 4);
+	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, false) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_LUMINANCE, GL_UNSIGNED_BYTE, true) == 1);
+	CHECK(gl_pixel_size(0x80E1, GL_UNSIGNED_BYTE) == 4);
+	/* glGetTexImage's 3D layout: image height and skipped images. */
+	struct gl_pixel_state ps = {.pack_alignment = 4, .unpack_alignment = 4, .desktop = true};
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, true) == 96);
+	CHECK(gl_pixel_store_set(&ps, 0x806C /* GL_PACK_IMAGE_HEIGHT */, 5));
+	CHECK(gl_pixel_store_set(&ps, 0x806B /* GL_PACK_SKIP_IMAGES */, 1));
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, true) == 4 * 40 + 24);
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, false) == 96);
+	CHECK(gl_pixel_store_set(&ps, 0x0D00 /* GL_PACK_SWAP_BYTES */, 7) && ps.pack_swap_bytes);
+	ps.desktop = false;
+	CHECK(!gl_pixel_store_set(&ps, 0x806C, 1) && !gl_pixel_store_set(&ps, 0x0CF1, 1));
+	CHECK(gl_teximage_target_ok(0x0DE0) && !gl_teximage_target_ok(GL_TEXTURE_CUBE_MAP));
 }
 
 int main(int argc, char **argv)
@@ -626,6 +713,7 @@ int main(int argc, char **argv)
 	test_bad_replies();
 	test_host_refuses();
 	test_gles1();
+	test_gl_core();
 	test_gl3();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
