@@ -18,11 +18,16 @@
 #include "gles-codec.h"
 #include "gles-draws.h"
 
-/* The smallest and largest of `count` indices of `isize` bytes. */
-static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint32_t *min,
-                        uint32_t *max)
+/* The smallest and largest of `count` indices of `isize` bytes, leaving out
+ * those equal to `skip` (the restart index, which fetches no vertex;
+ * NO_RESTART matches none). None fetched: both 0, which checks vertex 0,
+ * never less than the draw fetches. */
+#define NO_RESTART UINT64_MAX
+static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint64_t skip,
+                        uint32_t *min, uint32_t *max)
 {
 	uint32_t lo = UINT32_MAX, hi = 0;
+	bool any = false;
 	for (uint32_t i = 0; i < count; i++) {
 		uint32_t v;
 		if (isize == 1) {
@@ -34,11 +39,14 @@ static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint32
 		} else {
 			memcpy(&v, p + 4 * (size_t)i, 4);
 		}
+		if (v == skip)
+			continue;
+		any = true;
 		lo = v < lo ? v : lo;
 		hi = v > hi ? v : hi;
 	}
-	*min = count ? lo : 0;
-	*max = hi;
+	*min = any ? lo : 0;
+	*max = any ? hi : 0;
 }
 
 bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
@@ -62,17 +70,17 @@ bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uin
 /* The index range of the bound element buffer's indices: from our copy,
  * else from the host's own store. */
 static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint64_t offset,
-                               uint32_t count, uint32_t type, uint32_t isize, uint32_t *min,
-                               uint32_t *max)
+                               uint32_t count, uint32_t type, uint32_t isize, uint64_t skip,
+                               uint32_t *min, uint32_t *max)
 {
 	if (buf->scan.valid && buf->scan.offset == offset && buf->scan.count == count &&
-	    buf->scan.type == type) {
+	    buf->scan.type == type && buf->scan.skip == skip) {
 		*min = buf->scan.min;
 		*max = buf->scan.max;
 		return true;
 	}
 	if (buf->complete) {
-		index_range(buf->copy + offset, count, isize, min, max);
+		index_range(buf->copy + offset, count, isize, skip, min, max);
 	} else {
 		struct gh_gl_fns *f = &x->gl->fns;
 		const uint8_t *p = NULL;
@@ -82,32 +90,37 @@ static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint
 		if (!p)
 			return gh_gl_fail(x, "the host cannot read element buffer %u to check it",
 			                  buf->host);
-		index_range(p, count, isize, min, max);
+		index_range(p, count, isize, skip, min, max);
 		f->UnmapBuffer(GL_ELEMENT_ARRAY_BUFFER);
 	}
 	buf->scan.valid = true;
 	buf->scan.offset = offset;
 	buf->scan.count = count;
 	buf->scan.type = type;
+	buf->scan.skip = skip;
 	buf->scan.min = *min;
 	buf->scan.max = *max;
 	return true;
 }
 
-/* The restart index of `type` when GL_PRIMITIVE_RESTART_FIXED_INDEX is on:
- * never fetched, so not the draw's last vertex. */
-static uint32_t restart_index(uint32_t isize)
+/* The index value the draw's indices of `isize` bytes restart primitives
+ * with, which fetches no vertex; NO_RESTART where restart is off. The fixed
+ * index (where the host context has it) overrides desktop GL's
+ * GL_PRIMITIVE_RESTART, whose index is the app's (glPrimitiveRestartIndex):
+ * compared with the index as it is, before any base vertex. Asked of the
+ * driver at each draw, so no state of ours can drift from what it compares
+ * with; a cap the context lacks is never asked (that would be a GL error). */
+static uint64_t restart_index(struct gl_exec *x, uint32_t isize)
 {
-	return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
-}
-
-/* The restart index fetches nothing; the largest other index may be
- * smaller, but bounding by the type's largest but one is safe. */
-static void leave_out_restart(struct gl_exec *x, uint32_t isize, uint32_t *max)
-{
-	if (*max == restart_index(isize) && x->ctx->es3 &&
-	    gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
-		*max = restart_index(isize) - 1;
+	struct gh_gl_context *ctx = x->ctx;
+	if (ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
+		return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
+	if (ctx->app_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
+		GLint index = 0;
+		gles_host.glGetIntegerv(GL_PRIMITIVE_RESTART_INDEX, &index);
+		return (uint32_t)index;
+	}
+	return NO_RESTART;
 }
 
 bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,
@@ -121,10 +134,8 @@ bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uin
 	*min = *max = 0;
 	if (!count)
 		return true;
-	if (!buffer_index_range(x, elements, offset, count, type, (uint32_t)isize, min, max))
-		return false;
-	leave_out_restart(x, (uint32_t)isize, max);
-	return true;
+	return buffer_index_range(x, elements, offset, count, type, (uint32_t)isize,
+	                          restart_index(x, (uint32_t)isize), min, max);
 }
 
 /* Checks every attribute for what the draw fetches and collects the
@@ -309,9 +320,8 @@ static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint6
 	if (n == GL_BLOB_NULL || n != bytes || offset)
 		return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
 		                  n == GL_BLOB_NULL ? 0 : n, count, type);
-	index_range(indices, (uint32_t)count, (uint32_t)isize, first, last);
-	if (count)
-		leave_out_restart(x, (uint32_t)isize, last);
+	index_range(indices, (uint32_t)count, (uint32_t)isize, restart_index(x, (uint32_t)isize),
+	            first, last);
 	return true;
 }
 

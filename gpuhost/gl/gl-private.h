@@ -225,7 +225,8 @@ struct gh_gl_buffer {
 		bool valid;
 		uint32_t type, count, min, max;
 		uint64_t offset;
-	} scan; /* the last index-range scan of this buffer */
+		uint64_t skip; /* the restart index left out (draw.c) */
+	} scan;                /* the last index-range scan of this buffer */
 };
 
 /* A program's linked executable: which attribute locations it reads. */
@@ -457,6 +458,8 @@ struct gh_gl_context {
 	struct gl_pixel_state ps;
 	struct gles_level level; /* API, version, extensions: what the app may call */
 	bool es3;                /* the host made it GLES 3 or later (its types differ) */
+	bool fixed_restart;      /* the host context has GL_PRIMITIVE_RESTART_FIXED_INDEX */
+	bool app_restart;        /* and GL_PRIMITIVE_RESTART (desktop 3.1) */
 	bool initialized;        /* made current once: es3 is known */
 	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
 	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
@@ -673,6 +676,12 @@ bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uin
  * range inside it, checked by the caller), read from the host's store. */
 bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
                         void *out);
+
+/* ---- gl3-core.c ---- */
+
+/* Sets ctx's fixed_restart and app_restart from its host context (current,
+ * its es3 known). */
+void gh_gl_host_restart_caps(struct gh_gl_context *ctx);
 
 /* ---- pipelines.c ---- */
 

@@ -124,6 +124,7 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
 		ctx->es3 = ctx->level.api == GL_API_GL_CORE ||
 		           (v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9');
+		gh_gl_host_restart_caps(ctx);
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);
 	}

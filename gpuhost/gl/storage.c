@@ -685,10 +685,12 @@ enum gl_guard gl_exec_guard_glRenderbufferStorageMultisample(struct gl_exec *x, 
 }
 
 /* An immutable multisample image (ES 3.1) or array of them (ES 3.2,
- * GL_OES_texture_storage_multisample_2d_array), charged as its samples. */
-static enum gl_guard multisample_storage(struct gl_exec *x, uint32_t target, int32_t samples,
-                                         uint32_t internalformat, int32_t width, int32_t height,
-                                         int32_t depth, const char *what)
+ * GL_OES_texture_storage_multisample_2d_array), charged as its samples; a
+ * mutable one (desktop 3.2's glTexImage*Multisample) may be empty, `least`
+ * (0) the smallest size it may have. */
+static enum gl_guard multisample_image(struct gl_exec *x, uint32_t target, int32_t samples,
+                                       uint32_t internalformat, int32_t width, int32_t height,
+                                       int32_t depth, int32_t least, const char *what)
 {
 	uint32_t face;
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
@@ -696,8 +698,8 @@ static enum gl_guard multisample_storage(struct gl_exec *x, uint32_t target, int
 	uint32_t max_d = target == GL_TEXTURE_2D_MULTISAMPLE ? 1 : x->gl->max_array_layers;
 	if (!st)
 		return refuse(x, GL_INVALID_OPERATION);
-	if (samples < 1 || width < 1 || height < 1 || depth < 1 || (uint32_t)width > max ||
-	    (uint32_t)height > max || (uint32_t)depth > max_d)
+	if (samples < 1 || width < least || height < least || depth < least ||
+	    (uint32_t)width > max || (uint32_t)height > max || (uint32_t)depth > max_d)
 		return refuse(x, GL_INVALID_VALUE);
 	/* Over GL_MAX_SAMPLES, which no GPU has this high: refused before the
 	 * quota would answer GL_OUT_OF_MEMORY. */
@@ -726,8 +728,8 @@ enum gl_guard gl_exec_guard_glTexStorage2DMultisample(struct gl_exec *x, GLenum 
 {
 	if (target != GL_TEXTURE_2D_MULTISAMPLE)
 		return refuse(x, GL_INVALID_ENUM);
-	return multisample_storage(x, target, samples, internalformat, width, height, 1,
-	                           "glTexStorage2DMultisample");
+	return multisample_image(x, target, samples, internalformat, width, height, 1, 1,
+	                         "glTexStorage2DMultisample");
 }
 
 static enum gl_guard storage_3d_multisample(struct gl_exec *x, GLenum target, GLsizei samples,
@@ -736,7 +738,7 @@ static enum gl_guard storage_3d_multisample(struct gl_exec *x, GLenum target, GL
 {
 	if (target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
 		return refuse(x, GL_INVALID_ENUM);
-	return multisample_storage(x, target, samples, internalformat, width, height, depth, what);
+	return multisample_image(x, target, samples, internalformat, width, height, depth, 1, what);
 }
 
 enum gl_guard gl_exec_guard_glTexStorage3DMultisample(struct gl_exec *x, GLenum target,
@@ -756,4 +758,33 @@ enum gl_guard gl_exec_guard_glTexStorage3DMultisampleOES(struct gl_exec *x, GLen
 {
 	return storage_3d_multisample(x, target, samples, internalformat, width, height, depth,
 	                              "glTexStorage3DMultisampleOES");
+}
+
+/* Desktop 3.2's mutable multisample images: charged as the storage above,
+ * each call replacing the texture's image. A proxy target makes no image:
+ * the driver only answers whether it would fit. */
+enum gl_guard gl_exec_guard_glTexImage2DMultisample(struct gl_exec *x, GLenum target,
+                                                    GLsizei samples, GLenum internalformat,
+                                                    GLsizei width, GLsizei height,
+                                                    GLboolean fixedsamplelocations)
+{
+	if (target == GL_PROXY_TEXTURE_2D_MULTISAMPLE)
+		return GL_GUARD_CALL;
+	if (target != GL_TEXTURE_2D_MULTISAMPLE)
+		return refuse(x, GL_INVALID_ENUM);
+	return multisample_image(x, target, samples, internalformat, width, height, 1, 0,
+	                         "glTexImage2DMultisample");
+}
+
+enum gl_guard gl_exec_guard_glTexImage3DMultisample(struct gl_exec *x, GLenum target,
+                                                    GLsizei samples, GLenum internalformat,
+                                                    GLsizei width, GLsizei height, GLsizei depth,
+                                                    GLboolean fixedsamplelocations)
+{
+	if (target == GL_PROXY_TEXTURE_2D_MULTISAMPLE_ARRAY)
+		return GL_GUARD_CALL;
+	if (target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+		return refuse(x, GL_INVALID_ENUM);
+	return multisample_image(x, target, samples, internalformat, width, height, depth, 0,
+	                         "glTexImage3DMultisample");
 }

@@ -22,6 +22,8 @@
  */
 #include <GLES3/gl32.h>
 #include <GLES2/gl2ext.h>
+/* Desktop OpenGL's own names (its shared ones are the ES headers', which C11 allows twice). */
+#include <GL/glcorearb.h>
 
 #include <stddef.h>
 
@@ -412,6 +414,16 @@ static const uint32_t get_single[] = {
         GL_MAX_VIEWS_OVR,
 };
 
+/* Desktop OpenGL 3.0-3.3's state ES lacks, one value each (its enables are
+ * asked with glIsEnabled too). */
+static const uint32_t get_single_gl3[] = {
+        GL_CLAMP_READ_COLOR,
+        GL_PRIMITIVE_RESTART,
+        GL_PRIMITIVE_RESTART_INDEX,
+        GL_PROVOKING_VERTEX,
+        GL_QUADS_FOLLOW_PROVOKING_VERTEX_CONVENTION,
+};
+
 int64_t gl_get_count(uint32_t pname)
 {
 	switch (pname) {
@@ -448,7 +460,8 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
 		return 1;
 	default:
-		if (listed(get_single, LEN(get_single), pname))
+		if (listed(get_single, LEN(get_single), pname) ||
+		    listed(get_single_gl3, LEN(get_single_gl3), pname))
 			return 1;
 		return gl_get_count_es1(pname); /* the fixed-function state */
 	}

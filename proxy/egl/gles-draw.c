@@ -446,28 +446,51 @@ void GL_APIENTRY gl_enc_special_glDrawElementsInstancedBaseVertexBaseInstanceEXT
 	draw_elements(&d, indices);
 }
 
-/* Its draws one by one, each as glDrawElementsBaseVertex of whichever
- * extension the context has (both list this command). */
-void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertexEXT(GLenum mode, const GLsizei *count,
-                                                                 GLenum type,
-                                                                 const void *const *indices,
-                                                                 GLsizei drawcount,
-                                                                 const GLint *basevertex)
+/* Its draws one by one, each as the glDrawElementsBaseVertex the context
+ * has: the core one (ES 3.2, desktop 3.2), else that of whichever
+ * extension (both list GL_EXT's glMultiDrawElementsBaseVertexEXT). */
+static void multi_draw_base_vertex(uint32_t op, GLenum mode, const GLsizei *count, GLenum type,
+                                   const void *const *indices, GLsizei drawcount,
+                                   const GLint *basevertex)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsBaseVertexEXT);
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e)
 		return;
 	if (drawcount < 0) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	uint32_t op = gles_level_has(&e->gl->api->level, GLES_OP_glDrawElementsBaseVertexOES)
-	                      ? GLES_OP_glDrawElementsBaseVertexOES
-	                      : GLES_OP_glDrawElementsBaseVertexEXT;
+	const struct gles_level *l = &e->gl->api->level;
+	uint32_t draw = gles_level_has(l, GLES_OP_glDrawElementsBaseVertex)
+	                        ? GLES_OP_glDrawElementsBaseVertex
+	                : gles_level_has(l, GLES_OP_glDrawElementsBaseVertexOES)
+	                        ? GLES_OP_glDrawElementsBaseVertexOES
+	                        : GLES_OP_glDrawElementsBaseVertexEXT;
 	for (GLsizei i = 0; i < drawcount; i++) {
-		struct elements_draw d = {op, mode, type, count[i], 1, 0, 0, basevertex[i], 0};
+		struct elements_draw d = {draw, mode, type, count[i], 1, 0, 0, basevertex[i], 0};
 		draw_elements(&d, indices[i]);
 	}
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertexEXT(GLenum mode, const GLsizei *count,
+                                                                 GLenum type,
+                                                                 const void *const *indices,
+                                                                 GLsizei drawcount,
+                                                                 const GLint *basevertex)
+{
+	multi_draw_base_vertex(GLES_OP_glMultiDrawElementsBaseVertexEXT, mode, count, type, indices,
+	                       drawcount, basevertex);
+}
+
+/* Desktop 3.2's name of it. */
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertex(GLenum mode, const GLsizei *count,
+                                                              GLenum type,
+                                                              const void *const *indices,
+                                                              GLsizei drawcount,
+                                                              const GLint *basevertex)
+{
+	multi_draw_base_vertex(GLES_OP_glMultiDrawElementsBaseVertex, mode, count, type, indices,
+	                       drawcount, basevertex);
 }
 
 /* GL_EXT_multi_draw_arrays: each draw is sent as the plain draw it is, with

@@ -210,6 +210,7 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glDrawArraysIndirect:
 	case GLES_OP_glDrawElementsIndirect:
 	case GLES_OP_glMultiDrawElementsBaseVertexEXT:
+	case GLES_OP_glMultiDrawElementsBaseVertex:
 	case GLES_OP_glDispatchCompute:
 	case GLES_OP_glDispatchComputeIndirect:
 	case GLES_OP_glCopyBufferSubData:

@@ -193,7 +193,7 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 	CHECK(found, "no config with alpha");
 	fprintf(stderr, "host: %u configs, up to %ux%u, features 0x%x\n", info.n_configs,
 	        info.max_width, info.max_height, info.features);
-	CHECK(info.n_apis >= 1 && info.n_apis <= 2, "%u APIs", info.n_apis);
+	CHECK(info.n_apis >= 1 && info.n_apis <= GL_API_COUNT, "%u APIs", info.n_apis);
 	memset(&t->es, 0, sizeof(t->es));
 	memset(&t->es1, 0, sizeof(t->es1));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
@@ -201,12 +201,15 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 		const uint8_t *blob = gt_blob_at(&p, end, &n);
 		CHECK(blob && n == sizeof(api), "API blob of %u bytes", n);
 		memcpy(&api, blob, sizeof(api));
+		/* Desktop core profiles are offered once every command of a version is
+		 * streamed (3.2 or later). */
 		CHECK((api.api == GL_API_GLES2 && api.version >= GL_VERSION_CODE(2, 0)) ||
-		              (api.api == GL_API_GLES1 && api.version == GL_VERSION_CODE(1, 1)),
+		              (api.api == GL_API_GLES1 && api.version == GL_VERSION_CODE(1, 1)) ||
+		              (api.api == GL_API_GL_CORE && api.version >= GL_VERSION_CODE(3, 2)),
 		      "API %u %x", api.api, api.version);
 		if (api.api == GL_API_GLES2)
 			t->es = api;
-		else
+		else if (api.api == GL_API_GLES1)
 			t->es1 = api;
 		fprintf(stderr, "host offers %s %u.%u\n", gl_api_name(api.api),
 		        GL_VERSION_MAJOR(api.version), GL_VERSION_MINOR(api.version));

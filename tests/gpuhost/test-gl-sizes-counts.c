@@ -48,7 +48,6 @@ static const struct {
         {"get", 0x8871, "GL_MAX_TEXTURE_COORDS: desktop GL only"},
         {"get", 0x891A, "GL_CLAMP_VERTEX_COLOR: desktop GL only"},
         {"get", 0x891B, "GL_CLAMP_FRAGMENT_COLOR: desktop GL only"},
-        {"get", 0x891C, "GL_CLAMP_READ_COLOR: desktop GL only"},
         {"get", 0x8C2E, "GL_TEXTURE_BUFFER_FORMAT_ARB: desktop GL only"},
         {"get", 0x8D65, "GL_TEXTURE_EXTERNAL_OES: an ES 1 capability"},
         {"get", 0x8E73, "GL_PATCH_DEFAULT_INNER_LEVEL: desktop GL only"},

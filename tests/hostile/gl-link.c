@@ -255,8 +255,11 @@ bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, 
 	*offered = g->core.version >= version;
 	if (!*offered)
 		return true;
+	/* The version asked, as an app asks its own: the host makes that one. */
+	struct gl_api_info core = g->core;
+	core.version = version;
 	uint32_t err;
-	create_context(g, CTX, &g->core);
+	create_context(g, CTX, &core);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT (core): EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, GL_SURFACE_PBUFFER);

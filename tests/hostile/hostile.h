@@ -264,6 +264,10 @@ extern const size_t hl_gl_core_case_count;
 /* Desktop OpenGL 4.0 to 4.4 on a core context (cases-core4.c). */
 extern const struct hl_case hl_core4_cases[];
 extern const size_t hl_core4_case_count;
+/* Desktop OpenGL 3.0-3.3: primitive restart, multisample images, desktop-only commands
+ * (cases-gl3.c). */
+extern const struct hl_case hl_gl3_cases[];
+extern const size_t hl_gl3_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

@@ -116,5 +116,7 @@ void install_gl_core_fakes(void);
 extern double rec_d[4];
 /* And at those of desktop OpenGL 4.0 to 4.4's commands (gles-fakes-core4.c). */
 void install_core4_fakes(void);
+/* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
+void install_fakes_gl3(void);
 
 #endif

@@ -347,6 +347,74 @@ static void test_host_refuses(void)
 	CHECK(host_specials == specials + 1);
 }
 
+/* Desktop OpenGL 3.0-3.3's commands ES lacks (a core 3.3 context): integer, packed and
+ * 64-bit data round-trip; names map; the client refuses what GL refuses and the host
+ * what an honest client never sends; ES contexts have none of them. */
+static void test_gl3(void)
+{
+	fake_api = GL_API_GL_CORE;
+	fake_version = GL_VERSION_CODE(3, 3);
+	reset();
+	install_fakes_gl3();
+	const GLshort sv[4] = {-300, 301, -302, 303};
+	gl_enc_glVertexAttribI4sv(2, sv);
+	CHECK(host_drain() && strcmp(rec.fn, "glVertexAttribI4sv") == 0 && rec.i[0] == 2);
+	CHECK(rec.data_len == 8 && memcmp(rec.data, sv, 8) == 0);
+	const GLuint packed = 0xc00003ffu;
+	gl_enc_glVertexAttribP3uiv(1, GL_INT_2_10_10_10_REV, GL_TRUE, &packed);
+	CHECK(host_drain() && rec.e[0] == GL_INT_2_10_10_10_REV && rec.i[1] == 1);
+	CHECK(rec.data_len == 4 && memcmp(rec.data, &packed, 4) == 0);
+
+	/* A timestamp is queued, no round trip; its 64-bit result comes back whole. */
+	GLuint q;
+	gl_enc_glGenQueries(1, &q);
+	unsigned replies = enc.replies;
+	gl_enc_glQueryCounter(q, GL_TIMESTAMP);
+	CHECK(enc.replies == replies);
+	CHECK(host_drain() && rec.names[0] == ex.map[GL_NAMES_QUERY][q] &&
+	      rec.e[0] == GL_TIMESTAMP);
+	GLuint64 t = 0;
+	gl_enc_glGetQueryObjectui64v(q, GL_QUERY_RESULT, &t);
+	CHECK(t == 0x123456789abcull && enc.replies == replies + 1);
+	gl_enc_glGetQueryObjectui64v(q, GL_TEXTURE_2D, &t); /* no such pname: not sent */
+	CHECK(enc.error == GL_INVALID_ENUM && enc.replies == replies + 1);
+	enc.error = 0;
+	gl_enc_glQueryCounter(900, GL_TIMESTAMP); /* never generated */
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
+	enc.error = 0;
+
+	GLuint p = gl_enc_glCreateProgram();
+	gl_enc_glBindFragDataLocationIndexed(p, 0, 1, "src1");
+	CHECK(host_drain() && rec.names[0] == ex.map[GL_NAMES_PROGRAM][p] && rec.i[1] == 1);
+	CHECK(strcmp((const char *)rec.data, "src1") == 0);
+	char name[8] = "xxxxxxx";
+	GLsizei len = -1;
+	gl_enc_glGetActiveUniformName(p, 0, 5, &len, name);
+	CHECK(len == 4 && strcmp(name, "tint") == 0 && name[5] == 'x');
+
+	/* What an honest client never sends. */
+	refused(GLES_OP_glVertexAttribI4sv, (uint32_t[]){2, 4, 0}, 3,
+	        "glVertexAttribI4sv: v is 4 bytes, its arguments say 8");
+	refused(GLES_OP_glVertexAttribP4uiv, (uint32_t[]){2, GL_INT_2_10_10_10_REV, 1, 8, 0, 0}, 6,
+	        "glVertexAttribP4uiv: value is 8 bytes, its arguments say 4");
+	refused(GLES_OP_glGetQueryObjecti64v, (uint32_t[]){q, GL_QUERY_RESULT, 4}, 3,
+	        "glGetQueryObjecti64v: params");
+	refused(GLES_OP_glBindFragDataLocation, (uint32_t[]){p, 0, 4, 0x64636261}, 4,
+	        "glBindFragDataLocation: name is not a NUL-terminated string");
+	refused(GLES_OP_glQueryCounter, (uint32_t[]){777, GL_TIMESTAMP}, 2, "unknown name 777");
+	refused(GLES_OP_glBeginConditionalRender, (uint32_t[]){p, GL_QUERY_WAIT}, 2,
+	        "unknown name");
+
+	/* OpenGL ES contexts have none of them. */
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	gl_enc_glQueryCounter(q, GL_TIMESTAMP);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
+	enc.error = 0;
+	refused(GLES_OP_glQueryCounter, (uint32_t[]){q, GL_TIMESTAMP}, 2, "glQueryCounter");
+	reset();
+}
+
 /* ---- Every entry point of every streamed ES version is implemented ---- */
 
 /* The GL_APICALL entry points of a Khronos header ("2.0:/usr/include/GLES2/gl2.h"):
@@ -727,6 +795,7 @@ int main(int argc, char **argv)
 	test_gles1();
 	test_gl_core();
 	test_core4();
+	test_gl3();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else
