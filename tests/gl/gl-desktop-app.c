@@ -13,8 +13,8 @@
  * context. After 3 frames it prints "held" and keeps the window until SIGTERM or SIGINT
  * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had. With
  * --es-first it only makes an ES context, then a desktop GL one, and prints whether it got it.
- * With --core-only it makes a core 4.3 context alone (gl-desktop-core.c: uniform blocks,
- * instancing, a compute dispatch). With
+ * With --core-only [4.3] it makes a core 3.3 (4.3) context alone (gl-desktop-core.c: a
+ * uniform block, instancing; with 4.3 a compute dispatch). With
  * --surface-first it chooses an OpenGL ES 2 config and makes its window surface before it
  * binds desktop OpenGL and asks for the compatibility context (as SDL does), which then
  * draws the left and right shapes alone.
@@ -221,7 +221,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (argc > 1 && strcmp(argv[1], "--core-only") == 0)
-		return gp_desktop_core_only(&app);
+		return gp_desktop_core_only(&app, argc > 2 && strcmp(argv[2], "4.3") == 0);
 	EGLContext compat = create(&app, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 2, 1);
 	EGLContext core =
 	        use_core ? create(&app, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 3) : EGL_NO_CONTEXT;

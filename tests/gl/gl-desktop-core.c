@@ -1,11 +1,12 @@
 /*
- * gl-desktop-app --core-only: what a core-profile app (OpenGL 4.3, GLSL 4.30) draws, with
- * the features such apps lean on, each to its own probe over the dark blue clear:
+ * gl-desktop-app --core-only [4.3]: what a core-profile app (OpenGL 3.3, GLSL 3.30; with 4.3,
+ * GLSL 4.30 too) draws, with the features such apps lean on, each to its own probe over the
+ * dark blue clear:
  *
  *   middle        a square whose colour comes from a uniform block (yellow)
  *   bottom left,  two squares of one instanced draw, placed by gl_InstanceID (cyan)
  *   bottom right
- *   top           a square whose colour a compute shader wrote into a shader storage
+ *   top           (4.3) a square whose colour a compute shader wrote into a shader storage
  *                 buffer, after a memory barrier (magenta)
  *
  * Every object lives in vertex array objects and buffers, as the core profile requires.
@@ -21,21 +22,21 @@
 
 #define SIZE GP_DESKTOP_SIZE
 
-static const char *const vs_ubo = "#version 430 core\n"
+static const char *const vs_ubo = "#version 330 core\n"
                                   "layout(location = 0) in vec2 pos;\n"
                                   "void main() { gl_Position = vec4(pos, 0.0, 1.0); }\n";
-static const char *const fs_ubo = "#version 430 core\n"
-                                  "layout(std140, binding = 1) uniform Colours { vec4 colour; };\n"
+static const char *const fs_ubo = "#version 330 core\n"
+                                  "layout(std140) uniform Colours { vec4 colour; };\n"
                                   "out vec4 frag;\n"
                                   "void main() { frag = colour; }\n";
 static const char *const vs_instanced =
-        "#version 430 core\n"
+        "#version 330 core\n"
         "layout(location = 0) in vec2 pos;\n"
         "void main() {\n"
         "    vec2 at = vec2(gl_InstanceID == 0 ? -0.6 : 0.6, -0.7);\n"
         "    gl_Position = vec4(pos * 0.4 + at, 0.0, 1.0);\n"
         "}\n";
-static const char *const fs_instanced = "#version 430 core\n"
+static const char *const fs_instanced = "#version 330 core\n"
                                         "out vec4 frag;\n"
                                         "void main() { frag = vec4(0.0, 1.0, 1.0, 1.0); }\n";
 static const char *const cs_colour = "#version 430 core\n"
@@ -53,6 +54,7 @@ static const char *const fs_storage =
         "void main() { frag = colour; }\n";
 
 struct scene {
+	bool compute; /* a 4.3 context: the compute part too */
 	GLuint ubo_program, instanced_program, compute_program, storage_program;
 	GLuint vao, vbo, ubo, ssbo;
 };
@@ -92,9 +94,8 @@ static void setup(struct scene *s)
 	                                 -0.25f, 0.25f,  0.25f, 0.25f};
 	static const GLfloat yellow[4] = {1, 1, 0, 1};
 	s->ubo_program = program(vs_ubo, fs_ubo, "ubo");
+	glUniformBlockBinding(s->ubo_program, glGetUniformBlockIndex(s->ubo_program, "Colours"), 1);
 	s->instanced_program = program(vs_instanced, fs_instanced, "instanced");
-	s->compute_program = program(NULL, cs_colour, "compute");
-	s->storage_program = program(vs_storage, fs_storage, "storage");
 	glGenVertexArrays(1, &s->vao);
 	glBindVertexArray(s->vao);
 	glGenBuffers(1, &s->vbo);
@@ -105,6 +106,10 @@ static void setup(struct scene *s)
 	glGenBuffers(1, &s->ubo);
 	glBindBufferBase(GL_UNIFORM_BUFFER, 1, s->ubo);
 	glBufferData(GL_UNIFORM_BUFFER, sizeof(yellow), yellow, GL_STATIC_DRAW);
+	if (!s->compute)
+		return;
+	s->compute_program = program(NULL, cs_colour, "compute");
+	s->storage_program = program(vs_storage, fs_storage, "storage");
 	glGenBuffers(1, &s->ssbo);
 	glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, s->ssbo);
 	/* Black until the compute shader writes it. */
@@ -122,34 +127,36 @@ static void draw(struct gp_frame *f, const struct scene *s)
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	glUseProgram(s->instanced_program);
 	glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 2);
-	glUseProgram(s->compute_program);
-	glDispatchCompute(1, 1, 1);
-	glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT);
-	glUseProgram(s->storage_program);
-	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	if (s->compute) {
+		glUseProgram(s->compute_program);
+		glDispatchCompute(1, 1, 1);
+		glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT);
+		glUseProgram(s->storage_program);
+		glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+		gp_add_probe(f, "core-compute", 128, 218, 0xff00ff, 2);
+	}
 	gp_expect_no_error(f, "core-draw");
 	/* GL coordinates: x = (ndc + 1) * 128. */
 	gp_add_probe(f, "core-ubo", 128, 128, 0xffff00, 2);
 	gp_add_probe(f, "core-instance-0", 51, 38, 0x00ffff, 2);
 	gp_add_probe(f, "core-instance-1", 205, 38, 0x00ffff, 2);
-	gp_add_probe(f, "core-compute", 128, 218, 0xff00ff, 2);
 	gp_add_probe(f, "clear", 8, 8, GP_DESKTOP_CLEAR, 2);
 	gp_add_probe(f, "clear", 248, 248, GP_DESKTOP_CLEAR, 2);
 }
 
-int gp_desktop_core_only(struct gp_app *app)
+int gp_desktop_core_only(struct gp_app *app, bool compute)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
 	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
 	                          EGL_CONTEXT_MAJOR_VERSION,
-	                          4,
+	                          compute ? 4 : 3,
 	                          EGL_CONTEXT_MINOR_VERSION,
 	                          3,
 	                          EGL_NONE};
 	EGLContext core = eglCreateContext(app->egl, app->window_config, EGL_NO_CONTEXT, attribs);
 	if (core == EGL_NO_CONTEXT) {
-		fprintf(stderr, "gl-desktop-app: eglCreateContext (OpenGL 4.3 core): %s\n",
-		        gp_egl_error_name(eglGetError()));
+		fprintf(stderr, "gl-desktop-app: eglCreateContext (OpenGL %s core): %s\n",
+		        compute ? "4.3" : "3.3", gp_egl_error_name(eglGetError()));
 		return 2;
 	}
 	struct gp_window *w = gp_window_create(app, SIZE, SIZE, "gl-desktop-app");
@@ -166,7 +173,7 @@ int gp_desktop_core_only(struct gp_app *app)
 	glGetIntegerv(GL_NUM_EXTENSIONS, &n);
 	printf("info: core GL_NUM_EXTENSIONS %d, first %s\n", n,
 	       n > 0 ? (const char *)glGetStringi(GL_EXTENSIONS, 0) : "(none)");
-	struct scene s = {0};
+	struct scene s = {.compute = compute};
 	setup(&s);
 	int failures = 0;
 	for (int frame = 0; frame < 3; frame++) {

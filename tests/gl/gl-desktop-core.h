@@ -4,6 +4,8 @@
 #ifndef GP_GL_DESKTOP_CORE_H
 #define GP_GL_DESKTOP_CORE_H
 
+#include <stdbool.h>
+
 #include <EGL/egl.h>
 
 #include "gl-window.h"
@@ -12,9 +14,9 @@
 #define GP_DESKTOP_SIZE 256
 #define GP_DESKTOP_CLEAR 0x102040
 
-/* A core 4.3 context alone, as a core-profile app asks for one, drawing the scene of
- * gl-desktop-core.c for 3 frames, then holding the window. 0 when every check passed, 1
- * when one failed, 2 when there is no such context. */
-int gp_desktop_core_only(struct gp_app *app);
+/* A core 3.3 context alone (4.3 with `compute`), as a core-profile app asks for one,
+ * drawing the scene of gl-desktop-core.c for 3 frames, then holding the window. 0 when every
+ * check passed, 1 when one failed, 2 when there is no such context. */
+int gp_desktop_core_only(struct gp_app *app, bool compute);
 
 #endif
