@@ -15,6 +15,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 scenarios=(simple-shm simple-damage subsurfaces es2gears simple-egl gl-patterns gl-threads gl-es3-app gl-es1-app
+	gl-desktop-core gl-core-state gl-core-draw
 	glmark2-build glmark2-texture glmark2-shading glmark2-bump glmark2-effect2d glmark2-pulsar
 	glmark2-desktop glmark2-buffer glmark2-ideas glmark2-jellyfish glmark2-conditionals
 	glmark2-function glmark2-loop glmark2-refract glmark2-shadow glmark2-clear
@@ -115,6 +116,21 @@ gl-es1-app)
 	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-es1-app) || fail "gl-es1-app is not built"
 	start_gl_app app "$bin"
 	wait_log 60 app '^held$' || note "gl-es1-app did not show its frames"
+	;;
+gl-desktop-core)
+	# Desktop OpenGL's core profile: a uniform block, instancing (gl-desktop-core.c).
+	start_recorded weston
+	bin=${GPUPIPE_GL_DESKTOP_APP:-}
+	[[ -x $bin ]] || bin=$(find_built tests/gl/gl-desktop-app) || fail "gl-desktop-app is not built"
+	start_gl_app app "$bin" --core-only
+	wait_log 60 app '^held$' || note "gl-desktop-app --core-only did not show its frames"
+	;;
+gl-core-state | gl-core-draw)
+	# The desktop-only commands of core contexts, each group checked in the app.
+	start_recorded weston
+	bin=$(find_built "tests/gl/$scenario") || fail "$scenario is not built"
+	start_gl_app app "$bin"
+	wait_exit app 60 || note "$scenario did not finish"
 	;;
 gl-threads)
 	start_recorded weston
