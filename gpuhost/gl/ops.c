@@ -119,9 +119,14 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		return gh_gl_fail(x, "the host cannot make context %u current with %u/%u (0x%x)", c,
 		                  d, rd, eglGetError());
 	if (!ctx->initialized) {
-		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has. */
+		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has.
+		 * A desktop context of 3.0 or later has everything ES 3 adds that
+		 * the executor follows (draw and read framebuffers, usages, vertex
+		 * types, primitive restart). */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
 		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
+		if (ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT)
+			ctx->es3 = gl_parse_version(v) >= GL_VERSION_CODE(3, 0);
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);
 	}
