@@ -14,7 +14,10 @@
  *   vertex-array       a vertex array set up with glVertexArrayVertexBuffer/AttribFormat/
  *                      AttribBinding/ElementBuffer only, drawing indexed
  *   clip-control       glClipControl(GL_UPPER_LEFT): the top of clip space lands on row 0
- *   map-named          glMapNamedBufferRange written, unmapped, drawn from
+ *   map-named          glMapNamedBufferRange written, unmapped, drawn from; glMapNamedBuffer read
+ *   query-buffer       glCreateQueries, a query's result and availability written into a
+ *                      buffer by glGetQueryBufferObjectuiv, read back; past its end refused
+ *   created            glCreateTransformFeedbacks/Samplers/ProgramPipelines: objects at once
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a core 4.5 context.
@@ -346,6 +349,58 @@ static bool map_named(GLuint prog_green)
 	return gc_no_error(c, "the mappings") && ok;
 }
 
+static bool query_buffer(GLuint prog_green)
+{
+	const char *c = "query-buffer";
+	GLuint q, buf;
+	glCreateQueries(GL_SAMPLES_PASSED, 1, &q);
+	glCreateBuffers(1, &buf);
+	static const GLuint fill[4] = {7, 7, 7, 7};
+	glNamedBufferData(buf, sizeof(fill), fill, GL_DYNAMIC_READ);
+	glUseProgram(prog_green);
+	glBindVertexArray(vao_plain);
+	clear_black();
+	glBeginQuery(GL_SAMPLES_PASSED, q);
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	glEndQuery(GL_SAMPLES_PASSED);
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT, 4);
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT_AVAILABLE, 8);
+	GLuint got[4] = {0};
+	glGetNamedBufferSubData(buf, 0, sizeof(got), got);
+	bool ok = (got[1] == 16 || gc_fail(c, "samples passed %u, expected 16", got[1]));
+	ok = (got[2] == 1 || gc_fail(c, "available %u", got[2])) && ok;
+	ok = ((got[0] == 7 && got[3] == 7) || gc_fail(c, "bytes around the results changed")) && ok;
+	ok = gc_no_error(c, "the query") && ok;
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT, 16);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "a result past the buffer") && ok;
+	glDeleteQueries(1, &q);
+	glDeleteBuffers(1, &buf);
+	return ok;
+}
+
+/* glCreate* make the objects at once: glIs* says so before any binding. */
+static bool created(void)
+{
+	const char *c = "created";
+	GLuint xfb, sampler, pipeline, gen_xfb;
+	glCreateTransformFeedbacks(1, &xfb);
+	glCreateSamplers(1, &sampler);
+	glCreateProgramPipelines(1, &pipeline);
+	glGenTransformFeedbacks(1, &gen_xfb);
+	bool ok = glIsTransformFeedback(xfb) || gc_fail(c, "transform feedback not made");
+	ok = (glIsSampler(sampler) || gc_fail(c, "sampler not made")) && ok;
+	ok = (!glIsTransformFeedback(gen_xfb) || gc_fail(c, "a generated name is an object")) && ok;
+	glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	GLint filter = 0;
+	glGetSamplerParameteriv(sampler, GL_TEXTURE_MIN_FILTER, &filter);
+	ok = (filter == GL_NEAREST || gc_fail(c, "sampler filter 0x%x", filter)) && ok;
+	glDeleteTransformFeedbacks(1, &xfb);
+	glDeleteTransformFeedbacks(1, &gen_xfb);
+	glDeleteSamplers(1, &sampler);
+	glDeleteProgramPipelines(1, &pipeline);
+	return gc_no_error(c, "the objects") && ok;
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
@@ -368,6 +423,8 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 	gc_result("vertex-array", vertex_array(prog_green));
 	gc_result("clip-control", clip_control(prog_green));
 	gc_result("map-named", map_named(prog_green));
+	gc_result("query-buffer", query_buffer(prog_green));
+	gc_result("created", created());
 }
 
 int main(void)

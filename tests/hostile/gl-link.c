@@ -186,6 +186,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	const uint8_t *q = p + sizeof(info) + 4 + n, *end = p + size;
 	memset(&g->es, 0, sizeof(g->es));
 	memset(&g->es1, 0, sizeof(g->es1));
+	memset(&g->core, 0, sizeof(g->core));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		for (int b = 0; b < 7; b++) {
 			uint32_t len = 0;
@@ -202,6 +203,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es1 = api;
 				else if (api.api == GL_API_GLES2)
 					g->es = api;
+				else if (api.api == GL_API_GL_CORE)
+					g->core = api;
 			}
 			q += 4 + room;
 		}
@@ -225,14 +228,11 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 
 /* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
  * surface of `kind`, current on CH. */
-static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
+/* Context CTX of `api` and surface SURF of `kind`, current on CH. */
+static bool current(struct hl_gl_link *g, uint32_t kind, const struct gl_api_info *api)
 {
-	CHECK(hl_gl_bind(e, g));
-	hl_gl_open(g, CH);
-	CHECK(hl_gl_init(g));
-	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
 	uint32_t err;
-	create_context(g, CTX, es1 ? &g->es1 : &g->es);
+	create_context(g, CTX, api);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -240,6 +240,15 @@ static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
 	return hl_gl_send(g, CH, 0);
+}
+
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
+{
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
+	return current(g, kind, es1 ? &g->es1 : &g->es);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
@@ -255,6 +264,15 @@ bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
 	return ready(e, g, GL_SURFACE_PBUFFER, true);
+}
+
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered)
+{
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	*offered = g->core.version != 0;
+	return !*offered || current(g, GL_SURFACE_PBUFFER, &g->core);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

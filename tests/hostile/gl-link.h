@@ -34,6 +34,7 @@ struct hl_gl_link {
 	uint32_t config;        /* a host config_id from GL_OP_INIT */
 	struct gl_api_info es;  /* the OpenGL ES the host offers */
 	struct gl_api_info es1; /* its OpenGL ES 1.1 (version 0: none) */
+	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 };
 
 void hl_gl_cmd_begin(struct hl_gl_link *g, uint32_t op);
@@ -65,6 +66,9 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g);
 /* The same with an OpenGL ES 1.1 context. */
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g);
+/* The same with a desktop OpenGL core context, where the host offers one: *offered false
+ * (the link open, nothing current) where it does not. */
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered);
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src);
 /* Program `name` (shaders name + 1 and + 2) drawing attribute 0 in red, in use. */
 void hl_gl_program(struct hl_gl_link *g, uint32_t name);

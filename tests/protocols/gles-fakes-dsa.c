@@ -168,3 +168,15 @@ CLIENT_SPECIAL(void, glCopyTextureSubImage3D,
                 GLint y, GLsizei width, GLsizei height), )
 CLIENT_SPECIAL(void, glCreateSamplers, (GLsizei n, GLuint *samplers), )
 CLIENT_SPECIAL(void, glCreateProgramPipelines, (GLsizei n, GLuint *pipelines), )
+
+#define QUERY_BUFFER_HOOK(name)                                                                    \
+	bool gl_exec_hook_##name(struct gl_exec *x, GLuint id, GLuint buffer, GLenum pname,        \
+	                         GLintptr offset, GLuint app_id, GLuint app_buffer)                \
+	{                                                                                          \
+		hook_calls++;                                                                      \
+		return true;                                                                       \
+	}
+QUERY_BUFFER_HOOK(glGetQueryBufferObjectiv)
+QUERY_BUFFER_HOOK(glGetQueryBufferObjectuiv)
+QUERY_BUFFER_HOOK(glGetQueryBufferObjecti64v)
+QUERY_BUFFER_HOOK(glGetQueryBufferObjectui64v)
