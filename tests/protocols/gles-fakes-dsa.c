@@ -3,7 +3,45 @@
  * named commands are local (proxy/egl/gl-dsa-*.c) and so stubs here, and the client
  * hooks on the bindings they bind back.
  */
+#include <string.h>
+
 #include "gles-fakes.h"
+
+static void GL_APIENTRY fake_ClipControl(GLenum origin, GLenum depth)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glClipControl";
+	rec.e[0] = origin;
+	rec.e[1] = depth;
+}
+
+static void GL_APIENTRY fake_CreateQueries(GLenum target, GLsizei n, GLuint *ids)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glCreateQueries";
+	rec.e[0] = target;
+	rec.n = n;
+	for (GLsizei i = 0; i < n; i++)
+		ids[i] = next_host_name++;
+}
+
+static void GL_APIENTRY fake_GetQueryBufferObjectuiv(GLuint id, GLuint buffer, GLenum pname,
+                                                     GLintptr offset)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glGetQueryBufferObjectuiv";
+	rec.names[0] = id;
+	rec.names[1] = buffer;
+	rec.e[0] = pname;
+	rec.big[0] = offset;
+}
+
+void install_dsa_fakes(void)
+{
+	gles_host.glClipControl = fake_ClipControl;
+	gles_host.glCreateQueries = fake_CreateQueries;
+	gles_host.glGetQueryBufferObjectuiv = fake_GetQueryBufferObjectuiv;
+}
 
 void gl_enc_hook_glActiveTexture(struct gl_enc *e, GLenum texture)
 {

@@ -30,7 +30,9 @@ static const struct gles_level *fake_level(void)
 {
 	static struct gles_level l;
 	l.api = fake_api;
-	l.version = gles_streamed_version[fake_api];
+	/* Desktop GL lands in steps: its contexts have every command streamed so far. */
+	l.version = fake_api == GL_API_GL_CORE ? gles_landing_version[fake_api]
+	                                       : gles_streamed_version[fake_api];
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }

@@ -107,5 +107,7 @@ void *missing_getproc(const char *name);
 void GL_APIENTRY fake_Flush(void);
 /* Points gles_host at the recording fakes. */
 void install_fakes(void);
+/* The same for OpenGL 4.5's commands of gles-fakes-dsa.c. */
+void install_dsa_fakes(void);
 
 #endif
