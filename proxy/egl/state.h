@@ -122,6 +122,7 @@ struct ge_gl_state {
 	uint32_t active_unit;
 	struct ge_map tex_bound;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
+	uint32_t transform_feedback; /* glBindTransformFeedback's */
 };
 
 struct ge_share *ge_share_create(void);

@@ -18,6 +18,7 @@
  *   query-buffer       glCreateQueries, a query's result and availability written into a
  *                      buffer by glGetQueryBufferObjectuiv, read back; past its end refused
  *   created            glCreateTransformFeedbacks/Samplers/ProgramPipelines: objects at once
+ *   transform-feedback glTransformFeedbackBufferRange and the glGetTransformFeedback* queries
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a core 4.5 context.
@@ -401,6 +402,37 @@ static bool created(void)
 	return gc_no_error(c, "the objects") && ok;
 }
 
+/* A transform feedback object's buffer range set by name, read back by name; the generic
+ * binding stays as it was. */
+static bool transform_feedback(void)
+{
+	const char *c = "transform-feedback";
+	GLuint xfb, buf;
+	glCreateTransformFeedbacks(1, &xfb);
+	glCreateBuffers(1, &buf);
+	glNamedBufferData(buf, 64, NULL, GL_DYNAMIC_COPY);
+	glTransformFeedbackBufferRange(xfb, 0, buf, 16, 32);
+	GLint bound = 0, active = -1, generic = -1;
+	GLint64 start = 0, size = 0;
+	glGetTransformFeedbacki_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, 0, &bound);
+	glGetTransformFeedbacki64_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_START, 0, &start);
+	glGetTransformFeedbacki64_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_SIZE, 0, &size);
+	glGetTransformFeedbackiv(xfb, GL_TRANSFORM_FEEDBACK_ACTIVE, &active);
+	glGetIntegerv(GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, &generic);
+	bool ok = (GLuint)bound == buf || gc_fail(c, "buffer %d, not %u", bound, buf);
+	ok = ((start == 16 && size == 32) ||
+	      gc_fail(c, "range %lld+%lld", (long long)start, (long long)size)) &&
+	     ok;
+	ok = (active == GL_FALSE || gc_fail(c, "active %d", active)) && ok;
+	ok = (generic == 0 || gc_fail(c, "the generic binding is %d", generic)) && ok;
+	ok = gc_no_error(c, "the transform feedback object") && ok;
+	glTransformFeedbackBufferBase(xfb, 0, 4242);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "an unknown buffer") && ok;
+	glDeleteTransformFeedbacks(1, &xfb);
+	glDeleteBuffers(1, &buf);
+	return ok;
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
@@ -425,6 +457,7 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 	gc_result("map-named", map_named(prog_green));
 	gc_result("query-buffer", query_buffer(prog_green));
 	gc_result("created", created());
+	gc_result("transform-feedback", transform_feedback());
 }
 
 int main(void)

@@ -218,3 +218,17 @@ QUERY_BUFFER_HOOK(glGetQueryBufferObjectiv)
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectuiv)
 QUERY_BUFFER_HOOK(glGetQueryBufferObjecti64v)
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectui64v)
+
+CLIENT_SPECIAL(void, glGetTransformFeedbacki64_v,
+               (GLuint xfb, GLenum pname, GLuint index, GLint64 *param), )
+CLIENT_SPECIAL(void, glGetTransformFeedbacki_v,
+               (GLuint xfb, GLenum pname, GLuint index, GLint *param), )
+CLIENT_SPECIAL(void, glGetTransformFeedbackiv, (GLuint xfb, GLenum pname, GLint *param), )
+CLIENT_SPECIAL(void, glTransformFeedbackBufferBase, (GLuint xfb, GLuint index, GLuint buffer), )
+CLIENT_SPECIAL(void, glTransformFeedbackBufferRange,
+               (GLuint xfb, GLuint index, GLuint buffer, GLintptr offset, GLsizeiptr size), )
+
+void gl_enc_hook_glBindTransformFeedback(struct gl_enc *e, GLenum target, GLuint id)
+{
+	hook_calls++;
+}
