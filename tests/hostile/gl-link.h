@@ -31,9 +31,9 @@ struct hl_gl_link {
 	size_t cmd_start;
 	uint8_t *rep; /* reply bytes received on CH, not consumed yet */
 	size_t rep_len, rep_cap;
-	uint32_t config;        /* a host config_id from GL_OP_INIT */
-	struct gl_api_info es;  /* the OpenGL ES the host offers */
-	struct gl_api_info es1; /* its OpenGL ES 1.1 (version 0: none) */
+	uint32_t config;         /* a host config_id from GL_OP_INIT */
+	struct gl_api_info es;   /* the OpenGL ES the host offers */
+	struct gl_api_info es1;  /* its OpenGL ES 1.1 (version 0: none) */
 	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 };
 
