@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -39,19 +40,34 @@ static uint32_t unit_key(uint32_t unit, int index)
 	return unit * GE_TEX_TARGETS + (uint32_t)index + 1;
 }
 
+/* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, as the host's driver says. */
+static uint32_t units(struct ge_gl_state *gl)
+{
+	const struct gl_limit *l = ge_api_limit(gl->api, GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS);
+	return l && l->values[0] >= 1 && l->values[0] < 0x10000 ? (uint32_t)l->values[0] : 0x10000;
+}
+
+/* Only what GL takes is followed: a unit past the limit leaves the active one. */
 void gl_enc_hook_glActiveTexture(struct gl_enc *e, GLenum texture)
 {
-	/* GL refuses units past its limit, which is far below this. */
-	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < 0x10000)
+	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < units(e->gl))
 		e->gl->active_unit = texture - GL_TEXTURE0;
 }
 
+/* Only what GL takes is followed: a texture bound to a target not its own stays unbound. */
 void gl_enc_hook_glBindTexture(struct gl_enc *e, GLenum target, GLuint texture)
 {
 	struct ge_gl_state *gl = e->gl;
 	int index = ge_tex_target_index(target);
 	if (index < 0)
 		return;
+	if (texture) {
+		pthread_mutex_lock(&gl->share->lock);
+		uintptr_t own = (uintptr_t)ge_map_get(&gl->share->tex_targets, texture);
+		pthread_mutex_unlock(&gl->share->lock);
+		if (own && own != target)
+			return;
+	}
 	uint32_t key = unit_key(gl->active_unit, index);
 	if (texture)
 		ge_map_put(&gl->tex_bound, key, (void *)(uintptr_t)texture);
@@ -139,8 +155,8 @@ void GL_APIENTRY gl_enc_special_glBindTextureUnit(GLuint unit, GLuint texture)
 	if (!e)
 		return;
 	GLenum target = target_of(e, texture);
-	if (texture && !target) {
-		gl_enc_error(e, GL_INVALID_OPERATION);
+	if (unit >= units(e->gl) || (texture && !target)) {
+		gl_enc_error(e, unit >= units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
 		return;
 	}
 	uint32_t active = e->gl->active_unit;

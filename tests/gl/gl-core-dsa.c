@@ -210,6 +210,10 @@ static bool texture(GLuint prog_tex)
 	clear_black();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
 	ok = pixel_is(c, 2, 2, 0x0000ff, "sampled") && ok;
+	GLint units = 0;
+	glGetIntegerv(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, &units);
+	glBindTextureUnit((GLuint)units, tex);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a unit past the limit") && ok;
 	glBindTextureUnit(0, 0);
 	GLint bound = -1;
 	glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
