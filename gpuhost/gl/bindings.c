@@ -87,6 +87,10 @@ int gh_gl_texture_target_index(uint32_t target)
 		return 5;
 	case GL_TEXTURE_CUBE_MAP_ARRAY: /* ES 3.2, OES/EXT_texture_cube_map_array */
 		return 6;
+	case GL_TEXTURE_1D_DESKTOP:
+		return 7;
+	case GL_TEXTURE_1D_ARRAY_DESKTOP:
+		return 8;
 	}
 	return -1;
 }

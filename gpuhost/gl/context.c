@@ -141,7 +141,11 @@ static bool context_init(struct gh_gl_context *ctx)
 	gh_gl_bindings_init(&ctx->bind);
 	gh_gl_vao_init(&ctx->default_vao, 0);
 	ctx->vao = &ctx->default_vao;
-	ctx->ps = (struct gl_pixel_state){.pack_alignment = 4, .unpack_alignment = 4};
+	ctx->ps = (struct gl_pixel_state){
+	        .pack_alignment = 4,
+	        .unpack_alignment = 4,
+	        .desktop = ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT,
+	};
 	/* Name 0 is the share group's (it holds them) until a unit binds another. */
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
 		ctx->bind.default_tex[i] = ctx->share->default_tex[i];

@@ -241,8 +241,8 @@ struct gh_gl_program {
 };
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
- * multisample. */
-#define GH_GL_TEX_TARGETS 7
+ * multisample (and array), cube map array, desktop GL's 1D and 1D array. */
+#define GH_GL_TEX_TARGETS 9
 
 struct gh_gl_share {
 	uint32_t refs;

@@ -120,13 +120,10 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		                  d, rd, eglGetError());
 	if (!ctx->initialized) {
 		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has.
-		 * A desktop context of 3.0 or later has everything ES 3 adds that
-		 * the executor follows (draw and read framebuffers, usages, vertex
-		 * types, primitive restart). */
+		 * A desktop core profile (3.2 or later) has all of ES 3's. */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
-		ctx->es3 = v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9';
-		if (ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT)
-			ctx->es3 = gl_parse_version(v) >= GL_VERSION_CODE(3, 0);
+		ctx->es3 = ctx->level.api == GL_API_GL_CORE ||
+		           (v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9');
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);
 	}

@@ -67,6 +67,8 @@ static int binding_class(GLenum pname)
 	case GL_TEXTURE_BINDING_2D_MULTISAMPLE_ARRAY:
 	case GL_TEXTURE_BINDING_CUBE_MAP_ARRAY:
 	case GL_TEXTURE_BINDING_BUFFER:
+	case GL_TEXTURE_BINDING_1D_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP:
 	case GL_IMAGE_BINDING_NAME: /* indexed */
 		return GL_NAMES_TEXTURE;
 	case GL_SAMPLER_BINDING:
@@ -135,6 +137,26 @@ bool gl_exec_wrap_glGetQueryiv(struct gl_exec *x, GLenum target, GLenum pname, G
 	gles_host.glGetQueryiv(target, pname, params);
 	if (pname == GL_CURRENT_QUERY)
 		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_QUERY, (uint32_t)params[0]);
+	return true;
+}
+
+/* Desktop OpenGL 4.0: the query of a vertex stream. */
+bool gl_exec_wrap_glGetQueryIndexediv(struct gl_exec *x, GLenum target, GLuint index, GLenum pname,
+                                      GLint *params)
+{
+	gles_host.glGetQueryIndexediv(target, index, pname, params);
+	if (pname == GL_CURRENT_QUERY)
+		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_QUERY, (uint32_t)params[0]);
+	return true;
+}
+
+/* Desktop OpenGL 4.1: the buffer behind the array answers the app's name. */
+bool gl_exec_wrap_glGetVertexAttribLdv(struct gl_exec *x, GLuint index, GLenum pname,
+                                       GLdouble *params)
+{
+	gles_host.glGetVertexAttribLdv(index, pname, params);
+	if (pname == GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING)
+		params[0] = (GLdouble)gh_gl_reverse(x, GL_NAMES_BUFFER, (uint32_t)params[0]);
 	return true;
 }
 
@@ -305,30 +327,42 @@ static uint32_t uniform_components(GLenum type)
 	case GL_INT_VEC2:
 	case GL_BOOL_VEC2:
 	case 0x8DC6: /* GL_UNSIGNED_INT_VEC2 */
+	case 0x8FFC: /* GL_DOUBLE_VEC2 */
 		return 2;
 	case GL_FLOAT_VEC3:
 	case GL_INT_VEC3:
 	case GL_BOOL_VEC3:
 	case 0x8DC7: /* GL_UNSIGNED_INT_VEC3 */
+	case 0x8FFD: /* GL_DOUBLE_VEC3 */
 		return 3;
 	case GL_FLOAT_VEC4:
 	case GL_INT_VEC4:
 	case GL_BOOL_VEC4:
 	case 0x8DC8: /* GL_UNSIGNED_INT_VEC4 */
 	case GL_FLOAT_MAT2:
+	case 0x8FFE: /* GL_DOUBLE_VEC4 */
+	case 0x8F46: /* GL_DOUBLE_MAT2 */
 		return 4;
 	case 0x8B65: /* GL_FLOAT_MAT2x3 */
 	case 0x8B67: /* GL_FLOAT_MAT3x2 */
+	case 0x8F49: /* GL_DOUBLE_MAT2x3 */
+	case 0x8F4B: /* GL_DOUBLE_MAT3x2 */
 		return 6;
 	case 0x8B66: /* GL_FLOAT_MAT2x4 */
 	case 0x8B69: /* GL_FLOAT_MAT4x2 */
+	case 0x8F4A: /* GL_DOUBLE_MAT2x4 */
+	case 0x8F4D: /* GL_DOUBLE_MAT4x2 */
 		return 8;
 	case GL_FLOAT_MAT3:
+	case 0x8F47: /* GL_DOUBLE_MAT3 */
 		return 9;
 	case 0x8B68: /* GL_FLOAT_MAT3x4 */
 	case 0x8B6A: /* GL_FLOAT_MAT4x3 */
+	case 0x8F4C: /* GL_DOUBLE_MAT3x4 */
+	case 0x8F4E: /* GL_DOUBLE_MAT4x3 */
 		return 12;
 	case GL_FLOAT_MAT4:
+	case 0x8F48: /* GL_DOUBLE_MAT4 */
 		return 16;
 	default:
 		return 1; /* scalars and samplers */
@@ -368,7 +402,8 @@ static uint32_t uniform_at(GLuint program, GLint location)
 	return found;
 }
 
-enum uniform_kind { UNIFORM_FLOAT, UNIFORM_INT, UNIFORM_UINT };
+/* UNIFORM_DOUBLE: desktop OpenGL 4.0's glGetUniformdv, 8 bytes a value. */
+enum uniform_kind { UNIFORM_FLOAT, UNIFORM_INT, UNIFORM_UINT, UNIFORM_DOUBLE };
 
 /* glGetUniform*v, and glGetnUniform*v (ES 3.2, GL_KHR/EXT_robustness),
  * which carry a bufSize and answer through the host's function of their
@@ -390,6 +425,8 @@ static void run_get_uniform(const struct uniform_call *c, GLuint host, GLint loc
 		gles_host.glGetUniformiv(host, location, v);
 	else if (c->kind == UNIFORM_UINT)
 		gles_host.glGetUniformuiv(host, location, (GLuint *)v);
+	else if (c->kind == UNIFORM_DOUBLE)
+		gles_host.glGetUniformdv(host, location, (GLdouble *)v);
 	else
 		gles_host.glGetUniformfv(host, location, (GLfloat *)v);
 }
@@ -404,22 +441,24 @@ static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const struct uni
 	/* Every kind answers up to 16 values (a 4x4 matrix); the bounded ones
 	 * up to bufSize bytes of them. */
 	const struct gl_pixel_state *ps = gl_exec_pixel_state(x);
+	uint32_t unit = c->kind == UNIFORM_DOUBLE ? 8 : 4;
 	int64_t want = c->getn ? gles_size_glGetnUniformfv_params(ps, program, location, buf_size)
-	                       : gles_size_glGetUniformiv_params(ps, program, location);
+	               : unit == 8 ? gles_size_glGetUniformdv_params(ps, program, location)
+	                           : gles_size_glGetUniformiv_params(ps, program, location);
 	if (!gles_reader_end(x, r, c->cmd) || !check_out(x, c->cmd, want, cap) ||
 	    !gl_exec_map(x, GL_NAMES_PROGRAM, program, &host))
 		return false;
 	GLint linked = GL_FALSE;
 	gles_host.glGetProgramiv(host, GL_LINK_STATUS, &linked);
 	uint32_t n = linked ? uniform_at(host, location) : 0;
-	GLint v[16] = {0};
+	GLint v[32] = {0};
 	/* Called even when nothing is there: GL sets the app's error. */
 	run_get_uniform(c, host, location, cap, v);
 	/* Over the capacity: the bounded commands wrote nothing (GL's
 	 * GL_INVALID_OPERATION); the others' capacity is a whole matrix. */
-	if (n * 4 > cap)
-		n = c->getn ? 0 : cap / 4;
-	return reply_blob(x, v, n * 4);
+	if (n * unit > cap)
+		n = c->getn ? 0 : cap / unit;
+	return reply_blob(x, v, n * unit);
 }
 
 bool gl_exec_special_glGetUniformfv(struct gl_exec *x, struct gl_reader *r)
@@ -431,6 +470,12 @@ bool gl_exec_special_glGetUniformfv(struct gl_exec *x, struct gl_reader *r)
 bool gl_exec_special_glGetUniformiv(struct gl_exec *x, struct gl_reader *r)
 {
 	static const struct uniform_call c = {"glGetUniformiv", UNIFORM_INT, NULL};
+	return get_uniform(x, r, &c);
+}
+
+bool gl_exec_special_glGetUniformdv(struct gl_exec *x, struct gl_reader *r)
+{
+	static const struct uniform_call c = {"glGetUniformdv", UNIFORM_DOUBLE, NULL};
 	return get_uniform(x, r, &c);
 }
 

@@ -122,9 +122,11 @@ static uint64_t product(uint64_t a, uint64_t b, uint64_t c)
  * level > 0 the whole chain of the base size it implies (each side shifted
  * up by the level, at most `max`; a third more for the smaller levels), a
  * cube map face all six faces. A level 0 of a 2D texture implies nothing
- * more: its other levels are charged as the app makes them. */
+ * more: its other levels are charged as the app makes them. The height is
+ * at most max_h (1 for a 1D texture, the layers of a 1D array, which do not
+ * halve). */
 static uint64_t implied_chain(uint64_t bytes, uint32_t w, uint32_t h, uint32_t level, uint32_t max,
-                              bool cube)
+                              uint32_t max_h, bool cube)
 {
 	if (!w || !h || !bytes || (!level && !cube))
 		return 0;
@@ -133,7 +135,7 @@ static uint64_t implied_chain(uint64_t bytes, uint32_t w, uint32_t h, uint32_t l
 	/* level < 32 and w, h <= max < 2^31: no shift overflows 64 bits. */
 	uint64_t bw = (uint64_t)w << level, bh = (uint64_t)h << level;
 	bw = bw > max ? max : bw;
-	bh = bh > max ? max : bh;
+	bh = bh > max_h ? max_h : bh;
 	if (bw < w)
 		bw = w;
 	if (bh < h)
@@ -199,6 +201,13 @@ static enum gl_guard refuse(struct gl_exec *x, uint32_t error)
 	return GL_GUARD_SKIP;
 }
 
+/* Desktop OpenGL's 1D targets: a 1D texture is one row high, the rows
+ * of a 1D array (glTexImage2D's height) its layers. */
+static bool is_1d(uint32_t target)
+{
+	return target == GL_TEXTURE_1D_DESKTOP || target == GL_TEXTURE_1D_ARRAY_DESKTOP;
+}
+
 /* One image (face, level) of the texture bound to `target` becomes
  * w x h of `bytes`. */
 static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level, int32_t w,
@@ -208,10 +217,16 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	if (!st)
 		return refuse(x, GL_INVALID_ENUM);
-	uint32_t max = target == GL_TEXTURE_2D ? x->gl->max_texture_size : x->gl->max_cube_size;
+	bool flat = target == GL_TEXTURE_2D || is_1d(target);
+	uint32_t max = flat ? x->gl->max_texture_size : x->gl->max_cube_size;
+	uint32_t max_h = target == GL_TEXTURE_1D_DESKTOP         ? 1
+	                 : target == GL_TEXTURE_1D_ARRAY_DESKTOP ? x->gl->max_array_layers
+	                                                         : max;
 	if (level < 0 || (uint32_t)level >= MAX_LEVELS || w < 0 || h < 0 || (uint32_t)w > max ||
-	    (uint32_t)h > max)
+	    (uint32_t)h > max_h)
 		return refuse(x, GL_INVALID_VALUE);
+	/* The layers of a 1D array keep their count down the chain. */
+	uint32_t chain_h = target == GL_TEXTURE_1D_ARRAY_DESKTOP ? (uint32_t)h : max_h;
 	struct wl_array work;
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;
@@ -222,7 +237,7 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 	        .height = (uint32_t)h,
 	        .bytes = bytes,
 	        .implied = implied_chain(bytes, (uint32_t)w, (uint32_t)h, (uint32_t)level, max,
-	                                 target != GL_TEXTURE_2D),
+	                                 chain_h, !flat),
 	};
 	if (!put_image(&work, &im)) {
 		wl_array_release(&work);
@@ -320,6 +335,38 @@ enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum tar
 	if (imageSize > 0 && (uint64_t)imageSize > bytes)
 		bytes = (uint64_t)imageSize;
 	return set_image(x, target, level, width, height, bytes, "glCompressedTexImage2D");
+}
+
+/* Desktop OpenGL's 1D images: a 2D image one row high. */
+enum gl_guard gl_exec_guard_glTexImage1D(struct gl_exec *x, GLenum target, GLint level,
+                                         GLint internalformat, GLsizei width, GLint border,
+                                         GLenum format, GLenum type, const void *pixels)
+{
+	if (target != GL_TEXTURE_1D_DESKTOP)
+		return refuse(x, GL_INVALID_ENUM);
+	return gl_exec_guard_glTexImage2D(x, target, level, internalformat, width, 1, border,
+	                                  format, type, pixels);
+}
+
+enum gl_guard gl_exec_guard_glCopyTexImage1D(struct gl_exec *x, GLenum target, GLint level,
+                                             GLenum internalformat, GLint px, GLint py,
+                                             GLsizei width, GLint border)
+{
+	if (target != GL_TEXTURE_1D_DESKTOP)
+		return refuse(x, GL_INVALID_ENUM);
+	return gl_exec_guard_glCopyTexImage2D(x, target, level, internalformat, px, py, width, 1,
+	                                      border);
+}
+
+enum gl_guard gl_exec_guard_glCompressedTexImage1D(struct gl_exec *x, GLenum target, GLint level,
+                                                   GLenum internalformat, GLsizei width,
+                                                   GLint border, GLsizei imageSize,
+                                                   const void *data)
+{
+	if (target != GL_TEXTURE_1D_DESKTOP)
+		return refuse(x, GL_INVALID_ENUM);
+	return gl_exec_guard_glCompressedTexImage2D(x, target, level, internalformat, width, 1,
+	                                            border, imageSize, data);
 }
 
 /* The targets of glTexImage3D and glTexStorage3D: a cube map array is
@@ -518,7 +565,7 @@ static enum gl_guard set_image_3d(struct gl_exec *x, uint32_t target, int32_t le
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;
 	uint64_t implied =
-	        implied_chain(bytes, (uint32_t)w, (uint32_t)h, (uint32_t)level, side, false);
+	        implied_chain(bytes, (uint32_t)w, (uint32_t)h, (uint32_t)level, side, side, false);
 	if (implied && is_3d(target) && d > 0) {
 		uint64_t bd = (uint64_t)d << level;
 		implied = product(implied, bd > max_d ? max_d : bd, 1) / (uint64_t)d;

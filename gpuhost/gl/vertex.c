@@ -375,6 +375,41 @@ static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
 	return true;
 }
 
+/* glVertexAttribLPointer (desktop OpenGL 4.1): u32 index, i32 size, u32
+ * type, i32 stride, u64 offset into the bound GL_ARRAY_BUFFER. Doubles
+ * only (GL_DOUBLE, 8 bytes a component); otherwise as glVertexAttribPointer
+ * above, in a core profile, where every array is in a buffer. */
+bool gl_exec_special_glVertexAttribLPointer(struct gl_exec *x, struct gl_reader *r)
+{
+	const char *cmd = "glVertexAttribLPointer";
+	GLuint index = gl_rd_u32(r);
+	GLint size = (GLint)gl_rd_u32(r);
+	GLenum type = gl_rd_u32(r);
+	GLsizei stride = (GLsizei)gl_rd_u32(r);
+	uint64_t offset = gl_rd_u64(r);
+	bool valid;
+	if (!gles_reader_end(x, r, cmd) || !attrib_index(x, index, &valid))
+		return false;
+	bool known = type == 0x140A; /* GL_DOUBLE */
+	uint32_t bytes = known && size >= 1 && size <= 4 ? (uint32_t)size * 8u : 0;
+	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
+		return gh_gl_fail(x, "%s: no GL_ARRAY_BUFFER bound", cmd);
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glVertexAttribLPointer(index, size, known ? type : 0, stride,
+	                                 (const void *)(uintptr_t)offset);
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	if (!set_format(x, index, size, type, bytes, 0))
+		return false;
+	struct gh_gl_vao *vao = x->ctx->vao;
+	vao->attribs[index].binding = index;
+	struct gh_gl_binding *b = &vao->bindings[index];
+	b->offset = offset;
+	b->stride = stride ? (uint32_t)stride : bytes;
+	set_buffer(&b->buffer, x->ctx->array_buffer);
+	return true;
+}
+
 /* ---- OpenGL ES 3.1 vertex attribute bindings: GL decides, we record
  * what it took. ---- */
 
@@ -405,6 +440,23 @@ bool gl_exec_wrap_glVertexAttribIFormat(struct gl_exec *x, GLuint attribindex, G
                                         GLenum type, GLuint relativeoffset)
 {
 	return attrib_format(x, attribindex, size, type, GL_FALSE, relativeoffset, true);
+}
+
+/* Desktop OpenGL 4.1's 64-bit attributes: GL_DOUBLE only, 8 bytes a
+ * component, which the draw checks fetch as any other format. */
+bool gl_exec_wrap_glVertexAttribLFormat(struct gl_exec *x, GLuint attribindex, GLint size,
+                                        GLenum type, GLuint relativeoffset)
+{
+	bool valid;
+	if (!attrib_index(x, attribindex, &valid))
+		return false;
+	bool known = type == 0x140A; /* GL_DOUBLE */
+	uint32_t bytes = known && size >= 1 && size <= 4 ? (uint32_t)size * 8u : 0;
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glVertexAttribLFormat(attribindex, size, known ? type : 0, relativeoffset);
+	if (gh_gl_command_failed(x->ctx) || !valid)
+		return true;
+	return set_format(x, attribindex, size, type, bytes, relativeoffset);
 }
 
 bool gl_exec_wrap_glVertexAttribBinding(struct gl_exec *x, GLuint attribindex, GLuint bindingindex)

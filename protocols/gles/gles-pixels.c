@@ -38,8 +38,34 @@ enum {
 	T_F32_24_8_REV = 1 << 15,
 	T_4444_REV = 1 << 16, /* EXT_read_format_bgra */
 	T_1555_REV = 1 << 17,
+	/* Desktop OpenGL's */
+	T_332 = 1 << 18,
+	T_233_REV = 1 << 19,
+	T_565_REV = 1 << 20,
+	T_8888 = 1 << 21,
+	T_8888_REV = 1 << 22,
+	T_1010102 = 1 << 23,
 	T_PACKED = T_565 | T_4444 | T_5551 | T_2_10_10_10_REV | T_10F_11F_11F_REV | T_5_9_9_9_REV |
-	           T_24_8 | T_F32_24_8_REV | T_4444_REV | T_1555_REV,
+	           T_24_8 | T_F32_24_8_REV | T_4444_REV | T_1555_REV | T_332 | T_233_REV |
+	           T_565_REV | T_8888 | T_8888_REV | T_1010102,
+};
+
+/* Desktop OpenGL's values (<GL/glcorearb.h>), which the ES headers lack. */
+enum {
+	UNSIGNED_BYTE_3_3_2 = 0x8032,
+	UNSIGNED_BYTE_2_3_3_REV = 0x8362,
+	UNSIGNED_SHORT_5_6_5_REV = 0x8364,
+	UNSIGNED_INT_8_8_8_8 = 0x8035,
+	UNSIGNED_INT_8_8_8_8_REV = 0x8367,
+	UNSIGNED_INT_10_10_10_2 = 0x8036,
+	GREEN = 0x1904,
+	BLUE = 0x1905,
+	BGR = 0x80E0,
+	BGRA = 0x80E1,
+	GREEN_INTEGER = 0x8D95,
+	BLUE_INTEGER = 0x8D96,
+	BGR_INTEGER = 0x8D9A,
+	BGRA_INTEGER = 0x8D9B,
 };
 
 /* Bytes of one element of `type` (one whole pixel for the packed types,
@@ -69,6 +95,12 @@ static int64_t type_info(uint32_t type, uint32_t *bit)
 	        {GL_FLOAT_32_UNSIGNED_INT_24_8_REV, T_F32_24_8_REV, 8},
 	        {GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT, T_4444_REV, 2},
 	        {GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT, T_1555_REV, 2},
+	        {UNSIGNED_BYTE_3_3_2, T_332, 1},
+	        {UNSIGNED_BYTE_2_3_3_REV, T_233_REV, 1},
+	        {UNSIGNED_SHORT_5_6_5_REV, T_565_REV, 2},
+	        {UNSIGNED_INT_8_8_8_8, T_8888, 4},
+	        {UNSIGNED_INT_8_8_8_8_REV, T_8888_REV, 4},
+	        {UNSIGNED_INT_10_10_10_2, T_1010102, 4},
 	};
 	for (size_t i = 0; i < LEN(types); i++) {
 		if (types[i].type == type) {
@@ -127,16 +159,71 @@ static int64_t format_info(uint32_t format, uint32_t *types)
 	return 0;
 }
 
-int64_t gl_pixel_size(uint32_t format, uint32_t type)
+/* Desktop OpenGL 4.6's tables 8.3 to 8.5: every plain type with every
+ * color, depth and stencil format (the integer formats without the
+ * floating-point types), the packed types with the formats of their
+ * component count; the ES formats it lacks (luminance, sRGB) keep ES's
+ * types. 0 for a format not here. */
+static int64_t desktop_format_info(uint32_t format, uint32_t *types)
+{
+	enum {
+		PLAIN = T_UBYTE | T_BYTE | T_USHORT | T_SHORT | T_UINT | T_INT | T_HALF | T_FLOAT,
+		INTEGER = T_UBYTE | T_BYTE | T_USHORT | T_SHORT | T_UINT | T_INT,
+		P3 = T_332 | T_233_REV | T_565 | T_565_REV,
+		P4 = T_4444 | T_4444_REV | T_5551 | T_1555_REV | T_8888 | T_8888_REV | T_1010102 |
+		     T_2_10_10_10_REV,
+	};
+	static const struct {
+		uint32_t format, types;
+		int64_t comps;
+	} formats[] = {
+	        {GL_RED, PLAIN, 1},
+	        {GREEN, PLAIN, 1},
+	        {BLUE, PLAIN, 1},
+	        {GL_RG, PLAIN, 2},
+	        {GL_RGB, PLAIN | P3 | T_10F_11F_11F_REV | T_5_9_9_9_REV, 3},
+	        {BGR, PLAIN, 3}, /* the packed types: RGB only */
+	        {GL_RGBA, PLAIN | P4, 4},
+	        {BGRA, PLAIN | P4, 4},
+	        {GL_RED_INTEGER, INTEGER, 1},
+	        {GREEN_INTEGER, INTEGER, 1},
+	        {BLUE_INTEGER, INTEGER, 1},
+	        {GL_RG_INTEGER, INTEGER, 2},
+	        {GL_RGB_INTEGER, INTEGER | P3, 3},
+	        {BGR_INTEGER, INTEGER, 3},
+	        {GL_RGBA_INTEGER, INTEGER | P4, 4},
+	        {BGRA_INTEGER, INTEGER | P4, 4},
+	        {GL_DEPTH_COMPONENT, PLAIN | T_24_8, 1},
+	        {GL_STENCIL_INDEX, PLAIN, 1},
+	        {GL_DEPTH_STENCIL, T_24_8 | T_F32_24_8_REV, 2},
+	};
+	for (size_t i = 0; i < LEN(formats); i++) {
+		if (formats[i].format == format) {
+			*types = formats[i].types;
+			return formats[i].comps;
+		}
+	}
+	return 0;
+}
+
+int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop)
 {
 	uint32_t types = 0, bit = 0;
-	int64_t comps = format_info(format, &types);
+	int64_t comps = desktop ? desktop_format_info(format, &types) : 0;
+	if (comps == 0)
+		comps = format_info(format, &types);
 	int64_t bytes = type_info(type, &bit);
-	if (comps == 0 || bytes == 0)
+	/* ES contexts know none of desktop GL's packed types. */
+	if (comps == 0 || bytes == 0 || (!desktop && bit >= T_332))
 		return GL_SIZE_INVALID_ENUM;
 	if (!(types & bit))
 		return GL_SIZE_INVALID_OPERATION;
 	return (bit & T_PACKED) ? bytes : comps * bytes;
+}
+
+int64_t gl_pixel_size(uint32_t format, uint32_t type)
+{
+	return gl_pixel_size_api(format, type, false);
 }
 
 static bool mul_ok(int64_t a, int64_t b, int64_t *out)
@@ -187,9 +274,9 @@ static bool alignment_ok(int64_t alignment)
 	return alignment == 1 || alignment == 2 || alignment == 4 || alignment == 8;
 }
 
-static int64_t image_bytes(const struct layout *l, uint32_t format, uint32_t type)
+static int64_t image_bytes(const struct layout *l, uint32_t format, uint32_t type, bool desktop)
 {
-	int64_t bpp = gl_pixel_size(format, type);
+	int64_t bpp = gl_pixel_size_api(format, type, desktop);
 	if (bpp < 0)
 		return bpp;
 	if (l->width < 0 || l->height < 0 || l->depth < 0 || !alignment_ok(l->alignment) ||
@@ -216,7 +303,7 @@ int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t h
 		l.image_height = ps->unpack_image_height;
 		l.skip_images = ps->unpack_skip_images;
 	}
-	return image_bytes(&l, format, type);
+	return image_bytes(&l, format, type, ps->desktop);
 }
 
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
@@ -231,7 +318,26 @@ int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t hei
 	        .skip_pixels = ps->pack_skip_pixels,
 	        .skip_rows = ps->pack_skip_rows,
 	};
-	return image_bytes(&l, format, type);
+	return image_bytes(&l, format, type, ps->desktop);
+}
+
+int64_t gl_pack_size_3d(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                        int64_t depth, uint32_t format, uint32_t type, bool three_d)
+{
+	struct layout l = {
+	        .width = width,
+	        .height = height,
+	        .depth = depth,
+	        .alignment = ps->pack_alignment,
+	        .row_length = ps->pack_row_length,
+	        .skip_pixels = ps->pack_skip_pixels,
+	        .skip_rows = ps->pack_skip_rows,
+	};
+	if (three_d) {
+		l.image_height = ps->pack_image_height;
+		l.skip_images = ps->pack_skip_images;
+	}
+	return image_bytes(&l, format, type, ps->desktop);
 }
 
 /* Bytes per pixel and per row stride of a readback whose gl_pack_size is
@@ -239,7 +345,7 @@ int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t hei
 static void pack_layout(const struct gl_pixel_state *ps, int64_t width, uint32_t format,
                         uint32_t type, int64_t *bpp, int64_t *stride)
 {
-	*bpp = gl_pixel_size(format, type);
+	*bpp = gl_pixel_size_api(format, type, ps->desktop);
 	int64_t pixels = ps->pack_row_length > 0 ? ps->pack_row_length : width;
 	int64_t a = ps->pack_alignment;
 	*stride = (pixels * *bpp + a - 1) & ~(a - 1);
@@ -280,5 +386,26 @@ int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t t
                       int64_t alignment)
 {
 	struct layout l = {.width = width, .height = height, .depth = 1, .alignment = alignment};
-	return image_bytes(&l, format, type);
+	return image_bytes(&l, format, type, false);
+}
+
+void gl_pack_scatter_3d(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                        int64_t depth, uint32_t format, uint32_t type, bool three_d,
+                        const void *src, void *dst)
+{
+	int64_t bpp, stride;
+	if (width <= 0 || height <= 0 || depth <= 0)
+		return;
+	pack_layout(ps, width, format, type, &bpp, &stride);
+	int64_t rows = three_d && ps->pack_image_height > 0 ? ps->pack_image_height : height;
+	int64_t skip_images = three_d ? ps->pack_skip_images : 0;
+	for (int64_t i = 0; i < depth; i++) {
+		int64_t image = (skip_images + i) * rows * stride;
+		for (int64_t row = 0; row < height; row++) {
+			int64_t at = image + (ps->pack_skip_rows + row) * stride +
+			             ps->pack_skip_pixels * bpp;
+			memcpy((uint8_t *)dst + at, (const uint8_t *)src + at,
+			       (size_t)(width * bpp));
+		}
+	}
 }

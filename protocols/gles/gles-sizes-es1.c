@@ -190,6 +190,7 @@ int64_t gl_point_param_count(uint32_t pname)
 	case GL_POINT_SIZE_MIN:
 	case GL_POINT_SIZE_MAX:
 	case GL_POINT_FADE_THRESHOLD_SIZE:
+	case GL_POINT_SPRITE_COORD_ORIGIN_DESKTOP: /* desktop OpenGL's */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

@@ -434,6 +434,19 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_PROGRAM_BINARY_FORMATS:
 	case GL_SHADER_BINARY_FORMATS:
 		return GL_SIZES_MAX_FORMATS;
+	/* Desktop OpenGL's state of its 1.0 to 2.0 commands (an ES driver
+	 * refuses them itself). */
+	case GL_DRAW_BUFFER_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP:
+	case GL_POINT_SPRITE_COORD_ORIGIN_DESKTOP:
+	case GL_PACK_SWAP_BYTES_DESKTOP:
+	case GL_PACK_LSB_FIRST_DESKTOP:
+	case GL_UNPACK_SWAP_BYTES_DESKTOP:
+	case GL_UNPACK_LSB_FIRST_DESKTOP:
+	case GL_PACK_SKIP_IMAGES_DESKTOP:
+	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname))
 			return 1;
@@ -809,6 +822,52 @@ int64_t gl_query_param_count(uint32_t pname)
 	case GL_CURRENT_QUERY:
 	case GL_QUERY_COUNTER_BITS_EXT: /* EXT_disjoint_timer_query */
 		return 1;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_patch_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x8E74: /* GL_PATCH_DEFAULT_OUTER_LEVEL */
+		return 4;
+	case 0x8E73: /* GL_PATCH_DEFAULT_INNER_LEVEL */
+		return 2;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_subroutine_uniform_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x8E4A: /* GL_NUM_COMPATIBLE_SUBROUTINES */
+	case 0x8A38: /* GL_UNIFORM_SIZE */
+	case 0x8A39: /* GL_UNIFORM_NAME_LENGTH */
+		return 1;
+	case 0x8E4B: /* GL_COMPATIBLE_SUBROUTINES */
+		return GL_SIZES_MAX_COMPATIBLE;
+	default:
+		return GL_SIZE_INVALID_ENUM;
+	}
+}
+
+int64_t gl_atomic_buffer_param_count(uint32_t pname)
+{
+	switch (pname) {
+	case 0x92C1: /* GL_ATOMIC_COUNTER_BUFFER_BINDING */
+	case 0x92C4: /* GL_ATOMIC_COUNTER_BUFFER_DATA_SIZE */
+	case 0x92C5: /* GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTERS */
+	case 0x92C7: /* GL_ATOMIC_COUNTER_BUFFER_REFERENCED_BY_VERTEX_SHADER */
+	case 0x92C8: /* ..._TESS_CONTROL_SHADER */
+	case 0x92C9: /* ..._TESS_EVALUATION_SHADER */
+	case 0x92CA: /* ..._GEOMETRY_SHADER */
+	case 0x92CB: /* ..._FRAGMENT_SHADER */
+	case 0x90ED: /* ..._COMPUTE_SHADER */
+		return 1;
+	case 0x92C6: /* GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES */
+		return GL_SIZES_MAX_BUFFER_COUNTERS;
 	default:
 		return GL_SIZE_INVALID_ENUM;
 	}

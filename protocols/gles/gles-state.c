@@ -90,6 +90,35 @@ int64_t gl_query_target_ok(uint32_t target)
 	return 0;
 }
 
+bool gl_teximage_target_ok(uint32_t target)
+{
+	switch (target) {
+	case GL_TEXTURE_1D_DESKTOP:
+	case GL_TEXTURE_1D_ARRAY_DESKTOP:
+	case GL_TEXTURE_RECTANGLE_DESKTOP:
+	case GL_TEXTURE_2D:
+	case GL_TEXTURE_CUBE_MAP_POSITIVE_X:
+	case GL_TEXTURE_CUBE_MAP_NEGATIVE_X:
+	case GL_TEXTURE_CUBE_MAP_POSITIVE_Y:
+	case GL_TEXTURE_CUBE_MAP_NEGATIVE_Y:
+	case GL_TEXTURE_CUBE_MAP_POSITIVE_Z:
+	case GL_TEXTURE_CUBE_MAP_NEGATIVE_Z:
+		return true;
+	}
+	return gl_teximage_target_3d(target);
+}
+
+bool gl_teximage_target_3d(uint32_t target)
+{
+	return target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY ||
+	       target == GL_TEXTURE_CUBE_MAP_ARRAY;
+}
+
+bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target)
+{
+	return target != GL_TEXTURE_1D_ARRAY_DESKTOP || ps->pack_image_height == 0;
+}
+
 bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value)
 {
 	int32_t *field;
@@ -124,6 +153,24 @@ bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value
 	case GL_UNPACK_SKIP_IMAGES:
 		field = &ps->unpack_skip_images;
 		break;
+	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+	case GL_PACK_SKIP_IMAGES_DESKTOP:
+		if (!ps->desktop)
+			return false;
+		field = pname == GL_PACK_IMAGE_HEIGHT_DESKTOP ? &ps->pack_image_height
+		                                              : &ps->pack_skip_images;
+		break;
+	case GL_PACK_SWAP_BYTES_DESKTOP:
+	case GL_PACK_LSB_FIRST_DESKTOP:
+	case GL_UNPACK_SWAP_BYTES_DESKTOP:
+	case GL_UNPACK_LSB_FIRST_DESKTOP:
+		if (!ps->desktop)
+			return false;
+		*(pname == GL_PACK_SWAP_BYTES_DESKTOP     ? &ps->pack_swap_bytes
+		  : pname == GL_PACK_LSB_FIRST_DESKTOP    ? &ps->pack_lsb_first
+		  : pname == GL_UNPACK_SWAP_BYTES_DESKTOP ? &ps->unpack_swap_bytes
+		                                          : &ps->unpack_lsb_first) = value != 0;
+		return true;
 	case GL_PACK_REVERSE_ROW_ORDER_ANGLE:
 		/* Any value (GL takes it as a boolean); the rows a readback
 		 * writes swap places, their bytes are the same: not tracked. */

@@ -597,7 +597,12 @@ def c_type(p):
 def resolve_same(cmds, ext_apis):
     """Checks each `same=CORE` command: it comes from one of our extensions, CORE is a core
     command of every API that extension extends here, with the same prototype, so calling
-    CORE's entry point is calling it. Its own annotations would never be used: none allowed."""
+    CORE's entry point is calling it. Its own annotations would never be used: none allowed.
+
+    The other way round, a core command of APIs the target lacks may be `same=` an
+    extension command of ours (desktop OpenGL 4.4's glBufferStorage is ES's
+    glBufferStorageEXT): the target's opcode then also serves those APIs from the core
+    command's versions, and its annotations and hooks hold for both."""
     by_name = {c.name: c for c in cmds}
     for c in cmds:
         if not c.same:
@@ -605,11 +610,20 @@ def resolve_same(cmds, ext_apis):
         t = by_name.get(c.same)
         if t is None:
             fail('%s: same=%s: not a streamed command' % (c.name, c.same))
-        if t.same or t.ext:
-            fail('%s: same=%s: the target must be a core command with an entry point of its own'
+        if t.same:
+            fail('%s: same=%s: the target must have an entry point of its own'
                  % (c.name, t.name))
         if not c.ext:
-            fail('%s: same= is for extension commands' % c.name)
+            if not t.ext:
+                fail('%s: same=%s: a core command may only be an extension command'
+                     % (c.name, t.name))
+            for api, since in c.since.items():
+                if api in t.since:
+                    fail('%s: same=%s, which %s has already' % (c.name, t.name, api))
+                t.since[api] = since
+        elif t.ext:
+            fail('%s: same=%s: the target must be a core command with an entry point of its own'
+                 % (c.name, t.name))
         for e in c.exts:
             for api in ext_apis[e]:
                 if api not in t.since:

@@ -485,25 +485,51 @@ static bool multi_counts_ok(struct gl_enc *e, const GLint *first, const GLsizei 
 	return ok;
 }
 
-void GL_APIENTRY gl_enc_special_glMultiDrawArraysEXT(GLenum mode, const GLint *first,
-                                                     const GLsizei *count, GLsizei primcount)
+/* Desktop GL's glMultiDraw* are these under other names: `op` is the
+ * entry point's, for its availability. */
+static void multi_draw_arrays(uint32_t op, GLenum mode, const GLint *first, const GLsizei *count,
+                              GLsizei primcount)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawArraysEXT);
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e || !multi_counts_ok(e, first, count, primcount))
 		return;
 	for (GLsizei i = 0; i < primcount; i++)
 		draw_arrays(GLES_OP_glDrawArrays, mode, first[i], count[i], 1, 0);
 }
 
-void GL_APIENTRY gl_enc_special_glMultiDrawElementsEXT(GLenum mode, const GLsizei *count,
-                                                       GLenum type, const void *const *indices,
-                                                       GLsizei primcount)
+static void multi_draw_elements(uint32_t op, GLenum mode, const GLsizei *count, GLenum type,
+                                const void *const *indices, GLsizei primcount)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsEXT);
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e || !multi_counts_ok(e, NULL, count, primcount))
 		return;
 	for (GLsizei i = 0; i < primcount; i++) {
 		struct elements_draw d = ELEMENTS(glDrawElements, mode, type, count[i], 1);
 		draw_elements(&d, indices[i]);
 	}
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawArraysEXT(GLenum mode, const GLint *first,
+                                                     const GLsizei *count, GLsizei primcount)
+{
+	multi_draw_arrays(GLES_OP_glMultiDrawArraysEXT, mode, first, count, primcount);
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsEXT(GLenum mode, const GLsizei *count,
+                                                       GLenum type, const void *const *indices,
+                                                       GLsizei primcount)
+{
+	multi_draw_elements(GLES_OP_glMultiDrawElementsEXT, mode, count, type, indices, primcount);
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawArrays(GLenum mode, const GLint *first,
+                                                  const GLsizei *count, GLsizei drawcount)
+{
+	multi_draw_arrays(GLES_OP_glMultiDrawArrays, mode, first, count, drawcount);
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawElements(GLenum mode, const GLsizei *count, GLenum type,
+                                                    const void *const *indices, GLsizei drawcount)
+{
+	multi_draw_elements(GLES_OP_glMultiDrawElements, mode, count, type, indices, drawcount);
 }

@@ -65,6 +65,32 @@ GLenum GL_APIENTRY gl_enc_special_glGetError(void)
 	return gl_enc_glGetError();
 }
 
+/* Desktop OpenGL's pixel-store state, which ES lacks. */
+static bool desktop_pixel_store(const struct gl_pixel_state *ps, GLenum pname, float *v)
+{
+	switch (pname) {
+	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+		v[0] = (float)ps->pack_image_height;
+		return true;
+	case GL_PACK_SKIP_IMAGES_DESKTOP:
+		v[0] = (float)ps->pack_skip_images;
+		return true;
+	case GL_PACK_SWAP_BYTES_DESKTOP:
+		v[0] = ps->pack_swap_bytes;
+		return true;
+	case GL_PACK_LSB_FIRST_DESKTOP:
+		v[0] = ps->pack_lsb_first;
+		return true;
+	case GL_UNPACK_SWAP_BYTES_DESKTOP:
+		v[0] = ps->unpack_swap_bytes;
+		return true;
+	case GL_UNPACK_LSB_FIRST_DESKTOP:
+		v[0] = ps->unpack_lsb_first;
+		return true;
+	}
+	return false;
+}
+
 /* A value the library knows: *n values in v (floats hold the integers
  * exactly). False: ask the host. */
 static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
@@ -153,6 +179,8 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 		v[0] = (float)gl->max_attribs;
 		return true;
 	}
+	if (gl->ps.desktop && desktop_pixel_store(&gl->ps, pname, v))
+		return true;
 	/* The host may also list values GLES 2 does not name but apps query
 	 * anyway (e.g. GL_MAX_CLIP_DISTANCES_EXT, which Mesa's GLES 3 context
 	 * answers natively): they are answered here and never travel. */
@@ -206,6 +234,8 @@ static bool is_binding(GLenum pname)
 	case GL_TEXTURE_BINDING_2D_MULTISAMPLE_ARRAY:
 	case GL_TEXTURE_BINDING_CUBE_MAP_ARRAY:
 	case GL_TEXTURE_BINDING_BUFFER:
+	case GL_TEXTURE_BINDING_1D_DESKTOP:
+	case GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP:
 	case GL_READ_FRAMEBUFFER_BINDING:
 	case GL_SAMPLER_BINDING:
 	case GL_TRANSFORM_FEEDBACK_BINDING:
@@ -214,7 +244,7 @@ static bool is_binding(GLenum pname)
 	return false;
 }
 
-enum get_kind { GET_INT, GET_FLOAT, GET_BOOL, GET_FIXED };
+enum get_kind { GET_INT, GET_FLOAT, GET_BOOL, GET_FIXED, GET_DOUBLE };
 
 /* Stores value i of a query as the variant the app called wants it. */
 static void put(void *data, enum get_kind kind, int i, double v)
@@ -225,6 +255,9 @@ static void put(void *data, enum get_kind kind, int i, double v)
 		break;
 	case GET_FLOAT:
 		((GLfloat *)data)[i] = (GLfloat)v;
+		break;
+	case GET_DOUBLE:
+		((double *)data)[i] = v;
 		break;
 	case GET_BOOL:
 		((GLboolean *)data)[i] = v != 0 ? GL_TRUE : GL_FALSE;
@@ -264,6 +297,8 @@ static void get(GLenum pname, void *data, enum get_kind kind)
 		gl_enc_glGetFloatv(pname, data);
 	} else if (kind == GET_FIXED) {
 		gl_enc_glGetFixedv(pname, data);
+	} else if (kind == GET_DOUBLE) {
+		gl_enc_glGetDoublev(pname, data);
 	} else {
 		gl_enc_glGetBooleanv(pname, data);
 	}
@@ -277,6 +312,13 @@ void GL_APIENTRY gl_enc_special_glGetIntegerv(GLenum pname, GLint *data)
 void GL_APIENTRY gl_enc_special_glGetFloatv(GLenum pname, GLfloat *data)
 {
 	get(pname, data, GET_FLOAT);
+}
+
+/* Desktop OpenGL only: gl_enc_current_op refuses it in other contexts. */
+void GL_APIENTRY gl_enc_special_glGetDoublev(GLenum pname, GLdouble *data)
+{
+	if (gl_enc_current_op(GLES_OP_glGetDoublev))
+		get(pname, data, GET_DOUBLE);
 }
 
 void GL_APIENTRY gl_enc_special_glGetBooleanv(GLenum pname, GLboolean *data)

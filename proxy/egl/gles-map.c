@@ -133,12 +133,19 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 	return shadow;
 }
 
-void *GL_APIENTRY gl_enc_special_glMapBufferOES(GLenum target, GLenum access)
+/* glMapBufferOES takes GL_WRITE_ONLY_OES; desktop GL's glMapBuffer (one
+ * implementation, its entry point's op) GL_READ_ONLY and GL_READ_WRITE too. */
+static void *map_whole(uint32_t op, GLenum target, GLenum access)
 {
-	struct gl_enc *e = gl_enc_current();
+	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e)
 		return NULL;
-	if (access != GL_WRITE_ONLY_OES) {
+	GLbitfield bits = access == GL_WRITE_ONLY_OES ? GL_MAP_WRITE_BIT_EXT : 0;
+	if (op == GLES_OP_glMapBuffer && access == 0x88B8 /* GL_READ_ONLY */)
+		bits = GL_MAP_READ_BIT_EXT;
+	if (op == GLES_OP_glMapBuffer && access == 0x88BA /* GL_READ_WRITE */)
+		bits = GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT;
+	if (!bits) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return NULL;
 	}
@@ -149,7 +156,17 @@ void *GL_APIENTRY gl_enc_special_glMapBufferOES(GLenum target, GLenum access)
 	int64_t size = b ? b->size : 0;
 	pthread_mutex_unlock(&e->gl->share->lock);
 	/* The whole buffer, its bytes kept: the app may write only some. */
-	return map_range(e, target, 0, size, GL_MAP_WRITE_BIT_EXT);
+	return map_range(e, target, 0, size, bits);
+}
+
+void *GL_APIENTRY gl_enc_special_glMapBufferOES(GLenum target, GLenum access)
+{
+	return map_whole(GLES_OP_glMapBufferOES, target, access);
+}
+
+void *GL_APIENTRY gl_enc_special_glMapBuffer(GLenum target, GLenum access)
+{
+	return map_whole(GLES_OP_glMapBuffer, target, access);
 }
 
 void *GL_APIENTRY gl_enc_special_glMapBufferRangeEXT(GLenum target, GLintptr offset,

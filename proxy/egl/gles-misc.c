@@ -118,7 +118,8 @@ void GL_APIENTRY gl_enc_special_glPixelStorei(GLenum pname, GLint param)
 	struct gl_enc *e = gl_enc_current();
 	if (!e)
 		return;
-	struct gl_pixel_state probe = {.pack_alignment = 4, .unpack_alignment = 4};
+	struct gl_pixel_state probe = {
+	        .pack_alignment = 4, .unpack_alignment = 4, .desktop = e->gl->ps.desktop};
 	if (!gl_pixel_store_set(&probe, pname, 1)) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;

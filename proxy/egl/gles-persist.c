@@ -214,6 +214,8 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glDispatchComputeIndirect:
 	case GLES_OP_glCopyBufferSubData:
 	case GLES_OP_glBufferSubData:
+	case GLES_OP_glClearBufferData:    /* desktop GL 4.3: the GPU writes the store */
+	case GLES_OP_glClearBufferSubData: /* after the app's writes */
 	case GLES_OP_glTexImage2D:
 	case GLES_OP_glTexImage3D:
 	case GLES_OP_glTexSubImage2D:

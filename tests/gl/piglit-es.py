@@ -45,7 +45,14 @@ class Test:
 
     @property
     def es(self):
-        return "ES 3" if self.argv[0].endswith("_gles3") else "ES 2"
+        """The API the figures file it under: the ES version of an _gles2/_gles3 program,
+        else desktop OpenGL (piglit-gl.list: shader_runner's tests are core profile ones,
+        a program picks its own context)."""
+        if self.argv[0].endswith("_gles3"):
+            return "ES 3"
+        if self.argv[0].endswith("_gles2"):
+            return "ES 2"
+        return "GL"
 
     @property
     def area(self):
@@ -320,8 +327,10 @@ def update_exceptions(path, saved, tests, exceptions, out):
 
 def figures(saved, tests, markdown, out):
     rows = []
-    for es in ("ES 2", "ES 3"):
+    for es in ("ES 2", "ES 3", "GL"):
         group = [t for t in tests if t.es == es]
+        if not group:
+            continue
         for area in sorted({t.area for t in group}):
             rows.append((es, area, [t for t in group if t.area == area]))
         rows.append((es, "all", group))

@@ -140,12 +140,7 @@ static bool start_host(struct hl_env *e, const char *const *host_args)
 	char *argv[24] = {(char *)(host ? host : "gpupipe-host"), "--listen", addr, "-v"};
 	for (size_t i = 0, n = 4; host_args && host_args[i] && n < 23; i++, n++)
 		argv[n] = (char *)host_args[i];
-	/* Test builds offer desktop OpenGL's core profile before its last pending command is
-	 * streamed, so that the cases of its commands run while it lands in steps (nothing
-	 * changes once none is pending). */
-	setenv("GPUPIPE_TEST_OFFER_PENDING", "1", 1);
 	e->host = spawn(e, argv, e->host_log, true);
-	unsetenv("GPUPIPE_TEST_OFFER_PENDING");
 	if (e->host < 0)
 		return false;
 	/* Not a probe connection: it would be a link, and link indexes count

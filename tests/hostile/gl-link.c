@@ -4,6 +4,7 @@
  * or push exactly what they mean to.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,13 +227,17 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 	create_context(g, handle, &g->es);
 }
 
-/* A context of `api` (es, or es1 for OpenGL ES 1.1) and a SIZE x SIZE
+/* A context of `api` (GL_API_GLES2, GLES1 or GL_CORE) and a SIZE x SIZE
  * surface of `kind`, current on CH. */
-/* Context CTX of `api` and surface SURF of `kind`, current on CH. */
-static bool current(struct hl_gl_link *g, uint32_t kind, const struct gl_api_info *api)
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_t api)
 {
+	CHECK(hl_gl_bind(e, g));
+	hl_gl_open(g, CH);
+	CHECK(hl_gl_init(g));
+	bool es1 = api == GL_API_GLES1;
+	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
 	uint32_t err;
-	create_context(g, CTX, api);
+	create_context(g, CTX, es1 ? &g->es1 : &g->es);
 	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
 	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT: EGL error 0x%x", err);
 	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, kind);
@@ -242,37 +247,44 @@ static bool current(struct hl_gl_link *g, uint32_t kind, const struct gl_api_inf
 	return hl_gl_send(g, CH, 0);
 }
 
-static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, bool es1)
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
 {
 	CHECK(hl_gl_bind(e, g));
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
-	CHECKF(!es1 || g->es1.version, "the host offers no OpenGL ES 1.1");
-	return current(g, kind, es1 ? &g->es1 : &g->es);
+	*offered = g->core.version >= version;
+	if (!*offered)
+		return true;
+	uint32_t err;
+	create_context(g, CTX, &g->core);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_CONTEXT (core): EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_CREATE_SURFACE, 5, SURF, g->config, SIZE, SIZE, GL_SURFACE_PBUFFER);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_SURFACE, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE: EGL error 0x%x", err);
+	hl_gl_cmd(g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	return hl_gl_send(g, CH, 0);
+}
+
+bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why)
+{
+	hl_skip_reason = why;
+	return hl_gl_close_served(e, g);
 }
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 {
-	return ready(e, g, kind, false);
+	return ready(e, g, kind, GL_API_GLES2);
 }
 
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, false);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2);
 }
 
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, true);
-}
-
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered)
-{
-	CHECK(hl_gl_bind(e, g));
-	hl_gl_open(g, CH);
-	CHECK(hl_gl_init(g));
-	*offered = g->core.version != 0;
-	return !*offered || current(g, GL_SURFACE_PBUFFER, &g->core);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

@@ -37,6 +37,25 @@ struct hl_gl_link {
 	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 };
 
+/* A desktop OpenGL core context of at least `version` (GL_VERSION_CODE) current on CH, as
+ * hl_gl_ready; *offered false (and no context) when the host offers none that high: the case
+ * then ends with hl_gl_skip. */
+bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered);
+/* Closes the link as hl_gl_close_served does and marks the case skipped (exit status 77),
+ * saying why. */
+bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why);
+/* hl_gl_ready_core in a case: returns the case skipped where the host offers no core
+ * context of `version` (while desktop GL lands in steps). */
+#define HL_GL_READY_CORE(e, g, version)                                                            \
+	do {                                                                                       \
+		bool offered_;                                                                     \
+		CHECK(hl_gl_ready_core(e, g, version, &offered_));                                 \
+		if (!offered_)                                                                     \
+			return hl_gl_skip(e, g,                                                    \
+			                  "the host offers no such desktop OpenGL core "           \
+			                  "profile yet");                                          \
+	} while (0)
+
 void hl_gl_cmd_begin(struct hl_gl_link *g, uint32_t op);
 void hl_gl_put_u64(struct hl_gl_link *g, uint64_t v);
 /* A blob: byte count, bytes, zero padding to 4; GL_BLOB_NULL carries nothing. */
@@ -66,9 +85,6 @@ bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g);
 /* The same with an OpenGL ES 1.1 context. */
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g);
-/* The same with a desktop OpenGL core context, where the host offers one: *offered false
- * (the link open, nothing current) where it does not. */
-bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, bool *offered);
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src);
 /* Program `name` (shaders name + 1 and + 2) drawing attribute 0 in red, in use. */
 void hl_gl_program(struct hl_gl_link *g, uint32_t name);

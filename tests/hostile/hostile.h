@@ -76,6 +76,9 @@ bool hl_env_start(struct hl_env *e, const char *const *host_args);
 bool hl_env_stop(struct hl_env *e);
 void hl_env_dump_logs(const struct hl_env *e);
 
+/* Set by a case that cannot run here (hl_gl_skip): main exits 77 with it. */
+extern const char *hl_skip_reason;
+
 int64_t hl_now_ms(void);
 /* Pauses 10 ms between two checks of a condition in a bounded poll loop
  * (where the condition has no event to wait on: a log line, a process). */
@@ -256,6 +259,11 @@ extern const size_t hl_debug_case_count;
  * (cases-ext-commands.c). */
 extern const struct hl_case hl_ext_commands_cases[];
 extern const size_t hl_ext_commands_case_count;
+extern const struct hl_case hl_gl_core_cases[];
+extern const size_t hl_gl_core_case_count;
+/* Desktop OpenGL 4.0 to 4.4 on a core context (cases-core4.c). */
+extern const struct hl_case hl_core4_cases[];
+extern const size_t hl_core4_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

@@ -24,15 +24,18 @@ struct gl_enc *gl_enc_current(void)
 }
 
 uint32_t fake_api = GL_API_GLES2;
+uint32_t fake_version;
 
 /* The fake context has everything the codec streams for fake_api. */
 static const struct gles_level *fake_level(void)
 {
 	static struct gles_level l;
 	l.api = fake_api;
-	/* Desktop GL lands in steps: its contexts have every command streamed so far. */
-	l.version = fake_api == GL_API_GL_CORE ? gles_landing_version[fake_api]
-	                                       : gles_streamed_version[fake_api];
+	l.version = fake_version ? fake_version : gles_streamed_version[fake_api];
+	/* Desktop GL is streamed in steps (pending commands): its context is the
+	 * table's version, as the host's test knob offers it. */
+	if (!l.version && fake_api == GL_API_GL_CORE)
+		l.version = GL_VERSION_CODE(4, 5);
 	memset(l.exts, 0xff, sizeof(l.exts));
 	return &l;
 }

@@ -36,6 +36,9 @@ struct gl_enc {
 extern struct gl_enc enc;
 extern bool have_context; /* gl_enc_current() answers NULL when false */
 extern uint32_t fake_api; /* the fake context's API (GL_API_GLES2 unless a test says) */
+/* Its version (0: the one the codec streams for fake_api; desktop OpenGL's versions are
+ * streamed before every command of them is, tests name them). */
+extern uint32_t fake_version;
 
 /* The host side's executor. */
 struct gl_exec {
@@ -109,5 +112,11 @@ void GL_APIENTRY fake_Flush(void);
 void install_fakes(void);
 /* The same for OpenGL 4.5's commands of gles-fakes-dsa.c. */
 void install_dsa_fakes(void);
+/* The same for desktop GL's commands of versions 1.0 to 2.0 (gles-fakes-gl-core.c). */
+void install_gl_core_fakes(void);
+/* What those fakes got: doubles, and the last GL_CURRENT_VERTEX_ATTRIB asked. */
+extern double rec_d[4];
+/* And at those of desktop OpenGL 4.0 to 4.4's commands (gles-fakes-core4.c). */
+void install_core4_fakes(void);
 
 #endif

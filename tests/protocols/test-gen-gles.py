@@ -133,7 +133,12 @@ expect_error('same= naming no command', replaced('cmd glOrthofOES same=glOrthof'
 expect_error('same= with another prototype', replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glOrthox'),
              'glOrthofOES: same=glOrthox with another prototype')
 expect_error('same= of a core command', good + 'cmd glClear same=glClearStencil\n',
-             'glClear: same= is for extension commands')
+             'glClear: same=glClearStencil: a core command may only be an extension command')
+# The other way: desktop OpenGL's core glDepthRangeIndexed takes doubles, ES's
+# glDepthRangeIndexedfOES floats: not one entry point.
+expect_error('core same= an extension command of another prototype',
+             good + 'cmd glDepthRangeIndexed same=glDepthRangeIndexedfOES\n',
+             'glDepthRangeIndexed: same=glDepthRangeIndexedfOES with another prototype')
 expect_error('same= to a command the API lacks',
              replaced('cmd glOrthofOES same=glOrthof', 'cmd glOrthofOES same=glUniform4f'),
              'glOrthofOES: same=glUniform4f, but gles1 has no glUniform4f')

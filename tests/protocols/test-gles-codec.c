@@ -452,6 +452,70 @@ static void test_gles1(void)
 	reset();
 }
 
+/* Desktop OpenGL core contexts (batch gl-a's commands of GL 1.0 to 2.0): GLdouble scalars
+ * and arrays, GLshort and GLubyte scalars, desktop pixel transfers ES refuses, and their
+ * refusal in ES contexts on both sides. */
+static void test_gl_core(void)
+{
+	install_gl_core_fakes();
+	fake_api = GL_API_GL_CORE;
+	reset();
+	enc.ps.desktop = ex.ps.desktop = true;
+	gl_enc_glClearDepth(0.1);
+	CHECK(host_drain() && strcmp(rec.fn, "glClearDepth") == 0 && rec_d[0] == 0.1);
+	gl_enc_glDepthRange(0.25, 1.0 / 3);
+	CHECK(host_drain() && rec_d[0] == 0.25 && rec_d[1] == 1.0 / 3);
+	const GLdouble dv[4] = {0.5, -1e300, 3.25, 1.0 / 7};
+	gl_enc_glVertexAttrib4dv(3, dv);
+	CHECK(host_drain() && rec.i[0] == 3 && memcmp(rec_d, dv, 32) == 0);
+	gl_enc_glVertexAttrib2s(1, -2, 32767);
+	CHECK(host_drain() && rec.i[0] == 1 && rec.i[1] == -2 && rec.i[2] == 32767);
+	gl_enc_glVertexAttrib4Nub(2, 255, 0, 1, 128);
+	CHECK(host_drain() && rec.i[0] == 255 && rec.i[2] == 1 && rec.i[3] == 128);
+	const GLshort sv[4] = {-1, 2, -3, 4};
+	gl_enc_glVertexAttrib4sv(0, sv);
+	CHECK(host_drain() && rec.data_len == 8 && memcmp(rec.data, sv, 8) == 0);
+	GLdouble got[4] = {0};
+	gl_enc_glGetVertexAttribdv(0, GL_CURRENT_VERTEX_ATTRIB, got);
+	CHECK(got[0] == 0.5 && got[3] == 3.5);
+	gl_enc_glGetVertexAttribdv(0, 0x9999, got);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	GLint result = 0;
+	gl_enc_glGetQueryObjectiv(77, GL_QUERY_RESULT, &result);
+	CHECK(enc.error == GL_INVALID_OPERATION && result == 0);
+	enc.error = 0;
+	GLuint q;
+	gl_enc_glGenQueries(1, &q);
+	gl_enc_glGetQueryObjectiv(q, GL_QUERY_RESULT, &result);
+	CHECK(result == -5 && rec.names[0] == ex.map[GL_NAMES_QUERY][q]);
+	/* GL_BGRA with GL_UNSIGNED_INT_8_8_8_8_REV: 4 bytes a texel on desktop GL. */
+	const uint8_t texels[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+	gl_enc_glTexImage1D(0x0DE0, 0, GL_RGBA8, 3, 0, 0x80E1, 0x8367, texels);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.data_len == 12 && !memcmp(rec.data, texels, 12));
+	gl_enc_glTexImage1D(0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGB, 0x8367, texels);
+	CHECK(enc.error == GL_INVALID_OPERATION);
+	enc.error = 0;
+	const GLint origin = 0x8CA1; /* GL_LOWER_LEFT */
+	gl_enc_glPointParameteriv(0x8CA0, &origin);
+	CHECK(host_drain() && rec.e[0] == 0x8CA0 && rec.i[0] == origin);
+	/* A 1D image past its blob ends the link. */
+	refused(GLES_OP_glTexImage1D,
+	        (uint32_t[]){0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, 8, 0, 0}, 10,
+	        "glTexImage1D: pixels is 8 bytes, its arguments say 12");
+	CHECK(enc.error == 0);
+	/* ES contexts: neither desktop GL's commands nor its pixel pairs. */
+	fake_api = GL_API_GLES2;
+	reset();
+	gl_enc_glClearDepth(0.5);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
+	enc.error = 0;
+	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, 0x80E1, 0x8367, texels);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == 0);
+	refused(GLES_OP_glClearDepth, (uint32_t[]){0, 0}, 2, "glClearDepth is not part of");
+	reset();
+}
+
 static void check_header(const char *arg)
 {
 	unsigned major, minor;
@@ -584,6 +648,109 @@ static void test_sizes(void)
 	CHECK(gl_vertex_attrib_count(GL_CURRENT_VERTEX_ATTRIB) == 4);
 	CHECK(gl_size_error(GL_SIZE_INVALID_ENUM) == GL_INVALID_ENUM);
 	CHECK(gl_size_error(-7) == GL_INVALID_VALUE);
+	/* Desktop GL's pixel pairs for desktop contexts only; ES's pairs both. */
+	CHECK(gl_pixel_size_api(0x80E1 /* GL_BGRA */, 0x8367, true) == 4);
+	CHECK(gl_pixel_size_api(0x80E1, 0x8367, false) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_pixel_size_api(GL_RGB, 0x8032 /* 3_3_2 */, true) == 1);
+	CHECK(gl_pixel_size_api(GL_RGBA, 0x8032, true) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_SHORT, true) == 2);
+	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_INT, false) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_DEPTH_COMPONENT, GL_FLOAT, true) == 4);
+	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, true) == 4);
+	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, false) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(GL_LUMINANCE, GL_UNSIGNED_BYTE, true) == 1);
+	CHECK(gl_pixel_size(0x80E1, GL_UNSIGNED_BYTE) == 4);
+	/* glGetTexImage's 3D layout: image height and skipped images. */
+	struct gl_pixel_state ps = {.pack_alignment = 4, .unpack_alignment = 4, .desktop = true};
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, true) == 96);
+	CHECK(gl_pixel_store_set(&ps, 0x806C /* GL_PACK_IMAGE_HEIGHT */, 5));
+	CHECK(gl_pixel_store_set(&ps, 0x806B /* GL_PACK_SKIP_IMAGES */, 1));
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, true) == 4 * 40 + 24);
+	CHECK(gl_pack_size_3d(&ps, 2, 3, 4, GL_RGBA, GL_UNSIGNED_BYTE, false) == 96);
+	CHECK(gl_pixel_store_set(&ps, 0x0D00 /* GL_PACK_SWAP_BYTES */, 7) && ps.pack_swap_bytes);
+	ps.desktop = false;
+	CHECK(!gl_pixel_store_set(&ps, 0x806C, 1) && !gl_pixel_store_set(&ps, 0x0CF1, 1));
+	CHECK(gl_teximage_target_ok(0x0DE0) && !gl_teximage_target_ok(GL_TEXTURE_CUBE_MAP));
+}
+
+/* Desktop OpenGL 4.0 to 4.4 (a core 4.4 context): an ES extension's command under its core
+ * name is that command's entry point and opcode, offered from the core version; doubles and
+ * pname-sized arrays round-trip; the client drops what it can tell is wrong, the host
+ * refuses a blob its arguments do not size. */
+static void test_core4(void)
+{
+	reset();
+	install_core4_fakes();
+	CHECK(gl_gles_lookup("glBufferStorage") == gl_gles_lookup("glBufferStorageEXT"));
+	CHECK(gl_gles_lookup("glViewportArrayv") == gl_gles_lookup("glViewportArrayvOES"));
+	CHECK(gl_gles_lookup("glTextureView") == gl_gles_lookup("glTextureViewOES"));
+	CHECK(gl_gles_lookup("glDepthRangeArrayv") != gl_gles_lookup("glDepthRangeArrayfvOES"));
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 3)};
+	CHECK(gles_level_has(&core, GLES_OP_glViewportArrayvOES) &&
+	      gles_level_has(&core, GLES_OP_glTextureViewOES) &&
+	      !gles_level_has(&core, GLES_OP_glBufferStorageEXT));
+	core.version = GL_VERSION_CODE(4, 4);
+	CHECK(gles_level_has(&core, GLES_OP_glBufferStorageEXT));
+	struct gles_level es32 = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 2)};
+	CHECK(!gles_level_has(&es32, GLES_OP_glBufferStorageEXT) &&
+	      !gles_level_has(&es32, GLES_OP_glDepthRangeArrayv));
+
+	fake_api = GL_API_GL_CORE;
+	fake_version = GL_VERSION_CODE(4, 4);
+	const GLdouble ranges[4] = {0, 1, 0.25, 0.75};
+	gl_enc_glDepthRangeArrayv(2, 2, ranges);
+	CHECK(host_drain() && strcmp(rec.fn, "glDepthRangeArrayv") == 0 && rec.i[0] == 2);
+	CHECK(rec.n == 2 && memcmp(rec.data, ranges, 32) == 0);
+	gl_enc_glDepthRangeIndexed(3, 0.125, 1.0 / 3.0);
+	GLdouble got[2] = {0};
+	CHECK(host_drain() && rec.i[0] == 3);
+	memcpy(got, rec.data, 16);
+	CHECK(got[0] == 0.125 && got[1] == 1.0 / 3.0);
+	const GLdouble m[6] = {1, 2, 3, 4, 5, 6.5};
+	gl_enc_glUniformMatrix2x3dv(7, 1, GL_FALSE, m);
+	CHECK(host_drain() && rec.i[0] == 7 && rec.data_len == 48 && memcmp(rec.data, m, 48) == 0);
+	const GLfloat outer[4] = {1, 2, 3, 4};
+	gl_enc_glPatchParameterfv(0x8E74 /* GL_PATCH_DEFAULT_OUTER_LEVEL */, outer);
+	CHECK(host_drain() && rec.data_len == 16 && memcmp(rec.data, outer, 16) == 0);
+	GLint64 fmt[3] = {0, 0, -1};
+	gl_enc_glGetInternalformati64v(GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, fmt);
+	CHECK(rec.n == 2 && fmt[0] == (GLint64)1 << 40 && fmt[1] == ((GLint64)1 << 40 | 1));
+	CHECK(fmt[2] == -1);
+	GLuint p = gl_enc_glCreateProgram();
+	CHECK(gl_enc_glGetSubroutineIndex(p, GL_FRAGMENT_SHADER, "blue") == 5);
+	CHECK(strcmp((const char *)rec.data, "blue") == 0 &&
+	      rec.names[0] == ex.map[GL_NAMES_PROGRAM][p]);
+
+	/* The client drops what it can tell is wrong. */
+	uint32_t queued = enc.len;
+	gl_enc_glPatchParameterfv(GL_TEXTURE_2D, outer);
+	CHECK(enc.error == GL_INVALID_ENUM);
+	enc.error = 0;
+	gl_enc_glDepthRangeArrayv(GL_MAX_VIEWPORT_INDEX, 1, ranges);
+	CHECK(enc.error == GL_INVALID_VALUE);
+	enc.error = 0;
+	gl_enc_glUniform2dv(0, -1, ranges);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
+	enc.error = 0;
+
+	/* The host refuses a blob its arguments do not size. */
+	refused(GLES_OP_glDepthRangeArrayv, (uint32_t[]){0, 2, 16, 0, 0, 0, 0}, 7,
+	        "glDepthRangeArrayv: v is 16 bytes, its arguments say 32");
+	refused(GLES_OP_glDepthRangeArrayv,
+	        (uint32_t[]){GL_MAX_VIEWPORT_INDEX - 1, 2, 32, 0, 0, 0, 0, 0, 0, 0, 0}, 11,
+	        "glDepthRangeArrayv: (int64_t)first + count <= GL_MAX_VIEWPORT_INDEX");
+	refused(GLES_OP_glUniform3dv, (uint32_t[]){0, 1, 16, 0, 0, 0, 0}, 7,
+	        "glUniform3dv: value is 16 bytes, its arguments say 24");
+	refused(GLES_OP_glPatchParameterfv, (uint32_t[]){0x8E73, 16, 0, 0, 0, 0}, 6,
+	        "glPatchParameterfv: values is 16 bytes, its arguments say 8");
+	refused(GLES_OP_glGetInternalformati64v,
+	        (uint32_t[]){GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, 8}, 5,
+	        "glGetInternalformati64v: params");
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	refused(GLES_OP_glDepthRangeIndexed, (uint32_t[]){0, 0, 0, 0, 0}, 5,
+	        "glDepthRangeIndexed is not part of");
+	install_fakes();
 }
 
 int main(int argc, char **argv)
@@ -602,6 +769,8 @@ int main(int argc, char **argv)
 	test_host_refuses();
 	test_gles1();
 	test_core_dsa();
+	test_gl_core();
+	test_core4();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

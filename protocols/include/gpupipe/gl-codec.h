@@ -113,11 +113,20 @@ struct gl_pixel_state {
 	int32_t pack_row_length, pack_skip_rows, pack_skip_pixels;
 	int32_t unpack_row_length, unpack_image_height;
 	int32_t unpack_skip_rows, unpack_skip_pixels, unpack_skip_images;
+	/* Desktop OpenGL (set where the context is made, from its API): its
+	 * pixel transfers take the format/type pairs ES refuses, and the
+	 * pack state below, which ES lacks. */
+	bool desktop;
+	int32_t pack_image_height, pack_skip_images; /* glGetTexImage of 3D levels */
+	/* GL_{PACK,UNPACK}_{SWAP_BYTES,LSB_FIRST}: booleans that change no
+	 * size (no GL_BITMAP in the core profile), kept for glGet. */
+	bool pack_swap_bytes, pack_lsb_first, unpack_swap_bytes, unpack_lsb_first;
 };
 
 /* glPixelStorei on the tracked state: false (state unchanged) for a pname
  * or value GL refuses (GL_INVALID_ENUM, GL_INVALID_VALUE). OpenGL ES 3
- * names: the library and the host track the same. */
+ * names, and desktop OpenGL's where ps->desktop: the library and the host
+ * track the same. */
 bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value);
 
 /* A reader over one command's payload. Every read is bounds-checked; a

@@ -100,10 +100,39 @@ int64_t gl_uniform_block_param_count(uint32_t pname);
  * i/i64/ui64 forms). */
 int64_t gl_query_param_count(uint32_t pname);
 int64_t gl_query_object_count(uint32_t pname);
+/* glPatchParameterfv (desktop OpenGL 4.0): GL_PATCH_DEFAULT_OUTER_LEVEL is
+ * 4 values, GL_PATCH_DEFAULT_INNER_LEVEL 2. */
+int64_t gl_patch_param_count(uint32_t pname);
+/* glGetActiveSubroutineUniformiv (desktop OpenGL 4.0): one value, or for
+ * GL_COMPATIBLE_SUBROUTINES up to GL_SIZES_MAX_COMPATIBLE (the host answers as many as
+ * GL_NUM_COMPATIBLE_SUBROUTINES says, `upto`). */
+#define GL_SIZES_MAX_COMPATIBLE 1024
+int64_t gl_subroutine_uniform_count(uint32_t pname);
+/* glGetActiveAtomicCounterBufferiv (desktop OpenGL 4.2): one value, or for
+ * GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTER_INDICES up to GL_SIZES_MAX_BUFFER_COUNTERS
+ * (as many as GL_ATOMIC_COUNTER_BUFFER_ACTIVE_ATOMIC_COUNTERS says). */
+#define GL_SIZES_MAX_BUFFER_COUNTERS 4096
+int64_t gl_atomic_buffer_param_count(uint32_t pname);
 /* glGetMultisamplefv (ES 3.1): GL_SAMPLE_POSITION is x and y. */
 int64_t gl_multisample_count(uint32_t pname);
 /* glClearBuffer{i,ui,f}v: GL_COLOR 4, GL_DEPTH 1, GL_STENCIL 1. */
 int64_t gl_clear_buffer_count(uint32_t buffer);
+
+/* ---- Desktop OpenGL's values that the ES headers these files use lack
+ * (the names of <GL/glcorearb.h>, suffixed) ---- */
+#define GL_PACK_SWAP_BYTES_DESKTOP 0x0D00
+#define GL_PACK_LSB_FIRST_DESKTOP 0x0D01
+#define GL_UNPACK_SWAP_BYTES_DESKTOP 0x0CF0
+#define GL_UNPACK_LSB_FIRST_DESKTOP 0x0CF1
+#define GL_PACK_SKIP_IMAGES_DESKTOP 0x806B
+#define GL_PACK_IMAGE_HEIGHT_DESKTOP 0x806C
+#define GL_DRAW_BUFFER_DESKTOP 0x0C01
+#define GL_POINT_SPRITE_COORD_ORIGIN_DESKTOP 0x8CA0
+#define GL_TEXTURE_1D_DESKTOP 0x0DE0
+#define GL_TEXTURE_1D_ARRAY_DESKTOP 0x8C18
+#define GL_TEXTURE_RECTANGLE_DESKTOP 0x84F5
+#define GL_TEXTURE_BINDING_1D_DESKTOP 0x8068
+#define GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP 0x8C1C
 
 /* ---- Vertex and pixel data ---- */
 
@@ -114,6 +143,12 @@ int64_t gl_index_size(uint32_t type);
  * GL_SIZE_INVALID_ENUM for a format or type GL does not know,
  * GL_SIZE_INVALID_OPERATION for a known pair that does not go together. */
 int64_t gl_pixel_size(uint32_t format, uint32_t type);
+/* gl_pixel_size for a context of desktop OpenGL (desktop true): OpenGL
+ * 4.6's tables 8.3 to 8.5 too (GL_BGRA, GL_GREEN, the _INTEGER forms of
+ * those, the 3_3_2, _REV and 8_8_8_8 packed types, depth and stencil of
+ * every plain type); ES's pairs when false. The size helpers below take
+ * the API from their pixel state (ps->desktop). */
+int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop);
 /* Bytes GL reads from the app's pointer for glTex{Sub,}Image2D (three_d
  * false, depth 1) and glTex{Sub,}Image3D (three_d true): from the pointer to
  * the end of the last byte read, as ES 3.2 section 8.4.4.1 addresses an
@@ -128,6 +163,15 @@ int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t h
  * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                      uint32_t format, uint32_t type);
+/* Bytes glGetTexImage writes for a width x height x depth level: as
+ * gl_pack_size, with PACK_IMAGE_HEIGHT and PACK_SKIP_IMAGES for depth
+ * (three_d: 3D and array levels; a 1D array's layers are its rows). */
+int64_t gl_pack_size_3d(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                        int64_t depth, uint32_t format, uint32_t type, bool three_d);
+/* gl_pack_scatter for gl_pack_size_3d's layout. */
+void gl_pack_scatter_3d(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                        int64_t depth, uint32_t format, uint32_t type, bool three_d,
+                        const void *src, void *dst);
 /* The bytes of a readback GL writes, copied from `src` to `dst`, both laid
  * out by the pack state of `ps` (gl_pack_size bytes, which must be >= 0):
  * the row padding, row length and skips between them are not GL's to
@@ -167,5 +211,15 @@ int64_t gl_buffer_usage_ok(uint32_t usage);
 int64_t gl_shader_type_ok(uint32_t type);
 /* 1 for a query target of desktop OpenGL 4.5 (glCreateQueries), else 0. */
 int64_t gl_query_target_ok(uint32_t target);
+/* The targets of glGetTexImage and glGetCompressedTexImage (desktop
+ * OpenGL: 1D, 2D, 3D, rectangle, the arrays, cube map faces), and those of
+ * them whose levels have a depth (3D, 2D array, cube map array). */
+bool gl_teximage_target_ok(uint32_t target);
+bool gl_teximage_target_3d(uint32_t target);
+/* False for a glGetTexImage of a 1D array with a GL_PACK_IMAGE_HEIGHT set:
+ * Mesa (22) then spaces the layers by the image height, past the rows its
+ * own bounds check counts (and GL's layout), so gpupipe refuses it
+ * (GL_INVALID_OPERATION in the library; the host ends the link). */
+bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target);
 
 #endif

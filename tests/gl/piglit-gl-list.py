@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Writes tests/gl/piglit-gl.list: gpupipe's selection of piglit's desktop OpenGL tests,
+from the installed profiles (Debian: piglit's tests/opengl.xml.gz and tests/shader.xml.gz),
+with the command line piglit itself would run (piglit-es-list.py's rules).
+
+    tests/gl/piglit-gl-list.py [--piglit DIR] [--output FILE]
+
+piglit has 29431 shader_runner tests of the core profile and 7741 API programs, far more
+than a CI run takes. The selection, fixed here so it can be read and argued with:
+  shader_runner  tests piglit marks core (api 'core') in the GROUPS below; a group larger
+                 than its cap contributes every k-th test in name order (k the least that
+                 keeps it under the cap), so the sample spreads over the group;
+  API programs   up to PROGRAM_CAP tests of each of the PROGRAM_GROUPS below, spread the
+                 same way: the GL 3.1-4.5 core features and the ARB extensions they came
+                 from. A program picks its own context;
+                 those that ask for a compatibility one are listed as such by the figures.
+"""
+
+import argparse
+import gzip
+import importlib.util
+import math
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("piglit_es_list",
+                                               os.path.join(HERE, "piglit-es-list.py"))
+es = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(es)
+
+# shader_runner groups (piglit's spec@GROUP@...) of the core profile: group -> cap.
+GROUPS = {
+    "glsl-1.40": 10, "glsl-1.50": 20, "glsl-3.30": 10, "glsl-4.00": 6, "glsl-4.10": 4,
+    "glsl-4.20": 6, "glsl-4.30": 6, "glsl-4.50": 4, "arb_compute_shader": 10,
+    "arb_shader_storage_buffer_object": 10, "arb_separate_shader_objects": 6,
+    "arb_shader_subroutine": 4, "arb_fragment_layer_viewport": 4,
+    "arb_tessellation_shader": 8, "arb_gpu_shader5": 4, "arb_gpu_shader_fp64": 4,
+    "arb_vertex_attrib_64bit": 4, "arb_shader_image_load_store": 4,
+}
+
+# API programs taken from each of PROGRAM_GROUPS, spread as the shader tests are.
+PROGRAM_CAP = 4
+
+# API program groups.
+PROGRAM_GROUPS = (
+    "!opengl 3.1", "!opengl 3.2", "!opengl 3.3", "!opengl 4.2", "!opengl 4.3",
+    "!opengl 4.4", "!opengl 4.5", "arb_base_instance", "arb_blend_func_extended",
+    "arb_buffer_storage", "arb_clear_buffer_object", "arb_clear_texture", "arb_clip_control",
+    "arb_compute_shader", "arb_depth_clamp", "arb_direct_state_access",
+    "arb_draw_elements_base_vertex", "arb_draw_indirect", "arb_explicit_attrib_location",
+    "arb_get_texture_sub_image", "arb_instanced_arrays", "arb_invalidate_subdata",
+    "arb_map_buffer_range", "arb_multi_draw_indirect", "arb_occlusion_query2",
+    "arb_program_interface_query", "arb_provoking_vertex", "arb_sampler_objects",
+    "arb_seamless_cube_map", "arb_separate_shader_objects", "arb_shader_storage_buffer_object",
+    "arb_shader_subroutine", "arb_sync", "arb_tessellation_shader", "arb_texture_buffer_object",
+    "arb_texture_storage", "arb_texture_view", "arb_timer_query", "arb_transform_feedback2",
+    "arb_transform_feedback3", "arb_uniform_buffer_object", "arb_vertex_array_object",
+    "arb_vertex_type_2_10_10_10_rev", "arb_viewport_array",
+)
+
+
+def group_of(name):
+    parts = name.split("@")
+    return parts[1] if len(parts) > 2 and parts[0] == "spec" else None
+
+
+def load(piglit_dir, profile):
+    with gzip.open(os.path.join(piglit_dir, "tests", profile + ".xml.gz")) as f:
+        return ET.parse(f).getroot()
+
+
+def shader_tests(piglit_dir):
+    by_group = {}
+    for test in load(piglit_dir, "shader").iter("Test"):
+        opts = es.options_of(test)
+        group = group_of(test.get("name"))
+        if group in GROUPS and opts.get("api") == "core":
+            by_group.setdefault(group, []).append(
+                (test.get("name"), es.command_of(test.get("type"), opts)))
+    chosen = []
+    for group in sorted(GROUPS):
+        tests = sorted(by_group.get(group, []))
+        if not tests:
+            sys.exit("piglit-gl-list: no core shader test in group %s" % group)
+        step = math.ceil(len(tests) / GROUPS[group])
+        chosen += [("shader_runner, core profile", name, cmd) for name, cmd in tests[::step]]
+    return chosen
+
+
+def program_tests(piglit_dir):
+    found = {g: [] for g in PROGRAM_GROUPS}
+    for test in load(piglit_dir, "opengl").iter("Test"):
+        group = group_of(test.get("name"))
+        opts = es.options_of(test)
+        # Desktop programs only: the _gles1/2/3 ones are the ES lists' (piglit-es.list).
+        if group in found and test.get("type") == "gl" and \
+                not opts["command"][0].endswith(("_gles1", "_gles2", "_gles3")):
+            found[group].append((test.get("name"), es.command_of("gl", opts)))
+    chosen = []
+    for group in PROGRAM_GROUPS:
+        if not found[group]:
+            sys.exit("piglit-gl-list: no API program in group %s" % group)
+        tests = sorted(found[group])
+        step = math.ceil(len(tests) / PROGRAM_CAP)
+        chosen += [("API programs", name, cmd) for name, cmd in tests[::step]]
+    return chosen
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--piglit", default=os.environ.get(
+        "GPUPIPE_PIGLIT_DIR", "/usr/lib/x86_64-linux-gnu/piglit"))
+    ap.add_argument("--output", default=os.path.join(HERE, "piglit-gl.list"))
+    args = ap.parse_args()
+    tests = shader_tests(args.piglit) + program_tests(args.piglit)
+    seen = set()
+    for _, name, cmd in tests:
+        line = " ".join(cmd)
+        if "#" in line or line in seen:
+            sys.exit("piglit-gl-list: cannot list %r (%s): '#' or a duplicate" % (line, name))
+        seen.add(line)
+    sections = {}
+    for section, name, cmd in tests:
+        sections.setdefault(section, []).append((name, cmd))
+    out = [
+        "# gpupipe's selection of piglit's desktop OpenGL tests (issue 9). GENERATED by",
+        "# tests/gl/piglit-gl-list.py from %s/tests/{opengl,shader}.xml.gz;" % args.piglit,
+        "# do not edit, run it again (it rewrites this file); the selection's rules are in",
+        "# that script's GROUPS and PROGRAM_GROUPS.",
+        "#",
+        "# piglit: %s" % es.piglit_version(),
+        "# Tests: %d (%s)." % (len(tests), ", ".join(
+            "%s %d" % (s, len(v)) for s, v in sorted(sections.items()))),
+        "# Each line: the command piglit runs, then '#' and piglit's name of the test",
+        "# (piglit-es-list.py's format). tests/gl/piglit-es-run --list tests/gl/piglit-gl.list",
+        "# --exceptions tests/gl/piglit-gl-exceptions.list runs them natively and on gpu-0.",
+    ]
+    for section in sorted(sections):
+        out.append("")
+        out.append("# %s" % section)
+        for name, cmd in sections[section]:
+            out.append("%s  # %s" % (" ".join(cmd), name))
+    with open(args.output, "w") as f:
+        f.write("\n".join(out) + "\n")
+    print("piglit-gl-list: %d tests written to %s" % (len(tests), args.output))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,322 @@
+/*
+ * The size helpers' desktop OpenGL answers against a real core-profile driver (llvmpipe
+ * here), the oracle test-gl-sizes-pixels.c uses for ES: a pixel buffer of exactly the
+ * helper's size must work and one byte less must fail (GL_INVALID_OPERATION).
+ *   unpack   glTexSubImage2D of desktop GL's format/type pairs (GL_BGRA, the 3_3_2, _REV and
+ *            8_8_8_8 packed types, GL_RED with GL_UNSIGNED_SHORT, depth as floats, ...),
+ *            gl_unpack_size of a desktop pixel state
+ *   teximage glGetTexImage of 1D, 2D, 3D and array levels (gl_pack_size_3d), over
+ *            alignments, row lengths, image heights and skips: what gpupipe-host lets the
+ *            driver write into the reply (less a 1D array with an image height, which
+ *            gpupipe refuses: gl_teximage_pack_ok)
+ * Skips (77) without a surfaceless core-profile context.
+ */
+#define GL_GLEXT_PROTOTYPES 1
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-sizes.h>
+
+#define SIDE 8
+
+static int failures, checked;
+static GLuint pack_buffer;
+
+static void skip(const char *why)
+{
+	fprintf(stderr, "SKIP: %s\n", why);
+	exit(77);
+}
+
+static void core_context(void)
+{
+	PFNEGLGETPLATFORMDISPLAYEXTPROC get_display =
+	        (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
+	if (!get_display)
+		skip("EGL has no eglGetPlatformDisplayEXT");
+	EGLDisplay dpy = get_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+	if (dpy == EGL_NO_DISPLAY || !eglInitialize(dpy, NULL, NULL) || !eglBindAPI(EGL_OPENGL_API))
+		skip("no surfaceless EGL display with desktop OpenGL");
+	static const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+	                                 3,
+	                                 EGL_CONTEXT_MINOR_VERSION,
+	                                 2,
+	                                 EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                                 EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+	                                 EGL_NONE};
+	EGLContext ctx = eglCreateContext(dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attribs);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		skip("no OpenGL 3.2 core context without a surface");
+	printf("# %s, %s\n", (const char *)glGetString(GL_RENDERER),
+	       (const char *)glGetString(GL_VERSION));
+}
+
+static GLenum error(void)
+{
+	GLenum first = glGetError();
+	while (first != GL_NO_ERROR && glGetError() != GL_NO_ERROR)
+		;
+	return first;
+}
+
+static void store(const struct gl_pixel_state *ps)
+{
+	glPixelStorei(GL_UNPACK_ALIGNMENT, ps->unpack_alignment);
+	glPixelStorei(GL_UNPACK_ROW_LENGTH, ps->unpack_row_length);
+	glPixelStorei(GL_UNPACK_SKIP_PIXELS, ps->unpack_skip_pixels);
+	glPixelStorei(GL_UNPACK_SKIP_ROWS, ps->unpack_skip_rows);
+	glPixelStorei(GL_PACK_ALIGNMENT, ps->pack_alignment);
+	glPixelStorei(GL_PACK_ROW_LENGTH, ps->pack_row_length);
+	glPixelStorei(GL_PACK_SKIP_PIXELS, ps->pack_skip_pixels);
+	glPixelStorei(GL_PACK_SKIP_ROWS, ps->pack_skip_rows);
+	glPixelStorei(GL_PACK_IMAGE_HEIGHT, ps->pack_image_height);
+	glPixelStorei(GL_PACK_SKIP_IMAGES, ps->pack_skip_images);
+}
+
+/* `run` with a buffer of exactly `size` bytes works, with one less it does not. */
+static void exact(GLenum target, int64_t size, void (*run)(const void *), const void *arg,
+                  const char *what)
+{
+	if (size <= 0) {
+		fprintf(stderr, "FAIL: %s: helper size %lld\n", what, (long long)size);
+		failures++;
+		return;
+	}
+	glBufferData(target, size, NULL, GL_STREAM_COPY);
+	run(arg);
+	GLenum err = error();
+	if (err != GL_NO_ERROR) {
+		fprintf(stderr, "FAIL: %s: error 0x%04X with the helper's %lld bytes\n", what, err,
+		        (long long)size);
+		failures++;
+	}
+	glBufferData(target, size - 1, NULL, GL_STREAM_COPY);
+	run(arg);
+	err = error();
+	if (err != GL_INVALID_OPERATION) {
+		fprintf(stderr,
+		        "FAIL: %s: error 0x%04X with one byte less than the helper's %lld\n", what,
+		        err, (long long)size);
+		failures++;
+	}
+	checked++;
+}
+
+/* Every upload is 5x3 texels. */
+struct upload {
+	GLenum internal, format, type;
+};
+
+static void run_upload(const void *arg)
+{
+	const struct upload *u = arg;
+	glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 5, 3, u->format, u->type, NULL);
+}
+
+static void unpack(void)
+{
+	static const struct upload pairs[] = {
+	        {GL_RGBA8, GL_BGRA, GL_UNSIGNED_BYTE},
+	        {GL_RGBA8, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV},
+	        {GL_RGBA8, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8},
+	        {GL_RGB10_A2, GL_RGBA, GL_UNSIGNED_INT_10_10_10_2},
+	        {GL_RGBA4, GL_BGRA, GL_UNSIGNED_SHORT_4_4_4_4_REV},
+	        {GL_RGB5_A1, GL_BGRA, GL_UNSIGNED_SHORT_1_5_5_5_REV},
+	        {GL_R3_G3_B2, GL_RGB, GL_UNSIGNED_BYTE_3_3_2},
+	        {GL_R3_G3_B2, GL_RGB, GL_UNSIGNED_BYTE_2_3_3_REV},
+	        {GL_RGB8, GL_RGB, GL_UNSIGNED_SHORT_5_6_5_REV},
+	        {GL_RGB8, GL_BGR, GL_UNSIGNED_BYTE},
+	        {GL_R16, GL_RED, GL_UNSIGNED_SHORT},
+	        {GL_R8, GL_GREEN, GL_UNSIGNED_INT},
+	        {GL_RG32F, GL_RG, GL_FLOAT},
+	        {GL_RGBA8UI, GL_BGRA_INTEGER, GL_UNSIGNED_BYTE},
+	        {GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE_3_3_2},
+	        {GL_DEPTH_COMPONENT32F, GL_DEPTH_COMPONENT, GL_FLOAT},
+	        {GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT},
+	};
+	static const int alignments[] = {1, 2, 4, 8}, lengths[] = {0, 11}, skips[] = {0, 3};
+	GLuint tex, buf;
+	glGenTextures(1, &tex);
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_PIXEL_UNPACK_BUFFER, buf);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		glDeleteTextures(1, &tex);
+		glGenTextures(1, &tex);
+		glBindTexture(GL_TEXTURE_2D, tex);
+		glTexStorage2D(GL_TEXTURE_2D, 1, pairs[i].internal, SIDE, SIDE);
+		for (size_t a = 0; a < 4; a++)
+			for (size_t l = 0; l < 2; l++)
+				for (size_t s = 0; s < 2; s++) {
+					struct gl_pixel_state ps = {
+					        .pack_alignment = 4,
+					        .unpack_alignment = alignments[a],
+					        .unpack_row_length = lengths[l],
+					        .unpack_skip_pixels = skips[s],
+					        .unpack_skip_rows = skips[1 - s],
+					        .desktop = true};
+					store(&ps);
+					struct upload u = pairs[i];
+					char what[160];
+					snprintf(what, sizeof(what),
+					         "glTexSubImage2D 0x%04X/0x%04X alignment %d row "
+					         "length "
+					         "%d skips %d",
+					         u.format, u.type, alignments[a], lengths[l],
+					         skips[s]);
+					exact(GL_PIXEL_UNPACK_BUFFER,
+					      gl_unpack_size(&ps, 5, 3, 1, u.format, u.type, false),
+					      run_upload, &u, what);
+				}
+	}
+	glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
+	glDeleteBuffers(1, &buf);
+	glDeleteTextures(1, &tex);
+}
+
+struct readback {
+	GLenum target, format, type;
+};
+
+static void run_readback(const void *arg)
+{
+	const struct readback *r = arg;
+	glGetTexImage(r->target, 0, r->format, r->type, NULL);
+}
+
+/* Into memory, the driver writes nothing past the helper's size (the host's reply); into
+ * a pack buffer, exactly that size works and one byte less fails, except for 2D arrays,
+ * whose bounds check in Mesa 22 counts less than it writes (the host checks a pack buffer
+ * against the helper's size itself). */
+static void readback(const struct readback *r, int64_t size, const char *what)
+{
+	if (size <= 0 || size > (1 << 20)) {
+		fprintf(stderr, "FAIL: %s: helper size %lld\n", what, (long long)size);
+		failures++;
+		return;
+	}
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	uint8_t *mem = malloc((size_t)size + 64);
+	memset(mem, 0xee, (size_t)size + 64);
+	glGetTexImage(r->target, 0, r->format, r->type, mem);
+	GLenum err = error();
+	for (int i = 0; i < 64; i++) {
+		if (mem[size + i] != 0xee) {
+			fprintf(stderr,
+			        "FAIL: %s: the driver wrote byte %lld, past the helper's %lld\n",
+			        what, (long long)size + i, (long long)size);
+			failures++;
+			break;
+		}
+	}
+	free(mem);
+	if (err != GL_NO_ERROR) {
+		fprintf(stderr, "FAIL: %s: error 0x%04X into memory\n", what, err);
+		failures++;
+	}
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, pack_buffer);
+	if (r->target == GL_TEXTURE_2D_ARRAY) {
+		glBufferData(GL_PIXEL_PACK_BUFFER, size, NULL, GL_STREAM_COPY);
+		run_readback(r);
+		if ((err = error()) != GL_NO_ERROR) {
+			fprintf(stderr, "FAIL: %s: error 0x%04X with the helper's %lld bytes\n",
+			        what, err, (long long)size);
+			failures++;
+		}
+		checked++;
+		return;
+	}
+	exact(GL_PIXEL_PACK_BUFFER, size, run_readback, r, what);
+}
+
+static void teximage(void)
+{
+	static const struct {
+		GLenum target;
+		int w, h, d;
+	} levels[] = {
+	        {GL_TEXTURE_1D, 7, 1, 1},       {GL_TEXTURE_2D, 5, 3, 1},
+	        {GL_TEXTURE_1D_ARRAY, 6, 3, 1}, {GL_TEXTURE_3D, 3, 5, 4},
+	        {GL_TEXTURE_2D_ARRAY, 5, 2, 3},
+	};
+	static const struct readback pairs[] = {
+	        {0, GL_RGBA, GL_UNSIGNED_BYTE},
+	        {0, GL_RGB, GL_UNSIGNED_BYTE},
+	        {0, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV},
+	        {0, GL_RED, GL_FLOAT},
+	        {0, GL_RGB, GL_UNSIGNED_BYTE_3_3_2},
+	};
+	static const int alignments[] = {1, 4, 8}, heights[] = {0, 7}, skips[] = {0, 2};
+	GLuint tex;
+	glGenBuffers(1, &pack_buffer);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, pack_buffer);
+	for (size_t t = 0; t < sizeof(levels) / sizeof(levels[0]); t++) {
+		glGenTextures(1, &tex);
+		glBindTexture(levels[t].target, tex);
+		GLenum target = levels[t].target;
+		if (target == GL_TEXTURE_1D)
+			glTexStorage1D(target, 1, GL_RGBA8, levels[t].w);
+		else if (target == GL_TEXTURE_2D || target == GL_TEXTURE_1D_ARRAY)
+			glTexStorage2D(target, 1, GL_RGBA8, levels[t].w, levels[t].h);
+		else
+			glTexStorage3D(target, 1, GL_RGBA8, levels[t].w, levels[t].h, levels[t].d);
+		bool three_d = gl_teximage_target_3d(target);
+		for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++)
+			for (size_t a = 0; a < 3; a++)
+				for (size_t h = 0; h < 2; h++)
+					for (size_t s = 0; s < 2; s++) {
+						struct gl_pixel_state ps = {
+						        .pack_alignment = alignments[a],
+						        .unpack_alignment = 4,
+						        .pack_row_length = s ? 9 : 0,
+						        .pack_skip_rows = skips[s],
+						        .pack_skip_pixels = skips[1 - s],
+						        .pack_image_height = heights[h],
+						        .pack_skip_images = skips[s],
+						        .desktop = true};
+						store(&ps);
+						struct readback r = pairs[p];
+						r.target = target;
+						/* Refused by gpupipe (gl-sizes.h says why). */
+						if (!gl_teximage_pack_ok(&ps, target))
+							continue;
+						char what[200];
+						snprintf(what, sizeof(what),
+						         "glGetTexImage 0x%04X 0x%04X/0x%04X "
+						         "alignment "
+						         "%d image height %d skips %d",
+						         target, r.format, r.type, alignments[a],
+						         heights[h], skips[s]);
+						readback(&r,
+						         gl_pack_size_3d(&ps, levels[t].w,
+						                         levels[t].h, levels[t].d,
+						                         r.format, r.type, three_d),
+						         what);
+					}
+		glDeleteTextures(1, &tex);
+	}
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	glDeleteBuffers(1, &pack_buffer);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2 || (strcmp(argv[1], "unpack") != 0 && strcmp(argv[1], "teximage") != 0)) {
+		fprintf(stderr, "usage: %s unpack|teximage\n", argv[0]);
+		return 2;
+	}
+	core_context();
+	if (strcmp(argv[1], "unpack") == 0)
+		unpack();
+	else
+		teximage();
+	printf("# %d transfers checked, %d failures\n", checked, failures);
+	return failures ? 1 : 0;
+}
