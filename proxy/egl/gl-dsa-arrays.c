@@ -94,6 +94,14 @@ void GL_APIENTRY gl_enc_special_glVertexArrayAttribIFormat(GLuint vaobj, GLuint 
 	         gl_enc_glVertexAttribIFormat(attribindex, size, type, relativeoffset));
 }
 
+void GL_APIENTRY gl_enc_special_glVertexArrayAttribLFormat(GLuint vaobj, GLuint attribindex,
+                                                           GLint size, GLenum type,
+                                                           GLuint relativeoffset)
+{
+	VAO_CALL(GLES_OP_glVertexArrayAttribLFormat, vaobj,
+	         gl_enc_glVertexAttribLFormat(attribindex, size, type, relativeoffset));
+}
+
 void GL_APIENTRY gl_enc_special_glVertexArrayAttribBinding(GLuint vaobj, GLuint attribindex,
                                                            GLuint bindingindex)
 {

@@ -78,6 +78,43 @@ void GL_APIENTRY gl_enc_special_glNamedBufferSubData(GLuint buffer, GLintptr off
 	}
 }
 
+/* ARB_buffer_storage's glBufferStorage is EXT_buffer_storage's entry point (same=). */
+void GL_APIENTRY gl_enc_special_glNamedBufferStorage(GLuint buffer, GLsizeiptr size,
+                                                     const void *data, GLbitfield flags)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glNamedBufferStorage);
+	uint32_t old;
+	if (e && buffer_begin(e, WRITE, buffer, &old)) {
+		gl_enc_glBufferStorageEXT(WRITE, size, data, flags);
+		buffer_end(e, WRITE, buffer, old);
+	}
+}
+
+void GL_APIENTRY gl_enc_special_glClearNamedBufferData(GLuint buffer, GLenum internalformat,
+                                                       GLenum format, GLenum type, const void *data)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glClearNamedBufferData);
+	uint32_t old;
+	if (e && buffer_begin(e, WRITE, buffer, &old)) {
+		gl_enc_glClearBufferData(WRITE, internalformat, format, type, data);
+		buffer_end(e, WRITE, buffer, old);
+	}
+}
+
+void GL_APIENTRY gl_enc_special_glClearNamedBufferSubData(GLuint buffer, GLenum internalformat,
+                                                          GLintptr offset, GLsizeiptr size,
+                                                          GLenum format, GLenum type,
+                                                          const void *data)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glClearNamedBufferSubData);
+	uint32_t old;
+	if (e && buffer_begin(e, WRITE, buffer, &old)) {
+		gl_enc_glClearBufferSubData(WRITE, internalformat, offset, size, format, type,
+		                            data);
+		buffer_end(e, WRITE, buffer, old);
+	}
+}
+
 void GL_APIENTRY gl_enc_special_glCopyNamedBufferSubData(GLuint readBuffer, GLuint writeBuffer,
                                                          GLintptr readOffset, GLintptr writeOffset,
                                                          GLsizeiptr size)

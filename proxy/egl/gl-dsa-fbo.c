@@ -126,6 +126,12 @@ void GL_APIENTRY gl_enc_special_glNamedFramebufferReadBuffer(GLuint framebuffer,
 	         gl_enc_glReadBuffer(src));
 }
 
+void GL_APIENTRY gl_enc_special_glNamedFramebufferDrawBuffer(GLuint framebuffer, GLenum buf)
+{
+	FBO_CALL(GLES_OP_glNamedFramebufferDrawBuffer, DRAW, framebuffer, true,
+	         gl_enc_glDrawBuffer(buf));
+}
+
 void GL_APIENTRY gl_enc_special_glNamedFramebufferDrawBuffers(GLuint framebuffer, GLsizei n,
                                                               const GLenum *bufs)
 {

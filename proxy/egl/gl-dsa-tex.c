@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "ge.h"
+#include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -209,6 +210,31 @@ void GL_APIENTRY gl_enc_special_glTextureStorage3DMultisample(GLuint texture, GL
 	                                          depth, fixedsamplelocations));
 }
 
+void GL_APIENTRY gl_enc_special_glTextureSubImage1D(GLuint texture, GLint level, GLint xoffset,
+                                                    GLsizei width, GLenum format, GLenum type,
+                                                    const void *pixels)
+{
+	TEX_CALL(GLES_OP_glTextureSubImage1D, texture,
+	         gl_enc_glTexSubImage1D(target, level, xoffset, width, format, type, pixels));
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage1D(GLuint texture, GLint level,
+                                                              GLint xoffset, GLsizei width,
+                                                              GLenum format, GLsizei imageSize,
+                                                              const void *data)
+{
+	TEX_CALL(GLES_OP_glCompressedTextureSubImage1D, texture,
+	         gl_enc_glCompressedTexSubImage1D(target, level, xoffset, width, format, imageSize,
+	                                          data));
+}
+
+void GL_APIENTRY gl_enc_special_glCopyTextureSubImage1D(GLuint texture, GLint level, GLint xoffset,
+                                                        GLint x, GLint y, GLsizei width)
+{
+	TEX_CALL(GLES_OP_glCopyTextureSubImage1D, texture,
+	         gl_enc_glCopyTexSubImage1D(target, level, xoffset, x, y, width));
+}
+
 void GL_APIENTRY gl_enc_special_glTextureSubImage2D(GLuint texture, GLint level, GLint xoffset,
                                                     GLint yoffset, GLsizei width, GLsizei height,
                                                     GLenum format, GLenum type, const void *pixels)
@@ -386,4 +412,37 @@ void GL_APIENTRY gl_enc_special_glTextureBufferRange(GLuint texture, GLenum inte
 	if (cur && buffer_texture(cur, texture, buffer))
 		TEX_CALL(GLES_OP_glTextureBufferRange, texture,
 		         gl_enc_glTexBufferRange(target, internalformat, buffer, offset, size));
+}
+
+/* A whole level read back by name, bounded by bufSize. A cube map's six faces as one 3D
+ * image are not read yet (GL_INVALID_OPERATION here, as for targets without levels). */
+static bool readable(struct gl_enc *e, GLuint texture, GLenum *target)
+{
+	*target = target_of(e, texture);
+	if (!*target || *target == GL_TEXTURE_CUBE_MAP || *target == GL_TEXTURE_BUFFER ||
+	    *target == GL_TEXTURE_2D_MULTISAMPLE || *target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return false;
+	}
+	return true;
+}
+
+void GL_APIENTRY gl_enc_special_glGetTextureImage(GLuint texture, GLint level, GLenum format,
+                                                  GLenum type, GLsizei bufSize, void *pixels)
+{
+	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetTextureImage);
+	GLenum t;
+	if (cur && readable(cur, texture, &t))
+		TEX_CALL(GLES_OP_glGetTextureImage, texture,
+		         ge_get_tex_image(e, target, level, format, type, bufSize, pixels));
+}
+
+void GL_APIENTRY gl_enc_special_glGetCompressedTextureImage(GLuint texture, GLint level,
+                                                            GLsizei bufSize, void *pixels)
+{
+	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetCompressedTextureImage);
+	GLenum t;
+	if (cur && readable(cur, texture, &t))
+		TEX_CALL(GLES_OP_glGetCompressedTextureImage, texture,
+		         ge_get_compressed_tex_image(e, target, level, bufSize, pixels));
 }

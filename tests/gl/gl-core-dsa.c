@@ -8,7 +8,8 @@
  *   buffer-storage     glNamedBufferStorage: its flags, a fixed store refusing sub data
  *   unknown-names      named commands on names never made: GL_INVALID_OPERATION
  *   texture            glCreateTextures, glTextureStorage2D/SubImage2D/Parameteri,
- *                      glBindTextureUnit, sampled in a draw; its level's width
+ *                      glBindTextureUnit, sampled in a draw; its level's width; read back
+ *                      with glGetTextureImage (too small a bufSize refused)
  *   framebuffer        glCreateFramebuffers + glNamedFramebufferTexture, cleared with
  *                      glClearNamedFramebufferfv and blitted with glBlitNamedFramebuffer
  *   vertex-array       a vertex array set up with glVertexArrayVertexBuffer/AttribFormat/
@@ -210,6 +211,12 @@ static bool texture(GLuint prog_tex)
 	clear_black();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
 	ok = pixel_is(c, 2, 2, 0x0000ff, "sampled") && ok;
+	unsigned char back[16] = {0};
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back), back);
+	ok = (memcmp(back, blue, sizeof(back)) == 0 || gc_fail(c, "glGetTextureImage differs")) &&
+	     ok;
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back) - 1, back);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glGetTextureImage into too few bytes") && ok;
 	GLint units = 0;
 	glGetIntegerv(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, &units);
 	glBindTextureUnit((GLuint)units, tex);

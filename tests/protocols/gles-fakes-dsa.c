@@ -232,3 +232,34 @@ void gl_enc_hook_glBindTransformFeedback(struct gl_enc *e, GLenum target, GLuint
 {
 	hook_calls++;
 }
+
+CLIENT_SPECIAL(void, glClearNamedBufferData,
+               (GLuint buffer, GLenum internalformat, GLenum format, GLenum type,
+                const void *data), )
+CLIENT_SPECIAL(void, glClearNamedBufferSubData,
+               (GLuint buffer, GLenum internalformat, GLintptr offset, GLsizeiptr size,
+                GLenum format, GLenum type, const void *data), )
+CLIENT_SPECIAL(void, glCompressedTextureSubImage1D,
+               (GLuint texture, GLint level, GLint xoffset, GLsizei width, GLenum format,
+                GLsizei imageSize, const void *data), )
+CLIENT_SPECIAL(void, glCopyTextureSubImage1D,
+               (GLuint texture, GLint level, GLint xoffset, GLint x, GLint y, GLsizei width), )
+CLIENT_SPECIAL(void, glNamedBufferStorage,
+               (GLuint buffer, GLsizeiptr size, const void *data, GLbitfield flags), )
+CLIENT_SPECIAL(void, glNamedFramebufferDrawBuffer, (GLuint framebuffer, GLenum buf), )
+CLIENT_SPECIAL(void, glTextureSubImage1D,
+               (GLuint texture, GLint level, GLint xoffset, GLsizei width, GLenum format,
+                GLenum type, const void *pixels), )
+CLIENT_SPECIAL(void, glVertexArrayAttribLFormat,
+               (GLuint vaobj, GLuint attribindex, GLint size, GLenum type, GLuint relativeoffset), )
+
+CLIENT_SPECIAL(void, glGetCompressedTextureImage,
+               (GLuint texture, GLint level, GLsizei bufSize, void *pixels), )
+CLIENT_SPECIAL(void, glGetTextureImage,
+               (GLuint texture, GLint level, GLenum format, GLenum type, GLsizei bufSize,
+                void *pixels), )
+CLIENT_SPECIAL(void, glGetnCompressedTexImage,
+               (GLenum target, GLint lod, GLsizei bufSize, void *pixels), )
+CLIENT_SPECIAL(void, glGetnTexImage,
+               (GLenum target, GLint level, GLenum format, GLenum type, GLsizei bufSize,
+                void *pixels), )
