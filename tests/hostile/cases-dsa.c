@@ -2,9 +2,9 @@
  * Hostile streams of OpenGL 4.5's direct state access on a core context: queries made by
  * glCreateQueries (a target the driver would refuse, names past their blob) and query
  * results written into a buffer (gpuhost/gl/dsa-query.c: a negative offset, a buffer never
- * generated). The named commands the library turns into their bound forms travel as those
- * (their cases are the bound forms'). They skip until the host offers core 4.5 (every
- * command of it streamed, or GPUPIPE_TEST_OFFER_PENDING=1 in a test build).
+ * generated), glGetnUniformdv's capacity. The named commands the library turns into their bound
+ * forms travel as those (their cases are the bound forms'). They skip until the host offers
+ * core 4.5 (every command of it streamed, or GPUPIPE_TEST_OFFER_PENDING=1 in a test build).
  */
 #include <GLES3/gl31.h>
 
@@ -102,7 +102,20 @@ static bool gl_query_buffer_object_past_the_buffer_is_invalid_operation(struct h
 	return hl_gl_close_served(e, &g);
 }
 
+/* glGetnUniformdv answers what bufSize allows, a dmat4 at most: a capacity over
+ * min(bufSize, 128) is not the library's. */
+static bool gl_getn_uniform_dv_capacity_over_its_bound_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(4, 5));
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 5u);
+	hl_gl_cmd(&g, GLES_OP_glGetnUniformdv, 4, 5u, 0u, 16u, 128u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glGetnUniformdv: capacity 128, its arguments say 16");
+}
+
 const struct hl_case hl_dsa_cases[] = {
+        HL_CASE(gl_getn_uniform_dv_capacity_over_its_bound_ends_the_link),
         HL_CASE(gl_create_queries_of_an_unknown_target_ends_the_link),
         HL_CASE(gl_create_queries_counting_past_its_names_ends_the_link),
         HL_CASE(gl_query_buffer_object_at_a_negative_offset_ends_the_link),

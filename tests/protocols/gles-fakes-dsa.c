@@ -263,3 +263,5 @@ CLIENT_SPECIAL(void, glGetnCompressedTexImage,
 CLIENT_SPECIAL(void, glGetnTexImage,
                (GLenum target, GLint level, GLenum format, GLenum type, GLsizei bufSize,
                 void *pixels), )
+
+HOST_SPECIAL(glGetnUniformdv)
