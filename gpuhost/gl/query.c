@@ -442,7 +442,9 @@ static bool get_uniform(struct gl_exec *x, struct gl_reader *r, const struct uni
 	 * up to bufSize bytes of them. */
 	const struct gl_pixel_state *ps = gl_exec_pixel_state(x);
 	uint32_t unit = c->kind == UNIFORM_DOUBLE ? 8 : 4;
-	int64_t want = c->getn ? gles_size_glGetnUniformfv_params(ps, program, location, buf_size)
+	int64_t want = c->getn && unit == 8
+	                       ? gles_size_glGetnUniformdv_params(ps, program, location, buf_size)
+	               : c->getn ? gles_size_glGetnUniformfv_params(ps, program, location, buf_size)
 	               : unit == 8 ? gles_size_glGetUniformdv_params(ps, program, location)
 	                           : gles_size_glGetUniformiv_params(ps, program, location);
 	if (!gles_reader_end(x, r, c->cmd) || !check_out(x, c->cmd, want, cap) ||
@@ -504,6 +506,8 @@ GETN_UNIFORM(glGetnUniformivKHR, UNIFORM_INT)
 GETN_UNIFORM(glGetnUniformuivKHR, UNIFORM_UINT)
 GETN_UNIFORM(glGetnUniformfvEXT, UNIFORM_FLOAT)
 GETN_UNIFORM(glGetnUniformivEXT, UNIFORM_INT)
+/* OpenGL 4.5: up to a dmat4 (128 bytes), as glGetUniformdv. */
+GETN_UNIFORM(glGetnUniformdv, UNIFORM_DOUBLE)
 
 /* A uniform block's parameters; GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES
  * writes as many indices as the block has uniforms, asked first. */

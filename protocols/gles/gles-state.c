@@ -75,6 +75,21 @@ int64_t gl_shader_type_ok(uint32_t type)
 	return 0;
 }
 
+int64_t gl_query_target_ok(uint32_t target)
+{
+	switch (target) {
+	case 0x8914: /* GL_SAMPLES_PASSED */
+	case GL_ANY_SAMPLES_PASSED:
+	case GL_ANY_SAMPLES_PASSED_CONSERVATIVE:
+	case 0x88BF: /* GL_TIME_ELAPSED */
+	case 0x8E28: /* GL_TIMESTAMP */
+	case GL_PRIMITIVES_GENERATED:
+	case GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN:
+		return 1;
+	}
+	return 0;
+}
+
 bool gl_teximage_target_ok(uint32_t target)
 {
 	switch (target) {

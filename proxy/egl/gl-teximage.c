@@ -14,6 +14,7 @@
  * then a blob of gl_pack_size_3d bytes (empty after a GL error);
  * glGetCompressedTexImage: a blob of the level's compressed bytes.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
+#include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -58,12 +60,9 @@ static const uint8_t *reply_blob(const uint8_t *reply, uint32_t size, uint32_t a
 	return reply + at + 4;
 }
 
-void GL_APIENTRY gl_enc_special_glGetTexImage(GLenum target, GLint level, GLenum format,
-                                              GLenum type, void *pixels)
+void ge_get_tex_image(struct gl_enc *e, uint32_t target, int32_t level, uint32_t format,
+                      uint32_t type, int64_t buf_size, void *pixels)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetTexImage);
-	if (!e)
-		return;
 	const struct gl_pixel_state *ps = &e->gl->ps;
 	int64_t bpp = gl_pixel_size_api(format, type, ps->desktop);
 	if (!gl_teximage_target_ok(target) || bpp < 0) {
@@ -89,16 +88,26 @@ void GL_APIENTRY gl_enc_special_glGetTexImage(GLenum target, GLint level, GLenum
 		ge_stream_lose(e, "glGetTexImage: a reply that does not fit the level");
 		return;
 	}
+	if (want > buf_size) {
+		gl_enc_error(e, GL_INVALID_OPERATION); /* the bounded forms: nothing written */
+		return;
+	}
 	if (pixels)
 		gl_pack_scatter_3d(ps, dims[0], dims[1], dims[2], format, type, three_d, data,
 		                   pixels);
 }
 
-void GL_APIENTRY gl_enc_special_glGetCompressedTexImage(GLenum target, GLint level, void *img)
+void GL_APIENTRY gl_enc_special_glGetTexImage(GLenum target, GLint level, GLenum format,
+                                              GLenum type, void *pixels)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetCompressedTexImage);
-	if (!e)
-		return;
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetTexImage);
+	if (e)
+		ge_get_tex_image(e, target, level, format, type, INT64_MAX, pixels);
+}
+
+void ge_get_compressed_tex_image(struct gl_enc *e, uint32_t target, int32_t level, int64_t buf_size,
+                                 void *img)
+{
 	if (!gl_teximage_target_ok(target)) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
@@ -109,6 +118,33 @@ void GL_APIENTRY gl_enc_special_glGetCompressedTexImage(GLenum target, GLint lev
 	uint32_t size = 0, n = 0;
 	const uint8_t *reply = gl_enc_reply(e, GLES_OP_glGetCompressedTexImage, &size);
 	const uint8_t *data = reply_blob(reply, size, 0, &n);
-	if (data && n && img)
+	if (data && n > buf_size)
+		gl_enc_error(e, GL_INVALID_OPERATION); /* the bounded forms: nothing written */
+	else if (data && n && img)
 		memcpy(img, data, n);
+}
+
+void GL_APIENTRY gl_enc_special_glGetCompressedTexImage(GLenum target, GLint level, void *img)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetCompressedTexImage);
+	if (e)
+		ge_get_compressed_tex_image(e, target, level, INT64_MAX, img);
+}
+
+/* The bounded forms (OpenGL 4.5, ARB_robustness): over bufSize is
+ * GL_INVALID_OPERATION, found once the level's size is known. */
+void GL_APIENTRY gl_enc_special_glGetnTexImage(GLenum target, GLint level, GLenum format,
+                                               GLenum type, GLsizei bufSize, void *pixels)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetnTexImage);
+	if (e)
+		ge_get_tex_image(e, target, level, format, type, bufSize, pixels);
+}
+
+void GL_APIENTRY gl_enc_special_glGetnCompressedTexImage(GLenum target, GLint lod, GLsizei bufSize,
+                                                         void *pixels)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetnCompressedTexImage);
+	if (e)
+		ge_get_compressed_tex_image(e, target, lod, bufSize, pixels);
 }

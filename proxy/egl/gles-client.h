@@ -50,4 +50,13 @@ void ge_persist_unmap(struct gl_enc *e, uint32_t name, struct ge_buffer *b);
  * wait that signalled): the app's own writes go first. */
 void ge_persist_pull_all(struct gl_enc *e);
 
+/* ---- gl-teximage.c: desktop texture readbacks ---- */
+/* glGetTexImage of `target` (a bound texture's), into at most buf_size
+ * bytes (INT64_MAX: unbounded; over it GL_INVALID_OPERATION, nothing
+ * written); a pack buffer's offset when one is bound. */
+void ge_get_tex_image(struct gl_enc *e, uint32_t target, int32_t level, uint32_t format,
+                      uint32_t type, int64_t buf_size, void *pixels);
+void ge_get_compressed_tex_image(struct gl_enc *e, uint32_t target, int32_t level, int64_t buf_size,
+                                 void *img);
+
 #endif

@@ -46,6 +46,7 @@ void ge_share_unref(struct ge_share *s)
 		ge_map_finish(&s->names[i]);
 	ge_map_for_each(&s->buffers, free_buffer, NULL);
 	ge_map_finish(&s->buffers);
+	ge_map_finish(&s->tex_targets);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
@@ -92,6 +93,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 		ge_map_finish(&gl->names[i]);
 	ge_map_for_each(&gl->vaos, free_val, NULL);
 	ge_map_finish(&gl->vaos);
+	ge_map_finish(&gl->tex_bound);
 	ge_share_unref(gl->share);
 	ge_debug_free(gl->debug);
 	free(gl);

@@ -92,6 +92,9 @@ struct ge_share {
 	struct ge_map names[GL_NAMES_COUNT]; /* shared classes only */
 	uint32_t next[GL_NAMES_COUNT];       /* programs and shaders use PROGRAM's */
 	struct ge_map buffers;               /* name -> struct ge_buffer */
+	/* Texture name -> its target (uintptr_t), from its first binding or
+	 * glCreateTextures: where direct state access binds it (gl-dsa-tex.c). */
+	struct ge_map tex_targets;
 };
 
 struct ge_gl_state {
@@ -113,6 +116,13 @@ struct ge_gl_state {
 	uint32_t max_texture_units; /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GE_MAX_TEXTURE_UNITS) */
 	uint32_t client_unit;       /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
 	struct ge_debug *debug;     /* GL_KHR_debug (debug.h), made on first use */
+	/* What direct state access binds back (gl-dsa-*.c): the active texture
+	 * unit, each unit's bindings ((unit * GE_TEX_TARGETS + target index + 1)
+	 * -> name, uintptr_t), the framebuffers and the renderbuffer bound. */
+	uint32_t active_unit;
+	struct ge_map tex_bound;
+	uint32_t draw_fbo, read_fbo, renderbuffer;
+	uint32_t transform_feedback; /* glBindTransformFeedback's */
 };
 
 struct ge_share *ge_share_create(void);
@@ -133,6 +143,13 @@ uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok);
 /* Buffer info of `name`, created on demand; call with share->lock held. */
 struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create);
 void ge_buffer_unmap(struct ge_buffer *b);
+
+/* ---- gl-dsa-tex.c ---- */
+
+/* Texture targets whose bindings the library follows. */
+#define GE_TEX_TARGETS 11
+/* 0..GE_TEX_TARGETS-1 for a glBindTexture target, else -1. */
+int ge_tex_target_index(uint32_t target);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

@@ -271,6 +271,9 @@ extern const size_t hl_gl3_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;
+/* OpenGL 4.5 direct state access on a core context (cases-dsa.c). */
+extern const struct hl_case hl_dsa_cases[];
+extern const size_t hl_dsa_case_count;
 /* Render-state extensions with data or names: clear texture, conditional render
  * (cases-shaders.c). */
 extern const struct hl_case hl_shaders_cases[];

@@ -23,6 +23,7 @@ static const struct {
         {hl_es32_cases, &hl_es32_case_count},
         {hl_debug_cases, &hl_debug_case_count},
         {hl_views_cases, &hl_views_case_count},
+        {hl_dsa_cases, &hl_dsa_case_count},
         {hl_es1fbo_cases, &hl_es1fbo_case_count},
         {hl_bufstore_cases, &hl_bufstore_case_count},
         {hl_shaders_cases, &hl_shaders_case_count},

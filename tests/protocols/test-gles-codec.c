@@ -415,6 +415,52 @@ static void test_gl3(void)
 	reset();
 }
 
+/* OpenGL 4.5 core contexts: glClipControl's scalars and glCreateQueries' names round-trip
+ * (made by the client, no round trip); a query target GL lacks is the client's
+ * GL_INVALID_ENUM and ends the link on the host; glGetQueryBufferObjectuiv maps both
+ * names, refuses a negative offset on both sides and an unknown buffer on the host. */
+static void test_core_dsa(void)
+{
+	fake_api = GL_API_GL_CORE;
+	fake_version = GL_VERSION_CODE(4, 5); /* not offered yet: its landing version */
+	reset();
+	install_dsa_fakes();
+	gl_enc_glClipControl(GL_UPPER_LEFT_EXT, GL_ZERO_TO_ONE_EXT);
+	CHECK(host_drain() && strcmp(rec.fn, "glClipControl") == 0);
+	CHECK(rec.e[0] == GL_UPPER_LEFT_EXT && rec.e[1] == GL_ZERO_TO_ONE_EXT);
+	GLuint q[2];
+	gl_enc_glCreateQueries(GL_ANY_SAMPLES_PASSED, 2, q);
+	CHECK(enc.replies == 0 && q[0] && q[1] && q[0] != q[1]);
+	CHECK(host_drain() && strcmp(rec.fn, "glCreateQueries") == 0 && rec.n == 2);
+	CHECK(rec.e[0] == GL_ANY_SAMPLES_PASSED && ex.map[GL_NAMES_QUERY][q[1]] != 0);
+	GLuint bad;
+	gl_enc_glCreateQueries(0x1234, 1, &bad);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == enc.decoded);
+	enc.error = 0;
+	GLuint buf;
+	gl_enc_glGenBuffers(1, &buf);
+	gl_enc_glGetQueryBufferObjectuiv(q[0], buf, GL_QUERY_RESULT, 8);
+	CHECK(host_drain() && strcmp(rec.fn, "glGetQueryBufferObjectuiv") == 0);
+	CHECK(rec.names[0] == ex.map[GL_NAMES_QUERY][q[0]] &&
+	      rec.names[1] == ex.map[GL_NAMES_BUFFER][buf] && rec.big[0] == 8);
+	gl_enc_glGetQueryBufferObjectuiv(q[0], buf, GL_QUERY_RESULT, -4);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == enc.decoded);
+	enc.error = 0;
+	gl_enc_glGetQueryBufferObjectuiv(q[0], 999, GL_QUERY_RESULT, 0);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
+	enc.error = 0;
+	refused(GLES_OP_glCreateQueries, (uint32_t[]){0x1234, 1, 4, 77}, 4,
+	        "glCreateQueries: gl_query_target_ok(target) does not hold");
+	refused(GLES_OP_glGetQueryBufferObjectuiv,
+	        (uint32_t[]){q[0], buf, GL_QUERY_RESULT, 0xfffffffc, 0xffffffff}, 5,
+	        "glGetQueryBufferObjectuiv: offset >= 0 does not hold");
+	refused(GLES_OP_glGetQueryBufferObjectuiv, (uint32_t[]){q[0], 999, GL_QUERY_RESULT, 0, 0},
+	        5, "unknown name 999");
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	reset();
+}
+
 /* ---- Every entry point of every streamed ES version is implemented ---- */
 
 /* The GL_APICALL entry points of a Khronos header ("2.0:/usr/include/GLES2/gl2.h"):
@@ -793,6 +839,7 @@ int main(int argc, char **argv)
 	test_bad_replies();
 	test_host_refuses();
 	test_gles1();
+	test_core_dsa();
 	test_gl_core();
 	test_core4();
 	test_gl3();

@@ -209,6 +209,8 @@ int64_t gl_buffer_usage_ok(uint32_t usage);
  * geometry, tessellation control and evaluation (the host's glslang
  * checks each: gpuhost/gl/shader-check.c), else 0. */
 int64_t gl_shader_type_ok(uint32_t type);
+/* 1 for a query target of desktop OpenGL 4.5 (glCreateQueries), else 0. */
+int64_t gl_query_target_ok(uint32_t target);
 /* The targets of glGetTexImage and glGetCompressedTexImage (desktop
  * OpenGL: 1D, 2D, 3D, rectangle, the arrays, cube map faces), and those of
  * them whose levels have a depth (3D, 2D array, cube map array). */

@@ -1,0 +1,518 @@
+/*
+ * gl-core-dsa: an OpenGL 4.5 core app (no window: a surfaceless context on the Wayland
+ * display, drawing into a 4x4 framebuffer object) that uses direct state access, each
+ * check reading back values or pixels:
+ *
+ *   buffer-data        glCreateBuffers + glNamedBufferData/SubData, glCopyNamedBufferSubData,
+ *                      read back with glGetNamedBufferSubData; size and usage as parameters
+ *   buffer-storage     glNamedBufferStorage: its flags, a fixed store refusing sub data
+ *   unknown-names      named commands on names never made: GL_INVALID_OPERATION
+ *   texture            glCreateTextures, glTextureStorage2D/SubImage2D/Parameteri,
+ *                      glBindTextureUnit, sampled in a draw; its level's width; read back
+ *                      with glGetTextureImage (too small a bufSize refused)
+ *   framebuffer        glCreateFramebuffers + glNamedFramebufferTexture, cleared with
+ *                      glClearNamedFramebufferfv and blitted with glBlitNamedFramebuffer
+ *   vertex-array       a vertex array set up with glVertexArrayVertexBuffer/AttribFormat/
+ *                      AttribBinding/ElementBuffer only, drawing indexed
+ *   clip-control       glClipControl(GL_UPPER_LEFT): the top of clip space lands on row 0
+ *   map-named          glMapNamedBufferRange written, unmapped, drawn from; glMapNamedBuffer read
+ *   query-buffer       glCreateQueries, a query's result and availability written into a
+ *                      buffer by glGetQueryBufferObjectuiv, read back; past its end refused
+ *   created            glCreateTransformFeedbacks/Samplers/ProgramPipelines: objects at once
+ *   transform-feedback glTransformFeedbackBufferRange and the glGetTransformFeedback* queries
+ *
+ * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
+ * lines, then "done". Exit status 0 when nothing failed, 77 without a core 4.5 context.
+ */
+#define GL_GLEXT_PROTOTYPES 1
+#include <stdio.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/glcorearb.h>
+#include <wayland-client.h>
+
+#include "gl-checks.h"
+
+static GLuint shader(GLenum type, const char *src)
+{
+	GLuint s = glCreateShader(type);
+	glShaderSource(s, 1, &src, NULL);
+	glCompileShader(s);
+	GLint ok = 0;
+	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+	if (!ok) {
+		char log[512] = "";
+		glGetShaderInfoLog(s, sizeof(log), NULL, log);
+		printf("info: compile failed: %s\n", log);
+		return 0;
+	}
+	return s;
+}
+
+static GLuint program(const char *vs, const char *fs)
+{
+	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
+	if (!v || !f)
+		return 0;
+	GLuint p = glCreateProgram();
+	glAttachShader(p, v);
+	glAttachShader(p, f);
+	glLinkProgram(p);
+	GLint ok = 0;
+	glGetProgramiv(p, GL_LINK_STATUS, &ok);
+	return ok ? p : 0;
+}
+
+static const char *vs_pos =
+        "#version 450 core\n"
+        "layout(location = 0) in vec2 pos; out vec2 uv;\n"
+        "void main() { uv = pos * 0.5 + 0.5; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+static const char *fs_green = "#version 450 core\n"
+                              "out vec4 o; void main() { o = vec4(0.0, 1.0, 0.0, 1.0); }\n";
+static const char *fs_tex = "#version 450 core\n"
+                            "layout(binding = 0) uniform sampler2D t; in vec2 uv; out vec4 o;\n"
+                            "void main() { o = texture(t, uv); }\n";
+
+static unsigned pixel_at(int x, int y)
+{
+	unsigned char p[4] = {0};
+	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
+	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+}
+
+static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
+{
+	unsigned got = pixel_at(x, y);
+	return got == want ||
+	       gc_fail(check, "%s: pixel (%d, %d) %06x, expected %06x", what, x, y, got, want);
+}
+
+/* A triangle over the whole target. */
+static const float whole[] = {-1, -1, 3, -1, -1, 3};
+
+static GLuint fb_main, vao_plain;
+
+static void clear_black(void)
+{
+	static const float black[4] = {0, 0, 0, 1};
+	glClearNamedFramebufferfv(fb_main, GL_COLOR, 0, black);
+}
+
+static bool buffer_data(void)
+{
+	const char *c = "buffer-data";
+	GLuint b[2];
+	glCreateBuffers(2, b);
+	unsigned char bytes[16], got[16] = {0};
+	for (int i = 0; i < 16; i++)
+		bytes[i] = (unsigned char)(i * 7 + 1);
+	glNamedBufferData(b[0], 16, bytes, GL_DYNAMIC_DRAW);
+	static const unsigned char patch[4] = {0xde, 0xad, 0xbe, 0xef};
+	glNamedBufferSubData(b[0], 4, 4, patch);
+	memcpy(bytes + 4, patch, 4);
+	glGetNamedBufferSubData(b[0], 0, 16, got);
+	bool ok = memcmp(got, bytes, 16) == 0 || gc_fail(c, "glGetNamedBufferSubData differs");
+	glNamedBufferData(b[1], 16, NULL, GL_STATIC_COPY);
+	glCopyNamedBufferSubData(b[0], b[1], 2, 8, 8);
+	memset(got, 0, sizeof(got));
+	glGetNamedBufferSubData(b[1], 8, 8, got);
+	ok = (memcmp(got, bytes + 2, 8) == 0 || gc_fail(c, "the copied bytes differ")) && ok;
+	GLint size = 0, usage = 0;
+	glGetNamedBufferParameteriv(b[0], GL_BUFFER_SIZE, &size);
+	glGetNamedBufferParameteriv(b[1], GL_BUFFER_USAGE, &usage);
+	ok = (size == 16 || gc_fail(c, "GL_BUFFER_SIZE %d", size)) && ok;
+	ok = (usage == GL_STATIC_COPY || gc_fail(c, "GL_BUFFER_USAGE 0x%x", usage)) && ok;
+	ok = gc_no_error(c, "the buffers") && ok;
+	glGetNamedBufferSubData(b[0], 12, 8, got);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a read past the end") && ok;
+	glDeleteBuffers(2, b);
+	return ok;
+}
+
+static bool buffer_storage(void)
+{
+	const char *c = "buffer-storage";
+	GLuint b;
+	glCreateBuffers(1, &b);
+	unsigned char bytes[16], got[16] = {0};
+	for (int i = 0; i < 16; i++)
+		bytes[i] = (unsigned char)(i * 5 + 3);
+	glNamedBufferStorage(b, 16, bytes, GL_DYNAMIC_STORAGE_BIT | GL_MAP_READ_BIT);
+	static const unsigned char patch[4] = {0xde, 0xad, 0xbe, 0xef};
+	glNamedBufferSubData(b, 4, 4, patch);
+	memcpy(bytes + 4, patch, 4);
+	glGetNamedBufferSubData(b, 0, 16, got);
+	bool ok = memcmp(got, bytes, 16) == 0 || gc_fail(c, "glGetNamedBufferSubData differs");
+	GLint flags = 0, immutable = 0;
+	glGetNamedBufferParameteriv(b, GL_BUFFER_STORAGE_FLAGS, &flags);
+	glGetNamedBufferParameteriv(b, GL_BUFFER_IMMUTABLE_STORAGE, &immutable);
+	ok = (flags == (GL_DYNAMIC_STORAGE_BIT | GL_MAP_READ_BIT) ||
+	      gc_fail(c, "GL_BUFFER_STORAGE_FLAGS 0x%x", flags)) &&
+	     ok;
+	ok = (immutable == GL_TRUE || gc_fail(c, "not immutable")) && ok;
+	/* A store without GL_DYNAMIC_STORAGE_BIT takes no glNamedBufferSubData. */
+	GLuint fixed;
+	glCreateBuffers(1, &fixed);
+	glNamedBufferStorage(fixed, 16, bytes, 0);
+	ok = gc_no_error(c, "the buffers") && ok;
+	glNamedBufferSubData(fixed, 0, 4, patch);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "sub data into a fixed store") && ok;
+	glDeleteBuffers(1, &b);
+	glDeleteBuffers(1, &fixed);
+	return ok;
+}
+
+static bool unknown_names(void)
+{
+	const char *c = "unknown-names";
+	static const unsigned char four[4] = {0};
+	glNamedBufferSubData(4242, 0, 4, four);
+	bool ok = gc_error_is(c, GL_INVALID_OPERATION, "glNamedBufferSubData of an unknown buffer");
+	glTextureParameteri(4242, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glTextureParameteri of an unknown texture") &&
+	     ok;
+	glEnableVertexArrayAttrib(4242, 0);
+	ok = gc_error_is(c, GL_INVALID_OPERATION,
+	                 "glEnableVertexArrayAttrib of an unknown array") &&
+	     ok;
+	glNamedFramebufferTexture(4242, GL_COLOR_ATTACHMENT0, 0, 0);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glNamedFramebufferTexture of an unknown one") &&
+	     ok;
+	GLuint gen;
+	glGenTextures(1, &gen);
+	glTextureStorage2D(gen, 1, GL_RGBA8, 2, 2);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glTextureStorage2D of a texture never bound") &&
+	     ok;
+	glDeleteTextures(1, &gen);
+	return ok;
+}
+
+static bool texture(GLuint prog_tex)
+{
+	const char *c = "texture";
+	GLuint tex;
+	glCreateTextures(GL_TEXTURE_2D, 1, &tex);
+	glTextureStorage2D(tex, 1, GL_RGBA8, 2, 2);
+	static const unsigned char blue[16] = {0, 0, 255, 255, 0, 0, 255, 255,
+	                                       0, 0, 255, 255, 0, 0, 255, 255};
+	glTextureSubImage2D(tex, 0, 0, 0, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, blue);
+	glTextureParameteri(tex, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTextureParameteri(tex, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	GLint width = 0, filter = 0;
+	glGetTextureLevelParameteriv(tex, 0, GL_TEXTURE_WIDTH, &width);
+	glGetTextureParameteriv(tex, GL_TEXTURE_MIN_FILTER, &filter);
+	bool ok = (width == 2 || gc_fail(c, "level 0 width %d", width));
+	ok = (filter == GL_NEAREST || gc_fail(c, "min filter 0x%x", filter)) && ok;
+	glBindTextureUnit(0, tex);
+	glUseProgram(prog_tex);
+	glBindVertexArray(vao_plain);
+	clear_black();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = pixel_is(c, 2, 2, 0x0000ff, "sampled") && ok;
+	unsigned char back[16] = {0};
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back), back);
+	ok = (memcmp(back, blue, sizeof(back)) == 0 || gc_fail(c, "glGetTextureImage differs")) &&
+	     ok;
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back) - 1, back);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glGetTextureImage into too few bytes") && ok;
+	GLint units = 0;
+	glGetIntegerv(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, &units);
+	glBindTextureUnit((GLuint)units, tex);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a unit past the limit") && ok;
+	glBindTextureUnit(0, 0);
+	GLint bound = -1;
+	glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+	ok = (bound == 0 || gc_fail(c, "unit 0 still binds %d", bound)) && ok;
+	glDeleteTextures(1, &tex);
+	return gc_no_error(c, "the texture") && ok;
+}
+
+static bool framebuffer(void)
+{
+	const char *c = "framebuffer";
+	GLuint fb, tex;
+	glCreateFramebuffers(1, &fb);
+	glCreateTextures(GL_TEXTURE_2D, 1, &tex);
+	glTextureStorage2D(tex, 1, GL_RGBA8, 4, 4);
+	glNamedFramebufferTexture(fb, GL_COLOR_ATTACHMENT0, tex, 0);
+	GLenum status = glCheckNamedFramebufferStatus(fb, GL_DRAW_FRAMEBUFFER);
+	bool ok = status == GL_FRAMEBUFFER_COMPLETE || gc_fail(c, "status 0x%x", status);
+	static const float red[4] = {1, 0, 0, 1};
+	glClearNamedFramebufferfv(fb, GL_COLOR, 0, red);
+	clear_black();
+	glBlitNamedFramebuffer(fb, fb_main, 0, 0, 4, 4, 0, 0, 4, 4, GL_COLOR_BUFFER_BIT,
+	                       GL_NEAREST);
+	ok = pixel_is(c, 1, 1, 0xff0000, "blitted") && ok;
+	GLint type = 0, name = 0;
+	glGetNamedFramebufferAttachmentParameteriv(fb, GL_COLOR_ATTACHMENT0,
+	                                           GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+	glGetNamedFramebufferAttachmentParameteriv(fb, GL_COLOR_ATTACHMENT0,
+	                                           GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
+	ok = (type == GL_TEXTURE || gc_fail(c, "attachment type 0x%x", type)) && ok;
+	ok = ((GLuint)name == tex || gc_fail(c, "attachment name %d, not %u", name, tex)) && ok;
+	GLint bound = -1;
+	glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+	ok = ((GLuint)bound == fb_main || gc_fail(c, "draw framebuffer %d after", bound)) && ok;
+	glDeleteFramebuffers(1, &fb);
+	glDeleteTextures(1, &tex);
+	return gc_no_error(c, "the framebuffer") && ok;
+}
+
+static bool vertex_array(GLuint prog_green)
+{
+	const char *c = "vertex-array";
+	/* Two vertices of padding, then the whole-target triangle's. */
+	static const float verts[] = {9, 9, 9, 9, -1, -1, 3, -1, -1, 3};
+	static const GLushort idx[] = {2, 3, 4};
+	GLuint vao, buf[2];
+	glCreateVertexArrays(1, &vao);
+	glCreateBuffers(2, buf);
+	glNamedBufferData(buf[0], sizeof(verts), verts, GL_STATIC_DRAW);
+	glNamedBufferData(buf[1], sizeof(idx), idx, GL_STATIC_DRAW);
+	glVertexArrayVertexBuffer(vao, 3, buf[0], 0, 8);
+	glVertexArrayAttribFormat(vao, 0, 2, GL_FLOAT, GL_FALSE, 0);
+	glVertexArrayAttribBinding(vao, 0, 3);
+	glEnableVertexArrayAttrib(vao, 0);
+	glVertexArrayElementBuffer(vao, buf[1]);
+	GLint element = 0, enabled = 0;
+	glGetVertexArrayiv(vao, GL_ELEMENT_ARRAY_BUFFER_BINDING, &element);
+	glGetVertexArrayIndexediv(vao, 0, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
+	bool ok = ((GLuint)element == buf[1] || gc_fail(c, "element buffer %d", element));
+	ok = (enabled == 1 || gc_fail(c, "attribute 0 not enabled")) && ok;
+	GLint current = -1;
+	glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &current);
+	ok = ((GLuint)current == vao_plain || gc_fail(c, "vertex array %d bound after", current)) &&
+	     ok;
+	glUseProgram(prog_green);
+	glBindVertexArray(vao);
+	clear_black();
+	glDrawElements(GL_TRIANGLES, 3, GL_UNSIGNED_SHORT, NULL);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "indexed draw") && ok;
+	glBindVertexArray(vao_plain);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteBuffers(2, buf);
+	return gc_no_error(c, "the vertex array") && ok;
+}
+
+static bool clip_control(GLuint prog_green)
+{
+	const char *c = "clip-control";
+	/* The top half of clip space. */
+	static const float top[] = {-1, 0, 3, 0, -1, 3};
+	GLuint vao, buf;
+	glCreateVertexArrays(1, &vao);
+	glCreateBuffers(1, &buf);
+	glNamedBufferData(buf, sizeof(top), top, GL_STATIC_DRAW);
+	glVertexArrayVertexBuffer(vao, 0, buf, 0, 8);
+	glVertexArrayAttribFormat(vao, 0, 2, GL_FLOAT, GL_FALSE, 0);
+	glEnableVertexArrayAttrib(vao, 0);
+	glUseProgram(prog_green);
+	glBindVertexArray(vao);
+	glClipControl(GL_UPPER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
+	GLint origin = 0;
+	glGetIntegerv(GL_CLIP_ORIGIN, &origin);
+	clear_black();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
+	bool ok = origin == GL_UPPER_LEFT || gc_fail(c, "GL_CLIP_ORIGIN 0x%x", origin);
+	ok = pixel_is(c, 1, 0, 0x00ff00, "row 0") && ok;
+	ok = pixel_is(c, 1, 3, 0x000000, "row 3") && ok;
+	glBindVertexArray(vao_plain);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteBuffers(1, &buf);
+	return gc_no_error(c, "clip control") && ok;
+}
+
+static bool map_named(GLuint prog_green)
+{
+	const char *c = "map-named";
+	GLuint vao, buf;
+	glCreateVertexArrays(1, &vao);
+	glCreateBuffers(1, &buf);
+	glNamedBufferData(buf, sizeof(whole), NULL, GL_DYNAMIC_DRAW);
+	float *p = glMapNamedBufferRange(buf, 0, sizeof(whole),
+	                                 GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT);
+	if (!p)
+		return gc_fail(c, "no mapping (0x%x)", glGetError());
+	memcpy(p, whole, sizeof(whole));
+	void *ptr = NULL;
+	glGetNamedBufferPointerv(buf, GL_BUFFER_MAP_POINTER, &ptr);
+	bool ok = ptr == p || gc_fail(c, "GL_BUFFER_MAP_POINTER differs");
+	ok = (glUnmapNamedBuffer(buf) == GL_TRUE || gc_fail(c, "unmap failed")) && ok;
+	glVertexArrayVertexBuffer(vao, 0, buf, 0, 8);
+	glVertexArrayAttribFormat(vao, 0, 2, GL_FLOAT, GL_FALSE, 0);
+	glEnableVertexArrayAttrib(vao, 0);
+	glUseProgram(prog_green);
+	glBindVertexArray(vao);
+	clear_black();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "drawn from the mapped writes") && ok;
+	float back[6] = {0};
+	float *r = glMapNamedBuffer(buf, GL_READ_ONLY);
+	if (r)
+		memcpy(back, r, sizeof(back));
+	glUnmapNamedBuffer(buf);
+	ok = (memcmp(back, whole, sizeof(back)) == 0 || gc_fail(c, "read mapping differs")) && ok;
+	glBindVertexArray(vao_plain);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteBuffers(1, &buf);
+	return gc_no_error(c, "the mappings") && ok;
+}
+
+static bool query_buffer(GLuint prog_green)
+{
+	const char *c = "query-buffer";
+	GLuint q, buf;
+	glCreateQueries(GL_SAMPLES_PASSED, 1, &q);
+	glCreateBuffers(1, &buf);
+	static const GLuint fill[4] = {7, 7, 7, 7};
+	glNamedBufferData(buf, sizeof(fill), fill, GL_DYNAMIC_READ);
+	glUseProgram(prog_green);
+	glBindVertexArray(vao_plain);
+	clear_black();
+	glBeginQuery(GL_SAMPLES_PASSED, q);
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	glEndQuery(GL_SAMPLES_PASSED);
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT, 4);
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT_AVAILABLE, 8);
+	GLuint got[4] = {0};
+	glGetNamedBufferSubData(buf, 0, sizeof(got), got);
+	bool ok = (got[1] == 16 || gc_fail(c, "samples passed %u, expected 16", got[1]));
+	ok = (got[2] == 1 || gc_fail(c, "available %u", got[2])) && ok;
+	ok = ((got[0] == 7 && got[3] == 7) || gc_fail(c, "bytes around the results changed")) && ok;
+	ok = gc_no_error(c, "the query") && ok;
+	glGetQueryBufferObjectuiv(q, buf, GL_QUERY_RESULT, 16);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "a result past the buffer") && ok;
+	glDeleteQueries(1, &q);
+	glDeleteBuffers(1, &buf);
+	return ok;
+}
+
+/* glCreate* make the objects at once: glIs* says so before any binding. */
+static bool created(void)
+{
+	const char *c = "created";
+	GLuint xfb, sampler, pipeline, gen_xfb;
+	glCreateTransformFeedbacks(1, &xfb);
+	glCreateSamplers(1, &sampler);
+	glCreateProgramPipelines(1, &pipeline);
+	glGenTransformFeedbacks(1, &gen_xfb);
+	bool ok = glIsTransformFeedback(xfb) || gc_fail(c, "transform feedback not made");
+	ok = (glIsSampler(sampler) || gc_fail(c, "sampler not made")) && ok;
+	ok = (!glIsTransformFeedback(gen_xfb) || gc_fail(c, "a generated name is an object")) && ok;
+	glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	GLint filter = 0;
+	glGetSamplerParameteriv(sampler, GL_TEXTURE_MIN_FILTER, &filter);
+	ok = (filter == GL_NEAREST || gc_fail(c, "sampler filter 0x%x", filter)) && ok;
+	glDeleteTransformFeedbacks(1, &xfb);
+	glDeleteTransformFeedbacks(1, &gen_xfb);
+	glDeleteSamplers(1, &sampler);
+	glDeleteProgramPipelines(1, &pipeline);
+	return gc_no_error(c, "the objects") && ok;
+}
+
+/* A transform feedback object's buffer range set by name, read back by name; the generic
+ * binding stays as it was. */
+static bool transform_feedback(void)
+{
+	const char *c = "transform-feedback";
+	GLuint xfb, buf;
+	glCreateTransformFeedbacks(1, &xfb);
+	glCreateBuffers(1, &buf);
+	glNamedBufferData(buf, 64, NULL, GL_DYNAMIC_COPY);
+	glTransformFeedbackBufferRange(xfb, 0, buf, 16, 32);
+	GLint bound = 0, active = -1, generic = -1;
+	GLint64 start = 0, size = 0;
+	glGetTransformFeedbacki_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, 0, &bound);
+	glGetTransformFeedbacki64_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_START, 0, &start);
+	glGetTransformFeedbacki64_v(xfb, GL_TRANSFORM_FEEDBACK_BUFFER_SIZE, 0, &size);
+	glGetTransformFeedbackiv(xfb, GL_TRANSFORM_FEEDBACK_ACTIVE, &active);
+	glGetIntegerv(GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, &generic);
+	bool ok = (GLuint)bound == buf || gc_fail(c, "buffer %d, not %u", bound, buf);
+	ok = ((start == 16 && size == 32) ||
+	      gc_fail(c, "range %lld+%lld", (long long)start, (long long)size)) &&
+	     ok;
+	ok = (active == GL_FALSE || gc_fail(c, "active %d", active)) && ok;
+	ok = (generic == 0 || gc_fail(c, "the generic binding is %d", generic)) && ok;
+	ok = gc_no_error(c, "the transform feedback object") && ok;
+	glTransformFeedbackBufferBase(xfb, 0, 4242);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "an unknown buffer") && ok;
+	glDeleteTransformFeedbacks(1, &xfb);
+	glDeleteBuffers(1, &buf);
+	return ok;
+}
+
+static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
+{
+	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+	                          EGL_CONTEXT_MAJOR_VERSION,
+	                          4,
+	                          EGL_CONTEXT_MINOR_VERSION,
+	                          5,
+	                          EGL_NONE};
+	return eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+}
+
+static void run_checks(GLuint prog_green, GLuint prog_tex)
+{
+	gc_result("buffer-data", buffer_data());
+	gc_result("buffer-storage", buffer_storage());
+	gc_result("unknown-names", unknown_names());
+	gc_result("texture", texture(prog_tex));
+	gc_result("framebuffer", framebuffer());
+	gc_result("vertex-array", vertex_array(prog_green));
+	gc_result("clip-control", clip_control(prog_green));
+	gc_result("map-named", map_named(prog_green));
+	gc_result("query-buffer", query_buffer(prog_green));
+	gc_result("created", created());
+	gc_result("transform-feedback", transform_feedback());
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct wl_display *wl = wl_display_connect(NULL);
+	if (!wl)
+		return printf("FAIL setup: no Wayland display\n"), 1;
+	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	EGLint major, minor, n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
+	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
+		return printf("FAIL setup: EGL (0x%x)\n", eglGetError()), 1;
+	EGLContext ctx = make_context(dpy, config);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		return printf("SKIP setup: no OpenGL 4.5 core context (0x%x)\n", eglGetError()), 77;
+	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	GLuint rb;
+	glCreateRenderbuffers(1, &rb);
+	glNamedRenderbufferStorage(rb, GL_RGBA8, 4, 4);
+	glCreateFramebuffers(1, &fb_main);
+	glNamedFramebufferRenderbuffer(fb_main, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb_main);
+	glViewport(0, 0, 4, 4);
+	glCreateVertexArrays(1, &vao_plain);
+	glBindVertexArray(vao_plain);
+	GLuint whole_buf;
+	glCreateBuffers(1, &whole_buf);
+	glNamedBufferData(whole_buf, sizeof(whole), whole, GL_STATIC_DRAW);
+	glVertexArrayVertexBuffer(vao_plain, 0, whole_buf, 0, 8);
+	glVertexArrayAttribFormat(vao_plain, 0, 2, GL_FLOAT, GL_FALSE, 0);
+	glEnableVertexArrayAttrib(vao_plain, 0);
+	GLuint prog_green = program(vs_pos, fs_green), prog_tex = program(vs_pos, fs_tex);
+	if (!prog_green || !prog_tex)
+		return printf("FAIL setup: the programs did not build\n"), 1;
+	if (!gc_no_error("setup", "the framebuffer and vertex array"))
+		return 1;
+	run_checks(prog_green, prog_tex);
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	eglDestroyContext(dpy, ctx);
+	eglTerminate(dpy);
+	wl_display_disconnect(wl);
+	printf("done\n");
+	return gc_failures() ? 1 : 0;
+}
