@@ -197,7 +197,8 @@ static EGLint resolve_desktop(struct ge_display *d, const struct ge_config *cfg,
                               const struct request *req, const struct ge_api **out)
 {
 	const char *why = NULL;
-	if (!ge_desktop_request(d, req->major, req->minor, req->profile_mask, &why))
+	if (!ge_desktop_request(d, req->major, req->minor, req->profile_mask,
+	                        req->flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE, &why))
 		return ge_refuse(EGL_BAD_MATCH, "eglCreateContext: %s", why);
 	if (cfg && !(cfg->renderable & EGL_OPENGL_BIT))
 		return ge_refuse(EGL_BAD_MATCH,

@@ -367,14 +367,18 @@ struct ge_fb_display *ge_fb_of(EGLDisplay dpy)
 /* ---- the decision ---- */
 
 bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint profile_mask,
-                        const char **why)
+                        bool forward, const char **why)
 {
 	static __thread char buf[160];
 	uint32_t core = d->apis[GL_API_GL_CORE].level.version;
 	/* Before 3.2 there are no profiles: such a context is the compatibility
-	 * one (Mesa's answer), as is any asking for that profile. */
+	 * one (Mesa's answer), as is any asking for that profile; but a
+	 * forward-compatible 3.1 one has nothing deprecated, and EGL lets a 3.1
+	 * request have a 3.2 or later core profile context (EGL_KHR_create_context). */
 	bool old = major < 3 || (major == 3 && minor < 2);
-	bool compat = old || !(profile_mask & EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT);
+	bool core31 = major == 3 && minor == 1 && forward;
+	bool compat =
+	        (old && !core31) || (!old && !(profile_mask & EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT));
 	*why = buf;
 	if (major < 1 || minor < 0 || major > 255 || minor > 255) {
 		snprintf(buf, sizeof(buf), "OpenGL %d.%d does not exist", major, minor);
@@ -405,6 +409,7 @@ bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint
 static bool desktop_context_streams(struct ge_display *d, const EGLint *a, const char **why)
 {
 	EGLint major = 1, minor = 0, mask = EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT;
+	bool forward = false;
 	for (; a && a[0] != EGL_NONE; a += 2) {
 		if (a[0] == EGL_CONTEXT_MAJOR_VERSION)
 			major = a[1];
@@ -412,8 +417,12 @@ static bool desktop_context_streams(struct ge_display *d, const EGLint *a, const
 			minor = a[1];
 		else if (a[0] == EGL_CONTEXT_OPENGL_PROFILE_MASK)
 			mask = a[1];
+		else if (a[0] == EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE)
+			forward |= a[1] == EGL_TRUE;
+		else if (a[0] == EGL_CONTEXT_FLAGS_KHR)
+			forward |= (a[1] & EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE_BIT_KHR) != 0;
 	}
-	return ge_desktop_request(d, major, minor, mask, why);
+	return ge_desktop_request(d, major, minor, mask, forward, why);
 }
 
 bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char **why)

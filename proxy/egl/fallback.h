@@ -68,11 +68,12 @@ struct ge_request {
  * narrows it to what the host cannot do. */
 bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char **why);
 
-/* Can gpupipe stream a desktop OpenGL context of version major.minor and
- * EGL_CONTEXT_OPENGL_PROFILE_MASK `profile_mask` on `d` (initialised)? When
- * not, *why says why (the calling thread's buffer, until its next call). */
+/* Can gpupipe stream a desktop OpenGL context of version major.minor,
+ * EGL_CONTEXT_OPENGL_PROFILE_MASK `profile_mask` and forward compatibility
+ * `forward` on `d` (initialised)? When not, *why says why (the calling
+ * thread's buffer, until its next call). */
 bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint profile_mask,
-                        const char **why);
+                        bool forward, const char **why);
 
 /* ---- the next vendor (fallback.c) ---- */
 

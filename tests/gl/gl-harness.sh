@@ -259,6 +259,27 @@ gl_checks_compare() {
 	note "through gpu-0: $(grep -c '^PASS' "$GP_TMP/gpu0.log") checks pass, as natively"
 }
 
+# gl_check_app BIN NAME [ARGS...]: the twin of a check app (PASS/FAIL/SKIP lines, gl-checks.c)
+# in one: BIN (its GPUPIPE_* variable's value, else the built tests/gl/NAME), run natively,
+# and in gpu0 mode through gpu-0 too, every check passing natively passing there
+# (gl_checks_compare); the renderer each side must have; skips when NAME is not built.
+gl_check_app() {
+	local bin=$1 name=$2
+	shift 2
+	[[ -x $bin ]] || bin=$(find_built "tests/gl/$name") ||
+		skip "$name is not built (it needs libegl-dev, libgles-dev, libglvnd-dev, libwayland-dev)"
+	gl_setup
+	gl_checks_run native "$bin" "$@"
+	if [[ $GP_GL_MODE == gpu0 ]]; then
+		gl_checks_run gpu0 "$bin" "$@"
+		gl_expect_renderer gpu0
+		gl_checks_compare
+	else
+		gl_expect_renderer native
+		note "natively: $(grep -c '^PASS' "$GP_TMP/native.log") checks pass"
+	fi
+}
+
 # gl_fallback_app NAME VERSION_SED MIN_COLOURS CMD [ARGS...]: a desktop OpenGL app on the
 # compositor started already (gpupipe too through gpu-0), with gpupipe's EGL vendor and Mesa's
 # after it. gpupipe does not stream desktop GL yet, so through gpu-0 the display falls back to

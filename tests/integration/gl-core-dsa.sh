@@ -10,19 +10,6 @@
 # shellcheck source=../gl/gl-harness.sh
 . "$GP_LIB/../gl/gl-harness.sh"
 
-bin=${GPUPIPE_GL_CORE_DSA:-}
-[[ -x $bin ]] || bin=$(find_built tests/gl/gl-core-dsa) ||
-	skip "gl-core-dsa is not built (it needs libglvnd-dev's opengl)"
-
 # shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
 GP_GL_VENDORS=both
-gl_setup
-gl_checks_run native "$bin"
-if [[ $GP_GL_MODE == gpu0 ]]; then
-	gl_checks_run gpu0 "$bin"
-	gl_expect_renderer gpu0
-	gl_checks_compare
-else
-	gl_expect_renderer native
-	note "natively: $(grep -c '^PASS' "$GP_TMP/native.log") checks pass"
-fi
+gl_check_app "${GPUPIPE_GL_CORE_DSA:-}" gl-core-dsa

@@ -11,17 +11,4 @@
 # shellcheck source=../gl/gl-harness.sh
 . "$GP_LIB/../gl/gl-harness.sh"
 
-bin=${GPUPIPE_GL_CORE_STATE:-}
-[[ -x $bin ]] || bin=$(find_built tests/gl/gl-core-state) ||
-	skip "gl-core-state is not built (it needs libegl-dev, libglvnd-dev, libwayland-dev)"
-
-gl_setup
-gl_checks_run native "$bin"
-if [[ $GP_GL_MODE == gpu0 ]]; then
-	gl_checks_run gpu0 "$bin"
-	gl_expect_renderer gpu0
-	gl_checks_compare
-else
-	gl_expect_renderer native
-	note "natively: $(grep -c '^PASS' "$GP_TMP/native.log") checks pass"
-fi
+gl_check_app "${GPUPIPE_GL_CORE_STATE:-}" gl-core-state

@@ -13,23 +13,10 @@
 # shellcheck source=../gl/gl-harness.sh
 . "$GP_LIB/../gl/gl-harness.sh"
 
-bin=${GPUPIPE_GL_ES2_EXT:-}
-[[ -x $bin ]] || bin=$(find_built tests/gl/gl-es2-ext) ||
-	skip "gl-es2-ext is not built (it needs libegl-dev, libgles-dev, libwayland-dev)"
 args=()
 if [[ -n ${GP_ES2_EXT_ARGS:-} ]]; then
 	args=("$GP_ES2_EXT_ARGS")
 else
 	export MESA_GLES_VERSION_OVERRIDE=2.0
 fi
-
-gl_setup
-gl_checks_run native "$bin" "${args[@]}"
-if [[ $GP_GL_MODE == gpu0 ]]; then
-	gl_checks_run gpu0 "$bin" "${args[@]}"
-	gl_expect_renderer gpu0
-	gl_checks_compare
-else
-	gl_expect_renderer native
-	note "natively: $(grep -c '^PASS' "$GP_TMP/native.log") checks pass"
-fi
+gl_check_app "${GPUPIPE_GL_ES2_EXT:-}" gl-es2-ext "${args[@]}"
