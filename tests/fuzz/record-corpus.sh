@@ -128,7 +128,10 @@ gl-desktop-core)
 gl-core-state | gl-core-draw)
 	# The desktop-only commands of core contexts, each group checked in the app.
 	start_recorded weston
-	bin=$(find_built "tests/gl/$scenario") || fail "$scenario is not built"
+	var=GPUPIPE_${scenario//-/_}
+	var=${var^^}
+	bin=${!var:-}
+	[[ -x $bin ]] || bin=$(find_built "tests/gl/$scenario") || fail "$scenario is not built"
 	start_gl_app app "$bin"
 	wait_exit app 60 || note "$scenario did not finish"
 	;;
