@@ -16,11 +16,41 @@ bool gl_exec_hook_glClearBufferData(struct gl_exec *x, GLenum target, GLenum int
 	return true;
 }
 
+enum gl_guard gl_exec_guard_glClearBufferSubData(struct gl_exec *x, GLenum target,
+                                                 GLenum internalformat, GLintptr offset,
+                                                 GLsizeiptr size, GLenum format, GLenum type,
+                                                 const void *data)
+{
+	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
+	/* Mesa checks offset + size in 64 bits that may wrap and gives the driver 32 of
+	 * them: the range is checked here, in full, against the store. */
+	if (buf &&
+	    ((uint64_t)offset > buf->size || (uint64_t)size > buf->size - (uint64_t)offset)) {
+		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
+		return GL_GUARD_SKIP;
+	}
+	return GL_GUARD_CALL; /* no buffer: the driver's GL error */
+}
+
 bool gl_exec_hook_glClearBufferSubData(struct gl_exec *x, GLenum target, GLenum internalformat,
                                        GLintptr offset, GLsizeiptr size, GLenum format, GLenum type,
                                        const void *data)
 {
 	gh_gl_buffer_gpu_writes(gh_gl_bound_buffer(x->ctx, target));
+	return true;
+}
+
+/* After an invalidation the store holds undefined data, as after a GPU write. */
+bool gl_exec_hook_glInvalidateBufferData(struct gl_exec *x, GLuint buffer, GLuint app_buffer)
+{
+	gh_gl_buffer_gpu_writes(gh_gl_map_get_ptr(&x->ctx->share->buffers, buffer));
+	return true;
+}
+
+bool gl_exec_hook_glInvalidateBufferSubData(struct gl_exec *x, GLuint buffer, GLintptr offset,
+                                            GLsizeiptr length, GLuint app_buffer)
+{
+	gh_gl_buffer_gpu_writes(gh_gl_map_get_ptr(&x->ctx->share->buffers, buffer));
 	return true;
 }
 

@@ -109,10 +109,15 @@ static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint
  * GL_PRIMITIVE_RESTART, whose index is the app's (glPrimitiveRestartIndex):
  * compared with the index as it is, before any base vertex. Asked of the
  * driver at each draw, so no state of ours can drift from what it compares
- * with; a cap the context lacks is never asked (that would be a GL error). */
-static uint64_t restart_index(struct gl_exec *x, uint32_t isize)
+ * with; a cap the context lacks is never asked (that would be a GL error).
+ * Patches may not restart (GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED can
+ * be false, and the driver then fetches that index as a vertex): for them
+ * every index is checked. */
+static uint64_t restart_index(struct gl_exec *x, uint32_t isize, uint32_t mode)
 {
 	struct gh_gl_context *ctx = x->ctx;
+	if (mode == GL_PATCHES)
+		return NO_RESTART;
 	if (ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
 		return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
 	if (ctx->app_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
@@ -124,7 +129,7 @@ static uint64_t restart_index(struct gl_exec *x, uint32_t isize)
 }
 
 bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,
-                         uint32_t *min, uint32_t *max)
+                         uint32_t mode, uint32_t *min, uint32_t *max)
 {
 	int64_t isize = gl_index_size(type);
 	struct gh_gl_buffer *elements = x->ctx->vao->element;
@@ -135,7 +140,7 @@ bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uin
 	if (!count)
 		return true;
 	return buffer_index_range(x, elements, offset, count, type, (uint32_t)isize,
-	                          restart_index(x, (uint32_t)isize), min, max);
+	                          restart_index(x, (uint32_t)isize, mode), min, max);
 }
 
 /* Checks every attribute for what the draw fetches and collects the
@@ -300,8 +305,9 @@ bool gl_exec_special_glDrawArraysInstancedBaseInstanceEXT(struct gl_exec *x, str
 	return draw_arrays(x, &c);
 }
 
-static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint64_t offset,
-                          const void *indices, uint32_t n, uint32_t *first, uint32_t *last)
+static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint32_t mode,
+                          uint64_t offset, const void *indices, uint32_t n, uint32_t *first,
+                          uint32_t *last)
 {
 	struct gh_gl_buffer *elements = x->ctx->vao->element;
 	int64_t isize = gl_index_size(type);
@@ -315,13 +321,13 @@ static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint6
 			return gh_gl_fail(x, "indices to byte %llu of a %llu-byte element buffer",
 			                  (unsigned long long)(offset + bytes),
 			                  (unsigned long long)elements->size);
-		return gh_gl_element_range(x, offset, (uint32_t)count, type, first, last);
+		return gh_gl_element_range(x, offset, (uint32_t)count, type, mode, first, last);
 	}
 	if (n == GL_BLOB_NULL || n != bytes || offset)
 		return gh_gl_fail(x, "%u index bytes for %d indices of type 0x%x",
 		                  n == GL_BLOB_NULL ? 0 : n, count, type);
-	index_range(indices, (uint32_t)count, (uint32_t)isize, restart_index(x, (uint32_t)isize),
-	            first, last);
+	index_range(indices, (uint32_t)count, (uint32_t)isize,
+	            restart_index(x, (uint32_t)isize, mode), first, last);
 	return true;
 }
 
@@ -393,7 +399,8 @@ static bool draw_elements(struct gl_exec *x, struct gl_reader *r, struct element
 	if (d->instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
 	uint32_t first = 0, last = 0;
-	if (!element_range(x, d->count, d->type, d->offset, d->indices, d->n, &first, &last))
+	if (!element_range(x, d->count, d->type, d->mode, d->offset, d->indices, d->n, &first,
+	                   &last))
 		return false;
 	struct gh_gl_fetch f = {.any = d->count > 0,
 	                        .first = (int64_t)first + d->base_vertex,

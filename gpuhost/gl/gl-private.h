@@ -669,9 +669,10 @@ bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
                         void (*draw)(const void *args), const void *args);
 /* The smallest and largest index of `count` indices of `type` at `offset`
  * in the bound element buffer (its size checked by the caller), the
- * restart index left out where it fetches nothing. */
+ * restart index left out where it fetches nothing (never for GL_PATCHES:
+ * `mode` is the draw's). */
 bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,
-                         uint32_t *min, uint32_t *max);
+                         uint32_t mode, uint32_t *min, uint32_t *max);
 /* `bytes` bytes at `offset` of the buffer bound to `target` (a whole
  * range inside it, checked by the caller), read from the host's store. */
 bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,

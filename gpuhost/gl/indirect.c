@@ -178,7 +178,7 @@ bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader 
 		                  (unsigned long long)(at + bytes),
 		                  (unsigned long long)elements->size);
 	uint32_t min, max;
-	if (!gh_gl_element_range(x, at, c.cmd[0], c.type, &min, &max))
+	if (!gh_gl_element_range(x, at, c.cmd[0], c.type, c.mode, &min, &max))
 		return false;
 	int32_t base = (int32_t)c.cmd[3];
 	struct gh_gl_fetch f = {.any = c.cmd[0] > 0,

@@ -465,8 +465,10 @@ static EGLBoolean destroy_surface(EGLDisplay dpy, EGLSurface surface)
 static EGLBoolean w_destroy_surface(EGLDisplay dpy, EGLSurface surface)
 {
 	struct ge_fb_display *n = ge_fb_of(dpy);
-	EGLBoolean ok = destroy_surface(dpy, msurf(dpy, surface));
-	if (n && ok)
+	EGLSurface mapped = msurf(dpy, surface);
+	EGLBoolean ok = destroy_surface(dpy, mapped);
+	/* The app is done with its handle of ours, whatever the next vendor said. */
+	if (n && mapped != surface)
 		ge_fb_surface_forget(n, surface);
 	return ok;
 }

@@ -483,6 +483,8 @@ static EGLConfig map_config(struct ge_fb_vendor *v, EGLDisplay ndpy, const struc
  * size, and paired with ours (lock and d->lock held). An app that makes
  * its window before asking for the context gpupipe does not stream (SDL
  * does) falls back all the same. */
+static const char lost_surface;
+
 static void carry_surfaces(struct ge_display *d, struct ge_fb_display *n)
 {
 	uint32_t count = (uint32_t)wl_list_length(&d->surfaces);
@@ -508,9 +510,13 @@ static void carry_surfaces(struct ge_display *d, struct ge_fb_display *n)
 			next = window(n->ndpy, config, (EGLNativeWindowType)win, NULL);
 		else if (!is_window && pbuffer)
 			next = pbuffer(n->ndpy, config, size);
-		if (next == EGL_NO_SURFACE)
+		if (next == EGL_NO_SURFACE) {
 			gp_log(WARN, "the next EGL vendor made no surface in place of %p (0x%x)",
 			       (void *)s, n->v->get_error());
+			/* A handle no vendor knows: EGL_BAD_SURFACE wherever it is used,
+			 * never EGL_NO_SURFACE's meaning. */
+			next = (EGLSurface)&lost_surface;
+		}
 		n->surfaces[n->n_surfaces++] = (struct ge_fb_surface){.ours = s, .next = next};
 	}
 }
@@ -537,6 +543,16 @@ void ge_fb_surface_forget(struct ge_fb_display *n, EGLSurface surf)
 		break;
 	}
 	pthread_mutex_unlock(&lock);
+}
+
+/* The display holds a gpupipe context or a surface drawn to: it cannot fall
+ * back (surfaces never current are carried over: carry_surfaces). d->lock held. */
+static bool display_holds(struct ge_display *d)
+{
+	bool holds = !wl_list_empty(&d->contexts);
+	struct ge_surface *s;
+	wl_list_for_each(s, &d->surfaces, link) holds |= s->used;
+	return holds;
 }
 
 /* The next vendor's initialised display for d's wl_display (lock held). */
@@ -571,10 +587,7 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 		return true;
 	}
 	pthread_mutex_lock(&d->lock);
-	/* Surfaces never current are carried over (carry_surfaces). */
-	bool holds = !wl_list_empty(&d->contexts);
-	struct ge_surface *s;
-	wl_list_for_each(s, &d->surfaces, link) holds |= s->used;
+	bool holds = display_holds(d);
 	bool initialized = d->initialized;
 	pthread_mutex_unlock(&d->lock);
 	struct ge_fb_display *n = NULL;
@@ -599,6 +612,15 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 	/* Configs the app already has from us; then nothing of gpupipe stays
 	 * on the display (our eglTerminate: binding, stream and configs). */
 	pthread_mutex_lock(&d->lock);
+	/* Another thread may have made a context or drawn meanwhile: then as above. */
+	if (display_holds(d)) {
+		pthread_mutex_unlock(&d->lock);
+		gp_log(WARN, "%s: %s, and another thread made gpupipe objects meanwhile: refused",
+		       r->call, why);
+		free(n);
+		n = NULL;
+		goto out;
+	}
 	n->config_map = calloc(d->n_configs ? d->n_configs : 1, sizeof(EGLConfig));
 	if (n->config_map) {
 		n->n_configs = d->n_configs;

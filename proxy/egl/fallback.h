@@ -31,7 +31,7 @@ struct ge_fb_vendor;
  * pair lives, so no later handle of the next vendor can be the same pointer. */
 struct ge_fb_surface {
 	struct ge_surface *ours;
-	EGLSurface next; /* EGL_NO_SURFACE where the next vendor made none */
+	EGLSurface next; /* where the next vendor made none, a handle no vendor knows */
 };
 
 struct ge_fb_display {

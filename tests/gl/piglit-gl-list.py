@@ -43,6 +43,14 @@ GROUPS = {
 # API programs taken from each of PROGRAM_GROUPS, spread as the shader tests are.
 PROGRAM_CAP = 4
 
+# Tests left out of the selection, each with why (a test here is a bug to track down: it
+# comes back into the list when fixed).
+LEFT_OUT = {
+    "spec@arb_provoking_vertex@arb-quads-follow-provoking-vertex":
+        "renders into its window, no -fbo; on gpu-0 it fails one run in three (piglit's check "
+        "at quads-follow-provoking-vertex.c:69), natively never: a window race to track down",
+}
+
 # API program groups.
 PROGRAM_GROUPS = (
     "!opengl 3.1", "!opengl 3.2", "!opengl 3.3", "!opengl 4.2", "!opengl 4.3",
@@ -96,6 +104,7 @@ def program_tests(piglit_dir):
         opts = es.options_of(test)
         # Desktop programs only: the _gles1/2/3 ones are the ES lists' (piglit-es.list).
         if group in found and test.get("type") == "gl" and \
+                test.get("name") not in LEFT_OUT and \
                 not opts["command"][0].endswith(("_gles1", "_gles2", "_gles3")):
             found[group].append((test.get("name"), es.command_of("gl", opts)))
     chosen = []
@@ -133,6 +142,8 @@ def main():
         "# piglit: %s" % es.piglit_version(),
         "# Tests: %d (%s)." % (len(tests), ", ".join(
             "%s %d" % (s, len(v)) for s, v in sorted(sections.items()))),
+        "# Left out (tests/gl/piglit-gl-list.py, LEFT_OUT): %s." % "; ".join(
+            "%s (%s)" % item for item in sorted(LEFT_OUT.items())),
         "# Each line: the command piglit runs, then '#' and piglit's name of the test",
         "# (piglit-es-list.py's format). tests/gl/piglit-es-run --list tests/gl/piglit-gl.list",
         "# --exceptions tests/gl/piglit-gl-exceptions.list runs them natively and on gpu-0.",

@@ -72,6 +72,41 @@ static bool gl_clear_buffer_data_with_a_short_value_ends_the_link(struct hl_env 
 	return hl_refused(e, &g.l, "glClearBufferData: data is 4 bytes, its arguments say 16");
 }
 
+/* A range whose end wraps in 64 bits (Mesa adds offset and size so, then gives the driver 32
+ * bits of each): GL_INVALID_VALUE from the host's own check, the driver never called, the
+ * link up; and with GL_UNPACK_SKIP_ROWS set the one value the driver reads lies that far
+ * into the blob, which must hold it. */
+static bool gl_clear_buffer_sub_data_with_a_wrapping_range_is_invalid_value(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, CORE44);
+	static const uint8_t zeros[16];
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, zeros, sizeof(zeros));
+	uint8_t v = 7;
+	hl_gl_cmd_begin(&g, GLES_OP_glClearBufferSubData);
+	hl_put_u32(&g.cmds, GL_ARRAY_BUFFER);
+	hl_put_u32(&g.cmds, GL_R8UI);
+	hl_gl_put_u64(&g, 0x7fffffff00000100ull);
+	hl_gl_put_u64(&g, 0x7fffffff00000100ull);
+	hl_put_u32(&g.cmds, GL_RED_INTEGER);
+	hl_put_u32(&g.cmds, GL_UNSIGNED_BYTE);
+	hl_gl_put_blob(&g, &v, sizeof(v));
+	hl_gl_cmd_end(&g);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_VALUE, "a wrapping clear range: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, GL_UNPACK_SKIP_ROWS, 1000000u);
+	hl_gl_cmd_begin(&g, GLES_OP_glClearBufferData);
+	hl_put_u32(&g.cmds, GL_ARRAY_BUFFER);
+	hl_put_u32(&g.cmds, GL_R8UI);
+	hl_put_u32(&g.cmds, GL_RED_INTEGER);
+	hl_put_u32(&g.cmds, GL_UNSIGNED_BYTE);
+	hl_gl_put_blob(&g, &v, sizeof(v));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glClearBufferData: data is 1 bytes, its arguments say");
+}
+
 /* The inner levels are two floats, not four. */
 static bool gl_patch_parameter_with_the_wrong_count_ends_the_link(struct hl_env *e)
 {
@@ -148,6 +183,7 @@ const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_double_matrix_uniform_counted_past_its_blob_ends_the_link),
         HL_CASE(gl_get_uniform_dv_capacity_over_a_dmat4_ends_the_link),
         HL_CASE(gl_clear_buffer_data_with_a_short_value_ends_the_link),
+        HL_CASE(gl_clear_buffer_sub_data_with_a_wrapping_range_is_invalid_value),
         HL_CASE(gl_patch_parameter_with_the_wrong_count_ends_the_link),
         HL_CASE(gl_uniform_subroutines_counted_past_their_blob_end_the_link),
         HL_CASE(gl_internalformat_i64_query_with_a_short_capacity_ends_the_link),

@@ -104,6 +104,25 @@ bool gl_exec_hook_glClearBufferSubData(struct gl_exec *x, GLenum target, GLenum 
 	return true;
 }
 
+enum gl_guard gl_exec_guard_glClearBufferSubData(struct gl_exec *x, GLenum target,
+                                                 GLenum internalformat, GLintptr offset,
+                                                 GLsizeiptr size, GLenum format, GLenum type,
+                                                 const void *data)
+{
+	return GL_GUARD_CALL;
+}
+
+bool gl_exec_hook_glInvalidateBufferData(struct gl_exec *x, GLuint buffer, GLuint app_buffer)
+{
+	return true;
+}
+
+bool gl_exec_hook_glInvalidateBufferSubData(struct gl_exec *x, GLuint buffer, GLintptr offset,
+                                            GLsizeiptr length, GLuint app_buffer)
+{
+	return true;
+}
+
 CLIENT_SPECIAL(void, glMultiDrawArraysIndirect,
                (GLenum mode, const void *indirect, GLsizei drawcount, GLsizei stride), )
 CLIENT_SPECIAL(void, glMultiDrawElementsIndirect,

@@ -213,6 +213,12 @@ CLIENT_SPECIAL(void, glCreateProgramPipelines, (GLsizei n, GLuint *pipelines), )
 	{                                                                                          \
 		hook_calls++;                                                                      \
 		return true;                                                                       \
+	}                                                                                          \
+	enum gl_guard gl_exec_guard_##name(struct gl_exec *x, GLuint id, GLuint buffer,            \
+	                                   GLenum pname, GLintptr offset, GLuint app_id,           \
+	                                   GLuint app_buffer)                                      \
+	{                                                                                          \
+		return GL_GUARD_CALL;                                                              \
 	}
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectiv)
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectuiv)
