@@ -14,15 +14,38 @@
 
 static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
 
-static void draw_shorts(struct hl_gl_link *g, uint32_t count, uint64_t offset)
+static void draw_mode_shorts(struct hl_gl_link *g, uint32_t mode, uint32_t count, uint64_t offset)
 {
 	hl_gl_cmd_begin(g, GLES_OP_glDrawElements);
-	hl_put_u32(&g->cmds, GL_TRIANGLE_STRIP);
+	hl_put_u32(&g->cmds, mode);
 	hl_put_u32(&g->cmds, count);
 	hl_put_u32(&g->cmds, GL_UNSIGNED_SHORT);
 	hl_gl_put_u64(g, offset);
 	hl_put_u32(&g->cmds, GL_BLOB_NULL);
 	hl_gl_cmd_end(g);
+}
+
+static void draw_shorts(struct hl_gl_link *g, uint32_t count, uint64_t offset)
+{
+	draw_mode_shorts(g, GL_TRIANGLE_STRIP, count, offset);
+}
+
+/* Patches need not restart (GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED may be false: the
+ * driver then fetches 0xffff as a vertex): in a GL_PATCHES draw the host checks the restart
+ * index as any other, so {0, 1, 2, 0xffff} from a 3-vertex buffer ends the link. */
+static bool gl_restart_index_of_a_patches_draw_is_checked_as_a_vertex(struct hl_env *e)
+{
+	static const uint16_t idx[4] = {0, 1, 2, 0xffff};
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_program(&g, 10);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_PRIMITIVE_RESTART_FIXED_INDEX);
+	draw_mode_shorts(&g, GL_PATCHES, 4, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 1048576 of a 48-byte buffer");
 }
 
 /* With GL_PRIMITIVE_RESTART_FIXED_INDEX on, 0xffff restarts the strip: {0, 1, 2, 0xffff,
@@ -194,6 +217,7 @@ static bool gl_desktop_command_on_an_es_link_ends_the_link(struct hl_env *e)
 }
 
 const struct hl_case hl_gl3_cases[] = {
+        HL_CASE(gl_restart_index_of_a_patches_draw_is_checked_as_a_vertex),
         HL_CASE(gl_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link),
         HL_CASE(gl_desktop_command_on_an_es_link_ends_the_link),
         HL_CASE(gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link),
