@@ -27,4 +27,11 @@ void gc_result(const char *check, bool ok);
 /* The FAIL lines so far. */
 int gc_failures(void);
 
+/* A compiled shader of GL type `type`, 0 (and an info: line) when it does not compile
+ * (gl-checks-shader.c, for the apps that draw with shaders). */
+unsigned gc_shader(unsigned type, const char *src);
+/* A linked program of a vertex, an optional geometry (gs NULL: none) and a fragment shader;
+ * 0 (and an info: line) when one does not compile or it does not link. */
+unsigned gc_program(const char *vs, const char *gs, const char *fs);
+
 #endif

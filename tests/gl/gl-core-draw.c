@@ -29,26 +29,9 @@
 
 static GLuint target_fb;
 
-static GLuint shader(GLenum type, const char *src)
-{
-	GLuint s = glCreateShader(type);
-	glShaderSource(s, 1, &src, NULL);
-	glCompileShader(s);
-	GLint ok = 0;
-	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetShaderInfoLog(s, sizeof(log), NULL, log);
-		printf("info: compile failed: %s\n", log);
-		glDeleteShader(s);
-		return 0;
-	}
-	return s;
-}
-
 GLuint cd_program(const char *vs, const char *fs, void (*before_link)(GLuint prog))
 {
-	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
+	GLuint v = gc_shader(GL_VERTEX_SHADER, vs), f = gc_shader(GL_FRAGMENT_SHADER, fs);
 	if (!v || !f)
 		return 0;
 	GLuint p = glCreateProgram();

@@ -35,36 +35,6 @@
 
 #include "gl-checks.h"
 
-static GLuint shader(GLenum type, const char *src)
-{
-	GLuint s = glCreateShader(type);
-	glShaderSource(s, 1, &src, NULL);
-	glCompileShader(s);
-	GLint ok = 0;
-	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetShaderInfoLog(s, sizeof(log), NULL, log);
-		printf("info: compile failed: %s\n", log);
-		return 0;
-	}
-	return s;
-}
-
-static GLuint program(const char *vs, const char *fs)
-{
-	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
-	if (!v || !f)
-		return 0;
-	GLuint p = glCreateProgram();
-	glAttachShader(p, v);
-	glAttachShader(p, f);
-	glLinkProgram(p);
-	GLint ok = 0;
-	glGetProgramiv(p, GL_LINK_STATUS, &ok);
-	return ok ? p : 0;
-}
-
 static const char *vs_pos =
         "#version 450 core\n"
         "layout(location = 0) in vec2 pos; out vec2 uv;\n"
@@ -503,7 +473,8 @@ int main(void)
 	glVertexArrayVertexBuffer(vao_plain, 0, whole_buf, 0, 8);
 	glVertexArrayAttribFormat(vao_plain, 0, 2, GL_FLOAT, GL_FALSE, 0);
 	glEnableVertexArrayAttrib(vao_plain, 0);
-	GLuint prog_green = program(vs_pos, fs_green), prog_tex = program(vs_pos, fs_tex);
+	GLuint prog_green = gc_program(vs_pos, NULL, fs_green),
+	       prog_tex = gc_program(vs_pos, NULL, fs_tex);
 	if (!prog_green || !prog_tex)
 		return printf("FAIL setup: the programs did not build\n"), 1;
 	if (!gc_no_error("setup", "the framebuffer and vertex array"))

@@ -43,38 +43,6 @@
 
 static GLuint prog_color, prog_tex1d, vao, vbo;
 
-static GLuint shader(GLenum type, const char *src)
-{
-	GLuint s = glCreateShader(type);
-	glShaderSource(s, 1, &src, NULL);
-	glCompileShader(s);
-	GLint ok = 0;
-	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetShaderInfoLog(s, sizeof(log), NULL, log);
-		printf("info: compile failed: %s\n", log);
-		return 0;
-	}
-	return s;
-}
-
-static GLuint program(const char *vs, const char *fs)
-{
-	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
-	if (!v || !f)
-		return 0;
-	GLuint p = glCreateProgram();
-	glAttachShader(p, v);
-	glAttachShader(p, f);
-	glBindAttribLocation(p, 0, "pos");
-	glBindAttribLocation(p, 1, "color");
-	glLinkProgram(p);
-	GLint ok = 0;
-	glGetProgramiv(p, GL_LINK_STATUS, &ok);
-	return ok ? p : 0;
-}
-
 static const char *vs_color = "#version 150\n"
                               "in vec3 pos; in vec4 color; out vec4 c;\n"
                               "void main() { c = color; gl_Position = vec4(pos, 1.0); }\n";
@@ -739,8 +707,8 @@ int main(void)
 	glGenVertexArrays(1, &vao);
 	glBindVertexArray(vao);
 	glGenBuffers(1, &vbo);
-	prog_color = program(vs_color, fs_color);
-	prog_tex1d = program(vs_tex, fs_tex);
+	prog_color = gc_program(vs_color, NULL, fs_color);
+	prog_tex1d = gc_program(vs_tex, NULL, fs_tex);
 	if (!prog_color || !prog_tex1d)
 		return printf("FAIL setup: the programs did not build\n"), 1;
 	if (!gc_no_error("setup", "the framebuffer and programs"))

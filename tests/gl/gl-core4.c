@@ -38,47 +38,7 @@
 
 #include "gl-checks.h"
 
-static GLuint shader(GLenum type, const char *src)
-{
-	GLuint s = glCreateShader(type);
-	glShaderSource(s, 1, &src, NULL);
-	glCompileShader(s);
-	GLint ok = 0;
-	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetShaderInfoLog(s, sizeof(log), NULL, log);
-		printf("info: compile failed: %s\n", log);
-		glDeleteShader(s);
-		return 0;
-	}
-	return s;
-}
-
 /* A program of a vertex, an optional geometry and a fragment stage. */
-static GLuint program(const char *vs, const char *gs, const char *fs)
-{
-	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
-	GLuint g = gs ? shader(GL_GEOMETRY_SHADER, gs) : 0;
-	if (!v || !f || (gs && !g))
-		return 0;
-	GLuint p = glCreateProgram();
-	glAttachShader(p, v);
-	if (g)
-		glAttachShader(p, g);
-	glAttachShader(p, f);
-	glLinkProgram(p);
-	GLint ok = 0;
-	glGetProgramiv(p, GL_LINK_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetProgramInfoLog(p, sizeof(log), NULL, log);
-		printf("info: link failed: %s\n", log);
-		return 0;
-	}
-	return p;
-}
-
 /* A full-target triangle from gl_VertexID, no attributes. */
 static const char *vs_full = "#version 440 core\n"
                              "void main() {\n"
@@ -123,7 +83,7 @@ static bool viewport_array(GLuint vao)
 	                        "    EmitVertex();\n"
 	                        "  }\n"
 	                        "}\n";
-	GLuint p = program(vs_full, gs, fs_green);
+	GLuint p = gc_program(vs_full, gs, fs_green);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	/* Not glViewportArrayv: Mesa 22.3's llvmpipe crashes in it (Debian 12). */
@@ -169,7 +129,7 @@ static const char *fs_sample = "#version 440 core\n"
 static bool texture_view(GLuint vao)
 {
 	const char *c = "texture-view";
-	GLuint p = program(vs_full, NULL, fs_sample);
+	GLuint p = gc_program(vs_full, NULL, fs_sample);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	GLuint tex[2];
@@ -207,7 +167,7 @@ static const char *vs_pos = "#version 440 core\n"
 static bool buffer_storage(void)
 {
 	const char *c = "buffer-storage";
-	GLuint p = program(vs_pos, NULL, fs_green);
+	GLuint p = gc_program(vs_pos, NULL, fs_green);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	GLuint vao, buf;
@@ -278,7 +238,7 @@ static bool base_instance(void)
 	                        "void main() { col = color; gl_Position = vec4(pos, 0.0, 1.0); }\n";
 	static const char *fs = "#version 440 core\nin vec4 col; out vec4 o;\n"
 	                        "void main() { o = col; }\n";
-	GLuint p = program(vs, NULL, fs);
+	GLuint p = gc_program(vs, NULL, fs);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	static const float data[] = {-1, -1, 3, -1, -1, 3,        /* positions */
@@ -317,7 +277,7 @@ static bool base_instance(void)
 static bool multi_draw_indirect(void)
 {
 	const char *c = "multi-draw-indirect";
-	GLuint p = program(vs_pos, NULL, fs_green);
+	GLuint p = gc_program(vs_pos, NULL, fs_green);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	/* Vertices 0-2 a triangle off centre, 3-5 one over the whole target. */
@@ -371,7 +331,7 @@ static bool subroutine(GLuint vao)
 	                        "subroutine uniform paint colour;\n"
 	                        "out vec4 o;\n"
 	                        "void main() { o = colour(); }\n";
-	GLuint p = program(vs_full, NULL, fs);
+	GLuint p = gc_program(vs_full, NULL, fs);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	GLuint red = glGetSubroutineIndex(p, GL_FRAGMENT_SHADER, "red");
@@ -417,7 +377,7 @@ static bool atomic_counter_buffer(GLuint vao)
 	        "out vec4 o;\n"
 	        "void main() { atomicCounterIncrement(a); atomicCounterIncrement(b);\n"
 	        "  o = vec4(0.0, 1.0, 0.0, 1.0); }\n";
-	GLuint p = program(vs_full, NULL, fs);
+	GLuint p = gc_program(vs_full, NULL, fs);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	GLint binding = -1, n = 0, size = 0, idx[4] = {-1, -1, -1, -1};
@@ -459,7 +419,7 @@ static bool double_uniform(GLuint vao)
 	static const char *fs = "#version 440 core\n"
 	                        "uniform dvec2 rg; uniform dmat2 m; out vec4 o;\n"
 	                        "void main() { o = vec4(vec2(m * rg), 0.0, 1.0); }\n";
-	GLuint p = program(vs_full, NULL, fs);
+	GLuint p = gc_program(vs_full, NULL, fs);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	glUseProgram(p);
@@ -495,7 +455,7 @@ static bool double_attrib(void)
 	static const char *vs = "#version 440 core\n"
 	                        "layout(location = 0) in dvec2 pos;\n"
 	                        "void main() { gl_Position = vec4(vec2(pos), 0.0, 1.0); }\n";
-	GLuint p = program(vs, NULL, fs_green);
+	GLuint p = gc_program(vs, NULL, fs_green);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	bool ok = true;
@@ -553,7 +513,7 @@ static bool double_attrib(void)
 static bool query_indexed(GLuint vao)
 {
 	const char *c = "query-indexed";
-	GLuint p = program(vs_full, NULL, fs_green);
+	GLuint p = gc_program(vs_full, NULL, fs_green);
 	if (!p)
 		return gc_fail(c, "the program did not build");
 	GLuint q;

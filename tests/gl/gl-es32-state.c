@@ -30,39 +30,6 @@
 
 #define PROC(type, name) type name = (type)eglGetProcAddress(#name)
 
-static GLuint shader(GLenum type, const char *src)
-{
-	GLuint s = glCreateShader(type);
-	glShaderSource(s, 1, &src, NULL);
-	glCompileShader(s);
-	GLint ok = 0;
-	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-	if (!ok) {
-		char log[512] = "";
-		glGetShaderInfoLog(s, sizeof(log), NULL, log);
-		printf("info: compile failed: %s\n", log);
-		glDeleteShader(s);
-		return 0;
-	}
-	return s;
-}
-
-static GLuint program(const char *vs, const char *fs)
-{
-	GLuint v = shader(GL_VERTEX_SHADER, vs), f = shader(GL_FRAGMENT_SHADER, fs);
-	if (!v || !f)
-		return 0;
-	GLuint p = glCreateProgram();
-	glAttachShader(p, v);
-	glAttachShader(p, f);
-	glBindAttribLocation(p, 0, "pos");
-	glBindAttribLocation(p, 1, "color");
-	glLinkProgram(p);
-	GLint ok = 0;
-	glGetProgramiv(p, GL_LINK_STATUS, &ok);
-	return ok ? p : 0;
-}
-
 static const char *vs_color = "#version 300 es\n"
                               "in vec2 pos; in vec4 color; out vec4 c;\n"
                               "void main() { c = color; gl_Position = vec4(pos, 0.0, 1.0); }\n";
@@ -311,9 +278,10 @@ static bool robustness(void)
 	glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
 	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
 	glDeleteBuffers(1, &pack);
-	GLuint prog = program(vs_color, "#version 300 es\nprecision mediump float;\n"
-	                                "uniform vec4 u; out vec4 o;\n"
-	                                "void main() { o = u; }\n");
+	GLuint prog = gc_program(vs_color, NULL,
+	                         "#version 300 es\nprecision mediump float;\n"
+	                         "uniform vec4 u; out vec4 o;\n"
+	                         "void main() { o = u; }\n");
 	GLint loc = glGetUniformLocation(prog, "u");
 	glUseProgram(prog);
 	glUniform4f(loc, 1, 2, 3, 4);
@@ -349,8 +317,10 @@ static bool blend_barrier(void)
 {
 	const char *c = "blend-barrier";
 	PROC(PFNGLBLENDBARRIERKHRPROC, glBlendBarrierKHR);
-	GLuint p = program("#version 300 es\nin vec2 pos;\n"
+	GLuint p =
+	        gc_program("#version 300 es\nin vec2 pos;\n"
 	                   "void main() { gl_Position = vec4(pos, 0.0, 1.0); }\n",
+	                   NULL,
 	                   "#version 300 es\n#extension GL_KHR_blend_equation_advanced : require\n"
 	                   "precision mediump float;\n"
 	                   "layout(blend_support_multiply) out;\n"
@@ -503,7 +473,7 @@ int main(void)
 	glBindFramebuffer(GL_FRAMEBUFFER, fb);
 	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
 	glViewport(0, 0, 4, 4);
-	GLuint prog = program(vs_color, fs_color);
+	GLuint prog = gc_program(vs_color, NULL, fs_color);
 	if (!prog)
 		return printf("FAIL setup: the program did not build\n"), 1;
 	run_checks(fb, prog);
