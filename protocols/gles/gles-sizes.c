@@ -9,8 +9,7 @@
  * Refused on purpose although some drivers answer them in ES contexts:
  * - desktop-only values Mesa answers in any API (GL_BLEND_SRC indexed,
  *   GL_PACK_IMAGE_HEIGHT, GL_PATCH_DEFAULT_*_LEVEL, GL_CLAMP_*_COLOR,
- *   GL_TEXTURE_SWIZZLE_RGBA, GL_TEXTURE_LOD_BIAS, the uniform block's
- *   GL_UNIFORM_BLOCK_REFERENCED_BY_{GEOMETRY,TESS_*,COMPUTE}_SHADER, ...):
+ *   GL_TEXTURE_SWIZZLE_RGBA, GL_TEXTURE_LOD_BIAS, ...):
  *   the desktop GL tables will add them with their own checks;
  * - EXT_memory_object's GL_DEVICE_UUID_EXT, GL_DRIVER_UUID_EXT,
  *   GL_DEVICE_LUID_EXT, GL_DEVICE_NODE_MASK_EXT and GL_TEXTURE_TILING_EXT:
@@ -821,6 +820,12 @@ int64_t gl_uniform_block_param_count(uint32_t pname)
 	case GL_UNIFORM_BLOCK_NAME_LENGTH:
 	case GL_UNIFORM_BLOCK_REFERENCED_BY_FRAGMENT_SHADER:
 	case GL_UNIFORM_BLOCK_REFERENCED_BY_VERTEX_SHADER:
+	/* The other stages' (desktop OpenGL 3.2, 4.0, 4.3): one value each; the
+	 * driver says whether the context has the stage. */
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_GEOMETRY_SHADER:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_TESS_CONTROL_SHADER:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_TESS_EVALUATION_SHADER:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_COMPUTE_SHADER:
 		return 1;
 	case GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES:
 		return GL_SIZE_INVALID_OPERATION;
