@@ -217,8 +217,13 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	if (!st)
 		return refuse(x, GL_INVALID_ENUM);
-	bool flat = target == GL_TEXTURE_2D || is_1d(target);
+	bool rect = target == GL_TEXTURE_RECTANGLE_DESKTOP;
+	bool flat = target == GL_TEXTURE_2D || is_1d(target) || rect;
 	uint32_t max = flat ? x->gl->max_texture_size : x->gl->max_cube_size;
+	/* A rectangle texture has one level (the driver's own size limit,
+	 * GL_MAX_RECTANGLE_TEXTURE_SIZE, is at most its 2D one). */
+	if (rect && level != 0)
+		return refuse(x, GL_INVALID_VALUE);
 	uint32_t max_h = target == GL_TEXTURE_1D_DESKTOP         ? 1
 	                 : target == GL_TEXTURE_1D_ARRAY_DESKTOP ? x->gl->max_array_layers
 	                                                         : max;
@@ -631,6 +636,9 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
 		limits_3d(x->gl, target, &side, &max_d);
 	else if (target == GL_TEXTURE_CUBE_MAP)
 		side = x->gl->max_cube_size;
+	/* A rectangle texture has one level. */
+	if (target == GL_TEXTURE_RECTANGLE_DESKTOP && levels != 1)
+		return refuse(x, GL_INVALID_OPERATION);
 	uint32_t bpp = gh_gl_format_bytes(internalformat);
 	if (levels < 1 || (uint32_t)levels > MAX_LEVELS || w < 1 || h < 1 || d < 1 ||
 	    (uint32_t)w > side || (uint32_t)h > side || (uint32_t)d > max_d)
