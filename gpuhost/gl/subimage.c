@@ -230,8 +230,8 @@ bool gl_exec_special_glGetCompressedTextureSubImage(struct gl_exec *x, struct gl
 		                                       &format);
 		/* Blocks of a format we know, whole ones: GL checks the offsets'
 		 * and sizes' alignment (GL_INVALID_OPERATION) with these bytes. */
-		uint64_t bytes = compressed ? gh_gl_compressed_bytes((uint32_t)format, (uint32_t)s.w,
-		                                                     (uint32_t)s.h)
+		uint64_t bytes = compressed ? gh_gl_compressed_bytes((uint32_t)format,
+		                                                     (uint32_t)s.w, (uint32_t)s.h)
 		                            : 0;
 		if (!compressed || (!bytes && s.w && s.h) ||
 		    bytes > (uint64_t)MAX_READ / (s.d ? (uint64_t)s.d : 1)) {

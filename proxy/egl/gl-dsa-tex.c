@@ -166,7 +166,8 @@ GLint ge_tex_level_value(struct gl_enc *e, GLuint texture, GLenum target, GLenum
 	if (old != texture)
 		gl_enc_glBindTexture(target, texture);
 	gl_enc_glGetTexLevelParameteriv(
-	        target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target, 0, pname, &v);
+	        target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target, 0, pname,
+	        &v);
 	tex_end(e, target, texture, old);
 	return v;
 }
@@ -179,7 +180,8 @@ void GL_APIENTRY gl_enc_special_glBindTextureUnit(GLuint unit, GLuint texture)
 		return;
 	GLenum target = ge_tex_target_of(e, texture);
 	if (unit >= ge_tex_units(e->gl) || (texture && !target)) {
-		gl_enc_error(e, unit >= ge_tex_units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
+		gl_enc_error(e,
+		             unit >= ge_tex_units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
 		return;
 	}
 	uint32_t active = e->gl->active_unit;

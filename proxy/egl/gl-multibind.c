@@ -115,8 +115,8 @@ static void buffers(GLenum target, GLuint first, GLsizei count, const GLuint *na
 			gl_enc_glBindBufferBase(target, index, name);
 	}
 	if (count)
-		gl_enc_glBindBuffer(target, gl_enc_name_known(e, GL_NAMES_BUFFER, generic) ? generic
-		                                                                           : 0);
+		gl_enc_glBindBuffer(target,
+		                    gl_enc_name_known(e, GL_NAMES_BUFFER, generic) ? generic : 0);
 }
 
 void GL_APIENTRY gl_enc_special_glBindBuffersBase(GLenum target, GLuint first, GLsizei count,
@@ -170,14 +170,44 @@ void GL_APIENTRY gl_enc_special_glBindSamplers(GLuint first, GLsizei count, cons
 static bool image_format(GLint format)
 {
 	static const GLint formats[] = {
-	        GL_RGBA32F,   GL_RGBA16F,        GL_RG32F,         GL_RG16F,        0x8C3A,
-	        GL_R32F,      GL_R16F,           GL_RGBA32UI,      GL_RGBA16UI,     GL_RGB10_A2UI,
-	        GL_RGBA8UI,   GL_RG32UI,         GL_RG16UI,        GL_RG8UI,        GL_R32UI,
-	        GL_R16UI,     GL_R8UI,           GL_RGBA32I,       GL_RGBA16I,      GL_RGBA8I,
-	        GL_RG32I,     GL_RG16I,          GL_RG8I,          GL_R32I,         GL_R16I,
-	        GL_R8I,       0x805B /* RGBA16 */, GL_RGB10_A2,    GL_RGBA8,        0x822C /* RG16 */,
-	        GL_RG8,       0x822A /* R16 */,  GL_R8,            0x8F9B /* RGBA16_SNORM */,
-	        GL_RGBA8_SNORM, 0x8F99 /* RG16_SNORM */, GL_RG8_SNORM, 0x8F98 /* R16_SNORM */,
+	        GL_RGBA32F,
+	        GL_RGBA16F,
+	        GL_RG32F,
+	        GL_RG16F,
+	        0x8C3A,
+	        GL_R32F,
+	        GL_R16F,
+	        GL_RGBA32UI,
+	        GL_RGBA16UI,
+	        GL_RGB10_A2UI,
+	        GL_RGBA8UI,
+	        GL_RG32UI,
+	        GL_RG16UI,
+	        GL_RG8UI,
+	        GL_R32UI,
+	        GL_R16UI,
+	        GL_R8UI,
+	        GL_RGBA32I,
+	        GL_RGBA16I,
+	        GL_RGBA8I,
+	        GL_RG32I,
+	        GL_RG16I,
+	        GL_RG8I,
+	        GL_R32I,
+	        GL_R16I,
+	        GL_R8I,
+	        0x805B /* RGBA16 */,
+	        GL_RGB10_A2,
+	        GL_RGBA8,
+	        0x822C /* RG16 */,
+	        GL_RG8,
+	        0x822A /* R16 */,
+	        GL_R8,
+	        0x8F9B /* RGBA16_SNORM */,
+	        GL_RGBA8_SNORM,
+	        0x8F99 /* RG16_SNORM */,
+	        GL_RG8_SNORM,
+	        0x8F98 /* R16_SNORM */,
 	        GL_R8_SNORM,
 	};
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
@@ -225,8 +255,8 @@ void GL_APIENTRY gl_enc_special_glBindImageTextures(GLuint first, GLsizei count,
 
 /* In a vertex array object only (GL_INVALID_OPERATION with none bound). */
 void GL_APIENTRY gl_enc_special_glBindVertexBuffers(GLuint first, GLsizei count,
-                                                   const GLuint *names, const GLintptr *offsets,
-                                                   const GLsizei *strides)
+                                                    const GLuint *names, const GLintptr *offsets,
+                                                    const GLsizei *strides)
 {
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glBindVertexBuffers);
 	if (!e)
