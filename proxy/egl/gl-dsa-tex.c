@@ -270,14 +270,60 @@ void GL_APIENTRY gl_enc_special_glTextureSubImage2D(GLuint texture, GLint level,
 	                                type, pixels));
 }
 
+/* A cube map texture's faces are the layers of glTextureSubImage3D and its
+ * kin (zoffset the first face, depth the count), which have no bound 3D
+ * form for it: each face is sent as the 2D command on its face target. */
+static bool cube_faces_ok(struct gl_enc *e, GLint zoffset, GLsizei depth)
+{
+	if (zoffset < 0 || depth < 0 || zoffset > 6 || depth > 6 - zoffset) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return false;
+	}
+	return true;
+}
+
+/* Bytes from one image of a 3D unpack to the next, by the unpack state
+ * (row length, alignment, image height); -1 where the state is invalid. */
+static int64_t unpack_image_stride(const struct gl_pixel_state *ps, GLsizei w, GLsizei h,
+                                   GLenum format, GLenum type)
+{
+	struct gl_pixel_state p = *ps;
+	p.unpack_skip_rows = p.unpack_skip_pixels = p.unpack_skip_images = 0;
+	int64_t one = gl_unpack_size(&p, w, h, 1, format, type, true);
+	int64_t two = gl_unpack_size(&p, w, h, 2, format, type, true);
+	return one < 0 || two < 0 ? -1 : two - one;
+}
+
 void GL_APIENTRY gl_enc_special_glTextureSubImage3D(GLuint texture, GLint level, GLint xoffset,
                                                     GLint yoffset, GLint zoffset, GLsizei width,
                                                     GLsizei height, GLsizei depth, GLenum format,
                                                     GLenum type, const void *pixels)
 {
-	TEX_CALL(GLES_OP_glTextureSubImage3D, texture,
-	         gl_enc_glTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height,
-	                                depth, format, type, pixels));
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glTextureSubImage3D);
+	uint32_t old;
+	GLenum target;
+	if (!e || !tex_begin(e, texture, &target, &old))
+		return;
+	if (target != GL_TEXTURE_CUBE_MAP) {
+		gl_enc_glTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height,
+		                       depth, format, type, pixels);
+	} else if (cube_faces_ok(e, zoffset, depth)) {
+		/* Face i's image is where a 3D unpack puts image i (the image
+		 * skip counted in: 2D commands ignore it). */
+		int64_t stride = unpack_image_stride(&e->gl->ps, width, height, format, type);
+		bool source = pixels || gl_enc_unpack_buffer(e);
+		if (stride < 0)
+			gl_enc_error(e, GL_INVALID_VALUE);
+		for (GLsizei i = 0; stride >= 0 && i < depth; i++) {
+			uintptr_t at = (uintptr_t)pixels +
+			               (uintptr_t)((e->gl->ps.unpack_skip_images + i) * stride);
+			gl_enc_glTexSubImage2D(
+			        (GLenum)(GL_TEXTURE_CUBE_MAP_POSITIVE_X + zoffset + i), level,
+			        xoffset, yoffset, width, height, format, type,
+			        source ? (const void *)at : NULL);
+		}
+	}
+	tex_end(e, target, texture, old);
 }
 
 void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage2D(GLuint texture, GLint level,
@@ -295,9 +341,31 @@ void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage3D(
         GLuint texture, GLint level, GLint xoffset, GLint yoffset, GLint zoffset, GLsizei width,
         GLsizei height, GLsizei depth, GLenum format, GLsizei imageSize, const void *data)
 {
-	TEX_CALL(GLES_OP_glCompressedTextureSubImage3D, texture,
-	         gl_enc_glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width,
-	                                          height, depth, format, imageSize, data));
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glCompressedTextureSubImage3D);
+	uint32_t old;
+	GLenum target;
+	if (!e || !tex_begin(e, texture, &target, &old))
+		return;
+	if (target != GL_TEXTURE_CUBE_MAP) {
+		gl_enc_glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width,
+		                                 height, depth, format, imageSize, data);
+	} else if (cube_faces_ok(e, zoffset, depth) && depth > 0) {
+		/* The faces' images follow each other, imageSize / depth each. */
+		if (imageSize < 0 || imageSize % depth) {
+			gl_enc_error(e, GL_INVALID_VALUE);
+		} else {
+			GLsizei face = imageSize / depth;
+			bool source = data || gl_enc_unpack_buffer(e);
+			for (GLsizei i = 0; i < depth; i++) {
+				uintptr_t at = (uintptr_t)data + (uintptr_t)i * (uintptr_t)face;
+				gl_enc_glCompressedTexSubImage2D(
+				        (GLenum)(GL_TEXTURE_CUBE_MAP_POSITIVE_X + zoffset + i),
+				        level, xoffset, yoffset, width, height, format, face,
+				        source ? (const void *)at : NULL);
+			}
+		}
+	}
+	tex_end(e, target, texture, old);
 }
 
 void GL_APIENTRY gl_enc_special_glCopyTextureSubImage2D(GLuint texture, GLint level, GLint xoffset,
@@ -312,9 +380,18 @@ void GL_APIENTRY gl_enc_special_glCopyTextureSubImage3D(GLuint texture, GLint le
                                                         GLint yoffset, GLint zoffset, GLint x,
                                                         GLint y, GLsizei width, GLsizei height)
 {
-	TEX_CALL(GLES_OP_glCopyTextureSubImage3D, texture,
-	         gl_enc_glCopyTexSubImage3D(target, level, xoffset, yoffset, zoffset, x, y, width,
-	                                    height));
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glCopyTextureSubImage3D);
+	uint32_t old;
+	GLenum target;
+	if (!e || !tex_begin(e, texture, &target, &old))
+		return;
+	if (target != GL_TEXTURE_CUBE_MAP)
+		gl_enc_glCopyTexSubImage3D(target, level, xoffset, yoffset, zoffset, x, y, width,
+		                           height);
+	else if (cube_faces_ok(e, zoffset, 1))
+		gl_enc_glCopyTexSubImage2D((GLenum)(GL_TEXTURE_CUBE_MAP_POSITIVE_X + zoffset),
+		                           level, xoffset, yoffset, x, y, width, height);
+	tex_end(e, target, texture, old);
 }
 
 void GL_APIENTRY gl_enc_special_glTextureParameteri(GLuint texture, GLenum pname, GLint param)

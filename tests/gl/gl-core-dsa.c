@@ -483,17 +483,14 @@ static bool texture_sub_image(void)
 	glTextureStorage3D(tex[1], 1, GL_RGBA8, 4, 4, 3);
 	glTextureSubImage3D(tex[1], 0, 0, 0, 0, 4, 4, 3, GL_RGBA, GL_UNSIGNED_BYTE, img);
 	glTextureStorage2D(tex[2], 1, GL_RGBA8, 4, 4);
-	/* Faces by their bound targets: the library sends glTextureSubImage3D as glTexSubImage3D,
-	 * which takes no cube map (not this check's to cover). */
-	glBindTexture(GL_TEXTURE_CUBE_MAP, tex[2]);
-	for (int f = 0; f < 6; f++) {
-		unsigned char face[64];
+	/* A cube map's faces are glTextureSubImage3D's layers (zoffset the first): faces 0..2
+	 * in one call, 3..5 in another. */
+	unsigned char faces[6 * 64];
+	for (int f = 0; f < 6; f++)
 		for (int i = 0; i < 16; i++)
-			texel_at(face + i * 4, i % 4, i / 4, f);
-		glTexSubImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + (GLenum)f, 0, 0, 0, 4, 4, GL_RGBA,
-		                GL_UNSIGNED_BYTE, face);
-	}
-	glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
+			texel_at(faces + (f * 16 + i) * 4, i % 4, i / 4, f);
+	glTextureSubImage3D(tex[2], 0, 0, 0, 0, 4, 4, 3, GL_RGBA, GL_UNSIGNED_BYTE, faces);
+	glTextureSubImage3D(tex[2], 0, 0, 0, 3, 4, 4, 3, GL_RGBA, GL_UNSIGNED_BYTE, faces + 3 * 64);
 	bool ok = gc_no_error(c, "the textures");
 	memset(back, 0xee, sizeof(back));
 	glGetTextureSubImage(tex[0], 0, 1, 2, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, 16, back);
