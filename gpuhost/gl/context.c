@@ -53,8 +53,15 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 		a[n++] = EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT;
 		a[n++] = EGL_TRUE;
 	}
+	/* EGL_EXT_create_context_robustness's name of the strategy is for ES
+	 * contexts only (Mesa refuses it on a desktop one with
+	 * EGL_BAD_ATTRIBUTE); desktop contexts take EGL 1.5's and
+	 * EGL_KHR_create_context's, which they need anyway. */
 	if ((flags & GL_CONTEXT_FLAG_LOSE_ON_RESET) && gl->egl.robustness) {
-		a[n++] = EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY_EXT;
+		bool desktop =
+		        args->level.api == GL_API_GL_CORE || args->level.api == GL_API_GL_COMPAT;
+		a[n++] = desktop ? EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY
+		                 : EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY_EXT;
 		a[n++] = EGL_LOSE_CONTEXT_ON_RESET_EXT;
 	}
 	if ((flags & GL_CONTEXT_FLAG_DEBUG) && gl->egl.create_context) {
