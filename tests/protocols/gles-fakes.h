@@ -120,5 +120,8 @@ extern double rec_d[4];
 void install_core4_fakes(void);
 /* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
 void install_fakes_gl3(void);
+/* The recording fakes of the compatibility profile's immediate mode and fixed-function
+ * state (gles-fakes-compat-ff.c). */
+void install_compat_ff_fakes(void);
 
 #endif
