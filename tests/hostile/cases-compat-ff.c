@@ -93,7 +93,7 @@ static bool gl_get_tex_gen_dv_capacity_over_a_plane_ends_the_link(struct hl_env 
 	HL_GL_READY_COMPAT(e, &g, COMPAT);
 	hl_gl_cmd(&g, GLES_OP_glGetTexGendv, 3, GL_S, GL_EYE_PLANE, 4096u);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l, "glGetTexGendv: capacity 4096, its arguments say 32");
+	return hl_refused(e, &g.l, "glGetTexGendv: params is 4096 bytes, its arguments say 32");
 }
 
 /* Desktop GL's GL_COLOR_INDEXES is three values. */

@@ -79,3 +79,8 @@ void install_compat_ff_fakes(void)
 	gles_host.glGetTexGendv = fake_GetTexGendv;
 	gles_host.glAreTexturesResident = fake_AreTexturesResident;
 }
+
+CLIENT_SPECIAL(void, glPrioritizeTextures,
+               (GLsizei n, const GLuint *textures, const GLfloat *priorities), )
+CLIENT_SPECIAL(GLboolean, glAreTexturesResident,
+               (GLsizei n, const GLuint *textures, GLboolean *residences), GL_FALSE)
