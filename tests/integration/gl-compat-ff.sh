@@ -13,6 +13,7 @@
 . "$GP_LIB/../gl/gl-harness.sh"
 
 gl_check_app "${GPUPIPE_GL_COMPAT_FF:-}" gl-compat-ff
-grep -h '^info: immediate' "$GP_TMP"/native.log "$GP_TMP"/gpu0.log 2>/dev/null | while read -r line; do
-	note "$line"
+for log in native gpu0; do
+	[[ -f $GP_TMP/$log.log ]] || continue
+	note "$log: $(sed -n 's/^info: immediate //p' "$GP_TMP/$log.log")"
 done
