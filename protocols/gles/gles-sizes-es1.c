@@ -114,7 +114,7 @@ int64_t gl_get_count_es1(uint32_t pname)
 	case GL_TEXTURE_MATRIX:
 		return 16;
 	default:
-		return GL_SIZE_INVALID_ENUM;
+		return gl_get_count_compat_ff(pname); /* desktop's; ES drivers refuse them */
 	}
 }
 

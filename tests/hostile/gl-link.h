@@ -35,6 +35,8 @@ struct hl_gl_link {
 	struct gl_api_info es;   /* the OpenGL ES the host offers */
 	struct gl_api_info es1;  /* its OpenGL ES 1.1 (version 0: none) */
 	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
+	/* Its compatibility profile (version 0: none; hl-compat.h). */
+	struct gl_api_info compat;
 };
 
 /* A desktop OpenGL core context of at least `version` (GL_VERSION_CODE) current on CH, as

@@ -272,6 +272,9 @@ extern const size_t hl_gl3_case_count;
  * (cases-gl4-rest.c). */
 extern const struct hl_case hl_gl4_rest_cases[];
 extern const size_t hl_gl4_rest_case_count;
+/* The compatibility profile's immediate mode and fixed-function state (cases-compat-ff.c). */
+extern const struct hl_case hl_compat_ff_cases[];
+extern const size_t hl_compat_ff_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

@@ -122,5 +122,8 @@ void install_core4_fakes(void);
 void install_fakes_gl3(void);
 /* And a recording glTexStorage1D (gles-fakes-gl4-rest.c). */
 void install_gl4_rest_fakes(void);
+/* The recording fakes of the compatibility profile's immediate mode and fixed-function
+ * state (gles-fakes-compat-ff.c). */
+void install_compat_ff_fakes(void);
 
 #endif

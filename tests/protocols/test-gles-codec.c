@@ -16,6 +16,15 @@
 
 #include "gles-fakes.h"
 
+/* Desktop OpenGL's enums of test_compat_ff, which the GLES headers lack. */
+#define GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP 0x81F8
+#define GL_SEPARATE_SPECULAR_COLOR_DESKTOP 0x81FA
+#define GL_S_DESKTOP 0x2000
+#define GL_OBJECT_PLANE_DESKTOP 0x2501
+#define GL_EYE_PLANE_DESKTOP 0x2502
+#define GL_CURRENT_RASTER_POSITION_DESKTOP 0x0B07
+#define GL_TRANSPOSE_MODELVIEW_MATRIX_DESKTOP 0x84E3
+
 static void reset(void)
 {
 	memset(&enc, 0, sizeof(enc));
@@ -862,6 +871,85 @@ static void test_gl4_rest(void)
 	fake_version = 0;
 	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8, 16}, 4,
 	        "glTexStorage1D is not part of");
+/* The compatibility profile's immediate mode and fixed-function state: scalars of every
+ * type, vectors of their fixed size, desktop GL's pnames in ES 1.1's shared commands (and
+ * not in ES 1.1), and the host's refusals. */
+static void test_compat_ff(void)
+{
+	reset();
+	install_compat_ff_fakes();
+	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(2, 1)};
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 5)};
+	CHECK(gles_level_has(&compat, GLES_OP_glVertex3f) &&
+	      gles_level_has(&compat, GLES_OP_glLightfv) &&
+	      !gles_level_has(&core, GLES_OP_glVertex3f));
+	fake_api = GL_API_GL_COMPAT;
+	fake_version = GL_VERSION_CODE(2, 1);
+	enc.ps.desktop = ex.ps.desktop = true;
+	/* Immediate mode: each vertex one async command, queued, nothing flushed. */
+	uint32_t before = enc.len;
+	gl_enc_glVertex3f(1, 2, 3);
+	gl_enc_glVertex3f(4, 5, 6);
+	CHECK(enc.len > before && enc.error == 0);
+	CHECK(host_drain() && strcmp(rec.fn, "glVertex3f") == 0);
+	CHECK(rec.data_len == 12 && memcmp(rec.data, (const float[]){4, 5, 6}, 12) == 0);
+	const GLdouble c[3] = {0.25, 0.5, 1.0 / 3.0};
+	gl_enc_glColor3dv(c);
+	CHECK(host_drain() && rec.data_len == 24 && memcmp(rec.data, c, 24) == 0);
+	const GLbyte n[3] = {-128, 0, 127};
+	gl_enc_glNormal3bv(n);
+	CHECK(host_drain() && memcmp(rec.data, n, 3) == 0);
+	GLdouble m[16];
+	for (int i = 0; i < 16; i++)
+		m[i] = i + 0.5;
+	gl_enc_glMultMatrixd(m);
+	CHECK(host_drain() && rec.data_len == 128 && memcmp(rec.data, m, 128) == 0);
+	/* Desktop pnames of shared ES 1.1 commands, and of glTexGen. */
+	const GLfloat one = (GLfloat)GL_SEPARATE_SPECULAR_COLOR_DESKTOP;
+	gl_enc_glLightModelfv(GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP, &one);
+	CHECK(host_drain() && rec.e[0] == GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP);
+	const GLfloat plane[4] = {1, 2, 3, 4};
+	gl_enc_glTexGenfv(GL_S_DESKTOP, GL_OBJECT_PLANE_DESKTOP, plane);
+	CHECK(host_drain() && rec.data_len == 16 && memcmp(rec.data, plane, 16) == 0);
+	GLdouble got[4] = {0};
+	gl_enc_glGetTexGendv(GL_S_DESKTOP, GL_EYE_PLANE_DESKTOP, got);
+	CHECK(strcmp(rec.fn, "glGetTexGendv") == 0 && got[3] == 1.5);
+	GLuint tex[2];
+	gl_enc_glGenTextures(2, tex);
+	GLboolean res[2] = {GL_TRUE, GL_TRUE};
+	CHECK(gl_enc_glAreTexturesResident(2, tex, res) == GL_FALSE && res[1] == GL_FALSE);
+	CHECK(rec.n == 2 && rec.names[1] == ex.map[GL_NAMES_TEXTURE][tex[1]]);
+	CHECK(gl_get_count(GL_CURRENT_RASTER_POSITION_DESKTOP) == 4 &&
+	      gl_get_count(GL_TRANSPOSE_MODELVIEW_MATRIX_DESKTOP) == 16);
+
+	/* The client drops what it can tell is wrong. */
+	uint32_t queued = enc.len;
+	gl_enc_glTexGenfv(GL_S_DESKTOP, GL_TEXTURE_2D, plane);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
+	enc.error = 0;
+
+	/* The host refuses a blob its arguments do not size. */
+	refused(GLES_OP_glMultMatrixd,
+	        (uint32_t[]){64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 17,
+	        "glMultMatrixd: m is 64 bytes, its arguments say 128");
+	refused(GLES_OP_glLightfv, (uint32_t[]){GL_LIGHT0, GL_SPOT_DIRECTION, 4, 0}, 4,
+	        "glLightfv: params is 4 bytes, its arguments say 12");
+	refused(GLES_OP_glClipPlane, (uint32_t[]){GL_CLIP_PLANE0, 16, 0, 0, 0, 0}, 6,
+	        "glClipPlane: equation is 16 bytes, its arguments say 32");
+	refused(GLES_OP_glTexGenfv, (uint32_t[]){GL_S_DESKTOP, GL_OBJECT_PLANE_DESKTOP, 4, 0}, 4,
+	        "glTexGenfv: params is 4 bytes, its arguments say 16");
+	refused(GLES_OP_glColor4dv, (uint32_t[]){16, 0, 0, 0, 0}, 5,
+	        "glColor4dv: v is 16 bytes, its arguments say 32");
+
+	/* ES 1.1 keeps its own lists: desktop pnames are GL_INVALID_ENUM there. */
+	fake_api = GL_API_GLES1;
+	fake_version = 0;
+	reset();
+	gl_enc_glLightModelfv(GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP, &one);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == 0);
+	refused(GLES_OP_glVertex3f, (uint32_t[]){0, 0, 0}, 3, "glVertex3f is not part of");
+	fake_api = GL_API_GLES2;
+	reset();
 	install_fakes();
 }
 
@@ -885,6 +973,7 @@ int main(int argc, char **argv)
 	test_core4();
 	test_gl3();
 	test_gl4_rest();
+	test_compat_ff();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -81,6 +81,18 @@ int64_t gl_point_param_count(uint32_t pname);
 int64_t gl_texenv_count(uint32_t pname);
 /* gl{Get,}TexGen*vOES (OES_texture_cube_map). */
 int64_t gl_texgen_count(uint32_t pname);
+/* Desktop OpenGL's compatibility profile, fixed-function state
+ * (protocols/gles/gles-sizes-compat-ff.c): in a context of desktop OpenGL
+ * (ps->desktop, set from the context's API), the pnames desktop OpenGL adds to
+ * ES 1.1's glFog*v, glLightModel*v, glMaterial*v; glTexGen*v's
+ * (GL_OBJECT_PLANE, GL_EYE_PLANE); and the compatibility state glGet*
+ * answers (raster position, current index, texture generation enables,
+ * transposed matrices), which gl_get_count_es1() falls back on. */
+int64_t gl_fog_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_light_model_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_material_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_texgen_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_get_count_compat_ff(uint32_t pname);
 int64_t gl_bufparam_count(uint32_t pname);
 int64_t gl_rbparam_count(uint32_t pname);
 int64_t gl_fb_attachment_count(uint32_t pname);
