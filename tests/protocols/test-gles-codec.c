@@ -871,6 +871,9 @@ static void test_gl4_rest(void)
 	fake_version = 0;
 	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8, 16}, 4,
 	        "glTexStorage1D is not part of");
+	install_fakes();
+}
+
 /* The compatibility profile's immediate mode and fixed-function state: scalars of every
  * type, vectors of their fixed size, desktop GL's pnames in ES 1.1's shared commands (and
  * not in ES 1.1), and the host's refusals. */
