@@ -91,6 +91,8 @@ int gh_gl_texture_target_index(uint32_t target)
 		return 7;
 	case GL_TEXTURE_1D_ARRAY_DESKTOP:
 		return 8;
+	case GL_TEXTURE_RECTANGLE_DESKTOP:
+		return 9;
 	}
 	return -1;
 }

@@ -243,7 +243,7 @@ struct gh_gl_program {
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
  * multisample (and array), cube map array, desktop GL's 1D and 1D array. */
-#define GH_GL_TEX_TARGETS 9
+#define GH_GL_TEX_TARGETS 10
 
 struct gh_gl_share {
 	uint32_t refs;

@@ -496,53 +496,68 @@ static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
 	return ok;
 }
 
-/* Desktop OpenGL's core profile, as OpenGL ES 1.1 is: from a context of
- * its own (3.2 asked, the driver's highest core version given) made now,
- * current without a surface. False, logged, where the host has none or
- * gpupipe streams none. */
-static bool describe_gl_core(struct gh_gl *gl, struct api_desc *d)
+/* A desktop OpenGL profile (`api`: GL_API_GL_CORE or GL_API_GL_COMPAT), as
+ * OpenGL ES 1.1 is: from a context of its own made now, current without a
+ * surface (3.2 asked of the core profile, 1.0 of the compatibility one; the
+ * driver gives its highest version of the profile). False, logged, where the
+ * host has none or gpupipe streams none. */
+static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 {
-	static const EGLint core[] = {
+	bool core = api == GL_API_GL_CORE;
+	const char *profile = core ? "core" : "compatibility";
+	const EGLint attribs[] = {
 	        EGL_CONTEXT_MAJOR_VERSION,
-	        3,
+	        core ? 3 : 1,
 	        EGL_CONTEXT_MINOR_VERSION,
-	        2,
+	        core ? 2 : 0,
 	        EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+	        core ? EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
+	             : EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
 	        EGL_NONE,
 	};
-	if (!offer_cap(GL_API_GL_CORE))
+	if (!offer_cap(api))
 		return false;
 	if (!gl->egl.surfaceless) {
-		gp_log(INFO, "host EGL has no EGL_KHR_surfaceless_context: apps get no desktop "
-		             "OpenGL");
+		gp_log(INFO,
+		       "host EGL has no EGL_KHR_surfaceless_context: apps get no desktop "
+		       "OpenGL %s profile",
+		       profile);
 		return false;
 	}
 	EGLContext present = eglGetCurrentContext();
 	EGLSurface draw = eglGetCurrentSurface(EGL_DRAW), read = eglGetCurrentSurface(EGL_READ);
 	EGLint error;
-	EGLContext ctx =
-	        gh_gl_create_egl_context(gl, GL_API_GL_CORE, NULL, EGL_NO_CONTEXT, core, &error);
+	EGLContext ctx = gh_gl_create_egl_context(gl, api, NULL, EGL_NO_CONTEXT, attribs, &error);
 	if (ctx == EGL_NO_CONTEXT) {
-		gp_log(INFO,
-		       "host EGL has no OpenGL 3.2 core profile context (0x%x): apps get none",
-		       error);
+		gp_log(INFO, "host EGL has no OpenGL %s profile context (0x%x): apps get none",
+		       profile, error);
 		return false;
 	}
 	bool ok = eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx) &&
 	          query_strings(d, true);
 	if (ok) {
 		d->n_limits = query_limits(NULL, d->limits);
-		describe_api(gl, GL_API_GL_CORE, d);
+		describe_api(gl, api, d);
 		ok = d->info.version != 0;
-		gp_log(INFO, "host GL: %s; apps get OpenGL core profile up to %u.%u", d->strings[2],
-		       GL_VERSION_MAJOR(d->info.version), GL_VERSION_MINOR(d->info.version));
+		gp_log(INFO, "host GL: %s; apps get OpenGL %s profile up to %u.%u", d->strings[2],
+		       profile, GL_VERSION_MAJOR(d->info.version),
+		       GL_VERSION_MINOR(d->info.version));
 	}
 	eglMakeCurrent(gl->dpy, draw, read, present);
 	eglDestroyContext(gl->dpy, ctx);
 	if (!ok)
-		gl->apis[GL_API_GL_CORE] = (struct gles_level){0};
+		gl->apis[api] = (struct gles_level){0};
 	return ok;
+}
+
+static bool describe_gl_core(struct gh_gl *gl, struct api_desc *d)
+{
+	return describe_desktop(gl, GL_API_GL_CORE, d);
+}
+
+static bool describe_gl_compat(struct gh_gl *gl, struct api_desc *d)
+{
+	return describe_desktop(gl, GL_API_GL_COMPAT, d);
 }
 
 /* Called with the present context current: an OpenGL ES context of the
@@ -550,7 +565,7 @@ static bool describe_gl_core(struct gh_gl *gl, struct api_desc *d)
  * OpenGL ES 1 and desktop OpenGL are described from contexts of their own. */
 bool gh_gl_info_init(struct gh_gl *gl)
 {
-	struct api_desc apis[3] = {0};
+	struct api_desc apis[4] = {0};
 	uint32_t n_apis = 1;
 	bool ok = formats_fit() && query_strings(&apis[0], false);
 	if (ok) {
@@ -564,8 +579,8 @@ bool gh_gl_info_init(struct gh_gl *gl)
 		       GL_VERSION_MINOR(apis[0].info.version));
 	}
 	/* Each API the host has takes the next block; one it lacks leaves none. */
-	bool (*const others[])(struct gh_gl *, struct api_desc *) = {describe_gles1,
-	                                                             describe_gl_core};
+	bool (*const others[])(struct gh_gl *, struct api_desc *) = {
+	        describe_gles1, describe_gl_core, describe_gl_compat};
 	for (size_t i = 0; ok && i < sizeof(others) / sizeof(others[0]); i++) {
 		if (others[i](gl, &apis[n_apis])) {
 			n_apis++;

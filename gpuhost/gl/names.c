@@ -86,7 +86,8 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 		        GL_TEXTURE_2D_MULTISAMPLE_ARRAY,
 		        GL_TEXTURE_CUBE_MAP_ARRAY,
 		        GL_TEXTURE_1D_DESKTOP,
-		        GL_TEXTURE_1D_ARRAY_DESKTOP}; /* as gh_gl_texture_target_index */
+		        GL_TEXTURE_1D_ARRAY_DESKTOP,
+		        GL_TEXTURE_RECTANGLE_DESKTOP}; /* as gh_gl_texture_target_index */
 		share->default_tex[i]->target = targets[i];
 	}
 	return share;

@@ -217,8 +217,13 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	if (!st)
 		return refuse(x, GL_INVALID_ENUM);
-	bool flat = target == GL_TEXTURE_2D || is_1d(target);
+	bool rect = target == GL_TEXTURE_RECTANGLE_DESKTOP;
+	bool flat = target == GL_TEXTURE_2D || is_1d(target) || rect;
 	uint32_t max = flat ? x->gl->max_texture_size : x->gl->max_cube_size;
+	/* A rectangle texture has one level (the driver's own size limit,
+	 * GL_MAX_RECTANGLE_TEXTURE_SIZE, is at most its 2D one). */
+	if (rect && level != 0)
+		return refuse(x, GL_INVALID_VALUE);
 	uint32_t max_h = target == GL_TEXTURE_1D_DESKTOP         ? 1
 	                 : target == GL_TEXTURE_1D_ARRAY_DESKTOP ? x->gl->max_array_layers
 	                                                         : max;
@@ -631,9 +636,17 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
 		limits_3d(x->gl, target, &side, &max_d);
 	else if (target == GL_TEXTURE_CUBE_MAP)
 		side = x->gl->max_cube_size;
+	/* A rectangle texture has one level. */
+	if (target == GL_TEXTURE_RECTANGLE_DESKTOP && levels != 1)
+		return refuse(x, GL_INVALID_OPERATION);
+	/* A 1D texture is one row; a 1D array's rows are its layers, which
+	 * keep their count down the chain (only the width halves). */
+	uint32_t max_h = target == GL_TEXTURE_1D_DESKTOP         ? 1
+	                 : target == GL_TEXTURE_1D_ARRAY_DESKTOP ? x->gl->max_array_layers
+	                                                         : side;
 	uint32_t bpp = gh_gl_format_bytes(internalformat);
 	if (levels < 1 || (uint32_t)levels > MAX_LEVELS || w < 1 || h < 1 || d < 1 ||
-	    (uint32_t)w > side || (uint32_t)h > side || (uint32_t)d > max_d)
+	    (uint32_t)w > side || (uint32_t)h > max_h || (uint32_t)d > max_d)
 		return refuse(x, GL_INVALID_VALUE);
 	uint64_t bytes = 0;
 	uint64_t lw = (uint64_t)w, lh = (uint64_t)h, ld = (uint64_t)d;
@@ -644,7 +657,8 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
 		                               ld, 1);
 		bytes = bytes + level < bytes ? UINT64_MAX : bytes + level;
 		lw = lw > 1 ? lw / 2 : 1;
-		lh = lh > 1 ? lh / 2 : 1;
+		if (target != GL_TEXTURE_1D_ARRAY_DESKTOP)
+			lh = lh > 1 ? lh / 2 : 1;
 		if (is_3d(target))
 			ld = ld > 1 ? ld / 2 : 1;
 	}
@@ -663,7 +677,18 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
 enum gl_guard gl_exec_guard_glTexStorage2D(struct gl_exec *x, GLenum target, GLsizei levels,
                                            GLenum internalformat, GLsizei width, GLsizei height)
 {
+	if (target == GL_TEXTURE_1D_DESKTOP)
+		return refuse(x, GL_INVALID_ENUM); /* glTexStorage1D's */
 	return set_storage(x, target, levels, internalformat, width, height, 1, "glTexStorage2D");
+}
+
+/* Desktop OpenGL 4.2's 1D storage: glTexStorage2D's one row high. */
+enum gl_guard gl_exec_guard_glTexStorage1D(struct gl_exec *x, GLenum target, GLsizei levels,
+                                           GLenum internalformat, GLsizei width)
+{
+	if (target != GL_TEXTURE_1D_DESKTOP)
+		return refuse(x, GL_INVALID_ENUM);
+	return set_storage(x, target, levels, internalformat, width, 1, 1, "glTexStorage1D");
 }
 
 enum gl_guard gl_exec_guard_glTexStorage3D(struct gl_exec *x, GLenum target, GLsizei levels,

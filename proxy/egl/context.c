@@ -190,22 +190,23 @@ static EGLint parse_attribs(struct ge_display *d, EGLenum bound, const EGLint *a
  * GL_OP_CREATE_CONTEXT say 1.1 for GL_API_GLES1, never 1.0. The
  * config must render that API (EGL_RENDERABLE_TYPE), else EGL_BAD_MATCH.
  */
-/* A desktop OpenGL request: the core profile at the highest version offered
- * (a later core version runs every earlier one's programs, and Mesa gives
+/* A desktop OpenGL request: the profile it asks for at the highest version
+ * offered (a later version runs every earlier one's programs, and Mesa gives
  * the highest too), when the request can have it (ge_desktop_request). */
 static EGLint resolve_desktop(struct ge_display *d, const struct ge_config *cfg,
                               const struct request *req, const struct ge_api **out)
 {
 	const char *why = NULL;
+	uint32_t api;
 	if (!ge_desktop_request(d, req->major, req->minor, req->profile_mask,
-	                        req->flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE, &why))
+	                        req->flags & GL_CONTEXT_FLAG_FORWARD_COMPATIBLE, &api, &why))
 		return ge_refuse(EGL_BAD_MATCH, "eglCreateContext: %s", why);
 	if (cfg && !(cfg->renderable & EGL_OPENGL_BIT))
 		return ge_refuse(EGL_BAD_MATCH,
 		                 "eglCreateContext: config 0x%x does not render desktop OpenGL "
 		                 "(EGL_RENDERABLE_TYPE 0x%x)",
 		                 cfg->config_id, cfg->renderable);
-	*out = &d->apis[GL_API_GL_CORE];
+	*out = &d->apis[api];
 	return EGL_SUCCESS;
 }
 

@@ -367,10 +367,9 @@ struct ge_fb_display *ge_fb_of(EGLDisplay dpy)
 /* ---- the decision ---- */
 
 bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint profile_mask,
-                        bool forward, const char **why)
+                        bool forward, uint32_t *api, const char **why)
 {
 	static __thread char buf[160];
-	uint32_t core = d->apis[GL_API_GL_CORE].level.version;
 	/* Before 3.2 there are no profiles: such a context is the compatibility
 	 * one (Mesa's answer), as is any asking for that profile; but a
 	 * forward-compatible 3.1 one has nothing deprecated, and EGL lets a 3.1
@@ -379,6 +378,9 @@ bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint
 	bool core31 = major == 3 && minor == 1 && forward;
 	bool compat =
 	        (old && !core31) || (!old && !(profile_mask & EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT));
+	const char *profile = compat ? "compatibility" : "core";
+	*api = compat ? GL_API_GL_COMPAT : GL_API_GL_CORE;
+	uint32_t offered = d->apis[*api].level.version;
 	*why = buf;
 	if (major < 1 || minor < 0 || major > 255 || minor > 255) {
 		snprintf(buf, sizeof(buf), "OpenGL %d.%d does not exist", major, minor);
@@ -386,17 +388,19 @@ bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint
 	                                     EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT))) {
 		snprintf(buf, sizeof(buf), "EGL_CONTEXT_OPENGL_PROFILE_MASK 0x%x names no profile",
 		         profile_mask);
-	} else if (compat) {
+	} else if (!offered) {
 		snprintf(buf, sizeof(buf),
-		         "desktop OpenGL %d.%d in the compatibility profile is not streamed by "
-		         "gpupipe yet",
-		         major, minor);
-	} else if (!core) {
-		snprintf(buf, sizeof(buf), "this host offers no desktop OpenGL");
-	} else if (GL_VERSION_CODE(major, minor) > core) {
+		         "desktop OpenGL %d.%d in the %s profile: this host offers none (gpupipe "
+		         "streams %s)",
+		         major, minor, profile,
+		         d->apis[GL_API_GL_CORE].level.version ||
+		                         d->apis[GL_API_GL_COMPAT].level.version
+		                 ? "the other profile"
+		                 : "no desktop OpenGL here");
+	} else if (GL_VERSION_CODE(major, minor) > offered) {
 		snprintf(buf, sizeof(buf),
-		         "OpenGL %d.%d core profile asked, this host offers up to %u.%u", major,
-		         minor, GL_VERSION_MAJOR(core), GL_VERSION_MINOR(core));
+		         "OpenGL %d.%d %s profile asked, this host offers up to %u.%u", major,
+		         minor, profile, GL_VERSION_MAJOR(offered), GL_VERSION_MINOR(offered));
 	} else {
 		*why = NULL;
 		return true;
@@ -422,12 +426,14 @@ static bool desktop_context_streams(struct ge_display *d, const EGLint *a, const
 		else if (a[0] == EGL_CONTEXT_FLAGS_KHR)
 			forward |= (a[1] & EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE_BIT_KHR) != 0;
 	}
-	return ge_desktop_request(d, major, minor, mask, forward, why);
+	uint32_t api;
+	return ge_desktop_request(d, major, minor, mask, forward, &api, why);
 }
 
 bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char **why)
 {
-	if ((r->renderable & EGL_OPENGL_BIT) && !d->apis[GL_API_GL_CORE].level.version) {
+	if ((r->renderable & EGL_OPENGL_BIT) && !d->apis[GL_API_GL_CORE].level.version &&
+	    !d->apis[GL_API_GL_COMPAT].level.version) {
 		*why = "desktop OpenGL configs (EGL_OPENGL_BIT): this host offers no desktop "
 		       "OpenGL";
 		return false;

@@ -70,10 +70,11 @@ bool ge_can_stream(struct ge_display *d, const struct ge_request *r, const char 
 
 /* Can gpupipe stream a desktop OpenGL context of version major.minor,
  * EGL_CONTEXT_OPENGL_PROFILE_MASK `profile_mask` and forward compatibility
- * `forward` on `d` (initialised)? When not, *why says why (the calling
- * thread's buffer, until its next call). */
+ * `forward` on `d` (initialised)? *api is the profile it asks for
+ * (GL_API_GL_CORE or GL_API_GL_COMPAT). When not, *why says why (the
+ * calling thread's buffer, until its next call). */
 bool ge_desktop_request(struct ge_display *d, EGLint major, EGLint minor, EGLint profile_mask,
-                        bool forward, const char **why);
+                        bool forward, uint32_t *api, const char **why);
 
 /* ---- the next vendor (fallback.c) ---- */
 

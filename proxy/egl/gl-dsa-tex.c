@@ -42,7 +42,7 @@ static uint32_t unit_key(uint32_t unit, int index)
 }
 
 /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, as the host's driver says. */
-static uint32_t units(struct ge_gl_state *gl)
+uint32_t ge_tex_units(struct ge_gl_state *gl)
 {
 	const struct gl_limit *l = ge_api_limit(gl->api, GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS);
 	return l && l->values[0] >= 1 && l->values[0] < 0x10000 ? (uint32_t)l->values[0] : 0x10000;
@@ -51,7 +51,7 @@ static uint32_t units(struct ge_gl_state *gl)
 /* Only what GL takes is followed: a unit past the limit leaves the active one. */
 void gl_enc_hook_glActiveTexture(struct gl_enc *e, GLenum texture)
 {
-	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < units(e->gl))
+	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < ge_tex_units(e->gl))
 		e->gl->active_unit = texture - GL_TEXTURE0;
 }
 
@@ -89,7 +89,7 @@ static uint32_t bound_on(struct ge_gl_state *gl, uint32_t unit, GLenum target)
 }
 
 /* The texture's target, 0 when it has none (unknown, never bound). */
-static GLenum target_of(struct gl_enc *e, GLuint texture)
+GLenum ge_tex_target_of(struct gl_enc *e, GLuint texture)
 {
 	if (!texture || !gl_enc_name_known(e, GL_NAMES_TEXTURE, texture))
 		return 0;
@@ -101,7 +101,7 @@ static GLenum target_of(struct gl_enc *e, GLuint texture)
 
 static bool tex_begin(struct gl_enc *e, GLuint texture, GLenum *target, uint32_t *old)
 {
-	if (!(*target = target_of(e, texture))) {
+	if (!(*target = ge_tex_target_of(e, texture))) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return false;
 	}
@@ -149,29 +149,55 @@ void GL_APIENTRY gl_enc_special_glCreateTextures(GLenum target, GLsizei n, GLuin
 		gl_enc_glBindTexture(target, old);
 }
 
+void ge_tex_bind_active(struct gl_enc *e, GLenum target, GLuint texture)
+{
+	uint32_t unit = e->gl->active_unit;
+	if (texture)
+		gl_enc_glBindTexture(target, texture);
+	for (int i = 0; !texture && i < GE_TEX_TARGETS; i++)
+		if (bound_on(e->gl, unit, targets[i]))
+			gl_enc_glBindTexture(targets[i], 0);
+}
+
+GLint ge_tex_level_value(struct gl_enc *e, GLuint texture, GLenum target, GLenum pname)
+{
+	GLint v = 0;
+	uint32_t old = bound_on(e->gl, e->gl->active_unit, target);
+	if (old != texture)
+		gl_enc_glBindTexture(target, texture);
+	gl_enc_glGetTexLevelParameteriv(
+	        target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target, 0, pname,
+	        &v);
+	tex_end(e, target, texture, old);
+	return v;
+}
+
 /* 0 unbinds every target of the unit. */
 void GL_APIENTRY gl_enc_special_glBindTextureUnit(GLuint unit, GLuint texture)
 {
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glBindTextureUnit);
 	if (!e)
 		return;
-	GLenum target = target_of(e, texture);
-	if (unit >= units(e->gl) || (texture && !target)) {
-		gl_enc_error(e, unit >= units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
+	GLenum target = ge_tex_target_of(e, texture);
+	if (unit >= ge_tex_units(e->gl) || (texture && !target)) {
+		gl_enc_error(e,
+		             unit >= ge_tex_units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
 		return;
 	}
 	uint32_t active = e->gl->active_unit;
 	if (unit != active)
 		gl_enc_glActiveTexture(GL_TEXTURE0 + unit);
-	if (e->gl->active_unit == unit) {
-		if (texture)
-			gl_enc_glBindTexture(target, texture);
-		for (int i = 0; !texture && i < GE_TEX_TARGETS; i++)
-			if (bound_on(e->gl, unit, targets[i]))
-				gl_enc_glBindTexture(targets[i], 0);
-	}
+	if (e->gl->active_unit == unit)
+		ge_tex_bind_active(e, target, texture);
 	if (unit != active)
 		gl_enc_glActiveTexture(GL_TEXTURE0 + active);
+}
+
+void GL_APIENTRY gl_enc_special_glTextureStorage1D(GLuint texture, GLsizei levels,
+                                                   GLenum internalformat, GLsizei width)
+{
+	TEX_CALL(GLES_OP_glTextureStorage1D, texture,
+	         gl_enc_glTexStorage1D(target, levels, internalformat, width));
 }
 
 void GL_APIENTRY gl_enc_special_glTextureStorage2D(GLuint texture, GLsizei levels,
@@ -386,7 +412,7 @@ void GL_APIENTRY gl_enc_special_glGenerateTextureMipmap(GLuint texture)
 /* Only a buffer texture takes a buffer (GL_INVALID_OPERATION otherwise). */
 static bool buffer_texture(struct gl_enc *e, GLuint texture, GLuint buffer)
 {
-	GLenum t = target_of(e, texture);
+	GLenum t = ge_tex_target_of(e, texture);
 	if ((t && t != GL_TEXTURE_BUFFER) ||
 	    (buffer && !gl_enc_name_known(e, GL_NAMES_BUFFER, buffer))) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
@@ -418,7 +444,7 @@ void GL_APIENTRY gl_enc_special_glTextureBufferRange(GLuint texture, GLenum inte
  * image are not read yet (GL_INVALID_OPERATION here, as for targets without levels). */
 static bool readable(struct gl_enc *e, GLuint texture, GLenum *target)
 {
-	*target = target_of(e, texture);
+	*target = ge_tex_target_of(e, texture);
 	if (!*target || *target == GL_TEXTURE_CUBE_MAP || *target == GL_TEXTURE_BUFFER ||
 	    *target == GL_TEXTURE_2D_MULTISAMPLE || *target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY) {
 		gl_enc_error(e, GL_INVALID_OPERATION);

@@ -86,6 +86,10 @@ GLenum GL_APIENTRY gl_enc_special_glClientWaitSync(GLsync sync, GLbitfield flags
 	for (;;) {
 		GLuint64 step = left > GL_MAX_SYNC_WAIT_NS ? GL_MAX_SYNC_WAIT_NS : left;
 		GLenum status = gl_enc_glClientWaitSync(sync, flags, step);
+		/* Refused before it was sent (an unknown sync: the error is set):
+		 * GL answers GL_WAIT_FAILED, not 0. */
+		if (status == 0)
+			return GL_WAIT_FAILED;
 		struct gl_enc *e = gl_enc_current();
 		/* Signalled: the GPU's writes reach the app's mappings. */
 		if (e && (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED))

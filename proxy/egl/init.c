@@ -485,9 +485,11 @@ static const char *egl_query_string(EGLDisplay dpy, EGLint name)
 		s = "1.5 gpupipe " GE_VERSION;
 		break;
 	case EGL_CLIENT_APIS:
-		/* Desktop OpenGL where the host offers a core profile (waffle and
+		/* Desktop OpenGL where the host offers a profile of it (waffle and
 		 * others look here before they ask for a desktop context). */
-		s = d->apis[GL_API_GL_CORE].level.version ? "OpenGL OpenGL_ES" : "OpenGL_ES";
+		s = d->apis[GL_API_GL_CORE].level.version || d->apis[GL_API_GL_COMPAT].level.version
+		            ? "OpenGL OpenGL_ES"
+		            : "OpenGL_ES";
 		break;
 	case EGL_EXTENSIONS:
 		s = d->egl_extensions;

@@ -123,6 +123,9 @@ struct ge_gl_state {
 	struct ge_map tex_bound;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
 	uint32_t transform_feedback; /* glBindTransformFeedback's */
+	/* The indexed binding points' counts multi-binds check (gl-multibind.c),
+	 * asked of the host once each; 0 until then. */
+	uint32_t bind_limits[5];
 };
 
 struct ge_share *ge_share_create(void);
@@ -150,6 +153,16 @@ void ge_buffer_unmap(struct ge_buffer *b);
 #define GE_TEX_TARGETS 11
 /* 0..GE_TEX_TARGETS-1 for a glBindTexture target, else -1. */
 int ge_tex_target_index(uint32_t target);
+struct gl_enc;
+/* gl-dsa-tex.c: a texture's target (its first binding's), 0 when unknown or never bound. */
+uint32_t ge_tex_target_of(struct gl_enc *e, uint32_t texture);
+/* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, as the host's driver says. */
+uint32_t ge_tex_units(struct ge_gl_state *gl);
+/* Binds `texture` to its target on the active unit; 0 unbinds each target of it. */
+void ge_tex_bind_active(struct gl_enc *e, uint32_t target, uint32_t texture);
+/* glGetTexLevelParameteriv(pname) of level 0 (a cube map's +X face) of `texture`, of `target`,
+ * bound on the active unit for it and bound back (a round trip). */
+int32_t ge_tex_level_value(struct gl_enc *e, uint32_t texture, uint32_t target, uint32_t pname);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

@@ -246,9 +246,11 @@ static void *get_proc_address(const char *name)
  * before gpupipe streamed any). */
 static EGLBoolean get_supports_api(EGLenum api)
 {
-	bool desktop = gles_streamed_version[GL_API_GL_CORE] != 0;
+	bool desktop = gles_streamed_version[GL_API_GL_CORE] != 0 ||
+	               gles_streamed_version[GL_API_GL_COMPAT] != 0;
 #ifdef GPUPIPE_TEST_HOOKS
-	desktop |= gles_landing_version[GL_API_GL_CORE] != 0;
+	desktop |= gles_landing_version[GL_API_GL_CORE] != 0 ||
+	           gles_landing_version[GL_API_GL_COMPAT] != 0;
 #endif
 	return api == EGL_OPENGL_ES_API ||
 	       (api == EGL_OPENGL_API && (desktop || ge_fallback_possible()));

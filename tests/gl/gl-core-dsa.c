@@ -20,6 +20,10 @@
  *                      buffer by glGetQueryBufferObjectuiv, read back; past its end refused
  *   created            glCreateTransformFeedbacks/Samplers/ProgramPipelines: objects at once
  *   transform-feedback glTransformFeedbackBufferRange and the glGetTransformFeedback* queries
+ *   texture-storage-1d glTextureStorage1D's levels, a region read back by name
+ *   texture-sub-image  glGetTextureSubImage of 2D, array and cube map levels, with pack state,
+ *                      into a pixel pack buffer; past the level, bufSize or buffer refused
+ *   compressed-sub-image  glGetCompressedTextureSubImage: blocks of an RGTC1 level
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a core 4.5 context.
@@ -414,6 +418,173 @@ static bool transform_feedback(void)
 	return ok;
 }
 
+/* glTextureStorage1D: the named texture's levels; a region of level 0 read back by name. */
+static bool texture_storage_1d(void)
+{
+	const char *c = "texture-storage-1d";
+	GLuint tex;
+	glCreateTextures(GL_TEXTURE_1D, 1, &tex);
+	glTextureStorage1D(tex, 2, GL_RGBA8, 4);
+	unsigned char texels[16], back[9];
+	for (int i = 0; i < 16; i++)
+		texels[i] = (unsigned char)(0x10 + i);
+	glTextureSubImage1D(tex, 0, 0, 4, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+	GLint w1 = 0, levels = 0;
+	glGetTextureLevelParameteriv(tex, 1, GL_TEXTURE_WIDTH, &w1);
+	glGetTextureParameteriv(tex, GL_TEXTURE_IMMUTABLE_LEVELS, &levels);
+	bool ok = (w1 == 2 && levels == 2) || gc_fail(c, "level 1 %d wide, %d levels", w1, levels);
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex, 0, 1, 0, 0, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 8, back);
+	ok = ((!memcmp(back, texels + 4, 8) && back[8] == 0xee) ||
+	      gc_fail(c, "texels 1..2 read back differ")) &&
+	     ok;
+	glDeleteTextures(1, &tex);
+	return gc_no_error(c, "the 1D texture") && ok;
+}
+
+/* RGBA8 texel (x, y, z) of the sub-image checks: each byte tells where it is. */
+static void texel_at(unsigned char *p, int x, int y, int z)
+{
+	p[0] = (unsigned char)x, p[1] = (unsigned char)y, p[2] = (unsigned char)z, p[3] = 0x5a;
+}
+
+static bool texels_are(const unsigned char *p, int x0, int y0, int z0, int w, int h, int d, int row,
+                       int image)
+{
+	for (int z = 0; z < d; z++)
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				unsigned char want[4];
+				texel_at(want, x0 + x, y0 + y, z0 + z);
+				if (memcmp(p + (size_t)(z * image + y * row + x * 4), want, 4))
+					return false;
+			}
+	return true;
+}
+
+/* glGetTextureSubImage: regions of 2D, 2D array and cube map levels, with the pack state's
+ * row length and skips (the bytes between left as they were), into a pixel pack buffer; past
+ * the level GL_INVALID_VALUE, over bufSize or the pack buffer GL_INVALID_OPERATION, nothing
+ * written. */
+static bool texture_sub_image(void)
+{
+	const char *c = "texture-sub-image";
+	GLuint tex[3];
+	unsigned char img[4 * 4 * 3 * 4], back[256];
+	glCreateTextures(GL_TEXTURE_2D, 1, &tex[0]);
+	glCreateTextures(GL_TEXTURE_2D_ARRAY, 1, &tex[1]);
+	glCreateTextures(GL_TEXTURE_CUBE_MAP, 1, &tex[2]);
+	for (int z = 0; z < 3; z++)
+		for (int y = 0; y < 4; y++)
+			for (int x = 0; x < 4; x++)
+				texel_at(img + ((z * 4 + y) * 4 + x) * 4, x, y, z);
+	glTextureStorage2D(tex[0], 1, GL_RGBA8, 4, 4);
+	glTextureSubImage2D(tex[0], 0, 0, 0, 4, 4, GL_RGBA, GL_UNSIGNED_BYTE, img);
+	glTextureStorage3D(tex[1], 1, GL_RGBA8, 4, 4, 3);
+	glTextureSubImage3D(tex[1], 0, 0, 0, 0, 4, 4, 3, GL_RGBA, GL_UNSIGNED_BYTE, img);
+	glTextureStorage2D(tex[2], 1, GL_RGBA8, 4, 4);
+	/* Faces by their bound targets: the library sends glTextureSubImage3D as glTexSubImage3D,
+	 * which takes no cube map (not this check's to cover). */
+	glBindTexture(GL_TEXTURE_CUBE_MAP, tex[2]);
+	for (int f = 0; f < 6; f++) {
+		unsigned char face[64];
+		for (int i = 0; i < 16; i++)
+			texel_at(face + i * 4, i % 4, i / 4, f);
+		glTexSubImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + (GLenum)f, 0, 0, 0, 4, 4, GL_RGBA,
+		                GL_UNSIGNED_BYTE, face);
+	}
+	glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
+	bool ok = gc_no_error(c, "the textures");
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex[0], 0, 1, 2, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, 16, back);
+	ok = ((texels_are(back, 1, 2, 0, 2, 2, 1, 8, 0) && back[16] == 0xee) ||
+	      gc_fail(c, "2x2 at (1, 2) differs")) &&
+	     ok;
+	/* Rows of 5 texels, the region one row and one texel in. */
+	glPixelStorei(GL_PACK_ALIGNMENT, 1);
+	glPixelStorei(GL_PACK_ROW_LENGTH, 5);
+	glPixelStorei(GL_PACK_SKIP_ROWS, 1);
+	glPixelStorei(GL_PACK_SKIP_PIXELS, 1);
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex[0], 0, 0, 1, 0, 3, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, 64, back);
+	ok = ((texels_are(back + 24, 0, 1, 0, 3, 2, 1, 20, 0) && back[20] == 0xee &&
+	       back[36] == 0xee && back[56] == 0xee) ||
+	      gc_fail(c, "with a row length and skips")) &&
+	     ok;
+	glPixelStorei(GL_PACK_ALIGNMENT, 4);
+	glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+	glPixelStorei(GL_PACK_SKIP_ROWS, 0);
+	glPixelStorei(GL_PACK_SKIP_PIXELS, 0);
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex[1], 0, 2, 1, 1, 2, 3, 2, GL_RGBA, GL_UNSIGNED_BYTE, 48, back);
+	ok = ((texels_are(back, 2, 1, 1, 2, 3, 2, 8, 24) && back[48] == 0xee) ||
+	      gc_fail(c, "layers 1..2 of the array differ")) &&
+	     ok;
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex[2], 0, 3, 3, 4, 1, 1, 2, GL_RGBA, GL_UNSIGNED_BYTE, 8, back);
+	ok = ((texels_are(back, 3, 3, 4, 1, 1, 2, 4, 4) && back[8] == 0xee) ||
+	      gc_fail(c, "faces 4..5 of the cube map differ")) &&
+	     ok;
+	ok = gc_no_error(c, "the regions") && ok;
+	/* Errors: nothing written. */
+	memset(back, 0xee, sizeof(back));
+	glGetTextureSubImage(tex[0], 0, 3, 0, 0, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 64, back);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a region past the level") && ok;
+	glGetTextureSubImage(tex[1], 0, 0, 0, 2, 1, 1, 2, GL_RGBA, GL_UNSIGNED_BYTE, 64, back);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "layers past the array") && ok;
+	glGetTextureSubImage(tex[0], 0, 0, 0, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, 15, back);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "into 15 of 16 bytes") && ok;
+	ok = (back[0] == 0xee || gc_fail(c, "an error wrote pixels")) && ok;
+	/* Into a pixel pack buffer at offset 4. */
+	GLuint pbo;
+	glCreateBuffers(1, &pbo);
+	glNamedBufferData(pbo, 24, NULL, GL_STREAM_READ);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, pbo);
+	glGetTextureSubImage(tex[0], 0, 2, 3, 0, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 8, (void *)4);
+	ok = gc_no_error(c, "into a pack buffer") && ok;
+	glGetTextureSubImage(tex[0], 0, 0, 0, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_BYTE, 16,
+	                     (void *)12);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "past the pack buffer") && ok;
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	memset(back, 0, sizeof(back));
+	glGetNamedBufferSubData(pbo, 4, 8, back);
+	ok = (texels_are(back, 2, 3, 0, 2, 1, 1, 8, 0) || gc_fail(c, "the pack buffer's texels")) &&
+	     ok;
+	glDeleteBuffers(1, &pbo);
+	glDeleteTextures(3, tex);
+	return gc_no_error(c, "the sub-images") && ok;
+}
+
+/* glGetCompressedTextureSubImage: one RGTC1 block of four, as uploaded. */
+static bool compressed_sub_image(void)
+{
+	const char *c = "compressed-sub-image";
+	GLuint tex;
+	glCreateTextures(GL_TEXTURE_2D, 1, &tex);
+	glTextureStorage2D(tex, 1, GL_COMPRESSED_RED_RGTC1, 8, 8);
+	unsigned char blocks[32], back[17];
+	for (int i = 0; i < 32; i++)
+		blocks[i] = (unsigned char)(i * 13 + 5);
+	glCompressedTextureSubImage2D(tex, 0, 0, 0, 8, 8, GL_COMPRESSED_RED_RGTC1, 32, blocks);
+	bool ok = gc_no_error(c, "the blocks");
+	memset(back, 0xee, sizeof(back));
+	glGetCompressedTextureSubImage(tex, 0, 4, 4, 0, 4, 4, 1, 16, back);
+	ok = ((!memcmp(back, blocks + 24, 8) && back[8] == 0xee) ||
+	      gc_fail(c, "block (1, 1) read back differs")) &&
+	     ok;
+	memset(back, 0xee, sizeof(back));
+	glGetCompressedTextureSubImage(tex, 0, 0, 4, 0, 8, 4, 1, 16, back);
+	ok = ((!memcmp(back, blocks + 16, 16) && back[16] == 0xee) ||
+	      gc_fail(c, "blocks of row 1 read back differ")) &&
+	     ok;
+	glGetCompressedTextureSubImage(tex, 0, 4, 4, 0, 8, 4, 1, 64, back);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "blocks past the level") && ok;
+	glGetCompressedTextureSubImage(tex, 0, 0, 0, 0, 8, 8, 1, 31, back);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "into 31 of 32 bytes") && ok;
+	glDeleteTextures(1, &tex);
+	return gc_no_error(c, "the compressed texture") && ok;
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
@@ -439,6 +610,9 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 	gc_result("query-buffer", query_buffer(prog_green));
 	gc_result("created", created());
 	gc_result("transform-feedback", transform_feedback());
+	gc_result("texture-storage-1d", texture_storage_1d());
+	gc_result("texture-sub-image", texture_sub_image());
+	gc_result("compressed-sub-image", compressed_sub_image());
 }
 
 int main(void)

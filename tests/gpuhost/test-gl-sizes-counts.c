@@ -81,12 +81,8 @@ static const struct {
         {"framebuffer", 0x8B9A, "GL_IMPLEMENTATION_COLOR_READ_TYPE: desktop GL 4.5 only"},
         {"framebuffer", 0x8B9B, "GL_IMPLEMENTATION_COLOR_READ_FORMAT: desktop GL 4.5 only"},
         {"shader", 0x9552, "GL_SPIR_V_BINARY: desktop GL only"},
-        /* ES asks these through glGetProgramResourceiv; Mesa shares the code
-         * with glGetActiveAtomicCounterBufferiv, whose indices are a list. */
-        {"uniform_block", 0x84F0, "..._REFERENCED_BY_TESS_CONTROL_SHADER: desktop GL only"},
-        {"uniform_block", 0x84F1, "..._REFERENCED_BY_TESS_EVALUATION_SHADER: desktop GL only"},
-        {"uniform_block", 0x8A45, "..._REFERENCED_BY_GEOMETRY_SHADER: desktop GL only"},
-        {"uniform_block", 0x90EC, "..._REFERENCED_BY_COMPUTE_SHADER: desktop GL only"},
+        /* Mesa shares the code with glGetActiveAtomicCounterBufferiv, whose
+         * indices are a list. */
         {"uniform_block", 0x90ED, "ATOMIC_COUNTER_BUFFER_..._COMPUTE_SHADER: not a block's"},
         {"uniform_block", 0x92C1, "GL_ATOMIC_COUNTER_BUFFER_BINDING: not a block's"},
         {"uniform_block", 0x92C4, "GL_ATOMIC_COUNTER_BUFFER_DATA_SIZE: not a block's"},

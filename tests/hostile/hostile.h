@@ -268,6 +268,10 @@ extern const size_t hl_core4_case_count;
  * (cases-gl3.c). */
 extern const struct hl_case hl_gl3_cases[];
 extern const size_t hl_gl3_case_count;
+/* The rest of desktop OpenGL 4.2-4.5: 1D storage, multi-binds, sub-image readbacks
+ * (cases-gl4-rest.c). */
+extern const struct hl_case hl_gl4_rest_cases[];
+extern const size_t hl_gl4_rest_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */
 extern const struct hl_case hl_views_cases[];
 extern const size_t hl_views_case_count;

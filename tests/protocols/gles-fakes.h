@@ -120,5 +120,7 @@ extern double rec_d[4];
 void install_core4_fakes(void);
 /* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
 void install_fakes_gl3(void);
+/* And a recording glTexStorage1D (gles-fakes-gl4-rest.c). */
+void install_gl4_rest_fakes(void);
 
 #endif

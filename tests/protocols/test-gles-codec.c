@@ -831,6 +831,47 @@ static void test_core4(void)
 	install_fakes();
 }
 
+/* The rest of 4.2-4.5 (batch gl4-rest): glTexStorage1D is generic with a guard; the multi-binds
+ * are local (their single binds travel), so their opcodes end the link; the sub-image
+ * readbacks are hand-encoded (gpuhost/gl/subimage.c). */
+static void test_gl4_rest(void)
+{
+	reset();
+	install_gl4_rest_fakes();
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 1)};
+	CHECK(!gles_level_has(&core, GLES_OP_glTexStorage1D));
+	core.version = GL_VERSION_CODE(4, 2);
+	CHECK(gles_level_has(&core, GLES_OP_glTexStorage1D) &&
+	      !gles_level_has(&core, GLES_OP_glBindTextures));
+	core.version = GL_VERSION_CODE(4, 4);
+	CHECK(gles_level_has(&core, GLES_OP_glBindBuffersRange) &&
+	      gles_level_has(&core, GLES_OP_glBindVertexBuffers) &&
+	      !gles_level_has(&core, GLES_OP_glGetTextureSubImage));
+	core.version = GL_VERSION_CODE(4, 5);
+	CHECK(gles_level_has(&core, GLES_OP_glGetTextureSubImage) &&
+	      gles_level_has(&core, GLES_OP_glGetCompressedTextureSubImage) &&
+	      gles_level_has(&core, GLES_OP_glTextureStorage1D));
+	struct gles_level es32 = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 2)};
+	CHECK(!gles_level_has(&es32, GLES_OP_glTexStorage1D) &&
+	      !gles_level_has(&es32, GLES_OP_glBindTextures));
+
+	fake_api = GL_API_GL_CORE;
+	fake_version = GL_VERSION_CODE(4, 5);
+	gl_enc_glTexStorage1D(0x0DE0 /* GL_TEXTURE_1D */, 3, GL_RGBA8, 16);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glTexStorage1D") == 0);
+	CHECK(rec.i[0] == 0x0DE0 && rec.i[1] == 3 && rec.i[2] == GL_RGBA8 && rec.i[3] == 16);
+	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8}, 3, "glTexStorage1D");
+	refused(GLES_OP_glBindTextures, (uint32_t[]){0, 1, 4, 1}, 4, "is never sent");
+	refused(GLES_OP_glBindBuffersRange, (uint32_t[]){GL_UNIFORM_BUFFER, 0, 0}, 3,
+	        "is never sent");
+	refused(GLES_OP_glTextureStorage1D, (uint32_t[]){1, 1, GL_RGBA8, 4}, 4, "is never sent");
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8, 16}, 4,
+	        "glTexStorage1D is not part of");
+	install_fakes();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -850,6 +891,7 @@ int main(int argc, char **argv)
 	test_gl_core();
 	test_core4();
 	test_gl3();
+	test_gl4_rest();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else
