@@ -32,6 +32,7 @@ static const struct {
         {hl_core4_cases, &hl_core4_case_count},
         {hl_gl3_cases, &hl_gl3_case_count},
         {hl_gl4_rest_cases, &hl_gl4_rest_case_count},
+        {hl_xfb_draw_cases, &hl_xfb_draw_case_count},
 };
 const char *hl_skip_reason;
 
