@@ -478,7 +478,10 @@ static bool draw_xfb(struct gl_exec *x, const char *cmd, struct xfb_call *c, GLu
 	}
 	struct object *o = object_of(t, host, false);
 	if (!o || !o->ended) {
-		gh_gl_error_record(ctx, GL_INVALID_OPERATION); /* never captured */
+		/* A name made but never bound is no object yet (GL_INVALID_VALUE, as the
+		 * driver says); an object never captured into GL_INVALID_OPERATION. */
+		bool object = !host || gles_host.glIsTransformFeedback(host);
+		gh_gl_error_record(ctx, object ? GL_INVALID_OPERATION : GL_INVALID_VALUE);
 		return true;
 	}
 	struct count *n = &o->last.s[c->stream];

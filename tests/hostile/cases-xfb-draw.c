@@ -123,8 +123,9 @@ static bool gl_xfb_draw_counts_a_capture_the_app_queries_too(struct hl_env *e)
 	return hl_refused(e, &g.l, "attribute 0 reads to byte 192 of a 128-byte buffer");
 }
 
-/* An object never captured into: GL_INVALID_OPERATION; a name never made and a stream past
- * GL_MAX_VERTEX_STREAMS: GL_INVALID_VALUE; the link goes on. */
+/* An object never captured into: GL_INVALID_OPERATION; a name never bound (no object yet),
+ * one never made and a stream past GL_MAX_VERTEX_STREAMS: GL_INVALID_VALUE; the link goes
+ * on. */
 static bool gl_xfb_draw_of_an_object_never_captured_is_an_error(struct hl_env *e)
 {
 	struct hl_gl_link g;
@@ -135,6 +136,11 @@ static bool gl_xfb_draw_of_an_object_never_captured_is_an_error(struct hl_env *e
 	hl_put_u32(&g.cmds, 1);
 	hl_gl_put_blob(&g, &tf, sizeof(tf));
 	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glDrawTransformFeedback, 2, GL_POINTS, tf);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_VALUE, "a name never bound: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glBindTransformFeedback, 2, GL_TRANSFORM_FEEDBACK, tf);
+	hl_gl_cmd(&g, GLES_OP_glBindTransformFeedback, 2, GL_TRANSFORM_FEEDBACK, 0u);
 	hl_gl_cmd(&g, GLES_OP_glDrawTransformFeedback, 2, GL_POINTS, tf);
 	CHECK(hl_gl_get_error(&g, &err));
 	CHECKF(err == GL_INVALID_OPERATION, "an object never captured: error 0x%x", err);
