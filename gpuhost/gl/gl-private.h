@@ -468,6 +468,7 @@ struct gh_gl_context {
 	uint32_t errors; /* see gh_gl_error_record */
 	struct gh_gl_bindings bind;
 	struct gh_gl_debug *debug; /* its driver's debug messages (debug.c); NULL: none */
+	struct gh_gl_xfb *xfb;     /* what transform feedback captured (xfb-draw.c), lazily */
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -479,6 +480,9 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 bool gh_gl_context_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_context_unref(struct gh_gl_context *ctx);
 void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host);
+/* xfb-draw.c: frees the context's transform feedback records (its GL
+ * objects went with it). */
+void gh_gl_xfb_free(struct gh_gl_context *ctx);
 void gh_gl_vao_finish(struct gh_gl_vao *vao);
 
 /* ---- surface.c ---- */

@@ -475,14 +475,29 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
 
 /* What from_version made of the source (`in`, *n bytes), spelled for
  * glslang where the context has extensions it does not know
- * (shader-standins.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
+ * (shader-standins.c), or with a desktop shader's subroutines
+ * (shader-subroutines.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
 static int for_standins(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
                         const char *in, size_t *n, char **out)
 {
+	int sub = 0;
+	if (!is_es_version(v->number)) {
+		/* Desktop GLSL: its subroutines (shader-subroutines.c). */
+		sub = gh_shader_subroutines_rewrite(in, *n, v->number, out, n);
+		if (sub < 0)
+			return -1;
+	}
 	if (v->profile == GH_GLSLANG_PROFILE_CORE || v->profile == GH_GLSLANG_PROFILE_COMPAT ||
 	    !exts)
-		return 0;
-	return gh_shader_standins_rewrite(in, *n, v->number, stage, exts, out, n);
+		return sub;
+	char *spelled = NULL;
+	int ext = gh_shader_standins_rewrite(sub ? *out : in, *n, v->number, stage, exts, &spelled,
+	                                     n);
+	if (ext != 0 && sub)
+		free(*out);
+	if (ext > 0)
+		*out = spelled;
+	return ext != 0 ? ext : sub;
 }
 
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,

@@ -88,4 +88,11 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 int gh_shader_standins_rewrite(const char *source, size_t len, int version, int stage,
                                unsigned exts, char **out, size_t *n);
 
+/* The text glslang checks for a desktop GLSL shader of `version` whose
+ * subroutines (4.00+, or with #extension GL_ARB_shader_subroutine) glslang
+ * 12 refuses, spelled as plain GLSL (shader-subroutines.c): 1 with *out
+ * (malloc'd) and *n, 0 when there is nothing to respell, -1 out of memory. */
+int gh_shader_subroutines_rewrite(const char *source, size_t len, int version, char **out,
+                                  size_t *n);
+
 #endif

@@ -307,7 +307,9 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
             c.since[api] = api_version(api, number)
             if c not in order:
                 order.append(c)
-        v = offered_version(api, versions, blocked_from)
+        # Features past the table's version are not streamed: with nothing pending the
+        # table's own version is offered, not gl.xml's last one.
+        v = offered_version(api, [n for n in versions if n <= top], blocked_from)
         for number, name in sorted(foreign):
             if v is not None and number <= v:
                 fail('pending %s: %s streams it from %d.%d (its table says pending only for '

@@ -207,6 +207,10 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glDrawArraysInstanced:
 	case GLES_OP_glDrawArraysInstancedBaseInstanceEXT:
 	case GLES_OP_glDrawArraysInstancedEXT:
+	case GLES_OP_glDrawTransformFeedback: /* desktop GL 4.0 and 4.2 */
+	case GLES_OP_glDrawTransformFeedbackStream:
+	case GLES_OP_glDrawTransformFeedbackInstanced:
+	case GLES_OP_glDrawTransformFeedbackStreamInstanced:
 	case GLES_OP_glDrawArraysIndirect:
 	case GLES_OP_glDrawElementsIndirect:
 	case GLES_OP_glMultiDrawElementsBaseVertexEXT:

@@ -29,6 +29,10 @@
  *                      unit left alone
  *   multi-bind-image-textures  glBindImageTextures: level 0, layered, format read back
  *   multi-bind-vertex-buffers  glBindVertexBuffers: offsets and strides read back, drawn
+ *   xfb-draw           a triangle captured by a transform feedback object, drawn with
+ *                      glDrawTransformFeedback and glDrawTransformFeedbackInstanced (its
+ *                      instance's colour); a name never bound GL_INVALID_VALUE, an
+ *                      object never captured GL_INVALID_OPERATION
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a 4.4 core context.
@@ -929,6 +933,85 @@ static bool multi_bind_vertex_buffers(void)
 	return gc_error_is(c, GL_NO_ERROR, "the vertex buffers") && ok;
 }
 
+/* A full-target triangle captured into a transform feedback object's buffer (rasterizer
+ * discard on), then drawn from that buffer with the count the object recorded: green, then
+ * instanced with the last instance blue; an object never captured draws nothing. */
+static bool xfb_draw(void)
+{
+	const char *c = "xfb-draw";
+	static const char *vs_cap = "#version 440 core\n"
+	                            "out vec4 cap;\n"
+	                            "void main() {\n"
+	                            "  cap = vec4(gl_VertexID == 1 ? 3.0 : -1.0,\n"
+	                            "             gl_VertexID == 2 ? 3.0 : -1.0, 0.0, 1.0);\n"
+	                            "  gl_Position = cap;\n"
+	                            "}\n";
+	static const char *vs_draw = "#version 440 core\n"
+	                             "layout(location = 0) in vec4 pos; flat out int inst;\n"
+	                             "void main() { inst = gl_InstanceID; gl_Position = pos; }\n";
+	static const char *fs_inst = "#version 440 core\nflat in int inst; out vec4 o;\n"
+	                             "void main() { o = inst == 0 ? vec4(0, 1, 0, 1) : "
+	                             "vec4(0, 0, 1, 1); }\n";
+	GLuint cap = glCreateProgram();
+	GLuint vs = gc_shader(GL_VERTEX_SHADER, vs_cap);
+	GLuint fs = gc_shader(GL_FRAGMENT_SHADER, fs_green);
+	if (!vs || !fs)
+		return gc_fail(c, "the capturing shaders did not build");
+	glAttachShader(cap, vs);
+	glAttachShader(cap, fs);
+	const char *varying = "cap";
+	glTransformFeedbackVaryings(cap, 1, &varying, GL_INTERLEAVED_ATTRIBS);
+	glLinkProgram(cap);
+	GLint linked = 0;
+	glGetProgramiv(cap, GL_LINK_STATUS, &linked);
+	GLuint draw = gc_program(vs_draw, NULL, fs_inst);
+	if (!linked || !draw)
+		return gc_fail(c, "the programs did not build");
+	GLuint vao, buf, tf[2];
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glBufferData(GL_ARRAY_BUFFER, 64 * 16, NULL, GL_STATIC_DRAW);
+	glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, NULL);
+	glEnableVertexAttribArray(0);
+	glGenTransformFeedbacks(2, tf);
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, tf[0]);
+	glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, buf);
+	glUseProgram(cap);
+	glEnable(GL_RASTERIZER_DISCARD);
+	glBeginTransformFeedback(GL_TRIANGLES);
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	glEndTransformFeedback();
+	glDisable(GL_RASTERIZER_DISCARD);
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "the capture");
+	glUseProgram(draw);
+	clear();
+	glDrawTransformFeedback(GL_TRIANGLES, tf[0]);
+	ok = pixel_is(c, 2, 2, 0x00ff00, "glDrawTransformFeedback") && ok;
+	clear();
+	glDrawTransformFeedbackInstanced(GL_TRIANGLES, tf[0], 2);
+	ok = pixel_is(c, 2, 2, 0x0000ff, "glDrawTransformFeedbackInstanced, 2 instances") && ok;
+	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
+	clear();
+	glDrawTransformFeedback(GL_TRIANGLES, tf[1]);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a name never bound") && ok;
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, tf[1]);
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
+	glDrawTransformFeedback(GL_TRIANGLES, tf[1]);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "an object never captured") && ok;
+	ok = pixel_is(c, 2, 2, 0x000000, "an object never captured") && ok;
+	glDeleteTransformFeedbacks(2, tf);
+	glDeleteBuffers(1, &buf);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(cap);
+	glDeleteProgram(draw);
+	glDeleteShader(vs);
+	glDeleteShader(fs);
+	return ok;
+}
+
 static void run_checks(GLuint fb)
 {
 	GLuint vao;
@@ -953,6 +1036,7 @@ static void run_checks(GLuint fb)
 	gc_result("multi-bind-textures", multi_bind_textures(vao));
 	gc_result("multi-bind-image-textures", multi_bind_image_textures());
 	gc_result("multi-bind-vertex-buffers", multi_bind_vertex_buffers());
+	gc_result("xfb-draw", xfb_draw());
 	glDeleteVertexArrays(1, &vao);
 }
 

@@ -8,6 +8,67 @@
 #include "gles-fakes.h"
 
 HOST_SPECIAL(glGetUniformdv)
+HOST_SPECIAL(glDrawTransformFeedback)
+HOST_SPECIAL(glDrawTransformFeedbackStream)
+HOST_SPECIAL(glDrawTransformFeedbackInstanced)
+HOST_SPECIAL(glDrawTransformFeedbackStreamInstanced)
+
+/* The host's transform feedback counting (gpuhost/gl/xfb-draw.c) wraps these. */
+bool gl_exec_wrap_glBeginTransformFeedback(struct gl_exec *x, GLenum primitiveMode)
+{
+	gles_host.glBeginTransformFeedback(primitiveMode);
+	return true;
+}
+
+bool gl_exec_wrap_glEndTransformFeedback(struct gl_exec *x)
+{
+	gles_host.glEndTransformFeedback();
+	return true;
+}
+
+bool gl_exec_wrap_glPauseTransformFeedback(struct gl_exec *x)
+{
+	gles_host.glPauseTransformFeedback();
+	return true;
+}
+
+bool gl_exec_wrap_glResumeTransformFeedback(struct gl_exec *x)
+{
+	gles_host.glResumeTransformFeedback();
+	return true;
+}
+
+bool gl_exec_wrap_glDeleteTransformFeedbacks(struct gl_exec *x, GLsizei n, const GLuint *ids,
+                                             const GLuint *app_ids)
+{
+	gles_host.glDeleteTransformFeedbacks(n, ids);
+	return true;
+}
+
+bool gl_exec_wrap_glBeginQuery(struct gl_exec *x, GLenum target, GLuint id, GLuint app_id)
+{
+	gles_host.glBeginQuery(target, id);
+	return true;
+}
+
+bool gl_exec_wrap_glEndQuery(struct gl_exec *x, GLenum target)
+{
+	gles_host.glEndQuery(target);
+	return true;
+}
+
+bool gl_exec_wrap_glBeginQueryIndexed(struct gl_exec *x, GLenum target, GLuint index, GLuint id,
+                                      GLuint app_id)
+{
+	gles_host.glBeginQueryIndexed(target, index, id);
+	return true;
+}
+
+bool gl_exec_wrap_glEndQueryIndexed(struct gl_exec *x, GLenum target, GLuint index)
+{
+	gles_host.glEndQueryIndexed(target, index);
+	return true;
+}
 
 bool gl_exec_wrap_glGetQueryIndexediv(struct gl_exec *x, GLenum target, GLuint index, GLenum pname,
                                       GLint *params)

@@ -119,8 +119,8 @@ expect_error('pending twice', good + 'pending glBlendBarrier\npending glBlendBar
              'glBlendBarrier pending twice')
 # A pending command has no opcode, so annotating it is annotating nothing.
 expect_error('annotation of a pending command',
-             replaced(GLES2_API, 'api gles2 3.2\npending glMinSampleShading') +
-             'cmd glMinSampleShading sync\n', 'unknown command glMinSampleShading')
+             replaced(GLES2_API, 'api gles2 3.2\npending glBlendBarrier') +
+             'cmd glBlendBarrier sync\n', 'unknown command glBlendBarrier')
 expect_error('wrap of a command returning a value', good + 'cmd glIsEnabled wrap=host\n',
              'glIsEnabled: wrap=host is for commands that return nothing')
 

@@ -796,6 +796,13 @@ static void test_core4(void)
 	gl_enc_glGetInternalformati64v(GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, fmt);
 	CHECK(rec.n == 2 && fmt[0] == (GLint64)1 << 40 && fmt[1] == ((GLint64)1 << 40 | 1));
 	CHECK(fmt[2] == -1);
+	/* The transform feedback draws travel to the host's checks (xfb-draw.c). */
+	unsigned specials = host_specials;
+	gl_enc_glDrawTransformFeedback(GL_POINTS, 0);
+	gl_enc_glDrawTransformFeedbackStream(GL_POINTS, 0, 1);
+	gl_enc_glDrawTransformFeedbackInstanced(GL_TRIANGLES, 0, 3);
+	gl_enc_glDrawTransformFeedbackStreamInstanced(GL_LINES, 0, 2, 4);
+	CHECK(host_drain() && host_specials == specials + 4);
 	GLuint p = gl_enc_glCreateProgram();
 	CHECK(gl_enc_glGetSubroutineIndex(p, GL_FRAGMENT_SHADER, "blue") == 5);
 	CHECK(strcmp((const char *)rec.data, "blue") == 0 &&
