@@ -64,7 +64,9 @@ bool gles_level_has(const struct gles_level *l, uint32_t op)
 		return true;
 	for (int i = 0; i < OP_EXTS && a->ext[i]; i++) {
 		uint32_t e = a->ext[i] - 1u;
-		if ((l->exts[e / 64] >> (e % 64)) & 1u)
+		/* An extension bit counts in its own APIs only (ARB_timer_query's
+		 * glQueryCounter is no ES context's, whatever bits it holds). */
+		if ((l->exts[e / 64] >> (e % 64)) & 1u && (ext_apis[e] >> l->api) & 1u)
 			return true;
 	}
 	return false;
