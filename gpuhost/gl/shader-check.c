@@ -31,6 +31,8 @@ struct version {
 	size_t start; /* offset of its '#' (what precedes is blanks and comments) */
 	size_t body;  /* offset of the line after it (len when there is none) */
 	int body_line;
+	size_t digits; /* offset of its number */
+	bool as_420;   /* a compute shader checked as GLSL 4.20 (compute_as_420) */
 };
 
 bool gh_shader_check_init(void)
@@ -154,6 +156,7 @@ static int scan_version(const char *s, size_t len, struct version *v)
 	n = word(&sc, &w);
 	if (n == 0 || n > 4 || w[0] < '1' || w[0] > '9')
 		return -1;
+	v->digits = (size_t)(w - s);
 	v->number = 0;
 	for (size_t k = 0; k < n; k++) {
 		if (w[k] < '0' || w[k] > '9')
@@ -234,6 +237,39 @@ static char *cut_log(char *log)
 	return small ? small : log;
 }
 
+/* ARB_compute_shader gives compute shaders to GLSL 1.50 to 4.10 (piglit's and apps' #version
+ * 330 compute shaders on a 3.3 context), glslang 12 only from 4.20 on. A desktop compute shader
+ * below 4.20 that names the extension is checked as 4.20: its version's three digits are
+ * spelled 420 in the text glslang reads (line numbers stay), which only adds to what glslang
+ * accepts; the driver compiles the source as it is, under its own version's rules. Without
+ * the extension's name it stays what it says, refused before glslang sees it (glslang
+ * "corrects" such a version noisily). Returns v, marked, with the number glslang checks. */
+static struct version *compute_version(const char *source, size_t len, enum gh_glslang_stage stage,
+                                       struct version *v)
+{
+	static const char ext[] = "GL_ARB_compute_shader";
+	if (stage != GH_GLSLANG_COMPUTE || v->number < 150 || v->number >= 420 ||
+	    v->profile == GH_GLSLANG_PROFILE_ES || !memmem(source, len, ext, sizeof(ext) - 1))
+		return v;
+	v->number = 420;
+	v->as_420 = true;
+	return v;
+}
+
+/* The text glslang checks for a shader compute_version marked (*text, malloc'd): 1, or -1
+ * (out of memory); 0 when there is none to make. */
+static int spell_420(const char *source, size_t len, const struct version *v, char **text)
+{
+	if (!v->as_420)
+		return 0;
+	*text = malloc(len);
+	if (!*text)
+		return -1;
+	memcpy(*text, source, len);
+	memcpy(*text + v->digits, "420", 3);
+	return 1;
+}
+
 /* False when the shader is refused before glslang sees it; `why` says why.
  * Else *stage and *v are what glslang is to parse it as. */
 static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, size_t len,
@@ -252,7 +288,7 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		         GH_SHADER_MAX_SOURCE);
 	else if (scan_version(source, len, v) < 0)
 		snprintf(why, size, "ERROR: 0:%d: '#version' : malformed\n", v->line);
-	else if ((problem = version_problem(api, *stage, v)))
+	else if ((problem = version_problem(api, *stage, compute_version(source, len, *stage, v))))
 		snprintf(why, size, "ERROR: 0:%d: '#version' : %d %s\n", v->line, v->number,
 		         problem);
 	else
@@ -514,7 +550,8 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	}
 	char *text = NULL;
 	size_t n = len;
-	int moved = from_version(source, len, &v, &text, &n);
+	int moved = v.as_420 ? spell_420(source, len, &v, &text)
+	                     : from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
 	char *spelled = NULL;

@@ -2,7 +2,7 @@
 model, filled from gl.xml), linked by both sides."""
 
 from gles_common import op
-from gles_model import APIS, GenError, api_version
+from gles_model import APIS, api_version
 
 
 API_TOP = '''/*
@@ -18,15 +18,23 @@ API_TOP = '''/*
 
 #include "gles-codec.h"
 
+#define OP_EXTS %d
+
 struct op_avail {
 	uint16_t since[GL_API_COUNT]; /* GL_VERSION_CODE, 0: not in that API */
-	uint16_t ext[2];              /* 1 + index in gl_gles_extensions (any of them), 0: none */
+	uint16_t ext[OP_EXTS];        /* 1 + index in gl_gles_extensions (any of them), 0: none */
 };
 '''
 
 
+def op_exts(cmds):
+    """How many extensions one command may come with (a core command may come with several:
+    glProgramUniform1i with ARB_separate_shader_objects and EXT_separate_shader_objects)."""
+    return max([2] + [len(c.exts) for c in cmds])
+
+
 def gen_api(cmds, exts, ext_apis):
-    out = [API_TOP]
+    out = [API_TOP % op_exts(cmds)]
     out.append('const char *const gl_gles_extensions[GLES_EXT_COUNT + 1] = {')
     for e in exts:
         out.append('\t"%s",' % e)
@@ -43,9 +51,6 @@ def gen_api(cmds, exts, ext_apis):
     out.append('static const struct op_avail avail[GLES_COMMAND_COUNT] = {')
     for c in cmds:
         since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
-        if len(c.exts) > 2:
-            raise GenError('%s comes with %d of our extensions (%s): op_avail holds 2'
-                           % (c.name, len(c.exts), ', '.join(c.exts)))
         ext = ', '.join(str(exts.index(e) + 1) for e in c.exts) or '0'
         out.append('\t[%s - GL_OP_GLES_BASE] = { { %s }, { %s } },' % (op(c), since, ext))
     out.append('};')
@@ -57,9 +62,11 @@ bool gles_level_has(const struct gles_level *l, uint32_t op)
 	const struct op_avail *a = &avail[op - GL_OP_GLES_BASE];
 	if (a->since[l->api] && l->version >= a->since[l->api])
 		return true;
-	for (int i = 0; i < 2 && a->ext[i]; i++) {
+	for (int i = 0; i < OP_EXTS && a->ext[i]; i++) {
 		uint32_t e = a->ext[i] - 1u;
-		if ((l->exts[e / 64] >> (e % 64)) & 1u)
+		/* An extension bit counts in its own APIs only (ARB_timer_query's
+		 * glQueryCounter is no ES context's, whatever bits it holds). */
+		if ((l->exts[e / 64] >> (e % 64)) & 1u && (ext_apis[e] >> l->api) & 1u)
 			return true;
 	}
 	return false;

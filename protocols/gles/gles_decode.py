@@ -409,7 +409,9 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
     out.append('struct host_entry {')
     out.append('\tconst char *name;')
     out.append('\tconst char *alias; /* its core name, or NULL */')
-    out.append('\tconst char *ext[2]; /* the extensions that bring it; NULL: core */')
+    out.append('\tconst char *ext[%d]; /* the extensions that bring it, NULL after */'
+               % max([2] + [len(c.exts) for c in cmds]))
+    out.append('\tbool ext_only; /* an extension command: no API version has it */')
     out.append('\tuint16_t since[GL_API_COUNT]; /* as in gles-api.c */')
     out.append('\tsize_t offset;')
     out.append('};')
@@ -419,8 +421,8 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
         alias = '"%s"' % c.alias if c.alias else 'NULL'
         ext = '{ %s }' % (', '.join('"%s"' % e for e in c.exts) or 'NULL')
         since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
-        out.append('\t{ "%s", %s, %s, { %s }, offsetof(struct gles_host_fns, %s) },'
-                   % (c.name, alias, ext, since, c.name))
+        out.append('\t{ "%s", %s, %s, %s, { %s }, offsetof(struct gles_host_fns, %s) },'
+                   % (c.name, alias, ext, 'true' if c.ext else 'false', since, c.name))
     out.append('};')
     out.append('')
     out.append('/* The versions of each API that add commands, ascending. */')
@@ -462,7 +464,7 @@ bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
 			fn = getproc(h->alias);
 		/* POSIX: function and data pointers have one representation. */
 		memcpy((char *)&gles_host + h->offset, &fn, sizeof(fn));
-		if (!fn && !h->ext[0] && h->since[GL_API_GLES2] == base && ok) {
+		if (!fn && !h->ext_only && h->since[GL_API_GLES2] == base && ok) {
 			ok = false;
 			if (missing)
 				*missing = h->name;
@@ -504,7 +506,7 @@ bool gles_host_extension_ok(const char *ext)
 	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
 		const struct host_entry *h = &host_entries[i];
 		bool brought = false;
-		for (int k = 0; k < 2 && h->ext[k]; k++)
+		for (size_t k = 0; k < N_ELEMS(h->ext) && h->ext[k]; k++)
 			brought |= strcmp(h->ext[k], ext) == 0;
 		if (brought && !host_fn(h))
 			return false;

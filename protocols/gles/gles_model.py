@@ -284,6 +284,7 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
         cmds[c.name] = c
     order = []
     offered = {}
+    lowest = {}  # api -> the lowest version a context of it may have
     seen_pending = set()
     for api in APIS:
         if api not in apis:
@@ -310,6 +311,8 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
         # Features past the table's version are not streamed: with nothing pending the
         # table's own version is offered, not gl.xml's last one.
         v = offered_version(api, [n for n in versions if n <= top], blocked_from)
+        lowest[api] = api_version(api, offered_version(api, versions, min(versions)) or
+                                  FIRST_VERSION.get(api, min(versions)))
         for number, name in sorted(foreign):
             if v is not None and number <= v:
                 fail('pending %s: %s streams it from %d.%d (its table says pending only for '
@@ -320,6 +323,7 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
     seen_ext = set()
     ext_cmds = {}
     ext_apis = {}
+    held = {}  # extension -> the APIs it is held back in (a command pending there)
     for e in root.find('extensions'):
         name = e.get('name')
         if name not in exts:
@@ -335,16 +339,34 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
                  % (name, ' or '.join(sorted(apis))))
         seen_ext.add(name)
         ext_cmds[name] = []
+
+        def brings(r, a):
+            return r.get('api') in (None, XML_API[a][0]) and in_profile(r, a)
+
+        # An extension needing a command still pending for an API is held back in that
+        # API (not offered there) until the command lands: no list to keep.
+        for a in sorted(supported):
+            if any(cc.get('name') in pending and a in pending[cc.get('name')]
+                   for r in e.findall('require') if brings(r, a) for cc in r.findall('command')):
+                supported = supported - {a}
+                held.setdefault(name, set()).add(a)
         ext_apis[name] = supported
         for r in e.findall('require'):
             # Only what it brings to the APIs it extends here.
-            if not any(r.get('api') in (None, XML_API[a][0]) and in_profile(r, a)
-                       for a in supported):
+            if not any(brings(r, a) for a in supported):
                 continue
             for cc in r.findall('command'):
                 if cc.get('name') in pending:
                     fail('extension %s needs %s, which is pending' % (name, cc.get('name')))
                 c = cmds[cc.get('name')]
+                if c in order and not c.ext:
+                    # A core command: the extension makes it available below the version
+                    # that has it (ARB_compute_shader's glDispatchCompute on 3.3), where
+                    # the host offers the extension.
+                    if name not in c.exts and any(c.since.get(a, (99, 0)) > lowest[a]
+                                                  for a in supported if brings(r, a)):
+                        c.exts.append(name)
+                    continue
                 if c in order:
                     # Several extensions may bring one command (glEnableiOES:
                     # OES_draw_buffers_indexed and OES_viewport_array): a
@@ -369,7 +391,7 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
         fail('pending %s: not a command of a streamed API version' % name)
     for i, c in enumerate(order):
         c.index = i
-    return order, ext_cmds, ext_apis, offered
+    return order, ext_cmds, ext_apis, offered, held, lowest
 
 
 def parse_side(value, what, line):
@@ -596,7 +618,7 @@ def c_type(p):
     return ' '.join(SAME_C_TYPE.get(w, w) for w in p.ctype.split())
 
 
-def resolve_same(cmds, ext_apis):
+def resolve_same(cmds, ext_apis, lowest=None):
     """Checks each `same=CORE` command: it comes from one of our extensions, CORE is a core
     command of every API that extension extends here, with the same prototype, so calling
     CORE's entry point is calling it. Its own annotations would never be used: none allowed.
@@ -631,6 +653,11 @@ def resolve_same(cmds, ext_apis):
                 if api not in t.since:
                     fail('%s: same=%s, but %s has no %s (for %s)' % (c.name, t.name, api,
                                                                      t.name, e))
+            # The core command's opcode is the extension's below the core version too
+            # (ARB_instanced_arrays' glVertexAttribDivisorARB on a 3.2 context).
+            if (c.ext and not t.ext and e not in t.exts and lowest and
+                    any(t.since[a] > lowest[a] for a in ext_apis[e])):
+                t.exts.append(e)
         if c.ret != t.ret or [c_type(p) for p in c.params] != [c_type(p) for p in t.params]:
             fail('%s: same=%s with another prototype' % (c.name, t.name))
         if (c.attrs or c.special or c.hook or c.wrap or c.checks or

@@ -562,6 +562,35 @@ static bool sample_variables_and_interpolation_are_checked_where_the_context_has
 	return true;
 }
 
+/* A desktop compute shader below GLSL 4.20 is checked (as 4.20) where it names
+ * ARB_compute_shader, its errors found at their lines; without the extension's name it is
+ * refused before glslang sees it; an ES one stays refused. */
+static bool compute_below_420_is_checked_with_arb_compute_shader(void)
+{
+	static const char cs330[] = "#version 330\n"
+	                            "#extension GL_ARB_compute_shader : require\n"
+	                            "#extension GL_ARB_shader_storage_buffer_object : require\n"
+	                            "layout(local_size_x = 32) in;\n"
+	                            "layout(std430, binding = 0) buffer Out { uint v[]; };\n"
+	                            "void main() { v[gl_GlobalInvocationID.x] = 3u; }\n";
+	static const char cs150_error[] = "#version 150 core\n"
+	                                  "#extension GL_ARB_compute_shader : require\n"
+	                                  "layout(local_size_x = 1) in;\n"
+	                                  "void main() { undeclared = 1; }\n";
+	return accepted(GH_SHADER_API_GL_CORE, COMPUTE, cs330) &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE, cs150_error, "0:4: 'undeclared'") &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE,
+	               "#version 330\nlayout(local_size_x = 1) in;\nvoid main() {}\n",
+	               "'#version' : 330 has no compute shaders") &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE,
+	               "#version 140\n#extension GL_ARB_compute_shader : require\nvoid main() {}\n",
+	               "'#version' : 140 has no compute shaders") &&
+	       refused(GH_SHADER_API_GLES, COMPUTE,
+	               "#version 300 es\n#extension GL_ARB_compute_shader : require\n"
+	               "void main() {}\n",
+	               "'#version' : 300 has no compute shaders");
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -582,6 +611,7 @@ static const struct {
         CASE(framebuffer_fetch_is_checked_where_the_context_has_it),
         CASE(viewport_array_is_checked_where_the_context_has_it),
         CASE(sample_variables_and_interpolation_are_checked_where_the_context_has_them),
+        CASE(compute_below_420_is_checked_with_arb_compute_shader),
         CASE(check_cost),
 #undef CASE
 };

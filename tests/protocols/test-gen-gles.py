@@ -147,6 +147,57 @@ expect_error('same= to a command the API lacks',
 expect_error('same= beside another annotation', good + 'param glClipPlanefOES.equation in 16\n',
              'glClipPlanefOES: same= commands take no other annotation')
 
+
+
+def expect_api(name, api_text, patterns):
+    """gles-api.c (api_text: None where the table did not generate) has a line matching each
+    regular expression."""
+    global failures
+    missing = [p for p in patterns if not re.search(p, api_text or '', re.M)]
+    if api_text is None or missing:
+        print('FAIL %s: generated: %s, no line for %r' % (name, api_text is not None, missing))
+        failures += 1
+    else:
+        print('ok   %s' % name)
+
+
+def api_of(table_text):
+    with tempfile.TemporaryDirectory() as d:
+        rc, _ = run(table_text, d)
+        return open(os.path.join(d, 'gles-api.c')).read() if rc == 0 else None
+
+
+def ext_bit(api_text, name):
+    return re.findall(r'^\t"(GL_\w+)",$', api_text or '', re.M).index(name) + 1
+
+
+# Extensions on core contexts: a core command an extension brings is available through the
+# extension's bit below its core version (ARB_compute_shader's glDispatchCompute, 4.3).
+real_api = api_of(good)
+expect_api('a core command an extension brings has its bit', real_api,
+           [r'GLES_OP_glDispatchCompute - .*\[GL_API_GL_CORE\] = 0x0403 \}, \{ %d \}'
+            % ext_bit(real_api, 'GL_ARB_compute_shader'),
+            r'1u << GL_API_GL_CORE, /\* GL_ARB_compute_shader \*/'])
+# An ARB name of a core command (same=) gives the core opcode the extension's bit.
+expect_api('an ARB alias gives the core opcode its bit', real_api,
+           [r'GLES_OP_glMinSampleShading - .*\[GL_API_GL_CORE\] = 0x0400 \}, \{ %d \}'
+            % ext_bit(real_api, 'GL_ARB_sample_shading')])
+# A command of a version every context has needs no bit (glDrawArraysInstanced, 3.1).
+expect_api('no bit for a command every core context has', real_api,
+           [r'GLES_OP_glDrawArraysInstanced - .*\[GL_API_GL_CORE\] = 0x0301 \}, \{ 0 \}'])
+# An extension needing a pending command is held back (in no API) until the command lands.
+expect_api('an extension with a pending command is held back',
+           api_of(good + 'pending glClipControl\n'),
+           [r'^\t0, /\* GL_ARB_clip_control \*/'])
+expect_api('offered once its command lands', real_api,
+           [r'1u << GL_API_GL_CORE, /\* GL_ARB_clip_control \*/'])
+# (While glTexStorage1D is pending: ARB_texture_storage waits for it, its core commands
+# without its bit.)
+if 'pending glTexStorage1D\n' in good:
+    expect_api('held back while its command is pending', real_api,
+               [r'^\t0, /\* GL_ARB_texture_storage \*/',
+                r'GLES_OP_glTexStorage2D - .*\[GL_API_GL_CORE\] = 0x0402 \}, \{ 0 \}'])
+
 with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
     ra, _ = run(good, a)
     rb, _ = run(good, b)
