@@ -159,6 +159,16 @@ int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop);
  * INT64_MAX. */
 int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                        int64_t depth, uint32_t format, uint32_t type, bool three_d);
+/* The compatibility profile's pixel rectangles (gles-pixels-compat.c):
+ * glDrawPixels' bytes with the unpack state (gl_unpack_size's, with
+ * GL_COLOR_INDEX, GL_LUMINANCE, GL_LUMINANCE_ALPHA, GL_ALPHA and the
+ * GL_BITMAP type of GL_COLOR_INDEX and GL_STENCIL_INDEX), and a width x
+ * height bitmap's (glBitmap, the polygon stipple: one bit per pixel, rows
+ * padded to the alignment) with the unpack or the pack state. */
+int64_t gl_draw_pixels_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                            uint32_t format, uint32_t type);
+int64_t gl_bitmap_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height);
+int64_t gl_bitmap_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height);
 /* Bytes glReadPixels writes from the pointer with the pack state of `ps`
  * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
