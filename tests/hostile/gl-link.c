@@ -188,6 +188,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	memset(&g->es, 0, sizeof(g->es));
 	memset(&g->es1, 0, sizeof(g->es1));
 	memset(&g->core, 0, sizeof(g->core));
+	memset(&g->compat, 0, sizeof(g->compat));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		for (int b = 0; b < 7; b++) {
 			uint32_t len = 0;
@@ -206,6 +207,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es = api;
 				else if (api.api == GL_API_GL_CORE)
 					g->core = api;
+				else if (api.api == GL_API_GL_COMPAT)
+					g->compat = api;
 			}
 			q += 4 + room;
 		}
