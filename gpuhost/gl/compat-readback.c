@@ -5,8 +5,12 @@
  * the driver's GL_PIXEL_MAP_*_SIZE. Either goes into the bound pixel pack
  * buffer (the range checked against the buffer: GL_INVALID_OPERATION past
  * its end, as GL says) or into the reply, through the driver's bounded
- * forms so that it never writes past what the host allocated.
+ * forms so that it never writes past what the host allocated: ARB_robustness'
+ * names, which Mesa 22 has (its GL 4.5 names of these compatibility-only
+ * commands resolve to stubs that do nothing); a host GL without them
+ * records GL_INVALID_OPERATION and writes nothing.
  */
+#include <EGL/egl.h>
 #include <string.h>
 
 #include <gpupipe/gl-sizes.h>
@@ -63,6 +67,20 @@ static uint8_t *reply_blob(struct gl_exec *x, uint32_t n, const void *init)
 	return p + 4;
 }
 
+static void *bounded(const char *name)
+{
+	return (void *)eglGetProcAddress(name);
+}
+
+static void getn_stipple(struct gl_exec *x, GLsizei n, GLubyte *into)
+{
+	void(GL_APIENTRY * getn)(GLsizei, GLubyte *) = bounded("glGetnPolygonStippleARB");
+	if (getn)
+		getn(n, into);
+	else
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+}
+
 static bool get_stipple(struct gl_exec *x, struct gl_reader *r, const char *cmd)
 {
 	struct readback b = {.cmd = cmd};
@@ -75,8 +93,7 @@ static bool get_stipple(struct gl_exec *x, struct gl_reader *r, const char *cmd)
 	if (b.to_buffer) {
 		switch (gh_gl_pack_range(x, cmd, b.offset, size)) {
 		case GL_GUARD_CALL:
-			gles_host.glGetnPolygonStipple((GLsizei)size,
-			                               (GLubyte *)(uintptr_t)b.offset);
+			getn_stipple(x, (GLsizei)size, (GLubyte *)(uintptr_t)b.offset);
 			return true;
 		case GL_GUARD_SKIP:
 			return true;
@@ -94,7 +111,7 @@ static bool get_stipple(struct gl_exec *x, struct gl_reader *r, const char *cmd)
 	}
 	uint8_t *p = reply_blob(x, (uint32_t)size, b.up);
 	if (p)
-		gles_host.glGetnPolygonStipple((GLsizei)size, p);
+		getn_stipple(x, (GLsizei)size, p);
 	return p != NULL;
 }
 
@@ -110,14 +127,15 @@ bool gl_exec_special_glGetnPolygonStipple(struct gl_exec *x, struct gl_reader *r
 
 enum { FV, UIV, USV };
 
-static void getn_map(int kind, GLenum map, GLsizei n, void *into)
+static void getn_map(struct gl_exec *x, int kind, GLenum map, GLsizei n, void *into)
 {
-	if (kind == FV)
-		gles_host.glGetnPixelMapfv(map, n, into);
-	else if (kind == UIV)
-		gles_host.glGetnPixelMapuiv(map, n, into);
+	static const char *const names[] = {"glGetnPixelMapfvARB", "glGetnPixelMapuivARB",
+	                                    "glGetnPixelMapusvARB"};
+	void(GL_APIENTRY * getn)(GLenum, GLsizei, void *) = bounded(names[kind]);
+	if (getn)
+		getn(map, n, into);
 	else
-		gles_host.glGetnPixelMapusv(map, n, into);
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 }
 
 static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int kind)
@@ -140,12 +158,12 @@ static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int
 	uint32_t size = (uint32_t)count * elem;
 	if (b.to_buffer) {
 		if (!known) {
-			getn_map(kind, map, 0, NULL); /* the driver's GL_INVALID_ENUM */
+			getn_map(x, kind, map, 0, NULL); /* the driver's GL_INVALID_ENUM */
 			return true;
 		}
 		switch (gh_gl_pack_range(x, cmd, b.offset, size)) {
 		case GL_GUARD_CALL:
-			getn_map(kind, map, (GLsizei)size, (void *)(uintptr_t)b.offset);
+			getn_map(x, kind, map, (GLsizei)size, (void *)(uintptr_t)b.offset);
 			return true;
 		case GL_GUARD_SKIP:
 			return true;
@@ -154,7 +172,7 @@ static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int
 		}
 	}
 	if (!known) {
-		getn_map(kind, map, 0, NULL);
+		getn_map(x, kind, map, 0, NULL);
 		return reply_blob(x, 0, NULL) != NULL;
 	}
 	if (size > (uint32_t)b.buf_size) {
@@ -163,7 +181,7 @@ static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int
 	}
 	uint8_t *p = reply_blob(x, size, NULL);
 	if (p && size)
-		getn_map(kind, map, (GLsizei)size, p);
+		getn_map(x, kind, map, (GLsizei)size, p);
 	return p != NULL;
 }
 

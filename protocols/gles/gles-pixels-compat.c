@@ -69,3 +69,43 @@ int64_t gl_draw_pixels_size(const struct gl_pixel_state *ps, int64_t width, int6
 		as = RG;
 	return gl_unpack_size(ps, width, height, 1, as, type, false);
 }
+
+int64_t gl_get_count_compat_arrays(uint32_t pname)
+{
+	switch (pname) {
+	case 0x0B24: /* GL_LINE_STIPPLE */
+	case 0x0B25: /* GL_LINE_STIPPLE_PATTERN */
+	case 0x0B26: /* GL_LINE_STIPPLE_REPEAT */
+	case 0x0B42: /* GL_POLYGON_STIPPLE */
+	case 0x0BB1: /* GL_CLIENT_ATTRIB_STACK_DEPTH */
+	case 0x0D3B: /* GL_MAX_CLIENT_ATTRIB_STACK_DEPTH */
+	case 0x0D34: /* GL_MAX_PIXEL_MAP_TABLE */
+	case 0x0D16: /* GL_ZOOM_X */
+	case 0x0D17: /* GL_ZOOM_Y */
+	case 0x8871: /* GL_MAX_TEXTURE_COORDS */
+	/* The client arrays of the compatibility profile: enables, formats, buffers. */
+	case 0x8077: /* GL_INDEX_ARRAY */
+	case 0x8079: /* GL_EDGE_FLAG_ARRAY */
+	case 0x8457: /* GL_FOG_COORD_ARRAY */
+	case 0x845E: /* GL_SECONDARY_COLOR_ARRAY */
+	case 0x8085: /* GL_INDEX_ARRAY_TYPE */
+	case 0x8086: /* GL_INDEX_ARRAY_STRIDE */
+	case 0x808C: /* GL_EDGE_FLAG_ARRAY_STRIDE */
+	case 0x8454: /* GL_FOG_COORD_ARRAY_TYPE */
+	case 0x8455: /* GL_FOG_COORD_ARRAY_STRIDE */
+	case 0x845A: /* GL_SECONDARY_COLOR_ARRAY_SIZE */
+	case 0x845B: /* GL_SECONDARY_COLOR_ARRAY_TYPE */
+	case 0x845C: /* GL_SECONDARY_COLOR_ARRAY_STRIDE */
+	case 0x8899: /* GL_INDEX_ARRAY_BUFFER_BINDING */
+	case 0x889B: /* GL_EDGE_FLAG_ARRAY_BUFFER_BINDING */
+	case 0x889C: /* GL_SECONDARY_COLOR_ARRAY_BUFFER_BINDING */
+	case 0x889D: /* GL_FOG_COORD_ARRAY_BUFFER_BINDING */
+		return 1;
+	}
+	/* GL_PIXEL_MAP_I_TO_I_SIZE..GL_PIXEL_MAP_A_TO_A_SIZE, and the pixel transfer
+	 * state: GL_MAP_COLOR, GL_MAP_STENCIL, GL_INDEX_SHIFT, GL_INDEX_OFFSET, the
+	 * scales and biases (GL_ZOOM_X/Y, at 0x0D16 and 0x0D17, are above). */
+	if ((pname >= 0x0CB0 && pname <= 0x0CB9) || (pname >= 0x0D10 && pname <= 0x0D1F))
+		return 1;
+	return GL_SIZE_INVALID_ENUM;
+}

@@ -73,6 +73,10 @@ int64_t gl_sampler_param_count(uint32_t pname);
 #define GL_GENERATE_MIPMAP_ES1 0x8191
 #define GL_TEXTURE_CROP_RECT_OES_ES1 0x8B9D /* OES_draw_texture: glTexParameter*v, 4 values */
 int64_t gl_get_count_es1(uint32_t pname);
+/* The values of the compatibility profile's client-array and pixel-rectangle pnames
+ * (line and polygon stipple, pixel zoom, transfer and map sizes, the client attribute
+ * stack, the compatibility arrays' state): gles-pixels-compat.c. */
+int64_t gl_get_count_compat_arrays(uint32_t pname);
 int64_t gl_light_count(uint32_t pname);
 int64_t gl_light_model_count(uint32_t pname);
 int64_t gl_material_count(uint32_t pname);
