@@ -44,10 +44,10 @@ static bool read_tail(struct gl_exec *x, struct gl_reader *r, struct readback *b
 	b->to_buffer = n == GL_BLOB_OFFSET;
 	b->up_n = b->to_buffer || n == GL_BLOB_NULL ? 0 : n;
 	if (b->buf_size < 0)
-		return gh_gl_fail(x, "%s: bufSize %d", b->cmd, b->buf_size);
+		return gh_gl_fail(x, "bufSize %d", b->buf_size);
 	bool bound = gh_gl_bound_buffer(x->ctx, GL_PIXEL_PACK_BUFFER) != NULL;
 	if (bound != b->to_buffer)
-		return gh_gl_fail(x, "%s: %s while a pixel pack buffer is %sbound", b->cmd,
+		return gh_gl_fail(x, "%s while a pixel pack buffer is %sbound",
 		                  b->to_buffer ? "an offset" : "values asked back",
 		                  bound ? "" : "not ");
 	return true;
@@ -88,8 +88,7 @@ static bool get_stipple(struct gl_exec *x, struct gl_reader *r, const char *cmd)
 		return false;
 	int64_t size = gl_bitmap_pack_size(gl_exec_pixel_state(x), 32, 32);
 	if (size < 0 || size > GL_MAX_COMMAND / 2)
-		return gh_gl_fail(x, "%s: the pack state sizes no stipple (%lld)", cmd,
-		                  (long long)size);
+		return gh_gl_fail(x, "the pack state sizes no stipple (%lld)", (long long)size);
 	if (b.to_buffer) {
 		switch (gh_gl_pack_range(x, cmd, b.offset, size)) {
 		case GL_GUARD_CALL:
@@ -103,8 +102,8 @@ static bool get_stipple(struct gl_exec *x, struct gl_reader *r, const char *cmd)
 	}
 	/* The library sends the app's bytes of the stipple's extent. */
 	if (b.up_n != (uint64_t)size)
-		return gh_gl_fail(x, "%s: %u bytes of the app's, the pack state says %lld", cmd,
-		                  b.up_n, (long long)size);
+		return gh_gl_fail(x, "%u bytes of the app's, the pack state says %lld", b.up_n,
+		                  (long long)size);
 	if (size > b.buf_size) {
 		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 		return reply_blob(x, 0, NULL) != NULL;
@@ -145,7 +144,7 @@ static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int
 	if (!read_tail(x, r, &b))
 		return false;
 	if (b.up_n)
-		return gh_gl_fail(x, "%s: %u bytes sent with a readback", cmd, b.up_n);
+		return gh_gl_fail(x, "%u bytes sent with a readback", b.up_n);
 	/* GL_PIXEL_MAP_I_TO_I..GL_PIXEL_MAP_A_TO_A; their sizes are 0x40 on. */
 	bool known = map >= GL_PIXEL_MAP_I_TO_I && map <= GL_PIXEL_MAP_A_TO_A;
 	GLint count = 0;
@@ -154,7 +153,7 @@ static bool get_map(struct gl_exec *x, struct gl_reader *r, const char *cmd, int
 		                        &count);
 	uint32_t elem = kind == USV ? 2 : 4;
 	if (count < 0 || count > GH_GL_MAX_PIXEL_MAP)
-		return gh_gl_fail(x, "%s: the driver says the map has %d values", cmd, count);
+		return gh_gl_fail(x, "the driver says the map has %d values", count);
 	uint32_t size = (uint32_t)count * elem;
 	if (b.to_buffer) {
 		if (!known) {
