@@ -116,13 +116,16 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 	const void *data = gl_rd_blob(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
-	bool es1 = x->ctx->level.api == GL_API_GLES1;
+	uint32_t api = x->ctx->level.api;
 	if (h.array >= GL_ARRAY_KIND_COUNT)
 		return gh_gl_fail(x, "unknown array kind %u", h.array);
-	if (es1 != (h.array != GL_ARRAY_ATTRIB))
-		return gh_gl_fail(x, "array kind %u in a %s context", h.array,
-		                  gl_api_name(x->ctx->level.api));
-	return es1 ? gh_gl_ff_client_array(x, &h, data, n) : attrib_array(x, &h, data, n);
+	/* ES 1: the fixed-function kinds; compatibility: every kind (point
+	 * sizes are ES 1's, fixed.c refuses them); the others: attributes. */
+	bool ok = api == GL_API_GL_COMPAT || (api == GL_API_GLES1) == (h.array != GL_ARRAY_ATTRIB);
+	if (!ok)
+		return gh_gl_fail(x, "array kind %u in a %s context", h.array, gl_api_name(api));
+	return h.array != GL_ARRAY_ATTRIB ? gh_gl_ff_client_array(x, &h, data, n)
+	                                  : attrib_array(x, &h, data, n);
 }
 
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r)

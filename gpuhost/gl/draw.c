@@ -204,21 +204,21 @@ static void hide_arrays(uint32_t hide, bool enable)
 bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
                         void (*draw)(const void *args), const void *args)
 {
-	uint32_t hide;
-	/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c). */
-	bool es1 = x->ctx->level.api == GL_API_GLES1;
-	if (es1 ? !gh_gl_ff_check(x, f->any, f->last > 0 ? (uint64_t)f->last : 0, &hide)
-	        : !check_attribs(x, f, &hide))
+	uint32_t hide = 0, hide_ff = 0;
+	/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c),
+	 * compatibility contexts from those and the generic attributes. */
+	uint32_t api = x->ctx->level.api;
+	bool ff = api == GL_API_GLES1 || api == GL_API_GL_COMPAT;
+	bool generic = api != GL_API_GLES1;
+	if (ff && !gh_gl_ff_check(x, f->any, f->last > 0 ? (uint64_t)f->last : 0, &hide_ff))
 		return false;
-	if (es1)
-		gh_gl_ff_hide(x, hide, false);
-	else
-		hide_arrays(hide, false);
+	if (generic && !check_attribs(x, f, &hide))
+		return false;
+	gh_gl_ff_hide(x, hide_ff, false);
+	hide_arrays(hide, false);
 	draw(args);
-	if (es1)
-		gh_gl_ff_hide(x, hide, true);
-	else
-		hide_arrays(hide, true);
+	gh_gl_ff_hide(x, hide_ff, true);
+	hide_arrays(hide, true);
 	return true;
 }
 

@@ -16,11 +16,23 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
+/* The compatibility profile's caps (<GL/glcorearb.h> has none of them). */
+enum {
+	EDGE_FLAG_ARRAY = 0x8079,
+	INDEX_ARRAY = 0x8077,
+	FOG_COORD_ARRAY = 0x8457,
+	SECONDARY_COLOR_ARRAY = 0x845E,
+};
+
 static const char *const names[GH_GL_FF_TEXCOORD0 + 1] = {
         [GH_GL_FF_VERTEX] = "vertex array",
         [GH_GL_FF_NORMAL] = "normal array",
         [GH_GL_FF_COLOR] = "color array",
         [GH_GL_FF_POINT_SIZE] = "point size array",
+        [GH_GL_FF_EDGE_FLAG] = "edge flag array",
+        [GH_GL_FF_INDEX] = "color index array",
+        [GH_GL_FF_FOG_COORD] = "fog coordinate array",
+        [GH_GL_FF_SECONDARY_COLOR] = "secondary color array",
         [GH_GL_FF_TEXCOORD0] = "texture coordinate array",
 };
 
@@ -37,6 +49,10 @@ static uint32_t kind_of(uint32_t slot)
 	        [GH_GL_FF_NORMAL] = GL_ARRAY_NORMAL,
 	        [GH_GL_FF_COLOR] = GL_ARRAY_COLOR,
 	        [GH_GL_FF_POINT_SIZE] = GL_ARRAY_POINT_SIZE,
+	        [GH_GL_FF_EDGE_FLAG] = GL_ARRAY_EDGE_FLAG,
+	        [GH_GL_FF_INDEX] = GL_ARRAY_INDEX,
+	        [GH_GL_FF_FOG_COORD] = GL_ARRAY_FOG_COORD,
+	        [GH_GL_FF_SECONDARY_COLOR] = GL_ARRAY_SECONDARY_COLOR,
 	};
 	return slot < GH_GL_FF_TEXCOORD0 ? kinds[slot] : GL_ARRAY_TEXCOORD;
 }
@@ -52,6 +68,14 @@ static int slot_of(uint32_t kind, uint32_t index)
 		return GH_GL_FF_COLOR;
 	case GL_ARRAY_POINT_SIZE:
 		return GH_GL_FF_POINT_SIZE;
+	case GL_ARRAY_EDGE_FLAG:
+		return GH_GL_FF_EDGE_FLAG;
+	case GL_ARRAY_INDEX:
+		return GH_GL_FF_INDEX;
+	case GL_ARRAY_FOG_COORD:
+		return GH_GL_FF_FOG_COORD;
+	case GL_ARRAY_SECONDARY_COLOR:
+		return GH_GL_FF_SECONDARY_COLOR;
 	case GL_ARRAY_TEXCOORD:
 		return index < GH_GL_MAX_TEXTURE_UNITS ? (int)(GH_GL_FF_TEXCOORD0 + index) : -1;
 	}
@@ -70,9 +94,21 @@ static int slot_of_cap(const struct gh_gl_context *ctx, uint32_t cap)
 	case GL_COLOR_ARRAY:
 		return GH_GL_FF_COLOR;
 	case GL_POINT_SIZE_ARRAY_OES:
-		return GH_GL_FF_POINT_SIZE;
+		return ctx->level.api == GL_API_GLES1 ? GH_GL_FF_POINT_SIZE : -1;
 	case GL_TEXTURE_COORD_ARRAY:
 		return (int)(GH_GL_FF_TEXCOORD0 + ctx->client_unit);
+	}
+	if (ctx->level.api != GL_API_GL_COMPAT)
+		return -1;
+	switch (cap) {
+	case EDGE_FLAG_ARRAY:
+		return GH_GL_FF_EDGE_FLAG;
+	case INDEX_ARRAY:
+		return GH_GL_FF_INDEX;
+	case FOG_COORD_ARRAY:
+		return GH_GL_FF_FOG_COORD;
+	case SECONDARY_COLOR_ARRAY:
+		return GH_GL_FF_SECONDARY_COLOR;
 	}
 	return -1;
 }
@@ -84,8 +120,32 @@ static uint32_t cap_of(uint32_t slot)
 	        [GH_GL_FF_NORMAL] = GL_NORMAL_ARRAY,
 	        [GH_GL_FF_COLOR] = GL_COLOR_ARRAY,
 	        [GH_GL_FF_POINT_SIZE] = GL_POINT_SIZE_ARRAY_OES,
+	        [GH_GL_FF_EDGE_FLAG] = EDGE_FLAG_ARRAY,
+	        [GH_GL_FF_INDEX] = INDEX_ARRAY,
+	        [GH_GL_FF_FOG_COORD] = FOG_COORD_ARRAY,
+	        [GH_GL_FF_SECONDARY_COLOR] = SECONDARY_COLOR_ARRAY,
 	};
 	return slot < GH_GL_FF_TEXCOORD0 ? caps[slot] : GL_TEXTURE_COORD_ARRAY;
+}
+
+/* The bytes of one element, 0 for a format the context's API refuses:
+ * OpenGL ES 1.1's rules, or the compatibility profile's wider ones. */
+static uint32_t format_bytes(const struct gh_gl_context *ctx, uint32_t kind, uint32_t size,
+                             uint32_t type)
+{
+	if (ctx->level.api == GL_API_GL_COMPAT)
+		return kind == GL_ARRAY_POINT_SIZE ? 0
+		                                   : gl_client_array_compat_bytes(kind, size, type);
+	if (kind > GL_ARRAY_POINT_SIZE || !gl_client_array_size_ok(kind, size) ||
+	    !gl_client_array_type_ok(kind, type))
+		return 0;
+	return gh_gl_attrib_bytes(size, type);
+}
+
+/* Texture coordinate units tracked in the context's API. */
+static uint32_t coord_units(const struct gl_exec *x)
+{
+	return x->ctx->level.api == GL_API_GL_COMPAT ? x->gl->coord_units : x->gl->ff_units;
 }
 
 static void set_buffer(struct gh_gl_buffer **slot, struct gh_gl_buffer *buf)
@@ -102,8 +162,8 @@ static bool set_pointer(struct gl_exec *x, uint32_t slot, GLint size, GLenum typ
                         const void *pointer)
 {
 	uint32_t kind = kind_of(slot);
-	if (size < 0 || !gl_client_array_size_ok(kind, (uint32_t)size) ||
-	    !gl_client_array_type_ok(kind, type) || stride < 0)
+	uint32_t bytes = size < 0 ? 0 : format_bytes(x->ctx, kind, (uint32_t)size, type);
+	if (!bytes || stride < 0)
 		return gh_gl_fail(x, "%s of %d x type 0x%x, stride %d", array_name(slot), size,
 		                  type, stride);
 	if (!x->ctx->array_buffer)
@@ -114,7 +174,7 @@ static bool set_pointer(struct gl_exec *x, uint32_t slot, GLint size, GLenum typ
 	a->type = type;
 	a->stride = (uint32_t)stride;
 	a->offset = (uint64_t)(uintptr_t)pointer;
-	a->bytes = gh_gl_attrib_bytes((uint32_t)size, type);
+	a->bytes = bytes;
 	set_buffer(&a->buffer, x->ctx->array_buffer);
 	return true;
 }
@@ -150,6 +210,30 @@ bool gl_exec_hook_glPointSizePointerOES(struct gl_exec *x, GLenum type, GLsizei 
 	return set_pointer(x, GH_GL_FF_POINT_SIZE, 1, type, stride, pointer);
 }
 
+/* The compatibility profile's arrays (gl-compat-annotations.txt). */
+bool gl_exec_hook_glEdgeFlagPointer(struct gl_exec *x, GLsizei stride, const void *pointer)
+{
+	return set_pointer(x, GH_GL_FF_EDGE_FLAG, 1, GL_UNSIGNED_BYTE, stride, pointer);
+}
+
+bool gl_exec_hook_glIndexPointer(struct gl_exec *x, GLenum type, GLsizei stride,
+                                 const void *pointer)
+{
+	return set_pointer(x, GH_GL_FF_INDEX, 1, type, stride, pointer);
+}
+
+bool gl_exec_hook_glFogCoordPointer(struct gl_exec *x, GLenum type, GLsizei stride,
+                                    const void *pointer)
+{
+	return set_pointer(x, GH_GL_FF_FOG_COORD, 1, type, stride, pointer);
+}
+
+bool gl_exec_hook_glSecondaryColorPointer(struct gl_exec *x, GLint size, GLenum type,
+                                          GLsizei stride, const void *pointer)
+{
+	return set_pointer(x, GH_GL_FF_SECONDARY_COLOR, size, type, stride, pointer);
+}
+
 /* A cap GL refuses (GL_INVALID_ENUM) changes nothing. */
 bool gl_exec_hook_glEnableClientState(struct gl_exec *x, GLenum array)
 {
@@ -170,11 +254,13 @@ bool gl_exec_hook_glDisableClientState(struct gl_exec *x, GLenum array)
 bool gl_exec_hook_glClientActiveTexture(struct gl_exec *x, GLenum texture)
 {
 	uint32_t unit = texture - GL_TEXTURE0;
-	if (texture < GL_TEXTURE0 || unit >= x->gl->host_ff_units)
+	bool compat = x->ctx->level.api == GL_API_GL_COMPAT;
+	if (texture < GL_TEXTURE0 ||
+	    unit >= (compat ? x->gl->host_coord_units : x->gl->host_ff_units))
 		return true; /* GL_INVALID_ENUM */
-	if (unit >= x->gl->ff_units)
+	if (unit >= coord_units(x))
 		return gh_gl_fail(x, "client texture unit %u is over the %u gpupipe tracks", unit,
-		                  x->gl->ff_units);
+		                  coord_units(x));
 	x->ctx->client_unit = unit;
 	return true;
 }
@@ -255,6 +341,18 @@ static void point_at_scratch(const struct gl_client_array *h, uint32_t slot)
 	case GH_GL_FF_POINT_SIZE:
 		gles_host.glPointSizePointerOES(h->type, 0, NULL);
 		break;
+	case GH_GL_FF_EDGE_FLAG:
+		gles_host.glEdgeFlagPointer(0, NULL);
+		break;
+	case GH_GL_FF_INDEX:
+		gles_host.glIndexPointer(h->type, 0, NULL);
+		break;
+	case GH_GL_FF_FOG_COORD:
+		gles_host.glFogCoordPointer(h->type, 0, NULL);
+		break;
+	case GH_GL_FF_SECONDARY_COLOR:
+		gles_host.glSecondaryColorPointer(size, h->type, 0, NULL);
+		break;
 	default:
 		gles_host.glTexCoordPointer(size, h->type, 0, NULL);
 		break;
@@ -266,7 +364,7 @@ bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, c
 {
 	struct gh_gl_context *ctx = x->ctx;
 	int s = slot_of(h->array, h->index);
-	if (s < 0 || (h->array == GL_ARRAY_TEXCOORD && h->index >= x->gl->ff_units) ||
+	if (s < 0 || (h->array == GL_ARRAY_TEXCOORD && h->index >= coord_units(x)) ||
 	    (h->array != GL_ARRAY_TEXCOORD && h->index != 0))
 		return gh_gl_fail(x, "array kind %u index %u", h->array, h->index);
 	uint32_t slot = (uint32_t)s;
@@ -275,11 +373,10 @@ bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, c
 	    !gles_level_has(&ctx->level, GLES_OP_glPointSizePointerOES))
 		return gh_gl_fail(x, "a point size array in a context without "
 		                     "GL_OES_point_size_array");
-	if (!gl_client_array_size_ok(h->array, h->size) ||
-	    !gl_client_array_type_ok(h->array, h->type) || h->mode)
+	uint32_t bytes = format_bytes(ctx, h->array, h->size, h->type);
+	if (!bytes || h->mode)
 		return gh_gl_fail(x, "%s of %u x type 0x%x (mode %u)", array_name(slot), h->size,
 		                  h->type, h->mode);
-	uint32_t bytes = gh_gl_attrib_bytes(h->size, h->type);
 	uint64_t need = ((uint64_t)h->first + h->count) * bytes;
 	if (n == GL_BLOB_NULL || n != (uint64_t)h->count * bytes)
 		return gh_gl_fail(x, "%s: %u bytes for %u vertices of %u bytes", array_name(slot),

@@ -48,7 +48,10 @@ struct gl_exec;
 #define GH_GL_MAX_BUFFERS 4096u            /* wl_buffers bound to memory */
 #define GH_GL_MAX_ATTRIBS 32u              /* vertex attributes tracked (and advertised) */
 #define GH_GL_MAX_CLIENT_ARRAY (64u << 20) /* bytes of one attribute's scratch buffer */
-#define GH_GL_DAMAGE_HISTORY 4u            /* frames of damage remembered per surface */
+/* The most values a driver's pixel map may say it holds (GL_MAX_PIXEL_MAP_TABLE is 256
+ * in Mesa, 32 at least): a reply stays small. */
+#define GH_GL_MAX_PIXEL_MAP 65536
+#define GH_GL_DAMAGE_HISTORY 4u /* frames of damage remembered per surface */
 /* Bytes of commands being reassembled over all streams of a link: a few
  * whole commands at once (threads uploading together), not one per each
  * of 256 channels. */
@@ -155,7 +158,9 @@ struct gh_gl {
 	uint32_t max_width, max_height; /* largest back buffer (GL limits) */
 	uint32_t max_attribs;           /* min(host GL_MAX_VERTEX_ATTRIBS, GH_GL_MAX_ATTRIBS) */
 	uint32_t host_max_attribs;      /* the host's GL_MAX_VERTEX_ATTRIBS */
-	uint32_t ff_units;      /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GH_GL_MAX_TEXTURE_UNITS) */
+	uint32_t ff_units; /* GLES 1: min(GL_MAX_TEXTURE_UNITS, GH_GL_MAX_TEXTURE_UNITS) */
+	/* Compatibility profile: min(GL_MAX_TEXTURE_COORDS, GH_GL_MAX_TEXTURE_UNITS) */
+	uint32_t coord_units, host_coord_units;
 	uint32_t host_ff_units; /* the host's GLES 1 GL_MAX_TEXTURE_UNITS */
 	uint32_t max_bindings;  /* the same for GL_MAX_VERTEX_ATTRIB_BINDINGS (ES 3.1) */
 	uint32_t host_max_bindings;
@@ -299,6 +304,11 @@ enum gh_gl_ff_array {
 	GH_GL_FF_NORMAL,
 	GH_GL_FF_COLOR,
 	GH_GL_FF_POINT_SIZE,
+	/* The compatibility profile's (never in an OpenGL ES 1 context). */
+	GH_GL_FF_EDGE_FLAG,
+	GH_GL_FF_INDEX,
+	GH_GL_FF_FOG_COORD,
+	GH_GL_FF_SECONDARY_COLOR,
 	GH_GL_FF_TEXCOORD0,
 };
 #define GH_GL_MAX_TEXTURE_UNITS 8u /* GLES 1 units tracked (and advertised) */
@@ -617,6 +627,11 @@ bool gh_gl_array_reads_ok(struct gl_exec *x, const char *what, uint32_t i,
 /* GLES 1 draws: every enabled fixed-function array is checked for
  * vertices 0..last (none when !any); those with no buffer go in *hide,
  * disabled around the draw by gh_gl_ff_hide. */
+/* `size` bytes at `offset` in the bound pixel pack buffer: GL_GUARD_CALL when
+ * they lie inside it, GL_GUARD_SKIP (GL_INVALID_OPERATION recorded) when they
+ * do not, GL_GUARD_FAIL (the link ends) when none is bound (pixels.c). */
+enum gl_guard gh_gl_pack_range(struct gl_exec *x, const char *cmd, uint64_t offset, int64_t size);
+
 bool gh_gl_ff_check(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide);
 void gh_gl_ff_hide(struct gl_exec *x, uint32_t hide, bool enable);
 /* GL_OP_CLIENT_ARRAY of a fixed-function array (h->array is not

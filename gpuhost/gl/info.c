@@ -537,6 +537,15 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 	          query_strings(d, true);
 	if (ok) {
 		d->n_limits = query_limits(NULL, d->limits);
+		if (!core) {
+			/* The texture coordinate arrays the library may send (fixed.c). */
+			GLint coords = 0;
+			gles_host.glGetIntegerv(0x8871 /* GL_MAX_TEXTURE_COORDS */, &coords);
+			gl->host_coord_units = coords > 0 ? (uint32_t)coords : 0;
+			gl->coord_units = gl->host_coord_units < GH_GL_MAX_TEXTURE_UNITS
+			                          ? gl->host_coord_units
+			                          : GH_GL_MAX_TEXTURE_UNITS;
+		}
 		describe_api(gl, api, d);
 		ok = d->info.version != 0;
 		gp_log(INFO, "host GL: %s; apps get OpenGL %s profile up to %u.%u", d->strings[2],

@@ -119,6 +119,11 @@ static enum gl_guard buffer_range(struct gl_exec *x, const char *cmd, uint32_t t
 	return GL_GUARD_CALL;
 }
 
+enum gl_guard gh_gl_pack_range(struct gl_exec *x, const char *cmd, uint64_t offset, int64_t size)
+{
+	return buffer_range(x, cmd, GL_PIXEL_PACK_BUFFER, offset, size);
+}
+
 enum gl_guard gl_exec_unpack(struct gl_exec *x, const char *cmd, bool offset_mode, uint64_t offset,
                              int64_t size)
 {

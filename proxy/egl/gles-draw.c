@@ -86,7 +86,11 @@ void GL_APIENTRY gl_enc_special_glVertexAttribIPointer(GLuint index, GLint size,
 static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const struct ge_attrib *a,
                        uint32_t first, uint32_t count)
 {
-	uint32_t elem = ge_attrib_elem_bytes(a->size, a->type);
+	/* A compatibility context's fixed-function arrays take desktop GL's
+	 * formats (GL_DOUBLE, GL_BGRA colours). */
+	uint32_t elem = kind != GL_ARRAY_ATTRIB && ge_gl_is_compat(e->gl)
+	                        ? gl_client_array_compat_bytes(kind, (uint32_t)a->size, a->type)
+	                        : ge_attrib_elem_bytes(a->size, a->type);
 	uint64_t bytes = (uint64_t)count * elem;
 	struct gl_client_array h = {
 	        .array = kind,
@@ -117,26 +121,29 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 	return true;
 }
 
-/* The arrays a draw of this context reads: the fixed-function ones for
- * OpenGL ES 1, the generic attributes otherwise. */
-static struct ge_attrib *array_set(struct ge_gl_state *gl, uint32_t *n)
+/* The arrays a draw of this context reads: the fixed-function ones (set
+ * 0) for OpenGL ES 1 and the compatibility profile, the generic attributes
+ * (set 1) for every API but ES 1. NULL for a set the context lacks. */
+static struct ge_attrib *array_set(struct ge_gl_state *gl, int set, uint32_t *n)
 {
-	if (ge_gl_is_es1(gl)) {
+	if (set == 0) {
 		*n = GE_FF_TEXCOORD0 + gl->max_texture_units;
-		return gl->vao->ff;
+		return ge_gl_is_es1(gl) || ge_gl_is_compat(gl) ? gl->vao->ff : NULL;
 	}
 	*n = gl->max_attribs;
-	return gl->vao->attribs;
+	return ge_gl_is_es1(gl) ? NULL : gl->vao->attribs;
 }
 
 static bool has_client_arrays(struct ge_gl_state *gl)
 {
-	uint32_t n;
-	const struct ge_attrib *arrays = array_set(gl, &n);
-	for (uint32_t i = 0; i < n; i++) {
-		const struct ge_attrib *a = &arrays[i];
-		if (a->enabled && !a->buffer && a->pointer)
-			return true;
+	for (int set = 0; set < 2; set++) {
+		uint32_t n;
+		const struct ge_attrib *arrays = array_set(gl, set, &n);
+		for (uint32_t i = 0; arrays && i < n; i++) {
+			const struct ge_attrib *a = &arrays[i];
+			if (a->enabled && !a->buffer && a->pointer)
+				return true;
+		}
 	}
 	return false;
 }
@@ -146,6 +153,9 @@ static bool has_client_arrays(struct ge_gl_state *gl)
  * `base` (the base instance) of the instanced ones. An enabled array with
  * no buffer and a NULL pointer is left alone (natively the draw would
  * read address 0). */
+static bool send_set(struct gl_enc *e, int set, uint64_t first, uint64_t count, uint64_t instances,
+                     uint64_t base);
+
 static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances,
                         uint64_t base)
 {
@@ -156,15 +166,24 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
+	for (int set = 0; set < 2; set++) {
+		if (!send_set(e, set, first, count, instances, base))
+			return false;
+	}
+	return true;
+}
+
+static bool send_set(struct gl_enc *e, int set, uint64_t first, uint64_t count, uint64_t instances,
+                     uint64_t base)
+{
 	uint32_t n;
-	bool es1 = ge_gl_is_es1(gl);
-	const struct ge_attrib *arrays = array_set(gl, &n);
-	for (uint32_t i = 0; i < n; i++) {
+	const struct ge_attrib *arrays = array_set(e->gl, set, &n);
+	for (uint32_t i = 0; arrays && i < n; i++) {
 		const struct ge_attrib *a = &arrays[i];
 		uint32_t kind = GL_ARRAY_ATTRIB, index = i;
 		if (!a->enabled || a->buffer || !a->pointer)
 			continue;
-		if (es1)
+		if (set == 0)
 			ge_ff_wire(i, &kind, &index);
 		uint64_t from = first, k = count;
 		if (a->divisor) {

@@ -97,9 +97,11 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 {
 	struct ge_gl_state *gl = e->gl;
 	*n = 1;
-	if (ge_gl_is_es1(gl) && ge_ff_value(gl, pname, v))
+	if ((ge_gl_is_es1(gl) || ge_gl_is_compat(gl)) && ge_ff_value(gl, pname, v))
 		return true;
 	if (ge_debug_value(e, pname, v))
+		return true;
+	if (ge_client_attrib_value(gl, pname, v))
 		return true;
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:

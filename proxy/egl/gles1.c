@@ -21,6 +21,19 @@ bool ge_gl_is_es1(const struct ge_gl_state *gl)
 	return gl->api->level.api == GL_API_GLES1;
 }
 
+bool ge_gl_is_compat(const struct ge_gl_state *gl)
+{
+	return gl->api->level.api == GL_API_GL_COMPAT;
+}
+
+/* The compatibility profile's caps (the ES headers have none of them). */
+enum {
+	EDGE_FLAG_ARRAY = 0x8079,
+	INDEX_ARRAY = 0x8077,
+	FOG_COORD_ARRAY = 0x8457,
+	SECONDARY_COLOR_ARRAY = 0x845E,
+};
+
 void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index)
 {
 	static const uint32_t kinds[GE_FF_TEXCOORD0] = {
@@ -28,6 +41,10 @@ void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index)
 	        [GE_FF_NORMAL] = GL_ARRAY_NORMAL,
 	        [GE_FF_COLOR] = GL_ARRAY_COLOR,
 	        [GE_FF_POINT_SIZE] = GL_ARRAY_POINT_SIZE,
+	        [GE_FF_EDGE_FLAG] = GL_ARRAY_EDGE_FLAG,
+	        [GE_FF_INDEX] = GL_ARRAY_INDEX,
+	        [GE_FF_FOG_COORD] = GL_ARRAY_FOG_COORD,
+	        [GE_FF_SECONDARY_COLOR] = GL_ARRAY_SECONDARY_COLOR,
 	};
 	*kind = slot < GE_FF_TEXCOORD0 ? kinds[slot] : GL_ARRAY_TEXCOORD;
 	*index = slot < GE_FF_TEXCOORD0 ? 0 : slot - GE_FF_TEXCOORD0;
@@ -45,9 +62,21 @@ static int slot_of_cap(const struct ge_gl_state *gl, uint32_t cap)
 	case GL_COLOR_ARRAY:
 		return GE_FF_COLOR;
 	case GL_POINT_SIZE_ARRAY_OES:
-		return GE_FF_POINT_SIZE;
+		return ge_gl_is_es1(gl) ? GE_FF_POINT_SIZE : -1;
 	case GL_TEXTURE_COORD_ARRAY:
 		return GE_FF_TEXCOORD0 + (int)gl->client_unit;
+	}
+	if (!ge_gl_is_compat(gl))
+		return -1;
+	switch (cap) {
+	case EDGE_FLAG_ARRAY:
+		return GE_FF_EDGE_FLAG;
+	case INDEX_ARRAY:
+		return GE_FF_INDEX;
+	case FOG_COORD_ARRAY:
+		return GE_FF_FOG_COORD;
+	case SECONDARY_COLOR_ARRAY:
+		return GE_FF_SECONDARY_COLOR;
 	}
 	return -1;
 }
@@ -66,6 +95,14 @@ static int slot_of_pointer(const struct ge_gl_state *gl, uint32_t pname)
 		return GE_FF_POINT_SIZE;
 	case GL_TEXTURE_COORD_ARRAY_POINTER:
 		return GE_FF_TEXCOORD0 + (int)gl->client_unit;
+	case 0x8093: /* GL_EDGE_FLAG_ARRAY_POINTER */
+		return ge_gl_is_compat(gl) ? GE_FF_EDGE_FLAG : -1;
+	case 0x8091: /* GL_INDEX_ARRAY_POINTER */
+		return ge_gl_is_compat(gl) ? GE_FF_INDEX : -1;
+	case 0x8456: /* GL_FOG_COORD_ARRAY_POINTER */
+		return ge_gl_is_compat(gl) ? GE_FF_FOG_COORD : -1;
+	case 0x845D: /* GL_SECONDARY_COLOR_ARRAY_POINTER */
+		return ge_gl_is_compat(gl) ? GE_FF_SECONDARY_COLOR : -1;
 	}
 	return -1;
 }
@@ -81,15 +118,34 @@ static bool set_pointer(uint32_t op, uint32_t slot, GLint size, GLenum type, GLs
 		return false;
 	uint32_t kind, index;
 	ge_ff_wire(slot, &kind, &index);
-	if (size < 0 || !gl_client_array_size_ok(kind, (uint32_t)size) || stride < 0) {
-		gl_enc_error(e, GL_INVALID_VALUE);
-		return false;
-	}
-	if (!gl_client_array_type_ok(kind, type)) {
-		gl_enc_error(e, GL_INVALID_ENUM);
-		return false;
-	}
 	struct ge_gl_state *gl = e->gl;
+	if (ge_gl_is_compat(gl)) {
+		/* The compatibility profile's wider formats; GL says
+		 * GL_INVALID_VALUE for a size, GL_INVALID_ENUM for a type, and
+		 * GL_INVALID_OPERATION for a pair (a packed type, GL_BGRA). */
+		if (stride < 0 || size < 0) {
+			gl_enc_error(e, GL_INVALID_VALUE);
+			return false;
+		}
+		if (!gl_client_array_compat_bytes(kind, (uint32_t)size, type)) {
+			uint32_t any = gl_client_array_compat_bytes(
+			                       kind, kind == GL_ARRAY_NORMAL ? 3 : 1, type) ||
+			               gl_client_array_compat_bytes(kind, 4, type);
+			gl_enc_error(e, !any                           ? GL_INVALID_ENUM
+			                : size == 0x80E1 /* GL_BGRA */ ? GL_INVALID_OPERATION
+			                                               : GL_INVALID_VALUE);
+			return false;
+		}
+	} else {
+		if (size < 0 || !gl_client_array_size_ok(kind, (uint32_t)size) || stride < 0) {
+			gl_enc_error(e, GL_INVALID_VALUE);
+			return false;
+		}
+		if (!gl_client_array_type_ok(kind, type)) {
+			gl_enc_error(e, GL_INVALID_ENUM);
+			return false;
+		}
+	}
 	struct ge_attrib *a = &gl->vao->ff[slot];
 	a->size = size;
 	a->type = type;
@@ -135,6 +191,34 @@ void GL_APIENTRY gl_enc_special_glPointSizePointerOES(GLenum type, GLsizei strid
 		gl_enc_glPointSizePointerOES(type, stride, pointer);
 }
 
+/* The compatibility profile's arrays, as the others (gl-compat-annotations.txt). */
+void GL_APIENTRY gl_enc_special_glEdgeFlagPointer(GLsizei stride, const void *pointer)
+{
+	if (set_pointer(GLES_OP_glEdgeFlagPointer, GE_FF_EDGE_FLAG, 1, GL_UNSIGNED_BYTE, stride,
+	                pointer))
+		gl_enc_glEdgeFlagPointer(stride, pointer);
+}
+
+void GL_APIENTRY gl_enc_special_glIndexPointer(GLenum type, GLsizei stride, const void *pointer)
+{
+	if (set_pointer(GLES_OP_glIndexPointer, GE_FF_INDEX, 1, type, stride, pointer))
+		gl_enc_glIndexPointer(type, stride, pointer);
+}
+
+void GL_APIENTRY gl_enc_special_glFogCoordPointer(GLenum type, GLsizei stride, const void *pointer)
+{
+	if (set_pointer(GLES_OP_glFogCoordPointer, GE_FF_FOG_COORD, 1, type, stride, pointer))
+		gl_enc_glFogCoordPointer(type, stride, pointer);
+}
+
+void GL_APIENTRY gl_enc_special_glSecondaryColorPointer(GLint size, GLenum type, GLsizei stride,
+                                                        const void *pointer)
+{
+	if (set_pointer(GLES_OP_glSecondaryColorPointer, GE_FF_SECONDARY_COLOR, size, type, stride,
+	                pointer))
+		gl_enc_glSecondaryColorPointer(size, type, stride, pointer);
+}
+
 /* The hooks run after the command was queued; a cap GL refuses changes
  * nothing there either. */
 void gl_enc_hook_glEnableClientState(struct gl_enc *e, GLenum array)
@@ -161,7 +245,8 @@ void ge_get_pointer(struct gl_enc *e, GLenum pname, void **params)
 {
 	if (ge_debug_pointer(e, pname, params))
 		return;
-	int slot = ge_gl_is_es1(e->gl) ? slot_of_pointer(e->gl, pname) : -1;
+	bool ff = ge_gl_is_es1(e->gl) || ge_gl_is_compat(e->gl);
+	int slot = ff ? slot_of_pointer(e->gl, pname) : -1;
 	if (slot < 0) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
@@ -203,6 +288,19 @@ static int array_field(const struct ge_gl_state *gl, uint32_t pname, int *field)
 	        {GL_TEXTURE_COORD_ARRAY_TYPE, GE_FF_TEXCOORD0, 1},
 	        {GL_TEXTURE_COORD_ARRAY_STRIDE, GE_FF_TEXCOORD0, 2},
 	        {GL_TEXTURE_COORD_ARRAY_BUFFER_BINDING, GE_FF_TEXCOORD0, 3},
+	        /* The compatibility profile's (GL 4.5 compatibility, table 23.4). */
+	        {0x8085 /* GL_INDEX_ARRAY_TYPE */, GE_FF_INDEX, 1},
+	        {0x8086 /* GL_INDEX_ARRAY_STRIDE */, GE_FF_INDEX, 2},
+	        {0x8899 /* GL_INDEX_ARRAY_BUFFER_BINDING */, GE_FF_INDEX, 3},
+	        {0x808C /* GL_EDGE_FLAG_ARRAY_STRIDE */, GE_FF_EDGE_FLAG, 2},
+	        {0x889B /* GL_EDGE_FLAG_ARRAY_BUFFER_BINDING */, GE_FF_EDGE_FLAG, 3},
+	        {0x8454 /* GL_FOG_COORD_ARRAY_TYPE */, GE_FF_FOG_COORD, 1},
+	        {0x8455 /* GL_FOG_COORD_ARRAY_STRIDE */, GE_FF_FOG_COORD, 2},
+	        {0x889D /* GL_FOG_COORD_ARRAY_BUFFER_BINDING */, GE_FF_FOG_COORD, 3},
+	        {0x845A /* GL_SECONDARY_COLOR_ARRAY_SIZE */, GE_FF_SECONDARY_COLOR, 0},
+	        {0x845B /* GL_SECONDARY_COLOR_ARRAY_TYPE */, GE_FF_SECONDARY_COLOR, 1},
+	        {0x845C /* GL_SECONDARY_COLOR_ARRAY_STRIDE */, GE_FF_SECONDARY_COLOR, 2},
+	        {0x889C /* GL_SECONDARY_COLOR_ARRAY_BUFFER_BINDING */, GE_FF_SECONDARY_COLOR, 3},
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		if (fields[i].pname != pname)
@@ -221,7 +319,8 @@ bool ge_ff_value(const struct ge_gl_state *gl, uint32_t pname, float *v)
 		v[0] = (float)(GL_TEXTURE0 + gl->client_unit);
 		return true;
 	}
-	if (pname == GL_MAX_TEXTURE_UNITS) {
+	/* The compatibility profile's GL_MAX_TEXTURE_UNITS is its driver's. */
+	if (pname == GL_MAX_TEXTURE_UNITS && ge_gl_is_es1(gl)) {
 		v[0] = (float)gl->max_texture_units;
 		return true;
 	}
@@ -232,10 +331,13 @@ bool ge_ff_value(const struct ge_gl_state *gl, uint32_t pname, float *v)
 	if ((slot = array_field(gl, pname, &field)) < 0)
 		return false;
 	const struct ge_attrib *a = &gl->vao->ff[slot];
-	/* GL's initial values: 4 components of GL_FLOAT (normals 3, point sizes 1). */
-	uint32_t size = a->size ? (uint32_t)a->size : slot == GE_FF_NORMAL ? 3 : 4;
-	const float values[4] = {(float)size, (float)(a->type ? a->type : GL_FLOAT),
-	                         (float)a->stride, (float)a->buffer};
+	/* GL's initial values: 4 components of GL_FLOAT (normals and secondary
+	 * colours 3); edge flags are unsigned bytes. */
+	uint32_t size = a->size                                                 ? (uint32_t)a->size
+	                : slot == GE_FF_NORMAL || slot == GE_FF_SECONDARY_COLOR ? 3
+	                                                                        : 4;
+	uint32_t type = a->type ? a->type : slot == GE_FF_EDGE_FLAG ? GL_UNSIGNED_BYTE : GL_FLOAT;
+	const float values[4] = {(float)size, (float)type, (float)a->stride, (float)a->buffer};
 	v[0] = values[field];
 	return true;
 }

@@ -75,7 +75,9 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 		gl->max_attribs = GE_MAX_ATTRIBS;
 	l = ge_api_limit(api, 0x84E2 /* GL_MAX_TEXTURE_UNITS, GLES 1 */);
 	gl->max_texture_units = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 1;
-	if (gl->max_texture_units > GE_MAX_TEXTURE_UNITS)
+	/* Compatibility contexts: the texture coordinate sets (GL_MAX_TEXTURE_COORDS)
+	 * gpupipe tracks; Mesa and the other drivers have 8. */
+	if (gl->max_texture_units > GE_MAX_TEXTURE_UNITS || api->level.api == GL_API_GL_COMPAT)
 		gl->max_texture_units = GE_MAX_TEXTURE_UNITS;
 	return gl;
 }
@@ -96,6 +98,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_map_finish(&gl->tex_bound);
 	ge_share_unref(gl->share);
 	ge_debug_free(gl->debug);
+	ge_client_attrib_free(gl);
 	free(gl);
 }
 

@@ -48,6 +48,11 @@ enum ge_ff_array {
 	GE_FF_NORMAL,
 	GE_FF_COLOR,
 	GE_FF_POINT_SIZE,
+	/* The compatibility profile's (never set in an OpenGL ES 1 context). */
+	GE_FF_EDGE_FLAG,
+	GE_FF_INDEX,
+	GE_FF_FOG_COORD,
+	GE_FF_SECONDARY_COLOR,
 	GE_FF_TEXCOORD0,
 };
 /* Texture units tracked; GL_MAX_TEXTURE_UNITS above this is reported as this. */
@@ -62,7 +67,7 @@ enum ge_ff_array {
 struct ge_vao {
 	uint32_t element_buffer;
 	struct ge_attrib attribs[GE_MAX_ATTRIBS]; /* GLES 2 and later */
-	struct ge_attrib ff[GE_FF_ARRAYS];        /* GLES 1 */
+	struct ge_attrib ff[GE_FF_ARRAYS];        /* GLES 1, compatibility profile */
 	uint32_t binding_buffers[GE_MAX_ATTRIBS]; /* buffer of each binding point */
 };
 
@@ -126,7 +131,17 @@ struct ge_gl_state {
 	/* The indexed binding points' counts multi-binds check (gl-multibind.c),
 	 * asked of the host once each; 0 until then. */
 	uint32_t bind_limits[5];
+	/* The compatibility profile's client attribute stack (gl-client-attrib.c),
+	 * made on first use. */
+	struct ge_client_attrib *client_stack;
+	uint32_t client_depth;
 };
+
+/* GL_MAX_CLIENT_ATTRIB_STACK_DEPTH: the spec's minimum, and Mesa's. */
+#define GE_CLIENT_ATTRIB_STACK_DEPTH 16
+void ge_client_attrib_free(struct ge_gl_state *gl);
+/* GL_CLIENT_ATTRIB_STACK_DEPTH, answered by the library in compatibility contexts. */
+bool ge_client_attrib_value(const struct ge_gl_state *gl, uint32_t pname, float *v);
 
 struct ge_share *ge_share_create(void);
 struct ge_share *ge_share_ref(struct ge_share *s);
@@ -168,6 +183,8 @@ int32_t ge_tex_level_value(struct gl_enc *e, uint32_t texture, uint32_t target, 
 
 /* True for a context of OpenGL ES 1. */
 bool ge_gl_is_es1(const struct ge_gl_state *gl);
+/* A desktop OpenGL compatibility-profile context (fixed-function arrays and generic ones). */
+bool ge_gl_is_compat(const struct ge_gl_state *gl);
 /* The array and its wire kind (enum gl_client_array_kind) and index. */
 void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index);
 /* Array state of GLES 1 answered on the client (sizes, types, strides,

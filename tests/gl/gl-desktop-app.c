@@ -5,6 +5,9 @@
  *
  *   left     a red quad in immediate mode (glBegin(GL_QUADS)/glEnd), compatibility profile
  *   right    a green triangle from a display list (glNewList/glCallList)
+ *   bottom   a cyan strip from client arrays (glVertexPointer/glColorPointer in the app's
+ *            memory, glDrawArrays), left of centre, and a magenta block of glDrawPixels
+ *            at window position 160,4, right of centre (both in the strip below the shapes)
  *   middle   a yellow square from a core 3.3 context sharing the surface: a vertex array
  *            object, a buffer and a GLSL 3.30 program (with --core only)
  *
@@ -82,10 +85,29 @@ static void draw_compat(struct gp_frame *f, GLuint list)
 	glVertex2f(-0.9f, 0.8f);
 	glEnd();
 	glCallList(list);
+	/* Client arrays: a strip at pixels 40..88 x 4..20, colours as unsigned bytes. */
+	static const GLfloat strip[] = {-0.6875f, -0.96875f, -0.3125f, -0.96875f,
+	                                -0.6875f, -0.84375f, -0.3125f, -0.84375f};
+	static const GLubyte cyan[] = {0, 255, 255, 0, 255, 255, 0, 255, 255, 0, 255, 255};
+	glVertexPointer(2, GL_FLOAT, 0, strip);
+	glColorPointer(3, GL_UNSIGNED_BYTE, 0, cyan);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	glDisableClientState(GL_COLOR_ARRAY);
+	glDisableClientState(GL_VERTEX_ARRAY);
+	/* glDrawPixels: a 16x8 magenta block at window position 160,4. */
+	static GLubyte block[16 * 8 * 4];
+	for (size_t i = 0; i < sizeof(block); i += 4)
+		memcpy(block + i, (const GLubyte[]){255, 0, 255, 255}, 4);
+	glWindowPos2i(160, 4);
+	glDrawPixels(16, 8, GL_RGBA, GL_UNSIGNED_BYTE, block);
 	gp_expect_no_error(f, "compat-draw");
 	/* GL coordinates: x = (ndc + 1) * 128. */
 	gp_add_probe(f, "immediate-quad", 64, 128, 0xff0000, 2);
 	gp_add_probe(f, "display-list", 192, 60, 0x00ff00, 2);
+	gp_add_probe(f, "client-arrays", 64, 12, 0x00ffff, 2);
+	gp_add_probe(f, "draw-pixels", 168, 8, 0xff00ff, 2);
 	gp_add_probe(f, "clear", 8, 8, CLEAR, 2);
 	gp_add_probe(f, "clear", 248, 248, CLEAR, 2);
 }

@@ -260,7 +260,9 @@ static bool unknown_client_array_kind(struct gt *t)
 		return false;
 	vertex_array(t, GL_ARRAY_KIND_COUNT, 0, 3, 24);
 	gt_send(t, 1, 0, 0);
-	return gt_refused(t, "unknown array kind 6");
+	char want[40];
+	snprintf(want, sizeof(want), "unknown array kind %d", GL_ARRAY_KIND_COUNT);
+	return gt_refused(t, want);
 }
 
 static bool es1_array_in_an_es2_context(struct gt *t)

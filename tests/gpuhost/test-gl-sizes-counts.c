@@ -45,7 +45,6 @@ static const struct {
 	uint32_t pname;
 	const char *why;
 } refused[] = {
-        {"get", 0x8871, "GL_MAX_TEXTURE_COORDS: desktop GL only"},
         {"get", 0x891A, "GL_CLAMP_VERTEX_COLOR: desktop GL only"},
         {"get", 0x891B, "GL_CLAMP_FRAGMENT_COLOR: desktop GL only"},
         {"get", 0x8C2E, "GL_TEXTURE_BUFFER_FORMAT_ARB: desktop GL only"},

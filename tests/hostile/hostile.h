@@ -259,6 +259,8 @@ extern const size_t hl_debug_case_count;
  * (cases-ext-commands.c). */
 extern const struct hl_case hl_ext_commands_cases[];
 extern const size_t hl_ext_commands_case_count;
+extern const struct hl_case hl_compat_arrays_cases[];
+extern const size_t hl_compat_arrays_case_count;
 extern const struct hl_case hl_gl_core_cases[];
 extern const size_t hl_gl_core_case_count;
 /* Desktop OpenGL 4.0 to 4.4 on a core context (cases-core4.c). */

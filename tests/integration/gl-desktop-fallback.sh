@@ -1,8 +1,9 @@
 #!/bin/bash
 # Never worse than without gpupipe: gl-desktop-app (desktop OpenGL: an EGL_OPENGL_BIT config,
-# eglBindAPI(EGL_OPENGL_API), a compatibility context drawing in immediate mode and from a
-# display list, a core 3.3 context drawing from a vertex array object) on gpu-0 with
-# gpupipe's EGL vendor and Mesa's after it, as `meson install` leaves them. gpupipe does not
+# eglBindAPI(EGL_OPENGL_API), a compatibility context drawing in immediate mode, from a
+# display list, from client arrays and with glDrawPixels, a core 3.3 context drawing from a
+# vertex array object) on gpu-0 with gpupipe's EGL vendor and Mesa's after it, as `meson
+# install` leaves them. gpupipe does not
 # stream desktop OpenGL yet, so its vendor hands the display to Mesa's (proxy/egl/fallback.c):
 # the app renders on its own CPU into wl_shm, as it would without gpupipe, its probes read
 # back right, its window shows in the host compositor's screenshot, Mesa's drivers are mapped
@@ -26,7 +27,7 @@ gl_app desktop "$bin" --core
 app=$GP_LAST_PID
 wait_log 30 desktop '^held$' || fail "gl-desktop-app never showed its third frame"
 no_fail_lines desktop || fail "gl-desktop-app's own checks failed $GP_GL_WHERE (glReadPixels, GL errors)"
-for check in immediate-quad display-list core-vao clear; do
+for check in immediate-quad display-list client-arrays draw-pixels core-vao clear; do
 	log_has desktop "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" ||
 		fail "gl-desktop-app printed no probe of $check"
 done
@@ -71,7 +72,7 @@ gl_app first "$bin" --surface-first
 first=$GP_LAST_PID
 wait_log 30 first '^held$' || fail "gl-desktop-app --surface-first never showed its third frame (see first.log below)"
 no_fail_lines first || fail "gl-desktop-app --surface-first's checks failed $GP_GL_WHERE"
-for check in immediate-quad display-list clear; do
+for check in immediate-quad display-list client-arrays draw-pixels clear; do
 	log_has first "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" ||
 		fail "gl-desktop-app --surface-first printed no probe of $check"
 done

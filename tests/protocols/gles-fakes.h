@@ -112,6 +112,9 @@ void GL_APIENTRY fake_Flush(void);
 void install_fakes(void);
 /* The same for OpenGL 4.5's commands of gles-fakes-dsa.c. */
 void install_dsa_fakes(void);
+/* The same for the compatibility profile's client arrays and pixel rectangles
+ * (gles-fakes-compat.c). */
+void install_compat_fakes(void);
 /* The same for desktop GL's commands of versions 1.0 to 2.0 (gles-fakes-gl-core.c). */
 void install_gl_core_fakes(void);
 /* What those fakes got: doubles, and the last GL_CURRENT_VERTEX_ATTRIB asked. */

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gpupipe/gl-stream.h>
+
 #include "gles-fakes.h"
 
 /* Desktop OpenGL's enums of test_compat_ff, which the GLES headers lack. */
@@ -963,6 +965,97 @@ static void test_compat_ff(void)
 	install_fakes();
 }
 
+/* The compatibility profile's client arrays and pixel rectangles: the formats each array
+ * kind takes, glDrawPixels, glBitmap, glPolygonStipple and glPixelMap* sized from the
+ * unpack state (GL_COLOR_INDEX, GL_BITMAP), their data round-trips, and a glDrawPixels
+ * past its data ends the link. */
+static void test_compat(void)
+{
+	enum { COLOR_INDEX = 0x1900, BITMAP = 0x1A00, BGRA = 0x80E1, DOUBLE = 0x140A };
+	enum { GL_PIXEL_MAP_I_TO_R = 0x0C72 };
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_COLOR, BGRA, GL_UNSIGNED_BYTE) == 4);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_COLOR, BGRA, GL_FLOAT) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 2, DOUBLE) == 16);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 1, GL_FLOAT) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 2, GL_UNSIGNED_BYTE) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_NORMAL, 3, GL_BYTE) == 3);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_TEXCOORD, 1, GL_SHORT) == 2);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_INDEX, 1, GL_UNSIGNED_BYTE) == 1);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_FOG_COORD, 1, GL_INT) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_SECONDARY_COLOR, 4, GL_FLOAT) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_SECONDARY_COLOR, 3, GL_FLOAT) == 12);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_EDGE_FLAG, 1, GL_UNSIGNED_BYTE) == 1);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_POINT_SIZE, 1, GL_FLOAT) == 0);
+	CHECK(gl_client_array_compat_bytes(GL_ARRAY_KIND_COUNT, 1, GL_FLOAT) == 0);
+
+	fake_api = GL_API_GL_COMPAT;
+	fake_version = GL_VERSION_CODE(4, 5); /* not offered yet: its landing version */
+	reset();
+	enc.ps.desktop = ex.ps.desktop = true;
+	install_compat_fakes();
+	/* Rows of 3 colour indices padded to 4 bytes: 2 * 4 + 3. */
+	CHECK(gl_draw_pixels_size(&enc.ps, 3, 3, COLOR_INDEX, GL_UNSIGNED_BYTE) == 11);
+	CHECK(gl_draw_pixels_size(&enc.ps, 2, 2, GL_LUMINANCE_ALPHA, GL_FLOAT) == 2 * 16);
+	CHECK(gl_draw_pixels_size(&enc.ps, 8, 2, GL_RGBA, BITMAP) == GL_SIZE_INVALID_ENUM);
+	/* Bitmaps: 8 bits a row padded to 4 bytes; 9 bits from bit 7 span 2 bytes. */
+	CHECK(gl_draw_pixels_size(&enc.ps, 8, 2, COLOR_INDEX, BITMAP) == 5);
+	CHECK(gl_bitmap_unpack_size(&enc.ps, 8, 2) == 5 &&
+	      gl_bitmap_unpack_size(&enc.ps, 0, 5) == 0);
+	CHECK(gl_bitmap_unpack_size(&enc.ps, 32, 32) == 128 &&
+	      gl_bitmap_pack_size(&enc.ps, 1, 1) == 1);
+	enc.ps.unpack_skip_pixels = 7;
+	enc.ps.unpack_alignment = 1;
+	CHECK(gl_bitmap_unpack_size(&enc.ps, 2, 1) == 2);
+	enc.ps.unpack_row_length = 20; /* 3 bytes a row */
+	CHECK(gl_bitmap_unpack_size(&enc.ps, 2, 3) == 2 * 3 + 2);
+	enc.ps = ex.ps;
+
+	const GLubyte idx[12] = {1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0};
+	gl_enc_glDrawPixels(3, 3, COLOR_INDEX, GL_UNSIGNED_BYTE, idx);
+	CHECK(host_drain() && strcmp(rec.fn, "glDrawPixels") == 0 && rec.i[0] == 3);
+	CHECK(rec.e[0] == COLOR_INDEX && memcmp(rec.data, idx, 8) == 0);
+	gl_enc_glDrawPixels(2, 2, GL_RGBA, BITMAP, idx);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == enc.decoded);
+	enc.error = 0;
+	const GLubyte bits[8] = {0xf0, 0, 0, 0, 0x0f};
+	gl_enc_glBitmap(8, 2, 0, 0, 1, 0, bits);
+	CHECK(host_drain() && strcmp(rec.fn, "glBitmap") == 0 && rec.data[0] == 0xf0);
+	gl_enc_glBitmap(0, 0, 0, 0, 3, 2, NULL); /* moves the raster position only */
+	CHECK(host_drain() && rec.null_ptr && rec.f[2] == 3 && rec.f[3] == 2);
+	GLubyte mask[128];
+	for (int i = 0; i < 128; i++)
+		mask[i] = (GLubyte)i;
+	gl_enc_glPolygonStipple(mask);
+	CHECK(host_drain() && rec.data_len == 128 && memcmp(rec.data, mask, 128) == 0);
+	const GLushort map[3] = {1, 0xffff, 7};
+	gl_enc_glPixelMapusv(GL_PIXEL_MAP_I_TO_R, 3, map);
+	CHECK(host_drain() && rec.n == 3 && memcmp(rec.data, map, 6) == 0);
+	gl_enc_glPixelMapusv(GL_PIXEL_MAP_I_TO_R, -1, map);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == enc.decoded);
+	enc.error = 0;
+	/* A colour array in a buffer: size GL_BGRA travels as the offset's format. */
+	gl_enc_glSecondaryColorPointer(3, GL_UNSIGNED_BYTE, 4, (const void *)(uintptr_t)64);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.big[0] == 64);
+	gl_enc_glSecondaryColorPointer(3, GL_UNSIGNED_BYTE, 4, (const void *)(uintptr_t)13);
+	CHECK(!host_drain() && strstr(ex.reason, "glSecondaryColorPointer"));
+	reset();
+	ex.ps.desktop = true;
+	/* 2x2 RGBA is 16 bytes: 8 end the link; so does a stipple of 64. */
+	refused(GLES_OP_glDrawPixels, (uint32_t[]){2, 2, GL_RGBA, GL_UNSIGNED_BYTE, 8, 1, 2}, 7,
+	        "glDrawPixels");
+	uint32_t words[1 + 16] = {64};
+	refused(GLES_OP_glPolygonStipple, words, 17, "glPolygonStipple");
+	refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, 8, 0, 0}, 5,
+	        "glPixelMapfv");
+	/* ES contexts have none of them. */
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	reset();
+	gl_enc_glDrawPixels(1, 1, GL_RGBA, GL_UNSIGNED_BYTE, idx);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
+	reset();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -984,6 +1077,7 @@ int main(int argc, char **argv)
 	test_gl3();
 	test_gl4_rest();
 	test_compat_ff();
+	test_compat();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -73,6 +73,10 @@ int64_t gl_sampler_param_count(uint32_t pname);
 #define GL_GENERATE_MIPMAP_ES1 0x8191
 #define GL_TEXTURE_CROP_RECT_OES_ES1 0x8B9D /* OES_draw_texture: glTexParameter*v, 4 values */
 int64_t gl_get_count_es1(uint32_t pname);
+/* The values of the compatibility profile's client-array and pixel-rectangle pnames
+ * (line and polygon stipple, pixel zoom, transfer and map sizes, the client attribute
+ * stack, the compatibility arrays' state): gles-pixels-compat.c. */
+int64_t gl_get_count_compat_arrays(uint32_t pname);
 int64_t gl_light_count(uint32_t pname);
 int64_t gl_light_model_count(uint32_t pname);
 int64_t gl_material_count(uint32_t pname);
@@ -173,6 +177,16 @@ int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop);
  * INT64_MAX. */
 int64_t gl_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                        int64_t depth, uint32_t format, uint32_t type, bool three_d);
+/* The compatibility profile's pixel rectangles (gles-pixels-compat.c):
+ * glDrawPixels' bytes with the unpack state (gl_unpack_size's, with
+ * GL_COLOR_INDEX, GL_LUMINANCE, GL_LUMINANCE_ALPHA, GL_ALPHA and the
+ * GL_BITMAP type of GL_COLOR_INDEX and GL_STENCIL_INDEX), and a width x
+ * height bitmap's (glBitmap, the polygon stipple: one bit per pixel, rows
+ * padded to the alignment) with the unpack or the pack state. */
+int64_t gl_draw_pixels_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,
+                            uint32_t format, uint32_t type);
+int64_t gl_bitmap_unpack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height);
+int64_t gl_bitmap_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height);
 /* Bytes glReadPixels writes from the pointer with the pack state of `ps`
  * (PACK_ALIGNMENT, PACK_ROW_LENGTH, PACK_SKIP_PIXELS, PACK_SKIP_ROWS). */
 int64_t gl_pack_size(const struct gl_pixel_state *ps, int64_t width, int64_t height,

@@ -486,6 +486,12 @@ enum gl_client_array_kind {
 	GL_ARRAY_COLOR = 3,      /* glColorPointer: size 4 */
 	GL_ARRAY_TEXCOORD = 4,   /* glTexCoordPointer; index: the texture unit, size 2..4 */
 	GL_ARRAY_POINT_SIZE = 5, /* glPointSizePointerOES: size 1 */
+	/* Desktop OpenGL's compatibility profile (which has every kind but
+	 * GL_ARRAY_POINT_SIZE, generic attributes included). */
+	GL_ARRAY_EDGE_FLAG = 6,       /* glEdgeFlagPointer: size 1, GL_UNSIGNED_BYTE */
+	GL_ARRAY_INDEX = 7,           /* glIndexPointer: size 1 */
+	GL_ARRAY_FOG_COORD = 8,       /* glFogCoordPointer: size 1 */
+	GL_ARRAY_SECONDARY_COLOR = 9, /* glSecondaryColorPointer: size 3 or GL_BGRA */
 	GL_ARRAY_KIND_COUNT,
 };
 
@@ -540,6 +546,93 @@ static inline bool gl_client_array_type_ok(uint32_t array, uint32_t type)
 		return type == FIXED || type == FLOAT;
 	}
 	return false;
+}
+
+/* The compatibility profile's rules for the same arrays (GL 4.5
+ * compatibility, table 10.3): the bytes of one element of `size` x `type`
+ * for array `array`, 0 where GL refuses the pair. `size` may be GL_BGRA
+ * (colours), four components. Both sides size client arrays with it. */
+static inline uint32_t gl_client_array_compat_bytes(uint32_t array, uint32_t size, uint32_t type)
+{
+	enum {
+		BYTE = 0x1400,
+		UBYTE = 0x1401,
+		SHORT = 0x1402,
+		USHORT = 0x1403,
+		INT = 0x1404,
+		UINT = 0x1405,
+		FLOAT = 0x1406,
+		DOUBLE = 0x140A,
+		HALF = 0x140B,
+		BGRA = 0x80E1,
+		I2101010 = 0x8D9F,
+		U2101010 = 0x8368,
+		U10F11F11F = 0x8C3B,
+	};
+	uint32_t unit = 0, comps = size == BGRA ? 4 : size;
+	bool packed = type == I2101010 || type == U2101010;
+	switch (type) {
+	case BYTE:
+	case UBYTE:
+		unit = 1;
+		break;
+	case SHORT:
+	case USHORT:
+	case HALF:
+		unit = 2;
+		break;
+	case INT:
+	case UINT:
+	case FLOAT:
+		unit = 4;
+		break;
+	case DOUBLE:
+		unit = 8;
+		break;
+	}
+	bool common =
+	        type == SHORT || type == INT || type == FLOAT || type == HALF || type == DOUBLE;
+	switch (array) {
+	case GL_ARRAY_VERTEX:
+		if (type == U10F11F11F)
+			return size == 3 ? 4 : 0;
+		return size >= 2 && size <= 4 ? (packed   ? (size == 4 ? 4 : 0)
+		                                 : common ? size * unit
+		                                          : 0)
+		                              : 0;
+	case GL_ARRAY_TEXCOORD:
+		if (type == U10F11F11F)
+			return size == 3 ? 4 : 0;
+		return size >= 1 && size <= 4 ? (packed   ? (size == 4 ? 4 : 0)
+		                                 : common ? size * unit
+		                                          : 0)
+		                              : 0;
+	case GL_ARRAY_NORMAL:
+		if (packed || type == U10F11F11F)
+			return size == 3 ? 4 : 0;
+		return size == 3 && (common || type == BYTE) ? 3 * unit : 0;
+	case GL_ARRAY_COLOR:
+	case GL_ARRAY_SECONDARY_COLOR:
+		if (packed)
+			return comps == 4 ? 4 : 0;
+		if (type == U10F11F11F)
+			return size == 3 ? 4 : 0;
+		if (size == BGRA)
+			return type == UBYTE ? 4 : 0;
+		if (array == GL_ARRAY_COLOR ? size < 3 || size > 4 : size != 3)
+			return 0;
+		return unit ? comps * unit : 0;
+	case GL_ARRAY_INDEX:
+		return size == 1 && (type == UBYTE || type == SHORT || type == INT ||
+		                     type == FLOAT || type == DOUBLE)
+		               ? unit
+		               : 0;
+	case GL_ARRAY_FOG_COORD:
+		return size == 1 && (type == FLOAT || type == HALF || type == DOUBLE) ? unit : 0;
+	case GL_ARRAY_EDGE_FLAG:
+		return size == 1 && type == UBYTE ? 1 : 0;
+	}
+	return 0;
 }
 
 enum gl_context_flags {

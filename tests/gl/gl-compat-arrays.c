@@ -1,0 +1,457 @@
+/*
+ * gl-compat-arrays: a desktop OpenGL compatibility-profile app (no window: a surfaceless
+ * context on the Wayland display, drawing into a 16x16 framebuffer object) that uses the
+ * profile's client arrays and pixel rectangles, each checked by pixels or values read back:
+ *
+ *   ff-arrays        vertex and colour arrays in client memory (GL_DOUBLE vertices)
+ *   secondary-fog    secondary colour (GL_COLOR_SUM) and fog coordinate client arrays
+ *   index-edge       colour index and edge flag arrays accepted (their state read back)
+ *   interleaved      glInterleavedArrays GL_C4UB_V2F and GL_C3F_V3F, drawn
+ *   mixed            vertices in a buffer, colours in client memory, glDrawElements
+ *   generic          a client-memory generic attribute drawn by a shader, in VAO 0
+ *   array-element    glArrayElement inside glBegin/glEnd
+ *   client-attrib    glPushClientAttrib/glPopClientAttrib restore pointers and the unpack state
+ *   draw-pixels      GL_RGBA and GL_COLOR_INDEX through pixel maps, drawn at a raster pos
+ *   bitmap           glBitmap in the current raster colour, GL_UNPACK_LSB_FIRST
+ *   copy-pixels      glCopyPixels of a drawn block, zoomed by glPixelZoom
+ *   stipple          glPolygonStipple read back by glGetPolygonStipple; glLineStipple state
+ *
+ * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
+ * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
+ */
+#define GL_GLEXT_PROTOTYPES 1
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <wayland-client.h>
+
+#include "gl-checks.h"
+
+#define SIZE 16
+
+static unsigned pixel_at(int x, int y)
+{
+	unsigned char p[4] = {0};
+	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
+	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+}
+
+static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
+{
+	unsigned got = pixel_at(x, y);
+	return got == want ||
+	       gc_fail(check, "%s: pixel %06x at %d,%d, expected %06x", what, got, x, y, want);
+}
+
+static void clear(void)
+{
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+}
+
+static void reset_arrays(void)
+{
+	static const GLenum caps[] = {GL_VERTEX_ARRAY,          GL_COLOR_ARRAY,
+	                              GL_NORMAL_ARRAY,          GL_TEXTURE_COORD_ARRAY,
+	                              GL_SECONDARY_COLOR_ARRAY, GL_FOG_COORD_ARRAY,
+	                              GL_INDEX_ARRAY,           GL_EDGE_FLAG_ARRAY};
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		glDisableClientState(caps[i]);
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+/* A full-target quad, as a triangle strip of doubles. */
+static const GLdouble quad_d[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+static const GLfloat quad_f[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+
+static void check_ff_arrays(void)
+{
+	const char *c = "ff-arrays";
+	const GLubyte colors[] = {0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255};
+	clear();
+	reset_arrays();
+	glVertexPointer(2, GL_DOUBLE, 0, quad_d);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, colors);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	bool ok = gc_no_error(c, "the draw") && pixel_is(c, 8, 8, 0x00ff00, "a green quad");
+	GLvoid *p = NULL;
+	glGetPointerv(GL_COLOR_ARRAY_POINTER, &p);
+	ok = ok && (p == colors || gc_fail(c, "GL_COLOR_ARRAY_POINTER is %p", p));
+	gc_result(c, ok);
+}
+
+static void check_secondary_fog(void)
+{
+	const char *c = "secondary-fog";
+	const GLfloat sec[] = {0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1};
+	const GLfloat fog[] = {0, 0, 0, 0};
+	clear();
+	reset_arrays();
+	glColor4f(1, 0, 0, 1);
+	glEnable(GL_COLOR_SUM);
+	glFogi(GL_FOG_COORD_SRC, GL_FOG_COORD);
+	glFogi(GL_FOG_MODE, GL_LINEAR);
+	glFogf(GL_FOG_START, 0);
+	glFogf(GL_FOG_END, 1);
+	glEnable(GL_FOG);
+	glVertexPointer(2, GL_FLOAT, 0, quad_f);
+	glSecondaryColorPointer(3, GL_FLOAT, 0, sec);
+	glFogCoordPointer(GL_FLOAT, 0, fog);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_SECONDARY_COLOR_ARRAY);
+	glEnableClientState(GL_FOG_COORD_ARRAY);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	glDisable(GL_FOG);
+	glDisable(GL_COLOR_SUM);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c,
+	          gc_no_error(c, "the draw") &&
+	                  pixel_is(c, 8, 8, 0xff00ff, "red plus a blue secondary colour, fog 0"));
+}
+
+static void check_index_edge(void)
+{
+	const char *c = "index-edge";
+	const GLshort idx[] = {1, 2, 3, 4};
+	const GLboolean edges[] = {GL_TRUE, GL_FALSE, GL_TRUE, GL_FALSE};
+	clear();
+	reset_arrays();
+	glIndexPointer(GL_SHORT, 0, idx);
+	glEdgeFlagPointer(0, edges);
+	glEnableClientState(GL_INDEX_ARRAY);
+	glEnableClientState(GL_EDGE_FLAG_ARRAY);
+	glVertexPointer(2, GL_FLOAT, 0, quad_f);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glColor4f(1, 1, 0, 1);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	GLint type = 0, on = 0;
+	glGetIntegerv(GL_INDEX_ARRAY_TYPE, &type);
+	glGetIntegerv(GL_EDGE_FLAG_ARRAY, &on);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, gc_no_error(c, "the draw") &&
+	                     (type == GL_SHORT || gc_fail(c, "GL_INDEX_ARRAY_TYPE 0x%x", type)) &&
+	                     (on || gc_fail(c, "GL_EDGE_FLAG_ARRAY off")) &&
+	                     pixel_is(c, 8, 8, 0xffff00, "a yellow quad"));
+}
+
+static void check_interleaved(void)
+{
+	const char *c = "interleaved";
+	struct {
+		GLubyte c[4];
+		GLfloat v[2];
+	} ub[4];
+	for (int i = 0; i < 4; i++) {
+		memcpy(ub[i].c, (GLubyte[]){255, 0, 0, 255}, 4);
+		memcpy(ub[i].v, quad_f + 2 * i, sizeof(ub[i].v));
+	}
+	clear();
+	reset_arrays();
+	glInterleavedArrays(GL_C4UB_V2F, 0, ub);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	bool ok = gc_no_error(c, "GL_C4UB_V2F") && pixel_is(c, 8, 8, 0xff0000, "GL_C4UB_V2F");
+	/* The left half in blue, GL_C3F_V3F. */
+	const GLfloat c3v3[] = {0, 0, 1, -1, -1, 0, 0, 0, 1, 0, -1, 0,
+	                        0, 0, 1, -1, 1,  0, 0, 0, 1, 0, 1,  0};
+	glInterleavedArrays(GL_C3F_V3F, 0, c3v3);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	GLint stride = 0;
+	glGetIntegerv(GL_VERTEX_ARRAY_STRIDE, &stride);
+	ok = ok && gc_no_error(c, "GL_C3F_V3F") && pixel_is(c, 3, 8, 0x0000ff, "GL_C3F_V3F") &&
+	     pixel_is(c, 12, 8, 0xff0000, "GL_C4UB_V2F's right half") &&
+	     (stride == 24 || gc_fail(c, "GL_VERTEX_ARRAY_STRIDE %d, expected 24", stride));
+	gc_result(c, ok);
+}
+
+static void check_mixed(void)
+{
+	const char *c = "mixed";
+	const GLfloat colors[] = {0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1};
+	const GLushort elems[] = {0, 1, 2, 3};
+	GLuint vbo;
+	clear();
+	reset_arrays();
+	glGenBuffers(1, &vbo);
+	glBindBuffer(GL_ARRAY_BUFFER, vbo);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(quad_f), quad_f, GL_STATIC_DRAW);
+	glVertexPointer(2, GL_FLOAT, 0, NULL);
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+	glColorPointer(3, GL_FLOAT, 0, colors);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glDrawElements(GL_TRIANGLE_STRIP, 4, GL_UNSIGNED_SHORT, elems);
+	bool ok = gc_no_error(c, "glDrawElements") && pixel_is(c, 8, 8, 0x00ffff, "a cyan quad");
+	clear();
+	glDrawRangeElements(GL_TRIANGLE_STRIP, 0, 3, 4, GL_UNSIGNED_SHORT, elems);
+	ok = ok && gc_no_error(c, "glDrawRangeElements") &&
+	     pixel_is(c, 8, 8, 0x00ffff, "glDrawRangeElements' quad");
+	reset_arrays();
+	glDeleteBuffers(1, &vbo);
+	gc_result(c, ok);
+}
+
+static void check_generic(void)
+{
+	const char *c = "generic";
+	static const char *vs = "#version 120\n"
+	                        "attribute vec2 pos; attribute vec3 col; varying vec3 v;\n"
+	                        "void main() { v = col; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+	static const char *fs = "#version 120\n"
+	                        "varying vec3 v;\n"
+	                        "void main() { gl_FragColor = vec4(v, 1.0); }\n";
+	const GLfloat cols[] = {1, 0.5f, 0, 1, 0.5f, 0, 1, 0.5f, 0, 1, 0.5f, 0};
+	clear();
+	reset_arrays();
+	GLuint prog = gc_program(vs, NULL, fs);
+	if (!prog) {
+		gc_fail(c, "the program did not build");
+		return;
+	}
+	glBindAttribLocation(prog, 3, "col");
+	glBindAttribLocation(prog, 0, "pos");
+	glLinkProgram(prog);
+	glUseProgram(prog);
+	glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad_f);
+	glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, 0, cols);
+	glEnableVertexAttribArray(0);
+	glEnableVertexAttribArray(3);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	glDisableVertexAttribArray(0);
+	glDisableVertexAttribArray(3);
+	glUseProgram(0);
+	glDeleteProgram(prog);
+	unsigned got = pixel_at(8, 8);
+	gc_result(c, gc_no_error(c, "the draw") &&
+	                     ((got >> 16 == 0xff && ((got >> 8) & 0xff) >= 0x7f &&
+	                       ((got >> 8) & 0xff) <= 0x80 && (got & 0xff) == 0) ||
+	                      gc_fail(c, "pixel %06x, expected ff7f00", got)));
+}
+
+static void check_array_element(void)
+{
+	const char *c = "array-element";
+	const GLfloat colors[] = {1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1};
+	clear();
+	reset_arrays();
+	glVertexPointer(2, GL_FLOAT, 0, quad_f);
+	glColorPointer(3, GL_FLOAT, 0, colors);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 4; i++)
+		glArrayElement(i);
+	glEnd();
+	gc_result(c, gc_no_error(c, "glBegin/glArrayElement/glEnd") &&
+	                     pixel_is(c, 8, 8, 0xff00ff, "a magenta quad"));
+}
+
+static void check_client_attrib(void)
+{
+	const char *c = "client-attrib";
+	const GLfloat other[8] = {0};
+	reset_arrays();
+	glVertexPointer(2, GL_FLOAT, 0, quad_f);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
+	glPushClientAttrib(GL_CLIENT_ALL_ATTRIB_BITS);
+	glVertexPointer(3, GL_FLOAT, 0, other);
+	glDisableClientState(GL_VERTEX_ARRAY);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 8);
+	GLint depth = 0;
+	glGetIntegerv(GL_CLIENT_ATTRIB_STACK_DEPTH, &depth);
+	glPopClientAttrib();
+	GLvoid *p = NULL;
+	GLint size = 0, on = 0, align = 0;
+	glGetPointerv(GL_VERTEX_ARRAY_POINTER, &p);
+	glGetIntegerv(GL_VERTEX_ARRAY_SIZE, &size);
+	glGetIntegerv(GL_VERTEX_ARRAY, &on);
+	glGetIntegerv(GL_UNPACK_ALIGNMENT, &align);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+	clear();
+	glColor4f(0, 1, 0, 1);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, gc_no_error(c, "push, pop and a draw") &&
+	                     (depth == 1 || gc_fail(c, "stack depth %d, expected 1", depth)) &&
+	                     (p == quad_f || gc_fail(c, "the vertex pointer was not restored")) &&
+	                     (size == 2 || gc_fail(c, "vertex size %d, expected 2", size)) &&
+	                     (on || gc_fail(c, "the vertex array is not enabled again")) &&
+	                     (align == 2 || gc_fail(c, "unpack alignment %d, expected 2", align)) &&
+	                     pixel_is(c, 8, 8, 0x00ff00, "the restored arrays' quad"));
+}
+
+/* Window coordinates as raster positions: an identity projection over the target. */
+static void raster(int x, int y)
+{
+	glRasterPos2f(-1 + 2.0f * (float)x / SIZE, -1 + 2.0f * (float)y / SIZE);
+}
+
+static void check_draw_pixels(void)
+{
+	const char *c = "draw-pixels";
+	GLubyte rgba[4 * 4 * 4];
+	for (int i = 0; i < 16; i++)
+		memcpy(rgba + 4 * i, (GLubyte[]){0, 0, 255, 255}, 4);
+	clear();
+	raster(2, 2);
+	glDrawPixels(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+	bool ok = gc_no_error(c, "GL_RGBA") && pixel_is(c, 3, 3, 0x0000ff, "GL_RGBA") &&
+	          pixel_is(c, 7, 7, 0x000000, "past the rectangle");
+	/* Index 1 maps to yellow through the I_TO_R/G/B maps. */
+	const GLfloat r[2] = {0, 1}, g[2] = {0, 1}, b[2] = {0, 0}, a[2] = {1, 1};
+	glPixelMapfv(GL_PIXEL_MAP_I_TO_R, 2, r);
+	glPixelMapfv(GL_PIXEL_MAP_I_TO_G, 2, g);
+	glPixelMapfv(GL_PIXEL_MAP_I_TO_B, 2, b);
+	glPixelMapfv(GL_PIXEL_MAP_I_TO_A, 2, a);
+	GLubyte idx[3 * 3];
+	memset(idx, 1, sizeof(idx));
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+	raster(10, 10);
+	glDrawPixels(3, 3, GL_COLOR_INDEX, GL_UNSIGNED_BYTE, idx);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+	GLint mapsize = 0;
+	glGetIntegerv(GL_PIXEL_MAP_I_TO_R_SIZE, &mapsize);
+	ok = ok && gc_no_error(c, "GL_COLOR_INDEX") &&
+	     pixel_is(c, 11, 11, 0xffff00, "index 1 through the maps") &&
+	     (mapsize == 2 || gc_fail(c, "GL_PIXEL_MAP_I_TO_R_SIZE %d", mapsize));
+	/* Half the red through the transfer scale. */
+	glPixelTransferf(GL_RED_SCALE, 0.5f);
+	for (int i = 0; i < 16; i++)
+		memcpy(rgba + 4 * i, (GLubyte[]){255, 0, 0, 255}, 4);
+	raster(10, 2);
+	glDrawPixels(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+	glPixelTransferi(GL_RED_SCALE, 1);
+	unsigned got = pixel_at(11, 3);
+	ok = ok && gc_no_error(c, "glPixelTransfer") &&
+	     ((got >> 16 >= 0x7f && got >> 16 <= 0x80 && (got & 0xffff) == 0) ||
+	      gc_fail(c, "scaled red %06x, expected 7f0000", got));
+	gc_result(c, ok);
+}
+
+static void check_bitmap(void)
+{
+	const char *c = "bitmap";
+	/* 8x2: first row's bits 0..3 (LSB first: pixels 0..3) set, second row empty. */
+	const GLubyte bits[2] = {0x0f, 0x00};
+	clear();
+	glColor4f(1, 0, 0, 1);
+	raster(4, 4);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+	glPixelStorei(GL_UNPACK_LSB_FIRST, GL_TRUE);
+	glBitmap(8, 2, 0, 0, 0, 0, bits);
+	glPixelStorei(GL_UNPACK_LSB_FIRST, GL_FALSE);
+	glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+	glBitmap(0, 0, 0, 0, 3, 0, NULL); /* moves the raster position only */
+	GLfloat pos[4] = {0};
+	glGetFloatv(GL_CURRENT_RASTER_POSITION, pos);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, gc_no_error(c, "glBitmap") && pixel_is(c, 5, 4, 0xff0000, "a set bit") &&
+	                     pixel_is(c, 9, 4, 0x000000, "a clear bit") &&
+	                     pixel_is(c, 5, 5, 0x000000, "the empty row") &&
+	                     (pos[0] == 7 || gc_fail(c, "raster x %g, expected 7", pos[0])));
+}
+
+static void check_copy_pixels(void)
+{
+	const char *c = "copy-pixels";
+	clear();
+	glEnable(GL_SCISSOR_TEST);
+	glScissor(0, 0, 2, 2);
+	glClearColor(0, 1, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glDisable(GL_SCISSOR_TEST);
+	raster(8, 8);
+	glPixelZoom(2, 2);
+	glCopyPixels(0, 0, 2, 2, GL_COLOR);
+	glPixelZoom(1, 1);
+	gc_result(c, gc_no_error(c, "glCopyPixels") &&
+	                     pixel_is(c, 11, 11, 0x00ff00, "the zoomed copy's corner") &&
+	                     pixel_is(c, 12, 12, 0x000000, "past the zoomed copy"));
+}
+
+static void check_stipple(void)
+{
+	const char *c = "stipple";
+	GLubyte mask[128], back[128];
+	for (int i = 0; i < 128; i++)
+		mask[i] = (GLubyte)(i * 7 + 1);
+	glPolygonStipple(mask);
+	memset(back, 0, sizeof(back));
+	glGetPolygonStipple(back);
+	glLineStipple(3, 0xf0f0);
+	GLint pattern = 0, repeat = 0;
+	glGetIntegerv(GL_LINE_STIPPLE_PATTERN, &pattern);
+	glGetIntegerv(GL_LINE_STIPPLE_REPEAT, &repeat);
+	gc_result(c, gc_no_error(c, "the stipples") &&
+	                     (!memcmp(mask, back, sizeof(mask)) ||
+	                      gc_fail(c, "the polygon stipple read back differs")) &&
+	                     (pattern == 0xf0f0 || gc_fail(c, "line pattern 0x%x", pattern)) &&
+	                     (repeat == 3 || gc_fail(c, "line repeat %d", repeat)));
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct wl_display *wl = wl_display_connect(NULL);
+	if (!wl)
+		return printf("FAIL setup: no Wayland display\n"), 1;
+	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	EGLint major, minor, n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
+	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
+		return printf("SKIP setup: no EGL config for desktop OpenGL (0x%x)\n",
+		              eglGetError()),
+		       77;
+	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+	                          4,
+	                          EGL_CONTEXT_MINOR_VERSION,
+	                          5,
+	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
+	                          EGL_NONE};
+	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		return printf("SKIP setup: no OpenGL 4.5 compatibility context (0x%x)\n",
+		              eglGetError()),
+		       77;
+	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	GLuint fb, rb;
+	glGenRenderbuffers(1, &rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
+	glGenFramebuffers(1, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	glDrawBuffer(GL_COLOR_ATTACHMENT0);
+	glReadBuffer(GL_COLOR_ATTACHMENT0);
+	glViewport(0, 0, SIZE, SIZE);
+	if (!gc_no_error("setup", "the framebuffer"))
+		return 1;
+	check_ff_arrays();
+	check_secondary_fog();
+	check_index_edge();
+	check_interleaved();
+	check_mixed();
+	check_generic();
+	check_array_element();
+	check_client_attrib();
+	check_draw_pixels();
+	check_bitmap();
+	check_copy_pixels();
+	check_stipple();
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	eglDestroyContext(dpy, ctx);
+	eglTerminate(dpy);
+	wl_display_disconnect(wl);
+	printf("done\n");
+	return gc_failures() ? 1 : 0;
+}

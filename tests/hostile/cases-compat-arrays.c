@@ -1,0 +1,161 @@
+/*
+ * Hostile streams of the compatibility profile's client arrays and pixel rectangles: a
+ * client array of a compatibility kind shorter than its vertices, one of an unknown kind or
+ * of OpenGL ES 1's point sizes, a glDrawPixels, glBitmap or pixel map past its data, end the
+ * link; a stipple read back past a too-small pixel pack buffer is GL's error, and one asked
+ * back into memory while that buffer is bound ends the link. Skipped while the host offers
+ * no compatibility profile.
+ */
+#include <string.h>
+
+#include <GLES2/gl2.h>
+
+#include "hl-compat.h"
+
+#define PIXEL_PACK_BUFFER 0x88EBu
+#define PIXEL_MAP_I_TO_R 0x0C72u
+#define COMPAT GL_VERSION_CODE(2, 1)
+
+/* GL_OP_CLIENT_ARRAY of `kind`: `count` vertices of 3 floats, `n` bytes of them. */
+static void client_array(struct hl_gl_link *g, uint32_t kind, uint32_t count, uint32_t n)
+{
+	static const float data[12] = {0};
+	hl_gl_cmd_begin(g, GL_OP_CLIENT_ARRAY);
+	const uint32_t h[7] = {kind, 0, 3, GL_FLOAT, 0, 0, count};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g->cmds, h[i]);
+	hl_gl_put_blob(g, data, n);
+	hl_gl_cmd_end(g);
+}
+
+static bool compat_client_array_past_its_extent_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	client_array(&g, GL_ARRAY_SECONDARY_COLOR, 4, 24);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "secondary color array: 24 bytes for 4 vertices of 12 bytes");
+}
+
+static bool compat_client_array_of_an_unknown_kind_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	client_array(&g, 99, 2, 24);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: unknown array kind 99");
+}
+
+/* OpenGL ES 1's point sizes have no array in desktop GL. */
+static bool compat_point_size_array_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	client_array(&g, GL_ARRAY_POINT_SIZE, 1, 12);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "a point size array in a context without");
+}
+
+/* 2x2 RGBA pixels are 16 bytes: 8 sent. */
+static bool compat_draw_pixels_past_its_data_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	uint8_t pixels[8] = {0};
+	hl_gl_cmd_begin(&g, GLES_OP_glDrawPixels);
+	const uint32_t args[] = {2, 2, GL_RGBA, GL_UNSIGNED_BYTE};
+	for (size_t i = 0; i < 4; i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_blob(&g, pixels, sizeof(pixels));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glDrawPixels: pixels is 8 bytes, its arguments say 16");
+}
+
+/* A 16x2 bitmap: rows of 2 bytes padded to 4, 6 bytes; 2 sent. */
+static bool compat_bitmap_past_its_data_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	uint8_t bits[2] = {0xff, 0xff};
+	hl_gl_cmd_begin(&g, GLES_OP_glBitmap);
+	hl_put_u32(&g.cmds, 16);
+	hl_put_u32(&g.cmds, 2);
+	for (int i = 0; i < 4; i++)
+		hl_put_u32(&g.cmds, 0); /* xorig, yorig, xmove, ymove: 0.0f */
+	hl_gl_put_blob(&g, bits, sizeof(bits));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBitmap: bitmap is 2 bytes, its arguments say 6");
+}
+
+/* A map of 64 floats with 16 of them. */
+static bool compat_pixel_map_larger_than_its_blob_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	float values[16] = {0};
+	hl_gl_cmd_begin(&g, GLES_OP_glPixelMapfv);
+	hl_put_u32(&g.cmds, PIXEL_MAP_I_TO_R);
+	hl_put_u32(&g.cmds, 64);
+	hl_gl_put_blob(&g, values, sizeof(values));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glPixelMapfv: values is 64 bytes, its arguments say 256");
+}
+
+/* The stipple is 128 bytes: into a 16-byte pack buffer it is GL_INVALID_OPERATION; asked
+ * back into memory while that buffer is bound, the link ends. */
+static bool
+compat_stipple_past_the_pack_buffer_is_an_error_then_memory_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	uint8_t zeros[16] = {0};
+	hl_gl_buffer(&g, PIXEL_PACK_BUFFER, 7, zeros, sizeof(zeros));
+	hl_gl_cmd_begin(&g, GLES_OP_glGetPolygonStipple);
+	hl_put_u32(&g.cmds, 0x7fffffffu);
+	hl_put_u32(&g.cmds, GL_BLOB_OFFSET);
+	hl_gl_put_u64(&g, 0);
+	hl_gl_cmd_end(&g);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "past the pack buffer: error 0x%x", err);
+	uint8_t mask[128] = {0};
+	hl_gl_cmd_begin(&g, GLES_OP_glGetPolygonStipple);
+	hl_put_u32(&g.cmds, 0x7fffffffu);
+	hl_gl_put_blob(&g, mask, sizeof(mask));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glGetPolygonStipple: values asked back while a pixel pack buffer is "
+	                  "bound");
+}
+
+/* The app's bytes of the stipple's extent must be all of it. */
+static bool compat_stipple_with_a_short_extent_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	uint8_t mask[64] = {0};
+	hl_gl_cmd_begin(&g, GLES_OP_glGetPolygonStipple);
+	hl_put_u32(&g.cmds, 0x7fffffffu);
+	hl_gl_put_blob(&g, mask, sizeof(mask));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glGetPolygonStipple: 64 bytes of the app's, the pack state says 128");
+}
+
+const struct hl_case hl_compat_arrays_cases[] = {
+        HL_CASE(compat_client_array_past_its_extent_ends_the_link),
+        HL_CASE(compat_client_array_of_an_unknown_kind_ends_the_link),
+        HL_CASE(compat_point_size_array_ends_the_link),
+        HL_CASE(compat_draw_pixels_past_its_data_ends_the_link),
+        HL_CASE(compat_bitmap_past_its_data_ends_the_link),
+        HL_CASE(compat_pixel_map_larger_than_its_blob_ends_the_link),
+        HL_CASE(compat_stipple_past_the_pack_buffer_is_an_error_then_memory_ends_the_link),
+        HL_CASE(compat_stipple_with_a_short_extent_ends_the_link),
+};
+const size_t hl_compat_arrays_case_count =
+        sizeof(hl_compat_arrays_cases) / sizeof(hl_compat_arrays_cases[0]);
