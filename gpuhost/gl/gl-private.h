@@ -736,4 +736,10 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
 bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
 bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 
+/* ---- compat-state.c: state the compatibility profile changes behind the trackers ---- */
+
+/* Re-reads the active texture unit and every tracked texture binding from
+ * the driver (after glPopAttrib). */
+void gh_gl_textures_resync(struct gl_exec *x);
+
 #endif

@@ -463,6 +463,8 @@ int64_t gl_get_count(uint32_t pname)
 		if (listed(get_single, LEN(get_single), pname) ||
 		    listed(get_single_gl3, LEN(get_single_gl3), pname))
 			return 1;
+		if (gl_get_count_eval(pname) > 0) /* compatibility profile (gles-sizes-eval.c) */
+			return gl_get_count_eval(pname);
 		return gl_get_count_es1(pname); /* the fixed-function state */
 	}
 }

@@ -121,6 +121,11 @@ struct ge_gl_state {
 	 * -> name, uintptr_t), the framebuffers and the renderbuffer bound. */
 	uint32_t active_unit;
 	struct ge_map tex_bound;
+	/* A glPopAttrib restored bindings behind the hooks (gl-attrib.c):
+	 * tex_stale until the active unit is asked again; then tex_bound holds
+	 * only the keys of tex_known, each other one asked at its first use. */
+	bool tex_stale, tex_lazy;
+	struct ge_map tex_known;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
 	uint32_t transform_feedback; /* glBindTransformFeedback's */
 };
@@ -150,6 +155,11 @@ void ge_buffer_unmap(struct ge_buffer *b);
 #define GE_TEX_TARGETS 11
 /* 0..GE_TEX_TARGETS-1 for a glBindTexture target, else -1. */
 int ge_tex_target_index(uint32_t target);
+/* After a glPopAttrib (gl-attrib.c): asks the host the active unit again. */
+void ge_tex_fresh(struct ge_gl_state *gl);
+/* The same for one unit's binding of `target` (its key in tex_bound),
+ * unless known since. */
+void ge_tex_ask(struct ge_gl_state *gl, uint32_t unit, uint32_t target, uint32_t key);
 
 /* ---- GLES 1 (gles1.c) ---- */
 
