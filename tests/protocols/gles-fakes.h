@@ -120,5 +120,9 @@ extern double rec_d[4];
 void install_core4_fakes(void);
 /* The recording fakes of desktop 3.0-3.3's commands (gles-fakes-gl3.c). */
 void install_fakes_gl3(void);
+/* The compatibility profile's attribute stack and evaluators (gles-fakes-compat-ls.c):
+ * a recording glMap2f; glPopAttrib's host wrap counts its calls. */
+void install_compat_ls_fakes(void);
+extern int pop_attrib_calls;
 
 #endif
