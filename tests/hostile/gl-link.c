@@ -206,6 +206,8 @@ bool hl_gl_init(struct hl_gl_link *g)
 					g->es = api;
 				else if (api.api == GL_API_GL_CORE)
 					g->core = api;
+				else if (api.api == GL_API_GL_COMPAT)
+					g->compat = api;
 			}
 			q += 4 + room;
 		}

@@ -31,10 +31,11 @@ struct hl_gl_link {
 	size_t cmd_start;
 	uint8_t *rep; /* reply bytes received on CH, not consumed yet */
 	size_t rep_len, rep_cap;
-	uint32_t config;         /* a host config_id from GL_OP_INIT */
-	struct gl_api_info es;   /* the OpenGL ES the host offers */
-	struct gl_api_info es1;  /* its OpenGL ES 1.1 (version 0: none) */
-	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
+	uint32_t config;           /* a host config_id from GL_OP_INIT */
+	struct gl_api_info es;     /* the OpenGL ES the host offers */
+	struct gl_api_info es1;    /* its OpenGL ES 1.1 (version 0: none) */
+	struct gl_api_info core;   /* its desktop OpenGL core profile (version 0: none) */
+	struct gl_api_info compat; /* its compatibility profile (version 0: none): hl-compat.h */
 };
 
 /* A desktop OpenGL core context of at least `version` (GL_VERSION_CODE) current on CH, as

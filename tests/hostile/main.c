@@ -31,6 +31,7 @@ static const struct {
         {hl_gl_core_cases, &hl_gl_core_case_count},
         {hl_core4_cases, &hl_core4_case_count},
         {hl_gl3_cases, &hl_gl3_case_count},
+        {hl_compat_ls_cases, &hl_compat_ls_case_count},
 };
 const char *hl_skip_reason;
 
