@@ -281,7 +281,8 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	delete_scratch(ctx);
 	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
 	eglDestroyContext(gl->dpy, ctx->egl);
-	gh_gl_debug_free(ctx); /* after the driver, which held our callback */
+	gh_gl_debug_free(ctx);      /* after the driver, which held our callback */
+	gh_gl_feedback_finish(ctx); /* after the driver, which could write them */
 	gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
 	gh_gl_map_finish(&ctx->vaos);

@@ -468,6 +468,12 @@ struct gh_gl_context {
 	uint32_t errors; /* see gh_gl_error_record */
 	struct gh_gl_bindings bind;
 	struct gh_gl_debug *debug; /* its driver's debug messages (debug.c); NULL: none */
+	/* glFeedbackBuffer's and glSelectBuffer's host buffers, `size` values each, charged
+	 * to the quota while the driver may write them (feedback.c). */
+	struct {
+		void *values;
+		uint32_t size;
+	} feedback, select;
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -741,5 +747,10 @@ bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 /* Re-reads the active texture unit and every tracked texture binding from
  * the driver (after glPopAttrib). */
 void gh_gl_textures_resync(struct gl_exec *x);
+
+/* ---- feedback.c ---- */
+
+/* The context's feedback and selection buffers go (it is destroyed). */
+void gh_gl_feedback_finish(struct gh_gl_context *ctx);
 
 #endif

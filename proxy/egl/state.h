@@ -126,6 +126,13 @@ struct ge_gl_state {
 	 * only the keys of tex_known, each other one asked at its first use. */
 	bool tex_stale, tex_lazy;
 	struct ge_map tex_known;
+	/* The app's feedback and selection buffers (gl-feedback.c): glRenderMode's reply
+	 * fills the one of the mode left; render_mode is GL's (0: GL_RENDER). */
+	void *feedback;
+	uint32_t feedback_size;
+	void *select;
+	uint32_t select_size;
+	uint32_t render_mode;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
 	uint32_t transform_feedback; /* glBindTransformFeedback's */
 };

@@ -16,8 +16,12 @@
  *                 GL_INVALID_OPERATION
  *   name-stack    glInitNames, glPushName, glLoadName, glPopName, glPassThrough in
  *                 GL_RENDER mode: no name stack, no error
+ *   feedback      an evaluated square in GL_FEEDBACK mode: a polygon token first, the
+ *                 count GL returns, the values after it untouched; a buffer that does not
+ *                 fit is GL's overflow (-1), nothing written past it
+ *   select        the same square in GL_SELECT mode under name 5: one hit record
  *
- * Display lists, feedback and selection are not streamed yet (their commands are pending in
+ * Display lists are not streamed yet (their commands are pending in
  * protocols/gles/gl-compat-annotations.txt): their checks join this app when they land.
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -215,6 +219,78 @@ static void check_name_stack(void)
 	gc_result(c, ok);
 }
 
+/* A square over the middle of the target, evaluated (immediate mode is another
+ * block's). */
+static void eval_square(void)
+{
+	const GLfloat square[] = {-0.5f, -0.5f, 0, 0.5f, -0.5f, 0, -0.5f, 0.5f, 0, 0.5f, 0.5f, 0};
+	glMap2f(GL_MAP2_VERTEX_3, 0, 1, 3, 2, 0, 1, 6, 2, square);
+	glEnable(GL_MAP2_VERTEX_3);
+	glMapGrid2f(1, 0, 1, 1, 0, 1);
+	glEvalMesh2(GL_FILL, 0, 1, 0, 1);
+	glDisable(GL_MAP2_VERTEX_3);
+}
+
+static void check_feedback(void)
+{
+	const char *c = "feedback";
+	bool ok = true;
+	GLfloat buf[64];
+	for (int i = 0; i < 64; i++)
+		buf[i] = -7;
+	glFeedbackBuffer(60, GL_2D, buf);
+	glRenderMode(GL_FEEDBACK);
+	glPassThrough(42);
+	eval_square();
+	GLint n = glRenderMode(GL_RENDER);
+	printf("info: feedback of the square: %d values\n", n);
+	ok = (n > 4 && n <= 60) || gc_fail(c, "glRenderMode returned %d", n);
+	ok = ((buf[0] == GL_PASS_THROUGH_TOKEN && buf[1] == 42) ||
+	      gc_fail(c, "first values %g %g", buf[0], buf[1])) &&
+	     ok;
+	ok = (buf[2] == GL_POLYGON_TOKEN || gc_fail(c, "value 2 is %g, not a polygon", buf[2])) &&
+	     ok;
+	ok = (n < 0 || n >= 60 || buf[n] == -7 ||
+	      gc_fail(c, "value %d written past the count", n)) &&
+	     ok;
+	ok = (buf[60] == -7 || gc_fail(c, "written past the buffer's size")) && ok;
+	/* Four values do not hold the square: GL's overflow, nothing past them. */
+	for (int i = 0; i < 64; i++)
+		buf[i] = -7;
+	glFeedbackBuffer(4, GL_2D, buf);
+	glRenderMode(GL_FEEDBACK);
+	eval_square();
+	n = glRenderMode(GL_RENDER);
+	ok = (n == -1 || gc_fail(c, "an overflow returned %d", n)) && ok;
+	ok = (buf[4] == -7 || gc_fail(c, "an overflow wrote past the buffer")) && ok;
+	ok = int_is(c, GL_RENDER_MODE, GL_RENDER) && ok;
+	ok = gc_no_error(c, "feedback") && ok;
+	gc_result(c, ok);
+}
+
+static void check_select(void)
+{
+	const char *c = "select";
+	bool ok = true;
+	GLuint buf[16];
+	for (int i = 0; i < 16; i++)
+		buf[i] = 0xdead;
+	glSelectBuffer(12, buf);
+	glRenderMode(GL_SELECT);
+	glInitNames();
+	glPushName(5);
+	ok = int_is(c, GL_NAME_STACK_DEPTH, 1) && ok;
+	eval_square();
+	GLint hits = glRenderMode(GL_RENDER);
+	ok = (hits == 1 || gc_fail(c, "%d hits, expected 1", hits)) && ok;
+	ok = ((buf[0] == 1 && buf[3] == 5) ||
+	      gc_fail(c, "hit record %u names, name %u", buf[0], buf[3])) &&
+	     ok;
+	ok = (buf[4] == 0xdead || gc_fail(c, "written past the hit record")) && ok;
+	ok = gc_no_error(c, "selection") && ok;
+	gc_result(c, ok);
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
@@ -264,6 +340,8 @@ int main(void)
 	check_eval_mesh();
 	check_accum();
 	check_name_stack();
+	check_feedback();
+	check_select();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);
