@@ -479,6 +479,12 @@ struct gh_gl_context {
 	struct gh_gl_bindings bind;
 	struct gh_gl_debug *debug; /* its driver's debug messages (debug.c); NULL: none */
 	struct gh_gl_xfb *xfb;     /* what transform feedback captured (xfb-draw.c), lazily */
+	/* glFeedbackBuffer's and glSelectBuffer's host buffers, `size` values each, charged
+	 * to the quota while the driver may write them (feedback.c). */
+	struct {
+		void *values;
+		uint32_t size;
+	} feedback, select;
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -754,5 +760,16 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
 /* glUseProgram's and glLinkProgram's bookkeeping, before the real call. */
 bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
 bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
+
+/* ---- compat-state.c: state the compatibility profile changes behind the trackers ---- */
+
+/* Re-reads the active texture unit and every tracked texture binding from
+ * the driver (after glPopAttrib). */
+void gh_gl_textures_resync(struct gl_exec *x);
+
+/* ---- feedback.c ---- */
+
+/* The context's feedback and selection buffers go (it is destroyed). */
+void gh_gl_feedback_finish(struct gh_gl_context *ctx);
 
 #endif

@@ -464,9 +464,13 @@ int64_t gl_get_count(uint32_t pname)
 		if (listed(get_single, LEN(get_single), pname) ||
 		    listed(get_single_gl3, LEN(get_single_gl3), pname))
 			return 1;
-		/* The compatibility profile's client arrays and pixel rectangles, then the
-		 * fixed-function state. */
-		return gl_get_count_compat_arrays(pname) > 0 ? 1 : gl_get_count_es1(pname);
+		/* The compatibility profile's client arrays and pixel rectangles, its
+		 * evaluators (gles-sizes-eval.c), then the fixed-function state. */
+		if (gl_get_count_compat_arrays(pname) > 0)
+			return 1;
+		if (gl_get_count_eval(pname) > 0)
+			return gl_get_count_eval(pname);
+		return gl_get_count_es1(pname);
 	}
 }
 

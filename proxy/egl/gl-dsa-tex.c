@@ -69,7 +69,10 @@ void gl_enc_hook_glBindTexture(struct gl_enc *e, GLenum target, GLuint texture)
 		if (own && own != target)
 			return;
 	}
+	ge_tex_fresh(gl);
 	uint32_t key = unit_key(gl->active_unit, index);
+	if (gl->tex_lazy)
+		ge_map_put(&gl->tex_known, key, (void *)1);
 	if (texture)
 		ge_map_put(&gl->tex_bound, key, (void *)(uintptr_t)texture);
 	else
@@ -84,6 +87,9 @@ void gl_enc_hook_glBindTexture(struct gl_enc *e, GLenum target, GLuint texture)
 
 static uint32_t bound_on(struct ge_gl_state *gl, uint32_t unit, GLenum target)
 {
+	ge_tex_fresh(gl);
+	if (gl->tex_lazy)
+		ge_tex_ask(gl, unit, target, unit_key(unit, ge_tex_target_index(target)));
 	return (uint32_t)(uintptr_t)ge_map_get(&gl->tex_bound,
 	                                       unit_key(unit, ge_tex_target_index(target)));
 }
@@ -105,6 +111,7 @@ static bool tex_begin(struct gl_enc *e, GLuint texture, GLenum *target, uint32_t
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return false;
 	}
+	ge_tex_fresh(e->gl);
 	*old = bound_on(e->gl, e->gl->active_unit, *target);
 	if (*old != texture)
 		gl_enc_glBindTexture(*target, texture);
@@ -142,6 +149,7 @@ void GL_APIENTRY gl_enc_special_glCreateTextures(GLenum target, GLsizei n, GLuin
 		return;
 	}
 	gl_enc_glGenTextures(n, textures);
+	ge_tex_fresh(e->gl);
 	uint32_t old = bound_on(e->gl, e->gl->active_unit, target);
 	for (GLsizei i = 0; i < n; i++)
 		gl_enc_glBindTexture(target, textures[i]);
@@ -184,6 +192,7 @@ void GL_APIENTRY gl_enc_special_glBindTextureUnit(GLuint unit, GLuint texture)
 		             unit >= ge_tex_units(e->gl) ? GL_INVALID_VALUE : GL_INVALID_OPERATION);
 		return;
 	}
+	ge_tex_fresh(e->gl);
 	uint32_t active = e->gl->active_unit;
 	if (unit != active)
 		gl_enc_glActiveTexture(GL_TEXTURE0 + unit);

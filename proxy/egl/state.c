@@ -96,6 +96,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_map_for_each(&gl->vaos, free_val, NULL);
 	ge_map_finish(&gl->vaos);
 	ge_map_finish(&gl->tex_bound);
+	ge_map_finish(&gl->tex_known);
 	ge_share_unref(gl->share);
 	ge_debug_free(gl->debug);
 	ge_client_attrib_free(gl);

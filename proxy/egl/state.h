@@ -126,6 +126,18 @@ struct ge_gl_state {
 	 * -> name, uintptr_t), the framebuffers and the renderbuffer bound. */
 	uint32_t active_unit;
 	struct ge_map tex_bound;
+	/* A glPopAttrib restored bindings behind the hooks (gl-attrib.c):
+	 * tex_stale until the active unit is asked again; then tex_bound holds
+	 * only the keys of tex_known, each other one asked at its first use. */
+	bool tex_stale, tex_lazy;
+	struct ge_map tex_known;
+	/* The app's feedback and selection buffers (gl-feedback.c): glRenderMode's reply
+	 * fills the one of the mode left; render_mode is GL's (0: GL_RENDER). */
+	void *feedback;
+	uint32_t feedback_size;
+	void *select;
+	uint32_t select_size;
+	uint32_t render_mode;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
 	uint32_t transform_feedback; /* glBindTransformFeedback's */
 	/* The indexed binding points' counts multi-binds check (gl-multibind.c),
@@ -178,6 +190,11 @@ void ge_tex_bind_active(struct gl_enc *e, uint32_t target, uint32_t texture);
 /* glGetTexLevelParameteriv(pname) of level 0 (a cube map's +X face) of `texture`, of `target`,
  * bound on the active unit for it and bound back (a round trip). */
 int32_t ge_tex_level_value(struct gl_enc *e, uint32_t texture, uint32_t target, uint32_t pname);
+/* After a glPopAttrib (gl-attrib.c): asks the host the active unit again. */
+void ge_tex_fresh(struct ge_gl_state *gl);
+/* The same for one unit's binding of `target` (its key in tex_bound),
+ * unless known since. */
+void ge_tex_ask(struct ge_gl_state *gl, uint32_t unit, uint32_t target, uint32_t key);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

@@ -128,5 +128,9 @@ void install_gl4_rest_fakes(void);
 /* The recording fakes of the compatibility profile's immediate mode and fixed-function
  * state (gles-fakes-compat-ff.c). */
 void install_compat_ff_fakes(void);
+/* The compatibility profile's attribute stack and evaluators (gles-fakes-compat-ls.c):
+ * a recording glMap2f; glPopAttrib's host wrap counts its calls. */
+void install_compat_ls_fakes(void);
+extern int pop_attrib_calls;
 
 #endif

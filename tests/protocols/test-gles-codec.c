@@ -1056,6 +1056,62 @@ static void test_compat(void)
 	reset();
 }
 
+/* The compatibility profile's evaluator targets (GL/gl.h, which the codec does not include). */
+#define GL_MAP1_TEXTURE_COORD_2 0x0D94
+#define GL_MAP1_VERTEX_3 0x0D97
+#define GL_MAP1_VERTEX_4 0x0D98
+#define GL_MAP2_COLOR_4 0x0DB0
+#define GL_MAP2_VERTEX_3 0x0DB7
+#define GL_MAP2_VERTEX_4 0x0DB8
+
+/* The compatibility profile's evaluators and attribute stack (helper LS's block). */
+static void test_compat_ls(void)
+{
+	reset();
+	install_compat_ls_fakes();
+	fake_api = GL_API_GL_COMPAT;
+	fake_version = GL_VERSION_CODE(4, 5);
+	/* 2 x 2 points of GL_MAP2_VERTEX_3, u stride 3, v stride 7 (one value of padding):
+	 * (1 * 3 + 1 * 7 + 3) = 13 values read. */
+	GLfloat pts[16];
+	for (int i = 0; i < 16; i++)
+		pts[i] = (GLfloat)i;
+	gl_enc_glMap2f(GL_MAP2_VERTEX_3, 0, 1, 3, 2, 0.5f, 2, 7, 2, pts);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glMap2f") == 0);
+	CHECK(rec.e[0] == GL_MAP2_VERTEX_3 && rec.i[0] == 3 && rec.i[3] == 2 && rec.f[2] == 0.5f);
+	CHECK(rec.data_len == 52 && memcmp(rec.data, pts, 52) == 0);
+	int pops = pop_attrib_calls;
+	gl_enc_glPopAttrib();
+	CHECK(host_drain() && pop_attrib_calls == pops + 1);
+
+	/* The client drops what GL refuses before reading. */
+	uint32_t queued = enc.len;
+	gl_enc_glMap2f(GL_MAP2_VERTEX_3, 0, 1, 2, 2, 0, 1, 6, 2, pts);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
+	enc.error = 0;
+	gl_enc_glMap1f(GL_MAP1_VERTEX_4, 0, 1, 4, GL_SIZES_MAX_EVAL_ORDER + 1, pts);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
+	enc.error = 0;
+	gl_enc_glMap1f(GL_MAP2_VERTEX_4, 0, 1, 4, 2, pts);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
+	enc.error = 0;
+	CHECK(gl_map1_count(GL_MAP1_TEXTURE_COORD_2, 2, 3) == 6);
+	CHECK(gl_map2_count(GL_MAP2_COLOR_4, 4, 2, 8, 3) == 4 + 16 + 4);
+	CHECK(gl_map2_count(GL_MAP2_COLOR_4, 3, 2, 8, 3) == GL_SIZE_INVALID_VALUE);
+
+	/* The host refuses a blob short of what the driver would read, and a stride below
+	 * the target's components. */
+	refused(GLES_OP_glMap1f,
+	        (uint32_t[]){GL_MAP1_VERTEX_3, 0, 0x3f800000, 3, 2, 20, 0, 0, 0, 0, 0}, 11,
+	        "glMap1f: points is 20 bytes, its arguments say 24");
+	refused(GLES_OP_glMap1f,
+	        (uint32_t[]){GL_MAP1_VERTEX_3, 0, 0x3f800000, 2, 2, 16, 0, 0, 0, 0}, 10,
+	        "glMap1f: points");
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	install_fakes();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -1078,6 +1134,7 @@ int main(int argc, char **argv)
 	test_gl4_rest();
 	test_compat_ff();
 	test_compat();
+	test_compat_ls();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

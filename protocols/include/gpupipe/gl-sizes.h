@@ -250,4 +250,29 @@ bool gl_teximage_target_3d(uint32_t target);
  * (GL_INVALID_OPERATION in the library; the host ends the link). */
 bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target);
 
+/* ---- The compatibility profile: evaluators (display lists, feedback,
+ * selection: gles-sizes-eval.c) ---- */
+
+/* The largest evaluator order the codec carries: Mesa's GL_MAX_EVAL_ORDER
+ * (GL's minimum is 8). GL refuses a larger order with GL_INVALID_VALUE
+ * before it reads anything; so does gpupipe, so that a hostile order never
+ * sizes a blob. */
+#define GL_SIZES_MAX_EVAL_ORDER 30
+/* Values in one control point of a glMap1/glMap2 target (GL_MAP1_VERTEX_3:
+ * 3, ...), GL_SIZE_INVALID_ENUM for another target; `two` picks GL_MAP2_*. */
+int64_t gl_eval_components(uint32_t target, bool two);
+/* The values glMap1{f,d} reads: order points `stride` values apart, each of
+ * the target's components: (order - 1) * stride + components. Errors as
+ * GL's: an unknown target GL_SIZE_INVALID_ENUM, an order outside
+ * 1..GL_SIZES_MAX_EVAL_ORDER or a stride below the components
+ * GL_SIZE_INVALID_VALUE. */
+int64_t gl_map1_count(uint32_t target, int64_t stride, int64_t order);
+/* The same for glMap2{f,d}: uorder x vorder points. */
+int64_t gl_map2_count(uint32_t target, int64_t ustride, int64_t uorder, int64_t vstride,
+                      int64_t vorder);
+/* glGet* of the state of accumulation, the name stack, the render mode, the
+ * attribute stack and evaluators (gl_get_count asks it), else
+ * GL_SIZE_INVALID_ENUM. */
+int64_t gl_get_count_eval(uint32_t pname);
+
 #endif

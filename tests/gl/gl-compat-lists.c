@@ -1,0 +1,351 @@
+/*
+ * gl-compat-lists: a desktop OpenGL compatibility-profile app (no window: a surfaceless
+ * 4.5 compatibility context on the Wayland display, drawing into a 16x16 framebuffer
+ * object) that uses the attribute stack, evaluators, accumulation and the name stack, each
+ * checked by values or pixels read back:
+ *
+ *   attrib-stack  glPushAttrib(GL_TEXTURE_BIT | GL_ENABLE_BIT), bindings and enables
+ *                 changed, glPopAttrib: the bindings, the active unit and the enables are
+ *                 back (glGet); a direct state access call and an upload after it reach the
+ *                 textures the driver has bound
+ *   eval-map      glMap1f and glMap2f read back (glGetMap*v: order, domain, coefficients;
+ *                 Mesa 22 has no core-named glGetnMap*v natively)
+ *   eval-bad      a glMap2f stride below the target's components: GL_INVALID_VALUE
+ *   eval-mesh     glMap2f of a square over the target, glMapGrid2f, glEvalMesh2 fills it
+ *   accum         glClearAccum read back; glAccum with no accumulation buffer is GL's
+ *                 GL_INVALID_OPERATION
+ *   name-stack    glInitNames, glPushName, glLoadName, glPopName, glPassThrough in
+ *                 GL_RENDER mode: no name stack, no error
+ *   feedback      an evaluated square in GL_FEEDBACK mode: a polygon token first, the
+ *                 count GL returns, the values after it untouched; a buffer that does not
+ *                 fit is GL's overflow (-1), nothing written past it
+ *   select        the same square in GL_SELECT mode under name 5: one hit record
+ *
+ * Display lists are not streamed yet (their commands are pending in
+ * protocols/gles/gl-compat-annotations.txt): their checks join this app when they land.
+ * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
+ * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
+ */
+#define GL_GLEXT_PROTOTYPES 1
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <wayland-client.h>
+
+#include "gl-checks.h"
+
+#define SIZE 16
+
+static unsigned pixel_at(int x, int y)
+{
+	unsigned char p[4] = {0};
+	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
+	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+}
+
+static bool int_is(const char *check, GLenum pname, GLint want)
+{
+	GLint v = -1;
+	glGetIntegerv(pname, &v);
+	return v == want || gc_fail(check, "glGetIntegerv(0x%x) %d, expected %d", pname, v, want);
+}
+
+static bool bound_is(const char *check, unsigned unit, GLuint want)
+{
+	glActiveTexture(GL_TEXTURE0 + unit);
+	GLint v = -1;
+	glGetIntegerv(GL_TEXTURE_BINDING_2D, &v);
+	return (GLuint)v == want ||
+	       gc_fail(check, "unit %u: texture %d bound, expected %u", unit, v, want);
+}
+
+static void check_attrib_stack(void)
+{
+	const char *c = "attrib-stack";
+	bool ok = true;
+	GLuint tex[3];
+	glGenTextures(3, tex);
+	for (int i = 0; i < 3; i++) {
+		glBindTexture(GL_TEXTURE_2D, tex[i]);
+		glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 2, 2, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	}
+	glActiveTexture(GL_TEXTURE0);
+	glBindTexture(GL_TEXTURE_2D, tex[0]);
+	glActiveTexture(GL_TEXTURE1);
+	glBindTexture(GL_TEXTURE_2D, tex[1]);
+	glActiveTexture(GL_TEXTURE0);
+	glDisable(GL_TEXTURE_2D);
+	glPushAttrib(GL_TEXTURE_BIT | GL_ENABLE_BIT);
+	glActiveTexture(GL_TEXTURE1);
+	glBindTexture(GL_TEXTURE_2D, tex[2]);
+	glActiveTexture(GL_TEXTURE0);
+	glBindTexture(GL_TEXTURE_2D, 0);
+	glActiveTexture(GL_TEXTURE1);
+	glEnable(GL_TEXTURE_2D);
+	glPopAttrib();
+	ok = int_is(c, GL_ACTIVE_TEXTURE, GL_TEXTURE0) && ok;
+	ok = (!glIsEnabled(GL_TEXTURE_2D) || gc_fail(c, "GL_TEXTURE_2D still enabled")) && ok;
+	/* Direct state access binds back what it finds bound: the library's
+	 * idea of it must be the driver's after the pop. */
+	glTextureParameteri(tex[2], GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	ok = bound_is(c, 1, tex[1]) && ok;
+	ok = bound_is(c, 0, tex[0]) && ok;
+	/* An upload after the pop reaches the texture bound now (tex[0]). */
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 8, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	GLint w = 0;
+	glGetTextureLevelParameteriv(tex[0], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 8 || gc_fail(c, "texture 0 is %d wide, expected 8", w)) && ok;
+	glGetTextureLevelParameteriv(tex[2], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 2 || gc_fail(c, "texture 2 is %d wide, expected 2", w)) && ok;
+	GLint min = 0;
+	glGetTextureParameteriv(tex[2], GL_TEXTURE_MIN_FILTER, &min);
+	ok = (min == GL_NEAREST || gc_fail(c, "texture 2's min filter 0x%x", min)) && ok;
+	ok = gc_no_error(c, "the attribute stack") && ok;
+	glPopAttrib();
+	ok = gc_error_is(c, GL_STACK_UNDERFLOW, "a glPopAttrib of an empty stack") && ok;
+	glBindTexture(GL_TEXTURE_2D, 0);
+	glDeleteTextures(3, tex);
+	gc_result(c, ok);
+}
+
+static void check_eval_map(void)
+{
+	const char *c = "eval-map";
+	bool ok = true;
+	/* Three points of a curve, 4 values apart (the 4th unused). */
+	const GLfloat curve[] = {0, 0, 0, 9, 1, 2, 3, 9, 4, 5, 6};
+	glMap1f(GL_MAP1_VERTEX_3, 0, 1, 4, 3, curve);
+	GLint order[2] = {0, 0};
+	glGetMapiv(GL_MAP1_VERTEX_3, GL_ORDER, order);
+	ok = (order[0] == 3 || gc_fail(c, "map1 order %d", order[0])) && ok;
+	GLfloat coeff[9] = {0};
+	glGetMapfv(GL_MAP1_VERTEX_3, GL_COEFF, coeff);
+	const GLfloat want1[] = {0, 0, 0, 1, 2, 3, 4, 5, 6};
+	ok = (!memcmp(coeff, want1, sizeof(want1)) || gc_fail(c, "map1 coefficients differ")) && ok;
+	/* 2 x 2 colours, u stride 4, v stride 8. */
+	const GLfloat patch[] = {1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1};
+	glMap2f(GL_MAP2_COLOR_4, 0, 1, 4, 2, 0, 1, 8, 2, patch);
+	GLdouble domain[4] = {0};
+	glGetMapdv(GL_MAP2_COLOR_4, GL_DOMAIN, domain);
+	ok = ((domain[1] == 1 && domain[3] == 1) ||
+	      gc_fail(c, "map2 domain %g %g", domain[1], domain[3])) &&
+	     ok;
+	GLfloat c2[16] = {0};
+	glGetMapfv(GL_MAP2_COLOR_4, GL_COEFF, c2);
+	/* GL keeps the points u-major: (0,0), (0,1), (1,0), (1,1) are at 0, 8, 4, 12. */
+	const GLfloat want2[] = {1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1};
+	ok = (!memcmp(c2, want2, sizeof(c2)) || gc_fail(c, "map2 coefficients differ")) && ok;
+	ok = gc_no_error(c, "maps") && ok;
+	gc_result(c, ok);
+}
+
+static void check_eval_bad(void)
+{
+	const char *c = "eval-bad";
+	const GLfloat pts[64] = {0};
+	bool ok = true;
+	glMap2f(GL_MAP2_VERTEX_3, 0, 1, 2, 2, 0, 1, 6, 2, pts);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a u stride below 3 components") && ok;
+	glMap1f(GL_MAP1_VERTEX_4, 0, 1, 4, 0, pts);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "an order of 0") && ok;
+	glMap1f(0x1234, 0, 1, 4, 2, pts);
+	ok = gc_error_is(c, GL_INVALID_ENUM, "an unknown target") && ok;
+	gc_result(c, ok);
+}
+
+static void check_eval_mesh(void)
+{
+	const char *c = "eval-mesh";
+	bool ok = true;
+	/* A square from -0.5 to 0.5: the middle of the target, in green. */
+	const GLfloat square[] = {-0.5f, -0.5f, 0, 0.5f, -0.5f, 0, -0.5f, 0.5f, 0, 0.5f, 0.5f, 0};
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glMap2f(GL_MAP2_VERTEX_3, 0, 1, 3, 2, 0, 1, 6, 2, square);
+	glEnable(GL_MAP2_VERTEX_3);
+	glMapGrid2f(4, 0, 1, 4, 0, 1);
+	glColor4f(0, 1, 0, 1);
+	glEvalMesh2(GL_FILL, 0, 4, 0, 4);
+	glDisable(GL_MAP2_VERTEX_3);
+	unsigned mid = pixel_at(8, 8), corner = pixel_at(1, 1);
+	ok = (mid == 0x00ff00 || gc_fail(c, "middle %06x, expected 00ff00", mid)) && ok;
+	ok = (corner == 0 || gc_fail(c, "corner %06x, expected 000000", corner)) && ok;
+	ok = gc_no_error(c, "glEvalMesh2") && ok;
+	gc_result(c, ok);
+}
+
+static void check_accum(void)
+{
+	const char *c = "accum";
+	bool ok = true;
+	glClearAccum(0.25f, 0.5f, 0.75f, 1);
+	GLfloat v[4] = {0};
+	glGetFloatv(GL_ACCUM_CLEAR_VALUE, v);
+	ok = (fabsf(v[0] - 0.25f) < 1e-6f && fabsf(v[2] - 0.75f) < 1e-6f) ||
+	     gc_fail(c, "GL_ACCUM_CLEAR_VALUE %g %g %g", v[0], v[1], v[2]);
+	GLint bits = -1;
+	glGetIntegerv(GL_ACCUM_RED_BITS, &bits);
+	printf("info: accumulation red bits %d\n", bits);
+	glAccum(GL_ACCUM, 0.5f);
+	if (bits == 0)
+		ok = gc_error_is(c, GL_INVALID_OPERATION, "glAccum with no accumulation buffer") &&
+		     ok;
+	else
+		ok = gc_no_error(c, "glAccum") && ok;
+	glAccum(0x1234, 0.5f);
+	/* The op is checked before the buffer (Mesa, as GL's error order allows). */
+	ok = gc_error_is(c, GL_INVALID_ENUM, "glAccum of an unknown op") && ok;
+	gc_result(c, ok);
+}
+
+static void check_name_stack(void)
+{
+	const char *c = "name-stack";
+	bool ok = true;
+	glInitNames();
+	glPushName(7);
+	glLoadName(8);
+	glPassThrough(1);
+	ok = int_is(c, GL_NAME_STACK_DEPTH, 0) && ok;
+	glPopName();
+	ok = int_is(c, GL_RENDER_MODE, GL_RENDER) && ok;
+	ok = gc_no_error(c, "the name stack in GL_RENDER mode") && ok;
+	gc_result(c, ok);
+}
+
+/* A square over the middle of the target, evaluated (immediate mode is another
+ * block's). */
+static void eval_square(void)
+{
+	const GLfloat square[] = {-0.5f, -0.5f, 0, 0.5f, -0.5f, 0, -0.5f, 0.5f, 0, 0.5f, 0.5f, 0};
+	glMap2f(GL_MAP2_VERTEX_3, 0, 1, 3, 2, 0, 1, 6, 2, square);
+	glEnable(GL_MAP2_VERTEX_3);
+	glMapGrid2f(1, 0, 1, 1, 0, 1);
+	glEvalMesh2(GL_FILL, 0, 1, 0, 1);
+	glDisable(GL_MAP2_VERTEX_3);
+}
+
+static void check_feedback(void)
+{
+	const char *c = "feedback";
+	bool ok = true;
+	GLfloat buf[64];
+	for (int i = 0; i < 64; i++)
+		buf[i] = -7;
+	glFeedbackBuffer(60, GL_2D, buf);
+	glRenderMode(GL_FEEDBACK);
+	glPassThrough(42);
+	eval_square();
+	GLint n = glRenderMode(GL_RENDER);
+	printf("info: feedback of the square: %d values\n", n);
+	ok = (n > 4 && n <= 60) || gc_fail(c, "glRenderMode returned %d", n);
+	ok = ((buf[0] == GL_PASS_THROUGH_TOKEN && buf[1] == 42) ||
+	      gc_fail(c, "first values %g %g", buf[0], buf[1])) &&
+	     ok;
+	ok = (buf[2] == GL_POLYGON_TOKEN || gc_fail(c, "value 2 is %g, not a polygon", buf[2])) &&
+	     ok;
+	ok = (n < 0 || n >= 60 || buf[n] == -7 ||
+	      gc_fail(c, "value %d written past the count", n)) &&
+	     ok;
+	ok = (buf[60] == -7 || gc_fail(c, "written past the buffer's size")) && ok;
+	/* Four values do not hold the square: GL's overflow, nothing past them. */
+	for (int i = 0; i < 64; i++)
+		buf[i] = -7;
+	glFeedbackBuffer(4, GL_2D, buf);
+	glRenderMode(GL_FEEDBACK);
+	eval_square();
+	n = glRenderMode(GL_RENDER);
+	ok = (n == -1 || gc_fail(c, "an overflow returned %d", n)) && ok;
+	ok = (buf[4] == -7 || gc_fail(c, "an overflow wrote past the buffer")) && ok;
+	ok = int_is(c, GL_RENDER_MODE, GL_RENDER) && ok;
+	ok = gc_no_error(c, "feedback") && ok;
+	gc_result(c, ok);
+}
+
+static void check_select(void)
+{
+	const char *c = "select";
+	bool ok = true;
+	GLuint buf[16];
+	for (int i = 0; i < 16; i++)
+		buf[i] = 0xdead;
+	glSelectBuffer(12, buf);
+	glRenderMode(GL_SELECT);
+	glInitNames();
+	glPushName(5);
+	ok = int_is(c, GL_NAME_STACK_DEPTH, 1) && ok;
+	eval_square();
+	GLint hits = glRenderMode(GL_RENDER);
+	ok = (hits == 1 || gc_fail(c, "%d hits, expected 1", hits)) && ok;
+	ok = ((buf[0] == 1 && buf[3] == 5) ||
+	      gc_fail(c, "hit record %u names, name %u", buf[0], buf[3])) &&
+	     ok;
+	ok = (buf[4] == 0xdead || gc_fail(c, "written past the hit record")) && ok;
+	ok = gc_no_error(c, "selection") && ok;
+	gc_result(c, ok);
+}
+
+static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
+{
+	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+	                          4,
+	                          EGL_CONTEXT_MINOR_VERSION,
+	                          5,
+	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
+	                          EGL_NONE};
+	return eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct wl_display *wl = wl_display_connect(NULL);
+	if (!wl)
+		return printf("FAIL setup: no Wayland display\n"), 1;
+	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	EGLint major, minor, n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
+	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
+		return printf("SKIP setup: no EGL config for desktop OpenGL (0x%x)\n",
+		              eglGetError()),
+		       77;
+	EGLContext ctx = make_context(dpy, config);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		return printf("SKIP setup: no OpenGL 4.5 compatibility context (0x%x)\n",
+		              eglGetError()),
+		       77;
+	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	GLuint fb, rb;
+	glGenRenderbuffers(1, &rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
+	glGenFramebuffers(1, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	glViewport(0, 0, SIZE, SIZE);
+	if (!gc_no_error("setup", "the framebuffer"))
+		return 1;
+	check_attrib_stack();
+	check_eval_map();
+	check_eval_bad();
+	check_eval_mesh();
+	check_accum();
+	check_name_stack();
+	check_feedback();
+	check_select();
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	eglDestroyContext(dpy, ctx);
+	eglTerminate(dpy);
+	wl_display_disconnect(wl);
+	printf("done\n");
+	return gc_failures() ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * The fakes of gles-fakes.c for the compatibility profile's attribute stack and
+ * evaluators (helper LS's block of gl-compat-annotations.txt): stubs of the hand-written
+ * sides, and a recording glMap2f for test-gles-codec.c (test_compat_ls).
+ */
+#include <string.h>
+
+#include "gles-fakes.h"
+
+CLIENT_SPECIAL(void, glGetMapdv, (GLenum target, GLenum query, GLdouble *v), )
+CLIENT_SPECIAL(void, glGetMapfv, (GLenum target, GLenum query, GLfloat *v), )
+CLIENT_SPECIAL(void, glGetMapiv, (GLenum target, GLenum query, GLint *v), )
+CLIENT_SPECIAL(void, glGetnMapdv, (GLenum target, GLenum query, GLsizei bufSize, GLdouble *v), )
+CLIENT_SPECIAL(void, glGetnMapfv, (GLenum target, GLenum query, GLsizei bufSize, GLfloat *v), )
+CLIENT_SPECIAL(void, glGetnMapiv, (GLenum target, GLenum query, GLsizei bufSize, GLint *v), )
+CLIENT_SPECIAL(void, glFeedbackBuffer, (GLsizei size, GLenum type, GLfloat *buffer), )
+CLIENT_SPECIAL(void, glSelectBuffer, (GLsizei size, GLuint *buffer), )
+CLIENT_SPECIAL(GLint, glRenderMode, (GLenum mode), 0)
+HOST_SPECIAL(glFeedbackBuffer)
+HOST_SPECIAL(glSelectBuffer)
+HOST_SPECIAL(glRenderMode)
+HOST_SPECIAL(glGetMapdv)
+HOST_SPECIAL(glGetMapfv)
+HOST_SPECIAL(glGetMapiv)
+
+int pop_attrib_calls;
+
+void gl_enc_hook_glPopAttrib(struct gl_enc *e)
+{
+	hook_calls++;
+}
+
+bool gl_exec_wrap_glPopAttrib(struct gl_exec *x)
+{
+	pop_attrib_calls++;
+	return true;
+}
+
+static void GL_APIENTRY fake_Map2f(GLenum target, GLfloat u1, GLfloat u2, GLint ustride,
+                                   GLint uorder, GLfloat v1, GLfloat v2, GLint vstride,
+                                   GLint vorder, const GLfloat *points)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glMap2f";
+	rec.e[0] = target;
+	rec.i[0] = ustride, rec.i[1] = uorder, rec.i[2] = vstride, rec.i[3] = vorder;
+	rec.f[0] = u1, rec.f[1] = u2, rec.f[2] = v1, rec.f[3] = v2;
+	/* What GL reads: the last point's components after (order - 1) strides. */
+	uint32_t n = (uint32_t)((uorder - 1) * ustride + (vorder - 1) * vstride + 3);
+	rec.data_len = n * 4;
+	memcpy(rec.data, points, rec.data_len);
+}
+
+void install_compat_ls_fakes(void)
+{
+	gles_host.glMap2f = fake_Map2f;
+}
