@@ -3,10 +3,13 @@
  * glGetnConvolutionFilter, glGetnSeparableFilter, glGetnHistogram, glGetnMinmax):
  * never sent. gpupipe offers no ARB_imaging (the host's Mesa has none), so no colour
  * table, filter, histogram or minmax state exists to read. Mesa 22, in a compatibility
- * context without ARB_imaging, answers every one of them with GL_INVALID_OPERATION
- * whatever the arguments (src/mesa/main/colortab.c, convolve.c, histogram.c: the entry
- * points only record that error), and the check app compares the two
- * (tests/gl/gl-compat-arrays.c, "imaging-readbacks"); the library answers the same.
+ * context without ARB_imaging, implements them (under their ARB_robustness names,
+ * glGetnColorTableARB ...) as GL_INVALID_OPERATION whatever the arguments, writing nothing
+ * (src/mesa/main/colortab.c, convolve.c, histogram.c: the entry points only record that
+ * error; the check app prints what the native glGetnColorTableARB gives:
+ * tests/gl/gl-compat-arrays.c, "imaging-readbacks"). The library answers the same. (Mesa's
+ * dispatch does not know the unsuffixed 4.5 names, so natively glvnd's stub for them does
+ * nothing at all; the error is the command's own answer, which an app can rely on.)
  */
 #include "gles-codec.h"
 
