@@ -7,6 +7,8 @@
  * against the texture the driver really has bound.
  * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
  */
+#include <assert.h>
+
 #include <GLES3/gl32.h>
 
 #include <gpupipe/log.h>
@@ -14,8 +16,9 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* The binding pname of each target index of gh_gl_texture_target_index. */
-static const GLenum binding_pnames[GH_GL_TEX_TARGETS] = {
+/* The binding pname of each target index of gh_gl_texture_target_index
+ * (the asserts below keep both lists as long as the index's range). */
+static const GLenum binding_pnames[] = {
         GL_TEXTURE_BINDING_2D,
         GL_TEXTURE_BINDING_CUBE_MAP,
         GL_TEXTURE_BINDING_3D,
@@ -25,9 +28,10 @@ static const GLenum binding_pnames[GH_GL_TEX_TARGETS] = {
         GL_TEXTURE_BINDING_CUBE_MAP_ARRAY,
         GL_TEXTURE_BINDING_1D_DESKTOP,
         GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP,
+        GL_TEXTURE_BINDING_RECTANGLE_DESKTOP,
 };
 
-static const GLenum targets[GH_GL_TEX_TARGETS] = {
+static const GLenum targets[] = {
         GL_TEXTURE_2D,
         GL_TEXTURE_CUBE_MAP,
         GL_TEXTURE_3D,
@@ -37,7 +41,12 @@ static const GLenum targets[GH_GL_TEX_TARGETS] = {
         GL_TEXTURE_CUBE_MAP_ARRAY,
         GL_TEXTURE_1D_DESKTOP,
         GL_TEXTURE_1D_ARRAY_DESKTOP,
+        GL_TEXTURE_RECTANGLE_DESKTOP,
 };
+static_assert(sizeof(binding_pnames) / sizeof(binding_pnames[0]) == GH_GL_TEX_TARGETS,
+              "a binding pname per tracked texture target");
+static_assert(sizeof(targets) / sizeof(targets[0]) == GH_GL_TEX_TARGETS,
+              "every tracked texture target");
 
 /* The storage of the driver's binding of target index t on the unit now
  * active; a name the host no longer knows (deleted while saved on the

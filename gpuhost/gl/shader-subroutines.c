@@ -28,9 +28,15 @@
  *                             arguments' '(' to ',', or to ' ' when there
  *                             are none), so the index's type and the
  *                             arguments are checked; N is the driver's to
- *                             check (a constant expression)
+ *                             check, so it must be plain (a literal or a
+ *                             name, which glslang checks where it is declared)
  *   layout(...) before subroutine: blanked (index = N on functions,
- *                             location = N on uniforms: the driver's checks)
+ *                             location = N on uniforms: the driver's checks);
+ *                             plain too (names, numbers, '=' and ','): text
+ *                             glslang never sees must not be an expression
+ *                             aimed at the driver's own parser
+ * Anything else (an expression in either place) is left as it is, for glslang
+ * to refuse.
  *   #extension GL_ARB_shader_subroutine: blanked; it turns the rewrite on
  *                             below GLSL 4.00
  *
@@ -202,9 +208,25 @@ static void append_flat(struct rewrite *t, struct span sp)
 }
 
 /* The layout(...) right before `from`, when there is one: its start. */
+/* Text the rewrite hides from glslang but the driver reads: only words,
+ * blanks and `extra` characters, and short. */
+static bool plain(const struct rewrite *t, size_t from, size_t to, const char *extra)
+{
+	if (to < from || to - from > 64)
+		return false;
+	for (size_t k = from; k < to; k++) {
+		int c = (unsigned char)t->s[k];
+		if (!word_char(c) && c != ' ' && c != '\t' && !strchr(extra, c))
+			return false;
+	}
+	return true;
+}
+
 static size_t with_layout(const struct rewrite *t, size_t from)
 {
-	return t->layout.to && t->layout.to == t->token_end && t->layout.from >= t->copied
+	/* layout( ... ): its inside plain, else it stays for glslang. */
+	return t->layout.to && t->layout.to == t->token_end && t->layout.from >= t->copied &&
+	                       plain(t, t->layout.from + strlen("layout"), t->layout.to, "(),=")
 	               ? t->layout.from
 	               : from;
 }
@@ -313,7 +335,8 @@ static bool uniform_declaration(struct rewrite *t, size_t keyword)
 			return false;
 		skip_space(t);
 		bool array = at(t, 0) == '[';
-		if (array && match(t, '[', ']') == SIZE_MAX)
+		size_t open = t->i, close = array ? match(t, '[', ']') : 0;
+		if (array && (close == SIZE_MAX || !plain(t, open + 1, close, "")))
 			return false;
 		names[n].name = name;
 		names[n++].array = array;

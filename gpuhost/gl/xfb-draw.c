@@ -421,8 +421,23 @@ bool gl_exec_wrap_glBeginQueryIndexed(struct gl_exec *x, GLenum target, GLuint i
 	return true;
 }
 
+/* The query active at (target, index) is the host's own counter: the app
+ * has none there, so its end is GL's GL_INVALID_OPERATION and never
+ * reaches the driver (which would end ours and leave a capture uncounted). */
+static bool host_holds(struct gl_exec *x, GLenum target, GLuint index)
+{
+	struct gh_gl_xfb *t = x->ctx ? x->ctx->xfb : NULL;
+	int i = t ? counted_stream(t, target, index) : -1;
+	if (i < 0 || !t->running || !t->run[i].query || t->run[i].target != target)
+		return false;
+	gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+	return true;
+}
+
 bool gl_exec_wrap_glEndQuery(struct gl_exec *x, GLenum target)
 {
+	if (host_holds(x, target, 0))
+		return true;
 	gles_host.glEndQuery(target);
 	app_moved(x, target, 0);
 	return true;
@@ -430,6 +445,8 @@ bool gl_exec_wrap_glEndQuery(struct gl_exec *x, GLenum target)
 
 bool gl_exec_wrap_glEndQueryIndexed(struct gl_exec *x, GLenum target, GLuint index)
 {
+	if (host_holds(x, target, index))
+		return true;
 	gles_host.glEndQueryIndexed(target, index);
 	app_moved(x, target, index);
 	return true;

@@ -185,6 +185,27 @@ static bool subroutine_calls_and_types_are_still_checked(void)
 	                                               strlen(es), 0, &log);
 	CHECK(v == GH_SHADER_REFUSED, "an ES shader's subroutine passed");
 	free(log);
+	/* Text glslang never sees must be plain: an expression as an array size or in the
+	 * layout before `subroutine` is left for glslang, which refuses the line. */
+	if (!refused_at(GL_FRAGMENT_SHADER,
+	                "#version 400\n"
+	                "subroutine vec4 paint();\n"
+	                "subroutine(paint) vec4 red() { return vec4(1.0); }\n"
+	                "subroutine uniform paint p[(1 + (1))];\n"
+	                "out vec4 o;\n"
+	                "void main() { o = p[0](); }\n",
+	                "0:4:", ""))
+		return false;
+	if (!refused_at(
+	            GL_FRAGMENT_SHADER,
+	            "#version 400\n"
+	            "subroutine vec4 paint();\n"
+	            "layout(index = (1 + 1)) subroutine(paint) vec4 red() { return vec4(1.0); }\n"
+	            "subroutine uniform paint p;\n"
+	            "out vec4 o;\n"
+	            "void main() { o = p(); }\n",
+	            "0:3:", ""))
+		return false;
 	/* A subroutine uniform inside a function. */
 	return refused_at(GL_FRAGMENT_SHADER,
 	                  "#version 400\n"

@@ -156,9 +156,35 @@ static bool gl_xfb_draw_of_an_object_never_captured_is_an_error(struct hl_env *e
 	return hl_gl_close_served(e, &g);
 }
 
+/* The app ends a primitives-written query it never began while the host's own counter holds
+ * that slot: GL_INVALID_OPERATION, the host's counter runs on, and the draw of the whole
+ * capture past a smaller buffer still ends the link (the count did not stop there). */
+static bool gl_xfb_draw_app_ending_the_hosts_query_is_an_error(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, CORE42);
+	capturing_program(&g);
+	hl_gl_cmd(&g, GLES_OP_glEnable, 1, GL_RASTERIZER_DISCARD);
+	hl_gl_cmd(&g, GLES_OP_glBeginTransformFeedback, 1, GL_POINTS);
+	hl_gl_cmd(&g, GLES_OP_glEndQuery, 1, GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "ending a query the app never began: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glDrawArrays, 3, GL_POINTS, 0u, 12u);
+	hl_gl_cmd(&g, GLES_OP_glEndTransformFeedback, 0);
+	hl_gl_cmd(&g, GLES_OP_glDisable, 1, GL_RASTERIZER_DISCARD);
+	static const float three[12] = {0};
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 7, three, sizeof(three));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_cmd(&g, GLES_OP_glDrawTransformFeedback, 2, GL_POINTS, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 192 of a 48-byte buffer");
+}
+
 const struct hl_case hl_xfb_draw_cases[] = {
         HL_CASE(gl_xfb_draw_past_an_attribute_buffer_ends_the_link),
         HL_CASE(gl_xfb_draw_counts_a_capture_the_app_queries_too),
         HL_CASE(gl_xfb_draw_of_an_object_never_captured_is_an_error),
+        HL_CASE(gl_xfb_draw_app_ending_the_hosts_query_is_an_error),
 };
 const size_t hl_xfb_draw_case_count = sizeof(hl_xfb_draw_cases) / sizeof(hl_xfb_draw_cases[0]);
