@@ -65,7 +65,7 @@ CLASSES = {
 PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}
 SIZED_KINDS = {'in', 'out', 'gen', 'delete', 'cstrings'}
 PTR_FLAGS = {'null', 'names', 'upto', 'string', 'unpack'}
-NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete'}
+NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete', 'driver'}
 SIDES = {'client', 'host', 'both'}
 
 
@@ -602,6 +602,12 @@ def apply_annotations(cmds, lines, helpers):
                 p.err = fl[4:]
             if len(words) > 3:
                 fail('%s: trailing fields' % where)
+            # The driver's own name (display lists): neither side maps or
+            # checks it, it travels as the scalar it is.
+            if p.mode == 'driver':
+                if len(spec) > 1:
+                    fail('%s: driver names take no flags' % where)
+                p.cls = None
 
 
 def sides(value):
