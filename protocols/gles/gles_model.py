@@ -31,7 +31,9 @@ API_LINES = {('gles1',): 'gles1', ('gles2',): 'gles2', ('gl', 'core'): 'glcore',
 # The first version of an API a context can have: desktop OpenGL's profiles begin
 # with 3.2 (below it, gl.xml's features still build the profile's command set); the
 # compatibility profile is every desktop version.
-FIRST_VERSION = {'glcore': (3, 2)}
+# A compatibility context is offered from 2.1 on: an app asking for none gets at least
+# that from every driver of the profile, and GL_VERSION 1.0 would turn legacy apps away.
+FIRST_VERSION = {'glcore': (3, 2), 'glcompat': (2, 1)}
 
 # Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
 # f = float, d = double, b = boolean (u32 0/1).
