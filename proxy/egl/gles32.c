@@ -15,6 +15,7 @@
  */
 #include <stdint.h>
 
+#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"
@@ -82,6 +83,15 @@ static GLenum reset_status(uint32_t op, GLenum (*ask)(void))
 		return GL_NO_ERROR;
 	if (!gl_enc_current())
 		return UNKNOWN_CONTEXT_RESET;
+	/* The KHR and EXT names are the core command's (ES 3.2, desktop 4.5):
+	 * where the context has that, they are it, as Mesa answers them there
+	 * (Firefox asks the KHR name on desktop contexts, advertised or not). */
+	const struct gles_level *l = &gl->api->level;
+	if (op != GLES_OP_glGetGraphicsResetStatus && !gles_level_has(l, op) &&
+	    gles_level_has(l, GLES_OP_glGetGraphicsResetStatus)) {
+		op = GLES_OP_glGetGraphicsResetStatus;
+		ask = gl_enc_glGetGraphicsResetStatus;
+	}
 	if (!gl_enc_current_op(op))
 		return GL_NO_ERROR;
 	return ask();

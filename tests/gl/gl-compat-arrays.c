@@ -15,6 +15,8 @@
  *   bitmap           glBitmap in the current raster colour, GL_UNPACK_LSB_FIRST
  *   copy-pixels      glCopyPixels of a drawn block, zoomed by glPixelZoom
  *   stipple          glPolygonStipple read back by glGetPolygonStipple; glLineStipple state
+ *   imaging-readbacks ARB_imaging's glGetn* readbacks without ARB_imaging: no error other
+ *                    than GL_INVALID_OPERATION, their buffers left untouched
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -252,6 +254,62 @@ static void check_array_element(void)
 	                     pixel_is(c, 8, 8, 0xff00ff, "a magenta quad"));
 }
 
+/* Without ARB_imaging (neither Mesa nor gpupipe offers it) the five readbacks have no state
+ * to read and write nothing. Mesa 22 implements them only under their ARB_robustness names
+ * (glGetnColorTableARB ...: GL_INVALID_OPERATION, printed as info); the 4.5 names are unknown
+ * to its dispatch, so glvnd's stub for them does nothing (GL_NO_ERROR). gpupipe's library
+ * answers GL_INVALID_OPERATION, as Mesa's implementation does: either is accepted, any other
+ * error or a written byte fails. */
+static void check_imaging_readbacks(void)
+{
+	const char *c = "imaging-readbacks";
+	PFNGLGETNCOLORTABLEPROC color_table =
+	        (PFNGLGETNCOLORTABLEPROC)eglGetProcAddress("glGetnColorTable");
+	PFNGLGETNCONVOLUTIONFILTERPROC convolution =
+	        (PFNGLGETNCONVOLUTIONFILTERPROC)eglGetProcAddress("glGetnConvolutionFilter");
+	PFNGLGETNSEPARABLEFILTERPROC separable =
+	        (PFNGLGETNSEPARABLEFILTERPROC)eglGetProcAddress("glGetnSeparableFilter");
+	PFNGLGETNHISTOGRAMPROC histogram =
+	        (PFNGLGETNHISTOGRAMPROC)eglGetProcAddress("glGetnHistogram");
+	PFNGLGETNMINMAXPROC minmax = (PFNGLGETNMINMAXPROC)eglGetProcAddress("glGetnMinmax");
+	if (!color_table || !convolution || !separable || !histogram || !minmax) {
+		gc_result(c, gc_fail(c, "an entry point is missing"));
+		return;
+	}
+	unsigned char buf[64], row[16], col[16];
+	memset(buf, 0x5a, sizeof(buf));
+	memset(row, 0x5a, sizeof(row));
+	memset(col, 0x5a, sizeof(col));
+	GLenum err[5];
+	color_table(GL_COLOR_TABLE, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(buf), buf);
+	err[0] = glGetError();
+	convolution(GL_CONVOLUTION_2D, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(buf), buf);
+	err[1] = glGetError();
+	separable(GL_SEPARABLE_2D, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(row), row, sizeof(col), col,
+	          NULL);
+	err[2] = glGetError();
+	histogram(GL_HISTOGRAM, GL_TRUE, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(buf), buf);
+	err[3] = glGetError();
+	minmax(GL_MINMAX, GL_FALSE, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(buf), buf);
+	err[4] = glGetError();
+	PFNGLGETNCOLORTABLEARBPROC color_table_arb =
+	        (PFNGLGETNCOLORTABLEARBPROC)eglGetProcAddress("glGetnColorTableARB");
+	if (color_table_arb) {
+		color_table_arb(GL_COLOR_TABLE, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(buf), buf);
+		printf("info: glGetnColorTableARB error 0x%x\n", glGetError());
+	}
+	printf("info: imaging readback errors 0x%x 0x%x 0x%x 0x%x 0x%x\n", err[0], err[1], err[2],
+	       err[3], err[4]);
+	bool ok = true;
+	for (int i = 0; i < 5; i++)
+		ok = ok && (err[i] == GL_INVALID_OPERATION || err[i] == GL_NO_ERROR ||
+		            gc_fail(c, "readback %d: error 0x%x, expected GL_INVALID_OPERATION", i,
+		                    err[i]));
+	ok = ok && ((buf[0] == 0x5a && buf[63] == 0x5a && row[0] == 0x5a && col[0] == 0x5a) ||
+	            gc_fail(c, "a buffer was written"));
+	gc_result(c, ok);
+}
+
 static void check_client_attrib(void)
 {
 	const char *c = "client-attrib";
@@ -448,6 +506,7 @@ int main(void)
 	check_bitmap();
 	check_copy_pixels();
 	check_stipple();
+	check_imaging_readbacks();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);

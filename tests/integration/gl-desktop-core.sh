@@ -1,8 +1,8 @@
 #!/bin/bash
 # Desktop OpenGL's core profile streamed: gl-desktop-app --core-only (an EGL_OPENGL_BIT
 # config, eglBindAPI(EGL_OPENGL_API), a core 3.3 context drawing with a uniform block and an
-# instanced draw, GLSL 3.30: gl-desktop-core.c; its 4.3 part, a compute dispatch into a
-# storage buffer, joins once the host offers core 4.3) on gpu-0 with gpupipe's EGL vendor and Mesa's after
+# instanced draw, GLSL 3.30: gl-desktop-core.c; and, asking 4.3, a compute dispatch into a
+# storage buffer that a draw reads) on gpu-0 with gpupipe's EGL vendor and Mesa's after
 # it, as `meson install` leaves them. gpupipe streams the context: its probes read back
 # right, its window shows in the host compositor's screenshot, its GL_VERSION is gpupipe's
 # core profile, it maps no Mesa renderer (the app did not render by itself) and nothing falls
@@ -19,11 +19,11 @@ bin=${GPUPIPE_GL_DESKTOP_APP:-}
 # shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
 GP_GL_VENDORS=both
 gl_setup
-gl_app core "$bin" --core-only
+gl_app core "$bin" --core-only 4.3
 app=$GP_LAST_PID
 wait_log 60 core '^held$' || fail "gl-desktop-app --core-only never showed its third frame"
 no_fail_lines core || fail "gl-desktop-app's core checks failed $GP_GL_WHERE (glReadPixels, GL errors)"
-for check in core-ubo core-instance-0 core-instance-1 clear; do
+for check in core-ubo core-instance-0 core-instance-1 core-compute clear; do
 	log_has core "^PASS $check [0-9]+ [0-9]+ [0-9a-f]{6}$" ||
 		fail "gl-desktop-app printed no probe of $check"
 done

@@ -16,6 +16,19 @@ CLIENT_SPECIAL(void, glSecondaryColorPointer,
 CLIENT_SPECIAL(void, glInterleavedArrays, (GLenum format, GLsizei stride, const void *pointer), )
 CLIENT_SPECIAL(void, glPushClientAttrib, (GLbitfield mask), )
 CLIENT_SPECIAL(void, glPopClientAttrib, (void), )
+CLIENT_SPECIAL(void, glGetnColorTable,
+               (GLenum target, GLenum format, GLenum type, GLsizei bufSize, void *table), )
+CLIENT_SPECIAL(void, glGetnConvolutionFilter,
+               (GLenum target, GLenum format, GLenum type, GLsizei bufSize, void *image), )
+CLIENT_SPECIAL(void, glGetnSeparableFilter,
+               (GLenum target, GLenum format, GLenum type, GLsizei rowBufSize, void *row,
+                GLsizei columnBufSize, void *column, void *span), )
+CLIENT_SPECIAL(void, glGetnHistogram,
+               (GLenum target, GLboolean reset, GLenum format, GLenum type, GLsizei bufSize,
+                void *values), )
+CLIENT_SPECIAL(void, glGetnMinmax,
+               (GLenum target, GLboolean reset, GLenum format, GLenum type, GLsizei bufSize,
+                void *values), )
 CLIENT_SPECIAL(void, glGetPolygonStipple, (GLubyte * mask), )
 CLIENT_SPECIAL(void, glGetnPolygonStipple, (GLsizei bufSize, GLubyte *pattern), )
 CLIENT_SPECIAL(void, glGetPixelMapfv, (GLenum map, GLfloat *values), )

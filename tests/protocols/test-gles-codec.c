@@ -1047,6 +1047,25 @@ static void test_compat(void)
 	refused(GLES_OP_glPolygonStipple, words, 17, "glPolygonStipple");
 	refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, 8, 0, 0}, 5,
 	        "glPixelMapfv");
+	/* ARB_imaging's readbacks are the library's (GL_INVALID_OPERATION, as Mesa without
+	 * ARB_imaging): in the compatibility profile only, and their opcodes end the link. */
+	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(4, 5)};
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 5)};
+	CHECK(gles_level_has(&compat, GLES_OP_glGetnColorTable) &&
+	      gles_level_has(&compat, GLES_OP_glGetnSeparableFilter) &&
+	      gles_level_has(&compat, GLES_OP_glGetnMinmax) &&
+	      !gles_level_has(&core, GLES_OP_glGetnHistogram) &&
+	      !gles_level_has(&core, GLES_OP_glGetnConvolutionFilter));
+	refused(GLES_OP_glGetnColorTable, (uint32_t[]){0x80D0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 4,
+	        "is never sent");
+	refused(GLES_OP_glGetnConvolutionFilter,
+	        (uint32_t[]){0x8010, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 4, "is never sent");
+	refused(GLES_OP_glGetnSeparableFilter,
+	        (uint32_t[]){0x8012, GL_RGBA, GL_UNSIGNED_BYTE, 16, 16}, 5, "is never sent");
+	refused(GLES_OP_glGetnHistogram, (uint32_t[]){0x8024, 0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 5,
+	        "is never sent");
+	refused(GLES_OP_glGetnMinmax, (uint32_t[]){0x802E, 0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 5,
+	        "is never sent");
 	/* ES contexts have none of them. */
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
