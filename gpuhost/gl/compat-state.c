@@ -199,7 +199,16 @@ static void reread_texture(struct reread *r, struct gh_gl_storage *st)
 
 static void reread_entry(uint32_t key, uintptr_t val, void *data)
 {
-	reread_texture(data, (struct gh_gl_storage *)val);
+	struct gh_gl_storage *st = (struct gh_gl_storage *)val;
+	/* First bound by a list (compiled binds are not followed): its target
+	 * is the driver's (0 and an error, drained, while never bound). */
+	if (!st->target && st->host) {
+		GLint target = 0;
+		gles_host.glGetTextureParameteriv(st->host, 0x1006 /* GL_TEXTURE_TARGET */,
+		                                  &target);
+		st->target = (uint32_t)target;
+	}
+	reread_texture(data, st);
 }
 
 void gh_gl_storage_reread_all(struct gl_exec *x)
