@@ -27,6 +27,7 @@ static const GLenum binding_pnames[GH_GL_TEX_TARGETS] = {
         GL_TEXTURE_BINDING_CUBE_MAP_ARRAY,
         GL_TEXTURE_BINDING_1D_DESKTOP,
         GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP,
+        0x84F6, /* GL_TEXTURE_BINDING_RECTANGLE */
 };
 
 static const GLenum targets[GH_GL_TEX_TARGETS] = {
@@ -39,6 +40,7 @@ static const GLenum targets[GH_GL_TEX_TARGETS] = {
         GL_TEXTURE_CUBE_MAP_ARRAY,
         GL_TEXTURE_1D_DESKTOP,
         GL_TEXTURE_1D_ARRAY_DESKTOP,
+        GL_TEXTURE_RECTANGLE_DESKTOP,
 };
 
 /* The storage of the driver's binding of target index t on the unit now

@@ -184,9 +184,11 @@ static bool gl_list_bind_and_image_are_charged_where_the_driver_has_them(struct 
 	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7u);
 	tex_image(&g, 2048);
 	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the list made: glGetError 0x%x", err);
 	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 8u);
 	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 1u);
-	uint32_t err;
 	CHECK(hl_gl_get_error(&g, &err));
 	CHECKF(err == GL_NO_ERROR, "the list called: glGetError 0x%x", err);
 	tex_image(&g, 2048); /* texture 7's, where the driver has it bound */
