@@ -271,7 +271,7 @@ int64_t gl_map1_count(uint32_t target, int64_t stride, int64_t order);
 int64_t gl_map2_count(uint32_t target, int64_t ustride, int64_t uorder, int64_t vstride,
                       int64_t vorder);
 /* glGet* of the state of accumulation, the name stack, the render mode, the
- * attribute stack and evaluators (gl_get_count asks it), else
+ * attribute stack, evaluators and display lists (gl_get_count asks it), else
  * GL_SIZE_INVALID_ENUM. */
 int64_t gl_get_count_eval(uint32_t pname);
 
