@@ -123,6 +123,8 @@ struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t ta
 
 bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
 {
+	if (gh_gl_list_compiles(x->ctx))
+		return true; /* compiled into a list: lists.c re-reads */
 	/* GL refuses units past its own count and keeps the active one; an
 	 * OpenGL ES 1 context has GL_MAX_TEXTURE_UNITS (at most the others'). */
 	uint32_t units =
@@ -137,6 +139,9 @@ bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
 bool gl_exec_hook_glBindTexture(struct gl_exec *x, GLenum target, GLuint texture,
                                 GLuint app_texture)
 {
+	/* Compiled into a list: bound when the list runs (lists.c re-reads). */
+	if (gh_gl_list_compiles(x->ctx))
+		return true;
 	struct gh_gl_storage *st = NULL;
 	if (texture) {
 		st = gh_gl_map_get_ptr(&x->ctx->share->textures, texture);

@@ -449,6 +449,21 @@ void gh_gl_bindings_after(struct gl_exec *x);
 
 /* ---- context.c ---- */
 
+/* Display lists (lists.c). `mode`: the list being made, 0 (none), GL_COMPILE
+ * or GL_COMPILE_AND_EXECUTE, as the driver says after glNewList. */
+struct gh_gl_lists {
+	uint32_t mode, name;
+	/* Some list holds a command that changes what the host tracks (a
+	 * texture bind, the active unit, the program, glPopAttrib) or a texture
+	 * image: a call re-reads it from the driver. Never cleared: a list may
+	 * be called from another one made before. */
+	bool change_state, images;
+	uint64_t making;         /* the images of the list being made, charged */
+	struct wl_array charged; /* struct gh_gl_list_bytes: what each list holds */
+	uint64_t charged_total;
+	uint64_t names; /* glGenLists' names charged to the names quota */
+};
+
 struct gh_gl_context {
 	struct gh_gl *gl;
 	uint32_t handle;
@@ -485,6 +500,7 @@ struct gh_gl_context {
 		void *values;
 		uint32_t size;
 	} feedback, select;
+	struct gh_gl_lists lists; /* display lists (lists.c) */
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -766,6 +782,30 @@ bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 /* Re-reads the active texture unit and every tracked texture binding from
  * the driver (after glPopAttrib). */
 void gh_gl_textures_resync(struct gl_exec *x);
+
+/* ---- lists.c: display lists ---- */
+
+/* A listable command the host tracks goes by: true when a GL_COMPILE list
+ * is being made (the command is compiled, not run: the caller skips its
+ * bookkeeping); notes that lists change tracked state. */
+bool gh_gl_list_compiles(struct gh_gl_context *ctx);
+/* A texture image of `bytes` goes by: in a list being made it is charged
+ * to the list (false: refused for the quota, the GL error recorded, the
+ * command dropped); *compiled says the command is not run (GL_COMPILE). */
+bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled);
+/* Transform feedback and query begin/end in a list being made: refused
+ * (true: recorded GL_INVALID_OPERATION, drop the command). */
+bool gh_gl_list_refuses(struct gl_exec *x, const char *what);
+/* The context goes: the lists' charges are given back. */
+void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx);
+/* compat-state.c: the images of every texture of the context's share group
+ * and its default textures, as the driver now has them (after a list ran). */
+void gh_gl_storage_reread_all(struct gl_exec *x);
+/* storage.c: st's images become `images` (taken), charged as GL made them. */
+void gh_gl_storage_reread(struct gh_gl_storage *st, struct wl_array *images);
+/* What an image of `bytes` at `level` makes the driver allocate (storage.c). */
+uint64_t gh_gl_storage_implied(struct gl_exec *x, uint64_t bytes, uint32_t w, uint32_t h,
+                               uint32_t level, bool cube);
 
 /* ---- feedback.c ---- */
 

@@ -300,7 +300,8 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	 * asked. (Never linked: the driver refuses it itself.) */
 	if (linked)
 		return true;
-	if (!gh_gl_use_program(x, program, app_program))
+	/* Compiled into a list: in use when the list runs (lists.c re-reads). */
+	if (!gh_gl_list_compiles(x->ctx) && !gh_gl_use_program(x, program, app_program))
 		return false;
 	gles_host.glUseProgram(program);
 	return true;

@@ -201,6 +201,38 @@ static enum gl_guard refuse(struct gl_exec *x, uint32_t error)
 	return GL_GUARD_SKIP;
 }
 
+/* A texture image in a display list being made: charged to the list
+ * (lists.c). True with *g when that decides: refused (the quota), or
+ * compiled and not run (GL_COMPILE: the texture bound now is not the one
+ * it will land on; a call re-reads, gh_gl_storage_reread). */
+static bool in_list(struct gl_exec *x, uint64_t bytes, enum gl_guard *g)
+{
+	bool compiled;
+	if (!gh_gl_list_image(x, bytes, &compiled)) {
+		*g = GL_GUARD_SKIP;
+		return true;
+	}
+	*g = GL_GUARD_CALL;
+	return compiled;
+}
+
+void gh_gl_storage_reread(struct gh_gl_storage *st, struct wl_array *images)
+{
+	uint64_t bytes = total(images);
+	/* What GL really did: never refused. */
+	gh_gl_quota_adjust(st->quota, st->bytes, bytes);
+	wl_array_release(&st->images);
+	st->images = *images;
+	st->bytes = bytes;
+}
+
+uint64_t gh_gl_storage_implied(struct gl_exec *x, uint64_t bytes, uint32_t w, uint32_t h,
+                               uint32_t level, bool cube)
+{
+	uint32_t max = cube ? x->gl->max_cube_size : x->gl->max_texture_size;
+	return implied_chain(bytes, w, h, level, max, max, cube);
+}
+
 /* Desktop OpenGL's 1D targets: a 1D texture is one row high, the rows
  * of a 1D array (glTexImage2D's height) its layers. */
 static bool is_1d(uint32_t target)
@@ -232,6 +264,9 @@ static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level
 		return refuse(x, GL_INVALID_VALUE);
 	/* The layers of a 1D array keep their count down the chain. */
 	uint32_t chain_h = target == GL_TEXTURE_1D_ARRAY_DESKTOP ? (uint32_t)h : max_h;
+	enum gl_guard listed;
+	if (in_list(x, bytes, &listed))
+		return listed;
 	struct wl_array work;
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;
@@ -566,6 +601,9 @@ static enum gl_guard set_image_3d(struct gl_exec *x, uint32_t target, int32_t le
 	if (level < 0 || (uint32_t)level >= MAX_LEVELS || w < 0 || h < 0 || d < 0 ||
 	    (uint32_t)w > side || (uint32_t)h > side || (uint32_t)d > max_d)
 		return refuse(x, GL_INVALID_VALUE);
+	enum gl_guard listed;
+	if (in_list(x, bytes, &listed))
+		return listed;
 	struct wl_array work;
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;

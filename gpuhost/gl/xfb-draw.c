@@ -289,6 +289,8 @@ static void follow_capture(struct gh_gl_context *ctx, struct gh_gl_xfb *t, bool 
 
 bool gl_exec_wrap_glBeginTransformFeedback(struct gl_exec *x, GLenum primitiveMode)
 {
+	if (gh_gl_list_refuses(x, "glBeginTransformFeedback"))
+		return true;
 	struct gh_gl_xfb *t = tracking(x->ctx);
 	bool was_active = false;
 	if (t) {
@@ -305,6 +307,8 @@ bool gl_exec_wrap_glBeginTransformFeedback(struct gl_exec *x, GLenum primitiveMo
 
 bool gl_exec_wrap_glResumeTransformFeedback(struct gl_exec *x)
 {
+	if (gh_gl_list_refuses(x, "glResumeTransformFeedback"))
+		return true;
 	gles_host.glResumeTransformFeedback();
 	struct gh_gl_xfb *t = tracking(x->ctx);
 	if (t)
@@ -314,6 +318,8 @@ bool gl_exec_wrap_glResumeTransformFeedback(struct gl_exec *x)
 
 bool gl_exec_wrap_glPauseTransformFeedback(struct gl_exec *x)
 {
+	if (gh_gl_list_refuses(x, "glPauseTransformFeedback"))
+		return true;
 	gles_host.glPauseTransformFeedback();
 	struct gh_gl_xfb *t = tracking(x->ctx);
 	if (t)
@@ -323,6 +329,8 @@ bool gl_exec_wrap_glPauseTransformFeedback(struct gl_exec *x)
 
 bool gl_exec_wrap_glEndTransformFeedback(struct gl_exec *x)
 {
+	if (gh_gl_list_refuses(x, "glEndTransformFeedback"))
+		return true;
 	struct gh_gl_xfb *t = tracking(x->ctx);
 	GLuint bound = 0;
 	if (t) {
@@ -404,8 +412,17 @@ static void app_moved(struct gl_exec *x, GLenum target, GLuint index)
 	own_calls_end();
 }
 
+/* The query targets whose slots the host shares with the app to count
+ * captures: their begin and end are never compiled into a display list. */
+static bool counted(GLenum target)
+{
+	return target == PRIMITIVES_GENERATED || target == PRIMITIVES_WRITTEN;
+}
+
 bool gl_exec_wrap_glBeginQuery(struct gl_exec *x, GLenum target, GLuint id, GLuint app_id)
 {
+	if (counted(target) && gh_gl_list_refuses(x, "glBeginQuery"))
+		return true;
 	app_takes(x, target, 0);
 	gles_host.glBeginQuery(target, id);
 	app_moved(x, target, 0);
@@ -415,6 +432,8 @@ bool gl_exec_wrap_glBeginQuery(struct gl_exec *x, GLenum target, GLuint id, GLui
 bool gl_exec_wrap_glBeginQueryIndexed(struct gl_exec *x, GLenum target, GLuint index, GLuint id,
                                       GLuint app_id)
 {
+	if (counted(target) && gh_gl_list_refuses(x, "glBeginQueryIndexed"))
+		return true;
 	app_takes(x, target, index);
 	gles_host.glBeginQueryIndexed(target, index, id);
 	app_moved(x, target, index);
@@ -436,7 +455,7 @@ static bool host_holds(struct gl_exec *x, GLenum target, GLuint index)
 
 bool gl_exec_wrap_glEndQuery(struct gl_exec *x, GLenum target)
 {
-	if (host_holds(x, target, 0))
+	if ((counted(target) && gh_gl_list_refuses(x, "glEndQuery")) || host_holds(x, target, 0))
 		return true;
 	gles_host.glEndQuery(target);
 	app_moved(x, target, 0);
@@ -445,7 +464,8 @@ bool gl_exec_wrap_glEndQuery(struct gl_exec *x, GLenum target)
 
 bool gl_exec_wrap_glEndQueryIndexed(struct gl_exec *x, GLenum target, GLuint index)
 {
-	if (host_holds(x, target, index))
+	if ((counted(target) && gh_gl_list_refuses(x, "glEndQueryIndexed")) ||
+	    host_holds(x, target, index))
 		return true;
 	gles_host.glEndQueryIndexed(target, index);
 	app_moved(x, target, index);

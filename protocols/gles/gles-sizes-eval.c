@@ -62,6 +62,11 @@ int64_t gl_get_count_eval(uint32_t pname)
 	case 0x0DD0: /* GL_MAP1_GRID_DOMAIN */
 	case 0x0DD3: /* GL_MAP2_GRID_SEGMENTS */
 		return 2;
+	case 0x0B30: /* GL_LIST_MODE */
+	case 0x0B31: /* GL_MAX_LIST_NESTING */
+	case 0x0B32: /* GL_LIST_BASE */
+	case 0x0B33: /* GL_LIST_INDEX */
+		return 1;
 	case 0x0D58: /* GL_ACCUM_RED_BITS .. */
 	case 0x0D59:
 	case 0x0D5A:

@@ -31,7 +31,9 @@ API_LINES = {('gles1',): 'gles1', ('gles2',): 'gles2', ('gl', 'core'): 'glcore',
 # The first version of an API a context can have: desktop OpenGL's profiles begin
 # with 3.2 (below it, gl.xml's features still build the profile's command set); the
 # compatibility profile is every desktop version.
-FIRST_VERSION = {'glcore': (3, 2)}
+# A compatibility context is offered from 2.1 on: an app asking for none gets at least
+# that from every driver of the profile, and GL_VERSION 1.0 would turn legacy apps away.
+FIRST_VERSION = {'glcore': (3, 2), 'glcompat': (2, 1)}
 
 # Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
 # f = float, d = double, b = boolean (u32 0/1).
@@ -65,7 +67,7 @@ CLASSES = {
 PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}
 SIZED_KINDS = {'in', 'out', 'gen', 'delete', 'cstrings'}
 PTR_FLAGS = {'null', 'names', 'upto', 'string', 'unpack'}
-NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete'}
+NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete', 'driver'}
 SIDES = {'client', 'host', 'both'}
 
 
@@ -602,6 +604,12 @@ def apply_annotations(cmds, lines, helpers):
                 p.err = fl[4:]
             if len(words) > 3:
                 fail('%s: trailing fields' % where)
+            # The driver's own name (display lists): neither side maps or
+            # checks it, it travels as the scalar it is.
+            if p.mode == 'driver':
+                if len(spec) > 1:
+                    fail('%s: driver names take no flags' % where)
+                p.cls = None
 
 
 def sides(value):

@@ -17,7 +17,8 @@
 
 void gl_enc_hook_glPopAttrib(struct gl_enc *e)
 {
-	e->gl->tex_stale = true;
+	if (!ge_list_compiles(e->gl))
+		e->gl->tex_stale = true;
 }
 
 void ge_tex_fresh(struct ge_gl_state *gl)

@@ -51,6 +51,8 @@ uint32_t ge_tex_units(struct ge_gl_state *gl)
 /* Only what GL takes is followed: a unit past the limit leaves the active one. */
 void gl_enc_hook_glActiveTexture(struct gl_enc *e, GLenum texture)
 {
+	if (ge_list_compiles(e->gl))
+		return;
 	if (texture >= GL_TEXTURE0 && texture - GL_TEXTURE0 < ge_tex_units(e->gl))
 		e->gl->active_unit = texture - GL_TEXTURE0;
 }
@@ -59,6 +61,19 @@ void gl_enc_hook_glActiveTexture(struct gl_enc *e, GLenum texture)
 void gl_enc_hook_glBindTexture(struct gl_enc *e, GLenum target, GLuint texture)
 {
 	struct ge_gl_state *gl = e->gl;
+	if (ge_list_compiles(gl)) {
+		/* Compiled, not bound: the texture takes this target when the list
+		 * runs, which direct state access needs to know then (a list never
+		 * called leaves the driver without it: DSA then gives it this one). */
+		if (texture && ge_tex_target_index(target) >= 0) {
+			pthread_mutex_lock(&gl->share->lock);
+			if (!ge_map_get(&gl->share->tex_targets, texture))
+				ge_map_put(&gl->share->tex_targets, texture,
+				           (void *)(uintptr_t)target);
+			pthread_mutex_unlock(&gl->share->lock);
+		}
+		return;
+	}
 	int index = ge_tex_target_index(target);
 	if (index < 0)
 		return;

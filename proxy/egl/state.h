@@ -131,6 +131,12 @@ struct ge_gl_state {
 	 * only the keys of tex_known, each other one asked at its first use. */
 	bool tex_stale, tex_lazy;
 	struct ge_map tex_known;
+	/* Display lists (gl-lists.c): the mode of the list being made (0: none,
+	 * GL_COMPILE: listable commands do not run, so the hooks above do not
+	 * follow them), and whether some list binds textures or sets the
+	 * active unit (a call then makes tex_stale). */
+	uint32_t list_mode;
+	bool lists_change;
 	/* The app's feedback and selection buffers (gl-feedback.c): glRenderMode's reply
 	 * fills the one of the mode left; render_mode is GL's (0: GL_RENDER). */
 	void *feedback;
@@ -195,6 +201,10 @@ void ge_tex_fresh(struct ge_gl_state *gl);
 /* The same for one unit's binding of `target` (its key in tex_bound),
  * unless known since. */
 void ge_tex_ask(struct ge_gl_state *gl, uint32_t unit, uint32_t target, uint32_t key);
+/* gl-lists.c: a listable command the library follows goes by: true when a
+ * GL_COMPILE list is being made (compiled, not run: the hook follows
+ * nothing); notes that lists change what the library keeps. */
+bool ge_list_compiles(struct ge_gl_state *gl);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

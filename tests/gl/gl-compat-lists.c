@@ -21,8 +21,15 @@
  *                 fit is GL's overflow (-1), nothing written past it
  *   select        the same square in GL_SELECT mode under name 5: one hit record
  *
- * Display lists are not streamed yet (their commands are pending in
- * protocols/gles/gl-compat-annotations.txt): their checks join this app when they land.
+ *   list-draw     a list drawing a red quad: GL_COMPILE draws nothing, glCallList does
+ *   list-nested   a list that sets green and calls another drawing the quad
+ *   list-call-lists glGenLists(3), glListBase, glCallLists of GL_UNSIGNED_BYTE names
+ *                 (the last one drawn wins); glIsList before and after glDeleteLists
+ *   list-bind     a list compiled as glBindTexture(A) + glTexImage2D (4x4), with B bound
+ *                 while compiling and calling: the binding stays B while compiling, is A
+ *                 after the call (glGet, and direct state access binding back), the
+ *                 image is A's, and an upload after the call reaches A
+ *   list-compile-and-execute  GL_COMPILE_AND_EXECUTE draws at once and again when called
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
  */
@@ -291,6 +298,168 @@ static void check_select(void)
 	gc_result(c, ok);
 }
 
+/* ---- Display lists ---- */
+
+static void quad(void)
+{
+	glBegin(GL_QUADS);
+	glVertex2f(-1, -1);
+	glVertex2f(1, -1);
+	glVertex2f(1, 1);
+	glVertex2f(-1, 1);
+	glEnd();
+}
+
+static void clear_black(void)
+{
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+}
+
+static bool pixel_is(const char *check, unsigned want, const char *when)
+{
+	unsigned got = pixel_at(8, 8);
+	return got == want || gc_fail(check, "%s: pixel %06x, expected %06x", when, got, want);
+}
+
+static void check_list_draw(void)
+{
+	const char *c = "list-draw";
+	bool ok = true;
+	glMatrixMode(GL_PROJECTION);
+	glLoadIdentity();
+	glMatrixMode(GL_MODELVIEW);
+	glLoadIdentity();
+	glDisable(GL_TEXTURE_2D);
+	clear_black();
+	glNewList(1, GL_COMPILE);
+	glColor3f(1, 0, 0);
+	quad();
+	glEndList();
+	ok = pixel_is(c, 0, "after GL_COMPILE") && ok;
+	glColor3f(0, 0, 1);
+	glCallList(1);
+	ok = pixel_is(c, 0xff0000, "after glCallList") && ok;
+	ok = (glIsList(1) || gc_fail(c, "glIsList(1) is false")) && ok;
+	ok = gc_no_error(c, "a list drawing a quad") && ok;
+	gc_result(c, ok);
+}
+
+static void check_list_nested(void)
+{
+	const char *c = "list-nested";
+	bool ok = true;
+	clear_black();
+	glNewList(2, GL_COMPILE);
+	quad();
+	glEndList();
+	glNewList(3, GL_COMPILE);
+	glColor3f(0, 1, 0);
+	glCallList(2);
+	glEndList();
+	glColor3f(1, 1, 1);
+	glCallList(3);
+	ok = pixel_is(c, 0x00ff00, "a list calling another") && ok;
+	GLint nesting = 0;
+	glGetIntegerv(GL_MAX_LIST_NESTING, &nesting);
+	printf("info: GL_MAX_LIST_NESTING %d\n", nesting);
+	/* A list calling itself: the driver's nesting limit stops it. */
+	glNewList(4, GL_COMPILE);
+	glCallList(4);
+	glEndList();
+	glCallList(4);
+	ok = gc_no_error(c, "nested lists") && ok;
+	gc_result(c, ok);
+}
+
+static void check_list_call_lists(void)
+{
+	const char *c = "list-call-lists";
+	bool ok = true;
+	GLuint base = glGenLists(3);
+	ok = (base != 0 || gc_fail(c, "glGenLists(3) is 0")) && ok;
+	const GLfloat colours[3][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+	for (GLuint i = 0; i < 3; i++) {
+		glNewList(base + i, GL_COMPILE);
+		glColor3fv(colours[i]);
+		quad();
+		glEndList();
+	}
+	clear_black();
+	glListBase(base);
+	const GLubyte names[2] = {2, 0};
+	glCallLists(2, GL_UNSIGNED_BYTE, names);
+	ok = pixel_is(c, 0xff0000, "names 2 then 0") && ok;
+	const GLubyte one = 1;
+	glCallLists(1, GL_UNSIGNED_BYTE, &one);
+	ok = pixel_is(c, 0x00ff00, "name 1") && ok;
+	ok = int_is(c, GL_LIST_BASE, (GLint)base) && ok;
+	glListBase(0);
+	ok = (glIsList(base + 1) || gc_fail(c, "glIsList(base + 1) is false")) && ok;
+	glDeleteLists(base, 3);
+	ok = (!glIsList(base + 1) || gc_fail(c, "list base + 1 outlived glDeleteLists")) && ok;
+	ok = gc_no_error(c, "glCallLists") && ok;
+	gc_result(c, ok);
+}
+
+static void check_list_bind(void)
+{
+	const char *c = "list-bind";
+	bool ok = true;
+	GLuint tex[2];
+	glGenTextures(2, tex);
+	glActiveTexture(GL_TEXTURE0);
+	glBindTexture(GL_TEXTURE_2D, tex[1]);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 2, 2, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glNewList(5, GL_COMPILE);
+	glBindTexture(GL_TEXTURE_2D, tex[0]);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glEndList();
+	/* Compiled, not run: B stays bound (A, never bound, has no target yet). */
+	ok = bound_is(c, 0, tex[1]) && ok;
+	GLint w = -1;
+	glCallList(5);
+	ok = int_is(c, GL_TEXTURE_BINDING_2D, (GLint)tex[0]) && ok;
+	glGetTextureLevelParameteriv(tex[0], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 4 || gc_fail(c, "after the call A is %d wide, expected 4", w)) && ok;
+	glGetTextureLevelParameteriv(tex[1], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 2 || gc_fail(c, "after the call B is %d wide, expected 2", w)) && ok;
+	/* Direct state access binds back what the driver has bound (A). */
+	glTextureParameteri(tex[1], GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	ok = bound_is(c, 0, tex[0]) && ok;
+	/* An upload after the call reaches A. */
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 8, 8, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glGetTextureLevelParameteriv(tex[0], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 8 || gc_fail(c, "after the upload A is %d wide, expected 8", w)) && ok;
+	glGetTextureLevelParameteriv(tex[1], 0, GL_TEXTURE_WIDTH, &w);
+	ok = (w == 2 || gc_fail(c, "after the upload B is %d wide, expected 2", w)) && ok;
+	ok = gc_no_error(c, "a list binding a texture") && ok;
+	glBindTexture(GL_TEXTURE_2D, 0);
+	glDeleteLists(5, 1);
+	glDeleteTextures(2, tex);
+	gc_result(c, ok);
+}
+
+static void check_list_compile_and_execute(void)
+{
+	const char *c = "list-compile-and-execute";
+	bool ok = true;
+	clear_black();
+	glNewList(6, GL_COMPILE_AND_EXECUTE);
+	glColor3f(0, 1, 0);
+	quad();
+	glEndList();
+	ok = pixel_is(c, 0x00ff00, "while compiling") && ok;
+	clear_black();
+	glColor3f(1, 0, 0);
+	glCallList(6);
+	ok = pixel_is(c, 0x00ff00, "called") && ok;
+	ok = int_is(c, GL_LIST_INDEX, 0) && ok;
+	ok = gc_no_error(c, "GL_COMPILE_AND_EXECUTE") && ok;
+	glDeleteLists(1, 6);
+	gc_result(c, ok);
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
@@ -342,6 +511,11 @@ int main(void)
 	check_name_stack();
 	check_feedback();
 	check_select();
+	check_list_draw();
+	check_list_nested();
+	check_list_call_lists();
+	check_list_bind();
+	check_list_compile_and_execute();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);

@@ -107,7 +107,114 @@ static bool gl_feedback_buffer_that_does_not_fit_is_gl_overflow(struct hl_env *e
 	return hl_gl_close_served(e, &g);
 }
 
+/* ---- Display lists ---- */
+
+#define GL_COMPILE_ 0x1300u
+#define GL_UNSIGNED_INT_ 0x1405u
+
+/* glCallLists of 4 GL_UNSIGNED_INT names (16 bytes) with 8 bytes: the driver would read
+ * past the blob; the host sizes it by type first. */
+static bool gl_call_lists_short_of_n_names_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	static const uint32_t names[2] = {1, 2};
+	hl_gl_cmd_begin(&g, GLES_OP_glCallLists);
+	hl_put_u32(&g.cmds, 4);
+	hl_put_u32(&g.cmds, GL_UNSIGNED_INT_);
+	hl_gl_put_blob(&g, names, sizeof(names));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glCallLists: lists is 8 bytes, its arguments say 16");
+}
+
+/* A list that calls itself, called: the driver's nesting limit (GL_MAX_LIST_NESTING)
+ * stops it; the host adds no recursion and the link goes on. */
+static bool gl_list_calling_itself_is_bounded_by_the_driver(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 5u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 5u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 5u);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "after a list calling itself: glGetError 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glIsList, 1, 5u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t is = 0;
+	CHECK(hl_gl_reply_u32(&g, GLES_OP_glIsList, &is));
+	CHECKF(is == 1, "glIsList(5) is %u", is);
+	return hl_gl_close_served(e, &g);
+}
+
+static void gen_texture(struct hl_gl_link *g, uint32_t name)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glGenTextures);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &name, sizeof(name));
+	hl_gl_cmd_end(g);
+}
+
+/* glTexImage2D(size x size RGBA, NULL) on the texture bound to GL_TEXTURE_2D. */
+static void tex_image(struct hl_gl_link *g, uint32_t size)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glTexImage2D);
+	uint32_t args[] = {GL_TEXTURE_2D, 0, GL_RGBA, size, size, 0, GL_RGBA, GL_UNSIGNED_BYTE};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g->cmds, args[i]);
+	hl_gl_put_blob(g, NULL, GL_BLOB_NULL);
+	hl_gl_cmd_end(g);
+}
+
+/* A list compiled as glBindTexture(A) + a 16 MiB glTexImage2D; the app binds B and calls
+ * it: the driver has A bound, holding 16 MiB. An upload then lands on A: a host that still
+ * believed B bound would charge B, give the bytes back at glDeleteTextures(B) and let the
+ * app allocate without end. Against --quota-gl-memory 64M (the context takes 4 MiB): the
+ * list 16, A 16 (re-read after the call, the upload respecifying it), texture 9 16 fit; a
+ * fourth 16 MiB (texture 10) does not. */
+static bool gl_list_bind_and_image_are_charged_where_the_driver_has_them(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	gen_texture(&g, 7);
+	gen_texture(&g, 8);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7u);
+	tex_image(&g, 2048);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the list made: glGetError 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 8u);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 1u);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the list called: glGetError 0x%x", err);
+	tex_image(&g, 2048); /* texture 7's, where the driver has it bound */
+	hl_gl_cmd_begin(&g, GLES_OP_glDeleteTextures);
+	hl_put_u32(&g.cmds, 1);
+	uint32_t eight = 8;
+	hl_gl_put_blob(&g, &eight, 4);
+	hl_gl_cmd_end(&g);
+	gen_texture(&g, 9);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 9u);
+	tex_image(&g, 2048);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "48 MiB of 64: glGetError 0x%x", err);
+	gen_texture(&g, 10);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 10u);
+	tex_image(&g, 2048);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_OUT_OF_MEMORY, "68 MiB in a 64 MiB quota: glGetError 0x%x", err);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_compat_ls_cases[] = {
+        HL_CASE(gl_call_lists_short_of_n_names_ends_the_link),
+        HL_CASE(gl_list_calling_itself_is_bounded_by_the_driver),
+        HL_CASE_ARGS(gl_list_bind_and_image_are_charged_where_the_driver_has_them,
+                     "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),
         HL_CASE(gl_eval_map_with_a_stride_below_its_components_ends_the_link),
         HL_CASE(gl_eval_map_short_of_order_times_stride_ends_the_link),

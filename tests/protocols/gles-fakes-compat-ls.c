@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include <gpupipe/gl-sizes.h>
+
 #include "gles-fakes.h"
 
 CLIENT_SPECIAL(void, glGetMapdv, (GLenum target, GLenum query, GLdouble *v), )
@@ -33,6 +35,74 @@ void gl_enc_hook_glPopAttrib(struct gl_enc *e)
 bool gl_exec_wrap_glPopAttrib(struct gl_exec *x)
 {
 	pop_attrib_calls++;
+	return true;
+}
+
+HOST_SPECIAL(glGenLists)
+
+void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)
+{
+	hook_calls++;
+}
+
+void gl_enc_hook_glEndList(struct gl_enc *e)
+{
+	hook_calls++;
+}
+
+void gl_enc_hook_glCallList(struct gl_enc *e, GLuint list)
+{
+	hook_calls++;
+}
+
+void gl_enc_hook_glCallLists(struct gl_enc *e, GLsizei n, GLenum type, const void *lists)
+{
+	hook_calls++;
+}
+
+bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glNewList";
+	rec.i[0] = (GLint)list;
+	rec.e[0] = mode;
+	return true;
+}
+
+bool gl_exec_wrap_glEndList(struct gl_exec *x)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glEndList";
+	return true;
+}
+
+bool gl_exec_wrap_glCallList(struct gl_exec *x, GLuint list)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glCallList";
+	rec.i[0] = (GLint)list;
+	return true;
+}
+
+/* Records the names as the driver would read them: n of the type's size. */
+bool gl_exec_wrap_glCallLists(struct gl_exec *x, GLsizei n, GLenum type, const void *lists)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glCallLists";
+	rec.i[0] = n;
+	rec.e[0] = type;
+	int64_t bytes = gl_call_lists_bytes(n, type);
+	rec.data_len = bytes > 0 ? (uint32_t)bytes : 0;
+	memcpy(rec.data, lists, rec.data_len);
+	return true;
+}
+
+bool gl_exec_wrap_glDeleteLists(struct gl_exec *x, GLuint list, GLsizei range)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glDeleteLists";
+	rec.i[0] = (GLint)list;
+	rec.i[1] = range;
 	return true;
 }
 

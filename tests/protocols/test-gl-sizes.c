@@ -320,6 +320,23 @@ static void test_readn(void)
 	EQ(gl_readn_size(&ps, 3, 2, GL_RGB, GL_UNSIGNED_BYTE, 21), 21);
 }
 
+/* glCallLists: n names of each type's size; an unknown type or a negative n is GL's error. */
+static void test_call_lists(void)
+{
+	EQ(gl_call_lists_bytes(5, GL_UNSIGNED_BYTE), 5);
+	EQ(gl_call_lists_bytes(5, GL_BYTE), 5);
+	EQ(gl_call_lists_bytes(5, GL_SHORT), 10);
+	EQ(gl_call_lists_bytes(5, 0x1407 /* GL_2_BYTES */), 10);
+	EQ(gl_call_lists_bytes(5, 0x1408 /* GL_3_BYTES */), 15);
+	EQ(gl_call_lists_bytes(5, 0x1409 /* GL_4_BYTES */), 20);
+	EQ(gl_call_lists_bytes(5, GL_FLOAT), 20);
+	EQ(gl_call_lists_bytes(5, GL_UNSIGNED_INT), 20);
+	EQ(gl_call_lists_bytes(0, GL_INT), 0);
+	EQ(gl_call_lists_bytes(-1, GL_INT), GL_SIZE_INVALID_VALUE);
+	EQ(gl_call_lists_bytes(5, GL_HALF_FLOAT), GL_SIZE_INVALID_ENUM);
+	EQ(gl_call_lists_bytes(5, 0x140A /* GL_DOUBLE */), GL_SIZE_INVALID_ENUM);
+}
+
 int main(void)
 {
 	test_alignment();
@@ -331,6 +348,7 @@ int main(void)
 	test_pixel_sizes();
 	test_counts();
 	test_readn();
+	test_call_lists();
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
 		return 1;

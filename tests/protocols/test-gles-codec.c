@@ -1126,6 +1126,36 @@ static void test_compat_ls(void)
 	refused(GLES_OP_glMap1f,
 	        (uint32_t[]){GL_MAP1_VERTEX_3, 0, 0x3f800000, 2, 2, 16, 0, 0, 0, 0}, 10,
 	        "glMap1f: points");
+
+	/* Display lists: the driver's names as sent; glCallLists' names sized by type. */
+	gl_enc_glNewList(5, 0x1300 /* GL_COMPILE */);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glNewList") == 0 && rec.i[0] == 5 &&
+	      rec.e[0] == 0x1300);
+	gl_enc_glCallList(5);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glCallList") == 0 && rec.i[0] == 5);
+	gl_enc_glEndList();
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glEndList") == 0);
+	static const GLushort shorts[3] = {1, 2, 0xffff};
+	gl_enc_glCallLists(3, GL_UNSIGNED_SHORT, shorts);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glCallLists") == 0 && rec.i[0] == 3);
+	CHECK(rec.data_len == 6 && memcmp(rec.data, shorts, 6) == 0);
+	static const GLubyte three[6] = {0, 0, 1, 0, 1, 0};
+	gl_enc_glCallLists(2, 0x1408 /* GL_3_BYTES */, three);
+	CHECK(host_drain() && rec.data_len == 6 && memcmp(rec.data, three, 6) == 0);
+	gl_enc_glDeleteLists(5, 3);
+	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glDeleteLists") == 0 && rec.i[0] == 5 &&
+	      rec.i[1] == 3);
+	queued = enc.len;
+	gl_enc_glCallLists(2, GL_HALF_FLOAT, shorts);
+	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
+	enc.error = 0;
+	gl_enc_glCallLists(-1, GL_UNSIGNED_BYTE, shorts);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
+	enc.error = 0;
+	/* n names of 4 bytes in 8 bytes: the driver would read past the blob. */
+	refused(GLES_OP_glCallLists, (uint32_t[]){4, GL_UNSIGNED_INT, 8, 1, 2}, 5,
+	        "glCallLists: lists is 8 bytes, its arguments say 16");
+	refused(GLES_OP_glCallLists, (uint32_t[]){1, GL_HALF_FLOAT, 4, 1}, 4, "glCallLists: lists");
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
 	install_fakes();

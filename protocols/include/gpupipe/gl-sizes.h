@@ -271,8 +271,16 @@ int64_t gl_map1_count(uint32_t target, int64_t stride, int64_t order);
 int64_t gl_map2_count(uint32_t target, int64_t ustride, int64_t uorder, int64_t vstride,
                       int64_t vorder);
 /* glGet* of the state of accumulation, the name stack, the render mode, the
- * attribute stack and evaluators (gl_get_count asks it), else
+ * attribute stack, evaluators and display lists (gl_get_count asks it), else
  * GL_SIZE_INVALID_ENUM. */
 int64_t gl_get_count_eval(uint32_t pname);
+
+/* ---- Display lists (gles-sizes-lists.c) ---- */
+/* The bytes of glCallLists' `n` names of `type`: GL_BYTE, GL_UNSIGNED_BYTE
+ * one each, GL_SHORT, GL_UNSIGNED_SHORT, GL_2_BYTES two, GL_3_BYTES three,
+ * GL_INT, GL_UNSIGNED_INT, GL_FLOAT, GL_4_BYTES four; another type is GL's
+ * GL_SIZE_INVALID_ENUM. Both sides size the blob with it, so the host's
+ * driver never reads past what travelled. */
+int64_t gl_call_lists_bytes(int64_t n, uint32_t type);
 
 #endif

@@ -1,0 +1,57 @@
+/*
+ * Display lists of the compatibility profile, the library's part: the
+ * driver on the host compiles and runs them, names and all (the generic
+ * wire; glCallLists' names sized by gl_call_lists_bytes). What the library
+ * keeps for direct state access (the active unit and texture bindings,
+ * gl-dsa-tex.c) must not follow a command compiled in GL_COMPILE mode,
+ * which does not run, and is stale after a list that binds textures, sets
+ * the active unit or pops attributes runs: then the library asks the host
+ * again, as after glPopAttrib (gl-attrib.c).
+ * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
+ */
+#include "ge.h"
+#include "gles-client.h"
+#include "gles-codec.h"
+#include "state.h"
+#include "stream.h"
+
+#define COMPILE 0x1300u             /* GL_COMPILE */
+#define COMPILE_AND_EXECUTE 0x1301u /* GL_COMPILE_AND_EXECUTE */
+
+bool ge_list_compiles(struct ge_gl_state *gl)
+{
+	if (!gl->list_mode)
+		return false;
+	gl->lists_change = true;
+	return gl->list_mode == COMPILE;
+}
+
+/* Only what GL takes is followed (list 0, another mode, a list within a
+ * list are GL errors the host's driver records). */
+void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)
+{
+	if (!e->gl->list_mode && list && (mode == COMPILE || mode == COMPILE_AND_EXECUTE))
+		e->gl->list_mode = mode;
+}
+
+void gl_enc_hook_glEndList(struct gl_enc *e)
+{
+	e->gl->list_mode = 0;
+}
+
+/* A list that ran may have changed bindings and the active unit. */
+static void ran(struct ge_gl_state *gl)
+{
+	if (gl->list_mode != COMPILE && gl->lists_change)
+		gl->tex_stale = true;
+}
+
+void gl_enc_hook_glCallList(struct gl_enc *e, GLuint list)
+{
+	ran(e->gl);
+}
+
+void gl_enc_hook_glCallLists(struct gl_enc *e, GLsizei n, GLenum type, const void *lists)
+{
+	ran(e->gl);
+}
