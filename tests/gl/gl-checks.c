@@ -76,3 +76,17 @@ int gc_failures(void)
 {
 	return failures;
 }
+
+unsigned gc_pixel(int x, int y)
+{
+	unsigned char p[4] = {0};
+	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
+	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+}
+
+bool gc_pixel_is(const char *check, int x, int y, unsigned want, const char *what)
+{
+	unsigned got = gc_pixel(x, y);
+	return got == want ||
+	       gc_fail(check, "%s: pixel (%d, %d) %06x, expected %06x", what, x, y, got, want);
+}

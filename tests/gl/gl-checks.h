@@ -27,6 +27,11 @@ void gc_result(const char *check, bool ok);
 /* The FAIL lines so far. */
 int gc_failures(void);
 
+/* The pixel at (x, y) of the read framebuffer, as 0xrrggbb. */
+unsigned gc_pixel(int x, int y);
+/* gc_pixel(x, y) is `want`, else a FAIL line naming `what`. */
+bool gc_pixel_is(const char *check, int x, int y, unsigned want, const char *what);
+
 /* A compiled shader of GL type `type`, 0 (and an info: line) when it does not compile
  * (gl-checks-shader.c, for the apps that draw with shaders). */
 unsigned gc_shader(unsigned type, const char *src);

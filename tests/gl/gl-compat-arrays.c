@@ -36,20 +36,6 @@
 
 #define SIZE 16
 
-static unsigned pixel_at(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
-static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
-{
-	unsigned got = pixel_at(x, y);
-	return got == want ||
-	       gc_fail(check, "%s: pixel %06x at %d,%d, expected %06x", what, got, x, y, want);
-}
-
 static void clear(void)
 {
 	glClearColor(0, 0, 0, 1);
@@ -82,7 +68,7 @@ static void check_ff_arrays(void)
 	glEnableClientState(GL_VERTEX_ARRAY);
 	glEnableClientState(GL_COLOR_ARRAY);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	bool ok = gc_no_error(c, "the draw") && pixel_is(c, 8, 8, 0x00ff00, "a green quad");
+	bool ok = gc_no_error(c, "the draw") && gc_pixel_is(c, 8, 8, 0x00ff00, "a green quad");
 	GLvoid *p = NULL;
 	glGetPointerv(GL_COLOR_ARRAY_POINTER, &p);
 	ok = ok && (p == colors || gc_fail(c, "GL_COLOR_ARRAY_POINTER is %p", p));
@@ -113,9 +99,9 @@ static void check_secondary_fog(void)
 	glDisable(GL_FOG);
 	glDisable(GL_COLOR_SUM);
 	glColor4f(1, 1, 1, 1);
-	gc_result(c,
-	          gc_no_error(c, "the draw") &&
-	                  pixel_is(c, 8, 8, 0xff00ff, "red plus a blue secondary colour, fog 0"));
+	gc_result(c, gc_no_error(c, "the draw") &&
+	                     gc_pixel_is(c, 8, 8, 0xff00ff,
+	                                 "red plus a blue secondary colour, fog 0"));
 }
 
 static void check_index_edge(void)
@@ -140,7 +126,7 @@ static void check_index_edge(void)
 	gc_result(c, gc_no_error(c, "the draw") &&
 	                     (type == GL_SHORT || gc_fail(c, "GL_INDEX_ARRAY_TYPE 0x%x", type)) &&
 	                     (on || gc_fail(c, "GL_EDGE_FLAG_ARRAY off")) &&
-	                     pixel_is(c, 8, 8, 0xffff00, "a yellow quad"));
+	                     gc_pixel_is(c, 8, 8, 0xffff00, "a yellow quad"));
 }
 
 static void check_interleaved(void)
@@ -158,7 +144,7 @@ static void check_interleaved(void)
 	reset_arrays();
 	glInterleavedArrays(GL_C4UB_V2F, 0, ub);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	bool ok = gc_no_error(c, "GL_C4UB_V2F") && pixel_is(c, 8, 8, 0xff0000, "GL_C4UB_V2F");
+	bool ok = gc_no_error(c, "GL_C4UB_V2F") && gc_pixel_is(c, 8, 8, 0xff0000, "GL_C4UB_V2F");
 	/* The left half in blue, GL_C3F_V3F. */
 	const GLfloat c3v3[] = {0, 0, 1, -1, -1, 0, 0, 0, 1, 0, -1, 0,
 	                        0, 0, 1, -1, 1,  0, 0, 0, 1, 0, 1,  0};
@@ -166,8 +152,8 @@ static void check_interleaved(void)
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	GLint stride = 0;
 	glGetIntegerv(GL_VERTEX_ARRAY_STRIDE, &stride);
-	ok = ok && gc_no_error(c, "GL_C3F_V3F") && pixel_is(c, 3, 8, 0x0000ff, "GL_C3F_V3F") &&
-	     pixel_is(c, 12, 8, 0xff0000, "GL_C4UB_V2F's right half") &&
+	ok = ok && gc_no_error(c, "GL_C3F_V3F") && gc_pixel_is(c, 3, 8, 0x0000ff, "GL_C3F_V3F") &&
+	     gc_pixel_is(c, 12, 8, 0xff0000, "GL_C4UB_V2F's right half") &&
 	     (stride == 24 || gc_fail(c, "GL_VERTEX_ARRAY_STRIDE %d, expected 24", stride));
 	gc_result(c, ok);
 }
@@ -189,11 +175,11 @@ static void check_mixed(void)
 	glEnableClientState(GL_VERTEX_ARRAY);
 	glEnableClientState(GL_COLOR_ARRAY);
 	glDrawElements(GL_TRIANGLE_STRIP, 4, GL_UNSIGNED_SHORT, elems);
-	bool ok = gc_no_error(c, "glDrawElements") && pixel_is(c, 8, 8, 0x00ffff, "a cyan quad");
+	bool ok = gc_no_error(c, "glDrawElements") && gc_pixel_is(c, 8, 8, 0x00ffff, "a cyan quad");
 	clear();
 	glDrawRangeElements(GL_TRIANGLE_STRIP, 0, 3, 4, GL_UNSIGNED_SHORT, elems);
 	ok = ok && gc_no_error(c, "glDrawRangeElements") &&
-	     pixel_is(c, 8, 8, 0x00ffff, "glDrawRangeElements' quad");
+	     gc_pixel_is(c, 8, 8, 0x00ffff, "glDrawRangeElements' quad");
 	reset_arrays();
 	glDeleteBuffers(1, &vbo);
 	gc_result(c, ok);
@@ -229,7 +215,7 @@ static void check_generic(void)
 	glDisableVertexAttribArray(3);
 	glUseProgram(0);
 	glDeleteProgram(prog);
-	unsigned got = pixel_at(8, 8);
+	unsigned got = gc_pixel(8, 8);
 	gc_result(c, gc_no_error(c, "the draw") &&
 	                     ((got >> 16 == 0xff && ((got >> 8) & 0xff) >= 0x7f &&
 	                       ((got >> 8) & 0xff) <= 0x80 && (got & 0xff) == 0) ||
@@ -251,7 +237,7 @@ static void check_array_element(void)
 		glArrayElement(i);
 	glEnd();
 	gc_result(c, gc_no_error(c, "glBegin/glArrayElement/glEnd") &&
-	                     pixel_is(c, 8, 8, 0xff00ff, "a magenta quad"));
+	                     gc_pixel_is(c, 8, 8, 0xff00ff, "a magenta quad"));
 }
 
 /* Without ARB_imaging (neither Mesa nor gpupipe offers it) the five readbacks have no state
@@ -342,7 +328,7 @@ static void check_client_attrib(void)
 	                     (size == 2 || gc_fail(c, "vertex size %d, expected 2", size)) &&
 	                     (on || gc_fail(c, "the vertex array is not enabled again")) &&
 	                     (align == 2 || gc_fail(c, "unpack alignment %d, expected 2", align)) &&
-	                     pixel_is(c, 8, 8, 0x00ff00, "the restored arrays' quad"));
+	                     gc_pixel_is(c, 8, 8, 0x00ff00, "the restored arrays' quad"));
 }
 
 /* Window coordinates as raster positions: an identity projection over the target. */
@@ -360,8 +346,8 @@ static void check_draw_pixels(void)
 	clear();
 	raster(2, 2);
 	glDrawPixels(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-	bool ok = gc_no_error(c, "GL_RGBA") && pixel_is(c, 3, 3, 0x0000ff, "GL_RGBA") &&
-	          pixel_is(c, 7, 7, 0x000000, "past the rectangle");
+	bool ok = gc_no_error(c, "GL_RGBA") && gc_pixel_is(c, 3, 3, 0x0000ff, "GL_RGBA") &&
+	          gc_pixel_is(c, 7, 7, 0x000000, "past the rectangle");
 	/* Index 1 maps to yellow through the I_TO_R/G/B maps. */
 	const GLfloat r[2] = {0, 1}, g[2] = {0, 1}, b[2] = {0, 0}, a[2] = {1, 1};
 	glPixelMapfv(GL_PIXEL_MAP_I_TO_R, 2, r);
@@ -377,7 +363,7 @@ static void check_draw_pixels(void)
 	GLint mapsize = 0;
 	glGetIntegerv(GL_PIXEL_MAP_I_TO_R_SIZE, &mapsize);
 	ok = ok && gc_no_error(c, "GL_COLOR_INDEX") &&
-	     pixel_is(c, 11, 11, 0xffff00, "index 1 through the maps") &&
+	     gc_pixel_is(c, 11, 11, 0xffff00, "index 1 through the maps") &&
 	     (mapsize == 2 || gc_fail(c, "GL_PIXEL_MAP_I_TO_R_SIZE %d", mapsize));
 	/* Half the red through the transfer scale. */
 	glPixelTransferf(GL_RED_SCALE, 0.5f);
@@ -386,7 +372,7 @@ static void check_draw_pixels(void)
 	raster(10, 2);
 	glDrawPixels(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
 	glPixelTransferi(GL_RED_SCALE, 1);
-	unsigned got = pixel_at(11, 3);
+	unsigned got = gc_pixel(11, 3);
 	ok = ok && gc_no_error(c, "glPixelTransfer") &&
 	     ((got >> 16 >= 0x7f && got >> 16 <= 0x80 && (got & 0xffff) == 0) ||
 	      gc_fail(c, "scaled red %06x, expected 7f0000", got));
@@ -410,9 +396,9 @@ static void check_bitmap(void)
 	GLfloat pos[4] = {0};
 	glGetFloatv(GL_CURRENT_RASTER_POSITION, pos);
 	glColor4f(1, 1, 1, 1);
-	gc_result(c, gc_no_error(c, "glBitmap") && pixel_is(c, 5, 4, 0xff0000, "a set bit") &&
-	                     pixel_is(c, 9, 4, 0x000000, "a clear bit") &&
-	                     pixel_is(c, 5, 5, 0x000000, "the empty row") &&
+	gc_result(c, gc_no_error(c, "glBitmap") && gc_pixel_is(c, 5, 4, 0xff0000, "a set bit") &&
+	                     gc_pixel_is(c, 9, 4, 0x000000, "a clear bit") &&
+	                     gc_pixel_is(c, 5, 5, 0x000000, "the empty row") &&
 	                     (pos[0] == 7 || gc_fail(c, "raster x %g, expected 7", pos[0])));
 }
 
@@ -430,8 +416,8 @@ static void check_copy_pixels(void)
 	glCopyPixels(0, 0, 2, 2, GL_COLOR);
 	glPixelZoom(1, 1);
 	gc_result(c, gc_no_error(c, "glCopyPixels") &&
-	                     pixel_is(c, 11, 11, 0x00ff00, "the zoomed copy's corner") &&
-	                     pixel_is(c, 12, 12, 0x000000, "past the zoomed copy"));
+	                     gc_pixel_is(c, 11, 11, 0x00ff00, "the zoomed copy's corner") &&
+	                     gc_pixel_is(c, 12, 12, 0x000000, "past the zoomed copy"));
 }
 
 static void check_stipple(void)

@@ -43,14 +43,6 @@
 
 #define SIZE 8
 
-/* The pixel at (x, y) as 0xrrggbb. */
-static unsigned pixel(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
 /* Each channel within 3 of `want`'s (rasterisers round differently). */
 static bool near(unsigned got, unsigned want)
 {
@@ -64,7 +56,7 @@ static bool near(unsigned got, unsigned want)
 
 static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
 {
-	unsigned got = pixel(x, y);
+	unsigned got = gc_pixel(x, y);
 	return near(got, want) ||
 	       gc_fail(check, "%s: pixel (%d,%d) %06x, expected %06x", what, x, y, got, want);
 }

@@ -49,20 +49,6 @@ static const char *fs_tex = "#version 450 core\n"
                             "layout(binding = 0) uniform sampler2D t; in vec2 uv; out vec4 o;\n"
                             "void main() { o = texture(t, uv); }\n";
 
-static unsigned pixel_at(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
-static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
-{
-	unsigned got = pixel_at(x, y);
-	return got == want ||
-	       gc_fail(check, "%s: pixel (%d, %d) %06x, expected %06x", what, x, y, got, want);
-}
-
 /* A triangle over the whole target. */
 static const float whole[] = {-1, -1, 3, -1, -1, 3};
 
@@ -184,7 +170,7 @@ static bool texture(GLuint prog_tex)
 	glBindVertexArray(vao_plain);
 	clear_black();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x0000ff, "sampled") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x0000ff, "sampled") && ok;
 	unsigned char back[16] = {0};
 	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back), back);
 	ok = (memcmp(back, blue, sizeof(back)) == 0 || gc_fail(c, "glGetTextureImage differs")) &&
@@ -218,7 +204,7 @@ static bool framebuffer(void)
 	clear_black();
 	glBlitNamedFramebuffer(fb, fb_main, 0, 0, 4, 4, 0, 0, 4, 4, GL_COLOR_BUFFER_BIT,
 	                       GL_NEAREST);
-	ok = pixel_is(c, 1, 1, 0xff0000, "blitted") && ok;
+	ok = gc_pixel_is(c, 1, 1, 0xff0000, "blitted") && ok;
 	GLint type = 0, name = 0;
 	glGetNamedFramebufferAttachmentParameteriv(fb, GL_COLOR_ATTACHMENT0,
 	                                           GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
@@ -263,7 +249,7 @@ static bool vertex_array(GLuint prog_green)
 	glBindVertexArray(vao);
 	clear_black();
 	glDrawElements(GL_TRIANGLES, 3, GL_UNSIGNED_SHORT, NULL);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "indexed draw") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "indexed draw") && ok;
 	glBindVertexArray(vao_plain);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteBuffers(2, buf);
@@ -291,8 +277,8 @@ static bool clip_control(GLuint prog_green)
 	glDrawArrays(GL_TRIANGLES, 0, 3);
 	glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
 	bool ok = origin == GL_UPPER_LEFT || gc_fail(c, "GL_CLIP_ORIGIN 0x%x", origin);
-	ok = pixel_is(c, 1, 0, 0x00ff00, "row 0") && ok;
-	ok = pixel_is(c, 1, 3, 0x000000, "row 3") && ok;
+	ok = gc_pixel_is(c, 1, 0, 0x00ff00, "row 0") && ok;
+	ok = gc_pixel_is(c, 1, 3, 0x000000, "row 3") && ok;
 	glBindVertexArray(vao_plain);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteBuffers(1, &buf);
@@ -322,7 +308,7 @@ static bool map_named(GLuint prog_green)
 	glBindVertexArray(vao);
 	clear_black();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "drawn from the mapped writes") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "drawn from the mapped writes") && ok;
 	float back[6] = {0};
 	float *r = glMapNamedBuffer(buf, GL_READ_ONLY);
 	if (r)

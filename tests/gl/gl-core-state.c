@@ -57,20 +57,6 @@ static const char *fs_tex = "#version 150\n"
                             "uniform sampler1D t; out vec4 o;\n"
                             "void main() { o = texelFetch(t, int(gl_FragCoord.x) / 4, 0); }\n";
 
-static unsigned pixel_at(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
-static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
-{
-	unsigned got = pixel_at(x, y);
-	return got == want ||
-	       gc_fail(check, "%s: pixel %06x at %d,%d, expected %06x", what, got, x, y, want);
-}
-
 /* A quad over the whole target at depth z, of one colour (attribute 1 constant). */
 static void quad(float z, float r, float g, float b)
 {
@@ -114,11 +100,11 @@ static void check_depth(void)
 	/* z 0 is depth 0.5: behind a clear to 0.25, in front of one to 0.75. */
 	clear(0, 0, 0);
 	quad(0, 0, 1, 0);
-	ok = pixel_is(c, 8, 8, 0x000000, "cleared to 0.25") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0x000000, "cleared to 0.25") && ok;
 	glClearDepth(0.75);
 	clear(0, 0, 0);
 	quad(0, 0, 1, 0);
-	ok = pixel_is(c, 8, 8, 0x00ff00, "cleared to 0.75") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0x00ff00, "cleared to 0.75") && ok;
 	glDisable(GL_DEPTH_TEST);
 	glClearDepth(1);
 	gc_result(c, gc_no_error(c, "depth state") && ok);
@@ -143,7 +129,7 @@ static void check_polygon_mode(void)
 	clear(0, 0, 0);
 	glPolygonMode(GL_FRONT_AND_BACK, GL_LINE);
 	triangle();
-	ok = pixel_is(c, 8, 8, 0x000000, "inside a GL_LINE triangle") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0x000000, "inside a GL_LINE triangle") && ok;
 	unsigned char img[SIZE * SIZE * 4];
 	glReadPixels(0, 0, SIZE, SIZE, GL_RGBA, GL_UNSIGNED_BYTE, img);
 	int lit = 0;
@@ -154,7 +140,7 @@ static void check_polygon_mode(void)
 	glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
 	clear(0, 0, 0);
 	triangle();
-	ok = pixel_is(c, 8, 8, 0xffff00, "inside a GL_FILL triangle") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0xffff00, "inside a GL_FILL triangle") && ok;
 	gc_result(c, gc_no_error(c, "glPolygonMode") && ok);
 }
 
@@ -173,9 +159,9 @@ static void check_draw_buffer(void)
 	clear(0, 0, 1);
 	bool ok = db == GL_COLOR_ATTACHMENT1 || gc_fail(c, "GL_DRAW_BUFFER 0x%x", db);
 	glReadBuffer(GL_COLOR_ATTACHMENT0);
-	ok = pixel_is(c, 3, 3, 0x000000, "attachment 0") && ok;
+	ok = gc_pixel_is(c, 3, 3, 0x000000, "attachment 0") && ok;
 	glReadBuffer(GL_COLOR_ATTACHMENT1);
-	ok = pixel_is(c, 3, 3, 0x0000ff, "attachment 1") && ok;
+	ok = gc_pixel_is(c, 3, 3, 0x0000ff, "attachment 1") && ok;
 	glReadBuffer(GL_COLOR_ATTACHMENT0);
 	glDrawBuffer(GL_COLOR_ATTACHMENT0);
 	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, 0);
@@ -248,10 +234,10 @@ static void check_tex_1d(void)
 	bool ok = gc_no_error(c, "upload");
 	clear(0, 0, 0);
 	draw_tex1d(tex);
-	ok = pixel_is(c, 1, 8, 0xff0000, "texel 0") && ok;
-	ok = pixel_is(c, 5, 8, 0x00ff00, "texel 1") && ok;
-	ok = pixel_is(c, 9, 8, 0x0000ff, "texel 2") && ok;
-	ok = pixel_is(c, 13, 8, 0xff00ff, "texel 3 (the sub-image)") && ok;
+	ok = gc_pixel_is(c, 1, 8, 0xff0000, "texel 0") && ok;
+	ok = gc_pixel_is(c, 5, 8, 0x00ff00, "texel 1") && ok;
+	ok = gc_pixel_is(c, 9, 8, 0x0000ff, "texel 2") && ok;
+	ok = gc_pixel_is(c, 13, 8, 0xff00ff, "texel 3 (the sub-image)") && ok;
 	unsigned char back[20];
 	memset(back, 0xee, sizeof(back));
 	glGetTexImage(GL_TEXTURE_1D, 0, GL_RGBA, GL_UNSIGNED_BYTE, back);
@@ -472,7 +458,7 @@ static void check_map_buffer(void)
 	glVertexAttrib4f(1, 0, 1, 1, 1);
 	glUseProgram(prog_color);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	ok = pixel_is(c, 8, 8, 0x00ffff, "drawn from the mapping") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0x00ffff, "drawn from the mapping") && ok;
 	const float *r = glMapBuffer(GL_ARRAY_BUFFER, GL_READ_ONLY);
 	ok = ((r && !memcmp(r, q, sizeof(q))) || gc_fail(c, "read-only mapping")) && ok;
 	glUnmapBuffer(GL_ARRAY_BUFFER);
@@ -497,8 +483,8 @@ static void check_multi_draw(void)
 	const GLint first[2] = {0, 4};
 	const GLsizei count[2] = {4, 4};
 	glMultiDrawArrays(GL_TRIANGLE_STRIP, first, count, 2);
-	bool ok = pixel_is(c, 3, 8, 0xff00ff, "arrays, left") &&
-	          pixel_is(c, 12, 8, 0xff00ff, "arrays, right");
+	bool ok = gc_pixel_is(c, 3, 8, 0xff00ff, "arrays, left") &&
+	          gc_pixel_is(c, 12, 8, 0xff00ff, "arrays, right");
 	static const GLushort idx[8] = {0, 1, 2, 3, 4, 5, 6, 7};
 	GLuint ebo;
 	glGenBuffers(1, &ebo);
@@ -509,8 +495,8 @@ static void check_multi_draw(void)
 	const void *offsets[2] = {(void *)(4 * sizeof(GLushort)), (void *)0};
 	const GLsizei one[2] = {4, 0};
 	glMultiDrawElements(GL_TRIANGLE_STRIP, one, GL_UNSIGNED_SHORT, offsets, 2);
-	ok = pixel_is(c, 3, 8, 0x000000, "elements, left (not drawn)") && ok;
-	ok = pixel_is(c, 12, 8, 0x0000ff, "elements, right") && ok;
+	ok = gc_pixel_is(c, 3, 8, 0x000000, "elements, left (not drawn)") && ok;
+	ok = gc_pixel_is(c, 12, 8, 0x0000ff, "elements, right") && ok;
 	glMultiDrawArrays(GL_TRIANGLE_STRIP, first, count, -1);
 	ok = gc_error_is(c, GL_INVALID_VALUE, "a negative draw count") && ok;
 	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
@@ -594,7 +580,7 @@ static void check_vertex_attrib(void)
 	glUseProgram(prog_color);
 	clear(0, 0, 0);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	ok = pixel_is(c, 8, 8, 0xff8000, "drawn with glVertexAttrib4Nub") && ok;
+	ok = gc_pixel_is(c, 8, 8, 0xff8000, "drawn with glVertexAttrib4Nub") && ok;
 	GLdouble binding = -1;
 	glBindBuffer(GL_ARRAY_BUFFER, vbo);
 	glGetVertexAttribdv(0, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &binding);

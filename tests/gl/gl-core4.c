@@ -60,21 +60,6 @@ static const char *vs_full = "#version 440 core\n"
 static const char *fs_green = "#version 440 core\nout vec4 o;\n"
                               "void main() { o = vec4(0.0, 1.0, 0.0, 1.0); }\n";
 
-/* The pixel at (x, y) of the bound read framebuffer, as 0xrrggbb. */
-static unsigned pixel(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
-static bool pixel_is(const char *check, int x, int y, unsigned want, const char *what)
-{
-	unsigned got = pixel(x, y);
-	return got == want ||
-	       gc_fail(check, "%s: pixel (%d,%d) %06x, expected %06x", what, x, y, got, want);
-}
-
 static void clear(void)
 {
 	glClearColor(0, 0, 0, 1);
@@ -111,8 +96,8 @@ static bool viewport_array(GLuint vao)
 	glUseProgram(p);
 	glBindVertexArray(vao);
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	bool ok = pixel_is(c, 3, 2, 0x00ff00, "viewport 1 (the right half)");
-	ok = pixel_is(c, 0, 2, 0x000000, "viewport 0 (the left half) untouched") && ok;
+	bool ok = gc_pixel_is(c, 3, 2, 0x00ff00, "viewport 1 (the right half)");
+	ok = gc_pixel_is(c, 0, 2, 0x000000, "viewport 0 (the left half) untouched") && ok;
 	float v[4] = {0};
 	glGetFloati_v(GL_VIEWPORT, 1, v);
 	if (v[0] != 2 || v[1] != 0 || v[2] != 2 || v[3] != 4)
@@ -163,7 +148,7 @@ static bool texture_view(GLuint vao)
 	glUseProgram(p);
 	glBindVertexArray(vao);
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	bool ok = pixel_is(c, 2, 2, 0x0000ff, "the view's level 0");
+	bool ok = gc_pixel_is(c, 2, 2, 0x0000ff, "the view's level 0");
 	if (min_level != 1)
 		ok = gc_fail(c, "GL_TEXTURE_VIEW_MIN_LEVEL %d", min_level);
 	glDeleteTextures(2, tex);
@@ -199,12 +184,12 @@ static bool buffer_storage(void)
 	memcpy(v, full, sizeof(full));
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	bool ok = pixel_is(c, 1, 1, 0x00ff00, "written through the mapping, drawn");
+	bool ok = gc_pixel_is(c, 1, 1, 0x00ff00, "written through the mapping, drawn");
 	/* Coherent: the CPU's next writes are seen by the next draw, with no flush. */
 	memcpy(v, off, sizeof(off));
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 1, 1, 0x000000, "rewritten off centre, drawn again") && ok;
+	ok = gc_pixel_is(c, 1, 1, 0x000000, "rewritten off centre, drawn again") && ok;
 	GLint immutable = 0;
 	glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_IMMUTABLE_STORAGE, &immutable);
 	if (!immutable)
@@ -230,10 +215,10 @@ static bool clear_tex_image(GLuint fb)
 	glGenFramebuffers(1, &rfb);
 	glBindFramebuffer(GL_FRAMEBUFFER, rfb);
 	glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-	bool ok = pixel_is(c, 2, 2, 0x00ff00, "the whole image") &&
-	          pixel_is(c, 0, 0, 0xff0000, "the sub-image");
+	bool ok = gc_pixel_is(c, 2, 2, 0x00ff00, "the whole image") &&
+	          gc_pixel_is(c, 0, 0, 0xff0000, "the sub-image");
 	glClearTexImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-	ok = pixel_is(c, 2, 2, 0x000000, "cleared to zeros (no data)") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x000000, "cleared to zeros (no data)") && ok;
 	glBindFramebuffer(GL_FRAMEBUFFER, fb);
 	glDeleteFramebuffers(1, &rfb);
 	glDeleteTextures(1, &tex);
@@ -271,14 +256,14 @@ static bool base_instance(void)
 	glUseProgram(p);
 	clear();
 	glDrawArraysInstancedBaseInstance(GL_TRIANGLES, 0, 3, 1, 1);
-	bool ok = pixel_is(c, 2, 2, 0x00ff00, "arrays, base instance 1");
+	bool ok = gc_pixel_is(c, 2, 2, 0x00ff00, "arrays, base instance 1");
 	clear();
 	glDrawElementsInstancedBaseInstance(GL_TRIANGLES, 3, GL_UNSIGNED_INT, NULL, 1, 0);
-	ok = pixel_is(c, 2, 2, 0xff0000, "elements, base instance 0") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0xff0000, "elements, base instance 0") && ok;
 	clear();
 	glDrawElementsInstancedBaseVertexBaseInstance(GL_TRIANGLES, 3, GL_UNSIGNED_INT, NULL, 1, 0,
 	                                              1);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "elements, base vertex 0, base instance 1") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements, base vertex 0, base instance 1") && ok;
 	glDeleteBuffers(2, buf);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteProgram(p);
@@ -313,15 +298,15 @@ static bool multi_draw_indirect(void)
 	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(arrays), arrays, GL_STATIC_DRAW);
 	clear();
 	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 1, 0);
-	bool ok = pixel_is(c, 2, 2, 0x000000, "arrays, the first command only");
+	bool ok = gc_pixel_is(c, 2, 2, 0x000000, "arrays, the first command only");
 	clear();
 	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 0);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "arrays, both commands") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "arrays, both commands") && ok;
 	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[3]);
 	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(elements), elements, GL_STATIC_DRAW);
 	clear();
 	glMultiDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, NULL, 2, 24);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "elements, stride 24, base vertex 3") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements, stride 24, base vertex 3") && ok;
 	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 6);
 	ok = gc_error_is(c, GL_INVALID_VALUE, "a stride of 6") && ok;
@@ -372,7 +357,7 @@ static bool subroutine(GLuint vao)
 			ok = gc_fail(c, "the subroutine uniform reads %u, set %u", got, pick[i]);
 		clear();
 		glDrawArrays(GL_TRIANGLES, 0, 3);
-		ok = pixel_is(c, 2, 2, want[i], i ? "blue picked" : "red picked") && ok;
+		ok = gc_pixel_is(c, 2, 2, want[i], i ? "blue picked" : "red picked") && ok;
 	}
 	glDeleteProgram(p);
 	return gc_error_is(c, GL_NO_ERROR, "the subroutines") && ok;
@@ -455,7 +440,7 @@ static bool double_uniform(GLuint vao)
 	glBindVertexArray(vao);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "m * rg") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "m * rg") && ok;
 	glDeleteProgram(p);
 	return gc_error_is(c, GL_NO_ERROR, "the uniforms") && ok;
 }
@@ -493,7 +478,7 @@ static bool double_attrib(void)
 	glUseProgram(p);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "a dvec2 attribute of a buffer") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "a dvec2 attribute of a buffer") && ok;
 	/* The same array through glVertexAttribLPointer, then an array off centre. */
 	static const GLdouble off[6] = {0.8, 0.8, 0.9, 0.8, 0.9, 0.9};
 	GLuint buf2;
@@ -504,12 +489,12 @@ static bool double_attrib(void)
 	glVertexAttribLPointer(0, 2, GL_DOUBLE, 0, NULL);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "glVertexAttribLPointer") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "glVertexAttribLPointer") && ok;
 	glBindBuffer(GL_ARRAY_BUFFER, buf2);
 	glVertexAttribLPointer(0, 2, GL_DOUBLE, 2 * sizeof(GLdouble), NULL);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x000000, "glVertexAttribLPointer, off centre") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x000000, "glVertexAttribLPointer, off centre") && ok;
 	GLint type = 0;
 	glGetVertexAttribiv(0, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
 	if (type != GL_DOUBLE)
@@ -713,7 +698,7 @@ static bool multi_bind_buffers(GLuint vao)
 	glUseProgram(p);
 	glBindVertexArray(vao);
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 1, 1, 0x0000ff, "the block of binding 2") && ok;
+	ok = gc_pixel_is(c, 1, 1, 0x0000ff, "the block of binding 2") && ok;
 	/* Past GL_MAX_UNIFORM_BUFFER_BINDINGS: nothing bound. */
 	GLint max = integer(GL_MAX_UNIFORM_BUFFER_BINDINGS);
 	glBindBuffersBase(GL_UNIFORM_BUFFER, (GLuint)max - 1, 2, buf);
@@ -790,7 +775,7 @@ static bool multi_bind_textures(GLuint vao)
 	glBindVertexArray(vao);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x0000ff, "sampled from unit 3") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x0000ff, "sampled from unit 3") && ok;
 	/* A named texture command binds on the active unit and back: unit 3 keeps its own. */
 	glTextureParameteri(tex[0], GL_TEXTURE_MAX_LEVEL, 0);
 	glActiveTexture(GL_TEXTURE2);
@@ -907,7 +892,7 @@ static bool multi_bind_vertex_buffers(void)
 	glUseProgram(p);
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "through binding point 1") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "through binding point 1") && ok;
 	GLint max = integer(GL_MAX_VERTEX_ATTRIB_BINDINGS);
 	glBindVertexBuffers((GLuint)max - 1, 2, buf, offsets, strides);
 	ok = gc_error_is(c, GL_INVALID_OPERATION, "past the binding points") && ok;
@@ -920,7 +905,7 @@ static bool multi_bind_vertex_buffers(void)
 		             indexed(GL_VERTEX_BINDING_BUFFER, 1));
 	clear();
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	ok = pixel_is(c, 2, 2, 0x000000, "binding point 1 off centre") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x000000, "binding point 1 off centre") && ok;
 	glBindVertexBuffers(0, 2, NULL, NULL, NULL);
 	if (indexed(GL_VERTEX_BINDING_BUFFER, 0) || indexed(GL_VERTEX_BINDING_BUFFER, 1))
 		ok = gc_fail(c, "NULL left binding points bound");
@@ -989,10 +974,10 @@ static bool xfb_draw(void)
 	glUseProgram(draw);
 	clear();
 	glDrawTransformFeedback(GL_TRIANGLES, tf[0]);
-	ok = pixel_is(c, 2, 2, 0x00ff00, "glDrawTransformFeedback") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "glDrawTransformFeedback") && ok;
 	clear();
 	glDrawTransformFeedbackInstanced(GL_TRIANGLES, tf[0], 2);
-	ok = pixel_is(c, 2, 2, 0x0000ff, "glDrawTransformFeedbackInstanced, 2 instances") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x0000ff, "glDrawTransformFeedbackInstanced, 2 instances") && ok;
 	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 	clear();
 	glDrawTransformFeedback(GL_TRIANGLES, tf[1]);
@@ -1001,7 +986,7 @@ static bool xfb_draw(void)
 	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
 	glDrawTransformFeedback(GL_TRIANGLES, tf[1]);
 	ok = gc_error_is(c, GL_INVALID_OPERATION, "an object never captured") && ok;
-	ok = pixel_is(c, 2, 2, 0x000000, "an object never captured") && ok;
+	ok = gc_pixel_is(c, 2, 2, 0x000000, "an object never captured") && ok;
 	glDeleteTransformFeedbacks(2, tf);
 	glDeleteBuffers(1, &buf);
 	glDeleteVertexArrays(1, &vao);
