@@ -17,17 +17,9 @@
 #include <gpupipe/gl-stream.h>
 
 #include "gles-fakes.h"
+#include "test-gles-codec.h"
 
-/* Desktop OpenGL's enums of test_compat_ff, which the GLES headers lack. */
-#define GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP 0x81F8
-#define GL_SEPARATE_SPECULAR_COLOR_DESKTOP 0x81FA
-#define GL_S_DESKTOP 0x2000
-#define GL_OBJECT_PLANE_DESKTOP 0x2501
-#define GL_EYE_PLANE_DESKTOP 0x2502
-#define GL_CURRENT_RASTER_POSITION_DESKTOP 0x0B07
-#define GL_TRANSPOSE_MODELVIEW_MATRIX_DESKTOP 0x84E3
-
-static void reset(void)
+void codec_reset(void)
 {
 	memset(&enc, 0, sizeof(enc));
 	memset(&ex, 0, sizeof(ex));
@@ -41,7 +33,7 @@ static void reset(void)
 
 static void test_scalars(void)
 {
-	reset();
+	codec_reset();
 	gl_enc_glClearColor(0.25f, -1.0f, 3.5f, 1.0f);
 	CHECK(host_drain() && strcmp(rec.fn, "glClearColor") == 0);
 	CHECK(rec.f[0] == 0.25f && rec.f[1] == -1.0f && rec.f[2] == 3.5f && rec.f[3] == 1.0f);
@@ -57,7 +49,7 @@ static void test_scalars(void)
 
 static void test_names(void)
 {
-	reset();
+	codec_reset();
 	GLuint tex[3];
 	gl_enc_glGenTextures(3, tex);
 	CHECK(tex[0] == 1 && tex[1] == 2 && tex[2] == 3);
@@ -96,7 +88,7 @@ static void test_names(void)
 
 static void test_programs(void)
 {
-	reset();
+	codec_reset();
 	GLuint p = gl_enc_glCreateProgram();
 	GLuint s = gl_enc_glCreateShader(GL_VERTEX_SHADER);
 	CHECK(p && s && p != s && enc.replies == 0);
@@ -143,7 +135,7 @@ static void test_programs(void)
 
 static void test_data(void)
 {
-	reset();
+	codec_reset();
 	const uint8_t rgb[21] = {1, 2,  3,  4,  5,  6,  7,  8,  9,  0, 0,
 	                         0, 10, 11, 12, 13, 14, 15, 16, 17, 18};
 	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb);
@@ -244,7 +236,7 @@ static void test_data(void)
 
 static void test_bad_replies(void)
 {
-	reset();
+	codec_reset();
 	GLint range[2] = {5, 5}, precision = 5;
 	const uint32_t short_reply[3] = {8, 1, 2}; /* no precision blob */
 	enc.canned = (const uint8_t *)short_reply;
@@ -288,7 +280,7 @@ static void test_bad_replies(void)
 static uint32_t cmd[64];
 
 /* A command of `n` payload words; true when the host accepted it. */
-static bool host_cmd(uint32_t op, const uint32_t *words, uint32_t n)
+bool codec_host_cmd(uint32_t op, const uint32_t *words, uint32_t n)
 {
 	cmd[0] = 8 + 4 * n;
 	cmd[1] = op;
@@ -297,9 +289,9 @@ static bool host_cmd(uint32_t op, const uint32_t *words, uint32_t n)
 	return host_run((const uint8_t *)cmd, cmd[0]);
 }
 
-static void refused(uint32_t op, const uint32_t *words, uint32_t n, const char *why)
+void codec_refused(uint32_t op, const uint32_t *words, uint32_t n, const char *why)
 {
-	bool ok = host_cmd(op, words, n);
+	bool ok = codec_host_cmd(op, words, n);
 	CHECK(!ok);
 	CHECK(strstr(ex.reason, why) != NULL);
 	if (ok || !strstr(ex.reason, why))
@@ -310,51 +302,58 @@ static void refused(uint32_t op, const uint32_t *words, uint32_t n, const char *
 
 static void test_host_refuses(void)
 {
-	reset();
+	codec_reset();
 	GLuint p = gl_enc_glCreateProgram(), s = gl_enc_glCreateShader(GL_VERTEX_SHADER);
 	GLuint tex;
 	gl_enc_glGenTextures(1, &tex);
 	CHECK(host_drain());
 
-	CHECK(host_cmd(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2, 3, 4}, 7));
-	refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 2, 16, 1, 2, 3, 4}, 7,
-	        "glUniform4fv: value is 16 bytes, its arguments say 32");
-	refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2}, 5,
-	        "glUniform4fv: command size");
-	refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT, 0}, 2,
-	        "glClear: command size does not match");
-	refused(GLES_OP_glClearColor, (uint32_t[]){0, 0, 0}, 3, "glClearColor: command size");
-	refused(GLES_OP_END, NULL, 0, "unknown GLES opcode");
-	refused(GL_OP_GLES_BASE - 1, NULL, 0, "unknown GLES opcode");
-	refused(GLES_OP_glGetString, (uint32_t[]){GL_VENDOR}, 1, "glGetString (opcode");
-	refused(GLES_OP_glBufferSubData, (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 4, 0, GL_BLOB_NULL}, 6,
-	        "glBufferSubData: data is NULL");
-	refused(GLES_OP_glBufferSubData, (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 13, 0, 13, 0, 0, 0, 0},
-	        10, "refused by the hook");
-	refused(GLES_OP_glBindTexture, (uint32_t[]){GL_TEXTURE_2D, 4000}, 2, "unknown name 4000");
-	refused(GLES_OP_glAttachShader, (uint32_t[]){p, p}, 2, "unknown name"); /* class misuse */
-	refused(GLES_OP_glAttachShader, (uint32_t[]){s, s}, 2, "unknown name");
-	refused(GLES_OP_glGetAttribLocation, (uint32_t[]){p, 4, 0x64636261}, 3,
-	        "glGetAttribLocation: name is not a NUL-terminated string");
-	refused(GLES_OP_glBindBuffer, (uint32_t[]){0x9999, 0}, 2,
-	        "glBindBuffer: gl_buffer_target(target) >= 0");
-	refused(GLES_OP_glGetShaderInfoLog, (uint32_t[]){s, 0x7fffffff, GL_BLOB_NULL, 0x7fffffff},
-	        4, "glGetShaderInfoLog: infoLog is over the command limit");
-	refused(GLES_OP_glGenTextures, (uint32_t[]){1, 4, tex}, 3, "bad new name");
-	refused(GLES_OP_glShaderBinary, (uint32_t[]){1, 0x9551, 4, 4, s, 4, 0}, 7,
-	        "glShaderBinary: GL_FALSE does not hold");
-	refused(GLES_OP_glTexImage2D,
+	CHECK(codec_host_cmd(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2, 3, 4}, 7));
+	codec_refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 2, 16, 1, 2, 3, 4}, 7,
+	              "glUniform4fv: value is 16 bytes, its arguments say 32");
+	codec_refused(GLES_OP_glUniform4fv, (uint32_t[]){0, 1, 16, 1, 2}, 5,
+	              "glUniform4fv: command size");
+	codec_refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT, 0}, 2,
+	              "glClear: command size does not match");
+	codec_refused(GLES_OP_glClearColor, (uint32_t[]){0, 0, 0}, 3, "glClearColor: command size");
+	codec_refused(GLES_OP_END, NULL, 0, "unknown GLES opcode");
+	codec_refused(GL_OP_GLES_BASE - 1, NULL, 0, "unknown GLES opcode");
+	codec_refused(GLES_OP_glGetString, (uint32_t[]){GL_VENDOR}, 1, "glGetString (opcode");
+	codec_refused(GLES_OP_glBufferSubData,
+	              (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 4, 0, GL_BLOB_NULL}, 6,
+	              "glBufferSubData: data is NULL");
+	codec_refused(GLES_OP_glBufferSubData,
+	              (uint32_t[]){GL_ARRAY_BUFFER, 0, 0, 13, 0, 13, 0, 0, 0, 0}, 10,
+	              "refused by the hook");
+	codec_refused(GLES_OP_glBindTexture, (uint32_t[]){GL_TEXTURE_2D, 4000}, 2,
+	              "unknown name 4000");
+	codec_refused(GLES_OP_glAttachShader, (uint32_t[]){p, p}, 2,
+	              "unknown name"); /* class misuse */
+	codec_refused(GLES_OP_glAttachShader, (uint32_t[]){s, s}, 2, "unknown name");
+	codec_refused(GLES_OP_glGetAttribLocation, (uint32_t[]){p, 4, 0x64636261}, 3,
+	              "glGetAttribLocation: name is not a NUL-terminated string");
+	codec_refused(GLES_OP_glBindBuffer, (uint32_t[]){0x9999, 0}, 2,
+	              "glBindBuffer: gl_buffer_target(target) >= 0");
+	codec_refused(GLES_OP_glGetShaderInfoLog,
+	              (uint32_t[]){s, 0x7fffffff, GL_BLOB_NULL, 0x7fffffff}, 4,
+	              "glGetShaderInfoLog: infoLog is over the command limit");
+	codec_refused(GLES_OP_glGenTextures, (uint32_t[]){1, 4, tex}, 3, "bad new name");
+	codec_refused(GLES_OP_glShaderBinary, (uint32_t[]){1, 0x9551, 4, 4, s, 4, 0}, 7,
+	              "glShaderBinary: GL_FALSE does not hold");
+	codec_refused(
+	        GLES_OP_glTexImage2D,
 	        (uint32_t[]){GL_TEXTURE_2D, 0, GL_RGB, 3, 2, 0, GL_RGB, 0x1401, 20, 0, 0, 0, 0, 0},
 	        14, "glTexImage2D: pixels is 20 bytes, its arguments say 21");
-	refused(GLES_OP_glTexImage2D,
+	codec_refused(
+	        GLES_OP_glTexImage2D,
 	        (uint32_t[]){GL_TEXTURE_2D, 0, GL_RGB, -3, 2, 0, GL_RGB, 0x1401, GL_BLOB_NULL}, 9,
 	        "glTexImage2D: pixels: invalid arguments");
 	host_context = false;
-	refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT}, 1,
-	        "glClear with no current context");
+	codec_refused(GLES_OP_glClear, (uint32_t[]){GL_COLOR_BUFFER_BIT}, 1,
+	              "glClear with no current context");
 	host_context = true;
 	unsigned specials = host_specials;
-	CHECK(host_cmd(GLES_OP_glDrawArrays, (uint32_t[]){GL_TRIANGLES, 0, 3}, 3));
+	CHECK(codec_host_cmd(GLES_OP_glDrawArrays, (uint32_t[]){GL_TRIANGLES, 0, 3}, 3));
 	CHECK(host_specials == specials + 1);
 }
 
@@ -365,7 +364,7 @@ static void test_gl3(void)
 {
 	fake_api = GL_API_GL_CORE;
 	fake_version = GL_VERSION_CODE(3, 3);
-	reset();
+	codec_reset();
 	install_fakes_gl3();
 	const GLshort sv[4] = {-300, 301, -302, 303};
 	gl_enc_glVertexAttribI4sv(2, sv);
@@ -404,17 +403,19 @@ static void test_gl3(void)
 	CHECK(len == 4 && strcmp(name, "tint") == 0 && name[5] == 'x');
 
 	/* What an honest client never sends. */
-	refused(GLES_OP_glVertexAttribI4sv, (uint32_t[]){2, 4, 0}, 3,
-	        "glVertexAttribI4sv: v is 4 bytes, its arguments say 8");
-	refused(GLES_OP_glVertexAttribP4uiv, (uint32_t[]){2, GL_INT_2_10_10_10_REV, 1, 8, 0, 0}, 6,
-	        "glVertexAttribP4uiv: value is 8 bytes, its arguments say 4");
-	refused(GLES_OP_glGetQueryObjecti64v, (uint32_t[]){q, GL_QUERY_RESULT, 4}, 3,
-	        "glGetQueryObjecti64v: params");
-	refused(GLES_OP_glBindFragDataLocation, (uint32_t[]){p, 0, 4, 0x64636261}, 4,
-	        "glBindFragDataLocation: name is not a NUL-terminated string");
-	refused(GLES_OP_glQueryCounter, (uint32_t[]){777, GL_TIMESTAMP}, 2, "unknown name 777");
-	refused(GLES_OP_glBeginConditionalRender, (uint32_t[]){p, GL_QUERY_WAIT}, 2,
-	        "unknown name");
+	codec_refused(GLES_OP_glVertexAttribI4sv, (uint32_t[]){2, 4, 0}, 3,
+	              "glVertexAttribI4sv: v is 4 bytes, its arguments say 8");
+	codec_refused(GLES_OP_glVertexAttribP4uiv,
+	              (uint32_t[]){2, GL_INT_2_10_10_10_REV, 1, 8, 0, 0}, 6,
+	              "glVertexAttribP4uiv: value is 8 bytes, its arguments say 4");
+	codec_refused(GLES_OP_glGetQueryObjecti64v, (uint32_t[]){q, GL_QUERY_RESULT, 4}, 3,
+	              "glGetQueryObjecti64v: params");
+	codec_refused(GLES_OP_glBindFragDataLocation, (uint32_t[]){p, 0, 4, 0x64636261}, 4,
+	              "glBindFragDataLocation: name is not a NUL-terminated string");
+	codec_refused(GLES_OP_glQueryCounter, (uint32_t[]){777, GL_TIMESTAMP}, 2,
+	              "unknown name 777");
+	codec_refused(GLES_OP_glBeginConditionalRender, (uint32_t[]){p, GL_QUERY_WAIT}, 2,
+	              "unknown name");
 
 	/* OpenGL ES contexts have none of them. */
 	fake_api = GL_API_GLES2;
@@ -422,8 +423,8 @@ static void test_gl3(void)
 	gl_enc_glQueryCounter(q, GL_TIMESTAMP);
 	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
 	enc.error = 0;
-	refused(GLES_OP_glQueryCounter, (uint32_t[]){q, GL_TIMESTAMP}, 2, "glQueryCounter");
-	reset();
+	codec_refused(GLES_OP_glQueryCounter, (uint32_t[]){q, GL_TIMESTAMP}, 2, "glQueryCounter");
+	codec_reset();
 }
 
 /* OpenGL 4.5 core contexts: glClipControl's scalars and glCreateQueries' names round-trip
@@ -434,7 +435,7 @@ static void test_core_dsa(void)
 {
 	fake_api = GL_API_GL_CORE;
 	fake_version = GL_VERSION_CODE(4, 5); /* not offered yet: its landing version */
-	reset();
+	codec_reset();
 	install_dsa_fakes();
 	gl_enc_glClipControl(GL_UPPER_LEFT_EXT, GL_ZERO_TO_ONE_EXT);
 	CHECK(host_drain() && strcmp(rec.fn, "glClipControl") == 0);
@@ -460,16 +461,16 @@ static void test_core_dsa(void)
 	gl_enc_glGetQueryBufferObjectuiv(q[0], 999, GL_QUERY_RESULT, 0);
 	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
 	enc.error = 0;
-	refused(GLES_OP_glCreateQueries, (uint32_t[]){0x1234, 1, 4, 77}, 4,
-	        "glCreateQueries: gl_query_target_ok(target) does not hold");
-	refused(GLES_OP_glGetQueryBufferObjectuiv,
-	        (uint32_t[]){q[0], buf, GL_QUERY_RESULT, 0xfffffffc, 0xffffffff}, 5,
-	        "glGetQueryBufferObjectuiv: offset >= 0 does not hold");
-	refused(GLES_OP_glGetQueryBufferObjectuiv, (uint32_t[]){q[0], 999, GL_QUERY_RESULT, 0, 0},
-	        5, "unknown name 999");
+	codec_refused(GLES_OP_glCreateQueries, (uint32_t[]){0x1234, 1, 4, 77}, 4,
+	              "glCreateQueries: gl_query_target_ok(target) does not hold");
+	codec_refused(GLES_OP_glGetQueryBufferObjectuiv,
+	              (uint32_t[]){q[0], buf, GL_QUERY_RESULT, 0xfffffffc, 0xffffffff}, 5,
+	              "glGetQueryBufferObjectuiv: offset >= 0 does not hold");
+	codec_refused(GLES_OP_glGetQueryBufferObjectuiv,
+	              (uint32_t[]){q[0], 999, GL_QUERY_RESULT, 0, 0}, 5, "unknown name 999");
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
-	reset();
+	codec_reset();
 }
 
 /* ---- Every entry point of every streamed ES version is implemented ---- */
@@ -483,7 +484,7 @@ static void test_core_dsa(void)
  * contexts (GL_INVALID_OPERATION on the client, the link on the host). */
 static void test_gles1(void)
 {
-	reset();
+	codec_reset();
 	fake_api = GL_API_GLES1;
 	const GLfloat pos[4] = {1, 2, 3, 0};
 	gl_enc_glLightfv(GL_LIGHT0, GL_POSITION, pos);
@@ -514,11 +515,11 @@ static void test_gles1(void)
 	CHECK(host_drain() && rec.i[0] == 3 && rec.e[0] == GL_FIXED && rec.big[0] == 24);
 	gl_enc_glVertexPointer(3, GL_FIXED, 12, (const void *)(uintptr_t)13);
 	CHECK(!host_drain() && strstr(ex.reason, "glVertexPointer"));
-	reset();
+	codec_reset();
 	/* ES 2 only in ES 1, and the reverse. */
 	CHECK(gl_enc_glCreateShader(GL_VERTEX_SHADER) == 0 && enc.error == GL_INVALID_OPERATION);
 	fake_api = GL_API_GLES2;
-	reset();
+	codec_reset();
 	gl_enc_glLightfv(GL_LIGHT0, GL_POSITION, pos);
 	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
 	fake_api = GL_API_GLES1;
@@ -531,7 +532,7 @@ static void test_gles1(void)
 	CHECK(gl_get_count(GL_LIGHT0 + 8) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_texenv_count(GL_TEXTURE_ENV_COLOR) == 4 && gl_material_count(GL_SHININESS) == 1);
 	CHECK(gl_point_param_count(GL_POINT_DISTANCE_ATTENUATION) == 3);
-	reset();
+	codec_reset();
 }
 
 /* Desktop OpenGL core contexts (batch gl-a's commands of GL 1.0 to 2.0): GLdouble scalars
@@ -541,7 +542,7 @@ static void test_gl_core(void)
 {
 	install_gl_core_fakes();
 	fake_api = GL_API_GL_CORE;
-	reset();
+	codec_reset();
 	enc.ps.desktop = ex.ps.desktop = true;
 	gl_enc_glClearDepth(0.1);
 	CHECK(host_drain() && strcmp(rec.fn, "glClearDepth") == 0 && rec_d[0] == 0.1);
@@ -582,20 +583,20 @@ static void test_gl_core(void)
 	gl_enc_glPointParameteriv(0x8CA0, &origin);
 	CHECK(host_drain() && rec.e[0] == 0x8CA0 && rec.i[0] == origin);
 	/* A 1D image past its blob ends the link. */
-	refused(GLES_OP_glTexImage1D,
-	        (uint32_t[]){0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, 8, 0, 0}, 10,
-	        "glTexImage1D: pixels is 8 bytes, its arguments say 12");
+	codec_refused(GLES_OP_glTexImage1D,
+	              (uint32_t[]){0x0DE0, 0, GL_RGBA8, 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, 8, 0, 0},
+	              10, "glTexImage1D: pixels is 8 bytes, its arguments say 12");
 	CHECK(enc.error == 0);
 	/* ES contexts: neither desktop GL's commands nor its pixel pairs. */
 	fake_api = GL_API_GLES2;
-	reset();
+	codec_reset();
 	gl_enc_glClearDepth(0.5);
 	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
 	enc.error = 0;
 	gl_enc_glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, 0x80E1, 0x8367, texels);
 	CHECK(enc.error == GL_INVALID_ENUM && enc.len == 0);
-	refused(GLES_OP_glClearDepth, (uint32_t[]){0, 0}, 2, "glClearDepth is not part of");
-	reset();
+	codec_refused(GLES_OP_glClearDepth, (uint32_t[]){0, 0}, 2, "glClearDepth is not part of");
+	codec_reset();
 }
 
 static void check_header(const char *arg)
@@ -761,7 +762,7 @@ static void test_sizes(void)
  * refuses a blob its arguments do not size. */
 static void test_core4(void)
 {
-	reset();
+	codec_reset();
 	install_core4_fakes();
 	CHECK(gl_gles_lookup("glBufferStorage") == gl_gles_lookup("glBufferStorageEXT"));
 	CHECK(gl_gles_lookup("glViewportArrayv") == gl_gles_lookup("glViewportArrayvOES"));
@@ -823,22 +824,22 @@ static void test_core4(void)
 	enc.error = 0;
 
 	/* The host refuses a blob its arguments do not size. */
-	refused(GLES_OP_glDepthRangeArrayv, (uint32_t[]){0, 2, 16, 0, 0, 0, 0}, 7,
-	        "glDepthRangeArrayv: v is 16 bytes, its arguments say 32");
-	refused(GLES_OP_glDepthRangeArrayv,
-	        (uint32_t[]){GL_MAX_VIEWPORT_INDEX - 1, 2, 32, 0, 0, 0, 0, 0, 0, 0, 0}, 11,
-	        "glDepthRangeArrayv: (int64_t)first + count <= GL_MAX_VIEWPORT_INDEX");
-	refused(GLES_OP_glUniform3dv, (uint32_t[]){0, 1, 16, 0, 0, 0, 0}, 7,
-	        "glUniform3dv: value is 16 bytes, its arguments say 24");
-	refused(GLES_OP_glPatchParameterfv, (uint32_t[]){0x8E73, 16, 0, 0, 0, 0}, 6,
-	        "glPatchParameterfv: values is 16 bytes, its arguments say 8");
-	refused(GLES_OP_glGetInternalformati64v,
-	        (uint32_t[]){GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, 8}, 5,
-	        "glGetInternalformati64v: params");
+	codec_refused(GLES_OP_glDepthRangeArrayv, (uint32_t[]){0, 2, 16, 0, 0, 0, 0}, 7,
+	              "glDepthRangeArrayv: v is 16 bytes, its arguments say 32");
+	codec_refused(GLES_OP_glDepthRangeArrayv,
+	              (uint32_t[]){GL_MAX_VIEWPORT_INDEX - 1, 2, 32, 0, 0, 0, 0, 0, 0, 0, 0}, 11,
+	              "glDepthRangeArrayv: (int64_t)first + count <= GL_MAX_VIEWPORT_INDEX");
+	codec_refused(GLES_OP_glUniform3dv, (uint32_t[]){0, 1, 16, 0, 0, 0, 0}, 7,
+	              "glUniform3dv: value is 16 bytes, its arguments say 24");
+	codec_refused(GLES_OP_glPatchParameterfv, (uint32_t[]){0x8E73, 16, 0, 0, 0, 0}, 6,
+	              "glPatchParameterfv: values is 16 bytes, its arguments say 8");
+	codec_refused(GLES_OP_glGetInternalformati64v,
+	              (uint32_t[]){GL_TEXTURE_2D, GL_RGBA8, GL_SAMPLES, 2, 8}, 5,
+	              "glGetInternalformati64v: params");
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
-	refused(GLES_OP_glDepthRangeIndexed, (uint32_t[]){0, 0, 0, 0, 0}, 5,
-	        "glDepthRangeIndexed is not part of");
+	codec_refused(GLES_OP_glDepthRangeIndexed, (uint32_t[]){0, 0, 0, 0, 0}, 5,
+	              "glDepthRangeIndexed is not part of");
 	install_fakes();
 }
 
@@ -847,7 +848,7 @@ static void test_core4(void)
  * readbacks are hand-encoded (gpuhost/gl/subimage.c). */
 static void test_gl4_rest(void)
 {
-	reset();
+	codec_reset();
 	install_gl4_rest_fakes();
 	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 1)};
 	CHECK(!gles_level_has(&core, GLES_OP_glTexStorage1D));
@@ -871,293 +872,17 @@ static void test_gl4_rest(void)
 	gl_enc_glTexStorage1D(0x0DE0 /* GL_TEXTURE_1D */, 3, GL_RGBA8, 16);
 	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glTexStorage1D") == 0);
 	CHECK(rec.i[0] == 0x0DE0 && rec.i[1] == 3 && rec.i[2] == GL_RGBA8 && rec.i[3] == 16);
-	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8}, 3, "glTexStorage1D");
-	refused(GLES_OP_glBindTextures, (uint32_t[]){0, 1, 4, 1}, 4, "is never sent");
-	refused(GLES_OP_glBindBuffersRange, (uint32_t[]){GL_UNIFORM_BUFFER, 0, 0}, 3,
-	        "is never sent");
-	refused(GLES_OP_glTextureStorage1D, (uint32_t[]){1, 1, GL_RGBA8, 4}, 4, "is never sent");
+	codec_refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8}, 3,
+	              "glTexStorage1D");
+	codec_refused(GLES_OP_glBindTextures, (uint32_t[]){0, 1, 4, 1}, 4, "is never sent");
+	codec_refused(GLES_OP_glBindBuffersRange, (uint32_t[]){GL_UNIFORM_BUFFER, 0, 0}, 3,
+	              "is never sent");
+	codec_refused(GLES_OP_glTextureStorage1D, (uint32_t[]){1, 1, GL_RGBA8, 4}, 4,
+	              "is never sent");
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
-	refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8, 16}, 4,
-	        "glTexStorage1D is not part of");
-	install_fakes();
-}
-
-/* The compatibility profile's immediate mode and fixed-function state: scalars of every
- * type, vectors of their fixed size, desktop GL's pnames in ES 1.1's shared commands (and
- * not in ES 1.1), and the host's refusals. */
-static void test_compat_ff(void)
-{
-	reset();
-	install_compat_ff_fakes();
-	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(2, 1)};
-	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 5)};
-	CHECK(gles_level_has(&compat, GLES_OP_glVertex3f) &&
-	      gles_level_has(&compat, GLES_OP_glLightfv) &&
-	      !gles_level_has(&core, GLES_OP_glVertex3f));
-	fake_api = GL_API_GL_COMPAT;
-	fake_version = GL_VERSION_CODE(2, 1);
-	enc.ps.desktop = ex.ps.desktop = true;
-	/* Immediate mode: each vertex one async command, queued, nothing flushed. */
-	uint32_t before = enc.len;
-	gl_enc_glVertex3f(1, 2, 3);
-	gl_enc_glVertex3f(4, 5, 6);
-	CHECK(enc.len > before && enc.error == 0);
-	CHECK(host_drain() && strcmp(rec.fn, "glVertex3f") == 0);
-	CHECK(rec.data_len == 12 && memcmp(rec.data, (const float[]){4, 5, 6}, 12) == 0);
-	const GLdouble c[3] = {0.25, 0.5, 1.0 / 3.0};
-	gl_enc_glColor3dv(c);
-	CHECK(host_drain() && rec.data_len == 24 && memcmp(rec.data, c, 24) == 0);
-	const GLbyte n[3] = {-128, 0, 127};
-	gl_enc_glNormal3bv(n);
-	CHECK(host_drain() && memcmp(rec.data, n, 3) == 0);
-	GLdouble m[16];
-	for (int i = 0; i < 16; i++)
-		m[i] = i + 0.5;
-	gl_enc_glMultMatrixd(m);
-	CHECK(host_drain() && rec.data_len == 128 && memcmp(rec.data, m, 128) == 0);
-	/* Desktop pnames of shared ES 1.1 commands, and of glTexGen. */
-	const GLfloat one = (GLfloat)GL_SEPARATE_SPECULAR_COLOR_DESKTOP;
-	gl_enc_glLightModelfv(GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP, &one);
-	CHECK(host_drain() && rec.e[0] == GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP);
-	const GLfloat plane[4] = {1, 2, 3, 4};
-	gl_enc_glTexGenfv(GL_S_DESKTOP, GL_OBJECT_PLANE_DESKTOP, plane);
-	CHECK(host_drain() && rec.data_len == 16 && memcmp(rec.data, plane, 16) == 0);
-	GLdouble got[4] = {0};
-	gl_enc_glGetTexGendv(GL_S_DESKTOP, GL_EYE_PLANE_DESKTOP, got);
-	CHECK(strcmp(rec.fn, "glGetTexGendv") == 0 && got[3] == 1.5);
-	GLuint tex[2];
-	gl_enc_glGenTextures(2, tex);
-	GLboolean res[2] = {GL_TRUE, GL_TRUE};
-	CHECK(gl_enc_glAreTexturesResident(2, tex, res) == GL_FALSE && res[1] == GL_FALSE);
-	CHECK(rec.n == 2 && rec.names[1] == ex.map[GL_NAMES_TEXTURE][tex[1]]);
-	CHECK(gl_get_count(GL_CURRENT_RASTER_POSITION_DESKTOP) == 4 &&
-	      gl_get_count(GL_TRANSPOSE_MODELVIEW_MATRIX_DESKTOP) == 16);
-
-	/* The client drops what it can tell is wrong. */
-	uint32_t queued = enc.len;
-	gl_enc_glTexGenfv(GL_S_DESKTOP, GL_TEXTURE_2D, plane);
-	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
-	enc.error = 0;
-
-	/* The host refuses a blob its arguments do not size. */
-	refused(GLES_OP_glMultMatrixd,
-	        (uint32_t[]){64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 17,
-	        "glMultMatrixd: m is 64 bytes, its arguments say 128");
-	refused(GLES_OP_glLightfv, (uint32_t[]){GL_LIGHT0, GL_SPOT_DIRECTION, 4, 0}, 4,
-	        "glLightfv: params is 4 bytes, its arguments say 12");
-	refused(GLES_OP_glClipPlane, (uint32_t[]){GL_CLIP_PLANE0, 16, 0, 0, 0, 0}, 6,
-	        "glClipPlane: equation is 16 bytes, its arguments say 32");
-	refused(GLES_OP_glTexGenfv, (uint32_t[]){GL_S_DESKTOP, GL_OBJECT_PLANE_DESKTOP, 4, 0}, 4,
-	        "glTexGenfv: params is 4 bytes, its arguments say 16");
-	refused(GLES_OP_glColor4dv, (uint32_t[]){16, 0, 0, 0, 0}, 5,
-	        "glColor4dv: v is 16 bytes, its arguments say 32");
-
-	/* ES 1.1 keeps its own lists: desktop pnames are GL_INVALID_ENUM there. */
-	fake_api = GL_API_GLES1;
-	fake_version = 0;
-	reset();
-	gl_enc_glLightModelfv(GL_LIGHT_MODEL_COLOR_CONTROL_DESKTOP, &one);
-	CHECK(enc.error == GL_INVALID_ENUM && enc.len == 0);
-	refused(GLES_OP_glVertex3f, (uint32_t[]){0, 0, 0}, 3, "glVertex3f is not part of");
-	fake_api = GL_API_GLES2;
-	reset();
-	install_fakes();
-}
-
-/* The compatibility profile's client arrays and pixel rectangles: the formats each array
- * kind takes, glDrawPixels, glBitmap, glPolygonStipple and glPixelMap* sized from the
- * unpack state (GL_COLOR_INDEX, GL_BITMAP), their data round-trips, and a glDrawPixels
- * past its data ends the link. */
-static void test_compat(void)
-{
-	enum { COLOR_INDEX = 0x1900, BITMAP = 0x1A00, BGRA = 0x80E1, DOUBLE = 0x140A };
-	enum { GL_PIXEL_MAP_I_TO_R = 0x0C72 };
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_COLOR, BGRA, GL_UNSIGNED_BYTE) == 4);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_COLOR, BGRA, GL_FLOAT) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 2, DOUBLE) == 16);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 1, GL_FLOAT) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_VERTEX, 2, GL_UNSIGNED_BYTE) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_NORMAL, 3, GL_BYTE) == 3);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_TEXCOORD, 1, GL_SHORT) == 2);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_INDEX, 1, GL_UNSIGNED_BYTE) == 1);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_FOG_COORD, 1, GL_INT) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_SECONDARY_COLOR, 4, GL_FLOAT) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_SECONDARY_COLOR, 3, GL_FLOAT) == 12);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_EDGE_FLAG, 1, GL_UNSIGNED_BYTE) == 1);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_POINT_SIZE, 1, GL_FLOAT) == 0);
-	CHECK(gl_client_array_compat_bytes(GL_ARRAY_KIND_COUNT, 1, GL_FLOAT) == 0);
-
-	fake_api = GL_API_GL_COMPAT;
-	fake_version = GL_VERSION_CODE(4, 5); /* not offered yet: its landing version */
-	reset();
-	enc.ps.desktop = ex.ps.desktop = true;
-	install_compat_fakes();
-	/* Rows of 3 colour indices padded to 4 bytes: 2 * 4 + 3. */
-	CHECK(gl_draw_pixels_size(&enc.ps, 3, 3, COLOR_INDEX, GL_UNSIGNED_BYTE) == 11);
-	CHECK(gl_draw_pixels_size(&enc.ps, 2, 2, GL_LUMINANCE_ALPHA, GL_FLOAT) == 2 * 16);
-	CHECK(gl_draw_pixels_size(&enc.ps, 8, 2, GL_RGBA, BITMAP) == GL_SIZE_INVALID_ENUM);
-	/* Bitmaps: 8 bits a row padded to 4 bytes; 9 bits from bit 7 span 2 bytes. */
-	CHECK(gl_draw_pixels_size(&enc.ps, 8, 2, COLOR_INDEX, BITMAP) == 5);
-	CHECK(gl_bitmap_unpack_size(&enc.ps, 8, 2) == 5 &&
-	      gl_bitmap_unpack_size(&enc.ps, 0, 5) == 0);
-	CHECK(gl_bitmap_unpack_size(&enc.ps, 32, 32) == 128 &&
-	      gl_bitmap_pack_size(&enc.ps, 1, 1) == 1);
-	enc.ps.unpack_skip_pixels = 7;
-	enc.ps.unpack_alignment = 1;
-	CHECK(gl_bitmap_unpack_size(&enc.ps, 2, 1) == 2);
-	enc.ps.unpack_row_length = 20; /* 3 bytes a row */
-	CHECK(gl_bitmap_unpack_size(&enc.ps, 2, 3) == 2 * 3 + 2);
-	enc.ps = ex.ps;
-
-	const GLubyte idx[12] = {1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0};
-	gl_enc_glDrawPixels(3, 3, COLOR_INDEX, GL_UNSIGNED_BYTE, idx);
-	CHECK(host_drain() && strcmp(rec.fn, "glDrawPixels") == 0 && rec.i[0] == 3);
-	CHECK(rec.e[0] == COLOR_INDEX && memcmp(rec.data, idx, 8) == 0);
-	gl_enc_glDrawPixels(2, 2, GL_RGBA, BITMAP, idx);
-	CHECK(enc.error == GL_INVALID_ENUM && enc.len == enc.decoded);
-	enc.error = 0;
-	const GLubyte bits[8] = {0xf0, 0, 0, 0, 0x0f};
-	gl_enc_glBitmap(8, 2, 0, 0, 1, 0, bits);
-	CHECK(host_drain() && strcmp(rec.fn, "glBitmap") == 0 && rec.data[0] == 0xf0);
-	gl_enc_glBitmap(0, 0, 0, 0, 3, 2, NULL); /* moves the raster position only */
-	CHECK(host_drain() && rec.null_ptr && rec.f[2] == 3 && rec.f[3] == 2);
-	GLubyte mask[128];
-	for (int i = 0; i < 128; i++)
-		mask[i] = (GLubyte)i;
-	gl_enc_glPolygonStipple(mask);
-	CHECK(host_drain() && rec.data_len == 128 && memcmp(rec.data, mask, 128) == 0);
-	const GLushort map[3] = {1, 0xffff, 7};
-	gl_enc_glPixelMapusv(GL_PIXEL_MAP_I_TO_R, 3, map);
-	CHECK(host_drain() && rec.n == 3 && memcmp(rec.data, map, 6) == 0);
-	gl_enc_glPixelMapusv(GL_PIXEL_MAP_I_TO_R, -1, map);
-	CHECK(enc.error == GL_INVALID_VALUE && enc.len == enc.decoded);
-	enc.error = 0;
-	/* A colour array in a buffer: size GL_BGRA travels as the offset's format. */
-	gl_enc_glSecondaryColorPointer(3, GL_UNSIGNED_BYTE, 4, (const void *)(uintptr_t)64);
-	CHECK(host_drain() && rec.i[0] == 3 && rec.big[0] == 64);
-	gl_enc_glSecondaryColorPointer(3, GL_UNSIGNED_BYTE, 4, (const void *)(uintptr_t)13);
-	CHECK(!host_drain() && strstr(ex.reason, "glSecondaryColorPointer"));
-	reset();
-	ex.ps.desktop = true;
-	/* 2x2 RGBA is 16 bytes: 8 end the link; so does a stipple of 64. */
-	refused(GLES_OP_glDrawPixels, (uint32_t[]){2, 2, GL_RGBA, GL_UNSIGNED_BYTE, 8, 1, 2}, 7,
-	        "glDrawPixels");
-	uint32_t words[1 + 16] = {64};
-	refused(GLES_OP_glPolygonStipple, words, 17, "glPolygonStipple");
-	refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, 8, 0, 0}, 5,
-	        "glPixelMapfv");
-	/* ARB_imaging's readbacks are the library's (GL_INVALID_OPERATION, as Mesa without
-	 * ARB_imaging): in the compatibility profile only, and their opcodes end the link. */
-	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(4, 5)};
-	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 5)};
-	CHECK(gles_level_has(&compat, GLES_OP_glGetnColorTable) &&
-	      gles_level_has(&compat, GLES_OP_glGetnSeparableFilter) &&
-	      gles_level_has(&compat, GLES_OP_glGetnMinmax) &&
-	      !gles_level_has(&core, GLES_OP_glGetnHistogram) &&
-	      !gles_level_has(&core, GLES_OP_glGetnConvolutionFilter));
-	refused(GLES_OP_glGetnColorTable, (uint32_t[]){0x80D0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 4,
-	        "is never sent");
-	refused(GLES_OP_glGetnConvolutionFilter,
-	        (uint32_t[]){0x8010, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 4, "is never sent");
-	refused(GLES_OP_glGetnSeparableFilter,
-	        (uint32_t[]){0x8012, GL_RGBA, GL_UNSIGNED_BYTE, 16, 16}, 5, "is never sent");
-	refused(GLES_OP_glGetnHistogram, (uint32_t[]){0x8024, 0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 5,
-	        "is never sent");
-	refused(GLES_OP_glGetnMinmax, (uint32_t[]){0x802E, 0, GL_RGBA, GL_UNSIGNED_BYTE, 16}, 5,
-	        "is never sent");
-	/* ES contexts have none of them. */
-	fake_api = GL_API_GLES2;
-	fake_version = 0;
-	reset();
-	gl_enc_glDrawPixels(1, 1, GL_RGBA, GL_UNSIGNED_BYTE, idx);
-	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == 0);
-	reset();
-}
-
-/* The compatibility profile's evaluator targets (GL/gl.h, which the codec does not include). */
-#define GL_MAP1_TEXTURE_COORD_2 0x0D94
-#define GL_MAP1_VERTEX_3 0x0D97
-#define GL_MAP1_VERTEX_4 0x0D98
-#define GL_MAP2_COLOR_4 0x0DB0
-#define GL_MAP2_VERTEX_3 0x0DB7
-#define GL_MAP2_VERTEX_4 0x0DB8
-
-/* The compatibility profile's evaluators and attribute stack (helper LS's block). */
-static void test_compat_ls(void)
-{
-	reset();
-	install_compat_ls_fakes();
-	fake_api = GL_API_GL_COMPAT;
-	fake_version = GL_VERSION_CODE(4, 5);
-	/* 2 x 2 points of GL_MAP2_VERTEX_3, u stride 3, v stride 7 (one value of padding):
-	 * (1 * 3 + 1 * 7 + 3) = 13 values read. */
-	GLfloat pts[16];
-	for (int i = 0; i < 16; i++)
-		pts[i] = (GLfloat)i;
-	gl_enc_glMap2f(GL_MAP2_VERTEX_3, 0, 1, 3, 2, 0.5f, 2, 7, 2, pts);
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glMap2f") == 0);
-	CHECK(rec.e[0] == GL_MAP2_VERTEX_3 && rec.i[0] == 3 && rec.i[3] == 2 && rec.f[2] == 0.5f);
-	CHECK(rec.data_len == 52 && memcmp(rec.data, pts, 52) == 0);
-	int pops = pop_attrib_calls;
-	gl_enc_glPopAttrib();
-	CHECK(host_drain() && pop_attrib_calls == pops + 1);
-
-	/* The client drops what GL refuses before reading. */
-	uint32_t queued = enc.len;
-	gl_enc_glMap2f(GL_MAP2_VERTEX_3, 0, 1, 2, 2, 0, 1, 6, 2, pts);
-	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
-	enc.error = 0;
-	gl_enc_glMap1f(GL_MAP1_VERTEX_4, 0, 1, 4, GL_SIZES_MAX_EVAL_ORDER + 1, pts);
-	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
-	enc.error = 0;
-	gl_enc_glMap1f(GL_MAP2_VERTEX_4, 0, 1, 4, 2, pts);
-	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
-	enc.error = 0;
-	CHECK(gl_map1_count(GL_MAP1_TEXTURE_COORD_2, 2, 3) == 6);
-	CHECK(gl_map2_count(GL_MAP2_COLOR_4, 4, 2, 8, 3) == 4 + 16 + 4);
-	CHECK(gl_map2_count(GL_MAP2_COLOR_4, 3, 2, 8, 3) == GL_SIZE_INVALID_VALUE);
-
-	/* The host refuses a blob short of what the driver would read, and a stride below
-	 * the target's components. */
-	refused(GLES_OP_glMap1f,
-	        (uint32_t[]){GL_MAP1_VERTEX_3, 0, 0x3f800000, 3, 2, 20, 0, 0, 0, 0, 0}, 11,
-	        "glMap1f: points is 20 bytes, its arguments say 24");
-	refused(GLES_OP_glMap1f,
-	        (uint32_t[]){GL_MAP1_VERTEX_3, 0, 0x3f800000, 2, 2, 16, 0, 0, 0, 0}, 10,
-	        "glMap1f: points");
-
-	/* Display lists: the driver's names as sent; glCallLists' names sized by type. */
-	gl_enc_glNewList(5, 0x1300 /* GL_COMPILE */);
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glNewList") == 0 && rec.i[0] == 5 &&
-	      rec.e[0] == 0x1300);
-	gl_enc_glCallList(5);
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glCallList") == 0 && rec.i[0] == 5);
-	gl_enc_glEndList();
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glEndList") == 0);
-	static const GLushort shorts[3] = {1, 2, 0xffff};
-	gl_enc_glCallLists(3, GL_UNSIGNED_SHORT, shorts);
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glCallLists") == 0 && rec.i[0] == 3);
-	CHECK(rec.data_len == 6 && memcmp(rec.data, shorts, 6) == 0);
-	static const GLubyte three[6] = {0, 0, 1, 0, 1, 0};
-	gl_enc_glCallLists(2, 0x1408 /* GL_3_BYTES */, three);
-	CHECK(host_drain() && rec.data_len == 6 && memcmp(rec.data, three, 6) == 0);
-	gl_enc_glDeleteLists(5, 3);
-	CHECK(host_drain() && rec.fn && strcmp(rec.fn, "glDeleteLists") == 0 && rec.i[0] == 5 &&
-	      rec.i[1] == 3);
-	queued = enc.len;
-	gl_enc_glCallLists(2, GL_HALF_FLOAT, shorts);
-	CHECK(enc.error == GL_INVALID_ENUM && enc.len == queued);
-	enc.error = 0;
-	gl_enc_glCallLists(-1, GL_UNSIGNED_BYTE, shorts);
-	CHECK(enc.error == GL_INVALID_VALUE && enc.len == queued);
-	enc.error = 0;
-	/* n names of 4 bytes in 8 bytes: the driver would read past the blob. */
-	refused(GLES_OP_glCallLists, (uint32_t[]){4, GL_UNSIGNED_INT, 8, 1, 2}, 5,
-	        "glCallLists: lists is 8 bytes, its arguments say 16");
-	refused(GLES_OP_glCallLists, (uint32_t[]){1, GL_HALF_FLOAT, 4, 1}, 4, "glCallLists: lists");
-	fake_api = GL_API_GLES2;
-	fake_version = 0;
+	codec_refused(GLES_OP_glTexStorage1D, (uint32_t[]){0x0DE0, 1, GL_RGBA8, 16}, 4,
+	              "glTexStorage1D is not part of");
 	install_fakes();
 }
 
