@@ -102,7 +102,7 @@ static void packed_attributes(void)
 	glClear(GL_COLOR_BUFFER_BIT);
 	glUseProgram(prog);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	unsigned px = cd_pixel(4, 4);
+	unsigned px = gc_pixel(4, 4);
 	if (!gc_no_error(c, "packed current values"))
 		goto out;
 	for (int i = 0; i < 4; i++)
@@ -243,7 +243,7 @@ static void integer_attributes(void)
 	glClear(GL_COLOR_BUFFER_BIT);
 	glUseProgram(prog);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-	unsigned px = cd_pixel(4, 4);
+	unsigned px = gc_pixel(4, 4);
 	if (!gc_no_error(c, "integer current values"))
 		;
 	else if (px != 0x00ff00)

@@ -56,13 +56,6 @@ GLuint cd_program(const char *vs, const char *fs, void (*before_link)(GLuint pro
 	return p;
 }
 
-unsigned cd_pixel(int x, int y)
-{
-	unsigned char p[4] = {0};
-	glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
-	return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
-}
-
 bool cd_near(unsigned got, unsigned want)
 {
 	for (int shift = 0; shift < 24; shift += 8) {
@@ -142,12 +135,12 @@ static void conditional_render(GLuint prog)
 	glBeginConditionalRender(q[1], GL_QUERY_WAIT);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4); /* discarded */
 	glEndConditionalRender();
-	unsigned after_failed = cd_pixel(4, 4);
+	unsigned after_failed = gc_pixel(4, 4);
 	glBindVertexArray(green);
 	glBeginConditionalRender(q[0], GL_QUERY_WAIT);
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4); /* drawn */
 	glEndConditionalRender();
-	unsigned after_passed = cd_pixel(4, 4);
+	unsigned after_passed = gc_pixel(4, 4);
 	if (!gc_no_error(c, "the conditional draws"))
 		goto out;
 	if (after_failed != 0x0000ff)
@@ -199,9 +192,9 @@ static void frag_data_location(void)
 	glBindVertexArray(cd_arrays(quad, NULL, 4));
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	glReadBuffer(GL_COLOR_ATTACHMENT0);
-	unsigned a0 = cd_pixel(3, 3);
+	unsigned a0 = gc_pixel(3, 3);
 	glReadBuffer(GL_COLOR_ATTACHMENT1);
-	unsigned a1 = cd_pixel(3, 3);
+	unsigned a1 = gc_pixel(3, 3);
 	if (!gc_no_error(c, "two outputs drawn"))
 		;
 	else if (first != 1 || second != 0)
@@ -244,7 +237,7 @@ static void dual_source_blend(void)
 	glBlendFunc(GL_ONE, GL_SRC1_COLOR); /* src0 + dst * src1 */
 	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 	glDisable(GL_BLEND);
-	unsigned got = cd_pixel(5, 5);
+	unsigned got = gc_pixel(5, 5);
 	if (!gc_no_error(c, "a dual-source blend"))
 		;
 	else if (index0 != 0 || index1 != 1)
@@ -285,7 +278,7 @@ static void primitive_restart(GLuint prog)
 	glDrawElements(GL_TRIANGLE_STRIP, 5, GL_UNSIGNED_SHORT,
 	               (const void *)(4 * sizeof(GLushort)));
 	glDisable(GL_PRIMITIVE_RESTART);
-	unsigned left = cd_pixel(0, 4), middle = cd_pixel(4, 4), right = cd_pixel(7, 4);
+	unsigned left = gc_pixel(0, 4), middle = gc_pixel(4, 4), right = gc_pixel(7, 4);
 	if (!gc_no_error(c, "strips with restarts"))
 		;
 	else if (index != 0x7777 || !on)
@@ -322,11 +315,11 @@ static void provoking_vertex(void)
 	GLint initial = 0, first_mode = 0;
 	glGetIntegerv(GL_PROVOKING_VERTEX, &initial);
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	unsigned last = cd_pixel(2, 2);
+	unsigned last = gc_pixel(2, 2);
 	glProvokingVertex(GL_FIRST_VERTEX_CONVENTION);
 	glGetIntegerv(GL_PROVOKING_VERTEX, &first_mode);
 	glDrawArrays(GL_TRIANGLES, 0, 3);
-	unsigned first = cd_pixel(2, 2);
+	unsigned first = gc_pixel(2, 2);
 	glProvokingVertex(GL_LAST_VERTEX_CONVENTION);
 	if (!gc_no_error(c, "flat draws"))
 		;
@@ -357,7 +350,7 @@ static bool resolve(GLuint fb, GLuint prog)
 	                  GL_NEAREST);
 	cd_bind_target();
 	/* Inside, outside, and on the diagonal (a mix when samples differ). */
-	return cd_pixel(1, 1) == 0x00ff00 && cd_pixel(6, 6) == 0xff0000;
+	return gc_pixel(1, 1) == 0x00ff00 && gc_pixel(6, 6) == 0xff0000;
 }
 
 static void multisample_texture(GLuint prog)
@@ -425,7 +418,7 @@ static void multi_draw_base_vertex(GLuint prog)
 	const void *const indices[] = {(const void *)0, (const void *)0};
 	const GLint base[] = {0, 4};
 	glMultiDrawElementsBaseVertex(GL_TRIANGLES, count, GL_UNSIGNED_BYTE, indices, 2, base);
-	unsigned left = cd_pixel(0, 4), middle = cd_pixel(4, 4), right = cd_pixel(7, 4);
+	unsigned left = gc_pixel(0, 4), middle = gc_pixel(4, 4), right = gc_pixel(7, 4);
 	if (!gc_no_error(c, "two draws of one list"))
 		;
 	else if (left != 0xff00ff || right != 0x00ffff || middle != 0)
@@ -456,9 +449,9 @@ static void framebuffer_texture_3d(void)
 	/* Layer 1 cleared too, then layer 2 read again: the layers are apart. */
 	glFramebufferTexture3D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_3D, tex, 0, 1);
 	clear_to(0, 1, 0);
-	unsigned one = cd_pixel(1, 1);
+	unsigned one = gc_pixel(1, 1);
 	glFramebufferTexture3D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_3D, tex, 0, 2);
-	unsigned px = cd_pixel(1, 1);
+	unsigned px = gc_pixel(1, 1);
 	glFramebufferTexture1D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_1D, 0, 0);
 	GLint type = -1;
 	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,

@@ -14,8 +14,6 @@
 /* A program of a vertex and a fragment shader, "pos" at location 0 and "color" at 1;
  * `before_link` (may be NULL) runs between attaching and linking. 0 on failure. */
 GLuint cd_program(const char *vs, const char *fs, void (*before_link)(GLuint prog));
-/* The pixel (x, y) of the read framebuffer, as 0xrrggbb. */
-unsigned cd_pixel(int x, int y);
 /* Each channel of `got` within 3 of `want`'s. */
 bool cd_near(unsigned got, unsigned want);
 /* Binds a vertex array with `n` vec2 positions at location 0 and `n` vec4 colours at 1
