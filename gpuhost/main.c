@@ -48,6 +48,14 @@ static const char usage[] =
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
+        "      --gl-apis LIST    the OpenGL APIs offered beside OpenGL ES 2.0-3.2,\n"
+        "                        comma-separated: es1, core (desktop core profile),\n"
+        "                        compat (compatibility profile: immediate mode,\n"
+        "                        display lists), or none (default es1,core,compat,\n"
+        "                        each as far as this domain's driver has it). Apps\n"
+        "                        asking for one left out render on their own CPU,\n"
+        "                        as without gpupipe, and that part of the GPU driver\n"
+        "                        stays out of their reach\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -124,6 +132,42 @@ static bool parse_size(const char *text, uint64_t *out)
 	return true;
 }
 
+/* --gl-apis LIST: enum gh_gl_offer bits; false (with a message) if LIST
+ * names something else. */
+static bool parse_gl_apis(const char *list, unsigned *out)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} apis[] = {
+	        {"es1", GH_GL_OFFER_ES1},
+	        {"core", GH_GL_OFFER_CORE},
+	        {"compat", GH_GL_OFFER_COMPAT},
+	};
+	*out = 0;
+	if (strcmp(list, "none") == 0)
+		return true;
+	for (const char *p = list;;) {
+		size_t len = strcspn(p, ",");
+		size_t i = 0;
+		while (i < sizeof(apis) / sizeof(apis[0]) &&
+		       (strlen(apis[i].name) != len || strncmp(p, apis[i].name, len) != 0))
+			i++;
+		if (i == sizeof(apis) / sizeof(apis[0])) {
+			fprintf(stderr,
+			        "gpupipe-host: --gl-apis takes es1, core and compat, "
+			        "comma-separated, "
+			        "or none; not \"%.*s\"\n",
+			        (int)len, p);
+			return false;
+		}
+		*out |= apis[i].bit;
+		if (!p[len])
+			return true;
+		p += len + 1;
+	}
+}
+
 /* The --quota-* options: each within a range that leaves real apps
  * working at the low end and means something at the high end. */
 static bool quota_option(int c, const char *arg, struct gh_options *o)
@@ -177,6 +221,7 @@ int main(int argc, char **argv)
 	        {"quota-queued", required_argument, NULL, 'U'},
 	        {"setup-timeout", required_argument, NULL, 'T'},
 	        {"no-gl", no_argument, NULL, 'G'},
+	        {"gl-apis", required_argument, NULL, 'A'},
 	        {"sandbox-user", required_argument, NULL, 'u'},
 	        {"sandbox-memory", required_argument, NULL, 'm'},
 	        {"no-sandbox", no_argument, NULL, 'n'},
@@ -185,7 +230,7 @@ int main(int argc, char **argv)
 	        {"version", no_argument, NULL, 'V'},
 	        {0},
 	};
-	struct gh_options options = {.gl = true};
+	struct gh_options options = {.gl = true, .gl_apis = GH_GL_OFFER_ALL};
 	const char *listen_addr = NULL, *sandbox_user = NULL;
 	bool stdio = false, sandbox = true;
 	int verbose = 0, c;
@@ -208,6 +253,10 @@ int main(int argc, char **argv)
 			break;
 		case 'G':
 			options.gl = false;
+			break;
+		case 'A':
+			if (!parse_gl_apis(optarg, &options.gl_apis))
+				return 2;
 			break;
 		case 'u':
 			sandbox_user = optarg;

@@ -29,6 +29,7 @@ struct gh_options {
 	const char *label;    /* NULL: no label */
 	bool allow_clipboard; /* advertise data device globals */
 	bool gl;              /* advertise gpupipe_v1 and run GL streams */
+	unsigned gl_apis;     /* enum gh_gl_offer: what GL streams may ask beside ES 2-3 */
 	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
 	 * 0 stands for the default of each. */
 	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */

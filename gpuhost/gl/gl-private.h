@@ -152,6 +152,7 @@ struct gh_gl {
 	struct gh_gl_egl egl;
 	struct gh_gl_fns fns;
 	bool read_bgra; /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
+	unsigned offer; /* enum gh_gl_offer: the APIs described beside ES 2.0-3.2 */
 
 	struct gh_gl_config *configs;
 	uint32_t n_configs;

@@ -10,7 +10,7 @@
 #include "shader-check.h"
 
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
-                                     bool use_render_node)
+                                     bool use_render_node, unsigned offer)
 {
 	/* glslang's process-wide set-up: the executor is made during the
 	 * link's setup, before its sandbox (a second call does nothing). */
@@ -28,6 +28,7 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gl->cur_ctx = EGL_NO_CONTEXT;
 	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
 	gl->present_ctx = EGL_NO_CONTEXT;
+	gl->offer = offer;
 	gh_gl_quota_init(&gl->quota);
 	gh_gl_map_init(&gl->contexts, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->surfaces, GH_GL_MAX_EGL_OBJECTS);

@@ -50,9 +50,20 @@ struct gh_gl_sink {
 	 * commands run then (gh_gl_stream_data). NULL: never. */
 	bool (*congested)(void *data);
 };
-/* `use_render_node`: false keeps even a GPU machine on the shm path. */
+/* The APIs an executor may offer beside OpenGL ES 2.0-3.2, each as far as
+ * the host's driver has it (gpupipe-host --gl-apis): one left out is never
+ * described, so apps asking for it render on their own CPU, as without
+ * gpupipe, and that part of the driver stays out of the app's reach. */
+enum gh_gl_offer {
+	GH_GL_OFFER_ES1 = 1u << 0,
+	GH_GL_OFFER_CORE = 1u << 1,
+	GH_GL_OFFER_COMPAT = 1u << 2,
+	GH_GL_OFFER_ALL = GH_GL_OFFER_ES1 | GH_GL_OFFER_CORE | GH_GL_OFFER_COMPAT,
+};
+/* `use_render_node`: false keeps even a GPU machine on the shm path;
+ * `offer`: enum gh_gl_offer bits. */
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
-                                     bool use_render_node);
+                                     bool use_render_node, unsigned offer);
 void gh_gl_destroy(struct gh_gl *gl);
 /* Once the app binds gpupipe_v1: dmabufs when the executor can make them
  * and the compositor takes them, else shm. Call before any memory exists. */

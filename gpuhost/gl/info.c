@@ -587,11 +587,24 @@ bool gh_gl_info_init(struct gh_gl *gl)
 		       GL_VERSION_MAJOR(apis[0].info.version),
 		       GL_VERSION_MINOR(apis[0].info.version));
 	}
-	/* Each API the host has takes the next block; one it lacks leaves none. */
-	bool (*const others[])(struct gh_gl *, struct api_desc *) = {
-	        describe_gles1, describe_gl_core, describe_gl_compat};
+	/* Each API the host has takes the next block; one it lacks, or that
+	 * --gl-apis leaves out, leaves none. */
+	static const struct {
+		bool (*describe)(struct gh_gl *, struct api_desc *);
+		unsigned bit;
+		const char *name;
+	} others[] = {
+	        {describe_gles1, GH_GL_OFFER_ES1, "OpenGL ES 1"},
+	        {describe_gl_core, GH_GL_OFFER_CORE, "the OpenGL core profile"},
+	        {describe_gl_compat, GH_GL_OFFER_COMPAT, "the OpenGL compatibility profile"},
+	};
 	for (size_t i = 0; ok && i < sizeof(others) / sizeof(others[0]); i++) {
-		if (others[i](gl, &apis[n_apis])) {
+		if (!(gl->offer & others[i].bit)) {
+			gp_log(INFO, "apps get no %s (--gl-apis): they render on their own CPU",
+			       others[i].name);
+			continue;
+		}
+		if (others[i].describe(gl, &apis[n_apis])) {
 			n_apis++;
 		} else {
 			desc_finish(&apis[n_apis]);

@@ -49,7 +49,7 @@ static uint64_t or_default(uint64_t value, uint64_t fallback)
 
 struct gh_gl *gh_gl_create(struct gh_session *s)
 {
-	struct gh_gl *gl = gh_gl_create_with_sink(&session_sink, s, true);
+	struct gh_gl *gl = gh_gl_create_with_sink(&session_sink, s, true, s->options->gl_apis);
 	const struct gh_options *o = s->options;
 	struct gh_gl_limits limits = {
 	        .memory = or_default(o->quota_gl_memory, GH_GL_DEFAULT_MEMORY),

@@ -165,7 +165,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	setenv("LP_NUM_THREADS", "0", 0);
 	setenv("GALLIVM_PERF", "nopt", 0);
 	setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
-	fz.gl = gh_gl_create_with_sink(&sink, NULL, false);
+	fz.gl = gh_gl_create_with_sink(&sink, NULL, false, GH_GL_OFFER_ALL);
 	if (!fz.gl) {
 		fprintf(stderr, "SKIP: the host has no EGL that renders GLES 2\n");
 		exit(77);

@@ -280,16 +280,18 @@ gl_check_app() {
 	fi
 }
 
-# gl_fallback_app NAME VERSION_SED MIN_COLOURS CMD [ARGS...]: a desktop OpenGL app on the
-# compositor started already (gpupipe too through gpu-0), with gpupipe's EGL vendor and Mesa's
-# after it. gpupipe does not stream desktop GL yet, so through gpu-0 the display falls back to
-# Mesa in the app. Checks: the GL version the app prints (VERSION_SED, a sed expression
-# printing it) is a compatibility profile; the screenshot shows at least MIN_COLOURS colours
-# and changes from one screenshot to the next (the app animates); Mesa's renderer is mapped
-# in the app; through gpu-0, libEGL_gpupipe's fallback line is logged once. Then SIGTERM ends
+# gl_compat_app NAME VERSION_SED MIN_COLOURS CMD [ARGS...]: a desktop OpenGL app asking a
+# compatibility-profile context, on the compositor started already (gpupipe too through
+# gpu-0), with gpupipe's EGL vendor and Mesa's after it, as `meson install` leaves them.
+# Checks: the GL version the app prints (VERSION_SED, a sed expression printing it) is a
+# compatibility profile; the screenshot shows at least MIN_COLOURS colours and changes from
+# one screenshot to the next (the app animates). Who rendered: natively, Mesa in the app;
+# through gpu-0 the link process (gpupipe's GL_VERSION, no Mesa renderer mapped in the app,
+# no fallback line), or, with GP_GL_EXPECT=fallback (a host started with --gl-apis leaving
+# compat out), Mesa in the app after libEGL_gpupipe's one fallback line. Then SIGTERM ends
 # the app cleanly.
-gl_fallback_app() {
-	local name=$1 version_sed=$2 min_colours=$3 version app shot later line lines
+gl_compat_app() {
+	local name=$1 version_sed=$2 min_colours=$3 version app shot later line lines maps
 	shift 3
 	# shellcheck disable=SC2034 # read by gl_app
 	GP_GL_VENDORS=both
@@ -309,12 +311,20 @@ gl_fallback_app() {
 		fail "$name never showed its frame $GP_GL_WHERE ($(probe "$shot" distinct) colours on screen)"
 	shot_until 30 "$later" changed "$later" || fail "$name's frames do not move $GP_GL_WHERE"
 	note "$name $GP_GL_WHERE: \"$version\", $(probe "$shot" distinct) colours on screen, $(probe "$later" diff "$shot") pixels changed between two screenshots"
-	[[ -n $(mesa_renderer_maps "$app") ]] || fail "$name maps no Mesa renderer $GP_GL_WHERE: who rendered?"
-	if [[ $GP_GL_MODE == gpu0 ]]; then
-		line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
-		lines=$(grep -Ec "$line" "$GP_TMP/$name.log" || true)
-		((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see $name.log below)"
-		note "$(grep -E "$line" "$GP_TMP/$name.log")"
+	maps=$(mesa_renderer_maps "$app")
+	line='libEGL_gpupipe.* warn: .*falls back to the EGL vendor .*libEGL_mesa.*not accelerated'
+	lines=$(grep -Ec "$line" "$GP_TMP/$name.log" || true)
+	if [[ $GP_GL_MODE == gpu0 && ${GP_GL_EXPECT:-streamed} == streamed ]]; then
+		[[ $version == *gpupipe* ]] || fail "$name got \"$version\" through gpu-0, not gpupipe's"
+		[[ -z $maps ]] || fail "$name maps a Mesa renderer through gpu-0 ($maps): it rendered by itself"
+		((lines == 0)) || fail "$name's display fell back to Mesa (see $name.log below)"
+		note "$name's frames were drawn by the link process"
+	else
+		[[ -n $maps ]] || fail "$name maps no Mesa renderer $GP_GL_WHERE: who rendered?"
+		if [[ $GP_GL_MODE == gpu0 ]]; then
+			((lines == 1)) || fail "libEGL_gpupipe logged $lines fallback lines, expected one (see $name.log below)"
+			note "$(grep -E "$line" "$GP_TMP/$name.log")"
+		fi
 	fi
 	kill -TERM "$app"
 	expect_clean_exit "$name" 10 "$name after SIGTERM"

@@ -43,7 +43,7 @@ void gt_init(struct gt *t)
 	wl_array_init(&t->cmds);
 	gp_log_init("test-gl", 0);
 	setenv("GPUPIPE_RENDER_NODE", "none", 1);
-	t->gl = gh_gl_create_with_sink(&sink, t, false);
+	t->gl = gh_gl_create_with_sink(&sink, t, false, GH_GL_OFFER_ALL);
 	if (!t->gl) {
 		fprintf(stderr, "SKIP: the host has no EGL that renders GLES 2\n");
 		exit(77);

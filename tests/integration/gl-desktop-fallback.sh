@@ -3,13 +3,15 @@
 # eglBindAPI(EGL_OPENGL_API), a compatibility context drawing in immediate mode, from a
 # display list, from client arrays and with glDrawPixels, a core 3.3 context drawing from a
 # vertex array object) on gpu-0 with gpupipe's EGL vendor and Mesa's after it, as `meson
-# install` leaves them. gpupipe does not
-# stream desktop OpenGL yet, so its vendor hands the display to Mesa's (proxy/egl/fallback.c):
-# the app renders on its own CPU into wl_shm, as it would without gpupipe, its probes read
-# back right, its window shows in the host compositor's screenshot, Mesa's drivers are mapped
-# in the app, and libEGL_gpupipe says once, at warn level, why it is not accelerated. A
-# display that already holds a gpupipe context cannot fall back: a desktop GL context asked
-# after an ES one is refused with EGL_BAD_MATCH, with a log line.
+# install` leaves them, served by a host that leaves the compatibility profile out
+# (gpupipe-host --gl-apis es1,core: an administrator keeping that part of the driver out of
+# apps' reach, or a driver without it). gpupipe's vendor hands the display to Mesa's
+# (proxy/egl/fallback.c): the app renders on its own CPU into wl_shm, as it would without
+# gpupipe, its probes read back right, its window shows in the host compositor's screenshot,
+# Mesa's drivers are mapped in the app, and libEGL_gpupipe says once, at warn level, why it
+# is not accelerated. A display that already holds a gpupipe context cannot fall back: a
+# desktop GL context asked after an ES one is refused with EGL_BAD_MATCH, with a log line.
+# gl-desktop-app.sh is the same app streamed by a host offering everything.
 # (GP_GL_MODE=native: the same app directly on weston, the baseline.)
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
@@ -22,7 +24,7 @@ bin=${GPUPIPE_GL_DESKTOP_APP:-}
 
 # shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
 GP_GL_VENDORS=both
-gl_setup
+gl_setup --gl-apis es1,core
 gl_app desktop "$bin" --core
 app=$GP_LAST_PID
 wait_log 30 desktop '^held$' || fail "gl-desktop-app never showed its third frame"

@@ -2,11 +2,10 @@
 # Neverball (an SDL2 game on a compatibility-profile OpenGL context: its title screen is a
 # textured, lit level replaying a demo behind the menu) on headless sway, with gpupipe's EGL
 # vendor and Mesa's after it as `meson install` leaves them (GP_GL_MODE=native: directly on
-# sway, the baseline). gpupipe does not stream desktop OpenGL yet, so through gpu-0 the
-# display falls back to Mesa in the app (proxy/egl/fallback.c): the game gets Mesa's
-# compatibility context as it would without gpupipe, its title screen shows in the
-# compositor's screenshot and moves, Mesa's renderer is mapped in the game, and
-# libEGL_gpupipe says once why it is not accelerated.
+# sway, the baseline). Through gpu-0 the link process draws it: gpupipe's GL_VERSION, the
+# title screen in the compositor's screenshot, moving, no Mesa renderer mapped in the game.
+# Neverball checks the classic extensions (ARB_multitexture, ARB_vertex_buffer_object,
+# ARB_point_parameters) in GL_EXTENSIONS and tears down and makes its EGL set-up again.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 # shellcheck source=../gl/gl-harness.sh
@@ -18,4 +17,4 @@ bin=${GPUPIPE_NEVERBALL:-/usr/games/neverball}
 start_sway
 [[ $GP_GL_MODE == gpu0 ]] && start_gpupipe
 # Its own HOME: neverball writes its settings and replays there.
-gl_fallback_app neverball 's/^GL version: //p' 1000 env SDL_VIDEODRIVER=wayland HOME="$GP_TMP" "$bin"
+gl_compat_app neverball 's/^GL version: //p' 1000 env SDL_VIDEODRIVER=wayland HOME="$GP_TMP" "$bin"
