@@ -86,10 +86,12 @@ static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
-	/* accept_link() forked us with SIGCHLD, SIGTERM and SIGINT blocked. */
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* accept_link() forked us with SIGCHLD, SIGTERM, SIGINT and SIGUSR1
+	 * blocked; SIGUSR1 stays so for the session's signalfd (stats.c). */
+	sigset_t usr1;
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_SETMASK, &usr1, NULL);
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
 	gp_log_set_prog(name);
@@ -164,13 +166,29 @@ static void accept_link(int lfd, int compositor_fd, const struct gh_listener_lim
 	sigaddset(&block, SIGCHLD);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
+	/* SIGUSR1 stays blocked in the child until its session takes it
+	 * (stats.c): a SIGUSR1 before then waits instead of killing it. */
+	sigaddset(&block, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	admit(lfd, compositor_fd, fd, lim, options);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/* SIGUSR1: each link process logs its figures so far (stats.c). */
+static void forward_to_links(int sig)
+{
+	int saved = errno;
+	for (int i = 0; i < n_slots; i++) {
+		if (slots[i].pid > 0)
+			kill(slots[i].pid, sig);
+	}
+	errno = saved;
+}
+
 static void install_handlers(void)
 {
+	struct sigaction usr = {.sa_handler = forward_to_links, .sa_flags = SA_RESTART};
+	sigaction(SIGUSR1, &usr, NULL);
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

@@ -56,6 +56,13 @@ static const char usage[] =
         "                        asking for one left out render on their own CPU,\n"
         "                        as without gpupipe, and that part of the GPU driver\n"
         "                        stays out of their reach\n"
+        "      --stats           log each link's figures every second: frames per\n"
+        "                        second and, per frame, link bytes each way (GL,\n"
+        "                        Wayland, shm), GL writes, commands and round trips,\n"
+        "                        bytes the host copied, swap time (man gpupipe-host,\n"
+        "                        STATISTICS). Without it: SIGUSR1 to gpupipe-host\n"
+        "                        logs each link's figures so far, and each link logs\n"
+        "                        them when it ends\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -222,6 +229,7 @@ int main(int argc, char **argv)
 	        {"setup-timeout", required_argument, NULL, 'T'},
 	        {"no-gl", no_argument, NULL, 'G'},
 	        {"gl-apis", required_argument, NULL, 'A'},
+	        {"stats", no_argument, NULL, 's'},
 	        {"sandbox-user", required_argument, NULL, 'u'},
 	        {"sandbox-memory", required_argument, NULL, 'm'},
 	        {"no-sandbox", no_argument, NULL, 'n'},
@@ -253,6 +261,9 @@ int main(int argc, char **argv)
 			break;
 		case 'G':
 			options.gl = false;
+			break;
+		case 's':
+			options.stats = true;
 			break;
 		case 'A':
 			if (!parse_gl_apis(optarg, &options.gl_apis))

@@ -205,7 +205,8 @@ static bool session_setup(struct gh_session *s, int link_in, int link_out)
 	wire_pipes_init(&s->pipes, s->loop, &s->link);
 	s->hello_timer = wl_event_loop_add_timer(s->loop, on_hello_timeout, s);
 	return s->hello_timer &&
-	       wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) >= 0;
+	       wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) >= 0 &&
+	       gh_stats_init(s, s->options->stats);
 }
 
 bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compositor_fd,
@@ -235,6 +236,8 @@ bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compos
 
 void gh_session_finish(struct gh_session *s)
 {
+	if (s->hello_received)
+		gh_stats_log_totals(s);
 	drain(&s->link);
 	wire_object_map_finish(&s->objects, gh_object_destroy);
 	if (s->gl)
@@ -249,6 +252,7 @@ void gh_session_finish(struct gh_session *s)
 	if (s->hello_timer)
 		wl_event_source_remove(s->hello_timer);
 	s->hello_timer = NULL;
+	gh_stats_finish(s);
 	if (s->loop)
 		wl_event_loop_destroy(s->loop);
 	s->loop = NULL;

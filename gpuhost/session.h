@@ -22,6 +22,7 @@
 #include <gpupipe/wl-objects.h>
 
 #include "sandbox/sandbox.h"
+#include "stats.h"
 
 struct gh_gl;
 
@@ -30,6 +31,7 @@ struct gh_options {
 	bool allow_clipboard; /* advertise data device globals */
 	bool gl;              /* advertise gpupipe_v1 and run GL streams */
 	unsigned gl_apis;     /* enum gh_gl_offer: what GL streams may ask beside ES 2-3 */
+	bool stats;           /* a line of the link's figures every second (stats.h) */
 	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
 	 * 0 stands for the default of each. */
 	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */
@@ -65,6 +67,7 @@ struct gh_session {
 	bool first_request;                  /* a Wayland request came */
 	size_t queue_bound;                  /* bytes: options->quota_queued */
 	uint32_t frame_done; /* bytes of the first WIRE_GL frame already run (paused) */
+	struct gh_stats stats;
 	/* Compositor globals the host itself binds for GL frames (0: none). */
 	uint32_t shm_name, dmabuf_name, dmabuf_version;
 	struct gh_gl *gl;     /* the GL executor, set up with the session; NULL without GL */

@@ -23,6 +23,10 @@ enum wire_frame_status wire_frame_next(struct wire_conn *conn, struct wire_heade
 
 void wire_frame_consume(struct wire_conn *conn, const struct wire_header *hdr)
 {
+	if (conn->counts && hdr->type < WIRE_TYPE_COUNT) {
+		conn->counts->frames_in[hdr->type]++;
+		conn->counts->bytes_in[hdr->type] += hdr->size;
+	}
 	wire_conn_consume(conn, sizeof(*hdr) + hdr->size);
 }
 
@@ -41,6 +45,8 @@ uint8_t *wire_frame_begin(struct wire_conn *conn, uint16_t type, uint16_t channe
 		return NULL;
 	struct wire_header hdr = {.size = size, .type = type, .channel = channel};
 	memcpy(frame, &hdr, sizeof(hdr));
+	if (conn->counts && type < WIRE_TYPE_COUNT)
+		conn->counts->bytes_out[type] += size;
 	return frame + sizeof(hdr);
 }
 
@@ -58,6 +64,8 @@ uint8_t *wire_frame_wayland_reserve(struct wire_conn *conn, uint32_t size)
 			size_t mark = conn->out_mark;
 			hdr.size += size;
 			memcpy((uint8_t *)conn->out.data + mark, &hdr, sizeof(hdr));
+			if (conn->counts)
+				conn->counts->bytes_out[WIRE_WAYLAND] += size;
 			return space;
 		}
 	}

@@ -153,6 +153,7 @@ struct gh_gl {
 	struct gh_gl_fns fns;
 	bool read_bgra; /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
 	unsigned offer; /* enum gh_gl_offer: the APIs described beside ES 2.0-3.2 */
+	struct gh_gl_counts counts;
 
 	struct gh_gl_config *configs;
 	uint32_t n_configs;
@@ -534,6 +535,8 @@ struct gh_gl_surface {
 	uint64_t serial, frame;
 	uint32_t damage_top[GH_GL_DAMAGE_HISTORY]; /* rows (y down) changed by frame - i */
 	uint32_t damage_bottom[GH_GL_DAMAGE_HISTORY];
+	uint64_t swaps, swap_ns;      /* counted for gh_gl_surface_counts */
+	uint64_t told_swaps, told_ns; /* what it last reported */
 };
 
 bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id, uint32_t width,

@@ -76,6 +76,21 @@ enum gh_gl_present gh_gl_choose_present(struct gh_gl *gl, bool compositor_has_dm
 void gh_gl_reset(struct gh_gl *gl);
 enum gh_gl_present gh_gl_present_mode(struct gh_gl *gl);
 
+/* What the executor did, counted as it ran (gpuhost/stats.c reads them). */
+struct gh_gl_counts {
+	uint64_t frames;   /* GL_OP_SWAP run */
+	uint64_t commands; /* GL commands run */
+	uint64_t replies;  /* replies queued: each one a round trip the app waits for */
+	uint64_t copied;   /* bytes the CPU copied for frames (shm readback and flip) */
+	uint64_t swap_ns;  /* time spent in GL_OP_SWAP */
+};
+const struct gh_gl_counts *gh_gl_counts(const struct gh_gl *gl);
+/* Calls `fn` for each window surface that swapped since the last call,
+ * with what it did since then. */
+typedef void (*gh_gl_surface_counts_fn)(void *data, uint32_t handle, uint32_t width,
+                                        uint32_t height, uint64_t frames, uint64_t swap_ns);
+void gh_gl_surface_counts(struct gh_gl *gl, gh_gl_surface_counts_fn fn, void *data);
+
 /* What one link may make the host hold, counted from what the app asked
  * for (gpupipe-host --quota-*; README "Security model"). */
 struct gh_gl_limits {

@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <gpupipe/log.h>
 
@@ -141,6 +142,8 @@ static bool copy_shm(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl
 	gles_host.glReadPixels(0, (GLint)(surf->height - to), (GLsizei)surf->width, (GLsizei)rows,
 	                       gl->read_bgra ? GL_BGRA_EXT : GL_RGBA, GL_UNSIGNED_BYTE,
 	                       gl->readback);
+	/* Twice: the driver's copy into the scratch buffer, ours into shm. */
+	gl->counts.copied += 2 * row * rows;
 	/* glReadPixels gives the bottom row first. */
 	for (size_t i = 0; i < rows; i++) {
 		uint8_t *dst = mem->map + (size_t)(to - 1 - i) * mem->stride;
@@ -276,7 +279,14 @@ static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memo
 	return true;
 }
 
-bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool swap(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gh_gl_memory *mem = NULL;
 	uint32_t n_rects = 0, top, bottom, from, to;
@@ -298,4 +308,47 @@ bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
 	mem->serial = surf->serial;
 	mem->frame = surf->frame;
 	return true;
+}
+
+bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
+{
+	uint64_t start = now_ns();
+	bool ok = swap(x, r);
+	if (ok) {
+		uint64_t ns = now_ns() - start;
+		x->gl->counts.frames++;
+		x->gl->counts.swap_ns += ns;
+		x->draw->swaps++;
+		x->draw->swap_ns += ns;
+	}
+	return ok;
+}
+
+const struct gh_gl_counts *gh_gl_counts(const struct gh_gl *gl)
+{
+	return &gl->counts;
+}
+
+struct surface_counts {
+	gh_gl_surface_counts_fn fn;
+	void *data;
+};
+
+static void tell_surface(uint32_t handle, uintptr_t value, void *data)
+{
+	(void)handle;
+	struct gh_gl_surface *surf = (struct gh_gl_surface *)value;
+	const struct surface_counts *c = data;
+	if (surf->swaps == surf->told_swaps)
+		return;
+	c->fn(c->data, surf->handle, surf->width, surf->height, surf->swaps - surf->told_swaps,
+	      surf->swap_ns - surf->told_ns);
+	surf->told_swaps = surf->swaps;
+	surf->told_ns = surf->swap_ns;
+}
+
+void gh_gl_surface_counts(struct gh_gl *gl, gh_gl_surface_counts_fn fn, void *data)
+{
+	struct surface_counts c = {.fn = fn, .data = data};
+	gh_gl_map_for_each(&gl->surfaces, tell_surface, &c);
 }

@@ -20,6 +20,7 @@
 #define WIRE_CONN_MAX_FDS_IN 256
 
 struct wire_conn;
+struct wire_frame_counts;
 
 /* Called with the event mask when the fd has input (READABLE), hung up or
  * failed (HANGUP, ERROR), or drained queued output (WRITABLE). The handler
@@ -50,6 +51,9 @@ struct wire_conn {
 	bool reading; /* false while paused for backpressure */
 	bool write_waiting;
 	uint64_t bytes_in, bytes_out;
+	/* Link frames counted by type (link.h), where the owner asks: NULL
+	 * on Wayland sockets and uncounted links. */
+	struct wire_frame_counts *counts;
 };
 
 /* Takes ownership of fd (made non-blocking and close-on-exec). */

@@ -13,6 +13,15 @@
 #include <gpupipe/conn.h>
 #include <gpupipe/wire.h>
 
+/* What crossed a link, per frame type (enum wire_type): frames and payload
+ * bytes read (counted as each frame is consumed) and payload bytes queued
+ * to send. Set wire_conn.counts to have a link's frames counted. */
+struct wire_frame_counts {
+	uint64_t frames_in[WIRE_TYPE_COUNT];
+	uint64_t bytes_in[WIRE_TYPE_COUNT];
+	uint64_t bytes_out[WIRE_TYPE_COUNT];
+};
+
 enum wire_frame_status {
 	WIRE_FRAME_READY,   /* *hdr and *payload describe a whole frame */
 	WIRE_FRAME_PARTIAL, /* wait for more input */
