@@ -146,6 +146,11 @@ void gh_stats_log_totals(struct gh_session *s)
 	struct gh_stats_sample now;
 	sample(s, &now);
 	log_line(s, "since the link began", &s->stats.start, &now);
+	char text[512];
+	if (s->gl)
+		gh_gl_round_trips_by_command(s->gl, text, sizeof(text), 8);
+	if (s->gl && text[0])
+		gp_log(INFO, "stats: round trips by command since the link began: %s", text);
 }
 
 void gh_stats_finish(struct gh_session *s)

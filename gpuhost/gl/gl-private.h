@@ -154,6 +154,7 @@ struct gh_gl {
 	bool read_bgra; /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
 	unsigned offer; /* enum gh_gl_offer: the APIs described beside ES 2.0-3.2 */
 	struct gh_gl_counts counts;
+	uint32_t *replies_by_op; /* counts.c: replies per command */
 
 	struct gh_gl_config *configs;
 	uint32_t n_configs;
@@ -546,6 +547,12 @@ bool gh_gl_surface_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_surface_unref(struct gh_gl_surface *surf);
 /* Stops `egl` being current on the host thread before it goes away. */
 void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf);
+
+/* ---- counts.c ---- */
+
+bool gh_gl_counts_init(struct gh_gl *gl);
+void gh_gl_counts_finish(struct gh_gl *gl);
+void gh_gl_count_command(struct gh_gl *gl, uint32_t op, bool replied);
 
 /* ---- memory.c, present.c ---- */
 

@@ -36,7 +36,8 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gh_gl_map_init(&gl->images, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->buffers, GH_GL_MAX_BUFFERS);
 	wl_list_init(&gl->memories);
-	if (!gh_gl_display_open(gl, use_render_node) || !gh_gl_present_init(gl)) {
+	if (!gh_gl_counts_init(gl) || !gh_gl_display_open(gl, use_render_node) ||
+	    !gh_gl_present_init(gl)) {
 		gh_gl_destroy(gl);
 		return NULL;
 	}
@@ -120,5 +121,6 @@ void gh_gl_destroy(struct gh_gl *gl)
 	gh_gl_display_close(gl);
 	free(gl->configs);
 	free(gl->init_reply);
+	gh_gl_counts_finish(gl);
 	free(gl);
 }

@@ -90,6 +90,9 @@ const struct gh_gl_counts *gh_gl_counts(const struct gh_gl *gl);
 typedef void (*gh_gl_surface_counts_fn)(void *data, uint32_t handle, uint32_t width,
                                         uint32_t height, uint64_t frames, uint64_t swap_ns);
 void gh_gl_surface_counts(struct gh_gl *gl, gh_gl_surface_counts_fn fn, void *data);
+/* "glGetError 120, glReadPixels 60": the `most` commands that replied most
+ * often since the executor began, in `text` (empty: none). */
+void gh_gl_round_trips_by_command(const struct gh_gl *gl, char *text, size_t len, int most);
 
 /* What one link may make the host hold, counted from what the app asked
  * for (gpupipe-host --quota-*; README "Security model"). */

@@ -323,32 +323,3 @@ bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
 	}
 	return ok;
 }
-
-const struct gh_gl_counts *gh_gl_counts(const struct gh_gl *gl)
-{
-	return &gl->counts;
-}
-
-struct surface_counts {
-	gh_gl_surface_counts_fn fn;
-	void *data;
-};
-
-static void tell_surface(uint32_t handle, uintptr_t value, void *data)
-{
-	(void)handle;
-	struct gh_gl_surface *surf = (struct gh_gl_surface *)value;
-	const struct surface_counts *c = data;
-	if (surf->swaps == surf->told_swaps)
-		return;
-	c->fn(c->data, surf->handle, surf->width, surf->height, surf->swaps - surf->told_swaps,
-	      surf->swap_ns - surf->told_ns);
-	surf->told_swaps = surf->swaps;
-	surf->told_ns = surf->swap_ns;
-}
-
-void gh_gl_surface_counts(struct gh_gl *gl, gh_gl_surface_counts_fn fn, void *data)
-{
-	struct surface_counts c = {.fn = fn, .data = data};
-	gh_gl_map_for_each(&gl->surfaces, tell_surface, &c);
-}

@@ -174,8 +174,7 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	}
 	if (!ok || x->gl->failed)
 		return false;
-	x->gl->counts.commands++;
-	x->gl->counts.replies += x->replied;
+	gh_gl_count_command(x->gl, hdr.op, x->replied);
 	if (x->replied && !x->gl->sink->send(x->gl->sink_data, x->channel, x->reply.data,
 	                                     (uint32_t)x->reply.size))
 		return gh_gl_fail(x, "cannot queue the reply");

@@ -5,7 +5,8 @@
 # surface showing frames; the numbers are the app's (frames per second above 0, GL bytes and
 # commands per frame above 0). SIGUSR1 to gpupipe-host makes the link log its totals since it
 # began (without --stats too: the signal is always taken), and so does the link when the app
-# ends; gpupipe-host itself goes on.
+# ends, each time with the commands that made the most round trips; gpupipe-host itself goes
+# on.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 # shellcheck source=../gl/gl-harness.sh
@@ -41,3 +42,7 @@ kill -TERM "$(pid_of egl)"
 wait_exit egl 10 || fail "weston-simple-egl still runs after SIGTERM"
 wait_for 10 has_lines "$total" 2 || fail "the link logged no totals when it ended (see gpupipe-host.log below)"
 note "$(grep -E -- "$total" "$log" | tail -1)"
+# With the totals, the commands that waited for the host most: EGL's set-up among them.
+wait_for 10 has_lines 'stats: round trips by command since the link began: .*GL_OP_INIT [0-9]+' 2 ||
+	fail "the totals name no commands that made round trips (see gpupipe-host.log below)"
+note "$(grep -E 'round trips by command' "$log" | tail -1)"
