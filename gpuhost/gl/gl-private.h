@@ -175,7 +175,12 @@ struct gh_gl {
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */
 	EGLContext present_ctx;
-	uint8_t *readback; /* shm path: one frame read back, then flipped */
+	/* shm frames (readback.c): a desktop context reading rows top-down
+	 * into shm (EGL_NO_CONTEXT: the driver cannot), else a scratch buffer
+	 * read bottom-up and flipped. */
+	EGLContext readback_ctx;
+	GLint readback_row_length; /* its GL_PACK_ROW_LENGTH */
+	uint8_t *readback;
 	size_t readback_size;
 	GLuint resolve_rb, resolve_fbo; /* dmabuf path: multisampled surfaces */
 	uint32_t resolve_w, resolve_h;
@@ -547,6 +552,16 @@ bool gh_gl_surface_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_surface_unref(struct gh_gl_surface *surf);
 /* Stops `egl` being current on the host thread before it goes away. */
 void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf);
+
+/* ---- readback.c ---- */
+
+/* With the present context's surface `tmp` (or none): the readback context,
+ * where the driver can read rows top-down. */
+void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp);
+void gh_gl_readback_finish(struct gh_gl *gl);
+/* Rows from..to (y down) of `surf`, current for reading, into `mem`. */
+bool gh_gl_readback_frame(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
+                          uint32_t from, uint32_t to);
 
 /* ---- counts.c ---- */
 

@@ -2,8 +2,8 @@
  * GL_OP_SWAP: a window's back buffer (a pbuffer, y up) is copied into the
  * frame buffer the app named (rows top to bottom, B G R A bytes), in our
  * own present context, so that no app context's state (bindings, pixel
- * store, scissor) is touched. shm: glReadPixels, rows flipped on the CPU.
- * dmabuf: a flipped glBlitFramebuffer into the buffer's EGLImage.
+ * store, scissor) is touched. shm: glReadPixels (readback.c). dmabuf: a
+ * flipped glBlitFramebuffer into the buffer's EGLImage.
  *
  * Damage: a frame buffer holds some earlier frame of the surface (or
  * nothing); the rows to copy are the union of the damage of every frame
@@ -52,6 +52,8 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	}
 	bool ok = gh_gl_host_make_current(gl, gl->present_ctx, tmp, tmp) && gh_gl_info_init(gl);
 	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
+	if (ok)
+		gh_gl_readback_init(gl, tmp);
 	if (tmp != EGL_NO_SURFACE)
 		eglDestroySurface(gl->dpy, tmp);
 	if (ok && gl->present == GH_GL_PRESENT_DMABUF &&
@@ -74,8 +76,7 @@ void gh_gl_present_finish(struct gh_gl *gl)
 	if (gl->present_ctx != EGL_NO_CONTEXT)
 		eglDestroyContext(gl->dpy, gl->present_ctx);
 	gl->present_ctx = EGL_NO_CONTEXT;
-	free(gl->readback);
-	gl->readback = NULL;
+	gh_gl_readback_finish(gl);
 }
 
 /* Rows (y down) of one frame's damage, from GL rectangles (y up). */
@@ -125,41 +126,6 @@ static void rows_to_copy(struct gh_gl_surface *surf, const struct gh_gl_memory *
 		if (surf->damage_bottom[i] > *to)
 			*to = surf->damage_bottom[i];
 	}
-}
-
-static bool copy_shm(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
-                     uint32_t from, uint32_t to)
-{
-	struct gh_gl *gl = x->gl;
-	size_t row = (size_t)surf->width * 4, rows = to - from;
-	if (gl->readback_size < row * rows) {
-		uint8_t *p = realloc(gl->readback, row * rows);
-		if (!p)
-			return gh_gl_fail(x, "out of memory reading back %zu bytes", row * rows);
-		gl->readback = p;
-		gl->readback_size = row * rows;
-	}
-	gles_host.glReadPixels(0, (GLint)(surf->height - to), (GLsizei)surf->width, (GLsizei)rows,
-	                       gl->read_bgra ? GL_BGRA_EXT : GL_RGBA, GL_UNSIGNED_BYTE,
-	                       gl->readback);
-	/* Twice: the driver's copy into the scratch buffer, ours into shm. */
-	gl->counts.copied += 2 * row * rows;
-	/* glReadPixels gives the bottom row first. */
-	for (size_t i = 0; i < rows; i++) {
-		uint8_t *dst = mem->map + (size_t)(to - 1 - i) * mem->stride;
-		const uint8_t *src = gl->readback + i * row;
-		if (gl->read_bgra) {
-			memcpy(dst, src, row);
-			continue;
-		}
-		for (size_t p = 0; p < row; p += 4) {
-			dst[p] = src[p + 2];
-			dst[p + 1] = src[p + 1];
-			dst[p + 2] = src[p];
-			dst[p + 3] = src[p + 3];
-		}
-	}
-	return true;
 }
 
 static bool dmabuf_target(struct gl_exec *x, struct gh_gl_memory *mem)
@@ -239,7 +205,10 @@ static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
 		fence = gl->egl.CreateSyncKHR(gl->dpy, EGL_SYNC_FENCE_KHR, NULL);
 	if (fence == EGL_NO_SYNC_KHR)
 		gles_host.glFinish();
-	if (!gh_gl_host_make_current(gl, gl->present_ctx, surf->egl, surf->egl)) {
+	EGLContext ctx = gl->present == GH_GL_PRESENT_SHM && gl->readback_ctx != EGL_NO_CONTEXT
+	                         ? gl->readback_ctx
+	                         : gl->present_ctx;
+	if (!gh_gl_host_make_current(gl, ctx, surf->egl, surf->egl)) {
 		if (fence != EGL_NO_SYNC_KHR)
 			gl->egl.DestroySyncKHR(gl->dpy, fence);
 		return gh_gl_fail(x, "the host cannot read surface %u (0x%x)", surf->handle,
@@ -301,7 +270,7 @@ static bool swap(struct gl_exec *x, struct gl_reader *r)
 			return false;
 		bool ok = x->gl->present == GH_GL_PRESENT_DMABUF
 		                  ? copy_dmabuf(x, surf, mem, from, to)
-		                  : copy_shm(x, surf, mem, from, to);
+		                  : gh_gl_readback_frame(x, surf, mem, from, to);
 		if (!ok)
 			return false;
 	}
