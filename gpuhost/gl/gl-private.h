@@ -822,6 +822,18 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what);
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx);
 /* The share group goes: its lists' charges and names are given back. */
 void gh_gl_share_lists_finish(struct gh_gl_share *share);
+/* The display list names charged (gh_gl_share.lists.ranges): names first ..
+ * first + count - 1 (count >= 1), sorted, none adjacent. add: *added, the
+ * names not there before; remove: *removed, the names that were there (a
+ * range may split); false: out of memory, nothing changed. */
+struct gh_gl_list_range {
+	uint32_t first, count;
+};
+bool gh_gl_list_ranges_holds(struct wl_array *ranges, uint32_t name);
+bool gh_gl_list_ranges_add(struct wl_array *ranges, uint32_t first, uint32_t count,
+                           uint64_t *added);
+bool gh_gl_list_ranges_remove(struct wl_array *ranges, uint32_t first, uint64_t count,
+                              uint64_t *removed);
 
 /* ---- attrib-stack.c: the textures glPushAttrib saved ---- */
 

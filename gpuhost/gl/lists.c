@@ -40,11 +40,6 @@ struct gh_gl_list_bytes {
 	uint64_t bytes;
 };
 
-/* Names first .. first + count - 1 (count >= 1). */
-struct gh_gl_list_range {
-	uint32_t first, count;
-};
-
 bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 {
 	if (!ctx->lists.mode)
@@ -80,7 +75,7 @@ static size_t range_find(struct wl_array *a, uint32_t name)
 	return lo;
 }
 
-static bool range_holds(struct wl_array *a, uint32_t name)
+bool gh_gl_list_ranges_holds(struct wl_array *a, uint32_t name)
 {
 	size_t i = range_find(a, name);
 	return i < range_count(a) && range_at(a, i)->first <= name;
@@ -107,7 +102,7 @@ static void range_erase(struct wl_array *a, size_t i, size_t n)
 
 /* Adds names first .. first + count - 1 (count >= 1); *added: how many were
  * not there. False: out of memory, nothing changed. */
-static bool ranges_add(struct wl_array *a, uint32_t first, uint32_t count, uint64_t *added)
+bool gh_gl_list_ranges_add(struct wl_array *a, uint32_t first, uint32_t count, uint64_t *added)
 {
 	uint64_t lo = first, hi = (uint64_t)first + count;
 	/* The ranges touching [lo, hi): from the one ending at lo or later. */
@@ -136,7 +131,7 @@ static bool ranges_add(struct wl_array *a, uint32_t first, uint32_t count, uint6
 
 /* Takes names first .. first + count - 1 out; *removed: how many were there.
  * False: out of memory (a range to split), nothing changed. */
-static bool ranges_remove(struct wl_array *a, uint32_t first, uint64_t count, uint64_t *removed)
+bool gh_gl_list_ranges_remove(struct wl_array *a, uint32_t first, uint64_t count, uint64_t *removed)
 {
 	uint64_t lo = first, hi = (uint64_t)first + count;
 	*removed = 0;
@@ -241,7 +236,7 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 	struct wl_array *ranges = &x->ctx->share->lists.ranges;
 	/* GL makes a list of any nonzero name: one glGenLists never gave is a
 	 * name of its own, charged as a glGenLists of one would be. */
-	bool fresh = list && !l->mode && !range_holds(ranges, list);
+	bool fresh = list && !l->mode && !gh_gl_list_ranges_holds(ranges, list);
 	if (fresh && !gl_exec_names_reserve(x, GL_NAMES_TEXTURE, 1))
 		return false;
 	gles_host.glNewList(list, mode);
@@ -257,7 +252,7 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->making = 0;
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
-			if (!ranges_add(ranges, list, 1, &added))
+			if (!gh_gl_list_ranges_add(ranges, list, 1, &added))
 				return gh_gl_fail(x, "out of memory for display list names");
 			charge_names(x, added);
 		}
@@ -394,7 +389,7 @@ bool gl_exec_wrap_glDeleteLists(struct gl_exec *x, GLuint list, GLsizei range)
 	}
 	/* The names GL drops that were charged, never more. */
 	uint64_t gone = 0;
-	if (!ranges_remove(&share->lists.ranges, list, (uint64_t)range, &gone))
+	if (!gh_gl_list_ranges_remove(&share->lists.ranges, list, (uint64_t)range, &gone))
 		return gh_gl_fail(x, "out of memory for display list names");
 	gh_gl_quota_names_gone(&x->gl->quota, (uint32_t)gone);
 	share->lists.names -= gone;
@@ -418,8 +413,8 @@ bool gl_exec_special_glGenLists(struct gl_exec *x, struct gl_reader *r)
 			/* Kept as ranges: each holds a name or more, so never more
 			 * ranges than the names quota lets be charged. */
 			uint64_t added = 0;
-			if (!ranges_add(&x->ctx->share->lists.ranges, base, (uint32_t)range,
-			                &added))
+			if (!gh_gl_list_ranges_add(&x->ctx->share->lists.ranges, base,
+			                           (uint32_t)range, &added))
 				return gh_gl_fail(x, "out of memory for display list names");
 			charge_names(x, added);
 		}
