@@ -348,6 +348,10 @@ void gh_gl_bindings_forget(struct gl_exec *x, enum gl_name_class cls, uint32_t h
 	}
 	/* And detaches it from the bound framebuffers: checked after the call. */
 	x->after_detach = true;
+	/* Saved by a glPushAttrib the host cannot see into, the driver keeps it
+	 * (attrib-stack.c); a failure has failed the link. */
+	if (texture)
+		gh_gl_attrib_texture_deleted(x, st);
 	gh_gl_storage_unref(st);
 }
 

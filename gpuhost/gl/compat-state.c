@@ -4,7 +4,8 @@
  * without any glBindTexture or glActiveTexture going by. After it, the host
  * re-reads from its driver every binding it tracks, so that every later
  * check (the storage a glTexImage* charges, gpuhost/gl/storage.c) is made
- * against the texture the driver really has bound.
+ * against the texture the driver really has bound; the textures the level
+ * saved stay charged until then (attrib-stack.c).
  * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
  */
 #include <assert.h>
@@ -50,8 +51,14 @@ static_assert(sizeof(targets) / sizeof(targets[0]) == GH_GL_TEX_TARGETS,
               "every tracked texture target");
 
 /* The storage of the driver's binding of target index t on the unit now
- * active; a name the host no longer knows (deleted while saved on the
- * attribute stack) is unbound in the driver too, so both see the default. */
+ * active. A name the host does not know is one the app deleted that the
+ * driver bound again: Mesa's glPopAttrib restores a saved texture binding by
+ * name (attrib.c, pop_texture_group: _mesa_BindTexture_no_error), and a name
+ * deleted while saved is made again as a new, empty texture, which no app
+ * name maps to (a compiled glBindTexture of a deleted name in a list does
+ * the same). The host makes no texture of its own in an app's share group,
+ * so such a name is deleted: the binding becomes the default in the driver
+ * as for the host, and nothing of it stays behind uncharged. */
 static struct gh_gl_storage *driver_binding(struct gl_exec *x, uint32_t t)
 {
 	GLint name = 0;
@@ -61,10 +68,11 @@ static struct gh_gl_storage *driver_binding(struct gl_exec *x, uint32_t t)
 	struct gh_gl_storage *st = gh_gl_map_get_ptr(&x->ctx->share->textures, (uint32_t)name);
 	if (!st) {
 		gp_log(DEBUG,
-		       "GL stream %u: texture %d restored to a binding after its "
-		       "deletion: unbound",
+		       "GL stream %u: texture %d bound again after its deletion: "
+		       "deleted",
 		       x->channel, name);
-		gles_host.glBindTexture(targets[t], 0);
+		GLuint gone = (GLuint)name;
+		gles_host.glDeleteTextures(1, &gone);
 		return NULL;
 	}
 	if (!st->target)
@@ -102,11 +110,18 @@ void gh_gl_textures_resync(struct gl_exec *x)
 
 bool gl_exec_wrap_glPopAttrib(struct gl_exec *x)
 {
-	/* In a list: the re-read below is of what did not change; the list's
-	 * calls re-read again (lists.c). */
-	gh_gl_list_compiles(x->ctx);
+	/* In a list: the list's calls re-read (lists.c). */
+	if (x->ctx->lists.mode)
+		x->ctx->share->lists.attribs = true;
+	if (gh_gl_list_compiles(x->ctx)) {
+		gles_host.glPopAttrib(); /* compiled, not run */
+		return true;
+	}
 	gles_host.glPopAttrib();
-	/* GL_STACK_UNDERFLOW stays the app's to read (stashed, not lost). */
+	/* GL_STACK_UNDERFLOW stays the app's to read (stashed, not lost). The
+	 * level's saved textures are given back, then the bindings re-read. */
+	if (!gh_gl_attrib_sync(x, false))
+		return false;
 	gh_gl_textures_resync(x);
 	return true;
 }

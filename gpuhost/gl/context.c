@@ -292,6 +292,7 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	gh_gl_xfb_free(ctx);
 	gh_gl_feedback_finish(ctx); /* after the driver, which could write them */
 	gh_gl_lists_finish(gl, ctx);
+	gh_gl_attrib_finish(ctx); /* after the driver's stack went */
 	gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 	gh_gl_map_for_each(&ctx->vaos, free_vao_entry, NULL);
 	gh_gl_map_finish(&ctx->vaos);

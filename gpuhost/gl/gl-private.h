@@ -274,6 +274,26 @@ struct gh_gl_share {
 	 * glCompileShader glslang refused; the driver never compiled those. */
 	struct gh_gl_map refused;
 	uint64_t refused_bytes; /* of the logs in `refused` */
+	/* Display lists are the group's (lists.c). */
+	struct {
+		/* Some list holds a command that changes what the host tracks (a
+		 * texture bind, the active unit, the program, glPopAttrib), a texture
+		 * image, or a glPushAttrib or glPopAttrib: a call re-reads it from
+		 * the driver. Never cleared: a list may be called from another one
+		 * made before. */
+		bool change_state, images, attribs;
+		struct wl_array charged; /* struct gh_gl_list_bytes: what each list holds */
+		uint64_t charged_total;
+		/* The names charged to the names quota (glGenLists' ranges, the
+		 * names glNewList made outside them): struct gh_gl_list_range,
+		 * sorted, none adjacent, so never more than the names they hold. */
+		struct wl_array ranges;
+		uint64_t names;
+	} lists;
+	/* Contexts of the group with an attribute stack entry a display list
+	 * may have pushed (attrib-stack.c): a texture deleted is kept charged
+	 * while such an entry may hold it. */
+	struct wl_array unknown_stacks; /* struct gh_gl_context * */
 };
 
 /* A vertex attribute of the OpenGL ES 3.1 model: its format, and the
@@ -457,19 +477,20 @@ void gh_gl_bindings_after(struct gl_exec *x);
 
 /* ---- context.c ---- */
 
-/* Display lists (lists.c). `mode`: the list being made, 0 (none), GL_COMPILE
- * or GL_COMPILE_AND_EXECUTE, as the driver says after glNewList. */
+/* Display lists of a context (lists.c). `mode`: the list being made, 0 (none),
+ * GL_COMPILE or GL_COMPILE_AND_EXECUTE, as the driver says after glNewList. */
 struct gh_gl_lists {
 	uint32_t mode, name;
-	/* Some list holds a command that changes what the host tracks (a
-	 * texture bind, the active unit, the program, glPopAttrib) or a texture
-	 * image: a call re-reads it from the driver. Never cleared: a list may
-	 * be called from another one made before. */
-	bool change_state, images;
-	uint64_t making;         /* the images of the list being made, charged */
-	struct wl_array charged; /* struct gh_gl_list_bytes: what each list holds */
-	uint64_t charged_total;
-	uint64_t names; /* glGenLists' names charged to the names quota */
+	bool fresh;      /* `name` was charged to the names quota by this glNewList */
+	uint64_t making; /* the images of the list being made, charged */
+};
+
+/* The server attribute stack of a context (attrib-stack.c): an entry per
+ * level the driver has, holding the textures its glPushAttrib saved. */
+struct gh_gl_attrib_stack {
+	struct wl_array entries; /* struct gh_gl_attrib_entry, bottom first */
+	uint32_t unknown;        /* entries a display list may have pushed */
+	uint64_t bytes;          /* charged to the GL memory quota */
 };
 
 struct gh_gl_context {
@@ -508,7 +529,8 @@ struct gh_gl_context {
 		void *values;
 		uint32_t size;
 	} feedback, select;
-	struct gh_gl_lists lists; /* display lists (lists.c) */
+	struct gh_gl_lists lists;         /* display lists (lists.c) */
+	struct gh_gl_attrib_stack attrib; /* glPushAttrib's levels (attrib-stack.c) */
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -822,8 +844,35 @@ bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled);
 /* Transform feedback and query begin/end in a list being made: refused
  * (true: recorded GL_INVALID_OPERATION, drop the command). */
 bool gh_gl_list_refuses(struct gl_exec *x, const char *what);
-/* The context goes: the lists' charges are given back. */
+/* The context goes: the charge of the list it was making is given back. */
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx);
+/* The share group goes: its lists' charges and names are given back. */
+void gh_gl_share_lists_finish(struct gh_gl_share *share);
+/* The display list names charged (gh_gl_share.lists.ranges): names first ..
+ * first + count - 1 (count >= 1), sorted, none adjacent. add: *added, the
+ * names not there before; remove: *removed, the names that were there (a
+ * range may split); false: out of memory, nothing changed. */
+struct gh_gl_list_range {
+	uint32_t first, count;
+};
+bool gh_gl_list_ranges_holds(struct wl_array *ranges, uint32_t name);
+bool gh_gl_list_ranges_add(struct wl_array *ranges, uint32_t first, uint32_t count,
+                           uint64_t *added);
+bool gh_gl_list_ranges_remove(struct wl_array *ranges, uint32_t first, uint64_t count,
+                              uint64_t *removed);
+
+/* ---- attrib-stack.c: the textures glPushAttrib saved ---- */
+
+/* After glPopAttrib or a display list ran: the entries over the driver's
+ * depth are given back; with `unknown` (a list that holds glPushAttrib or
+ * glPopAttrib ran) every entry may have been pushed again by the list. */
+bool gh_gl_attrib_sync(struct gl_exec *x, bool unknown);
+/* Texture st leaves its share group's map (glDeleteTextures): kept
+ * referenced (charged) by every context whose attribute stack may hold it
+ * without the host knowing (false after failing the link). */
+bool gh_gl_attrib_texture_deleted(struct gl_exec *x, struct gh_gl_storage *st);
+/* The context goes (its driver stack with it). */
+void gh_gl_attrib_finish(struct gh_gl_context *ctx);
 /* compat-state.c: the images of every texture of the context's share group
  * and its default textures, as the driver now has them (after a list ran). */
 void gh_gl_storage_reread_all(struct gl_exec *x);

@@ -14,8 +14,15 @@
  *   after glPopAttrib), the program in use, and where some list holds a
  *   texture image every texture's levels, so that later checks and charges
  *   are made against what the driver really has bound and allocated.
+ * Lists are their share group's, as GL shares them: what each holds, the
+ * names charged to the names quota (glGenLists' ranges and any name glNewList
+ * makes outside them, as GL lets it), given back by glDeleteLists for the
+ * names charged only.
  * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
  */
+#include <stdint.h>
+#include <string.h>
+
 #include <GLES3/gl32.h>
 
 #include <gpupipe/log.h>
@@ -37,8 +44,138 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 {
 	if (!ctx->lists.mode)
 		return false;
-	ctx->lists.change_state = true;
+	ctx->share->lists.change_state = true;
 	return ctx->lists.mode == COMPILE;
+}
+
+/* ---- the names charged: sorted ranges ---- */
+
+static struct gh_gl_list_range *range_at(struct wl_array *a, size_t i)
+{
+	return (struct gh_gl_list_range *)a->data + i;
+}
+
+static size_t range_count(const struct wl_array *a)
+{
+	return a->size / sizeof(struct gh_gl_list_range);
+}
+
+/* The index of the first range ending after `name` (its own, if any). */
+static size_t range_find(struct wl_array *a, uint32_t name)
+{
+	size_t lo = 0, hi = range_count(a);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		struct gh_gl_list_range *r = range_at(a, mid);
+		if ((uint64_t)r->first + r->count <= name)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool gh_gl_list_ranges_holds(struct wl_array *a, uint32_t name)
+{
+	size_t i = range_find(a, name);
+	return i < range_count(a) && range_at(a, i)->first <= name;
+}
+
+/* Makes room for one range at index i (false: out of memory). */
+static bool range_insert(struct wl_array *a, size_t i, struct gh_gl_list_range r)
+{
+	if (!wl_array_add(a, sizeof(r)))
+		return false;
+	size_t n = range_count(a);
+	memmove(range_at(a, i + 1), range_at(a, i), (n - 1 - i) * sizeof(r));
+	*range_at(a, i) = r;
+	return true;
+}
+
+static void range_erase(struct wl_array *a, size_t i, size_t n)
+{
+	size_t total = range_count(a);
+	memmove(range_at(a, i), range_at(a, i + n),
+	        (total - i - n) * sizeof(struct gh_gl_list_range));
+	a->size -= n * sizeof(struct gh_gl_list_range);
+}
+
+/* Adds names first .. first + count - 1 (count >= 1); *added: how many were
+ * not there. False: out of memory, nothing changed. */
+bool gh_gl_list_ranges_add(struct wl_array *a, uint32_t first, uint32_t count, uint64_t *added)
+{
+	uint64_t lo = first, hi = (uint64_t)first + count;
+	/* The ranges touching [lo, hi): from the one ending at lo or later. */
+	size_t i = lo ? range_find(a, first - 1) : 0, j = i;
+	uint64_t held = 0;
+	for (; j < range_count(a) && range_at(a, j)->first <= hi; j++) {
+		struct gh_gl_list_range *r = range_at(a, j);
+		uint64_t rlo = r->first, rhi = (uint64_t)r->first + r->count;
+		uint64_t olo = rlo > lo ? rlo : lo, ohi = rhi < hi ? rhi : hi;
+		held += ohi > olo ? ohi - olo : 0;
+		lo = rlo < lo ? rlo : lo;
+		hi = rhi > hi ? rhi : hi;
+	}
+	/* Name 0 is never added: hi - lo < 2^32. */
+	struct gh_gl_list_range merged = {(uint32_t)lo, (uint32_t)(hi - lo)};
+	if (j == i) {
+		if (!range_insert(a, i, merged))
+			return false;
+	} else {
+		*range_at(a, i) = merged;
+		range_erase(a, i + 1, j - i - 1);
+	}
+	*added = count - held;
+	return true;
+}
+
+/* Takes names first .. first + count - 1 out; *removed: how many were there.
+ * False: out of memory (a range to split), nothing changed. */
+bool gh_gl_list_ranges_remove(struct wl_array *a, uint32_t first, uint64_t count, uint64_t *removed)
+{
+	uint64_t lo = first, hi = (uint64_t)first + count;
+	*removed = 0;
+	size_t i = range_find(a, first);
+	if (i < range_count(a)) {
+		struct gh_gl_list_range *r = range_at(a, i);
+		uint64_t rhi = (uint64_t)r->first + r->count;
+		if (r->first < lo && rhi > hi) { /* split in two */
+			struct gh_gl_list_range tail = {(uint32_t)hi, (uint32_t)(rhi - hi)};
+			if (!range_insert(a, i + 1, tail))
+				return false;
+			r = range_at(a, i);
+			r->count = (uint32_t)(lo - r->first);
+			*removed = hi - lo;
+			return true;
+		}
+	}
+	while (i < range_count(a) && range_at(a, i)->first < hi) {
+		struct gh_gl_list_range *r = range_at(a, i);
+		uint64_t rlo = r->first, rhi = (uint64_t)r->first + r->count;
+		uint64_t olo = rlo > lo ? rlo : lo, ohi = rhi < hi ? rhi : hi;
+		*removed += ohi - olo;
+		if (rlo < olo) { /* its head stays */
+			r->count = (uint32_t)(olo - rlo);
+			i++;
+		} else if (rhi > ohi) { /* its tail stays */
+			r->first = (uint32_t)ohi;
+			r->count = (uint32_t)(rhi - ohi);
+			i++;
+		} else {
+			range_erase(a, i, 1);
+		}
+	}
+	return true;
+}
+
+/* n names are charged to the quota (reserved before). */
+static void charge_names(struct gl_exec *x, uint64_t n)
+{
+	struct gh_gl_quota *q = &x->gl->quota;
+	q->names += n;
+	if (q->names > q->names_peak)
+		q->names_peak = q->names;
+	x->ctx->share->lists.names += n;
 }
 
 bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
@@ -54,7 +191,7 @@ bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
 		return false;
 	}
 	l->making += bytes;
-	l->images = true;
+	x->ctx->share->lists.images = true;
 	return true;
 }
 
@@ -70,10 +207,10 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
 	return true;
 }
 
-static struct gh_gl_list_bytes *find(struct gh_gl_lists *l, uint32_t list)
+static struct gh_gl_list_bytes *find(struct wl_array *charged, uint32_t list)
 {
 	struct gh_gl_list_bytes *b;
-	wl_array_for_each(b, &l->charged)
+	wl_array_for_each(b, charged)
 	{
 		if (b->list == list)
 			return b;
@@ -82,19 +219,26 @@ static struct gh_gl_list_bytes *find(struct gh_gl_lists *l, uint32_t list)
 }
 
 /* The list's images are given back (deleted or replaced). */
-static void give_back(struct gh_gl *gl, struct gh_gl_lists *l, struct gh_gl_list_bytes *b)
+static void give_back(struct gh_gl_share *share, struct gh_gl_list_bytes *b)
 {
-	gh_gl_quota_adjust(&gl->quota, b->bytes, 0);
-	l->charged_total -= b->bytes;
+	gh_gl_quota_adjust(share->quota, b->bytes, 0);
+	share->lists.charged_total -= b->bytes;
+	struct wl_array *charged = &share->lists.charged;
 	struct gh_gl_list_bytes *last =
-	        (struct gh_gl_list_bytes *)((char *)l->charged.data + l->charged.size) - 1;
+	        (struct gh_gl_list_bytes *)((char *)charged->data + charged->size) - 1;
 	*b = *last;
-	l->charged.size -= sizeof(*b);
+	charged->size -= sizeof(*b);
 }
 
 bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
+	struct wl_array *ranges = &x->ctx->share->lists.ranges;
+	/* GL makes a list of any nonzero name: one glGenLists never gave is a
+	 * name of its own, charged as a glGenLists of one would be. */
+	bool fresh = list && !l->mode && !gh_gl_list_ranges_holds(ranges, list);
+	if (fresh && !gl_exec_names_reserve(x, GL_NAMES_TEXTURE, 1))
+		return false;
 	gles_host.glNewList(list, mode);
 	/* What the driver took (list 0, a bad mode, a list already being made
 	 * are its errors, kept for the app). */
@@ -106,6 +250,12 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->mode = (uint32_t)got;
 		l->name = (uint32_t)index;
 		l->making = 0;
+		if (fresh && (uint32_t)index == list) {
+			uint64_t added = 0;
+			if (!gh_gl_list_ranges_add(ranges, list, 1, &added))
+				return gh_gl_fail(x, "out of memory for display list names");
+			charge_names(x, added);
+		}
 	}
 	return true;
 }
@@ -113,22 +263,24 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 bool gl_exec_wrap_glEndList(struct gl_exec *x)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
+	struct gh_gl_share *share = x->ctx->share;
 	gles_host.glEndList();
 	if (!l->mode)
 		return true; /* GL_INVALID_OPERATION, the driver's */
 	/* The new list replaces the one of its name. */
-	struct gh_gl_list_bytes *old = find(l, l->name);
+	struct gh_gl_list_bytes *old = find(&share->lists.charged, l->name);
 	if (old)
-		give_back(x->gl, l, old);
+		give_back(share, old);
 	if (l->making) {
-		struct gh_gl_list_bytes *b = wl_array_add(&l->charged, sizeof(*b));
+		struct gh_gl_list_bytes *b = wl_array_add(&share->lists.charged, sizeof(*b));
 		if (!b) {
 			gh_gl_quota_adjust(&x->gl->quota, l->making, 0);
 			l->mode = 0;
+			l->making = 0;
 			return gh_gl_fail(x, "out of memory for display list records");
 		}
 		*b = (struct gh_gl_list_bytes){l->name, l->making};
-		l->charged_total += l->making;
+		share->lists.charged_total += l->making;
 	}
 	l->mode = 0;
 	l->making = 0;
@@ -157,6 +309,7 @@ static void program_resync(struct gl_exec *x)
 static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
+	struct gh_gl_share *share = x->ctx->share;
 	if (l->mode == COMPILE) {
 		call(arg); /* compiled, not run */
 		return true;
@@ -164,19 +317,25 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 	/* The images lists hold land on the textures bound when they run,
 	 * before the host can see where: the quota must hold them all once
 	 * more while they run; the re-read below charges what stays. */
-	uint64_t worst = l->images ? l->charged_total + l->making : 0;
+	uint64_t worst = share->lists.images ? share->lists.charged_total + l->making : 0;
 	if (worst && !gh_gl_quota_charge(&x->gl->quota, 0, worst, "display lists run")) {
 		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
 		return true;
 	}
 	call(arg);
-	if (l->change_state || l->images) {
+	if (share->lists.change_state || share->lists.images || share->lists.attribs) {
 		/* The driver's errors are the app's; the re-read's queries add none. */
 		gh_gl_errors_stash(x->ctx);
+		/* What a list pushed or popped, before the bindings a pop restored. */
+		if (!gh_gl_attrib_sync(x, share->lists.attribs)) {
+			if (worst)
+				gh_gl_quota_adjust(&x->gl->quota, worst, 0);
+			return false;
+		}
 		gh_gl_textures_resync(x);
 		program_resync(x);
 	}
-	if (l->images)
+	if (share->lists.images)
 		gh_gl_storage_reread_all(x);
 	if (worst)
 		gh_gl_quota_adjust(&x->gl->quota, worst, 0);
@@ -216,21 +375,24 @@ bool gl_exec_wrap_glCallLists(struct gl_exec *x, GLsizei n, GLenum type, const v
 bool gl_exec_wrap_glDeleteLists(struct gl_exec *x, GLuint list, GLsizei range)
 {
 	gles_host.glDeleteLists(list, range);
-	struct gh_gl_lists *l = &x->ctx->lists;
-	if (range < 0)
-		return true; /* GL_INVALID_VALUE */
+	struct gh_gl_share *share = x->ctx->share;
+	if (range <= 0)
+		return true; /* GL_INVALID_VALUE, or nothing */
 	uint64_t end = (uint64_t)list + (uint64_t)range;
-	for (size_t i = 0; i < l->charged.size / sizeof(struct gh_gl_list_bytes);) {
-		struct gh_gl_list_bytes *b = (struct gh_gl_list_bytes *)l->charged.data + i;
+	for (size_t i = 0; i < share->lists.charged.size / sizeof(struct gh_gl_list_bytes);) {
+		struct gh_gl_list_bytes *b =
+		        (struct gh_gl_list_bytes *)share->lists.charged.data + i;
 		if (b->list >= list && b->list < end)
-			give_back(x->gl, l, b); /* the last one moved to i */
+			give_back(share, b); /* the last one moved to i */
 		else
 			i++;
 	}
-	/* The names GL drops, at most those glGenLists charged. */
-	uint64_t gone = (uint64_t)range < l->names ? (uint64_t)range : l->names;
+	/* The names GL drops that were charged, never more. */
+	uint64_t gone = 0;
+	if (!gh_gl_list_ranges_remove(&share->lists.ranges, list, (uint64_t)range, &gone))
+		return gh_gl_fail(x, "out of memory for display list names");
 	gh_gl_quota_names_gone(&x->gl->quota, (uint32_t)gone);
-	l->names -= gone;
+	share->lists.names -= gone;
 	return true;
 }
 
@@ -248,11 +410,13 @@ bool gl_exec_special_glGenLists(struct gl_exec *x, struct gl_reader *r)
 			return false;
 		base = gles_host.glGenLists(range);
 		if (base) {
-			struct gh_gl_quota *q = &x->gl->quota;
-			q->names += (uint32_t)range;
-			if (q->names > q->names_peak)
-				q->names_peak = q->names;
-			x->ctx->lists.names += (uint32_t)range;
+			/* Kept as ranges: each holds a name or more, so never more
+			 * ranges than the names quota lets be charged. */
+			uint64_t added = 0;
+			if (!gh_gl_list_ranges_add(&x->ctx->share->lists.ranges, base,
+			                           (uint32_t)range, &added))
+				return gh_gl_fail(x, "out of memory for display list names");
+			charge_names(x, added);
 		}
 	}
 	uint8_t *p = gl_exec_reply(x, 4);
@@ -265,7 +429,14 @@ bool gl_exec_special_glGenLists(struct gl_exec *x, struct gl_reader *r)
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx)
 {
 	struct gh_gl_lists *l = &ctx->lists;
-	gh_gl_quota_adjust(&gl->quota, l->charged_total + l->making, 0);
-	gh_gl_quota_names_gone(&gl->quota, (uint32_t)l->names);
-	wl_array_release(&l->charged);
+	gh_gl_quota_adjust(&gl->quota, l->making, 0);
+	l->making = 0;
+}
+
+void gh_gl_share_lists_finish(struct gh_gl_share *share)
+{
+	gh_gl_quota_adjust(share->quota, share->lists.charged_total, 0);
+	gh_gl_quota_names_gone(share->quota, (uint32_t)share->lists.names);
+	wl_array_release(&share->lists.charged);
+	wl_array_release(&share->lists.ranges);
 }

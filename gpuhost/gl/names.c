@@ -123,6 +123,8 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
 		gh_gl_storage_unref(share->default_tex[i]);
 	gh_gl_shaders_finish(share);
+	gh_gl_share_lists_finish(share);
+	wl_array_release(&share->unknown_stacks); /* its contexts went before */
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		gh_gl_names_finish(&share->names[i], share->quota);
 	free(share);

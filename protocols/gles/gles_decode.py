@@ -29,7 +29,10 @@ static bool dec_blob_ok(struct gl_exec *x, const char *cmd, const char *param, i
 		return gl_exec_fail(x, "%s: %s: invalid arguments (size code %" PRId64 ")", cmd, param, s);
 	if (n == GL_BLOB_NULL) {
 		if (!null_ok)
-			return gl_exec_fail(x, "%s: %s is NULL", cmd, param);
+			return gl_exec_fail(x,
+			                    "%s: %s is NULL (and no buffer bound to read from) where "
+			                    "its arguments say %" PRId64 " bytes",
+			                    cmd, param, s);
 		return true;
 	}
 	if ((int64_t)n != s)
@@ -197,8 +200,11 @@ def gen_decoder(c):
             L.append('\t\tif (s_%s < 0)' % p.name)
             L.append('\t\t\treturn gl_exec_fail(x, "%s: %s: invalid arguments");' % (N, p.name))
             L.append('\t\ta_%s = (const void *)(uintptr_t)u_%s;' % (p.name, p.name))
+            # NULL without `null` (an upload that allocates) reads nothing only
+            # where the size is 0: elsewhere the driver would read from address 0.
+            null_ok = 'true' if 'null' in p.flags else 's_%s == 0' % p.name
             L.append('\t} else if (!dec_blob_ok(x, "%s", "%s", s_%s, n_%s, %s)) {'
-                     % (N, p.name, p.name, p.name, 'true' if 'null' in p.flags else 'false'))
+                     % (N, p.name, p.name, p.name, null_ok))
             L.append('\t\treturn false;')
             L.append('\t}')
             L.append('\tswitch (gl_exec_unpack(x, "%s", n_%s == GL_BLOB_OFFSET, u_%s, s_%s)) {'

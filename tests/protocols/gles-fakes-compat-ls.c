@@ -38,6 +38,14 @@ bool gl_exec_wrap_glPopAttrib(struct gl_exec *x)
 	return true;
 }
 
+/* The host's wrap keeps references to the textures a push saves (attrib-stack.c): the
+ * codec only carries the mask. */
+bool gl_exec_wrap_glPushAttrib(struct gl_exec *x, GLbitfield mask)
+{
+	gles_host.glPushAttrib(mask);
+	return true;
+}
+
 HOST_SPECIAL(glGenLists)
 
 void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)

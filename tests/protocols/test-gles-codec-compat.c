@@ -159,6 +159,16 @@ void test_compat(void)
 	CHECK(host_drain() && strcmp(rec.fn, "glBitmap") == 0 && rec.data[0] == 0xf0);
 	gl_enc_glBitmap(0, 0, 0, 0, 3, 2, NULL); /* moves the raster position only */
 	CHECK(host_drain() && rec.null_ptr && rec.f[2] == 3 && rec.f[3] == 2);
+	/* NULL with no unpack buffer is no data: where the size is not 0 the library answers
+	 * GL_INVALID_VALUE, sending nothing (the driver would read from address 0). */
+	gl_enc_glBitmap(8, 2, 0, 0, 1, 0, NULL);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == enc.decoded);
+	enc.error = 0;
+	gl_enc_glDrawPixels(2, 2, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	CHECK(enc.error == GL_INVALID_VALUE && enc.len == enc.decoded);
+	enc.error = 0;
+	gl_enc_glDrawPixels(0, 2, GL_RGBA, GL_UNSIGNED_BYTE, NULL); /* 0 bytes: GL's to run */
+	CHECK(host_drain() && strcmp(rec.fn, "glDrawPixels") == 0 && rec.null_ptr);
 	GLubyte mask[128];
 	for (int i = 0; i < 128; i++)
 		mask[i] = (GLubyte)i;
@@ -180,6 +190,16 @@ void test_compat(void)
 	/* 2x2 RGBA is 16 bytes: 8 end the link; so does a stipple of 64. */
 	codec_refused(GLES_OP_glDrawPixels, (uint32_t[]){2, 2, GL_RGBA, GL_UNSIGNED_BYTE, 8, 1, 2},
 	              7, "glDrawPixels");
+	/* A NULL blob where the host sizes data ends the link, for each pixel rectangle. */
+	codec_refused(GLES_OP_glDrawPixels,
+	              (uint32_t[]){2, 2, GL_RGBA, GL_UNSIGNED_BYTE, GL_BLOB_NULL}, 5,
+	              "glDrawPixels: pixels is NULL");
+	codec_refused(GLES_OP_glBitmap, (uint32_t[]){8, 2, 0, 0, 0, 0, GL_BLOB_NULL}, 7,
+	              "glBitmap: bitmap is NULL");
+	codec_refused(GLES_OP_glPolygonStipple, (uint32_t[]){GL_BLOB_NULL}, 1,
+	              "glPolygonStipple: mask is NULL");
+	codec_refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, GL_BLOB_NULL}, 3,
+	              "glPixelMapfv: values is NULL");
 	uint32_t words[1 + 16] = {64};
 	codec_refused(GLES_OP_glPolygonStipple, words, 17, "glPolygonStipple");
 	codec_refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, 8, 0, 0}, 5,

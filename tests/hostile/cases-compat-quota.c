@@ -1,0 +1,191 @@
+/*
+ * Hostile GL streams at the compatibility profile's quota and check holes: a texture deleted
+ * while glPushAttrib saved it, pixel rectangles with no pixels, display list names outside
+ * glGenLists' ranges. On a 4.5 compatibility context: skipped where the host offers none yet
+ * (GPUPIPE_TEST_OFFER_PENDING=1 in a test build's environment offers it).
+ */
+#include <string.h>
+
+#include "hl-compat.h"
+
+#define COMPAT45 GL_VERSION_CODE(4, 5)
+#define GL_COMPILE_ 0x1300u
+#define GL_TEXTURE_BIT_ 0x00040000u
+#define GL_BITMAP_ 0x1A00u
+#define GL_COLOR_INDEX_ 0x1900u
+
+static void gen_texture(struct hl_gl_link *g, uint32_t name)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glGenTextures);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &name, sizeof(name));
+	hl_gl_cmd_end(g);
+}
+
+static void delete_texture(struct hl_gl_link *g, uint32_t name)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glDeleteTextures);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &name, sizeof(name));
+	hl_gl_cmd_end(g);
+}
+
+/* A new texture `name` bound to GL_TEXTURE_2D with a size x size RGBA image (NULL: GL
+ * allocates it). */
+static void texture_of(struct hl_gl_link *g, uint32_t name, uint32_t size)
+{
+	if (name) {
+		gen_texture(g, name);
+		hl_gl_cmd(g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, name);
+	}
+	hl_gl_cmd_begin(g, GLES_OP_glTexImage2D);
+	uint32_t args[] = {GL_TEXTURE_2D, 0, GL_RGBA, size, size, 0, GL_RGBA, GL_UNSIGNED_BYTE};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g->cmds, args[i]);
+	hl_gl_put_blob(g, NULL, GL_BLOB_NULL);
+	hl_gl_cmd_end(g);
+}
+
+static bool error_is(struct hl_gl_link *g, uint32_t want, const char *when)
+{
+	uint32_t err;
+	CHECK(hl_gl_get_error(g, &err));
+	CHECKF(err == want, "%s: glGetError 0x%x, not 0x%x", when, err, want);
+	return true;
+}
+
+/* Texture 7 (16 MiB) saved by glPushAttrib(GL_TEXTURE_BIT), then deleted: the driver keeps
+ * it until the pop, so the quota does. Against --quota-gl-memory 64M (the context takes
+ * 4 MiB): 7 held, 8 and 9 fit (52 MiB), 10 does not (68); after the pop 7's 16 MiB are
+ * given back and 10 fits. The pop binds 7's name again in the driver (Mesa restores by
+ * name, making a new texture of a deleted one): the host deletes it and has the default
+ * texture bound, whose image it charges. */
+static bool gl_texture_deleted_while_pushed_stays_charged(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	texture_of(&g, 7, 2048);
+	hl_gl_cmd(&g, GLES_OP_glPushAttrib, 1, GL_TEXTURE_BIT_);
+	delete_texture(&g, 7);
+	texture_of(&g, 8, 2048);
+	texture_of(&g, 9, 2048);
+	CHECK(error_is(&g, GL_NO_ERROR, "7 held, 8 and 9: 52 MiB of 64"));
+	texture_of(&g, 10, 2048);
+	CHECK(error_is(&g, GL_OUT_OF_MEMORY, "7 held while saved: 68 MiB of 64"));
+	hl_gl_cmd(&g, GLES_OP_glPopAttrib, 0);
+	CHECK(error_is(&g, GL_NO_ERROR, "the pop"));
+	texture_of(&g, 0, 2048); /* the default texture's, where the driver has it bound */
+	CHECK(error_is(&g, GL_NO_ERROR, "7 given back at the pop: 52 MiB of 64"));
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 10u);
+	texture_of(&g, 0, 2048);
+	CHECK(error_is(&g, GL_OUT_OF_MEMORY, "the default texture's image charged: 68 of 64"));
+	return hl_gl_close_served(e, &g);
+}
+
+/* glBitmap of 0 x 0 with no bitmap only moves the raster position; glDrawPixels of 2 x 2
+ * with NULL and no pixel unpack buffer would have the driver read the host's memory at
+ * address 0: it ends the link. */
+static bool gl_draw_pixels_with_null_and_no_unpack_buffer_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd_begin(&g, GLES_OP_glBitmap);
+	uint32_t args[] = {0, 0, 0, 0, 0x3f800000u, 0};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_blob(&g, NULL, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	CHECK(error_is(&g, GL_NO_ERROR, "glBitmap of 0 x 0 with no bitmap"));
+	hl_gl_cmd_begin(&g, GLES_OP_glDrawPixels);
+	hl_put_u32(&g.cmds, 2);
+	hl_put_u32(&g.cmds, 2);
+	hl_put_u32(&g.cmds, GL_RGBA);
+	hl_put_u32(&g.cmds, GL_UNSIGNED_BYTE);
+	hl_gl_put_blob(&g, NULL, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glDrawPixels: pixels is NULL");
+}
+
+/* The same for glBitmap of 8 x 2 (GL_BITMAP's bits, 8 bytes padded) with no bitmap. */
+static bool gl_bitmap_with_null_and_no_unpack_buffer_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd_begin(&g, GLES_OP_glBitmap);
+	uint32_t args[] = {8, 2, 0, 0, 0, 0};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_blob(&g, NULL, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBitmap: bitmap is NULL");
+}
+
+static bool gen_lists(struct hl_gl_link *g, uint32_t range, uint32_t *base)
+{
+	hl_gl_cmd(g, GLES_OP_glGenLists, 1, range);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GLES_OP_glGenLists, base));
+	return true;
+}
+
+static void new_list(struct hl_gl_link *g, uint32_t name)
+{
+	hl_gl_cmd(g, GLES_OP_glNewList, 2, name, GL_COMPILE_);
+	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+}
+
+/* GL makes a list of any nonzero name: against --quota-gl-names 1024 (the least it takes),
+ * glGenLists(1020) and four glNewList of names it never gave (100000..100003) hold 1024
+ * names; a fifth (200000) passes the quota and ends the link. A glNewList of a name
+ * glGenLists gave, or of one made before, is charged once. */
+static bool gl_new_list_outside_gen_lists_is_charged(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(gen_lists(&g, 1020, &base));
+	CHECKF(base != 0 && base < 100000 - 1020, "glGenLists(1020) gave %u", base);
+	new_list(&g, base); /* charged by glGenLists */
+	for (uint32_t i = 0; i < 4; i++)
+		new_list(&g, 100000 + i);
+	new_list(&g, 100001); /* made again: charged once */
+	CHECK(error_is(&g, GL_NO_ERROR, "1024 list names of 1024"));
+	new_list(&g, 200000);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glNewList: 1 new names would pass the GL names quota");
+}
+
+/* glDeleteLists gives back the names charged in its range, never others: against
+ * --quota-gl-names 1024, glGenLists(1020), glDeleteLists of 100 names none of which were
+ * charged (0 back), of 2 of the 1020 (1018), glGenLists(3) (1021), glDeleteLists of the
+ * middle one of those 3 (1020), glGenLists(4) (1024): one more passes the quota. */
+static bool gl_delete_lists_gives_back_only_names_charged(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(gen_lists(&g, 1020, &base));
+	CHECKF(base != 0 && base < 100000 - 1020, "glGenLists(1020) gave %u", base);
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, 100000u, 100u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, base, 2u);
+	CHECK(error_is(&g, GL_NO_ERROR, "glDeleteLists"));
+	CHECK(gen_lists(&g, 3, &base));
+	CHECKF(base != 0, "glGenLists(3) at 1018 names of 1024 gave none");
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, base + 1, 1u);
+	CHECK(gen_lists(&g, 4, &base));
+	CHECKF(base != 0, "glGenLists(4) at 1020 names of 1024 gave none");
+	hl_gl_cmd(&g, GLES_OP_glGenLists, 1, 1u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glGenLists: 1 new names would pass the GL names quota");
+}
+
+const struct hl_case hl_compat_quota_cases[] = {
+        HL_CASE_ARGS(gl_texture_deleted_while_pushed_stays_charged, "--quota-gl-memory", "64M"),
+        HL_CASE(gl_draw_pixels_with_null_and_no_unpack_buffer_ends_the_link),
+        HL_CASE(gl_bitmap_with_null_and_no_unpack_buffer_ends_the_link),
+        HL_CASE_ARGS(gl_new_list_outside_gen_lists_is_charged, "--quota-gl-names", "1024"),
+        HL_CASE_ARGS(gl_delete_lists_gives_back_only_names_charged, "--quota-gl-names", "1024"),
+};
+const size_t hl_compat_quota_case_count =
+        sizeof(hl_compat_quota_cases) / sizeof(hl_compat_quota_cases[0]);
