@@ -531,6 +531,10 @@ struct gh_gl_context {
 	} feedback, select;
 	struct gh_gl_lists lists;         /* display lists (lists.c) */
 	struct gh_gl_attrib_stack attrib; /* glPushAttrib's levels (attrib-stack.c) */
+	/* Between an executed glBegin and glEnd (array-element.c): the driver
+	 * refuses all but the vertex commands there, so nothing else may pass
+	 * for the trackers to follow. */
+	bool begin_end;
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */
@@ -824,6 +828,13 @@ bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
 /* glUseProgram's and glLinkProgram's bookkeeping, before the real call. */
 bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
 bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
+
+/* ---- array-element.c: glArrayElement, glBegin/glEnd ---- */
+
+/* Between glBegin and glEnd (x->ctx->begin_end): false (after ending the
+ * link) for command `op` (a GLES opcode or GL_OP_*), which the driver
+ * would refuse there while the host's trackers followed it. */
+bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op);
 
 /* ---- compat-state.c: state the compatibility profile changes behind the trackers ---- */
 

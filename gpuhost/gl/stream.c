@@ -160,6 +160,8 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	struct gl_reader r = {.p = cmd + sizeof(hdr), .left = size - (uint32_t)sizeof(hdr)};
 	x->op = hdr.op;
 	x->replied = false;
+	if (x->ctx && x->ctx->begin_end && !gh_gl_begin_end_allows(x, hdr.op))
+		return false;
 	bool ok;
 	if (hdr.op >= 1 && hdr.op < GL_OP_EGL_COUNT) {
 		ok = gh_gl_exec_egl_op(x, &r);

@@ -17,6 +17,11 @@ void ge_read_pixels_to_pack(struct gl_enc *e, uint32_t op, int32_t x, int32_t y,
                             int32_t height, uint32_t format, uint32_t type, const int32_t *buf_size,
                             const void *offset);
 
+/* Element i of every enabled client array (GL_OP_CLIENT_ARRAY, at vertex i:
+ * glArrayElement's, divisors ignored as GL's glArrayElement does); false
+ * after an error (gles-draw.c). */
+bool ge_send_element_arrays(struct gl_enc *e, uint32_t i);
+
 /* ---- gles-readback.c: readbacks into the app's memory ---- */
 /* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for
  * glReadPixels): `pixels` itself when GL writes every byte of it or the

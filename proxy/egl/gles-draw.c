@@ -200,6 +200,25 @@ static bool send_set(struct gl_enc *e, int set, uint64_t first, uint64_t count, 
 	return true;
 }
 
+bool ge_send_element_arrays(struct gl_enc *e, uint32_t i)
+{
+	for (int set = 0; set < 2; set++) {
+		uint32_t n;
+		const struct ge_attrib *arrays = array_set(e->gl, set, &n);
+		for (uint32_t j = 0; arrays && j < n; j++) {
+			const struct ge_attrib *a = &arrays[j];
+			uint32_t kind = GL_ARRAY_ATTRIB, index = j;
+			if (!a->enabled || a->buffer || !a->pointer)
+				continue;
+			if (set == 0)
+				ge_ff_wire(j, &kind, &index);
+			if (!send_array(e, kind, index, a, i, 1))
+				return false;
+		}
+	}
+	return true;
+}
+
 static void draw_arrays(uint32_t op, GLenum mode, GLint first, GLsizei count, GLsizei instances,
                         GLuint baseinstance)
 {

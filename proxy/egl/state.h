@@ -153,6 +153,9 @@ struct ge_gl_state {
 	 * made on first use. */
 	struct ge_client_attrib *client_stack;
 	uint32_t client_depth;
+	/* Between glBegin and glEnd, as the app's glBegin/glEnd went by
+	 * (gl-array-element.c: glArrayElement's arrays must not mix there). */
+	bool begin_end;
 };
 
 /* GL_MAX_CLIENT_ATTRIB_STACK_DEPTH: the spec's minimum, and Mesa's. */

@@ -10,6 +10,16 @@
  *   mixed            vertices in a buffer, colours in client memory, glDrawElements
  *   generic          a client-memory generic attribute drawn by a shader, in VAO 0
  *   array-element    glArrayElement inside glBegin/glEnd
+ *   array-element-types  every array in client memory, inside glBegin/glEnd: GL_DOUBLE
+ *                    vertices, a GL_BGRA colour, normalized GL_UNSIGNED_BYTE colours, GL_BYTE
+ *                    normals, GL_SHORT texture coordinates on unit 1, a normalized and an
+ *                    integer generic attribute: pixels and the current values after glEnd
+ *   array-element-buffer every array in a buffer object, inside glBegin/glEnd
+ *   array-element-mixed  colours in a buffer, normals in client memory, outside
+ *                    glBegin/glEnd: the current values of element 2
+ *   array-element-mixed-begin  vertices in a buffer, colours in client memory, inside
+ *                    glBegin/glEnd: drawn, or GL_INVALID_OPERATION and nothing drawn (what
+ *                    gpupipe answers: doc/desktop-gl-design.md); either passes
  *   client-attrib    glPushClientAttrib/glPopClientAttrib restore pointers and the unpack state
  *   draw-pixels      GL_RGBA and GL_COLOR_INDEX through pixel maps, drawn at a raster pos
  *   bitmap           glBitmap in the current raster colour, GL_UNPACK_LSB_FIRST
@@ -238,6 +248,200 @@ static void check_array_element(void)
 	glEnd();
 	gc_result(c, gc_no_error(c, "glBegin/glArrayElement/glEnd") &&
 	                     gc_pixel_is(c, 8, 8, 0xff00ff, "a magenta quad"));
+}
+
+/* Within `tolerance` of the values wanted. */
+static bool floats_near(const char *c, const char *what, const GLfloat *got, const GLfloat *want,
+                        int n, GLfloat tolerance)
+{
+	for (int k = 0; k < n; k++) {
+		GLfloat d = got[k] - want[k];
+		if (d > tolerance || d < -tolerance)
+			return gc_fail(c, "%s[%d] is %g, expected %g", what, k, got[k], want[k]);
+	}
+	return true;
+}
+
+static bool floats_are(const char *c, const char *what, const GLfloat *got, const GLfloat *want,
+                       int n)
+{
+	return floats_near(c, what, got, want, n, 1e-6f);
+}
+
+static void check_array_element_types(void)
+{
+	const char *c = "array-element-types";
+	/* B, G, R, A: orange. */
+	const GLubyte bgra[] = {0, 0x80, 0xff, 0xff, 0, 0x80, 0xff, 0xff,
+	                        0, 0x80, 0xff, 0xff, 0, 0x80, 0xff, 0xff};
+	const GLbyte normals[] = {0, 0, 127, 0, 0, 127, 0, 0, 127, 127, -127, 0};
+	const GLshort coords[] = {1, 2, 3, 4, 5, 6, 7, 8};
+	const GLubyte attrib[] = {0, 0, 0, 0, 0, 0, 51, 255};
+	const GLshort iattrib[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -7, 300, 9};
+	clear();
+	reset_arrays();
+	glVertexPointer(2, GL_DOUBLE, 0, quad_d);
+	glColorPointer(GL_BGRA, GL_UNSIGNED_BYTE, 0, bgra);
+	glNormalPointer(GL_BYTE, 0, normals);
+	glClientActiveTexture(GL_TEXTURE1);
+	glTexCoordPointer(2, GL_SHORT, 0, coords);
+	glEnableClientState(GL_TEXTURE_COORD_ARRAY);
+	glClientActiveTexture(GL_TEXTURE0);
+	glVertexAttribPointer(3, 2, GL_UNSIGNED_BYTE, GL_TRUE, 0, attrib);
+	glVertexAttribIPointer(4, 3, GL_SHORT, 0, iattrib);
+	glEnableVertexAttribArray(3);
+	glEnableVertexAttribArray(4);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glEnableClientState(GL_NORMAL_ARRAY);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 4; i++)
+		glArrayElement(i);
+	glEnd();
+	/* GL reads a GL_BGRA colour as the draw does (the specification: its red is the third
+	 * byte); Mesa 22's glArrayElement reads it as GL_RGBA, which is accepted too. */
+	unsigned got = gc_pixel(8, 8);
+	if (got == 0x0080ff)
+		printf("info: %s: GL_BGRA colours read as GL_RGBA by glArrayElement\n", c);
+	bool ok = gc_no_error(c, "glBegin/glArrayElement/glEnd") &&
+	          (got == 0xff8000 || got == 0x0080ff ||
+	           gc_fail(c, "pixel %06x, expected the orange ff8000 of GL_BGRA colours", got));
+	GLfloat v[4];
+	glGetFloatv(GL_CURRENT_NORMAL, v);
+	/* GL 4.2's signed normalization or the older (2c + 1) / 255, which Mesa 22 keeps. */
+	ok = ok && floats_near(c, "GL_CURRENT_NORMAL", v, (const GLfloat[]){1, -1, 0}, 3, 0.01f);
+	glActiveTexture(GL_TEXTURE1);
+	glGetFloatv(GL_CURRENT_TEXTURE_COORDS, v);
+	glActiveTexture(GL_TEXTURE0);
+	ok = ok && floats_are(c, "unit 1's GL_CURRENT_TEXTURE_COORDS", v,
+	                      (const GLfloat[]){7, 8, 0, 1}, 4);
+	glGetVertexAttribfv(3, GL_CURRENT_VERTEX_ATTRIB, v);
+	ok = ok && floats_are(c, "attribute 3", v, (const GLfloat[]){0.2f, 1, 0, 1}, 4);
+	GLint iv[4] = {0};
+	glGetVertexAttribIiv(4, GL_CURRENT_VERTEX_ATTRIB, iv);
+	ok = ok && ((iv[0] == -7 && iv[1] == 300 && iv[2] == 9 && iv[3] == 1) ||
+	            gc_fail(c, "attribute 4 is %d %d %d %d, expected -7 300 9 1", iv[0], iv[1],
+	                    iv[2], iv[3]));
+	glDisableVertexAttribArray(3);
+	glDisableVertexAttribArray(4);
+	glClientActiveTexture(GL_TEXTURE1);
+	glDisableClientState(GL_TEXTURE_COORD_ARRAY);
+	glClientActiveTexture(GL_TEXTURE0);
+	/* Normalized unsigned bytes of 3 components (alpha 1) and GL_SHORT vertices. */
+	const GLubyte rgb[] = {0, 0xff, 0x80, 0, 0xff, 0x80, 0, 0xff, 0x80, 0, 0xff, 0x80};
+	const GLshort quad_s[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+	clear();
+	reset_arrays();
+	glVertexPointer(2, GL_SHORT, 0, quad_s);
+	glColorPointer(3, GL_UNSIGNED_BYTE, 0, rgb);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 4; i++)
+		glArrayElement(i);
+	glEnd();
+	ok = ok && gc_no_error(c, "GL_UNSIGNED_BYTE colours") &&
+	     gc_pixel_is(c, 8, 8, 0x00ff80, "a quad of GL_UNSIGNED_BYTE colours");
+	glGetFloatv(GL_CURRENT_COLOR, v);
+	ok = ok &&
+	     floats_are(c, "GL_CURRENT_COLOR", v, (const GLfloat[]){0, 1, 128.0f / 255.0f, 1}, 4);
+	reset_arrays();
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, ok);
+}
+
+/* A buffer of the quad's float vertices (32 bytes) then 4 colours of 4 unsigned bytes. */
+static GLuint quad_buffer(const GLubyte *colors)
+{
+	GLuint vbo;
+	glGenBuffers(1, &vbo);
+	glBindBuffer(GL_ARRAY_BUFFER, vbo);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(quad_f) + 16, NULL, GL_STATIC_DRAW);
+	glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof(quad_f), quad_f);
+	glBufferSubData(GL_ARRAY_BUFFER, sizeof(quad_f), 16, colors);
+	return vbo;
+}
+
+static void check_array_element_buffer(void)
+{
+	const char *c = "array-element-buffer";
+	const GLubyte colors[] = {0xff, 0xff, 0, 0xff, 0xff, 0xff, 0, 0xff,
+	                          0xff, 0xff, 0, 0xff, 0xff, 0xff, 0, 0xff};
+	clear();
+	reset_arrays();
+	GLuint vbo = quad_buffer(colors);
+	glVertexPointer(2, GL_FLOAT, 0, NULL);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, (const void *)sizeof(quad_f));
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 4; i++)
+		glArrayElement(i);
+	glEnd();
+	bool ok = gc_no_error(c, "glBegin/glArrayElement/glEnd") &&
+	          gc_pixel_is(c, 8, 8, 0xffff00, "a yellow quad");
+	reset_arrays();
+	glDeleteBuffers(1, &vbo);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, ok);
+}
+
+static void check_array_element_mixed(void)
+{
+	const char *c = "array-element-mixed";
+	const GLubyte colors[] = {0, 0, 0, 0, 0, 0, 0, 0, 0x33, 0x66, 0x99, 0xff, 0, 0, 0, 0};
+	const GLfloat normals[] = {0, 0, 1, 0, 0, 1, 0.25f, 0.5f, -1, 0, 0, 1};
+	reset_arrays();
+	GLuint vbo = quad_buffer(colors);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, (const void *)sizeof(quad_f));
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+	glNormalPointer(GL_FLOAT, 0, normals);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glEnableClientState(GL_NORMAL_ARRAY);
+	glArrayElement(2);
+	bool ok = gc_no_error(c, "glArrayElement outside glBegin/glEnd");
+	GLfloat v[4];
+	glGetFloatv(GL_CURRENT_COLOR, v);
+	ok = ok && floats_are(c, "GL_CURRENT_COLOR", v, (const GLfloat[]){0.2f, 0.4f, 0.6f, 1}, 4);
+	glGetFloatv(GL_CURRENT_NORMAL, v);
+	ok = ok && floats_are(c, "GL_CURRENT_NORMAL", v, (const GLfloat[]){0.25f, 0.5f, -1}, 3);
+	reset_arrays();
+	glDeleteBuffers(1, &vbo);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, ok);
+}
+
+static void check_array_element_mixed_begin(void)
+{
+	const char *c = "array-element-mixed-begin";
+	const GLfloat colors[] = {0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1};
+	const GLubyte unused[16] = {0};
+	clear();
+	reset_arrays();
+	GLuint vbo = quad_buffer(unused);
+	glVertexPointer(2, GL_FLOAT, 0, NULL);
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+	glColorPointer(3, GL_FLOAT, 0, colors);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 4; i++)
+		glArrayElement(i);
+	glEnd();
+	GLenum err = glGetError();
+	unsigned got = gc_pixel(8, 8);
+	printf("info: %s: error 0x%x, pixel %06x\n", c, err, got);
+	bool ok = (err == GL_NO_ERROR && got == 0x00ffff) ||
+	          (err == GL_INVALID_OPERATION && got == 0) ||
+	          gc_fail(c,
+	                  "error 0x%x and pixel %06x: expected a cyan quad, or "
+	                  "GL_INVALID_OPERATION and nothing drawn",
+	                  err, got);
+	reset_arrays();
+	glDeleteBuffers(1, &vbo);
+	glColor4f(1, 1, 1, 1);
+	gc_result(c, ok);
 }
 
 /* Without ARB_imaging (neither Mesa nor gpupipe offers it) the five readbacks have no state
@@ -487,6 +691,10 @@ int main(void)
 	check_mixed();
 	check_generic();
 	check_array_element();
+	check_array_element_types();
+	check_array_element_buffer();
+	check_array_element_mixed();
+	check_array_element_mixed_begin();
 	check_client_attrib();
 	check_draw_pixels();
 	check_bitmap();

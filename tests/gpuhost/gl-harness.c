@@ -202,10 +202,11 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 		CHECK(blob && n == sizeof(api), "API blob of %u bytes", n);
 		memcpy(&api, blob, sizeof(api));
 		/* Desktop core profiles are offered once every command of a version is
-		 * streamed (3.2 or later). */
+		 * streamed (3.2 or later), the compatibility profile from 2.1 on. */
 		CHECK((api.api == GL_API_GLES2 && api.version >= GL_VERSION_CODE(2, 0)) ||
 		              (api.api == GL_API_GLES1 && api.version == GL_VERSION_CODE(1, 1)) ||
-		              (api.api == GL_API_GL_CORE && api.version >= GL_VERSION_CODE(3, 2)),
+		              (api.api == GL_API_GL_CORE && api.version >= GL_VERSION_CODE(3, 2)) ||
+		              (api.api == GL_API_GL_COMPAT && api.version >= GL_VERSION_CODE(2, 1)),
 		      "API %u %x", api.api, api.version);
 		if (api.api == GL_API_GLES2)
 			t->es = api;

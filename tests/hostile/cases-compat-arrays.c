@@ -5,6 +5,11 @@
  * link; a stipple read back past a too-small pixel pack buffer is GL's error, and one asked
  * back into memory while that buffer is bound ends the link. Skipped while the host offers
  * no compatibility profile.
+ * glArrayElement: an element past a buffer-sourced array's extent (a fixed-function one,
+ * between glBegin and glEnd; a generic one with a divisor, which glArrayElement does not
+ * apply), a negative element and an enabled array with no buffer end the link; so do a
+ * glBindBuffer and a client array between glBegin and glEnd, which the driver would refuse
+ * while the host's trackers followed them.
  */
 #include <string.h>
 
@@ -147,7 +152,132 @@ static bool compat_stipple_with_a_short_extent_ends_the_link(struct hl_env *e)
 	                  "glGetPolygonStipple: 64 bytes of the app's, the pack state says 128");
 }
 
+#define VERTEX_ARRAY 0x8074u
+#define COLOR_ARRAY 0x8076u
+#define POINTS 0u
+#define TRIANGLES 4u
+
+/* Buffer 5 of 4 vertices of 2 floats (32 bytes), bound to GL_ARRAY_BUFFER. */
+static void quad_buffer(struct hl_gl_link *g)
+{
+	static const float quad[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+	hl_gl_buffer(g, GL_ARRAY_BUFFER, 5, quad, sizeof(quad));
+}
+
+static void array_element(struct hl_gl_link *g, uint32_t i)
+{
+	hl_gl_cmd(g, GLES_OP_glArrayElement, 1, i);
+}
+
+/* The vertex array in buffer 5, enabled. */
+static void buffer_vertices(struct hl_gl_link *g)
+{
+	quad_buffer(g);
+	hl_gl_cmd_begin(g, GLES_OP_glVertexPointer);
+	hl_put_u32(&g->cmds, 2);
+	hl_put_u32(&g->cmds, GL_FLOAT);
+	hl_put_u32(&g->cmds, 0);
+	hl_gl_put_u64(g, 0);
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glEnableClientState, 1, VERTEX_ARRAY);
+}
+
+/* Elements 0..3 are served; element 4 reads bytes 32..40 of the 32-byte buffer. */
+static bool compat_array_element_past_a_buffer_array_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	buffer_vertices(&g);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, POINTS);
+	array_element(&g, 3);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "element 3: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, POINTS);
+	array_element(&g, 4);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glArrayElement: vertex array 0 reads to byte 40 of a 32-byte buffer");
+}
+
+/* Attribute 1, 4 floats a vertex (2 in 32 bytes), read once an instance: glArrayElement
+ * reads element i whatever the divisor, so element 2 is past the buffer. */
+static bool compat_array_element_ignores_the_divisor_and_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, GL_VERSION_CODE(3, 3)); /* glVertexAttribDivisor */
+	quad_buffer(&g);
+	hl_gl_cmd_begin(&g, GLES_OP_glVertexAttribPointer);
+	const uint32_t args[] = {1, 4, GL_FLOAT, 0, 0};
+	for (size_t i = 0; i < 5; i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_u64(&g, 0);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glEnableVertexAttribArray, 1, 1u);
+	hl_gl_cmd(&g, GLES_OP_glVertexAttribDivisor, 2, 1u, 1u);
+	array_element(&g, 2);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glArrayElement: attribute 1 reads element 2 to byte 48 of a 32-byte "
+	                  "buffer");
+}
+
+static bool compat_array_element_with_a_negative_element_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	buffer_vertices(&g);
+	array_element(&g, 0xffffffffu);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glArrayElement: element -1");
+}
+
+/* An enabled colour array the library never pointed anywhere: the driver would read a host
+ * address, and between glBegin and glEnd it cannot be disabled around the call. */
+static bool compat_array_element_of_an_array_with_no_buffer_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	buffer_vertices(&g);
+	hl_gl_cmd(&g, GLES_OP_glEnableClientState, 1, COLOR_ARRAY);
+	array_element(&g, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glArrayElement: a fixed-function array is enabled with no buffer");
+}
+
+/* The driver refuses a glBindBuffer between glBegin and glEnd: the host's binding must not
+ * change either, or a later check would trust a buffer the driver does not read. */
+static bool compat_bind_buffer_between_begin_and_end_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	buffer_vertices(&g);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, TRIANGLES);
+	array_element(&g, 0);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBindBuffer: between glBegin and glEnd, where GL refuses it");
+}
+
+static bool compat_client_array_between_begin_and_end_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, TRIANGLES);
+	client_array(&g, GL_ARRAY_SECONDARY_COLOR, 1, 12);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: a client array between glBegin and glEnd");
+}
+
 const struct hl_case hl_compat_arrays_cases[] = {
+        HL_CASE(compat_array_element_past_a_buffer_array_ends_the_link),
+        HL_CASE(compat_array_element_ignores_the_divisor_and_ends_the_link),
+        HL_CASE(compat_array_element_with_a_negative_element_ends_the_link),
+        HL_CASE(compat_array_element_of_an_array_with_no_buffer_ends_the_link),
+        HL_CASE(compat_bind_buffer_between_begin_and_end_ends_the_link),
+        HL_CASE(compat_client_array_between_begin_and_end_ends_the_link),
         HL_CASE(compat_client_array_past_its_extent_ends_the_link),
         HL_CASE(compat_client_array_of_an_unknown_kind_ends_the_link),
         HL_CASE(compat_point_size_array_ends_the_link),

@@ -13,6 +13,7 @@ CLIENT_SPECIAL(void, glIndexPointer, (GLenum type, GLsizei stride, const void *p
 CLIENT_SPECIAL(void, glFogCoordPointer, (GLenum type, GLsizei stride, const void *pointer), )
 CLIENT_SPECIAL(void, glSecondaryColorPointer,
                (GLint size, GLenum type, GLsizei stride, const void *pointer), )
+CLIENT_SPECIAL(void, glArrayElement, (GLint i), )
 CLIENT_SPECIAL(void, glInterleavedArrays, (GLenum format, GLsizei stride, const void *pointer), )
 CLIENT_SPECIAL(void, glPushClientAttrib, (GLbitfield mask), )
 CLIENT_SPECIAL(void, glPopClientAttrib, (void), )
@@ -45,6 +46,37 @@ HOST_SPECIAL(glGetPixelMapusv)
 HOST_SPECIAL(glGetnPixelMapfv)
 HOST_SPECIAL(glGetnPixelMapuiv)
 HOST_SPECIAL(glGetnPixelMapusv)
+
+/* glArrayElement's element, as the executor reads it; the library's glBegin/glEnd
+ * bookkeeping and the host's are array-element.c's (the real ones: hostile cases). */
+bool gl_exec_special_glArrayElement(struct gl_exec *x, struct gl_reader *r)
+{
+	GLint i = (GLint)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glArrayElement"))
+		return false;
+	host_specials++;
+	rec.fn = "glArrayElement";
+	rec.i[0] = i;
+	return true;
+}
+
+void gl_enc_hook_glBegin(struct gl_enc *e, GLenum mode)
+{
+}
+
+void gl_enc_hook_glEnd(struct gl_enc *e)
+{
+}
+
+bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
+{
+	return true;
+}
+
+bool gl_exec_hook_glEnd(struct gl_exec *x)
+{
+	return true;
+}
 
 #define POINTER_HOOK(name, args, ptr)                                                              \
 	bool gl_exec_hook_##name args                                                              \

@@ -204,6 +204,11 @@ void test_compat(void)
 	codec_refused(GLES_OP_glPolygonStipple, words, 17, "glPolygonStipple");
 	codec_refused(GLES_OP_glPixelMapfv, (uint32_t[]){GL_PIXEL_MAP_I_TO_R, 4, 8, 0, 0}, 5,
 	              "glPixelMapfv");
+	/* glArrayElement: the element travels as a u32; a longer command ends the link. */
+	gl_enc_glArrayElement(7);
+	CHECK(host_drain() && strcmp(rec.fn, "glArrayElement") == 0 && rec.i[0] == 7);
+	codec_refused(GLES_OP_glArrayElement, (uint32_t[]){7, 0}, 2, "glArrayElement");
+	codec_refused(GLES_OP_glArrayElement, (uint32_t[]){0}, 0, "glArrayElement");
 	/* ARB_imaging's readbacks are the library's (GL_INVALID_OPERATION, as Mesa without
 	 * ARB_imaging): in the compatibility profile only, and their opcodes end the link. */
 	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(4, 5)};

@@ -1,0 +1,151 @@
+/*
+ * glArrayElement (compatibility profile), and what the host must know of
+ * glBegin/glEnd for it.
+ *
+ * glArrayElement(i) arrives only when every enabled array is in a buffer
+ * object, the app's or, after GL_OP_CLIENT_ARRAY outside glBegin/glEnd, a
+ * scratch one of ours (proxy/egl/gl-array-element.c sends element i of
+ * client arrays as immediate commands otherwise). The driver then reads
+ * element i of every enabled array, fixed-function and generic, whatever
+ * the program reads and whatever the divisors: each is checked for that
+ * element against its buffer, and one with no buffer (which would make the
+ * driver read a host address) ends the link: between glBegin and glEnd it
+ * cannot be disabled around the call as a draw's is.
+ *
+ * Between glBegin and glEnd the driver refuses every command but the
+ * vertex ones (GL_INVALID_OPERATION, no effect), while the host's trackers
+ * would follow a glBindBuffer or a pointer there: a later check would then
+ * trust a buffer the driver does not read. So the host follows glBegin and
+ * glEnd and ends the link on anything else there (apps do not; a glBegin
+ * the driver refuses for a reason the host cannot see, a transform
+ * feedback or geometry shader mismatch, counts as begun).
+ */
+#include <string.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+enum { COMPILE = 0x1300, PATCHES = 0xE };
+
+/* A vector suffix of an immediate command: "3f", "4ubv", "P3ui". */
+static bool vector_suffix(const char *s)
+{
+	if (*s == 'P')
+		s++;
+	return *s >= '1' && *s <= '4';
+}
+
+/* What GL takes between glBegin and glEnd (GL 4.5 compatibility,
+ * section 10.7.5): the current vertex attributes' commands, glArrayElement,
+ * glEvalCoord and glEvalPoint, glCallList(s), glMaterial, glEdgeFlag; and
+ * glGetError, which records GL_INVALID_OPERATION there and tracks nothing. */
+static bool allowed_name(const char *n)
+{
+	static const char *const exact[] = {
+	        "glBegin",     "glEnd",        "glArrayElement", "glCallList",
+	        "glCallLists", "glEdgeFlag",   "glEdgeFlagv",    "glGetError",
+	        "glFogCoordf", "glFogCoordfv", "glFogCoordd",    "glFogCoorddv",
+	};
+	for (size_t k = 0; k < sizeof(exact) / sizeof(exact[0]); k++) {
+		if (!strcmp(n, exact[k]))
+			return true;
+	}
+	static const char *const vectors[] = {
+	        "glVertexAttribI", "glVertexAttribL", "glVertexAttrib",
+	        "glVertex",        "glColor",         "glSecondaryColor",
+	        "glNormal",        "glTexCoord",      "glMultiTexCoord",
+	};
+	for (size_t k = 0; k < sizeof(vectors) / sizeof(vectors[0]); k++) {
+		size_t len = strlen(vectors[k]);
+		if (!strncmp(n, vectors[k], len) && vector_suffix(n + len))
+			return true;
+	}
+	/* glIndexd ... glIndexubv; not glIndexMask or glIndexPointer. */
+	if (!strncmp(n, "glIndex", 7) && n[7] >= 'a' && n[7] <= 'z')
+		return true;
+	return !strncmp(n, "glMaterial", 10) || !strncmp(n, "glEvalCoord", 11) ||
+	       !strncmp(n, "glEvalPoint", 11);
+}
+
+bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
+{
+	if (op < GL_OP_GLES_BASE) {
+		/* Its upload and re-pointing would be refused by the driver. */
+		if (op == GL_OP_CLIENT_ARRAY)
+			return gh_gl_fail(x, "a client array between glBegin and glEnd");
+		return true;
+	}
+	static uint8_t known[GLES_COMMAND_COUNT]; /* 0: not yet, 1: allowed, 2: refused */
+	uint32_t k = op - GL_OP_GLES_BASE;
+	if (k >= GLES_COMMAND_COUNT)
+		return true; /* the decoder refuses it */
+	if (!known[k]) {
+		const char *name = gles_command_name(op);
+		known[k] = name && allowed_name(name) ? 1 : 2;
+	}
+	if (known[k] == 1)
+		return true;
+	return gh_gl_fail(x, "between glBegin and glEnd, where GL refuses it (its state would "
+	                     "change on the host's trackers, not in the driver)");
+}
+
+bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
+{
+	/* GL_COMPILE compiles glBegin; an unknown mode is GL_INVALID_ENUM. */
+	if (x->ctx && x->ctx->lists.mode != COMPILE && mode <= PATCHES)
+		x->ctx->begin_end = true;
+	return true;
+}
+
+bool gl_exec_hook_glEnd(struct gl_exec *x)
+{
+	if (x->ctx && x->ctx->lists.mode != COMPILE)
+		x->ctx->begin_end = false;
+	return true;
+}
+
+/* Element i of every enabled generic attribute, divisors ignored. */
+static bool attribs_ok(struct gl_exec *x, uint64_t i)
+{
+	struct gh_gl_vao *vao = x->ctx->vao;
+	for (uint32_t k = 0; k < x->gl->max_attribs; k++) {
+		const struct gh_gl_attrib *a = &vao->attribs[k];
+		const struct gh_gl_binding *b = &vao->bindings[a->binding];
+		if (!a->enabled)
+			continue;
+		if (!b->buffer)
+			return gh_gl_fail(x, "attribute %u is enabled with no buffer", k);
+		/* i < 2^31, stride < 2^32: no overflow. */
+		uint64_t end = i * b->stride + a->relative + a->bytes;
+		if (b->offset > b->buffer->size || end > b->buffer->size - b->offset)
+			return gh_gl_fail(x,
+			                  "attribute %u reads element %llu to byte %llu of a "
+			                  "%llu-byte buffer",
+			                  k, (unsigned long long)i,
+			                  (unsigned long long)(b->offset + end),
+			                  (unsigned long long)b->buffer->size);
+	}
+	return true;
+}
+
+bool gl_exec_special_glArrayElement(struct gl_exec *x, struct gl_reader *r)
+{
+	GLint i = (GLint)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, "glArrayElement"))
+		return false;
+	/* The library sends no negative element (GL_INVALID_VALUE there). */
+	if (i < 0)
+		return gh_gl_fail(x, "element %d", i);
+	uint32_t hide = 0;
+	if (!gh_gl_ff_check(x, true, (uint64_t)i, &hide))
+		return false;
+	if (hide)
+		return gh_gl_fail(x, "a fixed-function array is enabled with no buffer (mask 0x%x)",
+		                  hide);
+	if (!attribs_ok(x, (uint64_t)i))
+		return false;
+	gles_host.glArrayElement(i);
+	return true;
+}
