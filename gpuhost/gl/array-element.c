@@ -16,7 +16,8 @@
  * vertex ones (GL_INVALID_OPERATION, no effect), while the host's trackers
  * would follow a glBindBuffer or a pointer there: a later check would then
  * trust a buffer the driver does not read. So the host follows glBegin and
- * glEnd and ends the link on anything else there (apps do not; a glBegin
+ * glEnd and ends the link on anything else there (the library refuses
+ * it there itself, as GL does: gl_begin_end_allows; a glBegin
  * the driver refuses for a reason the host cannot see, a transform
  * feedback or geometry shader mismatch, counts as begun).
  */
@@ -29,46 +30,6 @@
 
 enum { COMPILE = 0x1300, PATCHES = 0xE };
 
-/* A vector suffix of an immediate command: "3f", "4ubv", "P3ui". */
-static bool vector_suffix(const char *s)
-{
-	if (*s == 'P')
-		s++;
-	return *s >= '1' && *s <= '4';
-}
-
-/* What GL takes between glBegin and glEnd (GL 4.5 compatibility,
- * section 10.7.5): the current vertex attributes' commands, glArrayElement,
- * glEvalCoord and glEvalPoint, glCallList(s), glMaterial, glEdgeFlag; and
- * glGetError, which records GL_INVALID_OPERATION there and tracks nothing. */
-static bool allowed_name(const char *n)
-{
-	static const char *const exact[] = {
-	        "glBegin",     "glEnd",        "glArrayElement", "glCallList",
-	        "glCallLists", "glEdgeFlag",   "glEdgeFlagv",    "glGetError",
-	        "glFogCoordf", "glFogCoordfv", "glFogCoordd",    "glFogCoorddv",
-	};
-	for (size_t k = 0; k < sizeof(exact) / sizeof(exact[0]); k++) {
-		if (!strcmp(n, exact[k]))
-			return true;
-	}
-	static const char *const vectors[] = {
-	        "glVertexAttribI", "glVertexAttribL", "glVertexAttrib",
-	        "glVertex",        "glColor",         "glSecondaryColor",
-	        "glNormal",        "glTexCoord",      "glMultiTexCoord",
-	};
-	for (size_t k = 0; k < sizeof(vectors) / sizeof(vectors[0]); k++) {
-		size_t len = strlen(vectors[k]);
-		if (!strncmp(n, vectors[k], len) && vector_suffix(n + len))
-			return true;
-	}
-	/* glIndexd ... glIndexubv; not glIndexMask or glIndexPointer. */
-	if (!strncmp(n, "glIndex", 7) && n[7] >= 'a' && n[7] <= 'z')
-		return true;
-	return !strncmp(n, "glMaterial", 10) || !strncmp(n, "glEvalCoord", 11) ||
-	       !strncmp(n, "glEvalPoint", 11);
-}
-
 bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 {
 	if (op < GL_OP_GLES_BASE) {
@@ -77,15 +38,7 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 			return gh_gl_fail(x, "a client array between glBegin and glEnd");
 		return true;
 	}
-	static uint8_t known[GLES_COMMAND_COUNT]; /* 0: not yet, 1: allowed, 2: refused */
-	uint32_t k = op - GL_OP_GLES_BASE;
-	if (k >= GLES_COMMAND_COUNT)
-		return true; /* the decoder refuses it */
-	if (!known[k]) {
-		const char *name = gles_command_name(op);
-		known[k] = name && allowed_name(name) ? 1 : 2;
-	}
-	if (known[k] == 1)
+	if (gl_begin_end_allows(op))
 		return true;
 	return gh_gl_fail(x, "between glBegin and glEnd, where GL refuses it (its state would "
 	                     "change on the host's trackers, not in the driver)");

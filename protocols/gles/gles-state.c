@@ -8,6 +8,9 @@
 
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
+#include <string.h>
+
+#include "gles-codec.h"
 
 int64_t gl_buffer_target(uint32_t target)
 {
@@ -182,4 +185,60 @@ bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value
 		return false;
 	*field = value;
 	return true;
+}
+
+/* A vector suffix of an immediate command: "3f", "4ubv", "P3ui". */
+static bool vector_suffix(const char *s)
+{
+	if (*s == 'P')
+		s++;
+	return *s >= '1' && *s <= '4';
+}
+
+/* What GL takes between glBegin and glEnd (GL 4.5 compatibility,
+ * section 10.7.5): the current vertex attributes' commands, glArrayElement,
+ * glEvalCoord and glEvalPoint, glCallList(s), glMaterial, glEdgeFlag; and
+ * glGetError, which records GL_INVALID_OPERATION there and tracks nothing. */
+static bool allowed_name(const char *n)
+{
+	static const char *const exact[] = {
+	        "glBegin",     "glEnd",        "glArrayElement", "glCallList",
+	        "glCallLists", "glEdgeFlag",   "glEdgeFlagv",    "glGetError",
+	        "glFogCoordf", "glFogCoordfv", "glFogCoordd",    "glFogCoorddv",
+	};
+	for (size_t k = 0; k < sizeof(exact) / sizeof(exact[0]); k++) {
+		if (!strcmp(n, exact[k]))
+			return true;
+	}
+	static const char *const vectors[] = {
+	        "glVertexAttribI", "glVertexAttribL", "glVertexAttrib",
+	        "glVertex",        "glColor",         "glSecondaryColor",
+	        "glNormal",        "glTexCoord",      "glMultiTexCoord",
+	};
+	for (size_t k = 0; k < sizeof(vectors) / sizeof(vectors[0]); k++) {
+		size_t len = strlen(vectors[k]);
+		if (!strncmp(n, vectors[k], len) && vector_suffix(n + len))
+			return true;
+	}
+	/* glIndexd ... glIndexubv; not glIndexMask or glIndexPointer. */
+	if (!strncmp(n, "glIndex", 7) && n[7] >= 'a' && n[7] <= 'z')
+		return true;
+	return !strncmp(n, "glMaterial", 10) || !strncmp(n, "glEvalCoord", 11) ||
+	       !strncmp(n, "glEvalPoint", 11);
+}
+
+bool gl_begin_end_allows(uint32_t op)
+{
+	if (op < GL_OP_GLES_BASE)
+		return op != GL_OP_CLIENT_ARRAY;
+	/* Known once per process: 0 not yet, 1 allowed, 2 refused. */
+	static uint8_t known[GLES_COMMAND_COUNT];
+	uint32_t k = op - GL_OP_GLES_BASE;
+	if (k >= GLES_COMMAND_COUNT)
+		return true; /* unknown: refused elsewhere */
+	if (!known[k]) {
+		const char *name = gles_command_name(op);
+		known[k] = name && allowed_name(name) ? 1 : 2;
+	}
+	return known[k] == 1;
 }

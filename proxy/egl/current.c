@@ -8,6 +8,7 @@
  * glFlush), then runs the destruction EGL deferred while it was current.
  */
 #include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-sizes.h>
 
 #include "debug.h"
 #include "ge.h"
@@ -47,6 +48,11 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 		c->gl->debug->last_op = op; /* names the command in the library's messages */
 	if (!gles_level_has(&c->api->level, op)) {
 		/* As Mesa's dispatch answers a function the context's API lacks. */
+		gl_enc_error(c->stream, GL_INVALID_OPERATION);
+		return NULL;
+	}
+	if (c->gl->begin_end && !gl_begin_end_allows(op)) {
+		/* GL's answer there: no effect. (The host would end the link.) */
 		gl_enc_error(c->stream, GL_INVALID_OPERATION);
 		return NULL;
 	}

@@ -231,6 +231,10 @@ int64_t gl_image_size(int64_t width, int64_t height, uint32_t format, uint32_t t
  * GL_SIZE_INVALID_ENUM for anything else. */
 #define GL_BUFFER_TARGETS 13
 int64_t gl_buffer_target(uint32_t target);
+/* Whether GL takes command `op` between glBegin and glEnd (the library
+ * refuses the others there with GL_INVALID_OPERATION, as GL does; the
+ * host ends the link on them, as only a hostile stream sends one). */
+bool gl_begin_end_allows(uint32_t op);
 /* 1 for a glBufferData usage of OpenGL ES 3 (the ES 2 ones included), else 0. */
 int64_t gl_buffer_usage_ok(uint32_t usage);
 /* 1 for a shader type of OpenGL ES up to 3.2: vertex, fragment, compute,
