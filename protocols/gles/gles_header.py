@@ -157,7 +157,7 @@ def gen_header(cmds, exts, apis, codec):
     out.append('#define GLES_EXTENSIONS "%s"' % ' '.join(exts))
     out.append('#define GLES_EXT_COUNT %d' % len(exts))
     out.append('#define GLES_EXT_WORDS %d' % max(1, (len(exts) + 63) // 64))
-    out.append('static_assert(GLES_EXT_WORDS <= 4, "gl_api_info.exts holds 256 extensions");')
+    out.append('static_assert(GLES_EXT_WORDS <= 8, "gl_api_info.exts (GL_EXT_WORDS) holds 512 extensions");')
     out.append('''
 /* ---- The API model (gles-api.c, both sides) ---- */
 
