@@ -101,6 +101,11 @@ HEADER_TOP = '''/*
  * includes it before GLES2/gl2ext.h lacks the type. It is GLDEBUGPROC's. */
 #define GLDEBUGPROCKHR GLDEBUGPROC
 
+/* ARB_vertex_buffer_object's types (GL/glext.h's, which glcorearb.h lacks): the
+ * core ones, as glext.h has them (khronos_ssize_t, khronos_intptr_t). */
+typedef GLsizeiptr GLsizeiptrARB;
+typedef GLintptr GLintptrARB;
+
 #include <gpupipe/gl-api.h>
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>

@@ -24,7 +24,7 @@ static int failures;
 
 /* Writes scalars as the stream's old encoders did: u32 then u32... */
 struct wire {
-	uint8_t b[64];
+	uint8_t b[128];
 	uint32_t n;
 };
 
