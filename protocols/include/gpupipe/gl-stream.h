@@ -699,10 +699,10 @@ GL_WIRE_FIELD(gl_config_info, renderable, 16);
 
 /* One API the host offers (GL_OP_INIT). */
 struct gl_api_info {
-	uint32_t api;     /* enum gl_api, each at most once */
-	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for;
-	                   * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
-	                   * requests get it too) */
+	uint32_t api;                /* enum gl_api, each at most once */
+	uint32_t version;            /* GL_VERSION_CODE: the highest the library may ask for;
+	                              * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
+	                              * requests get it too) */
 	uint64_t exts[GL_EXT_WORDS]; /* the extensions of ours it may give (bit
 	                              * i: gl_gles_extensions[i]); GLES_EXT_WORDS
 	                              * <= GL_EXT_WORDS */
