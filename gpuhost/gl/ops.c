@@ -162,12 +162,15 @@ static bool op_context(struct gl_exec *x, struct gl_reader *r)
 	        .flags = op.flags,
 	        .level = {.api = op.api, .version = op.version},
 	};
-	if (n != 4 * sizeof(uint64_t))
-		return gh_gl_fail(x, "extension bits of %u bytes, not 32", n);
+	if (n != GL_EXT_WORDS * sizeof(uint64_t))
+		return gh_gl_fail(x, "extension bits of %u bytes, not %u", n,
+		                  (unsigned)(GL_EXT_WORDS * sizeof(uint64_t)));
+	static_assert(GLES_EXT_WORDS <= GL_EXT_WORDS, "our extension words fit the blob");
 	memcpy(a.level.exts, exts, sizeof(a.level.exts));
-	uint64_t unused[4 - GLES_EXT_WORDS + 1];
-	memcpy(unused, (const uint64_t *)exts + GLES_EXT_WORDS, 8 * (4 - GLES_EXT_WORDS));
-	for (int i = 0; i < 4 - GLES_EXT_WORDS; i++) {
+	uint64_t unused[GL_EXT_WORDS - GLES_EXT_WORDS + 1];
+	memcpy(unused, (const uint64_t *)exts + GLES_EXT_WORDS,
+	       8 * (GL_EXT_WORDS - GLES_EXT_WORDS));
+	for (int i = 0; i < GL_EXT_WORDS - GLES_EXT_WORDS; i++) {
 		if (unused[i])
 			return gh_gl_fail(x, "extension bits past ours");
 	}

@@ -101,6 +101,11 @@ HEADER_TOP = '''/*
  * includes it before GLES2/gl2ext.h lacks the type. It is GLDEBUGPROC's. */
 #define GLDEBUGPROCKHR GLDEBUGPROC
 
+/* ARB_vertex_buffer_object's types (GL/glext.h's, which glcorearb.h lacks): the
+ * core ones, as glext.h has them (khronos_ssize_t, khronos_intptr_t). */
+typedef GLsizeiptr GLsizeiptrARB;
+typedef GLintptr GLintptrARB;
+
 #include <gpupipe/gl-api.h>
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
@@ -157,7 +162,7 @@ def gen_header(cmds, exts, apis, codec):
     out.append('#define GLES_EXTENSIONS "%s"' % ' '.join(exts))
     out.append('#define GLES_EXT_COUNT %d' % len(exts))
     out.append('#define GLES_EXT_WORDS %d' % max(1, (len(exts) + 63) // 64))
-    out.append('static_assert(GLES_EXT_WORDS <= 4, "gl_api_info.exts holds 256 extensions");')
+    out.append('static_assert(GLES_EXT_WORDS <= 8, "gl_api_info.exts (GL_EXT_WORDS) holds 512 extensions");')
     out.append('''
 /* ---- The API model (gles-api.c, both sides) ---- */
 

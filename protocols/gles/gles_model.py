@@ -35,6 +35,14 @@ API_LINES = {('gles1',): 'gles1', ('gles2',): 'gles2', ('gl', 'core'): 'glcore',
 # that from every driver of the profile, and GL_VERSION 1.0 would turn legacy apps away.
 FIRST_VERSION = {'glcore': (3, 2), 'glcompat': (2, 1)}
 
+# A table's extension lines belong to its own APIs, and to those that inherit them here:
+# a compatibility context has every command and enum of the core context of its version
+# (the core profile is the compatibility profile less what 3.2 removed), so an extension
+# the core table offers holds in compatibility contexts too. gl.xml's supported= still
+# decides (one it gives the core profile only stays out) and the host offers only what
+# its compatibility context has (gles_host_extension_ok).
+INHERITS = {'glcore': {'glcompat'}}
+
 # Scalar wire types: GL type -> (bytes, kind). kind: u = unsigned, i = signed,
 # f = float, d = double, b = boolean (u32 0/1).
 SCALARS = {
@@ -137,6 +145,7 @@ class Command:
         self.alias = alias.get('name') if alias is not None else None
         self.ext = None    # the first of our extensions that brings it (None: core)
         self.exts = []     # every one of ours that brings it (gl.xml may list several)
+        self.brought = {}  # extension -> the APIs it brings this command to
         self.since = {}    # gl.xml api -> (major, minor) of the first feature that has it
         self.index = None
         self.attrs = set()
@@ -258,6 +267,11 @@ def api_commands(root, api, top):
     return have
 
 
+def heirs_too(apis):
+    """`apis` and those that inherit their tables' extension lines (INHERITS)."""
+    return set(apis).union(*(INHERITS.get(a, set()) for a in apis))
+
+
 def offered_version(api, versions, blocked_from):
     """The last feature version of `api` before `blocked_from` (None: none blocks), at
     least the API's first; None when there is none."""
@@ -348,7 +362,9 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
         # An extension needing a command still pending for an API is held back in that
         # API (not offered there) until the command lands: no list to keep.
         for a in sorted(supported):
-            if any(cc.get('name') in pending and a in pending[cc.get('name')]
+            # (Pending for an API `a` inherits the extension from counts too: the
+            # command is no more there than in the API whose table says it.)
+            if any(cc.get('name') in pending and a in heirs_too(pending[cc.get('name')])
                    for r in e.findall('require') if brings(r, a) for cc in r.findall('command')):
                 supported = supported - {a}
                 held.setdefault(name, set()).add(a)
@@ -381,6 +397,9 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
                     continue
                 c.ext = name
                 c.exts = [name]
+                # gl.xml's <require api=...>: EXT_blend_minmax brings glBlendEquationEXT
+                # to desktop OpenGL only.
+                c.brought[name] = {a for a in supported if brings(r, a)}
                 order.append(c)
                 ext_cmds[name].append(c.name)
     for name in exts:
@@ -472,7 +491,11 @@ def read_annotations(paths):
                 fail('%s: also= and unlisted= name APIs of this table (%s)'
                      % (where, ', '.join(sorted(part))))
             exts[words[1]] = exts.get(words[1], False) or rest == ['commands']
-            parts.setdefault(words[1], set()).update(part)
+            heirs = heirs_too(part) - part
+            if parts.get(words[1], set()) & heirs:
+                fail('%s: extension %s listed twice (%s inherit this table\'s extensions)'
+                     % (where, words[1], ', '.join(sorted(heirs))))
+            parts.setdefault(words[1], set()).update(part | heirs)
             if extra:
                 also.setdefault(words[1], set()).update(extra)
         elif words[0] in ('cmd', 'param', 'name', 'check'):
@@ -620,8 +643,17 @@ def sides(value):
     return {'client', 'host'} if value == 'both' else {value}
 
 
-# gl.xml's clamped types are the plain ones in C (GLES/gl.h typedefs them so).
-SAME_C_TYPE = {'GLclampf': 'GLfloat', 'GLclampx': 'GLfixed', 'GLclampd': 'GLdouble'}
+# gl.xml's clamped types are the plain ones in C (GLES/gl.h typedefs them so), and
+# ARB_vertex_buffer_object's pointer-sized ones are the core ones (glext.h: both
+# khronos_ssize_t / khronos_intptr_t).
+SAME_C_TYPE = {'GLclampf': 'GLfloat', 'GLclampx': 'GLfixed', 'GLclampd': 'GLdouble',
+               'GLsizeiptrARB': 'GLsizeiptr', 'GLintptrARB': 'GLintptr'}
+
+# Types the same= check lets differ where gl.xml's <alias> says the two commands are one:
+# EXT_texture3D's glTexImage3DEXT takes its internalformat as GLenum, core glTexImage3D as
+# GLint (OpenGL 1.0's component counts). Both are 32-bit integers passed alike, and
+# every internal format is below 2^31, so the value the driver sees is the same.
+ALIAS_C_TYPE = {'GLenum': 'GLint'}
 
 
 def c_type(p):
@@ -659,16 +691,20 @@ def resolve_same(cmds, ext_apis, lowest=None):
             fail('%s: same=%s: the target must be a core command with an entry point of its own'
                  % (c.name, t.name))
         for e in c.exts:
-            for api in ext_apis[e]:
+            for api in c.brought.get(e, ext_apis[e]):
                 if api not in t.since:
                     fail('%s: same=%s, but %s has no %s (for %s)' % (c.name, t.name, api,
                                                                      t.name, e))
             # The core command's opcode is the extension's below the core version too
             # (ARB_instanced_arrays' glVertexAttribDivisorARB on a 3.2 context).
             if (c.ext and not t.ext and e not in t.exts and lowest and
-                    any(t.since[a] > lowest[a] for a in ext_apis[e])):
+                    any(t.since[a] > lowest[a] for a in c.brought.get(e, ext_apis[e]))):
                 t.exts.append(e)
-        if c.ret != t.ret or [c_type(p) for p in c.params] != [c_type(p) for p in t.params]:
+        mine, its = [c_type(p) for p in c.params], [c_type(p) for p in t.params]
+        if c.alias == t.name:
+            mine = [ALIAS_C_TYPE.get(x, x) for x in mine]
+            its = [ALIAS_C_TYPE.get(x, x) for x in its]
+        if c.ret != t.ret or mine != its:
             fail('%s: same=%s with another prototype' % (c.name, t.name))
         if (c.attrs or c.special or c.hook or c.wrap or c.checks or
                 any(p.kind or p.mode for p in c.params)):

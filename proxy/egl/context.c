@@ -272,8 +272,8 @@ static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct g
 	        .version = api->level.version,
 	        .flags = flags,
 	};
-	/* The extension bits: a 32-byte blob whatever GLES_EXT_WORDS is. */
-	uint64_t exts[4] = {0};
+	/* The extension bits: GL_EXT_WORDS words whatever GLES_EXT_WORDS is. */
+	uint64_t exts[GL_EXT_WORDS] = {0};
 	static_assert(sizeof(api->level.exts) <= sizeof(exts), "extension words fit the blob");
 	__builtin_memcpy(exts, api->level.exts, sizeof(api->level.exts));
 	struct gl_reply_error reply = {.error = EGL_CONTEXT_LOST};

@@ -240,10 +240,11 @@ static bool egl_reply(struct gt *t, uint16_t ch, uint32_t op, uint32_t want)
 void gt_cmd_create_context_api(struct gt *t, uint32_t handle, uint32_t share,
                                const struct gl_api_info *api)
 {
-	uint32_t x[8];
+	uint32_t x[2 * GL_EXT_WORDS];
 	memcpy(x, api->exts, sizeof(x));
-	gt_cmd(t, GL_OP_CREATE_CONTEXT, 15, handle, t->config.config_id, share, api->api,
-	       api->version, 0, 32, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 23, handle, t->config.config_id, share, api->api,
+	       api->version, 0, 64u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9],
+	       x[10], x[11], x[12], x[13], x[14], x[15]);
 }
 
 void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share)

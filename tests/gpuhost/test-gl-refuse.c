@@ -337,6 +337,45 @@ static bool data_on_a_stream_never_opened(struct gt *t)
 }
 
 /* One GL_OP_INIT and its reply's gl_host_info. */
+/* GL_OP_CREATE_CONTEXT of the ES the host offers, with `bytes` of extension bits (the
+ * offered ones, and `extra` ORed into u64 word `word`). */
+static bool create_context_bits(struct gt *t, uint32_t bytes, int word, uint64_t extra)
+{
+	CHECK(gt_init_stream(t, 1), "init");
+	uint64_t bits[GL_EXT_WORDS];
+	memcpy(bits, t->es.exts, sizeof(bits));
+	bits[word] |= extra;
+	uint32_t x[2 * GL_EXT_WORDS];
+	memcpy(x, bits, sizeof(x));
+	gt_cmd(t, GL_OP_CREATE_CONTEXT, 7 + bytes / 4, 1, t->config.config_id, 0, t->es.api,
+	       t->es.version, 0, bytes, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9],
+	       x[10], x[11], x[12], x[13], x[14], x[15]);
+	gt_send(t, 1, 0, 0);
+	return true;
+}
+
+/* Stream version 3's 32 bytes of extension bits: the blob is GL_EXT_WORDS words now. */
+static bool extension_bits_of_the_old_size(struct gt *t)
+{
+	return create_context_bits(t, 32, 0, 0) &&
+	       gt_refused(t, "extension bits of 32 bytes, not 64");
+}
+
+/* A bit in a word past the codec's GLES_EXT_WORDS: no extension of ours. */
+static bool extension_bit_past_ours(struct gt *t)
+{
+	return create_context_bits(t, 64, GL_EXT_WORDS - 1, 1ull << 63) &&
+	       gt_refused(t, "extension bits past ours");
+}
+
+/* A bit of ours the host did not offer (the last of the codec's, an ES context's none). */
+static bool extension_bit_not_offered(struct gt *t)
+{
+	int last = GLES_EXT_COUNT - 1;
+	return create_context_bits(t, 64, last / 64, 1ull << (last % 64)) &&
+	       gt_refused(t, "extensions not offered");
+}
+
 static bool init_reply(struct gt *t, int n, uint32_t w0, uint32_t w1, uint32_t w2, uint32_t w3,
                        struct gl_host_info *info)
 {
@@ -394,6 +433,9 @@ static const struct gt_case cases[] = {
         GT_CASE(swap_into_a_buffer_of_another_size),
         GT_CASE(make_current_with_an_unknown_context),
         GT_CASE(data_on_a_stream_never_opened),
+        GT_CASE(extension_bits_of_the_old_size),
+        GT_CASE(extension_bit_past_ours),
+        GT_CASE(extension_bit_not_offered),
 };
 
 int main(int argc, char **argv)

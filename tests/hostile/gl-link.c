@@ -219,10 +219,11 @@ bool hl_gl_init(struct hl_gl_link *g)
 
 static void create_context(struct hl_gl_link *g, uint32_t handle, const struct gl_api_info *api)
 {
-	uint32_t x[8];
+	uint32_t x[2 * GL_EXT_WORDS];
 	memcpy(x, api->exts, sizeof(x));
-	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 15, handle, g->config, 0u, api->api, api->version, 0u,
-	          32u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 23, handle, g->config, 0u, api->api, api->version, 0u,
+	          64u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11],
+	          x[12], x[13], x[14], x[15]);
 }
 
 void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)

@@ -179,28 +179,71 @@ COMPAT = r'(, \[GL_API_GL_COMPAT\] = 0x[0-9a-f]+)?'
 expect_api('a core command an extension brings has its bit', real_api,
            [r'GLES_OP_glDispatchCompute - .*\[GL_API_GL_CORE\] = 0x0403%s \}, \{ %d \}'
             % (COMPAT, ext_bit(real_api, 'GL_ARB_compute_shader')),
-            r'1u << GL_API_GL_CORE, /\* GL_ARB_compute_shader \*/'])
+            r'1u << GL_API_GL_CORE \| 1u << GL_API_GL_COMPAT, /\* GL_ARB_compute_shader \*/'])
 # An ARB name of a core command (same=) gives the core opcode the extension's bit.
 expect_api('an ARB alias gives the core opcode its bit', real_api,
            [r'GLES_OP_glMinSampleShading - .*\[GL_API_GL_CORE\] = 0x0400%s \}, \{ %d \}'
             % (COMPAT, ext_bit(real_api, 'GL_ARB_sample_shading'))])
-# A command of a version every context has needs no bit (glDrawArraysInstanced, 3.1).
-expect_api('no bit for a command every core context has', real_api,
-           [r'GLES_OP_glDrawArraysInstanced - .*\[GL_API_GL_CORE\] = 0x0301%s \}, \{ 0 \}'
-            % COMPAT])
+# A command of a version every core context has needs no bit for the core profile
+# (glDrawArraysInstanced, 3.1), nor with one table of core APIs alone; the compatibility
+# profile (from 2.1) inherits ARB_draw_instanced and gets the bit.
+expect_api('no bit for a command every core context has',
+           api_of(good.partition(TABLE_STARTS[-1])[0]),
+           [r'GLES_OP_glDrawArraysInstanced - .*\[GL_API_GL_CORE\] = 0x0301 \}, \{ 0 \}'])
+expect_api('compatibility contexts below 3.1 have it with the bit', real_api,
+           [r'GLES_OP_glDrawArraysInstanced - .*\[GL_API_GL_CORE\] = 0x0301%s \}, \{ %d \}'
+            % (COMPAT, ext_bit(real_api, 'GL_ARB_draw_instanced'))])
 # An extension needing a pending command is held back (in no API) until the command lands:
 # a core command pending is pending in the compatibility profile too.
 expect_api('an extension with a pending command is held back',
            api_of(replaced('api gl 4.5 core\n', 'api gl 4.5 core\npending glClipControl\n')),
            [r'^\t0, /\* GL_ARB_clip_control \*/'])
 expect_api('offered once its command lands', real_api,
-           [r'1u << GL_API_GL_CORE, /\* GL_ARB_clip_control \*/'])
+           [r'1u << GL_API_GL_CORE \| 1u << GL_API_GL_COMPAT, /\* GL_ARB_clip_control \*/'])
 # (While glTexStorage1D is pending: ARB_texture_storage waits for it, its core commands
 # without its bit.)
 if 'pending glTexStorage1D\n' in good:
     expect_api('held back while its command is pending', real_api,
                [r'^\t0, /\* GL_ARB_texture_storage \*/',
                 r'GLES_OP_glTexStorage2D - .*\[GL_API_GL_CORE\] = 0x0402%s \}, \{ 0 \}' % COMPAT])
+
+# Extensions on compatibility contexts: the core table's extension lines hold there too
+# (gles_model.py INHERITS), the compatibility table's own lines in that profile only.
+expect_api('compatibility contexts inherit the core table\'s extensions', real_api,
+           [r'1u << GL_API_GL_CORE \| 1u << GL_API_GL_COMPAT, /\* GL_ARB_copy_buffer \*/',
+            r'1u << GL_API_GL_CORE \| 1u << GL_API_GL_COMPAT, /\* GL_ARB_draw_instanced \*/'])
+expect_api('a compatibility table extension is the profile\'s alone', real_api,
+           [r'^\t1u << GL_API_GL_COMPAT, /\* GL_ARB_multitexture \*/',
+            r'^\t1u << GL_API_GLES1 \| 1u << GL_API_GLES2 \| 1u << GL_API_GL_COMPAT, '
+            r'/\* GL_EXT_blend_minmax \*/'])
+# The compatibility table is the last: a line appended to the text is its.
+expect_error('an inherited extension listed again', good + 'extension GL_ARB_copy_buffer\n',
+             'extension GL_ARB_copy_buffer listed twice')
+expect_error('a compatibility ARB name of another prototype',
+             replaced('cmd glBindBufferARB same=glBindBuffer', 'cmd glBindBufferARB same=glIsBuffer'),
+             'glBindBufferARB: same=glIsBuffer with another prototype')
+# gl.xml's <alias> lets GLenum stand for GLint (glTexImage3DEXT's internalformat); without
+# it the types must match.
+expect_error('GLenum for GLint needs gl.xml\'s alias',
+             replaced('cmd glTexSubImage3DEXT same=glTexSubImage3D',
+                      'cmd glTexSubImage3DEXT same=glTextureSubImage3D'),
+             'glTexSubImage3DEXT: same=glTextureSubImage3D with another prototype')
+
+
+def encode_of(table_text):
+    with tempfile.TemporaryDirectory() as d:
+        rc, _ = run(table_text, d)
+        return open(os.path.join(d, 'gles-encode.c')).read() if rc == 0 else None
+
+
+# The ARB names are the core entry points (EXT_blend_minmax brings glBlendEquationEXT to
+# desktop OpenGL only: glBlendEquation, which ES 1.1 lacks, is checked there alone).
+expect_api('ARB and EXT names are the core entry points', encode_of(good),
+           [r'\{ "glActiveTextureARB", \(void \*\)gl_enc_glActiveTexture \}',
+            r'\{ "glBindBufferARB", \(void \*\)gl_enc_glBindBuffer \}',
+            r'\{ "glBufferDataARB", \(void \*\)gl_enc\w*_glBufferData \}',
+            r'\{ "glTexImage3DEXT", \(void \*\)gl_enc\w*_glTexImage3D \}',
+            r'\{ "glBlendEquationEXT", \(void \*\)gl_enc\w*_glBlendEquation \}'])
 
 with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
     ra, _ = run(good, a)

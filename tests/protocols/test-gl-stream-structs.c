@@ -24,7 +24,7 @@ static int failures;
 
 /* Writes scalars as the stream's old encoders did: u32 then u32... */
 struct wire {
-	uint8_t b[64];
+	uint8_t b[128];
 	uint32_t n;
 };
 
@@ -177,12 +177,12 @@ static void replies(void)
 	put64(&w, 7);
 	SAME(hi, w);
 
-	/* api, version, 4 u64 of extension bits */
+	/* api, version, GL_EXT_WORDS u64 of extension bits */
 	w.n = 0;
-	struct gl_api_info ai = {.api = 1, .version = 2, .exts = {3, 4, 5, 6}};
+	struct gl_api_info ai = {.api = 1, .version = 2, .exts = {3, 4, 5, 6, 7, 8, 9, 10}};
 	put32(&w, 1);
 	put32(&w, 2);
-	for (uint64_t i = 3; i <= 6; i++)
+	for (uint64_t i = 3; i <= 10; i++)
 		put64(&w, i);
 	SAME(ai, w);
 }

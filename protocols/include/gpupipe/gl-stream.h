@@ -63,8 +63,15 @@
  *    answers a library of another version or codec with no API offered
  *    instead of ending the link, whatever that library's GL_OP_INIT holds
  *    after its version. Keep the version the first u32 of GL_OP_INIT and
- *    of its reply for ever, so that every later version can say so too. */
-#define GL_STREAM_VERSION 3u
+ *    of its reply for ever, so that every later version can say so too.
+ * 4: extension bits are GL_EXT_WORDS (8) u64 words, not 4: gl_api_info.exts
+ *    and GL_OP_CREATE_CONTEXT's blob (64 bytes). */
+#define GL_STREAM_VERSION 4u
+
+/* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
+ * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
+ * GLES_EXT_WORDS is at most this. */
+#define GL_EXT_WORDS 8
 
 /* Largest command or reply, header included: a 4096x4096 RGBA texture
  * and then some. Bigger uploads must be split by the app (glTexSubImage2D
@@ -121,7 +128,7 @@ enum gl_op {
 	 * blob: no GL, and the link goes on. */
 	GL_OP_INIT = 1,
 
-	/* sync. struct gl_op_create_context, then blob of 4 u64 (32 bytes):
+	/* sync. struct gl_op_create_context, then blob of GL_EXT_WORDS u64 (64 bytes):
 	 * the extensions of ours the context has (bit i:
 	 * gl_gles_extensions[i]; a subset of those the host offers for the
 	 * API, gl_api_info.exts).
@@ -692,14 +699,15 @@ GL_WIRE_FIELD(gl_config_info, renderable, 16);
 
 /* One API the host offers (GL_OP_INIT). */
 struct gl_api_info {
-	uint32_t api;     /* enum gl_api, each at most once */
-	uint32_t version; /* GL_VERSION_CODE: the highest the library may ask for;
-	                   * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
-	                   * requests get it too) */
-	uint64_t exts[4]; /* the extensions of ours it may give (bit i:
-	                   * gl_gles_extensions[i]); GLES_EXT_WORDS <= 4 */
+	uint32_t api;                /* enum gl_api, each at most once */
+	uint32_t version;            /* GL_VERSION_CODE: the highest the library may ask for;
+	                              * GL_API_GLES1: 1.1, the one ES 1 streamed (ES 1.0
+	                              * requests get it too) */
+	uint64_t exts[GL_EXT_WORDS]; /* the extensions of ours it may give (bit
+	                              * i: gl_gles_extensions[i]); GLES_EXT_WORDS
+	                              * <= GL_EXT_WORDS */
 };
-static_assert(sizeof(struct gl_api_info) == 40, "gl_api_info is 40 bytes");
+static_assert(sizeof(struct gl_api_info) == 72, "gl_api_info is 72 bytes");
 GL_WIRE_FIELD(gl_api_info, exts, 8);
 
 /* An immutable glGet value of the host's contexts (GL_MAX_TEXTURE_SIZE,

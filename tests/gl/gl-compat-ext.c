@@ -1,0 +1,399 @@
+/*
+ * gl-compat-ext: the classic extensions of a desktop OpenGL compatibility-profile context
+ * (eglBindAPI(EGL_OPENGL_API), libOpenGL; no window: a surfaceless 2.1-or-later
+ * compatibility context, drawing into an 8x8 framebuffer object), each checked with pixels
+ * or values read back, through entry points under their ARB/EXT names fetched with
+ * eglGetProcAddress as old apps fetch them:
+ *
+ *   extensions-string   glGetString(GL_EXTENSIONS) is answered (legal in this profile),
+ *                       space-separated, and is the list GL_NUM_EXTENSIONS/glGetStringi give;
+ *                       it names ARB_multitexture, ARB_vertex_buffer_object and
+ *                       ARB_point_parameters (what Neverball requires)
+ *   multitexture        glActiveTextureARB, glClientActiveTextureARB, glMultiTexCoord2fARB:
+ *                       a red texture on unit 0 plus a green one on unit 1 (GL_ADD) is yellow
+ *   vertex-buffer-object  glGenBuffersARB, glBindBufferARB, glBufferDataARB,
+ *                       glMapBufferARB/glUnmapBufferARB, glGetBufferSubDataARB, glIsBufferARB:
+ *                       a quad drawn from the buffer
+ *   point-parameters    glPointParameterfARB/fvARB read back
+ *   framebuffer-object-ext  glGenFramebuffersEXT, glBindFramebufferEXT,
+ *                       glFramebufferTexture2DEXT, glCheckFramebufferStatusEXT: a clear into a
+ *                       texture read back; glBindFramebufferEXT of a name never generated is
+ *                       no error (EXT_framebuffer_object allows it) and is incomplete
+ *   blend-ext           glBlendColorEXT, glBlendFuncSeparateEXT blend a quad with a constant
+ *                       colour, glBlendEquationEXT(GL_MAX_EXT) another; both read back
+ *
+ * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
+ * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
+ */
+#define _POSIX_C_SOURCE 200809L
+#define GL_GLEXT_PROTOTYPES 1
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <wayland-client.h>
+
+#include "gl-checks.h"
+
+#define SIZE 8
+
+/* An entry point under its extension's name; NULL (and a FAIL line) when absent. */
+static void *proc(const char *check, const char *name)
+{
+	void *fn = (void *)eglGetProcAddress(name);
+	if (!fn)
+		gc_fail(check, "eglGetProcAddress(%s) is NULL", name);
+	return fn;
+}
+
+/* A 1x1 texture of one colour on the active unit, nearest, enabled. */
+static GLuint texel(const GLubyte rgba[4])
+{
+	GLuint t;
+	glGenTextures(1, &t);
+	glBindTexture(GL_TEXTURE_2D, t);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+	glEnable(GL_TEXTURE_2D);
+	return t;
+}
+
+static void full_quad(void)
+{
+	glBegin(GL_QUADS);
+	glVertex2f(-1, -1);
+	glVertex2f(1, -1);
+	glVertex2f(1, 1);
+	glVertex2f(-1, 1);
+	glEnd();
+}
+
+static bool has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+static void check_extensions_string(void)
+{
+	const char *check = "extensions-string";
+	const char *all = (const char *)glGetString(GL_EXTENSIONS);
+	if (!gc_no_error(check, "glGetString(GL_EXTENSIONS)"))
+		return;
+	if (!all || !*all) {
+		gc_fail(check, "glGetString(GL_EXTENSIONS) is %s", all ? "empty" : "NULL");
+		return;
+	}
+	static const char *const need[] = {"GL_ARB_multitexture", "GL_ARB_vertex_buffer_object",
+	                                   "GL_ARB_point_parameters"};
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (!has_word(all, need[i])) {
+			gc_fail(check, "GL_EXTENSIONS lacks %s", need[i]);
+			return;
+		}
+	PFNGLGETSTRINGIPROC get_stringi = (PFNGLGETSTRINGIPROC)proc(check, "glGetStringi");
+	if (!get_stringi)
+		return;
+	GLint n = 0;
+	glGetIntegerv(GL_NUM_EXTENSIONS, &n);
+	size_t words = 0;
+	for (const char *p = all; *p;) {
+		size_t len = strcspn(p, " ");
+		words += len > 0;
+		p += len;
+		p += *p == ' ';
+	}
+	if ((size_t)n != words) {
+		gc_fail(check, "GL_NUM_EXTENSIONS %d, GL_EXTENSIONS has %zu words", n, words);
+		return;
+	}
+	for (GLint i = 0; i < n; i++) {
+		const char *e = (const char *)get_stringi(GL_EXTENSIONS, (GLuint)i);
+		if (!e || !has_word(all, e)) {
+			gc_fail(check, "glGetStringi(%d) %s is not in GL_EXTENSIONS", i,
+			        e ? e : "NULL");
+			return;
+		}
+	}
+	printf("info: %d extensions\n", n);
+	gc_result(check, gc_no_error(check, "glGetStringi"));
+}
+
+static void check_multitexture(void)
+{
+	const char *check = "multitexture";
+	if (!gc_needs(check, "GL_ARB_multitexture") || !gc_needs(check, "GL_ARB_texture_env_add"))
+		return;
+	PFNGLACTIVETEXTUREARBPROC active =
+	        (PFNGLACTIVETEXTUREARBPROC)proc(check, "glActiveTextureARB");
+	PFNGLCLIENTACTIVETEXTUREARBPROC client =
+	        (PFNGLCLIENTACTIVETEXTUREARBPROC)proc(check, "glClientActiveTextureARB");
+	PFNGLMULTITEXCOORD2FARBPROC coord =
+	        (PFNGLMULTITEXCOORD2FARBPROC)proc(check, "glMultiTexCoord2fARB");
+	if (!active || !client || !coord)
+		return;
+	static const GLubyte red[4] = {255, 0, 0, 255}, green[4] = {0, 255, 0, 255};
+	active(GL_TEXTURE0_ARB);
+	GLuint t0 = texel(red);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
+	active(GL_TEXTURE1_ARB);
+	GLuint t1 = texel(green);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_ADD);
+	GLint unit = 0, cunit = 0;
+	glGetIntegerv(GL_ACTIVE_TEXTURE_ARB, &unit);
+	client(GL_TEXTURE1_ARB);
+	glGetIntegerv(GL_CLIENT_ACTIVE_TEXTURE_ARB, &cunit);
+	client(GL_TEXTURE0_ARB);
+	glClearColor(0, 0, 1, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glBegin(GL_QUADS);
+	static const float xy[4][2] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+	for (int i = 0; i < 4; i++) {
+		coord(GL_TEXTURE0_ARB, 0.5f, 0.5f);
+		coord(GL_TEXTURE1_ARB, 0.5f, 0.5f);
+		glVertex2fv(xy[i]);
+	}
+	glEnd();
+	bool ok = gc_no_error(check, "the multitextured quad");
+	if (ok && unit != GL_TEXTURE1_ARB)
+		ok = gc_fail(check, "GL_ACTIVE_TEXTURE 0x%x, expected GL_TEXTURE1", (unsigned)unit);
+	if (ok && cunit != GL_TEXTURE1_ARB)
+		ok = gc_fail(check, "GL_CLIENT_ACTIVE_TEXTURE 0x%x, expected GL_TEXTURE1",
+		             (unsigned)cunit);
+	ok = ok && gc_pixel_is(check, SIZE / 2, SIZE / 2, 0xffff00, "red + green");
+	glDisable(GL_TEXTURE_2D);
+	glDeleteTextures(1, &t1);
+	active(GL_TEXTURE0_ARB);
+	glDisable(GL_TEXTURE_2D);
+	glDeleteTextures(1, &t0);
+	gc_result(check, ok);
+}
+
+static void check_vertex_buffer_object(void)
+{
+	const char *check = "vertex-buffer-object";
+	if (!gc_needs(check, "GL_ARB_vertex_buffer_object"))
+		return;
+	PFNGLGENBUFFERSARBPROC gen = (PFNGLGENBUFFERSARBPROC)proc(check, "glGenBuffersARB");
+	PFNGLBINDBUFFERARBPROC bind = (PFNGLBINDBUFFERARBPROC)proc(check, "glBindBufferARB");
+	PFNGLBUFFERDATAARBPROC data = (PFNGLBUFFERDATAARBPROC)proc(check, "glBufferDataARB");
+	PFNGLMAPBUFFERARBPROC map = (PFNGLMAPBUFFERARBPROC)proc(check, "glMapBufferARB");
+	PFNGLUNMAPBUFFERARBPROC unmap = (PFNGLUNMAPBUFFERARBPROC)proc(check, "glUnmapBufferARB");
+	PFNGLGETBUFFERSUBDATAARBPROC get =
+	        (PFNGLGETBUFFERSUBDATAARBPROC)proc(check, "glGetBufferSubDataARB");
+	PFNGLISBUFFERARBPROC is = (PFNGLISBUFFERARBPROC)proc(check, "glIsBufferARB");
+	PFNGLDELETEBUFFERSARBPROC del =
+	        (PFNGLDELETEBUFFERSARBPROC)proc(check, "glDeleteBuffersARB");
+	if (!gen || !bind || !data || !map || !unmap || !get || !is || !del)
+		return;
+	/* The right half of the target, written through the mapping. */
+	static const GLfloat quad[8] = {0, -1, 1, -1, 1, 1, 0, 1};
+	GLuint b = 0;
+	gen(1, &b);
+	bind(GL_ARRAY_BUFFER_ARB, b);
+	data(GL_ARRAY_BUFFER_ARB, sizeof(quad), NULL, GL_STATIC_DRAW_ARB);
+	GLfloat *m = map(GL_ARRAY_BUFFER_ARB, GL_WRITE_ONLY_ARB);
+	if (!m) {
+		gc_fail(check, "glMapBufferARB gave NULL (error 0x%x)", glGetError());
+		return;
+	}
+	memcpy(m, quad, sizeof(quad));
+	bool ok = unmap(GL_ARRAY_BUFFER_ARB) == GL_TRUE ||
+	          gc_fail(check, "glUnmapBufferARB is GL_FALSE");
+	GLfloat back[8] = {0};
+	get(GL_ARRAY_BUFFER_ARB, 0, sizeof(back), back);
+	if (ok && memcmp(back, quad, sizeof(quad)) != 0)
+		ok = gc_fail(check, "glGetBufferSubDataARB read back other values");
+	if (ok && !is(b))
+		ok = gc_fail(check, "glIsBufferARB(%u) is GL_FALSE", b);
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glColor3f(0, 0, 1);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glVertexPointer(2, GL_FLOAT, 0, (const void *)0);
+	glDrawArrays(GL_QUADS, 0, 4);
+	glDisableClientState(GL_VERTEX_ARRAY);
+	bind(GL_ARRAY_BUFFER_ARB, 0);
+	glColor3f(1, 1, 1);
+	ok = ok && gc_no_error(check, "the buffer's quad");
+	ok = ok && gc_pixel_is(check, SIZE * 3 / 4, SIZE / 2, 0x0000ff, "the buffer's quad");
+	ok = ok && gc_pixel_is(check, SIZE / 4, SIZE / 2, 0x000000, "beside the buffer's quad");
+	del(1, &b);
+	if (ok && is(b))
+		ok = gc_fail(check, "glIsBufferARB of a deleted buffer is GL_TRUE");
+	gc_result(check, ok);
+}
+
+static void check_point_parameters(void)
+{
+	const char *check = "point-parameters";
+	if (!gc_needs(check, "GL_ARB_point_parameters"))
+		return;
+	PFNGLPOINTPARAMETERFARBPROC pf =
+	        (PFNGLPOINTPARAMETERFARBPROC)proc(check, "glPointParameterfARB");
+	PFNGLPOINTPARAMETERFVARBPROC pfv =
+	        (PFNGLPOINTPARAMETERFVARBPROC)proc(check, "glPointParameterfvARB");
+	if (!pf || !pfv)
+		return;
+	static const GLfloat att[3] = {1, 0.5f, 0.25f};
+	pf(GL_POINT_SIZE_MIN_ARB, 2);
+	pf(GL_POINT_SIZE_MAX_ARB, 6);
+	pfv(GL_POINT_DISTANCE_ATTENUATION_ARB, att);
+	GLfloat lo = 0, hi = 0, got[3] = {0};
+	glGetFloatv(GL_POINT_SIZE_MIN_ARB, &lo);
+	glGetFloatv(GL_POINT_SIZE_MAX_ARB, &hi);
+	glGetFloatv(GL_POINT_DISTANCE_ATTENUATION_ARB, got);
+	bool ok = gc_no_error(check, "glPointParameter*ARB");
+	if (ok && (lo != 2 || hi != 6))
+		ok = gc_fail(check, "min %g max %g, expected 2 and 6", lo, hi);
+	if (ok && memcmp(got, att, sizeof(att)) != 0)
+		ok = gc_fail(check, "attenuation %g %g %g", got[0], got[1], got[2]);
+	pf(GL_POINT_SIZE_MIN_ARB, 0);
+	pf(GL_POINT_SIZE_MAX_ARB, hi);
+	static const GLfloat one[3] = {1, 0, 0};
+	pfv(GL_POINT_DISTANCE_ATTENUATION_ARB, one);
+	gc_result(check, ok);
+}
+
+static void check_framebuffer_object_ext(GLuint main_fb)
+{
+	const char *check = "framebuffer-object-ext";
+	if (!gc_needs(check, "GL_EXT_framebuffer_object"))
+		return;
+	PFNGLGENFRAMEBUFFERSEXTPROC gen =
+	        (PFNGLGENFRAMEBUFFERSEXTPROC)proc(check, "glGenFramebuffersEXT");
+	PFNGLBINDFRAMEBUFFEREXTPROC bind =
+	        (PFNGLBINDFRAMEBUFFEREXTPROC)proc(check, "glBindFramebufferEXT");
+	PFNGLFRAMEBUFFERTEXTURE2DEXTPROC tex2d =
+	        (PFNGLFRAMEBUFFERTEXTURE2DEXTPROC)proc(check, "glFramebufferTexture2DEXT");
+	PFNGLCHECKFRAMEBUFFERSTATUSEXTPROC status =
+	        (PFNGLCHECKFRAMEBUFFERSTATUSEXTPROC)proc(check, "glCheckFramebufferStatusEXT");
+	PFNGLDELETEFRAMEBUFFERSEXTPROC del =
+	        (PFNGLDELETEFRAMEBUFFERSEXTPROC)proc(check, "glDeleteFramebuffersEXT");
+	if (!gen || !bind || !tex2d || !status || !del)
+		return;
+	GLuint t, fb = 0;
+	glGenTextures(1, &t);
+	glBindTexture(GL_TEXTURE_2D, t);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	gen(1, &fb);
+	bind(GL_FRAMEBUFFER_EXT, fb);
+	tex2d(GL_FRAMEBUFFER_EXT, GL_COLOR_ATTACHMENT0_EXT, GL_TEXTURE_2D, t, 0);
+	GLenum st = status(GL_FRAMEBUFFER_EXT);
+	bool ok = st == GL_FRAMEBUFFER_COMPLETE_EXT ||
+	          gc_fail(check, "texture framebuffer status 0x%x", st);
+	glViewport(0, 0, 4, 4);
+	glClearColor(1, 0, 1, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	ok = ok && gc_pixel_is(check, 1, 1, 0xff00ff, "the texture's clear");
+	/* EXT_framebuffer_object binds a name never generated (the core command does not). */
+	bind(GL_FRAMEBUFFER_EXT, 4242);
+	ok = ok && gc_no_error(check, "glBindFramebufferEXT of a name never generated");
+	st = status(GL_FRAMEBUFFER_EXT);
+	if (ok && st != GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT_EXT)
+		ok = gc_fail(check, "an empty framebuffer's status 0x%x", st);
+	GLuint named = 4242;
+	del(1, &named);
+	bind(GL_FRAMEBUFFER_EXT, main_fb);
+	del(1, &fb);
+	glDeleteTextures(1, &t);
+	glViewport(0, 0, SIZE, SIZE);
+	gc_result(check, ok && gc_no_error(check, "the framebuffer's deletion"));
+}
+
+static void check_blend_ext(void)
+{
+	const char *check = "blend-ext";
+	if (!gc_needs(check, "GL_EXT_blend_color") || !gc_needs(check, "GL_EXT_blend_minmax") ||
+	    !gc_needs(check, "GL_EXT_blend_func_separate"))
+		return;
+	PFNGLBLENDCOLOREXTPROC color = (PFNGLBLENDCOLOREXTPROC)proc(check, "glBlendColorEXT");
+	PFNGLBLENDEQUATIONEXTPROC eq = (PFNGLBLENDEQUATIONEXTPROC)proc(check, "glBlendEquationEXT");
+	PFNGLBLENDFUNCSEPARATEEXTPROC func =
+	        (PFNGLBLENDFUNCSEPARATEEXTPROC)proc(check, "glBlendFuncSeparateEXT");
+	if (!color || !eq || !func)
+		return;
+	glClearColor(0, 0, 1, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glEnable(GL_BLEND);
+	/* Green times the constant green, plus the blue there: cyan. */
+	color(0, 1, 0, 1);
+	eq(GL_FUNC_ADD_EXT);
+	func(GL_CONSTANT_COLOR_EXT, GL_ONE, GL_ONE, GL_ZERO);
+	glColor3f(0, 1, 0);
+	full_quad();
+	bool ok = gc_no_error(check, "the constant-colour quad");
+	ok = ok && gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x00ffff, "green + blue");
+	/* GL_MAX_EXT ignores the factors: max(red, cyan) is white. */
+	eq(GL_MAX_EXT);
+	glColor3f(1, 0, 0);
+	full_quad();
+	GLint src_rgb = 0, mode = 0;
+	glGetIntegerv(GL_BLEND_SRC_RGB_EXT, &src_rgb);
+	glGetIntegerv(GL_BLEND_EQUATION_EXT, &mode);
+	glDisable(GL_BLEND);
+	eq(GL_FUNC_ADD_EXT);
+	func(GL_ONE, GL_ZERO, GL_ONE, GL_ZERO);
+	glColor3f(1, 1, 1);
+	ok = ok && gc_no_error(check, "the GL_MAX_EXT quad");
+	ok = ok && gc_pixel_is(check, SIZE / 2, SIZE / 2, 0xffffff, "max of red and cyan");
+	if (ok && (src_rgb != GL_CONSTANT_COLOR_EXT || mode != GL_MAX_EXT))
+		ok = gc_fail(check, "GL_BLEND_SRC_RGB 0x%x, GL_BLEND_EQUATION 0x%x",
+		             (unsigned)src_rgb, (unsigned)mode);
+	gc_result(check, ok);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct wl_display *wl = wl_display_connect(NULL);
+	if (!wl)
+		return printf("FAIL setup: no Wayland display\n"), 1;
+	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	EGLint major, minor, n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
+	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
+		return printf("SKIP setup: no desktop OpenGL config (0x%x)\n", eglGetError()), 77;
+	/* No version asked, as old apps ask: a compatibility context of the highest version. */
+	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, EGL_NONE};
+	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		return printf("SKIP setup: no OpenGL compatibility context (0x%x)\n",
+		              eglGetError()),
+		       77;
+	gc_extensions((const char *)glGetString(GL_EXTENSIONS), NULL);
+	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	printf("info: GL_RENDERER %s\n", (const char *)glGetString(GL_RENDERER));
+	GLuint fb, rb;
+	glGenRenderbuffers(1, &rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
+	glGenFramebuffers(1, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	glViewport(0, 0, SIZE, SIZE);
+	check_extensions_string();
+	check_multitexture();
+	check_vertex_buffer_object();
+	check_point_parameters();
+	check_framebuffer_object_ext(fb);
+	check_blend_ext();
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	eglDestroyContext(dpy, ctx);
+	eglTerminate(dpy);
+	wl_display_disconnect(wl);
+	printf("done\n");
+	return gc_failures() ? 1 : 0;
+}
