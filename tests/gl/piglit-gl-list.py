@@ -5,15 +5,21 @@ with the command line piglit itself would run (piglit-es-list.py's rules).
 
     tests/gl/piglit-gl-list.py [--piglit DIR] [--output FILE]
 
-piglit has 29431 shader_runner tests of the core profile and 7741 API programs, far more
-than a CI run takes. The selection, fixed here so it can be read and argued with:
-  shader_runner  tests piglit marks core (api 'core') in the GROUPS below; a group larger
+piglit has 29431 shader_runner tests of the core profile, 5554 of the compatibility
+profile and 7741 API programs, far more than a CI run takes. The selection, fixed here so
+it can be read and argued with:
+  shader_runner  tests piglit marks core (api 'core') in the GROUPS below and tests it
+                 marks compat (api 'compat') in the COMPAT_GROUPS below; a group larger
                  than its cap contributes every k-th test in name order (k the least that
                  keeps it under the cap), so the sample spreads over the group;
   API programs   up to PROGRAM_CAP tests of each of the PROGRAM_GROUPS below, spread the
                  same way: the GL 3.1-4.5 core features and the ARB extensions they came
-                 from. A program picks its own context;
-                 those that ask for a compatibility one are listed as such by the figures.
+                 from; and up to COMPAT_PROGRAM_CAP of each of COMPAT_PROGRAM_GROUPS: OpenGL 1.0 to
+                 3.0 and the classic extensions apps of the compatibility profile use
+                 (buffer objects, framebuffer objects, texture environments, point sprites,
+                 fog coordinates, depth textures, ...; ext_texture_env_combine's one
+                 program runs a minute natively). A program picks its own context
+                 (most of the second set, and some of the first, a compatibility one).
 """
 
 import argparse
@@ -40,8 +46,19 @@ GROUPS = {
     "arb_vertex_attrib_64bit": 4, "arb_shader_image_load_store": 4,
 }
 
-# API programs taken from each of PROGRAM_GROUPS, spread as the shader tests are.
+# shader_runner groups of the compatibility profile (GLSL 1.10 to 1.30, without #version
+# or with a version below 1.40, and extensions whose tests piglit runs in compat
+# contexts): group -> cap.
+COMPAT_GROUPS = {
+    "glsl-1.10": 12, "glsl-1.20": 8, "glsl-1.30": 8, "arb_texture_rectangle": 3,
+    "arb_shader_texture_lod": 3, "ext_texture_array": 3, "arb_fragment_coord_conventions": 2,
+    "arb_uniform_buffer_object": 3, "arb_draw_instanced": 2,
+}
+
+# API programs taken from each of PROGRAM_GROUPS (COMPAT_PROGRAM_GROUPS), spread as the
+# shader tests are.
 PROGRAM_CAP = 4
+COMPAT_PROGRAM_CAP = 3
 
 # Tests left out of the selection, each with why (a test here is a bug to track down: it
 # comes back into the list when fixed).
@@ -68,6 +85,19 @@ PROGRAM_GROUPS = (
     "arb_vertex_type_2_10_10_10_rev", "arb_viewport_array",
 )
 
+# API program groups of the compatibility profile's versions and classic extensions.
+COMPAT_PROGRAM_GROUPS = (
+    "!opengl 1.0", "!opengl 1.1", "!opengl 1.2", "!opengl 1.3", "!opengl 1.4",
+    "!opengl 1.5", "!opengl 2.0", "!opengl 2.1", "!opengl 3.0", "arb_color_buffer_float",
+    "arb_depth_texture", "arb_draw_buffers", "arb_framebuffer_object", "arb_occlusion_query",
+    "arb_pixel_buffer_object", "arb_point_parameters", "arb_point_sprite",
+    "arb_shader_objects", "arb_texture_cube_map", "arb_texture_env_crossbar",
+    "arb_texture_rectangle", "arb_vertex_buffer_object", "ext_fog_coord",
+    "ext_framebuffer_blit", "ext_framebuffer_object", "ext_packed_depth_stencil",
+    "ext_provoking_vertex", "ext_texture_lod_bias",
+    "nv_primitive_restart", "nv_texture_barrier", "nv_texture_env_combine4",
+)
+
 
 def group_of(name):
     parts = name.split("@")
@@ -83,22 +113,23 @@ def shader_tests(piglit_dir):
     by_group = {}
     for test in load(piglit_dir, "shader").iter("Test"):
         opts = es.options_of(test)
-        group = group_of(test.get("name"))
-        if group in GROUPS and opts.get("api") == "core":
-            by_group.setdefault(group, []).append(
-                (test.get("name"), es.command_of(test.get("type"), opts)))
+        key = (group_of(test.get("name")), opts.get("api"))
+        by_group.setdefault(key, []).append(
+            (test.get("name"), es.command_of(test.get("type"), opts)))
     chosen = []
-    for group in sorted(GROUPS):
-        tests = sorted(by_group.get(group, []))
-        if not tests:
-            sys.exit("piglit-gl-list: no core shader test in group %s" % group)
-        step = math.ceil(len(tests) / GROUPS[group])
-        chosen += [("shader_runner, core profile", name, cmd) for name, cmd in tests[::step]]
+    for api, profile, groups in (("core", "core profile", GROUPS),
+                                 ("compat", "compatibility profile", COMPAT_GROUPS)):
+        for group in sorted(groups):
+            tests = sorted(by_group.get((group, api), []))
+            if not tests:
+                sys.exit("piglit-gl-list: no %s shader test in group %s" % (api, group))
+            step = math.ceil(len(tests) / groups[group])
+            chosen += [("shader_runner, " + profile, name, cmd) for name, cmd in tests[::step]]
     return chosen
 
 
 def program_tests(piglit_dir):
-    found = {g: [] for g in PROGRAM_GROUPS}
+    found = {g: [] for g in PROGRAM_GROUPS + COMPAT_PROGRAM_GROUPS}
     for test in load(piglit_dir, "opengl").iter("Test"):
         group = group_of(test.get("name"))
         opts = es.options_of(test)
@@ -108,12 +139,15 @@ def program_tests(piglit_dir):
                 not opts["command"][0].endswith(("_gles1", "_gles2", "_gles3")):
             found[group].append((test.get("name"), es.command_of("gl", opts)))
     chosen = []
-    for group in PROGRAM_GROUPS:
-        if not found[group]:
-            sys.exit("piglit-gl-list: no API program in group %s" % group)
-        tests = sorted(found[group])
-        step = math.ceil(len(tests) / PROGRAM_CAP)
-        chosen += [("API programs", name, cmd) for name, cmd in tests[::step]]
+    for section, groups, cap in (("API programs", PROGRAM_GROUPS, PROGRAM_CAP),
+                                 ("API programs, OpenGL 1.0-3.0 and classic extensions",
+                                  COMPAT_PROGRAM_GROUPS, COMPAT_PROGRAM_CAP)):
+        for group in groups:
+            if not found[group]:
+                sys.exit("piglit-gl-list: no API program in group %s" % group)
+            tests = sorted(found[group])
+            step = math.ceil(len(tests) / cap)
+            chosen += [(section, name, cmd) for name, cmd in tests[::step]]
     return chosen
 
 
@@ -137,7 +171,7 @@ def main():
         "# gpupipe's selection of piglit's desktop OpenGL tests (issue 9). GENERATED by",
         "# tests/gl/piglit-gl-list.py from %s/tests/{opengl,shader}.xml.gz;" % args.piglit,
         "# do not edit, run it again (it rewrites this file); the selection's rules are in",
-        "# that script's GROUPS and PROGRAM_GROUPS.",
+        "# that script's GROUPS, COMPAT_GROUPS, PROGRAM_GROUPS and COMPAT_PROGRAM_GROUPS.",
         "#",
         "# piglit: %s" % es.piglit_version(),
         "# Tests: %d (%s)." % (len(tests), ", ".join(
