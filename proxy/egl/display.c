@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gpupipe/log.h>
+
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
 #include "stream.h"
@@ -191,8 +193,11 @@ EGLDisplay ge_get_platform_display(EGLenum platform, void *native, const EGLAttr
 {
 	/* Declining is never an error: another vendor may take it. */
 	ge_set_error(EGL_SUCCESS);
-	if (platform != EGL_PLATFORM_WAYLAND_KHR && platform != EGL_NONE)
+	if (platform != EGL_PLATFORM_WAYLAND_KHR && platform != EGL_NONE) {
+		gp_log(INFO, "EGL platform 0x%x is not gpupipe's: the next vendor serves it",
+		       platform);
 		return EGL_NO_DISPLAY;
+	}
 	if (platform == EGL_NONE && native != EGL_DEFAULT_DISPLAY)
 		return EGL_NO_DISPLAY;
 
