@@ -16,8 +16,8 @@
  * context. After 3 frames it prints "held" and keeps the window until SIGTERM or SIGINT
  * (exit 0, or 1 if a check failed); 2 when no desktop GL context can be had. With
  * --es-first it only makes an ES context, then a desktop GL one, and prints whether it got it.
- * With --core-only [4.3] it makes a core 3.3 (4.3) context alone (gl-desktop-core.c: a
- * uniform block, instancing; with 4.3 a compute dispatch). With
+ * With --core-only [VERSION] it makes a core 3.3 (VERSION) context alone (gl-desktop-core.c:
+ * a uniform block, instancing; from 4.3 on a compute dispatch). With
  * --surface-first it chooses an OpenGL ES 2 config and makes its window surface before it
  * binds desktop OpenGL and asks for the compatibility context (as SDL does), which then
  * draws the left and right shapes alone.
@@ -242,8 +242,15 @@ int main(int argc, char **argv)
 		        gp_egl_error_name(eglGetError()));
 		return 2;
 	}
-	if (argc > 1 && strcmp(argv[1], "--core-only") == 0)
-		return gp_desktop_core_only(&app, argc > 2 && strcmp(argv[2], "4.3") == 0);
+	if (argc > 1 && strcmp(argv[1], "--core-only") == 0) {
+		int major = 3, minor = 3;
+		if (argc > 2 && (sscanf(argv[2], "%d.%d", &major, &minor) != 2 || major < 3 ||
+		                 major > 4 || minor < 0 || minor > 6)) {
+			fprintf(stderr, "gl-desktop-app: --core-only takes a version 3.2 to 4.6\n");
+			return 2;
+		}
+		return gp_desktop_core_only(&app, major, minor);
+	}
 	EGLContext compat = create(&app, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 2, 1);
 	EGLContext core =
 	        use_core ? create(&app, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 3) : EGL_NO_CONTEXT;

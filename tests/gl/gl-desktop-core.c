@@ -6,8 +6,8 @@
  *   middle        a square whose colour comes from a uniform block (yellow)
  *   bottom left,  two squares of one instanced draw, placed by gl_InstanceID (cyan)
  *   bottom right
- *   top           (4.3) a square whose colour a compute shader wrote into a shader storage
- *                 buffer, after a memory barrier (magenta)
+ *   top           (4.3 and later) a square whose colour a compute shader wrote into a shader
+ * storage buffer, after a memory barrier (magenta)
  *
  * Every object lives in vertex array objects and buffers, as the core profile requires.
  */
@@ -54,7 +54,7 @@ static const char *const fs_storage =
         "void main() { frag = colour; }\n";
 
 struct scene {
-	bool compute; /* a 4.3 context: the compute part too */
+	bool compute; /* a 4.3 or later context: the compute part too */
 	GLuint ubo_program, instanced_program, compute_program, storage_program;
 	GLuint vao, vbo, ubo, ssbo;
 };
@@ -144,19 +144,20 @@ static void draw(struct gp_frame *f, const struct scene *s)
 	gp_add_probe(f, "clear", 248, 248, GP_DESKTOP_CLEAR, 2);
 }
 
-int gp_desktop_core_only(struct gp_app *app, bool compute)
+int gp_desktop_core_only(struct gp_app *app, int major, int minor)
 {
+	bool compute = major > 4 || (major == 4 && minor >= 3);
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
 	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
 	                          EGL_CONTEXT_MAJOR_VERSION,
-	                          compute ? 4 : 3,
+	                          major,
 	                          EGL_CONTEXT_MINOR_VERSION,
-	                          3,
+	                          minor,
 	                          EGL_NONE};
 	EGLContext core = eglCreateContext(app->egl, app->window_config, EGL_NO_CONTEXT, attribs);
 	if (core == EGL_NO_CONTEXT) {
-		fprintf(stderr, "gl-desktop-app: eglCreateContext (OpenGL %s core): %s\n",
-		        compute ? "4.3" : "3.3", gp_egl_error_name(eglGetError()));
+		fprintf(stderr, "gl-desktop-app: eglCreateContext (OpenGL %d.%d core): %s\n", major,
+		        minor, gp_egl_error_name(eglGetError()));
 		return 2;
 	}
 	struct gp_window *w = gp_window_create(app, SIZE, SIZE, "gl-desktop-app");

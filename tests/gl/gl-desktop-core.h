@@ -14,9 +14,9 @@
 #define GP_DESKTOP_SIZE 256
 #define GP_DESKTOP_CLEAR 0x102040
 
-/* A core 3.3 context alone (4.3 with `compute`), as a core-profile app asks for one,
- * drawing the scene of gl-desktop-core.c for 3 frames, then holding the window. 0 when every
- * check passed, 1 when one failed, 2 when there is no such context. */
-int gp_desktop_core_only(struct gp_app *app, bool compute);
+/* A core context of major.minor alone (a compute part from 4.3 on), as a core-profile app
+ * asks for one, drawing the scene of gl-desktop-core.c for 3 frames, then holding the window. 0
+ * when every check passed, 1 when one failed, 2 when there is no such context. */
+int gp_desktop_core_only(struct gp_app *app, int major, int minor);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Desktop OpenGL's core profile streamed: gl-desktop-app --core-only (an EGL_OPENGL_BIT
 # config, eglBindAPI(EGL_OPENGL_API), a core 3.3 context drawing with a uniform block and an
-# instanced draw, GLSL 3.30: gl-desktop-core.c; and, asking 4.3, a compute dispatch into a
+# instanced draw, GLSL 3.30: gl-desktop-core.c; and, asking 4.5, a compute dispatch into a
 # storage buffer that a draw reads) on gpu-0 with gpupipe's EGL vendor and Mesa's after
 # it, as `meson install` leaves them. gpupipe streams the context: its probes read back
 # right, its window shows in the host compositor's screenshot, its GL_VERSION is gpupipe's
@@ -19,7 +19,7 @@ bin=${GPUPIPE_GL_DESKTOP_APP:-}
 # shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
 GP_GL_VENDORS=both
 gl_setup
-gl_app core "$bin" --core-only 4.3
+gl_app core "$bin" --core-only 4.5
 app=$GP_LAST_PID
 wait_log 60 core '^held$' || fail "gl-desktop-app --core-only never showed its third frame"
 no_fail_lines core || fail "gl-desktop-app's core checks failed $GP_GL_WHERE (glReadPixels, GL errors)"
