@@ -483,7 +483,14 @@ struct gh_gl_lists {
 	uint32_t mode, name;
 	bool fresh;      /* `name` was charged to the names quota by this glNewList */
 	uint64_t making; /* the images of the list being made, charged */
+	/* Lists ran that left the driver between glBegin and glEnd, where GL
+	 * answers no query: the re-read of what they changed waits for the
+	 * first command after glEnd, `worst` staying charged till then. */
+	bool reread_pending;
+	uint64_t pending_worst;
 };
+/* Before a command outside glBegin/glEnd: the re-read lists left pending. */
+bool gh_gl_lists_reread_pending(struct gl_exec *x);
 
 /* The server attribute stack of a context (attrib-stack.c): an entry per
  * level the driver has, holding the textures its glPushAttrib saved. */

@@ -267,6 +267,17 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 	gles_host.glEndList();
 	if (!l->mode)
 		return true; /* GL_INVALID_OPERATION, the driver's */
+	/* A glDeleteLists of the name while it was being made gave it back:
+	 * the list GL now installs under it is charged again. */
+	struct wl_array *ranges = &share->lists.ranges;
+	if (!gh_gl_list_ranges_holds(ranges, l->name)) {
+		uint64_t added = 0;
+		if (!gl_exec_names_reserve(x, GL_NAMES_TEXTURE, 1))
+			return false;
+		if (!gh_gl_list_ranges_add(ranges, l->name, 1, &added))
+			return gh_gl_fail(x, "out of memory for display list names");
+		charge_names(x, added);
+	}
 	/* The new list replaces the one of its name. */
 	struct gh_gl_list_bytes *old = find(&share->lists.charged, l->name);
 	if (old)
@@ -304,25 +315,23 @@ static void program_resync(struct gl_exec *x)
 	x->ctx->program = prog;
 }
 
-/* Runs `call` (a glCallList or glCallLists) and re-reads what it may have
- * changed behind the trackers. */
-static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg)
+/* Whether the driver is between glBegin and glEnd: a list may begin a
+ * primitive (or end one) that the host's glBegin/glEnd hooks never saw,
+ * and only there is a state query GL_INVALID_OPERATION. The app's errors
+ * are stashed first; the probe's own is dropped. */
+static bool driver_in_begin_end(struct gl_exec *x)
 {
-	struct gh_gl_lists *l = &x->ctx->lists;
+	gh_gl_errors_stash(x->ctx);
+	GLint index = 0;
+	gles_host.glGetIntegerv(LIST_INDEX, &index);
+	return gles_host.glGetError() == GL_INVALID_OPERATION;
+}
+
+/* Re-reads what lists may have changed behind the trackers, then gives
+ * back `worst`, the room their images had while they ran. */
+static bool reread(struct gl_exec *x, uint64_t worst)
+{
 	struct gh_gl_share *share = x->ctx->share;
-	if (l->mode == COMPILE) {
-		call(arg); /* compiled, not run */
-		return true;
-	}
-	/* The images lists hold land on the textures bound when they run,
-	 * before the host can see where: the quota must hold them all once
-	 * more while they run; the re-read below charges what stays. */
-	uint64_t worst = share->lists.images ? share->lists.charged_total + l->making : 0;
-	if (worst && !gh_gl_quota_charge(&x->gl->quota, 0, worst, "display lists run")) {
-		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
-		return true;
-	}
-	call(arg);
 	if (share->lists.change_state || share->lists.images || share->lists.attribs) {
 		/* The driver's errors are the app's; the re-read's queries add none. */
 		gh_gl_errors_stash(x->ctx);
@@ -341,6 +350,48 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 		gh_gl_quota_adjust(&x->gl->quota, worst, 0);
 	gh_gl_errors_stash(x->ctx);
 	return true;
+}
+
+bool gh_gl_lists_reread_pending(struct gl_exec *x)
+{
+	struct gh_gl_lists *l = &x->ctx->lists;
+	if (!l->reread_pending || x->ctx->begin_end)
+		return true;
+	uint64_t worst = l->pending_worst;
+	l->reread_pending = false;
+	l->pending_worst = 0;
+	return reread(x, worst);
+}
+
+/* Runs `call` (a glCallList or glCallLists) and re-reads what it may have
+ * changed behind the trackers: at once, or, where the lists left the
+ * driver between glBegin and glEnd, before the first command after glEnd. */
+static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg)
+{
+	struct gh_gl_lists *l = &x->ctx->lists;
+	struct gh_gl_share *share = x->ctx->share;
+	if (l->mode == COMPILE) {
+		call(arg); /* compiled, not run */
+		return true;
+	}
+	/* The images lists hold land on the textures bound when they run,
+	 * before the host can see where: the quota must hold them all once
+	 * more while they run; the re-read below charges what stays. */
+	uint64_t worst = share->lists.images ? share->lists.charged_total + l->making : 0;
+	if (worst && !gh_gl_quota_charge(&x->gl->quota, 0, worst, "display lists run")) {
+		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
+		return true;
+	}
+	call(arg);
+	/* A list may hold an unbalanced glBegin or glEnd: the gate follows the
+	 * driver, so that nothing GL refuses there reaches the trackers. */
+	x->ctx->begin_end = driver_in_begin_end(x);
+	if (x->ctx->begin_end) {
+		l->reread_pending = true;
+		l->pending_worst += worst;
+		return true;
+	}
+	return reread(x, worst);
 }
 
 static void call_one(const void *arg)
@@ -429,8 +480,10 @@ bool gl_exec_special_glGenLists(struct gl_exec *x, struct gl_reader *r)
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx)
 {
 	struct gh_gl_lists *l = &ctx->lists;
-	gh_gl_quota_adjust(&gl->quota, l->making, 0);
+	gh_gl_quota_adjust(&gl->quota, l->making + l->pending_worst, 0);
 	l->making = 0;
+	l->pending_worst = 0;
+	l->reread_pending = false;
 }
 
 void gh_gl_share_lists_finish(struct gh_gl_share *share)

@@ -120,10 +120,17 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		                  d, rd, eglGetError());
 	if (!ctx->initialized) {
 		/* "OpenGL ES 3.2 Mesa ...": GLES 2 requests get what the host has.
-		 * A desktop core profile (3.2 or later) has all of ES 3's. */
+		 * Desktop OpenGL from 3.0 on ("4.5 (Compatibility Profile) Mesa",
+		 * every core profile) has what ES 3 adds to these checks: draw and
+		 * read framebuffers, the READ and COPY usages, its attribute types.
+		 * A compatibility context is what the host's driver made, whatever
+		 * version the app asked (Mesa gives its highest). */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
-		ctx->es3 = ctx->level.api == GL_API_GL_CORE ||
-		           (v && strncmp(v, "OpenGL ES ", 10) == 0 && v[10] >= '3' && v[10] <= '9');
+		bool desktop =
+		        ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
+		if (v && !desktop)
+			v = strncmp(v, "OpenGL ES ", 10) == 0 ? v + 10 : NULL;
+		ctx->es3 = ctx->level.api == GL_API_GL_CORE || (v && v[0] >= '3' && v[0] <= '9');
 		gh_gl_host_restart_caps(ctx);
 		ctx->initialized = true;
 		gh_gl_debug_attach(ctx);

@@ -162,6 +162,9 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	x->replied = false;
 	if (x->ctx && x->ctx->begin_end && !gh_gl_begin_end_allows(x, hdr.op))
 		return false;
+	if (x->ctx && x->ctx->lists.reread_pending && !x->ctx->begin_end &&
+	    (!gh_gl_stream_make_current(x) || !gh_gl_lists_reread_pending(x)))
+		return false;
 	bool ok;
 	if (hdr.op >= 1 && hdr.op < GL_OP_EGL_COUNT) {
 		ok = gh_gl_exec_egl_op(x, &r);

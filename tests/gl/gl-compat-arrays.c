@@ -21,6 +21,8 @@
  *                    glBegin/glEnd: drawn, or GL_INVALID_OPERATION and nothing drawn (what
  *                    gpupipe answers: doc/desktop-gl-design.md); either passes
  *   client-attrib    glPushClientAttrib/glPopClientAttrib restore pointers and the unpack state
+ *   pack-buffer-cube each cube map face into a pixel pack buffer (GL_STREAM_READ), read through
+ *                    glMapBuffer (piglit's cubemap-getteximage-pbo)
  *   draw-pixels      GL_RGBA and GL_COLOR_INDEX through pixel maps, drawn at a raster pos
  *   bitmap           glBitmap in the current raster colour, GL_UNPACK_LSB_FIRST
  *   copy-pixels      glCopyPixels of a drawn block, zoomed by glPixelZoom
@@ -34,6 +36,7 @@
 #define GL_GLEXT_PROTOTYPES 1
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <EGL/egl.h>
@@ -624,6 +627,39 @@ static void check_copy_pixels(void)
 	                     gc_pixel_is(c, 12, 12, 0x000000, "past the zoomed copy"));
 }
 
+/* A pixel pack buffer filled by glGetTexImage of a cube map face, read through a read
+ * mapping (piglit's cubemap-getteximage-pbo), in a compatibility context. */
+static void check_pack_buffer_cube(void)
+{
+	const char *c = "pack-buffer-cube";
+	unsigned char img[8 * 8 * 4];
+	for (int i = 0; i < (int)sizeof(img); i++)
+		img[i] = (unsigned char)(i * 5 + 3);
+	GLuint tex, pbo;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_CUBE_MAP, tex);
+	for (int f = 0; f < 6; f++)
+		glTexImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f, 0, GL_RGBA8, 8, 8, 0, GL_RGBA,
+		             GL_UNSIGNED_BYTE, img);
+	glGenBuffers(1, &pbo);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, pbo);
+	glBufferData(GL_PIXEL_PACK_BUFFER, 6 * sizeof(img), NULL, GL_STREAM_READ);
+	for (int f = 0; f < 6; f++)
+		glGetTexImage(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+		              (void *)(uintptr_t)(f * sizeof(img)));
+	const unsigned char *mapped = glMapBuffer(GL_PIXEL_PACK_BUFFER, GL_READ_ONLY);
+	bool ok = mapped != NULL || gc_fail(c, "no mapping");
+	for (int f = 0; mapped && f < 6; f++)
+		ok = (!memcmp(mapped + f * sizeof(img), img, sizeof(img)) ||
+		      gc_fail(c, "face %d: other pixels", f)) &&
+		     ok;
+	glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	glDeleteBuffers(1, &pbo);
+	glDeleteTextures(1, &tex);
+	gc_result(c, gc_no_error(c, "cube map into a pack buffer") && ok);
+}
+
 static void check_stipple(void)
 {
 	const char *c = "stipple";
@@ -696,6 +732,7 @@ int main(void)
 	check_array_element_mixed();
 	check_array_element_mixed_begin();
 	check_client_attrib();
+	check_pack_buffer_cube();
 	check_draw_pixels();
 	check_bitmap();
 	check_copy_pixels();

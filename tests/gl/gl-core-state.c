@@ -344,6 +344,12 @@ static void check_get_tex_image(void)
 	glGetBufferSubData(GL_PIXEL_PACK_BUFFER, 8, sizeof(img), back);
 	ok = (!memcmp(back, img, sizeof(img)) || gc_fail(c, "pack buffer: other pixels")) && ok;
 	ok = gc_no_error(c, "pack buffer") && ok;
+	/* The same bytes through a read mapping of the pack buffer. */
+	const unsigned char *mapped = glMapBuffer(GL_PIXEL_PACK_BUFFER, GL_READ_ONLY);
+	ok = (mapped && !memcmp(mapped + 8, img, sizeof(img))) ||
+	     gc_fail(c, "pack buffer mapped: %s", mapped ? "other pixels" : "no mapping");
+	glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+	ok = gc_no_error(c, "pack buffer mapped") && ok;
 	glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, (void *)16);
 	ok = gc_error_is(c, GL_INVALID_OPERATION, "past the pack buffer's end") && ok;
 	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
