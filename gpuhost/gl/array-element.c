@@ -16,7 +16,8 @@
  * vertex ones (GL_INVALID_OPERATION, no effect), while the host's trackers
  * would follow a glBindBuffer or a pointer there: a later check would then
  * trust a buffer the driver does not read. So the host follows glBegin and
- * glEnd and ends the link on anything else there (the library refuses
+ * glEnd (a display list keeps them balanced: lists.c) and ends the link on
+ * anything else there (the library refuses
  * it there itself, as GL does: gl_begin_end_allows; a glBegin
  * the driver refuses for a reason the host cannot see, a transform
  * feedback or geometry shader mismatch, counts as begun).
@@ -46,15 +47,28 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 
 bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
 {
+	if (!x->ctx)
+		return true;
+	struct gh_gl_lists *l = &x->ctx->lists;
+	/* A list being made counts its own (lists.c keeps balanced ones). */
+	if (l->mode)
+		l->depth++;
 	/* GL_COMPILE compiles glBegin; an unknown mode is GL_INVALID_ENUM. */
-	if (x->ctx && x->ctx->lists.mode != COMPILE && mode <= PATCHES)
+	if (l->mode != COMPILE && mode <= PATCHES)
 		x->ctx->begin_end = true;
 	return true;
 }
 
 bool gl_exec_hook_glEnd(struct gl_exec *x)
 {
-	if (x->ctx && x->ctx->lists.mode != COMPILE)
+	if (!x->ctx)
+		return true;
+	struct gh_gl_lists *l = &x->ctx->lists;
+	if (l->mode && l->depth)
+		l->depth--;
+	else if (l->mode)
+		l->unbalanced = true;
+	if (l->mode != COMPILE)
 		x->ctx->begin_end = false;
 	return true;
 }

@@ -483,9 +483,13 @@ struct gh_gl_lists {
 	uint32_t mode, name;
 	bool fresh;      /* `name` was charged to the names quota by this glNewList */
 	uint64_t making; /* the images of the list being made, charged */
-	/* Lists ran that left the driver between glBegin and glEnd, where GL
-	 * answers no query: the re-read of what they changed waits for the
-	 * first command after glEnd, `worst` staying charged till then. */
+	/* The list being made: glBegin minus glEnd so far, and whether glEnd
+	 * came with none open (lists.c keeps balanced lists only). */
+	uint32_t depth;
+	bool unbalanced;
+	/* Lists ran between glBegin and glEnd, where GL answers no query: the
+	 * re-read of what they changed waits for the first command after
+	 * glEnd, `worst` staying charged till then. */
 	bool reread_pending;
 	uint64_t pending_worst;
 };

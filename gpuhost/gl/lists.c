@@ -250,6 +250,8 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->mode = (uint32_t)got;
 		l->name = (uint32_t)index;
 		l->making = 0;
+		l->depth = 0;
+		l->unbalanced = false;
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
 			if (!gh_gl_list_ranges_add(ranges, list, 1, &added))
@@ -267,6 +269,21 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 	gles_host.glEndList();
 	if (!l->mode)
 		return true; /* GL_INVALID_OPERATION, the driver's */
+	/* A list that ends inside a primitive, or ends one it did not begin,
+	 * would move the driver into or out of glBegin/glEnd behind the host's
+	 * gate: it is not kept (a deliberate difference from GL, which keeps
+	 * it; doc/desktop-gl-design.md). */
+	if (l->depth || l->unbalanced) {
+		gles_host.glDeleteLists(l->name, 1);
+		gh_gl_errors_stash(x->ctx);
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		gp_log(INFO,
+		       "display list %u ends with glBegin and glEnd unbalanced: not kept "
+		       "(GL_INVALID_OPERATION)",
+		       l->name);
+		l->depth = 0;
+		l->unbalanced = false;
+	}
 	/* A glDeleteLists of the name while it was being made gave it back:
 	 * the list GL now installs under it is charged again. */
 	struct wl_array *ranges = &share->lists.ranges;
@@ -315,18 +332,6 @@ static void program_resync(struct gl_exec *x)
 	x->ctx->program = prog;
 }
 
-/* Whether the driver is between glBegin and glEnd: a list may begin a
- * primitive (or end one) that the host's glBegin/glEnd hooks never saw,
- * and only there is a state query GL_INVALID_OPERATION. The app's errors
- * are stashed first; the probe's own is dropped. */
-static bool driver_in_begin_end(struct gl_exec *x)
-{
-	gh_gl_errors_stash(x->ctx);
-	GLint index = 0;
-	gles_host.glGetIntegerv(LIST_INDEX, &index);
-	return gles_host.glGetError() == GL_INVALID_OPERATION;
-}
-
 /* Re-reads what lists may have changed behind the trackers, then gives
  * back `worst`, the room their images had while they ran. */
 static bool reread(struct gl_exec *x, uint64_t worst)
@@ -364,8 +369,8 @@ bool gh_gl_lists_reread_pending(struct gl_exec *x)
 }
 
 /* Runs `call` (a glCallList or glCallLists) and re-reads what it may have
- * changed behind the trackers: at once, or, where the lists left the
- * driver between glBegin and glEnd, before the first command after glEnd. */
+ * changed behind the trackers: at once, or, called between glBegin and
+ * glEnd, before the first command after glEnd. */
 static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
@@ -383,9 +388,9 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 		return true;
 	}
 	call(arg);
-	/* A list may hold an unbalanced glBegin or glEnd: the gate follows the
-	 * driver, so that nothing GL refuses there reaches the trackers. */
-	x->ctx->begin_end = driver_in_begin_end(x);
+	/* Every list is balanced (glEndList keeps no other): the driver is
+	 * between glBegin and glEnd after the call where it was before, and
+	 * there GL answers no query. */
 	if (x->ctx->begin_end) {
 		l->reread_pending = true;
 		l->pending_worst += worst;

@@ -180,12 +180,59 @@ static bool gl_delete_lists_gives_back_only_names_charged(struct hl_env *e)
 	return hl_refused(e, &g.l, "glGenLists: 1 new names would pass the GL names quota");
 }
 
+/* A list deleted while it is being made is made all the same at glEndList (glDeleteLists
+ * runs at once, it is not compiled): against --quota-gl-names 1024, glGenLists(1024), then
+ * glNewList(base), glDeleteLists(base, 1) (1023), glEndList (the list GL installs: 1024
+ * again); one more name passes the quota. */
+static bool gl_list_deleted_while_made_is_charged_again(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(gen_lists(&g, 1024, &base));
+	CHECKF(base != 0, "glGenLists(1024) gave %u", base);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, base, 1u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_NO_ERROR, "a list deleted while made"));
+	hl_gl_cmd(&g, GLES_OP_glGenLists, 1, 1u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glGenLists: 1 new names would pass the GL names quota");
+}
+
+/* A list may end inside a primitive: glNewList(GL_COMPILE) { glBegin(GL_POINTS), a vertex },
+ * called, would leave the driver between glBegin and glEnd though the host saw no glBegin
+ * run, and what GL refuses there would reach the host's trackers. The host keeps balanced
+ * lists only: this one is GL_INVALID_OPERATION at glEndList and no list (glIsList false),
+ * and a glBindBuffer after calling it is served. */
+static bool gl_list_left_inside_begin_is_not_kept(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0, is = 1;
+	CHECK(gen_lists(&g, 1, &base));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u); /* GL_POINTS */
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "a list ending inside glBegin"));
+	hl_gl_cmd(&g, GLES_OP_glIsList, 1, base);
+	CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GLES_OP_glIsList, &is));
+	CHECKF(is == 0, "glIsList of the unbalanced list: %u", is);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u); /* GL_ARRAY_BUFFER */
+	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after calling it"));
+	return true;
+}
+
 const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_texture_deleted_while_pushed_stays_charged, "--quota-gl-memory", "64M"),
         HL_CASE(gl_draw_pixels_with_null_and_no_unpack_buffer_ends_the_link),
         HL_CASE(gl_bitmap_with_null_and_no_unpack_buffer_ends_the_link),
         HL_CASE_ARGS(gl_new_list_outside_gen_lists_is_charged, "--quota-gl-names", "1024"),
         HL_CASE_ARGS(gl_delete_lists_gives_back_only_names_charged, "--quota-gl-names", "1024"),
+        HL_CASE_ARGS(gl_list_deleted_while_made_is_charged_again, "--quota-gl-names", "1024"),
+        HL_CASE(gl_list_left_inside_begin_is_not_kept),
 };
 const size_t hl_compat_quota_case_count =
         sizeof(hl_compat_quota_cases) / sizeof(hl_compat_quota_cases[0]);
