@@ -63,6 +63,10 @@ COMPAT_PROGRAM_CAP = 3
 # Tests left out of the selection, each with why (a test here is a bug to track down: it
 # comes back into the list when fixed).
 LEFT_OUT = {
+    "spec@arb_timer_query@timestamp-get":
+        "times GL_TIMESTAMP against the CPU clock across round trips and fails past 3 ms/s of "
+        "drift: through gpu-0 it passes or fails with the machine's load (3.6 ms/s in one CI "
+        "run of 2026-12-06, under 3 in the others)",
     "spec@arb_provoking_vertex@arb-quads-follow-provoking-vertex":
         "renders into its window, no -fbo; on gpu-0 it fails one run in three (piglit's check "
         "at quads-follow-provoking-vertex.c:69), natively never: a window race to track down",
