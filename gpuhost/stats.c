@@ -50,19 +50,13 @@ static const char *size_text(char *buf, size_t len, uint64_t bytes, double per)
 	return buf;
 }
 
-static uint64_t kind_in(const struct wire_frame_counts *c, int first, int last)
+/* Bytes of the frame types first..last, from one of wire_frame_counts'
+ * per-type arrays. */
+static uint64_t bytes_of(const uint64_t *by_type, int first, int last)
 {
 	uint64_t n = 0;
 	for (int t = first; t <= last; t++)
-		n += c->bytes_in[t];
-	return n;
-}
-
-static uint64_t kind_out(const struct wire_frame_counts *c, int first, int last)
-{
-	uint64_t n = 0;
-	for (int t = first; t <= last; t++)
-		n += c->bytes_out[t];
+		n += by_type[t];
 	return n;
 }
 
@@ -95,14 +89,14 @@ static void log_line(struct gh_session *s, const char *what, const struct gh_sta
 	       "stats %s (%.1f s): %.1f fps; per %s: GL %s in, %.1f writes, %s out, %.0f commands, "
 	       "%.2f round trips; Wayland %s in, %s out; shm %s in; host copied %s; swap %.2f ms",
 	       what, seconds, (double)frames / seconds, frames ? "frame" : "second",
-	       size_text(a, sizeof(a), kind_in(&d, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
+	       size_text(a, sizeof(a), bytes_of(d.bytes_in, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
 	       (double)d.frames_in[WIRE_GL] / per,
-	       size_text(b, sizeof(b), kind_out(&d, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
+	       size_text(b, sizeof(b), bytes_of(d.bytes_out, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
 	       (double)(to->commands - from->commands) / per,
 	       (double)(to->replies - from->replies) / per,
 	       size_text(c, sizeof(c), d.bytes_in[WIRE_WAYLAND], per),
 	       size_text(e, sizeof(e), d.bytes_out[WIRE_WAYLAND], per),
-	       size_text(f, sizeof(f), kind_in(&d, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
+	       size_text(f, sizeof(f), bytes_of(d.bytes_in, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
 	       size_text(g, sizeof(g), to->copied - from->copied, per),
 	       frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0);
 	if (s->gl)
