@@ -52,15 +52,17 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	}
 	bool ok = gh_gl_host_make_current(gl, gl->present_ctx, tmp, tmp) && gh_gl_info_init(gl);
 	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
-	if (ok)
-		gh_gl_readback_init(gl, tmp);
-	if (tmp != EGL_NO_SURFACE)
-		eglDestroySurface(gl->dpy, tmp);
 	if (ok && gl->present == GH_GL_PRESENT_DMABUF &&
 	    (!gl->fns.BlitFramebuffer || !gles_host.glEGLImageTargetRenderbufferStorageOES)) {
 		gp_log(INFO, "host GL cannot blit into dmabufs: frames go through shm");
 		gl->present = GH_GL_PRESENT_SHM;
 	}
+	/* Only shm frames are read back: a dmabuf link needs no readback
+	 * context (a driver context costs memory and start-up time). */
+	if (ok && gl->present == GH_GL_PRESENT_SHM)
+		gh_gl_readback_init(gl, tmp);
+	if (tmp != EGL_NO_SURFACE)
+		eglDestroySurface(gl->dpy, tmp);
 	return ok;
 }
 
