@@ -494,9 +494,11 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
                                          enum gh_glslang_stage stage, const char *text, size_t len,
                                          unsigned exts, char **log)
 {
-	char pre[1024];
+	struct divergence_context dc = {.stage = stage};
+	gh_shader_desktop_scan(text, len, &dc.desktop);
+	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
-	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile);
+	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, &dc.desktop);
 	struct gh_glslang_input in = {
 	        .stage = stage,
 	        .version = v->number,
@@ -505,18 +507,27 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
 	        .len = len,
 	        .preamble = pre,
 	};
-	struct divergence_context dc = {.stage = stage};
-	gh_shader_desktop_scan(text, len, &dc.desktop);
 	int ok = gh_glslang_parse(&in, log);
 	struct errors e = {0};
 	if (ok == 0)
 		read_errors(v->number, &dc, *log, &e);
 	int again = e.first_known ? recheck(in, &dc) : 0;
-	if (again == 0)
-		return glslang_verdict(ok, log);
-	free(*log);
-	*log = NULL;
-	return again > 0 ? GH_SHADER_ACCEPTED : GH_SHADER_FAILED;
+	if (again == 0) {
+		enum gh_shader_verdict verdict = glslang_verdict(ok, log);
+		if (verdict != GH_SHADER_ACCEPTED)
+			return verdict;
+	} else {
+		free(*log);
+		*log = NULL;
+		if (again < 0)
+			return GH_SHADER_FAILED;
+	}
+	/* Accepted: the atomic functions' arguments where the preamble
+	 * declared the functions (shader-desktop.c). */
+	enum gh_shader_verdict atomics = gh_shader_desktop_atomics(&in, &dc.desktop, log);
+	if (atomics == GH_SHADER_REFUSED)
+		*log = cut_log(*log);
+	return atomics;
 }
 
 enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,

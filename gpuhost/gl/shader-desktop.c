@@ -14,6 +14,15 @@
  *               offers it (gpupipe: compatibility contexts), as if the line
  *               were prepended; glslang 12 wants the line below 1.40. A
  *               shader's own "disable" still turns it off.
+ *   atomicAdd() ... atomicCompSwap()
+ *               of int and uint, from 1.40 to 4.10 where the shader enables
+ *               ARB_shader_storage_buffer_object, which gives them (glslang
+ *               12 has them from 4.20 on). Declared in the preamble, they
+ *               are plain functions to glslang, which then cannot check
+ *               that their first argument is a buffer or shared variable:
+ *               a shader that calls them is parsed once more, as 4.20
+ *               without the declarations, and refused when glslang says so
+ *               there (or stops early: a 3.30 name that is a 4.20 keyword).
  *
  * Errors accepted where a valid shader earns them (each names what makes
  * the shader valid; every other error still refuses it, shader-check.c):
@@ -54,6 +63,7 @@
  *               the same of both kinds of array.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shader-desktop.h"
@@ -63,19 +73,43 @@ static bool is_desktop(int version, enum gh_glslang_profile profile)
 	return profile != GH_GLSLANG_PROFILE_ES && version != 100;
 }
 
-void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
-                                enum gh_glslang_profile profile)
+/* ARB_shader_storage_buffer_object's atomic memory functions, which glslang
+ * 12 declares from 4.20 on only. */
+static const char atomic_prototypes[] =
+        "uint atomicAdd(inout uint, uint);int atomicAdd(inout int, int);"
+        "uint atomicMin(inout uint, uint);int atomicMin(inout int, int);"
+        "uint atomicMax(inout uint, uint);int atomicMax(inout int, int);"
+        "uint atomicAnd(inout uint, uint);int atomicAnd(inout int, int);"
+        "uint atomicOr(inout uint, uint);int atomicOr(inout int, int);"
+        "uint atomicXor(inout uint, uint);int atomicXor(inout int, int);"
+        "uint atomicExchange(inout uint, uint);int atomicExchange(inout int, int);"
+        "uint atomicCompSwap(inout uint, uint, uint);int atomicCompSwap(inout int, int, int);\n";
+
+/* Where the preamble declares them (a shader enabling the extension, below
+ * 4.20) and so glslang cannot check their first argument. */
+static bool declares_atomics(int version, const struct gh_shader_desktop *d)
+{
+	return version >= 140 && version < 420 && (d->enabled & GH_DESKTOP_SSBO);
+}
+
+static void append(char *out, size_t size, const char *text)
 {
 	size_t k = strlen(out);
-	if (!is_desktop(version, profile) || k >= size)
+	if (k < size)
+		snprintf(out + k, size - k, "%s", text);
+}
+
+void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
+                                enum gh_glslang_profile profile, const struct gh_shader_desktop *d)
+{
+	if (!is_desktop(version, profile))
 		return;
 	if (version == 140)
-		snprintf(out + k, size - k,
-		         "mat2 inverse(mat2);mat3 inverse(mat3);"
-		         "mat4 inverse(mat4);\n");
-	k = strlen(out);
-	if (api == GH_SHADER_API_GL_COMPAT && version < 140 && k < size)
-		snprintf(out + k, size - k, "#extension GL_ARB_texture_rectangle : enable\n");
+		append(out, size, "mat2 inverse(mat2);mat3 inverse(mat3);mat4 inverse(mat4);\n");
+	if (api == GH_SHADER_API_GL_COMPAT && version < 140)
+		append(out, size, "#extension GL_ARB_texture_rectangle : enable\n");
+	if (declares_atomics(version, d))
+		append(out, size, atomic_prototypes);
 }
 
 /* ---- The #extension lines of a source ---- */
@@ -271,6 +305,7 @@ void gh_shader_desktop_scan(const char *source, size_t len, struct gh_shader_des
 			skip_directive(&c);
 		} else if ((n = word(&c, &w)) > 0) {
 			line_start = false;
+			d->calls_atomics |= n > 6 && memcmp(w, "atomic", 6) == 0;
 			if (!word_is(w, n, "layout") || !layout_binds(&c))
 				continue;
 			if (binding_given(c, d->enabled))
@@ -332,4 +367,86 @@ bool gh_shader_desktop_divergence(int version, enum gh_glslang_stage stage,
 	return version >= 130 && version < 400 &&
 	       (d->enabled & (GH_DESKTOP_GPU_SHADER5 | GH_DESKTOP_IMAGE_LOAD_STORE)) &&
 	       says(msg, n, "variable indexing sampler array", not_supported);
+}
+
+/* ---- The atomic functions' arguments ---- */
+
+static const char atomic_argument[] = "Atomic memory function can only be used for shader "
+                                      "storage block member or shared variable";
+
+/* Offset of the digits of the #version line at the start of `s`; 0 when
+ * there is none there (blanks and comments may precede it). */
+static size_t version_digits(const char *s, size_t len)
+{
+	struct cursor c = {.s = s, .len = len};
+	skip_space(&c);
+	if (peek(&c, 0) != '#')
+		return 0;
+	c.i++;
+	skip_blanks(&c);
+	const char *w;
+	size_t n = word(&c, &w);
+	if (!word_is(w, n, "version"))
+		return 0;
+	skip_blanks(&c);
+	size_t at = c.i;
+	n = word(&c, &w);
+	return n == 3 && w[0] >= '1' && w[0] <= '4' ? at : 0;
+}
+
+/* glslang's log of the text as GLSL 4.20: the #version's digits spelled
+ * 420, the preamble without the atomic prototypes (which would hide the
+ * built-ins and their check). 1: *log; 0: nothing to check with; -1. */
+static int parse_as_420(const struct gh_glslang_input *in, char **log)
+{
+	size_t at = version_digits(in->source, in->len);
+	const char *protos = strstr(in->preamble, atomic_prototypes);
+	if (at == 0 || !protos)
+		return 0;
+	char *text = malloc(in->len);
+	char *pre = strdup(in->preamble);
+	int ok = -1;
+	if (text && pre) {
+		memcpy(text, in->source, in->len);
+		memcpy(text + at, "420", 3);
+		size_t cut = (size_t)(protos - in->preamble), n = strlen(atomic_prototypes);
+		memmove(pre + cut, pre + cut + n, strlen(pre + cut + n) + 1);
+		struct gh_glslang_input again = *in;
+		again.version = 420;
+		again.source = text;
+		again.preamble = pre;
+		again.cascading = true;
+		ok = gh_glslang_parse(&again, log);
+		ok = ok == 0 ? 1 : ok == 1 ? (*log = strdup(""), *log ? 1 : -1) : -1;
+	}
+	free(pre);
+	free(text);
+	return ok;
+}
+
+enum gh_shader_verdict gh_shader_desktop_atomics(const struct gh_glslang_input *in,
+                                                 const struct gh_shader_desktop *d, char **log)
+{
+	*log = NULL;
+	if (!declares_atomics(in->version, d) || !d->calls_atomics)
+		return GH_SHADER_ACCEPTED;
+	char *seen = NULL;
+	int ok = parse_as_420(in, &seen);
+	if (ok < 0)
+		return GH_SHADER_FAILED;
+	/* No 4.20 text to check with, an argument glslang refuses, or a 4.20
+	 * parse that stopped before the end: refused, glslang's log said. */
+	if (ok > 0 && !strstr(seen, atomic_argument) && !strstr(seen, "compilation terminated") &&
+	    !strstr(seen, "syntax error")) {
+		free(seen);
+		return GH_SHADER_ACCEPTED;
+	}
+	if (ok == 0) {
+		free(seen);
+		seen = strdup("ERROR: the atomic functions' arguments could not be checked\n");
+		if (!seen)
+			return GH_SHADER_FAILED;
+	}
+	*log = seen;
+	return GH_SHADER_REFUSED;
 }

@@ -21,18 +21,13 @@ enum gh_shader_desktop_ext {
 	GH_DESKTOP_IMAGE_LOAD_STORE = 1u << 3, /* GL_ARB_shader_image_load_store */
 };
 
-/* Appends to the preamble `out` (NUL-terminated, `size` bytes in all) what
- * glslang lacks for a shader of `version` and `profile` in a context of
- * `api`. */
-void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
-                                enum gh_glslang_profile profile);
-
 /* What a desktop source holds that the divergences depend on. */
 struct gh_shader_desktop {
 	unsigned enabled;      /* gh_shader_desktop_ext bits: its #extension lines */
 	unsigned bindings_ok;  /* binding qualifiers its enabled extensions give it */
 	bool binding_other;    /* a binding qualifier on anything else */
 	unsigned bindings_met; /* glslang's binding errors met so far (the caller's) */
+	bool calls_atomics;    /* it names an atomic memory function (atomicAdd...) */
 };
 
 /* *d for `source`: the extensions its #extension lines enable (enable,
@@ -45,5 +40,18 @@ void gh_shader_desktop_scan(const char *source, size_t len, struct gh_shader_des
  * d->bindings_met to 0 before each log read. */
 bool gh_shader_desktop_divergence(int version, enum gh_glslang_stage stage,
                                   struct gh_shader_desktop *d, const char *msg, size_t n);
+
+/* Appends to the preamble `out` (NUL-terminated, `size` bytes in all) what
+ * glslang lacks for a shader of `version` and `profile` in a context of
+ * `api`, scanned as *d. */
+void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
+                                enum gh_glslang_profile profile, const struct gh_shader_desktop *d);
+
+/* For a shader glslang accepted as `in` (its text, version, preamble),
+ * scanned as *d: the verdict on the atomic memory functions' arguments
+ * where the preamble declared the functions (below 4.20), from glslang's
+ * check of them at 4.20. On GH_SHADER_REFUSED *log is glslang's (malloc'd). */
+enum gh_shader_verdict gh_shader_desktop_atomics(const struct gh_glslang_input *in,
+                                                 const struct gh_shader_desktop *d, char **log);
 
 #endif

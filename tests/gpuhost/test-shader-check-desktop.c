@@ -208,6 +208,33 @@ static bool length_of_implicitly_sized_arrays_comes_with_ssbo(void)
 	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk, "'length'");
 }
 
+/* piglit's arb_shader_storage_buffer_object ssbo-atomicMin-int: the atomic
+ * memory functions in GLSL 3.30, their first argument still checked. */
+static bool atomics_below_420_come_with_ssbo(void)
+{
+	static const char fs[] = "#version 330\n"
+	                         "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                         "buffer b { int v; uint u[4]; } inst;\nout vec4 o;\n"
+	                         "void main() {\n  atomicMin(inst.v, 3);\n"
+	                         "  atomicCompSwap(inst.u[2], 1u, 2u);\n"
+	                         "  o = vec4(float(atomicAdd(inst.v, 1)));\n}\n";
+	static const char local[] = "#version 330\n"
+	                            "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                            "buffer b { int v; };\nout vec4 o;\n"
+	                            "void main() { int x = v; atomicMin(x, 3); o = vec4(0.0); }\n";
+	static const char floats[] = "#version 150\n"
+	                             "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                             "buffer b { float f; };\nout vec4 o;\n"
+	                             "void main() { o = vec4(atomicAdd(f, 1.0)); }\n";
+	static const char plain[] = "#version 330\nint x;\nout vec4 o;\n"
+	                            "void main() { atomicMin(x, 3); o = vec4(0.0); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, local,
+	               "Atomic memory function") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, floats, "'atomicAdd'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, plain, "'atomicMin'");
+}
+
 /* piglit's arb_gpu_shader5 gs-nonzero-base and arb_shader_image_load_store
  * imageStore-array: sampler and image arrays indexed by a uniform. */
 static bool array_indexing_comes_with_gpu_shader5_and_images(void)
@@ -251,6 +278,7 @@ static const struct {
         CASE(binding_comes_with_ssbo_and_atomic_counters),
         CASE(buffer_blocks_below_150_come_with_ssbo),
         CASE(length_of_implicitly_sized_arrays_comes_with_ssbo),
+        CASE(atomics_below_420_come_with_ssbo),
         CASE(array_indexing_comes_with_gpu_shader5_and_images),
 #undef CASE
 };
