@@ -15,6 +15,7 @@
 #include <GLES2/gl2.h>
 
 #include "shader-check.h"
+#include "shader-desktop.h"
 #include "shader-glslang.h"
 
 /* GLES 3.1/3.2 and desktop GL shader types. */
@@ -333,8 +334,17 @@ static const char *error_message(const char *line, size_t n)
 	return i < n && line[i] == ' ' ? line + i + 1 : NULL;
 }
 
-static bool is_divergence(int version, const char *msg, size_t n)
+/* What a divergence may depend on besides the version: the stage and the
+ * desktop extensions the shader enables (shader-desktop.c). */
+struct divergence_context {
+	enum gh_glslang_stage stage;
+	struct gh_shader_desktop desktop;
+};
+
+static bool is_divergence(int version, struct divergence_context *dc, const char *msg, size_t n)
 {
+	if (gh_shader_desktop_divergence(version, dc->stage, &dc->desktop, msg, n))
+		return true;
 	for (size_t i = 0; i < sizeof(divergences) / sizeof(divergences[0]); i++) {
 		const struct divergence *d = &divergences[i];
 		size_t len = strlen(d->error);
@@ -353,15 +363,17 @@ struct errors {
 	bool other;            /* an ERROR line without a location, but the count */
 };
 
-static void read_errors(int version, const char *log, struct errors *e)
+static void read_errors(int version, struct divergence_context *dc, const char *log,
+                        struct errors *e)
 {
 	*e = (struct errors){0};
+	dc->desktop.bindings_met = 0;
 	for (const char *line = log; *line;) {
 		const char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) : strlen(line);
 		const char *msg = error_message(line, n);
 		if (msg) {
-			bool known = is_divergence(version, msg, n - (size_t)(msg - line));
+			bool known = is_divergence(version, dc, msg, n - (size_t)(msg - line));
 			e->first_known |= known && e->count == 0;
 			e->known += known;
 			e->count++;
@@ -453,14 +465,14 @@ static int from_version(const char *source, size_t len, const struct version *v,
 /* After glslang stopped at a known divergence: parses again, to the end.
  * 1 when each error is a known divergence (accepted), 0 when not, -1 when
  * glslang could not run. */
-static int recheck(struct gh_glslang_input in)
+static int recheck(struct gh_glslang_input in, struct divergence_context *dc)
 {
 	char *log;
 	struct errors e;
 	in.cascading = true;
 	int ok = gh_glslang_parse(&in, &log);
 	if (ok == 0) {
-		read_errors(in.version, log, &e);
+		read_errors(in.version, dc, log, &e);
 		ok = e.count > 0 && e.known == e.count && !e.other;
 		free(log);
 	}
@@ -478,11 +490,15 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 }
 
 /* glslang's verdict on `text` (the source, or what from_version made). */
-static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslang_stage stage,
-                                         const char *text, size_t len, unsigned exts, char **log)
+static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct version *v,
+                                         enum gh_glslang_stage stage, const char *text, size_t len,
+                                         unsigned exts, char **log)
 {
-	char pre[1024];
+	struct divergence_context dc = {.stage = stage};
+	gh_shader_desktop_scan(text, len, &dc.desktop);
+	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
+	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, &dc.desktop);
 	struct gh_glslang_input in = {
 	        .stage = stage,
 	        .version = v->number,
@@ -494,13 +510,24 @@ static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslan
 	int ok = gh_glslang_parse(&in, log);
 	struct errors e = {0};
 	if (ok == 0)
-		read_errors(v->number, *log, &e);
-	int again = e.first_known ? recheck(in) : 0;
-	if (again == 0)
-		return glslang_verdict(ok, log);
-	free(*log);
-	*log = NULL;
-	return again > 0 ? GH_SHADER_ACCEPTED : GH_SHADER_FAILED;
+		read_errors(v->number, &dc, *log, &e);
+	int again = e.first_known ? recheck(in, &dc) : 0;
+	if (again == 0) {
+		enum gh_shader_verdict verdict = glslang_verdict(ok, log);
+		if (verdict != GH_SHADER_ACCEPTED)
+			return verdict;
+	} else {
+		free(*log);
+		*log = NULL;
+		if (again < 0)
+			return GH_SHADER_FAILED;
+	}
+	/* Accepted: the atomic functions' arguments where the preamble
+	 * declared the functions (shader-desktop.c). */
+	enum gh_shader_verdict atomics = gh_shader_desktop_atomics(&in, &dc.desktop, log);
+	if (atomics == GH_SHADER_REFUSED)
+		*log = cut_log(*log);
+	return atomics;
 }
 
 enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, const char *source,
@@ -557,7 +584,7 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	char *spelled = NULL;
 	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled);
 	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
-	                                              : check_text(&v, stage,
+	                                              : check_text(api, &v, stage,
 	                                                           standins ? spelled
 	                                                           : moved  ? text
 	                                                                    : source,

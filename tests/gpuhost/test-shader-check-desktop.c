@@ -1,0 +1,299 @@
+/*
+ * glslang's gate for desktop GLSL that glslang 12 reads otherwise than the
+ * GLSL spec and the extensions' specs (gpuhost/gl/shader-desktop.c): such
+ * shaders pass, and the same shaders without what makes them valid, or
+ * with another error, are still refused. Each case is one meson test; the
+ * program takes the case's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES3/gl32.h>
+
+#include "shader-check.h"
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fprintf(stderr, "\n");                                                     \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+#define COMPUTE 0x91B9
+#define GEOMETRY 0x8DD9
+
+static bool accepted(enum gh_shader_api api, uint32_t type, const char *src)
+{
+	char *log = NULL;
+	enum gh_shader_verdict v = gh_shader_check_ext(api, type, src, strlen(src), 0, &log);
+	CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "", src);
+	free(log);
+	return true;
+}
+
+/* Refused, with a log containing `phrase`. */
+static bool refused(enum gh_shader_api api, uint32_t type, const char *src, const char *phrase)
+{
+	char *log = NULL;
+	enum gh_shader_verdict v = gh_shader_check_ext(api, type, src, strlen(src), 0, &log);
+	CHECK(v == GH_SHADER_REFUSED && log, "verdict %d for:\n%s", v, src);
+	bool has = strstr(log, phrase) != NULL;
+	if (!has)
+		fprintf(stderr, "log without \"%s\":\n%s", phrase, log);
+	free(log);
+	CHECK(has, "for:\n%s", src);
+	return true;
+}
+
+/* piglit's glsl-1.40 fs-inverse-mat2: GLSL 1.40 has inverse(), not determinant(). */
+static bool inverse_is_glsl_140(void)
+{
+	static const char fs[] = "#version 140\nuniform mat2 m2;\nuniform mat3 m3;\n"
+	                         "uniform mat4 m4;\nout vec4 o;\n"
+	                         "void main() {\n"
+	                         "  o = vec4(inverse(m2)[0], inverse(m3)[1].xy) + inverse(m4)[2];\n"
+	                         "}\n";
+	static const char determinant[] = "#version 140\nuniform mat2 m;\nout vec4 o;\n"
+	                                  "void main() { o = vec4(determinant(m)); }\n";
+	static const char wrong_type[] = "#version 140\nuniform vec2 v;\nout vec4 o;\n"
+	                                 "void main() { o = vec4(inverse(v), 0.0, 0.0); }\n";
+	static const char in_130[] = "#version 130\nuniform mat2 m;\nout vec4 o;\n"
+	                             "void main() { o = vec4(inverse(m)[0], 0.0, 0.0); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER,
+	                "#version 140\nin vec4 p;\nuniform mat3 m;\nout vec3 c;\n"
+	                "void main() { c = inverse(m)[0]; gl_Position = p; }\n") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, determinant, "'determinant'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, wrong_type, "'inverse'") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, in_130, "'inverse'");
+}
+
+/* piglit's arb_texture_rectangle glsl-fs-shadow2DRect: GLSL 1.10 without an
+ * #extension line, on a compatibility context (which offers the extension). */
+static bool texture_rectangle_needs_no_extension_line(void)
+{
+	static const char fs[] =
+	        "#version 110\nvarying vec4 t;\nuniform sampler2DRectShadow s;\n"
+	        "uniform sampler2DRect r;\n"
+	        "void main() {\n"
+	        "  gl_FragColor = shadow2DRect(s, t.xyz) + texture2DRect(r, t.xy);\n"
+	        "}\n";
+	static const char disabled[] =
+	        "#version 110\n"
+	        "#extension GL_ARB_texture_rectangle : disable\n"
+	        "uniform sampler2DRect r;\n"
+	        "void main() { gl_FragColor = texture2DRect(r, vec2(0.0)); }\n";
+	static const char junk[] = "#version 120\nuniform sampler2DRect r;\n"
+	                           "void main() { gl_FragColor = texture2DRect(r, nothing); }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, disabled, "sampler2DRect") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, junk, "'nothing'") &&
+	       /* Core contexts do not offer the extension. */
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs, "sampler2DRectShadow");
+}
+
+/* piglit's arb_compute_shader shared-atomicExchange-int: no #extension for
+ * the atomic functions on shared variables. */
+static bool compute_atomics_on_shared_need_no_extension(void)
+{
+	static const char cs[] = "#version 330\n#extension GL_ARB_compute_shader: require\n"
+	                         "layout(local_size_x = 32) in;\nshared int v;\nshared uint m;\n"
+	                         "void main() {\n"
+	                         "  int old = atomicExchange(v, 2);\n"
+	                         "  atomicOr(m, uint(old));\n"
+	                         "  atomicCompSwap(v, 2, 3);\n"
+	                         "}\n";
+	static const char local[] = "#version 330\n#extension GL_ARB_compute_shader: require\n"
+	                            "layout(local_size_x = 32) in;\n"
+	                            "void main() { int x = 0; atomicAdd(x, 1); }\n";
+	static const char block[] = "#version 330\n#extension GL_ARB_compute_shader: require\n"
+	                            "layout(local_size_x = 32) in;\nbuffer b { int v; };\n"
+	                            "void main() { atomicAdd(v, 1); }\n";
+	static const char fragment[] = "#version 330\nout vec4 o;\nint x;\n"
+	                               "void main() { atomicAdd(x, 1); o = vec4(0.0); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, COMPUTE, cs) &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE, local, "Atomic memory function") &&
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE, block, "syntax error") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fragment, "'atomicAdd'");
+}
+
+/* piglit's arb_shader_storage_buffer_object execution/basic: binding on a
+ * buffer block of GLSL 3.30; on atomic counters with their extension. */
+static bool binding_comes_with_ssbo_and_atomic_counters(void)
+{
+	static const char fs[] =
+	        "#version 330\n"
+	        "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	        "#extension GL_ARB_shader_atomic_counters: require\n"
+	        "layout(binding = 0) buffer ssbo_color { vec4 color; };\n"
+	        "layout(std430,\n  binding = 1) buffer more { float scale; } m;\n"
+	        "layout(binding = 0, offset = 4) uniform atomic_uint a;\n"
+	        "out vec4 o;\n"
+	        "void main() { o = color * m.scale; atomicCounterIncrement(a); }\n";
+	static const char sampler[] = "#version 330\n"
+	                              "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                              "layout(binding = 0) buffer b { vec4 color; };\n"
+	                              "layout(binding = 1) uniform sampler2D s;\nout vec4 o;\n"
+	                              "void main() { o = color * texture(s, vec2(0.0)); }\n";
+	static const char macro[] = "#version 330\n"
+	                            "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                            "#define B binding = 1\n"
+	                            "layout(binding = 0) buffer b { vec4 color; };\n"
+	                            "layout(B) uniform sampler2D s;\nout vec4 o;\n"
+	                            "void main() { o = color * texture(s, vec2(0.0)); }\n";
+	static const char no_extension[] = "#version 330\n"
+	                                   "#extension GL_ARB_shader_atomic_counters: require\n"
+	                                   "layout(binding = 0) uniform block { vec4 color; };\n"
+	                                   "out vec4 o;\nvoid main() { o = color; }\n";
+	static const char junk[] = "#version 330\n"
+	                           "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                           "layout(binding = 0) buffer b { vec4 color; };\n"
+	                           "out vec4 o;\nvoid main() { o = color + nothing; }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, sampler, "'binding'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, macro, "'binding'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, no_extension, "'binding'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk, "'binding'") &&
+	       refused(GH_SHADER_API_GLES, GL_FRAGMENT_SHADER,
+	               "#version 300 es\n"
+	               "#extension GL_ARB_shader_storage_buffer_object: enable\n"
+	               "precision mediump float;\n"
+	               "layout(binding = 0) uniform b { vec4 color; };\n"
+	               "out vec4 o;\nvoid main() { o = color; }\n",
+	               "'binding'");
+}
+
+/* piglit's arb_shader_storage_buffer_object issue1258: a buffer block in
+ * GLSL 1.30, where glslang has no profile to give it blocks. */
+static bool buffer_blocks_below_150_come_with_ssbo(void)
+{
+	static const char fs[] = "#version 130\n"
+	                         "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                         "buffer ssbo_color { float color; };\n"
+	                         "void main() { gl_FragColor = vec4(color); }\n";
+	static const char junk[] = "#version 140\n"
+	                           "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                           "buffer ssbo_color { float color; };\n"
+	                           "void main() { gl_FragColor = vec4(color, nothing); }\n";
+	static const char plain[] = "#version 130\nbuffer ssbo_color { float color; };\n"
+	                            "void main() { gl_FragColor = vec4(color); }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, junk, "'buffer block'") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, plain, "syntax error");
+}
+
+/* piglit's arb_shader_storage_buffer_object implicitly-sized-array-length-4:
+ * .length() of an implicitly sized array, known at link time. */
+static bool length_of_implicitly_sized_arrays_comes_with_ssbo(void)
+{
+	static const char fs[] = "#version 330\n"
+	                         "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                         "out vec4 o;\nfloat a[];\nvoid main() {\n"
+	                         "  a[4] = 1.0;\n  o = vec4(float(a.length()));\n}\n";
+	static const char in_430[] = "#version 430\nout vec4 o;\nfloat a[];\n"
+	                             "void main() { a[2] = 1.0; o = vec4(a.length()); }\n";
+	static const char plain[] = "#version 330\nout vec4 o;\nfloat a[];\n"
+	                            "void main() { a[2] = 1.0; o = vec4(a.length()); }\n";
+	static const char junk[] = "#version 330\n"
+	                           "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                           "out vec4 o;\nfloat a[];\n"
+	                           "void main() { a[2] = 1.0; o = vec4(a.length(), nothing); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, in_430) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, plain, "'length'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk, "'length'");
+}
+
+/* piglit's arb_shader_storage_buffer_object ssbo-atomicMin-int: the atomic
+ * memory functions in GLSL 3.30, their first argument still checked. */
+static bool atomics_below_420_come_with_ssbo(void)
+{
+	static const char fs[] = "#version 330\n"
+	                         "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                         "buffer b { int v; uint u[4]; } inst;\nout vec4 o;\n"
+	                         "void main() {\n  atomicMin(inst.v, 3);\n"
+	                         "  atomicCompSwap(inst.u[2], 1u, 2u);\n"
+	                         "  o = vec4(float(atomicAdd(inst.v, 1)));\n}\n";
+	static const char local[] = "#version 330\n"
+	                            "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                            "buffer b { int v; };\nout vec4 o;\n"
+	                            "void main() { int x = v; atomicMin(x, 3); o = vec4(0.0); }\n";
+	static const char floats[] = "#version 150\n"
+	                             "#extension GL_ARB_shader_storage_buffer_object: require\n"
+	                             "buffer b { float f; };\nout vec4 o;\n"
+	                             "void main() { o = vec4(atomicAdd(f, 1.0)); }\n";
+	static const char plain[] = "#version 330\nint x;\nout vec4 o;\n"
+	                            "void main() { atomicMin(x, 3); o = vec4(0.0); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, local,
+	               "Atomic memory function") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, floats, "'atomicAdd'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, plain, "'atomicMin'");
+}
+
+/* piglit's arb_gpu_shader5 gs-nonzero-base and arb_shader_image_load_store
+ * imageStore-array: sampler and image arrays indexed by a uniform. */
+static bool array_indexing_comes_with_gpu_shader5_and_images(void)
+{
+	static const char gs[] = "#version 150\n#extension GL_ARB_gpu_shader5: require\n"
+	                         "layout(triangles) in;\nlayout(triangle_strip, max_vertices = 3) "
+	                         "out;\nuniform sampler2D s[4];\nuniform int n;\nout vec4 c;\n"
+	                         "void main() {\n  for (int i = 0; i < 3; i++) {\n"
+	                         "    c = texture(s[n], vec2(0.0));\n"
+	                         "    gl_Position = gl_in[i].gl_Position;\n    EmitVertex();\n"
+	                         "  }\n}\n";
+	static const char fs[] = "#version 330\n#extension GL_ARB_shader_image_load_store: enable\n"
+	                         "uniform int idx;\nwriteonly uniform image2D tex[2];\n"
+	                         "out vec4 o;\nvoid main() {\n"
+	                         "  imageStore(tex[idx], ivec2(gl_FragCoord.xy), vec4(1.0));\n"
+	                         "  o = vec4(0.0);\n}\n";
+	static const char plain[] = "#version 330\nuniform sampler2D s[4];\nuniform int n;\n"
+	                            "out vec4 o;\nvoid main() { o = texture(s[n], vec2(0.0)); }\n";
+	static const char junk[] = "#version 330\n#extension GL_ARB_gpu_shader5: require\n"
+	                           "uniform sampler2D s[4];\nuniform int n;\nout vec4 o;\n"
+	                           "void main() { o = texture(s[n], nothing); }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GEOMETRY, gs) &&
+	       accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, plain,
+	               "'variable indexing sampler array'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk,
+	               "'variable indexing sampler array'");
+}
+
+static const struct {
+	const char *name;
+	bool (*run)(void);
+} cases[] = {
+#define CASE(f)                                                                                    \
+	{                                                                                          \
+#f, f                                                                              \
+	}
+        CASE(inverse_is_glsl_140),
+        CASE(texture_rectangle_needs_no_extension_line),
+        CASE(compute_atomics_on_shared_need_no_extension),
+        CASE(binding_comes_with_ssbo_and_atomic_counters),
+        CASE(buffer_blocks_below_150_come_with_ssbo),
+        CASE(length_of_implicitly_sized_arrays_comes_with_ssbo),
+        CASE(atomics_below_420_come_with_ssbo),
+        CASE(array_indexing_comes_with_gpu_shader5_and_images),
+#undef CASE
+};
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc != 2 || strcmp(argv[1], cases[i].name))
+			continue;
+		if (!gh_shader_check_init()) {
+			fprintf(stderr, "glslang does not initialise\n");
+			return 1;
+		}
+		return cases[i].run() ? 0 : 1;
+	}
+	fprintf(stderr, "usage: %s CASE\n", argv[0]);
+	return 2;
+}
