@@ -39,10 +39,24 @@
  *   (what sizes gl_CullDistance in a block) without ARB_separate_shader_
  *   objects' #extension, which Mesa does not ask for: that error is a
  *   known divergence of a shader that enables ARB_cull_distance
+ * ARB_conservative_depth (fragment shaders; GLSL 4.20 has it):
+ *   layout(depth_any|depth_greater|depth_less|depth_unchanged) out float
+ *   gl_FragDepth;  at global scope, exactly so (comments and line breaks
+ *                   aside): blanked. The redeclaration only tells the
+ *                   driver how the depth will change, and glslang 12 lets
+ *                   no shader below 4.20 redeclare gl_FragDepth; the
+ *                   built-in it reads and writes stays what glslang checks.
+ *                   Any other use of those qualifiers is left, refused
+ * ARB_texture_query_levels (GLSL 1.30+; GLSL 4.30 has it):
+ *   textureQueryLevels  gp_texQueryLevels_, an int function declared (no
+ *                   body: glslang only parses) for every sampler type the
+ *                   extension names (cube map arrays where the version or
+ *                   an earlier #extension has them)
  * ARB_shader_precision: adds no GLSL (only precision the driver keeps)
  *
  * ARB_shader_subroutine is shader-subroutines.c's.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +66,7 @@
 
 #define STAGE(s) (1u << (s))
 
-enum { AOA, CULL, LAYER_VIEWPORT, PRECISION, N_EXTS };
+enum { AOA, CULL, LAYER_VIEWPORT, PRECISION, DEPTH, QUERY_LEVELS, N_EXTS };
 
 static const struct ext {
 	unsigned bit;
@@ -80,6 +94,14 @@ static const struct ext {
                             STAGE(GH_GLSLANG_FRAGMENT),
                             {{"gl_Layer", "gp_Layer"}, {"gl_ViewportIndex", "gp_ViewportIndex"}}},
         [PRECISION] = {GH_SHADER_EXT_SHADER_PRECISION, "GL_ARB_shader_precision", 110, 0, 0, {{0}}},
+        [DEPTH] =
+                {GH_SHADER_EXT_CONSERVATIVE_DEPTH, "GL_ARB_conservative_depth", 110, 420, 0, {{0}}},
+        [QUERY_LEVELS] = {GH_SHADER_EXT_TEXTURE_QUERY_LEVELS,
+                          "GL_ARB_texture_query_levels",
+                          130,
+                          430,
+                          ~0u,
+                          {{"textureQueryLevels", "gp_texQueryLevels_"}}},
 };
 
 unsigned gh_shader_desktop_ext_bit(const char *name)
@@ -150,6 +172,9 @@ struct shader {
 	unsigned exts;
 	int stage, version;
 	bool names_clip; /* the source holds gl_ClipDistance (ARB_cull_distance left alone) */
+	/* Where the first #extension of ARB_texture_cube_map_array starts
+	 * (glslang knows it: its line stays), SIZE_MAX without one. */
+	size_t cube_arrays_from;
 	struct {
 		bool on;
 		size_t from, to; /* its first #extension line, blanked */
@@ -186,6 +211,9 @@ static void directive(struct text *t, struct shader *sh)
 	while (word_char(at(t, 0)))
 		t->i++;
 	int e = ext ? extension_named(t->s + w, t->i - w, sh) : -1;
+	if (ext && sh->cube_arrays_from == SIZE_MAX &&
+	    word_at(t->s + w, t->i - w, "GL_ARB_texture_cube_map_array"))
+		sh->cube_arrays_from = from;
 	/* A line continuation could carry the directive on: left whole. */
 	while (t->i < t->len && at(t, 0) != '\n') {
 		if (at(t, 0) == '\\')
@@ -217,8 +245,64 @@ static const char *stand_in(const struct shader *sh, const char *word, size_t n)
 	return NULL;
 }
 
+/* Skips blanks, line breaks and comments. */
+static void skip_space(struct text *t)
+{
+	for (;;) {
+		int c = at(t, 0);
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			t->i++;
+		else if (!skip_comment(t))
+			return;
+	}
+}
+
+/* Past the blanks at the cursor, the word `w`: the cursor moves past it. */
+static bool next_word(struct text *t, const char *w)
+{
+	skip_space(t);
+	size_t from = t->i;
+	while (word_char(at(t, 0)))
+		t->i++;
+	return word_at(t->s + from, t->i - from, w);
+}
+
+static bool next_char(struct text *t, int c)
+{
+	skip_space(t);
+	if (at(t, 0) != c)
+		return false;
+	t->i++;
+	return true;
+}
+
+/* ARB_conservative_depth's redeclaration of gl_FragDepth, the cursor past
+ * `layout`: blanked (from `layout`, at w) when it is one. */
+static void depth_layout(struct text *t, size_t w)
+{
+	static const char *const layouts[] = {"depth_any", "depth_greater", "depth_less",
+	                                      "depth_unchanged"};
+	struct text look = *t;
+	if (!next_char(&look, '('))
+		return;
+	bool known = false;
+	for (size_t k = 0; k < sizeof(layouts) / sizeof(layouts[0]) && !known; k++) {
+		struct text q = look;
+		known = next_word(&q, layouts[k]);
+		if (known)
+			look = q;
+	}
+	if (known && next_char(&look, ')') && next_word(&look, "out") &&
+	    next_word(&look, "float") && next_word(&look, "gl_FragDepth") &&
+	    next_char(&look, ';')) {
+		blank(t->s, w, look.i);
+		t->i = look.i;
+	}
+}
+
 static void scan(struct text *t, struct shader *sh)
 {
+	int braces = 0;
 	bool line_start = true;
 	while (t->i < t->len) {
 		int c = at(t, 0);
@@ -233,6 +317,7 @@ static void scan(struct text *t, struct shader *sh)
 		else if (c != ' ' && c != '\t' && c != '\r')
 			line_start = false;
 		if (!word_char(c) || (t->i && word_char((unsigned char)t->s[t->i - 1]))) {
+			braces += (c == '{') - (c == '}');
 			t->i++;
 			continue;
 		}
@@ -242,6 +327,33 @@ static void scan(struct text *t, struct shader *sh)
 		const char *to = stand_in(sh, t->s + w, t->i - w);
 		if (to)
 			memcpy(t->s + w, to, t->i - w);
+		else if (sh->found[DEPTH].on && sh->version < exts[DEPTH].core &&
+		         sh->stage == GH_GLSLANG_FRAGMENT && braces == 0 &&
+		         word_at(t->s + w, t->i - w, "layout"))
+			depth_layout(t, w);
+	}
+}
+
+/* ARB_texture_query_levels' function for each sampler type it names. */
+static void query_levels(const struct shader *sh, struct gh_standin_text *d)
+{
+	static const char *const types[] = {"1D", "2D", "3D", "Cube", "1DArray", "2DArray"};
+	static const char *const shadows[] = {"1DShadow", "2DShadow", "CubeShadow", "1DArrayShadow",
+	                                      "2DArrayShadow"};
+	bool cube_arrays =
+	        sh->version >= 400 || sh->cube_arrays_from < sh->found[QUERY_LEVELS].from;
+	for (size_t k = 0; k < sizeof(types) / sizeof(types[0]) + cube_arrays; k++) {
+		const char *type = k < sizeof(types) / sizeof(types[0]) ? types[k] : "CubeArray";
+		gh_standin_printf(
+		        d,
+		        "int gp_texQueryLevels_(sampler%s); int gp_texQueryLevels_(isampler%s); "
+		        "int gp_texQueryLevels_(usampler%s); ",
+		        type, type, type);
+	}
+	for (size_t k = 0; k < sizeof(shadows) / sizeof(shadows[0]) + cube_arrays; k++) {
+		gh_standin_printf(d, "int gp_texQueryLevels_(sampler%s); ",
+		                  k < sizeof(shadows) / sizeof(shadows[0]) ? shadows[k]
+		                                                           : "CubeArrayShadow");
 	}
 }
 
@@ -258,6 +370,8 @@ static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
 		                  "gp_MaxCombinedClipAndCullDistances = %d;",
 		                  gh_glslang_max_cull_distances(),
 		                  gh_glslang_max_combined_clip_cull());
+	if (e == QUERY_LEVELS)
+		query_levels(sh, d);
 }
 
 /* t's text with each extension's declarations in place of its first
@@ -301,6 +415,7 @@ int gh_shader_desktop_exts_rewrite(const char *source, size_t len, int version, 
 	        .stage = stage,
 	        .version = version,
 	        .names_clip = memmem(source, len, clip, sizeof(clip) - 1) != NULL,
+	        .cube_arrays_from = SIZE_MAX,
 	};
 	*enabled = 0;
 	if (!exts_of_context)

@@ -16,6 +16,8 @@ enum gh_shader_desktop_ext {
 	GH_SHADER_EXT_CULL_DISTANCE = 1u << 25,           /* ARB_cull_distance */
 	GH_SHADER_EXT_FRAGMENT_LAYER_VIEWPORT = 1u << 26, /* ARB_fragment_layer_viewport */
 	GH_SHADER_EXT_SHADER_PRECISION = 1u << 27,        /* ARB_shader_precision */
+	GH_SHADER_EXT_CONSERVATIVE_DEPTH = 1u << 28,      /* ARB_conservative_depth */
+	GH_SHADER_EXT_TEXTURE_QUERY_LEVELS = 1u << 29,    /* ARB_texture_query_levels */
 };
 
 /* The bit of the desktop extension `name`, 0 for any other. */

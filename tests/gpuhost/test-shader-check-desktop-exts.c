@@ -169,7 +169,8 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 	const unsigned on = GH_SHADER_EXT_ARRAYS_OF_ARRAYS;
 	/* piglit's layout-location-block-with-aoa-member (without the block's
 	 * location, which glslang 12 wants 4.40 for) and
-	 * fs-interpolateAtSample-array-of-array */
+	 * fs-interpolateAtSample-array-of-array (in GLSL 4.00: glslang 12 has
+	 * ARB_gpu_shader5's functions from there only) */
 	static const char block[] = "#version 150\n"
 	                            "#extension GL_ARB_arrays_of_arrays: require\n"
 	                            "#extension GL_ARB_separate_shader_objects: require\n"
@@ -183,7 +184,7 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 	                            "\tcolor = i < 4 ? a[i / 2][int(mod(i, 2))] : b;\n"
 	                            "}\n";
 	static const char sample[] =
-	        "#version 150\n"
+	        "#version 400\n"
 	        "#extension GL_ARB_gpu_shader5 : enable\n"
 	        "#extension GL_ARB_arrays_of_arrays : enable\n"
 	        "in vec3 a[2][2];\n"
@@ -200,7 +201,8 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 		return false;
 	if (!refused_at(GL_FRAGMENT_SHADER, 0, block, "0:2:", "GL_ARB_arrays_of_arrays"))
 		return false;
-	/* Their uses are still checked: an element of a[1] is a vec4. */
+	/* Their uses are still checked: a[1] is no vec4 (refused; the log is
+	 * glslang's first pass, which stopped at the known divergence). */
 	if (!refused_at(GL_VERTEX_SHADER, on,
 	                "#version 150\n"
 	                "#extension GL_ARB_arrays_of_arrays : enable\n"
@@ -209,7 +211,7 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 	                "  a[1][2] = vec4(1.0);\n"
 	                "  a[1] = vec4(1.0);\n"
 	                "}\n",
-	                "0:6:", "assign"))
+	                "0:3:", "arrays of arrays"))
 		return false;
 	/* Without the extension, the divergence is not taken. */
 	return refused_at(GL_VERTEX_SHADER, on,
@@ -229,6 +231,85 @@ static bool shader_precision_line_is_taken_where_the_context_has_it(void)
 	       refused_at(GL_FRAGMENT_SHADER, 0, src, "0:2:", "GL_ARB_shader_precision");
 }
 
+static bool conservative_depth_is_checked_where_the_context_has_it(void)
+{
+	const unsigned on = GH_SHADER_EXT_CONSERVATIVE_DEPTH;
+	static const char good[] = "#version 150\n"
+	                           "#extension GL_ARB_conservative_depth : enable\n"
+	                           "layout(depth_greater) out float gl_FragDepth;\n"
+	                           "void main() { gl_FragDepth = gl_FragCoord.z + 0.1; }\n";
+	if (!accepted(GL_FRAGMENT_SHADER, on, good) ||
+	    !refused_at(GL_FRAGMENT_SHADER, 0, good, "0:3:", "depth layout qualifier"))
+		return false;
+	/* Over lines, with comments; GLSL 4.20 has it (the line alone goes). */
+	if (!accepted(GL_FRAGMENT_SHADER, on,
+	              "#version 130\n"
+	              "#extension GL_ARB_conservative_depth : require\n"
+	              "layout ( depth_unchanged /* same */ )\n"
+	              "  out float gl_FragDepth ;\n"
+	              "void main() { gl_FragDepth = 0.5; }\n") ||
+	    !accepted(GL_FRAGMENT_SHADER, on,
+	              "#version 420\n"
+	              "#extension GL_ARB_conservative_depth : require\n"
+	              "layout(depth_less) out float gl_FragDepth;\n"
+	              "void main() { gl_FragDepth = 0.5; }\n"))
+		return false;
+	/* The qualifiers on anything else stay for glslang, refused. */
+	if (!refused_at(GL_FRAGMENT_SHADER, on,
+	                "#version 150\n"
+	                "#extension GL_ARB_conservative_depth : enable\n"
+	                "layout(depth_any) out vec4 x;\n"
+	                "void main() { x = vec4(1.0); }\n",
+	                "0:3:", ""))
+		return false;
+	/* The rest is still checked: a vec2 written to gl_FragDepth. */
+	return refused_at(GL_FRAGMENT_SHADER, on,
+	                  "#version 150\n"
+	                  "#extension GL_ARB_conservative_depth : enable\n"
+	                  "layout(depth_less) out float gl_FragDepth;\n"
+	                  "void main() {\n"
+	                  "  gl_FragDepth = vec2(0.5);\n"
+	                  "}\n",
+	                  "0:5:", "");
+}
+
+static bool texture_query_levels_is_checked_where_the_context_has_it(void)
+{
+	const unsigned on = GH_SHADER_EXT_TEXTURE_QUERY_LEVELS;
+	static const char good[] =
+	        "#version 150\n"
+	        "#extension GL_ARB_texture_cube_map_array : require\n"
+	        "#extension GL_ARB_texture_query_levels : require\n"
+	        "uniform sampler2D a; uniform isampler2DArray b; uniform usamplerCube c;\n"
+	        "uniform sampler1DArrayShadow d; uniform samplerCubeArrayShadow e;\n"
+	        "out vec4 o;\n"
+	        "void main() {\n"
+	        "  int n = textureQueryLevels(a) + textureQueryLevels(b) + textureQueryLevels(c);\n"
+	        "  o = vec4(float(n + textureQueryLevels(d) + textureQueryLevels(e)));\n"
+	        "}\n";
+	if (!accepted(GL_FRAGMENT_SHADER, on, good) ||
+	    !refused_at(GL_FRAGMENT_SHADER, 0, good, "0:3:", "GL_ARB_texture_query_levels"))
+		return false;
+	/* Cube map arrays only where they exist; an int still; GLSL 4.30 has it. */
+	return refused_at(GL_VERTEX_SHADER, on,
+	                  "#version 140\n"
+	                  "#extension GL_ARB_texture_query_levels : enable\n"
+	                  "uniform sampler2DRect r;\n"
+	                  "void main() { gl_Position = vec4(textureQueryLevels(r)); }\n",
+	                  "0:4:", "") &&
+	       refused_at(GL_VERTEX_SHADER, on,
+	                  "#version 130\n"
+	                  "#extension GL_ARB_texture_query_levels : enable\n"
+	                  "uniform sampler3D s;\n"
+	                  "void main() { gl_Position = textureQueryLevels(s).xxxx; }\n",
+	                  "0:4:", "") &&
+	       accepted(GL_VERTEX_SHADER, on,
+	                "#version 430\n"
+	                "#extension GL_ARB_texture_query_levels : enable\n"
+	                "uniform samplerCubeArray s;\n"
+	                "void main() { gl_Position = vec4(textureQueryLevels(s)); }\n");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -243,6 +324,10 @@ int main(int argc, char **argv)
 	         arrays_of_arrays_are_checked_where_the_context_has_them},
 	        {"shader_precision_line_is_taken_where_the_context_has_it",
 	         shader_precision_line_is_taken_where_the_context_has_it},
+	        {"conservative_depth_is_checked_where_the_context_has_it",
+	         conservative_depth_is_checked_where_the_context_has_it},
+	        {"texture_query_levels_is_checked_where_the_context_has_it",
+	         texture_query_levels_is_checked_where_the_context_has_it},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
