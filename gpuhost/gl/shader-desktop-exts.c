@@ -54,6 +54,10 @@
  *                   an earlier #extension has them)
  * ARB_shader_precision: adds no GLSL (only precision the driver keeps)
  *
+ * ARB_separate_shader_objects, which glslang knows, is only noted: Mesa
+ * takes a location on an in or out block under it, glslang 12 from GLSL
+ * 4.40 or ARB_enhanced_layouts on (gh_shader_desktop_ext_divergence).
+ *
  * ARB_shader_subroutine is shader-subroutines.c's.
  */
 #include <stdint.h>
@@ -175,6 +179,7 @@ struct shader {
 	/* Where the first #extension of ARB_texture_cube_map_array starts
 	 * (glslang knows it: its line stays), SIZE_MAX without one. */
 	size_t cube_arrays_from;
+	bool sso; /* an #extension GL_ARB_separate_shader_objects */
 	struct {
 		bool on;
 		size_t from, to; /* its first #extension line, blanked */
@@ -214,6 +219,7 @@ static void directive(struct text *t, struct shader *sh)
 	if (ext && sh->cube_arrays_from == SIZE_MAX &&
 	    word_at(t->s + w, t->i - w, "GL_ARB_texture_cube_map_array"))
 		sh->cube_arrays_from = from;
+	sh->sso |= ext && word_at(t->s + w, t->i - w, "GL_ARB_separate_shader_objects");
 	/* A line continuation could carry the directive on: left whole. */
 	while (t->i < t->len && at(t, 0) != '\n') {
 		if (at(t, 0) == '\\')
@@ -428,6 +434,7 @@ int gh_shader_desktop_exts_rewrite(const char *source, size_t len, int version, 
 	for (int e = 0; e < N_EXTS; e++)
 		*enabled |= sh.found[e].on ? exts[e].bit : 0;
 	int result = !*enabled ? 0 : assemble(&t, &sh, out, n) ? 1 : -1;
+	*enabled |= sh.sso ? GH_SHADER_DESKTOP_SSO : 0;
 	free(t.s);
 	return result;
 }
@@ -439,7 +446,11 @@ bool gh_shader_desktop_ext_divergence(unsigned enabled, int version, const char 
 	 * profile, below 1.50); gl_PerVertex is redeclared below 4.10 without
 	 * ARB_separate_shader_objects' #extension, which Mesa takes from GLSL
 	 * 1.50 on and which is how a shader sizes gl_CullDistance in the
-	 * blocks of gl_PerVertex (piglit's pervertex-culldistance-vs-out-gs). */
+	 * blocks of gl_PerVertex (piglit's pervertex-culldistance-vs-out-gs);
+	 * an in or out block has a location below 4.40 in a shader that
+	 * enables ARB_separate_shader_objects, which Mesa takes (glslang 12
+	 * wants ARB_enhanced_layouts; piglit's layout-location-block-with-aoa-
+	 * member). */
 	static const struct {
 		unsigned bit;
 		int below;
@@ -452,6 +463,9 @@ bool gh_shader_desktop_ext_divergence(unsigned enabled, int version, const char 
 	        {GH_SHADER_EXT_CULL_DISTANCE, 410,
 	         "'built-in block redeclaration' : not supported for this version or the enabled "
 	         "extensions "},
+	        {GH_SHADER_DESKTOP_SSO, 440,
+	         "'location qualifier on in/out block' : not supported for this version or the "
+	         "enabled extensions "},
 	};
 	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
 		if ((enabled & known[k].bit) && version < known[k].below &&

@@ -18,6 +18,9 @@ enum gh_shader_desktop_ext {
 	GH_SHADER_EXT_SHADER_PRECISION = 1u << 27,        /* ARB_shader_precision */
 	GH_SHADER_EXT_CONSERVATIVE_DEPTH = 1u << 28,      /* ARB_conservative_depth */
 	GH_SHADER_EXT_TEXTURE_QUERY_LEVELS = 1u << 29,    /* ARB_texture_query_levels */
+	/* Not a context's: the shader enables ARB_separate_shader_objects (which
+	 * glslang knows; its line stays), for gh_shader_desktop_ext_divergence. */
+	GH_SHADER_DESKTOP_SSO = 1u << 30,
 };
 
 /* The bit of the desktop extension `name`, 0 for any other. */

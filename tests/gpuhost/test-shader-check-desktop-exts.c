@@ -167,14 +167,13 @@ static bool cull_distance_is_checked_where_the_context_has_it(void)
 static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 {
 	const unsigned on = GH_SHADER_EXT_ARRAYS_OF_ARRAYS;
-	/* piglit's layout-location-block-with-aoa-member (without the block's
-	 * location, which glslang 12 wants 4.40 for) and
+	/* piglit's layout-location-block-with-aoa-member and
 	 * fs-interpolateAtSample-array-of-array (in GLSL 4.00: glslang 12 has
 	 * ARB_gpu_shader5's functions from there only) */
 	static const char block[] = "#version 150\n"
 	                            "#extension GL_ARB_arrays_of_arrays: require\n"
 	                            "#extension GL_ARB_separate_shader_objects: require\n"
-	                            "in block {\n"
+	                            "layout(location = 0) in block {\n"
 	                            "\tvec4 a[2][2];\n"
 	                            "\tvec4 b;\n"
 	                            "};\n"
@@ -212,6 +211,14 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 	                "  a[1] = vec4(1.0);\n"
 	                "}\n",
 	                "0:3:", "arrays of arrays"))
+		return false;
+	/* A block's location without ARB_separate_shader_objects is refused. */
+	if (!refused_at(GL_FRAGMENT_SHADER, 0,
+	                "#version 150\n"
+	                "layout(location = 0) in block { vec4 b; };\n"
+	                "out vec4 color;\n"
+	                "void main() { color = b; }\n",
+	                "0:2:", "location"))
 		return false;
 	/* Without the extension, the divergence is not taken. */
 	return refused_at(GL_VERTEX_SHADER, on,
