@@ -461,9 +461,10 @@ static int from_version(const char *source, size_t len, const struct version *v,
 }
 
 /* After glslang stopped at a known divergence: parses again, to the end.
- * 1 when each error is a known divergence (accepted), 0 when not, -1 when
- * glslang could not run. */
-static int recheck(struct gh_glslang_input in, unsigned enabled)
+ * 1 when each error is a known divergence (accepted), 0 when not (*full:
+ * that parse's log, which names the errors that are not), -1 when glslang
+ * could not run. */
+static int recheck(struct gh_glslang_input in, unsigned enabled, char **full)
 {
 	char *log;
 	struct errors e;
@@ -472,6 +473,10 @@ static int recheck(struct gh_glslang_input in, unsigned enabled)
 	if (ok == 0) {
 		read_errors(in.version, enabled, log, &e);
 		ok = e.count > 0 && e.known == e.count && !e.other;
+		if (ok == 0) {
+			*full = log;
+			return 0;
+		}
 		free(log);
 	}
 	return ok;
@@ -506,7 +511,14 @@ static enum gh_shader_verdict check_text(const struct version *v, enum gh_glslan
 	struct errors e = {0};
 	if (ok == 0)
 		read_errors(v->number, enabled, *log, &e);
-	int again = e.first_known ? recheck(in, enabled) : 0;
+	char *full = NULL;
+	int again = e.first_known ? recheck(in, enabled, &full) : 0;
+	if (again == 0 && full) {
+		/* The first parse stopped at the known divergence: the app is
+		 * told of the errors that are not. */
+		free(*log);
+		*log = full;
+	}
 	if (again == 0)
 		return glslang_verdict(ok, log);
 	free(*log);

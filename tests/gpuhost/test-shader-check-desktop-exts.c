@@ -200,8 +200,7 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 		return false;
 	if (!refused_at(GL_FRAGMENT_SHADER, 0, block, "0:2:", "GL_ARB_arrays_of_arrays"))
 		return false;
-	/* Their uses are still checked: a[1] is no vec4 (refused; the log is
-	 * glslang's first pass, which stopped at the known divergence). */
+	/* Their uses are still checked: a[1] is no vec4, refused on its line. */
 	if (!refused_at(GL_VERTEX_SHADER, on,
 	                "#version 150\n"
 	                "#extension GL_ARB_arrays_of_arrays : enable\n"
@@ -210,7 +209,7 @@ static bool arrays_of_arrays_are_checked_where_the_context_has_them(void)
 	                "  a[1][2] = vec4(1.0);\n"
 	                "  a[1] = vec4(1.0);\n"
 	                "}\n",
-	                "0:3:", "arrays of arrays"))
+	                "0:6:", "assign"))
 		return false;
 	/* A block's location without ARB_separate_shader_objects is refused. */
 	if (!refused_at(GL_FRAGMENT_SHADER, 0,
