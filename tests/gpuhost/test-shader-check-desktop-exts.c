@@ -66,6 +66,15 @@ static bool fragment_layer_viewport_is_checked_where_the_context_has_it(void)
 	/* Not where the context lacks it. */
 	if (!refused_at(GL_FRAGMENT_SHADER, 0, good, "0:2:", "GL_ARB_fragment_layer_viewport"))
 		return false;
+	/* A directive a line continuation carries on is left whole (refused). */
+	if (!refused_at(GL_FRAGMENT_SHADER, on,
+	                "#version 150\n"
+	                "#extension GL_ARB_fragment_layer_viewport \\\n"
+	                "  : require\n"
+	                "out vec4 o;\n"
+	                "void main() { o = vec4(float(gl_Layer)); }\n",
+	                "0:", ""))
+		return false;
 	/* Still inputs: written, refused on the app's line. */
 	if (!refused_at(GL_FRAGMENT_SHADER, on,
 	                "#version 140\n"
