@@ -15,6 +15,7 @@
 #include <GLES2/gl2.h>
 
 #include "shader-check.h"
+#include "shader-desktop-exts.h"
 #include "shader-desktop.h"
 #include "shader-glslang.h"
 
@@ -334,16 +335,19 @@ static const char *error_message(const char *line, size_t n)
 	return i < n && line[i] == ' ' ? line + i + 1 : NULL;
 }
 
-/* What a divergence may depend on besides the version: the stage and the
- * desktop extensions the shader enables (shader-desktop.c). */
+/* What a divergence may depend on besides the version: the stage, the
+ * desktop extensions the shader enables (shader-desktop.c) and those
+ * respelled for glslang (shader-desktop-exts.c). */
 struct divergence_context {
 	enum gh_glslang_stage stage;
+	unsigned enabled;
 	struct gh_shader_desktop desktop;
 };
 
 static bool is_divergence(int version, struct divergence_context *dc, const char *msg, size_t n)
 {
-	if (gh_shader_desktop_divergence(version, dc->stage, &dc->desktop, msg, n))
+	if (gh_shader_desktop_divergence(version, dc->stage, &dc->desktop, msg, n) ||
+	    gh_shader_desktop_ext_divergence(dc->enabled, version, msg, n))
 		return true;
 	for (size_t i = 0; i < sizeof(divergences) / sizeof(divergences[0]); i++) {
 		const struct divergence *d = &divergences[i];
@@ -413,7 +417,7 @@ unsigned gh_shader_ext_bit(const char *name)
 		if (strcmp(unknown_exts[i].name, name) == 0)
 			return unknown_exts[i].bit;
 	}
-	return 0;
+	return gh_shader_desktop_ext_bit(name);
 }
 
 /* Text glslang reads before the source. glslang 12 expands __LINE__,
@@ -429,6 +433,13 @@ static void preamble(char *out, size_t size, int version, unsigned exts)
 		if (exts & unknown_exts[i].bit)
 			k += snprintf(out + k, size - (size_t)k, "#define %s 1\n",
 			              unknown_exts[i].name);
+	}
+	const char *name;
+	unsigned bit;
+	for (size_t i = 0; (name = gh_shader_desktop_ext_at(i, &bit)) && k > 0 && (size_t)k < size;
+	     i++) {
+		if (exts & bit)
+			k += snprintf(out + k, size - (size_t)k, "#define %s 1\n", name);
 	}
 }
 
@@ -463,9 +474,10 @@ static int from_version(const char *source, size_t len, const struct version *v,
 }
 
 /* After glslang stopped at a known divergence: parses again, to the end.
- * 1 when each error is a known divergence (accepted), 0 when not, -1 when
- * glslang could not run. */
-static int recheck(struct gh_glslang_input in, struct divergence_context *dc)
+ * 1 when each error is a known divergence (accepted), 0 when not (*full:
+ * that parse's log, which names the errors that are not), -1 when glslang
+ * could not run. */
+static int recheck(struct gh_glslang_input in, struct divergence_context *dc, char **full)
 {
 	char *log;
 	struct errors e;
@@ -474,6 +486,10 @@ static int recheck(struct gh_glslang_input in, struct divergence_context *dc)
 	if (ok == 0) {
 		read_errors(in.version, dc, log, &e);
 		ok = e.count > 0 && e.known == e.count && !e.other;
+		if (ok == 0) {
+			*full = log;
+			return 0;
+		}
 		free(log);
 	}
 	return ok;
@@ -492,9 +508,9 @@ static enum gh_shader_verdict glslang_verdict(int ok, char **log)
 /* glslang's verdict on `text` (the source, or what from_version made). */
 static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct version *v,
                                          enum gh_glslang_stage stage, const char *text, size_t len,
-                                         unsigned exts, char **log)
+                                         unsigned exts, unsigned enabled, char **log)
 {
-	struct divergence_context dc = {.stage = stage};
+	struct divergence_context dc = {.stage = stage, .enabled = enabled};
 	gh_shader_desktop_scan(text, len, &dc.desktop);
 	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
@@ -511,7 +527,14 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
 	struct errors e = {0};
 	if (ok == 0)
 		read_errors(v->number, &dc, *log, &e);
-	int again = e.first_known ? recheck(in, &dc) : 0;
+	char *full = NULL;
+	int again = e.first_known ? recheck(in, &dc, &full) : 0;
+	if (again == 0 && full) {
+		/* The first parse stopped at a known divergence: the app is
+		 * told of the errors that are not. */
+		free(*log);
+		*log = full;
+	}
 	if (again == 0) {
 		enum gh_shader_verdict verdict = glslang_verdict(ok, log);
 		if (verdict != GH_SHADER_ACCEPTED)
@@ -536,17 +559,38 @@ enum gh_shader_verdict gh_shader_check(enum gh_shader_api api, uint32_t type, co
 	return gh_shader_check_ext(api, type, source, len, 0, log);
 }
 
+/* A desktop shader's extensions glslang does not know (shader-desktop-
+ * exts.c), after what `sub` made (*out, when 1): as for_standins. */
+static int for_desktop_exts(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
+                            const char *in, int sub, size_t *n, char **out, unsigned *enabled)
+{
+	char *spelled = NULL;
+	int ext = gh_shader_desktop_exts_rewrite(sub ? *out : in, *n, v->number, (int)stage, exts,
+	                                         &spelled, n, enabled);
+	if (ext == 0)
+		return sub;
+	if (sub)
+		free(*out);
+	*out = ext > 0 ? spelled : NULL;
+	return ext;
+}
+
 /* What from_version made of the source (`in`, *n bytes), spelled for
  * glslang where the context has extensions it does not know
- * (shader-standins.c), or with a desktop shader's subroutines
- * (shader-subroutines.c): 1 with *out (malloc'd) and *n, 0 as it is, -1. */
+ * (shader-standins.c, shader-desktop-exts.c: *enabled, those the shader
+ * enables), or with a desktop shader's subroutines (shader-subroutines.c):
+ * 1 with *out (malloc'd) and *n, 0 as it is, -1. */
 static int for_standins(const struct version *v, enum gh_glslang_stage stage, unsigned exts,
-                        const char *in, size_t *n, char **out)
+                        const char *in, size_t *n, char **out, unsigned *enabled)
 {
 	int sub = 0;
+	*enabled = 0;
 	if (!is_es_version(v->number)) {
 		/* Desktop GLSL: its subroutines (shader-subroutines.c). */
 		sub = gh_shader_subroutines_rewrite(in, *n, v->number, out, n);
+		if (sub < 0)
+			return -1;
+		sub = for_desktop_exts(v, stage, exts, in, sub, n, out, enabled);
 		if (sub < 0)
 			return -1;
 	}
@@ -556,11 +600,12 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 	char *spelled = NULL;
 	int ext = gh_shader_standins_rewrite(sub ? *out : in, *n, v->number, stage, exts, &spelled,
 	                                     n);
-	if (ext != 0 && sub)
+	if (ext == 0)
+		return sub;
+	if (sub)
 		free(*out);
-	if (ext > 0)
-		*out = spelled;
-	return ext != 0 ? ext : sub;
+	*out = ext > 0 ? spelled : NULL; /* never freed twice by the caller */
+	return ext;
 }
 
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
@@ -582,13 +627,14 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	if (moved < 0)
 		return GH_SHADER_FAILED;
 	char *spelled = NULL;
-	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled);
+	unsigned enabled;
+	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled, &enabled);
 	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
 	                                              : check_text(api, &v, stage,
 	                                                           standins ? spelled
 	                                                           : moved  ? text
 	                                                                    : source,
-	                                                           n, exts, log);
+	                                                           n, exts, enabled, log);
 	free(spelled);
 	free(text);
 	return verdict;

@@ -14,7 +14,7 @@
 #include "shader-glslang.h"
 
 /* The extensions a desktop shader enables that a divergence depends on. */
-enum gh_shader_desktop_ext {
+enum gh_shader_desktop_enables {
 	GH_DESKTOP_SSBO = 1u << 0,             /* GL_ARB_shader_storage_buffer_object */
 	GH_DESKTOP_ATOMIC_COUNTERS = 1u << 1,  /* GL_ARB_shader_atomic_counters */
 	GH_DESKTOP_GPU_SHADER5 = 1u << 2,      /* GL_ARB_gpu_shader5 */
@@ -23,7 +23,7 @@ enum gh_shader_desktop_ext {
 
 /* What a desktop source holds that the divergences depend on. */
 struct gh_shader_desktop {
-	unsigned enabled;      /* gh_shader_desktop_ext bits: its #extension lines */
+	unsigned enabled;      /* gh_shader_desktop_enables bits: its #extension lines */
 	unsigned bindings_ok;  /* binding qualifiers its enabled extensions give it */
 	bool binding_other;    /* a binding qualifier on anything else */
 	unsigned bindings_met; /* glslang's binding errors met so far (the caller's) */

@@ -414,13 +414,16 @@ static const uint32_t get_single[] = {
 };
 
 /* Desktop OpenGL 3.0-3.3's state ES lacks, one value each (its enables are
- * asked with glIsEnabled too). */
+ * asked with glIsEnabled too), and 4.0's subroutine limits. */
 static const uint32_t get_single_gl3[] = {
         GL_CLAMP_READ_COLOR,
         GL_PRIMITIVE_RESTART,
         GL_PRIMITIVE_RESTART_INDEX,
         GL_PROVOKING_VERTEX,
         GL_QUADS_FOLLOW_PROVOKING_VERTEX_CONVENTION,
+        /* Desktop OpenGL 4.0's (ARB_shader_subroutine; 3.x contexts offer it) */
+        GL_MAX_SUBROUTINES,
+        GL_MAX_SUBROUTINE_UNIFORM_LOCATIONS,
 };
 
 int64_t gl_get_count(uint32_t pname)

@@ -22,7 +22,9 @@ needed=(GL_ARB_explicit_attrib_location GL_ARB_blend_func_extended GL_ARB_sample
 	GL_ARB_tessellation_shader GL_ARB_texture_view GL_ARB_clear_texture GL_ARB_buffer_storage
 	GL_ARB_clip_control GL_ARB_base_instance GL_ARB_clear_buffer_object GL_ARB_draw_indirect
 	GL_ARB_invalidate_subdata GL_ARB_program_interface_query GL_ARB_gpu_shader5
-	GL_ARB_gpu_shader_fp64 GL_ARB_shader_image_load_store GL_ARB_draw_instanced)
+	GL_ARB_gpu_shader_fp64 GL_ARB_shader_image_load_store GL_ARB_draw_instanced
+	GL_ARB_shader_subroutine GL_ARB_fragment_layer_viewport GL_ARB_arrays_of_arrays
+	GL_ARB_cull_distance)
 
 # run MODE: the app's log (the test fails when it does not finish).
 run() {
