@@ -391,6 +391,7 @@ static const struct {
         {GH_SHADER_EXT_INTEGER_FUNCTIONS, "GL_MESA_shader_integer_functions"},
         {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
         {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
+        {GH_SHADER_EXT_TEXTURE_ARRAY, "GL_EXT_texture_array"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
@@ -522,6 +523,20 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 		sub = gh_shader_subroutines_rewrite(in, *n, v->number, out, n);
 		if (sub < 0)
 			return -1;
+	}
+	if (!is_es_version(v->number) && (exts & GH_SHADER_EXT_TEXTURE_ARRAY)) {
+		/* EXT_texture_array's GLSL 1.10/1.20 (shader-texture-array.c). */
+		char *arrays = NULL;
+		int ta =
+		        gh_shader_texture_array_rewrite(sub ? *out : in, *n, v->number, &arrays, n);
+		if (ta != 0 && sub)
+			free(*out);
+		if (ta < 0)
+			return -1;
+		if (ta > 0) {
+			*out = arrays;
+			sub = 1;
+		}
 	}
 	if (v->profile == GH_GLSLANG_PROFILE_CORE || v->profile == GH_GLSLANG_PROFILE_COMPAT ||
 	    !exts)
