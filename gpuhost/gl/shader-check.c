@@ -35,6 +35,7 @@ struct version {
 	int body_line;
 	size_t digits; /* offset of its number */
 	bool as_420;   /* a compute shader checked as GLSL 4.20 (compute_as_420) */
+	bool as_400;   /* compatibility colours checked as GLSL 4.00 (colours_version) */
 };
 
 bool gh_shader_check_init(void)
@@ -258,17 +259,43 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 	return v;
 }
 
-/* The text glslang checks for a shader compute_version marked (*text, malloc'd): 1, or -1
- * (out of memory); 0 when there is none to make. */
+/* The compatibility profile gives geometry and tessellation shaders gl_FrontColor,
+ * gl_BackColor, gl_FrontSecondaryColor and gl_BackSecondaryColor to write from GLSL 1.50 on;
+ * glslang 12 declares them there only from 4.00. Such a shader of 1.50 to 3.30
+ * compatibility that names one is checked as 4.00 compatibility, spelled so as compute_version
+ * spells 4.20 (what 4.00 adds only adds to what glslang accepts, but for the words it
+ * reserves: a shader naming its own `patch` or `sample` is refused); the driver compiles the
+ * source under its own version. */
+static struct version *colours_version(const char *source, size_t len, enum gh_glslang_stage stage,
+                                       struct version *v)
+{
+	static const char *const names[] = {"gl_FrontColor", "gl_BackColor",
+	                                    "gl_FrontSecondaryColor", "gl_BackSecondaryColor"};
+	if ((stage != GH_GLSLANG_GEOMETRY && stage != GH_GLSLANG_TESS_CONTROL &&
+	     stage != GH_GLSLANG_TESS_EVALUATION) ||
+	    v->number < 150 || v->number >= 400 || v->profile != GH_GLSLANG_PROFILE_COMPAT)
+		return v;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (memmem(source, len, names[i], strlen(names[i]))) {
+			v->number = 400;
+			v->as_400 = true;
+			return v;
+		}
+	}
+	return v;
+}
+
+/* The text glslang checks for a shader compute_version or colours_version marked (*text,
+ * malloc'd): 1, or -1 (out of memory); 0 when there is none to make. */
 static int spell_420(const char *source, size_t len, const struct version *v, char **text)
 {
-	if (!v->as_420)
+	if (!v->as_420 && !v->as_400)
 		return 0;
 	*text = malloc(len);
 	if (!*text)
 		return -1;
 	memcpy(*text, source, len);
-	memcpy(*text + v->digits, "420", 3);
+	memcpy(*text + v->digits, v->as_400 ? "400" : "420", 3);
 	return 1;
 }
 
@@ -290,7 +317,10 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		         GH_SHADER_MAX_SOURCE);
 	else if (scan_version(source, len, v) < 0)
 		snprintf(why, size, "ERROR: 0:%d: '#version' : malformed\n", v->line);
-	else if ((problem = version_problem(api, *stage, compute_version(source, len, *stage, v))))
+	else if ((problem = version_problem(
+	                  api, *stage,
+	                  colours_version(source, len, *stage,
+	                                  compute_version(source, len, *stage, v)))))
 		snprintf(why, size, "ERROR: 0:%d: '#version' : %d %s\n", v->line, v->number,
 		         problem);
 	else
@@ -304,6 +334,9 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
  * but glslang 12 refuses. Such a shader is parsed again with every error
  * reported (glslang otherwise stops at the first), and accepted when each
  * error is one of these: the rest of it was still checked. */
+#define LINE_CONTINUATION                                                                          \
+	"'line continuation' : not supported for this version or the enabled extensions "
+
 static const struct divergence {
 	int version;
 	const char *error;
@@ -315,6 +348,17 @@ static const struct divergence {
         /* const float f = 3.0 + (1.0, 2.0); (ES 1.00 keeps the sequence
          * operator in constant expressions; piglit's from-sequence-complex) */
         {100, "'=' : global const initializers must be constant '", false},
+        /* A backslash-newline in desktop GLSL below 4.20 (4.20 made it part of the
+         * language; Mesa joins the lines in every version, as glslang does after its
+         * error: piglit's vertex-program-two-side macros) */
+        {110, LINE_CONTINUATION, true},
+        {120, LINE_CONTINUATION, true},
+        {130, LINE_CONTINUATION, true},
+        {140, LINE_CONTINUATION, true},
+        {150, LINE_CONTINUATION, true},
+        {330, LINE_CONTINUATION, true},
+        {400, LINE_CONTINUATION, true},
+        {410, LINE_CONTINUATION, true},
 };
 
 /* The message of an "ERROR: S:L: message" line (S and L digits), or NULL. */
@@ -407,6 +451,7 @@ static const struct {
         {GH_SHADER_EXT_INTEGER_FUNCTIONS, "GL_MESA_shader_integer_functions"},
         {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
         {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
+        {GH_SHADER_EXT_TEXTURE_ARRAY, "GL_EXT_texture_array"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
@@ -594,6 +639,20 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 		if (sub < 0)
 			return -1;
 	}
+	if (!is_es_version(v->number) && (exts & GH_SHADER_EXT_TEXTURE_ARRAY)) {
+		/* EXT_texture_array's GLSL 1.10/1.20 (shader-texture-array.c). */
+		char *arrays = NULL;
+		int ta =
+		        gh_shader_texture_array_rewrite(sub ? *out : in, *n, v->number, &arrays, n);
+		if (ta != 0 && sub)
+			free(*out);
+		if (ta < 0)
+			return -1;
+		if (ta > 0) {
+			*out = arrays;
+			sub = 1;
+		}
+	}
 	if (v->profile == GH_GLSLANG_PROFILE_CORE || v->profile == GH_GLSLANG_PROFILE_COMPAT ||
 	    !exts)
 		return sub;
@@ -622,8 +681,8 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	}
 	char *text = NULL;
 	size_t n = len;
-	int moved = v.as_420 ? spell_420(source, len, &v, &text)
-	                     : from_version(source, len, &v, &text, &n);
+	int moved = v.as_420 || v.as_400 ? spell_420(source, len, &v, &text)
+	                                 : from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
 	char *spelled = NULL;

@@ -70,6 +70,7 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_FETCH_DEPTH_STENCIL = 1u
 	                                    << 10, /* ARM_shader_framebuffer_fetch_depth_stencil */
 	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 11,   /* EXT_draw_instanced */
+	GH_SHADER_EXT_TEXTURE_ARRAY = 1u << 12,    /* EXT_texture_array (desktop GLSL 1.10, 1.20) */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */
@@ -94,5 +95,12 @@ int gh_shader_standins_rewrite(const char *source, size_t len, int version, int 
  * (malloc'd) and *n, 0 when there is nothing to respell, -1 out of memory. */
 int gh_shader_subroutines_rewrite(const char *source, size_t len, int version, char **out,
                                   size_t *n);
+
+/* The text glslang checks for a desktop GLSL 1.10 or 1.20 shader that
+ * enables EXT_texture_array, its types and functions spelled as GLSL 1.10's
+ * (shader-texture-array.c): 1 with *out (malloc'd) and *n, 0 when there is
+ * nothing to respell, -1 out of memory. */
+int gh_shader_texture_array_rewrite(const char *source, size_t len, int version, char **out,
+                                    size_t *n);
 
 #endif

@@ -222,6 +222,10 @@ int64_t gl_texenv_count(uint32_t pname)
 	case GL_COORD_REPLACE_OES:
 	case GL_TEXTURE_LOD_BIAS_EXT: /* EXT_texture_lod_bias (target GL_TEXTURE_FILTER_CONTROL_EXT)
 	                               */
+	case GL_SOURCE3_RGB_NV:       /* NV_texture_env_combine4's fourth argument */
+	case GL_SOURCE3_ALPHA_NV:
+	case GL_OPERAND3_RGB_NV:
+	case GL_OPERAND3_ALPHA_NV:
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

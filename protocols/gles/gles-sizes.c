@@ -602,6 +602,12 @@ int64_t gl_texlevelparam_count(uint32_t pname)
 	case GL_TEXTURE_BUFFER_DATA_STORE_BINDING:
 	case GL_TEXTURE_BUFFER_OFFSET:
 	case GL_TEXTURE_BUFFER_SIZE:
+	/* Desktop OpenGL's compatibility profile: luminance and intensity images, and
+	 * ARB_texture_float's types of their components */
+	case 0x8060: /* GL_TEXTURE_LUMINANCE_SIZE */
+	case 0x8061: /* GL_TEXTURE_INTENSITY_SIZE */
+	case 0x8C14: /* GL_TEXTURE_LUMINANCE_TYPE_ARB */
+	case 0x8C15: /* GL_TEXTURE_INTENSITY_TYPE_ARB */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

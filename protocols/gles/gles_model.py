@@ -267,6 +267,19 @@ def api_commands(root, api, top):
     return have
 
 
+# gl.xml's <require comment="X interactions with Y">: what X brings only where Y is
+# supported too (ARB_viewport_array's glDepthRangeArraydvNV and glDepthRangeIndexeddNV
+# exist only with NV_depth_buffer_float, its spec says).
+INTERACTION = re.compile(r'\binteractions with (?:GL_)?([A-Za-z0-9]+_\w+)')
+
+
+def interaction_missing(r, exts):
+    """A <require> that is an interaction with an extension not among ours (`exts`): its
+    commands are not the extension's in our contexts, which never have the other one."""
+    m = INTERACTION.search(r.get('comment') or '')
+    return m is not None and 'GL_' + m.group(1) not in exts
+
+
 def heirs_too(apis):
     """`apis` and those that inherit their tables' extension lines (INHERITS)."""
     return set(apis).union(*(INHERITS.get(a, set()) for a in apis))
@@ -357,7 +370,8 @@ def read_registry(path, apis, exts, pending=None, also=None, unlisted=None, part
         ext_cmds[name] = []
 
         def brings(r, a):
-            return r.get('api') in (None, XML_API[a][0]) and in_profile(r, a)
+            return (r.get('api') in (None, XML_API[a][0]) and in_profile(r, a) and
+                    not interaction_missing(r, exts))
 
         # An extension needing a command still pending for an API is held back in that
         # API (not offered there) until the command lands: no list to keep.
@@ -699,6 +713,12 @@ def resolve_same(cmds, ext_apis, lowest=None):
             # (ARB_instanced_arrays' glVertexAttribDivisorARB on a 3.2 context).
             if (c.ext and not t.ext and e not in t.exts and lowest and
                     any(t.since[a] > lowest[a] for a in c.brought.get(e, ext_apis[e]))):
+                t.exts.append(e)
+            # A core command's extensions (ARB_viewport_array's glViewportArrayv on 3.2) are
+            # its target's too when the core command is the target's opcode
+            # (glViewportArrayvOES): read_registry gave the core command only those it
+            # needs below its version.
+            if not c.ext and e not in t.exts:
                 t.exts.append(e)
         mine, its = [c_type(p) for p in c.params], [c_type(p) for p in t.params]
         if c.alias == t.name:

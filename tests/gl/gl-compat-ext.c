@@ -21,6 +21,13 @@
  *                       no error (EXT_framebuffer_object allows it) and is incomplete
  *   blend-ext           glBlendColorEXT, glBlendFuncSeparateEXT blend a quad with a constant
  *                       colour, glBlendEquationEXT(GL_MAX_EXT) another; both read back
+ *   provoking-vertex-ext  glProvokingVertexEXT: a flat-shaded triangle takes its first
+ *                       vertex's colour, then its last's; GL_PROVOKING_VERTEX_EXT read back
+ *   texture-barrier-nv  glTextureBarrierNV: a quad textured with the framebuffer's own
+ *                       texture (GL_ADD of green) reads what a clear wrote before the barrier
+ *   texture-env-combine4  NV_texture_env_combine4's GL_COMBINE4_NV: texture red times 1 plus
+ *                       primary green times 1 is yellow; GL_SOURCE3_RGB_NV read back
+ *   texture-swizzle-ext GL_TEXTURE_SWIZZLE_{R,G}_EXT make a red texel green
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -352,6 +359,152 @@ static void check_blend_ext(void)
 	gc_result(check, ok);
 }
 
+/* A triangle over the whole framebuffer, its vertices red, green, blue. */
+static void rgb_triangle(void)
+{
+	glBegin(GL_TRIANGLES);
+	glColor3f(1, 0, 0);
+	glVertex2f(-1, -1);
+	glColor3f(0, 1, 0);
+	glVertex2f(3, -1);
+	glColor3f(0, 0, 1);
+	glVertex2f(-1, 3);
+	glEnd();
+}
+
+static void check_provoking_vertex_ext(void)
+{
+	const char *check = "provoking-vertex-ext";
+	if (!gc_needs(check, "GL_EXT_provoking_vertex"))
+		return;
+	PFNGLPROVOKINGVERTEXEXTPROC provoking =
+	        (PFNGLPROVOKINGVERTEXEXTPROC)proc(check, "glProvokingVertexEXT");
+	if (!provoking)
+		return;
+	glShadeModel(GL_FLAT);
+	provoking(GL_FIRST_VERTEX_CONVENTION_EXT);
+	rgb_triangle();
+	GLint first = 0, last = 0;
+	glGetIntegerv(GL_PROVOKING_VERTEX_EXT, &first);
+	bool ok = gc_no_error(check, "the first-vertex triangle") &&
+	          gc_pixel_is(check, SIZE / 2, SIZE / 2, 0xff0000, "the first vertex's red");
+	provoking(GL_LAST_VERTEX_CONVENTION_EXT);
+	rgb_triangle();
+	glGetIntegerv(GL_PROVOKING_VERTEX_EXT, &last);
+	glShadeModel(GL_SMOOTH);
+	glColor3f(1, 1, 1);
+	ok = ok && gc_no_error(check, "the last-vertex triangle") &&
+	     gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x0000ff, "the last vertex's blue");
+	if (ok &&
+	    (first != GL_FIRST_VERTEX_CONVENTION_EXT || last != GL_LAST_VERTEX_CONVENTION_EXT))
+		ok = gc_fail(check, "GL_PROVOKING_VERTEX_EXT 0x%x then 0x%x", (unsigned)first,
+		             (unsigned)last);
+	gc_result(check, ok);
+}
+
+static void check_texture_barrier_nv(GLuint main_fb)
+{
+	const char *check = "texture-barrier-nv";
+	if (!gc_needs(check, "GL_NV_texture_barrier"))
+		return;
+	PFNGLTEXTUREBARRIERNVPROC barrier =
+	        (PFNGLTEXTUREBARRIERNVPROC)proc(check, "glTextureBarrierNV");
+	if (!barrier)
+		return;
+	GLuint tex, fb;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_2D, tex);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, SIZE, SIZE, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glGenFramebuffers(1, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+	glClearColor(1, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	/* The barrier makes the clear visible to the texture fetches of the next draw, which
+	 * reads and writes each texel once: red plus green. */
+	barrier();
+	glEnable(GL_TEXTURE_2D);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_ADD);
+	glColor3f(0, 1, 0);
+	glBegin(GL_QUADS);
+	glTexCoord2f(0, 0);
+	glVertex2f(-1, -1);
+	glTexCoord2f(1, 0);
+	glVertex2f(1, -1);
+	glTexCoord2f(1, 1);
+	glVertex2f(1, 1);
+	glTexCoord2f(0, 1);
+	glVertex2f(-1, 1);
+	glEnd();
+	bool ok = gc_no_error(check, "the quad after glTextureBarrierNV") &&
+	          gc_pixel_is(check, SIZE / 2, SIZE / 2, 0xffff00, "red read back plus green");
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+	glDisable(GL_TEXTURE_2D);
+	glColor3f(1, 1, 1);
+	glBindFramebuffer(GL_FRAMEBUFFER, main_fb);
+	glDeleteFramebuffers(1, &fb);
+	glDeleteTextures(1, &tex);
+	gc_result(check, ok);
+}
+
+static void check_texture_env_combine4(void)
+{
+	const char *check = "texture-env-combine4";
+	if (!gc_needs(check, "GL_NV_texture_env_combine4"))
+		return;
+	GLuint t = texel((const GLubyte[4]){255, 0, 0, 255});
+	/* Arg0 * Arg1 + Arg2 * Arg3: the texture's red times 1 (one minus zero), plus the
+	 * primary green times 1. */
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_COMBINE4_NV);
+	glTexEnvi(GL_TEXTURE_ENV, GL_COMBINE_RGB, GL_ADD);
+	glTexEnvi(GL_TEXTURE_ENV, GL_SOURCE0_RGB, GL_TEXTURE);
+	glTexEnvi(GL_TEXTURE_ENV, GL_OPERAND0_RGB, GL_SRC_COLOR);
+	glTexEnvi(GL_TEXTURE_ENV, GL_SOURCE1_RGB, GL_ZERO);
+	glTexEnvi(GL_TEXTURE_ENV, GL_OPERAND1_RGB, GL_ONE_MINUS_SRC_COLOR);
+	glTexEnvi(GL_TEXTURE_ENV, GL_SOURCE2_RGB, GL_PRIMARY_COLOR);
+	glTexEnvi(GL_TEXTURE_ENV, GL_OPERAND2_RGB, GL_SRC_COLOR);
+	const GLint src3[1] = {GL_ZERO}, op3[1] = {GL_ONE_MINUS_SRC_COLOR};
+	glTexEnviv(GL_TEXTURE_ENV, GL_SOURCE3_RGB_NV, src3);
+	glTexEnviv(GL_TEXTURE_ENV, GL_OPERAND3_RGB_NV, op3);
+	glColor3f(0, 1, 0);
+	full_quad();
+	GLint got = -1;
+	glGetTexEnviv(GL_TEXTURE_ENV, GL_SOURCE3_RGB_NV, &got);
+	bool ok = gc_no_error(check, "the GL_COMBINE4_NV quad") &&
+	          gc_pixel_is(check, SIZE / 2, SIZE / 2, 0xffff00, "red plus green");
+	if (ok && got != GL_ZERO)
+		ok = gc_fail(check, "GL_SOURCE3_RGB_NV 0x%x, not GL_ZERO", (unsigned)got);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+	glDisable(GL_TEXTURE_2D);
+	glDeleteTextures(1, &t);
+	glColor3f(1, 1, 1);
+	gc_result(check, ok);
+}
+
+static void check_texture_swizzle_ext(void)
+{
+	const char *check = "texture-swizzle-ext";
+	if (!gc_needs(check, "GL_EXT_texture_swizzle"))
+		return;
+	GLuint t = texel((const GLubyte[4]){255, 0, 0, 255});
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R_EXT, GL_ZERO);
+	glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G_EXT, GL_RED);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
+	full_quad();
+	GLint g = 0;
+	glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G_EXT, &g);
+	bool ok = gc_no_error(check, "the swizzled quad") &&
+	          gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x00ff00, "red swizzled to green");
+	if (ok && g != GL_RED)
+		ok = gc_fail(check, "GL_TEXTURE_SWIZZLE_G_EXT 0x%x, not GL_RED", (unsigned)g);
+	glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+	glDisable(GL_TEXTURE_2D);
+	glDeleteTextures(1, &t);
+	gc_result(check, ok);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -390,6 +543,10 @@ int main(void)
 	check_point_parameters();
 	check_framebuffer_object_ext(fb);
 	check_blend_ext();
+	check_provoking_vertex_ext();
+	check_texture_barrier_nv(fb);
+	check_texture_env_combine4();
+	check_texture_swizzle_ext();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);

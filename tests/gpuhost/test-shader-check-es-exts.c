@@ -266,6 +266,65 @@ static bool known_extensions_of_the_batch_are_accepted(void)
 	return true;
 }
 
+/* EXT_texture_array in desktop GLSL 1.10/1.20 (shader-texture-array.c): accepted in a
+ * compatibility context that has it, refused in one that does not, its wrong calls and
+ * the shader's other errors still found on their own lines, and its names left alone
+ * where the shader does not enable it. */
+static bool texture_array_is_checked_where_the_context_has_it(void)
+{
+	static const char *const good[] = {
+	        "#version 110\n#extension GL_EXT_texture_array : enable\n"
+	        "varying vec4 t; uniform sampler1DArrayShadow s;\n"
+	        "void main() { gl_FragColor = shadow1DArray(s, vec3(t.x, 0.0, t.y)); }\n",
+	        "#version 120\n/* arrays */ #extension GL_EXT_texture_array : require\n"
+	        "uniform sampler2DArray a; uniform sampler2DArrayShadow b; uniform "
+	        "sampler1DArray c;\nvoid main() {\n#ifdef GL_EXT_texture_array\n"
+	        "gl_FragColor = texture2DArray(a, vec3(0.5), 1.0) + shadow2DArray(b, vec4(0.5)) + "
+	        "texture1DArray(c, vec2(0.5));\n#endif\n}\n",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v =
+		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, good[i],
+		                            strlen(good[i]), GH_SHADER_EXT_TEXTURE_ARRAY, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i]);
+		v = gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, good[i],
+		                        strlen(good[i]), 0, &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i]);
+		free(log);
+	}
+	static const struct {
+		const char *src, *line, *what;
+	} bad[] = {
+	        /* shadow1DArray's coordinate is a vec3 */
+	        {"#version 110\n#extension GL_EXT_texture_array : enable\n"
+	         "uniform sampler1DArrayShadow s;\n"
+	         "void main() { gl_FragColor = shadow1DArray(s, vec2(0.5)); }\n",
+	         "0:4:", "no matching overloaded function"},
+	        /* an error of the shader's own, after the extension's names */
+	        {"#version 110\n#extension GL_EXT_texture_array : enable\n"
+	         "uniform sampler2DArray s;\nvoid main() {\n"
+	         "gl_FragColor = texture2DArray(s, vec3(0.5)) + undeclared;\n}\n",
+	         "0:5:", "undeclared"},
+	        /* not enabled: glslang 1.10 knows no such type */
+	        {"#version 110\nuniform sampler2DArray s;\n"
+	         "void main() { gl_FragColor = texture2DArray(s, vec3(0.5)); }\n",
+	         "0:2:", "syntax error"},
+	};
+	for (size_t i = 0; i < 3; i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v =
+		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, bad[i].src,
+		                            strlen(bad[i].src), GH_SHADER_EXT_TEXTURE_ARRAY, &log);
+		CHECK(v == GH_SHADER_REFUSED && log && strstr(log, bad[i].line) &&
+		              strstr(log, bad[i].what),
+		      "verdict %d, log:\n%s---\n%s", v, log ? log : "", bad[i].src);
+		free(log);
+	}
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -280,6 +339,7 @@ static const struct {
         CASE(group_vote_and_fetch_depth_stencil_are_checked_where_the_context_has_them),
         CASE(integer_functions_are_checked_where_the_context_has_them),
         CASE(known_extensions_of_the_batch_are_accepted),
+        CASE(texture_array_is_checked_where_the_context_has_it),
 #undef CASE
 };
 

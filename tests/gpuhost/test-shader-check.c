@@ -591,6 +591,50 @@ static bool compute_below_420_is_checked_with_arb_compute_shader(void)
 	               "'#version' : 300 has no compute shaders");
 }
 
+/* gl_FrontColor and its kin in compatibility geometry and tessellation shaders of 1.50 to
+ * 3.30, which glslang 12 declares from 4.00 only: checked as 4.00 compatibility, their
+ * errors still found; core-profile shaders still lack them. */
+static bool compatibility_colours_below_400_are_checked_as_400(void)
+{
+	static const char gs[] = "#version 150 compatibility\n"
+	                         "layout(triangles) in;\n"
+	                         "layout(triangle_strip, max_vertices = 3) out;\n"
+	                         "void main() { for (int i = 0; i < 3; i++) {\n"
+	                         "gl_Position = gl_in[i].gl_Position; gl_FrontColor = vec4(1.0);\n"
+	                         "gl_BackSecondaryColor = vec4(0.5); EmitVertex(); } }\n";
+	static const char tes[] = "#version 330 compatibility\n"
+	                          "#extension GL_ARB_tessellation_shader : require\n"
+	                          "layout(triangles) in;\n"
+	                          "void main() { gl_Position = gl_in[0].gl_Position;\n"
+	                          "gl_BackColor = vec4(0.5); }\n";
+	static const char gs_error[] =
+	        "#version 150 compatibility\n"
+	        "layout(points) in;\n"
+	        "layout(points, max_vertices = 1) out;\n"
+	        "void main() { gl_FrontColor = undeclared; EmitVertex(); }\n";
+	static const char gs_core[] = "#version 150 core\n"
+	                              "layout(points) in;\n"
+	                              "layout(points, max_vertices = 1) out;\n"
+	                              "void main() { gl_FrontColor = vec4(1.0); EmitVertex(); }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GEOMETRY, gs) &&
+	       accepted(GH_SHADER_API_GL_COMPAT, 0x8E87 /* tess evaluation */, tes) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GEOMETRY, gs_error, "0:4: 'undeclared'") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GEOMETRY, gs_core, "0:4: 'gl_FrontColor'");
+}
+
+/* A backslash-newline below GLSL 4.20, which glslang 12 reports and Mesa takes: accepted
+ * alone; with an error in the joined lines refused (its log is glslang's first pass's). */
+static bool line_continuation_below_420_is_a_known_divergence(void)
+{
+	static const char fs120[] = "#version 120\n#define X(a) a + \\\n 1.0\n"
+	                            "void main() { gl_FragColor = vec4(X(2.0)); }\n";
+	static const char fs150_error[] = "#version 150\n#define X(a) a + \\\n 1.0\n"
+	                                  "out vec4 c;\nvoid main() { c = vec4(X(undeclared)); }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs120) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs150_error,
+	               "0:2: 'line continuation'");
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -612,6 +656,8 @@ static const struct {
         CASE(viewport_array_is_checked_where_the_context_has_it),
         CASE(sample_variables_and_interpolation_are_checked_where_the_context_has_them),
         CASE(compute_below_420_is_checked_with_arb_compute_shader),
+        CASE(compatibility_colours_below_400_are_checked_as_400),
+        CASE(line_continuation_below_420_is_a_known_divergence),
         CASE(check_cost),
 #undef CASE
 };

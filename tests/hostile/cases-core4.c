@@ -27,6 +27,23 @@ static bool gl_depth_range_array_counted_past_its_blob_ends_the_link(struct hl_e
 	return hl_refused(e, &g.l, "glDepthRangeArrayv: v is 16 bytes, its arguments say 64");
 }
 
+/* The same on a core 3.3 context, where ARB_viewport_array (which the host's driver has)
+ * brings glDepthRangeArrayv: checked by its size there too, not waved through. */
+static bool
+gl_depth_range_array_of_arb_viewport_array_counted_past_its_blob_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(3, 3));
+	static const double v[2] = {0, 1};
+	hl_gl_cmd_begin(&g, GLES_OP_glDepthRangeArrayv);
+	hl_put_u32(&g.cmds, 1);
+	hl_put_u32(&g.cmds, 2);
+	hl_gl_put_blob(&g, v, sizeof(v));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glDepthRangeArrayv: v is 16 bytes, its arguments say 32");
+}
+
 /* Two dmat4s said, one sent. */
 static bool gl_double_matrix_uniform_counted_past_its_blob_ends_the_link(struct hl_env *e)
 {
@@ -180,6 +197,7 @@ static bool gl_double_attrib_pointer_without_a_buffer_ends_the_link(struct hl_en
 
 const struct hl_case hl_core4_cases[] = {
         HL_CASE(gl_depth_range_array_counted_past_its_blob_ends_the_link),
+        HL_CASE(gl_depth_range_array_of_arb_viewport_array_counted_past_its_blob_ends_the_link),
         HL_CASE(gl_double_matrix_uniform_counted_past_its_blob_ends_the_link),
         HL_CASE(gl_get_uniform_dv_capacity_over_a_dmat4_ends_the_link),
         HL_CASE(gl_clear_buffer_data_with_a_short_value_ends_the_link),

@@ -229,6 +229,16 @@ expect_error('GLenum for GLint needs gl.xml\'s alias',
                       'cmd glTexSubImage3DEXT same=glTextureSubImage3D'),
              'glTexSubImage3DEXT: same=glTextureSubImage3D with another prototype')
 
+# gl.xml's <require comment="X interactions with Y">: ARB_viewport_array brings
+# glDepthRangeArraydvNV and glDepthRangeIndexeddNV only with NV_depth_buffer_float. Not
+# ours, they are not ARB_viewport_array's (it stays enum-only); with NV_depth_buffer_float
+# listed they are (and its line would need `commands`).
+expect_api('an interaction with an extension not ours brings nothing', real_api,
+           [r'1u << GL_API_GL_CORE \| 1u << GL_API_GL_COMPAT, /\* GL_ARB_viewport_array \*/'])
+expect_error('an interaction with an extension of ours brings its commands',
+             good + 'extension GL_NV_depth_buffer_float commands\n',
+             'extension GL_ARB_viewport_array has commands in gl.xml')
+
 
 def encode_of(table_text):
     with tempfile.TemporaryDirectory() as d:

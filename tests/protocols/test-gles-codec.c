@@ -886,6 +886,40 @@ static void test_gl4_rest(void)
 	install_fakes();
 }
 
+/* Batch compatext's extensions: the NV/EXT names of core commands are the core entry
+ * points, available through the extension below the core version; ARB_viewport_array
+ * brings its core 4.1 commands but not gl.xml's glDepthRangeArraydvNV and
+ * glDepthRangeIndexeddNV (its interaction with NV_depth_buffer_float, which no context of
+ * ours has); NV_texture_env_combine4's and ARB_texture_float's pnames are sized. */
+static void test_compatext(void)
+{
+	CHECK(gl_gles_lookup("glTextureBarrierNV") == gl_gles_lookup("glTextureBarrier"));
+	CHECK(gl_gles_lookup("glProvokingVertexEXT") == gl_gles_lookup("glProvokingVertex"));
+	CHECK(!gl_gles_lookup("glDepthRangeArraydvNV") &&
+	      !gl_gles_lookup("glDepthRangeIndexeddNV"));
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(3, 2)};
+	CHECK(!gles_level_has(&core, GLES_OP_glDepthRangeArrayv) &&
+	      !gles_level_has(&core, GLES_OP_glTextureBarrier));
+	gles_level_add_extension(&core, gles_extension_index("GL_ARB_viewport_array"));
+	gles_level_add_extension(&core, gles_extension_index("GL_NV_texture_barrier"));
+	CHECK(gles_level_has(&core, GLES_OP_glDepthRangeArrayv) &&
+	      gles_level_has(&core, GLES_OP_glViewportArrayvOES) &&
+	      gles_level_has(&core, GLES_OP_glTextureBarrier));
+	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(2, 1)};
+	CHECK(!gles_level_has(&compat, GLES_OP_glProvokingVertex));
+	gles_level_add_extension(&compat, gles_extension_index("GL_EXT_provoking_vertex"));
+	CHECK(gles_level_has(&compat, GLES_OP_glProvokingVertex));
+	/* EXT_provoking_vertex is desktop's compatibility profile's alone (gl.xml). */
+	struct gles_level es32 = {.api = GL_API_GLES2, .version = GL_VERSION_CODE(3, 2)};
+	gles_level_add_extension(&es32, gles_extension_index("GL_EXT_provoking_vertex"));
+	CHECK(!gles_level_has(&es32, GLES_OP_glProvokingVertex));
+	CHECK(gl_texenv_count(GL_SOURCE3_RGB_NV) == 1 &&
+	      gl_texenv_count(GL_OPERAND3_ALPHA_NV) == 1);
+	CHECK(gl_texenv_count(0x8584) == GL_SIZE_INVALID_ENUM); /* one past GL_SOURCE3_RGB_NV */
+	CHECK(gl_texlevelparam_count(0x8C14 /* GL_TEXTURE_LUMINANCE_TYPE_ARB */) == 1 &&
+	      gl_texlevelparam_count(0x8060 /* GL_TEXTURE_LUMINANCE_SIZE */) == 1);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -909,6 +943,7 @@ int main(int argc, char **argv)
 	test_compat_ff();
 	test_compat();
 	test_compat_ls();
+	test_compatext();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -151,6 +151,11 @@ int64_t gl_clear_buffer_count(uint32_t buffer);
 #define GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP 0x8C1C
 #define GL_TEXTURE_BINDING_RECTANGLE_DESKTOP 0x84F6
 #define GL_MAX_RECTANGLE_TEXTURE_SIZE_DESKTOP 0x84F8
+/* NV_texture_env_combine4's glTexEnv pnames. */
+#define GL_SOURCE3_RGB_NV 0x8583
+#define GL_SOURCE3_ALPHA_NV 0x858B
+#define GL_OPERAND3_RGB_NV 0x8593
+#define GL_OPERAND3_ALPHA_NV 0x859B
 
 /* ---- Vertex and pixel data ---- */
 

@@ -1,0 +1,154 @@
+/*
+ * EXT_texture_array's GLSL in desktop GLSL 1.10 and 1.20, which glslang 12
+ * does not know (it has neither the extension nor, below 1.30, the sampler
+ * types of arrays): the text glslang checks is the shader with each of the
+ * extension's types and functions respelled as the plain GLSL 1.10 type or
+ * function of the same arguments and result, padded with blanks to the
+ * same length (columns and line numbers stay the app's). The driver still
+ * gets the app's source unchanged.
+ *
+ *   sampler1DArray        sampler2D         its coordinate a vec2, as 2D's
+ *   sampler2DArray        sampler3D         a vec3, as 3D's
+ *   sampler1DArrayShadow  sampler2DShadow   a vec3 (s, layer, reference)
+ *   sampler2DArrayShadow  sampler2DShadow   with shadow2DArray's vec4, which
+ *                                           is shadow2DProj's
+ *   texture1DArray[Lod], texture2DArray[Lod], shadow1DArray[Lod],
+ *   shadow2DArray         texture2D[Lod], texture3D[Lod], shadow2D[Lod],
+ *                         shadow2DProj: the same arguments (bias and lod
+ *                         where GLSL 1.10 has them) and a vec4 result
+ *
+ * Only after the shader's first #extension GL_EXT_texture_array line, which
+ * is blanked (the preamble defines the macro: shader-check.c). Each array
+ * sampler becomes a sampler of its own coordinate's type, so glslang checks
+ * every call with the extension's arguments; what it cannot tell apart
+ * (a 1D array sampler handed to texture2D) the driver refuses still. A
+ * shader overloading one of its functions on two types this makes one is
+ * refused: a false refusal, never a false acceptance of its syntax. GLSL
+ * 1.30 and later have the types (glslang knows them there), not the
+ * extension's function names: not respelled.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shader-check.h"
+
+static const struct {
+	const char *word, *as; /* as: no longer than word */
+} respell[] = {
+        {"sampler1DArrayShadow", "sampler2DShadow"},
+        {"sampler2DArrayShadow", "sampler2DShadow"},
+        {"sampler1DArray", "sampler2D"},
+        {"sampler2DArray", "sampler3D"},
+        {"texture1DArrayLod", "texture2DLod"},
+        {"texture2DArrayLod", "texture3DLod"},
+        {"texture1DArray", "texture2D"},
+        {"texture2DArray", "texture3D"},
+        {"shadow1DArrayLod", "shadow2DLod"},
+        {"shadow1DArray", "shadow2D"},
+        {"shadow2DArray", "shadow2DProj"},
+};
+
+#define N_RESPELL (sizeof(respell) / sizeof(respell[0]))
+
+static bool word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+static bool is(const char *s, size_t n, const char *w)
+{
+	return n == strlen(w) && memcmp(s, w, n) == 0;
+}
+
+/* Past the comment at s[i] (none: i). */
+static size_t past_comment(const char *s, size_t len, size_t i)
+{
+	if (i + 1 >= len || s[i] != '/' || (s[i + 1] != '/' && s[i + 1] != '*'))
+		return i;
+	bool block = s[i + 1] == '*';
+	for (i += 2; i < len; i++) {
+		if (!block && s[i] == '\n')
+			return i;
+		if (block && s[i] == '*' && i + 1 < len && s[i + 1] == '/')
+			return i + 2;
+	}
+	return len;
+}
+
+/* The directive at s[i] ('#' first on its line): blanked when it is an
+ * #extension of GL_EXT_texture_array with no line continuation (*on set).
+ * Returns where its line ends. */
+static size_t directive(char *s, size_t len, size_t i, bool *on)
+{
+	size_t from = i, k = i + 1, w;
+	while (k < len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (w = k; k < len && word_char(s[k]);)
+		k++;
+	bool ext = is(s + w, k - w, "extension");
+	while (k < len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (w = k; k < len && word_char(s[k]);)
+		k++;
+	bool ours = ext && is(s + w, k - w, "GL_EXT_texture_array");
+	for (; k < len && s[k] != '\n'; k++)
+		ours = ours && s[k] != '\\';
+	if (ours) {
+		memset(s + from, ' ', k - from);
+		*on = true;
+	}
+	return k;
+}
+
+int gh_shader_texture_array_rewrite(const char *source, size_t len, int version, char **out,
+                                    size_t *n)
+{
+	if (version >= 130)
+		return 0;
+	char *s = malloc(len ? len : 1);
+	if (!s)
+		return -1;
+	memcpy(s, source, len);
+	bool on = false, line_start = true, changed = false;
+	for (size_t i = 0; i < len;) {
+		size_t c = past_comment(s, len, i);
+		if (c != i) {
+			i = c;
+			continue;
+		}
+		if (s[i] == '#' && line_start) {
+			bool was = on;
+			i = directive(s, len, i, &on);
+			changed |= on != was;
+			continue;
+		}
+		if (s[i] == '\n')
+			line_start = true;
+		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			line_start = false;
+		if (!word_char(s[i])) {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (i < len && word_char(s[i]))
+			i++;
+		for (size_t k = 0; on && k < N_RESPELL; k++) {
+			if (is(s + w, i - w, respell[k].word)) {
+				size_t as = strlen(respell[k].as);
+				memcpy(s + w, respell[k].as, as);
+				memset(s + w + as, ' ', i - w - as);
+				break;
+			}
+		}
+	}
+	if (!changed) {
+		free(s);
+		return 0;
+	}
+	*out = s;
+	*n = len;
+	return 1;
+}
