@@ -265,6 +265,20 @@ static bool base_instance(void)
 	glDrawElementsInstancedBaseVertexBaseInstance(GL_TRIANGLES, 3, GL_UNSIGNED_INT, NULL, 1, 0,
 	                                              1);
 	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements, base vertex 0, base instance 1") && ok;
+	/* Indirect: the commands' last field is the base instance. */
+	static const GLuint commands[9] = {3, 1, 0, 1, /* arrays */ 3, 1, 0, 0, 1 /* elements */};
+	GLuint indirect;
+	glGenBuffers(1, &indirect);
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(commands), commands, GL_STATIC_DRAW);
+	gl4_clear();
+	glDrawArraysIndirect(GL_TRIANGLES, NULL);
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "arrays indirect, base instance 1") && ok;
+	gl4_clear();
+	glDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, (const void *)(4 * sizeof(GLuint)));
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements indirect, base instance 1") && ok;
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+	glDeleteBuffers(1, &indirect);
 	glDeleteBuffers(2, buf);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteProgram(p);
