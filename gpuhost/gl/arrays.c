@@ -71,7 +71,9 @@ static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, con
 	uint32_t index = h->index, size = h->size, type = h->type, first = h->first;
 	uint32_t count = h->count, mode = h->mode;
 	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, size, type);
-	if (index >= x->gl->max_attribs || !bytes || mode > GL_CLIENT_ARRAY_INTEGER)
+	/* GL refuses GL_BGRA but normalized (and would keep the previous array). */
+	bool bgra_ok = size != GH_GL_BGRA || mode == GL_CLIENT_ARRAY_NORMALIZED;
+	if (index >= x->gl->max_attribs || !bytes || !bgra_ok || mode > GL_CLIENT_ARRAY_INTEGER)
 		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
 		                  mode);
 	uint64_t need = ((uint64_t)first + count) * bytes;

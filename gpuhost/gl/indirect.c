@@ -11,7 +11,9 @@
  * What GL defines as an error of the command (no buffer bound, a command
  * past the buffer's end, the default vertex array, an array with no
  * buffer, a reserved field not 0) is that GL error for the app and nothing
- * runs. Alignment and sign of the offset are checked by the library: a
+ * runs. In a context with base instances (desktop OpenGL 4.2 or
+ * ARB_base_instance, ES's EXT_base_instance) the reserved field is the draw's
+ * base instance, as those define it. Alignment and sign of the offset are checked by the library: a
  * stream that breaks them ends the link.
  */
 #include <string.h>
@@ -80,16 +82,29 @@ static bool draw_allowed(struct gl_exec *x, const char *cmd, bool *ok)
 	return true;
 }
 
+/* The reserved field of the commands is baseInstance where the context draws with one. */
+static bool has_base_instance(struct gl_exec *x)
+{
+	return gl_exec_context_has(x, GLES_OP_glDrawArraysInstancedBaseInstanceEXT) &&
+	       gles_host.glDrawArraysInstancedBaseInstanceEXT &&
+	       gles_host.glDrawElementsInstancedBaseVertexBaseInstanceEXT;
+}
+
 struct arrays_call {
 	GLenum mode;
-	uint32_t cmd[4]; /* count, instanceCount, first, reservedMustBeZero */
+	uint32_t cmd[4]; /* count, instanceCount, first, reservedMustBeZero or baseInstance */
 };
 
 static void run_arrays(const void *args)
 {
 	const struct arrays_call *c = args;
-	gles_host.glDrawArraysInstanced(c->mode, (GLint)c->cmd[2], (GLsizei)c->cmd[0],
-	                                (GLsizei)c->cmd[1]);
+	if (c->cmd[3])
+		gles_host.glDrawArraysInstancedBaseInstanceEXT(c->mode, (GLint)c->cmd[2],
+		                                               (GLsizei)c->cmd[0],
+		                                               (GLsizei)c->cmd[1], c->cmd[3]);
+	else
+		gles_host.glDrawArraysInstanced(c->mode, (GLint)c->cmd[2], (GLsizei)c->cmd[0],
+		                                (GLsizei)c->cmd[1]);
 }
 
 /* u32 mode, u64 offset into the GL_DRAW_INDIRECT_BUFFER. */
@@ -107,14 +122,17 @@ bool gl_exec_special_glDrawArraysIndirect(struct gl_exec *x, struct gl_reader *r
 		return false;
 	if (!got)
 		return true;
-	if (c.cmd[3])
+	if (c.cmd[3] && !has_base_instance(x))
 		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
 	/* GLuint counts a direct draw cannot say: more than GL could fetch
 	 * from any buffer anyway. */
 	if (c.cmd[0] > INT32_MAX || c.cmd[1] > INT32_MAX || c.cmd[2] > INT32_MAX ||
 	    (uint64_t)c.cmd[0] + c.cmd[2] > (uint64_t)INT32_MAX + 1)
 		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
-	struct gh_gl_fetch f = {.any = c.cmd[0] > 0, .first = c.cmd[2], .instances = c.cmd[1]};
+	struct gh_gl_fetch f = {.any = c.cmd[0] > 0,
+	                        .first = c.cmd[2],
+	                        .instances = c.cmd[1],
+	                        .base_instance = c.cmd[3]};
 	f.last = f.any ? (int64_t)c.cmd[2] + c.cmd[0] - 1 : 0;
 	return gh_gl_draw_checked(x, &f, run_arrays, &c);
 }
@@ -123,14 +141,19 @@ struct elements_call {
 	struct gh_gl *gl;
 	GLenum mode, type;
 	uint32_t isize;
-	uint32_t cmd[5]; /* count, instanceCount, firstIndex, baseVertex, reservedMustBeZero */
+	/* count, instanceCount, firstIndex, baseVertex, reservedMustBeZero or baseInstance */
+	uint32_t cmd[5];
 };
 
 static void run_elements(const void *args)
 {
 	const struct elements_call *c = args;
 	const void *indices = (const void *)(uintptr_t)((uint64_t)c->cmd[2] * c->isize);
-	if (!c->cmd[3])
+	if (c->cmd[4])
+		gles_host.glDrawElementsInstancedBaseVertexBaseInstanceEXT(
+		        c->mode, (GLsizei)c->cmd[0], c->type, indices, (GLsizei)c->cmd[1],
+		        (GLint)c->cmd[3], c->cmd[4]);
+	else if (!c->cmd[3])
 		gles_host.glDrawElementsInstanced(c->mode, (GLsizei)c->cmd[0], c->type, indices,
 		                                  (GLsizei)c->cmd[1]);
 	else
@@ -162,7 +185,7 @@ bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader 
 		return false;
 	if (!got)
 		return true;
-	if (c.cmd[4])
+	if (c.cmd[4] && !has_base_instance(x))
 		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
 	if (c.cmd[0] > INT32_MAX || c.cmd[1] > INT32_MAX)
 		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
@@ -184,7 +207,8 @@ bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader 
 	struct gh_gl_fetch f = {.any = c.cmd[0] > 0,
 	                        .first = (int64_t)min + base,
 	                        .last = (int64_t)max + base,
-	                        .instances = c.cmd[1]};
+	                        .instances = c.cmd[1],
+	                        .base_instance = c.cmd[4]};
 	if (f.any && f.last < 0)
 		return gh_gl_fail(x, "base vertex %d makes every index negative", base);
 	return gh_gl_draw_checked(x, &f, run_elements, &c);

@@ -142,6 +142,22 @@ bool gh_gl_command_failed(struct gh_gl_context *ctx)
 	return true;
 }
 
+uint32_t gl_exec_errors_begin(struct gl_exec *x)
+{
+	if (!x->ctx)
+		return 0;
+	gh_gl_errors_stash(x->ctx);
+	return x->ctx->errors;
+}
+
+bool gl_exec_errors_raised(struct gl_exec *x, uint32_t before)
+{
+	if (!x->ctx)
+		return false;
+	bool driver = gh_gl_command_failed(x->ctx);
+	return driver || (x->ctx->errors & ~before) != 0;
+}
+
 /* glGetError: the errors the host holds for the context first. */
 bool gl_exec_special_glGetError(struct gl_exec *x, struct gl_reader *r)
 {

@@ -289,8 +289,21 @@ static bool integer_type(uint32_t type)
 	       type == GL_UNSIGNED_SHORT || type == GL_INT || type == GL_UNSIGNED_INT;
 }
 
+/* Desktop OpenGL's ARB_vertex_array_bgra (core 3.2): size GL_BGRA, four components in
+ * one GL_UNSIGNED_BYTE each or in a packed type's 4 bytes (normalized: GL refuses it
+ * otherwise, with no state change). */
+static uint32_t bgra_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type)
+{
+	bool desktop = ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
+	bool ok = type == GL_UNSIGNED_BYTE || type == GH_GL_INT_2_10_10_10_REV ||
+	          type == GH_GL_UNSIGNED_INT_2_10_10_10_REV;
+	return desktop && size == GH_GL_BGRA && ok ? 4 : 0;
+}
+
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type)
 {
+	if (size == GH_GL_BGRA)
+		return bgra_attrib_bytes(ctx, size, type);
 	uint32_t bytes = gh_gl_attrib_bytes(size, type);
 	if (!bytes && ctx->es3)
 		bytes = es3_attrib_bytes(size, type);

@@ -450,6 +450,8 @@ int64_t gl_get_count(uint32_t pname)
 		return GL_SIZES_MAX_FORMATS;
 	/* Desktop OpenGL's state of its 1.0 to 2.0 commands (an ES driver
 	 * refuses them itself). */
+	case GL_DOUBLEBUFFER:
+	case GL_STEREO:
 	case GL_DRAW_BUFFER_DESKTOP:
 	case GL_TEXTURE_BINDING_1D_DESKTOP:
 	case GL_TEXTURE_BINDING_1D_ARRAY_DESKTOP:

@@ -324,6 +324,11 @@ def gen_decoder(c):
             L.append('\tif (!gl_exec_names_reserve(x, %s, n_%s / 4))' % (name_cls(p.cls), p.name))
             L.append('\t\tgoto done;')
     call = 'gles_host.%s(%s)' % (N, ', '.join(args))
+    # GL writes nothing where a query fails: the errors pending before it are stashed, so
+    # that one raised by the call itself tells the reply to carry none of its bytes.
+    watch = c.sync and bool(c.outs)
+    if watch:
+        L.append('\tuint32_t errs = gl_exec_errors_begin(x);')
     if c.wrap:
         L.append('\tif (!gl_exec_wrap_%s(%s))' % (N, ', '.join(hargs)))
         L.append('\t\tgoto done;')
@@ -349,9 +354,12 @@ def gen_decoder(c):
             L.append('\t\tgoto done;')
     if c.sync:
         terms = ['4' if c.ret != 'void' else '0']
+        if watch:
+            L.append('\tbool failed = gl_exec_errors_raised(x, errs);')
         for p in c.outs:
             string = 'true' if 'string' in p.flags else 'false'
-            L.append('\tuint32_t w_%s = dec_out_len(o_%s, n_%s, %s);' % (p.name, p.name, p.name, string))
+            L.append('\tuint32_t w_%s = failed && n_%s != GL_BLOB_NULL ? 0 : '
+                     'dec_out_len(o_%s, n_%s, %s);' % (p.name, p.name, p.name, p.name, string))
             terms.append('4 + gles_blob_room(w_%s)' % p.name)
         L.append('\tuint64_t rsize = %s;' % ' + '.join(terms))
         L.append('\tif (rsize > GLES_MAX_PAYLOAD) {')

@@ -80,7 +80,8 @@ static const uint8_t *enc_reply_out(struct gl_reader *r, uint32_t cap, bool upto
 			r->bad = true;
 		return NULL;
 	}
-	if (*n > cap || (!upto && *n != cap)) {
+	/* 0 bytes: the call failed and wrote nothing (GL's rule), whatever the capacity. */
+	if (*n > cap || (!upto && *n != cap && *n != 0)) {
 		r->bad = true;
 		return NULL;
 	}

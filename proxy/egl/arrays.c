@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include <GLES3/gl3.h>
+#include <GLES2/gl2ext.h> /* GL_BGRA_EXT */
 
 #include "arrays.h"
 
@@ -35,7 +36,10 @@ bool ge_attrib_type_integer(uint32_t type)
 uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type)
 {
 	/* The packed types hold all four components in 4 bytes. */
-	if (type == GL_INT_2_10_10_10_REV || type == GL_UNSIGNED_INT_2_10_10_10_REV)
+	bool packed = type == GL_INT_2_10_10_10_REV || type == GL_UNSIGNED_INT_2_10_10_10_REV;
+	if (size == GL_BGRA_EXT)
+		return packed || type == GL_UNSIGNED_BYTE ? 4 : 0;
+	if (packed)
 		return size == 4 ? 4 : 0;
 	return size >= 1 && size <= 4 ? (uint32_t)size * ge_attrib_type_size(type) : 0;
 }

@@ -15,7 +15,9 @@ uint32_t ge_attrib_type_size(uint32_t type);
 /* A type glVertexAttribIPointer takes. */
 bool ge_attrib_type_integer(uint32_t type);
 /* Bytes of one vertex of `size` components of `type`; 0 when GL refuses
- * the pair (a packed type with a size other than 4). */
+ * the pair (a packed type with a size other than 4). `size` GL_BGRA (desktop
+ * OpenGL's ARB_vertex_array_bgra: four components) goes with GL_UNSIGNED_BYTE and
+ * the packed types. */
 uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type);
 
 /* Smallest and largest of `count` indices of `type` (UNSIGNED_BYTE,

@@ -176,6 +176,10 @@ const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname);
  * a NUL-terminated copy kept with the api, NULL past the end. */
 uint32_t ge_api_extension_count(const struct ge_api *api);
 const char *ge_api_extension(const struct ge_api *api, uint32_t index);
+/* glGetStringi(GL_SHADING_LANGUAGE_VERSION, index) of desktop OpenGL 4.3 and later
+ * (a static string), NULL past the end; *count (when not NULL) gets
+ * GL_NUM_SHADING_LANGUAGE_VERSIONS, 0 in contexts without the list. */
+const char *ge_api_glsl_version(const struct ge_api *api, uint32_t index, uint32_t *count);
 /* Tears down what eglTerminate left while contexts were current, once
  * none is. Display locked. */
 void ge_display_maybe_finish_terminate(struct ge_display *d);

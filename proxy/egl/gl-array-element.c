@@ -424,11 +424,15 @@ static void send_attrib(uint32_t index, const struct ge_attrib *a, uint32_t i)
 	union element v;
 	if (!read_element(GL_ARRAY_ATTRIB, a, i, &v))
 		return;
+	uint32_t size = (uint32_t)a->size;
+	if (size == BGRA) {
+		swizzle_bgra(&v, a->type);
+		size = 4;
+	}
 	if (packed(a->type)) {
 		gl_enc_glVertexAttribP4ui(index, a->type, a->normalized, v.u[0]);
 		return;
 	}
-	uint32_t size = (uint32_t)a->size;
 	int t = to_floats(&v, a->type, size);
 	if (t < 0)
 		return;

@@ -73,7 +73,7 @@ void GL_APIENTRY gl_enc_special_glNamedBufferSubData(GLuint buffer, GLintptr off
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glNamedBufferSubData);
 	uint32_t old;
 	if (e && buffer_begin(e, WRITE, buffer, &old)) {
-		gl_enc_glBufferSubData(WRITE, offset, size, data);
+		gl_enc_special_glBufferSubData(WRITE, offset, size, data);
 		buffer_end(e, WRITE, buffer, old);
 	}
 }
@@ -96,7 +96,7 @@ void GL_APIENTRY gl_enc_special_glClearNamedBufferData(GLuint buffer, GLenum int
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glClearNamedBufferData);
 	uint32_t old;
 	if (e && buffer_begin(e, WRITE, buffer, &old)) {
-		gl_enc_glClearBufferData(WRITE, internalformat, format, type, data);
+		gl_enc_special_glClearBufferData(WRITE, internalformat, format, type, data);
 		buffer_end(e, WRITE, buffer, old);
 	}
 }
@@ -109,8 +109,8 @@ void GL_APIENTRY gl_enc_special_glClearNamedBufferSubData(GLuint buffer, GLenum 
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glClearNamedBufferSubData);
 	uint32_t old;
 	if (e && buffer_begin(e, WRITE, buffer, &old)) {
-		gl_enc_glClearBufferSubData(WRITE, internalformat, offset, size, format, type,
-		                            data);
+		gl_enc_special_glClearBufferSubData(WRITE, internalformat, offset, size, format,
+		                                    type, data);
 		buffer_end(e, WRITE, buffer, old);
 	}
 }
@@ -124,7 +124,7 @@ void GL_APIENTRY gl_enc_special_glCopyNamedBufferSubData(GLuint readBuffer, GLui
 	if (!e || !buffer_begin(e, READ, readBuffer, &old_read))
 		return;
 	if (buffer_begin(e, WRITE, writeBuffer, &old_write)) {
-		gl_enc_glCopyBufferSubData(READ, WRITE, readOffset, writeOffset, size);
+		gl_enc_special_glCopyBufferSubData(READ, WRITE, readOffset, writeOffset, size);
 		buffer_end(e, WRITE, writeBuffer, old_write);
 	}
 	buffer_end(e, READ, readBuffer, old_read);

@@ -35,7 +35,10 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 	if (!e)
 		return;
 	struct ge_gl_state *gl = e->gl;
-	if (index >= gl->max_attribs || size < 1 || size > 4 || stride < 0) {
+	/* Desktop OpenGL's ARB_vertex_array_bgra (core 3.2): four normalized components,
+	 * in B, G, R, A order. */
+	bool bgra = size == GL_BGRA_EXT && gl->ps.desktop && !integer;
+	if (index >= gl->max_attribs || (!bgra && (size < 1 || size > 4)) || stride < 0) {
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
@@ -43,7 +46,7 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
 	}
-	if (!ge_attrib_elem_bytes(size, type)) {
+	if (!ge_attrib_elem_bytes(size, type) || (bgra && !normalized)) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}

@@ -16,7 +16,8 @@
 #include "state.h"
 #include "stream.h"
 
-#define CONTEXT_LOST 0x0507 /* GL_CONTEXT_LOST_KHR */
+#define CONTEXT_LOST 0x0507                  /* GL_CONTEXT_LOST_KHR */
+#define NUM_SHADING_LANGUAGE_VERSIONS 0x82E9 /* desktop OpenGL 4.3 */
 
 const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 {
@@ -147,6 +148,14 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	case GL_NUM_EXTENSIONS:
 		v[0] = (float)ge_api_extension_count(gl->api);
 		return true;
+	case NUM_SHADING_LANGUAGE_VERSIONS: {
+		uint32_t versions = 0;
+		ge_api_glsl_version(gl->api, 0, &versions);
+		if (!versions)
+			break; /* below desktop OpenGL 4.3: the host's GL_INVALID_ENUM */
+		v[0] = (float)versions;
+		return true;
+	}
 	case GL_UNPACK_ROW_LENGTH:
 		v[0] = (float)gl->ps.unpack_row_length;
 		return true;

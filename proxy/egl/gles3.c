@@ -19,6 +19,15 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetStringi(GLenum name, GLuint index
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetStringi);
 	if (!e)
 		return NULL;
+	uint32_t versions = 0;
+	if (name == GL_SHADING_LANGUAGE_VERSION) {
+		const char *v = ge_api_glsl_version(e->gl->api, index, &versions);
+		if (!versions)
+			gl_enc_error(e, GL_INVALID_ENUM); /* below desktop OpenGL 4.3 */
+		else if (!v)
+			gl_enc_error(e, GL_INVALID_VALUE);
+		return (const GLubyte *)v;
+	}
 	if (name != GL_EXTENSIONS) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return NULL;

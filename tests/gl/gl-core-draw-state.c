@@ -3,6 +3,7 @@
  *
  *   query-counter        glQueryCounter timestamps increase; 64-bit results both signs
  *   packed-attributes    glVertexAttribP{1,2,3,4}ui[v] current values, read back and drawn
+ *   bgra-attributes      a GL_BGRA colour array in a buffer drawn; unnormalized refused
  *   integer-attributes   glVertexAttribI{1,2,3,4}{i,ui}[v], I4{b,s,ub,us}v read back, and
  *                        compared in a shader
  *   clamp-color          glClampColor's state and a float framebuffer read both ways
@@ -115,6 +116,51 @@ static void packed_attributes(void)
 	else
 		gc_result(c, true);
 out:
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(prog);
+}
+
+/* ARB_vertex_array_bgra: a colour array of size GL_BGRA in a buffer reads B, G, R, A; an
+ * unnormalized one, or an integer one, is refused. */
+static void bgra_attributes(void)
+{
+	const char *c = "bgra-attributes";
+	static const char *vs = "#version 330 core\n"
+	                        "in vec2 pos; in vec4 color; out vec4 c;\n"
+	                        "void main() { c = color; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+	static const char *fs = "#version 330 core\n"
+	                        "in vec4 c; out vec4 o;\n"
+	                        "void main() { o = c; }\n";
+	GLuint prog = cd_program(vs, fs, NULL);
+	if (!prog) {
+		gc_fail(c, "the program did not build");
+		return;
+	}
+	GLuint vao = cd_arrays(quad, NULL, 4), buf;
+	/* B, G, R, A bytes: red. */
+	static const GLubyte bgra[4][4] = {
+	        {0, 0, 255, 255}, {0, 0, 255, 255}, {0, 0, 255, 255}, {0, 0, 255, 255}};
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(bgra), bgra, GL_STATIC_DRAW);
+	glVertexAttribPointer(1, GL_BGRA, GL_UNSIGNED_BYTE, GL_TRUE, 0, NULL);
+	glEnableVertexAttribArray(1);
+	bool ok = gc_no_error(c, "a GL_BGRA array");
+	glVertexAttribPointer(1, GL_BGRA, GL_UNSIGNED_BYTE, GL_FALSE, 0, NULL);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "unnormalized") && ok;
+	glVertexAttribIPointer(1, GL_BGRA, GL_UNSIGNED_BYTE, 0, NULL);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "integer") && ok;
+	cd_bind_target();
+	glClearColor(0, 0, 1, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glUseProgram(prog);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	unsigned px = gc_pixel(4, 4);
+	if (px != 0xff0000)
+		ok = gc_fail(c, "drawn 0x%06x", px);
+	if (gc_no_error(c, "the draw") && ok)
+		gc_result(c, true);
+	glDeleteBuffers(1, &buf);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteProgram(prog);
 }
@@ -335,6 +381,7 @@ void cd_state_checks(void)
 {
 	query_counter();
 	packed_attributes();
+	bgra_attributes();
 	integer_attributes();
 	clamp_color();
 	active_uniform_name();

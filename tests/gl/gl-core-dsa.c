@@ -24,6 +24,10 @@
  *   texture-sub-image  glGetTextureSubImage of 2D, array and cube map levels, with pack state,
  *                      into a pixel pack buffer; past the level, bufSize or buffer refused
  *   compressed-sub-image  glGetCompressedTextureSubImage: blocks of an RGTC1 level
+ *   parameters         GL_TEXTURE_SWIZZLE_RGBA by name; glGetNamedFramebufferParameteriv's
+ *                      4.5 state (samples, read format and type) as glGetIntegerv gives it
+ *   glsl-versions      GL_NUM_SHADING_LANGUAGE_VERSIONS and glGetStringi's versions
+ *   query-error        a refused glGetProgramiv leaves the app's values
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a core 4.5 context.
@@ -568,6 +572,82 @@ static bool compressed_sub_image(void)
 	return gc_no_error(c, "the compressed texture") && ok;
 }
 
+/* Desktop GL's own parameters through the named queries: the four swizzles at once, and
+ * 4.5's framebuffer-dependent state as glGetIntegerv gives it for the bound framebuffer. */
+static bool parameters(void)
+{
+	const char *c = "parameters";
+	GLuint tex, fb, rb;
+	glCreateTextures(GL_TEXTURE_2D, 1, &tex);
+	const GLuint swizzle[4] = {GL_RED, GL_BLUE, GL_ONE, GL_ZERO};
+	GLuint got[4] = {0};
+	glTextureParameterIuiv(tex, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+	glGetTextureParameterIuiv(tex, GL_TEXTURE_SWIZZLE_RGBA, got);
+	bool ok = !memcmp(got, swizzle, sizeof(got)) ||
+	          gc_fail(c, "swizzles 0x%x 0x%x 0x%x 0x%x", got[0], got[1], got[2], got[3]);
+	glCreateRenderbuffers(1, &rb);
+	glNamedRenderbufferStorage(rb, GL_RGBA8, 4, 4);
+	glCreateFramebuffers(1, &fb);
+	glNamedFramebufferRenderbuffer(fb, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	static const GLenum pnames[] = {GL_SAMPLES, GL_SAMPLE_BUFFERS,
+	                                GL_IMPLEMENTATION_COLOR_READ_FORMAT,
+	                                GL_IMPLEMENTATION_COLOR_READ_TYPE};
+	GLint old = 0;
+	glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &old);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	for (size_t i = 0; i < sizeof(pnames) / sizeof(pnames[0]); i++) {
+		GLint want = -1, named = -2;
+		glGetIntegerv(pnames[i], &want);
+		glGetNamedFramebufferParameteriv(fb, pnames[i], &named);
+		if (named != want)
+			ok = gc_fail(c, "0x%x: %d by name, %d from glGetIntegerv", pnames[i], named,
+			             want);
+	}
+	GLint doublebuffer = -1;
+	glGetNamedFramebufferParameteriv(fb, GL_DOUBLEBUFFER, &doublebuffer);
+	ok = (doublebuffer == GL_FALSE || gc_fail(c, "a framebuffer object double-buffered")) && ok;
+	glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)old);
+	glDeleteFramebuffers(1, &fb);
+	glDeleteRenderbuffers(1, &rb);
+	glDeleteTextures(1, &tex);
+	return gc_no_error(c, "the parameters") && ok;
+}
+
+/* 4.3's list of GLSL versions: 4.50 among them, each a version string or empty (1.10). */
+static bool glsl_versions(void)
+{
+	const char *c = "glsl-versions";
+	GLint n = 0;
+	glGetIntegerv(GL_NUM_SHADING_LANGUAGE_VERSIONS, &n);
+	bool ok = gc_no_error(c, "GL_NUM_SHADING_LANGUAGE_VERSIONS");
+	bool has450 = false;
+	for (GLint i = 0; i < n; i++) {
+		const char *v = (const char *)glGetStringi(GL_SHADING_LANGUAGE_VERSION, (GLuint)i);
+		if (!v || (*v && (*v < '1' || *v > '9')))
+			ok = gc_fail(c, "version %d is %s", i, v ? v : "NULL");
+		else if (strncmp(v, "450", 3) == 0)
+			has450 = true;
+	}
+	ok = (has450 || gc_fail(c, "%d versions, none 450", n)) && ok;
+	ok = gc_no_error(c, "the versions") && ok;
+	glGetStringi(GL_SHADING_LANGUAGE_VERSION, (GLuint)n);
+	return gc_error_is(c, GL_INVALID_VALUE, "one past the end") && ok;
+}
+
+/* A query GL refuses writes nothing: the app's values stay. */
+static bool query_error(void)
+{
+	const char *c = "query-error";
+	GLuint prog = glCreateProgram();
+	GLint size[3] = {7, 8, 9};
+	glGetProgramiv(prog, GL_COMPUTE_WORK_GROUP_SIZE, size);
+	bool ok = gc_error_is(c, GL_INVALID_OPERATION, "an unlinked program's group size");
+	if (size[0] != 7 || size[1] != 8 || size[2] != 9)
+		ok = gc_fail(c, "wrote %d %d %d", size[0], size[1], size[2]);
+	glDeleteProgram(prog);
+	return ok;
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
@@ -596,6 +676,9 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 	gc_result("texture-storage-1d", texture_storage_1d());
 	gc_result("texture-sub-image", texture_sub_image());
 	gc_result("compressed-sub-image", compressed_sub_image());
+	gc_result("parameters", parameters());
+	gc_result("glsl-versions", glsl_versions());
+	gc_result("query-error", query_error());
 }
 
 int main(void)

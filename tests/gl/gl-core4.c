@@ -265,6 +265,20 @@ static bool base_instance(void)
 	glDrawElementsInstancedBaseVertexBaseInstance(GL_TRIANGLES, 3, GL_UNSIGNED_INT, NULL, 1, 0,
 	                                              1);
 	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements, base vertex 0, base instance 1") && ok;
+	/* Indirect: the commands' last field is the base instance. */
+	static const GLuint commands[9] = {3, 1, 0, 1, /* arrays */ 3, 1, 0, 0, 1 /* elements */};
+	GLuint indirect;
+	glGenBuffers(1, &indirect);
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(commands), commands, GL_STATIC_DRAW);
+	gl4_clear();
+	glDrawArraysIndirect(GL_TRIANGLES, NULL);
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "arrays indirect, base instance 1") && ok;
+	gl4_clear();
+	glDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, (const void *)(4 * sizeof(GLuint)));
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "elements indirect, base instance 1") && ok;
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+	glDeleteBuffers(1, &indirect);
 	glDeleteBuffers(2, buf);
 	glDeleteVertexArrays(1, &vao);
 	glDeleteProgram(p);
@@ -582,6 +596,45 @@ static bool clear_buffer_data(void)
 	return gc_error_is(c, GL_NO_ERROR, "the clears") && ok;
 }
 
+/* A buffer mapped without the persistent bit refuses what would change or copy its store
+ * under the mapping (GL_INVALID_OPERATION); ranges beside the mapping stay open. */
+static bool mapped_buffer(void)
+{
+	const char *c = "mapped-buffer";
+	GLuint buf[2];
+	glGenBuffers(2, buf);
+	glBindBuffer(GL_COPY_WRITE_BUFFER, buf[1]);
+	glBufferData(GL_COPY_WRITE_BUFFER, 64, NULL, GL_DYNAMIC_DRAW);
+	glBindBuffer(GL_ARRAY_BUFFER, buf[0]);
+	glBufferData(GL_ARRAY_BUFFER, 1024, NULL, GL_DYNAMIC_DRAW);
+	static const GLuint fill = 0x5a5a5a5au;
+	glMapBufferRange(GL_ARRAY_BUFFER, 256, 256, GL_MAP_WRITE_BIT);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "the map");
+	glBufferSubData(GL_ARRAY_BUFFER, 0, 4, &fill);
+	glInvalidateBufferSubData(buf[0], 512, 512);
+	ok = gc_error_is(c, GL_NO_ERROR, "ranges beside the mapping") && ok;
+	glBufferSubData(GL_ARRAY_BUFFER, 508, 8, &fill);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBufferSubData over it") && ok;
+	glInvalidateBufferSubData(buf[0], 240, 100);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glInvalidateBufferSubData over it") && ok;
+	glInvalidateBufferData(buf[0]);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glInvalidateBufferData") && ok;
+	glClearBufferData(GL_ARRAY_BUFFER, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, &fill);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glClearBufferData") && ok;
+	glClearBufferSubData(GL_ARRAY_BUFFER, GL_R32UI, 256, 4, GL_RED_INTEGER, GL_UNSIGNED_INT,
+	                     &fill);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glClearBufferSubData over it") && ok;
+	glCopyBufferSubData(GL_ARRAY_BUFFER, GL_COPY_WRITE_BUFFER, 0, 0, 4);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glCopyBufferSubData from it") && ok;
+	glUnmapBuffer(GL_ARRAY_BUFFER);
+	GLuint got = 0;
+	glGetBufferSubData(GL_ARRAY_BUFFER, 0, 4, &got);
+	if (got != fill)
+		ok = gc_fail(c, "the write beside the mapping reads %08x", got);
+	glDeleteBuffers(2, buf);
+	return gc_error_is(c, GL_NO_ERROR, "the unmap") && ok;
+}
+
 static bool internalformat64(void)
 {
 	const char *c = "internalformat64";
@@ -628,6 +681,7 @@ static void run_checks(GLuint fb)
 	gc_result("query-indexed", query_indexed(vao));
 	gc_result("invalidate", invalidate());
 	gc_result("clear-buffer-data", clear_buffer_data());
+	gc_result("mapped-buffer", mapped_buffer());
 	gc_result("internalformat64", internalformat64());
 	gc_result("patch-parameter", patch_parameter());
 	gc_result("tex-storage-1d", gl4_tex_storage_1d());

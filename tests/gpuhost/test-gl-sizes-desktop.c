@@ -9,6 +9,8 @@
  *            alignments, row lengths, image heights and skips: what gpupipe-host lets the
  *            driver write into the reply (less a 1D array with an image height, which
  *            gpupipe refuses: gl_teximage_pack_ok)
+ *   params   glGet{Tex,Sampler,Framebuffer}Parameteriv over every pname: the counts of
+ *            gl_texparam_count_ps and its kin in a desktop context, both ways
  * Skips (77) without a surfaceless core-profile context.
  */
 #define GL_GLEXT_PROTOTYPES 1
@@ -306,15 +308,127 @@ static void teximage(void)
 	glDeleteBuffers(1, &pack_buffer);
 }
 
+/* ---- params: the parameter queries both APIs share, with desktop GL's pnames ----
+ * For every value 0..0xFFFF: a value the helper knows in a desktop context must be written
+ * with exactly its count (or refused: a compatibility profile's, say), and a value the
+ * driver answers must be known, unless refused on purpose below (as test-gl-sizes-counts.c
+ * does for ES). */
+
+#define PARAM_VALUES 1024
+
+static const struct {
+	const char *family;
+	uint32_t pname;
+	const char *why;
+} param_refused[] = {
+        {"texparam", 0x9580, "GL_TEXTURE_TILING_EXT: EXT_memory_object, not across a VM"},
+};
+
+static GLuint param_tex, param_sampler, param_fbo;
+
+static void get_texparam(uint32_t pname, GLint *v)
+{
+	glGetTexParameteriv(GL_TEXTURE_2D, pname, v);
+}
+
+static void get_sampler(uint32_t pname, GLint *v)
+{
+	glGetSamplerParameteriv(param_sampler, pname, v);
+}
+
+static void get_framebuffer(uint32_t pname, GLint *v)
+{
+	glGetFramebufferParameteriv(GL_FRAMEBUFFER, pname, v);
+}
+
+/* Values one call writes (two calls over two sentinels), -1 where GL refuses it. */
+static int param_written(void (*get)(uint32_t, GLint *), uint32_t pname)
+{
+	static GLint a[PARAM_VALUES], b[PARAM_VALUES];
+	memset(a, 0xa5, sizeof(a));
+	memset(b, 0x5a, sizeof(b));
+	error();
+	get(pname, a);
+	if (error() != GL_NO_ERROR)
+		return -1;
+	get(pname, b);
+	int n = 0;
+	for (int i = 0; i < PARAM_VALUES; i++) {
+		if (a[i] != (GLint)0xa5a5a5a5 || b[i] != (GLint)0x5a5a5a5a)
+			n = i + 1;
+	}
+	return n;
+}
+
+static bool param_refused_on_purpose(const char *family, uint32_t pname)
+{
+	for (size_t i = 0; i < sizeof(param_refused) / sizeof(param_refused[0]); i++) {
+		if (param_refused[i].pname == pname && strcmp(param_refused[i].family, family) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void param_family(const char *family,
+                         int64_t (*count)(const struct gl_pixel_state *, uint32_t),
+                         void (*get)(uint32_t, GLint *))
+{
+	const struct gl_pixel_state ps = {.desktop = true};
+	int answered = 0;
+	for (uint32_t pname = 0; pname < 0x10000; pname++) {
+		int64_t helper = count(&ps, pname);
+		int n = param_written(get, pname);
+		if (n < 0)
+			continue;
+		answered++;
+		checked++;
+		if (helper < 0 && !param_refused_on_purpose(family, pname)) {
+			fprintf(stderr,
+			        "FAIL: %s: the driver answers 0x%04X with %d values, the helper "
+			        "refuses it\n",
+			        family, pname, n);
+			failures++;
+		} else if (helper >= 0 && n != helper) {
+			fprintf(stderr,
+			        "FAIL: %s: the driver writes %d values for 0x%04X, the helper "
+			        "says %lld\n",
+			        family, n, pname, (long long)helper);
+			failures++;
+		}
+	}
+	printf("# %s: %d values answered by the driver\n", family, answered);
+}
+
+static void params(void)
+{
+	glGenTextures(1, &param_tex);
+	glBindTexture(GL_TEXTURE_2D, param_tex);
+	glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, 4, 4);
+	glGenSamplers(1, &param_sampler);
+	GLuint rb;
+	glGenRenderbuffers(1, &rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, 4, 4);
+	glGenFramebuffers(1, &param_fbo);
+	glBindFramebuffer(GL_FRAMEBUFFER, param_fbo);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	param_family("texparam", gl_texparam_count_ps, get_texparam);
+	param_family("sampler", gl_sampler_param_count_ps, get_sampler);
+	param_family("framebuffer", gl_framebuffer_param_count_ps, get_framebuffer);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 2 || (strcmp(argv[1], "unpack") != 0 && strcmp(argv[1], "teximage") != 0)) {
-		fprintf(stderr, "usage: %s unpack|teximage\n", argv[0]);
+	if (argc != 2 || (strcmp(argv[1], "unpack") != 0 && strcmp(argv[1], "teximage") != 0 &&
+	                  strcmp(argv[1], "params") != 0)) {
+		fprintf(stderr, "usage: %s unpack|teximage|params\n", argv[0]);
 		return 2;
 	}
 	core_context();
 	if (strcmp(argv[1], "unpack") == 0)
 		unpack();
+	else if (strcmp(argv[1], "params") == 0)
+		params();
 	else
 		teximage();
 	printf("# %d transfers checked, %d failures\n", checked, failures);

@@ -2,7 +2,8 @@
  * OpenGL ES 3.1 streams (gl-link.h): indirect draws and dispatches whose commands the
  * host reads from a buffer object, and vertex buffers bound to binding points. A command
  * past its buffer is GL_INVALID_OPERATION for the app and nothing runs; counts or offsets
- * that would fetch past a vertex buffer end the link, as a direct draw's do. Either way
+ * that would fetch past a vertex buffer (a base instance's too) end the link, as a direct
+ * draw's do. Either way
  * the other links are served.
  */
 #include <string.h>
@@ -70,6 +71,26 @@ static bool gl_indirect_draw_counts_past_a_vertex_buffer_end_the_link(struct hl_
 	        "glDrawArraysIndirect: attribute 0 reads to byte 1600 of a 16-byte buffer");
 }
 
+/* A command's last field is its base instance where the context has base instances
+ * (EXT_base_instance, desktop 4.2): instance 100 of an instanced attribute whose buffer
+ * holds one. */
+static bool gl_indirect_draw_base_instance_past_a_vertex_buffer_ends_the_link(struct hl_env *e)
+{
+	static const float vertex[4] = {0, 0, 0, 1};
+	static const uint32_t command[4] = {3, 1, 0, 100};
+	struct hl_gl_link g;
+	CHECK(es31_ready(e, &g));
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, vertex, sizeof(vertex));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_cmd(&g, GLES_OP_glVertexAttribDivisor, 2, 0u, 1u);
+	hl_gl_buffer(&g, GL_DRAW_INDIRECT_BUFFER, 6, command, sizeof(command));
+	draw_arrays_indirect(&g, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(
+	        e, &g.l,
+	        "glDrawArraysIndirect: attribute 0 reads to byte 1616 of a 16-byte buffer");
+}
+
 /* Three group counts at offset 4 of a 12-byte GL_DISPATCH_INDIRECT_BUFFER. */
 static bool gl_indirect_dispatch_past_its_buffer_is_invalid_operation(struct hl_env *e)
 {
@@ -110,6 +131,7 @@ static bool gl_vertex_buffer_bound_past_its_end_then_drawn_ends_the_link(struct 
 const struct hl_case hl_indirect_cases[] = {
         HL_CASE(gl_indirect_draw_command_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_indirect_draw_counts_past_a_vertex_buffer_end_the_link),
+        HL_CASE(gl_indirect_draw_base_instance_past_a_vertex_buffer_ends_the_link),
         HL_CASE(gl_indirect_dispatch_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_vertex_buffer_bound_past_its_end_then_drawn_ends_the_link),
 };

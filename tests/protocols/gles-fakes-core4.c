@@ -196,3 +196,19 @@ HOST_SPECIAL(glGetActiveAtomicCounterBufferiv)
 HOST_SPECIAL(glVertexAttribLPointer)
 CLIENT_SPECIAL(void, glVertexAttribLPointer,
                (GLuint index, GLint size, GLenum type, GLsizei stride, const void *pointer), )
+
+/* The library refuses these under a mapping (proxy/egl/gl-mapped.c). */
+CLIENT_SPECIAL(void, glBufferSubData,
+               (GLenum target, GLintptr offset, GLsizeiptr size, const void *data), )
+CLIENT_SPECIAL(void, glCopyBufferSubData,
+               (GLenum readTarget, GLenum writeTarget, GLintptr readOffset, GLintptr writeOffset,
+                GLsizeiptr size), )
+CLIENT_SPECIAL(void, glClearBufferData,
+               (GLenum target, GLenum internalformat, GLenum format, GLenum type,
+                const void *data), )
+CLIENT_SPECIAL(void, glClearBufferSubData,
+               (GLenum target, GLenum internalformat, GLintptr offset, GLsizeiptr size,
+                GLenum format, GLenum type, const void *data), )
+CLIENT_SPECIAL(void, glInvalidateBufferData, (GLuint buffer), )
+CLIENT_SPECIAL(void, glInvalidateBufferSubData,
+               (GLuint buffer, GLintptr offset, GLsizeiptr length), )

@@ -122,6 +122,18 @@ bool gl_exec_fail(struct gl_exec *x, const char *fmt, ...)
 	return false;
 }
 
+uint32_t gl_exec_errors_begin(struct gl_exec *x)
+{
+	(void)x;
+	return 0;
+}
+
+bool gl_exec_errors_raised(struct gl_exec *x, uint32_t before)
+{
+	(void)before;
+	return x->query_fails;
+}
+
 const struct gl_pixel_state *gl_exec_pixel_state(struct gl_exec *x)
 {
 	return &x->ps;

@@ -49,6 +49,7 @@ struct gl_exec {
 	uint8_t reply[1 << 16];
 	uint32_t reply_size;
 	bool replied;
+	bool query_fails; /* the next queries raise a GL error (gl_exec_errors_raised) */
 };
 extern struct gl_exec ex;
 extern bool host_context; /* gl_exec_has_context() */

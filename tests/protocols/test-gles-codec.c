@@ -198,6 +198,14 @@ static void test_data(void)
 	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &param);
 	CHECK(param == GL_LINEAR);
 	CHECK(gl_enc_glGetError() == GL_OUT_OF_MEMORY);
+	/* A query the host's GL refuses writes nothing (an empty out blob): the app's
+	 * memory keeps what it held. */
+	param = 12345;
+	ex.query_fails = true;
+	gl_enc_glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &param);
+	ex.query_fails = false;
+	CHECK(param == 12345 && enc.error == 0);
+	gl_enc_glGetError();
 	unsigned replies = enc.replies, flushes = enc.flushes;
 	gl_enc_glFinish();
 	CHECK(enc.replies == replies + 1 && strcmp(rec.fn, "glFinish") == 0);

@@ -301,6 +301,14 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
 void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
                           const uint32_t *app, uint32_t *host);
 
+/* Around the real call of a query (a command with out parameters): GL writes nothing
+ * where the call fails, so neither does the reply (its out parameters carry 0 bytes and
+ * the app's memory keeps what it held). gl_exec_errors_begin stashes the errors pending
+ * before the call for the app's glGetError and returns the ones held; gl_exec_errors_raised
+ * says whether the call (the driver, or the host in its place) raised one since. */
+uint32_t gl_exec_errors_begin(struct gl_exec *x);
+bool gl_exec_errors_raised(struct gl_exec *x, uint32_t before);
+
 /* What a guard (gles-codec.h) tells the decoder to do with the command. */
 enum gl_guard {
 	GL_GUARD_FAIL, /* the link ended (gl_exec_fail) */

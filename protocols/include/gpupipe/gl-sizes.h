@@ -97,6 +97,17 @@ int64_t gl_light_model_count_ps(const struct gl_pixel_state *ps, uint32_t pname)
 int64_t gl_material_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
 int64_t gl_texgen_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
 int64_t gl_get_count_compat_ff(uint32_t pname);
+/* Desktop OpenGL's own texture, sampler and framebuffer parameters
+ * (protocols/gles/gles-sizes-desktop.c): in a context of desktop OpenGL
+ * (ps->desktop) GL_TEXTURE_SWIZZLE_RGBA (4 values), GL_TEXTURE_LOD_BIAS,
+ * GL_TEXTURE_TARGET, GL_TEXTURE_CUBE_MAP_SEAMLESS (textures and samplers), the compatibility
+ * profile's GL_TEXTURE_PRIORITY, GL_TEXTURE_RESIDENT and GL_DEPTH_TEXTURE_MODE, and OpenGL 4.5's
+ * framebuffer-dependent state of glGet*FramebufferParameteriv (GL_DOUBLEBUFFER,
+ * GL_STEREO, GL_SAMPLES, GL_SAMPLE_BUFFERS, GL_IMPLEMENTATION_COLOR_READ_*);
+ * else ES's helpers' answers. */
+int64_t gl_texparam_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_sampler_param_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
+int64_t gl_framebuffer_param_count_ps(const struct gl_pixel_state *ps, uint32_t pname);
 int64_t gl_bufparam_count(uint32_t pname);
 int64_t gl_rbparam_count(uint32_t pname);
 int64_t gl_fb_attachment_count(uint32_t pname);
