@@ -42,8 +42,8 @@ static bool compare(const char *check, const GLuint *got, const GLuint *want, si
 {
 	for (size_t i = 0; i < n; i++)
 		if (got[i] != want[i])
-			return gc_fail(check, "%s: texel %zu is 0x%08x, not 0x%08x", what, i, got[i],
-			               want[i]);
+			return gc_fail(check, "%s: texel %zu is 0x%08x, not 0x%08x", what, i,
+			               got[i], want[i]);
 	return true;
 }
 
@@ -98,7 +98,8 @@ static void check_proxy_textures(void)
 	const char *check = "proxy-textures";
 	GLint max3d = 0;
 	glGetIntegerv(GL_MAX_3D_TEXTURE_SIZE, &max3d);
-	glTexImage3D(GL_PROXY_TEXTURE_3D, 0, GL_RGBA8, 16, 8, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	glTexImage3D(GL_PROXY_TEXTURE_3D, 0, GL_RGBA8, 16, 8, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+	             NULL);
 	GLint w = proxy_width(GL_PROXY_TEXTURE_3D);
 	bool ok = gc_no_error(check, "glTexImage3D(GL_PROXY_TEXTURE_3D) of 16x8x4");
 	if (ok && w != 16)

@@ -235,8 +235,14 @@ static bool gl_proxy_textures_are_not_charged(struct hl_env *e)
 	HL_GL_READY_COMPAT(e, &g, COMPAT45);
 	for (int i = 0; i < 5; i++) {
 		hl_gl_cmd_begin(&g, GLES_OP_glTexImage2D);
-		uint32_t args[] = {0x8064u /* GL_PROXY_TEXTURE_2D */, 0, GL_RGBA, 4096, 4096, 0,
-		                   GL_RGBA, GL_UNSIGNED_BYTE};
+		uint32_t args[] = {0x8064u /* GL_PROXY_TEXTURE_2D */,
+		                   0,
+		                   GL_RGBA,
+		                   4096,
+		                   4096,
+		                   0,
+		                   GL_RGBA,
+		                   GL_UNSIGNED_BYTE};
 		for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
 			hl_put_u32(&g.cmds, args[a]);
 		hl_gl_put_blob(&g, NULL, GL_BLOB_NULL);
