@@ -459,6 +459,8 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_UNPACK_LSB_FIRST_DESKTOP:
 	case GL_PACK_SKIP_IMAGES_DESKTOP:
 	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+	case GL_POINT_SIZE_GRANULARITY_DESKTOP:
+	case GL_LINE_WIDTH_GRANULARITY_DESKTOP:
 		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||

@@ -726,6 +726,9 @@ static void test_sizes(void)
 	CHECK(gl_get_count(GL_VERTEX_ARRAY_BINDING_OES) == 1);
 	CHECK(gl_get_count(GL_COMPRESSED_TEXTURE_FORMATS) == GL_SIZES_MAX_FORMATS);
 	CHECK(gl_get_count(0x9999) == GL_SIZE_INVALID_ENUM);
+	/* Desktop 1.0's smooth point and line granularities (arb_point_sprite-mipmap). */
+	CHECK(gl_get_count(GL_POINT_SIZE_GRANULARITY_DESKTOP) == 1 &&
+	      gl_get_count(GL_LINE_WIDTH_GRANULARITY_DESKTOP) == 1);
 	CHECK(gl_index_size(GL_UNSIGNED_INT) == 4 &&
 	      gl_index_size(GL_FLOAT) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_vertex_attrib_count(GL_CURRENT_VERTEX_ATTRIB) == 4);
