@@ -741,6 +741,14 @@ static void test_sizes(void)
 	CHECK(gl_pixel_size_api(GL_RGBA, 0x8032, true) == GL_SIZE_INVALID_OPERATION);
 	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_SHORT, true) == 2);
 	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_INT, false) == GL_SIZE_INVALID_OPERATION);
+	/* The compatibility profile's alpha and luminance of every plain type, and
+	 * glClearTexImage's texel sized in the pixel state's API (arb_clear_texture). */
+	CHECK(gl_pixel_size_api(GL_ALPHA, GL_UNSIGNED_SHORT, true) == 2);
+	CHECK(gl_pixel_size_api(GL_LUMINANCE_ALPHA, GL_INT, true) == 8);
+	CHECK(gl_pixel_size_api(GL_ALPHA, GL_UNSIGNED_SHORT, false) == GL_SIZE_INVALID_OPERATION);
+	struct gl_pixel_state desk = {.desktop = true}, es = {.desktop = false};
+	CHECK(gl_pixel_size_ps(&desk, GL_RGBA, 0x8036 /* 10_10_10_2 */) == 4);
+	CHECK(gl_pixel_size_ps(&es, GL_RGBA, 0x8036) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_pixel_size_api(GL_DEPTH_COMPONENT, GL_FLOAT, true) == 4);
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, true) == 4);
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, false) == GL_SIZE_INVALID_OPERATION);

@@ -169,6 +169,10 @@ int64_t gl_pixel_size(uint32_t format, uint32_t type);
  * every plain type); ES's pairs when false. The size helpers below take
  * the API from their pixel state (ps->desktop). */
 int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop);
+/* gl_pixel_size_api in the API the pixel state says (its `desktop` flag): the
+ * size of one texel of glClearTexImage's data. */
+struct gl_pixel_state;
+int64_t gl_pixel_size_ps(const struct gl_pixel_state *ps, uint32_t format, uint32_t type);
 /* Bytes GL reads from the app's pointer for glTex{Sub,}Image2D (three_d
  * false, depth 1) and glTex{Sub,}Image3D (three_d true): from the pointer to
  * the end of the last byte read, as ES 3.2 section 8.4.4.1 addresses an
