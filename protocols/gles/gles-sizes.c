@@ -601,6 +601,14 @@ int64_t gl_texlevelparam_count(uint32_t pname)
 	case GL_TEXTURE_BUFFER_DATA_STORE_BINDING:
 	case GL_TEXTURE_BUFFER_OFFSET:
 	case GL_TEXTURE_BUFFER_SIZE:
+	/* Desktop OpenGL's (an ES driver refuses them itself): the border,
+	 * and the compatibility profile's luminance and intensity sizes and
+	 * types (arb_direct_state_access-gettextureimage-formats reads them). */
+	case 0x1005: /* GL_TEXTURE_BORDER */
+	case 0x8060: /* GL_TEXTURE_LUMINANCE_SIZE */
+	case 0x8061: /* GL_TEXTURE_INTENSITY_SIZE */
+	case 0x8C14: /* GL_TEXTURE_LUMINANCE_TYPE */
+	case 0x8C15: /* GL_TEXTURE_INTENSITY_TYPE */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

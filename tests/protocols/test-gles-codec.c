@@ -726,6 +726,8 @@ static void test_sizes(void)
 	CHECK(gl_get_count(GL_VERTEX_ARRAY_BINDING_OES) == 1);
 	CHECK(gl_get_count(GL_COMPRESSED_TEXTURE_FORMATS) == GL_SIZES_MAX_FORMATS);
 	CHECK(gl_get_count(0x9999) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_texlevelparam_count(0x8060 /* GL_TEXTURE_LUMINANCE_SIZE */) == 1 &&
+	      gl_texlevelparam_count(0x8061 /* GL_TEXTURE_INTENSITY_SIZE */) == 1);
 	/* Desktop 1.0's smooth point and line granularities (arb_point_sprite-mipmap). */
 	CHECK(gl_get_count(GL_POINT_SIZE_GRANULARITY_DESKTOP) == 1 &&
 	      gl_get_count(GL_LINE_WIDTH_GRANULARITY_DESKTOP) == 1);
