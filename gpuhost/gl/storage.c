@@ -233,6 +233,27 @@ uint64_t gh_gl_storage_implied(struct gl_exec *x, uint64_t bytes, uint32_t w, ui
 	return implied_chain(bytes, w, h, level, max, max, cube);
 }
 
+/* Desktop OpenGL's proxy targets (1.1-4.0): the driver only answers, in
+ * the proxy's level parameters, whether the image would fit; no texture
+ * gets an image and GL compiles none into a display list, so nothing is
+ * charged. An ES context's driver refuses them (GL_INVALID_ENUM). */
+static bool is_proxy(uint32_t target)
+{
+	switch (target) {
+	case 0x8063: /* GL_PROXY_TEXTURE_1D */
+	case 0x8064: /* GL_PROXY_TEXTURE_2D */
+	case 0x8070: /* GL_PROXY_TEXTURE_3D */
+	case 0x84F7: /* GL_PROXY_TEXTURE_RECTANGLE */
+	case 0x851B: /* GL_PROXY_TEXTURE_CUBE_MAP */
+	case 0x8C19: /* GL_PROXY_TEXTURE_1D_ARRAY */
+	case 0x8C1B: /* GL_PROXY_TEXTURE_2D_ARRAY */
+	case 0x900B: /* GL_PROXY_TEXTURE_CUBE_MAP_ARRAY */
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Desktop OpenGL's 1D targets: a 1D texture is one row high, the rows
  * of a 1D array (glTexImage2D's height) its layers. */
 static bool is_1d(uint32_t target)
@@ -245,6 +266,8 @@ static bool is_1d(uint32_t target)
 static enum gl_guard set_image(struct gl_exec *x, uint32_t target, int32_t level, int32_t w,
                                int32_t h, uint64_t bytes, const char *what)
 {
+	if (is_proxy(target))
+		return GL_GUARD_CALL;
 	uint32_t face;
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	if (!st)
@@ -593,6 +616,8 @@ static void limits_3d(struct gh_gl *gl, uint32_t target, uint32_t *side, uint32_
 static enum gl_guard set_image_3d(struct gl_exec *x, uint32_t target, int32_t level, int32_t w,
                                   int32_t h, int32_t d, uint64_t bytes, const char *what)
 {
+	if (is_proxy(target))
+		return GL_GUARD_CALL;
 	uint32_t face, side, max_d;
 	struct gh_gl_storage *st = gh_gl_bound_texture(x->ctx, target, &face);
 	if (!st || !is_layered(target))
@@ -661,6 +686,8 @@ static enum gl_guard set_storage(struct gl_exec *x, uint32_t target, int32_t lev
                                  uint32_t internalformat, int32_t w, int32_t h, int32_t d,
                                  const char *what)
 {
+	if (is_proxy(target))
+		return GL_GUARD_CALL;
 	uint32_t face, side = x->gl->max_texture_size, max_d = 1;
 	/* Storage is for whole textures: a cube map, not one of its faces. */
 	if (gh_gl_texture_target_index(target) < 0)
@@ -724,7 +751,7 @@ enum gl_guard gl_exec_guard_glTexStorage2D(struct gl_exec *x, GLenum target, GLs
 enum gl_guard gl_exec_guard_glTexStorage1D(struct gl_exec *x, GLenum target, GLsizei levels,
                                            GLenum internalformat, GLsizei width)
 {
-	if (target != GL_TEXTURE_1D_DESKTOP)
+	if (target != GL_TEXTURE_1D_DESKTOP && !is_proxy(target))
 		return refuse(x, GL_INVALID_ENUM);
 	return set_storage(x, target, levels, internalformat, width, 1, 1, "glTexStorage1D");
 }
@@ -733,7 +760,7 @@ enum gl_guard gl_exec_guard_glTexStorage3D(struct gl_exec *x, GLenum target, GLs
                                            GLenum internalformat, GLsizei width, GLsizei height,
                                            GLsizei depth)
 {
-	if (!is_layered(target))
+	if (!is_layered(target) && !is_proxy(target))
 		return refuse(x, GL_INVALID_ENUM);
 	return set_storage(x, target, levels, internalformat, width, height, depth,
 	                   "glTexStorage3D");

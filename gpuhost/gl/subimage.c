@@ -25,7 +25,6 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-#define TEXTURE_TARGET_ 0x1006
 #define TEXTURE_INTERNAL_FORMAT_ 0x1003
 #define TEXTURE_COMPRESSED_ 0x86A1
 #define TEXTURE_RECTANGLE_ 0x84F5
@@ -70,9 +69,13 @@ static bool read_args(struct gl_exec *x, struct gl_reader *r, struct sub_read *s
 		return gl_exec_fail(x, "%s: %s while a pixel pack buffer is %sbound", s->cmd,
 		                    s->to_buffer ? "an offset" : "pixels asked back",
 		                    bound ? "" : "not ");
-	GLint target = 0;
-	gles_host.glGetTextureParameteriv(s->texture, TEXTURE_TARGET_, &target);
-	s->target = (GLenum)target;
+	/* The target the host's records hold (from the texture's first bind,
+	 * or the re-read after a display list or glPopAttrib bound it): Mesa
+	 * 22 answers GL_TEXTURE_TARGET in core contexts only, and in a
+	 * compatibility one its GL_INVALID_ENUM would reach the app. 0 for a
+	 * texture never bound: GL_INVALID_OPERATION (level_dims). */
+	struct gh_gl_storage *st = gh_gl_map_get_ptr(&x->ctx->share->textures, s->texture);
+	s->target = st ? st->target : 0;
 	return true;
 }
 

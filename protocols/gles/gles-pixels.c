@@ -162,8 +162,9 @@ static int64_t format_info(uint32_t format, uint32_t *types)
 /* Desktop OpenGL 4.6's tables 8.3 to 8.5: every plain type with every
  * color, depth and stencil format (the integer formats without the
  * floating-point types), the packed types with the formats of their
- * component count; the ES formats it lacks (luminance, sRGB) keep ES's
- * types. 0 for a format not here. */
+ * component count, and the compatibility profile's alpha and luminance
+ * formats with every plain type (its tables 8.3 and 8.8); the ES formats
+ * it lacks (sRGB) keep ES's types. 0 for a format not here. */
 static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 {
 	enum {
@@ -196,6 +197,10 @@ static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 	        {GL_DEPTH_COMPONENT, PLAIN | T_24_8, 1},
 	        {GL_STENCIL_INDEX, PLAIN, 1},
 	        {GL_DEPTH_STENCIL, T_24_8 | T_F32_24_8_REV, 2},
+	        /* The compatibility profile's (a core driver refuses them). */
+	        {GL_ALPHA, PLAIN, 1},
+	        {GL_LUMINANCE, PLAIN, 1},
+	        {GL_LUMINANCE_ALPHA, PLAIN, 2},
 	};
 	for (size_t i = 0; i < LEN(formats); i++) {
 		if (formats[i].format == format) {
@@ -219,6 +224,11 @@ int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop)
 	if (!(types & bit))
 		return GL_SIZE_INVALID_OPERATION;
 	return (bit & T_PACKED) ? bytes : comps * bytes;
+}
+
+int64_t gl_pixel_size_ps(const struct gl_pixel_state *ps, uint32_t format, uint32_t type)
+{
+	return gl_pixel_size_api(format, type, ps->desktop);
 }
 
 int64_t gl_pixel_size(uint32_t format, uint32_t type)

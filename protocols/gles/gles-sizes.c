@@ -464,6 +464,8 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_UNPACK_LSB_FIRST_DESKTOP:
 	case GL_PACK_SKIP_IMAGES_DESKTOP:
 	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
+	case GL_POINT_SIZE_GRANULARITY_DESKTOP:
+	case GL_LINE_WIDTH_GRANULARITY_DESKTOP:
 		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||
@@ -604,12 +606,14 @@ int64_t gl_texlevelparam_count(uint32_t pname)
 	case GL_TEXTURE_BUFFER_DATA_STORE_BINDING:
 	case GL_TEXTURE_BUFFER_OFFSET:
 	case GL_TEXTURE_BUFFER_SIZE:
-	/* Desktop OpenGL's compatibility profile: luminance and intensity images, and
-	 * ARB_texture_float's types of their components */
+	/* Desktop OpenGL's (an ES driver refuses them itself): the border,
+	 * and the compatibility profile's luminance and intensity sizes and
+	 * types (arb_direct_state_access-gettextureimage-formats reads them). */
+	case 0x1005: /* GL_TEXTURE_BORDER */
 	case 0x8060: /* GL_TEXTURE_LUMINANCE_SIZE */
 	case 0x8061: /* GL_TEXTURE_INTENSITY_SIZE */
-	case 0x8C14: /* GL_TEXTURE_LUMINANCE_TYPE_ARB */
-	case 0x8C15: /* GL_TEXTURE_INTENSITY_TYPE_ARB */
+	case 0x8C14: /* GL_TEXTURE_LUMINANCE_TYPE */
+	case 0x8C15: /* GL_TEXTURE_INTENSITY_TYPE */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

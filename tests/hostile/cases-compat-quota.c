@@ -225,6 +225,42 @@ static bool gl_list_left_inside_begin_is_not_kept(struct hl_env *e)
 	return true;
 }
 
+/* Proxy targets make no image (GL only answers whether one would fit): the host passes
+ * them to the driver uncharged and changes no texture's record. Against --quota-gl-memory
+ * 64M (the context takes 4 MiB): a 64 MiB 2D proxy five times and a 256 MiB 3D storage
+ * proxy are no GL_OUT_OF_MEMORY, and three real 16 MiB images fit afterwards (52 of 64). */
+static bool gl_proxy_textures_are_not_charged(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	for (int i = 0; i < 5; i++) {
+		hl_gl_cmd_begin(&g, GLES_OP_glTexImage2D);
+		uint32_t args[] = {0x8064u /* GL_PROXY_TEXTURE_2D */,
+		                   0,
+		                   GL_RGBA,
+		                   4096,
+		                   4096,
+		                   0,
+		                   GL_RGBA,
+		                   GL_UNSIGNED_BYTE};
+		for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
+			hl_put_u32(&g.cmds, args[a]);
+		hl_gl_put_blob(&g, NULL, GL_BLOB_NULL);
+		hl_gl_cmd_end(&g);
+	}
+	CHECK(error_is(&g, GL_NO_ERROR, "five 64 MiB 2D proxies"));
+	hl_gl_cmd(&g, GLES_OP_glTexStorage3D, 6, 0x8070u /* GL_PROXY_TEXTURE_3D */, 1u,
+	          0x8058u /* GL_RGBA8 */, 1024u, 1024u, 64u);
+	CHECK(error_is(&g, GL_NO_ERROR, "a 256 MiB 3D storage proxy"));
+	texture_of(&g, 7, 2048);
+	texture_of(&g, 8, 2048);
+	texture_of(&g, 9, 2048);
+	CHECK(error_is(&g, GL_NO_ERROR, "three real 16 MiB images after the proxies"));
+	texture_of(&g, 10, 2048);
+	CHECK(error_is(&g, GL_OUT_OF_MEMORY, "a fourth: 68 MiB of 64"));
+	return true;
+}
+
 const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_texture_deleted_while_pushed_stays_charged, "--quota-gl-memory", "64M"),
         HL_CASE(gl_draw_pixels_with_null_and_no_unpack_buffer_ends_the_link),
@@ -233,6 +269,7 @@ const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_delete_lists_gives_back_only_names_charged, "--quota-gl-names", "1024"),
         HL_CASE_ARGS(gl_list_deleted_while_made_is_charged_again, "--quota-gl-names", "1024"),
         HL_CASE(gl_list_left_inside_begin_is_not_kept),
+        HL_CASE_ARGS(gl_proxy_textures_are_not_charged, "--quota-gl-memory", "64M"),
 };
 const size_t hl_compat_quota_case_count =
         sizeof(hl_compat_quota_cases) / sizeof(hl_compat_quota_cases[0]);

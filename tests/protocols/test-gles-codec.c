@@ -734,6 +734,11 @@ static void test_sizes(void)
 	CHECK(gl_get_count(GL_VERTEX_ARRAY_BINDING_OES) == 1);
 	CHECK(gl_get_count(GL_COMPRESSED_TEXTURE_FORMATS) == GL_SIZES_MAX_FORMATS);
 	CHECK(gl_get_count(0x9999) == GL_SIZE_INVALID_ENUM);
+	CHECK(gl_texlevelparam_count(0x8060 /* GL_TEXTURE_LUMINANCE_SIZE */) == 1 &&
+	      gl_texlevelparam_count(0x8061 /* GL_TEXTURE_INTENSITY_SIZE */) == 1);
+	/* Desktop 1.0's smooth point and line granularities (arb_point_sprite-mipmap). */
+	CHECK(gl_get_count(GL_POINT_SIZE_GRANULARITY_DESKTOP) == 1 &&
+	      gl_get_count(GL_LINE_WIDTH_GRANULARITY_DESKTOP) == 1);
 	CHECK(gl_index_size(GL_UNSIGNED_INT) == 4 &&
 	      gl_index_size(GL_FLOAT) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_vertex_attrib_count(GL_CURRENT_VERTEX_ATTRIB) == 4);
@@ -746,6 +751,14 @@ static void test_sizes(void)
 	CHECK(gl_pixel_size_api(GL_RGBA, 0x8032, true) == GL_SIZE_INVALID_OPERATION);
 	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_SHORT, true) == 2);
 	CHECK(gl_pixel_size_api(GL_RED, GL_UNSIGNED_INT, false) == GL_SIZE_INVALID_OPERATION);
+	/* The compatibility profile's alpha and luminance of every plain type, and
+	 * glClearTexImage's texel sized in the pixel state's API (arb_clear_texture). */
+	CHECK(gl_pixel_size_api(GL_ALPHA, GL_UNSIGNED_SHORT, true) == 2);
+	CHECK(gl_pixel_size_api(GL_LUMINANCE_ALPHA, GL_INT, true) == 8);
+	CHECK(gl_pixel_size_api(GL_ALPHA, GL_UNSIGNED_SHORT, false) == GL_SIZE_INVALID_OPERATION);
+	struct gl_pixel_state desk = {.desktop = true}, es = {.desktop = false};
+	CHECK(gl_pixel_size_ps(&desk, GL_RGBA, 0x8036 /* 10_10_10_2 */) == 4);
+	CHECK(gl_pixel_size_ps(&es, GL_RGBA, 0x8036) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_pixel_size_api(GL_DEPTH_COMPONENT, GL_FLOAT, true) == 4);
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, true) == 4);
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, false) == GL_SIZE_INVALID_OPERATION);

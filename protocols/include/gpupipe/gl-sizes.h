@@ -167,6 +167,8 @@ int64_t gl_clear_buffer_count(uint32_t buffer);
 #define GL_SOURCE3_ALPHA_NV 0x858B
 #define GL_OPERAND3_RGB_NV 0x8593
 #define GL_OPERAND3_ALPHA_NV 0x859B
+#define GL_POINT_SIZE_GRANULARITY_DESKTOP 0x0B13 /* GL_SMOOTH_POINT_SIZE_GRANULARITY */
+#define GL_LINE_WIDTH_GRANULARITY_DESKTOP 0x0B23 /* GL_SMOOTH_LINE_WIDTH_GRANULARITY */
 
 /* ---- Vertex and pixel data ---- */
 
@@ -183,6 +185,10 @@ int64_t gl_pixel_size(uint32_t format, uint32_t type);
  * every plain type); ES's pairs when false. The size helpers below take
  * the API from their pixel state (ps->desktop). */
 int64_t gl_pixel_size_api(uint32_t format, uint32_t type, bool desktop);
+/* gl_pixel_size_api in the API the pixel state says (its `desktop` flag): the
+ * size of one texel of glClearTexImage's data. */
+struct gl_pixel_state;
+int64_t gl_pixel_size_ps(const struct gl_pixel_state *ps, uint32_t format, uint32_t type);
 /* Bytes GL reads from the app's pointer for glTex{Sub,}Image2D (three_d
  * false, depth 1) and glTex{Sub,}Image3D (three_d true): from the pointer to
  * the end of the last byte read, as ES 3.2 section 8.4.4.1 addresses an

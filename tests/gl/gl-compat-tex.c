@@ -1,0 +1,168 @@
+/*
+ * gl-compat-tex: textures and readbacks of a desktop OpenGL compatibility-profile context
+ * (eglBindAPI(EGL_OPENGL_API), libOpenGL; no window: a surfaceless compatibility context of
+ * the highest version, drawing into an 8x8 framebuffer object), each checked with values
+ * read back:
+ *
+ *   texture-sub-image   glGetTextureSubImage of a 2D level's region and of a cube map's six
+ *                       faces gives their texels with no GL error (the host's target of the
+ *                       texture is its own record: Mesa answers GL_TEXTURE_TARGET in core
+ *                       contexts only)
+ *   proxy-textures      glTexImage3D and glTexStorage3D of GL_PROXY_TEXTURE_3D, glTexImage2D
+ *                       of GL_PROXY_TEXTURE_2D: a size that fits reads back as the proxy's
+ *                       level size, one past GL_MAX_3D_TEXTURE_SIZE as 0, no GL error
+ *
+ * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
+ * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
+ */
+#define _POSIX_C_SOURCE 200809L
+#define GL_GLEXT_PROTOTYPES 1
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <wayland-client.h>
+
+#include "gl-checks.h"
+
+#define SIZE 8
+
+/* Texel i of a series: distinct bytes per texel and face. */
+static GLuint series(unsigned face, unsigned i)
+{
+	return 0x01000000u * (face + 1) + 0x00010101u * i;
+}
+
+static bool compare(const char *check, const GLuint *got, const GLuint *want, size_t n,
+                    const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		if (got[i] != want[i])
+			return gc_fail(check, "%s: texel %zu is 0x%08x, not 0x%08x", what, i,
+			               got[i], want[i]);
+	return true;
+}
+
+static void check_texture_sub_image(void)
+{
+	const char *check = "texture-sub-image";
+	if (!gc_needs(check, "GL_ARB_get_texture_sub_image"))
+		return;
+	GLuint all[6 * 4 * 4], back[6 * 4 * 4], want[6 * 4 * 4];
+	for (unsigned i = 0; i < 4 * 4; i++)
+		all[i] = series(0, i);
+	GLuint tex[2];
+	glGenTextures(2, tex);
+	glBindTexture(GL_TEXTURE_2D, tex[0]);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 4, 4, 0, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8, all);
+	/* The 2x2 region at (1, 2): rows 2 and 3, texels 1 and 2 of each. */
+	memset(back, 0, sizeof(back));
+	glGetTextureSubImage(tex[0], 0, 1, 2, 0, 2, 2, 1, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8,
+	                     sizeof(back), back);
+	bool ok = gc_no_error(check, "a 2D region");
+	const GLuint region[4] = {all[9], all[10], all[13], all[14]};
+	ok = ok && compare(check, back, region, 4, "the 2D region");
+	glBindTexture(GL_TEXTURE_CUBE_MAP, tex[1]);
+	for (unsigned f = 0; f < 6; f++) {
+		for (unsigned i = 0; i < 4 * 4; i++)
+			want[f * 16 + i] = series(f, i);
+		glTexImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f, 0, GL_RGBA8, 4, 4, 0, GL_RGBA,
+		             GL_UNSIGNED_INT_8_8_8_8, want + f * 16);
+	}
+	memset(back, 0, sizeof(back));
+	glGetTextureSubImage(tex[1], 0, 0, 0, 0, 4, 4, 6, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8,
+	                     sizeof(back), back);
+	ok = ok && gc_no_error(check, "a cube map's six faces");
+	ok = ok && compare(check, back, want, 6 * 16, "the cube map's faces");
+	/* A region past the level is GL_INVALID_VALUE, GL's own, nothing else pending. */
+	glGetTextureSubImage(tex[0], 0, 3, 0, 0, 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(back),
+	                     back);
+	ok = ok && gc_error_is(check, GL_INVALID_VALUE, "a region past the level");
+	glDeleteTextures(2, tex);
+	gc_result(check, ok);
+}
+
+static GLint proxy_width(GLenum target)
+{
+	GLint w = -1;
+	glGetTexLevelParameteriv(target, 0, GL_TEXTURE_WIDTH, &w);
+	return w;
+}
+
+static void check_proxy_textures(void)
+{
+	const char *check = "proxy-textures";
+	GLint max3d = 0;
+	glGetIntegerv(GL_MAX_3D_TEXTURE_SIZE, &max3d);
+	glTexImage3D(GL_PROXY_TEXTURE_3D, 0, GL_RGBA8, 16, 8, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+	             NULL);
+	GLint w = proxy_width(GL_PROXY_TEXTURE_3D);
+	bool ok = gc_no_error(check, "glTexImage3D(GL_PROXY_TEXTURE_3D) of 16x8x4");
+	if (ok && w != 16)
+		ok = gc_fail(check, "a 16x8x4 3D proxy's width is %d", w);
+	glTexImage3D(GL_PROXY_TEXTURE_3D, 0, GL_RGBA8, max3d + 1, 1, 1, 0, GL_RGBA,
+	             GL_UNSIGNED_BYTE, NULL);
+	w = proxy_width(GL_PROXY_TEXTURE_3D);
+	ok = ok && gc_no_error(check, "a 3D proxy past GL_MAX_3D_TEXTURE_SIZE");
+	if (ok && w != 0)
+		ok = gc_fail(check, "a 3D proxy of width %d (the limit %d) has width %d", max3d + 1,
+		             max3d, w);
+	if (gc_has("GL_ARB_texture_storage")) {
+		glTexStorage3D(GL_PROXY_TEXTURE_3D, 1, GL_RGBA8, 8, 8, 8);
+		w = proxy_width(GL_PROXY_TEXTURE_3D);
+		ok = ok && gc_no_error(check, "glTexStorage3D(GL_PROXY_TEXTURE_3D)");
+		if (ok && w != 8)
+			ok = gc_fail(check, "an 8x8x8 3D storage proxy's width is %d", w);
+	}
+	glTexImage2D(GL_PROXY_TEXTURE_2D, 0, GL_RGBA8, 32, 32, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+	w = proxy_width(GL_PROXY_TEXTURE_2D);
+	ok = ok && gc_no_error(check, "glTexImage2D(GL_PROXY_TEXTURE_2D)");
+	if (ok && w != 32)
+		ok = gc_fail(check, "a 32x32 2D proxy's width is %d", w);
+	gc_result(check, ok);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct wl_display *wl = wl_display_connect(NULL);
+	if (!wl)
+		return printf("FAIL setup: no Wayland display\n"), 1;
+	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
+	EGLint major, minor, n = 0;
+	EGLConfig config;
+	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
+	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
+		return printf("SKIP setup: no desktop OpenGL config (0x%x)\n", eglGetError()), 77;
+	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, EGL_NONE};
+	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
+		return printf("SKIP setup: no OpenGL compatibility context (0x%x)\n",
+		              eglGetError()),
+		       77;
+	gc_extensions((const char *)glGetString(GL_EXTENSIONS), NULL);
+	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	printf("info: GL_RENDERER %s\n", (const char *)glGetString(GL_RENDERER));
+	GLuint fb, rb;
+	glGenRenderbuffers(1, &rb);
+	glBindRenderbuffer(GL_RENDERBUFFER, rb);
+	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
+	glGenFramebuffers(1, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, fb);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	glViewport(0, 0, SIZE, SIZE);
+	check_texture_sub_image();
+	check_proxy_textures();
+	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	eglDestroyContext(dpy, ctx);
+	eglTerminate(dpy);
+	wl_display_disconnect(wl);
+	printf("done\n");
+	return gc_failures() ? 1 : 0;
+}
