@@ -33,6 +33,7 @@ struct version {
 	int body_line;
 	size_t digits; /* offset of its number */
 	bool as_420;   /* a compute shader checked as GLSL 4.20 (compute_as_420) */
+	bool as_ext;   /* checked as the version an extension it names joined (ext_version) */
 };
 
 bool gh_shader_check_init(void)
@@ -256,17 +257,53 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 	return v;
 }
 
-/* The text glslang checks for a shader compute_version marked (*text, malloc'd): 1, or -1
- * (out of memory); 0 when there is none to make. */
+/* Desktop GLSL below the version an extension's syntax joined, naming the extension: Mesa
+ * takes that syntax at the shader's own version, glslang 12 only from the version on (a global
+ * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
+ * GLSL 1.10 explicit-location and uniform-block shaders need). Such a shader is checked as that
+ * version (its #version's digits respelled, as compute_version does): a superset of what it
+ * may say, every line still parsed; the driver compiles the source under its own version's
+ * rules. Not a source that could tell the versions apart in the preprocessor (__VERSION__, or
+ * ## that could paste it), where glslang would check other lines than the driver compiles:
+ * glslang judges that one at its own version. */
+static const struct {
+	const char *name;
+	int version;
+} ext_versions[] = {
+        {"GL_ARB_explicit_attrib_location", 130}, /* layout(location) on a global `in` */
+        {"GL_ARB_uniform_buffer_object", 140},    /* layout(std140) uniform blocks */
+};
+
+static struct version *ext_version(const char *source, size_t len, struct version *v)
+{
+	if (v->profile != GH_GLSLANG_PROFILE_NONE || is_es_version(v->number) || v->as_420 ||
+	    memmem(source, len, "__VERSION__", 11) || memmem(source, len, "##", 2))
+		return v;
+	int want = v->number;
+	for (size_t i = 0; i < sizeof(ext_versions) / sizeof(ext_versions[0]); i++) {
+		const char *name = ext_versions[i].name;
+		if (want < ext_versions[i].version && memmem(source, len, name, strlen(name)))
+			want = ext_versions[i].version;
+	}
+	v->as_ext = want != v->number;
+	v->number = want;
+	return v;
+}
+
+/* The text glslang checks for a shader compute_version or ext_version marked (*text,
+ * malloc'd): 1, or -1 (out of memory); 0 when there is none to make (none marked, or no
+ * #version line to respell: glslang is told the version). */
 static int spell_420(const char *source, size_t len, const struct version *v, char **text)
 {
-	if (!v->as_420)
+	if ((!v->as_420 && !v->as_ext) || !v->digits)
 		return 0;
+	char digits[8];
+	snprintf(digits, sizeof(digits), "%d", v->number);
 	*text = malloc(len);
 	if (!*text)
 		return -1;
 	memcpy(*text, source, len);
-	memcpy(*text + v->digits, "420", 3);
+	memcpy(*text + v->digits, digits, 3);
 	return 1;
 }
 
@@ -292,7 +329,7 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		snprintf(why, size, "ERROR: 0:%d: '#version' : %d %s\n", v->line, v->number,
 		         problem);
 	else
-		return true;
+		return ext_version(source, len, v) != NULL; /* always: v, marked or not */
 	return false;
 }
 
@@ -391,6 +428,7 @@ static const struct {
         {GH_SHADER_EXT_INTEGER_FUNCTIONS, "GL_MESA_shader_integer_functions"},
         {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
         {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
+        {GH_SHADER_EXT_ARB_DRAW_INSTANCED, "GL_ARB_draw_instanced"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
@@ -550,8 +588,8 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	}
 	char *text = NULL;
 	size_t n = len;
-	int moved = v.as_420 ? spell_420(source, len, &v, &text)
-	                     : from_version(source, len, &v, &text, &n);
+	int moved = v.as_420 || v.as_ext ? spell_420(source, len, &v, &text)
+	                                 : from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
 	char *spelled = NULL;

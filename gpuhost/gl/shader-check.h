@@ -70,6 +70,7 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_FETCH_DEPTH_STENCIL = 1u
 	                                    << 10, /* ARM_shader_framebuffer_fetch_depth_stencil */
 	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 11,   /* EXT_draw_instanced */
+	GH_SHADER_EXT_ARB_DRAW_INSTANCED = 1u << 12, /* ARB_draw_instanced (desktop) */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */
