@@ -108,10 +108,10 @@ void GL_APIENTRY gl_enc_special_glDrawElementsIndirect(GLenum mode, GLenum type,
 	}
 	uint32_t c[5]; /* count, instanceCount, firstIndex, baseVertex, baseInstance */
 	int direct = compat_command(e, indirect, 5, c);
-	if (direct != 0) {
+	if (direct < 0)
+		return;
+	if (direct > 0) {
 		const void *at = (const void *)((uintptr_t)c[2] * (uintptr_t)gl_index_size(type));
-		if (direct < 0)
-			return;
 		if (!e->gl->vao->element_buffer)
 			gl_enc_error(e, GL_INVALID_OPERATION);
 		else if (c[4])
