@@ -864,8 +864,9 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx);
  * to the list (false: refused for the quota, the GL error recorded, the
  * command dropped); *compiled says the command is not run (GL_COMPILE). */
 bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled);
-/* Transform feedback and query begin/end in a list being made: refused
- * (true: recorded GL_INVALID_OPERATION, drop the command). */
+/* Transform feedback and query begin/end, glDispatchComputeIndirect in a
+ * list being made: refused (true: recorded GL_INVALID_OPERATION, drop the
+ * command). */
 bool gh_gl_list_refuses(struct gl_exec *x, const char *what);
 /* The context goes: the charge of the list it was making is given back. */
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx);

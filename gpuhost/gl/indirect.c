@@ -221,8 +221,15 @@ bool gl_exec_special_glDispatchComputeIndirect(struct gl_exec *x, struct gl_read
 	int64_t offset = (int64_t)gl_rd_u64(r);
 	uint32_t groups[3];
 	bool got;
-	if (!gles_reader_end(x, r, cmd) || !read_command(x, cmd, GL_DISPATCH_INDIRECT_BUFFER,
-	                                                 offset, DISPATCH_COMMAND, groups, &got))
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	/* GL refuses it in a display list being made, compiled or executed (the compatibility
+	 * profile's list of commands display lists cannot hold): the direct dispatch the host
+	 * would run instead is listable. */
+	if (gh_gl_list_refuses(x, cmd))
+		return true;
+	if (!read_command(x, cmd, GL_DISPATCH_INDIRECT_BUFFER, offset, DISPATCH_COMMAND, groups,
+	                  &got))
 		return false;
 	if (got)
 		gles_host.glDispatchCompute(groups[0], groups[1], groups[2]);

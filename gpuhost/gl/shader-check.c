@@ -36,6 +36,7 @@ struct version {
 	size_t digits; /* offset of its number */
 	bool as_420;   /* a compute shader checked as GLSL 4.20 (compute_as_420) */
 	bool as_400;   /* compatibility colours checked as GLSL 4.00 (colours_version) */
+	bool as_ext;   /* checked as the version an extension it names joined (ext_version) */
 };
 
 bool gh_shader_check_init(void)
@@ -240,6 +241,15 @@ static char *cut_log(char *log)
 	return small ? small : log;
 }
 
+/* Whether a source could tell the version glslang checks it as from its own
+ * in the preprocessor (__VERSION__, or ## that could paste the name): then
+ * glslang would check other lines than the driver compiles, so such a
+ * source is never checked as another version. */
+static bool tells_versions_apart(const char *source, size_t len)
+{
+	return memmem(source, len, "__VERSION__", 11) || memmem(source, len, "##", 2);
+}
+
 /* ARB_compute_shader gives compute shaders to GLSL 1.50 to 4.10 (piglit's and apps' #version
  * 330 compute shaders on a 3.3 context), glslang 12 only from 4.20 on. A desktop compute shader
  * below 4.20 that names the extension is checked as 4.20: its version's three digits are
@@ -285,17 +295,53 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 	return v;
 }
 
-/* The text glslang checks for a shader compute_version or colours_version marked (*text,
- * malloc'd): 1, or -1 (out of memory); 0 when there is none to make. */
+/* Desktop GLSL below the version an extension's syntax joined, naming the extension: Mesa
+ * takes that syntax at the shader's own version, glslang 12 only from the version on (a global
+ * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
+ * GLSL 1.10 explicit-location and uniform-block shaders need). Such a shader is checked as that
+ * version (its #version's digits respelled, as compute_version does): a superset of what it
+ * may say, every line still parsed; the driver compiles the source under its own version's
+ * rules. Not a source that could tell the versions apart in the preprocessor (__VERSION__, or
+ * ## that could paste it), where glslang would check other lines than the driver compiles:
+ * glslang judges that one at its own version. */
+static const struct {
+	const char *name;
+	int version;
+} ext_versions[] = {
+        {"GL_ARB_explicit_attrib_location", 130}, /* layout(location) on a global `in` */
+        {"GL_ARB_uniform_buffer_object", 140},    /* layout(std140) uniform blocks */
+};
+
+static struct version *ext_version(const char *source, size_t len, struct version *v)
+{
+	if (v->profile != GH_GLSLANG_PROFILE_NONE || is_es_version(v->number) || v->as_420 ||
+	    tells_versions_apart(source, len))
+		return v;
+	int want = v->number;
+	for (size_t i = 0; i < sizeof(ext_versions) / sizeof(ext_versions[0]); i++) {
+		const char *name = ext_versions[i].name;
+		if (want < ext_versions[i].version && memmem(source, len, name, strlen(name)))
+			want = ext_versions[i].version;
+	}
+	v->as_ext = want != v->number;
+	v->number = want;
+	return v;
+}
+
+/* The text glslang checks for a shader compute_version, colours_version or ext_version marked
+ * (*text, malloc'd): 1, or -1 (out of memory); 0 when there is none to make (none marked, or no
+ * #version line to respell: glslang is told the version). */
 static int spell_420(const char *source, size_t len, const struct version *v, char **text)
 {
-	if (!v->as_420 && !v->as_400)
+	if ((!v->as_420 && !v->as_400 && !v->as_ext) || !v->digits)
 		return 0;
+	char digits[8];
+	snprintf(digits, sizeof(digits), "%d", v->number);
 	*text = malloc(len);
 	if (!*text)
 		return -1;
 	memcpy(*text, source, len);
-	memcpy(*text + v->digits, v->as_400 ? "400" : "420", 3);
+	memcpy(*text + v->digits, digits, 3);
 	return 1;
 }
 
@@ -323,8 +369,13 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 	                                  compute_version(source, len, *stage, v)))))
 		snprintf(why, size, "ERROR: 0:%d: '#version' : %d %s\n", v->line, v->number,
 		         problem);
+	else if ((v->as_420 || v->as_400) && tells_versions_apart(source, len))
+		snprintf(why, size,
+		         "ERROR: 0:%d: '#version' : a shader gpupipe checks as GLSL %d may not "
+		         "name __VERSION__ or paste tokens (##)\n",
+		         v->line, v->number);
 	else
-		return true;
+		return ext_version(source, len, v) != NULL; /* always: v, marked or not */
 	return false;
 }
 
@@ -452,6 +503,7 @@ static const struct {
         {GH_SHADER_EXT_FETCH_DEPTH_STENCIL, "GL_ARM_shader_framebuffer_fetch_depth_stencil"},
         {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
         {GH_SHADER_EXT_TEXTURE_ARRAY, "GL_EXT_texture_array"},
+        {GH_SHADER_EXT_ARB_DRAW_INSTANCED, "GL_ARB_draw_instanced"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
@@ -681,8 +733,8 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	}
 	char *text = NULL;
 	size_t n = len;
-	int moved = v.as_420 || v.as_400 ? spell_420(source, len, &v, &text)
-	                                 : from_version(source, len, &v, &text, &n);
+	int moved = v.as_420 || v.as_400 || v.as_ext ? spell_420(source, len, &v, &text)
+	                                             : from_version(source, len, &v, &text, &n);
 	if (moved < 0)
 		return GH_SHADER_FAILED;
 	char *spelled = NULL;

@@ -71,6 +71,7 @@ enum gh_shader_ext {
 	                                    << 10, /* ARM_shader_framebuffer_fetch_depth_stencil */
 	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 11,   /* EXT_draw_instanced */
 	GH_SHADER_EXT_TEXTURE_ARRAY = 1u << 12,    /* EXT_texture_array (desktop GLSL 1.10, 1.20) */
+	GH_SHADER_EXT_ARB_DRAW_INSTANCED = 1u << 13, /* ARB_draw_instanced (desktop) */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */

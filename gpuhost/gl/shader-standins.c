@@ -72,6 +72,9 @@
  * EXT_draw_instanced (GLSL ES 1.00's instance number):
  *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int global of vertex shaders
  *                   (undeclared elsewhere, as the extension has it)
+ * ARB_draw_instanced (desktop GLSL below 1.40; glslang 12 knows the name, not
+ *   its built-in):
+ *   gl_InstanceIDARB  gp_InstanceIDARB, an int global of vertex shaders
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -94,6 +97,7 @@ enum {
 	INTEGER_FUNCTIONS,
 	FETCH_DEPTH_STENCIL,
 	INSTANCED,
+	ARB_INSTANCED,
 	N_EXTENSIONS
 };
 
@@ -188,6 +192,11 @@ static const struct extension {
                        100,
                        {"GL_EXT_draw_instanced"},
                        {{"gl_InstanceIDEXT", "gp_InstanceIDEXT"}}},
+        [ARB_INSTANCED] = {GH_SHADER_EXT_ARB_DRAW_INSTANCED,
+                           ~0u,
+                           110,
+                           {"GL_ARB_draw_instanced"},
+                           {{"gl_InstanceIDARB", "gp_InstanceIDARB"}}},
 };
 
 struct text {
@@ -418,6 +427,8 @@ static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
 	}
 	if (e == INSTANCED && stage == GH_GLSLANG_VERTEX)
 		gh_standin_printf(d, "highp int gp_InstanceIDEXT;");
+	if (e == ARB_INSTANCED && stage == GH_GLSLANG_VERTEX)
+		gh_standin_printf(d, "int gp_InstanceIDARB;");
 	if (e == INTERPOLATION) {
 		gh_standin_printf(
 		        d,

@@ -426,6 +426,14 @@ static const uint32_t get_single_gl3[] = {
         GL_MAX_SUBROUTINE_UNIFORM_LOCATIONS,
 };
 
+/* Desktop OpenGL 4.x's limits ES lacks, one value each (and those of the
+ * ARB extensions that bring them to a compatibility context). */
+static const uint32_t get_single_gl4[] = {
+        GL_MAX_TRANSFORM_FEEDBACK_BUFFERS, /* 4.0, ARB_transform_feedback3 */
+        GL_MAX_VERTEX_STREAMS,             /* 4.0, ARB_transform_feedback3 */
+        GL_MIN_MAP_BUFFER_ALIGNMENT,       /* 4.2, ARB_map_buffer_alignment */
+};
+
 int64_t gl_get_count(uint32_t pname)
 {
 	switch (pname) {
@@ -469,7 +477,8 @@ int64_t gl_get_count(uint32_t pname)
 		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||
-		    listed(get_single_gl3, LEN(get_single_gl3), pname))
+		    listed(get_single_gl3, LEN(get_single_gl3), pname) ||
+		    listed(get_single_gl4, LEN(get_single_gl4), pname))
 			return 1;
 		/* The compatibility profile's client arrays and pixel rectangles, its
 		 * evaluators (gles-sizes-eval.c), then the fixed-function state. */

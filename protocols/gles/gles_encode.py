@@ -273,6 +273,10 @@ def gen_encoder(cmds, c):
             L.append('\tif (!enc_name_ok(enc_e, %s, %s, %s, %s))'
                      % (cls, name, 'true' if p.mode == 'use0' else 'false', default_err(p)))
             L.append('\t\treturn%s;' % z)
+        elif p.mode == 'compatbind':
+            L.append('\tif (!(%s && gl_enc_compat(enc_e)) && !enc_name_ok(enc_e, %s, %s, false, %s))'
+                     % (p.name, cls, name, default_err(p)))
+            L.append('\t\treturn%s;' % z)
         elif p.mode == 'is':
             L.append('\tif (!%s || !gl_enc_name_known(enc_e, %s, %s))' % (p.name, cls, name))
             L.append('\t\treturn GL_FALSE;')
@@ -325,6 +329,10 @@ def gen_encoder(cmds, c):
     for p in c.params:
         if not p.is_ptr and p.cls and p.mode == 'bind':
             L.append('\tenc_implicit_gen(enc_e, %s, %s, %s);'
+                     % (name_cls(p.cls), gen_class_op(cmds, p.cls), p.name))
+        if not p.is_ptr and p.cls and p.mode == 'compatbind':
+            L.append('\tif (gl_enc_compat(enc_e))')
+            L.append('\t\tenc_implicit_gen(enc_e, %s, %s, %s);'
                      % (name_cls(p.cls), gen_class_op(cmds, p.cls), p.name))
         if not p.is_ptr and p.cls and p.mode == 'delete':
             name = 'enc_sync_name(%s)' % p.name if p.is_sync else p.name

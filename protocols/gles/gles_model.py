@@ -75,7 +75,7 @@ CLASSES = {
 PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}
 SIZED_KINDS = {'in', 'out', 'gen', 'delete', 'cstrings'}
 PTR_FLAGS = {'null', 'names', 'upto', 'string', 'unpack'}
-NAME_MODES = {'use', 'use0', 'bind', 'is', 'delete', 'driver'}
+NAME_MODES = {'use', 'use0', 'bind', 'compatbind', 'is', 'delete', 'driver'}
 SIDES = {'client', 'host', 'both'}
 
 

@@ -21,6 +21,9 @@ void ge_read_pixels_to_pack(struct gl_enc *e, uint32_t op, int32_t x, int32_t y,
  * glArrayElement's, divisors ignored as GL's glArrayElement does); false
  * after an error (gles-draw.c). */
 bool ge_send_element_arrays(struct gl_enc *e, uint32_t i);
+/* An enabled array in client memory, of either set (gles-draw.c). */
+struct ge_gl_state;
+bool ge_has_client_arrays(struct ge_gl_state *gl);
 
 /* ---- gles-readback.c: readbacks into the app's memory ---- */
 /* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for

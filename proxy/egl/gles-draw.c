@@ -137,7 +137,7 @@ static struct ge_attrib *array_set(struct ge_gl_state *gl, int set, uint32_t *n)
 	return ge_gl_is_es1(gl) ? NULL : gl->vao->attribs;
 }
 
-static bool has_client_arrays(struct ge_gl_state *gl)
+bool ge_has_client_arrays(struct ge_gl_state *gl)
 {
 	for (int set = 0; set < 2; set++) {
 		uint32_t n;
@@ -163,7 +163,7 @@ static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64
                         uint64_t base)
 {
 	struct ge_gl_state *gl = e->gl;
-	if (!count || !instances || !has_client_arrays(gl))
+	if (!count || !instances || !ge_has_client_arrays(gl))
 		return true;
 	if (first + count > UINT32_MAX) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
@@ -361,7 +361,7 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 	bool ranged = false;
 	if (e->gl->vao->element_buffer) {
 		uint64_t offset = (uintptr_t)indices;
-		if (d->count && instances && has_client_arrays(e->gl)) {
+		if (d->count && instances && ge_has_client_arrays(e->gl)) {
 			if (!buffer_index_range(e, d->type, offset, (uint32_t)d->count,
 			                        (uint32_t)isz, &min, &max))
 				return;

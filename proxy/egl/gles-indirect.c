@@ -5,8 +5,16 @@
  * objects (ES 3.1 section 10.5): client arrays cannot be used, so nothing
  * travels but the offset, and what GL refuses here is refused before it
  * is sent.
+ *
+ * A compatibility context allows what ES refuses: the default vertex
+ * array, arrays in client memory, and no GL_DRAW_INDIRECT_BUFFER (the
+ * command is then at the app's pointer). Such a draw is the direct draw
+ * its command says, made here: the command read from the app's memory or
+ * from the buffer (a round trip), the client arrays sent for that draw's
+ * range as for any direct draw.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "gles-client.h"
 #include "gles-codec.h"
@@ -40,10 +48,51 @@ static bool indirect_ok(struct gl_enc *e, const void *indirect)
 	return true;
 }
 
+/* A compatibility context's draw the host cannot make (see the top): 1 with
+ * the command's `n` words in cmd, 0 when the host's path serves, -1 after
+ * an error. */
+static int compat_command(struct gl_enc *e, const void *indirect, uint32_t n, uint32_t *cmd)
+{
+	struct ge_gl_state *gl = e->gl;
+	bool ok;
+	if (!gl_enc_compat(e))
+		return 0;
+	uint32_t buffer = ge_gl_bound_buffer(gl, GL_DRAW_INDIRECT_BUFFER, &ok);
+	if (buffer && gl->vao_name && !ge_has_client_arrays(gl))
+		return 0;
+	if (!buffer) {
+		if (!indirect) {
+			gl_enc_error(e, GL_INVALID_OPERATION);
+			return -1;
+		}
+		memcpy(cmd, indirect, n * 4);
+		return 1;
+	}
+	intptr_t offset = (intptr_t)indirect;
+	if (offset < 0 || offset % 4) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return -1;
+	}
+	/* The host answers a range past the buffer with a GL error, as GL has it. */
+	if (!ge_buffer_read(e, GL_DRAW_INDIRECT_BUFFER, (uint64_t)offset, n * 4, cmd)) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return -1;
+	}
+	return 1;
+}
+
 void GL_APIENTRY gl_enc_special_glDrawArraysIndirect(GLenum mode, const void *indirect)
 {
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glDrawArraysIndirect);
-	if (e && indirect_ok(e, indirect))
+	uint32_t c[4]; /* count, instanceCount, first, baseInstance */
+	int direct = e ? compat_command(e, indirect, 4, c) : -1;
+	if (direct > 0 && c[3])
+		gl_enc_special_glDrawArraysInstancedBaseInstanceEXT(
+		        mode, (GLint)c[2], (GLsizei)c[0], (GLsizei)c[1], c[3]);
+	else if (direct > 0)
+		gl_enc_special_glDrawArraysInstanced(mode, (GLint)c[2], (GLsizei)c[0],
+		                                     (GLsizei)c[1]);
+	else if (direct == 0 && indirect_ok(e, indirect))
 		gl_enc_glDrawArraysIndirect(mode, indirect);
 }
 
@@ -55,6 +104,22 @@ void GL_APIENTRY gl_enc_special_glDrawElementsIndirect(GLenum mode, GLenum type,
 		return;
 	if (gl_index_size(type) <= 0) {
 		gl_enc_error(e, GL_INVALID_ENUM);
+		return;
+	}
+	uint32_t c[5]; /* count, instanceCount, firstIndex, baseVertex, baseInstance */
+	int direct = compat_command(e, indirect, 5, c);
+	if (direct < 0)
+		return;
+	if (direct > 0) {
+		const void *at = (const void *)((uintptr_t)c[2] * (uintptr_t)gl_index_size(type));
+		if (!e->gl->vao->element_buffer)
+			gl_enc_error(e, GL_INVALID_OPERATION);
+		else if (c[4])
+			gl_enc_special_glDrawElementsInstancedBaseVertexBaseInstanceEXT(
+			        mode, (GLsizei)c[0], type, at, (GLsizei)c[1], (GLint)c[3], c[4]);
+		else
+			gl_enc_special_glDrawElementsInstancedBaseVertex(
+			        mode, (GLsizei)c[0], type, at, (GLsizei)c[1], (GLint)c[3]);
 		return;
 	}
 	if (!indirect_ok(e, indirect))

@@ -97,7 +97,7 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return NULL;
 	}
-	void *shadow = NULL;
+	void *shadow = NULL, *base = NULL;
 	pthread_mutex_lock(&gl->share->lock);
 	struct ge_buffer *b = ge_share_buffer(gl->share, name, false);
 	GLenum error = name ? check_range(b, offset, length, access) : GL_INVALID_OPERATION;
@@ -110,7 +110,7 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 			gl_enc_error(e, error);
 		return shadow;
 	}
-	if (error == GL_NO_ERROR && !(shadow = malloc((size_t)length)))
+	if (error == GL_NO_ERROR && !(shadow = ge_buffer_shadow(offset, length, false, &base)))
 		error = GL_OUT_OF_MEMORY;
 	bool need_bytes =
 	        (access & GL_MAP_READ_BIT_EXT) ||
@@ -121,11 +121,12 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 		error = GL_OUT_OF_MEMORY;
 	if (error == GL_NO_ERROR) {
 		b->map = shadow;
+		b->map_base = base;
 		b->map_offset = offset;
 		b->map_length = length;
 		b->map_access = access;
 	} else {
-		free(shadow);
+		free(base);
 		shadow = NULL;
 		gl_enc_error(e, error);
 	}
@@ -196,7 +197,7 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 	}
 	struct ge_buffer m = b ? *b : (struct ge_buffer){0};
 	if (b && b->map) {
-		b->map = NULL;
+		b->map = b->map_base = NULL;
 		ge_buffer_unmap(b);
 	}
 	pthread_mutex_unlock(&e->gl->share->lock);
@@ -207,7 +208,7 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 	if ((m.map_access & GL_MAP_WRITE_BIT_EXT) &&
 	    !(m.map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
 		write_back(target, m.map_offset, m.map_length, m.map);
-	free(m.map);
+	free(m.map_base);
 	return GL_TRUE;
 }
 

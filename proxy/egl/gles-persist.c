@@ -126,7 +126,8 @@ uint32_t ge_persist_map(struct gl_enc *e, uint32_t name, uint32_t target, struct
 {
 	if (offset > UINT32_MAX || length > UINT32_MAX - offset)
 		return GL_OUT_OF_MEMORY; /* past what the wire's offsets say */
-	uint8_t *m = calloc(1, (size_t)length), *s = calloc(1, (size_t)length);
+	void *base;
+	uint8_t *m = ge_buffer_shadow(offset, length, true, &base), *s = calloc(1, (size_t)length);
 	uint32_t mapped = 0;
 	struct gl_op_buffer_persist op = {
 	        .name = name,
@@ -140,11 +141,12 @@ uint32_t ge_persist_map(struct gl_enc *e, uint32_t name, uint32_t target, struct
 	    !ge_stream_reply_fixed(e, GL_OP_BUFFER_PERSIST, &mapped, 4,
 	                           "malformed GL_OP_BUFFER_PERSIST reply") ||
 	    !mapped) {
-		free(m);
+		free(base);
 		free(s);
 		return GL_OUT_OF_MEMORY;
 	}
 	b->map = m;
+	b->map_base = base;
 	b->persist_copy = s;
 	b->map_offset = offset;
 	b->map_length = length;

@@ -9,6 +9,7 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include "ge.h"
 #include "state.h"
 #include "stream.h"
 
@@ -100,6 +101,11 @@ void gl_enc_name_add(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 	if (!ge_map_put(set_of(gl, cls), name, &present))
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 	unlock(gl, cls);
+}
+
+bool gl_enc_compat(struct gl_enc *e)
+{
+	return e->gl && e->gl->api->level.api == GL_API_GL_COMPAT;
 }
 
 void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name)

@@ -3,7 +3,9 @@
  * bindings and sizes, pixel store, the client-detected error; and the
  * codec hooks that keep them in step with what the app sends.
  */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <GLES2/gl2.h>
 #include <GLES2/gl2ext.h>
@@ -116,14 +118,31 @@ struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create
 	return b;
 }
 
+/* GL_MIN_MAP_BUFFER_ALIGNMENT is the host driver's (64 in Mesa, at least 64 by the
+ * extension): a page covers any power of two a driver would say, at a page's cost per
+ * mapping at most. */
+void *ge_buffer_shadow(int64_t offset, int64_t length, bool zero, void **base)
+{
+	size_t pad = (size_t)((uint64_t)offset % GE_MAP_ALIGNMENT);
+	*base = NULL;
+	if (length < 0 || (uint64_t)length > SIZE_MAX - pad ||
+	    posix_memalign(base, GE_MAP_ALIGNMENT, pad + (size_t)length + 1) != 0) {
+		*base = NULL;
+		return NULL;
+	}
+	if (zero)
+		memset(*base, 0, pad + (size_t)length);
+	return (uint8_t *)*base + pad;
+}
+
 void ge_buffer_unmap(struct ge_buffer *b)
 {
 	if (b->persist_copy)
 		atomic_fetch_sub(&ge_persistent_maps, 1);
 	free(b->persist_copy);
 	b->persist_copy = NULL;
-	free(b->map);
-	b->map = NULL;
+	free(b->map_base);
+	b->map = b->map_base = NULL;
 	b->map_offset = b->map_length = 0;
 	b->map_access = 0;
 }

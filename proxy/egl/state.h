@@ -76,7 +76,8 @@ void ge_vao_init(struct ge_vao *vao);
 /* A buffer object's size (glBufferData) and its mapping, if mapped. */
 struct ge_buffer {
 	int64_t size;
-	void *map; /* shadow memory of the mapped range */
+	void *map;      /* shadow memory of the mapped range (ge_buffer_shadow) */
+	void *map_base; /* its allocation, which ge_buffer_unmap frees */
 	int64_t map_offset, map_length;
 	uint32_t map_access; /* GL_MAP_*_BIT_EXT */
 	/* GL_EXT_buffer_storage: an immutable store, its flags, and while it
@@ -182,6 +183,12 @@ uint32_t ge_gl_bound_buffer(struct ge_gl_state *gl, uint32_t target, bool *ok);
 /* Buffer info of `name`, created on demand; call with share->lock held. */
 struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create);
 void ge_buffer_unmap(struct ge_buffer *b);
+/* Shadow memory for a mapping of `length` bytes at `offset` (zeroed where `zero`): the
+ * pointer minus `offset` is a multiple of GE_MAP_ALIGNMENT, as ARB_map_buffer_alignment
+ * (desktop 4.2) promises apps for GL_MIN_MAP_BUFFER_ALIGNMENT. *base is what to free
+ * (NULL on failure, the result NULL too). */
+#define GE_MAP_ALIGNMENT 4096u
+void *ge_buffer_shadow(int64_t offset, int64_t length, bool zero, void **base);
 
 /* ---- gl-dsa-tex.c ---- */
 

@@ -8,6 +8,9 @@
  *   index-edge       colour index and edge flag arrays accepted (their state read back)
  *   interleaved      glInterleavedArrays GL_C4UB_V2F and GL_C3F_V3F, drawn
  *   mixed            vertices in a buffer, colours in client memory, glDrawElements
+ *   indirect-client  client arrays in VAO 0 drawn by glDrawArraysIndirect (command in a
+ *                    buffer) and glMultiDrawElementsIndirect (command in client memory, no
+ *                    indirect buffer bound), as the compatibility profile allows
  *   generic          a client-memory generic attribute drawn by a shader, in VAO 0
  *   array-element    glArrayElement inside glBegin/glEnd
  *   array-element-types  every array in client memory, inside glBegin/glEnd: GL_DOUBLE
@@ -195,6 +198,40 @@ static void check_mixed(void)
 	     gc_pixel_is(c, 8, 8, 0x00ffff, "glDrawRangeElements' quad");
 	reset_arrays();
 	glDeleteBuffers(1, &vbo);
+	gc_result(c, ok);
+}
+
+static void check_indirect_client(void)
+{
+	const char *c = "indirect-client";
+	const GLubyte green[16] = {0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255};
+	const GLubyte blue[16] = {0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255, 255};
+	static const GLuint arrays[4] = {4, 1, 0, 0}, elements[5] = {4, 1, 0, 0, 0};
+	static const GLubyte elems[4] = {0, 1, 2, 3};
+	GLuint buf[2];
+	clear();
+	reset_arrays();
+	glVertexPointer(2, GL_FLOAT, 0, quad_f);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, green);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glGenBuffers(2, buf);
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[0]);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(arrays), arrays, GL_STATIC_DRAW);
+	glDrawArraysIndirect(GL_TRIANGLE_STRIP, NULL);
+	bool ok = gc_no_error(c, "glDrawArraysIndirect") &&
+	          gc_pixel_is(c, 8, 8, 0x00ff00, "glDrawArraysIndirect's green quad");
+	clear();
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buf[1]);
+	glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(elems), elems, GL_STATIC_DRAW);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, blue);
+	glMultiDrawElementsIndirect(GL_TRIANGLE_STRIP, GL_UNSIGNED_BYTE, elements, 1, 0);
+	ok = ok && gc_no_error(c, "glMultiDrawElementsIndirect") &&
+	     gc_pixel_is(c, 8, 8, 0x0000ff, "glMultiDrawElementsIndirect's blue quad");
+	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+	glDeleteBuffers(2, buf);
+	reset_arrays();
 	gc_result(c, ok);
 }
 
@@ -725,6 +762,7 @@ int main(void)
 	check_index_edge();
 	check_interleaved();
 	check_mixed();
+	check_indirect_client();
 	check_generic();
 	check_array_element();
 	check_array_element_types();

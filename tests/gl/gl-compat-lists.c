@@ -30,6 +30,9 @@
  *                 after the call (glGet, and direct state access binding back), the
  *                 image is A's, and an upload after the call reaches A
  *   list-compile-and-execute  GL_COMPILE_AND_EXECUTE draws at once and again when called
+ *   list-dispatch-indirect  glDispatchComputeIndirect in a list being made, either mode:
+ *                 GL_INVALID_OPERATION (GL does not list it; the host runs it as a direct
+ *                 dispatch, which a list would hold)
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
  */
@@ -460,6 +463,36 @@ static void check_list_compile_and_execute(void)
 	gc_result(c, ok);
 }
 
+static void check_list_dispatch_indirect(void)
+{
+	const char *c = "list-dispatch-indirect";
+	static const char cs[] = "#version 430\nlayout(local_size_x = 1) in;\nvoid main() {}\n";
+	GLuint s = gc_shader(GL_COMPUTE_SHADER, cs), p = glCreateProgram(), buf;
+	glAttachShader(p, s);
+	glLinkProgram(p);
+	glUseProgram(p);
+	static const GLuint groups[3] = {1, 1, 1};
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, buf);
+	glBufferData(GL_DISPATCH_INDIRECT_BUFFER, sizeof(groups), groups, GL_STATIC_DRAW);
+	bool ok = s && gc_no_error(c, "the program and buffer");
+	static const GLenum modes[2] = {GL_COMPILE, GL_COMPILE_AND_EXECUTE};
+	for (int i = 0; i < 2; i++) {
+		glNewList(7, modes[i]);
+		glDispatchComputeIndirect(0);
+		glEndList();
+		ok = gc_error_is(c, GL_INVALID_OPERATION,
+		                 i ? "in GL_COMPILE_AND_EXECUTE" : "in GL_COMPILE") &&
+		     ok;
+	}
+	glDeleteLists(7, 1);
+	glUseProgram(0);
+	glDeleteProgram(p);
+	glDeleteShader(s);
+	glDeleteBuffers(1, &buf);
+	gc_result(c, ok);
+}
+
 static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
 {
 	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
@@ -516,6 +549,7 @@ int main(void)
 	check_list_call_lists();
 	check_list_bind();
 	check_list_compile_and_execute();
+	check_list_dispatch_indirect();
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	eglDestroyContext(dpy, ctx);
 	eglTerminate(dpy);

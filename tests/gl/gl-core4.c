@@ -22,6 +22,8 @@
  *   clear-buffer-data  glClearBufferSubData read back through a mapping
  *   internalformat64   glGetInternalformati64v answers GL_INTERNALFORMAT_SUPPORTED
  *   patch-parameter    glPatchParameterfv's default outer levels read back
+ *   map-alignment      GL_MIN_MAP_BUFFER_ALIGNMENT and 4.0's transform feedback limits
+ *                      answered; a mapping at an odd offset aligned as 4.2 promises
  *   tex-storage-1d     glTexStorage1D's levels written and read back; a 1D array's layers
  *   multi-bind-buffers glBindBuffersRange/Base: indexed bindings read back and drawn from, the
  *                      generic binding left alone, past the limit and unknown names refused
@@ -662,6 +664,34 @@ static bool patch_parameter(void)
 	return ok;
 }
 
+/* ARB_map_buffer_alignment: the pointer less the offset is a multiple of the alignment
+ * (the library's shadow memory; piglit's map_buffer_range-invalidate). */
+static bool map_alignment(void)
+{
+	const char *c = "map-alignment";
+	GLint align = 0, buffers = 0, streams = 0;
+	glGetIntegerv(GL_MIN_MAP_BUFFER_ALIGNMENT, &align);
+	glGetIntegerv(GL_MAX_TRANSFORM_FEEDBACK_BUFFERS, &buffers);
+	glGetIntegerv(GL_MAX_VERTEX_STREAMS, &streams);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "the limits");
+	if (align < 64 || buffers < 4 || streams < 4)
+		return gc_fail(c, "alignment %d, %d buffers, %d streams", align, buffers, streams);
+	GLuint buf;
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glBufferData(GL_ARRAY_BUFFER, 1000, NULL, GL_DYNAMIC_DRAW);
+	static const GLbitfield access[] = {GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_RANGE_BIT,
+	                                    GL_MAP_READ_BIT};
+	for (unsigned i = 0; i < 2; i++) {
+		unsigned char *m = glMapBufferRange(GL_ARRAY_BUFFER, 100, 24, access[i]);
+		if (!m || ((uintptr_t)m - 100) % (uintptr_t)align)
+			ok = gc_fail(c, "mapping %u at offset 100: %p", i, (void *)m);
+		glUnmapBuffer(GL_ARRAY_BUFFER);
+	}
+	glDeleteBuffers(1, &buf);
+	return gc_error_is(c, GL_NO_ERROR, "the mappings") && ok;
+}
+
 /* glTexStorage1D's levels, written and read back; a 1D array's layers (glTexStorage2D's height)
  * the same at every level. */
 static void run_checks(GLuint fb)
@@ -684,6 +714,7 @@ static void run_checks(GLuint fb)
 	gc_result("mapped-buffer", mapped_buffer());
 	gc_result("internalformat64", internalformat64());
 	gc_result("patch-parameter", patch_parameter());
+	gc_result("map-alignment", map_alignment());
 	gc_result("tex-storage-1d", gl4_tex_storage_1d());
 	gc_result("multi-bind-buffers", gl4_multi_bind_buffers(vao));
 	gc_result("multi-bind-textures", gl4_multi_bind_textures(vao));

@@ -565,6 +565,51 @@ static bool sample_variables_and_interpolation_are_checked_where_the_context_has
 /* A desktop compute shader below GLSL 4.20 is checked (as 4.20) where it names
  * ARB_compute_shader, its errors found at their lines; without the extension's name it is
  * refused before glslang sees it; an ES one stays refused. */
+/* piglit's GLSL 1.10 shaders of ARB_explicit_attrib_location (a global `in`), of
+ * ARB_uniform_buffer_object (layout(std140) blocks) and of ARB_draw_instanced
+ * (gl_InstanceIDARB, a stand-in where the context has the extension): accepted, their errors
+ * still found; one that could tell the versions apart in the preprocessor is judged at its
+ * own version. */
+static bool compat_extension_syntax_is_checked_at_its_version(void)
+{
+	static const char location[] =
+	        "#extension GL_ARB_explicit_attrib_location: require\n"
+	        "layout(location = 0) in vec4 vertex;\n"
+	        "void main() { gl_Position = vertex; gl_FrontColor = vertex; }\n";
+	static const char ubo[] = "#version 120\n"
+	                          "#extension GL_ARB_uniform_buffer_object : require\n"
+	                          "struct S { float r; };\n"
+	                          "layout(std140) uniform ub { S s; vec4 v; };\n"
+	                          "void main() { gl_FragColor = v + vec4(s.r); }\n";
+	static const char ubo_error[] = "#extension GL_ARB_uniform_buffer_object : require\n"
+	                                "layout(std140) uniform ub { vec4 v; };\n"
+	                                "void main() { gl_FragColor = v + undeclared; }\n";
+	static const char ubo_version[] = "#extension GL_ARB_uniform_buffer_object : require\n"
+	                                  "#if __VERSION__ == 110\n"
+	                                  "layout(std140) uniform ub { vec4 v; };\n"
+	                                  "#endif\n"
+	                                  "void main() { gl_FragColor = vec4(1.0); }\n";
+	static const char instanced[] = "#extension GL_ARB_draw_instanced : require\n"
+	                                "uniform vec2 pos[8];\n"
+	                                "void main() {\n"
+	                                "  gl_Position = vec4(pos[gl_InstanceIDARB], 0.0, 1.0);\n"
+	                                "}\n";
+	enum gh_shader_api compat = GH_SHADER_API_GL_COMPAT;
+	char *log = NULL;
+	enum gh_shader_verdict with =
+	        gh_shader_check_ext(compat, GL_VERTEX_SHADER, instanced, strlen(instanced),
+	                            GH_SHADER_EXT_ARB_DRAW_INSTANCED, &log);
+	CHECK(with == GH_SHADER_ACCEPTED && !log, "gl_InstanceIDARB: %d %s", with, log ? log : "");
+	/* Without the extension's name, layout() stays GLSL 1.10's syntax error. */
+	const char *no_name = strchr(location, '\n') + 1;
+	return accepted(compat, GL_VERTEX_SHADER, location) &&
+	       accepted(compat, GL_FRAGMENT_SHADER, ubo) &&
+	       refused(compat, GL_FRAGMENT_SHADER, ubo_error, "0:3: 'undeclared'") &&
+	       refused(compat, GL_FRAGMENT_SHADER, ubo_version, "0:3:") &&
+	       refused(compat, GL_VERTEX_SHADER, instanced, "'gl_InstanceIDARB' : undeclared") &&
+	       refused(compat, GL_VERTEX_SHADER, no_name, "syntax error");
+}
+
 static bool compute_below_420_is_checked_with_arb_compute_shader(void)
 {
 	static const char cs330[] = "#version 330\n"
@@ -588,7 +633,14 @@ static bool compute_below_420_is_checked_with_arb_compute_shader(void)
 	       refused(GH_SHADER_API_GLES, COMPUTE,
 	               "#version 300 es\n#extension GL_ARB_compute_shader : require\n"
 	               "void main() {}\n",
-	               "'#version' : 300 has no compute shaders");
+	               "'#version' : 300 has no compute shaders") &&
+	       /* Lines the driver compiles (at 330) that glslang (at 420) would skip. */
+	       refused(GH_SHADER_API_GL_CORE, COMPUTE,
+	               "#version 330\n#extension GL_ARB_compute_shader : require\n"
+	               "layout(local_size_x = 1) in;\n"
+	               "#if __VERSION__ < 420\nvoid main() { undeclared = 1; }\n#else\n"
+	               "void main() {}\n#endif\n",
+	               "may not name __VERSION__");
 }
 
 /* gl_FrontColor and its kin in compatibility geometry and tessellation shaders of 1.50 to
@@ -658,6 +710,7 @@ static const struct {
         CASE(compute_below_420_is_checked_with_arb_compute_shader),
         CASE(compatibility_colours_below_400_are_checked_as_400),
         CASE(line_continuation_below_420_is_a_known_divergence),
+        CASE(compat_extension_syntax_is_checked_at_its_version),
         CASE(check_cost),
 #undef CASE
 };

@@ -66,6 +66,18 @@ static void GL_APIENTRY fake_QueryCounter(GLuint id, GLenum target)
 	rec.fn = "glQueryCounter";
 	rec.names[0] = id, rec.e[0] = target;
 }
+static void GL_APIENTRY fake_BeginQuery(GLenum target, GLuint id)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glBeginQuery";
+	rec.names[0] = id, rec.e[0] = target;
+}
+static void GL_APIENTRY fake_EndQuery(GLenum target)
+{
+	memset(&rec, 0, sizeof(rec));
+	rec.fn = "glEndQuery";
+	rec.e[0] = target;
+}
 static void GL_APIENTRY fake_GetQueryObjectui64v(GLuint id, GLenum pname, GLuint64 *params)
 {
 	memset(&rec, 0, sizeof(rec));
@@ -105,6 +117,8 @@ void install_fakes_gl3(void)
 	gles_host.glVertexAttribP3uiv = fake_VertexAttribP3uiv;
 	gles_host.glGenQueries = fake_GenQueries;
 	gles_host.glQueryCounter = fake_QueryCounter;
+	gles_host.glBeginQuery = fake_BeginQuery;
+	gles_host.glEndQuery = fake_EndQuery;
 	gles_host.glGetQueryObjectui64v = fake_GetQueryObjectui64v;
 	gles_host.glBindFragDataLocationIndexed = fake_BindFragDataLocationIndexed;
 	gles_host.glGetActiveUniformName = fake_GetActiveUniformName;

@@ -101,6 +101,12 @@ void gl_enc_name_add(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 		e->known[cls][name] = true;
 }
 
+bool gl_enc_compat(struct gl_enc *e)
+{
+	(void)e;
+	return fake_api == GL_API_GL_COMPAT;
+}
+
 void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 {
 	if (name < MAX_NAMES)

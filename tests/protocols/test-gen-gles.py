@@ -72,8 +72,8 @@ expect_error('unannotated object name', without('name glAttachShader.shader use'
              'glAttachShader.shader: object name (class shader) without annotation')
 expect_error('unknown command', good + 'param glFooBar.x in 4\n', 'unknown command glFooBar')
 expect_error('class= on a name gl.xml classes',
-             replaced('name glBeginQuery.id use,err=GL_INVALID_OPERATION',
-                      'name glBeginQuery.id use,err=GL_INVALID_OPERATION,class=query'),
+             replaced('name glBeginQuery.id compatbind,err=GL_INVALID_OPERATION',
+                      'name glBeginQuery.id compatbind,err=GL_INVALID_OPERATION,class=query'),
              'which gl.xml classes or is a pointer')
 expect_error('class= of an unknown class',
              replaced('use,err=GL_INVALID_VALUE,class=query', 'use,class=querry'),

@@ -400,6 +400,23 @@ static void test_gl3(void)
 	gl_enc_glQueryCounter(900, GL_TIMESTAMP); /* never generated */
 	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
 	enc.error = 0;
+	/* glBeginQuery of a name never generated: GL_INVALID_OPERATION in a core context; a
+	 * compatibility context makes the object (piglit's occlusion_query2-render), the
+	 * host generating the name first. 0 stays an error there. */
+	gl_enc_glBeginQuery(GL_ANY_SAMPLES_PASSED, 901);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
+	enc.error = 0;
+	fake_api = GL_API_GL_COMPAT;
+	gl_enc_glBeginQuery(GL_ANY_SAMPLES_PASSED, 0);
+	CHECK(enc.error == GL_INVALID_OPERATION && enc.len == enc.decoded);
+	enc.error = 0;
+	gl_enc_glBeginQuery(GL_ANY_SAMPLES_PASSED, 901);
+	CHECK(host_drain() && strcmp(rec.fn, "glBeginQuery") == 0 && enc.error == 0);
+	CHECK(gl_enc_name_known(&enc, GL_NAMES_QUERY, 901));
+	CHECK(ex.map[GL_NAMES_QUERY][901] != 0 && rec.names[0] == ex.map[GL_NAMES_QUERY][901]);
+	gl_enc_glEndQuery(GL_ANY_SAMPLES_PASSED);
+	CHECK(host_drain());
+	fake_api = GL_API_GL_CORE;
 
 	GLuint p = gl_enc_glCreateProgram();
 	gl_enc_glBindFragDataLocationIndexed(p, 0, 1, "src1");

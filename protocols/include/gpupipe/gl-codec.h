@@ -272,6 +272,9 @@ bool gl_enc_name_known(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
  * the library then generates it on the host first). */
 void gl_enc_name_add(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
 void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name);
+/* Whether the context is a compatibility-profile one (names GL creates on first use
+ * there: the `compatbind` annotation). */
+bool gl_enc_compat(struct gl_enc *e);
 
 /* ---- Host side: implemented by gpupipe-host (gpuhost/gl/) ---- */
 
