@@ -48,6 +48,7 @@
 #include <GL/glext.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 
 #define SIZE 16
@@ -719,42 +720,13 @@ static void check_stipple(void)
 
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
-	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("SKIP setup: no EGL config for desktop OpenGL (0x%x)\n",
-		              eglGetError()),
-		       77;
-	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-	                          4,
-	                          EGL_CONTEXT_MINOR_VERSION,
-	                          5,
-	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
-	                          EGL_NONE};
-	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL 4.5 compatibility context (0x%x)\n",
-		              eglGetError()),
-		       77;
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
-	GLuint fb, rb;
-	glGenRenderbuffers(1, &rb);
-	glBindRenderbuffer(GL_RENDERBUFFER, rb);
-	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
-	glGenFramebuffers(1, &fb);
-	glBindFramebuffer(GL_FRAMEBUFFER, fb);
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 4, 5, &status))
+		return status;
+	gc_desktop_framebuffer(SIZE);
 	glDrawBuffer(GL_COLOR_ATTACHMENT0);
 	glReadBuffer(GL_COLOR_ATTACHMENT0);
-	glViewport(0, 0, SIZE, SIZE);
 	if (!gc_no_error("setup", "the framebuffer"))
 		return 1;
 	check_ff_arrays();
@@ -776,10 +748,5 @@ int main(void)
 	check_copy_pixels();
 	check_stipple();
 	check_imaging_readbacks();
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }

@@ -39,6 +39,7 @@
 #include <GL/glext.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 
 #define SIZE 8
@@ -546,45 +547,12 @@ static void run_checks(void)
 
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
-	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("SKIP setup: no desktop OpenGL config (0x%x)\n", eglGetError()), 77;
-	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
-	                          EGL_CONTEXT_MAJOR_VERSION,
-	                          4,
-	                          EGL_CONTEXT_MINOR_VERSION,
-	                          5,
-	                          EGL_NONE};
-	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL 4.5 compatibility context (0x%x)\n",
-		              eglGetError()),
-		       77;
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 4, 5, &status))
+		return status;
 	gc_extensions(NULL, NULL);
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
-	printf("info: GL_RENDERER %s\n", (const char *)glGetString(GL_RENDERER));
-	GLuint fb, rb;
-	glGenRenderbuffers(1, &rb);
-	glBindRenderbuffer(GL_RENDERBUFFER, rb);
-	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
-	glGenFramebuffers(1, &fb);
-	glBindFramebuffer(GL_FRAMEBUFFER, fb);
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
-	glViewport(0, 0, SIZE, SIZE);
+	gc_desktop_framebuffer(SIZE);
 	run_checks();
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }

@@ -24,6 +24,7 @@
 #include <EGL/eglext.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 #include "gl-core-draw.h"
 
@@ -470,36 +471,12 @@ static void framebuffer_texture_3d(void)
 	glDeleteTextures(1, &tex);
 }
 
-static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
-{
-	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-	                          3,
-	                          EGL_CONTEXT_MINOR_VERSION,
-	                          3,
-	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-	                          EGL_NONE};
-	return eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-}
-
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API))
-		return printf("FAIL setup: EGL (0x%x)\n", eglGetError()), 1;
-	if (!eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("SKIP setup: no EGL_OPENGL_BIT config (0x%x)\n", eglGetError()), 77;
-	EGLContext ctx = make_context(dpy, config);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL 3.3 core context (0x%x)\n", eglGetError()), 77;
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 3, &status))
+		return status;
 	GLuint rb;
 	glGenRenderbuffers(1, &rb);
 	glBindRenderbuffer(GL_RENDERBUFFER, rb);
@@ -519,10 +496,5 @@ int main(void)
 	multi_draw_base_vertex(prog);
 	framebuffer_texture_3d();
 	cd_state_checks();
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }

@@ -41,6 +41,7 @@
 #include <GL/glcorearb.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 
 static const char *vs_pos =
@@ -648,18 +649,6 @@ static bool query_error(void)
 	return ok;
 }
 
-static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
-{
-	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-	                          EGL_CONTEXT_MAJOR_VERSION,
-	                          4,
-	                          EGL_CONTEXT_MINOR_VERSION,
-	                          5,
-	                          EGL_NONE};
-	return eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-}
-
 static void run_checks(GLuint prog_green, GLuint prog_tex)
 {
 	gc_result("buffer-data", buffer_data());
@@ -683,21 +672,10 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
-	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("FAIL setup: EGL (0x%x)\n", eglGetError()), 1;
-	EGLContext ctx = make_context(dpy, config);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL 4.5 core context (0x%x)\n", eglGetError()), 77;
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 4, 5, &status))
+		return status;
 	GLuint rb;
 	glCreateRenderbuffers(1, &rb);
 	glNamedRenderbufferStorage(rb, GL_RGBA8, 4, 4);
@@ -720,10 +698,5 @@ int main(void)
 	if (!gc_no_error("setup", "the framebuffer and vertex array"))
 		return 1;
 	run_checks(prog_green, prog_tex);
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }

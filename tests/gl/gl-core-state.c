@@ -37,6 +37,7 @@
 #include <GL/glext.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 
 #define SIZE 16
@@ -653,37 +654,12 @@ static void check_get_doublev(void)
 	gc_result(c, ok);
 }
 
-static EGLContext make_context(EGLDisplay dpy, EGLConfig config)
-{
-	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-	                          3,
-	                          EGL_CONTEXT_MINOR_VERSION,
-	                          2,
-	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-	                          EGL_NONE};
-	return eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-}
-
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
-	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("SKIP setup: no EGL config for desktop OpenGL (0x%x)\n",
-		              eglGetError()),
-		       77;
-	EGLContext ctx = make_context(dpy, config);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL 3.2 core context (0x%x)\n", eglGetError()), 77;
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, 3, 2, &status))
+		return status;
 	GLuint fb, rb, depth;
 	glGenRenderbuffers(1, &rb);
 	glBindRenderbuffer(GL_RENDERBUFFER, rb);
@@ -722,10 +698,5 @@ int main(void)
 	check_point_param();
 	check_query();
 	check_get_doublev();
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }
