@@ -119,7 +119,7 @@ bool gl_teximage_target_3d(uint32_t target)
 
 bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target)
 {
-	return target != GL_TEXTURE_1D_ARRAY_DESKTOP || ps->pack_image_height == 0;
+	return target != GL_TEXTURE_1D_ARRAY_DESKTOP || ps->pack_image_height <= 1;
 }
 
 bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value)

@@ -27,6 +27,7 @@
 #include <GL/glext.h>
 #include <wayland-client.h>
 
+#include "gl-checks-desktop.h"
 #include "gl-checks.h"
 
 #define SIZE 8
@@ -86,6 +87,66 @@ static void check_texture_sub_image(void)
 	gc_result(check, ok);
 }
 
+/* A mipmapped 1D array texture (GL_EXT_texture_array): its layers are the rows
+ * GL_PACK_ROW_LENGTH and GL_PACK_SKIP_ROWS count, for glGetTexImage and glGetTextureSubImage
+ * alike; four regions read apart make up the whole level. */
+static bool read_1d_array_level(const char *check, GLuint tex, int level, int w, int layers)
+{
+	GLubyte whole[16 * 3 * 4], parts[16 * 3 * 4];
+	memset(whole, 0, sizeof(whole));
+	memset(parts, 0, sizeof(parts));
+	glPixelStorei(GL_PACK_ROW_LENGTH, w);
+	glGetTexImage(GL_TEXTURE_1D_ARRAY, level, GL_RGBA, GL_UNSIGNED_BYTE, whole);
+	if (!gc_no_error(check, "glGetTexImage of a level"))
+		return false;
+	int x1 = w / 3 > 1 ? w / 3 : 1, y1 = 1;
+	const int regions[4][4] = {{0, 0, x1, y1},
+	                           {x1, 0, w - x1, y1},
+	                           {0, y1, x1, layers - y1},
+	                           {x1, y1, w - x1, layers - y1}};
+	for (int i = 0; i < 4; i++) {
+		glPixelStorei(GL_PACK_SKIP_PIXELS, regions[i][0]);
+		glPixelStorei(GL_PACK_SKIP_ROWS, regions[i][1]);
+		glGetTextureSubImage(tex, level, regions[i][0], regions[i][1], 0, regions[i][2],
+		                     regions[i][3], 1, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(parts),
+		                     parts);
+	}
+	glPixelStorei(GL_PACK_SKIP_PIXELS, 0);
+	glPixelStorei(GL_PACK_SKIP_ROWS, 0);
+	glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+	if (!gc_no_error(check, "glGetTextureSubImage of a level's four regions"))
+		return false;
+	return memcmp(whole, parts, (size_t)w * layers * 4) == 0 ||
+	       gc_fail(check, "level %d read in regions differs from the whole", level);
+}
+
+static void check_1d_array_reads(void)
+{
+	const char *check = "1d-array-reads";
+	if (!gc_needs(check, "GL_EXT_texture_array") ||
+	    !gc_needs(check, "GL_ARB_get_texture_sub_image"))
+		return;
+	GLubyte texels[16 * 3 * 4];
+	for (unsigned i = 0; i < sizeof(texels); i++)
+		texels[i] = (GLubyte)(i * 7 + 1);
+	GLuint tex;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_1D_ARRAY, tex);
+	for (int level = 0, w = 16; w; level++, w /= 2)
+		glTexImage2D(GL_TEXTURE_1D_ARRAY, level, GL_ALPHA, w, 3, 0, GL_RGBA,
+		             GL_UNSIGNED_BYTE, texels);
+	glPixelStorei(GL_PACK_ALIGNMENT, 1);
+	/* An image height of 1 (as piglit leaves it): layers a row apart, as without one. */
+	glPixelStorei(GL_PACK_IMAGE_HEIGHT, 1);
+	bool ok = gc_no_error(check, "the array's levels");
+	for (int level = 0, w = 16; ok && w; level++, w /= 2)
+		ok = read_1d_array_level(check, tex, level, w, 3);
+	glPixelStorei(GL_PACK_IMAGE_HEIGHT, 0);
+	glPixelStorei(GL_PACK_ALIGNMENT, 4);
+	glDeleteTextures(1, &tex);
+	gc_result(check, ok);
+}
+
 static GLint proxy_width(GLenum target)
 {
 	GLint w = -1;
@@ -128,41 +189,14 @@ static void check_proxy_textures(void)
 
 int main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct wl_display *wl = wl_display_connect(NULL);
-	if (!wl)
-		return printf("FAIL setup: no Wayland display\n"), 1;
-	EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_WAYLAND_KHR, wl, NULL);
-	EGLint major, minor, n = 0;
-	EGLConfig config;
-	const EGLint want[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-	if (!eglInitialize(dpy, &major, &minor) || !eglBindAPI(EGL_OPENGL_API) ||
-	    !eglChooseConfig(dpy, want, &config, 1, &n) || n < 1)
-		return printf("SKIP setup: no desktop OpenGL config (0x%x)\n", eglGetError()), 77;
-	const EGLint attribs[] = {EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                          EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, EGL_NONE};
-	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
-	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		return printf("SKIP setup: no OpenGL compatibility context (0x%x)\n",
-		              eglGetError()),
-		       77;
+	struct gc_desktop d;
+	int status;
+	if (!gc_desktop_open(&d, EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, 0, 0, &status))
+		return status;
 	gc_extensions((const char *)glGetString(GL_EXTENSIONS), NULL);
-	printf("info: GL_VERSION %s\n", (const char *)glGetString(GL_VERSION));
-	printf("info: GL_RENDERER %s\n", (const char *)glGetString(GL_RENDERER));
-	GLuint fb, rb;
-	glGenRenderbuffers(1, &rb);
-	glBindRenderbuffer(GL_RENDERBUFFER, rb);
-	glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, SIZE, SIZE);
-	glGenFramebuffers(1, &fb);
-	glBindFramebuffer(GL_FRAMEBUFFER, fb);
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
-	glViewport(0, 0, SIZE, SIZE);
+	gc_desktop_framebuffer(SIZE);
 	check_texture_sub_image();
+	check_1d_array_reads();
 	check_proxy_textures();
-	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	eglDestroyContext(dpy, ctx);
-	eglTerminate(dpy);
-	wl_display_disconnect(wl);
-	printf("done\n");
-	return gc_failures() ? 1 : 0;
+	return gc_desktop_close(&d);
 }

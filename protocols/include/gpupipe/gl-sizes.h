@@ -270,10 +270,12 @@ int64_t gl_query_target_ok(uint32_t target);
  * them whose levels have a depth (3D, 2D array, cube map array). */
 bool gl_teximage_target_ok(uint32_t target);
 bool gl_teximage_target_3d(uint32_t target);
-/* False for a glGetTexImage of a 1D array with a GL_PACK_IMAGE_HEIGHT set:
- * Mesa (22) then spaces the layers by the image height, past the rows its
- * own bounds check counts (and GL's layout), so gpupipe refuses it
- * (GL_INVALID_OPERATION in the library; the host ends the link). */
+/* False for a glGetTexImage of a 1D array with a GL_PACK_IMAGE_HEIGHT above
+ * 1: Mesa (22) then spaces the layers by the image height, past the rows
+ * its own bounds check counts (and GL's layout), so gpupipe refuses it
+ * (GL_INVALID_OPERATION in the library; the host ends the link). An image
+ * height of 1 spaces them a row apart, as GL's layout does (piglit's
+ * arb_get_texture_sub_image-get leaves 1 set from its 3D case). */
 bool gl_teximage_pack_ok(const struct gl_pixel_state *ps, uint32_t target);
 
 /* ---- The compatibility profile: evaluators (display lists, feedback,
