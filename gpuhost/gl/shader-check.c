@@ -298,29 +298,35 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 /* Desktop GLSL below the version an extension's syntax joined, naming the extension: Mesa
  * takes that syntax at the shader's own version, glslang 12 only from the version on (a global
  * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
- * GLSL 1.10 explicit-location and uniform-block shaders need). Such a shader is checked as that
- * version (its #version's digits respelled, as compute_version does): a superset of what it
- * may say, every line still parsed; the driver compiles the source under its own version's
- * rules. Not a source that could tell the versions apart in the preprocessor (__VERSION__, or
- * ## that could paste it), where glslang would check other lines than the driver compiles:
- * glslang judges that one at its own version. */
+ * GLSL 1.10 explicit-location and uniform-block shaders need; the atomic counter functions,
+ * which glslang 12 declares from 3.30 on only; ARB_gpu_shader5's functions, geometry
+ * invocations and interpolation functions, from 4.00 on only). Such a shader is checked as that
+ * version (its #version's digits respelled, as compute_version does; its profile kept): a superset
+ * of what it may say, every line still parsed, but for the words the later version reserves (a
+ * shader naming its own `patch` or `subroutine` is refused); the driver compiles the source under
+ * its own version's rules. Not a source that could tell the versions apart in the preprocessor
+ * (__VERSION__, or ## that could paste it), where glslang would check other lines than the driver
+ * compiles: glslang judges that one at its own version. */
 static const struct {
 	const char *name;
-	int version;
+	int from;    /* the first GLSL version the extension is for */
+	int version; /* the version glslang checks it as */
 } ext_versions[] = {
-        {"GL_ARB_explicit_attrib_location", 130}, /* layout(location) on a global `in` */
-        {"GL_ARB_uniform_buffer_object", 140},    /* layout(std140) uniform blocks */
+        {"GL_ARB_explicit_attrib_location", 110, 130}, /* layout(location) on a global `in` */
+        {"GL_ARB_uniform_buffer_object", 110, 140},    /* layout(std140) uniform blocks */
+        {"GL_ARB_shader_atomic_counters", 150, 330},   /* atomicCounterIncrement, ... */
+        {"GL_ARB_gpu_shader5", 150, 400},              /* bitCount, interpolateAtSample, ... */
 };
 
 static struct version *ext_version(const char *source, size_t len, struct version *v)
 {
-	if (v->profile != GH_GLSLANG_PROFILE_NONE || is_es_version(v->number) || v->as_420 ||
-	    tells_versions_apart(source, len))
+	if (is_es_version(v->number) || v->as_420 || tells_versions_apart(source, len))
 		return v;
 	int want = v->number;
 	for (size_t i = 0; i < sizeof(ext_versions) / sizeof(ext_versions[0]); i++) {
 		const char *name = ext_versions[i].name;
-		if (want < ext_versions[i].version && memmem(source, len, name, strlen(name)))
+		if (v->number >= ext_versions[i].from && want < ext_versions[i].version &&
+		    memmem(source, len, name, strlen(name)))
 			want = ext_versions[i].version;
 	}
 	v->as_ext = want != v->number;
@@ -514,6 +520,8 @@ unsigned gh_shader_ext_bit(const char *name)
 		if (strcmp(unknown_exts[i].name, name) == 0)
 			return unknown_exts[i].bit;
 	}
+	if (strcmp(name, "GL_ARB_blend_func_extended") == 0)
+		return GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	return gh_shader_desktop_ext_bit(name);
 }
 
@@ -609,6 +617,7 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
 {
 	struct divergence_context dc = {.stage = stage, .enabled = enabled};
 	gh_shader_desktop_scan(text, len, &dc.desktop);
+	dc.desktop.blend_func_extended = exts & GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
 	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, &dc.desktop);

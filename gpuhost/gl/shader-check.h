@@ -72,6 +72,9 @@ enum gh_shader_ext {
 	GH_SHADER_EXT_DRAW_INSTANCED = 1u << 11,   /* EXT_draw_instanced */
 	GH_SHADER_EXT_TEXTURE_ARRAY = 1u << 12,    /* EXT_texture_array (desktop GLSL 1.10, 1.20) */
 	GH_SHADER_EXT_ARB_DRAW_INSTANCED = 1u << 13, /* ARB_draw_instanced (desktop) */
+	/* Known to glslang, but a divergence depends on the context having it
+	 * (shader-desktop.c); no stand-in, no macro in the preamble. */
+	GH_SHADER_EXT_BLEND_FUNC_EXTENDED = 1u << 14, /* ARB_blend_func_extended (desktop) */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */

@@ -55,6 +55,21 @@
  *               ARB_shader_storage_buffer_object: the extension sets no
  *               GLSL version, and ARB_uniform_buffer_object, whose blocks
  *               it extends, gives them to GLSL 1.20 on.
+ *   'built-in block redeclaration' : not supported for this version ...
+ *               from 1.50 to 4.00: glslang 12 wants 4.10 or ARB_separate_
+ *               shader_objects to redeclare gl_PerVertex (gl_in[], gl_out[]),
+ *               Mesa takes it from 1.50 on (piglit's GLSL 1.50 tessellation
+ *               and interface-query shaders redeclare it); glslang
+ *               redeclares the block after the error, and checks its uses.
+ *   'index layout qualifier on fragment output' in fragment shaders
+ *               : not supported with this profile: none
+ *               at 1.30 and 1.40, in fragment shaders, where the context has
+ *               ARB_blend_func_extended: glslang 12 wants a profile (1.50 on)
+ *               besides 3.30 or ARB_explicit_attrib_location; Mesa takes
+ *               layout(index) wherever it takes layout(location) on an
+ *               output (1.30 with ARB_explicit_attrib_location) in such a
+ *               context. The index's value (0 or 1) and the variable it is
+ *               on (an output) are still checked.
  *   'variable indexing sampler array' from 1.30 to 3.30, where the shader
  *               enables ARB_gpu_shader5 (sampler arrays indexed by
  *               dynamically uniform expressions, which glslang cannot tell
@@ -328,6 +343,8 @@ static const char no_profile[] = "' : not supported with this profile: none";
 static const char ssbo_required[] =
         "' : required extension not requested: GL_ARB_shader_storage_buffer_object";
 
+static const char index_output[] = "index layout qualifier on fragment output";
+
 static const char *const atomic_functions[] = {
         "atomicAdd", "atomicMin", "atomicMax",      "atomicAnd",
         "atomicOr",  "atomicXor", "atomicExchange", "atomicCompSwap",
@@ -354,6 +371,12 @@ bool gh_shader_desktop_divergence(int version, enum gh_glslang_stage stage,
 				return true;
 		}
 	}
+	if (version >= 150 && version < 410 &&
+	    says(msg, n, "built-in block redeclaration", not_supported))
+		return true;
+	if (stage == GH_GLSLANG_FRAGMENT && d->blend_func_extended && version >= 130 &&
+	    version < 150 && says(msg, n, index_output, no_profile))
+		return true;
 	if (version >= 120 && version < 150 && (d->enabled & GH_DESKTOP_SSBO) &&
 	    says(msg, n, "buffer block", no_profile))
 		return true;

@@ -23,11 +23,12 @@ enum gh_shader_desktop_enables {
 
 /* What a desktop source holds that the divergences depend on. */
 struct gh_shader_desktop {
-	unsigned enabled;      /* gh_shader_desktop_enables bits: its #extension lines */
-	unsigned bindings_ok;  /* binding qualifiers its enabled extensions give it */
-	bool binding_other;    /* a binding qualifier on anything else */
-	unsigned bindings_met; /* glslang's binding errors met so far (the caller's) */
-	bool calls_atomics;    /* it names an atomic memory function (atomicAdd...) */
+	unsigned enabled;         /* gh_shader_desktop_enables bits: its #extension lines */
+	unsigned bindings_ok;     /* binding qualifiers its enabled extensions give it */
+	bool binding_other;       /* a binding qualifier on anything else */
+	unsigned bindings_met;    /* glslang's binding errors met so far (the caller's) */
+	bool calls_atomics;       /* it names an atomic memory function (atomicAdd...) */
+	bool blend_func_extended; /* its context has ARB_blend_func_extended (the caller's) */
 };
 
 /* *d for `source`: the extensions its #extension lines enable (enable,

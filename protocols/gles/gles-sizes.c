@@ -816,6 +816,7 @@ int64_t gl_program_interface_param_count(uint32_t pname)
 	case GL_ACTIVE_RESOURCES:
 	case GL_MAX_NAME_LENGTH:
 	case GL_MAX_NUM_ACTIVE_VARIABLES:
+	case 0x92F8: /* GL_MAX_NUM_COMPATIBLE_SUBROUTINES (desktop, *_SUBROUTINE_UNIFORM) */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

@@ -260,8 +260,85 @@ static bool array_indexing_comes_with_gpu_shader5_and_images(void)
 	       accepted(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, fs) &&
 	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, plain,
 	               "'variable indexing sampler array'") &&
-	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk,
-	               "'variable indexing sampler array'");
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, junk, "'nothing' : undeclared");
+}
+
+/* piglit's GLSL 1.50 tcs-input-gl_ClipDistance and resource-query shaders: gl_PerVertex
+ * redeclared below 4.10 without ARB_separate_shader_objects, which Mesa takes; the block is
+ * what the shader redeclared (a member it left out is undeclared), and not below 1.50. */
+static bool per_vertex_redeclaration_is_glsl_150(void)
+{
+	static const char vs[] =
+	        "#version 150\nin vec4 v;\n"
+	        "out gl_PerVertex {\n  vec4 gl_Position;\n  float gl_ClipDistance[2];\n};\n"
+	        "void main() { gl_Position = v; gl_ClipDistance[1] = 0.0; }\n";
+	static const char left_out[] = "#version 330\nin vec4 v;\n"
+	                               "out gl_PerVertex { vec4 gl_Position; };\n"
+	                               "void main() { gl_Position = v; gl_PointSize = 1.0; }\n";
+	static const char tcs[] = "#version 150\n#extension GL_ARB_tessellation_shader : require\n"
+	                          "layout(vertices = 3) out;\n"
+	                          "in gl_PerVertex { vec4 gl_Position; } gl_in[];\n"
+	                          "out gl_PerVertex { vec4 gl_Position; } gl_out[];\n"
+	                          "void main() {\n"
+	                          "  gl_out[gl_InvocationID].gl_Position = gl_in[0].gl_Position;\n"
+	                          "  gl_TessLevelOuter[0] = 1.0;\n}\n";
+	static const char v140[] = "#version 140\nin vec4 v;\n"
+	                           "out gl_PerVertex { vec4 gl_Position; };\n"
+	                           "void main() { gl_Position = v; }\n";
+	return accepted(GH_SHADER_API_GL_CORE, GL_VERTEX_SHADER, vs) &&
+	       accepted(GH_SHADER_API_GL_CORE, 0x8E88 /* GL_TESS_CONTROL_SHADER */, tcs) &&
+	       refused(GH_SHADER_API_GL_CORE, GL_VERTEX_SHADER, left_out, "'gl_PointSize'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_VERTEX_SHADER, v140,
+	               "'built-in block redeclaration'");
+}
+
+/* A compatibility fragment shader's verdict in a context with `exts`: accepted (phrase
+ * NULL) or refused with a log holding `phrase`. */
+static bool checked_ext(unsigned exts, const char *src, const char *phrase)
+{
+	char *log = NULL;
+	enum gh_shader_verdict v = gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER,
+	                                               src, strlen(src), exts, &log);
+	bool ok = phrase ? v == GH_SHADER_REFUSED && log && strstr(log, phrase)
+	                 : v == GH_SHADER_ACCEPTED && !log;
+	CHECK(ok, "verdict %d, wanted %s, log:\n%s---\n%s", v, phrase ? phrase : "accepted",
+	      log ? log : "", src);
+	free(log);
+	return true;
+}
+
+/* piglit's arb_blend_func_extended fbo-extended-blend-explicit: layout(index) on a fragment
+ * output of GLSL 1.30 with ARB_explicit_attrib_location, in a context with
+ * ARB_blend_func_extended (Mesa's reading; glslang wants a profile, and takes it from 1.50
+ * on). Not without the extension in the context, not on an input, not an index over 1,
+ * other errors still found. */
+static bool output_index_comes_with_blend_func_extended(void)
+{
+	static const char fs130[] = "#version 130\n#extension GL_ARB_explicit_attrib_location: "
+	                            "require\nuniform vec4 a, b;\n"
+	                            "layout(location = 0, index = 0) out vec4 c0;\n"
+	                            "layout(location = 0, index = 1) out vec4 c1;\n"
+	                            "void main() { c0 = a; c1 = b; }\n";
+	static const char fs150[] = "#version 150\n#extension GL_ARB_explicit_attrib_location: "
+	                            "require\nuniform vec4 a, b;\n"
+	                            "layout(location = 0, index = 0) out vec4 c0;\n"
+	                            "layout(location = 0, index = 1) out vec4 c1;\n"
+	                            "void main() { c0 = a; c1 = b; }\n";
+	static const char input[] = "#version 130\n#extension GL_ARB_explicit_attrib_location: "
+	                            "require\nlayout(location = 0, index = 1) in vec4 i;\n"
+	                            "out vec4 c;\nvoid main() { c = i; }\n";
+	static const char two[] = "#version 130\n#extension GL_ARB_explicit_attrib_location: "
+	                          "require\nlayout(location = 0, index = 2) out vec4 c;\n"
+	                          "void main() { c = vec4(0.0); }\n";
+	static const char error[] = "#version 130\n#extension GL_ARB_explicit_attrib_location: "
+	                            "require\nlayout(location = 0, index = 1) out vec4 c1;\n"
+	                            "void main() { c1 = undeclared; }\n";
+	unsigned bfe = GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
+	return checked_ext(bfe, fs130, NULL) && checked_ext(bfe, fs150, NULL) &&
+	       checked_ext(0, fs130, "'index layout qualifier on fragment output'") &&
+	       checked_ext(0, fs150, NULL) && checked_ext(bfe, input, "ERROR") &&
+	       checked_ext(bfe, two, "value must be 0 or 1") &&
+	       checked_ext(bfe, error, "'undeclared'");
 }
 
 static const struct {
@@ -280,6 +357,8 @@ static const struct {
         CASE(length_of_implicitly_sized_arrays_comes_with_ssbo),
         CASE(atomics_below_420_come_with_ssbo),
         CASE(array_indexing_comes_with_gpu_shader5_and_images),
+        CASE(per_vertex_redeclaration_is_glsl_150),
+        CASE(output_index_comes_with_blend_func_extended),
 #undef CASE
 };
 

@@ -610,6 +610,56 @@ static bool compat_extension_syntax_is_checked_at_its_version(void)
 	       refused(compat, GL_VERTEX_SHADER, no_name, "syntax error");
 }
 
+/* piglit's GLSL 1.50 shaders of ARB_gpu_shader5 (bitCount, interpolateAtSample, geometry
+ * invocations: glslang 12 declares them from 4.00) and of ARB_shader_atomic_counters
+ * (atomicCounterIncrement: from 3.30) are checked at those versions, their errors found;
+ * without the extension's name, below 1.50, or where the preprocessor could tell the
+ * versions apart, they are judged at their own version. */
+static bool gpu_shader5_and_atomic_counters_are_checked_at_their_versions(void)
+{
+	static const char fs[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                         "in vec3 a[2];\nuniform int i;\nuniform uint u;\nout vec4 c;\n"
+	                         "void main() {\n"
+	                         "  c = vec4(interpolateAtSample(a[i], 0), float(bitCount(u)));\n"
+	                         "}\n";
+	static const char gs[] = "#version 150 compatibility\n"
+	                         "#extension GL_ARB_gpu_shader5 : require\n"
+	                         "layout(lines, invocations = 4) in;\n"
+	                         "layout(points, max_vertices = 2) out;\n"
+	                         "void main() { gl_Position = vec4(gl_InvocationID);\n"
+	                         "  EmitVertex(); }\n";
+	static const char fs_error[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                               "uniform uint u;\nout vec4 c;\n"
+	                               "void main() { c = vec4(bitCount(u) + undeclared); }\n";
+	static const char fs130[] = "#version 130\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                            "uniform uint u;\nout vec4 c;\n"
+	                            "void main() { c = vec4(bitCount(u)); }\n";
+	static const char fs_version[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                                 "uniform uint u;\nout vec4 c;\n"
+	                                 "void main() { c = vec4(bitCount(u) + __VERSION__); }\n";
+	static const char vs[] = "#version 150\n"
+	                         "#extension GL_ARB_shader_atomic_counters : require\n"
+	                         "layout(binding = 0) uniform atomic_uint n;\n"
+	                         "void main() { gl_Position = vec4(atomicCounterIncrement(n)); }\n";
+	static const char vs_error[] = "#version 150\n"
+	                               "#extension GL_ARB_shader_atomic_counters : require\n"
+	                               "layout(binding = 0) uniform atomic_uint n;\n"
+	                               "void main() { atomicCounterIncrement(n, 1u); }\n";
+	enum gh_shader_api core = GH_SHADER_API_GL_CORE;
+	/* The same shaders without the extension's name. */
+	const char *fs_plain = strchr(strchr(fs, '\n') + 1, '\n') + 1;
+	const char *gs_plain = strchr(strchr(gs, '\n') + 1, '\n') + 1;
+	return accepted(core, GL_FRAGMENT_SHADER, fs) &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GEOMETRY, gs) &&
+	       accepted(core, GL_VERTEX_SHADER, vs) &&
+	       refused(core, GL_FRAGMENT_SHADER, fs_error, "0:5: 'undeclared'") &&
+	       refused(core, GL_FRAGMENT_SHADER, fs130, "'bitCount'") &&
+	       refused(core, GL_FRAGMENT_SHADER, fs_version, "'bitCount'") &&
+	       refused(core, GL_VERTEX_SHADER, vs_error, "'atomicCounterIncrement'") &&
+	       refused(core, GL_FRAGMENT_SHADER, fs_plain, "ERROR") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GEOMETRY, gs_plain, "ERROR");
+}
+
 static bool compute_below_420_is_checked_with_arb_compute_shader(void)
 {
 	static const char cs330[] = "#version 330\n"
@@ -708,6 +758,7 @@ static const struct {
         CASE(viewport_array_is_checked_where_the_context_has_it),
         CASE(sample_variables_and_interpolation_are_checked_where_the_context_has_them),
         CASE(compute_below_420_is_checked_with_arb_compute_shader),
+        CASE(gpu_shader5_and_atomic_counters_are_checked_at_their_versions),
         CASE(compatibility_colours_below_400_are_checked_as_400),
         CASE(line_continuation_below_420_is_a_known_divergence),
         CASE(compat_extension_syntax_is_checked_at_its_version),

@@ -285,6 +285,9 @@ static void test_counts(void)
 	EQ(gl_get_count(GL_DEVICE_UUID_EXT), GL_SIZE_INVALID_ENUM);
 	EQ(gl_get_count(GL_DEVICE_LUID_EXT), GL_SIZE_INVALID_ENUM);
 	EQ(gl_get_count(GL_SUPPORTED_MULTISAMPLE_MODES_AMD), GL_SIZE_INVALID_ENUM);
+	/* Desktop glGetProgramInterfaceiv of a *_SUBROUTINE_UNIFORM interface (piglit's
+	 * arb_program_interface_query-resource-query). */
+	EQ(gl_program_interface_param_count(0x92F8 /* GL_MAX_NUM_COMPATIBLE_SUBROUTINES */), 1);
 	int64_t (*const helpers[])(uint32_t) = {
 	        gl_get_count,
 	        gl_get_indexed_count,
