@@ -250,6 +250,7 @@ struct gh_gl_program {
 	uint64_t attribs; /* bit per location, from the last successful link */
 	bool beyond;      /* it reads a location over gh_gl.max_attribs */
 	bool in_pipeline; /* a pipeline's stage once (pipelines.c): relinks widen attribs */
+	bool standin;     /* the host's empty program in a deleted one's place (program-use.c) */
 	/* The last glLinkProgram failed here, never reaching the driver (a
 	 * shader had not compiled): its info log. NULL when the driver linked. */
 	char *link_log;
@@ -275,6 +276,9 @@ struct gh_gl_share {
 	 * glCompileShader glslang refused; the driver never compiled those. */
 	struct gh_gl_map refused;
 	uint64_t refused_bytes; /* of the logs in `refused` */
+	/* App program name -> the count of contexts that have it current as the
+	 * app sees it << 1 | flagged for deletion (program-use.c). */
+	struct gh_gl_map program_users;
 	/* Display lists are the group's (lists.c). */
 	struct {
 		/* Some list holds a command that changes what the host tracks (a
@@ -519,6 +523,7 @@ struct gh_gl_context {
 	struct gh_gl_buffer *array_buffer;
 	struct gh_gl_buffer *buffers[GL_BUFFER_TARGETS]; /* the other targets (buffer-targets.c) */
 	struct gh_gl_program *program;
+	uint32_t app_program;            /* the app's last glUseProgram run here (program-use.c) */
 	struct gh_gl_map pipelines;      /* host name -> gh_gl_pipeline */
 	struct gh_gl_pipeline *pipeline; /* bound (glBindProgramPipeline), NULL: none */
 	struct gl_pixel_state ps;
@@ -839,6 +844,14 @@ bool gl_exec_hook_glEnableVertexAttribArray(struct gl_exec *x, GLuint index);
 bool gl_exec_hook_glDisableVertexAttribArray(struct gl_exec *x, GLuint index);
 /* glUseProgram's and glLinkProgram's bookkeeping, before the real call. */
 bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
+/* program-use.c: the app's glUseProgram run (not compiled in GL_COMPILE mode)
+ * makes app_program current in the context as the library sees it; a
+ * program deleted meanwhile is forgotten when its last context lets it go. */
+bool gh_gl_app_use_program(struct gl_exec *x, uint32_t app_program);
+/* Before the driver's new program or shader `host` is recorded: a deleted
+ * program whose name the library keeps (flagged) but whose driver object
+ * went (its glUseProgram failed) may hold that name; it gets a stand-in. */
+bool gh_gl_program_reused(struct gl_exec *x, uint32_t host);
 bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 
 /* ---- array-element.c: glArrayElement, glBegin/glEnd ---- */

@@ -71,6 +71,7 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->program_users, GH_GL_MAX_NAMES);
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
 		share->default_tex[i] = gh_gl_storage_create(quota, 0);
 		if (!share->default_tex[i]) {
@@ -120,6 +121,7 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_finish(&share->programs);
 	gh_gl_map_finish(&share->textures);
 	gh_gl_map_finish(&share->renderbuffers);
+	gh_gl_map_finish(&share->program_users);
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
 		gh_gl_storage_unref(share->default_tex[i]);
 	gh_gl_shaders_finish(share);
@@ -276,6 +278,9 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
 		if (!host[i])
 			return gh_gl_fail(x, "the host could not create %s %u", class_names[cls],
 			                  app[i]);
+		if ((cls == GL_NAMES_PROGRAM || cls == GL_NAMES_SHADER) &&
+		    !gh_gl_program_reused(x, host[i]))
+			return false;
 		if (!gh_gl_map_put(&names->app, app[i], host[i]) ||
 		    !gh_gl_map_put(&names->host, host[i], app[i])) {
 			gh_gl_map_remove(&names->app, app[i], NULL);

@@ -290,6 +290,10 @@ bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_pr
 
 bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_program)
 {
+	/* As the library sees it, whatever the driver does (program-use.c). */
+	bool compiles = gh_gl_list_compiles(x->ctx);
+	if (!compiles && !gh_gl_app_use_program(x, app_program))
+		return false;
 	struct gh_gl_program *prog =
 	        program ? gh_gl_map_get_ptr(&x->ctx->share->programs, program) : NULL;
 	GLint linked = GL_FALSE;
@@ -301,7 +305,7 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	if (linked)
 		return true;
 	/* Compiled into a list: in use when the list runs (lists.c re-reads). */
-	if (!gh_gl_list_compiles(x->ctx) && !gh_gl_use_program(x, program, app_program))
+	if (!compiles && !gh_gl_use_program(x, program, app_program))
 		return false;
 	gles_host.glUseProgram(program);
 	return true;

@@ -24,6 +24,13 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 	struct ge_gl_state *gl = ge_gl_current();
 	if (!gl)
 		return NULL;
+	/* Answered here, so the gate of gl_enc_current_op is not passed: GL's
+	 * answer between glBegin and glEnd too. */
+	if (gl->begin_end) {
+		if (gl->error == GL_NO_ERROR)
+			gl->error = GL_INVALID_OPERATION;
+		return NULL;
+	}
 	const struct ge_api *api = gl->api;
 	switch (name) {
 	case GL_VENDOR:

@@ -49,6 +49,7 @@ void ge_share_unref(struct ge_share *s)
 	ge_map_for_each(&s->buffers, free_buffer, NULL);
 	ge_map_finish(&s->buffers);
 	ge_map_finish(&s->tex_targets);
+	ge_map_finish(&s->program_users);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }

@@ -101,6 +101,10 @@ struct ge_share {
 	/* Texture name -> its target (uintptr_t), from its first binding or
 	 * glCreateTextures: where direct state access binds it (gl-dsa-tex.c). */
 	struct ge_map tex_targets;
+	/* Program name -> how many contexts have it current (uintptr_t), as the
+	 * app sees it: a program deleted while it is current is only flagged
+	 * (gles-programs.c). */
+	struct ge_map program_users;
 };
 
 struct ge_gl_state {
@@ -109,6 +113,7 @@ struct ge_gl_state {
 	const struct ge_api *api;            /* the context's: strings, limits, level */
 	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
 	uint32_t next[GL_NAMES_COUNT];
+	uint32_t program;   /* the app's last glUseProgram run here (gles-programs.c) */
 	struct ge_map vaos; /* name -> struct ge_vao */
 	struct ge_vao default_vao;
 	struct ge_vao *vao;

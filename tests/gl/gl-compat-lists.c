@@ -464,6 +464,20 @@ static void check_list_compile_and_execute(void)
 	gc_result(c, ok);
 }
 
+/* Between glBegin and glEnd GL answers no query: glGetString is NULL and GL_INVALID_OPERATION
+ * (the library answers it itself). */
+static void check_get_string_in_begin_end(void)
+{
+	const char *c = "get-string-in-begin-end";
+	glBegin(GL_POINTS);
+	const GLubyte *s = glGetString(GL_VENDOR);
+	glEnd();
+	bool ok = gc_error_is(c, GL_INVALID_OPERATION, "glGetString between glBegin and glEnd");
+	ok = (!s || gc_fail(c, "glGetString answered \"%s\"", (const char *)s)) && ok;
+	ok = (glGetString(GL_VENDOR) != NULL || gc_fail(c, "no GL_VENDOR after glEnd")) && ok;
+	gc_result(c, gc_no_error(c, "glGetString after glEnd") && ok);
+}
+
 static void check_list_dispatch_indirect(void)
 {
 	const char *c = "list-dispatch-indirect";
@@ -517,5 +531,6 @@ int main(void)
 	check_list_bind();
 	check_list_compile_and_execute();
 	check_list_dispatch_indirect();
+	check_get_string_in_begin_end();
 	return gc_desktop_close(&d);
 }

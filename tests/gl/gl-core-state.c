@@ -654,6 +654,65 @@ static void check_get_doublev(void)
 	gc_result(c, ok);
 }
 
+/* A program deleted while current is only flagged (GL 4.6 section 7.3): its name lives on,
+ * GL_DELETE_STATUS GL_TRUE, deleting it again does nothing, it still draws; glUseProgram of
+ * another one deletes it. One never current, or whose glUseProgram failed, goes at once. */
+static void check_delete_in_use(void)
+{
+	const char *c = "delete-program-in-use";
+	GLuint p = gc_program(vs_color, NULL, fs_color);
+	if (!p) {
+		gc_result(c, gc_fail(c, "the program did not build"));
+		return;
+	}
+	clear(1, 0, 0);
+	const float v[] = {-1, -1, 0, 1, -1, 0, -1, 1, 0, 1, 1, 0};
+	glBindBuffer(GL_ARRAY_BUFFER, vbo);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(v), v, GL_STREAM_DRAW);
+	glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, 0);
+	glEnableVertexAttribArray(0);
+	glDisableVertexAttribArray(1);
+	glVertexAttrib4f(1, 0, 1, 0, 1);
+	glUseProgram(p);
+	glDeleteProgram(p);
+	glDeleteProgram(p);
+	glDeleteProgram(p);
+	glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+	bool ok = gc_no_error(c, "deleting the current program thrice, drawing with it");
+	ok = gc_pixel_is(c, 8, 8, 0x00ff00, "drawn with the flagged program") && ok;
+	GLint status = GL_FALSE, current = 0;
+	glGetProgramiv(p, GL_DELETE_STATUS, &status);
+	glGetIntegerv(GL_CURRENT_PROGRAM, &current);
+	ok = gc_no_error(c, "glGetProgramiv of the flagged program") && ok;
+	ok = (status == GL_TRUE || gc_fail(c, "GL_DELETE_STATUS %d", status)) && ok;
+	ok = ((GLuint)current == p || gc_fail(c, "GL_CURRENT_PROGRAM %d, not %u", current, p)) &&
+	     ok;
+	ok = (glIsProgram(p) || gc_fail(c, "glIsProgram GL_FALSE while flagged")) && ok;
+	glUseProgram(prog_color);
+	ok = (!glIsProgram(p) || gc_fail(c, "glIsProgram GL_TRUE once not current")) && ok;
+	glGetProgramiv(p, GL_DELETE_STATUS, &status);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "glGetProgramiv once not current") && ok;
+	glDeleteProgram(p);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "glDeleteProgram once not current") && ok;
+	GLuint q = gc_program(vs_color, NULL, fs_color);
+	glDeleteProgram(q);
+	ok = (!glIsProgram(q) || gc_fail(c, "glIsProgram GL_TRUE of one never current")) && ok;
+	/* Its glUseProgram fails (never linked): not current, deleted at once. */
+	GLuint r = glCreateProgram();
+	glUseProgram(r);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glUseProgram of a program never linked") && ok;
+	glDeleteProgram(r);
+	ok = (!glIsProgram(r) || gc_fail(c, "glIsProgram GL_TRUE of a refused one")) && ok;
+	glGetProgramiv(r, GL_DELETE_STATUS, &status);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "glGetProgramiv of a refused one") && ok;
+	glGetIntegerv(GL_CURRENT_PROGRAM, &current);
+	ok = ((GLuint)current == prog_color ||
+	      gc_fail(c, "GL_CURRENT_PROGRAM %d, not %u", current, prog_color)) &&
+	     ok;
+	glUseProgram(prog_color);
+	gc_result(c, gc_no_error(c, "programs deleted in use") && ok);
+}
+
 int main(void)
 {
 	struct gc_desktop d;
@@ -681,6 +740,7 @@ int main(void)
 		return printf("FAIL setup: the programs did not build\n"), 1;
 	if (!gc_no_error("setup", "the framebuffer and programs"))
 		return 1;
+	check_delete_in_use();
 	check_depth();
 	check_polygon_mode();
 	check_draw_buffer();

@@ -234,6 +234,75 @@ static bool gl_client_wait_sync_longer_than_the_host_step(struct hl_env *e)
 	return hl_refused(e, &g.l, "glClientWaitSync: (uint64_t)timeout <= GL_MAX_SYNC_WAIT_NS");
 }
 
+static bool is_program(struct hl_gl_link *g, uint32_t name, uint32_t *v)
+{
+	hl_gl_cmd(g, GLES_OP_glIsProgram, 1, name);
+	CHECK(hl_gl_send(g, CH, 0));
+	return hl_gl_reply_u32(g, GLES_OP_glIsProgram, v);
+}
+
+/* A program deleted while current is only flagged: deleting it again is served and its
+ * name still maps; once glUseProgram lets it go, naming it ends the link (the library
+ * forgot it too). */
+static bool gl_program_deleted_in_use_lives_until_not_current(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_program(&g, 30);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 30u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 30u);
+	uint32_t v = 0, err;
+	CHECK(is_program(&g, 30, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of the flagged program: %u", v);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "deleting the current program twice: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glUseProgram, 1, 0u);
+	CHECK(is_program(&g, 30, &v));
+	CHECKF(v == GL_FALSE, "glIsProgram once not current: %u", v);
+	hl_gl_cmd(&g, GLES_OP_glLinkProgram, 1, 30u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "program 30 was never generated");
+}
+
+/* The flagged program's name made again: refused, as any name generated twice. */
+static bool gl_program_deleted_in_use_made_again_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_program(&g, 30);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 30u);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 30u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "program 30 generated twice");
+}
+
+/* A glUseProgram the driver refuses (never linked) still makes the program current as the
+ * library sees it: deleted, its name is kept while the driver freed the object. New shaders
+ * and programs (the driver may give them its name again) get names of their own, the kept
+ * name answers as a deleted one, and letting it go is served. */
+static bool gl_program_kept_after_a_refused_use_stays_apart(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glUseProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glCreateShader, 2, GL_VERTEX_SHADER, 41u);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 42u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 40u);
+	uint32_t v = 0, err;
+	CHECK(is_program(&g, 42, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of a new program: %u", v);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR || err == GL_INVALID_OPERATION, "error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glUseProgram, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteShader, 1, 41u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 42u);
+	CHECK(is_program(&g, 42, &v));
+	CHECKF(v == GL_FALSE, "glIsProgram of a deleted program: %u", v);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_es3_cases[] = {
         HL_CASE(gl_pixel_unpack_upload_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_pixels_in_the_command_with_an_unpack_buffer_bound),
@@ -244,5 +313,8 @@ const struct hl_case hl_es3_cases[] = {
         HL_CASE(gl_program_binary_of_the_wrong_size),
         HL_CASE(gl_program_binary_is_never_taken),
         HL_CASE(gl_client_wait_sync_longer_than_the_host_step),
+        HL_CASE(gl_program_deleted_in_use_lives_until_not_current),
+        HL_CASE(gl_program_deleted_in_use_made_again_ends_the_link),
+        HL_CASE(gl_program_kept_after_a_refused_use_stays_apart),
 };
 const size_t hl_es3_case_count = sizeof(hl_es3_cases) / sizeof(hl_es3_cases[0]);

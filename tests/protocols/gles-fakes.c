@@ -533,6 +533,25 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	gles_host.glUseProgram(program);
 	return true;
 }
+/* Programs deleted in use (proxy/egl/gles-programs.c, gpuhost/gl/program-use.c):
+ * here the wire command alone, and the name forgotten on both sides at once. */
+void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
+{
+}
+void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)
+{
+	gl_enc_glDeleteProgram(program);
+	struct gl_enc *e = gl_enc_current();
+	if (e && program)
+		gl_enc_name_remove(e, GL_NAMES_PROGRAM, program);
+}
+bool gl_exec_wrap_glDeleteProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	gles_host.glDeleteProgram(program);
+	uint32_t host;
+	gl_exec_names_remove(x, GL_NAMES_PROGRAM, 1, &app_program, &host);
+	return true;
+}
 bool gl_exec_wrap_glGetProgramiv(struct gl_exec *x, GLuint program, GLenum pname, GLint *params,
                                  GLuint app_program)
 {

@@ -1,0 +1,120 @@
+/*
+ * Programs deleted while in use. GL only flags a program deleted while it
+ * is current in some context: its name stays valid until no context has it
+ * current. The library keeps such a name (proxy/egl/gles-programs.c) by a
+ * rule it can follow with no round trip, which the host follows too, so
+ * that both forget the name at the same command: each context's current
+ * program is the one of the app's last glUseProgram run there, and the
+ * share group counts the contexts that have each program current
+ * (program_users). A flagged program stays mapped while that count is
+ * nonzero; it is bounded by the contexts, each having one current program.
+ *
+ * Where the driver's current program is another one (the app's glUseProgram
+ * failed: never linked, or its last link refused by shaders.c; or a list
+ * changed it), the driver may free the object while the name is kept: the
+ * name then maps to a dead driver name, and the driver answers what GL
+ * answers for a deleted program (GL_INVALID_VALUE). Before the driver
+ * gives that name to a new program or shader, the kept name moves to a
+ * stand-in, an empty program the host made (so that no two app names ever
+ * map to one driver object), deleted when the name is forgotten.
+ */
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+#define FLAGGED ((uintptr_t)1)
+
+static uintptr_t users(struct gh_gl_share *share, uint32_t app)
+{
+	uintptr_t v = 0;
+	gh_gl_map_get(&share->program_users, app, &v);
+	return v;
+}
+
+static bool set_users(struct gl_exec *x, uint32_t app, uintptr_t v)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	if (!(v >> 1)) {
+		gh_gl_map_remove(&share->program_users, app, NULL);
+		return true;
+	}
+	if (!gh_gl_map_put(&share->program_users, app, v))
+		return gh_gl_fail(x, "too many programs in use");
+	return true;
+}
+
+/* GL deletes a flagged program its last context let go. */
+static void forget(struct gl_exec *x, uint32_t app)
+{
+	uint32_t host = 0;
+	gl_exec_map_query(x, GL_NAMES_PROGRAM, app, &host);
+	struct gh_gl_program *prog =
+	        host ? gh_gl_map_get_ptr(&x->ctx->share->programs, host) : NULL;
+	bool standin = prog && prog->standin;
+	gl_exec_names_remove(x, GL_NAMES_PROGRAM, 1, &app, &host);
+	if (standin && host)
+		gles_host.glDeleteProgram(host);
+}
+
+bool gh_gl_app_use_program(struct gl_exec *x, uint32_t app_program)
+{
+	struct gh_gl_context *ctx = x->ctx;
+	uint32_t old = ctx->app_program;
+	if (old == app_program)
+		return true;
+	if (app_program && !set_users(x, app_program, users(ctx->share, app_program) + 2))
+		return false;
+	ctx->app_program = app_program;
+	if (!old)
+		return true;
+	uintptr_t v = users(ctx->share, old);
+	if (v < 2)
+		return gh_gl_fail(x, "program %u current with no count", old);
+	v -= 2;
+	if (!set_users(x, old, v))
+		return false;
+	if (!(v >> 1) && (v & FLAGGED))
+		forget(x, old);
+	return true;
+}
+
+bool gl_exec_wrap_glDeleteProgram(struct gl_exec *x, GLuint program, GLuint app_program)
+{
+	uintptr_t v = users(x->ctx->share, app_program);
+	/* Deleted again: GL does nothing (its driver object may be gone). */
+	if (v & FLAGGED)
+		return true;
+	gles_host.glDeleteProgram(program);
+	if (v)
+		return set_users(x, app_program, v | FLAGGED);
+	uint32_t host;
+	gl_exec_names_remove(x, GL_NAMES_PROGRAM, 1, &app_program, &host);
+	return true;
+}
+
+bool gh_gl_program_reused(struct gl_exec *x, uint32_t host)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	struct gh_gl_names *names = &share->names[GL_NAMES_PROGRAM];
+	uintptr_t app;
+	if (!gh_gl_map_get(&names->host, host, &app) || !(users(share, (uint32_t)app) & FLAGGED))
+		return true; /* a name given twice otherwise: names.c ends the link */
+	struct gh_gl_program *prog = gh_gl_map_get_ptr(&share->programs, host);
+	GLuint standin = gles_host.glCreateProgram();
+	if (!prog || !standin || standin == host)
+		return gh_gl_fail(x, "no stand-in for deleted program %u", (uint32_t)app);
+	gh_gl_map_remove(&names->host, host, NULL);
+	gh_gl_map_remove(&share->programs, host, NULL);
+	prog->host = standin;
+	prog->standin = true;
+	if (!gh_gl_map_put(&names->app, (uint32_t)app, standin) ||
+	    !gh_gl_map_put(&names->host, standin, app) ||
+	    !gh_gl_map_put(&share->programs, standin, (uintptr_t)prog)) {
+		gh_gl_program_unref(prog);
+		return gh_gl_fail(x, "no room for deleted program %u's stand-in", (uint32_t)app);
+	}
+	gp_log(DEBUG, "GL stream %u: deleted program %u's driver name %u reused: stand-in %u",
+	       x->channel, (uint32_t)app, host, standin);
+	return true;
+}
