@@ -17,6 +17,7 @@
 #include "shader-check.h"
 #include "shader-desktop-exts.h"
 #include "shader-desktop.h"
+#include "shader-directive.h"
 #include "shader-glslang.h"
 
 /* GLES 3.1/3.2 and desktop GL shader types. */
@@ -345,6 +346,16 @@ static int spell_420(const char *source, size_t len, const struct version *v, ch
 	return 1;
 }
 
+/* Whether glslang, checking the source as *v, would read a line
+ * continuation otherwise than the driver (shader-directive.h): a comment it
+ * ends at a backslash-newline that the driver joins. *line: the first. */
+static bool continuation_problem(const char *source, size_t len, const struct version *v, int *line)
+{
+	bool joins_in_comments = is_es_version(v->number) ? v->number >= 300 : v->number >= 420;
+	*line = gh_directive_continuation(source, len, !joins_in_comments);
+	return *line != 0;
+}
+
 /* False when the shader is refused before glslang sees it; `why` says why.
  * Else *stage and *v are what glslang is to parse it as. */
 static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, size_t len,
@@ -355,6 +366,7 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 	        .profile = GH_GLSLANG_PROFILE_NONE,
 	};
 	const char *problem;
+	int at;
 	if (!stage_of(type, stage))
 		snprintf(why, size, "ERROR: shader type 0x%x cannot be checked\n", type);
 	else if (len > GH_SHADER_MAX_SOURCE)
@@ -374,8 +386,14 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		         "ERROR: 0:%d: '#version' : a shader gpupipe checks as GLSL %d may not "
 		         "name __VERSION__ or paste tokens (##)\n",
 		         v->line, v->number);
+	else if (continuation_problem(source, len, ext_version(source, len, v), &at))
+		snprintf(why, size,
+		         "ERROR: 0:%d: 'line continuation' : glslang and the driver read this "
+		         "one otherwise (a backslash ending a line in a comment below GLSL 4.20, "
+		         "or before \\n\\r): gpupipe refuses it\n",
+		         at);
 	else
-		return ext_version(source, len, v) != NULL; /* always: v, marked or not */
+		return true;
 	return false;
 }
 

@@ -1,0 +1,146 @@
+/*
+ * Shader sources built to make glslang check other text than the driver
+ * compiles (gpuhost/gl/shader-check.c and its rewriters): each is refused,
+ * while the legitimate shader next to it is still accepted. Each case is
+ * one meson test; the program takes the case's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES3/gl32.h>
+
+#include "shader-check.h"
+#include "shader-desktop-exts.h"
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fprintf(stderr, "\n");                                                     \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+static enum gh_shader_verdict verdict(enum gh_shader_api api, uint32_t type, unsigned exts,
+                                      const char *src, char **log)
+{
+	*log = NULL;
+	return gh_shader_check_ext(api, type, src, strlen(src), exts, log);
+}
+
+static bool accepted(enum gh_shader_api api, uint32_t type, unsigned exts, const char *src)
+{
+	char *log;
+	enum gh_shader_verdict v = verdict(api, type, exts, src, &log);
+	CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "", src);
+	free(log);
+	return true;
+}
+
+/* Refused, the log holding `what`. */
+static bool refused(enum gh_shader_api api, uint32_t type, unsigned exts, const char *src,
+                    const char *what)
+{
+	char *log;
+	enum gh_shader_verdict v = verdict(api, type, exts, src, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d, log:\n%s---\n%s", v,
+	      log ? log : "", src);
+	free(log);
+	return true;
+}
+
+#define COMPAT GH_SHADER_API_GL_COMPAT
+#define GLES GH_SHADER_API_GLES
+#define FRAG GL_FRAGMENT_SHADER
+#define VERT GL_VERTEX_SHADER
+
+/* A hostile tail after an #extension line each rewriter blanks: a comment
+ * opened on the line, or a '\r' ending it for both readers. */
+static bool blanked_extension_lines_keep_comments_and_line_breaks(void)
+{
+	static const struct {
+		enum gh_shader_api api;
+		const char *version, *ext;
+		unsigned bit;
+	} rewriters[] = {
+	        {COMPAT, "#version 330\n", "GL_ARB_shader_precision",
+	         GH_SHADER_EXT_SHADER_PRECISION},
+	        {GLES, "#version 310 es\n", "GL_EXT_shader_group_vote", GH_SHADER_EXT_GROUP_VOTE},
+	        {COMPAT, "#version 330\n", "GL_ARB_shader_subroutine", 0},
+	        {COMPAT, "#version 120\n", "GL_EXT_texture_array", GH_SHADER_EXT_TEXTURE_ARRAY},
+	};
+	static const char *const tails[] = {
+	        " : enable /*\n/*/\nunchecked junk @@;\n/*/\n// */\nvoid main(){}\n",
+	        " : enable\runchecked junk @@;\nvoid main(){}\n",
+	        /* (GLSL ES 3.10 joins it for both: a comment for both) */
+	        " : enable //\\\nunchecked junk @@;\nvoid main(){}\n",
+	};
+	char src[512];
+	for (size_t r = 0; r < sizeof(rewriters) / sizeof(rewriters[0]); r++) {
+		for (size_t k = 0;
+		     k < sizeof(tails) / sizeof(tails[0]) - (rewriters[r].api == GLES); k++) {
+			snprintf(src, sizeof(src), "%s#extension %s%s", rewriters[r].version,
+			         rewriters[r].ext, tails[k]);
+			if (!refused(rewriters[r].api, FRAG, rewriters[r].bit, src, "ERROR"))
+				return false;
+		}
+		snprintf(src, sizeof(src), "%s#extension %s : enable // fine\nvoid main(){}\n",
+		         rewriters[r].version, rewriters[r].ext);
+		if (!accepted(rewriters[r].api, FRAG, rewriters[r].bit, src))
+			return false;
+	}
+	return true;
+}
+
+/* Below GLSL 4.20 and in ES 1.00 glslang ends a // comment at a backslash-
+ * newline that the driver joins. */
+static bool comment_continuations_are_refused_where_glslang_ends_the_comment(void)
+{
+	static const char es100[] = "#version 100\n// \\\n/*\nunchecked junk @@;\n// */\n"
+	                            "void main(){gl_Position=vec4(0.0);}\n";
+	static const char gl330[] = "#version 330\n// \\\n/*\nunchecked junk @@;\n// */\n"
+	                            "void main(){}\n";
+	static const char block[] = "#version 330\n/* *\\\n/ unchecked junk @@; */\n"
+	                            "void main(){}\n";
+	/* A backslash, \n, \r: one join for the driver, a join and a line break
+	 * for glslang. */
+	static const char lfcr[] = "#version 330\n#define X \\\n\r#define Z\n#ifdef Z\n"
+	                           "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char legit_macro[] = "#version 120\n#define A(x) \\\n x\n"
+	                                  "void main(){ gl_FragColor = vec4(A(1.0)); }\n";
+	static const char legit_es300[] = "#version 300 es\n// a \\\nstill a comment\n"
+	                                  "void main(){}\n";
+	return refused(GLES, VERT, 0, es100, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, gl330, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, block, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, lfcr, "'line continuation'") &&
+	       accepted(COMPAT, FRAG, 0, legit_macro) && accepted(GLES, FRAG, 0, legit_es300);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		bool (*fn)(void);
+	} cases[] = {
+	        {"blanked_extension_lines_keep_comments_and_line_breaks",
+	         blanked_extension_lines_keep_comments_and_line_breaks},
+	        {"comment_continuations_are_refused_where_glslang_ends_the_comment",
+	         comment_continuations_are_refused_where_glslang_ends_the_comment},
+	};
+	if (!gh_shader_check_init()) {
+		fprintf(stderr, "glslang did not initialise\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc > 1 && strcmp(argv[1], cases[i].name) != 0)
+			continue;
+		bool ok = cases[i].fn();
+		printf("%s: %s\n", cases[i].name, ok ? "ok" : "FAILED");
+		if (!ok)
+			return 1;
+	}
+	return 0;
+}
