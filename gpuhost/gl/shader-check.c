@@ -19,6 +19,7 @@
 #include "shader-desktop.h"
 #include "shader-directive.h"
 #include "shader-glslang.h"
+#include "shader-macros.h"
 
 /* GLES 3.1/3.2 and desktop GL shader types. */
 #define TYPE_GEOMETRY 0x8DD9
@@ -29,6 +30,7 @@
 /* What the source's #version line says. */
 struct version {
 	int number;
+	int own; /* what the source says (number: what glslang checks it as) */
 	enum gh_glslang_profile profile;
 	int line;     /* of the #version, for the log */
 	size_t start; /* offset of its '#' (what precedes is blanks and comments) */
@@ -168,6 +170,7 @@ static int scan_version(const char *s, size_t len, struct version *v)
 			return -1;
 		v->number = v->number * 10 + (w[k] - '0');
 	}
+	v->own = v->number;
 	skip_space(&sc, false);
 	n = word(&sc, &w);
 	if (n == 0)
@@ -363,6 +366,7 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 {
 	*v = (struct version){
 	        .number = api == GH_SHADER_API_GLES ? 100 : 110,
+	        .own = api == GH_SHADER_API_GLES ? 100 : 110,
 	        .profile = GH_GLSLANG_PROFILE_NONE,
 	};
 	const char *problem;
@@ -737,6 +741,30 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 	return ext;
 }
 
+/* Whether every reserved macro name the source holds is one that glslang
+ * and the driver define alike (shader-macros.h); `why` says why not. */
+static bool macros_alike(const char *source, size_t len, const struct version *v, unsigned exts,
+                         char *why, size_t size)
+{
+	struct gh_shader_macros m = {
+	        .es = is_es_version(v->number),
+	        .version = v->own,
+	        .checked = v->number,
+	        .profile = v->profile,
+	        .exts = exts,
+	};
+	const char *name;
+	size_t n;
+	int line = gh_shader_macros_unknown(source, len, &m, &name, &n);
+	if (line == 0)
+		return true;
+	snprintf(why, size,
+	         "ERROR: 0:%d: '%.*s' : gpupipe's shader check cannot tell whether the driver "
+	         "defines this macro\n",
+	         line, (int)(n > 64 ? 64 : n), name);
+	return false;
+}
+
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
                                            const char *source, size_t len, unsigned exts,
                                            char **log)
@@ -766,5 +794,11 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	                                                           n, exts, enabled, log);
 	free(spelled);
 	free(text);
+	/* After glslang's verdict, so that its log names its own errors first. */
+	if (verdict == GH_SHADER_ACCEPTED &&
+	    !macros_alike(source, len, &v, exts, why, sizeof(why))) {
+		*log = strdup(why);
+		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
+	}
 	return verdict;
 }

@@ -119,6 +119,41 @@ static bool comment_continuations_are_refused_where_glslang_ends_the_comment(voi
 	       accepted(COMPAT, FRAG, 0, legit_macro) && accepted(GLES, FRAG, 0, legit_es300);
 }
 
+/* A reserved macro name one side predefines and the other may not. */
+static bool macros_only_both_sides_define_alike(void)
+{
+	static const char google[] = "#version 330\n#ifdef GL_GOOGLE_include_directive\n"
+	                             "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char core[] = "#version 150 compatibility\n#ifdef GL_core_profile\n"
+	                           "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char mesa[] = "#version 100\n#ifndef __have_builtin_builtin_sign64\n"
+	                           "void main(){gl_Position=vec4(0.0);}\n#else\nunchecked @@;\n"
+	                           "#endif\n";
+	/* Pasted tokens could make any name: refused even where harmless. */
+	static const char paste[] = "#version 330\n#define P(a, b) a##b\nfloat P(x, y);\n"
+	                            "void main(){}\n";
+	static const char in_comment[] = "#version 330\n// GL_EXT_multiview\nvoid main(){}\n";
+	/* What both define alike, and an #extension line's name. */
+	static const char legit[] =
+	        "#version 330\n#extension GL_GOOGLE_include_directive : "
+	        "enable\n#ifdef GL_ES\n#error\n#endif\n"
+	        "#if __VERSION__ == 330 && __LINE__ > 0 && defined(GL_core_profile)\n"
+	        "void main(){}\n#endif\n";
+	static const char ext[] = "#version 150\n#extension GL_ARB_shader_precision : enable\n"
+	                          "#ifdef GL_ARB_shader_precision\nvoid main(){}\n#endif\n";
+	static const char es[] = "#version 100\n#ifdef GL_FRAGMENT_PRECISION_HIGH\n"
+	                         "precision highp float;\n#endif\n#ifdef GL_ES\n"
+	                         "void main(){gl_FragColor=vec4(0.0);}\n#endif\n";
+	const char *what = "cannot tell whether the driver defines this macro";
+	return refused(COMPAT, FRAG, 0, google, "'GL_GOOGLE_include_directive'") &&
+	       refused(COMPAT, FRAG, 0, core, "'GL_core_profile'") &&
+	       refused(GLES, VERT, 0, mesa, "'__have_builtin_builtin_sign64'") &&
+	       refused(COMPAT, FRAG, 0, paste, "'##'") &&
+	       refused(COMPAT, FRAG, 0, in_comment, what) && accepted(COMPAT, FRAG, 0, legit) &&
+	       accepted(COMPAT, FRAG, GH_SHADER_EXT_SHADER_PRECISION, ext) &&
+	       refused(COMPAT, FRAG, 0, ext, what) && accepted(GLES, FRAG, 0, es);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -129,6 +164,7 @@ int main(int argc, char **argv)
 	         blanked_extension_lines_keep_comments_and_line_breaks},
 	        {"comment_continuations_are_refused_where_glslang_ends_the_comment",
 	         comment_continuations_are_refused_where_glslang_ends_the_comment},
+	        {"macros_only_both_sides_define_alike", macros_only_both_sides_define_alike},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
