@@ -256,7 +256,8 @@ static bool tells_versions_apart(const char *source, size_t len)
 
 /* ARB_compute_shader gives compute shaders to GLSL 1.50 to 4.10 (piglit's and apps' #version
  * 330 compute shaders on a 3.3 context), glslang 12 only from 4.20 on. A desktop compute shader
- * below 4.20 that names the extension is checked as 4.20: its version's three digits are
+ * below 4.20 whose #extension line enables the extension (shader-directive.h; not a mere
+ * mention, in a comment say) is checked as 4.20: its version's three digits are
  * spelled 420 in the text glslang reads (line numbers stay), which only adds to what glslang
  * accepts; the driver compiles the source as it is, under its own version's rules. Without
  * the extension's name it stays what it says, refused before glslang sees it (glslang
@@ -266,7 +267,7 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 {
 	static const char ext[] = "GL_ARB_compute_shader";
 	if (stage != GH_GLSLANG_COMPUTE || v->number < 150 || v->number >= 420 ||
-	    v->profile == GH_GLSLANG_PROFILE_ES || !memmem(source, len, ext, sizeof(ext) - 1))
+	    v->profile == GH_GLSLANG_PROFILE_ES || !gh_directive_find_enable(source, len, ext))
 		return v;
 	v->number = 420;
 	v->as_420 = true;
@@ -276,9 +277,9 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 /* The compatibility profile gives geometry and tessellation shaders gl_FrontColor,
  * gl_BackColor, gl_FrontSecondaryColor and gl_BackSecondaryColor to write from GLSL 1.50 on;
  * glslang 12 declares them there only from 4.00. Such a shader of 1.50 to 3.30
- * compatibility that names one is checked as 4.00 compatibility, spelled so as compute_version
- * spells 4.20 (what 4.00 adds only adds to what glslang accepts, but for the words it
- * reserves: a shader naming its own `patch` or `sample` is refused); the driver compiles the
+ * compatibility that names one (outside comments) is checked as 4.00 compatibility, spelled so as
+ * compute_version spells 4.20 (what 4.00 adds only adds to what glslang accepts, but for the words
+ * it reserves: a shader naming its own `patch` or `sample` is refused); the driver compiles the
  * source under its own version. */
 static struct version *colours_version(const char *source, size_t len, enum gh_glslang_stage stage,
                                        struct version *v)
@@ -290,7 +291,7 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 	    v->number < 150 || v->number >= 400 || v->profile != GH_GLSLANG_PROFILE_COMPAT)
 		return v;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (memmem(source, len, names[i], strlen(names[i]))) {
+		if (gh_directive_find_word(source, len, names[i])) {
 			v->number = 400;
 			v->as_400 = true;
 			return v;
@@ -302,7 +303,8 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 /* Desktop GLSL below the version an extension's syntax joined, naming the extension: Mesa
  * takes that syntax at the shader's own version, glslang 12 only from the version on (a global
  * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
- * GLSL 1.10 explicit-location and uniform-block shaders need). Such a shader is checked as that
+ * GLSL 1.10 explicit-location and uniform-block shaders need). Such a shader (its #extension
+ * line enabling it, shader-directive.h: not a mere mention) is checked as that
  * version (its #version's digits respelled, as compute_version does): a superset of what it
  * may say, every line still parsed; the driver compiles the source under its own version's
  * rules. Not a source that could tell the versions apart in the preprocessor (__VERSION__, or
@@ -324,7 +326,7 @@ static struct version *ext_version(const char *source, size_t len, struct versio
 	int want = v->number;
 	for (size_t i = 0; i < sizeof(ext_versions) / sizeof(ext_versions[0]); i++) {
 		const char *name = ext_versions[i].name;
-		if (want < ext_versions[i].version && memmem(source, len, name, strlen(name)))
+		if (want < ext_versions[i].version && gh_directive_find_enable(source, len, name))
 			want = ext_versions[i].version;
 	}
 	v->as_ext = want != v->number;

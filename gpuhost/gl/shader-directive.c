@@ -180,3 +180,33 @@ int gh_directive_continuation(const char *s, size_t len, bool comments)
 	}
 	return 0;
 }
+
+bool gh_directive_find_word(const char *s, size_t len, const char *word)
+{
+	size_t wn = strlen(word);
+	for (size_t i = 0; i < len;) {
+		if (s[i] == '/' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '*')) {
+			bool block = s[i + 1] == '*';
+			for (i += 2; i < len; i++) {
+				if (!block && s[i] == '\n')
+					break;
+				if (block && s[i] == '*' && i + 1 < len && s[i + 1] == '/') {
+					i += 2;
+					break;
+				}
+			}
+			continue;
+		}
+		if (!word_char((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		size_t k = i;
+		while (k < len && word_char((unsigned char)s[k]))
+			k++;
+		if (k - i == wn && memcmp(s + i, word, wn) == 0)
+			return true;
+		i = k;
+	}
+	return false;
+}

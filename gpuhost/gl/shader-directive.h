@@ -50,6 +50,9 @@ bool gh_directive_blankable(const struct gh_directive *d);
  * `name` (a directive: '#' first on its line outside comments). */
 bool gh_directive_find_enable(const char *source, size_t len, const char *name);
 
+/* Whether `source` holds the identifier `word` outside comments. */
+bool gh_directive_find_word(const char *source, size_t len, const char *word);
+
 /* Where `source` holds a line continuation that glslang and the driver's
  * preprocessor read otherwise: a backslash, '\n', '\r' (one join for the
  * driver, a join and a line break for glslang), and where `comments`, a

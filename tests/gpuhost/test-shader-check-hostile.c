@@ -154,6 +154,36 @@ static bool macros_only_both_sides_define_alike(void)
 	       refused(COMPAT, FRAG, 0, ext, what) && accepted(GLES, FRAG, 0, es);
 }
 
+/* A shader is checked as a later version only for a real #extension line
+ * (or, for the compatibility colours, the name outside comments). */
+static bool versions_are_raised_only_for_real_directives(void)
+{
+	static const char ubo_comment[] = "#version 110\n// GL_ARB_uniform_buffer_object\n"
+	                                  "layout(std140) uniform B { vec4 x; };\n"
+	                                  "void main(){ gl_FragColor = x; }\n";
+	static const char ubo_disabled[] = "#version 110\n"
+	                                   "#extension GL_ARB_uniform_buffer_object : disable\n"
+	                                   "layout(std140) uniform B { vec4 x; };\n"
+	                                   "void main(){ gl_FragColor = x; }\n";
+	static const char ubo[] = "#version 110\n"
+	                          "#extension GL_ARB_uniform_buffer_object : enable\n"
+	                          "layout(std140) uniform B { vec4 x; };\n"
+	                          "void main(){ gl_FragColor = x; }\n";
+	static const char cs_comment[] = "#version 330\n/* GL_ARB_compute_shader */\n"
+	                                 "layout(local_size_x = 1) in;\nvoid main(){}\n";
+	static const char cs[] = "#version 330\n#extension GL_ARB_compute_shader : require\n"
+	                         "layout(local_size_x = 1) in;\nvoid main(){}\n";
+	static const char colours_comment[] = "#version 150 compatibility\n// gl_FrontColor\n"
+	                                      "layout(points) in;\n"
+	                                      "layout(points, max_vertices = 1) out;\n"
+	                                      "dvec4 d;\nvoid main(){}\n";
+	return refused(COMPAT, FRAG, 0, ubo_comment, "ERROR") &&
+	       refused(COMPAT, FRAG, 0, ubo_disabled, "ERROR") && accepted(COMPAT, FRAG, 0, ubo) &&
+	       refused(COMPAT, GL_COMPUTE_SHADER, 0, cs_comment, "ERROR") &&
+	       accepted(COMPAT, GL_COMPUTE_SHADER, 0, cs) &&
+	       refused(COMPAT, GL_GEOMETRY_SHADER, 0, colours_comment, "ERROR");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -165,6 +195,8 @@ int main(int argc, char **argv)
 	        {"comment_continuations_are_refused_where_glslang_ends_the_comment",
 	         comment_continuations_are_refused_where_glslang_ends_the_comment},
 	        {"macros_only_both_sides_define_alike", macros_only_both_sides_define_alike},
+	        {"versions_are_raised_only_for_real_directives",
+	         versions_are_raised_only_for_real_directives},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
