@@ -720,8 +720,10 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 		char *arrays = NULL;
 		int ta =
 		        gh_shader_texture_array_rewrite(sub ? *out : in, *n, v->number, &arrays, n);
-		if (ta != 0 && sub)
+		if (ta != 0 && sub) {
 			free(*out);
+			*out = NULL; /* the caller frees *out: never twice */
+		}
 		if (ta < 0)
 			return -1;
 		if (ta > 0) {
@@ -745,8 +747,42 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 
 /* Whether every reserved macro name the source holds is one that glslang
  * and the driver define alike (shader-macros.h); `why` says why not. */
+/* What both_define asks glslang and the context. */
+struct probe {
+	const struct version *v;
+	enum gh_glslang_stage stage;
+	bool (*offers)(const char *name, void *data);
+	void *data;
+	unsigned asked; /* glslang parses made for this shader */
+};
+
+/* The macros of the extensions glslang predefines that a shader may test:
+ * those the context offers (the driver has them, so defines them too) and
+ * glslang defines at the version it checks the shader as (asked of it, at
+ * most 16 per shader: a parse each). */
+static bool both_define(const char *name, void *data)
+{
+	struct probe *p = data;
+	if (!p->offers || !p->offers(name, p->data) || ++p->asked > 16)
+		return false;
+	char src[200];
+	snprintf(src, sizeof(src), "#ifndef %s\n#error\n#endif\nvoid main(){}\n", name);
+	struct gh_glslang_input in = {
+	        .stage = p->stage,
+	        .version = p->v->number,
+	        .profile = p->v->profile,
+	        .source = src,
+	        .len = strlen(src),
+	        .preamble = "",
+	};
+	char *log = NULL;
+	int ok = gh_glslang_parse(&in, &log);
+	free(log);
+	return ok > 0;
+}
+
 static bool macros_alike(const char *source, size_t len, const struct version *v, unsigned exts,
-                         char *why, size_t size)
+                         struct probe *probe, char *why, size_t size)
 {
 	struct gh_shader_macros m = {
 	        .es = is_es_version(v->number),
@@ -754,6 +790,8 @@ static bool macros_alike(const char *source, size_t len, const struct version *v
 	        .checked = v->number,
 	        .profile = v->profile,
 	        .exts = exts,
+	        .both_define = both_define,
+	        .data = probe,
 	};
 	const char *name;
 	size_t n;
@@ -770,6 +808,14 @@ static bool macros_alike(const char *source, size_t len, const struct version *v
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
                                            const char *source, size_t len, unsigned exts,
                                            char **log)
+{
+	return gh_shader_check_offers(api, type, source, len, exts, NULL, NULL, log);
+}
+
+enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
+                                              const char *source, size_t len, unsigned exts,
+                                              bool (*offers)(const char *name, void *data),
+                                              void *data, char **log)
 {
 	enum gh_glslang_stage stage;
 	struct version v;
@@ -797,8 +843,9 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	free(spelled);
 	free(text);
 	/* After glslang's verdict, so that its log names its own errors first. */
+	struct probe probe = {.v = &v, .stage = stage, .offers = offers, .data = data};
 	if (verdict == GH_SHADER_ACCEPTED &&
-	    !macros_alike(source, len, &v, exts, why, sizeof(why))) {
+	    !macros_alike(source, len, &v, exts, &probe, why, sizeof(why))) {
 		*log = strdup(why);
 		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
 	}

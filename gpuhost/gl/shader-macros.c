@@ -77,7 +77,9 @@ static bool defined_alike(const char *w, size_t n, const struct gh_shader_macros
 	memcpy(name, w, n);
 	name[n] = '\0';
 	unsigned bit = gh_shader_ext_bit(name);
-	return bit && (m->exts & bit);
+	if (bit)
+		return (m->exts & bit) != 0;
+	return n > 3 && memcmp(w, "GL_", 3) == 0 && m->both_define && m->both_define(name, m->data);
 }
 
 int gh_shader_macros_unknown(const char *s, size_t len, const struct gh_shader_macros *m,

@@ -21,6 +21,10 @@ struct gh_shader_macros {
 	int checked; /* the version glslang checks it as */
 	enum gh_glslang_profile profile;
 	unsigned exts; /* the context's gh_shader_ext bits */
+	/* Whether both define the other GL_ name `name` (NUL-terminated): an
+	 * extension glslang predefines and the context offers (NULL: none). */
+	bool (*both_define)(const char *name, void *data);
+	void *data;
 };
 
 /* 0 when every identifier of `source` (read as raw bytes, comments too)

@@ -70,11 +70,12 @@
  * ARM_shader_framebuffer_fetch_depth_stencil (fragment):
  *   gl_LastFragDepthARM, gl_LastFragStencilARM  gp_ globals
  * EXT_draw_instanced (GLSL ES 1.00's instance number):
- *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int global of vertex shaders
+ *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int uniform of vertex shaders
+ *                     (a uniform: glslang refuses writes to it, as to the built-in)
  *                   (undeclared elsewhere, as the extension has it)
  * ARB_draw_instanced (desktop GLSL below 1.40; glslang 12 knows the name, not
  *   its built-in):
- *   gl_InstanceIDARB  gp_InstanceIDARB, an int global of vertex shaders
+ *   gl_InstanceIDARB  gp_InstanceIDARB, an int uniform of vertex shaders
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -415,9 +416,9 @@ static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
 		        gh_glslang_max_samples());
 	}
 	if (e == INSTANCED && stage == GH_GLSLANG_VERTEX)
-		gh_standin_printf(d, "highp int gp_InstanceIDEXT;");
+		gh_standin_printf(d, "uniform highp int gp_InstanceIDEXT;"); /* read-only */
 	if (e == ARB_INSTANCED && stage == GH_GLSLANG_VERTEX)
-		gh_standin_printf(d, "int gp_InstanceIDARB;");
+		gh_standin_printf(d, "uniform int gp_InstanceIDARB;"); /* read-only */
 	if (e == INTERPOLATION) {
 		gh_standin_printf(
 		        d,

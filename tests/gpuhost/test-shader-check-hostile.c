@@ -184,6 +184,84 @@ static bool versions_are_raised_only_for_real_directives(void)
 	       refused(COMPAT, GL_GEOMETRY_SHADER, 0, colours_comment, "ERROR");
 }
 
+/* The stand-ins of read-only built-ins stay read-only, and a ': disable'
+ * line enables nothing. */
+static bool standins_keep_the_builtins_rules(void)
+{
+	static const char arb_write[] =
+	        "#version 120\n#extension GL_ARB_draw_instanced : enable\n"
+	        "void main(){ gl_InstanceIDARB = 1; gl_Position = vec4(0.0); }\n";
+	static const char arb_read[] =
+	        "#version 120\n#extension GL_ARB_draw_instanced : enable\n"
+	        "void main(){ gl_Position = vec4(float(gl_InstanceIDARB)); }\n";
+	static const char ext_write[] =
+	        "#version 100\n#extension GL_EXT_draw_instanced : enable\n"
+	        "void main(){ gl_InstanceIDEXT = 1; gl_Position = vec4(0.0); }\n";
+	static const char ext_read[] =
+	        "#version 100\n#extension GL_EXT_draw_instanced : enable\n"
+	        "void main(){ gl_Position = vec4(float(gl_InstanceIDEXT)); }\n";
+	static const char vote_disabled[] = "#version 310 es\n"
+	                                    "#extension GL_EXT_shader_group_vote : disable\n"
+	                                    "out highp vec4 o;\n"
+	                                    "void main(){ o = vec4(anyInvocationEXT(true)); }\n";
+	static const char vote[] = "#version 310 es\n"
+	                           "#extension GL_EXT_shader_group_vote : enable\n"
+	                           "out highp vec4 o;\n"
+	                           "void main(){ o = vec4(anyInvocationEXT(true)); }\n";
+	static const char levels_disabled[] = "#version 150\n"
+	                                      "#extension GL_ARB_texture_query_levels : disable\n"
+	                                      "uniform sampler2D s;\nout vec4 o;\n"
+	                                      "void main(){ o = vec4(textureQueryLevels(s)); }\n";
+	const unsigned arb = GH_SHADER_EXT_ARB_DRAW_INSTANCED, ext = GH_SHADER_EXT_DRAW_INSTANCED;
+	return refused(COMPAT, VERT, arb, arb_write, "ERROR") &&
+	       accepted(COMPAT, VERT, arb, arb_read) &&
+	       refused(GLES, VERT, ext, ext_write, "ERROR") &&
+	       accepted(GLES, VERT, ext, ext_read) &&
+	       refused(GLES, FRAG, GH_SHADER_EXT_GROUP_VOTE, vote_disabled, "ERROR") &&
+	       accepted(GLES, FRAG, GH_SHADER_EXT_GROUP_VOTE, vote) &&
+	       refused(COMPAT, FRAG, GH_SHADER_EXT_TEXTURE_QUERY_LEVELS, levels_disabled, "ERROR");
+}
+
+static bool offers_all(const char *name, void *data)
+{
+	(void)name;
+	(void)data;
+	return true;
+}
+
+static bool offers_none(const char *name, void *data)
+{
+	(void)name;
+	(void)data;
+	return false;
+}
+
+/* The macro of an extension glslang predefines: only where the context
+ * offers it (the driver then defines it too), and glslang does define it. */
+static bool offered_extension_macros_glslang_defines_are_taken(void)
+{
+	static const char src[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                          "#if defined(GL_ARB_gpu_shader5) || __VERSION__ >= 430\n"
+	                          "out vec4 o;\nvoid main(){ o = vec4(0.0); }\n#endif\n";
+	static const char mesa_only[] = "#version 150\n#ifdef GL_MESA_no_such_macro\n#error\n"
+	                                "#endif\nout vec4 o;\nvoid main(){ o = vec4(0.0); }\n";
+	const char *what = "cannot tell whether the driver defines this macro";
+	char *log = NULL;
+	enum gh_shader_verdict on =
+	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_all, NULL, &log);
+	CHECK(on == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s", on, log ? log : "");
+	enum gh_shader_verdict off =
+	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_none, NULL, &log);
+	CHECK(off == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", off);
+	free(log);
+	log = NULL;
+	enum gh_shader_verdict mesa = gh_shader_check_offers(
+	        COMPAT, FRAG, mesa_only, strlen(mesa_only), 0, offers_all, NULL, &log);
+	CHECK(mesa == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", mesa);
+	free(log);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -197,6 +275,9 @@ int main(int argc, char **argv)
 	        {"macros_only_both_sides_define_alike", macros_only_both_sides_define_alike},
 	        {"versions_are_raised_only_for_real_directives",
 	         versions_are_raised_only_for_real_directives},
+	        {"standins_keep_the_builtins_rules", standins_keep_the_builtins_rules},
+	        {"offered_extension_macros_glslang_defines_are_taken",
+	         offered_extension_macros_glslang_defines_are_taken},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
