@@ -17,7 +17,9 @@
 #include "shader-check.h"
 #include "shader-desktop-exts.h"
 #include "shader-desktop.h"
+#include "shader-directive.h"
 #include "shader-glslang.h"
+#include "shader-macros.h"
 
 /* GLES 3.1/3.2 and desktop GL shader types. */
 #define TYPE_GEOMETRY 0x8DD9
@@ -28,6 +30,7 @@
 /* What the source's #version line says. */
 struct version {
 	int number;
+	int own; /* what the source says (number: what glslang checks it as) */
 	enum gh_glslang_profile profile;
 	int line;     /* of the #version, for the log */
 	size_t start; /* offset of its '#' (what precedes is blanks and comments) */
@@ -167,6 +170,7 @@ static int scan_version(const char *s, size_t len, struct version *v)
 			return -1;
 		v->number = v->number * 10 + (w[k] - '0');
 	}
+	v->own = v->number;
 	skip_space(&sc, false);
 	n = word(&sc, &w);
 	if (n == 0)
@@ -252,7 +256,8 @@ static bool tells_versions_apart(const char *source, size_t len)
 
 /* ARB_compute_shader gives compute shaders to GLSL 1.50 to 4.10 (piglit's and apps' #version
  * 330 compute shaders on a 3.3 context), glslang 12 only from 4.20 on. A desktop compute shader
- * below 4.20 that names the extension is checked as 4.20: its version's three digits are
+ * below 4.20 whose #extension line enables the extension (shader-directive.h; not a mere
+ * mention, in a comment say) is checked as 4.20: its version's three digits are
  * spelled 420 in the text glslang reads (line numbers stay), which only adds to what glslang
  * accepts; the driver compiles the source as it is, under its own version's rules. Without
  * the extension's name it stays what it says, refused before glslang sees it (glslang
@@ -262,7 +267,7 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 {
 	static const char ext[] = "GL_ARB_compute_shader";
 	if (stage != GH_GLSLANG_COMPUTE || v->number < 150 || v->number >= 420 ||
-	    v->profile == GH_GLSLANG_PROFILE_ES || !memmem(source, len, ext, sizeof(ext) - 1))
+	    v->profile == GH_GLSLANG_PROFILE_ES || !gh_directive_find_enable(source, len, ext))
 		return v;
 	v->number = 420;
 	v->as_420 = true;
@@ -272,9 +277,9 @@ static struct version *compute_version(const char *source, size_t len, enum gh_g
 /* The compatibility profile gives geometry and tessellation shaders gl_FrontColor,
  * gl_BackColor, gl_FrontSecondaryColor and gl_BackSecondaryColor to write from GLSL 1.50 on;
  * glslang 12 declares them there only from 4.00. Such a shader of 1.50 to 3.30
- * compatibility that names one is checked as 4.00 compatibility, spelled so as compute_version
- * spells 4.20 (what 4.00 adds only adds to what glslang accepts, but for the words it
- * reserves: a shader naming its own `patch` or `sample` is refused); the driver compiles the
+ * compatibility that names one (outside comments) is checked as 4.00 compatibility, spelled so as
+ * compute_version spells 4.20 (what 4.00 adds only adds to what glslang accepts, but for the words
+ * it reserves: a shader naming its own `patch` or `sample` is refused); the driver compiles the
  * source under its own version. */
 static struct version *colours_version(const char *source, size_t len, enum gh_glslang_stage stage,
                                        struct version *v)
@@ -286,7 +291,7 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 	    v->number < 150 || v->number >= 400 || v->profile != GH_GLSLANG_PROFILE_COMPAT)
 		return v;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (memmem(source, len, names[i], strlen(names[i]))) {
+		if (gh_directive_find_word(source, len, names[i])) {
 			v->number = 400;
 			v->as_400 = true;
 			return v;
@@ -300,11 +305,12 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
  * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
  * GLSL 1.10 explicit-location and uniform-block shaders need; the atomic counter functions,
  * which glslang 12 declares from 3.30 on only; ARB_gpu_shader5's functions, geometry
- * invocations and interpolation functions, from 4.00 on only). Such a shader is checked as that
- * version (its #version's digits respelled, as compute_version does; its profile kept): a superset
- * of what it may say, every line still parsed, but for the words the later version reserves (a
- * shader naming its own `patch` or `subroutine` is refused); the driver compiles the source under
- * its own version's rules. Not a source that could tell the versions apart in the preprocessor
+ * invocations and interpolation functions, from 4.00 on only). Such a shader (its #extension line
+ * enabling it, shader-directive.h: not a mere mention) is checked as that version (its #version's
+ * digits respelled, as compute_version does; its profile kept): a superset of what it may say,
+ * every line still parsed, but for the words the later version reserves (a shader naming its own
+ * `patch` or `subroutine` is refused); the driver compiles the source under its own version's
+ * rules. Not a source that could tell the versions apart in the preprocessor
  * (__VERSION__, or ## that could paste it), where glslang would check other lines than the driver
  * compiles: glslang judges that one at its own version. */
 static const struct {
@@ -326,7 +332,7 @@ static struct version *ext_version(const char *source, size_t len, struct versio
 	for (size_t i = 0; i < sizeof(ext_versions) / sizeof(ext_versions[0]); i++) {
 		const char *name = ext_versions[i].name;
 		if (v->number >= ext_versions[i].from && want < ext_versions[i].version &&
-		    memmem(source, len, name, strlen(name)))
+		    gh_directive_find_enable(source, len, name))
 			want = ext_versions[i].version;
 	}
 	v->as_ext = want != v->number;
@@ -351,6 +357,16 @@ static int spell_420(const char *source, size_t len, const struct version *v, ch
 	return 1;
 }
 
+/* Whether glslang, checking the source as *v, would read a line
+ * continuation otherwise than the driver (shader-directive.h): a comment it
+ * ends at a backslash-newline that the driver joins. *line: the first. */
+static bool continuation_problem(const char *source, size_t len, const struct version *v, int *line)
+{
+	bool joins_in_comments = is_es_version(v->number) ? v->number >= 300 : v->number >= 420;
+	*line = gh_directive_continuation(source, len, !joins_in_comments);
+	return *line != 0;
+}
+
 /* False when the shader is refused before glslang sees it; `why` says why.
  * Else *stage and *v are what glslang is to parse it as. */
 static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, size_t len,
@@ -358,9 +374,11 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 {
 	*v = (struct version){
 	        .number = api == GH_SHADER_API_GLES ? 100 : 110,
+	        .own = api == GH_SHADER_API_GLES ? 100 : 110,
 	        .profile = GH_GLSLANG_PROFILE_NONE,
 	};
 	const char *problem;
+	int at;
 	if (!stage_of(type, stage))
 		snprintf(why, size, "ERROR: shader type 0x%x cannot be checked\n", type);
 	else if (len > GH_SHADER_MAX_SOURCE)
@@ -380,8 +398,14 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		         "ERROR: 0:%d: '#version' : a shader gpupipe checks as GLSL %d may not "
 		         "name __VERSION__ or paste tokens (##)\n",
 		         v->line, v->number);
+	else if (continuation_problem(source, len, ext_version(source, len, v), &at))
+		snprintf(why, size,
+		         "ERROR: 0:%d: 'line continuation' : glslang and the driver read this "
+		         "one otherwise (a backslash ending a line in a comment below GLSL 4.20, "
+		         "or before \\n\\r): gpupipe refuses it\n",
+		         at);
 	else
-		return ext_version(source, len, v) != NULL; /* always: v, marked or not */
+		return true;
 	return false;
 }
 
@@ -705,8 +729,10 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 		char *arrays = NULL;
 		int ta =
 		        gh_shader_texture_array_rewrite(sub ? *out : in, *n, v->number, &arrays, n);
-		if (ta != 0 && sub)
+		if (ta != 0 && sub) {
 			free(*out);
+			*out = NULL; /* the caller frees *out: never twice */
+		}
 		if (ta < 0)
 			return -1;
 		if (ta > 0) {
@@ -728,9 +754,77 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 	return ext;
 }
 
+/* Whether every reserved macro name the source holds is one that glslang
+ * and the driver define alike (shader-macros.h); `why` says why not. */
+/* What both_define asks glslang and the context. */
+struct probe {
+	const struct version *v;
+	enum gh_glslang_stage stage;
+	bool (*offers)(const char *name, void *data);
+	void *data;
+	unsigned asked; /* glslang parses made for this shader */
+};
+
+/* The macros of the extensions glslang predefines that a shader may test:
+ * those the context offers (the driver has them, so defines them too) and
+ * glslang defines at the version it checks the shader as (asked of it, at
+ * most 16 per shader: a parse each). */
+static bool both_define(const char *name, void *data)
+{
+	struct probe *p = data;
+	if (!p->offers || !p->offers(name, p->data) || ++p->asked > 16)
+		return false;
+	char src[200];
+	snprintf(src, sizeof(src), "#ifndef %s\n#error\n#endif\nvoid main(){}\n", name);
+	struct gh_glslang_input in = {
+	        .stage = p->stage,
+	        .version = p->v->number,
+	        .profile = p->v->profile,
+	        .source = src,
+	        .len = strlen(src),
+	        .preamble = "",
+	};
+	char *log = NULL;
+	int ok = gh_glslang_parse(&in, &log);
+	free(log);
+	return ok > 0;
+}
+
+static bool macros_alike(const char *source, size_t len, const struct version *v, unsigned exts,
+                         struct probe *probe, char *why, size_t size)
+{
+	struct gh_shader_macros m = {
+	        .es = is_es_version(v->number),
+	        .version = v->own,
+	        .checked = v->number,
+	        .profile = v->profile,
+	        .exts = exts,
+	        .both_define = both_define,
+	        .data = probe,
+	};
+	const char *name;
+	size_t n;
+	int line = gh_shader_macros_unknown(source, len, &m, &name, &n);
+	if (line == 0)
+		return true;
+	snprintf(why, size,
+	         "ERROR: 0:%d: '%.*s' : gpupipe's shader check cannot tell whether the driver "
+	         "defines this macro\n",
+	         line, (int)(n > 64 ? 64 : n), name);
+	return false;
+}
+
 enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type,
                                            const char *source, size_t len, unsigned exts,
                                            char **log)
+{
+	return gh_shader_check_offers(api, type, source, len, exts, NULL, NULL, log);
+}
+
+enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
+                                              const char *source, size_t len, unsigned exts,
+                                              bool (*offers)(const char *name, void *data),
+                                              void *data, char **log)
 {
 	enum gh_glslang_stage stage;
 	struct version v;
@@ -757,5 +851,12 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
 	                                                           n, exts, enabled, log);
 	free(spelled);
 	free(text);
+	/* After glslang's verdict, so that its log names its own errors first. */
+	struct probe probe = {.v = &v, .stage = stage, .offers = offers, .data = data};
+	if (verdict == GH_SHADER_ACCEPTED &&
+	    !macros_alike(source, len, &v, exts, &probe, why, sizeof(why))) {
+		*log = strdup(why);
+		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
+	}
 	return verdict;
 }

@@ -86,6 +86,14 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
                                            const char *source, size_t len, unsigned exts,
                                            char **log);
 
+/* gh_shader_check_ext where offers(name, data) says whether the context
+ * offers the extension `name`: a shader may then test the macro of one
+ * that glslang predefines too (shader-macros.h). */
+enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
+                                              const char *source, size_t len, unsigned exts,
+                                              bool (*offers)(const char *name, void *data),
+                                              void *data, char **log);
+
 /* The text glslang checks for a GLSL ES shader of `stage` (enum
  * gh_glslang_stage) that enables one of the extensions `exts`: 1 with *out
  * (malloc'd) and *n, 0 when the source enables none (check it as it is),

@@ -65,6 +65,7 @@
 #include <string.h>
 
 #include "shader-desktop-exts.h"
+#include "shader-directive.h"
 #include "shader-glslang.h"
 #include "shader-standins.h"
 
@@ -198,34 +199,22 @@ static int extension_named(const char *w, size_t n, const struct shader *sh)
 	return -1;
 }
 
-/* A directive from its '#': an #extension of ours is blanked, the first
- * one's span kept; the cursor ends at the newline. */
+/* A directive from its '#': an #extension of ours that enables it is
+ * blanked (where gh_directive_blankable allows), the first one's span kept;
+ * the cursor ends at the newline. */
 static void directive(struct text *t, struct shader *sh)
 {
 	size_t from = t->i;
-	t->i++;
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	size_t w = t->i;
-	while (word_char(at(t, 0)))
-		t->i++;
-	bool ext = word_at(t->s + w, t->i - w, "extension");
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	w = t->i;
-	while (word_char(at(t, 0)))
-		t->i++;
-	int e = ext ? extension_named(t->s + w, t->i - w, sh) : -1;
-	if (ext && sh->cube_arrays_from == SIZE_MAX &&
-	    word_at(t->s + w, t->i - w, "GL_ARB_texture_cube_map_array"))
+	struct gh_directive d;
+	gh_directive_read(t->s, t->len, from, &d);
+	t->i = d.end;
+	if (!d.extension || !d.name)
+		return;
+	if (sh->cube_arrays_from == SIZE_MAX &&
+	    word_at(d.name, d.name_len, "GL_ARB_texture_cube_map_array"))
 		sh->cube_arrays_from = from;
-	sh->sso |= ext && word_at(t->s + w, t->i - w, "GL_ARB_separate_shader_objects");
-	/* A line continuation could carry the directive on: left whole. */
-	while (t->i < t->len && at(t, 0) != '\n') {
-		if (at(t, 0) == '\\')
-			e = -1;
-		t->i++;
-	}
+	sh->sso |= gh_directive_enables(&d, "GL_ARB_separate_shader_objects");
+	int e = gh_directive_blankable(&d) ? extension_named(d.name, d.name_len, sh) : -1;
 	if (e < 0)
 		return;
 	blank(t->s, from, t->i);

@@ -104,7 +104,9 @@ static const char atomic_prototypes[] =
  * 4.20) and so glslang cannot check their first argument. */
 static bool declares_atomics(int version, const struct gh_shader_desktop *d)
 {
-	return version >= 140 && version < 420 && (d->enabled & GH_DESKTOP_SSBO);
+	/* Desktop GLSL only: 300, 310 and 320 are GLSL ES (es profile). */
+	return version >= 140 && version < 420 && version != 300 && version != 310 &&
+	       version != 320 && (d->enabled & GH_DESKTOP_SSBO);
 }
 
 static void append(char *out, size_t size, const char *text)

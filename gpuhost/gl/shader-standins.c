@@ -70,11 +70,12 @@
  * ARM_shader_framebuffer_fetch_depth_stencil (fragment):
  *   gl_LastFragDepthARM, gl_LastFragStencilARM  gp_ globals
  * EXT_draw_instanced (GLSL ES 1.00's instance number):
- *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int global of vertex shaders
+ *   gl_InstanceIDEXT  gp_InstanceIDEXT, a highp int uniform of vertex shaders
+ *                     (a uniform: glslang refuses writes to it, as to the built-in)
  *                   (undeclared elsewhere, as the extension has it)
  * ARB_draw_instanced (desktop GLSL below 1.40; glslang 12 knows the name, not
  *   its built-in):
- *   gl_InstanceIDARB  gp_InstanceIDARB, an int global of vertex shaders
+ *   gl_InstanceIDARB  gp_InstanceIDARB, an int uniform of vertex shaders
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -83,6 +84,7 @@
 
 #include "shader-check.h"
 #include "shader-glslang.h"
+#include "shader-directive.h"
 #include "shader-standins.h"
 
 enum {
@@ -284,34 +286,22 @@ static int extension_named(const char *w, size_t n, const struct shader *sh)
 	return -1;
 }
 
-/* A directive line from its '#': an #extension of ours is blanked and
- * the first one's span kept; the cursor ends at the newline. */
+/* A directive line from its '#': an #extension of ours that enables it is
+ * blanked (where gh_directive_blankable allows) and the first one's span
+ * kept; the cursor ends at the newline. */
 static void directive(struct text *t, struct shader *sh)
 {
 	size_t from = t->i;
-	t->i++;
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	size_t w = t->i;
-	while (word_char(at(t, 0)))
-		t->i++;
-	bool ext = word_at(t->s + w, t->i - w, "extension");
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	w = t->i;
-	while (word_char(at(t, 0)))
-		t->i++;
-	int e = ext ? extension_named(t->s + w, t->i - w, sh) : -1;
-	if (ext && sh->cube_arrays_from == SIZE_MAX &&
-	    (word_at(t->s + w, t->i - w, "GL_EXT_texture_cube_map_array") ||
-	     word_at(t->s + w, t->i - w, "GL_OES_texture_cube_map_array")))
+	struct gh_directive d;
+	gh_directive_read(t->s, t->len, from, &d);
+	t->i = d.end;
+	if (!d.extension || !d.name)
+		return;
+	if (sh->cube_arrays_from == SIZE_MAX &&
+	    (word_at(d.name, d.name_len, "GL_EXT_texture_cube_map_array") ||
+	     word_at(d.name, d.name_len, "GL_OES_texture_cube_map_array")))
 		sh->cube_arrays_from = from;
-	/* A line continuation could carry the directive on: left whole. */
-	while (t->i < t->len && at(t, 0) != '\n') {
-		if (at(t, 0) == '\\')
-			e = -1;
-		t->i++;
-	}
+	int e = gh_directive_blankable(&d) ? extension_named(d.name, d.name_len, sh) : -1;
 	if (e < 0)
 		return;
 	blank(t->s, from, t->i);
@@ -426,9 +416,9 @@ static void declare(int e, const struct shader *sh, struct gh_standin_text *d)
 		        gh_glslang_max_samples());
 	}
 	if (e == INSTANCED && stage == GH_GLSLANG_VERTEX)
-		gh_standin_printf(d, "highp int gp_InstanceIDEXT;");
+		gh_standin_printf(d, "uniform highp int gp_InstanceIDEXT;"); /* read-only */
 	if (e == ARB_INSTANCED && stage == GH_GLSLANG_VERTEX)
-		gh_standin_printf(d, "int gp_InstanceIDARB;");
+		gh_standin_printf(d, "uniform int gp_InstanceIDARB;"); /* read-only */
 	if (e == INTERPOLATION) {
 		gh_standin_printf(
 		        d,

@@ -57,6 +57,7 @@
 #include <string.h>
 
 #include "shader-check.h"
+#include "shader-directive.h"
 #include "shader-standins.h"
 
 struct span {
@@ -425,25 +426,14 @@ static bool is_array(const struct rewrite *t, struct span w)
 }
 
 /* A directive line from its '#': #extension GL_ARB_shader_subroutine is
- * blanked and turns the rewrite on. */
+ * blanked (where gh_directive_blankable allows) and turns the rewrite on. */
 static void directive(struct rewrite *t)
 {
 	size_t from = t->i;
-	t->i++;
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	struct span w = read_word(t);
-	bool ext = word_is(t, w, "extension");
-	while (at(t, 0) == ' ' || at(t, 0) == '\t')
-		t->i++;
-	w = read_word(t);
-	bool ours = ext && word_is(t, w, "GL_ARB_shader_subroutine");
-	while (t->i < t->len && at(t, 0) != '\n') {
-		if (at(t, 0) == '\\')
-			ours = false;
-		t->i++;
-	}
-	if (ours) {
+	struct gh_directive d;
+	gh_directive_read(t->s, t->len, from, &d);
+	t->i = d.end;
+	if (gh_directive_blankable(&d) && gh_directive_enables(&d, "GL_ARB_shader_subroutine")) {
 		blank(t, from, t->i);
 		t->on = true;
 	}

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "shader-check.h"
+#include "shader-directive.h"
 
 static const struct {
 	const char *word, *as; /* as: no longer than word */
@@ -78,28 +79,17 @@ static size_t past_comment(const char *s, size_t len, size_t i)
 }
 
 /* The directive at s[i] ('#' first on its line): blanked when it is an
- * #extension of GL_EXT_texture_array with no line continuation (*on set).
- * Returns where its line ends. */
+ * #extension enabling GL_EXT_texture_array that gh_directive_blankable
+ * allows (*on set). Returns where its line ends. */
 static size_t directive(char *s, size_t len, size_t i, bool *on)
 {
-	size_t from = i, k = i + 1, w;
-	while (k < len && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	for (w = k; k < len && word_char(s[k]);)
-		k++;
-	bool ext = is(s + w, k - w, "extension");
-	while (k < len && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	for (w = k; k < len && word_char(s[k]);)
-		k++;
-	bool ours = ext && is(s + w, k - w, "GL_EXT_texture_array");
-	for (; k < len && s[k] != '\n'; k++)
-		ours = ours && s[k] != '\\';
-	if (ours) {
-		memset(s + from, ' ', k - from);
+	struct gh_directive d;
+	gh_directive_read(s, len, i, &d);
+	if (gh_directive_blankable(&d) && gh_directive_enables(&d, "GL_EXT_texture_array")) {
+		memset(s + i, ' ', d.end - i);
 		*on = true;
 	}
-	return k;
+	return d.end;
 }
 
 int gh_shader_texture_array_rewrite(const char *source, size_t len, int version, char **out,

@@ -54,6 +54,17 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 	return exts;
 }
 
+/* Whether the context offers the extension `name` (a gh_gl_context). */
+static bool context_offers(const char *name, void *data)
+{
+	const struct gh_gl_context *ctx = data;
+	for (int i = 0; i < GLES_EXT_COUNT; i++) {
+		if (strcmp(gl_gles_extensions[i], name) == 0)
+			return gles_level_has_extension(&ctx->level, i);
+	}
+	return false;
+}
+
 static const char *refusal(struct gl_exec *x, GLuint shader)
 {
 	return shader ? gh_gl_map_get_ptr(&x->ctx->share->refused, shader) : NULL;
@@ -162,8 +173,9 @@ bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_s
 	char *source = driver_source(shader, &len), *log = NULL;
 	if (!source)
 		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
-	enum gh_shader_verdict verdict = gh_shader_check_ext(
-	        context_api(x->ctx), (uint32_t)type, source, len, shader_exts(x->ctx), &log);
+	enum gh_shader_verdict verdict =
+	        gh_shader_check_offers(context_api(x->ctx), (uint32_t)type, source, len,
+	                               shader_exts(x->ctx), context_offers, x->ctx, &log);
 	free(source);
 	if (verdict == GH_SHADER_REFUSED)
 		return refuse(x, shader, app_shader, type, log);

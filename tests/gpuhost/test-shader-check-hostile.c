@@ -1,0 +1,295 @@
+/*
+ * Shader sources built to make glslang check other text than the driver
+ * compiles (gpuhost/gl/shader-check.c and its rewriters): each is refused,
+ * while the legitimate shader next to it is still accepted. Each case is
+ * one meson test; the program takes the case's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <GLES3/gl32.h>
+
+#include "shader-check.h"
+#include "shader-desktop-exts.h"
+
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fprintf(stderr, "\n");                                                     \
+			return false;                                                              \
+		}                                                                                  \
+	} while (0)
+
+static enum gh_shader_verdict verdict(enum gh_shader_api api, uint32_t type, unsigned exts,
+                                      const char *src, char **log)
+{
+	*log = NULL;
+	return gh_shader_check_ext(api, type, src, strlen(src), exts, log);
+}
+
+static bool accepted(enum gh_shader_api api, uint32_t type, unsigned exts, const char *src)
+{
+	char *log;
+	enum gh_shader_verdict v = verdict(api, type, exts, src, &log);
+	CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "", src);
+	free(log);
+	return true;
+}
+
+/* Refused, the log holding `what`. */
+static bool refused(enum gh_shader_api api, uint32_t type, unsigned exts, const char *src,
+                    const char *what)
+{
+	char *log;
+	enum gh_shader_verdict v = verdict(api, type, exts, src, &log);
+	CHECK(v == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d, log:\n%s---\n%s", v,
+	      log ? log : "", src);
+	free(log);
+	return true;
+}
+
+#define COMPAT GH_SHADER_API_GL_COMPAT
+#define GLES GH_SHADER_API_GLES
+#define FRAG GL_FRAGMENT_SHADER
+#define VERT GL_VERTEX_SHADER
+
+/* A hostile tail after an #extension line each rewriter blanks: a comment
+ * opened on the line, or a '\r' ending it for both readers. */
+static bool blanked_extension_lines_keep_comments_and_line_breaks(void)
+{
+	static const struct {
+		enum gh_shader_api api;
+		const char *version, *ext;
+		unsigned bit;
+	} rewriters[] = {
+	        {COMPAT, "#version 330\n", "GL_ARB_shader_precision",
+	         GH_SHADER_EXT_SHADER_PRECISION},
+	        {GLES, "#version 310 es\n", "GL_EXT_shader_group_vote", GH_SHADER_EXT_GROUP_VOTE},
+	        {COMPAT, "#version 330\n", "GL_ARB_shader_subroutine", 0},
+	        {COMPAT, "#version 120\n", "GL_EXT_texture_array", GH_SHADER_EXT_TEXTURE_ARRAY},
+	};
+	static const char *const tails[] = {
+	        " : enable /*\n/*/\nunchecked junk @@;\n/*/\n// */\nvoid main(){}\n",
+	        " : enable\runchecked junk @@;\nvoid main(){}\n",
+	        /* (GLSL ES 3.10 joins it for both: a comment for both) */
+	        " : enable //\\\nunchecked junk @@;\nvoid main(){}\n",
+	};
+	char src[512];
+	for (size_t r = 0; r < sizeof(rewriters) / sizeof(rewriters[0]); r++) {
+		for (size_t k = 0;
+		     k < sizeof(tails) / sizeof(tails[0]) - (rewriters[r].api == GLES); k++) {
+			snprintf(src, sizeof(src), "%s#extension %s%s", rewriters[r].version,
+			         rewriters[r].ext, tails[k]);
+			if (!refused(rewriters[r].api, FRAG, rewriters[r].bit, src, "ERROR"))
+				return false;
+		}
+		snprintf(src, sizeof(src), "%s#extension %s : enable // fine\nvoid main(){}\n",
+		         rewriters[r].version, rewriters[r].ext);
+		if (!accepted(rewriters[r].api, FRAG, rewriters[r].bit, src))
+			return false;
+	}
+	return true;
+}
+
+/* Below GLSL 4.20 and in ES 1.00 glslang ends a // comment at a backslash-
+ * newline that the driver joins. */
+static bool comment_continuations_are_refused_where_glslang_ends_the_comment(void)
+{
+	static const char es100[] = "#version 100\n// \\\n/*\nunchecked junk @@;\n// */\n"
+	                            "void main(){gl_Position=vec4(0.0);}\n";
+	static const char gl330[] = "#version 330\n// \\\n/*\nunchecked junk @@;\n// */\n"
+	                            "void main(){}\n";
+	static const char block[] = "#version 330\n/* *\\\n/ unchecked junk @@; */\n"
+	                            "void main(){}\n";
+	/* A backslash, \n, \r: one join for the driver, a join and a line break
+	 * for glslang. */
+	static const char lfcr[] = "#version 330\n#define X \\\n\r#define Z\n#ifdef Z\n"
+	                           "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char legit_macro[] = "#version 120\n#define A(x) \\\n x\n"
+	                                  "void main(){ gl_FragColor = vec4(A(1.0)); }\n";
+	static const char legit_es300[] = "#version 300 es\n// a \\\nstill a comment\n"
+	                                  "void main(){}\n";
+	return refused(GLES, VERT, 0, es100, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, gl330, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, block, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, lfcr, "'line continuation'") &&
+	       accepted(COMPAT, FRAG, 0, legit_macro) && accepted(GLES, FRAG, 0, legit_es300);
+}
+
+/* A reserved macro name one side predefines and the other may not. */
+static bool macros_only_both_sides_define_alike(void)
+{
+	static const char google[] = "#version 330\n#ifdef GL_GOOGLE_include_directive\n"
+	                             "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char core[] = "#version 150 compatibility\n#ifdef GL_core_profile\n"
+	                           "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
+	static const char mesa[] = "#version 100\n#ifndef __have_builtin_builtin_sign64\n"
+	                           "void main(){gl_Position=vec4(0.0);}\n#else\nunchecked @@;\n"
+	                           "#endif\n";
+	/* Pasted tokens could make any name: refused even where harmless. */
+	static const char paste[] = "#version 330\n#define P(a, b) a##b\nfloat P(x, y);\n"
+	                            "void main(){}\n";
+	static const char in_comment[] = "#version 330\n// GL_EXT_multiview\nvoid main(){}\n";
+	/* What both define alike, and an #extension line's name. */
+	static const char legit[] =
+	        "#version 330\n#extension GL_GOOGLE_include_directive : "
+	        "enable\n#ifdef GL_ES\n#error\n#endif\n"
+	        "#if __VERSION__ == 330 && __LINE__ > 0 && defined(GL_core_profile)\n"
+	        "void main(){}\n#endif\n";
+	static const char ext[] = "#version 150\n#extension GL_ARB_shader_precision : enable\n"
+	                          "#ifdef GL_ARB_shader_precision\nvoid main(){}\n#endif\n";
+	static const char es[] = "#version 100\n#ifdef GL_FRAGMENT_PRECISION_HIGH\n"
+	                         "precision highp float;\n#endif\n#ifdef GL_ES\n"
+	                         "void main(){gl_FragColor=vec4(0.0);}\n#endif\n";
+	const char *what = "cannot tell whether the driver defines this macro";
+	return refused(COMPAT, FRAG, 0, google, "'GL_GOOGLE_include_directive'") &&
+	       refused(COMPAT, FRAG, 0, core, "'GL_core_profile'") &&
+	       refused(GLES, VERT, 0, mesa, "'__have_builtin_builtin_sign64'") &&
+	       refused(COMPAT, FRAG, 0, paste, "'##'") &&
+	       refused(COMPAT, FRAG, 0, in_comment, what) && accepted(COMPAT, FRAG, 0, legit) &&
+	       accepted(COMPAT, FRAG, GH_SHADER_EXT_SHADER_PRECISION, ext) &&
+	       refused(COMPAT, FRAG, 0, ext, what) && accepted(GLES, FRAG, 0, es);
+}
+
+/* A shader is checked as a later version only for a real #extension line
+ * (or, for the compatibility colours, the name outside comments). */
+static bool versions_are_raised_only_for_real_directives(void)
+{
+	static const char ubo_comment[] = "#version 110\n// GL_ARB_uniform_buffer_object\n"
+	                                  "layout(std140) uniform B { vec4 x; };\n"
+	                                  "void main(){ gl_FragColor = x; }\n";
+	static const char ubo_disabled[] = "#version 110\n"
+	                                   "#extension GL_ARB_uniform_buffer_object : disable\n"
+	                                   "layout(std140) uniform B { vec4 x; };\n"
+	                                   "void main(){ gl_FragColor = x; }\n";
+	static const char ubo[] = "#version 110\n"
+	                          "#extension GL_ARB_uniform_buffer_object : enable\n"
+	                          "layout(std140) uniform B { vec4 x; };\n"
+	                          "void main(){ gl_FragColor = x; }\n";
+	static const char cs_comment[] = "#version 330\n/* GL_ARB_compute_shader */\n"
+	                                 "layout(local_size_x = 1) in;\nvoid main(){}\n";
+	static const char cs[] = "#version 330\n#extension GL_ARB_compute_shader : require\n"
+	                         "layout(local_size_x = 1) in;\nvoid main(){}\n";
+	static const char colours_comment[] = "#version 150 compatibility\n// gl_FrontColor\n"
+	                                      "layout(points) in;\n"
+	                                      "layout(points, max_vertices = 1) out;\n"
+	                                      "dvec4 d;\nvoid main(){}\n";
+	return refused(COMPAT, FRAG, 0, ubo_comment, "ERROR") &&
+	       refused(COMPAT, FRAG, 0, ubo_disabled, "ERROR") && accepted(COMPAT, FRAG, 0, ubo) &&
+	       refused(COMPAT, GL_COMPUTE_SHADER, 0, cs_comment, "ERROR") &&
+	       accepted(COMPAT, GL_COMPUTE_SHADER, 0, cs) &&
+	       refused(COMPAT, GL_GEOMETRY_SHADER, 0, colours_comment, "ERROR");
+}
+
+/* The stand-ins of read-only built-ins stay read-only, and a ': disable'
+ * line enables nothing. */
+static bool standins_keep_the_builtins_rules(void)
+{
+	static const char arb_write[] =
+	        "#version 120\n#extension GL_ARB_draw_instanced : enable\n"
+	        "void main(){ gl_InstanceIDARB = 1; gl_Position = vec4(0.0); }\n";
+	static const char arb_read[] =
+	        "#version 120\n#extension GL_ARB_draw_instanced : enable\n"
+	        "void main(){ gl_Position = vec4(float(gl_InstanceIDARB)); }\n";
+	static const char ext_write[] =
+	        "#version 100\n#extension GL_EXT_draw_instanced : enable\n"
+	        "void main(){ gl_InstanceIDEXT = 1; gl_Position = vec4(0.0); }\n";
+	static const char ext_read[] =
+	        "#version 100\n#extension GL_EXT_draw_instanced : enable\n"
+	        "void main(){ gl_Position = vec4(float(gl_InstanceIDEXT)); }\n";
+	static const char vote_disabled[] = "#version 310 es\n"
+	                                    "#extension GL_EXT_shader_group_vote : disable\n"
+	                                    "out highp vec4 o;\n"
+	                                    "void main(){ o = vec4(anyInvocationEXT(true)); }\n";
+	static const char vote[] = "#version 310 es\n"
+	                           "#extension GL_EXT_shader_group_vote : enable\n"
+	                           "out highp vec4 o;\n"
+	                           "void main(){ o = vec4(anyInvocationEXT(true)); }\n";
+	static const char levels_disabled[] = "#version 150\n"
+	                                      "#extension GL_ARB_texture_query_levels : disable\n"
+	                                      "uniform sampler2D s;\nout vec4 o;\n"
+	                                      "void main(){ o = vec4(textureQueryLevels(s)); }\n";
+	const unsigned arb = GH_SHADER_EXT_ARB_DRAW_INSTANCED, ext = GH_SHADER_EXT_DRAW_INSTANCED;
+	return refused(COMPAT, VERT, arb, arb_write, "ERROR") &&
+	       accepted(COMPAT, VERT, arb, arb_read) &&
+	       refused(GLES, VERT, ext, ext_write, "ERROR") &&
+	       accepted(GLES, VERT, ext, ext_read) &&
+	       refused(GLES, FRAG, GH_SHADER_EXT_GROUP_VOTE, vote_disabled, "ERROR") &&
+	       accepted(GLES, FRAG, GH_SHADER_EXT_GROUP_VOTE, vote) &&
+	       refused(COMPAT, FRAG, GH_SHADER_EXT_TEXTURE_QUERY_LEVELS, levels_disabled, "ERROR");
+}
+
+static bool offers_all(const char *name, void *data)
+{
+	(void)name;
+	(void)data;
+	return true;
+}
+
+static bool offers_none(const char *name, void *data)
+{
+	(void)name;
+	(void)data;
+	return false;
+}
+
+/* The macro of an extension glslang predefines: only where the context
+ * offers it (the driver then defines it too), and glslang does define it. */
+static bool offered_extension_macros_glslang_defines_are_taken(void)
+{
+	static const char src[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
+	                          "#if defined(GL_ARB_gpu_shader5) || __VERSION__ >= 430\n"
+	                          "out vec4 o;\nvoid main(){ o = vec4(0.0); }\n#endif\n";
+	static const char mesa_only[] = "#version 150\n#ifdef GL_MESA_no_such_macro\n#error\n"
+	                                "#endif\nout vec4 o;\nvoid main(){ o = vec4(0.0); }\n";
+	const char *what = "cannot tell whether the driver defines this macro";
+	char *log = NULL;
+	enum gh_shader_verdict on =
+	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_all, NULL, &log);
+	CHECK(on == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s", on, log ? log : "");
+	enum gh_shader_verdict off =
+	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_none, NULL, &log);
+	CHECK(off == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", off);
+	free(log);
+	log = NULL;
+	enum gh_shader_verdict mesa = gh_shader_check_offers(
+	        COMPAT, FRAG, mesa_only, strlen(mesa_only), 0, offers_all, NULL, &log);
+	CHECK(mesa == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", mesa);
+	free(log);
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		bool (*fn)(void);
+	} cases[] = {
+	        {"blanked_extension_lines_keep_comments_and_line_breaks",
+	         blanked_extension_lines_keep_comments_and_line_breaks},
+	        {"comment_continuations_are_refused_where_glslang_ends_the_comment",
+	         comment_continuations_are_refused_where_glslang_ends_the_comment},
+	        {"macros_only_both_sides_define_alike", macros_only_both_sides_define_alike},
+	        {"versions_are_raised_only_for_real_directives",
+	         versions_are_raised_only_for_real_directives},
+	        {"standins_keep_the_builtins_rules", standins_keep_the_builtins_rules},
+	        {"offered_extension_macros_glslang_defines_are_taken",
+	         offered_extension_macros_glslang_defines_are_taken},
+	};
+	if (!gh_shader_check_init()) {
+		fprintf(stderr, "glslang did not initialise\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (argc > 1 && strcmp(argv[1], cases[i].name) != 0)
+			continue;
+		bool ok = cases[i].fn();
+		printf("%s: %s\n", cases[i].name, ok ? "ok" : "FAILED");
+		if (!ok)
+			return 1;
+	}
+	return 0;
+}
