@@ -190,3 +190,18 @@ uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h)
 	}
 	return 0;
 }
+
+bool gh_gl_compressed_block(uint32_t internalformat, uint32_t *w, uint32_t *h, uint32_t *bytes)
+{
+	if (internalformat >= 0x93D0 && internalformat <= 0x93DD)
+		internalformat -= ASTC_SRGB_OFFSET;
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		if (blocks[i].format == internalformat) {
+			*w = blocks[i].w;
+			*h = blocks[i].h;
+			*bytes = blocks[i].bytes;
+			return true;
+		}
+	}
+	return false;
+}

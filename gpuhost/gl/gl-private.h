@@ -29,6 +29,7 @@
 #include <wayland-util.h>
 
 #include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-sizes.h>
 #include <gpupipe/gl-stream.h>
 #include <gpupipe/wire.h>
 
@@ -431,6 +432,20 @@ void gh_gl_storage_after(struct gl_exec *x);
 uint32_t gh_gl_format_bytes(uint32_t internalformat);
 /* Bytes of a w x h image of a compressed format we know; 0 if unknown. */
 uint64_t gh_gl_compressed_bytes(uint32_t internalformat, uint32_t w, uint32_t h);
+/* The block of a compressed format we know (all are one texel deep):
+ * false if unknown. */
+bool gh_gl_compressed_block(uint32_t internalformat, uint32_t *w, uint32_t *h, uint32_t *bytes);
+/* ARB_compressed_texture_pixel_storage (compressed-blocks.c): whether the
+ * block pnames of the pack or unpack state, as the driver applies them to
+ * a compressed image of `dims` dimensions and format `format`, lay it out
+ * as gl_blocks_layout does: GL_BLOCKS_OFF or GL_BLOCKS_ON (*l, of a
+ * width x height x depth image); -1, GL_INVALID_OPERATION recorded, for
+ * pnames that apply partly or do not describe the format's blocks. */
+int gh_gl_blocks(struct gl_exec *x, bool pack, int dims, uint32_t format, int64_t width,
+                 int64_t height, int64_t depth, struct gl_block_layout *l);
+/* gh_gl_blocks of a compressed upload's unpack state: GL_GUARD_SKIP
+ * where it is -1. */
+enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, int dims, uint32_t format);
 /* OpenGL ES 1's GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES. */
 bool gh_gl_format_is_paletted(uint32_t internalformat);
 

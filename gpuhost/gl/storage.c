@@ -386,10 +386,24 @@ static enum gl_guard set_paletted_chain(struct gl_exec *x, uint32_t target, int3
 	return commit(x, st, &work, "glCompressedTexImage2D");
 }
 
+static enum gl_guard compressed_2d(struct gl_exec *x, GLenum target, GLint level,
+                                   GLenum internalformat, GLsizei width, GLsizei height,
+                                   GLsizei imageSize);
+
 enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum target, GLint level,
                                                    GLenum internalformat, GLsizei width,
                                                    GLsizei height, GLint border, GLsizei imageSize,
                                                    const void *data)
+{
+	if (gh_gl_compressed_unpack_guard(x, 2, internalformat) != GL_GUARD_CALL)
+		return GL_GUARD_SKIP;
+	return compressed_2d(x, target, level, internalformat, width, height, imageSize);
+}
+
+/* The bytes of a 2D (or 1D) compressed image charged to the quota. */
+static enum gl_guard compressed_2d(struct gl_exec *x, GLenum target, GLint level,
+                                   GLenum internalformat, GLsizei width, GLsizei height,
+                                   GLsizei imageSize)
 {
 	if (level < 0 && gh_gl_format_is_paletted(internalformat))
 		return set_paletted_chain(x, target, level, internalformat, width, height);
@@ -428,8 +442,9 @@ enum gl_guard gl_exec_guard_glCompressedTexImage1D(struct gl_exec *x, GLenum tar
 {
 	if (target != GL_TEXTURE_1D_DESKTOP)
 		return refuse(x, GL_INVALID_ENUM);
-	return gl_exec_guard_glCompressedTexImage2D(x, target, level, internalformat, width, 1,
-	                                            border, imageSize, data);
+	if (gh_gl_compressed_unpack_guard(x, 1, internalformat) != GL_GUARD_CALL)
+		return GL_GUARD_SKIP;
+	return compressed_2d(x, target, level, internalformat, width, 1, imageSize);
 }
 
 /* The targets of glTexImage3D and glTexStorage3D: a cube map array is
@@ -670,6 +685,8 @@ enum gl_guard gl_exec_guard_glCompressedTexImage3D(struct gl_exec *x, GLenum tar
                                                    GLsizei height, GLsizei depth, GLint border,
                                                    GLsizei imageSize, const void *data)
 {
+	if (gh_gl_compressed_unpack_guard(x, 3, internalformat) != GL_GUARD_CALL)
+		return GL_GUARD_SKIP;
 	uint64_t bytes =
 	        product(gh_gl_compressed_bytes(internalformat, width > 0 ? (uint32_t)width : 0,
 	                                       height > 0 ? (uint32_t)height : 0),

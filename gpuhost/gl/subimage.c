@@ -5,7 +5,8 @@
  * called, when it passes an edge: Mesa 22 checks the same, but the bytes
  * the reply carries are the host's to bound, so it does not rely on that),
  * sizes the pixels with the context's pack state as the library does
- * (gl_pack_size_3d; compressed: the region's blocks), and reads with the
+ * (gl_pack_size_3d; compressed: the region's blocks, spaced as
+ * gl_blocks_layout says where the pack block pnames apply), and reads with the
  * driver's own bounded call given exactly that many bytes. With a
  * GL_PIXEL_PACK_BUFFER bound they go there, checked to fit it (GL then
  * ignores bufSize). A 1D array with GL_PACK_IMAGE_HEIGHT set is refused as
@@ -236,11 +237,21 @@ bool gl_exec_special_glGetCompressedTextureSubImage(struct gl_exec *x, struct gl
 		uint64_t bytes = compressed ? gh_gl_compressed_bytes((uint32_t)format,
 		                                                     (uint32_t)s.w, (uint32_t)s.h)
 		                            : 0;
+		struct gl_block_layout l;
 		if (!compressed || (!bytes && s.w && s.h) ||
 		    bytes > (uint64_t)MAX_READ / (s.d ? (uint64_t)s.d : 1)) {
 			gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
-		} else if (fits(x, &s, (int64_t)(bytes * (uint64_t)s.d))) {
-			size = (int64_t)(bytes * (uint64_t)s.d);
+		} else {
+			/* Laid out in blocks where the pack block pnames apply. */
+			int64_t want = (int64_t)(bytes * (uint64_t)s.d);
+			int blocks = gh_gl_blocks(x, true, gl_texture_dims(s.target),
+			                          (uint32_t)format, s.w, s.h, s.d, &l);
+			if (blocks == GL_BLOCKS_ON)
+				want = gl_blocks_size(&l);
+			if (blocks >= 0 && want < 0)
+				gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
+			else if (blocks >= 0 && fits(x, &s, want))
+				size = want;
 		}
 	}
 	if (s.to_buffer) {

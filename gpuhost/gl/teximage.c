@@ -2,7 +2,8 @@
  * glGetTexImage and glGetCompressedTexImage (desktop OpenGL): readbacks
  * whose size GL does not pass. The host sizes the level itself (its
  * width, height and depth, or its compressed bytes), lays that out with
- * the context's pack state as the library does (gl_pack_size_3d), and has
+ * the context's pack state as the library does (gl_pack_size_3d; a
+ * compressed level's blocks: gl_blocks_layout), and has
  * the driver write at most that many bytes: through the bounded forms of
  * ARB_robustness, glGetnTexImageARB / glGetnCompressedTexImageARB, under
  * those names: Mesa 22's dispatch knows no core 4.5 glGetnTexImage, and
@@ -23,6 +24,7 @@
 
 #define GL_TEXTURE_COMPRESSED_IMAGE_SIZE_ 0x86A0
 #define GL_TEXTURE_COMPRESSED_ 0x86A1
+#define GL_TEXTURE_INTERNAL_FORMAT_ 0x1003
 
 typedef void(GL_APIENTRY *getn_tex_image_fn)(GLenum, GLint, GLenum, GLenum, GLsizei, void *);
 typedef void(GL_APIENTRY *getn_compressed_fn)(GLenum, GLint, GLsizei, void *);
@@ -146,7 +148,8 @@ bool gl_exec_special_glGetCompressedTexImage(struct gl_exec *x, struct gl_reader
 	struct tex_read t = {.cmd = "glGetCompressedTexImage"};
 	if (!read_args(x, r, &t, false))
 		return false;
-	GLint compressed = 0, bytes = 0;
+	GLint compressed = 0, bytes = 0, format = 0, dims[3] = {0, 0, 0};
+	int64_t size = 0;
 	if (level_ok(x, t.level)) {
 		gles_host.glGetTexLevelParameteriv(t.target, t.level, GL_TEXTURE_COMPRESSED_,
 		                                   &compressed);
@@ -155,26 +158,54 @@ bool gl_exec_special_glGetCompressedTexImage(struct gl_exec *x, struct gl_reader
 			        t.target, t.level, GL_TEXTURE_COMPRESSED_IMAGE_SIZE_, &bytes);
 	}
 	/* Not compressed, or no such level: GL's error, nothing written. */
-	if (!compressed || bytes <= 0 || bytes > MAX_READ) {
-		gh_gl_error_record(x->ctx,
-		                   bytes > MAX_READ ? GL_OUT_OF_MEMORY : GL_INVALID_OPERATION);
+	if (!compressed || bytes <= 0) {
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 		bytes = 0;
+	} else {
+		static const GLenum pnames[4] = {GL_TEXTURE_WIDTH, GL_TEXTURE_HEIGHT,
+		                                 GL_TEXTURE_DEPTH, GL_TEXTURE_INTERNAL_FORMAT_};
+		GLint *v[4] = {&dims[0], &dims[1], &dims[2], &format};
+		for (int i = 0; i < 4; i++)
+			gles_host.glGetTexLevelParameteriv(t.target, t.level, pnames[i], v[i]);
+		/* With the pack block pnames set (ARB_compressed_texture_pixel_storage)
+		 * the blocks are spaced as gl_blocks_layout says, the library
+		 * computing the same from the level's size. */
+		struct gl_block_layout l;
+		switch (gh_gl_blocks(x, true, gl_texture_dims(t.target), (uint32_t)format, dims[0],
+		                     dims[1], dims[2], &l)) {
+		case GL_BLOCKS_OFF:
+			size = bytes;
+			break;
+		case GL_BLOCKS_ON:
+			size = gl_blocks_size(&l);
+			break;
+		default:
+			size = 0; /* GL_INVALID_OPERATION recorded */
+			break;
+		}
+		if (size < 0 || size > MAX_READ) {
+			gh_gl_error_record(x->ctx, size < 0 ? GL_INVALID_VALUE : GL_OUT_OF_MEMORY);
+			size = 0;
+		}
 	}
 	getn_compressed_fn getn = bounded("glGetnCompressedTexImageARB");
 	if (t.to_buffer) {
-		if (bytes > 0 && buffer_fits(x, &t, bytes))
+		if (size > 0 && buffer_fits(x, &t, size))
 			gles_host.glGetCompressedTexImage(t.target, t.level,
 			                                  (void *)(uintptr_t)t.offset);
 		return true;
 	}
-	uint32_t n = (uint32_t)bytes;
-	uint8_t *p = gl_exec_reply(x, 4 + ((n + 3) & ~3u));
+	uint32_t n = (uint32_t)size;
+	uint8_t *p = gl_exec_reply(x, 16 + ((n + 3) & ~3u));
 	if (!p)
 		return false;
-	memcpy(p, &n, 4);
+	memset(p, 0, 16 + ((n + 3) & ~3u));
+	if (n)
+		memcpy(p, dims, 12);
+	memcpy(p + 12, &n, 4);
 	if (n && getn)
-		getn(t.target, t.level, (GLsizei)n, p + 4);
+		getn(t.target, t.level, (GLsizei)n, p + 16);
 	else if (n)
-		gles_host.glGetCompressedTexImage(t.target, t.level, p + 4);
+		gles_host.glGetCompressedTexImage(t.target, t.level, p + 16);
 	return true;
 }

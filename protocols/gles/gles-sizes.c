@@ -474,6 +474,14 @@ int64_t gl_get_count(uint32_t pname)
 	case GL_PACK_IMAGE_HEIGHT_DESKTOP:
 	case GL_POINT_SIZE_GRANULARITY_DESKTOP:
 	case GL_LINE_WIDTH_GRANULARITY_DESKTOP:
+	case 0x9127: /* GL_UNPACK_COMPRESSED_BLOCK_WIDTH .. GL_PACK_COMPRESSED_BLOCK_SIZE */
+	case 0x9128:
+	case 0x9129:
+	case 0x912A:
+	case 0x912B:
+	case 0x912C:
+	case 0x912D:
+	case 0x912E:
 		return 1;
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||

@@ -174,6 +174,19 @@ bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value
 		  : pname == GL_UNPACK_SWAP_BYTES_DESKTOP ? &ps->unpack_swap_bytes
 		                                          : &ps->unpack_lsb_first) = value != 0;
 		return true;
+	case 0x9127: /* GL_UNPACK_COMPRESSED_BLOCK_WIDTH .. _SIZE */
+	case 0x9128:
+	case 0x9129:
+	case 0x912A:
+	case 0x912B: /* GL_PACK_COMPRESSED_BLOCK_WIDTH .. _SIZE */
+	case 0x912C:
+	case 0x912D:
+	case 0x912E:
+		if (!ps->desktop)
+			return false;
+		field = pname >= 0x912B ? &ps->pack_block[pname - 0x912B]
+		                        : &ps->unpack_block[pname - 0x9127];
+		break;
 	case GL_PACK_REVERSE_ROW_ORDER_ANGLE:
 		/* Any value (GL takes it as a boolean); the rows a readback
 		 * writes swap places, their bytes are the same: not tracked. */

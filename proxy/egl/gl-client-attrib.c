@@ -120,6 +120,11 @@ static void pop_pixel_store(struct ge_gl_state *gl, const struct ge_client_attri
 	store(GL_UNPACK_SKIP_IMAGES, p->unpack_skip_images, c->unpack_skip_images);
 	store(UNPACK_SWAP_BYTES, p->unpack_swap_bytes, c->unpack_swap_bytes);
 	store(UNPACK_LSB_FIRST, p->unpack_lsb_first, c->unpack_lsb_first);
+	/* GL_{UNPACK,PACK}_COMPRESSED_BLOCK_{WIDTH,HEIGHT,DEPTH,SIZE}: pixel-store state too. */
+	for (uint32_t i = 0; i < 4; i++) {
+		store(0x9127 + i, p->unpack_block[i], c->unpack_block[i]);
+		store(0x912B + i, p->pack_block[i], c->pack_block[i]);
+	}
 	/* The pixel buffer bindings are pixel-store state (GL 4.5 compatibility, table 23.10). */
 	bind(gl, GL_PIXEL_PACK_BUFFER, s->pack_buffer);
 	bind(gl, GL_PIXEL_UNPACK_BUFFER, s->unpack_buffer);

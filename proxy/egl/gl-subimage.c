@@ -145,6 +145,17 @@ void GL_APIENTRY gl_enc_special_glGetCompressedTextureSubImage(GLuint texture, G
 		ge_stream_lose(e, "glGetCompressedTextureSubImage: a reply past bufSize");
 		return;
 	}
-	if (pixels)
+	/* The pack block pnames: the blocks spaced as the host spaced them. */
+	struct gl_block_layout l;
+	bool blocks = gl_blocks_layout(&e->gl->ps, true, gl_texture_dims(target), width, height,
+	                               depth, &l) == GL_BLOCKS_ON;
+	if (blocks && gl_blocks_size(&l) != n) {
+		ge_stream_lose(e, "glGetCompressedTextureSubImage: a reply that does not fit the "
+		                  "region");
+		return;
+	}
+	if (pixels && blocks)
+		gl_blocks_scatter(&l, data, pixels);
+	else if (pixels)
 		memcpy(pixels, data, n);
 }

@@ -12,7 +12,9 @@
  * form has no format and type), then GL_BLOB_OFFSET and a u64 offset for
  * a pack buffer, or 0. Reply of glGetTexImage: width, height, depth (u32),
  * then a blob of gl_pack_size_3d bytes (empty after a GL error);
- * glGetCompressedTexImage: a blob of the level's compressed bytes.
+ * glGetCompressedTexImage: the same, the blob the level's compressed bytes,
+ * laid out in blocks where the pack block pnames apply (gl_blocks_layout;
+ * width, height and depth 0 after a GL error).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -115,12 +117,24 @@ void ge_get_compressed_tex_image(struct gl_enc *e, uint32_t target, int32_t leve
 	uint32_t args[] = {target, (uint32_t)level};
 	if (!send_get(e, GLES_OP_glGetCompressedTexImage, args, 2, img))
 		return;
-	uint32_t size = 0, n = 0;
+	uint32_t size = 0, n = 0, dims[3];
 	const uint8_t *reply = gl_enc_reply(e, GLES_OP_glGetCompressedTexImage, &size);
-	const uint8_t *data = reply_blob(reply, size, 0, &n);
-	if (data && n > buf_size)
+	const uint8_t *data = reply_blob(reply, size, 12, &n);
+	if (!data || !n)
+		return;
+	memcpy(dims, reply, 12);
+	struct gl_block_layout l;
+	bool blocks = gl_blocks_layout(&e->gl->ps, true, gl_texture_dims(target), dims[0], dims[1],
+	                               dims[2], &l) == GL_BLOCKS_ON;
+	if (blocks && gl_blocks_size(&l) != n) {
+		ge_stream_lose(e, "glGetCompressedTexImage: a reply that does not fit the level");
+		return;
+	}
+	if (n > buf_size)
 		gl_enc_error(e, GL_INVALID_OPERATION); /* the bounded forms: nothing written */
-	else if (data && n && img)
+	else if (img && blocks)
+		gl_blocks_scatter(&l, data, img);
+	else if (img)
 		memcpy(img, data, n);
 }
 

@@ -96,6 +96,12 @@ static bool desktop_pixel_store(const struct gl_pixel_state *ps, GLenum pname, f
 		v[0] = ps->unpack_lsb_first;
 		return true;
 	}
+	/* GL_{UNPACK,PACK}_COMPRESSED_BLOCK_{WIDTH,HEIGHT,DEPTH,SIZE}. */
+	if (pname >= 0x9127 && pname <= 0x912E) {
+		v[0] = (float)(pname >= 0x912B ? ps->pack_block[pname - 0x912B]
+		                               : ps->unpack_block[pname - 0x9127]);
+		return true;
+	}
 	return false;
 }
 

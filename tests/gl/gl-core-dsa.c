@@ -23,7 +23,8 @@
  *   texture-storage-1d glTextureStorage1D's levels, a region read back by name
  *   texture-sub-image  glGetTextureSubImage of 2D, array and cube map levels, with pack state,
  *                      into a pixel pack buffer; past the level, bufSize or buffer refused
- *   compressed-sub-image  glGetCompressedTextureSubImage: blocks of an RGTC1 level
+ *   compressed-sub-image  glGetCompressedTextureSubImage: blocks of an RGTC1 level (also
+ *                         laid out by GL 4.2's compressed block pnames)
  *   parameters         GL_TEXTURE_SWIZZLE_RGBA by name; glGetNamedFramebufferParameteriv's
  *                      4.5 state (samples, read format and type) as glGetIntegerv gives it
  *   glsl-versions      GL_NUM_SHADING_LANGUAGE_VERSIONS and glGetStringi's versions
@@ -543,6 +544,53 @@ static bool texture_sub_image(void)
 	return gc_no_error(c, "the sub-images") && ok;
 }
 
+/* GL 4.2's compressed block pnames (ARB_compressed_texture_pixel_storage) on the level of
+ * compressed_sub_image: its 2 x 2 RGTC1 blocks (8 bytes each) read back into rows of 4 blocks
+ * after one skipped block, the app's bytes between them kept; one block uploaded from such
+ * rows after a skipped row and block, and read back plain. */
+static bool compressed_blocks(GLuint tex, const unsigned char *blocks)
+{
+	const char *c = "compressed-sub-image";
+	unsigned char back[64], src[64];
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_WIDTH, 4);
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_HEIGHT, 4);
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_SIZE, 8);
+	glPixelStorei(GL_PACK_ROW_LENGTH, 16);
+	glPixelStorei(GL_PACK_SKIP_PIXELS, 4);
+	memset(back, 0xee, sizeof(back));
+	glGetCompressedTextureSubImage(tex, 0, 0, 0, 0, 8, 8, 1, 64, back);
+	bool ok = (!memcmp(back + 8, blocks, 16) && !memcmp(back + 40, blocks + 16, 16) &&
+	           back[7] == 0xee && back[24] == 0xee && back[39] == 0xee && back[56] == 0xee) ||
+	          gc_fail(c, "blocks read back in rows of 4 blocks differ");
+	GLint v = 0;
+	glGetIntegerv(GL_PACK_COMPRESSED_BLOCK_SIZE, &v);
+	ok = (v == 8 || gc_fail(c, "GL_PACK_COMPRESSED_BLOCK_SIZE is %d", v)) && ok;
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_WIDTH, 0);
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_HEIGHT, 0);
+	glPixelStorei(GL_PACK_COMPRESSED_BLOCK_SIZE, 0);
+	glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+	glPixelStorei(GL_PACK_SKIP_PIXELS, 0);
+	for (int i = 0; i < 64; i++)
+		src[i] = (unsigned char)(i * 7 + 3);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_WIDTH, 4);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_HEIGHT, 4);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_SIZE, 8);
+	glPixelStorei(GL_UNPACK_ROW_LENGTH, 16);
+	glPixelStorei(GL_UNPACK_SKIP_ROWS, 4);
+	glPixelStorei(GL_UNPACK_SKIP_PIXELS, 4);
+	glCompressedTextureSubImage2D(tex, 0, 4, 4, 4, 4, GL_COMPRESSED_RED_RGTC1, 8, src);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_WIDTH, 0);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_HEIGHT, 0);
+	glPixelStorei(GL_UNPACK_COMPRESSED_BLOCK_SIZE, 0);
+	glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+	glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
+	glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
+	memset(back, 0xee, sizeof(back));
+	glGetCompressedTextureSubImage(tex, 0, 4, 4, 0, 4, 4, 1, 8, back);
+	ok = (!memcmp(back, src + 40, 8) || gc_fail(c, "a block uploaded in rows differs")) && ok;
+	return gc_no_error(c, "the block pnames") && ok;
+}
+
 /* glGetCompressedTextureSubImage: one RGTC1 block of four, as uploaded. */
 static bool compressed_sub_image(void)
 {
@@ -569,6 +617,7 @@ static bool compressed_sub_image(void)
 	ok = gc_error_is(c, GL_INVALID_VALUE, "blocks past the level") && ok;
 	glGetCompressedTextureSubImage(tex, 0, 0, 0, 0, 8, 8, 1, 31, back);
 	ok = gc_error_is(c, GL_INVALID_OPERATION, "into 31 of 32 bytes") && ok;
+	ok = compressed_blocks(tex, blocks) && ok;
 	glDeleteTextures(1, &tex);
 	return gc_no_error(c, "the compressed texture") && ok;
 }

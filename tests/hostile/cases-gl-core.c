@@ -2,9 +2,10 @@
  * Hostile streams of desktop OpenGL's commands of versions 1.0 to 2.0 (batch gl-a): a 1D
  * image or a double-precision attribute shorter than its arguments say, texture readbacks of
  * a target GL has none for, an offset with no pixel pack buffer (or pixels asked back with
- * one), end the link; a readback past the pack buffer is GL's error. In ES contexts desktop
- * GL's pixel-store names and commands end the link. The core-profile cases are skipped
- * while the host offers no core profile (desktop GL landing in steps).
+ * one), a compressed upload shorter than its block pnames lay it out, end the link; a
+ * readback past the pack buffer and block pnames other than the format's are GL's errors. In
+ * ES contexts desktop GL's pixel-store names and commands end the link. The core-profile
+ * cases are skipped while the host offers no core profile (desktop GL landing in steps).
  */
 #include <string.h>
 
@@ -140,6 +141,56 @@ static bool gl_get_compressed_tex_image_with_a_capacity_ends_the_link(struct hl_
 	return hl_refused(e, &g.l, "glGetCompressedTexImage: 0x1000 is neither 0 nor an offset");
 }
 
+#define DXT1 0x83F0u /* GL_COMPRESSED_RGB_S3TC_DXT1_EXT: 4x4 texels in 8 bytes */
+
+/* glCompressedTexSubImage2D of 8x8 DXT1 texels (2 rows of 2 blocks) with this blob. */
+static void compressed_sub_image(struct hl_gl_link *g, const void *data, uint32_t n)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glCompressedTexSubImage2D);
+	uint32_t args[] = {GL_TEXTURE_2D, 0, 0, 0, 8, 8, DXT1, 32};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g->cmds, args[i]);
+	hl_gl_put_blob(g, data, n);
+	hl_gl_cmd_end(g);
+}
+
+/* The unpack block pnames of DXT1 with rows of 64 texels (16 blocks, 128 bytes): GL reads the
+ * second row of blocks 128 bytes after the first, past a blob of imageSize (32) bytes. */
+static bool gl_compressed_sub_image_past_its_blocks_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(4, 5));
+	texture(&g, GL_TEXTURE_2D);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x9127u /* UNPACK_COMPRESSED_BLOCK_WIDTH */, 4u);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x9128u /* UNPACK_COMPRESSED_BLOCK_HEIGHT */, 4u);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x912Au /* UNPACK_COMPRESSED_BLOCK_SIZE */, 8u);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x0CF2u /* UNPACK_ROW_LENGTH */, 64u);
+	uint8_t blocks[32] = {0};
+	compressed_sub_image(&g, blocks, sizeof(blocks));
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glCompressedTexSubImage2D: data is 32 bytes, its arguments say 144");
+}
+
+/* Block pnames that are not the format's (16-byte blocks for DXT1's 8): Mesa would copy rows
+ * of the format's size spaced by the pnames', which the sizes do not follow; the host refuses
+ * the upload (GL_INVALID_OPERATION), the driver not called, and the link is served. */
+static bool gl_compressed_sub_image_with_another_block_size_is_an_error(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(4, 5));
+	texture(&g, GL_TEXTURE_2D);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x9127u, 4u);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x9128u, 4u);
+	hl_gl_cmd(&g, GLES_OP_glPixelStorei, 2, 0x912Au, 16u);
+	uint8_t blocks[64] = {0};
+	compressed_sub_image(&g, blocks, sizeof(blocks));
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "another block size: error 0x%x", err);
+	return true;
+}
+
 /* GL_PACK_SWAP_BYTES is desktop GL's: an ES context's library refuses it. */
 static bool gl_pixel_store_of_a_desktop_name_in_es_ends_the_link(struct hl_env *e)
 {
@@ -169,6 +220,8 @@ const struct hl_case hl_gl_core_cases[] = {
         HL_CASE(gl_get_tex_image_past_the_pack_buffer_is_an_error_then_pixels_end_the_link),
         HL_CASE(gl_get_tex_image_of_a_1d_array_with_an_image_height_ends_the_link),
         HL_CASE(gl_get_compressed_tex_image_with_a_capacity_ends_the_link),
+        HL_CASE(gl_compressed_sub_image_past_its_blocks_ends_the_link),
+        HL_CASE(gl_compressed_sub_image_with_another_block_size_is_an_error),
         HL_CASE(gl_pixel_store_of_a_desktop_name_in_es_ends_the_link),
         HL_CASE(gl_tex_image_1d_in_es_ends_the_link),
 };

@@ -116,6 +116,14 @@ enum gl_guard gl_exec_guard_glCompressedTexImage3D(struct gl_exec *x, GLenum tar
 {
 	return fake_guard(x);
 }
+enum gl_guard gl_exec_guard_glCompressedTexSubImage3D(struct gl_exec *x, GLenum target, GLint level,
+                                                      GLint xoffset, GLint yoffset, GLint zoffset,
+                                                      GLsizei width, GLsizei height, GLsizei depth,
+                                                      GLenum format, GLsizei imageSize,
+                                                      const void *data)
+{
+	return fake_guard(x);
+}
 enum gl_guard gl_exec_guard_glTexStorage2D(struct gl_exec *x, GLenum target, GLsizei levels,
                                            GLenum internalformat, GLsizei width, GLsizei height)
 {

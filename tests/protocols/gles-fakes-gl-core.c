@@ -52,6 +52,12 @@ enum gl_guard gl_exec_guard_glCompressedTexImage1D(struct gl_exec *x, GLenum tar
 {
 	return fake_guard(x);
 }
+enum gl_guard gl_exec_guard_glCompressedTexSubImage1D(struct gl_exec *x, GLenum target, GLint level,
+                                                      GLint xoffset, GLsizei width, GLenum format,
+                                                      GLsizei imageSize, const void *data)
+{
+	return fake_guard(x);
+}
 
 /* ---- Recording host GL ---- */
 

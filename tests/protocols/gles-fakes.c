@@ -404,6 +404,13 @@ enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum tar
 {
 	return fake_guard(x);
 }
+enum gl_guard gl_exec_guard_glCompressedTexSubImage2D(struct gl_exec *x, GLenum target, GLint level,
+                                                      GLint xoffset, GLint yoffset, GLsizei width,
+                                                      GLsizei height, GLenum format,
+                                                      GLsizei imageSize, const void *data)
+{
+	return fake_guard(x);
+}
 enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 {
 	return fake_guard(x);

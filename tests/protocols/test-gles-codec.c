@@ -717,6 +717,62 @@ static void test_coverage(int n_headers, char **headers)
 
 /* ---- Size helpers ---- */
 
+/* ARB_compressed_texture_pixel_storage: compressed images laid out in blocks (DXT5's,
+ * 4x4 texels in 16 bytes), each dimension's pnames applying where its block pname is set. */
+static void test_block_sizes(void)
+{
+	struct gl_pixel_state ps = {.pack_alignment = 4, .unpack_alignment = 4, .desktop = true};
+	struct gl_block_layout l;
+	/* No block pname: imageSize, whatever the row length says. */
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_ROW_LENGTH, 64));
+	CHECK(gl_compressed_unpack_size(&ps, 2, 8, 8, 1, 64) == 64);
+	CHECK(gl_blocks_layout(&ps, true, 2, 8, 8, 1, &l) == GL_BLOCKS_OFF);
+	CHECK(gl_pixel_store_set(&ps, 0x9127 /* GL_UNPACK_COMPRESSED_BLOCK_WIDTH */, 4));
+	CHECK(gl_pixel_store_set(&ps, 0x912A /* GL_UNPACK_COMPRESSED_BLOCK_SIZE */, 16));
+	/* Width's alone in a 2D image: spaced by the format's own block height. */
+	CHECK(gl_blocks_layout(&ps, false, 2, 8, 8, 1, &l) == GL_BLOCKS_PARTLY);
+	CHECK(gl_compressed_unpack_size(&ps, 2, 8, 8, 1, 64) == 64);
+	/* A 1D image: its 2 blocks after 8 skipped texels (2 blocks). */
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_SKIP_PIXELS, 8));
+	CHECK(gl_compressed_unpack_size(&ps, 1, 8, 1, 1, 32) == 2 * 16 + 2 * 16);
+	/* 2D: rows of 64 texels (16 blocks, 256 bytes), 2 skipped rows (of blocks: 8 / 4). */
+	CHECK(gl_pixel_store_set(&ps, 0x9128 /* GL_UNPACK_COMPRESSED_BLOCK_HEIGHT */, 4));
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_SKIP_ROWS, 8));
+	CHECK(gl_compressed_unpack_size(&ps, 2, 8, 8, 1, 64) == 2 * 256 + 32 + 256 + 32);
+	/* 3D: images of 16 texel rows (4 rows of blocks) apart; skip images needs the depth. */
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_IMAGE_HEIGHT, 16));
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_SKIP_IMAGES, 1));
+	CHECK(gl_compressed_unpack_size(&ps, 3, 8, 8, 3, 192) ==
+	      2 * 256 + 32 + 2 * 1024 + 256 + 32);
+	CHECK(gl_pixel_store_set(&ps, 0x9129 /* GL_UNPACK_COMPRESSED_BLOCK_DEPTH */, 1));
+	CHECK(gl_compressed_unpack_size(&ps, 3, 8, 8, 3, 192) ==
+	      1024 + 2 * 256 + 32 + 2 * 1024 + 256 + 32);
+	/* Sizes past 64 bits are GL_INVALID_VALUE, not a wrapped count. */
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_ROW_LENGTH, 0x7fffffff));
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_IMAGE_HEIGHT, 0x7fffffff));
+	CHECK(gl_pixel_store_set(&ps, GL_UNPACK_SKIP_IMAGES, 0x7fffffff));
+	CHECK(gl_compressed_unpack_size(&ps, 3, 8, 8, 3, 192) == GL_SIZE_INVALID_VALUE);
+	CHECK(!gl_pixel_store_set(&ps, 0x912E /* GL_PACK_COMPRESSED_BLOCK_SIZE */, -1));
+	/* The pack side: the blocks GL writes copied, the rest of the app's memory kept. */
+	CHECK(gl_pixel_store_set(&ps, 0x912B, 4) && gl_pixel_store_set(&ps, 0x912C, 4) &&
+	      gl_pixel_store_set(&ps, 0x912E, 8));
+	CHECK(gl_pixel_store_set(&ps, GL_PACK_ROW_LENGTH, 12));
+	CHECK(gl_pixel_store_set(&ps, GL_PACK_SKIP_PIXELS, 4));
+	CHECK(gl_blocks_layout(&ps, true, 2, 4, 8, 1, &l) == GL_BLOCKS_ON);
+	CHECK(gl_blocks_size(&l) == 8 + 24 + 8);
+	uint8_t src[40], dst[40];
+	memset(src, 1, sizeof(src));
+	memset(dst, 7, sizeof(dst));
+	gl_blocks_scatter(&l, src, dst);
+	CHECK(dst[7] == 7 && dst[8] == 1 && dst[15] == 1 && dst[16] == 7 && dst[32] == 1 &&
+	      dst[39] == 1);
+	/* ES has none of the pnames. */
+	ps.desktop = false;
+	CHECK(!gl_pixel_store_set(&ps, 0x9127, 4));
+	CHECK(gl_texture_dims(0x0DE0) == 1 && gl_texture_dims(0x8C1A) == 3 &&
+	      gl_texture_dims(GL_TEXTURE_CUBE_MAP) == 2);
+}
+
 static void test_sizes(void)
 {
 	CHECK(gl_image_size(3, 2, GL_RGB, GL_UNSIGNED_BYTE, 4) == 21);
@@ -792,6 +848,7 @@ static void test_sizes(void)
 	ps.desktop = false;
 	CHECK(!gl_pixel_store_set(&ps, 0x806C, 1) && !gl_pixel_store_set(&ps, 0x0CF1, 1));
 	CHECK(gl_teximage_target_ok(0x0DE0) && !gl_teximage_target_ok(GL_TEXTURE_CUBE_MAP));
+	test_block_sizes();
 }
 
 /* Desktop OpenGL 4.0 to 4.4 (a core 4.4 context): an ES extension's command under its core

@@ -121,6 +121,10 @@ struct gl_pixel_state {
 	/* GL_{PACK,UNPACK}_{SWAP_BYTES,LSB_FIRST}: booleans that change no
 	 * size (no GL_BITMAP in the core profile), kept for glGet. */
 	bool pack_swap_bytes, pack_lsb_first, unpack_swap_bytes, unpack_lsb_first;
+	/* GL_{PACK,UNPACK}_COMPRESSED_BLOCK_{WIDTH,HEIGHT,DEPTH,SIZE} (GL 4.2,
+	 * ARB_compressed_texture_pixel_storage), in that order: the blocks
+	 * compressed images are laid out in (gl_blocks_layout). */
+	int32_t pack_block[4], unpack_block[4];
 };
 
 /* glPixelStorei on the tracked state: false (state unchanged) for a pname

@@ -222,6 +222,43 @@ int64_t gl_pack_size_3d(const struct gl_pixel_state *ps, int64_t width, int64_t 
 void gl_pack_scatter_3d(const struct gl_pixel_state *ps, int64_t width, int64_t height,
                         int64_t depth, uint32_t format, uint32_t type, bool three_d,
                         const void *src, void *dst);
+/* ---- Compressed images in blocks (GL 4.2, ARB_compressed_texture_pixel_storage) ----
+ * With the block pnames set, GL reads a compressed upload and writes a
+ * compressed readback as rows of blocks spaced by the row length, images
+ * spaced by the image height, after the skips (GL 4.6 core, 8.4.4.1 and
+ * 8.7; the pack side 8.11). As the host's driver (Mesa) does, each
+ * dimension's pnames apply where its block pname and the block size are
+ * set: width (row length, skip pixels), height in 2D and 3D images (skip
+ * rows, image height), depth in 3D ones (skip images). The dimension count
+ * of a target: gl_texture_dims. */
+struct gl_block_layout {
+	int64_t skip;      /* bytes before the first block */
+	int64_t row_bytes; /* of each row of blocks GL reads or writes */
+	int64_t stride;    /* from one row of blocks to the next */
+	int64_t rows;      /* rows of blocks of each image */
+	int64_t image;     /* from one image to the next */
+	int64_t images;
+};
+enum gl_blocks {
+	GL_BLOCKS_OFF,    /* no block pname applies: imageSize bytes, dense */
+	GL_BLOCKS_ON,     /* laid out in blocks: *l */
+	GL_BLOCKS_PARTLY, /* some apply, not width's (or not height's in 2D and 3D): spaced by
+	                   * the format's own blocks, which only the host knows */
+};
+enum gl_blocks gl_blocks_layout(const struct gl_pixel_state *ps, bool pack, int dims, int64_t width,
+                                int64_t height, int64_t depth, struct gl_block_layout *l);
+/* Bytes from the pointer to the end of the last block (0 for an empty
+ * image), GL_SIZE_INVALID_VALUE when that overflows. */
+int64_t gl_blocks_size(const struct gl_block_layout *l);
+/* The bytes a compressed upload reads: imageSize, or laid out in blocks. */
+int64_t gl_compressed_unpack_size(const struct gl_pixel_state *ps, int dims, int64_t width,
+                                  int64_t height, int64_t depth, int64_t image_size);
+/* The blocks GL writes, copied from src to dst, both laid out by l (whose
+ * gl_blocks_size must be >= 0); dst keeps what lies between them. */
+void gl_blocks_scatter(const struct gl_block_layout *l, const void *src, void *dst);
+/* 1 for 1D textures, 3 for 3D, 2D array and cube map array ones, else 2. */
+int gl_texture_dims(uint32_t target);
+
 /* The bytes of a readback GL writes, copied from `src` to `dst`, both laid
  * out by the pack state of `ps` (gl_pack_size bytes, which must be >= 0):
  * the row padding, row length and skips between them are not GL's to
