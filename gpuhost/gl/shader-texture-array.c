@@ -25,7 +25,10 @@
  * shader overloading one of its functions on two types this makes one is
  * refused: a false refusal, never a false acceptance of its syntax. GLSL
  * 1.30 and later have the types (glslang knows them there), not the
- * extension's function names: not respelled.
+ * extension's function names: there only the #extension line is blanked
+ * (core contexts offer the extension too), and a shader calling
+ * texture2DArray and its kin there is refused by glslang (a false
+ * refusal, never a false acceptance).
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -95,8 +98,9 @@ static size_t directive(char *s, size_t len, size_t i, bool *on)
 int gh_shader_texture_array_rewrite(const char *source, size_t len, int version, char **out,
                                     size_t *n)
 {
-	if (version >= 130)
-		return 0;
+	/* GLSL 1.30 and later have the array types: only the #extension line is
+	 * blanked (glslang does not know it), the functions stay as they are. */
+	bool respell_words = version < 130;
 	char *s = malloc(len ? len : 1);
 	if (!s)
 		return -1;
@@ -125,7 +129,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 		size_t w = i;
 		while (i < len && word_char(s[i]))
 			i++;
-		for (size_t k = 0; on && k < N_RESPELL; k++) {
+		for (size_t k = 0; on && respell_words && k < N_RESPELL; k++) {
 			if (is(s + w, i - w, respell[k].word)) {
 				size_t as = strlen(respell[k].as);
 				memcpy(s + w, respell[k].as, as);

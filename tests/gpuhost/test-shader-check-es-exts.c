@@ -294,6 +294,29 @@ static bool texture_array_is_checked_where_the_context_has_it(void)
 		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i]);
 		free(log);
 	}
+	/* Core contexts offer it too, with GLSL 1.30 and later, which has the array types: its
+	 * #extension line taken, the shader checked as it is (its errors still found). */
+	static const char core330[] = "#version 330\n#extension GL_EXT_texture_array : require\n"
+	                              "uniform sampler2DArray a; out vec4 c;\n"
+	                              "void main() { c = texture(a, vec3(0.5)); }\n";
+	static const char core330_bad[] =
+	        "#version 330\n#extension GL_EXT_texture_array : require\n"
+	        "uniform sampler2DArray a; out vec4 c;\n"
+	        "void main() { c = texture(a, vec2(0.5)); }\n";
+	char *core_log = NULL;
+	enum gh_shader_verdict cv =
+	        gh_shader_check_ext(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, core330,
+	                            strlen(core330), GH_SHADER_EXT_TEXTURE_ARRAY, &core_log);
+	CHECK(cv == GH_SHADER_ACCEPTED, "core 3.30: verdict %d, log:\n%s", cv,
+	      core_log ? core_log : "");
+	free(core_log);
+	core_log = NULL;
+	cv = gh_shader_check_ext(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, core330_bad,
+	                         strlen(core330_bad), GH_SHADER_EXT_TEXTURE_ARRAY, &core_log);
+	CHECK(cv == GH_SHADER_REFUSED && core_log && strstr(core_log, "0:4:"),
+	      "core 3.30 with a wrong coordinate: verdict %d, log:\n%s", cv,
+	      core_log ? core_log : "");
+	free(core_log);
 	static const struct {
 		const char *src, *line, *what;
 	} bad[] = {
