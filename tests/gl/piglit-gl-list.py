@@ -67,6 +67,10 @@ LEFT_OUT = {
         "times GL_TIMESTAMP against the CPU clock across round trips and fails past 3 ms/s of "
         "drift: through gpu-0 it passes or fails with the machine's load (3.6 ms/s in one CI "
         "run of 2026-12-06, under 3 in the others)",
+    "spec@!opengl 1.1@streaming-texture-leak":
+        "uploads 5000 textures of 4 MiB (20 GB): natively about 60 s, through gpu-0 200 s and "
+        "more at the upload rate of today's socket path (issue 10's figures), past the timeout "
+        "on a loaded CI machine (2026-12-06): a figure of speed, not of correctness",
     "spec@arb_provoking_vertex@arb-quads-follow-provoking-vertex":
         "renders into its window, no -fbo; on gpu-0 it fails one run in three (piglit's check "
         "at quads-follow-provoking-vertex.c:69), natively never: a window race to track down",
