@@ -15,6 +15,7 @@ bool codec_host_cmd(uint32_t op, const uint32_t *words, uint32_t n);
 void codec_refused(uint32_t op, const uint32_t *words, uint32_t n, const char *why);
 
 /* The compatibility profile's parts (test-gles-codec-compat.c). */
+void test_sizes(void);
 void test_compat_ff(void);
 void test_compat(void);
 void test_compat_ls(void);
