@@ -21,13 +21,15 @@ from collections import defaultdict
 
 SECOND = re.compile(
     r"stats last second \(([0-9.]+) s\): ([0-9.]+) fps; per frame: GL ([0-9.]+) (B|KiB|MiB) in, "
-    r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips")
+    r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips; "
+    r"Wayland .*?, ([0-9.]+) round trips")
 UNIT = {"B": 1, "KiB": 1024, "MiB": 1024 * 1024}
 FRAME_TESTS = ("trivial", "full-window", "round trip")
 
 
 def steady(path):
-    """(round trips, writes, GL bytes) per frame over a run's seconds but its first."""
+    """(round trips, writes, GL bytes) per frame over a run's seconds but its first; the
+    round trips are the GL stream's replies and the Wayland syncs together."""
     rows = []
     with open(path) as f:
         for line in f:
@@ -35,7 +37,8 @@ def steady(path):
             if m:
                 seconds, fps = float(m.group(1)), float(m.group(2))
                 gl = float(m.group(3)) * UNIT[m.group(4)]
-                rows.append((fps * seconds, float(m.group(7)), float(m.group(5)), gl))
+                trips = float(m.group(7)) + float(m.group(8))
+                rows.append((fps * seconds, trips, float(m.group(5)), gl))
     rows = rows[1:] if len(rows) > 1 else rows
     frames = sum(r[0] for r in rows)
     if not frames:

@@ -8,7 +8,7 @@
  * app may see are exactly those marked advertised: everything else the
  * compositor offers stays invisible to it. */
 static const struct gh_policy policies[WIRE_INTERFACE_COUNT] = {
-        POLICY(WL_DISPLAY) = {.event = gh_display_event},
+        POLICY(WL_DISPLAY) = {.request = gh_display_request, .event = gh_display_event},
         POLICY(WL_REGISTRY) =
                 {
                         .check_request = gh_registry_check_request,

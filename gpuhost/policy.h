@@ -98,6 +98,7 @@ enum gh_verdict gh_label_xdg_surface_request(struct gh_session *s, struct gh_mes
 enum gh_verdict gh_keymap_event(struct gh_session *s, struct gh_message *m);
 
 /* session.c: the object map's own bookkeeping */
+enum gh_verdict gh_display_request(struct gh_session *s, struct gh_message *m);
 enum gh_verdict gh_display_event(struct gh_session *s, struct gh_message *m);
 
 #endif

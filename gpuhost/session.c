@@ -43,6 +43,15 @@ void gh_session_end(struct gh_session *s, const char *why)
 	s->done = true;
 }
 
+/* wl_display's requests (policy.h): relayed; a sync is counted, as each
+ * one is a round trip the app waits for (stats.h). */
+enum gh_verdict gh_display_request(struct gh_session *s, struct gh_message *m)
+{
+	if (m->msg->opcode == WIRE_WL_DISPLAY_REQ_SYNC)
+		s->stats.syncs++;
+	return GH_RELAY;
+}
+
 /* wl_display's events (policy.h): relayed, then the object map follows
  * delete_id; a protocol error the compositor gave the app is logged. */
 enum gh_verdict gh_display_event(struct gh_session *s, struct gh_message *m)

@@ -26,7 +26,8 @@ static uint64_t now_ns(void)
 
 static void sample(struct gh_session *s, struct gh_stats_sample *out)
 {
-	*out = (struct gh_stats_sample){.ns = now_ns(), .link = s->stats.link};
+	*out = (struct gh_stats_sample){
+	        .ns = now_ns(), .link = s->stats.link, .syncs = s->stats.syncs};
 	if (s->gl) {
 		const struct gh_gl_counts *c = gh_gl_counts(s->gl);
 		out->frames = c->frames;
@@ -87,7 +88,8 @@ static void log_line(struct gh_session *s, const char *what, const struct gh_sta
 	char a[32], b[32], c[32], e[32], f[32], g[32];
 	gp_log(INFO,
 	       "stats %s (%.1f s): %.1f fps; per %s: GL %s in, %.1f writes, %s out, %.0f commands, "
-	       "%.2f round trips; Wayland %s in, %s out; shm %s in; host copied %s; swap %.2f ms",
+	       "%.2f round trips; Wayland %s in, %s out, %.2f round trips; shm %s in; host copied "
+	       "%s; swap %.2f ms",
 	       what, seconds, (double)frames / seconds, frames ? "frame" : "second",
 	       size_text(a, sizeof(a), bytes_of(d.bytes_in, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
 	       (double)d.frames_in[WIRE_GL] / per,
@@ -96,6 +98,7 @@ static void log_line(struct gh_session *s, const char *what, const struct gh_sta
 	       (double)(to->replies - from->replies) / per,
 	       size_text(c, sizeof(c), d.bytes_in[WIRE_WAYLAND], per),
 	       size_text(e, sizeof(e), d.bytes_out[WIRE_WAYLAND], per),
+	       (double)(to->syncs - from->syncs) / per,
 	       size_text(f, sizeof(f), bytes_of(d.bytes_in, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
 	       size_text(g, sizeof(g), to->copied - from->copied, per),
 	       frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0);

@@ -25,10 +25,12 @@ struct gh_stats_sample {
 	uint64_t replies;  /* replies sent: each one a round trip the app waited for */
 	uint64_t copied;   /* bytes the host's CPU copied for frames */
 	uint64_t swap_ns;  /* time in GL_OP_SWAP */
+	uint64_t syncs;    /* wl_display.sync requests: Wayland round trips */
 };
 
 struct gh_stats {
 	struct wire_frame_counts link; /* the session's link counts into it */
+	uint64_t syncs;                /* wl_display.sync requests relayed */
 	struct gh_stats_sample start, last;
 	struct wl_event_source *tick;   /* --stats: a line every second */
 	struct wl_event_source *signal; /* SIGUSR1: a line of the totals now */

@@ -1,8 +1,8 @@
 /*
  * eglSwapBuffers on a window, as the brief's step 4 and Mesa's Wayland
  * platform do it:
- *  a. wait for the throttle callback of the previous swap (the frame
- *     callback with interval 1, a wl_display.sync with interval 0);
+ *  a. with interval 1, send what the frame drew, then wait for the frame
+ *     callback of the previous swap; with interval 0 wait for nothing;
  *  b. pick a free frame buffer: up to GE_MAX_FRAME_BUFFERS per surface,
  *     each a wl_buffer from gpupipe_v1.create_memory, busy from its attach
  *     until wl_buffer.release; a new one costs one roundtrip so that the
@@ -13,6 +13,7 @@
  *  e. a new window size is sent for the next frame.
  * Everything Wayland happens on the surface's private queue.
  */
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,8 +70,29 @@ static bool new_buffer(struct ge_surface *s, struct ge_frame_buffer *b)
 	return wl_display_roundtrip_queue(s->d->wl, s->queue) >= 0;
 }
 
+/* Reads what the compositor has sent so far without waiting and dispatches
+ * the surface's queue, so that releases are seen before a swap looks for a
+ * buffer. */
+static bool dispatch_ready(struct ge_surface *s)
+{
+	struct wl_display *wl = s->d->wl;
+	while (wl_display_prepare_read_queue(wl, s->queue) != 0)
+		if (wl_display_dispatch_queue_pending(wl, s->queue) < 0)
+			return false;
+	struct pollfd p = {.fd = wl_display_get_fd(wl), .events = POLLIN};
+	if (poll(&p, 1, 0) > 0) {
+		if (wl_display_read_events(wl) < 0)
+			return false;
+	} else {
+		wl_display_cancel_read(wl);
+	}
+	return wl_display_dispatch_queue_pending(wl, s->queue) >= 0;
+}
+
 static struct ge_frame_buffer *get_buffer(struct ge_surface *s)
 {
+	if (!dispatch_ready(s))
+		return NULL;
 	for (;;) {
 		ge_surface_free_buffers(s, false);
 		struct ge_frame_buffer *empty = NULL;
@@ -142,23 +164,23 @@ static void commit(struct ge_surface *s, struct ge_frame_buffer *b, const int32_
 	} else {
 		wl_surface_damage(s->wrapper, 0, 0, INT32_MAX, INT32_MAX);
 	}
+	/* Interval 0 waits for nothing but a free buffer (get_buffer): up to
+	 * GE_MAX_FRAME_BUFFERS frames in flight, as Mesa's Wayland platform. */
 	if (s->swap_interval > 0) {
 		s->throttle = wl_surface_frame(s->wrapper);
 		wl_callback_add_listener(s->throttle, &throttle_listener, s);
 	}
 	wl_surface_commit(s->wrapper);
-	/* Without a frame callback, a sync still gives the compositor a
-	 * chance to release a buffer before the next swap looks for one. */
-	if (!s->throttle) {
-		s->throttle = wl_display_sync(s->wl_wrapper);
-		wl_callback_add_listener(s->throttle, &throttle_listener, s);
-	}
 	b->busy = true;
 }
 
 /* Steps a to d; the surface is current on this thread, display unlocked. */
 static bool present(struct ge_surface *s, struct ge_context *c, const EGLint *rects, EGLint n)
 {
+	/* The frame's commands go out before the wait, so the host renders
+	 * this frame while the previous swap's throttle comes back. */
+	if (s->throttle && !ge_stream_flush(c->stream))
+		return false;
 	while (s->throttle)
 		if (wl_display_dispatch_queue(s->d->wl, s->queue) < 0)
 			return false;

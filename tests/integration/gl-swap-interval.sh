@@ -1,7 +1,7 @@
 #!/bin/bash
 # eglSwapInterval through gpu-0 (GP_GL_MODE=native: Mesa in the app): with interval 1 every
 # swap asks for a frame callback (wl_surface.frame, seen with WAYLAND_DEBUG=client in the
-# app), with interval 0 none does; 30 frames are drawn, checked and shown either way. Then
+# app), with interval 0 none does (nor, through gpu-0, a wl_display.sync per frame); 30 frames are drawn, checked and shown either way. Then
 # weston-simple-egl shows its turning triangle with the default interval and with -b
 # (interval 0).
 # shellcheck source=../lib/harness.sh
@@ -21,8 +21,14 @@ for interval in 1 0; do
 		fail "gl-patterns --interval $interval did not show $frames frames"
 	requests=$(grep -cE 'wl_surface@[0-9]+\.frame\(' "$GP_TMP/interval$interval.log" || true)
 	note "interval $interval: $requests frame callbacks requested for $frames frames"
+	syncs=$(grep -cE 'wl_display@[0-9]+\.sync\(' "$GP_TMP/interval$interval.log" || true)
+	note "interval $interval: $syncs wl_display.sync round trips for $frames frames"
 	if ((interval == 0)); then
 		((requests == 0)) || fail "interval 0 requested $requests frame callbacks, expected none"
+		# libEGL_gpupipe waits for nothing but a free buffer: no round trip per frame
+		# either (Mesa's own swrast path makes one per frame).
+		[[ $GP_GL_MODE == native ]] || ((syncs < frames / 2)) ||
+			fail "interval 0 made $syncs wl_display.sync round trips for $frames frames"
 	else
 		((requests == frames)) ||
 			fail "interval 1 requested $requests frame callbacks, expected $frames (one per swap)"
