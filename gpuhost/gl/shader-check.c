@@ -754,6 +754,21 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 	return ext;
 }
 
+/* What for_standins made (*spelled when `made`, else `in`; *n bytes) with
+ * its constant calls glslang 12 does not fold spelled as their values
+ * (shader-fold.c): as for_standins. */
+static int for_folds(const struct version *v, int made, const char *in, size_t *n, char **spelled)
+{
+	char *folded = NULL;
+	int fold = gh_shader_fold_rewrite(made ? *spelled : in, *n, v->number,
+	                                  is_es_version(v->number), &folded, n);
+	if (fold == 0)
+		return made;
+	free(*spelled);
+	*spelled = folded; /* NULL when out of memory: never freed twice */
+	return fold;
+}
+
 /* Whether every reserved macro name the source holds is one that glslang
  * and the driver define alike (shader-macros.h); `why` says why not. */
 /* What both_define asks glslang and the context. */
@@ -843,6 +858,8 @@ enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t t
 	char *spelled = NULL;
 	unsigned enabled;
 	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled, &enabled);
+	if (standins >= 0)
+		standins = for_folds(&v, standins, moved ? text : source, &n, &spelled);
 	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
 	                                              : check_text(api, &v, stage,
 	                                                           standins ? spelled

@@ -341,6 +341,94 @@ static bool output_index_comes_with_blend_func_extended(void)
 	       checked_ext(bfe, error, "'undeclared'");
 }
 
+/* piglit's arb_gpu_shader5 const-bitCount and arb_gpu_shader_fp64
+ * const-fma-double (gpuhost/gl/shader-fold.c): built-ins GLSL makes
+ * constant, on literal arguments, where only a constant may be; a wrong
+ * value, a non-constant argument and the errors beside a folded call are
+ * still found, on the app's lines. */
+static bool constant_builtins_are_folded_for_glslang(void)
+{
+#define ASSERT_FS(version, ext, cond)                                                              \
+	"#version " version "\n" ext "#define STATIC_ASSERT(c) { float array[(c) ? -1 : 1]; }\n"   \
+	"out vec4 color;\nvoid main() {\n  color = vec4(0.0, 1.0, 0.0, 1.0);\n  "                  \
+	"STATIC_ASSERT(" cond ");\n}\n"
+#define GS5 "#extension GL_ARB_gpu_shader5 : enable\n"
+#define FP64 "#extension GL_ARB_gpu_shader_fp64 : enable\n"
+	static const char *const good[] = {
+	        ASSERT_FS("150", GS5, "ivec4(0) != bitCount(ivec4(0))"),
+	        ASSERT_FS("150", GS5, "ivec4(1, 2, 3, 4) != bitCount(uvec4(1u, 3u, 7u, 15u))"),
+	        ASSERT_FS("150", GS5,
+	                  "ivec4(32, 31, 31, 30) != bitCount(uvec4(0xFFFFFFFFu, 0xFFFFFFFEu, "
+	                  "0xFFFFFFFDu, 0xFFFFFFFCu))"),
+	        ASSERT_FS("150", GS5, "ivec4(32, 31, 31, 30) != bitCount(ivec4(-1, -2, -3, -4))"),
+	        ASSERT_FS("150", GS5, "ivec2(-1, 2) != findLSB(ivec2(0, 4))"),
+	        ASSERT_FS("400", "",
+	                  "ivec3(-1, 30, 30) != findMSB(ivec3(-1, 0x40000000, 0x80000000u))"),
+	        ASSERT_FS("400", "", "ivec2(-1, 31) != findMSB(uvec2(0u, 0x80000000u))"),
+	        ASSERT_FS("400", "", "3 != findLSB(010)"),
+	        ASSERT_FS("150", FP64,
+	                  "dvec4(0.0, 1.0, 4.0, 7.0) !=\n\t fma(dvec4(0.0, 0.0, 2.0, 2.0), "
+	                  "dvec4(1.0, 1.0, 2.0, 2.0), dvec4(0.0, 1.0, 0.0, 3.0))"),
+	        ASSERT_FS("150", FP64, "-2.5lf != fma(1.5lf, -2.0lf, 0.5lf)"),
+	        ASSERT_FS("150", GS5,
+	                  "vec4(-1.0, 0.0, -4.0, 1.0) != fma(vec4(0.0, -1.0, 2.0, 2.0), "
+	                  "vec4(1.0, 1.0, -2.0, 2.0), vec4(-1.0, 1.0, 0.0, -3.0))"),
+	        ASSERT_FS("400", "",
+	                  "vec2(13.0, -0.25) != fma(vec2(2.5, 0.5), vec2(4, -1.0), vec2(3.0, "
+	                  "0.25e0))"),
+	        ASSERT_FS("310 es", "precision highp float;\n",
+	                  "ivec2(1, 2) != bitCount(ivec2(1, 3))"),
+	};
+	for (size_t k = 0; k < sizeof(good) / sizeof(good[0]); k++) {
+		enum gh_shader_api api =
+		        strstr(good[k], " es\n") ? GH_SHADER_API_GLES : GH_SHADER_API_GL_CORE;
+		if (!accepted(api, GL_FRAGMENT_SHADER, good[k]))
+			return false;
+	}
+	static const char wrong[] = ASSERT_FS("150", GS5, "ivec4(0) == bitCount(ivec4(0))");
+	static const char wrong_fma[] = ASSERT_FS("150", FP64, "7.0lf == fma(2.0lf, 3.0lf, 1.0lf)");
+	static const char variable[] = "#version 400\nuniform ivec4 u;\nout vec4 c;\n"
+	                               "void main() { float a[bitCount(u).x]; c = vec4(1.0); }\n";
+	static const char constant[] = "#version 400\nconst int k = 7;\nout vec4 c;\n"
+	                               "void main() { float a[bitCount(k)]; c = vec4(1.0); }\n";
+	static const char nested[] =
+	        "#version 400\nout vec4 c;\n"
+	        "void main() { float a[bitCount(bitCount(7))]; c = vec4(1.0); }\n";
+	static const char mixed_fma[] = ASSERT_FS("400", "", "7.0lf == fma(2.0lf, 3.0, 1.0lf)");
+	static const char in_330[] = "#version 330\nout vec4 c;\n"
+	                             "void main() { float a[bitCount(7)]; c = vec4(1.0); }\n";
+	static const char float_fma_in_150[] = ASSERT_FS("150", FP64, "7.0 != fma(2.0, 3.0, 1.0)");
+	static const char beside[] = "#version 400\nout vec4 c;\n"
+	                             "void main() { float a[bitCount(7)]; c = vec4(1.0) + a[0] +"
+	                             " missing; }\n";
+	static const char after_lines[] =
+	        "#version 400\nout vec4 c;\nvoid main() {\n"
+	        "  float a[bitCount(\n  7\n  )];\n  c = vec4(1.0) + nope;\n"
+	        "}\n";
+	return refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, wrong,
+	               "array size must be a positive integer") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, wrong_fma,
+	               "array size must be a positive integer") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, variable,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, constant,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, nested,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, mixed_fma,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, in_330, "'bitCount'") &&
+	       /* (glslang declares fma of floats with ARB_gpu_shader_fp64: not folded
+	        * below 4.00, where the extension that has it is ARB_gpu_shader5) */
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, float_fma_in_150,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, beside, "0:3: 'missing'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, after_lines, "0:7: 'nope'");
+#undef ASSERT_FS
+#undef GS5
+#undef FP64
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -359,6 +447,7 @@ static const struct {
         CASE(array_indexing_comes_with_gpu_shader5_and_images),
         CASE(per_vertex_redeclaration_is_glsl_150),
         CASE(output_index_comes_with_blend_func_extended),
+        CASE(constant_builtins_are_folded_for_glslang),
 #undef CASE
 };
 
