@@ -442,8 +442,9 @@ static const struct divergence {
         {410, LINE_CONTINUATION, true},
 };
 
-/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL. */
-static const char *error_message(const char *line, size_t n)
+/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL;
+ * *at: L. */
+static const char *error_message(const char *line, size_t n, int *at)
 {
 	static const char prefix[] = "ERROR: ";
 	size_t i = sizeof(prefix) - 1;
@@ -451,8 +452,12 @@ static const char *error_message(const char *line, size_t n)
 		return NULL;
 	for (int part = 0; part < 2; part++) {
 		size_t digits = i;
-		while (i < n && line[i] >= '0' && line[i] <= '9')
+		*at = 0;
+		while (i < n && line[i] >= '0' && line[i] <= '9') {
+			if (*at < 100000000)
+				*at = *at * 10 + (line[i] - '0');
 			i++;
+		}
 		if (i == digits || i >= n || line[i] != ':')
 			return NULL;
 		i++;
@@ -467,6 +472,8 @@ struct divergence_context {
 	enum gh_glslang_stage stage;
 	unsigned enabled;
 	struct gh_shader_desktop desktop;
+	const char *text; /* what glslang checked (len bytes) */
+	size_t len;
 };
 
 static bool is_divergence(int version, struct divergence_context *dc, const char *msg, size_t n)
@@ -500,9 +507,14 @@ static void read_errors(int version, struct divergence_context *dc, const char *
 	for (const char *line = log; *line;) {
 		const char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) : strlen(line);
-		const char *msg = error_message(line, n);
+		int at;
+		const char *msg = error_message(line, n, &at);
 		if (msg) {
-			bool known = is_divergence(version, dc, msg, n - (size_t)(msg - line));
+			size_t msg_n = n - (size_t)(msg - line);
+			bool known = is_divergence(version, dc, msg, msg_n) ||
+			             gh_shader_unsized_member_divergence(dc->text, dc->len, version,
+			                                                 &dc->desktop, log, line, n,
+			                                                 msg, msg_n, at);
 			e->first_known |= known && e->count == 0;
 			e->known += known;
 			e->count++;
@@ -639,7 +651,8 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
                                          enum gh_glslang_stage stage, const char *text, size_t len,
                                          unsigned exts, unsigned enabled, char **log)
 {
-	struct divergence_context dc = {.stage = stage, .enabled = enabled};
+	struct divergence_context dc = {
+	        .stage = stage, .enabled = enabled, .text = text, .len = len};
 	gh_shader_desktop_scan(text, len, &dc.desktop);
 	dc.desktop.blend_func_extended = exts & GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	char pre[2048];

@@ -429,6 +429,57 @@ static bool constant_builtins_are_folded_for_glslang(void)
 #undef FP64
 }
 
+/* piglit's arb_shader_storage_buffer_object non_integral_size_array_member
+ * (gpuhost/gl/shader-unsized.c): an unsized member of a named buffer
+ * block, not its last, indexed by a variable: glslang refuses it, the
+ * driver refuses the program at link time. Anything else glslang says so
+ * of is still refused. */
+static bool unsized_member_index_is_left_to_the_link(void)
+{
+#define SSBO_VS(version, ext, decls, body)                                                         \
+	"#version " version "\n" ext decls "uniform int f;\nin vec4 p;\nout vec4 c;\n"             \
+	"void main(void) {\n  " body "\n  gl_Position = p;\n}\n"
+#define EXT "#extension GL_ARB_shader_storage_buffer_object: require\n"
+#define NAMED "buffer a {\n  vec4 s[];\n  vec4 a[];\n} b;\n"
+	static const char piglit[] = SSBO_VS("150", EXT, NAMED, "c = b.s[f];");
+	static const char in_430[] = SSBO_VS("430", "", NAMED, "c = b.s[f] + b.s[f + 1] + b.a[f];");
+	static const char qualified[] = SSBO_VS("430", "",
+	                                        "layout(std430) buffer a { highp vec4 s[], t; "
+	                                        "vec4 x[]; } b;\n",
+	                                        "c = b . s [f];");
+	static const char anonymous[] =
+	        SSBO_VS("430", "", "buffer a {\n  vec4 s[];\n  vec4 t[];\n};\n", "c = s[f];");
+	static const char global[] = SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = g[f];");
+	static const char uniform_block[] =
+	        SSBO_VS("430", "", NAMED "uniform u { vec4 m[]; vec4 n; } v;\n", "c = v.m[f];");
+	static const char other_on_line[] =
+	        SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = b.s[f] + g[f];");
+	static const char literal_index[] =
+	        SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = b.s[1] + g[f];");
+	static const char beside[] = SSBO_VS("430", "", NAMED, "c = b.s[f] + missing;");
+	/* (The driver sizes s by its constant index and links this one.) */
+	static const char constant_too[] = SSBO_VS("150", EXT, NAMED, "c = b.s[f] + b.s[3];");
+	static const char last_alone[] =
+	        SSBO_VS("430", "", "buffer a { vec4 s[]; } b;\n", "c = b.s[f];");
+	const char *what = "array must be redeclared with a size before being indexed";
+	enum gh_shader_api core = GH_SHADER_API_GL_CORE;
+	return accepted(core, GL_VERTEX_SHADER, piglit) &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER, piglit) &&
+	       accepted(core, GL_VERTEX_SHADER, in_430) &&
+	       accepted(core, GL_VERTEX_SHADER, qualified) &&
+	       accepted(core, GL_VERTEX_SHADER, last_alone) &&
+	       accepted(core, GL_VERTEX_SHADER, constant_too) &&
+	       refused(core, GL_VERTEX_SHADER, anonymous, what) &&
+	       refused(core, GL_VERTEX_SHADER, global, what) &&
+	       refused(core, GL_VERTEX_SHADER, uniform_block, what) &&
+	       refused(core, GL_VERTEX_SHADER, other_on_line, what) &&
+	       refused(core, GL_VERTEX_SHADER, literal_index, what) &&
+	       refused(core, GL_VERTEX_SHADER, beside, "'missing'");
+#undef SSBO_VS
+#undef EXT
+#undef NAMED
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -448,6 +499,7 @@ static const struct {
         CASE(per_vertex_redeclaration_is_glsl_150),
         CASE(output_index_comes_with_blend_func_extended),
         CASE(constant_builtins_are_folded_for_glslang),
+        CASE(unsized_member_index_is_left_to_the_link),
 #undef CASE
 };
 

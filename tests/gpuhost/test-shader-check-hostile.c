@@ -307,6 +307,34 @@ static bool folds_never_hide_what_a_macro_makes(void)
 #undef FOLD_FS
 }
 
+/* shader-unsized.c accepts glslang's error on a variable index of a named
+ * buffer block's unsized member (not its last) only on a line holding as
+ * many such indexes as errors, without #line. */
+static bool unsized_member_errors_only_on_their_own_lines(void)
+{
+#define SSBO_VS(before, body)                                                                      \
+	"#version 430\nbuffer a {\n  vec4 s[];\n  vec4 t[];\n} b;\nvec4 g[];\n" before             \
+	"uniform int f;\nin vec4 p;\nout vec4 c;\n"                                                \
+	"void main(void) {\n  " body "\n  gl_Position = p;\n}\n"
+	static const char *const hostile[] = {
+	        /* A global unsized array indexed where the next line's error would be. */
+	        SSBO_VS("", "c = g[f];\n#line 12\n  c = b.s[f];"),
+	        SSBO_VS("", "\n#line 12\n  c = b.s[f] + g[f];"),
+	        /* A macro indexing another array on the member's line. */
+	        SSBO_VS("#define G g[f]\n", "c = b.s[f] + G;"),
+	        SSBO_VS("#define G g[f]\n", "c = G + b.s[0];"),
+	        /* An anonymous block's member (the driver refuses it at compile time). */
+	        SSBO_VS("buffer d { vec4 s[]; vec4 t[]; }; vec4 h[];\n", "c = s[f] + h[f];"),
+	};
+	const char *what = "array must be redeclared with a size before being indexed";
+	for (size_t k = 0; k < sizeof(hostile) / sizeof(hostile[0]); k++) {
+		if (!refused(GH_SHADER_API_GL_CORE, VERT, 0, hostile[k], what))
+			return false;
+	}
+	return accepted(GH_SHADER_API_GL_CORE, VERT, 0, SSBO_VS("", "c = b.s[f] +\n  b.s[f];"));
+#undef SSBO_VS
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -324,6 +352,8 @@ int main(int argc, char **argv)
 	        {"offered_extension_macros_glslang_defines_are_taken",
 	         offered_extension_macros_glslang_defines_are_taken},
 	        {"folds_never_hide_what_a_macro_makes", folds_never_hide_what_a_macro_makes},
+	        {"unsized_member_errors_only_on_their_own_lines",
+	         unsized_member_errors_only_on_their_own_lines},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
