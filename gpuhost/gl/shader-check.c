@@ -442,8 +442,9 @@ static const struct divergence {
         {410, LINE_CONTINUATION, true},
 };
 
-/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL. */
-static const char *error_message(const char *line, size_t n)
+/* The message of an "ERROR: S:L: message" line (S and L digits), or NULL;
+ * *at: L. */
+static const char *error_message(const char *line, size_t n, int *at)
 {
 	static const char prefix[] = "ERROR: ";
 	size_t i = sizeof(prefix) - 1;
@@ -451,8 +452,12 @@ static const char *error_message(const char *line, size_t n)
 		return NULL;
 	for (int part = 0; part < 2; part++) {
 		size_t digits = i;
-		while (i < n && line[i] >= '0' && line[i] <= '9')
+		*at = 0;
+		while (i < n && line[i] >= '0' && line[i] <= '9') {
+			if (*at < 100000000)
+				*at = *at * 10 + (line[i] - '0');
 			i++;
+		}
 		if (i == digits || i >= n || line[i] != ':')
 			return NULL;
 		i++;
@@ -467,6 +472,8 @@ struct divergence_context {
 	enum gh_glslang_stage stage;
 	unsigned enabled;
 	struct gh_shader_desktop desktop;
+	const char *text; /* what glslang checked (len bytes) */
+	size_t len;
 };
 
 static bool is_divergence(int version, struct divergence_context *dc, const char *msg, size_t n)
@@ -500,9 +507,14 @@ static void read_errors(int version, struct divergence_context *dc, const char *
 	for (const char *line = log; *line;) {
 		const char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) : strlen(line);
-		const char *msg = error_message(line, n);
+		int at;
+		const char *msg = error_message(line, n, &at);
 		if (msg) {
-			bool known = is_divergence(version, dc, msg, n - (size_t)(msg - line));
+			size_t msg_n = n - (size_t)(msg - line);
+			bool known = is_divergence(version, dc, msg, msg_n) ||
+			             gh_shader_unsized_member_divergence(dc->text, dc->len, version,
+			                                                 &dc->desktop, log, line, n,
+			                                                 msg, msg_n, at);
 			e->first_known |= known && e->count == 0;
 			e->known += known;
 			e->count++;
@@ -639,7 +651,8 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
                                          enum gh_glslang_stage stage, const char *text, size_t len,
                                          unsigned exts, unsigned enabled, char **log)
 {
-	struct divergence_context dc = {.stage = stage, .enabled = enabled};
+	struct divergence_context dc = {
+	        .stage = stage, .enabled = enabled, .text = text, .len = len};
 	gh_shader_desktop_scan(text, len, &dc.desktop);
 	dc.desktop.blend_func_extended = exts & GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	char pre[2048];
@@ -754,6 +767,21 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 	return ext;
 }
 
+/* What for_standins made (*spelled when `made`, else `in`; *n bytes) with
+ * its constant calls glslang 12 does not fold spelled as their values
+ * (shader-fold.c): as for_standins. */
+static int for_folds(const struct version *v, int made, const char *in, size_t *n, char **spelled)
+{
+	char *folded = NULL;
+	int fold = gh_shader_fold_rewrite(made ? *spelled : in, *n, v->number,
+	                                  is_es_version(v->number), &folded, n);
+	if (fold == 0)
+		return made;
+	free(*spelled);
+	*spelled = folded; /* NULL when out of memory: never freed twice */
+	return fold;
+}
+
 /* Whether every reserved macro name the source holds is one that glslang
  * and the driver define alike (shader-macros.h); `why` says why not. */
 /* What both_define asks glslang and the context. */
@@ -843,6 +871,8 @@ enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t t
 	char *spelled = NULL;
 	unsigned enabled;
 	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled, &enabled);
+	if (standins >= 0)
+		standins = for_folds(&v, standins, moved ? text : source, &n, &spelled);
 	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
 	                                              : check_text(api, &v, stage,
 	                                                           standins ? spelled

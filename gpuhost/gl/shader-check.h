@@ -115,4 +115,12 @@ int gh_shader_subroutines_rewrite(const char *source, size_t len, int version, c
 int gh_shader_texture_array_rewrite(const char *source, size_t len, int version, char **out,
                                     size_t *n);
 
+/* The text glslang checks for a shader it checks as `version` (`es`: GLSL
+ * ES) that calls, on literal arguments, a built-in GLSL makes constant and
+ * glslang 12 does not fold (bitCount, findLSB, findMSB, fma), each such call
+ * spelled as its value (shader-fold.c): 1 with *out (malloc'd) and *n, 0
+ * when there is none to spell, -1 out of memory. */
+int gh_shader_fold_rewrite(const char *source, size_t len, int version, bool es, char **out,
+                           size_t *n);
+
 #endif

@@ -42,6 +42,16 @@ void gh_shader_desktop_scan(const char *source, size_t len, struct gh_shader_des
 bool gh_shader_desktop_divergence(int version, enum gh_glslang_stage stage,
                                   struct gh_shader_desktop *d, const char *msg, size_t n);
 
+/* Whether glslang's error `line` (n bytes, an "ERROR: S:L: " line of `log`
+ * whose message is `msg`, msg_n bytes, L being at_line) in the text it
+ * checked (`text`, len bytes) of a shader of `version` scanned as *d is the
+ * index of an unsized storage block member that is not the block's last,
+ * which the driver refuses at link time only (shader-unsized.c). */
+bool gh_shader_unsized_member_divergence(const char *text, size_t len, int version,
+                                         const struct gh_shader_desktop *d, const char *log,
+                                         const char *line, size_t n, const char *msg, size_t msg_n,
+                                         int at_line);
+
 /* Appends to the preamble `out` (NUL-terminated, `size` bytes in all) what
  * glslang lacks for a shader of `version` and `profile` in a context of
  * `api`, scanned as *d. */

@@ -341,6 +341,145 @@ static bool output_index_comes_with_blend_func_extended(void)
 	       checked_ext(bfe, error, "'undeclared'");
 }
 
+/* piglit's arb_gpu_shader5 const-bitCount and arb_gpu_shader_fp64
+ * const-fma-double (gpuhost/gl/shader-fold.c): built-ins GLSL makes
+ * constant, on literal arguments, where only a constant may be; a wrong
+ * value, a non-constant argument and the errors beside a folded call are
+ * still found, on the app's lines. */
+static bool constant_builtins_are_folded_for_glslang(void)
+{
+#define ASSERT_FS(version, ext, cond)                                                              \
+	"#version " version "\n" ext "#define STATIC_ASSERT(c) { float array[(c) ? -1 : 1]; }\n"   \
+	"out vec4 color;\nvoid main() {\n  color = vec4(0.0, 1.0, 0.0, 1.0);\n  "                  \
+	"STATIC_ASSERT(" cond ");\n}\n"
+#define GS5 "#extension GL_ARB_gpu_shader5 : enable\n"
+#define FP64 "#extension GL_ARB_gpu_shader_fp64 : enable\n"
+	static const char *const good[] = {
+	        ASSERT_FS("150", GS5, "ivec4(0) != bitCount(ivec4(0))"),
+	        ASSERT_FS("150", GS5, "ivec4(1, 2, 3, 4) != bitCount(uvec4(1u, 3u, 7u, 15u))"),
+	        ASSERT_FS("150", GS5,
+	                  "ivec4(32, 31, 31, 30) != bitCount(uvec4(0xFFFFFFFFu, 0xFFFFFFFEu, "
+	                  "0xFFFFFFFDu, 0xFFFFFFFCu))"),
+	        ASSERT_FS("150", GS5, "ivec4(32, 31, 31, 30) != bitCount(ivec4(-1, -2, -3, -4))"),
+	        ASSERT_FS("150", GS5, "ivec2(-1, 2) != findLSB(ivec2(0, 4))"),
+	        ASSERT_FS("400", "",
+	                  "ivec3(-1, 30, 30) != findMSB(ivec3(-1, 0x40000000, 0x80000000u))"),
+	        ASSERT_FS("400", "", "ivec2(-1, 31) != findMSB(uvec2(0u, 0x80000000u))"),
+	        ASSERT_FS("400", "", "3 != findLSB(010)"),
+	        ASSERT_FS("150", FP64,
+	                  "dvec4(0.0, 1.0, 4.0, 7.0) !=\n\t fma(dvec4(0.0, 0.0, 2.0, 2.0), "
+	                  "dvec4(1.0, 1.0, 2.0, 2.0), dvec4(0.0, 1.0, 0.0, 3.0))"),
+	        ASSERT_FS("150", FP64, "-2.5lf != fma(1.5lf, -2.0lf, 0.5lf)"),
+	        ASSERT_FS("150", GS5,
+	                  "vec4(-1.0, 0.0, -4.0, 1.0) != fma(vec4(0.0, -1.0, 2.0, 2.0), "
+	                  "vec4(1.0, 1.0, -2.0, 2.0), vec4(-1.0, 1.0, 0.0, -3.0))"),
+	        ASSERT_FS("400", "",
+	                  "vec2(13.0, -0.25) != fma(vec2(2.5, 0.5), vec2(4, -1.0), vec2(3.0, "
+	                  "0.25e0))"),
+	        ASSERT_FS("310 es", "precision highp float;\n",
+	                  "ivec2(1, 2) != bitCount(ivec2(1, 3))"),
+	};
+	for (size_t k = 0; k < sizeof(good) / sizeof(good[0]); k++) {
+		enum gh_shader_api api =
+		        strstr(good[k], " es\n") ? GH_SHADER_API_GLES : GH_SHADER_API_GL_CORE;
+		if (!accepted(api, GL_FRAGMENT_SHADER, good[k]))
+			return false;
+	}
+	static const char wrong[] = ASSERT_FS("150", GS5, "ivec4(0) == bitCount(ivec4(0))");
+	static const char wrong_fma[] = ASSERT_FS("150", FP64, "7.0lf == fma(2.0lf, 3.0lf, 1.0lf)");
+	static const char variable[] = "#version 400\nuniform ivec4 u;\nout vec4 c;\n"
+	                               "void main() { float a[bitCount(u).x]; c = vec4(1.0); }\n";
+	static const char constant[] = "#version 400\nconst int k = 7;\nout vec4 c;\n"
+	                               "void main() { float a[bitCount(k)]; c = vec4(1.0); }\n";
+	static const char nested[] =
+	        "#version 400\nout vec4 c;\n"
+	        "void main() { float a[bitCount(bitCount(7))]; c = vec4(1.0); }\n";
+	static const char mixed_fma[] = ASSERT_FS("400", "", "7.0lf == fma(2.0lf, 3.0, 1.0lf)");
+	static const char in_330[] = "#version 330\nout vec4 c;\n"
+	                             "void main() { float a[bitCount(7)]; c = vec4(1.0); }\n";
+	static const char float_fma_in_150[] = ASSERT_FS("150", FP64, "7.0 != fma(2.0, 3.0, 1.0)");
+	static const char beside[] = "#version 400\nout vec4 c;\n"
+	                             "void main() { float a[bitCount(7)]; c = vec4(1.0) + a[0] +"
+	                             " missing; }\n";
+	static const char after_lines[] =
+	        "#version 400\nout vec4 c;\nvoid main() {\n"
+	        "  float a[bitCount(\n  7\n  )];\n  c = vec4(1.0) + nope;\n"
+	        "}\n";
+	return refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, wrong,
+	               "array size must be a positive integer") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, wrong_fma,
+	               "array size must be a positive integer") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, variable,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, constant,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, nested,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, mixed_fma,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, in_330, "'bitCount'") &&
+	       /* (glslang declares fma of floats with ARB_gpu_shader_fp64: not folded
+	        * below 4.00, where the extension that has it is ARB_gpu_shader5) */
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, float_fma_in_150,
+	               "array size must be a constant integer expression") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, beside, "0:3: 'missing'") &&
+	       refused(GH_SHADER_API_GL_CORE, GL_FRAGMENT_SHADER, after_lines, "0:7: 'nope'");
+#undef ASSERT_FS
+#undef GS5
+#undef FP64
+}
+
+/* piglit's arb_shader_storage_buffer_object non_integral_size_array_member
+ * (gpuhost/gl/shader-unsized.c): an unsized member of a named buffer
+ * block, not its last, indexed by a variable: glslang refuses it, the
+ * driver refuses the program at link time. Anything else glslang says so
+ * of is still refused. */
+static bool unsized_member_index_is_left_to_the_link(void)
+{
+#define SSBO_VS(version, ext, decls, body)                                                         \
+	"#version " version "\n" ext decls "uniform int f;\nin vec4 p;\nout vec4 c;\n"             \
+	"void main(void) {\n  " body "\n  gl_Position = p;\n}\n"
+#define EXT "#extension GL_ARB_shader_storage_buffer_object: require\n"
+#define NAMED "buffer a {\n  vec4 s[];\n  vec4 a[];\n} b;\n"
+	static const char piglit[] = SSBO_VS("150", EXT, NAMED, "c = b.s[f];");
+	static const char in_430[] = SSBO_VS("430", "", NAMED, "c = b.s[f] + b.s[f + 1] + b.a[f];");
+	static const char qualified[] = SSBO_VS("430", "",
+	                                        "layout(std430) buffer a { highp vec4 s[], t; "
+	                                        "vec4 x[]; } b;\n",
+	                                        "c = b . s [f];");
+	static const char anonymous[] =
+	        SSBO_VS("430", "", "buffer a {\n  vec4 s[];\n  vec4 t[];\n};\n", "c = s[f];");
+	static const char global[] = SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = g[f];");
+	static const char uniform_block[] =
+	        SSBO_VS("430", "", NAMED "uniform u { vec4 m[]; vec4 n; } v;\n", "c = v.m[f];");
+	static const char other_on_line[] =
+	        SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = b.s[f] + g[f];");
+	static const char literal_index[] =
+	        SSBO_VS("430", "", NAMED "vec4 g[];\n", "c = b.s[1] + g[f];");
+	static const char beside[] = SSBO_VS("430", "", NAMED, "c = b.s[f] + missing;");
+	/* (The driver sizes s by its constant index and links this one.) */
+	static const char constant_too[] = SSBO_VS("150", EXT, NAMED, "c = b.s[f] + b.s[3];");
+	static const char last_alone[] =
+	        SSBO_VS("430", "", "buffer a { vec4 s[]; } b;\n", "c = b.s[f];");
+	const char *what = "array must be redeclared with a size before being indexed";
+	enum gh_shader_api core = GH_SHADER_API_GL_CORE;
+	return accepted(core, GL_VERTEX_SHADER, piglit) &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER, piglit) &&
+	       accepted(core, GL_VERTEX_SHADER, in_430) &&
+	       accepted(core, GL_VERTEX_SHADER, qualified) &&
+	       accepted(core, GL_VERTEX_SHADER, last_alone) &&
+	       accepted(core, GL_VERTEX_SHADER, constant_too) &&
+	       refused(core, GL_VERTEX_SHADER, anonymous, what) &&
+	       refused(core, GL_VERTEX_SHADER, global, what) &&
+	       refused(core, GL_VERTEX_SHADER, uniform_block, what) &&
+	       refused(core, GL_VERTEX_SHADER, other_on_line, what) &&
+	       refused(core, GL_VERTEX_SHADER, literal_index, what) &&
+	       refused(core, GL_VERTEX_SHADER, beside, "'missing'");
+#undef SSBO_VS
+#undef EXT
+#undef NAMED
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -359,6 +498,8 @@ static const struct {
         CASE(array_indexing_comes_with_gpu_shader5_and_images),
         CASE(per_vertex_redeclaration_is_glsl_150),
         CASE(output_index_comes_with_blend_func_extended),
+        CASE(constant_builtins_are_folded_for_glslang),
+        CASE(unsized_member_index_is_left_to_the_link),
 #undef CASE
 };
 

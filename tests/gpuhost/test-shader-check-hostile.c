@@ -262,6 +262,79 @@ static bool offered_extension_macros_glslang_defines_are_taken(void)
 	return true;
 }
 
+/* shader-fold.c spells bitCount(ivec4(7)) as its value for glslang: never
+ * where a macro could make the driver read those tokens otherwise (glslang,
+ * reading the value, would not see what the macro expands to), nor where
+ * the call holds anything but its own grammar. Each is refused as glslang
+ * refuses the call it cannot fold. */
+static bool folds_never_hide_what_a_macro_makes(void)
+{
+#define FOLD_FS(before, call)                                                                      \
+	"#version 430\n" before "out vec4 c;\nvoid main() {\n  float a[" call                      \
+	"];\n  c = vec4(1.0);\n}\n"
+	static const char *const hostile[] = {
+	        FOLD_FS("#define ivec4(x) x); } void f() { junk(\n", "bitCount(ivec4(7))"),
+	        FOLD_FS("#define bitCount(x) junk\n", "bitCount(7)"),
+	        FOLD_FS("#undef bitCount\n", "bitCount(7)"),
+	        FOLD_FS("#  /* a comment */ define /* another */ uint 1 +\n", "bitCount(uint(7))"),
+	        FOLD_FS("#define SPLICED \\\n  ivec4\n", "bitCount(ivec4(7))"),
+	        FOLD_FS("#def\\\nine iv\\\nec4(x) x\n", "bitCount(ivec4(7))"),
+	        FOLD_FS("int x; /*\n*/ #define ivec4(x) x\n", "bitCount(ivec4(7))"),
+	        FOLD_FS("#define PASTE(a, b) a##b\n", "bitCount(ivec4(7))"),
+	        FOLD_FS("", "bitCount(/* no */ 7)"),
+	        FOLD_FS("", "bitCount(7 /* no */)"),
+	        FOLD_FS("", "bitCount(ivec4(7)\\\n)"),
+	        FOLD_FS("", "bitCount(7, 8)"),
+	        FOLD_FS("", "bitCount(ivec4(7, 8))"),
+	        FOLD_FS("", "bitCount(1.0)"),
+	        FOLD_FS("", "bitCount(99999999999)"),
+	        FOLD_FS("", "bitCount(08)"),
+	        FOLD_FS("", "bitCount(7u2)"),
+	        FOLD_FS("const int k = 7;\n", "bitCount(k)"),
+	        FOLD_FS("#define N 7\n", "bitCount(ivec4(N)).x"),
+	};
+	for (size_t k = 0; k < sizeof(hostile) / sizeof(hostile[0]); k++) {
+		char *log;
+		enum gh_shader_verdict v = verdict(COMPAT, FRAG, 0, hostile[k], &log);
+		CHECK(v == GH_SHADER_REFUSED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      hostile[k]);
+		free(log);
+	}
+	/* The legitimate twins: macros of other names around a call. */
+	return accepted(COMPAT, FRAG, 0, FOLD_FS("#define N 7\n", "bitCount(ivec4(7)).x + N")) &&
+	       accepted(COMPAT, FRAG, 0,
+	                FOLD_FS("#define SIZE(x) (x)\n", "SIZE(bitCount(ivec2( 7 , 1 )).x)"));
+#undef FOLD_FS
+}
+
+/* shader-unsized.c accepts glslang's error on a variable index of a named
+ * buffer block's unsized member (not its last) only on a line holding as
+ * many such indexes as errors, without #line. */
+static bool unsized_member_errors_only_on_their_own_lines(void)
+{
+#define SSBO_VS(before, body)                                                                      \
+	"#version 430\nbuffer a {\n  vec4 s[];\n  vec4 t[];\n} b;\nvec4 g[];\n" before             \
+	"uniform int f;\nin vec4 p;\nout vec4 c;\n"                                                \
+	"void main(void) {\n  " body "\n  gl_Position = p;\n}\n"
+	static const char *const hostile[] = {
+	        /* A global unsized array indexed where the next line's error would be. */
+	        SSBO_VS("", "c = g[f];\n#line 12\n  c = b.s[f];"),
+	        SSBO_VS("", "\n#line 12\n  c = b.s[f] + g[f];"),
+	        /* A macro indexing another array on the member's line. */
+	        SSBO_VS("#define G g[f]\n", "c = b.s[f] + G;"),
+	        SSBO_VS("#define G g[f]\n", "c = G + b.s[0];"),
+	        /* An anonymous block's member (the driver refuses it at compile time). */
+	        SSBO_VS("buffer d { vec4 s[]; vec4 t[]; }; vec4 h[];\n", "c = s[f] + h[f];"),
+	};
+	const char *what = "array must be redeclared with a size before being indexed";
+	for (size_t k = 0; k < sizeof(hostile) / sizeof(hostile[0]); k++) {
+		if (!refused(GH_SHADER_API_GL_CORE, VERT, 0, hostile[k], what))
+			return false;
+	}
+	return accepted(GH_SHADER_API_GL_CORE, VERT, 0, SSBO_VS("", "c = b.s[f] +\n  b.s[f];"));
+#undef SSBO_VS
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -278,6 +351,9 @@ int main(int argc, char **argv)
 	        {"standins_keep_the_builtins_rules", standins_keep_the_builtins_rules},
 	        {"offered_extension_macros_glslang_defines_are_taken",
 	         offered_extension_macros_glslang_defines_are_taken},
+	        {"folds_never_hide_what_a_macro_makes", folds_never_hide_what_a_macro_makes},
+	        {"unsized_member_errors_only_on_their_own_lines",
+	         unsized_member_errors_only_on_their_own_lines},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");
