@@ -20,10 +20,18 @@
  * the app's. Apps that never name the front pay nothing: no second pbuffer, no copy.
  *
  * What the swap does to the front, as Mesa's Wayland platform does natively (measured
- * here with tests/gl/gl-front-buffer.c): the front of a window is a buffer of the app's
- * own that eglSwapBuffers neither fills nor shows. The compositor only ever gets the back
- * buffers the swaps hand it (Mesa's Wayland flushFrontBuffer presents nothing), so the
- * swap leaves the front pbuffer alone and nothing drawn to the front is presented.
+ * here, llvmpipe, with tests/gl/gl-front-buffer.c): the front of a window is a buffer of
+ * the app's own that eglSwapBuffers never fills, so the swap leaves the front pbuffer
+ * alone, which costs no copy per frame.
+ *
+ * Not done yet: natively, Mesa (llvmpipe's Wayland path) also presents the front when the
+ * app flushes after drawing to it (glDrawBuffer(GL_FRONT), a clear, glFlush: the window
+ * shows it until the next swap). Through gpu-0 nothing drawn to the front is presented:
+ * presenting is the app's EGL library's (it commits the wl_buffers the swaps fill), so it
+ * would take a GL stream op that fills a frame buffer from the front pbuffer, sent by the
+ * library at glFlush/glFinish when the context drew to the front since (the library sees
+ * its glDrawBuffer calls), and the wl_surface commit that goes with it. (Mesa's Wayland
+ * path for GPU drivers, which may differ, was not checked here: no GPU.)
  *
  * GL_FRONT_AND_BACK and GL_LEFT name both buffers: the back pbuffer stays the draw
  * surface and a glClear (run, not compiled into a display list) clears the front pbuffer
