@@ -123,7 +123,8 @@ bool gl_exec_wrap_glPopAttrib(struct gl_exec *x)
 	if (!gh_gl_attrib_sync(x, false))
 		return false;
 	gh_gl_textures_resync(x);
-	return true;
+	/* GL_COLOR_BUFFER_BIT and GL_PIXEL_MODE_BIT restore the window's buffers. */
+	return gh_gl_front_resync(x);
 }
 
 /* ---- After a display list ran: the texture images it may have made ---- */

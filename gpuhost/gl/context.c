@@ -209,6 +209,7 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 	ctx->refs = 1;
 	ctx->config = config;
 	ctx->level = args->level;
+	ctx->window_draw = GL_BACK; /* a window is double-buffered (front.c) */
 	*err = EGL_SUCCESS;
 	if (!context_init(ctx)) {
 		gh_gl_map_remove(&gl->contexts, handle, NULL);

@@ -8,7 +8,8 @@
  *   gh_gl_context -- a host EGL context; its share group (gh_gl_share) holds
  *     the name maps of shared objects, the context those of framebuffers and
  *     vertex arrays, plus the vertex state that draws are validated against.
- *   gh_gl_surface -- a host pbuffer, the back buffer of an app surface.
+ *   gh_gl_surface -- a host pbuffer, the back buffer of an app surface (and
+ *     for a window whose front the app names, a second one: front.c).
  *   gh_gl_memory -- a frame buffer the compositor shows (memory.c).
  *   gh_gl_quota (one per link) -- the GL memory and names it holds against
  *     its limits; buffer, texture and renderbuffer records charge it.
@@ -547,6 +548,10 @@ struct gh_gl_context {
 	bool fixed_restart;      /* the host context has GL_PRIMITIVE_RESTART_FIXED_INDEX */
 	bool app_restart;        /* and GL_PRIMITIVE_RESTART (desktop 3.1) */
 	bool initialized;        /* made current once: es3 is known */
+	/* The draw buffer of the windows it draws to (desktop GL; GL_BACK at
+	 * first), and the host's read surface it last had (front.c). */
+	uint32_t window_draw;
+	EGLSurface egl_read;
 	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
 	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
 	uint32_t client_unit;                 /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
@@ -594,6 +599,12 @@ struct gh_gl_surface {
 	uint32_t width, height;
 	EGLSurface egl;
 	uint64_t bytes; /* charged to the GL memory quota */
+	/* A window's front buffer (front.c): EGL_NO_SURFACE until a context names
+	 * it; front_bytes charged to the quota. window_read: the read buffer of
+	 * the window (the driver keeps one per surface), GL_BACK at first. */
+	EGLSurface front;
+	uint64_t front_bytes;
+	uint32_t window_read;
 	/* Frame buffer contents: a memory holding frame `frame` of `serial`
 	 * is that surface's frame; `serial` changes at each resize. */
 	uint64_t serial, frame;
@@ -610,6 +621,23 @@ bool gh_gl_surface_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_surface_unref(struct gh_gl_surface *surf);
 /* Stops `egl` being current on the host thread before it goes away. */
 void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf);
+
+/* ---- front.c: a window's front buffer ---- */
+
+/* The host's EGL draw and read surfaces for what is current on x: a window's front
+ * pbuffer where the context's buffers name it (made then, charged to the quota). False
+ * after failing the link. */
+bool gh_gl_front_surfaces(struct gl_exec *x, EGLSurface *draw, EGLSurface *read);
+/* After the host made x's context current with `read`: a new read surface is told the
+ * window's read buffer. */
+void gh_gl_front_made_current(struct gl_exec *x, EGLSurface read);
+/* After GL may have changed the window's draw or read buffer behind the commands (a
+ * display list ran, glPopAttrib): reads them from the driver. False after failing the
+ * link. */
+bool gh_gl_front_resync(struct gl_exec *x);
+/* glGetIntegerv's answer where the driver's is the pbuffer's, not the window's. */
+void gh_gl_front_answer_get(struct gl_exec *x, GLenum pname, GLint *v);
+void gh_gl_front_destroy(struct gh_gl_surface *surf);
 
 /* ---- readback.c ---- */
 

@@ -98,9 +98,9 @@ void gh_gl_round_trips_by_command(const struct gh_gl *gl, char *text, size_t len
  * for (gpupipe-host --quota-*; README "Security model"). */
 struct gh_gl_limits {
 	/* Bytes of GL memory: buffer stores, texture and renderbuffer images,
-	 * EGL surfaces' back buffers and EGLImages. Past it the allocating
-	 * call is not made and the app's glGetError says GL_OUT_OF_MEMORY
-	 * (EGL_BAD_ALLOC for EGL objects). */
+	 * EGL surfaces' back buffers (and windows' front buffers: front.c) and
+	 * EGLImages. Past it the allocating call is not made and the app's
+	 * glGetError says GL_OUT_OF_MEMORY (EGL_BAD_ALLOC for EGL objects). */
 	uint64_t memory;
 	/* Live GL object names of every class. Past it the link ends: the app
 	 * made the names already (they cost no round trip), so an error code

@@ -349,6 +349,11 @@ static bool reread(struct gl_exec *x, uint64_t worst)
 		}
 		gh_gl_textures_resync(x);
 		program_resync(x);
+		if (!gh_gl_front_resync(x)) {
+			if (worst)
+				gh_gl_quota_adjust(&x->gl->quota, worst, 0);
+			return false;
+		}
 	}
 	if (share->lists.images)
 		gh_gl_storage_reread_all(x);

@@ -186,6 +186,7 @@ bool gl_exec_special_glGetIntegerv(struct gl_exec *x, struct gl_reader *r)
 	int cls = binding_class(pname);
 	if (cls >= 0)
 		v[0] = (GLint)gh_gl_reverse(x, (enum gl_name_class)cls, (uint32_t)v[0]);
+	gh_gl_front_answer_get(x, pname, v);
 	return reply_blob(x, v, cap);
 }
 

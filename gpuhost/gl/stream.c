@@ -145,11 +145,13 @@ bool gh_gl_stream_make_current(struct gl_exec *x)
 {
 	if (!x->ctx)
 		return true;
-	EGLSurface draw = x->draw ? x->draw->egl : EGL_NO_SURFACE;
-	EGLSurface read = x->read ? x->read->egl : EGL_NO_SURFACE;
+	EGLSurface draw, read;
+	if (!gh_gl_front_surfaces(x, &draw, &read))
+		return false;
 	if (!gh_gl_host_make_current(x->gl, x->ctx->egl, draw, read))
 		return gh_gl_fail(x, "the host cannot make context %u current (EGL error 0x%x)",
 		                  x->ctx->handle, eglGetError());
+	gh_gl_front_made_current(x, read);
 	return true;
 }
 

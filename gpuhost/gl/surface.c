@@ -1,6 +1,7 @@
 /*
  * App surfaces: each is a host pbuffer of the app's config (window surfaces
- * included), the back buffer GL_OP_SWAP copies from. Preserved between
+ * included), the back buffer GL_OP_SWAP copies from (a window's front, where
+ * the app names it, is another: front.c). Preserved between
  * swaps, as pbuffers are; a resize makes a new one (contents undefined, as
  * the stream spec says). Destruction waits until no stream has it current.
  * Each counts against the link's GL memory quota.
@@ -101,6 +102,7 @@ bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 	surf->config = config;
 	surf->width = w;
 	surf->height = h;
+	surf->window_read = GL_BACK;
 	new_contents(gl, surf);
 	*err = EGL_SUCCESS;
 	return true;
@@ -136,6 +138,9 @@ bool gh_gl_surface_resize(struct gl_exec *x, uint32_t handle, uint32_t w, uint32
 	 * command (gh_gl_stream_make_current compares EGL surfaces). */
 	gh_gl_release_host_current(gl, EGL_NO_CONTEXT, surf->egl);
 	eglDestroySurface(gl->dpy, surf->egl);
+	/* The front's contents are undefined too: made again at the size when
+	 * named (gh_gl_stream_make_current). */
+	gh_gl_front_destroy(surf);
 	surf->egl = egl;
 	surf->width = w;
 	surf->height = h;
@@ -156,6 +161,7 @@ void gh_gl_surface_unref(struct gh_gl_surface *surf)
 {
 	if (!surf || --surf->refs)
 		return;
+	gh_gl_front_destroy(surf);
 	gh_gl_release_host_current(surf->gl, EGL_NO_CONTEXT, surf->egl);
 	eglDestroySurface(surf->gl->dpy, surf->egl);
 	gh_gl_quota_adjust(&surf->gl->quota, surf->bytes, 0);

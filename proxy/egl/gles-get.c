@@ -243,10 +243,13 @@ static int formats(GLenum pname, GLint out[GL_SIZES_MAX_FORMATS])
 }
 
 /* Pnames whose value is an object name: the host maps names back to the
- * app's only in glGetIntegerv, so the float and boolean queries go there. */
+ * app's only in glGetIntegerv, so the float and boolean queries go there.
+ * GL_DOUBLEBUFFER too: the host answers the window's there, not its
+ * single-buffered pbuffer's (gpuhost/gl/front.c). */
 static bool is_binding(GLenum pname)
 {
 	switch (pname) {
+	case 0x0C32: /* GL_DOUBLEBUFFER */
 	case GL_CURRENT_PROGRAM:
 	case GL_FRAMEBUFFER_BINDING:
 	case GL_RENDERBUFFER_BINDING:

@@ -196,6 +196,7 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 	CHECK(info.n_apis >= 1 && info.n_apis <= GL_API_COUNT, "%u APIs", info.n_apis);
 	memset(&t->es, 0, sizeof(t->es));
 	memset(&t->es1, 0, sizeof(t->es1));
+	memset(&t->compat, 0, sizeof(t->compat));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		struct gl_api_info api;
 		const uint8_t *blob = gt_blob_at(&p, end, &n);
@@ -212,6 +213,8 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 			t->es = api;
 		else if (api.api == GL_API_GLES1)
 			t->es1 = api;
+		else if (api.api == GL_API_GL_COMPAT)
+			t->compat = api;
 		fprintf(stderr, "host offers %s %u.%u\n", gl_api_name(api.api),
 		        GL_VERSION_MAJOR(api.version), GL_VERSION_MINOR(api.version));
 		for (int i = 0; i < 5; i++) {
@@ -250,6 +253,20 @@ void gt_cmd_create_context_api(struct gt *t, uint32_t handle, uint32_t share,
 void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share)
 {
 	gt_cmd_create_context_api(t, handle, share, &t->es);
+}
+
+bool gt_compat_window(struct gt *t, uint32_t w, uint32_t h)
+{
+	if (!gt_init_stream(t, 1))
+		return false;
+	if (!t->compat.version) {
+		fprintf(stderr, "the host offers no compatibility profile\n");
+		exit(77);
+	}
+	gt_cmd_create_context_api(t, 1, 0, &t->compat);
+	CHECK(gt_send(t, 1, 0, 0), "create context: %s", t->reason);
+	return egl_reply(t, 1, GL_OP_CREATE_CONTEXT, EGL_SUCCESS) &&
+	       gt_surface(t, 1, 1, w, h, GL_SURFACE_WINDOW) && gt_current(t, 1, 1, 1);
 }
 
 bool gt_context(struct gt *t, uint16_t ch, uint32_t handle)

@@ -2,12 +2,14 @@
  * The GL executor on the host's real EGL: what honest streams get.
  * Each case is one meson test; the program takes the case's name.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "gl-harness.h"
+#include "gl-private.h"
 
 static bool pixels_are(const uint8_t *px, int n, uint8_t r, uint8_t g, uint8_t b, uint8_t a)
 {
@@ -304,6 +306,61 @@ static bool two_streams_keep_their_own_contexts(struct gt *t)
 	return gt_read_pixels(t, 2, 0, 0, 4, 4, px) && pixels_are(px, 16, 0, 0, 255, 255);
 }
 
+#define FRONT 0x0404u
+#define BACK 0x0405u
+#define FRONT_AND_BACK 0x0408u
+
+/* A window's front is a buffer of its own (gpuhost/gl/front.c): what is drawn there
+ * stays out of the back the swap presents, and reads back from GL_FRONT alone. */
+static bool window_front_is_its_own_buffer(struct gt *t)
+{
+	struct frame f;
+	uint8_t px[16 * 8 * 4];
+	uint64_t before;
+	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	before = t->gl->quota.memory;
+	clear(t, 0, 1, 0);
+	gt_cmd(t, GLES_OP_glDrawBuffer, 1, FRONT);
+	clear(t, 1, 0, 0);
+	gt_cmd(t, GLES_OP_glDrawBuffer, 1, BACK);
+	swap(t, 7, 0, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	const struct gh_gl_surface *surf = gh_gl_map_get_ptr(&t->gl->surfaces, 1);
+	CHECK(surf && t->gl->quota.memory == before + surf->bytes,
+	      "the front is charged as the back is: %llu more bytes",
+	      (unsigned long long)(t->gl->quota.memory - before));
+	if (!rows_are(&f, 16, 0, 8, 0, 255, 0) || !gt_read_pixels(t, 1, 0, 0, 16, 8, px) ||
+	    !pixels_are(px, 16 * 8, 0, 255, 0, 255))
+		return false;
+	gt_cmd(t, GLES_OP_glReadBuffer, 1, FRONT);
+	if (!gt_read_pixels(t, 1, 0, 0, 16, 8, px) || !pixels_are(px, 16 * 8, 255, 0, 0, 255))
+		return false;
+	/* GL_FRONT_AND_BACK: a clear reaches both. */
+	gt_cmd(t, GLES_OP_glDrawBuffer, 1, FRONT_AND_BACK);
+	clear(t, 0, 0, 1);
+	if (!gt_read_pixels(t, 1, 0, 0, 16, 8, px) || !pixels_are(px, 16 * 8, 0, 0, 255, 255))
+		return false;
+	gt_cmd(t, GLES_OP_glReadBuffer, 1, BACK);
+	return gt_read_pixels(t, 1, 0, 0, 16, 8, px) && pixels_are(px, 16 * 8, 0, 0, 255, 255);
+}
+
+/* Apps that never name the front get no second pbuffer. */
+static bool window_without_front_use_has_no_front_buffer(struct gt *t)
+{
+	struct frame f;
+	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	uint64_t before = t->gl->quota.memory;
+	gt_cmd(t, GLES_OP_glDrawBuffer, 1, BACK);
+	clear(t, 0, 1, 0);
+	swap(t, 7, 0, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(t->gl->quota.memory == before, "%llu bytes more held",
+	      (unsigned long long)(t->gl->quota.memory - before));
+	return rows_are(&f, 16, 0, 8, 0, 255, 0);
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(init_reports_configs_strings_and_limits),
         GT_CASE(clear_reads_back_through_glreadpixels),
@@ -315,6 +372,8 @@ static const struct gt_case cases[] = {
         GT_CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
         GT_CASE(resized_surface_swaps_at_the_new_size),
         GT_CASE(two_streams_keep_their_own_contexts),
+        GT_CASE(window_front_is_its_own_buffer),
+        GT_CASE(window_without_front_use_has_no_front_buffer),
 };
 
 int main(int argc, char **argv)

@@ -507,6 +507,18 @@ static bool texture_view_shares_its_origins_storage(struct gt *t)
 	return errors(t, 1, GL_NO_ERROR) && holds(t, base);
 }
 
+/* The front is charged: past the GL memory quota, a glDrawBuffer(GL_FRONT) ends the link
+ * (it has no error to give), and the host made no pbuffer. */
+static bool window_front_past_the_quota_ends_the_link(struct gt *t)
+{
+	if (!gt_compat_window(t, 16, 8))
+		return false;
+	limits(t, held(t) + 16 - GH_GL_CONTEXT_BYTES, 1u << 16);
+	gt_cmd(t, GLES_OP_glDrawBuffer, 1, 0x0404 /* GL_FRONT */);
+	CHECK(!gt_send(t, 1, 0, 0), "a front past the quota was made");
+	return gt_refused(t, "front buffer of surface 1 would pass the GL memory quota");
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(buffer_store_past_the_quota_gives_out_of_memory),
         GT_CASE(respecified_and_deleted_buffers_give_their_bytes_back),
@@ -522,6 +534,7 @@ static const struct gt_case cases[] = {
         GT_CASE(congested_link_pauses_the_stream),
         GT_CASE(implied_storage_is_charged),
         GT_CASE(contexts_are_charged),
+        GT_CASE(window_front_past_the_quota_ends_the_link),
         GT_CASE(texture_view_shares_its_origins_storage),
 };
 

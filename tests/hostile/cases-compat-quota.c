@@ -1,8 +1,9 @@
 /*
  * Hostile GL streams at the compatibility profile's quota and check holes: a texture deleted
  * while glPushAttrib saved it, pixel rectangles with no pixels, display list names outside
- * glGenLists' ranges. On a 4.5 compatibility context: skipped where the host offers none yet
- * (GPUPIPE_TEST_OFFER_PENDING=1 in a test build's environment offers it).
+ * glGenLists' ranges, a window's front buffer named every way. On a 4.5 compatibility context:
+ * skipped where the host offers none yet (GPUPIPE_TEST_OFFER_PENDING=1 in a test build's
+ * environment offers it).
  */
 #include <string.h>
 
@@ -13,6 +14,12 @@
 #define GL_TEXTURE_BIT_ 0x00040000u
 #define GL_BITMAP_ 0x1A00u
 #define GL_COLOR_INDEX_ 0x1900u
+#define GL_FRONT_LEFT_ 0x0400u
+#define GL_FRONT_ 0x0404u
+#define GL_FRONT_AND_BACK_ 0x0408u
+#define GL_COLOR_BUFFER_BIT_ 0x4000u
+#define GL_PIXEL_MODE_BIT_ 0x0020u
+#define WINDOW 2u
 
 static void gen_texture(struct hl_gl_link *g, uint32_t name)
 {
@@ -261,6 +268,48 @@ static bool gl_proxy_textures_are_not_charged(struct hl_env *e)
 	return true;
 }
 
+/* A window's front buffer (gpuhost/gl/front.c, a second host pbuffer made when the app
+ * names it, which the host follows through lists and the attribute stack) named every way
+ * GL lets an app and one it does not: an enum GL refuses (its error, nothing made),
+ * glDrawBuffer(GL_FRONT) compiled into a list and called, glPushAttrib/glPopAttrib around
+ * GL_FRONT_AND_BACK and a GL_FRONT read buffer, glDrawBuffers of GL_FRONT_LEFT, the window
+ * resized and destroyed while its front is the draw surface: GL's errors only, and the link
+ * goes on to its end. */
+static bool gl_window_front_named_every_way_keeps_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	uint32_t err;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GL_OP_CREATE_SURFACE, 5, WINDOW, g.config, SIZE, SIZE, GL_SURFACE_WINDOW);
+	CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GL_OP_CREATE_SURFACE, &err));
+	CHECKF(err == EGL_OK, "GL_OP_CREATE_SURFACE (window): EGL error 0x%x", err);
+	hl_gl_cmd(&g, GL_OP_MAKE_CURRENT, 3, CTX, WINDOW, WINDOW);
+	hl_gl_cmd(&g, GLES_OP_glDrawBuffer, 1, 0xdeadu);
+	CHECK(error_is(&g, GL_INVALID_ENUM, "glDrawBuffer of no buffer"));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 5u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glDrawBuffer, 1, GL_FRONT_);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 5u);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT_);
+	hl_gl_cmd(&g, GLES_OP_glPushAttrib, 1, GL_COLOR_BUFFER_BIT_ | GL_PIXEL_MODE_BIT_);
+	hl_gl_cmd(&g, GLES_OP_glDrawBuffer, 1, GL_FRONT_AND_BACK_);
+	hl_gl_cmd(&g, GLES_OP_glReadBuffer, 1, GL_FRONT_);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT_);
+	hl_gl_cmd(&g, GLES_OP_glPopAttrib, 0);
+	uint32_t front_left = GL_FRONT_LEFT_;
+	hl_gl_cmd_begin(&g, GLES_OP_glDrawBuffers);
+	hl_put_u32(&g.cmds, 1);
+	hl_gl_put_blob(&g, &front_left, sizeof(front_left));
+	hl_gl_cmd_end(&g);
+	CHECK(error_is(&g, GL_NO_ERROR, "the front named by a list, the stack, glDrawBuffers"));
+	hl_gl_cmd(&g, GL_OP_RESIZE_SURFACE, 3, WINDOW, 2 * SIZE, SIZE);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT_);
+	hl_gl_cmd(&g, GL_OP_DESTROY_SURFACE, 1, WINDOW);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT_);
+	CHECK(error_is(&g, GL_NO_ERROR, "clears after a resize and the destruction"));
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_texture_deleted_while_pushed_stays_charged, "--quota-gl-memory", "64M"),
         HL_CASE(gl_draw_pixels_with_null_and_no_unpack_buffer_ends_the_link),
@@ -270,6 +319,7 @@ const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_list_deleted_while_made_is_charged_again, "--quota-gl-names", "1024"),
         HL_CASE(gl_list_left_inside_begin_is_not_kept),
         HL_CASE_ARGS(gl_proxy_textures_are_not_charged, "--quota-gl-memory", "64M"),
+        HL_CASE(gl_window_front_named_every_way_keeps_the_link),
 };
 const size_t hl_compat_quota_case_count =
         sizeof(hl_compat_quota_cases) / sizeof(hl_compat_quota_cases[0]);

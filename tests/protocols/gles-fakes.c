@@ -507,6 +507,29 @@ bool gl_exec_hook_glClientActiveTexture(struct gl_exec *x, GLenum texture)
 	return true;
 }
 
+/* Host wraps: straight to the fake GL (a window's front buffer, gpuhost/gl/front.c, has no
+ * part here). */
+bool gl_exec_wrap_glClear(struct gl_exec *x, GLbitfield mask)
+{
+	gles_host.glClear(mask);
+	return true;
+}
+bool gl_exec_wrap_glDrawBuffer(struct gl_exec *x, GLenum buf)
+{
+	gles_host.glDrawBuffer(buf);
+	return true;
+}
+bool gl_exec_wrap_glDrawBuffers(struct gl_exec *x, GLsizei n, const GLenum *bufs)
+{
+	gles_host.glDrawBuffers(n, bufs);
+	return true;
+}
+bool gl_exec_wrap_glReadBuffer(struct gl_exec *x, GLenum src)
+{
+	gles_host.glReadBuffer(src);
+	return true;
+}
+
 /* Host wraps: straight to the fake GL, as if every shader passed its check. */
 bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
 {
