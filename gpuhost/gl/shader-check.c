@@ -305,7 +305,9 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
  * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
  * GLSL 1.10 explicit-location and uniform-block shaders need; the atomic counter functions,
  * which glslang 12 declares from 3.30 on only; ARB_gpu_shader5's functions, geometry
- * invocations and interpolation functions, from 4.00 on only). Such a shader (its #extension line
+ * invocations and interpolation functions, from 4.00 on only; EXT_gpu_shader4's unsigned
+ * integers and integer, buffer and rectangle samplers, from 1.40 on, its own spellings
+ * respelled by shader-gpu-shader4.c). Such a shader (its #extension line
  * enabling it, shader-directive.h: not a mere mention) is checked as that version (its #version's
  * digits respelled, as compute_version does; its profile kept): a superset of what it may say,
  * every line still parsed, but for the words the later version reserves (a shader naming its own
@@ -322,6 +324,7 @@ static const struct {
         {"GL_ARB_uniform_buffer_object", 110, 140},    /* layout(std140) uniform blocks */
         {"GL_ARB_shader_atomic_counters", 150, 330},   /* atomicCounterIncrement, ... */
         {"GL_ARB_gpu_shader5", 150, 400},              /* bitCount, interpolateAtSample, ... */
+        {"GL_EXT_gpu_shader4", 110, 140}, /* uint, usamplerBuffer: shader-gpu-shader4.c */
 };
 
 static struct version *ext_version(const char *source, size_t len, struct version *v)
@@ -546,6 +549,7 @@ static const struct {
         {GH_SHADER_EXT_DRAW_INSTANCED, "GL_EXT_draw_instanced"},
         {GH_SHADER_EXT_TEXTURE_ARRAY, "GL_EXT_texture_array"},
         {GH_SHADER_EXT_ARB_DRAW_INSTANCED, "GL_ARB_draw_instanced"},
+        {GH_SHADER_EXT_GPU_SHADER4, "GL_EXT_gpu_shader4"},
 };
 
 #define N_UNKNOWN_EXTS (sizeof(unknown_exts) / sizeof(unknown_exts[0]))
@@ -750,6 +754,21 @@ static int for_standins(const struct version *v, enum gh_glslang_stage stage, un
 			return -1;
 		if (ta > 0) {
 			*out = arrays;
+			sub = 1;
+		}
+	}
+	if (!is_es_version(v->number) && (exts & GH_SHADER_EXT_GPU_SHADER4)) {
+		/* EXT_gpu_shader4's GLSL, checked as 1.40 (shader-gpu-shader4.c). */
+		char *g4 = NULL;
+		int g = gh_shader_gpu_shader4_rewrite(sub ? *out : in, *n, (int)stage, &g4, n);
+		if (g != 0 && sub) {
+			free(*out);
+			*out = NULL; /* the caller frees *out: never twice */
+		}
+		if (g < 0)
+			return -1;
+		if (g > 0) {
+			*out = g4;
 			sub = 1;
 		}
 	}

@@ -75,6 +75,7 @@ enum gh_shader_ext {
 	/* Known to glslang, but a divergence depends on the context having it
 	 * (shader-desktop.c); no stand-in, no macro in the preamble. */
 	GH_SHADER_EXT_BLEND_FUNC_EXTENDED = 1u << 14, /* ARB_blend_func_extended (desktop) */
+	GH_SHADER_EXT_GPU_SHADER4 = 1u << 15,         /* EXT_gpu_shader4 (desktop, compatibility) */
 };
 
 /* The gh_shader_ext bit of our extension `name`, 0 for any other. */
@@ -122,5 +123,10 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
  * when there is none to spell, -1 out of memory. */
 int gh_shader_fold_rewrite(const char *source, size_t len, int version, bool es, char **out,
                            size_t *n);
+/* The text glslang checks for a desktop shader that enables EXT_gpu_shader4
+ * (checked as GLSL 1.40: shader-gpu-shader4.c), its spellings respelled as
+ * GLSL 1.40's for a shader of `stage` (enum gh_glslang_stage): 1 with *out
+ * (malloc'd) and *n, 0 when the source does not enable it, -1 out of memory. */
+int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, char **out, size_t *n);
 
 #endif

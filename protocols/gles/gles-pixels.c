@@ -66,6 +66,9 @@ enum {
 	BLUE_INTEGER = 0x8D96,
 	BGR_INTEGER = 0x8D9A,
 	BGRA_INTEGER = 0x8D9B,
+	ALPHA_INTEGER = 0x8D97,           /* EXT_texture_integer's (compatibility) */
+	LUMINANCE_INTEGER = 0x8D9C,       /* ... */
+	LUMINANCE_ALPHA_INTEGER = 0x8D9D, /* ... */
 };
 
 /* Bytes of one element of `type` (one whole pixel for the packed types,
@@ -163,7 +166,8 @@ static int64_t format_info(uint32_t format, uint32_t *types)
  * color, depth and stencil format (the integer formats without the
  * floating-point types), the packed types with the formats of their
  * component count, and the compatibility profile's alpha and luminance
- * formats with every plain type (its tables 8.3 and 8.8); the ES formats
+ * formats with every plain type (its tables 8.3 and 8.8) and their integer
+ * forms (EXT_texture_integer) with the integer types; the ES formats
  * it lacks (sRGB) keep ES's types. 0 for a format not here. */
 static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 {
@@ -201,6 +205,10 @@ static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 	        {GL_ALPHA, PLAIN, 1},
 	        {GL_LUMINANCE, PLAIN, 1},
 	        {GL_LUMINANCE_ALPHA, PLAIN, 2},
+	        /* EXT_texture_integer's, the compatibility profile's alone. */
+	        {ALPHA_INTEGER, INTEGER, 1},
+	        {LUMINANCE_INTEGER, INTEGER, 1},
+	        {LUMINANCE_ALPHA_INTEGER, INTEGER, 2},
 	};
 	for (size_t i = 0; i < LEN(formats); i++) {
 		if (formats[i].format == format) {

@@ -28,6 +28,12 @@
  *   texture-env-combine4  NV_texture_env_combine4's GL_COMBINE4_NV: texture red times 1 plus
  *                       primary green times 1 is yellow; GL_SOURCE3_RGB_NV read back
  *   texture-swizzle-ext GL_TEXTURE_SWIZZLE_{R,G}_EXT make a red texel green
+ *   gpu-shader4-ext     a GLSL 1.20 program of EXT_gpu_shader4 (unsigned int, bitwise
+ *                       operators, an integer attribute, `varying out`) whose output
+ *                       glBindFragDataLocationEXT places: glUniform1uiEXT and
+ *                       glVertexAttribI4iEXT set what makes it green, glGetUniformuivEXT,
+ *                       glGetVertexAttribIivEXT and glGetFragDataLocationEXT read back;
+ *                       EXT_texture_integer's glClearColorIuiEXT is no error
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -506,6 +512,73 @@ static void check_texture_swizzle_ext(void)
 	gc_result(check, ok);
 }
 
+static const char g4_vs[] = "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+                            "attribute vec4 pos;\nattribute ivec4 k;\n"
+                            "flat varying unsigned int v;\n"
+                            "void main() { gl_Position = pos; v = unsigned int(k.y) ^ 2u; }\n";
+static const char g4_fs[] = "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+                            "uniform unsigned int u;\nflat varying unsigned int v;\n"
+                            "varying out vec4 colour;\n"
+                            "void main() { colour = vec4(0.0, float((u & v) == 4u), 0.0, 1.0); }\n";
+
+static void check_gpu_shader4_ext(void)
+{
+	const char *check = "gpu-shader4-ext";
+	if (!gc_needs(check, "GL_EXT_gpu_shader4") || !gc_needs(check, "GL_EXT_texture_integer"))
+		return;
+	PFNGLUNIFORM1UIEXTPROC uniform1ui = proc(check, "glUniform1uiEXT");
+	PFNGLGETUNIFORMUIVEXTPROC get_uniformuiv = proc(check, "glGetUniformuivEXT");
+	PFNGLVERTEXATTRIBI4IEXTPROC attrib_i4i = proc(check, "glVertexAttribI4iEXT");
+	PFNGLGETVERTEXATTRIBIIVEXTPROC get_attrib_iiv = proc(check, "glGetVertexAttribIivEXT");
+	PFNGLBINDFRAGDATALOCATIONEXTPROC bind_frag = proc(check, "glBindFragDataLocationEXT");
+	PFNGLGETFRAGDATALOCATIONEXTPROC get_frag = proc(check, "glGetFragDataLocationEXT");
+	PFNGLCLEARCOLORIUIEXTPROC clear_iui = proc(check, "glClearColorIuiEXT");
+	if (!uniform1ui || !get_uniformuiv || !attrib_i4i || !get_attrib_iiv || !bind_frag ||
+	    !get_frag || !clear_iui)
+		return;
+	GLuint vs = gc_shader(GL_VERTEX_SHADER, g4_vs), fs = gc_shader(GL_FRAGMENT_SHADER, g4_fs);
+	if (!vs || !fs) {
+		gc_fail(check, "its shaders do not compile");
+		return;
+	}
+	GLuint prog = glCreateProgram();
+	glAttachShader(prog, vs);
+	glAttachShader(prog, fs);
+	glBindAttribLocation(prog, 0, "pos");
+	glBindAttribLocation(prog, 1, "k");
+	bind_frag(prog, 0, "colour");
+	glLinkProgram(prog);
+	GLint linked = 0;
+	glGetProgramiv(prog, GL_LINK_STATUS, &linked);
+	if (!linked) {
+		gc_fail(check, "its program does not link");
+		return;
+	}
+	glUseProgram(prog);
+	/* 12 & (5 ^ 2) == 4: green. */
+	uniform1ui(glGetUniformLocation(prog, "u"), 12u);
+	attrib_i4i(1, 0, 5, 0, 0);
+	clear_iui(1, 2, 3, 4);
+	const GLfloat quad[] = {-1, -1, 1, -1, 1, 1, -1, 1};
+	glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad);
+	glEnableVertexAttribArray(0);
+	glDrawArrays(GL_TRIANGLE_FAN, 0, 4);
+	glDisableVertexAttribArray(0);
+	GLuint u = 0;
+	GLint k[4] = {0}, at = get_frag(prog, "colour");
+	get_uniformuiv(prog, glGetUniformLocation(prog, "u"), &u);
+	get_attrib_iiv(1, GL_CURRENT_VERTEX_ATTRIB, k);
+	bool ok = gc_no_error(check, "the EXT_gpu_shader4 quad") &&
+	          gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x00ff00, "12 & (5 ^ 2) == 4");
+	if (ok && (u != 12u || k[1] != 5 || at != 0))
+		ok = gc_fail(check, "read back u %u, k.y %d, colour's location %d", u, k[1], at);
+	glUseProgram(0);
+	glDeleteProgram(prog);
+	glDeleteShader(vs);
+	glDeleteShader(fs);
+	gc_result(check, ok);
+}
+
 int main(void)
 {
 	struct gc_desktop d;
@@ -524,5 +597,6 @@ int main(void)
 	check_texture_barrier_nv(fb);
 	check_texture_env_combine4();
 	check_texture_swizzle_ext();
+	check_gpu_shader4_ext();
 	return gc_desktop_close(&d);
 }

@@ -348,6 +348,99 @@ static bool texture_array_is_checked_where_the_context_has_it(void)
 	return true;
 }
 
+/* EXT_gpu_shader4 in desktop GLSL 1.10/1.20 (shader-gpu-shader4.c, checked as 1.40): its
+ * integer types, samplers, functions and varyings accepted in a compatibility context that has
+ * it, refused in one that does not, its wrong calls and the shader's other errors still found
+ * on their own lines. */
+static bool gpu_shader4_is_checked_where_the_context_has_it(void)
+{
+	static const struct {
+		uint32_t type;
+		const char *src;
+	} good[] = {
+	        /* piglit's arb_texture_buffer_object-formats (fs, gpu_shader4), unsigned */
+	        {GL_FRAGMENT_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4: require\n"
+	         "uniform usamplerBuffer s;\nuniform int pos;\nuniform uvec4 expected;"
+	         "void main()\n{\n\tuvec4 result = texelFetchBuffer(s, pos);\n"
+	         "\tuvec4 delta = result - expected;\n"
+	         "\tbvec4 fail = greaterThanEqual(abs(delta), ivec4(1));\n"
+	         "\tif (any(fail)) {\n\t\tgl_FragColor = 0.25 + 0.5 * vec4(fail);\n"
+	         "\t} else {\n\t\tgl_FragColor = vec4(0.0, 1.0, 0.0, 0.0);\n\t}\n}\n"},
+	        {GL_VERTEX_SHADER,
+	         "#extension GL_EXT_gpu_shader4 : require\n"
+	         "attribute vec4 pos;\nattribute unsigned int x;\nuniform unsigned int w;\n"
+	         "flat varying unsigned /* c */\nint v;\nnoperspective varying vec2 t;\n"
+	         "centroid noperspective varying vec2 t2;\ncentroid\tflat varying int t3;\n"
+	         "uniform isampler2D s;\nuniform sampler2DRect r;\n"
+	         "void main() {\n  gl_Position = pos + vec4(gl_VertexID % 3 << 1 & 7);\n"
+	         "  unsigned int u = unsigned int(pos.x) ^ 1u;\n  v = u + unsigned int(x) + w;\n"
+	         "  t = vec2(texture2DLod(s, pos.xy, 0.0).xy + texelFetch2DOffset(s, "
+	         "ivec2(0), 0, ivec2(1)).xy + textureSize2D(s, 0)) + texture2DRect(r, pos.xy).xy;\n"
+	         "  t.x += truncate(pos.z);\n  t2 = t;\n  t3 = 1;\n}\n"},
+	        {GL_FRAGMENT_SHADER,
+	         "#version 110\n#extension GL_EXT_gpu_shader4 : enable\n"
+	         "flat varying ivec4 i4;\nuniform usampler1D u;\nuniform samplerBuffer b;\n"
+	         "varying vec4 c;\n"
+	         "varying out uvec4 o;\nvarying\nout ivec2 o2;\n"
+	         "void main() { o = uvec4(i4) + uvec4(gl_PrimitiveID) + "
+	         "texture1DProjGradOffset(u, c.xy, 1.0, 1.0, 1);\n"
+	         "#ifdef GL_EXT_gpu_shader4\n o2 = ivec2(textureSizeBuffer(b));\n#endif\n}\n"},
+	};
+	const unsigned g4 = GH_SHADER_EXT_GPU_SHADER4;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v =
+		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, good[i].type, good[i].src,
+		                            strlen(good[i].src), g4, &log);
+		CHECK(v == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      good[i].src);
+		v = gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, good[i].type, good[i].src,
+		                        strlen(good[i].src), 0, &log);
+		CHECK(v == GH_SHADER_REFUSED, "accepted without the extension:\n%s", good[i].src);
+		free(log);
+	}
+	static const struct {
+		uint32_t type;
+		const char *src, *line, *what;
+	} bad[] = {
+	        /* texelFetchBuffer's coordinate is an int */
+	        {GL_FRAGMENT_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+	         "uniform isamplerBuffer s;\n"
+	         "void main() { gl_FragColor = vec4(texelFetchBuffer(s, vec2(0.5))); }\n",
+	         "0:4:", "no matching overloaded function"},
+	        /* an error of the shader's own, after the extension's words */
+	        {GL_VERTEX_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+	         "attribute unsigned int x;\nvoid main() {\n"
+	         "gl_Position = vec4(float(x)) + undeclared;\n}\n",
+	         "0:5:", "undeclared"},
+	        /* an unsigned int is no int */
+	        {GL_VERTEX_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+	         "void main() {\nunsigned int u = 1u;\nint i = u;\ngl_Position = vec4(i);\n}\n",
+	         "0:5:", "cannot convert"},
+	        /* the shadow functions it adds are not respelled (a false refusal) */
+	        {GL_FRAGMENT_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+	         "uniform sampler2DShadow s;\n"
+	         "void main() { gl_FragColor = shadow2DOffset(s, vec3(0.5), ivec2(1)); }\n",
+	         "0:4:", "shadow2DOffset"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *log = NULL;
+		enum gh_shader_verdict v =
+		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, bad[i].type, bad[i].src,
+		                            strlen(bad[i].src), g4, &log);
+		CHECK(v == GH_SHADER_REFUSED && log && strstr(log, bad[i].line) &&
+		              strstr(log, bad[i].what),
+		      "verdict %d, log:\n%s---\n%s", v, log ? log : "", bad[i].src);
+		free(log);
+	}
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*run)(void);
@@ -363,6 +456,7 @@ static const struct {
         CASE(integer_functions_are_checked_where_the_context_has_them),
         CASE(known_extensions_of_the_batch_are_accepted),
         CASE(texture_array_is_checked_where_the_context_has_it),
+        CASE(gpu_shader4_is_checked_where_the_context_has_it),
 #undef CASE
 };
 

@@ -70,6 +70,7 @@ static bool blanked_extension_lines_keep_comments_and_line_breaks(void)
 	        {GLES, "#version 310 es\n", "GL_EXT_shader_group_vote", GH_SHADER_EXT_GROUP_VOTE},
 	        {COMPAT, "#version 330\n", "GL_ARB_shader_subroutine", 0},
 	        {COMPAT, "#version 120\n", "GL_EXT_texture_array", GH_SHADER_EXT_TEXTURE_ARRAY},
+	        {COMPAT, "#version 120\n", "GL_EXT_gpu_shader4", GH_SHADER_EXT_GPU_SHADER4},
 	};
 	static const char *const tails[] = {
 	        " : enable /*\n/*/\nunchecked junk @@;\n/*/\n// */\nvoid main(){}\n",
@@ -222,6 +223,63 @@ static bool standins_keep_the_builtins_rules(void)
 	       refused(COMPAT, FRAG, GH_SHADER_EXT_TEXTURE_QUERY_LEVELS, levels_disabled, "ERROR");
 }
 
+/* EXT_gpu_shader4's respellings (shader-gpu-shader4.c, checked as GLSL 1.40) make nothing
+ * out of what the driver would read otherwise: only whole words after a real #extension line,
+ * never a macro's body or name, never where the source could tell 1.20 from 1.40; gl_PrimitiveID's
+ * stand-in stays read-only and a fragment shader's alone. */
+static bool gpu_shader4_respellings_keep_the_rules(void)
+{
+	static const char *const refused_srcs[] = {
+	        /* `unsigned` before what a macro makes `int` (not respelled: glslang's reserved
+	         * word) */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n#define I int\n"
+	        "uniform unsigned I u;\nvoid main(){ gl_FragColor = vec4(u); }\n",
+	        /* `unsigned` before anything but `int` */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "uniform unsigned float u;\nvoid main(){ gl_FragColor = vec4(u); }\n",
+	        /* a name spelled in a macro's body is never respelled */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "#define F texelFetch2D\nuniform isampler2D s;\n"
+	        "void main(){ gl_FragColor = vec4(F(s, ivec2(0), 0)); }\n",
+	        /* nor a word that only ends as one of its names */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "uniform isampler2D s;\n"
+	        "void main(){ gl_FragColor = vec4(xtexelFetch2D(s, ivec2(0), 0)); }\n",
+	        /* gl_PrimitiveID's stand-in is read-only */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "void main(){ gl_PrimitiveID = 1; gl_FragColor = vec4(0.0); }\n",
+	        /* a mention in a comment, or a disable line, enables nothing */
+	        "#version 120\n// #extension GL_EXT_gpu_shader4 : enable\n"
+	        "uniform uvec4 u;\nvoid main(){ gl_FragColor = vec4(u); }\n",
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : disable\n"
+	        "uniform uvec4 u;\nvoid main(){ gl_FragColor = vec4(u); }\n",
+	        /* a source telling 1.20 from 1.40 stays 1.20, where glslang knows no uvec4 */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "#if __VERSION__ == 120\nuniform uvec4 u;\n#else\nunchecked junk @@;\n#endif\n"
+	        "void main(){ gl_FragColor = vec4(u); }\n",
+	        /* a macro 1.20 and 1.40 define otherwise */
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "#ifndef GL_FRAGMENT_PRECISION_HIGH\nuniform uvec4 u;\n#else\nunchecked junk @@;\n"
+	        "#endif\nvoid main(){ gl_FragColor = vec4(u); }\n",
+	};
+	const unsigned g4 = GH_SHADER_EXT_GPU_SHADER4;
+	for (size_t i = 0; i < sizeof(refused_srcs) / sizeof(refused_srcs[0]); i++) {
+		if (!refused(COMPAT, FRAG, g4, refused_srcs[i], "ERROR"))
+			return false;
+	}
+	/* `varying out` and gl_PrimitiveID are a fragment shader's alone. */
+	static const char vert_out[] = "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	                               "varying out vec4 o;\nvoid main(){ gl_Position = o; }\n";
+	static const char vert_prim[] = "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	                                "void main(){ gl_Position = vec4(gl_PrimitiveID); }\n";
+	static const char frag[] =
+	        "#version 120\n#extension GL_EXT_gpu_shader4 : enable\n"
+	        "varying out vec4 o;\nvoid main(){ o = vec4(gl_PrimitiveID); }\n";
+	return refused(COMPAT, VERT, g4, vert_out, "ERROR") &&
+	       refused(COMPAT, VERT, g4, vert_prim, "ERROR") && accepted(COMPAT, FRAG, g4, frag) &&
+	       refused(COMPAT, FRAG, 0, frag, "ERROR");
+}
+
 static bool offers_all(const char *name, void *data)
 {
 	(void)name;
@@ -354,6 +412,7 @@ int main(int argc, char **argv)
 	        {"folds_never_hide_what_a_macro_makes", folds_never_hide_what_a_macro_makes},
 	        {"unsized_member_errors_only_on_their_own_lines",
 	         unsized_member_errors_only_on_their_own_lines},
+	        {"gpu_shader4_respellings_keep_the_rules", gpu_shader4_respellings_keep_the_rules},
 	};
 	if (!gh_shader_check_init()) {
 		fprintf(stderr, "glslang did not initialise\n");

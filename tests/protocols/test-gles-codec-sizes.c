@@ -131,6 +131,11 @@ void test_sizes(void)
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, true) == 4);
 	CHECK(gl_pixel_size_api(GL_STENCIL_INDEX, GL_FLOAT, false) == GL_SIZE_INVALID_OPERATION);
 	CHECK(gl_pixel_size_api(GL_LUMINANCE, GL_UNSIGNED_BYTE, true) == 1);
+	/* EXT_texture_integer's alpha and luminance: integer types, desktop contexts only. */
+	CHECK(gl_pixel_size_api(0x8D9D /* GL_LUMINANCE_ALPHA_INTEGER_EXT */, GL_SHORT, true) == 4);
+	CHECK(gl_pixel_size_api(0x8D97 /* GL_ALPHA_INTEGER_EXT */, GL_UNSIGNED_INT, true) == 4);
+	CHECK(gl_pixel_size_api(0x8D9C, GL_FLOAT, true) == GL_SIZE_INVALID_OPERATION);
+	CHECK(gl_pixel_size_api(0x8D9C, GL_UNSIGNED_BYTE, false) == GL_SIZE_INVALID_ENUM);
 	CHECK(gl_pixel_size(0x80E1, GL_UNSIGNED_BYTE) == 4);
 	/* glGetTexImage's 3D layout: image height and skipped images. */
 	struct gl_pixel_state ps = {.pack_alignment = 4, .unpack_alignment = 4, .desktop = true};
