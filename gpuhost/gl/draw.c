@@ -20,9 +20,8 @@
 
 /* The smallest and largest of `count` indices of `isize` bytes, leaving out
  * those equal to `skip` (the restart index, which fetches no vertex;
- * NO_RESTART matches none). None fetched: both 0, which checks vertex 0,
+ * GL_NO_RESTART matches none). None fetched: both 0, which checks vertex 0,
  * never less than the draw fetches. */
-#define NO_RESTART UINT64_MAX
 static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint64_t skip,
                         uint32_t *min, uint32_t *max)
 {
@@ -104,28 +103,32 @@ static bool buffer_index_range(struct gl_exec *x, struct gh_gl_buffer *buf, uint
 }
 
 /* The index value the draw's indices of `isize` bytes restart primitives
- * with, which fetches no vertex; NO_RESTART where restart is off. The fixed
- * index (where the host context has it) overrides desktop GL's
- * GL_PRIMITIVE_RESTART, whose index is the app's (glPrimitiveRestartIndex):
- * compared with the index as it is, before any base vertex. Asked of the
- * driver at each draw, so no state of ours can drift from what it compares
- * with; a cap the context lacks is never asked (that would be a GL error).
- * Patches may not restart (GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED can
- * be false, and the driver then fetches that index as a vertex): for them
- * every index is checked. */
+ * with, which fetches no vertex; GL_NO_RESTART where restart is off
+ * (gl_restart_index: the rule the library's uploads follow too). Each way
+ * to restart is asked of the driver at each draw, so no state of ours can
+ * drift from what it compares with: the fixed index (where the host context
+ * has it), desktop GL's GL_PRIMITIVE_RESTART and NV_primitive_restart's
+ * client state (where the host's driver has them, whatever the app was
+ * offered: a hostile app may enable what it was not), each index compared
+ * as it is, before any base vertex; a cap the context lacks is never asked
+ * (that would be a GL error). */
 static uint64_t restart_index(struct gl_exec *x, uint32_t isize, uint32_t mode)
 {
 	struct gh_gl_context *ctx = x->ctx;
-	if (mode == GL_PATCHES)
-		return NO_RESTART;
-	if (ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX))
-		return isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
-	if (ctx->app_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART)) {
-		GLint index = 0;
+	struct gl_restart r = {0};
+	GLint index = 0;
+	r.fixed = ctx->fixed_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX);
+	r.core = ctx->app_restart && gles_host.glIsEnabled(GL_PRIMITIVE_RESTART);
+	if (r.core) {
 		gles_host.glGetIntegerv(GL_PRIMITIVE_RESTART_INDEX, &index);
-		return (uint32_t)index;
+		r.core_index = (uint32_t)index;
 	}
-	return NO_RESTART;
+	r.nv = ctx->nv_restart && gles_host.glIsEnabled(GH_GL_PRIMITIVE_RESTART_NV);
+	if (r.nv) {
+		gles_host.glGetIntegerv(GH_GL_PRIMITIVE_RESTART_INDEX_NV, &index);
+		r.nv_index = (uint32_t)index;
+	}
+	return gl_restart_index(&r, isize, mode);
 }
 
 bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uint32_t type,

@@ -44,6 +44,10 @@ struct gh_gl_surface;
 struct gh_gl_memory;
 struct gl_exec;
 
+/* NV_primitive_restart's client-state enable and its index (compatibility contexts). */
+#define GH_GL_PRIMITIVE_RESTART_NV 0x8558
+#define GH_GL_PRIMITIVE_RESTART_INDEX_NV 0x8559
+
 /* Caps on what one link may make the host keep. */
 #define GH_GL_MAX_NAMES (1u << 20)         /* entries per name map */
 #define GH_GL_MAX_EGL_OBJECTS 4096u        /* contexts, surfaces, syncs, images: each */
@@ -547,6 +551,7 @@ struct gh_gl_context {
 	bool es3;                /* the host made it GLES 3 or later (its types differ) */
 	bool fixed_restart;      /* the host context has GL_PRIMITIVE_RESTART_FIXED_INDEX */
 	bool app_restart;        /* and GL_PRIMITIVE_RESTART (desktop 3.1) */
+	bool nv_restart;         /* and NV_primitive_restart (compatibility contexts) */
 	bool initialized;        /* made current once: es3 is known */
 	/* The draw buffer of the windows it draws to (desktop GL; GL_BACK at
 	 * first), and the host's read surface it last had (front.c). */

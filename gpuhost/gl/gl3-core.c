@@ -25,7 +25,9 @@ static bool has_extension(const char *name)
 }
 
 /* The fixed index: ES 3, desktop 4.3 and GL_ARB_ES3_compatibility have it;
- * GL_PRIMITIVE_RESTART: desktop 3.1. Asked of the driver, not of the app's
+ * GL_PRIMITIVE_RESTART: desktop 3.1; GL_PRIMITIVE_RESTART_NV: compatibility
+ * contexts whose driver lists NV_primitive_restart (offered to the app or
+ * not: the driver takes the enable). Asked of the driver, not of the app's
  * level: the app may enable the fixed index on a host context newer than it
  * asked for, and then a draw restarts at it whatever GL_PRIMITIVE_RESTART
  * says. Nothing is asked that the context lacks (a GL error the app would
@@ -34,6 +36,7 @@ void gh_gl_host_restart_caps(struct gh_gl_context *ctx)
 {
 	ctx->fixed_restart = ctx->es3;
 	ctx->app_restart = false;
+	ctx->nv_restart = false;
 	if (ctx->level.api != GL_API_GL_CORE && ctx->level.api != GL_API_GL_COMPAT)
 		return;
 	const char *v = (const char *)gles_host.glGetString(GL_VERSION);
@@ -45,6 +48,8 @@ void gh_gl_host_restart_caps(struct gh_gl_context *ctx)
 	ctx->fixed_restart =
 	        version >= GL_VERSION_CODE(4, 3) ||
 	        (version >= GL_VERSION_CODE(3, 0) && has_extension("GL_ARB_ES3_compatibility"));
+	ctx->nv_restart = ctx->level.api == GL_API_GL_COMPAT && version >= GL_VERSION_CODE(3, 0) &&
+	                  has_extension("GL_NV_primitive_restart");
 }
 
 bool gl_exec_hook_glFramebufferTexture1D(struct gl_exec *x, GLenum target, GLenum attachment,

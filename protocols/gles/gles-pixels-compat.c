@@ -100,6 +100,9 @@ int64_t gl_get_count_compat_arrays(uint32_t pname)
 	case 0x889B: /* GL_EDGE_FLAG_ARRAY_BUFFER_BINDING */
 	case 0x889C: /* GL_SECONDARY_COLOR_ARRAY_BUFFER_BINDING */
 	case 0x889D: /* GL_FOG_COORD_ARRAY_BUFFER_BINDING */
+	/* NV_primitive_restart's client state: its enable and its index. */
+	case 0x8558: /* GL_PRIMITIVE_RESTART_NV */
+	case 0x8559: /* GL_PRIMITIVE_RESTART_INDEX_NV */
 		return 1;
 	}
 	/* GL_PIXEL_MAP_I_TO_I_SIZE..GL_PIXEL_MAP_A_TO_A_SIZE, and the pixel transfer

@@ -210,7 +210,8 @@ static bool vector_suffix(const char *s)
 
 /* What GL takes between glBegin and glEnd (GL 4.5 compatibility,
  * section 10.7.5): the current vertex attributes' commands, glArrayElement,
- * glEvalCoord and glEvalPoint, glCallList(s), glMaterial, glEdgeFlag; and
+ * glEvalCoord and glEvalPoint, glCallList(s), glMaterial, glEdgeFlag;
+ * NV_primitive_restart's glPrimitiveRestartNV (taken only there); and
  * glGetError, which records GL_INVALID_OPERATION there and tracks nothing. */
 static bool allowed_name(const char *n)
 {
@@ -237,7 +238,7 @@ static bool allowed_name(const char *n)
 	if (!strncmp(n, "glIndex", 7) && n[7] >= 'a' && n[7] <= 'z')
 		return true;
 	return !strncmp(n, "glMaterial", 10) || !strncmp(n, "glEvalCoord", 11) ||
-	       !strncmp(n, "glEvalPoint", 11);
+	       !strncmp(n, "glEvalPoint", 11) || !strcmp(n, "glPrimitiveRestartNV");
 }
 
 bool gl_begin_end_allows(uint32_t op)

@@ -51,15 +51,17 @@ uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type)
 		for (uint32_t i = 0; i < count; i++) {                                             \
 			T v;                                                                       \
 			memcpy(&v, p + i, sizeof(v));                                              \
+			if ((uint64_t)v == skip)                                                   \
+				continue;                                                          \
 			lo = v < lo ? v : lo;                                                      \
 			hi = v > hi ? v : hi;                                                      \
 		}                                                                                  \
-		*min = lo;                                                                         \
+		*min = lo <= hi ? lo : 0;                                                          \
 		*max = hi;                                                                         \
 	} while (0)
 
-bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint32_t *min,
-                    uint32_t *max)
+bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint64_t skip,
+                    uint32_t *min, uint32_t *max)
 {
 	if (!count || !indices)
 		return false;

@@ -21,10 +21,12 @@ bool ge_attrib_type_integer(uint32_t type);
 uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type);
 
 /* Smallest and largest of `count` indices of `type` (UNSIGNED_BYTE,
- * UNSIGNED_SHORT, UNSIGNED_INT); false when count is 0 or the type is
- * not an index type. */
-bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint32_t *min,
-                    uint32_t *max);
+ * UNSIGNED_SHORT, UNSIGNED_INT), leaving out those equal to `skip` (the
+ * restart index; GL_NO_RESTART matches none): none left, both 0 (vertex 0
+ * is what the host checks then); false when count is 0 or the type is not
+ * an index type. */
+bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint64_t skip,
+                    uint32_t *min, uint32_t *max);
 
 /* Copies vertices [first, first + count) of an attribute whose elements
  * are `elem` bytes every `stride` bytes (0: tightly packed) from `base`,

@@ -19,7 +19,10 @@
  *   GL_INVALID_OPERATION, nothing sent (doc/desktop-gl-design.md).
  *
  * An enabled client array with a NULL pointer (natively a read of address
- * 0) is GL_INVALID_OPERATION too: nothing is read or sent.
+ * 0) is GL_INVALID_OPERATION too: nothing is read or sent. With
+ * NV_primitive_restart on, the restart index is glPrimitiveRestartNV, as GL
+ * says (GL 3.1's GL_PRIMITIVE_RESTART is not applied here: the library does
+ * not follow it).
  */
 #include <math.h>
 #include <stdatomic.h>
@@ -527,6 +530,14 @@ void GL_APIENTRY gl_enc_special_glArrayElement(GLint i)
 		return;
 	struct ge_gl_state *gl = e->gl;
 	bool client, buffer;
+	/* NV_primitive_restart: the restart index is glPrimitiveRestartNV,
+	 * whatever the arrays (gl-restart-nv.c). */
+	if (!gl->begin_end)
+		ge_restart_nv_fresh(gl);
+	if (gl->nv_restart && (uint32_t)i == gl->nv_restart_index) {
+		gl_enc_glPrimitiveRestartNV();
+		return;
+	}
 	/* A negative element is before the array: the library reads no
 	 * memory there (natively undefined). */
 	if (i < 0) {

@@ -17,8 +17,10 @@
 
 void gl_enc_hook_glPopAttrib(struct gl_enc *e)
 {
-	if (!ge_list_compiles(e->gl))
+	if (!ge_list_compiles(e->gl)) {
 		e->gl->tex_stale = true;
+		ge_restart_nv_stale(e->gl); /* GL_PRIMITIVE_RESTART's enable */
+	}
 }
 
 void ge_tex_fresh(struct ge_gl_state *gl)

@@ -4,7 +4,8 @@
  * the commands that set the state back, made through the library's own
  * entry points (pixel store values, GL_PIXEL_PACK/UNPACK_BUFFER and
  * GL_ARRAY_BUFFER bindings, the vertex array bound, each array's pointer,
- * format and enable, the element buffer, the client active texture): the
+ * format and enable, the element buffer, the client active texture,
+ * NV_primitive_restart's enable and index): the
  * host sees only commands it tracks already, so its checks follow the pop
  * exactly, and the driver's state is what the app's GL would hold.
  * Only what changed since the push travels.
@@ -39,6 +40,8 @@ struct ge_client_attrib {
 	uint32_t pack_buffer, unpack_buffer;
 	uint32_t vao_name, array_buffer, client_unit;
 	struct ge_vao vao;
+	bool nv_restart; /* NV_primitive_restart's, vertex-array client state */
+	uint32_t nv_restart_index;
 };
 
 void ge_client_attrib_free(struct ge_gl_state *gl)
@@ -76,6 +79,7 @@ void GL_APIENTRY gl_enc_special_glPushClientAttrib(GLbitfield mask)
 	}
 	struct ge_client_attrib *s = &gl->client_stack[gl->client_depth++];
 	bool ok;
+	ge_restart_nv_fresh(gl); /* what the driver holds, saved */
 	*s = (struct ge_client_attrib){
 	        .mask = mask,
 	        .ps = gl->ps,
@@ -85,6 +89,8 @@ void GL_APIENTRY gl_enc_special_glPushClientAttrib(GLbitfield mask)
 	        .array_buffer = gl->array_buffer,
 	        .client_unit = gl->client_unit,
 	        .vao = *gl->vao,
+	        .nv_restart = gl->nv_restart,
+	        .nv_restart_index = gl->nv_restart_index,
 	};
 }
 
@@ -234,6 +240,14 @@ static void pop_arrays(struct ge_gl_state *gl, const struct ge_client_attrib *s)
 		memcpy(gl->vao->attribs, s->vao.attribs, sizeof(gl->vao->attribs));
 	}
 	bind(gl, GL_ARRAY_BUFFER, s->array_buffer);
+	/* NV_primitive_restart's state is the vertex array group's, not a vertex
+	 * array object's (the encoders' hooks follow it back). */
+	if (gl->nv_restart_index != s->nv_restart_index)
+		gl_enc_glPrimitiveRestartIndexNV(s->nv_restart_index);
+	if (gl->nv_restart != s->nv_restart && s->nv_restart)
+		gl_enc_glEnableClientState(GE_PRIMITIVE_RESTART_NV);
+	else if (gl->nv_restart != s->nv_restart)
+		gl_enc_glDisableClientState(GE_PRIMITIVE_RESTART_NV);
 	if (gl->client_unit != s->client_unit)
 		gl_enc_glClientActiveTexture(GL_TEXTURE0 + s->client_unit);
 	gl->client_unit = s->client_unit;
@@ -250,6 +264,7 @@ void GL_APIENTRY gl_enc_special_glPopClientAttrib(void)
 		return;
 	}
 	const struct ge_client_attrib *s = &gl->client_stack[--gl->client_depth];
+	ge_restart_nv_fresh(gl); /* what the driver holds, compared */
 	if (s->mask & CLIENT_PIXEL_STORE_BIT)
 		pop_pixel_store(gl, s);
 	if (s->mask & CLIENT_VERTEX_ARRAY_BIT)

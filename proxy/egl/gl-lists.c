@@ -36,14 +36,20 @@ void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)
 
 void gl_enc_hook_glEndList(struct gl_enc *e)
 {
+	/* GL_COMPILE_AND_EXECUTE ran what it compiled. */
+	if (e->gl->list_mode == COMPILE_AND_EXECUTE)
+		ge_restart_nv_stale(e->gl);
 	e->gl->list_mode = 0;
 }
 
-/* A list that ran may have changed bindings and the active unit. */
+/* A list that ran may have changed bindings and the active unit, and
+ * GL_PRIMITIVE_RESTART (gl-restart-nv.c: whether it did is not kept). */
 static void ran(struct ge_gl_state *gl)
 {
 	if (gl->list_mode != COMPILE && gl->lists_change)
 		gl->tex_stale = true;
+	if (gl->list_mode != COMPILE)
+		ge_restart_nv_stale(gl);
 }
 
 void gl_enc_hook_glCallList(struct gl_enc *e, GLuint list)

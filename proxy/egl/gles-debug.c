@@ -344,14 +344,19 @@ static void output(struct gl_enc *e, GLenum cap, int on)
 		d->output = on;
 }
 
+/* GL_PRIMITIVE_RESTART: Mesa's NV_primitive_restart enable too (gl-restart-nv.c). */
 void gl_enc_hook_glEnable(struct gl_enc *e, GLenum cap)
 {
 	output(e, cap, 1);
+	if (cap == GE_PRIMITIVE_RESTART && e->gl->list_mode != 0x1300 /* GL_COMPILE */)
+		ge_restart_nv_stale(e->gl);
 }
 
 void gl_enc_hook_glDisable(struct gl_enc *e, GLenum cap)
 {
 	output(e, cap, 0);
+	if (cap == GE_PRIMITIVE_RESTART && e->gl->list_mode != 0x1300 /* GL_COMPILE */)
+		ge_restart_nv_stale(e->gl);
 }
 
 /* ---- labels ---- */

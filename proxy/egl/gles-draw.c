@@ -274,12 +274,12 @@ void GL_APIENTRY gl_enc_special_glDrawArraysInstancedBaseInstanceEXT(GLenum mode
 
 /* Index range of a draw whose indices are in the element buffer. */
 static bool buffer_index_range(struct gl_enc *e, GLenum type, uint64_t offset, uint32_t count,
-                               uint32_t isz, uint32_t *min, uint32_t *max)
+                               uint32_t isz, uint64_t skip, uint32_t *min, uint32_t *max)
 {
 	void *tmp = malloc((size_t)count * isz);
 	bool ok = tmp &&
 	          ge_buffer_read(e, GL_ELEMENT_ARRAY_BUFFER, offset, (uint64_t)count * isz, tmp);
-	ok = ok && ge_index_range(type, tmp, count, min, max);
+	ok = ok && ge_index_range(type, tmp, count, skip, min, max);
 	free(tmp);
 	return ok;
 }
@@ -359,11 +359,15 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 	uint64_t instances = (uint64_t)d->instances;
 	uint32_t min = 0, max = 0;
 	bool ranged = false;
+	/* The restart index fetches no vertex (gl-restart-nv.c); it matters only
+	 * for the range of client arrays sent. */
+	bool client = ge_has_client_arrays(e->gl);
+	uint64_t skip = client ? ge_restart_index(e->gl, (uint32_t)isz, d->mode) : GL_NO_RESTART;
 	if (e->gl->vao->element_buffer) {
 		uint64_t offset = (uintptr_t)indices;
-		if (d->count && instances && ge_has_client_arrays(e->gl)) {
+		if (d->count && instances && client) {
 			if (!buffer_index_range(e, d->type, offset, (uint32_t)d->count,
-			                        (uint32_t)isz, &min, &max))
+			                        (uint32_t)isz, skip, &min, &max))
 				return;
 			ranged = true;
 		}
@@ -380,7 +384,7 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 		return;
 	}
 	if (d->count)
-		ranged = ge_index_range(d->type, indices, (uint32_t)d->count, &min, &max);
+		ranged = ge_index_range(d->type, indices, (uint32_t)d->count, skip, &min, &max);
 	if (!ranged || send_element_arrays(e, d, min, max))
 		send_draw(e, d, 0, d->count ? indices : "", (uint32_t)bytes);
 }

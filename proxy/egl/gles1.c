@@ -223,6 +223,8 @@ void GL_APIENTRY gl_enc_special_glSecondaryColorPointer(GLint size, GLenum type,
  * nothing there either. */
 void gl_enc_hook_glEnableClientState(struct gl_enc *e, GLenum array)
 {
+	if (ge_restart_nv_cap(e->gl, array, true))
+		return;
 	int slot = slot_of_cap(e->gl, array);
 	if (slot >= 0)
 		e->gl->vao->ff[slot].enabled = true;
@@ -230,6 +232,8 @@ void gl_enc_hook_glEnableClientState(struct gl_enc *e, GLenum array)
 
 void gl_enc_hook_glDisableClientState(struct gl_enc *e, GLenum array)
 {
+	if (ge_restart_nv_cap(e->gl, array, false))
+		return;
 	int slot = slot_of_cap(e->gl, array);
 	if (slot >= 0)
 		e->gl->vao->ff[slot].enabled = false;

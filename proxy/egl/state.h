@@ -162,7 +162,31 @@ struct ge_gl_state {
 	/* Between glBegin and glEnd, as the app's glBegin/glEnd went by
 	 * (gl-array-element.c: glArrayElement's arrays must not mix there). */
 	bool begin_end;
+	/* NV_primitive_restart's client state (gl-restart-nv.c); stale: to be
+	 * asked of the host again before its next use. */
+	bool nv_restart, nv_restart_stale;
+	uint32_t nv_restart_index;
 };
+
+/* ---- gl-restart-nv.c ---- */
+
+#define GE_PRIMITIVE_RESTART_NV 0x8558
+#define GE_PRIMITIVE_RESTART_INDEX_NV 0x8559
+#define GE_PRIMITIVE_RESTART 0x8F9D
+/* What may have changed the driver's NV state behind the library (a server
+ * GL_PRIMITIVE_RESTART command, a glPopAttrib, a list run): marks the copy
+ * stale in a context that has NV_primitive_restart. */
+void ge_restart_nv_stale(struct ge_gl_state *gl);
+/* Asks the host the NV state again where it is stale (not between glBegin
+ * and glEnd, where GL answers no query). */
+void ge_restart_nv_fresh(struct ge_gl_state *gl);
+/* A glEnable/DisableClientState of GL_PRIMITIVE_RESTART_NV in a context that
+ * has NV_primitive_restart: followed (true); any other cap: false. */
+bool ge_restart_nv_cap(struct ge_gl_state *gl, uint32_t cap, bool enabled);
+/* The index at which a draw of `mode` with indices of `isize` bytes
+ * restarts as the library knows (gl_restart_index), GL_NO_RESTART for none;
+ * asks the host first where the NV state is stale. */
+uint64_t ge_restart_index(struct ge_gl_state *gl, uint32_t isize, uint32_t mode);
 
 /* GL_MAX_CLIENT_ATTRIB_STACK_DEPTH: the spec's minimum, and Mesa's. */
 #define GE_CLIENT_ATTRIB_STACK_DEPTH 16

@@ -134,17 +134,35 @@ static void test_arrays(void)
 	const uint8_t i8[] = {7, 3, 9, 3};
 	const uint16_t i16[] = {500, 2, 65535};
 	const uint32_t i32[] = {70000, 69999, 4000000000u};
-	expect(ge_index_range(GL_UNSIGNED_BYTE, i8, 4, &min, &max) && min == 3 && max == 9,
+	expect(ge_index_range(GL_UNSIGNED_BYTE, i8, 4, GL_NO_RESTART, &min, &max) && min == 3 &&
+	               max == 9,
 	       "byte indices: 3..9, got %u..%u", min, max);
-	expect(ge_index_range(GL_UNSIGNED_SHORT, i16, 3, &min, &max) && min == 2 && max == 65535,
+	expect(ge_index_range(GL_UNSIGNED_SHORT, i16, 3, GL_NO_RESTART, &min, &max) && min == 2 &&
+	               max == 65535,
 	       "short indices: 2..65535");
-	expect(ge_index_range(GL_UNSIGNED_INT, i32, 3, &min, &max) && min == 69999 &&
+	expect(ge_index_range(GL_UNSIGNED_INT, i32, 3, GL_NO_RESTART, &min, &max) && min == 69999 &&
 	               max == 4000000000u,
 	       "int indices");
-	expect(ge_index_range(GL_UNSIGNED_SHORT, (const uint8_t *)i16 + 1, 1, &min, &max),
+	expect(ge_index_range(GL_UNSIGNED_SHORT, (const uint8_t *)i16 + 1, 1, GL_NO_RESTART, &min,
+	                      &max),
 	       "unaligned indices are read safely");
-	expect(!ge_index_range(GL_UNSIGNED_SHORT, i16, 0, &min, &max), "no indices, no range");
-	expect(!ge_index_range(GL_FLOAT, i16, 3, &min, &max), "not an index type");
+	expect(!ge_index_range(GL_UNSIGNED_SHORT, i16, 0, GL_NO_RESTART, &min, &max),
+	       "no indices, no range");
+	expect(!ge_index_range(GL_FLOAT, i16, 3, GL_NO_RESTART, &min, &max), "not an index type");
+	/* The restart index fetches no vertex: out of the range, whatever its size. */
+	expect(ge_index_range(GL_UNSIGNED_SHORT, i16, 3, 65535, &min, &max) && min == 2 &&
+	               max == 500,
+	       "the restart index is left out: 2..500, got %u..%u", min, max);
+	expect(ge_index_range(GL_UNSIGNED_INT, i32, 3, 4000000000u, &min, &max) && min == 69999 &&
+	               max == 70000,
+	       "a large restart index is left out");
+	expect(ge_index_range(GL_UNSIGNED_BYTE, i8, 4, 3, &min, &max) && min == 7 && max == 9,
+	       "every copy of the restart index is left out");
+	const uint8_t all[] = {9, 9};
+	expect(ge_index_range(GL_UNSIGNED_BYTE, all, 2, 9, &min, &max) && min == 0 && max == 0,
+	       "only restarts: vertex 0, as the host checks");
+	expect(ge_index_range(GL_UNSIGNED_BYTE, i8, 4, 0x109, &min, &max) && min == 3 && max == 9,
+	       "a restart index above the type's values matches none");
 
 	expect(ge_attrib_type_size(GL_FLOAT) == 4 && ge_attrib_type_size(GL_SHORT) == 2 &&
 	               ge_attrib_type_size(GL_UNSIGNED_BYTE) == 1 &&

@@ -34,6 +34,13 @@
  *                       glVertexAttribI4iEXT set what makes it green, glGetUniformuivEXT,
  *                       glGetVertexAttribIivEXT and glGetFragDataLocationEXT read back;
  *                       EXT_texture_integer's glClearColorIuiEXT is no error
+ *   primitive-restart-nv  NV_primitive_restart with client arrays: a glDrawElements whose
+ *                       restart index (0x12345678) is far past the arrays draws two quads;
+ *                       glArrayElement of the restart index between glBegin and glEnd
+ *                       restarts the strip (a red vertex there would show); glPopClientAttrib
+ *                       sets the enable and the index back (glIsEnabled, glGetIntegerv); a
+ *                       draw through the index after glDisable(GL_PRIMITIVE_RESTART) (in Mesa
+ *                       the NV enable too) is served
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -577,6 +584,75 @@ static void check_gpu_shader4_ext(void)
 	glDeleteShader(vs);
 	glDeleteShader(fs);
 	gc_result(check, ok);
+/* Two quads side by side as strips (0..3 left, 4..7 right), all green; vertex 8 is red,
+ * where a strip that did not restart at it would draw red over the left quad's top. */
+static const GLfloat restart_xy[9 * 2] = {-1, -1, 0,  -1, -1, 1, 0, 1,    0,
+                                          -1, 1,  -1, 0,  1,  1, 1, 0.5f, 0.5f};
+static const GLfloat restart_rgb[9 * 3] = {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1,
+                                           0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0};
+
+static bool restart_drawn(const char *check, const char *what)
+{
+	return gc_no_error(check, what) && gc_pixel_is(check, 3, 7, 0x00ff00, what) &&
+	       gc_pixel_is(check, 1, 1, 0x00ff00, what) && gc_pixel_is(check, 6, 2, 0x00ff00, what);
+}
+
+static void check_primitive_restart_nv(void)
+{
+	const char *check = "primitive-restart-nv";
+	if (!gc_needs(check, "GL_NV_primitive_restart"))
+		return;
+	PFNGLPRIMITIVERESTARTINDEXNVPROC restart_index =
+	        (PFNGLPRIMITIVERESTARTINDEXNVPROC)proc(check, "glPrimitiveRestartIndexNV");
+	if (!restart_index || !proc(check, "glPrimitiveRestartNV"))
+		return;
+	static const GLuint elts[9] = {0, 1, 2, 3, 0x12345678, 4, 5, 6, 7};
+	glShadeModel(GL_FLAT);
+	glVertexPointer(2, GL_FLOAT, 0, restart_xy);
+	glColorPointer(3, GL_FLOAT, 0, restart_rgb);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	glEnableClientState(GL_PRIMITIVE_RESTART_NV);
+	restart_index(0x12345678);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glDrawElements(GL_TRIANGLE_STRIP, 9, GL_UNSIGNED_INT, elts);
+	bool ok = restart_drawn(check, "glDrawElements with the restart index");
+	restart_index(8);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glBegin(GL_TRIANGLE_STRIP);
+	for (int i = 0; i < 9; i++)
+		glArrayElement(i < 4 ? i : i == 4 ? 8 : i - 1);
+	glEnd();
+	ok = ok && restart_drawn(check, "glArrayElement of the restart index");
+	glPushClientAttrib(GL_CLIENT_VERTEX_ARRAY_BIT);
+	glDisableClientState(GL_PRIMITIVE_RESTART_NV);
+	restart_index(3);
+	GLboolean off = glIsEnabled(GL_PRIMITIVE_RESTART_NV);
+	glPopClientAttrib();
+	GLint index = 0;
+	glGetIntegerv(GL_PRIMITIVE_RESTART_INDEX_NV, &index);
+	GLboolean on = glIsEnabled(GL_PRIMITIVE_RESTART_NV);
+	if (ok && (off || !on || index != 8))
+		ok = gc_fail(check,
+		             "enabled %d, then %d after the pop with index %d (want 0, 1, 8)", off,
+		             on, index);
+	/* GL 3.1's enable, off: Mesa keeps one enable for both (NV's goes off too, and the
+	 * strip goes through the red vertex 8), a driver keeping two need not (it restarts). */
+	static const GLubyte through[9] = {0, 1, 2, 3, 8, 4, 5, 6, 7};
+	glDisable(GL_PRIMITIVE_RESTART);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glDrawElements(GL_TRIANGLE_STRIP, 9, GL_UNSIGNED_BYTE, through);
+	GLboolean nv = glIsEnabled(GL_PRIMITIVE_RESTART_NV);
+	printf("info: GL_PRIMITIVE_RESTART_NV %d after glDisable(GL_PRIMITIVE_RESTART)\n", nv);
+	ok = ok && gc_no_error(check, "a draw after glDisable(GL_PRIMITIVE_RESTART)") &&
+	     gc_pixel_is(check, 3, 7, nv ? 0x00ff00 : 0xff0000,
+	                 nv ? "restarted at vertex 8" : "drawn through the red vertex 8");
+	glDisableClientState(GL_PRIMITIVE_RESTART_NV);
+	glDisableClientState(GL_VERTEX_ARRAY);
+	glDisableClientState(GL_COLOR_ARRAY);
+	glShadeModel(GL_SMOOTH);
+	glColor3f(1, 1, 1);
+	gc_result(check, ok && gc_no_error(check, "the state queries"));
 }
 
 int main(void)
@@ -598,5 +674,6 @@ int main(void)
 	check_texture_env_combine4();
 	check_texture_swizzle_ext();
 	check_gpu_shader4_ext();
+	check_primitive_restart_nv();
 	return gc_desktop_close(&d);
 }

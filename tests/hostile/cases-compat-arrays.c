@@ -9,7 +9,9 @@
  * between glBegin and glEnd; a generic one with a divisor, which glArrayElement does not
  * apply), a negative element and an enabled array with no buffer end the link; so do a
  * glBindBuffer and a client array between glBegin and glEnd, which the driver would refuse
- * while the host's trackers followed them.
+ * while the host's trackers followed them. NV_primitive_restart's index fetches no vertex,
+ * as the driver has it at the draw: an index past the buffer that is no longer the restart
+ * index ends the link.
  */
 #include <string.h>
 
@@ -271,7 +273,49 @@ static bool compat_client_array_between_begin_and_end_ends_the_link(struct hl_en
 	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: a client array between glBegin and glEnd");
 }
 
+#define PRIMITIVE_RESTART_NV 0x8558u
+#define TRIANGLE_STRIP 5u
+
+static void draw_bytes(struct hl_gl_link *g, uint32_t count, uint64_t offset)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glDrawElements);
+	hl_put_u32(&g->cmds, TRIANGLE_STRIP);
+	hl_put_u32(&g->cmds, count);
+	hl_put_u32(&g->cmds, GL_UNSIGNED_BYTE);
+	hl_gl_put_u64(g, offset);
+	hl_put_u32(&g->cmds, GL_BLOB_NULL);
+	hl_gl_cmd_end(g);
+}
+
+/* NV_primitive_restart (client state): with its index 9 on, {0, 1, 2, 9, 2, 1, 0} from the
+ * 4-vertex buffer restarts and is drawn; once the index is 8, the same draw reads vertex 9,
+ * past the buffer: the host skips the index its driver restarts at, never one the app
+ * named before. Skipped where the host's driver lacks the extension. */
+static bool
+compat_nv_restart_index_fetches_nothing_but_a_changed_one_ends_the_link(struct hl_env *e)
+{
+	static const uint8_t idx[8] = {0, 1, 2, 9, 2, 1, 0, 0};
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	buffer_vertices(&g);
+	hl_gl_buffer(&g, GL_ELEMENT_ARRAY_BUFFER, 6, idx, sizeof(idx));
+	hl_gl_cmd(&g, GLES_OP_glEnableClientState, 1, PRIMITIVE_RESTART_NV);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	if (err == GL_INVALID_ENUM)
+		return hl_gl_skip(e, &g, "the host's driver lacks NV_primitive_restart");
+	hl_gl_cmd(&g, GLES_OP_glPrimitiveRestartIndexNV, 1, 9u);
+	draw_bytes(&g, 7, 0);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the strips with a restart: error 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glPrimitiveRestartIndexNV, 1, 8u);
+	draw_bytes(&g, 7, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "reads to byte 80 of a 32-byte buffer");
+}
+
 const struct hl_case hl_compat_arrays_cases[] = {
+        HL_CASE(compat_nv_restart_index_fetches_nothing_but_a_changed_one_ends_the_link),
         HL_CASE(compat_array_element_past_a_buffer_array_ends_the_link),
         HL_CASE(compat_array_element_ignores_the_divisor_and_ends_the_link),
         HL_CASE(compat_array_element_with_a_negative_element_ends_the_link),

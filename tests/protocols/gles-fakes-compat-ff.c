@@ -11,7 +11,8 @@ static void record(const char *fn, const void *data, uint32_t len)
 	memset(&rec, 0, sizeof(rec));
 	rec.fn = fn;
 	rec.data_len = len;
-	memcpy(rec.data, data, len);
+	if (len)
+		memcpy(rec.data, data, len);
 }
 
 static void GL_APIENTRY fake_Vertex3f(GLfloat x, GLfloat y, GLfloat z)
@@ -68,8 +69,21 @@ static GLboolean GL_APIENTRY fake_AreTexturesResident(GLsizei n, const GLuint *t
 	return GL_FALSE;
 }
 
+static void GL_APIENTRY fake_PrimitiveRestartNV(void)
+{
+	record("glPrimitiveRestartNV", NULL, 0);
+}
+
+static void GL_APIENTRY fake_PrimitiveRestartIndexNV(GLuint index)
+{
+	record("glPrimitiveRestartIndexNV", NULL, 0);
+	rec.e[0] = index;
+}
+
 void install_compat_ff_fakes(void)
 {
+	gles_host.glPrimitiveRestartNV = fake_PrimitiveRestartNV;
+	gles_host.glPrimitiveRestartIndexNV = fake_PrimitiveRestartIndexNV;
 	gles_host.glVertex3f = fake_Vertex3f;
 	gles_host.glColor3dv = fake_Color3dv;
 	gles_host.glNormal3bv = fake_Normal3bv;

@@ -60,6 +60,17 @@ bool gl_exec_special_glArrayElement(struct gl_exec *x, struct gl_reader *r)
 	return true;
 }
 
+/* NV_primitive_restart's index, which the library follows (gl-restart-nv.c). */
+void gl_enc_hook_glPrimitiveRestartIndexNV(struct gl_enc *e, GLuint index)
+{
+	hook_calls++;
+}
+
+void gl_enc_hook_glPrimitiveRestartIndex(struct gl_enc *e, GLuint index)
+{
+	hook_calls++;
+}
+
 void gl_enc_hook_glBegin(struct gl_enc *e, GLenum mode)
 {
 }

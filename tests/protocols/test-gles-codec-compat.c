@@ -323,3 +323,53 @@ void test_compat_ls(void)
 	fake_version = 0;
 	install_fakes();
 }
+
+/* NV_primitive_restart: its two commands in a compatibility context that has the extension
+ * (not without it, nor in a core one), the index through the library's hook to the host's
+ * driver, glPrimitiveRestartNV taken between glBegin and glEnd; its state queried one value
+ * each; the restart rule both sides skip indices by (gl_restart_index). */
+void test_compat_restart_nv(void)
+{
+	codec_reset();
+	install_compat_ff_fakes();
+	struct gles_level compat = {.api = GL_API_GL_COMPAT, .version = GL_VERSION_CODE(4, 5)};
+	struct gles_level core = {.api = GL_API_GL_CORE, .version = GL_VERSION_CODE(4, 5)};
+	int nv = gles_extension_index("GL_NV_primitive_restart");
+	CHECK(nv >= 0 && !gles_level_has(&compat, GLES_OP_glPrimitiveRestartNV));
+	gles_level_add_extension(&compat, nv);
+	gles_level_add_extension(&core, nv);
+	CHECK(gles_level_has(&compat, GLES_OP_glPrimitiveRestartNV) &&
+	      gles_level_has(&compat, GLES_OP_glPrimitiveRestartIndexNV) &&
+	      !gles_level_has(&core, GLES_OP_glPrimitiveRestartIndexNV));
+	fake_api = GL_API_GL_COMPAT;
+	fake_version = GL_VERSION_CODE(4, 5);
+	int hooks = hook_calls;
+	gl_enc_glPrimitiveRestartIndexNV(0x12345678);
+	CHECK(hook_calls == hooks + 1 && host_drain() &&
+	      strcmp(rec.fn, "glPrimitiveRestartIndexNV") == 0 && rec.e[0] == 0x12345678);
+	gl_enc_glPrimitiveRestartNV();
+	CHECK(host_drain() && strcmp(rec.fn, "glPrimitiveRestartNV") == 0);
+	CHECK(gl_begin_end_allows(GLES_OP_glPrimitiveRestartNV) &&
+	      !gl_begin_end_allows(GLES_OP_glPrimitiveRestartIndexNV));
+	CHECK(gl_get_count(0x8558 /* GL_PRIMITIVE_RESTART_NV */) == 1 &&
+	      gl_get_count(0x8559 /* GL_PRIMITIVE_RESTART_INDEX_NV */) == 1);
+	/* The rule: the fixed index first; patches never; GL 3.1's and NV's at theirs, both on
+	 * with different indices at none (which one a driver restarts at is unknown). */
+	struct gl_restart r = {.nv = true, .nv_index = 9};
+	CHECK(gl_restart_index(&r, 1, GL_TRIANGLE_STRIP) == 9 &&
+	      gl_restart_index(&r, 4, 0xE /* GL_PATCHES */) == GL_NO_RESTART);
+	r.core = true, r.core_index = 9;
+	CHECK(gl_restart_index(&r, 2, GL_TRIANGLES) == 9);
+	r.core_index = 3;
+	CHECK(gl_restart_index(&r, 2, GL_TRIANGLES) == GL_NO_RESTART);
+	r.nv = false;
+	CHECK(gl_restart_index(&r, 2, GL_TRIANGLES) == 3);
+	r.fixed = true;
+	CHECK(gl_restart_index(&r, 1, GL_POINTS) == 0xff &&
+	      gl_restart_index(&r, 2, GL_POINTS) == 0xffff &&
+	      gl_restart_index(&r, 4, GL_POINTS) == 0xffffffffu);
+	CHECK(gl_restart_index(&(struct gl_restart){0}, 4, GL_POINTS) == GL_NO_RESTART);
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+	install_fakes();
+}

@@ -903,6 +903,7 @@ int main(int argc, char **argv)
 	test_compat();
 	test_compat_ls();
 	test_compatext();
+	test_compat_restart_nv();
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	else

@@ -19,5 +19,6 @@ void test_sizes(void);
 void test_compat_ff(void);
 void test_compat(void);
 void test_compat_ls(void);
+void test_compat_restart_nv(void);
 
 #endif

@@ -174,6 +174,27 @@ int64_t gl_clear_buffer_count(uint32_t buffer);
 
 /* Bytes of one index of glDrawElements' `type` (1, 2 or 4). */
 int64_t gl_index_size(uint32_t type);
+
+/* Primitive restart as a draw's indices see it: each way GL has to restart,
+ * as one side knows it (the host asks its driver at each draw; the library
+ * knows NV_primitive_restart's client state only). */
+struct gl_restart {
+	bool fixed;          /* GL_PRIMITIVE_RESTART_FIXED_INDEX (ES 3, desktop 4.3) */
+	bool core;           /* GL_PRIMITIVE_RESTART (desktop 3.1) ... */
+	uint32_t core_index; /* ... and glPrimitiveRestartIndex's index */
+	bool nv;             /* GL_PRIMITIVE_RESTART_NV (client state) ... */
+	uint32_t nv_index;   /* ... and glPrimitiveRestartIndexNV's index */
+};
+#define GL_NO_RESTART UINT64_MAX
+/* The index value at which a draw of `mode` with indices of `isize` bytes
+ * restarts (and fetches no vertex), GL_NO_RESTART for none: the one rule
+ * both sides skip indices by. The fixed index overrides the others;
+ * patches restart nowhere (GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED may be
+ * false: the driver then fetches the index); GL_PRIMITIVE_RESTART and
+ * GL_PRIMITIVE_RESTART_NV both on with different indices restart nowhere
+ * either (drivers differ: Mesa keeps one enable and one index for both, a
+ * driver keeping two may restart at either), so every index is checked. */
+uint64_t gl_restart_index(const struct gl_restart *r, uint32_t isize, uint32_t mode);
 /* Bytes of one pixel of format/type for uploads and readbacks: every
  * combination of ES 3.2's table 8.2 and of the ES extensions Mesa offers.
  * GL_SIZE_INVALID_ENUM for a format or type GL does not know,
