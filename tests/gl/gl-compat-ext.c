@@ -584,6 +584,8 @@ static void check_gpu_shader4_ext(void)
 	glDeleteShader(vs);
 	glDeleteShader(fs);
 	gc_result(check, ok);
+}
+
 /* Two quads side by side as strips (0..3 left, 4..7 right), all green; vertex 8 is red,
  * where a strip that did not restart at it would draw red over the left quad's top. */
 static const GLfloat restart_xy[9 * 2] = {-1, -1, 0,  -1, -1, 1, 0, 1,    0,
