@@ -870,6 +870,10 @@ bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
  * makes app_program current in the context as the library sees it; a
  * program deleted meanwhile is forgotten when its last context lets it go. */
 bool gh_gl_app_use_program(struct gl_exec *x, uint32_t app_program);
+/* The context goes (its last reference, before the driver's context):
+ * GL lets go of its program as a glUseProgram(0) would, and so does the
+ * library when it destroys the context. */
+void gh_gl_program_context_gone(struct gh_gl_context *ctx);
 /* Before the driver's new program or shader `host` is recorded: a deleted
  * program whose name the library keeps (flagged) but whose driver object
  * went (its glUseProgram failed) may hold that name; it gets a stand-in. */
