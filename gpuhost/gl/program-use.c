@@ -137,28 +137,71 @@ bool gl_exec_wrap_glDeleteProgram(struct gl_exec *x, GLuint program, GLuint app_
 	return true;
 }
 
+/* The program record of a kept name whose driver object is gone, at its
+ * driver name `host` (NULL: `host` is no such name). */
+static struct gh_gl_program *kept_dead(struct gh_gl_share *share, uint32_t host, uint32_t *app)
+{
+	uintptr_t v;
+	if (!gh_gl_map_get(&share->names[GL_NAMES_PROGRAM].host, host, &v) ||
+	    !(users(share, (uint32_t)v) & FLAGGED))
+		return NULL;
+	struct gh_gl_program *prog = gh_gl_map_get_ptr(&share->programs, host);
+	/* A stand-in is alive: the driver cannot give its name again. */
+	if (!prog || prog->standin)
+		return NULL;
+	*app = (uint32_t)v;
+	return prog;
+}
+
+/* A new empty program of the host's at a name no app name maps to. A
+ * driver that reuses freed names may give first the dead names of other
+ * kept programs: each such object becomes that program's own stand-in,
+ * in place (exactly what its name being reused would make it), so the
+ * loop ends within one try more than there are kept dead names. */
+static GLuint new_standin(struct gl_exec *x)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	for (;;) {
+		GLuint name = gles_host.glCreateProgram();
+		uintptr_t v;
+		if (!name || !gh_gl_map_get(&share->names[GL_NAMES_PROGRAM].host, name, &v))
+			return name;
+		uint32_t app;
+		struct gh_gl_program *prog = kept_dead(share, name, &app);
+		if (!prog) {
+			gh_gl_fail(x, "the host gave program name %u, program %u's, twice", name,
+			           (uint32_t)v);
+			return 0;
+		}
+		prog->standin = true;
+		gp_log(DEBUG,
+		       "GL stream %u: deleted program %u's driver name %u reused: its own stand-in",
+		       x->channel, app, name);
+	}
+}
+
 bool gh_gl_program_reused(struct gl_exec *x, uint32_t host)
 {
 	struct gh_gl_share *share = x->ctx->share;
 	struct gh_gl_names *names = &share->names[GL_NAMES_PROGRAM];
-	uintptr_t app;
-	if (!gh_gl_map_get(&names->host, host, &app) || !(users(share, (uint32_t)app) & FLAGGED))
+	uint32_t app;
+	struct gh_gl_program *prog = kept_dead(share, host, &app);
+	if (!prog)
 		return true; /* a name given twice otherwise: names.c ends the link */
-	struct gh_gl_program *prog = gh_gl_map_get_ptr(&share->programs, host);
-	GLuint standin = gles_host.glCreateProgram();
-	if (!prog || !standin || standin == host)
-		return gh_gl_fail(x, "no stand-in for deleted program %u", (uint32_t)app);
+	GLuint standin = new_standin(x);
+	if (!standin || standin == host)
+		return gh_gl_fail(x, "no stand-in for deleted program %u", app);
 	gh_gl_map_remove(&names->host, host, NULL);
 	gh_gl_map_remove(&share->programs, host, NULL);
 	prog->host = standin;
 	prog->standin = true;
-	if (!gh_gl_map_put(&names->app, (uint32_t)app, standin) ||
+	if (!gh_gl_map_put(&names->app, app, standin) ||
 	    !gh_gl_map_put(&names->host, standin, app) ||
 	    !gh_gl_map_put(&share->programs, standin, (uintptr_t)prog)) {
 		gh_gl_program_unref(prog);
-		return gh_gl_fail(x, "no room for deleted program %u's stand-in", (uint32_t)app);
+		return gh_gl_fail(x, "no room for deleted program %u's stand-in", app);
 	}
 	gp_log(DEBUG, "GL stream %u: deleted program %u's driver name %u reused: stand-in %u",
-	       x->channel, (uint32_t)app, host, standin);
+	       x->channel, app, host, standin);
 	return true;
 }
