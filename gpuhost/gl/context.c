@@ -287,6 +287,7 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 		return;
 	struct gh_gl *gl = ctx->gl;
 	delete_scratch(ctx);
+	gh_gl_program_context_gone(ctx);
 	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
 	eglDestroyContext(gl->dpy, ctx->egl);
 	gh_gl_debug_free(ctx); /* after the driver, which held our callback */

@@ -300,6 +300,11 @@ struct gh_gl_share {
 		 * sorted, none adjacent, so never more than the names they hold. */
 		struct wl_array ranges;
 		uint64_t names;
+		/* Host texture name -> how many of the group's lists hold a
+		 * glBindTexture of it; and the names of those the app deleted
+		 * (-> 1), which a call may make again (lists.c, "Textures a list
+		 * binds by name"). */
+		struct gh_gl_map listed, deleted;
 	} lists;
 	/* Contexts of the group with an attribute stack entry a display list
 	 * may have pushed (attrib-stack.c): a texture deleted is kept charged
@@ -512,6 +517,8 @@ struct gh_gl_lists {
 	 * came with none open (lists.c keeps balanced lists only). */
 	uint32_t depth;
 	bool unbalanced;
+	/* The host texture names the list being made binds (-> 1), or NULL. */
+	struct gh_gl_map *binds;
 	/* Lists ran between glBegin and glEnd, where GL answers no query: the
 	 * re-read of what they changed waits for the first command after
 	 * glEnd, `worst` staying charged till then. */
@@ -896,6 +903,10 @@ bool gh_gl_use_program(struct gl_exec *x, GLuint program, GLuint app_program);
  * makes app_program current in the context as the library sees it; a
  * program deleted meanwhile is forgotten when its last context lets it go. */
 bool gh_gl_app_use_program(struct gl_exec *x, uint32_t app_program);
+/* The context goes (its last reference, before the driver's context):
+ * GL lets go of its program as a glUseProgram(0) would, and so does the
+ * library when it destroys the context. */
+void gh_gl_program_context_gone(struct gh_gl_context *ctx);
 /* Before the driver's new program or shader `host` is recorded: a deleted
  * program whose name the library keeps (flagged) but whose driver object
  * went (its glUseProgram failed) may hold that name; it gets a stand-in. */
@@ -925,6 +936,12 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx);
  * to the list (false: refused for the quota, the GL error recorded, the
  * command dropped); *compiled says the command is not run (GL_COMPILE). */
 bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled);
+/* A glBindTexture of host texture name `host` (nonzero) goes by: in a list
+ * being made, the list keeps the name (false: the link ends). */
+bool gh_gl_list_bind(struct gl_exec *x, uint32_t host);
+/* The app deleted host texture name `host`: a list may bind it again
+ * (out of memory: the link ends). */
+void gh_gl_lists_texture_deleted(struct gl_exec *x, uint32_t host);
 /* Transform feedback and query begin/end, glDispatchComputeIndirect in a
  * list being made: refused (true: recorded GL_INVALID_OPERATION, drop the
  * command). */

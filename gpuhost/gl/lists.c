@@ -21,6 +21,7 @@
  * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <GLES3/gl32.h>
@@ -38,6 +39,7 @@
 struct gh_gl_list_bytes {
 	uint32_t list;
 	uint64_t bytes;
+	struct gh_gl_map *binds; /* the host texture names it binds (-> 1), or NULL */
 };
 
 bool gh_gl_list_compiles(struct gh_gl_context *ctx)
@@ -208,6 +210,115 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
 	return true;
 }
 
+/* ---- Textures a list binds by name ----
+ * In the compatibility profile binding a name no texture has makes one. A
+ * list keeps the host name its compiled glBindTexture names: once the app
+ * deletes that texture (the driver frees the object and the name), a call
+ * of the list makes a new texture at the name, behind the host's back, and
+ * the images the list (or later commands) give it would land there,
+ * charged to nothing and never deleted when the list binds it away again.
+ * So each list keeps the set of names its binds name, the group counts
+ * them over its lists (`listed`), and a listed name the app deletes is
+ * noted (`deleted`); after a call the host deletes, in the driver, each
+ * noted name it does not know (none of its own textures lives in an app's
+ * share group, so such an object is the list's; a name the driver gave to
+ * a new texture since is known, tracked and charged). A call costs nothing
+ * more until the app deletes a texture a list binds; a note goes with the
+ * last list naming it. Keeping a deleted name reserved instead would keep
+ * its object, memory and all, for as long as a list names it.
+ * Only glBindTexture makes an object by name among listable commands (GL
+ * 4.6 compatibility, "Commands Not Usable in Display Lists": buffer,
+ * framebuffer, renderbuffer, vertex array bindings run at once; samplers
+ * and transform feedback objects are never made by a bind). A set is no
+ * larger than the texture names alive when the list was made, and costs
+ * the host less than the driver's own nodes for those binds. */
+
+bool gh_gl_list_bind(struct gl_exec *x, uint32_t host)
+{
+	struct gh_gl_lists *l = &x->ctx->lists;
+	struct gh_gl_share *share = x->ctx->share;
+	uintptr_t v = 0;
+	if (!l->mode || (l->binds && gh_gl_map_get(l->binds, host, &v)))
+		return true;
+	if (!l->binds) {
+		l->binds = malloc(sizeof(*l->binds));
+		if (!l->binds)
+			return gh_gl_fail(x, "out of memory for a display list's binds");
+		gh_gl_map_init(l->binds, GH_GL_MAX_NAMES);
+	}
+	gh_gl_map_get(&share->lists.listed, host, &v);
+	if (!gh_gl_map_put(l->binds, host, 1) ||
+	    !gh_gl_map_put(&share->lists.listed, host, v + 1)) {
+		gh_gl_map_remove(l->binds, host, NULL);
+		return gh_gl_fail(x, "too many textures bound in display lists");
+	}
+	return true;
+}
+
+void gh_gl_lists_texture_deleted(struct gl_exec *x, uint32_t host)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	uintptr_t v;
+	/* No more names than `listed` holds: only memory can run out. */
+	if (gh_gl_map_get(&share->lists.listed, host, &v) &&
+	    !gh_gl_map_put(&share->lists.deleted, host, 1))
+		gh_gl_fail(x, "out of memory for the textures display lists bind");
+}
+
+/* A list's set goes (the list deleted or replaced, or never kept). */
+static void unlist_one(uint32_t host, uintptr_t one, void *data)
+{
+	struct gh_gl_share *share = data;
+	uintptr_t v = 0;
+	gh_gl_map_get(&share->lists.listed, host, &v);
+	if (v > 1) {
+		gh_gl_map_put(&share->lists.listed, host, v - 1); /* replaces: no room taken */
+		return;
+	}
+	gh_gl_map_remove(&share->lists.listed, host, NULL);
+	gh_gl_map_remove(&share->lists.deleted, host, NULL);
+}
+
+static void unlist(struct gh_gl_share *share, struct gh_gl_map *binds)
+{
+	if (!binds)
+		return;
+	gh_gl_map_for_each(binds, unlist_one, share);
+	gh_gl_map_finish(binds);
+	free(binds);
+}
+
+struct remake {
+	struct gh_gl_share *share;
+	GLuint names[64];
+	uint32_t n;
+};
+
+static void remade_one(uint32_t host, uintptr_t one, void *data)
+{
+	struct remake *r = data;
+	uintptr_t v;
+	if (gh_gl_map_get(&r->share->textures, host, &v))
+		return;
+	r->names[r->n++] = host;
+	if (r->n == sizeof(r->names) / sizeof(r->names[0])) {
+		gles_host.glDeleteTextures((GLsizei)r->n, r->names);
+		r->n = 0;
+	}
+}
+
+/* After a call: the textures lists made again at deleted names go (a name
+ * with no object is one GL's glDeleteTextures skips). */
+static void delete_remade(struct gl_exec *x)
+{
+	struct remake r = {.share = x->ctx->share};
+	if (!r.share->lists.deleted.count)
+		return;
+	gh_gl_map_for_each(&r.share->lists.deleted, remade_one, &r);
+	if (r.n)
+		gles_host.glDeleteTextures((GLsizei)r.n, r.names);
+}
+
 static struct gh_gl_list_bytes *find(struct wl_array *charged, uint32_t list)
 {
 	struct gh_gl_list_bytes *b;
@@ -224,6 +335,7 @@ static void give_back(struct gh_gl_share *share, struct gh_gl_list_bytes *b)
 {
 	gh_gl_quota_adjust(share->quota, b->bytes, 0);
 	share->lists.charged_total -= b->bytes;
+	unlist(share, b->binds);
 	struct wl_array *charged = &share->lists.charged;
 	struct gh_gl_list_bytes *last =
 	        (struct gh_gl_list_bytes *)((char *)charged->data + charged->size) - 1;
@@ -253,6 +365,8 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->making = 0;
 		l->depth = 0;
 		l->unbalanced = false;
+		unlist(x->ctx->share, l->binds);
+		l->binds = NULL;
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
 			if (!gh_gl_list_ranges_add(ranges, list, 1, &added))
@@ -300,7 +414,7 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 	struct gh_gl_list_bytes *old = find(&share->lists.charged, l->name);
 	if (old)
 		give_back(share, old);
-	if (l->making) {
+	if (l->making || l->binds) {
 		struct gh_gl_list_bytes *b = wl_array_add(&share->lists.charged, sizeof(*b));
 		if (!b) {
 			gh_gl_quota_adjust(&x->gl->quota, l->making, 0);
@@ -308,8 +422,9 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 			l->making = 0;
 			return gh_gl_fail(x, "out of memory for display list records");
 		}
-		*b = (struct gh_gl_list_bytes){l->name, l->making};
+		*b = (struct gh_gl_list_bytes){l->name, l->making, l->binds};
 		share->lists.charged_total += l->making;
+		l->binds = NULL;
 	}
 	l->mode = 0;
 	l->making = 0;
@@ -347,6 +462,7 @@ static bool reread(struct gl_exec *x, uint64_t worst)
 				gh_gl_quota_adjust(&x->gl->quota, worst, 0);
 			return false;
 		}
+		delete_remade(x);
 		gh_gl_textures_resync(x);
 		program_resync(x);
 		if (!gh_gl_front_resync(x)) {
@@ -495,12 +611,25 @@ void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx)
 	l->making = 0;
 	l->pending_worst = 0;
 	l->reread_pending = false;
+	/* The group may live on: what this list named is let go. */
+	unlist(ctx->share, l->binds);
+	l->binds = NULL;
 }
 
 void gh_gl_share_lists_finish(struct gh_gl_share *share)
 {
 	gh_gl_quota_adjust(share->quota, share->lists.charged_total, 0);
 	gh_gl_quota_names_gone(share->quota, (uint32_t)share->lists.names);
+	struct gh_gl_list_bytes *b;
+	wl_array_for_each(b, &share->lists.charged)
+	{
+		if (b->binds) {
+			gh_gl_map_finish(b->binds);
+			free(b->binds);
+		}
+	}
+	gh_gl_map_finish(&share->lists.listed);
+	gh_gl_map_finish(&share->lists.deleted);
 	wl_array_release(&share->lists.charged);
 	wl_array_release(&share->lists.ranges);
 }

@@ -72,6 +72,8 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->program_users, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->lists.listed, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->lists.deleted, GH_GL_MAX_NAMES);
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
 		share->default_tex[i] = gh_gl_storage_create(quota, 0);
 		if (!share->default_tex[i]) {

@@ -49,6 +49,7 @@ void ge_context_destroy_now(struct ge_context *c)
 	wl_list_for_each(s, &d->surfaces, link) if (s->last_ctx == c) s->last_ctx = NULL;
 	struct ge_sync *y;
 	wl_list_for_each(y, &d->syncs, link) if (y->ctx == c) y->ctx = NULL;
+	ge_programs_context_gone(c->gl);
 	ge_gl_state_destroy(c->gl);
 	wl_list_remove(&c->link);
 	free(c);

@@ -5,11 +5,12 @@
  * current. The library keeps the name as long, by the same rule as the
  * host (gpuhost/gl/program-use.c): each context's current program is the
  * one of the app's last glUseProgram run there (not one compiled in
- * GL_COMPILE mode), and the share group counts the contexts that have each
- * program current. (A glUseProgram GL refuses, or a list that changes the
- * program, leaves the driver's current program another one: the name then
- * outlives the driver's object, which the host answers for as GL does for
- * a deleted name.)
+ * GL_COMPILE mode; none once the context is destroyed, GL letting go of
+ * it then as of a glUseProgram(0)), and the share group counts the
+ * contexts that have each program current. (A glUseProgram GL refuses, or
+ * a list that changes the program, leaves the driver's current program
+ * another one: the name then outlives the driver's object, which the host
+ * answers for as GL does for a deleted name.)
  */
 #include <stdint.h>
 
@@ -39,6 +40,16 @@ static void set_users(struct ge_share *s, uint32_t program, uintptr_t v)
 		ge_map_remove(&s->program_users, program);
 }
 
+/* A context lets go of `old`, with the share group's lock held. */
+static void let_go(struct ge_share *s, uint32_t old)
+{
+	uintptr_t v = users(s, old) - 2;
+	set_users(s, old, v);
+	/* The last context using it let it go: GL deletes it now. */
+	if (!(v >> 1) && (v & FLAGGED))
+		ge_map_remove(&s->names[GL_NAMES_PROGRAM], old);
+}
+
 void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
 {
 	struct ge_gl_state *gl = e->gl;
@@ -54,17 +65,24 @@ void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
 	}
 	if (room) {
 		gl->program = program;
-		if (old) {
-			uintptr_t v = users(s, old) - 2;
-			set_users(s, old, v);
-			/* The last context using it let it go: GL deletes it now. */
-			if (!(v >> 1) && (v & FLAGGED))
-				ge_map_remove(&s->names[GL_NAMES_PROGRAM], old);
-		}
+		if (old)
+			let_go(s, old);
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (!room)
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
+}
+
+void ge_programs_context_gone(struct ge_gl_state *gl)
+{
+	uint32_t old = gl ? gl->program : 0;
+	if (!old)
+		return;
+	struct ge_share *s = gl->share;
+	pthread_mutex_lock(&s->lock);
+	gl->program = 0;
+	let_go(s, old);
+	pthread_mutex_unlock(&s->lock);
 }
 
 void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)

@@ -202,6 +202,9 @@ void ge_share_unref(struct ge_share *s);
 struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
                                        struct ge_share *share);
 void ge_gl_state_destroy(struct ge_gl_state *gl);
+/* The context is destroyed (after the host ran its GL_OP_DESTROY_CONTEXT):
+ * GL lets go of its program as of a glUseProgram(0) (gles-programs.c). */
+void ge_programs_context_gone(struct ge_gl_state *gl);
 
 /* Class -> whose table: the share group's or the context's. */
 bool ge_names_shared(enum gl_name_class cls);

@@ -713,6 +713,51 @@ static void check_delete_in_use(void)
 	gc_result(c, gc_no_error(c, "programs deleted in use") && ok);
 }
 
+/* A program deleted while current in a context that is then destroyed: GL lets go of it
+ * with the context, so it is deleted then (glIsProgram GL_FALSE, deleting it again
+ * GL_INVALID_VALUE), in the library and the host as in the driver (the security review's
+ * finding 4: both kept the name; its next use ended the link). */
+static void check_delete_in_use_of_a_destroyed_context(struct gc_desktop *d)
+{
+	const char *c = "delete-program-in-use-of-a-destroyed-context";
+	EGLint id = 0, n = 0;
+	EGLConfig config;
+	eglQueryContext(d->dpy, d->ctx, EGL_CONFIG_ID, &id);
+	const EGLint want[] = {EGL_CONFIG_ID, id, EGL_NONE};
+	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+	                          3,
+	                          EGL_CONTEXT_MINOR_VERSION,
+	                          2,
+	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+	                          EGL_NONE};
+	EGLContext other = EGL_NO_CONTEXT;
+	if (eglChooseConfig(d->dpy, want, &config, 1, &n) && n == 1)
+		other = eglCreateContext(d->dpy, config, d->ctx, attribs);
+	if (other == EGL_NO_CONTEXT ||
+	    !eglMakeCurrent(d->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, other)) {
+		gc_result(c, gc_fail(c, "no context sharing with the first (0x%x)", eglGetError()));
+		if (other != EGL_NO_CONTEXT)
+			eglDestroyContext(d->dpy, other);
+		return;
+	}
+	GLuint p = gc_program(vs_color, NULL, fs_color);
+	glUseProgram(p);
+	glDeleteProgram(p);
+	bool ok = gc_no_error(c, "the current program deleted in the second context");
+	eglMakeCurrent(d->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, d->ctx);
+	ok = (glIsProgram(p) || gc_fail(c, "glIsProgram GL_FALSE while current in the other")) &&
+	     ok;
+	eglDestroyContext(d->dpy, other);
+	ok = (!glIsProgram(p) || gc_fail(c, "glIsProgram GL_TRUE once its context went")) && ok;
+	glDeleteProgram(p);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "glDeleteProgram once its context went") && ok;
+	GLuint q = gc_program(vs_color, NULL, fs_color);
+	ok = (q || gc_fail(c, "a program made after")) && ok;
+	glDeleteProgram(q);
+	gc_result(c, gc_no_error(c, "a program deleted in use in a destroyed context") && ok);
+}
+
 int main(void)
 {
 	struct gc_desktop d;
@@ -741,6 +786,7 @@ int main(void)
 	if (!gc_no_error("setup", "the framebuffer and programs"))
 		return 1;
 	check_delete_in_use();
+	check_delete_in_use_of_a_destroyed_context(&d);
 	check_depth();
 	check_polygon_mode();
 	check_draw_buffer();

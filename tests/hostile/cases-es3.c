@@ -303,6 +303,74 @@ static bool gl_program_kept_after_a_refused_use_stays_apart(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* Context `handle`, sharing with CTX (created, not current). */
+static bool shared_context(struct hl_gl_link *g, uint32_t handle)
+{
+	uint32_t x[2 * GL_EXT_WORDS];
+	memcpy(x, g->es.exts, sizeof(x));
+	hl_gl_cmd(g, GL_OP_CREATE_CONTEXT, 23, handle, g->config, CTX, g->es.api, g->es.version, 0u,
+	          64u, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11],
+	          x[12], x[13], x[14], x[15]);
+	uint32_t err = 0;
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GL_OP_CREATE_CONTEXT, &err));
+	CHECKF(err == EGL_OK, "a context sharing with %u: 0x%x", CTX, err);
+	return true;
+}
+
+/* A program deleted while current in a context that is then destroyed: GL lets it go with
+ * the context (the driver deletes it), and so do the library and the host, so its name is
+ * free again. A host that kept the destroyed context's count kept the name and ended the
+ * link at its next glCreateProgram (the security review's finding 4). */
+static bool gl_program_deleted_in_use_goes_with_its_last_context(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	CHECK(shared_context(&g, 2));
+	hl_gl_cmd(&g, GL_OP_MAKE_CURRENT, 3, 2u, SURF, SURF);
+	hl_gl_program(&g, 30);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 30u);
+	hl_gl_cmd(&g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	uint32_t v = 0, err;
+	CHECK(is_program(&g, 30, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of a program flagged in context 2: %u", v);
+	hl_gl_cmd(&g, GL_OP_DESTROY_CONTEXT, 1, 2u);
+	CHECK(is_program(&g, 30, &v));
+	CHECKF(v == GL_FALSE, "glIsProgram once its only context went: %u", v);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 30u);
+	CHECK(is_program(&g, 30, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of the name made again: %u", v);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "error 0x%x", err);
+	return hl_gl_close_served(e, &g);
+}
+
+/* The same with a program whose glUseProgram the driver refused (never linked): the
+ * driver freed it at glDeleteProgram while the library keeps its name (on a stand-in of
+ * the host's, with a driver that gives freed names again); the destroyed context lets it
+ * go and its name is free again. */
+static bool gl_program_kept_after_a_refused_use_goes_with_its_last_context(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	CHECK(shared_context(&g, 2));
+	hl_gl_cmd(&g, GL_OP_MAKE_CURRENT, 3, 2u, SURF, SURF);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glUseProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glDeleteProgram, 1, 40u);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 41u);
+	hl_gl_cmd(&g, GL_OP_MAKE_CURRENT, 3, CTX, SURF, SURF);
+	hl_gl_cmd(&g, GL_OP_DESTROY_CONTEXT, 1, 2u);
+	hl_gl_cmd(&g, GLES_OP_glCreateProgram, 1, 40u);
+	uint32_t v = 0, err;
+	CHECK(is_program(&g, 40, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of the name made again: %u", v);
+	CHECK(is_program(&g, 41, &v));
+	CHECKF(v == GL_TRUE, "glIsProgram of the other program: %u", v);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "error 0x%x", err);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_es3_cases[] = {
         HL_CASE(gl_pixel_unpack_upload_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_pixels_in_the_command_with_an_unpack_buffer_bound),
@@ -316,5 +384,7 @@ const struct hl_case hl_es3_cases[] = {
         HL_CASE(gl_program_deleted_in_use_lives_until_not_current),
         HL_CASE(gl_program_deleted_in_use_made_again_ends_the_link),
         HL_CASE(gl_program_kept_after_a_refused_use_stays_apart),
+        HL_CASE(gl_program_deleted_in_use_goes_with_its_last_context),
+        HL_CASE(gl_program_kept_after_a_refused_use_goes_with_its_last_context),
 };
 const size_t hl_es3_case_count = sizeof(hl_es3_cases) / sizeof(hl_es3_cases[0]);
