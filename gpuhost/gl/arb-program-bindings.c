@@ -247,7 +247,7 @@ static bool state_item(struct arb_parser *p, const char *item)
 		return dot_one_of(p, point, "size or attenuation", &which);
 	if (!strcmp(item, "depth"))
 		return dot_one_of(p, range, "range", &which);
-	return false;
+	return arb_fail(p, p->tok.pos, "unknown state item");
 }
 
 static bool state_binding(struct arb_parser *p, bool multiple, uint32_t *slots)

@@ -316,7 +316,7 @@ static bool operands(struct arb_parser *p, enum shape shape)
 	case ADDRESS_:
 		return address_destination(p) && arb_expect(p, ',') && source(p, true);
 	}
-	return false;
+	return arb_fail(p, p->tok.pos, "unknown instruction shape");
 }
 
 bool arb_instruction(struct arb_parser *p)
