@@ -64,6 +64,22 @@ static bool opt_index(struct arb_parser *p, uint32_t limit, const char *what)
 	return arb_index(p, limit, what, &n);
 }
 
+/* Notes a vertex attribute read as generic (vertex.attrib[n]) or as the
+ * conventional one at `slot`; refuses one read both ways. */
+static bool note_attrib(struct arb_parser *p, bool generic, uint32_t slot, uint32_t pos)
+{
+	if (slot >= 64)
+		return true;
+	uint64_t bit = (uint64_t)1 << slot;
+	if (generic)
+		p->generic_attribs |= bit;
+	else
+		p->conventional_attribs |= bit;
+	if (p->generic_attribs & p->conventional_attribs)
+		return arb_fail(p, pos, "a conventional attribute and its generic alias both read");
+	return true;
+}
+
 bool arb_attrib_binding(struct arb_parser *p)
 {
 	const struct gh_arb_program_limits *l = p->limits;
@@ -72,20 +88,29 @@ bool arb_attrib_binding(struct arb_parser *p)
 	                                           "texcoord", "attrib", NULL};
 	static const char *const fragment_items[] = {"position", "fogcoord", "color", "texcoord",
 	                                             NULL};
+	/* The generic attribute each conventional one of vertex_items aliases. */
+	static const uint32_t vertex_slots[] = {0, 2, 5, 3, 8};
 	unsigned which;
-	uint32_t n;
+	uint32_t pos = p->tok.pos, n = 0;
 	if (!arb_expect_name(p, vertex ? "vertex" : "fragment") ||
 	    !dot_one_of(p, vertex ? vertex_items : fragment_items,
 	                vertex ? "a vertex attribute" : "a fragment attribute", &which))
 		return false;
 	const char *item = (vertex ? vertex_items : fragment_items)[which];
-	if (!strcmp(item, "color"))
-		return opt_dot(p, colour_types);
-	if (!strcmp(item, "texcoord"))
-		return opt_index(p, l->texture_coords, "texture coordinate set");
-	if (!strcmp(item, "attrib"))
-		return arb_index(p, l->vertex_attribs, "vertex attribute", &n);
-	return true;
+	bool ok = true;
+	uint32_t slot = vertex && which < 5 ? vertex_slots[which] : 0;
+	if (!strcmp(item, "color")) {
+		slot += is_dot_then(p, colour_types + 1);
+		ok = opt_dot(p, colour_types);
+	} else if (!strcmp(item, "texcoord")) {
+		if (p->tok.kind == ARB_TOK_PUNCT && p->tok.punct == '[')
+			ok = arb_index(p, l->texture_coords, "texture coordinate set", &n);
+		slot += n;
+	} else if (!strcmp(item, "attrib")) {
+		ok = arb_index(p, l->vertex_attribs, "vertex attribute", &n);
+		slot = n;
+	}
+	return ok && (!vertex || note_attrib(p, !strcmp(item, "attrib"), slot, pos));
 }
 
 bool arb_result_binding(struct arb_parser *p)
@@ -96,10 +121,14 @@ bool arb_result_binding(struct arb_parser *p)
 	static const char *const fragment_items[] = {"color", "depth", NULL};
 	bool vertex = p->target == GH_ARB_VERTEX_PROGRAM;
 	unsigned which;
+	uint32_t pos = p->tok.pos;
 	if (!arb_expect_name(p, "result") ||
 	    !dot_one_of(p, vertex ? vertex_items : fragment_items, "a result", &which))
 		return false;
 	const char *item = (vertex ? vertex_items : fragment_items)[which];
+	if (vertex && !strcmp(item, "position") &&
+	    (p->options_named & ARB_OPTION_POSITION_INVARIANT))
+		return arb_fail(p, pos, "result.position written by a position-invariant program");
 	if (vertex && !strcmp(item, "color"))
 		return opt_dot(p, faces) && opt_dot(p, colour_types);
 	if (vertex && !strcmp(item, "texcoord"))

@@ -15,15 +15,6 @@
  * (the sums of theirs are in the thousands), and a bound on the table. */
 #define MAX_NAMES (1u << 16)
 
-/* OPTION bits beyond gh_arb_program_option's, kept in options_named. */
-enum {
-	OPTION_POSITION_INVARIANT = 1u << 8,
-	OPTION_FOG = 1u << 9,
-	OPTION_PRECISION_HINT = 1u << 10,
-	OPTION_ORIGIN_UPPER_LEFT = 1u << 11,
-	OPTION_PIXEL_CENTER_INTEGER = 1u << 12,
-};
-
 bool arb_fail(struct arb_parser *p, uint32_t pos, const char *fmt, ...)
 {
 	if (p->failed)
@@ -329,20 +320,20 @@ static const struct option {
 	unsigned needs; /* gh_arb_program_option bits the context must offer */
 	unsigned group; /* of options excluding each other (fog modes, hints), or 0 */
 } options[] = {
-        {"ARB_position_invariant", GH_ARB_VERTEX_PROGRAM, OPTION_POSITION_INVARIANT, 0, 0},
-        {"ARB_fog_exp", GH_ARB_FRAGMENT_PROGRAM, OPTION_FOG, 0, 1},
-        {"ARB_fog_exp2", GH_ARB_FRAGMENT_PROGRAM, OPTION_FOG, 0, 1},
-        {"ARB_fog_linear", GH_ARB_FRAGMENT_PROGRAM, OPTION_FOG, 0, 1},
-        {"ARB_precision_hint_fastest", GH_ARB_FRAGMENT_PROGRAM, OPTION_PRECISION_HINT, 0, 2},
-        {"ARB_precision_hint_nicest", GH_ARB_FRAGMENT_PROGRAM, OPTION_PRECISION_HINT, 0, 2},
+        {"ARB_position_invariant", GH_ARB_VERTEX_PROGRAM, ARB_OPTION_POSITION_INVARIANT, 0, 0},
+        {"ARB_fog_exp", GH_ARB_FRAGMENT_PROGRAM, ARB_OPTION_FOG, 0, 1},
+        {"ARB_fog_exp2", GH_ARB_FRAGMENT_PROGRAM, ARB_OPTION_FOG, 0, 1},
+        {"ARB_fog_linear", GH_ARB_FRAGMENT_PROGRAM, ARB_OPTION_FOG, 0, 1},
+        {"ARB_precision_hint_fastest", GH_ARB_FRAGMENT_PROGRAM, ARB_OPTION_PRECISION_HINT, 0, 2},
+        {"ARB_precision_hint_nicest", GH_ARB_FRAGMENT_PROGRAM, ARB_OPTION_PRECISION_HINT, 0, 2},
         {"ARB_fragment_program_shadow", GH_ARB_FRAGMENT_PROGRAM,
          GH_ARB_OPTION_FRAGMENT_PROGRAM_SHADOW, GH_ARB_OPTION_FRAGMENT_PROGRAM_SHADOW, 0},
         {"ARB_draw_buffers", GH_ARB_FRAGMENT_PROGRAM, GH_ARB_OPTION_DRAW_BUFFERS,
          GH_ARB_OPTION_DRAW_BUFFERS, 0},
-        {"ARB_fragment_coord_origin_upper_left", GH_ARB_FRAGMENT_PROGRAM, OPTION_ORIGIN_UPPER_LEFT,
-         GH_ARB_OPTION_FRAGMENT_COORD_CONVENTIONS, 0},
+        {"ARB_fragment_coord_origin_upper_left", GH_ARB_FRAGMENT_PROGRAM,
+         ARB_OPTION_ORIGIN_UPPER_LEFT, GH_ARB_OPTION_FRAGMENT_COORD_CONVENTIONS, 0},
         {"ARB_fragment_coord_pixel_center_integer", GH_ARB_FRAGMENT_PROGRAM,
-         OPTION_PIXEL_CENTER_INTEGER, GH_ARB_OPTION_FRAGMENT_COORD_CONVENTIONS, 0},
+         ARB_OPTION_PIXEL_CENTER_INTEGER, GH_ARB_OPTION_FRAGMENT_COORD_CONVENTIONS, 0},
 };
 
 static bool option_line(struct arb_parser *p)

@@ -8,10 +8,17 @@
  *
  * It takes a subset of what a driver takes: every statement of the
  * grammars, each index within the limits the driver reports, and only the
- * OPTIONs gpupipe offers. Text after END is ignored, as the specifications
- * say, but a NUL byte anywhere is refused. What it accepts still goes to
- * the driver, which stays the authority (it may refuse more: native limits,
- * SCS write masks, ...). The parser never recurses: the grammars nest to a
+ * OPTIONs gpupipe offers; and of the rules the grammars cannot say, those
+ * a driver would refuse the text for: a conventional vertex attribute read
+ * with its generic alias, result.position written under
+ * ARB_position_invariant, a texture unit sampled with two targets. Text
+ * after END is ignored, as the specifications say, but a NUL byte anywhere
+ * is refused. What it accepts still goes to the driver, which stays the
+ * authority (it may refuse more: native limits, SCS write masks, a
+ * parameter bound twice in a relatively addressed array, ...). It takes
+ * every program piglit's asmparsertest expects to compile (but those of NV
+ * options) and refuses every one it expects to fail but the one of a
+ * parameter bound twice. The parser never recurses: the grammars nest to a
  * fixed depth, so it is a handful of functions per statement, and every
  * read is bounded by the text's length.
  */

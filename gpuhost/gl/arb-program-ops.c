@@ -256,35 +256,47 @@ static bool extended_swizzle(struct arb_parser *p)
 	return true;
 }
 
-static bool texture_target(struct arb_parser *p)
+/* The target of TEX, TXB, TXP: its index in `targets` + 1, or 0 (refused). */
+static unsigned texture_target(struct arb_parser *p)
 {
-	static const char *const plain[] = {"1D", "2D", "3D", "CUBE"};
-	static const char *const shadow[] = {"SHADOW1D", "SHADOW2D", "SHADOWRECT"};
-	for (size_t i = 0; i < 4; i++) {
-		if (arb_is_name(p, plain[i]))
-			return arb_next(p);
-	}
-	if (arb_is_name(p, "RECT") && (p->limits->options & GH_ARB_OPTION_TEXTURE_RECTANGLE))
-		return arb_next(p);
-	for (size_t i = 0; i < 3; i++) {
-		if (!arb_is_name(p, shadow[i]) ||
-		    !(p->options_named & GH_ARB_OPTION_FRAGMENT_PROGRAM_SHADOW))
+	static const char *const targets[] = {"1D",   "2D",       "3D",       "CUBE",
+	                                      "RECT", "SHADOW1D", "SHADOW2D", "SHADOWRECT"};
+	bool rect = p->limits->options & GH_ARB_OPTION_TEXTURE_RECTANGLE;
+	bool shadow = p->options_named & GH_ARB_OPTION_FRAGMENT_PROGRAM_SHADOW;
+	for (unsigned i = 0; i < 8; i++) {
+		if (!arb_is_name(p, targets[i]))
 			continue;
-		if (i == 2 && !(p->limits->options & GH_ARB_OPTION_TEXTURE_RECTANGLE))
+		if ((i == 4 || i == 7) && !rect)
 			break;
-		return arb_next(p);
+		if (i >= 5 && !shadow)
+			break;
+		return arb_next(p) ? i + 1 : 0;
 	}
-	return arb_fail(p, p->tok.pos, "expected a texture target");
+	arb_fail(p, p->tok.pos, "expected a texture target");
+	return 0;
 }
 
-static bool texture_unit(struct arb_parser *p)
+/* texture[n], target: one unit is sampled with one target throughout. */
+static bool texture_unit_and_target(struct arb_parser *p)
 {
-	uint32_t n;
+	uint32_t n = 0;
 	if (!arb_expect_name(p, "texture"))
 		return false;
-	if (!is_punct(p, '['))
-		return true;
-	return arb_index(p, p->limits->texture_image_units, "texture image unit", &n);
+	if (is_punct(p, '[') &&
+	    !arb_index(p, p->limits->texture_image_units, "texture image unit", &n))
+		return false;
+	if (!arb_expect(p, ','))
+		return false;
+	uint32_t pos = p->tok.pos;
+	unsigned target = texture_target(p);
+	if (!target)
+		return false;
+	if (n < ARB_TRACKED_UNITS) {
+		if (p->unit_targets[n] && p->unit_targets[n] != target)
+			return arb_fail(p, pos, "texture unit %u sampled with two targets", n);
+		p->unit_targets[n] = (uint8_t)target;
+	}
+	return true;
 }
 
 static bool operands(struct arb_parser *p, enum shape shape)
@@ -309,8 +321,7 @@ static bool operands(struct arb_parser *p, enum shape shape)
 		       arb_expect(p, ',') && extended_swizzle(p);
 	case SAMPLE:
 		return destination(p) && arb_expect(p, ',') && source(p, false) &&
-		       arb_expect(p, ',') && texture_unit(p) && arb_expect(p, ',') &&
-		       texture_target(p);
+		       arb_expect(p, ',') && texture_unit_and_target(p);
 	case KILL:
 		return source(p, false);
 	case ADDRESS_:

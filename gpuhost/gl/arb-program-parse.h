@@ -53,6 +53,18 @@ struct arb_name {
 	uint32_t size; /* ARB_NAME_PARAM_ARRAY */
 };
 
+/* OPTION bits beyond gh_arb_program_option's, kept in options_named. */
+enum {
+	ARB_OPTION_POSITION_INVARIANT = 1u << 8,
+	ARB_OPTION_FOG = 1u << 9,
+	ARB_OPTION_PRECISION_HINT = 1u << 10,
+	ARB_OPTION_ORIGIN_UPPER_LEFT = 1u << 11,
+	ARB_OPTION_PIXEL_CENTER_INTEGER = 1u << 12,
+};
+
+/* Texture units whose target is remembered (see unit_targets). */
+#define ARB_TRACKED_UNITS 64u
+
 struct arb_parser {
 	struct arb_lexer lx;
 	struct arb_tok tok; /* the current token */
@@ -65,8 +77,16 @@ struct arb_parser {
 	uint32_t cap, count;
 	/* What the text declared and used, against the limits. */
 	uint32_t instructions, temporaries, parameters, attribs, address_registers;
-	unsigned options_named;   /* OPTION lines seen (arb_option bits of check.c) */
+	unsigned options_named;   /* OPTION lines seen (gh_ and ARB_OPTION_ bits) */
 	uint8_t option_chosen[3]; /* per group of exclusive options, its index + 1 */
+	/* Rules of the specifications a grammar cannot say. A vertex
+	 * program may not read a conventional attribute and the generic one
+	 * it aliases (bits: generic attribute numbers, the conventional ones
+	 * at theirs: position 0, normal 2, colours 3 and 4, fog 5, texture
+	 * coordinates 8 on). A fragment program may not sample one texture
+	 * unit with two targets (index + 1 of the target, per unit). */
+	uint64_t conventional_attribs, generic_attribs;
+	uint8_t unit_targets[ARB_TRACKED_UNITS];
 };
 
 /* Refuses the text at `pos`: the first refusal is kept. Returns false. */

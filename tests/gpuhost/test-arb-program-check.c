@@ -37,7 +37,7 @@ static const struct gh_arb_program_limits limits = {
         .vertex_attribs = 16,
         .texture_coords = 8,
         .texture_units = 8,
-        .texture_image_units = 32,
+        .texture_image_units = 80,
         .lights = 8,
         .clip_planes = 8,
         .program_matrices = 8,
@@ -122,7 +122,8 @@ static const char *const fragment_programs[] = {
         "TEX_SAT r, tc, texture[31], 2D;\n"
         "TXP r.rgb, -tc.abgr, texture, CUBE;\n"
         "TXB r, tc, texture[2], SHADOW2D;\n"
-        "TEX r, tc, texture[2], RECT;\n"
+        "TEX r, tc, texture[3], RECT;\n"
+        "TEX r, tc, texture[64], 3D;\nTEX r, tc, texture[64], 1D;\n"
         "KIL -r.xyzw;\n"
         "CMP_SAT r, r, s.x, p[255];\n"
         "LRP s, r, s, fragment.color.secondary;\n"
@@ -209,9 +210,27 @@ static bool each_mistake_is_refused_where_it_stands(void)
 	         "conflicting option", 38},
 	        {FP, "!!ARBfp1.0\nTEMP r; TEX r, r, texture[0], SHADOW2D;\nEND", "texture target",
 	         41},
-	        {FP, "!!ARBfp1.0\nTEMP r; TEX r, r, texture[32], 2D;\nEND", "below 32", 37},
+	        {FP, "!!ARBfp1.0\nTEMP r; TEX r, r, texture[80], 2D;\nEND", "below 80", 37},
 	        {FP, "!!ARBfp1.0\nTEMP r; TEX r, r, texture[0], 4D;\nEND", "texture target", 41},
 	        {FP, "!!ARBfp1.0\nMOV result.color[1], 1;\nEND", "ARB_draw_buffers", 27},
+	        /* Rules beside the grammars. */
+	        {FP,
+	         "!!ARBfp1.0\nOPTION ARB_fragment_program_shadow; TEMP r;\n"
+	         "TEX r, r, texture[63], 2D; TEX r, r, texture[63], SHADOW2D;\nEND",
+	         "texture unit 63 sampled with two targets", 105},
+	        {VP,
+	         "!!ARBvp1.0\nMOV result.position, vertex.normal;\n"
+	         "MOV result.color, vertex.attrib[2];\nEND",
+	         "generic alias", 65},
+	        {VP, "!!ARBvp1.0\nATTRIB a = vertex.attrib[9]; ATTRIB b = vertex.texcoord[1];\nEND",
+	         "generic alias", 51},
+	        {VP,
+	         "!!ARBvp1.0\nATTRIB b = vertex.color.secondary; ATTRIB a = vertex.attrib[4];\nEND",
+	         "generic alias", 57},
+	        {VP, "!!ARBvp1.0\nOPTION ARB_position_invariant;\nMOV result.position, 1;\nEND",
+	         "position-invariant", 46},
+	        {VP, "!!ARBvp1.0\nOPTION ARB_position_invariant;\nOUTPUT o = result.position;\nEND",
+	         "position-invariant", 53},
 	        {FP, "!!ARBfp1.0\nMOV result.color, {1, 2, 3, 4, 5};\nEND", "four", 40},
 	        {FP, "!!ARBfp1.0\nMOV result.color, 1.0e;\nEND", "malformed number", 29},
 	        {FP, "!!ARBfp1.0\nMOV result.color, 12x;\nEND", "malformed number", 29},
