@@ -225,7 +225,19 @@ struct gh_gl_buffer {
 	struct gh_gl_quota *quota; /* charged with `charged` */
 	uint64_t size;             /* bytes in the data store, as GL reports them */
 	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
-	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
+	/* The whole store (size bytes) when `complete`, else NULL: index scans
+	 * trust it instead of the driver's store, so it follows only the
+	 * writes the driver really applied. A command that writes it
+	 * (glBufferData, glBufferStorageEXT, glBufferSubData) writes the copy
+	 * first, with the driver's earlier errors stashed (gh_gl_copy_writes),
+	 * and the copy is dropped when the driver raised an error
+	 * (gh_gl_after_command); what GL refuses is not written at all (a
+	 * glBufferSubData out of range, into a store that does not let it
+	 * change), and a glBufferSubData while the host maps the buffer
+	 * without GL_MAP_PERSISTENT_BIT drops the copy.
+	 * GPU writes drop it (gh_gl_buffer_gpu_writes); GL_OP_BUFFER_WRITE goes
+	 * through a writable mapping, whose writes always land (persist.c). */
+	uint8_t *copy;
 	bool complete;
 	bool gpu_written;       /* the GPU may write it (buffer-targets.c): never copied */
 	bool immutable;         /* glBufferStorageEXT made its store */
@@ -236,6 +248,8 @@ struct gh_gl_buffer {
 	uint8_t *persist, *persist_copy;
 	uint32_t persist_offset, persist_length;
 	bool persist_coherent;
+	bool persist_writable;   /* mapped with GL_MAP_WRITE_BIT */
+	bool persist_persistent; /* mapped with GL_MAP_PERSISTENT_BIT */
 	struct {
 		bool valid;
 		uint32_t type, count, min, max;
@@ -665,8 +679,9 @@ struct gl_exec {
 	struct gh_gl_buffer *after_buffer_data; /* glBufferData: the buffer */
 	uint32_t after_buffer_target;
 	uint64_t after_buffer_size;
-	struct gh_gl_program *after_link; /* glLinkProgram: the program */
-	struct gh_gl_pending pending;     /* storage allocated by this command */
+	struct gh_gl_program *after_link;      /* glLinkProgram: the program */
+	struct gh_gl_buffer *after_copy_write; /* its copy written before the call */
+	struct gh_gl_pending pending;          /* storage allocated by this command */
 	/* glFramebuffer{Texture2D,Renderbuffer}: what the slots become if GL
 	 * takes it. */
 	struct {
@@ -849,6 +864,9 @@ void gh_gl_buffer_gpu_writes(struct gh_gl_buffer *buf);
 void gh_gl_unbind_buffer(struct gh_gl_context *ctx, struct gh_gl_buffer *buf);
 void gh_gl_buffer_targets_finish(struct gh_gl_context *ctx);
 void gh_gl_after_command(struct gl_exec *x);
+/* The command about to run writes buf's element copy: the driver's earlier
+ * errors are stashed, and its error after the call drops the copy. */
+void gh_gl_copy_writes(struct gl_exec *x, struct gh_gl_buffer *buf);
 
 /* Host hooks the executor needs on generic commands (requested in
  * .notes/GL-EXEC-REQUESTS.md); declared here too so that they build before
