@@ -302,6 +302,10 @@ struct gh_gl_share {
 		 * the driver. Never cleared: a list may be called from another one
 		 * made before. */
 		bool change_state, images, attribs;
+		/* Some list holds a compressed upload: a call replays it under
+		 * the default unpack blocks and no unpack buffer
+		 * (lists-compressed.c). Never cleared either. */
+		bool compressed;
 		struct wl_array charged; /* struct gh_gl_list_bytes: what each list holds */
 		uint64_t charged_total;
 		/* The names charged to the names quota (glGenLists' ranges, the
@@ -459,7 +463,21 @@ int gh_gl_blocks(struct gl_exec *x, bool pack, int dims, uint32_t format, int64_
                  int64_t height, int64_t depth, struct gl_block_layout *l);
 /* gh_gl_blocks of a compressed upload's unpack state: GL_GUARD_SKIP
  * where it is -1. */
-enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, int dims, uint32_t format);
+enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, const char *cmd, int dims,
+                                            uint32_t format);
+/* Compressed uploads in display lists (lists-compressed.c): in a list being
+ * made, GL_GUARD_CALL only with no unpack block pname set and no pixel
+ * unpack buffer bound (else the link ends, GL_GUARD_FAIL). */
+enum gl_guard gh_gl_list_compressed_guard(struct gl_exec *x, const char *cmd);
+/* Around glCallList(s): the unpack state cleared in the driver, where a
+ * list may replay a compressed upload under it; false (GL_INVALID_OPERATION
+ * recorded): the call must not run. */
+struct gh_gl_list_replay {
+	bool blocks;
+	struct gh_gl_buffer *buffer;
+};
+bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r);
+void gh_gl_list_replay_end(struct gl_exec *x, const struct gh_gl_list_replay *r);
 /* OpenGL ES 1's GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES. */
 bool gh_gl_format_is_paletted(uint32_t internalformat);
 
