@@ -39,9 +39,14 @@ int gh_gl_blocks(struct gl_exec *x, bool pack, int dims, uint32_t format, int64_
 	return -1;
 }
 
-/* The uploads: their bytes were sized by gl_compressed_unpack_size. */
-enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, int dims, uint32_t format)
+/* The uploads: their bytes were sized by gl_compressed_unpack_size; in a
+ * display list being made, only imageSize bytes from the command. */
+enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, const char *cmd, int dims,
+                                            uint32_t format)
 {
+	enum gl_guard g = gh_gl_list_compressed_guard(x, cmd);
+	if (g != GL_GUARD_CALL)
+		return g;
 	struct gl_block_layout l;
 	return gh_gl_blocks(x, false, dims, format, 0, 0, 0, &l) < 0 ? GL_GUARD_SKIP
 	                                                             : GL_GUARD_CALL;
@@ -51,7 +56,7 @@ enum gl_guard gl_exec_guard_glCompressedTexSubImage1D(struct gl_exec *x, GLenum 
                                                       GLint xoffset, GLsizei width, GLenum format,
                                                       GLsizei imageSize, const void *data)
 {
-	return gh_gl_compressed_unpack_guard(x, 1, format);
+	return gh_gl_compressed_unpack_guard(x, "glCompressedTexSubImage1D", 1, format);
 }
 
 enum gl_guard gl_exec_guard_glCompressedTexSubImage2D(struct gl_exec *x, GLenum target, GLint level,
@@ -59,7 +64,7 @@ enum gl_guard gl_exec_guard_glCompressedTexSubImage2D(struct gl_exec *x, GLenum 
                                                       GLsizei height, GLenum format,
                                                       GLsizei imageSize, const void *data)
 {
-	return gh_gl_compressed_unpack_guard(x, 2, format);
+	return gh_gl_compressed_unpack_guard(x, "glCompressedTexSubImage2D", 2, format);
 }
 
 enum gl_guard gl_exec_guard_glCompressedTexSubImage3D(struct gl_exec *x, GLenum target, GLint level,
@@ -68,5 +73,5 @@ enum gl_guard gl_exec_guard_glCompressedTexSubImage3D(struct gl_exec *x, GLenum 
                                                       GLenum format, GLsizei imageSize,
                                                       const void *data)
 {
-	return gh_gl_compressed_unpack_guard(x, 3, format);
+	return gh_gl_compressed_unpack_guard(x, "glCompressedTexSubImage3D", 3, format);
 }

@@ -230,7 +230,19 @@ struct gh_gl_buffer {
 	struct gh_gl_quota *quota; /* charged with `charged` */
 	uint64_t size;             /* bytes in the data store, as GL reports them */
 	uint64_t charged;          /* bytes asked for (GL may report fewer than it holds) */
-	uint8_t *copy;             /* the whole store (size bytes) when `complete`, else NULL */
+	/* The whole store (size bytes) when `complete`, else NULL: index scans
+	 * trust it instead of the driver's store, so it follows only the
+	 * writes the driver really applied. A command that writes it
+	 * (glBufferData, glBufferStorageEXT, glBufferSubData) writes the copy
+	 * first, with the driver's earlier errors stashed (gh_gl_copy_writes),
+	 * and the copy is dropped when the driver raised an error
+	 * (gh_gl_after_command); what GL refuses is not written at all (a
+	 * glBufferSubData out of range, into a store that does not let it
+	 * change), and a glBufferSubData while the host maps the buffer
+	 * without GL_MAP_PERSISTENT_BIT drops the copy.
+	 * GPU writes drop it (gh_gl_buffer_gpu_writes); GL_OP_BUFFER_WRITE goes
+	 * through a writable mapping, whose writes always land (persist.c). */
+	uint8_t *copy;
 	bool complete;
 	bool gpu_written;       /* the GPU may write it (buffer-targets.c): never copied */
 	bool immutable;         /* glBufferStorageEXT made its store */
@@ -241,6 +253,8 @@ struct gh_gl_buffer {
 	uint8_t *persist, *persist_copy;
 	uint32_t persist_offset, persist_length;
 	bool persist_coherent;
+	bool persist_writable;   /* mapped with GL_MAP_WRITE_BIT */
+	bool persist_persistent; /* mapped with GL_MAP_PERSISTENT_BIT */
 	struct {
 		bool valid;
 		uint32_t type, count, min, max;
@@ -293,6 +307,10 @@ struct gh_gl_share {
 		 * the driver. Never cleared: a list may be called from another one
 		 * made before. */
 		bool change_state, images, attribs;
+		/* Some list holds a compressed upload: a call replays it under
+		 * the default unpack blocks and no unpack buffer
+		 * (lists-compressed.c). Never cleared either. */
+		bool compressed;
 		struct wl_array charged; /* struct gh_gl_list_bytes: what each list holds */
 		uint64_t charged_total;
 		/* The names charged to the names quota (glGenLists' ranges, the
@@ -455,7 +473,21 @@ int gh_gl_blocks(struct gl_exec *x, bool pack, int dims, uint32_t format, int64_
                  int64_t height, int64_t depth, struct gl_block_layout *l);
 /* gh_gl_blocks of a compressed upload's unpack state: GL_GUARD_SKIP
  * where it is -1. */
-enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, int dims, uint32_t format);
+enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, const char *cmd, int dims,
+                                            uint32_t format);
+/* Compressed uploads in display lists (lists-compressed.c): in a list being
+ * made, GL_GUARD_CALL only with no unpack block pname set and no pixel
+ * unpack buffer bound (else the link ends, GL_GUARD_FAIL). */
+enum gl_guard gh_gl_list_compressed_guard(struct gl_exec *x, const char *cmd);
+/* Around glCallList(s): the unpack state cleared in the driver, where a
+ * list may replay a compressed upload under it; false (GL_INVALID_OPERATION
+ * recorded): the call must not run. */
+struct gh_gl_list_replay {
+	bool blocks;
+	struct gh_gl_buffer *buffer;
+};
+bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r);
+void gh_gl_list_replay_end(struct gl_exec *x, const struct gh_gl_list_replay *r);
 /* OpenGL ES 1's GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES. */
 bool gh_gl_format_is_paletted(uint32_t internalformat);
 
@@ -705,8 +737,9 @@ struct gl_exec {
 	struct gh_gl_buffer *after_buffer_data; /* glBufferData: the buffer */
 	uint32_t after_buffer_target;
 	uint64_t after_buffer_size;
-	struct gh_gl_program *after_link; /* glLinkProgram: the program */
-	struct gh_gl_pending pending;     /* storage allocated by this command */
+	struct gh_gl_program *after_link;      /* glLinkProgram: the program */
+	struct gh_gl_buffer *after_copy_write; /* its copy written before the call */
+	struct gh_gl_pending pending;          /* storage allocated by this command */
 	/* glFramebuffer{Texture2D,Renderbuffer}: what the slots become if GL
 	 * takes it. */
 	struct {
@@ -889,6 +922,9 @@ void gh_gl_buffer_gpu_writes(struct gh_gl_buffer *buf);
 void gh_gl_unbind_buffer(struct gh_gl_context *ctx, struct gh_gl_buffer *buf);
 void gh_gl_buffer_targets_finish(struct gh_gl_context *ctx);
 void gh_gl_after_command(struct gl_exec *x);
+/* The command about to run writes buf's element copy: the driver's earlier
+ * errors are stashed, and its error after the call drops the copy. */
+void gh_gl_copy_writes(struct gl_exec *x, struct gh_gl_buffer *buf);
 
 /* Host hooks the executor needs on generic commands (requested in
  * .notes/GL-EXEC-REQUESTS.md); declared here too so that they build before

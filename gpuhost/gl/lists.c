@@ -509,7 +509,16 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
 		return true;
 	}
+	/* A compressed upload a list holds replays under the unpack state:
+	 * cleared around the call (lists-compressed.c). */
+	struct gh_gl_list_replay replay;
+	if (!gh_gl_list_replay_begin(x, &replay)) {
+		if (worst)
+			gh_gl_quota_adjust(&x->gl->quota, worst, 0);
+		return true;
+	}
 	call(arg);
+	gh_gl_list_replay_end(x, &replay);
 	/* Every list is balanced (glEndList keeps no other): the driver is
 	 * between glBegin and glEnd after the call where it was before, and
 	 * there GL answers no query. */

@@ -5,6 +5,12 @@
  * through it; the GPU's writes go back as GL_OP_BUFFER_PULL, the runs where
  * the mapping differs from `persist_copy`, the bytes the app holds. Every
  * range is checked against the mapping: one outside it ends the link.
+ * The library maps every immutable store this way, persistent or not
+ * (proxy/egl/gles-map.c): the host's mapping has the app's access, so the
+ * driver refuses what GL refuses the app while a mapping without
+ * GL_MAP_PERSISTENT_BIT lives (glBufferSubData, draws), and the element
+ * copy follows none of it (vertex.c). Writes need GL_MAP_WRITE_BIT: the
+ * host writes through no read-only mapping.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +86,8 @@ static bool persist(struct gl_exec *x, struct gl_reader *r)
 		buf->persist_offset = op.offset;
 		buf->persist_length = op.length;
 		buf->persist_coherent = op.access & GL_MAP_COHERENT_BIT_EXT;
+		buf->persist_writable = op.access & GL_MAP_WRITE_BIT;
+		buf->persist_persistent = op.access & GL_MAP_PERSISTENT_BIT_EXT;
 	}
 	uint8_t *reply = gl_exec_reply(x, 4);
 	if (reply)
@@ -138,6 +146,9 @@ static bool write_bytes(struct gl_exec *x, struct gl_reader *r)
 		return false;
 	if (!data || n != op.length)
 		return gh_gl_fail(x, "a write of %u bytes carries %u", op.length, n);
+	if (!buf->persist_writable)
+		return gh_gl_fail(x, "a write into buffer %u, mapped without GL_MAP_WRITE_BIT",
+		                  op.name);
 	uint32_t at = op.offset - buf->persist_offset;
 	memcpy(buf->persist + at, data, n);
 	memcpy(buf->persist_copy + at, data, n);

@@ -395,8 +395,14 @@ enum gl_guard gl_exec_guard_glCompressedTexImage2D(struct gl_exec *x, GLenum tar
                                                    GLsizei height, GLint border, GLsizei imageSize,
                                                    const void *data)
 {
-	if (gh_gl_compressed_unpack_guard(x, 2, internalformat) != GL_GUARD_CALL)
+	switch (gh_gl_compressed_unpack_guard(x, "glCompressedTexImage2D", 2, internalformat)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
 		return GL_GUARD_SKIP;
+	default:
+		return GL_GUARD_FAIL;
+	}
 	return compressed_2d(x, target, level, internalformat, width, height, imageSize);
 }
 
@@ -442,8 +448,14 @@ enum gl_guard gl_exec_guard_glCompressedTexImage1D(struct gl_exec *x, GLenum tar
 {
 	if (target != GL_TEXTURE_1D_DESKTOP)
 		return refuse(x, GL_INVALID_ENUM);
-	if (gh_gl_compressed_unpack_guard(x, 1, internalformat) != GL_GUARD_CALL)
+	switch (gh_gl_compressed_unpack_guard(x, "glCompressedTexImage1D", 1, internalformat)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
 		return GL_GUARD_SKIP;
+	default:
+		return GL_GUARD_FAIL;
+	}
 	return compressed_2d(x, target, level, internalformat, width, 1, imageSize);
 }
 
@@ -685,8 +697,14 @@ enum gl_guard gl_exec_guard_glCompressedTexImage3D(struct gl_exec *x, GLenum tar
                                                    GLsizei height, GLsizei depth, GLint border,
                                                    GLsizei imageSize, const void *data)
 {
-	if (gh_gl_compressed_unpack_guard(x, 3, internalformat) != GL_GUARD_CALL)
+	switch (gh_gl_compressed_unpack_guard(x, "glCompressedTexImage3D", 3, internalformat)) {
+	case GL_GUARD_CALL:
+		break;
+	case GL_GUARD_SKIP:
 		return GL_GUARD_SKIP;
+	default:
+		return GL_GUARD_FAIL;
+	}
 	uint64_t bytes =
 	        product(gh_gl_compressed_bytes(internalformat, width > 0 ? (uint32_t)width : 0,
 	                                       height > 0 ? (uint32_t)height : 0),

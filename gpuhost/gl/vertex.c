@@ -106,6 +106,14 @@ static bool usage_ok(const struct gh_gl_context *ctx, GLenum usage)
 	}
 }
 
+static void drop_copy(struct gh_gl_buffer *buf)
+{
+	free(buf->copy);
+	buf->copy = NULL;
+	buf->complete = false;
+	buf->scan.valid = false;
+}
+
 bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size, const void *data,
                                GLenum usage)
 {
@@ -122,6 +130,7 @@ bool gl_exec_hook_glBufferData(struct gl_exec *x, GLenum target, GLsizeiptr size
 	if (target == GL_ELEMENT_ARRAY_BUFFER && data && !buf->gpu_written) {
 		buf->copy = malloc(size ? (size_t)size : 1);
 		if (buf->copy) {
+			gh_gl_copy_writes(x, buf);
 			memcpy(buf->copy, data, (size_t)size);
 			buf->complete = true;
 		}
@@ -168,8 +177,15 @@ bool gl_exec_hook_glBufferSubData(struct gl_exec *x, GLenum target, GLintptr off
 	    (buf->immutable && !(buf->storage_flags & GL_DYNAMIC_STORAGE_BIT_EXT)))
 		return true; /* a GL error: nothing changes */
 	buf->scan.valid = false;
-	if (buf->copy)
+	/* Mapped without GL_MAP_PERSISTENT_BIT (persist.c): GL refuses the
+	 * write (the whole buffer or the range mapped, as the driver reads
+	 * it): the copy is left for the driver's store. */
+	if (buf->persist && !buf->persist_persistent)
+		drop_copy(buf);
+	if (buf->copy) {
+		gh_gl_copy_writes(x, buf);
 		memcpy(buf->copy + offset, data, (size_t)size);
+	}
 	return true;
 }
 
@@ -644,6 +660,12 @@ static void read_attribs(struct gl_exec *x, struct gh_gl_program *prog)
 	prog->beyond = beyond || (elsewhere && prog->beyond);
 }
 
+void gh_gl_copy_writes(struct gl_exec *x, struct gh_gl_buffer *buf)
+{
+	gh_gl_errors_stash(x->ctx);
+	x->after_copy_write = buf;
+}
+
 static void after_buffer_data(struct gl_exec *x)
 {
 	struct gh_gl_buffer *buf = x->after_buffer_data;
@@ -668,14 +690,16 @@ static void after_buffer_data(struct gl_exec *x)
 		gh_gl_quota_adjust(buf->quota, buf->charged, buf->size);
 		buf->charged = buf->size;
 	}
-	free(buf->copy);
-	buf->copy = NULL;
-	buf->complete = false;
+	drop_copy(buf);
 }
 
 void gh_gl_after_command(struct gl_exec *x)
 {
 	if (!x->gl->failed && x->ctx) {
+		/* The driver refused the write (a mapped buffer, a store it does
+		 * not let change, no memory): the copy no longer says its bytes. */
+		if (x->after_copy_write && gh_gl_command_failed(x->ctx))
+			drop_copy(x->after_copy_write);
 		if (x->after_buffer_data)
 			after_buffer_data(x);
 		if (x->after_link) {
@@ -686,5 +710,6 @@ void gh_gl_after_command(struct gl_exec *x)
 		}
 	}
 	x->after_buffer_data = NULL;
+	x->after_copy_write = NULL;
 	x->after_link = NULL;
 }

@@ -273,6 +273,9 @@ void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage1D(GLuint texture, GL
                                                               GLenum format, GLsizei imageSize,
                                                               const void *data)
 {
+	struct gl_enc *listed = gl_enc_current_op(GLES_OP_glCompressedTextureSubImage1D);
+	if (!listed || !ge_list_compressed_ok(listed))
+		return;
 	TEX_CALL(GLES_OP_glCompressedTextureSubImage1D, texture,
 	         gl_enc_glCompressedTexSubImage1D(target, level, xoffset, width, format, imageSize,
 	                                          data));
@@ -356,6 +359,9 @@ void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage2D(GLuint texture, GL
                                                               GLenum format, GLsizei imageSize,
                                                               const void *data)
 {
+	struct gl_enc *listed = gl_enc_current_op(GLES_OP_glCompressedTextureSubImage2D);
+	if (!listed || !ge_list_compressed_ok(listed))
+		return;
 	TEX_CALL(GLES_OP_glCompressedTextureSubImage2D, texture,
 	         gl_enc_glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height,
 	                                          format, imageSize, data));
@@ -368,7 +374,7 @@ void GL_APIENTRY gl_enc_special_glCompressedTextureSubImage3D(
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glCompressedTextureSubImage3D);
 	uint32_t old;
 	GLenum target;
-	if (!e || !tex_begin(e, texture, &target, &old))
+	if (!e || !ge_list_compressed_ok(e) || !tex_begin(e, texture, &target, &old))
 		return;
 	if (target != GL_TEXTURE_CUBE_MAP) {
 		gl_enc_glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width,

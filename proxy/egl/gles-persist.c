@@ -42,6 +42,10 @@ static int64_t run_end(const uint8_t *m, const uint8_t *s, int64_t i, int64_t to
 bool ge_persist_flush_range(struct gl_enc *e, uint32_t name, struct ge_buffer *b, int64_t offset,
                             int64_t length)
 {
+	/* A mapping without GL_MAP_WRITE_BIT carries no writes (GL leaves the
+	 * app's undefined; the host takes none through its read-only one). */
+	if (!(b->map_access & GL_MAP_WRITE_BIT_EXT))
+		return true;
 	const uint8_t *m = b->map;
 	uint8_t *s = b->persist_copy;
 	int64_t to = offset + length;

@@ -247,6 +247,10 @@ void ge_tex_ask(struct ge_gl_state *gl, uint32_t unit, uint32_t target, uint32_t
  * GL_COMPILE list is being made (compiled, not run: the hook follows
  * nothing); notes that lists change what the library keeps. */
 bool ge_list_compiles(struct ge_gl_state *gl);
+/* gl-lists-compressed.c: false (GL_INVALID_OPERATION recorded) for a
+ * compressed upload GL's driver cannot compile into the list being made
+ * (block pnames set, or a pixel unpack buffer bound). */
+bool ge_list_compressed_ok(struct gl_enc *e);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

@@ -157,11 +157,82 @@ static bool gl_buffer_data_on_an_immutable_store_is_invalid_operation(struct hl_
 	return hl_gl_close_served(e, &g);
 }
 
+/* A program reads attribute 0 from a 16-byte buffer; element buffer 6 holds indices
+ * 60000.. in a store the host maps without GL_MAP_PERSISTENT_BIT (as the library does for
+ * an app's plain map of an immutable store). glBufferSubData of zeros meanwhile is GL's
+ * GL_INVALID_OPERATION: the driver keeps 60000.., so must the host's index copy, and the
+ * draw after the unmap ends the link, naming the vertex it would fetch. */
+static bool gl_element_copy_follows_no_sub_data_refused_while_mapped(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	float vertex[4] = {0, 0, 0, 1};
+	hl_gl_program(&g, 10);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, vertex, sizeof(vertex));
+	hl_gl_attrib0(&g, 16);
+	uint16_t big[4] = {60000, 60001, 60002, 0}, zero[4] = {0, 0, 0, 0};
+	uint32_t name = 6;
+	hl_gl_cmd_begin(&g, GLES_OP_glGenBuffers);
+	hl_put_u32(&g.cmds, 1);
+	hl_gl_put_blob(&g, &name, sizeof(name));
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ELEMENT_ARRAY_BUFFER, 6u);
+	hl_gl_cmd_begin(&g, GLES_OP_glBufferStorageEXT);
+	hl_put_u32(&g.cmds, GL_ELEMENT_ARRAY_BUFFER);
+	hl_gl_put_u64(&g, 8);
+	hl_put_u32(&g.cmds, 0x0100u /* GL_DYNAMIC_STORAGE_BIT */ | GL_MAP_READ_BIT);
+	hl_gl_put_blob(&g, big, 8);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GL_OP_BUFFER_PERSIST, 5, 6u, GL_ELEMENT_ARRAY_BUFFER, 0u, 8u,
+	          (uint32_t)GL_MAP_READ_BIT);
+	uint32_t mapped = 0, err;
+	CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GL_OP_BUFFER_PERSIST, &mapped));
+	CHECKF(mapped == 1, "GL_OP_BUFFER_PERSIST answered %u", mapped);
+	hl_gl_cmd_begin(&g, GLES_OP_glBufferSubData);
+	hl_put_u32(&g.cmds, GL_ELEMENT_ARRAY_BUFFER);
+	hl_gl_put_u64(&g, 0);
+	hl_gl_put_u64(&g, 8);
+	hl_gl_put_blob(&g, zero, 8);
+	hl_gl_cmd_end(&g);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "glBufferSubData while mapped: error 0x%x", err);
+	hl_gl_cmd(&g, GL_OP_BUFFER_UNPERSIST, 1, 6u);
+	hl_gl_cmd_begin(&g, GLES_OP_glDrawElements);
+	hl_put_u32(&g.cmds, GL_TRIANGLES);
+	hl_put_u32(&g.cmds, 3);
+	hl_put_u32(&g.cmds, GL_UNSIGNED_SHORT);
+	hl_gl_put_u64(&g, 0);
+	hl_put_u32(&g.cmds, GL_BLOB_NULL);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 960048 of a 16-byte buffer");
+}
+
+/* Bytes written through a mapping made without GL_MAP_WRITE_BIT: the host writes
+ * through no read-only mapping. */
+static bool gl_buffer_write_through_a_read_only_mapping_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	storage(&g, 5, 64, FLAGS | GL_MAP_READ_BIT);
+	hl_gl_cmd(&g, GL_OP_BUFFER_PERSIST, 5, 5u, GL_ARRAY_BUFFER, 0u, 64u,
+	          (uint32_t)(GL_MAP_READ_BIT | GL_MAP_PERSISTENT_BIT_EXT));
+	uint32_t mapped = 0;
+	CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GL_OP_BUFFER_PERSIST, &mapped));
+	CHECKF(mapped == 1, "GL_OP_BUFFER_PERSIST answered %u", mapped);
+	uint8_t bytes[4] = {1, 2, 3, 4};
+	write_bytes(&g, 5, 0, bytes, sizeof(bytes));
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "a write into buffer 5, mapped without GL_MAP_WRITE_BIT");
+}
+
 const struct hl_case hl_bufstore_cases[] = {
         HL_CASE(gl_buffer_data_on_an_immutable_store_is_invalid_operation),
         HL_CASE(gl_buffer_write_past_the_buffer_end_ends_the_link),
         HL_CASE(gl_buffer_write_whose_end_wraps_ends_the_link),
         HL_CASE(gl_buffer_write_into_a_buffer_not_mapped_ends_the_link),
         HL_CASE(gl_buffer_write_reaches_the_store),
+        HL_CASE(gl_element_copy_follows_no_sub_data_refused_while_mapped),
+        HL_CASE(gl_buffer_write_through_a_read_only_mapping_ends_the_link),
 };
 const size_t hl_bufstore_case_count = sizeof(hl_bufstore_cases) / sizeof(hl_bufstore_cases[0]);

@@ -283,6 +283,9 @@ extern const size_t hl_xfb_draw_case_count;
 /* The compatibility profile's evaluators and attribute stack (cases-compat-ls.c). */
 extern const struct hl_case hl_compat_ls_cases[];
 extern const size_t hl_compat_ls_case_count;
+/* Compressed texture uploads in display lists (cases-compat-lists-compressed.c). */
+extern const struct hl_case hl_compat_lists_compressed_cases[];
+extern const size_t hl_compat_lists_compressed_case_count;
 extern const struct hl_case hl_compat_quota_cases[];
 extern const size_t hl_compat_quota_case_count;
 /* ES 3.1 extensions: texture views, viewport arrays (cases-views.c). */

@@ -36,6 +36,7 @@ static const struct {
         {hl_xfb_draw_cases, &hl_xfb_draw_case_count},
         {hl_compat_arrays_cases, &hl_compat_arrays_case_count},
         {hl_compat_ls_cases, &hl_compat_ls_case_count},
+        {hl_compat_lists_compressed_cases, &hl_compat_lists_compressed_case_count},
         {hl_compat_quota_cases, &hl_compat_quota_case_count},
 };
 const char *hl_skip_reason;

@@ -133,3 +133,58 @@ void install_compat_ls_fakes(void)
 {
 	gles_host.glMap2f = fake_Map2f;
 }
+
+/* Compressed uploads: the library's check of a list being made
+ * (proxy/egl/gl-lists-compressed.c) stands in front of the wire encoders. */
+void GL_APIENTRY gl_enc_special_glCompressedTexImage1D(GLenum target, GLint level,
+                                                       GLenum internalformat, GLsizei width,
+                                                       GLint border, GLsizei imageSize,
+                                                       const void *data)
+{
+	gl_enc_glCompressedTexImage1D(target, level, internalformat, width, border, imageSize,
+	                              data);
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTexImage2D(GLenum target, GLint level,
+                                                       GLenum internalformat, GLsizei width,
+                                                       GLsizei height, GLint border,
+                                                       GLsizei imageSize, const void *data)
+{
+	gl_enc_glCompressedTexImage2D(target, level, internalformat, width, height, border,
+	                              imageSize, data);
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTexImage3D(GLenum target, GLint level,
+                                                       GLenum internalformat, GLsizei width,
+                                                       GLsizei height, GLsizei depth, GLint border,
+                                                       GLsizei imageSize, const void *data)
+{
+	gl_enc_glCompressedTexImage3D(target, level, internalformat, width, height, depth, border,
+	                              imageSize, data);
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTexSubImage1D(GLenum target, GLint level, GLint xoffset,
+                                                          GLsizei width, GLenum format,
+                                                          GLsizei imageSize, const void *data)
+{
+	gl_enc_glCompressedTexSubImage1D(target, level, xoffset, width, format, imageSize, data);
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTexSubImage2D(GLenum target, GLint level, GLint xoffset,
+                                                          GLint yoffset, GLsizei width,
+                                                          GLsizei height, GLenum format,
+                                                          GLsizei imageSize, const void *data)
+{
+	gl_enc_glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format,
+	                                 imageSize, data);
+}
+
+void GL_APIENTRY gl_enc_special_glCompressedTexSubImage3D(GLenum target, GLint level, GLint xoffset,
+                                                          GLint yoffset, GLint zoffset,
+                                                          GLsizei width, GLsizei height,
+                                                          GLsizei depth, GLenum format,
+                                                          GLsizei imageSize, const void *data)
+{
+	gl_enc_glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height,
+	                                 depth, format, imageSize, data);
+}
