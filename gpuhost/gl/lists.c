@@ -45,7 +45,16 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 	if (!ctx->lists.mode)
 		return false;
 	ctx->share->lists.change_state = true;
-	return ctx->lists.mode == COMPILE;
+	if (ctx->lists.mode == COMPILE)
+		return true;
+	/* Between glBegin and glEnd a GL_COMPILE_AND_EXECUTE list compiles
+	 * the command and GL refuses to run it (GL_INVALID_OPERATION). The
+	 * trackers skip it; should the driver have run it all the same, what
+	 * it may have changed is re-read after glEnd, as after a list called
+	 * there. */
+	if (ctx->begin_end)
+		ctx->lists.reread_pending = true;
+	return ctx->begin_end;
 }
 
 /* ---- the names charged: sorted ranges ---- */
