@@ -193,6 +193,13 @@ bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
 	*compiled = l->mode == COMPILE;
 	if (!l->mode)
 		return true;
+	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: compiled,
+	 * run only to fail; every texture's levels are re-read after glEnd
+	 * (lists.images) should the driver have run it all the same. */
+	if (x->ctx->begin_end) {
+		*compiled = true;
+		l->reread_pending = true;
+	}
 	/* The list keeps the pixels until it is deleted or replaced. */
 	if (!gh_gl_quota_charge(&x->gl->quota, l->making, l->making + bytes,
 	                        "texture image in a display list")) {

@@ -17,7 +17,7 @@ these and later families), less those, less every command either side has
 code of its own for (a special, hook, wrap or guard) but the AUDITED ones,
 and less the sync ones (queries, never compiled). Later listable commands
 (glUniform*, glUseProgram, ...) and the 1.x ones with bookkeeping not
-audited for it (glBindTexture, glTexImage*, the draws) are refused there as
+audited for it (glBindTexture, glCopyTexImage*, the draws) are refused there as
 before: each would need its trackers audited first.
 """
 
@@ -42,6 +42,10 @@ AUDITED = {
     # attrib-stack.c and compat-state.c (the host's levels and bindings),
     # gl-attrib.c (the library's texture bindings).
     'glPushAttrib', 'glPopAttrib',
+    # storage.c's guard: the image is charged to the list being made
+    # (gh_gl_list_image), no texture's record changes; every texture's
+    # levels are re-read after glEnd.
+    'glTexImage1D', 'glTexImage2D', 'glTexImage3D',
 }
 
 # A name of these modes is made, bound or forgotten by the library as it is

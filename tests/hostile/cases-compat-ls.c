@@ -307,6 +307,34 @@ static bool gl_list_begin_inside_a_primitive_does_not_nest(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* glTexImage2D between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list is compiled and
+ * fails to run: its 16 MiB are the list's, not the bound texture's, and given back with the
+ * list. Against --quota-gl-memory 64M (the context takes 4 MiB): the list 16, textures 9
+ * and 10 16 each fit, texture 11 does not until the list is deleted. */
+static bool gl_list_texture_image_between_begin_and_end_is_charged_to_the_list(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	gen_texture(&g, 7);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7u);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_AND_EXECUTE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	tex_image(&g, 2048);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "glTexImage2D run between glBegin and glEnd"));
+	for (uint32_t t = 9; t <= 11; t++) {
+		gen_texture(&g, t);
+		hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, t);
+		tex_image(&g, 2048);
+		CHECK(error_is(&g, t < 11 ? GL_NO_ERROR : GL_OUT_OF_MEMORY, "16 MiB more"));
+	}
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, 1u, 1u);
+	tex_image(&g, 2048);
+	CHECK(error_is(&g, GL_NO_ERROR, "texture 11 once the list is deleted"));
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_call_lists_short_of_n_names_ends_the_link),
         HL_CASE(gl_list_calling_itself_is_bounded_by_the_driver),
@@ -316,6 +344,8 @@ const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_bind_texture_between_begin_and_end_of_a_list_ends_the_link),
         HL_CASE(gl_state_command_between_begin_and_end_outside_a_list_ends_the_link),
         HL_CASE(gl_list_begin_inside_a_primitive_does_not_nest),
+        HL_CASE_ARGS(gl_list_texture_image_between_begin_and_end_is_charged_to_the_list,
+                     "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),
         HL_CASE(gl_eval_map_with_a_stride_below_its_components_ends_the_link),
         HL_CASE(gl_eval_map_short_of_order_times_stride_ends_the_link),

@@ -322,8 +322,8 @@ void test_compat_ls(void)
 
 	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: listable commands of GL
 	 * 1.0-1.4 that neither side follows are compiled; GL runs the others at once
-	 * (glPixelStorei, queries), or a side tracks them (glBindTexture, glTexImage2D, the
-	 * draws); later commands are not audited (glUseProgram). */
+	 * (glPixelStorei, queries), or a side tracks them (glBindTexture, glCopyTexImage2D,
+	 * the draws); later commands are not audited (glUseProgram). */
 	CHECK(gles_compiled_in_primitive(GLES_OP_glAlphaFunc));
 	CHECK(gles_compiled_in_primitive(GLES_OP_glEnable));
 	CHECK(gles_compiled_in_primitive(GLES_OP_glLoadIdentity));
@@ -334,7 +334,8 @@ void test_compat_ls(void)
 	CHECK(!gles_compiled_in_primitive(GLES_OP_glGetError));
 	CHECK(!gles_compiled_in_primitive(GLES_OP_glFlush));
 	CHECK(!gles_compiled_in_primitive(GLES_OP_glBindTexture));
-	CHECK(!gles_compiled_in_primitive(GLES_OP_glTexImage2D));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glTexImage2D));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glCopyTexImage2D));
 	CHECK(gles_compiled_in_primitive(GLES_OP_glPushAttrib));
 	CHECK(!gles_compiled_in_primitive(GLES_OP_glDrawArrays));
 	CHECK(!gles_compiled_in_primitive(GLES_OP_glEndList));
