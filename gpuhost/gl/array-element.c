@@ -20,7 +20,10 @@
  * anything else there (the library refuses
  * it there itself, as GL does: gl_begin_end_allows; a glBegin
  * the driver refuses for a reason the host cannot see, a transform
- * feedback or geometry shader mismatch, counts as begun).
+ * feedback or geometry shader mismatch, counts as begun). In a list being
+ * made with GL_COMPILE_AND_EXECUTE the commands of
+ * gles_compiled_in_primitive go too: GL compiles them and only fails to
+ * run them, and neither side follows anything of them.
  */
 #include <string.h>
 
@@ -29,7 +32,7 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-enum { COMPILE = 0x1300, PATCHES = 0xE };
+enum { COMPILE = 0x1300, COMPILE_AND_EXECUTE = 0x1301, PATCHES = 0xE };
 
 bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 {
@@ -41,6 +44,11 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 	}
 	if (gl_begin_end_allows(op))
 		return true;
+	/* Compiled into the list, run only to fail; neither side follows
+	 * anything of it, so the trackers stay exact even were the driver to
+	 * run it (gles_lists.py). The list's glCallList raises GL's error. */
+	if (x->ctx->lists.mode == COMPILE_AND_EXECUTE && gles_compiled_in_primitive(op))
+		return true;
 	return gh_gl_fail(x, "between glBegin and glEnd, where GL refuses it (its state would "
 	                     "change on the host's trackers, not in the driver)");
 }
@@ -50,9 +58,11 @@ bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
 	if (!x->ctx)
 		return true;
 	struct gh_gl_lists *l = &x->ctx->lists;
-	/* A list being made counts its own (lists.c keeps balanced ones). */
+	/* A list being made follows its own primitive (lists.c keeps balanced
+	 * lists). A glBegin inside one does not nest: run, it is GL's error
+	 * and leaves the primitive open, so one glEnd still closes it. */
 	if (l->mode)
-		l->depth++;
+		l->depth = 1;
 	/* GL_COMPILE compiles glBegin; an unknown mode is GL_INVALID_ENUM. */
 	if (l->mode != COMPILE && mode <= PATCHES)
 		x->ctx->begin_end = true;
@@ -65,7 +75,7 @@ bool gl_exec_hook_glEnd(struct gl_exec *x)
 		return true;
 	struct gh_gl_lists *l = &x->ctx->lists;
 	if (l->mode && l->depth)
-		l->depth--;
+		l->depth = 0;
 	else if (l->mode)
 		l->unbalanced = true;
 	if (l->mode != COMPILE)

@@ -29,7 +29,6 @@
 
 #define TEXTURE_BIT 0x00040000u    /* GL_TEXTURE_BIT (GL_ALL_ATTRIB_BITS has it) */
 #define ATTRIB_STACK_DEPTH 0x0BB0u /* GL_ATTRIB_STACK_DEPTH */
-#define COMPILE 0x1300u            /* GL_COMPILE */
 /* What the host keeps per texture an unknown level holds: the record and
  * the texture's own bookkeeping, charged so that deleting textures under an
  * unknown level cannot grow host memory past the quota. */
@@ -123,8 +122,8 @@ bool gl_exec_wrap_glPushAttrib(struct gl_exec *x, GLbitfield mask)
 	struct gh_gl_attrib_stack *s = &ctx->attrib;
 	if (ctx->lists.mode)
 		ctx->share->lists.attribs = true;
-	if (ctx->lists.mode == COMPILE) {
-		gles_host.glPushAttrib(mask); /* compiled, not run */
+	if (gh_gl_list_compiles(ctx)) {
+		gles_host.glPushAttrib(mask); /* compiled, not run (or run only to fail) */
 		return true;
 	}
 	struct gh_gl_attrib_entry e = {0};

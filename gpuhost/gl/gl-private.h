@@ -545,8 +545,10 @@ struct gh_gl_lists {
 	uint32_t mode, name;
 	bool fresh;      /* `name` was charged to the names quota by this glNewList */
 	uint64_t making; /* the images of the list being made, charged */
-	/* The list being made: glBegin minus glEnd so far, and whether glEnd
-	 * came with none open (lists.c keeps balanced lists only). */
+	/* The list being made: whether a primitive its glBegin began is open
+	 * (1) or not (0): a glBegin inside one does not nest, it is GL's error
+	 * when the list runs; and whether glEnd came with none open (lists.c
+	 * keeps balanced lists only). */
 	uint32_t depth;
 	bool unbalanced;
 	/* The host texture names the list being made binds (-> 1), or NULL. */
@@ -953,7 +955,10 @@ bool gh_gl_link_program(struct gl_exec *x, GLuint program, GLuint app_program);
 
 /* Between glBegin and glEnd (x->ctx->begin_end): false (after ending the
  * link) for command `op` (a GLES opcode or GL_OP_*), which the driver
- * would refuse there while the host's trackers followed it. */
+ * would refuse there while the host's trackers followed it. In a list
+ * being made in GL_COMPILE_AND_EXECUTE it also takes the commands of
+ * gles_compiled_in_primitive: compiled, run only to fail, followed by
+ * neither side whatever the driver does. */
 bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op);
 
 /* ---- compat-state.c: state the compatibility profile changes behind the trackers ---- */
@@ -965,8 +970,9 @@ void gh_gl_textures_resync(struct gl_exec *x);
 /* ---- lists.c: display lists ---- */
 
 /* A listable command the host tracks goes by: true when a GL_COMPILE list
- * is being made (the command is compiled, not run: the caller skips its
- * bookkeeping); notes that lists change tracked state. */
+ * is being made, or a GL_COMPILE_AND_EXECUTE one between glBegin and glEnd
+ * (the command is compiled, and not run or run only to fail: the caller
+ * skips its bookkeeping); notes that lists change tracked state. */
 bool gh_gl_list_compiles(struct gh_gl_context *ctx);
 /* A texture image of `bytes` goes by: in a list being made it is charged
  * to the list (false: refused for the quota, the GL error recorded, the

@@ -47,7 +47,16 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 	if (!ctx->lists.mode)
 		return false;
 	ctx->share->lists.change_state = true;
-	return ctx->lists.mode == COMPILE;
+	if (ctx->lists.mode == COMPILE)
+		return true;
+	/* Between glBegin and glEnd a GL_COMPILE_AND_EXECUTE list compiles
+	 * the command and GL refuses to run it (GL_INVALID_OPERATION). The
+	 * trackers skip it; should the driver have run it all the same, what
+	 * it may have changed is re-read after glEnd, as after a list called
+	 * there. */
+	if (ctx->begin_end)
+		ctx->lists.reread_pending = true;
+	return ctx->begin_end;
 }
 
 /* ---- the names charged: sorted ranges ---- */
@@ -186,6 +195,13 @@ bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
 	*compiled = l->mode == COMPILE;
 	if (!l->mode)
 		return true;
+	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: compiled,
+	 * run only to fail; every texture's levels are re-read after glEnd
+	 * (lists.images) should the driver have run it all the same. */
+	if (x->ctx->begin_end) {
+		*compiled = true;
+		l->reread_pending = true;
+	}
 	/* The list keeps the pixels until it is deleted or replaced. */
 	if (!gh_gl_quota_charge(&x->gl->quota, l->making, l->making + bytes,
 	                        "texture image in a display list")) {

@@ -4,6 +4,7 @@ import re
 
 from gles_common import (guard_proto_host, hook_proto_client, hook_proto_host, op, size_args,
                          size_fn, special_proto_client, special_proto_host, wrap_proto_host)
+from gles_lists import gen_compiled_in_primitive
 from gles_model import APIS, SCALARS
 
 
@@ -204,6 +205,7 @@ void gles_level_add_extension(struct gles_level *l, int index);
     out.append('\treturn names[op - GL_OP_GLES_BASE];')
     out.append('}')
     out.append('')
+    out += gen_compiled_in_primitive(cmds)
     out.append('''/* Little-endian writers for encoders (the caller reserved the room). */
 static inline uint8_t *gles_wr_u32(uint8_t *p, uint32_t v)
 {

@@ -51,7 +51,8 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 		gl_enc_error(c->stream, GL_INVALID_OPERATION);
 		return NULL;
 	}
-	if (c->gl->begin_end && !gl_begin_end_allows(op)) {
+	if (c->gl->begin_end && !gl_begin_end_allows(op) &&
+	    !ge_list_compiles_in_primitive(c->gl, op)) {
 		/* GL's answer there: no effect. (The host would end the link.) */
 		gl_enc_error(c->stream, GL_INVALID_OPERATION);
 		return NULL;

@@ -23,7 +23,14 @@ bool ge_list_compiles(struct ge_gl_state *gl)
 	if (!gl->list_mode)
 		return false;
 	gl->lists_change = true;
-	return gl->list_mode == COMPILE;
+	/* Between glBegin and glEnd a GL_COMPILE_AND_EXECUTE list compiles
+	 * the command and GL refuses to run it (GL_INVALID_OPERATION). */
+	return gl->list_mode == COMPILE || gl->begin_end;
+}
+
+bool ge_list_compiles_in_primitive(struct ge_gl_state *gl, uint32_t op)
+{
+	return gl->list_mode == COMPILE_AND_EXECUTE && gles_compiled_in_primitive(op);
 }
 
 /* Only what GL takes is followed (list 0, another mode, a list within a

@@ -337,8 +337,9 @@ void GL_APIENTRY gl_enc_special_glPopDebugGroup(void)
 static void output(struct gl_enc *e, GLenum cap, int on)
 {
 	struct ge_debug *d;
-	/* Compiled into a display list (GL_COMPILE), not run. */
-	if (e->gl->list_mode == 0x1300 /* GL_COMPILE */)
+	/* Compiled into a display list, not run (GL_COMPILE) or run only to
+	 * fail (between glBegin and glEnd). */
+	if (e->gl->list_mode == 0x1300 /* GL_COMPILE */ || (e->gl->list_mode && e->gl->begin_end))
 		return;
 	if (cap == GL_DEBUG_OUTPUT_KHR && ge_debug_offered(e) && (d = ge_debug_get(e->gl)))
 		d->output = on;

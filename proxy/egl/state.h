@@ -244,13 +244,18 @@ void ge_tex_fresh(struct ge_gl_state *gl);
  * unless known since. */
 void ge_tex_ask(struct ge_gl_state *gl, uint32_t unit, uint32_t target, uint32_t key);
 /* gl-lists.c: a listable command the library follows goes by: true when a
- * GL_COMPILE list is being made (compiled, not run: the hook follows
- * nothing); notes that lists change what the library keeps. */
+ * GL_COMPILE list is being made, or a GL_COMPILE_AND_EXECUTE one between
+ * glBegin and glEnd (compiled, not run or run only to fail: the hook
+ * follows nothing); notes that lists change what the library keeps. */
 bool ge_list_compiles(struct ge_gl_state *gl);
 /* gl-lists-compressed.c: false (GL_INVALID_OPERATION recorded) for a
  * compressed upload GL's driver cannot compile into the list being made
  * (block pnames set, or a pixel unpack buffer bound). */
 bool ge_list_compressed_ok(struct gl_enc *e);
+/* Between glBegin and glEnd: true for a command a GL_COMPILE_AND_EXECUTE
+ * list being made compiles there (gles_compiled_in_primitive), which the
+ * library then sends; GL_INVALID_OPERATION when it runs. */
+bool ge_list_compiles_in_primitive(struct ge_gl_state *gl, uint32_t op);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

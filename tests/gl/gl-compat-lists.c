@@ -30,6 +30,10 @@
  *                 after the call (glGet, and direct state access binding back), the
  *                 image is A's, and an upload after the call reaches A
  *   list-compile-and-execute  GL_COMPILE_AND_EXECUTE draws at once and again when called
+ *   list-in-begin-end  GL_COMPILE_AND_EXECUTE: glAlphaFunc and glEnable between glBegin
+ *                 and glEnd fail at once and again when the list is called, the state
+ *                 unchanged; glBegin, glBegin, glEnd in a GL_COMPILE list is kept and
+ *                 fails when called, outside a primitive after it
  *   list-dispatch-indirect  glDispatchComputeIndirect in a list being made, either mode:
  *                 GL_INVALID_OPERATION (GL does not list it; the host runs it as a direct
  *                 dispatch, which a list would hold)
@@ -464,6 +468,40 @@ static void check_list_compile_and_execute(void)
 	gc_result(c, ok);
 }
 
+/* In a list made with GL_COMPILE_AND_EXECUTE, state commands between glBegin and glEnd
+ * (glAlphaFunc, glEnable) are compiled and fail to run: GL_INVALID_OPERATION at once and
+ * again when the list is called, the state unchanged. A glBegin inside a primitive does
+ * not nest: glBegin, glBegin, glEnd in a GL_COMPILE list is kept, GL_INVALID_OPERATION
+ * when called, and leaves GL outside a primitive. */
+static void check_list_in_begin_end(void)
+{
+	const char *c = "list-in-begin-end";
+	glNewList(8, GL_COMPILE_AND_EXECUTE);
+	glBegin(GL_POINTS);
+	glAlphaFunc(GL_GREATER, 0.5f);
+	glEnable(GL_ALPHA_TEST);
+	glEnd();
+	glEndList();
+	bool ok = gc_error_is(c, GL_INVALID_OPERATION, "run between glBegin and glEnd");
+	ok = (glIsList(8) || gc_fail(c, "list 8 not kept")) && ok;
+	glCallList(8);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "the list called") && ok;
+	ok = int_is(c, GL_ALPHA_TEST_FUNC, GL_ALWAYS) && ok;
+	ok = (!glIsEnabled(GL_ALPHA_TEST) || gc_fail(c, "GL_ALPHA_TEST enabled")) && ok;
+	glNewList(9, GL_COMPILE);
+	glBegin(GL_POINTS);
+	glBegin(GL_POINTS);
+	glEnd();
+	glEndList();
+	ok = gc_no_error(c, "glBegin inside a primitive compiled") && ok;
+	ok = (glIsList(9) || gc_fail(c, "list 9 not kept")) && ok;
+	glCallList(9);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBegin inside a primitive run") && ok;
+	ok = int_is(c, GL_LIST_INDEX, 0) && gc_no_error(c, "a query after it") && ok;
+	glDeleteLists(8, 2);
+	gc_result(c, ok);
+}
+
 /* Between glBegin and glEnd GL answers no query: glGetString is NULL and GL_INVALID_OPERATION
  * (the library answers it itself). */
 static void check_get_string_in_begin_end(void)
@@ -532,5 +570,6 @@ int main(void)
 	check_list_compile_and_execute();
 	check_list_dispatch_indirect();
 	check_get_string_in_begin_end();
+	check_list_in_begin_end();
 	return gc_desktop_close(&d);
 }

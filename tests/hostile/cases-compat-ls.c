@@ -262,6 +262,128 @@ static bool gl_list_binding_a_deleted_texture_leaves_nothing_behind(struct hl_en
 	        (int)pid, after / 1024, (after - before) / 1024, before / 1024);
 	CHECKF(after - before < 40 * 1024, "100 lists' textures made again: %ld MiB more",
 	       (after - before) / 1024);
+/* ---- Between glBegin and glEnd of a list being made ---- */
+
+#define GL_COMPILE_AND_EXECUTE_ 0x1301u
+#define GL_POINTS_ 0u
+#define GL_GREATER_ 0x0204u
+#define GL_ARRAY_BUFFER_ 0x8892u
+
+static bool error_is(struct hl_gl_link *g, uint32_t want, const char *when)
+{
+	uint32_t err = 0;
+	CHECK(hl_gl_get_error(g, &err));
+	CHECKF(err == want, "%s: glGetError 0x%x, want 0x%x", when, err, want);
+	return true;
+}
+
+/* In a list made with GL_COMPILE_AND_EXECUTE, glAlphaFunc between glBegin and glEnd is
+ * compiled and only fails to run (GL_INVALID_OPERATION): neither side follows anything of
+ * it, so the host lets it through, and the list raises the error again when called. */
+static bool gl_list_compiles_a_state_command_between_begin_and_end(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_AND_EXECUTE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glAlphaFunc, 2, GL_GREATER_, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "glAlphaFunc run between glBegin and glEnd"));
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 1u);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "the list called"));
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER_, 0u);
+	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after glEnd"));
+	/* glPushAttrib there pushes no level, on the host as in the driver: a glPopAttrib
+	 * after glEnd underflows. */
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 2u, GL_COMPILE_AND_EXECUTE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glPushAttrib, 1, 0x00040000u /* GL_TEXTURE_BIT */);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "glPushAttrib run between glBegin and glEnd"));
+	hl_gl_cmd(&g, GLES_OP_glPopAttrib, 0);
+	CHECK(error_is(&g, 0x0504u /* GL_STACK_UNDERFLOW */, "a glPopAttrib after glEnd"));
+	return hl_gl_close_served(e, &g);
+}
+
+/* glBindTexture there is not in that table (the host tracks the binding): the link ends as
+ * anywhere between glBegin and glEnd. */
+static bool gl_bind_texture_between_begin_and_end_of_a_list_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	gen_texture(&g, 7);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_AND_EXECUTE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBindTexture: between glBegin and glEnd, where GL refuses it");
+}
+
+/* Outside a list being made, glAlphaFunc between glBegin and glEnd still ends the link. */
+static bool gl_state_command_between_begin_and_end_outside_a_list_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glAlphaFunc, 2, GL_GREATER_, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glAlphaFunc: between glBegin and glEnd, where GL refuses it");
+}
+
+/* A glBegin inside a primitive does not nest: glBegin, glBegin, glEnd in a list is kept
+ * (GL's error when the inner glBegin runs) and leaves the driver outside a primitive, in
+ * either mode: a glBindBuffer after it is served. */
+static bool gl_list_begin_inside_a_primitive_does_not_nest(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	static const uint32_t modes[2] = {GL_COMPILE_, GL_COMPILE_AND_EXECUTE_};
+	for (int i = 0; i < 2; i++) {
+		hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u + i, modes[i]);
+		hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+		hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+		hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+		hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+		CHECK(error_is(&g, i ? GL_INVALID_OPERATION : GL_NO_ERROR, "the list made"));
+		uint32_t is = 0;
+		hl_gl_cmd(&g, GLES_OP_glIsList, 1, 1u + i);
+		CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GLES_OP_glIsList, &is));
+		CHECKF(is == 1, "glIsList of list %d: %u", 1 + i, is);
+		hl_gl_cmd(&g, GLES_OP_glCallList, 1, 1u + i);
+		CHECK(error_is(&g, GL_INVALID_OPERATION, "the list called"));
+		hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER_, 0u);
+		CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the call"));
+	}
+	return hl_gl_close_served(e, &g);
+}
+
+/* glTexImage2D between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list is compiled and
+ * fails to run: its 16 MiB are the list's, not the bound texture's, and given back with the
+ * list. Against --quota-gl-memory 64M (the context takes 4 MiB): the list 16, textures 9
+ * and 10 16 each fit, texture 11 does not until the list is deleted. */
+static bool gl_list_texture_image_between_begin_and_end_is_charged_to_the_list(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	gen_texture(&g, 7);
+	hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, 7u);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_AND_EXECUTE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	tex_image(&g, 2048);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "glTexImage2D run between glBegin and glEnd"));
+	for (uint32_t t = 9; t <= 11; t++) {
+		gen_texture(&g, t);
+		hl_gl_cmd(&g, GLES_OP_glBindTexture, 2, GL_TEXTURE_2D, t);
+		tex_image(&g, 2048);
+		CHECK(error_is(&g, t < 11 ? GL_NO_ERROR : GL_OUT_OF_MEMORY, "16 MiB more"));
+	}
+	hl_gl_cmd(&g, GLES_OP_glDeleteLists, 2, 1u, 1u);
+	tex_image(&g, 2048);
+	CHECK(error_is(&g, GL_NO_ERROR, "texture 11 once the list is deleted"));
 	return hl_gl_close_served(e, &g);
 }
 
@@ -271,6 +393,12 @@ const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_call_lists_short_of_n_names_ends_the_link),
         HL_CASE(gl_list_calling_itself_is_bounded_by_the_driver),
         HL_CASE_ARGS(gl_list_bind_and_image_are_charged_where_the_driver_has_them,
+                     "--quota-gl-memory", "64M"),
+        HL_CASE(gl_list_compiles_a_state_command_between_begin_and_end),
+        HL_CASE(gl_bind_texture_between_begin_and_end_of_a_list_ends_the_link),
+        HL_CASE(gl_state_command_between_begin_and_end_outside_a_list_ends_the_link),
+        HL_CASE(gl_list_begin_inside_a_primitive_does_not_nest),
+        HL_CASE_ARGS(gl_list_texture_image_between_begin_and_end_is_charged_to_the_list,
                      "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),
         HL_CASE(gl_eval_map_with_a_stride_below_its_components_ends_the_link),

@@ -319,6 +319,28 @@ void test_compat_ls(void)
 	              "glCallLists: lists is 8 bytes, its arguments say 16");
 	codec_refused(GLES_OP_glCallLists, (uint32_t[]){1, GL_HALF_FLOAT, 4, 1}, 4,
 	              "glCallLists: lists");
+
+	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: listable commands of GL
+	 * 1.0-1.4 that neither side follows are compiled; GL runs the others at once
+	 * (glPixelStorei, queries), or a side tracks them (glBindTexture, glCopyTexImage2D,
+	 * the draws); later commands are not audited (glUseProgram). */
+	CHECK(gles_compiled_in_primitive(GLES_OP_glAlphaFunc));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glEnable));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glLoadIdentity));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glTexSubImage2D));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glVertex3f));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glPixelStorei));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glVertexPointer));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glGetError));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glFlush));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glBindTexture));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glTexImage2D));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glCopyTexImage2D));
+	CHECK(gles_compiled_in_primitive(GLES_OP_glPushAttrib));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glDrawArrays));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glEndList));
+	CHECK(!gles_compiled_in_primitive(GLES_OP_glUseProgram));
+	CHECK(!gles_compiled_in_primitive(GL_OP_CLIENT_ARRAY));
 	fake_api = GL_API_GLES2;
 	fake_version = 0;
 	install_fakes();
