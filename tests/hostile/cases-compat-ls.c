@@ -262,6 +262,9 @@ static bool gl_list_binding_a_deleted_texture_leaves_nothing_behind(struct hl_en
 	        (int)pid, after / 1024, (after - before) / 1024, before / 1024);
 	CHECKF(after - before < 40 * 1024, "100 lists' textures made again: %ld MiB more",
 	       (after - before) / 1024);
+	return hl_gl_close_served(e, &g);
+}
+
 /* ---- Between glBegin and glEnd of a list being made ---- */
 
 #define GL_COMPILE_AND_EXECUTE_ 0x1301u
