@@ -250,3 +250,14 @@ void gh_gl_front_answer_get(struct gl_exec *x, GLenum pname, GLint *v)
 	    x->draw->kind == GL_SURFACE_WINDOW && on_window(GH_GL_DRAW_FRAMEBUFFER_BINDING))
 		v[0] = 1;
 }
+
+void gh_gl_front_answer_framebuffer_param(struct gl_exec *x, GLenum target, GLenum pname, GLint *v)
+{
+	/* glGetFramebufferParameteriv of the default framebuffer: the same
+	 * GL_DOUBLEBUFFER as glGetIntegerv, of the window `target` names. */
+	bool read = target == GH_GL_READ_FRAMEBUFFER;
+	struct gh_gl_surface *s = read ? x->read : x->draw;
+	if (pname == 0x0C32 && x->ctx && desktop(x->ctx) && s && s->kind == GL_SURFACE_WINDOW &&
+	    on_window(read ? GH_GL_READ_FRAMEBUFFER_BINDING : GH_GL_DRAW_FRAMEBUFFER_BINDING))
+		v[0] = 1;
+}

@@ -683,6 +683,7 @@ void gh_gl_front_made_current(struct gl_exec *x, EGLSurface read);
 bool gh_gl_front_resync(struct gl_exec *x);
 /* glGetIntegerv's answer where the driver's is the pbuffer's, not the window's. */
 void gh_gl_front_answer_get(struct gl_exec *x, GLenum pname, GLint *v);
+void gh_gl_front_answer_framebuffer_param(struct gl_exec *x, GLenum target, GLenum pname, GLint *v);
 void gh_gl_front_destroy(struct gh_gl_surface *surf);
 
 /* ---- readback.c ---- */

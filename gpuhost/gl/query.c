@@ -543,3 +543,13 @@ bool gl_exec_special_glGetActiveUniformBlockiv(struct gl_exec *x, struct gl_read
 	free(v);
 	return ok;
 }
+
+/* The default framebuffer's GL_DOUBLEBUFFER is a window's, as glGetIntegerv's
+ * (front.c); every other answer is the driver's. */
+bool gl_exec_wrap_glGetFramebufferParameteriv(struct gl_exec *x, GLenum target, GLenum pname,
+                                              GLint *params)
+{
+	gles_host.glGetFramebufferParameteriv(target, pname, params);
+	gh_gl_front_answer_framebuffer_param(x, target, pname, params);
+	return true;
+}

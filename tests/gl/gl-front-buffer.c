@@ -3,8 +3,9 @@
  * xdg_toplevel with an EGL window surface, a desktop OpenGL compatibility context,
  * libOpenGL), each checked with pixels or values read back:
  *
- *   double-buffered     GL_DOUBLEBUFFER is true; GL_DRAW_BUFFER and GL_READ_BUFFER start
- *                       as GL_BACK
+ *   double-buffered     GL_DOUBLEBUFFER is true (glGetBooleanv, and glGetFramebufferParameteriv
+ *                       of the default framebuffer where GL 4.3 has it); GL_DRAW_BUFFER and
+ *                       GL_READ_BUFFER start as GL_BACK
  *   draw-buffer-names   glDrawBuffer/glReadBuffer of GL_FRONT, GL_BACK, GL_FRONT_AND_BACK,
  *                       GL_LEFT, GL_FRONT_LEFT, GL_BACK_LEFT are no error and read back as
  *                       named; glDrawBuffers(1, GL_FRONT_LEFT) too (GL_DRAW_BUFFER0)
@@ -76,6 +77,17 @@ static void double_buffered(void)
 	bool ok = db || gc_fail(c, "GL_DOUBLEBUFFER is false");
 	ok = integer_is(c, GL_DRAW_BUFFER, GL_BACK, "at the start") && ok;
 	ok = integer_is(c, GL_READ_BUFFER, GL_BACK, "at the start") && ok;
+	/* GL 4.3's framebuffer query answers the same of the default framebuffer. */
+	PFNGLGETFRAMEBUFFERPARAMETERIVPROC get_param =
+	        (PFNGLGETFRAMEBUFFERPARAMETERIVPROC)eglGetProcAddress(
+	                "glGetFramebufferParameteriv");
+	GLint v = 0;
+	if (get_param && gc_no_error(c, "the queries")) {
+		get_param(GL_DRAW_FRAMEBUFFER, GL_DOUBLEBUFFER, &v);
+		ok = (glGetError() != GL_NO_ERROR || v == 1 ||
+		      gc_fail(c, "glGetFramebufferParameteriv(GL_DOUBLEBUFFER) is %d", v)) &&
+		     ok;
+	}
 	gc_result(c, gc_no_error(c, "the queries") && ok);
 }
 

@@ -33,6 +33,12 @@ bool gl_exec_wrap_glGetQueryivEXT(struct gl_exec *x, GLenum target, GLenum pname
 	gles_host.glGetQueryivEXT(target, pname, params);
 	return true;
 }
+bool gl_exec_wrap_glGetFramebufferParameteriv(struct gl_exec *x, GLenum target, GLenum pname,
+                                              GLint *params)
+{
+	gles_host.glGetFramebufferParameteriv(target, pname, params);
+	return true;
+}
 bool gl_exec_wrap_glGetInteger64vEXT(struct gl_exec *x, GLenum pname, GLint64 *data)
 {
 	gles_host.glGetInteger64vEXT(pname, data);
