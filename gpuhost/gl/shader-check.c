@@ -372,6 +372,24 @@ static bool continuation_problem(const char *source, size_t len, const struct ve
 
 /* False when the shader is refused before glslang sees it; `why` says why.
  * Else *stage and *v are what glslang is to parse it as. */
+/* The line (from 1) of the first carriage return not followed by a line
+ * feed, 0 for none. glslang and the driver's preprocessor both end a line
+ * there; the check's own scanners (the respellings for glslang, the macro
+ * and directive readers) end lines at line feeds only, so a lone \r could
+ * hide a directive from them that both compilers see (a #define of a word
+ * the check respells or folds). Refused rather than taught to every
+ * scanner: no shader needs old Mac OS line ends. */
+static int lone_carriage_return(const char *source, size_t len)
+{
+	int line = 1;
+	for (size_t i = 0; i < len; i++) {
+		if (source[i] == '\r' && (i + 1 == len || source[i + 1] != '\n'))
+			return line;
+		line += source[i] == '\n';
+	}
+	return 0;
+}
+
 static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, size_t len,
                      enum gh_glslang_stage *stage, struct version *v, char *why, size_t size)
 {
@@ -388,6 +406,11 @@ static bool precheck(enum gh_shader_api api, uint32_t type, const char *source, 
 		snprintf(why, size,
 		         "ERROR: the shader source is %zu bytes, over gpupipe's limit of %u\n", len,
 		         GH_SHADER_MAX_SOURCE);
+	else if ((at = lone_carriage_return(source, len)))
+		snprintf(why, size,
+		         "ERROR: 0:%d: 'line end' : a carriage return without a line feed after "
+		         "it: gpupipe refuses it (its check reads lines at line feeds)\n",
+		         at);
 	else if (scan_version(source, len, v) < 0)
 		snprintf(why, size, "ERROR: 0:%d: '#version' : malformed\n", v->line);
 	else if ((problem = version_problem(

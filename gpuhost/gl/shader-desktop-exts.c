@@ -68,6 +68,7 @@
 #include "shader-directive.h"
 #include "shader-glslang.h"
 #include "shader-standins.h"
+#include "shader-text.h"
 
 #define STAGE(s) (1u << (s))
 
@@ -136,12 +137,6 @@ static int at(const struct text *t, size_t k)
 	return t->i + k < t->len ? (unsigned char)t->s[t->i + k] : -1;
 }
 
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
 static bool word_at(const char *s, size_t n, const char *w)
 {
 	return n == strlen(w) && memcmp(s, w, n) == 0;
@@ -153,24 +148,6 @@ static void blank(char *s, size_t from, size_t to)
 		if (s[k] != '\n')
 			s[k] = ' ';
 	}
-}
-
-static bool skip_comment(struct text *t)
-{
-	if (at(t, 0) != '/' || (at(t, 1) != '/' && at(t, 1) != '*'))
-		return false;
-	bool block = at(t, 1) == '*';
-	t->i += 2;
-	while (t->i < t->len) {
-		if (!block && at(t, 0) == '\n')
-			return true;
-		if (block && at(t, 0) == '*' && at(t, 1) == '/') {
-			t->i += 2;
-			return true;
-		}
-		t->i++;
-	}
-	return true;
 }
 
 struct shader {
@@ -240,6 +217,15 @@ static const char *stand_in(const struct shader *sh, const char *word, size_t n)
 	return NULL;
 }
 
+/* Skips a comment at the cursor; false when there is none. */
+static bool skip_comment(struct text *t)
+{
+	size_t past = gh_glsl_past_comment(t->s, t->len, t->i);
+	bool skipped = past != t->i;
+	t->i = past;
+	return skipped;
+}
+
 /* Skips blanks, line breaks and comments. */
 static void skip_space(struct text *t)
 {
@@ -257,7 +243,7 @@ static bool next_word(struct text *t, const char *w)
 {
 	skip_space(t);
 	size_t from = t->i;
-	while (word_char(at(t, 0)))
+	while (gh_glsl_word_char(at(t, 0)))
 		t->i++;
 	return word_at(t->s + from, t->i - from, w);
 }
@@ -311,13 +297,14 @@ static void scan(struct text *t, struct shader *sh)
 			line_start = true;
 		else if (c != ' ' && c != '\t' && c != '\r')
 			line_start = false;
-		if (!word_char(c) || (t->i && word_char((unsigned char)t->s[t->i - 1]))) {
+		if (!gh_glsl_word_char(c) ||
+		    (t->i && gh_glsl_word_char((unsigned char)t->s[t->i - 1]))) {
 			braces += (c == '{') - (c == '}');
 			t->i++;
 			continue;
 		}
 		size_t w = t->i;
-		while (word_char(at(t, 0)))
+		while (gh_glsl_word_char(at(t, 0)))
 			t->i++;
 		const char *to = stand_in(sh, t->s + w, t->i - w);
 		if (to)

@@ -4,21 +4,11 @@
 #include <string.h>
 
 #include "shader-directive.h"
-
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
+#include "shader-text.h"
 
 static bool blank_char(int c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static bool word_is(const char *w, size_t n, const char *what)
-{
-	return n == strlen(what) && memcmp(w, what, n) == 0;
 }
 
 void gh_directive_read(const char *s, size_t len, size_t hash, struct gh_directive *d)
@@ -38,14 +28,14 @@ void gh_directive_read(const char *s, size_t len, size_t hash, struct gh_directi
 	size_t k = hash + 1, w;
 	while (k < end && blank_char(s[k]))
 		k++;
-	for (w = k; k < end && word_char(s[k]);)
+	for (w = k; k < end && gh_glsl_word_char(s[k]);)
 		k++;
-	d->extension = word_is(s + w, k - w, "extension");
+	d->extension = gh_glsl_word_is(s + w, k - w, "extension");
 	if (!d->extension)
 		return;
 	while (k < end && blank_char(s[k]))
 		k++;
-	for (w = k; k < end && word_char(s[k]);)
+	for (w = k; k < end && gh_glsl_word_char(s[k]);)
 		k++;
 	if (k == w)
 		return;
@@ -58,7 +48,7 @@ void gh_directive_read(const char *s, size_t len, size_t hash, struct gh_directi
 	k++;
 	while (k < end && blank_char(s[k]))
 		k++;
-	for (w = k; k < end && word_char(s[k]);)
+	for (w = k; k < end && gh_glsl_word_char(s[k]);)
 		k++;
 	static const struct {
 		const char *word;
@@ -71,7 +61,7 @@ void gh_directive_read(const char *s, size_t len, size_t hash, struct gh_directi
 	};
 	enum gh_directive_behaviour b = GH_DIRECTIVE_NONE;
 	for (size_t i = 0; i < sizeof(behaviours) / sizeof(behaviours[0]); i++) {
-		if (word_is(s + w, k - w, behaviours[i].word))
+		if (gh_glsl_word_is(s + w, k - w, behaviours[i].word))
 			b = behaviours[i].b;
 	}
 	/* Only blanks or a // comment may follow. */
@@ -84,7 +74,7 @@ void gh_directive_read(const char *s, size_t len, size_t hash, struct gh_directi
 
 bool gh_directive_enables(const struct gh_directive *d, const char *name)
 {
-	return d->extension && d->name && word_is(d->name, d->name_len, name) &&
+	return d->extension && d->name && gh_glsl_word_is(d->name, d->name_len, name) &&
 	       (d->behaviour == GH_DIRECTIVE_ENABLE || d->behaviour == GH_DIRECTIVE_REQUIRE ||
 	        d->behaviour == GH_DIRECTIVE_WARN);
 }
@@ -197,12 +187,12 @@ bool gh_directive_find_word(const char *s, size_t len, const char *word)
 			}
 			continue;
 		}
-		if (!word_char((unsigned char)s[i])) {
+		if (!gh_glsl_word_char((unsigned char)s[i])) {
 			i++;
 			continue;
 		}
 		size_t k = i;
-		while (k < len && word_char((unsigned char)s[k]))
+		while (k < len && gh_glsl_word_char((unsigned char)s[k]))
 			k++;
 		if (k - i == wn && memcmp(s + i, word, wn) == 0)
 			return true;

@@ -52,6 +52,7 @@
 
 #include "shader-check.h"
 #include "shader-directive.h"
+#include "shader-text.h"
 
 enum kind { K_INT, K_UINT, K_FLOAT, K_DOUBLE };
 
@@ -101,26 +102,15 @@ static int at(const struct text *t, size_t k)
 	return t->i + k < t->len ? (unsigned char)t->s[t->i + k] : -1;
 }
 
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-static bool word_is(const char *w, size_t n, const char *what)
-{
-	return n == strlen(what) && memcmp(w, what, n) == 0;
-}
-
 /* Whether w (n bytes) is a word a folded call may hold. */
 static bool fold_word(const char *w, size_t n)
 {
 	for (size_t k = 0; k < N_FNS; k++) {
-		if (word_is(w, n, fns[k].name))
+		if (gh_glsl_word_is(w, n, fns[k].name))
 			return true;
 	}
 	for (size_t k = 0; k < N_TYPES; k++) {
-		if (word_is(w, n, types[k].name))
+		if (gh_glsl_word_is(w, n, types[k].name))
 			return true;
 	}
 	return false;
@@ -129,20 +119,10 @@ static bool fold_word(const char *w, size_t n)
 /* Skips a comment at the cursor; false when there is none. */
 static bool skip_comment(struct text *t)
 {
-	if (at(t, 0) != '/' || (at(t, 1) != '/' && at(t, 1) != '*'))
-		return false;
-	bool block = at(t, 1) == '*';
-	t->i += 2;
-	while (t->i < t->len) {
-		if (!block && at(t, 0) == '\n')
-			return true;
-		if (block && at(t, 0) == '*' && at(t, 1) == '/') {
-			t->i += 2;
-			return true;
-		}
-		t->i++;
-	}
-	return true;
+	size_t past = gh_glsl_past_comment(t->s, t->len, t->i);
+	bool skipped = past != t->i;
+	t->i = past;
+	return skipped;
 }
 
 /* Blanks and comments inside a directive (a block comment may carry it
@@ -165,14 +145,14 @@ static bool directive_may_define_fold_word(struct text *t)
 	skip_directive_blanks(t);
 	const char *w = t->s + t->i;
 	size_t n = 0;
-	while (word_char(at(t, 0))) {
+	while (gh_glsl_word_char(at(t, 0))) {
 		t->i++;
 		n++;
 	}
-	if (word_is(w, n, "define") || word_is(w, n, "undef")) {
+	if (gh_glsl_word_is(w, n, "define") || gh_glsl_word_is(w, n, "undef")) {
 		skip_directive_blanks(t);
 		size_t name = t->i;
-		while (word_char(at(t, 0)))
+		while (gh_glsl_word_char(at(t, 0)))
 			t->i++;
 		if (fold_word(t->s + name, t->i - name))
 			return true;
@@ -276,7 +256,7 @@ static bool literal(struct text *t, enum kind *kind, uint32_t *bits, double *d)
 		*bits = minus ? (uint32_t)(0u - (uint32_t)v) : (uint32_t)v;
 	}
 	/* A literal ends there ("1.0.x", "1u2" are not ours). */
-	return !word_char(at(t, 0)) && at(t, 0) != '.';
+	return !gh_glsl_word_char(at(t, 0)) && at(t, 0) != '.';
 }
 
 /* A literal converted to a constructor's kind (GLSL's constructor
@@ -306,7 +286,7 @@ static bool argument(struct text *t, struct value *v)
 {
 	skip_blanks(t);
 	size_t w = t->i;
-	while (word_char(at(t, 0)))
+	while (gh_glsl_word_char(at(t, 0)))
 		t->i++;
 	uint32_t bits = 0;
 	double d = 0;
@@ -319,7 +299,7 @@ static bool argument(struct text *t, struct value *v)
 		return true;
 	}
 	size_t type = 0;
-	while (type < N_TYPES && !word_is(t->s + w, t->i - w, types[type].name))
+	while (type < N_TYPES && !gh_glsl_word_is(t->s + w, t->i - w, types[type].name))
 		type++;
 	if (type == N_TYPES || !next_char(t, '('))
 		return false;
@@ -472,12 +452,29 @@ static bool fold_call(struct text *t, enum fn fn, int version, bool es, bool fp6
 static enum fn fn_named(const char *w, size_t n)
 {
 	int k = 0;
-	while (k < N_FNS && !word_is(w, n, fns[k].name))
+	while (k < N_FNS && !gh_glsl_word_is(w, n, fns[k].name))
 		k++;
 	return (enum fn)k;
 }
 
 /* Whether the last token before `w` is a '.' (a field or method name). */
+/* Whether the word at w may be declared there rather than called: what comes
+ * before it (blanks aside) is a word (a type, `struct`, a qualifier,
+ * `return`), the `]` of an array type, or the end of a comment, which this
+ * does not look behind. A source that declares a struct, a function, a
+ * variable or a member of a folded built-in's name means by its calls what
+ * glslang's folded text would not: nothing is folded in it (the security
+ * review of 2026-12-06; `return bitCount(7)` gives up folds too, as no
+ * constant expression needs one there). */
+static bool maybe_declared(const char *s, size_t w)
+{
+	while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '\n' ||
+	                 s[w - 1] == '\r' || s[w - 1] == '\v' || s[w - 1] == '\f'))
+		w--;
+	return w > 0 &&
+	       (gh_glsl_word_char((unsigned char)s[w - 1]) || s[w - 1] == ']' || s[w - 1] == '/');
+}
+
 static bool after_dot(const char *s, size_t w)
 {
 	while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '\n'))
@@ -528,14 +525,17 @@ static int scan(const char *source, size_t len, int version, bool es, bool fp64,
 				return -1;
 			continue;
 		}
-		if (!word_char(c) || (t.i && word_char((unsigned char)source[t.i - 1]))) {
+		if (!gh_glsl_word_char(c) ||
+		    (t.i && gh_glsl_word_char((unsigned char)source[t.i - 1]))) {
 			t.i++;
 			continue;
 		}
 		size_t w = t.i;
-		while (word_char(at(&t, 0)))
+		while (gh_glsl_word_char(at(&t, 0)))
 			t.i++;
 		enum fn fn = fn_named(source + w, t.i - w);
+		if (fn != N_FNS && maybe_declared(source, w))
+			return -1;
 		if (fn == N_FNS || after_dot(source, w) || !o)
 			continue;
 		char value[256];

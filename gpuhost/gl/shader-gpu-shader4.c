@@ -59,17 +59,7 @@
 #include "shader-check.h"
 #include "shader-directive.h"
 #include "shader-glslang.h"
-
-static bool word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-static bool is(const char *s, size_t n, const char *w)
-{
-	return n == strlen(w) && memcmp(s, w, n) == 0;
-}
+#include "shader-text.h"
 
 /* Whether s (n bytes) is `head` + one of `mids` + one of `tails`; *mid: the
  * length of that one of `mids`. */
@@ -84,7 +74,7 @@ static bool composed(const char *s, size_t n, const char *head, const char *cons
 		if (n < h + k || memcmp(s + h, mids[m], k) != 0)
 			continue;
 		for (size_t t = 0; t < n_tails; t++) {
-			if (is(s + h + k, n - h - k, tails[t])) {
+			if (gh_glsl_word_is(s + h + k, n - h - k, tails[t])) {
 				*mid = k;
 				return true;
 			}
@@ -127,26 +117,12 @@ static bool dimensioned(const char *s, size_t n, size_t *head, size_t *dim)
 }
 
 /* Past the comment at s[i] (none: i). */
-static size_t past_comment(const char *s, size_t len, size_t i)
-{
-	if (i + 1 >= len || s[i] != '/' || (s[i + 1] != '/' && s[i + 1] != '*'))
-		return i;
-	bool block = s[i + 1] == '*';
-	for (i += 2; i < len; i++) {
-		if (!block && s[i] == '\n')
-			return i;
-		if (block && s[i] == '*' && i + 1 < len && s[i + 1] == '/')
-			return i + 2;
-	}
-	return len;
-}
-
 /* The word after s[i] (blanks, line breaks and comments between; no
  * preprocessor line): its start in *w, its end returned (*w: none). */
 static size_t next_word(const char *s, size_t len, size_t i, size_t *w)
 {
 	for (;;) {
-		size_t c = past_comment(s, len, i);
+		size_t c = gh_glsl_past_comment(s, len, i);
 		if (c != i) {
 			i = c;
 			continue;
@@ -158,7 +134,7 @@ static size_t next_word(const char *s, size_t len, size_t i, size_t *w)
 		break;
 	}
 	*w = i;
-	while (i < len && word_char(s[i]))
+	while (i < len && gh_glsl_word_char(s[i]))
 		i++;
 	return i;
 }
@@ -182,10 +158,11 @@ static void centroid_last(struct rewrite *r, size_t w, size_t e)
 	while (k < r->len && (r->s[k] == ' ' || r->s[k] == '\t'))
 		k++;
 	size_t q = k;
-	while (q < r->len && word_char(r->s[q]))
+	while (q < r->len && gh_glsl_word_char(r->s[q]))
 		q++;
-	if (!is(r->s + k, q - k, "flat") && !is(r->s + k, q - k, "noperspective") &&
-	    !is(r->s + k, q - k, "smooth"))
+	if (!gh_glsl_word_is(r->s + k, q - k, "flat") &&
+	    !gh_glsl_word_is(r->s + k, q - k, "noperspective") &&
+	    !gh_glsl_word_is(r->s + k, q - k, "smooth"))
 		return;
 	char span[64];
 	size_t blanks = k - e, interp = q - k;
@@ -202,21 +179,21 @@ static void respell(struct rewrite *r, size_t w, size_t e)
 {
 	char *s = r->s;
 	size_t n = e - w, head, dim;
-	if (is(s + w, n, "unsigned")) {
+	if (gh_glsl_word_is(s + w, n, "unsigned")) {
 		size_t iw, ie = next_word(s, r->len, e, &iw);
-		if (!is(s + iw, ie - iw, "int"))
+		if (!gh_glsl_word_is(s + iw, ie - iw, "int"))
 			return;
 		memcpy(s + w, "uint    ", 8);
 		memset(s + iw, ' ', 3);
-	} else if (r->stage == GH_GLSLANG_FRAGMENT && is(s + w, n, "varying")) {
+	} else if (r->stage == GH_GLSLANG_FRAGMENT && gh_glsl_word_is(s + w, n, "varying")) {
 		size_t ow, oe = next_word(s, r->len, e, &ow);
-		if (is(s + ow, oe - ow, "out"))
+		if (gh_glsl_word_is(s + ow, oe - ow, "out"))
 			memset(s + w, ' ', n);
-	} else if (is(s + w, n, "centroid")) {
+	} else if (gh_glsl_word_is(s + w, n, "centroid")) {
 		centroid_last(r, w, e);
-	} else if (is(s + w, n, "truncate")) {
+	} else if (gh_glsl_word_is(s + w, n, "truncate")) {
 		memcpy(s + w, "trunc   ", 8);
-	} else if (r->stage == GH_GLSLANG_FRAGMENT && is(s + w, n, "gl_PrimitiveID")) {
+	} else if (r->stage == GH_GLSLANG_FRAGMENT && gh_glsl_word_is(s + w, n, "gl_PrimitiveID")) {
 		s[w + 1] = 'p';
 	} else if (dimensioned(s + w, n, &head, &dim)) {
 		/* texture2DProjLod: texture ProjLod, the dimension blanked at the end. */
@@ -233,7 +210,7 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 	memcpy(r.s, source, len);
 	bool line_start = true;
 	for (size_t i = 0; i < len;) {
-		size_t c = past_comment(r.s, len, i);
+		size_t c = gh_glsl_past_comment(r.s, len, i);
 		if (c != i) {
 			i = c;
 			continue;
@@ -257,14 +234,14 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 			line_start = true;
 		else if (r.s[i] != ' ' && r.s[i] != '\t' && r.s[i] != '\r')
 			line_start = false;
-		if (!word_char(r.s[i])) {
+		if (!gh_glsl_word_char(r.s[i])) {
 			i++;
 			continue;
 		}
 		size_t w = i;
-		while (i < len && word_char(r.s[i]))
+		while (i < len && gh_glsl_word_char(r.s[i]))
 			i++;
-		if (r.on && !(w > 0 && word_char(r.s[w - 1])))
+		if (r.on && !(w > 0 && gh_glsl_word_char(r.s[w - 1])))
 			respell(&r, w, i);
 	}
 	if (!r.on) {

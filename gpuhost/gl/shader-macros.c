@@ -6,17 +6,7 @@
 #include "shader-check.h"
 #include "shader-desktop-exts.h"
 #include "shader-macros.h"
-
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-static bool is(const char *w, size_t n, const char *what)
-{
-	return n == strlen(what) && memcmp(w, what, n) == 0;
-}
+#include "shader-text.h"
 
 /* Whether w (n bytes, at s + at) is the name of an #extension directive:
  * '#', "extension" and it alone on a line of its own, blanks between (no
@@ -52,22 +42,22 @@ static bool extension_name(const char *s, size_t at)
 /* Whether both sides define the macro w (n bytes) alike for *m. */
 static bool defined_alike(const char *w, size_t n, const struct gh_shader_macros *m)
 {
-	if (is(w, n, "__LINE__") || is(w, n, "__FILE__"))
+	if (gh_glsl_word_is(w, n, "__LINE__") || gh_glsl_word_is(w, n, "__FILE__"))
 		return true;
-	if (is(w, n, "__VERSION__"))
+	if (gh_glsl_word_is(w, n, "__VERSION__"))
 		return m->checked == m->version;
-	if (is(w, n, "GL_ES"))
+	if (gh_glsl_word_is(w, n, "GL_ES"))
 		return true; /* both: on GLSL ES only */
 	/* Mesa: from 1.30 and in ES; glslang: the same. */
-	if (is(w, n, "GL_FRAGMENT_PRECISION_HIGH"))
+	if (gh_glsl_word_is(w, n, "GL_FRAGMENT_PRECISION_HIGH"))
 		return m->es || (m->version >= 130) == (m->checked >= 130);
 	/* Mesa: GL_core_profile from 1.50 but for the compatibility profile,
 	 * which has GL_compatibility_profile instead; glslang: GL_core_profile
 	 * from 1.50 in both, GL_compatibility_profile with it. */
-	if (is(w, n, "GL_core_profile"))
+	if (gh_glsl_word_is(w, n, "GL_core_profile"))
 		return m->es || (m->profile != GH_GLSLANG_PROFILE_COMPAT &&
 		                 (m->version >= 150) == (m->checked >= 150));
-	if (is(w, n, "GL_compatibility_profile"))
+	if (gh_glsl_word_is(w, n, "GL_compatibility_profile"))
 		return m->es || m->profile == GH_GLSLANG_PROFILE_COMPAT;
 	/* The extensions glslang lacks: the check defines those of the
 	 * context for glslang, as the driver does. */
@@ -101,7 +91,7 @@ int gh_shader_macros_unknown(const char *s, size_t len, const struct gh_shader_m
 		if (!gl && !under)
 			continue;
 		size_t k = i;
-		while (k < len && word_char((unsigned char)s[k]))
+		while (k < len && gh_glsl_word_char((unsigned char)s[k]))
 			k++;
 		if (!(gl && extension_name(s, i)) && !defined_alike(s + i, k - i, m)) {
 			*name = s + i;

@@ -86,6 +86,7 @@
 #include "shader-glslang.h"
 #include "shader-directive.h"
 #include "shader-standins.h"
+#include "shader-text.h"
 
 enum {
 	FETCH,
@@ -211,12 +212,6 @@ static int at(const struct text *t, size_t k)
 	return t->i + k < t->len ? (unsigned char)t->s[t->i + k] : -1;
 }
 
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
 static bool word_at(const char *s, size_t n, const char *w)
 {
 	return n == strlen(w) && memcmp(s, w, n) == 0;
@@ -231,24 +226,6 @@ static void blank(char *s, size_t from, size_t to)
 }
 
 /* Skips a comment at the cursor; false when there is none. */
-static bool skip_comment(struct text *t)
-{
-	if (at(t, 0) != '/' || (at(t, 1) != '/' && at(t, 1) != '*'))
-		return false;
-	bool block = at(t, 1) == '*';
-	t->i += 2;
-	while (t->i < t->len) {
-		if (!block && at(t, 0) == '\n')
-			return true;
-		if (block && at(t, 0) == '*' && at(t, 1) == '/') {
-			t->i += 2;
-			return true;
-		}
-		t->i++;
-	}
-	return true;
-}
-
 /* What the rewrite keeps track of, per extension of the table. */
 struct found {
 	bool on;         /* the shader enables it (and the context has it) */
@@ -325,9 +302,9 @@ static void layout_list(struct text *t, size_t layout_at)
 	bool pending = false; /* a removed word wants the next comma gone */
 	while (t->i < t->len && at(t, 0) != ')') {
 		int c = at(t, 0);
-		if (word_char(c)) {
+		if (gh_glsl_word_char(c)) {
 			size_t w = t->i;
-			while (word_char(at(t, 0)))
+			while (gh_glsl_word_char(at(t, 0)))
 				t->i++;
 			if (word_at(t->s + w, t->i - w, "noncoherent")) {
 				blank(t->s, w, t->i);
@@ -370,6 +347,15 @@ static const char *stand_in(const char *word, size_t n, const struct found *foun
 	return NULL;
 }
 
+/* Skips a comment at the cursor; false when there is none. */
+static bool skip_comment(struct text *t)
+{
+	size_t past = gh_glsl_past_comment(t->s, t->len, t->i);
+	bool skipped = past != t->i;
+	t->i = past;
+	return skipped;
+}
+
 /* Whether the next word past the cursor (comments aside) is in or out. */
 static bool before_in_or_out(const struct text *t)
 {
@@ -382,7 +368,7 @@ static bool before_in_or_out(const struct text *t)
 			break;
 	}
 	size_t w = past.i;
-	while (word_char(at(&past, 0)))
+	while (gh_glsl_word_char(at(&past, 0)))
 		past.i++;
 	return word_at(past.s + w, past.i - w, "in") || word_at(past.s + w, past.i - w, "out");
 }
@@ -477,14 +463,15 @@ static void scan(struct text *t, struct shader *sh)
 			line_start = true;
 		else if (c != ' ' && c != '\t' && c != '\r')
 			line_start = false;
-		if (!word_char(c) || (t->i && word_char((unsigned char)t->s[t->i - 1]))) {
+		if (!gh_glsl_word_char(c) ||
+		    (t->i && gh_glsl_word_char((unsigned char)t->s[t->i - 1]))) {
 			braces += (c == '{') - (c == '}');
 			parens += (c == '(') - (c == ')');
 			t->i++;
 			continue;
 		}
 		size_t w = t->i;
-		while (word_char(at(t, 0)))
+		while (gh_glsl_word_char(at(t, 0)))
 			t->i++;
 		const char *word = t->s + w;
 		size_t wn = t->i - w;

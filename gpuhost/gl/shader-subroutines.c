@@ -59,6 +59,7 @@
 #include "shader-check.h"
 #include "shader-directive.h"
 #include "shader-standins.h"
+#include "shader-text.h"
 
 struct span {
 	size_t from, to;
@@ -91,12 +92,6 @@ static int at(const struct rewrite *t, size_t k)
 	return t->i + k < t->len ? (unsigned char)t->s[t->i + k] : -1;
 }
 
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
 static bool word_is(const struct rewrite *t, struct span w, const char *what)
 {
 	return w.to - w.from == strlen(what) && memcmp(t->s + w.from, what, w.to - w.from) == 0;
@@ -116,22 +111,13 @@ static void blank(struct rewrite *t, size_t from, size_t to)
 	}
 }
 
+/* Skips a comment at the cursor; false when there is none. */
 static bool skip_comment(struct rewrite *t)
 {
-	if (at(t, 0) != '/' || (at(t, 1) != '/' && at(t, 1) != '*'))
-		return false;
-	bool block = at(t, 1) == '*';
-	t->i += 2;
-	while (t->i < t->len) {
-		if (!block && at(t, 0) == '\n')
-			return true;
-		if (block && at(t, 0) == '*' && at(t, 1) == '/') {
-			t->i += 2;
-			return true;
-		}
-		t->i++;
-	}
-	return true;
+	size_t past = gh_glsl_past_comment(t->s, t->len, t->i);
+	bool skipped = past != t->i;
+	t->i = past;
+	return skipped;
 }
 
 /* Skips blanks, line breaks and comments (not directives). */
@@ -149,7 +135,7 @@ static void skip_space(struct rewrite *t)
 static struct span read_word(struct rewrite *t)
 {
 	struct span w = {t->i, t->i};
-	while (word_char(at(t, 0)))
+	while (gh_glsl_word_char(at(t, 0)))
 		t->i++;
 	w.to = t->i;
 	return w;
@@ -217,7 +203,7 @@ static bool plain(const struct rewrite *t, size_t from, size_t to, const char *e
 		return false;
 	for (size_t k = from; k < to; k++) {
 		int c = (unsigned char)t->s[k];
-		if (!word_char(c) && c != ' ' && c != '\t' && !strchr(extra, c))
+		if (!gh_glsl_word_char(c) && c != ' ' && c != '\t' && !strchr(extra, c))
 			return false;
 	}
 	return true;
@@ -247,7 +233,7 @@ static bool type_declaration(struct rewrite *t, size_t keyword)
 			last.to = 0;
 			continue;
 		}
-		if (!word_char(at(t, 0)))
+		if (!gh_glsl_word_char(at(t, 0)))
 			return false;
 		if (last.to)
 			st.ret.to = last.to;
@@ -455,7 +441,8 @@ static void scan(struct rewrite *t)
 			line_start = true;
 		else if (c != ' ' && c != '\t' && c != '\r')
 			line_start = false;
-		if (!word_char(c) || (t->i && word_char((unsigned char)t->s[t->i - 1]))) {
+		if (!gh_glsl_word_char(c) ||
+		    (t->i && gh_glsl_word_char((unsigned char)t->s[t->i - 1]))) {
 			braces += (c == '{') - (c == '}');
 			parens += (c == '(') - (c == ')');
 			t->i++;

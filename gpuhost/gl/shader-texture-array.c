@@ -36,6 +36,7 @@
 
 #include "shader-check.h"
 #include "shader-directive.h"
+#include "shader-text.h"
 
 static const struct {
 	const char *word, *as; /* as: no longer than word */
@@ -55,32 +56,7 @@ static const struct {
 
 #define N_RESPELL (sizeof(respell) / sizeof(respell[0]))
 
-static bool word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-static bool is(const char *s, size_t n, const char *w)
-{
-	return n == strlen(w) && memcmp(s, w, n) == 0;
-}
-
 /* Past the comment at s[i] (none: i). */
-static size_t past_comment(const char *s, size_t len, size_t i)
-{
-	if (i + 1 >= len || s[i] != '/' || (s[i + 1] != '/' && s[i + 1] != '*'))
-		return i;
-	bool block = s[i + 1] == '*';
-	for (i += 2; i < len; i++) {
-		if (!block && s[i] == '\n')
-			return i;
-		if (block && s[i] == '*' && i + 1 < len && s[i + 1] == '/')
-			return i + 2;
-	}
-	return len;
-}
-
 /* The directive at s[i] ('#' first on its line): blanked when it is an
  * #extension enabling GL_EXT_texture_array that gh_directive_blankable
  * allows (*on set). Returns where its line ends. */
@@ -107,7 +83,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 	memcpy(s, source, len);
 	bool on = false, line_start = true, changed = false;
 	for (size_t i = 0; i < len;) {
-		size_t c = past_comment(s, len, i);
+		size_t c = gh_glsl_past_comment(s, len, i);
 		if (c != i) {
 			i = c;
 			continue;
@@ -122,15 +98,15 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 			line_start = true;
 		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
 			line_start = false;
-		if (!word_char(s[i])) {
+		if (!gh_glsl_word_char(s[i])) {
 			i++;
 			continue;
 		}
 		size_t w = i;
-		while (i < len && word_char(s[i]))
+		while (i < len && gh_glsl_word_char(s[i]))
 			i++;
 		for (size_t k = 0; on && respell_words && k < N_RESPELL; k++) {
-			if (is(s + w, i - w, respell[k].word)) {
+			if (gh_glsl_word_is(s + w, i - w, respell[k].word)) {
 				size_t as = strlen(respell[k].as);
 				memcpy(s + w, respell[k].as, as);
 				memset(s + w + as, ' ', i - w - as);

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "shader-desktop.h"
+#include "shader-text.h"
 
 static const char unsized_index[] =
         "'[' :  array must be redeclared with a size before being indexed with a variable";
@@ -57,12 +58,6 @@ struct lexer {
 	int line;
 	bool line_directive; /* a #line seen */
 };
-
-static bool word_char(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
 
 static int peek(const struct lexer *x, size_t k)
 {
@@ -118,7 +113,7 @@ static bool next(struct lexer *x, struct token *t)
 		}
 		t->at = x->i;
 		t->line = x->line;
-		while (word_char(peek(x, 0)))
+		while (gh_glsl_word_char(peek(x, 0)))
 			x->i++;
 		if (x->i == t->at)
 			x->i++;
@@ -134,7 +129,7 @@ static bool is(const struct lexer *x, const struct token *t, const char *what)
 
 static bool is_word(const struct lexer *x, const struct token *t)
 {
-	return t->n > 0 && word_char((unsigned char)x->s[t->at]) &&
+	return t->n > 0 && gh_glsl_word_char((unsigned char)x->s[t->at]) &&
 	       !(x->s[t->at] >= '0' && x->s[t->at] <= '9');
 }
 

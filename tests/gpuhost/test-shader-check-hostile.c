@@ -95,6 +95,37 @@ static bool blanked_extension_lines_keep_comments_and_line_breaks(void)
 	return true;
 }
 
+/* A lone '\r' ends a line for glslang and the driver, not for the check's
+ * scanners: each of these hid a #define from a respelling or a fold, and the
+ * driver compiled what glslang never saw (the security review of
+ * 2026-12-06). A CR LF line end is a line end like any other. */
+static bool lone_carriage_returns_are_refused(void)
+{
+	static const struct {
+		unsigned bit;
+		const char *src;
+	} hidden[] = {
+	        {0,
+	         "#version 430\n#define Y 1\r#define bitCount(x) 1]; DRIVER_SAW_THIS; float "
+	         "q[1\nout vec4 c;\nvoid main() {\n  float a[bitCount(7)];\n  c = vec4(1.0);\n}\n"},
+	        {GH_SHADER_EXT_GPU_SHADER4,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : enable\nint x;\r#define truncate "
+	         "1\n#ifdef truncate\n DRIVER_SAW_THIS\n#endif\nvoid main(){ gl_FragColor = "
+	         "vec4(1.0); }\n"},
+	        {GH_SHADER_EXT_TEXTURE_ARRAY,
+	         "#version 120\n#extension GL_EXT_texture_array : enable\nint x;\r#define "
+	         "texture2DArray 1\n#ifdef texture2DArray\n junk\n#endif\nvoid main(){ "
+	         "gl_FragColor = vec4(1.0); }\n"},
+	        {0, "#version 330\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n\r"},
+	};
+	for (size_t k = 0; k < sizeof(hidden) / sizeof(hidden[0]); k++) {
+		if (!refused(COMPAT, FRAG, hidden[k].bit, hidden[k].src, "'line end'"))
+			return false;
+	}
+	return accepted(COMPAT, FRAG, 0,
+	                "#version 330\r\nout vec4 c;\r\nvoid main() { c = vec4(1.0); }\r\n");
+}
+
 /* Below GLSL 4.20 and in ES 1.00 glslang ends a // comment at a backslash-
  * newline that the driver joins. */
 static bool comment_continuations_are_refused_where_glslang_ends_the_comment(void)
@@ -106,7 +137,7 @@ static bool comment_continuations_are_refused_where_glslang_ends_the_comment(voi
 	static const char block[] = "#version 330\n/* *\\\n/ unchecked junk @@; */\n"
 	                            "void main(){}\n";
 	/* A backslash, \n, \r: one join for the driver, a join and a line break
-	 * for glslang. */
+	 * for glslang (refused as a lone '\r' now, before the continuation rule). */
 	static const char lfcr[] = "#version 330\n#define X \\\n\r#define Z\n#ifdef Z\n"
 	                           "void main(){}\n#else\nunchecked junk @@;\n#endif\n";
 	static const char legit_macro[] = "#version 120\n#define A(x) \\\n x\n"
@@ -116,7 +147,7 @@ static bool comment_continuations_are_refused_where_glslang_ends_the_comment(voi
 	return refused(GLES, VERT, 0, es100, "'line continuation'") &&
 	       refused(COMPAT, FRAG, 0, gl330, "'line continuation'") &&
 	       refused(COMPAT, FRAG, 0, block, "'line continuation'") &&
-	       refused(COMPAT, FRAG, 0, lfcr, "'line continuation'") &&
+	       refused(COMPAT, FRAG, 0, lfcr, "'line end'") &&
 	       accepted(COMPAT, FRAG, 0, legit_macro) && accepted(GLES, FRAG, 0, legit_es300);
 }
 
@@ -365,6 +396,39 @@ static bool folds_never_hide_what_a_macro_makes(void)
 #undef FOLD_FS
 }
 
+/* A source declaring a name a fold would replace (a struct, a function, an
+ * array-returning function) means by its calls what glslang's folded text
+ * would not: nothing is folded in it (the security review of 2026-12-06:
+ * `struct fma` made glslang see an array of 5 where the driver built 1). */
+static bool folds_never_follow_a_declared_name(void)
+{
+	static const char *const declared[] = {
+	        "#version 430\nstruct fma { float x; float y; float z; };\nout vec4 c;\n"
+	        "void main() {\n  float a[int(fma(1.0, 5.0, 0.0).x)];\n  a[4] = 1.0; c = "
+	        "vec4(a.length());\n}\n",
+	        "#version 430\nint bitCount(int x) { return x; }\nout vec4 c;\n"
+	        "void main() { float a[bitCount(7)]; c = vec4(1.0); }\n",
+	        "#version 430\nfloat[2] findMSB(float x) { return float[2](x, x); }\nout vec4 c;\n"
+	        "void main() { float a[findMSB(7)]; c = vec4(1.0); }\n",
+	        "#version 430\nout vec4 c;\nvoid main() { int /* c */ bitCount = 3; float "
+	        "a[bitCount(7)]; c = vec4(1.0); }\n",
+	};
+	for (size_t k = 0; k < sizeof(declared) / sizeof(declared[0]); k++) {
+		char *out = NULL;
+		size_t n = 0;
+		int r = gh_shader_fold_rewrite(declared[k], strlen(declared[k]), 430, false, &out,
+		                               &n);
+		free(out);
+		CHECK(r == 0, "folded (%d) in:\n%s", r, declared[k]);
+		char *log;
+		enum gh_shader_verdict v = verdict(COMPAT, FRAG, 0, declared[k], &log);
+		CHECK(v == GH_SHADER_REFUSED, "verdict %d, log:\n%s---\n%s", v, log ? log : "",
+		      declared[k]);
+		free(log);
+	}
+	return true;
+}
+
 /* shader-unsized.c accepts glslang's error on a variable index of a named
  * buffer block's unsized member (not its last) only on a line holding as
  * many such indexes as errors, without #line. */
@@ -401,6 +465,8 @@ int main(int argc, char **argv)
 	} cases[] = {
 	        {"blanked_extension_lines_keep_comments_and_line_breaks",
 	         blanked_extension_lines_keep_comments_and_line_breaks},
+	        {"lone_carriage_returns_are_refused", lone_carriage_returns_are_refused},
+	        {"folds_never_follow_a_declared_name", folds_never_follow_a_declared_name},
 	        {"comment_continuations_are_refused_where_glslang_ends_the_comment",
 	         comment_continuations_are_refused_where_glslang_ends_the_comment},
 	        {"macros_only_both_sides_define_alike", macros_only_both_sides_define_alike},
