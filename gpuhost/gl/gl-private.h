@@ -34,6 +34,7 @@
 #include <gpupipe/gl-stream.h>
 #include <gpupipe/wire.h>
 
+#include "arb-program-check.h"
 #include "gl.h"
 #include "gles-codec.h"
 #include "map.h"
@@ -614,6 +615,12 @@ struct gh_gl_context {
 	} feedback, select;
 	struct gh_gl_lists lists;         /* display lists (lists.c) */
 	struct gh_gl_attrib_stack attrib; /* glPushAttrib's levels (attrib-stack.c) */
+	/* The driver's limits the check of ARB program text takes, queried at
+	 * the first glProgramStringARB (arb-program.c): [0] vertex, [1] fragment. */
+	struct {
+		bool limits_known;
+		struct gh_arb_program_limits limits[2];
+	} arb_program;
 	/* Between an executed glBegin and glEnd (array-element.c): the driver
 	 * refuses all but the vertex commands there, so nothing else may pass
 	 * for the trackers to follow. */

@@ -287,6 +287,20 @@ static uint32_t offer_cap(uint32_t api)
 	return gles_streamed_version[api];
 }
 
+/* An extension landing in steps is offered by test builds with
+ * GPUPIPE_TEST_OFFER_PENDING only, as a landing version is. */
+static bool offer_extension(int index)
+{
+	if (!gles_extension_landing(index))
+		return true;
+#ifdef GPUPIPE_TEST_HOOKS
+	const char *knob = getenv("GPUPIPE_TEST_OFFER_PENDING");
+	return knob && *knob && strcmp(knob, "0") != 0;
+#else
+	return false;
+#endif
+}
+
 /* What a context of `api` may be: the version the host's driver and our
  * codec both have, and our extensions that gl.xml gives the API and the
  * host's context of that API lists. */
@@ -301,7 +315,7 @@ static void describe_api(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 	d->info = (struct gl_api_info){.api = api, .version = v};
 	struct gles_level offered = {.api = api, .version = v};
 	for (int i = 0; i < GLES_EXT_COUNT; i++) {
-		if (gles_extension_in_api(i, api) &&
+		if (gles_extension_in_api(i, api) && offer_extension(i) &&
 		    gh_gl_has_extension(d->strings[4], gl_gles_extensions[i]))
 			gles_level_add_extension(&offered, i);
 	}

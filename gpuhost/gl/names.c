@@ -33,6 +33,7 @@ static const char *const class_names[GL_NAMES_COUNT] = {
         [GL_NAMES_TRANSFORM_FEEDBACK] = "transform feedback",
         [GL_NAMES_SYNC] = "sync",
         [GL_NAMES_PROGRAM_PIPELINE] = "program pipeline",
+        [GL_NAMES_ARB_PROGRAM] = "ARB program",
 };
 
 /* OpenGL ES 3.2 section 5.1: buffers, renderbuffers, samplers, shaders,

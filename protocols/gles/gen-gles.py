@@ -62,7 +62,8 @@ def main():
     args = ap.parse_args()
     try:
         helpers = read_helpers(args.sizes_header)
-        apis, exts, lines, pending, also, unlisted, parts = read_annotations(args.annotations)
+        apis, exts, lines, pending, also, unlisted, parts, landing = read_annotations(
+                args.annotations)
         cmds, ext_cmds, ext_apis, offered, held, lowest = read_registry(
                 args.registry, apis, list(exts), pending, also, unlisted, parts)
         for e, has in exts.items():
@@ -77,7 +78,7 @@ def main():
         codec = codec_id(cmds, ext_names, ext_apis, offered, lines)
         files = {
             args.header: gen_header(cmds, ext_names, offered, codec),
-            args.api: gen_api_file(cmds, ext_names, ext_apis, offered, apis),
+            args.api: gen_api_file(cmds, ext_names, ext_apis, offered, apis, landing),
             args.encode: gen_encode(cmds, ext_names),
             args.decode: gen_decode(cmds, ext_names, ext_cmds),
         }

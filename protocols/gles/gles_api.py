@@ -101,7 +101,7 @@ void gles_level_add_extension(struct gles_level *l, int index)
     return out
 
 
-def gen_api_file(cmds, exts, ext_apis, apis, landing):
+def gen_api_file(cmds, exts, ext_apis, apis, landing, landing_exts):
     out = gen_api(cmds, exts, ext_apis)
     for a, v in apis.items():
         out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *api_version(a, v)))
@@ -111,4 +111,17 @@ def gen_api_file(cmds, exts, ext_apis, apis, landing):
     for a, v in landing.items():
         out.append('\t[%s] = GL_VERSION_CODE(%d, %d),' % (APIS[a], *api_version(a, v)))
     out.append('};')
+    out.append('')
+    out.append('bool gles_extension_landing(int index)')
+    out.append('{')
+    out.append('\tswitch (index) {')
+    for i, e in enumerate(exts):
+        if e in landing_exts:
+            out.append('\tcase %d: /* %s */' % (i, e))
+    if landing_exts:
+        out.append('\t\treturn true;')
+    out.append('\tdefault:')
+    out.append('\t\treturn false;')
+    out.append('\t}')
+    out.append('}')
     return '\n'.join(out) + '\n'

@@ -181,6 +181,10 @@ extern const uint32_t gles_streamed_version[GL_API_COUNT];
  * test builds offer with GPUPIPE_TEST_OFFER_PENDING while an API lands in
  * steps (its pending commands stay absent). */
 extern const uint32_t gles_landing_version[GL_API_COUNT];
+/* True for an extension whose commands land in steps (`extension NAME commands
+ * landing`): generated on both sides, offered only by test builds with
+ * GPUPIPE_TEST_OFFER_PENDING until its last step. */
+bool gles_extension_landing(int index);
 /* GLES_EXTENSIONS as a NULL-terminated list. */
 extern const char *const gl_gles_extensions[GLES_EXT_COUNT + 1];
 

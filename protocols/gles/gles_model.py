@@ -70,6 +70,9 @@ CLASSES = {
     'vertex array': 'GL_NAMES_VERTEX_ARRAY', 'query': 'GL_NAMES_QUERY',
     'sampler': 'GL_NAMES_SAMPLER', 'transform feedback': 'GL_NAMES_TRANSFORM_FEEDBACK',
     'sync': 'GL_NAMES_SYNC', 'program pipeline': 'GL_NAMES_PROGRAM_PIPELINE',
+    # ARB_vertex_program/ARB_fragment_program's assembly programs: a namespace of their own
+    # (glGenProgramsARB), which gl.xml classes "program" like GLSL's (a class= override).
+    'arb program': 'GL_NAMES_ARB_PROGRAM',
 }
 
 PTR_KINDS = {'in', 'out', 'cstring', 'cstrings', 'gen', 'delete', 'offset', 'handle', 'wire'}
@@ -449,7 +452,8 @@ def read_annotations(paths):
     """Returns (apis {gl.xml api: (major, minor)}, extensions {name: has_commands},
     lines [(lineno, kind, fields)], pending {command names}, also {extension: {APIs it is
     offered in beyond gl.xml's supported=}}, unlisted {extension gl.xml does not know: its
-    APIs})."""
+    APIs}, parts {extension: the APIs of the tables that list it}, landing {extensions
+    generated but not offered yet})."""
     apis = {}
     pending = {}  # command -> the APIs of the table that says it is pending
     also = {}
@@ -457,6 +461,7 @@ def read_annotations(paths):
     exts = {}
     lines = []
     parts = {}  # extension -> the APIs of the tables that list it
+    landing = set()  # extensions whose commands land in steps: generated, not offered
     part, part_path = set(), None
     for where, text in table_lines(paths):
         words = text.split()
@@ -489,13 +494,16 @@ def read_annotations(paths):
                 extra = set(rest.pop()[5:].split(','))
                 if not extra <= set(APIS):
                     fail('%s: also= names APIs among %s' % (where, ', '.join(APIS)))
+            if rest[:2] == ['commands', 'landing']:
+                rest.pop(1)
+                landing.add(words[1])
             if rest and rest[-1].startswith('unlisted='):
                 named = set(rest.pop()[len('unlisted='):].split(','))
                 if not named <= set(APIS):
                     fail('%s: unlisted= names APIs among %s' % (where, ', '.join(APIS)))
                 unlisted[words[1]] = named
             if rest not in ([], ['commands']) or (words[1] in unlisted and rest):
-                fail('%s: expected "extension NAME [commands] [also=API,...]" or '
+                fail('%s: expected "extension NAME [commands [landing]] [also=API,...]" or '
                      '"extension NAME unlisted=API,..."' % where)
             if not part:
                 fail('%s: extension %s before its table\'s "api" lines' % (where, words[1]))
@@ -520,7 +528,7 @@ def read_annotations(paths):
             fail('%s: unknown line kind "%s"' % (where, words[0]))
     if not apis:
         fail('%s: no "api" line: nothing to stream' % ', '.join(paths))
-    return apis, exts, lines, pending, also, unlisted, parts
+    return apis, exts, lines, pending, also, unlisted, parts, landing
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
@@ -603,7 +611,8 @@ def apply_annotations(cmds, lines, helpers):
                 fail('%s: %s.%s is not a pointer' % (where, c.name, p.name))
             spec = words[2].split(',')
             p.kind = spec[0]
-            p.flags = set(spec[1:])
+            p.flags = set(fl for fl in spec[1:] if not fl.startswith('class='))
+            override_class(where, c, p, spec[1:])
             if p.kind not in PTR_KINDS:
                 fail('%s: unknown pointer kind %s' % (where, p.kind))
             for fl in p.flags:
@@ -620,15 +629,10 @@ def apply_annotations(cmds, lines, helpers):
         elif kind == 'name':
             c, p = param(where, words[1])
             spec = words[2].split(',')
-            # class=CLASS (spaces as _) names the class of a name gl.xml gives none.
-            given = [fl for fl in spec[1:] if fl.startswith('class=')]
-            if given and (p.cls or p.is_ptr):
-                fail('%s: class= for %s.%s, which gl.xml classes or is a pointer'
+            if p.is_ptr and any(fl.startswith('class=') for fl in spec[1:]):
+                fail('%s: class= for the pointer %s.%s goes on its param line'
                      % (where, c.name, p.name))
-            if given:
-                p.cls = given[0][len('class='):].replace('_', ' ')
-                if p.cls not in CLASSES:
-                    fail('%s: unknown class %s' % (where, p.cls))
+            override_class(where, c, p, spec[1:])
             if p.is_ptr or not p.cls:
                 fail('%s: %s.%s has no gl.xml class (not an object name)'
                      % (where, c.name, p.name))
@@ -649,6 +653,22 @@ def apply_annotations(cmds, lines, helpers):
                 if len(spec) > 1:
                     fail('%s: driver names take no flags' % where)
                 p.cls = None
+
+
+def override_class(where, c, p, flags):
+    """class=CLASS (spaces written _) on a name or param line: the class of a name gl.xml
+    gives none, or another than gl.xml's where gl.xml's is wrong for us (ARB_vertex_program's
+    glGenProgramsARB makes `arb program` names, which gl.xml classes as GLSL programs)."""
+    given = [fl[len('class='):].replace('_', ' ') for fl in flags if fl.startswith('class=')]
+    if not given:
+        return
+    if len(given) > 1:
+        fail('%s: class= twice for %s.%s' % (where, c.name, p.name))
+    if given[0] not in CLASSES:
+        fail('%s: unknown class %s' % (where, given[0]))
+    if given[0] == p.cls:
+        fail('%s: class= for %s.%s repeats gl.xml\'s class' % (where, c.name, p.name))
+    p.cls = given[0]
 
 
 def sides(value):

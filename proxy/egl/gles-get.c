@@ -49,6 +49,9 @@ const GLubyte *GL_APIENTRY gl_enc_special_glGetString(GLenum name)
 			break;
 		return (const GLubyte *)api->gl_extensions;
 	}
+	const char *program_error = ge_arb_program_string(gl, name);
+	if (program_error)
+		return (const GLubyte *)program_error;
 	if (gl->error == GL_NO_ERROR)
 		gl->error = GL_INVALID_ENUM;
 	return NULL;
@@ -116,6 +119,8 @@ static bool client_value(struct gl_enc *e, GLenum pname, float *v, int *n)
 	if (ge_debug_value(e, pname, v))
 		return true;
 	if (ge_client_attrib_value(gl, pname, v))
+		return true;
+	if (ge_arb_program_value(gl, pname, v))
 		return true;
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:

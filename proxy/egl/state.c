@@ -69,6 +69,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	gl->api = api;
 	ge_vao_init(&gl->default_vao);
 	gl->vao = &gl->default_vao;
+	gl->arb_error_position = -1;
 	gl->ps.pack_alignment = 4;
 	gl->ps.unpack_alignment = 4;
 	gl->ps.desktop = api->level.api == GL_API_GL_CORE || api->level.api == GL_API_GL_COMPAT;
@@ -103,6 +104,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_share_unref(gl->share);
 	ge_debug_free(gl->debug);
 	ge_client_attrib_free(gl);
+	free(gl->arb_error_string);
 	free(gl);
 }
 

@@ -150,6 +150,11 @@ struct ge_gl_state {
 	void *select;
 	uint32_t select_size;
 	uint32_t render_mode;
+	/* ARB assembly programs (gl-arb-program.c): GL_PROGRAM_ERROR_POSITION_ARB and
+	 * GL_PROGRAM_ERROR_STRING_ARB after the last glProgramStringARB (-1 and NULL
+	 * for "" before any), as its reply gave them. */
+	int32_t arb_error_position;
+	char *arb_error_string;
 	uint32_t draw_fbo, read_fbo, renderbuffer;
 	uint32_t transform_feedback; /* glBindTransformFeedback's */
 	/* The indexed binding points' counts multi-binds check (gl-multibind.c),
@@ -269,6 +274,11 @@ void ge_ff_wire(uint32_t slot, uint32_t *kind, uint32_t *index);
  * buffer bindings, enables, the client active texture): false for any
  * other pname. */
 bool ge_ff_value(const struct ge_gl_state *gl, uint32_t pname, float *v);
+/* ARB assembly programs (gl-arb-program.c): GL_PROGRAM_ERROR_POSITION_ARB's
+ * value, GL_PROGRAM_ERROR_STRING_ARB's string, where the context has them
+ * (false, NULL: another pname, or neither extension). */
+bool ge_arb_program_value(const struct ge_gl_state *gl, uint32_t pname, float *v);
+const char *ge_arb_program_string(const struct ge_gl_state *gl, uint32_t name);
 /* glGetPointerv and glGetPointervKHR: ES 1's arrays, KHR_debug's callback. */
 void ge_get_pointer(struct gl_enc *e, uint32_t pname, void **params);
 

@@ -220,18 +220,22 @@ struct hl_case {
 	const char *name;
 	bool (*run)(struct hl_env *e);
 	const char *const *host_args; /* extra gpupipe-host options, or NULL */
+	bool landing; /* its host offers what lands in steps (GPUPIPE_TEST_OFFER_PENDING) */
 };
 #define HL_CASE(fn)                                                                                \
 	{                                                                                          \
-#fn, fn, NULL                                                                      \
+#fn, fn, NULL, false                                                               \
 	}
 /* A case whose gpupipe-host runs with these options (small quotas, ...). */
 #define HL_CASE_ARGS(fn, ...)                                                                      \
 	{                                                                                          \
-#fn, fn, (const char *const[])                                                     \
-		{                                                                                  \
-			__VA_ARGS__, NULL                                                          \
-		}                                                                                  \
+#fn, fn, (const char *const[]){__VA_ARGS__, NULL }, false                          \
+	}
+/* A case of what lands in steps: its gpupipe-host runs with GPUPIPE_TEST_OFFER_PENDING, so
+ * it offers an extension still `landing` (gl-compat-annotations.txt). */
+#define HL_CASE_LANDING(fn)                                                                        \
+	{                                                                                          \
+#fn, fn, NULL, true                                                                \
 	}
 extern const struct hl_case hl_link_cases[];
 extern const size_t hl_link_case_count;
@@ -281,6 +285,8 @@ extern const size_t hl_compat_ff_case_count;
 extern const struct hl_case hl_xfb_draw_cases[];
 extern const size_t hl_xfb_draw_case_count;
 /* The compatibility profile's evaluators and attribute stack (cases-compat-ls.c). */
+extern const struct hl_case hl_arb_program_cases[];
+extern const size_t hl_arb_program_case_count;
 extern const struct hl_case hl_compat_ls_cases[];
 extern const size_t hl_compat_ls_case_count;
 /* Compressed texture uploads in display lists (cases-compat-lists-compressed.c). */

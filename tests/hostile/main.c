@@ -4,6 +4,7 @@
  * case names; --registered NAME... checks that meson registers exactly the
  * cases there are. Exit status: 0 pass, 1 fail, 77 skip.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "hostile.h"
@@ -36,6 +37,7 @@ static const struct {
         {hl_xfb_draw_cases, &hl_xfb_draw_case_count},
         {hl_compat_arrays_cases, &hl_compat_arrays_case_count},
         {hl_compat_ls_cases, &hl_compat_ls_case_count},
+        {hl_arb_program_cases, &hl_arb_program_case_count},
         {hl_compat_lists_compressed_cases, &hl_compat_lists_compressed_case_count},
         {hl_compat_quota_cases, &hl_compat_quota_case_count},
 };
@@ -98,6 +100,8 @@ int main(int argc, char **argv)
 
 	struct hl_env env;
 	int64_t start = hl_now_ms();
+	if (c->landing)
+		setenv("GPUPIPE_TEST_OFFER_PENDING", "1", 1);
 	bool ok = hl_env_start(&env, c->host_args) && c->run(&env);
 	if (!ok)
 		hl_env_dump_logs(&env);

@@ -133,5 +133,7 @@ void install_compat_ff_fakes(void);
  * a recording glMap2f; glPopAttrib's host wrap counts its calls. */
 void install_compat_ls_fakes(void);
 extern int pop_attrib_calls;
+/* ARB assembly programs' name and parameter commands (gles-fakes-arb-program.c). */
+void install_arb_program_fakes(void);
 
 #endif

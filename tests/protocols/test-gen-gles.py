@@ -74,7 +74,11 @@ expect_error('unknown command', good + 'param glFooBar.x in 4\n', 'unknown comma
 expect_error('class= on a name gl.xml classes',
              replaced('name glBeginQuery.id compatbind,err=GL_INVALID_OPERATION',
                       'name glBeginQuery.id compatbind,err=GL_INVALID_OPERATION,class=query'),
-             'which gl.xml classes or is a pointer')
+             'repeats gl.xml\'s class')
+expect_error('class= on a pointer\'s name line',
+             replaced('param glBufferSubData.data in size',
+                      'name glBufferSubData.data use,class=buffer'),
+             'goes on its param line')
 expect_error('class= of an unknown class',
              replaced('use,err=GL_INVALID_VALUE,class=query', 'use,class=querry'),
              'unknown class querry')
@@ -254,6 +258,31 @@ expect_api('ARB and EXT names are the core entry points', encode_of(good),
             r'\{ "glBufferDataARB", \(void \*\)gl_enc\w*_glBufferData \}',
             r'\{ "glTexImage3DEXT", \(void \*\)gl_enc\w*_glTexImage3D \}',
             r'\{ "glBlendEquationEXT", \(void \*\)gl_enc\w*_glBlendEquation \}'])
+
+# class= overrides gl.xml's class: ARB assembly programs are a namespace of their own
+# (gl.xml classes them as GLSL programs), on both the scalar and the array names.
+expect_api('class= overrides gl.xml\'s class', encode_of(good),
+           [r'enc_implicit_gen\(enc_e, GL_NAMES_ARB_PROGRAM, GLES_OP_glGenProgramsARB, program\)',
+            r'gl_enc_names_gen\(enc_e, GL_NAMES_ARB_PROGRAM, n_programs / 4, programs\)'])
+expect_error('class= of an unknown class on a param line',
+             replaced('gen,class=arb_program', 'gen,class=arb_programme'),
+             'unknown class arb programme')
+# An extension landing in steps is generated (its bits in its APIs) but not offered: the
+# host asks gles_extension_landing (gpuhost/gl/info.c).
+expect_api('an extension landing is generated and marked', api_of(good),
+           [r'1u << GL_API_GL_COMPAT, /\* GL_ARB_vertex_program \*/',
+            r'case \d+: /\* GL_ARB_vertex_program \*/'])
+offered_api = api_of(replaced('extension GL_ARB_vertex_program commands landing',
+                              'extension GL_ARB_vertex_program commands'))
+if offered_api is None or re.search(r'case \d+: /\* GL_ARB_vertex_program \*/', offered_api):
+    print('FAIL an extension no longer landing is still marked (or did not generate)')
+    failures += 1
+else:
+    print('ok   an extension no longer landing is not marked')
+expect_error('landing only after commands',
+             replaced('extension GL_ARB_vertex_program commands landing',
+                      'extension GL_ARB_vertex_program landing'),
+             'expected "extension NAME [commands [landing]]')
 
 with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
     ra, _ = run(good, a)

@@ -395,3 +395,47 @@ void test_compat_restart_nv(void)
 	fake_version = 0;
 	install_fakes();
 }
+
+/* ARB assembly programs' names are their own class (gl.xml says GLSL's): made by
+ * glGenProgramsARB or by binding an unused name, mapped on the host, never a GLSL program's;
+ * glDeleteProgramsARB drops names that are no program's. */
+void test_arb_program_names(void)
+{
+	codec_reset();
+	install_arb_program_fakes();
+	fake_api = GL_API_GL_COMPAT;
+	fake_version = GL_VERSION_CODE(2, 1);
+	GLuint p[2];
+	gl_enc_glGenProgramsARB(2, p);
+	CHECK(host_drain() && strcmp(rec.fn, "glGenProgramsARB") == 0 && rec.n == 2);
+	CHECK(ex.map[GL_NAMES_ARB_PROGRAM][p[0]] && ex.map[GL_NAMES_ARB_PROGRAM][p[1]] &&
+	      !ex.map[GL_NAMES_PROGRAM][p[0]]);
+	gl_enc_glBindProgramARB(0x8620, p[1]);
+	CHECK(host_drain() && strcmp(rec.fn, "glBindProgramARB") == 0 &&
+	      rec.names[0] == ex.map[GL_NAMES_ARB_PROGRAM][p[1]]);
+	/* An unused name bound is made first (one glGenProgramsARB of it on the host). */
+	gl_enc_glBindProgramARB(0x8804, 77);
+	CHECK(host_drain() && strcmp(rec.fn, "glBindProgramARB") == 0 &&
+	      ex.map[GL_NAMES_ARB_PROGRAM][77] && rec.names[0] == ex.map[GL_NAMES_ARB_PROGRAM][77]);
+	/* A GLSL program's name is no ARB program, and back. */
+	GLuint glsl = gl_enc_glCreateProgram();
+	CHECK(host_drain() && gl_enc_glIsProgramARB(glsl) == GL_FALSE);
+	CHECK(gl_enc_glIsProgramARB(p[0]) == GL_TRUE &&
+	      rec.names[0] == ex.map[GL_NAMES_ARB_PROGRAM][p[0]]);
+	const GLfloat v[4] = {1, 2, 3, 4};
+	gl_enc_glProgramLocalParameter4fvARB(0x8804, 3, v);
+	CHECK(host_drain() && rec.i[0] == 3 && rec.f[3] == 4);
+	/* Deleting: unknown names travel as nothing; known ones are forgotten. */
+	GLuint del[2] = {p[0], 4000};
+	gl_enc_glDeleteProgramsARB(2, del);
+	CHECK(host_drain() && strcmp(rec.fn, "glDeleteProgramsARB") == 0 && rec.n == 1);
+	CHECK(!ex.map[GL_NAMES_ARB_PROGRAM][p[0]] && gl_enc_glIsProgramARB(p[0]) == GL_FALSE);
+	/* The host refuses a name the app never made. */
+	CHECK(!codec_host_cmd(GLES_OP_glBindProgramARB, (const uint32_t[]){0x8620, 999}, 2));
+	ex.failed = false;
+	/* Nor is a GLSL program's name an ARB program's. */
+	CHECK(!codec_host_cmd(GLES_OP_glBindProgramARB, (const uint32_t[]){0x8620, glsl}, 2));
+	ex.failed = false;
+	fake_api = GL_API_GLES2;
+	fake_version = 0;
+}

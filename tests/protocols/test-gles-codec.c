@@ -902,6 +902,7 @@ int main(int argc, char **argv)
 	test_compat_ff();
 	test_compat();
 	test_compat_ls();
+	test_arb_program_names();
 	test_compatext();
 	test_compat_restart_nv();
 	if (failures)

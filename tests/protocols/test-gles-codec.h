@@ -19,6 +19,7 @@ void test_sizes(void);
 void test_compat_ff(void);
 void test_compat(void);
 void test_compat_ls(void);
+void test_arb_program_names(void);
 void test_compat_restart_nv(void);
 
 #endif

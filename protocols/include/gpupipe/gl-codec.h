@@ -44,6 +44,10 @@ enum gl_name_class {
 	GL_NAMES_TRANSFORM_FEEDBACK,
 	GL_NAMES_SYNC, /* GLsync: the library's u32 names as pointers */
 	GL_NAMES_PROGRAM_PIPELINE,
+	/* ARB_vertex_program/ARB_fragment_program's assembly programs: a
+	 * namespace apart from GLSL programs (glGenProgramsARB), shared by
+	 * both targets and by the share group. */
+	GL_NAMES_ARB_PROGRAM,
 	GL_NAMES_COUNT,
 };
 

@@ -1,0 +1,138 @@
+/*
+ * Hostile GL streams of ARB assembly programs (ARB_vertex_program,
+ * ARB_fragment_program) on a compatibility context. The extensions land in steps
+ * (gl-compat-annotations.txt: `landing`): these cases run the host with
+ * GPUPIPE_TEST_OFFER_PENDING (HL_CASE_LANDING) and skip where its driver has neither.
+ */
+#include <string.h>
+
+#include "hl-compat.h"
+
+#define COMPAT21 GL_VERSION_CODE(2, 1)
+#define VERTEX_PROGRAM_ 0x8620u
+#define FORMAT_ASCII_ 0x8875u
+
+static bool offered(const struct hl_gl_link *g)
+{
+	int i = gles_extension_index("GL_ARB_vertex_program");
+	return i >= 0 && (g->compat.exts[i / 64] >> (i % 64)) & 1u;
+}
+
+#define READY_PROGRAMS(e, g)                                                                       \
+	do {                                                                                       \
+		HL_GL_READY_COMPAT(e, g, COMPAT21);                                                \
+		if (!offered(g))                                                                   \
+			return hl_gl_skip(e, g, "the host's driver has no ARB_vertex_program");    \
+	} while (0)
+
+static void gen_and_bind(struct hl_gl_link *g, uint32_t name)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glGenProgramsARB);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &name, 4);
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glBindProgramARB, 2, VERTEX_PROGRAM_, name);
+}
+
+/* glProgramStringARB of `text`; its reply's error position and string length. */
+static bool program_string(struct hl_gl_link *g, const char *text, int32_t *position,
+                           uint32_t *message)
+{
+	hl_gl_cmd_begin(g, GLES_OP_glProgramStringARB);
+	hl_put_u32(&g->cmds, VERTEX_PROGRAM_);
+	hl_put_u32(&g->cmds, FORMAT_ASCII_);
+	hl_gl_put_blob(g, text, (uint32_t)strlen(text));
+	hl_gl_cmd_end(g);
+	if (!hl_gl_send(g, CH, 0))
+		return false;
+	uint32_t size, head[3];
+	const uint8_t *p = hl_gl_reply(g, GLES_OP_glProgramStringARB, &size);
+	if (!p || size < 12)
+		return false;
+	memcpy(head, p, 12);
+	*position = (int32_t)head[1];
+	*message = head[2];
+	return head[0] == 1 && size == 12 + ((head[2] + 3u) & ~3u);
+}
+
+/* A text the host's check refuses never reaches the driver: the app gets
+ * GL_INVALID_OPERATION with an error position and string, the link goes on, and a good
+ * text after it loads with no error. */
+static bool gl_arb_program_text_the_check_refuses_is_invalid_operation(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	int32_t pos;
+	uint32_t len, err;
+	CHECK(program_string(&g, "!!ARBvp1.0\nMOV result.position, vertex.nothing;\nEND\n", &pos,
+	                     &len));
+	CHECKF(pos > 0 && len > 0, "refused text: position %d, string of %u bytes", pos, len);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "glGetError is 0x%x, not GL_INVALID_OPERATION", err);
+	CHECK(program_string(&g, "!!ARBvp1.0\nMOV result.position, vertex.position;\nEND\n", &pos,
+	                     &len));
+	CHECKF(pos == -1, "good text: position %d", pos);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "good text: glGetError is 0x%x", err);
+	return hl_gl_close_served(e, &g);
+}
+
+/* A text blob shorter than its count says: the host reads no further. */
+static bool gl_arb_program_text_short_of_its_count_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	hl_gl_cmd_begin(&g, GLES_OP_glProgramStringARB);
+	hl_put_u32(&g.cmds, VERTEX_PROGRAM_);
+	hl_put_u32(&g.cmds, FORMAT_ASCII_);
+	hl_put_u32(&g.cmds, 4096); /* the blob's count, then 4 bytes */
+	hl_put_u32(&g.cmds, 0x42424242u);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glProgramStringARB: command size does not match");
+}
+
+/* A program bound by a name the app never made (the library makes an unused name first,
+ * with glGenProgramsARB; a hostile stream skips that). */
+static bool gl_arb_program_bound_never_generated_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	hl_gl_cmd(&g, GLES_OP_glBindProgramARB, 2, VERTEX_PROGRAM_, 999u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "ARB program 999 was never generated");
+}
+
+/* Deleting the bound program: GL binds the default one; the name is gone on the host, so
+ * binding it again ends the link, and the link's context goes on until then. */
+static bool gl_arb_program_deleted_while_bound_is_forgotten(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	int32_t pos;
+	uint32_t len, err;
+	CHECK(program_string(&g, "!!ARBvp1.0\nMOV result.position, vertex.position;\nEND\n", &pos,
+	                     &len));
+	uint32_t name = 5;
+	hl_gl_cmd_begin(&g, GLES_OP_glDeleteProgramsARB);
+	hl_put_u32(&g.cmds, 1);
+	hl_gl_put_blob(&g, &name, 4);
+	hl_gl_cmd_end(&g);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "glDeleteProgramsARB of the bound program: 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glBindProgramARB, 2, VERTEX_PROGRAM_, 5u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "ARB program 5 was never generated");
+}
+
+const struct hl_case hl_arb_program_cases[] = {
+        HL_CASE_LANDING(gl_arb_program_text_the_check_refuses_is_invalid_operation),
+        HL_CASE_LANDING(gl_arb_program_text_short_of_its_count_ends_the_link),
+        HL_CASE_LANDING(gl_arb_program_bound_never_generated_ends_the_link),
+        HL_CASE_LANDING(gl_arb_program_deleted_while_bound_is_forgotten),
+};
+const size_t hl_arb_program_case_count =
+        sizeof(hl_arb_program_cases) / sizeof(hl_arb_program_cases[0]);
