@@ -63,6 +63,8 @@ static void query_limits(struct gh_gl_context *ctx)
 {
 	static const uint32_t targets[2] = {VERTEX_PROGRAM_, FRAGMENT_PROGRAM_};
 	unsigned options = 0;
+	if (has_ext(ctx, "GL_ARB_fragment_program_shadow"))
+		options |= GH_ARB_OPTION_FRAGMENT_PROGRAM_SHADOW;
 	if (has_ext(ctx, "GL_ARB_draw_buffers"))
 		options |= GH_ARB_OPTION_DRAW_BUFFERS;
 	if (has_ext(ctx, "GL_ARB_fragment_coord_conventions"))
@@ -178,4 +180,15 @@ bool gl_exec_special_glGetProgramStringARB(struct gl_exec *x, struct gl_reader *
 	bool ok = reply_text(x, text, (uint32_t)len);
 	free(text);
 	return ok;
+}
+
+/* A program bound by a list being made is one it may make again by name
+ * (lists.c, "Objects a list binds by name"). */
+bool gl_exec_hook_glBindProgramARB(struct gl_exec *x, GLenum target, GLuint program,
+                                   GLuint app_program)
+{
+	if (program && !gh_gl_list_bind(x, GH_GL_LIST_ARB_PROGRAM, program))
+		return false;
+	gh_gl_list_compiles(x->ctx); /* a call of the list re-reads, deleting what it made */
+	return true;
 }

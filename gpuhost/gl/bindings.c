@@ -139,7 +139,7 @@ bool gl_exec_hook_glActiveTexture(struct gl_exec *x, GLenum texture)
 bool gl_exec_hook_glBindTexture(struct gl_exec *x, GLenum target, GLuint texture,
                                 GLuint app_texture)
 {
-	if (texture && !gh_gl_list_bind(x, texture))
+	if (texture && !gh_gl_list_bind(x, GH_GL_LIST_TEXTURE, texture))
 		return false;
 	/* Compiled into a list: bound when the list runs (lists.c re-reads). */
 	if (gh_gl_list_compiles(x->ctx))
@@ -339,7 +339,7 @@ void gh_gl_bindings_forget(struct gl_exec *x, enum gl_name_class cls, uint32_t h
 	struct gh_gl_storage *st = (struct gh_gl_storage *)v;
 	st->named = false;
 	if (texture)
-		gh_gl_lists_texture_deleted(x, host);
+		gh_gl_lists_name_deleted(x, GH_GL_LIST_TEXTURE, host);
 	/* GL unbinds it in the deleting context (other contexts keep it bound
 	 * and alive: their references keep it charged). */
 	if (texture) {

@@ -277,6 +277,14 @@ struct gh_gl_program {
 	char *link_log;
 };
 
+/* What a listable bind makes by name where the name has no object, once
+ * compiled into a display list (lists.c, "Objects a list binds by name"). */
+enum gh_gl_list_bind_kind {
+	GH_GL_LIST_TEXTURE,     /* glBindTexture */
+	GH_GL_LIST_ARB_PROGRAM, /* glBindProgramARB */
+	GH_GL_LIST_BIND_KINDS,
+};
+
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
  * multisample (and array), cube map array, desktop GL's 1D and 1D array. */
 #define GH_GL_TEX_TARGETS 10
@@ -319,11 +327,11 @@ struct gh_gl_share {
 		 * sorted, none adjacent, so never more than the names they hold. */
 		struct wl_array ranges;
 		uint64_t names;
-		/* Host texture name -> how many of the group's lists hold a
-		 * glBindTexture of it; and the names of those the app deleted
-		 * (-> 1), which a call may make again (lists.c, "Textures a list
-		 * binds by name"). */
-		struct gh_gl_map listed, deleted;
+		/* Per kind, host name -> how many of the group's lists hold a
+		 * glBindTexture (glBindProgramARB) of it; and the names of those
+		 * the app deleted (-> 1), which a call may make again (lists.c,
+		 * "Objects a list binds by name"). */
+		struct gh_gl_map listed[GH_GL_LIST_BIND_KINDS], deleted[GH_GL_LIST_BIND_KINDS];
 	} lists;
 	/* Contexts of the group with an attribute stack entry a display list
 	 * may have pushed (attrib-stack.c): a texture deleted is kept charged
@@ -552,8 +560,8 @@ struct gh_gl_lists {
 	 * keeps balanced lists only). */
 	uint32_t depth;
 	bool unbalanced;
-	/* The host texture names the list being made binds (-> 1), or NULL. */
-	struct gh_gl_map *binds;
+	/* Per kind, the host names the list being made binds (-> 1), or NULL. */
+	struct gh_gl_map *binds[GH_GL_LIST_BIND_KINDS];
 	/* Lists ran between glBegin and glEnd, where GL answers no query: the
 	 * re-read of what they changed waits for the first command after
 	 * glEnd, `worst` staying charged till then. */
@@ -986,12 +994,13 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx);
  * to the list (false: refused for the quota, the GL error recorded, the
  * command dropped); *compiled says the command is not run (GL_COMPILE). */
 bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled);
-/* A glBindTexture of host texture name `host` (nonzero) goes by: in a list
- * being made, the list keeps the name (false: the link ends). */
-bool gh_gl_list_bind(struct gl_exec *x, uint32_t host);
-/* The app deleted host texture name `host`: a list may bind it again
+/* A glBindTexture or glBindProgramARB of host name `host` (nonzero) of
+ * `kind` goes by: in a list being made, the list keeps the name (false:
+ * the link ends). */
+bool gh_gl_list_bind(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host);
+/* The app deleted host name `host` of `kind`: a list may bind it again
  * (out of memory: the link ends). */
-void gh_gl_lists_texture_deleted(struct gl_exec *x, uint32_t host);
+void gh_gl_lists_name_deleted(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host);
 /* Transform feedback and query begin/end, glDispatchComputeIndirect in a
  * list being made: refused (true: recorded GL_INVALID_OPERATION, drop the
  * command). */

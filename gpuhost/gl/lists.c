@@ -39,7 +39,8 @@
 struct gh_gl_list_bytes {
 	uint32_t list;
 	uint64_t bytes;
-	struct gh_gl_map *binds; /* the host texture names it binds (-> 1), or NULL */
+	/* Per kind, the host names it binds (-> 1), or NULL. */
+	struct gh_gl_map *binds[GH_GL_LIST_BIND_KINDS];
 };
 
 bool gh_gl_list_compiles(struct gh_gl_context *ctx)
@@ -226,7 +227,7 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
 	return true;
 }
 
-/* ---- Textures a list binds by name ----
+/* ---- Objects a list binds by name ----
  * In the compatibility profile binding a name no texture has makes one. A
  * list keeps the host name its compiled glBindTexture names: once the app
  * deletes that texture (the driver frees the object and the name), a call
@@ -242,97 +243,123 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
  * more until the app deletes a texture a list binds; a note goes with the
  * last list naming it. Keeping a deleted name reserved instead would keep
  * its object, memory and all, for as long as a list names it.
- * Only glBindTexture makes an object by name among listable commands (GL
- * 4.6 compatibility, "Commands Not Usable in Display Lists": buffer,
- * framebuffer, renderbuffer, vertex array bindings run at once; samplers
- * and transform feedback objects are never made by a bind). A set is no
- * larger than the texture names alive when the list was made, and costs
- * the host less than the driver's own nodes for those binds. */
+ * Among listable commands glBindTexture and ARB_vertex_program's
+ * glBindProgramARB make an object by name (GL 4.6 compatibility, "Commands
+ * Not Usable in Display Lists": buffer, framebuffer, renderbuffer, vertex
+ * array bindings run at once; samplers and transform feedback objects are
+ * never made by a bind): ARB programs get the same sets, a kind apart (their
+ * names are another namespace). A set is no larger than the names alive
+ * when the list was made, and costs the host less than the driver's own
+ * nodes for those binds. */
 
-bool gh_gl_list_bind(struct gl_exec *x, uint32_t host)
+bool gh_gl_list_bind(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
 	struct gh_gl_share *share = x->ctx->share;
 	uintptr_t v = 0;
-	if (!l->mode || (l->binds && gh_gl_map_get(l->binds, host, &v)))
+	if (!l->mode || (l->binds[kind] && gh_gl_map_get(l->binds[kind], host, &v)))
 		return true;
-	if (!l->binds) {
-		l->binds = malloc(sizeof(*l->binds));
-		if (!l->binds)
+	if (!l->binds[kind]) {
+		l->binds[kind] = malloc(sizeof(*l->binds[kind]));
+		if (!l->binds[kind])
 			return gh_gl_fail(x, "out of memory for a display list's binds");
-		gh_gl_map_init(l->binds, GH_GL_MAX_NAMES);
+		gh_gl_map_init(l->binds[kind], GH_GL_MAX_NAMES);
 	}
-	gh_gl_map_get(&share->lists.listed, host, &v);
-	if (!gh_gl_map_put(l->binds, host, 1) ||
-	    !gh_gl_map_put(&share->lists.listed, host, v + 1)) {
-		gh_gl_map_remove(l->binds, host, NULL);
-		return gh_gl_fail(x, "too many textures bound in display lists");
+	gh_gl_map_get(&share->lists.listed[kind], host, &v);
+	if (!gh_gl_map_put(l->binds[kind], host, 1) ||
+	    !gh_gl_map_put(&share->lists.listed[kind], host, v + 1)) {
+		gh_gl_map_remove(l->binds[kind], host, NULL);
+		return gh_gl_fail(x, "too many objects bound in display lists");
 	}
 	return true;
 }
 
-void gh_gl_lists_texture_deleted(struct gl_exec *x, uint32_t host)
+void gh_gl_lists_name_deleted(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host)
 {
 	struct gh_gl_share *share = x->ctx->share;
 	uintptr_t v;
 	/* No more names than `listed` holds: only memory can run out. */
-	if (gh_gl_map_get(&share->lists.listed, host, &v) &&
-	    !gh_gl_map_put(&share->lists.deleted, host, 1))
-		gh_gl_fail(x, "out of memory for the textures display lists bind");
+	if (gh_gl_map_get(&share->lists.listed[kind], host, &v) &&
+	    !gh_gl_map_put(&share->lists.deleted[kind], host, 1))
+		gh_gl_fail(x, "out of memory for the objects display lists bind");
 }
+
+struct unlisting {
+	struct gh_gl_share *share;
+	enum gh_gl_list_bind_kind kind;
+};
 
 /* A list's set goes (the list deleted or replaced, or never kept). */
 static void unlist_one(uint32_t host, uintptr_t one, void *data)
 {
-	struct gh_gl_share *share = data;
+	struct unlisting *u = data;
+	struct gh_gl_map *listed = &u->share->lists.listed[u->kind];
 	uintptr_t v = 0;
-	gh_gl_map_get(&share->lists.listed, host, &v);
+	gh_gl_map_get(listed, host, &v);
 	if (v > 1) {
-		gh_gl_map_put(&share->lists.listed, host, v - 1); /* replaces: no room taken */
+		gh_gl_map_put(listed, host, v - 1); /* replaces: no room taken */
 		return;
 	}
-	gh_gl_map_remove(&share->lists.listed, host, NULL);
-	gh_gl_map_remove(&share->lists.deleted, host, NULL);
+	gh_gl_map_remove(listed, host, NULL);
+	gh_gl_map_remove(&u->share->lists.deleted[u->kind], host, NULL);
 }
 
-static void unlist(struct gh_gl_share *share, struct gh_gl_map *binds)
+static void unlist(struct gh_gl_share *share, struct gh_gl_map **binds)
 {
-	if (!binds)
-		return;
-	gh_gl_map_for_each(binds, unlist_one, share);
-	gh_gl_map_finish(binds);
-	free(binds);
+	for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
+		if (!binds[kind])
+			continue;
+		struct unlisting u = {share, kind};
+		gh_gl_map_for_each(binds[kind], unlist_one, &u);
+		gh_gl_map_finish(binds[kind]);
+		free(binds[kind]);
+		binds[kind] = NULL;
+	}
 }
 
 struct remake {
 	struct gh_gl_share *share;
+	enum gh_gl_list_bind_kind kind;
 	GLuint names[64];
 	uint32_t n;
 };
+
+static void delete_names(struct remake *r)
+{
+	if (r->kind == GH_GL_LIST_TEXTURE)
+		gles_host.glDeleteTextures((GLsizei)r->n, r->names);
+	else
+		gles_host.glDeleteProgramsARB((GLsizei)r->n, r->names);
+	r->n = 0;
+}
 
 static void remade_one(uint32_t host, uintptr_t one, void *data)
 {
 	struct remake *r = data;
 	uintptr_t v;
-	if (gh_gl_map_get(&r->share->textures, host, &v))
+	struct gh_gl_map *known = r->kind == GH_GL_LIST_TEXTURE
+	                                  ? &r->share->textures
+	                                  : &r->share->names[GL_NAMES_ARB_PROGRAM].host;
+	if (gh_gl_map_get(known, host, &v))
 		return;
 	r->names[r->n++] = host;
-	if (r->n == sizeof(r->names) / sizeof(r->names[0])) {
-		gles_host.glDeleteTextures((GLsizei)r->n, r->names);
-		r->n = 0;
-	}
+	if (r->n == sizeof(r->names) / sizeof(r->names[0]))
+		delete_names(r);
 }
 
-/* After a call: the textures lists made again at deleted names go (a name
- * with no object is one GL's glDeleteTextures skips). */
+/* After a call: the objects lists made again at deleted names go (a name
+ * with no object is one GL's glDeleteTextures and glDeleteProgramsARB
+ * skip). */
 static void delete_remade(struct gl_exec *x)
 {
-	struct remake r = {.share = x->ctx->share};
-	if (!r.share->lists.deleted.count)
-		return;
-	gh_gl_map_for_each(&r.share->lists.deleted, remade_one, &r);
-	if (r.n)
-		gles_host.glDeleteTextures((GLsizei)r.n, r.names);
+	for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
+		struct remake r = {.share = x->ctx->share, .kind = kind};
+		if (!r.share->lists.deleted[kind].count)
+			continue;
+		gh_gl_map_for_each(&r.share->lists.deleted[kind], remade_one, &r);
+		if (r.n)
+			delete_names(&r);
+	}
 }
 
 static struct gh_gl_list_bytes *find(struct wl_array *charged, uint32_t list)
@@ -382,7 +409,6 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->depth = 0;
 		l->unbalanced = false;
 		unlist(x->ctx->share, l->binds);
-		l->binds = NULL;
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
 			if (!gh_gl_list_ranges_add(ranges, list, 1, &added))
@@ -430,7 +456,7 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 	struct gh_gl_list_bytes *old = find(&share->lists.charged, l->name);
 	if (old)
 		give_back(share, old);
-	if (l->making || l->binds) {
+	if (l->making || l->binds[GH_GL_LIST_TEXTURE] || l->binds[GH_GL_LIST_ARB_PROGRAM]) {
 		struct gh_gl_list_bytes *b = wl_array_add(&share->lists.charged, sizeof(*b));
 		if (!b) {
 			gh_gl_quota_adjust(&x->gl->quota, l->making, 0);
@@ -438,9 +464,10 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 			l->making = 0;
 			return gh_gl_fail(x, "out of memory for display list records");
 		}
-		*b = (struct gh_gl_list_bytes){l->name, l->making, l->binds};
+		*b = (struct gh_gl_list_bytes){l->name, l->making, {NULL}};
+		memcpy(b->binds, l->binds, sizeof(b->binds));
+		memset(l->binds, 0, sizeof(l->binds));
 		share->lists.charged_total += l->making;
-		l->binds = NULL;
 	}
 	l->mode = 0;
 	l->making = 0;
@@ -638,7 +665,6 @@ void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx)
 	l->reread_pending = false;
 	/* The group may live on: what this list named is let go. */
 	unlist(ctx->share, l->binds);
-	l->binds = NULL;
 }
 
 void gh_gl_share_lists_finish(struct gh_gl_share *share)
@@ -648,13 +674,17 @@ void gh_gl_share_lists_finish(struct gh_gl_share *share)
 	struct gh_gl_list_bytes *b;
 	wl_array_for_each(b, &share->lists.charged)
 	{
-		if (b->binds) {
-			gh_gl_map_finish(b->binds);
-			free(b->binds);
+		for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
+			if (b->binds[kind]) {
+				gh_gl_map_finish(b->binds[kind]);
+				free(b->binds[kind]);
+			}
 		}
 	}
-	gh_gl_map_finish(&share->lists.listed);
-	gh_gl_map_finish(&share->lists.deleted);
+	for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
+		gh_gl_map_finish(&share->lists.listed[kind]);
+		gh_gl_map_finish(&share->lists.deleted[kind]);
+	}
 	wl_array_release(&share->lists.charged);
 	wl_array_release(&share->lists.ranges);
 }

@@ -73,8 +73,10 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->program_users, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->lists.listed, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->lists.deleted, GH_GL_MAX_NAMES);
+	for (int i = 0; i < GH_GL_LIST_BIND_KINDS; i++) {
+		gh_gl_map_init(&share->lists.listed[i], GH_GL_MAX_NAMES);
+		gh_gl_map_init(&share->lists.deleted[i], GH_GL_MAX_NAMES);
+	}
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
 		share->default_tex[i] = gh_gl_storage_create(quota, 0);
 		if (!share->default_tex[i]) {
@@ -336,6 +338,8 @@ static void forget_record(struct gl_exec *x, enum gl_name_class cls, uint32_t ho
 		gh_gl_bindings_forget(x, cls, host);
 	} else if (cls == GL_NAMES_BUFFER) {
 		forget_buffer(ctx, host);
+	} else if (cls == GL_NAMES_ARB_PROGRAM) {
+		gh_gl_lists_name_deleted(x, GH_GL_LIST_ARB_PROGRAM, host);
 	} else if (cls == GL_NAMES_PROGRAM) {
 		if (gh_gl_map_remove(&ctx->share->programs, host, &v))
 			gh_gl_program_unref((struct gh_gl_program *)v);

@@ -108,7 +108,20 @@ int64_t gl_get_count_compat_ff(uint32_t pname)
 	case FOG_COORD_SRC:
 	case LIGHT_MODEL_LOCAL_VIEWER:
 	case LIGHT_MODEL_COLOR_CONTROL:
+	/* ARB_vertex_program and ARB_fragment_program: the enables, the program
+	 * matrices' limits and the current matrix stack's depth. */
+	case 0x8620: /* GL_VERTEX_PROGRAM_ARB */
+	case 0x8804: /* GL_FRAGMENT_PROGRAM_ARB */
+	case 0x8642: /* GL_VERTEX_PROGRAM_POINT_SIZE_ARB */
+	case 0x8643: /* GL_VERTEX_PROGRAM_TWO_SIDE_ARB */
+	case 0x864B: /* GL_PROGRAM_ERROR_POSITION_ARB (the library answers it) */
+	case 0x862E: /* GL_MAX_PROGRAM_MATRIX_STACK_DEPTH_ARB */
+	case 0x862F: /* GL_MAX_PROGRAM_MATRICES_ARB */
+	case 0x8640: /* GL_CURRENT_MATRIX_STACK_DEPTH_ARB */
 		return 1;
+	case 0x8641: /* GL_CURRENT_MATRIX_ARB */
+	case 0x88B7: /* GL_TRANSPOSE_CURRENT_MATRIX_ARB */
+		return 16;
 	case CURRENT_RASTER_COLOR:
 	case CURRENT_RASTER_TEXTURE_COORDS:
 	case CURRENT_RASTER_POSITION:

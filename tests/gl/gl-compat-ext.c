@@ -41,6 +41,14 @@
  *                       sets the enable and the index back (glIsEnabled, glGetIntegerv); a
  *                       draw through the index after glDisable(GL_PRIMITIVE_RESTART) (in Mesa
  *                       the NV enable too) is served
+ *   arb-programs        an ARB_vertex_program/ARB_fragment_program pair drawing green from
+ *                       a local and an env parameter (glGenProgramsARB, glBindProgramARB,
+ *                       glProgramStringARB, glProgramLocalParameter4fARB,
+ *                       glProgramEnvParameter4fvARB, the two enables); a text with an error
+ *                       is GL_INVALID_OPERATION with GL_PROGRAM_ERROR_POSITION_ARB at the
+ *                       error and a GL_PROGRAM_ERROR_STRING_ARB; the text, its length and
+ *                       the local parameter read back; a program bound by an unused name
+ *                       is made (glIsProgramARB)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -586,6 +594,87 @@ static void check_gpu_shader4_ext(void)
 	gc_result(check, ok);
 }
 
+static const char arb_vp[] = "!!ARBvp1.0\nPARAM c = program.local[0];\n"
+                             "MOV result.position, vertex.position;\nMOV result.color, c;\nEND\n";
+static const char arb_fp[] = "!!ARBfp1.0\nPARAM k = program.env[1];\n"
+                             "MUL result.color, fragment.color, k;\nEND\n";
+/* An error at "vertex.nothing", byte 33. */
+static const char arb_bad[] = "!!ARBvp1.0\nMOV result.position, vertex.nothing;\nEND\n";
+
+static void check_arb_programs(void)
+{
+	const char *check = "arb-programs";
+	if (!gc_needs(check, "GL_ARB_vertex_program") ||
+	    !gc_needs(check, "GL_ARB_fragment_program"))
+		return;
+	PFNGLGENPROGRAMSARBPROC gen = proc(check, "glGenProgramsARB");
+	PFNGLBINDPROGRAMARBPROC bind = proc(check, "glBindProgramARB");
+	PFNGLPROGRAMSTRINGARBPROC string = proc(check, "glProgramStringARB");
+	PFNGLPROGRAMLOCALPARAMETER4FARBPROC local4f = proc(check, "glProgramLocalParameter4fARB");
+	PFNGLPROGRAMENVPARAMETER4FVARBPROC env4fv = proc(check, "glProgramEnvParameter4fvARB");
+	PFNGLGETPROGRAMLOCALPARAMETERFVARBPROC get_local =
+	        proc(check, "glGetProgramLocalParameterfvARB");
+	PFNGLGETPROGRAMIVARBPROC get_iv = proc(check, "glGetProgramivARB");
+	PFNGLGETPROGRAMSTRINGARBPROC get_string = proc(check, "glGetProgramStringARB");
+	PFNGLISPROGRAMARBPROC is = proc(check, "glIsProgramARB");
+	PFNGLDELETEPROGRAMSARBPROC del = proc(check, "glDeleteProgramsARB");
+	if (!gen || !bind || !string || !local4f || !env4fv || !get_local || !get_iv ||
+	    !get_string || !is || !del)
+		return;
+	GLuint p[2];
+	gen(2, p);
+	bind(GL_VERTEX_PROGRAM_ARB, p[0]);
+	string(GL_VERTEX_PROGRAM_ARB, GL_PROGRAM_FORMAT_ASCII_ARB, (GLsizei)strlen(arb_bad),
+	       arb_bad);
+	GLenum bad_error = glGetError();
+	GLint bad_at = -1;
+	glGetIntegerv(GL_PROGRAM_ERROR_POSITION_ARB, &bad_at);
+	const char *bad_why = (const char *)glGetString(GL_PROGRAM_ERROR_STRING_ARB);
+	bool ok = true;
+	if (bad_error != GL_INVALID_OPERATION || bad_at < 0 || !bad_why || !*bad_why)
+		ok = gc_fail(check, "a bad text: error 0x%x, position %d, string \"%s\"",
+		             (unsigned)bad_error, bad_at, bad_why ? bad_why : "(null)");
+	string(GL_VERTEX_PROGRAM_ARB, GL_PROGRAM_FORMAT_ASCII_ARB, (GLsizei)strlen(arb_vp), arb_vp);
+	bind(GL_FRAGMENT_PROGRAM_ARB, p[1]);
+	string(GL_FRAGMENT_PROGRAM_ARB, GL_PROGRAM_FORMAT_ASCII_ARB, (GLsizei)strlen(arb_fp),
+	       arb_fp);
+	GLint at = 0;
+	glGetIntegerv(GL_PROGRAM_ERROR_POSITION_ARB, &at);
+	local4f(GL_VERTEX_PROGRAM_ARB, 0, 0.5f, 1, 0.25f, 1);
+	env4fv(GL_FRAGMENT_PROGRAM_ARB, 1, (const GLfloat[4]){0, 1, 0, 1});
+	glEnable(GL_VERTEX_PROGRAM_ARB);
+	glEnable(GL_FRAGMENT_PROGRAM_ARB);
+	full_quad();
+	glDisable(GL_VERTEX_PROGRAM_ARB);
+	glDisable(GL_FRAGMENT_PROGRAM_ARB);
+	ok = gc_no_error(check, "the ARB program quad") && ok &&
+	     gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x00ff00, "(0.5, 1, 0.25) times (0, 1, 0)");
+	GLfloat got[4] = {0};
+	GLint len = 0;
+	char text[sizeof(arb_vp)] = {0};
+	get_local(GL_VERTEX_PROGRAM_ARB, 0, got);
+	bind(GL_VERTEX_PROGRAM_ARB, p[0]);
+	get_iv(GL_VERTEX_PROGRAM_ARB, GL_PROGRAM_LENGTH_ARB, &len);
+	if (len == (GLint)strlen(arb_vp))
+		get_string(GL_VERTEX_PROGRAM_ARB, GL_PROGRAM_STRING_ARB, text);
+	if (ok && (at != -1 || got[2] != 0.25f || len != (GLint)strlen(arb_vp) ||
+	           strcmp(text, arb_vp) != 0))
+		ok = gc_fail(check, "read back: position %d, local z %g, length %d, text %s", at,
+		             (double)got[2], len, strcmp(text, arb_vp) == 0 ? "right" : "wrong");
+	/* A name never generated, bound, is a program from then on. */
+	bind(GL_VERTEX_PROGRAM_ARB, 4242);
+	if (ok && is(4242) != GL_TRUE)
+		ok = gc_fail(check, "a program bound by an unused name is no program");
+	bind(GL_VERTEX_PROGRAM_ARB, 0);
+	bind(GL_FRAGMENT_PROGRAM_ARB, 0);
+	GLuint all[3] = {p[0], p[1], 4242};
+	del(3, all);
+	if (ok && is(p[0]))
+		ok = gc_fail(check, "a deleted program is still one");
+	ok = gc_no_error(check, "the ARB programs' queries") && ok;
+	gc_result(check, ok);
+}
+
 /* Two quads side by side as strips (0..3 left, 4..7 right), all green; vertex 8 is red,
  * where a strip that did not restart at it would draw red over the left quad's top. */
 static const GLfloat restart_xy[9 * 2] = {-1, -1, 0,  -1, -1, 1, 0, 1,    0,
@@ -677,5 +766,6 @@ int main(void)
 	check_texture_swizzle_ext();
 	check_gpu_shader4_ext();
 	check_primitive_restart_nv();
+	check_arb_programs();
 	return gc_desktop_close(&d);
 }

@@ -5,7 +5,8 @@
 # ARB_point_parameters) and the classic extensions' ARB/EXT entry points fetched with
 # eglGetProcAddress (multitexture, vertex buffer objects, point parameters, EXT framebuffer
 # objects, EXT blending, EXT provoking vertex, NV texture barrier, NV combine4, EXT texture
-# swizzle, EXT_gpu_shader4's commands and GLSL 1.20, NV primitive restart), each checked in the app. Through gpu-0 the app also runs natively
+# swizzle, EXT_gpu_shader4's commands and GLSL 1.20, NV primitive restart, ARB assembly
+# programs), each checked in the app. Through gpu-0 the app also runs natively
 # first: every check that passes natively must pass through gpu-0, and none may fail.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"

@@ -13,6 +13,13 @@ CLIENT_SPECIAL(void, glGetProgramStringARB, (GLenum target, GLenum pname, void *
 HOST_SPECIAL(glProgramStringARB)
 HOST_SPECIAL(glGetProgramStringARB)
 
+bool gl_exec_hook_glBindProgramARB(struct gl_exec *x, GLenum target, GLuint program,
+                                   GLuint app_program)
+{
+	hook_calls++;
+	return true;
+}
+
 static void GL_APIENTRY fake_GenProgramsARB(GLsizei n, GLuint *programs)
 {
 	rec.fn = "glGenProgramsARB";
