@@ -77,6 +77,27 @@ static bool gl_arb_program_text_the_check_refuses_is_invalid_operation(struct hl
 	return hl_gl_close_served(e, &g);
 }
 
+/* A text past the check's bound (1 MiB): refused as a text the check refuses, whatever it
+ * holds, before any byte reaches the driver; the link goes on. */
+static bool gl_arb_program_text_past_the_bound_is_invalid_operation(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	enum { TEXT = (1u << 20) + 16 };
+	static char text[TEXT + 1];
+	memset(text, ' ', TEXT);
+	memcpy(text, "!!ARBvp1.0\nMOV result.position, vertex.position;\nEND\n#", 54);
+	int32_t pos;
+	uint32_t len, err;
+	CHECK(program_string(&g, text, &pos, &len));
+	CHECKF(pos >= 0 && len > 0, "a text past the bound: position %d, string of %u bytes", pos,
+	       len);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "glGetError is 0x%x, not GL_INVALID_OPERATION", err);
+	return hl_gl_close_served(e, &g);
+}
+
 /* A text blob shorter than its count says: the host reads no further. */
 static bool gl_arb_program_text_short_of_its_count_ends_the_link(struct hl_env *e)
 {
@@ -125,6 +146,34 @@ static bool gl_arb_program_deleted_while_bound_is_forgotten(struct hl_env *e)
 	hl_gl_cmd(&g, GLES_OP_glBindProgramARB, 2, VERTEX_PROGRAM_, 5u);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l, "ARB program 5 was never generated");
+}
+
+/* glGetProgramStringARB: the host sizes the text from its driver (the app's length is no
+ * part of the command); a pname other than GL_PROGRAM_STRING_ARB is GL_INVALID_ENUM with
+ * nothing written, and the link goes on. */
+static bool gl_arb_program_string_read_back_is_sized_by_the_host(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	static const char text[] = "!!ARBvp1.0\nMOV result.position, vertex.position;\nEND\n";
+	int32_t pos;
+	uint32_t len, err, size, n;
+	CHECK(program_string(&g, text, &pos, &len));
+	hl_gl_cmd(&g, GLES_OP_glGetProgramStringARB, 2, VERTEX_PROGRAM_, 0x8628u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetProgramStringARB, &size);
+	CHECK(p != NULL && size >= 4);
+	memcpy(&n, p, 4);
+	CHECKF(n == sizeof(text) - 1 && size == 4 + ((n + 3u) & ~3u) && !memcmp(p + 4, text, n),
+	       "the text read back: %u bytes in a reply of %u", n, size);
+	hl_gl_cmd(&g, GLES_OP_glGetProgramStringARB, 2, VERTEX_PROGRAM_, 0x8627u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	p = hl_gl_reply(&g, GLES_OP_glGetProgramStringARB, &size);
+	CHECK(p != NULL && size == 4);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_ENUM, "another pname: glGetError is 0x%x", err);
+	return hl_gl_close_served(e, &g);
 }
 
 /* glBindProgramARB is listable and makes a program of a name that has none: a list binding
@@ -186,8 +235,10 @@ const struct hl_case hl_arb_program_cases[] = {
         HL_CASE(gl_list_binding_a_deleted_arb_program_leaves_nothing_behind),
         HL_CASE(gl_arb_program_text_the_check_refuses_is_invalid_operation),
         HL_CASE(gl_arb_program_text_short_of_its_count_ends_the_link),
+        HL_CASE(gl_arb_program_text_past_the_bound_is_invalid_operation),
         HL_CASE(gl_arb_program_bound_never_generated_ends_the_link),
         HL_CASE(gl_arb_program_deleted_while_bound_is_forgotten),
+        HL_CASE(gl_arb_program_string_read_back_is_sized_by_the_host),
 };
 const size_t hl_arb_program_case_count =
         sizeof(hl_arb_program_cases) / sizeof(hl_arb_program_cases[0]);
