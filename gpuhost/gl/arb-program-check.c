@@ -383,12 +383,13 @@ static bool program(struct arb_parser *p)
 		if (!statement(p))
 			return false;
 	}
+	p->err->end = p->tok.pos + 3;
 	return true;
 }
 
 bool gh_arb_program_check(enum gh_arb_program_target target,
                           const struct gh_arb_program_limits *limits, const char *text, size_t len,
-                          struct gh_arb_program_error *err)
+                          struct gh_arb_program_verdict *err)
 {
 	struct arb_parser p = {
 	        .lx = {.text = text},
@@ -410,5 +411,11 @@ bool gh_arb_program_check(enum gh_arb_program_target target,
 		return arb_fail(&p, 0, "out of memory");
 	bool ok = program(&p);
 	free(p.names);
+	/* Blanks after END go with it (a text's last line break reads back as
+	 * sent); anything else there is left out. */
+	while (ok && err->end < len &&
+	       (text[err->end] == ' ' || text[err->end] == '\t' || text[err->end] == '\n' ||
+	        text[err->end] == '\r'))
+		err->end++;
 	return ok && !p.failed;
 }

@@ -78,18 +78,21 @@ struct gh_arb_program_limits {
 	unsigned options;             /* gh_arb_program_option bits */
 };
 
-/* Why a text was refused: the byte offset of the offending token (as
- * GL_PROGRAM_ERROR_POSITION_ARB reports it) and a message for
- * GL_PROGRAM_ERROR_STRING_ARB. */
-struct gh_arb_program_error {
+/* What the check found. Refused: the byte offset of the offending token
+ * (as GL_PROGRAM_ERROR_POSITION_ARB reports it) and a message for
+ * GL_PROGRAM_ERROR_STRING_ARB. Taken: `end`, the length of the text through
+ * its END and the blanks after it, all the driver may be given (it would
+ * parse what follows, which the check never read). */
+struct gh_arb_program_verdict {
 	uint32_t position;
 	char message[160];
+	uint32_t end;
 };
 
 /* Checks `len` bytes of `text` (no NUL needed) as a program of `target`;
  * true when the driver may see it, else false with *err set. */
 bool gh_arb_program_check(enum gh_arb_program_target target,
                           const struct gh_arb_program_limits *limits, const char *text, size_t len,
-                          struct gh_arb_program_error *err);
+                          struct gh_arb_program_verdict *err);
 
 #endif

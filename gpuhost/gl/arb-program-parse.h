@@ -70,7 +70,7 @@ struct arb_parser {
 	struct arb_tok tok; /* the current token */
 	enum gh_arb_program_target target;
 	const struct gh_arb_program_limits *limits;
-	struct gh_arb_program_error *err;
+	struct gh_arb_program_verdict *err;
 	bool failed;
 	/* Names: an open-addressed table of `cap` slots (a power of two). */
 	struct arb_name *names;

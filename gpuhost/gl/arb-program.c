@@ -30,9 +30,11 @@
 #define PROGRAM_FORMAT_ASCII_ 0x8875
 #define PROGRAM_LENGTH_ 0x8627
 #define PROGRAM_STRING_ 0x8628
+#define PROGRAM_BINDING_ 0x8677
 #define PROGRAM_ERROR_POSITION_ 0x864B
 #define PROGRAM_ERROR_STRING_ 0x8874
 #define INVALID_ENUM_ 0x0500
+#define INVALID_VALUE_ 0x0501
 #define INVALID_OPERATION_ 0x0502
 
 /* The most bytes of a driver's error string passed on (Mesa's are a line). */
@@ -130,13 +132,22 @@ bool gl_exec_special_glProgramStringARB(struct gl_exec *x, struct gl_reader *r)
 	}
 	if (!ctx->arb_program.limits_known)
 		query_limits(ctx);
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 	if (!gh_arb_program_check(which ? GH_ARB_FRAGMENT_PROGRAM : GH_ARB_VERTEX_PROGRAM,
 	                          &ctx->arb_program.limits[which], text, len, &err)) {
 		gh_gl_error_record(ctx, INVALID_OPERATION_);
 		return reply_error(x, 1, (int32_t)err.position, err.message);
 	}
-	gles_host.glProgramStringARB(target, format, (GLsizei)len, text);
+	/* The driver gets the text through its END and a NUL after it: what
+	 * follows END the check never read, and Mesa hashes the text with
+	 * strlen() whatever its length says. */
+	char *checked = malloc((size_t)err.end + 1);
+	if (!checked)
+		return gh_gl_fail(x, "glProgramStringARB: out of memory");
+	memcpy(checked, text, err.end);
+	checked[err.end] = '\0';
+	gles_host.glProgramStringARB(target, format, (GLsizei)err.end, checked);
+	free(checked);
 	GLint position = -1;
 	gles_host.glGetIntegerv(PROGRAM_ERROR_POSITION_, &position);
 	const GLubyte *driver = gles_host.glGetString(PROGRAM_ERROR_STRING_);
@@ -190,5 +201,127 @@ bool gl_exec_hook_glBindProgramARB(struct gl_exec *x, GLenum target, GLuint prog
 	if (program && !gh_gl_list_bind(x, GH_GL_LIST_ARB_PROGRAM, program))
 		return false;
 	gh_gl_list_compiles(x->ctx); /* a call of the list re-reads, deleting what it made */
+	return true;
+}
+
+/* ---- Parameter indices ----
+ * The host bounds each env/local parameter index by the driver's
+ * GL_MAX_PROGRAM_{ENV,LOCAL}_PARAMETERS_ARB for the target before the call:
+ * Mesa 22.3 adds index and count in 32 bits, so index 0xffffffff wrapped
+ * past its own check and wrote 16 bytes far outside its array (the security
+ * review of 2026-12-06). A target that is neither is left to the driver,
+ * which refuses it before it looks at the index. */
+
+static bool index_ok(struct gl_exec *x, GLenum target, GLuint index, bool local)
+{
+	struct gh_gl_context *ctx = x->ctx;
+	int which = target == VERTEX_PROGRAM_ ? 0 : target == FRAGMENT_PROGRAM_ ? 1 : -1;
+	if (which < 0)
+		return true;
+	if (!ctx->arb_program.limits_known)
+		query_limits(ctx);
+	const struct gh_arb_program_limits *l = &ctx->arb_program.limits[which];
+	if (index < (local ? l->local_parameters : l->env_parameters))
+		return true;
+	gh_gl_error_record(ctx, INVALID_VALUE_);
+	return false;
+}
+
+static enum gl_guard guard(struct gl_exec *x, GLenum target, GLuint index, bool local)
+{
+	return index_ok(x, target, index, local) ? GL_GUARD_CALL : GL_GUARD_SKIP;
+}
+
+enum gl_guard gl_exec_guard_glProgramEnvParameter4dARB(struct gl_exec *exec, GLenum target,
+                                                       GLuint index, GLdouble x, GLdouble y,
+                                                       GLdouble z, GLdouble w)
+{
+	return guard(exec, target, index, false);
+}
+
+enum gl_guard gl_exec_guard_glProgramEnvParameter4dvARB(struct gl_exec *x, GLenum target,
+                                                        GLuint index, const GLdouble *params)
+{
+	return guard(x, target, index, false);
+}
+
+enum gl_guard gl_exec_guard_glProgramEnvParameter4fARB(struct gl_exec *exec, GLenum target,
+                                                       GLuint index, GLfloat x, GLfloat y,
+                                                       GLfloat z, GLfloat w)
+{
+	return guard(exec, target, index, false);
+}
+
+enum gl_guard gl_exec_guard_glProgramEnvParameter4fvARB(struct gl_exec *x, GLenum target,
+                                                        GLuint index, const GLfloat *params)
+{
+	return guard(x, target, index, false);
+}
+
+enum gl_guard gl_exec_guard_glProgramLocalParameter4dARB(struct gl_exec *exec, GLenum target,
+                                                         GLuint index, GLdouble x, GLdouble y,
+                                                         GLdouble z, GLdouble w)
+{
+	return guard(exec, target, index, true);
+}
+
+enum gl_guard gl_exec_guard_glProgramLocalParameter4dvARB(struct gl_exec *x, GLenum target,
+                                                          GLuint index, const GLdouble *params)
+{
+	return guard(x, target, index, true);
+}
+
+enum gl_guard gl_exec_guard_glProgramLocalParameter4fARB(struct gl_exec *exec, GLenum target,
+                                                         GLuint index, GLfloat x, GLfloat y,
+                                                         GLfloat z, GLfloat w)
+{
+	return guard(exec, target, index, true);
+}
+
+enum gl_guard gl_exec_guard_glProgramLocalParameter4fvARB(struct gl_exec *x, GLenum target,
+                                                          GLuint index, const GLfloat *params)
+{
+	return guard(x, target, index, true);
+}
+
+bool gl_exec_wrap_glGetProgramEnvParameterdvARB(struct gl_exec *x, GLenum target, GLuint index,
+                                                GLdouble *params)
+{
+	if (index_ok(x, target, index, false))
+		gles_host.glGetProgramEnvParameterdvARB(target, index, params);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramEnvParameterfvARB(struct gl_exec *x, GLenum target, GLuint index,
+                                                GLfloat *params)
+{
+	if (index_ok(x, target, index, false))
+		gles_host.glGetProgramEnvParameterfvARB(target, index, params);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramLocalParameterdvARB(struct gl_exec *x, GLenum target, GLuint index,
+                                                  GLdouble *params)
+{
+	if (index_ok(x, target, index, true))
+		gles_host.glGetProgramLocalParameterdvARB(target, index, params);
+	return true;
+}
+
+bool gl_exec_wrap_glGetProgramLocalParameterfvARB(struct gl_exec *x, GLenum target, GLuint index,
+                                                  GLfloat *params)
+{
+	if (index_ok(x, target, index, true))
+		gles_host.glGetProgramLocalParameterfvARB(target, index, params);
+	return true;
+}
+
+/* GL_PROGRAM_BINDING_ARB is the bound program's name: the app's, not the
+ * host's. */
+bool gl_exec_wrap_glGetProgramivARB(struct gl_exec *x, GLenum target, GLenum pname, GLint *params)
+{
+	gles_host.glGetProgramivARB(target, pname, params);
+	if (pname == PROGRAM_BINDING_)
+		params[0] = (GLint)gh_gl_reverse(x, GL_NAMES_ARB_PROGRAM, (uint32_t)params[0]);
 	return true;
 }

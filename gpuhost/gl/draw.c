@@ -158,6 +158,12 @@ static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32
 	if (prog && prog->beyond)
 		return gh_gl_fail(x, "the program reads attributes over the %u gpupipe tracks",
 		                  x->gl->max_attribs);
+	/* Without a GLSL program in a compatibility context the driver may
+	 * fetch generic arrays all the same: generic 0 is the position there,
+	 * and an assembly vertex program reads any. Every enabled one with a
+	 * buffer is checked then (the security review of 2026-12-06: a
+	 * 16-byte buffer at generic 0 served a million points). */
+	bool any_read = !prog && ctx->level.api == GL_API_GL_COMPAT;
 	for (uint32_t i = 0; i < x->gl->max_attribs; i++) {
 		const struct gh_gl_attrib *a = &ctx->vao->attribs[i];
 		const struct gh_gl_binding *b = &ctx->vao->bindings[a->binding];
@@ -170,7 +176,7 @@ static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32
 			*hide |= 1u << i;
 			continue;
 		}
-		if (!used || !f->any || (b->divisor && !f->instances))
+		if (!(used || any_read) || !f->any || (b->divisor && !f->instances))
 			continue;
 		int64_t first = b->divisor ? (int64_t)f->base_instance : f->first;
 		uint64_t last = b->divisor ? f->base_instance + (f->instances - 1) / b->divisor

@@ -74,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, header, head);
 	if (size)
 		memcpy(text + head, data, size);
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 	bool ok = gh_arb_program_check(target, choice & 12 ? &big : &small, text, len, &err);
 	if (!ok &&
 	    (err.position > len || !err.message[0] || !memchr(err.message, 0, sizeof(err.message))))

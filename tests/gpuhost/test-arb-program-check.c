@@ -47,14 +47,14 @@ static const struct gh_arb_program_limits limits = {
 };
 
 static bool check_n(enum gh_arb_program_target t, const char *text, size_t len,
-                    struct gh_arb_program_error *err)
+                    struct gh_arb_program_verdict *err)
 {
 	return gh_arb_program_check(t, &limits, text, len, err);
 }
 
 static bool accepted(enum gh_arb_program_target t, const char *text)
 {
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 	CHECK(check_n(t, text, strlen(text), &err), "refused at %u: %s\n---\n%s", err.position,
 	      err.message, text);
 	return true;
@@ -64,7 +64,7 @@ static bool accepted(enum gh_arb_program_target t, const char *text)
 static bool refused_at(enum gh_arb_program_target t, const char *text, size_t len, uint32_t pos,
                        const char *what)
 {
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 	CHECK(!check_n(t, text, len, &err), "accepted\n---\n%.*s", (int)len, text);
 	CHECK((pos == UINT32_MAX || err.position == pos) && strstr(err.message, what),
 	      "refused at %u (wanted %u): %s (wanted %s)", err.position, pos, err.message, what);
@@ -269,7 +269,7 @@ static bool truncated_programs_are_refused(void)
 			for (size_t len = 0; len < end; len++) {
 				char *copy = malloc(len ? len : 1);
 				memcpy(copy, text, len);
-				struct gh_arb_program_error err;
+				struct gh_arb_program_verdict err;
 				bool ok = check_n(s ? FP : VP, copy, len, &err);
 				free(copy);
 				CHECK(!ok && err.position <= len,
@@ -345,7 +345,7 @@ static bool garbage_and_mutations_get_a_verdict(void)
 		}
 		char *copy = malloc(len ? len : 1);
 		memcpy(copy, buf, len);
-		struct gh_arb_program_error err;
+		struct gh_arb_program_verdict err;
 		bool ok = check_n(t, copy, len, &err);
 		free(copy);
 		CHECK(ok || (err.position <= len && err.message[0]), "round %d: position %u of %zu",
@@ -359,7 +359,7 @@ static bool huge_counts_are_refused(void)
 {
 	size_t cap = GH_ARB_PROGRAM_MAX_TEXT + 64, len;
 	char *text = malloc(cap);
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 
 	/* A text over the limit, whatever it holds. */
 	memset(text, ' ', cap);
@@ -423,7 +423,7 @@ static bool huge_counts_are_refused(void)
 static bool zero_limits_refuse_every_index(void)
 {
 	struct gh_arb_program_limits none = {.instructions = 1};
-	struct gh_arb_program_error err;
+	struct gh_arb_program_verdict err;
 	static const char text[] = "!!ARBvp1.0\nMOV result.position, program.env[0];\nEND";
 	CHECK(!gh_arb_program_check(VP, &none, text, strlen(text), &err) &&
 	              strstr(err.message, "below 0"),
@@ -446,7 +446,7 @@ static int corpus(int argc, char **argv)
 		if (f)
 			fclose(f);
 		enum gh_arb_program_target t = len > 5 && buf[5] == 'f' ? FP : VP;
-		struct gh_arb_program_error err;
+		struct gh_arb_program_verdict err;
 		if (check_n(t, buf, len, &err)) {
 			printf("ACCEPTED %s\n", argv[i]);
 		} else {

@@ -3,6 +3,7 @@
  * ARB_fragment_program) on a compatibility context: skipped where the host's driver
  * has neither.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "hl-compat.h"
@@ -231,6 +232,83 @@ static bool gl_list_binding_a_deleted_arb_program_leaves_nothing_behind(struct h
 	return hl_gl_close_served(e, &g);
 }
 
+/* A parameter index past the driver's limit is GL_INVALID_VALUE from the host, which never
+ * calls the driver with it: Mesa 22.3 adds index and count in 32 bits, and 0xffffffff wrote
+ * 16 bytes far outside its array (the security review of 2026-12-06: the link died of
+ * SIGSEGV). Sets and reads, local and env; the link goes on. */
+static bool gl_arb_program_parameter_index_past_the_limit_is_invalid_value(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	static const uint32_t one[4] = {0x3f800000u, 0x3f800000u, 0x3f800000u, 0x3f800000u};
+	static const uint32_t ops[2] = {GLES_OP_glProgramLocalParameter4fARB,
+	                                GLES_OP_glProgramEnvParameter4fARB};
+	static const uint32_t gets[2] = {GLES_OP_glGetProgramLocalParameterfvARB,
+	                                 GLES_OP_glGetProgramEnvParameterfvARB};
+	uint32_t err;
+	for (int k = 0; k < 2; k++) {
+		hl_gl_cmd(&g, ops[k], 6, VERTEX_PROGRAM_, 0xffffffffu, one[0], one[1], one[2],
+		          one[3]);
+		CHECK(hl_gl_get_error(&g, &err));
+		CHECKF(err == GL_INVALID_VALUE, "set of parameter 0xffffffff: glGetError 0x%x",
+		       err);
+		hl_gl_cmd(&g, gets[k], 3, VERTEX_PROGRAM_, 0xffffffffu, 16u);
+		CHECK(hl_gl_send(&g, CH, 0));
+		uint32_t size;
+		CHECK(hl_gl_reply(&g, gets[k], &size) != NULL);
+		CHECK(hl_gl_get_error(&g, &err));
+		CHECKF(err == GL_INVALID_VALUE, "read of parameter 0xffffffff: glGetError 0x%x",
+		       err);
+		hl_gl_cmd(&g, ops[k], 6, VERTEX_PROGRAM_, 0u, one[0], one[1], one[2], one[3]);
+		CHECK(hl_gl_get_error(&g, &err));
+		CHECKF(err == GL_NO_ERROR, "set of parameter 0: glGetError 0x%x", err);
+	}
+	return hl_gl_close_served(e, &g);
+}
+
+/* The driver gets a text through its END and the blanks after it: what follows END the check
+ * never read (Mesa's parser read all of it; the security review of 2026-12-06). The program
+ * is taken and reads back without its tail. */
+static bool gl_arb_program_text_after_end_never_reaches_the_driver(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 5);
+	static const char kept[] = "!!ARBvp1.0\nMOV result.position, vertex.position;\nEND\n";
+	char text[sizeof(kept) + 64];
+	snprintf(text, sizeof(text), "%s%s", kept, "@@ not a program \x01\x7f at all");
+	int32_t pos;
+	uint32_t len, err, size, n;
+	CHECK(program_string(&g, text, &pos, &len));
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR && pos == -1, "the program: glGetError 0x%x, position %d", err,
+	       pos);
+	hl_gl_cmd(&g, GLES_OP_glGetProgramStringARB, 2, VERTEX_PROGRAM_, 0x8628u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetProgramStringARB, &size);
+	CHECK(p != NULL && size >= 4);
+	memcpy(&n, p, 4);
+	CHECKF(n == sizeof(kept) - 1 && !memcmp(p + 4, kept, n), "read back %u bytes", n);
+	return hl_gl_close_served(e, &g);
+}
+
+/* glGetProgramivARB(GL_PROGRAM_BINDING_ARB) answers the app's name of the bound program. */
+static bool gl_arb_program_binding_reads_back_the_app_name(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_PROGRAMS(e, &g);
+	gen_and_bind(&g, 777);
+	hl_gl_cmd(&g, GLES_OP_glGetProgramivARB, 3, VERTEX_PROGRAM_, 0x8677u, 4u);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size, v = 0;
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetProgramivARB, &size);
+	CHECK(p != NULL && size >= 8); /* a blob: its length, then the value */
+	memcpy(&v, p + 4, 4);
+	CHECKF(v == 777, "GL_PROGRAM_BINDING_ARB is %u", v);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_arb_program_cases[] = {
         HL_CASE(gl_list_binding_a_deleted_arb_program_leaves_nothing_behind),
         HL_CASE(gl_arb_program_text_the_check_refuses_is_invalid_operation),
@@ -239,6 +317,9 @@ const struct hl_case hl_arb_program_cases[] = {
         HL_CASE(gl_arb_program_bound_never_generated_ends_the_link),
         HL_CASE(gl_arb_program_deleted_while_bound_is_forgotten),
         HL_CASE(gl_arb_program_string_read_back_is_sized_by_the_host),
+        HL_CASE(gl_arb_program_parameter_index_past_the_limit_is_invalid_value),
+        HL_CASE(gl_arb_program_text_after_end_never_reaches_the_driver),
+        HL_CASE(gl_arb_program_binding_reads_back_the_app_name),
 };
 const size_t hl_arb_program_case_count =
         sizeof(hl_arb_program_cases) / sizeof(hl_arb_program_cases[0]);

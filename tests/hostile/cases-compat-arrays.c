@@ -53,6 +53,25 @@ static bool compat_client_array_of_an_unknown_kind_ends_the_link(struct hl_env *
 	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: unknown array kind 99");
 }
 
+/* Without a GLSL program a compatibility context's driver fetches generic array 0 as the
+ * position: a 16-byte buffer there drawing a million points was served (the security
+ * review of 2026-12-06); the host checks it now as any attribute a program reads. */
+static bool compat_generic_array_without_a_program_past_its_buffer_ends_the_link(struct hl_env *e)
+{
+	static const float vertex[4] = {0, 0, 0, 1};
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT);
+	hl_gl_buffer(&g, 0x8892u, 9, vertex, sizeof(vertex));
+	hl_gl_attrib0(&g, 16);
+	hl_gl_cmd(&g, GLES_OP_glDrawArrays, 3, 0u, 0u, 1u);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "one point from the buffer: glGetError 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glDrawArrays, 3, 0u, 0u, 1000000u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "attribute 0 reads to byte 16000000 of a 16-byte buffer");
+}
+
 /* OpenGL ES 1's point sizes have no array in desktop GL. */
 static bool compat_point_size_array_ends_the_link(struct hl_env *e)
 {
@@ -330,6 +349,7 @@ const struct hl_case hl_compat_arrays_cases[] = {
         HL_CASE(compat_pixel_map_larger_than_its_blob_ends_the_link),
         HL_CASE(compat_stipple_past_the_pack_buffer_is_an_error_then_memory_ends_the_link),
         HL_CASE(compat_stipple_with_a_short_extent_ends_the_link),
+        HL_CASE(compat_generic_array_without_a_program_past_its_buffer_ends_the_link),
 };
 const size_t hl_compat_arrays_case_count =
         sizeof(hl_compat_arrays_cases) / sizeof(hl_compat_arrays_cases[0]);

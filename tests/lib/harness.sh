@@ -533,6 +533,14 @@ start_gpupipe() {
 	GP_PROXY_PID=$GP_LAST_PID
 	wait_for 10 ready_or_dead "$GP_PROXY_PID" test -S "$GP_APP_DIR/gpu-0" ||
 		fail "gpupipe-proxy did not create $GP_APP_DIR/gpu-0"
+	# The socket exists from its bind(); apps may connect from its listen(), after which
+	# the proxy logs "serving" (at info, the harness's default level): an app started
+	# in between was refused on a loaded CI machine.
+	if [[ $GPUPIPE_LOG == info || $GPUPIPE_LOG == debug ]]; then
+		wait_for 10 ready_or_dead "$GP_PROXY_PID" \
+			grep -q "serving $GP_APP_DIR/gpu-0" "$GP_TMP/gpupipe-proxy.log" ||
+			fail "gpupipe-proxy never said it serves $GP_APP_DIR/gpu-0"
+	fi
 }
 start_host() {
 	spawn gpupipe-host "$@"

@@ -13,6 +13,46 @@ CLIENT_SPECIAL(void, glGetProgramStringARB, (GLenum target, GLenum pname, void *
 HOST_SPECIAL(glProgramStringARB)
 HOST_SPECIAL(glGetProgramStringARB)
 
+/* The parameter index guards and read wraps (arb-program.c) pass everything here. */
+#define PASS_GUARD(cmd, ...)                                                                       \
+	enum gl_guard gl_exec_guard_##cmd(__VA_ARGS__)                                             \
+	{                                                                                          \
+		return GL_GUARD_CALL;                                                              \
+	}
+PASS_GUARD(glProgramEnvParameter4dARB, struct gl_exec *exec, GLenum target, GLuint index,
+           GLdouble x, GLdouble y, GLdouble z, GLdouble w)
+PASS_GUARD(glProgramEnvParameter4dvARB, struct gl_exec *x, GLenum target, GLuint index,
+           const GLdouble *params)
+PASS_GUARD(glProgramEnvParameter4fARB, struct gl_exec *exec, GLenum target, GLuint index, GLfloat x,
+           GLfloat y, GLfloat z, GLfloat w)
+PASS_GUARD(glProgramEnvParameter4fvARB, struct gl_exec *x, GLenum target, GLuint index,
+           const GLfloat *params)
+PASS_GUARD(glProgramLocalParameter4dARB, struct gl_exec *exec, GLenum target, GLuint index,
+           GLdouble x, GLdouble y, GLdouble z, GLdouble w)
+PASS_GUARD(glProgramLocalParameter4dvARB, struct gl_exec *x, GLenum target, GLuint index,
+           const GLdouble *params)
+PASS_GUARD(glProgramLocalParameter4fARB, struct gl_exec *exec, GLenum target, GLuint index,
+           GLfloat x, GLfloat y, GLfloat z, GLfloat w)
+PASS_GUARD(glProgramLocalParameter4fvARB, struct gl_exec *x, GLenum target, GLuint index,
+           const GLfloat *params)
+
+#define PASS_WRAP(cmd, type)                                                                       \
+	bool gl_exec_wrap_##cmd(struct gl_exec *x, GLenum target, GLuint index, type *params)      \
+	{                                                                                          \
+		gles_host.cmd(target, index, params);                                              \
+		return true;                                                                       \
+	}
+PASS_WRAP(glGetProgramEnvParameterdvARB, GLdouble)
+PASS_WRAP(glGetProgramEnvParameterfvARB, GLfloat)
+PASS_WRAP(glGetProgramLocalParameterdvARB, GLdouble)
+PASS_WRAP(glGetProgramLocalParameterfvARB, GLfloat)
+
+bool gl_exec_wrap_glGetProgramivARB(struct gl_exec *x, GLenum target, GLenum pname, GLint *params)
+{
+	gles_host.glGetProgramivARB(target, pname, params);
+	return true;
+}
+
 bool gl_exec_hook_glBindProgramARB(struct gl_exec *x, GLenum target, GLuint program,
                                    GLuint app_program)
 {
