@@ -842,6 +842,9 @@ void gh_gl_images_finish(struct gh_gl *gl);
 EGLImageKHR gh_gl_image_lookup(struct gh_gl *gl, uint32_t handle);
 bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
+/* GL_OP_LIST_DRAW (list-draw.c): a GL 1.x draw compiled between glBegin and
+ * glEnd of a GL_COMPILE_AND_EXECUTE list, given to the driver with no vertex. */
+bool gh_gl_list_draw(struct gl_exec *x, struct gl_reader *r);
 /* GL_OP_BUFFER_PERSIST, _UNPERSIST, _WRITE, _PULL (persist.c). */
 bool gh_gl_persist_op(struct gl_exec *x, struct gl_reader *r);
 /* Forgets the host's persistent mapping of buf (its name is gone). */

@@ -259,6 +259,8 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 		return with_context(x, r, gh_gl_persist_op);
 	case GL_OP_DEBUG_FETCH:
 		return with_context(x, r, gh_gl_debug_fetch);
+	case GL_OP_LIST_DRAW:
+		return with_context(x, r, gh_gl_list_draw);
 	default:
 		return gh_gl_fail(x, "unknown opcode");
 	}

@@ -38,6 +38,7 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_BUFFER_UNPERSIST] = "GL_OP_BUFFER_UNPERSIST",
         [GL_OP_BUFFER_WRITE] = "GL_OP_BUFFER_WRITE",
         [GL_OP_BUFFER_PULL] = "GL_OP_BUFFER_PULL",
+        [GL_OP_LIST_DRAW] = "GL_OP_LIST_DRAW",
 };
 
 const char *gh_gl_op_name(uint32_t op)

@@ -17,8 +17,11 @@ these and later families), less those, less every command either side has
 code of its own for (a special, hook, wrap or guard) but the AUDITED ones,
 and less the sync ones (queries, never compiled). Later listable commands
 (glUniform*, glUseProgram, ...) and the 1.x ones with bookkeeping not
-audited for it (glBindTexture, glCopyTexImage*, the draws) are refused there as
-before: each would need its trackers audited first.
+audited for it (glBindTexture, glCopyTexImage*) are refused there as
+before: each would need its trackers audited first. The GL 1.x draws go
+otherwise: GL compiles them there only to fail, so what they would read
+never matters, and they travel as GL_OP_LIST_DRAW, their kind alone
+(gpuhost/gl/list-draw.c).
 """
 
 # GL 1.0-1.4 commands executed at once, never compiled (besides the queries:
@@ -46,6 +49,10 @@ AUDITED = {
     # (gh_gl_list_image), no texture's record changes; every texture's
     # levels are re-read after glEnd.
     'glTexImage1D', 'glTexImage2D', 'glTexImage3D',
+    # front.c's wraps (the host's alone): compiled only, they switch no
+    # surface and clear no front (gh_gl_list_compiles); the front is
+    # re-read after glEnd with the rest (gh_gl_front_resync).
+    'glDrawBuffer', 'glReadBuffer', 'glClear',
 }
 
 # A name of these modes is made, bound or forgotten by the library as it is

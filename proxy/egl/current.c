@@ -53,8 +53,11 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 	}
 	if (c->gl->begin_end && !gl_begin_end_allows(op) &&
 	    !ge_list_compiles_in_primitive(c->gl, op)) {
-		/* GL's answer there: no effect. (The host would end the link.) */
-		gl_enc_error(c->stream, GL_INVALID_OPERATION);
+		/* A draw a list being made compiles there goes alone; anything
+		 * else gets GL's answer there: no effect. (The host would end
+		 * the link.) */
+		if (!ge_list_draw(c->stream, op))
+			gl_enc_error(c->stream, GL_INVALID_OPERATION);
 		return NULL;
 	}
 	ge_persist_before(c->stream, op);

@@ -33,6 +33,34 @@ bool ge_list_compiles_in_primitive(struct ge_gl_state *gl, uint32_t op)
 	return gl->list_mode == COMPILE_AND_EXECUTE && gles_compiled_in_primitive(op);
 }
 
+bool ge_list_draw(struct gl_enc *e, uint32_t op)
+{
+	uint32_t kind;
+	switch (op) {
+	case GLES_OP_glDrawArrays:
+	case GLES_OP_glMultiDrawArrays:
+	case GLES_OP_glMultiDrawArraysEXT:
+		kind = GL_LIST_DRAW_ARRAYS;
+		break;
+	case GLES_OP_glDrawElements:
+	case GLES_OP_glDrawRangeElements:
+	case GLES_OP_glMultiDrawElements:
+	case GLES_OP_glMultiDrawElementsEXT:
+		kind = GL_LIST_DRAW_ELEMENTS;
+		break;
+	default:
+		return false;
+	}
+	if (e->gl->list_mode != COMPILE_AND_EXECUTE)
+		return false;
+	/* GL compiles the draw and refuses to run it, and so does the host's
+	 * driver, errors and all: nothing of the arrays or the indices is
+	 * read, so nothing of them travels (gpuhost/gl/list-draw.c). */
+	struct gl_op_list_draw draw = {.kind = kind};
+	ge_stream_op(e, GL_OP_LIST_DRAW, &draw, sizeof(draw));
+	return true;
+}
+
 /* Only what GL takes is followed (list 0, another mode, a list within a
  * list are GL errors the host's driver records). */
 void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)

@@ -261,6 +261,10 @@ bool ge_list_compressed_ok(struct gl_enc *e);
  * list being made compiles there (gles_compiled_in_primitive), which the
  * library then sends; GL_INVALID_OPERATION when it runs. */
 bool ge_list_compiles_in_primitive(struct ge_gl_state *gl, uint32_t op);
+/* Between glBegin and glEnd: true when `op`, a draw of GL 1.x, went as
+ * GL_OP_LIST_DRAW, which a GL_COMPILE_AND_EXECUTE list being made compiles
+ * there (GL_INVALID_OPERATION when it runs, recorded by the host). */
+bool ge_list_draw(struct gl_enc *e, uint32_t op);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

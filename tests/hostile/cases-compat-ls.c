@@ -362,6 +362,61 @@ static bool gl_list_begin_inside_a_primitive_does_not_nest(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* GL_OP_LIST_DRAW: a GL 1.x draw between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE
+ * list, its kind alone. */
+static void list_draw(struct hl_gl_link *g, uint32_t kind)
+{
+	hl_gl_cmd_begin(g, GL_OP_LIST_DRAW);
+	hl_put_u32(&g->cmds, kind);
+	hl_gl_cmd_end(g);
+}
+
+/* Both kinds are compiled and fail to run, now and when the list is called; the driver
+ * leaves the primitive where it was: a glBindBuffer after glEnd is served. */
+static bool gl_list_draw_between_begin_and_end_is_compiled_to_fail(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	for (uint32_t kind = GL_LIST_DRAW_ARRAYS; kind <= GL_LIST_DRAW_ELEMENTS; kind++) {
+		hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u + kind, GL_COMPILE_AND_EXECUTE_);
+		hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+		list_draw(&g, kind);
+		hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+		hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+		CHECK(error_is(&g, GL_INVALID_OPERATION, "the draw run between glBegin and glEnd"));
+		hl_gl_cmd(&g, GLES_OP_glCallList, 1, 1u + kind);
+		CHECK(error_is(&g, GL_INVALID_OPERATION, "the list called"));
+		hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER_, 0u);
+		CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the call"));
+	}
+	return hl_gl_close_served(e, &g);
+}
+
+/* Anywhere else it ends the link: between glBegin and glEnd outside a list, inside a
+ * GL_COMPILE list (nothing runs, the driver is outside a primitive), outside glBegin/glEnd
+ * of a GL_COMPILE_AND_EXECUTE list; and a kind of no draw. */
+static bool gl_list_draw_anywhere_else_ends_the_link(struct hl_env *e)
+{
+	static const char *const why =
+	        "GL_OP_LIST_DRAW: GL_OP_LIST_DRAW outside glBegin/glEnd of a list being made in "
+	        "GL_COMPILE_AND_EXECUTE mode";
+	for (int where = 0; where < 4; where++) {
+		struct hl_gl_link g;
+		HL_GL_READY_COMPAT(e, &g, COMPAT45);
+		if (where > 0)
+			hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u,
+			          where == 1 ? GL_COMPILE_ : GL_COMPILE_AND_EXECUTE_);
+		if (where != 2)
+			hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+		list_draw(&g, where == 3 ? 7u : GL_LIST_DRAW_ARRAYS);
+		hl_gl_send(&g, CH, 0);
+		CHECK(hl_refused(e, &g.l,
+		                 where == 3 ? "GL_OP_LIST_DRAW: GL_OP_LIST_DRAW of unknown kind 7"
+		                            : why));
+	}
+	return true;
+}
+
 /* glTexImage2D between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list is compiled and
  * fails to run: its 16 MiB are the list's, not the bound texture's, and given back with the
  * list. Against --quota-gl-memory 64M (the context takes 4 MiB): the list 16, textures 9
@@ -401,6 +456,8 @@ const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_bind_texture_between_begin_and_end_of_a_list_ends_the_link),
         HL_CASE(gl_state_command_between_begin_and_end_outside_a_list_ends_the_link),
         HL_CASE(gl_list_begin_inside_a_primitive_does_not_nest),
+        HL_CASE(gl_list_draw_between_begin_and_end_is_compiled_to_fail),
+        HL_CASE(gl_list_draw_anywhere_else_ends_the_link),
         HL_CASE_ARGS(gl_list_texture_image_between_begin_and_end_is_charged_to_the_list,
                      "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),

@@ -65,8 +65,9 @@
  *    after its version. Keep the version the first u32 of GL_OP_INIT and
  *    of its reply for ever, so that every later version can say so too.
  * 4: extension bits are GL_EXT_WORDS (8) u64 words, not 4: gl_api_info.exts
- *    and GL_OP_CREATE_CONTEXT's blob (64 bytes). */
-#define GL_STREAM_VERSION 4u
+ *    and GL_OP_CREATE_CONTEXT's blob (64 bytes).
+ * 5: GL_OP_LIST_DRAW. */
+#define GL_STREAM_VERSION 5u
 
 /* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
  * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
@@ -238,6 +239,16 @@ enum gl_op {
 	 * and its `length` bytes zero-padded to 4, ascending, inside the
 	 * range. */
 	GL_OP_BUFFER_PULL = 21,
+
+	/* struct gl_op_list_draw: a draw of GL 1.x (glDrawArrays,
+	 * glDrawElements, glDrawRangeElements, glMultiDrawArrays,
+	 * glMultiDrawElements) between glBegin and glEnd while a list is
+	 * being made in GL_COMPILE_AND_EXECUTE mode. GL compiles it and
+	 * refuses to run it, now and whenever the list runs
+	 * (GL_INVALID_OPERATION, nothing drawn), so none of its arrays or
+	 * indices travel: the host gives its driver the draw with no vertex.
+	 * Anywhere else it ends the link. */
+	GL_OP_LIST_DRAW = 22,
 
 	GL_OP_EGL_COUNT,
 };
@@ -477,6 +488,16 @@ struct gl_reply_sync_wait {
 };
 static_assert(sizeof(struct gl_reply_sync_wait) == 8, "gl_reply_sync_wait is 8 bytes");
 GL_WIRE_FIELD(gl_reply_sync_wait, error, 4);
+
+/* GL_OP_LIST_DRAW. */
+enum gl_list_draw_kind {
+	GL_LIST_DRAW_ARRAYS = 0,   /* glDrawArrays, glMultiDrawArrays */
+	GL_LIST_DRAW_ELEMENTS = 1, /* glDrawElements, glDrawRangeElements, glMultiDrawElements */
+};
+struct gl_op_list_draw {
+	uint32_t kind; /* enum gl_list_draw_kind */
+};
+static_assert(sizeof(struct gl_op_list_draw) == 4, "gl_op_list_draw is 4 bytes");
 
 /* How the host points an attribute at a client array's data. */
 enum gl_client_array_mode {
