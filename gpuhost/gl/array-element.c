@@ -16,8 +16,9 @@
  * vertex ones (GL_INVALID_OPERATION, no effect), while the host's trackers
  * would follow a glBindBuffer or a pointer there: a later check would then
  * trust a buffer the driver does not read. So the host follows glBegin and
- * glEnd (a display list keeps them balanced: lists.c) and ends the link on
- * anything else there (the library refuses
+ * glEnd, those a display list runs included (gles-list-prims.h, which takes
+ * the app to be inside when a call may have left the driver there), and
+ * ends the link on anything else there (the library refuses
  * it there itself, as GL does: gl_begin_end_allows; a glBegin
  * the driver refuses for a reason the host cannot see, a transform
  * feedback or geometry shader mismatch, counts as begun). In a list being
@@ -53,19 +54,33 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 	                     "change on the host's trackers, not in the driver)");
 }
 
+enum gles_prim gh_gl_prim(const struct gh_gl_context *ctx)
+{
+	if (!ctx->begin_end)
+		return GLES_PRIM_OUT;
+	return ctx->begin_end_unknown ? GLES_PRIM_UNKNOWN : GLES_PRIM_IN;
+}
+
+void gh_gl_prim_set(struct gh_gl_context *ctx, enum gles_prim p)
+{
+	ctx->begin_end = gles_prim_inside(p);
+	ctx->begin_end_unknown = p == GLES_PRIM_UNKNOWN;
+}
+
 bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
 {
 	if (!x->ctx)
 		return true;
+	/* An unknown mode is GL_INVALID_ENUM: nothing begins, when run or when
+	 * a list holding it runs. */
+	if (mode > PATCHES)
+		return true;
 	struct gh_gl_lists *l = &x->ctx->lists;
-	/* A list being made follows its own primitive (lists.c keeps balanced
-	 * lists). A glBegin inside one does not nest: run, it is GL's error
-	 * and leaves the primitive open, so one glEnd still closes it. */
 	if (l->mode)
-		l->depth = 1;
-	/* GL_COMPILE compiles glBegin; an unknown mode is GL_INVALID_ENUM. */
-	if (l->mode != COMPILE && mode <= PATCHES)
-		x->ctx->begin_end = true;
+		gles_list_prims_begin(&l->prims);
+	/* GL_COMPILE compiles glBegin, not runs it. */
+	if (l->mode != COMPILE)
+		gh_gl_prim_set(x->ctx, GLES_PRIM_IN);
 	return true;
 }
 
@@ -74,12 +89,10 @@ bool gl_exec_hook_glEnd(struct gl_exec *x)
 	if (!x->ctx)
 		return true;
 	struct gh_gl_lists *l = &x->ctx->lists;
-	if (l->mode && l->depth)
-		l->depth = 0;
-	else if (l->mode)
-		l->unbalanced = true;
+	if (l->mode)
+		gles_list_prims_end(&l->prims);
 	if (l->mode != COMPILE)
-		x->ctx->begin_end = false;
+		gh_gl_prim_set(x->ctx, GLES_PRIM_OUT);
 	return true;
 }
 

@@ -13,6 +13,8 @@
 
 #include <wayland-util.h>
 
+#include "gles-list-prims.h"
+
 struct gh_gl;
 struct gh_gl_context;
 struct gh_gl_share;
@@ -36,6 +38,10 @@ enum gh_gl_list_bind_kind {
  * gles_compiled_in_primitive: compiled, run only to fail, followed by
  * neither side whatever the driver does. */
 bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op);
+/* Where glBegin/glEnd stands (x->ctx->begin_end and begin_end_unknown), as
+ * gles-list-prims.h names it, and setting it after a list call. */
+enum gles_prim gh_gl_prim(const struct gh_gl_context *ctx);
+void gh_gl_prim_set(struct gh_gl_context *ctx, enum gles_prim p);
 
 /* ---- compat-state.c: state the compatibility profile changes behind the trackers ---- */
 

@@ -39,6 +39,7 @@
 #include "arb-program-check.h"
 #include "gl.h"
 #include "gles-codec.h"
+#include "gles-list-prims.h"
 #include "map.h"
 
 struct gh_gl_context;
@@ -326,6 +327,10 @@ struct gh_gl_share {
 		 * the app deleted (-> 1), which a call may make again (lists.c,
 		 * "Objects a list binds by name"). */
 		struct gh_gl_map listed[GH_GL_LIST_BIND_KINDS], deleted[GH_GL_LIST_BIND_KINDS];
+		/* List name -> its glBegin/glEnd flags (gles-list-prims.h), for
+		 * the lists that have any; and the group's counts of them. */
+		struct gh_gl_map prims;
+		struct gles_list_prims_count prim_count;
 	} lists;
 	/* Contexts of the group with an attribute stack entry a display list
 	 * may have pushed (attrib-stack.c): a texture deleted is kept charged
@@ -484,12 +489,14 @@ enum gl_guard gh_gl_compressed_unpack_guard(struct gl_exec *x, const char *cmd, 
 enum gl_guard gh_gl_list_compressed_guard(struct gl_exec *x, const char *cmd);
 /* Around glCallList(s): the unpack state cleared in the driver, where a
  * list may replay a compressed upload under it; false (GL_INVALID_OPERATION
- * recorded): the call must not run. */
+ * recorded): the call must not run (between glBegin and glEnd, or
+ * `ends_inside`: the call may leave the driver there, where the state
+ * could not be restored). */
 struct gh_gl_list_replay {
 	bool blocks;
 	struct gh_gl_buffer *buffer;
 };
-bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r);
+bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r, bool ends_inside);
 void gh_gl_list_replay_end(struct gl_exec *x, const struct gh_gl_list_replay *r);
 /* OpenGL ES 1's GL_PALETTE4_RGB8_OES..GL_PALETTE8_RGB5_A1_OES. */
 bool gh_gl_format_is_paletted(uint32_t internalformat);
@@ -548,12 +555,8 @@ struct gh_gl_lists {
 	uint32_t mode, name;
 	bool fresh;      /* `name` was charged to the names quota by this glNewList */
 	uint64_t making; /* the images of the list being made, charged */
-	/* The list being made: whether a primitive its glBegin began is open
-	 * (1) or not (0): a glBegin inside one does not nest, it is GL's error
-	 * when the list runs; and whether glEnd came with none open (lists.c
-	 * keeps balanced lists only). */
-	uint32_t depth;
-	bool unbalanced;
+	/* The list being made: its glBegin/glEnd flags so far (gles-list-prims.h). */
+	uint32_t prims;
 	/* Per kind, the host names the list being made binds (-> 1), or NULL. */
 	struct gh_gl_map *binds[GH_GL_LIST_BIND_KINDS];
 	/* Lists ran between glBegin and glEnd, where GL answers no query: the
@@ -625,8 +628,10 @@ struct gh_gl_context {
 	} arb_program;
 	/* Between an executed glBegin and glEnd (array-element.c): the driver
 	 * refuses all but the vertex commands there, so nothing else may pass
-	 * for the trackers to follow. */
-	bool begin_end;
+	 * for the trackers to follow. Also while a list call may have left the
+	 * driver there (`begin_end_unknown`, gles-list-prims.h), until the
+	 * app's own next glBegin or glEnd. */
+	bool begin_end, begin_end_unknown;
 };
 
 /* False after failing the link; else *err is the EGL error for the app. */

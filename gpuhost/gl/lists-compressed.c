@@ -21,7 +21,8 @@
  *   list stored, as GL says. Only where some list holds such an upload and
  *   the state is not the default: the common path costs nothing. Between
  *   glBegin and glEnd the driver takes no state change: such a call is
- *   GL_INVALID_OPERATION there, not run.
+ *   GL_INVALID_OPERATION there, not run, and so is one that may leave the
+ *   driver there (gles-list-prims.h), whose state could not be restored.
  * doc/desktop-gl-design.md ("Compressed uploads in display lists").
  */
 #include <GLES3/gl32.h>
@@ -56,7 +57,7 @@ enum gl_guard gh_gl_list_compressed_guard(struct gl_exec *x, const char *cmd)
 	return GL_GUARD_CALL;
 }
 
-bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r)
+bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r, bool ends_inside)
 {
 	const int32_t *b = gl_exec_pixel_state(x)->unpack_block;
 	r->blocks = b[0] || b[1] || b[2] || b[3];
@@ -66,7 +67,7 @@ bool gh_gl_list_replay_begin(struct gl_exec *x, struct gh_gl_list_replay *r)
 		r->buffer = NULL;
 		return true;
 	}
-	if (x->ctx->begin_end) {
+	if (x->ctx->begin_end || ends_inside) {
 		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 		return false;
 	}

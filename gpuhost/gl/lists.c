@@ -386,6 +386,65 @@ static void give_back(struct gh_gl_share *share, struct gh_gl_list_bytes *b)
 	charged->size -= sizeof(*b);
 }
 
+/* ---- what lists do to glBegin/glEnd (gles-list-prims.h) ---- */
+
+static uint32_t prims_of(struct gh_gl_share *share, uint32_t list)
+{
+	uintptr_t flags = 0;
+	gh_gl_map_get(&share->lists.prims, list, &flags);
+	return (uint32_t)flags;
+}
+
+/* `list` now holds a list of `flags` (0: none, or one with no glBegin,
+ * glEnd or call). */
+static bool prims_install(struct gl_exec *x, uint32_t list, uint32_t flags)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	uintptr_t old = 0;
+	if (gh_gl_map_remove(&share->lists.prims, list, &old))
+		gles_list_prims_count(&share->lists.prim_count, (uint32_t)old, -1);
+	if (!flags)
+		return true;
+	if (!gh_gl_map_put(&share->lists.prims, list, flags))
+		return gh_gl_fail(x, "out of memory for display list records");
+	gles_list_prims_count(&share->lists.prim_count, flags, +1);
+	return true;
+}
+
+struct prims_range {
+	uint64_t first, end;
+	struct wl_array gone; /* uint32_t */
+	bool oom;
+};
+
+static void prims_in_range(uint32_t key, uintptr_t val, void *data)
+{
+	struct prims_range *r = data;
+	uint32_t *k;
+	if (key >= r->first && key < r->end) {
+		if ((k = wl_array_add(&r->gone, sizeof(*k))))
+			*k = key;
+		else
+			r->oom = true;
+	}
+}
+
+/* glDeleteLists(first, range): the group's records of those names go. */
+static bool prims_delete(struct gl_exec *x, uint32_t first, uint32_t range)
+{
+	struct gh_gl_share *share = x->ctx->share;
+	struct prims_range r = {first, (uint64_t)first + range, {0}, false};
+	wl_array_init(&r.gone);
+	gh_gl_map_for_each(&share->lists.prims, prims_in_range, &r);
+	uint32_t *k;
+	wl_array_for_each(k, &r.gone)
+	{
+		prims_install(x, *k, 0);
+	}
+	wl_array_release(&r.gone);
+	return !r.oom || gh_gl_fail(x, "out of memory for display list records");
+}
+
 bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
@@ -406,8 +465,7 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->mode = (uint32_t)got;
 		l->name = (uint32_t)index;
 		l->making = 0;
-		l->depth = 0;
-		l->unbalanced = false;
+		l->prims = 0;
 		unlist(x->ctx->share, l->binds);
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
@@ -426,21 +484,10 @@ bool gl_exec_wrap_glEndList(struct gl_exec *x)
 	gles_host.glEndList();
 	if (!l->mode)
 		return true; /* GL_INVALID_OPERATION, the driver's */
-	/* A list that ends inside a primitive, or ends one it did not begin,
-	 * would move the driver into or out of glBegin/glEnd behind the host's
-	 * gate: it is not kept (a deliberate difference from GL, which keeps
-	 * it; doc/desktop-gl-design.md). */
-	if (l->depth || l->unbalanced) {
-		gles_host.glDeleteLists(l->name, 1);
-		gh_gl_errors_stash(x->ctx);
-		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
-		gp_log(INFO,
-		       "display list %u ends with glBegin and glEnd unbalanced: not kept "
-		       "(GL_INVALID_OPERATION)",
-		       l->name);
-		l->depth = 0;
-		l->unbalanced = false;
-	}
+	/* What the list does to glBegin/glEnd when called (gles-list-prims.h). */
+	if (!prims_install(x, l->name, l->prims))
+		return false;
+	l->prims = 0;
 	/* A glDeleteLists of the name while it was being made gave it back:
 	 * the list GL now installs under it is charged again. */
 	struct wl_array *ranges = &share->lists.ranges;
@@ -536,35 +583,46 @@ bool gh_gl_lists_reread_pending(struct gl_exec *x)
 /* Runs `call` (a glCallList or glCallLists) and re-reads what it may have
  * changed behind the trackers: at once, or, called between glBegin and
  * glEnd, before the first command after glEnd. */
-static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg)
+static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void *arg,
+                      const GLuint *one)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
 	struct gh_gl_share *share = x->ctx->share;
+	if (l->mode)
+		gles_list_prims_call(&l->prims);
 	if (l->mode == COMPILE) {
 		call(arg); /* compiled, not run */
 		return true;
 	}
+	/* Where the call leaves glBegin/glEnd, as the library takes it too
+	 * whether or not the call runs here (gles-list-prims.h). */
+	enum gles_prim after = gles_list_prims_after_call(gh_gl_prim(x->ctx), one != NULL,
+	                                                  one ? prims_of(share, *one) : 0,
+	                                                  &share->lists.prim_count);
 	/* The images lists hold land on the textures bound when they run,
 	 * before the host can see where: the quota must hold them all once
 	 * more while they run; the re-read below charges what stays. */
 	uint64_t worst = share->lists.images ? share->lists.charged_total + l->making : 0;
 	if (worst && !gh_gl_quota_charge(&x->gl->quota, 0, worst, "display lists run")) {
 		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
+		gh_gl_prim_set(x->ctx, after);
 		return true;
 	}
 	/* A compressed upload a list holds replays under the unpack state:
-	 * cleared around the call (lists-compressed.c). */
+	 * cleared around the call (lists-compressed.c), which cannot be
+	 * restored inside a primitive. */
 	struct gh_gl_list_replay replay;
-	if (!gh_gl_list_replay_begin(x, &replay)) {
+	if (!gh_gl_list_replay_begin(x, &replay, gles_prim_inside(after))) {
 		if (worst)
 			gh_gl_quota_adjust(&x->gl->quota, worst, 0);
+		gh_gl_prim_set(x->ctx, after);
 		return true;
 	}
 	call(arg);
 	gh_gl_list_replay_end(x, &replay);
-	/* Every list is balanced (glEndList keeps no other): the driver is
-	 * between glBegin and glEnd after the call where it was before, and
-	 * there GL answers no query. */
+	gh_gl_prim_set(x->ctx, after);
+	/* Between glBegin and glEnd (or maybe there) GL answers no query: the
+	 * re-read waits for glEnd. */
 	if (x->ctx->begin_end) {
 		l->reread_pending = true;
 		l->pending_worst += worst;
@@ -580,7 +638,7 @@ static void call_one(const void *arg)
 
 bool gl_exec_wrap_glCallList(struct gl_exec *x, GLuint list)
 {
-	return run_lists(x, call_one, &list);
+	return run_lists(x, call_one, &list, &list);
 }
 
 struct many {
@@ -599,7 +657,7 @@ static void call_many(const void *arg)
 bool gl_exec_wrap_glCallLists(struct gl_exec *x, GLsizei n, GLenum type, const void *lists)
 {
 	struct many m = {n, type, lists};
-	return run_lists(x, call_many, &m);
+	return run_lists(x, call_many, &m, NULL);
 }
 
 bool gl_exec_wrap_glDeleteLists(struct gl_exec *x, GLuint list, GLsizei range)
@@ -608,6 +666,8 @@ bool gl_exec_wrap_glDeleteLists(struct gl_exec *x, GLuint list, GLsizei range)
 	struct gh_gl_share *share = x->ctx->share;
 	if (range <= 0)
 		return true; /* GL_INVALID_VALUE, or nothing */
+	if (!prims_delete(x, list, (uint32_t)range))
+		return false;
 	uint64_t end = (uint64_t)list + (uint64_t)range;
 	for (size_t i = 0; i < share->lists.charged.size / sizeof(struct gh_gl_list_bytes);) {
 		struct gh_gl_list_bytes *b =
@@ -685,6 +745,7 @@ void gh_gl_share_lists_finish(struct gh_gl_share *share)
 		gh_gl_map_finish(&share->lists.listed[kind]);
 		gh_gl_map_finish(&share->lists.deleted[kind]);
 	}
+	gh_gl_map_finish(&share->lists.prims);
 	wl_array_release(&share->lists.charged);
 	wl_array_release(&share->lists.ranges);
 }

@@ -77,6 +77,7 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 		gh_gl_map_init(&share->lists.listed[i], GH_GL_MAX_NAMES);
 		gh_gl_map_init(&share->lists.deleted[i], GH_GL_MAX_NAMES);
 	}
+	gh_gl_map_init(&share->lists.prims, GH_GL_MAX_NAMES);
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
 		share->default_tex[i] = gh_gl_storage_create(quota, 0);
 		if (!share->default_tex[i]) {

@@ -573,12 +573,20 @@ void GL_APIENTRY gl_enc_special_glArrayElement(GLint i)
  * cannot see: it then takes the app to be between glBegin and glEnd. */
 void gl_enc_hook_glBegin(struct gl_enc *e, GLenum mode)
 {
-	if (e->gl->list_mode != COMPILE && mode <= 0xE)
-		e->gl->begin_end = true;
+	struct ge_gl_state *gl = e->gl;
+	if (mode > 0xE)
+		return; /* GL_INVALID_ENUM: nothing begins, now or in a list */
+	if (gl->list_mode)
+		gles_list_prims_begin(&gl->list_prims);
+	if (gl->list_mode != COMPILE)
+		ge_prim_set(gl, GLES_PRIM_IN);
 }
 
 void gl_enc_hook_glEnd(struct gl_enc *e)
 {
-	if (e->gl->list_mode != COMPILE)
-		e->gl->begin_end = false;
+	struct ge_gl_state *gl = e->gl;
+	if (gl->list_mode)
+		gles_list_prims_end(&gl->list_prims);
+	if (gl->list_mode != COMPILE)
+		ge_prim_set(gl, GLES_PRIM_OUT);
 }

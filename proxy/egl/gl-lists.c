@@ -9,6 +9,8 @@
  * again, as after glPopAttrib (gl-attrib.c).
  * doc/desktop-gl-design.md ("State tracked behind the tracker's back").
  */
+#include <stdlib.h>
+
 #include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
@@ -65,16 +67,100 @@ bool ge_list_draw(struct gl_enc *e, uint32_t op)
  * list are GL errors the host's driver records). */
 void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)
 {
-	if (!e->gl->list_mode && list && (mode == COMPILE || mode == COMPILE_AND_EXECUTE))
+	if (!e->gl->list_mode && list && (mode == COMPILE || mode == COMPILE_AND_EXECUTE)) {
 		e->gl->list_mode = mode;
+		e->gl->list_name = list;
+		e->gl->list_prims = 0;
+	}
+}
+
+/* ---- what lists do to glBegin/glEnd, as the host sums it up too
+ * (gles-list-prims.h, gpuhost/gl/lists.c) ---- */
+
+enum gles_prim ge_prim(const struct ge_gl_state *gl)
+{
+	if (!gl->begin_end)
+		return GLES_PRIM_OUT;
+	return gl->begin_end_unknown ? GLES_PRIM_UNKNOWN : GLES_PRIM_IN;
+}
+
+void ge_prim_set(struct ge_gl_state *gl, enum gles_prim p)
+{
+	gl->begin_end = gles_prim_inside(p);
+	gl->begin_end_unknown = p == GLES_PRIM_UNKNOWN;
+}
+
+/* Share locked. `list` now holds a list of `flags` (0: none, or one with
+ * no glBegin, glEnd or call). */
+static void prims_install(struct ge_share *s, uint32_t list, uint32_t flags)
+{
+	uintptr_t old = (uintptr_t)ge_map_remove(&s->list_prims, list);
+	gles_list_prims_count(&s->list_prim_count, (uint32_t)old, -1);
+	if (!flags)
+		return;
+	if (ge_map_put(&s->list_prims, list, (void *)(uintptr_t)flags))
+		gles_list_prims_count(&s->list_prim_count, flags, +1);
+	else
+		s->lists_lost = true;
 }
 
 void gl_enc_hook_glEndList(struct gl_enc *e)
 {
+	struct ge_gl_state *gl = e->gl;
 	/* GL_COMPILE_AND_EXECUTE ran what it compiled. */
-	if (e->gl->list_mode == COMPILE_AND_EXECUTE)
-		ge_restart_nv_stale(e->gl);
-	e->gl->list_mode = 0;
+	if (gl->list_mode == COMPILE_AND_EXECUTE)
+		ge_restart_nv_stale(gl);
+	if (gl->list_mode) {
+		pthread_mutex_lock(&gl->share->lock);
+		prims_install(gl->share, gl->list_name, gl->list_prims);
+		pthread_mutex_unlock(&gl->share->lock);
+	}
+	gl->list_mode = 0;
+}
+
+struct prims_range {
+	uint64_t first, end;
+	uint32_t *gone;
+	size_t n;
+};
+
+static void prims_in_range(uint32_t key, void *val, void *data)
+{
+	struct prims_range *r = data;
+	if (key >= r->first && key < r->end)
+		r->gone[r->n++] = key;
+}
+
+void gl_enc_hook_glDeleteLists(struct gl_enc *e, GLuint list, GLsizei range)
+{
+	struct ge_share *s = e->gl->share;
+	if (range <= 0)
+		return; /* GL_INVALID_VALUE, or nothing */
+	pthread_mutex_lock(&s->lock);
+	struct prims_range r = {list, (uint64_t)list + (uint64_t)range, NULL, 0};
+	if (s->list_prims.count && !(r.gone = calloc(s->list_prims.count, sizeof(*r.gone))))
+		s->lists_lost = true; /* every call unknown from now on */
+	if (r.gone) {
+		ge_map_for_each(&s->list_prims, prims_in_range, &r);
+		for (size_t i = 0; i < r.n; i++)
+			prims_install(s, r.gone[i], 0);
+		free(r.gone);
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* After a call runs: where it leaves glBegin/glEnd. */
+static void prims_after_call(struct ge_gl_state *gl, const GLuint *one)
+{
+	struct ge_share *s = gl->share;
+	pthread_mutex_lock(&s->lock);
+	uint32_t flags = one ? (uint32_t)(uintptr_t)ge_map_get(&s->list_prims, *one) : 0;
+	enum gles_prim after = s->lists_lost
+	                               ? GLES_PRIM_UNKNOWN
+	                               : gles_list_prims_after_call(ge_prim(gl), one != NULL, flags,
+	                                                            &s->list_prim_count);
+	pthread_mutex_unlock(&s->lock);
+	ge_prim_set(gl, after);
 }
 
 /* A list that ran may have changed bindings and the active unit, and
@@ -90,9 +176,17 @@ static void ran(struct ge_gl_state *gl)
 void gl_enc_hook_glCallList(struct gl_enc *e, GLuint list)
 {
 	ran(e->gl);
+	if (e->gl->list_mode)
+		gles_list_prims_call(&e->gl->list_prims);
+	if (e->gl->list_mode != COMPILE)
+		prims_after_call(e->gl, &list);
 }
 
 void gl_enc_hook_glCallLists(struct gl_enc *e, GLsizei n, GLenum type, const void *lists)
 {
 	ran(e->gl);
+	if (e->gl->list_mode)
+		gles_list_prims_call(&e->gl->list_prims);
+	if (e->gl->list_mode != COMPILE)
+		prims_after_call(e->gl, NULL);
 }

@@ -19,6 +19,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
+#include "gles-list-prims.h"
 #include "map.h"
 
 struct ge_display;
@@ -105,6 +106,13 @@ struct ge_share {
 	 * app sees it: a program deleted while it is current is only flagged
 	 * (gles-programs.c). */
 	struct ge_map program_users;
+	/* List name -> its glBegin/glEnd flags (uintptr_t, gles-list-prims.h),
+	 * for the lists that have any, and the group's counts of them, as the
+	 * host keeps them (gl-lists.c). `lists_lost`: a record could not be
+	 * kept, so every call is taken to leave glBegin/glEnd unknown. */
+	struct ge_map list_prims;
+	struct gles_list_prims_count list_prim_count;
+	bool lists_lost;
 };
 
 struct ge_gl_state {
@@ -141,7 +149,7 @@ struct ge_gl_state {
 	 * GL_COMPILE: listable commands do not run, so the hooks above do not
 	 * follow them), and whether some list binds textures or sets the
 	 * active unit (a call then makes tex_stale). */
-	uint32_t list_mode;
+	uint32_t list_mode, list_name;
 	bool lists_change;
 	/* The app's feedback and selection buffers (gl-feedback.c): glRenderMode's reply
 	 * fills the one of the mode left; render_mode is GL's (0: GL_RENDER). */
@@ -165,8 +173,12 @@ struct ge_gl_state {
 	struct ge_client_attrib *client_stack;
 	uint32_t client_depth;
 	/* Between glBegin and glEnd, as the app's glBegin/glEnd went by
-	 * (gl-array-element.c: glArrayElement's arrays must not mix there). */
-	bool begin_end;
+	 * (gl-array-element.c: glArrayElement's arrays must not mix there),
+	 * or maybe there after a list call (`begin_end_unknown`, gl-lists.c),
+	 * until the app's own next glBegin or glEnd. */
+	bool begin_end, begin_end_unknown;
+	/* The list being made: its glBegin/glEnd flags so far (gl-lists.c). */
+	uint32_t list_prims;
 	/* NV_primitive_restart's client state (gl-restart-nv.c); stale: to be
 	 * asked of the host again before its next use. */
 	bool nv_restart, nv_restart_stale;
@@ -265,6 +277,10 @@ bool ge_list_compiles_in_primitive(struct ge_gl_state *gl, uint32_t op);
  * GL_OP_LIST_DRAW, which a GL_COMPILE_AND_EXECUTE list being made compiles
  * there (GL_INVALID_OPERATION when it runs, recorded by the host). */
 bool ge_list_draw(struct gl_enc *e, uint32_t op);
+/* Where glBegin/glEnd stands (begin_end and begin_end_unknown), as
+ * gles-list-prims.h names it, and setting it. */
+enum gles_prim ge_prim(const struct ge_gl_state *gl);
+void ge_prim_set(struct ge_gl_state *gl, enum gles_prim p);
 
 /* ---- GLES 1 (gles1.c) ---- */
 

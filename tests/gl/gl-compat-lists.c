@@ -502,6 +502,39 @@ static void check_list_in_begin_end(void)
 	gc_result(c, ok);
 }
 
+/* GL keeps lists that open a primitive or close one they did not open, and their calls
+ * move glBegin/glEnd as their own glBegin and glEnd would: list 10 opens a primitive,
+ * list 11 closes it (a query after them is answered); list 10 called inside a primitive
+ * is GL's error and leaves it open for the app's glEnd. */
+static void check_split_lists(void)
+{
+	const char *c = "split-lists";
+	glNewList(10, GL_COMPILE);
+	glBegin(GL_POINTS);
+	glEndList();
+	glNewList(11, GL_COMPILE);
+	glVertex2f(0.0f, 0.0f);
+	glEnd();
+	glEndList();
+	bool ok = gc_no_error(c, "lists opening and closing a primitive made");
+	ok = ((glIsList(10) && glIsList(11)) || gc_fail(c, "lists 10 and 11 not kept")) && ok;
+	glCallList(10);
+	glVertex2f(0.0f, 0.0f);
+	glCallList(11);
+	ok = gc_no_error(c, "the primitive the lists open and close") && ok;
+	ok = int_is(c, GL_LIST_INDEX, 0) && gc_no_error(c, "a query after them") && ok;
+	glBegin(GL_POINTS);
+	glCallList(10);
+	glEnd();
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "the list's glBegin inside a primitive") && ok;
+	glCallList(10);
+	glEnd();
+	ok = gc_no_error(c, "the list's primitive closed by the app's glEnd") && ok;
+	ok = int_is(c, GL_LIST_INDEX, 0) && gc_no_error(c, "a query after that") && ok;
+	glDeleteLists(10, 2);
+	gc_result(c, ok);
+}
+
 /* Between glBegin and glEnd GL answers no query: glGetString is NULL and GL_INVALID_OPERATION
  * (the library answers it itself). */
 static void check_get_string_in_begin_end(void)
@@ -571,5 +604,6 @@ int main(void)
 	check_list_dispatch_indirect();
 	check_get_string_in_begin_end();
 	check_list_in_begin_end();
+	check_split_lists();
 	return gc_desktop_close(&d);
 }

@@ -207,28 +207,90 @@ static bool gl_list_deleted_while_made_is_charged_again(struct hl_env *e)
 	return hl_refused(e, &g.l, "glGenLists: 1 new names would pass the GL names quota");
 }
 
-/* A list may end inside a primitive: glNewList(GL_COMPILE) { glBegin(GL_POINTS), a vertex },
- * called, would leave the driver between glBegin and glEnd though the host saw no glBegin
- * run, and what GL refuses there would reach the host's trackers. The host keeps balanced
- * lists only: this one is GL_INVALID_OPERATION at glEndList and no list (glIsList false),
- * and a glBindBuffer after calling it is served. */
-static bool gl_list_left_inside_begin_is_not_kept(struct hl_env *e)
+/* A list may end inside a primitive, or end one it did not begin: GL keeps both, and so
+ * does gpupipe, the host following where their calls leave the driver
+ * (gles-list-prims.h). Lists base+0 { glBegin(GL_POINTS), a vertex } and base+1 { a vertex,
+ * glEnd }, and base+2 { glCallList(base) }, whose call may leave a primitive open or not. */
+static bool make_split_lists(struct hl_gl_link *g, uint32_t *base)
+{
+	CHECK(gen_lists(g, 3, base));
+	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base, GL_COMPILE_);
+	hl_gl_cmd(g, GLES_OP_glBegin, 1, 0u); /* GL_POINTS */
+	hl_gl_cmd(g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base + 1, GL_COMPILE_);
+	hl_gl_cmd(g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base + 2, GL_COMPILE_);
+	hl_gl_cmd(g, GLES_OP_glCallList, 1, *base);
+	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+	CHECK(error_is(g, GL_NO_ERROR, "lists ending inside a primitive or closing one"));
+	uint32_t is = 0;
+	hl_gl_cmd(g, GLES_OP_glIsList, 1, *base);
+	CHECK(hl_gl_send(g, CH, 0) && hl_gl_reply_u32(g, GLES_OP_glIsList, &is));
+	CHECKF(is == 1, "glIsList of the list ending inside glBegin: %u", is);
+	return true;
+}
+
+/* The split lists' calls move the host's gate as they move the driver: base+0 then base+1
+ * leave it outside (a glBindBuffer is served), base+0 then the app's glEnd too. */
+static bool gl_list_left_inside_begin_is_followed(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	HL_GL_READY_COMPAT(e, &g, COMPAT45);
-	uint32_t base = 0, is = 1;
-	CHECK(gen_lists(&g, 1, &base));
-	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
-	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u); /* GL_POINTS */
-	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
-	CHECK(error_is(&g, GL_INVALID_OPERATION, "a list ending inside glBegin"));
-	hl_gl_cmd(&g, GLES_OP_glIsList, 1, base);
-	CHECK(hl_gl_send(&g, CH, 0) && hl_gl_reply_u32(&g, GLES_OP_glIsList, &is));
-	CHECKF(is == 0, "glIsList of the unbalanced list: %u", is);
+	uint32_t base = 0;
+	CHECK(make_split_lists(&g, &base));
 	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base + 1);
 	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u); /* GL_ARRAY_BUFFER */
-	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after calling it"));
+	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the split lists"));
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the list and glEnd"));
+	return hl_gl_close_served(e, &g);
+}
+
+/* Inside the primitive base+0 opened, a glBindBuffer ends the link: the host's trackers
+ * would follow what the driver refuses. */
+static bool gl_list_left_inside_begin_gates_what_follows(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(make_split_lists(&g, &base));
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBindBuffer: between glBegin and glEnd, where GL refuses it");
+}
+
+/* base+2 calls lists, and the group holds a list that opens a primitive and one that closes
+ * one: after its call the host cannot tell, and takes the driver to be inside until the
+ * app's own glEnd: a glBindBuffer there ends the link, after glEnd it is served. */
+static bool gl_list_calling_lists_leaves_the_gate_closed_till_glend(struct hl_env *e)
+{
+	uint32_t base = 0;
+	for (int end = 0; end < 2; end++) {
+		struct hl_gl_link g;
+		HL_GL_READY_COMPAT(e, &g, COMPAT45);
+		CHECK(make_split_lists(&g, &base));
+		hl_gl_cmd(&g, GLES_OP_glCallList, 1, base + 2);
+		if (end)
+			hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+		hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+		if (end) {
+			CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after glEnd"));
+			CHECK(hl_gl_close_served(e, &g));
+		} else {
+			hl_gl_send(&g, CH, 0);
+			CHECK(hl_refused(
+			        e, &g.l,
+			        "glBindBuffer: between glBegin and glEnd, where GL refuses it"));
+		}
+	}
 	return true;
 }
 
@@ -317,7 +379,9 @@ const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE_ARGS(gl_new_list_outside_gen_lists_is_charged, "--quota-gl-names", "1024"),
         HL_CASE_ARGS(gl_delete_lists_gives_back_only_names_charged, "--quota-gl-names", "1024"),
         HL_CASE_ARGS(gl_list_deleted_while_made_is_charged_again, "--quota-gl-names", "1024"),
-        HL_CASE(gl_list_left_inside_begin_is_not_kept),
+        HL_CASE(gl_list_left_inside_begin_is_followed),
+        HL_CASE(gl_list_left_inside_begin_gates_what_follows),
+        HL_CASE(gl_list_calling_lists_leaves_the_gate_closed_till_glend),
         HL_CASE_ARGS(gl_proxy_textures_are_not_charged, "--quota-gl-memory", "64M"),
         HL_CASE(gl_window_front_named_every_way_keeps_the_link),
 };

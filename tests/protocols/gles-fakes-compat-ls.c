@@ -68,6 +68,11 @@ void gl_enc_hook_glCallLists(struct gl_enc *e, GLsizei n, GLenum type, const voi
 	hook_calls++;
 }
 
+void gl_enc_hook_glDeleteLists(struct gl_enc *e, GLuint list, GLsizei range)
+{
+	hook_calls++;
+}
+
 bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 {
 	memset(&rec, 0, sizeof(rec));
