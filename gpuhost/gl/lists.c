@@ -433,6 +433,13 @@ static void prims_in_range(uint32_t key, uintptr_t val, void *data)
 static bool prims_delete(struct gl_exec *x, uint32_t first, uint32_t range)
 {
 	struct gh_gl_share *share = x->ctx->share;
+	/* Name by name or record by record, whichever is fewer. */
+	if (range <= share->lists.prims.count) {
+		for (uint64_t n = first; n < (uint64_t)first + range; n++)
+			if (n && n <= UINT32_MAX && !prims_install(x, (uint32_t)n, 0))
+				return false;
+		return true;
+	}
 	struct prims_range r = {first, (uint64_t)first + range, {0}, false};
 	wl_array_init(&r.gone);
 	gh_gl_map_for_each(&share->lists.prims, prims_in_range, &r);

@@ -137,6 +137,14 @@ void gl_enc_hook_glDeleteLists(struct gl_enc *e, GLuint list, GLsizei range)
 	if (range <= 0)
 		return; /* GL_INVALID_VALUE, or nothing */
 	pthread_mutex_lock(&s->lock);
+	/* Name by name or record by record, whichever is fewer. */
+	if ((uint32_t)range <= s->list_prims.count) {
+		for (uint64_t n = list; n < (uint64_t)list + (uint32_t)range; n++)
+			if (n <= UINT32_MAX && n)
+				prims_install(s, (uint32_t)n, 0);
+		pthread_mutex_unlock(&s->lock);
+		return;
+	}
 	struct prims_range r = {list, (uint64_t)list + (uint64_t)range, NULL, 0};
 	if (s->list_prims.count && !(r.gone = calloc(s->list_prims.count, sizeof(*r.gone))))
 		s->lists_lost = true; /* every call unknown from now on */
