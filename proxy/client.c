@@ -143,6 +143,10 @@ static void linger(struct px_client *client)
 
 static void client_finish(struct px_client *client)
 {
+	if (client->syncs_relayed || client->syncs_answered)
+		gp_log(INFO, "wl_display.sync: %llu relayed to the compositor, %llu answered here",
+		       (unsigned long long)client->syncs_relayed,
+		       (unsigned long long)client->syncs_answered);
 	wire_conn_flush(&client->link);
 	wire_conn_flush(&client->app);
 	if (client->app_told && client->app.fd >= 0 && !wire_conn_pending(&client->app))

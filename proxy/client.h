@@ -42,6 +42,13 @@ struct px_client {
 	struct wl_list gl_streams;    /* px_gl_stream.link */
 	/* SIGHUP: the proxy's main process died (main.c). */
 	struct wl_event_source *parent_gone;
+	/* wl_display.sync (sync.c): relayed syncs whose done has not come back,
+	 * whether a request since the last one may have events in response,
+	 * the serial of the last done, and the counts each way. */
+	uint32_t syncs_out;
+	bool events_owed;
+	uint32_t sync_serial;
+	uint64_t syncs_relayed, syncs_answered;
 };
 
 /* Host-announced fd waiting for the event that references it. */
@@ -63,5 +70,7 @@ void px_requests_process(struct px_client *client);
 
 /* events.c: link -> app. */
 void px_events_process(struct px_client *client);
+/* One event to the app (msg->size bytes); false when the client was closed. */
+bool px_event_send(struct px_client *client, struct wire_msg *msg, struct wire_object *obj);
 
 #endif

@@ -33,7 +33,7 @@ static int take_handle(struct px_client *client, uint32_t handle)
 	return -1;
 }
 
-static bool send_event(struct px_client *client, struct wire_msg *msg, struct wire_object *obj)
+bool px_event_send(struct px_client *client, struct wire_msg *msg, struct wire_object *obj)
 {
 	const struct wire_message_desc *desc = msg->desc;
 	for (uint32_t i = 0; i < desc->n_args; i++) {
@@ -81,7 +81,7 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 		                desc->name, err);
 		return false;
 	}
-	if (!send_event(client, &msg, obj))
+	if (!px_event_send(client, &msg, obj))
 		return false;
 	const struct px_policy *policy = px_policy(obj->interface);
 	if (policy->event)

@@ -8,14 +8,19 @@ static void display_event(struct px_client *client, struct wire_object *obj,
 
 /* Every interface with something to do beyond relaying. */
 static const struct px_policy policies[WIRE_INTERFACE_COUNT] = {
-        /* The object map's own bookkeeping. */
-        POLICY(WL_DISPLAY) = {.event = display_event},
+        /* The object map's own bookkeeping; syncs answered here when nothing is owed. */
+        POLICY(WL_DISPLAY) = {.answer = px_sync_answer,
+                              .quiet = px_sync_quiet,
+                              .event = display_event},
+        POLICY(WL_CALLBACK) = {.event = px_sync_callback_event},
         /* shm pools become replicated regions; commits send the damaged bytes first. */
         POLICY(WL_SHM) = {.take_fd = px_shm_take_fd, .request = px_shm_request},
         POLICY(WL_SHM_POOL) = {.request = px_shm_pool_request, .destroy = px_pool_destroy},
         POLICY(WL_BUFFER) = {.destroy = px_buffer_destroy},
         POLICY(WL_COMPOSITOR) = {.request = px_compositor_request},
-        POLICY(WL_SURFACE) = {.request = px_surface_request, .destroy = px_surface_destroy},
+        POLICY(WL_SURFACE) = {.quiet = px_surface_quiet,
+                              .request = px_surface_request,
+                              .destroy = px_surface_destroy},
         POLICY(WP_VIEWPORTER) = {.request = px_viewporter_request},
         /* Ours: a GL stream's fd is served here; the host learns of it as a channel. */
         POLICY(GPUPIPE_V1) = {.take_fd = px_gpupipe_take_fd},

@@ -27,9 +27,22 @@ enum px_fd_verdict {
 	PX_FD_FAILED,   /* taken; the client was closed, saying why */
 };
 
+/* What an answer hook did with a request. */
+enum px_answer {
+	PX_RELAY,         /* not answered here: the request goes on to the host */
+	PX_ANSWERED,      /* answered here (events sent to the app): not relayed */
+	PX_ANSWER_FAILED, /* the client was closed, saying why */
+};
+
 struct px_policy {
 	/* A request's fd (the hook owns it from then on). NULL: the generic way. */
 	enum px_fd_verdict (*take_fd)(struct px_client *client, struct wire_msg *msg, int fd);
+	/* A request the proxy may answer itself, after the object map applied it. NULL: none. */
+	enum px_answer (*answer)(struct px_client *client, struct wire_object *obj,
+	                         const struct wire_msg *msg, struct wire_object *created);
+	/* True for a request the compositor sends no event in response to, before `request`
+	 * sees it (sync.c). NULL: none is. */
+	bool (*quiet)(struct wire_object *obj, const struct wire_msg *msg);
 	/* After the object map applied the request, before it is relayed (hooks may send shm
 	 * data, which must precede it); `created` is the object it made, if any. False: the
 	 * client was closed. */
@@ -65,6 +78,16 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
 void px_pool_destroy(struct wire_object *obj);
 void px_buffer_destroy(struct wire_object *obj);
 void px_surface_destroy(struct wire_object *obj);
+bool px_surface_quiet(struct wire_object *obj, const struct wire_msg *msg);
+
+/* sync.c */
+enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
+                              const struct wire_msg *msg, struct wire_object *created);
+bool px_sync_quiet(struct wire_object *obj, const struct wire_msg *msg);
+void px_sync_callback_event(struct px_client *client, struct wire_object *obj,
+                            const struct wire_msg *msg);
+/* Every relayed request goes by: `quiet` as its interface's quiet hook says. */
+void px_sync_note(struct px_client *client, bool quiet);
 
 /* gl-streams.c */
 enum px_fd_verdict px_gpupipe_take_fd(struct px_client *client, struct wire_msg *msg, int fd);

@@ -113,8 +113,14 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 		                desc->name, err);
 		return false;
 	}
-	/* Hooks may send shm data, which must precede the request. */
 	const struct px_policy *policy = px_policy(obj->interface);
+	if (policy->answer) {
+		enum px_answer a = policy->answer(client, obj, &msg, created);
+		if (a != PX_RELAY)
+			return a == PX_ANSWERED;
+	}
+	px_sync_note(client, policy->quiet && policy->quiet(obj, &msg));
+	/* Hooks may send shm data, which must precede the request. */
 	if (policy->request && !policy->request(client, obj, &msg, created))
 		return false;
 	if (!forward(client, &msg))
@@ -149,6 +155,11 @@ void px_requests_process(struct px_client *client)
 		if (!process_one(client, data, size))
 			return;
 		wire_conn_consume(&client->app, size);
+	}
+	/* Syncs answered here (sync.c). */
+	if (wire_conn_pending(&client->app) && !wire_conn_flush(&client->app)) {
+		px_client_close(client, false, "app went away");
+		return;
 	}
 	if (!wire_conn_flush(&client->link)) {
 		int write_errno = errno;

@@ -206,6 +206,27 @@ static bool commit(struct px_client *client, struct px_surface *s)
 	return ok;
 }
 
+/* sync.c: attach, damage, damage_buffer and frame have no event in response
+ * (a frame callback is done at a repaint); a commit has none when the
+ * surface shows a buffer and keeps showing one. Its first buffer maps it,
+ * and a commit without one begins or ends a role's configure handshake:
+ * those are not quiet. */
+bool px_surface_quiet(struct wire_object *obj, const struct wire_msg *msg)
+{
+	const struct px_surface *s = obj->data;
+	switch (msg->opcode) {
+	case WIRE_WL_SURFACE_REQ_ATTACH:
+	case WIRE_WL_SURFACE_REQ_DAMAGE:
+	case WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER:
+	case WIRE_WL_SURFACE_REQ_FRAME:
+		return true;
+	case WIRE_WL_SURFACE_REQ_COMMIT:
+		return s && s->current_buffer && (!s->attached || s->pending_buffer);
+	default:
+		return false;
+	}
+}
+
 bool px_surface_request(struct px_client *client, struct wire_object *obj,
                         const struct wire_msg *msg, struct wire_object *created)
 {
