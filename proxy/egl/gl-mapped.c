@@ -7,6 +7,9 @@
  * answers them on its record of the mapping; everything else (the name, the range
  * against the store, the formats) stays the plain encoder's and the driver's, which
  * GL checks first where the range is out of the store.
+ *
+ * The library's copy of the store (gles-buffer-copy.c) gets what glBufferSubData sends;
+ * the other commands here change bytes on the host it does not know: the copy goes.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -55,9 +58,12 @@ void GL_APIENTRY gl_enc_special_glBufferSubData(GLenum target, GLintptr offset, 
                                                 const void *data)
 {
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glBufferSubData);
-	if (!e || (mapped(e, bound(e, target), offset, size, false) && refuse(e)))
+	uint32_t name = e ? bound(e, target) : 0;
+	if (!e || (mapped(e, name, offset, size, false) && refuse(e)))
 		return;
 	gl_enc_glBufferSubData(target, offset, size, data);
+	/* Past a write-back's piece it may not travel (GL_OUT_OF_MEMORY): not kept. */
+	ge_copy_sent(e->gl, name, offset, size, size <= (16 << 20) ? data : NULL);
 }
 
 void GL_APIENTRY gl_enc_special_glCopyBufferSubData(GLenum readTarget, GLenum writeTarget,
@@ -72,6 +78,7 @@ void GL_APIENTRY gl_enc_special_glCopyBufferSubData(GLenum readTarget, GLenum wr
 	    refuse(e))
 		return;
 	gl_enc_glCopyBufferSubData(readTarget, writeTarget, readOffset, writeOffset, size);
+	ge_copy_host_writes(e->gl, bound(e, writeTarget), false);
 }
 
 void GL_APIENTRY gl_enc_special_glClearBufferData(GLenum target, GLenum internalformat,
@@ -81,6 +88,7 @@ void GL_APIENTRY gl_enc_special_glClearBufferData(GLenum target, GLenum internal
 	if (!e || (mapped(e, bound(e, target), 0, 0, true) && refuse(e)))
 		return;
 	gl_enc_glClearBufferData(target, internalformat, format, type, data);
+	ge_copy_host_writes(e->gl, bound(e, target), false);
 }
 
 void GL_APIENTRY gl_enc_special_glClearBufferSubData(GLenum target, GLenum internalformat,
@@ -91,6 +99,7 @@ void GL_APIENTRY gl_enc_special_glClearBufferSubData(GLenum target, GLenum inter
 	if (!e || (mapped(e, bound(e, target), offset, size, false) && refuse(e)))
 		return;
 	gl_enc_glClearBufferSubData(target, internalformat, offset, size, format, type, data);
+	ge_copy_host_writes(e->gl, bound(e, target), false);
 }
 
 void GL_APIENTRY gl_enc_special_glInvalidateBufferData(GLuint buffer)
@@ -99,6 +108,7 @@ void GL_APIENTRY gl_enc_special_glInvalidateBufferData(GLuint buffer)
 	if (!e || (mapped(e, buffer, 0, 0, true) && refuse(e)))
 		return;
 	gl_enc_glInvalidateBufferData(buffer);
+	ge_copy_host_writes(e->gl, buffer, true);
 }
 
 void GL_APIENTRY gl_enc_special_glInvalidateBufferSubData(GLuint buffer, GLintptr offset,
@@ -108,4 +118,5 @@ void GL_APIENTRY gl_enc_special_glInvalidateBufferSubData(GLuint buffer, GLintpt
 	if (!e || (mapped(e, buffer, offset, length, false) && refuse(e)))
 		return;
 	gl_enc_glInvalidateBufferSubData(buffer, offset, length);
+	ge_copy_host_writes(e->gl, buffer, false);
 }

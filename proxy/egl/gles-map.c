@@ -1,10 +1,12 @@
 /*
  * Buffer mapping (GL_OES_mapbuffer, GL_EXT_map_buffer_range) emulated with
  * shadow memory: the host's memory is not the app's. A map gets the
- * buffer's bytes from the host (GL_OP_BUFFER_READ) unless the app said it
- * will not look at them (INVALIDATE_*, FLUSH_EXPLICIT without READ);
- * written bytes go back as glBufferSubData at unmap, or at each
- * glFlushMappedBufferRangeEXT.
+ * buffer's bytes unless the app said it will not look at them (INVALIDATE_*,
+ * FLUSH_EXPLICIT without READ): from the library's copy of the store where
+ * it has one, else from the host (GL_OP_BUFFER_READ, a round trip), the first
+ * such map making the copy (gles-buffer-copy.c); written bytes go back as
+ * glBufferSubData at unmap, or at each glFlushMappedBufferRangeEXT, and into
+ * the copy.
  *
  * glGetBufferParameteriv(GL_BUFFER_MAPPED_OES/GL_BUFFER_ACCESS_OES) still
  * asks the host, which never sees the mapping: it says unmapped.
@@ -117,7 +119,7 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 	        !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT |
 	                    GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
 	if (error == GL_NO_ERROR && need_bytes &&
-	    !ge_buffer_read(e, target, (uint64_t)offset, (uint64_t)length, shadow))
+	    !ge_copy_map_bytes(e, target, b, offset, length, access & GL_MAP_READ_BIT_EXT, shadow))
 		error = GL_OUT_OF_MEMORY;
 	if (error == GL_NO_ERROR) {
 		b->map = shadow;
@@ -206,8 +208,10 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 		return GL_FALSE;
 	}
 	if ((m.map_access & GL_MAP_WRITE_BIT_EXT) &&
-	    !(m.map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
+	    !(m.map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT)) {
 		write_back(target, m.map_offset, m.map_length, m.map);
+		ge_copy_sent(e->gl, name, m.map_offset, m.map_length, m.map);
+	}
 	free(m.map_base);
 	return GL_TRUE;
 }
@@ -245,8 +249,10 @@ void GL_APIENTRY gl_enc_special_glFlushMappedBufferRangeEXT(GLenum target, GLint
 		at = b->map_offset + offset;
 	}
 	pthread_mutex_unlock(&e->gl->share->lock);
-	if (bytes)
+	if (bytes) {
 		write_back(target, at, length, bytes);
+		ge_copy_sent(e->gl, name, at, length, bytes);
+	}
 	free(bytes);
 	if (error != GL_NO_ERROR)
 		gl_enc_error(e, error);

@@ -37,6 +37,7 @@ struct ge_share *ge_share_ref(struct ge_share *s)
 static void free_buffer(uint32_t name, void *val, void *data)
 {
 	ge_buffer_unmap(val);
+	ge_copy_drop(val);
 	free(val);
 }
 
@@ -68,6 +69,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	}
 	gl->d = d;
 	gl->api = api;
+	gl->serial = ge_copy_next_serial();
 	ge_vao_init(&gl->default_vao);
 	gl->vao = &gl->default_vao;
 	gl->arb_error_position = -1;
@@ -193,11 +195,21 @@ uint32_t gl_enc_unpack_buffer(struct gl_enc *e)
 	return e->gl ? e->gl->buffers[gl_buffer_target(GL_PIXEL_UNPACK_BUFFER)] : 0;
 }
 
+/* The targets the GPU writes through (gles-buffer-copy.c); glBindBufferBase/Range
+ * come here too. */
+static bool gpu_writes(uint32_t target)
+{
+	return target == GL_TRANSFORM_FEEDBACK_BUFFER || target == GL_SHADER_STORAGE_BUFFER ||
+	       target == GL_ATOMIC_COUNTER_BUFFER || target == GL_PIXEL_PACK_BUFFER;
+}
+
 void gl_enc_hook_glBindBuffer(struct gl_enc *e, GLenum target, GLuint buffer)
 {
 	uint32_t *b = binding(e->gl, target);
 	if (b)
 		*b = buffer;
+	if (gpu_writes(target))
+		ge_copy_gpu_writes(e->gl, buffer);
 }
 
 /* They bind the generic target too. */
@@ -322,6 +334,7 @@ void gl_enc_hook_glDeleteBuffers(struct gl_enc *e, GLsizei n, const GLuint *buff
 		struct ge_buffer *b = ge_map_remove(&gl->share->buffers, name);
 		if (b) {
 			ge_buffer_unmap(b);
+			ge_copy_drop(b);
 			free(b);
 		}
 	}
@@ -353,7 +366,7 @@ void gl_enc_hook_glBufferData(struct gl_enc *e, GLenum target, GLsizeiptr size, 
 	if (b && !b->immutable) { /* an immutable store: the driver refuses */
 		/* New data store: a mapping of the old one ends. */
 		ge_buffer_unmap(b);
-		b->size = size;
+		ge_copy_store(gl, b, size, data);
 	}
 	pthread_mutex_unlock(&gl->share->lock);
 }
@@ -372,6 +385,7 @@ void gl_enc_hook_glBufferStorageEXT(struct gl_enc *e, GLenum target, GLsizeiptr 
 	struct ge_buffer *b = ge_share_buffer(gl->share, name, true);
 	if (b && !b->immutable) {
 		ge_buffer_unmap(b);
+		ge_copy_drop(b);
 		b->size = size;
 		b->immutable = true;
 		b->storage_flags = flags;

@@ -24,6 +24,7 @@
 
 struct ge_display;
 struct ge_debug;
+struct gl_enc;
 
 /* Attributes tracked client-side; GL_MAX_VERTEX_ATTRIBS above this is
  * reported as this. */
@@ -87,6 +88,16 @@ struct ge_buffer {
 	bool immutable;
 	uint32_t storage_flags;
 	uint8_t *persist_copy;
+	/* The library's copy of the store (gles-buffer-copy.c): `size` bytes as
+	 * the host holds them, or NULL; no_copy: the host may change the store
+	 * without the library knowing the bytes, so it never gets one;
+	 * writer: the serial of the one context whose writes and maps a copy may
+	 * follow (0: none yet); undefined: the store's bytes are undefined in GL
+	 * (glBufferData without data) and nothing has been written since. */
+	uint8_t *copy;
+	bool no_copy;
+	bool undefined;
+	uint64_t writer;
 };
 
 /* Mappings of immutable stores in this process (gles-persist.c): while
@@ -117,6 +128,7 @@ struct ge_share {
 
 struct ge_gl_state {
 	struct ge_share *share;
+	uint64_t serial; /* this context's, unique in the process (gles-buffer-copy.c) */
 	struct ge_display *d;
 	const struct ge_api *api;            /* the context's: strings, limits, level */
 	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
@@ -238,6 +250,33 @@ void ge_buffer_unmap(struct ge_buffer *b);
  * (NULL on failure, the result NULL too). */
 #define GE_MAP_ALIGNMENT 4096u
 void *ge_buffer_shadow(int64_t offset, int64_t length, bool zero, void **base);
+
+/* ---- gles-buffer-copy.c: the library's copy of a mapped buffer's store ---- */
+
+/* The copies in this process hold at most this many bytes together. */
+#define GE_COPY_LIMIT (256u << 20)
+/* The next context's serial (1, 2, ...). */
+uint64_t ge_copy_next_serial(void);
+/* A map of [offset, offset + length) of `b`'s store, bound to `target`, needs the bytes
+ * there (`reads`: the app reads them too): copies them into `out` from the copy, making it
+ * first (the whole store fetched) where `b` may have one; else fetches the range as before
+ * copies. Share locked. False when the host did not answer. */
+bool ge_copy_map_bytes(struct gl_enc *e, uint32_t target, struct ge_buffer *b, int64_t offset,
+                       int64_t length, bool reads, void *out);
+/* glBufferData of `b` (not immutable, unmapped) from `gl`: its new size, and its bytes
+ * (NULL: undefined). Share locked. */
+void ge_copy_store(struct ge_gl_state *gl, struct ge_buffer *b, int64_t size, const void *data);
+/* The library sent `length` bytes of `data` (NULL: bytes it does not keep) into `name`'s
+ * store at `offset` from `gl`'s stream: glBufferSubData, a map's write-back. */
+void ge_copy_sent(struct ge_gl_state *gl, uint32_t name, int64_t offset, int64_t length,
+                  const void *data);
+/* The host changes bytes of `name`'s store once, the library not knowing which (a copy
+ * into it, a clear, an invalidation; `undefined`: GL leaves the whole store undefined). */
+void ge_copy_host_writes(struct ge_gl_state *gl, uint32_t name, bool undefined);
+/* `name` is bound or named where the GPU may write it, from now on. */
+void ge_copy_gpu_writes(struct ge_gl_state *gl, uint32_t name);
+/* Frees `b`'s copy (before its size changes, or it goes). Share locked. */
+void ge_copy_drop(struct ge_buffer *b);
 
 /* ---- gl-dsa-tex.c ---- */
 

@@ -1,6 +1,6 @@
 /*
- * gl-es3-app [--es 3.0|3.1] [--hold]: an OpenGL ES 3.x Wayland client whose one frame
- * shows which ES 3 features worked (see gl-es3-app.h for the regions and the output).
+ * gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N]: an OpenGL ES 3.x Wayland client whose one
+ * frame shows which ES 3 features worked (see gl-es3-app.h for the regions and the output).
  *
  *   --es 3.1   (default) asks for an ES 3.1 context: every feature, compute included, and
  *              geometry shaders, texture buffers and tessellation through their OES
@@ -8,6 +8,8 @@
  *   --es 3.0   asks for an ES 3.0 context; compute and those are skipped, their regions
  *              stay clear
  *   --hold     keeps the frame on screen until SIGTERM or SIGINT (prints "held")
+ *   --map-loop N  draws no frame: maps one buffer N times instead, each map writing one
+ *              float of it and keeping the others, then checks the store (PASS map-loop)
  *
  * Exit status: 0 when every check passed, 1 when one failed, 2 when the window could not be
  * set up, 77 when the display offers no context of the version asked for (no config
@@ -173,6 +175,7 @@ static int draw_frame(struct gp_frame *f, int minor)
 			         GE_CLEAR_RGB);
 	}
 	ge_check_debug(f);
+	ge_check_maps(f);
 	/* The margins between regions: nothing drew there. */
 	for (int i = 0; i < GE_COLUMNS * GE_ROWS; i++) {
 		struct ge_rect r = ge_region_rect((enum ge_region)i);
@@ -198,7 +201,7 @@ static bool context_version_ok(int minor)
 	return true;
 }
 
-static int run(struct gp_app *app, int minor, bool hold)
+static int run(struct gp_app *app, int minor, bool hold, int map_loop)
 {
 	struct gp_window *w = gp_window_create(app, WIDTH, HEIGHT, "gl-es3-app");
 	if (!w)
@@ -221,7 +224,10 @@ static int run(struct gp_app *app, int minor, bool hold)
 	if (!f)
 		goto out_current;
 	int failures = context_version_ok(minor) ? 0 : 1;
-	failures += draw_frame(f, minor);
+	if (map_loop)
+		failures += ge_map_loop(map_loop);
+	else
+		failures += draw_frame(f, minor);
 	free(f);
 	if (!eglSwapBuffers(app->egl, w->egl_surface)) {
 		printf("FAIL swap: eglSwapBuffers: %s\n", gp_egl_error_name(eglGetError()));
@@ -246,14 +252,19 @@ int main(int argc, char **argv)
 {
 	int minor = 1;
 	bool hold = false;
+	int map_loop = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--hold") == 0) {
 			hold = true;
+		} else if (strcmp(argv[i], "--map-loop") == 0 && i + 1 < argc &&
+		           atoi(argv[i + 1]) > 0) {
+			map_loop = atoi(argv[++i]);
 		} else if (strcmp(argv[i], "--es") == 0 && i + 1 < argc &&
 		           (strcmp(argv[i + 1], "3.0") == 0 || strcmp(argv[i + 1], "3.1") == 0)) {
 			minor = argv[++i][2] - '0';
 		} else {
-			fprintf(stderr, "usage: gl-es3-app [--es 3.0|3.1] [--hold]\n");
+			fprintf(stderr,
+			        "usage: gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N]\n");
 			return 2;
 		}
 	}
@@ -267,7 +278,7 @@ int main(int argc, char **argv)
 		        "gl-es3-app: the display has no RGBA8888 window config with a depth "
 		        "buffer renderable with EGL_OPENGL_ES3_BIT: no OpenGL ES 3 here\n");
 	else
-		status = run(&app, minor, hold);
+		status = run(&app, minor, hold, map_loop);
 	eglTerminate(app.egl);
 	printf("exit status %d\n", status);
 	return status;

@@ -17,6 +17,7 @@
  * gl-es3-app.c       options, window, context, the frame, --hold
  * gl-es3-draw.c      instancing, uniform buffers, transform feedback
  * gl-es3-buffers.c   compute, pixel-pack readback, pixel-unpack upload
+ * gl-es3-maps.c      buffer maps that keep the bytes the app does not write
  * gl-es3-stages.c    a geometry shader, a texture buffer, tessellation shaders (the
  *                    OES extensions of an ES 3.1 context; skipped with --es 3.0)
  */
@@ -82,6 +83,12 @@ void ge_draw_pbo_readback(struct gp_frame *f);
 void ge_draw_pbo_upload(struct gp_frame *f);
 /* gl-es3-debug.c: GL_KHR_debug's messages reach the log and the callback. */
 void ge_check_debug(struct gp_frame *f);
+
+/* gl-es3-maps.c: maps that keep bytes the app does not write, after every kind of write
+ * into the store (PASS/FAIL lines); --map-loop: n write maps of one buffer, then its
+ * check, 1 when it fails. */
+void ge_check_maps(struct gp_frame *f);
+int ge_map_loop(int n);
 /* A quad over r showing a texture (nearest), for the features that produce one. */
 void ge_draw_texture(struct gp_frame *f, const char *what, GLuint tex, struct ge_rect r);
 /* A quad over r drawn with prog, whose vec4 "rect" uniform (x, y, w, h in normalised

@@ -10,7 +10,9 @@
 # queries answering the app's names) and a patch tessellated into a quad; and GL_KHR_debug
 # (tests/gl/gl-es3-debug.c): a driver's GL error and an inserted marker reach the message log
 # with no callback set, and the callback (in the app's thread, context current) once one is,
-# as does an error the library finds itself. glReadPixels sees every region right, and so does the host
+# as does an error the library finds itself; and buffer maps that keep the bytes the app does not
+# write (tests/gl/gl-es3-maps.c) give them as the store holds them after glBufferSubData,
+# glBufferData, orphaning, glCopyBufferSubData and transform feedback wrote it. glReadPixels sees every region right, and so does the host
 # compositor's screenshot. Through gpu-0 the app maps none of Mesa's drivers: the link
 # process renders.
 #
@@ -46,7 +48,9 @@ for check in instancing ubo-base ubo-range xfb compute pbo-readback pbo-upload g
 done
 for check in context-version ubo-std140-size xfb-primitives-written compute-invocations \
 	pbo-readback-values texbuffer-queries debug-log debug-callback-pointers debug-callback \
-	debug-callback-api-error debug-callback-thread debug-callback-no-log; do
+	debug-callback-api-error debug-callback-thread debug-callback-no-log map-write-maps \
+	map-keeps-unwritten-bytes map-after-buffer-sub-data map-after-buffer-data map-after-orphaning \
+	map-after-copy-into map-after-transform-feedback; do
 	log_has es3 "^PASS $check( |$)" || fail "gl-es3-app did not check $check"
 done
 

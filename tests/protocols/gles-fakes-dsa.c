@@ -219,6 +219,11 @@ CLIENT_SPECIAL(void, glCreateProgramPipelines, (GLsizei n, GLuint *pipelines), )
 	                                   GLuint app_buffer)                                      \
 	{                                                                                          \
 		return GL_GUARD_CALL;                                                              \
+	}                                                                                          \
+	void gl_enc_hook_##name(struct gl_enc *e, GLuint id, GLuint buffer, GLenum pname,          \
+	                        GLintptr offset)                                                   \
+	{                                                                                          \
+		hook_calls++;                                                                      \
 	}
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectiv)
 QUERY_BUFFER_HOOK(glGetQueryBufferObjectuiv)

@@ -21,6 +21,11 @@ FB_TEXTURE_HOOK(glFramebufferTextureEXT)
 	{                                                                                          \
 		gles_host.name(target, internalformat, buffer);                                    \
 		return true;                                                                       \
+	}                                                                                          \
+	void gl_enc_hook_##name(struct gl_enc *e, GLenum target, GLenum internalformat,            \
+	                        GLuint buffer)                                                     \
+	{                                                                                          \
+		hook_calls++;                                                                      \
 	}
 TEX_BUFFER_WRAP(glTexBuffer)
 TEX_BUFFER_WRAP(glTexBufferOES)
@@ -33,6 +38,11 @@ TEX_BUFFER_WRAP(glTexBufferEXT)
 	{                                                                                          \
 		gles_host.name(target, internalformat, buffer, offset, size);                      \
 		return true;                                                                       \
+	}                                                                                          \
+	void gl_enc_hook_##name(struct gl_enc *e, GLenum target, GLenum internalformat,            \
+	                        GLuint buffer, GLintptr offset, GLsizeiptr size)                   \
+	{                                                                                          \
+		hook_calls++;                                                                      \
 	}
 TEX_BUFFER_RANGE_WRAP(glTexBufferRange)
 TEX_BUFFER_RANGE_WRAP(glTexBufferRangeOES)
