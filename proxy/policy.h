@@ -42,7 +42,8 @@ struct px_policy {
 	                         const struct wire_msg *msg, struct wire_object *created);
 	/* True for a request the compositor sends no event in response to, before `request`
 	 * sees it (sync.c). NULL: none is. */
-	bool (*quiet)(struct wire_object *obj, const struct wire_msg *msg);
+	bool (*quiet)(struct px_client *client, struct wire_object *obj,
+	              const struct wire_msg *msg);
 	/* After the object map applied the request, before it is relayed (hooks may send shm
 	 * data, which must precede it); `created` is the object it made, if any. False: the
 	 * client was closed. */
@@ -78,12 +79,13 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
 void px_pool_destroy(struct wire_object *obj);
 void px_buffer_destroy(struct wire_object *obj);
 void px_surface_destroy(struct wire_object *obj);
-bool px_surface_quiet(struct wire_object *obj, const struct wire_msg *msg);
+bool px_surface_quiet(struct px_client *client, struct wire_object *obj,
+                      const struct wire_msg *msg);
 
 /* sync.c */
 enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
                               const struct wire_msg *msg, struct wire_object *created);
-bool px_sync_quiet(struct wire_object *obj, const struct wire_msg *msg);
+bool px_sync_quiet(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg);
 void px_sync_callback_event(struct px_client *client, struct wire_object *obj,
                             const struct wire_msg *msg);
 /* Every relayed request goes by: `quiet` as its interface's quiet hook says. */

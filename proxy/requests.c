@@ -119,7 +119,7 @@ static bool process_one(struct px_client *client, const uint8_t *data, uint16_t 
 		if (a != PX_RELAY)
 			return a == PX_ANSWERED;
 	}
-	px_sync_note(client, policy->quiet && policy->quiet(obj, &msg));
+	px_sync_note(client, policy->quiet && policy->quiet(client, obj, &msg));
 	/* Hooks may send shm data, which must precede the request. */
 	if (policy->request && !policy->request(client, obj, &msg, created))
 		return false;

@@ -207,11 +207,17 @@ static bool commit(struct px_client *client, struct px_surface *s)
 }
 
 /* sync.c: attach, damage, damage_buffer and frame have no event in response
- * (a frame callback is done at a repaint); a commit has none when the
- * surface shows a buffer and keeps showing one. Its first buffer maps it,
- * and a commit without one begins or ends a role's configure handshake:
- * those are not quiet. */
-bool px_surface_quiet(struct wire_object *obj, const struct wire_msg *msg)
+ * (a frame callback is done at a repaint). A commit has none when the
+ * surface shows a buffer and keeps showing one that is not wl_shm's: its
+ * first buffer maps it, a commit without one begins or ends a role's
+ * configure handshake, and compositors release a shm buffer as they take
+ * the next one's pixels at its commit, which Mesa's software EGL on
+ * Wayland counts on (it throttles each frame with a wl_display.sync "so
+ * that the compositor can send a release event before checking for a free
+ * buffer", and has none left after four frames otherwise). So only frames
+ * of gpupipe's own buffers (the EGL library's, gpupipe_memory_v1) are
+ * quiet: the library waits for their release itself. */
+bool px_surface_quiet(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg)
 {
 	const struct px_surface *s = obj->data;
 	switch (msg->opcode) {
@@ -220,8 +226,12 @@ bool px_surface_quiet(struct wire_object *obj, const struct wire_msg *msg)
 	case WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER:
 	case WIRE_WL_SURFACE_REQ_FRAME:
 		return true;
-	case WIRE_WL_SURFACE_REQ_COMMIT:
-		return s && s->current_buffer && (!s->attached || s->pending_buffer);
+	case WIRE_WL_SURFACE_REQ_COMMIT: {
+		if (!s || !s->current_buffer || (s->attached && !s->pending_buffer))
+			return false;
+		uint32_t next = s->attached ? s->pending_buffer : s->current_buffer;
+		return !shm_buffer(client, s->current_buffer) && !shm_buffer(client, next);
+	}
 	default:
 		return false;
 	}

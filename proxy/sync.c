@@ -66,7 +66,7 @@ enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
 
 /* A relayed sync owes nothing of its own but its done, which syncs_out
  * waits for; wl_display.get_registry owes the globals. */
-bool px_sync_quiet(struct wire_object *obj, const struct wire_msg *msg)
+bool px_sync_quiet(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg)
 {
 	return msg->opcode == WIRE_WL_DISPLAY_REQ_SYNC;
 }

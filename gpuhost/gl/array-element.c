@@ -41,6 +41,10 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 		/* Its upload and re-pointing would be refused by the driver. */
 		if (op == GL_OP_CLIENT_ARRAY)
 			return gh_gl_fail(x, "a client array between glBegin and glEnd");
+		/* Buffer binds, maps and unmaps the driver would refuse. */
+		if (!gl_begin_end_allows(op))
+			return gh_gl_fail(x, "between glBegin and glEnd, where the driver refuses "
+			                     "the buffer commands it takes");
 		return true;
 	}
 	if (gl_begin_end_allows(op))

@@ -587,6 +587,17 @@ bool gh_gl_lists_reread_pending(struct gl_exec *x)
 	return reread(x, worst);
 }
 
+/* A call the host did not run (GL_OUT_OF_MEMORY or GL_INVALID_OPERATION
+ * recorded) still leaves glBegin/glEnd where the library takes it to be,
+ * `after`: where it says outside while the driver may be inside, the
+ * driver's primitive is ended, as the call would have ended it. */
+static void not_run(struct gl_exec *x, enum gles_prim after)
+{
+	if (x->ctx->begin_end && !gles_prim_inside(after))
+		gles_host.glEnd();
+	gh_gl_prim_set(x->ctx, after);
+}
+
 /* Runs `call` (a glCallList or glCallLists) and re-reads what it may have
  * changed behind the trackers: at once, or, called between glBegin and
  * glEnd, before the first command after glEnd. */
@@ -612,7 +623,7 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 	uint64_t worst = share->lists.images ? share->lists.charged_total + l->making : 0;
 	if (worst && !gh_gl_quota_charge(&x->gl->quota, 0, worst, "display lists run")) {
 		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
-		gh_gl_prim_set(x->ctx, after);
+		not_run(x, after);
 		return true;
 	}
 	/* A compressed upload a list holds replays under the unpack state:
@@ -622,7 +633,7 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 	if (!gh_gl_list_replay_begin(x, &replay, gles_prim_inside(after))) {
 		if (worst)
 			gh_gl_quota_adjust(&x->gl->quota, worst, 0);
-		gh_gl_prim_set(x->ctx, after);
+		not_run(x, after);
 		return true;
 	}
 	call(arg);

@@ -165,6 +165,9 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	x->replied = false;
 	if (x->ctx && x->ctx->begin_end && !gh_gl_begin_end_allows(x, hdr.op))
 		return false;
+	/* What the list being made holds (gles-list-prims.h). */
+	if (x->ctx && x->ctx->lists.mode)
+		gles_list_prims_command(&x->ctx->lists.prims, hdr.op);
 	if (x->ctx && x->ctx->lists.reread_pending && !x->ctx->begin_end &&
 	    (!gh_gl_stream_make_current(x) || !gh_gl_lists_reread_pending(x)))
 		return false;

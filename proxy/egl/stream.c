@@ -272,6 +272,14 @@ uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 {
 	if (ge_stream_lost(e))
 		return NULL;
+	struct ge_gl_state *gl = e->gl;
+	if (gl && gl->begin_end && !gl_begin_end_allows(op) &&
+	    !ge_list_compiles_in_primitive(gl, op)) {
+		/* GL's answer between glBegin and glEnd, whatever entry point
+		 * sent it: the host would end the link. */
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return NULL;
+	}
 	uint64_t size = 8ull + payload;
 	if (size > GL_MAX_COMMAND || payload % 4) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
@@ -285,6 +293,10 @@ uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 			return NULL;
 		}
 	}
+	/* What the list being made holds, as the host will see it
+	 * (gles-list-prims.h). */
+	if (gl && gl->list_mode)
+		gles_list_prims_command(&gl->list_prims, op);
 	struct gl_cmd h = {.size = (uint32_t)size, .op = op};
 	uint8_t *p = e->buf + e->len;
 	memcpy(p, &h, sizeof(h));

@@ -140,7 +140,47 @@ static bool gl_list_compressed_upload_replays_its_copy_only(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* A call the host refuses to run (here: the unpack state could not be restored inside a
+ * primitive) still moves glBegin/glEnd where the library takes it: glBegin, then
+ * glCallList({a vertex, glEnd}) refused leaves the host outside, so the host ends the
+ * driver's primitive as the list would have: a glBindBuffer after it is served and is the
+ * driver's binding too. (Review of 2026-12-06: the host went outside, the driver stayed
+ * inside and kept the old binding.) */
+static bool gl_list_call_refused_inside_a_primitive_ends_it(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	static const uint8_t listed[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+	texture_5(&g);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 1u, GL_COMPILE_);
+	rgtc1_image(&g, 4, 4, 8, listed, 8, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 2u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_buffer(&g, 0x8892u, 9, listed, sizeof(listed));
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "the lists made: glGetError 0x%x", err);
+	blocks_on(&g);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 2u);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_INVALID_OPERATION, "the call refused: glGetError 0x%x", err);
+	hl_gl_cmd(&g, GLES_OP_glGetIntegerv, 2, 0x8894u, 4u); /* GL_ARRAY_BUFFER_BINDING */
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size = 0, v[2] = {0};
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetIntegerv, &size);
+	CHECK(p && size >= 8);
+	memcpy(v, p, 8);
+	CHECKF(v[1] == 0, "GL_ARRAY_BUFFER_BINDING %u after the glBindBuffer of 0", v[1]);
+	return hl_gl_close_served(e, &g);
+}
+
 const struct hl_case hl_compat_lists_compressed_cases[] = {
+        HL_CASE(gl_list_call_refused_inside_a_primitive_ends_it),
         HL_CASE(gl_list_compressed_upload_laid_out_in_blocks_ends_the_link),
         HL_CASE(gl_list_compressed_upload_from_an_unpack_buffer_ends_the_link),
         HL_CASE(gl_list_compressed_upload_replays_its_copy_only),

@@ -417,6 +417,24 @@ static bool gl_list_draw_anywhere_else_ends_the_link(struct hl_env *e)
 	return true;
 }
 
+/* The EGL-level buffer commands the host runs as binds, maps and unmaps end the link
+ * between glBegin and glEnd, where the driver refuses them while the host would follow
+ * them (a review of 2026-12-06: GL_OP_BUFFER_UNPERSIST there forgot a mapping the driver
+ * kept). */
+static bool gl_buffer_unpersist_between_begin_and_end_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd_begin(&g, GL_OP_BUFFER_UNPERSIST);
+	hl_put_u32(&g.cmds, 1u);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_BUFFER_UNPERSIST: between glBegin and glEnd, where the driver "
+	                  "refuses the buffer commands it takes");
+}
+
 /* glTexImage2D between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list is compiled and
  * fails to run: its 16 MiB are the list's, not the bound texture's, and given back with the
  * list. Against --quota-gl-memory 64M (the context takes 4 MiB): the list 16, textures 9
@@ -458,6 +476,7 @@ const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_list_begin_inside_a_primitive_does_not_nest),
         HL_CASE(gl_list_draw_between_begin_and_end_is_compiled_to_fail),
         HL_CASE(gl_list_draw_anywhere_else_ends_the_link),
+        HL_CASE(gl_buffer_unpersist_between_begin_and_end_ends_the_link),
         HL_CASE_ARGS(gl_list_texture_image_between_begin_and_end_is_charged_to_the_list,
                      "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),

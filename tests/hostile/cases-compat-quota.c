@@ -294,6 +294,94 @@ static bool gl_list_calling_lists_leaves_the_gate_closed_till_glend(struct hl_en
 	return true;
 }
 
+/* The GL_ARRAY_BUFFER binding the driver has (glGetIntegerv, answered by the host). */
+static bool array_buffer_binding_is(struct hl_gl_link *g, uint32_t want)
+{
+	hl_gl_cmd(g, GLES_OP_glGetIntegerv, 2, 0x8894u, 4u); /* GL_ARRAY_BUFFER_BINDING */
+	CHECK(hl_gl_send(g, CH, 0));
+	uint32_t size = 0, v[2] = {0};
+	const uint8_t *p = hl_gl_reply(g, GLES_OP_glGetIntegerv, &size);
+	CHECK(p && size >= 8);
+	memcpy(v, p, 8);
+	CHECKF(v[1] == want, "GL_ARRAY_BUFFER_BINDING %u, want %u", v[1], want);
+	return true;
+}
+
+/* Mesa plays the vertices, glBegin and glEnd a list compiled as one block, and a block that
+ * begins a primitive while one is open is GL's error whole, its glEnd too: glBegin, then
+ * glCallList({glBegin, a vertex, glEnd}) leaves the driver inside. The host must not take it
+ * to be outside (a glBindBuffer there would be followed by the host and refused by the
+ * driver): the link ends on it. (Review of 2026-12-06: the host took it as outside, and a
+ * draw then read host memory at the pointer's offset.) */
+static bool gl_balanced_list_called_inside_a_primitive_keeps_the_gate_closed(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(gen_lists(&g, 1, &base));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_NO_ERROR, "the list made"));
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBindBuffer: between glBegin and glEnd, where GL refuses it");
+}
+
+/* A list that calls a list ending inside a primitive, then has a primitive of its own:
+ * P = {glCallList(M = {glBegin, a vertex}), glBegin, a vertex, glEnd}. Mesa runs M, then
+ * skips P's block (it begins inside M's primitive): called from outside, P leaves the driver
+ * inside though its last glEnd is P's own. The host takes it as maybe inside: the link ends
+ * on a glBindBuffer after it. */
+static bool gl_list_calling_an_open_list_before_its_glend_keeps_the_gate_closed(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	uint32_t base = 0;
+	CHECK(gen_lists(&g, 2, &base));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base + 1, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_NO_ERROR, "the lists made"));
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base + 1);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glBindBuffer: between glBegin and glEnd, where GL refuses it");
+}
+
+/* The same list called outside a primitive ends outside (every block plays): a glBindBuffer
+ * after it is served and is the driver's binding too. */
+static bool gl_balanced_list_called_outside_leaves_the_gate_open(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	static const uint8_t data[64];
+	uint32_t base = 0;
+	hl_gl_buffer(&g, 0x8892u, 9, data, sizeof(data));
+	CHECK(gen_lists(&g, 1, &base));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
+	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the list"));
+	CHECK(array_buffer_binding_is(&g, 0));
+	return hl_gl_close_served(e, &g);
+}
+
 /* Proxy targets make no image (GL only answers whether one would fit): the host passes
  * them to the driver uncharged and changes no texture's record. Against --quota-gl-memory
  * 64M (the context takes 4 MiB): a 64 MiB 2D proxy five times and a 256 MiB 3D storage
@@ -382,6 +470,9 @@ const struct hl_case hl_compat_quota_cases[] = {
         HL_CASE(gl_list_left_inside_begin_is_followed),
         HL_CASE(gl_list_left_inside_begin_gates_what_follows),
         HL_CASE(gl_list_calling_lists_leaves_the_gate_closed_till_glend),
+        HL_CASE(gl_balanced_list_called_inside_a_primitive_keeps_the_gate_closed),
+        HL_CASE(gl_list_calling_an_open_list_before_its_glend_keeps_the_gate_closed),
+        HL_CASE(gl_balanced_list_called_outside_leaves_the_gate_open),
         HL_CASE_ARGS(gl_proxy_textures_are_not_charged, "--quota-gl-memory", "64M"),
         HL_CASE(gl_window_front_named_every_way_keeps_the_link),
 };
