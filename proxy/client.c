@@ -144,7 +144,7 @@ static void linger(struct px_client *client)
 static void client_finish(struct px_client *client)
 {
 	if (client->syncs_relayed || client->syncs_answered)
-		gp_log(INFO, "wl_display.sync: %llu relayed to the compositor, %llu answered here",
+		gp_log(INFO, "wl_display.sync: %llu answered by the compositor, %llu answered here",
 		       (unsigned long long)client->syncs_relayed,
 		       (unsigned long long)client->syncs_answered);
 	wire_conn_flush(&client->link);

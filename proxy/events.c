@@ -81,9 +81,14 @@ static bool process_event(struct px_client *client, const uint8_t *data, uint16_
 		                desc->name, err);
 		return false;
 	}
+	const struct px_policy *policy = px_policy(obj->interface);
+	if (policy->withhold && policy->withhold(client, obj, &msg)) {
+		if (desc->destructor)
+			px_object_destroy(obj);
+		return true;
+	}
 	if (!px_event_send(client, &msg, obj))
 		return false;
-	const struct px_policy *policy = px_policy(obj->interface);
 	if (policy->event)
 		policy->event(client, obj, &msg);
 	if (desc->destructor)

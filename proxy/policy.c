@@ -12,7 +12,7 @@ static const struct px_policy policies[WIRE_INTERFACE_COUNT] = {
         POLICY(WL_DISPLAY) = {.answer = px_sync_answer,
                               .quiet = px_sync_quiet,
                               .event = display_event},
-        POLICY(WL_CALLBACK) = {.event = px_sync_callback_event},
+        POLICY(WL_CALLBACK) = {.withhold = px_sync_withhold, .event = px_sync_callback_event},
         /* shm pools become replicated regions; commits send the damaged bytes first. */
         POLICY(WL_SHM) = {.take_fd = px_shm_take_fd, .request = px_shm_request},
         POLICY(WL_SHM_POOL) = {.request = px_shm_pool_request, .destroy = px_pool_destroy},

@@ -49,6 +49,10 @@ struct px_policy {
 	 * client was closed. */
 	bool (*request)(struct px_client *client, struct wire_object *obj,
 	                const struct wire_msg *msg, struct wire_object *created);
+	/* True for an event not to relay to the app (its object's bookkeeping still
+	 * follows it). NULL: every event is relayed. */
+	bool (*withhold)(struct px_client *client, struct wire_object *obj,
+	                 const struct wire_msg *msg);
 	/* After an event was relayed to the app. */
 	void (*event)(struct px_client *client, struct wire_object *obj,
 	              const struct wire_msg *msg);
@@ -85,6 +89,8 @@ bool px_surface_quiet(struct px_client *client, struct wire_object *obj,
 /* sync.c */
 enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
                               const struct wire_msg *msg, struct wire_object *created);
+bool px_sync_withhold(struct px_client *client, struct wire_object *obj,
+                      const struct wire_msg *msg);
 bool px_sync_quiet(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg);
 void px_sync_callback_event(struct px_client *client, struct wire_object *obj,
                             const struct wire_msg *msg);

@@ -18,15 +18,20 @@
  * So a sync is answered here, at once, when no request since the last
  * relayed sync was other than quiet and that sync's own done has come back
  * (a later sync must not overtake it, nor the events before it). The done
- * carries the serial of the last done the compositor gave, and the
- * callback's id is freed as the compositor would (wl_display.delete_id).
+ * carries the serial of the last done the compositor gave. The sync still
+ * goes on to the host, without anyone waiting for it: the host keeps the
+ * app's ids dense (a new id one past the highest it has seen, else the
+ * link ends), so the callback must exist there too; its done is withheld
+ * when it comes back, and the compositor's wl_display.delete_id frees the
+ * id in the app as it would have.
  */
 
 #include "client.h"
 #include "policy.h"
 
-/* What wire_object.data holds for a relayed sync's callback. */
-static char sync_callback;
+/* What wire_object.data holds for a sync's callback: relayed (the app
+ * waits for its done), or answered here (its done is withheld). */
+static char sync_callback, answered_callback;
 
 static bool send_local(struct px_client *client, uint32_t object,
                        const struct wire_interface *iface, uint16_t opcode, uint32_t arg)
@@ -56,12 +61,16 @@ enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
 	}
 	uint32_t id = msg->args[0].u; /* the callback's new_id */
 	if (!send_local(client, id, &wire_iface_wl_callback, WIRE_WL_CALLBACK_EVT_DONE,
-	                client->sync_serial) ||
-	    !send_local(client, 1, &wire_iface_wl_display, WIRE_WL_DISPLAY_EVT_DELETE_ID, id))
+	                client->sync_serial))
 		return PX_ANSWER_FAILED;
-	wire_object_remove(&client->objects, id);
+	created->data = &answered_callback;
 	client->syncs_answered++;
-	return PX_ANSWERED;
+	return PX_RELAY;
+}
+
+bool px_sync_withhold(struct px_client *client, struct wire_object *obj, const struct wire_msg *msg)
+{
+	return obj->data == &answered_callback && msg->opcode == WIRE_WL_CALLBACK_EVT_DONE;
 }
 
 /* A relayed sync owes nothing of its own but its done, which syncs_out

@@ -82,6 +82,14 @@ bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)
 	struct gh_gl_lists *l = &x->ctx->lists;
 	if (l->mode)
 		gles_list_prims_begin(&l->prims);
+	/* The list base the calls compiled inside this primitive name lists by
+	 * (lists.c, note_calls), read while GL still answers. */
+	if (l->mode == COMPILE_AND_EXECUTE && !x->ctx->begin_end) {
+		GLint base = 0;
+		gles_host.glGetIntegerv(0x0B32 /* GL_LIST_BASE */, &base);
+		l->base = (uint32_t)base;
+		l->base_known = true;
+	}
 	/* GL_COMPILE compiles glBegin, not runs it. */
 	if (l->mode != COMPILE)
 		gh_gl_prim_set(x->ctx, GLES_PRIM_IN);
@@ -95,6 +103,7 @@ bool gl_exec_hook_glEnd(struct gl_exec *x)
 	struct gh_gl_lists *l = &x->ctx->lists;
 	if (l->mode)
 		gles_list_prims_end(&l->prims);
+	l->base_known = false;
 	if (l->mode != COMPILE)
 		gh_gl_prim_set(x->ctx, GLES_PRIM_OUT);
 	return true;

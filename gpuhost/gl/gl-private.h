@@ -551,12 +551,22 @@ void gh_gl_bindings_after(struct gl_exec *x);
 
 /* Display lists of a context (lists.c). `mode`: the list being made, 0 (none),
  * GL_COMPILE or GL_COMPILE_AND_EXECUTE, as the driver says after glNewList. */
+#define GH_GL_LIST_CALLS 16
 struct gh_gl_lists {
 	uint32_t mode, name;
 	bool fresh;      /* `name` was charged to the names quota by this glNewList */
 	uint64_t making; /* the images of the list being made, charged */
-	/* The list being made: its glBegin/glEnd flags so far (gles-list-prims.h). */
+	/* The list being made: its glBegin/glEnd flags so far (gles-list-prims.h);
+	 * the lists it calls (glCallList's names, up to GH_GL_LIST_CALLS; past
+	 * them, or with a glCallLists, `calls_unknown`), and whether one was
+	 * called inside a primitive of the list (lists.c, crash_ahead). */
 	uint32_t prims;
+	uint32_t calls[GH_GL_LIST_CALLS], n_calls;
+	bool calls_unknown, call_in_primitive;
+	/* GL_LIST_BASE, read at a glBegin run while the list is made
+	 * (array-element.c): GL answers no query inside the primitive. */
+	uint32_t base;
+	bool base_known;
 	/* Per kind, the host names the list being made binds (-> 1), or NULL. */
 	struct gh_gl_map *binds[GH_GL_LIST_BIND_KINDS];
 	/* Lists ran between glBegin and glEnd, where GL answers no query: the

@@ -473,6 +473,8 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 		l->name = (uint32_t)index;
 		l->making = 0;
 		l->prims = 0;
+		l->n_calls = 0;
+		l->calls_unknown = l->call_in_primitive = l->base_known = false;
 		unlist(x->ctx->share, l->binds);
 		if (fresh && (uint32_t)index == list) {
 			uint64_t added = 0;
@@ -484,10 +486,76 @@ bool gl_exec_wrap_glNewList(struct gl_exec *x, GLuint list, GLenum mode)
 	return true;
 }
 
+/* A list being made calls `list`, or lists it cannot name (NULL). */
+static void note_call(struct gh_gl_lists *l, const GLuint *list)
+{
+	if (l->prims & GLES_LIST_LAST_BEGIN)
+		l->call_in_primitive = true;
+	if (!list) {
+		l->calls_unknown = true;
+		return;
+	}
+	for (uint32_t i = 0; i < l->n_calls; i++)
+		if (l->calls[i] == *list)
+			return;
+	if (l->n_calls == GH_GL_LIST_CALLS)
+		l->calls_unknown = true;
+	else
+		l->calls[l->n_calls++] = *list;
+}
+
+/* glCallLists compiled: its names, from the list base the driver has now
+ * (inside a primitive the app opened, GL answers no query: the base read
+ * at its glBegin). */
+static void note_calls(struct gl_exec *x, GLsizei n, GLenum type, const void *lists)
+{
+	struct gh_gl_lists *l = &x->ctx->lists;
+	GLint base = (GLint)l->base;
+	if ((x->ctx->begin_end && !l->base_known) || n > GH_GL_LIST_CALLS) {
+		note_call(l, NULL);
+		return;
+	}
+	if (!x->ctx->begin_end)
+		gles_host.glGetIntegerv(0x0B32 /* GL_LIST_BASE */, &base);
+	for (GLsizei i = 0; i < n; i++) {
+		GLuint name = (GLuint)base + gl_call_lists_offset(type, lists, (uint32_t)i);
+		note_call(l, &name);
+	}
+}
+
+/* Mesa 22.3 crashes in glEndList (swrast_dri.so) when the list calls a name
+ * that is no list then, and calls some list inside a primitive of its own
+ * or ends inside one (a review of 2026-12-06, confirmed with lists of the
+ * shapes {glBegin, call 9}, {glBegin, call 2, glEnd, call 9}, {call 9,
+ * glBegin}; GL takes them all: a missing list runs nothing). The link ends
+ * instead of its process, saying why. True when the driver may crash. */
+static bool crash_ahead(struct gl_exec *x)
+{
+	struct gh_gl_lists *l = &x->ctx->lists;
+	if (!l->call_in_primitive && !(l->prims & GLES_LIST_LAST_BEGIN))
+		return false;
+	if (!l->n_calls && !l->calls_unknown)
+		return false;
+	/* glIsList is GL's error inside a primitive the app's glBegin opened. */
+	if (l->calls_unknown || x->ctx->begin_end)
+		return true;
+	for (uint32_t i = 0; i < l->n_calls; i++)
+		if (!gles_host.glIsList(l->calls[i]))
+			return true;
+	return false;
+}
+
 bool gl_exec_wrap_glEndList(struct gl_exec *x)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
 	struct gh_gl_share *share = x->ctx->share;
+	if (l->mode && crash_ahead(x))
+		return gh_gl_fail(
+		        x,
+		        "display list %u calls a list that does not exist (or one gpupipe "
+		        "cannot name: glCallLists) with a primitive of its own open: "
+		        "the host's driver (Mesa 22) crashes compiling that",
+		        l->name);
 	gles_host.glEndList();
 	if (!l->mode)
 		return true; /* GL_INVALID_OPERATION, the driver's */
@@ -608,6 +676,9 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 	struct gh_gl_share *share = x->ctx->share;
 	if (l->mode)
 		gles_list_prims_call(&l->prims);
+	/* A list run may set the base or begin a primitive unseen. */
+	if (l->mode != COMPILE)
+		l->base_known = false;
 	if (l->mode == COMPILE) {
 		call(arg); /* compiled, not run */
 		return true;
@@ -656,6 +727,8 @@ static void call_one(const void *arg)
 
 bool gl_exec_wrap_glCallList(struct gl_exec *x, GLuint list)
 {
+	if (x->ctx->lists.mode)
+		note_call(&x->ctx->lists, &list);
 	return run_lists(x, call_one, &list, &list);
 }
 
@@ -675,6 +748,8 @@ static void call_many(const void *arg)
 bool gl_exec_wrap_glCallLists(struct gl_exec *x, GLsizei n, GLenum type, const void *lists)
 {
 	struct many m = {n, type, lists};
+	if (x->ctx->lists.mode)
+		note_calls(x, n, type, lists);
 	return run_lists(x, call_many, &m, NULL);
 }
 

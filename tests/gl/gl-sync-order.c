@@ -5,11 +5,11 @@
  *
  * An xdg_toplevel with an EGL window surface (swap interval 0) makes FRAMES frames, each a
  * glClear, eglSwapBuffers and wl_display_roundtrip (glmark2's loop, whose roundtrips
- * gpupipe-proxy answers itself), and halfway binds wl_output (and wl_seat, where the
- * compositor has one) and makes a roundtrip: the output's geometry, mode and done (and the
- * seat's capabilities) must all have arrived when it returns (the proxy must have relayed
- * that sync). Prints "ok" and exits 0, or says what was missing and exits 1. The same client
- * runs natively with Mesa, so the check is of the protocol, not of gpupipe's way.
+ * gpupipe-proxy answers itself) and a wl_surface.frame right after, and halfway binds wl_output
+ * (and wl_seat, where the compositor has one) and makes a roundtrip: the output's geometry, mode
+ * and done (and the seat's capabilities) must all have arrived when it returns (the proxy must have
+ * relayed that sync). Prints "ok" and exits 0, or says what was missing and exits 1. The same
+ * client runs natively with Mesa, so the check is of the protocol, not of gpupipe's way.
  */
 #include <stdio.h>
 #include <string.h>
@@ -136,6 +136,9 @@ int main(void)
 			return fail("eglSwapBuffers failed");
 		if (wl_display_roundtrip(app.display) < 0)
 			return fail("a frame's roundtrip failed");
+		/* A new object right after a roundtrip gpupipe-proxy answered: its id
+		 * follows the sync callback's, on the host too (which keeps ids dense). */
+		wl_callback_destroy(wl_surface_frame(w->surface));
 		if (frame == FRAMES / 2 && bind_late(app.display, registry, &s))
 			return 1;
 	}

@@ -417,6 +417,37 @@ static bool gl_list_draw_anywhere_else_ends_the_link(struct hl_env *e)
 	return true;
 }
 
+/* Mesa 22.3 crashes compiling a list that calls a name that is no list, where the list calls
+ * any list inside a primitive of its own or leaves one open (found by a review of
+ * 2026-12-06): the link ends instead of its process, saying why; a list calling an existing
+ * list there, or a missing one with no call in a primitive, is served. */
+static bool gl_list_calling_a_missing_list_in_a_primitive_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_COMPAT(e, &g, COMPAT45);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 2u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 3u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 2u);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 4u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 9u);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	CHECK(error_is(&g, GL_NO_ERROR,
+	               "a list calling list 2 in a primitive, one calling 9 outside"));
+	hl_gl_cmd(&g, GLES_OP_glNewList, 2, 5u, GL_COMPILE_);
+	hl_gl_cmd(&g, GLES_OP_glBegin, 1, GL_POINTS_);
+	hl_gl_cmd(&g, GLES_OP_glCallList, 1, 9u);
+	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "display list 5 calls a list that does not exist");
+}
+
 /* The EGL-level buffer commands the host runs as binds, maps and unmaps end the link
  * between glBegin and glEnd, where the driver refuses them while the host would follow
  * them (a review of 2026-12-06: GL_OP_BUFFER_UNPERSIST there forgot a mapping the driver
@@ -477,6 +508,7 @@ const struct hl_case hl_compat_ls_cases[] = {
         HL_CASE(gl_list_draw_between_begin_and_end_is_compiled_to_fail),
         HL_CASE(gl_list_draw_anywhere_else_ends_the_link),
         HL_CASE(gl_buffer_unpersist_between_begin_and_end_ends_the_link),
+        HL_CASE(gl_list_calling_a_missing_list_in_a_primitive_ends_the_link),
         HL_CASE_ARGS(gl_list_texture_image_between_begin_and_end_is_charged_to_the_list,
                      "--quota-gl-memory", "64M"),
         HL_CASE(gl_feedback_buffer_that_does_not_fit_is_gl_overflow),

@@ -368,5 +368,8 @@ int64_t gl_get_count_eval(uint32_t pname);
  * GL_SIZE_INVALID_ENUM. Both sides size the blob with it, so the host's
  * driver never reads past what travelled. */
 int64_t gl_call_lists_bytes(int64_t n, uint32_t type);
+/* The offset name i of glCallLists' `lists` of `type` gives (added to the
+ * list base); the caller checked the bytes with gl_call_lists_bytes. */
+uint32_t gl_call_lists_offset(uint32_t type, const void *lists, uint32_t i);
 
 #endif
