@@ -27,17 +27,29 @@ UNIT = {"B": 1, "KiB": 1024, "MiB": 1024 * 1024}
 FRAME_TESTS = ("trivial", "full-window", "round trip")
 
 
+SYNCS = re.compile(r"wl_display\.sync: ([0-9]+) answered by the compositor, ([0-9]+) answered here")
+
+
 def steady(path):
     """(round trips, writes, GL bytes) per frame over a run's seconds but its first; the
-    round trips are the GL stream's replies and the Wayland syncs together."""
+    round trips are the GL stream's replies and the Wayland syncs the app waited for
+    together: the host counts every sync it gets, and gpupipe-proxy answers some itself
+    while still sending them on (its count at the app's end gives the share waited for)."""
     rows = []
+    waited = 1.0
+    with open(path) as f:
+        for line in f:
+            s = SYNCS.search(line)
+            if s:
+                total = int(s.group(1)) + int(s.group(2))
+                waited = int(s.group(1)) / total if total else 1.0
     with open(path) as f:
         for line in f:
             m = SECOND.search(line)
             if m:
                 seconds, fps = float(m.group(1)), float(m.group(2))
                 gl = float(m.group(3)) * UNIT[m.group(4)]
-                trips = float(m.group(7)) + float(m.group(8))
+                trips = float(m.group(7)) + float(m.group(8)) * waited
                 rows.append((fps * seconds, trips, float(m.group(5)), gl))
     rows = rows[1:] if len(rows) > 1 else rows
     frames = sum(r[0] for r in rows)
