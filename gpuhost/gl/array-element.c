@@ -60,15 +60,12 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 
 enum gles_prim gh_gl_prim(const struct gh_gl_context *ctx)
 {
-	if (!ctx->begin_end)
-		return GLES_PRIM_OUT;
-	return ctx->begin_end_unknown ? GLES_PRIM_UNKNOWN : GLES_PRIM_IN;
+	return gles_prim_of(ctx->begin_end, ctx->begin_end_unknown);
 }
 
 void gh_gl_prim_set(struct gh_gl_context *ctx, enum gles_prim p)
 {
-	ctx->begin_end = gles_prim_inside(p);
-	ctx->begin_end_unknown = p == GLES_PRIM_UNKNOWN;
+	gles_prim_keep(p, &ctx->begin_end, &ctx->begin_end_unknown);
 }
 
 bool gl_exec_hook_glBegin(struct gl_exec *x, GLenum mode)

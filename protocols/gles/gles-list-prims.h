@@ -116,6 +116,20 @@ static inline bool gles_prim_inside(enum gles_prim p)
 	return p != GLES_PRIM_OUT;
 }
 
+/* The state as each side keeps it: inside a primitive (or maybe), and whether maybe. */
+static inline enum gles_prim gles_prim_of(bool inside, bool unknown)
+{
+	if (!inside)
+		return GLES_PRIM_OUT;
+	return unknown ? GLES_PRIM_UNKNOWN : GLES_PRIM_IN;
+}
+
+static inline void gles_prim_keep(enum gles_prim p, bool *inside, bool *unknown)
+{
+	*inside = gles_prim_inside(p);
+	*unknown = p == GLES_PRIM_UNKNOWN;
+}
+
 /* Where a call leaves glBegin/glEnd, from `now`: glCallList of a list of
  * `flags` (0 for a name with no list or a list that changes nothing) when
  * `one`, else glCallLists (whose flags do not matter). */

@@ -79,15 +79,12 @@ void gl_enc_hook_glNewList(struct gl_enc *e, GLuint list, GLenum mode)
 
 enum gles_prim ge_prim(const struct ge_gl_state *gl)
 {
-	if (!gl->begin_end)
-		return GLES_PRIM_OUT;
-	return gl->begin_end_unknown ? GLES_PRIM_UNKNOWN : GLES_PRIM_IN;
+	return gles_prim_of(gl->begin_end, gl->begin_end_unknown);
 }
 
 void ge_prim_set(struct ge_gl_state *gl, enum gles_prim p)
 {
-	gl->begin_end = gles_prim_inside(p);
-	gl->begin_end_unknown = p == GLES_PRIM_UNKNOWN;
+	gles_prim_keep(p, &gl->begin_end, &gl->begin_end_unknown);
 }
 
 /* Share locked. `list` now holds a list of `flags` (0: none, or one with

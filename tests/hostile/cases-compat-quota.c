@@ -142,6 +142,19 @@ static void new_list(struct hl_gl_link *g, uint32_t name)
 	hl_gl_cmd(g, GLES_OP_glEndList, 0);
 }
 
+/* A GL_COMPILE list of one point: its glBegin(GL_POINTS) if `begin`, a vertex, its glEnd
+ * if `end`. */
+static void point_list(struct hl_gl_link *g, uint32_t name, bool begin, bool end)
+{
+	hl_gl_cmd(g, GLES_OP_glNewList, 2, name, GL_COMPILE_);
+	if (begin)
+		hl_gl_cmd(g, GLES_OP_glBegin, 1, 0u); /* GL_POINTS */
+	hl_gl_cmd(g, GLES_OP_glVertex2f, 2, 0u, 0u);
+	if (end)
+		hl_gl_cmd(g, GLES_OP_glEnd, 0);
+	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+}
+
 /* GL makes a list of any nonzero name: against --quota-gl-names 1024 (the least it takes),
  * glGenLists(1020) and four glNewList of names it never gave (100000..100003) hold 1024
  * names; a fifth (200000) passes the quota and ends the link. A glNewList of a name
@@ -214,14 +227,8 @@ static bool gl_list_deleted_while_made_is_charged_again(struct hl_env *e)
 static bool make_split_lists(struct hl_gl_link *g, uint32_t *base)
 {
 	CHECK(gen_lists(g, 3, base));
-	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base, GL_COMPILE_);
-	hl_gl_cmd(g, GLES_OP_glBegin, 1, 0u); /* GL_POINTS */
-	hl_gl_cmd(g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(g, GLES_OP_glEndList, 0);
-	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base + 1, GL_COMPILE_);
-	hl_gl_cmd(g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(g, GLES_OP_glEnd, 0);
-	hl_gl_cmd(g, GLES_OP_glEndList, 0);
+	point_list(g, *base, true, false);
+	point_list(g, *base + 1, false, true);
 	hl_gl_cmd(g, GLES_OP_glNewList, 2, *base + 2, GL_COMPILE_);
 	hl_gl_cmd(g, GLES_OP_glCallList, 1, *base);
 	hl_gl_cmd(g, GLES_OP_glEndList, 0);
@@ -319,11 +326,7 @@ static bool gl_balanced_list_called_inside_a_primitive_keeps_the_gate_closed(str
 	HL_GL_READY_COMPAT(e, &g, COMPAT45);
 	uint32_t base = 0;
 	CHECK(gen_lists(&g, 1, &base));
-	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
-	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
-	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
-	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	point_list(&g, base, true, true);
 	CHECK(error_is(&g, GL_NO_ERROR, "the list made"));
 	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
 	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
@@ -343,10 +346,7 @@ static bool gl_list_calling_an_open_list_before_its_glend_keeps_the_gate_closed(
 	HL_GL_READY_COMPAT(e, &g, COMPAT45);
 	uint32_t base = 0;
 	CHECK(gen_lists(&g, 2, &base));
-	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
-	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
-	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	point_list(&g, base, true, false);
 	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base + 1, GL_COMPILE_);
 	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
 	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
@@ -370,11 +370,7 @@ static bool gl_balanced_list_called_outside_leaves_the_gate_open(struct hl_env *
 	uint32_t base = 0;
 	hl_gl_buffer(&g, 0x8892u, 9, data, sizeof(data));
 	CHECK(gen_lists(&g, 1, &base));
-	hl_gl_cmd(&g, GLES_OP_glNewList, 2, base, GL_COMPILE_);
-	hl_gl_cmd(&g, GLES_OP_glBegin, 1, 0u);
-	hl_gl_cmd(&g, GLES_OP_glVertex2f, 2, 0u, 0u);
-	hl_gl_cmd(&g, GLES_OP_glEnd, 0);
-	hl_gl_cmd(&g, GLES_OP_glEndList, 0);
+	point_list(&g, base, true, true);
 	hl_gl_cmd(&g, GLES_OP_glCallList, 1, base);
 	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, 0x8892u, 0u);
 	CHECK(error_is(&g, GL_NO_ERROR, "a glBindBuffer after the list"));
