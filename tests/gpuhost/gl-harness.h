@@ -17,6 +17,7 @@
 
 #include <gpupipe/gl-stream.h>
 
+#include "check.h"
 #include "gl.h"
 #include "gles-codec.h"
 
@@ -35,16 +36,6 @@ struct gt {
 	struct gl_api_info compat;    /* its compatibility profile (version 0: none) */
 	bool congested;               /* what the sink says of its queue */
 };
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fprintf(stderr, "\n");                                                     \
-			return false;                                                              \
-		}                                                                                  \
-	} while (0)
 
 /* An executor on the shm path (GPUPIPE_RENDER_NODE=none). Exits 77 when
  * the host has no EGL that renders GLES. */

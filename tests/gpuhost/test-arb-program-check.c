@@ -10,17 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "arb-program-check.h"
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fprintf(stderr, "\n");                                                     \
-			return false;                                                              \
-		}                                                                                  \
-	} while (0)
 
 #define VP GH_ARB_VERTEX_PROGRAM
 #define FP GH_ARB_FRAGMENT_PROGRAM

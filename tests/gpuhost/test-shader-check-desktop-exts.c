@@ -11,18 +11,9 @@
 
 #include <GLES3/gl32.h>
 
+#include "check.h"
 #include "shader-check.h"
 #include "shader-desktop-exts.h"
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fprintf(stderr, "\n");                                                     \
-			return false;                                                              \
-		}                                                                                  \
-	} while (0)
 
 static bool accepted(uint32_t type, unsigned exts, const char *src)
 {

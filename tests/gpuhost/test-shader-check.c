@@ -13,17 +13,8 @@
 
 #include <GLES3/gl32.h>
 
+#include "check.h"
 #include "shader-check.h"
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);   \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fprintf(stderr, "\n");                                                     \
-			return false;                                                              \
-		}                                                                                  \
-	} while (0)
 
 #define GEOMETRY 0x8DD9
 #define TESS_EVALUATION 0x8E87
