@@ -327,6 +327,15 @@ bool gh_gpupipe_frame(struct gh_session *s, const struct wire_header *hdr, const
 	switch (hdr->type) {
 	case WIRE_GL_OPEN:
 		return gh_gl_stream_open(s->gl, hdr->channel);
+	case WIRE_GL_SHARED: {
+		int fd = wire_conn_take_fd(&s->link);
+		if (fd < 0) {
+			gh_session_fail(s, "%s frame on channel %u without its fd",
+			                wire_type_name(hdr->type), hdr->channel);
+			return false;
+		}
+		return gh_gl_stream_shared(s->gl, hdr->channel, fd);
+	}
 	case WIRE_GL:
 		/* A frame left half run (the queue toward the proxy was full)
 		 * goes on where it stopped. */

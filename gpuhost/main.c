@@ -48,6 +48,12 @@ static const char usage[] =
         "      --no-gl           do not offer GL rendering (apps then render on their\n"
         "                        own CPU); GPUPIPE_RENDER_NODE=/dev/dri/renderD128\n"
         "                        picks the GPU, =none renders without one\n"
+        "      --no-shared-memory\n"
+        "                        on unix: links too, take uploads through the link\n"
+        "                        like other links; by default the EGL library puts\n"
+        "                        big texture uploads in memory it shares with this\n"
+        "                        process, which copies them out (man gpupipe-host,\n"
+        "                        SHARED MEMORY)\n"
         "      --gl-apis LIST    the OpenGL APIs offered beside OpenGL ES 2.0-3.2,\n"
         "                        comma-separated: es1, core (desktop core profile),\n"
         "                        compat (compatibility profile: immediate mode,\n"
@@ -228,6 +234,7 @@ int main(int argc, char **argv)
 	        {"quota-queued", required_argument, NULL, 'U'},
 	        {"setup-timeout", required_argument, NULL, 'T'},
 	        {"no-gl", no_argument, NULL, 'G'},
+	        {"no-shared-memory", no_argument, NULL, 'H'},
 	        {"gl-apis", required_argument, NULL, 'A'},
 	        {"stats", no_argument, NULL, 's'},
 	        {"sandbox-user", required_argument, NULL, 'u'},
@@ -261,6 +268,9 @@ int main(int argc, char **argv)
 			break;
 		case 'G':
 			options.gl = false;
+			break;
+		case 'H':
+			options.no_shared_memory = true;
 			break;
 		case 's':
 			options.stats = true;

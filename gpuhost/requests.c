@@ -13,6 +13,7 @@
 #include <gpupipe/link.h>
 #include <gpupipe/log.h>
 
+#include "gl/gl.h"
 #include "gpupipe.h"
 #include "policy.h"
 #include "relay.h"
@@ -127,8 +128,16 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 		return false;
 	}
 	uint64_t enabled = s->options->allow_clipboard ? WIRE_FEATURE_CLIPBOARD : 0;
+	if (gh_session_link_passes_fds(s))
+		enabled |= WIRE_FEATURE_FD_PASSING;
 	s->features = hello.features & enabled;
 	s->hello_received = true;
+	if (s->features & WIRE_FEATURE_FD_PASSING) {
+		/* Only WIRE_GL_SHARED frames claim them (gpupipe.c). */
+		s->link.fd_passing = true;
+		if (s->gl)
+			gh_gl_offer_shared_memory(s->gl, true);
+	}
 	/* The hello timer now waits for the first Wayland request. */
 	uint32_t ms = s->options->setup_timeout_ms ? s->options->setup_timeout_ms
 	                                           : GH_FIRST_REQUEST_TIMEOUT_MS;
@@ -146,7 +155,8 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 		gh_session_fail(s, "first frame is %s, not hello", wire_type_name(hdr->type));
 		return false;
 	}
-	if (hdr->type == WIRE_GL_OPEN || hdr->type == WIRE_GL || hdr->type == WIRE_GL_CLOSE)
+	if (hdr->type == WIRE_GL_OPEN || hdr->type == WIRE_GL || hdr->type == WIRE_GL_CLOSE ||
+	    hdr->type == WIRE_GL_SHARED)
 		return gh_gpupipe_frame(s, hdr, p, used);
 	if (hdr->channel != 0) {
 		gh_session_fail(s, "%s frame on channel %u: only GL frames have channels",

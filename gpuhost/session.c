@@ -218,6 +218,16 @@ static bool session_setup(struct gh_session *s, int link_in, int link_out)
 	       gh_stats_init(s, s->options->stats);
 }
 
+bool gh_session_link_passes_fds(const struct gh_session *s)
+{
+	if (s->options->no_shared_memory || !s->gl || s->link.fd != s->link.out_fd)
+		return false;
+	int domain = 0;
+	socklen_t len = sizeof(domain);
+	return getsockopt(s->link.fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) == 0 &&
+	       domain == AF_UNIX;
+}
+
 bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compositor_fd,
                      const struct gh_options *options)
 {

@@ -27,11 +27,12 @@
 struct gh_gl;
 
 struct gh_options {
-	const char *label;    /* NULL: no label */
-	bool allow_clipboard; /* advertise data device globals */
-	bool gl;              /* advertise gpupipe_v1 and run GL streams */
-	unsigned gl_apis;     /* enum gh_gl_offer: what GL streams may ask beside ES 2-3 */
-	bool stats;           /* a line of the link's figures every second (stats.h) */
+	const char *label;     /* NULL: no label */
+	bool allow_clipboard;  /* advertise data device globals */
+	bool gl;               /* advertise gpupipe_v1 and run GL streams */
+	unsigned gl_apis;      /* enum gh_gl_offer: what GL streams may ask beside ES 2-3 */
+	bool stats;            /* a line of the link's figures every second (stats.h) */
+	bool no_shared_memory; /* never grant WIRE_FEATURE_FD_PASSING */
 	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
 	 * 0 stands for the default of each. */
 	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */
@@ -105,6 +106,9 @@ void gh_session_finish(struct gh_session *s);
 /* Ends the link because of what the peer did (error) or because a side
  * went away. An error is logged with the reason and sent to the proxy in
  * WIRE_CLOSE; nothing outside this process is affected. */
+/* Whether the link may carry fds (WIRE_FEATURE_FD_PASSING): a unix socket,
+ * GL on, and no --no-shared-memory. */
+bool gh_session_link_passes_fds(const struct gh_session *s);
 void gh_session_fail(struct gh_session *s, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 void gh_session_end(struct gh_session *s, const char *why);

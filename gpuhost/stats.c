@@ -35,6 +35,7 @@ static void sample(struct gh_session *s, struct gh_stats_sample *out)
 		out->replies = c->replies;
 		out->copied = c->copied;
 		out->swap_ns = c->swap_ns;
+		out->shared = c->shared;
 	}
 }
 
@@ -85,11 +86,11 @@ static void log_line(struct gh_session *s, const char *what, const struct gh_sta
 	}
 	uint64_t frames = to->frames - from->frames;
 	double per = frames ? (double)frames : seconds;
-	char a[32], b[32], c[32], e[32], f[32], g[32];
+	char a[32], b[32], c[32], e[32], f[32], g[32], h[32];
 	gp_log(INFO,
 	       "stats %s (%.1f s): %.1f fps; per %s: GL %s in, %.1f writes, %s out, %.0f commands, "
 	       "%.2f round trips; Wayland %s in, %s out, %.2f round trips; shm %s in; host copied "
-	       "%s; swap %.2f ms",
+	       "%s; swap %.2f ms; GL shared memory %s in",
 	       what, seconds, (double)frames / seconds, frames ? "frame" : "second",
 	       size_text(a, sizeof(a), bytes_of(d.bytes_in, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
 	       (double)d.frames_in[WIRE_GL] / per,
@@ -101,7 +102,8 @@ static void log_line(struct gh_session *s, const char *what, const struct gh_sta
 	       (double)(to->syncs - from->syncs) / per,
 	       size_text(f, sizeof(f), bytes_of(d.bytes_in, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
 	       size_text(g, sizeof(g), to->copied - from->copied, per),
-	       frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0);
+	       frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0,
+	       size_text(h, sizeof(h), to->shared - from->shared, per));
 	if (s->gl)
 		gh_gl_surface_counts(s->gl, surface_line, &seconds);
 }

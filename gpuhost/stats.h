@@ -26,6 +26,7 @@ struct gh_stats_sample {
 	uint64_t copied;   /* bytes the host's CPU copied for frames */
 	uint64_t swap_ns;  /* time in GL_OP_SWAP */
 	uint64_t syncs;    /* wl_display.sync requests: Wayland round trips */
+	uint64_t shared;   /* upload bytes read from shared memory */
 };
 
 struct gh_stats {

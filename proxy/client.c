@@ -203,8 +203,16 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
 		return false;
 	wire_pipes_init(&client->pipes, client->loop, &client->link);
-	/* Ask for the clipboard; the host grants it only with --allow-clipboard. */
-	if (!wire_send_hello(&client->link, WIRE_FEATURE_CLIPBOARD))
+	/* Ask for the clipboard; the host grants it only with --allow-clipboard.
+	 * And for fds where the link is a unix socket to gpupipe-host itself
+	 * (an exec: command's socket pair reaches a command that passes none):
+	 * the GL streams' shared memory. */
+	struct wire_addr addr;
+	uint64_t ask = WIRE_FEATURE_CLIPBOARD;
+	if (wire_addr_parse(options->connect_addr, false, &addr, &aerr) &&
+	    addr.kind == WIRE_ADDR_UNIX)
+		ask |= WIRE_FEATURE_FD_PASSING;
+	if (!wire_send_hello(&client->link, ask))
 		return false;
 	if (!wire_conn_flush(&client->link)) {
 		/* A host that refuses the link (--max-links) may close it before

@@ -150,6 +150,9 @@ static bool process_hello(struct px_client *client, const uint8_t *p, uint32_t l
 	}
 	client->host_features = hello.features;
 	client->hello_received = true;
+	/* Granted only where we asked: our link is a unix socket. */
+	if (hello.features & WIRE_FEATURE_FD_PASSING)
+		client->link.fd_passing = true;
 	gp_log(INFO, "link up, host features 0x%llx", (unsigned long long)hello.features);
 	return true;
 }

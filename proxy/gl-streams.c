@@ -29,6 +29,7 @@
 struct px_gl_stream {
 	struct px_client *client;
 	uint16_t channel;
+	bool shared;           /* its shared memory went to the host */
 	struct wire_conn conn; /* the app's end of the socket pair */
 	struct wl_list link;   /* px_client.gl_streams */
 };
@@ -70,6 +71,35 @@ static bool relay_input(struct px_gl_stream *st)
 	return true;
 }
 
+/* The stream's shared memory (gl-stream.h, "Shared memory"), received
+ * with the bytes just read, goes to the host before them. The library
+ * sends one per stream, and only where the host offered it, which it does
+ * only on a link that passes fds. */
+static bool pass_shared(struct px_gl_stream *st)
+{
+	struct px_client *client = st->client;
+	int fd;
+	while ((fd = wire_conn_take_fd(&st->conn)) >= 0) {
+		if (st->shared || !(client->host_features & WIRE_FEATURE_FD_PASSING)) {
+			close(fd);
+			px_client_close(client, true,
+			                st->shared
+			                        ? "the app sent GL stream %u a second shared memory"
+			                        : "the app sent GL stream %u an fd, which this "
+			                          "link cannot carry",
+			                st->channel);
+			return false;
+		}
+		if (!wire_frame_begin(&client->link, WIRE_GL_SHARED, st->channel, 0) ||
+		    !wire_conn_queue_fd(&client->link, fd)) {
+			px_client_close(client, true, "out of memory passing shared memory");
+			return false;
+		}
+		st->shared = true;
+	}
+	return true;
+}
+
 /* The app closed its end (its EGL display or context went away, or the
  * app died): the host forgets the channel. */
 static void stream_closed(struct px_gl_stream *st)
@@ -94,7 +124,7 @@ static bool stream_drain(struct px_gl_stream *st)
 			return false;
 		}
 		total += (size_t)n;
-		if (!relay_input(st))
+		if (!pass_shared(st) || !relay_input(st))
 			return false;
 	}
 	return true;
@@ -138,7 +168,7 @@ static bool stream_open(struct px_client *client, int fd)
 		return false;
 	}
 	struct px_gl_stream *st = calloc(1, sizeof(*st));
-	if (!st || !wire_conn_init(&st->conn, fd, false, client->loop, on_stream, st)) {
+	if (!st || !wire_conn_init(&st->conn, fd, true, client->loop, on_stream, st)) {
 		if (st)
 			wire_conn_finish(&st->conn);
 		else

@@ -181,7 +181,8 @@ struct gh_gl {
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
-	bool warned_codec; /* logged a GL_OP_INIT of another release */
+	bool warned_codec;  /* logged a GL_OP_INIT of another release */
+	bool shared_memory; /* the link passes fds: GL_HOST_SHARED_MEMORY */
 
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */
@@ -781,10 +782,16 @@ struct gl_exec {
 		struct gh_gl_storage **slot; /* set to storage; back to prev if refused */
 		struct gh_gl_storage *prev;
 	} after_bind;
-	bool after_detach; /* textures or renderbuffers deleted */
+	bool after_detach;           /* textures or renderbuffers deleted */
+	struct gh_gl_shared *shared; /* the stream's shared memory (shared.c), or NULL */
 };
 
 void gh_gl_stream_free(struct gl_exec *x);
+
+/* Shared memory (shared.c; gl-stream.h, "Shared memory"). After each
+ * command: its copy of a shared blob is done with. */
+void gh_gl_shared_after(struct gl_exec *x);
+void gh_gl_shared_free(struct gl_exec *x);
 /* Ends the link: "GL stream N: <command>: <what>". Returns false.
  * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */
 bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

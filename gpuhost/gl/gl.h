@@ -83,6 +83,7 @@ struct gh_gl_counts {
 	uint64_t replies;  /* replies queued: each one a round trip the app waits for */
 	uint64_t copied;   /* bytes the CPU copied for frames (shm readback and flip) */
 	uint64_t swap_ns;  /* time spent in GL_OP_SWAP */
+	uint64_t shared;   /* bytes read from streams' shared memory (uploads) */
 };
 const struct gh_gl_counts *gh_gl_counts(const struct gh_gl *gl);
 /* Calls `fn` for each window surface that swapped since the last call,
@@ -126,6 +127,12 @@ bool gh_gl_stream_open(struct gh_gl *gl, uint16_t channel);
 bool gh_gl_stream_data(struct gh_gl *gl, uint16_t channel, const uint8_t *p, uint32_t len,
                        uint32_t *used);
 bool gh_gl_stream_close(struct gh_gl *gl, uint16_t channel);
+/* Shared memory (gl-stream.h): whether GL_OP_INIT offers it (the link
+ * passes fds; off by default), and the memory of one stream (WIRE_GL_SHARED),
+ * whose fd it takes. False after ending the link: not offered, a second one
+ * for the stream, or an fd that is no sealed memfd of a size in bounds. */
+void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer);
+bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd);
 
 /* Memory for one frame buffer (gpupipe_v1.create_memory). */
 struct gh_gl_memory_desc {

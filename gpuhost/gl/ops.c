@@ -66,6 +66,13 @@ static bool op_init(struct gl_exec *x, struct gl_reader *r)
 	if (!p)
 		return false;
 	memcpy(p, x->gl->init_reply, x->gl->init_reply_size);
+	/* Known once the link is up, after the reply was built. */
+	if (x->gl->shared_memory) {
+		struct gl_host_info info;
+		memcpy(&info, p, sizeof(info));
+		info.features |= GL_HOST_SHARED_MEMORY;
+		memcpy(p, &info, sizeof(info));
+	}
 	return true;
 }
 
@@ -261,6 +268,8 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 		return with_context(x, r, gh_gl_debug_fetch);
 	case GL_OP_LIST_DRAW:
 		return with_context(x, r, gh_gl_list_draw);
+	case GL_OP_PING:
+		return gh_gl_reader_done(x, r) && gl_exec_reply(x, 0) != NULL;
 	default:
 		return gh_gl_fail(x, "unknown opcode");
 	}

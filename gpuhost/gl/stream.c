@@ -39,6 +39,7 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_BUFFER_WRITE] = "GL_OP_BUFFER_WRITE",
         [GL_OP_BUFFER_PULL] = "GL_OP_BUFFER_PULL",
         [GL_OP_LIST_DRAW] = "GL_OP_LIST_DRAW",
+        [GL_OP_PING] = "GL_OP_PING",
 };
 
 const char *gh_gl_op_name(uint32_t op)
@@ -160,7 +161,9 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd hdr;
 	memcpy(&hdr, cmd, sizeof(hdr));
-	struct gl_reader r = {.p = cmd + sizeof(hdr), .left = size - (uint32_t)sizeof(hdr)};
+	struct gl_reader r = {.p = cmd + sizeof(hdr),
+	                      .left = size - (uint32_t)sizeof(hdr),
+	                      .shared = x->shared ? x : NULL};
 	x->op = hdr.op;
 	x->replied = false;
 	if (x->ctx && x->ctx->begin_end && !gh_gl_begin_end_allows(x, hdr.op))
@@ -183,6 +186,7 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 		gh_gl_fail_link(x->gl, "GL stream %u: unknown opcode 0x%x", x->channel, hdr.op);
 		ok = false;
 	}
+	gh_gl_shared_after(x);
 	if (!ok || x->gl->failed)
 		return false;
 	gh_gl_count_command(x->gl, hdr.op, x->replied);
@@ -351,6 +355,7 @@ bool gh_gl_stream_open(struct gh_gl *gl, uint16_t channel)
 void gh_gl_stream_free(struct gl_exec *x)
 {
 	gh_gl_stream_release(x);
+	gh_gl_shared_free(x);
 	x->gl->streams[x->channel] = NULL;
 	wl_array_release(&x->reply);
 	x->gl->partial_bytes -= x->in_cap;

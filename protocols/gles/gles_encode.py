@@ -242,6 +242,11 @@ def gen_encoder(cmds, c):
                 L.append('\t}')
             L.append('\tuint32_t n_%s = u_%s ? GL_BLOB_OFFSET : %s ? (uint32_t)s_%s : GL_BLOB_NULL;'
                      % (p.name, p.name, p.name, p.name))
+            # Big pixels go into the stream's shared memory where it has
+            # some (gl-stream.h): last, once nothing can refuse the call.
+            L.append('\tuint64_t h_%s = 0;' % p.name)
+            L.append('\tbool sh_%s = !u_%s && %s && gl_enc_shared_put(enc_e, %s, n_%s, &h_%s);'
+                     % ((p.name,) * 6))
             continue
         if p.kind == 'cstring':
             L.append('\tif (!%s) {' % p.name)
@@ -309,7 +314,7 @@ def gen_encoder(cmds, c):
     terms = [str(fixed)]
     for p in blobs:
         if 'unpack' in p.flags:
-            terms.append('(u_%s ? 8 : gles_blob_room(n_%s))' % (p.name, p.name))
+            terms.append('(u_%s ? 8 : sh_%s ? 12 : gles_blob_room(n_%s))' % (p.name, p.name, p.name))
         elif p.kind != 'out':
             terms.append('gles_blob_room(n_%s)' % p.name)
     L.append('\tuint64_t enc_payload = %s;' % ' + '.join(terms))
@@ -381,6 +386,10 @@ def gen_encoder(cmds, c):
             L.append('\tif (u_%s) {' % p.name)
             L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_OFFSET);')
             L.append('\t\tenc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % p.name)
+            L.append('\t} else if (sh_%s) {' % p.name)
+            L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);')
+            L.append('\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name)
+            L.append('\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name)
             L.append('\t} else {')
             L.append('\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
             L.append('\t}')
@@ -408,7 +417,7 @@ def gen_reply(c):
     outs = c.outs
     L.append('\tuint32_t enc_size = 0;')
     L.append('\tconst uint8_t *enc_r = gl_enc_reply(enc_e, %s, &enc_size);' % op(c))
-    L.append('\tstruct gl_reader enc_rd = { enc_r, enc_r ? enc_size : 0, enc_r == NULL };')
+    L.append('\tstruct gl_reader enc_rd = {.p = enc_r, .left = enc_r ? enc_size : 0, .bad = enc_r == NULL};')
     if c.ret != 'void':
         L.append('\t%s enc_ret = (%s)gl_rd_u32(&enc_rd);' % (c.ret, c.ret))
     for p in outs:

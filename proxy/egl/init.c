@@ -269,7 +269,7 @@ enum init_result {
 
 static enum init_result parse_init(struct ge_display *d, const uint8_t *p, uint32_t size)
 {
-	struct gl_reader r = {p, size, false};
+	struct gl_reader r = {.p = p, .left = size};
 	uint32_t n, version;
 	/* The version is the first u32 in every release (gl-stream.h). */
 	if (size < sizeof(version))

@@ -14,6 +14,7 @@
 #include "debug.h"
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
+#include "shared.h"
 #include "state.h"
 #include "stream.h"
 
@@ -88,6 +89,7 @@ void ge_stream_close(struct gl_enc *e)
 		return;
 	ge_stream_flush(e);
 	close(e->fd);
+	ge_shared_free(e->shared);
 	pthread_mutex_destroy(&e->post_lock);
 	wl_array_release(&e->posted);
 	free(e->buf);
@@ -113,10 +115,38 @@ static bool wait_fd(struct gl_enc *e, short events)
 	}
 }
 
+/* The first bytes written after the shared memory was made carry its fd
+ * (gl-stream.h): gpupipe-proxy passes it on before them. */
+static ssize_t send_some(struct gl_enc *e, const uint8_t *p, size_t n)
+{
+	int fd = ge_shared_take_fd(e->shared);
+	if (fd < 0)
+		return send(e->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+	struct iovec iov = {.iov_base = (void *)p, .iov_len = n};
+	char control[CMSG_SPACE(sizeof(int))] = {0};
+	struct msghdr msg = {.msg_iov = &iov,
+	                     .msg_iovlen = 1,
+	                     .msg_control = control,
+	                     .msg_controllen = sizeof(control)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	ssize_t w = sendmsg(e->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	if (w <= 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+		/* Not sent: again with the next try. */
+		ge_shared_keep_fd(e->shared, fd);
+		return w;
+	}
+	close(fd);
+	return w;
+}
+
 static bool write_all(struct gl_enc *e, const uint8_t *p, size_t n)
 {
 	while (n) {
-		ssize_t w = send(e->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+		ssize_t w = send_some(e, p, n);
 		if (w > 0) {
 			p += w;
 			n -= (size_t)w;

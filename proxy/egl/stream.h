@@ -26,6 +26,7 @@
 
 struct ge_display;
 struct ge_gl_state;
+struct ge_shared;
 
 struct gl_enc {
 	int fd;
@@ -37,6 +38,8 @@ struct gl_enc {
 	uint8_t *reply;
 	uint32_t reply_cap;
 	bool lost;
+	struct ge_shared *shared; /* shared.c: made at the first big upload */
+	bool shared_refused;      /* it could not be made: uploads go in the stream */
 
 	/* Commands other threads queued for this stream's owner. */
 	pthread_mutex_t post_lock;

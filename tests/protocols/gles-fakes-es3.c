@@ -38,6 +38,13 @@ uint32_t gl_enc_unpack_buffer(struct gl_enc *e)
 	return fake_unpack_buffer;
 }
 
+/* No shared memory here: pixels travel in the command (tests/hostile and
+ * the gl-upload tests cover GL_BLOB_SHARED). */
+bool gl_enc_shared_put(struct gl_enc *e, const void *data, uint32_t n, uint64_t *pos)
+{
+	return false;
+}
+
 void gl_enc_hook_glVertexAttribDivisor(struct gl_enc *e, GLuint index, GLuint divisor)
 {
 	hook_calls++;

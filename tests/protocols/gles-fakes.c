@@ -145,6 +145,13 @@ const struct gl_pixel_state *gl_exec_pixel_state(struct gl_exec *x)
 	return &x->ps;
 }
 
+/* The codec tests' readers have no shared memory (gl_reader.shared NULL). */
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
+{
+	gl_exec_fail(x, "no shared memory");
+	return NULL;
+}
+
 bool gl_exec_map(struct gl_exec *x, enum gl_name_class cls, uint32_t app, uint32_t *host)
 {
 	*host = 0;
@@ -221,7 +228,7 @@ bool host_run(const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd h;
 	memcpy(&h, cmd, 8);
-	struct gl_reader r = {cmd + 8, size - 8, false};
+	struct gl_reader r = {.p = cmd + 8, .left = size - 8};
 	last_op = h.op;
 	ex.replied = false;
 	ex.failed = false;

@@ -144,7 +144,14 @@ struct gl_reader {
 	const uint8_t *p;
 	uint32_t left;
 	bool bad;
+	/* The host's stream where it has shared memory (GL_BLOB_SHARED), else
+	 * NULL: such a blob then makes the command bad. */
+	struct gl_exec *shared;
 };
+
+/* Host side: the n bytes at position pos of the stream's shared memory,
+ * copied out; NULL after ending the link with the reason. */
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos);
 
 static inline uint32_t gl_rd_u32(struct gl_reader *r)
 {
@@ -220,19 +227,36 @@ static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
 	return data;
 }
 
-/* Pixels of an upload (annotation flag `unpack`): a blob, or, while the app
+/* Pixels of an upload (annotation flag `unpack`): a blob; or, while the app
  * has a GL_PIXEL_UNPACK_BUFFER bound, GL_BLOB_OFFSET then the u64 offset
- * into that buffer (*n == GL_BLOB_OFFSET, NULL returned). */
+ * into that buffer (*n == GL_BLOB_OFFSET, NULL returned); or GL_BLOB_SHARED,
+ * the byte count and the position in the stream's shared memory (returned
+ * as a blob would be). */
 static inline const void *gl_rd_pixels(struct gl_reader *r, uint32_t *n, uint64_t *offset)
 {
 	*offset = 0;
-	if (r->left >= 4 &&
-	    (r->p[0] | r->p[1] << 8 | r->p[2] << 16 | (uint32_t)r->p[3] << 24) == GL_BLOB_OFFSET) {
+	uint32_t mark = 0;
+	if (r->left >= 4)
+		memcpy(&mark, r->p, 4);
+	if (mark == GL_BLOB_OFFSET) {
 		*n = gl_rd_u32(r);
 		*offset = gl_rd_u64(r);
 		return NULL;
 	}
-	return gl_rd_blob(r, n);
+	if (mark != GL_BLOB_SHARED)
+		return gl_rd_blob(r, n);
+	gl_rd_u32(r);
+	*n = gl_rd_u32(r);
+	uint64_t pos = gl_rd_u64(r);
+	const void *data = NULL;
+	if (!r->bad && r->shared)
+		data = gl_exec_shared_blob(r->shared, *n, pos);
+	if (!data) {
+		r->bad = true;
+		r->left = 0;
+		*n = 0;
+	}
+	return data;
 }
 
 /* ---- App side: implemented by libEGL_gpupipe (proxy/egl/) ---- */
@@ -263,6 +287,12 @@ void gl_enc_end(struct gl_enc *e);
  * the reply to `op`. Returns the reply's payload (header stripped), valid
  * until the next gl_enc_* call, or NULL if the link was lost. */
 const uint8_t *gl_enc_reply(struct gl_enc *e, uint32_t op, uint32_t *size);
+
+/* Puts the n bytes of an upload into the stream's shared memory (gl-stream.h,
+ * "Shared memory") and gives their position: true where the host offers it
+ * and n is big enough to gain by it; before gl_enc_begin of the command
+ * that names them (it may wait for room). False: send them in the command. */
+bool gl_enc_shared_put(struct gl_enc *e, const void *data, uint32_t n, uint64_t *pos);
 
 /* Sends what is queued without waiting (glFlush). */
 void gl_enc_flush(struct gl_enc *e);

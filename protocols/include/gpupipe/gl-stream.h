@@ -66,8 +66,10 @@
  *    of its reply for ever, so that every later version can say so too.
  * 4: extension bits are GL_EXT_WORDS (8) u64 words, not 4: gl_api_info.exts
  *    and GL_OP_CREATE_CONTEXT's blob (64 bytes).
- * 5: GL_OP_LIST_DRAW. */
-#define GL_STREAM_VERSION 5u
+ * 5: GL_OP_LIST_DRAW.
+ * 6: shared memory for uploads (GL_HOST_SHARED_MEMORY, GL_BLOB_SHARED,
+ *    GL_OP_PING). */
+#define GL_STREAM_VERSION 6u
 
 /* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
  * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
@@ -98,6 +100,43 @@
 /* Blob byte count of pixels that are not in the command: a u64 offset into
  * the bound GL_PIXEL_UNPACK_BUFFER follows (OpenGL ES 3). */
 #define GL_BLOB_OFFSET 0xfffffffeu
+/* Blob byte count of pixels that lie in the stream's shared memory (see
+ * "Shared memory" below): the u32 byte count n, then the u64 position of
+ * their first byte follow. Only where GL_BLOB_OFFSET may stand. */
+#define GL_BLOB_SHARED 0xfffffffdu
+
+/*
+ * Shared memory (GL_HOST_SHARED_MEMORY; the link's WIRE_FEATURE_FD_PASSING).
+ *
+ * Uploads travel through sockets at the cost of a wakeup of each process
+ * per socket buffer (about 200 KiB). Where the link passes fds, a stream may
+ * instead put the pixels of an upload into memory the library shares with
+ * the host, and send only where they lie (GL_BLOB_SHARED).
+ *
+ * - The memory is a memfd of GL_SHARED_HEADER + d bytes, d in
+ *   GL_SHARED_MIN_DATA..GL_SHARED_MAX_DATA, sealed against shrinking
+ *   (F_SEAL_SHRINK): the host refuses any other fd. The library sends it once
+ *   per stream, with the first bytes it writes after making it; the proxy
+ *   passes it on in a WIRE_GL_SHARED frame before those bytes.
+ * - Data byte at position `pos` (a count of bytes the library has placed
+ *   since the memory was made, never decreasing) lies at
+ *   GL_SHARED_HEADER + pos % d. A blob never wraps: pos % d + n <= d, or
+ *   the link ends.
+ * - Only pixels of uploads (the `unpack` blobs: glTexImage*, glTexSubImage*,
+ *   their compressed forms, glDrawPixels, ...) may lie there. The host
+ *   never reads them itself (it checks the command's scalars, as for pixels
+ *   in the stream) and hands its driver a pointer to where they lie. The app
+ *   can write them meanwhile; that changes only the texels it gets.
+ * - Once the command that names a blob ran, the host stores pos + n in
+ *   gl_shared_header.consumed. The library reuses bytes below `consumed`,
+ *   and waits for more with GL_OP_PING. The host never reads the header.
+ */
+#define GL_SHARED_HEADER 4096u
+#define GL_SHARED_MIN_DATA (1u << 20)
+#define GL_SHARED_MAX_DATA (256u << 20)
+struct gl_shared_header {
+	uint64_t consumed; /* written by the host only */
+};
 
 struct gl_cmd {
 	uint32_t size; /* bytes including this header; multiple of 4, >= 8 */
@@ -249,6 +288,11 @@ enum gl_op {
 	 * indices travel: the host gives its driver the draw with no vertex.
 	 * Anywhere else it ends the link. */
 	GL_OP_LIST_DRAW = 22,
+
+	/* sync. No payload. Reply: none but the header, sent once every
+	 * command before it has run: the library waits for shared memory
+	 * (gl_shared_header.consumed) with it. */
+	GL_OP_PING = 23,
 
 	GL_OP_EGL_COUNT,
 };
@@ -697,11 +741,12 @@ GL_WIRE_FIELD(gl_host_info, max_height, 20);
 GL_WIRE_FIELD(gl_host_info, codec, 24);
 
 enum gl_host_features {
-	GL_HOST_DMABUF = 1u << 0,     /* frames are dmabufs on a render node */
-	GL_HOST_FENCE_SYNC = 1u << 1, /* GL_OP_SYNC_* work */
-	GL_HOST_WAIT_SYNC = 1u << 2,  /* GL_OP_SYNC_SERVER_WAIT works */
-	GL_HOST_IMAGE = 1u << 3,      /* GL_OP_IMAGE_* work (texture and renderbuffer) */
-	GL_HOST_ROBUSTNESS = 1u << 4, /* GL_CONTEXT_FLAG_ROBUST is honoured */
+	GL_HOST_DMABUF = 1u << 0,        /* frames are dmabufs on a render node */
+	GL_HOST_FENCE_SYNC = 1u << 1,    /* GL_OP_SYNC_* work */
+	GL_HOST_WAIT_SYNC = 1u << 2,     /* GL_OP_SYNC_SERVER_WAIT works */
+	GL_HOST_IMAGE = 1u << 3,         /* GL_OP_IMAGE_* work (texture and renderbuffer) */
+	GL_HOST_ROBUSTNESS = 1u << 4,    /* GL_CONTEXT_FLAG_ROBUST is honoured */
+	GL_HOST_SHARED_MEMORY = 1u << 5, /* streams may send shared memory (GL_BLOB_SHARED) */
 };
 
 /* One host EGL config usable for GLES 2 with pbuffers. */

@@ -109,6 +109,11 @@ enum wire_type {
 	 * to the app's link, not to one stream). */
 	WIRE_GL_CLOSE = 12,
 
+	/* Proxy to host, empty payload, only with WIRE_FEATURE_FD_PASSING: the
+	 * shared memory of the stream on header.channel (gl-stream.h, "Shared
+	 * memory"), the one fd that travels with it. At most one per stream. */
+	WIRE_GL_SHARED = 13,
+
 	WIRE_TYPE_COUNT,
 };
 
@@ -116,9 +121,12 @@ enum wire_type {
  * feature it did not enable; a sender never uses a feature that was not in
  * the host's answer. */
 enum wire_feature {
-	/* The link is a unix socket and SCM_RIGHTS fds may accompany frames.
-	 * Reserved: version 1 always copies (shm-bridge), so no side sets it;
-	 * a host receiving an fd on the link closes the link. */
+	/* The link is a unix socket (the proxy's `unix:` address), and each
+	 * WIRE_GL_SHARED frame comes with one fd by SCM_RIGHTS, sent with the
+	 * link's bytes up to and including that frame. No other frame has
+	 * one: wl_shm pools are still copied (shm-bridge). Granted unless
+	 * gpupipe-host runs with --no-shared-memory; without it, a host
+	 * receiving an fd on the link closes the link. */
 	WIRE_FEATURE_FD_PASSING = 1u << 0,
 	/* Clipboard and primary selection globals may be advertised and
 	 * WIRE_PIPE is accepted. Enabled on the host by --allow-clipboard. */

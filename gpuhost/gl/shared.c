@@ -1,0 +1,127 @@
+/*
+ * Shared memory of a GL stream (gl-stream.h, "Shared memory"): the pixels
+ * of big uploads, placed there by the library instead of in the stream,
+ * where the link can pass fds.
+ *
+ * The app can write the memory at any time. gpupipe-host never reads those
+ * pixels itself: it checks the command's scalars, then hands the driver a
+ * pointer to where the pixels lie, as it would hand it the stream's bytes.
+ * A write racing the driver's read changes only the texels the app gets,
+ * which it could have sent anyway. The memfd is sealed against shrinking,
+ * so the mapping keeps its pages (no SIGBUS) whatever the app does.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gl-private.h"
+
+struct gh_gl_shared {
+	uint8_t *map; /* GL_SHARED_HEADER + data bytes */
+	size_t map_size;
+	uint64_t data_size;
+	/* The running command reads a blob, which ends at reading_end
+	 * (pos + n): the library may reuse those bytes once the command ran. */
+	bool reading;
+	uint64_t reading_end;
+};
+
+void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer)
+{
+	gl->shared_memory = offer;
+}
+
+static bool refuse(struct gh_gl *gl, uint16_t channel, int fd, const char *why)
+{
+	close(fd);
+	gh_gl_fail_link(gl, "GL stream %u: shared memory: %s", channel, why);
+	return false;
+}
+
+bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
+{
+	if (gl->failed)
+		return close(fd), false;
+	if (!gl->shared_memory)
+		return refuse(gl, channel, fd, "not offered on this link");
+	if (channel == 0 || channel > WIRE_MAX_GL_CHANNEL || !gl->streams[channel])
+		return refuse(gl, channel, fd, "the stream is not open");
+	struct gl_exec *x = gl->streams[channel];
+	if (x->shared)
+		return refuse(gl, channel, fd, "the stream has shared memory already");
+	/* Only a memfd can be sealed; the seal keeps its size. */
+	int seals = fcntl(fd, F_GET_SEALS);
+	if (seals < 0 || !(seals & F_SEAL_SHRINK))
+		return refuse(gl, channel, fd, "not a memfd sealed against shrinking");
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return refuse(gl, channel, fd, "not a regular file");
+	if (st.st_size < (off_t)(GL_SHARED_HEADER + GL_SHARED_MIN_DATA) ||
+	    st.st_size > (off_t)(GL_SHARED_HEADER + (uint64_t)GL_SHARED_MAX_DATA))
+		return refuse(gl, channel, fd, "size outside its bounds");
+	struct gh_gl_shared *sh = calloc(1, sizeof(*sh));
+	if (!sh)
+		return refuse(gl, channel, fd, "out of memory");
+	sh->map_size = (size_t)st.st_size;
+	sh->data_size = (uint64_t)st.st_size - GL_SHARED_HEADER;
+	sh->map = mmap(NULL, sh->map_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (sh->map == MAP_FAILED) {
+		free(sh);
+		gh_gl_fail_link(gl, "GL stream %u: shared memory: cannot map it: %s", channel,
+		                strerror(errno));
+		return false;
+	}
+	x->shared = sh;
+	return true;
+}
+
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
+{
+	struct gh_gl_shared *sh = x->shared;
+	if (!sh)
+		return gl_exec_fail(x, "%s: pixels in shared memory the stream does not have",
+		                    gh_gl_op_name(x->op)),
+		       NULL;
+	if (sh->reading)
+		return gl_exec_fail(x, "%s: a second blob in shared memory", gh_gl_op_name(x->op)),
+		       NULL;
+	uint64_t at = pos % sh->data_size;
+	if (n == 0 || n > sh->data_size - at || n > GL_MAX_COMMAND)
+		return gl_exec_fail(x,
+		                    "%s: %u bytes at position %llu run past the shared memory's "
+		                    "%llu",
+		                    gh_gl_op_name(x->op), n, (unsigned long long)pos,
+		                    (unsigned long long)sh->data_size),
+		       NULL;
+	sh->reading = true;
+	sh->reading_end = pos + n;
+	x->gl->counts.shared += n;
+	return sh->map + GL_SHARED_HEADER + at;
+}
+
+void gh_gl_shared_after(struct gl_exec *x)
+{
+	struct gh_gl_shared *sh = x->shared;
+	if (!sh || !sh->reading)
+		return;
+	/* A release store: the library's reuse of the bytes follows the
+	 * driver's read of them. */
+	struct gl_shared_header *h = (struct gl_shared_header *)sh->map;
+	__atomic_store_n(&h->consumed, sh->reading_end, __ATOMIC_RELEASE);
+	sh->reading = false;
+}
+
+void gh_gl_shared_free(struct gl_exec *x)
+{
+	struct gh_gl_shared *sh = x->shared;
+	if (!sh)
+		return;
+	munmap(sh->map, sh->map_size);
+	free(sh);
+	x->shared = NULL;
+}
