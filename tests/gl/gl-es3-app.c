@@ -1,6 +1,7 @@
 /*
- * gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N]: an OpenGL ES 3.x Wayland client whose one
- * frame shows which ES 3 features worked (see gl-es3-app.h for the regions and the output).
+ * gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N | --uploads]: an OpenGL ES 3.x Wayland client
+ * whose one frame shows which ES 3 features worked (see gl-es3-app.h for the regions and the
+ * output).
  *
  *   --es 3.1   (default) asks for an ES 3.1 context: every feature, compute included, and
  *              geometry shaders, texture buffers and tessellation through their OES
@@ -10,6 +11,8 @@
  *   --hold     keeps the frame on screen until SIGTERM or SIGINT (prints "held")
  *   --map-loop N  draws no frame: maps one buffer N times instead, each map writing one
  *              float of it and keeping the others, then checks the store (PASS map-loop)
+ *   --uploads  draws no frame: uploads textures of every size that takes its own way
+ *              through gpupipe and reads each back (gl-es3-uploads.c)
  *
  * Exit status: 0 when every check passed, 1 when one failed, 2 when the window could not be
  * set up, 77 when the display offers no context of the version asked for (no config
@@ -201,7 +204,7 @@ static bool context_version_ok(int minor)
 	return true;
 }
 
-static int run(struct gp_app *app, int minor, bool hold, int map_loop)
+static int run(struct gp_app *app, int minor, bool hold, int map_loop, bool uploads)
 {
 	struct gp_window *w = gp_window_create(app, WIDTH, HEIGHT, "gl-es3-app");
 	if (!w)
@@ -226,6 +229,8 @@ static int run(struct gp_app *app, int minor, bool hold, int map_loop)
 	int failures = context_version_ok(minor) ? 0 : 1;
 	if (map_loop)
 		failures += ge_map_loop(map_loop);
+	else if (uploads)
+		failures += ge_upload_check();
 	else
 		failures += draw_frame(f, minor);
 	free(f);
@@ -253,9 +258,12 @@ int main(int argc, char **argv)
 	int minor = 1;
 	bool hold = false;
 	int map_loop = 0;
+	bool uploads = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--hold") == 0) {
 			hold = true;
+		} else if (strcmp(argv[i], "--uploads") == 0) {
+			uploads = true;
 		} else if (strcmp(argv[i], "--map-loop") == 0 && i + 1 < argc &&
 		           atoi(argv[i + 1]) > 0) {
 			map_loop = atoi(argv[++i]);
@@ -263,8 +271,8 @@ int main(int argc, char **argv)
 		           (strcmp(argv[i + 1], "3.0") == 0 || strcmp(argv[i + 1], "3.1") == 0)) {
 			minor = argv[++i][2] - '0';
 		} else {
-			fprintf(stderr,
-			        "usage: gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N]\n");
+			fprintf(stderr, "usage: gl-es3-app [--es 3.0|3.1] [--hold] [--map-loop N | "
+			                "--uploads]\n");
 			return 2;
 		}
 	}
@@ -278,7 +286,7 @@ int main(int argc, char **argv)
 		        "gl-es3-app: the display has no RGBA8888 window config with a depth "
 		        "buffer renderable with EGL_OPENGL_ES3_BIT: no OpenGL ES 3 here\n");
 	else
-		status = run(&app, minor, hold, map_loop);
+		status = run(&app, minor, hold, map_loop, uploads);
 	eglTerminate(app.egl);
 	printf("exit status %d\n", status);
 	return status;

@@ -89,6 +89,9 @@ void ge_check_debug(struct gp_frame *f);
  * check, 1 when it fails. */
 void ge_check_maps(struct gp_frame *f);
 int ge_map_loop(int n);
+/* gl-es3-uploads.c: texture uploads of every size, read back (PASS/FAIL lines); the
+ * number that failed. */
+int ge_upload_check(void);
 /* A quad over r showing a texture (nearest), for the features that produce one. */
 void ge_draw_texture(struct gp_frame *f, const char *what, GLuint tex, struct ge_rect r);
 /* A quad over r drawn with prog, whose vec4 "rect" uniform (x, y, w, h in normalised
