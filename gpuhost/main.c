@@ -52,7 +52,7 @@ static const char usage[] =
         "                        on unix: links too, take uploads through the link\n"
         "                        like other links; by default the EGL library puts\n"
         "                        big texture uploads in memory it shares with this\n"
-        "                        process, which copies them out (man gpupipe-host,\n"
+        "                        process, whose driver reads them there (man gpupipe-host,\n"
         "                        SHARED MEMORY)\n"
         "      --gl-apis LIST    the OpenGL APIs offered beside OpenGL ES 2.0-3.2,\n"
         "                        comma-separated: es1, core (desktop core profile),\n"

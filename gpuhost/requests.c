@@ -235,6 +235,22 @@ static bool run_frames(struct gh_session *s)
 	return false;
 }
 
+/* Every whole frame has run: an fd still waiting is one a WIRE_GL_SHARED frame
+ * not yet received will take. It came with the link's bytes up to that
+ * frame, so at most one per open GL stream without shared memory can be. */
+static bool stray_fds_ok(struct gh_session *s)
+{
+	unsigned waiting = s->link.n_in_fds;
+	unsigned may_claim = s->gl ? gh_gl_streams_without_shared(s->gl) : 0;
+	if (waiting <= may_claim)
+		return true;
+	gh_session_fail(s,
+	                "the proxy sent %u fds that no gl-shared frame took (%u open GL "
+	                "streams may still take one)",
+	                waiting, may_claim);
+	return false;
+}
+
 void gh_link_process(struct gh_session *s)
 {
 	/* Frames already received wait while a queue is over its bound, as
@@ -251,6 +267,8 @@ void gh_link_process(struct gh_session *s)
 			return;
 		}
 		wire_conn_flush(&s->link); /* replies, the hello answer */
+		if (!stalled && !stray_fds_ok(s))
+			return;
 		if (!stalled || gh_session_congested(s))
 			break;
 	}

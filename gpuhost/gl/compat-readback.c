@@ -38,6 +38,13 @@ static bool read_tail(struct gl_exec *x, struct gl_reader *r, struct readback *b
 {
 	b->buf_size = (int32_t)gl_rd_u32(r);
 	uint32_t n;
+	/* The stipple's bytes go back to the app: from the command only,
+	 * never from shared memory, which carries uploads the driver reads. */
+	uint32_t mark = 0;
+	if (r->left >= 4)
+		memcpy(&mark, r->p, 4);
+	if (mark == GL_BLOB_SHARED)
+		return gh_gl_fail(x, "a readback's bytes in shared memory");
 	b->up = gl_rd_pixels(r, &n, &b->offset);
 	if (!gh_gl_reader_done(x, r))
 		return false;

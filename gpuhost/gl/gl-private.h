@@ -151,6 +151,11 @@ void gh_gl_errors_stash(struct gh_gl_context *ctx);
 /* After a command: true (and its error stashed) when GL refused it. */
 bool gh_gl_command_failed(struct gh_gl_context *ctx);
 
+/* Shared memory the streams of one link may map together (shared.c): the
+ * library's 16 MiB for each of 32 contexts uploading at once. */
+#define GH_GL_MAX_SHARED_BYTES (512ull << 20)
+#define GH_GL_MAX_SHARED_TEXT "512 MiB"
+
 struct gh_gl {
 	const struct gh_gl_sink *sink;
 	void *sink_data;
@@ -181,8 +186,9 @@ struct gh_gl {
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
-	bool warned_codec;  /* logged a GL_OP_INIT of another release */
-	bool shared_memory; /* the link passes fds: GL_HOST_SHARED_MEMORY */
+	bool warned_codec;     /* logged a GL_OP_INIT of another release */
+	bool shared_memory;    /* the link passes fds: GL_HOST_SHARED_MEMORY */
+	uint64_t shared_bytes; /* mapped by its streams (shared.c) */
 
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */

@@ -133,6 +133,8 @@ bool gh_gl_stream_close(struct gh_gl *gl, uint16_t channel);
  * for the stream, or an fd that is no sealed memfd of a size in bounds. */
 void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer);
 bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd);
+/* Open streams that have no shared memory yet. */
+unsigned gh_gl_streams_without_shared(const struct gh_gl *gl);
 
 /* Memory for one frame buffer (gpupipe_v1.create_memory). */
 struct gh_gl_memory_desc {

@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "gl-private.h"
@@ -53,16 +55,27 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 	struct gl_exec *x = gl->streams[channel];
 	if (x->shared)
 		return refuse(gl, channel, fd, "the stream has shared memory already");
-	/* Only a memfd can be sealed; the seal keeps its size. */
+	/* Only a memfd can be sealed; the seal keeps its size. And only one on
+	 * tmpfs: a hugetlbfs memfd whose hole the app punched and whose pool
+	 * it drained would fault (SIGBUS) under the driver, where tmpfs gives
+	 * a fresh page. */
 	int seals = fcntl(fd, F_GET_SEALS);
 	if (seals < 0 || !(seals & F_SEAL_SHRINK))
 		return refuse(gl, channel, fd, "not a memfd sealed against shrinking");
+	struct statfs fs;
+	if (fstatfs(fd, &fs) < 0 || fs.f_type != TMPFS_MAGIC)
+		return refuse(gl, channel, fd, "not a memfd of ordinary memory (tmpfs)");
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		return refuse(gl, channel, fd, "not a regular file");
 	if (st.st_size < (off_t)(GL_SHARED_HEADER + GL_SHARED_MIN_DATA) ||
 	    st.st_size > (off_t)(GL_SHARED_HEADER + (uint64_t)GL_SHARED_MAX_DATA))
 		return refuse(gl, channel, fd, "size outside its bounds");
+	/* Its pages are the app's until the driver reads them, then the
+	 * link's: bounded per link apart from the GL memory quota. */
+	if ((uint64_t)st.st_size > GH_GL_MAX_SHARED_BYTES - gl->shared_bytes)
+		return refuse(gl, channel, fd,
+		              "the link's streams would share more than " GH_GL_MAX_SHARED_TEXT);
 	struct gh_gl_shared *sh = calloc(1, sizeof(*sh));
 	if (!sh)
 		return refuse(gl, channel, fd, "out of memory");
@@ -77,7 +90,16 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 		return false;
 	}
 	x->shared = sh;
+	gl->shared_bytes += sh->map_size;
 	return true;
+}
+
+unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
+{
+	unsigned n = 0;
+	for (uint32_t c = 1; c <= WIRE_MAX_GL_CHANNEL; c++)
+		n += gl->streams[c] && !gl->streams[c]->shared;
+	return n;
 }
 
 const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
@@ -122,6 +144,7 @@ void gh_gl_shared_free(struct gl_exec *x)
 	if (!sh)
 		return;
 	munmap(sh->map, sh->map_size);
+	x->gl->shared_bytes -= sh->map_size;
 	free(sh);
 	x->shared = NULL;
 }

@@ -161,9 +161,8 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd hdr;
 	memcpy(&hdr, cmd, sizeof(hdr));
-	struct gl_reader r = {.p = cmd + sizeof(hdr),
-	                      .left = size - (uint32_t)sizeof(hdr),
-	                      .shared = x->shared ? x : NULL};
+	struct gl_reader r = {
+	        .p = cmd + sizeof(hdr), .left = size - (uint32_t)sizeof(hdr), .shared = x};
 	x->op = hdr.op;
 	x->replied = false;
 	if (x->ctx && x->ctx->begin_end && !gh_gl_begin_end_allows(x, hdr.op))

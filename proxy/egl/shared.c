@@ -6,7 +6,7 @@
  * per socket buffer (about 200 KiB) and four more copies (doc/performance.md).
  *
  * The memory is a ring: bytes are placed at increasing positions, and the
- * host says in the header how far it has copied them out. When the ring
+ * host says in the header how far its driver has read them. When the ring
  * holds no room, GL_OP_PING waits until the host has run every command
  * sent, after which all of it is free.
  */

@@ -133,9 +133,15 @@ bool hl_gl_reply_u32(struct hl_gl_link *g, uint32_t op, uint32_t *v)
 /* Opens a link, binds gpupipe_v1 at the name gpupipe-host gives it. */
 bool hl_gl_bind(struct hl_env *e, struct hl_gl_link *g)
 {
+	return hl_gl_bind_features(e, g, 0);
+}
+
+bool hl_gl_bind_features(struct hl_env *e, struct hl_gl_link *g, uint64_t ask)
+{
 	memset(g, 0, sizeof(*g));
 	struct hl_globals globals;
-	CHECK(hl_open_with_registry(e, &g->l, &globals));
+	CHECK(hl_link_open_features(e, &g->l, ask, &g->features));
+	CHECK(hl_registry_roundtrip(&g->l, &globals));
 	const struct hl_global *gp = hl_global_find(&globals, "gpupipe_v1");
 	CHECKF(gp && gp->name == GPUPIPE_GLOBAL && gp->version == 1,
 	       "gpupipe_v1 is not advertised as global 0x%x version 1", GPUPIPE_GLOBAL);
@@ -170,6 +176,7 @@ bool hl_gl_init(struct hl_gl_link *g)
 	CHECKF(p && size >= sizeof(struct gl_host_info) + 4, "no GL_OP_INIT reply");
 	struct gl_host_info info;
 	memcpy(&info, p, sizeof(info));
+	g->host_features = info.features;
 	uint32_t n;
 	memcpy(&n, p + sizeof(info), 4);
 	CHECKF(info.n_configs > 0 && n == info.n_configs * sizeof(struct gl_config_info) &&
@@ -233,9 +240,9 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle)
 
 /* A context of `api` (GL_API_GLES2, GLES1 or GL_CORE) and a SIZE x SIZE
  * surface of `kind`, current on CH. */
-static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_t api)
+static bool ready(struct hl_env *e, struct hl_gl_link *g, uint32_t kind, uint32_t api, uint64_t ask)
 {
-	CHECK(hl_gl_bind(e, g));
+	CHECK(hl_gl_bind_features(e, g, ask));
 	hl_gl_open(g, CH);
 	CHECK(hl_gl_init(g));
 	bool es1 = api == GL_API_GLES1;
@@ -281,17 +288,22 @@ bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why)
 
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind)
 {
-	return ready(e, g, kind, GL_API_GLES2);
+	return ready(e, g, kind, GL_API_GLES2, 0);
 }
 
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2, 0);
+}
+
+bool hl_gl_ready_features(struct hl_env *e, struct hl_gl_link *g, uint64_t ask)
+{
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES2, ask);
 }
 
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g)
 {
-	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1);
+	return ready(e, g, GL_SURFACE_PBUFFER, GL_API_GLES1, 0);
 }
 
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src)

@@ -37,6 +37,8 @@ struct hl_gl_link {
 	struct gl_api_info core; /* its desktop OpenGL core profile (version 0: none) */
 	/* Its compatibility profile (version 0: none; hl-compat.h). */
 	struct gl_api_info compat;
+	uint64_t features;      /* what the host's hello enabled (enum wire_feature) */
+	uint32_t host_features; /* gl_host_info.features of GL_OP_INIT */
 };
 
 /* A desktop OpenGL core context of at least `version` (GL_VERSION_CODE) current on CH, as
@@ -74,6 +76,9 @@ const uint8_t *hl_gl_reply(struct hl_gl_link *g, uint32_t op, uint32_t *size);
 bool hl_gl_reply_u32(struct hl_gl_link *g, uint32_t op, uint32_t *v);
 /* Opens a link, binds gpupipe_v1 at the name gpupipe-host gives it. */
 bool hl_gl_bind(struct hl_env *e, struct hl_gl_link *g);
+/* The same, with a hello asking for `ask` (enum wire_feature): g->features
+ * gets what the host enabled. */
+bool hl_gl_bind_features(struct hl_env *e, struct hl_gl_link *g, uint64_t ask);
 /* An empty frame of `type` on channel ch, queued. */
 void hl_gl_empty_frame(struct hl_gl_link *g, uint16_t type, uint16_t ch);
 void hl_gl_open(struct hl_gl_link *g, uint16_t ch);
@@ -85,6 +90,8 @@ void hl_gl_cmd_create_context(struct hl_gl_link *g, uint32_t handle);
 bool hl_gl_ready_kind(struct hl_env *e, struct hl_gl_link *g, uint32_t kind);
 /* The same with a pbuffer. */
 bool hl_gl_ready(struct hl_env *e, struct hl_gl_link *g);
+/* The same with a hello asking for `ask` (WIRE_FEATURE_FD_PASSING). */
+bool hl_gl_ready_features(struct hl_env *e, struct hl_gl_link *g, uint64_t ask);
 /* The same with an OpenGL ES 1.1 context. */
 bool hl_gl_ready_es1(struct hl_env *e, struct hl_gl_link *g);
 void hl_gl_shader(struct hl_gl_link *g, uint32_t name, uint32_t type, const char *src);

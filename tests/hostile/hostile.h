@@ -12,6 +12,7 @@
  * cases-link.c  frames, hello, Wayland messages, objects, binds
  * cases-shm.c   fds, shm regions and copies, dying peers, a valid control
  * cases-gl.c    GL streams and the gpupipe_v1 global, and a valid GL control
+ * cases-shared.c  shared memory for uploads (WIRE_GL_SHARED, GL_BLOB_SHARED)
  * main.c        runs one case (meson registers one test per case)
  */
 #ifndef HL_HOSTILE_H
@@ -157,10 +158,16 @@ const struct hl_global *hl_global_find(const struct hl_globals *g, const char *i
 /* Connects to the host. With hello, also sends a valid hello and checks
  * the host's answer. */
 bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello);
+/* Connects and says hello asking for `ask` (enum wire_feature); *granted gets
+ * what the host enabled (never more than asked). */
+bool hl_link_open_features(struct hl_env *e, struct hl_link *l, uint64_t ask, uint64_t *granted);
 void hl_link_close(struct hl_link *l);
 /* Sends and empties l->out. Errors are reported, not fatal: a host that
  * closes early may make the end of a malformed send fail. */
 bool hl_link_flush(struct hl_link *l);
+/* As hl_link_flush, with fd attached by SCM_RIGHTS to the first of the bytes
+ * (the caller keeps its own copy of fd). */
+bool hl_link_flush_fd(struct hl_link *l, int fd);
 /* Reads one frame: 1 with *f, 0 at end of stream (EOF or reset), -1 on a
  * timeout, an error, or a frame over WIRE_MAX_PAYLOAD. */
 int hl_link_read_frame(struct hl_link *l, struct hl_frame *f, int64_t deadline);
@@ -306,6 +313,9 @@ extern const struct hl_case hl_shaders_cases[];
 extern const size_t hl_shaders_case_count;
 extern const struct hl_case hl_es1fbo_cases[];
 extern const size_t hl_es1fbo_case_count;
+/* Shared memory for uploads: WIRE_GL_SHARED, GL_BLOB_SHARED (cases-shared.c). */
+extern const struct hl_case hl_shared_cases[];
+extern const size_t hl_shared_case_count;
 /* GL_EXT_buffer_storage's mappings (cases-bufstore.c). */
 extern const struct hl_case hl_bufstore_cases[];
 extern const size_t hl_bufstore_case_count;

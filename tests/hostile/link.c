@@ -96,19 +96,11 @@ void hl_msg_end(struct hl_buf *b, size_t at)
 	memcpy(b->data + at + 4, &word, sizeof(word));
 }
 
-bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello)
+/* Sends a hello asking for `ask` and checks the host's answer; *granted gets
+ * the features it enabled. */
+static bool say_hello(struct hl_link *l, uint64_t ask, uint64_t *granted)
 {
-	memset(l, 0, sizeof(*l));
-	l->index = e->n_links++;
-	struct sockaddr_un sun = {.sun_family = AF_UNIX};
-	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", e->host_sock);
-	l->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	CHECKF(l->fd >= 0 && connect(l->fd, (struct sockaddr *)&sun, sizeof(sun)) == 0,
-	       "cannot connect to %s: %s", e->host_sock, strerror(errno));
-	if (!hello)
-		return true;
-
-	struct wire_hello h = {.magic = WIRE_MAGIC, .version = WIRE_VERSION, .features = 0};
+	struct wire_hello h = {.magic = WIRE_MAGIC, .version = WIRE_VERSION, .features = ask};
 	hl_put_frame(&l->out, WIRE_HELLO, 0, &h, sizeof(h));
 	CHECK(hl_link_flush(l));
 	struct hl_frame f;
@@ -120,9 +112,35 @@ bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello)
 	       f.hdr.type, f.hdr.size);
 	memcpy(&h, f.payload, sizeof(h));
 	CHECK(h.magic == WIRE_MAGIC && h.version == WIRE_VERSION);
-	/* We asked for nothing; the host may not grant anything. */
-	CHECKF(h.features == 0, "features 0x%llx granted unasked", (unsigned long long)h.features);
+	/* The host may not grant anything we did not ask for. */
+	CHECKF((h.features & ~ask) == 0, "features 0x%llx granted unasked",
+	       (unsigned long long)(h.features & ~ask));
+	*granted = h.features;
 	return true;
+}
+
+static bool connect_link(struct hl_env *e, struct hl_link *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->index = e->n_links++;
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", e->host_sock);
+	l->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	CHECKF(l->fd >= 0 && connect(l->fd, (struct sockaddr *)&sun, sizeof(sun)) == 0,
+	       "cannot connect to %s: %s", e->host_sock, strerror(errno));
+	return true;
+}
+
+bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello)
+{
+	CHECK(connect_link(e, l));
+	uint64_t granted;
+	return !hello || say_hello(l, 0, &granted);
+}
+
+bool hl_link_open_features(struct hl_env *e, struct hl_link *l, uint64_t ask, uint64_t *granted)
+{
+	return connect_link(e, l) && say_hello(l, ask, granted);
 }
 
 void hl_link_close(struct hl_link *l)
@@ -154,6 +172,34 @@ bool hl_link_flush(struct hl_link *l)
 	}
 	hl_buf_reset(&l->out);
 	return ok;
+}
+
+bool hl_link_flush_fd(struct hl_link *l, int fd)
+{
+	char control[CMSG_SPACE(sizeof(int))] = {0};
+	struct iovec iov = {.iov_base = l->out.data, .iov_len = l->out.len};
+	struct msghdr msg = {.msg_iov = &iov,
+	                     .msg_iovlen = 1,
+	                     .msg_control = control,
+	                     .msg_controllen = sizeof(control)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	ssize_t n;
+	do {
+		n = sendmsg(l->fd, &msg, MSG_NOSIGNAL);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		fprintf(stderr, "# sendmsg with an fd: %s\n", strerror(errno));
+		hl_buf_reset(&l->out);
+		return false;
+	}
+	/* The fd went with the first byte; the rest is plain bytes. */
+	memmove(l->out.data, l->out.data + n, l->out.len - (size_t)n);
+	l->out.len -= (size_t)n;
+	return hl_link_flush(l);
 }
 
 /* Reads what is there into l->in; 1 on data, 0 at end, -1 timeout/error. */

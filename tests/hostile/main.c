@@ -27,6 +27,7 @@ static const struct {
         {hl_dsa_cases, &hl_dsa_case_count},
         {hl_es1fbo_cases, &hl_es1fbo_case_count},
         {hl_bufstore_cases, &hl_bufstore_case_count},
+        {hl_shared_cases, &hl_shared_case_count},
         {hl_shaders_cases, &hl_shaders_case_count},
         {hl_ext_commands_cases, &hl_ext_commands_case_count},
         {hl_gl_core_cases, &hl_gl_core_case_count},

@@ -144,13 +144,15 @@ struct gl_reader {
 	const uint8_t *p;
 	uint32_t left;
 	bool bad;
-	/* The host's stream where it has shared memory (GL_BLOB_SHARED), else
-	 * NULL: such a blob then makes the command bad. */
+	/* The host's stream, which resolves GL_BLOB_SHARED (ending the link
+	 * where it has no shared memory); NULL in the library's reply reader,
+	 * where such a blob makes the reply bad. */
 	struct gl_exec *shared;
 };
 
-/* Host side: the n bytes at position pos of the stream's shared memory,
- * copied out; NULL after ending the link with the reason. */
+/* Host side: where the n bytes at position pos of the stream's shared memory
+ * lie (the app can still write them: only for pixels the driver reads and
+ * the host does not); NULL after ending the link with the reason. */
 const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos);
 
 static inline uint32_t gl_rd_u32(struct gl_reader *r)

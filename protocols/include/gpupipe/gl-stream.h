@@ -115,7 +115,8 @@
  *
  * - The memory is a memfd of GL_SHARED_HEADER + d bytes, d in
  *   GL_SHARED_MIN_DATA..GL_SHARED_MAX_DATA, sealed against shrinking
- *   (F_SEAL_SHRINK): the host refuses any other fd. The library sends it once
+ *   (F_SEAL_SHRINK), on tmpfs (no huge pages): the host refuses any other fd,
+ *   and more than 512 MiB of them per link. The library sends it once
  *   per stream, with the first bytes it writes after making it; the proxy
  *   passes it on in a WIRE_GL_SHARED frame before those bytes.
  * - Data byte at position `pos` (a count of bytes the library has placed
@@ -133,7 +134,7 @@
  */
 #define GL_SHARED_HEADER 4096u
 #define GL_SHARED_MIN_DATA (1u << 20)
-#define GL_SHARED_MAX_DATA (256u << 20)
+#define GL_SHARED_MAX_DATA (64u << 20)
 struct gl_shared_header {
 	uint64_t consumed; /* written by the host only */
 };
