@@ -155,6 +155,9 @@ bool gh_gl_command_failed(struct gh_gl_context *ctx);
  * library's 16 MiB for each of 32 contexts uploading at once. */
 #define GH_GL_MAX_SHARED_BYTES (512ull << 20)
 #define GH_GL_MAX_SHARED_TEXT "512 MiB"
+/* Blobs one command may have in shared memory (a command has at most a
+ * few pointer arguments). */
+#define GH_GL_MAX_SHARED_READS 4
 
 struct gh_gl {
 	const struct gh_gl_sink *sink;

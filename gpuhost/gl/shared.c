@@ -1,14 +1,18 @@
 /*
- * Shared memory of a GL stream (gl-stream.h, "Shared memory"): the pixels
- * of big uploads, placed there by the library instead of in the stream,
- * where the link can pass fds.
+ * Shared memory of a GL stream (gl-stream.h, "Shared memory"): the big
+ * blobs of commands (uploads' pixels, buffer data, client arrays), placed
+ * there by the library instead of in the stream, where the link can pass
+ * fds.
  *
- * The app can write the memory at any time. gpupipe-host never reads those
- * pixels itself: it checks the command's scalars, then hands the driver a
- * pointer to where the pixels lie, as it would hand it the stream's bytes.
- * A write racing the driver's read changes only the texels the app gets,
- * which it could have sent anyway. The memfd is sealed against shrinking,
- * so the mapping keeps its pages (no SIGBUS) whatever the app does.
+ * The app can write the memory at any time, so a blob is copied out first,
+ * before anything checks or uses it, as DESIGN.md's rule for shared memory
+ * says. Pixels of uploads are the exception: gpupipe-host never reads them
+ * itself (it checks the command's scalars), so it hands the driver a pointer
+ * to where they lie, as it would hand it the stream's bytes, and saves a
+ * copy of every byte. A write racing the driver's read changes only the
+ * texels the app gets, which it could have sent anyway. The memfd is sealed
+ * against shrinking and on tmpfs, so the mapping keeps its pages whatever
+ * the app does.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,11 +30,20 @@ struct gh_gl_shared {
 	uint8_t *map; /* GL_SHARED_HEADER + data bytes */
 	size_t map_size;
 	uint64_t data_size;
-	/* The running command reads a blob, which ends at reading_end
-	 * (pos + n): the library may reuse those bytes once the command ran. */
-	bool reading;
+	/* The running command read blobs, up to reading_end (pos + n of the
+	 * last): the library may reuse those bytes once the command ran. */
+	unsigned reads;
 	uint64_t reading_end;
+	/* The copies of the command's blobs (not in place), kept for the next
+	 * command up to KEEP_COPY bytes each. */
+	struct {
+		uint8_t *p;
+		uint32_t cap;
+	} copies[GH_GL_MAX_SHARED_READS];
+	unsigned n_copies;
 };
+
+#define KEEP_COPY (4u << 20)
 
 void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer)
 {
@@ -102,15 +115,35 @@ unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
 	return n;
 }
 
-const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
+/* A copy of n bytes at `from`, in the command's next copy buffer. */
+static const void *copy_out(struct gl_exec *x, struct gh_gl_shared *sh, const uint8_t *from,
+                            uint32_t n)
+{
+	unsigned i = sh->n_copies;
+	if (n > sh->copies[i].cap) {
+		uint8_t *c = realloc(sh->copies[i].p, n);
+		if (!c)
+			return gl_exec_fail(x, "%s: out of memory for %u shared bytes",
+			                    gh_gl_op_name(x->op), n),
+			       NULL;
+		sh->copies[i].p = c;
+		sh->copies[i].cap = n;
+	}
+	memcpy(sh->copies[i].p, from, n);
+	sh->n_copies++;
+	return sh->copies[i].p;
+}
+
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place)
 {
 	struct gh_gl_shared *sh = x->shared;
 	if (!sh)
 		return gl_exec_fail(x, "%s: pixels in shared memory the stream does not have",
 		                    gh_gl_op_name(x->op)),
 		       NULL;
-	if (sh->reading)
-		return gl_exec_fail(x, "%s: a second blob in shared memory", gh_gl_op_name(x->op)),
+	if (sh->reads == GH_GL_MAX_SHARED_READS)
+		return gl_exec_fail(x, "%s: more than %d blobs in shared memory",
+		                    gh_gl_op_name(x->op), GH_GL_MAX_SHARED_READS),
 		       NULL;
 	uint64_t at = pos % sh->data_size;
 	if (n == 0 || n > sh->data_size - at || n > GL_MAX_COMMAND)
@@ -120,22 +153,34 @@ const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
 		                    gh_gl_op_name(x->op), n, (unsigned long long)pos,
 		                    (unsigned long long)sh->data_size),
 		       NULL;
-	sh->reading = true;
+	const uint8_t *at_p = sh->map + GL_SHARED_HEADER + at;
+	const void *data = in_place ? at_p : copy_out(x, sh, at_p, n);
+	if (!data)
+		return NULL;
+	sh->reads++;
 	sh->reading_end = pos + n;
 	x->gl->counts.shared += n;
-	return sh->map + GL_SHARED_HEADER + at;
+	return data;
 }
 
 void gh_gl_shared_after(struct gl_exec *x)
 {
 	struct gh_gl_shared *sh = x->shared;
-	if (!sh || !sh->reading)
+	if (!sh || !sh->reads)
 		return;
+	for (unsigned i = 0; i < sh->n_copies; i++) {
+		if (sh->copies[i].cap > KEEP_COPY) {
+			free(sh->copies[i].p);
+			sh->copies[i].p = NULL;
+			sh->copies[i].cap = 0;
+		}
+	}
+	sh->n_copies = 0;
 	/* A release store: the library's reuse of the bytes follows the
 	 * driver's read of them. */
 	struct gl_shared_header *h = (struct gl_shared_header *)sh->map;
 	__atomic_store_n(&h->consumed, sh->reading_end, __ATOMIC_RELEASE);
-	sh->reading = false;
+	sh->reads = 0;
 }
 
 void gh_gl_shared_free(struct gl_exec *x)
@@ -145,6 +190,8 @@ void gh_gl_shared_free(struct gl_exec *x)
 		return;
 	munmap(sh->map, sh->map_size);
 	x->gl->shared_bytes -= sh->map_size;
+	for (unsigned i = 0; i < GH_GL_MAX_SHARED_READS; i++)
+		free(sh->copies[i].p);
 	free(sh);
 	x->shared = NULL;
 }

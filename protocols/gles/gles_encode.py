@@ -349,6 +349,16 @@ def gen_encoder(cmds, c):
     if 'create' in c.attrs:
         L.append('\tGLuint enc_name = 0;')
         L.append('\tgl_enc_names_gen(enc_e, %s, 1, &enc_name);' % name_cls(c.ret_cls))
+    # Big data blobs go into the stream's shared memory where it has some
+    # (gl-stream.h), once the names a command generates are in them; the
+    # host copies them out before use.
+    for p in blobs:
+        if p.kind == 'in' and 'unpack' not in p.flags:
+            L.append('\tuint64_t h_%s = 0;' % p.name)
+            L.append('\tbool sh_%s = %s && n_%s != GL_BLOB_NULL && gl_enc_shared_put(enc_e, %s, n_%s, &h_%s);'
+                     % ((p.name,) * 6))
+            L.append('\tif (sh_%s)' % p.name)
+            L.append('\t\tenc_payload = enc_payload - gles_blob_room(n_%s) + 12;' % p.name)
     L.append('\tuint8_t *enc_p = gl_enc_begin(enc_e, %s, (uint32_t)enc_payload);' % op(c))
     L.append('\tif (!enc_p)')
     L.append('\t\treturn%s;' % z)
@@ -387,6 +397,14 @@ def gen_encoder(cmds, c):
             L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_OFFSET);')
             L.append('\t\tenc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % p.name)
             L.append('\t} else if (sh_%s) {' % p.name)
+            L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);')
+            L.append('\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name)
+            L.append('\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name)
+            L.append('\t} else {')
+            L.append('\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
+            L.append('\t}')
+        elif p.kind == 'in':
+            L.append('\tif (sh_%s) {' % p.name)
             L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);')
             L.append('\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name)
             L.append('\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name)

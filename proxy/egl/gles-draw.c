@@ -20,6 +20,7 @@
 #include "gles-codec.h"
 #include "gles-draws.h"
 #include "state.h"
+#include "shared.h"
 #include "stream.h"
 
 /* The payload of one command, header excluded. */
@@ -110,6 +111,21 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 	if (bytes + sizeof(h) + 4 > MAX_PAYLOAD) {
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
+	}
+	/* Big arrays go into the stream's shared memory (shared.c). */
+	uint64_t pos;
+	uint8_t *shared = ge_shared_reserve(e, (uint32_t)bytes, &pos);
+	if (shared) {
+		ge_pack_vertices(shared, a->pointer, first, count, elem, (uint32_t)a->stride);
+		uint8_t *p = ge_stream_op_begin(e, GL_OP_CLIENT_ARRAY, &h, sizeof(h), 16);
+		if (!p)
+			return false;
+		p = ge_put_u32(p, GL_BLOB_SHARED);
+		p = ge_put_u32(p, (uint32_t)bytes);
+		p = ge_put_u32(p, (uint32_t)pos);
+		ge_put_u32(p, (uint32_t)(pos >> 32));
+		gl_enc_end(e);
+		return true;
 	}
 	uint8_t *p = ge_stream_op_begin(e, GL_OP_CLIENT_ARRAY, &h, sizeof(h),
 	                                ge_blob_size((uint32_t)bytes));

@@ -128,31 +128,46 @@ static bool ping(struct gl_enc *e)
 	return gl_enc_reply(e, GL_OP_PING, &size) != NULL;
 }
 
-bool gl_enc_shared_put(struct gl_enc *e, const void *data, uint32_t n, uint64_t *pos)
+uint8_t *ge_shared_reserve(struct gl_enc *e, uint32_t n, uint64_t *pos)
 {
 	if (n < MIN_BLOB || n > RING_DATA || e->shared_refused ||
 	    !(e->d->host.features & GL_HOST_SHARED_MEMORY) || !enabled())
-		return false;
+		return NULL;
 	if (!e->shared && !(e->shared = create())) {
 		e->shared_refused = true;
-		return false;
+		return NULL;
 	}
 	struct ge_shared *sh = e->shared;
 	if (sh->unsent >= SEND_AFTER) {
 		sh->unsent = 0;
 		if (!ge_stream_flush(e))
-			return false;
+			return NULL;
 	}
 	/* A blob never wraps: skip to the ring's start. */
-	uint64_t at = sh->head % RING_DATA;
-	if (at + n > RING_DATA)
-		sh->head += RING_DATA - at;
+	uint64_t off = sh->head % RING_DATA;
+	if (off + n > RING_DATA)
+		sh->head += RING_DATA - off;
 	if (!room(sh, n) && (!ping(e) || !room(sh, n)))
-		return false;
-	memcpy(sh->map + GL_SHARED_HEADER + sh->head % RING_DATA, data, n);
+		return NULL;
+	uint8_t *at = sh->map + GL_SHARED_HEADER + sh->head % RING_DATA;
 	*pos = sh->head;
 	sh->head += n;
 	sh->last_end = sh->head;
 	sh->unsent += n;
-	return true;
+	return at;
+}
+
+bool gl_enc_shared_put(struct gl_enc *e, const void *data, uint32_t n, uint64_t *pos)
+{
+	uint8_t *at = ge_shared_reserve(e, n, pos);
+	if (at)
+		memcpy(at, data, n);
+	return at != NULL;
+}
+
+/* Replies never name shared memory: the library's readers have no stream
+ * to resolve it (gl_reader.shared is NULL), and this is never called. */
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place)
+{
+	return NULL;
 }

@@ -3,7 +3,9 @@
  * gpupipe, each read back through a framebuffer and compared byte by byte. Below 64 KiB
  * the pixels travel in the GL stream; from 64 KiB to 16 MiB, where the link passes fds,
  * in the stream's shared memory (gl-stream.h, "Shared memory"; proxy/egl/shared.c); above,
- * in the stream again. The app's buffer is overwritten right after each call (GL has taken
+ * in the stream again. Buffer data and a client-side vertex array of that size take the
+ * same way (the host copies those out first, where it hands upload pixels to its driver
+ * in place). The app's buffer is overwritten right after each call (GL has taken
  * the pixels by then), a loop of uploads goes round the shared memory ten times (its
  * positions wrap and the library waits for room), and a sub-image with a row length wider
  * than the image checks the size the library places.
@@ -190,6 +192,151 @@ static bool loop(void)
 	return ok;
 }
 
+/* glBufferData of 1 MiB and glBufferSubData of 300 KiB inside it (through shared memory
+ * where the link has some, copied out by the host), the app's copies overwritten at once,
+ * then the store read back through a read map (which asks the host). */
+static bool buffers(void)
+{
+	const char *check = "buffer-data";
+	enum { SIZE = 1 << 20, SUB = 300 * 1024, AT = 100000 };
+	uint8_t *data = pattern(512, 512, 512, 7); /* 1 MiB */
+	uint8_t *part = pattern(256, 300, 256, 8); /* 300 KiB */
+	uint8_t *want = malloc(SIZE);
+	bool ok = data && part && want;
+	GLuint buf = 0;
+	if (ok) {
+		memcpy(want, data, SIZE);
+		memcpy(want + AT, part, SUB);
+		glGenBuffers(1, &buf);
+		glBindBuffer(GL_ARRAY_BUFFER, buf);
+		glBufferData(GL_ARRAY_BUFFER, SIZE, data, GL_STATIC_DRAW);
+		memset(data, 0x11, SIZE);
+		glBufferSubData(GL_ARRAY_BUFFER, AT, SUB, part);
+		memset(part, 0x22, SUB);
+		const uint8_t *got = glMapBufferRange(GL_ARRAY_BUFFER, 0, SIZE, GL_MAP_READ_BIT);
+		if (!got) {
+			printf("FAIL %s: glMapBufferRange: GL error 0x%x\n", check, glGetError());
+			ok = false;
+		} else {
+			for (size_t i = 0; i < SIZE; i++) {
+				if (got[i] != want[i]) {
+					printf("FAIL %s: byte %zu of the store is %u, want %u\n",
+					       check, i, got[i], want[i]);
+					ok = false;
+					break;
+				}
+			}
+			glUnmapBuffer(GL_ARRAY_BUFFER);
+		}
+		glBindBuffer(GL_ARRAY_BUFFER, 0);
+		glDeleteBuffers(1, &buf);
+	} else {
+		printf("FAIL %s: out of memory\n", check);
+	}
+	free(data);
+	free(part);
+	free(want);
+	if (ok)
+		printf("PASS %s\n", check);
+	return ok;
+}
+
+static GLuint compile(GLenum type, const char *src)
+{
+	GLuint s = glCreateShader(type);
+	glShaderSource(s, 1, &src, NULL);
+	glCompileShader(s);
+	GLint ok = GL_FALSE;
+	glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+	return ok ? s : 0;
+}
+
+/* A draw from a client-side vertex array of 128 KiB (through shared memory where the link
+ * has some, copied out by the host): 8190 vertices of degenerate triangles, then the two
+ * that cover the viewport, at the array's end; the array zeroed right after the draw. The
+ * texture drawn into must show the triangles' colour in every corner. */
+static bool client_array(void)
+{
+	const char *check = "client-array-draw";
+	enum { VERTICES = 8196, SIDE = 64 };
+	static const float quad[6][4] = {{-1, -1, 0, 1}, {1, -1, 0, 1}, {1, 1, 0, 1},
+	                                 {-1, -1, 0, 1}, {1, 1, 0, 1},  {-1, 1, 0, 1}};
+	float(*pos)[4] = calloc(VERTICES, sizeof(*pos));
+	GLuint vs = compile(GL_VERTEX_SHADER, "#version 300 es\n"
+	                                      "in vec4 pos;\n"
+	                                      "void main() { gl_Position = pos; }\n");
+	GLuint fs =
+	        compile(GL_FRAGMENT_SHADER, "#version 300 es\n"
+	                                    "precision mediump float;\n"
+	                                    "out vec4 colour;\n"
+	                                    "void main() { colour = vec4(0.2, 0.6, 1.0, 1.0); }\n");
+	GLuint prog = glCreateProgram();
+	bool ok = pos && vs && fs;
+	if (ok) {
+		glAttachShader(prog, vs);
+		glAttachShader(prog, fs);
+		glBindAttribLocation(prog, 0, "pos");
+		glLinkProgram(prog);
+		GLint linked = GL_FALSE;
+		glGetProgramiv(prog, GL_LINK_STATUS, &linked);
+		ok = linked;
+	}
+	if (!ok) {
+		printf("FAIL %s: no program\n", check);
+	} else {
+		memcpy(pos[VERTICES - 6], quad, sizeof(quad));
+		GLuint tex = texture(), fbo;
+		glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, SIDE, SIDE, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+		             NULL);
+		glGenFramebuffers(1, &fbo);
+		glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+		glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+		/* Client arrays: the default vertex array object, no buffer. */
+		glBindVertexArray(0);
+		glBindBuffer(GL_ARRAY_BUFFER, 0);
+		glViewport(0, 0, SIDE, SIDE);
+		glClearColor(0, 0, 0, 1);
+		glClear(GL_COLOR_BUFFER_BIT);
+		glUseProgram(prog);
+		glEnableVertexAttribArray(0);
+		glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, pos);
+		glDrawArrays(GL_TRIANGLES, 0, VERTICES);
+		memset(pos, 0, VERTICES * sizeof(*pos));
+		glDisableVertexAttribArray(0);
+		uint8_t px[SIDE * SIDE * 4];
+		glPixelStorei(GL_PACK_ALIGNMENT, 1);
+		glReadPixels(0, 0, SIDE, SIDE, GL_RGBA, GL_UNSIGNED_BYTE, px);
+		static const int corners[4][2] = {
+		        {0, 0}, {SIDE - 1, 0}, {0, SIDE - 1}, {SIDE - 1, SIDE - 1}};
+		for (int i = 0; ok && i < 4; i++) {
+			const uint8_t *p =
+			        px + ((size_t)corners[i][1] * SIDE + (size_t)corners[i][0]) * 4;
+			/* 0.2, 0.6, 1.0 in 8 bits, give or take one. */
+			if (abs(p[0] - 51) > 1 || abs(p[1] - 153) > 1 || p[2] < 254) {
+				printf("FAIL %s: pixel (%d, %d) is %02x%02x%02x, want 3399ff\n",
+				       check, corners[i][0], corners[i][1], p[0], p[1], p[2]);
+				ok = false;
+			}
+		}
+		glUseProgram(0);
+		glBindFramebuffer(GL_FRAMEBUFFER, 0);
+		glDeleteFramebuffers(1, &fbo);
+		glDeleteTextures(1, &tex);
+		GLenum err = glGetError();
+		if (err != GL_NO_ERROR) {
+			printf("FAIL %s: GL error 0x%x\n", check, err);
+			ok = false;
+		}
+	}
+	glDeleteProgram(prog);
+	glDeleteShader(vs);
+	glDeleteShader(fs);
+	free(pos);
+	if (ok)
+		printf("PASS %s\n", check);
+	return ok;
+}
+
 int ge_upload_check(void)
 {
 	int failures = 0;
@@ -201,5 +348,7 @@ int ge_upload_check(void)
 	failures += !part(700);
 	failures += !part(1100);
 	failures += !loop();
+	failures += !buffers();
+	failures += !client_array();
 	return failures;
 }

@@ -19,7 +19,8 @@ wait_exit uploads 120 || fail "gl-es3-app --uploads did not finish"
 ((GP_EXIT_STATUS == 0)) ||
 	fail "gl-es3-app --uploads exited with status $GP_EXIT_STATUS: $(grep -E '^(FAIL|gl-es3-app:)' "$GP_TMP/uploads.log" | head -3)"
 for check in upload-32x32 upload-256x256 upload-1024x1024 upload-2048x2048 upload-2048x2100 \
-	sub-upload-row-length-700 sub-upload-row-length-1100 upload-loop; do
+	sub-upload-row-length-700 sub-upload-row-length-1100 upload-loop buffer-data \
+	client-array-draw; do
 	log_has uploads "^PASS $check\$" || fail "gl-es3-app printed no PASS $check"
 done
 [[ $GP_GL_MODE == gpu0 ]] || exit 0

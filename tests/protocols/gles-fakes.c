@@ -146,7 +146,7 @@ const struct gl_pixel_state *gl_exec_pixel_state(struct gl_exec *x)
 }
 
 /* The codec tests' readers have no shared memory (gl_reader.shared NULL). */
-const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos)
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place)
 {
 	gl_exec_fail(x, "no shared memory");
 	return NULL;

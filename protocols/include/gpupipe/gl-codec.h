@@ -150,10 +150,12 @@ struct gl_reader {
 	struct gl_exec *shared;
 };
 
-/* Host side: where the n bytes at position pos of the stream's shared memory
- * lie (the app can still write them: only for pixels the driver reads and
- * the host does not); NULL after ending the link with the reason. */
-const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos);
+/* Host side: the n bytes at position pos of the stream's shared memory: where
+ * they lie, `in_place` (the app can still write them: only for pixels of
+ * uploads, which the driver reads and the host does not), else a copy the
+ * host made first, valid until the command ran. NULL after ending the link
+ * with the reason. */
+const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place);
 
 static inline uint32_t gl_rd_u32(struct gl_reader *r)
 {
@@ -208,14 +210,34 @@ static inline void gl_rd_struct(struct gl_reader *r, void *s, uint32_t size)
 	r->left -= size;
 }
 
+/* A blob in the stream's shared memory (after its GL_BLOB_SHARED): *n gets
+ * its byte count. */
+static inline const void *gl_rd_shared(struct gl_reader *r, uint32_t *n, bool in_place)
+{
+	*n = gl_rd_u32(r);
+	uint64_t pos = gl_rd_u64(r);
+	const void *data = NULL;
+	if (!r->bad && r->shared)
+		data = gl_exec_shared_blob(r->shared, *n, pos, in_place);
+	if (!data) {
+		r->bad = true;
+		r->left = 0;
+		*n = 0;
+	}
+	return data;
+}
+
 /* A blob: *n gets its byte count (GL_BLOB_NULL for NULL, which returns
- * NULL). The bytes stay in the command buffer (aligned to 4), valid
- * until the decoder returns. */
+ * NULL). The bytes stay in the command buffer (aligned to 4), or in the
+ * host's copy of them from shared memory (GL_BLOB_SHARED), valid until the
+ * decoder returns. */
 static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
 {
 	*n = gl_rd_u32(r);
 	if (r->bad || *n == GL_BLOB_NULL)
 		return NULL;
+	if (*n == GL_BLOB_SHARED)
+		return gl_rd_shared(r, n, false);
 	uint32_t padded = (*n + 3u) & ~3u;
 	if (*n > r->left || padded > r->left) {
 		r->bad = true;
@@ -232,8 +254,8 @@ static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
 /* Pixels of an upload (annotation flag `unpack`): a blob; or, while the app
  * has a GL_PIXEL_UNPACK_BUFFER bound, GL_BLOB_OFFSET then the u64 offset
  * into that buffer (*n == GL_BLOB_OFFSET, NULL returned); or GL_BLOB_SHARED,
- * the byte count and the position in the stream's shared memory (returned
- * as a blob would be). */
+ * the byte count and the position in the stream's shared memory, where the
+ * driver reads them (returned as a blob would be). */
 static inline const void *gl_rd_pixels(struct gl_reader *r, uint32_t *n, uint64_t *offset)
 {
 	*offset = 0;
@@ -248,17 +270,7 @@ static inline const void *gl_rd_pixels(struct gl_reader *r, uint32_t *n, uint64_
 	if (mark != GL_BLOB_SHARED)
 		return gl_rd_blob(r, n);
 	gl_rd_u32(r);
-	*n = gl_rd_u32(r);
-	uint64_t pos = gl_rd_u64(r);
-	const void *data = NULL;
-	if (!r->bad && r->shared)
-		data = gl_exec_shared_blob(r->shared, *n, pos);
-	if (!data) {
-		r->bad = true;
-		r->left = 0;
-		*n = 0;
-	}
-	return data;
+	return gl_rd_shared(r, n, true);
 }
 
 /* ---- App side: implemented by libEGL_gpupipe (proxy/egl/) ---- */

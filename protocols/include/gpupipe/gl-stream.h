@@ -100,18 +100,19 @@
 /* Blob byte count of pixels that are not in the command: a u64 offset into
  * the bound GL_PIXEL_UNPACK_BUFFER follows (OpenGL ES 3). */
 #define GL_BLOB_OFFSET 0xfffffffeu
-/* Blob byte count of pixels that lie in the stream's shared memory (see
+/* Blob byte count of bytes that lie in the stream's shared memory (see
  * "Shared memory" below): the u32 byte count n, then the u64 position of
- * their first byte follow. Only where GL_BLOB_OFFSET may stand. */
+ * their first byte follow. In place of an `in` blob of a generated command,
+ * of pixels of an upload, and of GL_OP_CLIENT_ARRAY's blob. */
 #define GL_BLOB_SHARED 0xfffffffdu
 
 /*
  * Shared memory (GL_HOST_SHARED_MEMORY; the link's WIRE_FEATURE_FD_PASSING).
  *
- * Uploads travel through sockets at the cost of a wakeup of each process
+ * Big blobs travel through sockets at the cost of a wakeup of each process
  * per socket buffer (about 200 KiB). Where the link passes fds, a stream may
- * instead put the pixels of an upload into memory the library shares with
- * the host, and send only where they lie (GL_BLOB_SHARED).
+ * instead put them into memory the library shares with the host, and send
+ * only where they lie (GL_BLOB_SHARED).
  *
  * - The memory is a memfd of GL_SHARED_HEADER + d bytes, d in
  *   GL_SHARED_MIN_DATA..GL_SHARED_MAX_DATA, sealed against shrinking
@@ -123,11 +124,13 @@
  *   since the memory was made, never decreasing) lies at
  *   GL_SHARED_HEADER + pos % d. A blob never wraps: pos % d + n <= d, or
  *   the link ends.
- * - Only pixels of uploads (the `unpack` blobs: glTexImage*, glTexSubImage*,
- *   their compressed forms, glDrawPixels, ...) may lie there. The host
- *   never reads them itself (it checks the command's scalars, as for pixels
- *   in the stream) and hands its driver a pointer to where they lie. The app
- *   can write them meanwhile; that changes only the texels it gets.
+ * - The host copies such a blob out before anything reads it (the app can
+ *   write the memory meanwhile), except pixels of uploads (the `unpack` blobs:
+ *   glTexImage*, glTexSubImage*, their compressed forms, glDrawPixels, ...).
+ *   Those it never reads itself (it checks the command's scalars, as for
+ *   pixels in the stream), and hands its driver a pointer to where they lie:
+ *   a write racing the driver's read changes only the texels the app gets.
+ *   A readback's blob (glGetPolygonStipple's) never lies there.
  * - Once the command that names a blob ran, the host stores pos + n in
  *   gl_shared_header.consumed. The library reuses bytes below `consumed`,
  *   and waits for more with GL_OP_PING. The host never reads the header.
