@@ -155,9 +155,6 @@ bool gh_gl_command_failed(struct gh_gl_context *ctx);
  * library's 16 MiB for each of 32 contexts uploading at once. */
 #define GH_GL_MAX_SHARED_BYTES (512ull << 20)
 #define GH_GL_MAX_SHARED_TEXT "512 MiB"
-/* Blobs one command may have in shared memory (a command has at most a
- * few pointer arguments). */
-#define GH_GL_MAX_SHARED_READS 4
 
 struct gh_gl {
 	const struct gh_gl_sink *sink;
@@ -192,6 +189,13 @@ struct gh_gl {
 	bool warned_codec;     /* logged a GL_OP_INIT of another release */
 	bool shared_memory;    /* the link passes fds: GL_HOST_SHARED_MEMORY */
 	uint64_t shared_bytes; /* mapped by its streams (shared.c) */
+	/* The copies of the running command's blobs from shared memory
+	 * (shared.c), kept for the next command; charged to partial_bytes. */
+	struct {
+		uint8_t *p;
+		uint32_t cap;
+	} shared_copies[GL_SHARED_MAX_BLOBS];
+	unsigned n_shared_copies;
 
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */
@@ -801,6 +805,8 @@ void gh_gl_stream_free(struct gl_exec *x);
  * command: its copy of a shared blob is done with. */
 void gh_gl_shared_after(struct gl_exec *x);
 void gh_gl_shared_free(struct gl_exec *x);
+/* The link's copy buffers (gh_gl_destroy, gh_gl_reset). */
+void gh_gl_shared_copies_free(struct gh_gl *gl);
 /* Ends the link: "GL stream N: <command>: <what>". Returns false.
  * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */
 bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -30,19 +30,13 @@ struct gh_gl_shared {
 	uint8_t *map; /* GL_SHARED_HEADER + data bytes */
 	size_t map_size;
 	uint64_t data_size;
-	/* The running command read blobs, up to reading_end (pos + n of the
-	 * last): the library may reuse those bytes once the command ran. */
+	/* The running command read blobs, up to reading_end (the furthest
+	 * pos + n): the library may reuse those bytes once the command ran. */
 	unsigned reads;
 	uint64_t reading_end;
-	/* The copies of the command's blobs (not in place), kept for the next
-	 * command up to KEEP_COPY bytes each. */
-	struct {
-		uint8_t *p;
-		uint32_t cap;
-	} copies[GH_GL_MAX_SHARED_READS];
-	unsigned n_copies;
 };
 
+/* A copy buffer bigger than this is freed after its command. */
 #define KEEP_COPY (4u << 20)
 
 void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer)
@@ -107,6 +101,17 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 	return true;
 }
 
+void gh_gl_shared_copies_free(struct gh_gl *gl)
+{
+	for (unsigned i = 0; i < GL_SHARED_MAX_BLOBS; i++) {
+		free(gl->shared_copies[i].p);
+		gl->partial_bytes -= gl->shared_copies[i].cap;
+		gl->shared_copies[i].p = NULL;
+		gl->shared_copies[i].cap = 0;
+	}
+	gl->n_shared_copies = 0;
+}
+
 unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
 {
 	unsigned n = 0;
@@ -115,38 +120,52 @@ unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
 	return n;
 }
 
-/* A copy of n bytes at `from`, in the command's next copy buffer. */
-static const void *copy_out(struct gl_exec *x, struct gh_gl_shared *sh, const uint8_t *from,
-                            uint32_t n)
+/* A copy of n bytes at `from`, in the link's next copy buffer (one set per
+ * link: one command runs at a time), charged with the reassembly buffers. */
+static const void *copy_out(struct gl_exec *x, const uint8_t *from, uint32_t n)
 {
-	unsigned i = sh->n_copies;
-	if (n > sh->copies[i].cap) {
-		uint8_t *c = realloc(sh->copies[i].p, n);
-		if (!c)
+	struct gh_gl *gl = x->gl;
+	unsigned i = gl->n_shared_copies;
+	if (n > gl->shared_copies[i].cap) {
+		uint32_t cap = gl->shared_copies[i].cap;
+		if (gl->partial_bytes - cap + n > GH_GL_MAX_PARTIAL_BYTES)
+			return gl_exec_fail(
+			               x,
+			               "%s: commands being received and copied would hold over "
+			               "%llu bytes",
+			               gh_gl_op_name(x->op),
+			               (unsigned long long)GH_GL_MAX_PARTIAL_BYTES),
+			       NULL;
+		/* Its old bytes are not wanted: no realloc's copy of them. */
+		free(gl->shared_copies[i].p);
+		gl->partial_bytes -= cap;
+		gl->shared_copies[i].cap = 0;
+		gl->shared_copies[i].p = malloc(n);
+		if (!gl->shared_copies[i].p)
 			return gl_exec_fail(x, "%s: out of memory for %u shared bytes",
 			                    gh_gl_op_name(x->op), n),
 			       NULL;
-		sh->copies[i].p = c;
-		sh->copies[i].cap = n;
+		gl->shared_copies[i].cap = n;
+		gl->partial_bytes += n;
 	}
-	memcpy(sh->copies[i].p, from, n);
-	sh->n_copies++;
-	return sh->copies[i].p;
+	memcpy(gl->shared_copies[i].p, from, n);
+	gl->n_shared_copies++;
+	return gl->shared_copies[i].p;
 }
 
 const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place)
 {
 	struct gh_gl_shared *sh = x->shared;
 	if (!sh)
-		return gl_exec_fail(x, "%s: pixels in shared memory the stream does not have",
+		return gl_exec_fail(x, "%s: a blob in shared memory the stream does not have",
 		                    gh_gl_op_name(x->op)),
 		       NULL;
-	if (sh->reads == GH_GL_MAX_SHARED_READS)
+	if (sh->reads == GL_SHARED_MAX_BLOBS)
 		return gl_exec_fail(x, "%s: more than %d blobs in shared memory",
-		                    gh_gl_op_name(x->op), GH_GL_MAX_SHARED_READS),
+		                    gh_gl_op_name(x->op), GL_SHARED_MAX_BLOBS),
 		       NULL;
 	uint64_t at = pos % sh->data_size;
-	if (n == 0 || n > sh->data_size - at || n > GL_MAX_COMMAND)
+	if (n == 0 || n > sh->data_size - at || n > GL_SHARED_MAX_BLOB)
 		return gl_exec_fail(x,
 		                    "%s: %u bytes at position %llu run past the shared memory's "
 		                    "%llu",
@@ -154,11 +173,12 @@ const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, boo
 		                    (unsigned long long)sh->data_size),
 		       NULL;
 	const uint8_t *at_p = sh->map + GL_SHARED_HEADER + at;
-	const void *data = in_place ? at_p : copy_out(x, sh, at_p, n);
+	const void *data = in_place ? at_p : copy_out(x, at_p, n);
 	if (!data)
 		return NULL;
+	if (!sh->reads || pos + n > sh->reading_end)
+		sh->reading_end = pos + n;
 	sh->reads++;
-	sh->reading_end = pos + n;
 	x->gl->counts.shared += n;
 	return data;
 }
@@ -168,14 +188,16 @@ void gh_gl_shared_after(struct gl_exec *x)
 	struct gh_gl_shared *sh = x->shared;
 	if (!sh || !sh->reads)
 		return;
-	for (unsigned i = 0; i < sh->n_copies; i++) {
-		if (sh->copies[i].cap > KEEP_COPY) {
-			free(sh->copies[i].p);
-			sh->copies[i].p = NULL;
-			sh->copies[i].cap = 0;
+	struct gh_gl *gl = x->gl;
+	for (unsigned i = 0; i < gl->n_shared_copies; i++) {
+		if (gl->shared_copies[i].cap > KEEP_COPY) {
+			free(gl->shared_copies[i].p);
+			gl->partial_bytes -= gl->shared_copies[i].cap;
+			gl->shared_copies[i].p = NULL;
+			gl->shared_copies[i].cap = 0;
 		}
 	}
-	sh->n_copies = 0;
+	gl->n_shared_copies = 0;
 	/* A release store: the library's reuse of the bytes follows the
 	 * driver's read of them. */
 	struct gl_shared_header *h = (struct gl_shared_header *)sh->map;
@@ -190,8 +212,6 @@ void gh_gl_shared_free(struct gl_exec *x)
 		return;
 	munmap(sh->map, sh->map_size);
 	x->gl->shared_bytes -= sh->map_size;
-	for (unsigned i = 0; i < GH_GL_MAX_SHARED_READS; i++)
-		free(sh->copies[i].p);
 	free(sh);
 	x->shared = NULL;
 }

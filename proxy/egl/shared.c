@@ -10,6 +10,7 @@
  * holds no room, GL_OP_PING waits until the host has run every command
  * sent, after which all of it is free.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@
  * 2-core VM, bench/compare-upload: 0.44 of memcpy with 16 MiB, 0.33 with
  * 32 MiB). Bigger uploads go in the stream. */
 #define RING_DATA (16u << 20)
+static_assert(RING_DATA <= GL_SHARED_MAX_BLOB, "a blob the ring takes, the host takes");
 
 /* Placed bytes whose commands may still wait in the stream buffer, past
  * which they are sent: the host copies one upload out while this thread
@@ -121,17 +123,22 @@ static bool room(const struct ge_shared *sh, uint32_t n)
 /* Every command sent has run on the host once GL_OP_PING is answered. */
 static bool ping(struct gl_enc *e)
 {
+	/* Blobs already placed for the command being built stay counted. */
+	unsigned placed = e->shared_in_command;
 	if (!gl_enc_begin(e, GL_OP_PING, 0))
 		return false;
 	gl_enc_end(e);
+	e->shared_in_command = placed;
 	uint32_t size;
 	return gl_enc_reply(e, GL_OP_PING, &size) != NULL;
 }
 
 uint8_t *ge_shared_reserve(struct gl_enc *e, uint32_t n, uint64_t *pos)
 {
-	if (n < MIN_BLOB || n > RING_DATA || e->shared_refused ||
-	    !(e->d->host.features & GL_HOST_SHARED_MEMORY) || !enabled())
+	/* Never inside a command: a wait for room sends one of its own. */
+	assert(e->open == 0);
+	if (n < MIN_BLOB || n > RING_DATA || e->shared_in_command == GL_SHARED_MAX_BLOBS ||
+	    e->shared_refused || !(e->d->host.features & GL_HOST_SHARED_MEMORY) || !enabled())
 		return NULL;
 	if (!e->shared && !(e->shared = create())) {
 		e->shared_refused = true;
@@ -151,6 +158,7 @@ uint8_t *ge_shared_reserve(struct gl_enc *e, uint32_t n, uint64_t *pos)
 		return NULL;
 	uint8_t *at = sh->map + GL_SHARED_HEADER + sh->head % RING_DATA;
 	*pos = sh->head;
+	e->shared_in_command++;
 	sh->head += n;
 	sh->last_end = sh->head;
 	sh->unsent += n;

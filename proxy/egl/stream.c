@@ -338,6 +338,7 @@ void gl_enc_end(struct gl_enc *e)
 {
 	e->len += e->open;
 	e->open = 0;
+	e->shared_in_command = 0;
 }
 
 /* Reads the reply to `op` (already sent) into *buf (grown as needed). */

@@ -38,8 +38,9 @@ struct gl_enc {
 	uint8_t *reply;
 	uint32_t reply_cap;
 	bool lost;
-	struct ge_shared *shared; /* shared.c: made at the first big upload */
-	bool shared_refused;      /* it could not be made: uploads go in the stream */
+	struct ge_shared *shared;   /* shared.c: made at the first big upload */
+	bool shared_refused;        /* it could not be made: uploads go in the stream */
+	unsigned shared_in_command; /* blobs placed for the next command (GL_SHARED_MAX_BLOBS) */
 
 	/* Commands other threads queued for this stream's owner. */
 	pthread_mutex_t post_lock;

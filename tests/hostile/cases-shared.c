@@ -274,7 +274,7 @@ static bool gl_shared_blob_on_a_stream_without_shared_memory_ends_the_link(struc
 	sub_image_shared(&g, SIZE, SIZE, IMAGE_BYTES, 0);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l,
-	                  "GL stream 1: glTexSubImage2D: pixels in shared memory the stream does "
+	                  "GL stream 1: glTexSubImage2D: a blob in shared memory the stream does "
 	                  "not have");
 }
 
@@ -432,6 +432,101 @@ static bool gl_shared_upload_is_served(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* glBufferData whose data lies in shared memory (GL_BLOB_SHARED in place of
+ * an `in` blob): the host copies it out, so what the app writes there once
+ * the command ran (GL_OP_PING says when) is not in the store. */
+#define BUF 32u
+#define DATA_BYTES 4096u
+static bool gl_shared_buffer_data_is_copied_out(struct hl_env *e)
+{
+	const uint64_t d = GL_SHARED_MIN_DATA;
+	struct hl_gl_link g;
+	CHECK(ready_shared(e, &g));
+	int fd = shared_memfd(d);
+	CHECK(fd >= 0);
+	uint8_t *map = mmap(NULL, GL_SHARED_HEADER + d, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED) {
+		perror("mmap");
+		close(fd);
+		return false;
+	}
+	for (uint32_t i = 0; i < DATA_BYTES; i++)
+		map[GL_SHARED_HEADER + POS + i] = pattern(i, 2);
+	bool ok = send_shared(&g, CH, fd);
+	uint32_t name = BUF;
+	hl_gl_cmd_begin(&g, GLES_OP_glGenBuffers);
+	hl_put_u32(&g.cmds, 1);
+	hl_gl_put_blob(&g, &name, sizeof(name));
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER, BUF);
+	hl_gl_cmd_begin(&g, GLES_OP_glBufferData);
+	hl_put_u32(&g.cmds, GL_ARRAY_BUFFER);
+	hl_gl_put_u64(&g, DATA_BYTES);
+	hl_put_u32(&g.cmds, GL_STATIC_DRAW);
+	hl_put_u32(&g.cmds, GL_BLOB_SHARED);
+	hl_put_u32(&g.cmds, DATA_BYTES);
+	hl_gl_put_u64(&g, POS);
+	hl_gl_cmd_end(&g);
+	uint32_t size;
+	hl_gl_cmd(&g, GL_OP_PING, 0);
+	ok = ok && hl_gl_send(&g, CH, 0) && hl_gl_reply(&g, GL_OP_PING, &size);
+	if (ok && consumed(map) != POS + DATA_BYTES) {
+		fprintf(stderr, "consumed is %llu after glBufferData, not %u\n",
+		        (unsigned long long)consumed(map), POS + DATA_BYTES);
+		ok = false;
+	}
+	/* The app writes the bytes again: the store keeps what the command had. */
+	memset(map + GL_SHARED_HEADER + POS, 0xee, DATA_BYTES);
+	hl_gl_cmd(&g, GL_OP_BUFFER_READ, 3, GL_ARRAY_BUFFER, 0u, DATA_BYTES);
+	ok = ok && hl_gl_send(&g, CH, 0);
+	const uint8_t *p = ok ? hl_gl_reply(&g, GL_OP_BUFFER_READ, &size) : NULL;
+	uint32_t got = 0;
+	if (p && size >= 4)
+		memcpy(&got, p, 4);
+	if (ok && (!p || got != DATA_BYTES || size < 4 + DATA_BYTES)) {
+		fprintf(stderr, "GL_OP_BUFFER_READ gave %u bytes, not %u\n", got, DATA_BYTES);
+		ok = false;
+	}
+	for (uint32_t i = 0; ok && i < DATA_BYTES; i++) {
+		if (p[4 + i] != pattern(i, 2)) {
+			fprintf(stderr, "byte %u of the store is 0x%02x, not 0x%02x\n", i, p[4 + i],
+			        pattern(i, 2));
+			ok = false;
+		}
+	}
+	munmap(map, GL_SHARED_HEADER + d);
+	if (!ok) {
+		hl_link_close(&g.l);
+		free(g.rep);
+		hl_buf_finish(&g.cmds);
+		return false;
+	}
+	return hl_gl_close_served(e, &g);
+}
+
+/* A client array (GL_OP_CLIENT_ARRAY) whose blob runs past the shared
+ * memory's end. */
+static bool gl_shared_client_array_running_past_the_memory_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(ready_with_memory(e, &g, GL_SHARED_MIN_DATA));
+	struct gl_client_array h = {.array = GL_ARRAY_ATTRIB,
+	                            .index = 0,
+	                            .size = 4,
+	                            .type = GL_FLOAT,
+	                            .mode = GL_CLIENT_ARRAY_FLOAT,
+	                            .first = 0,
+	                            .count = 1024};
+	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY);
+	hl_put(&g.cmds, &h, sizeof(h));
+	hl_put_u32(&g.cmds, GL_BLOB_SHARED);
+	hl_put_u32(&g.cmds, 1024 * 16);
+	hl_gl_put_u64(&g, GL_SHARED_MIN_DATA - 8);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: 16384 bytes at position 1048568 run past");
+}
+
 const struct hl_case hl_shared_cases[] = {
         HL_CASE(gl_shared_frame_without_its_fd_ends_the_link),
         HL_CASE_ARGS(gl_shared_memory_sent_to_a_host_with_no_shared_memory_ends_the_link,
@@ -450,5 +545,7 @@ const struct hl_case hl_shared_cases[] = {
         HL_CASE(gl_shared_blob_at_a_position_near_2_64_ends_the_link),
         HL_CASE(gl_shared_blob_of_0_bytes_ends_the_link),
         HL_CASE(gl_shared_upload_is_served),
+        HL_CASE(gl_shared_buffer_data_is_copied_out),
+        HL_CASE(gl_shared_client_array_running_past_the_memory_ends_the_link),
 };
 const size_t hl_shared_case_count = sizeof(hl_shared_cases) / sizeof(hl_shared_cases[0]);

@@ -138,6 +138,11 @@
 #define GL_SHARED_HEADER 4096u
 #define GL_SHARED_MIN_DATA (1u << 20)
 #define GL_SHARED_MAX_DATA (64u << 20)
+/* The largest blob in shared memory, and the most blobs one command may have
+ * there: the host copies each out first (but for upload pixels), into room
+ * it keeps for them. */
+#define GL_SHARED_MAX_BLOB (16u << 20)
+#define GL_SHARED_MAX_BLOBS 4
 struct gl_shared_header {
 	uint64_t consumed; /* written by the host only */
 };
