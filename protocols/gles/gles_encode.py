@@ -173,6 +173,18 @@ def gen_class_op(cmds, cls):
     fail('class %s has no glGen* command for implicit generation' % cls)
 
 
+def wr_shared_or_blob(p):
+    """The lines writing blob p: where it lies in shared memory (sh_/h_, see
+    gl-stream.h), or its bytes."""
+    return ['\tif (sh_%s) {' % p.name,
+            '\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);',
+            '\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name,
+            '\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name,
+            '\t} else {',
+            '\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name),
+            '\t}']
+
+
 def wr_scalar(p, value):
     if p.kind == 'offset':
         return 'enc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % value
@@ -396,21 +408,10 @@ def gen_encoder(cmds, c):
             L.append('\tif (u_%s) {' % p.name)
             L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_OFFSET);')
             L.append('\t\tenc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % p.name)
-            L.append('\t} else if (sh_%s) {' % p.name)
-            L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);')
-            L.append('\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name)
-            L.append('\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name)
-            L.append('\t} else {')
-            L.append('\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
-            L.append('\t}')
+            L.append('\t} else ' + wr_shared_or_blob(p)[0].lstrip('\t'))
+            L.extend(wr_shared_or_blob(p)[1:])
         elif p.kind == 'in':
-            L.append('\tif (sh_%s) {' % p.name)
-            L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);')
-            L.append('\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name)
-            L.append('\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name)
-            L.append('\t} else {')
-            L.append('\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
-            L.append('\t}')
+            L.extend(wr_shared_or_blob(p))
         else:
             L.append('\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
     L.append('\t(void)enc_p;')

@@ -10,6 +10,7 @@
  * right, so that they fail for the reason they name.
  */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -171,53 +172,48 @@ static bool gl_shared_memory_that_is_a_pipe_ends_the_link(struct hl_env *e)
 	                  "GL stream 1: shared memory: not a memfd sealed against shrinking");
 }
 
+/* A memfd of `size` bytes with `seals` as the stream's shared memory: the
+ * host refuses it, saying `why`. */
+static bool memfd_refused(struct hl_env *e, uint64_t size, unsigned seals, const char *why)
+{
+	struct hl_gl_link g;
+	CHECK(ready_shared(e, &g));
+	int fd = make_memfd(size, seals);
+	CHECK(fd >= 0);
+	send_shared(&g, CH, fd);
+	char reason[128];
+	snprintf(reason, sizeof(reason), "GL stream 1: shared memory: %s", why);
+	return hl_refused(e, &g.l, reason);
+}
+
 /* A memfd of a size in bounds, not sealed: the app could shrink it under the
  * host's mapping (SIGBUS). */
 static bool gl_shared_memory_not_sealed_ends_the_link(struct hl_env *e)
 {
-	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = make_memfd(GL_SHARED_HEADER + GL_SHARED_MIN_DATA, 0);
-	CHECK(fd >= 0);
-	send_shared(&g, CH, fd);
-	return hl_refused(e, &g.l,
-	                  "GL stream 1: shared memory: not a memfd sealed against shrinking");
+	return memfd_refused(e, GL_SHARED_HEADER + GL_SHARED_MIN_DATA, 0,
+	                     "not a memfd sealed against shrinking");
 }
 
 /* Sealed against growing, not shrinking: sealed, but not the seal that keeps
  * the host's pages. */
 static bool gl_shared_memory_sealed_only_against_growing_ends_the_link(struct hl_env *e)
 {
-	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = make_memfd(GL_SHARED_HEADER + GL_SHARED_MIN_DATA, F_SEAL_GROW | F_SEAL_WRITE);
-	CHECK(fd >= 0);
-	send_shared(&g, CH, fd);
-	return hl_refused(e, &g.l,
-	                  "GL stream 1: shared memory: not a memfd sealed against shrinking");
+	return memfd_refused(e, GL_SHARED_HEADER + GL_SHARED_MIN_DATA, F_SEAL_GROW | F_SEAL_WRITE,
+	                     "not a memfd sealed against shrinking");
 }
 
 /* The header alone (4096 bytes): no data bytes at all. */
 static bool gl_shared_memory_too_small_ends_the_link(struct hl_env *e)
 {
-	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = make_memfd(GL_SHARED_HEADER, F_SEAL_SHRINK | F_SEAL_GROW);
-	CHECK(fd >= 0);
-	send_shared(&g, CH, fd);
-	return hl_refused(e, &g.l, "GL stream 1: shared memory: size outside its bounds");
+	return memfd_refused(e, GL_SHARED_HEADER, F_SEAL_SHRINK | F_SEAL_GROW,
+	                     "size outside its bounds");
 }
 
 /* A page past GL_SHARED_MAX_DATA (sparse: it costs no memory). */
 static bool gl_shared_memory_too_big_ends_the_link(struct hl_env *e)
 {
-	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = make_memfd(GL_SHARED_HEADER + (uint64_t)GL_SHARED_MAX_DATA + 4096,
-	                    F_SEAL_SHRINK | F_SEAL_GROW);
-	CHECK(fd >= 0);
-	send_shared(&g, CH, fd);
-	return hl_refused(e, &g.l, "GL stream 1: shared memory: size outside its bounds");
+	return memfd_refused(e, GL_SHARED_HEADER + (uint64_t)GL_SHARED_MAX_DATA + 4096,
+	                     F_SEAL_SHRINK | F_SEAL_GROW, "size outside its bounds");
 }
 
 /* --- the stream --- */

@@ -21,20 +21,9 @@ static bool fd_sent_with_scm_rights(struct hl_env *e)
 	hl_queue_sync(&l, 2);
 	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	CHECK(fd >= 0);
-	char control[CMSG_SPACE(sizeof(int))] = {0};
-	struct iovec iov = {.iov_base = l.out.data, .iov_len = l.out.len};
-	struct msghdr msg = {.msg_iov = &iov,
-	                     .msg_iovlen = 1,
-	                     .msg_control = control,
-	                     .msg_controllen = sizeof(control)};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	CHECK(sendmsg(l.fd, &msg, MSG_NOSIGNAL) == (ssize_t)l.out.len);
+	bool sent = hl_link_flush_fd(&l, fd);
 	close(fd);
-	hl_buf_reset(&l.out);
+	CHECK(sent);
 	return hl_refused(e, &l, "the link sent a file descriptor, but fd passing is not enabled");
 }
 
