@@ -133,10 +133,8 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 	s->features = hello.features & enabled;
 	s->hello_received = true;
 	if (s->features & WIRE_FEATURE_FD_PASSING) {
-		/* Only WIRE_GL_SHARED frames claim them (gpupipe.c). */
+		/* Only WIRE_FD_PROBE and WIRE_GL_SHARED frames claim them. */
 		s->link.fd_passing = true;
-		if (s->gl)
-			gh_gl_offer_shared_memory(s->gl, true);
 	}
 	/* The hello timer now waits for the first Wayland request. */
 	uint32_t ms = s->options->setup_timeout_ms ? s->options->setup_timeout_ms
@@ -144,6 +142,29 @@ static bool process_hello(struct gh_session *s, const uint8_t *p, uint32_t len)
 	if (!s->first_request)
 		wl_event_source_timer_update(s->hello_timer, (int)ms);
 	return wire_send_hello(&s->link, s->features);
+}
+
+/* Whether fds pass from the proxy: GL streams get shared memory if so. */
+static bool fd_probe(struct gh_session *s, const struct wire_header *hdr)
+{
+	if (!(s->features & WIRE_FEATURE_FD_PASSING) || s->fd_probed || hdr->size != 0) {
+		gh_session_fail(s, "%s frame %s", wire_type_name(hdr->type),
+		                !(s->features & WIRE_FEATURE_FD_PASSING) ? "without fd passing"
+		                : s->fd_probed                           ? "a second time"
+		                                                         : "with a payload");
+		return false;
+	}
+	s->fd_probed = true;
+	int fd = wire_conn_take_fd(&s->link);
+	if (fd < 0) {
+		gp_log(INFO, "the link's fd probe came without its fd (a relay between proxy and "
+		             "host?): GL uploads go through the link");
+		return true;
+	}
+	close(fd);
+	if (s->gl)
+		gh_gl_offer_shared_memory(s->gl, true);
+	return true;
 }
 
 /* *used < hdr->size: a GL frame paused part way (see gh_gpupipe_frame). */
@@ -180,6 +201,8 @@ static bool process_frame(struct gh_session *s, const struct wire_header *hdr, c
 			wl_event_source_timer_update(s->hello_timer, 0);
 		}
 		return process_wayland(s, p, hdr->size);
+	case WIRE_FD_PROBE:
+		return fd_probe(s, hdr);
 	case WIRE_SHM_CREATE:
 		return gh_shm_create(s, p, hdr->size);
 	case WIRE_SHM_COPY:
@@ -235,18 +258,19 @@ static bool run_frames(struct gh_session *s)
 	return false;
 }
 
-/* Every whole frame has run: an fd still waiting is one a WIRE_GL_SHARED frame
- * not yet received will take. It came with the link's bytes up to that
- * frame, so at most one per open GL stream without shared memory can be. */
+/* Every whole frame has run: an fd still waiting is one a WIRE_FD_PROBE or
+ * WIRE_GL_SHARED frame not yet received will take. It came with the link's
+ * bytes up to that frame, so at most one per open GL stream without shared
+ * memory can be, and the probe's. */
 static bool stray_fds_ok(struct gh_session *s)
 {
 	unsigned waiting = s->link.n_in_fds;
-	unsigned may_claim = s->gl ? gh_gl_streams_without_shared(s->gl) : 0;
+	unsigned may_claim = (s->gl ? gh_gl_streams_without_shared(s->gl) : 0) + !s->fd_probed;
 	if (waiting <= may_claim)
 		return true;
 	gh_session_fail(s,
-	                "the proxy sent %u fds that no gl-shared frame took (%u open GL "
-	                "streams may still take one)",
+	                "the proxy sent %u fds that no fd-probe or gl-shared frame took (%u "
+	                "may still be taken)",
 	                waiting, may_claim);
 	return false;
 }

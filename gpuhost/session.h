@@ -58,6 +58,7 @@ struct gh_session {
 	struct wire_conn compositor; /* to the host compositor */
 	struct wire_object_map objects;
 	uint64_t features; /* accepted in the handshake */
+	bool fd_probed;    /* WIRE_FD_PROBE came (with its fd or not) */
 	bool hello_received;
 	struct wl_list globals;              /* gh_global.link: what we advertised */
 	struct wl_list shm_regions;          /* gh_shm_region.link: proxy-announced */

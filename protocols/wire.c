@@ -16,6 +16,7 @@ const char *wire_type_name(uint32_t type)
 	        [WIRE_GL] = "gl",
 	        [WIRE_GL_CLOSE] = "gl-close",
 	        [WIRE_GL_SHARED] = "gl-shared",
+	        [WIRE_FD_PROBE] = "fd-probe",
 	};
 	if (type < WIRE_TYPE_COUNT && names[type])
 		return names[type];

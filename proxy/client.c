@@ -209,7 +209,8 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	 * the GL streams' shared memory. */
 	struct wire_addr addr;
 	uint64_t ask = WIRE_FEATURE_CLIPBOARD;
-	if (wire_addr_parse(options->connect_addr, false, &addr, &aerr) &&
+	if (!options->no_fd_passing &&
+	    wire_addr_parse(options->connect_addr, false, &addr, &aerr) &&
 	    addr.kind == WIRE_ADDR_UNIX)
 		ask |= WIRE_FEATURE_FD_PASSING;
 	if (!wire_send_hello(&client->link, ask))

@@ -18,6 +18,7 @@
 
 struct px_options {
 	const char *connect_addr;
+	bool no_fd_passing; /* never ask for WIRE_FEATURE_FD_PASSING */
 };
 
 /* Above this many queued bytes toward one side, stop reading the other. */

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <gpupipe/link.h>
@@ -150,9 +151,18 @@ static bool process_hello(struct px_client *client, const uint8_t *p, uint32_t l
 	}
 	client->host_features = hello.features;
 	client->hello_received = true;
-	/* Granted only where we asked: our link is a unix socket. */
-	if (hello.features & WIRE_FEATURE_FD_PASSING)
+	/* Granted only where we asked: our link is a unix socket. Whether fds
+	 * reach the host through it, the probe tells the host. */
+	if (hello.features & WIRE_FEATURE_FD_PASSING) {
 		client->link.fd_passing = true;
+		int fd = memfd_create("gpupipe-fd-probe", MFD_CLOEXEC);
+		if (fd < 0 || !wire_frame_begin(&client->link, WIRE_FD_PROBE, 0, 0) ||
+		    !wire_conn_queue_fd(&client->link, fd)) {
+			px_client_close(client, true, "cannot probe the link's fd passing: %s",
+			                strerror(errno));
+			return false;
+		}
+	}
 	gp_log(INFO, "link up, host features 0x%llx", (unsigned long long)hello.features);
 	return true;
 }

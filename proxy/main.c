@@ -44,8 +44,9 @@ static const char usage[] =
         "                          exec:COMMAND     run COMMAND per app, its stdin/stdout\n"
         "                                           is the link (e.g. exec:qrexec-client-vm\n"
         "                                           sys-gui-gpu gpupipe.Link)\n"
-        "      --no-fd-passing   never pass fds on the link (the default and only mode\n"
-        "                        of link version 1: shm is always copied)\n"
+        "      --no-fd-passing   never pass fds on the link, as between two VMs: big GL\n"
+        "                        uploads travel in the stream instead of the shared\n"
+        "                        memory a unix: link offers (shm is always copied)\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -205,7 +206,7 @@ int main(int argc, char **argv)
 			options.connect_addr = optarg;
 			break;
 		case 'N':
-			/* Accepted for scripts: link version 1 always copies. */
+			options.no_fd_passing = true;
 			break;
 		case 'v':
 			verbose++;

@@ -158,6 +158,39 @@ static bool gl_shared_memory_on_a_link_that_did_not_ask_ends_the_link(struct hl_
 	                  "the link sent a file descriptor, but fd passing is not enabled");
 }
 
+/* A probe that comes without its fd (a relay that drops fds): the link goes
+ * on, and GL_OP_INIT offers no shared memory. */
+static bool gl_fd_probe_without_its_fd_gives_no_shared_memory(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_features(e, &g, WIRE_FEATURE_FD_PASSING | HL_FD_PROBE_WITHOUT_FD));
+	CHECKF(g.features == WIRE_FEATURE_FD_PASSING, "the host enabled features 0x%llx",
+	       (unsigned long long)g.features);
+	CHECKF(!(g.host_features & GL_HOST_SHARED_MEMORY),
+	       "GL_OP_INIT offers shared memory though the probe's fd did not arrive");
+	return hl_gl_close_served(e, &g);
+}
+
+/* A second probe, after the one with its fd. */
+static bool gl_fd_probe_twice_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(ready_shared(e, &g));
+	hl_gl_empty_frame(&g, WIRE_FD_PROBE, 0);
+	hl_link_flush(&g.l);
+	return hl_refused(e, &g.l, "fd-probe frame a second time");
+}
+
+/* A probe on a link whose hello did not ask for fd passing. */
+static bool gl_fd_probe_without_fd_passing_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_empty_frame(&g, WIRE_FD_PROBE, 0);
+	hl_link_flush(&g.l);
+	return hl_refused(e, &g.l, "fd-probe frame without fd passing");
+}
+
 /* --- the fd --- */
 
 static bool gl_shared_memory_that_is_a_pipe_ends_the_link(struct hl_env *e)
@@ -255,7 +288,7 @@ static bool gl_fds_no_gl_shared_frame_takes_end_the_link(struct hl_env *e)
 		close(fd);
 		CHECK(sent);
 	}
-	return hl_refused(e, &g.l, "the proxy sent 2 fds that no gl-shared frame took");
+	return hl_refused(e, &g.l, "the proxy sent 2 fds that no fd-probe or gl-shared frame took");
 }
 
 /* --- GL_BLOB_SHARED --- */
@@ -528,6 +561,9 @@ const struct hl_case hl_shared_cases[] = {
         HL_CASE_ARGS(gl_shared_memory_sent_to_a_host_with_no_shared_memory_ends_the_link,
                      "--no-shared-memory"),
         HL_CASE(gl_shared_memory_on_a_link_that_did_not_ask_ends_the_link),
+        HL_CASE(gl_fd_probe_without_its_fd_gives_no_shared_memory),
+        HL_CASE(gl_fd_probe_twice_ends_the_link),
+        HL_CASE(gl_fd_probe_without_fd_passing_ends_the_link),
         HL_CASE(gl_shared_memory_that_is_a_pipe_ends_the_link),
         HL_CASE(gl_shared_memory_not_sealed_ends_the_link),
         HL_CASE(gl_shared_memory_sealed_only_against_growing_ends_the_link),

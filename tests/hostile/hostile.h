@@ -161,6 +161,11 @@ bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello);
 /* Connects and says hello asking for `ask` (enum wire_feature); *granted gets
  * what the host enabled (never more than asked). */
 bool hl_link_open_features(struct hl_env *e, struct hl_link *l, uint64_t ask, uint64_t *granted);
+/* Bits of `ask` that the hello leaves out: once fd passing is granted,
+ * hl_link_open_features sends WIRE_FD_PROBE with an fd, as gpupipe-proxy
+ * does, unless told to send none or one without its fd. */
+#define HL_NO_FD_PROBE (1ull << 63)
+#define HL_FD_PROBE_WITHOUT_FD (1ull << 62)
 void hl_link_close(struct hl_link *l);
 /* Sends and empties l->out. Errors are reported, not fatal: a host that
  * closes early may make the end of a malformed send fail. */

@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -140,7 +141,28 @@ bool hl_link_open(struct hl_env *e, struct hl_link *l, bool hello)
 
 bool hl_link_open_features(struct hl_env *e, struct hl_link *l, uint64_t ask, uint64_t *granted)
 {
-	return connect_link(e, l) && say_hello(l, ask, granted);
+	uint64_t probe = ask & (HL_NO_FD_PROBE | HL_FD_PROBE_WITHOUT_FD);
+	if (!connect_link(e, l) || !say_hello(l, ask & ~probe, granted))
+		return false;
+	if (!(*granted & WIRE_FEATURE_FD_PASSING) || (probe & HL_NO_FD_PROBE))
+		return true;
+	if (probe & HL_FD_PROBE_WITHOUT_FD) {
+		size_t at = hl_frame_begin(&l->out, WIRE_FD_PROBE, 0);
+		hl_frame_end(&l->out, at);
+		return hl_link_flush(l);
+	}
+	/* As gpupipe-proxy does: the probe, with an fd, so that the host
+	 * offers GL streams shared memory. */
+	int fd = memfd_create("hostile-fd-probe", MFD_CLOEXEC);
+	if (fd < 0) {
+		perror("memfd_create");
+		return false;
+	}
+	size_t at = hl_frame_begin(&l->out, WIRE_FD_PROBE, 0);
+	hl_frame_end(&l->out, at);
+	bool sent = hl_link_flush_fd(l, fd);
+	close(fd);
+	return sent;
 }
 
 void hl_link_close(struct hl_link *l)

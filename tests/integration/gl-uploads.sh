@@ -6,6 +6,8 @@
 # uploads going round the shared memory ten times. Through gpu-0, gpupipe-host --stats must
 # count the bytes that came through shared memory when the link ends: at least the loop's
 # 160 MiB. GP_GL_MODE=native (native-gl-uploads.sh): the same checks rendered by Mesa.
+# GP_UPLOADS_NO_FD_PASSING=1 (gl-uploads-no-fd-passing.sh): gpupipe-proxy --no-fd-passing,
+# every byte in the stream as between VMs, and none through shared memory.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 # shellcheck source=../gl/gl-harness.sh
@@ -13,7 +15,9 @@
 
 bin=$(gl_es3_app_bin) || exit
 log=$GP_TMP/gpupipe-host.log
-gl_setup --stats
+proxy_args=()
+[[ -z ${GP_UPLOADS_NO_FD_PASSING:-} ]] || proxy_args=(-- --no-fd-passing)
+gl_setup --stats "${proxy_args[@]}"
 gl_app uploads "$bin" --es 3.0 --uploads
 wait_exit uploads 120 || fail "gl-es3-app --uploads did not finish"
 ((GP_EXIT_STATUS == 0)) ||
@@ -35,4 +39,8 @@ mib=$(awk -v s="$seconds" -v fps="$fps" -v per="$per" -v v="$value" -v u="$unit"
 	f = u == "GiB" ? 1024 : u == "MiB" ? 1 : u == "KiB" ? 1 / 1024 : 1 / 1048576
 	n = per == "frame" ? int(fps * s + 0.5) : s
 	printf "%d", n * v * f }')
-((mib >= 160)) || fail "only $mib MiB of uploads came through shared memory, want at least 160: $line"
+if [[ -n ${GP_UPLOADS_NO_FD_PASSING:-} ]]; then
+	((mib == 0)) || fail "$mib MiB came through shared memory with --no-fd-passing: $line"
+else
+	((mib >= 160)) || fail "only $mib MiB of uploads came through shared memory, want at least 160: $line"
+fi

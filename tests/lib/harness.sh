@@ -479,8 +479,10 @@ sway_tree() { swaymsg -t get_tree; }
 # --- gpupipe ---------------------------------------------------------------------------------
 
 # start_gpupipe [HOST ARGS...] [-- PROXY ARGS...]: gpupipe-host serving the compositor started
-# last, and gpupipe-proxy on $GP_TMP/app/gpu-0 linked to it over a unix socket in copy mode
-# (--no-fd-passing: the cross-VM path). Returns once both sockets exist.
+# last, and gpupipe-proxy on $GP_TMP/app/gpu-0 linked to it over a unix socket, as a user runs
+# them: wl_shm memory copied (the cross-VM path), GL streams with shared memory for big
+# uploads (PROXY ARGS --no-fd-passing leaves them in the stream, as between VMs). Returns
+# once both sockets exist.
 #
 # GP_LINK chooses the link's transport: unix (default), tcp (the host listens on a free
 # port of 127.0.0.1), or exec (no listening host: the proxy runs `gpupipe-host --stdio`, with
@@ -529,7 +531,7 @@ start_gpupipe() {
 	esac
 
 	spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" \
-		"$proxy" --no-fd-passing --connect "$GP_LINK_ADDR" "${proxy_args[@]}"
+		"$proxy" --connect "$GP_LINK_ADDR" "${proxy_args[@]}"
 	GP_PROXY_PID=$GP_LAST_PID
 	wait_for 10 ready_or_dead "$GP_PROXY_PID" test -S "$GP_APP_DIR/gpu-0" ||
 		fail "gpupipe-proxy did not create $GP_APP_DIR/gpu-0"

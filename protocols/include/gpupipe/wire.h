@@ -114,6 +114,14 @@ enum wire_type {
 	 * memory"), the one fd that travels with it. At most one per stream. */
 	WIRE_GL_SHARED = 13,
 
+	/* Proxy to host, empty payload, only with WIRE_FEATURE_FD_PASSING, once,
+	 * first thing after the host's hello: with one fd (any; the proxy sends
+	 * an empty memfd). The host offers GL streams shared memory only once
+	 * a probe's fd arrived: a relay between the two that carries bytes but
+	 * not fds (socat, ssh forwarding a unix socket) costs shared memory, not
+	 * the link. */
+	WIRE_FD_PROBE = 14,
+
 	WIRE_TYPE_COUNT,
 };
 
@@ -122,11 +130,12 @@ enum wire_type {
  * the host's answer. */
 enum wire_feature {
 	/* The link is a unix socket (the proxy's `unix:` address), and each
-	 * WIRE_GL_SHARED frame comes with one fd by SCM_RIGHTS, sent with the
-	 * link's bytes up to and including that frame. No other frame has
-	 * one: wl_shm pools are still copied (shm-bridge). Granted unless
-	 * gpupipe-host runs with --no-shared-memory; without it, a host
-	 * receiving an fd on the link closes the link. */
+	 * WIRE_FD_PROBE and WIRE_GL_SHARED frame comes with one fd by
+	 * SCM_RIGHTS, sent with the link's bytes up to and including that
+	 * frame. No other frame has one: wl_shm pools are still copied
+	 * (shm-bridge). Granted unless gpupipe-host runs with
+	 * --no-shared-memory; without it, a host receiving an fd on the link
+	 * closes the link. */
 	WIRE_FEATURE_FD_PASSING = 1u << 0,
 	/* Clipboard and primary selection globals may be advertised and
 	 * WIRE_PIPE is accepted. Enabled on the host by --allow-clipboard. */
