@@ -13,6 +13,10 @@
  *       gh_gl_memory_bind_buffer), with the checks gpupipe.c makes first
  *   FUZZ_GL_BUFFER_GONE {u32 wl_buffer id}
  *       that wl_buffer destroyed (gh_gl_buffer_destroyed)
+ *   FUZZ_GL_SHARED {bytes}
+ *       shared memory for the frame's channel, as WIRE_GL_SHARED brings it
+ *       (gh_gl_stream_shared; gl-stream.h, "Shared memory"): a sealed memfd
+ *       of GL_SHARED_MIN_DATA data bytes that begin with the frame's bytes
  * A frame whose size runs past the input takes the rest. Other types are
  * skipped. tests/fuzz/corpus-split.py makes such inputs from recorded links.
  *
@@ -26,10 +30,12 @@
  * told apart from gpupipe's: tests/fuzz/crash-class.py reads the report
  * (see the README's "Fuzzing").
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <gpupipe/gl-stream.h>
@@ -40,6 +46,7 @@
 
 #define FUZZ_GL_MEMORY 0x100
 #define FUZZ_GL_BUFFER_GONE 0x101
+#define FUZZ_GL_SHARED 0x103
 
 /* As gpuhost/gpupipe.c: frame buffers one link may hold, formats. */
 #define MAX_MEMORIES 256
@@ -124,6 +131,22 @@ static void buffer_gone(const uint8_t *p, uint32_t len)
 	fz.buffers[i] = 0;
 }
 
+static void shared(const struct wire_header *h, const uint8_t *p)
+{
+	int fd = memfd_create("fuzz-gl-shared", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (fd < 0)
+		return;
+	uint32_t n = h->size < GL_SHARED_MIN_DATA ? h->size : GL_SHARED_MIN_DATA;
+	if (ftruncate(fd, GL_SHARED_HEADER + GL_SHARED_MIN_DATA) < 0 ||
+	    pwrite(fd, p, n, GL_SHARED_HEADER) != (ssize_t)n ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW) < 0) {
+		close(fd);
+		return;
+	}
+	if (!gh_gl_stream_shared(fz.gl, h->channel, fd))
+		fz.failed = true;
+}
+
 static void frame(const struct wire_header *h, const uint8_t *p)
 {
 	switch (h->type) {
@@ -144,6 +167,9 @@ static void frame(const struct wire_header *h, const uint8_t *p)
 		break;
 	case FUZZ_GL_BUFFER_GONE:
 		buffer_gone(p, h->size);
+		break;
+	case FUZZ_GL_SHARED:
+		shared(h, p);
 		break;
 	default:
 		break;
@@ -170,6 +196,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "SKIP: the host has no EGL that renders GLES 2\n");
 		exit(77);
 	}
+	/* As a unix link whose fd probe came through. */
+	gh_gl_offer_shared_memory(fz.gl, true);
 	return 0;
 }
 
