@@ -201,6 +201,8 @@ bool gh_gl_attrib_texture_deleted(struct gl_exec *x, struct gh_gl_storage *st)
 		return true;
 	struct wl_array *list = &x->ctx->share->unknown_stacks;
 	struct gh_gl_context **c;
+	if (!list->size)
+		return true; /* and no NULL + 0 in wl_array_for_each (wl-objects.c) */
 	wl_array_for_each(c, list)
 	{
 		struct gh_gl_attrib_stack *s = &(*c)->attrib;

@@ -147,9 +147,13 @@ bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uin
 }
 
 /* Checks every attribute for what the draw fetches and collects the
- * enabled ones without a buffer that must be hidden. The attributes read
- * are those of the program that runs the vertex stage: the current one,
- * else the bound pipeline's (pipelines.c). */
+ * enabled ones without a buffer, which must be hidden: the driver would
+ * read the app's pointer as an address of ours. The attributes read are
+ * those of the program that runs the vertex stage: the current one, else
+ * the bound pipeline's (pipelines.c). One the program reads draws with the
+ * attribute's current value, as if disabled: GL leaves it undefined (an
+ * enabled array of a vertex array object with no buffer), Mesa draws
+ * without an error, and the app keeps its link. */
 static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t *hide)
 {
 	struct gh_gl_context *ctx = x->ctx;
@@ -171,8 +175,6 @@ static bool check_attribs(struct gl_exec *x, const struct gh_gl_fetch *f, uint32
 		if (!a->enabled)
 			continue;
 		if (!b->buffer) {
-			if (used)
-				return gh_gl_fail(x, "attribute %u is enabled with no buffer", i);
 			*hide |= 1u << i;
 			continue;
 		}

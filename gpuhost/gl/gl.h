@@ -81,7 +81,8 @@ struct gh_gl_counts {
 	uint64_t frames;   /* GL_OP_SWAP run */
 	uint64_t commands; /* GL commands run */
 	uint64_t replies;  /* replies queued: each one a round trip the app waits for */
-	uint64_t copied;   /* bytes the CPU copied for frames (shm readback and flip) */
+	uint64_t copied;   /* bytes the CPU copied: frames (shm readback and flip), blobs
+	                      out of shared memory (shared.c) */
 	uint64_t swap_ns;  /* time spent in GL_OP_SWAP */
 	uint64_t shared;   /* bytes read from streams' shared memory (uploads) */
 };

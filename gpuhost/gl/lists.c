@@ -365,6 +365,8 @@ static void delete_remade(struct gl_exec *x)
 static struct gh_gl_list_bytes *find(struct wl_array *charged, uint32_t list)
 {
 	struct gh_gl_list_bytes *b;
+	if (!charged->size)
+		return NULL; /* and no NULL + 0 in wl_array_for_each (wl-objects.c) */
 	wl_array_for_each(b, charged)
 	{
 		if (b->list == list)
@@ -444,9 +446,11 @@ static bool prims_delete(struct gl_exec *x, uint32_t first, uint32_t range)
 	wl_array_init(&r.gone);
 	gh_gl_map_for_each(&share->lists.prims, prims_in_range, &r);
 	uint32_t *k;
-	wl_array_for_each(k, &r.gone)
-	{
-		prims_install(x, *k, 0);
+	if (r.gone.size) { /* no NULL + 0 (wl-objects.c) */
+		wl_array_for_each(k, &r.gone)
+		{
+			prims_install(x, *k, 0);
+		}
 	}
 	wl_array_release(&r.gone);
 	return !r.oom || gh_gl_fail(x, "out of memory for display list records");
@@ -825,12 +829,14 @@ void gh_gl_share_lists_finish(struct gh_gl_share *share)
 	gh_gl_quota_adjust(share->quota, share->lists.charged_total, 0);
 	gh_gl_quota_names_gone(share->quota, (uint32_t)share->lists.names);
 	struct gh_gl_list_bytes *b;
-	wl_array_for_each(b, &share->lists.charged)
-	{
-		for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
-			if (b->binds[kind]) {
-				gh_gl_map_finish(b->binds[kind]);
-				free(b->binds[kind]);
+	if (share->lists.charged.size) { /* no NULL + 0 (wl-objects.c) */
+		wl_array_for_each(b, &share->lists.charged)
+		{
+			for (int kind = 0; kind < GH_GL_LIST_BIND_KINDS; kind++) {
+				if (b->binds[kind]) {
+					gh_gl_map_finish(b->binds[kind]);
+					free(b->binds[kind]);
+				}
 			}
 		}
 	}

@@ -150,6 +150,7 @@ static const void *copy_out(struct gl_exec *x, const uint8_t *from, uint32_t n)
 	}
 	memcpy(gl->shared_copies[i].p, from, n);
 	gl->n_shared_copies++;
+	gl->counts.copied += n;
 	return gl->shared_copies[i].p;
 }
 
