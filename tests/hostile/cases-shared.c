@@ -263,6 +263,27 @@ static bool gl_second_shared_memory_for_a_stream_ends_the_link(struct hl_env *e)
 	                  "GL stream 1: shared memory: the stream has shared memory already");
 }
 
+/* Memfds of GL_SHARED_MAX_DATA for channels 1 to 8, sparse (they cost no
+ * memory): the link's streams may map 512 MiB together, headers counted, so
+ * the eighth is refused. */
+static bool gl_shared_memory_past_the_link_total_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(ready_shared(e, &g));
+	for (uint16_t ch = 2; ch <= 8; ch++)
+		hl_gl_open(&g, ch);
+	CHECK(hl_link_flush(&g.l));
+	for (uint16_t ch = 1; ch <= 8; ch++) {
+		int fd = make_memfd(GL_SHARED_HEADER + (uint64_t)GL_SHARED_MAX_DATA,
+		                    F_SEAL_SHRINK | F_SEAL_GROW);
+		CHECK(fd >= 0);
+		CHECK(send_shared(&g, ch, fd));
+	}
+	return hl_refused(e, &g.l,
+	                  "GL stream 8: shared memory: the link's streams would share more than "
+	                  "512 MiB");
+}
+
 /* A valid memfd for channel 2, which was never opened (channel 1 is). */
 static bool gl_shared_memory_for_a_channel_not_open_ends_the_link(struct hl_env *e)
 {
@@ -570,6 +591,7 @@ const struct hl_case hl_shared_cases[] = {
         HL_CASE(gl_shared_memory_too_small_ends_the_link),
         HL_CASE(gl_shared_memory_too_big_ends_the_link),
         HL_CASE(gl_second_shared_memory_for_a_stream_ends_the_link),
+        HL_CASE(gl_shared_memory_past_the_link_total_ends_the_link),
         HL_CASE(gl_shared_memory_for_a_channel_not_open_ends_the_link),
         HL_CASE(gl_fds_no_gl_shared_frame_takes_end_the_link),
         HL_CASE(gl_shared_blob_on_a_stream_without_shared_memory_ends_the_link),
