@@ -265,6 +265,8 @@ static bool run_frames(struct gh_session *s)
 static bool stray_fds_ok(struct gh_session *s)
 {
 	unsigned waiting = s->link.n_in_fds;
+	if (!waiting)
+		return true; /* the common case: no walk over the streams */
 	unsigned may_claim = (s->gl ? gh_gl_streams_without_shared(s->gl) : 0) + !s->fd_probed;
 	if (waiting <= may_claim)
 		return true;

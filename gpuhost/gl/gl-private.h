@@ -41,6 +41,7 @@
 #include "gles-codec.h"
 #include "gles-list-prims.h"
 #include "map.h"
+#include "shared.h"
 
 struct gh_gl_context;
 struct gh_gl_debug;
@@ -151,11 +152,6 @@ void gh_gl_errors_stash(struct gh_gl_context *ctx);
 /* After a command: true (and its error stashed) when GL refused it. */
 bool gh_gl_command_failed(struct gh_gl_context *ctx);
 
-/* Shared memory the streams of one link may map together (shared.c): the
- * library's 16 MiB for each of 32 contexts uploading at once. */
-#define GH_GL_MAX_SHARED_BYTES (512ull << 20)
-#define GH_GL_MAX_SHARED_TEXT "512 MiB"
-
 struct gh_gl {
 	const struct gh_gl_sink *sink;
 	void *sink_data;
@@ -186,16 +182,8 @@ struct gh_gl {
 	struct gles_level apis[GL_API_COUNT]; /* what a context may have; version 0: none */
 	uint8_t *init_reply;                  /* the GL_OP_INIT reply payload, built once */
 	uint32_t init_reply_size;
-	bool warned_codec;     /* logged a GL_OP_INIT of another release */
-	bool shared_memory;    /* the link passes fds: GL_HOST_SHARED_MEMORY */
-	uint64_t shared_bytes; /* mapped by its streams (shared.c) */
-	/* The copies of the running command's blobs from shared memory
-	 * (shared.c), kept for the next command; charged to partial_bytes. */
-	struct {
-		uint8_t *p;
-		uint32_t cap;
-	} shared_copies[GL_SHARED_MAX_BLOBS];
-	unsigned n_shared_copies;
+	bool warned_codec;               /* logged a GL_OP_INIT of another release */
+	struct gh_gl_shared_link shared; /* the streams' shared memory (shared.h) */
 
 	/* Our own context (no config, shares nothing): copies back buffers
 	 * into frame buffers without touching any app context's state. */
@@ -801,12 +789,6 @@ struct gl_exec {
 
 void gh_gl_stream_free(struct gl_exec *x);
 
-/* Shared memory (shared.c; gl-stream.h, "Shared memory"). After each
- * command: its copy of a shared blob is done with. */
-void gh_gl_shared_after(struct gl_exec *x);
-void gh_gl_shared_free(struct gl_exec *x);
-/* The link's copy buffers (gh_gl_destroy, gh_gl_reset). */
-void gh_gl_shared_copies_free(struct gh_gl *gl);
 /* Ends the link: "GL stream N: <command>: <what>". Returns false.
  * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */
 bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

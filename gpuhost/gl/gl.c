@@ -82,7 +82,7 @@ static void forget_app_objects(struct gh_gl *gl)
 		if (gl->streams[i])
 			gh_gl_stream_free(gl->streams[i]);
 	}
-	gh_gl_shared_copies_free(gl);
+	gh_gl_shared_link_finish(gl);
 	gh_gl_quota_report(&gl->quota);
 	gh_gl_map_for_each(&gl->contexts, unref_context_entry, NULL);
 	gh_gl_map_finish(&gl->contexts);

@@ -67,7 +67,7 @@ static bool op_init(struct gl_exec *x, struct gl_reader *r)
 		return false;
 	memcpy(p, x->gl->init_reply, x->gl->init_reply_size);
 	/* Known once the link is up, after the reply was built. */
-	if (x->gl->shared_memory) {
+	if (x->gl->shared.offered) {
 		struct gl_host_info info;
 		memcpy(&info, p, sizeof(info));
 		info.features |= GL_HOST_SHARED_MEMORY;

@@ -41,7 +41,7 @@ struct gh_gl_shared {
 
 void gh_gl_offer_shared_memory(struct gh_gl *gl, bool offer)
 {
-	gl->shared_memory = offer;
+	gl->shared.offered = offer;
 }
 
 static bool refuse(struct gh_gl *gl, uint16_t channel, int fd, const char *why)
@@ -55,7 +55,7 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 {
 	if (gl->failed)
 		return close(fd), false;
-	if (!gl->shared_memory)
+	if (!gl->shared.offered)
 		return refuse(gl, channel, fd, "not offered on this link");
 	if (channel == 0 || channel > WIRE_MAX_GL_CHANNEL || !gl->streams[channel])
 		return refuse(gl, channel, fd, "the stream is not open");
@@ -80,7 +80,7 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 		return refuse(gl, channel, fd, "size outside its bounds");
 	/* Its pages are the app's until the driver reads them, then the
 	 * link's: bounded per link apart from the GL memory quota. */
-	if ((uint64_t)st.st_size > GH_GL_MAX_SHARED_BYTES - gl->shared_bytes)
+	if ((uint64_t)st.st_size > GH_GL_MAX_SHARED_BYTES - gl->shared.mapped)
 		return refuse(gl, channel, fd,
 		              "the link's streams would share more than " GH_GL_MAX_SHARED_TEXT);
 	struct gh_gl_shared *sh = calloc(1, sizeof(*sh));
@@ -97,19 +97,24 @@ bool gh_gl_stream_shared(struct gh_gl *gl, uint16_t channel, int fd)
 		return false;
 	}
 	x->shared = sh;
-	gl->shared_bytes += sh->map_size;
+	gl->shared.mapped += sh->map_size;
 	return true;
 }
 
-void gh_gl_shared_copies_free(struct gh_gl *gl)
+/* Copy buffer i freed, and its bytes no longer charged. */
+static void drop_copy(struct gh_gl *gl, unsigned i)
 {
-	for (unsigned i = 0; i < GL_SHARED_MAX_BLOBS; i++) {
-		free(gl->shared_copies[i].p);
-		gl->partial_bytes -= gl->shared_copies[i].cap;
-		gl->shared_copies[i].p = NULL;
-		gl->shared_copies[i].cap = 0;
-	}
-	gl->n_shared_copies = 0;
+	free(gl->shared.copies[i].p);
+	gl->partial_bytes -= gl->shared.copies[i].cap;
+	gl->shared.copies[i].p = NULL;
+	gl->shared.copies[i].cap = 0;
+}
+
+void gh_gl_shared_link_finish(struct gh_gl *gl)
+{
+	for (unsigned i = 0; i < GL_SHARED_MAX_BLOBS; i++)
+		drop_copy(gl, i);
+	gl->shared.n_copies = 0;
 }
 
 unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
@@ -125,10 +130,9 @@ unsigned gh_gl_streams_without_shared(const struct gh_gl *gl)
 static const void *copy_out(struct gl_exec *x, const uint8_t *from, uint32_t n)
 {
 	struct gh_gl *gl = x->gl;
-	unsigned i = gl->n_shared_copies;
-	if (n > gl->shared_copies[i].cap) {
-		uint32_t cap = gl->shared_copies[i].cap;
-		if (gl->partial_bytes - cap + n > GH_GL_MAX_PARTIAL_BYTES)
+	unsigned i = gl->shared.n_copies;
+	if (n > gl->shared.copies[i].cap) {
+		if (gl->partial_bytes - gl->shared.copies[i].cap + n > GH_GL_MAX_PARTIAL_BYTES)
 			return gl_exec_fail(
 			               x,
 			               "%s: commands being received and copied would hold over "
@@ -137,21 +141,19 @@ static const void *copy_out(struct gl_exec *x, const uint8_t *from, uint32_t n)
 			               (unsigned long long)GH_GL_MAX_PARTIAL_BYTES),
 			       NULL;
 		/* Its old bytes are not wanted: no realloc's copy of them. */
-		free(gl->shared_copies[i].p);
-		gl->partial_bytes -= cap;
-		gl->shared_copies[i].cap = 0;
-		gl->shared_copies[i].p = malloc(n);
-		if (!gl->shared_copies[i].p)
+		drop_copy(gl, i);
+		gl->shared.copies[i].p = malloc(n);
+		if (!gl->shared.copies[i].p)
 			return gl_exec_fail(x, "%s: out of memory for %u shared bytes",
 			                    gh_gl_op_name(x->op), n),
 			       NULL;
-		gl->shared_copies[i].cap = n;
+		gl->shared.copies[i].cap = n;
 		gl->partial_bytes += n;
 	}
-	memcpy(gl->shared_copies[i].p, from, n);
-	gl->n_shared_copies++;
+	memcpy(gl->shared.copies[i].p, from, n);
+	gl->shared.n_copies++;
 	gl->counts.copied += n;
-	return gl->shared_copies[i].p;
+	return gl->shared.copies[i].p;
 }
 
 const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place)
@@ -165,8 +167,12 @@ const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, boo
 		return gl_exec_fail(x, "%s: more than %d blobs in shared memory",
 		                    gh_gl_op_name(x->op), GL_SHARED_MAX_BLOBS),
 		       NULL;
+	if (n > GL_SHARED_MAX_BLOB)
+		return gl_exec_fail(x, "%s: a blob of %u bytes in shared memory, over %u",
+		                    gh_gl_op_name(x->op), n, GL_SHARED_MAX_BLOB),
+		       NULL;
 	uint64_t at = pos % sh->data_size;
-	if (n == 0 || n > sh->data_size - at || n > GL_SHARED_MAX_BLOB)
+	if (n == 0 || n > sh->data_size - at)
 		return gl_exec_fail(x,
 		                    "%s: %u bytes at position %llu run past the shared memory's "
 		                    "%llu",
@@ -190,15 +196,11 @@ void gh_gl_shared_after(struct gl_exec *x)
 	if (!sh || !sh->reads)
 		return;
 	struct gh_gl *gl = x->gl;
-	for (unsigned i = 0; i < gl->n_shared_copies; i++) {
-		if (gl->shared_copies[i].cap > KEEP_COPY) {
-			free(gl->shared_copies[i].p);
-			gl->partial_bytes -= gl->shared_copies[i].cap;
-			gl->shared_copies[i].p = NULL;
-			gl->shared_copies[i].cap = 0;
-		}
+	for (unsigned i = 0; i < gl->shared.n_copies; i++) {
+		if (gl->shared.copies[i].cap > KEEP_COPY)
+			drop_copy(gl, i);
 	}
-	gl->n_shared_copies = 0;
+	gl->shared.n_copies = 0;
 	/* A release store: the library's reuse of the bytes follows the
 	 * driver's read of them. */
 	struct gl_shared_header *h = (struct gl_shared_header *)sh->map;
@@ -212,7 +214,7 @@ void gh_gl_shared_free(struct gl_exec *x)
 	if (!sh)
 		return;
 	munmap(sh->map, sh->map_size);
-	x->gl->shared_bytes -= sh->map_size;
+	x->gl->shared.mapped -= sh->map_size;
 	free(sh);
 	x->shared = NULL;
 }

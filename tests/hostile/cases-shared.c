@@ -373,6 +373,20 @@ static bool gl_shared_blob_of_0_bytes_ends_the_link(struct hl_env *e)
 	                  "glTexSubImage2D: 0 bytes at position 0 run past the shared memory's");
 }
 
+/* A blob over GL_SHARED_MAX_BLOB in memory big enough to hold it (64 MiB,
+ * sparse): the host refuses to copy or hand on that much at once. */
+static bool gl_shared_blob_over_the_largest_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(ready_with_memory(e, &g, GL_SHARED_MAX_DATA));
+	texture(&g);
+	sub_image_shared(&g, SIZE, SIZE, GL_SHARED_MAX_BLOB + 4, 0);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glTexSubImage2D: a blob of 16777220 bytes in shared memory, over "
+	                  "16777216");
+}
+
 /* --- the control --- */
 
 /* Byte i of the image the control places (seed 0 or 1: two images). */
@@ -598,6 +612,7 @@ const struct hl_case hl_shared_cases[] = {
         HL_CASE(gl_shared_blob_running_past_the_memory_ends_the_link),
         HL_CASE(gl_shared_blob_at_a_position_near_2_64_ends_the_link),
         HL_CASE(gl_shared_blob_of_0_bytes_ends_the_link),
+        HL_CASE(gl_shared_blob_over_the_largest_ends_the_link),
         HL_CASE(gl_shared_upload_is_served),
         HL_CASE(gl_shared_buffer_data_is_copied_out),
         HL_CASE(gl_shared_client_array_running_past_the_memory_ends_the_link),
