@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <malloc.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -294,8 +295,27 @@ static bool contain(struct gh_session *s)
 	return true;
 }
 
+/* The GL driver allocates and frees vertex and command buffers of a few
+ * hundred KiB on every draw (llvmpipe's draw module: 192 KiB a draw of
+ * glmark2's bump scene). glibc gives the top of its heap back to the kernel
+ * once more than M_TRIM_THRESHOLD of it is free, so each frame grew the heap
+ * again and faulted in fresh zeroed pages: 17 brk calls a frame and 0.77 of
+ * native fps, where glmark2 drawing natively made 143 in its whole run
+ * (glibc raises both thresholds itself after freeing a big block, which an
+ * app's loading does early and a link process may never do). Blocks up to 1 MiB come from the heap
+ * and 16 MiB may stay free at its top; bigger blocks (reply and copy buffers) keep their own
+ * mappings, which realloc moves without copying and free returns at once. Larger thresholds cost a
+ * link 40 MiB more at its peak in the unread-replies flood (hostile cases-quota.c) and gained
+ * nothing. */
+static void tune_heap(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+}
+
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
+	tune_heap();
 	struct gh_compositor_error cerr;
 	int compositor_fd = gh_compositor_connect(0, &cerr);
 	if (compositor_fd < 0)

@@ -218,12 +218,15 @@ static int tcp_open(const struct wire_addr *addr, bool listening, struct wire_ad
 		if (fd < 0)
 			continue;
 		int one = 1;
+		/* Both ends send without Nagle's delay: a link's messages are
+		 * small and each waits for nothing. Accepted sockets inherit it
+		 * from the listening one. */
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		if (listening) {
 			setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 			rc = bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, 64);
 		} else {
 			rc = connect(fd, ai->ai_addr, ai->ai_addrlen);
-			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}
 		if (rc) {
 			fail(err, "tcp %s:%s: %s", addr->host, addr->port, strerror(errno));

@@ -115,7 +115,9 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 	struct gl_client_array h;
 	gl_rd_struct(r, &h, sizeof(h));
 	uint32_t n;
-	const void *data = gl_rd_blob(r, &n);
+	/* Only the driver reads the vertices (glBufferSubData into the
+	 * scratch buffer): from shared memory, where they lie. */
+	const void *data = gl_rd_blob_unread(r, &n);
 	if (!gh_gl_reader_done(x, r))
 		return false;
 	uint32_t api = x->ctx->level.api;

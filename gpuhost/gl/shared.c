@@ -6,11 +6,12 @@
  *
  * The app can write the memory at any time, so a blob is copied out first,
  * before anything checks or uses it, as DESIGN.md's rule for shared memory
- * says. Pixels of uploads are the exception: gpupipe-host never reads them
- * itself (it checks the command's scalars), so it hands the driver a pointer
- * to where they lie, as it would hand it the stream's bytes, and saves a
- * copy of every byte. A write racing the driver's read changes only the
- * texels the app gets, which it could have sent anyway. The memfd is sealed
+ * says. Pixels of uploads and client arrays' vertices are the exception:
+ * gpupipe-host never reads them itself (it checks the command's scalars),
+ * so it hands the driver a pointer to where they lie, as it would hand it
+ * the stream's bytes, and saves a copy of every byte (gl_rd_blob_unread).
+ * A write racing the driver's read changes only the texels or vertex values
+ * the app gets, which it could have sent anyway. The memfd is sealed
  * against shrinking and on tmpfs, so the mapping keeps its pages whatever
  * the app does.
  */

@@ -1,10 +1,13 @@
 /*
  * Link addresses: good ones parse into their parts, bad ones are refused
  * with a message that names the bad part and lists the valid forms; and
- * wire_unix_listen replaces only a stale socket, never anything else.
+ * wire_unix_listen replaces only a stale socket, never anything else; TCP
+ * links send without Nagle's delay at both ends.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +187,41 @@ static void test_unix_listen(const char *dir)
 	CHECK(same_bytes(path, notes));
 }
 
+static bool no_delay(int fd)
+{
+	int on = 0;
+	socklen_t len = sizeof(on);
+	return getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, &len) == 0 && on;
+}
+
+/* Nagle's algorithm holds a small write while an earlier one is unacked:
+ * with delayed acks, a reply of the host could wait for the app's next
+ * request. Both the connecting end and the accepted one must turn it off. */
+static void test_tcp_no_delay(void)
+{
+	struct wire_addr_error err;
+	char text[64];
+	int lfd = -1;
+	/* A free port: the parser takes none of 0. */
+	for (int port = 40000 + getpid() % 20000, tries = 0; lfd < 0 && tries < 50;
+	     tries++, port = 40000 + (port - 40000 + 97) % 20000) {
+		snprintf(text, sizeof(text), "tcp:127.0.0.1:%d", port);
+		lfd = wire_addr_listen(text, &err);
+	}
+	CHECK(lfd >= 0);
+	if (lfd < 0)
+		return;
+	int cfd = wire_addr_connect(text, NULL, &err);
+	CHECK(cfd >= 0);
+	int afd = accept(lfd, NULL, NULL);
+	CHECK(afd >= 0);
+	CHECK(no_delay(cfd));
+	CHECK(no_delay(afd));
+	close(afd);
+	close(cfd);
+	close(lfd);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/gpupipe-test-addr.XXXXXX";
@@ -194,6 +232,7 @@ int main(void)
 	test_bad_addresses();
 	test_good_addresses();
 	test_unix_listen(dir);
+	test_tcp_no_delay();
 	char cmd[64];
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd) != 0)

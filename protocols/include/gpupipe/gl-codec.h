@@ -251,6 +251,21 @@ static inline const void *gl_rd_blob(struct gl_reader *r, uint32_t *n)
 	return data;
 }
 
+/* A blob gpupipe-host hands its driver without reading a byte of it itself
+ * (an upload's pixels, a client array's vertices): as gl_rd_blob, except
+ * that one in shared memory (GL_BLOB_SHARED) is returned where it lies,
+ * not copied out. */
+static inline const void *gl_rd_blob_unread(struct gl_reader *r, uint32_t *n)
+{
+	uint32_t mark = 0;
+	if (r->left >= 4)
+		memcpy(&mark, r->p, 4);
+	if (mark != GL_BLOB_SHARED)
+		return gl_rd_blob(r, n);
+	gl_rd_u32(r);
+	return gl_rd_shared(r, n, true);
+}
+
 /* Pixels of an upload (annotation flag `unpack`): a blob; or, while the app
  * has a GL_PIXEL_UNPACK_BUFFER bound, GL_BLOB_OFFSET then the u64 offset
  * into that buffer (*n == GL_BLOB_OFFSET, NULL returned); or GL_BLOB_SHARED,
@@ -267,10 +282,7 @@ static inline const void *gl_rd_pixels(struct gl_reader *r, uint32_t *n, uint64_
 		*offset = gl_rd_u64(r);
 		return NULL;
 	}
-	if (mark != GL_BLOB_SHARED)
-		return gl_rd_blob(r, n);
-	gl_rd_u32(r);
-	return gl_rd_shared(r, n, true);
+	return gl_rd_blob_unread(r, n);
 }
 
 /* ---- App side: implemented by libEGL_gpupipe (proxy/egl/) ---- */

@@ -126,10 +126,11 @@
  *   the link ends.
  * - The host copies such a blob out before anything reads it (the app can
  *   write the memory meanwhile), except pixels of uploads (the `unpack` blobs:
- *   glTexImage*, glTexSubImage*, their compressed forms, glDrawPixels, ...).
- *   Those it never reads itself (it checks the command's scalars, as for
- *   pixels in the stream), and hands its driver a pointer to where they lie:
- *   a write racing the driver's read changes only the texels the app gets.
+ *   glTexImage*, glTexSubImage*, their compressed forms, glDrawPixels, ...)
+ *   and GL_OP_CLIENT_ARRAY's vertices. Those it never reads itself (it
+ *   checks the command's scalars, as for bytes in the stream), and hands its
+ *   driver a pointer to where they lie: a write racing the driver's read
+ *   changes only the texels or vertex values the app gets.
  *   A readback's blob (glGetPolygonStipple's) never lies there.
  * - Once the command that names a blob ran, the host stores pos + n in
  *   gl_shared_header.consumed. The library reuses bytes below `consumed`,
