@@ -3,8 +3,11 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -75,5 +78,11 @@ int gh_stdio_link_run(const struct gh_options *options)
 	/* The session makes its own connection, in which the app's ids are
 	 * the only ones. */
 	close(fd);
+	/* A TCP socket handed over by inetd or systemd (Accept=yes) sends
+	 * without Nagle's delay, as gpupipe's own TCP links do; anything
+	 * else refuses the option, which is fine. */
+	int one = 1;
+	setsockopt(0, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	setsockopt(1, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	return gh_session_run(0, 1, options);
 }

@@ -252,9 +252,9 @@ static GLuint compile(GLenum type, const char *src)
 }
 
 /* A draw from a client-side vertex array of 128 KiB (through shared memory where the link
- * has some, copied out by the host): 8190 vertices of degenerate triangles, then the two
- * that cover the viewport, at the array's end; the array zeroed right after the draw. The
- * texture drawn into must show the triangles' colour in every corner. */
+ * has some, which the host's driver reads where it lies): 8190 vertices of degenerate triangles,
+ * then the two that cover the viewport, at the array's end; the array zeroed right after the draw.
+ * The texture drawn into must show the triangles' colour in every corner. */
 static bool client_array(void)
 {
 	const char *check = "client-array-draw";
