@@ -302,11 +302,12 @@ static bool contain(struct gh_session *s)
  * again and faulted in fresh zeroed pages: 17 brk calls a frame and 0.77 of
  * native fps, where glmark2 drawing natively made 143 in its whole run
  * (glibc raises both thresholds itself after freeing a big block, which an
- * app's loading does early and a link process may never do). Blocks up to 1 MiB come from the heap
- * and 16 MiB may stay free at its top; bigger blocks (reply and copy buffers) keep their own
- * mappings, which realloc moves without copying and free returns at once. Larger thresholds cost a
- * link 40 MiB more at its peak in the unread-replies flood (hostile cases-quota.c) and gained
- * nothing. */
+ * app's loading does early and a link process may never do). Blocks up to
+ * 1 MiB come from the heap and 16 MiB may stay free at its top; bigger
+ * blocks (reply and copy buffers) keep their own mappings, which realloc
+ * moves without copying and free returns at once. Larger thresholds cost a
+ * link 40 MiB more at its peak in the unread-replies flood (hostile
+ * cases-quota.c) and gained nothing. */
 static void tune_heap(void)
 {
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);

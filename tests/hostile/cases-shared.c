@@ -171,14 +171,20 @@ static bool gl_fd_probe_without_its_fd_gives_no_shared_memory(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* A probe without an fd on link `g`: the host refuses it, saying `why`. */
+static bool probe_refused(struct hl_env *e, struct hl_gl_link *g, const char *why)
+{
+	hl_gl_empty_frame(g, WIRE_FD_PROBE, 0);
+	hl_link_flush(&g->l);
+	return hl_refused(e, &g->l, why);
+}
+
 /* A second probe, after the one with its fd. */
 static bool gl_fd_probe_twice_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	CHECK(ready_shared(e, &g));
-	hl_gl_empty_frame(&g, WIRE_FD_PROBE, 0);
-	hl_link_flush(&g.l);
-	return hl_refused(e, &g.l, "fd-probe frame a second time");
+	return probe_refused(e, &g, "fd-probe frame a second time");
 }
 
 /* A probe on a link whose hello did not ask for fd passing. */
@@ -186,9 +192,7 @@ static bool gl_fd_probe_without_fd_passing_ends_the_link(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	CHECK(hl_gl_ready(e, &g));
-	hl_gl_empty_frame(&g, WIRE_FD_PROBE, 0);
-	hl_link_flush(&g.l);
-	return hl_refused(e, &g.l, "fd-probe frame without fd passing");
+	return probe_refused(e, &g, "fd-probe frame without fd passing");
 }
 
 /* --- the fd --- */

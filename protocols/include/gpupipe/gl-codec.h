@@ -153,9 +153,8 @@ struct gl_reader {
 /* Host side: the n bytes at position pos of the stream's shared memory: where
  * they lie, `in_place` (the app can still write them: only for pixels of
  * uploads and client arrays' vertices, which the driver reads and the host
- * does not), else a copy the
- * host made first, valid until the command ran. NULL after ending the link
- * with the reason. */
+ * does not), else a copy the host made first, valid until the command ran.
+ * NULL after ending the link with the reason. */
 const void *gl_exec_shared_blob(struct gl_exec *x, uint32_t n, uint64_t pos, bool in_place);
 
 static inline uint32_t gl_rd_u32(struct gl_reader *r)
