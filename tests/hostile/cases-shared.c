@@ -424,6 +424,37 @@ static uint64_t consumed(const uint8_t *map)
 	return __atomic_load_n(&h->consumed, __ATOMIC_ACQUIRE);
 }
 
+/* A link ready for shared memory and a memfd of `d` data bytes (*fd),
+ * mapped here: the mapping, or NULL. */
+static uint8_t *ready_mapped(struct hl_env *e, struct hl_gl_link *g, uint64_t d, int *fd)
+{
+	if (!ready_shared(e, g))
+		return NULL;
+	*fd = shared_memfd(d);
+	if (*fd < 0)
+		return NULL;
+	uint8_t *map = mmap(NULL, GL_SHARED_HEADER + d, PROT_READ | PROT_WRITE, MAP_SHARED, *fd, 0);
+	if (map == MAP_FAILED) {
+		perror("mmap");
+		close(*fd);
+		return NULL;
+	}
+	return map;
+}
+
+/* Ends a case of ready_mapped: the mapping gone, then the link closed as
+ * served when the case's checks held (`ok`), else dropped. */
+static bool end_mapped(struct hl_env *e, struct hl_gl_link *g, uint8_t *map, uint64_t d, bool ok)
+{
+	munmap(map, GL_SHARED_HEADER + d);
+	if (ok)
+		return hl_gl_close_served(e, g);
+	hl_link_close(&g->l);
+	free(g->rep);
+	hl_buf_finish(&g->cmds);
+	return false;
+}
+
 /* 1 MiB of data (GL_SHARED_MIN_DATA, the smallest taken). A 64x64 texture
  * attached to a framebuffer; a glTexSubImage2D of the whole image from
  * position POS, read back through the framebuffer; the header says POS + n;
@@ -433,15 +464,9 @@ static bool gl_shared_upload_is_served(struct hl_env *e)
 {
 	const uint64_t d = GL_SHARED_MIN_DATA;
 	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = shared_memfd(d);
-	CHECK(fd >= 0);
-	uint8_t *map = mmap(NULL, GL_SHARED_HEADER + d, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (map == MAP_FAILED) {
-		perror("mmap");
-		close(fd);
-		return false;
-	}
+	int fd;
+	uint8_t *map = ready_mapped(e, &g, d, &fd);
+	CHECK(map);
 	for (uint32_t i = 0; i < IMAGE_BYTES; i++) {
 		map[GL_SHARED_HEADER + POS + i] = pattern(i, 0);
 		map[GL_SHARED_HEADER + 100 + i] = pattern(i, 1);
@@ -490,14 +515,7 @@ static bool gl_shared_upload_is_served(struct hl_env *e)
 		        (unsigned long long)(d + 100 + IMAGE_BYTES));
 		ok = false;
 	}
-	munmap(map, GL_SHARED_HEADER + d);
-	if (!ok) {
-		hl_link_close(&g.l);
-		free(g.rep);
-		hl_buf_finish(&g.cmds);
-		return false;
-	}
-	return hl_gl_close_served(e, &g);
+	return end_mapped(e, &g, map, d, ok);
 }
 
 /* glBufferData whose data lies in shared memory (GL_BLOB_SHARED in place of
@@ -509,15 +527,9 @@ static bool gl_shared_buffer_data_is_copied_out(struct hl_env *e)
 {
 	const uint64_t d = GL_SHARED_MIN_DATA;
 	struct hl_gl_link g;
-	CHECK(ready_shared(e, &g));
-	int fd = shared_memfd(d);
-	CHECK(fd >= 0);
-	uint8_t *map = mmap(NULL, GL_SHARED_HEADER + d, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (map == MAP_FAILED) {
-		perror("mmap");
-		close(fd);
-		return false;
-	}
+	int fd;
+	uint8_t *map = ready_mapped(e, &g, d, &fd);
+	CHECK(map);
 	for (uint32_t i = 0; i < DATA_BYTES; i++)
 		map[GL_SHARED_HEADER + POS + i] = pattern(i, 2);
 	bool ok = send_shared(&g, CH, fd);
@@ -562,14 +574,7 @@ static bool gl_shared_buffer_data_is_copied_out(struct hl_env *e)
 			ok = false;
 		}
 	}
-	munmap(map, GL_SHARED_HEADER + d);
-	if (!ok) {
-		hl_link_close(&g.l);
-		free(g.rep);
-		hl_buf_finish(&g.cmds);
-		return false;
-	}
-	return hl_gl_close_served(e, &g);
+	return end_mapped(e, &g, map, d, ok);
 }
 
 /* A client array (GL_OP_CLIENT_ARRAY) whose blob runs past the shared
