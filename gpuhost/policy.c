@@ -16,6 +16,9 @@ static const struct gh_policy policies[WIRE_INTERFACE_COUNT] = {
                         .event = gh_registry_event,
                 },
         POLICY(WL_COMPOSITOR) = {.advertised = GH_ADVERTISED},
+        /* GL frames left bottom to top are shown flipped. */
+        POLICY(WL_SURFACE) = {.request = gh_buffer_transform_surface_request,
+                              .destroy = gh_buffer_transform_surface_destroy},
         POLICY(WL_SUBCOMPOSITOR) = {.advertised = GH_ADVERTISED},
         POLICY(WL_SHM) =
                 {

@@ -7,7 +7,7 @@
  * (an index, WIRE_IFACE_INDEX_<NAME>) and know no interface by name.
  *
  * The hooks live with the concept they implement (shm.c, clipboard.c,
- * gpupipe.c, registry.c, label.c, keymap.c, session.c) and are declared
+ * gpupipe.c, registry.c, label.c, keymap.c, buffer-transform.c, session.c) and are declared
  * here, by file, so that the table is the one place that wires them up.
  */
 #ifndef GH_POLICY_H
@@ -93,6 +93,10 @@ enum gh_verdict gh_clipboard_primary_offer_request(struct gh_session *s, struct 
 /* label.c */
 enum gh_verdict gh_label_toplevel_request(struct gh_session *s, struct gh_message *m);
 enum gh_verdict gh_label_xdg_surface_request(struct gh_session *s, struct gh_message *m);
+
+/* buffer-transform.c */
+enum gh_verdict gh_buffer_transform_surface_request(struct gh_session *s, struct gh_message *m);
+void gh_buffer_transform_surface_destroy(struct wire_object *obj);
 
 /* keymap.c */
 enum gh_verdict gh_keymap_event(struct gh_session *s, struct gh_message *m);

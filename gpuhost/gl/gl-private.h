@@ -722,6 +722,16 @@ void gh_gl_readback_finish(struct gh_gl *gl);
 bool gh_gl_readback_frame(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
                           uint32_t from, uint32_t to);
 
+/* ---- readback-bottom-up.c: shm frames read in the app's context ---- */
+
+/* Whether the swap of `surf` into `mem` can be read in x's context, current on the host. */
+bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
+                                 const struct gh_gl_memory *mem);
+/* Rows from..to (y down) of `surf` into `mem`, bottom to top: memory row i is GL row i. False
+ * (nothing of the app's changed) when the driver refused the read. */
+bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
+                              struct gh_gl_memory *mem, uint32_t from, uint32_t to);
+
 /* ---- counts.c ---- */
 
 bool gh_gl_counts_init(struct gh_gl *gl);
@@ -741,6 +751,7 @@ struct gh_gl_memory {
 	EGLImageKHR image;
 	GLuint rb, fbo;         /* in the present context */
 	uint64_t serial, frame; /* what it holds (see gh_gl_surface) */
+	bool bottom_up;         /* its rows bottom to top (readback-bottom-up.c) */
 	uint64_t bytes;         /* counted in gl->memory_bytes */
 };
 

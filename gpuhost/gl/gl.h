@@ -161,6 +161,9 @@ struct gh_gl_memory *gh_gl_memory_create(struct gh_gl *gl, uint32_t width, uint3
 void gh_gl_memory_bind_buffer(struct gh_gl *gl, struct gh_gl_memory *mem, uint32_t buffer_id);
 /* The wl_buffer was destroyed: drops its reference. */
 void gh_gl_buffer_destroyed(struct gh_gl *gl, uint32_t buffer_id);
+/* The height of wl_buffer `buffer_id` when it is a GL frame buffer whose last swap left its
+ * rows bottom to top (GL_SWAP_BOTTOM_UP_OK), which the compositor must show flipped; else 0. */
+uint32_t gh_gl_buffer_bottom_up(struct gh_gl *gl, uint32_t buffer_id);
 void gh_gl_memory_unref(struct gh_gl_memory *mem);
 
 #endif

@@ -168,6 +168,12 @@ void gh_gl_buffer_destroyed(struct gh_gl *gl, uint32_t buffer_id)
 		gh_gl_memory_unref((struct gh_gl_memory *)v);
 }
 
+uint32_t gh_gl_buffer_bottom_up(struct gh_gl *gl, uint32_t buffer_id)
+{
+	const struct gh_gl_memory *mem = gh_gl_map_get_ptr(&gl->buffers, buffer_id);
+	return mem && mem->bottom_up ? mem->height : 0;
+}
+
 /* The GL and EGL objects, while the executor lives. */
 void gh_gl_memory_release_gl(struct gh_gl_memory *mem)
 {

@@ -1,9 +1,12 @@
 /*
  * GL_OP_SWAP: a window's back buffer (a pbuffer, y up) is copied into the
- * frame buffer the app named (rows top to bottom, B G R A bytes), in our
- * own present context, so that no app context's state (bindings, pixel
- * store, scissor) is touched. shm: glReadPixels (readback.c). dmabuf: a
- * flipped glBlitFramebuffer into the buffer's EGLImage.
+ * frame buffer the app named (B G R A bytes). shm frames that may stay
+ * bottom to top (GL_SWAP_BOTTOM_UP_OK) are read in the app's own context,
+ * its state put back (readback-bottom-up.c). Others are copied top to
+ * bottom in our own present context, so that no app context's state
+ * (bindings, pixel store, scissor) is touched: shm by glReadPixels
+ * (readback.c), dmabuf by a flipped glBlitFramebuffer into the buffer's
+ * EGLImage.
  *
  * Damage: a frame buffer holds some earlier frame of the surface (or
  * nothing); the rows to copy are the union of the damage of every frame
@@ -102,9 +105,10 @@ static void damage_rows(const struct gh_gl_surface *surf, uint32_t n_rects, cons
 	}
 }
 
-/* Records this frame's damage and gives the rows `mem` lacks. */
-static void rows_to_copy(struct gh_gl_surface *surf, const struct gh_gl_memory *mem, uint32_t top,
-                         uint32_t bottom, uint32_t *from, uint32_t *to)
+/* Records this frame's damage and gives the rows `mem` lacks: all of them where it holds
+ * its rows the other way up. */
+static void rows_to_copy(struct gh_gl_surface *surf, const struct gh_gl_memory *mem, bool bottom_up,
+                         uint32_t top, uint32_t bottom, uint32_t *from, uint32_t *to)
 {
 	for (uint32_t i = GH_GL_DAMAGE_HISTORY - 1; i > 0; i--) {
 		surf->damage_top[i] = surf->damage_top[i - 1];
@@ -116,7 +120,8 @@ static void rows_to_copy(struct gh_gl_surface *surf, const struct gh_gl_memory *
 	uint64_t behind = surf->frame - mem->frame;
 	*from = 0;
 	*to = surf->height;
-	if (mem->serial != surf->serial || behind < 1 || behind > GH_GL_DAMAGE_HISTORY)
+	if (mem->serial != surf->serial || mem->bottom_up != bottom_up || behind < 1 ||
+	    behind > GH_GL_DAMAGE_HISTORY)
 		return;
 	*from = surf->height;
 	*to = 0;
@@ -224,7 +229,7 @@ static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
 }
 
 static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memory **mem,
-                       uint32_t *n_rects, const uint8_t **rects)
+                       uint32_t *n_rects, const uint8_t **rects, uint32_t *flags)
 {
 	struct gl_op_swap op;
 	uint32_t n;
@@ -234,6 +239,10 @@ static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memo
 		return false;
 	uint32_t handle = op.surface, buffer_id = op.buffer;
 	*n_rects = op.n_rects;
+	*flags = op.flags;
+	if (op.flags & ~(uint32_t)GL_SWAP_FLAGS_KNOWN)
+		return gh_gl_fail(x, "unknown flags 0x%x",
+		                  op.flags & ~(uint32_t)GL_SWAP_FLAGS_KNOWN);
 	if (n == GL_BLOB_NULL || (uint64_t)*n_rects * sizeof(struct gl_rect) != n)
 		return gh_gl_fail(x, "%u damage bytes for %u rectangles", n, *n_rects);
 	struct gh_gl_surface *surf = x->draw;
@@ -257,25 +266,42 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The rows from..to of the frame into `mem` in a context of ours: top to bottom. */
+static bool copy_top_down(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
+                          uint32_t from, uint32_t to)
+{
+	if (!switch_to_present(x, surf))
+		return false;
+	return x->gl->present == GH_GL_PRESENT_DMABUF
+	               ? copy_dmabuf(x, surf, mem, from, to)
+	               : gh_gl_readback_frame(x, surf, mem, from, to);
+}
+
 static bool swap(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gh_gl_memory *mem = NULL;
-	uint32_t n_rects = 0, top, bottom, from, to;
+	uint32_t n_rects = 0, top, bottom, from, to, flags = 0;
 	const uint8_t *rects = NULL;
-	if (!parse_swap(x, r, &mem, &n_rects, &rects))
+	if (!parse_swap(x, r, &mem, &n_rects, &rects, &flags))
 		return false;
 	struct gh_gl_surface *surf = x->draw;
+	/* The app's context is current on the host after its last command, unless an earlier
+	 * swap took the host to a context of ours. */
+	if ((flags & GL_SWAP_BOTTOM_UP_OK) && !gh_gl_stream_make_current(x))
+		return false;
+	bool bottom_up =
+	        (flags & GL_SWAP_BOTTOM_UP_OK) && gh_gl_readback_bottom_up_ok(x, surf, mem);
 	damage_rows(surf, n_rects, rects, &top, &bottom);
-	rows_to_copy(surf, mem, top, bottom, &from, &to);
-	if (from < to) {
-		if (!switch_to_present(x, surf))
-			return false;
-		bool ok = x->gl->present == GH_GL_PRESENT_DMABUF
-		                  ? copy_dmabuf(x, surf, mem, from, to)
-		                  : gh_gl_readback_frame(x, surf, mem, from, to);
-		if (!ok)
-			return false;
+	rows_to_copy(surf, mem, bottom_up, top, bottom, &from, &to);
+	if (from < to && bottom_up && !gh_gl_readback_bottom_up(x, surf, mem, from, to)) {
+		/* Refused by the driver: the whole frame the other way. */
+		bottom_up = false;
+		from = 0;
+		to = surf->height;
 	}
+	if (from < to && !bottom_up && !copy_top_down(x, surf, mem, from, to))
+		return false;
+	mem->bottom_up = bottom_up;
 	mem->serial = surf->serial;
 	mem->frame = surf->frame;
 	return true;

@@ -137,6 +137,10 @@ static bool send_swap(struct ge_surface *s, struct gl_enc *e, struct ge_frame_bu
 	        .buffer = wl_proxy_get_id((struct wl_proxy *)b->buffer),
 	        .n_rects = n,
 	};
+	/* A wl_surface that takes a buffer transform can show rows left bottom
+	 * to top: the host then skips a copy (gl-stream.h). */
+	if (wl_proxy_get_version((struct wl_proxy *)s->wrapper) >= 2)
+		op.flags |= GL_SWAP_BOTTOM_UP_OK;
 	return ge_stream_op_blob(e, GL_OP_SWAP, &op, sizeof(op), rects,
 	                         n * (uint32_t)sizeof(struct gl_rect)) &&
 	       ge_stream_flush(e);

@@ -73,6 +73,40 @@ static int check_sub_read(const struct gp_frame *f, const GLubyte *full, bool qu
 	return 0;
 }
 
+/* Where buffer pixel x, y (origin top left) of a w x h buffer shows on a surface whose buffer
+ * transform is t, as the compositor undoes the transform the buffer holds: the inverse of
+ * wl_surface.set_buffer_transform's mapping of surface to buffer coordinates. */
+static void on_screen(int t, int w, int h, int x, int y, int *sx, int *sy)
+{
+	int rx = w - 1 - x, ry = h - 1 - y;
+	switch (t & 7) {
+	case 0: /* normal */
+		*sx = x, *sy = y;
+		break;
+	case 1: /* 90 */
+		*sx = ry, *sy = x;
+		break;
+	case 2: /* 180 */
+		*sx = rx, *sy = ry;
+		break;
+	case 3: /* 270 */
+		*sx = y, *sy = rx;
+		break;
+	case 4: /* flipped */
+		*sx = rx, *sy = y;
+		break;
+	case 5: /* flipped 90 */
+		*sx = y, *sy = x;
+		break;
+	case 6: /* flipped 180 */
+		*sx = x, *sy = ry;
+		break;
+	default: /* flipped 270 */
+		*sx = ry, *sy = rx;
+		break;
+	}
+}
+
 int gp_check_frame(struct gp_frame *f, bool quiet)
 {
 	enum { GUARD = 256 };
@@ -84,7 +118,8 @@ int gp_check_frame(struct gp_frame *f, bool quiet)
 	}
 	memset(px, 0xa5, size + GUARD);
 	if (!quiet)
-		printf("checks %s%dx%d\n", f->prefix, f->width, f->height);
+		printf("checks %s%dx%d\n", f->prefix, f->transform & 1 ? f->height : f->width,
+		       f->transform & 1 ? f->width : f->height);
 	glReadPixels(0, 0, f->width, f->height, GL_RGBA, GL_UNSIGNED_BYTE, px);
 	gp_expect_no_error(f, "read-pixels");
 	int failures = f->failures;
@@ -100,13 +135,14 @@ int gp_check_frame(struct gp_frame *f, bool quiet)
 	for (int i = 0; i < f->n_probes; i++) {
 		const struct gp_probe *p = &f->probes[i];
 		uint32_t got = rgb_at(px, f->width, p->x, p->y);
-		int wy = f->height - 1 - p->y;
+		int sx, sy;
+		on_screen(f->transform, f->width, f->height, p->x, f->height - 1 - p->y, &sx, &sy);
 		if (!near(got, p->rgb, p->tol)) {
-			printf("FAIL %s%s %d %d %06x: got %06x\n", f->prefix, p->check, p->x, wy,
+			printf("FAIL %s%s %d %d %06x: got %06x\n", f->prefix, p->check, sx, sy,
 			       p->rgb, got);
 			failures++;
 		} else if (!quiet) {
-			printf("PASS %s%s %d %d %06x\n", f->prefix, p->check, p->x, wy, got);
+			printf("PASS %s%s %d %d %06x\n", f->prefix, p->check, sx, sy, got);
 		}
 	}
 	free(px);

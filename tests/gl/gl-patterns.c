@@ -14,6 +14,13 @@
  *   --threads         two windows and a pbuffer, each drawn by its own thread with its own
  *                     context (see gl-patterns-threads.c)
  *   --title TEXT      window title (default gl-patterns)
+ *   --buffer-transform T
+ *                     wl_surface.set_buffer_transform(T) (a wl_output.transform, 0-7) before the
+ *                     first frame: the window shows the frames turned, and probe lines give
+ *                     where each probed pixel is on screen
+ *   --damage          after the frames, one more that repaints a 32x32 square in two corners
+ *                     (bottom left and top right) and swaps with just their damage
+ *                     (eglSwapBuffersWithDamageKHR): probe lines for that frame follow
  *
  * Probe lines are printed for the first and the last frame of each size; failures always.
  */
@@ -31,7 +38,8 @@
 struct options {
 	int width, height, frames, interval;
 	int resize_width, resize_height;
-	bool hold, until_lost, threads;
+	bool hold, until_lost, threads, damage;
+	int transform;
 	const char *title;
 };
 
@@ -65,13 +73,14 @@ static int check_buffer_age(struct gp_app *app, struct gp_window *w, const char 
 
 /* Draws, checks and swaps `frames` frames at width x height. */
 static int run_frames(struct gp_app *app, struct gp_window *w, int width, int height, int frames,
-                      const char *when)
+                      int transform, const char *when)
 {
 	struct gp_frame *f = calloc(1, sizeof(*f));
 	if (!f)
 		return 1;
 	int failures = check_buffer_age(app, w, when);
 	f->prefix = "";
+	f->transform = transform;
 	for (int i = 1; i <= frames && !gp_app_signalled(app); i++) {
 		gp_draw_frame(f, width, height);
 		failures += gp_check_frame(f, i != 1 && i != frames);
@@ -84,6 +93,65 @@ static int run_frames(struct gp_app *app, struct gp_window *w, int width, int he
 		fflush(stdout);
 		wl_display_dispatch_pending(app->display);
 	}
+	free(f);
+	return failures;
+}
+
+/* Probes inside x, y, size x size (GL coordinates) go: the frame paints over them. */
+static void drop_probes_in(struct gp_frame *f, int x, int y, int size)
+{
+	int kept = 0;
+	for (int i = 0; i < f->n_probes; i++) {
+		const struct gp_probe *p = &f->probes[i];
+		if (p->x < x || p->x >= x + size || p->y < y || p->y >= y + size)
+			f->probes[kept++] = *p;
+	}
+	f->n_probes = kept;
+}
+
+static void paint_square(struct gp_frame *f, int x, int y, int size, uint32_t rgb,
+                         const char *check)
+{
+	glEnable(GL_SCISSOR_TEST);
+	glScissor(x, y, size, size);
+	glClearColor((float)(rgb >> 16) / 255.0f, (float)(rgb >> 8 & 0xff) / 255.0f,
+	             (float)(rgb & 0xff) / 255.0f, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	glDisable(GL_SCISSOR_TEST);
+	drop_probes_in(f, x, y, size);
+	gp_add_probe(f, check, x + size / 2, y + size / 2, rgb, 0);
+}
+
+/* --damage: the frame shown before, two corners repainted, swapped with their damage alone.
+ * Had the damage reached the compositor elsewhere, it would keep showing the old corners. */
+static int run_damaged_frame(struct gp_app *app, struct gp_window *w, int width, int height,
+                             int transform)
+{
+	enum { SIZE = 32 };
+	PFNEGLSWAPBUFFERSWITHDAMAGEKHRPROC swap_with_damage =
+	        (PFNEGLSWAPBUFFERSWITHDAMAGEKHRPROC)eglGetProcAddress(
+	                "eglSwapBuffersWithDamageKHR");
+	if (!swap_with_damage) {
+		printf("FAIL damage: no eglSwapBuffersWithDamageKHR\n");
+		return 1;
+	}
+	struct gp_frame *f = calloc(1, sizeof(*f));
+	if (!f)
+		return 1;
+	f->prefix = "";
+	f->transform = transform;
+	gp_draw_frame(f, width, height);
+	paint_square(f, 0, 0, SIZE, 0xff00ff, "damage-bottom-left");
+	paint_square(f, width - SIZE, height - SIZE, SIZE, 0x00ffff, "damage-top-right");
+	int failures = gp_check_frame(f, false);
+	EGLint rects[8] = {0, 0, SIZE, SIZE, width - SIZE, height - SIZE, SIZE, SIZE};
+	if (!swap_with_damage(app->egl, w->egl_surface, rects, 2)) {
+		printf("FAIL damage: eglSwapBuffersWithDamageKHR: %s\n",
+		       gp_egl_error_name(eglGetError()));
+		failures++;
+	}
+	printf("damaged frame shown\n");
+	fflush(stdout);
 	free(f);
 	return failures;
 }
@@ -172,12 +240,17 @@ static int run_window(struct gp_app *app, const struct options *o)
 		return 2;
 	if (o->until_lost)
 		return run_until_lost(app, w, ctx, o->width, o->height);
+	if (o->transform)
+		wl_surface_set_buffer_transform(w->surface, o->transform);
 
-	int failures = run_frames(app, w, o->width, o->height, o->frames, "first-frame");
+	int failures =
+	        run_frames(app, w, o->width, o->height, o->frames, o->transform, "first-frame");
+	if (o->damage)
+		failures += run_damaged_frame(app, w, o->width, o->height, o->transform);
 	if (o->resize_width) {
 		wl_egl_window_resize(w->native, o->resize_width, o->resize_height, 0, 0);
 		failures += run_frames(app, w, o->resize_width, o->resize_height, o->frames,
-		                       "after-resize");
+		                       o->transform, "after-resize");
 		EGLint ew = 0, eh = 0;
 		eglQuerySurface(app->egl, w->egl_surface, EGL_WIDTH, &ew);
 		eglQuerySurface(app->egl, w->egl_surface, EGL_HEIGHT, &eh);
@@ -216,6 +289,8 @@ static bool parse_options(int argc, char **argv, struct options *o)
 			o->until_lost = true;
 		} else if (strcmp(a, "--threads") == 0) {
 			o->threads = true;
+		} else if (strcmp(a, "--damage") == 0) {
+			o->damage = true;
 		} else if (!v) {
 			return false;
 		} else if (strcmp(a, "--size") == 0) {
@@ -234,6 +309,11 @@ static bool parse_options(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--interval") == 0) {
 			o->interval = atoi(v);
 			i++;
+		} else if (strcmp(a, "--buffer-transform") == 0) {
+			o->transform = atoi(v);
+			if (o->transform < 0 || o->transform > 7)
+				return false;
+			i++;
 		} else if (strcmp(a, "--title") == 0) {
 			o->title = v;
 			i++;
@@ -249,7 +329,8 @@ int main(int argc, char **argv)
 	struct options o;
 	if (!parse_options(argc, argv, &o)) {
 		fprintf(stderr, "usage: gl-patterns [--size WxH] [--frames N] [--resize WxH] "
-		                "[--interval N] [--hold] [--until-lost] [--threads] [--title T]\n");
+		                "[--interval N] [--hold] [--until-lost] [--threads] [--title T] "
+		                "[--buffer-transform T] [--damage]\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -29,6 +29,9 @@ struct gp_frame {
 	int failures;       /* checks that failed while drawing (GL errors, ...) */
 	uint32_t clear_rgb; /* the colour cells are cleared to; set by the caller */
 	const char *prefix; /* before every check name in the output ("" or "window1/") */
+	/* The wl_output.transform the window shows its buffers through (wl_surface.
+	 * set_buffer_transform): "checks" and probe lines give sizes and positions on screen. */
+	int transform;
 };
 
 /* Reads the framebuffer back and checks every probe; prints PASS/FAIL lines with window

@@ -218,15 +218,22 @@ static void paint_rows(struct gt *t, int y, int h, float r, float g, float b)
 	gt_cmd(t, GLES_OP_glDisable, 1, GL_SCISSOR_TEST);
 }
 
-static void swap(struct gt *t, uint32_t buffer, int y, int h)
+/* A swap of GL rows y..y+h-1 (h 0: everything), with gl_op_swap.flags. */
+static void swap_with(struct gt *t, uint32_t buffer, int y, int h, uint32_t flags)
 {
 	int32_t rect[4] = {0, y, 16, h};
 	gt_begin(t, GL_OP_SWAP);
 	gt_u32(t, 1);
 	gt_u32(t, buffer);
 	gt_u32(t, h ? 1 : 0);
+	gt_u32(t, flags);
 	gt_blob(t, rect, h ? 16 : 0);
 	gt_end(t);
+}
+
+static void swap(struct gt *t, uint32_t buffer, int y, int h)
+{
+	swap_with(t, buffer, y, h, 0);
 }
 
 static bool swap_copies_the_frame_upside_down_into_shm(struct gt *t)
@@ -270,6 +277,118 @@ static bool swap_copies_the_damage_of_every_frame_a_buffer_missed(struct gt *t)
 	return rows_are(&a, 16, 4, 5, 255, 255, 255);
 }
 
+static GLint driver_integer(GLenum pname)
+{
+	GLint v = -1;
+	gles_host.glGetIntegerv(pname, &v);
+	return v;
+}
+
+/* The app's state as glReadPixels sees it, and one error pending: a swap read in the app's
+ * context must leave them as they were. */
+static void set_app_read_state(struct gt *t)
+{
+	gt_cmd(t, GLES_OP_glReadBuffer, 1, GL_NONE);
+	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_ALIGNMENT, 8);
+	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_ROW_LENGTH, 5);
+	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_SKIP_ROWS, 1);
+	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_SKIP_PIXELS, 2);
+	uint32_t names[2] = {4, 6};
+	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &names[0], 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_PIXEL_PACK_BUFFER, 4);
+	gt_begin(t, GLES_OP_glGenFramebuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &names[1], 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindFramebuffer, 2, GL_READ_FRAMEBUFFER, 6);
+	gt_begin(t, GLES_OP_glLineWidth);
+	gt_f32(t, -1);
+	gt_end(t);
+}
+
+static bool app_error_is(struct gt *t, uint32_t want)
+{
+	uint32_t err;
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	CHECK(gt_sync_u32(t, 1, GLES_OP_glGetError, &err), "glGetError");
+	CHECK(err == want, "glGetError 0x%x, expected 0x%x", err, want);
+	return true;
+}
+
+/* Checked on the driver itself, the app's context current: not what the host tracks. */
+static bool app_read_state_kept(struct gt *t)
+{
+	if (!app_error_is(t, GL_INVALID_VALUE) || !app_error_is(t, GL_NO_ERROR))
+		return false;
+	CHECK(driver_integer(GL_PACK_ALIGNMENT) == 8, "GL_PACK_ALIGNMENT %d",
+	      driver_integer(GL_PACK_ALIGNMENT));
+	CHECK(driver_integer(GL_PACK_ROW_LENGTH) == 5, "GL_PACK_ROW_LENGTH changed");
+	CHECK(driver_integer(GL_PACK_SKIP_ROWS) == 1, "GL_PACK_SKIP_ROWS changed");
+	CHECK(driver_integer(GL_PACK_SKIP_PIXELS) == 2, "GL_PACK_SKIP_PIXELS changed");
+	CHECK(driver_integer(GL_PIXEL_PACK_BUFFER_BINDING) != 0, "the pack buffer was unbound");
+	CHECK(driver_integer(GL_READ_FRAMEBUFFER_BINDING) != 0, "the read framebuffer was unbound");
+	gles_host.glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+	CHECK(driver_integer(GL_READ_BUFFER) == GL_NONE, "the window's read buffer is 0x%x",
+	      driver_integer(GL_READ_BUFFER));
+	return true;
+}
+
+/* GL_SWAP_BOTTOM_UP_OK: an ES context's frame is read where it is, rows as GL keeps them. */
+static bool swap_leaves_rows_bottom_up_in_the_apps_context(struct gt *t)
+{
+	struct frame f;
+	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	clear(t, 0, 0, 1);
+	paint_rows(t, 0, 3, 1, 0, 0); /* GL rows 0-2 */
+	set_app_read_state(t);
+	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 8, "the frame is not bottom to top");
+	return rows_are(&f, 16, 0, 3, 0, 0, 255) && rows_are(&f, 16, 3, 8, 255, 0, 0) &&
+	       app_read_state_kept(t);
+}
+
+/* A buffer holding its rows the other way up takes the whole frame, whatever the damage. */
+static bool swap_turning_a_buffer_over_copies_every_row(struct gt *t)
+{
+	struct frame a;
+	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &a, 7, 16, 8))
+		return false;
+	clear(t, 0, 0, 1);
+	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+	paint_rows(t, 0, 1, 1, 0, 0);
+	swap_with(t, 7, 0, 1, 0); /* GL row 0 damaged; rows top to bottom now */
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");
+	if (!rows_are(&a, 16, 0, 7, 255, 0, 0) || !rows_are(&a, 16, 7, 8, 0, 0, 255))
+		return false;
+	paint_rows(t, 7, 1, 0, 1, 0);
+	swap_with(t, 7, 7, 1, GL_SWAP_BOTTOM_UP_OK);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 8, "the frame is not bottom to top");
+	return rows_are(&a, 16, 0, 1, 0, 0, 255) && rows_are(&a, 16, 1, 7, 255, 0, 0) &&
+	       rows_are(&a, 16, 7, 8, 0, 255, 0);
+}
+
+/* A compatibility context's pixel transfer state reaches glReadPixels: its frames are read in
+ * the host's own context, top to bottom, even where the library allows bottom to top. */
+static bool compat_swap_stays_top_down(struct gt *t)
+{
+	struct frame f;
+	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	clear(t, 0, 0, 1);
+	paint_rows(t, 0, 3, 1, 0, 0);
+	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");
+	return rows_are(&f, 16, 0, 5, 255, 0, 0) && rows_are(&f, 16, 5, 8, 0, 0, 255);
+}
+
 static bool resized_surface_swaps_at_the_new_size(struct gt *t)
 {
 	struct frame f;
@@ -282,6 +401,7 @@ static bool resized_surface_swaps_at_the_new_size(struct gt *t)
 	gt_u32(t, 1);
 	gt_u32(t, 9);
 	gt_u32(t, 0);
+	gt_u32(t, 0); /* flags */
 	gt_blob(t, NULL, 0);
 	gt_end(t);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
@@ -370,6 +490,9 @@ static const struct gt_case cases[] = {
         GT_CASE(client_arrays_and_indices_render),
         GT_CASE(swap_copies_the_frame_upside_down_into_shm),
         GT_CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
+        GT_CASE(swap_leaves_rows_bottom_up_in_the_apps_context),
+        GT_CASE(swap_turning_a_buffer_over_copies_every_row),
+        GT_CASE(compat_swap_stays_top_down),
         GT_CASE(resized_surface_swaps_at_the_new_size),
         GT_CASE(two_streams_keep_their_own_contexts),
         GT_CASE(window_front_is_its_own_buffer),

@@ -308,6 +308,28 @@ static bool es1_vertex_pointer_without_a_buffer(struct gt *t)
 	return gt_refused(t, "glVertexPointer: no GL_ARRAY_BUFFER bound");
 }
 
+static bool swap_with_unknown_flags(struct gt *t)
+{
+	struct gh_gl_memory_desc desc;
+	if (!gt_init_stream(t, 1) || !gt_context(t, 1, 1) ||
+	    !gt_surface(t, 1, 1, 16, 16, GL_SURFACE_WINDOW) || !gt_current(t, 1, 1, 1))
+		return false;
+	struct gh_gl_memory *mem = gh_gl_memory_create(t->gl, 16, 16, 0, &desc);
+	CHECK(mem, "memory");
+	close(desc.fd);
+	gh_gl_memory_bind_buffer(t->gl, mem, 7);
+	gh_gl_memory_unref(mem);
+	gt_begin(t, GL_OP_SWAP);
+	gt_u32(t, 1);
+	gt_u32(t, 7);
+	gt_u32(t, 0);
+	gt_u32(t, GL_SWAP_BOTTOM_UP_OK | 0x10);
+	gt_blob(t, NULL, 0);
+	gt_end(t);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL_OP_SWAP: unknown flags 0x10");
+}
+
 static bool swap_into_a_buffer_of_another_size(struct gt *t)
 {
 	struct gh_gl_memory_desc desc;
@@ -323,6 +345,7 @@ static bool swap_into_a_buffer_of_another_size(struct gt *t)
 	gt_u32(t, 1);
 	gt_u32(t, 7);
 	gt_u32(t, 0);
+	gt_u32(t, 0); /* flags */
 	gt_blob(t, NULL, 0);
 	gt_end(t);
 	gt_send(t, 1, 0, 0);
@@ -439,6 +462,7 @@ static const struct gt_case cases[] = {
         GT_CASE(es1_draw_past_the_vertices_sent),
         GT_CASE(es1_vertex_pointer_without_a_buffer),
         GT_CASE(swap_into_a_buffer_of_another_size),
+        GT_CASE(swap_with_unknown_flags),
         GT_CASE(make_current_with_an_unknown_context),
         GT_CASE(data_on_a_stream_never_opened),
         GT_CASE(extension_bits_of_the_old_size),

@@ -181,6 +181,7 @@ static bool gl_swap_into_a_buffer_not_made_by_gpupipe(struct hl_env *e)
 	hl_put_u32(&g.cmds, SURF);
 	hl_put_u32(&g.cmds, 99);
 	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, 0); /* flags */
 	hl_gl_put_blob(&g, NULL, 0);
 	hl_gl_cmd_end(&g);
 	hl_gl_send(&g, CH, 0);
@@ -307,6 +308,7 @@ static bool gpupipe_bound_again_after_destroy_is_served(struct hl_env *e)
 	hl_put_u32(&g.cmds, SURF);
 	hl_put_u32(&g.cmds, buf);
 	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, 0); /* flags */
 	hl_gl_put_blob(&g, NULL, 0);
 	hl_gl_cmd_end(&g);
 	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
@@ -361,6 +363,7 @@ static bool gl_valid_stream_is_served(struct hl_env *e)
 	hl_put_u32(&g.cmds, SURF);
 	hl_put_u32(&g.cmds, 7);
 	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, 0); /* flags */
 	hl_gl_put_blob(&g, NULL, 0);
 	hl_gl_cmd_end(&g);
 	hl_gl_cmd(&g, GLES_OP_glFinish, 0);

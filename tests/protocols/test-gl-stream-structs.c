@@ -95,10 +95,10 @@ static void commands(void)
 		put32(&w, i);
 	SAME(mc, w);
 
-	/* surface, wl_buffer id, n_rects; each rect x, y, width, height */
+	/* surface, wl_buffer id, n_rects, flags; each rect x, y, width, height */
 	w.n = 0;
-	struct gl_op_swap sw = {.surface = 1, .buffer = 2, .n_rects = 3};
-	for (uint32_t i = 1; i <= 3; i++)
+	struct gl_op_swap sw = {.surface = 1, .buffer = 2, .n_rects = 3, .flags = 4};
+	for (uint32_t i = 1; i <= 4; i++)
 		put32(&w, i);
 	SAME(sw, w);
 	w.n = 0;

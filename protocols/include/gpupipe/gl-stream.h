@@ -68,8 +68,9 @@
  *    and GL_OP_CREATE_CONTEXT's blob (64 bytes).
  * 5: GL_OP_LIST_DRAW.
  * 6: shared memory for uploads (GL_HOST_SHARED_MEMORY, GL_BLOB_SHARED,
- *    GL_OP_PING). */
-#define GL_STREAM_VERSION 6u
+ *    GL_OP_PING).
+ * 7: gl_op_swap.flags (GL_SWAP_BOTTOM_UP_OK). */
+#define GL_STREAM_VERSION 7u
 
 /* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
  * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
@@ -209,7 +210,10 @@ enum gl_op {
 	/* struct gl_op_swap, then blob of n_rects struct gl_rect (GL
 	 * coordinates, origin bottom left) of damage since the previous swap,
 	 * n_rects == 0 meaning everything. The host copies the back buffer into
-	 * the wl_buffer (flipped to y down), ending the frame. */
+	 * the wl_buffer, ending the frame: rows top to bottom, or, where the
+	 * library allows it (GL_SWAP_BOTTOM_UP_OK), bottom to top as GL keeps
+	 * them, shown the right way up by the buffer transform the host gives
+	 * the wl_surface it is committed to. */
 	GL_OP_SWAP = 8,
 
 	/* sync. struct gl_op_sync_create.
@@ -390,10 +394,22 @@ struct gl_op_swap {
 	                   * gpupipe_memory_v1.create_buffer of the surface's
 	                   * size and not in use by the compositor */
 	uint32_t n_rects; /* struct gl_rect in the blob; 0: everything */
+	uint32_t flags;   /* enum gl_swap_flags; any other bit ends the link */
 };
-static_assert(sizeof(struct gl_op_swap) == 12, "gl_op_swap is 12 bytes");
+static_assert(sizeof(struct gl_op_swap) == 16, "gl_op_swap is 16 bytes");
 GL_WIRE_FIELD(gl_op_swap, buffer, 4);
 GL_WIRE_FIELD(gl_op_swap, n_rects, 8);
+GL_WIRE_FIELD(gl_op_swap, flags, 12);
+
+enum gl_swap_flags {
+	/* The wl_surface the buffer goes to takes wl_surface.set_buffer_transform
+	 * (version 2 or later): the host may leave the frame's rows bottom to
+	 * top, one copy of the frame on hosts that read frames back where two
+	 * or three were (gpupipe-host(1), FRAMES), and then makes the compositor
+	 * show them flipped. */
+	GL_SWAP_BOTTOM_UP_OK = 1u << 0,
+};
+#define GL_SWAP_FLAGS_KNOWN GL_SWAP_BOTTOM_UP_OK
 
 /* One damage rectangle of GL_OP_SWAP, GL coordinates. */
 struct gl_rect {

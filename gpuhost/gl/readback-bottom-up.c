@@ -1,0 +1,140 @@
+/*
+ * shm frames read in the app's own context, rows bottom to top as GL keeps them, straight into
+ * the frame buffer at its stride: one copy of each byte, the driver's, as Mesa's Wayland
+ * platform makes natively.
+ *
+ * Why not in a context of our own (readback.c): on Mesa's software path a pbuffer's pixels live
+ * in the loader's memory, and each eglMakeCurrent to another context and back copies the whole
+ * frame, twice a swap (doc/performance.md, "Two more copies in the context switches"). Reading
+ * here switches nothing. The rows stay bottom to top, and gpupipe-host shows them flipped with
+ * the buffer transform it gives the wl_surface they are committed to (gpuhost/buffer-transform.c):
+ * the library allows that per swap (GL_SWAP_BOTTOM_UP_OK) when its wl_surface takes one.
+ *
+ * glReadPixels obeys the context's state, which is the app's: the read framebuffer, the
+ * default framebuffer's read buffer, the pixel pack buffer and the pack parameters. Each is set
+ * to what the read needs only where the app's differs, and put back after. The app's pending
+ * errors are stashed first (gh_gl_errors_stash) and the read's own, which a working driver never
+ * raises, dropped: the app's glGet and glGetError see what they saw before the swap.
+ *
+ * Contexts whose state reaches further go the readback context's way: OpenGL ES 1 and
+ * compatibility contexts (pixel transfer scale, bias and maps; glReadBuffer compiled into a
+ * display list being made), hosts without OpenGL ES 3's read framebuffer, pack buffer and row
+ * length, and drivers that cannot read BGRA in the app's API.
+ */
+#include <stdlib.h>
+
+#include <GLES3/gl32.h>
+
+#include <gpupipe/log.h>
+
+#include "gl-private.h"
+#include "gles-codec.h"
+
+/* What glReadPixels obeys, as the app left it. */
+struct read_state {
+	GLint read_fbo, read_buffer, pack_buffer;
+	GLint alignment, row_length, skip_rows, skip_pixels;
+};
+
+/* Test builds: GPUPIPE_TEST_READBACK (flip, context) keeps swaps on readback.c's ways. */
+static bool other_way_asked(void)
+{
+#ifdef GPUPIPE_TEST_HOOKS
+	const char *knob = getenv("GPUPIPE_TEST_READBACK");
+	return knob && *knob;
+#else
+	return false;
+#endif
+}
+
+bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
+                                 const struct gh_gl_memory *mem)
+{
+	const struct gh_gl_context *ctx = x->ctx;
+	const struct gh_gl *gl = x->gl;
+	if (gl->present != GH_GL_PRESENT_SHM || !ctx || !ctx->es3 || other_way_asked())
+		return false;
+	if (ctx->level.api != GL_API_GLES2 && ctx->level.api != GL_API_GL_CORE)
+		return false;
+	if (ctx->level.api == GL_API_GLES2 && !gl->read_bgra)
+		return false;
+	/* A multisampled window is resolved on the way (present.c); a stride of part pixels
+	 * (never made by gpupipe_memory_v1) has no row length. */
+	if (surf->config->info.samples > 0 || mem->stride % 4 != 0)
+		return false;
+	/* The host reads the window's back pbuffer: not where the context reads another
+	 * surface, or the window's front (front.c). */
+	return gl->cur_ctx == ctx->egl && gl->cur_read == surf->egl;
+}
+
+static GLint get(GLenum pname)
+{
+	GLint v = 0;
+	gles_host.glGetIntegerv(pname, &v);
+	return v;
+}
+
+static void save(struct read_state *s)
+{
+	s->read_fbo = get(GH_GL_READ_FRAMEBUFFER_BINDING);
+	s->pack_buffer = get(GL_PIXEL_PACK_BUFFER_BINDING);
+	s->alignment = get(GL_PACK_ALIGNMENT);
+	s->row_length = get(GL_PACK_ROW_LENGTH);
+	s->skip_rows = get(GL_PACK_SKIP_ROWS);
+	s->skip_pixels = get(GL_PACK_SKIP_PIXELS);
+}
+
+/* Sets what differs from `want` (alignment: any that rows of whole pixels meet). */
+static void apply(const struct read_state *have, const struct read_state *want)
+{
+	if (have->read_fbo != want->read_fbo)
+		gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, (GLuint)want->read_fbo);
+	if (have->pack_buffer != want->pack_buffer)
+		gles_host.glBindBuffer(GL_PIXEL_PACK_BUFFER, (GLuint)want->pack_buffer);
+	if (have->alignment != want->alignment && (have->alignment > 4 || want->alignment > 4))
+		gles_host.glPixelStorei(GL_PACK_ALIGNMENT, want->alignment);
+	if (have->row_length != want->row_length)
+		gles_host.glPixelStorei(GL_PACK_ROW_LENGTH, want->row_length);
+	if (have->skip_rows != want->skip_rows)
+		gles_host.glPixelStorei(GL_PACK_SKIP_ROWS, want->skip_rows);
+	if (have->skip_pixels != want->skip_pixels)
+		gles_host.glPixelStorei(GL_PACK_SKIP_PIXELS, want->skip_pixels);
+}
+
+bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
+                              struct gh_gl_memory *mem, uint32_t from, uint32_t to)
+{
+	struct gh_gl *gl = x->gl;
+	struct read_state app, want = {.alignment = 4};
+	if (mem->stride != surf->width * 4)
+		want.row_length = (GLint)(mem->stride / 4);
+	gh_gl_errors_stash(x->ctx);
+	save(&app);
+	apply(&app, &want);
+	/* The default framebuffer's read buffer is the window's (Mesa keeps it per surface): read
+	 * once the framebuffer is, and GL_BACK, the one buffer of the pbuffer, unless the app's
+	 * names it already. */
+	app.read_buffer = get(GL_READ_BUFFER);
+	if (app.read_buffer != GL_BACK)
+		gles_host.glReadBuffer(GL_BACK);
+	/* Rows from..to (y down) are GL rows height - to .. height - from, and stay in that order:
+	 * memory row i holds GL row i. */
+	GLint y = (GLint)(surf->height - to);
+	gles_host.glReadPixels(0, y, (GLsizei)surf->width, (GLsizei)(to - from), GL_BGRA_EXT,
+	                       GL_UNSIGNED_BYTE, mem->map + (size_t)y * mem->stride);
+	GLenum error = gles_host.glGetError();
+	if (app.read_buffer != GL_BACK)
+		gles_host.glReadBuffer((GLenum)app.read_buffer);
+	want.read_buffer = app.read_buffer;
+	apply(&want, &app);
+	/* Ours alone: the app's were stashed. */
+	for (int i = 0; i < 8 && gles_host.glGetError() != GL_NO_ERROR; i++)
+		;
+	if (error != GL_NO_ERROR) {
+		gp_log(DEBUG, "surface %u: reading in the app's context failed (0x%x)",
+		       surf->handle, error);
+		return false;
+	}
+	gl->counts.copied += (uint64_t)surf->width * 4 * (to - from);
+	return true;
+}
