@@ -1,18 +1,24 @@
 /*
  * GL frames left bottom to top, shown the right way up.
  *
- * The executor may leave a swap's rows bottom to top, as GL keeps them, which saves a copy
+ * The executor may leave a swap's rows bottom to top, as GL keeps them, which saves copies
  * (gpuhost/gl/readback-bottom-up.c). Every wl_surface such a frame is committed to then shows
  * it through the buffer transform the app set, followed by a vertical flip
  * (WL_OUTPUT_TRANSFORM_FLIPPED_180): the compositor flips for free where it samples the buffer
- * anyway. The app never learns of it: its own set_buffer_transform is held and sent at commit,
- * composed with the flip while the surface's buffer is such a frame, as it is; its
- * damage_buffer rectangles are held too, and flipped at commit when the buffer they fall in is
- * one. They must wait for the commit: a commit's requests come in any order, and only then is
- * it known which buffer the damage is of.
+ * anyway. The app never learns of it:
  *
- * Only this link's own surfaces and frames are involved: whatever an app sends here can at
- * worst show its own frames the wrong way up.
+ * - its own set_buffer_transform is held and sent at commit, composed with the flip while the
+ *   committed buffer is such a frame;
+ * - its damage_buffer rectangles count their rows from the other end where the buffer they
+ *   fall in (the one attached in this commit, else the one shown) is such a frame;
+ * - a commit whose buffer turns the other way up than the one shown, or whose damage was
+ *   flipped for another buffer than the one it shows (a second attach), damages the whole
+ *   surface: the compositor's copy of the buffer changes everywhere.
+ *
+ * Surfaces that never show such a frame (every surface of an app without GL) get their
+ * requests as sent, the transform at commit rather than before. Only this link's own surfaces
+ * and frames are involved: whatever an app sends here can at worst show its own frames the
+ * wrong way up.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,21 +31,18 @@
 #include "relay.h"
 #include "session.h"
 
-/* Held damage_buffer rectangles per commit; past this, the whole buffer is damaged. */
-#define MAX_HELD_DAMAGE 64u
-
 struct surface_transform {
 	/* The app's last set_buffer_transform, and what the compositor applies at the next
 	 * commit (the app's, flipped while the buffer is bottom to top). */
 	int32_t app, sent;
-	/* An attach since the last commit, and its buffer's id (0: NULL). */
+	/* The height of the buffer committed (shown) and of the one attached since (if attached)
+	 * when its rows are bottom to top; 0 for any other buffer, or none. */
+	uint32_t shown, attached_height;
 	bool attached;
-	uint32_t buffer;
-	/* The committed buffer's height when its rows are bottom to top, else 0. */
-	uint32_t flipped_height;
-	/* Held damage_buffer rectangles; MAX_HELD_DAMAGE + 1: the whole buffer. */
-	uint32_t n_damage;
-	int32_t damage[MAX_HELD_DAMAGE][4];
+	/* damage_buffer since the commit, flipped for a buffer of damage_height (0: not flipped);
+	 * mixed: for buffers of different heights. */
+	bool damaged, mixed;
+	uint32_t damage_height;
 };
 
 /*
@@ -76,63 +79,46 @@ static bool send(struct gh_session *s, const struct gh_message *m, uint16_t opco
 	return gh_to_compositor(s, &msg, NULL, 0);
 }
 
-static void hold_damage(struct surface_transform *st, const union wire_arg *a)
-{
-	if (st->n_damage >= MAX_HELD_DAMAGE) {
-		st->n_damage = MAX_HELD_DAMAGE + 1;
-		return;
-	}
-	for (int i = 0; i < 4; i++)
-		st->damage[st->n_damage][i] = a[i].i;
-	st->n_damage++;
-}
-
 static int32_t clamp32(int64_t v)
 {
 	return v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : (int32_t)v;
 }
 
-/* The held damage, of the buffer the commit shows: rows counted from the other end where it is
- * bottom to top. */
-static bool send_damage(struct gh_session *s, const struct gh_message *m,
-                        struct surface_transform *st)
+/* Rows of a buffer of `height` counted from the other end, where it is bottom to top. */
+static void damage(struct surface_transform *st, union wire_arg *a)
 {
-	static const int32_t all[4] = {0, 0, INT32_MAX, INT32_MAX};
-	uint32_t n = st->n_damage;
-	st->n_damage = 0;
-	if (n > MAX_HELD_DAMAGE)
-		return send(s, m, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, all, 4);
-	for (uint32_t i = 0; i < n; i++) {
-		int32_t r[4] = {st->damage[i][0], st->damage[i][1], st->damage[i][2],
-		                st->damage[i][3]};
-		if (st->flipped_height)
-			r[1] = clamp32((int64_t)st->flipped_height - r[1] - r[3]);
-		if (!send(s, m, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, r, 4))
-			return false;
-	}
-	return true;
+	uint32_t height = st->attached ? st->attached_height : st->shown;
+	st->mixed |= st->damaged && st->damage_height != height;
+	st->damaged = true;
+	st->damage_height = height;
+	if (height)
+		a[1].i = clamp32((int64_t)height - a[1].i - a[3].i);
 }
 
 static enum gh_verdict commit(struct gh_session *s, const struct gh_message *m,
                               struct surface_transform *st)
 {
-	if (st->attached)
-		st->flipped_height =
-		        st->buffer && s->gl ? gh_gl_buffer_bottom_up(s->gl, st->buffer) : 0;
-	st->attached = false;
-	int32_t t = st->flipped_height ? flipped(st->app) : st->app;
+	uint32_t height = st->attached ? st->attached_height : st->shown;
+	bool everything =
+	        height != st->shown || (st->damaged && (st->mixed || st->damage_height != height));
+	st->shown = height;
+	st->attached = st->damaged = st->mixed = false;
+	int32_t t = height ? flipped(st->app) : st->app;
 	if (t != st->sent) {
 		if (!send(s, m, WIRE_WL_SURFACE_REQ_SET_BUFFER_TRANSFORM, &t, 1))
 			return GH_FAIL;
 		st->sent = t;
 	}
-	return send_damage(s, m, st) ? GH_RELAY : GH_FAIL;
+	static const int32_t all[4] = {0, 0, INT32_MAX, INT32_MAX};
+	if (everything && !send(s, m, WIRE_WL_SURFACE_REQ_DAMAGE, all, 4))
+		return GH_FAIL;
+	return GH_RELAY;
 }
 
 enum gh_verdict gh_buffer_transform_surface_request(struct gh_session *s, struct gh_message *m)
 {
 	struct wire_object *obj = m->obj;
-	const struct wire_msg *msg = m->msg;
+	struct wire_msg *msg = m->msg;
 	/* Before version 2 there is no transform to give: the library never lets such frames
 	 * stay bottom to top. */
 	if (obj->version < 2 || msg->desc->destructor)
@@ -146,12 +132,14 @@ enum gh_verdict gh_buffer_transform_surface_request(struct gh_session *s, struct
 		return GH_FAIL;
 	switch (op) {
 	case WIRE_WL_SURFACE_REQ_ATTACH:
+		/* The swap that filled a GL frame came before: the stream is run in order. */
 		st->attached = true;
-		st->buffer = msg->args[0].u;
+		st->attached_height =
+		        msg->args[0].u && s->gl ? gh_gl_buffer_bottom_up(s->gl, msg->args[0].u) : 0;
 		return GH_RELAY;
 	case WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER:
-		hold_damage(st, msg->args);
-		return GH_DONE;
+		damage(st, msg->args);
+		return GH_RELAY;
 	case WIRE_WL_SURFACE_REQ_SET_BUFFER_TRANSFORM:
 		if (msg->args[0].i < 0 || msg->args[0].i > 7) {
 			gh_session_fail(s,

@@ -192,6 +192,7 @@ struct gh_gl {
 	 * into shm (EGL_NO_CONTEXT: the driver cannot), else a scratch buffer
 	 * read bottom-up and flipped. */
 	EGLContext readback_ctx;
+	bool told_bottom_up; /* logged that frames stay bottom to top (readback-bottom-up.c) */
 	GLint readback_row_length; /* its GL_PACK_ROW_LENGTH */
 	uint8_t *readback;
 	size_t readback_size;
@@ -724,7 +725,8 @@ bool gh_gl_readback_frame(struct gl_exec *x, struct gh_gl_surface *surf, struct 
 
 /* ---- readback-bottom-up.c: shm frames read in the app's context ---- */
 
-/* Whether the swap of `surf` into `mem` can be read in x's context, current on the host. */
+/* Whether the swap of `surf` into `mem` can be read in x's context, which it makes current on
+ * the host (false with x->gl->failed set when it cannot). */
 bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
                                  const struct gh_gl_memory *mem);
 /* Rows from..to (y down) of `surf` into `mem`, bottom to top: memory row i is GL row i. False

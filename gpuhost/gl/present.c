@@ -285,12 +285,10 @@ static bool swap(struct gl_exec *x, struct gl_reader *r)
 	if (!parse_swap(x, r, &mem, &n_rects, &rects, &flags))
 		return false;
 	struct gh_gl_surface *surf = x->draw;
-	/* The app's context is current on the host after its last command, unless an earlier
-	 * swap took the host to a context of ours. */
-	if ((flags & GL_SWAP_BOTTOM_UP_OK) && !gh_gl_stream_make_current(x))
-		return false;
 	bool bottom_up =
 	        (flags & GL_SWAP_BOTTOM_UP_OK) && gh_gl_readback_bottom_up_ok(x, surf, mem);
+	if (x->gl->failed)
+		return false;
 	damage_rows(surf, n_rects, rects, &top, &bottom);
 	rows_to_copy(surf, mem, bottom_up, top, bottom, &from, &to);
 	if (from < to && bottom_up && !gh_gl_readback_bottom_up(x, surf, mem, from, to)) {
@@ -301,6 +299,11 @@ static bool swap(struct gl_exec *x, struct gl_reader *r)
 	}
 	if (from < to && !bottom_up && !copy_top_down(x, surf, mem, from, to))
 		return false;
+	if (bottom_up && !x->gl->told_bottom_up) {
+		gp_log(INFO, "shm frames are read in the app's context and left bottom to top; the "
+		             "compositor shows them through a flipped buffer transform");
+		x->gl->told_bottom_up = true;
+	}
 	mem->bottom_up = bottom_up;
 	mem->serial = surf->serial;
 	mem->frame = surf->frame;

@@ -5,14 +5,15 @@
  *
  * Why not in a context of our own (readback.c): on Mesa's software path a pbuffer's pixels live
  * in the loader's memory, and each eglMakeCurrent to another context and back copies the whole
- * frame, twice a swap (doc/performance.md, "Two more copies in the context switches"). Reading
+ * frame, twice a swap (doc/performance.md, "The context switches' two copies"). Reading
  * here switches nothing. The rows stay bottom to top, and gpupipe-host shows them flipped with
  * the buffer transform it gives the wl_surface they are committed to (gpuhost/buffer-transform.c):
  * the library allows that per swap (GL_SWAP_BOTTOM_UP_OK) when its wl_surface takes one.
  *
  * glReadPixels obeys the context's state, which is the app's: the read framebuffer, the
- * default framebuffer's read buffer, the pixel pack buffer and the pack parameters. Each is set
- * to what the read needs only where the app's differs, and put back after. The app's pending
+ * default framebuffer's read buffer and the pack parameters (GL_ANGLE_pack_reverse_row_order's
+ * among them). Each is set to what the read needs only where the app's differs, and put back
+ * after; a swap while the app has a pixel pack buffer bound goes the other way. The app's pending
  * errors are stashed first (gh_gl_errors_stash) and the read's own, which a working driver never
  * raises, dropped: the app's glGet and glGetError see what they saw before the swap.
  *
@@ -32,8 +33,8 @@
 
 /* What glReadPixels obeys, as the app left it. */
 struct read_state {
-	GLint read_fbo, read_buffer, pack_buffer;
-	GLint alignment, row_length, skip_rows, skip_pixels;
+	GLint read_fbo, read_buffer;
+	GLint alignment, row_length, skip_rows, skip_pixels, reverse_row_order;
 };
 
 /* Test builds: GPUPIPE_TEST_READBACK (flip, context) keeps swaps on readback.c's ways. */
@@ -45,6 +46,24 @@ static bool other_way_asked(void)
 #else
 	return false;
 #endif
+}
+
+static GLint get(GLenum pname)
+{
+	GLint v = 0;
+	gles_host.glGetIntegerv(pname, &v);
+	return v;
+}
+
+/* GL_ANGLE_pack_reverse_row_order, where the app's context has it: reads go top-down while it
+ * is set. (Mesa 22.3's llvmpipe was seen to read this frame bottom-up all the same; a driver
+ * need not.) */
+static bool has_reverse_row_order(const struct gh_gl_context *ctx)
+{
+	static int index = -2;
+	if (index == -2)
+		index = gles_extension_index("GL_ANGLE_pack_reverse_row_order");
+	return index >= 0 && gles_level_has_extension(&ctx->level, index);
 }
 
 bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
@@ -62,26 +81,28 @@ bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *
 	 * (never made by gpupipe_memory_v1) has no row length. */
 	if (surf->config->info.samples > 0 || mem->stride % 4 != 0)
 		return false;
+	/* The app's context current, as after its last command (an earlier swap of the other
+	 * way may have left ours). */
+	if (!gh_gl_stream_make_current(x))
+		return false;
 	/* The host reads the window's back pbuffer: not where the context reads another
 	 * surface, or the window's front (front.c). */
-	return gl->cur_ctx == ctx->egl && gl->cur_read == surf->egl;
+	if (gl->cur_ctx != ctx->egl || gl->cur_read != surf->egl)
+		return false;
+	/* A pack buffer bound: its name may be one another context of the share group deleted
+	 * since, which binding again would not give back. Rare at a swap. */
+	return get(GL_PIXEL_PACK_BUFFER_BINDING) == 0;
 }
 
-static GLint get(GLenum pname)
-{
-	GLint v = 0;
-	gles_host.glGetIntegerv(pname, &v);
-	return v;
-}
-
-static void save(struct read_state *s)
+static void save(const struct gh_gl_context *ctx, struct read_state *s)
 {
 	s->read_fbo = get(GH_GL_READ_FRAMEBUFFER_BINDING);
-	s->pack_buffer = get(GL_PIXEL_PACK_BUFFER_BINDING);
 	s->alignment = get(GL_PACK_ALIGNMENT);
 	s->row_length = get(GL_PACK_ROW_LENGTH);
 	s->skip_rows = get(GL_PACK_SKIP_ROWS);
 	s->skip_pixels = get(GL_PACK_SKIP_PIXELS);
+	s->reverse_row_order =
+	        has_reverse_row_order(ctx) ? get(GL_PACK_REVERSE_ROW_ORDER_ANGLE) : 0;
 }
 
 /* Sets what differs from `want` (alignment: any that rows of whole pixels meet). */
@@ -89,8 +110,6 @@ static void apply(const struct read_state *have, const struct read_state *want)
 {
 	if (have->read_fbo != want->read_fbo)
 		gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, (GLuint)want->read_fbo);
-	if (have->pack_buffer != want->pack_buffer)
-		gles_host.glBindBuffer(GL_PIXEL_PACK_BUFFER, (GLuint)want->pack_buffer);
 	if (have->alignment != want->alignment && (have->alignment > 4 || want->alignment > 4))
 		gles_host.glPixelStorei(GL_PACK_ALIGNMENT, want->alignment);
 	if (have->row_length != want->row_length)
@@ -99,6 +118,8 @@ static void apply(const struct read_state *have, const struct read_state *want)
 		gles_host.glPixelStorei(GL_PACK_SKIP_ROWS, want->skip_rows);
 	if (have->skip_pixels != want->skip_pixels)
 		gles_host.glPixelStorei(GL_PACK_SKIP_PIXELS, want->skip_pixels);
+	if (have->reverse_row_order != want->reverse_row_order)
+		gles_host.glPixelStorei(GL_PACK_REVERSE_ROW_ORDER_ANGLE, want->reverse_row_order);
 }
 
 bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
@@ -109,13 +130,12 @@ bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
 	if (mem->stride != surf->width * 4)
 		want.row_length = (GLint)(mem->stride / 4);
 	gh_gl_errors_stash(x->ctx);
-	save(&app);
+	save(x->ctx, &app);
 	apply(&app, &want);
 	/* The default framebuffer's read buffer is the window's (Mesa keeps it per surface): read
-	 * once the framebuffer is, and GL_BACK, the one buffer of the pbuffer, unless the app's
-	 * names it already. */
+	 * once the framebuffer is. The pbuffer's one buffer answers every name but none. */
 	app.read_buffer = get(GL_READ_BUFFER);
-	if (app.read_buffer != GL_BACK)
+	if (app.read_buffer == GL_NONE)
 		gles_host.glReadBuffer(GL_BACK);
 	/* Rows from..to (y down) are GL rows height - to .. height - from, and stay in that order:
 	 * memory row i holds GL row i. */
@@ -123,8 +143,8 @@ bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
 	gles_host.glReadPixels(0, y, (GLsizei)surf->width, (GLsizei)(to - from), GL_BGRA_EXT,
 	                       GL_UNSIGNED_BYTE, mem->map + (size_t)y * mem->stride);
 	GLenum error = gles_host.glGetError();
-	if (app.read_buffer != GL_BACK)
-		gles_host.glReadBuffer((GLenum)app.read_buffer);
+	if (app.read_buffer == GL_NONE)
+		gles_host.glReadBuffer(GL_NONE);
 	want.read_buffer = app.read_buffer;
 	apply(&want, &app);
 	/* Ours alone: the app's were stashed. */

@@ -1,6 +1,10 @@
 /*
  * shm frames: a window's back buffer (y up) read into the frame buffer the
- * app named (rows top to bottom, B G R A bytes).
+ * app named (rows top to bottom, B G R A bytes), for the swaps that cannot
+ * leave them bottom to top in the app's context (readback-bottom-up.c):
+ * compatibility and ES 1 contexts, multisampled windows, ... Switching to
+ * our context and back costs two more copies of the frame on Mesa's
+ * software path (doc/performance.md).
  *
  * Where the host's driver has GL_MESA_pack_invert (Mesa, in desktop
  * OpenGL contexts), glReadPixels writes the rows top-down straight into the

@@ -197,6 +197,7 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 	memset(&t->es, 0, sizeof(t->es));
 	memset(&t->es1, 0, sizeof(t->es1));
 	memset(&t->compat, 0, sizeof(t->compat));
+	memset(&t->core, 0, sizeof(t->core));
 	for (uint32_t a = 0; a < info.n_apis; a++) {
 		struct gl_api_info api;
 		const uint8_t *blob = gt_blob_at(&p, end, &n);
@@ -215,6 +216,8 @@ bool gt_init_stream(struct gt *t, uint16_t ch)
 			t->es1 = api;
 		else if (api.api == GL_API_GL_COMPAT)
 			t->compat = api;
+		else if (api.api == GL_API_GL_CORE)
+			t->core = api;
 		fprintf(stderr, "host offers %s %u.%u\n", gl_api_name(api.api),
 		        GL_VERSION_MAJOR(api.version), GL_VERSION_MINOR(api.version));
 		for (int i = 0; i < 5; i++) {
@@ -255,18 +258,27 @@ void gt_cmd_create_context(struct gt *t, uint32_t handle, uint32_t share)
 	gt_cmd_create_context_api(t, handle, share, &t->es);
 }
 
-bool gt_compat_window(struct gt *t, uint32_t w, uint32_t h)
+static bool desktop_window(struct gt *t, const struct gl_api_info *api, const char *name,
+                           uint32_t w, uint32_t h)
 {
-	if (!gt_init_stream(t, 1))
-		return false;
-	if (!t->compat.version) {
-		fprintf(stderr, "the host offers no compatibility profile\n");
+	if (!api->version) {
+		fprintf(stderr, "the host offers no %s profile\n", name);
 		exit(77);
 	}
-	gt_cmd_create_context_api(t, 1, 0, &t->compat);
+	gt_cmd_create_context_api(t, 1, 0, api);
 	CHECK(gt_send(t, 1, 0, 0), "create context: %s", t->reason);
 	return egl_reply(t, 1, GL_OP_CREATE_CONTEXT, EGL_SUCCESS) &&
 	       gt_surface(t, 1, 1, w, h, GL_SURFACE_WINDOW) && gt_current(t, 1, 1, 1);
+}
+
+bool gt_compat_window(struct gt *t, uint32_t w, uint32_t h)
+{
+	return gt_init_stream(t, 1) && desktop_window(t, &t->compat, "compatibility", w, h);
+}
+
+bool gt_core_window(struct gt *t, uint32_t w, uint32_t h)
+{
+	return gt_init_stream(t, 1) && desktop_window(t, &t->core, "core", w, h);
 }
 
 bool gt_context(struct gt *t, uint16_t ch, uint32_t handle)

@@ -34,6 +34,7 @@ struct gt {
 	struct gl_api_info es;        /* the OpenGL ES the host offers, from gt_init_stream */
 	struct gl_api_info es1;       /* its OpenGL ES 1.1 (version 0: none) */
 	struct gl_api_info compat;    /* its compatibility profile (version 0: none) */
+	struct gl_api_info core;      /* its core profile (version 0: none) */
 	bool congested;               /* what the sink says of its queue */
 };
 
@@ -89,6 +90,8 @@ bool gt_current(struct gt *t, uint16_t ch, uint32_t ctx, uint32_t surf);
 /* Context 1, of the host's compatibility profile, current on stream 1 with a w x h window
  * surface 1; exits 77 where the host offers no compatibility profile. */
 bool gt_compat_window(struct gt *t, uint32_t w, uint32_t h);
+/* The same with the host's core profile. */
+bool gt_core_window(struct gt *t, uint32_t w, uint32_t h);
 /* Reads back w x h RGBA pixels at x, y into out. */
 bool gt_read_pixels(struct gt *t, uint16_t ch, int x, int y, int w, int h, uint8_t *out);
 /* Shader `name` of `type` created, given `src` and compiled (built, not sent). */

@@ -284,26 +284,38 @@ static GLint driver_integer(GLenum pname)
 	return v;
 }
 
+/* In the app's context (ES 3 or core: GL_EXTENSIONS one by one). */
+static bool host_has(const char *ext)
+{
+	GLint n = 0;
+	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &n);
+	for (GLint i = 0; i < n; i++)
+		if (strcmp((const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i), ext) ==
+		    0)
+			return true;
+	return false;
+}
+
+#define PACK_REVERSE_ROW_ORDER 0x93A4 /* GL_ANGLE_pack_reverse_row_order */
+
 /* The app's state as glReadPixels sees it, and one error pending: a swap read in the app's
- * context must leave them as they were. */
-static void set_app_read_state(struct gt *t)
+ * context must leave them as they were. With `reverse`, the app's ES context reads rows
+ * top-down too (GL_ANGLE_pack_reverse_row_order). */
+static void set_app_read_state(struct gt *t, bool reverse)
 {
 	gt_cmd(t, GLES_OP_glReadBuffer, 1, GL_NONE);
 	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_ALIGNMENT, 8);
 	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_ROW_LENGTH, 5);
 	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_SKIP_ROWS, 1);
 	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_SKIP_PIXELS, 2);
-	uint32_t names[2] = {4, 6};
-	gt_begin(t, GLES_OP_glGenBuffers);
-	gt_u32(t, 1);
-	gt_blob(t, &names[0], 4);
-	gt_end(t);
-	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_PIXEL_PACK_BUFFER, 4);
+	if (reverse)
+		gt_cmd(t, GLES_OP_glPixelStorei, 2, PACK_REVERSE_ROW_ORDER, 1);
+	uint32_t fbo = 6;
 	gt_begin(t, GLES_OP_glGenFramebuffers);
 	gt_u32(t, 1);
-	gt_blob(t, &names[1], 4);
+	gt_blob(t, &fbo, 4);
 	gt_end(t);
-	gt_cmd(t, GLES_OP_glBindFramebuffer, 2, GL_READ_FRAMEBUFFER, 6);
+	gt_cmd(t, GLES_OP_glBindFramebuffer, 2, GL_READ_FRAMEBUFFER, fbo);
 	gt_begin(t, GLES_OP_glLineWidth);
 	gt_f32(t, -1);
 	gt_end(t);
@@ -319,7 +331,7 @@ static bool app_error_is(struct gt *t, uint32_t want)
 }
 
 /* Checked on the driver itself, the app's context current: not what the host tracks. */
-static bool app_read_state_kept(struct gt *t)
+static bool app_read_state_kept(struct gt *t, bool reverse)
 {
 	if (!app_error_is(t, GL_INVALID_VALUE) || !app_error_is(t, GL_NO_ERROR))
 		return false;
@@ -328,7 +340,8 @@ static bool app_read_state_kept(struct gt *t)
 	CHECK(driver_integer(GL_PACK_ROW_LENGTH) == 5, "GL_PACK_ROW_LENGTH changed");
 	CHECK(driver_integer(GL_PACK_SKIP_ROWS) == 1, "GL_PACK_SKIP_ROWS changed");
 	CHECK(driver_integer(GL_PACK_SKIP_PIXELS) == 2, "GL_PACK_SKIP_PIXELS changed");
-	CHECK(driver_integer(GL_PIXEL_PACK_BUFFER_BINDING) != 0, "the pack buffer was unbound");
+	CHECK(!reverse || driver_integer(PACK_REVERSE_ROW_ORDER) == 1,
+	      "GL_PACK_REVERSE_ROW_ORDER_ANGLE changed");
 	CHECK(driver_integer(GL_READ_FRAMEBUFFER_BINDING) != 0, "the read framebuffer was unbound");
 	gles_host.glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
 	CHECK(driver_integer(GL_READ_BUFFER) == GL_NONE, "the window's read buffer is 0x%x",
@@ -336,20 +349,60 @@ static bool app_read_state_kept(struct gt *t)
 	return true;
 }
 
+/* A frame of GL rows 0-2 red, the rest blue, swapped with GL_SWAP_BOTTOM_UP_OK into a frame
+ * buffer of the window that `made` set up: read where it is, rows as GL keeps them, the app's
+ * state as it was. */
+static bool bottom_up_swap_keeps_the_apps_state(struct gt *t, bool made)
+{
+	struct frame f;
+	if (!made || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	bool reverse = host_has("GL_ANGLE_pack_reverse_row_order");
+	fprintf(stderr, "GL_ANGLE_pack_reverse_row_order: %s\n", reverse ? "yes" : "no");
+	clear(t, 0, 0, 1);
+	paint_rows(t, 0, 3, 1, 0, 0);
+	set_app_read_state(t, reverse);
+	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 8, "the frame is not bottom to top");
+	return rows_are(&f, 16, 0, 3, 0, 0, 255) && rows_are(&f, 16, 3, 8, 255, 0, 0) &&
+	       app_read_state_kept(t, reverse);
+}
+
 /* GL_SWAP_BOTTOM_UP_OK: an ES context's frame is read where it is, rows as GL keeps them. */
 static bool swap_leaves_rows_bottom_up_in_the_apps_context(struct gt *t)
+{
+	return bottom_up_swap_keeps_the_apps_state(t, setup(t, 16, 8, GL_SURFACE_WINDOW));
+}
+
+/* The same in a core profile context, whose window's read buffer the driver names apart. */
+static bool core_swap_leaves_rows_bottom_up(struct gt *t)
+{
+	return bottom_up_swap_keeps_the_apps_state(t, gt_core_window(t, 16, 8));
+}
+
+/* A pixel pack buffer bound at the swap: read top to bottom in the host's own context, the
+ * app's binding untouched. */
+static bool swap_with_a_pack_buffer_bound_stays_top_down(struct gt *t)
 {
 	struct frame f;
 	if (!setup(t, 16, 8, GL_SURFACE_WINDOW) || !frame_create(t, &f, 7, 16, 8))
 		return false;
 	clear(t, 0, 0, 1);
-	paint_rows(t, 0, 3, 1, 0, 0); /* GL rows 0-2 */
-	set_app_read_state(t);
+	paint_rows(t, 0, 3, 1, 0, 0);
+	uint32_t pbo = 4;
+	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_u32(t, 1);
+	gt_blob(t, &pbo, 4);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_PIXEL_PACK_BUFFER, pbo);
 	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
-	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 8, "the frame is not bottom to top");
-	return rows_are(&f, 16, 0, 3, 0, 0, 255) && rows_are(&f, 16, 3, 8, 255, 0, 0) &&
-	       app_read_state_kept(t);
+	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");
+	if (!app_error_is(t, GL_NO_ERROR))
+		return false;
+	CHECK(driver_integer(GL_PIXEL_PACK_BUFFER_BINDING) != 0, "the pack buffer was unbound");
+	return rows_are(&f, 16, 0, 5, 255, 0, 0) && rows_are(&f, 16, 5, 8, 0, 0, 255);
 }
 
 /* A buffer holding its rows the other way up takes the whole frame, whatever the damage. */
@@ -491,6 +544,8 @@ static const struct gt_case cases[] = {
         GT_CASE(swap_copies_the_frame_upside_down_into_shm),
         GT_CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
         GT_CASE(swap_leaves_rows_bottom_up_in_the_apps_context),
+        GT_CASE(core_swap_leaves_rows_bottom_up),
+        GT_CASE(swap_with_a_pack_buffer_bound_stays_top_down),
         GT_CASE(swap_turning_a_buffer_over_copies_every_row),
         GT_CASE(compat_swap_stays_top_down),
         GT_CASE(resized_surface_swaps_at_the_new_size),

@@ -318,6 +318,55 @@ static bool gpupipe_bound_again_after_destroy_is_served(struct hl_env *e)
 	return hl_gl_close_served(e, &g);
 }
 
+/* A surface showing a GL frame left bottom to top: its damage rows are counted from the
+ * other end (gpuhost/buffer-transform.c), in 64-bit arithmetic clamped to what the wire holds,
+ * and its transform composed with a flip. Rectangles at the ends of int32 go through, the
+ * compositor takes what it is sent, and the link goes on. */
+static bool gl_frame_bottom_up_with_damage_at_the_ends_of_int32(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_kind(e, &g, GL_SURFACE_WINDOW));
+	const struct hl_global *c = hl_global_find(&g.globals, "wl_compositor");
+	CHECKF(c && c->version >= 4, "no wl_compositor of version 4");
+	uint32_t comp = SYNC_ID + 1, surf = comp + 1, mem = surf + 1, buf = mem + 1, sync = buf + 1;
+	size_t frame = hl_frame_begin(&g.l.out, WIRE_WAYLAND, 0);
+	hl_bind(&g.l, c->name, "wl_compositor", 4, comp);
+	hl_request(&g.l, comp, WIRE_WL_COMPOSITOR_REQ_CREATE_SURFACE, 1, surf);
+	hl_request(&g.l, GPUPIPE_ID, WIRE_GPUPIPE_V1_REQ_CREATE_MEMORY, 4, mem, SIZE, SIZE, 0u);
+	hl_request(&g.l, mem, WIRE_GPUPIPE_MEMORY_V1_REQ_CREATE_BUFFER, 1, buf);
+	hl_request(&g.l, mem, WIRE_GPUPIPE_MEMORY_V1_REQ_DESTROY, 0);
+	hl_frame_end(&g.l.out, frame);
+	CHECK(hl_link_flush(&g.l));
+	hl_gl_cmd(&g, GLES_OP_glClearColor, 4, 0u, 0u, 0u, 0u);
+	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
+	hl_gl_cmd_begin(&g, GL_OP_SWAP);
+	hl_put_u32(&g.cmds, SURF);
+	hl_put_u32(&g.cmds, buf);
+	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, GL_SWAP_BOTTOM_UP_OK);
+	hl_gl_put_blob(&g, NULL, 0);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size;
+	CHECKF(hl_gl_reply(&g, GLES_OP_glFinish, &size), "no glFinish reply after the swap");
+	frame = hl_frame_begin(&g.l.out, WIRE_WAYLAND, 0);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_SET_BUFFER_TRANSFORM, 1, 7u);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, 4, 0u, (uint32_t)INT32_MIN,
+	           (uint32_t)INT32_MAX, (uint32_t)INT32_MAX);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_ATTACH, 3, buf, 0u, 0u);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, 4, 0u, (uint32_t)INT32_MAX, 1u,
+	           (uint32_t)INT32_MAX);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, 4, (uint32_t)INT32_MIN,
+	           (uint32_t)INT32_MIN, (uint32_t)INT32_MAX, 1u);
+	hl_request(&g.l, surf, WIRE_WL_SURFACE_REQ_COMMIT, 0);
+	hl_request(&g.l, 1, WIRE_WL_DISPLAY_REQ_SYNC, 1, sync);
+	hl_frame_end(&g.l.out, frame);
+	CHECK(hl_link_flush(&g.l));
+	CHECKF(hl_wait_done(&g.l, sync, 0, NULL), "the commit of a bottom-up frame ended the link");
+	return hl_gl_close_served(e, &g);
+}
+
 /* --- the control --- */
 
 /* Reads pixel (x, y) of the current surface. */
@@ -494,6 +543,7 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_gles_command_with_no_current_context),
         HL_CASE(gl_make_current_with_an_unknown_context),
         HL_CASE(gl_swap_into_a_buffer_not_made_by_gpupipe),
+        HL_CASE(gl_frame_bottom_up_with_damage_at_the_ends_of_int32),
         HL_CASE(gl_data_on_a_channel_never_opened),
         HL_CASE(gl_second_open_of_a_channel),
         HL_CASE(gl_open_before_gpupipe_is_bound),

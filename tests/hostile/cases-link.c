@@ -248,7 +248,8 @@ static bool make_surface(struct hl_env *e, struct hl_link *l)
 }
 
 /* The host holds the app's transform until commit, to compose it with a flip
- * (gpuhost/buffer-transform.c): one that is none is refused there, not by the compositor. */
+ * (gpuhost/buffer-transform.c): one that is none is refused there, not left to the
+ * compositor. */
 static bool buffer_transform_that_is_none(struct hl_env *e)
 {
 	struct hl_link l;
@@ -256,29 +257,6 @@ static bool buffer_transform_that_is_none(struct hl_env *e)
 	hl_send_request(&l, 5, WIRE_WL_SURFACE_REQ_SET_BUFFER_TRANSFORM, 1, 8u);
 	return hl_refused(e, &l,
 	                  "wl_surface@5.set_buffer_transform: 8 is not a wl_output.transform");
-}
-
-/* Damage is held until commit too: a flood of it holds a bounded set (the whole buffer past
- * 64 rectangles), and the link goes on. */
-static bool buffer_damage_flood_before_a_commit(struct hl_env *e)
-{
-	struct hl_link l;
-	CHECK(make_surface_of(e, &l, 4));
-	for (int i = 0; i < 100; i++) {
-		size_t frame = hl_frame_begin(&l.out, WIRE_WAYLAND, 0);
-		for (uint32_t j = 0; j < 100; j++)
-			hl_request(&l, 5, WIRE_WL_SURFACE_REQ_DAMAGE_BUFFER, 4, j, j, 1u, 1u);
-		hl_frame_end(&l.out, frame);
-		CHECK(hl_link_flush(&l));
-	}
-	size_t frame = hl_frame_begin(&l.out, WIRE_WAYLAND, 0);
-	hl_request(&l, 5, WIRE_WL_SURFACE_REQ_COMMIT, 0);
-	hl_frame_end(&l.out, frame);
-	hl_queue_sync(&l, 6);
-	CHECK(hl_link_flush(&l));
-	CHECKF(hl_wait_done(&l, 6, 0, NULL), "10000 damage rectangles and a commit ended the link");
-	hl_link_close(&l);
-	return hl_still_serving(e);
 }
 
 static bool request_to_destroyed_object(struct hl_env *e)
@@ -627,7 +605,6 @@ const struct hl_case hl_link_cases[] = {
 	HL_CASE(opcode_past_the_interface),
 	HL_CASE(request_newer_than_the_object),
 	HL_CASE(buffer_transform_that_is_none),
-	HL_CASE(buffer_damage_flood_before_a_commit),
 	HL_CASE(string_not_nul_terminated),
 	HL_CASE(string_length_past_the_message),
 	HL_CASE(string_length_wrapping_32_bits),

@@ -139,10 +139,9 @@ bool hl_gl_bind(struct hl_env *e, struct hl_gl_link *g)
 bool hl_gl_bind_features(struct hl_env *e, struct hl_gl_link *g, uint64_t ask)
 {
 	memset(g, 0, sizeof(*g));
-	struct hl_globals globals;
 	CHECK(hl_link_open_features(e, &g->l, ask, &g->features));
-	CHECK(hl_registry_roundtrip(&g->l, &globals));
-	const struct hl_global *gp = hl_global_find(&globals, "gpupipe_v1");
+	CHECK(hl_registry_roundtrip(&g->l, &g->globals));
+	const struct hl_global *gp = hl_global_find(&g->globals, "gpupipe_v1");
 	CHECKF(gp && gp->name == GPUPIPE_GLOBAL && gp->version == 1,
 	       "gpupipe_v1 is not advertised as global 0x%x version 1", GPUPIPE_GLOBAL);
 	size_t frame = hl_frame_begin(&g->l.out, WIRE_WAYLAND, 0);

@@ -27,7 +27,8 @@
 
 struct hl_gl_link {
 	struct hl_link l;
-	struct hl_buf cmds; /* commands not sent yet */
+	struct hl_globals globals; /* what the registry offered */
+	struct hl_buf cmds;        /* commands not sent yet */
 	size_t cmd_start;
 	uint8_t *rep; /* reply bytes received on CH, not consumed yet */
 	size_t rep_len, rep_cap;

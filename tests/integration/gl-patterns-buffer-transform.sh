@@ -28,3 +28,9 @@ for t in 0 1 2 3 4 5 6 7; do
 	kill -TERM "$(pid_of "$name")"
 	expect_clean_exit "$name" 10 "gl-patterns after SIGTERM (transform $t)"
 done
+# Through gpu-0 on the shm path the frames were left bottom to top (else this tested only the
+# app's own transforms); with a render node they travel as dmabufs, blitted the right way up.
+if [[ $GP_GL_MODE == gpu0 ]] && grep -Eq 'frames (go )?through shm' "$GP_TMP/gpupipe-host.log"; then
+	grep -q 'left bottom to top' "$GP_TMP/gpupipe-host.log" ||
+		fail "gpupipe-host never left a frame bottom to top (no line in gpupipe-host.log)"
+fi
