@@ -559,6 +559,9 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 			gl->coord_units = gl->host_coord_units < GH_GL_MAX_TEXTURE_UNITS
 			                          ? gl->host_coord_units
 			                          : GH_GL_MAX_TEXTURE_UNITS;
+			/* Its colour tables, matrix and filters reach glReadPixels too
+			 * (readback-bottom-up.c). */
+			gl->compat_imaging = gh_gl_has_extension(d->strings[4], "GL_ARB_imaging");
 		}
 		describe_api(gl, api, d);
 		ok = d->info.version != 0;

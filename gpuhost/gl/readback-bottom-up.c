@@ -17,10 +17,11 @@
  * errors are stashed first (gh_gl_errors_stash) and the read's own, which a working driver never
  * raises, dropped: the app's glGet and glGetError see what they saw before the swap.
  *
- * Contexts whose state reaches further go the readback context's way: OpenGL ES 1 and
- * compatibility contexts (pixel transfer scale, bias and maps; glReadBuffer compiled into a
- * display list being made), hosts without OpenGL ES 3's read framebuffer, pack buffer and row
- * length, and drivers that cannot read BGRA in the app's API.
+ * Compatibility contexts come this way while their pixel transfer is as GL starts it (no colour
+ * map, scales 1, biases 0: checked at each swap), outside glBegin/glEnd and display lists
+ * being made, on drivers without ARB_imaging's tables and filters. The rest go the readback
+ * context's way: OpenGL ES 1, hosts without OpenGL ES 3's read framebuffer and row length,
+ * drivers that cannot read BGRA in the app's API.
  */
 #include <stdlib.h>
 
@@ -66,6 +67,26 @@ static bool has_reverse_row_order(const struct gh_gl_context *ctx)
 	return index >= 0 && gles_level_has_extension(&ctx->level, index);
 }
 
+/* A compatibility context's pixel transfer as GL starts it: no colour map, every scale 1 and
+ * bias 0, so that glReadPixels gives the pixels. An app that changed it reads the other way. */
+static bool plain_pixel_transfer(void)
+{
+	static const GLenum scale[] = {0x0D14, 0x0D18, 0x0D1A, 0x0D1C}; /* GL_RED_SCALE, ... */
+	static const GLenum bias[] = {0x0D15, 0x0D19, 0x0D1B, 0x0D1D};  /* GL_RED_BIAS, ... */
+	GLboolean map_color = GL_TRUE;
+	gles_host.glGetBooleanv(0x0D10 /* GL_MAP_COLOR */, &map_color);
+	if (map_color)
+		return false;
+	for (int i = 0; i < 4; i++) {
+		GLfloat s = 0, b = 1;
+		gles_host.glGetFloatv(scale[i], &s);
+		gles_host.glGetFloatv(bias[i], &b);
+		if (s != 1.0f || b != 0.0f)
+			return false;
+	}
+	return true;
+}
+
 bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
                                  const struct gh_gl_memory *mem)
 {
@@ -73,7 +94,13 @@ bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *
 	const struct gh_gl *gl = x->gl;
 	if (gl->present != GH_GL_PRESENT_SHM || !ctx || !ctx->es3 || other_way_asked())
 		return false;
-	if (ctx->level.api != GL_API_GLES2 && ctx->level.api != GL_API_GL_CORE)
+	bool compat = ctx->level.api == GL_API_GL_COMPAT;
+	if (ctx->level.api != GL_API_GLES2 && ctx->level.api != GL_API_GL_CORE && !compat)
+		return false;
+	/* Between glBegin and glEnd glReadPixels is an error, and a display list being made
+	 * would take the glReadBuffer; ARB_imaging's tables and filters are more state. */
+	if (compat &&
+	    (ctx->begin_end || ctx->begin_end_unknown || ctx->lists.mode || gl->compat_imaging))
 		return false;
 	if (ctx->level.api == GL_API_GLES2 && !gl->read_bgra)
 		return false;
@@ -91,7 +118,7 @@ bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *
 		return false;
 	/* A pack buffer bound: its name may be one another context of the share group deleted
 	 * since, which binding again would not give back. Rare at a swap. */
-	return get(GL_PIXEL_PACK_BUFFER_BINDING) == 0;
+	return get(GL_PIXEL_PACK_BUFFER_BINDING) == 0 && (!compat || plain_pixel_transfer());
 }
 
 static void save(const struct gh_gl_context *ctx, struct read_state *s)

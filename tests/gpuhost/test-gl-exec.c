@@ -427,18 +427,33 @@ static bool swap_turning_a_buffer_over_copies_every_row(struct gt *t)
 	       rows_are(&a, 16, 7, 8, 0, 255, 0);
 }
 
-/* A compatibility context's pixel transfer state reaches glReadPixels: its frames are read in
- * the host's own context, top to bottom, even where the library allows bottom to top. */
-static bool compat_swap_stays_top_down(struct gt *t)
+/* The same in a compatibility context, its pixel transfer as GL starts it. */
+static bool compat_swap_leaves_rows_bottom_up(struct gt *t)
+{
+	return bottom_up_swap_keeps_the_apps_state(t, gt_compat_window(t, 16, 8));
+}
+
+/* A compatibility context whose pixel transfer scales red would read other pixels in its own
+ * context: its frames are read in the host's, top to bottom, the app's scale untouched. */
+static bool compat_swap_with_pixel_transfer_stays_top_down(struct gt *t)
 {
 	struct frame f;
 	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
 		return false;
 	clear(t, 0, 0, 1);
 	paint_rows(t, 0, 3, 1, 0, 0);
+	gt_begin(t, GLES_OP_glPixelTransferf);
+	gt_u32(t, 0x0D14); /* GL_RED_SCALE */
+	gt_f32(t, 0.5f);
+	gt_end(t);
 	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");
+	if (!app_error_is(t, GL_NO_ERROR))
+		return false;
+	GLfloat scale = 0;
+	gles_host.glGetFloatv(0x0D14, &scale);
+	CHECK(scale == 0.5f, "GL_RED_SCALE %g", (double)scale);
 	return rows_are(&f, 16, 0, 5, 255, 0, 0) && rows_are(&f, 16, 5, 8, 0, 0, 255);
 }
 
@@ -547,7 +562,8 @@ static const struct gt_case cases[] = {
         GT_CASE(core_swap_leaves_rows_bottom_up),
         GT_CASE(swap_with_a_pack_buffer_bound_stays_top_down),
         GT_CASE(swap_turning_a_buffer_over_copies_every_row),
-        GT_CASE(compat_swap_stays_top_down),
+        GT_CASE(compat_swap_leaves_rows_bottom_up),
+        GT_CASE(compat_swap_with_pixel_transfer_stays_top_down),
         GT_CASE(resized_surface_swaps_at_the_new_size),
         GT_CASE(two_streams_keep_their_own_contexts),
         GT_CASE(window_front_is_its_own_buffer),
