@@ -163,9 +163,10 @@ struct gh_gl {
 	struct gbm_device *gbm; /* frame buffers on the dmabuf path */
 	struct gh_gl_egl egl;
 	struct gh_gl_fns fns;
-	bool read_bgra;      /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
-	bool compat_imaging; /* the compatibility profile has GL_ARB_imaging */
-	unsigned offer;      /* enum gh_gl_offer: the APIs described beside ES 2.0-3.2 */
+	bool read_bgra;              /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
+	bool compat_imaging;         /* the compatibility profile has GL_ARB_imaging */
+	bool pack_reverse_row_order; /* OpenGL ES has GL_ANGLE_pack_reverse_row_order */
+	unsigned offer;              /* enum gh_gl_offer: the APIs described beside ES 2.0-3.2 */
 	struct gh_gl_counts counts;
 	uint32_t *replies_by_op; /* counts.c: replies per command */
 

@@ -597,6 +597,8 @@ bool gh_gl_info_init(struct gh_gl *gl)
 	if (ok) {
 		apis[0].n_limits = query_limits(gl, apis[0].limits);
 		gl->read_bgra = gh_gl_has_extension(apis[0].strings[4], "GL_EXT_read_format_bgra");
+		gl->pack_reverse_row_order =
+		        gh_gl_has_extension(apis[0].strings[4], "GL_ANGLE_pack_reverse_row_order");
 		describe_api(gl, GL_API_GLES2, &apis[0]);
 		gh_glslang_set_limits(host_limit, NULL);
 		gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u",

@@ -56,15 +56,13 @@ static GLint get(GLenum pname)
 	return v;
 }
 
-/* GL_ANGLE_pack_reverse_row_order, where the app's context has it: reads go top-down while it
- * is set. (Mesa 22.3's llvmpipe was seen to read this frame bottom-up all the same; a driver
- * need not.) */
-static bool has_reverse_row_order(const struct gh_gl_context *ctx)
+/* GL_ANGLE_pack_reverse_row_order, in the ES contexts of a driver that has it (desktop ones
+ * never get it: gl_pixel_store_set refuses it there), whatever the app's context offers: reads
+ * go top-down while it is set. (Mesa 22.3's llvmpipe was seen to read this frame bottom-up all
+ * the same; a driver need not.) */
+static bool has_reverse_row_order(const struct gh_gl *gl, const struct gh_gl_context *ctx)
 {
-	static int index = -2;
-	if (index == -2)
-		index = gles_extension_index("GL_ANGLE_pack_reverse_row_order");
-	return index >= 0 && gles_level_has_extension(&ctx->level, index);
+	return ctx->level.api == GL_API_GLES2 && gl->pack_reverse_row_order;
 }
 
 /* A compatibility context's pixel transfer as GL starts it: no colour map, every scale 1 and
@@ -121,7 +119,7 @@ bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *
 	return get(GL_PIXEL_PACK_BUFFER_BINDING) == 0 && (!compat || plain_pixel_transfer());
 }
 
-static void save(const struct gh_gl_context *ctx, struct read_state *s)
+static void save(const struct gh_gl *gl, const struct gh_gl_context *ctx, struct read_state *s)
 {
 	s->read_fbo = get(GH_GL_READ_FRAMEBUFFER_BINDING);
 	s->alignment = get(GL_PACK_ALIGNMENT);
@@ -129,7 +127,7 @@ static void save(const struct gh_gl_context *ctx, struct read_state *s)
 	s->skip_rows = get(GL_PACK_SKIP_ROWS);
 	s->skip_pixels = get(GL_PACK_SKIP_PIXELS);
 	s->reverse_row_order =
-	        has_reverse_row_order(ctx) ? get(GL_PACK_REVERSE_ROW_ORDER_ANGLE) : 0;
+	        has_reverse_row_order(gl, ctx) ? get(GL_PACK_REVERSE_ROW_ORDER_ANGLE) : 0;
 }
 
 /* Sets what differs from `want` (alignment: any that rows of whole pixels meet). */
@@ -157,7 +155,7 @@ bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
 	if (mem->stride != surf->width * 4)
 		want.row_length = (GLint)(mem->stride / 4);
 	gh_gl_errors_stash(x->ctx);
-	save(x->ctx, &app);
+	save(gl, x->ctx, &app);
 	apply(&app, &want);
 	/* The default framebuffer's read buffer is the window's (Mesa keeps it per surface): read
 	 * once the framebuffer is. The pbuffer's one buffer answers every name but none. */

@@ -189,8 +189,11 @@ bool gl_pixel_store_set(struct gl_pixel_state *ps, uint32_t pname, int32_t value
 		break;
 	case GL_PACK_REVERSE_ROW_ORDER_ANGLE:
 		/* Any value (GL takes it as a boolean); the rows a readback
-		 * writes swap places, their bytes are the same: not tracked. */
-		return true;
+		 * writes swap places, their bytes are the same: not tracked.
+		 * An OpenGL ES extension: desktop OpenGL refuses it, as Mesa
+		 * does, so that it never reaches a desktop context's driver
+		 * (gpuhost/gl/readback-bottom-up.c clears it only in ES ones). */
+		return !ps->desktop;
 	default:
 		return false;
 	}

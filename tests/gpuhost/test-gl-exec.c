@@ -433,28 +433,65 @@ static bool compat_swap_leaves_rows_bottom_up(struct gt *t)
 	return bottom_up_swap_keeps_the_apps_state(t, gt_compat_window(t, 16, 8));
 }
 
-/* A compatibility context whose pixel transfer scales red would read other pixels in its own
- * context: its frames are read in the host's, top to bottom, the app's scale untouched. */
+/* A compatibility context whose pixel transfer is not GL's start (a scale, a bias, the colour
+ * map) would read other pixels in its own context: its frames are read in the host's, top to
+ * bottom, unchanged, and the app's setting is kept. Each setting in turn, put back after. */
 static bool compat_swap_with_pixel_transfer_stays_top_down(struct gt *t)
+{
+	static const struct {
+		uint32_t pname;
+		float value, start;
+	} set[] = {
+	        {0x0D14, 0.5f, 1},  /* GL_RED_SCALE */
+	        {0x0D1C, 0.5f, 1},  /* GL_ALPHA_SCALE */
+	        {0x0D1B, 0.25f, 0}, /* GL_BLUE_BIAS */
+	        {0x0D10, 1, 0},     /* GL_MAP_COLOR */
+	};
+	struct frame f;
+	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
+		return false;
+	for (size_t i = 0; i < sizeof(set) / sizeof(set[0]); i++) {
+		clear(t, 0, 0, 1);
+		paint_rows(t, 0, 3, 1, 0, 0);
+		gt_begin(t, GLES_OP_glPixelTransferf);
+		gt_u32(t, set[i].pname);
+		gt_f32(t, set[i].value);
+		gt_end(t);
+		swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+		CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+		CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0,
+		      "with 0x%x set the frame is bottom to top", set[i].pname);
+		if (!app_error_is(t, GL_NO_ERROR))
+			return false;
+		GLfloat v = -1;
+		gles_host.glGetFloatv(set[i].pname, &v);
+		CHECK(v == set[i].value, "0x%x is %g", set[i].pname, (double)v);
+		if (!rows_are(&f, 16, 0, 5, 255, 0, 0) || !rows_are(&f, 16, 5, 8, 0, 0, 255))
+			return false;
+		gt_begin(t, GLES_OP_glPixelTransferf);
+		gt_u32(t, set[i].pname);
+		gt_f32(t, set[i].start);
+		gt_end(t);
+	}
+	return true;
+}
+
+/* A swap while a display list is made: the glReadBuffer a read in the app's context may need
+ * would go into the list, so the frame is read in the host's context. */
+static bool compat_swap_while_a_list_is_made_stays_top_down(struct gt *t)
 {
 	struct frame f;
 	if (!gt_compat_window(t, 16, 8) || !frame_create(t, &f, 7, 16, 8))
 		return false;
 	clear(t, 0, 0, 1);
 	paint_rows(t, 0, 3, 1, 0, 0);
-	gt_begin(t, GLES_OP_glPixelTransferf);
-	gt_u32(t, 0x0D14); /* GL_RED_SCALE */
-	gt_f32(t, 0.5f);
-	gt_end(t);
+	gt_cmd(t, GLES_OP_glNewList, 2, 1, 0x1300 /* GL_COMPILE */);
 	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
+	gt_cmd(t, GLES_OP_glEndList, 0);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");
-	if (!app_error_is(t, GL_NO_ERROR))
-		return false;
-	GLfloat scale = 0;
-	gles_host.glGetFloatv(0x0D14, &scale);
-	CHECK(scale == 0.5f, "GL_RED_SCALE %g", (double)scale);
-	return rows_are(&f, 16, 0, 5, 255, 0, 0) && rows_are(&f, 16, 5, 8, 0, 0, 255);
+	return app_error_is(t, GL_NO_ERROR) && rows_are(&f, 16, 0, 5, 255, 0, 0) &&
+	       rows_are(&f, 16, 5, 8, 0, 0, 255);
 }
 
 static bool resized_surface_swaps_at_the_new_size(struct gt *t)
@@ -564,6 +601,7 @@ static const struct gt_case cases[] = {
         GT_CASE(swap_turning_a_buffer_over_copies_every_row),
         GT_CASE(compat_swap_leaves_rows_bottom_up),
         GT_CASE(compat_swap_with_pixel_transfer_stays_top_down),
+        GT_CASE(compat_swap_while_a_list_is_made_stays_top_down),
         GT_CASE(resized_surface_swaps_at_the_new_size),
         GT_CASE(two_streams_keep_their_own_contexts),
         GT_CASE(window_front_is_its_own_buffer),
