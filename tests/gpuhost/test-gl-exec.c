@@ -74,12 +74,18 @@ static bool commands_cut_anywhere_are_reassembled(struct gt *t)
 
 static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
 
-static bool vertex_buffer(struct gt *t, uint32_t name, const void *data, uint32_t n)
+/* glGen* of one object the app names `name`. */
+static void gen(struct gt *t, uint32_t op, uint32_t name)
 {
-	gt_begin(t, GLES_OP_glGenBuffers);
+	gt_begin(t, op);
 	gt_u32(t, 1);
 	gt_blob(t, &name, 4);
 	gt_end(t);
+}
+
+static bool vertex_buffer(struct gt *t, uint32_t name, const void *data, uint32_t n)
+{
+	gen(t, GLES_OP_glGenBuffers, name);
 	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER, name);
 	gt_begin(t, GLES_OP_glBufferData);
 	gt_u32(t, GL_ARRAY_BUFFER);
@@ -119,10 +125,7 @@ static bool draw_elements_renders(struct gt *t)
 	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 0, 1, 0))
 		return false;
 	vertex_buffer(t, 5, triangle, sizeof(triangle));
-	gt_begin(t, GLES_OP_glGenBuffers);
-	gt_u32(t, 1);
-	gt_blob(t, &ebo, 4);
-	gt_end(t);
+	gen(t, GLES_OP_glGenBuffers, ebo);
 	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_ELEMENT_ARRAY_BUFFER, ebo);
 	gt_begin(t, GLES_OP_glBufferData);
 	gt_u32(t, GL_ELEMENT_ARRAY_BUFFER);
@@ -310,12 +313,8 @@ static void set_app_read_state(struct gt *t, bool reverse)
 	gt_cmd(t, GLES_OP_glPixelStorei, 2, GL_PACK_SKIP_PIXELS, 2);
 	if (reverse)
 		gt_cmd(t, GLES_OP_glPixelStorei, 2, PACK_REVERSE_ROW_ORDER, 1);
-	uint32_t fbo = 6;
-	gt_begin(t, GLES_OP_glGenFramebuffers);
-	gt_u32(t, 1);
-	gt_blob(t, &fbo, 4);
-	gt_end(t);
-	gt_cmd(t, GLES_OP_glBindFramebuffer, 2, GL_READ_FRAMEBUFFER, fbo);
+	gen(t, GLES_OP_glGenFramebuffers, 6);
+	gt_cmd(t, GLES_OP_glBindFramebuffer, 2, GL_READ_FRAMEBUFFER, 6);
 	gt_begin(t, GLES_OP_glLineWidth);
 	gt_f32(t, -1);
 	gt_end(t);
@@ -390,12 +389,8 @@ static bool swap_with_a_pack_buffer_bound_stays_top_down(struct gt *t)
 		return false;
 	clear(t, 0, 0, 1);
 	paint_rows(t, 0, 3, 1, 0, 0);
-	uint32_t pbo = 4;
-	gt_begin(t, GLES_OP_glGenBuffers);
-	gt_u32(t, 1);
-	gt_blob(t, &pbo, 4);
-	gt_end(t);
-	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_PIXEL_PACK_BUFFER, pbo);
+	gen(t, GLES_OP_glGenBuffers, 4);
+	gt_cmd(t, GLES_OP_glBindBuffer, 2, GL_PIXEL_PACK_BUFFER, 4);
 	swap_with(t, 7, 0, 0, GL_SWAP_BOTTOM_UP_OK);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	CHECK(gh_gl_buffer_bottom_up(t->gl, 7) == 0, "the frame is bottom to top");

@@ -308,13 +308,15 @@ static bool es1_vertex_pointer_without_a_buffer(struct gt *t)
 	return gt_refused(t, "glVertexPointer: no GL_ARRAY_BUFFER bound");
 }
 
-static bool swap_with_unknown_flags(struct gt *t)
+/* A 16x16 window current on stream 1, and a swap of it into wl_buffer 7, a frame buffer of
+ * w x h, with `flags`. */
+static bool swap_into(struct gt *t, uint32_t w, uint32_t h, uint32_t flags)
 {
 	struct gh_gl_memory_desc desc;
 	if (!gt_init_stream(t, 1) || !gt_context(t, 1, 1) ||
 	    !gt_surface(t, 1, 1, 16, 16, GL_SURFACE_WINDOW) || !gt_current(t, 1, 1, 1))
 		return false;
-	struct gh_gl_memory *mem = gh_gl_memory_create(t->gl, 16, 16, 0, &desc);
+	struct gh_gl_memory *mem = gh_gl_memory_create(t->gl, w, h, 0, &desc);
 	CHECK(mem, "memory");
 	close(desc.fd);
 	gh_gl_memory_bind_buffer(t->gl, mem, 7);
@@ -323,33 +325,23 @@ static bool swap_with_unknown_flags(struct gt *t)
 	gt_u32(t, 1);
 	gt_u32(t, 7);
 	gt_u32(t, 0);
-	gt_u32(t, GL_SWAP_BOTTOM_UP_OK | 0x10);
+	gt_u32(t, flags);
 	gt_blob(t, NULL, 0);
 	gt_end(t);
 	gt_send(t, 1, 0, 0);
-	return gt_refused(t, "GL_OP_SWAP: unknown flags 0x10");
+	return true;
+}
+
+static bool swap_with_unknown_flags(struct gt *t)
+{
+	return swap_into(t, 16, 16, GL_SWAP_BOTTOM_UP_OK | 0x10) &&
+	       gt_refused(t, "GL_OP_SWAP: unknown flags 0x10");
 }
 
 static bool swap_into_a_buffer_of_another_size(struct gt *t)
 {
-	struct gh_gl_memory_desc desc;
-	if (!gt_init_stream(t, 1) || !gt_context(t, 1, 1) ||
-	    !gt_surface(t, 1, 1, 16, 16, GL_SURFACE_WINDOW) || !gt_current(t, 1, 1, 1))
-		return false;
-	struct gh_gl_memory *mem = gh_gl_memory_create(t->gl, 16, 15, 0, &desc);
-	CHECK(mem, "memory");
-	close(desc.fd);
-	gh_gl_memory_bind_buffer(t->gl, mem, 7);
-	gh_gl_memory_unref(mem);
-	gt_begin(t, GL_OP_SWAP);
-	gt_u32(t, 1);
-	gt_u32(t, 7);
-	gt_u32(t, 0);
-	gt_u32(t, 0); /* flags */
-	gt_blob(t, NULL, 0);
-	gt_end(t);
-	gt_send(t, 1, 0, 0);
-	return gt_refused(t, "GL_OP_SWAP: wl_buffer 7 is 16x15, surface 1 is 16x16");
+	return swap_into(t, 16, 15, 0) &&
+	       gt_refused(t, "GL_OP_SWAP: wl_buffer 7 is 16x15, surface 1 is 16x16");
 }
 
 static bool make_current_with_an_unknown_context(struct gt *t)

@@ -171,19 +171,25 @@ static bool gl_make_current_with_an_unknown_context(struct hl_env *e)
 	return hl_refused(e, &g.l, "GL stream 1: GL_OP_MAKE_CURRENT: unknown context 42");
 }
 
+/* GL_OP_SWAP of surface SURF into wl_buffer `buffer`, all of it damaged, queued. */
+static void queue_swap(struct hl_gl_link *g, uint32_t buffer, uint32_t flags)
+{
+	hl_gl_cmd_begin(g, GL_OP_SWAP);
+	hl_put_u32(&g->cmds, SURF);
+	hl_put_u32(&g->cmds, buffer);
+	hl_put_u32(&g->cmds, 0);
+	hl_put_u32(&g->cmds, flags);
+	hl_gl_put_blob(g, NULL, 0);
+	hl_gl_cmd_end(g);
+}
+
 /* A swap naming a wl_buffer the app made elsewhere (or never): only gpupipe frame buffers
  * may receive frames. */
 static bool gl_swap_into_a_buffer_not_made_by_gpupipe(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	CHECK(hl_gl_ready_kind(e, &g, GL_SURFACE_WINDOW));
-	hl_gl_cmd_begin(&g, GL_OP_SWAP);
-	hl_put_u32(&g.cmds, SURF);
-	hl_put_u32(&g.cmds, 99);
-	hl_put_u32(&g.cmds, 0);
-	hl_put_u32(&g.cmds, 0); /* flags */
-	hl_gl_put_blob(&g, NULL, 0);
-	hl_gl_cmd_end(&g);
+	queue_swap(&g, 99, 0);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l, "GL_OP_SWAP: wl_buffer 99 is not a gpupipe frame buffer");
 }
@@ -304,13 +310,7 @@ static bool gpupipe_bound_again_after_destroy_is_served(struct hl_env *e)
 	/* A swap on the stream opened under the first binding, into the second's buffer. */
 	hl_gl_cmd(&g, GLES_OP_glClearColor, 4, 0u, 0u, 0u, 0u);
 	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
-	hl_gl_cmd_begin(&g, GL_OP_SWAP);
-	hl_put_u32(&g.cmds, SURF);
-	hl_put_u32(&g.cmds, buf);
-	hl_put_u32(&g.cmds, 0);
-	hl_put_u32(&g.cmds, 0); /* flags */
-	hl_gl_put_blob(&g, NULL, 0);
-	hl_gl_cmd_end(&g);
+	queue_swap(&g, buf, 0);
 	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
 	CHECK(hl_gl_send(&g, CH, 0));
 	uint32_t size;
@@ -339,13 +339,7 @@ static bool gl_frame_bottom_up_with_damage_at_the_ends_of_int32(struct hl_env *e
 	CHECK(hl_link_flush(&g.l));
 	hl_gl_cmd(&g, GLES_OP_glClearColor, 4, 0u, 0u, 0u, 0u);
 	hl_gl_cmd(&g, GLES_OP_glClear, 1, GL_COLOR_BUFFER_BIT);
-	hl_gl_cmd_begin(&g, GL_OP_SWAP);
-	hl_put_u32(&g.cmds, SURF);
-	hl_put_u32(&g.cmds, buf);
-	hl_put_u32(&g.cmds, 0);
-	hl_put_u32(&g.cmds, GL_SWAP_BOTTOM_UP_OK);
-	hl_gl_put_blob(&g, NULL, 0);
-	hl_gl_cmd_end(&g);
+	queue_swap(&g, buf, GL_SWAP_BOTTOM_UP_OK);
 	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
 	CHECK(hl_gl_send(&g, CH, 0));
 	uint32_t size;
@@ -408,13 +402,7 @@ static bool gl_valid_stream_is_served(struct hl_env *e)
 	hl_request(&g.l, 6, WIRE_GPUPIPE_MEMORY_V1_REQ_CREATE_BUFFER, 1, 7u);
 	hl_request(&g.l, 6, WIRE_GPUPIPE_MEMORY_V1_REQ_DESTROY, 0);
 	hl_frame_end(&g.l.out, frame);
-	hl_gl_cmd_begin(&g, GL_OP_SWAP);
-	hl_put_u32(&g.cmds, SURF);
-	hl_put_u32(&g.cmds, 7);
-	hl_put_u32(&g.cmds, 0);
-	hl_put_u32(&g.cmds, 0); /* flags */
-	hl_gl_put_blob(&g, NULL, 0);
-	hl_gl_cmd_end(&g);
+	queue_swap(&g, 7, 0);
 	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
 	CHECK(hl_gl_send(&g, CH, 0));
 	uint32_t size;
