@@ -32,7 +32,7 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* What glReadPixels obeys, as the app left it. */
+/* What glReadPixels obeys, as the app left it (read_buffer: the default framebuffer's). */
 struct read_state {
 	GLint read_fbo, read_buffer;
 	GLint alignment, row_length, skip_rows, skip_pixels, reverse_row_order;
@@ -170,7 +170,6 @@ bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
 	GLenum error = gles_host.glGetError();
 	if (app.read_buffer == GL_NONE)
 		gles_host.glReadBuffer(GL_NONE);
-	want.read_buffer = app.read_buffer;
 	apply(&want, &app);
 	/* Ours alone: the app's were stashed. */
 	for (int i = 0; i < 8 && gles_host.glGetError() != GL_NO_ERROR; i++)
