@@ -62,6 +62,13 @@ static const char usage[] =
         "                        asking for one left out render on their own CPU,\n"
         "                        as without gpupipe, and that part of the GPU driver\n"
         "                        stays out of their reach\n"
+        "      --shader-cache DIR\n"
+        "                        keep Mesa's shader cache in DIR, one directory per\n"
+        "                        peer: uid-N for a unix link's peer (TCP and vsock\n"
+        "                        links get none), DIR itself with --stdio (give each\n"
+        "                        calling qube its own). Off by default: each link\n"
+        "                        compiles every shader afresh. A peer's entries reach\n"
+        "                        only its own later links (man gpupipe-host)\n"
         "      --stats           log each link's figures every second: frames per\n"
         "                        second and, per frame, link bytes each way (GL,\n"
         "                        Wayland, shm), GL writes, commands and round trips,\n"
@@ -122,7 +129,8 @@ static const char usage[] =
         "A refusal is logged with the option's name.\n"
         "\n"
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
-        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
+        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\" \\\n"
+        "      --shader-cache ~/.cache/gpupipe/shaders/\"$QREXEC_REMOTE_DOMAIN\"\n";
 
 /* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */
 static bool parse_size(const char *text, uint64_t *out)
@@ -237,6 +245,7 @@ int main(int argc, char **argv)
 	        {"no-shared-memory", no_argument, NULL, 'H'},
 	        {"gl-apis", required_argument, NULL, 'A'},
 	        {"stats", no_argument, NULL, 's'},
+	        {"shader-cache", required_argument, NULL, 'K'},
 	        {"sandbox-user", required_argument, NULL, 'u'},
 	        {"sandbox-memory", required_argument, NULL, 'm'},
 	        {"no-sandbox", no_argument, NULL, 'n'},
@@ -274,6 +283,16 @@ int main(int argc, char **argv)
 			break;
 		case 's':
 			options.stats = true;
+			break;
+		case 'K':
+			if (optarg[0] != '/') {
+				fprintf(stderr,
+				        "gpupipe-host: --shader-cache takes an absolute path, "
+				        "not %s\n",
+				        optarg);
+				return 2;
+			}
+			options.shader_cache = optarg;
 			break;
 		case 'A':
 			if (!parse_gl_apis(optarg, &options.gl_apis))
@@ -355,6 +374,9 @@ int main(int argc, char **argv)
 		        lim.per_peer, lim.max_links);
 		return 2;
 	}
+	/* A listener tells its peers apart by uid; a --stdio link's caller names the peer's
+	 * directory itself (shader-cache.c). */
+	options.shader_cache_per_uid = !stdio;
 	if (options.label && (!*options.label || strlen(options.label) > 64)) {
 		fprintf(stderr, "gpupipe-host: --label must be 1 to 64 characters\n");
 		return 2;

@@ -19,6 +19,7 @@
 #include "registry.h"
 #include "relay.h"
 #include "session.h"
+#include "shader-cache.h"
 #include "shm.h"
 
 void gh_session_fail(struct gh_session *s, const char *fmt, ...)
@@ -317,6 +318,7 @@ static void tune_heap(void)
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
 	tune_heap();
+	gh_shader_cache_prepare(options, link_in);
 	struct gh_compositor_error cerr;
 	int compositor_fd = gh_compositor_connect(0, &cerr);
 	if (compositor_fd < 0)

@@ -33,6 +33,10 @@ struct gh_options {
 	unsigned gl_apis;      /* enum gh_gl_offer: what GL streams may ask beside ES 2-3 */
 	bool stats;            /* a line of the link's figures every second (stats.h) */
 	bool no_shared_memory; /* never grant WIRE_FEATURE_FD_PASSING */
+	/* --shader-cache DIR (NULL: none): Mesa's cache in DIR (--stdio), or in DIR/uid-N per
+	 * unix peer (a listener's links: shader_cache_per_uid). shader-cache.h. */
+	const char *shader_cache;
+	bool shader_cache_per_uid;
 	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
 	 * 0 stands for the default of each. */
 	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */

@@ -39,6 +39,9 @@ static const char *const allowed[] = {
 	"read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev",
 	"preadv2", "pwritev2", "close", "dup", "dup2", "dup3", "lseek", "fstat", "fstatfs",
 	"ftruncate", "fsync", "fdatasync",
+	/* --shader-cache: Mesa's cache files, opened before the sandbox, are locked as its
+	 * threads append (gpuhost/shader-cache.c) */
+	"flock",
 	/* new fds that name no path */
 	"memfd_create", "pipe", "pipe2", "eventfd2", "timerfd_create", "timerfd_settime",
 	"timerfd_gettime", "epoll_create1",

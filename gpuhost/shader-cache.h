@@ -1,0 +1,25 @@
+/*
+ * --shader-cache DIR: Mesa's shader cache for the link processes, one directory per peer, so
+ * that an app's links stop compiling afresh the shader variants its earlier links compiled.
+ * Off by default. (doc/performance.md, "Shaders compiled afresh in every link"; man
+ * gpupipe-host, --shader-cache.)
+ */
+#ifndef GH_SHADER_CACHE_H
+#define GH_SHADER_CACHE_H
+
+#include <stdbool.h>
+
+struct gh_options;
+
+/* Biggest a cache file may grow (RLIMIT_FSIZE of the link process): past it Mesa's writes
+ * fail and the cache stops growing. */
+#define GH_SHADER_CACHE_MAX_FILE (256ull << 20)
+
+/* In the link process, before its GL starts: points Mesa's cache at the peer's directory
+ * (made if missing, 0700) for a link on `link_fd`, so that Mesa opens its files as the display
+ * is initialised, before the sandbox. A peer the host cannot tell apart (no --shader-cache,
+ * or a listener's link that is not on a unix socket) gets none, nor does a link whose
+ * directory cannot be made (logged): Mesa's cache stays off, and the link goes on. */
+void gh_shader_cache_prepare(const struct gh_options *options, int link_fd);
+
+#endif
