@@ -65,8 +65,8 @@ static const char usage[] =
         "      --shader-cache DIR\n"
         "                        keep Mesa's shader cache in DIR, one directory per\n"
         "                        peer: uid-N for a unix link's peer (TCP and vsock\n"
-        "                        links get none), DIR itself with --stdio (give each\n"
-        "                        calling qube its own). Off by default: each link\n"
+        "                        links get none), DIR itself with --stdio (which must\n"
+        "                        then be one peer's alone). Off by default: each link\n"
         "                        compiles every shader afresh. A peer's entries reach\n"
         "                        only its own later links (man gpupipe-host)\n"
         "      --stats           log each link's figures every second: frames per\n"
@@ -129,8 +129,7 @@ static const char usage[] =
         "A refusal is logged with the option's name.\n"
         "\n"
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
-        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\" \\\n"
-        "      --shader-cache ~/.cache/gpupipe/shaders/\"$QREXEC_REMOTE_DOMAIN\"\n";
+        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
 
 /* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */
 static bool parse_size(const char *text, uint64_t *out)

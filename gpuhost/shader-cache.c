@@ -7,26 +7,39 @@
  * reach only that peer's own later links, which run what it sends anyway, in the same
  * sandbox.
  *
- * Who the peer is: a --stdio link's caller names the directory itself (the qrexec service
- * gives each calling qube its own, after $QREXEC_REMOTE_DOMAIN, which the trusted qrexec
- * agent sets); a listener's link on a unix socket is its peer's uid (SO_PEERCRED), a
- * directory uid-N below DIR. TCP and vsock peers get none: an address is not an identity.
+ * Who the peer is: a listener's link on a unix socket is its peer's uid (SO_PEERCRED), a
+ * directory uid-N below DIR; TCP and vsock peers get none (an address is not an identity, and
+ * SO_PEERCRED gives every one of them uid -1). A --stdio link's caller names the directory
+ * itself, and answers for it naming one peer: under qrexec, a qube whose name is never
+ * reused (not a disposable, whose names come back) and whose directory goes with it.
+ * A uid is whoever connected: a relay (socat) or sandboxed apps of one user are one peer.
+ *
+ * The directories must be this user's alone (owned by it, no group or other write, no
+ * symbolic link as the last component): whoever else could write there could plant entries
+ * for a peer, or links for Mesa to follow. Only Mesa's single-file form is used, with none
+ * of the operator's other Mesa cache settings.
  *
  * How it stays inside the sandbox: Mesa's single-file cache (MESA_DISK_CACHE_SINGLE_FILE)
  * opens its three files when the link process initialises its EGL display, which it does
  * before it enters the sandbox; afterwards its threads only lock, read and append to those
  * open files (flock, pread64, write: measured with strace -f on Mesa 22.3). Nothing is opened
- * from inside the sandbox. RLIMIT_FSIZE bounds each file; past it Mesa's writes fail
- * (SIGXFSZ ignored) and the cache stops growing.
+ * from inside the sandbox; a compromised link can still write what it likes into those open
+ * files, which is its own peer's cache.
+ *
+ * Its size: a peer's cache that has passed GH_SHADER_CACHE_MAX_BYTES when a link starts is
+ * removed first, and that link starts it afresh; within one link it grows by what that link
+ * compiles. (RLIMIT_FSIZE would bound each file, but it bounds the link's memfds too: frame
+ * buffers up to 1 GiB, shm replicas up to WIRE_MAX_SHM_TOTAL.)
  */
 #include <errno.h>
-#include <signal.h>
+#include <ftw.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gpupipe/log.h>
 
@@ -52,12 +65,70 @@ static bool make_dirs(const char *path)
 		}
 		part[i] = c;
 	}
+	return true;
+}
+
+/* A directory of our own that nobody else may write: not a symbolic link, owned by this
+ * process's user, no write bit for group or others. Anyone else who could write there could
+ * plant entries for a peer, or links for Mesa to follow. */
+static bool ours(const char *path)
+{
 	struct stat st;
 	if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		gp_log(WARN, "no shader cache: %s is not a directory", path);
 		return false;
 	}
+	if (st.st_uid != geteuid() || (st.st_mode & 022)) {
+		gp_log(WARN,
+		       "no shader cache: %s must belong to uid %u and be writable by it alone",
+		       path, (unsigned)geteuid());
+		return false;
+	}
 	return true;
+}
+
+/* The peer's uid, for a link on a unix socket; false for any other link. (SO_PEERCRED
+ * answers on TCP sockets too, with uid -1 for every peer.) */
+static bool unix_peer_uid(int fd, uid_t *uid)
+{
+	int domain = 0;
+	socklen_t dlen = sizeof(domain);
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+	if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &dlen) < 0 || domain != AF_UNIX ||
+	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 || len != sizeof(cred) ||
+	    cred.uid == (uid_t)-1)
+		return false;
+	*uid = cred.uid;
+	return true;
+}
+
+static uint64_t tree_bytes;
+
+static int add_size(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	if (type == FTW_F)
+		tree_bytes += (uint64_t)st->st_size;
+	return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	if (ftw->level > 0)
+		(void)remove(path);
+	return 0;
+}
+
+/* A cache past its bound is removed (only what is below `dir`; symbolic links are not
+ * followed), for Mesa to start afresh. */
+static void bound(const char *dir)
+{
+	tree_bytes = 0;
+	if (nftw(dir, add_size, 16, FTW_PHYS) < 0 || tree_bytes <= GH_SHADER_CACHE_MAX_BYTES)
+		return;
+	gp_log(INFO, "the shader cache in %s passed %llu MiB: it starts afresh", dir,
+	       GH_SHADER_CACHE_MAX_BYTES >> 20);
+	nftw(dir, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
 }
 
 void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
@@ -67,16 +138,13 @@ void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 	char dir[4096];
 	int n;
 	if (options->shader_cache_per_uid) {
-		struct ucred cred;
-		socklen_t len = sizeof(cred);
-		if (getsockopt(link_fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
-		    len != sizeof(cred)) {
+		uid_t uid;
+		if (!unix_peer_uid(link_fd, &uid)) {
 			gp_log(INFO, "no shader cache for this link: only a unix socket's peer is "
 			             "told apart (by its uid)");
 			return;
 		}
-		n = snprintf(dir, sizeof(dir), "%s/uid-%u", options->shader_cache,
-		             (unsigned)cred.uid);
+		n = snprintf(dir, sizeof(dir), "%s/uid-%u", options->shader_cache, (unsigned)uid);
 	} else {
 		n = snprintf(dir, sizeof(dir), "%s", options->shader_cache);
 	}
@@ -84,13 +152,21 @@ void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 		gp_log(WARN, "no shader cache: the path is too long");
 		return;
 	}
-	if (!make_dirs(dir))
+	if (!make_dirs(dir) || !ours(options->shader_cache) || !ours(dir))
 		return;
-	struct rlimit fsize = {GH_SHADER_CACHE_MAX_FILE, GH_SHADER_CACHE_MAX_FILE};
-	if (setrlimit(RLIMIT_FSIZE, &fsize) < 0 || signal(SIGXFSZ, SIG_IGN) == SIG_ERR) {
-		gp_log(WARN, "no shader cache: cannot bound its size: %s", strerror(errno));
-		return;
-	}
+	bound(dir);
+	/* Only this directory, in the form whose files are opened now: none of the operator's
+	 * other cache settings (read-only databases named relative to it, a list that a thread
+	 * reopens later, the multi-file form that opens a file per entry). */
+	static const char *const others[] = {
+	        "MESA_DISK_CACHE_READ_ONLY_FOZ_DBS",
+	        "MESA_DISK_CACHE_READ_ONLY_FOZ_DBS_DYNAMIC_LIST",
+	        "MESA_DISK_CACHE_MULTI_FILE",
+	        "MESA_DISK_CACHE_DATABASE",
+	        "MESA_SHADER_CACHE_MAX_SIZE",
+	};
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		unsetenv(others[i]);
 	setenv("MESA_SHADER_CACHE_DIR", dir, 1);
 	setenv("MESA_DISK_CACHE_SINGLE_FILE", "1", 1);
 	setenv("MESA_SHADER_CACHE_DISABLE", "false", 1);

@@ -11,12 +11,12 @@
 
 struct gh_options;
 
-/* Biggest a cache file may grow (RLIMIT_FSIZE of the link process): past it Mesa's writes
- * fail and the cache stops growing. */
-#define GH_SHADER_CACHE_MAX_FILE (256ull << 20)
+/* A peer's cache past this when a link starts is removed, and starts afresh. */
+#define GH_SHADER_CACHE_MAX_BYTES (256ull << 20)
 
 /* In the link process, before its GL starts: points Mesa's cache at the peer's directory
- * (made if missing, 0700) for a link on `link_fd`, so that Mesa opens its files as the display
+ * (made if missing, 0700; emptied first if past GH_SHADER_CACHE_MAX_BYTES) for a link on
+ * `link_fd`, so that Mesa opens its files as the display
  * is initialised, before the sandbox. A peer the host cannot tell apart (no --shader-cache,
  * or a listener's link that is not on a unix socket) gets none, nor does a link whose
  * directory cannot be made (logged): Mesa's cache stays off, and the link goes on. */

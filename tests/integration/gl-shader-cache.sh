@@ -7,7 +7,7 @@
 # link's 20) come out new in every link, their keys differing per process, so the check is that
 # it adds under a quarter of what the first one cached. Both link processes end normally (no
 # SIGSYS from the sandbox), both frames show right, and nothing of the cache appears outside
-# DIR/uid-N.
+# DIR/uid-N. A cache past 256 MiB is removed as the next link starts, which starts it afresh.
 # shellcheck source=../lib/harness.sh
 . "$(dirname "$0")/../lib/harness.sh"
 # shellcheck source=../gl/gl-harness.sh
@@ -59,4 +59,13 @@ run patterns2 2
 second=$(stat -c %s "$foz")
 (((second - first) * 4 < first)) ||
 	fail "the second link added $((second - first)) bytes to $first: it did not find the first link's shaders"
-note "one link cached $first bytes of shaders in $dir; the next one added $((second - first))"
+# A cache past 256 MiB (here a sparse file's size) is removed as the next link starts, and
+# that link starts it afresh.
+truncate -s 300M "$dir/mesa_shader_cache_sf/filler"
+run patterns3 3
+[[ ! -e $dir/mesa_shader_cache_sf/filler ]] || fail "a cache past 256 MiB was kept"
+grep -q 'passed 256 MiB: it starts afresh' "$GP_TMP/gpupipe-host.log" ||
+	fail "no log line for the cache started afresh"
+third=$(stat -c %s "$foz" 2>/dev/null || echo 0)
+((third > 0 && third <= second)) || fail "the cache started afresh holds $third bytes (it held $second)"
+note "one link cached $first bytes of shaders in $dir; the next one added $((second - first)); one past 256 MiB started afresh"

@@ -69,24 +69,8 @@ for f in "$bindir/gpupipe-host" "$bindir/gpupipe-proxy" "$libdir/libEGL_gpupipe.
 	expect_file "$f"
 done
 [[ -x $dest$qrexecdir/gpupipe.Link ]] || fail "the qrexec service $qrexecdir/gpupipe.Link is not executable"
-# What the service runs, with the installed binary standing for an echo of its arguments.
-service_args() {
-	sed "s|^exec $bindir/gpupipe-host |exec printf '%s\\\\n' |" "$dest$qrexecdir/gpupipe.Link" |
-		env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR=/run "$@" sh
-}
-grep -q "^exec $bindir/gpupipe-host \"\$@\"$" "$dest$qrexecdir/gpupipe.Link" ||
-	fail "the qrexec service does not run the installed $bindir/gpupipe-host"
-args=$(service_args QREXEC_REMOTE_DOMAIN=work HOME=/home/user | tr '\n' ' ')
-[[ $args == "--stdio --label work --shader-cache /home/user/.cache/gpupipe/shaders/work " ]] ||
-	fail "the qrexec service called from 'work' runs gpupipe-host $args"
-args=$(service_args QREXEC_REMOTE_DOMAIN=work HOME=/home/user XDG_CACHE_HOME=/c | tr '\n' ' ')
-[[ $args == "--stdio --label work --shader-cache /c/gpupipe/shaders/work " ]] ||
-	fail "the qrexec service with XDG_CACHE_HOME=/c runs gpupipe-host $args"
-for domain in '' '../x' 'a/b' '.hidden'; do
-	args=$(service_args QREXEC_REMOTE_DOMAIN="$domain" HOME=/home/user | tr '\n' ' ')
-	[[ $args == "--stdio --label $domain " ]] ||
-		fail "the qrexec service called from '$domain' runs gpupipe-host $args (no cache expected)"
-done
+grep -q "^exec $bindir/gpupipe-host --stdio " "$dest$qrexecdir/gpupipe.Link" ||
+	fail "the qrexec service does not run the installed $bindir/gpupipe-host --stdio"
 library=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["ICD"]["library_path"])' \
 	"$dest$vendordir/10_gpupipe.json")
 [[ $library == "$libdir/libEGL_gpupipe.so.0" ]] ||
