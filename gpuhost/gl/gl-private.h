@@ -39,6 +39,7 @@
 #include "arb-program-check.h"
 #include "gl.h"
 #include "gles-codec.h"
+#include "frames.h"
 #include "gles-list-prims.h"
 #include "map.h"
 #include "shared.h"
@@ -187,19 +188,7 @@ struct gh_gl {
 	bool warned_codec;               /* logged a GL_OP_INIT of another release */
 	struct gh_gl_shared_link shared; /* the streams' shared memory (shared.h) */
 
-	/* Our own context (no config, shares nothing): copies back buffers
-	 * into frame buffers without touching any app context's state. */
-	EGLContext present_ctx;
-	/* shm frames (readback.c): a desktop context reading rows top-down
-	 * into shm (EGL_NO_CONTEXT: the driver cannot), else a scratch buffer
-	 * read bottom-up and flipped. */
-	EGLContext readback_ctx;
-	bool told_bottom_up; /* logged that frames stay bottom to top (readback-bottom-up.c) */
-	GLint readback_row_length; /* its GL_PACK_ROW_LENGTH */
-	uint8_t *readback;
-	size_t readback_size;
-	GLuint resolve_rb, resolve_fbo; /* dmabuf path: multisampled surfaces */
-	uint32_t resolve_w, resolve_h;
+	struct gh_gl_frames frames; /* how swaps fill frame buffers (frames.h) */
 
 	/* What is current on the host thread now. */
 	EGLContext cur_ctx;
@@ -715,55 +704,11 @@ void gh_gl_front_answer_get(struct gl_exec *x, GLenum pname, GLint *v);
 void gh_gl_front_answer_framebuffer_param(struct gl_exec *x, GLenum target, GLenum pname, GLint *v);
 void gh_gl_front_destroy(struct gh_gl_surface *surf);
 
-/* ---- readback.c ---- */
-
-/* With the present context's surface `tmp` (or none): the readback context,
- * where the driver can read rows top-down. */
-void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp);
-void gh_gl_readback_finish(struct gh_gl *gl);
-/* Rows from..to (y down) of `surf`, current for reading, into `mem`. */
-bool gh_gl_readback_frame(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
-                          uint32_t from, uint32_t to);
-
-/* ---- readback-bottom-up.c: shm frames read in the app's context ---- */
-
-/* Whether the swap of `surf` into `mem` can be read in x's context, which it makes current on
- * the host (false with x->gl->failed set when it cannot). */
-bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *surf,
-                                 const struct gh_gl_memory *mem);
-/* Rows from..to (y down) of `surf` into `mem`, bottom to top: memory row i is GL row i. False
- * (nothing of the app's changed) when the driver refused the read. */
-bool gh_gl_readback_bottom_up(struct gl_exec *x, struct gh_gl_surface *surf,
-                              struct gh_gl_memory *mem, uint32_t from, uint32_t to);
-
 /* ---- counts.c ---- */
 
 bool gh_gl_counts_init(struct gh_gl *gl);
 void gh_gl_counts_finish(struct gh_gl *gl);
 void gh_gl_count_command(struct gh_gl *gl, uint32_t op, bool replied);
-
-/* ---- memory.c, present.c ---- */
-
-struct gh_gl_memory {
-	struct gh_gl *gl; /* NULL once the executor is gone */
-	struct wl_list link;
-	uint32_t refs;
-	uint32_t width, height, format, stride;
-	uint8_t *map; /* shm: stride * height bytes */
-	size_t map_size;
-	struct gbm_bo *bo; /* dmabuf */
-	EGLImageKHR image;
-	GLuint rb, fbo;         /* in the present context */
-	uint64_t serial, frame; /* what it holds (see gh_gl_surface) */
-	bool bottom_up;         /* its rows bottom to top (readback-bottom-up.c) */
-	uint64_t bytes;         /* counted in gl->memory_bytes */
-};
-
-bool gh_gl_present_init(struct gh_gl *gl);
-void gh_gl_present_finish(struct gh_gl *gl);
-void gh_gl_memory_release_gl(struct gh_gl_memory *mem);
-/* GL_OP_SWAP. */
-bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r);
 
 /* ---- stream.c ---- */
 

@@ -27,8 +27,8 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gl->drm_fd = -1;
 	gl->cur_ctx = EGL_NO_CONTEXT;
 	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
-	gl->present_ctx = EGL_NO_CONTEXT;
-	gl->readback_ctx = EGL_NO_CONTEXT;
+	gl->frames.present_ctx = EGL_NO_CONTEXT;
+	gl->frames.readback_ctx = EGL_NO_CONTEXT;
 	gl->offer = offer;
 	gh_gl_quota_init(&gl->quota);
 	gh_gl_map_init(&gl->contexts, GH_GL_MAX_EGL_OBJECTS);

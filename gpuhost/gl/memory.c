@@ -181,7 +181,7 @@ void gh_gl_memory_release_gl(struct gh_gl_memory *mem)
 	if (!gl)
 		return;
 	if ((mem->fbo || mem->rb) && gl->egl.surfaceless &&
-	    gh_gl_host_make_current(gl, gl->present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
+	    gh_gl_host_make_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
 		gles_host.glDeleteFramebuffers(1, &mem->fbo);
 		gles_host.glDeleteRenderbuffers(1, &mem->rb);
 	}

@@ -37,13 +37,15 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	EGLint es3[] = {EGL_CONTEXT_CLIENT_VERSION, 3, EGL_NONE};
 	EGLint es2[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
 	if (gl->egl.robustness)
-		gl->present_ctx =
+		gl->frames.present_ctx =
 		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, robust);
-	if (gl->present_ctx == EGL_NO_CONTEXT)
-		gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
-	if (gl->present_ctx == EGL_NO_CONTEXT)
-		gl->present_ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
-	if (gl->present_ctx == EGL_NO_CONTEXT) {
+	if (gl->frames.present_ctx == EGL_NO_CONTEXT)
+		gl->frames.present_ctx =
+		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
+	if (gl->frames.present_ctx == EGL_NO_CONTEXT)
+		gl->frames.present_ctx =
+		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
+	if (gl->frames.present_ctx == EGL_NO_CONTEXT) {
 		gp_log(ERROR, "host EGL cannot create a GLES context (0x%x)", eglGetError());
 		return false;
 	}
@@ -53,8 +55,9 @@ bool gh_gl_present_init(struct gh_gl *gl)
 		EGLint one[] = {EGL_WIDTH, 1, EGL_HEIGHT, 1, EGL_NONE};
 		tmp = eglCreatePbufferSurface(gl->dpy, gl->configs[0].egl, one);
 	}
-	bool ok = gh_gl_host_make_current(gl, gl->present_ctx, tmp, tmp) && gh_gl_info_init(gl);
-	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
+	bool ok = gh_gl_host_make_current(gl, gl->frames.present_ctx, tmp, tmp) &&
+	          gh_gl_info_init(gl);
+	gh_gl_release_host_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE);
 	if (ok && gl->present == GH_GL_PRESENT_DMABUF &&
 	    (!gl->fns.BlitFramebuffer || !gles_host.glEGLImageTargetRenderbufferStorageOES)) {
 		gp_log(INFO, "host GL cannot blit into dmabufs: frames go through shm");
@@ -71,16 +74,16 @@ bool gh_gl_present_init(struct gh_gl *gl)
 
 void gh_gl_present_finish(struct gh_gl *gl)
 {
-	if (gl->present_ctx != EGL_NO_CONTEXT && (gl->resolve_fbo || gl->resolve_rb) &&
-	    gl->egl.surfaceless &&
-	    gh_gl_host_make_current(gl, gl->present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
-		gles_host.glDeleteFramebuffers(1, &gl->resolve_fbo);
-		gles_host.glDeleteRenderbuffers(1, &gl->resolve_rb);
+	if (gl->frames.present_ctx != EGL_NO_CONTEXT &&
+	    (gl->frames.resolve_fbo || gl->frames.resolve_rb) && gl->egl.surfaceless &&
+	    gh_gl_host_make_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
+		gles_host.glDeleteFramebuffers(1, &gl->frames.resolve_fbo);
+		gles_host.glDeleteRenderbuffers(1, &gl->frames.resolve_rb);
 	}
-	gh_gl_release_host_current(gl, gl->present_ctx, EGL_NO_SURFACE);
-	if (gl->present_ctx != EGL_NO_CONTEXT)
-		eglDestroyContext(gl->dpy, gl->present_ctx);
-	gl->present_ctx = EGL_NO_CONTEXT;
+	gh_gl_release_host_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE);
+	if (gl->frames.present_ctx != EGL_NO_CONTEXT)
+		eglDestroyContext(gl->dpy, gl->frames.present_ctx);
+	gl->frames.present_ctx = EGL_NO_CONTEXT;
 	gh_gl_readback_finish(gl);
 }
 
@@ -159,26 +162,26 @@ static bool resolve(struct gl_exec *x, struct gh_gl_surface *surf, GLint y0, GLi
 {
 	struct gh_gl *gl = x->gl;
 	GLint w = (GLint)surf->width, h = (GLint)surf->height;
-	if (gl->resolve_w < surf->width || gl->resolve_h < surf->height) {
-		if (!gl->resolve_rb)
-			gles_host.glGenRenderbuffers(1, &gl->resolve_rb);
-		if (!gl->resolve_fbo)
-			gles_host.glGenFramebuffers(1, &gl->resolve_fbo);
-		gles_host.glBindRenderbuffer(GL_RENDERBUFFER, gl->resolve_rb);
+	if (gl->frames.resolve_w < surf->width || gl->frames.resolve_h < surf->height) {
+		if (!gl->frames.resolve_rb)
+			gles_host.glGenRenderbuffers(1, &gl->frames.resolve_rb);
+		if (!gl->frames.resolve_fbo)
+			gles_host.glGenFramebuffers(1, &gl->frames.resolve_fbo);
+		gles_host.glBindRenderbuffer(GL_RENDERBUFFER, gl->frames.resolve_rb);
 		gles_host.glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8_OES, w, h);
-		gles_host.glBindFramebuffer(GL_FRAMEBUFFER, gl->resolve_fbo);
+		gles_host.glBindFramebuffer(GL_FRAMEBUFFER, gl->frames.resolve_fbo);
 		gles_host.glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-		                                    GL_RENDERBUFFER, gl->resolve_rb);
+		                                    GL_RENDERBUFFER, gl->frames.resolve_rb);
 		if (gles_host.glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
 			return gh_gl_fail(x, "the host cannot resolve a %ux%u surface", surf->width,
 			                  surf->height);
-		gl->resolve_w = surf->width;
-		gl->resolve_h = surf->height;
+		gl->frames.resolve_w = surf->width;
+		gl->frames.resolve_h = surf->height;
 	}
 	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, 0);
-	gles_host.glBindFramebuffer(GH_GL_DRAW_FRAMEBUFFER, gl->resolve_fbo);
+	gles_host.glBindFramebuffer(GH_GL_DRAW_FRAMEBUFFER, gl->frames.resolve_fbo);
 	gl->fns.BlitFramebuffer(0, y0, w, y1, 0, y0, w, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, gl->resolve_fbo);
+	gles_host.glBindFramebuffer(GH_GL_READ_FRAMEBUFFER, gl->frames.resolve_fbo);
 	return true;
 }
 
@@ -212,9 +215,10 @@ static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
 		fence = gl->egl.CreateSyncKHR(gl->dpy, EGL_SYNC_FENCE_KHR, NULL);
 	if (fence == EGL_NO_SYNC_KHR)
 		gles_host.glFinish();
-	EGLContext ctx = gl->present == GH_GL_PRESENT_SHM && gl->readback_ctx != EGL_NO_CONTEXT
-	                         ? gl->readback_ctx
-	                         : gl->present_ctx;
+	EGLContext ctx =
+	        gl->present == GH_GL_PRESENT_SHM && gl->frames.readback_ctx != EGL_NO_CONTEXT
+	                ? gl->frames.readback_ctx
+	                : gl->frames.present_ctx;
 	if (!gh_gl_host_make_current(gl, ctx, surf->egl, surf->egl)) {
 		if (fence != EGL_NO_SYNC_KHR)
 			gl->egl.DestroySyncKHR(gl->dpy, fence);
@@ -299,10 +303,10 @@ static bool swap(struct gl_exec *x, struct gl_reader *r)
 	}
 	if (from < to && !bottom_up && !copy_top_down(x, surf, mem, from, to))
 		return false;
-	if (bottom_up && !x->gl->told_bottom_up) {
+	if (bottom_up && !x->gl->frames.told_bottom_up) {
 		gp_log(INFO, "shm frames are read in the app's context and left bottom to top; the "
 		             "compositor shows them through a flipped buffer transform");
-		x->gl->told_bottom_up = true;
+		x->gl->frames.told_bottom_up = true;
 	}
 	mem->bottom_up = bottom_up;
 	mem->serial = surf->serial;

@@ -81,20 +81,20 @@ void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp)
 		eglDestroyContext(gl->dpy, ctx);
 		return;
 	}
-	gl->readback_ctx = ctx;
-	gl->readback_row_length = 0;
+	gl->frames.readback_ctx = ctx;
+	gl->frames.readback_row_length = 0;
 	gp_log(DEBUG, "shm frames are read straight into shared memory (GL_MESA_pack_invert)");
 }
 
 void gh_gl_readback_finish(struct gh_gl *gl)
 {
-	gh_gl_release_host_current(gl, gl->readback_ctx, EGL_NO_SURFACE);
-	if (gl->readback_ctx != EGL_NO_CONTEXT)
-		eglDestroyContext(gl->dpy, gl->readback_ctx);
-	gl->readback_ctx = EGL_NO_CONTEXT;
-	free(gl->readback);
-	gl->readback = NULL;
-	gl->readback_size = 0;
+	gh_gl_release_host_current(gl, gl->frames.readback_ctx, EGL_NO_SURFACE);
+	if (gl->frames.readback_ctx != EGL_NO_CONTEXT)
+		eglDestroyContext(gl->dpy, gl->frames.readback_ctx);
+	gl->frames.readback_ctx = EGL_NO_CONTEXT;
+	free(gl->frames.readback);
+	gl->frames.readback = NULL;
+	gl->frames.readback_size = 0;
 }
 
 /* Rows from..to (y down) of the current read surface into `mem`, in the
@@ -103,9 +103,9 @@ static void read_inverted(struct gh_gl *gl, struct gh_gl_surface *surf, struct g
                           uint32_t from, uint32_t to)
 {
 	GLint row_length = (GLint)(mem->stride / 4);
-	if (gl->readback_row_length != row_length) {
+	if (gl->frames.readback_row_length != row_length) {
 		gles_host.glPixelStorei(GL_PACK_ROW_LENGTH, row_length);
-		gl->readback_row_length = row_length;
+		gl->frames.readback_row_length = row_length;
 	}
 	gles_host.glReadPixels(0, (GLint)(surf->height - to), (GLsizei)surf->width,
 	                       (GLsizei)(to - from), GL_BGRA, GL_UNSIGNED_BYTE,
@@ -119,21 +119,21 @@ static bool read_flipped(struct gl_exec *x, struct gh_gl_surface *surf, struct g
 {
 	struct gh_gl *gl = x->gl;
 	size_t row = (size_t)surf->width * 4, rows = to - from;
-	if (gl->readback_size < row * rows) {
-		uint8_t *p = realloc(gl->readback, row * rows);
+	if (gl->frames.readback_size < row * rows) {
+		uint8_t *p = realloc(gl->frames.readback, row * rows);
 		if (!p)
 			return gh_gl_fail(x, "out of memory reading back %zu bytes", row * rows);
-		gl->readback = p;
-		gl->readback_size = row * rows;
+		gl->frames.readback = p;
+		gl->frames.readback_size = row * rows;
 	}
 	gles_host.glReadPixels(0, (GLint)(surf->height - to), (GLsizei)surf->width, (GLsizei)rows,
 	                       gl->read_bgra ? GL_BGRA_EXT : GL_RGBA, GL_UNSIGNED_BYTE,
-	                       gl->readback);
+	                       gl->frames.readback);
 	/* Twice: the driver's copy into the scratch buffer, ours into shm. */
 	gl->counts.copied += 2 * row * rows;
 	for (size_t i = 0; i < rows; i++) {
 		uint8_t *dst = mem->map + (size_t)(to - 1 - i) * mem->stride;
-		const uint8_t *src = gl->readback + i * row;
+		const uint8_t *src = gl->frames.readback + i * row;
 		if (gl->read_bgra) {
 			memcpy(dst, src, row);
 			continue;
@@ -155,7 +155,7 @@ bool gh_gl_readback_frame(struct gl_exec *x, struct gh_gl_surface *surf, struct 
 	/* The row length is in pixels: a stride that is not whole pixels
 	 * (never made by gpupipe_memory_v1, whose strides are width * 4) goes
 	 * the long way. */
-	if (gl->readback_ctx != EGL_NO_CONTEXT && mem->stride % 4 == 0) {
+	if (gl->frames.readback_ctx != EGL_NO_CONTEXT && mem->stride % 4 == 0) {
 		read_inverted(gl, surf, mem, from, to);
 		return true;
 	}
