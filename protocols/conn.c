@@ -148,17 +148,9 @@ static bool take_fds(struct wire_conn *conn, struct msghdr *msg)
 	return ok;
 }
 
-ssize_t wire_conn_read(struct wire_conn *conn)
+ssize_t wire_conn_read_to(struct wire_conn *conn, void *buf, size_t len)
 {
-	compact(&conn->in, &conn->in_start, NULL);
-	char *space = wl_array_add(&conn->in, READ_CHUNK);
-	if (!space) {
-		errno = ENOMEM;
-		return -1;
-	}
-	conn->in.size -= READ_CHUNK;
-
-	struct iovec iov = {.iov_base = space, .iov_len = READ_CHUNK};
+	struct iovec iov = {.iov_base = buf, .iov_len = len};
 	char control[CMSG_SPACE(sizeof(int) * WIRE_CONN_MAX_FDS_OUT)];
 	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
 	ssize_t n;
@@ -171,7 +163,7 @@ ssize_t wire_conn_read(struct wire_conn *conn)
 	} while (n < 0 && errno == EINTR);
 	if (n < 0 && errno == ENOTSOCK) {
 		do {
-			n = read(conn->fd, space, READ_CHUNK);
+			n = read(conn->fd, buf, len);
 		} while (n < 0 && errno == EINTR);
 		msg.msg_controllen = 0;
 	}
@@ -185,8 +177,22 @@ ssize_t wire_conn_read(struct wire_conn *conn)
 		errno = EBADMSG;
 		return -1;
 	}
-	conn->in.size += (size_t)n;
 	conn->bytes_in += (uint64_t)n;
+	return n;
+}
+
+ssize_t wire_conn_read(struct wire_conn *conn)
+{
+	compact(&conn->in, &conn->in_start, NULL);
+	char *space = wl_array_add(&conn->in, READ_CHUNK);
+	if (!space) {
+		errno = ENOMEM;
+		return -1;
+	}
+	conn->in.size -= READ_CHUNK;
+	ssize_t n = wire_conn_read_to(conn, space, READ_CHUNK);
+	if (n > 0)
+		conn->in.size += (size_t)n;
 	return n;
 }
 

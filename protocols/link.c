@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <string.h>
 #include <sys/uio.h>
 
@@ -48,6 +49,24 @@ uint8_t *wire_frame_begin(struct wire_conn *conn, uint16_t type, uint16_t channe
 	if (conn->counts && type < WIRE_TYPE_COUNT)
 		conn->counts->bytes_out[type] += size;
 	return frame + sizeof(hdr);
+}
+
+void wire_frame_shorten(struct wire_conn *conn, uint8_t *payload, uint32_t size)
+{
+	uint8_t *frame = payload - sizeof(struct wire_header);
+	struct wire_header hdr;
+	memcpy(&hdr, frame, sizeof(hdr));
+	assert(size <= hdr.size &&
+	       payload + hdr.size == (uint8_t *)conn->out.data + conn->out.size);
+	if (conn->counts && hdr.type < WIRE_TYPE_COUNT)
+		conn->counts->bytes_out[hdr.type] -= hdr.size - size;
+	if (size == 0) {
+		wire_conn_unreserve(conn, sizeof(hdr) + hdr.size);
+		return;
+	}
+	wire_conn_unreserve(conn, hdr.size - size);
+	hdr.size = size;
+	memcpy(frame, &hdr, sizeof(hdr));
 }
 
 uint8_t *wire_frame_wayland_reserve(struct wire_conn *conn, uint32_t size)

@@ -64,6 +64,14 @@ static void resume_if_drained(struct wire_conn *drained, struct wire_conn *pause
 		wire_conn_set_reading(paused, true);
 }
 
+void px_client_link_flushed(struct px_client *client)
+{
+	if (wire_conn_pending(&client->link) >= PX_BACKPRESSURE_BYTES / 2)
+		return;
+	resume_if_drained(&client->link, &client->app);
+	px_gl_streams_resume(client);
+}
+
 static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct px_client *client = data;
@@ -94,7 +102,7 @@ static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 	if (client->done)
 		return;
 	if (mask & WL_EVENT_WRITABLE)
-		resume_if_drained(&client->link, &client->app);
+		px_client_link_flushed(client);
 	if (mask & WL_EVENT_READABLE) {
 		ssize_t n = wire_conn_read(conn);
 		if (n == 0) {

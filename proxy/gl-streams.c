@@ -25,6 +25,9 @@
  * than any socket buffer holds, so a drain always takes everything written
  * before the Wayland messages that triggered it. */
 #define DRAIN_LIMIT (16u << 20)
+/* Bytes read at a time: more than a unix socket buffers by default
+ * (net.core.wmem_max, 208 KiB), so one read takes all it holds. */
+#define RELAY_CHUNK (256u << 10)
 
 struct px_gl_stream {
 	struct px_client *client;
@@ -50,25 +53,6 @@ static void stream_destroy(struct px_gl_stream *st)
 	wl_list_remove(&st->link);
 	wire_conn_finish(&st->conn);
 	free(st);
-}
-
-/* Queues what the stream has buffered as WIRE_GL frames. */
-static bool relay_input(struct px_gl_stream *st)
-{
-	size_t len;
-	const uint8_t *data = wire_conn_in_data(&st->conn, &len);
-	while (len > 0) {
-		uint32_t n = len > WIRE_MAX_PAYLOAD ? WIRE_MAX_PAYLOAD : (uint32_t)len;
-		uint8_t *out = wire_frame_begin(&st->client->link, WIRE_GL, st->channel, n);
-		if (!out) {
-			px_client_close(st->client, true, "out of memory relaying a GL stream");
-			return false;
-		}
-		memcpy(out, data, n);
-		wire_conn_consume(&st->conn, n);
-		data = wire_conn_in_data(&st->conn, &len);
-	}
-	return true;
 }
 
 /* The stream's shared memory (gl-stream.h, "Shared memory"), received
@@ -111,21 +95,68 @@ static void stream_closed(struct px_gl_stream *st)
 	stream_destroy(st);
 }
 
-/* Reads and relays until the socket is empty (or DRAIN_LIMIT). Returns
- * false when the stream is gone (closed and destroyed). */
-static bool stream_drain(struct px_gl_stream *st)
+/* Reads what the stream holds straight into a WIRE_GL frame of the link's
+ * output: the bytes are copied once in the proxy, by the kernel. Returns
+ * what recvmsg returned. The shared memory's fd comes with the first bytes
+ * after it was made and must go before them: that once, the bytes step
+ * aside for it. */
+static ssize_t relay_some(struct px_gl_stream *st)
 {
+	struct wire_conn *link = &st->client->link;
+	uint8_t *out = wire_frame_begin(link, WIRE_GL, st->channel, RELAY_CHUNK);
+	if (!out) {
+		px_client_close(st->client, true, "out of memory relaying a GL stream");
+		errno = ENOMEM;
+		return -1;
+	}
+	ssize_t n = wire_conn_read_to(&st->conn, out, RELAY_CHUNK);
+	if (n <= 0 || !wire_conn_fds_pending(&st->conn)) {
+		wire_frame_shorten(link, out, n > 0 ? (uint32_t)n : 0);
+		return n;
+	}
+	uint8_t *bytes = malloc((size_t)n);
+	if (bytes)
+		memcpy(bytes, out, (size_t)n);
+	wire_frame_shorten(link, out, 0);
+	if (!bytes) {
+		px_client_close(st->client, true, "out of memory relaying a GL stream");
+		errno = ENOMEM;
+		return -1;
+	}
+	if (pass_shared(st) && (out = wire_frame_begin(link, WIRE_GL, st->channel, (uint32_t)n)))
+		memcpy(out, bytes, (size_t)n);
+	else if (!st->client->done)
+		px_client_close(st->client, true, "out of memory relaying a GL stream");
+	free(bytes);
+	if (st->client->done) {
+		errno = EPIPE;
+		return -1;
+	}
+	return n;
+}
+
+/* Reads and relays until the socket is empty (or DRAIN_LIMIT), or, unless
+ * `all`, until the link holds PX_BACKPRESSURE_BYTES: then the stream waits
+ * (px_gl_streams_resume), and so does the app writing to it. Returns false
+ * when the stream is gone (closed and destroyed) or the client closed. */
+static bool stream_drain(struct px_gl_stream *st, bool all)
+{
+	struct px_client *client = st->client;
 	for (size_t total = 0; total < DRAIN_LIMIT;) {
-		ssize_t n = wire_conn_read(&st->conn);
+		if (!all && wire_conn_pending(&client->link) > PX_BACKPRESSURE_BYTES) {
+			wire_conn_set_reading(&st->conn, false);
+			break;
+		}
+		ssize_t n = relay_some(st);
 		if (n < 0 && errno == EAGAIN)
 			break;
+		if (client->done)
+			return false;
 		if (n <= 0) {
 			stream_closed(st);
 			return false;
 		}
 		total += (size_t)n;
-		if (!pass_shared(st) || !relay_input(st))
-			return false;
 	}
 	return true;
 }
@@ -137,14 +168,19 @@ static void on_stream(struct wire_conn *conn, uint32_t mask, void *data)
 	if (client->done)
 		return;
 	if (mask & WL_EVENT_READABLE) {
-		if (!stream_drain(st))
+		if (!stream_drain(st, false))
 			goto flush;
 	} else if (mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR)) {
-		stream_closed(st);
+		/* A stream waiting for the link is not polled for input: what
+		 * the app wrote before closing is still to be relayed. */
+		if (stream_drain(st, true))
+			stream_closed(st);
 	}
 flush:
 	if (!client->done && !wire_conn_flush(&client->link))
 		px_client_close(client, true, "link write failed: %s", strerror(errno));
+	else if (!client->done)
+		px_client_link_flushed(client);
 }
 
 /* gpupipe_v1.open_stream: takes fd, announces a channel to the host.
@@ -200,11 +236,20 @@ bool px_gl_streams_drain(struct px_client *client)
 	struct px_gl_stream *st, *tmp;
 	wl_list_for_each_safe(st, tmp, &client->gl_streams, link)
 	{
-		stream_drain(st);
+		stream_drain(st, true);
 		if (client->done)
 			return false;
 	}
 	return true;
+}
+
+void px_gl_streams_resume(struct px_client *client)
+{
+	struct px_gl_stream *st;
+	wl_list_for_each(st, &client->gl_streams, link)
+	{
+		wire_conn_set_reading(&st->conn, true);
+	}
 }
 
 bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p, uint32_t len)

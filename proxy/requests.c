@@ -171,4 +171,6 @@ void px_requests_process(struct px_client *client)
 	}
 	if (wire_conn_pending(&client->link) > PX_BACKPRESSURE_BYTES)
 		wire_conn_set_reading(&client->app, false);
+	else
+		px_client_link_flushed(client);
 }

@@ -717,7 +717,10 @@ struct gl_exec {
 	uint16_t channel;
 	uint8_t *in; /* a command being reassembled */
 	uint32_t in_len, in_cap;
-	uint32_t op; /* the command being executed */
+	uint32_t in_used;     /* the size of the reassembled command running, else 0 */
+	uint64_t commands;    /* executed on this stream */
+	uint64_t big_used_at; /* commands when a buffer last needed > KEEP_BUFFER */
+	uint32_t op;          /* the command being executed */
 	struct wl_array reply;
 	bool replied;
 	struct gh_gl_context *ctx;

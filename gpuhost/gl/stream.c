@@ -13,8 +13,15 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* A reassembly buffer bigger than this is freed once its command ran. */
+/* Reassembly and reply buffers bigger than KEEP_BUFFER are kept while
+ * commands keep needing them, and freed once KEEP_COMMANDS commands in a
+ * row did not. Freed after each command as they were, an app uploading
+ * 4 MiB textures over a link without shared memory made the link process
+ * map and fault in 4 MiB of fresh pages per upload (glibc maps blocks this
+ * big on their own, session.c): half the CPU it spent was page faults,
+ * and 0.01 of memcpy's bandwidth became 0.04 once kept (doc/performance.md). */
 #define KEEP_BUFFER (1u << 20)
+#define KEEP_COMMANDS 1024u
 
 static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_INIT] = "GL_OP_INIT",
@@ -157,6 +164,32 @@ bool gh_gl_stream_make_current(struct gl_exec *x)
 	return true;
 }
 
+static void free_input(struct gl_exec *x)
+{
+	x->gl->partial_bytes -= x->in_cap;
+	free(x->in);
+	x->in = NULL;
+	x->in_cap = 0;
+}
+
+/* After each command: a big buffer used by this one is kept, one unused
+ * for KEEP_COMMANDS is freed (KEEP_BUFFER above). */
+static void release_idle_buffers(struct gl_exec *x)
+{
+	x->commands++;
+	if (x->reply.size > KEEP_BUFFER || x->in_used > KEEP_BUFFER)
+		x->big_used_at = x->commands;
+	x->in_used = 0;
+	if (x->commands - x->big_used_at < KEEP_COMMANDS)
+		return;
+	if (x->reply.alloc > KEEP_BUFFER) {
+		wl_array_release(&x->reply);
+		wl_array_init(&x->reply);
+	}
+	if (x->in_cap > KEEP_BUFFER && x->in_len == 0)
+		free_input(x);
+}
+
 static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd hdr;
@@ -192,10 +225,7 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	if (x->replied && !x->gl->sink->send(x->gl->sink_data, x->channel, x->reply.data,
 	                                     (uint32_t)x->reply.size))
 		return gh_gl_fail(x, "cannot queue the reply");
-	if (x->reply.alloc > KEEP_BUFFER) {
-		wl_array_release(&x->reply);
-		wl_array_init(&x->reply);
-	}
+	release_idle_buffers(x);
 	return true;
 }
 
@@ -249,15 +279,10 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 	if (x->in_len == sizeof(struct gl_cmd) && !check_header(x, x->in))
 		return 0;
 	if (x->in_len >= sizeof(struct gl_cmd) && x->in_len == header_size(x)) {
+		x->in_used = x->in_len;
 		x->in_len = 0;
 		if (!execute(x, x->in, header_size(x)))
 			return 0;
-		if (x->in_cap > KEEP_BUFFER) {
-			x->gl->partial_bytes -= x->in_cap;
-			free(x->in);
-			x->in = NULL;
-			x->in_cap = 0;
-		}
 	}
 	return take;
 }

@@ -173,16 +173,20 @@ def gen_class_op(cmds, cls):
     fail('class %s has no glGen* command for implicit generation' % cls)
 
 
-def wr_shared_or_blob(p):
+def wr_shared_or_blob(p, direct):
     """The lines writing blob p: where it lies in shared memory (sh_/h_, see
-    gl-stream.h), or its bytes."""
-    return ['\tif (sh_%s) {' % p.name,
-            '\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);',
-            '\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name,
-            '\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name,
-            '\t} else {',
-            '\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name),
-            '\t}']
+    gl-stream.h), or its bytes, from the app's memory where p is the
+    command's direct blob (d_, gl-codec.h) and big enough."""
+    L = ['\tif (sh_%s) {' % p.name,
+         '\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_SHARED);',
+         '\t\tenc_p = gles_wr_u32(enc_p, n_%s);' % p.name,
+         '\t\tenc_p = gles_wr_u64(enc_p, h_%s);' % p.name]
+    if direct is p:
+        L += ['\t} else if (d_%s) {' % p.name,
+              '\t\tenc_p = gl_enc_write_direct(enc_e, enc_p, %s, n_%s);' % (p.name, p.name)]
+    return L + ['\t} else {',
+                '\t\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name),
+                '\t}']
 
 
 def wr_scalar(p, value):
@@ -371,7 +375,18 @@ def gen_encoder(cmds, c):
                      % ((p.name,) * 6))
             L.append('\tif (sh_%s)' % p.name)
             L.append('\t\tenc_payload = enc_payload - gles_blob_room(n_%s) + 12;' % p.name)
-    L.append('\tuint8_t *enc_p = gl_enc_begin(enc_e, %s, (uint32_t)enc_payload);' % op(c))
+    # The first blob that may travel in shared memory may instead go from
+    # the app's memory straight to the socket (gl-codec.h, GL_DIRECT_MIN).
+    direct = next((p for p in blobs if p.kind == 'in'), None)
+    if direct:
+        q = direct.name
+        unpacked = '!u_%s && ' % q if 'unpack' in direct.flags else ''
+        L.append('\tbool d_%s = %s!sh_%s && %s && n_%s >= GL_DIRECT_MIN && n_%s != GL_BLOB_NULL;'
+                 % (q, unpacked, q, q, q, q))
+        L.append('\tuint8_t *enc_p = gl_enc_begin_direct(enc_e, %s, (uint32_t)enc_payload, d_%s ? n_%s : 0);'
+                 % (op(c), q, q))
+    else:
+        L.append('\tuint8_t *enc_p = gl_enc_begin(enc_e, %s, (uint32_t)enc_payload);' % op(c))
     L.append('\tif (!enc_p)')
     L.append('\t\treturn%s;' % z)
     for p in c.params:
@@ -408,10 +423,11 @@ def gen_encoder(cmds, c):
             L.append('\tif (u_%s) {' % p.name)
             L.append('\t\tenc_p = gles_wr_u32(enc_p, GL_BLOB_OFFSET);')
             L.append('\t\tenc_p = gles_wr_u64(enc_p, (uint64_t)(uintptr_t)%s);' % p.name)
-            L.append('\t} else ' + wr_shared_or_blob(p)[0].lstrip('\t'))
-            L.extend(wr_shared_or_blob(p)[1:])
+            lines = wr_shared_or_blob(p, direct)
+            L.append('\t} else ' + lines[0].lstrip('\t'))
+            L.extend(lines[1:])
         elif p.kind == 'in':
-            L.extend(wr_shared_or_blob(p))
+            L.extend(wr_shared_or_blob(p, direct))
         else:
             L.append('\tenc_p = gles_wr_blob(enc_p, %s, n_%s);' % (p.name, p.name))
     L.append('\t(void)enc_p;')

@@ -117,39 +117,52 @@ static bool wait_fd(struct gl_enc *e, short events)
 
 /* The first bytes written after the shared memory was made carry its fd
  * (gl-stream.h): gpupipe-proxy passes it on before them. */
-static ssize_t send_some(struct gl_enc *e, const uint8_t *p, size_t n)
+static ssize_t send_some(struct gl_enc *e, struct iovec *iov, int n_iov)
 {
+	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n_iov};
 	int fd = ge_shared_take_fd(e->shared);
-	if (fd < 0)
-		return send(e->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
-	struct iovec iov = {.iov_base = (void *)p, .iov_len = n};
 	char control[CMSG_SPACE(sizeof(int))] = {0};
-	struct msghdr msg = {.msg_iov = &iov,
-	                     .msg_iovlen = 1,
-	                     .msg_control = control,
-	                     .msg_controllen = sizeof(control)};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	if (fd >= 0) {
+		msg.msg_control = control;
+		msg.msg_controllen = sizeof(control);
+		struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	}
 	ssize_t w = sendmsg(e->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-	if (w <= 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+	if (fd >= 0 && w <= 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
 		/* Not sent: again with the next try. */
 		ge_shared_keep_fd(e->shared, fd);
 		return w;
 	}
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	return w;
 }
 
-static bool write_all(struct gl_enc *e, const uint8_t *p, size_t n)
+/* Writes the pieces in order, whatever the socket takes at a time. */
+static bool write_iov(struct gl_enc *e, struct iovec *iov, int n_iov)
 {
-	while (n) {
-		ssize_t w = send_some(e, p, n);
+	while (n_iov > 0) {
+		if (iov->iov_len == 0) {
+			iov++;
+			n_iov--;
+			continue;
+		}
+		ssize_t w = send_some(e, iov, n_iov);
 		if (w > 0) {
-			p += w;
-			n -= (size_t)w;
+			size_t done = (size_t)w;
+			while (n_iov > 0 && done >= iov->iov_len) {
+				done -= iov->iov_len;
+				iov++;
+				n_iov--;
+			}
+			if (n_iov > 0) {
+				iov->iov_base = (uint8_t *)iov->iov_base + done;
+				iov->iov_len -= done;
+			}
 		} else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
 			if (!wait_fd(e, POLLOUT))
 				return false;
@@ -161,6 +174,12 @@ static bool write_all(struct gl_enc *e, const uint8_t *p, size_t n)
 		}
 	}
 	return true;
+}
+
+static bool write_all(struct gl_enc *e, const uint8_t *p, size_t n)
+{
+	struct iovec iov = {.iov_base = (void *)p, .iov_len = n};
+	return write_iov(e, &iov, 1);
 }
 
 static bool read_all(struct gl_enc *e, uint8_t *p, size_t n)
@@ -298,7 +317,9 @@ bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t si
 
 /* ---- the runtime the generated encoders call (gl-codec.h) ---- */
 
-uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
+/* A command of `payload` bytes of which `direct` will be written from the
+ * app's memory (gl_enc_write_direct), the rest from the stream buffer. */
+static uint8_t *begin(struct gl_enc *e, uint32_t op, uint32_t payload, uint32_t direct)
 {
 	if (ge_stream_lost(e))
 		return NULL;
@@ -315,10 +336,11 @@ uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return NULL;
 	}
-	if (e->len + size > e->cap) {
+	uint32_t buffered = (uint32_t)size - direct;
+	if (e->len + buffered > e->cap) {
 		if (!ge_stream_flush(e))
 			return NULL;
-		if (!reserve(e, size)) {
+		if (!reserve(e, buffered)) {
 			gl_enc_error(e, GL_OUT_OF_MEMORY);
 			return NULL;
 		}
@@ -330,8 +352,34 @@ uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 	struct gl_cmd h = {.size = (uint32_t)size, .op = op};
 	uint8_t *p = e->buf + e->len;
 	memcpy(p, &h, sizeof(h));
-	e->open = (uint32_t)size;
+	e->open = buffered;
 	return p + sizeof(h);
+}
+
+uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
+{
+	return begin(e, op, payload, 0);
+}
+
+uint8_t *gl_enc_begin_direct(struct gl_enc *e, uint32_t op, uint32_t payload, uint32_t direct)
+{
+	/* What is queued goes first, so that the command's pieces are the
+	 * last bytes of the buffer and nothing (posted commands) lands
+	 * between them. */
+	if (direct && !ge_stream_flush(e))
+		return NULL;
+	return begin(e, op, payload, direct);
+}
+
+uint8_t *gl_enc_write_direct(struct gl_enc *e, uint8_t *p, const void *data, uint32_t n)
+{
+	p = ge_put_u32(p, n);
+	e->direct.data = data;
+	e->direct.n = n;
+	e->direct.at = (uint32_t)(p - e->buf);
+	uint32_t pad = ((n + 3u) & ~3u) - n;
+	memset(p, 0, pad);
+	return p + pad;
 }
 
 void gl_enc_end(struct gl_enc *e)
@@ -339,6 +387,19 @@ void gl_enc_end(struct gl_enc *e)
 	e->len += e->open;
 	e->open = 0;
 	e->shared_in_command = 0;
+	if (!e->direct.data)
+		return;
+	/* The blob between the bytes before it and those after (its padding
+	 * first), straight from the app's memory: it is read before the GL
+	 * call returns, as GL requires. */
+	struct iovec iov[3] = {
+	        {.iov_base = e->buf, .iov_len = e->direct.at},
+	        {.iov_base = (void *)e->direct.data, .iov_len = e->direct.n},
+	        {.iov_base = e->buf + e->direct.at, .iov_len = e->len - e->direct.at},
+	};
+	e->direct.data = NULL;
+	e->len = 0;
+	write_iov(e, iov, 3);
 }
 
 /* Reads the reply to `op` (already sent) into *buf (grown as needed). */

@@ -41,6 +41,12 @@ struct gl_enc {
 	struct ge_shared *shared;   /* shared.c: made at the first big upload */
 	bool shared_refused;        /* it could not be made: uploads go in the stream */
 	unsigned shared_in_command; /* blobs placed for the next command (GL_SHARED_MAX_BLOBS) */
+	/* The open command's blob sent from the app's memory
+	 * (gl_enc_write_direct): it goes after buf[0..at). */
+	struct {
+		const void *data; /* NULL: none */
+		uint32_t n, at;
+	} direct;
 
 	/* Commands other threads queued for this stream's owner. */
 	pthread_mutex_t post_lock;

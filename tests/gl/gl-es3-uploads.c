@@ -9,7 +9,11 @@
  * the pixels by then), a loop of uploads goes round the shared memory ten times (its
  * positions wrap and the library waits for room), and a sub-image with a row length wider
  * than the image checks the size the library places.
+ *
+ * GL_ES3_APP_PAUSE_BEFORE_LOOP=1: before the loop, prints "paused before upload-loop" and
+ * waits for SIGUSR1, so that a test can stop the host first (gl-stream-host-stalled.sh).
  */
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +173,16 @@ static bool loop(void)
 		ok = (img[i] = pattern(SIDE, SIDE, SIDE, 100 + i)) != NULL;
 	ok = ok && buf;
 	glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+	if (ok && getenv("GL_ES3_APP_PAUSE_BEFORE_LOOP")) {
+		sigset_t usr1;
+		sigemptyset(&usr1);
+		sigaddset(&usr1, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &usr1, NULL);
+		glFinish(); /* everything before the loop is through */
+		printf("paused before upload-loop\n");
+		int sig;
+		sigwait(&usr1, &sig);
+	}
 	for (int n = 0; ok && n < UPLOADS; n++) {
 		/* Each lap's pixels differ from the last: the seed's pattern, its first
 		 * row marked with the lap. */

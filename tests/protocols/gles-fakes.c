@@ -62,6 +62,20 @@ uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload)
 	return p;
 }
 
+/* The direct blob's bytes land where the stream would put them: the
+ * command's layout is the same either way (the real runtime, which writes
+ * them from the app's memory, runs in the gl-upload tests over TCP). */
+uint8_t *gl_enc_begin_direct(struct gl_enc *e, uint32_t op, uint32_t payload, uint32_t direct)
+{
+	e->direct_blobs += direct != 0;
+	return gl_enc_begin(e, op, payload);
+}
+
+uint8_t *gl_enc_write_direct(struct gl_enc *e, uint8_t *p, const void *data, uint32_t n)
+{
+	return gles_wr_blob(p, data, n);
+}
+
 void gl_enc_end(struct gl_enc *e)
 {
 }

@@ -25,6 +25,7 @@ struct gl_enc {
 	uint32_t decoded; /* bytes already given to the host */
 	uint32_t error;
 	unsigned flushes, replies;
+	unsigned direct_blobs; /* commands begun with a direct blob */
 	struct gl_pixel_state ps;
 	bool known[GL_NAMES_COUNT][MAX_NAMES];
 	uint32_t next_name;

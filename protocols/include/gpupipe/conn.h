@@ -69,6 +69,10 @@ void wire_conn_finish(struct wire_conn *conn);
 /* Reads what is available. Returns bytes read, 0 at end of stream, -1 on
  * error (errno set); EAGAIN is returned as -1 with errno EAGAIN. */
 ssize_t wire_conn_read(struct wire_conn *conn);
+/* The same into `buf` (up to len bytes) instead of the input buffer: for a
+ * relay that reads straight into what it writes on. fds are kept as with
+ * wire_conn_read. */
+ssize_t wire_conn_read_to(struct wire_conn *conn, void *buf, size_t len);
 
 static inline const uint8_t *wire_conn_in_data(const struct wire_conn *conn, size_t *len)
 {
@@ -88,6 +92,12 @@ void wire_conn_unreserve(struct wire_conn *conn, size_t size);
 /* Queues fd (ownership passes) to go out with the bytes queued so far. */
 bool wire_conn_queue_fd(struct wire_conn *conn, int fd);
 /* Bytes queued and not yet written. */
+/* Whether fds received are waiting for wire_conn_take_fd. */
+static inline bool wire_conn_fds_pending(const struct wire_conn *conn)
+{
+	return conn->n_in_fds > 0;
+}
+
 static inline size_t wire_conn_pending(const struct wire_conn *conn)
 {
 	return conn->out.size - conn->out_start;

@@ -309,6 +309,17 @@ uint32_t gl_enc_unpack_buffer(struct gl_enc *e);
 uint8_t *gl_enc_begin(struct gl_enc *e, uint32_t op, uint32_t payload);
 void gl_enc_end(struct gl_enc *e);
 
+/* A blob of GL_DIRECT_MIN bytes or more that travels in the stream (not
+ * in shared memory) is written from the app's memory by gl_enc_end, not
+ * copied into the stream buffer first: one copy of every such byte fewer,
+ * and no buffer the size of the upload. gl_enc_begin_direct is
+ * gl_enc_begin for a command holding one such blob of `direct` bytes
+ * (0: none); gl_enc_write_direct writes it at p in place of
+ * gles_wr_blob. One per command. */
+#define GL_DIRECT_MIN (64u << 10)
+uint8_t *gl_enc_begin_direct(struct gl_enc *e, uint32_t op, uint32_t payload, uint32_t direct);
+uint8_t *gl_enc_write_direct(struct gl_enc *e, uint8_t *p, const void *data, uint32_t n);
+
 /* For a command the host answers: sends everything queued and waits for
  * the reply to `op`. Returns the reply's payload (header stripped), valid
  * until the next gl_enc_* call, or NULL if the link was lost. */
