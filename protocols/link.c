@@ -40,10 +40,12 @@ uint8_t *wire_frame_begin(struct wire_conn *conn, uint16_t type, uint16_t channe
 {
 	if (size > WIRE_MAX_PAYLOAD)
 		return NULL;
-	wire_frame_wayland_close(conn);
+	/* Reserved first: compaction moves the mark it keeps. */
 	uint8_t *frame = wire_conn_reserve(conn, sizeof(struct wire_header) + size);
 	if (!frame)
 		return NULL;
+	conn->out_mark_before = conn->out_mark;
+	wire_frame_wayland_close(conn);
 	struct wire_header hdr = {.size = size, .type = type, .channel = channel};
 	memcpy(frame, &hdr, sizeof(hdr));
 	if (conn->counts && type < WIRE_TYPE_COUNT)
@@ -61,7 +63,9 @@ void wire_frame_shorten(struct wire_conn *conn, uint8_t *payload, uint32_t size)
 	if (conn->counts && hdr.type < WIRE_TYPE_COUNT)
 		conn->counts->bytes_out[hdr.type] -= hdr.size - size;
 	if (size == 0) {
+		/* As if never begun: a Wayland frame open before goes on. */
 		wire_conn_unreserve(conn, sizeof(hdr) + hdr.size);
+		conn->out_mark = conn->out_mark_before;
 		return;
 	}
 	wire_conn_unreserve(conn, hdr.size - size);

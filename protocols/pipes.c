@@ -128,7 +128,8 @@ static void on_source(struct wire_conn *conn, uint32_t mask, void *data)
 		send_close(pipes, src->handle);
 		source_destroy(src);
 	}
-	wire_conn_flush(pipes->link);
+	if (wire_conn_flush(pipes->link) && pipes->link_flushed)
+		pipes->link_flushed(pipes->link_flushed_data);
 }
 
 static bool take_peer_handle(struct wire_pipes *pipes, uint32_t handle)

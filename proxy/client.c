@@ -72,6 +72,11 @@ void px_client_link_flushed(struct px_client *client)
 	px_gl_streams_resume(client);
 }
 
+static void link_flushed(void *data)
+{
+	px_client_link_flushed(data);
+}
+
 static void on_app(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct px_client *client = data;
@@ -211,6 +216,8 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
 		return false;
 	wire_pipes_init(&client->pipes, client->loop, &client->link);
+	client->pipes.link_flushed = link_flushed;
+	client->pipes.link_flushed_data = client;
 	/* Ask for the clipboard; the host grants it only with --allow-clipboard.
 	 * And for fds where the link is a unix socket to gpupipe-host itself
 	 * (an exec: command's socket pair reaches a command that passes none):

@@ -204,7 +204,8 @@ struct gh_gl {
 	uint64_t memory_bytes;     /* width * height * 4 over memories */
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
 	struct gh_gl_quota quota;
-	uint64_t partial_bytes; /* reassembly buffers of all streams */
+	uint64_t partial_bytes;    /* reassembly buffers of all streams */
+	uint64_t kept_reply_bytes; /* reply buffers kept between commands (stream.c) */
 	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
 	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
 	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;
@@ -710,6 +711,13 @@ bool gh_gl_counts_init(struct gh_gl *gl);
 void gh_gl_counts_finish(struct gh_gl *gl);
 void gh_gl_count_command(struct gh_gl *gl, uint32_t op, bool replied);
 
+/* ---- stream.c: buffers ---- */
+
+/* Frees the reassembly buffers streams keep between commands, all but
+ * `except`'s (the running command may lie in it): called before bytes
+ * would be refused for want of GH_GL_MAX_PARTIAL_BYTES. */
+void gh_gl_free_idle_input(struct gh_gl *gl, const struct gl_exec *except);
+
 /* ---- stream.c ---- */
 
 struct gl_exec {
@@ -720,6 +728,7 @@ struct gl_exec {
 	uint32_t in_used;     /* the size of the reassembled command running, else 0 */
 	uint64_t commands;    /* executed on this stream */
 	uint64_t big_used_at; /* commands when a buffer last needed > KEEP_BUFFER */
+	size_t reply_kept;    /* reply.alloc charged to gh_gl.kept_reply_bytes */
 	uint32_t op;          /* the command being executed */
 	struct wl_array reply;
 	bool replied;

@@ -134,6 +134,8 @@ static const void *copy_out(struct gl_exec *x, const uint8_t *from, uint32_t n)
 	unsigned i = gl->shared.n_copies;
 	if (n > gl->shared.copies[i].cap) {
 		if (gl->partial_bytes - gl->shared.copies[i].cap + n > GH_GL_MAX_PARTIAL_BYTES)
+			gh_gl_free_idle_input(gl, x); /* not x: its command may lie in x->in */
+		if (gl->partial_bytes - gl->shared.copies[i].cap + n > GH_GL_MAX_PARTIAL_BYTES)
 			return gl_exec_fail(
 			               x,
 			               "%s: commands being received and copied would hold over "

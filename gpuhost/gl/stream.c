@@ -18,10 +18,14 @@
  * row did not. Freed after each command as they were, an app uploading
  * 4 MiB textures over a link without shared memory made the link process
  * map and fault in 4 MiB of fresh pages per upload (glibc maps blocks this
- * big on their own, session.c): half the CPU it spent was page faults,
- * and 0.01 of memcpy's bandwidth became 0.04 once kept (doc/performance.md). */
+ * big on their own, session.c): half the CPU it spent was page faults
+ * (doc/performance.md). What is kept stays bounded per link: reassembly
+ * buffers are charged to GH_GL_MAX_PARTIAL_BYTES, and idle ones are freed
+ * when a command needs the room (gh_gl_free_idle_input); kept reply buffers
+ * share KEEP_REPLIES, a reply beyond it is freed once sent, as before. */
 #define KEEP_BUFFER (1u << 20)
 #define KEEP_COMMANDS 1024u
+#define KEEP_REPLIES (64u << 20)
 
 static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_INIT] = "GL_OP_INIT",
@@ -172,21 +176,44 @@ static void free_input(struct gl_exec *x)
 	x->in_cap = 0;
 }
 
+void gh_gl_free_idle_input(struct gh_gl *gl, const struct gl_exec *except)
+{
+	for (unsigned c = 1; c <= WIRE_MAX_GL_CHANNEL; c++) {
+		struct gl_exec *x = gl->streams[c];
+		if (x && x != except && x->in_len == 0 && x->in_cap > KEEP_BUFFER)
+			free_input(x);
+	}
+}
+
+/* The reply buffer: kept within the link's KEEP_REPLIES while not idle,
+ * else freed (charged to gh_gl.kept_reply_bytes while kept). */
+static void keep_or_free_reply(struct gl_exec *x, bool idle)
+{
+	struct gh_gl *gl = x->gl;
+	gl->kept_reply_bytes -= x->reply_kept;
+	x->reply_kept = 0;
+	if (x->reply.alloc <= KEEP_BUFFER)
+		return;
+	if (!idle && gl->kept_reply_bytes + x->reply.alloc <= KEEP_REPLIES) {
+		x->reply_kept = x->reply.alloc;
+		gl->kept_reply_bytes += x->reply_kept;
+		return;
+	}
+	wl_array_release(&x->reply);
+	wl_array_init(&x->reply);
+}
+
 /* After each command: a big buffer used by this one is kept, one unused
  * for KEEP_COMMANDS is freed (KEEP_BUFFER above). */
 static void release_idle_buffers(struct gl_exec *x)
 {
 	x->commands++;
-	if (x->reply.size > KEEP_BUFFER || x->in_used > KEEP_BUFFER)
+	if ((x->replied && x->reply.size > KEEP_BUFFER) || x->in_used > KEEP_BUFFER)
 		x->big_used_at = x->commands;
 	x->in_used = 0;
-	if (x->commands - x->big_used_at < KEEP_COMMANDS)
-		return;
-	if (x->reply.alloc > KEEP_BUFFER) {
-		wl_array_release(&x->reply);
-		wl_array_init(&x->reply);
-	}
-	if (x->in_cap > KEEP_BUFFER && x->in_len == 0)
+	bool idle = x->commands - x->big_used_at >= KEEP_COMMANDS;
+	keep_or_free_reply(x, idle);
+	if (idle && x->in_cap > KEEP_BUFFER && x->in_len == 0)
 		free_input(x);
 }
 
@@ -261,6 +288,8 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 		uint32_t cap = x->in_cap ? x->in_cap : 4096;
 		while (cap < x->in_len + take)
 			cap = cap > want / 2 ? want : cap * 2;
+		if (x->gl->partial_bytes - x->in_cap + cap > GH_GL_MAX_PARTIAL_BYTES)
+			gh_gl_free_idle_input(x->gl, x);
 		if (x->gl->partial_bytes - x->in_cap + cap > GH_GL_MAX_PARTIAL_BYTES)
 			return gh_gl_fail(x,
 			                  "commands being received on all streams would hold over "
@@ -381,6 +410,7 @@ void gh_gl_stream_free(struct gl_exec *x)
 	gh_gl_stream_release(x);
 	gh_gl_shared_free(x);
 	x->gl->streams[x->channel] = NULL;
+	x->gl->kept_reply_bytes -= x->reply_kept;
 	wl_array_release(&x->reply);
 	x->gl->partial_bytes -= x->in_cap;
 	free(x->in);

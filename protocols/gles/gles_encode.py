@@ -375,9 +375,12 @@ def gen_encoder(cmds, c):
                      % ((p.name,) * 6))
             L.append('\tif (sh_%s)' % p.name)
             L.append('\t\tenc_payload = enc_payload - gles_blob_room(n_%s) + 12;' % p.name)
-    # The first blob that may travel in shared memory may instead go from
-    # the app's memory straight to the socket (gl-codec.h, GL_DIRECT_MIN).
-    direct = next((p for p in blobs if p.kind == 'in'), None)
+    # One blob that may travel in shared memory may instead go from the
+    # app's memory straight to the socket (gl-codec.h, GL_DIRECT_MIN): the
+    # pixels where there are some, else the last (glShaderBinary's binary,
+    # not its list of shaders).
+    direct = (next((p for p in blobs if 'unpack' in p.flags), None) or
+              next((p for p in reversed(blobs) if p.kind == 'in'), None))
     if direct:
         q = direct.name
         unpacked = '!u_%s && ' % q if 'unpack' in direct.flags else ''

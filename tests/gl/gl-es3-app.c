@@ -18,6 +18,8 @@
  * set up, 77 when the display offers no context of the version asked for (no config
  * renderable with EGL_OPENGL_ES3_BIT, or eglCreateContext refuses the version).
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +257,14 @@ out:
 
 int main(int argc, char **argv)
 {
+	/* gl-es3-uploads.c waits for SIGUSR1 there: blocked before any thread
+	 * starts, so that every thread inherits it and the signal waits. */
+	if (getenv("GL_ES3_APP_PAUSE_BEFORE_LOOP")) {
+		sigset_t usr1;
+		sigemptyset(&usr1);
+		sigaddset(&usr1, SIGUSR1);
+		pthread_sigmask(SIG_BLOCK, &usr1, NULL);
+	}
 	int minor = 1;
 	bool hold = false;
 	int map_loop = 0;

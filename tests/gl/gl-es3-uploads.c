@@ -174,10 +174,9 @@ static bool loop(void)
 	ok = ok && buf;
 	glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
 	if (ok && getenv("GL_ES3_APP_PAUSE_BEFORE_LOOP")) {
-		sigset_t usr1;
+		sigset_t usr1; /* blocked in main */
 		sigemptyset(&usr1);
 		sigaddset(&usr1, SIGUSR1);
-		sigprocmask(SIG_BLOCK, &usr1, NULL);
 		glFinish(); /* everything before the loop is through */
 		printf("paused before upload-loop\n");
 		int sig;

@@ -35,16 +35,28 @@ peak() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$proxy/status";
 peak_before=$(peak)
 kill -USR1 "$app"
 
-# Both sides then wait: the app in poll(2) (the library's wait for room, or for a reply
-# once everything it wrote was taken) and the proxy in epoll_wait(2).
-in_syscall() {
-	local nr
-	read -r nr _ <"/proc/$1/syscall" 2>/dev/null || return 1
-	[[ " $2 " == *" $nr "* ]]
+# Both sides then wait, the app in its write (or for a reply once all it wrote was taken)
+# and the proxy for events: both asleep, neither reading nor writing, for three looks in a
+# row (a process waiting for a CPU is runnable, not asleep).
+state() {
+	local stat
+	read -r stat <"/proc/$1/stat"
+	stat=${stat##*) }
+	echo "${stat:0:1}"
 }
-# x86-64 numbers: poll 7, ppoll 271; epoll_wait 232, epoll_pwait 281, epoll_pwait2 441.
-both_wait() { in_syscall "$app" "7 271" && in_syscall "$proxy" "232 281 441"; }
-wait_for 60 both_wait || fail "the app or the proxy never came to wait with the host stopped"
+io() { sed -n "s/^$2: //p" "/proc/$1/io"; }
+last= same=0
+asleep() {
+	local now
+	now="$(state "$app")$(state "$proxy") $(io "$app" wchar) $(io "$proxy" rchar)"
+	if [[ $now == "$last" && $now == SS* ]]; then
+		((++same >= 3))
+		return
+	fi
+	last=$now same=0
+	return 1
+}
+wait_for 60 asleep || fail "the app and the proxy never came to wait with the host stopped"
 peak_kib=$(peak)
 note "the proxy wrote $((($(link_bytes) - before) >> 20)) MiB on the link after the host stopped; its peak memory is $((peak_kib >> 10)) MiB, $((peak_before >> 10)) MiB before"
 # 16 MiB queued, a read's 256 KiB, the queue's doubling array and the process itself.

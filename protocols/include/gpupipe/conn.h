@@ -47,6 +47,7 @@ struct wire_conn {
 	/* An offset in `out` its owner tracks (an open frame), kept valid
 	 * across compaction; SIZE_MAX when unset or already sent. */
 	size_t out_mark;
+	size_t out_mark_before; /* out_mark when the last frame began (link.c) */
 
 	bool reading; /* false while paused for backpressure */
 	bool write_waiting;

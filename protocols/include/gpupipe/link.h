@@ -39,8 +39,9 @@ void wire_frame_consume(struct wire_conn *conn, const struct wire_header *hdr);
 /* Queues a frame and returns its payload for the caller to fill, or NULL
  * (allocation failure, or size over WIRE_MAX_PAYLOAD). */
 uint8_t *wire_frame_begin(struct wire_conn *conn, uint16_t type, uint16_t channel, uint32_t size);
-/* Shortens the frame wire_frame_begin just returned (nothing queued
- * after it) to its first `size` bytes; 0 takes it back whole. */
+/* Shortens the frame wire_frame_begin just returned (nothing queued or
+ * sent since) to its first `size` bytes; 0 takes it back whole, and a
+ * WIRE_WAYLAND frame open before it is open again. */
 void wire_frame_shorten(struct wire_conn *conn, uint8_t *payload, uint32_t size);
 
 /* Room for one Wayland message of `size` bytes at the end of the link's

@@ -31,6 +31,10 @@ struct wire_pipes {
 	struct wl_array peer_handles; /* uint32_t: announced by the peer, unused */
 	uint32_t next_handle;
 	char error[160]; /* why the last call failed */
+	/* Called after a source's bytes were flushed on the link, where the
+	 * owner resumes what waited for room there; NULL for none. */
+	void (*link_flushed)(void *data);
+	void *link_flushed_data;
 };
 
 void wire_pipes_init(struct wire_pipes *pipes, struct wl_event_loop *loop, struct wire_conn *link);
