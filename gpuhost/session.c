@@ -78,6 +78,19 @@ bool gh_session_congested(const struct gh_session *s)
 	       wire_conn_pending(&s->compositor) > s->queue_bound;
 }
 
+/* Clipboard transfers from the compositor wait while the link queues more
+ * than the bound (wire_pipes.link_bound), and go on once it is down to half. */
+static void resume_pipes(struct gh_session *s)
+{
+	if (wire_conn_pending(&s->link) < s->queue_bound / 2)
+		wire_pipes_resume(&s->pipes);
+}
+
+static void pipes_flushed(void *data)
+{
+	resume_pipes(data);
+}
+
 void gh_session_throttle(struct gh_session *s)
 {
 	size_t to_link = wire_conn_pending(&s->link);
@@ -93,6 +106,7 @@ void gh_session_throttle(struct gh_session *s)
 		gp_log(DEBUG, "pausing the compositor: %zu bytes queued toward the proxy", to_link);
 		wire_conn_set_reading(&s->compositor, false);
 	}
+	resume_pipes(s);
 }
 
 /* A queue drained (WRITABLE): resumes what it paused once both queues are
@@ -103,6 +117,7 @@ static void resume(struct gh_session *s)
 {
 	size_t half = s->queue_bound / 2;
 	size_t to_link = wire_conn_pending(&s->link);
+	resume_pipes(s);
 	if (!s->compositor.reading && to_link < half) {
 		gp_log(DEBUG, "resuming the compositor");
 		wire_conn_set_reading(&s->compositor, true);
@@ -214,6 +229,9 @@ static bool session_setup(struct gh_session *s, int link_in, int link_out)
 	if (!ok || !wire_object_insert(&s->objects, 1, &wire_iface_wl_display, 1, &err))
 		return false;
 	wire_pipes_init(&s->pipes, s->loop, &s->link);
+	s->pipes.link_bound = s->queue_bound;
+	s->pipes.link_flushed = pipes_flushed;
+	s->pipes.link_flushed_data = s;
 	s->hello_timer = wl_event_loop_add_timer(s->loop, on_hello_timeout, s);
 	return s->hello_timer &&
 	       wl_event_source_timer_update(s->hello_timer, GH_HELLO_TIMEOUT_MS) >= 0 &&

@@ -107,7 +107,15 @@ static void on_source(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct wire_pipe_source *src = data;
 	struct wire_pipes *pipes = src->pipes;
-	ssize_t n = (mask & WL_EVENT_READABLE) ? wire_conn_read(conn) : 0;
+	bool hangup = mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR);
+	if (!hangup && pipes->link_bound && wire_conn_pending(pipes->link) > pipes->link_bound) {
+		wire_conn_set_reading(conn, false);
+		return;
+	}
+	/* After a hangup, what the writer left in the pipe (a pipe's worth at
+	 * most) is still read, one read an event, whatever the link holds:
+	 * epoll reports a hangup even to a source that waits. */
+	ssize_t n = (mask & WL_EVENT_READABLE) || hangup ? wire_conn_read(conn) : 0;
 	if (n < 0 && errno == EAGAIN)
 		return;
 	size_t len;
@@ -130,6 +138,15 @@ static void on_source(struct wire_conn *conn, uint32_t mask, void *data)
 	}
 	if (wire_conn_flush(pipes->link) && pipes->link_flushed)
 		pipes->link_flushed(pipes->link_flushed_data);
+}
+
+void wire_pipes_resume(struct wire_pipes *pipes)
+{
+	struct wire_pipe_source *src;
+	wl_list_for_each(src, &pipes->sources, link)
+	{
+		wire_conn_set_reading(&src->conn, true);
+	}
 }
 
 static bool take_peer_handle(struct wire_pipes *pipes, uint32_t handle)

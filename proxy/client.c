@@ -70,6 +70,7 @@ void px_client_link_flushed(struct px_client *client)
 		return;
 	resume_if_drained(&client->link, &client->app);
 	px_gl_streams_resume(client);
+	wire_pipes_resume(&client->pipes);
 }
 
 static void link_flushed(void *data)
@@ -216,6 +217,7 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
 		return false;
 	wire_pipes_init(&client->pipes, client->loop, &client->link);
+	client->pipes.link_bound = PX_BACKPRESSURE_BYTES;
 	client->pipes.link_flushed = link_flushed;
 	client->pipes.link_flushed_data = client;
 	/* Ask for the clipboard; the host grants it only with --allow-clipboard.

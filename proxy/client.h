@@ -64,7 +64,7 @@ int px_client_run(int app_fd, const struct px_options *options);
 /* Ends the client: logs reason (if any) at the given level and stops the
  * loop. Never exits the process itself. */
 /* After the link's queue was written (some of it): what waited for room
- * there (the app's socket, GL streams) is read again once the queue is
+ * there (the app's socket, GL streams, clipboard transfers) is read again once the queue is
  * under half of PX_BACKPRESSURE_BYTES. Every flush of the link calls it, as
  * a flush that empties the queue ends the wait for WL_EVENT_WRITABLE. */
 void px_client_link_flushed(struct px_client *client);

@@ -31,6 +31,10 @@ struct wire_pipes {
 	struct wl_array peer_handles; /* uint32_t: announced by the peer, unused */
 	uint32_t next_handle;
 	char error[160]; /* why the last call failed */
+	/* A source is read only while the link queues at most this many
+	 * bytes (0: no bound); then it waits for wire_pipes_resume, and so
+	 * does the program writing into it. */
+	size_t link_bound;
 	/* Called after a source's bytes were flushed on the link, where the
 	 * owner resumes what waited for room there; NULL for none. */
 	void (*link_flushed)(void *data);
@@ -50,5 +54,8 @@ int wire_pipes_accept(struct wire_pipes *pipes, uint32_t handle);
  * frame is invalid (see error): the caller decides what that costs. */
 bool wire_pipes_frame(struct wire_pipes *pipes, uint16_t type, const uint8_t *payload,
                       uint32_t size);
+/* The link's queue went down: sources that waited for it (link_bound)
+ * are read again. */
+void wire_pipes_resume(struct wire_pipes *pipes);
 
 #endif
