@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,7 @@ static void exchange(int fd, char *buf, bool first_write)
 static double ping_pong(int a, int b, long count)
 {
 	char buf[MESSAGE] = {0};
+	fflush(stdout); /* not printed twice by a child that fails */
 	pid_t child = fork();
 	if (child < 0)
 		die("fork");
@@ -70,8 +72,10 @@ static double ping_pong(int a, int b, long count)
 	double us = (now() - start) / (double)count * 1e6;
 	close(a);
 	int status;
-	if (waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
-		die("the child");
+	if (waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "socket-round-trip: the other process failed\n");
+		exit(1);
+	}
 	return us;
 }
 
@@ -110,6 +114,7 @@ static long number(const char *s, const char *option)
 
 int main(int argc, char **argv)
 {
+	signal(SIGPIPE, SIG_IGN); /* a peer gone is a write error, said as one */
 	long rounds = 3, count = 50000;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) {

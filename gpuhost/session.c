@@ -86,11 +86,6 @@ static void resume_pipes(struct gh_session *s)
 		wire_pipes_resume(&s->pipes);
 }
 
-static void pipes_flushed(void *data)
-{
-	resume_pipes(data);
-}
-
 void gh_session_throttle(struct gh_session *s)
 {
 	size_t to_link = wire_conn_pending(&s->link);
@@ -127,6 +122,15 @@ static void resume(struct gh_session *s)
 		wire_conn_set_reading(&s->link, true);
 		gh_link_process(s);
 	}
+}
+
+/* A clipboard transfer's bytes were flushed on the link: if that emptied
+ * its queue, no WL_EVENT_WRITABLE will come to resume what waited for it. */
+static void pipes_flushed(void *data)
+{
+	struct gh_session *s = data;
+	if (!s->done)
+		resume(s);
 }
 
 /* Once the link is ending nothing more is read: CLOSE is the last frame. */

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,9 +156,22 @@ static void transfer(size_t total, size_t bound, int pipe_size)
 	fcntl(sv[1], F_SETFL, O_NONBLOCK);
 
 	struct writer w = {.fd = open_transfer(&s), .total = total};
-	if (pipe_size)
-		CHECK(fcntl(w.fd, F_SETPIPE_SZ, pipe_size) >= pipe_size);
+	if (pipe_size && fcntl(w.fd, F_SETPIPE_SZ, pipe_size) < pipe_size) {
+		/* fs.pipe-max-size or pipe-user-pages-soft may refuse it. */
+		printf("# skipped the writer that closes while waiting: F_SETPIPE_SZ %d: %s\n",
+		       pipe_size, strerror(errno));
+		close(w.fd);
+		wire_pipes_finish(&s.pipes);
+		wire_conn_finish(&s.link);
+		wl_event_loop_destroy(s.loop);
+		close(sv[1]);
+		return;
+	}
 	CHECK(pthread_create(&w.thread, NULL, write_all, &w) == 0);
+	/* A writer that fits in the pipe has written all before the loop is
+	 * watched for stillness, however late its thread ran. */
+	while (pipe_size && __atomic_load_n(&w.written, __ATOMIC_ACQUIRE) < total)
+		wl_event_loop_dispatch(s.loop, 10);
 	/* Nobody reads the link: the loop runs until nothing moved for 300 ms,
 	 * neither the writer nor the link's queue. */
 	size_t last_written = SIZE_MAX, last_queued = SIZE_MAX;
@@ -188,15 +202,16 @@ static void transfer(size_t total, size_t bound, int pipe_size)
 	wl_array_init(&in);
 	size_t got = 0;
 	bool closed = false;
-	for (int spins = 0; !closed && spins < 100000; spins++) {
+	for (double start = now(); !closed && now() - start < 20;) {
 		closed = read_link(sv[1], &in, &got);
 		wl_event_loop_dispatch(s.loop, 10);
 	}
 	CHECK(closed);
 	CHECK(got == total);
+	/* Finished first: a writer still blocked then gets EPIPE, not a hang. */
+	wire_pipes_finish(&s.pipes);
 	pthread_join(w.thread, NULL);
 	wl_array_release(&in);
-	wire_pipes_finish(&s.pipes);
 	wire_conn_finish(&s.link);
 	wl_event_loop_destroy(s.loop);
 	close(sv[1]);
@@ -204,6 +219,7 @@ static void transfer(size_t total, size_t bound, int pipe_size)
 
 int main(void)
 {
+	signal(SIGPIPE, SIG_IGN);
 	/* 16 MiB against a 1 MiB bound: the writer waits, then all arrives. */
 	transfer(16u << 20, 1u << 20, 0);
 	/* 1 MiB against 256 KiB, into a 1 MiB pipe: the writer puts it all in
