@@ -19,15 +19,7 @@
 
 #include <gpupipe/addr.h>
 
-static int failures;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);   \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "check.h"
 
 static const char connect_forms[] =
         "; addresses are unix:PATH, tcp:HOST:PORT, vsock:CID:PORT or exec:COMMAND";

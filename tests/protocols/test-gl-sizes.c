@@ -15,15 +15,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
-static int failures;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #cond);            \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "check.h"
 
 #define EQ(got, want)                                                                              \
 	do {                                                                                       \

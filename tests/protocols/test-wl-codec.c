@@ -8,15 +8,7 @@
 #include <gpupipe/wl-objects.h>
 #include <gpupipe/wl-proto.h>
 
-static int failures;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);   \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "check.h"
 
 static size_t put(uint8_t *buf, size_t pos, uint32_t v)
 {
