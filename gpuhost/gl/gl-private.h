@@ -711,13 +711,6 @@ bool gh_gl_counts_init(struct gh_gl *gl);
 void gh_gl_counts_finish(struct gh_gl *gl);
 void gh_gl_count_command(struct gh_gl *gl, uint32_t op, bool replied);
 
-/* ---- stream.c: buffers ---- */
-
-/* Frees the reassembly buffers streams keep between commands, all but
- * `except`'s (the running command may lie in it): called before bytes
- * would be refused for want of GH_GL_MAX_PARTIAL_BYTES. */
-void gh_gl_free_idle_input(struct gh_gl *gl, const struct gl_exec *except);
-
 /* ---- stream.c ---- */
 
 struct gl_exec {
@@ -725,7 +718,6 @@ struct gl_exec {
 	uint16_t channel;
 	uint8_t *in; /* a command being reassembled */
 	uint32_t in_len, in_cap;
-	uint32_t in_used;     /* the size of the reassembled command running, else 0 */
 	uint64_t commands;    /* executed on this stream */
 	uint64_t big_used_at; /* commands when a buffer last needed > KEEP_BUFFER */
 	size_t reply_kept;    /* reply.alloc charged to gh_gl.kept_reply_bytes */
@@ -760,6 +752,10 @@ struct gl_exec {
 };
 
 void gh_gl_stream_free(struct gl_exec *x);
+/* Frees the reassembly buffers streams keep between commands, all but
+ * `except`'s (the running command may lie in it): called before bytes
+ * would be refused for want of GH_GL_MAX_PARTIAL_BYTES. */
+void gh_gl_free_idle_input(struct gh_gl *gl, const struct gl_exec *except);
 
 /* Ends the link: "GL stream N: <command>: <what>". Returns false.
  * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */

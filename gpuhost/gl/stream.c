@@ -203,14 +203,14 @@ static void keep_or_free_reply(struct gl_exec *x, bool idle)
 	wl_array_init(&x->reply);
 }
 
-/* After each command: a big buffer used by this one is kept, one unused
- * for KEEP_COMMANDS is freed (KEEP_BUFFER above). */
-static void release_idle_buffers(struct gl_exec *x)
+/* After each command (`reassembled`: the bytes of one gathered in x->in): a
+ * big buffer used by this one is kept, one unused for KEEP_COMMANDS is freed
+ * (KEEP_BUFFER above). */
+static void release_idle_buffers(struct gl_exec *x, uint32_t reassembled)
 {
 	x->commands++;
-	if ((x->replied && x->reply.size > KEEP_BUFFER) || x->in_used > KEEP_BUFFER)
+	if ((x->replied && x->reply.size > KEEP_BUFFER) || reassembled > KEEP_BUFFER)
 		x->big_used_at = x->commands;
-	x->in_used = 0;
 	bool idle = x->commands - x->big_used_at >= KEEP_COMMANDS;
 	keep_or_free_reply(x, idle);
 	if (idle && x->in_cap > KEEP_BUFFER && x->in_len == 0)
@@ -221,6 +221,7 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd hdr;
 	memcpy(&hdr, cmd, sizeof(hdr));
+	uint32_t reassembled = cmd == x->in ? size : 0;
 	struct gl_reader r = {
 	        .p = cmd + sizeof(hdr), .left = size - (uint32_t)sizeof(hdr), .shared = x};
 	x->op = hdr.op;
@@ -252,7 +253,7 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 	if (x->replied && !x->gl->sink->send(x->gl->sink_data, x->channel, x->reply.data,
 	                                     (uint32_t)x->reply.size))
 		return gh_gl_fail(x, "cannot queue the reply");
-	release_idle_buffers(x);
+	release_idle_buffers(x, reassembled);
 	return true;
 }
 
@@ -308,7 +309,6 @@ static uint32_t reassemble(struct gl_exec *x, const uint8_t *p, uint32_t len)
 	if (x->in_len == sizeof(struct gl_cmd) && !check_header(x, x->in))
 		return 0;
 	if (x->in_len >= sizeof(struct gl_cmd) && x->in_len == header_size(x)) {
-		x->in_used = x->in_len;
 		x->in_len = 0;
 		if (!execute(x, x->in, header_size(x)))
 			return 0;
