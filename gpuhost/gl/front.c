@@ -119,7 +119,10 @@ void gh_gl_front_destroy(struct gh_gl_surface *surf)
 	surf->front_bytes = 0;
 }
 
-bool gh_gl_front_surfaces(struct gl_exec *x, EGLSurface *draw, EGLSurface *read)
+/* The host's EGL draw and read surfaces for what is current on x: a window's front pbuffer
+ * where the context's buffers name it (made then, charged to the quota). False after
+ * failing the link. */
+static bool front_surfaces(struct gl_exec *x, EGLSurface *draw, EGLSurface *read)
 {
 	struct gh_gl_surface *d = x->draw, *r = x->read;
 	*draw = d ? d->egl : EGL_NO_SURFACE;
@@ -183,7 +186,9 @@ bool gh_gl_front_resync(struct gl_exec *x)
 	return ok;
 }
 
-void gh_gl_front_made_current(struct gl_exec *x, EGLSurface read)
+/* After the host made x's context current with `read`: a new read surface is told the
+ * window's read buffer. */
+static void made_current(struct gl_exec *x, EGLSurface read)
 {
 	struct gh_gl_context *ctx = x->ctx;
 	if (ctx->egl_read == read)
@@ -194,6 +199,22 @@ void gh_gl_front_made_current(struct gl_exec *x, EGLSurface read)
 		tell_read_buffer(x);
 		gh_gl_errors_stash(ctx);
 	}
+}
+
+/* The stream's context current on the host thread, with the EGL surfaces its draw and
+ * read buffers name (the front pbuffer where they name the front). */
+bool gh_gl_stream_make_current(struct gl_exec *x)
+{
+	if (!x->ctx)
+		return true;
+	EGLSurface draw, read;
+	if (!front_surfaces(x, &draw, &read))
+		return false;
+	if (!gh_gl_host_make_current(x->gl, x->ctx->egl, draw, read))
+		return gh_gl_fail(x, "the host cannot make context %u current (EGL error 0x%x)",
+		                  x->ctx->handle, eglGetError());
+	made_current(x, read);
+	return true;
 }
 
 /* Compiled into a list, a command changes nothing now: the list's run re-reads. */

@@ -205,7 +205,7 @@ struct gh_gl {
 	uint64_t next_serial;      /* surface contents identity (surface.c) */
 	struct gh_gl_quota quota;
 	uint64_t partial_bytes;    /* reassembly buffers of all streams */
-	uint64_t kept_reply_bytes; /* reply buffers kept between commands (stream.c) */
+	uint64_t kept_reply_bytes; /* reply buffers kept between commands (stream-buffers.c) */
 	/* GL limits the quota's bookkeeping relies on (from GL_OP_INIT's). */
 	uint32_t max_texture_units; /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS */
 	uint32_t max_texture_size, max_cube_size, max_renderbuffer_size;
@@ -652,6 +652,11 @@ void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host);
  * objects went with it). */
 void gh_gl_xfb_free(struct gh_gl_context *ctx);
 void gh_gl_vao_finish(struct gh_gl_vao *vao);
+/* eglCreateContext for a context of `api` (enum gl_api), *error its EGL
+ * error: EGL makes contexts of the thread's bound API, which stays OpenGL
+ * ES between calls. */
+EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
+                                    EGLContext share, const EGLint *attribs, EGLint *error);
 
 /* ---- surface.c ---- */
 
@@ -689,13 +694,11 @@ void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface sur
 
 /* ---- front.c: a window's front buffer ---- */
 
-/* The host's EGL draw and read surfaces for what is current on x: a window's front
- * pbuffer where the context's buffers name it (made then, charged to the quota). False
+/* Makes the stream's context current on the host thread, with the host's EGL draw and
+ * read surfaces for it: a window's front pbuffer where the context's buffers name it (made
+ * then, charged to the quota); a new read surface is told the window's read buffer. False
  * after failing the link. */
-bool gh_gl_front_surfaces(struct gl_exec *x, EGLSurface *draw, EGLSurface *read);
-/* After the host made x's context current with `read`: a new read surface is told the
- * window's read buffer. */
-void gh_gl_front_made_current(struct gl_exec *x, EGLSurface read);
+bool gh_gl_stream_make_current(struct gl_exec *x);
 /* After GL may have changed the window's draw or read buffer behind the commands (a
  * display list ran, glPopAttrib): reads them from the driver. False after failing the
  * link. */
@@ -752,10 +755,23 @@ struct gl_exec {
 };
 
 void gh_gl_stream_free(struct gl_exec *x);
+
+/* ---- stream-buffers.c: a stream's reassembly and reply buffers ---- */
+
+/* Grows x->in to hold `need` bytes of a command of `want`, within GH_GL_MAX_PARTIAL_BYTES
+ * for the link. False after failing the link. */
+bool gh_gl_input_grow(struct gl_exec *x, uint32_t need, uint32_t want);
+/* After each command (`reassembled`: the bytes of one gathered in x->in): a big buffer used
+ * by this one is kept, one unused for a while is freed. */
+void gh_gl_buffers_after_command(struct gl_exec *x, uint32_t reassembled);
 /* Frees the reassembly buffers streams keep between commands, all but
  * `except`'s (the running command may lie in it): called before bytes
  * would be refused for want of GH_GL_MAX_PARTIAL_BYTES. */
 void gh_gl_free_idle_input(struct gh_gl *gl, const struct gl_exec *except);
+/* Both buffers, as the stream ends. */
+void gh_gl_buffers_free(struct gl_exec *x);
+
+/* ---- exec.c: what a command may ask of its stream ---- */
 
 /* Ends the link: "GL stream N: <command>: <what>". Returns false.
  * (gl_exec_fail, for the generated code, leaves the naming to the caller.) */
@@ -763,23 +779,16 @@ bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(p
 /* Same for failures outside any stream. */
 void gh_gl_fail_link(struct gh_gl *gl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *gh_gl_op_name(uint32_t op);
-/* Makes the stream's context and surfaces current on the host thread. */
-bool gh_gl_stream_make_current(struct gl_exec *x);
 /* Makes ctx/draw/read current on the host thread if they are not. */
 bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, EGLSurface read);
-/* eglCreateContext for a context of `api` (enum gl_api), *error its EGL
- * error: EGL makes contexts of the thread's bound API, which stays OpenGL
- * ES between calls. */
-EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
-                                    EGLContext share, const EGLint *attribs, EGLint *error);
-
-/* ---- ops.c: the EGL-level commands ---- */
-
-bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r);
 /* Checks that the reader was used up exactly. */
 bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r);
 /* Replies struct gl_reply_error (the creating commands). */
 bool gh_gl_reply_error(struct gl_exec *x, uint32_t error);
+
+/* ---- ops.c: the EGL-level commands ---- */
+
+bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_make_current(struct gl_exec *x, uint32_t ctx, uint32_t draw, uint32_t read);
 void gh_gl_stream_release(struct gl_exec *x);
 

@@ -10,23 +10,6 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r)
-{
-	if (r->bad || r->left)
-		return gh_gl_fail(x, "command size does not match its arguments");
-	return true;
-}
-
-bool gh_gl_reply_error(struct gl_exec *x, uint32_t error)
-{
-	struct gl_reply_error reply = {.error = error};
-	uint8_t *p = gl_exec_reply(x, sizeof(reply));
-	if (!p)
-		return false;
-	memcpy(p, &reply, sizeof(reply));
-	return true;
-}
-
 /* GL_OP_INIT from a library of another release: it gets no API, and the
  * link (its Wayland windows) goes on. Only the version, the first u32, is
  * read: what follows is whatever that version put there. */

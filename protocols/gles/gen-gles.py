@@ -7,7 +7,9 @@ the top of the first) and writes:
   gles-codec.h   opcodes, size and check functions, every generated or hand-written
                  symbol's prototype, the host function table;
   gles-encode.c  the app side: gl_enc_<glName> encoders, gl_gles_lookup();
-  gles-decode.c  the host side: bounds-checked decoders, gles_decode(), gles_host_load();
+  gles-decode.c  the host side: bounds-checked decoders, gles_decode();
+  gles-host.c    the host side: the host's GL function table, gles_host_load() and what
+                 API versions and extensions it serves;
   gles-api.c     both sides: which API versions and extensions have which command.
 
 Any disagreement between the registry and the table is an error (exit 1): an
@@ -28,6 +30,7 @@ from gles_api import gen_api_file  # noqa: E402
 from gles_decode import gen_decode  # noqa: E402
 from gles_encode import gen_encode  # noqa: E402
 from gles_header import gen_header  # noqa: E402
+from gles_host import gen_host  # noqa: E402
 from gles_model import (GenError, apply_annotations, fail, read_annotations,  # noqa: E402
                         read_helpers, read_registry, resolve_same, validate)
 
@@ -58,6 +61,7 @@ def main():
     ap.add_argument('--header', required=True)
     ap.add_argument('--encode', required=True)
     ap.add_argument('--decode', required=True)
+    ap.add_argument('--host', required=True, help='gles-host.c')
     ap.add_argument('--api', required=True, help='gles-api.c')
     args = ap.parse_args()
     try:
@@ -80,7 +84,8 @@ def main():
             args.header: gen_header(cmds, ext_names, offered, codec),
             args.api: gen_api_file(cmds, ext_names, ext_apis, offered, apis, landing),
             args.encode: gen_encode(cmds, ext_names),
-            args.decode: gen_decode(cmds, ext_names, ext_cmds),
+            args.decode: gen_decode(cmds),
+            args.host: gen_host(cmds, ext_names, ext_cmds),
         }
     except GenError as e:
         print('gen-gles.py: error: %s' % e, file=sys.stderr)

@@ -1,7 +1,7 @@
-"""Emits gles-decode.c, the host side."""
+"""Emits gles-decode.c, the host side: a bounds-checked decoder per command, gles_decode()."""
 
 from gles_common import check_call, name_cls, op, size_call
-from gles_model import APIS, SCALARS
+from gles_model import SCALARS
 
 
 DECODE_TOP = '''/*
@@ -18,8 +18,6 @@ DECODE_TOP = '''/*
 #include "gles-codec.h"
 
 #define GLES_MAX_PAYLOAD ((uint64_t)GL_MAX_COMMAND - 8)
-
-struct gles_host_fns gles_host;
 
 /* A blob whose size the command's scalars fix: `s` from the size function. */
 static bool dec_blob_ok(struct gl_exec *x, const char *cmd, const char *param, int64_t s,
@@ -386,7 +384,7 @@ def gen_decoder(c):
     return L
 
 
-def gen_decode(cmds, exts, ext_cmds):
+def gen_decode(cmds):
     out = [DECODE_TOP]
     for c in cmds:
         if c.has_decoder:
@@ -420,111 +418,4 @@ bool gles_decode(struct gl_exec *x, uint32_t op, struct gl_reader *r)
 	return dec(x, r);
 }
 ''')
-    out.append('struct host_entry {')
-    out.append('\tconst char *name;')
-    out.append('\tconst char *alias; /* its core name, or NULL */')
-    out.append('\tconst char *ext[%d]; /* the extensions that bring it, NULL after */'
-               % max([2] + [len(c.exts) for c in cmds]))
-    out.append('\tbool ext_only; /* an extension command: no API version has it */')
-    out.append('\tuint16_t since[GL_API_COUNT]; /* as in gles-api.c */')
-    out.append('\tsize_t offset;')
-    out.append('};')
-    out.append('')
-    out.append('static const struct host_entry host_entries[] = {')
-    for c in cmds:
-        alias = '"%s"' % c.alias if c.alias else 'NULL'
-        ext = '{ %s }' % (', '.join('"%s"' % e for e in c.exts) or 'NULL')
-        since = ', '.join('[%s] = 0x%02x%02x' % (APIS[a], *v) for a, v in c.since.items()) or '0'
-        out.append('\t{ "%s", %s, %s, %s, { %s }, offsetof(struct gles_host_fns, %s) },'
-                   % (c.name, alias, ext, 'true' if c.ext else 'false', since, c.name))
-    out.append('};')
-    out.append('')
-    out.append('/* The versions of each API that add commands, ascending. */')
-    out.append('static const uint16_t api_versions[GL_API_COUNT][24] = {')
-    for a in APIS:
-        vs = sorted({c.since[a] for c in cmds if a in c.since})
-        if vs:
-            out.append('\t[%s] = { %s },' % (APIS[a], ', '.join('0x%02x%02x' % v for v in vs)))
-    out.append('};')
-    out.append('')
-    out.append('/* Our extensions; `true` where they have commands. */')
-    out.append('static const struct {')
-    out.append('\tconst char *name;')
-    out.append('\tbool commands;')
-    out.append('} host_exts[] = {')
-    for e in exts:
-        out.append('\t{ "%s", %s },' % (e, 'true' if ext_cmds.get(e) else 'false'))
-    out.append('};')
-    out.append('''
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-static void *host_fn(const struct host_entry *h)
-{
-	void *fn;
-	memcpy(&fn, (const char *)&gles_host + h->offset, sizeof(fn));
-	return fn;
-}
-
-/* Every command of the first OpenGL ES 2 version is needed to serve GL at
- * all; later versions and extensions are offered where they loaded. */
-bool gles_host_load(void *(*getproc)(const char *name), const char **missing)
-{
-	bool ok = true;
-	uint16_t base = api_versions[GL_API_GLES2][0];
-	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
-		const struct host_entry *h = &host_entries[i];
-		void *fn = getproc(h->name);
-		if (!fn && h->alias)
-			fn = getproc(h->alias);
-		/* POSIX: function and data pointers have one representation. */
-		memcpy((char *)&gles_host + h->offset, &fn, sizeof(fn));
-		if (!fn && !h->ext_only && h->since[GL_API_GLES2] == base && ok) {
-			ok = false;
-			if (missing)
-				*missing = h->name;
-		}
-	}
-	return ok;
-}
-
-uint32_t gles_host_version(uint32_t api, uint32_t driver_version, uint32_t cap,
-                           const char **missing)
-{
-	if (api >= GL_API_COUNT)
-		return 0;
-	uint32_t best = 0;
-	for (size_t v = 0; v < N_ELEMS(api_versions[api]) && api_versions[api][v]; v++) {
-		uint32_t version = api_versions[api][v];
-		if (version > driver_version || version > cap)
-			break;
-		for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
-			const struct host_entry *h = &host_entries[i];
-			if (h->since[api] && h->since[api] <= version && !host_fn(h)) {
-				if (missing)
-					*missing = h->name;
-				return best;
-			}
-		}
-		best = version;
-	}
-	return best;
-}
-
-bool gles_host_extension_ok(const char *ext)
-{
-	size_t e = 0;
-	while (e < N_ELEMS(host_exts) && strcmp(host_exts[e].name, ext) != 0)
-		e++;
-	if (e == N_ELEMS(host_exts))
-		return false;
-	for (size_t i = 0; i < N_ELEMS(host_entries); i++) {
-		const struct host_entry *h = &host_entries[i];
-		bool brought = false;
-		for (size_t k = 0; k < N_ELEMS(h->ext) && h->ext[k]; k++)
-			brought |= strcmp(h->ext[k], ext) == 0;
-		if (brought && !host_fn(h))
-			return false;
-	}
-	return true;
-}''')
     return '\n'.join(out) + '\n'

@@ -36,6 +36,7 @@ def run(table_text, outdir):
            '--sizes-header', sizes, '--header', os.path.join(outdir, 'gles-codec.h'),
            '--encode', os.path.join(outdir, 'gles-encode.c'),
            '--decode', os.path.join(outdir, 'gles-decode.c'),
+           '--host', os.path.join(outdir, 'gles-host.c'),
            '--api', os.path.join(outdir, 'gles-api.c')]
     p = subprocess.run(cmd, capture_output=True, text=True)
     return p.returncode, p.stderr
