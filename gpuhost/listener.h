@@ -1,6 +1,6 @@
 /*
  * The listening gpupipe-host: accepts links and forks one process per link
- * (session.c serves it), within --max-links and --max-links-per-peer, for
+ * (session-run.c serves it), within --max-links and --max-links-per-peer, for
  * as long as the compositor is there. It never reads a byte of a link.
  */
 #ifndef GH_LISTENER_H

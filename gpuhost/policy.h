@@ -7,7 +7,7 @@
  * (an index, WIRE_IFACE_INDEX_<NAME>) and know no interface by name.
  *
  * The hooks live with the concept they implement (shm.c, clipboard.c,
- * gpupipe.c, registry.c, label.c, keymap.c, buffer-transform.c, session.c) and are declared
+ * gpupipe.c, registry.c, label.c, keymap.c, buffer-transform.c, wl-display.c) and are declared
  * here, by file, so that the table is the one place that wires them up.
  */
 #ifndef GH_POLICY_H
@@ -101,7 +101,7 @@ void gh_buffer_transform_surface_destroy(struct wire_object *obj);
 /* keymap.c */
 enum gh_verdict gh_keymap_event(struct gh_session *s, struct gh_message *m);
 
-/* session.c: the object map's own bookkeeping */
+/* wl-display.c: the object map's own bookkeeping */
 enum gh_verdict gh_display_request(struct gh_session *s, struct gh_message *m);
 enum gh_verdict gh_display_event(struct gh_session *s, struct gh_message *m);
 

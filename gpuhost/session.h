@@ -93,6 +93,8 @@ struct gh_session {
  * idle for ever, as an idle app does. */
 #define GH_FIRST_REQUEST_TIMEOUT_MS 30000
 
+/* ---- session-run.c: a link process's life ---- */
+
 /* Serves one link until it ends; takes the fds (in == out for sockets).
  * Connects to $WAYLAND_DISPLAY, then gh_session_init, the event loop until
  * the session is done, gh_session_finish. */
@@ -108,24 +110,31 @@ bool gh_session_init(struct gh_session *s, int link_in, int link_out, int compos
                      const struct gh_options *options);
 void gh_session_finish(struct gh_session *s);
 
+/* ---- session.c: what every part may do to the session ---- */
+
 /* Ends the link because of what the peer did (error) or because a side
  * went away. An error is logged with the reason and sent to the proxy in
  * WIRE_CLOSE; nothing outside this process is affected. */
-/* Whether the link may carry fds (WIRE_FEATURE_FD_PASSING): a unix socket,
- * GL on, and no --no-shared-memory. */
-bool gh_session_link_passes_fds(const struct gh_session *s);
 void gh_session_fail(struct gh_session *s, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 void gh_session_end(struct gh_session *s, const char *why);
-
-/* requests.c: link -> compositor. Runs the frames received, up to the
- * queue bound (gh_session_congested). */
-void gh_link_process(struct gh_session *s);
+/* Whether the link may carry fds (WIRE_FEATURE_FD_PASSING): a unix socket,
+ * GL on, and no --no-shared-memory. */
+bool gh_session_link_passes_fds(const struct gh_session *s);
 /* True while a queue is over the bound: no more link frames are run. */
 bool gh_session_congested(const struct gh_session *s);
 /* Stops reading the link or the compositor where a queue is over the
  * bound (logged at debug level). */
 void gh_session_throttle(struct gh_session *s);
+/* Clipboard transfers from the compositor, which wait while the link queues more than
+ * the bound, go on once it is down to half. */
+void gh_session_resume_pipes(struct gh_session *s);
+
+/* ---- the dispatchers, which session-run.c calls ---- */
+
+/* requests.c: link -> compositor. Runs the frames received, up to the
+ * queue bound (gh_session_congested). */
+void gh_link_process(struct gh_session *s);
 /* events.c: compositor -> link. */
 void gh_compositor_process(struct gh_session *s);
 

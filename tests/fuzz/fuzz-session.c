@@ -1,6 +1,6 @@
 /*
  * libFuzzer harness: the bytes gpupipe-proxy sends on a link, into
- * gpupipe-host's real session code (gpuhost/session.c, requests.c,
+ * gpupipe-host's real session code (gpuhost/session-run.c, session.c, requests.c,
  * events.c, registry.c, shm.c, clipboard.c, gpupipe.c and protocols/),
  * with a compositor stand-in (standin.c) on the other side.
  *
