@@ -58,25 +58,32 @@ struct px_handle_fd {
 	int fd;
 };
 
-/* Runs the client until the app or the link goes away. Takes app_fd. */
+/* client-run.c: runs the client until the app or the link goes away. Takes app_fd. */
 int px_client_run(int app_fd, const struct px_options *options);
 
-/* Ends the client: logs reason (if any) at the given level and stops the
- * loop. Never exits the process itself. */
+/* ---- client.c: what every part may do to the client ---- */
+
+/* Ends the client: logs reason (if any) at the given level, tells the app on an error, and
+ * stops the loop. Never exits the process itself. */
+void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 /* After the link's queue was written (some of it): what waited for room
  * there (the app's socket, GL streams, clipboard transfers) is read again once the queue is
  * under half of PX_BACKPRESSURE_BYTES. Every flush of the link calls it, as
  * a flush that empties the queue ends the wait for WL_EVENT_WRITABLE. */
 void px_client_link_flushed(struct px_client *client);
-void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
+/* After the app's queue was written: the link, paused while the app read slowly, is read
+ * again once that queue is under half of PX_BACKPRESSURE_BYTES. */
+void px_client_app_flushed(struct px_client *client);
+
+/* to-app.c: one event to the app (msg->size bytes); false when the client was closed. */
+bool px_event_send(struct px_client *client, struct wire_msg *msg, struct wire_object *obj);
+
+/* ---- the dispatchers, which client-run.c calls ---- */
 
 /* requests.c: app -> link. */
 void px_requests_process(struct px_client *client);
-
 /* events.c: link -> app. */
 void px_events_process(struct px_client *client);
-/* One event to the app (msg->size bytes); false when the client was closed. */
-bool px_event_send(struct px_client *client, struct wire_msg *msg, struct wire_object *obj);
 
 #endif
