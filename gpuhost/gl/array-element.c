@@ -39,7 +39,7 @@ bool gh_gl_begin_end_allows(struct gl_exec *x, uint32_t op)
 {
 	if (op < GL_OP_GLES_BASE) {
 		/* Its upload and re-pointing would be refused by the driver. */
-		if (op == GL_OP_CLIENT_ARRAY)
+		if (op == GL_OP_CLIENT_ARRAY || op == GL_OP_CLIENT_ARRAY_AGAIN)
 			return gh_gl_fail(x, "a client array between glBegin and glEnd");
 		/* Buffer binds, maps and unmaps the driver would refuse. */
 		if (!gl_begin_end_allows(op))

@@ -5,11 +5,14 @@
  * vertices the next draw uses. It lands at vertex `first` of a scratch
  * buffer the host owns (one per attribute per context; not an app name,
  * so the app can neither name nor delete it) and the attribute points
- * there, so the draw's own indices work unchanged.
+ * there, so the draw's own indices work unchanged. GL_OP_CLIENT_ARRAY_AGAIN
+ * points it there once more, at the vertices the buffer still holds from the
+ * array's last GL_OP_CLIENT_ARRAY, which must have had the same header.
  *
  * GL_OP_BUFFER_READ: the bytes of a bound buffer, for glMapBufferRange
  * with GL_MAP_READ_BIT on the app side.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,29 +67,57 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t s
 	return buf;
 }
 
+struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
+                                           const struct gl_client_array *h, uint32_t bytes,
+                                           uint32_t *name, struct gh_gl_array_sent *sent,
+                                           const void *data, uint32_t n)
+{
+	bool again = x->op == GL_OP_CLIENT_ARRAY_AGAIN;
+	if (again && (!sent->valid || memcmp(&sent->h, h, sizeof(*h)) != 0))
+		return gh_gl_fail(x,
+		                  "%s: vertices %u..%u again, which its last GL_OP_CLIENT_ARRAY "
+		                  "did not send",
+		                  what, h->first, h->first + h->count),
+		       NULL;
+	if (!again && (n == GL_BLOB_NULL || n != (uint64_t)h->count * bytes))
+		return gh_gl_fail(x, "%s: %u bytes for %u vertices of %u bytes", what,
+		                  n == GL_BLOB_NULL ? 0 : n, h->count, bytes),
+		       NULL;
+	uint64_t need = ((uint64_t)h->first + h->count) * bytes;
+	if (need > GH_GL_MAX_CLIENT_ARRAY)
+		return gh_gl_fail(x, "%s: vertices %u..%u need %llu bytes, over %u", what, h->first,
+		                  h->first + h->count, (unsigned long long)need,
+		                  GH_GL_MAX_CLIENT_ARRAY),
+		       NULL;
+	/* Again, the buffer is as big as that command left it: no growth, which
+	 * would drop its contents. */
+	struct gh_gl_buffer *buf = gh_gl_scratch(x, name, need);
+	if (!buf || again)
+		return buf;
+	if (n)
+		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)h->first * bytes, n, data);
+	sent->h = *h;
+	sent->valid = true;
+	return buf;
+}
+
 /* A generic attribute (GLES 2 and later). */
 static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,
                          uint32_t n)
 {
-	uint32_t index = h->index, size = h->size, type = h->type, first = h->first;
-	uint32_t count = h->count, mode = h->mode;
+	uint32_t index = h->index, size = h->size, type = h->type, mode = h->mode;
 	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, size, type);
 	/* GL refuses GL_BGRA but normalized (and would keep the previous array). */
 	bool bgra_ok = size != GH_GL_BGRA || mode == GL_CLIENT_ARRAY_NORMALIZED;
 	if (index >= x->gl->max_attribs || !bytes || !bgra_ok || mode > GL_CLIENT_ARRAY_INTEGER)
 		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
 		                  mode);
-	uint64_t need = ((uint64_t)first + count) * bytes;
-	if (n == GL_BLOB_NULL || n != (uint64_t)count * bytes)
-		return gh_gl_fail(x, "%u bytes for %u vertices of %u bytes", n, count, bytes);
-	if (need > GH_GL_MAX_CLIENT_ARRAY)
-		return gh_gl_fail(x, "vertices %u..%u need %llu bytes, over %u", first,
-		                  first + count, (unsigned long long)need, GH_GL_MAX_CLIENT_ARRAY);
-	struct gh_gl_buffer *buf = gh_gl_scratch(x, &x->ctx->scratch[index], need);
+	char what[32];
+	snprintf(what, sizeof(what), "attribute %u", index);
+	struct gh_gl_buffer *buf = gh_gl_client_vertices(x, what, h, bytes, &x->ctx->scratch[index],
+	                                                 &x->ctx->scratch_sent[index], data, n);
 	if (!buf)
 		return false;
-	if (n)
-		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)first * bytes, n, data);
 	if (mode == GL_CLIENT_ARRAY_INTEGER)
 		gles_host.glVertexAttribIPointer(index, (GLint)size, type, 0, NULL);
 	else
@@ -114,10 +145,10 @@ bool gh_gl_client_array(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gl_client_array h;
 	gl_rd_struct(r, &h, sizeof(h));
-	uint32_t n;
+	uint32_t n = 0;
 	/* Only the driver reads the vertices (glBufferSubData into the
-	 * scratch buffer): from shared memory, where they lie. */
-	const void *data = gl_rd_blob_unread(r, &n);
+	 * scratch buffer): from shared memory, where they lie. AGAIN has none. */
+	const void *data = x->op == GL_OP_CLIENT_ARRAY ? gl_rd_blob_unread(r, &n) : NULL;
 	if (!gh_gl_reader_done(x, r))
 		return false;
 	uint32_t api = x->ctx->level.api;

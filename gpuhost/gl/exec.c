@@ -36,6 +36,7 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_BUFFER_PULL] = "GL_OP_BUFFER_PULL",
         [GL_OP_LIST_DRAW] = "GL_OP_LIST_DRAW",
         [GL_OP_PING] = "GL_OP_PING",
+        [GL_OP_CLIENT_ARRAY_AGAIN] = "GL_OP_CLIENT_ARRAY_AGAIN",
 };
 
 const char *gh_gl_op_name(uint32_t op)

@@ -377,19 +377,11 @@ bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, c
 	if (!bytes || h->mode)
 		return gh_gl_fail(x, "%s of %u x type 0x%x (mode %u)", array_name(slot), h->size,
 		                  h->type, h->mode);
-	uint64_t need = ((uint64_t)h->first + h->count) * bytes;
-	if (n == GL_BLOB_NULL || n != (uint64_t)h->count * bytes)
-		return gh_gl_fail(x, "%s: %u bytes for %u vertices of %u bytes", array_name(slot),
-		                  n == GL_BLOB_NULL ? 0 : n, h->count, bytes);
-	if (need > GH_GL_MAX_CLIENT_ARRAY)
-		return gh_gl_fail(x, "%s: vertices %u..%u need %llu bytes, over %u",
-		                  array_name(slot), h->first, h->first + h->count,
-		                  (unsigned long long)need, GH_GL_MAX_CLIENT_ARRAY);
-	struct gh_gl_buffer *buf = gh_gl_scratch(x, &ctx->scratch_ff[slot], need);
+	struct gh_gl_buffer *buf =
+	        gh_gl_client_vertices(x, array_name(slot), h, bytes, &ctx->scratch_ff[slot],
+	                              &ctx->scratch_ff_sent[slot], data, n);
 	if (!buf)
 		return false;
-	if (n)
-		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)h->first * bytes, n, data);
 	select_unit(slot);
 	point_at_scratch(h, slot);
 	restore_unit(x, slot);

@@ -581,6 +581,13 @@ struct gh_gl_attrib_stack {
 	uint64_t bytes;          /* charged to the GL memory quota */
 };
 
+/* The header of the last GL_OP_CLIENT_ARRAY a scratch buffer took, whose vertices it
+ * still holds (valid: one was taken). */
+struct gh_gl_array_sent {
+	struct gl_client_array h;
+	bool valid;
+};
+
 struct gh_gl_context {
 	struct gh_gl *gl;
 	uint32_t handle;
@@ -611,7 +618,10 @@ struct gh_gl_context {
 	EGLSurface egl_read;
 	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
 	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
-	uint32_t client_unit;                 /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
+	/* What each scratch buffer holds: GL_OP_CLIENT_ARRAY_AGAIN names it. */
+	struct gh_gl_array_sent scratch_sent[GH_GL_MAX_ATTRIBS];
+	struct gh_gl_array_sent scratch_ff_sent[GH_GL_FF_ARRAYS];
+	uint32_t client_unit; /* GLES 1: glClientActiveTexture - GL_TEXTURE0 */
 	struct gl_exec *current_on;
 	uint32_t errors; /* see gh_gl_error_record */
 	struct gh_gl_bindings bind;
@@ -821,13 +831,21 @@ enum gl_guard gh_gl_pack_range(struct gl_exec *x, const char *cmd, uint64_t offs
 
 bool gh_gl_ff_check(struct gl_exec *x, bool any, uint64_t last, uint32_t *hide);
 void gh_gl_ff_hide(struct gl_exec *x, uint32_t hide, bool enable);
-/* GL_OP_CLIENT_ARRAY of a fixed-function array (h->array is not
+/* GL_OP_CLIENT_ARRAY (or _AGAIN: data NULL) of a fixed-function array (h->array is not
  * GL_ARRAY_ATTRIB): checked, placed in the array's scratch buffer. */
 bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,
                            uint32_t n);
 /* The scratch buffer `*name` (0: made now), with room for `size` bytes
  * and bound to GL_ARRAY_BUFFER; NULL after failing (arrays.c). */
 struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *name, uint64_t size);
+/* A client array's vertices (h, of `bytes` each) in its scratch buffer `*name`, bound to
+ * GL_ARRAY_BUFFER: GL_OP_CLIENT_ARRAY's blob (data, n) copied there and `sent` noted, or
+ * for GL_OP_CLIENT_ARRAY_AGAIN (x->op) the ones `sent` says it holds, if h is its header.
+ * `what` names the array in the reason. NULL after failing the link (arrays.c). */
+struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
+                                           const struct gl_client_array *h, uint32_t bytes,
+                                           uint32_t *name, struct gh_gl_array_sent *sent,
+                                           const void *data, uint32_t n);
 
 /* ---- sync.c, image.c, arrays.c ---- */
 

@@ -239,6 +239,7 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 	case GL_OP_IMAGE_DESTROY:
 		return gh_gl_image_op(x, r);
 	case GL_OP_CLIENT_ARRAY:
+	case GL_OP_CLIENT_ARRAY_AGAIN:
 		return with_context(x, r, gh_gl_client_array);
 	case GL_OP_BUFFER_READ:
 		return with_context(x, r, gh_gl_buffer_read);

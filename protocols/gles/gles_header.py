@@ -321,7 +321,7 @@ bool gles_dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, co
  * and the glvnd dispatch), NULL for any other name. */
 void *gl_gles_lookup(const char *name);
 ''')
-    out.append('/* ---- Host side (gles-decode.c) ---- */')
+    out.append('/* ---- Host side (gles-decode.c, gles-host.c) ---- */')
     out.append('')
     for c in cmds:
         out.append('typedef %s;' % c.proto('(GL_APIENTRYP gles_pfn_%s)' % c.name))

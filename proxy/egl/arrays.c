@@ -92,3 +92,17 @@ void ge_pack_vertices(uint8_t *out, const uint8_t *base, uint32_t first, uint32_
 	for (uint32_t i = 0; i < count; i++)
 		memcpy(out + (size_t)i * elem, src + (size_t)i * stride, elem);
 }
+
+bool ge_vertices_equal(const uint8_t *packed, const uint8_t *base, uint32_t first, uint32_t count,
+                       uint32_t elem, uint32_t stride)
+{
+	if (!stride)
+		stride = elem;
+	const uint8_t *src = base + (uint64_t)first * stride;
+	if (stride == elem)
+		return memcmp(packed, src, (size_t)count * elem) == 0;
+	for (uint32_t i = 0; i < count; i++)
+		if (memcmp(packed + (size_t)i * elem, src + (size_t)i * stride, elem) != 0)
+			return false;
+	return true;
+}

@@ -33,5 +33,9 @@ bool ge_index_range(uint32_t type, const void *indices, uint32_t count, uint64_t
  * tightly packed, into `out` (count * elem bytes). */
 void ge_pack_vertices(uint8_t *out, const uint8_t *base, uint32_t first, uint32_t count,
                       uint32_t elem, uint32_t stride);
+/* Whether `packed` (count * elem bytes, as ge_pack_vertices leaves them) holds those very
+ * vertices of the attribute at `base`. */
+bool ge_vertices_equal(const uint8_t *packed, const uint8_t *base, uint32_t first, uint32_t count,
+                       uint32_t elem, uint32_t stride);
 
 #endif

@@ -25,6 +25,20 @@ bool ge_send_element_arrays(struct gl_enc *e, uint32_t i);
 struct ge_gl_state;
 bool ge_has_client_arrays(struct ge_gl_state *gl);
 
+/* ---- gles-array-again.c: client arrays not sent again while unchanged ---- */
+struct ge_attrib;
+struct gl_client_array;
+/* Whether the vertices h names of the app's array a (elem bytes each, at a->pointer) are,
+ * byte for byte, the ones `slot` (GE_ARRAY_SLOTS) last sent with header h: then
+ * GL_OP_CLIENT_ARRAY_AGAIN carries the header alone. */
+bool ge_array_again(const struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
+                    const struct ge_attrib *a, uint32_t elem);
+/* After GL_OP_CLIENT_ARRAY of `slot` with header h: its n packed bytes kept (or the slot
+ * forgotten, where they are too few or past the context's bound). */
+void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
+                   const uint8_t *packed, uint32_t n);
+void ge_array_copies_free(struct ge_gl_state *gl);
+
 /* ---- gles-readback.c: readbacks into the app's memory ---- */
 /* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for
  * glReadPixels): `pixels` itself when GL writes every byte of it or the

@@ -87,8 +87,11 @@ void GL_APIENTRY gl_enc_special_glVertexAttribIPointer(GLuint index, GLint size,
 	attrib_pointer(index, size, type, GL_FALSE, stride, pointer, true);
 }
 
-static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const struct ge_attrib *a,
-                       uint32_t first, uint32_t count)
+/* The vertices [first, first + count) of array `slot` (GE_ARRAY_SLOTS), which travels as
+ * (kind, index): the header alone where they are the ones it last sent
+ * (gles-array-again.c), else with them. */
+static bool send_array(struct gl_enc *e, uint32_t slot, uint32_t kind, uint32_t index,
+                       const struct ge_attrib *a, uint32_t first, uint32_t count)
 {
 	/* A compatibility context's fixed-function arrays take desktop GL's
 	 * formats (GL_DOUBLE, GL_BGRA colours). */
@@ -112,6 +115,8 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
+	if (ge_array_again(e->gl, slot, &h, a, elem))
+		return ge_stream_op(e, GL_OP_CLIENT_ARRAY_AGAIN, &h, sizeof(h));
 	/* Big arrays go into the stream's shared memory (shared.c). */
 	uint64_t pos;
 	uint8_t *shared = ge_shared_reserve(e, (uint32_t)bytes, &pos);
@@ -125,6 +130,7 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 		p = ge_put_u32(p, (uint32_t)pos);
 		ge_put_u32(p, (uint32_t)(pos >> 32));
 		gl_enc_end(e);
+		ge_array_sent(e->gl, slot, &h, shared, (uint32_t)bytes);
 		return true;
 	}
 	uint8_t *p = ge_stream_op_begin(e, GL_OP_CLIENT_ARRAY, &h, sizeof(h),
@@ -136,6 +142,8 @@ static bool send_array(struct gl_enc *e, uint32_t kind, uint32_t index, const st
 	uint32_t pad = ((uint32_t)bytes + 3u) & ~3u;
 	for (uint32_t i = (uint32_t)bytes; i < pad; i++)
 		p[i] = 0;
+	/* Noted before the command is ended: the stream may send it from p at once. */
+	ge_array_sent(e->gl, slot, &h, p, (uint32_t)bytes);
 	gl_enc_end(e);
 	return true;
 }
@@ -213,7 +221,8 @@ static bool send_set(struct gl_enc *e, int set, uint64_t first, uint64_t count, 
 				return false;
 			}
 		}
-		if (!send_array(e, kind, index, a, (uint32_t)from, (uint32_t)k))
+		uint32_t slot = set == 0 ? GE_MAX_ATTRIBS + i : i;
+		if (!send_array(e, slot, kind, index, a, (uint32_t)from, (uint32_t)k))
 			return false;
 	}
 	return true;
@@ -231,7 +240,8 @@ bool ge_send_element_arrays(struct gl_enc *e, uint32_t i)
 				continue;
 			if (set == 0)
 				ge_ff_wire(j, &kind, &index);
-			if (!send_array(e, kind, index, a, i, 1))
+			uint32_t slot = set == 0 ? GE_MAX_ATTRIBS + j : j;
+			if (!send_array(e, slot, kind, index, a, i, 1))
 				return false;
 		}
 	}

@@ -15,6 +15,7 @@
 #include "debug.h"
 #include "ge.h"
 #include "gles-codec.h"
+#include "gles-client.h"
 #include "state.h"
 #include "stream.h"
 
@@ -107,6 +108,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_share_unref(gl->share);
 	ge_debug_free(gl->debug);
 	ge_client_attrib_free(gl);
+	ge_array_copies_free(gl);
 	free(gl->arb_error_string);
 	free(gl);
 }

@@ -60,6 +60,9 @@ enum ge_ff_array {
 /* Texture units tracked; GL_MAX_TEXTURE_UNITS above this is reported as this. */
 #define GE_MAX_TEXTURE_UNITS 8
 #define GE_FF_ARRAYS (GE_FF_TEXCOORD0 + GE_MAX_TEXTURE_UNITS)
+/* A context's client arrays, each a slot of gles-array-again.c: the generic attributes
+ * (0..GE_MAX_ATTRIBS-1), then the fixed-function ones (GE_MAX_ATTRIBS + GE_FF_*). */
+#define GE_ARRAY_SLOTS (GE_MAX_ATTRIBS + GE_FF_ARRAYS)
 
 /* Client arrays live in the default vertex array only, where GL refuses
  * the ES 3.1 binding commands: there attribute i reads binding point i and
@@ -195,6 +198,8 @@ struct ge_gl_state {
 	 * asked of the host again before its next use. */
 	bool nv_restart, nv_restart_stale;
 	uint32_t nv_restart_index;
+	/* What each client array last sent (gles-array-again.c), made on first use. */
+	struct ge_array_copies *array_copies;
 };
 
 /* ---- gl-restart-nv.c ---- */

@@ -189,6 +189,25 @@ static void test_arrays(void)
 	const float src[8] = {0, 1, 2, 3, 4, 5, 6, 7};
 	ge_pack_vertices((uint8_t *)tight, (const uint8_t *)src, 1, 2, 8, 0);
 	expect(tight[0] == 2 && tight[3] == 5, "stride 0 means tightly packed");
+
+	/* What gles-array-again.c compares before sending a client array's header alone. */
+	expect(ge_vertices_equal((const uint8_t *)pos, (const uint8_t *)v, 2, 3, 8,
+	                         sizeof(struct vtx)),
+	       "strided vertices equal their packed copy");
+	v[3].y = 99;
+	expect(!ge_vertices_equal((const uint8_t *)pos, (const uint8_t *)v, 2, 3, 8,
+	                          sizeof(struct vtx)),
+	       "a vertex written in place differs");
+	v[3].y = -3;
+	v[5].rgba[0] = 77; /* outside the compared attribute and range */
+	v[1].x = 77;
+	expect(ge_vertices_equal((const uint8_t *)pos, (const uint8_t *)v, 2, 3, 8,
+	                         sizeof(struct vtx)),
+	       "bytes between the attribute's elements and outside the range do not count");
+	expect(ge_vertices_equal((const uint8_t *)tight, (const uint8_t *)src, 1, 2, 8, 0),
+	       "tightly packed vertices equal their copy");
+	expect(!ge_vertices_equal((const uint8_t *)tight, (const uint8_t *)src, 0, 2, 8, 0),
+	       "another range of the same array differs");
 }
 
 static void test_map(void)

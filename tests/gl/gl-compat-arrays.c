@@ -4,6 +4,8 @@
  * profile's client arrays and pixel rectangles, each checked by pixels or values read back:
  *
  *   ff-arrays        vertex and colour arrays in client memory (GL_DOUBLE vertices)
+ *   arrays-again     client arrays of a few KiB drawn again unchanged, then rewritten in
+ *                    place (the same pointers): every draw shows what they hold then
  *   secondary-fog    secondary colour (GL_COLOR_SUM) and fog coordinate client arrays
  *   index-edge       colour index and edge flag arrays accepted (their state read back)
  *   interleaved      glInterleavedArrays GL_C4UB_V2F and GL_C3F_V3F, drawn
@@ -89,6 +91,58 @@ static void check_ff_arrays(void)
 	GLvoid *p = NULL;
 	glGetPointerv(GL_COLOR_ARRAY_POINTER, &p);
 	ok = ok && (p == colors || gc_fail(c, "GL_COLOR_ARRAY_POINTER is %p", p));
+	gc_result(c, ok);
+}
+
+/* gpupipe sends a client array that did not change since its last draw as a header alone
+ * (GL_OP_CLIENT_ARRAY_AGAIN), for arrays of 1 KiB or more: these are 2400 and 1200 bytes.
+ * Vertices 0..5 are a full-target quad of two triangles, the rest piled on one corner. */
+enum { AGAIN_N = 300 };
+
+static void again_colours(GLubyte (*col)[4], int first, int last, GLubyte r, GLubyte g, GLubyte b)
+{
+	for (int i = first; i <= last; i++) {
+		col[i][0] = r;
+		col[i][1] = g;
+		col[i][2] = b;
+		col[i][3] = 255;
+	}
+}
+
+static bool again_draw(const char *c, unsigned low_left, unsigned top_right, const char *what)
+{
+	clear();
+	glDrawArrays(GL_TRIANGLES, 0, AGAIN_N);
+	return gc_no_error(c, what) && gc_pixel_is(c, 1, 1, low_left, what) &&
+	       gc_pixel_is(c, SIZE - 2, SIZE - 2, top_right, what);
+}
+
+static void check_arrays_again(void)
+{
+	const char *c = "arrays-again";
+	static GLfloat pos[AGAIN_N][2];
+	static GLubyte col[AGAIN_N][4];
+	static const GLfloat quad[6][2] = {{-1, -1}, {1, -1}, {-1, 1}, {1, -1}, {1, 1}, {-1, 1}};
+	for (int i = 0; i < AGAIN_N; i++) {
+		pos[i][0] = i < 6 ? quad[i][0] : -1;
+		pos[i][1] = i < 6 ? quad[i][1] : -1;
+	}
+	again_colours(col, 0, AGAIN_N - 1, 255, 0, 0);
+	reset_arrays();
+	glVertexPointer(2, GL_FLOAT, 0, pos);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, col);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	bool ok = again_draw(c, 0xff0000, 0xff0000, "the first draw: red");
+	ok = ok && again_draw(c, 0xff0000, 0xff0000, "the same arrays again: red");
+	again_colours(col, 0, AGAIN_N - 1, 0, 255, 0);
+	ok = ok && again_draw(c, 0x00ff00, 0x00ff00, "every colour rewritten in place: green");
+	again_colours(col, 3, 5, 0, 0, 255);
+	ok = ok && again_draw(c, 0x00ff00, 0x0000ff, "the second triangle's colours: blue");
+	ok = ok && again_draw(c, 0x00ff00, 0x0000ff, "unchanged since: the same");
+	pos[4][0] = 1; /* onto vertex 3: the second triangle collapses */
+	pos[4][1] = -1;
+	ok = ok && again_draw(c, 0x00ff00, 0x000000, "a vertex moved in place: no second triangle");
 	gc_result(c, ok);
 }
 
@@ -730,6 +784,7 @@ int main(void)
 	if (!gc_no_error("setup", "the framebuffer"))
 		return 1;
 	check_ff_arrays();
+	check_arrays_again();
 	check_secondary_fog();
 	check_index_edge();
 	check_interleaved();

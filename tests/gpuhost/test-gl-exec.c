@@ -145,6 +145,19 @@ static bool draw_elements_renders(struct gt *t)
 	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 0, 255, 0, 255);
 }
 
+/* The header of a client array of attribute 0: vertices 2..4, four floats each. */
+static void client_array_header(struct gt *t, uint32_t op)
+{
+	gt_begin(t, op);
+	gt_u32(t, GL_ARRAY_ATTRIB);
+	gt_u32(t, 0);
+	gt_u32(t, 4);
+	gt_u32(t, GL_FLOAT);
+	gt_u32(t, 0);
+	gt_u32(t, 2);
+	gt_u32(t, 3);
+}
+
 static bool client_arrays_and_indices_render(struct gt *t)
 {
 	uint8_t px[16 * 16 * 4];
@@ -153,14 +166,7 @@ static bool client_arrays_and_indices_render(struct gt *t)
 		return false;
 	clear(t, 0, 0, 0);
 	/* Vertices 2..4, as the app's draw uses them. */
-	gt_begin(t, GL_OP_CLIENT_ARRAY);
-	gt_u32(t, GL_ARRAY_ATTRIB);
-	gt_u32(t, 0);
-	gt_u32(t, 4);
-	gt_u32(t, GL_FLOAT);
-	gt_u32(t, 0);
-	gt_u32(t, 2);
-	gt_u32(t, 3);
+	client_array_header(t, GL_OP_CLIENT_ARRAY);
 	gt_blob(t, triangle, sizeof(triangle));
 	gt_end(t);
 	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
@@ -171,6 +177,35 @@ static bool client_arrays_and_indices_render(struct gt *t)
 	gt_u64(t, 0);
 	gt_blob(t, idx, sizeof(idx));
 	gt_end(t);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 255, 255, 0, 255);
+}
+
+/* GL_OP_CLIENT_ARRAY_AGAIN draws the vertices the scratch buffer kept. Between the draws
+ * the surface is cleared to black and attribute 0 pointed at a buffer of vertices off the
+ * surface: only the attribute pointed back at the kept vertices fills it again. */
+static bool client_array_again_draws_the_kept_vertices(struct gt *t)
+{
+	uint8_t px[16 * 16 * 4];
+	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 1, 1, 0))
+		return false;
+	clear(t, 0, 0, 0);
+	client_array_header(t, GL_OP_CLIENT_ARRAY);
+	gt_blob(t, triangle, sizeof(triangle));
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 2, 3);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 255, 255, 0, 255),
+	      "the first draw");
+	static const float away[5 * 4] = {5, 5, 0, 1, 6, 5, 0, 1, 5, 6,
+	                                  0, 1, 5, 5, 0, 1, 6, 5, 0, 1};
+	vertex_buffer(t, 5, away, sizeof(away));
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 2, 3);
+	clear(t, 0, 0, 0);
+	client_array_header(t, GL_OP_CLIENT_ARRAY_AGAIN);
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 2, 3);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	return gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 255, 255, 0, 255);
 }
@@ -588,6 +623,7 @@ static const struct gt_case cases[] = {
         GT_CASE(draw_arrays_renders),
         GT_CASE(draw_elements_renders),
         GT_CASE(client_arrays_and_indices_render),
+        GT_CASE(client_array_again_draws_the_kept_vertices),
         GT_CASE(swap_copies_the_frame_upside_down_into_shm),
         GT_CASE(swap_copies_the_damage_of_every_frame_a_buffer_missed),
         GT_CASE(swap_leaves_rows_bottom_up_in_the_apps_context),

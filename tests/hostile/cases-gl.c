@@ -140,6 +140,44 @@ static bool gl_es1_client_array_of_an_unknown_kind(struct hl_env *e)
 	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: unknown array kind 77");
 }
 
+/* GL_OP_CLIENT_ARRAY_AGAIN: the header alone of a fixed-function array (no blob). */
+static void ff_array_again(struct hl_gl_link *g, uint32_t kind, uint32_t count)
+{
+	hl_gl_cmd_begin(g, GL_OP_CLIENT_ARRAY_AGAIN);
+	const uint32_t h[7] = {kind, 0, 2, GL_FLOAT, 0, 0, count};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g->cmds, h[i]);
+	hl_gl_cmd_end(g);
+}
+
+/* The same vertices again where the host's scratch buffer holds none: it would point the
+ * array at whatever that buffer held, or at no buffer at all. */
+static bool gl_es1_client_array_again_never_sent(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, which its "
+	                  "last GL_OP_CLIENT_ARRAY did not send");
+}
+
+/* Vertices 0..3 sent, then 0..4 "again": the fourth was never sent, and the scratch buffer
+ * may be too small to hold it. */
+static bool gl_es1_client_array_again_with_more_vertices(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	ff_array(&g, GL_ARRAY_VERTEX, 3, 24);
+	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
+	ff_array_again(&g, GL_ARRAY_VERTEX, 4);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..4 again, which its "
+	                  "last GL_OP_CLIENT_ARRAY did not send");
+}
+
 static bool gl_readback_past_the_surface(struct hl_env *e)
 {
 	struct hl_gl_link g;
@@ -527,6 +565,8 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_draw_reading_past_a_buffer_end),
         HL_CASE(gl_es1_client_array_past_its_blob),
         HL_CASE(gl_es1_client_array_of_an_unknown_kind),
+        HL_CASE(gl_es1_client_array_again_never_sent),
+        HL_CASE(gl_es1_client_array_again_with_more_vertices),
         HL_CASE(gl_readback_past_the_surface),
         HL_CASE(gl_gles_command_with_no_current_context),
         HL_CASE(gl_make_current_with_an_unknown_context),

@@ -67,7 +67,7 @@ struct side {
 	struct wire_pipes pipes;
 };
 
-/* The link owner's part (proxy/client.c, gpuhost/session.c): room again, read again. */
+/* The link owner's part (proxy/client-run.c, gpuhost/session-run.c): room again, read again. */
 static void on_link(struct wire_conn *conn, uint32_t mask, void *data)
 {
 	struct side *s = data;

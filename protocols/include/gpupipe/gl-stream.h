@@ -69,8 +69,9 @@
  * 5: GL_OP_LIST_DRAW.
  * 6: shared memory for uploads (GL_HOST_SHARED_MEMORY, GL_BLOB_SHARED,
  *    GL_OP_PING).
- * 7: gl_op_swap.flags (GL_SWAP_BOTTOM_UP_OK). */
-#define GL_STREAM_VERSION 7u
+ * 7: gl_op_swap.flags (GL_SWAP_BOTTOM_UP_OK).
+ * 8: GL_OP_CLIENT_ARRAY_AGAIN. */
+#define GL_STREAM_VERSION 8u
 
 /* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
  * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
@@ -307,6 +308,16 @@ enum gl_op {
 	 * command before it has run: the library waits for shared memory
 	 * (gl_shared_header.consumed) with it. */
 	GL_OP_PING = 23,
+
+	/* struct gl_client_array alone, no blob: the same vertices again. The
+	 * last GL_OP_CLIENT_ARRAY of this array (kind and index) on the
+	 * stream's current context had this very header, first and count
+	 * included, and the library knows the app's bytes are still the ones
+	 * it sent then (it compares them): the host points the array at its
+	 * scratch buffer, which still holds them, and nothing is copied. A
+	 * header that differs from that command's, or an array never sent on
+	 * the context, ends the link. */
+	GL_OP_CLIENT_ARRAY_AGAIN = 24,
 
 	GL_OP_EGL_COUNT,
 };
