@@ -75,8 +75,8 @@ struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
 	bool again = x->op == GL_OP_CLIENT_ARRAY_AGAIN;
 	if (again && (!sent->valid || memcmp(&sent->h, h, sizeof(*h)) != 0))
 		return gh_gl_fail(x,
-		                  "%s: vertices %u..%u again, which its last GL_OP_CLIENT_ARRAY "
-		                  "did not send",
+		                  "%s: vertices %u..%u again, but no GL_OP_CLIENT_ARRAY of this "
+		                  "array sent them last, with this format",
 		                  what, h->first, h->first + h->count),
 		       NULL;
 	if (!again && (n == GL_BLOB_NULL || n != (uint64_t)h->count * bytes))
@@ -89,11 +89,16 @@ struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
 		                  h->first + h->count, (unsigned long long)need,
 		                  GH_GL_MAX_CLIENT_ARRAY),
 		       NULL;
-	/* Again, the buffer is as big as that command left it: no growth, which
-	 * would drop its contents. */
-	struct gh_gl_buffer *buf = gh_gl_scratch(x, name, need);
-	if (!buf || again)
-		return buf;
+	/* Again: the buffer that command filled, never grown (which would drop
+	 * its contents); it holds `need` bytes, as that command's size was this. */
+	struct gh_gl_buffer *buf = gh_gl_scratch(x, name, again ? 0 : need);
+	if (!buf)
+		return NULL;
+	if (again)
+		return buf->size >= need
+		               ? buf
+		               : (gh_gl_fail(x, "%s: its scratch buffer lost the vertices", what),
+		                  NULL);
 	if (n)
 		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)h->first * bytes, n, data);
 	sent->h = *h;

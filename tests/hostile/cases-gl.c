@@ -159,8 +159,8 @@ static bool gl_es1_client_array_again_never_sent(struct hl_env *e)
 	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l,
-	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, which its "
-	                  "last GL_OP_CLIENT_ARRAY did not send");
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, but no "
+	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
 }
 
 /* Vertices 0..3 sent, then 0..4 "again": the fourth was never sent, and the scratch buffer
@@ -174,8 +174,47 @@ static bool gl_es1_client_array_again_with_more_vertices(struct hl_env *e)
 	ff_array_again(&g, GL_ARRAY_VERTEX, 4);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l,
-	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..4 again, which its "
-	                  "last GL_OP_CLIENT_ARRAY did not send");
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..4 again, but no "
+	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
+}
+
+/* Vertices 0..3 sent, then 0..4 sent: "again" 0..3 names what the scratch buffer held
+ * before the second, which it holds no more. */
+static bool gl_es1_client_array_again_after_another_was_sent(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	static const float xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
+	ff_array(&g, GL_ARRAY_VERTEX, 3, 24);
+	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY);
+	const uint32_t h[7] = {GL_ARRAY_VERTEX, 0, 2, GL_FLOAT, 0, 0, 4};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g.cmds, h[i]);
+	hl_gl_put_blob(&g, xy, sizeof(xy));
+	hl_gl_cmd_end(&g);
+	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, but no "
+	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
+}
+
+/* "Again" carries the header alone: a blob after it is a size that disagrees. */
+static bool gl_es1_client_array_again_with_a_blob(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready_es1(e, &g));
+	static const float xy[6] = {-1, -1, 3, -1, -1, 3};
+	ff_array(&g, GL_ARRAY_VERTEX, 3, 24);
+	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY_AGAIN);
+	const uint32_t h[7] = {GL_ARRAY_VERTEX, 0, 2, GL_FLOAT, 0, 0, 3};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g.cmds, h[i]);
+	hl_gl_put_blob(&g, xy, sizeof(xy));
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "GL_OP_CLIENT_ARRAY_AGAIN: command size does not match its arguments");
 }
 
 static bool gl_readback_past_the_surface(struct hl_env *e)
@@ -567,6 +606,8 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_es1_client_array_of_an_unknown_kind),
         HL_CASE(gl_es1_client_array_again_never_sent),
         HL_CASE(gl_es1_client_array_again_with_more_vertices),
+        HL_CASE(gl_es1_client_array_again_after_another_was_sent),
+        HL_CASE(gl_es1_client_array_again_with_a_blob),
         HL_CASE(gl_readback_past_the_surface),
         HL_CASE(gl_gles_command_with_no_current_context),
         HL_CASE(gl_make_current_with_an_unknown_context),
