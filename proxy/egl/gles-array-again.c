@@ -14,6 +14,11 @@
  * Every GL_OP_CLIENT_ARRAY of an array either becomes its copy or forgets it, as the host's
  * scratch buffer takes every one: the two never disagree. Small arrays (glArrayElement's one
  * vertex) are not kept, and a context keeps GE_ARRAY_AGAIN_LIMIT bytes of copies at most.
+ *
+ * An array that changes at every draw (vertices animated in the app's memory, or draws of
+ * other ranges of one array) would pay a copy per draw for nothing: one that differed at
+ * GE_ARRAY_AGAIN_MISSES draws in a row is neither compared nor copied for its next
+ * GE_ARRAY_AGAIN_REST draws, then tried again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,12 +31,17 @@
 #define GE_ARRAY_AGAIN_MIN 1024u
 /* Copies one context keeps, all arrays together. */
 #define GE_ARRAY_AGAIN_LIMIT (64u << 20)
+/* Draws in a row that found an array changed before it rests, and how many it rests. */
+#define GE_ARRAY_AGAIN_MISSES 4u
+#define GE_ARRAY_AGAIN_REST 64u
 
 struct ge_array_copy {
 	struct gl_client_array h;
 	uint8_t *bytes;
 	uint32_t size, cap;
 	bool valid;
+	uint32_t misses; /* draws in a row whose vertices differed from the copy */
+	uint32_t rest;   /* draws left before it is kept again */
 };
 
 struct ge_array_copies {
@@ -39,16 +49,18 @@ struct ge_array_copies {
 	struct ge_array_copy slot[GE_ARRAY_SLOTS];
 };
 
-bool ge_array_again(const struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
-                    const struct ge_attrib *a, uint32_t elem)
+bool ge_array_again(struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
+                    const void *pointer, uint32_t elem, uint32_t stride)
 {
-	const struct ge_array_copies *c = gl->array_copies;
+	struct ge_array_copies *c = gl->array_copies;
 	if (!c || slot >= GE_ARRAY_SLOTS)
 		return false;
-	const struct ge_array_copy *k = &c->slot[slot];
-	return k->valid && memcmp(&k->h, h, sizeof(*h)) == 0 &&
-	       ge_vertices_equal(k->bytes, a->pointer, h->first, h->count, elem,
-	                         (uint32_t)a->stride);
+	struct ge_array_copy *k = &c->slot[slot];
+	if (!k->valid || memcmp(&k->h, h, sizeof(*h)) != 0 ||
+	    !ge_vertices_equal(k->bytes, pointer, h->first, h->count, elem, stride))
+		return false;
+	k->misses = 0;
+	return true;
 }
 
 static void forget(struct ge_array_copies *c, struct ge_array_copy *k)
@@ -72,7 +84,15 @@ void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client
 			return;
 	}
 	struct ge_array_copy *k = &c->slot[slot];
+	/* Sent whole after a copy was kept: the draw found it changed. */
+	uint32_t misses = k->valid ? k->misses + 1 : k->misses, rest = k->rest;
 	k->valid = false;
+	if (rest || misses >= GE_ARRAY_AGAIN_MISSES) {
+		forget(c, k);
+		k->rest = rest ? rest - 1 : GE_ARRAY_AGAIN_REST;
+		return;
+	}
+	k->misses = misses;
 	if (n < GE_ARRAY_AGAIN_MIN) {
 		forget(c, k);
 		return;

@@ -26,15 +26,15 @@ struct ge_gl_state;
 bool ge_has_client_arrays(struct ge_gl_state *gl);
 
 /* ---- gles-array-again.c: client arrays not sent again while unchanged ---- */
-struct ge_attrib;
 struct gl_client_array;
-/* Whether the vertices h names of the app's array a (elem bytes each, at a->pointer) are,
- * byte for byte, the ones `slot` (GE_ARRAY_SLOTS) last sent with header h: then
- * GL_OP_CLIENT_ARRAY_AGAIN carries the header alone. */
-bool ge_array_again(const struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
-                    const struct ge_attrib *a, uint32_t elem);
+/* Whether the vertices h names of the app's array at `pointer` (elem bytes each, every
+ * `stride` bytes, 0: packed) are, byte for byte, the ones `slot` (GE_ARRAY_SLOTS) last sent
+ * with header h: then GL_OP_CLIENT_ARRAY_AGAIN carries the header alone. */
+bool ge_array_again(struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
+                    const void *pointer, uint32_t elem, uint32_t stride);
 /* After GL_OP_CLIENT_ARRAY of `slot` with header h: its n packed bytes kept (or the slot
- * forgotten, where they are too few or past the context's bound). */
+ * forgotten, where they are too few, past the context's bound, or the array has been
+ * changing at every draw and rests). */
 void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client_array *h,
                    const uint8_t *packed, uint32_t n);
 void ge_array_copies_free(struct ge_gl_state *gl);

@@ -115,7 +115,7 @@ static bool send_array(struct gl_enc *e, uint32_t slot, uint32_t kind, uint32_t 
 		gl_enc_error(e, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	if (ge_array_again(e->gl, slot, &h, a, elem))
+	if (ge_array_again(e->gl, slot, &h, a->pointer, elem, (uint32_t)a->stride))
 		return ge_stream_op(e, GL_OP_CLIENT_ARRAY_AGAIN, &h, sizeof(h));
 	/* Big arrays go into the stream's shared memory (shared.c). */
 	uint64_t pos;

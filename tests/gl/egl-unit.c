@@ -16,8 +16,10 @@
 
 #include "arrays.h"
 #include "fallback.h"
+#include "gles-client.h"
 #include "ge.h"
 #include "map.h"
+#include "state.h"
 
 static int failures;
 
@@ -213,6 +215,47 @@ static void test_arrays(void)
 	       "another range of the same array differs");
 }
 
+/* gles-array-again.c: an array kept is sent as its header alone while unchanged; one that
+ * changed at 4 draws in a row rests for 64 before it is kept again. */
+static void test_array_again(void)
+{
+	struct ge_gl_state *gl = calloc(1, sizeof(*gl));
+	float v[100 * 4];
+	for (int i = 0; i < 400; i++)
+		v[i] = (float)i;
+	struct gl_client_array h = {
+	        .array = GL_ARRAY_ATTRIB, .size = 4, .type = GL_FLOAT, .count = 100};
+	const uint32_t n = sizeof(v);
+	expect(!ge_array_again(gl, 0, &h, v, 16, 0), "nothing kept before the first draw");
+	ge_array_sent(gl, 0, &h, (const uint8_t *)v, n);
+	expect(ge_array_again(gl, 0, &h, v, 16, 0), "the same vertices: the header alone");
+	struct gl_client_array fewer = h;
+	fewer.count = 99;
+	expect(!ge_array_again(gl, 0, &fewer, v, 16, 0), "another range is sent");
+	expect(!ge_array_again(gl, 1, &h, v, 16, 0), "another array is sent");
+	int misses = 0;
+	for (; misses < 4; misses++) {
+		v[misses] += 1000;
+		expect(!ge_array_again(gl, 0, &h, v, 16, 0), "a vertex changed in place is sent");
+		ge_array_sent(gl, 0, &h, (const uint8_t *)v, n);
+	}
+	int rested = 0;
+	while (!ge_array_again(gl, 0, &h, v, 16, 0) && rested < 1000) {
+		ge_array_sent(gl, 0, &h, (const uint8_t *)v, n);
+		rested++;
+	}
+	/* 64 draws sent whole without a copy, the 65th copied, the next its header alone. */
+	expect(rested == 65, "an array that changed at 4 draws in a row rests for 64 (%d)",
+	       rested - 1);
+	float small[8] = {0};
+	struct gl_client_array hs = {
+	        .array = GL_ARRAY_ATTRIB, .index = 2, .size = 4, .type = GL_FLOAT, .count = 2};
+	ge_array_sent(gl, 2, &hs, (const uint8_t *)small, sizeof(small));
+	expect(!ge_array_again(gl, 2, &hs, small, 16, 0), "arrays under 1 KiB are not kept");
+	ge_array_copies_free(gl);
+	free(gl);
+}
+
 static void test_map(void)
 {
 	struct ge_map m = {0};
@@ -306,6 +349,8 @@ int main(int argc, char **argv)
 		test_choose();
 	else if (strcmp(argv[1], "arrays") == 0)
 		test_arrays();
+	else if (strcmp(argv[1], "array-again") == 0)
+		test_array_again();
 	else if (strcmp(argv[1], "map") == 0)
 		test_map();
 	else if (strcmp(argv[1], "vendors") == 0)
