@@ -103,6 +103,16 @@ SUMMARY: AddressSanitizer: 152 byte(s) leaked in 2 allocation(s).
                  frame(5, "gl_exec_glDrawArrays", "protocols/gles/gles-decode.c:50:1")]) + """
 SUMMARY: libFuzzer: timeout
 """),
+    ("a slow input, interrupted in code llvmpipe compiled (no module)", "resource", """
+==1== ERROR: libFuzzer: timeout after 35 seconds
+""" + "\n".join([frame(0, "__sanitizer_print_stack_trace", "compiler-rt/lib/asan/asan_stack.cpp:87:3"),
+                 frame(1, "fuzzer::PrintStackTrace()", "compiler-rt/lib/fuzzer/FuzzerUtil.cpp:210:5"),
+                 frame(2, "fuzzer::Fuzzer::AlarmCallback()", "compiler-rt/lib/fuzzer/FuzzerLoop.cpp:301:5"),
+                 frame(3, module="/lib/x86_64-linux-gnu/libc.so.6"),
+                 "    #4 0x7f2d89db6000  (<unknown module>)"]) + """
+
+SUMMARY: libFuzzer: timeout
+"""),
     ("a slow input, interrupted in gpupipe's code", "gpupipe", """
 ==1== ERROR: libFuzzer: timeout after 30 seconds
 """ + "\n".join([frame(0, "__sanitizer_print_stack_trace", "compiler-rt/lib/asan/asan_stack.cpp:87:3"),
