@@ -20,7 +20,8 @@ meson tests, fuzz-out/ for tools/fuzz):
 
 Every crash report is classified by where it happened: the first stack frame
 that is not the sanitizer, libFuzzer or libc. A frame in the GL driver (Mesa,
-LLVM, glvnd, libdrm, GBM) makes it the driver's, unless the report shows the
+LLVM, glvnd, libdrm, GBM, or code in no module: what llvmpipe compiled as it ran)
+makes it the driver's, unless the report shows the
 memory involved was gpupipe's (allocated or freed by a gpupipe frame: then
 gpupipe handed the driver a bad pointer or length). Everything else is
 gpupipe's: its own code, the harness, UBSan (only gpupipe is instrumented),
