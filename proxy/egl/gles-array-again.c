@@ -97,7 +97,9 @@ void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client
 		forget(c, k);
 		return;
 	}
-	if (n > k->cap) {
+	/* Grown to the array, and shrunk where it is a quarter of what was kept: the copies
+	 * of a context stay near what its arrays need. */
+	if (n > k->cap || n < k->cap / 4) {
 		if (c->kept - k->cap + n > GE_ARRAY_AGAIN_LIMIT) {
 			forget(c, k);
 			return;
@@ -107,7 +109,7 @@ void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client
 			forget(c, k);
 			return;
 		}
-		c->kept += n - k->cap;
+		c->kept = c->kept - k->cap + n;
 		k->bytes = bytes;
 		k->cap = n;
 	}

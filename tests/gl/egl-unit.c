@@ -247,6 +247,21 @@ static void test_array_again(void)
 	/* 64 draws sent whole without a copy, the 65th copied, the next its header alone. */
 	expect(rested == 65, "an array that changed at 4 draws in a row rests for 64 (%d)",
 	       rested - 1);
+	/* A copy shrinks with its array: 64 MiB of copies stay available to the others. */
+	static float big[300000 * 4]; /* 4.6 MiB */
+	struct gl_client_array hb = {
+	        .array = GL_ARRAY_ATTRIB, .index = 3, .size = 4, .type = GL_FLOAT, .count = 300000};
+	for (int round = 0; round < 40; round++) {
+		hb.count = round % 2 ? 300000 : 1000;
+		ge_array_sent(gl, 3, &hb, (const uint8_t *)big, hb.count * 16);
+		ge_array_sent(gl, 4 + (uint32_t)round % 8, &hb, (const uint8_t *)big,
+		              hb.count * 16);
+	}
+	hb.count = 300000;
+	hb.index = 12;
+	ge_array_sent(gl, 12, &hb, (const uint8_t *)big, sizeof(big));
+	expect(ge_array_again(gl, 12, &hb, big, 16, 0),
+	       "a big array is still kept after others grew and shrank");
 	float small[8] = {0};
 	struct gl_client_array hs = {
 	        .array = GL_ARRAY_ATTRIB, .index = 2, .size = 4, .type = GL_FLOAT, .count = 2};
