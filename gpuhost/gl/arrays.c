@@ -67,27 +67,38 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t s
 	return buf;
 }
 
+/* What a reason calls the array: `what`, or for a generic attribute (NULL) its index. */
+static const char *array_what(const char *what, const struct gl_client_array *h, char buf[32])
+{
+	if (what)
+		return what;
+	snprintf(buf, 32, "attribute %u", h->index);
+	return buf;
+}
+
 struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
                                            const struct gl_client_array *h, uint32_t bytes,
                                            uint32_t *name, struct gh_gl_array_sent *sent,
                                            const void *data, uint32_t n)
 {
+	char name_buf[32]; /* named only where a reason needs it: this runs at every draw */
 	bool again = x->op == GL_OP_CLIENT_ARRAY_AGAIN;
 	if (again && (!sent->valid || memcmp(&sent->h, h, sizeof(*h)) != 0))
 		return gh_gl_fail(x,
 		                  "%s: vertices %u..%u again, but no GL_OP_CLIENT_ARRAY of this "
 		                  "array sent them last, with this format",
-		                  what, h->first, h->first + h->count),
+		                  array_what(what, h, name_buf), h->first, h->first + h->count),
 		       NULL;
 	if (!again && (n == GL_BLOB_NULL || n != (uint64_t)h->count * bytes))
-		return gh_gl_fail(x, "%s: %u bytes for %u vertices of %u bytes", what,
-		                  n == GL_BLOB_NULL ? 0 : n, h->count, bytes),
+		return gh_gl_fail(x, "%s: %u bytes for %u vertices of %u bytes",
+		                  array_what(what, h, name_buf), n == GL_BLOB_NULL ? 0 : n,
+		                  h->count, bytes),
 		       NULL;
 	uint64_t need = ((uint64_t)h->first + h->count) * bytes;
 	if (need > GH_GL_MAX_CLIENT_ARRAY)
-		return gh_gl_fail(x, "%s: vertices %u..%u need %llu bytes, over %u", what, h->first,
-		                  h->first + h->count, (unsigned long long)need,
-		                  GH_GL_MAX_CLIENT_ARRAY),
+		return gh_gl_fail(x, "%s: vertices %u..%u need %llu bytes, over %u",
+		                  array_what(what, h, name_buf), h->first, h->first + h->count,
+		                  (unsigned long long)need, GH_GL_MAX_CLIENT_ARRAY),
 		       NULL;
 	/* Again: the buffer that command filled, never grown (which would drop
 	 * its contents); it holds `need` bytes, as that command's size was this. */
@@ -97,7 +108,8 @@ struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
 	if (again)
 		return buf->size >= need
 		               ? buf
-		               : (gh_gl_fail(x, "%s: its scratch buffer lost the vertices", what),
+		               : (gh_gl_fail(x, "%s: its scratch buffer lost the vertices",
+		                             array_what(what, h, name_buf)),
 		                  NULL);
 	if (n)
 		gles_host.glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)h->first * bytes, n, data);
@@ -117,9 +129,7 @@ static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, con
 	if (index >= x->gl->max_attribs || !bytes || !bgra_ok || mode > GL_CLIENT_ARRAY_INTEGER)
 		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
 		                  mode);
-	char what[32];
-	snprintf(what, sizeof(what), "attribute %u", index);
-	struct gh_gl_buffer *buf = gh_gl_client_vertices(x, what, h, bytes, &x->ctx->scratch[index],
+	struct gh_gl_buffer *buf = gh_gl_client_vertices(x, NULL, h, bytes, &x->ctx->scratch[index],
 	                                                 &x->ctx->scratch_sent[index], data, n);
 	if (!buf)
 		return false;

@@ -66,26 +66,33 @@ void gh_gl_fail_link(struct gh_gl *gl, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "GL stream N: " then, where `name_op`, the command's name, then what fmt says. */
+__attribute__((format(printf, 3, 0))) static bool vfail_stream(struct gl_exec *x, bool name_op,
+                                                               const char *fmt, va_list ap)
+{
+	char what[WIRE_MAX_REASON];
+	vsnprintf(what, sizeof(what), fmt, ap);
+	gh_gl_fail_link(x->gl, "GL stream %u: %s%s%s", x->channel,
+	                name_op ? gh_gl_op_name(x->op) : "", name_op ? ": " : "", what);
+	return false;
+}
+
 /* The generated decoders name the command themselves. */
 bool gl_exec_fail(struct gl_exec *x, const char *fmt, ...)
 {
-	char what[WIRE_MAX_REASON];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vfail_stream(x, false, fmt, ap);
 	va_end(ap);
-	gh_gl_fail_link(x->gl, "GL stream %u: %s", x->channel, what);
 	return false;
 }
 
 bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...)
 {
-	char what[WIRE_MAX_REASON];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vfail_stream(x, true, fmt, ap);
 	va_end(ap);
-	gh_gl_fail_link(x->gl, "GL stream %u: %s: %s", x->channel, gh_gl_op_name(x->op), what);
 	return false;
 }
 

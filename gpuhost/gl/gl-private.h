@@ -841,7 +841,8 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *name, uint64_t s
 /* A client array's vertices (h, of `bytes` each) in its scratch buffer `*name`, bound to
  * GL_ARRAY_BUFFER: GL_OP_CLIENT_ARRAY's blob (data, n) copied there and `sent` noted, or
  * for GL_OP_CLIENT_ARRAY_AGAIN (x->op) the ones `sent` says it holds, if h is its header.
- * `what` names the array in the reason. NULL after failing the link (arrays.c). */
+ * `what` names the array in a reason (NULL: "attribute <h->index>"). NULL after failing the
+ * link (arrays.c). */
 struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
                                            const struct gl_client_array *h, uint32_t bytes,
                                            uint32_t *name, struct gh_gl_array_sent *sent,

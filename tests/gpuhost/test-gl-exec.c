@@ -158,6 +158,15 @@ static void client_array_header(struct gt *t, uint32_t op)
 	gt_u32(t, 3);
 }
 
+/* The triangle as attribute 0's client array (vertices 2..4), enabled. */
+static void client_array(struct gt *t)
+{
+	client_array_header(t, GL_OP_CLIENT_ARRAY);
+	gt_blob(t, triangle, sizeof(triangle));
+	gt_end(t);
+	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+}
+
 static bool client_arrays_and_indices_render(struct gt *t)
 {
 	uint8_t px[16 * 16 * 4];
@@ -165,11 +174,7 @@ static bool client_arrays_and_indices_render(struct gt *t)
 	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 1, 1, 0))
 		return false;
 	clear(t, 0, 0, 0);
-	/* Vertices 2..4, as the app's draw uses them. */
-	client_array_header(t, GL_OP_CLIENT_ARRAY);
-	gt_blob(t, triangle, sizeof(triangle));
-	gt_end(t);
-	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	client_array(t); /* vertices 2..4, as the app's draw uses them */
 	gt_begin(t, GLES_OP_glDrawElements);
 	gt_u32(t, GL_TRIANGLES);
 	gt_u32(t, 3);
@@ -190,10 +195,7 @@ static bool client_array_again_draws_the_kept_vertices(struct gt *t)
 	if (!setup(t, 16, 16, GL_SURFACE_PBUFFER) || !gt_program(t, 1, 10, 1, 1, 0))
 		return false;
 	clear(t, 0, 0, 0);
-	client_array_header(t, GL_OP_CLIENT_ARRAY);
-	gt_blob(t, triangle, sizeof(triangle));
-	gt_end(t);
-	gt_cmd(t, GLES_OP_glEnableVertexAttribArray, 1, 0);
+	client_array(t);
 	gt_cmd(t, GLES_OP_glDrawArrays, 3, GL_TRIANGLES, 2, 3);
 	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
 	CHECK(gt_read_pixels(t, 1, 0, 0, 16, 16, px) && pixels_are(px, 256, 255, 255, 0, 255),

@@ -110,14 +110,22 @@ static bool gl_draw_reading_past_a_buffer_end(struct hl_env *e)
 
 /* OpenGL ES 1.1's fixed-function arrays: a vertex array declaring 4 vertices and carrying
  * 3, and an array of a kind the stream does not define. */
-static void ff_array(struct hl_gl_link *g, uint32_t kind, uint32_t count, uint32_t n)
+static const float ff_xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
+
+/* `op` (GL_OP_CLIENT_ARRAY or _AGAIN) of a `kind` array of `count` vertices of 2 floats,
+ * begun: a blob, if any, follows. */
+static void ff_array_begin(struct hl_gl_link *g, uint32_t op, uint32_t kind, uint32_t count)
 {
-	static const float xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
-	hl_gl_cmd_begin(g, GL_OP_CLIENT_ARRAY);
+	hl_gl_cmd_begin(g, op);
 	const uint32_t h[7] = {kind, 0, 2, GL_FLOAT, 0, 0, count};
 	for (int i = 0; i < 7; i++)
 		hl_put_u32(&g->cmds, h[i]);
-	hl_gl_put_blob(g, xy, n);
+}
+
+static void ff_array(struct hl_gl_link *g, uint32_t kind, uint32_t count, uint32_t n)
+{
+	ff_array_begin(g, GL_OP_CLIENT_ARRAY, kind, count);
+	hl_gl_put_blob(g, ff_xy, n);
 	hl_gl_cmd_end(g);
 }
 
@@ -143,12 +151,15 @@ static bool gl_es1_client_array_of_an_unknown_kind(struct hl_env *e)
 /* GL_OP_CLIENT_ARRAY_AGAIN: the header alone of a fixed-function array (no blob). */
 static void ff_array_again(struct hl_gl_link *g, uint32_t kind, uint32_t count)
 {
-	hl_gl_cmd_begin(g, GL_OP_CLIENT_ARRAY_AGAIN);
-	const uint32_t h[7] = {kind, 0, 2, GL_FLOAT, 0, 0, count};
-	for (int i = 0; i < 7; i++)
-		hl_put_u32(&g->cmds, h[i]);
+	ff_array_begin(g, GL_OP_CLIENT_ARRAY_AGAIN, kind, count);
 	hl_gl_cmd_end(g);
 }
+
+/* The reason for an "again" of vertices `range` of a vertex array that the host's scratch
+ * buffer does not hold as its last GL_OP_CLIENT_ARRAY left them. */
+#define AGAIN_REFUSED(range)                                                                       \
+	"GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices " range " again, but no "                \
+	"GL_OP_CLIENT_ARRAY of this array sent them last, with this format"
 
 /* The same vertices again where the host's scratch buffer holds none: it would point the
  * array at whatever that buffer held, or at no buffer at all. */
@@ -158,9 +169,7 @@ static bool gl_es1_client_array_again_never_sent(struct hl_env *e)
 	CHECK(hl_gl_ready_es1(e, &g));
 	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l,
-	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, but no "
-	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
+	return hl_refused(e, &g.l, AGAIN_REFUSED("0..3"));
 }
 
 /* Vertices 0..3 sent, then 0..4 "again": the fourth was never sent, and the scratch buffer
@@ -173,9 +182,7 @@ static bool gl_es1_client_array_again_with_more_vertices(struct hl_env *e)
 	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
 	ff_array_again(&g, GL_ARRAY_VERTEX, 4);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l,
-	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..4 again, but no "
-	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
+	return hl_refused(e, &g.l, AGAIN_REFUSED("0..4"));
 }
 
 /* Vertices 0..3 sent, then 0..4 sent: "again" 0..3 names what the scratch buffer held
@@ -184,19 +191,11 @@ static bool gl_es1_client_array_again_after_another_was_sent(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	CHECK(hl_gl_ready_es1(e, &g));
-	static const float xy[8] = {-1, -1, 3, -1, -1, 3, 0, 0};
 	ff_array(&g, GL_ARRAY_VERTEX, 3, 24);
-	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY);
-	const uint32_t h[7] = {GL_ARRAY_VERTEX, 0, 2, GL_FLOAT, 0, 0, 4};
-	for (int i = 0; i < 7; i++)
-		hl_put_u32(&g.cmds, h[i]);
-	hl_gl_put_blob(&g, xy, sizeof(xy));
-	hl_gl_cmd_end(&g);
+	ff_array(&g, GL_ARRAY_VERTEX, 4, 32);
 	ff_array_again(&g, GL_ARRAY_VERTEX, 3);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l,
-	                  "GL_OP_CLIENT_ARRAY_AGAIN: vertex array: vertices 0..3 again, but no "
-	                  "GL_OP_CLIENT_ARRAY of this array sent them last, with this format");
+	return hl_refused(e, &g.l, AGAIN_REFUSED("0..3"));
 }
 
 /* "Again" carries the header alone: a blob after it is a size that disagrees. */
@@ -204,13 +203,9 @@ static bool gl_es1_client_array_again_with_a_blob(struct hl_env *e)
 {
 	struct hl_gl_link g;
 	CHECK(hl_gl_ready_es1(e, &g));
-	static const float xy[6] = {-1, -1, 3, -1, -1, 3};
 	ff_array(&g, GL_ARRAY_VERTEX, 3, 24);
-	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY_AGAIN);
-	const uint32_t h[7] = {GL_ARRAY_VERTEX, 0, 2, GL_FLOAT, 0, 0, 3};
-	for (int i = 0; i < 7; i++)
-		hl_put_u32(&g.cmds, h[i]);
-	hl_gl_put_blob(&g, xy, sizeof(xy));
+	ff_array_begin(&g, GL_OP_CLIENT_ARRAY_AGAIN, GL_ARRAY_VERTEX, 3);
+	hl_gl_put_blob(&g, ff_xy, 24);
 	hl_gl_cmd_end(&g);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l,
