@@ -17,6 +17,7 @@
 #include <gpupipe/version.h>
 
 #include "compositor.h"
+#include "egl/host-egl.h"
 #include "gl/gl.h"
 #include "gles-codec.h"
 #include "listener.h"
@@ -423,7 +424,7 @@ int main(int argc, char **argv)
 		gp_log(ERROR, "cannot reach the compositor: %s", cerr.text);
 		return 1;
 	}
-	if (options.gl && !gh_gl_preload()) {
+	if (options.gl && !gh_egl_preload()) {
 		gp_log(WARN, "the host's EGL cannot render GLES: apps are not offered GL and "
 		             "render by themselves");
 		options.gl = false;

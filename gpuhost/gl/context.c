@@ -80,7 +80,7 @@ EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig co
 		return EGL_NO_CONTEXT;
 	}
 	EGLContext ctx =
-	        eglCreateContext(gl->dpy, config ? config : EGL_NO_CONFIG_KHR, share, attribs);
+	        eglCreateContext(gl->egl.dpy, config ? config : EGL_NO_CONFIG_KHR, share, attribs);
 	*error = ctx == EGL_NO_CONTEXT ? eglGetError() : EGL_SUCCESS;
 	if (desktop)
 		eglBindAPI(EGL_OPENGL_ES_API);
@@ -196,7 +196,7 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 	}
 	ctx->share = share ? share->share : gh_gl_share_create(&gl->quota);
 	if (!ctx->share || !gh_gl_map_put(&gl->contexts, handle, (uintptr_t)ctx)) {
-		eglDestroyContext(gl->dpy, ctx->egl);
+		eglDestroyContext(gl->egl.dpy, ctx->egl);
 		gh_gl_quota_adjust(&gl->quota, GH_GL_CONTEXT_BYTES, 0);
 		free(ctx);
 		*err = EGL_BAD_ALLOC;
@@ -275,7 +275,7 @@ static void delete_scratch(struct gh_gl_context *ctx)
 	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++)
 		any |= ctx->scratch_ff[i] != 0;
 	if (!any || ctx->share->refs == 1 || !gl->egl.surfaceless ||
-	    !gh_gl_host_make_current(gl, ctx->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))
+	    !gh_egl_make_current(&gl->egl, ctx->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))
 		return;
 	delete_scratch_names(ctx, ctx->scratch, GH_GL_MAX_ATTRIBS);
 	delete_scratch_names(ctx, ctx->scratch_ff, GH_GL_FF_ARRAYS);
@@ -288,8 +288,8 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 	struct gh_gl *gl = ctx->gl;
 	delete_scratch(ctx);
 	gh_gl_program_context_gone(ctx);
-	gh_gl_release_host_current(gl, ctx->egl, EGL_NO_SURFACE);
-	eglDestroyContext(gl->dpy, ctx->egl);
+	gh_egl_release(&gl->egl, ctx->egl, EGL_NO_SURFACE);
+	eglDestroyContext(gl->egl.dpy, ctx->egl);
 	gh_gl_debug_free(ctx); /* after the driver, which held our callback */
 	gh_gl_xfb_free(ctx);
 	gh_gl_feedback_finish(ctx); /* after the driver, which could write them */
@@ -309,15 +309,4 @@ void gh_gl_context_unref(struct gh_gl_context *ctx)
 		gh_gl_names_finish(&ctx->names[i], &gl->quota);
 	gh_gl_share_unref(ctx->share);
 	free(ctx);
-}
-
-void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf)
-{
-	bool hit = (ctx != EGL_NO_CONTEXT && gl->cur_ctx == ctx) ||
-	           (surf != EGL_NO_SURFACE && (gl->cur_draw == surf || gl->cur_read == surf));
-	if (!hit)
-		return;
-	eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-	gl->cur_ctx = EGL_NO_CONTEXT;
-	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
 }

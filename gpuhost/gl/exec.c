@@ -133,20 +133,6 @@ uint8_t *gl_exec_reply(struct gl_exec *x, uint32_t payload)
 	return p + sizeof(hdr);
 }
 
-bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, EGLSurface read)
-{
-	if (gl->cur_ctx == ctx && gl->cur_draw == draw && gl->cur_read == read)
-		return true;
-	if (!eglMakeCurrent(gl->dpy, draw, read, ctx)) {
-		/* EGL leaves the previous binding in place on failure. */
-		return false;
-	}
-	gl->cur_ctx = ctx;
-	gl->cur_draw = draw;
-	gl->cur_read = read;
-	return true;
-}
-
 bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r)
 {
 	if (r->bad || r->left)

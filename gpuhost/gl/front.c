@@ -98,7 +98,7 @@ static bool make_front(struct gl_exec *x, struct gh_gl_surface *surf)
 		                  surf->handle);
 	EGLint attribs[] = {EGL_WIDTH, (EGLint)surf->width, EGL_HEIGHT, (EGLint)surf->height,
 	                    EGL_NONE};
-	surf->front = eglCreatePbufferSurface(gl->dpy, surf->config->egl, attribs);
+	surf->front = eglCreatePbufferSurface(gl->egl.dpy, surf->config->egl, attribs);
 	if (surf->front == EGL_NO_SURFACE) {
 		gh_gl_quota_adjust(&gl->quota, surf->bytes, 0);
 		return gh_gl_fail(x, "the host cannot make the front buffer of surface %u (0x%x)",
@@ -112,8 +112,8 @@ void gh_gl_front_destroy(struct gh_gl_surface *surf)
 {
 	if (surf->front == EGL_NO_SURFACE)
 		return;
-	gh_gl_release_host_current(surf->gl, EGL_NO_CONTEXT, surf->front);
-	eglDestroySurface(surf->gl->dpy, surf->front);
+	gh_egl_release(&surf->gl->egl, EGL_NO_CONTEXT, surf->front);
+	eglDestroySurface(surf->gl->egl.dpy, surf->front);
 	gh_gl_quota_adjust(&surf->gl->quota, surf->front_bytes, 0);
 	surf->front = EGL_NO_SURFACE;
 	surf->front_bytes = 0;
@@ -210,7 +210,7 @@ bool gh_gl_stream_make_current(struct gl_exec *x)
 	EGLSurface draw, read;
 	if (!front_surfaces(x, &draw, &read))
 		return false;
-	if (!gh_gl_host_make_current(x->gl, x->ctx->egl, draw, read))
+	if (!gh_egl_make_current(&x->gl->egl, x->ctx->egl, draw, read))
 		return gh_gl_fail(x, "the host cannot make context %u current (EGL error 0x%x)",
 		                  x->ctx->handle, eglGetError());
 	made_current(x, read);
@@ -256,7 +256,7 @@ bool gl_exec_wrap_glClear(struct gl_exec *x, GLbitfield mask)
 	if (!make_front(x, d))
 		return false;
 	EGLSurface read = ctx->egl_read;
-	if (!gh_gl_host_make_current(x->gl, ctx->egl, d->front, read))
+	if (!gh_egl_make_current(&x->gl->egl, ctx->egl, d->front, read))
 		return gh_gl_fail(x, "the host cannot clear the front buffer of surface %u (0x%x)",
 		                  d->handle, eglGetError());
 	gles_host.glClear(GL_COLOR_BUFFER_BIT);

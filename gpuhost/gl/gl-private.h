@@ -1,8 +1,9 @@
 /*
  * Inside the GL executor: the objects of one link and how they relate.
  *
- *   gh_gl (one per link) -- the host EGL display, its configs, the present
- *     context, the handle tables of the app's EGL objects, the streams.
+ *   gh_gl (one per link) -- the host's EGL (gh_egl, gpuhost/egl/), its
+ *     configs, the present context, the handle tables of the app's EGL
+ *     objects, the streams.
  *   gl_exec (one per GL channel) -- a stream: its input reassembly, its
  *     reply, and what is current on it (context, draw and read surface).
  *   gh_gl_context -- a host EGL context; its share group (gh_gl_share) holds
@@ -41,6 +42,7 @@
 #include "gles-codec.h"
 #include "frames.h"
 #include "gles-list-prims.h"
+#include "host-egl.h"
 #include "map.h"
 #include "shared.h"
 
@@ -100,18 +102,6 @@ struct gh_gl_fns {
 	                                                   GLsizei, GLint);
 };
 
-/* Host EGL extension entry points and what the display offers. */
-struct gh_gl_egl {
-	PFNEGLCREATESYNCKHRPROC CreateSyncKHR;
-	PFNEGLDESTROYSYNCKHRPROC DestroySyncKHR;
-	PFNEGLCLIENTWAITSYNCKHRPROC ClientWaitSyncKHR;
-	PFNEGLWAITSYNCKHRPROC WaitSyncKHR;
-	PFNEGLCREATEIMAGEKHRPROC CreateImageKHR;
-	PFNEGLDESTROYIMAGEKHRPROC DestroyImageKHR;
-	bool fence_sync, wait_sync, image_texture, image_renderbuffer, dma_buf_import,
-	        dma_buf_modifiers, robustness, create_context, no_config, surfaceless;
-};
-
 struct gh_gl_config {
 	EGLConfig egl;
 	struct gl_config_info info;
@@ -158,11 +148,9 @@ struct gh_gl {
 	void *sink_data;
 	bool failed; /* the link is ending: nothing more runs */
 
-	enum gh_gl_present present;
-	EGLDisplay dpy;
-	int drm_fd;             /* render node (dmabuf path), else -1 */
-	struct gbm_device *gbm; /* frame buffers on the dmabuf path */
-	struct gh_gl_egl egl;
+	struct gh_egl egl; /* the display, what is current (host-egl.h) */
+	enum gh_gl_present
+	        present; /* dmabufs only where egl.dmabuf and the compositor takes them */
 	struct gh_gl_fns fns;
 	bool read_bgra;              /* GL_EXT_read_format_bgra: glReadPixels gives B, G, R, A */
 	bool compat_imaging;         /* the compatibility profile has GL_ARB_imaging */
@@ -189,10 +177,6 @@ struct gh_gl {
 	struct gh_gl_shared_link shared; /* the streams' shared memory (shared.h) */
 
 	struct gh_gl_frames frames; /* how swaps fill frame buffers (frames.h) */
-
-	/* What is current on the host thread now. */
-	EGLContext cur_ctx;
-	EGLSurface cur_draw, cur_read;
 
 	struct gl_exec *streams[WIRE_MAX_GL_CHANNEL + 1];
 	struct gh_gl_map contexts; /* handle -> gh_gl_context */
@@ -699,8 +683,6 @@ bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 bool gh_gl_surface_resize(struct gl_exec *x, uint32_t handle, uint32_t width, uint32_t height);
 bool gh_gl_surface_destroy(struct gl_exec *x, uint32_t handle);
 void gh_gl_surface_unref(struct gh_gl_surface *surf);
-/* Stops `egl` being current on the host thread before it goes away. */
-void gh_gl_release_host_current(struct gh_gl *gl, EGLContext ctx, EGLSurface surf);
 
 /* ---- front.c: a window's front buffer ---- */
 
@@ -789,8 +771,6 @@ bool gh_gl_fail(struct gl_exec *x, const char *fmt, ...) __attribute__((format(p
 /* Same for failures outside any stream. */
 void gh_gl_fail_link(struct gh_gl *gl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *gh_gl_op_name(uint32_t op);
-/* Makes ctx/draw/read current on the host thread if they are not. */
-bool gh_gl_host_make_current(struct gh_gl *gl, EGLContext ctx, EGLSurface draw, EGLSurface read);
 /* Checks that the reader was used up exactly. */
 bool gh_gl_reader_done(struct gl_exec *x, struct gl_reader *r);
 /* Replies struct gl_reply_error (the creating commands). */
@@ -808,12 +788,6 @@ bool gh_gl_configs_load(struct gh_gl *gl);
 /* With a context current: limits, strings, the GL_OP_INIT reply. */
 bool gh_gl_info_init(struct gh_gl *gl);
 struct gh_gl_config *gh_gl_config_find(struct gh_gl *gl, uint32_t config_id);
-
-/* ---- display.c ---- */
-
-bool gh_gl_display_open(struct gh_gl *gl, bool use_render_node);
-bool gh_gl_has_extension(const char *list, const char *ext);
-void gh_gl_display_close(struct gh_gl *gl);
 
 /* ---- draw.c, fixed.c: what draws read ---- */
 

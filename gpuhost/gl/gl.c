@@ -7,7 +7,34 @@
 #include <gpupipe/log.h>
 
 #include "gl-private.h"
+#include "gles-codec.h"
 #include "shader-check.h"
+
+/* The host GL's entry points: the generated table (gles_host), and the
+ * few the executor calls itself that GLES 2 lacks (gh_gl_fns). */
+static bool load_host_gl(struct gh_gl *gl)
+{
+	const char *missing = NULL;
+	if (!gles_host_load((void *(*)(const char *))eglGetProcAddress, &missing)) {
+		gp_log(ERROR, "host GLES lacks %s", missing ? missing : "a GLES 2.0 function");
+		return false;
+	}
+	struct gh_gl_fns *f = &gl->fns;
+	f->BlitFramebuffer = (void *)eglGetProcAddress("glBlitFramebuffer");
+	f->MapBufferRange = (void *)eglGetProcAddress("glMapBufferRange");
+	f->UnmapBuffer = (void *)eglGetProcAddress("glUnmapBuffer");
+	f->GetTexLevelParameteriv = (void *)eglGetProcAddress("glGetTexLevelParameteriv");
+	/* ES 3.2 (or OES_draw_elements_base_vertex): indirect draws with a base
+	 * vertex run as this direct draw (indirect.c). */
+	f->DrawElementsInstancedBaseVertex =
+	        (void *)eglGetProcAddress("glDrawElementsInstancedBaseVertex");
+	if (!f->DrawElementsInstancedBaseVertex)
+		f->DrawElementsInstancedBaseVertex =
+		        (void *)eglGetProcAddress("glDrawElementsInstancedBaseVertexOES");
+	f->EGLImageTargetRenderbufferStorageOES =
+	        (void *)eglGetProcAddress("glEGLImageTargetRenderbufferStorageOES");
+	return true;
+}
 
 struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
                                      bool use_render_node, unsigned offer)
@@ -23,10 +50,7 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 		return NULL;
 	gl->sink = sink;
 	gl->sink_data = data;
-	gl->dpy = EGL_NO_DISPLAY;
-	gl->drm_fd = -1;
-	gl->cur_ctx = EGL_NO_CONTEXT;
-	gl->cur_draw = gl->cur_read = EGL_NO_SURFACE;
+	gh_egl_init(&gl->egl);
 	gl->frames.present_ctx = EGL_NO_CONTEXT;
 	gl->frames.readback_ctx = EGL_NO_CONTEXT;
 	gl->offer = offer;
@@ -37,8 +61,10 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 	gh_gl_map_init(&gl->images, GH_GL_MAX_EGL_OBJECTS);
 	gh_gl_map_init(&gl->buffers, GH_GL_MAX_BUFFERS);
 	wl_list_init(&gl->memories);
-	if (!gh_gl_counts_init(gl) || !gh_gl_display_open(gl, use_render_node) ||
-	    !gh_gl_present_init(gl)) {
+	bool ok =
+	        gh_gl_counts_init(gl) && gh_egl_open(&gl->egl, use_render_node) && load_host_gl(gl);
+	gl->present = gl->egl.dmabuf ? GH_GL_PRESENT_DMABUF : GH_GL_PRESENT_SHM;
+	if (!ok || !gh_gl_present_init(gl)) {
 		gh_gl_destroy(gl);
 		return NULL;
 	}
@@ -120,7 +146,7 @@ void gh_gl_destroy(struct gh_gl *gl)
 		mem->gl = NULL;
 	}
 	gh_gl_present_finish(gl);
-	gh_gl_display_close(gl);
+	gh_egl_close(&gl->egl);
 	free(gl->configs);
 	free(gl->init_reply);
 	gh_gl_counts_finish(gl);

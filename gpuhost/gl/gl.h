@@ -1,7 +1,7 @@
 /*
- * The GL executor of one link: the host EGL display, the app's contexts,
- * surfaces, syncs and images re-created there, and the GL streams that
- * drive them (one per channel; see gl-stream.h). Lives in the link's own
+ * The GL executor of one link: the app's contexts, surfaces, syncs and
+ * images re-created on the host's EGL display (gpuhost/egl/), and the GL
+ * streams that drive them (one per channel; see gl-stream.h). Lives in the link's own
  * gpupipe-host process, created while the session sets itself up (before
  * its sandbox: the driver reads its files and starts its threads then).
  *
@@ -32,11 +32,6 @@ enum gh_gl_present {
  * picks the node, =none forces the shm path. NULL (logged) when no EGL can
  * render GLES 2. */
 struct gh_gl *gh_gl_create(struct gh_session *s);
-
-/* In the listening process, before any link is forked: loads the driver
- * (and checks that the host can render GLES) without keeping a display,
- * device fd or thread. False (logged) when no EGL display can render. */
-bool gh_gl_preload(void);
 
 /* Where the executor's output goes: gh_gl_create sends it on the session's
  * link (session-sink.c); tests drive an executor with their own sink. */

@@ -24,7 +24,7 @@ struct app_image {
 
 static void image_free(struct gh_gl *gl, struct app_image *im)
 {
-	gl->egl.DestroyImageKHR(gl->dpy, im->egl);
+	gl->egl.DestroyImageKHR(gl->egl.dpy, im->egl);
 	gh_gl_quota_adjust(&gl->quota, im->bytes.bytes, 0);
 	free(im);
 }
@@ -55,7 +55,7 @@ static uint32_t create(struct gh_gl *gl, uint32_t handle, uint32_t ctx_handle, u
 	}
 	EGLint tex_attribs[] = {EGL_GL_TEXTURE_LEVEL_KHR, (EGLint)level, EGL_NONE};
 	EGLint rb_attribs[] = {EGL_NONE};
-	im->egl = gl->egl.CreateImageKHR(gl->dpy, ctx->egl, target, (EGLClientBuffer)host,
+	im->egl = gl->egl.CreateImageKHR(gl->egl.dpy, ctx->egl, target, (EGLClientBuffer)host,
 	                                 cls == GL_NAMES_TEXTURE ? tex_attribs : rb_attribs);
 	if (im->egl == EGL_NO_IMAGE_KHR) {
 		gh_gl_quota_adjust(&gl->quota, im->bytes.bytes, 0);

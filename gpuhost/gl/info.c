@@ -13,14 +13,14 @@
 
 #include "gl-private.h"
 #include "gles-codec.h"
-#include "shader-glslang.h"
+#include "shader-check.h"
 
 #define MAX_CONFIGS 256u
 
 static EGLint attr(struct gh_gl *gl, EGLConfig c, EGLint name)
 {
 	EGLint v = 0;
-	eglGetConfigAttrib(gl->dpy, c, name, &v);
+	eglGetConfigAttrib(gl->egl.dpy, c, name, &v);
 	return v;
 }
 
@@ -39,11 +39,11 @@ static bool config_usable(struct gh_gl *gl, EGLConfig c)
 static bool load_configs(struct gh_gl *gl)
 {
 	EGLint n = 0;
-	if (!eglGetConfigs(gl->dpy, NULL, 0, &n) || n <= 0)
+	if (!eglGetConfigs(gl->egl.dpy, NULL, 0, &n) || n <= 0)
 		return false;
 	EGLConfig *all = calloc((size_t)n, sizeof(*all));
 	gl->configs = calloc(MAX_CONFIGS, sizeof(*gl->configs));
-	if (!all || !gl->configs || !eglGetConfigs(gl->dpy, all, n, &n)) {
+	if (!all || !gl->configs || !eglGetConfigs(gl->egl.dpy, all, n, &n)) {
 		free(all);
 		return false;
 	}
@@ -227,7 +227,7 @@ static char *host_extensions(bool core)
 	char *copy = strdup(all), *save = NULL;
 	for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok;
 	     tok = strtok_r(NULL, " ", &save)) {
-		if (gh_gl_has_extension(GLES_EXTENSIONS, tok) && !gles_host_extension_ok(tok))
+		if (gh_egl_has_extension(GLES_EXTENSIONS, tok) && !gles_host_extension_ok(tok))
 			continue;
 		if (*out)
 			strcat(out, " ");
@@ -316,7 +316,7 @@ static void describe_api(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 	struct gles_level offered = {.api = api, .version = v};
 	for (int i = 0; i < GLES_EXT_COUNT; i++) {
 		if (gles_extension_in_api(i, api) && offer_extension(i) &&
-		    gh_gl_has_extension(d->strings[4], gl_gles_extensions[i]))
+		    gh_egl_has_extension(d->strings[4], gl_gles_extensions[i]))
 			gles_level_add_extension(&offered, i);
 	}
 	gh_gl_ext_drop_incomplete_packs(&offered);
@@ -489,13 +489,13 @@ static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
 	static const EGLint es1[] = {EGL_CONTEXT_CLIENT_VERSION, 1, EGL_NONE};
 	EGLContext present = eglGetCurrentContext();
 	EGLSurface draw = eglGetCurrentSurface(EGL_DRAW), read = eglGetCurrentSurface(EGL_READ);
-	EGLContext ctx = eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es1);
+	EGLContext ctx = eglCreateContext(gl->egl.dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es1);
 	if (ctx == EGL_NO_CONTEXT) {
 		gp_log(INFO, "host EGL has no OpenGL ES 1 context (0x%x): apps get none",
 		       eglGetError());
 		return false;
 	}
-	bool ok = eglMakeCurrent(gl->dpy, draw, read, ctx) && query_strings(d, false);
+	bool ok = eglMakeCurrent(gl->egl.dpy, draw, read, ctx) && query_strings(d, false);
 	if (ok) {
 		d->n_limits = query_es1_limits(gl, d->limits);
 		describe_api(gl, GL_API_GLES1, d);
@@ -503,8 +503,8 @@ static bool describe_gles1(struct gh_gl *gl, struct api_desc *d)
 		gp_log(INFO, "host GL: %s; apps get OpenGL ES-CM %s", d->strings[2],
 		       ok ? "1.1" : "none");
 	}
-	eglMakeCurrent(gl->dpy, draw, read, present);
-	eglDestroyContext(gl->dpy, ctx);
+	eglMakeCurrent(gl->egl.dpy, draw, read, present);
+	eglDestroyContext(gl->egl.dpy, ctx);
 	if (!ok)
 		gl->apis[GL_API_GLES1] = (struct gles_level){0};
 	return ok;
@@ -547,7 +547,7 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 		       profile, error);
 		return false;
 	}
-	bool ok = eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx) &&
+	bool ok = eglMakeCurrent(gl->egl.dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx) &&
 	          query_strings(d, true);
 	if (ok) {
 		d->n_limits = query_limits(NULL, d->limits);
@@ -561,7 +561,7 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 			                          : GH_GL_MAX_TEXTURE_UNITS;
 			/* Its colour tables, matrix and filters reach glReadPixels too
 			 * (readback-bottom-up.c). */
-			gl->compat_imaging = gh_gl_has_extension(d->strings[4], "GL_ARB_imaging");
+			gl->compat_imaging = gh_egl_has_extension(d->strings[4], "GL_ARB_imaging");
 		}
 		describe_api(gl, api, d);
 		ok = d->info.version != 0;
@@ -569,8 +569,8 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 		       profile, GL_VERSION_MAJOR(d->info.version),
 		       GL_VERSION_MINOR(d->info.version));
 	}
-	eglMakeCurrent(gl->dpy, draw, read, present);
-	eglDestroyContext(gl->dpy, ctx);
+	eglMakeCurrent(gl->egl.dpy, draw, read, present);
+	eglDestroyContext(gl->egl.dpy, ctx);
 	if (!ok)
 		gl->apis[api] = (struct gles_level){0};
 	return ok;
@@ -596,11 +596,11 @@ bool gh_gl_info_init(struct gh_gl *gl)
 	bool ok = formats_fit() && query_strings(&apis[0], false);
 	if (ok) {
 		apis[0].n_limits = query_limits(gl, apis[0].limits);
-		gl->read_bgra = gh_gl_has_extension(apis[0].strings[4], "GL_EXT_read_format_bgra");
+		gl->read_bgra = gh_egl_has_extension(apis[0].strings[4], "GL_EXT_read_format_bgra");
 		gl->pack_reverse_row_order =
-		        gh_gl_has_extension(apis[0].strings[4], "GL_ANGLE_pack_reverse_row_order");
+		        gh_egl_has_extension(apis[0].strings[4], "GL_ANGLE_pack_reverse_row_order");
 		describe_api(gl, GL_API_GLES2, &apis[0]);
-		gh_glslang_set_limits(host_limit, NULL);
+		gh_shader_check_set_limits(host_limit, NULL);
 		gp_log(INFO, "host GL: %s, %s; %u configs; apps get OpenGL ES up to %u.%u",
 		       apis[0].strings[1], apis[0].strings[2], gl->n_configs,
 		       GL_VERSION_MAJOR(apis[0].info.version),

@@ -73,14 +73,14 @@ static EGLImageKHR import_dmabuf(struct gh_gl *gl, struct gh_gl_memory *mem, int
 		a[n++] = (EGLint)(modifier >> 32);
 	}
 	a[n++] = EGL_NONE;
-	return gl->egl.CreateImageKHR(gl->dpy, EGL_NO_CONTEXT, EGL_LINUX_DMA_BUF_EXT, NULL, a);
+	return gl->egl.CreateImageKHR(gl->egl.dpy, EGL_NO_CONTEXT, EGL_LINUX_DMA_BUF_EXT, NULL, a);
 }
 
 static bool create_dmabuf(struct gh_gl *gl, struct gh_gl_memory *mem,
                           struct gh_gl_memory_desc *desc)
 {
 	uint32_t fourcc = mem->format == 0 ? GBM_FORMAT_ARGB8888 : GBM_FORMAT_XRGB8888;
-	mem->bo = gbm_bo_create(gl->gbm, mem->width, mem->height, fourcc, GBM_BO_USE_RENDERING);
+	mem->bo = gbm_bo_create(gl->egl.gbm, mem->width, mem->height, fourcc, GBM_BO_USE_RENDERING);
 	if (!mem->bo || gbm_bo_get_plane_count(mem->bo) != 1) {
 		gp_log(ERROR, "GBM cannot allocate a %ux%u frame buffer", mem->width, mem->height);
 		return false;
@@ -181,13 +181,13 @@ void gh_gl_memory_release_gl(struct gh_gl_memory *mem)
 	if (!gl)
 		return;
 	if ((mem->fbo || mem->rb) && gl->egl.surfaceless &&
-	    gh_gl_host_make_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
+	    gh_egl_make_current(&gl->egl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
 		gles_host.glDeleteFramebuffers(1, &mem->fbo);
 		gles_host.glDeleteRenderbuffers(1, &mem->rb);
 	}
 	mem->fbo = mem->rb = 0;
 	if (mem->image != EGL_NO_IMAGE_KHR)
-		gl->egl.DestroyImageKHR(gl->dpy, mem->image);
+		gl->egl.DestroyImageKHR(gl->egl.dpy, mem->image);
 	mem->image = EGL_NO_IMAGE_KHR;
 	if (mem->bo)
 		gbm_bo_destroy(mem->bo);

@@ -104,8 +104,8 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		return false;
 	if (!draw && !gl->egl.surfaceless)
 		return gh_gl_fail(x, "the host has no surfaceless contexts");
-	if (!gh_gl_host_make_current(gl, ctx->egl, draw ? draw->egl : EGL_NO_SURFACE,
-	                             read ? read->egl : EGL_NO_SURFACE))
+	if (!gh_egl_make_current(&gl->egl, ctx->egl, draw ? draw->egl : EGL_NO_SURFACE,
+	                         read ? read->egl : EGL_NO_SURFACE))
 		return gh_gl_fail(x, "the host cannot make context %u current with %u/%u (0x%x)", c,
 		                  d, rd, eglGetError());
 	if (!ctx->initialized) {

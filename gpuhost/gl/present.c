@@ -38,13 +38,13 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	EGLint es2[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
 	if (gl->egl.robustness)
 		gl->frames.present_ctx =
-		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, robust);
+		        eglCreateContext(gl->egl.dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, robust);
 	if (gl->frames.present_ctx == EGL_NO_CONTEXT)
 		gl->frames.present_ctx =
-		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
+		        eglCreateContext(gl->egl.dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es3);
 	if (gl->frames.present_ctx == EGL_NO_CONTEXT)
 		gl->frames.present_ctx =
-		        eglCreateContext(gl->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
+		        eglCreateContext(gl->egl.dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, es2);
 	if (gl->frames.present_ctx == EGL_NO_CONTEXT) {
 		gp_log(ERROR, "host EGL cannot create a GLES context (0x%x)", eglGetError());
 		return false;
@@ -53,11 +53,11 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	EGLSurface tmp = EGL_NO_SURFACE;
 	if (!gl->egl.surfaceless) {
 		EGLint one[] = {EGL_WIDTH, 1, EGL_HEIGHT, 1, EGL_NONE};
-		tmp = eglCreatePbufferSurface(gl->dpy, gl->configs[0].egl, one);
+		tmp = eglCreatePbufferSurface(gl->egl.dpy, gl->configs[0].egl, one);
 	}
-	bool ok = gh_gl_host_make_current(gl, gl->frames.present_ctx, tmp, tmp) &&
+	bool ok = gh_egl_make_current(&gl->egl, gl->frames.present_ctx, tmp, tmp) &&
 	          gh_gl_info_init(gl);
-	gh_gl_release_host_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE);
+	gh_egl_release(&gl->egl, gl->frames.present_ctx, EGL_NO_SURFACE);
 	if (ok && gl->present == GH_GL_PRESENT_DMABUF &&
 	    (!gl->fns.BlitFramebuffer || !gles_host.glEGLImageTargetRenderbufferStorageOES)) {
 		gp_log(INFO, "host GL cannot blit into dmabufs: frames go through shm");
@@ -68,7 +68,7 @@ bool gh_gl_present_init(struct gh_gl *gl)
 	if (ok && gl->present == GH_GL_PRESENT_SHM)
 		gh_gl_readback_init(gl, tmp);
 	if (tmp != EGL_NO_SURFACE)
-		eglDestroySurface(gl->dpy, tmp);
+		eglDestroySurface(gl->egl.dpy, tmp);
 	return ok;
 }
 
@@ -76,13 +76,13 @@ void gh_gl_present_finish(struct gh_gl *gl)
 {
 	if (gl->frames.present_ctx != EGL_NO_CONTEXT &&
 	    (gl->frames.resolve_fbo || gl->frames.resolve_rb) && gl->egl.surfaceless &&
-	    gh_gl_host_make_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
+	    gh_egl_make_current(&gl->egl, gl->frames.present_ctx, EGL_NO_SURFACE, EGL_NO_SURFACE)) {
 		gles_host.glDeleteFramebuffers(1, &gl->frames.resolve_fbo);
 		gles_host.glDeleteRenderbuffers(1, &gl->frames.resolve_rb);
 	}
-	gh_gl_release_host_current(gl, gl->frames.present_ctx, EGL_NO_SURFACE);
+	gh_egl_release(&gl->egl, gl->frames.present_ctx, EGL_NO_SURFACE);
 	if (gl->frames.present_ctx != EGL_NO_CONTEXT)
-		eglDestroyContext(gl->dpy, gl->frames.present_ctx);
+		eglDestroyContext(gl->egl.dpy, gl->frames.present_ctx);
 	gl->frames.present_ctx = EGL_NO_CONTEXT;
 	gh_gl_readback_finish(gl);
 }
@@ -212,22 +212,22 @@ static bool switch_to_present(struct gl_exec *x, struct gh_gl_surface *surf)
 	struct gh_gl *gl = x->gl;
 	EGLSyncKHR fence = EGL_NO_SYNC_KHR;
 	if (gl->present == GH_GL_PRESENT_DMABUF && gl->egl.wait_sync)
-		fence = gl->egl.CreateSyncKHR(gl->dpy, EGL_SYNC_FENCE_KHR, NULL);
+		fence = gl->egl.CreateSyncKHR(gl->egl.dpy, EGL_SYNC_FENCE_KHR, NULL);
 	if (fence == EGL_NO_SYNC_KHR)
 		gles_host.glFinish();
 	EGLContext ctx =
 	        gl->present == GH_GL_PRESENT_SHM && gl->frames.readback_ctx != EGL_NO_CONTEXT
 	                ? gl->frames.readback_ctx
 	                : gl->frames.present_ctx;
-	if (!gh_gl_host_make_current(gl, ctx, surf->egl, surf->egl)) {
+	if (!gh_egl_make_current(&gl->egl, ctx, surf->egl, surf->egl)) {
 		if (fence != EGL_NO_SYNC_KHR)
-			gl->egl.DestroySyncKHR(gl->dpy, fence);
+			gl->egl.DestroySyncKHR(gl->egl.dpy, fence);
 		return gh_gl_fail(x, "the host cannot read surface %u (0x%x)", surf->handle,
 		                  eglGetError());
 	}
 	if (fence != EGL_NO_SYNC_KHR) {
-		gl->egl.WaitSyncKHR(gl->dpy, fence, 0);
-		gl->egl.DestroySyncKHR(gl->dpy, fence);
+		gl->egl.WaitSyncKHR(gl->egl.dpy, fence, 0);
+		gl->egl.DestroySyncKHR(gl->egl.dpy, fence);
 	}
 	return true;
 }

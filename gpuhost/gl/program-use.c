@@ -67,7 +67,7 @@ static void forget_in(struct gh_gl *gl, struct gh_gl_share *share, uint32_t app,
 	struct gh_gl_program *prog = (struct gh_gl_program *)v;
 	if (prog->standin &&
 	    (!going || (gl->egl.surfaceless &&
-	                gh_gl_host_make_current(gl, going->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))))
+	                gh_egl_make_current(&gl->egl, going->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))))
 		gles_host.glDeleteProgram((GLuint)host);
 	gh_gl_program_unref(prog);
 }

@@ -112,7 +112,7 @@ bool gh_gl_readback_bottom_up_ok(struct gl_exec *x, const struct gh_gl_surface *
 		return false;
 	/* The host reads the window's back pbuffer: not where the context reads another
 	 * surface, or the window's front (front.c). */
-	if (gl->cur_ctx != ctx->egl || gl->cur_read != surf->egl)
+	if (gl->egl.cur_ctx != ctx->egl || gl->egl.cur_read != surf->egl)
 		return false;
 	/* A pack buffer bound: its name may be one another context of the share group deleted
 	 * since, which binding again would not give back. Rare at a swap. */

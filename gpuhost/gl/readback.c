@@ -70,15 +70,15 @@ void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp)
 	        gh_gl_create_egl_context(gl, GL_API_GL_CORE, NULL, EGL_NO_CONTEXT, core, &error);
 	if (ctx == EGL_NO_CONTEXT)
 		return;
-	bool ok = gh_gl_host_make_current(gl, ctx, tmp, tmp) && has_pack_invert();
+	bool ok = gh_egl_make_current(&gl->egl, ctx, tmp, tmp) && has_pack_invert();
 	if (ok) {
 		gles_host.glPixelStorei(GL_PACK_INVERT_MESA, 1);
 		gles_host.glPixelStorei(GL_PACK_ALIGNMENT, 4);
 		ok = gles_host.glGetError() == GL_NO_ERROR;
 	}
-	gh_gl_release_host_current(gl, ctx, EGL_NO_SURFACE);
+	gh_egl_release(&gl->egl, ctx, EGL_NO_SURFACE);
 	if (!ok) {
-		eglDestroyContext(gl->dpy, ctx);
+		eglDestroyContext(gl->egl.dpy, ctx);
 		return;
 	}
 	gl->frames.readback_ctx = ctx;
@@ -88,9 +88,9 @@ void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp)
 
 void gh_gl_readback_finish(struct gh_gl *gl)
 {
-	gh_gl_release_host_current(gl, gl->frames.readback_ctx, EGL_NO_SURFACE);
+	gh_egl_release(&gl->egl, gl->frames.readback_ctx, EGL_NO_SURFACE);
 	if (gl->frames.readback_ctx != EGL_NO_CONTEXT)
-		eglDestroyContext(gl->dpy, gl->frames.readback_ctx);
+		eglDestroyContext(gl->egl.dpy, gl->frames.readback_ctx);
 	gl->frames.readback_ctx = EGL_NO_CONTEXT;
 	free(gl->frames.readback);
 	gl->frames.readback = NULL;

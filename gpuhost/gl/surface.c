@@ -16,7 +16,7 @@ static EGLSurface make_pbuffer(struct gh_gl *gl, struct gh_gl_config *config, ui
                                uint32_t h)
 {
 	EGLint attribs[] = {EGL_WIDTH, (EGLint)w, EGL_HEIGHT, (EGLint)h, EGL_NONE};
-	return eglCreatePbufferSurface(gl->dpy, config->egl, attribs);
+	return eglCreatePbufferSurface(gl->egl.dpy, config->egl, attribs);
 }
 
 /* Bytes a w x h pbuffer of config holds: colour, depth and stencil, each
@@ -89,7 +89,7 @@ bool gh_gl_surface_create(struct gl_exec *x, uint32_t handle, uint32_t config_id
 		return true;
 	}
 	if (!gh_gl_map_put(&gl->surfaces, handle, (uintptr_t)surf)) {
-		eglDestroySurface(gl->dpy, surf->egl);
+		eglDestroySurface(gl->egl.dpy, surf->egl);
 		gh_gl_quota_adjust(&gl->quota, bytes, 0);
 		free(surf);
 		*err = EGL_BAD_ALLOC;
@@ -136,8 +136,8 @@ bool gh_gl_surface_resize(struct gl_exec *x, uint32_t handle, uint32_t w, uint32
 	surf->bytes = bytes;
 	/* Streams that have it current pick the new one up at their next
 	 * command (gh_gl_stream_make_current compares EGL surfaces). */
-	gh_gl_release_host_current(gl, EGL_NO_CONTEXT, surf->egl);
-	eglDestroySurface(gl->dpy, surf->egl);
+	gh_egl_release(&gl->egl, EGL_NO_CONTEXT, surf->egl);
+	eglDestroySurface(gl->egl.dpy, surf->egl);
 	/* The front's contents are undefined too: made again at the size when
 	 * named (gh_gl_stream_make_current). */
 	gh_gl_front_destroy(surf);
@@ -162,8 +162,8 @@ void gh_gl_surface_unref(struct gh_gl_surface *surf)
 	if (!surf || --surf->refs)
 		return;
 	gh_gl_front_destroy(surf);
-	gh_gl_release_host_current(surf->gl, EGL_NO_CONTEXT, surf->egl);
-	eglDestroySurface(surf->gl->dpy, surf->egl);
+	gh_egl_release(&surf->gl->egl, EGL_NO_CONTEXT, surf->egl);
+	eglDestroySurface(surf->gl->egl.dpy, surf->egl);
 	gh_gl_quota_adjust(&surf->gl->quota, surf->bytes, 0);
 	free(surf);
 }

@@ -33,11 +33,11 @@ static uint32_t create(struct gl_exec *x, uint32_t handle, uint32_t type)
 		return EGL_BAD_MATCH;
 	if (!gh_gl_stream_make_current(x))
 		return 0;
-	EGLSyncKHR sync = gl->egl.CreateSyncKHR(gl->dpy, EGL_SYNC_FENCE_KHR, NULL);
+	EGLSyncKHR sync = gl->egl.CreateSyncKHR(gl->egl.dpy, EGL_SYNC_FENCE_KHR, NULL);
 	if (sync == EGL_NO_SYNC_KHR)
 		return (uint32_t)eglGetError();
 	if (!gh_gl_map_put(&gl->syncs, handle, (uintptr_t)sync)) {
-		gl->egl.DestroySyncKHR(gl->dpy, sync);
+		gl->egl.DestroySyncKHR(gl->egl.dpy, sync);
 		return EGL_BAD_ALLOC;
 	}
 	return EGL_SUCCESS;
@@ -82,7 +82,7 @@ static bool op_client_wait(struct gl_exec *x, struct gl_reader *r)
 	}
 	if (timeout > GL_MAX_SYNC_WAIT_NS)
 		timeout = GL_MAX_SYNC_WAIT_NS;
-	EGLint status = gl->egl.ClientWaitSyncKHR(gl->dpy, sync, (EGLint)flags, timeout);
+	EGLint status = gl->egl.ClientWaitSyncKHR(gl->egl.dpy, sync, (EGLint)flags, timeout);
 	if (status == EGL_FALSE)
 		return reply_wait(x, 0, (uint32_t)eglGetError());
 	return reply_wait(x, (uint32_t)status, 0);
@@ -103,9 +103,9 @@ static bool op_server_wait(struct gl_exec *x, struct gl_reader *r)
 	if (!gh_gl_stream_make_current(x))
 		return false;
 	if (gl->egl.wait_sync)
-		gl->egl.WaitSyncKHR(gl->dpy, sync, 0);
+		gl->egl.WaitSyncKHR(gl->egl.dpy, sync, 0);
 	else
-		gl->egl.ClientWaitSyncKHR(gl->dpy, sync, EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
+		gl->egl.ClientWaitSyncKHR(gl->egl.dpy, sync, EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
 		                          GL_MAX_SYNC_WAIT_NS);
 	return true;
 }
@@ -119,7 +119,7 @@ static bool op_destroy(struct gl_exec *x, struct gl_reader *r)
 		return false;
 	if (!gh_gl_map_remove(&x->gl->syncs, op.handle, &v))
 		return gh_gl_fail(x, "unknown sync %u", op.handle);
-	x->gl->egl.DestroySyncKHR(x->gl->dpy, (EGLSyncKHR)v);
+	x->gl->egl.DestroySyncKHR(x->gl->egl.dpy, (EGLSyncKHR)v);
 	return true;
 }
 
@@ -140,7 +140,7 @@ bool gh_gl_sync_op(struct gl_exec *x, struct gl_reader *r)
 static void destroy_entry(uint32_t key, uintptr_t val, void *data)
 {
 	struct gh_gl *gl = data;
-	gl->egl.DestroySyncKHR(gl->dpy, (EGLSyncKHR)val);
+	gl->egl.DestroySyncKHR(gl->egl.dpy, (EGLSyncKHR)val);
 }
 
 void gh_gl_syncs_finish(struct gh_gl *gl)

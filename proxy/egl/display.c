@@ -100,7 +100,7 @@ static bool api_has_extension(const struct ge_api *api, const char *name)
 /* OpenGL 4.3's list (section 22.2): every desktop GLSL version up to the context's
  * own, the empty string standing for 1.10 without a #version line, then the GLSL ES
  * versions the context's ARB_ES*_compatibility take. The host's shader check takes
- * each (gpuhost/gl/shader-check.c) and the driver has each: GLSL 4.50 natively lists
+ * each (gpuhost/shader-check/shader-check.c) and the driver has each: GLSL 4.50 natively lists
  * them all. NULL from `index` on past the end, and in contexts that have no list. */
 const char *ge_api_glsl_version(const struct ge_api *api, uint32_t index, uint32_t *count)
 {

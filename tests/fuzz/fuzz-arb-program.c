@@ -1,6 +1,6 @@
 /*
  * libFuzzer harness: ARB assembly program text into the host's check
- * (gpuhost/gl/arb-program-check.h), the gate every glProgramStringARB text
+ * (gpuhost/shader-check/arb-program-check.h), the gate every glProgramStringARB text
  * passes before the driver sees it.
  *
  * Input: one byte of choices, then the text. Bit 0 picks the target

@@ -1,5 +1,5 @@
 /*
- * The ARB assembly program check (gpuhost/gl/arb-program-check.h) on
+ * The ARB assembly program check (gpuhost/shader-check/arb-program-check.h) on
  * legitimate programs and on hostile text: garbage, truncations, mutations,
  * huge counts and indices, bytes no program has. Each case is one meson
  * test; the program takes the case's name. "corpus FILE..." checks each

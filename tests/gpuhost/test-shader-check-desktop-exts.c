@@ -1,6 +1,6 @@
 /*
  * glslang's gate for the desktop GLSL extensions glslang 12 does not know,
- * which gpuhost/gl/shader-desktop-exts.c respells for it: shaders that
+ * which gpuhost/shader-check/shader-desktop-exts.c respells for it: shaders that
  * enable them pass where the context has them, and only there; what they
  * add is still type-checked, and errors are reported on the app's lines.
  * Each case is one meson test; the program takes the case's name.

@@ -1,6 +1,6 @@
 /*
  * glslang's gate for desktop GLSL that glslang 12 reads otherwise than the
- * GLSL spec and the extensions' specs (gpuhost/gl/shader-desktop.c): such
+ * GLSL spec and the extensions' specs (gpuhost/shader-check/shader-desktop.c): such
  * shaders pass, and the same shaders without what makes them valid, or
  * with another error, are still refused. Each case is one meson test; the
  * program takes the case's name.
@@ -333,7 +333,7 @@ static bool output_index_comes_with_blend_func_extended(void)
 }
 
 /* piglit's arb_gpu_shader5 const-bitCount and arb_gpu_shader_fp64
- * const-fma-double (gpuhost/gl/shader-fold.c): built-ins GLSL makes
+ * const-fma-double (gpuhost/shader-check/shader-fold.c): built-ins GLSL makes
  * constant, on literal arguments, where only a constant may be; a wrong
  * value, a non-constant argument and the errors beside a folded call are
  * still found, on the app's lines. */
@@ -421,7 +421,7 @@ static bool constant_builtins_are_folded_for_glslang(void)
 }
 
 /* piglit's arb_shader_storage_buffer_object non_integral_size_array_member
- * (gpuhost/gl/shader-unsized.c): an unsized member of a named buffer
+ * (gpuhost/shader-check/shader-unsized.c): an unsized member of a named buffer
  * block, not its last, indexed by a variable: glslang refuses it, the
  * driver refuses the program at link time. Anything else glslang says so
  * of is still refused. */

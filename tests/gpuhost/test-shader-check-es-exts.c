@@ -1,6 +1,6 @@
 /*
  * glslang's gate for the shading-language extensions glslang 12 lacks and
- * the stand-ins spell for it (gpuhost/gl/shader-standins*.c): each
+ * the stand-ins spell for it (gpuhost/shader-check/shader-standins*.c): each
  * extension's shaders pass where the context has it and are refused
  * where it does not, and their other errors are still found, on the
  * app's own lines. Each case is one meson test; the program takes the

@@ -1,6 +1,6 @@
 /*
  * Shader sources built to make glslang check other text than the driver
- * compiles (gpuhost/gl/shader-check.c and its rewriters): each is refused,
+ * compiles (gpuhost/shader-check/shader-check.c and its rewriters): each is refused,
  * while the legitimate shader next to it is still accepted. Each case is
  * one meson test; the program takes the case's name.
  */

@@ -1,6 +1,6 @@
 /*
  * glslang's gate for desktop GLSL's subroutines, which glslang 12 refuses
- * and the rewrite of gpuhost/gl/shader-subroutines.c spells for it:
+ * and the rewrite of gpuhost/shader-check/shader-subroutines.c spells for it:
  * shaders with subroutine types, functions, uniforms and their arrays
  * pass; calls through them are still type-checked, undeclared subroutine
  * types still refused, and errors are reported on the app's own lines.

@@ -1,5 +1,5 @@
 /*
- * glslang's gate (gpuhost/gl/shader-check.h) on its own: which shaders it
+ * glslang's gate (gpuhost/shader-check/shader-check.h) on its own: which shaders it
  * lets through to the driver, what the app is told about the others, and
  * that a shader cannot make it read a file or write on stdout. Each case
  * is one meson test; the program takes the case's name.

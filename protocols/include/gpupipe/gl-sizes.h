@@ -319,7 +319,7 @@ bool gl_begin_end_allows(uint32_t op);
 int64_t gl_buffer_usage_ok(uint32_t usage);
 /* 1 for a shader type of OpenGL ES up to 3.2: vertex, fragment, compute,
  * geometry, tessellation control and evaluation (the host's glslang
- * checks each: gpuhost/gl/shader-check.c), else 0. */
+ * checks each: gpuhost/shader-check/shader-check.c), else 0. */
 int64_t gl_shader_type_ok(uint32_t type);
 /* 1 for a query target of desktop OpenGL 4.5 (glCreateQueries), else 0. */
 int64_t gl_query_target_ok(uint32_t target);

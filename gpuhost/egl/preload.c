@@ -17,7 +17,7 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "host-egl.h"
 
 struct loaded {
 	char **names;
@@ -59,12 +59,12 @@ static void free_loaded(struct loaded *l)
 	free(l->names);
 }
 
-bool gh_gl_preload(void)
+bool gh_egl_preload(void)
 {
 	struct loaded before = {0}, after = {0};
 	dl_iterate_phdr(collect, &before);
-	struct gh_gl *gl = calloc(1, sizeof(*gl));
-	bool ok = gl && gh_gl_display_open(gl, true);
+	struct gh_egl egl;
+	bool ok = gh_egl_open(&egl, true);
 	if (ok) {
 		dl_iterate_phdr(collect, &after);
 		/* A second reference to each library the driver brought in. */
@@ -73,9 +73,8 @@ bool gh_gl_preload(void)
 				dlopen(after.names[i], RTLD_NOW | RTLD_NOLOAD);
 		}
 	}
-	if (gl)
-		gh_gl_display_close(gl);
-	free(gl);
+	if (ok)
+		gh_egl_close(&egl);
 	free_loaded(&before);
 	free_loaded(&after);
 	return ok;

@@ -2,7 +2,8 @@
  * Shader checks before the driver: glslang (Debian's glslang-dev) parses
  * every shader source of the app, under the rules of its context's API and
  * of its own #version line, before the host's GL compiler may see it. What
- * glslang refuses never reaches the driver (shaders.c answers for it);
+ * glslang refuses never reaches the driver (the executor's shaders.c,
+ * gpuhost/gl/, answers for it);
  * glslang's output is never used: for what it accepts, the driver's own
  * compiler stays the authority.
  *
@@ -30,7 +31,7 @@
 #define GH_SHADER_MAX_LOG (4u << 10)
 
 /* Whose rules a shader is checked against: those of its context's API.
- * Every context is OpenGL ES today; desktop GL contexts will pass theirs. */
+ * Desktop contexts pass theirs. */
 enum gh_shader_api {
 	GH_SHADER_API_GLES,      /* #version 100, 300 es, 310 es, 320 es */
 	GH_SHADER_API_GL_CORE,   /* desktop versions (and ES ones, as GL 4.x allows) */
@@ -45,6 +46,12 @@ enum gh_shader_verdict {
 
 /* glslang's process-wide initialisation; true once done (again: no-op). */
 bool gh_shader_check_init(void);
+
+/* Sets the built-in constants shaders see to the host driver's values:
+ * query(pname, &value, data) answers glGetIntegerv (an indexed one as
+ * pname | index << 24), false when the host has no such value. Called
+ * once, before any shader is checked. */
+void gh_shader_check_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data);
 
 /* Checks `len` bytes of `source` (no NUL needed) as a shader of GL type
  * `type` (GL_VERTEX_SHADER...). On GH_SHADER_REFUSED *log is a NUL-

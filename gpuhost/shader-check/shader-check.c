@@ -47,6 +47,11 @@ bool gh_shader_check_init(void)
 	return gh_glslang_init();
 }
 
+void gh_shader_check_set_limits(int (*query)(unsigned pname, int *value, void *data), void *data)
+{
+	gh_glslang_set_limits(query, data);
+}
+
 static bool stage_of(uint32_t type, enum gh_glslang_stage *stage)
 {
 	switch (type) {
