@@ -22,6 +22,7 @@
 #include "gles-codec.h"
 #include "listener.h"
 #include "session.h"
+#include "shader-cache.h"
 #include "stdio-link.h"
 
 static const char usage[] =
@@ -70,6 +71,11 @@ static const char usage[] =
         "                        then be one peer's alone). Off by default: each link\n"
         "                        compiles every shader afresh. A peer's entries reach\n"
         "                        only its own later links (man gpupipe-host)\n"
+        "      --peer-boot ID    with --stdio and --shader-cache: the peer's boot id\n"
+        "                        (its /proc/sys/kernel/random/boot_id); its cache is\n"
+        "                        DIR/boot-ID and its earlier boots' are removed, so a\n"
+        "                        later qube given the same name never reads them (the\n"
+        "                        installed qrexec service passes it)\n"
         "      --stats           log each link's figures every second: frames per\n"
         "                        second and, per frame, link bytes each way (GL,\n"
         "                        Wayland, shm), GL writes, commands and round trips,\n"
@@ -129,8 +135,11 @@ static const char usage[] =
         "                        stalls only itself\n"
         "A refusal is logged with the option's name.\n"
         "\n"
-        "Example (qrexec service /etc/qubes-rpc/gpupipe.Link):\n"
-        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\"\n";
+        "Example (qrexec service /etc/qubes-rpc/gpupipe.Link, called as\n"
+        "gpupipe.Link+BOOT_ID):\n"
+        "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\" \\\n"
+        "      --shader-cache ~/.cache/gpupipe/shaders/\"$QREXEC_REMOTE_DOMAIN\" \\\n"
+        "      --peer-boot \"$QREXEC_SERVICE_ARGUMENT\"\n";
 
 /* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */
 static bool parse_size(const char *text, uint64_t *out)
@@ -246,6 +255,7 @@ int main(int argc, char **argv)
 	        {"gl-apis", required_argument, NULL, 'A'},
 	        {"stats", no_argument, NULL, 's'},
 	        {"shader-cache", required_argument, NULL, 'K'},
+	        {"peer-boot", required_argument, NULL, 'B'},
 	        {"sandbox-user", required_argument, NULL, 'u'},
 	        {"sandbox-memory", required_argument, NULL, 'm'},
 	        {"no-sandbox", no_argument, NULL, 'n'},
@@ -293,6 +303,17 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			options.shader_cache = optarg;
+			break;
+		case 'B':
+			if (!gh_shader_cache_boot_ok(optarg)) {
+				fprintf(stderr,
+				        "gpupipe-host: --peer-boot takes a boot id as "
+				        "/proc/sys/kernel/random/boot_id gives it (36 characters: "
+				        "lower-case hex and dashes), not '%s'\n",
+				        optarg);
+				return 2;
+			}
+			options.shader_cache_boot = optarg;
 			break;
 		case 'A':
 			if (!parse_gl_apis(optarg, &options.gl_apis))
@@ -377,6 +398,11 @@ int main(int argc, char **argv)
 	/* A listener tells its peers apart by uid; a --stdio link's caller names the peer's
 	 * directory itself (shader-cache.c). */
 	options.shader_cache_per_uid = !stdio;
+	if (options.shader_cache_boot && (!stdio || !options.shader_cache)) {
+		fprintf(stderr, "gpupipe-host: --peer-boot goes with --stdio and --shader-cache "
+		                "(it names one boot of the peer whose cache that is)\n");
+		return 2;
+	}
 	if (options.label && (!*options.label || strlen(options.label) > 64)) {
 		fprintf(stderr, "gpupipe-host: --label must be 1 to 64 characters\n");
 		return 2;

@@ -37,6 +37,9 @@ struct gh_options {
 	 * unix peer (a listener's links: shader_cache_per_uid). shader-cache.h. */
 	const char *shader_cache;
 	bool shader_cache_per_uid;
+	/* --peer-boot ID (--stdio only; NULL: none): the peer's boot, as it says. Its cache is
+	 * DIR/boot-ID, and its earlier boots' directories in DIR are removed. shader-cache.h. */
+	const char *shader_cache_boot;
 	/* Per-link quotas (gpupipe-host --quota-*; README "Security model");
 	 * 0 stands for the default of each. */
 	uint64_t quota_gl_memory;    /* bytes: gh_gl_limits.memory */

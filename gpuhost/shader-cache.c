@@ -10,9 +10,17 @@
  * Who the peer is: a listener's link on a unix socket is its peer's uid (SO_PEERCRED), a
  * directory uid-N below DIR; TCP and vsock peers get none (an address is not an identity, and
  * SO_PEERCRED gives every one of them uid -1). A --stdio link's caller names the directory
- * itself, and answers for it naming one peer: under qrexec, a qube whose name is never
- * reused (not a disposable, whose names come back) and whose directory goes with it.
- * A uid is whoever connected: a relay (socat) or sandboxed apps of one user are one peer.
+ * itself, and answers for it naming one peer. Under qrexec that is the calling qube's name,
+ * which qrexec gives and the qube cannot choose, but which can come back for another qube
+ * (disposables are named dispN at random; a deleted qube's name can be given again). So the
+ * installed service adds the caller's boot id (--peer-boot, the qube's
+ * /proc/sys/kernel/random/boot_id, sent as the qrexec argument): each boot of a qube gets a
+ * directory of its own, DIR/boot-ID, and the directories of its earlier boots are removed.
+ * A boot id is 122 random bits drawn as the qube boots; another qube of that name, earlier
+ * or later, cannot know it, so it can never plant entries that this boot reads, nor read
+ * what this boot wrote. The id is the caller's word: a qube that lies about it chooses only
+ * among its own name's directories. A uid is whoever connected: a relay (socat) or
+ * sandboxed apps of one user are one peer.
  *
  * The directories must be this user's alone (owned by it, no group or other write, no
  * symbolic link as the last component): whoever else could write there could plant entries
@@ -31,7 +39,9 @@
  * compiles. (RLIMIT_FSIZE would bound each file, but it bounds the link's memfds too: frame
  * buffers up to 1 GiB, shm replicas up to WIRE_MAX_SHM_TOTAL.)
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -131,6 +141,46 @@ static void bound(const char *dir)
 	nftw(dir, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
 }
 
+bool gh_shader_cache_boot_ok(const char *id)
+{
+	static const char form[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	if (strlen(id) != sizeof(form) - 1)
+		return false;
+	for (size_t i = 0; form[i]; i++) {
+		char c = id[i];
+		bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+		if (form[i] == '-' ? c != '-' : !hex)
+			return false;
+	}
+	return true;
+}
+
+/* The peer's earlier boots: every boot-* directory in `dir` but `keep` is removed (what is
+ * below it first; symbolic links are not followed, and are not boots). */
+static void forget_other_boots(const char *dir, const char *keep)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	unsigned removed = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		char path[4096];
+		struct stat st;
+		if (strncmp(e->d_name, "boot-", 5) != 0 || strcmp(e->d_name, keep) == 0 ||
+		    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >= (int)sizeof(path) ||
+		    lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		nftw(path, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
+		if (rmdir(path) == 0)
+			removed++;
+	}
+	closedir(d);
+	if (removed)
+		gp_log(INFO, "shader cache: removed %u earlier boot%s of this peer in %s", removed,
+		       removed == 1 ? "" : "s", dir);
+}
+
 void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 {
 	if (!options->shader_cache)
@@ -145,6 +195,9 @@ void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 			return;
 		}
 		n = snprintf(dir, sizeof(dir), "%s/uid-%u", options->shader_cache, (unsigned)uid);
+	} else if (options->shader_cache_boot) {
+		n = snprintf(dir, sizeof(dir), "%s/boot-%s", options->shader_cache,
+		             options->shader_cache_boot);
 	} else {
 		n = snprintf(dir, sizeof(dir), "%s", options->shader_cache);
 	}
@@ -154,6 +207,11 @@ void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 	}
 	if (!make_dirs(dir) || !ours(options->shader_cache) || !ours(dir))
 		return;
+	if (options->shader_cache_boot)
+		forget_other_boots(options->shader_cache, strrchr(dir, '/') + 1);
+	/* Marks the peer's directory used now: the qrexec service removes those unused for 30
+	 * days (a qube that no longer calls, or no longer is). */
+	(void)utimensat(AT_FDCWD, options->shader_cache, NULL, 0);
 	bound(dir);
 	/* Only this directory, in the form whose files are opened now: none of the operator's
 	 * other cache settings (read-only databases named relative to it, a list that a thread

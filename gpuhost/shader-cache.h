@@ -1,7 +1,8 @@
 /*
  * --shader-cache DIR: Mesa's shader cache for the link processes, one directory per peer, so
  * that an app's links stop compiling afresh the shader variants its earlier links compiled.
- * Off by default. (doc/performance.md, "Shaders compiled afresh in every link"; man
+ * Off by default; the installed qrexec service turns it on for callers that name their boot
+ * (--peer-boot). (doc/performance.md, "Shaders compiled afresh in every link"; man
  * gpupipe-host, --shader-cache.)
  */
 #ifndef GH_SHADER_CACHE_H
@@ -11,15 +12,21 @@
 
 struct gh_options;
 
+/* Whether `id` is a boot id as Linux gives it (/proc/sys/kernel/random/boot_id: a UUID in
+ * lower-case hex, 36 characters): all --peer-boot takes. */
+bool gh_shader_cache_boot_ok(const char *id);
+
 /* A peer's cache past this when a link starts is removed, and starts afresh. */
 #define GH_SHADER_CACHE_MAX_BYTES (256ull << 20)
 
 /* In the link process, before its GL starts: points Mesa's cache at the peer's directory
  * (made if missing, 0700; emptied first if past GH_SHADER_CACHE_MAX_BYTES) for a link on
- * `link_fd`, so that Mesa opens its files as the display
- * is initialised, before the sandbox. A peer the host cannot tell apart (no --shader-cache,
- * or a listener's link that is not on a unix socket) gets none, nor does a link whose
- * directory cannot be made (logged): Mesa's cache stays off, and the link goes on. */
+ * `link_fd`, so that Mesa opens its files as the display is initialised, before the
+ * sandbox. With --peer-boot the directory is DIR/boot-ID, and the other boot-* directories
+ * in DIR (the peer's earlier boots) are removed first. A peer the host cannot tell apart
+ * (no --shader-cache, or a listener's link that is not on a unix socket) gets none, nor
+ * does a link whose directory cannot be made (logged): Mesa's cache stays off, and the
+ * link goes on. */
 void gh_shader_cache_prepare(const struct gh_options *options, int link_fd);
 
 #endif

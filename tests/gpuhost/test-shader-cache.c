@@ -148,6 +148,100 @@ static bool cache_past_its_bound_starts_afresh(void)
 	return true;
 }
 
+/* Creates `path` as a directory holding one file, `name`. */
+static bool dir_with_file(const char *path, const char *name)
+{
+	char file[600];
+	snprintf(file, sizeof(file), "%s/%s", path, name);
+	CHECK(mkdir(path, 0700) == 0, "mkdir %s", path);
+	FILE *f = fopen(file, "w");
+	CHECK(f && fputs("entry", f) >= 0 && fclose(f) == 0, "writing %s", file);
+	return true;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+#define BOOT "0123abcd-4567-89ab-cdef-0123456789ab"
+#define EARLIER "fedcba98-7654-3210-fedc-ba9876543210"
+
+/* --peer-boot: the cache is DIR/boot-ID; the peer's earlier boots go, with what they held;
+ * what is not a boot directory stays, and a symbolic link named as one is not followed. */
+static bool each_boot_gets_its_own_and_earlier_boots_go(void)
+{
+	char cache[300], mine[400], earlier[400], other[400], outside[400], link[400], kept[500];
+	if (!make_root())
+		return false;
+	snprintf(cache, sizeof(cache), "%s/work", root);
+	snprintf(mine, sizeof(mine), "%s/boot-" BOOT, cache);
+	snprintf(earlier, sizeof(earlier), "%s/boot-" EARLIER, cache);
+	snprintf(other, sizeof(other), "%s/notes", cache);
+	snprintf(outside, sizeof(outside), "%s/outside", root);
+	snprintf(link, sizeof(link), "%s/boot-link", cache);
+	snprintf(kept, sizeof(kept), "%s/entry", outside);
+	CHECK(mkdir(cache, 0700) == 0, "mkdir");
+	if (!dir_with_file(earlier, "foz_cache.foz") || !dir_with_file(other, "keep") ||
+	    !dir_with_file(outside, "entry"))
+		return false;
+	CHECK(symlink(outside, link) == 0, "symlink");
+	struct gh_options o = {.shader_cache = cache, .shader_cache_boot = BOOT};
+	gh_shader_cache_prepare(&o, -1);
+	const char *dir = getenv("MESA_SHADER_CACHE_DIR");
+	struct stat st;
+	bool on = dir && strcmp(dir, mine) == 0 && stat(mine, &st) == 0 &&
+	          (st.st_mode & 0777) == 0700;
+	bool earlier_gone = !exists(earlier),
+	     rest_kept = exists(other) && exists(link) && exists(kept);
+	remove_root();
+	CHECK(on, "MESA_SHADER_CACHE_DIR %s, expected %s (0700)", dir ? dir : "(unset)", mine);
+	CHECK(earlier_gone, "the earlier boot's directory is still there");
+	CHECK(rest_kept, "what is not a boot directory was touched");
+	return true;
+}
+
+/* The same boot again keeps what it has. */
+static bool the_same_boot_keeps_its_cache(void)
+{
+	char cache[300], mine[400], entry[500];
+	if (!make_root())
+		return false;
+	snprintf(cache, sizeof(cache), "%s/work", root);
+	snprintf(mine, sizeof(mine), "%s/boot-" BOOT, cache);
+	snprintf(entry, sizeof(entry), "%s/foz_cache.foz", mine);
+	CHECK(mkdir(cache, 0700) == 0, "mkdir");
+	if (!dir_with_file(mine, "foz_cache.foz"))
+		return false;
+	struct gh_options o = {.shader_cache = cache, .shader_cache_boot = BOOT};
+	gh_shader_cache_prepare(&o, -1);
+	bool kept = exists(entry);
+	remove_root();
+	CHECK(kept, "the boot's own cache was removed");
+	return true;
+}
+
+/* Only a boot id as Linux writes it: nothing that could name another path. */
+static bool boot_ids_are_only_uuids(void)
+{
+	CHECK(gh_shader_cache_boot_ok(BOOT), "a boot id");
+	static const char *const bad[] = {
+	        "",
+	        "0123abcd-4567-89ab-cdef-0123456789a",
+	        "0123abcd-4567-89ab-cdef-0123456789abc",
+	        "0123ABCD-4567-89ab-cdef-0123456789ab",
+	        "0123abcd_4567-89ab-cdef-0123456789ab",
+	        "0123abcd-4567-89ab-cdef-0123456789a/",
+	        "../../../../../../../../../../../etc",
+	        "0123abcd-4567-89ab-cdef-0123456789\n",
+	        "0123abcd04567-89ab-cdef-0123456789ab",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(!gh_shader_cache_boot_ok(bad[i]), "'%s' was taken", bad[i]);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -159,6 +253,10 @@ int main(int argc, char **argv)
 	        {"directory_others_may_write_gets_none", directory_others_may_write_gets_none},
 	        {"symbolic_link_gets_none", symbolic_link_gets_none},
 	        {"cache_past_its_bound_starts_afresh", cache_past_its_bound_starts_afresh},
+	        {"each_boot_gets_its_own_and_earlier_boots_go",
+	         each_boot_gets_its_own_and_earlier_boots_go},
+	        {"the_same_boot_keeps_its_cache", the_same_boot_keeps_its_cache},
+	        {"boot_ids_are_only_uuids", boot_ids_are_only_uuids},
 	};
 	unsetenv("MESA_SHADER_CACHE_DIR");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -7,7 +7,9 @@
 # gpu-0, an app there gets gpupipe's vendor with no __EGL_VENDOR_LIBRARY_* variable (glvnd
 # found 10_gpupipe.json on its own, before Mesa's 50_mesa.json) and has no Mesa renderer
 # mapped, the same app on the compositor's own display still gets Mesa, the units pass
-# `systemd-analyze verify` and the man pages render without a warning.
+# `systemd-analyze verify`, their command lines (as systemd expands their variables) start
+# the programs, the qrexec service keeps the calling qube's shader cache for its boot, and
+# the man pages render without a warning.
 # Skips when it cannot make a mount namespace with overlayfs (not root, or a container
 # without them).
 # shellcheck source=../lib/harness.sh
@@ -104,9 +106,54 @@ for unit in gpupipe-proxy.service gpupipe-host.service; do
 		>"$GP_TMP/verify.log" 2>&1 || fail "systemd-analyze verify $unit: $(cat "$GP_TMP/verify.log")"
 done
 
-# The installed programs, an app with glvnd's own configuration (no vendor variable).
+# The units' command lines as systemd makes them from their Environment= (no systemd runs
+# here to start them: tests/lib/unit-command.py follows systemd.service(5) and refuses what
+# it does not know). A variable expanded the wrong way splits an address at its spaces or
+# passes an empty argument, and the program refuses to start.
+unit_command() {
+	python3 "$GP_LIB/unit-command.py" "$@"
+}
+mapfile -d '' proxy_cmd < <(unit_command "$unitdir/gpupipe-proxy.service" "$GP_TMP/user-runtime") ||
+	fail "cannot read the proxy unit's command line"
+expected=("$bindir/gpupipe-proxy" --connect
+	'exec:qrexec-client-vm @default gpupipe.Link+$(cat /proc/sys/kernel/random/boot_id)')
+[[ ${#proxy_cmd[@]} -eq 3 && ${proxy_cmd[*]} == "${expected[*]}" ]] ||
+	fail "gpupipe-proxy.service runs [$(printf '<%s>' "${proxy_cmd[@]}")], not [$(printf '<%s>' "${expected[@]}")]"
+
+start_weston
+GP_HOST_DIR=$GP_TMP/host GP_APP_DIR=$GP_TMP/app
+mkdir -m 700 "$GP_HOST_DIR" "$GP_APP_DIR"
+# The host unit, with the options a user adds (`systemctl --user edit`) and without any.
+n=0
+for options in '--label work --allow-clipboard' ''; do
+	name=unit-host-$((++n))
+	mapfile -d '' host_cmd < <(unit_command "$unitdir/gpupipe-host.service" "$GP_HOST_DIR" \
+		"GPUPIPE_OPTIONS=$options") || fail "cannot read the host unit's command line"
+	spawn "$name" env XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" "${host_cmd[@]}"
+	pid=$GP_LAST_PID
+	wait_for 10 ready_or_dead "$pid" test -S "$GP_HOST_DIR/gpupipe-host.sock" ||
+		fail "gpupipe-host.service with GPUPIPE_OPTIONS='$options' did not listen: $(cat "$GP_TMP/$name.log")"
+	kill -TERM "$pid"
+	expect_clean_exit "$name" 10 "gpupipe-host.service after SIGTERM"
+done
+
+# The proxy unit as a user points it elsewhere, at the installed qrexec service as qrexec
+# runs it (the caller's qube name, its boot id as the argument): an exec: address with
+# spaces, as the default one. The service turns the shader cache on for that qube's boot.
+boot=$(cat /proc/sys/kernel/random/boot_id)
+cache_home=$GP_TMP/cache
+service=$(printf '%q ' env QREXEC_REMOTE_DOMAIN=installed QREXEC_SERVICE_ARGUMENT="$boot" \
+	XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" XDG_CACHE_HOME="$cache_home" \
+	"$qrexecdir/gpupipe.Link")
+mapfile -d '' proxy_cmd < <(unit_command "$unitdir/gpupipe-proxy.service" "$GP_APP_DIR" \
+	"GPUPIPE_CONNECT=exec:$service") || fail "cannot read the proxy unit's command line"
+# An app with glvnd's own configuration (no vendor variable).
 unset __EGL_VENDOR_LIBRARY_FILENAMES __EGL_VENDOR_LIBRARY_DIRS
-GPUPIPE_HOST=$bindir/gpupipe-host GPUPIPE_PROXY=$bindir/gpupipe-proxy gl_setup
+spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" "${proxy_cmd[@]}"
+GP_PROXY_PID=$GP_LAST_PID
+wait_for 10 ready_or_dead "$GP_PROXY_PID" grep -q "serving $GP_APP_DIR/gpu-0" \
+	"$GP_TMP/gpupipe-proxy.log" ||
+	fail "gpupipe-proxy.service did not serve gpu-0: $(cat "$GP_TMP/gpupipe-proxy.log")"
 bin=$(gl_patterns_bin) || exit
 start_app patterns "$bin" --frames 3 --hold
 wait_log 60 patterns '^held$' || fail "gl-patterns never showed its third frame on gpu-0"
@@ -120,6 +167,11 @@ maps=$(mesa_maps "$(pid_of patterns)" | grep -vE '/(libEGL_mesa|libglapi)[^/]*$'
 [[ -z $maps ]] || fail "gl-patterns on gpu-0 has a Mesa renderer mapped: $maps"
 kill -TERM "$(pid_of patterns)"
 expect_clean_exit patterns 10 "gl-patterns on gpu-0 after SIGTERM"
+# The service kept Mesa's cache for that boot of the qube, and nothing beside it.
+foz=$(find "$cache_home/gpupipe/shaders/installed/boot-$boot" -name foz_cache.foz -size +0 2>/dev/null)
+[[ -n $foz ]] || fail "the qrexec service kept no shader cache for the caller's boot: $(find "$cache_home" 2>&1)"
+[[ $(ls "$cache_home/gpupipe/shaders") == installed && $(ls "$cache_home/gpupipe/shaders/installed") == "boot-$boot" ]] ||
+	fail "the shader cache holds more than the caller's boot: $(find "$cache_home" -maxdepth 3)"
 
 start_native_app native "$bin" --frames 1
 wait_exit native 60 || fail "gl-patterns on the compositor's own display did not finish"
