@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 
 #include "compositor.h"
 #include "listener.h"
+#include "shader-cache.h"
 
 /* The unix socket to remove on SIGTERM/SIGINT; the handler cleans up and
  * exits itself, since a flag checked around a blocking call would miss a
@@ -34,6 +36,7 @@ static volatile sig_atomic_t live_links;
 struct link_slot {
 	volatile pid_t pid; /* 0: free */
 	struct wire_peer peer;
+	char *cache; /* its peer's shader cache (shader-cache.h), or NULL */
 };
 static struct link_slot *slots;
 static int n_slots;
@@ -95,7 +98,45 @@ static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
 	gp_log_set_prog(name);
+	gh_shader_cache_prepare(options, fd);
 	_exit(gh_session_run(fd, fd, options));
+}
+
+/* A cache past GH_SHADER_CACHE_LINK_BYTES: Mesa holds its files open for writing in the link
+ * processes, which a compromised one can write without end (its sandbox bounds what it may
+ * open, not how much it writes to what is open). Every link of that peer is ended, and the
+ * cache removed. Called every WATCH_INTERVAL_MS while links with a cache live. */
+#define WATCH_INTERVAL_MS 100
+
+static void watch_caches(void)
+{
+	sigset_t chld, old;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	for (int i = 0; i < n_slots; i++) {
+		if (!slots[i].pid || !slots[i].cache)
+			continue;
+		uint64_t bytes = gh_shader_cache_bytes(slots[i].cache);
+		if (bytes <= GH_SHADER_CACHE_LINK_BYTES)
+			continue;
+		int ended = 0;
+		for (int j = 0; j < n_slots; j++) {
+			if (slots[j].pid && slots[j].cache &&
+			    strcmp(slots[j].cache, slots[i].cache) == 0) {
+				kill(slots[j].pid, SIGKILL);
+				ended++;
+			}
+		}
+		bool gone = gh_shader_cache_remove(slots[i].cache);
+		gp_log(ERROR,
+		       "the shader cache in %s of peer %s grew to %" PRIu64 " MiB, past %llu "
+		       "MiB: its %d link%s ended%s",
+		       slots[i].cache, slots[i].peer.text, bytes >> 20,
+		       GH_SHADER_CACHE_LINK_BYTES >> 20, ended, ended == 1 ? " is" : "s are",
+		       gone ? ", the cache removed" : "; the cache could not be removed");
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static int links_of(const struct wire_peer *peer)
@@ -130,6 +171,8 @@ static void admit(int lfd, int compositor_fd, int fd, const struct gh_listener_l
 		refuse(fd, reason);
 		return;
 	}
+	char cache[4096];
+	bool cached = gh_shader_cache_dir(options, fd, cache, sizeof(cache));
 	pid_t pid = fork();
 	if (pid == 0)
 		serve_link(lfd, compositor_fd, fd, options);
@@ -140,6 +183,8 @@ static void admit(int lfd, int compositor_fd, int fd, const struct gh_listener_l
 		for (int i = 0; i < n_slots; i++) {
 			if (!slots[i].pid) {
 				slots[i].peer = peer;
+				free(slots[i].cache);
+				slots[i].cache = cached ? strdup(cache) : NULL;
 				slots[i].pid = pid;
 				break;
 			}
@@ -221,7 +266,7 @@ int gh_listener_run(const char *addr, int compositor_fd, const struct gh_listene
 	for (;;) {
 		struct pollfd pfd[2] = {{.fd = lfd, .events = POLLIN},
 		                        {.fd = compositor_fd, .events = POLLIN}};
-		if (poll(pfd, 2, -1) < 0) {
+		if (poll(pfd, 2, options->shader_cache ? WATCH_INTERVAL_MS : -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			gp_log(ERROR, "poll: %s", strerror(errno));
@@ -238,5 +283,7 @@ int gh_listener_run(const char *addr, int compositor_fd, const struct gh_listene
 		}
 		if (pfd[0].revents)
 			accept_link(lfd, compositor_fd, lim, options);
+		if (options->shader_cache)
+			watch_caches();
 	}
 }

@@ -136,9 +136,10 @@ static const char usage[] =
         "A refusal is logged with the option's name.\n"
         "\n"
         "Example (qrexec service /etc/qubes-rpc/gpupipe.Link, called as\n"
-        "gpupipe.Link+BOOT_ID):\n"
+        "gpupipe.Link+BOOT_ID; the installed one checks BOOT_ID first and runs\n"
+        "without the cache when there is none):\n"
         "  exec gpupipe-host --stdio --label \"$QREXEC_REMOTE_DOMAIN\" \\\n"
-        "      --shader-cache ~/.cache/gpupipe/shaders/\"$QREXEC_REMOTE_DOMAIN\" \\\n"
+        "      --shader-cache \"$HOME/.cache/gpupipe/shaders/$QREXEC_REMOTE_DOMAIN\" \\\n"
         "      --peer-boot \"$QREXEC_SERVICE_ARGUMENT\"\n";
 
 /* SIZE: digits, then K, M or G (powers of 1024); false if it is not one. */

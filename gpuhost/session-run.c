@@ -5,8 +5,10 @@
  * the end.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -244,16 +246,43 @@ static void tune_heap(void)
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 }
 
+#ifdef GPUPIPE_TEST_HOOKS
+/* GPUPIPE_TEST_CACHE_FLOOD=MIB (test builds): a file of the link's shader cache, opened
+ * before the sandbox as Mesa opens its own, is made MIB MiB long once the link is contained,
+ * as a compromised link could write it; for the tests of the cache's watch. */
+static int flood_open(void)
+{
+	const char *dir = getenv("MESA_SHADER_CACHE_DIR");
+	char path[4200];
+	if (!getenv("GPUPIPE_TEST_CACHE_FLOOD") || !dir ||
+	    snprintf(path, sizeof(path), "%s/flood", dir) >= (int)sizeof(path))
+		return -1;
+	return open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+}
+
+static void flood(int fd)
+{
+	long mib = fd >= 0 ? atol(getenv("GPUPIPE_TEST_CACHE_FLOOD")) : 0;
+	if (mib > 0 && ftruncate(fd, (off_t)mib << 20) < 0)
+		gp_log(WARN, "GPUPIPE_TEST_CACHE_FLOOD: %s", strerror(errno));
+}
+#endif
+
 int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 {
 	tune_heap();
-	gh_shader_cache_prepare(options, link_in);
 	struct gh_compositor_error cerr;
 	int compositor_fd = gh_compositor_connect(0, &cerr);
 	if (compositor_fd < 0)
 		gp_log(ERROR, "%s", cerr.text);
 	struct gh_session s;
+#ifdef GPUPIPE_TEST_HOOKS
+	int flood_fd = flood_open();
+#endif
 	if (gh_session_init(&s, link_in, link_out, compositor_fd, options) && contain(&s)) {
+#ifdef GPUPIPE_TEST_HOOKS
+		flood(flood_fd);
+#endif
 		while (!s.done) {
 			if (wl_event_loop_dispatch(s.loop, -1) < 0 && errno != EINTR)
 				break;

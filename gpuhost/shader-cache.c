@@ -17,7 +17,7 @@
  * /proc/sys/kernel/random/boot_id, sent as the qrexec argument): each boot of a qube gets a
  * directory of its own, DIR/boot-ID, and the directories of its earlier boots are removed.
  * A boot id is 122 random bits drawn as the qube boots; another qube of that name, earlier
- * or later, cannot know it, so it can never plant entries that this boot reads, nor read
+ * or later, cannot guess it, so it can never plant entries that this boot reads, nor read
  * what this boot wrote. The id is the caller's word: a qube that lies about it chooses only
  * among its own name's directories. A uid is whoever connected: a relay (socat) or
  * sandboxed apps of one user are one peer.
@@ -129,12 +129,25 @@ static int remove_entry(const char *path, const struct stat *st, int type, struc
 	return 0;
 }
 
+uint64_t gh_shader_cache_bytes(const char *dir)
+{
+	tree_bytes = 0;
+	if (nftw(dir, add_size, 16, FTW_PHYS) < 0)
+		return 0;
+	return tree_bytes;
+}
+
+bool gh_shader_cache_remove(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
+	return rmdir(dir) == 0;
+}
+
 /* A cache past its bound is removed (only what is below `dir`; symbolic links are not
  * followed), for Mesa to start afresh. */
 static void bound(const char *dir)
 {
-	tree_bytes = 0;
-	if (nftw(dir, add_size, 16, FTW_PHYS) < 0 || tree_bytes <= GH_SHADER_CACHE_MAX_BYTES)
+	if (gh_shader_cache_bytes(dir) <= GH_SHADER_CACHE_MAX_BYTES)
 		return;
 	gp_log(INFO, "the shader cache in %s passed %llu MiB: it starts afresh", dir,
 	       GH_SHADER_CACHE_MAX_BYTES >> 20);
@@ -171,8 +184,7 @@ static void forget_other_boots(const char *dir, const char *keep)
 		    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >= (int)sizeof(path) ||
 		    lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
 			continue;
-		nftw(path, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
-		if (rmdir(path) == 0)
+		if (gh_shader_cache_remove(path))
 			removed++;
 	}
 	closedir(d);
@@ -181,32 +193,42 @@ static void forget_other_boots(const char *dir, const char *keep)
 		       removed == 1 ? "" : "s", dir);
 }
 
-void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
+bool gh_shader_cache_dir(const struct gh_options *options, int link_fd, char *dir, size_t size)
 {
-	if (!options->shader_cache)
-		return;
-	char dir[4096];
+	uid_t uid;
 	int n;
+	if (!options->shader_cache)
+		return false;
 	if (options->shader_cache_per_uid) {
-		uid_t uid;
-		if (!unix_peer_uid(link_fd, &uid)) {
-			gp_log(INFO, "no shader cache for this link: only a unix socket's peer is "
-			             "told apart (by its uid)");
-			return;
-		}
-		n = snprintf(dir, sizeof(dir), "%s/uid-%u", options->shader_cache, (unsigned)uid);
+		if (!unix_peer_uid(link_fd, &uid))
+			return false;
+		n = snprintf(dir, size, "%s/uid-%u", options->shader_cache, (unsigned)uid);
 	} else if (options->shader_cache_boot) {
-		n = snprintf(dir, sizeof(dir), "%s/boot-%s", options->shader_cache,
+		n = snprintf(dir, size, "%s/boot-%s", options->shader_cache,
 		             options->shader_cache_boot);
 	} else {
-		n = snprintf(dir, sizeof(dir), "%s", options->shader_cache);
+		n = snprintf(dir, size, "%s", options->shader_cache);
 	}
-	if (n < 0 || (size_t)n >= sizeof(dir)) {
+	return n >= 0 && (size_t)n < size;
+}
+
+const char *gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
+{
+	static char dir[4096];
+	uid_t uid;
+	if (!options->shader_cache)
+		return NULL;
+	if (options->shader_cache_per_uid && !unix_peer_uid(link_fd, &uid)) {
+		gp_log(INFO, "no shader cache for this link: only a unix socket's peer is "
+		             "told apart (by its uid)");
+		return NULL;
+	}
+	if (!gh_shader_cache_dir(options, link_fd, dir, sizeof(dir))) {
 		gp_log(WARN, "no shader cache: the path is too long");
-		return;
+		return NULL;
 	}
 	if (!make_dirs(dir) || !ours(options->shader_cache) || !ours(dir))
-		return;
+		return NULL;
 	if (options->shader_cache_boot)
 		forget_other_boots(options->shader_cache, strrchr(dir, '/') + 1);
 	/* Marks the peer's directory used now: the qrexec service removes those unused for 30
@@ -230,4 +252,5 @@ void gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
 	setenv("MESA_SHADER_CACHE_DISABLE", "false", 1);
 	setenv("MESA_GLSL_CACHE_DISABLE", "false", 1);
 	gp_log(DEBUG, "shader cache in %s", dir);
+	return dir;
 }

@@ -227,6 +227,10 @@ bool gh_egl_open(struct gh_egl *egl, bool use_render_node)
 	}
 	load_egl(egl);
 	egl->dmabuf = on_node && egl->dma_buf_import;
+	/* Rendering on the node without importing frames there: the display has its
+	 * own fd of the device, so ours and GBM go. */
+	if (on_node && !egl->dmabuf)
+		close_dmabuf(egl);
 	gp_log(INFO, "host EGL %s (%s): frames through %s%s%s",
 	       eglQueryString(egl->dpy, EGL_VERSION), eglQueryString(egl->dpy, EGL_VENDOR),
 	       egl->dmabuf ? "dmabufs on " : "shm", egl->dmabuf ? node : "",

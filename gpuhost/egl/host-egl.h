@@ -71,8 +71,9 @@ void gh_egl_release(struct gh_egl *egl, EGLContext ctx, EGLSurface surf);
 bool gh_egl_has_extension(const char *list, const char *name);
 
 /* In the listening process, before any link is forked: loads the driver
- * (and checks that the host can render GLES) without keeping a display,
- * device fd or thread. False (logged) when no EGL display can render. */
+ * (and checks that a display opens and binds GLES) without keeping a
+ * display, device fd or thread. False (logged) when none does. Whether the
+ * driver has every GLES 2 entry point is checked by each link (gpuhost/gl/). */
 bool gh_egl_preload(void);
 
 #endif

@@ -187,6 +187,10 @@ static bool each_boot_gets_its_own_and_earlier_boots_go(void)
 	    !dir_with_file(outside, "entry"))
 		return false;
 	CHECK(symlink(outside, link) == 0, "symlink");
+	/* A link inside an earlier boot, out to what must stay: removed, not followed. */
+	char escape[500];
+	snprintf(escape, sizeof(escape), "%s/escape", earlier);
+	CHECK(symlink(outside, escape) == 0, "symlink");
 	struct gh_options o = {.shader_cache = cache, .shader_cache_boot = BOOT};
 	gh_shader_cache_prepare(&o, -1);
 	const char *dir = getenv("MESA_SHADER_CACHE_DIR");

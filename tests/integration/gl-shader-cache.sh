@@ -19,6 +19,20 @@ timeout 20 "$(gpupipe_bin host)" --shader-cache relative/dir --stdio </dev/null 
 	>"$GP_TMP/start.log" 2>&1 || rc=$?
 ((rc == 2)) && grep -q 'shader-cache takes an absolute path, not relative/dir' "$GP_TMP/start.log" ||
 	fail "--shader-cache relative/dir exited $rc: $(cat "$GP_TMP/start.log")"
+# --peer-boot: only a boot id, and only for a --stdio link with a cache.
+# refused WANT ARGS...: gpupipe-host ARGS exits 2 saying WANT.
+refused() {
+	local want=$1 rc=0
+	shift
+	timeout 20 "$(gpupipe_bin host)" "$@" </dev/null >"$GP_TMP/start.log" 2>&1 || rc=$?
+	((rc == 2)) && grep -q -- "$want" "$GP_TMP/start.log" ||
+		fail "gpupipe-host $* exited $rc: $(cat "$GP_TMP/start.log")"
+}
+boot=0123abcd-4567-89ab-cdef-0123456789ab
+refused "peer-boot takes a boot id .*, not '../x'" --stdio --shader-cache /tmp --peer-boot ../x
+refused "peer-boot takes a boot id" --stdio --shader-cache /tmp --peer-boot "${boot^^}"
+refused 'peer-boot goes with --stdio and --shader-cache' --shader-cache /tmp --peer-boot "$boot"
+refused 'peer-boot goes with --stdio and --shader-cache' --stdio --peer-boot "$boot"
 
 cache=$GP_TMP/shader-cache
 gl_setup --shader-cache "$cache"

@@ -110,15 +110,27 @@ done
 # here to start them: tests/lib/unit-command.py follows systemd.service(5) and refuses what
 # it does not know). A variable expanded the wrong way splits an address at its spaces or
 # passes an empty argument, and the program refuses to start.
+# unit_command ARRAY UNIT RUNTIME_DIR [NAME=VALUE...]: the unit's argv into ARRAY.
 unit_command() {
-	python3 "$GP_LIB/unit-command.py" "$@"
+	local -n into=$1
+	shift
+	python3 "$GP_LIB/unit-command.py" "$@" >"$GP_TMP/unit-command" ||
+		fail "cannot read the command line of $1"
+	# shellcheck disable=SC2034 # a nameref: the caller's array
+	mapfile -d '' into <"$GP_TMP/unit-command"
 }
-mapfile -d '' proxy_cmd < <(unit_command "$unitdir/gpupipe-proxy.service" "$GP_TMP/user-runtime") ||
-	fail "cannot read the proxy unit's command line"
-expected=("$bindir/gpupipe-proxy" --connect
-	'exec:qrexec-client-vm @default gpupipe.Link+$(cat /proc/sys/kernel/random/boot_id)')
-[[ ${#proxy_cmd[@]} -eq 3 && ${proxy_cmd[*]} == "${expected[*]}" ]] ||
-	fail "gpupipe-proxy.service runs [$(printf '<%s>' "${proxy_cmd[@]}")], not [$(printf '<%s>' "${expected[@]}")]"
+host_cmd=() proxy_cmd=()
+# same_argv NAME ARRAY EXPECTED...: fails unless ARRAY holds exactly EXPECTED.
+same_argv() {
+	local name=$1 i
+	local -n got=$2
+	shift 2
+	local ok=$((${#got[@]} == $#))
+	for ((i = 0; ok && i < $#; i++)); do
+		[[ ${got[i]} == "${*:i+1:1}" ]] || ok=0
+	done
+	((ok)) || fail "$name runs [$(printf '<%s>' "${got[@]}")], not [$(printf '<%s>' "$@")]"
+}
 
 start_weston
 GP_HOST_DIR=$GP_TMP/host GP_APP_DIR=$GP_TMP/app
@@ -127,8 +139,10 @@ mkdir -m 700 "$GP_HOST_DIR" "$GP_APP_DIR"
 n=0
 for options in '--label work --allow-clipboard' ''; do
 	name=unit-host-$((++n))
-	mapfile -d '' host_cmd < <(unit_command "$unitdir/gpupipe-host.service" "$GP_HOST_DIR" \
-		"GPUPIPE_OPTIONS=$options") || fail "cannot read the host unit's command line"
+	unit_command host_cmd "$unitdir/gpupipe-host.service" "$GP_HOST_DIR" "GPUPIPE_OPTIONS=$options"
+	# shellcheck disable=SC2086 # the options are words, as systemd splits them
+	same_argv gpupipe-host.service host_cmd "$bindir/gpupipe-host" --listen \
+		"unix:$GP_HOST_DIR/gpupipe-host.sock" $options
 	spawn "$name" env XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" "${host_cmd[@]}"
 	pid=$GP_LAST_PID
 	wait_for 10 ready_or_dead "$pid" test -S "$GP_HOST_DIR/gpupipe-host.sock" ||
@@ -137,19 +151,35 @@ for options in '--label work --allow-clipboard' ''; do
 	expect_clean_exit "$name" 10 "gpupipe-host.service after SIGTERM"
 done
 
-# The proxy unit as a user points it elsewhere, at the installed qrexec service as qrexec
-# runs it (the caller's qube name, its boot id as the argument): an exec: address with
-# spaces, as the default one. The service turns the shader cache on for that qube's boot.
-boot=$(cat /proc/sys/kernel/random/boot_id)
+# The proxy unit as installed, its default address run by sh -c as it is in the AppVM: a
+# stand-in for qrexec-client-vm (no qrexec here) runs the installed qrexec service as
+# qrexec would, with the calling qube's name and the argument of the call.
+unit_command proxy_cmd "$unitdir/gpupipe-proxy.service" "$GP_APP_DIR"
+# shellcheck disable=SC2016 # the unit's literal text, which sh -c expands
+same_argv gpupipe-proxy.service proxy_cmd "$bindir/gpupipe-proxy" --connect \
+	'exec:qrexec-client-vm @default gpupipe.Link+$(cat /proc/sys/kernel/random/boot_id)'
 cache_home=$GP_TMP/cache
-service=$(printf '%q ' env QREXEC_REMOTE_DOMAIN=installed QREXEC_SERVICE_ARGUMENT="$boot" \
-	XDG_RUNTIME_DIR="$GP_HOST_DIR" WAYLAND_DISPLAY="$GP_DISPLAY" XDG_CACHE_HOME="$cache_home" \
-	"$qrexecdir/gpupipe.Link")
-mapfile -d '' proxy_cmd < <(unit_command "$unitdir/gpupipe-proxy.service" "$GP_APP_DIR" \
-	"GPUPIPE_CONNECT=exec:$service") || fail "cannot read the proxy unit's command line"
+shaders=$cache_home/gpupipe/shaders
+mkdir -p "$GP_TMP/qrexec" "$shaders/stale/boot-old" "$shaders/fresh/boot-new"
+cat >"$GP_TMP/qrexec/qrexec-client-vm" <<QREXEC
+#!/bin/sh
+# qrexec-client-vm TARGET SERVICE+ARGUMENT, as the installed unit calls it.
+[ "\$1" = @default ] || { echo "qrexec stand-in: target \$1, not @default" >&2; exit 126; }
+case \$2 in gpupipe.Link+*) ;; *) echo "qrexec stand-in: service \$2" >&2; exit 126 ;; esac
+exec env QREXEC_REMOTE_DOMAIN=installed QREXEC_SERVICE_ARGUMENT="\${2#gpupipe.Link+}" \\
+	XDG_RUNTIME_DIR=$(printf '%q' "$GP_HOST_DIR") WAYLAND_DISPLAY=$(printf '%q' "$GP_DISPLAY") \\
+	XDG_CACHE_HOME=$(printf '%q' "$cache_home") $(printf '%q' "$qrexecdir/gpupipe.Link")
+QREXEC
+chmod +x "$GP_TMP/qrexec/qrexec-client-vm"
+# Caches: one in which nothing changed for 40 days (the service removes it), one with a
+# file changed now (kept).
+touch "$shaders/fresh/boot-new/foz_cache.foz"
+touch -d '40 days ago' "$shaders/stale/boot-old" "$shaders/stale" "$shaders/fresh/boot-new" \
+	"$shaders/fresh"
+boot=$(cat /proc/sys/kernel/random/boot_id)
 # An app with glvnd's own configuration (no vendor variable).
 unset __EGL_VENDOR_LIBRARY_FILENAMES __EGL_VENDOR_LIBRARY_DIRS
-spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" "${proxy_cmd[@]}"
+spawn gpupipe-proxy env XDG_RUNTIME_DIR="$GP_APP_DIR" PATH="$GP_TMP/qrexec:$PATH" "${proxy_cmd[@]}"
 GP_PROXY_PID=$GP_LAST_PID
 wait_for 10 ready_or_dead "$GP_PROXY_PID" grep -q "serving $GP_APP_DIR/gpu-0" \
 	"$GP_TMP/gpupipe-proxy.log" ||
@@ -167,11 +197,14 @@ maps=$(mesa_maps "$(pid_of patterns)" | grep -vE '/(libEGL_mesa|libglapi)[^/]*$'
 [[ -z $maps ]] || fail "gl-patterns on gpu-0 has a Mesa renderer mapped: $maps"
 kill -TERM "$(pid_of patterns)"
 expect_clean_exit patterns 10 "gl-patterns on gpu-0 after SIGTERM"
-# The service kept Mesa's cache for that boot of the qube, and nothing beside it.
-foz=$(find "$cache_home/gpupipe/shaders/installed/boot-$boot" -name foz_cache.foz -size +0 2>/dev/null)
+# The service kept Mesa's cache for this boot of the qube (the default address sent it),
+# removed the cache unchanged for 40 days and kept the other.
+foz=$(find "$shaders/installed/boot-$boot" -name foz_cache.foz -size +0 2>/dev/null)
 [[ -n $foz ]] || fail "the qrexec service kept no shader cache for the caller's boot: $(find "$cache_home" 2>&1)"
-[[ $(ls "$cache_home/gpupipe/shaders") == installed && $(ls "$cache_home/gpupipe/shaders/installed") == "boot-$boot" ]] ||
-	fail "the shader cache holds more than the caller's boot: $(find "$cache_home" -maxdepth 3)"
+[[ $(ls "$shaders/installed") == "boot-$boot" ]] ||
+	fail "the caller's cache holds more than its boot: $(ls "$shaders/installed")"
+[[ ! -e $shaders/stale && -e $shaders/fresh/boot-new/foz_cache.foz ]] ||
+	fail "the service's pruning: expected stale/ gone and fresh/ kept, found: $(ls "$shaders")"
 
 start_native_app native "$bin" --frames 1
 wait_exit native 60 || fail "gl-patterns on the compositor's own display did not finish"
