@@ -256,10 +256,11 @@ static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct g
 	if (share && share->api != api)
 		return EGL_BAD_MATCH;
 	struct ge_context *c = calloc(1, sizeof(*c));
-	if (!c || !(c->gl = ge_gl_state_create(d, api, share ? share->gl->share : NULL))) {
+	if (!c || !(c->gl = ge_gl_state_create(d, api, flags, share ? share->gl->share : NULL))) {
 		free(c);
 		return EGL_BAD_ALLOC;
 	}
+	c->gl->image_handle = ge_image_handle;
 	c->d = d;
 	c->config = cfg;
 	c->flags = flags;

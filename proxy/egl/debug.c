@@ -10,7 +10,6 @@
 #include <gpupipe/log.h>
 
 #include "debug.h"
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -228,12 +227,11 @@ static int error_bit(uint32_t error)
 void ge_debug_local_error(struct gl_enc *e, uint32_t error)
 {
 	struct ge_gl_state *gl = e->gl;
-	struct ge_context *c = ge_current_context();
 	if (!gl || e->open || ge_stream_lost(e))
 		return;
 	/* A debug context's output is on from the start: its errors count
 	 * before any debug call. */
-	if (!gl->debug && !(c && c->gl == gl && (c->flags & GL_CONTEXT_FLAG_DEBUG)))
+	if (!gl->debug && !(gl->flags & GL_CONTEXT_FLAG_DEBUG))
 		return;
 	struct ge_debug *d = ge_debug_get(gl);
 	int bit = error_bit(error);

@@ -9,10 +9,12 @@
  * map); eglTerminate releases what they hold.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <gpupipe/log.h>
 
@@ -55,7 +57,7 @@ void ge_display_unlock(struct ge_display *d)
 
 bool ge_display_lost(struct ge_display *d)
 {
-	return atomic_load_explicit(&d->lost, memory_order_relaxed);
+	return atomic_load_explicit(&d->streams.lost, memory_order_relaxed);
 }
 
 uint32_t ge_display_new_handle(struct ge_display *d)
@@ -78,66 +80,6 @@ EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config 
 	return c ? (EGLConfig)(uintptr_t)(c - d->configs + 1) : EGL_NO_CONFIG_KHR;
 }
 
-uint32_t ge_api_extension_count(const struct ge_api *api)
-{
-	return api->n_extensions;
-}
-
-const char *ge_api_extension(const struct ge_api *api, uint32_t index)
-{
-	return index < api->n_extensions ? api->extension_list[index] : NULL;
-}
-
-static bool api_has_extension(const struct ge_api *api, const char *name)
-{
-	for (uint32_t i = 0; i < api->n_extensions; i++) {
-		if (strcmp(api->extension_list[i], name) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* OpenGL 4.3's list (section 22.2): every desktop GLSL version up to the context's
- * own, the empty string standing for 1.10 without a #version line, then the GLSL ES
- * versions the context's ARB_ES*_compatibility take. The host's shader check takes
- * each (gpuhost/shader-check/shader-check.c) and the driver has each: GLSL 4.50 natively lists
- * them all. NULL from `index` on past the end, and in contexts that have no list. */
-const char *ge_api_glsl_version(const struct ge_api *api, uint32_t index, uint32_t *count)
-{
-	static const struct {
-		unsigned number;
-		const char *name;
-	} desktop[] = {{460, "460"}, {450, "450"}, {440, "440"}, {430, "430"}, {420, "420"},
-	               {410, "410"}, {400, "400"}, {330, "330"}, {150, "150"}, {140, "140"},
-	               {130, "130"}, {120, "120"}, {110, ""}};
-	const char *list[sizeof(desktop) / sizeof(desktop[0]) + 2];
-	uint32_t n = 0;
-	unsigned major = 0, minor = 0;
-	bool desktop_gl = api->level.api == GL_API_GL_CORE || api->level.api == GL_API_GL_COMPAT;
-	if (desktop_gl && api->level.version >= GL_VERSION_CODE(4, 3) && api->glsl_version &&
-	    sscanf(api->glsl_version, "%u.%u", &major, &minor) == 2) {
-		for (size_t i = 0; i < sizeof(desktop) / sizeof(desktop[0]); i++) {
-			if (desktop[i].number <= major * 100 + minor)
-				list[n++] = desktop[i].name;
-		}
-		if (api_has_extension(api, "GL_ARB_ES3_compatibility"))
-			list[n++] = "300 es";
-		if (api_has_extension(api, "GL_ARB_ES2_compatibility"))
-			list[n++] = "100";
-	}
-	if (count)
-		*count = n;
-	return index < n ? list[index] : NULL;
-}
-
-const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname)
-{
-	for (uint32_t i = 0; i < api->n_limits; i++)
-		if (api->limits[i].pname == pname)
-			return &api->limits[i];
-	return NULL;
-}
-
 bool ge_display_flush_wl(struct ge_display *d)
 {
 	struct pollfd p = {.fd = wl_display_get_fd(d->wl), .events = POLLOUT};
@@ -149,6 +91,22 @@ bool ge_display_flush_wl(struct ge_display *d)
 			return false;
 	}
 	return true;
+}
+
+struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl)
+{
+	int sv[2];
+	if (ge_display_lost(d) || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return NULL;
+	struct gl_enc *e = ge_stream_new(&d->streams, gl, sv[0]);
+	if (e) {
+		/* libwayland dups the fd when it marshals the request. */
+		gpupipe_v1_open_stream(d->gpupipe, sv[1]);
+		if (!ge_display_flush_wl(d))
+			ge_stream_lose(e, "Wayland connection failed");
+	}
+	close(sv[1]);
+	return e;
 }
 
 /* ---- detection ---- */
@@ -213,7 +171,8 @@ static struct ge_display *find_or_add(void *native)
 		return NULL;
 	d->native = native;
 	pthread_mutex_init(&d->lock, NULL);
-	atomic_init(&d->lost, false);
+	atomic_init(&d->streams.lost, false);
+	d->streams.host = &d->host;
 	wl_list_init(&d->contexts);
 	wl_list_init(&d->surfaces);
 	wl_list_init(&d->syncs);

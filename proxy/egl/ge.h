@@ -2,9 +2,9 @@
  * libEGL_gpupipe internals: the EGL objects of one process and how they
  * hang together. One file per concept (see README table in proxy/egl/):
  * vendor.c (glvnd entry), display.c/init.c (EGLDisplay), config.c,
- * context.c/current.c, surface.c/swap.c, sync.c, image.c, stream.c (the
- * GL stream runtime), and the GLES client side (names.c, state.c,
- * gles-*.c).
+ * context.c/current.c, surface.c/swap.c, sync.c, image.c. They stand on the
+ * client GL side (state.h, stream.h, gl-api.h), which includes nothing of
+ * this header.
  *
  * Locking: one mutex per display guards the display's object lists, its
  * display stream and every "is current where" field. A context's stream
@@ -26,6 +26,8 @@
 
 #include <gpupipe/gl-stream.h>
 
+#include "gl-api.h"
+#include "stream.h"
 #include "gles-codec.h"
 
 struct gl_enc;
@@ -99,20 +101,6 @@ bool ge_configs_compatible(const struct ge_config *a, const struct ge_config *b)
 
 /* ---- displays (display.c, init.c) ---- */
 
-/* One client API the host offers (GL_OP_INIT), and what a context of it
- * gets: the highest version offered (as Mesa, a request for 2.0 gets the
- * highest backward-compatible ES version) and the extensions of ours that
- * the host has. */
-struct ge_api {
-	struct gles_level level;
-	char *host_strings[5]; /* enum ge_host_string, the host's in such a context */
-	struct gl_limit *limits;
-	uint32_t n_limits;
-	char *gl_version, *glsl_version, *gl_extensions; /* what the app reads */
-	char **extension_list;                           /* gl_extensions split, for glGetStringi */
-	uint32_t n_extensions;
-};
-
 struct ge_display {
 	struct wl_list link; /* ge_displays */
 	void *native;        /* the app's wl_display, NULL for our own connection */
@@ -127,8 +115,8 @@ struct ge_display {
 	bool initialized;
 	bool terminating; /* terminated; the binding and display stream wait for the last current
 	                     context */
-	atomic_bool lost; /* a stream saw the link end */
-	struct gl_enc *stream; /* display stream (GL_OP_INIT, CREATE_*, ...) */
+	struct ge_link streams; /* what its GL streams share: lost, the host's info (stream.h) */
+	struct gl_enc *stream;  /* display stream (GL_OP_INIT, CREATE_*, ...) */
 	uint32_t next_handle;
 
 	struct gl_host_info host;
@@ -148,14 +136,6 @@ struct ge_display {
 	const char *no_gl_why;
 };
 
-enum ge_host_string {
-	GE_HOST_VENDOR,
-	GE_HOST_RENDERER,
-	GE_HOST_VERSION,
-	GE_HOST_GLSL,
-	GE_HOST_EXTENSIONS,
-};
-
 /* Looks up an EGLDisplay (never freed) without locking it. */
 struct ge_display *ge_display_from_handle(EGLDisplay dpy);
 /* Locks a valid display; with `initialized`, also checks it is. On
@@ -168,18 +148,12 @@ void ge_display_unprobe(struct ge_display *d);
 /* Sends what libwayland buffered (open_stream, create_memory, commit...);
  * false when the connection failed. */
 bool ge_display_flush_wl(struct ge_display *d);
+/* Opens a stream of the display's link through gpupipe_v1.open_stream, for `gl` (NULL:
+ * the display stream). Display locked. NULL when the link is lost or memory is out. */
+struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl);
 uint32_t ge_display_new_handle(struct ge_display *d);
 const struct ge_config *ge_display_config(struct ge_display *d, EGLConfig config);
 EGLConfig ge_display_config_handle(struct ge_display *d, const struct ge_config *c);
-const struct gl_limit *ge_api_limit(const struct ge_api *api, uint32_t pname);
-/* Extensions in api->gl_extensions, and the one at `index` (glGetStringi):
- * a NUL-terminated copy kept with the api, NULL past the end. */
-uint32_t ge_api_extension_count(const struct ge_api *api);
-const char *ge_api_extension(const struct ge_api *api, uint32_t index);
-/* glGetStringi(GL_SHADING_LANGUAGE_VERSION, index) of desktop OpenGL 4.3 and later
- * (a static string), NULL past the end; *count (when not NULL) gets
- * GL_NUM_SHADING_LANGUAGE_VERSIONS, 0 in contexts without the list. */
-const char *ge_api_glsl_version(const struct ge_api *api, uint32_t index, uint32_t *count);
 /* Tears down what eglTerminate left while contexts were current, once
  * none is. Display locked. */
 void ge_display_maybe_finish_terminate(struct ge_display *d);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"

@@ -34,7 +34,6 @@
 #include <gpupipe/log.h>
 
 #include "arrays.h"
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"

@@ -8,7 +8,6 @@
  */
 #include <stdint.h>
 
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"

@@ -11,7 +11,6 @@
 
 #include <GLES/gl.h>
 
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 

@@ -7,7 +7,6 @@
  * host ends a link that sends it). Otherwise imageSize bytes travel, as
  * gl_compressed_unpack_size says with the block pnames off.
  */
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"

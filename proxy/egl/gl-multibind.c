@@ -23,7 +23,6 @@
 
 #include <GLES3/gl32.h>
 
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"

@@ -23,7 +23,6 @@
  */
 #include <GLES3/gl3.h>
 
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"

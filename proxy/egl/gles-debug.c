@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "debug.h"
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"

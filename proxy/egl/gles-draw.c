@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "arrays.h"
-#include "ge.h"
 #include "gles-client.h"
 #include "gles-codec.h"
 #include "gles-draws.h"

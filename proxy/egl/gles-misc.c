@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -60,7 +59,7 @@ void GL_APIENTRY gl_enc_special_glShaderSource(GLuint shader, GLsizei count,
 
 static uint32_t image_handle(struct gl_enc *e, GLeglImageOES image)
 {
-	uint32_t handle = ge_image_handle(e->gl->d, image);
+	uint32_t handle = e->gl->image_handle(e->gl->d, image);
 	if (!handle)
 		gl_enc_error(e, GL_INVALID_VALUE);
 	return handle;

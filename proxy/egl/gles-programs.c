@@ -16,7 +16,6 @@
 
 #include <gpupipe/gl-codec.h>
 
-#include "ge.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"

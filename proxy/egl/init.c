@@ -406,7 +406,7 @@ static void teardown(struct ge_display *d)
 	ge_display_unprobe(d);
 	free_host_info(d);
 	d->terminating = false;
-	atomic_store(&d->lost, false);
+	atomic_store(&d->streams.lost, false);
 }
 
 void ge_display_maybe_finish_terminate(struct ge_display *d)

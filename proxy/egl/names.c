@@ -9,7 +9,6 @@
 
 #include <gpupipe/gl-codec.h>
 
-#include "ge.h"
 #include "state.h"
 #include "stream.h"
 

@@ -20,7 +20,6 @@
 
 #include <gpupipe/log.h>
 
-#include "ge.h"
 #include "shared.h"
 #include "stream.h"
 
@@ -138,7 +137,7 @@ uint8_t *ge_shared_reserve(struct gl_enc *e, uint32_t n, uint64_t *pos)
 	/* Never inside a command: a wait for room sends one of its own. */
 	assert(e->open == 0);
 	if (n < MIN_BLOB || n > RING_DATA || e->shared_in_command == GL_SHARED_MAX_BLOBS ||
-	    e->shared_refused || !(e->d->host.features & GL_HOST_SHARED_MEMORY) || !enabled())
+	    e->shared_refused || !(e->link->host->features & GL_HOST_SHARED_MEMORY) || !enabled())
 		return NULL;
 	if (!e->shared && !(e->shared = create())) {
 		e->shared_refused = true;

@@ -6,6 +6,9 @@
 #ifndef GE_SHARED_H
 #define GE_SHARED_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 struct ge_shared;
 
 struct gl_enc;

@@ -13,7 +13,6 @@
 #include <gpupipe/gl-codec.h>
 
 #include "debug.h"
-#include "ge.h"
 #include "gles-codec.h"
 #include "gles-client.h"
 #include "state.h"
@@ -58,7 +57,7 @@ void ge_share_unref(struct ge_share *s)
 }
 
 struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
-                                       struct ge_share *share)
+                                       uint32_t flags, struct ge_share *share)
 {
 	struct ge_gl_state *gl = calloc(1, sizeof(*gl));
 	if (!gl)
@@ -70,6 +69,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	}
 	gl->d = d;
 	gl->api = api;
+	gl->flags = flags;
 	gl->serial = ge_copy_next_serial();
 	ge_vao_init(&gl->default_vao);
 	gl->vao = &gl->default_vao;

@@ -19,6 +19,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
+#include "gl-api.h"
 #include "gles-list-prims.h"
 #include "map.h"
 
@@ -133,7 +134,11 @@ struct ge_gl_state {
 	struct ge_share *share;
 	uint64_t serial; /* this context's, unique in the process (gles-buffer-copy.c) */
 	struct ge_display *d;
-	const struct ge_api *api;            /* the context's: strings, limits, level */
+	const struct ge_api *api; /* the context's: strings, limits, level */
+	uint32_t flags;           /* the context's enum gl_context_flags */
+	/* What the GL side asks of EGL, which sets it (context.c): the host handle of
+	 * an EGLImage of display d, 0 for none (image.c). */
+	uint32_t (*image_handle)(struct ge_display *d, void *image);
 	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
 	uint32_t next[GL_NAMES_COUNT];
 	uint32_t program;   /* the app's last glUseProgram run here (gles-programs.c) */
@@ -232,9 +237,9 @@ struct ge_share *ge_share_create(void);
 struct ge_share *ge_share_ref(struct ge_share *s);
 void ge_share_unref(struct ge_share *s);
 
-/* share NULL: a new share group. */
+/* share NULL: a new share group. flags: the context's enum gl_context_flags. */
 struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
-                                       struct ge_share *share);
+                                       uint32_t flags, struct ge_share *share);
 void ge_gl_state_destroy(struct ge_gl_state *gl);
 /* The context is destroyed (after the host ran its GL_OP_DESTROY_CONTEXT):
  * GL lets go of its program as of a glUseProgram(0) (gles-programs.c). */

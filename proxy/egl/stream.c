@@ -12,8 +12,6 @@
 #include <gpupipe/log.h>
 
 #include "debug.h"
-#include "ge.h"
-#include "gpupipe-v1-client-protocol.h"
 #include "shared.h"
 #include "state.h"
 #include "stream.h"
@@ -38,49 +36,37 @@ void ge_stream_lose(struct gl_enc *e, const char *why)
 	if (e->lost)
 		return;
 	e->lost = true;
-	if (!atomic_exchange(&e->d->lost, true))
+	if (!atomic_exchange(&e->link->lost, true))
 		gp_log(WARN, "GL stream lost (%s): GL calls do nothing from now on", why);
 }
 
 bool ge_stream_lost(struct gl_enc *e)
 {
-	if (!e->lost && atomic_load_explicit(&e->d->lost, memory_order_relaxed))
+	if (!e->lost && atomic_load_explicit(&e->link->lost, memory_order_relaxed))
 		e->lost = true;
 	return e->lost;
 }
 
-struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl)
+struct gl_enc *ge_stream_new(struct ge_link *link, struct ge_gl_state *gl, int fd)
 {
-	int sv[2];
-	if (ge_display_lost(d) || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
-		return NULL;
 	struct gl_enc *e = calloc(1, sizeof(*e));
-	if (!e || !(e->buf = malloc(STREAM_BUFFER)) || !(e->reply = malloc(64)))
-		goto err;
+	if (!e || !(e->buf = malloc(STREAM_BUFFER)) || !(e->reply = malloc(64))) {
+		if (e) {
+			free(e->buf);
+			free(e->reply);
+		}
+		free(e);
+		close(fd);
+		return NULL;
+	}
 	e->cap = STREAM_BUFFER;
 	e->reply_cap = 64;
-	e->fd = sv[0];
-	e->d = d;
+	e->fd = fd;
+	e->link = link;
 	e->gl = gl;
 	pthread_mutex_init(&e->post_lock, NULL);
 	wl_array_init(&e->posted);
-	/* libwayland dups the fd when it marshals the request. */
-	gpupipe_v1_open_stream(d->gpupipe, sv[1]);
-	close(sv[1]);
-	if (!ge_display_flush_wl(d)) {
-		ge_stream_lose(e, "Wayland connection failed");
-		return e;
-	}
 	return e;
-err:
-	if (e) {
-		free(e->buf);
-		free(e->reply);
-	}
-	free(e);
-	close(sv[0]);
-	close(sv[1]);
-	return NULL;
 }
 
 void ge_stream_close(struct gl_enc *e)

@@ -17,6 +17,7 @@
 #define GE_STREAM_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -24,13 +25,19 @@
 
 #include <gpupipe/gl-codec.h>
 
-struct ge_display;
 struct ge_gl_state;
 struct ge_shared;
 
+/* What the streams of one link share; the EGL display that owns the link holds it
+ * (ge.h), and opens its streams (ge_stream_open). */
+struct ge_link {
+	atomic_bool lost;                /* a stream saw the link end */
+	const struct gl_host_info *host; /* what the host said at GL_OP_INIT (its features) */
+};
+
 struct gl_enc {
 	int fd;
-	struct ge_display *d;
+	struct ge_link *link;
 	struct ge_gl_state *gl; /* client GL state; NULL on the display stream */
 	uint8_t *buf;
 	uint32_t len, cap;
@@ -54,8 +61,10 @@ struct gl_enc {
 	bool has_posted; /* read unlocked by the owner, as a hint */
 };
 
-/* Opens a stream through gpupipe_v1.open_stream. Display locked. */
-struct gl_enc *ge_stream_open(struct ge_display *d, struct ge_gl_state *gl);
+/* A stream of `link` on `fd` (one end of a socket pair whose other end went to the
+ * proxy, ge_stream_open), for `gl` (NULL: the display stream). Takes fd, also when it
+ * fails (NULL: out of memory). */
+struct gl_enc *ge_stream_new(struct ge_link *link, struct ge_gl_state *gl, int fd);
 /* Sends what is queued, then closes. */
 void ge_stream_close(struct gl_enc *e);
 /* Writes everything queued; false when the link is lost. */

@@ -253,7 +253,7 @@ static EGLBoolean swap(EGLDisplay dpy, EGLSurface surf, const EGLint *rects, EGL
 		ge_surface_sync_size(s, c->stream);
 		ge_surface_free_buffers(s, false);
 	} else {
-		atomic_store(&d->lost, true);
+		atomic_store(&d->streams.lost, true);
 	}
 	pthread_mutex_unlock(&d->lock);
 	return ok ? ge_ok() : ge_fail(EGL_CONTEXT_LOST);
