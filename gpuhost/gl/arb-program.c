@@ -8,7 +8,7 @@
  * an ordinary outcome); one it takes goes to the driver, which stays the
  * authority, and the driver's error position and string reach the app.
  *
- * Wire (proxy/egl/gl-arb-program.c):
+ * Wire (proxy/gl/gl-arb-program.c):
  *   glProgramStringARB     u32 target, u32 format, blob text (len bytes);
  *                          reply u32 changed, i32 error position, blob error
  *                          string (no NUL; changed 0: the call was refused

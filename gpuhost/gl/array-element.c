@@ -4,7 +4,7 @@
  *
  * glArrayElement(i) arrives only when every enabled array is in a buffer
  * object, the app's or, after GL_OP_CLIENT_ARRAY outside glBegin/glEnd, a
- * scratch one of ours (proxy/egl/gl-array-element.c sends element i of
+ * scratch one of ours (proxy/gl/gl-array-element.c sends element i of
  * client arrays as immediate commands otherwise). The driver then reads
  * element i of every enabled array, fixed-function and generic, whatever
  * the program reads and whatever the divisors: each is checked for that

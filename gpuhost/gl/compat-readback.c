@@ -1,6 +1,6 @@
 /*
  * The compatibility profile's small readbacks (the library's side and the
- * wire: proxy/egl/gl-compat-readback.c): the polygon stipple, sized from
+ * wire: proxy/gl/gl-compat-readback.c): the polygon stipple, sized from
  * the pack state as the library sized it, and the pixel maps, sized by
  * the driver's GL_PIXEL_MAP_*_SIZE. Either goes into the bound pixel pack
  * buffer (the range checked against the buffer: GL_INVALID_OPERATION past

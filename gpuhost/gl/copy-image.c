@@ -3,7 +3,7 @@
  * names no class: each target says which kind of object its name is (a
  * renderbuffer for GL_RENDERBUFFER, else a texture), and the name is
  * mapped in that table. The library refuses unknown names and targets
- * (proxy/egl/gles32.c), so either here ends the link. The regions,
+ * (proxy/gl/gles32.c), so either here ends the link. The regions,
  * levels and formats are the driver's to check: the copy reads and
  * writes only images that exist, and allocates nothing.
  */

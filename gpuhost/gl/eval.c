@@ -6,7 +6,7 @@
  * has it, and has the driver write exactly that through the bounded
  * ARB_robustness forms (glGetnMap*vARB: Mesa 22 knows no core-named
  * glGetnMap*v, and glvnd's stub for one writes nothing). The reply carries
- * the values, which the library copies (proxy/egl/gl-eval.c).
+ * the values, which the library copies (proxy/gl/gl-eval.c).
  */
 #include <EGL/egl.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * write it. glRenderMode's reply carries GL's answer, the render mode left
  * and entered, and the values GL wrote: the feedback count (all `size` on
  * GL's overflow, -1), or the hit records walked up to `size` (selection).
- * Wire (proxy/egl/gl-feedback.c): glFeedbackBuffer i32 size, u32 type;
+ * Wire (proxy/gl/gl-feedback.c): glFeedbackBuffer i32 size, u32 type;
  * glSelectBuffer i32 size; glRenderMode u32 mode, its reply i32 result,
  * u32 mode before, u32 mode after, blob values.
  */

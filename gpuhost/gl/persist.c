@@ -6,7 +6,7 @@
  * the mapping differs from `persist_copy`, the bytes the app holds. Every
  * range is checked against the mapping: one outside it ends the link.
  * The library maps every immutable store this way, persistent or not
- * (proxy/egl/gles-map.c): the host's mapping has the app's access, so the
+ * (proxy/gl/gles-map.c): the host's mapping has the app's access, so the
  * driver refuses what GL refuses the app while a mapping without
  * GL_MAP_PERSISTENT_BIT lives (glBufferSubData, draws), and the element
  * copy follows none of it (vertex.c). Writes need GL_MAP_WRITE_BIT: the

@@ -1,7 +1,7 @@
 /*
  * Programs deleted while in use. GL only flags a program deleted while it
  * is current in some context: its name stays valid until no context has it
- * current. The library keeps such a name (proxy/egl/gles-programs.c) by a
+ * current. The library keeps such a name (proxy/gl/gles-programs.c) by a
  * rule it can follow with no round trip, which the host follows too, so
  * that both forget the name at the same command: each context's current
  * program is the one of the app's last glUseProgram run there (until the

@@ -10,7 +10,7 @@
  * glvnd answers every name with a stub, which then does nothing. A driver
  * without them would write nothing at all through those stubs: still within
  * the size. The plain forms run only where no function came back. The reply carries the size with
- * the pixels, so that the library copies what GL wrote (proxy/egl/gl-teximage.c: the wire). With a
+ * the pixels, so that the library copies what GL wrote (proxy/gl/gl-teximage.c: the wire). With a
  * GL_PIXEL_PACK_BUFFER bound the pixels go there, checked to fit.
  */
 #include <EGL/egl.h>

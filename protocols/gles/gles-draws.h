@@ -3,7 +3,7 @@
  * [u32 start, u32 end,] i32 count, u32 type, u64 offset, [i32 instances,]
  * [i32 basevertex,] [u32 baseinstance,] blob indices. Which optional
  * fields a command has follows from its name, so the library and the host
- * read one table and draw through one path (proxy/egl/gles-draw.c,
+ * read one table and draw through one path (proxy/gl/gles-draw.c,
  * gpuhost/gl/draw.c).
  */
 #ifndef GPUPIPE_GLES_DRAWS_H

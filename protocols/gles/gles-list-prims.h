@@ -1,6 +1,6 @@
 /*
  * Where glBegin/glEnd stands after a display list runs, as the library and
- * the host both work it out (proxy/egl/gl-lists.c, gpuhost/gl/lists.c):
+ * the host both work it out (proxy/gl/gl-lists.c, gpuhost/gl/lists.c):
  * both must agree on it, since between glBegin and glEnd the library
  * refuses what GL refuses there and the host ends the link on it (its
  * trackers would follow a command the driver did not run). The one thing

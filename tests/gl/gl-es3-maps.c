@@ -1,6 +1,6 @@
 /*
  * gl-es3-app's buffer maps that keep bytes the app does not write (issue 10: gpupipe's
- * library takes those bytes from its own copy of the store, proxy/egl/gles-buffer-copy.c,
+ * library takes those bytes from its own copy of the store, proxy/gl/gles-buffer-copy.c,
  * not from the host on each map). Each check maps a buffer write-only without an
  * invalidate bit, writes part of it, unmaps, and reads what the store holds two ways: a
  * read map of the buffer itself, and a read map of a new buffer the GPU copied it into

@@ -2,7 +2,7 @@
  * gl-es3-app --uploads: texture uploads of every size that takes its own way through
  * gpupipe, each read back through a framebuffer and compared byte by byte. Below 64 KiB
  * the pixels travel in the GL stream; from 64 KiB to 16 MiB, where the link passes fds,
- * in the stream's shared memory (gl-stream.h, "Shared memory"; proxy/egl/shared.c); above,
+ * in the stream's shared memory (gl-stream.h, "Shared memory"; proxy/gl/shared.c); above,
  * in the stream again. Buffer data and a client-side vertex array of that size take the
  * same way (the host copies those out first, where it hands upload pixels to its driver
  * in place). The app's buffer is overwritten right after each call (GL has taken

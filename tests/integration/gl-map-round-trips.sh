@@ -1,7 +1,7 @@
 #!/bin/bash
 # A buffer mapped again and again waits for the host once: gl-es3-app --map-loop 200 maps
 # one buffer write-only 200 times, writing one float each time (the map keeps the other
-# bytes, which the library takes from its copy of the store, proxy/egl/gles-buffer-copy.c,
+# bytes, which the library takes from its copy of the store, proxy/gl/gles-buffer-copy.c,
 # after the first map fetched it), then checks the store. When the link ends, gpupipe-host
 # --stats logs the commands that made the most round trips: GL_OP_BUFFER_READ (a map's
 # fetch) is there twice at most (the first map's, and the check's read of a new buffer the

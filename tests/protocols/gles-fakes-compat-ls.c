@@ -140,7 +140,7 @@ void install_compat_ls_fakes(void)
 }
 
 /* Compressed uploads: the library's check of a list being made
- * (proxy/egl/gl-lists-compressed.c) stands in front of the wire encoders. */
+ * (proxy/gl/gl-lists-compressed.c) stands in front of the wire encoders. */
 void GL_APIENTRY gl_enc_special_glCompressedTexImage1D(GLenum target, GLint level,
                                                        GLenum internalformat, GLsizei width,
                                                        GLint border, GLsizei imageSize,

@@ -197,7 +197,7 @@ HOST_SPECIAL(glVertexAttribLPointer)
 CLIENT_SPECIAL(void, glVertexAttribLPointer,
                (GLuint index, GLint size, GLenum type, GLsizei stride, const void *pointer), )
 
-/* The library refuses these under a mapping (proxy/egl/gl-mapped.c). */
+/* The library refuses these under a mapping (proxy/gl/gl-mapped.c). */
 CLIENT_SPECIAL(void, glBufferSubData,
                (GLenum target, GLintptr offset, GLsizeiptr size, const void *data), )
 CLIENT_SPECIAL(void, glCopyBufferSubData,

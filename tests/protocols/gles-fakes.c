@@ -584,7 +584,7 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	gles_host.glUseProgram(program);
 	return true;
 }
-/* Programs deleted in use (proxy/egl/gles-programs.c, gpuhost/gl/program-use.c):
+/* Programs deleted in use (proxy/gl/gles-programs.c, gpuhost/gl/program-use.c):
  * here the wire command alone, and the name forgotten on both sides at once. */
 void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
 {
