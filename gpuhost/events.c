@@ -24,7 +24,8 @@ static bool convert_fds(struct gh_session *s, struct wire_object *obj, struct wi
 			continue;
 		int fd = wire_conn_take_fd(&s->compositor);
 		if (fd < 0) {
-			gh_session_end(s, "compositor event without its fd");
+			gh_session_fail(s,
+			                "gpupipe-host's compositor sent an event without its fd");
 			return false;
 		}
 		if (s->features & WIRE_FEATURE_CLIPBOARD) {
@@ -54,7 +55,7 @@ static bool host_object_event(struct gh_session *s, struct wire_object *obj, con
 	const char *err;
 	if (opcode >= iface->n_events ||
 	    !wire_msg_decode(data, size, &iface->events[opcode], WIRE_FORM_SOCKET, &msg, &err)) {
-		gh_session_end(s, "bad event from the compositor");
+		gh_session_fail(s, "gpupipe-host's compositor sent a bad event");
 		return false;
 	}
 	for (unsigned i = 0; i < msg.desc->n_fds; i++) {
@@ -77,7 +78,7 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	if (obj && obj->host_interface)
 		return host_object_event(s, obj, data, size, opcode);
 	if (!obj || opcode >= obj->interface->n_events) {
-		gh_session_end(s, "compositor sent an event for an unknown object");
+		gh_session_fail(s, "gpupipe-host's compositor sent an event for an unknown object");
 		return false;
 	}
 	struct wire_msg msg;
@@ -87,7 +88,7 @@ static bool process_event(struct gh_session *s, const uint8_t *data, uint16_t si
 	    !wire_objects_apply(&s->objects, &msg, &obj, false, &created, &err)) {
 		gp_log(ERROR, "compositor sent a bad %s.%s: %s", obj->interface->name, desc->name,
 		       err);
-		gh_session_end(s, "bad event from the compositor");
+		gh_session_fail(s, "gpupipe-host's compositor sent a bad event");
 		return false;
 	}
 	/* Events of objects the app never learned of go nowhere; their
@@ -121,7 +122,7 @@ void gh_compositor_process(struct gh_session *s)
 		if (len < WIRE_WL_HEADER)
 			break;
 		if (!wire_msg_peek(data, len, &id, &opcode, &size, &err)) {
-			gh_session_end(s, "compositor sent a bad message");
+			gh_session_fail(s, "gpupipe-host's compositor sent a bad message");
 			return;
 		}
 		if (len < size)

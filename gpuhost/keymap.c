@@ -21,7 +21,7 @@ enum gh_verdict gh_keymap_event(struct gh_session *s, struct gh_message *m)
 		return GH_RELAY;
 	int fd = wire_conn_take_fd(&s->compositor);
 	if (fd < 0) {
-		gh_session_end(s, "compositor event without its fd");
+		gh_session_fail(s, "gpupipe-host's compositor sent a keymap without its fd");
 		return GH_FAIL;
 	}
 	void *data;

@@ -21,6 +21,7 @@
 
 #include "compositor.h"
 #include "listener.h"
+#include "shader-cache-watch.h"
 #include "shader-cache.h"
 
 /* The unix socket to remove on SIGTERM/SIGINT; the handler cleans up and
@@ -36,7 +37,7 @@ static volatile sig_atomic_t live_links;
 struct link_slot {
 	volatile pid_t pid; /* 0: free */
 	struct wire_peer peer;
-	char *cache; /* its peer's shader cache (shader-cache.h), or NULL */
+	struct gh_cache_watch *cache; /* its peer's shader cache, watched; or NULL */
 };
 static struct link_slot *slots;
 static int n_slots;
@@ -82,7 +83,8 @@ static void refuse(int fd, const char *reason)
 	close(fd);
 }
 
-static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh_options *options)
+static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh_options *options,
+                       const char *cache)
 {
 	close(listen_fd);
 	close(compositor_fd);
@@ -98,15 +100,22 @@ static void serve_link(int listen_fd, int compositor_fd, int fd, const struct gh
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-host[%d]", (int)getpid());
 	gp_log_set_prog(name);
-	gh_shader_cache_prepare(options, fd);
+	if (cache)
+		gh_shader_cache_use(cache);
 	_exit(gh_session_run(fd, fd, options));
 }
 
-/* A cache past GH_SHADER_CACHE_LINK_BYTES: Mesa holds its files open for writing in the link
- * processes, which a compromised one can write without end (its sandbox bounds what it may
- * open, not how much it writes to what is open). Every link of that peer is ended, and the
- * cache removed. Called every WATCH_INTERVAL_MS while links with a cache live. */
-#define WATCH_INTERVAL_MS 100
+/* The shader caches of the links (shader-cache-watch.h), looked at every
+ * GH_CACHE_WATCH_INTERVAL_MS while links with one live. A cache past its bound, or removed or
+ * replaced under its links, ends every link of it; one past its bound is removed. */
+static bool any_cache(void)
+{
+	for (int i = 0; i < n_slots; i++) {
+		if (slots[i].pid && slots[i].cache)
+			return true;
+	}
+	return false;
+}
 
 static void watch_caches(void)
 {
@@ -117,24 +126,37 @@ static void watch_caches(void)
 	for (int i = 0; i < n_slots; i++) {
 		if (!slots[i].pid || !slots[i].cache)
 			continue;
-		uint64_t bytes = gh_shader_cache_bytes(slots[i].cache);
-		if (bytes <= GH_SHADER_CACHE_LINK_BYTES)
+		uint64_t bytes;
+		enum gh_cache_verdict v = gh_cache_watch_check(slots[i].cache, &bytes);
+		if (v == GH_CACHE_OK)
 			continue;
+		const char *dir = slots[i].cache->dir;
 		int ended = 0;
 		for (int j = 0; j < n_slots; j++) {
 			if (slots[j].pid && slots[j].cache &&
-			    strcmp(slots[j].cache, slots[i].cache) == 0) {
+			    strcmp(slots[j].cache->dir, dir) == 0) {
 				kill(slots[j].pid, SIGKILL);
 				ended++;
 			}
 		}
-		bool gone = gh_shader_cache_remove(slots[i].cache);
-		gp_log(ERROR,
-		       "the shader cache in %s of peer %s grew to %" PRIu64 " MiB, past %llu "
-		       "MiB: its %d link%s ended%s",
-		       slots[i].cache, slots[i].peer.text, bytes >> 20,
-		       GH_SHADER_CACHE_LINK_BYTES >> 20, ended, ended == 1 ? " is" : "s are",
-		       gone ? ", the cache removed" : "; the cache could not be removed");
+		if (v == GH_CACHE_OVER) {
+			bool gone = gh_shader_cache_remove(dir);
+			gp_log(ERROR,
+			       "the shader cache in %s of peer %s grew to %" PRIu64
+			       " MiB, past %llu "
+			       "MiB: its %d link%s ended%s",
+			       dir, slots[i].peer.text, bytes >> 20,
+			       GH_SHADER_CACHE_LINK_BYTES >> 20, ended,
+			       ended == 1 ? " is" : "s are",
+			       gone ? ", the cache removed" : "; the cache could not be removed");
+		} else {
+			gp_log(ERROR,
+			       "the shader cache in %s of peer %s, or a file of it, was removed or "
+			       "replaced while %d link%s used it: %s ended (what they hold open "
+			       "could no longer be measured)",
+			       dir, slots[i].peer.text, ended, ended == 1 ? "" : "s",
+			       ended == 1 ? "it is" : "they are");
+		}
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
@@ -171,11 +193,22 @@ static void admit(int lfd, int compositor_fd, int fd, const struct gh_listener_l
 		refuse(fd, reason);
 		return;
 	}
+	/* The cache is made here, before the link process starts, and watched from here. */
 	char cache[4096];
-	bool cached = gh_shader_cache_dir(options, fd, cache, sizeof(cache));
+	struct gh_cache_watch *watch = NULL;
+	if (gh_shader_cache_make(options, fd, cache, sizeof(cache))) {
+		watch = malloc(sizeof(*watch));
+		if (!watch || !gh_cache_watch_init(watch, cache)) {
+			free(watch);
+			gp_log(WARN, "refusing a link from %s: its shader cache cannot be watched",
+			       peer.text);
+			refuse(fd, "gpupipe-host cannot watch this link's shader cache");
+			return;
+		}
+	}
 	pid_t pid = fork();
 	if (pid == 0)
-		serve_link(lfd, compositor_fd, fd, options);
+		serve_link(lfd, compositor_fd, fd, options, watch ? cache : NULL);
 	if (pid < 0) {
 		gp_log(ERROR, "fork: %s", strerror(errno));
 	} else {
@@ -183,13 +216,20 @@ static void admit(int lfd, int compositor_fd, int fd, const struct gh_listener_l
 		for (int i = 0; i < n_slots; i++) {
 			if (!slots[i].pid) {
 				slots[i].peer = peer;
+				if (slots[i].cache)
+					gh_cache_watch_finish(slots[i].cache);
 				free(slots[i].cache);
-				slots[i].cache = cached ? strdup(cache) : NULL;
+				slots[i].cache = watch;
+				watch = NULL;
 				slots[i].pid = pid;
 				break;
 			}
 		}
 		gp_log(INFO, "link served by process %d (peer %s)", (int)pid, peer.text);
+	}
+	if (watch) {
+		gh_cache_watch_finish(watch);
+		free(watch);
 	}
 	close(fd);
 }
@@ -266,9 +306,11 @@ int gh_listener_run(const char *addr, int compositor_fd, const struct gh_listene
 	for (;;) {
 		struct pollfd pfd[2] = {{.fd = lfd, .events = POLLIN},
 		                        {.fd = compositor_fd, .events = POLLIN}};
-		if (poll(pfd, 2, options->shader_cache ? WATCH_INTERVAL_MS : -1) < 0) {
-			if (errno == EINTR)
+		if (poll(pfd, 2, any_cache() ? GH_CACHE_WATCH_INTERVAL_MS : -1) < 0) {
+			if (errno == EINTR) {
+				watch_caches();
 				continue;
+			}
 			gp_log(ERROR, "poll: %s", strerror(errno));
 			return 1;
 		}
@@ -283,7 +325,6 @@ int gh_listener_run(const char *addr, int compositor_fd, const struct gh_listene
 		}
 		if (pfd[0].revents)
 			accept_link(lfd, compositor_fd, lim, options);
-		if (options->shader_cache)
-			watch_caches();
+		watch_caches();
 	}
 }

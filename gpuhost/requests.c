@@ -289,7 +289,7 @@ void gh_link_process(struct gh_session *s)
 		if (s->done)
 			return;
 		if (!wire_conn_flush(&s->compositor)) {
-			gh_session_fail(s, "gpupipe-host lost its compositor (a write failed)");
+			gh_session_fail(s, "gpupipe-host could not write to its compositor");
 			return;
 		}
 		wire_conn_flush(&s->link); /* replies, the hello answer */

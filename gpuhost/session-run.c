@@ -91,17 +91,16 @@ static void on_compositor(struct wire_conn *conn, uint32_t mask, void *data)
 	if ((mask & WL_EVENT_READABLE) && conn->reading) {
 		ssize_t n = wire_conn_read(conn);
 		if (n == 0 || (n < 0 && errno != EAGAIN)) {
-			/* Pass on whatever arrived (often a wl_display.error), then say
-			 * why the link ends: an EOF alone reads as a reset when the proxy
-			 * had bytes in flight. */
+			/* Pass on whatever arrived (often a wl_display.error, which the
+			 * app then sees first), then say why the link ends: an EOF alone
+			 * reads as a reset when the proxy had bytes in flight. */
 			gh_compositor_process(s);
-			gh_session_fail(s, "gpupipe-host lost its compositor (it closed the "
-			                   "connection)");
+			gh_session_fail(s, "gpupipe-host's compositor closed the connection");
 			return;
 		}
 		gh_compositor_process(s);
 	} else if (mask & (WL_EVENT_HANGUP | WL_EVENT_ERROR)) {
-		gh_session_fail(s, "gpupipe-host lost its compositor (it closed the connection)");
+		gh_session_fail(s, "gpupipe-host's compositor closed the connection");
 	}
 }
 

@@ -129,7 +129,7 @@ static int remove_entry(const char *path, const struct stat *st, int type, struc
 	return 0;
 }
 
-uint64_t gh_shader_cache_bytes(const char *dir)
+static uint64_t cache_bytes(const char *dir)
 {
 	tree_bytes = 0;
 	if (nftw(dir, add_size, 16, FTW_PHYS) < 0)
@@ -147,7 +147,7 @@ bool gh_shader_cache_remove(const char *dir)
  * followed), for Mesa to start afresh. */
 static void bound(const char *dir)
 {
-	if (gh_shader_cache_bytes(dir) <= GH_SHADER_CACHE_MAX_BYTES)
+	if (cache_bytes(dir) <= GH_SHADER_CACHE_MAX_BYTES)
 		return;
 	gp_log(INFO, "the shader cache in %s passed %llu MiB: it starts afresh", dir,
 	       GH_SHADER_CACHE_MAX_BYTES >> 20);
@@ -193,7 +193,9 @@ static void forget_other_boots(const char *dir, const char *keep)
 		       removed == 1 ? "" : "s", dir);
 }
 
-bool gh_shader_cache_dir(const struct gh_options *options, int link_fd, char *dir, size_t size)
+/* The directory of the peer of the link on `link_fd`, without making it: false when that
+ * link gets none (no --shader-cache, a peer not told apart, a path too long). */
+static bool peer_dir(const struct gh_options *options, int link_fd, char *dir, size_t size)
 {
 	uid_t uid;
 	int n;
@@ -212,29 +214,33 @@ bool gh_shader_cache_dir(const struct gh_options *options, int link_fd, char *di
 	return n >= 0 && (size_t)n < size;
 }
 
-const char *gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
+bool gh_shader_cache_make(const struct gh_options *options, int link_fd, char *dir, size_t size)
 {
-	static char dir[4096];
 	uid_t uid;
 	if (!options->shader_cache)
-		return NULL;
+		return false;
 	if (options->shader_cache_per_uid && !unix_peer_uid(link_fd, &uid)) {
 		gp_log(INFO, "no shader cache for this link: only a unix socket's peer is "
 		             "told apart (by its uid)");
-		return NULL;
+		return false;
 	}
-	if (!gh_shader_cache_dir(options, link_fd, dir, sizeof(dir))) {
+	if (!peer_dir(options, link_fd, dir, size)) {
 		gp_log(WARN, "no shader cache: the path is too long");
-		return NULL;
+		return false;
 	}
 	if (!make_dirs(dir) || !ours(options->shader_cache) || !ours(dir))
-		return NULL;
+		return false;
 	if (options->shader_cache_boot)
 		forget_other_boots(options->shader_cache, strrchr(dir, '/') + 1);
 	/* Marks the peer's directory used now: the qrexec service removes those unused for 30
 	 * days (a qube that no longer calls, or no longer is). */
 	(void)utimensat(AT_FDCWD, options->shader_cache, NULL, 0);
 	bound(dir);
+	return true;
+}
+
+void gh_shader_cache_use(const char *dir)
+{
 	/* Only this directory, in the form whose files are opened now: none of the operator's
 	 * other cache settings (read-only databases named relative to it, a list that a thread
 	 * reopens later, the multi-file form that opens a file per entry). */
@@ -252,5 +258,13 @@ const char *gh_shader_cache_prepare(const struct gh_options *options, int link_f
 	setenv("MESA_SHADER_CACHE_DISABLE", "false", 1);
 	setenv("MESA_GLSL_CACHE_DISABLE", "false", 1);
 	gp_log(DEBUG, "shader cache in %s", dir);
+}
+
+const char *gh_shader_cache_prepare(const struct gh_options *options, int link_fd)
+{
+	static char dir[4096];
+	if (!gh_shader_cache_make(options, link_fd, dir, sizeof(dir)))
+		return NULL;
+	gh_shader_cache_use(dir);
 	return dir;
 }

@@ -21,30 +21,27 @@ bool gh_shader_cache_boot_ok(const char *id);
 /* A peer's cache past this when a link starts is removed, and starts afresh. */
 #define GH_SHADER_CACHE_MAX_BYTES (256ull << 20)
 
-/* A cache past this while links use it ends the links that see it, and is removed: a link
- * adds what it compiles (far less), but a compromised one writes what it likes into the
- * files Mesa holds open for it, and only a process outside its sandbox can stop that
- * (stdio-link.c, listener.c watch their links). */
+/* A cache past this while links use it ends them, and is removed (shader-cache-watch.h):
+ * a link adds what it compiles (far less: glmark2's whole run caches about 0.5 MiB). */
 #define GH_SHADER_CACHE_LINK_BYTES (2 * GH_SHADER_CACHE_MAX_BYTES)
 
-/* The directory of the peer of the link on `link_fd` (written into `dir`), without making
- * it: false when that link gets none (no --shader-cache, a peer not told apart, a path too
- * long). */
-bool gh_shader_cache_dir(const struct gh_options *options, int link_fd, char *dir, size_t size);
+/* Makes the directory of the link on `link_fd`'s peer (into `dir`): made if missing, 0700,
+ * the host user's alone, emptied first if past GH_SHADER_CACHE_MAX_BYTES; with --peer-boot
+ * DIR/boot-ID, the other boot-* directories in DIR (the peer's earlier boots) removed. False
+ * (logged) when that link gets none: no --shader-cache, a peer the host cannot tell apart
+ * (a listener's link not on a unix socket), a directory that cannot be made or is not the
+ * host user's alone; Mesa's cache then stays off and the link goes on. Runs where the link
+ * is watched from (shader-cache-watch.h), before the link process starts. */
+bool gh_shader_cache_make(const struct gh_options *options, int link_fd, char *dir, size_t size);
 
-/* In the link process, before its GL starts: points Mesa's cache at the peer's directory
- * (made if missing, 0700; emptied first if past GH_SHADER_CACHE_MAX_BYTES) for a link on
- * `link_fd`, so that Mesa opens its files as the display is initialised, before the
- * sandbox. With --peer-boot the directory is DIR/boot-ID, and the other boot-* directories
- * in DIR (the peer's earlier boots) are removed first. A peer the host cannot tell apart
- * (no --shader-cache, or a listener's link that is not on a unix socket) gets none, nor
- * does a link whose directory cannot be made (logged): Mesa's cache stays off, and the
- * link goes on. Returns the directory (valid until the next call), or NULL for none. */
+/* In the link process, before its GL starts: points Mesa's cache at `dir`, in its
+ * single-file form alone, so that Mesa opens its files as the display is initialised,
+ * before the sandbox. */
+void gh_shader_cache_use(const char *dir);
+
+/* Both, for a link watched from the process it runs in (tests): the directory (valid until
+ * the next call), or NULL for none. */
 const char *gh_shader_cache_prepare(const struct gh_options *options, int link_fd);
-
-/* Bytes in the files below `dir` (their sizes; symbolic links not followed), for the
- * watch of GH_SHADER_CACHE_LINK_BYTES. */
-uint64_t gh_shader_cache_bytes(const char *dir);
 
 /* Removes `dir` and what is below it (symbolic links are not followed): true when it is
  * gone. */

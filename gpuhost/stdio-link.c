@@ -4,11 +4,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <signal.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -20,6 +21,7 @@
 #include <gpupipe/log.h>
 
 #include "compositor.h"
+#include "shader-cache-watch.h"
 #include "shader-cache.h"
 #include "stdio-link.h"
 
@@ -67,10 +69,6 @@ static bool stdio_usable(int fd, const char *name, int access)
 	return true;
 }
 
-/* How often the cache of a watched link is measured: what a link writing as fast as a disk
- * takes can add between two looks. */
-#define WATCH_INTERVAL_NS (100 * 1000 * 1000)
-
 /* The signals this process passes on to the link it watches. */
 static void watched_signals(sigset_t *set)
 {
@@ -82,34 +80,59 @@ static void watched_signals(sigset_t *set)
 	sigaddset(set, SIGUSR1);
 }
 
-static int exit_status(int status)
+/* Ends this process as the link's did: its exit status, or its signal raised again (a
+ * service manager tells a link ended by SIGTERM from one that failed). */
+static int end_as(int status)
 {
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+		signal(sig, SIG_DFL);
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+		return 128 + sig;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 /* This process, outside the link's sandbox, until the link ends: it passes signals on, and
- * ends the link and removes the cache if the cache passes GH_SHADER_CACHE_LINK_BYTES. */
-static int watch(pid_t link, const sigset_t *set, const char *cache)
+ * ends the link when the watch says so (shader-cache-watch.h). */
+static int watch(pid_t link, const sigset_t *set, struct gh_cache_watch *w)
 {
-	const struct timespec tick = {.tv_nsec = WATCH_INTERVAL_NS};
+	const struct timespec tick = {.tv_nsec = GH_CACHE_WATCH_INTERVAL_MS * 1000000L};
 	for (;;) {
 		int sig = sigtimedwait(set, NULL, &tick);
 		if (sig > 0 && sig != SIGCHLD)
 			kill(link, sig);
 		int status;
-		if (waitpid(link, &status, WNOHANG) == link)
-			return exit_status(status);
-		uint64_t bytes = gh_shader_cache_bytes(cache);
-		if (bytes <= GH_SHADER_CACHE_LINK_BYTES)
+		pid_t done = waitpid(link, &status, WNOHANG);
+		if (done == link)
+			return end_as(status);
+		if (done < 0 && errno == ECHILD)
+			return 1;
+		uint64_t bytes;
+		enum gh_cache_verdict v = gh_cache_watch_check(w, &bytes);
+		if (v == GH_CACHE_OK)
 			continue;
 		kill(link, SIGKILL);
 		waitpid(link, &status, 0);
-		bool gone = gh_shader_cache_remove(cache);
-		gp_log(ERROR,
-		       "the link's shader cache in %s grew to %" PRIu64 " MiB, past %llu MiB: the "
-		       "link is ended%s",
-		       cache, bytes >> 20, GH_SHADER_CACHE_LINK_BYTES >> 20,
-		       gone ? " and the cache removed" : ", the cache could not be removed");
+		if (v == GH_CACHE_OVER) {
+			bool gone = gh_shader_cache_remove(w->dir);
+			gp_log(ERROR,
+			       "the link's shader cache in %s grew to %" PRIu64 " MiB, past %llu "
+			       "MiB: the link is ended%s",
+			       w->dir, bytes >> 20, GH_SHADER_CACHE_LINK_BYTES >> 20,
+			       gone ? " and the cache removed"
+			            : ", the cache could not be removed");
+		} else {
+			gp_log(ERROR,
+			       "the link's shader cache in %s, or a file of it, was removed or "
+			       "replaced while the link used it: the link is ended (what it holds "
+			       "open could no longer be measured)",
+			       w->dir);
+		}
 		return 1;
 	}
 }
@@ -117,19 +140,35 @@ static int watch(pid_t link, const sigset_t *set, const char *cache)
 /* With a shader cache, Mesa holds its files open for writing in the link process, which a
  * compromised link can write without end (a sandbox bounds what it may open, not how much
  * it writes to what is open). So the link runs in a child, and this process stays outside
- * its sandbox to watch how big the cache grows. */
+ * its sandbox to watch the cache (shader-cache-watch.h); the child dies with it. */
 static int run_watched(const struct gh_options *options, const char *cache)
 {
+	struct gh_cache_watch w;
+	if (!gh_cache_watch_init(&w, cache)) {
+		wire_write_close(1, "gpupipe-host cannot watch this link's shader cache");
+		return 1;
+	}
 	sigset_t set, old;
 	watched_signals(&set);
+	signal(SIGCHLD, SIG_DFL); /* waitpid must see the link end */
 	sigprocmask(SIG_BLOCK, &set, &old);
+	pid_t parent = getpid();
 	pid_t link = fork();
 	if (link < 0) {
 		gp_log(ERROR, "cannot start the link process: fork: %s", strerror(errno));
+		wire_write_close(1, "gpupipe-host cannot start a link process");
 		return 1;
 	}
 	if (link == 0) {
+		/* Unwatched, the link must not go on; the sandbox keeps this across its change
+		 * of user. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+			_exit(1);
+		/* SIGUSR1 stays blocked until the session takes it (stats.c): one passed on
+		 * before then waits instead of killing the link. */
+		sigaddset(&old, SIGUSR1);
 		sigprocmask(SIG_SETMASK, &old, NULL);
+		gh_cache_watch_finish(&w);
 		return gh_session_run(0, 1, options);
 	}
 	/* The link is the child's: the proxy sees it end when the child ends. */
@@ -139,7 +178,9 @@ static int run_watched(const struct gh_options *options, const char *cache)
 		dup2(null, 1);
 		close(null);
 	}
-	return watch(link, &set, cache);
+	int status = watch(link, &set, &w);
+	gh_cache_watch_finish(&w);
+	return status;
 }
 
 int gh_stdio_link_run(const struct gh_options *options)

@@ -122,8 +122,16 @@ bool gh_sandbox_enter(const struct gh_sandbox *sb)
 {
 	if (!sb->enabled)
 		return true;
+	/* A parent-death signal (a watched --stdio link: stdio-link.c) outlives the change of
+	 * user, which clears it. */
+	int pdeath = 0;
+	prctl(PR_GET_PDEATHSIG, &pdeath);
 	if (!limit_resources(sb) || (sb->switch_user && !switch_user(sb)))
 		goto err;
+	if (pdeath && prctl(PR_SET_PDEATHSIG, pdeath) < 0) {
+		gp_log(ERROR, "sandbox: PR_SET_PDEATHSIG: %s", strerror(errno));
+		goto err;
+	}
 	/* After the switch: a change of uid resets it to fs.suid_dumpable. */
 	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
 		gp_log(ERROR, "sandbox: PR_SET_DUMPABLE: %s", strerror(errno));

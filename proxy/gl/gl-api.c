@@ -1,6 +1,7 @@
 /*
  * What a context of one client API gets from the host (gl-api.h).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -10,8 +10,9 @@
  * only ge_stream_post() to it.
  *
  * Link loss (EOF, EPIPE, ECONNRESET, a malformed reply, no reply within
- * GPUPIPE_GL_TIMEOUT_MS, default 60 s): the stream and its display are
- * marked lost, every later call is a no-op, nothing blocks or exits.
+ * GPUPIPE_GL_TIMEOUT_MS, default 60 s): the stream and its link (every
+ * stream of the display, struct ge_link) are marked lost, every later call
+ * is a no-op, nothing blocks or exits.
  */
 #ifndef GE_STREAM_H
 #define GE_STREAM_H
@@ -93,7 +94,7 @@ bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t si
  * its size); NULL when the link is lost. */
 const uint8_t *ge_stream_read_reply(struct gl_enc *e, uint32_t op, uint8_t **buf, uint32_t *cap,
                                     uint32_t *size);
-/* Marks the stream and its display lost (logged once per display). */
+/* Marks the stream and its link lost (logged once per link). */
 void ge_stream_lose(struct gl_enc *e, const char *why);
 
 /* Little-endian payload helpers (the host is little-endian too). */

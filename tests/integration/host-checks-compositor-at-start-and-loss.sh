@@ -103,6 +103,6 @@ grep -qF "error: lost the compositor (it closed the connection): no more links c
 [[ ! -e $GP_HOST_SOCKET ]] || fail "gpupipe-host left $GP_HOST_SOCKET behind"
 wait_for 10 is_gone "$app" || fail "the app kept running without a compositor"
 # Told why, also when it had bytes in flight (an EOF alone would then read as a reset).
-grep -q "gpupipe: gpupipe-host closed the link: gpupipe-host lost its compositor" "$GP_TMP/app.log" ||
+grep -q "gpupipe: gpupipe-host closed the link: gpupipe-host.s compositor closed the connection" "$GP_TMP/app.log" ||
 	fail "the app was not told: $(cat "$GP_TMP/app.log")"
 note "no compositor, a mute one, and a lost one are each logged and end gpupipe-host"
