@@ -11,6 +11,10 @@
  *              app -> gpupipe-proxy -> gpupipe-host
  *   unix+unix  the same with a second socket pair: an exec: link's path (gpupipe-proxy runs
  *              the link's command with a socket pair as its stdin and stdout)
+ *   splice:unix+tcp, splice:unix+unix
+ *              the same two with a relay that moves the bytes with splice(2) through a
+ *              pipe instead of reading them into its memory and writing them out: what
+ *              gpupipe-proxy would gain by relaying a GL stream that way
  *
  * The relay reads up to 256 KiB at a time, as gpupipe-proxy reads a GL stream into the link,
  * and the reader 64 KiB, as gpupipe-host reads its link. Through gpu-0 the host also copies
@@ -23,6 +27,7 @@
  */
 #include "sockets.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -43,13 +48,16 @@ struct path {
 	const char *name;
 	int hops;
 	bool tcp[MAX_HOPS]; /* each hop: loopback TCP, else a unix socket pair */
+	bool splice;        /* the relay splices through a pipe instead of read and write */
 };
 
 static const struct path paths[] = {
-        {"unix", 1, {false}},
-        {"tcp", 1, {true}},
-        {"unix+tcp", 2, {false, true}},
-        {"unix+unix", 2, {false, false}},
+        {"unix", 1, {false}, false},
+        {"tcp", 1, {true}, false},
+        {"unix+tcp", 2, {false, true}, false},
+        {"unix+unix", 2, {false, false}, false},
+        {"splice:unix+tcp", 2, {false, true}, true},
+        {"splice:unix+unix", 2, {false, false}, true},
 };
 
 static void write_all(int fd, const char *p, size_t n)
@@ -96,8 +104,29 @@ static pid_t spawn_writer(int hop[][2], int hops, size_t total)
 	return pid;
 }
 
+/* Moves up to RELAY_READ bytes at a time from `in` to `out` through a pipe, never into this
+ * process's memory, until the end. */
+static void splice_relay(int in, int out)
+{
+	int pipe_fds[2];
+	if (pipe2(pipe_fds, O_CLOEXEC) < 0)
+		bench_die("pipe2");
+	fcntl(pipe_fds[1], F_SETPIPE_SZ, (int)RELAY_READ);
+	ssize_t n;
+	while ((n = splice(in, NULL, pipe_fds[1], NULL, RELAY_READ, SPLICE_F_MOVE)) > 0) {
+		while (n > 0) {
+			ssize_t m = splice(pipe_fds[0], NULL, out, NULL, (size_t)n, SPLICE_F_MOVE);
+			if (m <= 0)
+				bench_die("splice out");
+			n -= m;
+		}
+	}
+	if (n < 0)
+		bench_die("splice in");
+}
+
 /* Relays hop h-1's bytes into hop h until the end. */
-static pid_t spawn_relay(int hop[][2], int hops, int h)
+static pid_t spawn_relay(int hop[][2], int hops, int h, bool use_splice)
 {
 	pid_t pid = fork();
 	if (pid < 0)
@@ -105,6 +134,10 @@ static pid_t spawn_relay(int hop[][2], int hops, int h)
 	if (pid == 0) {
 		int in = hop[h - 1][1], out = hop[h][0];
 		close_others(hop, hops, in, out);
+		if (use_splice) {
+			splice_relay(in, out);
+			_exit(0);
+		}
 		char *data = buffer(RELAY_READ, 0);
 		ssize_t n;
 		while ((n = read(in, data, RELAY_READ)) > 0)
@@ -133,7 +166,7 @@ static double measure(const struct path *path, size_t total)
 	int children = 0;
 	pids[children++] = spawn_writer(hop, path->hops, total);
 	for (int h = 1; h < path->hops; h++)
-		pids[children++] = spawn_relay(hop, path->hops, h);
+		pids[children++] = spawn_relay(hop, path->hops, h, path->splice);
 	int in = hop[path->hops - 1][1];
 	close_others(hop, path->hops, in, -1);
 	char *data = buffer(READER_READ, 0);
@@ -190,9 +223,8 @@ static bool choose(const char *list, bool chosen[PATHS])
 			i++;
 		if (i == PATHS) {
 			fprintf(stderr,
-			        "socket-bandwidth: --paths takes unix, tcp, unix+tcp and "
-			        "unix+unix, "
-			        "not '%.*s'\n",
+			        "socket-bandwidth: --paths takes unix, tcp, unix+tcp, unix+unix, "
+			        "splice:unix+tcp and splice:unix+unix, not '%.*s'\n",
 			        (int)len, p);
 			return false;
 		}
@@ -226,20 +258,22 @@ int main(int argc, char **argv)
 			        "to\n"
 			        "              4 MiB writes (default 2048)\n"
 			        "  --paths LIST  comma-separated among unix, tcp, unix+tcp (a TCP\n"
-			        "              link's path) and unix+unix (an exec: link's) "
-			        "(default all)\n");
+			        "              link's path), unix+unix (an exec: link's), and the\n"
+			        "              last two with a splicing relay, splice:unix+tcp "
+			        "and\n"
+			        "              splice:unix+unix (default all)\n");
 			return strcmp(argv[i], "--help") == 0 ? 0 : 2;
 		}
 	}
 	size_t total = ((size_t)mib * (1u << 20) + WRITE_BYTES - 1) / WRITE_BYTES * WRITE_BYTES;
-	printf("%-6s %-10s %12s %12s %8s\n", "round", "path", "MiB/s", "memcpy", "ratio");
+	printf("%-6s %-16s %12s %12s %8s\n", "round", "path", "MiB/s", "memcpy", "ratio");
 	for (long r = 0; r < rounds; r++) {
 		for (size_t p = 0; p < PATHS; p++) {
 			if (!chosen[p])
 				continue;
 			double copy = measure_memcpy(total);
 			double through = measure(&paths[p], total);
-			printf("%-6ld %-10s %12.0f %12.0f %8.3f\n", r, paths[p].name, through, copy,
+			printf("%-6ld %-16s %12.0f %12.0f %8.3f\n", r, paths[p].name, through, copy,
 			       through / copy);
 		}
 	}
