@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -130,33 +129,30 @@ static void watch_caches(void)
 		enum gh_cache_verdict v = gh_cache_watch_check(slots[i].cache, &bytes);
 		if (v == GH_CACHE_OK)
 			continue;
-		const char *dir = slots[i].cache->dir;
+		/* Every link of this cache ends, and is watched no more (a second look
+		 * would find the cache gone and say so again). */
+		struct gh_cache_watch *w = slots[i].cache;
 		int ended = 0;
 		for (int j = 0; j < n_slots; j++) {
-			if (slots[j].pid && slots[j].cache &&
-			    strcmp(slots[j].cache->dir, dir) == 0) {
-				kill(slots[j].pid, SIGKILL);
-				ended++;
+			if (!slots[j].pid || !slots[j].cache)
+				continue;
+			if (j != i && strcmp(slots[j].cache->dir, w->dir) != 0)
+				continue;
+			kill(slots[j].pid, SIGKILL);
+			ended++;
+			if (j != i) {
+				gh_cache_watch_finish(slots[j].cache);
+				free(slots[j].cache);
+				slots[j].cache = NULL;
 			}
 		}
-		if (v == GH_CACHE_OVER) {
-			bool gone = gh_shader_cache_remove(dir);
-			gp_log(ERROR,
-			       "the shader cache in %s of peer %s grew to %" PRIu64
-			       " MiB, past %llu "
-			       "MiB: its %d link%s ended%s",
-			       dir, slots[i].peer.text, bytes >> 20,
-			       GH_SHADER_CACHE_LINK_BYTES >> 20, ended,
-			       ended == 1 ? " is" : "s are",
-			       gone ? ", the cache removed" : "; the cache could not be removed");
-		} else {
-			gp_log(ERROR,
-			       "the shader cache in %s of peer %s, or a file of it, was removed or "
-			       "replaced while %d link%s used it: %s ended (what they hold open "
-			       "could no longer be measured)",
-			       dir, slots[i].peer.text, ended, ended == 1 ? "" : "s",
-			       ended == 1 ? "it is" : "they are");
-		}
+		char who[96];
+		snprintf(who, sizeof(who), "its %d link%s (peer %s) %s", ended,
+		         ended == 1 ? "" : "s", slots[i].peer.text, ended == 1 ? "is" : "are");
+		gh_cache_watch_ended(w, v, bytes, who);
+		gh_cache_watch_finish(w);
+		free(w);
+		slots[i].cache = NULL;
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

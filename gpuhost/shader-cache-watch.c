@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <ftw.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -103,4 +104,21 @@ enum gh_cache_verdict gh_cache_watch_check(struct gh_cache_watch *w, uint64_t *b
 		memcpy(w->seen, look.files, look.n * sizeof(*w->seen));
 	w->n_seen = look.n;
 	return *bytes > GH_SHADER_CACHE_LINK_BYTES ? GH_CACHE_OVER : GH_CACHE_OK;
+}
+
+void gh_cache_watch_ended(const struct gh_cache_watch *w, enum gh_cache_verdict v, uint64_t bytes,
+                          const char *who)
+{
+	if (v == GH_CACHE_OVER) {
+		bool gone = gh_shader_cache_remove(w->dir);
+		gp_log(ERROR,
+		       "the shader cache in %s grew to %" PRIu64 " MiB, past %llu MiB: %s ended%s",
+		       w->dir, bytes >> 20, GH_SHADER_CACHE_LINK_BYTES >> 20, who,
+		       gone ? ", the cache removed" : "; the cache could not be removed");
+	} else {
+		gp_log(ERROR,
+		       "the shader cache in %s, or a file of it, was removed or replaced while in "
+		       "use: %s ended (what a link holds open could no longer be measured)",
+		       w->dir, who);
+	}
 }

@@ -46,5 +46,9 @@ bool gh_cache_watch_init(struct gh_cache_watch *w, const char *dir);
 /* One look: the verdict, and the bytes below the directory in *bytes. */
 enum gh_cache_verdict gh_cache_watch_check(struct gh_cache_watch *w, uint64_t *bytes);
 void gh_cache_watch_finish(struct gh_cache_watch *w);
+/* After the links of a cache the watch condemned are killed: removes a cache past its bound,
+ * and logs one line saying why `who` ("the link is", "its 2 links are") ended. */
+void gh_cache_watch_ended(const struct gh_cache_watch *w, enum gh_cache_verdict v, uint64_t bytes,
+                          const char *who);
 
 #endif

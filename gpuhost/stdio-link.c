@@ -3,7 +3,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
@@ -118,21 +117,7 @@ static int watch(pid_t link, const sigset_t *set, struct gh_cache_watch *w)
 			continue;
 		kill(link, SIGKILL);
 		waitpid(link, &status, 0);
-		if (v == GH_CACHE_OVER) {
-			bool gone = gh_shader_cache_remove(w->dir);
-			gp_log(ERROR,
-			       "the link's shader cache in %s grew to %" PRIu64 " MiB, past %llu "
-			       "MiB: the link is ended%s",
-			       w->dir, bytes >> 20, GH_SHADER_CACHE_LINK_BYTES >> 20,
-			       gone ? " and the cache removed"
-			            : ", the cache could not be removed");
-		} else {
-			gp_log(ERROR,
-			       "the link's shader cache in %s, or a file of it, was removed or "
-			       "replaced while the link used it: the link is ended (what it holds "
-			       "open could no longer be measured)",
-			       w->dir);
-		}
+		gh_cache_watch_ended(w, v, bytes, "the link is");
 		return 1;
 	}
 }

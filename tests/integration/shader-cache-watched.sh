@@ -70,7 +70,7 @@ case $link in
 exec) kill -0 "$GP_PROXY_PID" || fail "gpupipe-proxy ended with the $how link" ;;
 unix)
 	kill -0 "$GP_HOST_PID" || fail "the listening gpupipe-host ended with the $how link"
-	grep -q "its 1 link is ended\|while 1 link used it: it is ended" "$GP_TMP/gpupipe-host.log" ||
+	grep -q "its 1 link (peer [^)]*) is ended" "$GP_TMP/gpupipe-host.log" ||
 		fail "the listener's line does not say it ended the one link: $(grep 'shader cache in' "$GP_TMP/gpupipe-host.log")"
 	;;
 esac
