@@ -3,13 +3,15 @@
 
     glmark2-report.py [--markdown] RUNS.tsv...
 
-Each RUNS.tsv line: link kind, native|gpu0, test, round, fps, the file of the host's stats
-lines for that run (gpupipe-host --stats: "stats last second (...)" lines and the link's
-"stats since the link began" line). Per test: the mean fps of its rounds on each side, their
-ratio, and from the gpu-0 runs' per-second lines but each run's first (set-up), the frame-
-weighted mean of round trips, GL writes and GL bytes per frame. Scenes get the geometric
-mean and the worst ratio; the frame tests (named "trivial ...", "full-window ...",
-"round trip ...") the microseconds gpu-0 adds to a frame.
+Each RUNS.tsv line: link kind, native|gpu0, test, round, fps, the file of the stats lines
+for that run: gpupipe-host --stats's ("stats last second (...): ... fps; per frame: ...") and
+gpupipe-proxy --stats's ("stats last second (...): ... commits; syncs: ..."). Per test: the
+mean fps of its rounds on each side, their ratio and, from the gpu-0 runs' per-second lines
+but each run's first (set-up), the round trips per frame (the host's GL replies per frame,
+plus the wl_display.syncs the app waited for per commit, which only the proxy knows), and
+the host's GL writes and GL bytes per frame. Scenes get the geometric mean and the worst
+ratio; the frame tests (named "trivial ...", "full-window ...", "round trip ...") the
+microseconds gpu-0 adds to a frame.
 """
 
 import csv
@@ -20,42 +22,45 @@ import sys
 from collections import defaultdict
 
 SECOND = re.compile(
-    r"stats last second \(([0-9.]+) s\): ([0-9.]+) fps; per frame: GL ([0-9.]+) (B|KiB|MiB) in, "
-    r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips; "
-    r"Wayland .*?, ([0-9.]+) round trips")
+    r"stats last second \(([0-9.]+) s\): ([0-9.]+) fps; per (frame|second): GL ([0-9.]+) (B|KiB|MiB) in, "
+    r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips;")
+APP_SECOND = re.compile(
+    r"stats last second \([0-9.]+ s\): ([0-9]+) commits; syncs: ([0-9]+) waited for, ")
 UNIT = {"B": 1, "KiB": 1024, "MiB": 1024 * 1024}
 FRAME_TESTS = ("trivial", "full-window", "round trip")
 
 
-SYNCS = re.compile(r"wl_display\.sync: ([0-9]+) answered by the compositor, ([0-9]+) answered here")
-
-
-def steady(path):
-    """(round trips, writes, GL bytes) per frame over a run's seconds but its first; the
-    round trips are the GL stream's replies and the Wayland syncs the app waited for
-    together: the host counts every sync it gets, and gpupipe-proxy answers some itself
-    while still sending them on (its count at the app's end gives the share waited for)."""
-    rows = []
-    waited = 1.0
-    with open(path) as f:
-        for line in f:
-            s = SYNCS.search(line)
-            if s:
-                total = int(s.group(1)) + int(s.group(2))
-                waited = int(s.group(1)) / total if total else 1.0
+def steady(path, fps):
+    """(round trips, writes, GL bytes) per frame over a run's seconds but its first: the
+    host's GL replies per frame, plus the syncs the app waited for per commit (gpupipe-proxy
+    answers most of an app's syncs itself; the host relays every one, so only the proxy
+    knows which were waited for). A run whose frames the host never saw (glmark2's
+    --frame-end readpixels swaps no buffer) counts the app's frames (`fps`); None without
+    any."""
+    host, app = [], []
     with open(path) as f:
         for line in f:
             m = SECOND.search(line)
             if m:
-                seconds, fps = float(m.group(1)), float(m.group(2))
-                gl = float(m.group(3)) * UNIT[m.group(4)]
-                trips = float(m.group(7)) + float(m.group(8)) * waited
-                rows.append((fps * seconds, trips, float(m.group(5)), gl))
-    rows = rows[1:] if len(rows) > 1 else rows
-    frames = sum(r[0] for r in rows)
+                seconds, shown = float(m.group(1)), float(m.group(2))
+                # Per frame, or per second while the host saw no frame: as counts.
+                per = shown * seconds if m.group(3) == "frame" else seconds
+                gl = float(m.group(4)) * UNIT[m.group(5)]
+                host.append((shown * seconds, seconds, per * float(m.group(8)),
+                             per * float(m.group(6)), per * gl))
+                continue
+            m = APP_SECOND.search(line)
+            if m:
+                app.append((int(m.group(1)), int(m.group(2))))
+    host = host[1:] if len(host) > 1 else host
+    app = app[1:] if len(app) > 1 else app
+    frames = sum(r[0] for r in host) or fps * sum(r[1] for r in host)
     if not frames:
         return None
-    return tuple(sum(r[0] * r[i] for r in rows) / frames for i in (1, 2, 3))
+    commits, waited = sum(a[0] for a in app), sum(a[1] for a in app)
+    waits = waited / commits if commits else float(waited)
+    replies, writes, gl = (sum(r[i] for r in host) / frames for i in (2, 3, 4))
+    return replies + waits, writes, gl
 
 
 def load(paths):
@@ -69,7 +74,7 @@ def load(paths):
                     order[link].append(test)
                 t[where].append(float(fps))
                 if where == "gpu0":
-                    s = steady(stats)
+                    s = steady(stats, float(fps))
                     if s:
                         t["stats"].append(s)
     return runs, order

@@ -39,73 +39,66 @@ static void sample(struct gh_session *s, struct gh_stats_sample *out)
 	}
 }
 
-/* "12.3 KiB": bytes divided by `per`, in a unit that keeps it short. */
+/* "12.3 KiB": bytes divided by `per`. */
 static const char *size_text(char *buf, size_t len, uint64_t bytes, double per)
 {
-	double v = (double)bytes / per;
-	if (v < 1024)
-		snprintf(buf, len, "%.0f B", v);
-	else if (v < 1024 * 1024)
-		snprintf(buf, len, "%.1f KiB", v / 1024);
-	else
-		snprintf(buf, len, "%.2f MiB", v / (1024 * 1024));
-	return buf;
+	return gp_size_text(buf, len, (double)bytes / per);
 }
 
-/* Bytes of the frame types first..last, from one of wire_frame_counts'
- * per-type arrays. */
-static uint64_t bytes_of(const uint64_t *by_type, int first, int last)
-{
-	uint64_t n = 0;
-	for (int t = first; t <= last; t++)
-		n += by_type[t];
-	return n;
-}
+struct line {
+	double seconds;
+	bool asked;
+};
 
 static void surface_line(void *data, uint32_t handle, uint32_t width, uint32_t height,
                          uint64_t frames, uint64_t swap_ns)
 {
-	double seconds = *(const double *)data;
-	gp_log(INFO, "stats: surface %" PRIu32 " (%" PRIu32 "x%" PRIu32 "): %.1f fps, swap %.2f ms",
-	       handle, width, height, (double)frames / seconds,
-	       (double)swap_ns / 1e6 / (double)frames);
+	const struct line *l = data;
+	double seconds = l->seconds;
+	gp_log_figures(l->asked,
+	               "stats: surface %" PRIu32 " (%" PRIu32 "x%" PRIu32
+	               "): %.1f fps, swap %.2f ms",
+	               handle, width, height, (double)frames / seconds,
+	               (double)swap_ns / 1e6 / (double)frames);
 }
 
 /* One line of what happened between `from` and `to`. */
-static void log_line(struct gh_session *s, const char *what, const struct gh_stats_sample *from,
-                     const struct gh_stats_sample *to)
+static void log_line(struct gh_session *s, bool asked, const char *what,
+                     const struct gh_stats_sample *from, const struct gh_stats_sample *to)
 {
-	double seconds = (double)(to->ns - from->ns) / 1e9;
+	struct line l = {.seconds = (double)(to->ns - from->ns) / 1e9, .asked = asked};
+	double seconds = l.seconds;
 	if (seconds <= 0)
 		return;
 	struct wire_frame_counts d;
-	for (int t = 0; t < WIRE_TYPE_COUNT; t++) {
-		d.frames_in[t] = to->link.frames_in[t] - from->link.frames_in[t];
-		d.bytes_in[t] = to->link.bytes_in[t] - from->link.bytes_in[t];
-		d.bytes_out[t] = to->link.bytes_out[t] - from->link.bytes_out[t];
-	}
+	wire_frame_counts_since(&d, &from->link, &to->link);
 	uint64_t frames = to->frames - from->frames;
 	double per = frames ? (double)frames : seconds;
 	char a[32], b[32], c[32], e[32], f[32], g[32], h[32];
-	gp_log(INFO,
-	       "stats %s (%.1f s): %.1f fps; per %s: GL %s in, %.1f writes, %s out, %.0f commands, "
-	       "%.2f round trips; Wayland %s in, %s out, %.2f round trips; shm %s in; host copied "
-	       "%s; swap %.2f ms; GL shared memory %s in",
-	       what, seconds, (double)frames / seconds, frames ? "frame" : "second",
-	       size_text(a, sizeof(a), bytes_of(d.bytes_in, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
-	       (double)d.frames_in[WIRE_GL] / per,
-	       size_text(b, sizeof(b), bytes_of(d.bytes_out, WIRE_GL_OPEN, WIRE_GL_CLOSE), per),
-	       (double)(to->commands - from->commands) / per,
-	       (double)(to->replies - from->replies) / per,
-	       size_text(c, sizeof(c), d.bytes_in[WIRE_WAYLAND], per),
-	       size_text(e, sizeof(e), d.bytes_out[WIRE_WAYLAND], per),
-	       (double)(to->syncs - from->syncs) / per,
-	       size_text(f, sizeof(f), bytes_of(d.bytes_in, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
-	       size_text(g, sizeof(g), to->copied - from->copied, per),
-	       frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0,
-	       size_text(h, sizeof(h), to->shared - from->shared, per));
+	gp_log_figures(
+	        asked,
+	        "stats %s (%.1f s): %.1f fps; per %s: GL %s in, %.1f writes, %s out, %.0f "
+	        "commands, "
+	        "%.2f round trips; Wayland %s in, %s out, %.2f syncs; shm %s in; host copied "
+	        "%s; swap %.2f ms; GL shared memory %s in",
+	        what, seconds, (double)frames / seconds, frames ? "frame" : "second",
+	        size_text(a, sizeof(a), wire_frame_bytes(d.bytes_in, WIRE_GL_OPEN, WIRE_GL_CLOSE),
+	                  per),
+	        (double)d.frames_in[WIRE_GL] / per,
+	        size_text(b, sizeof(b), wire_frame_bytes(d.bytes_out, WIRE_GL_OPEN, WIRE_GL_CLOSE),
+	                  per),
+	        (double)(to->commands - from->commands) / per,
+	        (double)(to->replies - from->replies) / per,
+	        size_text(c, sizeof(c), d.bytes_in[WIRE_WAYLAND], per),
+	        size_text(e, sizeof(e), d.bytes_out[WIRE_WAYLAND], per),
+	        (double)(to->syncs - from->syncs) / per,
+	        size_text(f, sizeof(f),
+	                  wire_frame_bytes(d.bytes_in, WIRE_SHM_CREATE, WIRE_SHM_COPY), per),
+	        size_text(g, sizeof(g), to->copied - from->copied, per),
+	        frames ? (double)(to->swap_ns - from->swap_ns) / 1e6 / (double)frames : 0.0,
+	        size_text(h, sizeof(h), to->shared - from->shared, per));
 	if (s->gl)
-		gh_gl_surface_counts(s->gl, surface_line, &seconds);
+		gh_gl_surface_counts(s->gl, surface_line, &l);
 }
 
 static int on_tick(void *data)
@@ -113,16 +106,29 @@ static int on_tick(void *data)
 	struct gh_session *s = data;
 	struct gh_stats_sample now;
 	sample(s, &now);
-	log_line(s, "last second", &s->stats.last, &now);
+	log_line(s, true, "last second", &s->stats.last, &now);
 	s->stats.last = now;
 	wl_event_source_timer_update(s->stats.tick, 1000);
 	return 0;
 }
 
+static void log_totals(struct gh_session *s, bool asked)
+{
+	struct gh_stats_sample now;
+	sample(s, &now);
+	log_line(s, asked, "since the link began", &s->stats.start, &now);
+	char text[512];
+	if (s->gl)
+		gh_gl_round_trips_by_command(s->gl, text, sizeof(text), 8);
+	if (s->gl && text[0])
+		gp_log_figures(asked, "stats: round trips by command since the link began: %s",
+		               text);
+}
+
 static int on_signal(int sig, void *data)
 {
 	(void)sig;
-	gh_stats_log_totals(data);
+	log_totals(data, true);
 	return 0;
 }
 
@@ -142,14 +148,7 @@ bool gh_stats_init(struct gh_session *s, bool every_second)
 
 void gh_stats_log_totals(struct gh_session *s)
 {
-	struct gh_stats_sample now;
-	sample(s, &now);
-	log_line(s, "since the link began", &s->stats.start, &now);
-	char text[512];
-	if (s->gl)
-		gh_gl_round_trips_by_command(s->gl, text, sizeof(text), 8);
-	if (s->gl && text[0])
-		gp_log(INFO, "stats: round trips by command since the link began: %s", text);
+	log_totals(s, s->stats.tick != NULL);
 }
 
 void gh_stats_finish(struct gh_session *s)

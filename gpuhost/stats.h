@@ -25,7 +25,7 @@ struct gh_stats_sample {
 	uint64_t replies;  /* replies sent: each one a round trip the app waited for */
 	uint64_t copied;   /* bytes the host's CPU copied: frames, shared blobs */
 	uint64_t swap_ns;  /* time in GL_OP_SWAP */
-	uint64_t syncs;    /* wl_display.sync requests: Wayland round trips */
+	uint64_t syncs;    /* wl_display.syncs relayed (proxy/stats.h: those waited for) */
 	uint64_t shared;   /* upload bytes read from shared memory */
 };
 

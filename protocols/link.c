@@ -22,6 +22,24 @@ enum wire_frame_status wire_frame_next(struct wire_conn *conn, struct wire_heade
 	return WIRE_FRAME_READY;
 }
 
+void wire_frame_counts_since(struct wire_frame_counts *out, const struct wire_frame_counts *from,
+                             const struct wire_frame_counts *to)
+{
+	for (int t = 0; t < WIRE_TYPE_COUNT; t++) {
+		out->frames_in[t] = to->frames_in[t] - from->frames_in[t];
+		out->bytes_in[t] = to->bytes_in[t] - from->bytes_in[t];
+		out->bytes_out[t] = to->bytes_out[t] - from->bytes_out[t];
+	}
+}
+
+uint64_t wire_frame_bytes(const uint64_t *by_type, enum wire_type first, enum wire_type last)
+{
+	uint64_t n = 0;
+	for (unsigned t = first; t <= last && t < WIRE_TYPE_COUNT; t++)
+		n += by_type[t];
+	return n;
+}
+
 void wire_frame_consume(struct wire_conn *conn, const struct wire_header *hdr)
 {
 	if (conn->counts && hdr->type < WIRE_TYPE_COUNT) {

@@ -45,6 +45,17 @@ bool gp_log_enabled(enum gp_log_level level)
 	return level <= logger.level;
 }
 
+const char *gp_size_text(char *buf, size_t len, double bytes)
+{
+	if (bytes < 1024)
+		snprintf(buf, len, "%.0f B", bytes);
+	else if (bytes < 1024 * 1024)
+		snprintf(buf, len, "%.1f KiB", bytes / 1024);
+	else
+		snprintf(buf, len, "%.2f MiB", bytes / (1024 * 1024));
+	return buf;
+}
+
 /* Messages quote strings from the other side of the link: control bytes
  * are escaped so that a peer can never start a log line of its own. */
 static void escape(const char *in, char *out, size_t cap)
@@ -59,20 +70,33 @@ static void escape(const char *in, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-void gp_log_at(enum gp_log_level level, const char *file, int line, const char *fmt, ...)
+static void vlog(enum gp_log_level level, const char *file, int line, const char *fmt, va_list ap)
 {
-	if (!gp_log_enabled(level))
-		return;
 	const char *base = strrchr(file, '/');
 	base = base ? base + 1 : file;
 
 	/* One fprintf per line so that lines of forked children do not
 	 * interleave mid-line. */
 	char msg[1024], safe[4 * sizeof(msg)];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	escape(msg, safe, sizeof(safe));
 	fprintf(stderr, "[%s %s:%d] %s: %s\n", logger.prog, base, line, level_names[level], safe);
+}
+
+void gp_log_at(enum gp_log_level level, const char *file, int line, const char *fmt, ...)
+{
+	if (!gp_log_enabled(level))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(level, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void gp_log_asked_at(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(GP_LOG_INFO, file, line, fmt, ap);
+	va_end(ap);
 }

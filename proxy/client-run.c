@@ -102,10 +102,9 @@ static void linger(struct px_client *client)
 
 static void client_finish(struct px_client *client)
 {
-	if (client->syncs_relayed || client->syncs_answered)
-		gp_log(INFO, "wl_display.sync: %llu answered by the compositor, %llu answered here",
-		       (unsigned long long)client->syncs_relayed,
-		       (unsigned long long)client->syncs_answered);
+	if (client->stats.signal)
+		px_stats_log_totals(client);
+	px_stats_finish(client);
 	wire_conn_flush(&client->link);
 	wire_conn_flush(&client->app);
 	if (client->app_told && client->app.fd >= 0 && !wire_conn_pending(&client->app))
@@ -127,8 +126,6 @@ static void client_finish(struct px_client *client)
 		kill(client->link_child, SIGTERM);
 		waitpid(client->link_child, NULL, 0);
 	}
-	gp_log(INFO, "copied %llu shm bytes; link bytes out %llu",
-	       (unsigned long long)client->shm_bytes, (unsigned long long)client->link.bytes_out);
 }
 
 static bool client_init(struct px_client *client, int app_fd, const struct px_options *options)
@@ -159,7 +156,8 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 		px_client_close(client, true, "cannot reach gpupipe-host: %s", aerr.text);
 		return false;
 	}
-	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client))
+	if (!wire_conn_init(&client->link, link_fd, false, client->loop, on_link, client) ||
+	    !px_stats_init(client, options->stats))
 		return false;
 	wire_pipes_init(&client->pipes, client->loop, &client->link);
 	client->pipes.link_bound = PX_BACKPRESSURE_BYTES;

@@ -16,9 +16,12 @@
 #include <gpupipe/pipes.h>
 #include <gpupipe/wl-objects.h>
 
+#include "stats.h"
+
 struct px_options {
 	const char *connect_addr;
 	bool no_fd_passing; /* never ask for WIRE_FEATURE_FD_PASSING */
+	bool stats;         /* --stats: a line of figures every second (stats.h) */
 };
 
 /* Above this many queued bytes toward one side, stop reading the other. */
@@ -38,18 +41,17 @@ struct px_client {
 	bool done;
 	bool app_told; /* a wl_display.error is queued for the app */
 	int exit_status;
-	uint64_t shm_bytes;           /* pixel bytes copied to the link */
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */
 	struct wl_list gl_streams;    /* px_gl_stream.link */
 	/* SIGHUP: the proxy's main process died (main.c). */
 	struct wl_event_source *parent_gone;
 	/* wl_display.sync (sync.c): relayed syncs whose done has not come back,
 	 * whether a request since the last one may have events in response,
-	 * the serial of the last done, and the counts each way. */
+	 * and the serial of the last done. */
 	uint32_t syncs_out;
 	bool events_owed;
 	uint32_t sync_serial;
-	uint64_t syncs_relayed, syncs_answered;
+	struct px_stats stats; /* what the app cost (stats.h) */
 };
 
 /* Host-announced fd waiting for the event that references it. */

@@ -47,6 +47,11 @@ static const char usage[] =
         "      --no-fd-passing   never pass fds on the link, as between two VMs: big GL\n"
         "                        uploads travel in the stream instead of the shared\n"
         "                        memory a unix: link offers (shm is always copied)\n"
+        "      --stats           log each app's figures every second: commits, the\n"
+        "                        wl_display.syncs it waited for and those answered at\n"
+        "                        once, link bytes each way (Wayland, GL, shm) (man\n"
+        "                        gpupipe-proxy, STATISTICS). Without it: SIGUSR1 to\n"
+        "                        gpupipe-proxy logs each app's figures so far\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -137,6 +142,50 @@ static void end_with_parent(pid_t parent)
 		raise(SIGHUP);
 }
 
+/* The apps' processes, for SIGUSR1 to reach each one (and no link command an exec: address
+ * started: qrexec-client-vm would die of it). Changed only with SIGUSR1 and SIGCHLD blocked;
+ * a slot of 0 is free. */
+static pid_t *apps;
+static size_t n_apps;
+
+static void forget_app(pid_t pid)
+{
+	for (size_t i = 0; i < n_apps; i++) {
+		if (apps[i] == pid)
+			apps[i] = 0;
+	}
+}
+
+static void remember_app(pid_t pid)
+{
+	for (size_t i = 0; i < n_apps; i++) {
+		if (apps[i] == 0) {
+			apps[i] = pid;
+			return;
+		}
+	}
+	pid_t *more = realloc(apps, (n_apps + 16) * sizeof(*apps));
+	if (!more) {
+		gp_log(WARN, "out of memory: SIGUSR1 will not reach app process %d", (int)pid);
+		return;
+	}
+	apps = more;
+	memset(apps + n_apps, 0, 16 * sizeof(*apps));
+	apps[n_apps] = pid;
+	n_apps += 16;
+}
+
+/* SIGUSR1: each app's process logs its figures so far (stats.c). */
+static void forward_to_apps(int sig)
+{
+	int saved = errno;
+	for (size_t i = 0; i < n_apps; i++) {
+		if (apps[i] > 0)
+			kill(apps[i], sig);
+	}
+	errno = saved;
+}
+
 static void serve_client(const struct listener *l, pid_t parent, int app_fd,
                          const struct px_options *options)
 {
@@ -146,6 +195,13 @@ static void serve_client(const struct listener *l, pid_t parent, int app_fd,
 	close(l->lock_fd);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
+	/* SIGUSR1 stays blocked until the app's event loop takes it (stats.c). */
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-proxy[%d]", (int)getpid());
 	gp_log_set_prog(name);
@@ -163,9 +219,19 @@ static void accept_loop(struct listener *l, const struct px_options *options)
 				gp_log(ERROR, "accept: %s", strerror(errno));
 			continue;
 		}
+		/* Blocked across the fork: the child keeps SIGUSR1 blocked until its loop takes
+		 * it, and no SIGCHLD forgets the child before it is remembered. */
+		sigset_t block, old;
+		sigemptyset(&block);
+		sigaddset(&block, SIGUSR1);
+		sigaddset(&block, SIGCHLD);
+		sigprocmask(SIG_BLOCK, &block, &old);
 		pid_t pid = fork();
 		if (pid == 0)
 			serve_client(l, self, fd, options);
+		if (pid > 0)
+			remember_app(pid);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (pid < 0)
 			gp_log(ERROR, "fork: %s", strerror(errno));
 		else
@@ -177,8 +243,9 @@ static void accept_loop(struct listener *l, const struct px_options *options)
 static void reap_children(int sig)
 {
 	int saved = errno;
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
+	pid_t pid;
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+		forget_app(pid);
 	errno = saved;
 }
 
@@ -188,6 +255,7 @@ int main(int argc, char **argv)
 	        {"socket", required_argument, NULL, 's'},
 	        {"connect", required_argument, NULL, 'c'},
 	        {"no-fd-passing", no_argument, NULL, 'N'},
+	        {"stats", no_argument, NULL, 'S'},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
@@ -207,6 +275,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			options.no_fd_passing = true;
+			break;
+		case 'S':
+			options.stats = true;
 			break;
 		case 'v':
 			verbose++;
@@ -252,9 +323,14 @@ int main(int argc, char **argv)
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* Each handler blocks the other: one reads the apps' pids, the other forgets them. */
 	struct sigaction chld = {.sa_handler = reap_children,
 	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+	sigaddset(&chld.sa_mask, SIGUSR1);
 	sigaction(SIGCHLD, &chld, NULL);
+	struct sigaction usr = {.sa_handler = forward_to_apps, .sa_flags = SA_RESTART};
+	sigaddset(&usr.sa_mask, SIGCHLD);
+	sigaction(SIGUSR1, &usr, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	gp_log(INFO, "serving %s, links to %s", l.path, options.connect_addr);

@@ -195,7 +195,6 @@ static bool commit(struct px_client *client, struct px_surface *s)
 		ok = sb_source_check(b->pool->source) &&
 		     sb_buffer_flush(&b->sb, b->pool->source, b->pool->handle, frame_alloc, client,
 		                     &bytes);
-		client->shm_bytes += bytes;
 		if (!ok)
 			px_client_close(client, true,
 			                "app committed an shm buffer outside its pool (or its pool "
@@ -263,6 +262,7 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
 		s->pending_transform = a[0].u;
 		break;
 	case WIRE_WL_SURFACE_REQ_COMMIT:
+		client->stats.commits++;
 		return commit(client, s);
 	}
 	return true;

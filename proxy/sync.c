@@ -56,7 +56,7 @@ enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
 		created->data = &sync_callback;
 		client->syncs_out++;
 		client->events_owed = false;
-		client->syncs_relayed++;
+		client->stats.syncs_relayed++;
 		return PX_RELAY;
 	}
 	uint32_t id = msg->args[0].u; /* the callback's new_id */
@@ -64,7 +64,7 @@ enum px_answer px_sync_answer(struct px_client *client, struct wire_object *obj,
 	                client->sync_serial))
 		return PX_ANSWER_FAILED;
 	created->data = &answered_callback;
-	client->syncs_answered++;
+	client->stats.syncs_answered++;
 	return PX_RELAY;
 }
 

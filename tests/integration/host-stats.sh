@@ -1,7 +1,7 @@
 #!/bin/bash
 # gpupipe-host --stats: while weston-simple-egl animates through gpu-0, each second the link
 # process logs its figures (frames per second, and per frame: GL bytes in over some writes,
-# commands, round trips, Wayland bytes and round trips, bytes copied, swap time) and a line for the window
+# commands, round trips, Wayland bytes and syncs, bytes copied, swap time) and a line for the window
 # surface showing frames; the numbers are the app's (frames per second above 0, GL bytes and
 # commands per frame above 0). SIGUSR1 to gpupipe-host makes the link log its totals since it
 # began (without --stats too: the signal is always taken), and so does the link when the app
@@ -15,7 +15,7 @@
 need_cmd weston-simple-egl
 log=$GP_TMP/gpupipe-host.log
 num='[0-9]+(\.[0-9]+)?'
-second="stats last second \\($num s\\): ($num) fps; per frame: GL $num (B|KiB|MiB) in, $num writes, $num (B|KiB|MiB) out, ($num) commands, $num round trips; Wayland $num (B|KiB|MiB) in, $num (B|KiB|MiB) out, ($num) round trips; shm $num (B|KiB|MiB) in; host copied $num (B|KiB|MiB); swap $num ms"
+second="stats last second \\($num s\\): ($num) fps; per frame: GL $num (B|KiB|MiB) in, $num writes, $num (B|KiB|MiB) out, ($num) commands, $num round trips; Wayland $num (B|KiB|MiB) in, $num (B|KiB|MiB) out, ($num) syncs; shm $num (B|KiB|MiB) in; host copied $num (B|KiB|MiB); swap $num ms"
 
 # lines REGEX: how many lines of the host's log match.
 lines() { grep -Ec -- "$1" "$log" || true; }
@@ -30,10 +30,10 @@ commands=$(sed -E "s/.* GL .* out, ($num) commands,.*/\\1/" <<<"$line")
 awk -v f="$fps" -v c="$commands" 'BEGIN { exit !(f > 0 && c > 0) }' ||
 	fail "the per-second line does not show the app's frames and commands: $line"
 [[ $line =~ GL\ 0\ B\ in ]] && fail "the per-second line counts no GL bytes: $line"
-# Frames wait for frame callbacks, never for a wl_display.sync: no Wayland round trip per frame.
-syncs=$(sed -E "s/.*Wayland .* out, ($num) round trips;.*/\\1/" <<<"$line")
+# Frames wait for frame callbacks, never for a wl_display.sync: no sync per frame.
+syncs=$(sed -E "s/.*Wayland .* out, ($num) syncs;.*/\\1/" <<<"$line")
 awk -v r="$syncs" 'BEGIN { exit !(r < 0.05) }' ||
-	fail "weston-simple-egl's frames make Wayland round trips ($syncs per frame): $line"
+	fail "weston-simple-egl's frames make wl_display.syncs ($syncs per frame): $line"
 wait_for 10 has_lines 'stats: surface [0-9]+ \(250x250\): [0-9.]+ fps, swap [0-9.]+ ms' 1 ||
 	fail "no line for weston-simple-egl's 250x250 surface (see gpupipe-host.log below)"
 note "$line"

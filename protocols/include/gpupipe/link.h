@@ -22,6 +22,12 @@ struct wire_frame_counts {
 	uint64_t bytes_out[WIRE_TYPE_COUNT];
 };
 
+/* What crossed between two moments: to - from, per type. */
+void wire_frame_counts_since(struct wire_frame_counts *out, const struct wire_frame_counts *from,
+                             const struct wire_frame_counts *to);
+/* The bytes of the frame types first..last in one of its per-type arrays. */
+uint64_t wire_frame_bytes(const uint64_t *by_type, enum wire_type first, enum wire_type last);
+
 enum wire_frame_status {
 	WIRE_FRAME_READY,   /* *hdr and *payload describe a whole frame */
 	WIRE_FRAME_PARTIAL, /* wait for more input */
