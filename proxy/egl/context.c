@@ -12,8 +12,7 @@
 #include "fallback.h"
 #include "ge.h"
 #include "gles-codec.h"
-#include "state.h"
-#include "stream.h"
+#include "client-gl.h"
 
 struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
 {
@@ -49,7 +48,6 @@ void ge_context_destroy_now(struct ge_context *c)
 	wl_list_for_each(s, &d->surfaces, link) if (s->last_ctx == c) s->last_ctx = NULL;
 	struct ge_sync *y;
 	wl_list_for_each(y, &d->syncs, link) if (y->ctx == c) y->ctx = NULL;
-	ge_programs_context_gone(c->gl);
 	ge_gl_state_destroy(c->gl);
 	wl_list_remove(&c->link);
 	free(c);
@@ -256,11 +254,12 @@ static EGLint create(struct ge_display *d, const struct ge_config *cfg, struct g
 	if (share && share->api != api)
 		return EGL_BAD_MATCH;
 	struct ge_context *c = calloc(1, sizeof(*c));
-	if (!c || !(c->gl = ge_gl_state_create(d, api, flags, share ? share->gl->share : NULL))) {
+	if (!c ||
+	    !(c->gl = ge_gl_state_create(d, api, flags, share ? ge_gl_state_share(share->gl) : NULL,
+	                                 ge_image_handle))) {
 		free(c);
 		return EGL_BAD_ALLOC;
 	}
-	c->gl->image_handle = ge_image_handle;
 	c->d = d;
 	c->config = cfg;
 	c->flags = flags;

@@ -10,12 +10,9 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
-#include "debug.h"
+#include "client-gl.h"
 #include "ge.h"
-#include "gles-client.h"
 #include "gles-codec.h"
-#include "state.h"
-#include "stream.h"
 
 static __thread struct ge_context *current;
 
@@ -29,14 +26,11 @@ struct ge_gl_state *ge_gl_current(void)
 	return current ? current->gl : NULL;
 }
 
+/* The GL entry points' way to the current stream: a hand-written one, whose command the
+ * library's messages cannot name, and a generated one, named. */
 struct gl_enc *gl_enc_current(void)
 {
-	struct ge_context *c = current;
-	if (!c || ge_stream_lost(c->stream))
-		return NULL;
-	if (c->gl->debug)
-		c->gl->debug->last_op = 0; /* a hand-written entry point: not known */
-	return c->stream;
+	return gl_enc_current_op(0);
 }
 
 struct gl_enc *gl_enc_current_op(uint32_t op)
@@ -44,24 +38,7 @@ struct gl_enc *gl_enc_current_op(uint32_t op)
 	struct ge_context *c = current;
 	if (!c || ge_stream_lost(c->stream))
 		return NULL;
-	if (c->gl->debug)
-		c->gl->debug->last_op = op; /* names the command in the library's messages */
-	if (!gles_level_has(&c->api->level, op)) {
-		/* As Mesa's dispatch answers a function the context's API lacks. */
-		gl_enc_error(c->stream, GL_INVALID_OPERATION);
-		return NULL;
-	}
-	if (c->gl->begin_end && !gl_begin_end_allows(op) &&
-	    !ge_list_compiles_in_primitive(c->gl, op)) {
-		/* A draw a list being made compiles there goes alone; anything
-		 * else gets GL's answer there: no effect. (The host would end
-		 * the link.) */
-		if (!ge_list_draw(c->stream, op))
-			gl_enc_error(c->stream, GL_INVALID_OPERATION);
-		return NULL;
-	}
-	ge_persist_before(c->stream, op);
-	return c->stream;
+	return ge_gl_enter(c->stream, op);
 }
 
 static void unbind_surface(struct ge_context *c, struct ge_surface *s)

@@ -20,7 +20,7 @@
 
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
-#include "stream.h"
+#include "client-gl.h"
 
 static pthread_mutex_t displays_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct wl_list displays = {&displays, &displays};

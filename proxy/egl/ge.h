@@ -3,8 +3,8 @@
  * hang together. One file per concept (see README table in proxy/egl/):
  * vendor.c (glvnd entry), display.c/init.c (EGLDisplay), config.c,
  * context.c/current.c, surface.c/swap.c, sync.c, image.c. They stand on the
- * client GL side (state.h, stream.h, gl-api.h), which includes nothing of
- * this header.
+ * client GL side through its one public header (proxy/gl/client-gl.h); it
+ * includes nothing of this header.
  *
  * Locking: one mutex per display guards the display's object lists, its
  * display stream and every "is current where" field. A context's stream
@@ -26,8 +26,7 @@
 
 #include <gpupipe/gl-stream.h>
 
-#include "gl-api.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "gles-codec.h"
 
 struct gl_enc;

@@ -14,8 +14,7 @@
 #include <gpupipe/gl-codec.h>
 
 #include "ge.h"
-#include "state.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "surface.h"
 
 static struct ge_image *lookup(struct ge_display *d, void *image)
@@ -67,10 +66,9 @@ static EGLint check(struct ge_display *d, struct ge_context *c, EGLenum target, 
 	 * queued there, unseen by the host. */
 	if (c->current && c != ge_current_context())
 		return EGL_BAD_ACCESS;
-	struct gl_enc probe = {.gl = c->gl};
 	enum gl_name_class cls =
 	        target == EGL_GL_TEXTURE_2D ? GL_NAMES_TEXTURE : GL_NAMES_RENDERBUFFER;
-	if (!c->stream || !gl_enc_name_known(&probe, cls, (uint32_t)name))
+	if (!c->stream || !ge_gl_name_known(c->gl, cls, (uint32_t)name))
 		return EGL_BAD_PARAMETER;
 	return EGL_SUCCESS;
 }

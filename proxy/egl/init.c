@@ -13,7 +13,7 @@
 #include "ge.h"
 #include "gles-codec.h"
 #include "gpupipe-v1-client-protocol.h"
-#include "stream.h"
+#include "client-gl.h"
 
 #ifndef GE_VERSION
 #define GE_VERSION "0"

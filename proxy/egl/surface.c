@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "ge.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "surface.h"
 
 struct ge_surface *ge_surface_lookup(struct ge_display *d, EGLSurface surf)

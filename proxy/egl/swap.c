@@ -21,7 +21,7 @@
 
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "surface.h"
 
 static void buffer_release(void *data, struct wl_buffer *buffer)

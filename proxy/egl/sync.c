@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "ge.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "surface.h"
 
 static struct ge_sync *lookup(struct ge_display *d, EGLSync sync)

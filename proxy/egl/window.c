@@ -11,7 +11,7 @@
 
 #include "ge.h"
 #include "gpupipe-v1-client-protocol.h"
-#include "stream.h"
+#include "client-gl.h"
 #include "surface.h"
 
 static int32_t clamp_size(int v, uint32_t max)

@@ -82,7 +82,11 @@ void gl_enc_names_gen(struct gl_enc *e, enum gl_name_class cls, uint32_t n, uint
 
 bool gl_enc_name_known(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 {
-	struct ge_gl_state *gl = e->gl;
+	return ge_gl_name_known(e->gl, cls, name);
+}
+
+bool ge_gl_name_known(struct ge_gl_state *gl, enum gl_name_class cls, uint32_t name)
+{
 	if (!gl || cls >= GL_NAMES_COUNT || !name)
 		return false;
 	lock(gl, cls);

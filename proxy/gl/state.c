@@ -57,7 +57,8 @@ void ge_share_unref(struct ge_share *s)
 }
 
 struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
-                                       uint32_t flags, struct ge_share *share)
+                                       uint32_t flags, struct ge_share *share,
+                                       ge_image_handle_fn image_handle)
 {
 	struct ge_gl_state *gl = calloc(1, sizeof(*gl));
 	if (!gl)
@@ -70,6 +71,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	gl->d = d;
 	gl->api = api;
 	gl->flags = flags;
+	gl->image_handle = image_handle;
 	gl->serial = ge_copy_next_serial();
 	ge_vao_init(&gl->default_vao);
 	gl->vao = &gl->default_vao;
@@ -99,6 +101,7 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 {
 	if (!gl)
 		return;
+	ge_programs_context_gone(gl);
 	for (int i = 0; i < GL_NAMES_COUNT; i++)
 		ge_map_finish(&gl->names[i]);
 	ge_map_for_each(&gl->vaos, free_val, NULL);
@@ -111,6 +114,11 @@ void ge_gl_state_destroy(struct ge_gl_state *gl)
 	ge_array_copies_free(gl);
 	free(gl->arb_error_string);
 	free(gl);
+}
+
+struct ge_share *ge_gl_state_share(const struct ge_gl_state *gl)
+{
+	return gl->share;
 }
 
 struct ge_buffer *ge_share_buffer(struct ge_share *s, uint32_t name, bool create)

@@ -19,6 +19,7 @@
 #include <gpupipe/gl-codec.h>
 #include <gpupipe/gl-sizes.h>
 
+#include "client-gl.h"
 #include "gl-api.h"
 #include "gles-list-prims.h"
 #include "map.h"
@@ -136,9 +137,9 @@ struct ge_gl_state {
 	struct ge_display *d;
 	const struct ge_api *api; /* the context's: strings, limits, level */
 	uint32_t flags;           /* the context's enum gl_context_flags */
-	/* What the GL side asks of EGL, which sets it (context.c): the host handle of
+	/* What the GL side asks of EGL, which gives it (context.c): the host handle of
 	 * an EGLImage of display d, 0 for none (image.c). */
-	uint32_t (*image_handle)(struct ge_display *d, void *image);
+	ge_image_handle_fn image_handle;
 	struct ge_map names[GL_NAMES_COUNT]; /* per-context classes only */
 	uint32_t next[GL_NAMES_COUNT];
 	uint32_t program;   /* the app's last glUseProgram run here (gles-programs.c) */
@@ -237,12 +238,8 @@ struct ge_share *ge_share_create(void);
 struct ge_share *ge_share_ref(struct ge_share *s);
 void ge_share_unref(struct ge_share *s);
 
-/* share NULL: a new share group. flags: the context's enum gl_context_flags. */
-struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api *api,
-                                       uint32_t flags, struct ge_share *share);
-void ge_gl_state_destroy(struct ge_gl_state *gl);
-/* The context is destroyed (after the host ran its GL_OP_DESTROY_CONTEXT):
- * GL lets go of its program as of a glUseProgram(0) (gles-programs.c). */
+/* The context is destroyed (ge_gl_state_destroy): GL lets go of its program as of a
+ * glUseProgram(0) (gles-programs.c). */
 void ge_programs_context_gone(struct ge_gl_state *gl);
 
 /* Class -> whose table: the share group's or the context's. */
@@ -350,9 +347,5 @@ bool ge_arb_program_value(const struct ge_gl_state *gl, uint32_t pname, float *v
 const char *ge_arb_program_string(const struct ge_gl_state *gl, uint32_t name);
 /* glGetPointerv and glGetPointervKHR: ES 1's arrays, KHR_debug's callback. */
 void ge_get_pointer(struct gl_enc *e, uint32_t pname, void **params);
-
-/* The calling thread's current GL state, or NULL (no context; even when
- * the link is lost, so glGetError can say so). */
-struct ge_gl_state *ge_gl_current(void);
 
 #endif

@@ -26,15 +26,10 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include "client-gl.h"
+
 struct ge_gl_state;
 struct ge_shared;
-
-/* What the streams of one link share; the EGL display that owns the link holds it
- * (ge.h), and opens its streams (ge_stream_open). */
-struct ge_link {
-	atomic_bool lost;                /* a stream saw the link end */
-	const struct gl_host_info *host; /* what the host said at GL_OP_INIT (its features) */
-};
 
 struct gl_enc {
 	int fd;
@@ -62,40 +57,16 @@ struct gl_enc {
 	bool has_posted; /* read unlocked by the owner, as a hint */
 };
 
-/* A stream of `link` on `fd` (one end of a socket pair whose other end went to the
- * proxy, ge_stream_open), for `gl` (NULL: the display stream). Takes fd, also when it
- * fails (NULL: out of memory). */
-struct gl_enc *ge_stream_new(struct ge_link *link, struct ge_gl_state *gl, int fd);
-/* Sends what is queued, then closes. */
-void ge_stream_close(struct gl_enc *e);
-/* Writes everything queued; false when the link is lost. */
-bool ge_stream_flush(struct gl_enc *e);
-bool ge_stream_lost(struct gl_enc *e);
-/* Queues a whole command (header included in `cmd`) for the owner. */
-void ge_stream_post(struct gl_enc *e, const void *cmd, uint32_t size);
-/* EGL-level commands (gl-stream.h): `fixed` is the op's wire struct
- * (struct gl_op_*, its size a multiple of 4), sent as it is in memory.
- * ge_stream_op_begin queues it and returns where the `extra` bytes after
- * it go (the caller fills them all, then calls gl_enc_end); NULL when the
- * stream is lost. */
+/* The rest of the stream's functions, which EGL does not use, beside client-gl.h's.
+ * ge_stream_op_begin queues an EGL-level command's `fixed` struct and returns where the
+ * `extra` bytes after it go (the caller fills them all, then calls gl_enc_end); NULL when
+ * the stream is lost. */
 uint8_t *ge_stream_op_begin(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
                             uint32_t extra);
-bool ge_stream_op(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size);
-/* The struct then one blob of n bytes. */
-bool ge_stream_op_blob(struct gl_enc *e, uint32_t op, const void *fixed, uint32_t size,
-                       const void *data, uint32_t n);
-/* Waits for the reply to `op` and copies it into `out`, a reply struct
- * (struct gl_reply_*) of `size` bytes. False when the link is lost, or
- * when the reply has another size: then the stream is lost with
- * `malformed` as the reason. */
-bool ge_stream_reply_fixed(struct gl_enc *e, uint32_t op, void *out, uint32_t size,
-                           const char *malformed);
 /* Reads a reply to `op`, sent already, into *buf (grown as needed, *cap
  * its size); NULL when the link is lost. */
 const uint8_t *ge_stream_read_reply(struct gl_enc *e, uint32_t op, uint8_t **buf, uint32_t *cap,
                                     uint32_t *size);
-/* Marks the stream and its link lost (logged once per link). */
-void ge_stream_lose(struct gl_enc *e, const char *why);
 
 /* Little-endian payload helpers (the host is little-endian too). */
 static inline uint8_t *ge_put_u32(uint8_t *p, uint32_t v)
