@@ -54,11 +54,18 @@ def steady(path, fps):
                 app.append((int(m.group(1)), int(m.group(2))))
     host = host[1:] if len(host) > 1 else host
     app = app[1:] if len(app) > 1 else app
-    frames = sum(r[0] for r in host) or fps * sum(r[1] for r in host)
+    # A run with frames counts the seconds that had some (a set-up that ran past the first
+    # second, or the end, has none); a run that never swaps counts all, with the app's fps.
+    if any(r[0] for r in host):
+        host = [r for r in host if r[0]]
+        app = [a for a in app if a[0]]
+        frames = sum(r[0] for r in host)
+    else:
+        frames = fps * sum(r[1] for r in host)
     if not frames:
         return None
     commits, waited = sum(a[0] for a in app), sum(a[1] for a in app)
-    waits = waited / commits if commits else float(waited)
+    waits = waited / (commits or frames)
     replies, writes, gl = (sum(r[i] for r in host) / frames for i in (2, 3, 4))
     return replies + waits, writes, gl
 

@@ -47,9 +47,10 @@ bool gp_log_enabled(enum gp_log_level level)
 
 const char *gp_size_text(char *buf, size_t len, double bytes)
 {
-	if (bytes < 1024)
+	/* The unit is chosen by the value as printed, so no "1024 B" nor "1024.0 KiB". */
+	if (bytes < 1023.5)
 		snprintf(buf, len, "%.0f B", bytes);
-	else if (bytes < 1024 * 1024)
+	else if (bytes < 1024 * 1023.95)
 		snprintf(buf, len, "%.1f KiB", bytes / 1024);
 	else
 		snprintf(buf, len, "%.2f MiB", bytes / (1024 * 1024));

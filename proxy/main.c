@@ -50,8 +50,8 @@ static const char usage[] =
         "      --stats           log each app's figures every second: commits, the\n"
         "                        wl_display.syncs it waited for and those answered at\n"
         "                        once, link bytes each way (Wayland, GL, shm) (man\n"
-        "                        gpupipe-proxy, STATISTICS). Without it: SIGUSR1 to\n"
-        "                        gpupipe-proxy logs each app's figures so far\n"
+        "                        gpupipe-proxy, STATISTICS). With or without it:\n"
+        "                        SIGUSR1 to gpupipe-proxy logs each app's figures so far\n"
         "  -v, --verbose         more log output (repeat for debug); or GPUPIPE_LOG=\n"
         "                        error|warn|info|debug\n"
         "  -h, --help            this text\n"
@@ -193,15 +193,19 @@ static void serve_client(const struct listener *l, pid_t parent, int app_fd,
 	 * descriptor does not release it (LOCK_UN would). */
 	close(l->fd);
 	close(l->lock_fd);
+	/* The parent's handlers are not the app's; the signals blocked across the fork come
+	 * once they are gone, but SIGUSR1, which stays blocked until the app's event loop
+	 * takes it (stats.c). */
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
-	/* SIGUSR1 stays blocked until the app's event loop takes it (stats.c). */
 	signal(SIGUSR1, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
-	sigset_t chld;
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+	sigset_t unblock;
+	sigemptyset(&unblock);
+	sigaddset(&unblock, SIGCHLD);
+	sigaddset(&unblock, SIGTERM);
+	sigaddset(&unblock, SIGINT);
+	sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 	char name[64];
 	snprintf(name, sizeof(name), "gpupipe-proxy[%d]", (int)getpid());
 	gp_log_set_prog(name);
@@ -220,11 +224,14 @@ static void accept_loop(struct listener *l, const struct px_options *options)
 			continue;
 		}
 		/* Blocked across the fork: the child keeps SIGUSR1 blocked until its loop takes
-		 * it, and no SIGCHLD forgets the child before it is remembered. */
+		 * it, no SIGCHLD forgets the child before it is remembered, and no SIGTERM runs
+		 * the parent's handler in the child (it would remove the parent's socket). */
 		sigset_t block, old;
 		sigemptyset(&block);
 		sigaddset(&block, SIGUSR1);
 		sigaddset(&block, SIGCHLD);
+		sigaddset(&block, SIGTERM);
+		sigaddset(&block, SIGINT);
 		sigprocmask(SIG_BLOCK, &block, &old);
 		pid_t pid = fork();
 		if (pid == 0)
@@ -316,6 +323,19 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	/* Each handler blocks the other: one reads the apps' pids, the other forgets them.
+	 * Before the socket: a SIGUSR1 then must not end the proxy. */
+	struct sigaction chld = {.sa_handler = reap_children,
+	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+	sigemptyset(&chld.sa_mask);
+	sigaddset(&chld.sa_mask, SIGUSR1);
+	sigaction(SIGCHLD, &chld, NULL);
+	struct sigaction usr = {.sa_handler = forward_to_apps, .sa_flags = SA_RESTART};
+	sigemptyset(&usr.sa_mask);
+	sigaddset(&usr.sa_mask, SIGCHLD);
+	sigaction(SIGUSR1, &usr, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
 	struct listener l = {.fd = -1, .lock_fd = -1};
 	if (!listen_socket(&l, socket_name))
 		return 1;
@@ -323,15 +343,6 @@ int main(int argc, char **argv)
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	/* Each handler blocks the other: one reads the apps' pids, the other forgets them. */
-	struct sigaction chld = {.sa_handler = reap_children,
-	                         .sa_flags = SA_RESTART | SA_NOCLDSTOP};
-	sigaddset(&chld.sa_mask, SIGUSR1);
-	sigaction(SIGCHLD, &chld, NULL);
-	struct sigaction usr = {.sa_handler = forward_to_apps, .sa_flags = SA_RESTART};
-	sigaddset(&usr.sa_mask, SIGCHLD);
-	sigaction(SIGUSR1, &usr, NULL);
-	signal(SIGPIPE, SIG_IGN);
 
 	gp_log(INFO, "serving %s, links to %s", l.path, options.connect_addr);
 	accept_loop(&l, &options);

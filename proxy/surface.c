@@ -240,6 +240,8 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
                         const struct wire_msg *msg, struct wire_object *created)
 {
 	struct px_surface *s = obj->data;
+	if (msg->opcode == WIRE_WL_SURFACE_REQ_COMMIT)
+		client->stats.commits++;
 	if (!s)
 		return true;
 	const union wire_arg *a = msg->args;
@@ -262,7 +264,6 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
 		s->pending_transform = a[0].u;
 		break;
 	case WIRE_WL_SURFACE_REQ_COMMIT:
-		client->stats.commits++;
 		return commit(client, s);
 	}
 	return true;

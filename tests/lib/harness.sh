@@ -520,8 +520,13 @@ start_gpupipe() {
 		port=$(free_tcp_port) || fail "no free TCP port on 127.0.0.1"
 		GP_LINK_ADDR=tcp:127.0.0.1:$port
 		start_host "${host_env[@]}" "$host" --listen "$GP_LINK_ADDR" "${host_args[@]}"
-		wait_for 10 ready_or_dead "$GP_HOST_PID" grep -q "listening on $GP_LINK_ADDR" \
-			"$GP_TMP/gpupipe-host.log" || fail "gpupipe-host is not listening on $GP_LINK_ADDR"
+		if logs_info; then
+			wait_for 10 ready_or_dead "$GP_HOST_PID" grep -q "listening on $GP_LINK_ADDR" \
+				"$GP_TMP/gpupipe-host.log" || fail "gpupipe-host is not listening on $GP_LINK_ADDR"
+		else
+			wait_for 10 ready_or_dead "$GP_HOST_PID" accepts "$GP_LINK_ADDR" ||
+				fail "gpupipe-host is not listening on $GP_LINK_ADDR"
+		fi
 		;;
 	exec)
 		# The proxy hands the command to sh -c; every word is quoted for it.
@@ -537,12 +542,37 @@ start_gpupipe() {
 		fail "gpupipe-proxy did not create $GP_APP_DIR/gpu-0"
 	# The socket exists from its bind(); apps may connect from its listen(), after which
 	# the proxy logs "serving" (at info, the harness's default level): an app started
-	# in between was refused on a loaded CI machine.
-	if [[ $GPUPIPE_LOG == info || $GPUPIPE_LOG == debug ]]; then
+	# in between was refused on a loaded CI machine. Below info, a connection that is
+	# accepted says it (and makes an app process that ends at once).
+	if logs_info; then
 		wait_for 10 ready_or_dead "$GP_PROXY_PID" \
 			grep -q "serving $GP_APP_DIR/gpu-0" "$GP_TMP/gpupipe-proxy.log" ||
 			fail "gpupipe-proxy never said it serves $GP_APP_DIR/gpu-0"
+	else
+		wait_for 10 ready_or_dead "$GP_PROXY_PID" accepts "unix:$GP_APP_DIR/gpu-0" ||
+			fail "gpupipe-proxy does not accept apps on $GP_APP_DIR/gpu-0"
 	fi
+}
+
+# logs_info: whether the binaries log at info (GPUPIPE_LOG), where start-up lines say
+# when a socket listens.
+logs_info() { [[ $GPUPIPE_LOG == info || $GPUPIPE_LOG == debug ]]; }
+
+# accepts unix:PATH|tcp:HOST:PORT: whether a connection there is accepted now.
+accepts() {
+	python3 - "$1" <<'PY'
+import socket, sys
+kind, _, where = sys.argv[1].partition(":")
+if kind == "unix":
+    s, addr = socket.socket(socket.AF_UNIX), where
+else:
+    host, _, port = where.rpartition(":")
+    s, addr = socket.socket(), (host, int(port))
+try:
+    s.connect(addr)
+except OSError:
+    sys.exit(1)
+PY
 }
 start_host() {
 	spawn gpupipe-host "$@"
