@@ -106,31 +106,9 @@ for unit in gpupipe-proxy.service gpupipe-host.service; do
 		>"$GP_TMP/verify.log" 2>&1 || fail "systemd-analyze verify $unit: $(cat "$GP_TMP/verify.log")"
 done
 
-# The units' command lines as systemd makes them from their Environment= (no systemd runs
-# here to start them: tests/lib/unit-command.py follows systemd.service(5) and refuses what
-# it does not know). A variable expanded the wrong way splits an address at its spaces or
-# passes an empty argument, and the program refuses to start.
-# unit_command ARRAY UNIT RUNTIME_DIR [NAME=VALUE...]: the unit's argv into ARRAY.
-unit_command() {
-	local -n into=$1
-	shift
-	python3 "$GP_LIB/unit-command.py" "$@" >"$GP_TMP/unit-command" ||
-		fail "cannot read the command line of $1"
-	# shellcheck disable=SC2034 # a nameref: the caller's array
-	mapfile -d '' into <"$GP_TMP/unit-command"
-}
+# The units' command lines as systemd makes them from their Environment= (unit_command,
+# harness.sh; systemd-units-start-as-written checks them without root).
 host_cmd=() proxy_cmd=()
-# same_argv NAME ARRAY EXPECTED...: fails unless ARRAY holds exactly EXPECTED.
-same_argv() {
-	local name=$1 i
-	local -n got=$2
-	shift 2
-	local ok=$((${#got[@]} == $#))
-	for ((i = 0; ok && i < $#; i++)); do
-		[[ ${got[i]} == "${*:i+1:1}" ]] || ok=0
-	done
-	((ok)) || fail "$name runs [$(printf '<%s>' "${got[@]}")], not [$(printf '<%s>' "$@")]"
-}
 
 start_weston
 GP_HOST_DIR=$GP_TMP/host GP_APP_DIR=$GP_TMP/app
