@@ -5,11 +5,12 @@
 
 Each RUNS.tsv line: link kind, native|gpu0, test, round, fps, the file of the stats lines
 for that run: gpupipe-host --stats's ("stats last second (...): ... fps; per frame: ...") and
-gpupipe-proxy --stats's ("stats last second (...): ... commits; syncs: ..."). Per test: the
+gpupipe-proxy --stats's ("stats last second (...): ... frames; syncs: ..."). Per test: the
 mean fps of its rounds on each side, their ratio and, from the gpu-0 runs' per-second lines
-but each run's first (set-up), the round trips per frame (the host's GL replies per frame,
-plus the wl_display.syncs the app waited for per commit, which only the proxy knows), and
-the host's GL writes and GL bytes per frame. Scenes get the geometric mean and the worst
+after the one that shows the first frame (glmark2 sets a scene up before it, however many
+seconds that takes), the round trips per frame (the host's GL replies per frame, plus the
+wl_display.syncs the app waited for per frame, which only the proxy knows), and the host's
+GL writes and GL bytes per frame. Scenes get the geometric mean and the worst
 ratio; the frame tests (named "trivial ...", "full-window ...", "round trip ...") the
 microseconds gpu-0 adds to a frame.
 """
@@ -25,18 +26,26 @@ SECOND = re.compile(
     r"stats last second \(([0-9.]+) s\): ([0-9.]+) fps; per (frame|second): GL ([0-9.]+) (B|KiB|MiB) in, "
     r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips;")
 APP_SECOND = re.compile(
-    r"stats last second \([0-9.]+ s\): ([0-9]+) commits; syncs: ([0-9]+) waited for, ")
+    r"stats last second \([0-9.]+ s\): ([0-9]+) frames; syncs: ([0-9]+) waited for, ")
 UNIT = {"B": 1, "KiB": 1024, "MiB": 1024 * 1024}
 FRAME_TESTS = ("trivial", "full-window", "round trip")
 
 
+def after_first_frame(rows):
+    """The seconds after the one that showed the first frame (row[0]: its frames): the
+    scene's own; all but the first where no second showed one."""
+    shown = [i for i, r in enumerate(rows) if r[0]]
+    if shown and shown[0] + 1 < len(rows):
+        return [r for r in rows[shown[0] + 1:] if r[0]]
+    return rows[1:] if len(rows) > 1 else rows
+
+
 def steady(path, fps):
-    """(round trips, writes, GL bytes) per frame over a run's seconds but its first: the
-    host's GL replies per frame, plus the syncs the app waited for per commit (gpupipe-proxy
-    answers most of an app's syncs itself; the host relays every one, so only the proxy
-    knows which were waited for). A run whose frames the host never saw (glmark2's
-    --frame-end readpixels swaps no buffer) counts the app's frames (`fps`); None without
-    any."""
+    """(round trips, writes, GL bytes) per frame over a run's steady seconds: the host's GL
+    replies per frame, plus the syncs the app waited for per frame (gpupipe-proxy answers
+    most of an app's syncs itself; the host relays every one, so only the proxy knows which
+    were waited for). A run whose frames the host never saw (glmark2's --frame-end
+    readpixels swaps no buffer) counts the app's frames (`fps`); None without any."""
     host, app = [], []
     with open(path) as f:
         for line in f:
@@ -52,20 +61,14 @@ def steady(path, fps):
             m = APP_SECOND.search(line)
             if m:
                 app.append((int(m.group(1)), int(m.group(2))))
-    host = host[1:] if len(host) > 1 else host
-    app = app[1:] if len(app) > 1 else app
-    # A run with frames counts the seconds that had some (a set-up that ran past the first
-    # second, or the end, has none); a run that never swaps counts all, with the app's fps.
-    if any(r[0] for r in host):
-        host = [r for r in host if r[0]]
-        app = [a for a in app if a[0]]
-        frames = sum(r[0] for r in host)
-    else:
-        frames = fps * sum(r[1] for r in host)
+    # Each side's seconds are its own (two processes' timers): each is cut after its own
+    # first frame. A run that never swaps counts all but the first, with the app's fps.
+    host, app = after_first_frame(host), after_first_frame(app)
+    frames = sum(r[0] for r in host) or fps * sum(r[1] for r in host)
     if not frames:
         return None
-    commits, waited = sum(a[0] for a in app), sum(a[1] for a in app)
-    waits = waited / (commits or frames)
+    shown, waited = sum(a[0] for a in app), sum(a[1] for a in app)
+    waits = waited / (shown or frames)
     replies, writes, gl = (sum(r[i] for r in host) / frames for i in (2, 3, 4))
     return replies + waits, writes, gl
 

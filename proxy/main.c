@@ -47,7 +47,7 @@ static const char usage[] =
         "      --no-fd-passing   never pass fds on the link, as between two VMs: big GL\n"
         "                        uploads travel in the stream instead of the shared\n"
         "                        memory a unix: link offers (shm is always copied)\n"
-        "      --stats           log each app's figures every second: commits, the\n"
+        "      --stats           log each app's figures every second: frames, the\n"
         "                        wl_display.syncs it waited for and those answered at\n"
         "                        once, link bytes each way (Wayland, GL, shm) (man\n"
         "                        gpupipe-proxy, STATISTICS). With or without it:\n"

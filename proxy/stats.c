@@ -1,6 +1,6 @@
 /*
  * An app's figures as log lines (stats.h). A line gives, for the time in brackets, counts
- * and bytes over that time (not rates): commits; the syncs the app waited for and those
+ * and bytes over that time (not rates): frames; the syncs the app waited for and those
  * answered here; the link's bytes to the GPU domain and back by kind. doc/gpupipe-proxy.1.scd
  * describes each figure.
  */
@@ -26,7 +26,7 @@ static void sample(const struct px_client *client, struct px_stats_sample *out)
 	*out = (struct px_stats_sample){
 	        .ns = now_ns(),
 	        .link = st->link,
-	        .commits = st->commits,
+	        .frames = st->frames,
 	        .syncs_relayed = st->syncs_relayed,
 	        .syncs_answered = st->syncs_answered,
 	};
@@ -41,10 +41,10 @@ static void log_line(bool asked, const char *what, const struct px_stats_sample 
 	char a[32], b[32], c[32], e[32], f[32];
 	gp_log_figures(
 	        asked,
-	        "stats %s (%.1f s): %llu commits; syncs: %llu waited for, %llu answered here; to "
+	        "stats %s (%.1f s): %llu frames; syncs: %llu waited for, %llu answered here; to "
 	        "the link: Wayland %s, GL %s, shm %s; from the link: Wayland %s, GL %s",
 	        what, (double)(to->ns - from->ns) / 1e9,
-	        (unsigned long long)(to->commits - from->commits),
+	        (unsigned long long)(to->frames - from->frames),
 	        (unsigned long long)(to->syncs_relayed - from->syncs_relayed),
 	        (unsigned long long)(to->syncs_answered - from->syncs_answered),
 	        gp_size_text(a, sizeof(a), (double)d.bytes_out[WIRE_WAYLAND]),

@@ -1,6 +1,6 @@
 /*
  * What one app costs, as the AppVM sees it (gpupipe-proxy --stats, SIGUSR1, and a line when
- * the app's connection ends): its commits, which of its wl_display.syncs waited for the
+ * the app's connection ends): its frames, which of its wl_display.syncs waited for the
  * GPU domain's compositor and which gpupipe-proxy answered at once (sync.c), and the bytes
  * of each kind that crossed its link each way. gpupipe-host's --stats has the GPU domain's
  * side (frames, GL commands and round trips, copies, swap time); only this side knows which
@@ -21,14 +21,14 @@ struct wl_event_source;
 struct px_stats_sample {
 	uint64_t ns; /* CLOCK_MONOTONIC */
 	struct wire_frame_counts link;
-	uint64_t commits;        /* wl_surface.commit, all surfaces */
+	uint64_t frames;         /* commits that bring a buffer, all surfaces */
 	uint64_t syncs_relayed;  /* wl_display.syncs the app waited for */
 	uint64_t syncs_answered; /* answered here at once */
 };
 
 struct px_stats {
 	struct wire_frame_counts link; /* the client's link counts into it */
-	uint64_t commits;
+	uint64_t frames;
 	uint64_t syncs_relayed, syncs_answered;
 	struct px_stats_sample start, last;
 	struct wl_event_source *tick;   /* --stats: a line every second */

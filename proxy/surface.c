@@ -171,6 +171,8 @@ static void remember(struct px_client *client, struct px_surface *s, uint32_t id
 
 static bool commit(struct px_client *client, struct px_surface *s)
 {
+	if (s->attached && s->pending_buffer)
+		client->stats.frames++; /* a buffer shown: a frame (stats.h) */
 	if (s->attached)
 		s->current_buffer = s->pending_buffer;
 	s->attached = false;
@@ -240,8 +242,6 @@ bool px_surface_request(struct px_client *client, struct wire_object *obj,
                         const struct wire_msg *msg, struct wire_object *created)
 {
 	struct px_surface *s = obj->data;
-	if (msg->opcode == WIRE_WL_SURFACE_REQ_COMMIT)
-		client->stats.commits++;
 	if (!s)
 		return true;
 	const union wire_arg *a = msg->args;

@@ -1,9 +1,9 @@
 #!/bin/bash
 # gpupipe-proxy --stats, at the default log level (warn: the figures asked for are shown
 # without -v, the rest of the info lines not): while weston-simple-egl animates through
-# gpu-0, each second the app's process logs its commits, the wl_display.syncs it waited for
+# gpu-0, each second the app's process logs its frames, the wl_display.syncs it waited for
 # and those answered at once, and the link's bytes each way; the numbers are the app's
-# (commits above 0, GL bytes to the link, no sync waited for: its frames wait for frame
+# (frames above 0, GL bytes to the link, no sync waited for: its frames wait for frame
 # callbacks). gpupipe-host --stats's lines show at that level too. SIGUSR1 to gpupipe-proxy
 # makes the app's process log its totals (the proxy and the app go on), and so does the
 # app's end.
@@ -18,8 +18,8 @@ need_cmd weston-simple-egl
 log=$GP_TMP/gpupipe-proxy.log
 num='[0-9]+(\.[0-9]+)?'
 size="$num (B|KiB|MiB)"
-second="stats last second \\($num s\\): ([1-9][0-9]*) commits; syncs: ([0-9]+) waited for, [0-9]+ answered here; to the link: Wayland $size, GL ($size), shm $size; from the link: Wayland $size, GL $size"
-total="stats since the app connected \\($num s\\): [0-9]+ commits; syncs: [0-9]+ waited for"
+second="stats last second \\($num s\\): ([1-9][0-9]*) frames; syncs: ([0-9]+) waited for, [0-9]+ answered here; to the link: Wayland $size, GL ($size), shm $size; from the link: Wayland $size, GL $size"
+total="stats since the app connected \\($num s\\): [0-9]+ frames; syncs: [0-9]+ waited for"
 host_second="stats last second \\($num s\\): $num fps; per frame: GL"
 
 # lines REGEX [FILE...]: how many lines of the logs match.
@@ -31,7 +31,7 @@ gl_app egl weston-simple-egl
 wait_for 30 has_lines "$second" 2 || fail "gpupipe-proxy --stats logged no line per second of frames at the default log level (see gpupipe-proxy.log below)"
 line=$(grep -E -- "$second" "$log" | tail -1)
 [[ $line =~ $second ]] || fail "cannot read the line: $line"
-# A line of frames: its commits are 1 or more ($second).
+# A line of frames: 1 or more ($second).
 waited=${BASH_REMATCH[3]} gl=${BASH_REMATCH[6]}
 [[ $gl == "0 B" ]] && fail "the per-second line counts no GL bytes to the link: $line"
 # Frames wait for frame callbacks: after its set-up the app waits for no wl_display.sync.
