@@ -70,29 +70,24 @@ static struct gh_gl_storage **unit_slot(struct gl_exec *x, uint32_t i)
 	return &b->units[b->active_unit * GH_GL_TEX_TARGETS + i];
 }
 
+const uint32_t gh_gl_texture_targets[GH_GL_TEX_TARGETS] = {
+        GL_TEXTURE_2D,
+        GL_TEXTURE_CUBE_MAP,
+        GL_TEXTURE_3D,
+        GL_TEXTURE_2D_ARRAY,
+        GL_TEXTURE_2D_MULTISAMPLE,
+        GL_TEXTURE_2D_MULTISAMPLE_ARRAY, /* ES 3.2, OES_texture_storage_multisample_2d_array */
+        GL_TEXTURE_CUBE_MAP_ARRAY,       /* ES 3.2, OES/EXT_texture_cube_map_array */
+        GL_TEXTURE_1D_DESKTOP,
+        GL_TEXTURE_1D_ARRAY_DESKTOP,
+        GL_TEXTURE_RECTANGLE_DESKTOP,
+};
+
 int gh_gl_texture_target_index(uint32_t target)
 {
-	switch (target) {
-	case GL_TEXTURE_2D:
-		return 0;
-	case GL_TEXTURE_CUBE_MAP:
-		return 1;
-	case GL_TEXTURE_3D:
-		return 2;
-	case GL_TEXTURE_2D_ARRAY:
-		return 3;
-	case GL_TEXTURE_2D_MULTISAMPLE:
-		return 4;
-	case GL_TEXTURE_2D_MULTISAMPLE_ARRAY: /* ES 3.2, OES_texture_storage_multisample_2d_array */
-		return 5;
-	case GL_TEXTURE_CUBE_MAP_ARRAY: /* ES 3.2, OES/EXT_texture_cube_map_array */
-		return 6;
-	case GL_TEXTURE_1D_DESKTOP:
-		return 7;
-	case GL_TEXTURE_1D_ARRAY_DESKTOP:
-		return 8;
-	case GL_TEXTURE_RECTANGLE_DESKTOP:
-		return 9;
+	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
+		if (gh_gl_texture_targets[i] == target)
+			return i;
 	}
 	return -1;
 }

@@ -18,8 +18,8 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-/* The binding pname of each target index of gh_gl_texture_target_index
- * (the asserts below keep both lists as long as the index's range). */
+/* The binding pname of each target of gh_gl_texture_targets (the assert
+ * below keeps the list as long). */
 static const GLenum binding_pnames[] = {
         GL_TEXTURE_BINDING_2D,
         GL_TEXTURE_BINDING_CUBE_MAP,
@@ -33,22 +33,8 @@ static const GLenum binding_pnames[] = {
         GL_TEXTURE_BINDING_RECTANGLE_DESKTOP,
 };
 
-static const GLenum targets[] = {
-        GL_TEXTURE_2D,
-        GL_TEXTURE_CUBE_MAP,
-        GL_TEXTURE_3D,
-        GL_TEXTURE_2D_ARRAY,
-        GL_TEXTURE_2D_MULTISAMPLE,
-        GL_TEXTURE_2D_MULTISAMPLE_ARRAY,
-        GL_TEXTURE_CUBE_MAP_ARRAY,
-        GL_TEXTURE_1D_DESKTOP,
-        GL_TEXTURE_1D_ARRAY_DESKTOP,
-        GL_TEXTURE_RECTANGLE_DESKTOP,
-};
 static_assert(sizeof(binding_pnames) / sizeof(binding_pnames[0]) == GH_GL_TEX_TARGETS,
               "a binding pname per tracked texture target");
-static_assert(sizeof(targets) / sizeof(targets[0]) == GH_GL_TEX_TARGETS,
-              "every tracked texture target");
 
 /* The storage of the driver's binding of target index t on the unit now
  * active. A name the host does not know is one the app deleted that the
@@ -76,7 +62,7 @@ static struct gh_gl_storage *driver_binding(struct gl_exec *x, uint32_t t)
 		return NULL;
 	}
 	if (!st->target)
-		st->target = targets[t];
+		st->target = gh_gl_texture_targets[t];
 	return st;
 }
 
@@ -176,7 +162,7 @@ static void reread_texture(struct reread *r, struct gh_gl_storage *st)
 {
 	int t = -1;
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
-		if (st->target == targets[i])
+		if (st->target == gh_gl_texture_targets[i])
 			t = i;
 	if (t < 0 || st->shares)
 		return; /* never bound, a view, or a target no list image reaches */
@@ -246,7 +232,7 @@ void gh_gl_storage_reread_all(struct gl_exec *x)
 		if (!st)
 			continue;
 		if (!st->target)
-			st->target = targets[t];
+			st->target = gh_gl_texture_targets[t];
 		reread_texture(&r, st);
 	}
 	/* The app's errors were stashed before; these are the queries' own

@@ -49,7 +49,7 @@ void gh_gl_prim_set(struct gh_gl_context *ctx, enum gles_prim p);
  * the driver (after glPopAttrib). */
 void gh_gl_textures_resync(struct gl_exec *x);
 
-/* ---- lists.c: display lists ---- */
+/* ---- list-record.c: what a display list being made is told; lists.c: the lists ---- */
 
 /* A listable command the host tracks goes by: true when a GL_COMPILE list
  * is being made, or a GL_COMPILE_AND_EXECUTE one between glBegin and glEnd

@@ -146,6 +146,9 @@ bool gh_gl_command_failed(struct gh_gl_context *ctx);
 struct gh_gl {
 	const struct gh_gl_sink *sink;
 	void *sink_data;
+	/* What follows a name (gh_gl_name_hooks): given at creation, so that names.c, which
+	 * the features call, calls none of them. */
+	const struct gh_gl_name_hooks *name_hooks;
 	bool failed; /* the link is ending: nothing more runs */
 
 	struct gh_egl egl; /* the display, what is current (host-egl.h) */
@@ -197,7 +200,7 @@ struct gh_gl {
 	uint32_t shader_refusals;                       /* by glslang, on this link (shaders.c) */
 };
 
-/* ---- names.c ---- */
+/* ---- names.c, name-hooks.c, records.c: names and the records that follow them ---- */
 
 struct gh_gl_names {
 	struct gh_gl_map app;  /* app name -> host name */
@@ -378,16 +381,37 @@ struct gh_gl_pipeline {
 	struct gh_gl_program *vertex; /* referenced; NULL: none */
 };
 
+/* ---- names.c: app names to host names; name-hooks.c: what follows them ---- */
+
 void gh_gl_names_init(struct gh_gl_names *names);
 void gh_gl_names_finish(struct gh_gl_names *names, struct gh_gl_quota *quota);
+struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls);
+/* The host name's app name in the current context, 0 if none. */
+uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
+/* "texture", "vertex array", ...: for messages. */
+const char *gh_gl_name_class_text(enum gl_name_class cls);
+
+/* What follows a name of one class as it comes and goes: the record its class has (the
+ * rows of name-hooks.c's table). NULL where nothing does. The executor is made with the
+ * table (gh_gl.name_hooks), and names.c calls it. */
+struct gh_gl_name_hooks {
+	/* Before the name is mapped; false: refused (the link ends, said why). */
+	bool (*admit)(struct gl_exec *x, uint32_t host);
+	/* After it is mapped: its record; false: the link ends (said why). */
+	bool (*added)(struct gl_exec *x, uint32_t host);
+	/* After it is unmapped (deleted). */
+	void (*removed)(struct gl_exec *x, uint32_t host);
+};
+extern const struct gh_gl_name_hooks gh_gl_name_hooks[GL_NAMES_COUNT];
+
+/* share-group.c: a share group's state, made with its first context, gone with its last. */
 struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota);
 void gh_gl_share_unref(struct gh_gl_share *share);
-struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls);
+
+/* records.c: the records several owners hold, counted. */
 void gh_gl_buffer_unref(struct gh_gl_buffer *buf);
 void gh_gl_program_unref(struct gh_gl_program *prog);
 struct gh_gl_buffer *gh_gl_buffer_ref(struct gh_gl_buffer *buf);
-/* The host name's app name in the current context, 0 if none. */
-uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host);
 
 /* ---- storage.c, formats.c: GL memory of textures and renderbuffers ---- */
 
@@ -518,7 +542,9 @@ void gh_gl_bindings_finish(struct gh_gl_bindings *b);
  * on the active unit; NULL for a target that is neither. *face is set. */
 struct gh_gl_storage *gh_gl_bound_texture(struct gh_gl_context *ctx, uint32_t target,
                                           uint32_t *face);
-/* 0..GH_GL_TEX_TARGETS-1 for a glBindTexture target we track, else -1. */
+/* The glBindTexture targets we track, by index; and a target's index, 0..GH_GL_TEX_TARGETS-1,
+ * or -1 for one we do not track. */
+extern const uint32_t gh_gl_texture_targets[GH_GL_TEX_TARGETS];
 int gh_gl_texture_target_index(uint32_t target);
 /* Names going away (glDelete*), before GL deletes them: GL's unbinding in
  * the current context is mirrored; attachments are checked afterwards. */
@@ -836,7 +862,7 @@ bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_list_draw(struct gl_exec *x, struct gl_reader *r);
 /* GL_OP_BUFFER_PERSIST, _UNPERSIST, _WRITE, _PULL (persist.c). */
 bool gh_gl_persist_op(struct gl_exec *x, struct gl_reader *r);
-/* Forgets the host's persistent mapping of buf (its name is gone). */
+/* Forgets the host's persistent mapping of buf (its name is gone; records.c). */
 void gh_gl_persist_drop(struct gh_gl_buffer *buf);
 
 /* ---- shaders.c: glslang before the driver ---- */

@@ -50,6 +50,7 @@ struct gh_gl *gh_gl_create_with_sink(const struct gh_gl_sink *sink, void *data,
 		return NULL;
 	gl->sink = sink;
 	gl->sink_data = data;
+	gl->name_hooks = gh_gl_name_hooks;
 	gh_egl_init(&gl->egl);
 	gl->frames.present_ctx = EGL_NO_CONTEXT;
 	gl->frames.readback_ctx = EGL_NO_CONTEXT;

@@ -8,7 +8,8 @@
  *   does not run, so the hooks of the ones the host tracks (texture binds,
  *   the active unit, the program) skip their bookkeeping
  *   (gh_gl_list_compiles) and a texture image is charged to the list, not
- *   to the texture bound (gh_gl_list_image);
+ *   to the texture bound (gh_gl_list_image): what the trackers tell a list
+ *   being made is list-record.c's, below them;
  * - a list that runs may change those behind the hooks: after glCallList(s)
  *   the host re-reads from its driver the bindings and the active unit (as
  *   after glPopAttrib), the program in use, and where some list holds a
@@ -42,23 +43,6 @@ struct gh_gl_list_bytes {
 	/* Per kind, the host names it binds (-> 1), or NULL. */
 	struct gh_gl_map *binds[GH_GL_LIST_BIND_KINDS];
 };
-
-bool gh_gl_list_compiles(struct gh_gl_context *ctx)
-{
-	if (!ctx->lists.mode)
-		return false;
-	ctx->share->lists.change_state = true;
-	if (ctx->lists.mode == COMPILE)
-		return true;
-	/* Between glBegin and glEnd a GL_COMPILE_AND_EXECUTE list compiles
-	 * the command and GL refuses to run it (GL_INVALID_OPERATION). The
-	 * trackers skip it; should the driver have run it all the same, what
-	 * it may have changed is re-read after glEnd, as after a list called
-	 * there. */
-	if (ctx->begin_end)
-		ctx->lists.reread_pending = true;
-	return ctx->begin_end;
-}
 
 /* ---- the names charged: sorted ranges ---- */
 
@@ -190,43 +174,6 @@ static void charge_names(struct gl_exec *x, uint64_t n)
 	x->ctx->share->lists.names += n;
 }
 
-bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
-{
-	struct gh_gl_lists *l = &x->ctx->lists;
-	*compiled = l->mode == COMPILE;
-	if (!l->mode)
-		return true;
-	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: compiled,
-	 * run only to fail; every texture's levels are re-read after glEnd
-	 * (lists.images) should the driver have run it all the same. */
-	if (x->ctx->begin_end) {
-		*compiled = true;
-		l->reread_pending = true;
-	}
-	/* The list keeps the pixels until it is deleted or replaced. */
-	if (!gh_gl_quota_charge(&x->gl->quota, l->making, l->making + bytes,
-	                        "texture image in a display list")) {
-		gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
-		return false;
-	}
-	l->making += bytes;
-	x->ctx->share->lists.images = true;
-	return true;
-}
-
-bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
-{
-	if (!x->ctx->lists.mode)
-		return false;
-	/* The host counts what each capture writes around its own queries
-	 * (xfb-draw.c); a capture or query begun or ended by a list would run
-	 * where the host cannot follow it, so it is not compiled. GL itself
-	 * refuses glDispatchComputeIndirect there. */
-	gp_log(DEBUG, "GL stream %u: %s in a display list refused", x->channel, what);
-	gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
-	return true;
-}
-
 /* ---- Objects a list binds by name ----
  * In the compatibility profile binding a name no texture has makes one. A
  * list keeps the host name its compiled glBindTexture names: once the app
@@ -251,38 +198,6 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
  * names are another namespace). A set is no larger than the names alive
  * when the list was made, and costs the host less than the driver's own
  * nodes for those binds. */
-
-bool gh_gl_list_bind(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host)
-{
-	struct gh_gl_lists *l = &x->ctx->lists;
-	struct gh_gl_share *share = x->ctx->share;
-	uintptr_t v = 0;
-	if (!l->mode || (l->binds[kind] && gh_gl_map_get(l->binds[kind], host, &v)))
-		return true;
-	if (!l->binds[kind]) {
-		l->binds[kind] = malloc(sizeof(*l->binds[kind]));
-		if (!l->binds[kind])
-			return gh_gl_fail(x, "out of memory for a display list's binds");
-		gh_gl_map_init(l->binds[kind], GH_GL_MAX_NAMES);
-	}
-	gh_gl_map_get(&share->lists.listed[kind], host, &v);
-	if (!gh_gl_map_put(l->binds[kind], host, 1) ||
-	    !gh_gl_map_put(&share->lists.listed[kind], host, v + 1)) {
-		gh_gl_map_remove(l->binds[kind], host, NULL);
-		return gh_gl_fail(x, "too many objects bound in display lists");
-	}
-	return true;
-}
-
-void gh_gl_lists_name_deleted(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host)
-{
-	struct gh_gl_share *share = x->ctx->share;
-	uintptr_t v;
-	/* No more names than `listed` holds: only memory can run out. */
-	if (gh_gl_map_get(&share->lists.listed[kind], host, &v) &&
-	    !gh_gl_map_put(&share->lists.deleted[kind], host, 1))
-		gh_gl_fail(x, "out of memory for the objects display lists bind");
-}
 
 struct unlisting {
 	struct gh_gl_share *share;

@@ -8,11 +8,12 @@
  * host: fence.c keeps them. Reverse maps answer
  * queries that return names (glGetIntegerv(GL_TEXTURE_BINDING_2D), ...).
  *
- * Buffers, programs and vertex arrays also get a record of what draws need
- * to know about them, textures and renderbuffers one of the GL memory they
- * hold, framebuffers one of their attachments (gl-private.h); the records
- * follow the names here. Live names count against the link's names quota
- * (quota.c).
+ * Live names count against the link's names quota (quota.c). What follows a
+ * name as it comes and goes (the record its class has: what draws need to
+ * know of a buffer, program or vertex array, the GL memory of a texture,
+ * a framebuffer's attachments) is name-hooks.c's, reached through the table
+ * the executor was made with (gh_gl.name_hooks): this file calls no
+ * feature, and every feature may call it.
  */
 #include <stdlib.h>
 
@@ -58,114 +59,14 @@ void gh_gl_names_finish(struct gh_gl_names *names, struct gh_gl_quota *quota)
 	gh_gl_map_finish(&names->host);
 }
 
-struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
-{
-	struct gh_gl_share *share = calloc(1, sizeof(*share));
-	if (!share)
-		return NULL;
-	share->refs = 1;
-	share->quota = quota;
-	for (int i = 0; i < GL_NAMES_COUNT; i++)
-		gh_gl_names_init(&share->names[i]);
-	gh_gl_map_init(&share->buffers, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->programs, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->textures, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
-	gh_gl_map_init(&share->program_users, GH_GL_MAX_NAMES);
-	for (int i = 0; i < GH_GL_LIST_BIND_KINDS; i++) {
-		gh_gl_map_init(&share->lists.listed[i], GH_GL_MAX_NAMES);
-		gh_gl_map_init(&share->lists.deleted[i], GH_GL_MAX_NAMES);
-	}
-	gh_gl_map_init(&share->lists.prims, GH_GL_MAX_NAMES);
-	for (int i = 0; i < GH_GL_TEX_TARGETS; i++) {
-		share->default_tex[i] = gh_gl_storage_create(quota, 0);
-		if (!share->default_tex[i]) {
-			gh_gl_share_unref(share);
-			return NULL;
-		}
-		static const uint32_t targets[GH_GL_TEX_TARGETS] = {
-		        GL_TEXTURE_2D,
-		        GL_TEXTURE_CUBE_MAP,
-		        GL_TEXTURE_3D,
-		        GL_TEXTURE_2D_ARRAY,
-		        GL_TEXTURE_2D_MULTISAMPLE,
-		        GL_TEXTURE_2D_MULTISAMPLE_ARRAY,
-		        GL_TEXTURE_CUBE_MAP_ARRAY,
-		        GL_TEXTURE_1D_DESKTOP,
-		        GL_TEXTURE_1D_ARRAY_DESKTOP,
-		        GL_TEXTURE_RECTANGLE_DESKTOP}; /* as gh_gl_texture_target_index */
-		share->default_tex[i]->target = targets[i];
-	}
-	return share;
-}
-
-static void unref_buffer_entry(uint32_t key, uintptr_t val, void *data)
-{
-	gh_gl_buffer_unref((struct gh_gl_buffer *)val);
-}
-
-static void unref_program_entry(uint32_t key, uintptr_t val, void *data)
-{
-	gh_gl_program_unref((struct gh_gl_program *)val);
-}
-
-static void unref_storage_entry(uint32_t key, uintptr_t val, void *data)
-{
-	gh_gl_storage_unref((struct gh_gl_storage *)val);
-}
-
-void gh_gl_share_unref(struct gh_gl_share *share)
-{
-	if (!share || --share->refs)
-		return;
-	gh_gl_map_for_each(&share->buffers, unref_buffer_entry, NULL);
-	gh_gl_map_for_each(&share->programs, unref_program_entry, NULL);
-	gh_gl_map_for_each(&share->textures, unref_storage_entry, NULL);
-	gh_gl_map_for_each(&share->renderbuffers, unref_storage_entry, NULL);
-	gh_gl_map_finish(&share->buffers);
-	gh_gl_map_finish(&share->programs);
-	gh_gl_map_finish(&share->textures);
-	gh_gl_map_finish(&share->renderbuffers);
-	gh_gl_map_finish(&share->program_users);
-	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
-		gh_gl_storage_unref(share->default_tex[i]);
-	gh_gl_shaders_finish(share);
-	gh_gl_share_lists_finish(share);
-	wl_array_release(&share->unknown_stacks); /* its contexts went before */
-	for (int i = 0; i < GL_NAMES_COUNT; i++)
-		gh_gl_names_finish(&share->names[i], share->quota);
-	free(share);
-}
-
-struct gh_gl_buffer *gh_gl_buffer_ref(struct gh_gl_buffer *buf)
-{
-	if (buf)
-		buf->refs++;
-	return buf;
-}
-
-void gh_gl_buffer_unref(struct gh_gl_buffer *buf)
-{
-	if (!buf || --buf->refs)
-		return;
-	gh_gl_quota_adjust(buf->quota, buf->charged, 0);
-	gh_gl_persist_drop(buf);
-	free(buf->copy);
-	free(buf);
-}
-
-void gh_gl_program_unref(struct gh_gl_program *prog)
-{
-	if (prog && !--prog->refs) {
-		free(prog->link_log);
-		free(prog);
-	}
-}
-
 struct gh_gl_names *gh_gl_names_of(struct gh_gl_context *ctx, enum gl_name_class cls)
 {
 	return per_context(cls) ? &ctx->names[cls] : &ctx->share->names[cls];
+}
+
+const char *gh_gl_name_class_text(enum gl_name_class cls)
+{
+	return (unsigned)cls < GL_NAMES_COUNT ? class_names[cls] : "unknown";
 }
 
 static bool check_class(struct gl_exec *x, enum gl_name_class cls)
@@ -210,71 +111,13 @@ uint32_t gh_gl_reverse(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
 	return gh_gl_map_get(&gh_gl_names_of(x->ctx, cls)->host, host, &v) ? (uint32_t)v : 0;
 }
 
-/* The record a new name gets, where its class has one. */
-static bool add_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
-{
-	struct gh_gl_context *ctx = x->ctx;
-	struct gh_gl_map *map;
-	void *rec;
-	if (cls == GL_NAMES_BUFFER) {
-		struct gh_gl_buffer *buf = calloc(1, sizeof(*buf));
-		if (buf)
-			*buf = (struct gh_gl_buffer){
-			        .refs = 1, .host = host, .quota = &x->gl->quota};
-		rec = buf;
-		map = &ctx->share->buffers;
-	} else if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER) {
-		rec = gh_gl_storage_create(&x->gl->quota, host);
-		map = cls == GL_NAMES_TEXTURE ? &ctx->share->textures : &ctx->share->renderbuffers;
-	} else if (cls == GL_NAMES_FRAMEBUFFER) {
-		struct gh_gl_fbo *fbo = calloc(1, sizeof(*fbo));
-		if (fbo)
-			fbo->host = host;
-		rec = fbo;
-		map = &ctx->bind.fbos;
-	} else if (cls == GL_NAMES_PROGRAM) {
-		struct gh_gl_program *prog = calloc(1, sizeof(*prog));
-		if (prog)
-			*prog = (struct gh_gl_program){.refs = 1, .host = host};
-		rec = prog;
-		map = &ctx->share->programs;
-	} else if (cls == GL_NAMES_VERTEX_ARRAY) {
-		struct gh_gl_vao *vao = malloc(sizeof(*vao));
-		if (vao)
-			gh_gl_vao_init(vao, host);
-		rec = vao;
-		map = &ctx->vaos;
-	} else if (cls == GL_NAMES_PROGRAM_PIPELINE) {
-		struct gh_gl_pipeline *pipe = calloc(1, sizeof(*pipe));
-		if (pipe)
-			pipe->host = host;
-		rec = pipe;
-		map = &ctx->pipelines;
-	} else {
-		/* The driver reuses the names of shaders it freed. */
-		if (cls == GL_NAMES_SHADER)
-			gh_gl_shader_forget(ctx->share, host);
-		return true;
-	}
-	uintptr_t old;
-	if (rec && gh_gl_map_get(map, host, &old))
-		return gh_gl_fail(x, "the host gave %s name %u twice", class_names[cls], host);
-	if (!rec || !gh_gl_map_put(map, host, (uintptr_t)rec)) {
-		if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER)
-			gh_gl_storage_unref(rec);
-		else
-			free(rec);
-		return gh_gl_fail(x, "too many %s objects", class_names[cls]);
-	}
-	return true;
-}
-
 bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, const uint32_t *app,
                        const uint32_t *host)
 {
 	if (!check_class(x, cls))
 		return false;
 	struct gh_gl_names *names = gh_gl_names_of(x->ctx, cls);
+	const struct gh_gl_name_hooks *hooks = &x->gl->name_hooks[cls];
 	for (uint32_t i = 0; i < n; i++) {
 		uintptr_t v;
 		if (!app[i])
@@ -284,8 +127,7 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
 		if (!host[i])
 			return gh_gl_fail(x, "the host could not create %s %u", class_names[cls],
 			                  app[i]);
-		if ((cls == GL_NAMES_PROGRAM || cls == GL_NAMES_SHADER) &&
-		    !gh_gl_program_reused(x, host[i]))
+		if (hooks->admit && !hooks->admit(x, host[i]))
 			return false;
 		if (!gh_gl_map_put(&names->app, app[i], host[i]) ||
 		    !gh_gl_map_put(&names->host, host[i], app[i])) {
@@ -296,71 +138,10 @@ bool gl_exec_names_add(struct gl_exec *x, enum gl_name_class cls, uint32_t n, co
 		struct gh_gl_quota *q = &x->gl->quota;
 		if (++q->names > q->names_peak)
 			q->names_peak = q->names;
-		if (!add_record(x, cls, host[i]))
+		if (hooks->added && !hooks->added(x, host[i]))
 			return false;
 	}
 	return true;
-}
-
-/* GL unbinds a deleted buffer from the deleting context's bindings and its
- * bound vertex array (other vertex arrays keep it alive: their records
- * hold a reference). */
-static void forget_buffer(struct gh_gl_context *ctx, uint32_t host)
-{
-	uintptr_t v;
-	if (!gh_gl_map_remove(&ctx->share->buffers, host, &v))
-		return;
-	struct gh_gl_buffer *buf = (struct gh_gl_buffer *)v;
-	gh_gl_persist_drop(buf); /* GL unmaps a deleted buffer */
-	if (ctx->array_buffer == buf) {
-		ctx->array_buffer = NULL;
-		gh_gl_buffer_unref(buf);
-	}
-	if (ctx->vao->element == buf) {
-		ctx->vao->element = NULL;
-		gh_gl_buffer_unref(buf);
-	}
-	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++) {
-		if (ctx->vao->bindings[i].buffer == buf) {
-			ctx->vao->bindings[i].buffer = NULL;
-			gh_gl_buffer_unref(buf);
-		}
-	}
-	gh_gl_unbind_buffer(ctx, buf);
-	gh_gl_buffer_unref(buf);
-}
-
-static void forget_record(struct gl_exec *x, enum gl_name_class cls, uint32_t host)
-{
-	struct gh_gl_context *ctx = x->ctx;
-	uintptr_t v;
-	if (cls == GL_NAMES_TEXTURE || cls == GL_NAMES_RENDERBUFFER ||
-	    cls == GL_NAMES_FRAMEBUFFER) {
-		gh_gl_bindings_forget(x, cls, host);
-	} else if (cls == GL_NAMES_BUFFER) {
-		forget_buffer(ctx, host);
-	} else if (cls == GL_NAMES_ARB_PROGRAM) {
-		gh_gl_lists_name_deleted(x, GH_GL_LIST_ARB_PROGRAM, host);
-	} else if (cls == GL_NAMES_PROGRAM) {
-		if (gh_gl_map_remove(&ctx->share->programs, host, &v))
-			gh_gl_program_unref((struct gh_gl_program *)v);
-	} else if (cls == GL_NAMES_VERTEX_ARRAY) {
-		if (!gh_gl_map_remove(&ctx->vaos, host, &v))
-			return;
-		struct gh_gl_vao *vao = (struct gh_gl_vao *)v;
-		/* Deleting the bound vertex array binds the default one. */
-		if (ctx->vao == vao)
-			ctx->vao = &ctx->default_vao;
-		gh_gl_vao_finish(vao);
-		free(vao);
-	} else if (cls == GL_NAMES_PROGRAM_PIPELINE) {
-		if (!gh_gl_map_remove(&ctx->pipelines, host, &v))
-			return;
-		/* Deleting the bound pipeline unbinds it. */
-		if (ctx->pipeline == (struct gh_gl_pipeline *)v)
-			ctx->pipeline = NULL;
-		gh_gl_pipeline_free((struct gh_gl_pipeline *)v);
-	}
 }
 
 void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
@@ -378,6 +159,7 @@ void gl_exec_names_remove(struct gl_exec *x, enum gl_name_class cls, uint32_t n,
 		host[i] = (uint32_t)v;
 		gh_gl_map_remove(&names->host, host[i], NULL);
 		gh_gl_quota_names_gone(&x->gl->quota, 1);
-		forget_record(x, cls, host[i]);
+		if (x->gl->name_hooks[cls].removed)
+			x->gl->name_hooks[cls].removed(x, host[i]);
 	}
 }

@@ -28,16 +28,6 @@ static struct gh_gl_buffer *by_app_name(struct gl_exec *x, uint32_t name)
 	return gh_gl_map_get_ptr(&x->ctx->share->buffers, (uint32_t)host);
 }
 
-void gh_gl_persist_drop(struct gh_gl_buffer *buf)
-{
-	if (buf->persist)
-		gh_gl_quota_adjust(buf->quota, buf->persist_length, 0);
-	free(buf->persist_copy);
-	buf->persist_copy = NULL;
-	buf->persist = NULL;
-	buf->persist_offset = buf->persist_length = 0;
-}
-
 static bool persist(struct gl_exec *x, struct gl_reader *r)
 {
 	struct gl_op_buffer_persist op;

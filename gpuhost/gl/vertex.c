@@ -215,7 +215,7 @@ bool gl_exec_hook_glBufferStorageEXT(struct gl_exec *x, GLenum target, GLsizeipt
 bool gl_exec_hook_glDeleteBuffers(struct gl_exec *x, GLsizei n, const GLuint *buffers,
                                   const GLuint *app_buffers)
 {
-	return true; /* gl_exec_names_remove did the bookkeeping (names.c) */
+	return true; /* gl_exec_names_remove did the bookkeeping (name-hooks.c) */
 }
 
 bool gl_exec_hook_glPixelStorei(struct gl_exec *x, GLenum pname, GLint param)
