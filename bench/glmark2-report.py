@@ -32,12 +32,13 @@ FRAME_TESTS = ("trivial", "full-window", "round trip")
 
 
 def after_first_frame(rows):
-    """The seconds after the one that showed the first frame (row[0]: its frames): the
-    scene's own; all but the first where no second showed one."""
+    """The seconds with frames after the one that showed the first frame (row[0]: its
+    frames): the scene's own; that second alone where no later one has frames (a short
+    run); all but the first where no second showed a frame (--frame-end readpixels)."""
     shown = [i for i, r in enumerate(rows) if r[0]]
-    if shown and shown[0] + 1 < len(rows):
-        return [r for r in rows[shown[0] + 1:] if r[0]]
-    return rows[1:] if len(rows) > 1 else rows
+    if not shown:
+        return rows[1:] or rows
+    return [r for r in rows[shown[0] + 1:] if r[0]] or [rows[shown[0]]]
 
 
 def steady(path, fps):

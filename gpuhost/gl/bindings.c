@@ -70,7 +70,8 @@ static struct gh_gl_storage **unit_slot(struct gl_exec *x, uint32_t i)
 	return &b->units[b->active_unit * GH_GL_TEX_TARGETS + i];
 }
 
-const uint32_t gh_gl_texture_targets[GH_GL_TEX_TARGETS] = {
+/* Unsized here: a count other than GH_GL_TEX_TARGETS clashes with its declaration. */
+const uint32_t gh_gl_texture_targets[] = {
         GL_TEXTURE_2D,
         GL_TEXTURE_CUBE_MAP,
         GL_TEXTURE_3D,

@@ -200,7 +200,7 @@ struct gh_gl {
 	uint32_t shader_refusals;                       /* by glslang, on this link (shaders.c) */
 };
 
-/* ---- names.c, name-hooks.c, records.c: names and the records that follow them ---- */
+/* ---- names and the records that follow them (declared below with the records) ---- */
 
 struct gh_gl_names {
 	struct gh_gl_map app;  /* app name -> host name */

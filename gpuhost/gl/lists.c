@@ -27,8 +27,6 @@
 
 #include <GLES3/gl32.h>
 
-#include <gpupipe/log.h>
-
 #include "gl-private.h"
 #include "gles-codec.h"
 

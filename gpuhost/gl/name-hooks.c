@@ -37,6 +37,12 @@ static void drop_storage(void *rec)
 	gh_gl_storage_unref(rec);
 }
 
+static void drop_vao(void *rec)
+{
+	gh_gl_vao_finish(rec);
+	free(rec);
+}
+
 /* ---- buffers ---- */
 
 static bool buffer_added(struct gl_exec *x, uint32_t host)
@@ -148,7 +154,7 @@ static bool vertex_array_added(struct gl_exec *x, uint32_t host)
 	struct gh_gl_vao *vao = malloc(sizeof(*vao));
 	if (vao)
 		gh_gl_vao_init(vao, host);
-	return keep(x, GL_NAMES_VERTEX_ARRAY, &x->ctx->vaos, host, vao, free);
+	return keep(x, GL_NAMES_VERTEX_ARRAY, &x->ctx->vaos, host, vao, drop_vao);
 }
 
 static void vertex_array_removed(struct gl_exec *x, uint32_t host)

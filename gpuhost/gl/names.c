@@ -17,8 +17,6 @@
  */
 #include <stdlib.h>
 
-#include <gpupipe/log.h>
-
 #include "gl-private.h"
 
 static const char *const class_names[GL_NAMES_COUNT] = {

@@ -187,7 +187,7 @@ bool gh_gl_program_reused(struct gl_exec *x, uint32_t host)
 	uint32_t app;
 	struct gh_gl_program *prog = kept_dead(share, host, &app);
 	if (!prog)
-		return true; /* a name given twice otherwise: names.c ends the link */
+		return true; /* a name given twice otherwise: name-hooks.c ends the link */
 	GLuint standin = new_standin(x);
 	if (!standin || standin == host)
 		return gh_gl_fail(x, "no stand-in for deleted program %u", app);
