@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Every GL seed (tests/fuzz/corpus/gl/) speaks the GL stream version of this tree.
+"""Every GL seed (tests/fuzz/corpus/gl/) speaks the GL stream version and the GL codec
+of this tree.
 
-A seed whose GL_OP_INIT names another version is answered with no API, and its
+A seed whose GL_OP_INIT names another version or codec is answered with no API, and its
 GL_OP_CREATE_CONTEXT ends the link: the fuzzer would start from inputs that never
-reach a context (it happened: version 4 left the seeds of version 3 behind). When
-GL_STREAM_VERSION changes, record them again (README, "Fuzzing").
+reach a context (it happened: version 4 left the seeds of version 3 behind). The codec
+changes with every line of the annotation tables (gen-gles.py, codec_id). When either
+changes, record them again (README, "Fuzzing").
 
-    test-gl-seeds.py [CORPUS_DIR [GL_STREAM_H]]
+    test-gl-seeds.py [CORPUS_DIR [GL_STREAM_H [GLES_CODEC_H]]]
+
+Without GLES_CODEC_H (the generated gles-codec.h, which meson passes) the codec is not
+checked.
 """
 
 import os
@@ -27,8 +32,17 @@ def stream_version(header):
     return int(m.group(1))
 
 
+def codec_id(header):
+    with open(header) as f:
+        m = re.search(r"#define GLES_CODEC_ID UINT64_C\((0x[0-9a-f]+)\)", f.read())
+    if not m:
+        sys.exit("no GLES_CODEC_ID in " + header)
+    return int(m.group(1), 16)
+
+
 def init_versions(data):
-    """The version of every GL_OP_INIT of every channel, from the seed's frames."""
+    """(version, codec) of every GL_OP_INIT of every channel, from the seed's frames; the
+    codec None where the command is too short to hold one."""
     streams, versions = {}, []
     at = 0
     while at + 8 <= len(data):
@@ -44,7 +58,8 @@ def init_versions(data):
             if cmd_size < 8 or len(buf) < cmd_size:
                 break
             if op == GL_OP_INIT and cmd_size >= 12:
-                versions.append(struct.unpack_from("<I", buf, 8)[0])
+                codec = struct.unpack_from("<Q", buf, 16)[0] if cmd_size >= 24 else None
+                versions.append((struct.unpack_from("<I", buf, 8)[0], codec))
             buf = buf[cmd_size:]
         streams[channel] = buf
     return versions
@@ -55,6 +70,7 @@ def main():
     header = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
         HERE, "..", "..", "protocols", "include", "gpupipe", "gl-stream.h")
     want = stream_version(header)
+    codec = codec_id(sys.argv[3]) if len(sys.argv) > 3 else None
     seeds = sorted(os.listdir(corpus))
     if not seeds:
         sys.exit("no seeds in " + corpus)
@@ -65,12 +81,18 @@ def main():
         if not got:
             print(f"FAIL {name}: no GL_OP_INIT")
             bad += 1
-        elif any(v != want for v in got):
-            print(f"FAIL {name}: GL_OP_INIT of stream version {sorted(set(got))}, "
+        elif any(v != want for v, _ in got):
+            print(f"FAIL {name}: GL_OP_INIT of stream version {sorted(set(v for v, _ in got))}, "
                   f"this tree speaks {want}: record the GL seeds again (README, Fuzzing)")
             bad += 1
+        elif codec is not None and any(c != codec for _, c in got):
+            print(f"FAIL {name}: GL_OP_INIT of another GL codec than this tree's "
+                  f"{codec:016x} (an annotation changed): record the GL seeds again "
+                  f"(README, Fuzzing)")
+            bad += 1
         else:
-            print(f"PASS {name}: stream version {want}")
+            print(f"PASS {name}: stream version {want}" +
+                  (f", codec {codec:016x}" if codec is not None else ""))
     return 1 if bad else 0
 
 
