@@ -37,6 +37,7 @@ static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_LIST_DRAW] = "GL_OP_LIST_DRAW",
         [GL_OP_PING] = "GL_OP_PING",
         [GL_OP_CLIENT_ARRAY_AGAIN] = "GL_OP_CLIENT_ARRAY_AGAIN",
+        [GL_OP_PROGRAM_NAMES] = "GL_OP_PROGRAM_NAMES",
 };
 
 const char *gh_gl_op_name(uint32_t op)

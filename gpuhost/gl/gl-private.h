@@ -862,6 +862,9 @@ bool gh_gl_buffer_read(struct gl_exec *x, struct gl_reader *r);
 bool gh_gl_list_draw(struct gl_exec *x, struct gl_reader *r);
 /* GL_OP_BUFFER_PERSIST, _UNPERSIST, _WRITE, _PULL (persist.c). */
 bool gh_gl_persist_op(struct gl_exec *x, struct gl_reader *r);
+/* GL_OP_PROGRAM_NAMES (program-names.c): a linked program's active names and their
+ * locations. */
+bool gh_gl_program_names(struct gl_exec *x, struct gl_reader *r);
 /* Forgets the host's persistent mapping of buf (its name is gone; records.c). */
 void gh_gl_persist_drop(struct gh_gl_buffer *buf);
 

@@ -254,6 +254,8 @@ bool gh_gl_exec_egl_op(struct gl_exec *x, struct gl_reader *r)
 		return with_context(x, r, gh_gl_list_draw);
 	case GL_OP_PING:
 		return gh_gl_reader_done(x, r) && gl_exec_reply(x, 0) != NULL;
+	case GL_OP_PROGRAM_NAMES:
+		return with_context(x, r, gh_gl_program_names);
 	default:
 		return gh_gl_fail(x, "unknown opcode");
 	}

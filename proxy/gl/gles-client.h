@@ -39,6 +39,13 @@ void ge_array_sent(struct ge_gl_state *gl, uint32_t slot, const struct gl_client
                    const uint8_t *packed, uint32_t n);
 void ge_array_copies_free(struct ge_gl_state *gl);
 
+/* ---- gles-locations.c: uniform and attribute locations kept from the host ---- */
+struct ge_share;
+/* Forgets what is kept of `program` (it is linked again or deleted); share group locked. */
+void ge_program_names_drop(struct ge_share *s, uint32_t program);
+/* The share group goes. */
+void ge_program_names_free(struct ge_share *s);
+
 /* ---- gles-readback.c: readbacks into the app's memory ---- */
 /* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for
  * glReadPixels): `pixels` itself when GL writes every byte of it or the

@@ -16,6 +16,7 @@
 
 #include <gpupipe/gl-codec.h>
 
+#include "gles-client.h"
 #include "gles-codec.h"
 #include "state.h"
 #include "stream.h"
@@ -102,5 +103,6 @@ void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)
 		set_users(s, program, v | FLAGGED);
 	else
 		ge_map_remove(&s->names[GL_NAMES_PROGRAM], program);
+	ge_program_names_drop(s, program);
 	pthread_mutex_unlock(&s->lock);
 }

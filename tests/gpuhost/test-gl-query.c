@@ -271,9 +271,103 @@ static bool destroyed_surface_lives_until_released(struct gt *t)
 	return gt_refused(t, "GL_OP_MAKE_CURRENT: unknown context 1");
 }
 
+/* GL_OP_PROGRAM_NAMES of `program`: its reply's status, and its entries' names and
+ * locations into names/locs (at most 16). */
+static bool program_names(struct gt *t, uint32_t program, uint32_t kind, uint32_t *status,
+                          char names[16][32], int32_t *locs, uint32_t *count)
+{
+	gt_cmd(t, GL_OP_PROGRAM_NAMES, 2, program, kind);
+	CHECK(gt_send(t, 1, 0, 0), "GL_OP_PROGRAM_NAMES: %s", t->reason);
+	uint32_t size;
+	const uint8_t *p = gt_reply(t, 1, GL_OP_PROGRAM_NAMES, &size);
+	CHECK(p && size >= 8, "GL_OP_PROGRAM_NAMES reply of %u bytes", size);
+	const uint8_t *end = p + size;
+	memcpy(status, p, 4);
+	memcpy(count, p + 4, 4);
+	p += 8;
+	CHECK(*count <= 16, "%u names", *count);
+	for (uint32_t i = 0; i < *count; i++) {
+		uint32_t n = 0;
+		CHECK(end - p >= 4, "entry %u cut short", i);
+		memcpy(&locs[i], p, 4);
+		p += 4;
+		const uint8_t *name = gt_blob_at(&p, end, &n);
+		CHECK(name && n < 32, "entry %u's name", i);
+		memcpy(names[i], name, n);
+		names[i][n] = 0;
+	}
+	CHECK(p == end, "%zu bytes after the entries", (size_t)(end - p));
+	return true;
+}
+
+static bool located(struct gt *t, uint32_t op, uint32_t program, const char *name, int32_t *loc)
+{
+	gt_begin(t, op);
+	gt_u32(t, program);
+	gt_blob(t, name, (uint32_t)strlen(name) + 1);
+	gt_end(t);
+	uint32_t v;
+	if (!gt_sync_u32(t, 1, op, &v))
+		return false;
+	*loc = (int32_t)v;
+	return true;
+}
+
+static bool program_names_are_the_drivers_answers(struct gt *t)
+{
+	char names[16][32];
+	int32_t locs[16];
+	uint32_t status, count;
+	if (!ready(t) ||
+	    !gt_program_src(t, 1, 20,
+	                    "attribute vec4 pos;\nattribute vec2 uv;\nuniform vec4 tint[3];\n"
+	                    "uniform mat4 mvp;\nvarying vec4 v;\n"
+	                    "void main() { v = tint[2] * uv.x; gl_Position = mvp * pos; }\n",
+	                    "precision mediump float;\nvarying vec4 v;\nuniform vec4 color;\n"
+	                    "void main() { gl_FragColor = v * color; }\n"))
+		return false;
+	if (!program_names(t, 20, GL_PROGRAM_NAMES_UNIFORMS, &status, names, locs, &count))
+		return false;
+	CHECK(status == GL_PROGRAM_NAMES_OK, "status %u", status);
+	bool array = false, base = false;
+	for (uint32_t i = 0; i < count; i++) {
+		int32_t loc;
+		if (!located(t, GLES_OP_glGetUniformLocation, 20, names[i], &loc))
+			return false;
+		CHECK(loc == locs[i], "%s at %d, the driver says %d", names[i], locs[i], loc);
+		array |= strcmp(names[i], "tint[0]") == 0;
+		base |= strcmp(names[i], "tint") == 0;
+	}
+	CHECK(count == 4 && array && base, "%u uniforms, tint[0] %d, tint %d", count, array, base);
+	if (!program_names(t, 20, GL_PROGRAM_NAMES_ATTRIBUTES, &status, names, locs, &count))
+		return false;
+	CHECK(status == GL_PROGRAM_NAMES_OK && count == 2, "status %u, %u attributes", status,
+	      count);
+	for (uint32_t i = 0; i < count; i++) {
+		int32_t loc;
+		if (!located(t, GLES_OP_glGetAttribLocation, 20, names[i], &loc))
+			return false;
+		CHECK(loc == locs[i], "%s at %d, the driver says %d", names[i], locs[i], loc);
+	}
+	/* A name no program has, and a program never linked: no names, ask one by one. */
+	if (!program_names(t, 77, GL_PROGRAM_NAMES_UNIFORMS, &status, names, locs, &count))
+		return false;
+	CHECK(status == GL_PROGRAM_NAMES_UNKNOWN && !count, "unknown program: status %u", status);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 30);
+	if (!program_names(t, 30, GL_PROGRAM_NAMES_UNIFORMS, &status, names, locs, &count))
+		return false;
+	CHECK(status == GL_PROGRAM_NAMES_UNLINKED && !count, "unlinked program: status %u", status);
+	/* The queries left no error for the app: glGetError says none. */
+	uint32_t err;
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	CHECK(gt_sync_u32(t, 1, GLES_OP_glGetError, &err) && err == GL_NO_ERROR, "error 0x%x", err);
+	return true;
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(binding_queries_answer_app_names),
         GT_CASE(uniform_queries_reply_the_uniform_size),
+        GT_CASE(program_names_are_the_drivers_answers),
         GT_CASE(attached_shaders_are_app_names),
         GT_CASE(shader_source_strings_are_concatenated),
         GT_CASE(fence_is_signalled_after_its_commands),

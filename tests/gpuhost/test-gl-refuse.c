@@ -432,6 +432,24 @@ static bool init_of_another_release_gets_no_api_and_the_stream_goes_on(struct gt
 	return true;
 }
 
+static bool program_names_of_an_unknown_kind(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_cmd(t, GL_OP_PROGRAM_NAMES, 2, 0, 7);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "GL_OP_PROGRAM_NAMES: program names of kind 7");
+}
+
+static bool program_names_in_an_es1_context(struct gt *t)
+{
+	if (!ready_es1(t))
+		return false;
+	gt_cmd(t, GL_OP_PROGRAM_NAMES, 2, 1, GL_PROGRAM_NAMES_UNIFORMS);
+	gt_send(t, 1, 0, 0);
+	return gt_refused(t, "program names asked in a context without programs");
+}
+
 static const struct gt_case cases[] = {
         GT_CASE(init_of_another_release_gets_no_api_and_the_stream_goes_on),
         GT_CASE(size_not_a_multiple_of_4),
@@ -460,6 +478,8 @@ static const struct gt_case cases[] = {
         GT_CASE(extension_bits_of_the_old_size),
         GT_CASE(extension_bit_past_ours),
         GT_CASE(extension_bit_not_offered),
+        GT_CASE(program_names_of_an_unknown_kind),
+        GT_CASE(program_names_in_an_es1_context),
 };
 
 int main(int argc, char **argv)

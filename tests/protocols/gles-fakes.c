@@ -589,6 +589,19 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
 {
 }
+void gl_enc_hook_glLinkProgram(struct gl_enc *e, GLuint program)
+{
+}
+/* The library answers some lookups from what it kept (proxy/gl/gles-locations.c); the
+ * codec's tests send each one. */
+GLint GL_APIENTRY gl_enc_special_glGetUniformLocation(GLuint program, const GLchar *name)
+{
+	return gl_enc_glGetUniformLocation(program, name);
+}
+GLint GL_APIENTRY gl_enc_special_glGetAttribLocation(GLuint program, const GLchar *name)
+{
+	return gl_enc_glGetAttribLocation(program, name);
+}
 void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)
 {
 	gl_enc_glDeleteProgram(program);

@@ -70,8 +70,9 @@
  * 6: shared memory for uploads (GL_HOST_SHARED_MEMORY, GL_BLOB_SHARED,
  *    GL_OP_PING).
  * 7: gl_op_swap.flags (GL_SWAP_BOTTOM_UP_OK).
- * 8: GL_OP_CLIENT_ARRAY_AGAIN. */
-#define GL_STREAM_VERSION 8u
+ * 8: GL_OP_CLIENT_ARRAY_AGAIN.
+ * 9: GL_OP_PROGRAM_NAMES. */
+#define GL_STREAM_VERSION 9u
 
 /* u64 words of extension bits on the wire (gl_api_info.exts, the blob of
  * GL_OP_CREATE_CONTEXT): room for 512 extensions of ours; the codec's
@@ -319,6 +320,21 @@ enum gl_op {
 	 * the context, ends the link. */
 	GL_OP_CLIENT_ARRAY_AGAIN = 24,
 
+	/* sync. struct gl_op_program_names: the active uniforms
+	 * (GL_PROGRAM_NAMES_UNIFORMS) or attributes (_ATTRIBUTES) of the
+	 * program the app calls `program` on the current context, each with
+	 * the location the host's driver gives that very name, so that the
+	 * library answers glGetUniformLocation and glGetAttribLocation of
+	 * exactly those names without a round trip until the program is
+	 * linked again. An array's name comes as the driver lists it ("a[0]")
+	 * and without its "[0]", each with the driver's own answer. Reply:
+	 * struct gl_reply_program_names, then `count` entries: an i32
+	 * location, then a blob of the name's bytes (no NUL). Status other
+	 * than GL_PROGRAM_NAMES_OK: count 0, and the library asks name by
+	 * name, as without it. A kind of neither value, or a context without
+	 * programs (OpenGL ES 1), ends the link. */
+	GL_OP_PROGRAM_NAMES = 25,
+
 	GL_OP_EGL_COUNT,
 };
 
@@ -553,6 +569,33 @@ GL_WIRE_FIELD(gl_debug_message, type, 4);
 GL_WIRE_FIELD(gl_debug_message, id, 8);
 GL_WIRE_FIELD(gl_debug_message, severity, 12);
 GL_WIRE_FIELD(gl_debug_message, length, 16);
+
+/* GL_OP_PROGRAM_NAMES. */
+enum gl_program_names_kind {
+	GL_PROGRAM_NAMES_UNIFORMS = 0,
+	GL_PROGRAM_NAMES_ATTRIBUTES = 1,
+};
+struct gl_op_program_names {
+	uint32_t program; /* the app's name */
+	uint32_t kind;    /* enum gl_program_names_kind */
+};
+static_assert(sizeof(struct gl_op_program_names) == 8, "gl_op_program_names is 8 bytes");
+GL_WIRE_FIELD(gl_op_program_names, kind, 4);
+
+enum gl_program_names_status {
+	GL_PROGRAM_NAMES_OK = 0,
+	GL_PROGRAM_NAMES_UNKNOWN = 1,  /* not a program of this context's share group */
+	GL_PROGRAM_NAMES_UNLINKED = 2, /* its last link failed, or it never had one */
+	GL_PROGRAM_NAMES_TOO_MANY = 3, /* the names pass GL_PROGRAM_NAMES_MAX_BYTES */
+};
+/* The reply's entries, all together, at most (a program of a few hundred names). */
+#define GL_PROGRAM_NAMES_MAX_BYTES (64u << 10)
+struct gl_reply_program_names {
+	uint32_t status; /* enum gl_program_names_status */
+	uint32_t count;  /* entries that follow */
+};
+static_assert(sizeof(struct gl_reply_program_names) == 8, "gl_reply_program_names is 8 bytes");
+GL_WIRE_FIELD(gl_reply_program_names, count, 4);
 
 /* Reply to GL_OP_CREATE_CONTEXT, GL_OP_CREATE_SURFACE, GL_OP_SYNC_CREATE
  * and GL_OP_IMAGE_CREATE. */
