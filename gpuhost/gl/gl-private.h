@@ -260,6 +260,7 @@ struct gh_gl_program {
 	/* The last glLinkProgram failed here, never reaching the driver (a
 	 * shader had not compiled): its info log. NULL when the driver linked. */
 	char *link_log;
+	uint32_t links; /* glLinkProgram commands run, refused ones too (program-names.c) */
 };
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D

@@ -56,14 +56,19 @@ static uint32_t collect(GLuint program, uint32_t kind, uint8_t *out, uint32_t *b
 		GLint size = 0;
 		GLenum type = 0;
 		name[0] = 0;
+		/* Room for one byte more than the driver said a name takes: a name that
+		 * fills it was cut short, and a list without it would make the library
+		 * answer -1 for an active variable. */
 		if (uniforms)
-			gles_host.glGetActiveUniform(program, (GLuint)i, max_len, &len, &size,
+			gles_host.glGetActiveUniform(program, (GLuint)i, max_len + 1, &len, &size,
 			                             &type, name);
 		else
-			gles_host.glGetActiveAttrib(program, (GLuint)i, max_len, &len, &size, &type,
-			                            name);
-		if (len <= 0 || len >= max_len + 1)
-			continue;
+			gles_host.glGetActiveAttrib(program, (GLuint)i, max_len + 1, &len, &size,
+			                            &type, name);
+		if (len <= 0 || len >= max_len) {
+			status = GL_PROGRAM_NAMES_TOO_MANY;
+			break;
+		}
 		name[len] = 0;
 		GLint (*locate)(GLuint, const GLchar *) =
 		        uniforms ? gles_host.glGetUniformLocation : gles_host.glGetAttribLocation;
@@ -124,7 +129,8 @@ bool gh_gl_program_names(struct gl_exec *x, struct gl_reader *r)
 	}
 	if (status != GL_PROGRAM_NAMES_OK)
 		bytes = count = 0;
-	struct gl_reply_program_names reply = {.status = status, .count = count};
+	struct gl_reply_program_names reply = {
+	        .status = status, .count = count, .links = prog ? prog->links : 0};
 	uint8_t *p = gl_exec_reply(x, (uint32_t)sizeof(reply) + bytes);
 	if (p) {
 		memcpy(p, &reply, sizeof(reply));

@@ -287,6 +287,7 @@ bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_pr
 	struct gh_gl_program *prog = gh_gl_map_get_ptr(&x->ctx->share->programs, program);
 	if (!prog)
 		return gh_gl_fail(x, "program %u has no host object", app_program);
+	prog->links++;
 	GLuint bad;
 	if (!uncompiled_shader(x, program, &bad))
 		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);

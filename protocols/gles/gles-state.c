@@ -248,11 +248,12 @@ bool gl_begin_end_allows(uint32_t op)
 {
 	/* The EGL-level commands that make the host's driver bind, map or
 	 * unmap a buffer, which it refuses there while the host would follow
-	 * them. */
+	 * them, or query a program (GL_OP_PROGRAM_NAMES: the driver refuses
+	 * glGetError there, so its own errors could not be told apart). */
 	if (op < GL_OP_GLES_BASE)
 		return op != GL_OP_CLIENT_ARRAY && op != GL_OP_CLIENT_ARRAY_AGAIN &&
 		       op != GL_OP_BUFFER_READ && op != GL_OP_BUFFER_PERSIST &&
-		       op != GL_OP_BUFFER_UNPERSIST;
+		       op != GL_OP_BUFFER_UNPERSIST && op != GL_OP_PROGRAM_NAMES;
 	/* Known once per process: 0 not yet, 1 allowed, 2 refused. */
 	static uint8_t known[GLES_COMMAND_COUNT];
 	uint32_t k = op - GL_OP_GLES_BASE;

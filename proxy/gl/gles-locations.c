@@ -10,11 +10,13 @@
  * element "a[2]", a member "s.f" the list lacks) goes to the host as before, so nothing is
  * answered that GL would answer otherwise.
  *
- * Locations are fixed from a link until the next: what is kept is dropped at glLinkProgram
- * and glDeleteProgram (the name may come back as another program). A program that is not
- * linked gets nothing kept, and its lookups go to the host, which raises GL's error.
- * Programs are their share group's, so is what is kept; a lookup whose answer came back
- * after a link of the program on another thread keeps nothing (`serial`).
+ * Locations are fixed from a link until the next: what is kept is forgotten at glLinkProgram
+ * and glDeleteProgram. A program that is not linked gets nothing kept, and its lookups go
+ * to the host, which raises GL's error. Programs are their share group's, and so is what
+ * is kept. A link queued on one context's stream may not have run on the host when another
+ * context asks for the names (the streams reach the host in no order with each other): the
+ * host says how many links of the program it has run, and the names are kept only where
+ * that is as many as the library sent (`links`); else the next lookup asks again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,7 @@ struct ge_location {
 /* One program's names, per kind (enum gl_program_names_kind). */
 struct ge_program_names {
 	uint64_t serial; /* which of the program's records this is */
+	uint32_t links;  /* glLinkProgram commands the library sent for it */
 	struct {
 		bool asked;  /* the host was asked since the last link */
 		bool linked; /* and answered with the names (else: ask name by name) */
@@ -40,13 +43,21 @@ struct ge_program_names {
 	} kind[2];
 };
 
-static void free_names(struct ge_program_names *p)
+static void forget_kinds(struct ge_program_names *p)
 {
 	for (int k = 0; k < 2; k++) {
 		for (uint32_t i = 0; i < p->kind[k].n; i++)
 			free(p->kind[k].entries[i].name);
 		free(p->kind[k].entries);
+		p->kind[k].entries = NULL;
+		p->kind[k].n = 0;
+		p->kind[k].asked = p->kind[k].linked = false;
 	}
+}
+
+static void free_names(struct ge_program_names *p)
+{
+	forget_kinds(p);
 	free(p);
 }
 
@@ -80,6 +91,7 @@ static struct ge_location *parse(const uint8_t *reply, uint32_t size, uint32_t *
 	if (head.status != GL_PROGRAM_NAMES_OK || !head.count ||
 	    head.count > (size - sizeof(head)) / 8)
 		return NULL;
+	/* Entries are a location and a blob, each at least 8 bytes. */
 	struct ge_location *out = calloc(head.count, sizeof(*out));
 	uint32_t at = sizeof(head), i = 0;
 	for (; out && i < head.count; i++) {
@@ -121,7 +133,9 @@ static void ask(struct gl_enc *e, uint32_t program, uint32_t kind, uint64_t seri
 	struct ge_share *s = e->gl->share;
 	pthread_mutex_lock(&s->lock);
 	struct ge_program_names *p = ge_map_get(&s->program_names, program);
-	if (p && p->serial == serial && !p->kind[kind].asked) {
+	/* An answer of another link than the library's last is not kept: not asked, the
+	 * next lookup asks again. */
+	if (p && p->serial == serial && !p->kind[kind].asked && head.links == p->links) {
 		p->kind[kind].asked = true;
 		p->kind[kind].linked =
 		        head.status == GL_PROGRAM_NAMES_OK && (entries || !head.count);
@@ -189,6 +203,14 @@ static bool answer(struct gl_enc *e, uint32_t program, uint32_t kind, const char
 	return found;
 }
 
+/* The host's answer, or -1 where `program` is no program the library knows: the encoder
+ * recorded GL's error (GL_INVALID_VALUE, or GL_INVALID_OPERATION for a shader) and sent
+ * nothing, and GL answers -1 then. */
+static GLint host_answer(struct gl_enc *e, GLuint program, GLint answer)
+{
+	return program && gl_enc_name_known(e, GL_NAMES_PROGRAM, program) ? answer : -1;
+}
+
 GLint GL_APIENTRY gl_enc_special_glGetUniformLocation(GLuint program, const GLchar *name)
 {
 	struct gl_enc *e = gl_enc_current_op(GLES_OP_glGetUniformLocation);
@@ -197,7 +219,7 @@ GLint GL_APIENTRY gl_enc_special_glGetUniformLocation(GLuint program, const GLch
 		return -1;
 	if (answer(e, program, GL_PROGRAM_NAMES_UNIFORMS, name, &location))
 		return location;
-	return gl_enc_glGetUniformLocation(program, name);
+	return host_answer(e, program, gl_enc_glGetUniformLocation(program, name));
 }
 
 GLint GL_APIENTRY gl_enc_special_glGetAttribLocation(GLuint program, const GLchar *name)
@@ -208,13 +230,24 @@ GLint GL_APIENTRY gl_enc_special_glGetAttribLocation(GLuint program, const GLcha
 		return -1;
 	if (answer(e, program, GL_PROGRAM_NAMES_ATTRIBUTES, name, &location))
 		return location;
-	return gl_enc_glGetAttribLocation(program, name);
+	return host_answer(e, program, gl_enc_glGetAttribLocation(program, name));
 }
 
 void gl_enc_hook_glLinkProgram(struct gl_enc *e, GLuint program)
 {
 	struct ge_share *s = e->gl->share;
 	pthread_mutex_lock(&s->lock);
-	ge_program_names_drop(s, program);
+	struct ge_program_names *p = program ? ge_map_get(&s->program_names, program) : NULL;
+	if (!p && program && (p = calloc(1, sizeof(*p))) &&
+	    !ge_map_put(&s->program_names, program, p)) {
+		free(p);
+		p = NULL;
+	}
+	if (p && !p->serial)
+		p->serial = ++s->program_names_serial;
+	if (p) {
+		p->links++;
+		forget_kinds(p);
+	}
 	pthread_mutex_unlock(&s->lock);
 }

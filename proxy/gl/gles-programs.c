@@ -46,8 +46,10 @@ static void let_go(struct ge_share *s, uint32_t old)
 	uintptr_t v = users(s, old) - 2;
 	set_users(s, old, v);
 	/* The last context using it let it go: GL deletes it now. */
-	if (!(v >> 1) && (v & FLAGGED))
+	if (!(v >> 1) && (v & FLAGGED)) {
 		ge_map_remove(&s->names[GL_NAMES_PROGRAM], old);
+		ge_program_names_drop(s, old);
+	}
 }
 
 void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)

@@ -68,10 +68,13 @@ def main():
         path = os.path.join(corpus, name)
         with open(path, "rb") as f:
             data, n = retag(f.read(), version, codec)
-        os.remove(path)
+        if not n:
+            sys.exit("%s holds no GL_OP_INIT: not a GL seed, left as it was" % name)
         new = hashlib.sha1(data).hexdigest()
         with open(os.path.join(corpus, new), "wb") as f:
             f.write(data)
+        if new != name:
+            os.remove(path)
         print("%s -> %s: %d GL_OP_INIT rewritten" % (name, new, n))
 
 

@@ -14,8 +14,8 @@
  *             not those of the link before
  *   failed    a link that fails after one that worked: a lookup raises
  *             GL_INVALID_OPERATION and answers -1
- *   deleted   a program deleted and another made and linked with other bindings: the new
- *             program's locations
+ *   deleted   a program deleted: GL_INVALID_VALUE; another made and linked with other
+ *             bindings: its locations, also once deleted while current (still a program)
  */
 #include <stdio.h>
 #include <string.h>
@@ -192,14 +192,24 @@ static void check_deleted(void)
 	GLint pos = p ? glGetAttribLocation(p, "pos") : -1;
 	glUseProgram(0);
 	glDeleteProgram(p);
+	/* No program any more: GL_INVALID_VALUE, whatever was known of it. */
+	GLint gone = glGetAttribLocation(p, "pos");
+	if (!gc_error_is(c, GL_INVALID_VALUE, "a lookup in a deleted program"))
+		return;
+	/* Deleted while current: still a program, which answers as before. */
 	GLuint q = make("pos");
 	GLint now = q ? glGetAttribLocation(q, "pos") : -1;
-	bool ok = p && q && now == 7;
-	if (!ok)
-		gc_fail(c, "pos at %d in program %u, at %d in program %u bound at 7", pos, p, now,
-		        q);
-	gc_result(c, ok && gc_no_error(c, "the lookups"));
+	glUseProgram(q);
 	glDeleteProgram(q);
+	GLint current = glGetAttribLocation(q, "pos");
+	bool ok = p && q && pos >= 0 && gone == -1 && now == 7 && current == 7;
+	if (!ok)
+		gc_fail(c,
+		        "pos at %d, then %d once deleted; at %d in program %u bound at 7, %d once "
+		        "deleted while current",
+		        pos, gone, now, q, current);
+	gc_result(c, ok && gc_no_error(c, "the lookups"));
+	glUseProgram(0);
 }
 
 int main(void)

@@ -280,11 +280,11 @@ static bool program_names(struct gt *t, uint32_t program, uint32_t kind, uint32_
 	CHECK(gt_send(t, 1, 0, 0), "GL_OP_PROGRAM_NAMES: %s", t->reason);
 	uint32_t size;
 	const uint8_t *p = gt_reply(t, 1, GL_OP_PROGRAM_NAMES, &size);
-	CHECK(p && size >= 8, "GL_OP_PROGRAM_NAMES reply of %u bytes", size);
+	CHECK(p && size >= 12, "GL_OP_PROGRAM_NAMES reply of %u bytes", size);
 	const uint8_t *end = p + size;
 	memcpy(status, p, 4);
 	memcpy(count, p + 4, 4);
-	p += 8;
+	p += 12;
 	CHECK(*count <= 16, "%u names", *count);
 	for (uint32_t i = 0; i < *count; i++) {
 		uint32_t n = 0;

@@ -266,6 +266,19 @@ static bool use_after_free_reproducer_fails_compile_and_link(struct gt *t)
 
 /* A program linked, then relinked with a shader glslang refuses: the link
  * fails (the driver keeps the executable it had), the app is told so. */
+/* GL_OP_PROGRAM_NAMES' status and link count for `program`'s uniforms. */
+static bool names_status(struct gt *t, uint32_t program, uint32_t *status, uint32_t *links)
+{
+	gt_cmd(t, GL_OP_PROGRAM_NAMES, 2, program, GL_PROGRAM_NAMES_UNIFORMS);
+	CHECK(gt_send(t, 1, 0, 0), "GL_OP_PROGRAM_NAMES: %s", t->reason);
+	uint32_t size;
+	const uint8_t *p = gt_reply(t, 1, GL_OP_PROGRAM_NAMES, &size);
+	CHECK(p && size >= 12, "GL_OP_PROGRAM_NAMES reply of %u bytes", size);
+	memcpy(status, p, 4);
+	memcpy(links, p + 8, 4);
+	return true;
+}
+
 static bool relink_with_a_refused_shader_fails(struct gt *t)
 {
 	if (!ready(t) || !gt_program(t, 1, 40, 1, 0, 0) || !link_status(t, 40, GL_TRUE))
@@ -285,13 +298,21 @@ static bool relink_with_a_refused_shader_fails(struct gt *t)
 		return false;
 	CHECK(validate == GL_FALSE, "GL_VALIDATE_STATUS %d", validate);
 	CHECK(driver_links == 1, "the driver linked %u programs", driver_links);
+	/* The driver still holds the first link; the app's names must not come from it. */
+	uint32_t status, links;
+	if (!names_status(t, 40, &status, &links))
+		return false;
+	CHECK(status == GL_PROGRAM_NAMES_UNLINKED && links == 2, "names: status %u, %u links",
+	      status, links);
 	/* Fixed and linked again: the driver links it, the app sees it linked. */
 	gt_shader(t, 43, GL_FRAGMENT_SHADER, fs);
 	gt_cmd(t, GLES_OP_glDetachShader, 2, 40, 42);
 	gt_cmd(t, GLES_OP_glAttachShader, 2, 40, 43);
 	gt_cmd(t, GLES_OP_glLinkProgram, 1, 40);
-	if (!link_status(t, 40, GL_TRUE))
+	if (!link_status(t, 40, GL_TRUE) || !names_status(t, 40, &status, &links))
 		return false;
+	CHECK(status == GL_PROGRAM_NAMES_OK && links == 3, "names: status %u, %u links", status,
+	      links);
 	CHECK(driver_links == 2 && !t->failed, "links %u, failed %d", driver_links, t->failed);
 	return true;
 }

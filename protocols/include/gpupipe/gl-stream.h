@@ -327,7 +327,8 @@ enum gl_op {
 	 * library answers glGetUniformLocation and glGetAttribLocation of
 	 * exactly those names without a round trip until the program is
 	 * linked again. An array's name comes as the driver lists it ("a[0]")
-	 * and without its "[0]", each with the driver's own answer. Reply:
+	 * and without its "[0]", each with the driver's own answer. Refused
+	 * between glBegin and glEnd, as the queries it makes are. Reply:
 	 * struct gl_reply_program_names, then `count` entries: an i32
 	 * location, then a blob of the name's bytes (no NUL). Status other
 	 * than GL_PROGRAM_NAMES_OK: count 0, and the library asks name by
@@ -586,16 +587,23 @@ enum gl_program_names_status {
 	GL_PROGRAM_NAMES_OK = 0,
 	GL_PROGRAM_NAMES_UNKNOWN = 1,  /* not a program of this context's share group */
 	GL_PROGRAM_NAMES_UNLINKED = 2, /* its last link failed, or it never had one */
-	GL_PROGRAM_NAMES_TOO_MANY = 3, /* the names pass GL_PROGRAM_NAMES_MAX_BYTES */
+	/* The host cannot list them whole: they pass GL_PROGRAM_NAMES_MAX_BYTES, or the
+	 * driver gives a name cut short. */
+	GL_PROGRAM_NAMES_TOO_MANY = 3,
 };
 /* The reply's entries, all together, at most (a program of a few hundred names). */
 #define GL_PROGRAM_NAMES_MAX_BYTES (64u << 10)
 struct gl_reply_program_names {
 	uint32_t status; /* enum gl_program_names_status */
 	uint32_t count;  /* entries that follow */
+	/* The program's glLinkProgram commands the host has run, refused ones too: the
+	 * library keeps the names only where it sent as many (a link queued on another
+	 * context's stream may not have run yet). */
+	uint32_t links;
 };
-static_assert(sizeof(struct gl_reply_program_names) == 8, "gl_reply_program_names is 8 bytes");
+static_assert(sizeof(struct gl_reply_program_names) == 12, "gl_reply_program_names is 12 bytes");
 GL_WIRE_FIELD(gl_reply_program_names, count, 4);
+GL_WIRE_FIELD(gl_reply_program_names, links, 8);
 
 /* Reply to GL_OP_CREATE_CONTEXT, GL_OP_CREATE_SURFACE, GL_OP_SYNC_CREATE
  * and GL_OP_IMAGE_CREATE. */
