@@ -15,7 +15,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 scenarios=(simple-shm simple-damage subsurfaces es2gears simple-egl gl-patterns gl-threads gl-es3-app gl-es1-app
-	gl-desktop-core gl-core-state gl-core-draw
+	gl-desktop-core gl-core-state gl-core-draw gl-es2-locations
 	glmark2-build glmark2-build-client-arrays glmark2-texture glmark2-shading glmark2-bump glmark2-effect2d glmark2-pulsar
 	glmark2-desktop glmark2-buffer glmark2-ideas glmark2-jellyfish glmark2-conditionals
 	glmark2-function glmark2-loop glmark2-refract glmark2-shadow glmark2-clear
@@ -125,8 +125,9 @@ gl-desktop-core)
 	start_gl_app app "$bin" --core-only
 	wait_log 60 app '^held$' || note "gl-desktop-app --core-only did not show its frames"
 	;;
-gl-core-state | gl-core-draw)
-	# The desktop-only commands of core contexts, each group checked in the app.
+gl-core-state | gl-core-draw | gl-es2-locations)
+	# The desktop-only commands of core contexts, each group checked in the app; uniform
+	# and attribute lookups (GL_OP_PROGRAM_NAMES).
 	start_recorded weston
 	var=GPUPIPE_${scenario//-/_}
 	var=${var^^}
