@@ -21,6 +21,9 @@ struct gh_gl_share;
 struct gh_gl_storage;
 struct gl_exec;
 
+/* gh_gl_lists.mode of a list being made in GL_COMPILE mode (not run). */
+#define GH_GL_LIST_COMPILE 0x1300u /* GL_COMPILE */
+
 /* What a listable bind makes by name where the name has no object, once
  * compiled into a display list (lists.c, "Objects a list binds by name"). */
 enum gh_gl_list_bind_kind {

@@ -15,14 +15,12 @@
 
 #include "gl-private.h"
 
-#define COMPILE 0x1300u /* GL_COMPILE */
-
 bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 {
 	if (!ctx->lists.mode)
 		return false;
 	ctx->share->lists.change_state = true;
-	if (ctx->lists.mode == COMPILE)
+	if (ctx->lists.mode == GH_GL_LIST_COMPILE)
 		return true;
 	/* Between glBegin and glEnd a GL_COMPILE_AND_EXECUTE list compiles
 	 * the command and GL refuses to run it (GL_INVALID_OPERATION). The
@@ -37,7 +35,7 @@ bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 bool gh_gl_list_image(struct gl_exec *x, uint64_t bytes, bool *compiled)
 {
 	struct gh_gl_lists *l = &x->ctx->lists;
-	*compiled = l->mode == COMPILE;
+	*compiled = l->mode == GH_GL_LIST_COMPILE;
 	if (!l->mode)
 		return true;
 	/* Between glBegin and glEnd of a GL_COMPILE_AND_EXECUTE list: compiled,

@@ -30,7 +30,6 @@
 #include "gl-private.h"
 #include "gles-codec.h"
 
-#define COMPILE 0x1300u             /* GL_COMPILE */
 #define COMPILE_AND_EXECUTE 0x1301u /* GL_COMPILE_AND_EXECUTE */
 #define LIST_INDEX 0x0B33u          /* GL_LIST_INDEX */
 #define LIST_MODE 0x0B30u           /* GL_LIST_MODE */
@@ -594,9 +593,9 @@ static bool run_lists(struct gl_exec *x, void (*call)(const void *), const void 
 	if (l->mode)
 		gles_list_prims_call(&l->prims);
 	/* A list run may set the base or begin a primitive unseen. */
-	if (l->mode != COMPILE)
+	if (l->mode != GH_GL_LIST_COMPILE)
 		l->base_known = false;
-	if (l->mode == COMPILE) {
+	if (l->mode == GH_GL_LIST_COMPILE) {
 		call(arg); /* compiled, not run */
 		return true;
 	}

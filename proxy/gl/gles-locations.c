@@ -10,9 +10,11 @@
  * element "a[2]", a member "s.f" the list lacks) goes to the host as before, so nothing is
  * answered that GL would answer otherwise.
  *
- * Locations are fixed from a link until the next: what is kept is forgotten at glLinkProgram
- * and glDeleteProgram. A program that is not linked gets nothing kept, and its lookups go
- * to the host, which raises GL's error. Programs are their share group's, and so is what
+ * Locations are fixed from a link until the next: what is kept is forgotten at glLinkProgram,
+ * and goes with the program's name when it is deleted (a program deleted while current is
+ * still one, with its locations; the library gives no name twice, so a record never
+ * outlives its program). A program that is not linked gets nothing kept, and its lookups
+ * go to the host, which raises GL's error. Programs are their share group's, and so is what
  * is kept. A link queued on one context's stream may not have run on the host when another
  * context asks for the names (the streams reach the host in no order with each other): the
  * host says how many links of the program it has run, and the names are kept only where
@@ -33,8 +35,7 @@ struct ge_location {
 
 /* One program's names, per kind (enum gl_program_names_kind). */
 struct ge_program_names {
-	uint64_t serial; /* which of the program's records this is */
-	uint32_t links;  /* glLinkProgram commands the library sent for it */
+	uint32_t links; /* glLinkProgram commands the library sent for it */
 	struct {
 		bool asked;  /* the host was asked since the last link */
 		bool linked; /* and answered with the names (else: ask name by name) */
@@ -119,7 +120,7 @@ static struct ge_location *parse(const uint8_t *reply, uint32_t size, uint32_t *
 }
 
 /* Asks the host for the names of `kind`; share group unlocked. */
-static void ask(struct gl_enc *e, uint32_t program, uint32_t kind, uint64_t serial)
+static void ask(struct gl_enc *e, uint32_t program, uint32_t kind)
 {
 	struct gl_op_program_names op = {.program = program, .kind = kind};
 	uint32_t size = 0, n = 0;
@@ -135,7 +136,7 @@ static void ask(struct gl_enc *e, uint32_t program, uint32_t kind, uint64_t seri
 	struct ge_program_names *p = ge_map_get(&s->program_names, program);
 	/* An answer of another link than the library's last is not kept: not asked, the
 	 * next lookup asks again. */
-	if (p && p->serial == serial && !p->kind[kind].asked && head.links == p->links) {
+	if (p && !p->kind[kind].asked && head.links == p->links) {
 		p->kind[kind].asked = true;
 		p->kind[kind].linked =
 		        head.status == GL_PROGRAM_NAMES_OK && (entries || !head.count);
@@ -152,7 +153,7 @@ static void ask(struct gl_enc *e, uint32_t program, uint32_t kind, uint64_t seri
 
 /* The location kept for `name`, if any: true and *location set. */
 static bool kept(struct ge_share *s, uint32_t program, uint32_t kind, const char *name,
-                 int32_t *location, bool *asked, uint64_t *serial)
+                 int32_t *location, bool *asked)
 {
 	struct ge_program_names *p = ge_map_get(&s->program_names, program);
 	if (!p) {
@@ -162,10 +163,8 @@ static bool kept(struct ge_share *s, uint32_t program, uint32_t kind, const char
 			*asked = true; /* no room to keep any: ask name by name */
 			return false;
 		}
-		p->serial = ++s->program_names_serial;
 	}
 	*asked = p->kind[kind].asked;
-	*serial = p->serial;
 	if (!p->kind[kind].linked)
 		return false;
 	for (uint32_t i = 0; i < p->kind[kind].n; i++) {
@@ -190,15 +189,14 @@ static bool answer(struct gl_enc *e, uint32_t program, uint32_t kind, const char
 		return false;
 	struct ge_share *s = e->gl->share;
 	bool asked = false;
-	uint64_t serial = 0;
 	pthread_mutex_lock(&s->lock);
-	bool found = kept(s, program, kind, name, location, &asked, &serial);
+	bool found = kept(s, program, kind, name, location, &asked);
 	pthread_mutex_unlock(&s->lock);
 	if (found || asked)
 		return found;
-	ask(e, program, kind, serial);
+	ask(e, program, kind);
 	pthread_mutex_lock(&s->lock);
-	found = kept(s, program, kind, name, location, &asked, &serial);
+	found = kept(s, program, kind, name, location, &asked);
 	pthread_mutex_unlock(&s->lock);
 	return found;
 }
@@ -243,8 +241,6 @@ void gl_enc_hook_glLinkProgram(struct gl_enc *e, GLuint program)
 		free(p);
 		p = NULL;
 	}
-	if (p && !p->serial)
-		p->serial = ++s->program_names_serial;
 	if (p) {
 		p->links++;
 		forget_kinds(p);

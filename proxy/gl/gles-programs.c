@@ -101,10 +101,13 @@ void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)
 	struct ge_share *s = e->gl->share;
 	pthread_mutex_lock(&s->lock);
 	uintptr_t v = users(s, program);
-	if (v)
+	/* Deleted while current, it is still a program and its locations hold: what is
+	 * kept of it goes with its name (let_go). */
+	if (v) {
 		set_users(s, program, v | FLAGGED);
-	else
+	} else {
 		ge_map_remove(&s->names[GL_NAMES_PROGRAM], program);
-	ge_program_names_drop(s, program);
+		ge_program_names_drop(s, program);
+	}
 	pthread_mutex_unlock(&s->lock);
 }

@@ -123,10 +123,8 @@ struct ge_share {
 	 * (gles-programs.c). */
 	struct ge_map program_users;
 	/* Program name -> the locations of its names, kept from the host's answer
-	 * (struct ge_program_names, gles-locations.c), and the serial of the last
-	 * such record made. */
+	 * (struct ge_program_names, gles-locations.c). */
 	struct ge_map program_names;
-	uint64_t program_names_serial;
 	/* List name -> its glBegin/glEnd flags (uintptr_t, gles-list-prims.h),
 	 * for the lists that have any, and the group's counts of them, as the
 	 * host keeps them (gl-lists.c). `lists_lost`: a record could not be
