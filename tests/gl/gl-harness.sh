@@ -121,8 +121,18 @@ wait_exit() {
 
 # expect_clean_exit NAME TIMEOUT_S WHAT: process NAME exits with status 0 within TIMEOUT_S.
 expect_clean_exit() {
-	wait_exit "$1" "$2" || fail "$3: $1 still runs after $2 s"
+	wait_exit "$1" "$2" || fail "$3: $1 still runs after $2 s; where its threads wait: $(threads_waiting "$(pid_of "$1")")"
 	((GP_EXIT_STATUS == 0)) || fail "$3: $1 exited with status $GP_EXIT_STATUS (see $1.log below)"
+}
+
+# threads_waiting PID: each thread of PID as "name:kernel wait:syscall number", for a
+# process that should have ended (a rare hang is then told by the log it leaves).
+threads_waiting() {
+	local t out=()
+	for t in /proc/"$1"/task/*; do
+		out+=("$(cat "$t/comm" 2>/dev/null):$(cat "$t/wchan" 2>/dev/null):$(cut -d' ' -f1 "$t/syscall" 2>/dev/null)")
+	done
+	echo "${out[*]}"
 }
 
 # no_fail_lines NAME: NAME.log (gl-patterns output) has no FAIL line; prints them if it has.
