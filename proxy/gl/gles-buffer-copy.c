@@ -39,6 +39,17 @@
  * a write or a map from another one ends copying of that buffer for good. Deleting the
  * buffer forgets its record; a name made again starts without a copy.
  *
+ * A map that writes back everything it maps at the unmap (a write map without
+ * GL_MAP_FLUSH_EXPLICIT_BIT) is the copy itself: the app writes into the copy, and the
+ * unmap sends from it. No bytes are copied in at the map nor back at the unmap, so a
+ * mapped buffer costs the app what glBufferSubData costs (issue 10: nothing copied more
+ * often than needed). While mapped the copy is not the host's store, and nothing takes
+ * it for that: GL refuses a second map, and a write into the mapped range, until the
+ * unmap sends the bytes. The mapping holds the copy, so whatever drops it meanwhile
+ * (another context's write, glBufferData, a deletion) leaves the app's pointer valid
+ * until the unmap, as a shadow was. A read-only map still gets its bytes copied: what
+ * an app writes there (undefined in GL) would make the copy differ from the host.
+ *
  * Not exact after a GL_OUT_OF_MEMORY from the host's glBufferData (the link's quota drops
  * the call; the copy has the new bytes): GL's state is undefined after that error.
  */
@@ -76,23 +87,40 @@ static uint64_t store_bytes(const struct ge_buffer *b)
 	return b->size > 0 ? (uint64_t)b->size : 1;
 }
 
+void ge_copy_release(struct ge_copy *c)
+{
+	if (!c || atomic_fetch_sub(&c->holders, 1) != 1)
+		return;
+	atomic_fetch_sub(&copy_bytes, c->size);
+	free(c->bytes);
+	free(c);
+}
+
 void ge_copy_drop(struct ge_buffer *b)
 {
-	if (b->copy)
-		atomic_fetch_sub(&copy_bytes, store_bytes(b));
-	free(b->copy);
+	ge_copy_release(b->copy);
 	b->copy = NULL;
 }
 
-/* A new, counted copy of `b`'s store (its bytes not set), or NULL. */
-static uint8_t *make(struct ge_buffer *b)
+/* A new, counted copy of `b`'s store (its bytes not set), or NULL. Aligned as a shadow
+ * is, since a mapping may be the copy. */
+static struct ge_copy *make(struct ge_buffer *b)
 {
-	if (!reserve(store_bytes(b)))
+	uint64_t n = store_bytes(b);
+	if (n > SIZE_MAX || !reserve(n))
 		return NULL;
-	b->copy = malloc(store_bytes(b));
-	if (!b->copy)
-		atomic_fetch_sub(&copy_bytes, store_bytes(b));
-	return b->copy;
+	struct ge_copy *c = calloc(1, sizeof(*c));
+	void *bytes = NULL;
+	if (!c || posix_memalign(&bytes, GE_MAP_ALIGNMENT, (size_t)n) != 0) {
+		free(c);
+		atomic_fetch_sub(&copy_bytes, n);
+		return NULL;
+	}
+	atomic_init(&c->holders, 1);
+	c->size = n;
+	c->bytes = bytes;
+	b->copy = c;
+	return c;
 }
 
 /* `gl` writes or maps `b`: the copy follows the first context that does. */
@@ -106,30 +134,56 @@ static void touched_by(struct ge_gl_state *gl, struct ge_buffer *b)
 		ge_copy_drop(b);
 }
 
+/* A map of `b` from `e`: its copy, made (the whole store fetched, or zeros where GL
+ * leaves every byte `undefined`) where it may have one. 1: it has one; 0: it may not
+ * (another context writes it, past the limit); -1: the host did not answer. */
+static int have_copy(struct gl_enc *e, uint32_t target, struct ge_buffer *b, bool undefined)
+{
+	touched_by(e->gl, b);
+	if (b->copy)
+		return 1;
+	if (b->no_copy || b->immutable || !make(b))
+		return 0;
+	if (undefined) {
+		memset(b->copy->bytes, 0, (size_t)store_bytes(b));
+	} else if (b->size && !ge_buffer_read(e, target, 0, (uint64_t)b->size, b->copy->bytes)) {
+		ge_copy_drop(b);
+		return -1;
+	}
+	return 1;
+}
+
+/* GL leaves every byte undefined, and the unmap writes them all back. */
+static bool all_undefined(const struct ge_buffer *b, int64_t offset, int64_t length, bool reads)
+{
+	return b->undefined && !reads && offset == 0 && length == b->size;
+}
+
 bool ge_copy_map_bytes(struct gl_enc *e, uint32_t target, struct ge_buffer *b, int64_t offset,
                        int64_t length, bool reads, void *out)
 {
-	touched_by(e->gl, b);
-	if (!b->copy && !b->no_copy && !b->immutable) {
-		/* GL leaves every byte undefined, and the unmap writes them all back. */
-		bool undefined = b->undefined && !reads && offset == 0 && length == b->size;
-		if (make(b)) {
-			if (undefined)
-				memset(b->copy, 0, store_bytes(b));
-			else if (b->size &&
-			         !ge_buffer_read(e, target, 0, (uint64_t)b->size, b->copy)) {
-				ge_copy_drop(b);
-				return false;
-			}
-		} else if (undefined) {
-			memset(out, 0, (size_t)length);
-			return true;
-		}
-	}
-	if (!b->copy)
+	bool undefined = all_undefined(b, offset, length, reads);
+	int has = have_copy(e, target, b, undefined);
+	if (has < 0)
+		return false;
+	if (has)
+		memcpy(out, b->copy->bytes + offset, (size_t)length);
+	else if (undefined)
+		memset(out, 0, (size_t)length);
+	else
 		return ge_buffer_read(e, target, (uint64_t)offset, (uint64_t)length, out);
-	memcpy(out, b->copy + offset, (size_t)length);
 	return true;
+}
+
+struct ge_copy *ge_copy_lend(struct gl_enc *e, uint32_t target, struct ge_buffer *b, int64_t offset,
+                             int64_t length, bool reads, bool *failed)
+{
+	int has = have_copy(e, target, b, all_undefined(b, offset, length, reads));
+	*failed = has < 0;
+	if (has <= 0)
+		return NULL;
+	atomic_fetch_add(&b->copy->holders, 1);
+	return b->copy;
 }
 
 void ge_copy_store(struct ge_gl_state *gl, struct ge_buffer *b, int64_t size, const void *data)
@@ -141,7 +195,7 @@ void ge_copy_store(struct ge_gl_state *gl, struct ge_buffer *b, int64_t size, co
 	b->undefined = !data;
 	/* Only a buffer that has a copy keeps one: one never mapped pays nothing. */
 	if (had && data && !b->no_copy && make(b))
-		memcpy(b->copy, data, (size_t)size);
+		memcpy(b->copy->bytes, data, (size_t)size);
 }
 
 /* The buffer record of `name`, share locked (NULL, unlocked, for none). */
@@ -168,8 +222,9 @@ void ge_copy_sent(struct ge_gl_state *gl, uint32_t name, int64_t offset, int64_t
 		/* GL refuses it: nothing written. */
 	} else if (!data) {
 		ge_copy_drop(b);
-	} else if (b->copy) {
-		memcpy(b->copy + offset, data, (size_t)length);
+	} else if (b->copy && b->copy->bytes + offset != (const uint8_t *)data) {
+		/* (A mapping's write-back from the copy itself needs none.) */
+		memcpy(b->copy->bytes + offset, data, (size_t)length);
 	}
 	pthread_mutex_unlock(&gl->share->lock);
 }

@@ -1,12 +1,13 @@
 /*
- * Buffer mapping (GL_OES_mapbuffer, GL_EXT_map_buffer_range) emulated with
- * shadow memory: the host's memory is not the app's. A map gets the
+ * Buffer mapping (GL_OES_mapbuffer, GL_EXT_map_buffer_range) emulated in
+ * the app's memory: the host's memory is not the app's. A map gets the
  * buffer's bytes unless the app said it will not look at them (INVALIDATE_*,
  * FLUSH_EXPLICIT without READ): from the library's copy of the store where
  * it has one, else from the host (GL_OP_BUFFER_READ, a round trip), the first
  * such map making the copy (gles-buffer-copy.c); written bytes go back as
  * glBufferSubData at unmap, or at each glFlushMappedBufferRangeEXT, and into
- * the copy.
+ * the copy. A map written back whole at the unmap is the copy itself; any
+ * other map is shadow memory the bytes are copied into.
  *
  * glGetBufferParameteriv(GL_BUFFER_MAPPED_OES/GL_BUFFER_ACCESS_OES) still
  * asks the host, which never sees the mapping: it says unmapped.
@@ -112,18 +113,32 @@ static void *map_range(struct gl_enc *e, GLenum target, GLintptr offset, GLsizei
 			gl_enc_error(e, error);
 		return shadow;
 	}
-	if (error == GL_NO_ERROR && !(shadow = ge_buffer_shadow(offset, length, false, &base)))
-		error = GL_OUT_OF_MEMORY;
-	bool need_bytes =
-	        (access & GL_MAP_READ_BIT_EXT) ||
-	        !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT |
-	                    GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
-	if (error == GL_NO_ERROR && need_bytes &&
-	    !ge_copy_map_bytes(e, target, b, offset, length, access & GL_MAP_READ_BIT_EXT, shadow))
-		error = GL_OUT_OF_MEMORY;
+	bool reads = access & GL_MAP_READ_BIT_EXT;
+	bool need_bytes = reads || !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT |
+	                                       GL_MAP_INVALIDATE_BUFFER_BIT_EXT |
+	                                       GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
+	/* Written back whole at the unmap: the copy itself, where there is or may be one. */
+	struct ge_copy *copy = NULL;
+	if (error == GL_NO_ERROR && (access & GL_MAP_WRITE_BIT_EXT) &&
+	    !(access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT) && (need_bytes || b->copy)) {
+		bool failed;
+		copy = ge_copy_lend(e, target, b, offset, length, reads, &failed);
+		if (failed)
+			error = GL_OUT_OF_MEMORY;
+		else if (copy)
+			shadow = copy->bytes + offset;
+	}
+	if (error == GL_NO_ERROR && !copy) {
+		if (!(shadow = ge_buffer_shadow(offset, length, false, &base)))
+			error = GL_OUT_OF_MEMORY;
+		else if (need_bytes &&
+		         !ge_copy_map_bytes(e, target, b, offset, length, reads, shadow))
+			error = GL_OUT_OF_MEMORY;
+	}
 	if (error == GL_NO_ERROR) {
 		b->map = shadow;
 		b->map_base = base;
+		b->map_copy = copy;
 		b->map_offset = offset;
 		b->map_length = length;
 		b->map_access = access;
@@ -197,9 +212,11 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 		pthread_mutex_unlock(&e->gl->share->lock);
 		return GL_TRUE;
 	}
+	/* What the mapping holds is the unmap's until it has sent the bytes. */
 	struct ge_buffer m = b ? *b : (struct ge_buffer){0};
 	if (b && b->map) {
 		b->map = b->map_base = NULL;
+		b->map_copy = NULL;
 		ge_buffer_unmap(b);
 	}
 	pthread_mutex_unlock(&e->gl->share->lock);
@@ -213,6 +230,7 @@ GLboolean GL_APIENTRY gl_enc_special_glUnmapBufferOES(GLenum target)
 		ge_copy_sent(e->gl, name, m.map_offset, m.map_length, m.map);
 	}
 	free(m.map_base);
+	ge_copy_release(m.map_copy);
 	return GL_TRUE;
 }
 

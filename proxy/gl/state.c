@@ -159,6 +159,8 @@ void ge_buffer_unmap(struct ge_buffer *b)
 	free(b->persist_copy);
 	b->persist_copy = NULL;
 	free(b->map_base);
+	ge_copy_release(b->map_copy);
+	b->map_copy = NULL;
 	b->map = b->map_base = NULL;
 	b->map_offset = b->map_length = 0;
 	b->map_access = 0;

@@ -81,10 +81,21 @@ struct ge_vao {
 void ge_vao_init(struct ge_vao *vao);
 
 /* A buffer object's size (glBufferData) and its mapping, if mapped. */
+/* The library's copy of a buffer's store (gles-buffer-copy.c), held by the buffer's record
+ * and by a mapping that is the copy itself. */
+struct ge_copy {
+	atomic_uint holders;
+	uint64_t size;  /* bytes counted against GE_COPY_LIMIT */
+	uint8_t *bytes; /* GE_MAP_ALIGNMENT-aligned */
+};
+
 struct ge_buffer {
 	int64_t size;
-	void *map;      /* shadow memory of the mapped range (ge_buffer_shadow) */
-	void *map_base; /* its allocation, which ge_buffer_unmap frees */
+	/* The mapped range: in shadow memory (ge_buffer_shadow; map_base is its allocation,
+	 * which ge_buffer_unmap frees), or in the copy the mapping holds (map_copy). */
+	void *map;
+	void *map_base;
+	struct ge_copy *map_copy;
 	int64_t map_offset, map_length;
 	uint32_t map_access; /* GL_MAP_*_BIT_EXT */
 	/* GL_EXT_buffer_storage: an immutable store, its flags, and while it
@@ -99,7 +110,7 @@ struct ge_buffer {
 	 * writer: the serial of the one context whose writes and maps a copy may
 	 * follow (0: none yet); undefined: the store's bytes are undefined in GL
 	 * (glBufferData without data) and nothing has been written since. */
-	uint8_t *copy;
+	struct ge_copy *copy;
 	bool no_copy;
 	bool undefined;
 	uint64_t writer;
@@ -273,6 +284,13 @@ uint64_t ge_copy_next_serial(void);
  * copies. Share locked. False when the host did not answer. */
 bool ge_copy_map_bytes(struct gl_enc *e, uint32_t target, struct ge_buffer *b, int64_t offset,
                        int64_t length, bool reads, void *out);
+/* A map that writes back all it maps at the unmap maps the copy itself: `b`'s copy (made
+ * as ge_copy_map_bytes makes it), held for the mapping, or NULL where `b` may have none
+ * (*failed: the host did not answer). Share locked. */
+struct ge_copy *ge_copy_lend(struct gl_enc *e, uint32_t target, struct ge_buffer *b, int64_t offset,
+                             int64_t length, bool reads, bool *failed);
+/* Lets go of a copy a mapping held; the last holder frees it. */
+void ge_copy_release(struct ge_copy *c);
 /* glBufferData of `b` (not immutable, unmapped) from `gl`: its new size, and its bytes
  * (NULL: undefined). Share locked. */
 void ge_copy_store(struct ge_gl_state *gl, struct ge_buffer *b, int64_t size, const void *data);

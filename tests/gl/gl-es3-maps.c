@@ -10,6 +10,9 @@
  * copy the library kept across a GPU write would give back stale bytes, which the
  * write-back at unmap then writes over what the GPU wrote: the checks see it.
  *
+ * Maps of part of the store (read-write, invalidating) keep the rest; a map holds the
+ * library's copy it writes into even when a GPU binding drops that copy meanwhile.
+ *
  * ge_map_loop: --map-loop N maps one buffer N times (gl-map-round-trips.sh counts the
  * host's replies meanwhile).
  */
@@ -191,11 +194,76 @@ static void check_xfb_into(struct gp_frame *f)
 	gp_expect_no_error(f, "map-xfb-into");
 }
 
+/* Maps of part of the store: one that reads and writes, one that invalidates its range;
+ * what they do not map stays. (A map written back whole is the library's copy itself.) */
+static void check_range_maps(struct gp_frame *f)
+{
+	float want[FLOATS], part[4] = {-11, -12, -13, -14};
+	char why[120] = "";
+	fill(want, 6000);
+	GLuint buf = make_buffer(want);
+	write_part(buf, 0, 1, part);
+	want[0] = part[0];
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	float *p = glMapBufferRange(GL_ARRAY_BUFFER, 16 * 4, 32 * 4,
+	                            GL_MAP_READ_BIT | GL_MAP_WRITE_BIT);
+	for (int i = 0; p && !why[0] && i < 32; i++) {
+		if (p[i] != want[16 + i])
+			snprintf(why, sizeof(why), "float %d reads %g, %g wanted", 16 + i, p[i],
+			         want[16 + i]);
+	}
+	if (p)
+		memcpy(p + 2, part, 16);
+	memcpy(want + 18, part, 16);
+	if (!p || glUnmapBuffer(GL_ARRAY_BUFFER) != GL_TRUE)
+		snprintf(why, sizeof(why), "a read-write map of part failed (GL error 0x%x)",
+		         glGetError());
+	ge_result(f, "map-range-reads", !why[0], why);
+	expect_store(f, "map-range-read-write", buf, want);
+
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	p = glMapBufferRange(GL_ARRAY_BUFFER, 40 * 4, 8 * 4,
+	                     GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_RANGE_BIT);
+	for (int i = 0; p && i < 8; i++)
+		p[i] = want[40 + i] = -100.0f - (float)i;
+	ge_result(f, "map-range-invalidate", p && glUnmapBuffer(GL_ARRAY_BUFFER) == GL_TRUE,
+	          "the map or unmap failed");
+	expect_store(f, "map-range-invalidate-keeps-the-rest", buf, want);
+	glDeleteBuffers(1, &buf);
+	gp_expect_no_error(f, "map-ranges");
+}
+
+/* A binding where the GPU may write makes the library drop its copy of the store while
+ * the buffer is mapped (the map being that copy): the mapping's bytes must still all
+ * reach the store at the unmap, not freed memory's. */
+static void check_copy_dropped_while_mapped(struct gp_frame *f)
+{
+	float want[FLOATS], part[4] = {-21, -22, -23, -24};
+	fill(want, 7000);
+	GLuint buf = make_buffer(want);
+	write_part(buf, 0, 1, part);
+	want[0] = part[0];
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	float *p = glMapBufferRange(GL_ARRAY_BUFFER, 0, SIZE, GL_MAP_WRITE_BIT);
+	glBindBuffer(GL_TRANSFORM_FEEDBACK_BUFFER, buf);
+	glBindBuffer(GL_TRANSFORM_FEEDBACK_BUFFER, 0);
+	if (p)
+		memcpy(p + 50, part, 16);
+	memcpy(want + 50, part, 16);
+	ge_result(f, "map-held-across-a-drop", p && glUnmapBuffer(GL_ARRAY_BUFFER) == GL_TRUE,
+	          "the map or unmap failed");
+	expect_store(f, "map-held-across-a-drop-store", buf, want);
+	glDeleteBuffers(1, &buf);
+	gp_expect_no_error(f, "map-drop");
+}
+
 void ge_check_maps(struct gp_frame *f)
 {
 	check_cpu_writes(f);
 	check_copy_into(f);
 	check_xfb_into(f);
+	check_range_maps(f);
+	check_copy_dropped_while_mapped(f);
 }
 
 int ge_map_loop(int n)
