@@ -121,7 +121,8 @@ wait_exit() {
 
 # expect_clean_exit NAME TIMEOUT_S WHAT: process NAME exits with status 0 within TIMEOUT_S.
 expect_clean_exit() {
-	wait_exit "$1" "$2" || fail "$3: $1 still runs after $2 s; where its threads wait: $(threads_waiting "$(pid_of "$1")")"
+	wait_exit "$1" "$2" ||
+		fail "$3: $1 still runs after $2 s; where its threads wait: $(threads_waiting "$(pid_of "$1")")$(backtraces "$1")"
 	((GP_EXIT_STATUS == 0)) || fail "$3: $1 exited with status $GP_EXIT_STATUS (see $1.log below)"
 }
 
@@ -133,6 +134,30 @@ threads_waiting() {
 		out+=("$(cat "$t/comm" 2>/dev/null):$(cat "$t/wchan" 2>/dev/null):$(cut -d' ' -f1 "$t/syscall" 2>/dev/null)")
 	done
 	echo "${out[*]}"
+}
+
+# backtraces NAME: where each thread of process NAME is, as gdb tells it (innermost 8
+# frames), into NAME-backtrace.log; and of gpupipe-host's link processes (not the
+# listener), which draw the app's frames, into links-backtrace.log. Both are kept with the
+# test's logs. Says so; nothing without gdb.
+backtraces() {
+	command -v gdb >/dev/null || return 0
+	stacks "$(pid_of "$1")" >"$GP_TMP/$1-backtrace.log"
+	local pid
+	for pid in $(marked_processes); do
+		if [[ $pid != "${GP_HOST_PID:-}" && $(cat "/proc/$pid/comm" 2>/dev/null) == gpupipe-host ]]; then
+			stacks "$pid"
+		fi
+	done >"$GP_TMP/links-backtrace.log"
+	[[ -s $GP_TMP/links-backtrace.log ]] || rm -f "$GP_TMP/links-backtrace.log"
+	echo "; backtraces in $1-backtrace.log"
+}
+
+# stacks PID: a heading, then each thread's innermost 8 frames as gdb tells them.
+stacks() {
+	echo "== $(describe_pid "$1")"
+	timeout 60 gdb -p "$1" -batch -ex 'thread apply all bt 8' 2>&1 |
+		grep -E '^(Thread|#)' || true
 }
 
 # no_fail_lines NAME: NAME.log (gl-patterns output) has no FAIL line; prints them if it has.
