@@ -12,11 +12,12 @@
  * the program; as GL says, a link with such a shader fails anyway. (A
  * driver's linker is where Mesa 22.3 has a use-after-free reachable from
  * a shader that failed to compile.) The program keeps the log, answered by
- * glGetProgramiv and glGetProgramInfoLog. The driver's program object is
- * untouched, so where it was linked before, its old executable stays (GL
- * keeps it too where it is current); glUseProgram of it then does nothing
- * instead of raising GL_INVALID_OPERATION, and introspection answers for
- * the old executable.
+ * glGetProgramiv and glGetProgramInfoLog. Where the driver's program was
+ * linked before, it is made to fail a link of its own (fail_driver_link):
+ * else its last good link would answer the app's lookups, and glUseProgram
+ * would take it, where GL raises GL_INVALID_OPERATION for a program whose
+ * last link failed. Where it is current, GL and the driver keep its old
+ * executable in use until the next glUseProgram, as after any failed link.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,8 +263,65 @@ static bool uncompiled_shader(struct gl_exec *x, GLuint program, GLuint *bad)
 	return true;
 }
 
-static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint app_program,
-                        GLuint shader)
+/* Calls a function no shader defines: a link of it alone fails in every profile. */
+static const char unresolved_vs[] = "#version 110\n"
+                                    "void gpupipe_link_fails_here();\n"
+                                    "void main() { gpupipe_link_fails_here(); }\n";
+
+/* Links the driver's `program` so that it fails, as the app's link did: with none of its
+ * shaders attached, which OpenGL ES and the core profile refuse; in the compatibility
+ * profile, where an empty program is fixed function, with one shader of ours that calls a
+ * function none defines. The app's shaders go back after; a scratch program holds them
+ * meanwhile, since detaching the last hold of a deleted shader would delete it. Whatever
+ * errors these calls raise are not the app's. False when out of memory. */
+static bool fail_driver_link(struct gl_exec *x, GLuint program)
+{
+	GLint linked = GL_FALSE, n = 0;
+	gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
+	if (!linked)
+		return true;
+	gh_gl_errors_stash(x->ctx);
+	gles_host.glGetProgramiv(program, GL_ATTACHED_SHADERS, &n);
+	GLuint *shaders = n > 0 ? calloc((size_t)n, sizeof(*shaders)) : NULL;
+	if (n > 0 && !shaders)
+		return false;
+	GLsizei got = 0;
+	if (n > 0)
+		gles_host.glGetAttachedShaders(program, n, &got, shaders);
+	GLuint hold = gles_host.glCreateProgram(), ours = 0;
+	for (GLsizei i = 0; i < got; i++) {
+		gles_host.glAttachShader(hold, shaders[i]);
+		gles_host.glDetachShader(program, shaders[i]);
+	}
+	if (x->ctx->level.api == GL_API_GL_COMPAT) {
+		const char *src = unresolved_vs;
+		ours = gles_host.glCreateShader(GL_VERTEX_SHADER);
+		gles_host.glShaderSource(ours, 1, &src, NULL);
+		gles_host.glCompileShader(ours);
+		gles_host.glAttachShader(program, ours);
+	}
+	gles_host.glLinkProgram(program);
+	gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
+	if (linked)
+		gp_log(WARN,
+		       "GL stream %u: the driver linked a program meant to fail; its lookups "
+		       "answer for that link",
+		       x->channel);
+	if (ours) {
+		gles_host.glDetachShader(program, ours);
+		gles_host.glDeleteShader(ours);
+	}
+	for (GLsizei i = 0; i < got; i++)
+		gles_host.glAttachShader(program, shaders[i]);
+	gles_host.glDeleteProgram(hold);
+	free(shaders);
+	for (int i = 0; i < 8 && gles_host.glGetError() != GL_NO_ERROR; i++)
+		;
+	return true;
+}
+
+static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint program,
+                        GLuint app_program, GLuint shader)
 {
 	uint32_t app_shader = gh_gl_reverse(x, GL_NAMES_SHADER, shader);
 	char what[100], log_text[120];
@@ -279,6 +337,8 @@ static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint ap
 		return gh_gl_fail(x, "out of memory for a program's log");
 	free(prog->link_log);
 	prog->link_log = log;
+	if (!fail_driver_link(x, program))
+		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
 	return true;
 }
 
@@ -292,7 +352,7 @@ bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_pr
 	if (!uncompiled_shader(x, program, &bad))
 		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
 	if (bad)
-		return refuse_link(x, prog, app_program, bad);
+		return refuse_link(x, prog, program, app_program, bad);
 	free(prog->link_log);
 	prog->link_log = NULL;
 	if (!gh_gl_link_program(x, program, app_program))
@@ -312,9 +372,9 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 	GLint linked = GL_FALSE;
 	if (prog && prog->link_log)
 		gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
-	/* Its last link failed here, but the driver still has the one before:
-	 * GL would refuse it (GL_INVALID_OPERATION), so the driver is not
-	 * asked. (Never linked: the driver refuses it itself.) */
+	/* A program whose last link failed here failed in the driver too
+	 * (fail_driver_link), which refuses it itself. Should a driver have
+	 * linked what was meant to fail, it is not asked: GL would refuse it. */
 	if (linked)
 		return true;
 	/* Compiled into a list: in use when the list runs (lists.c re-reads). */

@@ -14,6 +14,10 @@
  *             not those of the link before
  *   failed    a link that fails after one that worked: a lookup raises
  *             GL_INVALID_OPERATION and answers -1
+ *   uncompiled  a link that fails because a shader did not compile, after one that worked:
+ *             a lookup and glUseProgram raise GL_INVALID_OPERATION (gpupipe-host never
+ *             gives such a shader to its driver's linker, and must fail the driver's link
+ *             of the program all the same)
  *   deleted   a program deleted: GL_INVALID_VALUE; another made and linked with other
  *             bindings: its locations, also once deleted while current (still a program)
  */
@@ -49,6 +53,11 @@ static const char fs_bad_src[] = "precision mediump float;\n"
                                  "varying vec3 v;\n"
                                  "uniform vec4 color;\n"
                                  "void main() { gl_FragColor = vec4(v, 1.0) * color; }\n";
+
+/* Does not compile. */
+static const char fs_broken_src[] = "precision mediump float;\n"
+                                    "uniform vec4 color;\n"
+                                    "void main() { gl_FragColor = color * ; }\n";
 
 static GLuint vs, fs;
 
@@ -185,6 +194,39 @@ static void check_failed(void)
 	glDeleteShader(bad);
 }
 
+static void check_uncompiled(void)
+{
+	const char *c = "uncompiled";
+	const char *src = fs_broken_src;
+	GLuint broken = glCreateShader(GL_FRAGMENT_SHADER);
+	glShaderSource(broken, 1, &src, NULL);
+	glCompileShader(broken);
+	GLint compiled = GL_TRUE, linked = GL_TRUE;
+	glGetShaderiv(broken, GL_COMPILE_STATUS, &compiled);
+	GLuint p = make(NULL);
+	if (!p || compiled) {
+		gc_fail(c, "the program did not build, or the broken shader compiled");
+		return;
+	}
+	GLint color = glGetUniformLocation(p, "color");
+	glDetachShader(p, fs);
+	glAttachShader(p, broken);
+	glLinkProgram(p);
+	glGetProgramiv(p, GL_LINK_STATUS, &linked);
+	gc_no_error(c, "the failed link");
+	GLint after = glGetUniformLocation(p, "color");
+	bool ok = color >= 0 && !linked && after == -1;
+	if (!ok)
+		gc_fail(c, "color at %d, then at %d after a link that %s", color, after,
+		        linked ? "worked" : "failed");
+	ok = ok && gc_error_is(c, GL_INVALID_OPERATION, "a lookup after the failed link");
+	glUseProgram(p);
+	ok = ok && gc_error_is(c, GL_INVALID_OPERATION, "glUseProgram after the failed link");
+	gc_result(c, ok);
+	glDeleteProgram(p);
+	glDeleteShader(broken);
+}
+
 static void check_deleted(void)
 {
 	const char *c = "deleted";
@@ -241,6 +283,7 @@ int main(void)
 	check_repeated(p);
 	check_relink(p);
 	check_failed();
+	check_uncompiled();
 	check_deleted();
 	glDeleteProgram(p);
 	eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);

@@ -37,10 +37,11 @@ static const char glmark2_build_fs[] = "#ifdef GL_ES\nprecision mediump float;\n
 /* The use-after-free reproducer's fragment shader (issue 7). */
 static const char attribute_fs[] = "attribute vec4 pos; void main(){gl_Position=pos;}";
 
-/* The driver's compile and link entry points, counted. */
+/* The driver's compile and link entry points, counted; bad_links: links with a shader
+ * attached that the driver did not compile (which must never reach its linker). */
 static __typeof__(gles_host.glCompileShader) real_compile;
 static __typeof__(gles_host.glLinkProgram) real_link;
-static unsigned driver_compiles, driver_links;
+static unsigned driver_compiles, driver_links, bad_links;
 static double driver_compile_s;
 
 static double now(void)
@@ -61,6 +62,16 @@ static void GL_APIENTRY counted_compile(GLuint shader)
 static void GL_APIENTRY counted_link(GLuint program)
 {
 	driver_links++;
+	GLuint shaders[16];
+	GLsizei n = 0;
+	gles_host.glGetAttachedShaders(program, 16, &n, shaders);
+	bool bad = false;
+	for (GLsizei i = 0; i < n; i++) {
+		GLint compiled = GL_FALSE;
+		gles_host.glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
+		bad = bad || !compiled;
+	}
+	bad_links += bad;
 	real_link(program);
 }
 
@@ -264,8 +275,6 @@ static bool use_after_free_reproducer_fails_compile_and_link(struct gt *t)
 	return true;
 }
 
-/* A program linked, then relinked with a shader glslang refuses: the link
- * fails (the driver keeps the executable it had), the app is told so. */
 /* GL_OP_PROGRAM_NAMES' status and link count for `program`'s uniforms. */
 static bool names_status(struct gt *t, uint32_t program, uint32_t *status, uint32_t *links)
 {
@@ -279,6 +288,45 @@ static bool names_status(struct gt *t, uint32_t program, uint32_t *status, uint3
 	return true;
 }
 
+/* The app's glGetAttribLocation(program, name) and the GL error after it. */
+static bool attrib_location(struct gt *t, uint32_t program, const char *name, int32_t *loc,
+                            uint32_t *err)
+{
+	gt_begin(t, GLES_OP_glGetAttribLocation);
+	gt_u32(t, program);
+	gt_blob(t, name, (uint32_t)strlen(name) + 1);
+	gt_end(t);
+	uint32_t v;
+	CHECK(gt_sync_u32(t, 1, GLES_OP_glGetAttribLocation, &v), "%s", t->reason);
+	*loc = (int32_t)v;
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	CHECK(gt_sync_u32(t, 1, GLES_OP_glGetError, err), "%s", t->reason);
+	return true;
+}
+
+/* What the app sees of program 40 after its link failed: the lookups and glUseProgram
+ * raise GL_INVALID_OPERATION, as GL says for a program whose last link failed, though the
+ * driver had linked it before; no shader that did not compile reached the driver's
+ * linker. */
+static bool unlinked_to_the_app(struct gt *t)
+{
+	int32_t loc;
+	uint32_t err;
+	if (!attrib_location(t, 40, "pos", &loc, &err))
+		return false;
+	CHECK(loc == -1 && err == GL_INVALID_OPERATION,
+	      "glGetAttribLocation after the failed link: %d, error 0x%x", loc, err);
+	gt_cmd(t, GLES_OP_glUseProgram, 1, 40);
+	gt_cmd(t, GLES_OP_glGetError, 0);
+	CHECK(gt_sync_u32(t, 1, GLES_OP_glGetError, &err), "%s", t->reason);
+	CHECK(err == GL_INVALID_OPERATION, "glUseProgram after the failed link: error 0x%x", err);
+	CHECK(bad_links == 0, "the driver linked %u programs with a shader it did not compile",
+	      bad_links);
+	return true;
+}
+
+/* A program linked, then relinked with a shader glslang refuses: the link fails, in the
+ * driver too (with none of the app's shaders), the app is told so. */
 static bool relink_with_a_refused_shader_fails(struct gt *t)
 {
 	if (!ready(t) || !gt_program(t, 1, 40, 1, 0, 0) || !link_status(t, 40, GL_TRUE))
@@ -297,10 +345,10 @@ static bool relink_with_a_refused_shader_fails(struct gt *t)
 	    !get_iv(t, GLES_OP_glGetProgramiv, 40, GL_VALIDATE_STATUS, &validate))
 		return false;
 	CHECK(validate == GL_FALSE, "GL_VALIDATE_STATUS %d", validate);
-	CHECK(driver_links == 1, "the driver linked %u programs", driver_links);
-	/* The driver still holds the first link; the app's names must not come from it. */
+	/* The first link, and the one that failed with none of the app's shaders. */
+	CHECK(driver_links == 2, "the driver linked %u programs", driver_links);
 	uint32_t status, links;
-	if (!names_status(t, 40, &status, &links))
+	if (!names_status(t, 40, &status, &links) || !unlinked_to_the_app(t))
 		return false;
 	CHECK(status == GL_PROGRAM_NAMES_UNLINKED && links == 2, "names: status %u, %u links",
 	      status, links);
@@ -313,8 +361,40 @@ static bool relink_with_a_refused_shader_fails(struct gt *t)
 		return false;
 	CHECK(status == GL_PROGRAM_NAMES_OK && links == 3, "names: status %u, %u links", status,
 	      links);
-	CHECK(driver_links == 2 && !t->failed, "links %u, failed %d", driver_links, t->failed);
+	CHECK(driver_links == 3 && !t->failed, "links %u, failed %d", driver_links, t->failed);
+	int32_t loc;
+	uint32_t err;
+	if (!attrib_location(t, 40, "pos", &loc, &err))
+		return false;
+	CHECK(loc == 0 && err == GL_NO_ERROR, "pos at %d after linking again, error 0x%x", loc,
+	      err);
 	return true;
+}
+
+/* The same in the compatibility profile, where a program with no shader links (fixed
+ * function): the driver's link must fail all the same. */
+static bool compat_relink_with_a_refused_shader_fails(struct gt *t)
+{
+	real_compile = gles_host.glCompileShader;
+	real_link = gles_host.glLinkProgram;
+	gles_host.glCompileShader = counted_compile;
+	gles_host.glLinkProgram = counted_link;
+	if (!gt_compat_window(t, 8, 8))
+		return false;
+	static const char compat_vs[] = "#version 120\nattribute vec4 pos;\n"
+	                                "void main() { gl_Position = pos; }\n";
+	static const char compat_fs[] = "#version 120\nvoid main() { gl_FragColor = vec4(1.0); }\n";
+	if (!gt_program_src(t, 1, 40, compat_vs, compat_fs) || !link_status(t, 40, GL_TRUE))
+		return false;
+	/* gt_program_src made shaders 41 and 42; 43 does not compile. */
+	gt_shader(t, 43, GL_FRAGMENT_SHADER, "#version 120\nvoid main() { gl_FragColor = 1; }\n");
+	gt_cmd(t, GLES_OP_glDetachShader, 2, 40, 42);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 40, 43);
+	gt_cmd(t, GLES_OP_glLinkProgram, 1, 40);
+	if (!compile_status(t, 43, GL_FALSE) || !link_status(t, 40, GL_FALSE))
+		return false;
+	CHECK(driver_links == 2, "the driver linked %u programs", driver_links);
+	return unlinked_to_the_app(t);
 }
 
 /* A deleted shader still attached keeps its refusal until the link. */
@@ -383,6 +463,7 @@ static const struct gt_case cases[] = {
         GT_CASE(refused_shader_never_reaches_the_driver),
         GT_CASE(use_after_free_reproducer_fails_compile_and_link),
         GT_CASE(relink_with_a_refused_shader_fails),
+        GT_CASE(compat_relink_with_a_refused_shader_fails),
         GT_CASE(deleted_refused_shader_still_fails_the_link),
         GT_CASE(compile_cost),
 };

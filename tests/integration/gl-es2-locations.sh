@@ -1,8 +1,9 @@
 #!/bin/bash
 # gl-es2-locations (tests/gl/gl-es2-locations.c) through gpu-0 (GP_GL_MODE=native: directly on
 # weston, rendered by Mesa): glGetUniformLocation and glGetAttribLocation, each checked in the
-# app (names, repeated lookups, a link again with other bindings, a failed link, a deleted
-# program), natively first: every check that passes natively must pass through gpu-0. And
+# app (names, repeated lookups, a link again with other bindings, a failed link, one failed
+# by a shader that did not compile, a deleted program), natively first: every check that
+# passes natively must pass through gpu-0. And
 # through gpu-0 the lookups are answered without a round trip where the library keeps the
 # host's answer (proxy/gl/gles-locations.c): of the app's four thousand and more lookups, a
 # dozen or so reach the host (the names no list holds, those after a failed link), each
