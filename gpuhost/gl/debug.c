@@ -30,6 +30,7 @@ struct gh_gl_debug {
 	uint32_t count, bytes; /* queued; bytes as the reply carries them */
 	uint32_t dropped;      /* since the last fetch */
 	uint64_t dropped_total;
+	bool muted; /* the host's own calls run (gh_gl_debug_mute) */
 };
 
 static uint32_t record_bytes(uint32_t length)
@@ -54,6 +55,8 @@ static void GL_APIENTRY on_message(GLenum source, GLenum type, GLuint id, GLenum
                                    GLsizei length, const GLchar *text, const void *user)
 {
 	struct gh_gl_debug *d = (struct gh_gl_debug *)user;
+	if (d->muted)
+		return;
 	/* With a length, the text may not end in a NUL: Mesa hands on an
 	 * inserted message's buffer as it got it, which is ours, in the command. */
 	size_t most = length >= 0 && (size_t)length < GL_DEBUG_MAX_TEXT ? (size_t)length
@@ -87,6 +90,12 @@ void gh_gl_debug_attach(struct gh_gl_context *ctx)
 	ctx->debug = calloc(1, sizeof(*ctx->debug));
 	if (ctx->debug)
 		set(on_message, ctx->debug);
+}
+
+void gh_gl_debug_mute(struct gh_gl_context *ctx, bool muted)
+{
+	if (ctx->debug)
+		ctx->debug->muted = muted;
 }
 
 void gh_gl_debug_free(struct gh_gl_context *ctx)

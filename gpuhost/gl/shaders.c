@@ -268,27 +268,46 @@ static const char unresolved_vs[] = "#version 110\n"
                                     "void gpupipe_link_fails_here();\n"
                                     "void main() { gpupipe_link_fails_here(); }\n";
 
+/* What became of the driver's program when the app's link failed here. */
+enum driver_link {
+	DRIVER_LINK_FAILED,  /* it failed its link too (or never had one) */
+	DRIVER_LINK_REFUSED, /* the driver refused every link of it: GL_INVALID_OPERATION */
+	DRIVER_LINK_KEPT,    /* it keeps its older link (logged) */
+	DRIVER_LINK_NO_MEMORY,
+};
+
 /* Links the driver's `program` so that it fails, as the app's link did: with none of its
  * shaders attached, which OpenGL ES and the core profile refuse; in the compatibility
  * profile, where an empty program is fixed function, with one shader of ours that calls a
- * function none defines. The app's shaders go back after; a scratch program holds them
- * meanwhile, since detaching the last hold of a deleted shader would delete it. Whatever
- * errors these calls raise are not the app's. False when out of memory. */
-static bool fail_driver_link(struct gl_exec *x, GLuint program)
+ * function none defines. The app's shaders go back after, in their order; a scratch
+ * program holds them meanwhile, since detaching the last hold of a deleted shader would
+ * delete it. The driver may refuse the link itself (a program a transform feedback object
+ * uses: GL_INVALID_OPERATION, nothing changes), which is then the app's answer. Neither
+ * the errors nor the debug messages of these calls are the app's. */
+static enum driver_link fail_driver_link(struct gl_exec *x, GLuint program)
 {
 	GLint linked = GL_FALSE, n = 0;
 	gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
 	if (!linked)
-		return true;
+		return DRIVER_LINK_FAILED;
 	gh_gl_errors_stash(x->ctx);
 	gles_host.glGetProgramiv(program, GL_ATTACHED_SHADERS, &n);
 	GLuint *shaders = n > 0 ? calloc((size_t)n, sizeof(*shaders)) : NULL;
 	if (n > 0 && !shaders)
-		return false;
+		return DRIVER_LINK_NO_MEMORY;
+	GLuint hold = gles_host.glCreateProgram(), ours = 0;
+	if (!hold) {
+		free(shaders);
+		gp_log(WARN,
+		       "GL stream %u: no scratch program: a failed link keeps the driver's "
+		       "older one",
+		       x->channel);
+		return DRIVER_LINK_KEPT;
+	}
+	gh_gl_debug_mute(x->ctx, true);
 	GLsizei got = 0;
 	if (n > 0)
 		gles_host.glGetAttachedShaders(program, n, &got, shaders);
-	GLuint hold = gles_host.glCreateProgram(), ours = 0;
 	for (GLsizei i = 0; i < got; i++) {
 		gles_host.glAttachShader(hold, shaders[i]);
 		gles_host.glDetachShader(program, shaders[i]);
@@ -300,13 +319,11 @@ static bool fail_driver_link(struct gl_exec *x, GLuint program)
 		gles_host.glCompileShader(ours);
 		gles_host.glAttachShader(program, ours);
 	}
+	while (gles_host.glGetError() != GL_NO_ERROR)
+		;
 	gles_host.glLinkProgram(program);
+	bool refused = gles_host.glGetError() == GL_INVALID_OPERATION;
 	gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
-	if (linked)
-		gp_log(WARN,
-		       "GL stream %u: the driver linked a program meant to fail; its lookups "
-		       "answer for that link",
-		       x->channel);
 	if (ours) {
 		gles_host.glDetachShader(program, ours);
 		gles_host.glDeleteShader(ours);
@@ -317,12 +334,32 @@ static bool fail_driver_link(struct gl_exec *x, GLuint program)
 	free(shaders);
 	for (int i = 0; i < 8 && gles_host.glGetError() != GL_NO_ERROR; i++)
 		;
-	return true;
+	gh_gl_debug_mute(x->ctx, false);
+	if (refused)
+		return DRIVER_LINK_REFUSED;
+	if (linked) {
+		gp_log(WARN,
+		       "GL stream %u: the driver linked a program meant to fail; it keeps "
+		       "that link",
+		       x->channel);
+		return DRIVER_LINK_KEPT;
+	}
+	return DRIVER_LINK_FAILED;
 }
 
 static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint program,
                         GLuint app_program, GLuint shader)
 {
+	switch (fail_driver_link(x, program)) {
+	case DRIVER_LINK_NO_MEMORY:
+		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
+	case DRIVER_LINK_REFUSED:
+		/* Every link of it is refused, as the app's would have been. */
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		return true;
+	default:
+		break;
+	}
 	uint32_t app_shader = gh_gl_reverse(x, GL_NAMES_SHADER, shader);
 	char what[100], log_text[120];
 	if (app_shader)
@@ -337,8 +374,6 @@ static bool refuse_link(struct gl_exec *x, struct gh_gl_program *prog, GLuint pr
 		return gh_gl_fail(x, "out of memory for a program's log");
 	free(prog->link_log);
 	prog->link_log = log;
-	if (!fail_driver_link(x, program))
-		return gh_gl_fail(x, "out of memory for program %u's shaders", app_program);
 	return true;
 }
 
@@ -374,9 +409,13 @@ bool gl_exec_wrap_glUseProgram(struct gl_exec *x, GLuint program, GLuint app_pro
 		gles_host.glGetProgramiv(program, GL_LINK_STATUS, &linked);
 	/* A program whose last link failed here failed in the driver too
 	 * (fail_driver_link), which refuses it itself. Should a driver have
-	 * linked what was meant to fail, it is not asked: GL would refuse it. */
-	if (linked)
+	 * kept its older link, it is not asked, and the app is refused as GL
+	 * would refuse it. */
+	if (linked) {
+		if (!compiles)
+			gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 		return true;
+	}
 	/* Compiled into a list: in use when the list runs (lists.c re-reads). */
 	if (!compiles && !gh_gl_use_program(x, program, app_program))
 		return false;

@@ -45,10 +45,14 @@
  * mapped buffer costs the app what glBufferSubData costs (issue 10: nothing copied more
  * often than needed). While mapped the copy is not the host's store, and nothing takes
  * it for that: GL refuses a second map, and a write into the mapped range, until the
- * unmap sends the bytes. The mapping holds the copy, so whatever drops it meanwhile
- * (another context's write, glBufferData, a deletion) leaves the app's pointer valid
- * until the unmap, as a shadow was. A read-only map still gets its bytes copied: what
- * an app writes there (undefined in GL) would make the copy differ from the host.
+ * unmap sends the bytes. The mapping holds the copy, so what drops the copy without
+ * ending the mapping (a binding where the GPU may write, another context's write, a
+ * write the host makes) leaves the app's pointer valid until the unmap, as a shadow
+ * was; glBufferData and a deletion end the mapping, as GL says, and free it. A
+ * read-only map still gets its bytes copied: what an app writes there (undefined in
+ * GL) would make the copy differ from the host. An app that writes through its pointer
+ * after the unmap (undefined too) now writes into the copy, which its later maps and
+ * write-backs of that buffer then carry: its own buffer's bytes, nobody else's.
  *
  * Not exact after a GL_OUT_OF_MEMORY from the host's glBufferData (the link's quota drops
  * the call; the copy has the new bytes): GL's state is undefined after that error.
@@ -223,8 +227,9 @@ void ge_copy_sent(struct ge_gl_state *gl, uint32_t name, int64_t offset, int64_t
 	} else if (!data) {
 		ge_copy_drop(b);
 	} else if (b->copy && b->copy->bytes + offset != (const uint8_t *)data) {
-		/* (A mapping's write-back from the copy itself needs none.) */
-		memcpy(b->copy->bytes + offset, data, (size_t)length);
+		/* A mapping's write-back from the copy itself needs none; bytes from
+		 * elsewhere in it (an app's stale pointer) may overlap. */
+		memmove(b->copy->bytes + offset, data, (size_t)length);
 	}
 	pthread_mutex_unlock(&gl->share->lock);
 }

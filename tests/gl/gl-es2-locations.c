@@ -206,6 +206,7 @@ static void check_uncompiled(void)
 	GLuint p = make(NULL);
 	if (!p || compiled) {
 		gc_fail(c, "the program did not build, or the broken shader compiled");
+		glDeleteShader(broken);
 		return;
 	}
 	GLint color = glGetUniformLocation(p, "color");

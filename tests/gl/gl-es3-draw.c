@@ -262,6 +262,74 @@ static bool xfb_capture(struct gp_frame *f, GLuint prog, GLuint buf, struct ge_r
 	return written == 2;
 }
 
+/* A shader of `type` compiled from `src`, or 0. */
+static GLuint compiled(GLenum type, const char *src)
+{
+	GLuint sh = glCreateShader(type);
+	GLint ok = GL_FALSE;
+	glShaderSource(sh, 1, &src, NULL);
+	glCompileShader(sh);
+	glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+	return ok ? sh : 0;
+}
+
+/* glLinkProgram of a program that active transform feedback uses: GL_INVALID_OPERATION,
+ * and nothing changes, whatever its shaders. Here one does not compile: gpupipe-host never
+ * gives that to its driver's linker, and must answer as GL does all the same. (A program
+ * of its own, whose shaders it keeps: ge_program deletes them.) */
+static void relink_during_xfb(struct gp_frame *f, GLuint buf)
+{
+	static const char *const varyings[] = {"xfb_position", "xfb_colour"};
+	static const char broken_fs[] = "#version 300 es\nprecision mediump float;\n"
+	                                "out vec4 c;\nvoid main() { c = ; }\n";
+	GLuint vs = compiled(GL_VERTEX_SHADER, xfb_capture_vs);
+	GLuint fs = compiled(GL_FRAGMENT_SHADER, xfb_capture_fs);
+	GLuint broken = glCreateShader(GL_FRAGMENT_SHADER);
+	const char *src = broken_fs;
+	glShaderSource(broken, 1, &src, NULL);
+	glCompileShader(broken);
+	GLuint prog = glCreateProgram(), xfb, vao;
+	glAttachShader(prog, vs);
+	glAttachShader(prog, fs);
+	glTransformFeedbackVaryings(prog, 2, varyings, GL_INTERLEAVED_ATTRIBS);
+	glLinkProgram(prog);
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenTransformFeedbacks(1, &xfb);
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, xfb);
+	glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, buf);
+	glUseProgram(prog);
+	glEnable(GL_RASTERIZER_DISCARD);
+	glBeginTransformFeedback(GL_TRIANGLES);
+	gp_expect_no_error(f, "xfb-relink: set-up");
+	glDetachShader(prog, fs);
+	glAttachShader(prog, broken);
+	glLinkProgram(prog);
+	GLenum error = glGetError();
+	glDetachShader(prog, broken);
+	glAttachShader(prog, fs);
+	glEndTransformFeedback();
+	glDisable(GL_RASTERIZER_DISCARD);
+	GLint linked = GL_FALSE;
+	glGetProgramiv(prog, GL_LINK_STATUS, &linked);
+	char why[96];
+	snprintf(why, sizeof(why), "the link raised 0x%x, GL_LINK_STATUS %d after it", error,
+	         linked);
+	ge_result(f, "xfb-relink-refused", vs && fs && error == GL_INVALID_OPERATION && linked,
+	          why);
+	glUseProgram(0);
+	glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, 0);
+	glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
+	glDeleteTransformFeedbacks(1, &xfb);
+	glBindVertexArray(0);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(prog);
+	glDeleteShader(vs);
+	glDeleteShader(fs);
+	glDeleteShader(broken);
+	gp_expect_no_error(f, "xfb-relink: clean-up");
+}
+
 void ge_draw_xfb(struct gp_frame *f)
 {
 	static const char *const varyings[] = {"xfb_position", "xfb_colour"};
@@ -276,6 +344,7 @@ void ge_draw_xfb(struct gp_frame *f)
 	glBufferData(GL_TRANSFORM_FEEDBACK_BUFFER, 6 * 8 * sizeof(float), NULL, GL_STATIC_DRAW);
 	glBindBuffer(GL_TRANSFORM_FEEDBACK_BUFFER, 0);
 	xfb_capture(f, capture, buf, r);
+	relink_during_xfb(f, buf);
 
 	glGenVertexArrays(1, &vao);
 	glBindVertexArray(vao);
