@@ -13,7 +13,7 @@
  *   relink    glBindAttribLocation and a link again: the lookups answer the new locations,
  *             not those of the link before
  *   failed    a link that fails after one that worked: a lookup raises
- *             GL_INVALID_OPERATION and answers -1
+ *             GL_INVALID_OPERATION and answers -1, glUseProgram raises it too
  *   uncompiled  a link that fails because a shader did not compile, after one that worked:
  *             a lookup and glUseProgram raise GL_INVALID_OPERATION (gpupipe-host never
  *             gives such a shader to its driver's linker, and must fail the driver's link
@@ -168,51 +168,21 @@ static void check_relink(GLuint p)
 	                     gc_no_error(c, "the lookups after the link"));
 }
 
-static void check_failed(void)
+/* A link with `bad` in fs's place, after one that worked, fails: a lookup answers -1, and
+ * it and glUseProgram raise GL_INVALID_OPERATION. */
+static void check_link_fails_with(const char *c, GLuint bad)
 {
-	const char *c = "failed";
-	GLuint bad = gc_shader(GL_FRAGMENT_SHADER, fs_bad_src);
 	GLuint p = make(NULL);
 	if (!p || !bad) {
-		gc_fail(c, "the programs did not build");
+		gc_fail(c, "the program, or the shader that fails it, did not build as meant");
+		glDeleteShader(bad);
 		return;
 	}
 	GLint color = glGetUniformLocation(p, "color");
 	glDetachShader(p, fs);
 	glAttachShader(p, bad);
 	glLinkProgram(p);
-	GLint linked = 1;
-	glGetProgramiv(p, GL_LINK_STATUS, &linked);
-	gc_no_error(c, "the failed link");
-	GLint after = glGetUniformLocation(p, "color");
-	bool ok = color >= 0 && !linked && after == -1;
-	if (!ok)
-		gc_fail(c, "color at %d, then at %d after a link that %s", color, after,
-		        linked ? "worked" : "failed");
-	gc_result(c, ok && gc_error_is(c, GL_INVALID_OPERATION, "a lookup after a failed link"));
-	glDeleteProgram(p);
-	glDeleteShader(bad);
-}
-
-static void check_uncompiled(void)
-{
-	const char *c = "uncompiled";
-	const char *src = fs_broken_src;
-	GLuint broken = glCreateShader(GL_FRAGMENT_SHADER);
-	glShaderSource(broken, 1, &src, NULL);
-	glCompileShader(broken);
-	GLint compiled = GL_TRUE, linked = GL_TRUE;
-	glGetShaderiv(broken, GL_COMPILE_STATUS, &compiled);
-	GLuint p = make(NULL);
-	if (!p || compiled) {
-		gc_fail(c, "the program did not build, or the broken shader compiled");
-		glDeleteShader(broken);
-		return;
-	}
-	GLint color = glGetUniformLocation(p, "color");
-	glDetachShader(p, fs);
-	glAttachShader(p, broken);
-	glLinkProgram(p);
+	GLint linked = GL_TRUE;
 	glGetProgramiv(p, GL_LINK_STATUS, &linked);
 	gc_no_error(c, "the failed link");
 	GLint after = glGetUniformLocation(p, "color");
@@ -225,7 +195,30 @@ static void check_uncompiled(void)
 	ok = ok && gc_error_is(c, GL_INVALID_OPERATION, "glUseProgram after the failed link");
 	gc_result(c, ok);
 	glDeleteProgram(p);
-	glDeleteShader(broken);
+	glDeleteShader(bad);
+}
+
+/* The driver's linker fails it. */
+static void check_failed(void)
+{
+	check_link_fails_with("failed", gc_shader(GL_FRAGMENT_SHADER, fs_bad_src));
+}
+
+/* A shader that did not compile fails it (gpupipe-host never gives that shader to its
+ * driver's linker, and must fail the driver's link of the program all the same). */
+static void check_uncompiled(void)
+{
+	const char *src = fs_broken_src;
+	GLuint broken = glCreateShader(GL_FRAGMENT_SHADER);
+	GLint compiled = GL_TRUE;
+	glShaderSource(broken, 1, &src, NULL);
+	glCompileShader(broken);
+	glGetShaderiv(broken, GL_COMPILE_STATUS, &compiled);
+	if (compiled) {
+		glDeleteShader(broken);
+		broken = 0;
+	}
+	check_link_fails_with("uncompiled", broken);
 }
 
 static void check_deleted(void)
