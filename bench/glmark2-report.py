@@ -9,8 +9,10 @@ gpupipe-proxy --stats's ("stats last second (...): ... frames; syncs: ..."). Per
 mean fps of its rounds on each side, their ratio and, from the gpu-0 runs' per-second lines
 after the one that shows the first frame (glmark2 sets a scene up before it, however many
 seconds that takes), the round trips per frame (the host's GL replies per frame, plus the
-wl_display.syncs the app waited for per frame, which only the proxy knows), and the host's
-GL writes and GL bytes per frame. Scenes get the geometric mean and the worst
+wl_display.syncs the app waited for per frame, which only the proxy knows), the host's
+GL writes and GL bytes per frame, and the CPU time the app's process took per frame (what
+a frame costs the AppVM's CPUs through gpu-0, as the proxy reads it from /proc). Scenes get
+the geometric mean and the worst
 ratio; the frame tests (named "trivial ...", "full-window ...", "round trip ...") the
 microseconds gpu-0 adds to a frame.
 """
@@ -27,6 +29,7 @@ SECOND = re.compile(
     r"([0-9.]+) writes, .*?, ([0-9.]+) commands, ([0-9.]+) round trips;")
 APP_SECOND = re.compile(
     r"stats last second \([0-9.]+ s\): ([0-9]+) frames; syncs: ([0-9]+) waited for, ")
+APP_CPU = re.compile(r"; app process [0-9]+: CPU ([0-9]+) ms")
 UNIT = {"B": 1, "KiB": 1024, "MiB": 1024 * 1024}
 FRAME_TESTS = ("trivial", "full-window", "round trip")
 
@@ -42,11 +45,13 @@ def after_first_frame(rows):
 
 
 def steady(path, fps):
-    """(round trips, writes, GL bytes) per frame over a run's steady seconds: the host's GL
-    replies per frame, plus the syncs the app waited for per frame (gpupipe-proxy answers
-    most of an app's syncs itself; the host relays every one, so only the proxy knows which
-    were waited for). A run whose frames the host never saw (glmark2's --frame-end
-    readpixels swaps no buffer) counts the app's frames (`fps`); None without any."""
+    """(round trips, writes, GL bytes, the app's CPU ms) per frame over a run's steady
+    seconds: the host's GL replies per frame, plus the syncs the app waited for per frame
+    (gpupipe-proxy answers most of an app's syncs itself; the host relays every one, so only
+    the proxy knows which were waited for); the CPU time the app's process took, as
+    gpupipe-proxy read it (nan where it could not). A run whose frames the host never saw
+    (glmark2's --frame-end readpixels swaps no buffer) counts the app's frames (`fps`); None
+    without any."""
     host, app = [], []
     with open(path) as f:
         for line in f:
@@ -61,7 +66,9 @@ def steady(path, fps):
                 continue
             m = APP_SECOND.search(line)
             if m:
-                app.append((int(m.group(1)), int(m.group(2))))
+                cpu = APP_CPU.search(line)
+                app.append((int(m.group(1)), int(m.group(2)),
+                            float(cpu.group(1)) if cpu else float("nan")))
     # Each side's seconds are its own (two processes' timers): each is cut after its own
     # first frame. A run that never swaps counts all but the first, with the app's fps.
     host, app = after_first_frame(host), after_first_frame(app)
@@ -70,8 +77,9 @@ def steady(path, fps):
         return None
     shown, waited = sum(a[0] for a in app), sum(a[1] for a in app)
     waits = waited / (shown or frames)
+    cpu = sum(a[2] for a in app) / (shown or frames) if app else float("nan")
     replies, writes, gl = (sum(r[i] for r in host) / frames for i in (2, 3, 4))
-    return replies + waits, writes, gl
+    return replies + waits, writes, gl, cpu
 
 
 def load(paths):
@@ -101,16 +109,16 @@ def table(link, tests, order, md):
         t = tests[test]
         n, g = mean(t["native"]), mean(t["gpu0"])
         ratio = g / n if n else float("nan")
-        st = [mean([s[i] for s in t["stats"]]) for i in range(3)]
+        st = [mean([s[i] for s in t["stats"]]) for i in range(4)]
         if test.startswith(FRAME_TESTS):
             added = (1e6 / g - 1e6 / n) if g and n else float("nan")
             frame_rows.append((test, n, g, ratio, added, st[0]))
         else:
             ratios.append(ratio)
-            rows.append((test, n, g, ratio, st[0], st[1], st[2] / 1024))
+            rows.append((test, n, g, ratio, st[0], st[1], st[2] / 1024, st[3]))
     head = ("scene", "native fps", "gpu-0 fps", "ratio", "round trips/frame", "GL writes/frame",
-            "GL KiB/frame")
-    fmt = ("{}", "{:.0f}", "{:.0f}", "{:.2f}", "{:.2f}", "{:.1f}", "{:.1f}")
+            "GL KiB/frame", "app CPU ms/frame")
+    fmt = ("{}", "{:.0f}", "{:.0f}", "{:.2f}", "{:.2f}", "{:.1f}", "{:.1f}", "{:.2f}")
     print(f"link {link}:")
     emit(head, [[f.format(v) for f, v in zip(fmt, r)] for r in rows], md)
     if ratios:

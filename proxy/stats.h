@@ -2,9 +2,10 @@
  * What one app costs, as the AppVM sees it (gpupipe-proxy --stats, SIGUSR1, and a line when
  * the app's connection ends): its frames, which of its wl_display.syncs waited for the
  * GPU domain's compositor and which gpupipe-proxy answered at once (sync.c), and the bytes
- * of each kind that crossed its link each way. gpupipe-host's --stats has the GPU domain's
- * side (frames, GL commands and round trips, copies, swap time); only this side knows which
- * syncs the app waited for. The counters only count: nothing decides on them.
+ * of each kind that crossed its link each way, and the CPU time its process took (what it
+ * costs the AppVM's CPUs: its own work and encoding its GL). gpupipe-host's --stats has the GPU
+ * domain's side (frames, GL commands and round trips, copies, swap time); only this side knows
+ * which syncs the app waited for. The counters only count: nothing decides on them.
  */
 #ifndef PX_STATS_H
 #define PX_STATS_H
@@ -24,6 +25,7 @@ struct px_stats_sample {
 	uint64_t frames;         /* commits that bring a buffer, all surfaces */
 	uint64_t syncs_relayed;  /* wl_display.syncs the app waited for */
 	uint64_t syncs_answered; /* answered here at once */
+	uint64_t cpu_ticks;      /* the app's process: user and system time (clock ticks) */
 };
 
 struct px_stats {
@@ -31,6 +33,8 @@ struct px_stats {
 	uint64_t frames;
 	uint64_t syncs_relayed, syncs_answered;
 	struct px_stats_sample start, last;
+	int app_pid;                    /* the app's process (SO_PEERCRED), 0 where unknown */
+	long tick_hz;                   /* clock ticks per second (sysconf) */
 	struct wl_event_source *tick;   /* --stats: a line every second */
 	struct wl_event_source *signal; /* SIGUSR1: a line of the totals now */
 };
