@@ -66,6 +66,12 @@ bool gh_egl_make_current(struct gh_egl *egl, EGLContext ctx, EGLSurface draw, EG
  * surf may be EGL_NO_CONTEXT or EGL_NO_SURFACE. */
 void gh_egl_release(struct gh_egl *egl, EGLContext ctx, EGLSurface surf);
 
+/* eglCreateContext on the display: an OpenGL context where `desktop`, else OpenGL ES;
+ * config NULL for none (EGL_KHR_no_config_context). *error is EGL's error. The thread's
+ * bound API stays OpenGL ES. */
+EGLContext gh_egl_create_context(struct gh_egl *egl, bool desktop, EGLConfig config,
+                                 EGLContext share, const EGLint *attribs, EGLint *error);
+
 /* Whether `name` is one of the space-separated names of `list` (EGL's and
  * GL's extension strings alike); a NULL list has none. */
 bool gh_egl_has_extension(const char *list, const char *name);

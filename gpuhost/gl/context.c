@@ -71,22 +71,6 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 	a[n++] = EGL_NONE;
 }
 
-EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
-                                    EGLContext share, const EGLint *attribs, EGLint *error)
-{
-	bool desktop = api == GL_API_GL_CORE || api == GL_API_GL_COMPAT;
-	if (desktop && !eglBindAPI(EGL_OPENGL_API)) {
-		*error = eglGetError();
-		return EGL_NO_CONTEXT;
-	}
-	EGLContext ctx =
-	        eglCreateContext(gl->egl.dpy, config ? config : EGL_NO_CONFIG_KHR, share, attribs);
-	*error = ctx == EGL_NO_CONTEXT ? eglGetError() : EGL_SUCCESS;
-	if (desktop)
-		eglBindAPI(EGL_OPENGL_ES_API);
-	return ctx;
-}
-
 /* The level the library asked for must be one the host offered (the
  * library knows them from GL_OP_INIT): anything else ends the link. */
 static bool check_level(struct gl_exec *x, const struct gles_level *l)
@@ -185,8 +169,8 @@ bool gh_gl_context_create(struct gl_exec *x, const struct gh_gl_context_args *ar
 	}
 	EGLint attribs[20], egl_error;
 	egl_attribs(gl, args, attribs);
-	ctx->egl =
-	        gh_gl_create_egl_context(gl, args->level.api, config ? config->egl : NULL,
+	ctx->egl = gh_egl_create_context(&gl->egl, gl_api_desktop(args->level.api),
+	                                 config ? config->egl : NULL,
 	                                 share ? share->egl : EGL_NO_CONTEXT, attribs, &egl_error);
 	if (ctx->egl == EGL_NO_CONTEXT) {
 		*err = (uint32_t)egl_error;

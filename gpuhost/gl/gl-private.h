@@ -673,11 +673,6 @@ void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host);
  * objects went with it). */
 void gh_gl_xfb_free(struct gh_gl_context *ctx);
 void gh_gl_vao_finish(struct gh_gl_vao *vao);
-/* eglCreateContext for a context of `api` (enum gl_api), *error its EGL
- * error: EGL makes contexts of the thread's bound API, which stays OpenGL
- * ES between calls. */
-EGLContext gh_gl_create_egl_context(struct gh_gl *gl, uint32_t api, EGLConfig config,
-                                    EGLContext share, const EGLint *attribs, EGLint *error);
 
 /* ---- surface.c ---- */
 

@@ -541,7 +541,8 @@ static bool describe_desktop(struct gh_gl *gl, uint32_t api, struct api_desc *d)
 	EGLContext present = eglGetCurrentContext();
 	EGLSurface draw = eglGetCurrentSurface(EGL_DRAW), read = eglGetCurrentSurface(EGL_READ);
 	EGLint error;
-	EGLContext ctx = gh_gl_create_egl_context(gl, api, NULL, EGL_NO_CONTEXT, attribs, &error);
+	EGLContext ctx = gh_egl_create_context(&gl->egl, gl_api_desktop(api), NULL, EGL_NO_CONTEXT,
+	                                       attribs, &error);
 	if (ctx == EGL_NO_CONTEXT) {
 		gp_log(INFO, "host EGL has no OpenGL %s profile context (0x%x): apps get none",
 		       profile, error);

@@ -66,8 +66,7 @@ void gh_gl_readback_init(struct gh_gl *gl, EGLSurface tmp)
 	                       EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
 	                       EGL_NONE};
 	EGLint error;
-	EGLContext ctx =
-	        gh_gl_create_egl_context(gl, GL_API_GL_CORE, NULL, EGL_NO_CONTEXT, core, &error);
+	EGLContext ctx = gh_egl_create_context(&gl->egl, true, NULL, EGL_NO_CONTEXT, core, &error);
 	if (ctx == EGL_NO_CONTEXT)
 		return;
 	bool ok = gh_egl_make_current(&gl->egl, ctx, tmp, tmp) && has_pack_invert();

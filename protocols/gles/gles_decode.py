@@ -77,48 +77,6 @@ static uint8_t *dec_wr_out(uint8_t *p, const void *out, uint32_t len)
  * gets a pointer to each. Every byte belongs to one string, the last ends
  * with a NUL; the count is bounded by the blob (a string has 1 byte or more).
  * Host specials use it too (gles-codec.h). */
-bool gles_dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, const void *blob,
-                         uint32_t n, int64_t count, const GLchar ***out)
-{
-	const char *s = blob;
-	*out = NULL;
-	if (count < 0 || (uint64_t)count > (n == GL_BLOB_NULL ? 0 : n))
-		return gl_exec_fail(x, "%s: %s: %" PRId64 " strings in %u bytes", cmd, param, count,
-		                    n == GL_BLOB_NULL ? 0 : n);
-	/* A pointer per string: no more than GL's own limits come near (varyings,
-	 * uniform names), so that a blob of NULs cannot make the host allocate
-	 * eight times its size. */
-	if (count > GL_MAX_STRINGS)
-		return gl_exec_fail(x, "%s: %s: %" PRId64 " strings, over %d", cmd, param, count,
-		                    GL_MAX_STRINGS);
-	if (count == 0) {
-		if (n != 0)
-			return gl_exec_fail(x, "%s: %s: bytes after no string", cmd, param);
-		*out = dec_alloc(x, cmd, sizeof(**out));
-		return *out != NULL;
-	}
-	const GLchar **v = dec_alloc(x, cmd, (uint64_t)count * sizeof(*v));
-	if (!v)
-		return false;
-	uint32_t at = 0;
-	for (int64_t i = 0; i < count; i++) {
-		const char *end = at < n ? memchr(s + at, 0, n - at) : NULL;
-		if (!end) {
-			free(v);
-			return gl_exec_fail(x, "%s: %s: string %" PRId64 " is not NUL-terminated", cmd,
-			                    param, i);
-		}
-		v[i] = s + at;
-		at = (uint32_t)(end - s) + 1;
-	}
-	if (at != n) {
-		free(v);
-		return gl_exec_fail(x, "%s: %s: %u bytes after the last string", cmd, param, n - at);
-	}
-	*out = v;
-	return true;
-}
-
 /* App names -> host names for an array argument. */
 static bool dec_map_names(struct gl_exec *x, enum gl_name_class cls, const GLuint *app,
                           GLuint *host, uint32_t n)

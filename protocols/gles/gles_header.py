@@ -263,9 +263,9 @@ static inline bool gles_reader_end(struct gl_exec *x, struct gl_reader *r, const
 	return true;
 }
 
-/* Host specials: `count` NUL-terminated strings in a cstrings blob of n
- * bytes; *out (malloc'd, the caller frees it) points at each. False after
- * failing the link. */
+/* The decoder and host specials (gles-cstrings.c): `count` NUL-terminated strings in a
+ * cstrings blob of n bytes; *out (malloc'd, the caller frees it) points at each. False
+ * after failing the link. */
 struct gl_exec;
 bool gles_dec_cstrings(struct gl_exec *x, const char *cmd, const char *param, const void *blob,
                        uint32_t n, int64_t count, const char ***out);

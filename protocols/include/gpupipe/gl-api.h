@@ -14,6 +14,7 @@
 #ifndef GPUPIPE_GL_API_H
 #define GPUPIPE_GL_API_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* On the wire (GL_OP_INIT, GL_OP_CREATE_CONTEXT) as u32. */
@@ -29,6 +30,12 @@ enum gl_api {
 #define GL_VERSION_CODE(major, minor) ((uint32_t)(major) << 8 | (uint32_t)(minor))
 #define GL_VERSION_MAJOR(code) ((code) >> 8)
 #define GL_VERSION_MINOR(code) ((code)&0xffu)
+
+/* Desktop OpenGL (a core or compatibility profile), not OpenGL ES. */
+static inline bool gl_api_desktop(uint32_t api)
+{
+	return api == GL_API_GL_CORE || api == GL_API_GL_COMPAT;
+}
 
 /* "OpenGL ES", "OpenGL ES-CM", "OpenGL" (core) or "OpenGL" (compatibility),
  * for logs and strings; NULL for an unknown api. */
