@@ -36,7 +36,7 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 		a[n++] = EGL_CONTEXT_MINOR_VERSION;
 		a[n++] = (EGLint)GL_VERSION_MINOR(args->level.version);
 	}
-	if (args->level.api == GL_API_GL_CORE || args->level.api == GL_API_GL_COMPAT) {
+	if (gl_api_desktop(args->level.api)) {
 		a[n++] = EGL_CONTEXT_OPENGL_PROFILE_MASK;
 		a[n++] = args->level.api == GL_API_GL_CORE
 		                 ? EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
@@ -58,8 +58,7 @@ static void egl_attribs(struct gh_gl *gl, const struct gh_gl_context_args *args,
 	 * EGL_BAD_ATTRIBUTE); desktop contexts take EGL 1.5's and
 	 * EGL_KHR_create_context's, which they need anyway. */
 	if ((flags & GL_CONTEXT_FLAG_LOSE_ON_RESET) && gl->egl.robustness) {
-		bool desktop =
-		        args->level.api == GL_API_GL_CORE || args->level.api == GL_API_GL_COMPAT;
+		bool desktop = gl_api_desktop(args->level.api);
 		a[n++] = desktop ? EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY
 		                 : EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY_EXT;
 		a[n++] = EGL_LOSE_CONTEXT_ON_RESET_EXT;
@@ -135,7 +134,7 @@ static bool context_init(struct gh_gl_context *ctx)
 	ctx->ps = (struct gl_pixel_state){
 	        .pack_alignment = 4,
 	        .unpack_alignment = 4,
-	        .desktop = ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT,
+	        .desktop = gl_api_desktop(ctx->level.api),
 	};
 	/* Name 0 is the share group's (it holds them) until a unit binds another. */
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)

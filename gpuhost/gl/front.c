@@ -63,7 +63,7 @@
 
 static bool desktop(const struct gh_gl_context *ctx)
 {
-	return ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
+	return gl_api_desktop(ctx->level.api);
 }
 
 /* Drawing to `buf` of a double-buffered window reaches the front alone. */

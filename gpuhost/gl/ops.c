@@ -116,8 +116,7 @@ bool gh_gl_make_current(struct gl_exec *x, uint32_t c, uint32_t d, uint32_t rd)
 		 * A compatibility context is what the host's driver made, whatever
 		 * version the app asked (Mesa gives its highest). */
 		const char *v = (const char *)gles_host.glGetString(GL_VERSION);
-		bool desktop =
-		        ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
+		bool desktop = gl_api_desktop(ctx->level.api);
 		if (v && !desktop)
 			v = strncmp(v, "OpenGL ES ", 10) == 0 ? v + 10 : NULL;
 		ctx->es3 = ctx->level.api == GL_API_GL_CORE || (v && v[0] >= '3' && v[0] <= '9');

@@ -310,7 +310,7 @@ static bool integer_type(uint32_t type)
  * otherwise, with no state change). */
 static uint32_t bgra_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type)
 {
-	bool desktop = ctx->level.api == GL_API_GL_CORE || ctx->level.api == GL_API_GL_COMPAT;
+	bool desktop = gl_api_desktop(ctx->level.api);
 	bool ok = type == GL_UNSIGNED_BYTE || type == GH_GL_INT_2_10_10_10_REV ||
 	          type == GH_GL_UNSIGNED_INT_2_10_10_10_REV;
 	return desktop && size == GH_GL_BGRA && ok ? 4 : 0;

@@ -142,7 +142,7 @@ static bool build_api_strings(struct ge_display *d, struct ge_api *api)
 		add_gl_extension(api, x);
 		gles_level_add_extension(l, i);
 	}
-	bool desktop = l->api == GL_API_GL_CORE || l->api == GL_API_GL_COMPAT;
+	bool desktop = gl_api_desktop(l->api);
 	for (size_t i = 0; !desktop && i < sizeof(unlisted) / sizeof(unlisted[0]); i++)
 		add_gl_extension(api, unlisted[i]);
 	/* GL_OES_EGL_sync (not in gl.xml either): EGL fence syncs in this

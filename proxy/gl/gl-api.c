@@ -42,7 +42,7 @@ const char *ge_api_glsl_version(const struct ge_api *api, uint32_t index, uint32
 	const char *list[sizeof(desktop) / sizeof(desktop[0]) + 2];
 	uint32_t n = 0;
 	unsigned major = 0, minor = 0;
-	bool desktop_gl = api->level.api == GL_API_GL_CORE || api->level.api == GL_API_GL_COMPAT;
+	bool desktop_gl = gl_api_desktop(api->level.api);
 	if (desktop_gl && api->level.version >= GL_VERSION_CODE(4, 3) && api->glsl_version &&
 	    sscanf(api->glsl_version, "%u.%u", &major, &minor) == 2) {
 		for (size_t i = 0; i < sizeof(desktop) / sizeof(desktop[0]); i++) {

@@ -79,7 +79,7 @@ struct ge_gl_state *ge_gl_state_create(struct ge_display *d, const struct ge_api
 	gl->arb_error_position = -1;
 	gl->ps.pack_alignment = 4;
 	gl->ps.unpack_alignment = 4;
-	gl->ps.desktop = api->level.api == GL_API_GL_CORE || api->level.api == GL_API_GL_COMPAT;
+	gl->ps.desktop = gl_api_desktop(api->level.api);
 	const struct gl_limit *l = ge_api_limit(api, GL_MAX_VERTEX_ATTRIBS);
 	gl->max_attribs = l && l->values[0] >= 1 ? (uint32_t)l->values[0] : 16;
 	if (gl->max_attribs > GE_MAX_ATTRIBS)
