@@ -261,6 +261,9 @@ struct gh_gl_program {
 	 * shader had not compiled): its info log. NULL when the driver linked. */
 	char *link_log;
 	uint32_t links; /* glLinkProgram commands run, refused ones too (program-names.c) */
+	/* The app's shaders attached to it, by GL's rules, in no order (shader-attach.c). */
+	uint32_t *shaders;
+	uint32_t n_shaders, cap_shaders;
 };
 
 /* Texture targets bindings track: 2D, cube map, 3D, 2D array, 2D
@@ -286,6 +289,9 @@ struct gh_gl_share {
 	/* App program name -> the count of contexts that have it current as the
 	 * app sees it << 1 | flagged for deletion (program-use.c). */
 	struct gh_gl_map program_users;
+	/* App shader name -> its type, the count of programs it is attached to as
+	 * the app sees it, and whether it is flagged for deletion (shader-attach.c). */
+	struct gh_gl_map shader_words;
 	/* Display lists are the group's (lists.c). */
 	struct {
 		/* Some list holds a command that changes what the host tracks (a
@@ -864,11 +870,28 @@ bool gh_gl_program_names(struct gl_exec *x, struct gl_reader *r);
 /* Forgets the host's persistent mapping of buf (its name is gone; records.c). */
 void gh_gl_persist_drop(struct gh_gl_buffer *buf);
 
-/* ---- shaders.c: glslang before the driver ---- */
+/* ---- shader-refusals.c: the logs of the shaders glslang refused ---- */
 
-/* A shader host name was handed out anew, or its share group ends. */
+/* glslang's log of the host's `shader`, NULL where it did not refuse its last compile. */
+const char *gh_gl_shader_refusal(struct gh_gl_share *share, uint32_t shader);
+/* Keeps `log` (malloc'd, taken) as glslang's refusal of `shader`; false when the link
+ * ends (out of memory). */
+bool gh_gl_shader_keep_refusal(struct gl_exec *x, uint32_t shader, char *log);
+/* A shader host name was compiled again, deleted, handed out anew, or its share group
+ * ends. */
 void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host);
 void gh_gl_shaders_finish(struct gh_gl_share *share);
+
+/* ---- shader-attach.c: shaders attached to programs ---- */
+
+/* The driver made shader `host` (a name hook): its record, with its type. */
+bool gh_gl_shader_created(struct gl_exec *x, uint32_t host);
+/* Whether the app deleted `app_shader` while it was attached (GL_DELETE_STATUS). */
+bool gh_gl_shader_flagged(struct gh_gl_share *share, uint32_t app_shader);
+/* The program's name went: its shaders are detached, each flagged one deleted with its
+ * last attachment (by the driver where `driver`: a context of the group is current). */
+void gh_gl_attach_program_gone(struct gh_gl *gl, struct gh_gl_share *share,
+                               struct gh_gl_program *prog, bool driver);
 
 /* ---- vertex.c: vertex state ---- */
 

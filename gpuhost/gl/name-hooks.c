@@ -130,16 +130,20 @@ static bool program_added(struct gl_exec *x, uint32_t host)
 
 static void program_removed(struct gl_exec *x, uint32_t host)
 {
+	struct gh_gl_share *share = x->ctx->share;
 	uintptr_t v;
-	if (gh_gl_map_remove(&x->ctx->share->programs, host, &v))
-		gh_gl_program_unref((struct gh_gl_program *)v);
+	if (!gh_gl_map_remove(&share->programs, host, &v))
+		return;
+	gh_gl_attach_program_gone(x->gl, share, (struct gh_gl_program *)v, true);
+	gh_gl_program_unref((struct gh_gl_program *)v);
 }
 
-/* The driver reuses the names of shaders it freed. */
+/* The driver reuses the names of shaders it freed: what was kept of a refused
+ * compile goes. */
 static bool shader_added(struct gl_exec *x, uint32_t host)
 {
 	gh_gl_shader_forget(x->ctx->share, host);
-	return true;
+	return gh_gl_shader_created(x, host);
 }
 
 static void arb_program_removed(struct gl_exec *x, uint32_t host)

@@ -16,10 +16,13 @@
  * failed: never linked, or its last link refused by shaders.c; or a list
  * changed it), the driver may free the object while the name is kept: the
  * name then maps to a dead driver name, and the driver answers what GL
- * answers for a deleted program (GL_INVALID_VALUE). Before the driver
- * gives that name to a new program or shader, the kept name moves to a
- * stand-in, an empty program the host made (so that no two app names ever
- * map to one driver object), deleted when the name is forgotten.
+ * answers for a deleted program (GL_INVALID_VALUE; glDetachShader of a
+ * shader the app attached to it too, where GL detaches it). Before the
+ * driver gives that name to a new program or shader, the kept name moves to
+ * a stand-in, a program the host made empty (so that no two app names ever
+ * map to one driver object; the app may attach shaders to it), deleted when
+ * the name is forgotten. The shaders attached to such a program stay the
+ * app's until the name goes, as GL keeps them (shader-attach.c).
  */
 #include <gpupipe/log.h>
 
@@ -48,11 +51,13 @@ static bool set_users(struct gl_exec *x, uint32_t app, uintptr_t v)
 }
 
 /* GL deletes a flagged program its last context let go: its name goes,
- * and the host's stand-in with it, in the current context or, where that
- * context is `going` (destroyed, with no stream), in it made current with
- * no surface (a host without surfaceless contexts leaves the stand-in, an
- * empty program, in the driver until the group goes). The share group's
- * own variant of gl_exec_names_remove. */
+ * and the host's stand-in with it, and its shaders are detached (those
+ * deleted while attached go with their last attachment, shader-attach.c),
+ * in the current context or, where that context is `going` (destroyed,
+ * with no stream), in it made current with no surface (a host without
+ * surfaceless contexts leaves the stand-in and those shaders in the driver
+ * until the group goes). The share group's own variant of
+ * gl_exec_names_remove. */
 static void forget_in(struct gh_gl *gl, struct gh_gl_share *share, uint32_t app,
                       struct gh_gl_context *going)
 {
@@ -65,10 +70,13 @@ static void forget_in(struct gh_gl *gl, struct gh_gl_share *share, uint32_t app,
 	if (!gh_gl_map_remove(&share->programs, (uint32_t)host, &v))
 		return;
 	struct gh_gl_program *prog = (struct gh_gl_program *)v;
-	if (prog->standin &&
-	    (!going || (gl->egl.surfaceless &&
-	                gh_egl_make_current(&gl->egl, going->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))))
+	/* Whether the driver can be told: only asked where there is something to tell it. */
+	bool driver = !going ||
+	              ((prog->standin || prog->n_shaders) && gl->egl.surfaceless &&
+	               gh_egl_make_current(&gl->egl, going->egl, EGL_NO_SURFACE, EGL_NO_SURFACE));
+	if (prog->standin && driver)
 		gles_host.glDeleteProgram((GLuint)host);
+	gh_gl_attach_program_gone(gl, share, prog, driver);
 	gh_gl_program_unref(prog);
 }
 

@@ -29,6 +29,7 @@ void gh_gl_program_unref(struct gh_gl_program *prog)
 {
 	if (prog && !--prog->refs) {
 		free(prog->link_log);
+		free(prog->shaders);
 		free(prog);
 	}
 }

@@ -29,9 +29,6 @@
 #include "gles-codec.h"
 #include "shader-check.h"
 
-static const char no_room_log[] =
-        "ERROR: refused by gpupipe's shader check (no room left for its log)\n";
-
 /* The API whose rules a context's shaders follow. */
 static enum gh_shader_api context_api(const struct gh_gl_context *ctx)
 {
@@ -66,39 +63,6 @@ static bool context_offers(const char *name, void *data)
 	return false;
 }
 
-static const char *refusal(struct gl_exec *x, GLuint shader)
-{
-	return shader ? gh_gl_map_get_ptr(&x->ctx->share->refused, shader) : NULL;
-}
-
-/* Past GH_GL_MAX_REFUSED_LOGS a refusal keeps this log (not allocated). */
-static void free_refusal(struct gh_gl_share *share, char *log)
-{
-	if (log == no_room_log)
-		return;
-	share->refused_bytes -= strlen(log) + 1;
-	free(log);
-}
-
-void gh_gl_shader_forget(struct gh_gl_share *share, uint32_t host)
-{
-	uintptr_t v;
-	if (gh_gl_map_remove(&share->refused, host, &v))
-		free_refusal(share, (char *)v);
-}
-
-static void free_refused_entry(uint32_t key, uintptr_t val, void *data)
-{
-	free_refusal(data, (char *)val);
-}
-
-void gh_gl_shaders_finish(struct gh_gl_share *share)
-{
-	gh_gl_map_for_each(&share->refused, free_refused_entry, share);
-	gh_gl_map_finish(&share->refused);
-	share->refused_bytes = 0;
-}
-
 /* The log's first line, fit for one line of the host's log (the app
  * chose its identifiers). */
 static void first_line(const char *log, char *out, size_t size)
@@ -129,21 +93,8 @@ static void log_refusal(struct gl_exec *x, const char *cmd, const char *what, GL
 /* Records glslang's refusal of `shader`; takes `log`. */
 static bool refuse(struct gl_exec *x, GLuint shader, GLuint app_shader, GLint type, char *log)
 {
-	struct gh_gl_share *share = x->ctx->share;
 	log_refusal(x, "glCompileShader", "shader", app_shader, type, log);
-	size_t bytes = strlen(log) + 1;
-	if (share->refused_bytes + bytes > GH_GL_MAX_REFUSED_LOGS) {
-		free(log);
-		log = (char *)no_room_log;
-		bytes = 0;
-	}
-	if (!gh_gl_map_put(&share->refused, shader, (uintptr_t)log)) {
-		if (log != no_room_log)
-			free(log);
-		return gh_gl_fail(x, "out of memory for a refused shader's log");
-	}
-	share->refused_bytes += bytes;
-	return true;
+	return gh_gl_shader_keep_refusal(x, shader, log);
 }
 
 /* The source the driver holds for `shader`, exactly what its compiler
@@ -209,9 +160,12 @@ static void copy_log(const char *log, GLsizei size, GLsizei *length, GLchar *out
 bool gl_exec_wrap_glGetShaderiv(struct gl_exec *x, GLuint shader, GLenum pname, GLint *params,
                                 GLuint app_shader)
 {
-	const char *log = refusal(x, shader);
+	const char *log = gh_gl_shader_refusal(x->ctx->share, shader);
 	if (log && pname == GL_COMPILE_STATUS)
 		*params = GL_FALSE;
+	/* The driver is told of a deletion only once the shader goes (shader-attach.c). */
+	else if (pname == GL_DELETE_STATUS)
+		*params = gh_gl_shader_flagged(x->ctx->share, app_shader) ? GL_TRUE : GL_FALSE;
 	else if (log && pname == GL_INFO_LOG_LENGTH)
 		*params = (GLint)strlen(log) + 1;
 	else
@@ -222,20 +176,11 @@ bool gl_exec_wrap_glGetShaderiv(struct gl_exec *x, GLuint shader, GLenum pname, 
 bool gl_exec_wrap_glGetShaderInfoLog(struct gl_exec *x, GLuint shader, GLsizei bufSize,
                                      GLsizei *length, GLchar *infoLog, GLuint app_shader)
 {
-	const char *log = refusal(x, shader);
+	const char *log = gh_gl_shader_refusal(x->ctx->share, shader);
 	if (log)
 		copy_log(log, bufSize, length, infoLog);
 	else
 		gles_host.glGetShaderInfoLog(shader, bufSize, length, infoLog);
-	return true;
-}
-
-bool gl_exec_wrap_glDeleteShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
-{
-	gles_host.glDeleteShader(shader);
-	/* A shader still attached lives on (and may be linked): its record too. */
-	if (shader && !gles_host.glIsShader(shader))
-		gh_gl_shader_forget(x->ctx->share, shader);
 	return true;
 }
 
@@ -256,7 +201,7 @@ static bool uncompiled_shader(struct gl_exec *x, GLuint program, GLuint *bad)
 	for (GLsizei i = 0; i < got && i < n && !*bad; i++) {
 		GLint compiled = GL_FALSE;
 		gles_host.glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
-		if (refusal(x, shaders[i]) || !compiled)
+		if (gh_gl_shader_refusal(x->ctx->share, shaders[i]) || !compiled)
 			*bad = shaders[i];
 	}
 	free(shaders);

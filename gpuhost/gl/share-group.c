@@ -23,6 +23,7 @@ struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 	gh_gl_map_init(&share->renderbuffers, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->refused, GH_GL_MAX_NAMES);
 	gh_gl_map_init(&share->program_users, GH_GL_MAX_NAMES);
+	gh_gl_map_init(&share->shader_words, GH_GL_MAX_NAMES);
 	for (int i = 0; i < GH_GL_LIST_BIND_KINDS; i++) {
 		gh_gl_map_init(&share->lists.listed[i], GH_GL_MAX_NAMES);
 		gh_gl_map_init(&share->lists.deleted[i], GH_GL_MAX_NAMES);
@@ -67,6 +68,7 @@ void gh_gl_share_unref(struct gh_gl_share *share)
 	gh_gl_map_finish(&share->textures);
 	gh_gl_map_finish(&share->renderbuffers);
 	gh_gl_map_finish(&share->program_users);
+	gh_gl_map_finish(&share->shader_words);
 	for (int i = 0; i < GH_GL_TEX_TARGETS; i++)
 		gh_gl_storage_unref(share->default_tex[i]);
 	gh_gl_shaders_finish(share);

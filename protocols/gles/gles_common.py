@@ -31,11 +31,14 @@ def op(c):
 
 
 def hook_args_client(c):
-    return ['enc_e'] + [p.name for p in c.params]
+    """A client hook's arguments: the command's, and a `create` command's new name."""
+    return (['enc_e'] + [p.name for p in c.params] +
+            (['enc_name'] if 'create' in c.attrs else []))
 
 
 def hook_proto_client(c):
-    args = ['struct gl_enc *e'] + [p.decl() for p in c.params]
+    args = (['struct gl_enc *e'] + [p.decl() for p in c.params] +
+            (['GLuint name'] if 'create' in c.attrs else []))
     return 'void gl_enc_hook_%s(%s)' % (c.name, ', '.join(args))
 
 

@@ -46,6 +46,13 @@ void ge_program_names_drop(struct ge_share *s, uint32_t program);
 /* The share group goes. */
 void ge_program_names_free(struct ge_share *s);
 
+/* ---- gles-attach.c: shaders attached to programs ---- */
+/* The program's name went: its shaders are detached, the flagged ones deleted; share group
+ * locked. */
+void ge_attach_program_gone(struct ge_share *s, uint32_t program);
+/* The share group goes. */
+void ge_attach_free(struct ge_share *s);
+
 /* ---- gles-readback.c: readbacks into the app's memory ---- */
 /* Where a glRead{,n}Pixels reply goes (buf_size: INT64_MAX for
  * glReadPixels): `pixels` itself when GL writes every byte of it or the

@@ -49,6 +49,7 @@ static void let_go(struct ge_share *s, uint32_t old)
 	if (!(v >> 1) && (v & FLAGGED)) {
 		ge_map_remove(&s->names[GL_NAMES_PROGRAM], old);
 		ge_program_names_drop(s, old);
+		ge_attach_program_gone(s, old);
 	}
 }
 
@@ -108,6 +109,7 @@ void GL_APIENTRY gl_enc_special_glDeleteProgram(GLuint program)
 	} else {
 		ge_map_remove(&s->names[GL_NAMES_PROGRAM], program);
 		ge_program_names_drop(s, program);
+		ge_attach_program_gone(s, program);
 	}
 	pthread_mutex_unlock(&s->lock);
 }

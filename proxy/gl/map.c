@@ -43,14 +43,20 @@ bool ge_map_put(struct ge_map *m, uint32_t key, void *val)
 {
 	if (!key || !val)
 		return false;
-	/* Keep the load under 3/4. */
+	uint32_t i;
+	if (m->cap) {
+		for (i = slot_of(m, key); m->keys[i]; i = (i + 1) & (m->cap - 1))
+			if (m->keys[i] == key) {
+				m->vals[i] = val;
+				return true;
+			}
+	}
+	/* A new key: keep the load under 3/4. */
 	if ((m->count + 1) * 4 > m->cap * 3 && !grow(m))
 		return false;
-	uint32_t i = slot_of(m, key);
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->keys[i])
-		m->count++;
+	for (i = slot_of(m, key); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		;
+	m->count++;
 	m->keys[i] = key;
 	m->vals[i] = val;
 	return true;

@@ -17,7 +17,7 @@ struct ge_map {
 };
 
 void *ge_map_get(const struct ge_map *m, uint32_t key);
-/* Inserts or replaces; false on allocation failure. */
+/* Inserts or replaces; false on allocation failure (a replacement never allocates). */
 bool ge_map_put(struct ge_map *m, uint32_t key, void *val);
 /* Returns the removed value, or NULL when the key was absent. */
 void *ge_map_remove(struct ge_map *m, uint32_t key);

@@ -52,6 +52,7 @@ void ge_share_unref(struct ge_share *s)
 	ge_map_finish(&s->tex_targets);
 	ge_map_finish(&s->program_users);
 	ge_program_names_free(s);
+	ge_attach_free(s);
 	ge_map_finish(&s->list_prims);
 	pthread_mutex_destroy(&s->lock);
 	free(s);

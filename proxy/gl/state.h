@@ -123,9 +123,10 @@ extern atomic_int ge_persistent_maps;
 struct ge_share {
 	atomic_int refs;
 	pthread_mutex_t lock;
-	struct ge_map names[GL_NAMES_COUNT]; /* shared classes only */
-	uint32_t next[GL_NAMES_COUNT];       /* programs and shaders use PROGRAM's */
-	struct ge_map buffers;               /* name -> struct ge_buffer */
+	/* Shared classes only; the value of a shader's name is its type (gles-attach.c). */
+	struct ge_map names[GL_NAMES_COUNT];
+	uint32_t next[GL_NAMES_COUNT]; /* programs and shaders use PROGRAM's */
+	struct ge_map buffers;         /* name -> struct ge_buffer */
 	/* Texture name -> its target (uintptr_t), from its first binding or
 	 * glCreateTextures: where direct state access binds it (gl-dsa-tex.c). */
 	struct ge_map tex_targets;
@@ -136,6 +137,11 @@ struct ge_share {
 	/* Program name -> the locations of its names, kept from the host's answer
 	 * (struct ge_program_names, gles-locations.c). */
 	struct ge_map program_names;
+	/* Shader name -> its attachments and whether it was deleted while
+	 * attached (uintptr_t), for those attached or flagged; program name ->
+	 * the shaders attached to it (struct ge_attached). As the app sees them
+	 * (gles-attach.c). */
+	struct ge_map shaders, attached;
 	/* List name -> its glBegin/glEnd flags (uintptr_t, gles-list-prims.h),
 	 * for the lists that have any, and the group's counts of them, as the
 	 * host keeps them (gl-lists.c). `lists_lost`: a record could not be

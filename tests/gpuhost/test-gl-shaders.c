@@ -419,6 +419,77 @@ static bool deleted_refused_shader_still_fails_the_link(struct gt *t)
 	return true;
 }
 
+/* GL_DELETE_STATUS of app shader `shader` is `want`, as the app sees it. */
+static bool delete_status(struct gt *t, uint32_t shader, int32_t want)
+{
+	int32_t v;
+	if (!get_iv(t, GLES_OP_glGetShaderiv, shader, GL_DELETE_STATUS, &v))
+		return false;
+	CHECK(v == want, "shader %u: GL_DELETE_STATUS %d, expected %d", shader, v, want);
+	return true;
+}
+
+/* A shader deleted while attached keeps its name and its driver object (which the driver
+ * is not told of: shader-attach.c) until its last detach; one GL refused to attach (an
+ * ES program's second vertex shader) goes at once. */
+static bool shader_deleted_while_attached_lives_until_its_last_detach(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 61, GL_VERTEX_SHADER, vs);
+	gt_shader(t, 62, GL_VERTEX_SHADER, vs);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 60);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 63);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 60, 61);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 63, 61);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 60, 62); /* refused: a second vertex shader */
+	gt_cmd(t, GLES_OP_glDeleteShader, 1, 61);
+	gt_cmd(t, GLES_OP_glDeleteShader, 1, 62);
+	gt_cmd(t, GLES_OP_glDetachShader, 2, 60, 61);
+	gt_cmd(t, GLES_OP_glDeleteShader, 1, 61); /* again: nothing */
+	if (!delete_status(t, 61, GL_TRUE))
+		return false;
+	GLuint host = host_name(t, GL_NAMES_SHADER, 61);
+	CHECK(host && gles_host.glIsShader(host), "shader 61's driver object went while attached");
+	GLint driver_status = GL_TRUE;
+	gles_host.glGetShaderiv(host, GL_DELETE_STATUS, &driver_status);
+	CHECK(driver_status == GL_FALSE, "the driver was told of the deletion while attached");
+	CHECK(!host_name(t, GL_NAMES_SHADER, 62), "shader 62, refused and deleted, kept its name");
+	gt_cmd(t, GLES_OP_glDetachShader, 2, 63, 61);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(!host_name(t, GL_NAMES_SHADER, 61), "shader 61 kept its name after its last detach");
+	CHECK(!gles_host.glIsShader(host), "shader 61's driver object outlived its name");
+	/* Its name may be made again. */
+	gt_shader(t, 61, GL_FRAGMENT_SHADER, fs);
+	return compile_status(t, 61, GL_TRUE) && delete_status(t, 61, GL_FALSE);
+}
+
+/* Why the driver is not told of a shader's deletion while it is attached: a program the app
+ * has current where the driver does not (its glUseProgram failed: never linked) is freed by
+ * the driver at its glDeleteProgram, while GL keeps it, and its shaders with it, until the
+ * app lets go. The flagged shader's driver object must outlive its app name. */
+static bool shader_of_a_program_the_driver_freed_first_outlives_it(struct gt *t)
+{
+	if (!ready(t))
+		return false;
+	gt_shader(t, 71, GL_VERTEX_SHADER, vs);
+	gt_cmd(t, GLES_OP_glCreateProgram, 1, 70);
+	gt_cmd(t, GLES_OP_glAttachShader, 2, 70, 71);
+	gt_cmd(t, GLES_OP_glUseProgram, 1, 70); /* refused by the driver: never linked */
+	gt_cmd(t, GLES_OP_glDeleteShader, 1, 71);
+	gt_cmd(t, GLES_OP_glDeleteProgram, 1, 70);
+	if (!delete_status(t, 71, GL_TRUE))
+		return false;
+	GLuint host = host_name(t, GL_NAMES_SHADER, 71);
+	CHECK(host && gles_host.glIsShader(host),
+	      "shader 71's driver object went with the program the driver freed");
+	gt_cmd(t, GLES_OP_glUseProgram, 1, 0);
+	CHECK(gt_send(t, 1, 0, 0), "%s", t->reason);
+	CHECK(!host_name(t, GL_NAMES_SHADER, 71), "shader 71 kept its name once its program went");
+	CHECK(!gles_host.glIsShader(host), "shader 71's driver object outlived its name");
+	return true;
+}
+
 /* What the check adds to a glCompileShader, next to the driver's own
  * compile, for the shaders of glmark2's build scene; the least of a few
  * rounds (the machine may be busy). */
@@ -465,6 +536,8 @@ static const struct gt_case cases[] = {
         GT_CASE(relink_with_a_refused_shader_fails),
         GT_CASE(compat_relink_with_a_refused_shader_fails),
         GT_CASE(deleted_refused_shader_still_fails_the_link),
+        GT_CASE(shader_deleted_while_attached_lives_until_its_last_detach),
+        GT_CASE(shader_of_a_program_the_driver_freed_first_outlives_it),
         GT_CASE(compile_cost),
 };
 

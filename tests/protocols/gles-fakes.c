@@ -569,10 +569,43 @@ bool gl_exec_wrap_glGetShaderInfoLog(struct gl_exec *x, GLuint shader, GLsizei b
 	gles_host.glGetShaderInfoLog(shader, bufSize, length, infoLog);
 	return true;
 }
+/* Shaders deleted while attached (proxy/gl/gles-attach.c, gpuhost/gl/shader-attach.c): here
+ * the wire commands alone, and a deleted shader's name forgotten on both sides at once. */
 bool gl_exec_wrap_glDeleteShader(struct gl_exec *x, GLuint shader, GLuint app_shader)
 {
 	gles_host.glDeleteShader(shader);
+	uint32_t host;
+	gl_exec_names_remove(x, GL_NAMES_SHADER, 1, &app_shader, &host);
 	return true;
+}
+bool gl_exec_wrap_glAttachShader(struct gl_exec *x, GLuint program, GLuint shader,
+                                 GLuint app_program, GLuint app_shader)
+{
+	gles_host.glAttachShader(program, shader);
+	return true;
+}
+bool gl_exec_wrap_glDetachShader(struct gl_exec *x, GLuint program, GLuint shader,
+                                 GLuint app_program, GLuint app_shader)
+{
+	gles_host.glDetachShader(program, shader);
+	return true;
+}
+void gl_enc_hook_glCreateShader(struct gl_enc *e, GLenum type, GLuint name)
+{
+}
+void gl_enc_hook_glDetachShader(struct gl_enc *e, GLuint program, GLuint shader)
+{
+}
+void GL_APIENTRY gl_enc_special_glAttachShader(GLuint program, GLuint shader)
+{
+	gl_enc_glAttachShader(program, shader);
+}
+void GL_APIENTRY gl_enc_special_glDeleteShader(GLuint shader)
+{
+	gl_enc_glDeleteShader(shader);
+	struct gl_enc *e = gl_enc_current();
+	if (e && shader)
+		gl_enc_name_remove(e, GL_NAMES_SHADER, shader);
 }
 bool gl_exec_wrap_glLinkProgram(struct gl_exec *x, GLuint program, GLuint app_program)
 {
