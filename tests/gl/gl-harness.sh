@@ -138,26 +138,46 @@ threads_waiting() {
 
 # backtraces NAME: where each thread of process NAME is, as gdb tells it (innermost 8
 # frames), into NAME-backtrace.log; and of gpupipe-host's link processes (not the
-# listener), which draw the app's frames, into links-backtrace.log. Both are kept with the
-# test's logs. Says so; nothing without gdb.
+# listener), which draw the app's frames, into links-backtrace.log (innermost 24 frames:
+# down to the GL command the link runs, below the driver's frames), each thread with the
+# CPU time it took over one second (a thread that spins, as against one that waits). Both
+# are kept with the test's logs. Says so; nothing without gdb.
 backtraces() {
 	command -v gdb >/dev/null || return 0
-	stacks "$(pid_of "$1")" >"$GP_TMP/$1-backtrace.log"
+	stacks "$(pid_of "$1")" 8 >"$GP_TMP/$1-backtrace.log"
 	local pid
 	for pid in $(marked_processes); do
 		if [[ $pid != "${GP_HOST_PID:-}" && $(cat "/proc/$pid/comm" 2>/dev/null) == gpupipe-host ]]; then
-			stacks "$pid"
+			threads_cpu "$pid"
+			stacks "$pid" 24
 		fi
 	done >"$GP_TMP/links-backtrace.log"
 	[[ -s $GP_TMP/links-backtrace.log ]] || rm -f "$GP_TMP/links-backtrace.log"
 	echo "; backtraces in $1-backtrace.log"
 }
 
-# stacks PID: a heading, then each thread's innermost 8 frames as gdb tells them.
+# stacks PID FRAMES: a heading, then each thread's innermost FRAMES frames as gdb tells them.
 stacks() {
 	echo "== $(describe_pid "$1")"
-	timeout 60 gdb -p "$1" -batch -ex 'thread apply all bt 8' 2>&1 |
+	timeout 60 gdb -p "$1" -batch -ex "thread apply all bt $2" 2>&1 |
 		grep -E '^(Thread|#)' || true
+}
+
+# threads_cpu PID: each thread of PID as "cpu: TID NAME N ms in 1 s" (user and system time).
+threads_cpu() {
+	local t before=() tids=() hz
+	hz=$(getconf CLK_TCK)
+	for t in /proc/"$1"/task/*; do
+		tids+=("${t##*/}")
+		before+=("$(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null)")
+	done
+	sleep 1 # the interval measured, not a wait for an event
+	local i after
+	for i in "${!tids[@]}"; do
+		t=/proc/$1/task/${tids[$i]}
+		after=$(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null) || continue
+		echo "cpu: ${tids[$i]} $(cat "$t/comm" 2>/dev/null) $(((after - ${before[$i]:-0}) * 1000 / hz)) ms in 1 s"
+	done
 }
 
 # no_fail_lines NAME: NAME.log (gl-patterns output) has no FAIL line; prints them if it has.
