@@ -17,6 +17,7 @@
 
 #include "compositor.h"
 #include "gl/gl.h"
+#include "link-watchdog.h"
 #include "policy.h"
 #include "registry.h"
 #include "session.h"
@@ -285,6 +286,9 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 #ifdef GPUPIPE_TEST_HOOKS
 		flood(flood_fd);
 #endif
+		/* Without it the link is served as well; only a driver that never returns
+		 * would keep the process after the link. */
+		gh_link_watchdog_start(link_in);
 		while (!s.done) {
 			if (wl_event_loop_dispatch(s.loop, -1) < 0 && errno != EINTR)
 				break;

@@ -6,6 +6,7 @@
  * gl_valid_stream_is_served does everything the refused cases abuse, right, so that they
  * fail for the reason they name.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -588,7 +589,47 @@ static bool gl_linker_use_after_free_reproducer_fails_and_the_link_goes_on(struc
 	return hl_still_serving(e);
 }
 
+/* A draw that does not end for hours (a full-surface triangle, 2^31 - 1 instances: llvmpipe
+ * draws them on the CPU, as a GPU that never ends a draw would hold it), waited for with
+ * glFinish, then the link closed: the link process, held in the driver, cannot see the
+ * close. It ends GH_LINK_GRACE_S (5) seconds after it, saying why
+ * (gpuhost/link-watchdog.c), and the host serves other links. (A shader that never ends
+ * cannot hold llvmpipe: it cuts every invocation's loops at 65535 rounds.) */
+static bool gl_endless_draw_ends_with_its_link(struct hl_env *e)
+{
+	static const float triangle[] = {-1, -1, 0, 1, 3, -1, 0, 1, -1, 3, 0, 1};
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_program(&g, 10);
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_attrib0(&g, 0);
+	hl_gl_cmd(&g, GLES_OP_glDrawArraysInstanced, 4, GL_TRIANGLES, 0u, 3u, 0x7fffffffu);
+	hl_gl_cmd(&g, GLES_OP_glFinish, 0);
+	CHECK(hl_gl_send(&g, CH, 0));
+	pid_t pid = hl_link_pid(e, g.l.index);
+	CHECK(pid > 0);
+	/* Its reply is not read: the link closes while the driver draws. */
+	hl_link_close(&g.l);
+	free(g.rep);
+	hl_buf_finish(&g.cmds);
+	/* Each wait is HL_WAIT_MS, as long as the grace: three are plenty. */
+	int status = HL_NO_EXIT;
+	for (int i = 0; i < 3 && status == HL_NO_EXIT; i++)
+		status = hl_link_exit_status(e, pid);
+	if (status == HL_NO_EXIT)
+		kill(pid, SIGKILL); /* else it would draw on after the case */
+	CHECKF(status == 1, "link process %d exited with %d after its link closed", (int)pid,
+	       status);
+	char prog[48], line[1200];
+	snprintf(prog, sizeof(prog), "[gpupipe-host[%d] ", (int)pid);
+	CHECKF(hl_log_has(e, line, sizeof(line), prog, "held in the GL driver", NULL),
+	       "process %d did not say why it ended", (int)pid);
+	fprintf(stderr, "# log: %s\n", line);
+	return hl_still_serving(e);
+}
+
 const struct hl_case hl_gl_cases[] = {
+        HL_CASE(gl_endless_draw_ends_with_its_link),
         HL_CASE(gl_command_size_disagrees_with_its_arguments),
         HL_CASE(gl_command_size_not_a_multiple_of_4),
         HL_CASE(gl_command_over_the_size_limit),
