@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,7 +57,13 @@ bool gh_link_watchdog_start(int fd)
 		/* Its stack holds a few frames: the smallest the system gives. */
 		pthread_attr_setstacksize(&attr, 64 * 1024);
 		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		/* It takes no signal: each stays the main thread's (SIGUSR1's statistics,
+		 * SIGTERM's orderly end). */
+		sigset_t all, old;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
 		err = pthread_create(&thread, &attr, watch, (void *)(intptr_t)fd);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		pthread_attr_destroy(&attr);
 	}
 	if (err) {
