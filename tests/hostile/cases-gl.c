@@ -620,11 +620,7 @@ static bool gl_endless_draw_ends_with_its_link(struct hl_env *e)
 		kill(pid, SIGKILL); /* else it would draw on after the case */
 	CHECKF(status == 1, "link process %d exited with %d after its link closed", (int)pid,
 	       status);
-	char prog[48], line[1200];
-	snprintf(prog, sizeof(prog), "[gpupipe-host[%d] ", (int)pid);
-	CHECKF(hl_log_has(e, line, sizeof(line), prog, "held in the GL driver", NULL),
-	       "process %d did not say why it ended", (int)pid);
-	fprintf(stderr, "# log: %s\n", line);
+	CHECK(hl_link_logged(e, pid, "held in the GL driver", NULL));
 	return hl_still_serving(e);
 }
 

@@ -99,11 +99,7 @@ bool hl_refused(struct hl_env *e, struct hl_link *l, const char *phrase)
 	CHECKF(end.hellos == 0, "the host answered a hello it refused");
 	CHECKF(status == 1, "link process %d exited with %d, not 1 (an error)", (int)pid, status);
 
-	char prog[48], line[1200];
-	snprintf(prog, sizeof(prog), "[gpupipe-host[%d] ", (int)pid);
-	CHECKF(hl_log_has(e, line, sizeof(line), prog, "error: closing link: ", phrase, NULL),
-	       "no error line from process %d saying \"%s\"", (int)pid, phrase);
-	fprintf(stderr, "# log: %s\n", line);
+	CHECK(hl_link_logged(e, pid, "error: closing link: ", phrase, NULL));
 	CHECKF(hl_pid_gone(pid), "link process %d still exists", (int)pid);
 	return hl_still_serving(e);
 }

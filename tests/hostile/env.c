@@ -398,6 +398,26 @@ bool hl_log_has(struct hl_env *e, char *out, size_t cap, ...)
 	return found;
 }
 
+bool hl_link_logged(struct hl_env *e, pid_t pid, ...)
+{
+	char prog[48], line[1200];
+	const char *needles[8] = {prog};
+	snprintf(prog, sizeof(prog), "[gpupipe-host[%d] ", (int)pid);
+	va_list ap;
+	va_start(ap, pid);
+	unsigned n = 1 + collect(ap, needles + 1, 7);
+	va_end(ap);
+	char *text = read_file(e->host_log);
+	bool found = text && find_line(text, line, sizeof(line), needles, n);
+	free(text);
+	if (found)
+		fprintf(stderr, "# log: %s\n", line);
+	else
+		fprintf(stderr, "link process %d logged no line saying \"%s\"\n", (int)pid,
+		        n > 1 ? needles[n - 1] : "");
+	return found;
+}
+
 bool hl_log_wait(struct hl_env *e, char *out, size_t cap, ...)
 {
 	const char *needles[8];

@@ -209,6 +209,9 @@ void hl_read_until_end(struct hl_link *l, struct hl_ending *end);
  * that process exited with status 1 (not a crash); and then
  * hl_still_serving. Closes l. */
 bool hl_refused(struct hl_env *e, struct hl_link *l, const char *phrase);
+/* Link process pid logged a line holding every phrase (NULL-terminated), printed as a
+ * "# log:" line; else says which process was silent. */
+bool hl_link_logged(struct hl_env *e, pid_t pid, ...) __attribute__((sentinel));
 /* The listener and weston are alive, a fresh link gets a hello and a
  * registry round trip, its process exits 0 after our WIRE_CLOSE, and no
  * link process is left. */
