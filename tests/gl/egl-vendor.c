@@ -75,12 +75,29 @@ static void global_remove(void *data, struct wl_registry *r, uint32_t name)
 
 static const struct wl_registry_listener registry_listener = {global, global_remove};
 
+static char runtime_dir[] = "/tmp/egl-vendor.XXXXXX";
+
+/* At exit: the fake host's socket, its lock and their directory. */
+static void remove_runtime_dir(void)
+{
+	char path[sizeof(runtime_dir) + 32];
+	snprintf(path, sizeof(path), "%s/fake-gpu", runtime_dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/fake-gpu.lock", runtime_dir);
+	unlink(path);
+	rmdir(runtime_dir);
+}
+
 /* The fake host started, connected, and its display taken by gpupipe. */
 static void connect_fake(const struct fh_options *opts)
 {
-	char dir[] = "/tmp/egl-vendor.XXXXXX";
-	check(mkdtemp(dir) != NULL, "mkdtemp");
-	setenv("XDG_RUNTIME_DIR", dir, 1);
+	static bool made;
+	if (!made) {
+		check(mkdtemp(runtime_dir) != NULL, "mkdtemp");
+		atexit(remove_runtime_dir);
+		made = true;
+	}
+	setenv("XDG_RUNTIME_DIR", runtime_dir, 1);
 	fh_start("fake-gpu", opts);
 	wl = wl_display_connect("fake-gpu");
 	check(wl != NULL, "connect to the fake host");

@@ -26,7 +26,10 @@ if [[ -z ${GP_INSTALL_NS:-} ]]; then
 	need_cmd unshare
 	unshare --mount --propagation private true 2>/dev/null ||
 		skip "unshare --mount is refused here (no mount namespaces)"
-	# The same test again inside a namespace of its own: its mounts die with it.
+	# The same test again inside a namespace of its own: its mounts die with it. The exec
+	# runs no EXIT trap, so this shell's scratch directory goes first.
+	trap - EXIT
+	rm -rf "$GP_TMP"
 	GP_INSTALL_NS=1 exec unshare --mount --propagation private "$0"
 fi
 
