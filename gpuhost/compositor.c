@@ -9,9 +9,9 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/un.h>
-#include <time.h>
 #include <unistd.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/wl-proto.h>
 
 #include "compositor.h"
@@ -70,13 +70,6 @@ int gh_compositor_connect(int timeout_ms, struct gh_compositor_error *err)
 	return fd;
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static bool send_sync(int fd, struct gh_compositor_error *err)
 {
 	struct wire_msg msg = {
@@ -116,9 +109,9 @@ static bool await_sync(int fd, int timeout_ms, struct gh_compositor_error *err)
 {
 	uint8_t buf[2 * WIRE_WL_MAX_MESSAGE];
 	size_t have = 0;
-	int64_t deadline = now_ms() + timeout_ms;
+	int64_t deadline = (int64_t)(gp_now_ns() / 1000000) + timeout_ms;
 	for (;;) {
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - (int64_t)(gp_now_ns() / 1000000);
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		int rc = left > 0 ? poll(&pfd, 1, (int)left) : 0;
 		if (rc < 0 && errno == EINTR)

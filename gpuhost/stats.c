@@ -9,25 +9,18 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
-#include <time.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
 #include "gl/gl.h"
 #include "session.h"
 #include "stats.h"
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static void sample(struct gh_session *s, struct gh_stats_sample *out)
 {
 	*out = (struct gh_stats_sample){
-	        .ns = now_ns(), .link = s->stats.link, .syncs = s->stats.syncs};
+	        .ns = gp_now_ns(), .link = s->stats.link, .syncs = s->stats.syncs};
 	if (s->gl) {
 		const struct gh_gl_counts *c = gh_gl_counts(s->gl);
 		out->frames = c->frames;

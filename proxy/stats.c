@@ -9,21 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 #include <wayland-server-core.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
 #include "client.h"
 #include "stats.h"
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 /* The user and system time of process `pid` (all its threads), in clock ticks: fields 14
  * and 15 of /proc/PID/stat, counted after the command name's closing parenthesis (the
@@ -53,7 +46,7 @@ static void sample(const struct px_client *client, struct px_stats_sample *out)
 {
 	const struct px_stats *st = &client->stats;
 	*out = (struct px_stats_sample){
-	        .ns = now_ns(),
+	        .ns = gp_now_ns(),
 	        .link = st->link,
 	        .frames = st->frames,
 	        .syncs_relayed = st->syncs_relayed,

@@ -15,8 +15,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
 #include "gl-private.h"
@@ -263,13 +263,6 @@ static bool parse_swap(struct gl_exec *x, struct gl_reader *r, struct gh_gl_memo
 	return true;
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* The rows from..to of the frame into `mem` in a context of ours: top to bottom. */
 static bool copy_top_down(struct gl_exec *x, struct gh_gl_surface *surf, struct gh_gl_memory *mem,
                           uint32_t from, uint32_t to)
@@ -316,10 +309,10 @@ static bool swap(struct gl_exec *x, struct gl_reader *r)
 
 bool gh_gl_swap(struct gl_exec *x, struct gl_reader *r)
 {
-	uint64_t start = now_ns();
+	uint64_t start = gp_now_ns();
 	bool ok = swap(x, r);
 	if (ok) {
-		uint64_t ns = now_ns() - start;
+		uint64_t ns = gp_now_ns() - start;
 		x->gl->counts.frames++;
 		x->gl->counts.swap_ns += ns;
 		x->draw->swaps++;

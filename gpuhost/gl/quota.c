@@ -14,8 +14,8 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
-#include <time.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
 #include "gl-private.h"
@@ -24,13 +24,6 @@
 /* One refusal line per this many milliseconds; the others are counted
  * and their number given with the next line. */
 #define LOG_INTERVAL_MS 5000
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void gh_gl_quota_init(struct gh_gl_quota *q)
 {
@@ -52,7 +45,7 @@ void gh_gl_set_limits(struct gh_gl *gl, const struct gh_gl_limits *limits)
 
 static void log_refusal(struct gh_gl_quota *q, uint64_t bytes, const char *what)
 {
-	int64_t now = now_ms();
+	int64_t now = (int64_t)(gp_now_ns() / 1000000);
 	if (q->logged_ms != INT64_MIN && now - q->logged_ms < LOG_INTERVAL_MS) {
 		q->unlogged++;
 		return;
