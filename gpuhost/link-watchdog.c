@@ -8,39 +8,50 @@
  * listener's links after the app went.
  *
  * A thread of its own polls the link's fd for its close alone (it reads
- * nothing, and nothing else wakes it). Once the link has closed, the main
- * thread normally ends the process within a moment; where the process still
- * runs GH_LINK_GRACE_S seconds later, the thread says so and ends it, with
- * exit status 1. Nothing is lost: the app is gone, and what the process
- * holds (the compositor's objects, the GPU's memory) goes with it.
+ * nothing). Once the link has closed, the main thread normally ends the
+ * process within a moment; where the process still runs GH_LINK_GRACE_S
+ * seconds later, the thread says so and ends it, with exit status 1. Nothing
+ * is lost: the app is gone, and what the process holds (the compositor's
+ * objects, the GPU's memory) goes with it.
+ *
+ * The same thread wakes once a second to tell of a GL command that has run
+ * for seconds in the driver (gh_gl_running_check), while the link is up too.
  */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include <gpupipe/clock.h>
 #include <gpupipe/log.h>
+
+#include "gl/gl.h"
 
 #include "link-watchdog.h"
 
 static void *watch(void *arg)
 {
+	/* Once the link has closed, the fd is left out (poll skips a negative
+	 * one): its hang-up would wake every call. */
 	struct pollfd p = {.fd = (int)(intptr_t)arg, .events = POLLRDHUP};
+	double closed_at = 0;
 	for (;;) {
-		int n = poll(&p, 1, -1);
-		if (n > 0)
-			break; /* a close, an error, or an fd the main thread closed */
+		int n = poll(&p, 1, 1000);
 		if (n < 0 && errno != EINTR) {
 			gp_log(WARN, "link watchdog: poll: %s; it stops watching", strerror(errno));
 			return NULL;
 		}
+		if (n > 0) {
+			/* a close, an error, or an fd the main thread closed */
+			p.fd = -1;
+			closed_at = (double)gp_now_ns() / 1e9;
+		}
+		gh_gl_running_check();
+		if (closed_at > 0 && (double)gp_now_ns() / 1e9 - closed_at >= GH_LINK_GRACE_S)
+			break;
 	}
-	struct timespec left = {.tv_sec = GH_LINK_GRACE_S};
-	while (nanosleep(&left, &left) < 0 && errno == EINTR)
-		;
 	gp_log(ERROR,
 	       "the link closed %d s ago and this link process still runs, held in the GL "
 	       "driver (a draw or a shader that does not end, a hung GPU): ending it",

@@ -161,4 +161,11 @@ void gh_gl_buffer_destroyed(struct gh_gl *gl, uint32_t buffer_id);
 uint32_t gh_gl_buffer_bottom_up(struct gh_gl *gl, uint32_t buffer_id);
 void gh_gl_memory_unref(struct gh_gl_memory *mem);
 
+/* Seconds a GL command runs in the driver before the link process says so. */
+#define GH_GL_SLOW_S 4
+/* Called about once a second from a thread other than the one running the
+ * GL streams: logs a command that has run GH_GL_SLOW_S seconds in the
+ * driver, again at each fourfold, and when it returns (running.c). */
+void gh_gl_running_check(void);
+
 #endif

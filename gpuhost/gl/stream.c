@@ -10,6 +10,7 @@
 
 #include "gl-private.h"
 #include "gles-codec.h"
+#include "running.h"
 
 static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
@@ -30,12 +31,16 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 		return false;
 	bool ok;
 	if (hdr.op >= 1 && hdr.op < GL_OP_EGL_COUNT) {
+		gh_gl_running_begin(x->channel, hdr.op);
 		ok = gh_gl_exec_egl_op(x, &r);
+		gh_gl_running_end();
 	} else if (hdr.op >= GL_OP_GLES_BASE) {
+		gh_gl_running_begin(x->channel, hdr.op);
 		ok = gh_gl_stream_make_current(x) && gles_decode(x, hdr.op, &r);
 		gh_gl_after_command(x);
 		gh_gl_storage_after(x);
 		gh_gl_bindings_after(x);
+		gh_gl_running_end();
 	} else {
 		gh_gl_fail_link(x->gl, "GL stream %u: unknown opcode 0x%x", x->channel, hdr.op);
 		ok = false;

@@ -591,8 +591,9 @@ static bool gl_linker_use_after_free_reproducer_fails_and_the_link_goes_on(struc
 
 /* A draw that does not end for hours (a full-surface triangle, 2^31 - 1 instances: llvmpipe
  * draws them on the CPU, as a GPU that never ends a draw would hold it), waited for with
- * glFinish, then the link closed: the link process, held in the driver, cannot see the
- * close. It ends GH_LINK_GRACE_S (5) seconds after it, saying why
+ * glFinish. While the link is up, the link process names the draw the driver holds
+ * (gpuhost/gl/running.c). Then the link closes: the link process, held in the driver,
+ * cannot see the close. It ends GH_LINK_GRACE_S (5) seconds after it, saying why
  * (gpuhost/link-watchdog.c), and the host serves other links. (A shader that never ends
  * cannot hold llvmpipe: it cuts every invocation's loops at 65535 rounds.) */
 static bool gl_endless_draw_ends_with_its_link(struct hl_env *e)
@@ -608,6 +609,15 @@ static bool gl_endless_draw_ends_with_its_link(struct hl_env *e)
 	CHECK(hl_gl_send(&g, CH, 0));
 	pid_t pid = hl_link_pid(e, g.l.index);
 	CHECK(pid > 0);
+	/* While the link is up, the link process names the command the driver
+	 * holds, some GH_GL_SLOW_S seconds after it began (each wait is
+	 * HL_WAIT_MS, about as long). */
+	char line[1024] = "";
+	for (int i = 0; i < 3 && !line[0]; i++)
+		hl_log_wait(e, line, sizeof(line), "glDrawArraysInstanced on GL stream",
+		            "has run in the GL driver for over", NULL);
+	CHECKF(line[0], "no line named the draw the driver holds");
+	CHECK(hl_link_logged(e, pid, "glDrawArraysInstanced on GL stream", NULL));
 	/* Its reply is not read: the link closes while the driver draws. */
 	hl_link_close(&g.l);
 	free(g.rep);
