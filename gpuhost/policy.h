@@ -1,14 +1,21 @@
 /*
  * What gpupipe-host does with each interface besides checking and relaying
- * its messages, in one table (policy.c), as waypipe and wlroots keep one
- * table of handlers per interface: whether its global is advertised, the
- * hooks on its requests and events, and what its objects hold. The
- * dispatchers (requests.c, events.c) look an interface up once per message
- * (an index, WIRE_IFACE_INDEX_<NAME>) and know no interface by name.
+ * its messages, as waypipe and wlroots keep a table of handlers per
+ * interface. Two tables, one above the other, so that no hook calls back
+ * into the table that calls it:
  *
+ * - traits.c: whether the app sees the interface's global, and what its
+ *   objects hold (freed through gh_object_destroy). Its hooks free and call
+ *   no message hook.
+ * - policy.c: the hooks on its requests and events. They may use the traits
+ *   (the registry asks which globals are advertised; wl_display's delete_id
+ *   frees an object).
+ *
+ * The dispatchers (requests.c, events.c) look an interface up once per
+ * message (an index, WIRE_IFACE_INDEX_<NAME>) and know no interface by name.
  * The hooks live with the concept they implement (shm.c, clipboard.c,
  * gpupipe.c, registry.c, label.c, keymap.c, buffer-transform.c, wl-display.c) and are declared
- * here, by file, so that the table is the one place that wires them up.
+ * here, by file, so that the tables are the one place that wires them up.
  */
 #ifndef GH_POLICY_H
 #define GH_POLICY_H
@@ -33,15 +40,26 @@ struct gh_message {
 	struct wire_object *created; /* the object it created, or NULL */
 };
 
-/* Whether the app sees the interface's global (registry.c). */
+/* Whether the app sees the interface's global (registry.c reads it). */
 enum gh_advertised {
 	GH_NOT_ADVERTISED = 0,        /* the default */
 	GH_ADVERTISED,                /* at min(ours, the compositor's) version */
 	GH_ADVERTISED_WITH_CLIPBOARD, /* with --allow-clipboard only */
 };
 
-struct gh_policy {
+struct gh_traits {
 	enum gh_advertised advertised;
+	/* Frees what the object holds (wire_object.data). */
+	void (*destroy)(struct wire_object *obj);
+};
+
+/* The interface's traits; every field zero for the ones with none (traits.c). */
+const struct gh_traits *gh_traits(const struct wire_interface *iface);
+
+/* Frees per-object hook state through the object's traits. */
+void gh_object_destroy(struct wire_object *obj);
+
+struct gh_policy {
 	/* Before a request touches the object map: false ends the link
 	 * (the hook said why). m->created is NULL. */
 	bool (*check_request)(struct gh_session *s, struct gh_message *m);
@@ -52,15 +70,10 @@ struct gh_policy {
 	/* Events from the compositor for the app (for the host's own objects
 	 * behind gpupipe ids: only looked at, never relayed). */
 	enum gh_verdict (*event)(struct gh_session *s, struct gh_message *m);
-	/* Frees what the object holds (wire_object.data). */
-	void (*destroy)(struct wire_object *obj);
 };
 
-/* The interface's policy; every field zero for the ones with none. */
+/* The interface's message hooks; every field zero for the ones with none (policy.c). */
 const struct gh_policy *gh_policy(const struct wire_interface *iface);
-
-/* Frees per-object hook state through the object's policy. */
-void gh_object_destroy(struct wire_object *obj);
 
 /* ---- the hooks, by the file that implements them ---- */
 

@@ -10,7 +10,7 @@
 #include "session.h"
 
 /* The interface the app may see behind a global's name, or NULL: the
- * globals policy.c's table marks advertised, the clipboard ones only with
+ * globals traits.c's table marks advertised, the clipboard ones only with
  * --allow-clipboard. The version cap is the one in the XML we were built
  * with (our tables cannot parse newer messages). */
 static const struct wire_interface *allowed(struct gh_session *s, const char *name)
@@ -18,7 +18,7 @@ static const struct wire_interface *allowed(struct gh_session *s, const char *na
 	const struct wire_interface *iface = wire_interface_find(name);
 	if (!iface)
 		return NULL;
-	switch (gh_policy(iface)->advertised) {
+	switch (gh_traits(iface)->advertised) {
 	case GH_ADVERTISED:
 		return iface;
 	case GH_ADVERTISED_WITH_CLIPBOARD:

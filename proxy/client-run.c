@@ -136,6 +136,7 @@ static bool client_init(struct px_client *client, int app_fd, const struct px_op
 	client->next_handle = 1;
 	wl_array_init(&client->blobs);
 	wl_list_init(&client->gl_streams);
+	wl_signal_init(&client->link_room);
 	wl_list_init(&client->pipes.dests);
 	wl_list_init(&client->pipes.sources);
 	wl_array_init(&client->pipes.peer_handles);

@@ -10,7 +10,6 @@
 #include <gpupipe/log.h>
 
 #include "client.h"
-#include "gl-streams.h"
 
 /* The app learns why as a protocol error on wl_display, which every
  * libwayland client prints, instead of a bare broken pipe. */
@@ -66,7 +65,7 @@ void px_client_link_flushed(struct px_client *client)
 	if (wire_conn_pending(&client->link) >= PX_BACKPRESSURE_BYTES / 2)
 		return;
 	resume_if_drained(&client->link, &client->app);
-	px_gl_streams_resume(client);
+	wl_signal_emit(&client->link_room, client);
 	wire_pipes_resume(&client->pipes);
 }
 

@@ -43,6 +43,9 @@ struct px_client {
 	int exit_status;
 	struct px_pool *pending_pool; /* made by create_pool, until its object is */
 	struct wl_list gl_streams;    /* px_gl_stream.link */
+	/* Emitted once the link's queue has room again (px_client_link_flushed): what
+	 * stopped reading while it was full (each GL stream) listens. */
+	struct wl_signal link_room;
 	/* SIGHUP: the proxy's main process died (main.c). */
 	struct wl_event_source *parent_gone;
 	/* wl_display.sync (sync.c): relayed syncs whose done has not come back,
@@ -70,9 +73,9 @@ int px_client_run(int app_fd, const struct px_options *options);
 void px_client_close(struct px_client *client, bool error, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 /* After the link's queue was written (some of it): what waited for room
- * there (the app's socket, GL streams, clipboard transfers) is read again once the queue is
- * under half of PX_BACKPRESSURE_BYTES. Every flush of the link calls it, as
- * a flush that empties the queue ends the wait for WL_EVENT_WRITABLE. */
+ * there (the app's socket, clipboard transfers, and link_room's listeners: GL streams) is
+ * read again once the queue is under half of PX_BACKPRESSURE_BYTES. Every flush of the link calls
+ * it, as a flush that empties the queue ends the wait for WL_EVENT_WRITABLE. */
 void px_client_link_flushed(struct px_client *client);
 /* After the app's queue was written: the link, paused while the app read slowly, is read
  * again once that queue is under half of PX_BACKPRESSURE_BYTES. */

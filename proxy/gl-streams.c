@@ -32,9 +32,10 @@
 struct px_gl_stream {
 	struct px_client *client;
 	uint16_t channel;
-	bool shared;           /* its shared memory went to the host */
-	struct wire_conn conn; /* the app's end of the socket pair */
-	struct wl_list link;   /* px_client.gl_streams */
+	bool shared;             /* its shared memory went to the host */
+	struct wire_conn conn;   /* the app's end of the socket pair */
+	struct wl_list link;     /* px_client.gl_streams */
+	struct wl_listener room; /* px_client.link_room: read again */
 };
 
 static struct px_gl_stream *find(struct px_client *client, uint16_t channel)
@@ -51,6 +52,7 @@ static struct px_gl_stream *find(struct px_client *client, uint16_t channel)
 static void stream_destroy(struct px_gl_stream *st)
 {
 	wl_list_remove(&st->link);
+	wl_list_remove(&st->room.link);
 	wire_conn_finish(&st->conn);
 	free(st);
 }
@@ -183,6 +185,14 @@ flush:
 		px_client_link_flushed(client);
 }
 
+/* The link's queue has room again: the stream, which stopped reading while it was full,
+ * reads again. */
+static void room_again(struct wl_listener *listener, void *data)
+{
+	struct px_gl_stream *st = wl_container_of(listener, st, room);
+	wire_conn_set_reading(&st->conn, true);
+}
+
 /* gpupipe_v1.open_stream: takes fd, announces a channel to the host.
  * False after closing the client. */
 static bool stream_open(struct px_client *client, int fd)
@@ -216,6 +226,8 @@ static bool stream_open(struct px_client *client, int fd)
 	st->client = client;
 	st->channel = channel;
 	wl_list_insert(&client->gl_streams, &st->link);
+	st->room.notify = room_again;
+	wl_signal_add(&client->link_room, &st->room);
 	if (!wire_frame_begin(&client->link, WIRE_GL_OPEN, channel, 0)) {
 		px_client_close(client, true, "out of memory opening a GL stream");
 		return false;
@@ -241,15 +253,6 @@ bool px_gl_streams_drain(struct px_client *client)
 			return false;
 	}
 	return true;
-}
-
-void px_gl_streams_resume(struct px_client *client)
-{
-	struct px_gl_stream *st;
-	wl_list_for_each(st, &client->gl_streams, link)
-	{
-		wire_conn_set_reading(&st->conn, true);
-	}
 }
 
 bool px_gl_stream_reply(struct px_client *client, uint16_t channel, const uint8_t *p, uint32_t len)
