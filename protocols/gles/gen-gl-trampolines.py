@@ -102,14 +102,13 @@ unsigned ge_fb_gl_count(void)
 	return N_COMMANDS;
 }
 
-const char *ge_fb_gl_name(unsigned i)
+void *ge_fb_gl_resolve(struct ge_fb_gl_table *t, unsigned i)
 {
-	return i < N_COMMANDS ? fb_names[i] : NULL;
-}
-
-void *ge_fb_gl_noop(unsigned i)
-{
-	return i < N_COMMANDS ? fb_noops[i] : NULL;
+	void *f = t->get_proc_address(fb_names[i]);
+	if (!f)
+		f = fb_noops[i];
+	__atomic_store_n(&t->fn[i], f, __ATOMIC_RELAXED);
+	return f;
 }
 ''']
     return '\n'.join(out)

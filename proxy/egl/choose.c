@@ -1,6 +1,7 @@
 /*
- * eglChooseConfig's rules (EGL 1.5, 3.4.1.2 and table 3.4), over a plain
- * list of configs so that a unit test can feed it a made-up list.
+ * eglChooseConfig: its rules (EGL 1.5, 3.4.1.2 and table 3.4), over a plain
+ * list of configs so that a unit test can feed it a made-up list, and the
+ * entry point that applies them to a display's configs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,3 +318,36 @@ static void explain_no_match(const struct ge_config *configs, uint32_t n, const 
 	}
 	free(left);
 }
+
+static EGLBoolean egl_choose_config(EGLDisplay dpy, const EGLint *attribs, EGLConfig *configs,
+                                    EGLint size, EGLint *num)
+{
+	struct ge_display *d = ge_display_lock(dpy, true);
+	if (!d)
+		return EGL_FALSE;
+	EGLint error = EGL_SUCCESS;
+	uint32_t *picked = calloc(d->n_configs + 1, sizeof(*picked));
+	int k = -1;
+	if (!num)
+		error = EGL_BAD_PARAMETER;
+	else if (!picked)
+		error = EGL_BAD_ALLOC;
+	else
+		k = ge_configs_choose(d->configs, d->n_configs, attribs, picked, &error);
+	if (k >= 0) {
+		if (configs) {
+			k = k < size ? k : (size > 0 ? size : 0);
+			for (int i = 0; i < k; i++)
+				configs[i] = ge_display_config_handle(d, &d->configs[picked[i]]);
+		}
+		*num = k;
+	}
+	free(picked);
+	ge_display_unlock(d);
+	return k >= 0 ? ge_ok() : ge_fail(error);
+}
+
+const struct ge_proc ge_choose_procs[] = {
+        {"eglChooseConfig", (void *)egl_choose_config},
+        {NULL, NULL},
+};

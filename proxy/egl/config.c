@@ -10,7 +10,6 @@
  * EGL_WINDOW_BIT.
  */
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <wayland-client-protocol.h>
@@ -158,34 +157,6 @@ static EGLBoolean egl_get_configs(EGLDisplay dpy, EGLConfig *configs, EGLint siz
 	return ge_ok();
 }
 
-static EGLBoolean egl_choose_config(EGLDisplay dpy, const EGLint *attribs, EGLConfig *configs,
-                                    EGLint size, EGLint *num)
-{
-	struct ge_display *d = ge_display_lock(dpy, true);
-	if (!d)
-		return EGL_FALSE;
-	EGLint error = EGL_SUCCESS;
-	uint32_t *picked = calloc(d->n_configs + 1, sizeof(*picked));
-	int k = -1;
-	if (!num)
-		error = EGL_BAD_PARAMETER;
-	else if (!picked)
-		error = EGL_BAD_ALLOC;
-	else
-		k = ge_configs_choose(d->configs, d->n_configs, attribs, picked, &error);
-	if (k >= 0) {
-		if (configs) {
-			k = k < size ? k : (size > 0 ? size : 0);
-			for (int i = 0; i < k; i++)
-				configs[i] = ge_display_config_handle(d, &d->configs[picked[i]]);
-		}
-		*num = k;
-	}
-	free(picked);
-	ge_display_unlock(d);
-	return k >= 0 ? ge_ok() : ge_fail(error);
-}
-
 static EGLBoolean egl_get_config_attrib(EGLDisplay dpy, EGLConfig config, EGLint attribute,
                                         EGLint *value)
 {
@@ -208,7 +179,6 @@ static EGLBoolean egl_get_config_attrib(EGLDisplay dpy, EGLConfig config, EGLint
 
 const struct ge_proc ge_config_procs[] = {
         {"eglGetConfigs", (void *)egl_get_configs},
-        {"eglChooseConfig", (void *)egl_choose_config},
         {"eglGetConfigAttrib", (void *)egl_get_config_attrib},
         {NULL, NULL},
 };

@@ -14,13 +14,6 @@
 #include "gles-codec.h"
 #include "client-gl.h"
 
-struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
-{
-	struct ge_context *c;
-	wl_list_for_each(c, &d->contexts, link) if ((EGLContext)c == ctx && !c->destroyed) return c;
-	return NULL;
-}
-
 /* A sync round trip on `e`: once it returns, the host has run everything
  * sent on `e`, so later commands on other streams cannot overtake it.
  * GL_OP_INIT is the one sync command with no side effect. */
@@ -51,28 +44,6 @@ void ge_context_destroy_now(struct ge_context *c)
 	ge_gl_state_destroy(c->gl);
 	wl_list_remove(&c->link);
 	free(c);
-}
-
-void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op, const void *fixed,
-                     uint32_t size)
-{
-	struct gl_enc *e = after ? after->stream : NULL;
-	if (e && after->current && after != ge_current_context()) {
-		/* Another thread owns that stream: it sends this at its next
-		 * sync point, after what it queued before. */
-		uint8_t cmd[sizeof(struct gl_cmd) + 32];
-		struct gl_cmd h = {.size = (uint32_t)sizeof(h) + size, .op = op};
-		if (size > sizeof(cmd) - sizeof(h))
-			return;
-		__builtin_memcpy(cmd, &h, sizeof(h));
-		__builtin_memcpy(cmd + sizeof(h), fixed, size);
-		ge_stream_post(e, cmd, h.size);
-		return;
-	}
-	if (!e)
-		e = d->stream;
-	if (e && ge_stream_op(e, op, fixed, size) && !(after && after->current))
-		ge_stream_flush(e);
 }
 
 /* The version a context asks for; EGL's default is 1.0 (OpenGL ES 1.0, or

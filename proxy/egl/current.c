@@ -1,7 +1,5 @@
 /*
- * eglMakeCurrent and the per-thread current context. glvnd keeps its own
- * record of what is current (eglGetCurrent* are glvnd's) and switches the
- * GL dispatch itself; we only keep ours for the GL entry points.
+ * eglMakeCurrent: what the calling thread has current (thread.c keeps it).
  *
  * Each make-current starts the context's stream with GL_OP_MAKE_CURRENT;
  * a release sends MAKE_CURRENT(0, 0, 0) and flushes (EGL's implicit
@@ -13,33 +11,6 @@
 #include "client-gl.h"
 #include "ge.h"
 #include "gles-codec.h"
-
-static __thread struct ge_context *current;
-
-struct ge_context *ge_current_context(void)
-{
-	return current;
-}
-
-struct ge_gl_state *ge_gl_current(void)
-{
-	return current ? current->gl : NULL;
-}
-
-/* The GL entry points' way to the current stream: a hand-written one, whose command the
- * library's messages cannot name, and a generated one, named. */
-struct gl_enc *gl_enc_current(void)
-{
-	return gl_enc_current_op(0);
-}
-
-struct gl_enc *gl_enc_current_op(uint32_t op)
-{
-	struct ge_context *c = current;
-	if (!c || ge_stream_lost(c->stream))
-		return NULL;
-	return ge_gl_enter(c->stream, op);
-}
 
 static void unbind_surface(struct ge_context *c, struct ge_surface *s)
 {
@@ -58,7 +29,7 @@ static void release(struct ge_context *c)
 	if (ge_stream_op(c->stream, GL_OP_MAKE_CURRENT, &none, sizeof(none)))
 		ge_stream_flush(c->stream);
 	c->current = false;
-	current = NULL;
+	ge_set_current_context(NULL);
 	struct ge_surface *draw = c->draw, *read = c->read;
 	c->draw = c->read = NULL;
 	unbind_surface(c, draw);
@@ -71,7 +42,7 @@ static void release(struct ge_context *c)
 
 bool ge_current_release(struct ge_display *d)
 {
-	struct ge_context *c = current;
+	struct ge_context *c = ge_current_context();
 	if (!c)
 		return true;
 	if (c->d != d) {
@@ -89,7 +60,7 @@ static EGLint check_surface(struct ge_context *c, struct ge_surface *s)
 {
 	/* Bound to this thread's current context is fine: this call
 	 * releases that one. */
-	if (s->bound && s->bound != c && s->bound != current)
+	if (s->bound && s->bound != c && s->bound != ge_current_context())
 		return EGL_BAD_ACCESS;
 	if (c->config && !ge_configs_compatible(c->config, s->config))
 		return EGL_BAD_MATCH;
@@ -118,7 +89,7 @@ static EGLint validate(struct ge_display *d, struct ge_context *c, EGLSurface dr
 		if (e != EGL_SUCCESS)
 			return e;
 	}
-	if (c->current && c != current)
+	if (c->current && c != ge_current_context())
 		return EGL_BAD_ACCESS;
 	if (ge_display_lost(d))
 		return EGL_CONTEXT_LOST;
@@ -131,7 +102,7 @@ static void bind(struct ge_context *c, struct ge_surface *draw, struct ge_surfac
 	c->current = true;
 	c->draw = draw;
 	c->read = read;
-	current = c;
+	ge_set_current_context(c);
 	for (struct ge_surface *s = draw; s; s = s == read ? NULL : read) {
 		s->bound = c;
 		s->last_ctx = c;
@@ -152,7 +123,7 @@ static EGLint make_current(struct ge_display *d, struct ge_context *c, EGLSurfac
 	EGLint error = validate(d, c, draw_h, read_h, &draw, &read);
 	if (error != EGL_SUCCESS)
 		return error;
-	if (current && current != c)
+	if (ge_current_context() && ge_current_context() != c)
 		ge_current_release(d);
 	if (!c->stream && !(c->stream = ge_stream_open(d, c->gl)))
 		return EGL_BAD_ALLOC;
@@ -182,7 +153,7 @@ static EGLBoolean egl_make_current(EGLDisplay dpy, EGLSurface draw, EGLSurface r
 			ge_current_release(d);
 	} else {
 		struct ge_context *c = ge_context_lookup(d, ctx);
-		if (current && c && current->d != d) {
+		if (ge_current_context() && c && ge_current_context()->d != d) {
 			/* Leaving a context of another of our displays. */
 			ge_current_release(d);
 		}
@@ -194,7 +165,7 @@ static EGLBoolean egl_make_current(EGLDisplay dpy, EGLSurface draw, EGLSurface r
 
 static EGLBoolean egl_release_thread(void)
 {
-	struct ge_context *c = current;
+	struct ge_context *c = ge_current_context();
 	if (c) {
 		/* release() frees a context that was destroyed while current. */
 		struct ge_display *d = c->d;
@@ -210,7 +181,7 @@ static EGLBoolean egl_wait_client(void)
 {
 	if (gl_enc_current())
 		gl_enc_glFinish();
-	if (current && ge_stream_lost(current->stream))
+	if (ge_current_context() && ge_stream_lost(ge_current_context()->stream))
 		return ge_fail(EGL_CONTEXT_LOST);
 	return ge_ok();
 }

@@ -228,3 +228,42 @@ EGLDisplay ge_get_platform_display(EGLenum platform, void *native, const EGLAttr
 	pthread_mutex_unlock(&d->lock);
 	return ok ? (EGLDisplay)d : EGL_NO_DISPLAY;
 }
+
+void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op, const void *fixed,
+                     uint32_t size)
+{
+	struct gl_enc *e = after ? after->stream : NULL;
+	if (e && after->current && after != ge_current_context()) {
+		/* Another thread owns that stream: it sends this at its next
+		 * sync point, after what it queued before. */
+		uint8_t cmd[sizeof(struct gl_cmd) + 32];
+		struct gl_cmd h = {.size = (uint32_t)sizeof(h) + size, .op = op};
+		if (size > sizeof(cmd) - sizeof(h))
+			return;
+		__builtin_memcpy(cmd, &h, sizeof(h));
+		__builtin_memcpy(cmd + sizeof(h), fixed, size);
+		ge_stream_post(e, cmd, h.size);
+		return;
+	}
+	if (!e)
+		e = d->stream;
+	if (e && ge_stream_op(e, op, fixed, size) && !(after && after->current))
+		ge_stream_flush(e);
+}
+
+/* ---- the display's objects by handle (display locked) ---- */
+
+struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx)
+{
+	struct ge_context *c;
+	wl_list_for_each(c, &d->contexts, link) if ((EGLContext)c == ctx && !c->destroyed) return c;
+	return NULL;
+}
+
+struct ge_surface *ge_surface_lookup(struct ge_display *d, EGLSurface surf)
+{
+	struct ge_surface *s;
+	wl_list_for_each(s, &d->surfaces,
+	                 link) if ((EGLSurface)s == surf && !s->destroyed) return s;
+	return NULL;
+}

@@ -147,12 +147,10 @@ static void *ours[W_COUNT];
 /* The next vendor's display whose context is current on this thread. */
 static __thread struct ge_fb_display *current_next;
 
-void *ge_fallback_ours(const char *name)
+/* Ours, which the switch calls to let go of what gpupipe held on the display. */
+static PFNEGLTERMINATEPROC our_terminate(void)
 {
-	for (int i = 0; i < W_COUNT; i++)
-		if (strcmp(names[i], name) == 0)
-			return __atomic_load_n(&ours[i], __ATOMIC_RELAXED);
-	return NULL;
+	return (PFNEGLTERMINATEPROC)__atomic_load_n(&ours[W_TERMINATE], __ATOMIC_RELAXED);
 }
 
 /* GPUPIPE_LOG=debug: each forwarded call, with the error it left. */
@@ -207,7 +205,7 @@ static void decide(EGLDisplay dpy, const struct ge_request *r)
 	struct ge_display *d = ge_display_from_handle(dpy);
 	const char *why = NULL;
 	if (d && !atomic_load(&d->fb) && !ge_can_stream(d, r, &why))
-		ge_fb_switch(d, r, why);
+		ge_fb_switch(d, r, why, our_terminate());
 }
 
 /* ---- the two requests that may switch ---- */
@@ -352,7 +350,7 @@ static EGLBoolean w_initialize(EGLDisplay dpy, EGLint *major, EGLint *minor)
 			return EGL_TRUE;
 		struct ge_display *d = ge_display_from_handle(dpy);
 		struct ge_request r = {.call = "eglInitialize", .at_initialize = true};
-		if (!d || !d->no_gl_why || !ge_fb_switch(d, &r, d->no_gl_why))
+		if (!d || !d->no_gl_why || !ge_fb_switch(d, &r, d->no_gl_why, our_terminate()))
 			return EGL_FALSE;
 	}
 	FORWARD(W_INITIALIZE, PFNEGLINITIALIZEPROC, EGL_FALSE, dpy, major, minor);

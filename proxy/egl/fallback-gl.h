@@ -17,24 +17,24 @@ struct ge_fb_gl_table {
 
 /* Non-NULL while the calling thread's current context is the next vendor's
  * (eglMakeCurrent through a fallen-back display): its GL table. Initial-exec
- * so that a trampoline pays one load of it and one branch. */
+ * so that a trampoline pays one load of it and one branch. Kept with the
+ * thread's other state (thread.c). */
 extern __thread struct ge_fb_gl_table *ge_fb_gl_current __attribute__((tls_model("initial-exec")));
-
-/* Resolves entry `i` of `t` (its no-op when the vendor lacks it). */
-void *ge_fb_gl_resolve(struct ge_fb_gl_table *t, unsigned i);
-
-static inline void *ge_fb_gl_next(struct ge_fb_gl_table *t, unsigned i)
-{
-	void *f = __atomic_load_n(&t->fn[i], __ATOMIC_RELAXED);
-	return f ? f : ge_fb_gl_resolve(t, i);
-}
 
 /* gl-trampolines.c: the trampoline of GL command `name` (our `fn`, NULL if
  * we lack it, is what it calls while no next-vendor context is current);
  * `fn` itself for a name gl.xml does not have. */
 void *ge_fb_gl_wrap(const char *name, void *fn);
 unsigned ge_fb_gl_count(void);
-const char *ge_fb_gl_name(unsigned i);
-void *ge_fb_gl_noop(unsigned i);
+/* Resolves entry `i` of `t` (its no-op when the vendor lacks it). It lives with the
+ * trampolines, whose names and no-ops it reads, so that they call nothing outside
+ * their file but the next vendor; out of line, as each entry needs it once. */
+__attribute__((noinline)) void *ge_fb_gl_resolve(struct ge_fb_gl_table *t, unsigned i);
+
+static inline void *ge_fb_gl_next(struct ge_fb_gl_table *t, unsigned i)
+{
+	void *f = __atomic_load_n(&t->fn[i], __ATOMIC_RELAXED);
+	return f ? f : ge_fb_gl_resolve(t, i);
+}
 
 #endif

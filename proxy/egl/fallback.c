@@ -30,8 +30,6 @@
 #define GLVND_DEFAULT_DIRS "/etc/glvnd/egl_vendor.d:/usr/share/glvnd/egl_vendor.d"
 #define MAX_VENDORS 16
 
-__thread struct ge_fb_gl_table *ge_fb_gl_current __attribute__((tls_model("initial-exec")));
-
 struct ge_fb_vendor {
 	char *path;
 	void *handle;
@@ -334,15 +332,6 @@ static bool load(struct ge_fb_vendor *v)
 	return true;
 }
 
-void *ge_fb_gl_resolve(struct ge_fb_gl_table *t, unsigned i)
-{
-	void *f = t->get_proc_address(ge_fb_gl_name(i));
-	if (!f)
-		f = ge_fb_gl_noop(i);
-	__atomic_store_n(&t->fn[i], f, __ATOMIC_RELAXED);
-	return f;
-}
-
 void *ge_fb_proc(struct ge_fb_vendor *v, const char *name)
 {
 	return v->imports.getProcAddress(name);
@@ -585,7 +574,8 @@ static struct ge_fb_display *open_next(struct ge_display *d)
 	return NULL;
 }
 
-bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why)
+bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why,
+                  EGLBoolean (*terminate)(EGLDisplay))
 {
 	pthread_mutex_lock(&lock);
 	if (atomic_load(&d->fb)) {
@@ -635,8 +625,6 @@ bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *
 	}
 	carry_surfaces(d, n);
 	pthread_mutex_unlock(&d->lock);
-	EGLBoolean (*terminate)(EGLDisplay) =
-	        (EGLBoolean(*)(EGLDisplay))ge_fallback_ours("eglTerminate");
 	if (terminate)
 		terminate((EGLDisplay)d);
 	atomic_store_explicit(&d->fb, n, memory_order_release);

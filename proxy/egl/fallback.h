@@ -91,8 +91,10 @@ void ge_fallback_set_dispatch_index(const char *name, int index);
 struct ge_fb_display *ge_fb_of(EGLDisplay dpy);
 /* Switches `d` to the next vendor for `r` (which ge_can_stream refused, or an
  * eglInitialize that found no GL): false (and a log line) when it holds gpupipe
- * objects or no next vendor serves its native display. */
-bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why);
+ * objects or no next vendor serves its native display. `terminate` is our own
+ * eglTerminate, which lets go of what gpupipe held on the display (NULL: none). */
+bool ge_fb_switch(struct ge_display *d, const struct ge_request *r, const char *why,
+                  EGLBoolean (*terminate)(EGLDisplay));
 /* The next vendor's function `name` (its direct implementation). */
 void *ge_fb_proc(struct ge_fb_vendor *v, const char *name);
 /* Sets our EGL error from the next vendor's (after a forwarded call). */
@@ -105,8 +107,6 @@ struct ge_fb_gl_table *ge_fb_gl_table(struct ge_fb_vendor *v);
 /* The forwarding wrapper of EGL function `name` around ours (`fn`, NULL if
  * we lack it); `fn` itself for names that take no display. */
 void *ge_fallback_wrap_egl(const char *name, void *fn);
-/* Our own entry point `name` (as wrapped), for the switch. */
-void *ge_fallback_ours(const char *name);
 
 /* ---- vendor files (fallback.c; pure, for the unit tests) ---- */
 

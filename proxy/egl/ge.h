@@ -1,10 +1,10 @@
 /*
  * libEGL_gpupipe internals: the EGL objects of one process and how they
  * hang together. One file per concept (see README table in proxy/egl/):
- * vendor.c (glvnd entry), display.c/init.c (EGLDisplay), config.c,
- * context.c/current.c, surface.c/swap.c, sync.c, image.c. They stand on the
- * client GL side through its one public header (proxy/gl/client-gl.h); it
- * includes nothing of this header.
+ * vendor.c (glvnd entry), thread.c (errors), display.c/init.c (EGLDisplay), config.c,
+ * context.c/current.c, surface.c/window.c/window-objects.c/swap.c, sync.c, image.c. They stand on
+ * the client GL side through its one public header (proxy/gl/client-gl.h); it includes nothing of
+ * this header.
  *
  * Locking: one mutex per display guards the display's object lists, its
  * display stream and every "is current where" field. A context's stream
@@ -34,13 +34,15 @@ struct ge_gl_state;
 struct ge_share;
 struct ge_fb_display;
 
-/* ---- errors (vendor.c) ---- */
+/* ---- the calling thread's error and API (thread.c) ---- */
 
 /* The calling thread's EGL error, returned by our eglGetError (glvnd asks
  * the vendor that served the last call). Every entry point sets it. */
 void ge_set_error(EGLint error);
 /* The thread's EGL error, left as it is (for log lines). */
 EGLint ge_peek_error(void);
+/* eglGetError: the thread's error, which goes back to EGL_SUCCESS. */
+EGLint ge_take_error(void);
 static inline EGLBoolean ge_fail(EGLint error)
 {
 	ge_set_error(error);
@@ -62,6 +64,16 @@ const char *ge_error_name(EGLint error);
 
 /* The client API glvnd says is bound (eglBindAPI is libEGL's). */
 EGLenum ge_current_api(void);
+/* glvnd's functions for vendors, from __egl_Main (vendor.c), before any other call. */
+struct __EGLapiExportsRec;
+void ge_thread_use_glvnd(const struct __EGLapiExportsRec *exports);
+const struct __EGLapiExportsRec *ge_glvnd(void);
+
+/* Element i of an EGLint (wide false) or EGLAttrib (wide true) attribute list. */
+static inline EGLAttrib ge_attrib_at(const void *list, bool wide, size_t i)
+{
+	return wide ? ((const EGLAttrib *)list)[i] : ((const EGLint *)list)[i];
+}
 
 /* Entry points by name, for getProcAddress: each file exports a table
  * ending with {NULL, NULL}. */
@@ -69,8 +81,9 @@ struct ge_proc {
 	const char *name;
 	void *fn;
 };
-extern const struct ge_proc ge_display_procs[], ge_config_procs[], ge_context_procs[],
-        ge_current_procs[], ge_surface_procs[], ge_swap_procs[], ge_sync_procs[], ge_image_procs[];
+extern const struct ge_proc ge_display_procs[], ge_config_procs[], ge_choose_procs[],
+        ge_window_procs[], ge_context_procs[], ge_current_procs[], ge_surface_procs[],
+        ge_swap_procs[], ge_sync_procs[], ge_image_procs[];
 
 /* ---- configs (config.c) ---- */
 
@@ -174,22 +187,25 @@ struct ge_context {
 	struct ge_surface *draw, *read;
 };
 
+/* A live context of d by its handle, or NULL. Display locked (display.c). */
 struct ge_context *ge_context_lookup(struct ge_display *d, EGLContext ctx);
 /* Destroys now (not current) and frees. Display locked. */
 void ge_context_destroy_now(struct ge_context *c);
-/* The calling thread's current context (NULL: none). */
+/* The calling thread's current context (NULL: none; thread.c). */
 struct ge_context *ge_current_context(void);
+/* eglMakeCurrent's (current.c), and only its. */
+void ge_set_current_context(struct ge_context *c);
 /* Makes the calling thread release its context (eglReleaseThread,
  * teardown). Display of that context locked by the caller. */
 bool ge_current_release(struct ge_display *d);
 /* Sends a small EGL command (its wire struct, at most 32 bytes) on a stream that the host
  * processes after everything `after` has sent: `after`'s own stream when
  * no other thread uses it, else the display stream or a post. Display
- * locked. */
+ * locked (display.c). */
 void ge_send_ordered(struct ge_display *d, struct ge_context *after, uint32_t op, const void *fixed,
                      uint32_t size);
 
-/* ---- surfaces (surface.c, swap.c) ---- */
+/* ---- surfaces (surface.c, window.c, window-objects.c, swap.c) ---- */
 
 #define GE_MAX_FRAME_BUFFERS 4
 
@@ -227,14 +243,18 @@ struct ge_surface {
 	struct ge_frame_buffer bufs[GE_MAX_FRAME_BUFFERS];
 };
 
+/* A live surface of d by its handle, or NULL. Display locked (display.c). */
 struct ge_surface *ge_surface_lookup(struct ge_display *d, EGLSurface surf);
 void ge_surface_destroy_now(struct ge_surface *s);
 /* ge_surface_destroy_now but the free: the surface is gone from the host,
  * Wayland and the display; its memory stays the caller's. */
 void ge_surface_detach(struct ge_surface *s);
 /* Host size differs from the window's: sends GL_OP_RESIZE_SURFACE on
- * `e` (the stream the surface is, or is about to be, current on). */
+ * `e` (the stream the surface is, or is about to be, current on;
+ * window-objects.c). */
 void ge_surface_sync_size(struct ge_surface *s, struct gl_enc *e);
+/* Destroys the frame buffers: `all`, or those of another size than the host's that the
+ * compositor released (window-objects.c). */
 void ge_surface_free_buffers(struct ge_surface *s, bool all);
 
 /* ---- syncs and images (sync.c, image.c) ---- */

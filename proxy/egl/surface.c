@@ -1,5 +1,5 @@
 /*
- * EGLSurfaces common to windows and pbuffers: lookup, pbuffers, queries,
+ * EGLSurfaces common to windows and pbuffers: pbuffers, queries,
  * attributes, destruction; and the pixmap and texture-binding entry
  * points, which Wayland (or our configs) do not support. Windows are in
  * window.c, swaps in swap.c.
@@ -9,19 +9,6 @@
 #include "ge.h"
 #include "client-gl.h"
 #include "surface.h"
-
-struct ge_surface *ge_surface_lookup(struct ge_display *d, EGLSurface surf)
-{
-	struct ge_surface *s;
-	wl_list_for_each(s, &d->surfaces,
-	                 link) if ((EGLSurface)s == surf && !s->destroyed) return s;
-	return NULL;
-}
-
-EGLAttrib ge_attrib_at(const void *list, bool wide, size_t i)
-{
-	return wide ? ((const EGLAttrib *)list)[i] : ((const EGLint *)list)[i];
-}
 
 EGLint ge_surface_create_on_host(struct ge_display *d, struct ge_surface *s)
 {
@@ -387,9 +374,6 @@ const struct ge_proc ge_surface_procs[] = {
         {"eglDestroySurface", (void *)egl_destroy_surface},
         {"eglQuerySurface", (void *)egl_query_surface},
         {"eglSurfaceAttrib", (void *)egl_surface_attrib},
-        {"eglCreateWindowSurface", (void *)ge_create_window_surface},
-        {"eglCreatePlatformWindowSurface", (void *)ge_create_platform_window_surface},
-        {"eglCreatePlatformWindowSurfaceEXT", (void *)ge_create_platform_window_surface_ext},
         {"eglCreatePixmapSurface", (void *)egl_create_pixmap_surface},
         {"eglCreatePlatformPixmapSurface", (void *)egl_create_platform_pixmap_surface},
         {"eglCreatePlatformPixmapSurfaceEXT", (void *)egl_create_platform_pixmap_surface_ext},

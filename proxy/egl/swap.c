@@ -41,18 +41,6 @@ static void throttle_done(void *data, struct wl_callback *cb, uint32_t time)
 
 static const struct wl_callback_listener throttle_listener = {throttle_done};
 
-void ge_surface_free_buffers(struct ge_surface *s, bool all)
-{
-	for (int i = 0; i < GE_MAX_FRAME_BUFFERS; i++) {
-		struct ge_frame_buffer *b = &s->bufs[i];
-		bool stale = b->width != s->host_width || b->height != s->host_height;
-		if (b->buffer && (all || (stale && !b->busy))) {
-			wl_buffer_destroy(b->buffer);
-			memset(b, 0, sizeof(*b));
-		}
-	}
-}
-
 static bool new_buffer(struct ge_surface *s, struct ge_frame_buffer *b)
 {
 	uint32_t format = s->config->alpha ? WL_SHM_FORMAT_ARGB8888 : WL_SHM_FORMAT_XRGB8888;

@@ -5,11 +5,9 @@
  *
  * glvnd looks up every EGL 1.5 function with getProcAddress("eglXxx"),
  * calls setLastVendor before dispatching to us, and asks our eglGetError
- * afterwards: so errors live in a thread-local here, and every entry
- * point sets one (EGL_SUCCESS included).
+ * afterwards: so every entry point sets an error (EGL_SUCCESS included),
+ * kept per thread in thread.c.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glvnd/libeglabi.h>
@@ -20,57 +18,6 @@
 #include "fallback.h"
 #include "ge.h"
 #include "gles-codec.h"
-
-static const __EGLapiExports *exports;
-static __thread EGLint last_error = EGL_SUCCESS;
-
-void ge_set_error(EGLint error)
-{
-	last_error = error;
-}
-
-EGLint ge_peek_error(void)
-{
-	return last_error;
-}
-
-const char *ge_error_name(EGLint error)
-{
-	static const char *const names[] = {
-	        "EGL_SUCCESS",       "EGL_NOT_INITIALIZED",     "EGL_BAD_ACCESS",
-	        "EGL_BAD_ALLOC",     "EGL_BAD_ATTRIBUTE",       "EGL_BAD_CONFIG",
-	        "EGL_BAD_CONTEXT",   "EGL_BAD_CURRENT_SURFACE", "EGL_BAD_DISPLAY",
-	        "EGL_BAD_MATCH",     "EGL_BAD_NATIVE_PIXMAP",   "EGL_BAD_NATIVE_WINDOW",
-	        "EGL_BAD_PARAMETER", "EGL_BAD_SURFACE",         "EGL_CONTEXT_LOST",
-	};
-	EGLint i = error - EGL_SUCCESS;
-	return i >= 0 && i < (EGLint)(sizeof(names) / sizeof(names[0])) ? names[i] : "EGL error";
-}
-
-EGLint ge_refuse_at(const char *file, int line, EGLint error, const char *fmt, ...)
-{
-	if (!gp_log_enabled(GP_LOG_INFO))
-		return error;
-	char why[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(why, sizeof(why), fmt, ap);
-	va_end(ap);
-	gp_log_at(GP_LOG_INFO, file, line, "%s (%s)", why, ge_error_name(error));
-	return error;
-}
-
-static EGLint get_error(void)
-{
-	EGLint e = last_error;
-	last_error = EGL_SUCCESS;
-	return e;
-}
-
-EGLenum ge_current_api(void)
-{
-	return exports ? exports->getCurrentApi() : EGL_OPENGL_ES_API;
-}
 
 /* ---- dispatch stubs for extension functions ---- */
 
@@ -104,6 +51,7 @@ static int dispatch_index[D_COUNT] = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
 
 static void *fetch(EGLDisplay dpy, int which)
 {
+	const __EGLapiExports *exports = ge_glvnd();
 	exports->threadInit();
 	__EGLvendorInfo *vendor = exports->getVendorFromDisplay(dpy);
 	void *fn = NULL;
@@ -205,13 +153,14 @@ static void set_dispatch_index(const char *name, int index)
 /* ---- imports ---- */
 
 static const struct ge_proc vendor_procs[] = {
-        {"eglGetError", (void *)get_error},
+        {"eglGetError", (void *)ge_take_error},
         {NULL, NULL},
 };
 
 static const struct ge_proc *const proc_tables[] = {
-        vendor_procs,     ge_display_procs, ge_config_procs, ge_context_procs, ge_current_procs,
-        ge_surface_procs, ge_swap_procs,    ge_sync_procs,   ge_image_procs,
+        vendor_procs,     ge_display_procs, ge_config_procs,  ge_choose_procs,
+        ge_context_procs, ge_current_procs, ge_surface_procs, ge_window_procs,
+        ge_swap_procs,    ge_sync_procs,    ge_image_procs,
 };
 
 static void *own_proc_address(const char *name)
@@ -271,7 +220,7 @@ __attribute__((visibility("default"))) EGLBoolean __egl_Main(uint32_t version,
 	if (EGL_VENDOR_ABI_GET_MAJOR_VERSION(version) != EGL_VENDOR_ABI_MAJOR_VERSION)
 		return EGL_FALSE;
 	gp_log_init("libEGL_gpupipe", 0);
-	exports = exp;
+	ge_thread_use_glvnd(exp);
 	ge_fallback_init(version, exp, vendor);
 	memset(imports, 0, sizeof(*imports));
 	imports->getPlatformDisplay = ge_get_platform_display;

@@ -1,9 +1,9 @@
 /*
  * Window surfaces on a wl_egl_window (the app's libwayland-egl; we only
- * use its backend header). Like Mesa's Wayland platform: one private
- * event queue per surface, the app's wl_surface through a proxy wrapper
- * on it, resize_callback and destroy_window_callback hooked, the size
- * read from the window at make-current, query and swap.
+ * use its backend header), made: like Mesa's Wayland platform, one private
+ * event queue per surface, the app's wl_surface through a proxy wrapper on
+ * it, resize_callback and destroy_window_callback hooked. What a window
+ * surface holds once made is window-objects.c's.
  */
 #include <stdlib.h>
 
@@ -13,42 +13,6 @@
 #include "gpupipe-v1-client-protocol.h"
 #include "client-gl.h"
 #include "surface.h"
-
-static int32_t clamp_size(int v, uint32_t max)
-{
-	if (v < 1)
-		return 1;
-	return (uint32_t)v > max ? (int32_t)max : v;
-}
-
-void ge_window_update_size(struct ge_surface *s)
-{
-	if (!s->win)
-		return;
-	s->width = clamp_size(s->win->width, s->d->host.max_width);
-	s->height = clamp_size(s->win->height, s->d->host.max_height);
-}
-
-void ge_surface_sync_size(struct ge_surface *s, struct gl_enc *e)
-{
-	if (s->kind != GL_SURFACE_WINDOW || !s->win)
-		return;
-	ge_window_update_size(s);
-	if (s->width == s->host_width && s->height == s->host_height)
-		return;
-	struct gl_op_resize_surface op = {
-	        .handle = s->handle,
-	        .width = (uint32_t)s->width,
-	        .height = (uint32_t)s->height,
-	};
-	ge_stream_op(e, GL_OP_RESIZE_SURFACE, &op, sizeof(op));
-	s->host_width = s->width;
-	s->host_height = s->height;
-	/* As Mesa: the offset given with a resize moves the next attach. */
-	s->dx = s->win->dx;
-	s->dy = s->win->dy;
-	s->age_valid = false;
-}
 
 static void resize_callback(struct wl_egl_window *win, void *data)
 {
@@ -70,32 +34,6 @@ static void destroy_window_callback(void *data)
 	pthread_mutex_lock(&s->d->lock);
 	s->win = NULL;
 	pthread_mutex_unlock(&s->d->lock);
-}
-
-void ge_window_finish(struct ge_surface *s)
-{
-	if (s->win) {
-		s->win->driver_private = NULL;
-		s->win->resize_callback = NULL;
-		s->win->destroy_window_callback = NULL;
-		s->win = NULL;
-	}
-	ge_surface_free_buffers(s, true);
-	if (s->throttle)
-		wl_callback_destroy(s->throttle);
-	s->throttle = NULL;
-	if (s->wrapper)
-		wl_proxy_wrapper_destroy(s->wrapper);
-	if (s->gpupipe)
-		wl_proxy_wrapper_destroy(s->gpupipe);
-	if (s->wl_wrapper)
-		wl_proxy_wrapper_destroy(s->wl_wrapper);
-	if (s->queue)
-		wl_event_queue_destroy(s->queue);
-	s->wrapper = NULL;
-	s->gpupipe = NULL;
-	s->wl_wrapper = NULL;
-	s->queue = NULL;
 }
 
 static void *wrap(void *proxy, struct wl_event_queue *queue)
@@ -223,20 +161,27 @@ static EGLSurface create_window(EGLDisplay dpy, EGLConfig config, void *native, 
 	return s ? (EGLSurface)s : EGL_NO_SURFACE;
 }
 
-EGLSurface ge_create_window_surface(EGLDisplay dpy, EGLConfig config, EGLNativeWindowType win,
-                                    const EGLint *attribs)
+static EGLSurface create_window_surface(EGLDisplay dpy, EGLConfig config, EGLNativeWindowType win,
+                                        const EGLint *attribs)
 {
 	return create_window(dpy, config, (void *)win, attribs, false);
 }
 
-EGLSurface ge_create_platform_window_surface(EGLDisplay dpy, EGLConfig config, void *win,
-                                             const EGLAttrib *attribs)
+static EGLSurface create_platform_window_surface(EGLDisplay dpy, EGLConfig config, void *win,
+                                                 const EGLAttrib *attribs)
 {
 	return create_window(dpy, config, win, attribs, true);
 }
 
-EGLSurface ge_create_platform_window_surface_ext(EGLDisplay dpy, EGLConfig config, void *win,
-                                                 const EGLint *attribs)
+static EGLSurface create_platform_window_surface_ext(EGLDisplay dpy, EGLConfig config, void *win,
+                                                     const EGLint *attribs)
 {
 	return create_window(dpy, config, win, attribs, false);
 }
+
+const struct ge_proc ge_window_procs[] = {
+        {"eglCreateWindowSurface", (void *)create_window_surface},
+        {"eglCreatePlatformWindowSurface", (void *)create_platform_window_surface},
+        {"eglCreatePlatformWindowSurfaceEXT", (void *)create_platform_window_surface_ext},
+        {NULL, NULL},
+};
