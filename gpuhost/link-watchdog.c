@@ -16,6 +16,10 @@
  *
  * The same thread wakes once a second to tell of a GL command that has run
  * for seconds in the driver (gh_gl_running_check), while the link is up too.
+ *
+ * The main thread closes the fd only in its last steps, after the GL driver
+ * let go, and opens nothing after: a closed fd reads as a close (POLLNVAL),
+ * never as another file.
  */
 #include <errno.h>
 #include <poll.h>

@@ -287,7 +287,8 @@ int gh_session_run(int link_in, int link_out, const struct gh_options *options)
 		flood(flood_fd);
 #endif
 		/* Without it the link is served as well; only a driver that never returns
-		 * would keep the process after the link. */
+		 * would keep the process after the link, and one that holds a command for
+		 * seconds would not say so. */
 		gh_link_watchdog_start(link_in);
 		while (!s.done) {
 			if (wl_event_loop_dispatch(s.loop, -1) < 0 && errno != EINTR)

@@ -139,7 +139,7 @@ static ssize_t relay_some(struct px_gl_stream *st)
 
 /* Reads and relays until the socket is empty (or DRAIN_LIMIT), or, unless
  * `all`, until the link holds PX_BACKPRESSURE_BYTES: then the stream waits
- * (px_gl_streams_resume), and so does the app writing to it. Returns false
+ * (client->link_room wakes it), and so does the app writing to it. Returns false
  * when the stream is gone (closed and destroyed) or the client closed. */
 static bool stream_drain(struct px_gl_stream *st, bool all)
 {

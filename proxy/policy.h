@@ -1,10 +1,10 @@
 /*
  * What gpupipe-proxy does with each interface besides checking and relaying its messages,
- * in one table (policy.c), as gpupipe-host does (gpuhost/policy.h) and as waypipe and
- * wlroots keep one table of handlers per interface: who takes a request's fds, the hooks on
- * its requests and events, and what its objects hold. The dispatchers (requests.c,
- * events.c) look an interface up once per message (an index, WIRE_IFACE_INDEX_<NAME>) and
- * know no interface by name.
+ * in one table (policy.c), as gpupipe-host does (gpuhost/policy.h, two tables there, one
+ * under the other) and as waypipe and wlroots keep a table of handlers per interface: who takes a
+ * request's fds, the hooks on its requests and events, and what its objects hold. The dispatchers
+ * (requests.c, events.c) look an interface up once per message (an index, WIRE_IFACE_INDEX_<NAME>)
+ * and know no interface by name.
  *
  * The hooks live with the concept they implement (surface.c: shm pools, buffers and
  * surfaces; gl-streams.c: GL streams) and are declared here, so that the table is the one

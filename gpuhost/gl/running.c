@@ -24,8 +24,9 @@ _Atomic uint32_t gh_gl_running_what;
 static struct {
 	uint64_t stamp;
 	uint32_t what;
-	double since;   /* when it first saw that command running */
-	double told_at; /* seconds it said the command had run; 0: not said */
+	double since; /* when it first saw that command running */
+	double due;   /* seconds run at which it says so next */
+	bool told;    /* it said so */
 } seen;
 
 static void describe(char *buf, size_t len, uint32_t what)
@@ -35,28 +36,29 @@ static void describe(char *buf, size_t len, uint32_t what)
 
 void gh_gl_running_check(void)
 {
-	/* The command first, then its stamp: a command that began between the two
-	 * reads has a newer stamp, and counts as new. */
-	uint32_t what = atomic_load_explicit(&gh_gl_running_what, memory_order_relaxed);
+	/* The command first (acquire: its stamp is at least as new), then its
+	 * stamp: a command that began between the two reads has a newer stamp,
+	 * and counts as new. */
+	uint32_t what = atomic_load_explicit(&gh_gl_running_what, memory_order_acquire);
 	uint64_t stamp = atomic_load_explicit(&gh_gl_running_stamp, memory_order_relaxed);
 	double now = (double)gp_now_ns() / 1e9;
 	char name[96];
 	if (what != 0 && stamp == seen.stamp && what == seen.what) {
 		double ran = now - seen.since;
-		double due = seen.told_at > 0 ? seen.told_at * 4 : GH_GL_SLOW_S;
-		if (ran >= due) {
+		if (ran >= seen.due) {
 			describe(name, sizeof(name), what);
 			gp_log(WARN,
-			       "%s has run in the GL driver for over %.0f s: the app's frames wait "
-			       "for it "
-			       "(a draw of much work, a shader that runs long, a driver or GPU "
+			       "%s has run in the GL driver for over %d s: the app's frames wait "
+			       "for "
+			       "it (a draw of much work, a shader that runs long, a driver or GPU "
 			       "that hangs)",
-			       name, ran);
-			seen.told_at = ran;
+			       name, (int)ran);
+			seen.told = true;
+			seen.due *= 4;
 		}
 		return;
 	}
-	if (seen.told_at > 0) {
+	if (seen.told) {
 		describe(name, sizeof(name), seen.what);
 		/* It ended since the last check, a second ago. */
 		gp_log(WARN, "%s returned from the GL driver after about %.0f s", name,
@@ -65,5 +67,6 @@ void gh_gl_running_check(void)
 	seen.stamp = stamp;
 	seen.what = what;
 	seen.since = now;
-	seen.told_at = 0;
+	seen.due = GH_GL_SLOW_S;
+	seen.told = false;
 }

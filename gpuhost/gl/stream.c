@@ -12,7 +12,7 @@
 #include "gles-codec.h"
 #include "running.h"
 
-static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
+static bool run_command(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {
 	struct gl_cmd hdr;
 	memcpy(&hdr, cmd, sizeof(hdr));
@@ -31,16 +31,12 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 		return false;
 	bool ok;
 	if (hdr.op >= 1 && hdr.op < GL_OP_EGL_COUNT) {
-		gh_gl_running_begin(x->channel, hdr.op);
 		ok = gh_gl_exec_egl_op(x, &r);
-		gh_gl_running_end();
 	} else if (hdr.op >= GL_OP_GLES_BASE) {
-		gh_gl_running_begin(x->channel, hdr.op);
 		ok = gh_gl_stream_make_current(x) && gles_decode(x, hdr.op, &r);
 		gh_gl_after_command(x);
 		gh_gl_storage_after(x);
 		gh_gl_bindings_after(x);
-		gh_gl_running_end();
 	} else {
 		gh_gl_fail_link(x->gl, "GL stream %u: unknown opcode 0x%x", x->channel, hdr.op);
 		ok = false;
@@ -54,6 +50,19 @@ static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 		return gh_gl_fail(x, "cannot queue the reply");
 	gh_gl_buffers_after_command(x, reassembled);
 	return true;
+}
+
+/* A command, marked for the thread that names one the driver holds (running.c): from
+ * the first call that may reach the driver (a display list read again, a make-current)
+ * to its reply. */
+static bool execute(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
+{
+	struct gl_cmd hdr;
+	memcpy(&hdr, cmd, sizeof(hdr));
+	gh_gl_running_begin(x->channel, hdr.op);
+	bool ok = run_command(x, cmd, size);
+	gh_gl_running_end();
+	return ok;
 }
 
 static bool check_header(struct gl_exec *x, const uint8_t *p)

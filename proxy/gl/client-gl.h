@@ -86,7 +86,7 @@ bool ge_gl_name_known(struct ge_gl_state *gl, enum gl_name_class cls, uint32_t n
  * recorded, as Mesa's dispatch would), else the stream. */
 struct gl_enc *ge_gl_enter(struct gl_enc *e, uint32_t op);
 
-/* ---- implemented by EGL (current.c), asked by the GL side ---- */
+/* ---- implemented by EGL (thread.c), asked by the GL side ---- */
 
 /* The calling thread's current GL state, or NULL (no context; even when the link is lost,
  * so glGetError can say so). */
