@@ -5,13 +5,16 @@
 
 Each RUNS.tsv line: link kind, native|gpu0, test, round, fps, the file of the stats lines
 for that run: gpupipe-host --stats's ("stats last second (...): ... fps; per frame: ...") and
-gpupipe-proxy --stats's ("stats last second (...): ... frames; syncs: ..."). Per test: the
+gpupipe-proxy --stats's ("stats last second (...): ... frames; syncs: ..."), and for a native
+run the file of its app's CPU samples ("SECONDS TICKS" lines, a quarter second apart). Per test: the
 mean fps of its rounds on each side, their ratio and, from the gpu-0 runs' per-second lines
 after the one that shows the first frame (glmark2 sets a scene up before it, however many
 seconds that takes), the round trips per frame (the host's GL replies per frame, plus the
 wl_display.syncs the app waited for per frame, which only the proxy knows), the host's
 GL writes and GL bytes per frame, and the CPU time the app's process took per frame (what
-a frame costs the AppVM's CPUs through gpu-0, as the proxy reads it from /proc). Scenes get
+a frame costs the AppVM's CPUs through gpu-0, as the proxy reads it from /proc), beside the
+same for the native runs, from their samples after the first second (the app renders with its
+own llvmpipe then: what a frame costs the AppVM without gpupipe). Scenes get
 the geometric mean and the worst
 ratio; the frame tests (named "trivial ...", "full-window ...", "round trip ...") the
 microseconds gpu-0 adds to a frame.
@@ -19,6 +22,7 @@ microseconds gpu-0 adds to a frame.
 
 import csv
 import math
+import os
 import re
 import statistics
 import sys
@@ -82,12 +86,29 @@ def steady(path, fps):
     return replies + waits, writes, gl, cpu
 
 
+def native_cpu(path, fps):
+    """The CPU ms a native run's app took per frame: its CPU time over the samples after its
+    first second (glmark2 sets the scene up in it), over the frames its fps made meanwhile;
+    nan without two such samples."""
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    with open(path) as f:
+        samples = [(float(t), int(c)) for t, c in (line.split() for line in f if line.strip())]
+    if not samples or not fps:
+        return float("nan")
+    kept = [s for s in samples if s[0] >= samples[0][0] + 1]
+    if len(kept) < 2 or kept[-1][0] <= kept[0][0]:
+        return float("nan")
+    (t0, c0), (t1, c1) = kept[0], kept[-1]
+    return (c1 - c0) * tick_ms / ((t1 - t0) * fps)
+
+
 def load(paths):
-    runs = defaultdict(lambda: defaultdict(lambda: {"native": [], "gpu0": [], "stats": []}))
+    runs = defaultdict(lambda: defaultdict(
+        lambda: {"native": [], "gpu0": [], "stats": [], "native_cpu": []}))
     order = defaultdict(list)
     for path in paths:
         with open(path) as f:
-            for link, where, test, _round, fps, stats in csv.reader(f, delimiter="\t"):
+            for link, where, test, _round, fps, stats, cpu in csv.reader(f, delimiter="\t"):
                 t = runs[link][test]
                 if test not in order[link]:
                     order[link].append(test)
@@ -96,6 +117,8 @@ def load(paths):
                     s = steady(stats, float(fps))
                     if s:
                         t["stats"].append(s)
+                elif cpu:
+                    t["native_cpu"].append(native_cpu(cpu, float(fps)))
     return runs, order
 
 
@@ -115,10 +138,11 @@ def table(link, tests, order, md):
             frame_rows.append((test, n, g, ratio, added, st[0]))
         else:
             ratios.append(ratio)
-            rows.append((test, n, g, ratio, st[0], st[1], st[2] / 1024, st[3]))
+            rows.append((test, n, g, ratio, st[0], st[1], st[2] / 1024, mean(t["native_cpu"]),
+                         st[3]))
     head = ("scene", "native fps", "gpu-0 fps", "ratio", "round trips/frame", "GL writes/frame",
-            "GL KiB/frame", "app CPU ms/frame")
-    fmt = ("{}", "{:.0f}", "{:.0f}", "{:.2f}", "{:.2f}", "{:.1f}", "{:.1f}", "{:.2f}")
+            "GL KiB/frame", "app CPU ms/frame native", "app CPU ms/frame gpu-0")
+    fmt = ("{}", "{:.0f}", "{:.0f}", "{:.2f}", "{:.2f}", "{:.1f}", "{:.1f}", "{:.2f}", "{:.2f}")
     print(f"link {link}:")
     emit(head, [[f.format(v) for f, v in zip(fmt, r)] for r in rows], md)
     if ratios:
