@@ -14,6 +14,12 @@
 bin=${GPUPIPE_NEVERBALL:-/usr/games/neverball}
 [[ -x $bin ]] || skip "neverball is not installed (tools/install-deps installs it)"
 
+# Anisotropic filtering off: Mesa 22.3's llvmpipe walks every texel of its footprint with no
+# bound, and the title screen's camera now and then shows a texture that holds a frame for
+# seconds to minutes (README, "Limits, honestly"); the same driver renders the native twin.
+# Neverball keeps its other defaults.
+mkdir -p "$GP_TMP/.neverball"
+printf 'aniso 0\n' >"$GP_TMP/.neverball/neverballrc"
 start_sway
 [[ $GP_GL_MODE == gpu0 ]] && start_gpupipe
 # Its own HOME: neverball writes its settings and replays there.
