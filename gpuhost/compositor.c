@@ -109,9 +109,9 @@ static bool await_sync(int fd, int timeout_ms, struct gh_compositor_error *err)
 {
 	uint8_t buf[2 * WIRE_WL_MAX_MESSAGE];
 	size_t have = 0;
-	int64_t deadline = (int64_t)(gp_now_ns() / 1000000) + timeout_ms;
+	int64_t deadline = gp_now_ms() + timeout_ms;
 	for (;;) {
-		int64_t left = deadline - (int64_t)(gp_now_ns() / 1000000);
+		int64_t left = deadline - gp_now_ms();
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		int rc = left > 0 ? poll(&pfd, 1, (int)left) : 0;
 		if (rc < 0 && errno == EINTR)

@@ -45,7 +45,7 @@ void gh_gl_set_limits(struct gh_gl *gl, const struct gh_gl_limits *limits)
 
 static void log_refusal(struct gh_gl_quota *q, uint64_t bytes, const char *what)
 {
-	int64_t now = (int64_t)(gp_now_ns() / 1000000);
+	int64_t now = gp_now_ms();
 	if (q->logged_ms != INT64_MIN && now - q->logged_ms < LOG_INTERVAL_MS) {
 		q->unlogged++;
 		return;

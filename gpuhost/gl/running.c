@@ -48,10 +48,8 @@ void gh_gl_running_check(void)
 		if (ran >= seen.due) {
 			describe(name, sizeof(name), what);
 			gp_log(WARN,
-			       "%s has run in the GL driver for over %d s: the app's frames wait "
-			       "for "
-			       "it (a draw of much work, a shader that runs long, a driver or GPU "
-			       "that hangs)",
+			       "%s has run in the GL driver for over %d s; the app's frames wait "
+			       "for it",
 			       name, (int)ran);
 			seen.told = true;
 			seen.due *= 4;

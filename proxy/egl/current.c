@@ -123,7 +123,8 @@ static EGLint make_current(struct ge_display *d, struct ge_context *c, EGLSurfac
 	EGLint error = validate(d, c, draw_h, read_h, &draw, &read);
 	if (error != EGL_SUCCESS)
 		return error;
-	if (ge_current_context() && ge_current_context() != c)
+	struct ge_context *now = ge_current_context();
+	if (now && now != c)
 		ge_current_release(d);
 	if (!c->stream && !(c->stream = ge_stream_open(d, c->gl)))
 		return EGL_BAD_ALLOC;
@@ -152,8 +153,8 @@ static EGLBoolean egl_make_current(EGLDisplay dpy, EGLSurface draw, EGLSurface r
 		else
 			ge_current_release(d);
 	} else {
-		struct ge_context *c = ge_context_lookup(d, ctx);
-		if (ge_current_context() && c && ge_current_context()->d != d) {
+		struct ge_context *c = ge_context_lookup(d, ctx), *now = ge_current_context();
+		if (now && c && now->d != d) {
 			/* Leaving a context of another of our displays. */
 			ge_current_release(d);
 		}
@@ -181,7 +182,8 @@ static EGLBoolean egl_wait_client(void)
 {
 	if (gl_enc_current())
 		gl_enc_glFinish();
-	if (ge_current_context() && ge_stream_lost(ge_current_context()->stream))
+	struct ge_context *c = ge_current_context();
+	if (c && ge_stream_lost(c->stream))
 		return ge_fail(EGL_CONTEXT_LOST);
 	return ge_ok();
 }
