@@ -52,13 +52,24 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 	return exts;
 }
 
-/* Whether the context offers the extension `name` (a gh_gl_context). */
-static bool context_offers(const char *name, void *data)
+/* Whether the host's driver lists the extension `name` in the context current now, the
+ * shader's (a gh_gl_context): what makes the driver's preprocessor define the extension's
+ * macro (shader-macros.h), whether or not gpupipe offers the extension to the app. Qt 5's
+ * shaders begin with #ifdef GL_KHR_blend_equation_advanced, which the driver defines in a
+ * desktop context that gpupipe does not offer it in. */
+static bool driver_lists(const char *name, void *data)
 {
 	const struct gh_gl_context *ctx = data;
-	for (int i = 0; i < GLES_EXT_COUNT; i++) {
-		if (strcmp(gl_gles_extensions[i], name) == 0)
-			return gles_level_has_extension(&ctx->level, i);
+	if (ctx->level.api != GL_API_GL_CORE) {
+		const char *all = (const char *)gles_host.glGetString(GL_EXTENSIONS);
+		return all && gh_egl_has_extension(all, name);
+	}
+	GLint n = 0;
+	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &n);
+	for (GLint i = 0; i < n; i++) {
+		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
+		if (e && strcmp(e, name) == 0)
+			return true;
 	}
 	return false;
 }
@@ -127,7 +138,7 @@ bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_s
 		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
 	enum gh_shader_verdict verdict =
 	        gh_shader_check_offers(context_api(x->ctx), (uint32_t)type, source, len,
-	                               shader_exts(x->ctx), context_offers, x->ctx, &log);
+	                               shader_exts(x->ctx), driver_lists, x->ctx, &log);
 	free(source);
 	if (verdict == GH_SHADER_REFUSED)
 		return refuse(x, shader, app_shader, type, log);

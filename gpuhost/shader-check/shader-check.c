@@ -831,7 +831,7 @@ static int for_folds(const struct version *v, int made, const char *in, size_t *
 
 /* Whether every reserved macro name the source holds is one that glslang
  * and the driver define alike (shader-macros.h); `why` says why not. */
-/* What both_define asks glslang and the context. */
+/* What both_define asks glslang and the driver's context. */
 struct probe {
 	const struct version *v;
 	enum gh_glslang_stage stage;
@@ -841,7 +841,7 @@ struct probe {
 };
 
 /* The macros of the extensions glslang predefines that a shader may test:
- * those the context offers (the driver has them, so defines them too) and
+ * those the driver's context has (so the driver defines them too) and
  * glslang defines at the version it checks the shader as (asked of it, at
  * most 16 per shader: a parse each). */
 static bool both_define(const char *name, void *data)

@@ -94,9 +94,10 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
                                            const char *source, size_t len, unsigned exts,
                                            char **log);
 
-/* gh_shader_check_ext where offers(name, data) says whether the context
- * offers the extension `name`: a shader may then test the macro of one
- * that glslang predefines too (shader-macros.h). */
+/* gh_shader_check_ext where offers(name, data) says whether the driver's
+ * context has the extension `name` (so its preprocessor defines the macro,
+ * whether or not gpupipe offers the extension to the app): a shader may
+ * then test the macro of one that glslang predefines too (shader-macros.h). */
 enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
                                               const char *source, size_t len, unsigned exts,
                                               bool (*offers)(const char *name, void *data),

@@ -22,7 +22,7 @@ struct gh_shader_macros {
 	enum gh_glslang_profile profile;
 	unsigned exts; /* the context's gh_shader_ext bits */
 	/* Whether both define the other GL_ name `name` (NUL-terminated): an
-	 * extension glslang predefines and the context offers (NULL: none). */
+	 * extension glslang predefines and the driver's context has (NULL: none). */
 	bool (*both_define)(const char *name, void *data);
 	void *data;
 };

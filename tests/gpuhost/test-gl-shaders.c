@@ -397,6 +397,74 @@ static bool compat_relink_with_a_refused_shader_fails(struct gt *t)
 	return unlinked_to_the_app(t);
 }
 
+/* Qt 5's shaders begin as below. The driver defines GL_KHR_blend_equation_advanced where its
+ * context has the extension, in a desktop context too, where gpupipe does not offer it to
+ * the app; glslang defines it everywhere. Both define it alike, so the shader compiles, on a
+ * compatibility context (GL_EXTENSIONS) and on a core one (glGetStringi). Refused with
+ * "cannot tell whether the driver defines this macro" while the check asked gpupipe's offer. */
+static const char qt5_preamble[] = "#ifdef GL_KHR_blend_equation_advanced\n"
+                                   "#extension GL_ARB_fragment_coord_conventions : enable\n"
+                                   "#extension GL_KHR_blend_equation_advanced : enable\n"
+                                   "#endif\n";
+
+/* Whether the host's driver lists `name` in the current context. */
+static bool driver_lists(const char *name, bool core)
+{
+	if (!core) {
+		const char *all = (const char *)gles_host.glGetString(GL_EXTENSIONS);
+		size_t n = strlen(name);
+		for (const char *p = all; p && (p = strstr(p, name)); p += n) {
+			if ((p == all || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+				return true;
+		}
+		return false;
+	}
+	GLint count = 0;
+	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &count);
+	for (GLint i = 0; i < count; i++) {
+		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
+		if (e && strcmp(e, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool macro_the_driver_defines_unoffered(struct gt *t, bool core)
+{
+	if (!(core ? gt_core_window(t, 8, 8) : gt_compat_window(t, 8, 8)))
+		return false;
+	char src[512];
+	snprintf(src, sizeof(src), "%s%s%s", core ? "#version 150\n" : "", qt5_preamble,
+	         core ? "out vec4 colour;\nvoid main() { colour = vec4(1.0); }\n"
+	              : "#define lowp\nvarying lowp vec4 color;\n"
+	                "void main() { gl_FragColor = color; }\n");
+	gt_shader(t, 60, GL_FRAGMENT_SHADER, src);
+	if (driver_lists("GL_KHR_blend_equation_advanced", core)) {
+		if (!compile_status(t, 60, GL_TRUE))
+			return false;
+		CHECK(driver_compiles == 1, "the driver compiled %u shaders", driver_compiles);
+		return true;
+	}
+	/* A driver without it leaves the macro undefined where glslang defines it: refused. */
+	printf("the host's driver lacks GL_KHR_blend_equation_advanced: the shader must be "
+	       "refused\n");
+	return compile_status(t, 60, GL_FALSE) && driver_never_compiled(t, 60);
+}
+
+static bool compat_shader_tests_a_macro_the_driver_defines_unoffered(struct gt *t)
+{
+	real_compile = gles_host.glCompileShader;
+	gles_host.glCompileShader = counted_compile;
+	return macro_the_driver_defines_unoffered(t, false);
+}
+
+static bool core_shader_tests_a_macro_the_driver_defines_unoffered(struct gt *t)
+{
+	real_compile = gles_host.glCompileShader;
+	gles_host.glCompileShader = counted_compile;
+	return macro_the_driver_defines_unoffered(t, true);
+}
+
 /* A deleted shader still attached keeps its refusal until the link. */
 static bool deleted_refused_shader_still_fails_the_link(struct gt *t)
 {
@@ -535,6 +603,8 @@ static const struct gt_case cases[] = {
         GT_CASE(use_after_free_reproducer_fails_compile_and_link),
         GT_CASE(relink_with_a_refused_shader_fails),
         GT_CASE(compat_relink_with_a_refused_shader_fails),
+        GT_CASE(compat_shader_tests_a_macro_the_driver_defines_unoffered),
+        GT_CASE(core_shader_tests_a_macro_the_driver_defines_unoffered),
         GT_CASE(deleted_refused_shader_still_fails_the_link),
         GT_CASE(shader_deleted_while_attached_lives_until_its_last_detach),
         GT_CASE(shader_of_a_program_the_driver_freed_first_outlives_it),
