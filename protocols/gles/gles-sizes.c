@@ -421,6 +421,7 @@ static const uint32_t get_single_gl3[] = {
         GL_PRIMITIVE_RESTART_INDEX,
         GL_PROVOKING_VERTEX,
         GL_QUADS_FOLLOW_PROVOKING_VERTEX_CONVENTION,
+        GL_CONTEXT_PROFILE_MASK, /* 3.2: which profile (Qt asks, to know its context) */
         /* Desktop OpenGL 4.0's (ARB_shader_subroutine; 3.x contexts offer it) */
         GL_MAX_SUBROUTINES,
         GL_MAX_SUBROUTINE_UNIFORM_LOCATIONS,

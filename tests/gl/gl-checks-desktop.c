@@ -77,6 +77,34 @@ unsigned gc_desktop_framebuffer(int size)
 	return fb;
 }
 
+void gc_desktop_check_profile(const char *check, EGLint profile)
+{
+	GLint major = 0, minor = 0;
+	glGetIntegerv(GL_MAJOR_VERSION, &major);
+	glGetIntegerv(GL_MINOR_VERSION, &minor);
+	if (major * 10 + minor < 32) {
+		printf("SKIP %s: OpenGL %d.%d has no GL_CONTEXT_PROFILE_MASK\n", check, major,
+		       minor);
+		return;
+	}
+	GLint want = profile == EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
+	                     ? GL_CONTEXT_CORE_PROFILE_BIT
+	                     : GL_CONTEXT_COMPATIBILITY_PROFILE_BIT;
+	GLint mask = -1;
+	GLint64 mask64 = -1;
+	GLboolean set = 7;
+	glGetIntegerv(GL_CONTEXT_PROFILE_MASK, &mask);
+	bool ok = gc_no_error(check, "glGetIntegerv(GL_CONTEXT_PROFILE_MASK)");
+	glGetInteger64v(GL_CONTEXT_PROFILE_MASK, &mask64);
+	glGetBooleanv(GL_CONTEXT_PROFILE_MASK, &set);
+	ok = gc_no_error(check, "glGetInteger64v and glGetBooleanv of it") && ok;
+	if (ok && (mask != want || mask64 != want || set != GL_TRUE))
+		ok = gc_fail(check,
+		             "GL_CONTEXT_PROFILE_MASK %d (64-bit %lld, boolean %d) in a %s context",
+		             mask, (long long)mask64, set, profile_name(profile));
+	gc_result(check, ok);
+}
+
 int gc_desktop_close(struct gc_desktop *d)
 {
 	eglMakeCurrent(d->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);

@@ -24,6 +24,12 @@ struct gc_desktop {
  * setup" or "SKIP setup" line, with *status the app's exit status (1 or 77). */
 bool gc_desktop_open(struct gc_desktop *d, EGLint profile, int major, int minor, int *status);
 
+/* The check `check` ("profile"): GL_CONTEXT_PROFILE_MASK, read as an integer, a 64-bit
+ * integer and a boolean, is the bit of `profile` (an EGL profile bit, as for
+ * gc_desktop_open), with no error, in a context of OpenGL 3.2 or later (SKIP below: the
+ * query came with 3.2). Qt reads it to know the context it got. */
+void gc_desktop_check_profile(const char *check, EGLint profile);
+
 /* A framebuffer of one size x size GL_RGBA8 renderbuffer, bound for drawing and reading,
  * with the viewport on it: its name. */
 unsigned gc_desktop_framebuffer(int size);

@@ -49,6 +49,8 @@
  *                       error and a GL_PROGRAM_ERROR_STRING_ARB; the text, its length and
  *                       the local parameter read back; a program bound by an unused name
  *                       is made (glIsProgramARB)
+ *   profile             GL_CONTEXT_PROFILE_MASK is GL_CONTEXT_COMPATIBILITY_PROFILE_BIT in a
+ *                       3.2 or later context (Qt reads it to know its context)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -767,5 +769,6 @@ int main(void)
 	check_gpu_shader4_ext();
 	check_primitive_restart_nv();
 	check_arb_programs();
+	gc_desktop_check_profile("profile", EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT);
 	return gc_desktop_close(&d);
 }

@@ -21,6 +21,7 @@
  *                  one drawn as a constant colour
  *   point-param    glPointParameteri/iv
  *   query          glGetQueryObjectiv of an occlusion query
+ *   profile        GL_CONTEXT_PROFILE_MASK is GL_CONTEXT_CORE_PROFILE_BIT (as Qt reads it)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a core 3.2 context.
@@ -804,5 +805,6 @@ int main(void)
 	check_point_param();
 	check_query();
 	check_get_doublev();
+	gc_desktop_check_profile("profile", EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT);
 	return gc_desktop_close(&d);
 }
