@@ -22,8 +22,12 @@
 #include <gpupipe/log.h>
 
 #include "arb-program-check.h"
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 #define VERTEX_PROGRAM_ 0x8620
 #define FRAGMENT_PROGRAM_ 0x8804

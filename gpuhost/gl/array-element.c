@@ -30,8 +30,14 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "gles-list-prims.h"
+#include "records.h"
+#include "stream.h"
 
 enum { COMPILE = 0x1300, COMPILE_AND_EXECUTE = 0x1301, PATCHES = 0xE };
 

@@ -15,8 +15,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "records.h"
+#include "stream.h"
 
 /* A generic attribute (GLES 2 and later). */
 static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,

@@ -24,8 +24,15 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 #define TEXTURE_BIT 0x00040000u    /* GL_TEXTURE_BIT (GL_ALL_ATTRIB_BITS has it) */
 #define ATTRIB_STACK_DEPTH 0x0BB0u /* GL_ATTRIB_STACK_DEPTH */

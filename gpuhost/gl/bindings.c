@@ -16,8 +16,16 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 #define DEPTH_STENCIL_ATTACHMENT 0x821A
 #define ATTACHMENT_OBJECT_TYPE 0x8CD0

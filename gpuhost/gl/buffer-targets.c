@@ -11,8 +11,13 @@
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "draws.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "records.h"
+#include "stream.h"
 
 static struct gh_gl_buffer **slot(struct gh_gl_context *ctx, uint32_t target)
 {

@@ -16,8 +16,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 /* Refusals logged at info level per link process (one link each); the
  * rest at debug level, so that a link cannot flood the host's log. */

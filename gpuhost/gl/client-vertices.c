@@ -10,8 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t size)
 {

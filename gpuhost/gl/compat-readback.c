@@ -15,8 +15,11 @@
 
 #include <gpupipe/gl-sizes.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "stream.h"
 
 enum {
 	GL_PIXEL_MAP_I_TO_I = 0x0C70,

@@ -15,8 +15,17 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
+#include "surface.h"
 
 /* The binding pname of each target of gh_gl_texture_targets (the assert
  * below keeps the list as long). */

@@ -3,7 +3,7 @@
  * commands that name it: glBegin/glEnd, display lists (what a list compiles,
  * charges and binds by name), the attribute stack's textures, and the
  * feedback and selection buffers. Part of the GL executor's private
- * interface (gl-private.h includes it).
+ * interface (executor.h lists its headers).
  */
 #ifndef GH_GL_COMPAT_TRACKERS_H
 #define GH_GL_COMPAT_TRACKERS_H

@@ -15,7 +15,10 @@
  */
 #include <gpupipe/gl-sizes.h>
 
-#include "gl-private.h"
+#include "gles-codec.h"
+#include "quota.h"
+#include "storage.h"
+#include "stream.h"
 
 int gh_gl_blocks(struct gl_exec *x, bool pack, int dims, uint32_t format, int64_t width,
                  int64_t height, int64_t depth, struct gl_block_layout *l)

@@ -7,8 +7,19 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "debug.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 static bool check_new_handle(struct gl_exec *x, struct gh_gl_map *map, uint32_t handle)
 {

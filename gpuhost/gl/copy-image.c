@@ -9,8 +9,8 @@
  */
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 static bool map_image(struct gl_exec *x, const char *cmd, uint32_t target, uint32_t app,
                       GLuint *host)

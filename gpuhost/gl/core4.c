@@ -6,8 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 bool gl_exec_hook_glClearBufferData(struct gl_exec *x, GLenum target, GLenum internalformat,
                                     GLenum format, GLenum type, const void *data)

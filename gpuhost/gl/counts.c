@@ -6,8 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "stream.h"
+#include "surface.h"
 
 /* A slot per command: the EGL-level ones, then the generated ones. */
 #define N_OPS (GL_OP_EGL_COUNT + (GLES_OP_END - GL_OP_GLES_BASE))

@@ -11,8 +11,10 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "debug.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 /* What one context's queue may hold before its oldest messages go: the
  * GL memory quota charges each context 4 MiB, so this stays inside it. */

@@ -14,9 +14,15 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
 #include "gles-draws.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 /* The smallest and largest of `count` indices of `isize` bytes, leaving out
  * those equal to `skip` (the restart index, which fetches no vertex;

@@ -5,7 +5,13 @@
  * The range is checked here: Mesa adds the offset and the result's size
  * in 64 bits that may wrap, then gives the driver 32 of them.
  */
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 /* Past the store: GL_INVALID_OPERATION (as GL says), the driver never called. */
 static enum gl_guard in_store(struct gl_exec *x, GLuint buffer, GLintptr offset, uint64_t bytes)

@@ -5,8 +5,8 @@
  * (storage.c, bindings.c). Their target is GL_TEXTURE_3D_OES, which is
  * GL_TEXTURE_3D.
  */
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 enum gl_guard gl_exec_guard_glTexImage3DOES(struct gl_exec *x, GLenum target, GLint level,
                                             GLenum internalformat, GLsizei width, GLsizei height,

@@ -13,8 +13,9 @@
 
 #include <gpupipe/gl-sizes.h>
 
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "stream.h"
 
 #define GL_COEFF_ 0x0A00
 #define GL_ORDER_ 0x0A01

@@ -9,8 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include <gpupipe/wire.h>
+
+#include "context.h"
+#include "executor.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 static const char *const egl_op_names[GL_OP_EGL_COUNT] = {
         [GL_OP_INIT] = "GL_OP_INIT",

@@ -9,7 +9,8 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "extensions.h"
 #include "gles-codec.h"
 
 #define HALF_FLOAT_OES 0x8D61u /* OES_vertex_half_float: not GL_HALF_FLOAT */

@@ -5,8 +5,8 @@
  * (bindings.c, storage.c): the bindings, attachments and renderbuffer
  * bytes of an ES 1 context are followed as an ES 2 context's are.
  */
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 bool gl_exec_hook_glBindRenderbufferOES(struct gl_exec *x, GLenum target, GLuint renderbuffer,
                                         GLuint app_renderbuffer)

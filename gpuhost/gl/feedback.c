@@ -12,8 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "stream.h"
 
 #define GL_RENDER_ 0x1C00
 #define GL_FEEDBACK_ 0x1C01

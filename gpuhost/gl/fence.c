@@ -6,8 +6,13 @@
  * shared objects). They count against the link's names quota like any
  * other name, and go with the share group.
  */
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 static struct gh_gl_map *syncs(struct gl_exec *x)
 {

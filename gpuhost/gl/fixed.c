@@ -13,8 +13,12 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "records.h"
+#include "stream.h"
 
 /* The compatibility profile's caps (<GL/glcorearb.h> has none of them). */
 enum {

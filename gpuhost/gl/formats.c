@@ -6,7 +6,8 @@
  * caller. A format not listed here counts as 16 bytes per pixel, the most
  * any has, so that a format we do not know can never be cheap.
  */
-#include "gl-private.h"
+#include "gles-codec.h"
+#include "storage.h"
 
 struct format_size {
 	uint32_t format;

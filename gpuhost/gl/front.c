@@ -51,8 +51,14 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "quota.h"
+#include "stream.h"
+#include "surface.h"
 
 #define FRONT_LEFT 0x0400u
 #define FRONT_RIGHT 0x0401u

@@ -5,8 +5,9 @@
  */
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "records.h"
+#include "stream.h"
 
 /* The array's buffer comes back as the app's name, as glGetVertexAttribiv's
  * does (query.c). */

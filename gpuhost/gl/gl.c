@@ -1,14 +1,25 @@
 /*
  * The executor of one link: created when the app first binds gpupipe_v1,
- * destroyed with the session. See gl.h and gl-private.h.
+ * destroyed with the session. See gl.h and executor.h.
  */
 #include <stdlib.h>
 
 #include <gpupipe/log.h>
+#include <gpupipe/wire.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
+#include "frames.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
 #include "shader-check.h"
+#include "shared.h"
+#include "stream.h"
+#include "surface.h"
 
 /* The host GL's entry points: the generated table (gles_host), and the
  * few the executor calls itself that GLES 2 lacks (gh_gl_fns). */

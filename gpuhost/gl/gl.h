@@ -15,6 +15,7 @@
 #define GH_GL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct gh_session;

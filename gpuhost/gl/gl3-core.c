@@ -9,8 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "stream.h"
 
 static bool has_extension(const char *name)
 {

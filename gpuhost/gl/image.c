@@ -13,8 +13,14 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 /* What gl->images holds. */
 struct app_image {

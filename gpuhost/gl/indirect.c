@@ -20,8 +20,15 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 /* Bytes of DrawArraysIndirectCommand, DrawElementsIndirectCommand and of
  * a dispatch's three group counts. */

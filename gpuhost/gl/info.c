@@ -11,8 +11,12 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "draws.h"
+#include "executor.h"
+#include "extensions.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "host-egl.h"
 #include "shader-check.h"
 
 #define MAX_CONFIGS 256u

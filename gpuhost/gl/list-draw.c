@@ -18,7 +18,12 @@
  */
 #include <GLES3/gl32.h>
 
-#include "gl-private.h"
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-stream.h>
+
+#include "context.h"
+#include "draws.h"
+#include "stream.h"
 
 enum { COMPILE_AND_EXECUTE = 0x1301 };
 

@@ -13,7 +13,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 bool gh_gl_list_compiles(struct gh_gl_context *ctx)
 {

@@ -27,8 +27,13 @@
  */
 #include <GLES3/gl32.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 /* GL_UNPACK_COMPRESSED_BLOCK_WIDTH, _HEIGHT, _DEPTH, _SIZE (GL 4.2). */
 static const uint32_t block_pnames[4] = {0x9127u, 0x9128u, 0x9129u, 0x912Au};

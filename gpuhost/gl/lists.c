@@ -27,8 +27,17 @@
 
 #include <GLES3/gl32.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "gles-list-prims.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
+#include "surface.h"
 
 #define COMPILE_AND_EXECUTE 0x1301u /* GL_COMPILE_AND_EXECUTE */
 #define LIST_INDEX 0x0B33u          /* GL_LIST_INDEX */

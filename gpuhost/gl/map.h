@@ -8,6 +8,7 @@
 #define GH_GL_MAP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct gh_gl_map {

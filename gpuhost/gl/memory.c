@@ -18,8 +18,14 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "frames.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "quota.h"
+#include "stream.h"
 
 static bool create_shm(struct gh_gl_memory *mem, struct gh_gl_memory_desc *desc)
 {

@@ -1,8 +1,8 @@
 /*
- * What follows a name as it comes and goes (gl-private.h, struct gh_gl_name_hooks): one
+ * What follows a name as it comes and goes (records.h, struct gh_gl_name_hooks): one
  * table, a row per class, as waypipe and wlroots keep one table of handlers per Wayland
  * interface. names.c maps the names and calls the row of their class; the hooks keep each
- * class's record (gl-private.h): a buffer's and a program's what draws need to know of
+ * class's record (records.h): a buffer's and a program's what draws need to know of
  * them, a texture's or renderbuffer's the GL memory it holds, a framebuffer's its
  * attachments, a vertex array's its attributes, a program pipeline's its vertex stage.
  *
@@ -11,7 +11,18 @@
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include <gpupipe/gl-codec.h>
+
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
+#include "map.h"
+#include "programs.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 /* Keeps `rec` as host name `host`'s record in `map`; the link ends where the host gave the
  * name twice or the map is full (rec freed by `drop`). */

@@ -17,7 +17,14 @@
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include <gpupipe/gl-codec.h>
+
+#include "context.h"
+#include "executor.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 static const char *const class_names[GL_NAMES_COUNT] = {
         [GL_NAMES_TEXTURE] = "texture",

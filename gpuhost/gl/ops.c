@@ -7,8 +7,19 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "debug.h"
+#include "draws.h"
+#include "executor.h"
+#include "frames.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "programs.h"
+#include "records.h"
+#include "shared.h"
+#include "stream.h"
+#include "surface.h"
 
 /* GL_OP_INIT from a library of another release: it gets no API, and the
  * link (its Wayland windows) goes on. Only the version, the first u32, is

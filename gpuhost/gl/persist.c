@@ -15,7 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 #define MAP_BITS                                                                                   \
 	(GL_MAP_READ_BIT | GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT_EXT | GL_MAP_COHERENT_BIT_EXT)

@@ -12,8 +12,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 struct gh_gl_program *gh_gl_vertex_program(struct gh_gl_context *ctx)
 {

@@ -11,8 +11,16 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
+#include "surface.h"
 
 static void renderbuffer_size(GLuint rb, GLint *w, GLint *h)
 {

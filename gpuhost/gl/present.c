@@ -19,8 +19,14 @@
 #include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "frames.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "stream.h"
+#include "surface.h"
 
 bool gh_gl_present_init(struct gh_gl *gl)
 {

@@ -13,8 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 /* Adds one entry (location, then the name as a blob) at *at; false when it would pass
  * GL_PROGRAM_NAMES_MAX_BYTES. */

@@ -26,8 +26,15 @@
  */
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 #define FLAGGED ((uintptr_t)1)
 

@@ -12,8 +12,10 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
 #include "gles-codec.h"
+#include "records.h"
+#include "stream.h"
+#include "surface.h"
 
 /* Room for any single glGet* answer (a 4x4 matrix) and for the format
  * lists, which gl_get_count caps at GL_SIZES_MAX_FORMATS (info.c checks

@@ -18,8 +18,12 @@
 #include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "stream.h"
 
 /* One refusal line per this many milliseconds; the others are counted
  * and their number given with the next line. */

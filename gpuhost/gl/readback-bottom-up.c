@@ -29,8 +29,14 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
+#include "frames.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "stream.h"
+#include "surface.h"
 
 /* What glReadPixels obeys, as the app left it (read_buffer: the default framebuffer's). */
 struct read_state {

@@ -20,8 +20,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "frames.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "host-egl.h"
+#include "stream.h"
+#include "surface.h"
 
 #ifndef GL_PACK_INVERT_MESA
 #define GL_PACK_INVERT_MESA 0x8758

@@ -1,12 +1,13 @@
 /*
- * The records of buffers and programs (gl-private.h) that several owners hold at once (a
+ * The records of buffers and programs (records.h) that several owners hold at once (a
  * vertex array's binding, a buffer target, a list, a program pipeline, the name itself):
  * counted references, and what goes with the last one. Below every feature that holds
  * them: this file calls none.
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include "quota.h"
+#include "records.h"
 
 struct gh_gl_buffer *gh_gl_buffer_ref(struct gh_gl_buffer *buf)
 {

@@ -13,9 +13,9 @@
 #include <gpupipe/clock.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
 #include "gl.h"
 #include "running.h"
+#include "stream.h"
 
 _Atomic uint64_t gh_gl_running_stamp;
 _Atomic uint32_t gh_gl_running_what;

@@ -23,8 +23,14 @@
 #include <gpupipe/gl-api.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 /* share->shader_words' values, one per shader: its type (GL's shader types
  * are below 0x10000, kept from its creation), FLAGGED once deleted while

@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "context.h"
+#include "executor.h"
+#include "map.h"
+#include "programs.h"
+#include "records.h"
+#include "stream.h"
 
 static const char no_room_log[] =
         "ERROR: refused by gpupipe's shader check (no room left for its log)\n";

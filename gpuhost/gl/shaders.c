@@ -25,9 +25,17 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "debug.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
 #include "shader-check.h"
+#include "stream.h"
 
 /* The API whose rules a context's shaders follow. */
 static enum gh_shader_api context_api(const struct gh_gl_context *ctx)

@@ -1,12 +1,21 @@
 /*
- * A share group's state on the host (gl-private.h, struct gh_gl_share): the names of the
+ * A share group's state on the host (records.h, struct gh_gl_share): the names of the
  * shared classes (names.c maps them), the records that follow them, the default textures,
  * the shaders and display lists, held by every context of the group and gone with the
  * last one (context.c).
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include <gpupipe/gl-codec.h>
+
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "executor.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
 
 struct gh_gl_share *gh_gl_share_create(struct gh_gl_quota *quota)
 {

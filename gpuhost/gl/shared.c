@@ -25,7 +25,14 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#include "gl-private.h"
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-stream.h>
+#include <gpupipe/wire.h>
+
+#include "executor.h"
+#include "gl.h"
+#include "shared.h"
+#include "stream.h"
 
 struct gh_gl_shared {
 	uint8_t *map; /* GL_SHARED_HEADER + data bytes */

@@ -22,8 +22,16 @@
 #include <gpupipe/gl-sizes.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 #define TEXTURE_BASE_LEVEL 0x813C /* GLES 3 */
 #define MAX_LEVELS 32u            /* levels past log2(GL_MAX_TEXTURE_SIZE) are GL errors */

@@ -15,7 +15,10 @@
  */
 #include <stdlib.h>
 
-#include "gl-private.h"
+#include <gpupipe/wire.h>
+
+#include "executor.h"
+#include "stream.h"
 
 #define KEEP_BUFFER (1u << 20)
 #define KEEP_COMMANDS 1024u

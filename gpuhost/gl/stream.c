@@ -7,10 +7,20 @@
 #include <string.h>
 
 #include <gpupipe/log.h>
+#include <gpupipe/wire.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "executor.h"
+#include "gl.h"
 #include "gles-codec.h"
+#include "gles-list-prims.h"
 #include "running.h"
+#include "shared.h"
+#include "storage.h"
+#include "stream.h"
+#include "surface.h"
 
 static bool run_command(struct gl_exec *x, const uint8_t *cmd, uint32_t size)
 {

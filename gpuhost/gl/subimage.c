@@ -23,8 +23,14 @@
 #include <gpupipe/gl-sizes.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 #define TEXTURE_INTERNAL_FORMAT_ 0x1003
 #define TEXTURE_COMPRESSED_ 0x86A1

@@ -10,7 +10,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "gles-codec.h"
+#include "host-egl.h"
+#include "map.h"
+#include "quota.h"
+#include "stream.h"
+#include "surface.h"
 
 static EGLSurface make_pbuffer(struct gh_gl *gl, struct gh_gl_config *config, uint32_t w,
                                uint32_t h)

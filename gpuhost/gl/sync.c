@@ -8,9 +8,14 @@
  */
 #include <string.h>
 
+#include <gpupipe/gl-codec.h>
+#include <gpupipe/gl-stream.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "executor.h"
+#include "map.h"
+#include "stream.h"
+#include "surface.h"
 
 /* The wait's reply: status, or 0 and the EGL error (gl-stream.h). */
 static bool reply_wait(struct gl_exec *x, uint32_t status, uint32_t error)

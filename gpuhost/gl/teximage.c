@@ -19,8 +19,12 @@
 #include <gpupipe/gl-sizes.h>
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
 #include "gles-codec.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 #define GL_TEXTURE_COMPRESSED_IMAGE_SIZE_ 0x86A0
 #define GL_TEXTURE_COMPRESSED_ 0x86A1

@@ -15,8 +15,13 @@
  */
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 typedef void(GL_APIENTRYP tex_buffer_fn)(GLenum target, GLenum internalformat, GLuint buffer);
 typedef void(GL_APIENTRYP tex_buffer_range_fn)(GLenum target, GLenum internalformat, GLuint buffer,

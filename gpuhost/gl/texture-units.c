@@ -3,8 +3,10 @@
  * unit's slots), and which texture a context's active unit has bound to one of them, for
  * storage.c's allocating commands: below both, so that neither calls the other for it.
  */
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "storage.h"
 
 /* Unsized here: a count other than GH_GL_TEX_TARGETS clashes with its declaration. */
 const uint32_t gh_gl_texture_targets[] = {

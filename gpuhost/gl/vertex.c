@@ -14,9 +14,19 @@
 #include <string.h>
 
 #include <gpupipe/log.h>
+#include <gpupipe/wire.h>
 
-#include "gl-private.h"
+#include "bindings.h"
+#include "context.h"
+#include "draws.h"
+#include "executor.h"
+#include "extensions.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "programs.h"
+#include "quota.h"
+#include "records.h"
+#include "stream.h"
 
 uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type)
 {

@@ -11,8 +11,13 @@
  */
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "context.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "records.h"
+#include "storage.h"
+#include "stream.h"
 
 typedef void (*texture_view_fn)(GLuint, GLenum, GLuint, GLenum, GLuint, GLuint, GLuint, GLuint);
 

@@ -40,8 +40,13 @@
 
 #include <gpupipe/log.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
+#include "context.h"
+#include "draws.h"
 #include "gles-codec.h"
+#include "map.h"
+#include "quota.h"
+#include "stream.h"
 
 #define MAX_STREAMS 4u /* GL_MAX_VERTEX_STREAMS is 4 in every driver we know */
 /* Queries of one capture and stream read at once past this many. */

@@ -9,8 +9,11 @@
 
 #include <GLES/gl.h>
 
+#include "context.h"
+#include "executor.h"
 #include "gl-harness.h"
-#include "gl-private.h"
+#include "gl.h"
+#include "quota.h"
 
 /* Within `tol` of r, g, b, 255 at every pixel. */
 static bool pixels_near(const uint8_t *px, int n, int r, int g, int b, int tol)

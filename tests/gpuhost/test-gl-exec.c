@@ -8,8 +8,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "executor.h"
+#include "frames.h"
 #include "gl-harness.h"
-#include "gl-private.h"
+#include "gl.h"
+#include "map.h"
+#include "quota.h"
+#include "surface.h"
 
 static bool pixels_are(const uint8_t *px, int n, uint8_t r, uint8_t g, uint8_t b, uint8_t a)
 {

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gl-private.h"
+#include "compat-trackers.h"
 
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \

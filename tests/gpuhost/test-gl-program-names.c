@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
+#include "executor.h"
 #include "gl-harness.h"
-#include "gl-private.h"
+#include "map.h"
+#include "records.h"
 
 /* Names the next glCreateProgram calls answer, last first; then the driver's. */
 static GLuint queued[4];

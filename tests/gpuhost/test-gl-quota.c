@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
+#include "executor.h"
 #include "gl-harness.h"
-#include "gl-private.h"
+#include "gl.h"
+#include "quota.h"
 
 #define MIB (1u << 20)
 #define GL_BUFFER_SIZE_ 0x8764

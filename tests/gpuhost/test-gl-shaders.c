@@ -10,8 +10,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "context.h"
+#include "executor.h"
 #include "gl-harness.h"
-#include "gl-private.h"
+#include "map.h"
+#include "records.h"
 #include "shader-check.h"
 
 static const char vs[] = "attribute vec4 pos;\nvoid main() { gl_Position = pos; }\n";
