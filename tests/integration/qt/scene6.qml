@@ -1,15 +1,14 @@
-// The scene of qt5-quick.sh: what Qt Quick 2 draws with its own shaders (solid rectangles,
-// a gradient, text from its glyph atlas), an app's own GLSL (ShaderEffect) and a turning
-// square that keeps frames coming. Colours are the test's probes: keep them apart.
-import QtQuick 2.15
-import QtQuick.Window 2.15
+// The Qt 6 scene of qt/quick.sh: scene5.qml's, but for its ShaderEffect (see below). Colours
+// are the test's probes: keep them as scene5.qml has them.
+import QtQuick
+import QtQuick.Window
 
 Window {
     width: 480
     height: 320
     visible: true
     color: "#404040"
-    title: "gpupipe qt5-quick"
+    title: "gpupipe qt6-quick"
 
     Rectangle { x: 20; y: 20; width: 200; height: 120; color: "#e04020" }
     Rectangle {
@@ -21,15 +20,8 @@ Window {
             GradientStop { position: 1.0; color: "#c020a0" }
         }
     }
-    ShaderEffect {
-        x: 20; y: 170; width: 200; height: 120
-        fragmentShader: "
-            uniform lowp float qt_Opacity;
-            varying highp vec2 qt_TexCoord0;
-            void main() {
-                gl_FragColor = vec4(0.25, 0.375, 0.875, 1.0) * qt_Opacity;
-            }"
-    }
+    // Qt 6 takes only shaders baked by its qsb tool: a rectangle of the ShaderEffect's colour.
+    Rectangle { x: 20; y: 170; width: 200; height: 120; color: "#4060df" }
     Text {
         x: 240; y: 160; text: "gpupipe"; color: "#ffffff"; font.pixelSize: 40
     }
