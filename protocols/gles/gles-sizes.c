@@ -435,6 +435,46 @@ static const uint32_t get_single_gl4[] = {
         GL_MIN_MAP_BUFFER_ALIGNMENT,       /* 4.2, ARB_map_buffer_alignment */
 };
 
+/* Desktop OpenGL's state ES lacks, one value each: enables, hints and limits of the 4.5
+ * core profile, the compatibility profile's own, and those of the extensions a desktop
+ * context offers (ARB_color_buffer_float, EXT_texture_integer, EXT_packed_float's below,
+ * ARB_framebuffer_sRGB, ARB_texture_buffer_object, ARB_texture_gather). An ES driver refuses
+ * them itself. tests/gpuhost/test-gl-sizes-desktop.c checks every pname a desktop driver
+ * answers against this file, both ways. */
+static const uint32_t get_single_desktop[] = {
+        0x0B41, /* GL_POLYGON_SMOOTH */
+        0x0C53, /* GL_POLYGON_SMOOTH_HINT */
+        0x2A01, /* GL_POLYGON_OFFSET_POINT */
+        0x2A02, /* GL_POLYGON_OFFSET_LINE */
+        0x3006, /* GL_CLIP_DISTANCE6 (0 to 5 are ES 1's clip planes) */
+        0x3007, /* GL_CLIP_DISTANCE7 */
+        0x84EF, /* GL_TEXTURE_COMPRESSION_HINT */
+        0x884F, /* GL_TEXTURE_CUBE_MAP_SEAMLESS (3.2) */
+        0x906D, /* GL_MAX_IMAGE_SAMPLES (4.2) */
+        /* The compatibility profile's: the colour index logic op, aux and index buffers,
+         * texturing enables, feedback and selection buffers (the host's driver keeps
+         * buffers of the app's size and type: gpuhost/gl/feedback.c), vertex and
+         * fragment colour clamping (3.0, ARB_color_buffer_float) */
+        0x0BF1, /* GL_LOGIC_OP (GL_INDEX_LOGIC_OP) */
+        0x0C00, /* GL_AUX_BUFFERS */
+        0x0D51, /* GL_INDEX_BITS */
+        0x0DE0, /* GL_TEXTURE_1D */
+        0x806F, /* GL_TEXTURE_3D */
+        0x84F5, /* GL_TEXTURE_RECTANGLE */
+        0x8513, /* GL_TEXTURE_CUBE_MAP */
+        0x0DF1, /* GL_FEEDBACK_BUFFER_SIZE */
+        0x0DF2, /* GL_FEEDBACK_BUFFER_TYPE */
+        0x0DF4, /* GL_SELECTION_BUFFER_SIZE */
+        0x891A, /* GL_CLAMP_VERTEX_COLOR */
+        0x891B, /* GL_CLAMP_FRAGMENT_COLOR */
+        /* The extensions' */
+        0x8820, /* GL_RGBA_FLOAT_MODE_ARB */
+        0x8D9E, /* GL_RGBA_INTEGER_MODE_EXT */
+        0x8DBA, /* GL_FRAMEBUFFER_SRGB_CAPABLE_EXT */
+        0x8C2E, /* GL_TEXTURE_BUFFER_FORMAT_ARB */
+        0x8F9F, /* GL_MAX_PROGRAM_TEXTURE_GATHER_COMPONENTS_ARB */
+};
+
 int64_t gl_get_count(uint32_t pname)
 {
 	switch (pname) {
@@ -453,6 +493,13 @@ int64_t gl_get_count(uint32_t pname)
 		return 4;
 	case GL_PRIMITIVE_BOUNDING_BOX: /* min and max corners, xyzw each */
 		return 8;
+	/* Desktop OpenGL's, several values each */
+	case 0x0B40: /* GL_POLYGON_MODE: front and back */
+	case 0x8E73: /* GL_PATCH_DEFAULT_INNER_LEVEL (4.0) */
+		return 2;
+	case 0x8E74: /* GL_PATCH_DEFAULT_OUTER_LEVEL (4.0) */
+	case 0x8C3C: /* GL_RGBA_SIGNED_COMPONENTS_EXT (EXT_packed_float) */
+		return 4;
 	case GL_COMPRESSED_TEXTURE_FORMATS:
 	case GL_PROGRAM_BINARY_FORMATS:
 	case GL_SHADER_BINARY_FORMATS:
@@ -487,7 +534,8 @@ int64_t gl_get_count(uint32_t pname)
 	default:
 		if (listed(get_single, LEN(get_single), pname) ||
 		    listed(get_single_gl3, LEN(get_single_gl3), pname) ||
-		    listed(get_single_gl4, LEN(get_single_gl4), pname))
+		    listed(get_single_gl4, LEN(get_single_gl4), pname) ||
+		    listed(get_single_desktop, LEN(get_single_desktop), pname))
 			return 1;
 		/* The compatibility profile's client arrays and pixel rectangles, its
 		 * evaluators (gles-sizes-eval.c), then the fixed-function state. */

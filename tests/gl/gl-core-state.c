@@ -4,7 +4,8 @@
  * commands of versions 1.0 to 2.0, each checked by values or pixels read back:
  *
  *   depth          glClearDepth and glDepthRange, read with glGetDoublev and by depth tests
- *   polygon-mode   GL_LINE leaves a triangle's inside clear, GL_FILL fills it
+ *   polygon-mode   GL_LINE leaves a triangle's inside clear, GL_FILL fills it; GL_POLYGON_MODE
+ *                  reads back
  *   draw-buffer    glDrawBuffer picks the attachment a clear reaches
  *   pixel-store    glPixelStoref, and desktop GL's pack and unpack state
  *   tex-1d         glTexImage1D, glTexSubImage1D, sampled by a shader; glGetTexImage of it
@@ -139,6 +140,13 @@ static void check_polygon_mode(void)
 		lit += img[i * 4] == 255;
 	/* The outline: more than a corner, less than the filled triangle's ~72. */
 	ok = ((lit > 12 && lit < 60) || gc_fail(c, "%d pixels of the outline drawn", lit)) && ok;
+	/* Read back as apps save and restore it (Dear ImGui's GL 3 back end): front and back. */
+	GLint mode[4] = {-1, -1, -1, -1};
+	glGetIntegerv(GL_POLYGON_MODE, mode);
+	ok = gc_no_error(c, "glGetIntegerv(GL_POLYGON_MODE)") && ok;
+	if (mode[0] != GL_LINE || mode[1] != GL_LINE || mode[2] != -1)
+		ok = gc_fail(c, "GL_POLYGON_MODE read back as 0x%x 0x%x (then %d)", mode[0],
+		             mode[1], mode[2]);
 	glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
 	clear(0, 0, 0);
 	triangle();

@@ -45,12 +45,7 @@ static const struct {
 	uint32_t pname;
 	const char *why;
 } refused[] = {
-        {"get", 0x891A, "GL_CLAMP_VERTEX_COLOR: desktop GL only"},
-        {"get", 0x891B, "GL_CLAMP_FRAGMENT_COLOR: desktop GL only"},
-        {"get", 0x8C2E, "GL_TEXTURE_BUFFER_FORMAT_ARB: desktop GL only"},
         {"get", 0x8D65, "GL_TEXTURE_EXTERNAL_OES: an ES 1 capability"},
-        {"get", 0x8E73, "GL_PATCH_DEFAULT_INNER_LEVEL: desktop GL only"},
-        {"get", 0x8E74, "GL_PATCH_DEFAULT_OUTER_LEVEL: desktop GL only"},
         {"get", 0x92BF, "GL_ALPHA_TO_COVERAGE_DITHER_MODE_NV: desktop GL only"},
         {"get", 0x9554, "GL_NUM_SPIR_V_EXTENSIONS: desktop GL only"},
         {"get", 0x9596, "GL_NUM_DEVICE_UUIDS_EXT: EXT_memory_object, not across a VM"},

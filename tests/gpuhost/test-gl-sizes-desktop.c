@@ -38,7 +38,7 @@ static void skip(const char *why)
 	exit(77);
 }
 
-static void core_context(void)
+static void context(EGLint profile)
 {
 	PFNEGLGETPLATFORMDISPLAYEXTPROC get_display =
 	        (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
@@ -47,16 +47,16 @@ static void core_context(void)
 	EGLDisplay dpy = get_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
 	if (dpy == EGL_NO_DISPLAY || !eglInitialize(dpy, NULL, NULL) || !eglBindAPI(EGL_OPENGL_API))
 		skip("no surfaceless EGL display with desktop OpenGL");
-	static const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
-	                                 3,
-	                                 EGL_CONTEXT_MINOR_VERSION,
-	                                 2,
-	                                 EGL_CONTEXT_OPENGL_PROFILE_MASK,
-	                                 EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-	                                 EGL_NONE};
+	const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+	                          3,
+	                          EGL_CONTEXT_MINOR_VERSION,
+	                          2,
+	                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
+	                          profile,
+	                          EGL_NONE};
 	EGLContext ctx = eglCreateContext(dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attribs);
 	if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
-		skip("no OpenGL 3.2 core context without a surface");
+		skip("no OpenGL 3.2 context of that profile without a surface");
 	printf("# %s, %s\n", (const char *)glGetString(GL_RENDERER),
 	       (const char *)glGetString(GL_VERSION));
 }
@@ -417,20 +417,118 @@ static void params(void)
 	param_family("framebuffer", gl_framebuffer_param_count_ps, get_framebuffer);
 }
 
+/* What a desktop driver answers to glGet that gpupipe refuses (GL_INVALID_ENUM from the
+ * library), each with its reason: the state of extensions no desktop context of gpupipe's
+ * offers, or a query the library answers itself. */
+static const struct {
+	uint32_t first, last;
+	const char *why;
+} get_refused[] = {
+        {0x807D, 0x808D, "EXT_vertex_array's array counts: the extension is not offered"},
+        {0x80EF, 0x80EF, "GL_PARAMETER_BUFFER_BINDING: ARB_indirect_parameters is not streamed"},
+        {0x81A8, 0x81A9, "EXT_compiled_vertex_array's lock: the extension is not offered"},
+        {0x82E9, 0x82E9,
+         "GL_NUM_SHADING_LANGUAGE_VERSIONS: the library answers it from 4.3 (gles-get.c)"},
+        {0x8504, 0x8505, "NV_light_max_exponent's limits: the extension is not offered"},
+        {0x855A, 0x855A, "GL_FOG_DISTANCE_MODE_NV: NV_fog_distance is not offered"},
+        {0x8758, 0x8758, "GL_PACK_INVERT_MESA: the host's own readback extension, not offered"},
+        {0x8910, 0x8911, "EXT_stencil_two_side's state: the extension is not offered"},
+        {0x8920, 0x8920, "GL_FRAGMENT_SHADER_ATI: ATI_fragment_shader is not offered"},
+        {0x896E, 0x8975, "ATI_fragment_shader's limits: the extension is not offered"},
+        {0x9193, 0x9193, "GL_QUERY_BUFFER_BINDING: GL_QUERY_BUFFER is no target of the library's"},
+        {0x92BF, 0x92BF,
+         "GL_ALPHA_TO_COVERAGE_DITHER_MODE_NV: NV_alpha_to_coverage_dither_control is not "
+         "offered"},
+        {0x9554, 0x9554, "GL_NUM_SPIR_V_EXTENSIONS: SPIR-V shaders are not offered"},
+        {0x9596, 0x9598,
+         "EXT_memory_object's device and driver UUIDs: not offered, and they would name the GPU "
+         "domain's device to the app"},
+};
+
+static bool get_refused_on_purpose(uint32_t pname)
+{
+	for (size_t i = 0; i < sizeof(get_refused) / sizeof(get_refused[0]); i++) {
+		if (pname >= get_refused[i].first && pname <= get_refused[i].last)
+			return true;
+	}
+	return false;
+}
+
+/* A pname the driver is not asked: the helper must refuse it. */
+#define CHECK_REFUSED(pname)                                                                       \
+	do {                                                                                       \
+		if (gl_get_count(pname) >= 0) {                                                    \
+			fprintf(stderr, "FAIL: get: the helper counts 0x%04X\n", pname);           \
+			failures++;                                                                \
+		}                                                                                  \
+	} while (0)
+
+static void get_integer(uint32_t pname, GLint *v)
+{
+	glGetIntegerv(pname, v);
+}
+
+/* glGet over every pname: gl_get_count gives the count the driver writes, and knows every
+ * pname the driver answers but those refused on purpose. Lists whose length is another
+ * query (the formats) are capped: at most the helper's cap. */
+static void get(void)
+{
+	int answered = 0;
+	for (uint32_t pname = 0; pname < 0x10000; pname++) {
+		/* Mesa 22.3's llvmpipe calls a NULL function for GL_DEVICE_LUID_EXT and
+		 * GL_DEVICE_NODE_MASK_EXT (EXT_memory_object_win32): a crash here. gpupipe
+		 * refuses both in the library and on the host, so its driver is never asked. */
+		if (pname == 0x9599 || pname == 0x959A) {
+			CHECK_REFUSED(pname);
+			continue;
+		}
+		int64_t helper = gl_get_count(pname);
+		int n = param_written(get_integer, pname);
+		if (n < 0)
+			continue;
+		answered++;
+		checked++;
+		bool capped = pname == GL_COMPRESSED_TEXTURE_FORMATS ||
+		              pname == GL_PROGRAM_BINARY_FORMATS ||
+		              pname == 0x8DF8; /* GL_SHADER_BINARY_FORMATS */
+		if (helper < 0 && !get_refused_on_purpose(pname)) {
+			fprintf(stderr,
+			        "FAIL: get: the driver answers 0x%04X with %d values, the helper "
+			        "refuses it\n",
+			        pname, n);
+			failures++;
+		} else if (helper >= 0 && (capped ? n > helper : n != helper)) {
+			fprintf(stderr,
+			        "FAIL: get: the driver writes %d values for 0x%04X, the helper "
+			        "says %lld\n",
+			        n, pname, (long long)helper);
+			failures++;
+		}
+	}
+	printf("# get: %d pnames answered by the driver\n", answered);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 2 || (strcmp(argv[1], "unpack") != 0 && strcmp(argv[1], "teximage") != 0 &&
-	                  strcmp(argv[1], "params") != 0)) {
-		fprintf(stderr, "usage: %s unpack|teximage|params\n", argv[0]);
+	static const char *const cases[] = {"unpack", "teximage", "params", "get-core",
+	                                    "get-compat"};
+	size_t c = 0;
+	while (argc == 2 && c < sizeof(cases) / sizeof(cases[0]) && strcmp(argv[1], cases[c]))
+		c++;
+	if (argc != 2 || c == sizeof(cases) / sizeof(cases[0])) {
+		fprintf(stderr, "usage: %s unpack|teximage|params|get-core|get-compat\n", argv[0]);
 		return 2;
 	}
-	core_context();
-	if (strcmp(argv[1], "unpack") == 0)
+	context(c == 4 ? EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT
+	               : EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT);
+	if (c == 0)
 		unpack();
-	else if (strcmp(argv[1], "params") == 0)
+	else if (c == 1)
+		teximage();
+	else if (c == 2)
 		params();
 	else
-		teximage();
+		get();
 	printf("# %d transfers checked, %d failures\n", checked, failures);
 	return failures ? 1 : 0;
 }
