@@ -876,7 +876,9 @@ int64_t gl_program_interface_param_count(uint32_t pname)
 	case 0x92F8: /* GL_MAX_NUM_COMPATIBLE_SUBROUTINES (desktop, *_SUBROUTINE_UNIFORM) */
 		return 1;
 	default:
-		return GL_SIZE_INVALID_ENUM;
+		/* Mesa's error, which piglit expects (arb_program_interface_query's
+		 * getprograminterfaceiv), where GL 4.6's text says GL_INVALID_ENUM. */
+		return GL_SIZE_INVALID_OPERATION;
 	}
 }
 
@@ -893,6 +895,7 @@ int64_t gl_vertex_attrib_count(uint32_t pname)
 	case GL_VERTEX_ATTRIB_ARRAY_INTEGER: /* ES 3.0 */
 	case GL_VERTEX_ATTRIB_BINDING:       /* ES 3.1 */
 	case GL_VERTEX_ATTRIB_RELATIVE_OFFSET:
+	case 0x874E: /* GL_VERTEX_ATTRIB_ARRAY_LONG (desktop 4.1, glVertexAttribLPointer's) */
 		return 1;
 	case GL_CURRENT_VERTEX_ATTRIB:
 		return 4;
@@ -986,6 +989,8 @@ int64_t gl_query_object_count(uint32_t pname)
 	switch (pname) {
 	case GL_QUERY_RESULT:
 	case GL_QUERY_RESULT_AVAILABLE:
+	case 0x9194: /* GL_QUERY_RESULT_NO_WAIT (desktop 4.4) */
+	case 0x82EA: /* GL_QUERY_TARGET (desktop 4.5) */
 		return 1;
 	default:
 		return GL_SIZE_INVALID_ENUM;

@@ -9,8 +9,11 @@
  *            alignments, row lengths, image heights and skips: what gpupipe-host lets the
  *            driver write into the reply (less a 1D array with an image height, which
  *            gpupipe refuses: gl_teximage_pack_ok)
- *   params   glGet{Tex,Sampler,Framebuffer}Parameteriv over every pname: the counts of
- *            gl_texparam_count_ps and its kin in a desktop context, both ways
+ *   params   glGet{Tex,Sampler,Framebuffer}Parameteriv, glGetVertexAttribiv and
+ *            glGetQueryObjectiv over every pname: the counts of gl_texparam_count_ps and its
+ *            kin in a desktop context, both ways
+ *   get-core, get-compat  glGetIntegerv over every pname in a core and a compatibility
+ *            context: gl_get_count, both ways
  * Skips (77) without a surfaceless core-profile context.
  */
 #define GL_GLEXT_PROTOTYPES 1
@@ -336,6 +339,30 @@ static void get_sampler(uint32_t pname, GLint *v)
 	glGetSamplerParameteriv(param_sampler, pname, v);
 }
 
+static GLuint param_query;
+
+static void get_vertex_attrib(uint32_t pname, GLint *v)
+{
+	glGetVertexAttribiv(0, pname, v);
+}
+
+static void get_query_object(uint32_t pname, GLint *v)
+{
+	glGetQueryObjectiv(param_query, pname, v);
+}
+
+static int64_t vertex_attrib_count(const struct gl_pixel_state *ps, uint32_t pname)
+{
+	(void)ps;
+	return gl_vertex_attrib_count(pname);
+}
+
+static int64_t query_object_count(const struct gl_pixel_state *ps, uint32_t pname)
+{
+	(void)ps;
+	return gl_query_object_count(pname);
+}
+
 static void get_framebuffer(uint32_t pname, GLint *v)
 {
 	glGetFramebufferParameteriv(GL_FRAMEBUFFER, pname, v);
@@ -415,6 +442,19 @@ static void params(void)
 	param_family("texparam", gl_texparam_count_ps, get_texparam);
 	param_family("sampler", gl_sampler_param_count_ps, get_sampler);
 	param_family("framebuffer", gl_framebuffer_param_count_ps, get_framebuffer);
+	/* A vertex attribute set by glVertexAttribLPointer, and an ended occlusion query. */
+	GLuint vao, buf;
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glBufferData(GL_ARRAY_BUFFER, 64, NULL, GL_STATIC_DRAW);
+	glVertexAttribLPointer(0, 2, GL_DOUBLE, 0, NULL);
+	glGenQueries(1, &param_query);
+	glBeginQuery(GL_SAMPLES_PASSED, param_query);
+	glEndQuery(GL_SAMPLES_PASSED);
+	param_family("vertex-attrib", vertex_attrib_count, get_vertex_attrib);
+	param_family("query-object", query_object_count, get_query_object);
 }
 
 /* What a desktop driver answers to glGet that gpupipe refuses (GL_INVALID_ENUM from the

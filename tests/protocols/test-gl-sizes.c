@@ -301,9 +301,14 @@ static void test_counts(void)
 	        gl_clear_buffer_count,
 	};
 	for (size_t i = 0; i < sizeof(helpers) / sizeof(helpers[0]); i++) {
-		EQ(helpers[i](0x9999), GL_SIZE_INVALID_ENUM);
-		EQ(helpers[i](0), GL_SIZE_INVALID_ENUM);
-		EQ(helpers[i](UINT32_MAX), GL_SIZE_INVALID_ENUM);
+		/* glGetProgramInterfaceiv's unknown pname: GL_INVALID_OPERATION, as Mesa says
+		 * and piglit's arb_program_interface_query-getprograminterfaceiv expects. */
+		int64_t want = helpers[i] == gl_program_interface_param_count
+		                       ? GL_SIZE_INVALID_OPERATION
+		                       : GL_SIZE_INVALID_ENUM;
+		EQ(helpers[i](0x9999), want);
+		EQ(helpers[i](0), want);
+		EQ(helpers[i](UINT32_MAX), want);
 	}
 }
 
