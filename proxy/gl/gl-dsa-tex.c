@@ -546,17 +546,32 @@ void GL_APIENTRY gl_enc_special_glTextureBufferRange(GLuint texture, GLenum inte
 		         gl_enc_glTexBufferRange(target, internalformat, buffer, offset, size));
 }
 
-/* A whole level read back by name, bounded by bufSize. A cube map's six faces as one 3D
- * image are not read yet (GL_INVALID_OPERATION here, as for targets without levels). */
+/* A whole level read back by name, bounded by bufSize. */
 static bool readable(struct gl_enc *e, GLuint texture, GLenum *target)
 {
 	*target = ge_tex_target_of(e, texture);
-	if (!*target || *target == GL_TEXTURE_CUBE_MAP || *target == GL_TEXTURE_BUFFER ||
-	    *target == GL_TEXTURE_2D_MULTISAMPLE || *target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY) {
+	if (!*target || *target == GL_TEXTURE_BUFFER || *target == GL_TEXTURE_2D_MULTISAMPLE ||
+	    *target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return false;
 	}
 	return true;
+}
+
+/* A cube map's level read whole is its six faces as one image of depth 6, which is
+ * glGetTextureSubImage's region of the whole level (checked and sized on the host, whose
+ * driver says GL_INVALID_OPERATION for a cube map that is not cube complete), once the
+ * level's size is known: two round trips more than another target's read. A level with no
+ * image is not cube complete either: GL_INVALID_OPERATION, as Mesa says (the region of an
+ * empty level would be GL_INVALID_VALUE). False when there is nothing to read. */
+static bool cube_size(struct gl_enc *e, GLuint texture, GLint level, GLint *w, GLint *h)
+{
+	*w = *h = 0;
+	gl_enc_special_glGetTextureLevelParameteriv(texture, level, GL_TEXTURE_WIDTH, w);
+	gl_enc_special_glGetTextureLevelParameteriv(texture, level, GL_TEXTURE_HEIGHT, h);
+	if (level >= 0 && *w == 0)
+		gl_enc_error(e, GL_INVALID_OPERATION);
+	return *w > 0 && *h > 0;
 }
 
 void GL_APIENTRY gl_enc_special_glGetTextureImage(GLuint texture, GLint level, GLenum format,
@@ -564,9 +579,17 @@ void GL_APIENTRY gl_enc_special_glGetTextureImage(GLuint texture, GLint level, G
 {
 	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetTextureImage);
 	GLenum t;
-	if (cur && readable(cur, texture, &t))
-		TEX_CALL(GLES_OP_glGetTextureImage, texture,
-		         ge_get_tex_image(e, target, level, format, type, bufSize, pixels));
+	GLint w, h;
+	if (!cur || !readable(cur, texture, &t))
+		return;
+	if (t == GL_TEXTURE_CUBE_MAP) {
+		if (cube_size(cur, texture, level, &w, &h))
+			gl_enc_special_glGetTextureSubImage(texture, level, 0, 0, 0, w, h, 6,
+			                                    format, type, bufSize, pixels);
+		return;
+	}
+	TEX_CALL(GLES_OP_glGetTextureImage, texture,
+	         ge_get_tex_image(e, target, level, format, type, bufSize, pixels));
 }
 
 void GL_APIENTRY gl_enc_special_glGetCompressedTextureImage(GLuint texture, GLint level,
@@ -574,7 +597,15 @@ void GL_APIENTRY gl_enc_special_glGetCompressedTextureImage(GLuint texture, GLin
 {
 	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetCompressedTextureImage);
 	GLenum t;
-	if (cur && readable(cur, texture, &t))
-		TEX_CALL(GLES_OP_glGetCompressedTextureImage, texture,
-		         ge_get_compressed_tex_image(e, target, level, bufSize, pixels));
+	GLint w, h;
+	if (!cur || !readable(cur, texture, &t))
+		return;
+	if (t == GL_TEXTURE_CUBE_MAP) {
+		if (cube_size(cur, texture, level, &w, &h))
+			gl_enc_special_glGetCompressedTextureSubImage(texture, level, 0, 0, 0, w, h,
+			                                              6, bufSize, pixels);
+		return;
+	}
+	TEX_CALL(GLES_OP_glGetCompressedTextureImage, texture,
+	         ge_get_compressed_tex_image(e, target, level, bufSize, pixels));
 }

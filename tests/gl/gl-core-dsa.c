@@ -23,6 +23,8 @@
  *   texture-storage-1d glTextureStorage1D's levels, a region read back by name
  *   texture-sub-image  glGetTextureSubImage of 2D, array and cube map levels, with pack state,
  *                      into a pixel pack buffer; past the level, bufSize or buffer refused
+ *   cube-image         glGetTextureImage of a cube map: its six faces as one image, into
+ *                      memory and a pack buffer; no image or a face missing refused
  *   compressed-sub-image  glGetCompressedTextureSubImage: blocks of an RGTC1 level (also
  *                         laid out by GL 4.2's compressed block pnames)
  *   parameters         GL_TEXTURE_SWIZZLE_RGBA by name; glGetNamedFramebufferParameteriv's
@@ -548,6 +550,60 @@ static bool texture_sub_image(void)
  * compressed_sub_image: its 2 x 2 RGTC1 blocks (8 bytes each) read back into rows of 4 blocks
  * after one skipped block, the app's bytes between them kept; one block uploaded from such
  * rows after a skipped row and block, and read back plain. */
+/* glGetTextureImage of a cube map: its six faces, +X to -Z, as one image of depth 6, into
+ * the app's memory and into a pixel pack buffer; a cube map with no image, or one face
+ * missing, is GL_INVALID_OPERATION. */
+static bool cube_image(void)
+{
+	enum { S = 4, FACE = S * S * 4 };
+	GLuint tex;
+	unsigned char faces[6][FACE], got[6 * FACE + 8];
+	for (int f = 0; f < 6; f++) {
+		for (int i = 0; i < FACE; i++)
+			faces[f][i] = (unsigned char)(f * 40 + i);
+	}
+	glCreateTextures(GL_TEXTURE_CUBE_MAP, 1, &tex);
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(got), got);
+	bool ok = gc_error_is("cube-image", GL_INVALID_OPERATION, "a cube map with no image");
+	glTextureStorage2D(tex, 1, GL_RGBA8, S, S);
+	glTextureSubImage3D(tex, 0, 0, 0, 0, S, S, 6, GL_RGBA, GL_UNSIGNED_BYTE, faces);
+	memset(got, 0xee, sizeof(got));
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(got), got);
+	ok = gc_no_error("cube-image", "glGetTextureImage of a cube map") && ok;
+	if (ok && (memcmp(got, faces, sizeof(faces)) != 0 || got[6 * FACE] != 0xee))
+		ok = gc_fail("cube-image", "the six faces read back differ (face 5 byte 0: %u)",
+		             got[5 * FACE]);
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, 6 * FACE - 1, got);
+	ok = gc_error_is("cube-image", GL_INVALID_OPERATION, "a bufSize one byte short") && ok;
+	GLuint pbo;
+	glCreateBuffers(1, &pbo);
+	glNamedBufferData(pbo, 6 * FACE, NULL, GL_STREAM_READ);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, pbo);
+	glGetTextureImage(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, 6 * FACE, NULL);
+	glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	memset(got, 0, sizeof(got));
+	glGetNamedBufferSubData(pbo, 0, 6 * FACE, got);
+	ok = gc_no_error("cube-image", "into a pixel pack buffer") && ok;
+	if (ok && memcmp(got, faces, sizeof(faces)) != 0)
+		ok = gc_fail("cube-image", "the six faces read into a pack buffer differ");
+	glDeleteBuffers(1, &pbo);
+	glDeleteTextures(1, &tex);
+	GLuint partial;
+	glCreateTextures(GL_TEXTURE_CUBE_MAP, 1, &partial);
+	glBindTexture(GL_TEXTURE_CUBE_MAP, partial);
+	for (int f = 0; f < 6; f++) {
+		if (f != 3)
+			glTexImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f, 0, GL_RGBA8, S, S, 0,
+			             GL_RGBA, GL_UNSIGNED_BYTE, faces[f]);
+	}
+	glGetTextureImage(partial, 0, GL_RGBA, GL_UNSIGNED_BYTE, sizeof(got), got);
+	ok = gc_error_is("cube-image", GL_INVALID_OPERATION, "a cube map without its -Y face") &&
+	     ok;
+	glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
+	glDeleteTextures(1, &partial);
+	return ok;
+}
+
 static bool compressed_blocks(GLuint tex, const unsigned char *blocks)
 {
 	const char *c = "compressed-sub-image";
@@ -713,6 +769,7 @@ static void run_checks(GLuint prog_green, GLuint prog_tex)
 	gc_result("transform-feedback", transform_feedback());
 	gc_result("texture-storage-1d", texture_storage_1d());
 	gc_result("texture-sub-image", texture_sub_image());
+	gc_result("cube-image", cube_image());
 	gc_result("compressed-sub-image", compressed_sub_image());
 	gc_result("parameters", parameters());
 	gc_result("glsl-versions", glsl_versions());
