@@ -60,26 +60,64 @@ static unsigned shader_exts(const struct gh_gl_context *ctx)
 	return exts;
 }
 
-/* Whether the host's driver lists the extension `name` in the context current now, the
- * shader's (a gh_gl_context): what makes the driver's preprocessor define the extension's
- * macro (shader-macros.h), whether or not gpupipe offers the extension to the app. Qt 5's
- * shaders begin with #ifdef GL_KHR_blend_equation_advanced, which the driver defines in a
- * desktop context that gpupipe does not offer it in. */
-static bool driver_lists(const char *name, void *data)
+/* What driver_defines asks: the shader's context and stage. */
+struct macro_probe {
+	struct gh_gl_context *ctx;
+	GLenum type;
+};
+
+/* The driver's answers so far, for this process's one link: a context's API and version, a
+ * stage, a #version line and a macro give the same answer every time. */
+#define PROBES_KEPT 32
+static struct {
+	uint32_t api, version;
+	GLenum type;
+	char line[40], name[96];
+	bool defined;
+} probes[PROBES_KEPT];
+static unsigned probes_next;
+
+/* Whether the host's driver defines the macro `name` for a shader of the probe's stage
+ * beginning with version_line, asked of its own preprocessor: a shader of those two lines
+ * and an #error where the macro is undefined, compiled in the shader's context (a shader
+ * object of the host's, deleted at once; the driver's debug messages meanwhile are not the
+ * app's). What the driver lists is not enough: Mesa defines an extension's macro by the
+ * shader's own version and API, and Qt 5's shaders test GL_KHR_blend_equation_advanced,
+ * which it defines in a desktop context where gpupipe does not offer that extension. */
+static bool driver_defines(const char *name, const char *version_line, void *data)
 {
-	const struct gh_gl_context *ctx = data;
-	if (ctx->level.api != GL_API_GL_CORE) {
-		const char *all = (const char *)gles_host.glGetString(GL_EXTENSIONS);
-		return all && gh_egl_has_extension(all, name);
+	const struct macro_probe *m = data;
+	size_t n = strlen(name);
+	if (n >= sizeof(probes[0].name) || strlen(version_line) >= sizeof(probes[0].line))
+		return false;
+	for (unsigned i = 0; i < PROBES_KEPT; i++) {
+		if (probes[i].type == m->type && probes[i].api == m->ctx->level.api &&
+		    probes[i].version == m->ctx->level.version &&
+		    strcmp(probes[i].line, version_line) == 0 && strcmp(probes[i].name, name) == 0)
+			return probes[i].defined;
 	}
-	GLint n = 0;
-	gles_host.glGetIntegerv(GL_NUM_EXTENSIONS, &n);
-	for (GLint i = 0; i < n; i++) {
-		const char *e = (const char *)gles_host.glGetStringi(GL_EXTENSIONS, (GLuint)i);
-		if (e && strcmp(e, name) == 0)
-			return true;
+	char src[256];
+	snprintf(src, sizeof(src), "%s#ifndef %s\n#error\n#endif\nvoid main() {}\n", version_line,
+	         name);
+	const GLchar *text = src;
+	gh_gl_debug_mute(m->ctx, true);
+	GLuint shader = gles_host.glCreateShader(m->type);
+	GLint compiled = GL_FALSE;
+	if (shader) {
+		gles_host.glShaderSource(shader, 1, &text, NULL);
+		gles_host.glCompileShader(shader);
+		gles_host.glGetShaderiv(shader, GL_COMPILE_STATUS, &compiled);
+		gles_host.glDeleteShader(shader);
 	}
-	return false;
+	gh_gl_debug_mute(m->ctx, false);
+	unsigned i = probes_next++ % PROBES_KEPT;
+	probes[i].api = m->ctx->level.api;
+	probes[i].version = m->ctx->level.version;
+	probes[i].type = m->type;
+	snprintf(probes[i].line, sizeof(probes[i].line), "%s", version_line);
+	snprintf(probes[i].name, sizeof(probes[i].name), "%s", name);
+	probes[i].defined = compiled == GL_TRUE;
+	return probes[i].defined;
 }
 
 /* The log's first line, fit for one line of the host's log (the app
@@ -144,9 +182,10 @@ bool gl_exec_wrap_glCompileShader(struct gl_exec *x, GLuint shader, GLuint app_s
 	char *source = driver_source(shader, &len), *log = NULL;
 	if (!source)
 		return gh_gl_fail(x, "out of memory for shader %u's source", app_shader);
+	struct macro_probe probe = {x->ctx, (GLenum)type};
 	enum gh_shader_verdict verdict =
-	        gh_shader_check_offers(context_api(x->ctx), (uint32_t)type, source, len,
-	                               shader_exts(x->ctx), driver_lists, x->ctx, &log);
+	        gh_shader_check_driver(context_api(x->ctx), (uint32_t)type, source, len,
+	                               shader_exts(x->ctx), driver_defines, &probe, &log);
 	free(source);
 	if (verdict == GH_SHADER_REFUSED)
 		return refuse(x, shader, app_shader, type, log);

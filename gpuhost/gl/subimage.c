@@ -116,6 +116,21 @@ static bool level_dims(struct gl_exec *x, const struct sub_read *s, int32_t dims
 		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
 		return false;
 	}
+	/* A cube map's region spans faces, and the host sizes it by the +X face alone, while
+	 * Mesa 22 reads every face it spans with no check but at the base level: a face
+	 * missing there is a NULL read, a smaller one is read past its end into the reply.
+	 * Only immutable storage (glTexStorage2D) gives every face of every level the same
+	 * size; a mutable cube map is GL_INVALID_OPERATION here, as GL says of one that is not
+	 * cube complete. */
+	if (s->target == GL_TEXTURE_CUBE_MAP) {
+		GLint immutable = GL_FALSE;
+		gles_host.glGetTextureParameteriv(s->texture, GL_TEXTURE_IMMUTABLE_FORMAT,
+		                                  &immutable);
+		if (!immutable) {
+			gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+			return false;
+		}
+	}
 	static const GLenum pnames[3] = {GL_TEXTURE_WIDTH, GL_TEXTURE_HEIGHT, GL_TEXTURE_DEPTH};
 	for (int i = 0; i < 3; i++) {
 		dims[i] = 0;

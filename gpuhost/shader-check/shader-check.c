@@ -831,23 +831,23 @@ static int for_folds(const struct version *v, int made, const char *in, size_t *
 
 /* Whether every reserved macro name the source holds is one that glslang
  * and the driver define alike (shader-macros.h); `why` says why not. */
-/* What both_define asks glslang and the driver's context. */
+/* What both_define asks glslang and the driver. */
 struct probe {
 	const struct version *v;
 	enum gh_glslang_stage stage;
-	bool (*offers)(const char *name, void *data);
+	bool (*defines)(const char *name, const char *version_line, void *data);
 	void *data;
-	unsigned asked; /* glslang parses made for this shader */
+	unsigned asked; /* glslang parses and driver probes made for this shader */
 };
 
 /* The macros of the extensions glslang predefines that a shader may test:
- * those the driver's context has (so the driver defines them too) and
- * glslang defines at the version it checks the shader as (asked of it, at
- * most 16 per shader: a parse each). */
+ * those glslang defines at the version it checks the shader as and the
+ * driver's preprocessor defines for the shader's own #version (each asked,
+ * at most 16 names per shader: a parse each, and a probe of the driver's). */
 static bool both_define(const char *name, void *data)
 {
 	struct probe *p = data;
-	if (!p->offers || !p->offers(name, p->data) || ++p->asked > 16)
+	if (!p->defines || ++p->asked > 16)
 		return false;
 	char src[200];
 	snprintf(src, sizeof(src), "#ifndef %s\n#error\n#endif\nvoid main(){}\n", name);
@@ -862,7 +862,18 @@ static bool both_define(const char *name, void *data)
 	char *log = NULL;
 	int ok = gh_glslang_parse(&in, &log);
 	free(log);
-	return ok > 0;
+	if (ok <= 0)
+		return false;
+	static const char *const profiles[] = {
+	        [GH_GLSLANG_PROFILE_NONE] = "",
+	        [GH_GLSLANG_PROFILE_ES] = " es",
+	        [GH_GLSLANG_PROFILE_CORE] = " core",
+	        [GH_GLSLANG_PROFILE_COMPAT] = " compatibility",
+	};
+	char line[40] = "";
+	if (p->v->line > 0)
+		snprintf(line, sizeof(line), "#version %d%s\n", p->v->own, profiles[p->v->profile]);
+	return p->defines(name, line, p->data);
 }
 
 static bool macros_alike(const char *source, size_t len, const struct version *v, unsigned exts,
@@ -893,12 +904,13 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
                                            const char *source, size_t len, unsigned exts,
                                            char **log)
 {
-	return gh_shader_check_offers(api, type, source, len, exts, NULL, NULL, log);
+	return gh_shader_check_driver(api, type, source, len, exts, NULL, NULL, log);
 }
 
-enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
+enum gh_shader_verdict gh_shader_check_driver(enum gh_shader_api api, uint32_t type,
                                               const char *source, size_t len, unsigned exts,
-                                              bool (*offers)(const char *name, void *data),
+                                              bool (*defines)(const char *name,
+                                                              const char *version_line, void *data),
                                               void *data, char **log)
 {
 	enum gh_glslang_stage stage;
@@ -929,7 +941,7 @@ enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t t
 	free(spelled);
 	free(text);
 	/* After glslang's verdict, so that its log names its own errors first. */
-	struct probe probe = {.v = &v, .stage = stage, .offers = offers, .data = data};
+	struct probe probe = {.v = &v, .stage = stage, .defines = defines, .data = data};
 	if (verdict == GH_SHADER_ACCEPTED &&
 	    !macros_alike(source, len, &v, exts, &probe, why, sizeof(why))) {
 		*log = strdup(why);

@@ -94,13 +94,15 @@ enum gh_shader_verdict gh_shader_check_ext(enum gh_shader_api api, uint32_t type
                                            const char *source, size_t len, unsigned exts,
                                            char **log);
 
-/* gh_shader_check_ext where offers(name, data) says whether the driver's
- * context has the extension `name` (so its preprocessor defines the macro,
- * whether or not gpupipe offers the extension to the app): a shader may
+/* gh_shader_check_ext where defines(name, version_line, data) says whether the driver's
+ * preprocessor defines the macro `name` (an extension's, NUL-terminated, word characters
+ * only) for a shader of this one's stage that begins with version_line (its #version line,
+ * spelled from what the check read: "#version 300 es\n", or "" without one): a shader may
  * then test the macro of one that glslang predefines too (shader-macros.h). */
-enum gh_shader_verdict gh_shader_check_offers(enum gh_shader_api api, uint32_t type,
+enum gh_shader_verdict gh_shader_check_driver(enum gh_shader_api api, uint32_t type,
                                               const char *source, size_t len, unsigned exts,
-                                              bool (*offers)(const char *name, void *data),
+                                              bool (*defines)(const char *name,
+                                                              const char *version_line, void *data),
                                               void *data, char **log);
 
 /* The text glslang checks for a GLSL ES shader of `stage` (enum

@@ -22,7 +22,8 @@ struct gh_shader_macros {
 	enum gh_glslang_profile profile;
 	unsigned exts; /* the context's gh_shader_ext bits */
 	/* Whether both define the other GL_ name `name` (NUL-terminated): an
-	 * extension glslang predefines and the driver's context has (NULL: none). */
+	 * extension's macro glslang predefines and the driver's preprocessor
+	 * defines for this shader (NULL: none). */
 	bool (*both_define)(const char *name, void *data);
 	void *data;
 };

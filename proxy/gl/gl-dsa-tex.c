@@ -559,19 +559,19 @@ static bool readable(struct gl_enc *e, GLuint texture, GLenum *target)
 }
 
 /* A cube map's level read whole is its six faces as one image of depth 6, which is
- * glGetTextureSubImage's region of the whole level (checked and sized on the host, whose
- * driver says GL_INVALID_OPERATION for a cube map that is not cube complete), once the
- * level's size is known: two round trips more than another target's read. A level with no
- * image is not cube complete either: GL_INVALID_OPERATION, as Mesa says (the region of an
- * empty level would be GL_INVALID_VALUE). False when there is nothing to read. */
-static bool cube_size(struct gl_enc *e, GLuint texture, GLint level, GLint *w, GLint *h)
+ * glGetTextureSubImage's region of the whole level (checked and sized on the host, which
+ * reads only a cube map of immutable storage: GL_INVALID_OPERATION for another, as GL says
+ * of one that is not cube complete), once the level's size is known (one round trip more
+ * than another target's read: a cube map's faces are square). A base level with no image
+ * is not cube complete either; another level with none reads nothing, as in Mesa. False
+ * when there is nothing to read. */
+static bool cube_size(struct gl_enc *e, GLuint texture, GLint level, GLint *w)
 {
-	*w = *h = 0;
+	*w = 0;
 	gl_enc_special_glGetTextureLevelParameteriv(texture, level, GL_TEXTURE_WIDTH, w);
-	gl_enc_special_glGetTextureLevelParameteriv(texture, level, GL_TEXTURE_HEIGHT, h);
-	if (level >= 0 && *w == 0)
+	if (level == 0 && *w == 0)
 		gl_enc_error(e, GL_INVALID_OPERATION);
-	return *w > 0 && *h > 0;
+	return *w > 0;
 }
 
 void GL_APIENTRY gl_enc_special_glGetTextureImage(GLuint texture, GLint level, GLenum format,
@@ -579,12 +579,12 @@ void GL_APIENTRY gl_enc_special_glGetTextureImage(GLuint texture, GLint level, G
 {
 	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetTextureImage);
 	GLenum t;
-	GLint w, h;
+	GLint w;
 	if (!cur || !readable(cur, texture, &t))
 		return;
 	if (t == GL_TEXTURE_CUBE_MAP) {
-		if (cube_size(cur, texture, level, &w, &h))
-			gl_enc_special_glGetTextureSubImage(texture, level, 0, 0, 0, w, h, 6,
+		if (cube_size(cur, texture, level, &w))
+			gl_enc_special_glGetTextureSubImage(texture, level, 0, 0, 0, w, w, 6,
 			                                    format, type, bufSize, pixels);
 		return;
 	}
@@ -597,12 +597,12 @@ void GL_APIENTRY gl_enc_special_glGetCompressedTextureImage(GLuint texture, GLin
 {
 	struct gl_enc *cur = gl_enc_current_op(GLES_OP_glGetCompressedTextureImage);
 	GLenum t;
-	GLint w, h;
+	GLint w;
 	if (!cur || !readable(cur, texture, &t))
 		return;
 	if (t == GL_TEXTURE_CUBE_MAP) {
-		if (cube_size(cur, texture, level, &w, &h))
-			gl_enc_special_glGetCompressedTextureSubImage(texture, level, 0, 0, 0, w, h,
+		if (cube_size(cur, texture, level, &w))
+			gl_enc_special_glGetCompressedTextureSubImage(texture, level, 0, 0, 0, w, w,
 			                                              6, bufSize, pixels);
 		return;
 	}

@@ -546,13 +546,9 @@ static bool texture_sub_image(void)
 	return gc_no_error(c, "the sub-images") && ok;
 }
 
-/* GL 4.2's compressed block pnames (ARB_compressed_texture_pixel_storage) on the level of
- * compressed_sub_image: its 2 x 2 RGTC1 blocks (8 bytes each) read back into rows of 4 blocks
- * after one skipped block, the app's bytes between them kept; one block uploaded from such
- * rows after a skipped row and block, and read back plain. */
-/* glGetTextureImage of a cube map: its six faces, +X to -Z, as one image of depth 6, into
- * the app's memory and into a pixel pack buffer; a cube map with no image, or one face
- * missing, is GL_INVALID_OPERATION. */
+/* glGetTextureImage of a cube map of immutable storage: its six faces, +X to -Z, as one
+ * image of depth 6, into the app's memory and into a pixel pack buffer; a cube map with no
+ * image, or one face missing, is GL_INVALID_OPERATION. */
 static bool cube_image(void)
 {
 	enum { S = 4, FACE = S * S * 4 };
@@ -604,6 +600,10 @@ static bool cube_image(void)
 	return ok;
 }
 
+/* GL 4.2's compressed block pnames (ARB_compressed_texture_pixel_storage) on the level of
+ * compressed_sub_image: its 2 x 2 RGTC1 blocks (8 bytes each) read back into rows of 4 blocks
+ * after one skipped block, the app's bytes between them kept; one block uploaded from such
+ * rows after a skipped row and block, and read back plain. */
 static bool compressed_blocks(GLuint tex, const unsigned char *blocks)
 {
 	const char *c = "compressed-sub-image";

@@ -165,7 +165,9 @@ def run_one(args, test, where, index):
     log = os.path.join(args.logs, "%s-%03d.log" % (where, index))
     start = time.monotonic()
     timed_out = False
-    with open(log, "w+") as out:
+    # A test may print bytes that are not UTF-8 (a corrupt texel dumped as text): read back
+    # with a replacement character, never a crash of the whole run.
+    with open(log, "w+", errors="replace") as out:
         out.write("# %s\n" % test.command)
         out.flush()
         # A session of its own, so that a timeout kills whatever the test started too.

@@ -445,13 +445,46 @@ static bool macro_the_driver_defines_unoffered(struct gt *t, bool core)
 	if (driver_lists("GL_KHR_blend_equation_advanced", core)) {
 		if (!compile_status(t, 60, GL_TRUE))
 			return false;
-		CHECK(driver_compiles == 1, "the driver compiled %u shaders", driver_compiles);
+		/* The app's shader, and the check's probe of the driver's preprocessor. */
+		GLint status = GL_FALSE;
+		gles_host.glGetShaderiv(host_name(t, GL_NAMES_SHADER, 60), GL_COMPILE_STATUS,
+		                        &status);
+		CHECK(status == GL_TRUE && driver_compiles == 2,
+		      "the driver compiled %u shaders, the app's with status %d", driver_compiles,
+		      status);
 		return true;
 	}
 	/* A driver without it leaves the macro undefined where glslang defines it: refused. */
 	printf("the host's driver lacks GL_KHR_blend_equation_advanced: the shader must be "
 	       "refused\n");
 	return compile_status(t, 60, GL_FALSE) && driver_never_compiled(t, 60);
+}
+
+/* Mesa lists GL_ARB_gpu_shader_fp64 in a 4.5 compatibility context but leaves its macro
+ * undefined in a GLSL 1.10 shader; glslang defines it there. Asked whether the context
+ * lists (or offers) the extension, the check took the #ifdef branch glslang read while the
+ * driver would compile the other, unchecked; asked of the driver's preprocessor, it
+ * refuses the shader ("cannot tell") and the driver never compiles it. */
+static bool compat_shader_tests_a_macro_the_driver_leaves_undefined_at_its_version(struct gt *t)
+{
+	real_compile = gles_host.glCompileShader;
+	gles_host.glCompileShader = counted_compile;
+	if (!gt_compat_window(t, 8, 8))
+		return false;
+	if (!driver_lists("GL_ARB_gpu_shader_fp64", false))
+		return true; /* nothing to tell apart: glslang alone defines it */
+	static const char src[] = "#version 110\n#ifdef GL_ARB_gpu_shader_fp64\n"
+	                          "void main() { gl_FragColor = vec4(1.0); }\n#else\n"
+	                          "void main() { gl_FragColor = vec4(0.0); }\n#endif\n";
+	gt_shader(t, 61, GL_FRAGMENT_SHADER, src);
+	if (!compile_status(t, 61, GL_FALSE) || !driver_never_compiled(t, 61))
+		return false;
+	char log[512];
+	int32_t len = 0;
+	CHECK(get_log(t, GLES_OP_glGetShaderInfoLog, 61, sizeof(log), log, &len) &&
+	              strstr(log, "cannot tell whether the driver defines this macro"),
+	      "the log: %s", log);
+	return true;
 }
 
 static bool compat_shader_tests_a_macro_the_driver_defines_unoffered(struct gt *t)
@@ -607,6 +640,7 @@ static const struct gt_case cases[] = {
         GT_CASE(relink_with_a_refused_shader_fails),
         GT_CASE(compat_relink_with_a_refused_shader_fails),
         GT_CASE(compat_shader_tests_a_macro_the_driver_defines_unoffered),
+        GT_CASE(compat_shader_tests_a_macro_the_driver_leaves_undefined_at_its_version),
         GT_CASE(core_shader_tests_a_macro_the_driver_defines_unoffered),
         GT_CASE(deleted_refused_shader_still_fails_the_link),
         GT_CASE(shader_deleted_while_attached_lives_until_its_last_detach),

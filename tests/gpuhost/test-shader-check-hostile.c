@@ -302,22 +302,27 @@ static bool gpu_shader4_respellings_keep_the_rules(void)
 	       refused(COMPAT, FRAG, 0, frag, "ERROR");
 }
 
-static bool offers_all(const char *name, void *data)
+/* The version line the check asks the driver with, kept by offers_all. */
+static char asked_line[64];
+
+static bool offers_all(const char *name, const char *version_line, void *data)
 {
 	(void)name;
 	(void)data;
+	snprintf(asked_line, sizeof(asked_line), "%s", version_line);
 	return true;
 }
 
-static bool offers_none(const char *name, void *data)
+static bool offers_none(const char *name, const char *version_line, void *data)
 {
 	(void)name;
+	(void)version_line;
 	(void)data;
 	return false;
 }
 
-/* The macro of an extension glslang predefines: only where the context
- * offers it (the driver then defines it too), and glslang does define it. */
+/* The macro of an extension glslang predefines: only where the driver
+ * defines it too, and glslang does define it. */
 static bool offered_extension_macros_glslang_defines_are_taken(void)
 {
 	static const char src[] = "#version 150\n#extension GL_ARB_gpu_shader5 : enable\n"
@@ -328,14 +333,16 @@ static bool offered_extension_macros_glslang_defines_are_taken(void)
 	const char *what = "cannot tell whether the driver defines this macro";
 	char *log = NULL;
 	enum gh_shader_verdict on =
-	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_all, NULL, &log);
+	        gh_shader_check_driver(COMPAT, FRAG, src, strlen(src), 0, offers_all, NULL, &log);
 	CHECK(on == GH_SHADER_ACCEPTED, "verdict %d, log:\n%s", on, log ? log : "");
+	CHECK(strcmp(asked_line, "#version 150\n") == 0, "the driver was asked with \"%s\"",
+	      asked_line);
 	enum gh_shader_verdict off =
-	        gh_shader_check_offers(COMPAT, FRAG, src, strlen(src), 0, offers_none, NULL, &log);
+	        gh_shader_check_driver(COMPAT, FRAG, src, strlen(src), 0, offers_none, NULL, &log);
 	CHECK(off == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", off);
 	free(log);
 	log = NULL;
-	enum gh_shader_verdict mesa = gh_shader_check_offers(
+	enum gh_shader_verdict mesa = gh_shader_check_driver(
 	        COMPAT, FRAG, mesa_only, strlen(mesa_only), 0, offers_all, NULL, &log);
 	CHECK(mesa == GH_SHADER_REFUSED && log && strstr(log, what), "verdict %d", mesa);
 	free(log);

@@ -187,6 +187,46 @@ gl_get_texture_sub_image_of_a_1d_array_with_an_image_height_ends_the_link(struct
 	                  "glGetTextureSubImage: a 1D array with a pack image height of 7");
 }
 
+/* A mutable cube map, complete at level 0, with only its +X face at level 1: a region of
+ * level 1 across the six faces is GL_INVALID_OPERATION, nothing read, the link served.
+ * (Mesa 22 checks a cube map's faces at its base level only, then reads each face of the
+ * region: a NULL read at level 1's missing -X, a smaller face read past its end.) */
+static bool gl_get_texture_sub_image_of_a_mutable_cube_map_is_invalid_operation(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	HL_GL_READY_CORE(e, &g, GL_VERSION_CODE(4, 5));
+	texture(&g, GL_TEXTURE_CUBE_MAP, 5);
+	for (uint32_t level = 0; level < 2; level++) {
+		for (uint32_t face = 0; face < (level ? 1u : 6u); face++) {
+			hl_gl_cmd_begin(&g, GLES_OP_glTexImage2D);
+			uint32_t args[] = {GL_TEXTURE_CUBE_MAP_POSITIVE_X + face,
+			                   level,
+			                   GL_RGBA,
+			                   4u >> level,
+			                   4u >> level,
+			                   0,
+			                   GL_RGBA,
+			                   GL_UNSIGNED_BYTE};
+			for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+				hl_put_u32(&g.cmds, args[i]);
+			hl_put_u32(&g.cmds, GL_BLOB_NULL);
+			hl_gl_cmd_end(&g);
+		}
+	}
+	CHECK(error_is(&g, GL_NO_ERROR, "the faces"));
+	hl_gl_cmd_begin(&g, GLES_OP_glGetTextureSubImage);
+	const uint32_t words[] = {5, 1, 0, 0, 0, 2, 2, 6, GL_RGBA, GL_UNSIGNED_BYTE, 4096, 0};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		hl_put_u32(&g.cmds, words[i]);
+	hl_gl_cmd_end(&g);
+	CHECK(hl_gl_send(&g, CH, 0));
+	uint32_t size;
+	const uint8_t *p = hl_gl_reply(&g, GLES_OP_glGetTextureSubImage, &size);
+	CHECKF(p && size == 8, "six faces of level 1: a reply of %u bytes", p ? size : 0);
+	CHECK(error_is(&g, GL_INVALID_OPERATION, "six faces of a mutable cube map's level 1"));
+	return hl_gl_close_served(e, &g);
+}
+
 /* The library sends a multi-bind as its single binds: its own opcode never travels. */
 static bool gl_multi_bind_opcode_on_the_wire_ends_the_link(struct hl_env *e)
 {
@@ -205,6 +245,7 @@ const struct hl_case hl_gl4_rest_cases[] = {
         HL_CASE(gl_get_texture_sub_image_past_the_pack_buffer_is_an_error),
         HL_CASE(gl_get_texture_sub_image_of_a_name_never_generated_ends_the_link),
         HL_CASE(gl_get_texture_sub_image_of_a_1d_array_with_an_image_height_ends_the_link),
+        HL_CASE(gl_get_texture_sub_image_of_a_mutable_cube_map_is_invalid_operation),
         HL_CASE(gl_multi_bind_opcode_on_the_wire_ends_the_link),
 };
 const size_t hl_gl4_rest_case_count = sizeof(hl_gl4_rest_cases) / sizeof(hl_gl4_rest_cases[0]);
