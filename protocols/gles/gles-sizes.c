@@ -876,8 +876,9 @@ int64_t gl_program_interface_param_count(uint32_t pname)
 	case 0x92F8: /* GL_MAX_NUM_COMPATIBLE_SUBROUTINES (desktop, *_SUBROUTINE_UNIFORM) */
 		return 1;
 	default:
-		/* Mesa's error, which piglit expects (arb_program_interface_query's
-		 * getprograminterfaceiv), where GL 4.6's text says GL_INVALID_ENUM. */
+		/* Mesa's error, in desktop and ES 3.1 contexts alike, which piglit
+		 * expects (arb_program_interface_query's getprograminterfaceiv), where
+		 * GL 4.6's text says GL_INVALID_ENUM. */
 		return GL_SIZE_INVALID_OPERATION;
 	}
 }

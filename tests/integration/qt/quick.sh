@@ -31,16 +31,19 @@ case ${GP_QT:-5} in
 5)
 	qml=qmlscene
 	platform=qt5/plugins/platforms/libqwayland-egl.so
+	module=qt5/qml/QtQuick/Window.2
 	packages="qmlscene, qtwayland5 and Qt 5's QtQuick modules"
 	;;
 6)
 	qml=/usr/lib/qt6/bin/qml
 	platform=qt6/plugins/platforms/libqwayland-egl.so
+	module=qt6/qml/QtQuick/Window
 	packages="qml-qt6, qt6-wayland and Qt 6's QtQuick modules"
 	;;
 *) fail "GP_QT=$GP_QT: expected 5 or 6" ;;
 esac
-[[ -x $(command -v "$qml") && -n $(find /usr/lib -path "*$platform" -print -quit) ]] ||
+[[ -x $(command -v "$qml") && -n $(find /usr/lib -path "*$platform" -print -quit) &&
+	-n $(find /usr/lib -path "*$module" -print -quit) ]] ||
 	skip "Qt ${GP_QT:-5} Quick on Wayland is not installed ($packages; tools/install-deps installs them)"
 scene=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/scene${GP_QT:-5}.qml
 # shellcheck disable=SC2034 # read by gl_app (gl-harness.sh)
