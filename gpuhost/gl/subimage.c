@@ -116,21 +116,6 @@ static bool level_dims(struct gl_exec *x, const struct sub_read *s, int32_t dims
 		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
 		return false;
 	}
-	/* A cube map's region spans faces, and the host sizes it by the +X face alone, while
-	 * Mesa 22 reads every face it spans with no check but at the base level: a face
-	 * missing there is a NULL read, a smaller one is read past its end into the reply.
-	 * Only immutable storage (glTexStorage2D) gives every face of every level the same
-	 * size; a mutable cube map is GL_INVALID_OPERATION here, as GL says of one that is not
-	 * cube complete. */
-	if (s->target == GL_TEXTURE_CUBE_MAP) {
-		GLint immutable = GL_FALSE;
-		gles_host.glGetTextureParameteriv(s->texture, GL_TEXTURE_IMMUTABLE_FORMAT,
-		                                  &immutable);
-		if (!immutable) {
-			gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
-			return false;
-		}
-	}
 	static const GLenum pnames[3] = {GL_TEXTURE_WIDTH, GL_TEXTURE_HEIGHT, GL_TEXTURE_DEPTH};
 	for (int i = 0; i < 3; i++) {
 		dims[i] = 0;
@@ -147,16 +132,51 @@ static bool within(int32_t offset, int32_t size, int32_t edge)
 	return offset >= 0 && size >= 0 && (int64_t)offset + size <= edge;
 }
 
+/* Whether each face of a cube map region has the +X face's size and internal format at the
+ * level, asked of each face with the texture bound for a moment (the host's binding put
+ * back). The region is sized by the +X face, and Mesa 22 checks the faces at the base level
+ * only before it reads every face the region spans: a face missing at another level is a
+ * NULL read there, a smaller one a read past its end into the reply. */
+static bool cube_faces_alike(const struct sub_read *s)
+{
+	GLint old = 0;
+	gles_host.glGetIntegerv(GL_TEXTURE_BINDING_CUBE_MAP, &old);
+	gles_host.glBindTexture(GL_TEXTURE_CUBE_MAP, s->texture);
+	static const GLenum pnames[3] = {GL_TEXTURE_WIDTH, GL_TEXTURE_HEIGHT,
+	                                 TEXTURE_INTERNAL_FORMAT_};
+	GLint first[3] = {0, 0, 0};
+	bool alike = true;
+	for (int f = 0; f < 6 && alike; f++) {
+		GLint v[3] = {0, 0, 0};
+		for (int i = 0; i < 3; i++)
+			gles_host.glGetTexLevelParameteriv(GL_TEXTURE_CUBE_MAP_POSITIVE_X +
+			                                           (GLenum)f,
+			                                   s->level, pnames[i], &v[i]);
+		if (f == 0)
+			memcpy(first, v, sizeof(first));
+		else if (f >= s->z && f < s->z + s->d)
+			alike = memcmp(first, v, sizeof(first)) == 0;
+	}
+	gles_host.glBindTexture(GL_TEXTURE_CUBE_MAP, (GLuint)old);
+	return alike && first[0] > 0;
+}
+
 static bool region_ok(struct gl_exec *x, const struct sub_read *s)
 {
 	int32_t dims[3];
 	if (!level_dims(x, s, dims))
 		return false;
-	if (within(s->x, s->w, dims[0]) && within(s->y, s->h, dims[1]) &&
-	    within(s->z, s->d, dims[2]))
-		return true;
-	gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
-	return false;
+	if (!within(s->x, s->w, dims[0]) || !within(s->y, s->h, dims[1]) ||
+	    !within(s->z, s->d, dims[2])) {
+		gh_gl_error_record(x->ctx, GL_INVALID_VALUE);
+		return false;
+	}
+	/* A face unlike +X at the level: the cube map is not cube complete there. */
+	if (s->target == GL_TEXTURE_CUBE_MAP && s->d > 0 && !cube_faces_alike(s)) {
+		gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
+		return false;
+	}
+	return true;
 }
 
 /* The bytes fit where they go: the pack buffer past `offset`, else the
