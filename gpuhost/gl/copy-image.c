@@ -20,6 +20,9 @@ static bool map_image(struct gl_exec *x, const char *cmd, uint32_t target, uint3
 	case GL_RENDERBUFFER:
 		cls = GL_NAMES_RENDERBUFFER;
 		break;
+	case GL_TEXTURE_1D: /* desktop OpenGL's three; an ES driver refuses them */
+	case GL_TEXTURE_1D_ARRAY:
+	case GL_TEXTURE_RECTANGLE:
 	case GL_TEXTURE_2D:
 	case GL_TEXTURE_3D:
 	case GL_TEXTURE_2D_ARRAY:

@@ -62,6 +62,7 @@ enum {
 	BLUE = 0x1905,
 	BGR = 0x80E0,
 	BGRA = 0x80E1,
+	ABGR = 0x8000, /* EXT_abgr's (compatibility) */
 	GREEN_INTEGER = 0x8D95,
 	BLUE_INTEGER = 0x8D96,
 	BGR_INTEGER = 0x8D9A,
@@ -165,9 +166,9 @@ static int64_t format_info(uint32_t format, uint32_t *types)
 /* Desktop OpenGL 4.6's tables 8.3 to 8.5: every plain type with every
  * color, depth and stencil format (the integer formats without the
  * floating-point types), the packed types with the formats of their
- * component count, and the compatibility profile's alpha and luminance
- * formats with every plain type (its tables 8.3 and 8.8) and their integer
- * forms (EXT_texture_integer) with the integer types; the ES formats
+ * component count, the compatibility profile's alpha and luminance formats and
+ * EXT_abgr's ABGR with every plain type (its tables 8.3 and 8.8), their integer
+ * forms (EXT_texture_integer's) with the integer types; the ES formats
  * it lacks (sRGB) keep ES's types. 0 for a format not here. */
 static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 {
@@ -205,6 +206,7 @@ static int64_t desktop_format_info(uint32_t format, uint32_t *types)
 	        {GL_ALPHA, PLAIN, 1},
 	        {GL_LUMINANCE, PLAIN, 1},
 	        {GL_LUMINANCE_ALPHA, PLAIN, 2},
+	        {ABGR, PLAIN | P4, 4},
 	        /* EXT_texture_integer's, the compatibility profile's alone. */
 	        {ALPHA_INTEGER, INTEGER, 1},
 	        {LUMINANCE_INTEGER, INTEGER, 1},

@@ -509,11 +509,13 @@ def read_annotations(paths):
                 fail('%s: extension %s before its table\'s "api" lines' % (where, words[1]))
             if parts.get(words[1], set()) & part:
                 fail('%s: extension %s listed twice' % (where, words[1]))
-            if not extra <= part or not unlisted.get(words[1], set()) <= part:
+            heirs = heirs_too(part) - part
+            # unlisted= may name the heirs too: gl.xml gives such an extension no APIs to
+            # inherit it by.
+            if not extra <= part or not unlisted.get(words[1], set()) <= part | heirs:
                 fail('%s: also= and unlisted= name APIs of this table (%s)'
                      % (where, ', '.join(sorted(part))))
             exts[words[1]] = exts.get(words[1], False) or rest == ['commands']
-            heirs = heirs_too(part) - part
             if parts.get(words[1], set()) & heirs:
                 fail('%s: extension %s listed twice (%s inherit this table\'s extensions)'
                      % (where, words[1], ', '.join(sorted(heirs))))

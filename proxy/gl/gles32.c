@@ -22,10 +22,16 @@
 
 #define UNKNOWN_CONTEXT_RESET 0x8255 /* GL_UNKNOWN_CONTEXT_RESET */
 
-/* ES 3.2 section 18.3.2's targets: a renderbuffer or a whole texture. */
-static bool copy_target(uint32_t target, enum gl_name_class *cls)
+/* ES 3.2 section 18.3.2's targets: a renderbuffer or a whole texture; desktop
+ * OpenGL (4.6 section 18.3.3) adds its 1D, 1D array and rectangle textures. */
+static bool copy_target(uint32_t target, bool desktop, enum gl_name_class *cls)
 {
 	switch (target) {
+	case GL_TEXTURE_1D:
+	case GL_TEXTURE_1D_ARRAY:
+	case GL_TEXTURE_RECTANGLE:
+		*cls = GL_NAMES_TEXTURE;
+		return desktop;
 	case GL_RENDERBUFFER:
 		*cls = GL_NAMES_RENDERBUFFER;
 		return true;
@@ -46,7 +52,9 @@ static bool copy_names_ok(struct gl_enc *e, GLuint src, GLenum src_target, GLuin
                           GLenum dst_target)
 {
 	enum gl_name_class src_cls, dst_cls;
-	if (!copy_target(src_target, &src_cls) || !copy_target(dst_target, &dst_cls)) {
+	bool desktop = gl_api_desktop(e->gl->api->level.api);
+	if (!copy_target(src_target, desktop, &src_cls) ||
+	    !copy_target(dst_target, desktop, &dst_cls)) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return false;
 	}

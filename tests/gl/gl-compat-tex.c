@@ -11,6 +11,8 @@
  *   proxy-textures      glTexImage3D and glTexStorage3D of GL_PROXY_TEXTURE_3D, glTexImage2D
  *                       of GL_PROXY_TEXTURE_2D: a size that fits reads back as the proxy's
  *                       level size, one past GL_MAX_3D_TEXTURE_SIZE as 0, no GL error
+ *   abgr                EXT_abgr is offered; a 2x2 texture given as ABGR bytes reads back as
+ *                       RGBA and as ABGR
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -187,6 +189,42 @@ static void check_proxy_textures(void)
 	gc_result(check, ok);
 }
 
+/* EXT_abgr: texels given as A, B, G, R bytes read back as R, G, B, A, and again as ABGR. */
+static void check_abgr(void)
+{
+	const char *check = "abgr";
+	if (!gc_has("GL_EXT_abgr")) {
+		gc_fail(check, "GL_EXT_abgr is not offered");
+		return;
+	}
+	unsigned char abgr[4 * 4], rgba[4 * 4 + 1], again[4 * 4];
+	for (int i = 0; i < 16; i++)
+		abgr[i] = (unsigned char)(0x10 * i + 5);
+	GLuint tex;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_2D, tex);
+	glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 2, 2, 0, GL_ABGR_EXT, GL_UNSIGNED_BYTE, abgr);
+	memset(rgba, 0xee, sizeof(rgba));
+	glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+	memset(again, 0, sizeof(again));
+	glGetTexImage(GL_TEXTURE_2D, 0, GL_ABGR_EXT, GL_UNSIGNED_BYTE, again);
+	bool ok = gc_no_error(check, "an ABGR upload and readback");
+	for (int t = 0; ok && t < 4; t++) {
+		const unsigned char *a = abgr + 4 * t, *r = rgba + 4 * t;
+		if (r[0] != a[3] || r[1] != a[2] || r[2] != a[1] || r[3] != a[0])
+			ok = gc_fail(
+			        check,
+			        "texel %d reads back as RGBA %u %u %u %u from ABGR %u %u %u %u", t,
+			        r[0], r[1], r[2], r[3], a[0], a[1], a[2], a[3]);
+	}
+	if (ok && rgba[16] != 0xee)
+		ok = gc_fail(check, "the RGBA readback wrote past its 16 bytes");
+	if (ok && memcmp(again, abgr, sizeof(abgr)) != 0)
+		ok = gc_fail(check, "the ABGR readback differs from the ABGR upload");
+	glDeleteTextures(1, &tex);
+	gc_result(check, ok);
+}
+
 int main(void)
 {
 	struct gc_desktop d;
@@ -198,5 +236,6 @@ int main(void)
 	check_texture_sub_image();
 	check_1d_array_reads();
 	check_proxy_textures();
+	check_abgr();
 	return gc_desktop_close(&d);
 }

@@ -47,6 +47,61 @@ bool gl4_tex_storage_1d(void)
 	return gc_error_is(c, GL_NO_ERROR, "the storage") && ok;
 }
 
+/* glCopyImageSubData between desktop OpenGL's own targets, which ES lacks: four texels of
+ * a 1D texture into row 2 of a rectangle texture, and that row back into another 1D
+ * texture, each read back. */
+bool gl4_copy_image_1d_rect(void)
+{
+	const char *c = "copy-image-1d-rect";
+	GLuint tex[3];
+	glGenTextures(3, tex);
+	unsigned char texels[32], rect[8 * 4 * 4], back[32];
+	for (int i = 0; i < 32; i++)
+		texels[i] = (unsigned char)(i * 5 + 3);
+	glBindTexture(GL_TEXTURE_1D, tex[0]);
+	glTexStorage1D(GL_TEXTURE_1D, 1, GL_RGBA8, 8);
+	glTexSubImage1D(GL_TEXTURE_1D, 0, 0, 8, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+	glBindTexture(GL_TEXTURE_RECTANGLE, tex[1]);
+	glTexStorage2D(GL_TEXTURE_RECTANGLE, 1, GL_RGBA8, 8, 4);
+	memset(rect, 0, sizeof(rect));
+	glTexSubImage2D(GL_TEXTURE_RECTANGLE, 0, 0, 0, 8, 4, GL_RGBA, GL_UNSIGNED_BYTE, rect);
+	glBindTexture(GL_TEXTURE_1D, tex[2]);
+	glTexStorage1D(GL_TEXTURE_1D, 1, GL_RGBA8, 8);
+	glTexSubImage1D(GL_TEXTURE_1D, 0, 0, 8, GL_RGBA, GL_UNSIGNED_BYTE, rect);
+	/* Texels 2..5 of the 1D texture to (1, 2)..(4, 2) of the rectangle. */
+	glCopyImageSubData(tex[0], GL_TEXTURE_1D, 0, 2, 0, 0, tex[1], GL_TEXTURE_RECTANGLE, 0, 1, 2,
+	                   0, 4, 1, 1);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "1D to rectangle");
+	glBindTexture(GL_TEXTURE_RECTANGLE, tex[1]);
+	memset(rect, 0xee, sizeof(rect));
+	glGetTexImage(GL_TEXTURE_RECTANGLE, 0, GL_RGBA, GL_UNSIGNED_BYTE, rect);
+	for (int y = 0; y < 4; y++) {
+		for (int x = 0; x < 8; x++) {
+			const unsigned char *p = rect + (y * 8 + x) * 4;
+			bool copied = y == 2 && x >= 1 && x < 5;
+			unsigned char want = copied ? texels[(x + 1) * 4] : 0;
+			if (p[0] != want) {
+				ok = gc_fail(c, "rectangle texel (%d, %d) is %u, expected %u", x, y,
+				             p[0], want);
+				y = 4;
+				break;
+			}
+		}
+	}
+	/* And the rectangle's row back into the second 1D texture, at texel 4. */
+	glCopyImageSubData(tex[1], GL_TEXTURE_RECTANGLE, 0, 1, 2, 0, tex[2], GL_TEXTURE_1D, 0, 4, 0,
+	                   0, 4, 1, 1);
+	ok = gc_error_is(c, GL_NO_ERROR, "rectangle to 1D") && ok;
+	glBindTexture(GL_TEXTURE_1D, tex[2]);
+	memset(back, 0xee, sizeof(back));
+	glGetTexImage(GL_TEXTURE_1D, 0, GL_RGBA, GL_UNSIGNED_BYTE, back);
+	if (memcmp(back + 16, texels + 8, 16) != 0 || back[0] != 0 || back[15] != 0)
+		ok = gc_fail(c, "1D texels 4..7 are %u..%u, expected %u..%u", back[16], back[28],
+		             texels[8], texels[20]);
+	glDeleteTextures(3, tex);
+	return ok;
+}
+
 static GLint indexed(GLenum pname, GLuint index)
 {
 	GLint v = -1;

@@ -25,6 +25,8 @@
  *   map-alignment      GL_MIN_MAP_BUFFER_ALIGNMENT and 4.0's transform feedback limits
  *                      answered; a mapping at an odd offset aligned as 4.2 promises
  *   tex-storage-1d     glTexStorage1D's levels written and read back; a 1D array's layers
+ *   copy-image-1d-rect glCopyImageSubData from a 1D texture into a rectangle texture and
+ *                      back into another 1D texture, read back
  *   multi-bind-buffers glBindBuffersRange/Base: indexed bindings read back and drawn from, the
  *                      generic binding left alone, past the limit and unknown names refused
  *   multi-bind-textures  glBindTextures/glBindSamplers on units 2 and 3, sampled, the active
@@ -717,6 +719,7 @@ static void run_checks(GLuint fb)
 	gc_result("patch-parameter", patch_parameter());
 	gc_result("map-alignment", map_alignment());
 	gc_result("tex-storage-1d", gl4_tex_storage_1d());
+	gc_result("copy-image-1d-rect", gl4_copy_image_1d_rect());
 	gc_result("multi-bind-buffers", gl4_multi_bind_buffers(vao));
 	gc_result("multi-bind-textures", gl4_multi_bind_textures(vao));
 	gc_result("multi-bind-image-textures", gl4_multi_bind_image_textures());

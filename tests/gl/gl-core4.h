@@ -19,6 +19,7 @@ void gl4_clear(void);
 
 /* The checks of gl-core4-binds.c: true when they pass. */
 bool gl4_tex_storage_1d(void);
+bool gl4_copy_image_1d_rect(void);
 bool gl4_multi_bind_buffers(unsigned vao);
 bool gl4_multi_bind_textures(unsigned vao);
 bool gl4_multi_bind_image_textures(void);

@@ -7,7 +7,8 @@ with the command line piglit itself would run (piglit-es-list.py's rules).
     tests/gl/piglit-gl-list.py --sweep K --output FILE
 
 With --sweep K it writes instead every K-th of all piglit's desktop API programs (name
-order, LEFT_OUT left out, a command listed twice kept once) to FILE: a sweep far beyond the
+order, LEFT_OUT and programs the package did not build left out, a command listed twice
+kept once) to FILE: a sweep far beyond the
 selection, for finding what gpu-0 loses (tests/gl/piglit-es-run --list FILE --exceptions
 /dev/null), which no test runs (K=4: about 1900 programs, 15 minutes on 2 cores).
 
@@ -166,8 +167,9 @@ def program_tests(piglit_dir):
 
 
 def sweep_tests(piglit_dir, every):
-    """Every `every`-th desktop API program of piglit's, by name, each command once."""
-    found, seen = [], set()
+    """Every `every`-th desktop API program of piglit's, by name, each command once, and
+    the names of those its package did not build (Debian's leaves some out)."""
+    found, seen, unbuilt = [], set(), []
     for test in load(piglit_dir, "opengl").iter("Test"):
         opts = es.options_of(test)
         if test.get("type") != "gl" or test.get("name") in LEFT_OUT or \
@@ -178,13 +180,16 @@ def sweep_tests(piglit_dir, every):
         if "#" in line or line in seen:
             continue
         seen.add(line)
+        if not os.path.exists(os.path.join(piglit_dir, "bin", cmd[0])):
+            unbuilt.append(test.get("name"))
+            continue
         found.append((test.get("name"), cmd))
     found.sort()
-    return found[::every]
+    return found[::every], sorted(unbuilt)
 
 
 def write_sweep(args):
-    tests = sweep_tests(args.piglit, args.sweep)
+    tests, unbuilt = sweep_tests(args.piglit, args.sweep)
     out = [
         "# Every %d-th of piglit's desktop API programs (%d): a sweep beyond gpupipe's" % (
             args.sweep, len(tests)),
@@ -193,12 +198,15 @@ def write_sweep(args):
         "# piglit: %s" % es.piglit_version(),
         "# No test runs it: tests/gl/piglit-es-run --list THIS --exceptions /dev/null shows",
         "# what passes natively and not on gpu-0.",
+        "# Left out, not built in this piglit (%d): %s." % (
+            len(unbuilt), ", ".join(unbuilt) or "none"),
         "",
     ]
     out += ["%s  # %s" % (" ".join(cmd), name) for name, cmd in tests]
     with open(args.output, "w") as f:
         f.write("\n".join(out) + "\n")
-    print("piglit-gl-list: %d tests written to %s" % (len(tests), args.output))
+    print("piglit-gl-list: %d tests written to %s (%d programs not built, left out)" % (
+        len(tests), args.output, len(unbuilt)))
 
 
 def main():

@@ -15,8 +15,13 @@ bin=${GPUPIPE_GL_CORE_EXTENSIONS:-}
 [[ -x $bin ]] || bin=$(find_built tests/gl/gl-core-extensions) ||
 	skip "gl-core-extensions is not built (it needs libegl-dev, libglvnd-dev, libwayland-dev)"
 
-# Core 3.x/4.x extensions piglit's desktop selection requires, which a 3.3 context offers.
-needed=(GL_ARB_explicit_attrib_location GL_ARB_blend_func_extended GL_ARB_sampler_objects
+# Core 3.x/4.x extensions piglit's desktop selection requires, which a 3.3 context offers,
+# and the classic names of formats and modes that apps and piglit look for on core contexts
+# too (gl-annotations.txt, also=glcore).
+needed=(GL_EXT_texture_filter_anisotropic GL_EXT_texture_sRGB GL_EXT_framebuffer_sRGB
+	GL_EXT_texture_snorm GL_EXT_packed_float GL_EXT_texture_shared_exponent
+	GL_EXT_texture_compression_rgtc GL_EXT_texture_integer GL_EXT_abgr
+	GL_ARB_explicit_attrib_location GL_ARB_blend_func_extended GL_ARB_sampler_objects
 	GL_ARB_uniform_buffer_object GL_ARB_instanced_arrays GL_ARB_draw_elements_base_vertex
 	GL_ARB_compute_shader GL_ARB_shader_storage_buffer_object GL_ARB_separate_shader_objects
 	GL_ARB_tessellation_shader GL_ARB_texture_view GL_ARB_clear_texture GL_ARB_buffer_storage
