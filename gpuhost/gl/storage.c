@@ -476,8 +476,9 @@ static bool is_layered(uint32_t target)
 	       target == GL_TEXTURE_CUBE_MAP_ARRAY;
 }
 
-/* The levels glGenerateMipmap makes from the base image of one face. */
-static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base)
+/* The levels glGenerateMipmap makes from the base image of one face; the
+ * rows of a 1D array (`keep_rows`) are its layers, which every level keeps. */
+static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base, bool keep_rows)
 {
 	struct gh_gl_image_bytes *b = find_image(work, face, base);
 	if (!b || !b->width || !b->height)
@@ -486,10 +487,10 @@ static bool add_levels(struct wl_array *work, uint32_t face, uint32_t base)
 	/* Bytes per pixel of the base, rounded up (compressed bases fail). */
 	uint64_t bpp =
 	        (im.bytes + (uint64_t)im.width * im.height - 1) / ((uint64_t)im.width * im.height);
-	for (uint32_t level = base + 1; level < MAX_LEVELS && (im.width > 1 || im.height > 1);
-	     level++) {
+	for (uint32_t level = base + 1;
+	     level < MAX_LEVELS && (im.width > 1 || (im.height > 1 && !keep_rows)); level++) {
 		im.width = im.width > 1 ? im.width / 2 : 1;
-		im.height = im.height > 1 ? im.height / 2 : 1;
+		im.height = im.height > 1 && !keep_rows ? im.height / 2 : im.height;
 		im.level = level;
 		im.bytes = product(im.width, im.height, bpp);
 		if (!put_image(work, &im))
@@ -503,12 +504,15 @@ enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 	/* A layered base's bytes per texel of its w x h count every layer, so
 	 * each smaller level keeps them: exact for arrays, and for 3D (whose
 	 * depth halves too) an upper bound. */
-	if (target != GL_TEXTURE_2D && target != GL_TEXTURE_CUBE_MAP && !is_layered(target))
+	if (target != GL_TEXTURE_2D && target != GL_TEXTURE_CUBE_MAP && !is_layered(target) &&
+	    !is_1d(target))
 		return refuse(x, GL_INVALID_ENUM);
 	uint32_t face;
 	struct gh_gl_storage *st = gh_gl_bound_texture(
 	        x->ctx, target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target,
 	        &face);
+	if (!st)
+		return refuse(x, GL_INVALID_ENUM); /* a 1D target of an ES context */
 	GLint base = 0;
 	if (x->ctx->es3)
 		gles_host.glGetTexParameteriv(target, TEXTURE_BASE_LEVEL, &base);
@@ -517,8 +521,9 @@ enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 	struct wl_array work;
 	if (!begin(x, st, &work))
 		return GL_GUARD_FAIL;
-	for (uint32_t f = 0; f < (target == GL_TEXTURE_2D ? 1u : 6u); f++) {
-		if (!add_levels(&work, f, (uint32_t)base)) {
+	uint32_t faces = target == GL_TEXTURE_CUBE_MAP ? 6 : 1; /* a cube array's are layers */
+	for (uint32_t f = 0; f < faces; f++) {
+		if (!add_levels(&work, f, (uint32_t)base, target == GL_TEXTURE_1D_ARRAY_DESKTOP)) {
 			wl_array_release(&work);
 			gh_gl_fail(x, "out of memory for texture records");
 			return GL_GUARD_FAIL;

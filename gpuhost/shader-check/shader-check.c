@@ -312,12 +312,17 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
  * which glslang 12 declares from 3.30 on only; ARB_gpu_shader5's functions, geometry
  * invocations and interpolation functions, from 4.00 on only; EXT_gpu_shader4's unsigned
  * integers and integer, buffer and rectangle samplers, from 1.40 on, its own spellings
- * respelled by shader-gpu-shader4.c). Such a shader (its #extension line
- * enabling it, shader-directive.h: not a mere mention) is checked as that version (its #version's
- * digits respelled, as compute_version does; its profile kept): a superset of what it may say,
- * every line still parsed, but for the words the later version reserves (a shader naming its own
- * `patch` or `subroutine` is refused); the driver compiles the source under its own version's
- * rules. Not a source that could tell the versions apart in the preprocessor
+ * respelled by shader-gpu-shader4.c; ARB_texture_multisample's sampler2DMS and
+ * sampler2DMSArray types, with their texelFetch and textureSize, from 1.50 on;
+ * ARB_fragment_coord_conventions' layout on a redeclared gl_FragCoord, from 1.50 on;
+ * ARB_draw_instanced's gl_InstanceID, from 1.40 on; ARB_texture_query_lod's textureQueryLOD,
+ * from 1.50 on; ARB_texture_cube_map_array's texture() of a samplerCubeArray, from 1.30 on). Such a
+ * shader (its #extension line enabling it, shader-directive.h: not a mere mention) is checked as
+ * that version (its #version's digits respelled, as compute_version does; its profile kept): a
+ * superset of what it may say, every line still parsed, but for the words the later version
+ * reserves (a shader naming its own `patch` or `subroutine` is refused); the driver compiles the
+ * source under its own version's rules. Not a source that could tell the versions apart in the
+ * preprocessor
  * (__VERSION__, or ## that could paste it), where glslang would check other lines than the driver
  * compiles: glslang judges that one at its own version. */
 static const struct {
@@ -329,7 +334,12 @@ static const struct {
         {"GL_ARB_uniform_buffer_object", 110, 140},    /* layout(std140) uniform blocks */
         {"GL_ARB_shader_atomic_counters", 150, 330},   /* atomicCounterIncrement, ... */
         {"GL_ARB_gpu_shader5", 150, 400},              /* bitCount, interpolateAtSample, ... */
-        {"GL_EXT_gpu_shader4", 110, 140}, /* uint, usamplerBuffer: shader-gpu-shader4.c */
+        {"GL_EXT_gpu_shader4", 110, 140},         /* uint, usamplerBuffer: shader-gpu-shader4.c */
+        {"GL_ARB_texture_multisample", 130, 150}, /* sampler2DMS, isampler2DMSArray, ... */
+        {"GL_ARB_fragment_coord_conventions", 110, 150}, /* layout(...) in vec4 gl_FragCoord */
+        {"GL_ARB_draw_instanced", 110, 140},             /* gl_InstanceID */
+        {"GL_ARB_texture_query_lod", 110, 150},          /* textureQueryLOD */
+        {"GL_ARB_texture_cube_map_array", 110, 130},     /* texture(samplerCubeArray, ...) */
 };
 
 static struct version *ext_version(const char *source, size_t len, struct version *v)
@@ -344,6 +354,11 @@ static struct version *ext_version(const char *source, size_t len, struct versio
 			want = ext_versions[i].version;
 	}
 	v->as_ext = want != v->number;
+	/* A version below 1.50 has no profile and keeps the compatibility built-ins
+	 * (gl_TexCoord, gl_FragColor): raised to 1.50 or later, it is checked in the
+	 * compatibility profile, whose built-ins are a superset of its own. */
+	if (v->number < 150 && want >= 150 && v->profile == GH_GLSLANG_PROFILE_NONE)
+		v->profile = GH_GLSLANG_PROFILE_COMPAT;
 	v->number = want;
 	return v;
 }
@@ -689,7 +704,8 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
 	dc.desktop.blend_func_extended = exts & GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
-	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, &dc.desktop);
+	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, stage,
+	                           &dc.desktop);
 	struct gh_glslang_input in = {
 	        .stage = stage,
 	        .version = v->number,

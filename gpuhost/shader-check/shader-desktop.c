@@ -117,10 +117,16 @@ static void append(char *out, size_t size, const char *text)
 }
 
 void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
-                                enum gh_glslang_profile profile, const struct gh_shader_desktop *d)
+                                enum gh_glslang_profile profile, enum gh_glslang_stage stage,
+                                const struct gh_shader_desktop *d)
 {
 	if (!is_desktop(version, profile))
 		return;
+	/* GLSL 1.10 and 1.20 give vertex shaders texture2DLod and its kin (section 8.7);
+	 * glslang 12 asks for ARB_shader_texture_lod's #extension there, as in fragment
+	 * shaders, where the extension is what brings them. */
+	if (stage == GH_GLSLANG_VERTEX && version < 130)
+		append(out, size, "#extension GL_ARB_shader_texture_lod : enable\n");
 	if (version == 140)
 		append(out, size, "mat2 inverse(mat2);mat3 inverse(mat3);mat4 inverse(mat4);\n");
 	if (api == GH_SHADER_API_GL_COMPAT && version < 140)

@@ -53,10 +53,11 @@ bool gh_shader_unsized_member_divergence(const char *text, size_t len, int versi
                                          int at_line);
 
 /* Appends to the preamble `out` (NUL-terminated, `size` bytes in all) what
- * glslang lacks for a shader of `version` and `profile` in a context of
- * `api`, scanned as *d. */
+ * glslang lacks for a `stage` shader of `version` and `profile` in a context
+ * of `api`, scanned as *d. */
 void gh_shader_desktop_preamble(char *out, size_t size, enum gh_shader_api api, int version,
-                                enum gh_glslang_profile profile, const struct gh_shader_desktop *d);
+                                enum gh_glslang_profile profile, enum gh_glslang_stage stage,
+                                const struct gh_shader_desktop *d);
 
 /* For a shader glslang accepted as `in` (its text, version, preamble),
  * scanned as *d: the verdict on the atomic memory functions' arguments

@@ -13,6 +13,8 @@
  *                       level size, one past GL_MAX_3D_TEXTURE_SIZE as 0, no GL error
  *   abgr                EXT_abgr is offered; a 2x2 texture given as ABGR bytes reads back as
  *                       RGBA and as ABGR
+ *   mipmap-1d           glGenerateMipmap of a 1D texture and of a 1D array (whose levels keep
+ *                       its three layers): level 1 reads back as level 0's averages
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
@@ -225,6 +227,50 @@ static void check_abgr(void)
 	gc_result(check, ok);
 }
 
+/* glGenerateMipmap of a 1D texture and of a 1D array, whose levels keep its layers: level 1
+ * of each reads back as the average of its two texels of level 0, layer by layer. */
+static void check_mipmap_1d(void)
+{
+	const char *check = "mipmap-1d";
+	unsigned char row[8 * 4 * 3], back[4 * 4 * 3];
+	for (int i = 0; i < 8 * 3; i++) {
+		/* Texels in pairs of one value, so that the average is exact. */
+		unsigned char v = (unsigned char)(40 + 20 * (i / 2));
+		memset(row + 4 * i, v, 4);
+	}
+	GLuint tex[2];
+	glGenTextures(2, tex);
+	glBindTexture(GL_TEXTURE_1D, tex[0]);
+	glTexImage1D(GL_TEXTURE_1D, 0, GL_RGBA8, 8, 0, GL_RGBA, GL_UNSIGNED_BYTE, row);
+	glGenerateMipmap(GL_TEXTURE_1D);
+	bool ok = gc_no_error(check, "glGenerateMipmap(GL_TEXTURE_1D)");
+	memset(back, 0, sizeof(back));
+	glGetTexImage(GL_TEXTURE_1D, 1, GL_RGBA, GL_UNSIGNED_BYTE, back);
+	for (int i = 0; ok && i < 4; i++) {
+		if (back[4 * i] != row[8 * i])
+			ok = gc_fail(check, "1D level 1 texel %d is %u, expected %u", i,
+			             back[4 * i], row[8 * i]);
+	}
+	glBindTexture(GL_TEXTURE_1D_ARRAY, tex[1]);
+	glTexImage2D(GL_TEXTURE_1D_ARRAY, 0, GL_RGBA8, 8, 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, row);
+	glGenerateMipmap(GL_TEXTURE_1D_ARRAY);
+	ok = gc_no_error(check, "glGenerateMipmap(GL_TEXTURE_1D_ARRAY)") && ok;
+	GLint layers = 0;
+	glGetTexLevelParameteriv(GL_TEXTURE_1D_ARRAY, 2, GL_TEXTURE_HEIGHT, &layers);
+	if (layers != 3)
+		ok = gc_fail(check, "a 1D array's level 2 has %d layers, expected 3", layers);
+	memset(back, 0, sizeof(back));
+	glGetTexImage(GL_TEXTURE_1D_ARRAY, 1, GL_RGBA, GL_UNSIGNED_BYTE, back);
+	for (int i = 0; ok && i < 4 * 3; i++) {
+		if (back[4 * i] != row[8 * i])
+			ok = gc_fail(check,
+			             "1D array level 1 texel %d of layer %d is %u, expected %u",
+			             i % 4, i / 4, back[4 * i], row[8 * i]);
+	}
+	glDeleteTextures(2, tex);
+	gc_result(check, ok);
+}
+
 int main(void)
 {
 	struct gc_desktop d;
@@ -237,5 +283,6 @@ int main(void)
 	check_1d_array_reads();
 	check_proxy_textures();
 	check_abgr();
+	check_mipmap_1d();
 	return gc_desktop_close(&d);
 }

@@ -177,6 +177,97 @@ static bool buffer_blocks_below_150_come_with_ssbo(void)
 	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, plain, "syntax error");
 }
 
+/* piglit's texelFetch and textureSize of sampler2DMS(Array) in GLSL 1.30 with
+ * ARB_texture_multisample (checked as 1.50, which has the types), and its texelFetch
+ * programs' gl_FragCoord redeclared with ARB_fragment_coord_conventions' layout (1.50's). */
+static bool multisample_samplers_and_frag_coord_layout_below_150(void)
+{
+	static const char ms[] = "#version 130\n"
+	                         "#extension GL_ARB_texture_multisample: require\n"
+	                         "flat in ivec4 tc;\n"
+	                         "uniform isampler2DMSArray tex;\n"
+	                         "out vec4 fragColor;\n"
+	                         "void main() {\n"
+	                         "  ivec3 size = textureSize(tex);\n"
+	                         "  fragColor = vec4(texelFetch(tex, ivec3(tc), tc.w)) / size.x;\n"
+	                         "}\n";
+	static const char ms_junk[] = "#version 130\n"
+	                              "#extension GL_ARB_texture_multisample: require\n"
+	                              "uniform sampler2DMS tex;\n"
+	                              "void main() { gl_FragColor = texelFetch(tex, 1, 0); }\n";
+	static const char ms_plain[] =
+	        "#version 130\n"
+	        "uniform sampler2DMS tex;\n"
+	        "void main() { gl_FragColor = texelFetch(tex, ivec2(1), 0); }\n";
+	static const char coord[] = "#version 130\n"
+	                            "#extension GL_ARB_fragment_coord_conventions: require\n"
+	                            "layout(pixel_center_integer) in vec4 gl_FragCoord;\n"
+	                            "void main() { gl_FragColor = gl_FragCoord; }\n";
+	static const char coord_plain[] = "#version 130\n"
+	                                  "layout(pixel_center_integer) in vec4 gl_FragCoord;\n"
+	                                  "void main() { gl_FragColor = gl_FragCoord; }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms_junk, "texelFetch") &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms_plain, "syntax error") &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, coord) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, coord_plain, "syntax error");
+}
+
+/* piglit's point-vertex-id (GLSL 1.30 with ARB_draw_instanced's gl_InstanceID, checked as
+ * 1.40) and zero-tex-coord textureQueryLOD (GLSL 1.10 with ARB_texture_query_lod's
+ * textureQueryLOD, checked as 1.50, where glslang has it). */
+static bool instance_id_and_query_lod_below_their_versions(void)
+{
+	static const char vs[] = "#version 130\n"
+	                         "#extension GL_ARB_draw_instanced : require\n"
+	                         "in vec4 p;\n"
+	                         "void main() { gl_Position = p + float(gl_InstanceID); }\n";
+	static const char vs_plain[] = "#version 130\n"
+	                               "in vec4 p;\n"
+	                               "void main() { gl_Position = p + float(gl_InstanceID); }\n";
+	static const char fs[] = "#extension GL_ARB_texture_query_lod : require\n"
+	                         "uniform sampler2D tex;\n"
+	                         "void main() {\n"
+	                         "  vec2 lod = textureQueryLOD(tex, gl_TexCoord[0].xy);\n"
+	                         "  gl_FragColor = vec4(lod, 0.0, 1.0);\n"
+	                         "}\n";
+	static const char fs_plain[] = "uniform sampler2D tex;\n"
+	                               "void main() {\n"
+	                               "  vec2 lod = textureQueryLOD(tex, gl_TexCoord[0].xy);\n"
+	                               "  gl_FragColor = vec4(lod, 0.0, 1.0);\n"
+	                               "}\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER, vs) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER, vs_plain, "gl_InstanceID") &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs_plain, "textureQueryLOD");
+}
+
+/* piglit's fragment-and-vertex-texturing and arb_texture_cube_map_array-cubemap-lod: GLSL
+ * 1.10 vertex shaders have texture2DLod without any #extension (fragment shaders only with
+ * ARB_shader_texture_lod's), and ARB_texture_cube_map_array gives GLSL 1.10 texture() of a
+ * samplerCubeArray. */
+static bool lod_in_110_vertex_shaders_and_cube_arrays_below_130(void)
+{
+	static const char vs[] = "uniform sampler2D t;\nvarying vec3 c;\nvoid main() {\n"
+	                         "  gl_Position = gl_Vertex;\n"
+	                         "  c = texture2DLod(t, vec2(0.5), 0.0).xyz;\n"
+	                         "}\n";
+	static const char fs[] = "uniform sampler2D t;\nvoid main() {\n"
+	                         "  gl_FragColor = texture2DLod(t, vec2(0.5), 0.0);\n"
+	                         "}\n";
+	static const char cube[] =
+	        "#extension GL_ARB_texture_cube_map_array : enable\n"
+	        "uniform samplerCubeArray tex;\n"
+	        "void main() { gl_FragColor = texture(tex, gl_TexCoord[0], 3.0); }\n";
+	static const char cube_plain[] =
+	        "uniform samplerCubeArray tex;\n"
+	        "void main() { gl_FragColor = texture(tex, gl_TexCoord[0]); }\n";
+	return accepted(GH_SHADER_API_GL_COMPAT, GL_VERTEX_SHADER, vs) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, fs, "texture2DLod") &&
+	       accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, cube) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, cube_plain, "samplerCubeArray");
+}
+
 /* piglit's arb_shader_storage_buffer_object implicitly-sized-array-length-4:
  * .length() of an implicitly sized array, known at link time. */
 static bool length_of_implicitly_sized_arrays_comes_with_ssbo(void)
@@ -484,6 +575,9 @@ static const struct {
         CASE(compute_atomics_on_shared_need_no_extension),
         CASE(binding_comes_with_ssbo_and_atomic_counters),
         CASE(buffer_blocks_below_150_come_with_ssbo),
+        CASE(multisample_samplers_and_frag_coord_layout_below_150),
+        CASE(instance_id_and_query_lod_below_their_versions),
+        CASE(lod_in_110_vertex_shaders_and_cube_arrays_below_130),
         CASE(length_of_implicitly_sized_arrays_comes_with_ssbo),
         CASE(atomics_below_420_come_with_ssbo),
         CASE(array_indexing_comes_with_gpu_shader5_and_images),
