@@ -306,25 +306,33 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
 }
 
 /* Desktop GLSL below the version an extension's syntax joined, naming the extension: Mesa
- * takes that syntax at the shader's own version, glslang 12 only from the version on (a global
- * `in` from 1.30, `layout` a keyword from 1.40 or with explicit_attrib_location, which piglit's
- * GLSL 1.10 explicit-location and uniform-block shaders need; the atomic counter functions,
- * which glslang 12 declares from 3.30 on only; ARB_gpu_shader5's functions, geometry
- * invocations and interpolation functions, from 4.00 on only; EXT_gpu_shader4's unsigned
- * integers and integer, buffer and rectangle samplers, from 1.40 on, its own spellings
- * respelled by shader-gpu-shader4.c; ARB_texture_multisample's sampler2DMS and
- * sampler2DMSArray types, with their texelFetch and textureSize, from 1.50 on;
- * ARB_fragment_coord_conventions' layout on a redeclared gl_FragCoord, from 1.50 on;
- * ARB_draw_instanced's gl_InstanceID, from 1.40 on; ARB_texture_query_lod's textureQueryLOD,
- * from 1.50 on; ARB_texture_cube_map_array's texture() of a samplerCubeArray, from 1.30 on). Such a
- * shader (its #extension line enabling it, shader-directive.h: not a mere mention) is checked as
- * that version (its #version's digits respelled, as compute_version does; its profile kept): a
- * superset of what it may say, every line still parsed, but for the words the later version
- * reserves (a shader naming its own `patch` or `subroutine` is refused); the driver compiles the
- * source under its own version's rules. Not a source that could tell the versions apart in the
- * preprocessor
- * (__VERSION__, or ## that could paste it), where glslang would check other lines than the driver
- * compiles: glslang judges that one at its own version. */
+ * takes that syntax at the shader's own version, glslang 12 only from a later version on:
+ *   a global `in`, `layout` with ARB_explicit_attrib_location    1.30 (piglit's GLSL 1.10
+ *                                                                explicit-location shaders)
+ *   uniform blocks (ARB_uniform_buffer_object)                   1.40
+ *   the atomic counter functions (ARB_shader_atomic_counters)    3.30 (Mesa: from 1.40)
+ *   ARB_gpu_shader5's functions, geometry invocations and
+ *   interpolation functions                                      4.00
+ *   EXT_gpu_shader4's unsigned integers and integer, buffer and  1.40 (its own spellings
+ *   rectangle samplers                                           respelled: shader-gpu-shader4.c)
+ *   sampler2DMS and sampler2DMSArray, with their texelFetch and
+ *   textureSize (ARB_texture_multisample)                        1.50
+ *   a layout on a redeclared gl_FragCoord
+ *   (ARB_fragment_coord_conventions)                             1.50
+ *   gl_InstanceID (ARB_draw_instanced)                           1.40
+ *   textureQueryLOD (ARB_texture_query_lod)                      1.50
+ *   texture() of a samplerCubeArray (ARB_texture_cube_map_array) 1.30
+ *   gl_BaseVertexARB, gl_BaseInstanceARB, gl_DrawIDARB
+ *   (ARB_shader_draw_parameters)                                 4.50
+ * Such a shader (its #extension line enabling it, shader-directive.h: not a mere mention) is
+ * checked as that version (its #version's digits respelled, as compute_version does; its
+ * profile kept, but a version below 1.50, which has none, is checked in the compatibility
+ * profile): a superset of what it may say, every line still parsed, but for the words the
+ * later version reserves (a shader naming its own `patch` or `subroutine` is refused); the
+ * driver compiles the source under its own version's rules. Not a source that could tell the
+ * versions apart in the preprocessor (__VERSION__, or ## that could paste it), where glslang
+ * would check other lines than the driver compiles: glslang judges that one at its own
+ * version. */
 static const struct {
 	const char *name;
 	int from;    /* the first GLSL version the extension is for */
@@ -332,7 +340,7 @@ static const struct {
 } ext_versions[] = {
         {"GL_ARB_explicit_attrib_location", 110, 130}, /* layout(location) on a global `in` */
         {"GL_ARB_uniform_buffer_object", 110, 140},    /* layout(std140) uniform blocks */
-        {"GL_ARB_shader_atomic_counters", 150, 330},   /* atomicCounterIncrement, ... */
+        {"GL_ARB_shader_atomic_counters", 140, 330},   /* atomicCounterIncrement, ... */
         {"GL_ARB_gpu_shader5", 150, 400},              /* bitCount, interpolateAtSample, ... */
         {"GL_EXT_gpu_shader4", 110, 140},         /* uint, usamplerBuffer: shader-gpu-shader4.c */
         {"GL_ARB_texture_multisample", 130, 150}, /* sampler2DMS, isampler2DMSArray, ... */
@@ -340,6 +348,7 @@ static const struct {
         {"GL_ARB_draw_instanced", 110, 140},             /* gl_InstanceID */
         {"GL_ARB_texture_query_lod", 110, 150},          /* textureQueryLOD */
         {"GL_ARB_texture_cube_map_array", 110, 130},     /* texture(samplerCubeArray, ...) */
+        {"GL_ARB_shader_draw_parameters", 140, 450},     /* gl_BaseInstanceARB, gl_DrawIDARB */
 };
 
 static struct version *ext_version(const char *source, size_t len, struct version *v)

@@ -28,6 +28,8 @@
  *   texture-env-combine4  NV_texture_env_combine4's GL_COMBINE4_NV: texture red times 1 plus
  *                       primary green times 1 is yellow; GL_SOURCE3_RGB_NV read back
  *   texture-swizzle-ext GL_TEXTURE_SWIZZLE_{R,G}_EXT make a red texel green
+ *   conditional-render-nv  glBeginConditionalRenderNV: a quad under an occlusion query
+ *                       that passed nothing is skipped, under one that passed it is drawn
  *   gpu-shader4-ext     a GLSL 1.20 program of EXT_gpu_shader4 (unsigned int, bitwise
  *                       operators, an integer attribute, `varying out`) whose output
  *                       glBindFragDataLocationEXT places: glUniform1uiEXT and
@@ -529,6 +531,52 @@ static void check_texture_swizzle_ext(void)
 	gc_result(check, ok);
 }
 
+/* NV_conditional_render: a quad drawn under an occlusion query that passed no sample is
+ * skipped, under one that passed samples it is drawn. */
+static void check_conditional_render_nv(void)
+{
+	const char *check = "conditional-render-nv";
+	if (!gc_needs(check, "GL_NV_conditional_render"))
+		return;
+	PFNGLBEGINCONDITIONALRENDERNVPROC begin =
+	        (PFNGLBEGINCONDITIONALRENDERNVPROC)proc(check, "glBeginConditionalRenderNV");
+	PFNGLENDCONDITIONALRENDERNVPROC end =
+	        (PFNGLENDCONDITIONALRENDERNVPROC)proc(check, "glEndConditionalRenderNV");
+	if (!begin || !end)
+		return;
+	GLuint q[2];
+	glGenQueries(2, q);
+	glClearColor(0, 0, 0, 1);
+	glClear(GL_COLOR_BUFFER_BIT);
+	/* q[0] counts a quad the scissor box keeps out, q[1] one that is drawn (black on black). */
+	glColor3f(0, 0, 0);
+	glEnable(GL_SCISSOR_TEST);
+	glScissor(0, 0, 0, 0);
+	glBeginQuery(GL_SAMPLES_PASSED, q[0]);
+	full_quad();
+	glEndQuery(GL_SAMPLES_PASSED);
+	glDisable(GL_SCISSOR_TEST);
+	glBeginQuery(GL_SAMPLES_PASSED, q[1]);
+	full_quad();
+	glEndQuery(GL_SAMPLES_PASSED);
+	glColor3f(1, 0, 0);
+	begin(q[0], GL_QUERY_WAIT_NV);
+	full_quad();
+	end();
+	bool ok =
+	        gc_no_error(check, "the draw under a query that passed nothing") &&
+	        gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x000000, "the skipped red quad left black");
+	glColor3f(0, 1, 0);
+	begin(q[1], GL_QUERY_WAIT_NV);
+	full_quad();
+	end();
+	glColor3f(1, 1, 1);
+	ok = ok && gc_no_error(check, "the draw under a query that passed") &&
+	     gc_pixel_is(check, SIZE / 2, SIZE / 2, 0x00ff00, "the green quad drawn");
+	glDeleteQueries(2, q);
+	gc_result(check, ok);
+}
+
 static const char g4_vs[] = "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
                             "attribute vec4 pos;\nattribute ivec4 k;\n"
                             "flat varying unsigned int v;\n"
@@ -766,6 +814,7 @@ int main(void)
 	check_texture_barrier_nv(fb);
 	check_texture_env_combine4();
 	check_texture_swizzle_ext();
+	check_conditional_render_nv();
 	check_gpu_shader4_ext();
 	check_primitive_restart_nv();
 	check_arb_programs();
