@@ -166,6 +166,12 @@ bool gh_gl_debug_fetch(struct gl_exec *x, struct gl_reader *r)
  * here ends the link. */
 static bool map_label_name(struct gl_exec *x, uint32_t identifier, uint32_t app, uint32_t *host)
 {
+	/* Display lists keep the driver's names (a compatibility context's
+	 * alone): the driver answers GL_INVALID_VALUE for one that is none. */
+	if (identifier == GL_LABEL_DISPLAY_LIST && x->ctx->level.api == GL_API_GL_COMPAT) {
+		*host = app;
+		return true;
+	}
 	int cls = gl_label_class(identifier);
 	if (cls < 0)
 		return gh_gl_fail(x, "label of identifier 0x%x", identifier);

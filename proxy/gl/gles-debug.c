@@ -367,6 +367,10 @@ static struct gl_enc *label_target(uint32_t op, GLenum identifier, GLuint name, 
 	struct gl_enc *e = begin(op, d);
 	if (!e)
 		return NULL;
+	/* A display list's name is the driver's (not tracked here): the driver
+	 * says whether it is one. */
+	if (identifier == GL_LABEL_DISPLAY_LIST && ge_gl_is_compat(e->gl))
+		return e;
 	int cls = gl_label_class(identifier);
 	if (cls < 0) {
 		gl_enc_error(e, GL_INVALID_ENUM);

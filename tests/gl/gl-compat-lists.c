@@ -25,6 +25,8 @@
  *   list-nested   a list that sets green and calls another drawing the quad
  *   list-call-lists glGenLists(3), glListBase, glCallLists of GL_UNSIGNED_BYTE names
  *                 (the last one drawn wins); glIsList before and after glDeleteLists
+ *   list-label    glObjectLabel(GL_DISPLAY_LIST) of a list reads back (glGetObjectLabel);
+ *                 of a name that is no list GL_INVALID_VALUE
  *   list-bind     a list compiled as glBindTexture(A) + glTexImage2D (4x4), with B bound
  *                 while compiling and calling: the binding stays B while compiling, is A
  *                 after the call (glGet, and direct state access binding back), the
@@ -410,6 +412,29 @@ static void check_list_call_lists(void)
 	gc_result(c, ok);
 }
 
+/* KHR_debug labels a display list (GL_DISPLAY_LIST, the compatibility profile's): the label
+ * reads back; a name that is no list is GL_INVALID_VALUE. */
+static void check_list_label(void)
+{
+	const char *c = "list-label";
+	GLuint list = glGenLists(1);
+	glNewList(list, GL_COMPILE);
+	glColor3f(1, 0, 0);
+	glEndList();
+	glObjectLabel(GL_DISPLAY_LIST, list, -1, "a list");
+	bool ok = gc_no_error(c, "glObjectLabel(GL_DISPLAY_LIST)");
+	char label[16] = "";
+	GLsizei n = -1;
+	glGetObjectLabel(GL_DISPLAY_LIST, list, sizeof(label), &n, label);
+	ok = gc_no_error(c, "glGetObjectLabel(GL_DISPLAY_LIST)") && ok;
+	if (ok && (n != 6 || strcmp(label, "a list") != 0))
+		ok = gc_fail(c, "the label reads back as \"%s\" (%d)", label, (int)n);
+	glObjectLabel(GL_DISPLAY_LIST, list + 1000, -1, "none");
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a label of a name that is no list") && ok;
+	glDeleteLists(list, 1);
+	gc_result(c, ok);
+}
+
 static void check_list_bind(void)
 {
 	const char *c = "list-bind";
@@ -599,6 +624,7 @@ int main(void)
 	check_list_draw();
 	check_list_nested();
 	check_list_call_lists();
+	check_list_label();
 	check_list_bind();
 	check_list_compile_and_execute();
 	check_list_dispatch_indirect();

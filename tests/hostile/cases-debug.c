@@ -115,11 +115,28 @@ static bool gl_object_label_of_a_name_never_generated(struct hl_env *e)
 	return hl_refused(e, &g.l, "texture 77 was never generated");
 }
 
+/* GL_DISPLAY_LIST names the driver's own display lists, which only a compatibility context
+ * has and whose names are passed as they are: on an ES context it is hostile. */
+static bool gl_object_label_of_a_display_list_outside_the_compatibility_profile(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_cmd_begin(&g, GLES_OP_glObjectLabelKHR);
+	hl_put_u32(&g.cmds, 0x82E7); /* GL_DISPLAY_LIST */
+	hl_put_u32(&g.cmds, 1);
+	hl_put_u32(&g.cmds, 4);
+	hl_gl_put_blob(&g, "list", 4);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "label of identifier 0x82e7");
+}
+
 const struct hl_case hl_debug_cases[] = {
         HL_CASE(gl_debug_fetch_gives_the_driver_messages_in_order),
         HL_CASE(gl_debug_fetch_with_a_capacity_over_the_limit),
         HL_CASE(gl_debug_fetch_with_a_capacity_under_one_message),
         HL_CASE(gl_object_label_with_a_length_past_its_blob),
         HL_CASE(gl_object_label_of_a_name_never_generated),
+        HL_CASE(gl_object_label_of_a_display_list_outside_the_compatibility_profile),
 };
 const size_t hl_debug_case_count = sizeof(hl_debug_cases) / sizeof(hl_debug_cases[0]);

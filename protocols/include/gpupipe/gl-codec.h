@@ -51,6 +51,11 @@ enum gl_name_class {
 	GL_NAMES_COUNT,
 };
 
+/* GL_DISPLAY_LIST: a label's identifier in a compatibility context, whose
+ * display lists have the driver's own names (never mapped), so it has no
+ * class of gl_label_class's. */
+#define GL_LABEL_DISPLAY_LIST 0x82E7u
+
 /* The class of a GL_KHR_debug label's identifier (glObjectLabel), -1 for
  * none: the library answers GL_INVALID_ENUM, the host ends the link. */
 static inline int gl_label_class(uint32_t identifier)
