@@ -85,7 +85,9 @@ struct gl_exec;
 #define GH_GL_HALF_FLOAT 0x140B
 #define GH_GL_INT_2_10_10_10_REV 0x8D9F
 #define GH_GL_UNSIGNED_INT_2_10_10_10_REV 0x8368
-#define GH_GL_BGRA 0x80E1 /* a vertex attribute's size (ARB_vertex_array_bgra) */
+#define GH_GL_BGRA 0x80E1   /* a vertex attribute's size (ARB_vertex_array_bgra) */
+#define GH_GL_DOUBLE 0x140A /* desktop vertex attributes */
+#define GH_GL_UNSIGNED_INT_10F_11F_11F_REV 0x8C3B /* ... (ARB_vertex_type_10f_11f_11f_rev) */
 #define GH_GL_TEXTURE_WIDTH 0x1000
 #define GH_GL_TEXTURE_HEIGHT 0x1001
 

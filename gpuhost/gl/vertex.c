@@ -326,6 +326,18 @@ static uint32_t bgra_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size
 	return desktop && size == GH_GL_BGRA && ok ? 4 : 0;
 }
 
+/* Desktop OpenGL's float formats ES lacks: GL_DOUBLE components (OpenGL 2.0's
+ * glVertexAttribPointer converts them to float), and ARB_vertex_type_10f_11f_11f_rev's
+ * (4.4) three packed floats in 4 bytes, size 3 only. */
+static uint32_t desktop_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type)
+{
+	if (!gl_api_desktop(ctx->level.api))
+		return 0;
+	if (type == GH_GL_DOUBLE && size >= 1 && size <= 4)
+		return 8 * size;
+	return type == GH_GL_UNSIGNED_INT_10F_11F_11F_REV && size == 3 ? 4 : 0;
+}
+
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type)
 {
 	if (size == GH_GL_BGRA)
@@ -333,6 +345,8 @@ uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32
 	uint32_t bytes = gh_gl_attrib_bytes(size, type);
 	if (!bytes && ctx->es3)
 		bytes = es3_attrib_bytes(size, type);
+	if (!bytes)
+		bytes = desktop_attrib_bytes(ctx, size, type);
 	return bytes ? bytes : gh_gl_ext_attrib_bytes(ctx, size, type);
 }
 
@@ -346,6 +360,8 @@ static uint32_t format_bytes(struct gh_gl_context *ctx, GLint size, GLenum type,
 {
 	*known = integer ? integer_type(type)
 	                 : gh_gl_attrib_bytes(1, type) || (ctx->es3 && es3_type(type)) ||
+	                           desktop_attrib_bytes(ctx, 1, type) ||
+	                           desktop_attrib_bytes(ctx, 3, type) ||
 	                           gh_gl_ext_attrib_bytes(ctx, 1, type);
 	uint32_t bytes = gh_gl_any_attrib_bytes(ctx, (uint32_t)size, type);
 	return integer && !integer_type(type) ? 0 : bytes;

@@ -12,13 +12,18 @@
  * UNSIGNED_BYTE, SHORT, UNSIGNED_SHORT, FIXED, FLOAT; GLES 3: HALF_FLOAT,
  * INT, UNSIGNED_INT, the packed 2_10_10_10_REV ones); 0 for others. */
 uint32_t ge_attrib_type_size(uint32_t type);
+/* A type desktop OpenGL's glVertexAttribPointer takes beside those: GL_DOUBLE and
+ * GL_UNSIGNED_INT_10F_11F_11F_REV. */
+bool ge_attrib_type_desktop(uint32_t type);
 /* A type glVertexAttribIPointer takes. */
 bool ge_attrib_type_integer(uint32_t type);
 /* Bytes of one vertex of `size` components of `type`; 0 when GL refuses
  * the pair (a packed type with a size other than 4). `size` GL_BGRA (desktop
  * OpenGL's ARB_vertex_array_bgra: four components) goes with GL_UNSIGNED_BYTE and
- * the packed types. */
-uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type);
+ * the packed types. A `desktop` context's glVertexAttribPointer also takes GL_DOUBLE
+ * components (converted to float) and ARB_vertex_type_10f_11f_11f_rev's three packed
+ * floats (size 3 only). */
+uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type, bool desktop);
 
 /* Smallest and largest of `count` indices of `type` (UNSIGNED_BYTE,
  * UNSIGNED_SHORT, UNSIGNED_INT), leaving out those equal to `skip` (the

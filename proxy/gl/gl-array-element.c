@@ -330,8 +330,9 @@ static bool packed(uint32_t type)
  * refuses the pair: the pointer command refused it, never kept). */
 static uint32_t element_bytes(uint32_t kind, const struct ge_attrib *a)
 {
+	/* glArrayElement is the compatibility profile's: a desktop context. */
 	return kind == GL_ARRAY_ATTRIB
-	               ? ge_attrib_elem_bytes(a->size, a->type)
+	               ? ge_attrib_elem_bytes(a->size, a->type, true)
 	               : gl_client_array_compat_bytes(kind, (uint32_t)a->size, a->type);
 }
 

@@ -42,11 +42,12 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (!ge_attrib_type_size(type) || (integer && !ge_attrib_type_integer(type))) {
+	bool known = ge_attrib_type_size(type) || (gl->ps.desktop && ge_attrib_type_desktop(type));
+	if (!known || (integer && !ge_attrib_type_integer(type))) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;
 	}
-	if (!ge_attrib_elem_bytes(size, type) || (bgra && !normalized)) {
+	if (!ge_attrib_elem_bytes(size, type, gl->ps.desktop) || (bgra && !normalized)) {
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
@@ -96,7 +97,7 @@ static bool send_array(struct gl_enc *e, uint32_t slot, uint32_t kind, uint32_t 
 	 * formats (GL_DOUBLE, GL_BGRA colours). */
 	uint32_t elem = kind != GL_ARRAY_ATTRIB && ge_gl_is_compat(e->gl)
 	                        ? gl_client_array_compat_bytes(kind, (uint32_t)a->size, a->type)
-	                        : ge_attrib_elem_bytes(a->size, a->type);
+	                        : ge_attrib_elem_bytes(a->size, a->type, e->gl->ps.desktop);
 	uint64_t bytes = (uint64_t)count * elem;
 	struct gl_client_array h = {
 	        .array = kind,

@@ -169,8 +169,12 @@ static void test_arrays(void)
 	expect(ge_attrib_type_size(GL_FLOAT) == 4 && ge_attrib_type_size(GL_SHORT) == 2 &&
 	               ge_attrib_type_size(GL_UNSIGNED_BYTE) == 1 &&
 	               ge_attrib_type_size(GL_INT) == 4 && ge_attrib_type_size(0x140A) == 0 &&
-	               ge_attrib_elem_bytes(4, GL_INT_2_10_10_10_REV) == 4 &&
-	               ge_attrib_elem_bytes(3, GL_INT_2_10_10_10_REV) == 0,
+	               ge_attrib_elem_bytes(4, GL_INT_2_10_10_10_REV, false) == 4 &&
+	               ge_attrib_elem_bytes(3, GL_INT_2_10_10_10_REV, false) == 0 &&
+	               ge_attrib_elem_bytes(3, 0x140A /* GL_DOUBLE */, true) == 24 &&
+	               ge_attrib_elem_bytes(3, 0x140A, false) == 0 &&
+	               ge_attrib_elem_bytes(3, 0x8C3B /* 10F_11F_11F_REV */, true) == 4 &&
+	               ge_attrib_elem_bytes(4, 0x8C3B, true) == 0,
 	       "attribute type sizes");
 
 	/* Interleaved position (2 floats) + colour (4 bytes): stride 12. */

@@ -376,6 +376,56 @@ bool gl4_multi_bind_vertex_buffers(void)
 	return gc_error_is(c, GL_NO_ERROR, "the vertex buffers") && ok;
 }
 
+/* glVertexAttribPointer of desktop OpenGL's float formats: GL_DOUBLE positions (converted to
+ * float) and a colour of ARB_vertex_type_10f_11f_11f_rev's three packed floats, drawn. */
+bool gl4_attrib_desktop_formats(void)
+{
+	const char *c = "attrib-desktop-formats";
+	static const char vs[] = "#version 440 core\n"
+	                         "layout(location = 0) in vec2 pos;\n"
+	                         "layout(location = 1) in vec3 colour;\n"
+	                         "out vec3 v;\n"
+	                         "void main() { v = colour; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+	static const char fs[] = "#version 440 core\nin vec3 v;\nout vec4 o;\n"
+	                         "void main() { o = vec4(v, 1.0); }\n";
+	GLuint p = gc_program(vs, NULL, fs);
+	if (!p)
+		return gc_fail(c, "the program did not build");
+	static const double pos[6] = {-1, -1, 3, -1, -1, 3};
+	/* R 0.0, G 1.0, B 0.0 as 11-, 11- and 10-bit floats: 1.0 is exponent 15, mantissa 0. */
+	const GLuint green = 15u << 17;
+	const GLuint colours[3] = {green, green, green};
+	GLuint vao, buf[2];
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(2, buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf[0]);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(pos), pos, GL_STATIC_DRAW);
+	glVertexAttribPointer(0, 2, GL_DOUBLE, GL_FALSE, 0, NULL);
+	glBindBuffer(GL_ARRAY_BUFFER, buf[1]);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(colours), colours, GL_STATIC_DRAW);
+	glVertexAttribPointer(1, 3, GL_UNSIGNED_INT_10F_11F_11F_REV, GL_FALSE, 0, NULL);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "the two formats");
+	glVertexAttribPointer(1, 4, GL_UNSIGNED_INT_10F_11F_11F_REV, GL_FALSE, 0, NULL);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "10F_11F_11F_REV of size 4") && ok;
+	glEnableVertexAttribArray(0);
+	glEnableVertexAttribArray(1);
+	glUseProgram(p);
+	gl4_clear();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = gc_pixel_is(c, 2, 2, 0x00ff00, "double positions, packed float colours") && ok;
+	GLint type = 0;
+	glGetVertexAttribiv(0, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
+	if (type != GL_DOUBLE)
+		ok = gc_fail(c, "attribute 0's type reads back as 0x%x", (unsigned)type);
+	glUseProgram(0);
+	glBindVertexArray(0);
+	glDeleteBuffers(2, buf);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(p);
+	return gc_error_is(c, GL_NO_ERROR, "the draw") && ok;
+}
+
 /* A full-target triangle captured into a transform feedback object's buffer (rasterizer
  * discard on), then drawn from that buffer with the count the object recorded: green, then
  * instanced with the last instance blue; an object never captured draws nothing. */

@@ -33,6 +33,8 @@
  *                      unit left alone
  *   multi-bind-image-textures  glBindImageTextures: level 0, layered, format read back
  *   multi-bind-vertex-buffers  glBindVertexBuffers: offsets and strides read back, drawn
+ *   attrib-desktop-formats  glVertexAttribPointer of GL_DOUBLE positions and of a
+ *                      GL_UNSIGNED_INT_10F_11F_11F_REV colour, drawn; size 4 of the latter refused
  *   xfb-draw           a triangle captured by a transform feedback object, drawn with
  *                      glDrawTransformFeedback and glDrawTransformFeedbackInstanced (its
  *                      instance's colour); a name never bound GL_INVALID_VALUE, an
@@ -724,6 +726,7 @@ static void run_checks(GLuint fb)
 	gc_result("multi-bind-textures", gl4_multi_bind_textures(vao));
 	gc_result("multi-bind-image-textures", gl4_multi_bind_image_textures());
 	gc_result("multi-bind-vertex-buffers", gl4_multi_bind_vertex_buffers());
+	gc_result("attrib-desktop-formats", gl4_attrib_desktop_formats());
 	gc_result("xfb-draw", gl4_xfb_draw());
 	glDeleteVertexArrays(1, &vao);
 }

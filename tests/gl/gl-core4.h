@@ -24,6 +24,7 @@ bool gl4_multi_bind_buffers(unsigned vao);
 bool gl4_multi_bind_textures(unsigned vao);
 bool gl4_multi_bind_image_textures(void);
 bool gl4_multi_bind_vertex_buffers(void);
+bool gl4_attrib_desktop_formats(void);
 bool gl4_xfb_draw(void);
 
 #endif
