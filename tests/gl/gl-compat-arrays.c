@@ -14,6 +14,8 @@
  *                    buffer) and glMultiDrawElementsIndirect (command in client memory, no
  *                    indirect buffer bound), as the compatibility profile allows
  *   generic          a client-memory generic attribute drawn by a shader, in VAO 0
+ *   generic-state    glGetVertexAttribiv/fv of client-memory generic attributes (a GL_BGRA
+ *                    size, a stride, buffer 0) are what the app set, before and after a draw
  *   array-element    glArrayElement inside glBegin/glEnd
  *   array-element-types  every array in client memory, inside glBegin/glEnd: GL_DOUBLE
  *                    vertices, a GL_BGRA colour, normalized GL_UNSIGNED_BYTE colours, GL_BYTE
@@ -325,6 +327,55 @@ static void check_generic(void)
 	                     ((got >> 16 == 0xff && ((got >> 8) & 0xff) >= 0x7f &&
 	                       ((got >> 8) & 0xff) <= 0x80 && (got & 0xff) == 0) ||
 	                      gc_fail(c, "pixel %06x, expected ff7f00", got)));
+}
+
+/* glGetVertexAttribiv of client-memory generic attributes: what the app set (a GL_BGRA size,
+ * a stride, buffer 0), before and after a draw uploads them. */
+static bool attrib_is(const char *c, GLuint index, GLenum pname, GLint want, const char *when)
+{
+	GLint v = -1;
+	glGetVertexAttribiv(index, pname, &v);
+	GLfloat f = -1;
+	glGetVertexAttribfv(index, pname, &f);
+	if (v == want && f == (GLfloat)want)
+		return true;
+	return gc_fail(c, "%s: pname 0x%x of attribute %u is %d (%g as float), expected %d", when,
+	               (unsigned)pname, index, v, (double)f, want);
+}
+
+static void check_generic_state(void)
+{
+	const char *c = "generic-state";
+	static const GLubyte bgra[4 * 8] = {0};
+	static const GLshort shorts[3 * 8] = {0};
+	reset_arrays();
+	glVertexAttribPointer(2, GL_BGRA, GL_UNSIGNED_BYTE, GL_TRUE, 8, bgra);
+	glVertexAttribPointer(4, 3, GL_SHORT, GL_FALSE, 0, shorts);
+	glEnableVertexAttribArray(2);
+	glEnableVertexAttribArray(4);
+	bool ok = gc_no_error(c, "the pointers");
+	for (int round = 0; round < 2; round++) {
+		const char *when = round ? "after a draw" : "before any draw";
+		ok = attrib_is(c, 2, GL_VERTEX_ATTRIB_ARRAY_SIZE, GL_BGRA, when) && ok;
+		ok = attrib_is(c, 2, GL_VERTEX_ATTRIB_ARRAY_TYPE, GL_UNSIGNED_BYTE, when) && ok;
+		ok = attrib_is(c, 2, GL_VERTEX_ATTRIB_ARRAY_STRIDE, 8, when) && ok;
+		ok = attrib_is(c, 2, GL_VERTEX_ATTRIB_ARRAY_NORMALIZED, GL_TRUE, when) && ok;
+		ok = attrib_is(c, 2, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, 0, when) && ok;
+		ok = attrib_is(c, 4, GL_VERTEX_ATTRIB_ARRAY_SIZE, 3, when) && ok;
+		ok = attrib_is(c, 4, GL_VERTEX_ATTRIB_ARRAY_TYPE, GL_SHORT, when) && ok;
+		ok = attrib_is(c, 4, GL_VERTEX_ATTRIB_ARRAY_STRIDE, 0, when) && ok;
+		ok = attrib_is(c, 4, GL_VERTEX_ATTRIB_ARRAY_ENABLED, GL_TRUE, when) && ok;
+		if (!round) {
+			glVertexPointer(2, GL_FLOAT, 0, quad_f);
+			glEnableClientState(GL_VERTEX_ARRAY);
+			glDrawArrays(GL_POINTS, 0, 4);
+			glDisableClientState(GL_VERTEX_ARRAY);
+			ok = gc_no_error(c, "the draw") && ok;
+		}
+	}
+	glDisableVertexAttribArray(2);
+	glDisableVertexAttribArray(4);
+	gc_result(c, ok);
 }
 
 static void check_array_element(void)
@@ -791,6 +842,7 @@ int main(void)
 	check_mixed();
 	check_indirect_client();
 	check_generic();
+	check_generic_state();
 	check_array_element();
 	check_array_element_types();
 	check_array_element_buffer();

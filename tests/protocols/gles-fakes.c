@@ -625,6 +625,20 @@ void gl_enc_hook_glUseProgram(struct gl_enc *e, GLuint program)
 void gl_enc_hook_glLinkProgram(struct gl_enc *e, GLuint program)
 {
 }
+/* The array state of client-memory attributes (proxy/gl/gles-attrib-query.c): here the
+ * host's answer stands. */
+void gl_enc_hook_glGetVertexAttribiv(struct gl_enc *e, GLuint index, GLenum pname, GLint *params)
+{
+}
+void gl_enc_hook_glGetVertexAttribfv(struct gl_enc *e, GLuint index, GLenum pname, GLfloat *params)
+{
+}
+void gl_enc_hook_glGetVertexAttribIiv(struct gl_enc *e, GLuint index, GLenum pname, GLint *params)
+{
+}
+void gl_enc_hook_glGetVertexAttribIuiv(struct gl_enc *e, GLuint index, GLenum pname, GLuint *params)
+{
+}
 /* The library answers some lookups from what it kept (proxy/gl/gles-locations.c); the
  * codec's tests send each one. */
 GLint GL_APIENTRY gl_enc_special_glGetUniformLocation(GLuint program, const GLchar *name)
