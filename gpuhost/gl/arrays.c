@@ -18,6 +18,7 @@
 #include "bindings.h"
 #include "context.h"
 #include "draws.h"
+#include "quota.h"
 #include "executor.h"
 #include "gles-codec.h"
 #include "records.h"
@@ -29,22 +30,34 @@ static bool attrib_array(struct gl_exec *x, const struct gl_client_array *h, con
 {
 	uint32_t index = h->index, size = h->size, type = h->type, mode = h->mode;
 	uint32_t bytes = gh_gl_any_attrib_bytes(x->ctx, size, type);
-	/* GL refuses GL_BGRA but normalized (and would keep the previous array). */
+	/* GL refuses GL_BGRA but normalized, and an integer array of a type that is not
+	 * (and would keep the previous array). */
 	bool bgra_ok = size != GH_GL_BGRA || mode == GL_CLIENT_ARRAY_NORMALIZED;
-	if (index >= x->gl->max_attribs || !bytes || !bgra_ok || mode > GL_CLIENT_ARRAY_INTEGER)
+	bool integer_ok = mode != GL_CLIENT_ARRAY_INTEGER || gh_gl_attrib_integer_type(type);
+	if (index >= x->gl->max_attribs || !bytes || !bgra_ok || !integer_ok ||
+	    mode > GL_CLIENT_ARRAY_INTEGER)
 		return gh_gl_fail(x, "attribute %u of %u x type 0x%x, mode %u", index, size, type,
 		                  mode);
 	struct gh_gl_buffer *buf = gh_gl_client_vertices(x, NULL, h, bytes, &x->ctx->scratch[index],
 	                                                 &x->ctx->scratch_sent[index], data, n);
 	if (!buf)
 		return false;
+	gh_gl_errors_stash(x->ctx);
 	if (mode == GL_CLIENT_ARRAY_INTEGER)
 		gles_host.glVertexAttribIPointer(index, (GLint)size, type, 0, NULL);
 	else
 		gles_host.glVertexAttribPointer(index, (GLint)size, type,
 		                                mode == GL_CLIENT_ARRAY_NORMALIZED, 0, NULL);
+	bool refused = gh_gl_command_failed(x->ctx);
 	struct gh_gl_context *ctx = x->ctx;
 	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
+	/* Refused (a format this driver lacks: the library sends only what GL
+	 * takes, for what the context offers), the driver keeps its previous
+	 * array, which the draw after this would read as if it were these
+	 * vertices. */
+	if (refused)
+		return gh_gl_fail(x, "the driver refused attribute %u of %u x type 0x%x, mode %u",
+		                  index, size, type, mode);
 	/* As glVertexAttribPointer: binding point `index`, packed vertices. */
 	struct gh_gl_attrib *a = &ctx->vao->attribs[index];
 	a->size = size;

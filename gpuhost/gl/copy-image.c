@@ -1,9 +1,12 @@
 /*
- * glCopyImageSubData (ES 3.2, GL_OES/EXT_copy_image). gl.xml gives its
+ * glCopyImageSubData (ES 3.2, GL_OES/EXT_copy_image; desktop OpenGL 4.3,
+ * which adds 1D, 1D array and rectangle textures). gl.xml gives its
  * names no class: each target says which kind of object its name is (a
  * renderbuffer for GL_RENDERBUFFER, else a texture), and the name is
  * mapped in that table. The library refuses unknown names and targets
- * (proxy/gl/gles32.c), so either here ends the link. The regions,
+ * (proxy/gl/gles32.c, desktop targets on desktop contexts only), so either
+ * here ends the link; a desktop target reaching an ES context's driver is
+ * its GL_INVALID_ENUM. The regions,
  * levels and formats are the driver's to check: the copy reads and
  * writes only images that exist, and allocates nothing.
  */

@@ -90,6 +90,8 @@ uint32_t gh_gl_attrib_bytes(uint32_t size, uint32_t type);
 /* Bytes of one vertex of an attribute of `size` x `type` the context
  * takes (ES 3 types on an ES 3 host context); 0 for none. */
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type);
+/* A type glVertexAttribIPointer takes (no float, fixed, double or packed one). */
+bool gh_gl_attrib_integer_type(uint32_t type);
 
 /* Host hooks the executor needs on generic commands (requested in
  * .notes/GL-EXEC-REQUESTS.md); declared here too so that they build before

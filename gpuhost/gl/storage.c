@@ -511,8 +511,8 @@ enum gl_guard gl_exec_guard_glGenerateMipmap(struct gl_exec *x, GLenum target)
 	struct gh_gl_storage *st = gh_gl_bound_texture(
 	        x->ctx, target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X : target,
 	        &face);
-	if (!st)
-		return refuse(x, GL_INVALID_ENUM); /* a 1D target of an ES context */
+	if (!st) /* every target has a default texture (share-group.c): never, but checked */
+		return refuse(x, GL_INVALID_ENUM);
 	GLint base = 0;
 	if (x->ctx->es3)
 		gles_host.glGetTexParameteriv(target, TEXTURE_BASE_LEVEL, &base);

@@ -308,8 +308,7 @@ bool gl_exec_hook_glVertexAttribDivisor(struct gl_exec *x, GLuint index, GLuint 
 	return true;
 }
 
-/* The integer types of glVertexAttribIPointer (no float, fixed or packed). */
-static bool integer_type(uint32_t type)
+bool gh_gl_attrib_integer_type(uint32_t type)
 {
 	return type == GL_BYTE || type == GL_UNSIGNED_BYTE || type == GL_SHORT ||
 	       type == GL_UNSIGNED_SHORT || type == GL_INT || type == GL_UNSIGNED_INT;
@@ -328,14 +327,16 @@ static uint32_t bgra_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size
 
 /* Desktop OpenGL's float formats ES lacks: GL_DOUBLE components (OpenGL 2.0's
  * glVertexAttribPointer converts them to float), and ARB_vertex_type_10f_11f_11f_rev's
- * (4.4) three packed floats in 4 bytes, size 3 only. */
+ * three packed floats in 4 bytes, size 3 only, in a context of 4.4 or later (the
+ * extension is not offered below). */
 static uint32_t desktop_attrib_bytes(const struct gh_gl_context *ctx, uint32_t size, uint32_t type)
 {
 	if (!gl_api_desktop(ctx->level.api))
 		return 0;
 	if (type == GH_GL_DOUBLE && size >= 1 && size <= 4)
 		return 8 * size;
-	return type == GH_GL_UNSIGNED_INT_10F_11F_11F_REV && size == 3 ? 4 : 0;
+	bool packed_float = ctx->level.version >= GL_VERSION_CODE(4, 4);
+	return packed_float && type == GH_GL_UNSIGNED_INT_10F_11F_11F_REV && size == 3 ? 4 : 0;
 }
 
 uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32_t type)
@@ -358,13 +359,13 @@ uint32_t gh_gl_any_attrib_bytes(struct gh_gl_context *ctx, uint32_t size, uint32
 static uint32_t format_bytes(struct gh_gl_context *ctx, GLint size, GLenum type, bool integer,
                              bool *known)
 {
-	*known = integer ? integer_type(type)
+	*known = integer ? gh_gl_attrib_integer_type(type)
 	                 : gh_gl_attrib_bytes(1, type) || (ctx->es3 && es3_type(type)) ||
 	                           desktop_attrib_bytes(ctx, 1, type) ||
 	                           desktop_attrib_bytes(ctx, 3, type) ||
 	                           gh_gl_ext_attrib_bytes(ctx, 1, type);
 	uint32_t bytes = gh_gl_any_attrib_bytes(ctx, (uint32_t)size, type);
-	return integer && !integer_type(type) ? 0 : bytes;
+	return integer && !gh_gl_attrib_integer_type(type) ? 0 : bytes;
 }
 
 /* After GL took a format: one we could not size means our checks would

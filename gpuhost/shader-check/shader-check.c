@@ -326,13 +326,13 @@ static struct version *colours_version(const char *source, size_t len, enum gh_g
  *   (ARB_shader_draw_parameters)                                 4.50
  * Such a shader (its #extension line enabling it, shader-directive.h: not a mere mention) is
  * checked as that version (its #version's digits respelled, as compute_version does; its
- * profile kept, but a version below 1.50, which has none, is checked in the compatibility
- * profile): a superset of what it may say, every line still parsed, but for the words the
- * later version reserves (a shader naming its own `patch` or `subroutine` is refused); the
- * driver compiles the source under its own version's rules. Not a source that could tell the
- * versions apart in the preprocessor (__VERSION__, or ## that could paste it), where glslang
- * would check other lines than the driver compiles: glslang judges that one at its own
- * version. */
+ * profile kept, but a version below 1.50, which has none, is parsed in the compatibility
+ * profile, its macros still its own version's: checked_profile): a superset of what it may say,
+ * every line still parsed, but for the words the later version reserves (a shader naming its own
+ * `patch` or `subroutine` is refused); the driver compiles the source under its own version's
+ * rules. Not a source that could tell the versions apart in the preprocessor (__VERSION__, or ##
+ * that could paste it), where glslang would check other lines than the driver compiles: glslang
+ * judges that one at its own version. */
 static const struct {
 	const char *name;
 	int from;    /* the first GLSL version the extension is for */
@@ -363,13 +363,21 @@ static struct version *ext_version(const char *source, size_t len, struct versio
 			want = ext_versions[i].version;
 	}
 	v->as_ext = want != v->number;
-	/* A version below 1.50 has no profile and keeps the compatibility built-ins
-	 * (gl_TexCoord, gl_FragColor): raised to 1.50 or later, it is checked in the
-	 * compatibility profile, whose built-ins are a superset of its own. */
-	if (v->number < 150 && want >= 150 && v->profile == GH_GLSLANG_PROFILE_NONE)
-		v->profile = GH_GLSLANG_PROFILE_COMPAT;
 	v->number = want;
 	return v;
+}
+
+/* The profile glslang checks a shader in. A version below 1.50 has none and keeps the
+ * compatibility built-ins (gl_TexCoord, gl_FragColor): raised by ext_version to 1.50 or
+ * later, it is checked in the compatibility profile, whose built-ins are a superset of its
+ * own. Only glslang's parse takes it: the macros the two preprocessors define are those of
+ * the shader's own #version, no profile (GL_compatibility_profile is defined by glslang
+ * here, never by the driver for such a shader: shader-macros.c refuses it). */
+static enum gh_glslang_profile checked_profile(const struct version *v)
+{
+	if (v->as_ext && v->own < 150 && v->number >= 150 && v->profile == GH_GLSLANG_PROFILE_NONE)
+		return GH_GLSLANG_PROFILE_COMPAT;
+	return v->profile;
 }
 
 /* The text glslang checks for a shader compute_version, colours_version or ext_version marked
@@ -713,12 +721,12 @@ static enum gh_shader_verdict check_text(enum gh_shader_api api, const struct ve
 	dc.desktop.blend_func_extended = exts & GH_SHADER_EXT_BLEND_FUNC_EXTENDED;
 	char pre[2048];
 	preamble(pre, sizeof(pre), v->number, exts);
-	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, v->profile, stage,
+	gh_shader_desktop_preamble(pre, sizeof(pre), api, v->number, checked_profile(v), stage,
 	                           &dc.desktop);
 	struct gh_glslang_input in = {
 	        .stage = stage,
 	        .version = v->number,
-	        .profile = v->profile,
+	        .profile = checked_profile(v),
 	        .source = text,
 	        .len = len,
 	        .preamble = pre,
@@ -879,7 +887,7 @@ static bool both_define(const char *name, void *data)
 	struct gh_glslang_input in = {
 	        .stage = p->stage,
 	        .version = p->v->number,
-	        .profile = p->v->profile,
+	        .profile = checked_profile(p->v),
 	        .source = src,
 	        .len = strlen(src),
 	        .preamble = "",

@@ -513,7 +513,7 @@ def read_annotations(paths):
             # unlisted= may name the heirs too: gl.xml gives such an extension no APIs to
             # inherit it by.
             if not extra <= part or not unlisted.get(words[1], set()) <= part | heirs:
-                fail('%s: also= and unlisted= name APIs of this table (%s)'
+                fail('%s: also= names APIs of this table (%s), unlisted= those or their heirs'
                      % (where, ', '.join(sorted(part))))
             exts[words[1]] = exts.get(words[1], False) or rest == ['commands']
             if parts.get(words[1], set()) & heirs:

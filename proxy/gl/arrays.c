@@ -33,19 +33,18 @@ bool ge_attrib_type_integer(uint32_t type)
 	       type == GL_UNSIGNED_SHORT || type == GL_INT || type == GL_UNSIGNED_INT;
 }
 
-#define DOUBLE 0x140A                       /* GL_DOUBLE */
-#define UNSIGNED_INT_10F_11F_11F_REV 0x8C3B /* GL_UNSIGNED_INT_10F_11F_11F_REV */
+#define DOUBLE 0x140A /* GL_DOUBLE */
 
 bool ge_attrib_type_desktop(uint32_t type)
 {
-	return type == DOUBLE || type == UNSIGNED_INT_10F_11F_11F_REV;
+	return type == DOUBLE || type == GL_UNSIGNED_INT_10F_11F_11F_REV;
 }
 
 uint32_t ge_attrib_elem_bytes(int32_t size, uint32_t type, bool desktop)
 {
 	if (desktop && type == DOUBLE)
 		return size >= 1 && size <= 4 ? (uint32_t)size * 8 : 0;
-	if (desktop && type == UNSIGNED_INT_10F_11F_11F_REV)
+	if (desktop && type == GL_UNSIGNED_INT_10F_11F_11F_REV)
 		return size == 3 ? 4 : 0;
 	/* The packed types hold all four components in 4 bytes. */
 	bool packed = type == GL_INT_2_10_10_10_REV || type == GL_UNSIGNED_INT_2_10_10_10_REV;

@@ -439,6 +439,15 @@ static void send_attrib(uint32_t index, const struct ge_attrib *a, uint32_t i)
 	int t = to_floats(&v, a->type, size);
 	if (t < 0)
 		return;
+	/* GL_DOUBLE through glVertexAttribPointer is converted to float (normalized or
+	 * not: GL ignores it for floating-point types), as GL does. */
+	if (t == T_D) {
+		double d[4];
+		memcpy(d, v.b, size * sizeof(double));
+		for (uint32_t c = 0; c < size; c++)
+			v.f[c] = (float)d[c];
+		t = T_F;
+	}
 	/* The largest value of the type: 1 normalized, else itself. */
 	static const uint32_t one_n[T_COUNT] = {0x7f, 0xff, 0x7fff, 0xffff, 0x7fffffff, 0xffffffff};
 	bool normalized = a->normalized && t != T_F;

@@ -6,8 +6,10 @@
  * such an attribute is another array's. The query still travels (its GL
  * errors, and the pnames not here, are the driver's); after its answer, a
  * client hook puts back what the app set: size (GL_BGRA included), type,
- * stride, normalized, integer, and buffer 0. An attribute of a buffer, or
- * of a vertex array object (which holds no client memory), is the host's.
+ * stride, normalized, integer (from 3.0, where the pname is), and buffer 0.
+ * An attribute of a buffer, or of a vertex array object (which holds no
+ * client memory), is the host's; so is GL_VERTEX_ATTRIB_ARRAY_LONG (0: the
+ * host's client arrays are never 64-bit ones).
  */
 #include <stdint.h>
 
@@ -17,7 +19,6 @@
 #include "stream.h"
 
 #define ARRAY_INTEGER 0x88FD /* GL_VERTEX_ATTRIB_ARRAY_INTEGER */
-#define ARRAY_LONG 0x874E    /* GL_VERTEX_ATTRIB_ARRAY_LONG */
 
 /* The app's value of `pname` for attribute `index`: false where the host's
  * answer stands. */
@@ -27,8 +28,8 @@ static bool client_value(const struct gl_enc *e, GLuint index, GLenum pname, GLi
 	if (gl->vao_name || index >= gl->max_attribs)
 		return false;
 	const struct ge_attrib *a = &gl->vao->attribs[index];
-	if (a->buffer || !a->size)
-		return false; /* a buffer's, or never set: the host has it */
+	if (a->buffer || !a->size || !a->pointer)
+		return false; /* a buffer's, or no client memory: the host has it */
 	switch (pname) {
 	case GL_VERTEX_ATTRIB_ARRAY_SIZE:
 		*v = a->size;
@@ -42,11 +43,10 @@ static bool client_value(const struct gl_enc *e, GLuint index, GLenum pname, GLi
 	case GL_VERTEX_ATTRIB_ARRAY_NORMALIZED:
 		*v = a->normalized;
 		return true;
-	case ARRAY_INTEGER:
+	case ARRAY_INTEGER: /* OpenGL (ES) 3.0's: GL_INVALID_ENUM before */
+		if (gl->api->level.version < GL_VERSION_CODE(3, 0))
+			return false;
 		*v = a->integer;
-		return true;
-	case ARRAY_LONG:
-		*v = 0; /* glVertexAttribLPointer takes buffers only */
 		return true;
 	case GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING:
 		*v = 0;

@@ -42,7 +42,11 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	bool known = ge_attrib_type_size(type) || (gl->ps.desktop && ge_attrib_type_desktop(type));
+	/* GL_UNSIGNED_INT_10F_11F_11F_REV is OpenGL 4.4's (its extension is not offered below). */
+	bool desktop_ok = gl->ps.desktop && ge_attrib_type_desktop(type) &&
+	                  (type != GL_UNSIGNED_INT_10F_11F_11F_REV ||
+	                   gl->api->level.version >= GL_VERSION_CODE(4, 4));
+	bool known = ge_attrib_type_size(type) || desktop_ok;
 	if (!known || (integer && !ge_attrib_type_integer(type))) {
 		gl_enc_error(e, GL_INVALID_ENUM);
 		return;

@@ -20,7 +20,8 @@
  *   array-element-types  every array in client memory, inside glBegin/glEnd: GL_DOUBLE
  *                    vertices, a GL_BGRA colour, normalized GL_UNSIGNED_BYTE colours, GL_BYTE
  *                    normals, GL_SHORT texture coordinates on unit 1, a normalized and an
- *                    integer generic attribute: pixels and the current values after glEnd
+ *                    integer generic attribute, a GL_DOUBLE one: pixels and the current values
+ *                    after glEnd
  *   array-element-buffer every array in a buffer object, inside glBegin/glEnd
  *   array-element-mixed  colours in a buffer, normals in client memory, outside
  *                    glBegin/glEnd: the current values of element 2
@@ -424,6 +425,7 @@ static void check_array_element_types(void)
 	const GLshort coords[] = {1, 2, 3, 4, 5, 6, 7, 8};
 	const GLubyte attrib[] = {0, 0, 0, 0, 0, 0, 51, 255};
 	const GLshort iattrib[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -7, 300, 9};
+	const GLdouble dattrib[] = {0, 0, 0, 0, 0, 0, 0.25, -2.5};
 	clear();
 	reset_arrays();
 	glVertexPointer(2, GL_DOUBLE, 0, quad_d);
@@ -435,8 +437,10 @@ static void check_array_element_types(void)
 	glClientActiveTexture(GL_TEXTURE0);
 	glVertexAttribPointer(3, 2, GL_UNSIGNED_BYTE, GL_TRUE, 0, attrib);
 	glVertexAttribIPointer(4, 3, GL_SHORT, 0, iattrib);
+	glVertexAttribPointer(5, 2, GL_DOUBLE, GL_FALSE, 0, dattrib);
 	glEnableVertexAttribArray(3);
 	glEnableVertexAttribArray(4);
+	glEnableVertexAttribArray(5);
 	glEnableClientState(GL_VERTEX_ARRAY);
 	glEnableClientState(GL_COLOR_ARRAY);
 	glEnableClientState(GL_NORMAL_ARRAY);
@@ -463,6 +467,9 @@ static void check_array_element_types(void)
 	                      (const GLfloat[]){7, 8, 0, 1}, 4);
 	glGetVertexAttribfv(3, GL_CURRENT_VERTEX_ATTRIB, v);
 	ok = ok && floats_are(c, "attribute 3", v, (const GLfloat[]){0.2f, 1, 0, 1}, 4);
+	glGetVertexAttribfv(5, GL_CURRENT_VERTEX_ATTRIB, v);
+	ok = ok &&
+	     floats_are(c, "attribute 5 (GL_DOUBLE)", v, (const GLfloat[]){0.25f, -2.5f, 0, 1}, 4);
 	GLint iv[4] = {0};
 	glGetVertexAttribIiv(4, GL_CURRENT_VERTEX_ATTRIB, iv);
 	ok = ok && ((iv[0] == -7 && iv[1] == 300 && iv[2] == 9 && iv[3] == 1) ||
@@ -470,6 +477,7 @@ static void check_array_element_types(void)
 	                    iv[2], iv[3]));
 	glDisableVertexAttribArray(3);
 	glDisableVertexAttribArray(4);
+	glDisableVertexAttribArray(5);
 	glClientActiveTexture(GL_TEXTURE1);
 	glDisableClientState(GL_TEXTURE_COORD_ARRAY);
 	glClientActiveTexture(GL_TEXTURE0);

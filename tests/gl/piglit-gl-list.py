@@ -10,7 +10,7 @@ With --sweep K it writes instead every K-th of all piglit's desktop API programs
 order, LEFT_OUT and programs the package did not build left out, a command listed twice
 kept once) to FILE: a sweep far beyond the
 selection, for finding what gpu-0 loses (tests/gl/piglit-es-run --list FILE --exceptions
-/dev/null), which no test runs (K=4: about 1900 programs, 15 minutes on 2 cores).
+/dev/null), which no test runs (K=4: about 1900 programs, 13 minutes on 2 cores).
 
 piglit has 29431 shader_runner tests of the core profile, 5554 of the compatibility
 profile and 7741 API programs, far more than a CI run takes. The selection, fixed here so

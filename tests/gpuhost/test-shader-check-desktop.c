@@ -206,7 +206,19 @@ static bool multisample_samplers_and_frag_coord_layout_below_150(void)
 	static const char coord_plain[] = "#version 130\n"
 	                                  "layout(pixel_center_integer) in vec4 gl_FragCoord;\n"
 	                                  "void main() { gl_FragColor = gl_FragCoord; }\n";
+	/* Checked in the compatibility profile, where glslang defines GL_compatibility_profile;
+	 * the driver does not for a GLSL 1.30 shader, so a test of it is refused (else glslang
+	 * would check one branch and the driver compile the other). */
+	static const char ms_profile[] = "#version 130\n"
+	                                 "#extension GL_ARB_texture_multisample: require\n"
+	                                 "#ifdef GL_compatibility_profile\n"
+	                                 "void main() { gl_FragColor = vec4(1.0); }\n"
+	                                 "#else\n"
+	                                 "anything at all\n"
+	                                 "#endif\n";
 	return accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms) &&
+	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms_profile,
+	               "GL_compatibility_profile") &&
 	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms_junk, "texelFetch") &&
 	       refused(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, ms_plain, "syntax error") &&
 	       accepted(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, coord) &&

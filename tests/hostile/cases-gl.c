@@ -149,6 +149,22 @@ static bool gl_es1_client_array_of_an_unknown_kind(struct hl_env *e)
 	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: unknown array kind 77");
 }
 
+/* A generic attribute array of floats declared integer: glVertexAttribIPointer refuses the
+ * type and keeps the array it had, which the host would then take for these vertices. */
+static bool gl_client_array_of_floats_as_integers(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(hl_gl_ready(e, &g));
+	hl_gl_cmd_begin(&g, GL_OP_CLIENT_ARRAY);
+	const uint32_t h[7] = {GL_ARRAY_ATTRIB, 0, 2, GL_FLOAT, GL_CLIENT_ARRAY_INTEGER, 0, 3};
+	for (int i = 0; i < 7; i++)
+		hl_put_u32(&g.cmds, h[i]);
+	hl_gl_put_blob(&g, ff_xy, 24);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "GL_OP_CLIENT_ARRAY: attribute 0 of 2 x type 0x1406, mode 2");
+}
+
 /* GL_OP_CLIENT_ARRAY_AGAIN: the header alone of a fixed-function array (no blob). */
 static void ff_array_again(struct hl_gl_link *g, uint32_t kind, uint32_t count)
 {
@@ -646,6 +662,7 @@ const struct hl_case hl_gl_cases[] = {
         HL_CASE(gl_draw_reading_past_a_buffer_end),
         HL_CASE(gl_es1_client_array_past_its_blob),
         HL_CASE(gl_es1_client_array_of_an_unknown_kind),
+        HL_CASE(gl_client_array_of_floats_as_integers),
         HL_CASE(gl_es1_client_array_again_never_sent),
         HL_CASE(gl_es1_client_array_again_with_more_vertices),
         HL_CASE(gl_es1_client_array_again_after_another_was_sent),
