@@ -8,7 +8,7 @@
  * - a value the helper knows must be written with exactly its count (the
  *   driver may refuse it: those are counted and printed);
  * - a value the driver answers must be known to the helper, unless it is
- *   refused on purpose (listed below with the reason, as in gles-sizes.c).
+ *   refused on purpose (listed below with the reason, as in gles-sizes-get.c).
  * Each family of queries is one case (argv[1]).
  */
 #include <stdint.h>

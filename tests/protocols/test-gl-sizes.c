@@ -273,7 +273,7 @@ static void test_counts(void)
 	EQ(gl_get_count(0x8E71), 1);
 	EQ(gl_get_count(0x90BC), 1);
 	EQ(gl_get_indexed_count(GL_COLOR_WRITEMASK), 4);
-	/* Refused on purpose (see gles-sizes.c). */
+	/* Refused on purpose (see gles-sizes-get.c). */
 	EQ(gl_get_count(GL_DEVICE_UUID_EXT), GL_SIZE_INVALID_ENUM);
 	EQ(gl_get_count(GL_DEVICE_LUID_EXT), GL_SIZE_INVALID_ENUM);
 	EQ(gl_get_count(GL_SUPPORTED_MULTISAMPLE_MODES_AMD), GL_SIZE_INVALID_ENUM);

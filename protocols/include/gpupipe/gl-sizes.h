@@ -1,7 +1,7 @@
 /*
  * Size helpers for the GLES codec's size expressions
  * (protocols/gles/gles-annotations.txt). Both sides link the same code
- * (protocols/gles/gles-sizes.c), so the app's library and gpupipe-host
+ * (protocols/gles/gles-sizes*.c), so the app's library and gpupipe-host
  * always agree on how many bytes a pointer argument covers.
  *
  * Every helper returns an int64_t: a count or a byte size (>= 0), or a
@@ -12,7 +12,7 @@
  * a helper says, so a count too small would let its driver write past the
  * buffer. Anything else is GL_SIZE_INVALID_ENUM, so a host GL that knows
  * more never writes more than the capacity the app sent (some values are
- * refused on purpose; gles-sizes.c says which and why).
+ * refused on purpose; gles-sizes-get.c says which and why).
  */
 #ifndef GPUPIPE_GL_SIZES_H
 #define GPUPIPE_GL_SIZES_H
