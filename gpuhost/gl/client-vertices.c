@@ -19,7 +19,8 @@
 #include "records.h"
 #include "stream.h"
 
-struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t size)
+struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t size,
+                                   const char *what)
 {
 	struct gh_gl_context *ctx = x->ctx;
 	if (!*slot) {
@@ -44,11 +45,11 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t s
 		 * reallocate at every draw. */
 		uint64_t want = size < GH_GL_MAX_CLIENT_ARRAY / 2 ? size + size / 2 : size;
 		/* No GL error can tell the app: past the quota the link ends. */
-		if (!gh_gl_quota_charge(buf->quota, buf->charged, want, "a client array"))
+		if (!gh_gl_quota_charge(buf->quota, buf->charged, want, what))
 			return gh_gl_fail(x,
-			                  "%llu bytes of client-array vertices would pass the GL "
-			                  "memory quota (--quota-gl-memory)",
-			                  (unsigned long long)want),
+			                  "%llu bytes of %s would pass the GL memory quota "
+			                  "(--quota-gl-memory)",
+			                  (unsigned long long)want, what),
 			       NULL;
 		buf->charged = want;
 		/* OpenGL ES 1.1 has no GL_STREAM_DRAW. */
@@ -58,8 +59,8 @@ struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *slot, uint64_t s
 		gles_host.glGetBufferParameteriv(GL_ARRAY_BUFFER, GL_BUFFER_SIZE, &got);
 		buf->size = got > 0 ? (uint64_t)got : 0;
 		if (buf->size < size)
-			return gh_gl_fail(x, "the host cannot hold %llu bytes of vertices",
-			                  (unsigned long long)size),
+			return gh_gl_fail(x, "the host cannot hold %llu bytes of %s",
+			                  (unsigned long long)size, what),
 			       NULL;
 	}
 	return buf;
@@ -100,7 +101,8 @@ struct gh_gl_buffer *gh_gl_client_vertices(struct gl_exec *x, const char *what,
 		       NULL;
 	/* Again: the buffer that command filled, never grown (which would drop
 	 * its contents); it holds `need` bytes, as that command's size was this. */
-	struct gh_gl_buffer *buf = gh_gl_scratch(x, name, again ? 0 : need);
+	struct gh_gl_buffer *buf =
+	        gh_gl_scratch(x, name, again ? 0 : need, "client-array vertices");
 	if (!buf)
 		return NULL;
 	if (again)

@@ -258,7 +258,7 @@ static void delete_scratch_names(struct gh_gl_context *ctx, uint32_t *names, uin
 	gles_host.glDeleteBuffers((GLsizei)n, names);
 }
 
-/* Client-array scratch buffers are the host's own names in the share
+/* Scratch buffers (client arrays, indirect commands) are the host's own names in the share
  * group: deleted here, in this context, while the group may live on. */
 static void delete_scratch(struct gh_gl_context *ctx)
 {
@@ -268,11 +268,13 @@ static void delete_scratch(struct gh_gl_context *ctx)
 		any |= ctx->scratch[i] != 0;
 	for (uint32_t i = 0; i < GH_GL_FF_ARRAYS; i++)
 		any |= ctx->scratch_ff[i] != 0;
+	any |= ctx->scratch_indirect != 0;
 	if (!any || ctx->share->refs == 1 || !gl->egl.surfaceless ||
 	    !gh_egl_make_current(&gl->egl, ctx->egl, EGL_NO_SURFACE, EGL_NO_SURFACE))
 		return;
 	delete_scratch_names(ctx, ctx->scratch, GH_GL_MAX_ATTRIBS);
 	delete_scratch_names(ctx, ctx->scratch_ff, GH_GL_FF_ARRAYS);
+	delete_scratch_names(ctx, &ctx->scratch_indirect, 1);
 }
 
 void gh_gl_context_unref(struct gh_gl_context *ctx)

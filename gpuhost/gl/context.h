@@ -102,6 +102,7 @@ struct gh_gl_context {
 	EGLSurface egl_read;
 	uint32_t scratch[GH_GL_MAX_ATTRIBS];  /* host buffers for client arrays */
 	uint32_t scratch_ff[GH_GL_FF_ARRAYS]; /* the same for GLES 1's arrays */
+	uint32_t scratch_indirect;            /* a multi-draw's indirect commands (indirect.c) */
 	/* What each scratch buffer holds: GL_OP_CLIENT_ARRAY_AGAIN names it. */
 	struct gh_gl_array_sent scratch_sent[GH_GL_MAX_ATTRIBS];
 	struct gh_gl_array_sent scratch_ff_sent[GH_GL_FF_ARRAYS];

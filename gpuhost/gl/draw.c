@@ -54,22 +54,30 @@ static void index_range(const uint8_t *p, uint32_t count, uint32_t isize, uint64
 	*max = any ? hi : 0;
 }
 
-bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
-                        void *out)
+bool gh_gl_buffer_fetch_strided(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t count,
+                                uint64_t stride, uint32_t bytes, void *out)
 {
 	struct gh_gl_fns *f = &x->gl->fns;
 	const uint8_t *p = NULL;
-	if (!bytes)
+	if (!bytes || !count)
 		return true;
+	uint64_t span = (uint64_t)(count - 1) * stride + bytes;
 	if (f->MapBufferRange && f->UnmapBuffer)
-		p = f->MapBufferRange(target, (GLintptr)offset, (GLsizeiptr)bytes,
+		p = f->MapBufferRange(target, (GLintptr)offset, (GLsizeiptr)span,
 		                      GH_GL_MAP_READ_BIT);
 	if (!p)
 		return gh_gl_fail(x, "the host cannot read the buffer bound to 0x%x to check it",
 		                  target);
-	memcpy(out, p, bytes);
+	for (uint32_t i = 0; i < count; i++)
+		memcpy((uint8_t *)out + (size_t)i * bytes, p + i * stride, bytes);
 	f->UnmapBuffer(target);
 	return true;
+}
+
+bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
+                        void *out)
+{
+	return gh_gl_buffer_fetch_strided(x, target, offset, 1, 0, bytes, out);
 }
 
 /* The index range of the bound element buffer's indices: from our copy,
@@ -218,25 +226,35 @@ static void hide_arrays(uint32_t hide, bool enable)
 	}
 }
 
-bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
-                        void (*draw)(const void *args), const void *args)
+bool gh_gl_draws_checked(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t n,
+                         void (*draw)(const void *args), const void *args)
 {
 	uint32_t hide = 0, hide_ff = 0;
 	/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c),
-	 * compatibility contexts from those and the generic attributes. */
+	 * compatibility contexts from those and the generic attributes. Which
+	 * arrays are hidden follows from the state alone, the same for each draw. */
 	uint32_t api = x->ctx->level.api;
 	bool ff = api == GL_API_GLES1 || api == GL_API_GL_COMPAT;
 	bool generic = api != GL_API_GLES1;
-	if (ff && !gh_gl_ff_check(x, f->any, f->last > 0 ? (uint64_t)f->last : 0, &hide_ff))
-		return false;
-	if (generic && !check_attribs(x, f, &hide))
-		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		if (ff &&
+		    !gh_gl_ff_check(x, f[i].any, f[i].last > 0 ? (uint64_t)f[i].last : 0, &hide_ff))
+			return false;
+		if (generic && !check_attribs(x, &f[i], &hide))
+			return false;
+	}
 	gh_gl_ff_hide(x, hide_ff, false);
 	hide_arrays(hide, false);
 	draw(args);
 	gh_gl_ff_hide(x, hide_ff, true);
 	hide_arrays(hide, true);
 	return true;
+}
+
+bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
+                        void (*draw)(const void *args), const void *args)
+{
+	return gh_gl_draws_checked(x, f, 1, draw, args);
 }
 
 struct arrays_call {
@@ -322,9 +340,9 @@ bool gl_exec_special_glDrawArraysInstancedBaseInstanceEXT(struct gl_exec *x, str
 	return draw_arrays(x, &c);
 }
 
-static bool element_range(struct gl_exec *x, GLsizei count, uint32_t type, uint32_t mode,
-                          uint64_t offset, const void *indices, uint32_t n, uint32_t *first,
-                          uint32_t *last)
+bool gh_gl_indices_range(struct gl_exec *x, GLsizei count, uint32_t type, uint32_t mode,
+                         uint64_t offset, const void *indices, uint32_t n, uint32_t *first,
+                         uint32_t *last)
 {
 	struct gh_gl_buffer *elements = x->ctx->vao->element;
 	int64_t isize = gl_index_size(type);
@@ -416,8 +434,8 @@ static bool draw_elements(struct gl_exec *x, struct gl_reader *r, struct element
 	if (d->instances < 0)
 		return true; /* GL_INVALID_VALUE natively, and nothing is drawn */
 	uint32_t first = 0, last = 0;
-	if (!element_range(x, d->count, d->type, d->mode, d->offset, d->indices, d->n, &first,
-	                   &last))
+	if (!gh_gl_indices_range(x, d->count, d->type, d->mode, d->offset, d->indices, d->n, &first,
+	                         &last))
 		return false;
 	struct gh_gl_fetch f = {.any = d->count > 0,
 	                        .first = (int64_t)first + d->base_vertex,

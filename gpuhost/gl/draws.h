@@ -117,8 +117,10 @@ void gh_gl_ff_hide(struct gl_exec *x, uint32_t hide, bool enable);
 bool gh_gl_ff_client_array(struct gl_exec *x, const struct gl_client_array *h, const void *data,
                            uint32_t n);
 /* The scratch buffer `*name` (0: made now), with room for `size` bytes
- * and bound to GL_ARRAY_BUFFER; NULL after failing (arrays.c). */
-struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *name, uint64_t size);
+ * and bound to GL_ARRAY_BUFFER; NULL after failing, `what` (its contents) named in the
+ * reason (client-vertices.c). */
+struct gh_gl_buffer *gh_gl_scratch(struct gl_exec *x, uint32_t *name, uint64_t size,
+                                   const char *what);
 /* A client array's vertices (h, of `bytes` each) in its scratch buffer `*name`, bound to
  * GL_ARRAY_BUFFER: GL_OP_CLIENT_ARRAY's blob (data, n) copied there and `sent` noted, or
  * for GL_OP_CLIENT_ARRAY_AGAIN (x->op) the ones `sent` says it holds, if h is its header.
@@ -153,6 +155,16 @@ struct gh_gl_fetch {
  * hidden. False after ending the link. */
 bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
                         void (*draw)(const void *args), const void *args);
+/* The same for the n draws of a multi-draw, each validated, `draw` running them all. */
+bool gh_gl_draws_checked(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t n,
+                         void (*draw)(const void *args), const void *args);
+/* The smallest and largest index one draw of `count` indices of `type` fetches (the restart
+ * index left out, as gh_gl_element_range): at `offset` of the bound element buffer (data
+ * GL_BLOB_NULL), else the n bytes at `indices` (offset 0); false after ending the link
+ * where they lie outside either. */
+bool gh_gl_indices_range(struct gl_exec *x, GLsizei count, uint32_t type, uint32_t mode,
+                         uint64_t offset, const void *indices, uint32_t n, uint32_t *first,
+                         uint32_t *last);
 /* The smallest and largest index of `count` indices of `type` at `offset`
  * in the bound element buffer (its size checked by the caller), the
  * restart index left out where it fetches nothing (never for GL_PATCHES:
@@ -163,5 +175,9 @@ bool gh_gl_element_range(struct gl_exec *x, uint64_t offset, uint32_t count, uin
  * range inside it, checked by the caller), read from the host's store. */
 bool gh_gl_buffer_fetch(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t bytes,
                         void *out);
+/* `count` times `bytes` bytes, every `stride` bytes from `offset` (the whole span inside the
+ * buffer, checked by the caller), packed into out. */
+bool gh_gl_buffer_fetch_strided(struct gl_exec *x, uint32_t target, uint64_t offset, uint32_t count,
+                                uint64_t stride, uint32_t bytes, void *out);
 
 #endif

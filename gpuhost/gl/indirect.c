@@ -1,21 +1,21 @@
 /*
- * Indirect draws and dispatches (OpenGL ES 3.1). Their arguments lie in a
- * buffer object, maybe written by the GPU; the driver would read them on
- * the GPU, past every check of ours. So the host reads the command from
- * its own store (a mapping waits for the GPU's writes before it), checks
- * that it lies inside the buffer, validates it exactly as the direct draw
- * (draw.c: vertex ranges per attribute and divisor, indices, instancing),
- * and runs the direct equivalent, whose counts the driver checks again
- * (glDispatchCompute's work-group limits among them).
+ * Indirect draws and dispatches (OpenGL ES 3.1), and the multi-draws of them (desktop
+ * OpenGL 4.3). Their arguments lie in a buffer object, maybe written by the GPU; the driver
+ * would read them on the GPU, past every check of ours. So the host reads the command from
+ * its own store (a mapping waits for the GPU's writes before it), checks that it lies inside
+ * the buffer, validates it exactly as the direct draw (draw.c: vertex ranges per attribute
+ * and divisor, indices, instancing), and runs the direct equivalent, whose counts the
+ * driver checks again (glDispatchCompute's work-group limits among them); a multi-draw's
+ * commands run from a buffer of the host's own (below).
  *
- * What GL defines as an error of the command (no buffer bound, a command
- * past the buffer's end, the default vertex array, an array with no
- * buffer, a reserved field not 0) is that GL error for the app and nothing
- * runs. In a context with base instances (desktop OpenGL 4.2 or
- * ARB_base_instance, ES's EXT_base_instance) the reserved field is the draw's
- * base instance, as those define it. Alignment and sign of the offset are checked by the library: a
- * stream that breaks them ends the link.
+ * What GL defines as an error of the command (no buffer bound, a command past the buffer's
+ * end, the default vertex array, an array with no buffer, a reserved field not 0) is that
+ * GL error for the app and nothing runs. In a context with base instances (desktop OpenGL
+ * 4.2 or ARB_base_instance, ES's EXT_base_instance) the reserved field is the draw's base
+ * instance, as those define it. Alignment and sign of the offset, and a multi-draw's count
+ * and stride, are checked by the library: a stream that breaks them ends the link.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <gpupipe/log.h>
@@ -43,11 +43,11 @@ static bool refuse(struct gl_exec *x, const char *cmd, uint32_t error, const cha
 	return true;
 }
 
-/* The `bytes` bytes at `offset` of the buffer bound to `target`: false
- * after ending the link; *got false when GL refuses the command (the
- * error recorded). */
-static bool read_command(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
-                         uint32_t bytes, void *out, bool *got)
+/* `count` commands of `bytes` bytes, every `step` bytes from `offset` of the buffer bound
+ * to `target`, into out: false after ending the link; *got false when GL refuses the
+ * command (the error recorded). */
+static bool read_commands(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
+                          uint32_t count, uint64_t step, uint32_t bytes, void *out, bool *got)
 {
 	*got = false;
 	if (offset < 0 || offset % 4)
@@ -55,12 +55,19 @@ static bool read_command(struct gl_exec *x, const char *cmd, uint32_t target, in
 	struct gh_gl_buffer *buf = gh_gl_bound_buffer(x->ctx, target);
 	if (!buf)
 		return refuse(x, cmd, GL_INVALID_OPERATION, "no buffer bound");
-	if ((uint64_t)offset > buf->size || bytes > buf->size - (uint64_t)offset)
+	uint64_t span = count ? (uint64_t)(count - 1) * step + bytes : 0;
+	if ((uint64_t)offset > buf->size || span > buf->size - (uint64_t)offset)
 		return refuse(x, cmd, GL_INVALID_OPERATION, "the command is past the buffer's end");
-	if (!gh_gl_buffer_fetch(x, target, (uint64_t)offset, bytes, out))
+	if (!gh_gl_buffer_fetch_strided(x, target, (uint64_t)offset, count, step, bytes, out))
 		return false;
 	*got = true;
 	return true;
+}
+
+static bool read_command(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
+                         uint32_t bytes, void *out, bool *got)
+{
+	return read_commands(x, cmd, target, offset, 1, bytes, bytes, out, got);
 }
 
 /* ES 3.1 section 10.5: all data in buffer objects, a vertex array bound,
@@ -114,6 +121,26 @@ static void run_arrays(const void *args)
 		                                (GLsizei)c->cmd[1]);
 }
 
+/* What a DrawArraysIndirectCommand fetches: false after ending the link, *ok false when GL
+ * refuses it (the error recorded). */
+static bool arrays_fetch(struct gl_exec *x, const char *cmd, const uint32_t c[4],
+                         struct gh_gl_fetch *f, bool *ok)
+{
+	*ok = false;
+	if (c[3] && !has_base_instance(x))
+		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
+	/* GLuint counts a direct draw cannot say: more than GL could fetch
+	 * from any buffer anyway. */
+	if (c[0] > INT32_MAX || c[1] > INT32_MAX || c[2] > INT32_MAX ||
+	    (uint64_t)c[0] + c[2] > (uint64_t)INT32_MAX + 1)
+		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
+	*f = (struct gh_gl_fetch){
+	        .any = c[0] > 0, .first = c[2], .instances = c[1], .base_instance = c[3]};
+	f->last = f->any ? (int64_t)c[2] + c[0] - 1 : 0;
+	*ok = true;
+	return true;
+}
+
 /* u32 mode, u64 offset into the GL_DRAW_INDIRECT_BUFFER. */
 bool gl_exec_special_glDrawArraysIndirect(struct gl_exec *x, struct gl_reader *r)
 {
@@ -129,19 +156,10 @@ bool gl_exec_special_glDrawArraysIndirect(struct gl_exec *x, struct gl_reader *r
 		return false;
 	if (!got)
 		return true;
-	if (c.cmd[3] && !has_base_instance(x))
-		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
-	/* GLuint counts a direct draw cannot say: more than GL could fetch
-	 * from any buffer anyway. */
-	if (c.cmd[0] > INT32_MAX || c.cmd[1] > INT32_MAX || c.cmd[2] > INT32_MAX ||
-	    (uint64_t)c.cmd[0] + c.cmd[2] > (uint64_t)INT32_MAX + 1)
-		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
-	struct gh_gl_fetch f = {.any = c.cmd[0] > 0,
-	                        .first = c.cmd[2],
-	                        .instances = c.cmd[1],
-	                        .base_instance = c.cmd[3]};
-	f.last = f.any ? (int64_t)c.cmd[2] + c.cmd[0] - 1 : 0;
-	return gh_gl_draw_checked(x, &f, run_arrays, &c);
+	struct gh_gl_fetch f;
+	if (!arrays_fetch(x, cmd, c.cmd, &f, &ok))
+		return false;
+	return !ok || gh_gl_draw_checked(x, &f, run_arrays, &c);
 }
 
 struct elements_call {
@@ -169,6 +187,60 @@ static void run_elements(const void *args)
 		                                           (GLint)c->cmd[3]);
 }
 
+/* What a DrawElementsIndirectCommand fetches, its indices read from the bound element
+ * buffer: false after ending the link, *ok false when GL refuses it (the error recorded). */
+static bool elements_fetch(struct gl_exec *x, const char *cmd, const struct elements_call *e,
+                           const uint32_t c[5], struct gh_gl_fetch *f, bool *ok)
+{
+	*ok = false;
+	if (c[4] && !has_base_instance(x))
+		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
+	if (c[0] > INT32_MAX || c[1] > INT32_MAX)
+		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
+	if (c[3] && !x->gl->fns.DrawElementsInstancedBaseVertex)
+		return refuse(
+		        x, cmd, GL_INVALID_OPERATION,
+		        "a base vertex, and the host has no glDrawElementsInstancedBaseVertex");
+	/* The indices, as a direct draw's in the element buffer. */
+	struct gh_gl_buffer *elements = x->ctx->vao->element;
+	uint64_t at = (uint64_t)c[2] * e->isize, bytes = (uint64_t)c[0] * e->isize;
+	if (at > elements->size || bytes > elements->size - at)
+		return gh_gl_fail(x, "indices to byte %llu of a %llu-byte element buffer",
+		                  (unsigned long long)(at + bytes),
+		                  (unsigned long long)elements->size);
+	uint32_t min, max;
+	if (!gh_gl_element_range(x, at, c[0], e->type, e->mode, &min, &max))
+		return false;
+	int32_t base = (int32_t)c[3];
+	*f = (struct gh_gl_fetch){.any = c[0] > 0,
+	                          .first = (int64_t)min + base,
+	                          .last = (int64_t)max + base,
+	                          .instances = c[1],
+	                          .base_instance = c[4]};
+	if (f->any && f->last < 0)
+		return gh_gl_fail(x, "base vertex %d makes every index negative", base);
+	*ok = true;
+	return true;
+}
+
+/* The index type and the element buffer an indexed indirect draw needs: false after ending
+ * the link, *ok false when GL refuses the draw (the error recorded). */
+static bool elements_allowed(struct gl_exec *x, const char *cmd, struct elements_call *c, bool *ok)
+{
+	*ok = false;
+	int64_t isize = gl_index_size(c->type);
+	if (isize <= 0)
+		return refuse(x, cmd, GL_INVALID_ENUM, "index type");
+	c->isize = (uint32_t)isize;
+	if (!draw_allowed(x, cmd, ok))
+		return false;
+	if (*ok && !x->ctx->vao->element) {
+		*ok = false;
+		return refuse(x, cmd, GL_INVALID_OPERATION, "no element buffer bound");
+	}
+	return true;
+}
+
 /* u32 mode, u32 type, u64 offset into the GL_DRAW_INDIRECT_BUFFER. */
 bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader *r)
 {
@@ -178,47 +250,147 @@ bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader 
 	bool ok, got;
 	if (!gles_reader_end(x, r, cmd))
 		return false;
-	int64_t isize = gl_index_size(c.type);
-	if (isize <= 0)
-		return refuse(x, cmd, GL_INVALID_ENUM, "index type");
-	c.isize = (uint32_t)isize;
-	if (!draw_allowed(x, cmd, &ok))
+	if (!elements_allowed(x, cmd, &c, &ok))
 		return false;
 	if (!ok)
 		return true;
-	if (!x->ctx->vao->element)
-		return refuse(x, cmd, GL_INVALID_OPERATION, "no element buffer bound");
 	if (!read_command(x, cmd, GL_DRAW_INDIRECT_BUFFER, offset, ELEMENTS_COMMAND, c.cmd, &got))
 		return false;
 	if (!got)
 		return true;
-	if (c.cmd[4] && !has_base_instance(x))
-		return refuse(x, cmd, GL_INVALID_OPERATION, "reservedMustBeZero is not 0");
-	if (c.cmd[0] > INT32_MAX || c.cmd[1] > INT32_MAX)
-		return refuse(x, cmd, GL_INVALID_VALUE, "counts over 2^31");
-	if (c.cmd[3] && !x->gl->fns.DrawElementsInstancedBaseVertex)
-		return refuse(
-		        x, cmd, GL_INVALID_OPERATION,
-		        "a base vertex, and the host has no glDrawElementsInstancedBaseVertex");
-	/* The indices, as a direct draw's in the element buffer. */
-	struct gh_gl_buffer *elements = x->ctx->vao->element;
-	uint64_t at = (uint64_t)c.cmd[2] * c.isize, bytes = (uint64_t)c.cmd[0] * c.isize;
-	if (at > elements->size || bytes > elements->size - at)
-		return gh_gl_fail(x, "indices to byte %llu of a %llu-byte element buffer",
-		                  (unsigned long long)(at + bytes),
-		                  (unsigned long long)elements->size);
-	uint32_t min, max;
-	if (!gh_gl_element_range(x, at, c.cmd[0], c.type, c.mode, &min, &max))
+	struct gh_gl_fetch f;
+	if (!elements_fetch(x, cmd, &c, c.cmd, &f, &ok))
 		return false;
-	int32_t base = (int32_t)c.cmd[3];
-	struct gh_gl_fetch f = {.any = c.cmd[0] > 0,
-	                        .first = (int64_t)min + base,
-	                        .last = (int64_t)max + base,
-	                        .instances = c.cmd[1],
-	                        .base_instance = c.cmd[4]};
-	if (f.any && f.last < 0)
-		return gh_gl_fail(x, "base vertex %d makes every index negative", base);
-	return gh_gl_draw_checked(x, &f, run_elements, &c);
+	return !ok || gh_gl_draw_checked(x, &f, run_elements, &c);
+}
+
+/* ---- glMultiDraw*Indirect (OpenGL 4.3): every command read at once and checked as the
+ * single draw's. The driver then runs them all from a buffer of the host's own holding the
+ * commands as read, which the app can neither name nor change: what was checked is what is
+ * drawn, and gl_DrawIDARB counts the draws. In a display list being made they are the
+ * direct draws, one by one, as the single indirect draws are: a list must not keep that
+ * buffer, whose contents change. ---- */
+
+struct multi_indirect {
+	struct elements_call e; /* mode, and for elements type and index size */
+	bool elements;
+	uint32_t words; /* of one command: 4 or 5 */
+	uint32_t *cmds; /* drawcount commands */
+	GLsizei drawcount;
+	bool one_by_one;  /* a display list is being made */
+	uint32_t scratch; /* host name of the buffer holding cmds */
+	uint32_t app;     /* host name of the app's GL_DRAW_INDIRECT_BUFFER */
+};
+
+static void run_multi(const void *args)
+{
+	const struct multi_indirect *m = args;
+	if (m->one_by_one) {
+		for (GLsizei i = 0; i < m->drawcount; i++) {
+			const uint32_t *c = m->cmds + (size_t)i * m->words;
+			if (m->elements) {
+				struct elements_call e = m->e;
+				memcpy(e.cmd, c, sizeof(e.cmd));
+				run_elements(&e);
+			} else {
+				struct arrays_call a = {.mode = m->e.mode};
+				memcpy(a.cmd, c, sizeof(a.cmd));
+				run_arrays(&a);
+			}
+		}
+		return;
+	}
+	gles_host.glBindBuffer(GL_DRAW_INDIRECT_BUFFER, m->scratch);
+	if (m->elements)
+		gles_host.glMultiDrawElementsIndirect(m->e.mode, m->e.type, NULL, m->drawcount, 0);
+	else
+		gles_host.glMultiDrawArraysIndirect(m->e.mode, NULL, m->drawcount, 0);
+	gles_host.glBindBuffer(GL_DRAW_INDIRECT_BUFFER, m->app);
+}
+
+/* The checked commands into the context's scratch buffer (left bound to nothing the app
+ * sees: GL_ARRAY_BUFFER is put back). */
+static bool stage_commands(struct gl_exec *x, struct multi_indirect *m)
+{
+	struct gh_gl_context *ctx = x->ctx;
+	uint64_t bytes = (uint64_t)m->drawcount * m->words * 4;
+	struct gh_gl_buffer *buf =
+	        gh_gl_scratch(x, &ctx->scratch_indirect, bytes, "indirect draw commands");
+	if (!buf)
+		return false;
+	gles_host.glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, m->cmds);
+	gles_host.glBindBuffer(GL_ARRAY_BUFFER, ctx->array_buffer ? ctx->array_buffer->host : 0);
+	m->scratch = buf->host;
+	m->app = gh_gl_bound_buffer(ctx, GL_DRAW_INDIRECT_BUFFER)->host;
+	return true;
+}
+
+/* After the command's scalars: reads, checks and runs its draws. */
+static bool multi_indirect(struct gl_exec *x, const char *cmd, struct multi_indirect *m,
+                           int64_t offset, GLsizei stride)
+{
+	bool ok, got;
+	if (m->drawcount < 0 || stride < 0 || stride % 4)
+		return gh_gl_fail(x, "drawcount %d, stride %d", m->drawcount, stride);
+	if (m->elements ? !elements_allowed(x, cmd, &m->e, &ok) : !draw_allowed(x, cmd, &ok))
+		return false;
+	if (!ok || !m->drawcount)
+		return true;
+	uint32_t bytes = m->words * 4;
+	if ((uint64_t)m->drawcount * bytes > GH_GL_MAX_CLIENT_ARRAY)
+		return refuse(x, cmd, GL_OUT_OF_MEMORY, "more commands than the host holds");
+	m->cmds = malloc((size_t)m->drawcount * bytes);
+	struct gh_gl_fetch *f = calloc((size_t)m->drawcount, sizeof(*f));
+	ok = m->cmds && f;
+	if (!ok) {
+		free(m->cmds);
+		free(f);
+		return gh_gl_fail(x, "out of memory for %d draws", m->drawcount);
+	}
+	ok = read_commands(x, cmd, GL_DRAW_INDIRECT_BUFFER, offset, (uint32_t)m->drawcount,
+	                   stride ? (uint64_t)stride : bytes, bytes, m->cmds, &got);
+	bool draw = ok && got;
+	for (GLsizei i = 0; draw && i < m->drawcount; i++) {
+		const uint32_t *c = m->cmds + (size_t)i * m->words;
+		ok = m->elements ? elements_fetch(x, cmd, &m->e, c, &f[i], &draw)
+		                 : arrays_fetch(x, cmd, c, &f[i], &draw);
+	}
+	m->one_by_one = x->ctx->lists.mode != 0;
+	if (draw && !m->one_by_one)
+		ok = stage_commands(x, m);
+	if (ok && draw)
+		ok = gh_gl_draws_checked(x, f, (uint32_t)m->drawcount, run_multi, m);
+	free(m->cmds);
+	free(f);
+	return ok;
+}
+
+/* u32 mode, [u32 type,] u64 offset into the GL_DRAW_INDIRECT_BUFFER, i32 drawcount,
+ * i32 stride. */
+static bool read_multi_indirect(struct gl_exec *x, struct gl_reader *r, const char *cmd,
+                                bool elements)
+{
+	struct multi_indirect m = {.e = {.gl = x->gl, .mode = gl_rd_u32(r)},
+	                           .elements = elements,
+	                           .words = elements ? 5 : 4};
+	if (elements)
+		m.e.type = gl_rd_u32(r);
+	int64_t offset = (int64_t)gl_rd_u64(r);
+	m.drawcount = (GLsizei)gl_rd_u32(r);
+	GLsizei stride = (GLsizei)gl_rd_u32(r);
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	return multi_indirect(x, cmd, &m, offset, stride);
+}
+
+bool gl_exec_special_glMultiDrawArraysIndirect(struct gl_exec *x, struct gl_reader *r)
+{
+	return read_multi_indirect(x, r, "glMultiDrawArraysIndirect", false);
+}
+
+bool gl_exec_special_glMultiDrawElementsIndirect(struct gl_exec *x, struct gl_reader *r)
+{
+	return read_multi_indirect(x, r, "glMultiDrawElementsIndirect", true);
 }
 
 /* u64 offset into the GL_DISPATCH_INDIRECT_BUFFER. */

@@ -62,4 +62,26 @@ static inline uint32_t gl_elements_extra_bytes(uint32_t fields)
 	       (fields & GL_ELEMENTS_BASE_INSTANCE ? 4u : 0u);
 }
 
+/*
+ * The multi-draws travel as one command each, so that the host's driver runs them as one
+ * and gl_DrawIDARB counts their draws (proxy/gl/gles-multi-draw.c, gpuhost/gl/multi-draw.c):
+ *   glMultiDrawArrays[EXT]: u32 mode, i32 drawcount, blob draws (drawcount x struct
+ *       gl_multi_arrays_draw);
+ *   glMultiDrawElements[BaseVertex][EXT]: u32 mode, u32 type, i32 drawcount, blob draws
+ *       (drawcount x struct gl_multi_elements_draw; basevertex 0 in the commands without
+ *       one), blob indices: GL_BLOB_NULL with an element buffer bound (offsets into it),
+ *       else every draw's indices one after another, each draw's offset where its own
+ *       begin.
+ * glMultiDraw*Indirect travel as gl.xml has them, the pointer an offset (u64).
+ */
+struct gl_multi_arrays_draw {
+	int32_t first, count;
+};
+
+struct gl_multi_elements_draw {
+	int32_t count, basevertex;
+	uint64_t offset;
+};
+_Static_assert(sizeof(struct gl_multi_elements_draw) == 16, "no padding on the wire");
+
 #endif

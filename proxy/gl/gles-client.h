@@ -24,6 +24,16 @@ bool ge_send_element_arrays(struct gl_enc *e, uint32_t i);
 /* An enabled array in client memory, of either set (gles-draw.c). */
 struct ge_gl_state;
 bool ge_has_client_arrays(struct ge_gl_state *gl);
+/* Sends the client arrays the next draw reads: vertices [first, first + count) of the
+ * per-vertex ones, ceil(instances / divisor) elements from `base` (the base instance) of
+ * the instanced ones; false after an error (gles-draw.c). */
+bool ge_send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances,
+                    uint64_t base);
+/* The smallest and largest of `count` indices of `type` (isz bytes each) at `offset` of the
+ * element buffer, leaving out `skip` (ge_index_range): read from the host, a round trip
+ * (gles-draw.c). */
+bool ge_buffer_index_range(struct gl_enc *e, uint32_t type, uint64_t offset, uint32_t count,
+                           uint32_t isz, uint64_t skip, uint32_t *min, uint32_t *max);
 
 /* ---- gles-array-again.c: client arrays not sent again while unchanged ---- */
 struct gl_client_array;

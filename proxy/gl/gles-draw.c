@@ -179,16 +179,13 @@ bool ge_has_client_arrays(struct ge_gl_state *gl)
 	return false;
 }
 
-/* Sends the client arrays the next draw reads: vertices [first, first +
- * count) of the per-vertex ones, ceil(instances / divisor) elements from
- * `base` (the base instance) of the instanced ones. An enabled array with
- * no buffer and a NULL pointer is left alone (natively the draw would
- * read address 0). */
+/* An enabled array with no buffer and a NULL pointer is left alone
+ * (natively the draw would read address 0). */
 static bool send_set(struct gl_enc *e, int set, uint64_t first, uint64_t count, uint64_t instances,
                      uint64_t base);
 
-static bool send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances,
-                        uint64_t base)
+bool ge_send_arrays(struct gl_enc *e, uint64_t first, uint64_t count, uint64_t instances,
+                    uint64_t base)
 {
 	struct ge_gl_state *gl = e->gl;
 	if (!count || !instances || !ge_has_client_arrays(gl))
@@ -262,7 +259,7 @@ static void draw_arrays(uint32_t op, GLenum mode, GLint first, GLsizei count, GL
 		gl_enc_error(e, GL_INVALID_VALUE);
 		return;
 	}
-	if (!send_arrays(e, (uint64_t)first, (uint64_t)count, (uint64_t)instances, baseinstance))
+	if (!ge_send_arrays(e, (uint64_t)first, (uint64_t)count, (uint64_t)instances, baseinstance))
 		return;
 	if (op == GLES_OP_glDrawArraysInstancedBaseInstanceEXT)
 		gl_enc_glDrawArraysInstancedBaseInstanceEXT(mode, first, count, instances,
@@ -302,9 +299,8 @@ void GL_APIENTRY gl_enc_special_glDrawArraysInstancedBaseInstanceEXT(GLenum mode
 	            baseinstance);
 }
 
-/* Index range of a draw whose indices are in the element buffer. */
-static bool buffer_index_range(struct gl_enc *e, GLenum type, uint64_t offset, uint32_t count,
-                               uint32_t isz, uint64_t skip, uint32_t *min, uint32_t *max)
+bool ge_buffer_index_range(struct gl_enc *e, uint32_t type, uint64_t offset, uint32_t count,
+                           uint32_t isz, uint64_t skip, uint32_t *min, uint32_t *max)
 {
 	void *tmp = malloc((size_t)count * isz);
 	bool ok = tmp &&
@@ -367,8 +363,8 @@ static bool send_element_arrays(struct gl_enc *e, const struct elements_draw *d,
 		gl_enc_error(e, GL_INVALID_OPERATION);
 		return false;
 	}
-	return send_arrays(e, (uint64_t)first, (uint64_t)max - min + 1, (uint64_t)d->instances,
-	                   d->baseinstance);
+	return ge_send_arrays(e, (uint64_t)first, (uint64_t)max - min + 1, (uint64_t)d->instances,
+	                      d->baseinstance);
 }
 
 static void draw_elements(const struct elements_draw *d, const void *indices)
@@ -396,8 +392,8 @@ static void draw_elements(const struct elements_draw *d, const void *indices)
 	if (e->gl->vao->element_buffer) {
 		uint64_t offset = (uintptr_t)indices;
 		if (d->count && instances && client) {
-			if (!buffer_index_range(e, d->type, offset, (uint32_t)d->count,
-			                        (uint32_t)isz, skip, &min, &max))
+			if (!ge_buffer_index_range(e, d->type, offset, (uint32_t)d->count,
+			                           (uint32_t)isz, skip, &min, &max))
 				return;
 			ranged = true;
 		}
@@ -519,115 +515,4 @@ void GL_APIENTRY gl_enc_special_glDrawElementsInstancedBaseVertexBaseInstanceEXT
 	d.basevertex = basevertex;
 	d.baseinstance = baseinstance;
 	draw_elements(&d, indices);
-}
-
-/* Its draws one by one, each as the glDrawElementsBaseVertex the context
- * has: the core one (ES 3.2, desktop 3.2), else that of whichever
- * extension (both list GL_EXT's glMultiDrawElementsBaseVertexEXT). */
-static void multi_draw_base_vertex(uint32_t op, GLenum mode, const GLsizei *count, GLenum type,
-                                   const void *const *indices, GLsizei drawcount,
-                                   const GLint *basevertex)
-{
-	struct gl_enc *e = gl_enc_current_op(op);
-	if (!e)
-		return;
-	if (drawcount < 0) {
-		gl_enc_error(e, GL_INVALID_VALUE);
-		return;
-	}
-	const struct gles_level *l = &e->gl->api->level;
-	uint32_t draw = gles_level_has(l, GLES_OP_glDrawElementsBaseVertex)
-	                        ? GLES_OP_glDrawElementsBaseVertex
-	                : gles_level_has(l, GLES_OP_glDrawElementsBaseVertexOES)
-	                        ? GLES_OP_glDrawElementsBaseVertexOES
-	                        : GLES_OP_glDrawElementsBaseVertexEXT;
-	for (GLsizei i = 0; i < drawcount; i++) {
-		struct elements_draw d = {draw, mode, type, count[i], 1, 0, 0, basevertex[i], 0};
-		draw_elements(&d, indices[i]);
-	}
-}
-
-void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertexEXT(GLenum mode, const GLsizei *count,
-                                                                 GLenum type,
-                                                                 const void *const *indices,
-                                                                 GLsizei drawcount,
-                                                                 const GLint *basevertex)
-{
-	multi_draw_base_vertex(GLES_OP_glMultiDrawElementsBaseVertexEXT, mode, count, type, indices,
-	                       drawcount, basevertex);
-}
-
-/* Desktop 3.2's name of it. */
-void GL_APIENTRY gl_enc_special_glMultiDrawElementsBaseVertex(GLenum mode, const GLsizei *count,
-                                                              GLenum type,
-                                                              const void *const *indices,
-                                                              GLsizei drawcount,
-                                                              const GLint *basevertex)
-{
-	multi_draw_base_vertex(GLES_OP_glMultiDrawElementsBaseVertex, mode, count, type, indices,
-	                       drawcount, basevertex);
-}
-
-/* GL_EXT_multi_draw_arrays: each draw is sent as the plain draw it is, with
- * the client arrays its own range reads, and checked as a draw by the
- * host. A negative primcount, count or first is GL_INVALID_VALUE and
- * nothing is drawn, as natively: checked before the first draw. */
-static bool multi_counts_ok(struct gl_enc *e, const GLint *first, const GLsizei *count,
-                            GLsizei primcount)
-{
-	bool ok = primcount >= 0;
-	for (GLsizei i = 0; ok && i < primcount; i++)
-		ok = count[i] >= 0 && (!first || first[i] >= 0);
-	if (!ok)
-		gl_enc_error(e, GL_INVALID_VALUE);
-	return ok;
-}
-
-/* Desktop GL's glMultiDraw* are these under other names: `op` is the
- * entry point's, for its availability. */
-static void multi_draw_arrays(uint32_t op, GLenum mode, const GLint *first, const GLsizei *count,
-                              GLsizei primcount)
-{
-	struct gl_enc *e = gl_enc_current_op(op);
-	if (!e || !multi_counts_ok(e, first, count, primcount))
-		return;
-	for (GLsizei i = 0; i < primcount; i++)
-		draw_arrays(GLES_OP_glDrawArrays, mode, first[i], count[i], 1, 0);
-}
-
-static void multi_draw_elements(uint32_t op, GLenum mode, const GLsizei *count, GLenum type,
-                                const void *const *indices, GLsizei primcount)
-{
-	struct gl_enc *e = gl_enc_current_op(op);
-	if (!e || !multi_counts_ok(e, NULL, count, primcount))
-		return;
-	for (GLsizei i = 0; i < primcount; i++) {
-		struct elements_draw d = ELEMENTS(glDrawElements, mode, type, count[i], 1);
-		draw_elements(&d, indices[i]);
-	}
-}
-
-void GL_APIENTRY gl_enc_special_glMultiDrawArraysEXT(GLenum mode, const GLint *first,
-                                                     const GLsizei *count, GLsizei primcount)
-{
-	multi_draw_arrays(GLES_OP_glMultiDrawArraysEXT, mode, first, count, primcount);
-}
-
-void GL_APIENTRY gl_enc_special_glMultiDrawElementsEXT(GLenum mode, const GLsizei *count,
-                                                       GLenum type, const void *const *indices,
-                                                       GLsizei primcount)
-{
-	multi_draw_elements(GLES_OP_glMultiDrawElementsEXT, mode, count, type, indices, primcount);
-}
-
-void GL_APIENTRY gl_enc_special_glMultiDrawArrays(GLenum mode, const GLint *first,
-                                                  const GLsizei *count, GLsizei drawcount)
-{
-	multi_draw_arrays(GLES_OP_glMultiDrawArrays, mode, first, count, drawcount);
-}
-
-void GL_APIENTRY gl_enc_special_glMultiDrawElements(GLenum mode, const GLsizei *count, GLenum type,
-                                                    const void *const *indices, GLsizei drawcount)
-{
-	multi_draw_elements(GLES_OP_glMultiDrawElements, mode, count, type, indices, drawcount);
 }

@@ -48,6 +48,16 @@ static bool indirect_ok(struct gl_enc *e, const void *indirect)
 	return true;
 }
 
+/* Whether the host's path serves the draw: everything in buffer objects, as ES and the
+ * core profile have it. */
+static bool on_host(struct gl_enc *e)
+{
+	struct ge_gl_state *gl = e->gl;
+	bool ok;
+	return !gl_enc_compat(e) || (ge_gl_bound_buffer(gl, GL_DRAW_INDIRECT_BUFFER, &ok) &&
+	                             gl->vao_name && !ge_has_client_arrays(gl));
+}
+
 /* A compatibility context's draw the host cannot make (see the top): 1 with
  * the command's `n` words in cmd, 0 when the host's path serves, -1 after
  * an error. */
@@ -55,11 +65,9 @@ static int compat_command(struct gl_enc *e, const void *indirect, uint32_t n, ui
 {
 	struct ge_gl_state *gl = e->gl;
 	bool ok;
-	if (!gl_enc_compat(e))
+	if (on_host(e))
 		return 0;
 	uint32_t buffer = ge_gl_bound_buffer(gl, GL_DRAW_INDIRECT_BUFFER, &ok);
-	if (buffer && gl->vao_name && !ge_has_client_arrays(gl))
-		return 0;
 	if (!buffer) {
 		if (!indirect) {
 			gl_enc_error(e, GL_INVALID_OPERATION);
@@ -129,4 +137,65 @@ void GL_APIENTRY gl_enc_special_glDrawElementsIndirect(GLenum mode, GLenum type,
 		return;
 	}
 	gl_enc_glDrawElementsIndirect(mode, type, indirect);
+}
+
+/* ---- desktop 4.3's glMultiDraw*Indirect: one command, whose draws the host reads, checks
+ * and runs as one (gl_DrawIDARB counts them). The compatibility context's draws the host
+ * cannot make are the direct draws of their commands, one by one (as above; gl_DrawIDARB is
+ * 0 in each). A negative drawcount or a stride that is not a multiple of 4 is
+ * GL_INVALID_VALUE and nothing is drawn, as natively. ---- */
+
+/* DrawArraysIndirectCommand and DrawElementsIndirectCommand: the strides of tightly packed
+ * commands (stride 0). */
+#define ARRAYS_COMMAND 16
+#define ELEMENTS_COMMAND 20
+
+static bool multi_ok(struct gl_enc *e, GLsizei drawcount, GLsizei stride)
+{
+	if (drawcount < 0 || stride < 0 || stride % 4) {
+		gl_enc_error(e, GL_INVALID_VALUE);
+		return false;
+	}
+	return true;
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawArraysIndirect(GLenum mode, const void *indirect,
+                                                          GLsizei drawcount, GLsizei stride)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawArraysIndirect);
+	if (!e || !multi_ok(e, drawcount, stride))
+		return;
+	if (on_host(e)) {
+		if (indirect_ok(e, indirect))
+			gl_enc_glMultiDrawArraysIndirect(mode, indirect, drawcount, stride);
+		return;
+	}
+	uintptr_t step = stride ? (uintptr_t)stride : ARRAYS_COMMAND;
+	for (GLsizei i = 0; i < drawcount; i++)
+		gl_enc_special_glDrawArraysIndirect(
+		        mode, (const void *)((uintptr_t)indirect + (uintptr_t)i * step));
+}
+
+void GL_APIENTRY gl_enc_special_glMultiDrawElementsIndirect(GLenum mode, GLenum type,
+                                                            const void *indirect, GLsizei drawcount,
+                                                            GLsizei stride)
+{
+	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsIndirect);
+	if (!e || !multi_ok(e, drawcount, stride))
+		return;
+	if (on_host(e)) {
+		if (gl_index_size(type) <= 0)
+			gl_enc_error(e, GL_INVALID_ENUM);
+		else if (!indirect_ok(e, indirect))
+			return;
+		else if (!e->gl->vao->element_buffer)
+			gl_enc_error(e, GL_INVALID_OPERATION);
+		else
+			gl_enc_glMultiDrawElementsIndirect(mode, type, indirect, drawcount, stride);
+		return;
+	}
+	uintptr_t step = stride ? (uintptr_t)stride : ELEMENTS_COMMAND;
+	for (GLsizei i = 0; i < drawcount; i++)
+		gl_enc_special_glDrawElementsIndirect(
+		        mode, type, (const void *)((uintptr_t)indirect + (uintptr_t)i * step));
 }

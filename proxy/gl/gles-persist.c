@@ -219,8 +219,14 @@ static bool may_read_buffers(uint32_t op)
 	case GLES_OP_glDrawTransformFeedbackStreamInstanced:
 	case GLES_OP_glDrawArraysIndirect:
 	case GLES_OP_glDrawElementsIndirect:
+	case GLES_OP_glMultiDrawArrays:
+	case GLES_OP_glMultiDrawArraysEXT:
+	case GLES_OP_glMultiDrawElements:
+	case GLES_OP_glMultiDrawElementsEXT:
 	case GLES_OP_glMultiDrawElementsBaseVertexEXT:
 	case GLES_OP_glMultiDrawElementsBaseVertex:
+	case GLES_OP_glMultiDrawArraysIndirect:
+	case GLES_OP_glMultiDrawElementsIndirect:
 	case GLES_OP_glDispatchCompute:
 	case GLES_OP_glDispatchComputeIndirect:
 	case GLES_OP_glCopyBufferSubData:

@@ -13,6 +13,9 @@
  *   indirect-client  client arrays in VAO 0 drawn by glDrawArraysIndirect (command in a
  *                    buffer) and glMultiDrawElementsIndirect (command in client memory, no
  *                    indirect buffer bound), as the compatibility profile allows
+ *   multi-draw-client  glMultiDrawArrays, glMultiDrawElements (client indices) and
+ *                    glMultiDrawElementsBaseVertex of two quads from client arrays; a negative
+ *                    count GL_INVALID_VALUE and nothing drawn
  *   generic          a client-memory generic attribute drawn by a shader, in VAO 0
  *   generic-state    glGetVertexAttribiv/fv of client-memory generic attributes (a GL_BGRA
  *                    size, a stride, buffer 0) are what the app set, before and after a draw
@@ -289,6 +292,54 @@ static void check_indirect_client(void)
 	     gc_pixel_is(c, 8, 8, 0x0000ff, "glMultiDrawElementsIndirect's blue quad");
 	glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 	glDeleteBuffers(2, buf);
+	reset_arrays();
+	gc_result(c, ok);
+}
+
+/* The left half green, the right half blue. */
+static bool halves(const char *c, const char *what)
+{
+	bool ok = gc_pixel_is(c, 3, 8, 0x00ff00, what);
+	return gc_pixel_is(c, 12, 8, 0x0000ff, what) && ok;
+}
+
+static void check_multi_draw_client(void)
+{
+	const char *c = "multi-draw-client";
+	/* Two quads as triangle strips: vertices 0-3 the left half, green; 4-7 the right, blue.
+	 * Vertices 8-9 are drawn by no draw. */
+	static const GLfloat pos[20] = {-1, -1, 0, -1, -1, 1, 0, 1, 0, -1,
+	                                1,  -1, 0, 1,  1,  1, 9, 9, 9, 9};
+	static const GLubyte col[40] = {0,   255, 0,   255, 0, 255, 0,   255, 0,   255,
+	                                0,   255, 0,   255, 0, 255, 0,   0,   255, 255,
+	                                0,   0,   255, 255, 0, 0,   255, 255, 0,   0,
+	                                255, 255, 0,   0,   0, 0,   0,   0,   0,   0};
+	static const GLint first[2] = {0, 4};
+	static const GLsizei count[2] = {4, 4};
+	static const GLushort left[4] = {0, 1, 2, 3}, right[4] = {4, 5, 6, 7};
+	static const GLint base[2] = {0, 4};
+	const void *indices[2] = {left, right}, *twice[2] = {left, left};
+	reset_arrays();
+	glVertexPointer(2, GL_FLOAT, 0, pos);
+	glColorPointer(4, GL_UNSIGNED_BYTE, 0, col);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glEnableClientState(GL_COLOR_ARRAY);
+	clear();
+	glMultiDrawArrays(GL_TRIANGLE_STRIP, first, count, 2);
+	bool ok = gc_no_error(c, "glMultiDrawArrays") && halves(c, "glMultiDrawArrays");
+	clear();
+	glMultiDrawElements(GL_TRIANGLE_STRIP, count, GL_UNSIGNED_SHORT, indices, 2);
+	ok = gc_no_error(c, "glMultiDrawElements") && halves(c, "glMultiDrawElements") && ok;
+	clear();
+	glMultiDrawElementsBaseVertex(GL_TRIANGLE_STRIP, count, GL_UNSIGNED_SHORT, twice, 2, base);
+	ok = gc_no_error(c, "glMultiDrawElementsBaseVertex") &&
+	     halves(c, "glMultiDrawElementsBaseVertex") && ok;
+	/* A negative count: GL_INVALID_VALUE, nothing drawn. */
+	static const GLsizei bad[2] = {4, -1};
+	clear();
+	glMultiDrawElements(GL_TRIANGLE_STRIP, bad, GL_UNSIGNED_SHORT, indices, 2);
+	ok = gc_error_is(c, GL_INVALID_VALUE, "a negative count") &&
+	     gc_pixel_is(c, 3, 8, 0x000000, "nothing drawn after GL_INVALID_VALUE") && ok;
 	reset_arrays();
 	gc_result(c, ok);
 }
@@ -849,6 +900,7 @@ int main(void)
 	check_interleaved();
 	check_mixed();
 	check_indirect_client();
+	check_multi_draw_client();
 	check_generic();
 	check_generic_state();
 	check_array_element();

@@ -39,6 +39,9 @@
  *                      glDrawTransformFeedback and glDrawTransformFeedbackInstanced (its
  *                      instance's colour); a name never bound GL_INVALID_VALUE, an
  *                      object never captured GL_INVALID_OPERATION
+ *   draw-id            gl_DrawIDARB in each draw of glMultiDrawArrays, glMultiDrawElements,
+ *                      glMultiDrawElementsBaseVertex and the two glMultiDraw*Indirect; the
+ *                      app's buffers still bound after them
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a 4.4 core context.
@@ -728,6 +731,7 @@ static void run_checks(GLuint fb)
 	gc_result("multi-bind-vertex-buffers", gl4_multi_bind_vertex_buffers());
 	gc_result("attrib-desktop-formats", gl4_attrib_desktop_formats());
 	gc_result("xfb-draw", gl4_xfb_draw());
+	gl4_draw_id();
 	glDeleteVertexArrays(1, &vao);
 }
 

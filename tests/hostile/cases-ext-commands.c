@@ -1,8 +1,8 @@
 /*
- * Hostile streams of the ES 2 extension commands: a multi-draw reaches the host as its
- * draws one by one (the library sends each as the plain draw it is), so a draw among them
- * whose indices reach past a vertex or element buffer ends the link at that draw, after
- * the draws before it were drawn; the multi-draw's own opcode is never sent. A 3D image
+ * Hostile streams of the ES 2 extension commands: a multi-draw reaches the host as one
+ * command, each of its draws checked as a plain draw, so a draw among them whose indices
+ * reach past a vertex or element buffer ends the link before any is drawn, as does an index
+ * type that is none. A 3D image
  * whose blob is shorter than its arguments say, and an EGL image storage with an
  * attribute, end the link too.
  */
@@ -27,37 +27,43 @@ static bool elements_ready(struct hl_env *e, struct hl_gl_link *g, const uint16_
 	return true;
 }
 
-/* glDrawElements of `count` shorts from the element buffer at byte `offset`. */
-static void draw_elements(struct hl_gl_link *g, uint32_t count, uint64_t offset)
+/* glMultiDrawElementsEXT of `drawcount` draws of `count` indices of `type`, the first at byte 0
+ * of the element buffer, each next one `step` bytes on: one command, as the library sends
+ * it (gles-draws.h). */
+static void multi_draw_elements(struct hl_gl_link *g, uint32_t type, uint32_t count,
+                                uint32_t drawcount, uint64_t step)
 {
-	hl_gl_cmd_begin(g, GLES_OP_glDrawElements);
+	uint32_t draws[4 * 4] = {0};
+	for (uint32_t i = 0; i < drawcount && i < 4; i++) {
+		uint64_t offset = i * step;
+		draws[4 * i] = count;
+		memcpy(&draws[4 * i + 2], &offset, sizeof(offset));
+	}
+	hl_gl_cmd_begin(g, GLES_OP_glMultiDrawElementsEXT);
 	hl_put_u32(&g->cmds, GL_TRIANGLES);
-	hl_put_u32(&g->cmds, count);
-	hl_put_u32(&g->cmds, GL_UNSIGNED_SHORT);
-	hl_gl_put_u64(g, offset);
-	hl_put_u32(&g->cmds, GL_BLOB_NULL);
+	hl_put_u32(&g->cmds, type);
+	hl_put_u32(&g->cmds, drawcount);
+	hl_gl_put_blob(g, draws, drawcount * 16);
+	hl_gl_put_blob(g, NULL, GL_BLOB_NULL);
 	hl_gl_cmd_end(g);
 }
 
-/* glMultiDrawElementsEXT(counts {3, 3}, offsets {0, 6}) as the library sends it, the second
- * draw's indices (7, 8, 9) past the 3-vertex buffer: the first draw is drawn, the second
- * ends the link. */
+/* Two draws of 3, at bytes 0 and 6: the second's indices (7, 8, 9) are past the 3-vertex
+ * buffer, and the link ends with nothing of the multi-draw drawn. */
 static bool
 gl_multi_draw_elements_whose_second_draw_reads_past_a_buffer_ends_the_link(struct hl_env *e)
 {
 	static const uint16_t idx[6] = {0, 1, 2, 7, 8, 9};
 	struct hl_gl_link g;
 	CHECK(elements_ready(e, &g, idx, 6));
-	draw_elements(&g, 3, 0);
-	uint32_t err;
-	CHECK(hl_gl_get_error(&g, &err));
-	CHECKF(err == GL_NO_ERROR, "the first draw: error 0x%x", err);
-	draw_elements(&g, 3, 6);
+	multi_draw_elements(&g, GL_UNSIGNED_SHORT, 3, 2, 6);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l, "attribute 0 reads to byte 160 of a 48-byte buffer");
+	return hl_refused(
+	        e, &g.l,
+	        "glMultiDrawElementsEXT: attribute 0 reads to byte 160 of a 48-byte buffer");
 }
 
-/* Counts {3, 3} with offsets {0, 8}: the second draw's indices run past the 12-byte element
+/* Two draws of 3, at bytes 0 and 8: the second's indices run past the 12-byte element
  * buffer (bytes 8..13). */
 static bool
 gl_multi_draw_elements_whose_counts_run_past_the_element_buffer_ends_the_link(struct hl_env *e)
@@ -65,20 +71,20 @@ gl_multi_draw_elements_whose_counts_run_past_the_element_buffer_ends_the_link(st
 	static const uint16_t idx[6] = {0, 1, 2, 2, 1, 0};
 	struct hl_gl_link g;
 	CHECK(elements_ready(e, &g, idx, 6));
-	draw_elements(&g, 3, 0);
-	draw_elements(&g, 3, 8);
+	multi_draw_elements(&g, GL_UNSIGNED_SHORT, 3, 2, 8);
 	hl_gl_send(&g, CH, 0);
 	return hl_refused(e, &g.l, "indices to byte 14 of a 12-byte element buffer");
 }
 
-/* The multi-draw's own opcode, which the library answers itself (its draws travel). */
-static bool gl_multi_draw_opcode_on_the_wire_ends_the_link(struct hl_env *e)
+/* GL_FLOAT indices: the library answers GL_INVALID_ENUM and sends nothing. */
+static bool gl_multi_draw_elements_of_no_index_type_ends_the_link(struct hl_env *e)
 {
+	static const uint16_t idx[3] = {0, 1, 2};
 	struct hl_gl_link g;
-	CHECK(hl_gl_ready(e, &g));
-	hl_gl_cmd(&g, GLES_OP_glMultiDrawElementsEXT, 3, GL_TRIANGLES, GL_UNSIGNED_SHORT, 2u);
+	CHECK(elements_ready(e, &g, idx, 3));
+	multi_draw_elements(&g, GL_FLOAT, 3, 1, 0);
 	hl_gl_send(&g, CH, 0);
-	return hl_refused(e, &g.l, "glMultiDrawElementsEXT (opcode");
+	return hl_refused(e, &g.l, "glMultiDrawElementsEXT: index type 0x1406");
 }
 
 /* glTexImage3DOES of a 4x4x4 RGBA image (256 bytes) with 16 bytes of pixels. */
@@ -122,7 +128,7 @@ static bool gl_egl_image_storage_with_an_attribute_ends_the_link(struct hl_env *
 const struct hl_case hl_ext_commands_cases[] = {
         HL_CASE(gl_multi_draw_elements_whose_second_draw_reads_past_a_buffer_ends_the_link),
         HL_CASE(gl_multi_draw_elements_whose_counts_run_past_the_element_buffer_ends_the_link),
-        HL_CASE(gl_multi_draw_opcode_on_the_wire_ends_the_link),
+        HL_CASE(gl_multi_draw_elements_of_no_index_type_ends_the_link),
         HL_CASE(gl_tex_image_3d_oes_past_its_data_ends_the_link),
         HL_CASE(gl_egl_image_storage_with_an_attribute_ends_the_link),
 };

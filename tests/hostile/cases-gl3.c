@@ -71,37 +71,6 @@ gl_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_link(stru
 	return hl_refused(e, &g.l, "attribute 0 reads to byte 656 of a 48-byte buffer");
 }
 
-/* A core-profile link of `version` with program 10 (drawing attribute 0) in use and
- * vertex array 4 bound; *offered false (nothing made) where the host offers no such core
- * profile: the case then skips. */
-static bool core_ready(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered)
-{
-	CHECK(hl_gl_ready_core(e, g, version, offered));
-	if (!*offered)
-		return true;
-	hl_gl_shader(g, 11, GL_VERTEX_SHADER,
-	             "#version 330 core\nin vec4 pos;\nvoid main() { gl_Position = pos; }\n");
-	hl_gl_shader(g, 12, GL_FRAGMENT_SHADER,
-	             "#version 330 core\nout vec4 o;\nvoid main() { o = vec4(1, 0, 0, 1); }\n");
-	hl_gl_cmd(g, GLES_OP_glCreateProgram, 1, 10u);
-	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 11u);
-	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 12u);
-	hl_gl_cmd_begin(g, GLES_OP_glBindAttribLocation);
-	hl_put_u32(&g->cmds, 10);
-	hl_put_u32(&g->cmds, 0);
-	hl_gl_put_blob(g, "pos", 4);
-	hl_gl_cmd_end(g);
-	hl_gl_cmd(g, GLES_OP_glLinkProgram, 1, 10u);
-	hl_gl_cmd(g, GLES_OP_glUseProgram, 1, 10u);
-	uint32_t vao = 4;
-	hl_gl_cmd_begin(g, GLES_OP_glGenVertexArrays);
-	hl_put_u32(&g->cmds, 1);
-	hl_gl_put_blob(g, &vao, sizeof(vao));
-	hl_gl_cmd_end(g);
-	hl_gl_cmd(g, GLES_OP_glBindVertexArray, 1, vao);
-	return true;
-}
-
 /* glPrimitiveRestartIndex(0x7777) with GL_PRIMITIVE_RESTART on: {0, 1, 2, 0x7777, 2, 1, 0}
  * from a 3-vertex buffer is drawn; {0, 1, 2, 0x7777, 0, 1, 40} reads vertex 40. With
  * restart off again, 0x7777 is an index like any other, past the buffer. */
@@ -111,7 +80,7 @@ gl_custom_restart_index_fetches_nothing_but_an_index_past_the_buffer_ends_the_li
 	static const uint16_t idx[14] = {0, 1, 2, 0x7777, 2, 1, 0, 0, 1, 2, 0x7777, 0, 1, 40};
 	struct hl_gl_link g;
 	bool offered;
-	CHECK(core_ready(e, &g, GL_VERSION_CODE(3, 2), &offered));
+	CHECK(hl_gl_ready_core_drawing(e, &g, GL_VERSION_CODE(3, 2), &offered));
 	if (!offered)
 		return hl_gl_skip(e, &g, "the host offers no such desktop OpenGL core profile yet");
 	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
@@ -133,7 +102,7 @@ static bool gl_restart_index_with_restart_off_is_an_index_past_the_buffer(struct
 	static const uint16_t idx[7] = {0, 1, 2, 0x7777, 2, 1, 0};
 	struct hl_gl_link g;
 	bool offered;
-	CHECK(core_ready(e, &g, GL_VERSION_CODE(3, 2), &offered));
+	CHECK(hl_gl_ready_core_drawing(e, &g, GL_VERSION_CODE(3, 2), &offered));
 	if (!offered)
 		return hl_gl_skip(e, &g, "the host offers no such desktop OpenGL core profile yet");
 	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
@@ -156,7 +125,7 @@ static bool gl_fixed_restart_index_beside_a_custom_one_checks_the_custom_one(str
 	static const uint16_t idx[4] = {0, 1, 2, 40};
 	struct hl_gl_link g;
 	bool offered;
-	CHECK(core_ready(e, &g, GL_VERSION_CODE(3, 3), &offered));
+	CHECK(hl_gl_ready_core_drawing(e, &g, GL_VERSION_CODE(3, 3), &offered));
 	if (!offered)
 		return hl_gl_skip(e, &g, "the host offers no such desktop OpenGL core profile yet");
 	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
@@ -183,7 +152,7 @@ static bool gl_multisample_image_past_the_gl_memory_quota_gives_out_of_memory(st
 {
 	struct hl_gl_link g;
 	bool offered;
-	CHECK(core_ready(e, &g, GL_VERSION_CODE(3, 2), &offered));
+	CHECK(hl_gl_ready_core_drawing(e, &g, GL_VERSION_CODE(3, 2), &offered));
 	if (!offered)
 		return hl_gl_skip(e, &g, "the host offers no such desktop OpenGL core profile yet");
 	uint32_t tex = 7;

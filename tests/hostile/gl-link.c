@@ -279,6 +279,35 @@ bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, 
 	return hl_gl_send(g, CH, 0);
 }
 
+bool hl_gl_ready_core_drawing(struct hl_env *e, struct hl_gl_link *g, uint32_t version,
+                              bool *offered)
+{
+	CHECK(hl_gl_ready_core(e, g, version, offered));
+	if (!*offered)
+		return true;
+	hl_gl_shader(g, 11, GL_VERTEX_SHADER,
+	             "#version 330 core\nin vec4 pos;\nvoid main() { gl_Position = pos; }\n");
+	hl_gl_shader(g, 12, GL_FRAGMENT_SHADER,
+	             "#version 330 core\nout vec4 o;\nvoid main() { o = vec4(1, 0, 0, 1); }\n");
+	hl_gl_cmd(g, GLES_OP_glCreateProgram, 1, 10u);
+	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 11u);
+	hl_gl_cmd(g, GLES_OP_glAttachShader, 2, 10u, 12u);
+	hl_gl_cmd_begin(g, GLES_OP_glBindAttribLocation);
+	hl_put_u32(&g->cmds, 10);
+	hl_put_u32(&g->cmds, 0);
+	hl_gl_put_blob(g, "pos", 4);
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glLinkProgram, 1, 10u);
+	hl_gl_cmd(g, GLES_OP_glUseProgram, 1, 10u);
+	uint32_t vao = 4;
+	hl_gl_cmd_begin(g, GLES_OP_glGenVertexArrays);
+	hl_put_u32(&g->cmds, 1);
+	hl_gl_put_blob(g, &vao, sizeof(vao));
+	hl_gl_cmd_end(g);
+	hl_gl_cmd(g, GLES_OP_glBindVertexArray, 1, vao);
+	return true;
+}
+
 bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why)
 {
 	hl_skip_reason = why;

@@ -46,6 +46,10 @@ struct hl_gl_link {
  * hl_gl_ready; *offered false (and no context) when the host offers none that high: the case
  * then ends with hl_gl_skip. */
 bool hl_gl_ready_core(struct hl_env *e, struct hl_gl_link *g, uint32_t version, bool *offered);
+/* The same with program 10 (GLSL 3.30 core, drawing attribute 0 `pos`) in use and vertex
+ * array 4 bound. */
+bool hl_gl_ready_core_drawing(struct hl_env *e, struct hl_gl_link *g, uint32_t version,
+                              bool *offered);
 /* Closes the link as hl_gl_close_served does and marks the case skipped (exit status 77),
  * saying why. */
 bool hl_gl_skip(struct hl_env *e, struct hl_gl_link *g, const char *why);

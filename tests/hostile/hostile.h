@@ -299,6 +299,8 @@ extern const size_t hl_compat_ff_case_count;
 /* Desktop OpenGL's transform feedback draws, 4.0 and 4.2 (cases-xfb-draw.c). */
 extern const struct hl_case hl_xfb_draw_cases[];
 extern const size_t hl_xfb_draw_case_count;
+extern const struct hl_case hl_multi_draw_cases[];
+extern const size_t hl_multi_draw_case_count;
 /* The compatibility profile's evaluators and attribute stack (cases-compat-ls.c). */
 extern const struct hl_case hl_arb_program_cases[];
 extern const size_t hl_arb_program_case_count;

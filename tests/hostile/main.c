@@ -36,6 +36,7 @@ static const struct {
         {hl_gl4_rest_cases, &hl_gl4_rest_case_count},
         {hl_compat_ff_cases, &hl_compat_ff_case_count},
         {hl_xfb_draw_cases, &hl_xfb_draw_case_count},
+        {hl_multi_draw_cases, &hl_multi_draw_case_count},
         {hl_compat_arrays_cases, &hl_compat_arrays_case_count},
         {hl_compat_ls_cases, &hl_compat_ls_case_count},
         {hl_arb_program_cases, &hl_arb_program_case_count},

@@ -194,6 +194,8 @@ HOST_SPECIAL(glGetActiveSubroutineUniformiv)
 HOST_SPECIAL(glGetActiveAtomicCounterBufferiv)
 
 HOST_SPECIAL(glVertexAttribLPointer)
+HOST_SPECIAL(glMultiDrawArraysIndirect)
+HOST_SPECIAL(glMultiDrawElementsIndirect)
 CLIENT_SPECIAL(void, glVertexAttribLPointer,
                (GLuint index, GLint size, GLenum type, GLsizei stride, const void *pointer), )
 

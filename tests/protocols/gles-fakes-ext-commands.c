@@ -25,6 +25,8 @@ CLIENT_SPECIAL(void, glEGLImageTargetTextureStorageEXT,
 
 HOST_SPECIAL(glDrawArraysInstancedEXT)
 HOST_SPECIAL(glDrawElementsInstancedEXT)
+HOST_SPECIAL(glMultiDrawArraysEXT)
+HOST_SPECIAL(glMultiDrawElementsEXT)
 HOST_SPECIAL(glCreateShaderProgramvEXT)
 HOST_SPECIAL(glEGLImageTargetTexStorageEXT)
 

@@ -23,6 +23,8 @@ CLIENT_SPECIAL(void, glGetCompressedTexImage, (GLenum target, GLint level, void 
 
 HOST_SPECIAL(glGetTexImage)
 HOST_SPECIAL(glGetCompressedTexImage)
+HOST_SPECIAL(glMultiDrawArrays)
+HOST_SPECIAL(glMultiDrawElements)
 
 bool gl_exec_wrap_glGetVertexAttribdv(struct gl_exec *x, GLuint index, GLenum pname,
                                       GLdouble *params)

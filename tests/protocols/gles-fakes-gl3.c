@@ -9,6 +9,7 @@
 CLIENT_SPECIAL(void, glMultiDrawElementsBaseVertex,
                (GLenum mode, const GLsizei *count, GLenum type, const void *const *indices,
                 GLsizei drawcount, const GLint *basevertex), )
+HOST_SPECIAL(glMultiDrawElementsBaseVertex)
 
 bool gl_exec_hook_glFramebufferTexture1D(struct gl_exec *x, GLenum target, GLenum attachment,
                                          GLenum textarget, GLuint texture, GLint level,
