@@ -70,9 +70,9 @@ bool gh_gl_list_bind(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t
 /* The app deleted host name `host` of `kind`: a list may bind it again
  * (out of memory: the link ends). */
 void gh_gl_lists_name_deleted(struct gl_exec *x, enum gh_gl_list_bind_kind kind, uint32_t host);
-/* Transform feedback and query begin/end, glDispatchComputeIndirect in a
- * list being made: refused (true: recorded GL_INVALID_OPERATION, drop the
- * command). */
+/* Transform feedback and query begin/end, the indirect draws and
+ * glDispatchComputeIndirect in a list being made: refused (true: recorded
+ * GL_INVALID_OPERATION, drop the command). */
 bool gh_gl_list_refuses(struct gl_exec *x, const char *what);
 /* The context goes: the charge of the list it was making is given back. */
 void gh_gl_lists_finish(struct gh_gl *gl, struct gh_gl_context *ctx);

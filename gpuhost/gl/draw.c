@@ -226,35 +226,56 @@ static void hide_arrays(uint32_t hide, bool enable)
 	}
 }
 
-bool gh_gl_draws_checked(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t n,
-                         void (*draw)(const void *args), const void *args)
+/* Every array a draw of this context reads, checked for f (the arrays with no buffer in
+ * *hide and *hide_ff, whatever f). OpenGL ES 1 contexts draw from the fixed-function
+ * arrays (fixed.c), compatibility contexts from those and the generic attributes. */
+static bool check_arrays(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t *hide,
+                         uint32_t *hide_ff)
 {
-	uint32_t hide = 0, hide_ff = 0;
-	/* OpenGL ES 1 contexts draw from the fixed-function arrays (fixed.c),
-	 * compatibility contexts from those and the generic attributes. Which
-	 * arrays are hidden follows from the state alone, the same for each draw. */
 	uint32_t api = x->ctx->level.api;
-	bool ff = api == GL_API_GLES1 || api == GL_API_GL_COMPAT;
-	bool generic = api != GL_API_GLES1;
-	for (uint32_t i = 0; i < n; i++) {
-		if (ff &&
-		    !gh_gl_ff_check(x, f[i].any, f[i].last > 0 ? (uint64_t)f[i].last : 0, &hide_ff))
-			return false;
-		if (generic && !check_attribs(x, &f[i], &hide))
-			return false;
-	}
+	*hide = *hide_ff = 0;
+	if ((api == GL_API_GLES1 || api == GL_API_GL_COMPAT) &&
+	    !gh_gl_ff_check(x, f->any, f->last > 0 ? (uint64_t)f->last : 0, hide_ff))
+		return false;
+	return api == GL_API_GLES1 || check_attribs(x, f, hide);
+}
+
+bool gh_gl_fetch_ok(struct gl_exec *x, const struct gh_gl_fetch *f)
+{
+	uint32_t hide, hide_ff;
+	return check_arrays(x, f, &hide, &hide_ff);
+}
+
+static void run_hiding(struct gl_exec *x, uint32_t hide, uint32_t hide_ff,
+                       void (*draw)(const void *args), const void *args)
+{
 	gh_gl_ff_hide(x, hide_ff, false);
 	hide_arrays(hide, false);
 	draw(args);
 	gh_gl_ff_hide(x, hide_ff, true);
 	hide_arrays(hide, true);
+}
+
+bool gh_gl_draw_hiding(struct gl_exec *x, void (*draw)(const void *args), const void *args)
+{
+	/* Which arrays are hidden follows from the state alone: a fetch of nothing finds
+	 * them. */
+	static const struct gh_gl_fetch nothing = {.any = false};
+	uint32_t hide, hide_ff;
+	if (!check_arrays(x, &nothing, &hide, &hide_ff))
+		return false;
+	run_hiding(x, hide, hide_ff, draw, args);
 	return true;
 }
 
 bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
                         void (*draw)(const void *args), const void *args)
 {
-	return gh_gl_draws_checked(x, f, 1, draw, args);
+	uint32_t hide, hide_ff;
+	if (!check_arrays(x, f, &hide, &hide_ff))
+		return false;
+	run_hiding(x, hide, hide_ff, draw, args);
+	return true;
 }
 
 struct arrays_call {

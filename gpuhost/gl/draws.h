@@ -155,9 +155,14 @@ struct gh_gl_fetch {
  * hidden. False after ending the link. */
 bool gh_gl_draw_checked(struct gl_exec *x, const struct gh_gl_fetch *f,
                         void (*draw)(const void *args), const void *args);
-/* The same for the n draws of a multi-draw, each validated, `draw` running them all. */
-bool gh_gl_draws_checked(struct gl_exec *x, const struct gh_gl_fetch *f, uint32_t n,
-                         void (*draw)(const void *args), const void *args);
+/* A multi-draw's parts: gh_gl_fetch_ok validates one draw's fetches (false after ending
+ * the link), gh_gl_draw_hiding runs `draw` (all of them) with the bufferless arrays hidden
+ * (false after ending the link: the program reads attributes past those tracked). */
+bool gh_gl_fetch_ok(struct gl_exec *x, const struct gh_gl_fetch *f);
+bool gh_gl_draw_hiding(struct gl_exec *x, void (*draw)(const void *args), const void *args);
+/* Bytes of indices in a buffer one multi-draw may have the host scan for its draws' ranges
+ * (each scan a pass over them): past them, GL_OUT_OF_MEMORY and nothing drawn. */
+#define GH_GL_MULTI_DRAW_SCAN (256u << 20)
 /* The smallest and largest index one draw of `count` indices of `type` fetches (the restart
  * index left out, as gh_gl_element_range): at `offset` of the bound element buffer (data
  * GL_BLOB_NULL), else the n bytes at `indices` (offset 0); false after ending the link

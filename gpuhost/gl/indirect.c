@@ -12,8 +12,10 @@
  * end, the default vertex array, an array with no buffer, a reserved field not 0) is that
  * GL error for the app and nothing runs. In a context with base instances (desktop OpenGL
  * 4.2 or ARB_base_instance, ES's EXT_base_instance) the reserved field is the draw's base
- * instance, as those define it. Alignment and sign of the offset, and a multi-draw's count
- * and stride, are checked by the library: a stream that breaks them ends the link.
+ * instance, as those define it. In a display list being made every indirect command is
+ * GL_INVALID_OPERATION and nothing runs, as in Mesa (the compatibility profile does not
+ * compile them). Alignment and sign of the offset, and a multi-draw's count and stride, are
+ * checked by the library: a stream that breaks them ends the link.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +45,11 @@ static bool refuse(struct gl_exec *x, const char *cmd, uint32_t error, const cha
 	return true;
 }
 
-/* `count` commands of `bytes` bytes, every `step` bytes from `offset` of the buffer bound
- * to `target`, into out: false after ending the link; *got false when GL refuses the
+/* Whether `count` commands of `bytes` bytes, every `step` bytes from `offset`, lie in the
+ * buffer bound to `target`: false after ending the link; *got false when GL refuses the
  * command (the error recorded). */
-static bool read_commands(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
-                          uint32_t count, uint64_t step, uint32_t bytes, void *out, bool *got)
+static bool commands_fit(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
+                         uint32_t count, uint64_t step, uint32_t bytes, bool *got)
 {
 	*got = false;
 	if (offset < 0 || offset % 4)
@@ -58,16 +60,17 @@ static bool read_commands(struct gl_exec *x, const char *cmd, uint32_t target, i
 	uint64_t span = count ? (uint64_t)(count - 1) * step + bytes : 0;
 	if ((uint64_t)offset > buf->size || span > buf->size - (uint64_t)offset)
 		return refuse(x, cmd, GL_INVALID_OPERATION, "the command is past the buffer's end");
-	if (!gh_gl_buffer_fetch_strided(x, target, (uint64_t)offset, count, step, bytes, out))
-		return false;
 	*got = true;
 	return true;
 }
 
+/* The `bytes` bytes at `offset` of the buffer bound to `target`, as commands_fit. */
 static bool read_command(struct gl_exec *x, const char *cmd, uint32_t target, int64_t offset,
                          uint32_t bytes, void *out, bool *got)
 {
-	return read_commands(x, cmd, target, offset, 1, bytes, bytes, out, got);
+	if (!commands_fit(x, cmd, target, offset, 1, bytes, bytes, got))
+		return false;
+	return !*got || gh_gl_buffer_fetch(x, target, (uint64_t)offset, bytes, out);
 }
 
 /* ES 3.1 section 10.5: all data in buffer objects, a vertex array bound,
@@ -148,7 +151,11 @@ bool gl_exec_special_glDrawArraysIndirect(struct gl_exec *x, struct gl_reader *r
 	struct arrays_call c = {.mode = gl_rd_u32(r)};
 	int64_t offset = (int64_t)gl_rd_u64(r);
 	bool ok, got;
-	if (!gles_reader_end(x, r, cmd) || !draw_allowed(x, cmd, &ok))
+	if (!gles_reader_end(x, r, cmd))
+		return false;
+	if (gh_gl_list_refuses(x, cmd))
+		return true;
+	if (!draw_allowed(x, cmd, &ok))
 		return false;
 	if (!ok)
 		return true;
@@ -245,11 +252,15 @@ static bool elements_allowed(struct gl_exec *x, const char *cmd, struct elements
 bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader *r)
 {
 	const char *cmd = "glDrawElementsIndirect";
-	struct elements_call c = {.gl = x->gl, .mode = gl_rd_u32(r), .type = gl_rd_u32(r)};
+	/* One read a statement: an initializer list's are in no set order. */
+	struct elements_call c = {.gl = x->gl, .mode = gl_rd_u32(r)};
+	c.type = gl_rd_u32(r);
 	int64_t offset = (int64_t)gl_rd_u64(r);
 	bool ok, got;
 	if (!gles_reader_end(x, r, cmd))
 		return false;
+	if (gh_gl_list_refuses(x, cmd))
+		return true;
 	if (!elements_allowed(x, cmd, &c, &ok))
 		return false;
 	if (!ok)
@@ -267,9 +278,7 @@ bool gl_exec_special_glDrawElementsIndirect(struct gl_exec *x, struct gl_reader 
 /* ---- glMultiDraw*Indirect (OpenGL 4.3): every command read at once and checked as the
  * single draw's. The driver then runs them all from a buffer of the host's own holding the
  * commands as read, which the app can neither name nor change: what was checked is what is
- * drawn, and gl_DrawIDARB counts the draws. In a display list being made they are the
- * direct draws, one by one, as the single indirect draws are: a list must not keep that
- * buffer, whose contents change. ---- */
+ * drawn, and gl_DrawIDARB counts the draws. ---- */
 
 struct multi_indirect {
 	struct elements_call e; /* mode, and for elements type and index size */
@@ -277,7 +286,6 @@ struct multi_indirect {
 	uint32_t words; /* of one command: 4 or 5 */
 	uint32_t *cmds; /* drawcount commands */
 	GLsizei drawcount;
-	bool one_by_one;  /* a display list is being made */
 	uint32_t scratch; /* host name of the buffer holding cmds */
 	uint32_t app;     /* host name of the app's GL_DRAW_INDIRECT_BUFFER */
 };
@@ -285,21 +293,6 @@ struct multi_indirect {
 static void run_multi(const void *args)
 {
 	const struct multi_indirect *m = args;
-	if (m->one_by_one) {
-		for (GLsizei i = 0; i < m->drawcount; i++) {
-			const uint32_t *c = m->cmds + (size_t)i * m->words;
-			if (m->elements) {
-				struct elements_call e = m->e;
-				memcpy(e.cmd, c, sizeof(e.cmd));
-				run_elements(&e);
-			} else {
-				struct arrays_call a = {.mode = m->e.mode};
-				memcpy(a.cmd, c, sizeof(a.cmd));
-				run_arrays(&a);
-			}
-		}
-		return;
-	}
 	gles_host.glBindBuffer(GL_DRAW_INDIRECT_BUFFER, m->scratch);
 	if (m->elements)
 		gles_host.glMultiDrawElementsIndirect(m->e.mode, m->e.type, NULL, m->drawcount, 0);
@@ -332,36 +325,47 @@ static bool multi_indirect(struct gl_exec *x, const char *cmd, struct multi_indi
 	bool ok, got;
 	if (m->drawcount < 0 || stride < 0 || stride % 4)
 		return gh_gl_fail(x, "drawcount %d, stride %d", m->drawcount, stride);
+	if (gh_gl_list_refuses(x, cmd))
+		return true;
 	if (m->elements ? !elements_allowed(x, cmd, &m->e, &ok) : !draw_allowed(x, cmd, &ok))
 		return false;
 	if (!ok || !m->drawcount)
 		return true;
-	uint32_t bytes = m->words * 4;
-	if ((uint64_t)m->drawcount * bytes > GH_GL_MAX_CLIENT_ARRAY)
+	uint32_t bytes = m->words * 4, count = (uint32_t)m->drawcount;
+	uint64_t step = stride ? (uint64_t)stride : bytes;
+	if (!commands_fit(x, cmd, GL_DRAW_INDIRECT_BUFFER, offset, count, step, bytes, &got))
+		return false;
+	if (!got)
+		return true;
+	/* Overlapping commands (a stride under their size) could make many of a few bytes. */
+	if ((uint64_t)count * bytes > GH_GL_MAX_CLIENT_ARRAY)
 		return refuse(x, cmd, GL_OUT_OF_MEMORY, "more commands than the host holds");
-	m->cmds = malloc((size_t)m->drawcount * bytes);
-	struct gh_gl_fetch *f = calloc((size_t)m->drawcount, sizeof(*f));
-	ok = m->cmds && f;
-	if (!ok) {
-		free(m->cmds);
-		free(f);
+	m->cmds = malloc((size_t)count * bytes);
+	if (!m->cmds)
 		return gh_gl_fail(x, "out of memory for %d draws", m->drawcount);
-	}
-	ok = read_commands(x, cmd, GL_DRAW_INDIRECT_BUFFER, offset, (uint32_t)m->drawcount,
-	                   stride ? (uint64_t)stride : bytes, bytes, m->cmds, &got);
-	bool draw = ok && got;
-	for (GLsizei i = 0; draw && i < m->drawcount; i++) {
+	ok = gh_gl_buffer_fetch_strided(x, GL_DRAW_INDIRECT_BUFFER, (uint64_t)offset, count, step,
+	                                bytes, m->cmds);
+	bool draw = ok;
+	uint64_t scanned = 0;
+	for (uint32_t i = 0; draw && i < count; i++) {
 		const uint32_t *c = m->cmds + (size_t)i * m->words;
-		ok = m->elements ? elements_fetch(x, cmd, &m->e, c, &f[i], &draw)
-		                 : arrays_fetch(x, cmd, c, &f[i], &draw);
+		struct gh_gl_fetch f;
+		scanned += m->elements ? (uint64_t)c[0] * m->e.isize : 0;
+		if (scanned > GH_GL_MULTI_DRAW_SCAN) {
+			draw = false;
+			refuse(x, cmd, GL_OUT_OF_MEMORY, "its draws scan too many indices");
+			break;
+		}
+		ok = m->elements ? elements_fetch(x, cmd, &m->e, c, &f, &draw)
+		                 : arrays_fetch(x, cmd, c, &f, &draw);
+		ok = ok && (!draw || gh_gl_fetch_ok(x, &f));
+		draw = draw && ok;
 	}
-	m->one_by_one = x->ctx->lists.mode != 0;
-	if (draw && !m->one_by_one)
+	if (draw)
 		ok = stage_commands(x, m);
 	if (ok && draw)
-		ok = gh_gl_draws_checked(x, f, (uint32_t)m->drawcount, run_multi, m);
+		ok = gh_gl_draw_hiding(x, run_multi, m);
 	free(m->cmds);
-	free(f);
 	return ok;
 }
 

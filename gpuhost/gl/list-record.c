@@ -69,7 +69,7 @@ bool gh_gl_list_refuses(struct gl_exec *x, const char *what)
 	/* The host counts what each capture writes around its own queries
 	 * (xfb-draw.c); a capture or query begun or ended by a list would run
 	 * where the host cannot follow it, so it is not compiled. GL itself
-	 * refuses glDispatchComputeIndirect there. */
+	 * refuses the indirect draws and glDispatchComputeIndirect there. */
 	gp_log(DEBUG, "GL stream %u: %s in a display list refused", x->channel, what);
 	gh_gl_error_record(x->ctx, GL_INVALID_OPERATION);
 	return true;

@@ -29,21 +29,24 @@ struct multi_call {
 	GLint *first, *basevertex;
 	GLsizei *count;
 	const void **indices;
-	struct gh_gl_fetch *fetch;
+	uint64_t scanned; /* bytes of the element buffer's indices scanned so far */
+	/* The host's driver lacks the multi-draw (gl.xml ties ES's base-vertex one to
+	 * EXT_multi_draw_arrays): its draws one by one, gl_DrawIDARB 0 in each. */
+	bool one_by_one;
+	struct gh_gl *gl;
 };
 
 static bool multi_alloc(struct gl_exec *x, struct multi_call *c, bool elements)
 {
 	size_t n = c->drawcount ? (size_t)c->drawcount : 1;
 	c->count = calloc(n, sizeof(*c->count));
-	c->fetch = calloc(n, sizeof(*c->fetch));
 	if (elements) {
 		c->basevertex = calloc(n, sizeof(*c->basevertex));
 		c->indices = calloc(n, sizeof(*c->indices));
 	} else {
 		c->first = calloc(n, sizeof(*c->first));
 	}
-	if (c->count && c->fetch && (elements ? c->basevertex && c->indices : c->first != NULL))
+	if (c->count && (elements ? c->basevertex && c->indices : c->first != NULL))
 		return true;
 	return gh_gl_fail(x, "out of memory for a multi-draw of %d draws", c->drawcount);
 }
@@ -54,13 +57,15 @@ static void multi_free(struct multi_call *c)
 	free(c->basevertex);
 	free(c->count);
 	free(c->indices);
-	free(c->fetch);
 }
 
 static void run_arrays(const void *args)
 {
 	const struct multi_call *c = args;
-	if (c->op == GLES_OP_glMultiDrawArraysEXT)
+	if (c->one_by_one) {
+		for (GLsizei i = 0; i < c->drawcount; i++)
+			gles_host.glDrawArrays(c->mode, c->first[i], c->count[i]);
+	} else if (c->op == GLES_OP_glMultiDrawArraysEXT)
 		gles_host.glMultiDrawArraysEXT(c->mode, c->first, c->count, c->drawcount);
 	else
 		gles_host.glMultiDrawArrays(c->mode, c->first, c->count, c->drawcount);
@@ -76,8 +81,7 @@ static bool multi_arrays(struct gl_exec *x, struct gl_reader *r, uint32_t op, co
 	const uint8_t *draws = gl_rd_blob(r, &n);
 	if (!gles_reader_end(x, r, cmd))
 		return false;
-	if (!host_has)
-		return gh_gl_fail(x, "the host has no function to run it");
+	c.one_by_one = !host_has;
 	if (c.drawcount < 0 || n == GL_BLOB_NULL ||
 	    n != (uint64_t)c.drawcount * sizeof(struct gl_multi_arrays_draw))
 		return gh_gl_fail(x, "%u bytes for %d draws", n == GL_BLOB_NULL ? 0 : n,
@@ -92,12 +96,13 @@ static bool multi_arrays(struct gl_exec *x, struct gl_reader *r, uint32_t op, co
 		}
 		c.first[i] = d.first;
 		c.count[i] = d.count;
-		c.fetch[i] = (struct gh_gl_fetch){.any = d.count > 0,
-		                                  .first = d.first,
-		                                  .last = (int64_t)d.first + d.count - 1,
-		                                  .instances = 1};
+		struct gh_gl_fetch f = {.any = d.count > 0,
+		                        .first = d.first,
+		                        .last = (int64_t)d.first + d.count - 1,
+		                        .instances = 1};
+		ok = gh_gl_fetch_ok(x, &f);
 	}
-	ok = ok && gh_gl_draws_checked(x, c.fetch, (uint32_t)c.drawcount, run_arrays, &c);
+	ok = ok && gh_gl_draw_hiding(x, run_arrays, &c);
 	multi_free(&c);
 	return ok;
 }
@@ -117,6 +122,15 @@ bool gl_exec_special_glMultiDrawArraysEXT(struct gl_exec *x, struct gl_reader *r
 static void run_elements(const void *args)
 {
 	const struct multi_call *c = args;
+	for (GLsizei i = 0; c->one_by_one && i < c->drawcount; i++) {
+		if (c->basevertex[i])
+			c->gl->fns.DrawElementsInstancedBaseVertex(
+			        c->mode, c->count[i], c->type, c->indices[i], 1, c->basevertex[i]);
+		else
+			gles_host.glDrawElements(c->mode, c->count[i], c->type, c->indices[i]);
+	}
+	if (c->one_by_one)
+		return;
 	switch (c->op) {
 	case GLES_OP_glMultiDrawElements:
 		gles_host.glMultiDrawElements(c->mode, c->count, c->type, c->indices, c->drawcount);
@@ -135,17 +149,27 @@ static void run_elements(const void *args)
 	}
 }
 
-/* Draw i of a multi-draw of elements: its indices' range, as one draw's (draw.c), in the
- * element buffer or at its place in the command's indices (*at: where the next draw's
- * begin). */
+/* Draw i of a multi-draw of elements, checked as one draw (draw.c): its indices' range in
+ * the element buffer or at its place in the command's indices (*at: where the next draw's
+ * begin). False after ending the link; *refused when GL_OUT_OF_MEMORY was recorded. */
 static bool elements_draw(struct gl_exec *x, struct multi_call *c, GLsizei i,
                           const struct gl_multi_elements_draw *d, const uint8_t *indices,
-                          uint32_t n, uint64_t *at)
+                          uint32_t n, uint64_t *at, bool *refused)
 {
 	uint64_t isize = (uint64_t)gl_index_size(c->type);
 	uint64_t bytes = (uint64_t)d->count * isize;
 	uint32_t min = 0, max = 0;
 	if (!indices) {
+		c->scanned += bytes;
+		if (c->scanned > GH_GL_MULTI_DRAW_SCAN) {
+			gp_log(DEBUG,
+			       "GL stream %u: a multi-draw's draws scan over %u bytes of indices: "
+			       "GL error 0x%x",
+			       x->channel, GH_GL_MULTI_DRAW_SCAN, GL_OUT_OF_MEMORY);
+			gh_gl_error_record(x->ctx, GL_OUT_OF_MEMORY);
+			*refused = true;
+			return true;
+		}
 		if (!gh_gl_indices_range(x, d->count, c->type, c->mode, d->offset, NULL,
 		                         GL_BLOB_NULL, &min, &max))
 			return false;
@@ -163,14 +187,14 @@ static bool elements_draw(struct gl_exec *x, struct multi_call *c, GLsizei i,
 	}
 	c->count[i] = d->count;
 	c->basevertex[i] = d->basevertex;
-	c->fetch[i] = (struct gh_gl_fetch){.any = d->count > 0,
-	                                   .first = (int64_t)min + d->basevertex,
-	                                   .last = (int64_t)max + d->basevertex,
-	                                   .instances = 1};
-	if (c->fetch[i].any && c->fetch[i].last < 0)
+	struct gh_gl_fetch f = {.any = d->count > 0,
+	                        .first = (int64_t)min + d->basevertex,
+	                        .last = (int64_t)max + d->basevertex,
+	                        .instances = 1};
+	if (f.any && f.last < 0)
 		return gh_gl_fail(x, "draw %d: base vertex %d makes every index negative", i,
 		                  d->basevertex);
-	return true;
+	return gh_gl_fetch_ok(x, &f);
 }
 
 /* u32 mode, u32 type, i32 drawcount, blob of drawcount struct gl_multi_elements_draw, blob
@@ -178,14 +202,17 @@ static bool elements_draw(struct gl_exec *x, struct multi_call *c, GLsizei i,
 static bool multi_elements(struct gl_exec *x, struct gl_reader *r, uint32_t op, const char *cmd,
                            bool host_has, bool base_vertex)
 {
-	struct multi_call c = {.op = op, .mode = gl_rd_u32(r), .type = gl_rd_u32(r)};
+	/* One read a statement: an initializer list's are in no set order. */
+	struct multi_call c = {.op = op, .gl = x->gl, .mode = gl_rd_u32(r)};
+	c.type = gl_rd_u32(r);
 	c.drawcount = (GLsizei)gl_rd_u32(r);
 	uint32_t n, n_indices;
 	const uint8_t *draws = gl_rd_blob(r, &n);
 	const uint8_t *indices = gl_rd_blob(r, &n_indices);
 	if (!gles_reader_end(x, r, cmd))
 		return false;
-	if (!host_has)
+	c.one_by_one = !host_has;
+	if (!host_has && base_vertex && !x->gl->fns.DrawElementsInstancedBaseVertex)
 		return gh_gl_fail(x, "the host has no function to run it");
 	if (gl_index_size(c.type) <= 0)
 		return gh_gl_fail(x, "index type 0x%x", c.type);
@@ -197,21 +224,22 @@ static bool multi_elements(struct gl_exec *x, struct gl_reader *r, uint32_t op, 
 	if (buffer != (n_indices == GL_BLOB_NULL))
 		return gh_gl_fail(x, "indices %s with %s element buffer bound",
 		                  buffer ? "sent" : "missing", buffer ? "an" : "no");
-	bool ok = multi_alloc(x, &c, true);
+	bool ok = multi_alloc(x, &c, true), refused = false;
 	uint64_t at = 0;
-	for (GLsizei i = 0; ok && i < c.drawcount; i++) {
+	for (GLsizei i = 0; ok && !refused && i < c.drawcount; i++) {
 		struct gl_multi_elements_draw d;
 		memcpy(&d, draws + (size_t)i * sizeof(d), sizeof(d));
 		if (d.count < 0 || (d.basevertex && !base_vertex))
 			ok = gh_gl_fail(x, "draw %d: count %d, base vertex %d", i, d.count,
 			                d.basevertex);
 		else
-			ok = elements_draw(x, &c, i, &d, buffer ? NULL : indices, n_indices, &at);
+			ok = elements_draw(x, &c, i, &d, buffer ? NULL : indices, n_indices, &at,
+			                   &refused);
 	}
-	if (ok && !buffer && at != n_indices)
+	if (ok && !refused && !buffer && at != n_indices)
 		ok = gh_gl_fail(x, "%u index bytes, the draws read %llu", n_indices,
 		                (unsigned long long)at);
-	ok = ok && gh_gl_draws_checked(x, c.fetch, (uint32_t)c.drawcount, run_elements, &c);
+	ok = ok && (refused || gh_gl_draw_hiding(x, run_elements, &c));
 	multi_free(&c);
 	return ok;
 }

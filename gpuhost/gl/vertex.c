@@ -405,7 +405,11 @@ static bool attrib_pointer(struct gl_exec *x, struct gl_reader *r, bool integer)
 	if (!gles_reader_end(x, r, cmd) || !attrib_index(x, index, &valid))
 		return false;
 	uint32_t bytes = format_bytes(x->ctx, size, type, integer, &known);
-	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer)
+	/* Without a buffer, only a vertex array object's NULL pointer: GL sets the format and
+	 * no buffer (glVertexAttribBinding may point the attribute at one later). A client
+	 * array's pointer is the app's address: those travel as GL_OP_CLIENT_ARRAY. */
+	bool format_only = x->ctx->vao != &x->ctx->default_vao && offset == 0;
+	if (valid && bytes && stride >= 0 && !x->ctx->array_buffer && !format_only)
 		return gh_gl_fail(x, "no GL_ARRAY_BUFFER bound (client arrays travel as "
 		                     "GL_OP_CLIENT_ARRAY)");
 	gh_gl_errors_stash(x->ctx);

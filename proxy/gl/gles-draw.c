@@ -70,7 +70,10 @@ static void attrib_pointer(GLuint index, GLint size, GLenum type, GLboolean norm
 	a->buffer = gl->array_buffer;
 	a->binding = index;
 	gl->vao->binding_buffers[index] = gl->array_buffer;
-	if (!a->buffer)
+	/* In a vertex array object with no buffer (the pointer NULL, as checked above) GL
+	 * sets the format alone, which glVertexAttribBinding may point at another binding's
+	 * buffer: it travels. A client array of the default one travels with each draw. */
+	if (!a->buffer && !gl->vao_name)
 		return;
 	if (integer)
 		gl_enc_glVertexAttribIPointer(index, size, type, stride, pointer);

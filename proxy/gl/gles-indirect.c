@@ -67,6 +67,11 @@ static int compat_command(struct gl_enc *e, const void *indirect, uint32_t n, ui
 	bool ok;
 	if (on_host(e))
 		return 0;
+	/* GL compiles no indirect draw into a list (the host answers its own path so too). */
+	if (gl->list_mode) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return -1;
+	}
 	uint32_t buffer = ge_gl_bound_buffer(gl, GL_DRAW_INDIRECT_BUFFER, &ok);
 	if (!buffer) {
 		if (!indirect) {
@@ -170,6 +175,10 @@ void GL_APIENTRY gl_enc_special_glMultiDrawArraysIndirect(GLenum mode, const voi
 			gl_enc_glMultiDrawArraysIndirect(mode, indirect, drawcount, stride);
 		return;
 	}
+	if (e->gl->list_mode) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return;
+	}
 	uintptr_t step = stride ? (uintptr_t)stride : ARRAYS_COMMAND;
 	for (GLsizei i = 0; i < drawcount; i++)
 		gl_enc_special_glDrawArraysIndirect(
@@ -192,6 +201,10 @@ void GL_APIENTRY gl_enc_special_glMultiDrawElementsIndirect(GLenum mode, GLenum 
 			gl_enc_error(e, GL_INVALID_OPERATION);
 		else
 			gl_enc_glMultiDrawElementsIndirect(mode, type, indirect, drawcount, stride);
+		return;
+	}
+	if (e->gl->list_mode) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
 	uintptr_t step = stride ? (uintptr_t)stride : ELEMENTS_COMMAND;

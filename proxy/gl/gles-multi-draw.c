@@ -109,16 +109,17 @@ static void multi_draw_elements(uint32_t op, GLenum mode, const GLsizei *count, 
 	struct gl_enc *e = gl_enc_current_op(op);
 	if (!e)
 		return;
-	int64_t isz = gl_index_size(type);
-	if (isz <= 0) {
-		gl_enc_error(e, isz < 0 ? gl_size_error(isz) : GL_INVALID_ENUM);
-		return;
-	}
+	/* Negative counts first, then the index type, as Mesa checks them. */
 	bool ok = drawcount >= 0;
 	for (GLsizei i = 0; ok && i < drawcount; i++)
 		ok = count[i] >= 0;
 	if (!ok) {
 		gl_enc_error(e, GL_INVALID_VALUE);
+		return;
+	}
+	int64_t isz = gl_index_size(type);
+	if (isz <= 0) {
+		gl_enc_error(e, isz < 0 ? gl_size_error(isz) : GL_INVALID_ENUM);
 		return;
 	}
 	struct ge_gl_state *gl = e->gl;

@@ -39,6 +39,9 @@
  *   list-dispatch-indirect  glDispatchComputeIndirect in a list being made, either mode:
  *                 GL_INVALID_OPERATION (GL does not list it; the host runs it as a direct
  *                 dispatch, which a list would hold)
+ *   list-multi-draw-indirect  glDrawArraysIndirect and glMultiDrawArraysIndirect in a list
+ *                 being made, from buffers in a vertex array object and from client memory
+ *                 in vertex array 0: GL_INVALID_OPERATION, nothing drawn, nor by glCallList
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a compatibility context.
  */
@@ -574,6 +577,67 @@ static void check_get_string_in_begin_end(void)
 	gc_result(c, gc_no_error(c, "glGetString after glEnd") && ok);
 }
 
+/* The indirect draws in a list being made, either mode: GL_INVALID_OPERATION, as Mesa has it
+ * (GL 4.6 compatibility profile, 21.4.1, lists them among the commands not compiled), and
+ * nothing is drawn then or by glCallList. From a vertex array object's buffers (the host's
+ * path) and from client memory in vertex array 0 (the library's direct draws). */
+static void check_list_multi_draw_indirect(void)
+{
+	const char *c = "list-multi-draw-indirect";
+	/* The lower-left triangle of the target, then the upper-right one. */
+	static const GLfloat tri[12] = {-1, -1, 1, -1, -1, 1, 1, -1, 1, 1, -1, 1};
+	static const GLuint commands[8] = {3, 1, 0, 0, 3, 1, 3, 0};
+	GLuint vao, buf[2];
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(2, buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf[0]);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(tri), tri, GL_STATIC_DRAW);
+	glVertexPointer(2, GL_FLOAT, 0, NULL);
+	glEnableClientState(GL_VERTEX_ARRAY);
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[1]);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(commands), commands, GL_STATIC_DRAW);
+	glMatrixMode(GL_PROJECTION);
+	glLoadIdentity();
+	glMatrixMode(GL_MODELVIEW);
+	glLoadIdentity();
+	glDisable(GL_TEXTURE_2D);
+	glColor3f(0, 1, 0);
+	static const GLenum modes[2] = {GL_COMPILE, GL_COMPILE_AND_EXECUTE};
+	bool ok = true;
+	for (int m = 0; m < 4; m++) {
+		if (m == 2) { /* client memory: vertex array 0, no indirect buffer */
+			glBindVertexArray(0);
+			glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+			glBindBuffer(GL_ARRAY_BUFFER, 0);
+			glVertexPointer(2, GL_FLOAT, 0, tri);
+			glEnableClientState(GL_VERTEX_ARRAY);
+		}
+		const char *what[4] = {"glDrawArraysIndirect, GL_COMPILE",
+		                       "glMultiDrawArraysIndirect, GL_COMPILE_AND_EXECUTE",
+		                       "glDrawArraysIndirect from client memory, GL_COMPILE",
+		                       "glMultiDrawArraysIndirect from client memory, "
+		                       "GL_COMPILE_AND_EXECUTE"};
+		const void *at = m < 2 ? NULL : (const void *)commands;
+		clear_black();
+		glNewList(8, modes[m % 2]);
+		if (m % 2)
+			glMultiDrawArraysIndirect(GL_TRIANGLES, at, 2, 0);
+		else
+			glDrawArraysIndirect(GL_TRIANGLES, at);
+		glEndList();
+		ok = gc_error_is(c, GL_INVALID_OPERATION, what[m]) && pixel_is(c, 0, what[m]) && ok;
+		glCallList(8);
+		ok = gc_no_error(c, "glCallList") && pixel_is(c, 0, "after glCallList") && ok;
+	}
+	glDeleteLists(8, 1);
+	glDisableClientState(GL_VERTEX_ARRAY);
+	glBindVertexArray(0);
+	glDeleteBuffers(2, buf);
+	glDeleteVertexArrays(1, &vao);
+	gc_result(c, ok);
+}
+
 static void check_list_dispatch_indirect(void)
 {
 	const char *c = "list-dispatch-indirect";
@@ -628,6 +692,7 @@ int main(void)
 	check_list_bind();
 	check_list_compile_and_execute();
 	check_list_dispatch_indirect();
+	check_list_multi_draw_indirect();
 	check_get_string_in_begin_end();
 	check_list_in_begin_end();
 	check_split_lists();

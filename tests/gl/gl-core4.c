@@ -42,6 +42,8 @@
  *   draw-id            gl_DrawIDARB in each draw of glMultiDrawArrays, glMultiDrawElements,
  *                      glMultiDrawElementsBaseVertex and the two glMultiDraw*Indirect; the
  *                      app's buffers still bound after them
+ *   format-without-buffer  an attribute's format set by glVertexAttribPointer with no buffer
+ *                      bound, then glVertexAttribBinding to another's buffer: drawn from it
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
  * lines, then "done". Exit status 0 when nothing failed, 77 without a 4.4 core context.
@@ -732,6 +734,7 @@ static void run_checks(GLuint fb)
 	gc_result("attrib-desktop-formats", gl4_attrib_desktop_formats());
 	gc_result("xfb-draw", gl4_xfb_draw());
 	gl4_draw_id();
+	gc_result("format-without-buffer", gl4_format_without_buffer());
 	glDeleteVertexArrays(1, &vao);
 }
 

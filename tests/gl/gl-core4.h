@@ -26,7 +26,8 @@ bool gl4_multi_bind_image_textures(void);
 bool gl4_multi_bind_vertex_buffers(void);
 bool gl4_attrib_desktop_formats(void);
 bool gl4_xfb_draw(void);
-/* gl-core4-draw-id.c */
+/* gl-core4-draws.c */
 void gl4_draw_id(void); /* prints its own result */
+bool gl4_format_without_buffer(void);
 
 #endif

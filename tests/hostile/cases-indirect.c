@@ -128,11 +128,37 @@ static bool gl_vertex_buffer_bound_past_its_end_then_drawn_ends_the_link(struct 
 	                  "glDrawArrays: attribute 0 reads to byte 1048 of a 48-byte buffer");
 }
 
+/* glVertexAttribPointer in a vertex array object with no GL_ARRAY_BUFFER bound: a NULL
+ * pointer sets the format alone (GL takes it), any other would be a host address. */
+static bool gl_attrib_pointer_without_a_buffer_ends_the_link_unless_null(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(es31_ready(e, &g));
+	hl_gl_cmd(&g, GLES_OP_glBindBuffer, 2, GL_ARRAY_BUFFER, 0u);
+	hl_gl_cmd_begin(&g, GLES_OP_glVertexAttribPointer);
+	uint32_t args[] = {0, 4, GL_FLOAT, 0, 16};
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_u64(&g, 0);
+	hl_gl_cmd_end(&g);
+	uint32_t err;
+	CHECK(hl_gl_get_error(&g, &err));
+	CHECKF(err == GL_NO_ERROR, "a NULL pointer: glGetError is 0x%x", err);
+	hl_gl_cmd_begin(&g, GLES_OP_glVertexAttribPointer);
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		hl_put_u32(&g.cmds, args[i]);
+	hl_gl_put_u64(&g, 4096);
+	hl_gl_cmd_end(&g);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glVertexAttribPointer: no GL_ARRAY_BUFFER bound");
+}
+
 const struct hl_case hl_indirect_cases[] = {
         HL_CASE(gl_indirect_draw_command_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_indirect_draw_counts_past_a_vertex_buffer_end_the_link),
         HL_CASE(gl_indirect_draw_base_instance_past_a_vertex_buffer_ends_the_link),
         HL_CASE(gl_indirect_dispatch_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_vertex_buffer_bound_past_its_end_then_drawn_ends_the_link),
+        HL_CASE(gl_attrib_pointer_without_a_buffer_ends_the_link_unless_null),
 };
 const size_t hl_indirect_case_count = sizeof(hl_indirect_cases) / sizeof(hl_indirect_cases[0]);

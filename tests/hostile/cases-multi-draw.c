@@ -101,14 +101,20 @@ static bool gl_multi_draw_elements_with_a_base_vertex_ends_the_link(struct hl_en
 	return hl_refused(e, &g.l, "glMultiDrawElements: draw 0: count 3, base vertex 5");
 }
 
-static void multi_draw_arrays_indirect(struct hl_gl_link *g, uint32_t drawcount)
+static void multi_draw_arrays_indirect_strided(struct hl_gl_link *g, uint32_t drawcount,
+                                               uint32_t stride)
 {
 	hl_gl_cmd_begin(g, GLES_OP_glMultiDrawArraysIndirect);
 	hl_put_u32(&g->cmds, GL_TRIANGLES);
 	hl_gl_put_u64(g, 0);
 	hl_put_u32(&g->cmds, drawcount);
-	hl_put_u32(&g->cmds, 0);
+	hl_put_u32(&g->cmds, stride);
 	hl_gl_cmd_end(g);
+}
+
+static void multi_draw_arrays_indirect(struct hl_gl_link *g, uint32_t drawcount)
+{
+	multi_draw_arrays_indirect_strided(g, drawcount, 0);
 }
 
 /* The second command of the indirect buffer draws 100 vertices of the 3. */
@@ -141,6 +147,19 @@ gl_multi_draw_indirect_commands_past_their_buffer_are_invalid_operation(struct h
 	return hl_gl_close_served(e, &g);
 }
 
+/* A negative stride (the library answers GL_INVALID_VALUE and sends nothing): the commands
+ * would be read backwards from the offset. */
+static bool gl_multi_draw_indirect_negative_stride_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	READY_WITH_TRIANGLE(e, &g);
+	static const uint32_t commands[8] = {3, 1, 0, 0, 3, 1, 0, 0};
+	hl_gl_buffer(&g, GL_DRAW_INDIRECT_BUFFER, 7, commands, sizeof(commands));
+	multi_draw_arrays_indirect_strided(&g, 2, (uint32_t)-16);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l, "glMultiDrawArraysIndirect: drawcount 2, stride -16");
+}
+
 const struct hl_case hl_multi_draw_cases[] = {
         HL_CASE(gl_multi_draw_arrays_one_draw_past_a_vertex_buffer_ends_the_link),
         HL_CASE(gl_multi_draw_arrays_counted_past_its_draws_ends_the_link),
@@ -148,6 +167,7 @@ const struct hl_case hl_multi_draw_cases[] = {
         HL_CASE(gl_multi_draw_elements_with_a_base_vertex_ends_the_link),
         HL_CASE(gl_multi_draw_indirect_one_command_past_a_vertex_buffer_ends_the_link),
         HL_CASE(gl_multi_draw_indirect_commands_past_their_buffer_are_invalid_operation),
+        HL_CASE(gl_multi_draw_indirect_negative_stride_ends_the_link),
 };
 const size_t hl_multi_draw_case_count =
         sizeof(hl_multi_draw_cases) / sizeof(hl_multi_draw_cases[0]);

@@ -1,7 +1,9 @@
 /*
- * gl-core4's check of gl_DrawIDARB (ARB_shader_draw_parameters) in every multi-draw: two
- * draws, the left half of the target and the right, each coloured by its draw's index. A
- * multi-draw made of single draws would draw both red (gl_DrawIDARB 0 in each).
+ * gl-core4's draw checks (gl-core4.c runs them; the header there says what each checks):
+ * gl_DrawIDARB (ARB_shader_draw_parameters) in every multi-draw, two draws each coloured by
+ * its index (a multi-draw made of single draws would draw both red, gl_DrawIDARB 0 in
+ * each, its indirect forms from a buffer the host fills, the app's buffers left bound); an
+ * attribute's format set without a buffer, then pointed at another's binding.
  */
 #define GL_GLEXT_PROTOTYPES 1
 #include <stdbool.h>
@@ -101,15 +103,26 @@ static bool draw_id(const char *c)
 	gl4_clear();
 	glMultiDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, NULL, 2, 0);
 	ok = halves(c, "glMultiDrawElementsIndirect") && ok;
-	/* The app's buffers are still the ones bound. */
-	GLint indirect = 0, array = 0;
-	glGetIntegerv(GL_DRAW_INDIRECT_BUFFER_BINDING, &indirect);
-	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &array);
-	if (indirect != (GLint)buf[3] || array != (GLint)buf[0])
-		ok = gc_fail(
-		        c,
-		        "buffers %d (indirect) and %d (array) bound after the draws, not %u and %u",
-		        indirect, array, buf[3], buf[0]);
+	/* The host drew from a buffer of its own: the app's are still the ones bound there, so
+	 * an upload into GL_DRAW_INDIRECT_BUFFER (the commands swapped: the right half is draw
+	 * 0 now) and a pointer into GL_ARRAY_BUFFER reach them. */
+	static const GLuint swapped[10] = {6, 1, 0, 6, 0, 6, 1, 0, 0, 0};
+	glBufferSubData(GL_DRAW_INDIRECT_BUFFER, 0, sizeof(swapped), swapped);
+	glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+	gl4_clear();
+	glMultiDrawElementsIndirect(GL_TRIANGLES, GL_UNSIGNED_INT, NULL, 2, 0);
+	ok = gc_pixel_is(c, 0, 2, 0x00ff00, "the commands swapped") && ok;
+	ok = gc_pixel_is(c, 3, 2, 0xff0000, "the commands swapped") && ok;
+	/* Commands 32 bytes apart, and none. */
+	static const GLuint strided[16] = {6, 1, 0, 0, 0xee, 0xee, 0xee, 0xee,
+	                                   6, 1, 6, 0, 0xee, 0xee, 0xee, 0xee};
+	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, buf[2]);
+	glBufferData(GL_DRAW_INDIRECT_BUFFER, sizeof(strided), strided, GL_STATIC_DRAW);
+	gl4_clear();
+	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 32);
+	ok = halves(c, "glMultiDrawArraysIndirect, a stride of 32") && ok;
+	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 0, 0);
+	ok = halves(c, "a drawcount of 0 draws nothing") && ok;
 	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 
 	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
@@ -126,4 +139,49 @@ void gl4_draw_id(void)
 		printf("SKIP %s: no GL_ARB_shader_draw_parameters\n", c);
 	else
 		gc_result(c, draw_id(c));
+}
+
+/* piglit's arb_draw_indirect-draw-arrays-shared-binding: attribute 1's format is set by
+ * glVertexAttribPointer with no buffer bound (a NULL pointer, which GL takes in a vertex
+ * array object), then glVertexAttribBinding points it at attribute 0's binding: both read
+ * the same vertices, whose third component is 1. */
+bool gl4_format_without_buffer(void)
+{
+	const char *c = "format-without-buffer";
+	static const char *vs_format =
+	        "#version 440 core\n"
+	        "layout(location = 0) in vec4 pos;\n"
+	        "layout(location = 1) in vec4 col; out vec4 v;\n"
+	        "void main() { v = col; gl_Position = vec4(pos.xy, 0.0, 1.0); }\n";
+	static const char *fs_format = "#version 440 core\nin vec4 v; out vec4 o;\n"
+	                               "void main() { o = vec4(0.0, 0.0, v.z, 1.0); }\n";
+	GLuint p = gc_program(vs_format, NULL, fs_format);
+	if (!p)
+		return gc_fail(c, "the program did not build");
+	static const float tri[9] = {-1, -1, 1, 3, -1, 1, -1, 3, 1};
+	GLuint vao, buf;
+	glGenVertexArrays(1, &vao);
+	glBindVertexArray(vao);
+	glGenBuffers(1, &buf);
+	glBindBuffer(GL_ARRAY_BUFFER, buf);
+	glBufferData(GL_ARRAY_BUFFER, sizeof(tri), tri, GL_STATIC_DRAW);
+	glEnableVertexAttribArray(0);
+	glEnableVertexAttribArray(1);
+	glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, NULL);
+	glBindBuffer(GL_ARRAY_BUFFER, 0);
+	glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, NULL);
+	bool ok = gc_error_is(c, GL_NO_ERROR, "a NULL pointer with no buffer");
+	glVertexAttribBinding(1, 0);
+	glUseProgram(p);
+	gl4_clear();
+	glDrawArrays(GL_TRIANGLES, 0, 3);
+	ok = gc_pixel_is(c, 2, 2, 0x0000ff, "attribute 1 from attribute 0's buffer") && ok;
+	GLint size = 0;
+	glGetVertexAttribiv(1, GL_VERTEX_ATTRIB_ARRAY_SIZE, &size);
+	if (size != 3)
+		ok = gc_fail(c, "attribute 1 has size %d, not 3", size);
+	glDeleteBuffers(1, &buf);
+	glDeleteVertexArrays(1, &vao);
+	glDeleteProgram(p);
+	return gc_error_is(c, GL_NO_ERROR, "the draw") && ok;
 }
