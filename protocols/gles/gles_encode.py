@@ -294,6 +294,12 @@ def gen_encoder(cmds, c):
             L.append('\tif (!enc_name_ok(enc_e, %s, %s, %s, %s))'
                      % (cls, name, 'true' if p.mode == 'use0' else 'false', default_err(p)))
             L.append('\t\treturn%s;' % z)
+        elif p.mode == 'bind':
+            # The core profile binds generated names only (Mesa: "non-gen name"); ES and
+            # the compatibility profile make an unused one.
+            L.append('\tif (%s && gl_enc_core(enc_e) && !enc_name_ok(enc_e, %s, %s, false, '
+                     'GL_INVALID_OPERATION))' % (p.name, cls, name))
+            L.append('\t\treturn%s;' % z)
         elif p.mode == 'compatbind':
             L.append('\tif (!(%s && gl_enc_compat(enc_e)) && !enc_name_ok(enc_e, %s, %s, false, %s))'
                      % (p.name, cls, name, default_err(p)))

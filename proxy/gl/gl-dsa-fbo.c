@@ -320,15 +320,9 @@ void GL_APIENTRY gl_enc_special_glGetNamedRenderbufferParameteriv(GLuint renderb
 	        gl_enc_glGetRenderbufferParameteriv(GL_RENDERBUFFER, pname, params));
 }
 
-/* Sampler and program pipeline names make their objects in glGen* already. */
+/* Sampler names make their objects in glGenSamplers already. */
 void GL_APIENTRY gl_enc_special_glCreateSamplers(GLsizei n, GLuint *samplers)
 {
 	if (gl_enc_current_op(GLES_OP_glCreateSamplers))
 		gl_enc_glGenSamplers(n, samplers);
-}
-
-void GL_APIENTRY gl_enc_special_glCreateProgramPipelines(GLsizei n, GLuint *pipelines)
-{
-	if (gl_enc_current_op(GLES_OP_glCreateProgramPipelines))
-		gl_enc_glGenProgramPipelines(n, pipelines);
 }

@@ -111,6 +111,11 @@ bool gl_enc_compat(struct gl_enc *e)
 	return e->gl && e->gl->api->level.api == GL_API_GL_COMPAT;
 }
 
+bool gl_enc_core(struct gl_enc *e)
+{
+	return e->gl && e->gl->api->level.api == GL_API_GL_CORE;
+}
+
 void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 {
 	struct ge_gl_state *gl = e->gl;

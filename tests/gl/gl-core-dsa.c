@@ -362,14 +362,22 @@ static bool query_buffer(GLuint prog_green)
 static bool created(void)
 {
 	const char *c = "created";
-	GLuint xfb, sampler, pipeline, gen_xfb;
+	GLuint xfb, sampler, pipeline, gen_xfb, gen_pipeline;
 	glCreateTransformFeedbacks(1, &xfb);
 	glCreateSamplers(1, &sampler);
 	glCreateProgramPipelines(1, &pipeline);
 	glGenTransformFeedbacks(1, &gen_xfb);
+	glGenProgramPipelines(1, &gen_pipeline);
 	bool ok = glIsTransformFeedback(xfb) || gc_fail(c, "transform feedback not made");
 	ok = (glIsSampler(sampler) || gc_fail(c, "sampler not made")) && ok;
+	ok = (glIsProgramPipeline(pipeline) || gc_fail(c, "program pipeline not made")) && ok;
 	ok = (!glIsTransformFeedback(gen_xfb) || gc_fail(c, "a generated name is an object")) && ok;
+	ok = (!glIsProgramPipeline(gen_pipeline) ||
+	      gc_fail(c, "a generated pipeline name is an object")) &&
+	     ok;
+	GLint active = -1;
+	glGetProgramPipelineiv(pipeline, GL_ACTIVE_PROGRAM, &active);
+	ok = (active == 0 || gc_fail(c, "a made pipeline's active program %d", active)) && ok;
 	glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
 	GLint filter = 0;
 	glGetSamplerParameteriv(sampler, GL_TEXTURE_MIN_FILTER, &filter);
@@ -378,6 +386,7 @@ static bool created(void)
 	glDeleteTransformFeedbacks(1, &gen_xfb);
 	glDeleteSamplers(1, &sampler);
 	glDeleteProgramPipelines(1, &pipeline);
+	glDeleteProgramPipelines(1, &gen_pipeline);
 	return gc_no_error(c, "the objects") && ok;
 }
 

@@ -22,6 +22,8 @@
  *                  one drawn as a constant colour
  *   point-param    glPointParameteri/iv
  *   query          glGetQueryObjectiv of an occlusion query
+ *   genned-names   binding a buffer, texture, renderbuffer or framebuffer name never
+ *                  generated is GL_INVALID_OPERATION, the binding unchanged
  *   profile        GL_CONTEXT_PROFILE_MASK is GL_CONTEXT_CORE_PROFILE_BIT (as Qt reads it)
  *
  * Prints "PASS <check>", "FAIL <check>: why" or "SKIP <check>: why" per check, "info: ..."
@@ -663,6 +665,42 @@ static void check_get_doublev(void)
 	gc_result(c, ok);
 }
 
+/* The core profile binds generated names only (piglit's gl-3.1-genned-names): a name never
+ * generated is GL_INVALID_OPERATION for every bind, the binding unchanged; generated, it
+ * binds. */
+static void check_genned_names(void)
+{
+	const char *c = "genned-names";
+	const GLuint unused = 0x7777;
+	glBindBuffer(GL_ARRAY_BUFFER, vbo);
+	glBindBuffer(GL_ARRAY_BUFFER, unused);
+	bool ok = gc_error_is(c, GL_INVALID_OPERATION, "glBindBuffer");
+	GLint bound = 0;
+	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &bound);
+	ok = (bound == (GLint)vbo || gc_fail(c, "GL_ARRAY_BUFFER_BINDING %d", bound)) && ok;
+	glBindBufferBase(GL_UNIFORM_BUFFER, 0, unused);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBindBufferBase") && ok;
+	glBindTexture(GL_TEXTURE_2D, unused);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBindTexture") && ok;
+	glBindRenderbuffer(GL_RENDERBUFFER, unused);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBindRenderbuffer") && ok;
+	GLint fb = 0;
+	glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fb);
+	glBindFramebuffer(GL_FRAMEBUFFER, unused);
+	ok = gc_error_is(c, GL_INVALID_OPERATION, "glBindFramebuffer") && ok;
+	GLint still = 0;
+	glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &still);
+	ok = (still == fb || gc_fail(c, "the framebuffer binding went from %d to %d", fb, still)) &&
+	     ok;
+	GLuint tex;
+	glGenTextures(1, &tex);
+	glBindTexture(GL_TEXTURE_2D, tex);
+	ok = gc_error_is(c, GL_NO_ERROR, "a generated texture") && ok;
+	glBindTexture(GL_TEXTURE_2D, 0);
+	glDeleteTextures(1, &tex);
+	gc_result(c, ok);
+}
+
 /* A program deleted while current is only flagged (GL 4.6 section 7.3): its name lives on,
  * GL_DELETE_STATUS GL_TRUE, deleting it again does nothing, it still draws; glUseProgram of
  * another one deletes it. One never current, or whose glUseProgram failed, goes at once. */
@@ -813,6 +851,7 @@ int main(void)
 	check_point_param();
 	check_query();
 	check_get_doublev();
+	check_genned_names();
 	gc_desktop_check_profile("profile", EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT);
 	return gc_desktop_close(&d);
 }

@@ -205,7 +205,6 @@ CLIENT_SPECIAL(void, glCopyTextureSubImage3D,
                (GLuint texture, GLint level, GLint xoffset, GLint yoffset, GLint zoffset, GLint x,
                 GLint y, GLsizei width, GLsizei height), )
 CLIENT_SPECIAL(void, glCreateSamplers, (GLsizei n, GLuint *samplers), )
-CLIENT_SPECIAL(void, glCreateProgramPipelines, (GLsizei n, GLuint *pipelines), )
 
 #define QUERY_BUFFER_HOOK(name)                                                                    \
 	bool gl_exec_hook_##name(struct gl_exec *x, GLuint id, GLuint buffer, GLenum pname,        \

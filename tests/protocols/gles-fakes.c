@@ -121,6 +121,12 @@ bool gl_enc_compat(struct gl_enc *e)
 	return fake_api == GL_API_GL_COMPAT;
 }
 
+bool gl_enc_core(struct gl_enc *e)
+{
+	(void)e;
+	return fake_api == GL_API_GL_CORE;
+}
+
 void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 {
 	if (name < MAX_NAMES)

@@ -355,6 +355,8 @@ void gl_enc_name_remove(struct gl_enc *e, enum gl_name_class cls, uint32_t name)
 /* Whether the context is a compatibility-profile one (names GL creates on first use
  * there: the `compatbind` annotation). */
 bool gl_enc_compat(struct gl_enc *e);
+/* Whether it is a core-profile one (which binds generated names only: `bind`). */
+bool gl_enc_core(struct gl_enc *e);
 
 /* ---- Host side: implemented by gpupipe-host (gpuhost/gl/) ---- */
 
