@@ -18,7 +18,11 @@
  *                         where GLSL 1.10 has them) and a vec4 result
  *
  * Only after the shader's first #extension GL_EXT_texture_array line, which
- * is blanked (the preamble defines the macro: shader-check.c). Each array
+ * is blanked (the preamble defines the macro: shader-check.c). The words of a
+ * #define's replacement list are respelled as the code's are; a shader that
+ * defines or undefines a macro of one of the words (or of a respelling) is not
+ * rewritten at all: glslang would check the respelled call where the driver
+ * expands the macro, whose body glslang never saw. Each array
  * sampler becomes a sampler of its own coordinate's type, so glslang checks
  * every call with the extension's arguments; what it cannot tell apart
  * (a 1D array sampler handed to texture2D) the driver refuses still. A
@@ -57,16 +61,92 @@ static const struct {
 #define N_RESPELL (sizeof(respell) / sizeof(respell[0]))
 
 /* Past the comment at s[i] (none: i). */
+/* The respelling of word w (n bytes), NULL for none. */
+static const char *respelled(const char *w, size_t n)
+{
+	for (size_t k = 0; k < N_RESPELL; k++) {
+		if (gh_glsl_word_is(w, n, respell[k].word))
+			return respell[k].as;
+	}
+	return NULL;
+}
+
+/* Whether w is a word respelled or one a respelling makes. */
+static bool respell_word_or_target(const char *w, size_t n)
+{
+	for (size_t k = 0; k < N_RESPELL; k++) {
+		if (gh_glsl_word_is(w, n, respell[k].word) || gh_glsl_word_is(w, n, respell[k].as))
+			return true;
+	}
+	return false;
+}
+
+/* Respells the words of s[from, to). */
+static void respell_words_in(char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to;) {
+		if (!gh_glsl_word_char(s[i])) {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (i < to && gh_glsl_word_char(s[i]))
+			i++;
+		const char *as = respelled(s + w, i - w);
+		if (as) {
+			size_t k = strlen(as);
+			memcpy(s + w, as, k);
+			memset(s + w + k, ' ', i - w - k);
+		}
+	}
+}
+
+/* A #define or #undef at s[hash]: a #define line (plain: no continuation or comment
+ * reaches past it) gets its replacement list respelled as code is (piglit's `#define
+ * piglit_texture2DArray texture2DArray`). False when the macro is one of the words
+ * respelled or made: glslang would check the respelled call where the driver expands the
+ * macro, so the shader is not rewritten at all (glslang then refuses the types it lacks). */
+static bool respell_define(char *s, const struct gh_directive *d, size_t hash)
+{
+	size_t i = hash + 1;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	bool define = d->end - i >= 6 && memcmp(s + i, "define", 6) == 0;
+	bool undef = d->end - i >= 5 && memcmp(s + i, "undef", 5) == 0;
+	if (!define && !undef)
+		return true;
+	i += define ? 6 : 5;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t name = i;
+	while (i < d->end && gh_glsl_word_char(s[i]))
+		i++;
+	if (respell_word_or_target(s + name, i - name))
+		return false;
+	if (!define || !d->plain)
+		return true;
+	if (i < d->end && s[i] == '(') {
+		while (i < d->end && s[i] != ')')
+			i++;
+	}
+	respell_words_in(s, i, d->end);
+	return true;
+}
+
 /* The directive at s[i] ('#' first on its line): blanked when it is an
  * #extension enabling GL_EXT_texture_array that gh_directive_blankable
- * allows (*on set). Returns where its line ends. */
-static size_t directive(char *s, size_t len, size_t i, bool *on)
+ * allows (*on set); where `words`, a #define's replacement list respelled
+ * (*unsafe set for a macro of the words: respell_define). Returns where its
+ * line ends. */
+static size_t directive(char *s, size_t len, size_t i, bool *on, bool words, bool *unsafe)
 {
 	struct gh_directive d;
 	gh_directive_read(s, len, i, &d);
 	if (gh_directive_blankable(&d) && gh_directive_enables(&d, "GL_EXT_texture_array")) {
 		memset(s + i, ' ', d.end - i);
 		*on = true;
+	} else if (words && !respell_define(s, &d, i)) {
+		*unsafe = true;
 	}
 	return d.end;
 }
@@ -81,7 +161,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 	if (!s)
 		return -1;
 	memcpy(s, source, len);
-	bool on = false, line_start = true, changed = false;
+	bool on = false, line_start = true, changed = false, unsafe = false;
 	for (size_t i = 0; i < len;) {
 		size_t c = gh_glsl_past_comment(s, len, i);
 		if (c != i) {
@@ -90,7 +170,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 		}
 		if (s[i] == '#' && line_start) {
 			bool was = on;
-			i = directive(s, len, i, &on);
+			i = directive(s, len, i, &on, respell_words, &unsafe);
 			changed |= on != was;
 			continue;
 		}
@@ -105,16 +185,10 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 		size_t w = i;
 		while (i < len && gh_glsl_word_char(s[i]))
 			i++;
-		for (size_t k = 0; on && respell_words && k < N_RESPELL; k++) {
-			if (gh_glsl_word_is(s + w, i - w, respell[k].word)) {
-				size_t as = strlen(respell[k].as);
-				memcpy(s + w, respell[k].as, as);
-				memset(s + w + as, ' ', i - w - as);
-				break;
-			}
-		}
+		if (on && respell_words)
+			respell_words_in(s, w, i);
 	}
-	if (!changed) {
+	if (!changed || unsafe) {
 		free(s);
 		return 0;
 	}

@@ -272,8 +272,14 @@ static bool texture_array_is_checked_where_the_context_has_it(void)
 	        "sampler1DArray c;\nvoid main() {\n#ifdef GL_EXT_texture_array\n"
 	        "gl_FragColor = texture2DArray(a, vec3(0.5), 1.0) + shadow2DArray(b, vec4(0.5)) + "
 	        "texture1DArray(c, vec2(0.5));\n#endif\n}\n",
+	        /* piglit's: the function through a macro of its own */
+	        "#version 120\n#extension GL_EXT_texture_array : require\n"
+	        "#define piglit_texture2DArray texture2DArray\n#define tex(s, c) texture2DArray(s, "
+	        "c)\n"
+	        "varying vec3 t; uniform sampler2DArray samp;\n"
+	        "void main() { gl_FragColor = piglit_texture2DArray(samp, t) + tex(samp, t); }\n",
 	};
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		char *log = NULL;
 		enum gh_shader_verdict v =
 		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, good[i],
@@ -325,8 +331,22 @@ static bool texture_array_is_checked_where_the_context_has_it(void)
 	        {"#version 110\nuniform sampler2DArray s;\n"
 	         "void main() { gl_FragColor = texture2DArray(s, vec3(0.5)); }\n",
 	         "0:2:", "syntax error"},
+	        /* a macro of one of the names: glslang would check the respelled call where
+	         * the driver expands the macro's body, so the shader is not rewritten, and
+	         * glslang refuses the extension it does not know */
+	        {"#version 120\n#extension GL_EXT_texture_array : require\n"
+	         "#define texture2DArray(s, c) texture3D(s, c)\n"
+	         "uniform sampler2DArray s;\n"
+	         "void main() { gl_FragColor = texture2DArray(s, vec3(0.5)); }\n",
+	         "0:2:", "extension not supported"},
+	        /* a macro's body respelled as code is: its wrong call still found */
+	        {"#version 120\n#extension GL_EXT_texture_array : require\n"
+	         "#define tex(s) texture2DArray(s, vec2(0.5))\n"
+	         "uniform sampler2DArray s;\n"
+	         "void main() { gl_FragColor = tex(s); }\n",
+	         "0:5:", "no matching overloaded function"},
 	};
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		char *log = NULL;
 		enum gh_shader_verdict v =
 		        gh_shader_check_ext(GH_SHADER_API_GL_COMPAT, GL_FRAGMENT_SHADER, bad[i].src,
