@@ -3,7 +3,10 @@
  * desktop GL's names and ES's EXT ones (wire layout: gles-draws.h). Each draw is checked
  * as the plain draw it is (draw.c: its vertices against every attribute's buffer, its
  * indices inside the element buffer or the command), then the driver runs them as one
- * multi-draw, so that gl_DrawIDARB (ARB_shader_draw_parameters) counts them as natively.
+ * multi-draw, so that gl_DrawIDARB (ARB_shader_draw_parameters) counts them as natively
+ * (where the driver lacks the multi-draw, its draws one by one, gl_DrawIDARB 0 in each).
+ * The indices of the element buffer a multi-draw's draws scan are bounded
+ * (GH_GL_MULTI_DRAW_SCAN): past it, GL_OUT_OF_MEMORY and nothing is drawn.
  *
  * The library raises GL's errors of the whole call (a negative drawcount, count or first,
  * a bad index type, client indices missing) and sends nothing then: a command that carries

@@ -568,8 +568,11 @@ bool gl_exec_wrap_glVertexBindingDivisor(struct gl_exec *x, GLuint bindingindex,
 void gh_gl_vao_init(struct gh_gl_vao *vao, uint32_t host)
 {
 	*vao = (struct gh_gl_vao){.host = host};
+	/* GL's initial format: four floats (16 bytes a vertex, what a draw fetches from an
+	 * attribute the app enables with no format of its own), at binding point i. */
 	for (uint32_t i = 0; i < GH_GL_MAX_ATTRIBS; i++)
-		vao->attribs[i].binding = i;
+		vao->attribs[i] = (struct gh_gl_attrib){
+		        .size = 4, .type = GL_FLOAT, .bytes = 16, .binding = i};
 }
 
 bool gl_exec_special_glVertexAttribPointer(struct gl_exec *x, struct gl_reader *r)

@@ -24,7 +24,9 @@
  * #extension GL_EXT_gpu_shader4 line that enables it; every such line is
  * blanked (the preamble defines the macro: shader-check.c); never inside
  * another preprocessor line (a macro spelling one is refused: a false
- * refusal).
+ * refusal). A shader defining or undefining a macro of a respelled word, or of
+ * a word a respelling makes, is not rewritten at all: glslang would check the
+ * respelled use where the driver expands the macro.
  *
  *   unsigned int           uint, the `int` blanked (comments and line breaks
  *                          between them kept)
@@ -202,13 +204,54 @@ static void respell(struct rewrite *r, size_t w, size_t e)
 	}
 }
 
+/* Whether a macro named w (n bytes) could meet a respelling: a word respelled, or one a
+ * respelling makes (every texture* and texelFetch* name taken, a false refusal at worst). */
+static bool respelling_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+	        "unsigned", "uint",  "varying",        "out",
+	        "centroid", "flat",  "smooth",         "noperspective",
+	        "truncate", "trunc", "gl_PrimitiveID", "gp_PrimitiveID",
+	};
+	size_t head, dim;
+	if (dimensioned(w, n, &head, &dim) || (n >= 7 && memcmp(w, "texture", 7) == 0) ||
+	    (n >= 10 && memcmp(w, "texelFetch", 10) == 0))
+		return true;
+	for (size_t k = 0; k < N(words); k++) {
+		if (gh_glsl_word_is(w, n, words[k]))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the directive at s[hash] (line d) defines or undefines a macro of such a word:
+ * glslang would check the respelled use where the driver expands the macro, whose body
+ * glslang never saw. Such a shader is not rewritten (glslang judges it as it is). */
+static bool defines_respelling(const char *s, const struct gh_directive *d, size_t hash)
+{
+	size_t i = hash + 1;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	bool define = d->end - i >= 6 && memcmp(s + i, "define", 6) == 0;
+	bool undef = d->end - i >= 5 && memcmp(s + i, "undef", 5) == 0;
+	if (!define && !undef)
+		return false;
+	i += define ? 6 : 5;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t name = i;
+	while (i < d->end && gh_glsl_word_char(s[i]))
+		i++;
+	return respelling_word(s + name, i - name);
+}
+
 int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, char **out, size_t *n)
 {
 	struct rewrite r = {.s = malloc(len ? len : 1), .len = len, .stage = stage};
 	if (!r.s)
 		return -1;
 	memcpy(r.s, source, len);
-	bool line_start = true;
+	bool line_start = true, unsafe = false;
 	for (size_t i = 0; i < len;) {
 		size_t c = gh_glsl_past_comment(r.s, len, i);
 		if (c != i) {
@@ -227,6 +270,7 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 				}
 				r.on = true;
 			}
+			unsafe |= defines_respelling(r.s, &d, i);
 			i = d.end;
 			continue;
 		}
@@ -244,7 +288,7 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 		if (r.on && !(w > 0 && gh_glsl_word_char(r.s[w - 1])))
 			respell(&r, w, i);
 	}
-	if (!r.on) {
+	if (!r.on || unsafe) {
 		free(r.s);
 		return 0;
 	}

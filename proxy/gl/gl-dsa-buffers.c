@@ -52,8 +52,10 @@ void GL_APIENTRY gl_enc_special_glCreateBuffers(GLsizei n, GLuint *buffers)
 	uint32_t old = ge_gl_bound_buffer(e->gl, WRITE, &ok);
 	for (GLsizei i = 0; i < n; i++)
 		gl_enc_glBindBuffer(WRITE, buffers[i]);
+	/* A name another context deleted is no longer one to bind (GL_INVALID_OPERATION in
+	 * a core context): 0 then, as buffer_end has it. */
 	if (n)
-		gl_enc_glBindBuffer(WRITE, old);
+		gl_enc_glBindBuffer(WRITE, gl_enc_name_known(e, GL_NAMES_BUFFER, old) ? old : 0);
 }
 
 void GL_APIENTRY gl_enc_special_glNamedBufferData(GLuint buffer, GLsizeiptr size, const void *data,

@@ -75,8 +75,9 @@ void GL_APIENTRY gl_enc_special_glCreateFramebuffers(GLsizei n, GLuint *framebuf
 	uint32_t old = e->gl->draw_fbo;
 	for (GLsizei i = 0; i < n; i++)
 		gl_enc_glBindFramebuffer(DRAW, framebuffers[i]);
-	if (n)
-		gl_enc_glBindFramebuffer(DRAW, old);
+	if (n) /* a name another context deleted is none to bind */
+		gl_enc_glBindFramebuffer(DRAW,
+		                         gl_enc_name_known(e, GL_NAMES_FRAMEBUFFER, old) ? old : 0);
 }
 
 /* A texture or renderbuffer to attach: 0 or one the library made. */
@@ -291,8 +292,10 @@ void GL_APIENTRY gl_enc_special_glCreateRenderbuffers(GLsizei n, GLuint *renderb
 	uint32_t old = e->gl->renderbuffer;
 	for (GLsizei i = 0; i < n; i++)
 		gl_enc_glBindRenderbuffer(GL_RENDERBUFFER, renderbuffers[i]);
-	if (n)
-		gl_enc_glBindRenderbuffer(GL_RENDERBUFFER, old);
+	if (n) /* a name another context deleted is none to bind */
+		gl_enc_glBindRenderbuffer(GL_RENDERBUFFER,
+		                          gl_enc_name_known(e, GL_NAMES_RENDERBUFFER, old) ? old
+		                                                                           : 0);
 }
 
 void GL_APIENTRY gl_enc_special_glNamedRenderbufferStorage(GLuint renderbuffer,

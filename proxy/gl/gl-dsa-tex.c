@@ -167,8 +167,8 @@ void GL_APIENTRY gl_enc_special_glCreateTextures(GLenum target, GLsizei n, GLuin
 	uint32_t old = bound_on(e->gl, e->gl->active_unit, target);
 	for (GLsizei i = 0; i < n; i++)
 		gl_enc_glBindTexture(target, textures[i]);
-	if (n)
-		gl_enc_glBindTexture(target, old);
+	if (n) /* as tex_end: a name another context deleted is none to bind */
+		gl_enc_glBindTexture(target, gl_enc_name_known(e, GL_NAMES_TEXTURE, old) ? old : 0);
 }
 
 void ge_tex_bind_active(struct gl_enc *e, GLenum target, GLuint texture)

@@ -48,6 +48,19 @@ static bool indirect_ok(struct gl_enc *e, const void *indirect)
 	return true;
 }
 
+/* The context, when the indirect draw `op` may run: GL compiles none into a display list
+ * being made (GL_INVALID_OPERATION, whatever its arguments, as Mesa answers); the host
+ * refuses it there too. */
+static struct gl_enc *indirect_enter(uint32_t op)
+{
+	struct gl_enc *e = gl_enc_current_op(op);
+	if (e && e->gl->list_mode) {
+		gl_enc_error(e, GL_INVALID_OPERATION);
+		return NULL;
+	}
+	return e;
+}
+
 /* Whether the host's path serves the draw: everything in buffer objects, as ES and the
  * core profile have it. */
 static bool on_host(struct gl_enc *e)
@@ -67,11 +80,6 @@ static int compat_command(struct gl_enc *e, const void *indirect, uint32_t n, ui
 	bool ok;
 	if (on_host(e))
 		return 0;
-	/* GL compiles no indirect draw into a list (the host answers its own path so too). */
-	if (gl->list_mode) {
-		gl_enc_error(e, GL_INVALID_OPERATION);
-		return -1;
-	}
 	uint32_t buffer = ge_gl_bound_buffer(gl, GL_DRAW_INDIRECT_BUFFER, &ok);
 	if (!buffer) {
 		if (!indirect) {
@@ -96,7 +104,7 @@ static int compat_command(struct gl_enc *e, const void *indirect, uint32_t n, ui
 
 void GL_APIENTRY gl_enc_special_glDrawArraysIndirect(GLenum mode, const void *indirect)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glDrawArraysIndirect);
+	struct gl_enc *e = indirect_enter(GLES_OP_glDrawArraysIndirect);
 	uint32_t c[4]; /* count, instanceCount, first, baseInstance */
 	int direct = e ? compat_command(e, indirect, 4, c) : -1;
 	if (direct > 0 && c[3])
@@ -112,7 +120,7 @@ void GL_APIENTRY gl_enc_special_glDrawArraysIndirect(GLenum mode, const void *in
 void GL_APIENTRY gl_enc_special_glDrawElementsIndirect(GLenum mode, GLenum type,
                                                        const void *indirect)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glDrawElementsIndirect);
+	struct gl_enc *e = indirect_enter(GLES_OP_glDrawElementsIndirect);
 	if (!e)
 		return;
 	if (gl_index_size(type) <= 0) {
@@ -167,16 +175,12 @@ static bool multi_ok(struct gl_enc *e, GLsizei drawcount, GLsizei stride)
 void GL_APIENTRY gl_enc_special_glMultiDrawArraysIndirect(GLenum mode, const void *indirect,
                                                           GLsizei drawcount, GLsizei stride)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawArraysIndirect);
+	struct gl_enc *e = indirect_enter(GLES_OP_glMultiDrawArraysIndirect);
 	if (!e || !multi_ok(e, drawcount, stride))
 		return;
 	if (on_host(e)) {
 		if (indirect_ok(e, indirect))
 			gl_enc_glMultiDrawArraysIndirect(mode, indirect, drawcount, stride);
-		return;
-	}
-	if (e->gl->list_mode) {
-		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
 	uintptr_t step = stride ? (uintptr_t)stride : ARRAYS_COMMAND;
@@ -189,7 +193,7 @@ void GL_APIENTRY gl_enc_special_glMultiDrawElementsIndirect(GLenum mode, GLenum 
                                                             const void *indirect, GLsizei drawcount,
                                                             GLsizei stride)
 {
-	struct gl_enc *e = gl_enc_current_op(GLES_OP_glMultiDrawElementsIndirect);
+	struct gl_enc *e = indirect_enter(GLES_OP_glMultiDrawElementsIndirect);
 	if (!e || !multi_ok(e, drawcount, stride))
 		return;
 	if (on_host(e)) {
@@ -201,10 +205,6 @@ void GL_APIENTRY gl_enc_special_glMultiDrawElementsIndirect(GLenum mode, GLenum 
 			gl_enc_error(e, GL_INVALID_OPERATION);
 		else
 			gl_enc_glMultiDrawElementsIndirect(mode, type, indirect, drawcount, stride);
-		return;
-	}
-	if (e->gl->list_mode) {
-		gl_enc_error(e, GL_INVALID_OPERATION);
 		return;
 	}
 	uintptr_t step = stride ? (uintptr_t)stride : ELEMENTS_COMMAND;

@@ -121,8 +121,10 @@ static bool draw_id(const char *c)
 	gl4_clear();
 	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 2, 32);
 	ok = halves(c, "glMultiDrawArraysIndirect, a stride of 32") && ok;
+	gl4_clear();
 	glMultiDrawArraysIndirect(GL_TRIANGLES, NULL, 0, 0);
-	ok = halves(c, "a drawcount of 0 draws nothing") && ok;
+	ok = gc_pixel_is(c, 0, 2, 0x000000, "a drawcount of 0 draws nothing") && ok;
+	ok = gc_pixel_is(c, 3, 2, 0x000000, "a drawcount of 0 draws nothing") && ok;
 	ok = gc_error_is(c, GL_NO_ERROR, "the draws") && ok;
 
 	glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);

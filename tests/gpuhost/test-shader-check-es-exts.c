@@ -438,6 +438,14 @@ static bool gpu_shader4_is_checked_where_the_context_has_it(void)
 	         "uniform sampler2DShadow s;\n"
 	         "void main() { gl_FragColor = shadow2DOffset(s, vec3(0.5), ivec2(1)); }\n",
 	         "0:4:", "shadow2DOffset"},
+	        /* a macro of a respelled name: its body, which glslang would never see, is
+	         * what the driver compiles; the shader is not rewritten, and glslang refuses
+	         * the extension it does not know (accepted before 2026-12-08) */
+	        {GL_FRAGMENT_SHADER,
+	         "#version 120\n#extension GL_EXT_gpu_shader4 : require\n"
+	         "#define texture2DLod(s, c, l) undeclared(s)\nuniform sampler2D s;\n"
+	         "void main() { gl_FragColor = texture2DLod(s, vec2(0.5), 0.0); }\n",
+	         "0:2:", "extension not supported"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *log = NULL;

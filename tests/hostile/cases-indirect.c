@@ -153,6 +153,26 @@ static bool gl_attrib_pointer_without_a_buffer_ends_the_link_unless_null(struct 
 	return hl_refused(e, &g.l, "glVertexAttribPointer: no GL_ARRAY_BUFFER bound");
 }
 
+/* Attribute 0 enabled with no format of the app's: GL's initial one, four floats (16 bytes),
+ * fetched from binding point 0 at the 48-byte buffer's end: one vertex reads bytes 48..63. */
+static bool gl_attrib_of_the_initial_format_past_its_buffer_ends_the_link(struct hl_env *e)
+{
+	struct hl_gl_link g;
+	CHECK(es31_ready(e, &g));
+	hl_gl_buffer(&g, GL_ARRAY_BUFFER, 5, triangle, sizeof(triangle));
+	hl_gl_cmd_begin(&g, GLES_OP_glBindVertexBuffer);
+	hl_put_u32(&g.cmds, 0);
+	hl_put_u32(&g.cmds, 5);
+	hl_gl_put_u64(&g, sizeof(triangle));
+	hl_put_u32(&g.cmds, 16);
+	hl_gl_cmd_end(&g);
+	hl_gl_cmd(&g, GLES_OP_glEnableVertexAttribArray, 1, 0u);
+	hl_gl_cmd(&g, GLES_OP_glDrawArrays, 3, GL_POINTS, 0u, 1u);
+	hl_gl_send(&g, CH, 0);
+	return hl_refused(e, &g.l,
+	                  "glDrawArrays: attribute 0 reads to byte 64 of a 48-byte buffer");
+}
+
 const struct hl_case hl_indirect_cases[] = {
         HL_CASE(gl_indirect_draw_command_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_indirect_draw_counts_past_a_vertex_buffer_end_the_link),
@@ -160,5 +180,6 @@ const struct hl_case hl_indirect_cases[] = {
         HL_CASE(gl_indirect_dispatch_past_its_buffer_is_invalid_operation),
         HL_CASE(gl_vertex_buffer_bound_past_its_end_then_drawn_ends_the_link),
         HL_CASE(gl_attrib_pointer_without_a_buffer_ends_the_link_unless_null),
+        HL_CASE(gl_attrib_of_the_initial_format_past_its_buffer_ends_the_link),
 };
 const size_t hl_indirect_case_count = sizeof(hl_indirect_cases) / sizeof(hl_indirect_cases[0]);
