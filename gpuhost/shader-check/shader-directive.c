@@ -200,3 +200,28 @@ bool gh_directive_find_word(const char *s, size_t len, const char *word)
 	}
 	return false;
 }
+
+bool gh_directive_macro(const char *s, const struct gh_directive *d, size_t hash, size_t *name,
+                        size_t *n, size_t *body, bool *define)
+{
+	size_t i = hash + 1;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*define = d->end - i >= 6 && memcmp(s + i, "define", 6) == 0;
+	bool undef = d->end - i >= 5 && memcmp(s + i, "undef", 5) == 0;
+	if (!*define && !undef)
+		return false;
+	i += *define ? 6 : 5;
+	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*name = i;
+	while (i < d->end && gh_glsl_word_char(s[i]))
+		i++;
+	*n = i - *name;
+	if (*define && i < d->end && s[i] == '(') {
+		while (i < d->end && s[i] != ')')
+			i++;
+	}
+	*body = *define ? i : d->end;
+	return true;
+}

@@ -46,6 +46,12 @@ bool gh_directive_enables(const struct gh_directive *d, const char *name);
  * well formed, and enabling (enable, require or warn). */
 bool gh_directive_blankable(const struct gh_directive *d);
 
+/* The macro of the #define or #undef directive at s[hash] (line d): true with its name
+ * at s + *name (*n bytes) and, for a #define (*define), *body where its replacement list
+ * begins, past any parameters (d->end for an #undef); false for any other directive. */
+bool gh_directive_macro(const char *s, const struct gh_directive *d, size_t hash, size_t *name,
+                        size_t *n, size_t *body, bool *define);
+
 /* Whether `source` holds a plain, well-formed #extension line that enables
  * `name` (a directive: '#' first on its line outside comments). */
 bool gh_directive_find_enable(const char *source, size_t len, const char *name);

@@ -229,20 +229,10 @@ static bool respelling_word(const char *w, size_t n)
  * glslang never saw. Such a shader is not rewritten (glslang judges it as it is). */
 static bool defines_respelling(const char *s, const struct gh_directive *d, size_t hash)
 {
-	size_t i = hash + 1;
-	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	bool define = d->end - i >= 6 && memcmp(s + i, "define", 6) == 0;
-	bool undef = d->end - i >= 5 && memcmp(s + i, "undef", 5) == 0;
-	if (!define && !undef)
-		return false;
-	i += define ? 6 : 5;
-	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	size_t name = i;
-	while (i < d->end && gh_glsl_word_char(s[i]))
-		i++;
-	return respelling_word(s + name, i - name);
+	size_t name, n, body;
+	bool define;
+	return gh_directive_macro(s, d, hash, &name, &n, &body, &define) &&
+	       respelling_word(s + name, n);
 }
 
 int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, char **out, size_t *n)

@@ -108,28 +108,14 @@ static void respell_words_in(char *s, size_t from, size_t to)
  * macro, so the shader is not rewritten at all (glslang then refuses the types it lacks). */
 static bool respell_define(char *s, const struct gh_directive *d, size_t hash)
 {
-	size_t i = hash + 1;
-	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	bool define = d->end - i >= 6 && memcmp(s + i, "define", 6) == 0;
-	bool undef = d->end - i >= 5 && memcmp(s + i, "undef", 5) == 0;
-	if (!define && !undef)
+	size_t name, n, body;
+	bool define;
+	if (!gh_directive_macro(s, d, hash, &name, &n, &body, &define))
 		return true;
-	i += define ? 6 : 5;
-	while (i < d->end && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	size_t name = i;
-	while (i < d->end && gh_glsl_word_char(s[i]))
-		i++;
-	if (respell_word_or_target(s + name, i - name))
+	if (respell_word_or_target(s + name, n))
 		return false;
-	if (!define || !d->plain)
-		return true;
-	if (i < d->end && s[i] == '(') {
-		while (i < d->end && s[i] != ')')
-			i++;
-	}
-	respell_words_in(s, i, d->end);
+	if (define && d->plain)
+		respell_words_in(s, body, d->end);
 	return true;
 }
 
