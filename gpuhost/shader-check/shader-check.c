@@ -965,14 +965,30 @@ enum gh_shader_verdict gh_shader_check_driver(enum gh_shader_api api, uint32_t t
 	int standins = for_standins(&v, stage, exts, moved ? text : source, &n, &spelled, &enabled);
 	if (standins >= 0)
 		standins = for_folds(&v, standins, moved ? text : source, &n, &spelled);
-	enum gh_shader_verdict verdict = standins < 0 ? GH_SHADER_FAILED
-	                                              : check_text(api, &v, stage,
-	                                                           standins ? spelled
-	                                                           : moved  ? text
-	                                                                    : source,
-	                                                           n, exts, enabled, log);
+	const char *checked = standins ? spelled : moved ? text : source;
+	enum gh_shader_verdict verdict =
+	        standins < 0 ? GH_SHADER_FAILED
+	                     : check_text(api, &v, stage, checked, n, exts, enabled, log);
+	/* A macro of a word the rewrites respelled: glslang checked the respelled use, the
+	 * driver expands the macro (shader-macros.h). */
+	const char *macro = NULL;
+	size_t macro_len = 0;
+	int macro_line =
+	        verdict == GH_SHADER_ACCEPTED && standins >= 0
+	                ? gh_shader_macros_respelled(source, len, checked, n, &macro, &macro_len)
+	                : 0;
+	if (macro_line)
+		snprintf(why, sizeof(why),
+		         "ERROR: 0:%d: '%.*s' : a macro of a name gpupipe's shader check "
+		         "respells for glslang\n",
+		         macro_line, (int)(macro_len > 64 ? 64 : macro_len), macro);
 	free(spelled);
 	free(text);
+	if (macro_line) {
+		free(*log);
+		*log = strdup(why);
+		return *log ? GH_SHADER_REFUSED : GH_SHADER_FAILED;
+	}
 	/* After glslang's verdict, so that its log names its own errors first. */
 	struct probe probe = {.v = &v, .stage = stage, .defines = defines, .data = data};
 	if (verdict == GH_SHADER_ACCEPTED &&

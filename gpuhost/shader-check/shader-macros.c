@@ -5,6 +5,7 @@
 
 #include "shader-check.h"
 #include "shader-desktop-exts.h"
+#include "shader-directive.h"
 #include "shader-macros.h"
 #include "shader-text.h"
 
@@ -99,6 +100,60 @@ int gh_shader_macros_unknown(const char *s, size_t len, const struct gh_shader_m
 			return line;
 		}
 		i = k - 1;
+	}
+	return 0;
+}
+
+/* Whole-word occurrences of w (n bytes) in s. */
+static size_t word_count(const char *s, size_t len, const char *w, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; n && i + n <= len; i++) {
+		if (memcmp(s + i, w, n) != 0 ||
+		    (i > 0 && gh_glsl_word_char((unsigned char)s[i - 1])) ||
+		    (i + n < len && gh_glsl_word_char((unsigned char)s[i + n])))
+			continue;
+		count++;
+		i += n - 1;
+	}
+	return count;
+}
+
+int gh_shader_macros_respelled(const char *source, size_t len, const char *text, size_t n,
+                               const char **name, size_t *name_len)
+{
+	if (text == source)
+		return 0;
+	bool line_start = true;
+	int line = 1;
+	for (size_t i = 0; i < len;) {
+		size_t c = gh_glsl_past_comment(source, len, i);
+		if (c != i) {
+			for (; i < c; i++)
+				line += source[i] == '\n';
+			continue;
+		}
+		if (source[i] == '#' && line_start) {
+			struct gh_directive d;
+			size_t at, k, body;
+			bool define;
+			gh_directive_read(source, len, i, &d);
+			if (gh_directive_macro(source, &d, i, &at, &k, &body, &define) && k &&
+			    word_count(source, len, source + at, k) !=
+			            word_count(text, n, source + at, k)) {
+				*name = source + at;
+				*name_len = k;
+				return line;
+			}
+			i = d.end;
+			continue;
+		}
+		line += source[i] == '\n';
+		if (source[i] == '\n')
+			line_start = true;
+		else if (source[i] != ' ' && source[i] != '\t' && source[i] != '\r')
+			line_start = false;
+		i++;
 	}
 	return 0;
 }

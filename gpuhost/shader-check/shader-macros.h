@@ -35,4 +35,12 @@ struct gh_shader_macros {
 int gh_shader_macros_unknown(const char *source, size_t len, const struct gh_shader_macros *m,
                              const char **name, size_t *n);
 
+/* Whether every macro `source` #defines or #undefs is named as often in `text` (the text
+ * glslang checks: the source as the rewriters respelled it) as in the source: a rewrite
+ * that respelled a use of the macro, or made its name of another word, would have glslang
+ * check a call where the driver expands the macro's body, which glslang never saw. 0 when
+ * so; else the line of the first such macro's directive (*name, *n: its name). */
+int gh_shader_macros_respelled(const char *source, size_t len, const char *text, size_t n,
+                               const char **name, size_t *name_len);
+
 #endif
