@@ -25,8 +25,9 @@
  * blanked (the preamble defines the macro: shader-check.c); never inside
  * another preprocessor line (a macro spelling one is refused: a false
  * refusal). A shader defining or undefining a macro of a respelled word, or of
- * a word a respelling makes, is not rewritten at all: glslang would check the
- * respelled use where the driver expands the macro.
+ * a word a respelling makes, is refused by shader-check.c
+ * (gh_shader_macros_respelled): glslang would check the respelled use where the
+ * driver expands the macro.
  *
  *   unsigned int           uint, the `int` blanked (comments and line breaks
  *                          between them kept)
@@ -204,44 +205,13 @@ static void respell(struct rewrite *r, size_t w, size_t e)
 	}
 }
 
-/* Whether a macro named w (n bytes) could meet a respelling: a word respelled, or one a
- * respelling makes (every texture* and texelFetch* name taken, a false refusal at worst). */
-static bool respelling_word(const char *w, size_t n)
-{
-	static const char *const words[] = {
-	        "unsigned", "uint",  "varying",        "out",
-	        "centroid", "flat",  "smooth",         "noperspective",
-	        "truncate", "trunc", "gl_PrimitiveID", "gp_PrimitiveID",
-	};
-	size_t head, dim;
-	if (dimensioned(w, n, &head, &dim) || (n >= 7 && memcmp(w, "texture", 7) == 0) ||
-	    (n >= 10 && memcmp(w, "texelFetch", 10) == 0))
-		return true;
-	for (size_t k = 0; k < N(words); k++) {
-		if (gh_glsl_word_is(w, n, words[k]))
-			return true;
-	}
-	return false;
-}
-
-/* Whether the directive at s[hash] (line d) defines or undefines a macro of such a word:
- * glslang would check the respelled use where the driver expands the macro, whose body
- * glslang never saw. Such a shader is not rewritten (glslang judges it as it is). */
-static bool defines_respelling(const char *s, const struct gh_directive *d, size_t hash)
-{
-	size_t name, n, body;
-	bool define;
-	return gh_directive_macro(s, d, hash, &name, &n, &body, &define) &&
-	       respelling_word(s + name, n);
-}
-
 int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, char **out, size_t *n)
 {
 	struct rewrite r = {.s = malloc(len ? len : 1), .len = len, .stage = stage};
 	if (!r.s)
 		return -1;
 	memcpy(r.s, source, len);
-	bool line_start = true, unsafe = false;
+	bool line_start = true;
 	for (size_t i = 0; i < len;) {
 		size_t c = gh_glsl_past_comment(r.s, len, i);
 		if (c != i) {
@@ -260,7 +230,6 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 				}
 				r.on = true;
 			}
-			unsafe |= defines_respelling(r.s, &d, i);
 			i = d.end;
 			continue;
 		}
@@ -278,7 +247,7 @@ int gh_shader_gpu_shader4_rewrite(const char *source, size_t len, int stage, cha
 		if (r.on && !(w > 0 && gh_glsl_word_char(r.s[w - 1])))
 			respell(&r, w, i);
 	}
-	if (!r.on || unsafe) {
+	if (!r.on) {
 		free(r.s);
 		return 0;
 	}

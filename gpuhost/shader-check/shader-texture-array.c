@@ -20,9 +20,9 @@
  * Only after the shader's first #extension GL_EXT_texture_array line, which
  * is blanked (the preamble defines the macro: shader-check.c). The words of a
  * #define's replacement list are respelled as the code's are; a shader that
- * defines or undefines a macro of one of the words (or of a respelling) is not
- * rewritten at all: glslang would check the respelled call where the driver
- * expands the macro, whose body glslang never saw. Each array
+ * defines or undefines a macro of one of the words (or of a respelling) is
+ * refused by shader-check.c (gh_shader_macros_respelled): glslang would check
+ * the respelled call where the driver expands the macro. Each array
  * sampler becomes a sampler of its own coordinate's type, so glslang checks
  * every call with the extension's arguments; what it cannot tell apart
  * (a 1D array sampler handed to texture2D) the driver refuses still. A
@@ -71,16 +71,6 @@ static const char *respelled(const char *w, size_t n)
 	return NULL;
 }
 
-/* Whether w is a word respelled or one a respelling makes. */
-static bool respell_word_or_target(const char *w, size_t n)
-{
-	for (size_t k = 0; k < N_RESPELL; k++) {
-		if (gh_glsl_word_is(w, n, respell[k].word) || gh_glsl_word_is(w, n, respell[k].as))
-			return true;
-	}
-	return false;
-}
-
 /* Respells the words of s[from, to). */
 static void respell_words_in(char *s, size_t from, size_t to)
 {
@@ -101,38 +91,32 @@ static void respell_words_in(char *s, size_t from, size_t to)
 	}
 }
 
-/* A #define or #undef at s[hash]: a #define line (plain: no continuation or comment
- * reaches past it) gets its replacement list respelled as code is (piglit's `#define
- * piglit_texture2DArray texture2DArray`). False when the macro is one of the words
- * respelled or made: glslang would check the respelled call where the driver expands the
- * macro, so the shader is not rewritten at all (glslang then refuses the types it lacks). */
-static bool respell_define(char *s, const struct gh_directive *d, size_t hash)
+/* A #define line at s[hash] (plain: no continuation or comment reaches past it): its
+ * replacement list respelled as code is (piglit's `#define piglit_texture2DArray
+ * texture2DArray`). A macro named by one of the words is left to shader-check.c, which
+ * refuses a shader whose macro names glslang reads other than the driver
+ * (gh_shader_macros_respelled). */
+static void respell_define(char *s, const struct gh_directive *d, size_t hash)
 {
 	size_t name, n, body;
 	bool define;
-	if (!gh_directive_macro(s, d, hash, &name, &n, &body, &define))
-		return true;
-	if (respell_word_or_target(s + name, n))
-		return false;
-	if (define && d->plain)
+	if (gh_directive_macro(s, d, hash, &name, &n, &body, &define) && define && d->plain)
 		respell_words_in(s, body, d->end);
-	return true;
 }
 
 /* The directive at s[i] ('#' first on its line): blanked when it is an
  * #extension enabling GL_EXT_texture_array that gh_directive_blankable
- * allows (*on set); where `words`, a #define's replacement list respelled
- * (*unsafe set for a macro of the words: respell_define). Returns where its
- * line ends. */
-static size_t directive(char *s, size_t len, size_t i, bool *on, bool words, bool *unsafe)
+ * allows (*on set); where `words`, a #define's replacement list respelled.
+ * Returns where its line ends. */
+static size_t directive(char *s, size_t len, size_t i, bool *on, bool words)
 {
 	struct gh_directive d;
 	gh_directive_read(s, len, i, &d);
 	if (gh_directive_blankable(&d) && gh_directive_enables(&d, "GL_EXT_texture_array")) {
 		memset(s + i, ' ', d.end - i);
 		*on = true;
-	} else if (words && !respell_define(s, &d, i)) {
-		*unsafe = true;
+	} else if (words && *on) {
+		respell_define(s, &d, i);
 	}
 	return d.end;
 }
@@ -147,7 +131,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 	if (!s)
 		return -1;
 	memcpy(s, source, len);
-	bool on = false, line_start = true, changed = false, unsafe = false;
+	bool on = false, line_start = true, changed = false;
 	for (size_t i = 0; i < len;) {
 		size_t c = gh_glsl_past_comment(s, len, i);
 		if (c != i) {
@@ -156,7 +140,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 		}
 		if (s[i] == '#' && line_start) {
 			bool was = on;
-			i = directive(s, len, i, &on, respell_words, &unsafe);
+			i = directive(s, len, i, &on, respell_words);
 			changed |= on != was;
 			continue;
 		}
@@ -174,7 +158,7 @@ int gh_shader_texture_array_rewrite(const char *source, size_t len, int version,
 		if (on && respell_words)
 			respell_words_in(s, w, i);
 	}
-	if (!changed || unsafe) {
+	if (!changed) {
 		free(s);
 		return 0;
 	}
