@@ -24,7 +24,7 @@
 #include "gles-draws.h"
 #include "stream.h"
 
-/* The arrays a multi-draw hands the driver, and the fetches checked. */
+/* The arrays a multi-draw hands the driver. */
 struct multi_call {
 	uint32_t op;
 	GLenum mode, type;
